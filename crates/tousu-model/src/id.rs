@@ -1,0 +1,181 @@
+//! Identifiers as validated newtypes.
+//!
+//! Two families, one rule each:
+//!
+//! - **codes** ([`LevelId`], [`CategoryId`], [`RoleId`], [`FactName`]) are
+//!   named in policy files and referenced from rule tables: 1 to 64 letters
+//!   (any script, so `重大投诉` is a valid level id), digits, `_`, `-` or `.`,
+//!   starting with a letter or digit;
+//! - **references** ([`CaseId`], [`StaffId`], [`DepartmentId`], [`PartyId`],
+//!   [`AttachmentId`]) come from the integrator's own systems (employee numbers,
+//!   UUIDs, database keys): 1 to 128 characters, no control characters, no
+//!   leading or trailing white space.
+//!
+//! ```
+//! use tousu_model::{LevelId, StaffId};
+//! let level: LevelId = "major".parse()?;
+//! let staff = StaffId::new("E-0042")?;
+//! assert_eq!(level.as_str(), "major");
+//! assert!(LevelId::new("two words").is_err());
+//! assert!(StaffId::new(" padded").is_err());
+//! # let _ = staff;
+//! # Ok::<(), tousu_model::ModelError>(())
+//! ```
+
+use std::borrow::Cow;
+
+use crate::ModelError;
+
+const CODE_MAX: usize = 64;
+const REF_MAX: usize = 128;
+
+fn check_code(value: &str) -> Result<(), &'static str> {
+    let mut chars = value.chars();
+    let Some(first) = chars.next() else {
+        return Err("it is empty; use 1 to 64 letters, digits, '_', '-' or '.'");
+    };
+    if value.chars().count() > CODE_MAX {
+        return Err("it is longer than 64 characters");
+    }
+    if !first.is_alphanumeric() {
+        return Err("it must start with a letter or digit");
+    }
+    if chars.any(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))) {
+        return Err("only letters, digits, '_', '-' and '.' are allowed (no spaces)");
+    }
+    Ok(())
+}
+
+fn check_ref(value: &str) -> Result<(), &'static str> {
+    if value.is_empty() {
+        return Err("it is empty");
+    }
+    if value.chars().count() > REF_MAX {
+        return Err("it is longer than 128 characters");
+    }
+    if value.chars().any(char::is_control) {
+        return Err("it contains a control character");
+    }
+    if value.trim() != value {
+        return Err("it has leading or trailing white space");
+    }
+    Ok(())
+}
+
+macro_rules! string_id {
+    ($(#[$meta:meta])* $name:ident, $check:ident, $rule:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps `value`.
+            pub fn new(value: impl Into<String>) -> Result<Self, ModelError> {
+                let value = value.into();
+                match $check(&value) {
+                    Ok(()) => Ok(Self(value)),
+                    Err(reason) => Err(ModelError::InvalidId {
+                        kind: stringify!($name),
+                        value,
+                        reason,
+                    }),
+                }
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = ModelError;
+            fn try_from(value: String) -> Result<Self, ModelError> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ModelError;
+            fn from_str(s: &str) -> Result<Self, ModelError> {
+                Self::new(s)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "minLength": 1,
+                    "description": $rule,
+                })
+            }
+        }
+    };
+}
+
+string_id!(
+    /// A severity level defined by a policy (`major`, `重大投诉`, ...).
+    LevelId, check_code, "A severity level id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
+);
+string_id!(
+    /// A complaint category defined by a policy's category tree.
+    CategoryId, check_code, "A category id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
+);
+string_id!(
+    /// A role defined by a policy (`complaint_manager`, `general_manager`, ...).
+    RoleId, check_code, "A role id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
+);
+string_id!(
+    /// The name of an integrator-defined fact on a complaint.
+    FactName, check_code, "An integrator-defined fact name: 1-64 letters, digits, '_', '-' or '.'."
+);
+string_id!(
+    /// A complaint case, as the integrator's system knows it.
+    CaseId, check_ref, "A case id from the integrator's system: 1-128 characters, no control characters, no surrounding spaces."
+);
+string_id!(
+    /// A staff member (employee number, account name, ...).
+    StaffId, check_ref, "A staff id: 1-128 characters, no control characters, no surrounding spaces."
+);
+string_id!(
+    /// A department or team.
+    DepartmentId, check_ref, "A department id: 1-128 characters, no control characters, no surrounding spaces."
+);
+string_id!(
+    /// An external party (a customer, a supplier) in the integrator's system.
+    PartyId, check_ref, "A party id: 1-128 characters, no control characters, no surrounding spaces."
+);
+string_id!(
+    /// An attachment held by the integrator's document store.
+    AttachmentId, check_ref, "An attachment id: 1-128 characters, no control characters, no surrounding spaces."
+);
