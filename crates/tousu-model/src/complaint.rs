@@ -15,7 +15,9 @@ use crate::{
 pub const COMPLAINT_SCHEMA_VERSION: u32 = 1;
 
 /// A remedy asked for or offered: a kind and, where it costs money, an amount.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Remedy {
     /// What kind of remedy.
@@ -52,14 +54,29 @@ impl Remedy {
     }
 
     pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
-        if let Some(a) = self.amount && a.is_negative() {
-            sink.push(format!("{path}.amount"), format!("{a} is negative; amounts are 0 or more"));
+        if let Some(a) = self.amount
+            && a.is_negative()
+        {
+            sink.push(
+                format!("{path}.amount"),
+                format!("{a} is negative; amounts are 0 or more"),
+            );
         }
     }
 }
 
 /// Product data that factory and distributor forms record (S24, S40, S41).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct ProductData {
     /// The customer's order number (订单号).
@@ -91,7 +108,9 @@ pub struct ProductData {
 
 impl ProductData {
     pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
-        if let (Some(q), Some(d)) = (self.quantity, self.defective_quantity) && d > q {
+        if let (Some(q), Some(d)) = (self.quantity, self.defective_quantity)
+            && d > q
+        {
             sink.push(
                 format!("{path}.defective_quantity"),
                 format!("{d} is more than the quantity delivered ({q})"),
@@ -101,7 +120,18 @@ impl ProductData {
 }
 
 /// Facts that change how a complaint is accepted, classified or escalated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintFlags {
     /// Reported in, or threatened to go to, the media (媒体曝光).
@@ -121,20 +151,31 @@ pub struct ComplaintFlags {
     pub confidential: bool,
 }
 
-/// The value of an integrator-named fact.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(untagged)]
+/// The value of an integrator-named fact, tagged by its type so that a text
+/// such as `"12"` never turns into a number: `{ bool = true }`,
+/// `{ number = "3.5" }`, `{ text = "VIP" }`.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FactValue {
     /// A yes/no fact.
     Bool(bool),
     /// A number, written as a decimal string (`"3.5"`) so no digit is lost.
-    Number(#[serde(with = "rust_decimal::serde::str")] #[schemars(with = "String")] Decimal),
+    Number(
+        #[serde(with = "rust_decimal::serde::str")]
+        #[schemars(with = "String")]
+        Decimal,
+    ),
     /// A text.
     Text(String),
 }
 
 /// An attachment held elsewhere, by reference (附件: photos, recordings, invoices).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentRef {
     /// Its id in the integrator's document store.
@@ -154,7 +195,9 @@ impl AttachmentRef {
         if self.name.trim().is_empty() {
             sink.push(format!("{path}.name"), "is blank");
         }
-        if let Some(h) = &self.sha256 && (h.len() != 64 || !h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))) {
+        if let Some(h) = &self.sha256
+            && (h.len() != 64 || !h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        {
             sink.push(format!("{path}.sha256"), "expected 64 lowercase hex digits");
         }
     }
@@ -182,7 +225,9 @@ impl AttachmentRef {
 /// assert!(!complaint.is_anonymous());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// The document's schema version ([`COMPLAINT_SCHEMA_VERSION`]).
@@ -261,7 +306,11 @@ fn one() -> u32 {
 impl Complaint {
     /// Starts a complaint with what every form requires: when it was received,
     /// how, and what it says. The complainant defaults to anonymous.
-    pub fn builder(received_at: DateTime<Utc>, channel: Channel, content: impl Into<String>) -> ComplaintBuilder {
+    pub fn builder(
+        received_at: DateTime<Utc>,
+        channel: Channel,
+        content: impl Into<String>,
+    ) -> ComplaintBuilder {
         ComplaintBuilder {
             complaint: Complaint {
                 schema_version: COMPLAINT_SCHEMA_VERSION,
@@ -310,7 +359,10 @@ impl Complaint {
         if self.schema_version == 0 || self.schema_version > COMPLAINT_SCHEMA_VERSION {
             sink.push(
                 "schema_version",
-                format!("{} is not a version this library reads (1 to {COMPLAINT_SCHEMA_VERSION})", self.schema_version),
+                format!(
+                    "{} is not a version this library reads (1 to {COMPLAINT_SCHEMA_VERSION})",
+                    self.schema_version
+                ),
             );
         }
         self.complainant.validate_into(&mut sink, "complainant");
@@ -330,20 +382,32 @@ impl Complaint {
                 sink.push(field, "is blank; omit it instead");
             }
         }
-        if let Some(at) = self.incident_at && at > self.received_at {
+        if let Some(at) = self.incident_at
+            && at > self.received_at
+        {
             sink.push(
                 "incident_at",
-                format!("{} is after the complaint was received ({})", at.to_rfc3339(), self.received_at.to_rfc3339()),
+                format!(
+                    "{} is after the complaint was received ({})",
+                    at.to_rfc3339(),
+                    self.received_at.to_rfc3339()
+                ),
             );
         }
         if self.collective_count == 0 {
-            sink.push("collective_count", "is 0; a complaint has at least one complainant");
+            sink.push(
+                "collective_count",
+                "is 0; a complaint has at least one complainant",
+            );
         }
         for (i, r) in self.requested.iter().enumerate() {
             r.validate_into(&mut sink, &format!("requested[{i}]"));
         }
         if self.amount_claimed().is_err() {
-            sink.push("requested", "the amounts claimed add up beyond the representable range");
+            sink.push(
+                "requested",
+                "the amounts claimed add up beyond the representable range",
+            );
         }
         if let Some(p) = &self.product {
             p.validate_into(&mut sink, "product");

@@ -57,7 +57,19 @@ pub struct ComplaintNoPattern {
 }
 
 /// The values a complaint number encodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct ComplaintNoParts {
     /// The year of receipt.
     pub year: i32,
@@ -68,7 +80,18 @@ pub struct ComplaintNoParts {
 }
 
 /// A complaint number as issued (`202510-0007`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(transparent)]
 pub struct ComplaintNo(String);
 
@@ -118,13 +141,18 @@ impl ComplaintNoPattern {
                 _ => None,
             })
             .unwrap_or(0);
-        10u32.checked_pow(u32::try_from(width).unwrap_or(9)).map_or(u32::MAX, |p| p - 1)
+        10u32
+            .checked_pow(u32::try_from(width).unwrap_or(9))
+            .map_or(u32::MAX, |p| p - 1)
     }
 
     /// Formats a number; the year, month or sequence out of the pattern's range is an error.
     pub fn format(&self, parts: ComplaintNoParts) -> Result<ComplaintNo, ModelError> {
         let err = |reason: String| ModelError::ComplaintNo {
-            input: format!("year {}, month {}, seq {}", parts.year, parts.month, parts.seq),
+            input: format!(
+                "year {}, month {}, seq {}",
+                parts.year, parts.month, parts.seq
+            ),
             pattern: self.source.clone(),
             reason,
         };
@@ -177,7 +205,10 @@ impl ComplaintNoPattern {
         let chars: Vec<char> = number.chars().collect();
         let expected: usize = self.pieces.iter().map(Piece::width).sum();
         if chars.len() != expected {
-            return Err(err(format!("expected {expected} characters, found {}", chars.len())));
+            return Err(err(format!(
+                "expected {expected} characters, found {}",
+                chars.len()
+            )));
         }
         let mut rest = chars.as_slice();
         let (mut year, mut month, mut seq) = (None, None, None);
@@ -187,7 +218,8 @@ impl ComplaintNoPattern {
             let text: String = head.iter().collect();
             let number = || -> Result<u32, ModelError> {
                 if text.chars().all(|c| c.is_ascii_digit()) {
-                    text.parse().map_err(|_| err(format!("{text:?} is not a number")))
+                    text.parse()
+                        .map_err(|_| err(format!("{text:?} is not a number")))
                 } else {
                     Err(err(format!("{text:?} is not a number")))
                 }
@@ -244,7 +276,11 @@ impl FromStr for ComplaintNoPattern {
                         f => match f.strip_prefix("seq:") {
                             Some(w) => match w.parse::<usize>() {
                                 Ok(n @ 1..=9) => Piece::Seq(n),
-                                _ => return Err(err(format!("{{{f}}}: the width must be 1 to 9 digits, as in {{seq:04}}"))),
+                                _ => {
+                                    return Err(err(format!(
+                                        "{{{f}}}: the width must be 1 to 9 digits, as in {{seq:04}}"
+                                    )));
+                                }
                             },
                             None => {
                                 return Err(err(format!(
@@ -260,7 +296,9 @@ impl FromStr for ComplaintNoPattern {
                     rest = rest.get(end + 1..).unwrap_or_default();
                 }
                 '}' => return Err(err("a '}' has no matching '{'".to_owned())),
-                c if c.is_control() => return Err(err("control characters are not allowed".to_owned())),
+                c if c.is_control() => {
+                    return Err(err("control characters are not allowed".to_owned()));
+                }
                 c => {
                     literal.push(c);
                     rest = rest.get(c.len_utf8()..).unwrap_or_default();

@@ -51,7 +51,9 @@ pub enum ModelError {
         accepted: Vec<&'static str>,
     },
     /// A complaint-number pattern is malformed.
-    #[error("complaint-number pattern {pattern:?} is invalid: {reason}; expected e.g. \"{{yyyy}}{{mm}}-{{seq:04}}\"")]
+    #[error(
+        "complaint-number pattern {pattern:?} is invalid: {reason}; expected e.g. \"{{yyyy}}{{mm}}-{{seq:04}}\""
+    )]
     InvalidPattern {
         /// The rejected pattern.
         pattern: String,
@@ -77,7 +79,9 @@ pub enum ModelError {
 }
 
 /// One problem in a composite value: where, and what is wrong or accepted.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Problem {
     /// A path into the value, such as `product.defective_quantity` or `staff[3].supervisor`.
     pub path: String,

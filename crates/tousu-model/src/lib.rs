@@ -58,7 +58,9 @@ pub use complaint::{
 };
 pub use complaint_no::{ComplaintNo, ComplaintNoParts, ComplaintNoPattern};
 pub use error::{ModelError, Problem};
-pub use id::{AttachmentId, CaseId, CategoryId, DepartmentId, FactName, LevelId, PartyId, RoleId, StaffId};
+pub use id::{
+    AttachmentId, CaseId, CategoryId, DepartmentId, FactName, LevelId, PartyId, RoleId, StaffId,
+};
 pub use labels::{
     Channel, CustomerClass, FaultParty, FeedbackKind, PartyKind, RemedyKind, RoundingMode,
     SanctionKind, Satisfaction, Validity,

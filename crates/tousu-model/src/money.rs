@@ -90,7 +90,8 @@ impl Money {
         let fen = yuan
             .checked_mul(Decimal::ONE_HUNDRED)
             .ok_or(ModelError::MoneyOverflow { operation })?;
-        let fen = i64::try_from(fen.trunc()).map_err(|_| ModelError::MoneyOverflow { operation })?;
+        let fen =
+            i64::try_from(fen.trunc()).map_err(|_| ModelError::MoneyOverflow { operation })?;
         Ok(Money { fen })
     }
 
@@ -111,7 +112,11 @@ impl Money {
     }
 
     /// `self × ratio`, rounded to the fen with `mode`, or an overflow error.
-    pub fn checked_mul_ratio(self, ratio: Decimal, mode: RoundingMode) -> Result<Money, ModelError> {
+    pub fn checked_mul_ratio(
+        self,
+        ratio: Decimal,
+        mode: RoundingMode,
+    ) -> Result<Money, ModelError> {
         let exact = self
             .to_decimal()
             .checked_mul(ratio)
@@ -122,7 +127,11 @@ impl Money {
     }
 
     /// `self × percent / 100`, rounded to the fen with `mode`.
-    pub fn checked_percent(self, percent: Decimal, mode: RoundingMode) -> Result<Money, ModelError> {
+    pub fn checked_percent(
+        self,
+        percent: Decimal,
+        mode: RoundingMode,
+    ) -> Result<Money, ModelError> {
         let ratio = percent
             .checked_div(Decimal::ONE_HUNDRED)
             .ok_or(ModelError::MoneyOverflow {
@@ -228,7 +237,9 @@ impl FromStr for Money {
             int_part.to_owned()
         };
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad("only digits, one decimal point and thousands commas are allowed"));
+            return Err(bad(
+                "only digits, one decimal point and thousands commas are allowed",
+            ));
         }
         let frac = frac_part.unwrap_or("");
         if frac_part.is_some() && frac.is_empty() {
@@ -247,7 +258,9 @@ impl FromStr for Money {
         let yuan: i64 = if digits.len() > 18 {
             return Err(overflow());
         } else {
-            digits.parse().map_err(|_| bad("the whole part is not a number"))?
+            digits
+                .parse()
+                .map_err(|_| bad("the whole part is not a number"))?
         };
         let mut fen_frac: i64 = fen_digits.parse().unwrap_or(0);
         if fen_digits.len() == 1 {

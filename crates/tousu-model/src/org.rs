@@ -11,7 +11,9 @@ use crate::{DepartmentId, ModelError, Money, RoleId, StaffId};
 pub const ROSTER_SCHEMA_VERSION: u32 = 1;
 
 /// A department or team (部门 / 班组).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// Its id.
@@ -56,7 +58,9 @@ impl Department {
 /// assert!(err.to_string().contains("cycle"));
 /// # Ok::<(), tousu_model::ModelError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(try_from = "Vec<Department>", into = "Vec<Department>")]
 pub struct DepartmentTree {
     departments: BTreeMap<DepartmentId, Department>,
@@ -72,12 +76,20 @@ impl DepartmentTree {
                 sink.push(format!("[{i}].name"), "is blank");
             }
             if map.insert(d.id.clone(), d.clone()).is_some() {
-                sink.push(format!("[{i}].id"), format!("{:?} is defined twice", d.id.as_str()));
+                sink.push(
+                    format!("[{i}].id"),
+                    format!("{:?} is defined twice", d.id.as_str()),
+                );
             }
         }
         for (i, d) in departments.iter().enumerate() {
-            if let Some(p) = &d.parent && !map.contains_key(p) {
-                sink.push(format!("[{i}].parent"), format!("{:?} is not a department in this list", p.as_str()));
+            if let Some(p) = &d.parent
+                && !map.contains_key(p)
+            {
+                sink.push(
+                    format!("[{i}].parent"),
+                    format!("{:?} is not a department in this list", p.as_str()),
+                );
             }
         }
         // A walk longer than the number of departments can only be a cycle.
@@ -89,7 +101,10 @@ impl DepartmentTree {
                 if p == &d.id {
                     if path.iter().all(|id| reported.insert(id)) {
                         let ids: Vec<&str> = path.iter().map(|id| id.as_str()).collect();
-                        sink.push(format!("[{i}].parent"), format!("forms a cycle: {} -> {}", ids.join(" -> "), d.id));
+                        sink.push(
+                            format!("[{i}].parent"),
+                            format!("forms a cycle: {} -> {}", ids.join(" -> "), d.id),
+                        );
                     }
                     break;
                 }
@@ -160,7 +175,9 @@ impl From<DepartmentTree> for Vec<Department> {
 }
 
 /// A staff member (员工).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Staff {
     /// Their id.
@@ -243,7 +260,9 @@ impl Staff {
 /// assert_eq!(roster.in_department(&cs).count(), 2);
 /// # Ok::<(), tousu_model::ModelError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(try_from = "RosterDoc", into = "RosterDoc")]
 pub struct Roster {
     departments: DepartmentTree,
@@ -251,7 +270,9 @@ pub struct Roster {
 }
 
 /// The stored form of a [`Roster`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct RosterDoc {
     /// The document's schema version ([`ROSTER_SCHEMA_VERSION`]).
@@ -276,32 +297,56 @@ impl Roster {
         let mut map = BTreeMap::new();
         for (i, s) in staff.iter().enumerate() {
             if map.insert(s.id.clone(), s.clone()).is_some() {
-                sink.push(format!("staff[{i}].id"), format!("{:?} is listed twice", s.id.as_str()));
+                sink.push(
+                    format!("staff[{i}].id"),
+                    format!("{:?} is listed twice", s.id.as_str()),
+                );
             }
             if s.name.trim().is_empty() {
                 sink.push(format!("staff[{i}].name"), "is blank");
             }
             if !departments.contains(&s.department) {
-                sink.push(format!("staff[{i}].department"), format!("{:?} is not a department of the roster", s.department.as_str()));
+                sink.push(
+                    format!("staff[{i}].department"),
+                    format!(
+                        "{:?} is not a department of the roster",
+                        s.department.as_str()
+                    ),
+                );
             }
             if s.base_points.is_sign_negative() && !s.base_points.is_zero() {
-                sink.push(format!("staff[{i}].base_points"), format!("{} is negative; base points are 0 or more", s.base_points));
+                sink.push(
+                    format!("staff[{i}].base_points"),
+                    format!("{} is negative; base points are 0 or more", s.base_points),
+                );
             }
             if s.monthly_bonus.is_negative() {
-                sink.push(format!("staff[{i}].monthly_bonus"), format!("{} is negative; a bonus is 0 or more", s.monthly_bonus));
+                sink.push(
+                    format!("staff[{i}].monthly_bonus"),
+                    format!("{} is negative; a bonus is 0 or more", s.monthly_bonus),
+                );
             }
         }
         for (i, s) in staff.iter().enumerate() {
             let Some(sup) = &s.supervisor else { continue };
             if !map.contains_key(sup) {
-                sink.push(format!("staff[{i}].supervisor"), format!("{:?} is not on the roster", sup.as_str()));
+                sink.push(
+                    format!("staff[{i}].supervisor"),
+                    format!("{:?} is not on the roster", sup.as_str()),
+                );
                 continue;
             }
             let mut cur = Some(sup);
             let mut steps = 0;
             while let Some(c) = cur {
                 if c == &s.id {
-                    sink.push(format!("staff[{i}].supervisor"), format!("{:?} is their own supervisor through the chain of supervisors", s.id.as_str()));
+                    sink.push(
+                        format!("staff[{i}].supervisor"),
+                        format!(
+                            "{:?} is their own supervisor through the chain of supervisors",
+                            s.id.as_str()
+                        ),
+                    );
                     break;
                 }
                 steps += 1;
@@ -312,7 +357,10 @@ impl Roster {
             }
         }
         sink.finish()?;
-        Ok(Roster { departments, staff: map })
+        Ok(Roster {
+            departments,
+            staff: map,
+        })
     }
 
     /// The department tree.
@@ -331,7 +379,10 @@ impl Roster {
     }
 
     /// The staff of a department (not of its sub-departments), by id.
-    pub fn in_department<'a>(&'a self, id: &'a DepartmentId) -> impl Iterator<Item = &'a Staff> + 'a {
+    pub fn in_department<'a>(
+        &'a self,
+        id: &'a DepartmentId,
+    ) -> impl Iterator<Item = &'a Staff> + 'a {
         self.staff.values().filter(move |s| &s.department == id)
     }
 }
@@ -343,7 +394,10 @@ impl TryFrom<RosterDoc> for Roster {
             return Err(ModelError::Invalid {
                 problems: vec![crate::Problem::new(
                     "schema_version",
-                    format!("{} is newer than this library reads (at most {ROSTER_SCHEMA_VERSION})", doc.schema_version),
+                    format!(
+                        "{} is newer than this library reads (at most {ROSTER_SCHEMA_VERSION})",
+                        doc.schema_version
+                    ),
                 )],
             });
         }

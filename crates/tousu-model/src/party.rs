@@ -5,7 +5,17 @@ use crate::{DepartmentId, ModelError, PartyId, PartyKind, StaffId};
 
 /// How to reach a party (联系方式). Every field is optional; forms record
 /// whichever the customer gives.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Telephone or mobile number (电话).
@@ -25,7 +35,10 @@ pub struct Contact {
 impl Contact {
     /// Whether no way of reaching the party is recorded.
     pub fn is_empty(&self) -> bool {
-        self.phone.is_none() && self.email.is_none() && self.address.is_none() && self.other.is_none()
+        self.phone.is_none()
+            && self.email.is_none()
+            && self.address.is_none()
+            && self.other.is_none()
     }
 
     fn validate(&self, sink: &mut ProblemSink, path: &str) {
@@ -35,11 +48,16 @@ impl Contact {
             ("address", &self.address),
             ("other", &self.other),
         ] {
-            if let Some(v) = value && v.trim().is_empty() {
+            if let Some(v) = value
+                && v.trim().is_empty()
+            {
                 sink.push(format!("{path}.{field}"), "is blank; omit it instead");
             }
         }
-        if let Some(email) = &self.email && !email.trim().is_empty() && !email.contains('@') {
+        if let Some(email) = &self.email
+            && !email.trim().is_empty()
+            && !email.contains('@')
+        {
             sink.push(format!("{path}.email"), format!("{email:?} has no '@'"));
         }
     }
@@ -56,7 +74,9 @@ impl Contact {
 /// assert!(Complainant::person("  ").is_err());
 /// # Ok::<(), tousu_model::ModelError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Complainant {
     /// A person or an organization.
@@ -150,9 +170,15 @@ impl Complainant {
             }
         };
         match (&self.name, self.anonymous) {
-            (None, false) => sink.push(at("name"), "a named complainant needs a name; set anonymous = true otherwise"),
+            (None, false) => sink.push(
+                at("name"),
+                "a named complainant needs a name; set anonymous = true otherwise",
+            ),
             (Some(n), false) if n.trim().is_empty() => sink.push(at("name"), "is blank"),
-            (Some(_), true) => sink.push(at("name"), "an anonymous complainant has no name; remove it or set anonymous = false"),
+            (Some(_), true) => sink.push(
+                at("name"),
+                "an anonymous complainant has no name; remove it or set anonymous = false",
+            ),
             _ => {}
         }
         self.contact.validate(sink, &at("contact"));
@@ -163,7 +189,17 @@ impl Complainant {
 ///
 /// At least one of the fields is set. A respondent who is staff must recuse
 /// (回避) from handling their own case.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Respondent {
     /// The staff member complained about.
@@ -207,9 +243,15 @@ impl Respondent {
     }
 
     pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
-        let blank = self.description.as_deref().is_none_or(|d| d.trim().is_empty());
+        let blank = self
+            .description
+            .as_deref()
+            .is_none_or(|d| d.trim().is_empty());
         if self.staff.is_none() && self.department.is_none() && blank {
-            sink.push(path, "names nobody: give a staff id, a department id or a description");
+            sink.push(
+                path,
+                "names nobody: give a staff id, a department id or a description",
+            );
         }
     }
 }
