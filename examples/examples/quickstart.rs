@@ -46,14 +46,20 @@ fn intakes() -> Result<Vec<Intake>, Error> {
             complainant: Complainant::organization("3号楼业主委员会")?,
             content: "电梯连续三周故障，物业未及时维修",
             class: Some(CustomerClass::KeyAccount),
-            requested: vec![Remedy::new(RemedyKind::Repair), Remedy::new(RemedyKind::Explanation)],
+            requested: vec![
+                Remedy::new(RemedyKind::Repair),
+                Remedy::new(RemedyKind::Explanation),
+            ],
         },
         Intake {
             channel: Channel::Email,
             complainant: Complainant::organization("东莞某五金公司")?,
             content: "货架立柱焊点开裂，批次不良",
             class: Some(CustomerClass::A),
-            requested: vec![Remedy::with_amount(RemedyKind::PriceAllowance, yuan("1,200.00")?)?],
+            requested: vec![Remedy::with_amount(
+                RemedyKind::PriceAllowance,
+                yuan("1,200.00")?,
+            )?],
         },
         Intake {
             channel: Channel::Web,
@@ -148,12 +154,23 @@ fn print_row(row: &[String; 7]) {
 
 fn main() -> Result<(), Error> {
     let beijing = FixedOffset::east_opt(8 * 3600).ok_or("offset")?;
-    let first = beijing.with_ymd_and_hms(2025, 9, 30, 9, 0, 0).single().ok_or("time")?;
+    let first = beijing
+        .with_ymd_and_hms(2025, 9, 30, 9, 0, 0)
+        .single()
+        .ok_or("time")?;
     let pattern = ComplaintNoPattern::default();
     let handler = StaffId::new("E-0042")?;
 
     println!("tousu quickstart — one complaint per intake channel (投诉渠道)\n");
-    let header = ["编号 No.", "channel", "渠道", "complainant", "class", "claimed", "投诉内容"];
+    let header = [
+        "编号 No.",
+        "channel",
+        "渠道",
+        "complainant",
+        "class",
+        "claimed",
+        "投诉内容",
+    ];
     print_row(&header.map(str::to_owned));
     for (i, intake) in intakes()?.into_iter().enumerate() {
         let step = i64::try_from(i)?;
@@ -168,7 +185,10 @@ fn main() -> Result<(), Error> {
             builder = builder.request(r);
         }
         if intake.channel == Channel::Media {
-            builder = builder.flags(ComplaintFlags { media_exposure: true, ..ComplaintFlags::default() });
+            builder = builder.flags(ComplaintFlags {
+                media_exposure: true,
+                ..ComplaintFlags::default()
+            });
         }
         if intake.channel == Channel::Email {
             builder = builder
@@ -203,6 +223,9 @@ fn main() -> Result<(), Error> {
             complaint.content,
         ]);
     }
-    println!("\nEvery channel parses from its Chinese label too: \"热线\" -> {}", "热线".parse::<Channel>()?);
+    println!(
+        "\nEvery channel parses from its Chinese label too: \"热线\" -> {}",
+        "热线".parse::<Channel>()?
+    );
     Ok(())
 }

@@ -25,7 +25,8 @@
 //!
 //! # Features
 //!
-//! - `proptest`: [`strategies`] for every type, for property tests of your own.
+//! - `proptest`: a `strategies` module with a proptest strategy for every
+//!   type, for property tests of your own.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
