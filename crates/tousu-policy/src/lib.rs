@@ -1,15 +1,73 @@
-//! Organization complaint regulations as validated rule tables, on an exact,
-//! fast working-day calendar.
+//! Organization complaint regulations (客户投诉处理制度) as validated rule
+//! tables, on an exact, fast working-day calendar.
 //!
-//! # Plan
+//! A [`Policy`] is one organization's regulation as a document, in TOML or
+//! JSON: its calendar, roles and their actions, severity levels (ordered),
+//! categories (a tree), classification / acceptance / validity rule tables,
+//! milestones (clocks with a limit per level), escalation, rounds allowed per
+//! level, approval authority, recusal, warranties, retention, the complaint
+//! number pattern and penalty tables. Loading parses **and validates**
+//! everything: every cross-reference, range and completeness rule, all
+//! problems reported together with their paths (`milestones[2].targets.major`).
 //!
-//! - `duration` — time limits: `"30 minutes"`, `"15 working days"`,
+//! ```
+//! use chrono::{DateTime, Utc};
+//! use tousu_model::{Channel, Complaint, ComplaintFlags};
+//! use tousu_policy::{Acceptance, EvalInput, Policy};
+//!
+//! let policy = Policy::default_policy()?;
+//! let now: DateTime<Utc> = "2025-09-30T10:00:00+08:00".parse()?;
+//!
+//! // Rule tables: the first matching rule decides, and is named.
+//! let complaint = Complaint::builder(now, Channel::Phone, "燃气泄漏，邻居受伤")
+//!     .flags(ComplaintFlags { injury_or_safety: true, ..Default::default() })
+//!     .build()?;
+//! let level = policy.classify(&EvalInput::new(&complaint, now));
+//! assert_eq!(level.outcome.as_str(), "crisis");
+//! assert_eq!(level.explanation(), r#"rule "injury-or-safety""#);
+//! assert!(policy.is_more_severe(&level.outcome, &"major".parse()?));
+//!
+//! let accepted = policy.acceptance(&EvalInput::new(&complaint, now));
+//! assert_eq!(accepted.outcome, Acceptance::Accept);
+//!
+//! // Milestones: the S09 result notice within 15 working days, on the
+//! // policy's calendar (National Day 2025 is skipped).
+//! let result = policy.milestone(&"result".parse()?).ok_or("no result milestone")?;
+//! let limit = policy
+//!     .milestone_target(result, &level.outcome, None)
+//!     .ok_or("no limit")?;
+//! let due = policy.build_calendar()?.deadline(now, &limit)?;
+//! assert_eq!(due.at.with_timezone(&policy.utc_offset()).to_rfc3339(), "2025-10-29T00:00:00+08:00");
+//!
+//! // Validation reports every problem with its path.
+//! let broken = tousu_policy::DEFAULT_POLICY_TOML.replace("warn_at_percent = [50, 80]", "warn_at_percent = [120]");
+//! let err = Policy::from_toml_str(&broken).unwrap_err();
+//! assert!(err.to_string().contains("milestones[0].warn_at_percent[0]: 120 is not a warning threshold"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Modules
+//!
+//! - [`duration`] — time limits: `"30 minutes"`, `"15 working days"`,
 //!   `"15个工作日"`, `"一个月"`.
-//! - `calendar` — weekly rest days, China's statutory holidays and 调休
+//! - [`calendar`] — weekly rest days, China's statutory holidays and 调休
 //!   make-up working days as data, policy overrides, business hours, and
 //!   deadlines under the Civil Code convention (arts. 201–203).
-//! - `Policy` — the document: levels, categories, rule tables, milestones,
-//!   escalation, authority, recusal, penalty schedules (tables only).
+//! - [`predicate`] — rule predicates as typed data (`all` / `any` / `not`
+//!   over complaint facts) and [`EvalInput`].
+//! - [`rules`] — classification, acceptance and validity tables; every
+//!   [`Decision`] names its rule.
+//! - [`milestone`] — clocks: [`ClockEvent`]s that start, stop, pause and
+//!   resume them, targets per level and per category, warnings, reopening.
+//! - [`authority`] — roles and [`Action`]s, approval by amount, recusal,
+//!   escalation, rounds per level.
+//! - [`warranty`] — warranty terms per category, retention.
+//! - [`penalty_schedule`] — penalty tables (the arithmetic is
+//!   `tousu-penalty`'s).
+//! - [`ids`] — ids the policy defines: policy, rule, milestone, escalation step.
+//!
+//! `docs/policy-authoring.md` explains every section of a policy file;
+//! `docs/policy.schema.json` is its JSON Schema ([`Policy::json_schema`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -24,3 +82,41 @@
     )
 )]
 #![doc(test(attr(deny(warnings))))]
+
+pub mod calendar;
+pub mod duration;
+pub mod penalty_schedule;
+
+pub mod authority;
+mod error;
+pub mod ids;
+pub mod milestone;
+mod policy;
+pub mod predicate;
+pub mod rules;
+mod validate;
+pub mod warranty;
+
+pub use calendar::{Calendar, CalendarError, CalendarSpec, Deadline};
+pub use duration::{Duration, DurationParseError, DurationUnit};
+pub use penalty_schedule::{
+    CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules,
+    SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
+};
+
+pub use authority::{
+    Action, ApprovalAuthority, ApprovalThreshold, Conflict, EscalationStep, EscalationTrigger,
+    Recusal, Role, RoundsAllowed, RoundsPolicy, WhenRoundsExhausted,
+};
+pub use error::{Format, PolicyError, Report};
+pub use ids::{EscalationId, IdError, MilestoneId, PolicyId, RuleId};
+pub use milestone::{CategoryOverride, ClockEvent, Milestone, MilestoneOwner, OnReopen};
+pub use policy::{
+    Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,
+};
+pub use predicate::{EvalInput, FactNumber, FactNumberTest, FactTextTest, Predicate};
+pub use rules::{
+    Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable,
+    Decision, ValidityRule, ValidityTable,
+};
+pub use warranty::{Retention, RetentionPeriod, Warranty, WarrantyTerm};

@@ -1,0 +1,493 @@
+//! Who may do what: roles and their workflow actions, approval authority by
+//! amount (核决权限), recusal (回避), escalation (升级) and the rounds
+//! allowed per level (对应次数).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{DepartmentId, LevelId, Money, PartyId, RoleId, StaffId};
+
+use crate::ids::{EscalationId, MilestoneId};
+
+/// A workflow action a role may be permitted to take.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Action {
+    /// Register a complaint (登记).
+    Register,
+    /// Accept it (受理).
+    Accept,
+    /// Decline it under an acceptance rule (不予受理).
+    NotAccept,
+    /// Override the acceptance rules' outcome, with a reason.
+    OverrideAcceptance,
+    /// Assign a level and category (定级).
+    Classify,
+    /// Change the level or category later.
+    Reclassify,
+    /// Assign a responsible department or person (分派 / 交办).
+    Assign,
+    /// Transfer to another handler (转办).
+    Transfer,
+    /// Investigate (调查核实).
+    Investigate,
+    /// Record findings, validity and fault (调查结论).
+    RecordFindings,
+    /// Propose a solution (处理方案).
+    ProposeSolution,
+    /// Approve a solution, within the approval authority (批示 / 核决).
+    Approve,
+    /// Send a solution back for rework.
+    SendBack,
+    /// Reply to the customer (答复).
+    Reply,
+    /// Record the follow-up call (回访).
+    RecordCallback,
+    /// Close the case (结案).
+    Close,
+    /// Reopen it: a new round.
+    Reopen,
+    /// Escalate it by hand (上报).
+    Escalate,
+    /// Record a deadline agreed with the customer (约定回复时限).
+    SetAgreedDeadline,
+    /// Request an extension (延期处理申请).
+    RequestExtension,
+    /// Approve an extension.
+    ApproveExtension,
+    /// Close abnormally (非正常结案), with approval.
+    CloseAbnormally,
+    /// Close after the customer could not be reached.
+    CloseUnreachable,
+    /// Record the complainant's withdrawal (撤诉).
+    Withdraw,
+    /// Merge duplicate cases.
+    Merge,
+    /// Add a note.
+    AddNote,
+    /// View a case marked confidential.
+    ViewConfidential,
+    /// Move a case to another policy version, with a reason.
+    MigratePolicy,
+}
+
+impl Action {
+    /// Every action, in declaration order.
+    pub const ALL: &'static [Action] = &[
+        Action::Register,
+        Action::Accept,
+        Action::NotAccept,
+        Action::OverrideAcceptance,
+        Action::Classify,
+        Action::Reclassify,
+        Action::Assign,
+        Action::Transfer,
+        Action::Investigate,
+        Action::RecordFindings,
+        Action::ProposeSolution,
+        Action::Approve,
+        Action::SendBack,
+        Action::Reply,
+        Action::RecordCallback,
+        Action::Close,
+        Action::Reopen,
+        Action::Escalate,
+        Action::SetAgreedDeadline,
+        Action::RequestExtension,
+        Action::ApproveExtension,
+        Action::CloseAbnormally,
+        Action::CloseUnreachable,
+        Action::Withdraw,
+        Action::Merge,
+        Action::AddNote,
+        Action::ViewConfidential,
+        Action::MigratePolicy,
+    ];
+}
+
+/// A role and the actions it may take.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Unique id (`complaint_manager`).
+    pub id: RoleId,
+    /// Its name in the regulation (客服 / 投诉管理人).
+    pub name_zh: String,
+    /// The actions it may take.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+impl Role {
+    /// Whether the role may take `action`.
+    #[must_use]
+    pub fn may(&self, action: Action) -> bool {
+        self.actions.contains(&action)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Approval authority.
+// ---------------------------------------------------------------------------
+
+/// Approval authority by amount (核决权限).
+///
+/// ```toml
+/// [approval]
+/// thresholds = [
+///     { up_to = "1000", role = "department_head" },
+///     { up_to = "10000", role = "general_manager" },
+/// ]
+/// above = "board"
+/// extension = "general_manager"
+/// ```
+///
+/// An amount is approved by the role of the first threshold it does not
+/// exceed (`up_to` includes its amount, ruling 3), and above the last
+/// threshold by `above`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalAuthority {
+    /// Thresholds in strictly ascending order of `up_to`.
+    #[serde(default)]
+    pub thresholds: Vec<ApprovalThreshold>,
+    /// The role (top manager or committee) that approves amounts above the
+    /// last threshold, and every amount if there are no thresholds.
+    pub above: RoleId,
+    /// The role that approves extension requests (延期处理申请).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<RoleId>,
+    /// The role that approves abnormal closure (非正常结案).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abnormal_closure: Option<RoleId>,
+}
+
+/// One step of the approval authority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalThreshold {
+    /// The largest amount this role may approve (inclusive; 0 or more).
+    pub up_to: Money,
+    /// The role.
+    pub role: RoleId,
+}
+
+impl ApprovalAuthority {
+    /// The role that must approve `amount`.
+    #[must_use]
+    pub fn required_role(&self, amount: Money) -> &RoleId {
+        self.thresholds
+            .iter()
+            .find(|t| amount <= t.up_to)
+            .map_or(&self.above, |t| &t.role)
+    }
+
+    /// The largest amount `role` may approve: `None` if it has no threshold
+    /// (and is not `above`), `Some(Money::MAX)` for `above`.
+    #[must_use]
+    pub fn limit_of(&self, role: &RoleId) -> Option<Money> {
+        if *role == self.above {
+            return Some(Money::MAX);
+        }
+        self.thresholds
+            .iter()
+            .filter(|t| t.role == *role)
+            .map(|t| t.up_to)
+            .max()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Recusal.
+// ---------------------------------------------------------------------------
+
+/// Recusal (回避): who may not handle or approve a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recusal {
+    /// The respondent (被投诉人) recuses. Default true.
+    #[serde(default = "yes")]
+    pub respondent: bool,
+    /// The respondent's supervisor recuses too. Default false.
+    #[serde(default)]
+    pub respondent_supervisor: bool,
+    /// The actions a recused person may not take. Default: investigate,
+    /// record findings, propose a solution, approve, approve an extension,
+    /// close abnormally.
+    #[serde(default = "default_recused_actions")]
+    pub actions: Vec<Action>,
+    /// Declared conflicts of interest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_recused_actions() -> Vec<Action> {
+    vec![
+        Action::Investigate,
+        Action::RecordFindings,
+        Action::ProposeSolution,
+        Action::Approve,
+        Action::ApproveExtension,
+        Action::CloseAbnormally,
+    ]
+}
+
+impl Default for Recusal {
+    fn default() -> Self {
+        Self {
+            respondent: true,
+            respondent_supervisor: false,
+            actions: default_recused_actions(),
+            conflicts: Vec::new(),
+        }
+    }
+}
+
+/// A declared conflict: a staff member who recuses from complaints by
+/// certain parties or about certain departments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// The staff member.
+    pub staff: StaffId,
+    /// Complainants (parties) they may not handle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<PartyId>,
+    /// Respondent departments they may not handle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<DepartmentId>,
+    /// Why (亲属关系).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_zh: Option<String>,
+}
+
+// ---------------------------------------------------------------------------
+// Escalation.
+// ---------------------------------------------------------------------------
+
+/// What triggers an escalation step.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum EscalationTrigger {
+    /// A milestone breached: `{ breach_of = "first_response" }`.
+    BreachOf(MilestoneId),
+    /// The level's rounds are used up and the customer is still unsatisfied.
+    RoundsExhausted,
+    /// A person escalates by hand (上报); manual steps are taken in order.
+    Manual,
+}
+
+impl fmt::Display for EscalationTrigger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EscalationTrigger::BreachOf(m) => write!(f, "breach of {m}"),
+            EscalationTrigger::RoundsExhausted => f.write_str("rounds exhausted"),
+            EscalationTrigger::Manual => f.write_str("manual"),
+        }
+    }
+}
+
+/// One step of the escalation ladder.
+///
+/// ```toml
+/// [[escalation]]
+/// id = "gm-after-rounds"
+/// after = "rounds_exhausted"
+/// notify = ["general_manager"]
+/// take_over = "general_manager"
+///
+/// [[escalation]]
+/// id = "head-on-late-reply"
+/// after = { breach_of = "first_response" }
+/// levels = ["重大投诉", "危机事件"]
+/// notify = ["department_head"]
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationStep {
+    /// Unique id.
+    pub id: EscalationId,
+    /// What triggers it.
+    pub after: EscalationTrigger,
+    /// The levels it applies to; empty means every level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelId>,
+    /// Roles to notify.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notify: Vec<RoleId>,
+    /// The role that takes the case over, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub take_over: Option<RoleId>,
+}
+
+impl EscalationStep {
+    /// Whether the step applies to a case of `level`.
+    #[must_use]
+    pub fn applies_to(&self, level: &LevelId) -> bool {
+        self.levels.is_empty() || self.levels.contains(level)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rounds.
+// ---------------------------------------------------------------------------
+
+/// How many rounds of handling a level allows (对应次数): a number ≥ 1, or
+/// `"unlimited"` (also `"不限"`, `"视情形而定"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoundsAllowed {
+    /// At most this many rounds.
+    Limited(u32),
+    /// No cap.
+    Unlimited,
+}
+
+impl RoundsAllowed {
+    /// Whether `rounds_done` rounds use up the allowance.
+    #[must_use]
+    pub const fn exhausted_by(self, rounds_done: u32) -> bool {
+        match self {
+            RoundsAllowed::Limited(n) => rounds_done >= n,
+            RoundsAllowed::Unlimited => false,
+        }
+    }
+}
+
+impl fmt::Display for RoundsAllowed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RoundsAllowed::Limited(n) => write!(f, "{n}"),
+            RoundsAllowed::Unlimited => f.write_str("unlimited"),
+        }
+    }
+}
+
+impl Serialize for RoundsAllowed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RoundsAllowed::Limited(n) => serializer.serialize_u32(*n),
+            RoundsAllowed::Unlimited => serializer.serialize_str("unlimited"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RoundsAllowed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RoundsAllowed;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number of rounds (1 or more) or \"unlimited\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RoundsAllowed, E> {
+                match u32::try_from(v) {
+                    Ok(n) => Ok(RoundsAllowed::Limited(n)),
+                    Err(_) => Err(E::custom(format_args!(
+                        "{v} rounds is too many; use \"unlimited\""
+                    ))),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RoundsAllowed, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format_args!("{v} is negative; expected a number of rounds (1 or more) or \"unlimited\"")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RoundsAllowed, E> {
+                match v.trim() {
+                    "unlimited" | "不限" | "视情形而定" => Ok(RoundsAllowed::Unlimited),
+                    other => other.parse::<u32>().map(RoundsAllowed::Limited).map_err(|_| {
+                        E::custom(format_args!(
+                            "{v:?} is not a number of rounds; expected a number (1 or more) or \"unlimited\""
+                        ))
+                    }),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for RoundsAllowed {
+    fn schema_name() -> Cow<'static, str> {
+        "RoundsAllowed".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Rounds of handling allowed (对应次数): a number, 1 or more, or \"unlimited\" (\"不限\", \"视情形而定\").",
+            "anyOf": [
+                { "type": "integer", "minimum": 1 },
+                { "type": "string", "enum": ["unlimited", "不限", "视情形而定"] },
+            ],
+        })
+    }
+}
+
+/// What happens when the rounds are used up and the customer is still
+/// unsatisfied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WhenRoundsExhausted {
+    /// Escalate along the `rounds_exhausted` steps (the default; S12 →
+    /// 总经理).
+    #[default]
+    Escalate,
+    /// Close as unsatisfied (ruling 11).
+    CloseUnsatisfied,
+}
+
+/// Rounds allowed per level.
+///
+/// ```toml
+/// [rounds]
+/// per_level = { "不满意" = 2, "十分不满意" = 2, "重大投诉" = 2, "危机事件" = "unlimited" }
+/// when_exhausted = "escalate"
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundsPolicy {
+    /// Rounds per level.
+    #[serde(default)]
+    pub per_level: BTreeMap<LevelId, RoundsAllowed>,
+    /// For levels not in `per_level`: unlimited by default.
+    #[serde(default = "unlimited")]
+    pub default: RoundsAllowed,
+    /// What happens when they are used up.
+    #[serde(default)]
+    pub when_exhausted: WhenRoundsExhausted,
+}
+
+fn unlimited() -> RoundsAllowed {
+    RoundsAllowed::Unlimited
+}
+
+impl Default for RoundsPolicy {
+    fn default() -> Self {
+        Self {
+            per_level: BTreeMap::new(),
+            default: RoundsAllowed::Unlimited,
+            when_exhausted: WhenRoundsExhausted::Escalate,
+        }
+    }
+}
+
+impl RoundsPolicy {
+    /// The rounds allowed for `level`.
+    #[must_use]
+    pub fn allowed(&self, level: &LevelId) -> RoundsAllowed {
+        self.per_level.get(level).copied().unwrap_or(self.default)
+    }
+}

@@ -1,0 +1,1714 @@
+//! The business calendar: weekly rest days, China's statutory holidays and 调休
+//! make-up working days as data, policy overrides, business hours, and
+//! deadlines under the Civil Code convention (民法典 arts. 201–203).
+//!
+//! # Data
+//!
+//! The crate embeds China's holidays and make-up working days for 2024, 2025
+//! and 2026 (`data/cn-holidays.toml`), each year citing its State Council
+//! notice (国务院办公厅关于…部分节假日安排的通知, 国办发明电). A policy's
+//! [`CalendarSpec`] may
+//!
+//! - supply whole years inline ([`CalendarSpec::years`]): holidays, make-up
+//!   days and the citation; a supplied year replaces the embedded one of the
+//!   same number. This is how next year gets covered in late November, before
+//!   any package ships the new notice: a data change, not a code change;
+//! - add single days: [`CalendarSpec::extra_holidays`] (local holidays),
+//!   [`CalendarSpec::closures`] (company closures) and
+//!   [`CalendarSpec::extra_working_days`];
+//! - opt in to [`CalendarSpec::provisional`]: years no data covers use the
+//!   weekly rest days only, and every deadline that needed such a year is
+//!   marked [`Deadline::provisional`].
+//!
+//! A date in a year no data covers is [`CalendarError::CalendarNotCovered`],
+//! never a guess.
+//!
+//! # Deadline convention
+//!
+//! Days are local to the policy's fixed UTC offset (default `+08:00`). By
+//! default ([`CalendarSpec::count_start_day`] false,
+//! [`CalendarSpec::roll_to_working_day`] true):
+//!
+//! - **Minutes and hours** are plain clock additions to the start instant.
+//! - **Calendar days, working days and months** do not count the starting day.
+//!   A period of *n* calendar days ends on the *n*-th day after the start day,
+//!   *n* working days on the *n*-th working day after it, *n* months on the
+//!   corresponding day *n* months later (or that month's last day if it has
+//!   none: 31 January + 1 month = 28/29 February).
+//! - A calendar-day or month period whose last day is not a working day ends on
+//!   the next working day.
+//! - A period ends at 24:00 of its last day, or at close of business (the end
+//!   of the day's last business-hours window) when business hours are set.
+//! - A deadline is an exclusive instant: on time means strictly before it, so
+//!   "end of 2025-10-10" is `2025-10-11T00:00:00+08:00`.
+//! - **Working hours** count only time inside business hours on working days.
+//!   Without business hours a working day counts whole, 24 hours from 00:00 to
+//!   24:00, and other days count nothing. A period that runs out exactly at a
+//!   window's end ends there (close of business), not at the next opening.
+//!
+//! ```
+//! use chrono::{DateTime, Utc};
+//! use tousu_policy::calendar::Calendar;
+//! use tousu_policy::duration::Duration;
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let china = Calendar::china()?;
+//!     let start: DateTime<Utc> = "2025-09-30T10:00:00+08:00".parse()?;
+//!     // 1-8 October are National Day; Saturday 11 October is a make-up day.
+//!     let due = china.deadline(start, &"15 working days".parse::<Duration>()?)?;
+//!     assert_eq!(due.at, "2025-10-29T00:00:00+08:00".parse::<DateTime<Utc>>()?);
+//!     assert!(!due.provisional);
+//!     assert_eq!(due.calendar.to_string(), "cn:2025 国办发明电〔2024〕12号");
+//!
+//!     // 7 calendar days from 2025-09-24 end on 1 October, a holiday: the
+//!     // period rolls to the next working day, Thursday 9 October.
+//!     let start: DateTime<Utc> = "2025-09-24T16:00:00+08:00".parse()?;
+//!     let due = china.deadline(start, &"7天".parse::<Duration>()?)?;
+//!     assert_eq!(due.at, "2025-10-10T00:00:00+08:00".parse::<DateTime<Utc>>()?);
+//!     Ok(())
+//! }
+//! ```
+//!
+//! A policy writes its calendar in TOML (dates quoted):
+//!
+//! ```
+//! use chrono::{DateTime, NaiveDate, Utc};
+//! use tousu_policy::calendar::{Calendar, CalendarSpec};
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let spec: CalendarSpec = toml::from_str(r#"
+//!         utc_offset = "+08:00"
+//!         closures = [{ date = "2026-12-31", reason = "年终盘点" }]
+//!         business_hours = [
+//!             { start = "08:30", end = "12:00" },
+//!             { start = "13:30", end = "17:30" },
+//!         ]
+//!
+//!         [[years]]
+//!         year = 2027
+//!         citation = "国办发明电〔2026〕X号"
+//!         holidays = [{ name = "元旦", from = "2027-01-01" }]
+//!         working_days = []
+//!     "#)?;
+//!     let calendar = Calendar::from_spec(&spec)?;
+//!     let d = |s: &str| s.parse::<NaiveDate>();
+//!     assert!(!calendar.is_working_day(d("2026-12-31")?)?);
+//!     assert_eq!(calendar.next_working_day(d("2026-12-30")?)?, d("2027-01-04")?);
+//!     // 8 working hours from Wednesday 16:00: 1.5 h, then 6.5 h on Monday.
+//!     let start: DateTime<Utc> = "2026-12-30T16:00:00+08:00".parse()?;
+//!     let due = calendar.deadline(start, &"8个工作小时".parse()?)?;
+//!     assert_eq!(due.at, "2027-01-04T16:30:00+08:00".parse::<DateTime<Utc>>()?);
+//!     Ok(())
+//! }
+//! ```
+//!
+//! # Speed
+//!
+//! The calendar precomputes one bit per day (working or not) over the years it
+//! covers, with a running count of working days per 64-day word. The *n*-th
+//! working day after a date is a rank (popcount) plus a binary search over the
+//! counts, so adding 1 or 250 working days costs the same, across years too;
+//! the working time between two instants is two ranks.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
+    Timelike, Utc, Weekday,
+};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::duration::{Duration, DurationUnit};
+
+/// The embedded data set of China's holidays.
+const CN_DATA: &str = include_str!("../data/cn-holidays.toml");
+
+/// Identifier of the embedded Chinese data set.
+pub const CN_DATA_ID: &str = "cn";
+
+/// The earliest year a calendar may describe.
+pub const MIN_YEAR: i32 = 1900;
+/// The latest year a calendar may describe.
+pub const MAX_YEAR: i32 = 2399;
+/// In provisional mode, years from this one on are covered (weekends only where
+/// no data exists).
+pub const PROVISIONAL_FIRST_YEAR: i32 = 2000;
+/// In provisional mode, years up to this one are covered.
+pub const PROVISIONAL_LAST_YEAR: i32 = 2199;
+
+const NANOS_PER_DAY: i64 = 86_400_000_000_000;
+const NANOS_PER_MINUTE: i64 = 60_000_000_000;
+
+// ---------------------------------------------------------------------------
+// Spec: what a policy file writes.
+// ---------------------------------------------------------------------------
+
+/// A policy's calendar, as written in its file. Build a [`Calendar`] from it
+/// with [`Calendar::from_spec`], which validates it.
+///
+/// Every field has a default; the default spec is China's calendar in Beijing
+/// time with the embedded holiday data and the Civil Code convention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CalendarSpec {
+    /// Fixed UTC offset of the policy's days and hours, `"+08:00"` by default
+    /// (Beijing time). A fixed offset, not a time-zone database.
+    #[serde(default = "default_utc_offset")]
+    pub utc_offset: String,
+    /// Weekly rest days, Saturday and Sunday by default (`["Sat", "Sun"]`;
+    /// English names or three-letter abbreviations).
+    #[serde(default = "default_weekly_rest")]
+    #[schemars(schema_with = "weekday_list_schema")]
+    pub weekly_rest: Vec<Weekday>,
+    /// The embedded holiday data set to start from: `"cn"` (default) or
+    /// `"none"`.
+    #[serde(default)]
+    pub data: DataSet,
+    /// Whole years supplied by the policy: holidays, make-up working days and
+    /// the notice they come from. A year given here replaces the data set's
+    /// year of the same number.
+    #[serde(default)]
+    pub years: Vec<YearSpec>,
+    /// Extra days off (local holidays), on top of the data.
+    #[serde(default)]
+    pub extra_holidays: Vec<DayEntry>,
+    /// Extra working days, on top of the data.
+    #[serde(default)]
+    pub extra_working_days: Vec<DayEntry>,
+    /// Company closures: days off, on top of the data.
+    #[serde(default)]
+    pub closures: Vec<DayEntry>,
+    /// Business hours, the same on every working day: one or more windows
+    /// (`08:30`–`12:00`, `13:30`–`17:30`). Empty means none: periods end at
+    /// 24:00 and working hours count whole working days.
+    #[serde(default)]
+    pub business_hours: Vec<BusinessWindow>,
+    /// For years no data covers, use the weekly rest days only and mark every
+    /// deadline computed that way provisional (instead of failing with
+    /// [`CalendarError::CalendarNotCovered`]).
+    #[serde(default)]
+    pub provisional: bool,
+    /// Count the starting day as the first day of a day or month period.
+    /// Default false (民法典 art. 201: the starting day is not counted).
+    #[serde(default)]
+    pub count_start_day: bool,
+    /// A calendar-day or month period whose last day is not a working day ends
+    /// on the next working day. Default true (民法典 art. 203).
+    #[serde(default = "default_true")]
+    pub roll_to_working_day: bool,
+}
+
+fn default_utc_offset() -> String {
+    "+08:00".to_owned()
+}
+
+fn default_weekly_rest() -> Vec<Weekday> {
+    vec![Weekday::Sat, Weekday::Sun]
+}
+
+const fn default_true() -> bool {
+    true
+}
+
+fn weekday_list_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "items": {
+            "type": "string",
+            "enum": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        },
+        "uniqueItems": true,
+        "description": "Weekly rest days."
+    })
+}
+
+impl Default for CalendarSpec {
+    fn default() -> Self {
+        Self {
+            utc_offset: default_utc_offset(),
+            weekly_rest: default_weekly_rest(),
+            data: DataSet::default(),
+            years: Vec::new(),
+            extra_holidays: Vec::new(),
+            extra_working_days: Vec::new(),
+            closures: Vec::new(),
+            business_hours: Vec::new(),
+            provisional: false,
+            count_start_day: false,
+            roll_to_working_day: true,
+        }
+    }
+}
+
+/// Which embedded holiday data set a calendar starts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum DataSet {
+    /// China's statutory holidays and make-up working days (2024–2026).
+    #[default]
+    Cn,
+    /// No embedded data: only the policy's own years (and, if provisional,
+    /// weekends).
+    None,
+}
+
+/// One year of holiday data: what a State Council notice announces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearSpec {
+    /// The year, e.g. 2027. Every date below must fall in it.
+    pub year: i32,
+    /// The notice's document number, e.g. `"国办发明电〔2024〕12号"`.
+    pub citation: String,
+    /// The notice's title, e.g. `"国务院办公厅关于2025年部分节假日安排的通知"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Holiday blocks: every day from `from` to `to` (inclusive) is a day off,
+    /// weekends included.
+    #[serde(default)]
+    pub holidays: Vec<HolidaySpan>,
+    /// Make-up working days (调休上班), usually weekend days.
+    #[serde(default)]
+    pub working_days: Vec<DayEntry>,
+}
+
+/// A block of consecutive days off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaySpan {
+    /// The holiday's name, e.g. `"春节"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// First day off.
+    pub from: NaiveDate,
+    /// Last day off (inclusive); the block is the single day `from` if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// A single date with an optional reason. In a file either a quoted date
+/// (`"2026-02-14"`) or a table (`{ date = "2026-02-14", reason = "春节调休" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "DayEntryRepr")]
+pub struct DayEntry {
+    /// The date, local to the calendar's offset.
+    pub date: NaiveDate,
+    /// Why, e.g. `"春节调休"` or `"年终盘点"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl DayEntry {
+    /// A date without a reason.
+    #[must_use]
+    pub const fn new(date: NaiveDate) -> Self {
+        Self { date, reason: None }
+    }
+}
+
+/// The two written forms of a [`DayEntry`].
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+enum DayEntryRepr {
+    /// A quoted date.
+    Date(NaiveDate),
+    /// A date and a reason.
+    Full {
+        /// The date.
+        date: NaiveDate,
+        /// Why.
+        #[serde(default)]
+        reason: Option<String>,
+    },
+}
+
+impl From<DayEntryRepr> for DayEntry {
+    fn from(repr: DayEntryRepr) -> Self {
+        match repr {
+            DayEntryRepr::Date(date) => Self { date, reason: None },
+            DayEntryRepr::Full { date, reason } => Self { date, reason },
+        }
+    }
+}
+
+/// One business-hours window of a working day, `start` inclusive to `end`
+/// exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessWindow {
+    /// Opening time, `"08:30"`.
+    pub start: TimeOfDay,
+    /// Closing time, `"12:00"` (`"24:00"` allowed).
+    pub end: TimeOfDay,
+}
+
+/// A local time of day to the minute, `"HH:MM"`, from `"00:00"` to `"24:00"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(u16);
+
+impl TimeOfDay {
+    /// `hour:minute`; `None` past 24:00 or for minutes ≥ 60.
+    #[must_use]
+    pub const fn new(hour: u16, minute: u16) -> Option<Self> {
+        if minute >= 60 || hour > 24 || (hour == 24 && minute > 0) {
+            return None;
+        }
+        Some(Self(hour * 60 + minute))
+    }
+
+    /// Minutes since midnight (0..=1440).
+    #[must_use]
+    pub const fn minutes(self) -> u16 {
+        self.0
+    }
+
+    const fn nanos(self) -> i64 {
+        // 1440 minutes at most: no overflow.
+        self.0 as i64 * NANOS_PER_MINUTE
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// A text that is not a `"HH:MM"` time of day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{text:?} is not a time of day; expected \"HH:MM\" from \"00:00\" to \"24:00\", e.g. \"08:30\""
+)]
+pub struct TimeOfDayParseError {
+    /// The text as given.
+    pub text: String,
+}
+
+impl FromStr for TimeOfDay {
+    type Err = TimeOfDayParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || TimeOfDayParseError { text: s.to_owned() };
+        let (h, m) = s.trim().split_once([':', '：']).ok_or_else(err)?;
+        let digits = |t: &str| {
+            if (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+                t.parse::<u16>().ok()
+            } else {
+                None
+            }
+        };
+        let (h, m) = (digits(h).ok_or_else(err)?, digits(m).ok_or_else(err)?);
+        Self::new(h, m).ok_or_else(err)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<'de, str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for TimeOfDay {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeOfDay".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$|^24:00$",
+            "description": "A local time of day, \"HH:MM\" (\"24:00\" is the end of the day).",
+            "examples": ["08:30", "12:00", "17:30"]
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Errors.
+// ---------------------------------------------------------------------------
+
+/// What went wrong building or using a [`Calendar`].
+///
+/// Locations (`path`) are relative to the [`CalendarSpec`], e.g.
+/// `business_hours[1]`; a policy loader prefixes its own location.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// The UTC offset is not `"+HH:MM"` / `"-HH:MM"`.
+    #[error("{path}: {value:?} is not a UTC offset; expected e.g. \"+08:00\"")]
+    InvalidUtcOffset {
+        /// Where.
+        path: String,
+        /// The text as given.
+        value: String,
+    },
+    /// A business-hours window does not end after it starts.
+    #[error(
+        "{path}: business-hours window {start}–{end} is empty; the end must be after the start, e.g. 08:30–12:00"
+    )]
+    EmptyBusinessWindow {
+        /// Where.
+        path: String,
+        /// Its start.
+        start: TimeOfDay,
+        /// Its end.
+        end: TimeOfDay,
+    },
+    /// Two business-hours windows overlap.
+    #[error(
+        "{path}: business-hours window overlaps {other}; windows must be disjoint, e.g. 08:30–12:00 and 13:30–17:30"
+    )]
+    OverlappingBusinessWindows {
+        /// Where.
+        path: String,
+        /// The window it overlaps.
+        other: String,
+    },
+    /// Every weekday is a weekly rest day.
+    #[error("{path}: every weekday is a rest day; a calendar needs at least one working weekday")]
+    NoWorkingWeekday {
+        /// Where.
+        path: String,
+    },
+    /// One date is declared both a day off and a working day.
+    #[error(
+        "{path}: {date} is declared both a working day and a day off (also at {other}); keep one"
+    )]
+    ConflictingDay {
+        /// Where.
+        path: String,
+        /// The date.
+        date: NaiveDate,
+        /// The other declaration.
+        other: String,
+    },
+    /// A date of a year's data lies outside that year.
+    #[error(
+        "{path}: {date} is not in {year}; a year's entry may only list dates of that year (use extra_holidays / extra_working_days for others)"
+    )]
+    DateOutsideYear {
+        /// Where.
+        path: String,
+        /// The date.
+        date: NaiveDate,
+        /// The entry's year.
+        year: i32,
+    },
+    /// A holiday block ends before it starts.
+    #[error("{path}: holiday block {from}..{to} ends before it starts")]
+    InvertedRange {
+        /// Where.
+        path: String,
+        /// Its first day.
+        from: NaiveDate,
+        /// Its last day.
+        to: NaiveDate,
+    },
+    /// A year is given twice.
+    #[error("{path}: year {year} is given twice; give each year once")]
+    DuplicateYear {
+        /// Where.
+        path: String,
+        /// The year.
+        year: i32,
+    },
+    /// A year outside what a calendar can describe.
+    #[error(
+        "{path}: year {year} is out of range; years from {MIN_YEAR} to {MAX_YEAR} are supported"
+    )]
+    YearOutOfRange {
+        /// Where.
+        path: String,
+        /// The year.
+        year: i32,
+    },
+    /// The embedded holiday data set could not be read (a build defect).
+    #[error("embedded holiday data {data:?} is unreadable: {reason}")]
+    DataUnavailable {
+        /// The data set id.
+        data: String,
+        /// The parse or validation error.
+        reason: String,
+    },
+    /// A date in a year no holiday data covers, with provisional mode off.
+    #[error(
+        "no holiday data covers {year}: add the year to the policy's calendar `years` (its holidays, make-up working days and the State Council notice), or set `provisional = true` to count weekends only and mark such deadlines provisional"
+    )]
+    CalendarNotCovered {
+        /// The uncovered year.
+        year: i32,
+    },
+    /// A date beyond even the provisional range.
+    #[error("{year} is outside the calendar's range {first}–{last}, even provisionally")]
+    BeyondProvisionalRange {
+        /// The year.
+        year: i32,
+        /// First year of the range.
+        first: i32,
+        /// Last year of the range.
+        last: i32,
+    },
+    /// Date arithmetic left chrono's range.
+    #[error("date arithmetic out of range: {what}")]
+    OutOfRange {
+        /// What was being computed.
+        what: String,
+    },
+    /// A negative amount of working time.
+    #[error("working time to add is negative: {amount}")]
+    NegativeWorkingTime {
+        /// The amount.
+        amount: TimeDelta,
+    },
+}
+
+impl CalendarError {
+    /// The location in the spec, for spec validation errors.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Self::InvalidUtcOffset { path, .. }
+            | Self::EmptyBusinessWindow { path, .. }
+            | Self::OverlappingBusinessWindows { path, .. }
+            | Self::NoWorkingWeekday { path }
+            | Self::ConflictingDay { path, .. }
+            | Self::DateOutsideYear { path, .. }
+            | Self::InvertedRange { path, .. }
+            | Self::DuplicateYear { path, .. }
+            | Self::YearOutOfRange { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+fn out_of_range(what: &str) -> CalendarError {
+    CalendarError::OutOfRange {
+        what: what.to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Deadline and its provenance.
+// ---------------------------------------------------------------------------
+
+/// A computed deadline: an exclusive instant (on time means strictly before
+/// it), whether it is provisional, and which calendar data produced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Deadline {
+    /// The exclusive instant.
+    pub at: DateTime<Utc>,
+    /// True if a year without holiday data was counted by weekends only.
+    pub provisional: bool,
+    /// The data behind it, for replay under corrected data.
+    pub calendar: CalendarDataRef,
+}
+
+/// Which calendar data a deadline was computed from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CalendarDataRef {
+    /// The embedded data set the calendar started from (`"cn"`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Cow<'static, str>>,
+    /// The years consulted, with where their data came from. Empty for clock
+    /// units (minutes, hours).
+    #[serde(default)]
+    pub years: Vec<YearSource>,
+    /// Whether policy overrides (extra holidays, extra working days, closures)
+    /// fell inside the period.
+    #[serde(default)]
+    pub overrides: bool,
+}
+
+/// One year a deadline consulted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct YearSource {
+    /// The year.
+    pub year: i32,
+    /// Where its data came from.
+    pub origin: YearOrigin,
+    /// The notice cited, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<Cow<'static, str>>,
+}
+
+/// Where a year's calendar data came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+#[non_exhaustive]
+pub enum YearOrigin {
+    /// An embedded data set, by id (`"cn"`).
+    Data(Cow<'static, str>),
+    /// The policy's own `years`.
+    Policy,
+    /// No data: weekly rest days only.
+    Provisional,
+}
+
+impl fmt::Display for CalendarDataRef {
+    /// `cn:2025 国办发明电〔2024〕12号; policy:2027 …; provisional:2028 (+overrides)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, y) in self.years.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            match &y.origin {
+                YearOrigin::Data(id) => write!(f, "{id}:{}", y.year)?,
+                YearOrigin::Policy => write!(f, "policy:{}", y.year)?,
+                YearOrigin::Provisional => write!(f, "provisional:{}", y.year)?,
+            }
+            if let Some(c) = &y.citation {
+                write!(f, " {c}")?;
+            }
+        }
+        if self.years.is_empty() {
+            f.write_str("clock")?;
+        }
+        if self.overrides {
+            f.write_str(" (+overrides)")?;
+        }
+        Ok(())
+    }
+}
+
+/// How a year is covered in a built calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum YearCoverage {
+    /// Covered by data (embedded or the policy's), with its origin and
+    /// citation.
+    Data {
+        /// Where the data came from.
+        origin: YearOrigin,
+        /// The notice cited.
+        citation: Cow<'static, str>,
+    },
+    /// Counted provisionally: weekly rest days and overrides only.
+    Provisional,
+    /// Not covered: dates in it are [`CalendarError::CalendarNotCovered`].
+    Uncovered,
+}
+
+// ---------------------------------------------------------------------------
+// The calendar.
+// ---------------------------------------------------------------------------
+
+/// A validated, precomputed business calendar. Build it once per policy with
+/// [`Calendar::from_spec`] (or [`Calendar::china`]) and share it.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    spec: CalendarSpec,
+    offset: FixedOffset,
+    /// Years `first_year..=last_year` are in the tables (possibly uncovered).
+    first_year: i32,
+    last_year: i32,
+    /// `num_days_from_ce` of 1 January of `first_year`.
+    base_day: i32,
+    /// Number of days in the tables.
+    len_days: usize,
+    /// One bit per day: working day or not.
+    bits: Vec<u64>,
+    /// `cum[w]`: working days in words before `w`.
+    cum: Vec<u32>,
+    /// Total working days in the tables.
+    total: u32,
+    /// Coverage per year, index `year - first_year`.
+    years: Vec<YearCoverage>,
+    /// Business windows in nanoseconds from midnight, sorted, disjoint.
+    windows: Vec<(i64, i64)>,
+    /// Whether business hours are set.
+    has_business_hours: bool,
+    /// Sum of the windows.
+    day_nanos: i64,
+    /// Dates of all overrides, sorted.
+    overrides: Vec<NaiveDate>,
+}
+
+/// The embedded data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataFile {
+    id: String,
+    #[allow(dead_code)]
+    description: String,
+    years: Vec<YearSpec>,
+}
+
+fn cn_data() -> Result<&'static [YearSpec], CalendarError> {
+    static CN: OnceLock<Result<Vec<YearSpec>, String>> = OnceLock::new();
+    let parsed = CN.get_or_init(|| {
+        let file: DataFile = toml::from_str(CN_DATA).map_err(|e| e.to_string())?;
+        if file.id != CN_DATA_ID {
+            return Err(format!("id is {:?}, expected {CN_DATA_ID:?}", file.id));
+        }
+        Ok(file.years)
+    });
+    parsed
+        .as_deref()
+        .map_err(|reason| CalendarError::DataUnavailable {
+            data: CN_DATA_ID.to_owned(),
+            reason: reason.clone(),
+        })
+}
+
+/// Parse `"+08:00"`, `"-05:30"`, `"+0800"`, `"Z"`.
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let s = s.trim();
+    if s == "Z" || s == "z" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, s.get(1..)?),
+        b'-' => (-1, s.get(1..)?),
+        _ => return None,
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => (rest.get(..2)?, rest.get(2..)?),
+        None => return None,
+    };
+    if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// A day's status as declared by data or overrides, with where it was said.
+struct Declared {
+    working: bool,
+    path: String,
+}
+
+fn check_year(path: &str, year: i32) -> Result<(), CalendarError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(CalendarError::YearOutOfRange {
+            path: path.to_owned(),
+            year,
+        })
+    }
+}
+
+/// Declare `date` working or not at `path` into `map`, refusing contradictions.
+fn declare(
+    map: &mut BTreeMap<NaiveDate, Declared>,
+    date: NaiveDate,
+    working: bool,
+    path: String,
+) -> Result<(), CalendarError> {
+    if let Some(prev) = map.get(&date) {
+        if prev.working != working {
+            return Err(CalendarError::ConflictingDay {
+                path,
+                date,
+                other: prev.path.clone(),
+            });
+        }
+        return Ok(());
+    }
+    map.insert(date, Declared { working, path });
+    Ok(())
+}
+
+/// Validate one year's data and return its declared days.
+fn year_days(
+    prefix: &str,
+    spec: &YearSpec,
+) -> Result<BTreeMap<NaiveDate, Declared>, CalendarError> {
+    check_year(&format!("{prefix}.year"), spec.year)?;
+    let mut map = BTreeMap::new();
+    let in_year = |path: &str, date: NaiveDate| {
+        if date.year() == spec.year {
+            Ok(())
+        } else {
+            Err(CalendarError::DateOutsideYear {
+                path: path.to_owned(),
+                date,
+                year: spec.year,
+            })
+        }
+    };
+    for (i, h) in spec.holidays.iter().enumerate() {
+        let path = format!("{prefix}.holidays[{i}]");
+        let to = h.to.unwrap_or(h.from);
+        in_year(&path, h.from)?;
+        in_year(&path, to)?;
+        if to < h.from {
+            return Err(CalendarError::InvertedRange {
+                path,
+                from: h.from,
+                to,
+            });
+        }
+        for date in h.from.iter_days().take_while(|d| *d <= to) {
+            declare(&mut map, date, false, path.clone())?;
+        }
+    }
+    for (i, w) in spec.working_days.iter().enumerate() {
+        let path = format!("{prefix}.working_days[{i}]");
+        in_year(&path, w.date)?;
+        declare(&mut map, w.date, true, path)?;
+    }
+    Ok(map)
+}
+
+fn validate_windows(spec: &CalendarSpec) -> Result<Vec<(i64, i64)>, CalendarError> {
+    let mut windows: Vec<(i64, i64, usize)> = Vec::with_capacity(spec.business_hours.len());
+    for (i, w) in spec.business_hours.iter().enumerate() {
+        if w.end <= w.start {
+            return Err(CalendarError::EmptyBusinessWindow {
+                path: format!("business_hours[{i}]"),
+                start: w.start,
+                end: w.end,
+            });
+        }
+        windows.push((w.start.nanos(), w.end.nanos(), i));
+    }
+    windows.sort_unstable();
+    for pair in windows.windows(2) {
+        if let [(_, end_a, ia), (start_b, _, ib)] = *pair
+            && start_b < end_a
+        {
+            let (first, second) = (ia.min(ib), ia.max(ib));
+            return Err(CalendarError::OverlappingBusinessWindows {
+                path: format!("business_hours[{second}]"),
+                other: format!("business_hours[{first}]"),
+            });
+        }
+    }
+    if windows.is_empty() {
+        return Ok(vec![(0, NANOS_PER_DAY)]);
+    }
+    Ok(windows.into_iter().map(|(s, e, _)| (s, e)).collect())
+}
+
+impl Calendar {
+    /// China's calendar: the default [`CalendarSpec`] (Beijing time, Saturday
+    /// and Sunday off, the embedded 2024–2026 data, no business hours).
+    ///
+    /// # Errors
+    ///
+    /// Only if the embedded data were unreadable ([`CalendarError::DataUnavailable`]).
+    pub fn china() -> Result<Self, CalendarError> {
+        Self::from_spec(&CalendarSpec::default())
+    }
+
+    /// Validate `spec` and precompute the calendar.
+    ///
+    /// # Errors
+    ///
+    /// A [`CalendarError`] naming the offending field: a bad UTC offset, empty
+    /// or overlapping business-hour windows, a date declared both a day off and
+    /// a working day, a year's date outside that year, a year given twice, a
+    /// year out of range, or no working weekday.
+    pub fn from_spec(spec: &CalendarSpec) -> Result<Self, CalendarError> {
+        let offset =
+            parse_offset(&spec.utc_offset).ok_or_else(|| CalendarError::InvalidUtcOffset {
+                path: "utc_offset".to_owned(),
+                value: spec.utc_offset.clone(),
+            })?;
+        let mut rest = [false; 7];
+        for day in &spec.weekly_rest {
+            if let Some(slot) = rest.get_mut(day.num_days_from_monday() as usize) {
+                *slot = true;
+            }
+        }
+        if rest.iter().all(|r| *r) {
+            return Err(CalendarError::NoWorkingWeekday {
+                path: "weekly_rest".to_owned(),
+            });
+        }
+        let windows = validate_windows(spec)?;
+        let day_nanos = windows.iter().map(|(s, e)| e - s).sum();
+
+        // Years with data: embedded first, then the policy's (which replace).
+        let mut data_years: BTreeMap<i32, (YearCoverage, BTreeMap<NaiveDate, Declared>)> =
+            BTreeMap::new();
+        let data_id = match spec.data {
+            DataSet::Cn => Some(CN_DATA_ID),
+            DataSet::None => None,
+        };
+        if let Some(id) = data_id {
+            for (i, y) in cn_data()?.iter().enumerate() {
+                let days = year_days(&format!("data {id}: years[{i}]"), y).map_err(|e| {
+                    CalendarError::DataUnavailable {
+                        data: id.to_owned(),
+                        reason: e.to_string(),
+                    }
+                })?;
+                let coverage = YearCoverage::Data {
+                    origin: YearOrigin::Data(Cow::Borrowed(id)),
+                    citation: Cow::Borrowed(y.citation.as_str()),
+                };
+                data_years.insert(y.year, (coverage, days));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (i, y) in spec.years.iter().enumerate() {
+            let prefix = format!("years[{i}]");
+            let days = year_days(&prefix, y)?;
+            if !seen.insert(y.year) {
+                return Err(CalendarError::DuplicateYear {
+                    path: format!("{prefix}.year"),
+                    year: y.year,
+                });
+            }
+            let coverage = YearCoverage::Data {
+                origin: YearOrigin::Policy,
+                citation: Cow::Owned(y.citation.clone()),
+            };
+            data_years.insert(y.year, (coverage, days));
+        }
+
+        // Overrides.
+        let mut overrides: BTreeMap<NaiveDate, Declared> = BTreeMap::new();
+        let lists = [
+            ("extra_holidays", &spec.extra_holidays, false),
+            ("closures", &spec.closures, false),
+            ("extra_working_days", &spec.extra_working_days, true),
+        ];
+        for (name, list, working) in lists {
+            for (i, entry) in list.iter().enumerate() {
+                let path = format!("{name}[{i}]");
+                check_year(&path, entry.date.year())?;
+                declare(&mut overrides, entry.date, working, path)?;
+            }
+        }
+
+        // The years the tables span.
+        let data_first = data_years.keys().next().copied();
+        let data_last = data_years.keys().next_back().copied();
+        let (first_year, last_year) = if spec.provisional {
+            (
+                data_first.map_or(PROVISIONAL_FIRST_YEAR, |y| y.min(PROVISIONAL_FIRST_YEAR)),
+                data_last.map_or(PROVISIONAL_LAST_YEAR, |y| y.max(PROVISIONAL_LAST_YEAR)),
+            )
+        } else {
+            match (data_first, data_last) {
+                (Some(f), Some(l)) => (f, l),
+                // Nothing covered: an empty table, every query is uncovered.
+                _ => (PROVISIONAL_FIRST_YEAR, PROVISIONAL_FIRST_YEAR - 1),
+            }
+        };
+
+        let mut years = Vec::new();
+        for year in first_year..=last_year {
+            years.push(match data_years.get(&year) {
+                Some((coverage, _)) => coverage.clone(),
+                None if spec.provisional => YearCoverage::Provisional,
+                None => YearCoverage::Uncovered,
+            });
+        }
+
+        let mut calendar = Self {
+            spec: spec.clone(),
+            offset,
+            first_year,
+            last_year,
+            base_day: 0,
+            len_days: 0,
+            bits: Vec::new(),
+            cum: Vec::new(),
+            total: 0,
+            years,
+            windows,
+            has_business_hours: !spec.business_hours.is_empty(),
+            day_nanos,
+            overrides: overrides.keys().copied().collect(),
+        };
+        if first_year <= last_year {
+            calendar.build_tables(&rest, &data_years, &overrides)?;
+        }
+        Ok(calendar)
+    }
+
+    fn build_tables(
+        &mut self,
+        rest: &[bool; 7],
+        data_years: &BTreeMap<i32, (YearCoverage, BTreeMap<NaiveDate, Declared>)>,
+        overrides: &BTreeMap<NaiveDate, Declared>,
+    ) -> Result<(), CalendarError> {
+        let first = NaiveDate::from_ymd_opt(self.first_year, 1, 1)
+            .ok_or_else(|| out_of_range("first day of the calendar"))?;
+        let end = NaiveDate::from_ymd_opt(self.last_year + 1, 1, 1)
+            .ok_or_else(|| out_of_range("last day of the calendar"))?;
+        self.base_day = first.num_days_from_ce();
+        let len = usize::try_from(end.num_days_from_ce() - self.base_day)
+            .map_err(|_| out_of_range("calendar length"))?;
+        self.len_days = len;
+        self.bits = vec![0; len.div_ceil(64)];
+
+        // Weekly pattern over covered (data or provisional) years.
+        let mut weekday = first.weekday().num_days_from_monday() as usize;
+        let mut idx = 0usize;
+        for (coverage, year) in self.years.iter().zip(self.first_year..) {
+            let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.leap_year()) {
+                366
+            } else {
+                365
+            };
+            let covered = !matches!(coverage, YearCoverage::Uncovered);
+            for _ in 0..days {
+                if covered && !rest.get(weekday).copied().unwrap_or(true) {
+                    set_bit(&mut self.bits, idx, true);
+                }
+                idx += 1;
+                weekday = (weekday + 1) % 7;
+            }
+        }
+        // Year data, then overrides, on covered years only.
+        let mut bits = std::mem::take(&mut self.bits);
+        let apply = |bits: &mut Vec<u64>, date: NaiveDate, working: bool| {
+            if let Some(i) = self.index_of(date)
+                && matches!(
+                    self.years.get(self.year_slot(date.year())),
+                    Some(YearCoverage::Data { .. } | YearCoverage::Provisional)
+                )
+            {
+                set_bit(bits, i, working);
+            }
+        };
+        for (_, days) in data_years.values() {
+            for (date, d) in days {
+                apply(&mut bits, *date, d.working);
+            }
+        }
+        for (date, d) in overrides {
+            apply(&mut bits, *date, d.working);
+        }
+        self.bits = bits;
+
+        self.cum = Vec::with_capacity(self.bits.len());
+        let mut running: u32 = 0;
+        for word in &self.bits {
+            self.cum.push(running);
+            running += word.count_ones();
+        }
+        self.total = running;
+        Ok(())
+    }
+
+    /// Slot of `year` in `years` (may be out of bounds; use with `.get`).
+    fn year_slot(&self, year: i32) -> usize {
+        usize::try_from(year - self.first_year).unwrap_or(usize::MAX)
+    }
+
+    /// Index of `date` in the tables, if inside them.
+    fn index_of(&self, date: NaiveDate) -> Option<usize> {
+        let i = usize::try_from(date.num_days_from_ce() - self.base_day).ok()?;
+        (i < self.len_days).then_some(i)
+    }
+
+    fn date_at(&self, idx: usize) -> Result<NaiveDate, CalendarError> {
+        i32::try_from(idx)
+            .ok()
+            .and_then(|i| i.checked_add(self.base_day))
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .ok_or_else(|| out_of_range("date in the calendar"))
+    }
+
+    /// The error for a year outside the tables or uncovered.
+    fn not_covered(&self, year: i32) -> CalendarError {
+        if self.spec.provisional && !(self.first_year..=self.last_year).contains(&year) {
+            CalendarError::BeyondProvisionalRange {
+                year,
+                first: self.first_year,
+                last: self.last_year,
+            }
+        } else {
+            CalendarError::CalendarNotCovered { year }
+        }
+    }
+
+    /// How `year` is covered.
+    #[must_use]
+    pub fn coverage(&self, year: i32) -> YearCoverage {
+        if (self.first_year..=self.last_year).contains(&year) {
+            self.years
+                .get(self.year_slot(year))
+                .cloned()
+                .unwrap_or(YearCoverage::Uncovered)
+        } else {
+            YearCoverage::Uncovered
+        }
+    }
+
+    /// Ok if every year in `from..=to` is covered (by data or provisionally).
+    fn check_years(&self, from: i32, to: i32) -> Result<(), CalendarError> {
+        for year in from..=to {
+            let covered = (self.first_year..=self.last_year).contains(&year)
+                && !matches!(
+                    self.years.get(self.year_slot(year)),
+                    None | Some(YearCoverage::Uncovered)
+                );
+            if !covered {
+                return Err(self.not_covered(year));
+            }
+        }
+        Ok(())
+    }
+
+    /// The table index of a covered date.
+    fn covered_index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
+        self.check_years(date.year(), date.year())?;
+        self.index_of(date)
+            .ok_or_else(|| self.not_covered(date.year()))
+    }
+
+    fn bit(&self, idx: usize) -> bool {
+        self.bits
+            .get(idx / 64)
+            .is_some_and(|w| (w >> (idx % 64)) & 1 == 1)
+    }
+
+    /// Working days at indices `0..=idx`.
+    fn rank(&self, idx: usize) -> u32 {
+        let (w, b) = (idx / 64, idx % 64);
+        let word = self.bits.get(w).copied().unwrap_or(0);
+        let mask = if b == 63 {
+            u64::MAX
+        } else {
+            (1u64 << (b + 1)) - 1
+        };
+        self.cum.get(w).copied().unwrap_or(self.total) + (word & mask).count_ones()
+    }
+
+    /// Index of the `k`-th working day (1-based) in the tables.
+    fn select(&self, k: u32) -> Option<usize> {
+        if k == 0 || k > self.total {
+            return None;
+        }
+        // The last word whose preceding count is below k.
+        let w = self.cum.partition_point(|&c| c < k).checked_sub(1)?;
+        let word = *self.bits.get(w)?;
+        let r = k - self.cum.get(w)?;
+        select_in_word(word, r).map(|bit| w * 64 + bit)
+    }
+
+    /// The UTC offset of the calendar's days.
+    #[must_use]
+    pub const fn offset(&self) -> FixedOffset {
+        self.offset
+    }
+
+    /// The spec the calendar was built from.
+    #[must_use]
+    pub const fn spec(&self) -> &CalendarSpec {
+        &self.spec
+    }
+
+    /// The local date of an instant, in the calendar's offset.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] at the edges of chrono's range.
+    pub fn local_date(&self, instant: DateTime<Utc>) -> Result<NaiveDate, CalendarError> {
+        Ok(self.to_local(instant)?.date())
+    }
+
+    fn to_local(&self, instant: DateTime<Utc>) -> Result<NaiveDateTime, CalendarError> {
+        instant
+            .naive_utc()
+            .checked_add_offset(self.offset)
+            .ok_or_else(|| out_of_range("local time of an instant"))
+    }
+
+    fn utc_of_local(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, CalendarError> {
+        local
+            .checked_sub_offset(self.offset)
+            .map(|n| DateTime::from_naive_utc_and_offset(n, Utc))
+            .ok_or_else(|| out_of_range("instant of a local time"))
+    }
+
+    /// The instant `nanos` after local midnight starting `date` (`nanos` may be
+    /// a whole day: 24:00).
+    fn instant_at(&self, date: NaiveDate, nanos: i64) -> Result<DateTime<Utc>, CalendarError> {
+        let (date, nanos) = if nanos >= NANOS_PER_DAY {
+            (
+                date.succ_opt().ok_or_else(|| out_of_range("day after"))?,
+                nanos - NANOS_PER_DAY,
+            )
+        } else {
+            (date, nanos)
+        };
+        let secs = u32::try_from(nanos / 1_000_000_000).map_err(|_| out_of_range("time of day"))?;
+        let sub = u32::try_from(nanos % 1_000_000_000).map_err(|_| out_of_range("time of day"))?;
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, sub)
+            .ok_or_else(|| out_of_range("time of day"))?;
+        self.utc_of_local(date.and_time(time))
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if no data covers its year (and
+    /// the calendar is not provisional).
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+        let i = self.covered_index(date)?;
+        Ok(self.bit(i))
+    }
+
+    /// The `n`-th working day strictly after `date` (`n` = 0 gives `date`).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if `date`, the result, or a year
+    /// between them is not covered.
+    pub fn nth_working_day_after(
+        &self,
+        date: NaiveDate,
+        n: u32,
+    ) -> Result<NaiveDate, CalendarError> {
+        let i = self.covered_index(date)?;
+        if n == 0 {
+            return Ok(date);
+        }
+        let target = self.rank(i).checked_add(n);
+        let Some(j) = target.and_then(|t| self.select(t)) else {
+            // Ran off the end: report the first year not covered after `date`.
+            self.check_years(date.year(), self.last_year)?;
+            return Err(self.not_covered(self.last_year + 1));
+        };
+        let result = self.date_at(j)?;
+        self.check_years(date.year(), result.year())?;
+        Ok(result)
+    }
+
+    /// The first working day strictly after `date`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::nth_working_day_after`].
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        self.nth_working_day_after(date, 1)
+    }
+
+    /// The last working day strictly before `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if `date`, the result, or a year
+    /// between them is not covered.
+    pub fn previous_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        let i = self.covered_index(date)?;
+        let before = self.rank(i) - u32::from(self.bit(i));
+        let Some(j) = self.select(before) else {
+            self.check_years(self.first_year, date.year())?;
+            return Err(self.not_covered(self.first_year - 1));
+        };
+        let result = self.date_at(j)?;
+        self.check_years(result.year(), date.year())?;
+        Ok(result)
+    }
+
+    /// Number of working days in `(from, to]` (0 if `to <= from`).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if a year in between is not covered.
+    pub fn working_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<u32, CalendarError> {
+        if to <= from {
+            return Ok(0);
+        }
+        self.check_years(from.year(), to.year())?;
+        let (a, b) = (self.covered_index(from)?, self.covered_index(to)?);
+        Ok(self.rank(b) - self.rank(a))
+    }
+
+    /// The deadline for a time limit `within` starting at `start`, under the
+    /// convention in the [module docs](self).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if the period needs a year no
+    /// data covers; [`CalendarError::OutOfRange`] past chrono's range.
+    pub fn deadline(
+        &self,
+        start: DateTime<Utc>,
+        within: &Duration,
+    ) -> Result<Deadline, CalendarError> {
+        let n = within.amount();
+        let clock = |delta: Option<TimeDelta>| {
+            delta
+                .and_then(|d| start.checked_add_signed(d))
+                .map(|at| Deadline {
+                    at,
+                    provisional: false,
+                    calendar: CalendarDataRef {
+                        data: self.data_id(),
+                        years: Vec::new(),
+                        overrides: false,
+                    },
+                })
+                .ok_or_else(|| out_of_range("clock deadline"))
+        };
+        let unit = within.unit();
+        match unit {
+            DurationUnit::Minutes => return clock(TimeDelta::try_minutes(i64::from(n))),
+            DurationUnit::Hours => return clock(TimeDelta::try_hours(i64::from(n))),
+            DurationUnit::WorkingHours => {
+                let amount = TimeDelta::try_hours(i64::from(n))
+                    .ok_or_else(|| out_of_range("working hours"))?;
+                let at = self.add_working_time(start, amount)?;
+                let (from, to) = (self.local_date(start)?, self.local_date(at)?);
+                return Ok(self.deadline_with_ref(at, from, to));
+            }
+            DurationUnit::CalendarDays | DurationUnit::WorkingDays | DurationUnit::Months => {}
+        }
+        let start_date = self.local_date(start)?;
+        // Where day counting starts: the start day itself is not counted.
+        let base = if self.spec.count_start_day {
+            start_date
+                .pred_opt()
+                .ok_or_else(|| out_of_range("day before the start"))?
+        } else {
+            start_date
+        };
+        let last_day = if unit == DurationUnit::WorkingDays {
+            self.nth_working_day_after(base, n)?
+        } else {
+            let last = if unit == DurationUnit::Months {
+                let last = start_date
+                    .checked_add_months(Months::new(n))
+                    .ok_or_else(|| out_of_range("month deadline"))?;
+                if self.spec.count_start_day {
+                    last.pred_opt()
+                        .ok_or_else(|| out_of_range("month deadline"))?
+                } else {
+                    last
+                }
+            } else {
+                base.checked_add_days(Days::new(u64::from(n)))
+                    .ok_or_else(|| out_of_range("calendar-day deadline"))?
+            };
+            self.roll(last)?
+        };
+        let at = self.end_of(last_day)?;
+        Ok(self.deadline_with_ref(at, start_date, last_day))
+    }
+
+    /// Roll a calendar-day period's last day forward to a working day if the
+    /// spec says so.
+    fn roll(&self, last: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        if self.spec.roll_to_working_day && !self.is_working_day(last)? {
+            self.next_working_day(last)
+        } else {
+            Ok(last)
+        }
+    }
+
+    /// End of a period's last day: close of business or 24:00.
+    fn end_of(&self, day: NaiveDate) -> Result<DateTime<Utc>, CalendarError> {
+        let close = if self.has_business_hours {
+            self.windows.last().map_or(NANOS_PER_DAY, |(_, e)| *e)
+        } else {
+            NANOS_PER_DAY
+        };
+        self.instant_at(day, close)
+    }
+
+    fn data_id(&self) -> Option<Cow<'static, str>> {
+        match self.spec.data {
+            DataSet::Cn => Some(Cow::Borrowed(CN_DATA_ID)),
+            DataSet::None => None,
+        }
+    }
+
+    /// The deadline at `at` for a period over the local days `from..=to`.
+    fn deadline_with_ref(&self, at: DateTime<Utc>, from: NaiveDate, to: NaiveDate) -> Deadline {
+        let span = usize::try_from(to.year() - from.year() + 1).unwrap_or(0);
+        let mut years = Vec::with_capacity(span);
+        let mut provisional = false;
+        for year in from.year()..=to.year() {
+            let coverage = if (self.first_year..=self.last_year).contains(&year) {
+                self.years.get(self.year_slot(year))
+            } else {
+                None
+            };
+            match coverage {
+                Some(YearCoverage::Data { origin, citation }) => years.push(YearSource {
+                    year,
+                    origin: origin.clone(),
+                    citation: Some(citation.clone()),
+                }),
+                Some(YearCoverage::Provisional) => {
+                    provisional = true;
+                    years.push(YearSource {
+                        year,
+                        origin: YearOrigin::Provisional,
+                        citation: None,
+                    });
+                }
+                Some(YearCoverage::Uncovered) | None => {}
+            }
+        }
+        let lo = self.overrides.partition_point(|d| *d < from);
+        let overrides = self.overrides.get(lo).is_some_and(|d| *d <= to);
+        Deadline {
+            at,
+            provisional,
+            calendar: CalendarDataRef {
+                data: self.data_id(),
+                years,
+                overrides,
+            },
+        }
+    }
+
+    /// Working time of a working day within `[from, to)` nanoseconds of it.
+    fn window_overlap(&self, from: i64, to: i64) -> i64 {
+        self.windows
+            .iter()
+            .map(|&(s, e)| (e.min(to) - s.max(from)).max(0))
+            .sum()
+    }
+
+    /// Working time between two instants: time inside business hours on
+    /// working days (whole working days when no business hours are set). Zero
+    /// if `b` is not after `a`.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] if a year in between is not covered.
+    pub fn working_time_between(
+        &self,
+        a: DateTime<Utc>,
+        b: DateTime<Utc>,
+    ) -> Result<TimeDelta, CalendarError> {
+        if b <= a {
+            return Ok(TimeDelta::zero());
+        }
+        let (la, lb) = (self.to_local(a)?, self.to_local(b)?);
+        let (da, db) = (la.date(), lb.date());
+        self.check_years(da.year(), db.year())?;
+        let (ia, ib) = (self.covered_index(da)?, self.covered_index(db)?);
+        let (ta, tb) = (nanos_of_day(la), nanos_of_day(lb));
+        let total: i128 = if ia == ib {
+            if self.bit(ia) {
+                i128::from(self.window_overlap(ta, tb))
+            } else {
+                0
+            }
+        } else {
+            let head = if self.bit(ia) {
+                self.window_overlap(ta, NANOS_PER_DAY)
+            } else {
+                0
+            };
+            let tail = if self.bit(ib) {
+                self.window_overlap(0, tb)
+            } else {
+                0
+            };
+            // Working days strictly between the two dates.
+            let between = self.rank(ib) - u32::from(self.bit(ib)) - self.rank(ia);
+            i128::from(head) + i128::from(tail) + i128::from(between) * i128::from(self.day_nanos)
+        };
+        delta_from_nanos(total)
+    }
+
+    /// The instant at which `amount` of working time has elapsed from `start`:
+    /// the earliest instant `t ≥ start` with `working_time_between(start, t) ==
+    /// amount`. Use it for a paused clock: the deadline is the resume instant
+    /// plus the remaining working time.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::NegativeWorkingTime`] for a negative amount;
+    /// [`CalendarError::CalendarNotCovered`] if a year in between is not covered.
+    pub fn add_working_time(
+        &self,
+        start: DateTime<Utc>,
+        amount: TimeDelta,
+    ) -> Result<DateTime<Utc>, CalendarError> {
+        if amount < TimeDelta::zero() {
+            return Err(CalendarError::NegativeWorkingTime { amount });
+        }
+        let local = self.to_local(start)?;
+        let date = local.date();
+        let i = self.covered_index(date)?;
+        let amount =
+            i128::from(amount.num_seconds()) * 1_000_000_000 + i128::from(amount.subsec_nanos());
+        if amount == 0 {
+            return Ok(start);
+        }
+        let t = nanos_of_day(local);
+        let mut rem = amount;
+        if self.bit(i) {
+            let avail = i128::from(self.window_overlap(t, NANOS_PER_DAY));
+            if rem <= avail {
+                let at = self.point_in_day(t, i64::try_from(rem).unwrap_or(i64::MAX));
+                return self.instant_at(date, at);
+            }
+            rem -= avail;
+        }
+        let day = i128::from(self.day_nanos.max(1));
+        // rem > 0: whole days before the final one, then what is left of it.
+        let full = (rem - 1) / day;
+        let last = i64::try_from(rem - full * day).unwrap_or(i64::MAX);
+        let n = u32::try_from(full + 1).map_err(|_| self.not_covered(self.last_year + 1))?;
+        let final_day = self.nth_working_day_after(date, n)?;
+        self.instant_at(final_day, self.point_in_day(0, last))
+    }
+
+    /// The time of day at which `amount` of window time has elapsed after
+    /// `from` (`amount` ≤ what is available).
+    fn point_in_day(&self, from: i64, amount: i64) -> i64 {
+        let mut rem = amount;
+        for &(s, e) in &self.windows {
+            let s = s.max(from);
+            if e <= s {
+                continue;
+            }
+            if rem <= e - s {
+                return s + rem;
+            }
+            rem -= e - s;
+        }
+        self.windows.last().map_or(NANOS_PER_DAY, |(_, e)| *e)
+    }
+}
+
+/// Position of the `r`-th set bit (1-based) of `word`: three popcount halvings
+/// then at most eight steps, the same cost for any `r`.
+fn select_in_word(mut word: u64, r: u32) -> Option<usize> {
+    if r == 0 || r > word.count_ones() {
+        return None;
+    }
+    let mut r = r - 1; // set bits to skip
+    let mut pos = 0usize;
+    for shift in [32u32, 16, 8] {
+        let low = (word & ((1u64 << shift) - 1)).count_ones();
+        if r >= low {
+            r -= low;
+            word >>= shift;
+            pos += shift as usize;
+        }
+    }
+    for _ in 0..r {
+        word &= word.wrapping_sub(1);
+    }
+    Some(pos + word.trailing_zeros() as usize)
+}
+
+fn set_bit(bits: &mut [u64], idx: usize, on: bool) {
+    if let Some(w) = bits.get_mut(idx / 64) {
+        let mask = 1u64 << (idx % 64);
+        if on {
+            *w |= mask;
+        } else {
+            *w &= !mask;
+        }
+    }
+}
+
+/// Nanoseconds since local midnight (a leap second counts as the second before).
+fn nanos_of_day(t: NaiveDateTime) -> i64 {
+    i64::from(t.num_seconds_from_midnight()) * 1_000_000_000
+        + i64::from(t.nanosecond().min(999_999_999))
+}
+
+fn delta_from_nanos(nanos: i128) -> Result<TimeDelta, CalendarError> {
+    let secs =
+        i64::try_from(nanos.div_euclid(1_000_000_000)).map_err(|_| out_of_range("working time"))?;
+    let sub =
+        u32::try_from(nanos.rem_euclid(1_000_000_000)).map_err(|_| out_of_range("working time"))?;
+    TimeDelta::new(secs, sub).ok_or_else(|| out_of_range("working time"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_in_word_matches_naive() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            // xorshift
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let ones: Vec<usize> = (0..64).filter(|b| (x >> b) & 1 == 1).collect();
+            for (i, want) in ones.iter().enumerate() {
+                assert_eq!(
+                    select_in_word(x, u32::try_from(i + 1).unwrap()),
+                    Some(*want)
+                );
+            }
+            assert_eq!(select_in_word(x, 0), None);
+            assert_eq!(
+                select_in_word(x, u32::try_from(ones.len() + 1).unwrap()),
+                None
+            );
+        }
+        assert_eq!(select_in_word(u64::MAX, 64), Some(63));
+        assert_eq!(select_in_word(0, 1), None);
+    }
+
+    #[test]
+    fn offsets() {
+        for (s, secs) in [
+            ("+08:00", 28_800),
+            ("-05:30", -19_800),
+            ("+0800", 28_800),
+            ("Z", 0),
+        ] {
+            assert_eq!(
+                parse_offset(s).map(|o| o.local_minus_utc()),
+                Some(secs),
+                "{s}"
+            );
+        }
+        for s in [
+            "",
+            "+8",
+            "08:00",
+            "+24:00",
+            "+08:60",
+            "+08:00:00",
+            "Asia/Shanghai",
+            "+",
+        ] {
+            assert_eq!(parse_offset(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn time_of_day() {
+        assert_eq!(
+            "08:30".parse::<TimeOfDay>().map(TimeOfDay::minutes),
+            Ok(510)
+        );
+        assert_eq!(
+            "24:00".parse::<TimeOfDay>().map(TimeOfDay::minutes),
+            Ok(1440)
+        );
+        for s in ["24:01", "8h30", "08:300", "", "25:00", "12:60"] {
+            assert!(s.parse::<TimeOfDay>().is_err(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Milestones: clocks with a time limit per level, started, stopped, paused
+//! and resumed by workflow events (domain ruling 4: each time limit has its
+//! own start event).
+//!
+//! ```toml
+//! [[milestones]]
+//! id = "first_response"
+//! name_zh = "初次对应"
+//! start = ["registered"]
+//! stop = ["replied"]
+//! pause = ["extension_approved"]
+//! resume = ["extension_ended"]
+//! targets = { "不满意" = "30 minutes", "十分不满意" = "20 minutes", "重大投诉" = "10 minutes", "危机事件" = "10 minutes" }
+//! warn_at_percent = [50, 80]
+//! on_reopen = "restart"
+//! owner = "assignee"
+//! ```
+//!
+//! Within one event, clocks apply **stop, pause, resume, start** in that
+//! order (ruling 17), so an event that stops one round's clock and starts
+//! the next does both.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{CategoryId, LevelId, RoleId};
+
+use crate::duration::Duration;
+use crate::ids::MilestoneId;
+
+/// A lifecycle event of a case that clocks start, stop, pause or resume on.
+///
+/// Serialized as its snake_case id (`"work_order_returned"`).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClockEvent {
+    /// The complaint was received or registered (接报 / 登记).
+    Registered,
+    /// It was accepted (受理).
+    Accepted,
+    /// It was not accepted (不予受理).
+    NotAccepted,
+    /// A level was assigned (定级), first time or again.
+    Classified,
+    /// It was assigned to a responsible department or person (分派 / 交办).
+    Assigned,
+    /// It was transferred to another handler (转办).
+    Transferred,
+    /// Investigation started (调查核实).
+    InvestigationStarted,
+    /// Findings were recorded (调查结论).
+    FindingsRecorded,
+    /// A solution was proposed (处理方案).
+    SolutionProposed,
+    /// The solution was approved (批示 / 审批).
+    Approved,
+    /// The solution was sent back for rework (退回).
+    SentBack,
+    /// The customer was answered (答复).
+    Replied,
+    /// The follow-up call was recorded (回访).
+    CallbackRecorded,
+    /// The case was closed (结案), in any way.
+    Closed,
+    /// The case was reopened: a new round (再次处理).
+    Reopened,
+    /// The case was escalated (升级 / 上报).
+    Escalated,
+    /// An extension was approved (延期处理申请 批准): usually pauses clocks.
+    ExtensionApproved,
+    /// An approved extension ended: usually resumes clocks.
+    ExtensionEnded,
+    /// The complainant withdrew (撤诉).
+    Withdrawn,
+    /// The work order came back from the responsible department
+    /// (《协调工作单》交回, S12's second-response start).
+    WorkOrderReturned,
+    /// A deadline was agreed with the customer (约定回复时限).
+    AgreedDeadlineSet,
+}
+
+impl ClockEvent {
+    /// Every event, in declaration order.
+    pub const ALL: &'static [ClockEvent] = &[
+        ClockEvent::Registered,
+        ClockEvent::Accepted,
+        ClockEvent::NotAccepted,
+        ClockEvent::Classified,
+        ClockEvent::Assigned,
+        ClockEvent::Transferred,
+        ClockEvent::InvestigationStarted,
+        ClockEvent::FindingsRecorded,
+        ClockEvent::SolutionProposed,
+        ClockEvent::Approved,
+        ClockEvent::SentBack,
+        ClockEvent::Replied,
+        ClockEvent::CallbackRecorded,
+        ClockEvent::Closed,
+        ClockEvent::Reopened,
+        ClockEvent::Escalated,
+        ClockEvent::ExtensionApproved,
+        ClockEvent::ExtensionEnded,
+        ClockEvent::Withdrawn,
+        ClockEvent::WorkOrderReturned,
+        ClockEvent::AgreedDeadlineSet,
+    ];
+
+    /// The snake_case id, as serialized.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            ClockEvent::Registered => "registered",
+            ClockEvent::Accepted => "accepted",
+            ClockEvent::NotAccepted => "not_accepted",
+            ClockEvent::Classified => "classified",
+            ClockEvent::Assigned => "assigned",
+            ClockEvent::Transferred => "transferred",
+            ClockEvent::InvestigationStarted => "investigation_started",
+            ClockEvent::FindingsRecorded => "findings_recorded",
+            ClockEvent::SolutionProposed => "solution_proposed",
+            ClockEvent::Approved => "approved",
+            ClockEvent::SentBack => "sent_back",
+            ClockEvent::Replied => "replied",
+            ClockEvent::CallbackRecorded => "callback_recorded",
+            ClockEvent::Closed => "closed",
+            ClockEvent::Reopened => "reopened",
+            ClockEvent::Escalated => "escalated",
+            ClockEvent::ExtensionApproved => "extension_approved",
+            ClockEvent::ExtensionEnded => "extension_ended",
+            ClockEvent::Withdrawn => "withdrawn",
+            ClockEvent::WorkOrderReturned => "work_order_returned",
+            ClockEvent::AgreedDeadlineSet => "agreed_deadline_set",
+        }
+    }
+}
+
+impl fmt::Display for ClockEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What a milestone's clock does when the case is reopened (ruling 16).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OnReopen {
+    /// Each round has its own clock: the new round starts a fresh one on its
+    /// start events (the default).
+    #[default]
+    Restart,
+    /// The clock carries over: elapsed time from earlier rounds counts.
+    Continue,
+    /// The clock runs in the first round only; later rounds do not start it.
+    OncePerCase,
+}
+
+/// Who owns a milestone's clock, and so bears its overtime fine (ruling 7:
+/// the owner when it breached).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum MilestoneOwner {
+    /// The case's current lead handler (责任人), the default.
+    #[default]
+    Assignee,
+    /// The first staff member contacted (首问责任人).
+    FirstResponder,
+    /// Whoever holds this role on the case: `{ role = "complaint_manager" }`.
+    Role(RoleId),
+}
+
+/// Targets that replace the level targets for a category and its
+/// descendants; the nearest category wins.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryOverride {
+    /// The category (its descendants included).
+    pub category: CategoryId,
+    /// Per-level limits for it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<LevelId, Duration>,
+    /// One limit for every level not in `targets`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Duration>,
+}
+
+/// A clock with a time limit per level (时限).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Unique id (`first_response`).
+    pub id: MilestoneId,
+    /// Its name in the regulation (初次对应).
+    pub name_zh: String,
+    /// A note for people (the clause it comes from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Events that start the clock (at least one).
+    pub start: Vec<ClockEvent>,
+    /// Events that stop it: met if before the deadline (at least one).
+    pub stop: Vec<ClockEvent>,
+    /// Events that pause it (an approved extension).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pause: Vec<ClockEvent>,
+    /// Events that resume it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resume: Vec<ClockEvent>,
+    /// The limit per level.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<LevelId, Duration>,
+    /// One limit for every level not in `targets`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Duration>,
+    /// Limits for particular categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_overrides: Vec<CategoryOverride>,
+    /// Warn when this share of the limit has elapsed: whole percents from 1
+    /// to 99, ascending (`[50, 80]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warn_at_percent: Vec<u8>,
+    /// What a reopened case does with this clock.
+    #[serde(default)]
+    pub on_reopen: OnReopen,
+    /// An optional milestone need not have a target for every level: levels
+    /// without one run no clock.
+    #[serde(default)]
+    pub optional: bool,
+    /// Who owns the clock (for overtime fines).
+    #[serde(default)]
+    pub owner: MilestoneOwner,
+}
+
+impl Milestone {
+    /// The limit for `level`, without category overrides: `targets[level]`,
+    /// else `target`.
+    #[must_use]
+    pub fn level_target(&self, level: &LevelId) -> Option<Duration> {
+        self.targets.get(level).copied().or(self.target)
+    }
+}
+
+impl CategoryOverride {
+    /// The limit for `level`, if this override gives one.
+    #[must_use]
+    pub fn level_target(&self, level: &LevelId) -> Option<Duration> {
+        self.targets.get(level).copied().or(self.target)
+    }
+}

@@ -1,0 +1,690 @@
+//! Penalty schedules: the money tables a policy holds (罚则), without the
+//! arithmetic.
+//!
+//! A [`PenaltySchedule`] says *how much* — overtime fines per level (超时扣罚),
+//! fines per violation for the responsible person and the supervisor, the
+//! monthly complaint-count ladder, the year-end reward, the monthly cap on
+//! deductions from the efficiency bonus (效益奖金), the money value of
+//! administrative sanctions, the rounding mode and how losses are split. The
+//! `tousu-penalty` crate does the arithmetic over a period's facts; a policy
+//! document embeds this table as its `penalties` section.
+//!
+//! Every table is optional and every default is stated on its field, so an
+//! empty table (`{}`) is a valid schedule that fines nothing and caps at 50 %.
+//! Amounts are strings (`"20"`, `"12.50"`), never floats. In TOML, quote keys
+//! written in Chinese (`"重大投诉" = "50"`): bare keys are ASCII in TOML 1.0.
+//!
+//! ```
+//! use tousu_model::LevelId;
+//! use tousu_policy::penalty_schedule::{OvertimeCharge, PenaltySchedule};
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // The S12 overtime table and the S41 cap, in a policy file's TOML.
+//!     let schedule: PenaltySchedule = toml::from_str(
+//!         r#"
+//!         overtime_charge = "per_milestone_per_round"
+//!         [overtime]
+//!         "不满意" = "20"
+//!         "十分不满意" = "30"
+//!         "重大投诉" = "50"
+//!         "危机事件" = "80"
+//!         [cap]
+//!         percent = "50"
+//!         "#,
+//!     )?;
+//!     assert_eq!(schedule.overtime_charge, OvertimeCharge::PerMilestonePerRound);
+//!     assert_eq!(schedule.overtime[&LevelId::new("重大投诉")?].to_string(), "¥50.00");
+//!
+//!     // Validation names each problem by its path in the policy.
+//!     let levels = [LevelId::new("不满意")?, LevelId::new("十分不满意")?, LevelId::new("重大投诉")?];
+//!     let problems = schedule.validate(&levels);
+//!     assert_eq!(problems.len(), 1);
+//!     assert_eq!(problems[0].path, "penalties.overtime.危机事件");
+//!     Ok(())
+//! }
+//! ```
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{LevelId, ModelError, Money, Problem, RoundingMode, SanctionKind};
+
+/// The id of a violation in a schedule's violation table (`record_incomplete`,
+/// `ignored_repeat`, `未按礼仪接待`, ...): 1 to 64 letters (any script), digits,
+/// `_`, `-` or `.`, starting with a letter or digit.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ViolationId(String);
+
+impl ViolationId {
+    /// Validates and wraps `value`.
+    pub fn new(value: impl Into<String>) -> Result<Self, ModelError> {
+        let value = value.into();
+        let reason = {
+            let mut chars = value.chars();
+            match chars.next() {
+                None => Some("it is empty; use 1 to 64 letters, digits, '_', '-' or '.'"),
+                Some(_) if value.chars().count() > 64 => Some("it is longer than 64 characters"),
+                Some(first) if !first.is_alphanumeric() => {
+                    Some("it must start with a letter or digit")
+                }
+                Some(_)
+                    if chars.any(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))) =>
+                {
+                    Some("only letters, digits, '_', '-' and '.' are allowed (no spaces)")
+                }
+                Some(_) => None,
+            }
+        };
+        match reason {
+            None => Ok(ViolationId(value)),
+            Some(reason) => Err(ModelError::InvalidId {
+                kind: "ViolationId",
+                value,
+                reason,
+            }),
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ViolationId {
+    type Error = ModelError;
+    fn try_from(value: String) -> Result<Self, ModelError> {
+        ViolationId::new(value)
+    }
+}
+
+impl From<ViolationId> for String {
+    fn from(id: ViolationId) -> String {
+        id.0
+    }
+}
+
+impl std::str::FromStr for ViolationId {
+    type Err = ModelError;
+    fn from_str(s: &str) -> Result<Self, ModelError> {
+        ViolationId::new(s)
+    }
+}
+
+impl fmt::Display for ViolationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for ViolationId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl JsonSchema for ViolationId {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("ViolationId")
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "description": "A violation id of the penalty schedule: 1-64 letters, digits, '_', '-' or '.'.",
+        })
+    }
+}
+
+/// A policy's penalty tables (罚则). Embedded in a policy as `penalties`.
+///
+/// Every field has a default, so `{}` is a valid schedule (no fines, a 50 %
+/// cap, half-up rounding, losses split by base points).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltySchedule {
+    /// Overtime fine (超时扣罚) per severity level, charged to the person who
+    /// owned a milestone when it breached (domain ruling 7). S12: 不满意 20,
+    /// 十分不满意 30, 重大投诉 50, 危机事件 80. A breach at a level missing
+    /// from this table is an error, not a free pass: write `"0"` to fine
+    /// nothing.
+    #[serde(default)]
+    pub overtime: BTreeMap<LevelId, Money>,
+    /// Whether an overtime fine is charged per breached milestone per round
+    /// (the default) or once per case.
+    #[serde(default)]
+    pub overtime_charge: OvertimeCharge,
+    /// Fines per violation (S32's table), by violation id.
+    #[serde(default)]
+    pub violations: BTreeMap<ViolationId, ViolationFine>,
+    /// The monthly complaint-count ladder (S43); none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_ladder: Option<CountLadder>,
+    /// The year-end reward for a year without complaints (S43 4.5.5); none
+    /// by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yearly_reward: Option<YearlyReward>,
+    /// The monthly cap on deductions from the efficiency bonus (S41 5.9.4).
+    #[serde(default)]
+    pub cap: MonthlyCap,
+    /// Money values of administrative sanctions and the whole-bonus rule
+    /// (S41 5.7).
+    #[serde(default)]
+    pub sanctions: SanctionRules,
+    /// How an exact amount is brought to the fen where rounding is allowed
+    /// (default 四舍五入, half-up).
+    #[serde(default)]
+    pub rounding: RoundingMode,
+    /// How losses are split among people.
+    #[serde(default)]
+    pub losses: LossRules,
+}
+
+/// How often an overtime fine is charged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OvertimeCharge {
+    /// Once per breached milestone per round (domain ruling 7, the default).
+    #[default]
+    PerMilestonePerRound,
+    /// Once per case, for its earliest breach, whatever the number of
+    /// breached milestones and rounds.
+    OncePerCase,
+}
+
+/// One row of the violation table: what the responsible person and their
+/// supervisor pay per occurrence (or per item).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ViolationFine {
+    /// The violation as the regulation words it (引起投诉的, 记录不完整…).
+    pub description_zh: String,
+    /// An English description for statements; the id is used when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    /// The fine of the responsible person (责任人); default 0.
+    #[serde(default)]
+    pub responsible: Money,
+    /// The fine of the responsible person's supervisor (主管); default 0.
+    #[serde(default)]
+    pub supervisor: Money,
+    /// Whether the fines are charged per item (每项) rather than per
+    /// occurrence; default false.
+    #[serde(default)]
+    pub per_item: bool,
+}
+
+/// The monthly complaint-count ladder: tiers are exclusive, the highest tier
+/// reached applies (domain ruling 8).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountLadder {
+    /// The counting window; the month by default (当月).
+    #[serde(default)]
+    pub window: CountWindow,
+    /// The tiers, in ascending order of `min_count` (a tier that requires
+    /// 情节严重 comes after the plain tier with the same count).
+    pub tiers: Vec<CountTier>,
+}
+
+/// The window complaints are counted in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CountWindow {
+    /// The calendar month of the statement (当月).
+    #[default]
+    Month,
+}
+
+/// One tier of a [`CountLadder`]. Its amount and outcomes are the whole
+/// consequence of reaching it: lower tiers do not stack under it, so a tier
+/// that should keep a lower tier's fine repeats it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountTier {
+    /// The least number of complaints in the window that reaches the tier
+    /// (inclusive: S43's 「超过3次(含)」 is 3).
+    pub min_count: u32,
+    /// The fine (负激励); default 0.
+    #[serde(default)]
+    pub amount: Money,
+    /// Non-monetary outcomes (公开批评 `public_criticism`, 辞退 `dismissal`, ...),
+    /// reported on the statement.
+    #[serde(default)]
+    pub outcomes: Vec<SanctionKind>,
+    /// Whether the tier also needs the month to be judged serious (情节严重).
+    #[serde(default)]
+    pub requires_serious: bool,
+    /// The regulation's wording, for statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_zh: Option<String>,
+}
+
+/// The year-end reward for staff without complaints in the year (年终评比).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearlyReward {
+    /// The reward; absent when the regulation leaves it to management
+    /// (S43: 「一定奖励」), in which case the reward is reported without an
+    /// amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// The regulation's wording, for statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_zh: Option<String>,
+}
+
+/// The monthly cap on deductions from a person's efficiency bonus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyCap {
+    /// The most that may be deducted in a month, as a percentage (0 to 100)
+    /// of the month's bonus; default 50 (S41 5.9.4). The excess is carried to
+    /// later months and deducted there under the same cap (逐月分期罚扣).
+    #[serde(default = "fifty", with = "decimal_text")]
+    #[schemars(with = "String")]
+    pub percent: Decimal,
+    /// Sanctions whose money value is deducted in full (up to the bonus)
+    /// without counting against the cap; none by default. The whole-bonus
+    /// rule ([`SanctionRules::whole_bonus`]) always bypasses the cap.
+    #[serde(default)]
+    pub bypass: BTreeSet<SanctionKind>,
+}
+
+impl Default for MonthlyCap {
+    fn default() -> Self {
+        MonthlyCap {
+            percent: fifty(),
+            bypass: BTreeSet::new(),
+        }
+    }
+}
+
+fn fifty() -> Decimal {
+    Decimal::from(50)
+}
+
+/// Administrative sanctions (行政罚扣折算).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SanctionRules {
+    /// The money value of one sanction of each kind (警告, 小过, 大过 ...).
+    /// A sanction without a value is still reported, as a non-monetary
+    /// outcome. Values of rewards (嘉奖 `commendation`, 记功 `merit`) are paid,
+    /// not deducted.
+    #[serde(default)]
+    pub values: BTreeMap<SanctionKind, Money>,
+    /// 「大过两次以上者,当月效益奖金全额罚扣」: none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole_bonus: Option<WholeBonusRule>,
+}
+
+/// N or more sanctions of a kind in a month take the whole month's bonus, in
+/// full and regardless of the cap (domain ruling 9); the sanctions' own values
+/// are then not charged, and carried instalments wait for the next month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WholeBonusRule {
+    /// The sanction counted; default `major_demerit` (大过).
+    #[serde(default = "major_demerit")]
+    pub sanction: SanctionKind,
+    /// How many in the month trigger the rule; default 2 (两次以上, inclusive).
+    #[serde(default = "two")]
+    pub min_count: u32,
+}
+
+impl Default for WholeBonusRule {
+    fn default() -> Self {
+        WholeBonusRule {
+            sanction: major_demerit(),
+            min_count: two(),
+        }
+    }
+}
+
+fn major_demerit() -> SanctionKind {
+    SanctionKind::MajorDemerit
+}
+
+fn two() -> u32 {
+    2
+}
+
+/// How losses (损失金额) are split among people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LossRules {
+    /// How a department's amount is split among its staff; by base points by
+    /// default (S41 5.9.3).
+    #[serde(default)]
+    pub department_split: SplitRule,
+    /// Who bears a loss no unit is responsible for; the whole team, equally,
+    /// by default (S41 5.8.1).
+    #[serde(default)]
+    pub unattributed: UnattributedRule,
+    /// What to do with a loss finer than a fen: reject it (the default) or
+    /// round it with [`PenaltySchedule::rounding`]. Never truncated.
+    #[serde(default)]
+    pub sub_fen: SubFenRule,
+}
+
+/// How an amount is split among the staff of a group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SplitRule {
+    /// In proportion to base points (基点数): `amount ÷ total points × own points`.
+    #[default]
+    BasePoints,
+    /// Equally per person.
+    Equal,
+}
+
+/// Who bears an unattributed loss.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnattributedRule {
+    /// Everyone on the roster (or in the department the loss names as its
+    /// scope), equally (全车间).
+    #[default]
+    WholeTeamEqually,
+    /// Everyone on the roster (or in the scope department), by base points.
+    WholeTeamByBasePoints,
+}
+
+/// What to do with an amount finer than a fen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SubFenRule {
+    /// An error naming the amount (the default).
+    #[default]
+    Reject,
+    /// Rounded to the fen with the schedule's rounding mode.
+    Round,
+}
+
+impl PenaltySchedule {
+    /// Checks the tables against the policy's `levels`; every problem has a
+    /// path under `penalties` (e.g. `penalties.overtime.major`). Empty when
+    /// the schedule is sound.
+    ///
+    /// Checked: no negative amount; the cap percent within 0–100; overtime
+    /// levels known to the policy; violation descriptions not blank; count
+    /// tiers ascending, with a `min_count` of at least 1; a whole-bonus
+    /// `min_count` of at least 1.
+    pub fn validate(&self, levels: &[LevelId]) -> Vec<Problem> {
+        self.validate_at("penalties", levels)
+    }
+
+    /// As [`PenaltySchedule::validate`], with paths under `prefix` (e.g. `""`
+    /// for a schedule file of its own).
+    pub fn validate_at(&self, prefix: &str, levels: &[LevelId]) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let at = |rest: &str| -> String {
+            if prefix.is_empty() {
+                rest.to_owned()
+            } else {
+                format!("{prefix}.{rest}")
+            }
+        };
+        let negative = |out: &mut Vec<Problem>, path: String, m: Money| {
+            if m.is_negative() {
+                out.push(Problem::new(
+                    path,
+                    format!("{} is negative; a fine is 0 or more", m.to_plain_string()),
+                ));
+            }
+        };
+        for (level, fine) in &self.overtime {
+            let path = at(&format!("overtime.{level}"));
+            if !levels.contains(level) {
+                let known: Vec<&str> = levels.iter().map(LevelId::as_str).collect();
+                out.push(Problem::new(
+                    path.clone(),
+                    format!(
+                        "{:?} is not a level of the policy; known levels: {}",
+                        level.as_str(),
+                        known.join(", ")
+                    ),
+                ));
+            }
+            negative(&mut out, path, *fine);
+        }
+        for (id, v) in &self.violations {
+            let base = format!("violations.{id}");
+            if v.description_zh.trim().is_empty() {
+                out.push(Problem::new(
+                    at(&format!("{base}.description_zh")),
+                    "is blank; give the regulation's wording",
+                ));
+            }
+            negative(&mut out, at(&format!("{base}.responsible")), v.responsible);
+            negative(&mut out, at(&format!("{base}.supervisor")), v.supervisor);
+        }
+        if let Some(ladder) = &self.count_ladder {
+            let mut prev: Option<(u32, bool)> = None;
+            for (i, t) in ladder.tiers.iter().enumerate() {
+                let base = format!("count_ladder.tiers[{i}]");
+                if t.min_count == 0 {
+                    out.push(Problem::new(
+                        at(&format!("{base}.min_count")),
+                        "is 0, which every person reaches; use 1 or more",
+                    ));
+                }
+                let key = (t.min_count, t.requires_serious);
+                if let Some(p) = prev
+                    && key <= p
+                {
+                    out.push(Problem::new(
+                        at(&format!("{base}.min_count")),
+                        format!(
+                            "tiers must ascend: {} (requires_serious {}) does not come after {} (requires_serious {})",
+                            key.0, key.1, p.0, p.1
+                        ),
+                    ));
+                }
+                prev = Some(key);
+                negative(&mut out, at(&format!("{base}.amount")), t.amount);
+            }
+        }
+        if let Some(reward) = &self.yearly_reward
+            && let Some(amount) = reward.amount
+            && amount.is_negative()
+        {
+            out.push(Problem::new(
+                at("yearly_reward.amount"),
+                format!(
+                    "{} is negative; a reward is 0 or more",
+                    amount.to_plain_string()
+                ),
+            ));
+        }
+        if self.cap.percent.is_sign_negative() && !self.cap.percent.is_zero()
+            || self.cap.percent > Decimal::ONE_HUNDRED
+        {
+            out.push(Problem::new(
+                at("cap.percent"),
+                format!(
+                    "{} is outside 0 to 100; expected a percentage such as \"50\"",
+                    self.cap.percent
+                ),
+            ));
+        }
+        for (kind, value) in &self.sanctions.values {
+            negative(&mut out, at(&format!("sanctions.values.{kind}")), *value);
+        }
+        if let Some(rule) = &self.sanctions.whole_bonus
+            && rule.min_count == 0
+        {
+            out.push(Problem::new(
+                at("sanctions.whole_bonus.min_count"),
+                "is 0, which every person reaches; use 1 or more (S41: 2)",
+            ));
+        }
+        out
+    }
+}
+
+/// Decimals as strings (`"50"`, `"12.5"`) or integers, never floats.
+mod decimal_text {
+    use std::fmt;
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal number as a string such as \"50\" or \"12.5\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+                Decimal::from_str(v.trim())
+                    .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+                Err(E::custom(format_args!(
+                    "write the decimal {v} as a string (\"{v}\"): floating-point numbers lose digits"
+                )))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level(s: &str) -> LevelId {
+        LevelId::new(s).unwrap()
+    }
+
+    #[test]
+    fn empty_schedule_is_valid_with_stated_defaults() {
+        let s: PenaltySchedule = serde_json::from_str("{}").unwrap();
+        assert_eq!(s, PenaltySchedule::default());
+        assert_eq!(s.cap.percent, Decimal::from(50));
+        assert_eq!(s.overtime_charge, OvertimeCharge::PerMilestonePerRound);
+        assert!(s.validate(&[]).is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let err = serde_json::from_str::<PenaltySchedule>(r#"{"overtme": {}}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+        let err =
+            serde_json::from_str::<PenaltySchedule>(r#"{"cap": {"percent": 50.0}}"#).unwrap_err();
+        assert!(err.to_string().contains("floating-point"), "{err}");
+    }
+
+    #[test]
+    fn validation_reports_paths() {
+        let s: PenaltySchedule = toml::from_str(
+            r#"
+            [overtime]
+            major = "-1"
+            crisis = "80"
+            [violations.caused_complaint]
+            description_zh = " "
+            responsible = "50"
+            supervisor = "-20"
+            [count_ladder]
+            tiers = [
+              { min_count = 4, amount = "300" },
+              { min_count = 3, amount = "200" },
+              { min_count = 0 },
+            ]
+            [cap]
+            percent = "150"
+            [sanctions.values]
+            warning = "-5"
+            [sanctions.whole_bonus]
+            min_count = 0
+            "#,
+        )
+        .unwrap();
+        let paths: Vec<String> = s
+            .validate(&[level("major")])
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "penalties.overtime.crisis",
+                "penalties.overtime.major",
+                "penalties.violations.caused_complaint.description_zh",
+                "penalties.violations.caused_complaint.supervisor",
+                "penalties.count_ladder.tiers[1].min_count",
+                "penalties.count_ladder.tiers[2].min_count",
+                "penalties.count_ladder.tiers[2].min_count",
+                "penalties.cap.percent",
+                "penalties.sanctions.values.warning",
+                "penalties.sanctions.whole_bonus.min_count",
+            ]
+        );
+    }
+
+    #[test]
+    fn serious_tier_may_share_a_count_after_the_plain_tier() {
+        let s: PenaltySchedule = serde_json::from_str(
+            r#"{"count_ladder": {"tiers": [
+                {"min_count": 5, "amount": "300"},
+                {"min_count": 5, "amount": "300", "requires_serious": true, "outcomes": ["dismissal"]}
+            ]}}"#,
+        )
+        .unwrap();
+        assert!(s.validate(&[]).is_empty());
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let s: PenaltySchedule = toml::from_str(
+            r#"
+            overtime_charge = "once_per_case"
+            [overtime]
+            "不满意" = "20"
+            [violations.record_incomplete]
+            description_zh = "记录不完整"
+            responsible = "30"
+            per_item = true
+            [sanctions]
+            values = { warning = "50", "小过" = "100" }
+            whole_bonus = {}
+            "#,
+        )
+        .unwrap();
+        assert_eq!(s.sanctions.whole_bonus, Some(WholeBonusRule::default()));
+        assert_eq!(
+            s.sanctions.values[&SanctionKind::MinorDemerit],
+            Money::from_fen(10_000)
+        );
+        let json = serde_json::to_string(&s).unwrap();
+        let back: PenaltySchedule = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert!(ViolationId::new("two words").is_err());
+    }
+}

@@ -1,0 +1,667 @@
+//! Validation at load: every cross-reference, range and completeness rule,
+//! and warnings, all reported together with their paths.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tousu_model::{CategoryId, LevelId, RoleId};
+
+use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted};
+use crate::calendar::Calendar;
+use crate::duration::{Duration, DurationUnit};
+use crate::error::Report;
+use crate::policy::{POLICY_SCHEMA_VERSION, Policy, parse_offset};
+use crate::predicate::Predicate;
+use crate::rules::Acceptance;
+
+/// A list of known ids for messages: `a, b, c` (at most 12, then `…`).
+fn known<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let mut ids: Vec<&str> = ids.into_iter().collect();
+    let mut seen = BTreeSet::new();
+    ids.retain(|id| seen.insert(*id));
+    if ids.is_empty() {
+        return "none are defined".to_owned();
+    }
+    let mut out = ids.iter().take(12).copied().collect::<Vec<_>>().join(", ");
+    if ids.len() > 12 {
+        out.push_str(", …");
+    }
+    out
+}
+
+struct Names<'p> {
+    levels: Vec<&'p str>,
+    roles: Vec<&'p str>,
+    categories: Vec<&'p str>,
+    milestones: Vec<&'p str>,
+}
+
+impl Names<'_> {
+    fn level(&self, r: &mut Report, path: &str, id: &LevelId) {
+        if !self.levels.contains(&id.as_str()) {
+            r.error(
+                path,
+                format!(
+                    "{:?} is not a level; levels are {}",
+                    id.as_str(),
+                    known(self.levels.iter().copied())
+                ),
+            );
+        }
+    }
+
+    fn role(&self, r: &mut Report, path: &str, id: &RoleId) {
+        if !self.roles.contains(&id.as_str()) {
+            r.error(
+                path,
+                format!(
+                    "{:?} is not a role; roles are {}",
+                    id.as_str(),
+                    known(self.roles.iter().copied())
+                ),
+            );
+        }
+    }
+
+    fn category(&self, r: &mut Report, path: &str, id: &CategoryId) {
+        if !self.categories.contains(&id.as_str()) {
+            r.error(
+                path,
+                format!(
+                    "{:?} is not a category; categories are {}",
+                    id.as_str(),
+                    known(self.categories.iter().copied())
+                ),
+            );
+        }
+    }
+}
+
+/// Reports ids that appear twice, at the later occurrence.
+fn duplicates<'a>(r: &mut Report, list: &str, ids: impl IntoIterator<Item = &'a str>) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if let Some(first) = seen.get(id) {
+            r.error(
+                format!("{list}[{i}].id"),
+                format!("{id:?} is already the id of {list}[{first}]; ids must be unique"),
+            );
+        } else {
+            seen.insert(id, i);
+        }
+    }
+}
+
+fn blank(r: &mut Report, path: &str, text: &str, example: &str) {
+    if text.trim().is_empty() {
+        r.error(path, format!("is blank; write e.g. {example:?}"));
+    }
+}
+
+/// Everything wrong with `p`.
+pub(crate) fn check(p: &Policy) -> Report {
+    let mut r = Report::default();
+    let names = Names {
+        levels: p.levels.iter().map(|l| l.id.as_str()).collect(),
+        roles: p.roles.iter().map(|x| x.id.as_str()).collect(),
+        categories: p.categories.iter().map(|c| c.id.as_str()).collect(),
+        milestones: p.milestones.iter().map(|m| m.id.as_str()).collect(),
+    };
+
+    header(p, &mut r);
+    calendar(p, &mut r);
+    levels_roles_categories(p, &names, &mut r);
+    tables(p, &names, &mut r);
+    milestones(p, &names, &mut r);
+    rounds_and_escalation(p, &names, &mut r);
+    authority(p, &names, &mut r);
+    warranties(p, &names, &mut r);
+    if let Some(schedule) = &p.penalties {
+        r.errors.extend(schedule.validate(&p.level_ids()));
+    }
+    r
+}
+
+fn header(p: &Policy, r: &mut Report) {
+    if p.schema_version == 0 {
+        r.error(
+            "schema_version",
+            format!("0 is not a schema version; write {POLICY_SCHEMA_VERSION}"),
+        );
+    }
+    blank(r, "name", &p.name, "客户投诉处理制度");
+}
+
+fn calendar(p: &Policy, r: &mut Report) {
+    if parse_offset(&p.calendar.utc_offset).is_none() {
+        r.error(
+            "calendar.utc_offset",
+            format!(
+                "{:?} is not a UTC offset; expected e.g. \"+08:00\"",
+                p.calendar.utc_offset
+            ),
+        );
+        return;
+    }
+    if let Err(e) = Calendar::from_spec(&p.calendar) {
+        let text = e.to_string();
+        match e.path() {
+            Some(path) => {
+                let message = text
+                    .strip_prefix(&format!("{path}: "))
+                    .unwrap_or(&text)
+                    .to_owned();
+                let full = if path.is_empty() {
+                    "calendar".to_owned()
+                } else {
+                    format!("calendar.{path}")
+                };
+                r.error(full, message);
+            }
+            None => r.error("calendar", text),
+        }
+    }
+}
+
+fn levels_roles_categories(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    if p.levels.is_empty() {
+        r.error(
+            "levels",
+            "no levels are defined; list at least one, from least to most severe, e.g. { id = \"ordinary\", name_zh = \"一般投诉\" }",
+        );
+    }
+    duplicates(r, "levels", p.levels.iter().map(|l| l.id.as_str()));
+    for (i, l) in p.levels.iter().enumerate() {
+        blank(r, &format!("levels[{i}].name_zh"), &l.name_zh, "重大投诉");
+    }
+
+    if p.roles.is_empty() {
+        r.error(
+            "roles",
+            "no roles are defined; list at least one, e.g. { id = \"complaint_manager\", name_zh = \"客服\", actions = [\"register\", \"accept\"] }",
+        );
+    }
+    duplicates(r, "roles", p.roles.iter().map(|x| x.id.as_str()));
+    for (i, role) in p.roles.iter().enumerate() {
+        blank(r, &format!("roles[{i}].name_zh"), &role.name_zh, "部门主管");
+        let mut seen = BTreeSet::new();
+        for (j, a) in role.actions.iter().enumerate() {
+            if !seen.insert(a) {
+                r.warning(
+                    format!("roles[{i}].actions[{j}]"),
+                    format!("{} is listed twice", serde_plain(a)),
+                );
+            }
+        }
+    }
+
+    duplicates(r, "categories", p.categories.iter().map(|c| c.id.as_str()));
+    for (i, c) in p.categories.iter().enumerate() {
+        blank(
+            r,
+            &format!("categories[{i}].name_zh"),
+            &c.name_zh,
+            "服务质量",
+        );
+        if let Some(parent) = &c.parent {
+            names.category(r, &format!("categories[{i}].parent"), parent);
+        }
+    }
+    // Cycles: walk up from each category; report a cycle once, at its first member.
+    let index: BTreeMap<&str, usize> = p
+        .categories
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    for (i, c) in p.categories.iter().enumerate() {
+        let mut chain = vec![c.id.as_str()];
+        let mut members = vec![i];
+        let mut current = c;
+        while let Some(parent) = &current.parent {
+            let Some(&j) = index.get(parent.as_str()) else {
+                break;
+            };
+            chain.push(parent.as_str());
+            if j == i {
+                if members.iter().all(|&m| m >= i) {
+                    r.error(
+                        format!("categories[{i}].parent"),
+                        format!(
+                            "{} is a cycle; a category may not be its own ancestor",
+                            chain
+                                .iter()
+                                .map(|s| format!("{s:?}"))
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        ),
+                    );
+                }
+                break;
+            }
+            if members.contains(&j) {
+                break; // a cycle further up, reported from its own member
+            }
+            members.push(j);
+            let Some(next) = p.categories.get(j) else {
+                break;
+            };
+            current = next;
+        }
+    }
+}
+
+fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn predicate(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, when: &Predicate) {
+    when.visit(path, &mut |at, pred| match pred {
+        Predicate::All(v) if v.is_empty() => r.error(
+            format!("{at}.all"),
+            "is empty; list at least one predicate (or use `always = true`)",
+        ),
+        Predicate::Any(v) if v.is_empty() => r.error(
+            format!("{at}.any"),
+            "is empty; list at least one predicate (or use `always = false`)",
+        ),
+        Predicate::Category(cats) => {
+            if cats.is_empty() {
+                r.error(format!("{at}.category"), "is empty; list at least one category");
+            }
+            for (i, c) in cats.iter().enumerate() {
+                names.category(r, &format!("{at}.category[{i}]"), c);
+            }
+        }
+        Predicate::Channel(v) if v.is_empty() => {
+            r.error(format!("{at}.channel"), "is empty; list at least one channel, e.g. [\"phone\"]");
+        }
+        Predicate::CustomerClass(v) if v.is_empty() => r.error(
+            format!("{at}.customer_class"),
+            "is empty; list at least one class, e.g. [\"a\", \"key_account\"]",
+        ),
+        Predicate::CollectiveAtLeast(0) => r.error(
+            format!("{at}.collective_at_least"),
+            "0 matches every complaint; use 1 or more (e.g. 5 for 五户以上)",
+        ),
+        Predicate::AmountClaimedAtLeast(m) if m.is_negative() => r.error(
+            format!("{at}.amount_claimed_at_least"),
+            format!("{} is negative; amounts are 0 or more", m.to_plain_string()),
+        ),
+        Predicate::FactIn(t) if t.values.is_empty() => {
+            r.error(format!("{at}.fact_in.values"), "is empty; list at least one value");
+        }
+        Predicate::WarrantyExpired(_) if p.warranties.is_empty() => r.warning(
+            format!("{at}.warranty_expired"),
+            "the policy has no `warranties` table, so no complaint's warranty is known and this never matches as expired",
+        ),
+        _ => {}
+    });
+}
+
+fn tables(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    let c = &p.classification;
+    names.level(r, "classification.default", &c.default);
+    duplicates(
+        r,
+        "classification.rules",
+        c.rules.iter().map(|x| x.id.as_str()),
+    );
+    let mut catch_all: Option<usize> = None;
+    for (i, rule) in c.rules.iter().enumerate() {
+        let path = format!("classification.rules[{i}]");
+        predicate(p, names, r, &format!("{path}.when"), &rule.when);
+        names.level(r, &format!("{path}.level"), &rule.level);
+        unreachable(
+            r,
+            &path,
+            &rule.when,
+            &mut catch_all,
+            i,
+            "classification.rules",
+        );
+    }
+
+    let a = &p.acceptance;
+    acceptance_outcome(r, "acceptance.default", &a.default);
+    duplicates(r, "acceptance.rules", a.rules.iter().map(|x| x.id.as_str()));
+    let mut catch_all = None;
+    for (i, rule) in a.rules.iter().enumerate() {
+        let path = format!("acceptance.rules[{i}]");
+        predicate(p, names, r, &format!("{path}.when"), &rule.when);
+        acceptance_outcome(r, &format!("{path}.outcome"), &rule.outcome);
+        unreachable(r, &path, &rule.when, &mut catch_all, i, "acceptance.rules");
+    }
+
+    let v = &p.validity;
+    duplicates(r, "validity.rules", v.rules.iter().map(|x| x.id.as_str()));
+    let mut catch_all = None;
+    for (i, rule) in v.rules.iter().enumerate() {
+        let path = format!("validity.rules[{i}]");
+        predicate(p, names, r, &format!("{path}.when"), &rule.when);
+        unreachable(r, &path, &rule.when, &mut catch_all, i, "validity.rules");
+    }
+}
+
+/// Warns about rules after a catch-all (`always = true`).
+fn unreachable(
+    r: &mut Report,
+    path: &str,
+    when: &Predicate,
+    catch_all: &mut Option<usize>,
+    i: usize,
+    list: &str,
+) {
+    if let Some(first) = *catch_all {
+        r.warning(
+            path,
+            format!("is never reached: {list}[{first}] matches every complaint first (rules are tried in order)"),
+        );
+    } else if *when == Predicate::Always(true) {
+        *catch_all = Some(i);
+    }
+}
+
+fn acceptance_outcome(r: &mut Report, path: &str, outcome: &Acceptance) {
+    if let Acceptance::NotAccepted {
+        reason_zh,
+        advice_zh,
+    } = outcome
+    {
+        blank(
+            r,
+            &format!("{path}.not_accepted.reason_zh"),
+            reason_zh,
+            "已进入诉讼或仲裁程序",
+        );
+        blank(
+            r,
+            &format!("{path}.not_accepted.advice_zh"),
+            advice_zh,
+            "建议通过仲裁或司法途径解决",
+        );
+    }
+}
+
+/// A duration in minutes when it is plain clock time.
+fn clock_minutes(d: Duration) -> Option<u64> {
+    match d.unit() {
+        DurationUnit::Minutes => Some(u64::from(d.amount())),
+        DurationUnit::Hours => Some(u64::from(d.amount()) * 60),
+        _ => None,
+    }
+}
+
+/// `Some(true)` if `a` is longer than `b`, when the two can be compared
+/// without a calendar (clock units, or the same unit).
+fn longer(a: Duration, b: Duration) -> Option<bool> {
+    match (clock_minutes(a), clock_minutes(b)) {
+        (Some(x), Some(y)) => Some(x > y),
+        _ if a.unit() == b.unit() => Some(a.amount() > b.amount()),
+        _ => None,
+    }
+}
+
+fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    duplicates(r, "milestones", p.milestones.iter().map(|m| m.id.as_str()));
+    for (i, m) in p.milestones.iter().enumerate() {
+        let path = format!("milestones[{i}]");
+        blank(r, &format!("{path}.name_zh"), &m.name_zh, "初次对应");
+        if m.start.is_empty() {
+            r.error(
+                format!("{path}.start"),
+                "is empty; name the events that start the clock, e.g. [\"registered\"]",
+            );
+        }
+        if m.stop.is_empty() {
+            r.error(
+                format!("{path}.stop"),
+                "is empty; name the events that stop the clock, e.g. [\"replied\"]",
+            );
+        }
+        if !m.pause.is_empty() && m.resume.is_empty() {
+            r.warning(
+                format!("{path}.resume"),
+                "is empty while `pause` is not: a paused clock never resumes; add e.g. [\"extension_ended\"]",
+            );
+        }
+        for (key, list) in [
+            ("start", &m.start),
+            ("stop", &m.stop),
+            ("pause", &m.pause),
+            ("resume", &m.resume),
+        ] {
+            let mut seen = BTreeSet::new();
+            for (j, e) in list.iter().enumerate() {
+                if !seen.insert(e) {
+                    r.warning(format!("{path}.{key}[{j}]"), format!("{e} is listed twice"));
+                }
+            }
+        }
+        for level in m.targets.keys() {
+            names.level(r, &format!("{path}.targets.{level}"), level);
+        }
+        if !m.optional && m.target.is_none() {
+            for level in &p.levels {
+                if !m.targets.contains_key(&level.id) {
+                    r.error(
+                        format!("{path}.targets.{}", level.id),
+                        format!(
+                            "is missing: milestone {:?} needs a limit for every level (e.g. \"24 hours\"), or `target` for all levels, or `optional = true`",
+                            m.id.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        for (j, o) in m.category_overrides.iter().enumerate() {
+            let opath = format!("{path}.category_overrides[{j}]");
+            names.category(r, &format!("{opath}.category"), &o.category);
+            for level in o.targets.keys() {
+                names.level(r, &format!("{opath}.targets.{level}"), level);
+            }
+            if o.targets.is_empty() && o.target.is_none() {
+                r.error(
+                    opath,
+                    "gives no limit; add `targets` per level or one `target`",
+                );
+            }
+        }
+        let mut last = 0u8;
+        for (j, &pct) in m.warn_at_percent.iter().enumerate() {
+            if !(1..=99).contains(&pct) {
+                r.error(
+                    format!("{path}.warn_at_percent[{j}]"),
+                    format!("{pct} is not a warning threshold; use a whole percent from 1 to 99 (the breach itself is 100)"),
+                );
+            } else if pct <= last {
+                r.error(
+                    format!("{path}.warn_at_percent[{j}]"),
+                    format!("{pct} does not follow {last}; list thresholds in ascending order, each once, e.g. [50, 80]"),
+                );
+            } else {
+                last = pct;
+            }
+        }
+        if let crate::milestone::MilestoneOwner::Role(role) = &m.owner {
+            names.role(r, &format!("{path}.owner.role"), role);
+        }
+        // A more severe level with a longer limit.
+        for (hi_rank, hi) in p.levels.iter().enumerate() {
+            let Some(hi_target) = m.level_target(&hi.id) else {
+                continue;
+            };
+            let shorter_below = p.levels.iter().take(hi_rank).rev().find_map(|lo| {
+                let lo_target = m.level_target(&lo.id)?;
+                longer(hi_target, lo_target)
+                    .unwrap_or(false)
+                    .then_some((lo, lo_target))
+            });
+            if let Some((lo, lo_target)) = shorter_below {
+                r.warning(
+                    format!("{path}.targets.{}", hi.id),
+                    format!(
+                        "{hi_target} is longer than {lo_target} for the less severe level {:?}; a more severe level usually has a shorter limit (levels are listed from least to most severe)",
+                        lo.id.as_str()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    for (level, allowed) in &p.rounds.per_level {
+        let path = format!("rounds.per_level.{level}");
+        names.level(r, &path, level);
+        if *allowed == RoundsAllowed::Limited(0) {
+            r.error(
+                path,
+                "0 rounds allows no handling at all; use 1 or more, or \"unlimited\"",
+            );
+        }
+    }
+    if p.rounds.default == RoundsAllowed::Limited(0) {
+        r.error(
+            "rounds.default",
+            "0 rounds allows no handling at all; use 1 or more, or \"unlimited\"",
+        );
+    }
+    let any_limited = p
+        .levels
+        .iter()
+        .any(|l| matches!(p.rounds.allowed(&l.id), RoundsAllowed::Limited(_)));
+    let has_exhausted_step = p
+        .escalation
+        .iter()
+        .any(|s| s.after == EscalationTrigger::RoundsExhausted);
+    if any_limited
+        && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate
+        && !has_exhausted_step
+    {
+        r.warning(
+            "rounds.when_exhausted",
+            "is \"escalate\" but no escalation step has `after = \"rounds_exhausted\"`; add one, or use \"close_unsatisfied\"",
+        );
+    }
+
+    duplicates(r, "escalation", p.escalation.iter().map(|s| s.id.as_str()));
+    for (i, s) in p.escalation.iter().enumerate() {
+        let path = format!("escalation[{i}]");
+        if let EscalationTrigger::BreachOf(m) = &s.after
+            && !names.milestones.contains(&m.as_str())
+        {
+            r.error(
+                format!("{path}.after.breach_of"),
+                format!(
+                    "{:?} is not a milestone; milestones are {}",
+                    m.as_str(),
+                    known(names.milestones.iter().copied())
+                ),
+            );
+        }
+        for (j, l) in s.levels.iter().enumerate() {
+            names.level(r, &format!("{path}.levels[{j}]"), l);
+        }
+        for (j, role) in s.notify.iter().enumerate() {
+            names.role(r, &format!("{path}.notify[{j}]"), role);
+        }
+        if let Some(role) = &s.take_over {
+            names.role(r, &format!("{path}.take_over"), role);
+        }
+        if s.notify.is_empty() && s.take_over.is_none() {
+            r.error(
+                path,
+                "names nobody; add `notify` roles or a `take_over` role",
+            );
+        }
+    }
+}
+
+fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    if let Some(a) = &p.approval {
+        let mut previous: Option<(usize, tousu_model::Money)> = None;
+        for (i, t) in a.thresholds.iter().enumerate() {
+            let path = format!("approval.thresholds[{i}]");
+            if t.up_to.is_negative() {
+                r.error(
+                    format!("{path}.up_to"),
+                    format!(
+                        "{} is negative; amounts are 0 or more",
+                        t.up_to.to_plain_string()
+                    ),
+                );
+            }
+            if let Some((j, prev)) = previous
+                && t.up_to <= prev
+            {
+                r.error(
+                    format!("{path}.up_to"),
+                    format!(
+                        "{} is not above approval.thresholds[{j}].up_to ({}); list thresholds in strictly ascending order",
+                        t.up_to.to_plain_string(),
+                        prev.to_plain_string()
+                    ),
+                );
+            }
+            previous = Some((i, t.up_to));
+            names.role(r, &format!("{path}.role"), &t.role);
+            if p.role(&t.role).is_some_and(|x| !x.may(Action::Approve)) {
+                r.warning(
+                    format!("{path}.role"),
+                    format!("role {:?} approves amounts but may not take the \"approve\" action; add it to its actions", t.role.as_str()),
+                );
+            }
+        }
+        names.role(r, "approval.above", &a.above);
+        if p.role(&a.above).is_some_and(|x| !x.may(Action::Approve)) {
+            r.warning(
+                "approval.above",
+                format!("role {:?} approves amounts but may not take the \"approve\" action; add it to its actions", a.above.as_str()),
+            );
+        }
+        if let Some(role) = &a.extension {
+            names.role(r, "approval.extension", role);
+            if p.role(role)
+                .is_some_and(|x| !x.may(Action::ApproveExtension))
+            {
+                r.warning(
+                    "approval.extension",
+                    format!("role {:?} approves extensions but may not take the \"approve_extension\" action", role.as_str()),
+                );
+            }
+        }
+        if let Some(role) = &a.abnormal_closure {
+            names.role(r, "approval.abnormal_closure", role);
+        }
+    }
+    for (i, c) in p.recusal.conflicts.iter().enumerate() {
+        if c.parties.is_empty() && c.departments.is_empty() {
+            r.error(
+                format!("recusal.conflicts[{i}]"),
+                "names no parties and no departments; list whom the staff member may not handle",
+            );
+        }
+    }
+}
+
+fn warranties(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, w) in p.warranties.iter().enumerate() {
+        let path = format!("warranties[{i}].category");
+        names.category(r, &path, &w.category);
+        if let Some(first) = seen.insert(w.category.as_str(), i) {
+            r.error(
+                path,
+                format!(
+                    "{:?} already has a warranty at warranties[{first}]; give each category one",
+                    w.category.as_str()
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,944 @@
+//! The business calendar: data, convention, overrides, errors, and the fast
+//! path against a naive day-by-day reference.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc, Weekday};
+use proptest::prelude::*;
+use tousu_policy::calendar::{
+    Calendar, CalendarError, CalendarSpec, DataSet, YearCoverage, YearOrigin,
+};
+use tousu_policy::duration::{Duration, DurationUnit};
+
+static CHINA: LazyLock<Calendar> = LazyLock::new(|| Calendar::china().unwrap());
+
+/// A policy calendar with business hours and a supplied 2027.
+static OFFICE: LazyLock<Calendar> = LazyLock::new(|| {
+    Calendar::from_spec(&spec(
+        r#"
+        business_hours = [
+            { start = "13:30", end = "17:30" },
+            { start = "08:30", end = "12:00" },
+        ]
+        [[years]]
+        year = 2027
+        citation = "国办发明电〔2026〕X号"
+        holidays = [{ name = "元旦", from = "2027-01-01" }]
+        "#,
+    ))
+    .unwrap()
+});
+
+static PROVISIONAL: LazyLock<Calendar> =
+    LazyLock::new(|| Calendar::from_spec(&spec("provisional = true")).unwrap());
+
+fn spec(toml_text: &str) -> CalendarSpec {
+    toml::from_str(toml_text).unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn dur(s: &str) -> Duration {
+    s.parse().unwrap()
+}
+
+fn due(cal: &Calendar, start: &str, within: &str) -> DateTime<Utc> {
+    cal.deadline(at(start), &dur(within)).unwrap().at
+}
+
+// ---------------------------------------------------------------------------
+// Naive reference: the notices as written out by hand, walked day by day.
+// ---------------------------------------------------------------------------
+
+/// (first day off, last day off) per holiday block, 2024-2026.
+const HOLIDAYS: &[(&str, &str)] = &[
+    // 2024, 国办发明电〔2023〕7号
+    ("2024-01-01", "2024-01-01"),
+    ("2024-02-10", "2024-02-17"),
+    ("2024-04-04", "2024-04-06"),
+    ("2024-05-01", "2024-05-05"),
+    ("2024-06-10", "2024-06-10"),
+    ("2024-09-15", "2024-09-17"),
+    ("2024-10-01", "2024-10-07"),
+    // 2025, 国办发明电〔2024〕12号
+    ("2025-01-01", "2025-01-01"),
+    ("2025-01-28", "2025-02-04"),
+    ("2025-04-04", "2025-04-06"),
+    ("2025-05-01", "2025-05-05"),
+    ("2025-05-31", "2025-06-02"),
+    ("2025-10-01", "2025-10-08"),
+    // 2026, 国办发明电〔2025〕7号
+    ("2026-01-01", "2026-01-03"),
+    ("2026-02-15", "2026-02-23"),
+    ("2026-04-04", "2026-04-06"),
+    ("2026-05-01", "2026-05-05"),
+    ("2026-06-19", "2026-06-21"),
+    ("2026-09-25", "2026-09-27"),
+    ("2026-10-01", "2026-10-07"),
+];
+
+const MAKE_UP: &[&str] = &[
+    "2024-02-04",
+    "2024-02-18",
+    "2024-04-07",
+    "2024-04-28",
+    "2024-05-11",
+    "2024-09-14",
+    "2024-09-29",
+    "2024-10-12",
+    "2025-01-26",
+    "2025-02-08",
+    "2025-04-27",
+    "2025-09-28",
+    "2025-10-11",
+    "2026-01-04",
+    "2026-02-14",
+    "2026-02-28",
+    "2026-05-09",
+    "2026-09-20",
+    "2026-10-10",
+];
+
+/// The days off and make-up days of [`HOLIDAYS`] and [`MAKE_UP`], expanded.
+static NAIVE_DAYS: LazyLock<(HashSet<NaiveDate>, HashSet<NaiveDate>)> = LazyLock::new(|| {
+    let mut off = HashSet::new();
+    for (a, b) in HOLIDAYS {
+        let mut d = date(a);
+        while d <= date(b) {
+            off.insert(d);
+            d = d.succ_opt().unwrap();
+        }
+    }
+    (off, MAKE_UP.iter().map(|s| date(s)).collect())
+});
+
+fn naive_is_working(d: NaiveDate) -> bool {
+    let (off, make_up) = &*NAIVE_DAYS;
+    if make_up.contains(&d) {
+        return true;
+    }
+    if off.contains(&d) {
+        return false;
+    }
+    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+fn naive_nth_after(mut d: NaiveDate, n: u32) -> NaiveDate {
+    let mut left = n;
+    while left > 0 {
+        d = d.succ_opt().unwrap();
+        if naive_is_working(d) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+const FIRST: &str = "2024-01-01";
+const DAYS_2024_2026: u64 = 1096;
+
+fn day(offset: u64) -> NaiveDate {
+    date(FIRST).checked_add_days(Days::new(offset)).unwrap()
+}
+
+#[test]
+fn every_day_matches_the_notices() {
+    for i in 0..DAYS_2024_2026 {
+        let d = day(i);
+        assert_eq!(CHINA.is_working_day(d).unwrap(), naive_is_working(d), "{d}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The convention, by hand.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn national_day_2025_fifteen_working_days() {
+    let d = CHINA
+        .deadline(at("2025-09-30T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    assert_eq!(d.at, at("2025-10-29T00:00:00+08:00"));
+    assert!(!d.provisional);
+    assert_eq!(d.calendar.to_string(), "cn:2025 国办发明电〔2024〕12号");
+    assert_eq!(d.calendar.data.as_deref(), Some("cn"));
+    assert!(!d.calendar.overrides);
+}
+
+#[test]
+fn working_days_across_holidays_and_make_up_days() {
+    let cases = [
+        // 2024 Spring Festival: off 2/10-2/17, Sunday 2/18 is a working day.
+        (
+            "2024-02-08T10:00:00+08:00",
+            "3 working days",
+            "2024-02-20T00:00:00+08:00",
+        ),
+        // Sunday 2024-02-04 is a make-up day.
+        (
+            "2024-02-02T10:00:00+08:00",
+            "1 working day",
+            "2024-02-05T00:00:00+08:00",
+        ),
+        // 2024 National Day: Sunday 9/29 works, 10/1-7 off.
+        (
+            "2024-09-27T10:00:00+08:00",
+            "5个工作日",
+            "2024-10-11T00:00:00+08:00",
+        ),
+        // Saturday 2024-10-12 is a make-up day.
+        (
+            "2024-10-10T10:00:00+08:00",
+            "两个工作日",
+            "2024-10-13T00:00:00+08:00",
+        ),
+        // 2025 Spring Festival: Sunday 1/26 works, 1/28-2/4 off.
+        (
+            "2025-01-24T10:00:00+08:00",
+            "3 working days",
+            "2025-02-06T00:00:00+08:00",
+        ),
+        // New Year 2025, across the year boundary.
+        (
+            "2024-12-30T09:00:00+08:00",
+            "2 working days",
+            "2025-01-03T00:00:00+08:00",
+        ),
+        // New Year 2026: 1/1-1/3 off, Sunday 1/4 works.
+        (
+            "2025-12-31T09:00:00+08:00",
+            "2 working days",
+            "2026-01-06T00:00:00+08:00",
+        ),
+        // 2026 Spring Festival: Saturday 2/14 works, 2/15-2/23 off.
+        (
+            "2026-02-12T09:00:00+08:00",
+            "3 working days",
+            "2026-02-25T00:00:00+08:00",
+        ),
+        // 2026 Mid-Autumn (9/25-27) then National Day (10/1-7), Saturday 10/10 works.
+        (
+            "2026-09-24T09:00:00+08:00",
+            "3 working days",
+            "2026-10-01T00:00:00+08:00",
+        ),
+        (
+            "2026-09-24T09:00:00+08:00",
+            "4 working days",
+            "2026-10-09T00:00:00+08:00",
+        ),
+        (
+            "2026-09-24T09:00:00+08:00",
+            "6 working days",
+            "2026-10-11T00:00:00+08:00",
+        ),
+        // Started on a holiday: counting begins with the next working day.
+        (
+            "2025-10-03T15:00:00+08:00",
+            "1 working day",
+            "2025-10-10T00:00:00+08:00",
+        ),
+        // Start late in the evening UTC: the local day (+08:00) is what counts.
+        (
+            "2025-09-30T17:00:00Z",
+            "1 working day",
+            "2025-10-10T00:00:00+08:00",
+        ),
+    ];
+    for (start, within, want) in cases {
+        assert_eq!(due(&CHINA, start, within), at(want), "{start} + {within}");
+    }
+}
+
+#[test]
+fn calendar_days_roll_to_the_next_working_day() {
+    let cases = [
+        // Ends on 10/1 (holiday) → next working day 10/9.
+        (
+            "2025-09-24T16:00:00+08:00",
+            "7天",
+            "2025-10-10T00:00:00+08:00",
+        ),
+        // Ends on 2/15 (Spring Festival 2026) → 2/24.
+        (
+            "2026-02-12T09:00:00+08:00",
+            "3 calendar days",
+            "2026-02-25T00:00:00+08:00",
+        ),
+        // Ends on an ordinary Saturday → Monday.
+        (
+            "2025-03-12T09:00:00+08:00",
+            "3 days",
+            "2025-03-18T00:00:00+08:00",
+        ),
+        // Ends on a make-up Saturday, a working day: no roll.
+        (
+            "2025-10-08T09:00:00+08:00",
+            "3日",
+            "2025-10-12T00:00:00+08:00",
+        ),
+        // Ends on a weekday: no roll.
+        (
+            "2025-03-10T09:00:00+08:00",
+            "三天",
+            "2025-03-14T00:00:00+08:00",
+        ),
+    ];
+    for (start, within, want) in cases {
+        assert_eq!(due(&CHINA, start, within), at(want), "{start} + {within}");
+    }
+}
+
+#[test]
+fn months_use_the_corresponding_day_or_the_last() {
+    let cases = [
+        (
+            "2025-01-31T09:00:00+08:00",
+            "1 month",
+            "2025-03-01T00:00:00+08:00",
+        ),
+        (
+            "2024-01-31T09:00:00+08:00",
+            "一个月",
+            "2024-03-01T00:00:00+08:00",
+        ),
+        (
+            "2025-08-31T09:00:00+08:00",
+            "1个月",
+            "2025-10-01T00:00:00+08:00",
+        ),
+        // 10/1 is National Day: rolls to 10/9.
+        (
+            "2025-09-01T09:00:00+08:00",
+            "1 month",
+            "2025-10-10T00:00:00+08:00",
+        ),
+        (
+            "2025-03-15T09:00:00+08:00",
+            "2 months",
+            "2025-05-16T00:00:00+08:00",
+        ),
+    ];
+    for (start, within, want) in cases {
+        assert_eq!(due(&CHINA, start, within), at(want), "{start} + {within}");
+    }
+}
+
+#[test]
+fn clock_units_are_plain_additions() {
+    assert_eq!(
+        due(&CHINA, "2025-10-01T23:50:00+08:00", "30 minutes"),
+        at("2025-10-02T00:20:00+08:00")
+    );
+    assert_eq!(
+        due(&CHINA, "2025-09-30T18:00:00+08:00", "24小时"),
+        at("2025-10-01T18:00:00+08:00")
+    );
+    // Clock units need no holiday data.
+    let d = CHINA
+        .deadline(at("2030-06-01T00:00:00Z"), &dur("2 hours"))
+        .unwrap();
+    assert_eq!(d.at, at("2030-06-01T02:00:00Z"));
+    assert!(d.calendar.years.is_empty());
+}
+
+#[test]
+fn next_and_previous_working_days() {
+    assert_eq!(
+        CHINA.next_working_day(date("2025-09-30")).unwrap(),
+        date("2025-10-09")
+    );
+    assert_eq!(
+        CHINA.next_working_day(date("2025-10-10")).unwrap(),
+        date("2025-10-11")
+    );
+    assert_eq!(
+        CHINA.previous_working_day(date("2025-10-09")).unwrap(),
+        date("2025-09-30")
+    );
+    assert_eq!(
+        CHINA.previous_working_day(date("2026-01-05")).unwrap(),
+        date("2026-01-04")
+    );
+    assert_eq!(
+        CHINA.previous_working_day(date("2026-01-04")).unwrap(),
+        date("2025-12-31")
+    );
+    assert_eq!(
+        CHINA
+            .nth_working_day_after(date("2024-12-31"), 250)
+            .unwrap(),
+        naive_nth_after(date("2024-12-31"), 250)
+    );
+    assert_eq!(
+        CHINA
+            .working_days_between(date("2025-09-30"), date("2025-10-28"))
+            .unwrap(),
+        15
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Coverage.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn uncovered_years_are_errors() {
+    assert_eq!(
+        CHINA.is_working_day(date("2027-01-05")),
+        Err(CalendarError::CalendarNotCovered { year: 2027 })
+    );
+    assert_eq!(
+        CHINA.is_working_day(date("2023-12-29")),
+        Err(CalendarError::CalendarNotCovered { year: 2023 })
+    );
+    // A December complaint whose deadline falls in 2027.
+    assert_eq!(
+        CHINA.deadline(at("2026-12-20T10:00:00+08:00"), &dur("15 working days")),
+        Err(CalendarError::CalendarNotCovered { year: 2027 })
+    );
+    assert_eq!(
+        CHINA.previous_working_day(date("2024-01-02")),
+        Err(CalendarError::CalendarNotCovered { year: 2023 })
+    );
+    assert_eq!(CHINA.coverage(2027), YearCoverage::Uncovered);
+}
+
+#[test]
+fn a_policy_supplied_year_covers_it() {
+    assert!(OFFICE.is_working_day(date("2027-01-05")).unwrap());
+    assert!(!OFFICE.is_working_day(date("2027-01-01")).unwrap());
+    let d = OFFICE
+        .deadline(at("2026-12-20T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    // 12/21-12/31: 9 working days; 1/1 off; 1/4-1/8: 5; 1/11: the 15th.
+    assert_eq!(d.at, at("2027-01-11T17:30:00+08:00"));
+    assert!(!d.provisional);
+    assert_eq!(
+        d.calendar.to_string(),
+        "cn:2026 国办发明电〔2025〕7号; policy:2027 国办发明电〔2026〕X号"
+    );
+    assert_eq!(d.calendar.years[1].origin, YearOrigin::Policy);
+    // 2028 is still uncovered.
+    assert_eq!(
+        OFFICE.is_working_day(date("2028-01-03")),
+        Err(CalendarError::CalendarNotCovered { year: 2028 })
+    );
+}
+
+#[test]
+fn a_gap_year_is_not_skipped() {
+    let cal = Calendar::from_spec(&spec(
+        r#"
+        [[years]]
+        year = 2028
+        citation = "test"
+        "#,
+    ))
+    .unwrap();
+    assert_eq!(
+        cal.nth_working_day_after(date("2026-12-30"), 5),
+        Err(CalendarError::CalendarNotCovered { year: 2027 })
+    );
+    assert_eq!(
+        cal.nth_working_day_after(date("2026-12-30"), 1).unwrap(),
+        date("2026-12-31")
+    );
+}
+
+#[test]
+fn provisional_years_are_marked() {
+    let d = PROVISIONAL
+        .deadline(at("2026-12-28T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    // 12/29-12/31: 3; then weekdays of 2027 (weekends only): 1/1, 1/4-8, 1/11-15, 1/18.
+    assert_eq!(d.at, at("2027-01-19T00:00:00+08:00"));
+    assert!(d.provisional);
+    assert_eq!(
+        d.calendar.to_string(),
+        "cn:2026 国办发明电〔2025〕7号; provisional:2027"
+    );
+    let d = PROVISIONAL
+        .deadline(at("2025-09-30T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    assert!(!d.provisional);
+    assert_eq!(d.at, at("2025-10-29T00:00:00+08:00"));
+    assert_eq!(PROVISIONAL.coverage(2027), YearCoverage::Provisional);
+    assert!(matches!(
+        PROVISIONAL.is_working_day(date("2300-01-01")),
+        Err(CalendarError::BeyondProvisionalRange { year: 2300, .. })
+    ));
+}
+
+#[test]
+fn no_data_at_all() {
+    let cal = Calendar::from_spec(&spec(r#"data = "none""#)).unwrap();
+    assert_eq!(
+        cal.is_working_day(date("2025-01-01")),
+        Err(CalendarError::CalendarNotCovered { year: 2025 })
+    );
+    let cal = Calendar::from_spec(&spec("data = \"none\"\nprovisional = true")).unwrap();
+    assert!(cal.is_working_day(date("2025-01-01")).unwrap());
+    let mut s = CalendarSpec::default();
+    s.data = DataSet::None;
+    assert!(Calendar::from_spec(&s).is_ok());
+}
+
+// ---------------------------------------------------------------------------
+// Overrides, business hours, options.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn overrides_apply_and_are_recorded() {
+    let cal = Calendar::from_spec(&spec(
+        r#"
+        extra_holidays = [{ date = "2025-03-14", reason = "厂庆" }]
+        closures = ["2025-03-13"]
+        extra_working_days = [{ date = "2025-03-16" }]
+        "#,
+    ))
+    .unwrap();
+    assert!(!cal.is_working_day(date("2025-03-13")).unwrap());
+    assert!(!cal.is_working_day(date("2025-03-14")).unwrap());
+    assert!(cal.is_working_day(date("2025-03-16")).unwrap());
+    let d = cal
+        .deadline(at("2025-03-12T09:00:00+08:00"), &dur("2 working days"))
+        .unwrap();
+    // 3/13, 3/14 off, 3/15 Saturday, 3/16 Sunday works (1), 3/17 (2).
+    assert_eq!(d.at, at("2025-03-18T00:00:00+08:00"));
+    assert!(d.calendar.overrides);
+    assert!(d.calendar.to_string().ends_with("(+overrides)"));
+    let d = cal
+        .deadline(at("2025-05-12T09:00:00+08:00"), &dur("2 working days"))
+        .unwrap();
+    assert!(!d.calendar.overrides);
+}
+
+#[test]
+fn business_hours() {
+    // Working days end at close of business.
+    assert_eq!(
+        due(&OFFICE, "2025-09-30T10:00:00+08:00", "15 working days"),
+        at("2025-10-28T17:30:00+08:00")
+    );
+    // Working hours: 2.5 h before noon, then the afternoon.
+    assert_eq!(
+        due(&OFFICE, "2025-03-10T09:30:00+08:00", "4 working hours"),
+        at("2025-03-10T15:00:00+08:00")
+    );
+    // Exactly one business day from opening ends at close, not next opening.
+    assert_eq!(
+        OFFICE
+            .add_working_time(at("2025-03-10T08:30:00+08:00"), TimeDelta::minutes(450))
+            .unwrap(),
+        at("2025-03-10T17:30:00+08:00")
+    );
+    // Over National Day 2025: 1 h on 9/30, then 3.5 h + 3.5 h on 10/9.
+    assert_eq!(
+        due(&OFFICE, "2025-09-30T16:30:00+08:00", "8个工作小时"),
+        at("2025-10-09T17:00:00+08:00")
+    );
+    // Started during lunch / before opening / on a holiday.
+    assert_eq!(
+        due(&OFFICE, "2025-03-10T12:15:00+08:00", "1 working hour"),
+        at("2025-03-10T14:30:00+08:00")
+    );
+    assert_eq!(
+        due(&OFFICE, "2025-10-03T12:15:00+08:00", "1 working hour"),
+        at("2025-10-09T09:30:00+08:00")
+    );
+    assert_eq!(
+        OFFICE
+            .working_time_between(
+                at("2025-09-30T16:30:00+08:00"),
+                at("2025-10-09T09:30:00+08:00")
+            )
+            .unwrap(),
+        TimeDelta::hours(2)
+    );
+    assert_eq!(
+        OFFICE
+            .working_time_between(
+                at("2025-03-10T11:00:00+08:00"),
+                at("2025-03-10T14:00:00+08:00")
+            )
+            .unwrap(),
+        TimeDelta::minutes(90)
+    );
+    assert_eq!(
+        OFFICE
+            .working_time_between(
+                at("2025-03-10T14:00:00+08:00"),
+                at("2025-03-10T11:00:00+08:00")
+            )
+            .unwrap(),
+        TimeDelta::zero()
+    );
+}
+
+#[test]
+fn working_hours_without_business_hours_count_whole_days() {
+    // 2025-09-30 10:00 → 24:00 is 14 h, then 10/9 from 00:00.
+    assert_eq!(
+        due(&CHINA, "2025-09-30T10:00:00+08:00", "24 working hours"),
+        at("2025-10-09T10:00:00+08:00")
+    );
+    assert_eq!(
+        CHINA
+            .working_time_between(
+                at("2025-09-30T10:00:00+08:00"),
+                at("2025-10-10T06:00:00+08:00")
+            )
+            .unwrap(),
+        TimeDelta::hours(14 + 24 + 6)
+    );
+}
+
+#[test]
+fn convention_options() {
+    let cal =
+        Calendar::from_spec(&spec("count_start_day = true\nroll_to_working_day = false")).unwrap();
+    // Counting 2025-09-24 as day 1: 7 days end on 9/30.
+    assert_eq!(
+        due(&cal, "2025-09-24T16:00:00+08:00", "7天"),
+        at("2025-10-01T00:00:00+08:00")
+    );
+    // No roll: ends on Saturday 3/15.
+    assert_eq!(
+        due(&cal, "2025-03-13T09:00:00+08:00", "3 days"),
+        at("2025-03-16T00:00:00+08:00")
+    );
+    // The start day, a working day, counts as the first working day.
+    assert_eq!(
+        due(&cal, "2025-09-30T10:00:00+08:00", "1 working day"),
+        at("2025-10-01T00:00:00+08:00")
+    );
+}
+
+#[test]
+fn utc_offset_sets_day_boundaries() {
+    let cal = Calendar::from_spec(&spec(
+        "utc_offset = \"+00:00\"\ndata = \"none\"\nprovisional = true",
+    ))
+    .unwrap();
+    assert_eq!(
+        due(&cal, "2025-03-10T23:30:00+00:00", "1 working day"),
+        at("2025-03-12T00:00:00Z")
+    );
+    let weekend = Calendar::from_spec(&spec(r#"weekly_rest = ["Friday", "Sat"]"#)).unwrap();
+    assert!(weekend.is_working_day(date("2025-03-16")).unwrap());
+    assert!(!weekend.is_working_day(date("2025-03-14")).unwrap());
+}
+
+// ---------------------------------------------------------------------------
+// Validation and messages.
+// ---------------------------------------------------------------------------
+
+fn build_err(toml_text: &str) -> CalendarError {
+    Calendar::from_spec(&spec(toml_text)).unwrap_err()
+}
+
+#[test]
+fn validation_errors_name_the_field() {
+    let cases = [
+        (r#"utc_offset = "Asia/Shanghai""#, "utc_offset"),
+        (
+            r#"business_hours = [{ start = "12:00", end = "08:30" }]"#,
+            "business_hours[0]",
+        ),
+        (
+            r#"business_hours = [{ start = "08:30", end = "12:00" }, { start = "11:00", end = "17:00" }]"#,
+            "business_hours[1]",
+        ),
+        (
+            "extra_holidays = [\"2025-03-14\"]\nextra_working_days = [\"2025-03-14\"]",
+            "extra_working_days[0]",
+        ),
+        (
+            r#"weekly_rest = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]"#,
+            "weekly_rest",
+        ),
+        (
+            "[[years]]\nyear = 2027\ncitation = \"x\"\n[[years]]\nyear = 2027\ncitation = \"y\"",
+            "years[1].year",
+        ),
+        (
+            "[[years]]\nyear = 2027\ncitation = \"x\"\nholidays = [{ from = \"2027-12-31\", to = \"2028-01-01\" }]",
+            "years[0].holidays[0]",
+        ),
+        (
+            "[[years]]\nyear = 2027\ncitation = \"x\"\nholidays = [{ from = \"2027-02-10\" }]\nworking_days = [\"2027-02-10\"]",
+            "years[0].working_days[0]",
+        ),
+        ("[[years]]\nyear = 1200\ncitation = \"x\"", "years[0].year"),
+    ];
+    for (text, path) in cases {
+        let err = build_err(text);
+        assert_eq!(err.path(), Some(path), "{text}: {err}");
+        assert!(err.to_string().starts_with(path), "{err}");
+    }
+}
+
+#[test]
+fn error_messages_snapshot() {
+    let messages = [
+        build_err(r#"utc_offset = "Asia/Shanghai""#).to_string(),
+        build_err(
+            r#"business_hours = [{ start = "08:30", end = "12:00" }, { start = "11:00", end = "17:00" }]"#,
+        )
+        .to_string(),
+        build_err("closures = [\"2025-03-14\"]\nextra_working_days = [\"2025-03-14\"]").to_string(),
+        CHINA.is_working_day(date("2027-01-05")).unwrap_err().to_string(),
+        PROVISIONAL
+            .is_working_day(date("2300-01-01"))
+            .unwrap_err()
+            .to_string(),
+    ];
+    insta::assert_snapshot!(messages.join("\n"));
+}
+
+#[test]
+fn spec_files_are_strict() {
+    let err = toml::from_str::<CalendarSpec>("utc_ofset = \"+08:00\"").unwrap_err();
+    assert!(err.to_string().contains("unknown field"), "{err}");
+    let err =
+        toml::from_str::<CalendarSpec>(r#"business_hours = [{ start = "8h30", end = "12:00" }]"#)
+            .unwrap_err();
+    assert!(
+        err.to_string().contains("\"8h30\" is not a time of day"),
+        "{err}"
+    );
+}
+
+#[test]
+fn serde_and_schema() {
+    let spec = CalendarSpec::default();
+    let text = toml::to_string(&spec).unwrap();
+    assert_eq!(toml::from_str::<CalendarSpec>(&text).unwrap(), spec);
+    let office = OFFICE.spec().clone();
+    let json = serde_json::to_string(&office).unwrap();
+    assert_eq!(serde_json::from_str::<CalendarSpec>(&json).unwrap(), office);
+
+    let d = OFFICE
+        .deadline(at("2026-12-20T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["at"], "2027-01-11T09:30:00Z");
+    assert_eq!(json["calendar"]["years"][0]["origin"]["kind"], "data");
+    assert_eq!(
+        serde_json::from_value::<tousu_policy::Deadline>(json).unwrap(),
+        d
+    );
+
+    let schema = serde_json::to_value(schemars::schema_for!(CalendarSpec)).unwrap();
+    let props = &schema["properties"];
+    for field in [
+        "utc_offset",
+        "weekly_rest",
+        "data",
+        "years",
+        "business_hours",
+        "provisional",
+    ] {
+        assert!(props.get(field).is_some(), "{field} missing from {schema}");
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(tousu_policy::Deadline)).unwrap();
+    assert!(schema["properties"].get("calendar").is_some());
+}
+
+// ---------------------------------------------------------------------------
+// Properties.
+// ---------------------------------------------------------------------------
+
+fn covered_day() -> impl Strategy<Value = NaiveDate> {
+    (0..DAYS_2024_2026).prop_map(day)
+}
+
+fn instant_2023_2028() -> impl Strategy<Value = DateTime<Utc>> {
+    let lo = at("2023-01-01T00:00:00Z").timestamp();
+    let hi = at("2029-01-01T00:00:00Z").timestamp();
+    (lo..hi).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap())
+}
+
+fn any_duration() -> impl Strategy<Value = Duration> {
+    let unit = prop_oneof![
+        Just(DurationUnit::Minutes),
+        Just(DurationUnit::Hours),
+        Just(DurationUnit::CalendarDays),
+        Just(DurationUnit::WorkingDays),
+        Just(DurationUnit::WorkingHours),
+        Just(DurationUnit::Months),
+    ];
+    (prop_oneof![1u32..400, Just(u32::MAX), 1u32..], unit)
+        .prop_map(|(n, u)| Duration::new(n, u).unwrap())
+}
+
+proptest! {
+    #[test]
+    fn fast_path_equals_naive(d in covered_day(), n in 1u32..=250) {
+        let want = naive_nth_after(d, n);
+        match CHINA.nth_working_day_after(d, n) {
+            Ok(got) => {
+                prop_assert_eq!(got, want);
+                prop_assert!(CHINA.is_working_day(got).unwrap());
+                prop_assert_eq!(CHINA.working_days_between(d, got).unwrap(), n);
+            }
+            Err(e) => {
+                prop_assert_eq!(e, CalendarError::CalendarNotCovered { year: 2027 });
+                prop_assert!(want.year() >= 2027);
+            }
+        }
+    }
+
+    #[test]
+    fn next_and_previous_are_neighbours(d in covered_day()) {
+        if let Ok(next) = CHINA.next_working_day(d) {
+            prop_assert!(next > d);
+            prop_assert!(CHINA.is_working_day(next).unwrap());
+            prop_assert_eq!(CHINA.working_days_between(d, next).unwrap(), 1);
+            match CHINA.previous_working_day(next.succ_opt().unwrap()) {
+                Ok(p) => prop_assert_eq!(p, next),
+                Err(e) => prop_assert_eq!(e, CalendarError::CalendarNotCovered { year: 2027 }),
+            }
+        }
+        if let Ok(prev) = CHINA.previous_working_day(d) {
+            prop_assert!(prev < d);
+            prop_assert!(CHINA.is_working_day(prev).unwrap());
+            // No working day strictly between prev and d.
+            prop_assert!(CHINA.next_working_day(prev).unwrap() >= d);
+        }
+    }
+
+    #[test]
+    fn deadlines_are_monotone_and_after_start(
+        start in instant_2023_2028(), n in 1u32..=250, unit_pick in 0usize..4,
+    ) {
+        let unit = [
+            DurationUnit::WorkingDays,
+            DurationUnit::CalendarDays,
+            DurationUnit::WorkingHours,
+            DurationUnit::Months,
+        ][unit_pick];
+        let n = if unit == DurationUnit::Months { n % 24 + 1 } else { n };
+        for cal in [&*PROVISIONAL, &*OFFICE] {
+            let a = cal.deadline(start, &Duration::new(n, unit).unwrap());
+            let b = cal.deadline(start, &Duration::new(n + 1, unit).unwrap());
+            if let (Ok(a), Ok(b)) = (a, b) {
+                prop_assert!(a.at > start);
+                prop_assert!(a.at <= b.at);
+            }
+        }
+    }
+
+    #[test]
+    fn calendar_days_roll_forward(start in instant_2023_2028(), n in 1u32..=60) {
+        let Ok(d) = PROVISIONAL.deadline(start, &Duration::new(n, DurationUnit::CalendarDays).unwrap())
+        else { return Ok(()); };
+        let local_start = PROVISIONAL.local_date(start).unwrap();
+        let nominal = local_start.checked_add_days(Days::new(u64::from(n))).unwrap();
+        // The period ends at 24:00 of its last day.
+        let last = PROVISIONAL.local_date(d.at).unwrap().pred_opt().unwrap();
+        prop_assert!(last >= nominal);
+        prop_assert!(PROVISIONAL.is_working_day(last).unwrap());
+        // Every day from the nominal end up to the last is a day off.
+        let mut x = nominal;
+        while x < last {
+            prop_assert!(!PROVISIONAL.is_working_day(x).unwrap());
+            x = x.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn working_days_deadline_counts_exactly_n(start in instant_2023_2028(), n in 1u32..=250) {
+        let Ok(d) = CHINA.deadline(start, &Duration::new(n, DurationUnit::WorkingDays).unwrap())
+        else { return Ok(()); };
+        let first = CHINA.local_date(start).unwrap();
+        let last = CHINA.local_date(d.at).unwrap().pred_opt().unwrap();
+        prop_assert!(CHINA.is_working_day(last).unwrap());
+        prop_assert_eq!(CHINA.working_days_between(first, last).unwrap(), n);
+        prop_assert_eq!(last, naive_nth_after(first, n));
+    }
+
+    #[test]
+    fn working_time_round_trips(start in instant_2023_2028(), minutes in 0i64..200_000) {
+        for cal in [&*OFFICE, &*PROVISIONAL] {
+            let amount = TimeDelta::minutes(minutes);
+            let Ok(end) = cal.add_working_time(start, amount) else { continue };
+            prop_assert!(end >= start);
+            prop_assert_eq!(cal.working_time_between(start, end).unwrap(), amount);
+            // Earliest such instant: a second earlier is short, unless no time is needed.
+            if minutes > 0 {
+                let before = end - TimeDelta::seconds(1);
+                prop_assert!(cal.working_time_between(start, before).unwrap() < amount);
+            }
+        }
+    }
+
+    #[test]
+    fn working_time_is_additive(
+        a in instant_2023_2028(), b in instant_2023_2028(), c in instant_2023_2028(),
+    ) {
+        let mut v = [a, b, c];
+        v.sort();
+        let [a, b, c] = v;
+        for cal in [&*OFFICE, &*PROVISIONAL] {
+            if let (Ok(ab), Ok(bc), Ok(ac)) = (
+                cal.working_time_between(a, b),
+                cal.working_time_between(b, c),
+                cal.working_time_between(a, c),
+            ) {
+                prop_assert_eq!(ab + bc, ac);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_panics(start in instant_2023_2028(), within in any_duration(), day_off in 0i64..2200) {
+        let d = date("2023-01-01") + TimeDelta::days(day_off);
+        for cal in [&*CHINA, &*OFFICE, &*PROVISIONAL] {
+            let _ = cal.deadline(start, &within);
+            let _ = cal.is_working_day(d);
+            let _ = cal.next_working_day(d);
+            let _ = cal.previous_working_day(d);
+            let _ = cal.working_time_between(start, start + TimeDelta::days(day_off));
+            let _ = cal.add_working_time(start, TimeDelta::hours(day_off * 7));
+        }
+    }
+}
+
+#[test]
+fn extreme_inputs_are_errors_not_panics() {
+    for cal in [&*CHINA, &*OFFICE, &*PROVISIONAL] {
+        for start in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+            for w in [
+                "4294967295 minutes",
+                "4294967295 working days",
+                "4294967295 months",
+                "4294967295 working hours",
+                "1 day",
+                "4294967295 hours",
+            ] {
+                let _ = cal.deadline(start, &dur(w));
+            }
+            let _ = cal.working_time_between(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+            let _ = cal.add_working_time(start, TimeDelta::MAX);
+        }
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            let _ = cal.is_working_day(d);
+            let _ = cal.next_working_day(d);
+            let _ = cal.previous_working_day(d);
+            let _ = cal.nth_working_day_after(d, u32::MAX);
+        }
+    }
+    assert!(matches!(
+        CHINA.add_working_time(at("2025-01-02T00:00:00Z"), TimeDelta::minutes(-1)),
+        Err(CalendarError::NegativeWorkingTime { .. })
+    ));
+}
