@@ -7,7 +7,7 @@
 //!   (any script, so `重大投诉` is a valid level id), digits, `_`, `-` or `.`,
 //!   starting with a letter or digit;
 //! - **references** ([`CaseId`], [`StaffId`], [`DepartmentId`], [`PartyId`],
-//!   [`AttachmentId`]) come from the integrator's own systems (employee numbers,
+//!   [`AttachmentId`], [`CommandId`]) come from the integrator's own systems (employee numbers,
 //!   UUIDs, database keys): 1 to 128 characters, no control characters, no
 //!   leading or trailing white space.
 //!
@@ -174,6 +174,10 @@ string_id!(
 string_id!(
     /// An external party (a customer, a supplier) in the integrator's system.
     PartyId, check_ref, "A party id: 1-128 characters, no control characters, no surrounding spaces."
+);
+string_id!(
+    /// A command's idempotency key: the same id twice has one effect.
+    CommandId, check_ref, "A command id (idempotency key): 1-128 characters, no control characters, no surrounding spaces."
 );
 string_id!(
     /// An attachment held by the integrator's document store.

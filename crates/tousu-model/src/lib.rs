@@ -60,7 +60,8 @@ pub use complaint::{
 pub use complaint_no::{ComplaintNo, ComplaintNoParts, ComplaintNoPattern};
 pub use error::{ModelError, Problem};
 pub use id::{
-    AttachmentId, CaseId, CategoryId, DepartmentId, FactName, LevelId, PartyId, RoleId, StaffId,
+    AttachmentId, CaseId, CategoryId, CommandId, DepartmentId, FactName, LevelId, PartyId, RoleId,
+    StaffId,
 };
 pub use labels::{
     Channel, CustomerClass, FaultParty, FeedbackKind, PartyKind, RemedyKind, RoundingMode,

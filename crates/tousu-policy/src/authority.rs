@@ -111,6 +111,17 @@ impl Action {
     ];
 }
 
+/// The snake_case id, as serialized (`"record_findings"`).
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The serde attribute is the one place the names are spelled.
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(id)) => f.write_str(&id),
+            _ => write!(f, "{self:?}"),
+        }
+    }
+}
+
 /// A role and the actions it may take.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -296,13 +296,12 @@ pub struct HolidaySpan {
 
 /// A single date with an optional reason. In a file either a quoted date
 /// (`"2026-02-14"`) or a table (`{ date = "2026-02-14", reason = "春节调休" }`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(from = "DayEntryRepr")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayEntry {
     /// The date, local to the calendar's offset.
     pub date: NaiveDate,
     /// Why, e.g. `"春节调休"` or `"年终盘点"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
@@ -314,28 +313,74 @@ impl DayEntry {
     }
 }
 
-/// The two written forms of a [`DayEntry`].
+/// The table form of a [`DayEntry`].
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct DayEntryTable {
+    /// The date.
+    date: NaiveDate,
+    /// Why.
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// The two written forms of a [`DayEntry`], for its schema.
+#[derive(JsonSchema)]
 #[serde(untagged)]
+#[allow(dead_code)] // Only its schema is used; `DayEntry` deserializes by hand.
 enum DayEntryRepr {
     /// A quoted date.
     Date(NaiveDate),
     /// A date and a reason.
-    Full {
-        /// The date.
-        date: NaiveDate,
-        /// Why.
-        #[serde(default)]
-        reason: Option<String>,
-    },
+    Table(DayEntryTable),
 }
 
-impl From<DayEntryRepr> for DayEntry {
-    fn from(repr: DayEntryRepr) -> Self {
-        match repr {
-            DayEntryRepr::Date(date) => Self { date, reason: None },
-            DayEntryRepr::Full { date, reason } => Self { date, reason },
+impl<'de> Deserialize<'de> for DayEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = DayEntry;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a quoted date (\"2026-02-14\") or a table \
+                     { date = \"2026-02-14\", reason = \"...\" }",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DayEntry, E> {
+                v.parse::<NaiveDate>().map(DayEntry::new).map_err(|e| {
+                    E::custom(format!(
+                        "{v:?} is not a date ({e}); expected e.g. \"2026-02-14\""
+                    ))
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<DayEntry, A::Error> {
+                let t =
+                    DayEntryTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(DayEntry {
+                    date: t.date,
+                    reason: t.reason,
+                })
+            }
         }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl JsonSchema for DayEntry {
+    fn schema_name() -> Cow<'static, str> {
+        "DayEntry".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = DayEntryRepr::json_schema(generator);
+        schema.insert(
+            "description".to_owned(),
+            "A date (\"2026-02-14\") or a table { date, reason }.".into(),
+        );
+        schema
     }
 }
 

@@ -97,11 +97,12 @@ pub mod rules;
 mod validate;
 pub mod warranty;
 
-pub use calendar::{Calendar, CalendarError, CalendarSpec, Deadline};
+pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use penalty_schedule::{
-    CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules,
-    SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
+    CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule,
+    SanctionRules, SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId,
+    WholeBonusRule, YearlyReward,
 };
 
 pub use authority::{
@@ -113,10 +114,11 @@ pub use ids::{EscalationId, IdError, MilestoneId, PolicyId, RuleId};
 pub use milestone::{CategoryOverride, ClockEvent, Milestone, MilestoneOwner, OnReopen};
 pub use policy::{
     Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,
+    UnreachableClosure,
 };
 pub use predicate::{EvalInput, FactNumber, FactNumberTest, FactTextTest, Predicate};
 pub use rules::{
-    Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable,
-    Decision, ValidityRule, ValidityTable,
+    Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable, Decision,
+    ValidityRule, ValidityTable,
 };
 pub use warranty::{Retention, RetentionPeriod, Warranty, WarrantyTerm};

@@ -82,6 +82,10 @@ pub enum ClockEvent {
     WorkOrderReturned,
     /// A deadline was agreed with the customer (约定回复时限).
     AgreedDeadlineSet,
+    /// A repeat complaint with new facts was merged into the case (重复投诉
+    /// 有新情况). List it in a milestone's `stop` and `start` to restart that
+    /// clock on new facts.
+    RepeatMerged,
 }
 
 impl ClockEvent {
@@ -108,6 +112,7 @@ impl ClockEvent {
         ClockEvent::Withdrawn,
         ClockEvent::WorkOrderReturned,
         ClockEvent::AgreedDeadlineSet,
+        ClockEvent::RepeatMerged,
     ];
 
     /// The snake_case id, as serialized.
@@ -135,6 +140,7 @@ impl ClockEvent {
             ClockEvent::Withdrawn => "withdrawn",
             ClockEvent::WorkOrderReturned => "work_order_returned",
             ClockEvent::AgreedDeadlineSet => "agreed_deadline_set",
+            ClockEvent::RepeatMerged => "repeat_merged",
         }
     }
 }

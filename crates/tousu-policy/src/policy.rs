@@ -208,6 +208,19 @@ pub struct Policy {
     /// Penalty tables (the arithmetic is `tousu-penalty`'s).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penalties: Option<PenaltySchedule>,
+    /// Closing a case whose customer cannot be reached (S30: 「短信通知后2个
+    /// 工作日仍联系不上」). Absent: such closure is not allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreachable_closure: Option<UnreachableClosure>,
+}
+
+/// When a case may be closed because the customer cannot be reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnreachableClosure {
+    /// How long after the (last) notice to the customer the case may be
+    /// closed (`"2 working days"` in S30).
+    pub after_notice: Duration,
 }
 
 /// Reads only the schema version, to explain a failed parse of a newer document.

@@ -942,3 +942,25 @@ fn extreme_inputs_are_errors_not_panics() {
         Err(CalendarError::NegativeWorkingTime { .. })
     ));
 }
+
+#[test]
+fn day_entries_accept_both_forms_strictly() {
+    let s = spec(
+        r#"closures = ["2025-03-13", { date = "2025-03-14", reason = "盘点" }, { date = "2025-03-17" }]"#,
+    );
+    assert_eq!(s.closures.len(), 3);
+    assert_eq!(s.closures[1].reason.as_deref(), Some("盘点"));
+    let err =
+        toml::from_str::<CalendarSpec>(r#"closures = [{ date = "2025-03-14", resaon = "x" }]"#)
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("unknown field `resaon`"), "{err}");
+    let err = toml::from_str::<CalendarSpec>(r#"closures = ["2025-02-30"]"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("\"2025-02-30\" is not a date"), "{err}");
+    let err = toml::from_str::<CalendarSpec>("closures = [20250214]")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("a quoted date"), "{err}");
+}
