@@ -1,23 +1,59 @@
 //! The complaint lifecycle as a pure, replayable state machine.
 //!
-//! **Status: planned.** This crate is laid out by the workspace foundation and
-//! filled by the workflow issue; it exports nothing yet, on purpose, so that
-//! nothing here pretends to work.
+//! The crate has the *decider* shape, sans-IO, as rustls hand-rolls its
+//! handshake: [`decide`] takes a [`Case`], a [`Command`] and a [`Ctx`] (the
+//! policy, its calendar, the roster and `now`) and returns the [`Event`]s it
+//! causes or a [`Rejection`]; [`evolve`] applies an event; [`Case::replay`]
+//! folds a case's events; [`tick`] yields what time alone causes (warnings,
+//! breaches, escalations); [`deadlines`] shows every open clock. Nothing here
+//! reads a clock or does I/O, and a rejected command changes nothing.
 //!
-//! # Plan
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use tousu_model::*;
+//! use tousu_policy::Policy;
+//! use tousu_workflow::*;
 //!
-//! The crate follows the *decider* shape, sans-IO, as rustls hand-rolls its
-//! handshake: a plain enum of statuses and a `match (status, command)` with no
-//! wildcard arm.
+//! let rt = PolicyRuntime::new(Policy::default_policy()?)?;
+//! let cs = DepartmentId::new("cs")?;
+//! let roster = Roster::new(
+//!     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
+//!     vec![Staff::new(StaffId::new("e1")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
+//! )?;
+//! let at = Utc.with_ymd_and_hms(2025, 10, 9, 1, 0, 0).single().ok_or("time")?;
+//! let complaint = Complaint::builder(at, Channel::Phone, "热水器漏水").build()?;
+//! let cmd = Command::new(
+//!     CommandId::new("c1")?, StaffId::new("e1")?, at, 0,
+//!     CommandKind::Register { case_id: CaseId::new("K1")?, number: None, complaint: Box::new(complaint), repeat_count: 0 },
+//! );
+//! let ctx = rt.ctx(&roster, at);
+//! let events = register(&cmd, &ctx)?;
+//! let case = Case::replay(&rt.policy, &events)?;
+//! assert_eq!(case.status, Status::Registered);
+//! assert!(!deadlines(&case, &ctx)?.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
-//! - `case` — `Case`: the complaint, its status, round, assignments,
-//!   milestone clocks, version and history length; `Case::replay`.
-//! - `command` — `Command` (actor, instant, command id, expected version).
-//! - `event` — `Event`, what `decide` returns and `evolve` applies.
-//! - `decide` / `evolve` / `tick` / `deadlines` — the functions; `Ctx`
-//!   carries the policy and `now`; nothing reads a clock.
-//! - `rejection` — `Rejection`: not permitted, recused, out of authority,
-//!   invalid transition, stale version, invalid input.
+//! # Rules the decider keeps
+//!
+//! - **Idempotency**: a command id the case has seen yields no events.
+//! - **Optimistic concurrency**: `expected_version` must equal the case's version.
+//! - **Authority**: the actor's roles must be granted the command's
+//!   [`Action`](tousu_policy::Action); the respondent (and, where the policy
+//!   says, their supervisor and declared conflicts) may not take the
+//!   policy's recused actions nor be assigned; approval above the actor's
+//!   limit is [`Rejection::OutOfAuthority`] naming the role that may approve.
+//! - **Clocks**: the policy's milestones start, stop, pause and resume on
+//!   the events a command causes, in the order stop, pause, resume, start.
+//!   Suspended time does not count. Raising the level gives running clocks
+//!   the earlier of their deadline and `now` + the new level's target;
+//!   lowering it never loosens a running clock.
+//! - **Rounds**: an unsatisfied callback after the level's rounds (对应次数)
+//!   escalates along the `rounds_exhausted` steps or closes unsatisfied, as
+//!   the policy says; a new round is refused once rounds are used up unless
+//!   the case was escalated in that round.
+//! - **Breaches** are emitted once per milestone per round, owned by the
+//!   clock's owner at that moment (for overtime fines).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -32,3 +68,24 @@
     )
 )]
 #![doc(test(attr(deny(warnings))))]
+
+mod case;
+mod clocks;
+mod command;
+mod ctx;
+mod decide;
+mod event;
+mod rejection;
+
+pub use case::{
+    AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, EscalationRecord,
+    Extension, Findings, Proposal, ReplayError, Status, evolve,
+};
+pub use clocks::{AGREED_DEADLINE, DeadlineView};
+pub use command::{
+    Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind, Responsibility, ResponsibleParty,
+};
+pub use ctx::{Ctx, PolicyRuntime};
+pub use decide::{can_view, deadlines, decide, register, tick};
+pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
+pub use rejection::Rejection;

@@ -1,0 +1,492 @@
+//! Milestone clocks: what the policy's start / stop / pause / resume events
+//! do to them, warnings and breaches at `now`, and the deadline view.
+//!
+//! Precedence within one command (ruling 17): every clock that stops stops
+//! first, then pauses, then resumes, then starts. Time is measured in the
+//! clock's own unit: working time (inside business hours on working days)
+//! for working-day and working-hour limits, plain elapsed time otherwise, so
+//! a suspension moves a working-day deadline by the working time it lasted.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use tousu_model::{LevelId, RoleId, StaffId};
+use tousu_policy::{
+    CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationTrigger,
+    Milestone, MilestoneId, MilestoneOwner, OnReopen,
+};
+
+use crate::case::{Case, Clock, ClockState};
+use crate::event::{EscalationCause, EventKind};
+use crate::{Ctx, Rejection};
+
+/// The id of the clock an agreed deadline (约定回复时限) runs on. It stops on
+/// `replied` and `closed`.
+pub const AGREED_DEADLINE: &str = "agreed_deadline";
+
+fn is_agreed(m: &MilestoneId) -> bool {
+    m.as_str() == AGREED_DEADLINE
+}
+
+fn working_measure(unit: DurationUnit) -> bool {
+    matches!(unit, DurationUnit::WorkingDays | DurationUnit::WorkingHours)
+}
+
+/// Signed time from `a` to `b` in the clock's measure, in seconds.
+pub(crate) fn measure(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Result<i64, Rejection> {
+    if !working_measure(unit) {
+        return Ok((b - a).num_seconds());
+    }
+    if b >= a {
+        Ok(ctx.calendar.working_time_between(a, b)?.num_seconds())
+    } else {
+        Ok(-ctx.calendar.working_time_between(b, a)?.num_seconds())
+    }
+}
+
+/// The instant `seconds` of the clock's measure after `from`.
+fn advance(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    from: DateTime<Utc>,
+    seconds: i64,
+) -> Result<DateTime<Utc>, Rejection> {
+    let delta = TimeDelta::try_seconds(seconds.max(0)).unwrap_or(TimeDelta::zero());
+    if working_measure(unit) {
+        Ok(ctx.calendar.add_working_time(from, delta)?)
+    } else {
+        from.checked_add_signed(delta)
+            .ok_or_else(|| Rejection::InvalidInput {
+                path: "at".to_owned(),
+                message: "the deadline falls outside the representable range of instants"
+                    .to_owned(),
+            })
+    }
+}
+
+fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent) -> bool {
+    match m {
+        Some(m) => m.stop.contains(&e),
+        None => {
+            is_agreed(&clock.milestone) && matches!(e, ClockEvent::Replied | ClockEvent::Closed)
+        }
+    }
+}
+
+/// The clock events that `triggers` cause on `case` (already updated by the
+/// command's own events) at `at`.
+pub(crate) fn effects(
+    case: &Case,
+    triggers: &[ClockEvent],
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<EventKind>, Rejection> {
+    let policy = ctx.policy;
+    let mut out = Vec::new();
+    let mut touched: Vec<(MilestoneId, u32)> = Vec::new();
+    let mut taken = taken_steps(case);
+
+    // 1. Stop. A new round also closes whatever the last round left open.
+    let reopened = triggers.contains(&ClockEvent::Reopened);
+    for clock in case.clocks.iter().filter(|c| c.is_open()) {
+        let m = policy.milestone(&clock.milestone);
+        let stale_round = reopened && clock.round < case.round;
+        if stale_round || triggers.iter().any(|&e| stops_on(m, clock, e)) {
+            let late = match &clock.state {
+                ClockState::Running => at >= clock.deadline.at,
+                ClockState::Paused {
+                    remaining_seconds, ..
+                } => *remaining_seconds <= 0,
+                ClockState::Stopped { met, .. } => !*met,
+            };
+            // A clock that stops late breaches now if no tick saw it first, so
+            // fines and escalations do not depend on how often tick runs.
+            if late && !clock.breached {
+                out.extend(breach(case, clock, m, &mut taken, ctx));
+            }
+            let met = !clock.breached && !late;
+            out.push(EventKind::ClockStopped {
+                milestone: clock.milestone.clone(),
+                round: clock.round,
+                met,
+            });
+            touched.push((clock.milestone.clone(), clock.round));
+        }
+    }
+    let untouched = |c: &Clock, touched: &[(MilestoneId, u32)]| {
+        !touched
+            .iter()
+            .any(|(m, r)| *m == c.milestone && *r == c.round)
+    };
+
+    // 2. Pause.
+    for clock in case
+        .clocks
+        .iter()
+        .filter(|c| c.round == case.round && c.is_running())
+    {
+        if !untouched(clock, &touched) {
+            continue;
+        }
+        let Some(m) = policy.milestone(&clock.milestone) else {
+            continue;
+        };
+        if triggers.iter().any(|e| m.pause.contains(e)) {
+            let remaining_seconds = measure(ctx, clock.target.unit(), at, clock.deadline.at)?;
+            out.push(EventKind::ClockPaused {
+                milestone: clock.milestone.clone(),
+                round: clock.round,
+                remaining_seconds,
+            });
+            touched.push((clock.milestone.clone(), clock.round));
+        }
+    }
+
+    // 3. Resume.
+    for clock in case.clocks.iter().filter(|c| c.round == case.round) {
+        if !untouched(clock, &touched) {
+            continue;
+        }
+        let ClockState::Paused {
+            remaining_seconds, ..
+        } = clock.state
+        else {
+            continue;
+        };
+        let Some(m) = policy.milestone(&clock.milestone) else {
+            continue;
+        };
+        if triggers.iter().any(|e| m.resume.contains(e)) {
+            let deadline_at = advance(ctx, clock.target.unit(), at, remaining_seconds)?;
+            out.push(EventKind::ClockResumed {
+                milestone: clock.milestone.clone(),
+                round: clock.round,
+                deadline: Deadline {
+                    at: deadline_at,
+                    provisional: clock.deadline.provisional,
+                    calendar: clock.deadline.calendar.clone(),
+                },
+            });
+            touched.push((clock.milestone.clone(), clock.round));
+        }
+    }
+
+    // 4. Start.
+    let Some(level) = case.level.as_ref() else {
+        return Ok(out);
+    };
+    for m in &policy.milestones {
+        if !triggers.iter().any(|e| m.start.contains(e)) {
+            continue;
+        }
+        let this_round = case.clock(&m.id, case.round).is_some();
+        let ever = case.clocks.iter().any(|c| c.milestone == m.id);
+        if this_round || (m.on_reopen == OnReopen::OncePerCase && ever) {
+            continue;
+        }
+        let previous = case
+            .clocks
+            .iter()
+            .filter(|c| c.milestone == m.id && c.round < case.round)
+            .max_by_key(|c| c.round);
+        let started = match (m.on_reopen, previous) {
+            (OnReopen::Continue, Some(prev)) => {
+                // The time left when the last round's clock stopped carries over.
+                let left = match &prev.state {
+                    ClockState::Stopped { at: stopped, .. } => {
+                        measure(ctx, prev.target.unit(), *stopped, prev.deadline.at)?
+                    }
+                    ClockState::Paused {
+                        remaining_seconds, ..
+                    } => *remaining_seconds,
+                    ClockState::Running => measure(ctx, prev.target.unit(), at, prev.deadline.at)?,
+                };
+                let deadline_at = advance(ctx, prev.target.unit(), at, left)?;
+                EventKind::ClockStarted {
+                    milestone: m.id.clone(),
+                    round: case.round,
+                    level: prev.level.clone(),
+                    target: prev.target,
+                    deadline: Deadline {
+                        at: deadline_at,
+                        provisional: prev.deadline.provisional,
+                        calendar: prev.deadline.calendar.clone(),
+                    },
+                    total_seconds: prev.total_seconds,
+                }
+            }
+            _ => {
+                let Some(target) =
+                    policy.milestone_target(m, level, case.complaint.category.as_ref())
+                else {
+                    continue;
+                };
+                let deadline = ctx.calendar.deadline(at, &target)?;
+                let total_seconds = measure(ctx, target.unit(), at, deadline.at)?;
+                EventKind::ClockStarted {
+                    milestone: m.id.clone(),
+                    round: case.round,
+                    level: level.clone(),
+                    target,
+                    deadline,
+                    total_seconds,
+                }
+            }
+        };
+        out.push(started);
+    }
+    Ok(out)
+}
+
+/// When the level is raised, running clocks whose new target ends sooner
+/// take it: the deadline becomes the earlier of the current one and `at` +
+/// the new target. A running clock is never loosened, and a paused clock
+/// keeps its remaining time (documented in the crate docs).
+pub(crate) fn retarget(
+    case: &Case,
+    old: Option<&LevelId>,
+    new: &LevelId,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<EventKind>, Rejection> {
+    let mut out = Vec::new();
+    let raised = old.is_none_or(|o| ctx.policy.is_more_severe(new, o));
+    if !raised {
+        return Ok(out);
+    }
+    for clock in case
+        .clocks
+        .iter()
+        .filter(|c| c.round == case.round && c.is_running())
+    {
+        let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+            continue;
+        };
+        let Some(target) = ctx
+            .policy
+            .milestone_target(m, new, case.complaint.category.as_ref())
+        else {
+            continue;
+        };
+        let candidate = ctx.calendar.deadline(at, &target)?;
+        if candidate.at < clock.deadline.at {
+            out.push(EventKind::ClockRetargeted {
+                milestone: clock.milestone.clone(),
+                round: clock.round,
+                level: new.clone(),
+                target,
+                deadline: candidate,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The clock an agreed deadline runs on, started at `at`.
+pub(crate) fn agreed_clock(
+    round: u32,
+    level: &LevelId,
+    deadline: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<EventKind, Rejection> {
+    let id = MilestoneId::new(AGREED_DEADLINE).map_err(|e| Rejection::InvalidInput {
+        path: "milestone".to_owned(),
+        message: e.to_string(),
+    })?;
+    let seconds = (deadline - at).num_seconds();
+    let minutes = u32::try_from((seconds + 59) / 60)
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let target =
+        Duration::new(minutes, DurationUnit::Minutes).map_err(|e| Rejection::InvalidInput {
+            path: "kind.deadline".to_owned(),
+            message: e.to_string(),
+        })?;
+    Ok(EventKind::ClockStarted {
+        milestone: id,
+        round,
+        level: level.clone(),
+        target,
+        deadline: Deadline {
+            at: deadline,
+            provisional: false,
+            calendar: CalendarDataRef::default(),
+        },
+        total_seconds: seconds,
+    })
+}
+
+/// Who owns a clock (for overtime fines): the assignee, the first responder,
+/// or a role.
+pub(crate) fn owner(case: &Case, m: Option<&Milestone>) -> (Option<StaffId>, Option<RoleId>) {
+    let assignee = || case.assignment.as_ref().and_then(|a| a.handler.clone());
+    match m.map(|m| &m.owner) {
+        None | Some(MilestoneOwner::Assignee) => (assignee(), None),
+        Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
+        Some(MilestoneOwner::Role(r)) => (None, Some(r.clone())),
+        Some(_) => (assignee(), None),
+    }
+}
+
+/// Escalation steps already taken on the case.
+fn taken_steps(case: &Case) -> Vec<EscalationId> {
+    case.escalations
+        .iter()
+        .filter_map(|e| e.step.clone())
+        .collect()
+}
+
+/// The breach of `clock` and the escalation steps it triggers that have not
+/// been taken yet.
+fn breach(
+    case: &Case,
+    clock: &Clock,
+    m: Option<&Milestone>,
+    taken: &mut Vec<EscalationId>,
+    ctx: &Ctx<'_>,
+) -> Vec<EventKind> {
+    let (owner, owner_role) = owner(case, m);
+    let mut out = vec![EventKind::MilestoneBreached {
+        milestone: clock.milestone.clone(),
+        round: clock.round,
+        level: clock.level.clone(),
+        deadline: clock.deadline.at,
+        owner,
+        owner_role,
+    }];
+    let Some(level) = case.level.as_ref() else {
+        return out;
+    };
+    let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
+    for step in ctx.policy.escalation_steps(&trigger, level) {
+        if taken.contains(&step.id) {
+            continue;
+        }
+        taken.push(step.id.clone());
+        out.push(EventKind::Escalated {
+            step: Some(step.id.clone()),
+            cause: EscalationCause::Breach {
+                milestone: clock.milestone.clone(),
+            },
+            notify: step.notify.clone(),
+            take_over: step.take_over.clone(),
+        });
+    }
+    out
+}
+
+/// Warnings, breaches and the escalations breaches trigger, due at `now`.
+pub(crate) fn due(
+    case: &Case,
+    now: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<EventKind>, Rejection> {
+    let mut out = Vec::new();
+    let mut taken = taken_steps(case);
+    for clock in case
+        .clocks
+        .iter()
+        .filter(|c| c.round == case.round && c.is_running() && !c.breached)
+    {
+        let m = ctx.policy.milestone(&clock.milestone);
+        if now >= clock.deadline.at {
+            out.extend(breach(case, clock, m, &mut taken, ctx));
+            continue;
+        }
+        let Some(m) = m else { continue };
+        if clock.total_seconds <= 0 {
+            continue;
+        }
+        let remaining = measure(ctx, clock.target.unit(), now, clock.deadline.at)?;
+        let elapsed = i128::from(clock.total_seconds) - i128::from(remaining);
+        for &p in &m.warn_at_percent {
+            if clock.warned.contains(&p) {
+                continue;
+            }
+            if elapsed * 100 >= i128::from(p) * i128::from(clock.total_seconds) {
+                out.push(EventKind::MilestoneWarning {
+                    milestone: clock.milestone.clone(),
+                    round: clock.round,
+                    percent: p,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One open clock's deadline, as [`deadlines`](crate::deadlines) reports it.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct DeadlineView {
+    /// The milestone.
+    pub milestone: MilestoneId,
+    /// Its name in the regulation (`约定回复时限` for an agreed deadline).
+    pub name_zh: String,
+    /// The round.
+    pub round: u32,
+    /// The level whose target applies.
+    pub level: LevelId,
+    /// The time limit.
+    pub target: Duration,
+    /// The deadline (exclusive) and the calendar data that produced it.
+    pub deadline: Deadline,
+    /// Time elapsed in the clock's own measure, seconds.
+    pub elapsed_seconds: i64,
+    /// Time remaining in the clock's own measure, seconds (negative when overdue).
+    pub remaining_seconds: i64,
+    /// Whether the clock is paused.
+    pub paused: bool,
+    /// Whether it has breached.
+    pub breached: bool,
+    /// Which rule set the target: `milestones.<id>` with the level, or the agreed deadline.
+    pub rule: String,
+}
+
+pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<DeadlineView, Rejection> {
+    let m = ctx.policy.milestone(&clock.milestone);
+    let (remaining, paused) = match &clock.state {
+        ClockState::Paused {
+            remaining_seconds, ..
+        } => (*remaining_seconds, true),
+        _ => (
+            measure(ctx, clock.target.unit(), ctx.now, clock.deadline.at)?,
+            false,
+        ),
+    };
+    let rule = match m {
+        Some(m) => {
+            let by_level = m.level_target(&clock.level);
+            let overridden =
+                ctx.policy
+                    .milestone_target(m, &clock.level, case.complaint.category.as_ref())
+                    != by_level;
+            if overridden {
+                format!(
+                    "milestones.{}.category_overrides (level {})",
+                    m.id, clock.level
+                )
+            } else {
+                format!("milestones.{}.targets.{}", m.id, clock.level)
+            }
+        }
+        None => "agreed with the customer (约定回复时限)".to_owned(),
+    };
+    Ok(DeadlineView {
+        milestone: clock.milestone.clone(),
+        name_zh: m.map_or_else(|| "约定回复时限".to_owned(), |m| m.name_zh.clone()),
+        round: clock.round,
+        level: clock.level.clone(),
+        target: clock.target,
+        deadline: clock.deadline.clone(),
+        elapsed_seconds: clock.total_seconds.saturating_sub(remaining),
+        remaining_seconds: remaining,
+        paused,
+        breached: clock.breached,
+        rule,
+    })
+}

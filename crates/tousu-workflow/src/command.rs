@@ -1,0 +1,363 @@
+//! Commands: what a person asks the workflow to do.
+
+use chrono::{DateTime, Utc};
+use tousu_model::{
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FaultParty, LevelId,
+    Remedy, Satisfaction, StaffId,
+};
+use tousu_policy::{Action, PolicyId, PolicyVersion};
+
+/// The schema version of [`Command`] documents this crate writes.
+pub const COMMAND_SCHEMA_VERSION: u32 = 1;
+
+/// A command: who, when, its idempotency key, the case version it was
+/// decided against, and what to do.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    /// The document's schema version ([`COMMAND_SCHEMA_VERSION`]).
+    #[serde(default = "command_version")]
+    pub schema_version: u32,
+    /// The idempotency key: a command id seen before has no second effect.
+    pub id: CommandId,
+    /// The staff member acting.
+    pub actor: StaffId,
+    /// When the command was given; the workflow never reads a clock.
+    pub at: DateTime<Utc>,
+    /// The case version the actor saw (0 for a registration); a stale version
+    /// is rejected and nothing changes (optimistic concurrency).
+    pub expected_version: u64,
+    /// What to do.
+    pub kind: CommandKind,
+}
+
+fn command_version() -> u32 {
+    COMMAND_SCHEMA_VERSION
+}
+
+impl Command {
+    /// A command of `kind` by `actor` at `at`, against `expected_version`.
+    pub fn new(
+        id: CommandId,
+        actor: StaffId,
+        at: DateTime<Utc>,
+        expected_version: u64,
+        kind: CommandKind,
+    ) -> Self {
+        Command {
+            schema_version: COMMAND_SCHEMA_VERSION,
+            id,
+            actor,
+            at,
+            expected_version,
+            kind,
+        }
+    }
+}
+
+/// A lead department, an optional handler in it, and co-handling departments (主办 / 协办).
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// The responsible (lead) department (责任部门 / 主办).
+    pub lead: DepartmentId,
+    /// The responsible person (责任人), who owns the clocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<StaffId>,
+    /// Co-handling departments (协办).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_handling: Vec<DepartmentId>,
+}
+
+/// A share of responsibility found by the investigation (责任比例).
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    /// Who: a staff member, or a department when no person is identified.
+    #[serde(flatten)]
+    pub party: ResponsibleParty,
+    /// Their weight (a ratio or a percent; only the proportions matter), a decimal string.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "String")]
+    pub share: rust_decimal::Decimal,
+}
+
+/// Who bears a share of responsibility.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponsibleParty {
+    /// A staff member.
+    Staff(StaffId),
+    /// A department (split by base points).
+    Department(DepartmentId),
+}
+
+/// What a command asks for. Each names the [`Action`] the actor needs.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
+pub enum CommandKind {
+    /// Register a complaint as a new case (登记). Decided by
+    /// [`register`](crate::register), not [`decide`](crate::decide).
+    Register {
+        /// The case id.
+        case_id: CaseId,
+        /// The complaint number issued (the facade numbers per month).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<ComplaintNo>,
+        /// The complaint.
+        complaint: Box<Complaint>,
+        /// How many times the customer raised the matter before (repeat count for rules).
+        #[serde(default)]
+        repeat_count: u32,
+    },
+    /// Accept (受理) as the acceptance rules decide; `override_reason`
+    /// accepts against a not-accepted rule (needs `override_acceptance`).
+    Accept {
+        /// Why the rules are overridden.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        override_reason: Option<String>,
+    },
+    /// Do not accept (不予受理). When the rules would accept, this is an
+    /// override and needs `override_acceptance` and a reason.
+    NotAccept {
+        /// Why, in Chinese.
+        reason_zh: String,
+        /// The advice to the complainant (建议通过仲裁或司法途径).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        advice_zh: Option<String>,
+    },
+    /// Classify again: by the rules (no `level`), or by hand to `level` with
+    /// a reason (needs `reclassify`).
+    Classify {
+        /// The level chosen by hand.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        level: Option<LevelId>,
+        /// Why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// Assign the lead department, handler and co-handling departments (分派).
+    Assign {
+        /// The assignment.
+        assignment: Assignment,
+    },
+    /// Transfer to another department or handler (转办), with a reason.
+    Transfer {
+        /// The new assignment.
+        assignment: Assignment,
+        /// Why.
+        reason: String,
+    },
+    /// Start the investigation (调查核实).
+    StartInvestigation,
+    /// Record the findings: validity by the rules unless given, fault, shares.
+    RecordFindings {
+        /// The validity decided by hand; absent: the validity rules decide.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        validity: Option<tousu_model::Validity>,
+        /// Who was at fault.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fault: Option<FaultParty>,
+        /// Responsibility shares among staff or departments (for loss allocation).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        responsible: Vec<Responsibility>,
+        /// The finding in words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Propose a solution (处理方案) with remedies and amounts.
+    ProposeSolution {
+        /// The remedies offered.
+        remedies: Vec<Remedy>,
+        /// The proposal in words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Approve the proposed solution (批示), within the actor's authority.
+    Approve,
+    /// Send the proposal back for rework (退回), with a reason.
+    SendBack {
+        /// Why.
+        reason: String,
+    },
+    /// Reply to the customer (答复).
+    Reply {
+        /// What was said.
+        text: String,
+    },
+    /// Record the follow-up call (回访).
+    RecordCallback {
+        /// The customer's answer.
+        satisfaction: Satisfaction,
+        /// Notes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Close after a satisfied callback (结案).
+    Close,
+    /// Reopen after an unsatisfied callback: a new round linked to the last.
+    Reopen {
+        /// Why.
+        reason: String,
+    },
+    /// Escalate by hand (上报): takes the next manual step of the ladder.
+    Escalate {
+        /// Why.
+        reason: String,
+    },
+    /// Agree a reply deadline with the customer (约定回复时限).
+    SetAgreedDeadline {
+        /// The agreed instant (exclusive).
+        deadline: DateTime<Utc>,
+    },
+    /// Ask for an extension (延期处理申请).
+    RequestExtension {
+        /// Why (customer unreachable, awaiting a test report).
+        reason: String,
+        /// Until when the clocks should stay paused; absent: until ended by command.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<DateTime<Utc>>,
+    },
+    /// Approve the pending extension: clocks pause.
+    ApproveExtension,
+    /// Deny the pending extension.
+    DenyExtension {
+        /// Why.
+        reason: String,
+    },
+    /// End an approved extension before its `until`: clocks resume.
+    EndExtension,
+    /// Close abnormally (非正常结案): demands beyond law or policy.
+    CloseAbnormally {
+        /// Why.
+        reason: String,
+    },
+    /// Close because the customer cannot be reached, when the policy allows.
+    CloseUnreachable {
+        /// When the customer was last notified (短信通知).
+        notified_at: DateTime<Utc>,
+    },
+    /// The complainant withdrew (撤诉).
+    Withdraw {
+        /// What they said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// Merge a repeat complaint (another case) into this open case.
+    MergeRepeat {
+        /// The repeat case.
+        repeat: CaseId,
+        /// Whether it brings new facts (restarts clocks that list `repeat_merged`).
+        new_facts: bool,
+    },
+    /// Add a note or evidence.
+    AddNote {
+        /// The note.
+        text: String,
+        /// Evidence attached.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<AttachmentRef>,
+    },
+    /// Judge the case by another policy version from now on, deliberately.
+    MigratePolicy {
+        /// The policy id.
+        policy_id: PolicyId,
+        /// Its version.
+        version: PolicyVersion,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl CommandKind {
+    /// The permission the actor needs.
+    pub fn action(&self) -> Action {
+        match self {
+            CommandKind::Register { .. } => Action::Register,
+            CommandKind::Accept {
+                override_reason: None,
+            } => Action::Accept,
+            CommandKind::Accept {
+                override_reason: Some(_),
+            } => Action::OverrideAcceptance,
+            CommandKind::NotAccept { .. } => Action::NotAccept,
+            CommandKind::Classify { level: None, .. } => Action::Classify,
+            CommandKind::Classify { level: Some(_), .. } => Action::Reclassify,
+            CommandKind::Assign { .. } => Action::Assign,
+            CommandKind::Transfer { .. } => Action::Transfer,
+            CommandKind::StartInvestigation => Action::Investigate,
+            CommandKind::RecordFindings { .. } => Action::RecordFindings,
+            CommandKind::ProposeSolution { .. } => Action::ProposeSolution,
+            CommandKind::Approve => Action::Approve,
+            CommandKind::SendBack { .. } => Action::SendBack,
+            CommandKind::Reply { .. } => Action::Reply,
+            CommandKind::RecordCallback { .. } => Action::RecordCallback,
+            CommandKind::Close => Action::Close,
+            CommandKind::Reopen { .. } => Action::Reopen,
+            CommandKind::Escalate { .. } => Action::Escalate,
+            CommandKind::SetAgreedDeadline { .. } => Action::SetAgreedDeadline,
+            CommandKind::RequestExtension { .. } => Action::RequestExtension,
+            CommandKind::ApproveExtension
+            | CommandKind::DenyExtension { .. }
+            | CommandKind::EndExtension => Action::ApproveExtension,
+            CommandKind::CloseAbnormally { .. } => Action::CloseAbnormally,
+            CommandKind::CloseUnreachable { .. } => Action::CloseUnreachable,
+            CommandKind::Withdraw { .. } => Action::Withdraw,
+            CommandKind::MergeRepeat { .. } => Action::Merge,
+            CommandKind::AddNote { .. } => Action::AddNote,
+            CommandKind::MigratePolicy { .. } => Action::MigratePolicy,
+        }
+    }
+
+    /// The command's name, as serialized (`"record_findings"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            CommandKind::Register { .. } => "register",
+            CommandKind::Accept { .. } => "accept",
+            CommandKind::NotAccept { .. } => "not_accept",
+            CommandKind::Classify { .. } => "classify",
+            CommandKind::Assign { .. } => "assign",
+            CommandKind::Transfer { .. } => "transfer",
+            CommandKind::StartInvestigation => "start_investigation",
+            CommandKind::RecordFindings { .. } => "record_findings",
+            CommandKind::ProposeSolution { .. } => "propose_solution",
+            CommandKind::Approve => "approve",
+            CommandKind::SendBack { .. } => "send_back",
+            CommandKind::Reply { .. } => "reply",
+            CommandKind::RecordCallback { .. } => "record_callback",
+            CommandKind::Close => "close",
+            CommandKind::Reopen { .. } => "reopen",
+            CommandKind::Escalate { .. } => "escalate",
+            CommandKind::SetAgreedDeadline { .. } => "set_agreed_deadline",
+            CommandKind::RequestExtension { .. } => "request_extension",
+            CommandKind::ApproveExtension => "approve_extension",
+            CommandKind::DenyExtension { .. } => "deny_extension",
+            CommandKind::EndExtension => "end_extension",
+            CommandKind::CloseAbnormally { .. } => "close_abnormally",
+            CommandKind::CloseUnreachable { .. } => "close_unreachable",
+            CommandKind::Withdraw { .. } => "withdraw",
+            CommandKind::MergeRepeat { .. } => "merge_repeat",
+            CommandKind::AddNote { .. } => "add_note",
+            CommandKind::MigratePolicy { .. } => "migrate_policy",
+        }
+    }
+}

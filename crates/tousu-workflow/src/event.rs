@@ -1,0 +1,388 @@
+//! Events: what happened, with every computed result, so that replaying them
+//! needs no policy and no calendar and rebuilds the case exactly.
+
+use chrono::{DateTime, Utc};
+use tousu_model::{
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, FaultParty, LevelId, Money, Remedy,
+    RoleId, Satisfaction, StaffId, Validity,
+};
+use tousu_policy::{
+    Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
+};
+
+use crate::command::{Assignment, Responsibility};
+
+/// The schema version of [`Event`] documents this crate writes.
+pub const EVENT_SCHEMA_VERSION: u32 = 1;
+
+/// Something that happened to a case.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// The document's schema version ([`EVENT_SCHEMA_VERSION`]).
+    #[serde(default = "event_version")]
+    pub schema_version: u32,
+    /// The case.
+    pub case_id: CaseId,
+    /// The case version after this event (the first event is version 1).
+    pub version: u64,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Who caused it; `None` for what the clocks did ([`tick`](crate::tick)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<StaffId>,
+    /// The command that caused it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command_id: Option<CommandId>,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+fn event_version() -> u32 {
+    EVENT_SCHEMA_VERSION
+}
+
+/// How a case was closed.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClosureKind {
+    /// 结案: the customer was satisfied at the callback.
+    Satisfied,
+    /// Closed unsatisfied: rounds exhausted, customer still unsatisfied (ruling 11).
+    Unsatisfied,
+    /// 非正常结案: demands beyond law or policy, closed with approval.
+    Abnormal,
+    /// The customer could not be reached after notice (S30).
+    Unreachable,
+    /// The complainant withdrew.
+    Withdrawn,
+}
+
+impl ClosureKind {
+    /// The Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ClosureKind::Satisfied => "满意结案",
+            ClosureKind::Unsatisfied => "不满意结案",
+            ClosureKind::Abnormal => "非正常结案",
+            ClosureKind::Unreachable => "联系不上结案",
+            ClosureKind::Withdrawn => "撤诉",
+        }
+    }
+}
+
+/// Why an escalation happened.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationCause {
+    /// A milestone breached.
+    Breach {
+        /// The milestone.
+        milestone: MilestoneId,
+    },
+    /// The level's rounds were used up with the customer still unsatisfied.
+    RoundsExhausted,
+    /// A person escalated by hand.
+    Manual {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What happened.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
+pub enum EventKind {
+    /// The case was registered under a policy version.
+    Registered {
+        /// The complaint number, if issued.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<ComplaintNo>,
+        /// The complaint.
+        complaint: Box<Complaint>,
+        /// The policy it is judged by.
+        policy_id: PolicyId,
+        /// That policy's version.
+        policy_version: PolicyVersion,
+        /// Earlier complaints on the same matter.
+        #[serde(default)]
+        repeat_count: u32,
+    },
+    /// Accepted (受理).
+    Accepted {
+        /// The acceptance rule that decided it (`None`: the table's default).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<RuleId>,
+        /// The reason, when a not-accepted rule was overridden.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        override_reason: Option<String>,
+    },
+    /// Not accepted (不予受理), with reason and advice.
+    NotAccepted {
+        /// The rule that decided it; `None` when decided by hand against the rules.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<RuleId>,
+        /// Why.
+        reason_zh: String,
+        /// The advice given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        advice_zh: Option<String>,
+        /// Whether this overrode rules that would accept.
+        #[serde(default)]
+        overridden: bool,
+    },
+    /// A level was set (定级).
+    Classified {
+        /// The level.
+        level: LevelId,
+        /// The rule that chose it (`None`: the default, or by hand).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<RuleId>,
+        /// Set when chosen by hand: why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        manual_reason: Option<String>,
+    },
+    /// Assigned (分派).
+    Assigned {
+        /// To whom.
+        assignment: Assignment,
+    },
+    /// Transferred (转办).
+    Transferred {
+        /// The new assignment.
+        assignment: Assignment,
+        /// Why.
+        reason: String,
+    },
+    /// Investigation started.
+    InvestigationStarted,
+    /// Findings recorded.
+    FindingsRecorded {
+        /// 有效 / 无效 / 恶意.
+        validity: Validity,
+        /// The validity rule that decided it; `None` when by hand or the default.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<RuleId>,
+        /// Who was at fault.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fault: Option<FaultParty>,
+        /// Responsibility shares.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        responsible: Vec<Responsibility>,
+        /// In words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A solution was proposed.
+    SolutionProposed {
+        /// The remedies.
+        remedies: Vec<Remedy>,
+        /// Their total amount.
+        amount: Money,
+        /// In words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// The role whose authority covers the amount, if the policy has approval tables.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        required_role: Option<RoleId>,
+    },
+    /// The solution was approved.
+    Approved {
+        /// The amount approved.
+        amount: Money,
+    },
+    /// The solution was sent back.
+    SentBack {
+        /// Why.
+        reason: String,
+    },
+    /// The customer was answered.
+    Replied {
+        /// What was said.
+        text: String,
+    },
+    /// The follow-up call was recorded.
+    CallbackRecorded {
+        /// The answer.
+        satisfaction: Satisfaction,
+        /// Notes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A new round began (再次处理), linked to the last.
+    Reopened {
+        /// The new round number.
+        round: u32,
+        /// Why.
+        reason: String,
+    },
+    /// Escalated (升级).
+    Escalated {
+        /// The ladder step taken; `None` for a manual escalation with no step left.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<EscalationId>,
+        /// Why.
+        cause: EscalationCause,
+        /// Roles to notify.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        notify: Vec<RoleId>,
+        /// The role that takes the case over.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        take_over: Option<RoleId>,
+    },
+    /// A reply deadline was agreed with the customer.
+    AgreedDeadlineSet {
+        /// The exclusive deadline.
+        deadline: DateTime<Utc>,
+    },
+    /// An extension was requested.
+    ExtensionRequested {
+        /// Why.
+        reason: String,
+        /// Until when.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<DateTime<Utc>>,
+    },
+    /// The extension was approved: clocks listing `extension_approved` pause.
+    ExtensionApproved,
+    /// The extension was denied.
+    ExtensionDenied {
+        /// Why.
+        reason: String,
+    },
+    /// The extension ended: clocks listing `extension_ended` resume.
+    ExtensionEnded,
+    /// The case was closed.
+    Closed {
+        /// How.
+        kind: ClosureKind,
+        /// Why, where a reason is given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A repeat complaint was merged in.
+    RepeatMerged {
+        /// The repeat case.
+        repeat: CaseId,
+        /// Whether it brought new facts.
+        new_facts: bool,
+    },
+    /// A note or evidence was added.
+    NoteAdded {
+        /// The note.
+        text: String,
+        /// Evidence.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<AttachmentRef>,
+    },
+    /// The case is judged by another policy version from now on.
+    PolicyMigrated {
+        /// The policy id.
+        policy_id: PolicyId,
+        /// Its version.
+        version: PolicyVersion,
+        /// Why.
+        reason: String,
+    },
+    /// A milestone clock started.
+    ClockStarted {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The level whose target applies.
+        level: LevelId,
+        /// The time limit.
+        target: Duration,
+        /// The deadline and the calendar data that produced it.
+        deadline: Deadline,
+        /// The whole limit measured in the clock's own time (working time
+        /// for working units), in seconds: the base of warning percents.
+        total_seconds: i64,
+    },
+    /// A running clock paused.
+    ClockPaused {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// Time left, in the clock's own time, in seconds (negative when overdue).
+        remaining_seconds: i64,
+    },
+    /// A paused clock resumed with a new deadline.
+    ClockResumed {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The new deadline.
+        deadline: Deadline,
+    },
+    /// A clock was given a stricter deadline because the level was raised.
+    ClockRetargeted {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The new level.
+        level: LevelId,
+        /// The new time limit.
+        target: Duration,
+        /// The new deadline.
+        deadline: Deadline,
+    },
+    /// A clock stopped.
+    ClockStopped {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// Whether it stopped strictly before its deadline.
+        met: bool,
+    },
+    /// A clock passed a warning threshold.
+    MilestoneWarning {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The threshold, percent of the limit elapsed.
+        percent: u8,
+    },
+    /// A clock passed its deadline (emitted once per milestone per round).
+    MilestoneBreached {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The level at the breach.
+        level: LevelId,
+        /// The deadline that was missed.
+        deadline: DateTime<Utc>,
+        /// The staff member who owned the clock (for overtime fines).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<StaffId>,
+        /// The role that owned it, when the policy names a role.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner_role: Option<RoleId>,
+    },
+}

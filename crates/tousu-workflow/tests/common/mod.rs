@@ -1,0 +1,187 @@
+// Shared fixtures for the workflow tests: the default policy, a small
+// organization, and helpers to run commands.
+#![allow(dead_code, unreachable_pub)]
+
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
+use tousu_model::*;
+use tousu_policy::Policy;
+use tousu_workflow::*;
+
+pub fn runtime() -> PolicyRuntime {
+    PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap()
+}
+
+pub fn sid(s: &str) -> StaffId {
+    StaffId::new(s).unwrap()
+}
+
+pub fn did(s: &str) -> DepartmentId {
+    DepartmentId::new(s).unwrap()
+}
+
+fn role(s: &str) -> RoleId {
+    RoleId::new(s).unwrap()
+}
+
+/// 客服部 (cs), 工程部 (eng), 总经理室 (hq).
+pub fn roster() -> Roster {
+    let tree = DepartmentTree::new(vec![
+        Department::new(did("hq"), "总经理室", None),
+        Department::new(did("cs"), "客服部", Some(did("hq"))),
+        Department::new(did("eng"), "工程部", Some(did("hq"))),
+    ])
+    .unwrap();
+    let staff = vec![
+        Staff::new(sid("gm"), "赵总", did("hq")).with_role(role("general_manager")),
+        Staff::new(sid("kf1"), "李客服", did("cs")).with_role(role("complaint_manager")),
+        Staff::new(sid("head1"), "王主管", did("eng"))
+            .with_role(role("department_head"))
+            .with_supervisor(sid("gm")),
+        Staff::new(sid("h1"), "张师傅", did("eng"))
+            .with_role(role("handler"))
+            .with_supervisor(sid("head1")),
+        Staff::new(sid("resp"), "刘师傅", did("eng"))
+            .with_role(role("handler"))
+            .with_supervisor(sid("head1")),
+    ];
+    Roster::new(tree, staff).unwrap()
+}
+
+pub fn beijing(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    FixedOffset::east_opt(8 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .unwrap()
+        .to_utc()
+}
+
+pub fn complaint(at: DateTime<Utc>) -> Complaint {
+    Complaint::builder(at, Channel::Phone, "热水器安装后漏水，地板泡坏")
+        .complainant(
+            Complainant::person("王先生")
+                .unwrap()
+                .with_phone("13900000001"),
+        )
+        .category(CategoryId::new("installation_repair").unwrap())
+        .respondent(Respondent::staff(sid("resp")))
+        .first_responder(sid("kf1"))
+        .build()
+        .unwrap()
+}
+
+/// Runs commands against one case, keeping every event.
+pub struct Harness {
+    pub rt: PolicyRuntime,
+    pub roster: Roster,
+    pub events: Vec<Event>,
+    pub case: Option<Case>,
+    n: u32,
+}
+
+impl Harness {
+    pub fn new() -> Self {
+        Harness {
+            rt: runtime(),
+            roster: roster(),
+            events: Vec::new(),
+            case: None,
+            n: 0,
+        }
+    }
+
+    pub fn case(&self) -> &Case {
+        self.case.as_ref().unwrap()
+    }
+
+    fn next_id(&mut self) -> CommandId {
+        self.n += 1;
+        CommandId::new(format!("cmd-{}", self.n)).unwrap()
+    }
+
+    pub fn command(&mut self, actor: &str, at: DateTime<Utc>, kind: CommandKind) -> Command {
+        let version = self.case.as_ref().map_or(0, |c| c.version);
+        let id = self.next_id();
+        Command::new(id, sid(actor), at, version, kind)
+    }
+
+    /// Decides and applies; returns the new events.
+    pub fn run(
+        &mut self,
+        actor: &str,
+        at: DateTime<Utc>,
+        kind: CommandKind,
+    ) -> Result<Vec<Event>, Rejection> {
+        let cmd = self.command(actor, at, kind);
+        self.apply_command(&cmd)
+    }
+
+    pub fn apply_command(&mut self, cmd: &Command) -> Result<Vec<Event>, Rejection> {
+        let ctx = self.rt.ctx(&self.roster, cmd.at);
+        let events = match &self.case {
+            None => register(cmd, &ctx)?,
+            Some(case) => decide(case, cmd, &ctx)?,
+        };
+        self.absorb(&events);
+        Ok(events)
+    }
+
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Event> {
+        let ctx = self.rt.ctx(&self.roster, now);
+        let events = tick(self.case(), &ctx).unwrap();
+        self.absorb(&events);
+        events
+    }
+
+    fn absorb(&mut self, events: &[Event]) {
+        for e in events {
+            self.case = Some(match self.case.take() {
+                None => Case::from_registration(e).unwrap(),
+                Some(c) => evolve(c, e),
+            });
+        }
+        self.events.extend_from_slice(events);
+    }
+
+    pub fn register_default(&mut self, at: DateTime<Utc>) {
+        let kind = CommandKind::Register {
+            case_id: CaseId::new("K-202509-0001").unwrap(),
+            number: None,
+            complaint: Box::new(complaint(at)),
+            repeat_count: 0,
+        };
+        self.run("kf1", at, kind).unwrap();
+    }
+
+    pub fn minutes(at: DateTime<Utc>, m: i64) -> DateTime<Utc> {
+        at + TimeDelta::minutes(m)
+    }
+}
+
+/// One line per event: version, Beijing time, type and the fields that matter.
+pub fn timeline(events: &[Event]) -> String {
+    let bj = FixedOffset::east_opt(8 * 3600).unwrap();
+    events
+        .iter()
+        .map(|e| {
+            let mut v = serde_json::to_value(&e.kind).unwrap();
+            if let Some(o) = v.as_object_mut() {
+                o.remove("complaint");
+                if let Some(d) = o.get_mut("deadline").and_then(|d| d.as_object_mut()) {
+                    d.remove("calendar");
+                }
+            }
+            let who = e
+                .actor
+                .as_ref()
+                .map_or("(clock)".to_owned(), ToString::to_string);
+            format!(
+                "{:>3} {} {:<7} {}",
+                e.version,
+                e.at.with_timezone(&bj).format("%m-%d %H:%M"),
+                who,
+                v
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
