@@ -1,11 +1,13 @@
 //! The `tousu` command-line program.
 //!
-//! Subcommands (`policy check|schema`, `deadline`, `allocate`, `penalties`,
-//! `report`) arrive with the issues that build their libraries; until then the
-//! program answers `--version` and `--help`, and says so for anything else.
+//! Every subcommand speaks JSON (or Markdown for people) so that adapters in
+//! any language and testers can drive the libraries; see `docs/cli.md`.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
+
+mod penalty_cmd;
+mod policy_cmd;
 
 const USAGE: &str = "\
 tousu — complaint handling by written regulation
@@ -13,8 +15,13 @@ tousu — complaint handling by written regulation
 USAGE:
     tousu --version
     tousu --help
+    tousu policy check FILE [--json]
+    tousu policy schema
+    tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
+    tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
+    tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
 
-No subcommands are available in this build yet.";
+Each subcommand prints its own usage with --help.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +34,10 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("policy") => policy_cmd::policy(args.get(1..).unwrap_or_default()),
+        Some("deadline") => policy_cmd::deadline(args.get(1..).unwrap_or_default()),
+        Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
+        Some("penalties") => penalty_cmd::penalties(args.get(1..).unwrap_or_default()),
         Some(other) => {
             eprintln!("tousu: unknown subcommand {other:?}\n\n{USAGE}");
             ExitCode::from(2)

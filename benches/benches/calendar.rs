@@ -1,0 +1,145 @@
+//! Adding N working days: tousu's precomputed calendar against the `bdays`
+//! crate (plain `HolidayCalendar` and its `HolidayCalendarCache`) and a naive
+//! day-by-day loop, all on the same holiday and make-up-day set.
+//!
+//! `cargo bench -p tousu-benches --bench calendar -- --warm-up-time 1 --measurement-time 3`
+
+use std::collections::HashSet;
+use std::hint::black_box;
+
+use bdays::{HolidayCalendar, HolidayCalendarCache};
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use tousu_policy::calendar::Calendar;
+use tousu_policy::duration::{Duration, DurationUnit};
+
+const NS: [u32; 3] = [1, 15, 250];
+
+/// China's calendar for `bdays`: holidays on weekdays, and make-up working days
+/// on weekends (bdays' default `is_bday` knows no make-up days, so it is
+/// overridden), both read from tousu's data for 2024-2026.
+struct ChinaBdays {
+    holidays: HashSet<NaiveDate>,
+    make_up: HashSet<NaiveDate>,
+}
+
+impl ChinaBdays {
+    fn from(cal: &Calendar) -> Self {
+        let mut holidays = HashSet::new();
+        let mut make_up = HashSet::new();
+        let mut d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        while d.year() <= 2026 {
+            let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+            match (cal.is_working_day(d).unwrap(), weekend) {
+                (false, false) => {
+                    holidays.insert(d);
+                }
+                (true, true) => {
+                    make_up.insert(d);
+                }
+                _ => {}
+            }
+            d = d.succ_opt().unwrap();
+        }
+        Self { holidays, make_up }
+    }
+}
+
+impl HolidayCalendar<NaiveDate> for ChinaBdays {
+    fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.holidays.contains(&date)
+    }
+
+    fn is_bday(&self, date: NaiveDate) -> bool {
+        self.make_up.contains(&date) || !(bdays::is_weekend(date) || self.is_holiday(date))
+    }
+}
+
+/// The reference loop: one `is_working_day` per calendar day.
+fn naive_nth_after(cal: &Calendar, mut d: NaiveDate, n: u32) -> NaiveDate {
+    let mut left = n;
+    while left > 0 {
+        d = d.succ_opt().unwrap();
+        if cal.is_working_day(d).unwrap() {
+            left -= 1;
+        }
+    }
+    d
+}
+
+fn working_days(c: &mut Criterion) {
+    let cal = Calendar::china().unwrap();
+    // Crosses National Day 2025; N = 250 crosses into 2026.
+    let start: DateTime<Utc> = "2025-09-30T10:00:00+08:00".parse().unwrap();
+    let day = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+    let plain = ChinaBdays::from(&cal);
+    let cache = HolidayCalendarCache::new(
+        ChinaBdays::from(&cal),
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    );
+    for n in NS {
+        let ours = cal.nth_working_day_after(day, n).unwrap();
+        let n_i32 = i32::try_from(n).unwrap();
+        assert_eq!(
+            ours,
+            plain.advance_bdays(day, n_i32),
+            "bdays plain, N = {n}"
+        );
+        assert_eq!(
+            ours,
+            cache.advance_bdays(day, n_i32),
+            "bdays cache, N = {n}"
+        );
+        assert_eq!(ours, naive_nth_after(&cal, day, n), "naive, N = {n}");
+    }
+
+    let mut group = c.benchmark_group("working_days");
+    for n in NS {
+        let within = Duration::new(n, DurationUnit::WorkingDays).unwrap();
+        let n_i32 = i32::try_from(n).unwrap();
+        group.bench_with_input(
+            BenchmarkId::new("tousu_deadline", n),
+            &within,
+            |b, within| {
+                b.iter(|| cal.deadline(black_box(start), black_box(within)).unwrap());
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("tousu_nth_working_day", n), &n, |b, &n| {
+            b.iter(|| {
+                cal.nth_working_day_after(black_box(day), black_box(n))
+                    .unwrap()
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("bdays_plain", n), &n_i32, |b, &n| {
+            b.iter(|| plain.advance_bdays(black_box(day), black_box(n)));
+        });
+        group.bench_with_input(BenchmarkId::new("bdays_cache", n), &n_i32, |b, &n| {
+            b.iter(|| cache.advance_bdays(black_box(day), black_box(n)));
+        });
+        group.bench_with_input(BenchmarkId::new("naive_loop", n), &n, |b, &n| {
+            b.iter(|| naive_nth_after(&cal, black_box(day), black_box(n)));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("working_time");
+    let end: DateTime<Utc> = "2026-09-30T10:00:00+08:00".parse().unwrap();
+    group.bench_function("tousu_working_time_between_1y", |b| {
+        b.iter(|| {
+            cal.working_time_between(black_box(start), black_box(end))
+                .unwrap()
+        });
+    });
+    let hours = Duration::new(2000, DurationUnit::WorkingHours).unwrap();
+    group.bench_function("tousu_deadline_2000_working_hours", |b| {
+        b.iter(|| cal.deadline(black_box(start), black_box(&hours)).unwrap());
+    });
+    group.bench_function("tousu_calendar_from_spec", |b| {
+        b.iter(|| Calendar::china().unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, working_days);
+criterion_main!(benches);

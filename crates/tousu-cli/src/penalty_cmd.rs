@@ -1,0 +1,258 @@
+//! `tousu allocate` and `tousu penalties`: the penalty arithmetic as JSON.
+//!
+//! ```text
+//! tousu allocate --amount DECIMAL --shares "id=weight,id=weight,..." [--rounding MODE]
+//! tousu penalties --policy FILE --facts FILE.json [--carry FILE.json]
+//!                 [--format json|md] [--carry-out FILE.json]
+//! ```
+//!
+//! `allocate` prints a JSON object from party id to amount string, sorted by
+//! id: `--amount 100.00 --shares "a=1,b=1,c=1"` prints
+//! `{"a":"33.34","b":"33.33","c":"33.33"}`. Weights are ratios, percents
+//! (`60%` or `60`) or any parts; each is 0 or more and not all are zero. An
+//! amount finer than a fen is an error unless `--rounding` names a mode
+//! (`half_up`, `half_even`, `up`, `down`). A negative amount is split as its
+//! absolute value and every part negated.
+//!
+//! `penalties` reads the policy (its `penalties` table is the schedule), or
+//! with `--schedule FILE` a bare penalty schedule (TOML, or JSON when the
+//! file name ends in `.json`), and a facts file
+//! `{"roster": {...}, "facts": {...}}`, and
+//! prints the period's result — statements, department totals, summary and
+//! the new carry-over — as JSON, or as Markdown with `--format md`.
+//! `--carry-out` also writes the new carry-over to a file for next month's
+//! `--carry`.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use rust_decimal::Decimal;
+use tousu_model::{Money, Roster, RoundingMode};
+use tousu_penalty::{CarryOver, PenaltyFacts};
+use tousu_policy::PenaltySchedule;
+
+const ALLOCATE_USAGE: &str = "\
+USAGE:
+    tousu allocate --amount DECIMAL --shares \"id=weight,id=weight,...\" [--rounding MODE]
+
+Splits the amount by the weights, exact to the fen (largest remainder, ties
+to the lower id), and prints {\"id\": \"amount\", ...}.
+    --amount    e.g. 100.00, 1,234.50, ¥12 (at most two decimals unless --rounding)
+    --shares    e.g. \"a=1,b=1,c=1\", \"e1=60%,e2=40%\", \"x=0.7,y=0.3\"
+    --rounding  half_up | half_even | up | down: round a finer amount to the fen";
+
+const PENALTIES_USAGE: &str = "\
+USAGE:
+    tousu penalties --policy FILE --facts FILE.json [--carry FILE.json]
+                    [--format json|md] [--carry-out FILE.json]
+    tousu penalties --schedule FILE --facts FILE.json ...
+
+Computes a month's penalty statements.
+    --policy     the policy (TOML, or JSON if the name ends in .json); its
+                 `penalties` table is the schedule
+    --schedule   instead of --policy: a bare penalty schedule
+    --facts      {\"roster\": {...}, \"facts\": {\"period\": \"2025-10\", ...}}
+    --carry      last month's carry-over (the `carry_out` of its result)
+    --format     json (default) or md
+    --carry-out  also write the new carry-over to this file";
+
+/// Parses `--name value` and `--name=value` options; anything else is an error.
+fn options(
+    args: &[String],
+    known: &[&str],
+    usage: &str,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--help" || a == "-h" {
+            return Err(usage.to_owned());
+        }
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
+            _ => (a.as_str(), None),
+        };
+        let Some(key) = name.strip_prefix("--").filter(|k| known.contains(k)) else {
+            return Err(format!("unexpected argument {a:?}\n\n{usage}"));
+        };
+        let value = match inline {
+            Some(v) => v,
+            None => it
+                .next()
+                .cloned()
+                .ok_or_else(|| format!("--{key} needs a value\n\n{usage}"))?,
+        };
+        if out.insert(key.to_owned(), value).is_some() {
+            return Err(format!("--{key} is given twice"));
+        }
+    }
+    Ok(out)
+}
+
+fn fail(cmd: &str, message: &str) -> ExitCode {
+    eprintln!("tousu {cmd}: {message}");
+    ExitCode::from(2)
+}
+
+/// `tousu allocate`.
+pub(crate) fn allocate(args: &[String]) -> ExitCode {
+    match run_allocate(args) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail("allocate", &message),
+    }
+}
+
+fn run_allocate(args: &[String]) -> Result<String, String> {
+    let opts = options(args, &["amount", "shares", "rounding"], ALLOCATE_USAGE)?;
+    let amount_text = opts
+        .get("amount")
+        .ok_or_else(|| format!("--amount is required\n\n{ALLOCATE_USAGE}"))?;
+    let shares_text = opts
+        .get("shares")
+        .ok_or_else(|| format!("--shares is required\n\n{ALLOCATE_USAGE}"))?;
+    let amount = match opts.get("rounding") {
+        None => Money::parse(amount_text).map_err(|e| match e {
+            tousu_model::ModelError::SubFen { .. } => {
+                format!("--amount: {e} (for example --rounding half_up)")
+            }
+            e => format!("--amount: {e}"),
+        })?,
+        Some(mode) => {
+            let mode: RoundingMode = mode.parse().map_err(|e| format!("--rounding: {e}"))?;
+            let exact: Decimal = amount_text.trim().parse().map_err(|_| {
+                format!(
+                    "--amount: {amount_text:?} is not a decimal number; expected e.g. \"100.00\""
+                )
+            })?;
+            Money::from_decimal_rounded(exact, mode).map_err(|e| format!("--amount: {e}"))?
+        }
+    };
+    let shares = parse_shares(shares_text)?;
+    let parts = tousu_penalty::allocate(amount, &shares).map_err(|e| format!("--{e}"))?;
+    let map: BTreeMap<String, String> = parts
+        .into_iter()
+        .map(|(k, m)| (k, m.to_plain_string()))
+        .collect();
+    serde_json::to_string(&map).map_err(|e| e.to_string())
+}
+
+fn parse_shares(text: &str) -> Result<Vec<(String, Decimal)>, String> {
+    if text.trim().is_empty() {
+        return Err("--shares is empty; expected e.g. \"a=1,b=1,c=1\"".into());
+    }
+    let mut out = Vec::new();
+    for (i, item) in text.split(',').enumerate() {
+        let item = item.trim();
+        let Some((id, weight)) = item.rsplit_once('=') else {
+            return Err(format!(
+                "--shares item {} ({item:?}) is not id=weight; expected e.g. \"a=1\"",
+                i + 1
+            ));
+        };
+        let id = id.trim();
+        if id.is_empty() {
+            return Err(format!(
+                "--shares item {} ({item:?}) has no party id",
+                i + 1
+            ));
+        }
+        let w = weight.trim();
+        let w = w.strip_suffix('%').unwrap_or(w).trim_end();
+        let w: Decimal = w.parse().map_err(|_| {
+            format!(
+                "--shares item {} ({item:?}): {weight:?} is not a number; expected a ratio, percent or weight such as 1, 0.6 or 60%",
+                i + 1
+            )
+        })?;
+        out.push((id.to_owned(), w));
+    }
+    Ok(out)
+}
+
+/// The facts file of `tousu penalties`: the roster and the month's facts.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactsFile {
+    roster: Roster,
+    facts: PenaltyFacts,
+}
+
+/// `tousu penalties`.
+pub(crate) fn penalties(args: &[String]) -> ExitCode {
+    match run_penalties(args) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail("penalties", &message),
+    }
+}
+
+fn read(path: &str, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("--{what} {path}: {e}"))
+}
+
+fn run_penalties(args: &[String]) -> Result<String, String> {
+    let opts = options(
+        args,
+        &[
+            "schedule",
+            "policy",
+            "facts",
+            "carry",
+            "format",
+            "carry-out",
+        ],
+        PENALTIES_USAGE,
+    )?;
+    let schedule: PenaltySchedule = match (opts.get("policy"), opts.get("schedule")) {
+        (Some(_), Some(_)) => return Err("give --policy or --schedule, not both".into()),
+        (None, None) => return Err(format!("--policy is required\n\n{PENALTIES_USAGE}")),
+        (Some(path), None) => {
+            let policy =
+                tousu_policy::Policy::load(path).map_err(|e| format!("--policy {path}: {e}"))?;
+            policy.penalties.ok_or_else(|| {
+                format!("--policy {path}: the policy has no [penalties] table; add one (see docs/penalties.md)")
+            })?
+        }
+        (None, Some(path)) => {
+            let text = read(path, "schedule")?;
+            if path.ends_with(".json") {
+                serde_json::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
+            } else {
+                toml::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
+            }
+        }
+    };
+    let facts_path = opts
+        .get("facts")
+        .ok_or_else(|| format!("--facts is required\n\n{PENALTIES_USAGE}"))?;
+    let format = opts.get("format").map_or("json", String::as_str);
+    if format != "json" && format != "md" {
+        return Err(format!(
+            "--format {format:?} is not known; expected json or md"
+        ));
+    }
+    let file: FactsFile = serde_json::from_str(&read(facts_path, "facts")?)
+        .map_err(|e| format!("--facts {facts_path}: {e}"))?;
+    let carry: Option<CarryOver> = match opts.get("carry") {
+        Some(p) => Some(
+            serde_json::from_str(&read(p, "carry")?).map_err(|e| format!("--carry {p}: {e}"))?,
+        ),
+        None => None,
+    };
+    let result =
+        tousu_penalty::compute_statements(&schedule, &file.roster, &file.facts, carry.as_ref())
+            .map_err(|e| e.to_string())?;
+    if let Some(p) = opts.get("carry-out") {
+        let json = serde_json::to_string_pretty(&result.carry_out).map_err(|e| e.to_string())?;
+        std::fs::write(p, json + "\n").map_err(|e| format!("--carry-out {p}: {e}"))?;
+    }
+    match format {
+        "md" => Ok(tousu_penalty::render_markdown(&result)),
+        _ => serde_json::to_string_pretty(&result).map_err(|e| e.to_string()),
+    }
+}

@@ -1,0 +1,187 @@
+//! `tousu policy check|schema` and `tousu deadline`, run as a program.
+
+use std::process::{Command, Output};
+
+fn tousu(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tousu"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn deadline_example_from_the_issue() {
+    let o = tousu(&[
+        "deadline",
+        "--from",
+        "2025-09-30T10:00:00+08:00",
+        "--within",
+        "15 working days",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "2025-10-29T00:00:00+08:00\n");
+}
+
+#[test]
+fn deadline_accepts_chinese_durations_and_other_offsets() {
+    let o = tousu(&[
+        "deadline",
+        "--from",
+        "2025-09-30T02:00:00Z",
+        "--within",
+        "15个工作日",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "2025-10-29T00:00:00+08:00\n");
+    let o = tousu(&[
+        "deadline",
+        "--from",
+        "2025-10-09T10:00:00+08:00",
+        "--within",
+        "30分钟",
+    ]);
+    assert_eq!(stdout(&o), "2025-10-09T10:30:00+08:00\n");
+}
+
+#[test]
+fn deadline_in_an_uncovered_year_names_the_year() {
+    let o = tousu(&[
+        "deadline",
+        "--from",
+        "2027-03-01T10:00:00+08:00",
+        "--within",
+        "15 working days",
+    ]);
+    assert!(!o.status.success());
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("2027"), "{err}");
+    assert!(err.contains("no holiday data covers 2027"), "{err}");
+}
+
+#[test]
+fn deadline_with_a_policy_file_and_json_output() {
+    let o = tousu(&[
+        "deadline",
+        "--policy",
+        "policies/default.toml",
+        "--from",
+        "2025-09-30T10:00:00+08:00",
+        "--within",
+        "15 working days",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["deadline"], "2025-10-29T00:00:00+08:00");
+    assert_eq!(v["provisional"], false);
+    assert_eq!(v["policy"]["id"], "default");
+}
+
+#[test]
+fn deadline_usage_errors_exit_2() {
+    let o = tousu(&["deadline", "--from", "yesterday", "--within", "1 day"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("RFC 3339"), "{}", stderr(&o));
+    let o = tousu(&[
+        "deadline",
+        "--from",
+        "2025-09-30T10:00:00+08:00",
+        "--within",
+        "15 workdays",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("15个工作日"), "{}", stderr(&o));
+    let o = tousu(&["deadline", "--within", "1 day"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn policy_check_default_exits_0_with_a_summary() {
+    let o = tousu(&["policy", "check", "policies/default.toml"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("OK: policy default"), "{out}");
+    assert!(
+        out.contains("不满意 < very_unsatisfied 十分不满意"),
+        "{out}"
+    );
+    assert!(
+        out.contains("first_response 初次对应: unsatisfied 30 minutes"),
+        "{out}"
+    );
+    assert!(out.contains("holiday data for 2024, 2025, 2026"), "{out}");
+    assert!(out.lines().count() <= 24, "not one screen:\n{out}");
+}
+
+#[test]
+fn policy_check_broken_file_exits_1_with_each_problem() {
+    let dir = std::env::temp_dir().join(format!("tousu-policy-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.toml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../policies/default.toml"
+    ))
+    .unwrap()
+    .replace(
+        "warn_at_percent = [50, 80]\non_reopen = \"restart\"\nowner = \"assignee\"",
+        "warn_at_percent = [50, 120]\non_reopen = \"restart\"\nowner = \"assignee\"",
+    )
+    .replace("major = \"10 minutes\"", "majr = \"10 minutes\"");
+    std::fs::write(&file, text).unwrap();
+    let o = tousu(&["policy", "check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("milestones[1].warn_at_percent[1]: 120 is not a warning threshold"),
+        "{out}"
+    );
+    assert!(
+        out.contains("milestones[1].targets.majr: \"majr\" is not a level"),
+        "{out}"
+    );
+    assert!(
+        out.contains("milestones[1].targets.major: is missing"),
+        "{out}"
+    );
+
+    let o = tousu(&["policy", "check", file.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["ok"], false);
+    assert!(v["errors"].as_array().unwrap().len() >= 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn policy_check_missing_file_exits_1() {
+    let o = tousu(&["policy", "check", "no/such/policy.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("cannot read no/such/policy.toml"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn policy_schema_prints_the_committed_schema() {
+    let o = tousu(&["policy", "schema"]);
+    assert!(o.status.success());
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/policy.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(stdout(&o), committed);
+}

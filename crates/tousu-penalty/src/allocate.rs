@@ -1,0 +1,236 @@
+//! Splitting an amount by shares, exactly to the fen (largest remainder).
+//!
+//! [`allocate`] is Hamilton's method on whole fen, in integers:
+//!
+//! 1. every weight is made a whole number (scaled by a common power of ten,
+//!    then divided by their greatest common divisor), `T` is their sum;
+//! 2. each party gets `⌊A × wᵢ / T⌋` fen, its exact quota rounded down;
+//! 3. the fen left over (fewer than the number of parties) go one each to the
+//!    parties with the largest remainders `A × wᵢ mod T`, ties to the lower
+//!    party id.
+//!
+//! So the parts sum exactly to the amount, each part is within one fen of its
+//! exact quota (never below its floor, never above its ceiling), a zero share
+//! gets zero, and the result — sorted by party id — does not depend on the
+//! order the shares were given in. Shares are weights: ratios (`0.6, 0.4`),
+//! percents (`60, 40`) and base points are all the same thing here, and need
+//! not add up to anything in particular.
+//!
+//! A negative amount (a refund, a correction) is split as its absolute value
+//! and every part negated, so `allocate(-a)` is `-allocate(a)` part by part.
+//!
+//! ```
+//! use rust_decimal::Decimal;
+//! use tousu_model::Money;
+//! use tousu_penalty::allocate;
+//!
+//! let one = Decimal::ONE;
+//! let parts = allocate("100.00".parse()?, &[("c", one), ("a", one), ("b", one)])?;
+//! assert_eq!(parts, [("a", "33.34".parse()?), ("b", "33.33".parse()?), ("c", "33.33".parse()?)]);
+//!
+//! // A zero share gets zero; all-zero shares are an error, not a division by zero.
+//! let parts = allocate(Money::from_fen(1), &[("x", Decimal::ZERO), ("y", one)])?;
+//! assert_eq!(parts, [("x", Money::ZERO), ("y", Money::from_fen(1))]);
+//! assert!(allocate(Money::from_fen(1), &[("x", Decimal::ZERO)]).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt::Display;
+
+use rust_decimal::Decimal;
+use tousu_model::Money;
+
+use crate::PenaltyError;
+
+/// Splits `amount` among the parties in proportion to their shares, exact to
+/// the fen by largest remainder; the result is sorted by party id.
+///
+/// Errors (paths under `shares`): an empty list, a negative share, all shares
+/// zero, a party listed twice, or weights too large or too precise to multiply
+/// exactly in 128 bits (an overflow). Never panics.
+pub fn allocate<K>(amount: Money, shares: &[(K, Decimal)]) -> Result<Vec<(K, Money)>, PenaltyError>
+where
+    K: Ord + Clone + Display,
+{
+    allocate_rel(amount, shares).map_err(|e| e.at("shares"))
+}
+
+/// As [`allocate`], with error paths relative to the list (`""`, `"[2]"`).
+pub(crate) fn allocate_rel<K>(
+    amount: Money,
+    shares: &[(K, Decimal)],
+) -> Result<Vec<(K, Money)>, PenaltyError>
+where
+    K: Ord + Clone + Display,
+{
+    if shares.is_empty() {
+        return Err(PenaltyError::EmptyShares {
+            path: String::new(),
+        });
+    }
+    for (i, (k, w)) in shares.iter().enumerate() {
+        if w.is_sign_negative() && !w.is_zero() {
+            return Err(PenaltyError::NegativeShare {
+                path: format!("[{i}]"),
+                party: k.to_string(),
+                share: w.to_string(),
+            });
+        }
+    }
+    let mut items: Vec<(&K, Decimal)> = shares.iter().map(|(k, w)| (k, w.normalize())).collect();
+    items.sort_by(|a, b| a.0.cmp(b.0));
+    for pair in items.windows(2) {
+        if let [a, b] = pair
+            && a.0 == b.0
+        {
+            return Err(PenaltyError::DuplicateParty {
+                path: String::new(),
+                party: a.0.to_string(),
+            });
+        }
+    }
+    let overflow = |operation: &str| PenaltyError::Overflow {
+        path: String::new(),
+        operation: operation.to_owned(),
+    };
+
+    // Whole-number weights: scale every weight to the largest scale.
+    let scale = items.iter().map(|(_, w)| w.scale()).max().unwrap_or(0);
+    let mut weights: Vec<u128> = Vec::with_capacity(items.len());
+    for (_, w) in &items {
+        let factor = 10u128
+            .checked_pow(scale - w.scale())
+            .ok_or_else(|| overflow("scaling the shares"))?;
+        let m = u128::try_from(w.mantissa()).map_err(|_| overflow("scaling the shares"))?;
+        weights.push(
+            m.checked_mul(factor)
+                .ok_or_else(|| overflow("scaling the shares"))?,
+        );
+    }
+    let g = weights.iter().fold(0u128, |g, &w| gcd(g, w));
+    if g == 0 {
+        return Err(PenaltyError::AllZeroShares {
+            path: String::new(),
+        });
+    }
+    for w in &mut weights {
+        *w /= g;
+    }
+    let total = weights
+        .iter()
+        .try_fold(0u128, |t, &w| t.checked_add(w))
+        .ok_or_else(|| overflow("adding the shares"))?;
+
+    let magnitude = u128::from(amount.fen().unsigned_abs());
+    let mut parts: Vec<(u128, u128)> = Vec::with_capacity(weights.len());
+    let mut given: u128 = 0;
+    for &w in &weights {
+        let product = magnitude
+            .checked_mul(w)
+            .ok_or_else(|| overflow("multiplying the amount by a share"))?;
+        let (q, r) = (product / total, product % total);
+        given += q; // Σq ≤ magnitude: cannot overflow.
+        parts.push((q, r));
+    }
+    let mut left = magnitude.saturating_sub(given);
+    if left > 0 {
+        // Largest remainder first; the sort is stable, so ties keep id order.
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        order.sort_by(|&a, &b| {
+            let ra = parts.get(a).map_or(0, |p| p.1);
+            let rb = parts.get(b).map_or(0, |p| p.1);
+            rb.cmp(&ra)
+        });
+        for i in order {
+            if left == 0 {
+                break;
+            }
+            if let Some(p) = parts.get_mut(i) {
+                p.0 += 1;
+                left -= 1;
+            }
+        }
+    }
+    let negative = amount.is_negative();
+    items
+        .iter()
+        .zip(parts)
+        .map(|((k, _), (q, _))| {
+            let signed = i128::try_from(q).map_err(|_| overflow("allocating"))?;
+            let signed = if negative { -signed } else { signed };
+            let fen = i64::try_from(signed).map_err(|_| overflow("allocating"))?;
+            Ok(((*k).clone(), Money::from_fen(fen)))
+        })
+        .collect()
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn thirds() {
+        let p = allocate(
+            Money::from_fen(10_000),
+            &[("a", d("1")), ("b", d("1")), ("c", d("1"))],
+        )
+        .unwrap();
+        let fen: Vec<i64> = p.iter().map(|(_, m)| m.fen()).collect();
+        assert_eq!(fen, [3334, 3333, 3333]);
+    }
+
+    #[test]
+    fn negative_is_mirror() {
+        let p = allocate(
+            Money::from_fen(-10_000),
+            &[("a", d("1")), ("b", d("1")), ("c", d("1"))],
+        )
+        .unwrap();
+        let fen: Vec<i64> = p.iter().map(|(_, m)| m.fen()).collect();
+        assert_eq!(fen, [-3334, -3333, -3333]);
+    }
+
+    #[test]
+    fn extremes_do_not_panic() {
+        let p = allocate(Money::from_fen(i64::MIN), &[("a", d("1")), ("b", d("1"))]).unwrap();
+        assert_eq!(p[0].1.fen() + p[1].1.fen(), i64::MIN);
+        let p = allocate(
+            Money::MAX,
+            &[("a", d("0.0000000000000000000000000001")), ("b", d("1"))],
+        );
+        assert!(matches!(p, Err(PenaltyError::Overflow { .. })), "{p:?}");
+    }
+
+    #[test]
+    fn errors_have_paths() {
+        let e = allocate(Money::from_fen(1), &[("a", d("1")), ("b", d("-1"))]).unwrap_err();
+        assert_eq!(
+            e,
+            PenaltyError::NegativeShare {
+                path: "shares[1]".into(),
+                party: "b".into(),
+                share: "-1".into()
+            }
+        );
+        let e = allocate(Money::from_fen(1), &[("a", d("1")), ("a", d("2"))]).unwrap_err();
+        assert!(matches!(e, PenaltyError::DuplicateParty { .. }));
+        let e = allocate::<&str>(Money::from_fen(1), &[]).unwrap_err();
+        assert_eq!(
+            e,
+            PenaltyError::EmptyShares {
+                path: "shares".into()
+            }
+        );
+    }
+}

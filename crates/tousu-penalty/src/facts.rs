@@ -1,0 +1,403 @@
+//! The inputs of a period's computation: what happened, and what is still owed.
+//!
+//! [`PenaltyFacts`] holds one month's facts — overtime breaches, violations,
+//! losses with their responsible parties, administrative sanctions and the
+//! complaints against each person — and [`CarryOver`] the instalments still
+//! owed from earlier months. Both are stored documents: serde, JSON Schema and
+//! a `schema_version`. Amounts are strings (`"1000.00"`), never floats.
+//!
+//! ```
+//! use tousu_penalty::{PenaltyFacts, Period, Responsible};
+//!
+//! let facts: PenaltyFacts = serde_json::from_str(r#"{
+//!     "period": "2025-10",
+//!     "losses": [
+//!         {"case": "C-42", "amount": "1000.00",
+//!          "responsible": {"parties": [{"staff": "e1", "share": "60%"}, {"department": "cs", "share": "40%"}]}},
+//!         {"case": "C-43", "amount": "90", "responsible": "unattributed"}
+//!     ]
+//! }"#)?;
+//! assert_eq!(facts.period, Period::new(2025, 10)?);
+//! assert!(matches!(facts.losses[1].responsible, Responsible::Unattributed));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{CaseId, DepartmentId, LevelId, Money, SanctionKind, StaffId};
+use tousu_policy::ViolationId;
+
+use crate::PenaltyError;
+
+/// The schema version of [`PenaltyFacts`] documents this crate writes.
+pub const FACTS_SCHEMA_VERSION: u32 = 1;
+
+/// The schema version of [`CarryOver`] documents this crate writes.
+pub const CARRY_SCHEMA_VERSION: u32 = 1;
+
+fn facts_version() -> u32 {
+    FACTS_SCHEMA_VERSION
+}
+
+fn carry_version() -> u32 {
+    CARRY_SCHEMA_VERSION
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A calendar month, the period of a statement; `"2025-10"` in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Period {
+    year: i32,
+    month: u32,
+}
+
+impl Period {
+    /// The month `month` (1–12) of `year` (1–9999).
+    pub fn new(year: i32, month: u32) -> Result<Period, PenaltyError> {
+        if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
+            return Err(PenaltyError::InvalidFact {
+                path: "period".into(),
+                message: format!(
+                    "{year}-{month:02} is not a month; expected a year 1-9999 and a month 1-12, e.g. \"2025-10\""
+                ),
+            });
+        }
+        Ok(Period { year, month })
+    }
+
+    /// The year.
+    pub const fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub const fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The following month, or `None` after 9999-12.
+    pub fn next(self) -> Option<Period> {
+        if self.month == 12 {
+            Period::new(self.year + 1, 1).ok()
+        } else {
+            Period::new(self.year, self.month + 1).ok()
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for Period {
+    type Err = PenaltyError;
+    fn from_str(s: &str) -> Result<Period, PenaltyError> {
+        let bad = || PenaltyError::InvalidFact {
+            path: "period".into(),
+            message: format!("{s:?} is not a month; expected \"YYYY-MM\", e.g. \"2025-10\""),
+        };
+        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        Period::new(year, month)
+    }
+}
+
+impl TryFrom<String> for Period {
+    type Error = PenaltyError;
+    fn try_from(s: String) -> Result<Period, PenaltyError> {
+        s.parse()
+    }
+}
+
+impl From<Period> for String {
+    fn from(p: Period) -> String {
+        p.to_string()
+    }
+}
+
+impl JsonSchema for Period {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Period")
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^\d{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, \"YYYY-MM\".",
+            "examples": ["2025-10"],
+        })
+    }
+}
+
+/// One month's facts for the penalty computation.
+///
+/// Every list is optional. The facts are taken to be the period's: instants
+/// are kept for the record and for choosing among duplicates, not checked
+/// against the month (the month's boundaries are in the policy's time zone,
+/// which the caller applied when it gathered the facts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyFacts {
+    /// The document's schema version ([`FACTS_SCHEMA_VERSION`]).
+    #[serde(default = "facts_version")]
+    pub schema_version: u32,
+    /// The month.
+    pub period: Period,
+    /// Milestones that breached their time limit (超时).
+    #[serde(default)]
+    pub breaches: Vec<Breach>,
+    /// Violations of the handling rules (S32's table).
+    #[serde(default)]
+    pub violations: Vec<Violation>,
+    /// Losses (损失金额) to allocate, each computed on its own (按单分别罚扣).
+    #[serde(default)]
+    pub losses: Vec<Loss>,
+    /// Administrative sanctions imposed this month.
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    /// Complaints against each person this month, for the count ladder. A
+    /// person–case pair listed twice counts once; a refusal to receive a
+    /// complaint (S38) is listed as a complaint against the person.
+    #[serde(default)]
+    pub complaints: Vec<ComplaintAgainst>,
+    /// The people whose month was judged serious (情节严重).
+    #[serde(default)]
+    pub serious: BTreeSet<StaffId>,
+    /// The year-end review (年终评比), in the month it is held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_review: Option<YearReview>,
+}
+
+impl PenaltyFacts {
+    /// Facts for `period` with nothing in them.
+    pub fn new(period: Period) -> PenaltyFacts {
+        PenaltyFacts {
+            schema_version: FACTS_SCHEMA_VERSION,
+            period,
+            breaches: Vec::new(),
+            violations: Vec::new(),
+            losses: Vec::new(),
+            sanctions: Vec::new(),
+            complaints: Vec::new(),
+            serious: BTreeSet::new(),
+            year_review: None,
+        }
+    }
+}
+
+/// A milestone that breached its time limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Breach {
+    /// The case.
+    pub case: CaseId,
+    /// The policy's milestone id (`first_response`, `second_response`, ...).
+    pub milestone: tousu_policy::MilestoneId,
+    /// The round (每一轮处理) it breached in, from 1; default 1.
+    #[serde(default = "one")]
+    pub round: u32,
+    /// The case's level when it breached: it selects the fine.
+    pub level: LevelId,
+    /// Who owned the milestone when it breached, and so pays (ruling 7).
+    pub owner: StaffId,
+    /// When it breached.
+    pub at: DateTime<Utc>,
+}
+
+/// A violation of a rule in the schedule's violation table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Violation {
+    /// The violation id in the schedule.
+    pub rule: ViolationId,
+    /// The case concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseId>,
+    /// The responsible person (责任人).
+    pub responsible: StaffId,
+    /// The supervisor who shares the fine (调度主管, 责任主管); the
+    /// responsible person's roster supervisor when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<StaffId>,
+    /// How many items, for a violation fined per item (每项); default 1, and
+    /// must be 1 for a violation fined per occurrence.
+    #[serde(default = "one")]
+    pub items: u32,
+}
+
+/// A loss to allocate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Loss {
+    /// The case it arose in.
+    pub case: CaseId,
+    /// The amount in yuan, as a string; finer than a fen is an error unless
+    /// the schedule rounds losses.
+    #[serde(with = "decimal_text")]
+    #[schemars(with = "String")]
+    pub amount: Decimal,
+    /// Who bears it.
+    pub responsible: Responsible,
+}
+
+/// Who bears a loss.
+///
+/// In JSON: `{"parties": [{"staff": "e1", "share": "0.6"}, ...]}`,
+/// `{"department": "cs"}`, `"unattributed"` or `{"unattributed_within": "workshop"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Responsible {
+    /// One party bears all; two or more share by their responsibility
+    /// shares (责任比例), exact to the fen. A department's part is split
+    /// among its staff by the schedule's department rule.
+    Parties(Vec<Share>),
+    /// A department (and its sub-departments) bears it, split by the
+    /// schedule's department rule (base points by default: S41 5.9.3).
+    Department(DepartmentId),
+    /// No unit was identified: the whole roster bears it, by the schedule's
+    /// unattributed rule (equally by default: S41 5.8.1).
+    Unattributed,
+    /// No unit was identified within a department (全车间): its staff bear
+    /// it by the schedule's unattributed rule.
+    UnattributedWithin(DepartmentId),
+}
+
+/// A responsibility share: of a person or of a department, never both. A
+/// share is a weight — a ratio (`"0.6"`), a percent (`"60"`, `"60%"`) or any
+/// number of parts; each is 0 or more and not all are zero.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    /// The responsible person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<StaffId>,
+    /// The responsible department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<DepartmentId>,
+    /// The weight.
+    #[serde(with = "decimal_text")]
+    #[schemars(with = "String")]
+    pub share: Decimal,
+}
+
+/// An administrative sanction imposed on a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sanction {
+    /// The person.
+    pub staff: StaffId,
+    /// The sanction (`warning`, `minor_demerit`, `major_demerit`, ...).
+    pub kind: SanctionKind,
+    /// The case it concerns, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseId>,
+    /// The reason, for the statement (S41 5.6.4's triggers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A complaint against a person, for the count ladder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintAgainst {
+    /// The person complained about.
+    pub staff: StaffId,
+    /// The case.
+    pub case: CaseId,
+}
+
+/// The year-end review: complaints against each person over the year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearReview {
+    /// Complaints in the year per person; people not listed had none.
+    #[serde(default)]
+    pub complaint_counts: BTreeMap<StaffId, u32>,
+}
+
+/// Instalments still owed after a period (逐月分期罚扣): the input of the next
+/// period's computation and the output of this one's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarryOver {
+    /// The document's schema version ([`CARRY_SCHEMA_VERSION`]).
+    #[serde(default = "carry_version")]
+    pub schema_version: u32,
+    /// The period after which these amounts are owed.
+    pub period: Period,
+    /// What each person still owes; people who owe nothing are not listed.
+    #[serde(default)]
+    pub balances: BTreeMap<StaffId, Money>,
+}
+
+impl CarryOver {
+    /// Nothing owed after `period`.
+    pub fn empty(period: Period) -> CarryOver {
+        CarryOver {
+            schema_version: CARRY_SCHEMA_VERSION,
+            period,
+            balances: BTreeMap::new(),
+        }
+    }
+}
+
+/// Decimals as strings (`"0.6"`, `"60%"`: a trailing `%` is dropped, as a
+/// share is a weight) or integers, never floats.
+mod decimal_text {
+    use std::fmt;
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal number as a string such as \"0.6\", \"60\" or \"1000.00\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+                let t = v.trim();
+                let t = t.strip_suffix('%').unwrap_or(t).trim_end();
+                Decimal::from_str(t)
+                    .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+                Ok(Decimal::from(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+                Err(E::custom(format_args!(
+                    "write the decimal {v} as a string (\"{v}\"): floating-point numbers lose digits"
+                )))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
