@@ -48,12 +48,14 @@ pub fn minutes(at: DateTime<Utc>, m: i64) -> DateTime<Utc> {
     at + TimeDelta::minutes(m)
 }
 
-/// Builds a roster: departments as (id, name, parent), staff as
-/// (id, name, department, roles, supervisor).
-pub fn roster(
-    depts: &[(&str, &str, Option<&str>)],
-    staff: &[(&str, &str, &str, &[&str], Option<&str>)],
-) -> Roster {
+/// A department: (id, name, parent).
+pub type DeptRow<'a> = (&'a str, &'a str, Option<&'a str>);
+
+/// A staff member: (id, name, department, roles, supervisor).
+pub type StaffRow<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], Option<&'a str>);
+
+/// Builds a roster from department and staff rows.
+pub fn roster(depts: &[DeptRow<'_>], staff: &[StaffRow<'_>]) -> Roster {
     let tree = DepartmentTree::new(
         depts
             .iter()
