@@ -1,0 +1,502 @@
+//! The engine: a policy (and the older versions still judging open cases), a
+//! roster and a store, driven by commands and by `now`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Utc};
+use rust_decimal::Decimal;
+use tousu_model::{
+    CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, FaultParty,
+    RemedyKind, Roster, StaffId, Validity,
+};
+use tousu_penalty::{
+    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, PeriodResult, Responsible,
+    Share,
+};
+use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
+use tousu_workflow::{
+    Case, Command, CommandKind, Ctx, DeadlineView, Event, EventKind, PolicyRuntime,
+    ResponsibleParty, Status,
+};
+
+use crate::Error;
+use crate::store::Store;
+
+/// A complaint to file: who files it, its idempotency key, and optionally
+/// the case id (default: the complaint number issued).
+#[derive(Clone, Debug)]
+pub struct Filing {
+    /// The staff member filing it (needs the `register` action).
+    pub actor: StaffId,
+    /// The command id: filing again with the same id and case id has no second effect.
+    pub command_id: CommandId,
+    /// The case id; give one for idempotent retries. Default: the complaint number.
+    pub case_id: Option<CaseId>,
+    /// The complaint.
+    pub complaint: Complaint,
+    /// Earlier complaints on the same matter.
+    pub repeat_count: u32,
+}
+
+/// A filed case.
+#[derive(Clone, Debug)]
+pub struct Filed {
+    /// The case after registration.
+    pub case: Case,
+    /// The events registration produced (or, on a retry, the stored ones).
+    pub events: Vec<Event>,
+}
+
+/// An open case past a deadline.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct Overdue {
+    /// The case.
+    pub case: CaseId,
+    /// Its complaint number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<ComplaintNo>,
+    /// The milestone overdue.
+    pub milestone: MilestoneId,
+    /// The deadline missed.
+    pub deadline: Deadline,
+    /// The responsible (lead) department, if assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<DepartmentId>,
+    /// The responsible person, if assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<StaffId>,
+}
+
+type PolicyKey = (PolicyId, PolicyVersion);
+
+/// Holds the policy versions, the roster and the store, and drives cases.
+///
+/// Nothing here reads a clock: every operation that depends on time takes
+/// `now`. A case keeps being judged by the policy version it was opened
+/// under; add newer versions with [`Engine::add_policy`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use tousu::prelude::*;
+///
+/// let cs = DepartmentId::new("cs")?;
+/// let roster = Roster::new(
+///     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
+///     vec![Staff::new(StaffId::new("kf")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
+/// )?;
+/// let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
+/// let at = Utc.with_ymd_and_hms(2025, 10, 9, 1, 0, 0).single().ok_or("time")?;
+/// let filed = engine.file(Filing {
+///     actor: StaffId::new("kf")?,
+///     command_id: CommandId::new("file-1")?,
+///     case_id: None,
+///     complaint: Complaint::builder(at, Channel::Phone, "热水器漏水").build()?,
+///     repeat_count: 0,
+/// })?;
+/// assert_eq!(filed.case.number.as_ref().map(|n| n.as_str()), Some("202510-0001"));
+/// assert!(!engine.deadlines(&filed.case.id, at)?.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Engine<S: Store> {
+    /// The version new cases are judged by.
+    current: PolicyRuntime,
+    /// Other versions, still judging the cases opened under them.
+    older: BTreeMap<PolicyKey, PolicyRuntime>,
+    roster: Roster,
+    store: S,
+}
+
+fn key_of(policy: &Policy) -> PolicyKey {
+    (policy.id.clone(), policy.version.clone())
+}
+
+impl<S: Store> Engine<S> {
+    /// An engine judging new cases by `policy` (validated again here).
+    pub fn new(policy: Policy, roster: Roster, store: S) -> Result<Self, Error> {
+        policy.validate()?;
+        Ok(Engine {
+            current: PolicyRuntime::new(policy)?,
+            older: BTreeMap::new(),
+            roster,
+            store,
+        })
+    }
+
+    /// Adds a policy version. With `make_current`, new cases are judged by
+    /// it; open cases keep the version they were opened under.
+    pub fn add_policy(&mut self, policy: Policy, make_current: bool) -> Result<(), Error> {
+        policy.validate()?;
+        let runtime = PolicyRuntime::new(policy)?;
+        if make_current {
+            let previous = std::mem::replace(&mut self.current, runtime);
+            self.older.insert(key_of(&previous.policy), previous);
+            self.older.remove(&key_of(&self.current.policy));
+        } else if key_of(&runtime.policy) != key_of(&self.current.policy) {
+            self.older.insert(key_of(&runtime.policy), runtime);
+        }
+        Ok(())
+    }
+
+    /// The policy new cases are judged by.
+    pub fn policy(&self) -> &Policy {
+        &self.current_runtime().policy
+    }
+
+    fn current_runtime(&self) -> &PolicyRuntime {
+        &self.current
+    }
+
+    /// The roster.
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// Replaces the roster (staff changes take effect for later commands).
+    pub fn set_roster(&mut self, roster: Roster) {
+        self.roster = roster;
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    fn runtime_for(&self, case: &Case) -> Result<&PolicyRuntime, Error> {
+        let key = (case.policy_id.clone(), case.policy_version.clone());
+        if key == key_of(&self.current.policy) {
+            return Ok(&self.current);
+        }
+        self.older
+            .get(&key)
+            .ok_or_else(|| Error::MissingPolicyVersion {
+                case: case.id.clone(),
+                policy: case.policy_id.to_string(),
+                version: case.policy_version.to_string(),
+            })
+    }
+
+    /// The case with this id, rebuilt from its events.
+    pub fn case(&self, id: &CaseId) -> Result<Case, Error> {
+        let events = self.store.load(id)?;
+        if events.is_empty() {
+            return Err(Error::UnknownCase(id.clone()));
+        }
+        Ok(Case::replay_events(&events)?)
+    }
+
+    /// Every case, rebuilt from the store.
+    pub fn cases(&self) -> Result<Vec<Case>, Error> {
+        self.store
+            .case_ids()?
+            .iter()
+            .map(|id| self.case(id))
+            .collect()
+    }
+
+    /// Files a complaint: numbers it in the policy's pattern with the month's
+    /// next sequence (month of receipt in the policy's offset), registers it,
+    /// stores the events.
+    pub fn file(&mut self, filing: Filing) -> Result<Filed, Error> {
+        if let Some(id) = &filing.case_id {
+            let stored = self.store.load(id)?;
+            if let Some(first) = stored.first() {
+                if first.command_id.as_ref() == Some(&filing.command_id) {
+                    let case = Case::replay_events(&stored)?;
+                    return Ok(Filed {
+                        case,
+                        events: stored,
+                    });
+                }
+                return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
+                    path: "case_id".to_owned(),
+                    message: format!("case {id} exists already, filed by another command"),
+                }));
+            }
+        }
+        let runtime = self.current_runtime();
+        let local = filing
+            .complaint
+            .received_at
+            .with_timezone(&runtime.calendar.offset());
+        let (year, month) = (local.year(), local.month());
+        let pattern = runtime.policy.complaint_number.clone();
+        // Check the filing before taking a number, so a refused complaint
+        // does not use one up.
+        filing.complaint.validate()?;
+        let seq = self.store.next_sequence(year, month)?;
+        let number = pattern.format(ComplaintNoParts { year, month, seq })?;
+        let case_id = match filing.case_id {
+            Some(id) => id,
+            None => CaseId::new(number.as_str())?,
+        };
+        let command = Command::new(
+            filing.command_id,
+            filing.actor,
+            filing.complaint.received_at,
+            0,
+            CommandKind::Register {
+                case_id: case_id.clone(),
+                number: Some(number),
+                complaint: Box::new(filing.complaint),
+                repeat_count: filing.repeat_count,
+            },
+        );
+        let runtime = self.current_runtime();
+        let ctx = runtime.ctx(&self.roster, command.at);
+        let events = tousu_workflow::register(&command, &ctx)?;
+        self.store.append(&case_id, 0, &events)?;
+        let case = Case::replay_events(&events)?;
+        Ok(Filed { case, events })
+    }
+
+    /// Handles a command on an existing case: decides it under the case's
+    /// policy version at the command's instant and stores the events. A
+    /// command id seen before returns the events it produced the first time.
+    pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
+        let stored = self.store.load(case_id)?;
+        if stored.is_empty() {
+            return Err(Error::UnknownCase(case_id.clone()));
+        }
+        let case = Case::replay_events(&stored)?;
+        if case.command_ids.contains(&command.id) {
+            return Ok(stored
+                .into_iter()
+                .filter(|e| e.command_id.as_ref() == Some(&command.id))
+                .collect());
+        }
+        let runtime = self.runtime_for(&case)?;
+        let ctx = runtime.ctx(&self.roster, command.at);
+        let events = tousu_workflow::decide(&case, command, &ctx)?;
+        self.store.append(case_id, case.version, &events)?;
+        Ok(events)
+    }
+
+    /// Lets time pass for one case: stores and returns the warnings,
+    /// breaches and escalations due at `now`.
+    pub fn tick(&mut self, case_id: &CaseId, now: DateTime<Utc>) -> Result<Vec<Event>, Error> {
+        let case = self.case(case_id)?;
+        let runtime = self.runtime_for(&case)?;
+        let events = tousu_workflow::tick(&case, &runtime.ctx(&self.roster, now))?;
+        if !events.is_empty() {
+            self.store.append(case_id, case.version, &events)?;
+        }
+        Ok(events)
+    }
+
+    /// Ticks every open case.
+    pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>, Error> {
+        let mut all = Vec::new();
+        for id in self.store.case_ids()? {
+            all.extend(self.tick(&id, now)?);
+        }
+        Ok(all)
+    }
+
+    fn ctx_for<'a>(&'a self, case: &Case, now: DateTime<Utc>) -> Result<Ctx<'a>, Error> {
+        Ok(self.runtime_for(case)?.ctx(&self.roster, now))
+    }
+
+    /// The case's open clocks at `now`.
+    pub fn deadlines(
+        &self,
+        case_id: &CaseId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DeadlineView>, Error> {
+        let case = self.case(case_id)?;
+        Ok(tousu_workflow::deadlines(
+            &case,
+            &self.ctx_for(&case, now)?,
+        )?)
+    }
+
+    /// Every open case's running clocks past their deadline at `now`, with
+    /// the responsible department, by case id.
+    pub fn overdue(&self, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
+        let mut out = Vec::new();
+        for case in self.cases()? {
+            if !case.status.is_open() {
+                continue;
+            }
+            for c in case
+                .open_clocks()
+                .filter(|c| c.is_running() && now >= c.deadline.at)
+            {
+                out.push(Overdue {
+                    case: case.id.clone(),
+                    number: case.number.clone(),
+                    milestone: c.milestone.clone(),
+                    deadline: c.deadline.clone(),
+                    department: case.assignment.as_ref().map(|a| a.lead.clone()),
+                    handler: case.assignment.as_ref().and_then(|a| a.handler.clone()),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether `actor` may see the case (confidential cases are limited).
+    pub fn can_view(&self, actor: &StaffId, case_id: &CaseId) -> Result<bool, Error> {
+        let case = self.case(case_id)?;
+        let ctx = self.ctx_for(&case, case.updated_at)?;
+        Ok(tousu_workflow::can_view(actor, &case, &ctx))
+    }
+
+    /// The month's penalty facts, derived from the stored cases:
+    ///
+    /// - every breach whose instant falls in the month (policy offset) →
+    ///   an overtime fine for the milestone's owner then;
+    /// - every case closed in the month whose findings were valid and at our
+    ///   fault, with an approved amount of compensation, refund or price
+    ///   allowance → a loss, borne by the findings' responsibility shares, or
+    ///   the lead department when no share was recorded;
+    /// - every valid complaint closed in the month against a staff
+    ///   respondent → a complaint against that person (for count ladders).
+    ///
+    /// Violations and sanctions are not workflow facts: add them to the
+    /// returned value before computing statements.
+    pub fn penalty_facts(&self, period: Period) -> Result<PenaltyFacts, Error> {
+        let offset = self.current_runtime().calendar.offset();
+        let in_month = |at: DateTime<Utc>| {
+            let d = at.with_timezone(&offset);
+            d.year() == period.year() && d.month() == period.month()
+        };
+        let mut facts = PenaltyFacts::new(period);
+        for case in self.cases()? {
+            for e in self.store.load(&case.id)? {
+                if let EventKind::MilestoneBreached {
+                    milestone,
+                    round,
+                    level,
+                    owner: Some(owner),
+                    ..
+                } = &e.kind
+                    && in_month(e.at)
+                {
+                    facts.breaches.push(Breach {
+                        case: case.id.clone(),
+                        milestone: milestone.clone(),
+                        round: *round,
+                        level: level.clone(),
+                        owner: owner.clone(),
+                        at: e.at,
+                    });
+                }
+            }
+            if !case.closure.as_ref().is_some_and(|c| in_month(c.at)) {
+                continue;
+            }
+            let Some(findings) = case.findings.as_ref() else {
+                continue;
+            };
+            if findings.validity != Validity::Valid {
+                continue;
+            }
+            for r in &case.complaint.respondents {
+                if let Some(staff) = &r.staff {
+                    facts.complaints.push(ComplaintAgainst {
+                        staff: staff.clone(),
+                        case: case.id.clone(),
+                    });
+                }
+            }
+            if findings.fault != Some(FaultParty::Us) {
+                continue;
+            }
+            let Some(proposal) = case.proposal.as_ref().filter(|p| p.approved_by.is_some()) else {
+                continue;
+            };
+            let loss: Decimal = proposal
+                .remedies
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.kind,
+                        RemedyKind::Compensation | RemedyKind::Refund | RemedyKind::PriceAllowance
+                    )
+                })
+                .filter_map(|r| r.amount)
+                .map(|m| m.to_decimal())
+                .sum();
+            if loss.is_zero() {
+                continue;
+            }
+            let responsible = if findings.responsible.is_empty() {
+                match case.assignment.as_ref() {
+                    Some(a) => Responsible::Department(a.lead.clone()),
+                    None => Responsible::Unattributed,
+                }
+            } else {
+                Responsible::Parties(
+                    findings
+                        .responsible
+                        .iter()
+                        .map(|r| match &r.party {
+                            ResponsibleParty::Staff(s) => Share {
+                                staff: Some(s.clone()),
+                                department: None,
+                                share: r.share,
+                            },
+                            ResponsibleParty::Department(d) => Share {
+                                staff: None,
+                                department: Some(d.clone()),
+                                share: r.share,
+                            },
+                        })
+                        .collect(),
+                )
+            };
+            facts.losses.push(Loss {
+                case: case.id.clone(),
+                amount: loss,
+                responsible,
+            });
+        }
+        Ok(facts)
+    }
+
+    /// The month's statements under the current policy's penalty tables
+    /// (an empty schedule when the policy has none), from
+    /// [`Engine::penalty_facts`] and last month's carry-over.
+    pub fn penalties(
+        &self,
+        period: Period,
+        carry: Option<&CarryOver>,
+    ) -> Result<PeriodResult, Error> {
+        let facts = self.penalty_facts(period)?;
+        self.penalties_with(&facts, carry)
+    }
+
+    /// The month's statements for facts you completed (violations, sanctions).
+    pub fn penalties_with(
+        &self,
+        facts: &PenaltyFacts,
+        carry: Option<&CarryOver>,
+    ) -> Result<PeriodResult, Error> {
+        let default_schedule;
+        let schedule = match &self.policy().penalties {
+            Some(s) => s,
+            None => {
+                default_schedule = PenaltySchedule::default();
+                &default_schedule
+            }
+        };
+        Ok(tousu_penalty::compute_statements(
+            schedule,
+            &self.roster,
+            facts,
+            carry,
+        )?)
+    }
+
+    /// Cases in a status, for dashboards.
+    pub fn cases_in(&self, status: Status) -> Result<Vec<Case>, Error> {
+        Ok(self
+            .cases()?
+            .into_iter()
+            .filter(|c| c.status == status)
+            .collect())
+    }
+}
