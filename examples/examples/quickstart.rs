@@ -1,231 +1,542 @@
 //! Quickstart: the README's main job.
 //!
-//! Builds one realistic complaint per intake channel with the model crate,
-//! numbers them with the default pattern (年度月份流水号), and prints them as a
-//! table with their Chinese labels. The lifecycle (deadlines, escalation,
-//! penalties, reports) joins this example as the workflow and the facade land.
+//! Under the embedded default policy (S09 / S10 / S12 rules, China's
+//! calendar at +08:00), files a handful of realistic complaints through
+//! different channels, moves them through their lifecycle on a simulated
+//! clock that crosses the 2025 National Day holiday — with a breach, an
+//! escalation, an extension and a reopen — and prints the cases with their
+//! deadlines, the month's penalty statements and the period report.
 //!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
-use chrono::{FixedOffset, TimeZone};
-use tousu_model::{
-    Channel, Complainant, Complaint, ComplaintFlags, ComplaintNoParts, ComplaintNoPattern,
-    CustomerClass, Money, ProductData, Remedy, RemedyKind, Respondent, StaffId,
-};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use tousu::prelude::*;
+use tousu::workflow::{Responsibility, ResponsibleParty};
 
-type Error = Box<dyn std::error::Error>;
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-/// One intake: channel, who, what, what they ask for.
-struct Intake {
-    channel: Channel,
-    complainant: Complainant,
-    content: &'static str,
-    class: Option<CustomerClass>,
-    requested: Vec<Remedy>,
+fn beijing() -> Result<FixedOffset> {
+    Ok(FixedOffset::east_opt(8 * 3600).ok_or("offset")?)
 }
 
-fn intakes() -> Result<Vec<Intake>, Error> {
-    let yuan = |s: &str| s.parse::<Money>();
-    Ok(vec![
-        Intake {
-            channel: Channel::Phone,
-            complainant: Complainant::person("王先生")?.with_phone("13900000001"),
-            content: "热水器安装后漏水，要求上门维修",
-            class: Some(CustomerClass::B),
-            requested: vec![Remedy::new(RemedyKind::Repair)],
-        },
-        Intake {
-            channel: Channel::Visit,
-            complainant: Complainant::person("刘女士")?,
-            content: "营业厅排队两小时无人办理",
-            class: Some(CustomerClass::C),
-            requested: vec![Remedy::new(RemedyKind::Apology)],
-        },
-        Intake {
-            channel: Channel::Letter,
-            complainant: Complainant::organization("3号楼业主委员会")?,
-            content: "电梯连续三周故障，物业未及时维修",
-            class: Some(CustomerClass::KeyAccount),
-            requested: vec![
-                Remedy::new(RemedyKind::Repair),
-                Remedy::new(RemedyKind::Explanation),
-            ],
-        },
-        Intake {
-            channel: Channel::Email,
-            complainant: Complainant::organization("东莞某五金公司")?,
-            content: "货架立柱焊点开裂，批次不良",
-            class: Some(CustomerClass::A),
-            requested: vec![Remedy::with_amount(
-                RemedyKind::PriceAllowance,
-                yuan("1,200.00")?,
-            )?],
-        },
-        Intake {
-            channel: Channel::Web,
-            complainant: Complainant::person("陈先生")?,
-            content: "网上预约维修，技师未按时上门",
-            class: None,
-            requested: vec![Remedy::with_amount(RemedyKind::Compensation, yuan("50")?)?],
-        },
-        Intake {
-            channel: Channel::Chat,
-            complainant: Complainant::person("赵女士")?,
-            content: "会员卡余额被重复扣费",
-            class: Some(CustomerClass::B),
-            requested: vec![Remedy::with_amount(RemedyKind::Refund, yuan("199.00")?)?],
-        },
-        Intake {
-            channel: Channel::OfficialAccount,
-            complainant: Complainant::anonymous(),
-            content: "餐厅菜品有异物",
-            class: None,
-            requested: vec![Remedy::new(RemedyKind::Replacement)],
-        },
-        Intake {
-            channel: Channel::OpinionBook,
-            complainant: Complainant::person("孙先生")?,
-            content: "柜员服务态度冷淡",
-            class: Some(CustomerClass::D),
-            requested: vec![Remedy::new(RemedyKind::Apology)],
-        },
-        Intake {
-            channel: Channel::SuggestionBox,
-            complainant: Complainant::anonymous(),
-            content: "小区夜间噪音无人管理",
-            class: None,
-            requested: Vec::new(),
-        },
-        Intake {
-            channel: Channel::Media,
-            complainant: Complainant::person("周女士")?,
-            content: "新车交付一周出现异响，已联系报社",
-            class: Some(CustomerClass::A),
-            requested: vec![Remedy::new(RemedyKind::Return)],
-        },
-        Intake {
-            channel: Channel::Referral,
-            complainant: Complainant::person("吴先生")?,
-            content: "12366转办：发票开具延误",
-            class: None,
-            requested: vec![Remedy::new(RemedyKind::Explanation)],
-        },
-        Intake {
-            channel: Channel::Internal,
-            complainant: Complainant::organization("质检部")?,
-            content: "巡检发现客户资料登记不全",
-            class: None,
-            requested: Vec::new(),
-        },
-        Intake {
-            channel: Channel::Other,
-            complainant: Complainant::person("郑先生")?,
-            content: "快递破损，货物缺件",
-            class: Some(CustomerClass::C),
-            requested: vec![Remedy::with_amount(RemedyKind::Compensation, yuan("80")?)?],
-        },
-    ])
-}
-
-/// Column widths in terminal cells; CJK characters take two cells.
-const WIDTHS: [usize; 7] = [12, 17, 10, 18, 7, 11, 0];
-
-fn cells(s: &str) -> usize {
-    s.chars().map(|c| if c >= '\u{1100}' { 2 } else { 1 }).sum()
-}
-
-fn print_row(row: &[String; 7]) {
-    let mut line = String::new();
-    for (i, (text, width)) in row.iter().zip(WIDTHS).enumerate() {
-        let pad = " ".repeat(width.saturating_sub(cells(text)));
-        // The amount column is right-aligned, the rest left-aligned.
-        if i == 5 {
-            line.push_str(&pad);
-            line.push_str(text);
-            line.push_str("  ");
-        } else {
-            line.push_str(text);
-            line.push_str(&pad);
-            line.push(' ');
-        }
-    }
-    println!("{}", line.trim_end());
-}
-
-fn main() -> Result<(), Error> {
-    let beijing = FixedOffset::east_opt(8 * 3600).ok_or("offset")?;
-    let first = beijing
-        .with_ymd_and_hms(2025, 9, 30, 9, 0, 0)
+fn at(m: u32, d: u32, h: u32, min: u32) -> Result<DateTime<Utc>> {
+    Ok(beijing()?
+        .with_ymd_and_hms(2025, m, d, h, min, 0)
         .single()
-        .ok_or("time")?;
-    let pattern = ComplaintNoPattern::default();
-    let handler = StaffId::new("E-0042")?;
+        .ok_or("bad time")?
+        .to_utc())
+}
 
-    println!("tousu quickstart — one complaint per intake channel (投诉渠道)\n");
-    let header = [
-        "编号 No.",
-        "channel",
-        "渠道",
-        "complainant",
-        "class",
-        "claimed",
-        "投诉内容",
-    ];
-    print_row(&header.map(str::to_owned));
-    for (i, intake) in intakes()?.into_iter().enumerate() {
-        let step = i64::try_from(i)?;
-        let received = first + chrono::TimeDelta::minutes(47 * step);
-        let mut builder = Complaint::builder(received.to_utc(), intake.channel, intake.content)
-            .complainant(intake.complainant)
-            .first_responder(handler.clone());
-        if let Some(class) = intake.class {
-            builder = builder.customer_class(class);
-        }
-        for r in intake.requested {
-            builder = builder.request(r);
-        }
-        if intake.channel == Channel::Media {
-            builder = builder.flags(ComplaintFlags {
-                media_exposure: true,
-                ..ComplaintFlags::default()
-            });
-        }
-        if intake.channel == Channel::Email {
-            builder = builder
-                .respondent(Respondent::described("焊接车间")?)
-                .product(ProductData {
-                    part_no: Some("HJ-2040".into()),
-                    quantity: Some(500),
-                    defective_quantity: Some(12),
-                    undetermined_in_processing: true,
-                    ..ProductData::default()
-                });
-        }
-        let complaint = builder.build()?;
-        let local = complaint.received_at.with_timezone(&beijing);
-        let no = pattern.format(ComplaintNoParts {
-            year: chrono::Datelike::year(&local),
-            month: chrono::Datelike::month(&local),
-            seq: u32::try_from(i + 1)?,
-        })?;
-        let who = match &complaint.complainant.name {
-            Some(name) => name.clone(),
-            None => "(匿名 anonymous)".to_owned(),
+fn id(s: &str) -> Result<StaffId> {
+    Ok(StaffId::new(s)?)
+}
+
+/// 客服部, 工程部, 物业部 and the general manager's office.
+fn roster() -> Result<Roster> {
+    let dept = |i: &str, n: &str, p: Option<&str>| -> Result<Department> {
+        Ok(Department::new(
+            DepartmentId::new(i)?,
+            n,
+            p.map(DepartmentId::new).transpose()?,
+        ))
+    };
+    let person =
+        |i: &str, n: &str, d: &str, role: &str, points: i64, bonus: &str| -> Result<Staff> {
+            Ok(Staff::new(id(i)?, n, DepartmentId::new(d)?)
+                .with_role(RoleId::new(role)?)
+                .with_pay(points.into(), bonus.parse()?))
         };
-        let class = complaint.customer_class.map_or("-", |c| c.label_zh());
-        print_row(&[
-            no.to_string(),
-            complaint.channel.id().to_owned(),
-            complaint.channel.label_zh().to_owned(),
-            who,
-            class.to_owned(),
-            complaint.amount_claimed()?.to_string(),
-            complaint.content,
-        ]);
+    Ok(Roster::new(
+        DepartmentTree::new(vec![
+            dept("hq", "总经理室", None)?,
+            dept("cs", "客服部", Some("hq"))?,
+            dept("eng", "工程部", Some("hq"))?,
+        ])?,
+        vec![
+            person("gm", "赵总经理", "hq", "general_manager", 5, "3000")?,
+            person("kf1", "李客服", "cs", "complaint_manager", 2, "1200")?,
+            person("head", "王主管", "eng", "department_head", 3, "1500")?
+                .with_supervisor(id("gm")?),
+            person("zhang", "张师傅", "eng", "handler", 2, "1000")?.with_supervisor(id("head")?),
+            person("liu", "刘师傅", "eng", "handler", 1, "800")?.with_supervisor(id("head")?),
+        ],
+    )?)
+}
+
+/// Sends commands with fresh ids and the case's current version.
+struct Desk {
+    engine: Engine<MemoryStore>,
+    n: u32,
+}
+
+impl Desk {
+    fn file(&mut self, complaint: Complaint) -> Result<CaseId> {
+        self.n += 1;
+        let filed = self.engine.file(Filing {
+            actor: id("kf1")?,
+            command_id: CommandId::new(format!("file-{}", self.n))?,
+            case_id: None,
+            complaint,
+            repeat_count: 0,
+        })?;
+        Ok(filed.case.id)
     }
+
+    fn run(
+        &mut self,
+        case: &CaseId,
+        actor: &str,
+        when: DateTime<Utc>,
+        kind: CommandKind,
+    ) -> Result<()> {
+        self.n += 1;
+        let version = self.engine.case(case)?.version;
+        let cmd = Command::new(
+            CommandId::new(format!("cmd-{}", self.n))?,
+            id(actor)?,
+            when,
+            version,
+            kind,
+        );
+        self.engine.handle(case, &cmd)?;
+        Ok(())
+    }
+
+    fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>> {
+        Ok(self.engine.tick_all(now)?)
+    }
+}
+
+/// Pads to terminal cells; CJK characters take two.
+fn row(cells: &[&str]) -> String {
+    const WIDTHS: [usize; 5] = [13, 14, 12, 6, 0];
+    let mut line = String::new();
+    for (text, width) in cells.iter().zip(WIDTHS) {
+        let used: usize = text
+            .chars()
+            .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+            .sum();
+        line.push_str(text);
+        line.push_str(&" ".repeat(width.saturating_sub(used).max(1)));
+    }
+    line.trim_end().to_owned()
+}
+
+fn assign(handler: &str) -> Result<CommandKind> {
+    Ok(CommandKind::Assign {
+        assignment: Assignment {
+            lead: DepartmentId::new("eng")?,
+            handler: Some(id(handler)?),
+            co_handling: vec![],
+        },
+    })
+}
+
+fn main() -> Result<()> {
+    let mut desk = Desk {
+        engine: Engine::new(Policy::default_policy()?, roster()?, MemoryStore::new())?,
+        n: 0,
+    };
     println!(
-        "\nEvery channel parses from its Chinese label too: \"热线\" -> {}",
-        "热线".parse::<Channel>()?
+        "tousu quickstart — policy {:?} version {}",
+        desk.engine.policy().name,
+        desk.engine.policy().version
     );
+
+    // 09-30, the day before National Day.
+    // 1. A leaking water heater, by phone.
+    let leak = desk.file(
+        Complaint::builder(
+            at(9, 30, 9, 0)?,
+            Channel::Phone,
+            "热水器安装后漏水，地板泡坏，要求赔偿",
+        )
+        .complainant(Complainant::person("王先生")?.with_phone("13900000001"))
+        .category(CategoryId::new("installation_repair")?)
+        .respondent(Respondent::staff(id("liu")?))
+        .first_responder(id("kf1")?)
+        .build()?,
+    )?;
+    desk.run(
+        &leak,
+        "kf1",
+        at(9, 30, 9, 5)?,
+        CommandKind::Accept {
+            override_reason: None,
+        },
+    )?;
+    desk.run(&leak, "kf1", at(9, 30, 9, 8)?, assign("zhang")?)?;
+    desk.run(
+        &leak,
+        "zhang",
+        at(9, 30, 9, 20)?,
+        CommandKind::StartInvestigation,
+    )?;
+    // First response within 30 minutes: a reply deadline agreed with the customer.
+    desk.run(
+        &leak,
+        "zhang",
+        at(9, 30, 9, 25)?,
+        CommandKind::SetAgreedDeadline {
+            deadline: at(10, 10, 18, 0)?,
+        },
+    )?;
+
+    // 2. Press coverage of a stuck lift: 重大投诉 by the media rule, 10-minute first response.
+    let lift = desk.file(
+        Complaint::builder(
+            at(9, 30, 10, 0)?,
+            Channel::Media,
+            "新闻报道：3号楼电梯困人40分钟",
+        )
+        .complainant(Complainant::organization("3号楼业主委员会")?)
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(12)
+        .build()?,
+    )?;
+    desk.run(
+        &lift,
+        "kf1",
+        at(9, 30, 10, 5)?,
+        CommandKind::Accept {
+            override_reason: None,
+        },
+    )?;
+    desk.run(&lift, "kf1", at(9, 30, 10, 8)?, assign("zhang")?)?;
+    // Nobody answers in time: the clock breaches and the ladder notifies the head.
+    println!("\n09-30 10:30 — the clocks report:");
+    for e in desk.tick(at(9, 30, 10, 30)?)? {
+        match &e.kind {
+            EventKind::MilestoneBreached {
+                milestone, owner, ..
+            } => println!(
+                "  {} breached {} (超时), owner {}",
+                e.case_id,
+                milestone,
+                owner.as_ref().map_or("-", |o| o.as_str())
+            ),
+            EventKind::Escalated { step, notify, .. } => println!(
+                "  {} escalated (升级) by step {}, notifying {}",
+                e.case_id,
+                step.as_ref().map_or("-", |s| s.as_str()),
+                notify
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => {}
+        }
+    }
+    desk.run(
+        &lift,
+        "zhang",
+        at(9, 30, 11, 0)?,
+        CommandKind::StartInvestigation,
+    )?;
+    desk.run(
+        &lift,
+        "zhang",
+        at(9, 30, 15, 0)?,
+        CommandKind::ProposeSolution {
+            remedies: vec![
+                Remedy::new(RemedyKind::Repair),
+                Remedy::new(RemedyKind::Apology),
+            ],
+            note: Some("更换电梯控制板并书面致歉".into()),
+        },
+    )?;
+    desk.run(&lift, "head", at(9, 30, 15, 30)?, CommandKind::Approve)?;
+    // The owners' committee is away for the holiday: an extension pauses the clocks.
+    desk.run(
+        &lift,
+        "zhang",
+        at(9, 30, 16, 0)?,
+        CommandKind::RequestExtension {
+            reason: "业委会国庆外出，无法确认维修方案".into(),
+            until: Some(at(10, 9, 9, 0)?),
+        },
+    )?;
+    desk.run(
+        &lift,
+        "gm",
+        at(9, 30, 16, 10)?,
+        CommandKind::ApproveExtension,
+    )?;
+
+    // 3. A rude cashier, in the opinion book.
+    let rude = desk.file(
+        Complaint::builder(at(9, 30, 11, 0)?, Channel::OpinionBook, "收银员态度冷淡")
+            .complainant(Complainant::person("孙女士")?)
+            .category(CategoryId::new("service_attitude")?)
+            .build()?,
+    )?;
+    desk.run(
+        &rude,
+        "kf1",
+        at(9, 30, 11, 5)?,
+        CommandKind::Accept {
+            override_reason: None,
+        },
+    )?;
+    desk.run(&rude, "kf1", at(9, 30, 11, 8)?, assign("liu")?)?;
+    desk.run(
+        &rude,
+        "liu",
+        at(9, 30, 11, 20)?,
+        CommandKind::StartInvestigation,
+    )?;
+    desk.run(
+        &rude,
+        "liu",
+        at(9, 30, 11, 25)?,
+        CommandKind::ProposeSolution {
+            remedies: vec![Remedy::new(RemedyKind::Apology)],
+            note: None,
+        },
+    )?;
+    desk.run(&rude, "head", at(9, 30, 13, 0)?, CommandKind::Approve)?;
+    desk.run(
+        &rude,
+        "kf1",
+        at(9, 30, 14, 0)?,
+        CommandKind::Reply {
+            text: "已向您致歉".into(),
+        },
+    )?;
+
+    // 4. Already before a court: not accepted, with the policy's advice.
+    let court = desk.file(
+        Complaint::builder(
+            at(9, 30, 14, 0)?,
+            Channel::Letter,
+            "要求赔偿装修损失（已起诉）",
+        )
+        .complainant(Complainant::person("周先生")?)
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()?,
+    )?;
+    desk.run(
+        &court,
+        "kf1",
+        at(9, 30, 14, 10)?,
+        CommandKind::NotAccept {
+            reason_zh: "已进入诉讼程序".into(),
+            advice_zh: None,
+        },
+    )?;
+
+    // National Day (10-01 to 10-08) passes; the extension ends by itself on 10-09.
+    desk.tick(at(10, 9, 9, 30)?)?;
+    desk.run(
+        &lift,
+        "kf1",
+        at(10, 9, 10, 0)?,
+        CommandKind::Reply {
+            text: "控制板已更换，电梯恢复运行".into(),
+        },
+    )?;
+
+    // The leak: found at fault (70 / 30), 1,500 元 compensation, which is above
+    // the head's 1,000 元 authority.
+    let fault = vec![
+        Responsibility {
+            party: ResponsibleParty::Staff(id("liu")?),
+            share: 7.into(),
+        },
+        Responsibility {
+            party: ResponsibleParty::Staff(id("zhang")?),
+            share: 3.into(),
+        },
+    ];
+    desk.run(
+        &leak,
+        "zhang",
+        at(10, 9, 10, 0)?,
+        CommandKind::RecordFindings {
+            validity: None,
+            fault: Some(tousu::model::FaultParty::Us),
+            responsible: fault,
+            note: Some("安装时接口未拧紧".into()),
+        },
+    )?;
+    let pay = vec![
+        Remedy::new(RemedyKind::Repair),
+        Remedy::with_amount(RemedyKind::Compensation, "1,500".parse()?)?,
+    ];
+    desk.run(
+        &leak,
+        "zhang",
+        at(10, 9, 11, 0)?,
+        CommandKind::ProposeSolution {
+            remedies: pay,
+            note: None,
+        },
+    )?;
+    if let Err(e) = desk.run(&leak, "head", at(10, 9, 11, 30)?, CommandKind::Approve) {
+        println!("\n10-09 11:30 — 王主管 tries to approve: {e}");
+    }
+    desk.run(&leak, "gm", at(10, 9, 14, 0)?, CommandKind::Approve)?;
+    desk.run(
+        &leak,
+        "kf1",
+        at(10, 9, 15, 0)?,
+        CommandKind::Reply {
+            text: "明日上门维修并赔偿1500元".into(),
+        },
+    )?;
+
+    // The cashier: not satisfied; the general manager reopens it for a second round.
+    desk.run(
+        &rude,
+        "kf1",
+        at(10, 9, 10, 0)?,
+        CommandKind::RecordCallback {
+            satisfaction: Satisfaction::Unsatisfied,
+            note: Some("要求当面道歉".into()),
+        },
+    )?;
+    desk.run(
+        &rude,
+        "gm",
+        at(10, 9, 11, 0)?,
+        CommandKind::Reopen {
+            reason: "客户要求当面道歉".into(),
+        },
+    )?;
+    desk.run(
+        &rude,
+        "liu",
+        at(10, 9, 14, 0)?,
+        CommandKind::StartInvestigation,
+    )?;
+    desk.run(
+        &rude,
+        "liu",
+        at(10, 9, 15, 0)?,
+        CommandKind::ProposeSolution {
+            remedies: vec![
+                Remedy::new(RemedyKind::Apology),
+                Remedy::new(RemedyKind::Gift),
+            ],
+            note: Some("店长当面致歉并赠送礼品".into()),
+        },
+    )?;
+    desk.run(&rude, "head", at(10, 9, 16, 0)?, CommandKind::Approve)?;
+
+    // 10-10: three callbacks, three closures.
+    desk.run(
+        &leak,
+        "kf1",
+        at(10, 10, 10, 30)?,
+        CommandKind::RecordCallback {
+            satisfaction: Satisfaction::Satisfied,
+            note: Some("已修复并收到赔偿".into()),
+        },
+    )?;
+    desk.run(&leak, "kf1", at(10, 10, 10, 35)?, CommandKind::Close)?;
+    desk.run(
+        &lift,
+        "kf1",
+        at(10, 10, 10, 0)?,
+        CommandKind::RecordCallback {
+            satisfaction: Satisfaction::Satisfied,
+            note: None,
+        },
+    )?;
+    desk.run(&lift, "kf1", at(10, 10, 10, 5)?, CommandKind::Close)?;
+    desk.run(
+        &rude,
+        "kf1",
+        at(10, 10, 10, 0)?,
+        CommandKind::Reply {
+            text: "店长已当面致歉".into(),
+        },
+    )?;
+    desk.run(
+        &rude,
+        "kf1",
+        at(10, 10, 11, 0)?,
+        CommandKind::RecordCallback {
+            satisfaction: Satisfaction::VerySatisfied,
+            note: None,
+        },
+    )?;
+    desk.run(&rude, "kf1", at(10, 10, 11, 5)?, CommandKind::Close)?;
+
+    // Where things stand on 10-10 at noon.
+    let now = at(10, 10, 12, 0)?;
+    desk.tick(now)?;
+    println!("\nCases on 2025-10-10 12:00 (Beijing):");
+    println!(
+        "{}",
+        row(&["case", "channel 渠道", "level 级别", "round", "status 状态"])
+    );
+    for case in desk.engine.cases()? {
+        let level = case
+            .level
+            .as_ref()
+            .and_then(|l| desk.engine.policy().level(l))
+            .map_or("-", |l| l.name_zh.as_str());
+        let mut status = case.status.label_zh().to_owned();
+        if let Some(c) = &case.closure {
+            status.push_str(&format!("（{}）", c.kind.label_zh()));
+        }
+        let advice = case
+            .acceptance
+            .as_ref()
+            .filter(|a| !a.accepted)
+            .and_then(|a| a.advice.as_ref());
+        if let Some(advice) = advice {
+            status.push_str(&format!("：{advice}"));
+        }
+        let round = case.round.to_string();
+        println!(
+            "{}",
+            row(&[
+                case.id.as_str(),
+                case.complaint.channel.label_zh(),
+                level,
+                &round,
+                &status
+            ])
+        );
+        // Every clock of the case, with the deadline the calendar gave it.
+        for c in &case.clocks {
+            let state = match &c.state {
+                tousu::workflow::ClockState::Stopped { met: true, .. } => "met 按时",
+                tousu::workflow::ClockState::Stopped { met: false, .. } => "missed 超时",
+                tousu::workflow::ClockState::Paused { .. } => "paused 暂停",
+                tousu::workflow::ClockState::Running if c.breached => "overdue 逾期",
+                tousu::workflow::ClockState::Running => "running 计时中",
+            };
+            println!(
+                "      round {} {:<16} {:<18} due {}  {}",
+                c.round,
+                c.milestone.as_str(),
+                c.target.to_string(),
+                c.deadline
+                    .at
+                    .with_timezone(&beijing()?)
+                    .format("%m-%d %H:%M"),
+                state
+            );
+        }
+    }
+
+    // The months' penalty statements: September's overtime fine, then
+    // October's loss, capped at 50% of each bonus with the rest carried.
+    let september = desk.engine.penalties("2025-09".parse()?, None)?;
+    println!("\n{}", tousu::penalty::render_markdown(&september));
+    let october = desk
+        .engine
+        .penalties("2025-10".parse()?, Some(&september.carry_out))?;
+    println!("{}", tousu::penalty::render_markdown(&october));
     Ok(())
 }

@@ -319,14 +319,30 @@ pub(crate) fn agreed_clock(
     })
 }
 
-/// Who owns a clock (for overtime fines): the assignee, the first responder,
-/// or a role.
-pub(crate) fn owner(case: &Case, m: Option<&Milestone>) -> (Option<StaffId>, Option<RoleId>) {
+/// Who owns a clock (for overtime fines): the assignee, the first
+/// responder, or — for a role — the staff member on the case who holds it
+/// (the first responder if they do, else the first participant by id who
+/// does), reported together with the role.
+pub(crate) fn owner(
+    case: &Case,
+    m: Option<&Milestone>,
+    ctx: &Ctx<'_>,
+) -> (Option<StaffId>, Option<RoleId>) {
     let assignee = || case.assignment.as_ref().and_then(|a| a.handler.clone());
     match m.map(|m| &m.owner) {
         None | Some(MilestoneOwner::Assignee) => (assignee(), None),
         Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
-        Some(MilestoneOwner::Role(r)) => (None, Some(r.clone())),
+        Some(MilestoneOwner::Role(r)) => {
+            let holds = |s: &StaffId| ctx.roster.staff(s).is_some_and(|st| st.has_role(r));
+            let staff = case
+                .complaint
+                .first_responder
+                .iter()
+                .chain(case.participants.iter())
+                .find(|s| holds(s))
+                .cloned();
+            (staff, Some(r.clone()))
+        }
         Some(_) => (assignee(), None),
     }
 }
@@ -348,7 +364,7 @@ fn breach(
     taken: &mut Vec<EscalationId>,
     ctx: &Ctx<'_>,
 ) -> Vec<EventKind> {
-    let (owner, owner_role) = owner(case, m);
+    let (owner, owner_role) = owner(case, m, ctx);
     let mut out = vec![EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
         round: clock.round,
