@@ -90,6 +90,7 @@ pub mod penalty_schedule;
 pub mod authority;
 mod error;
 pub mod ids;
+pub mod invariants;
 pub mod milestone;
 mod policy;
 pub mod predicate;
@@ -99,6 +100,7 @@ pub mod warranty;
 
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
 pub use duration::{Duration, DurationParseError, DurationUnit};
+pub use invariants::{Finding, Severity, check_invariants};
 pub use penalty_schedule::{
     CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule,
     SanctionRules, SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId,

@@ -398,7 +398,7 @@ fn clock_minutes(d: Duration) -> Option<u64> {
 
 /// `Some(true)` if `a` is longer than `b`, when the two can be compared
 /// without a calendar (clock units, or the same unit).
-fn longer(a: Duration, b: Duration) -> Option<bool> {
+pub(crate) fn longer(a: Duration, b: Duration) -> Option<bool> {
     match (clock_minutes(a), clock_minutes(b)) {
         (Some(x), Some(y)) => Some(x > y),
         _ if a.unit() == b.unit() => Some(a.amount() > b.amount()),

@@ -1,0 +1,380 @@
+//! An invariant checker for policy tables, for people who test their own.
+//!
+//! Loading already rejects what is *invalid* (unknown references, bad
+//! ranges, missing targets). [`check_invariants`] looks for what is valid
+//! but will not work as the author meant: a level no rule can reach, a
+//! severe level with a longer limit, rounds that run out with no escalation
+//! step to take, a ladder that never reaches the top, a fine below zero, a
+//! clock nothing can stop, an essential action no role may take.
+//!
+//! ```
+//! use tousu_policy::{check_invariants, Policy, Severity};
+//!
+//! let findings = check_invariants(&Policy::default_policy()?);
+//! assert!(findings.iter().all(|f| f.severity != Severity::Error), "{findings:#?}");
+//! # Ok::<(), tousu_policy::PolicyError>(())
+//! ```
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{LevelId, Money, RoleId};
+
+use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted};
+use crate::milestone::ClockEvent;
+use crate::policy::Policy;
+use crate::predicate::Predicate;
+use crate::validate::longer;
+
+/// How much a finding matters.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; often intended.
+    Info,
+    /// Probably not what the author meant.
+    Warning,
+    /// Cases under this policy will get stuck or be judged wrongly.
+    Error,
+}
+
+/// One finding: how much it matters, which invariant, where, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    /// How much it matters.
+    pub severity: Severity,
+    /// The invariant (`level_reachable`, `targets_monotone`, ...).
+    pub invariant: &'static str,
+    /// A path into the policy.
+    pub path: String,
+    /// What is wrong and what would fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(
+            f,
+            "{sev} [{}] {}: {}",
+            self.invariant, self.path, self.message
+        )
+    }
+}
+
+/// The actions whose commands cause `event` (the workflow's contract;
+/// `None` in the list means the clock itself causes it, as `tick` does).
+fn causes(event: ClockEvent) -> &'static [Option<Action>] {
+    use Action as A;
+    match event {
+        ClockEvent::Registered => &[Some(A::Register)],
+        ClockEvent::Accepted => &[Some(A::Accept), Some(A::OverrideAcceptance)],
+        ClockEvent::NotAccepted => &[Some(A::NotAccept)],
+        ClockEvent::Classified => &[Some(A::Register), Some(A::Classify), Some(A::Reclassify)],
+        ClockEvent::Assigned => &[Some(A::Assign)],
+        ClockEvent::Transferred => &[Some(A::Transfer)],
+        ClockEvent::InvestigationStarted => &[Some(A::Investigate)],
+        ClockEvent::FindingsRecorded => &[Some(A::RecordFindings)],
+        ClockEvent::SolutionProposed | ClockEvent::WorkOrderReturned => &[Some(A::ProposeSolution)],
+        ClockEvent::Approved => &[Some(A::Approve)],
+        ClockEvent::SentBack => &[Some(A::SendBack)],
+        ClockEvent::Replied => &[Some(A::Reply)],
+        ClockEvent::CallbackRecorded => &[Some(A::RecordCallback)],
+        ClockEvent::Closed => &[
+            Some(A::Close),
+            Some(A::NotAccept),
+            Some(A::CloseAbnormally),
+            Some(A::CloseUnreachable),
+            Some(A::Withdraw),
+        ],
+        ClockEvent::Reopened => &[Some(A::Reopen)],
+        ClockEvent::Escalated => &[Some(A::Escalate), None],
+        ClockEvent::ExtensionApproved => &[Some(A::ApproveExtension)],
+        ClockEvent::ExtensionEnded => &[Some(A::ApproveExtension), None],
+        ClockEvent::Withdrawn => &[Some(A::Withdraw)],
+        ClockEvent::AgreedDeadlineSet => &[Some(A::SetAgreedDeadline)],
+        ClockEvent::RepeatMerged => &[Some(A::Merge)],
+    }
+}
+
+/// The actions a case needs to go from registration to a normal closure.
+const ESSENTIAL: &[Action] = &[
+    Action::Register,
+    Action::Accept,
+    Action::Assign,
+    Action::Investigate,
+    Action::ProposeSolution,
+    Action::Approve,
+    Action::Reply,
+    Action::RecordCallback,
+    Action::Close,
+];
+
+fn some_role_may(p: &Policy, action: Action) -> bool {
+    p.roles.iter().any(|r| r.may(action))
+}
+
+fn assigns(pred: &Predicate) -> bool {
+    !matches!(pred, Predicate::Always(false))
+}
+
+/// Checks the invariants a working policy keeps; see the module docs.
+/// Findings come in a stable order: by invariant, then by path.
+#[must_use]
+pub fn check_invariants(p: &Policy) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |severity, invariant, path: String, message: String| {
+        out.push(Finding {
+            severity,
+            invariant,
+            path,
+            message,
+        });
+    };
+
+    // Every level reachable by the rules (or, failing that, by hand).
+    let manual = some_role_may(p, Action::Reclassify);
+    for (i, level) in p.levels.iter().enumerate() {
+        let by_rule = p.classification.default == level.id
+            || p.classification
+                .rules
+                .iter()
+                .any(|r| r.level == level.id && assigns(&r.when));
+        if !by_rule {
+            let (severity, how) = if manual {
+                (
+                    Severity::Info,
+                    "only a manual reclassification can reach it",
+                )
+            } else {
+                (
+                    Severity::Error,
+                    "no role may reclassify either, so no case can ever have it",
+                )
+            };
+            push(
+                severity,
+                "level_reachable",
+                format!("levels[{i}]"),
+                format!(
+                    "level {:?} is neither the classification default nor assigned by any rule; {how}",
+                    level.id.as_str()
+                ),
+            );
+        }
+    }
+
+    // Targets monotone with severity, category overrides included.
+    for (i, m) in p.milestones.iter().enumerate() {
+        for (j, o) in m.category_overrides.iter().enumerate() {
+            let targets: Vec<(&LevelId, _)> = p
+                .levels
+                .iter()
+                .filter_map(|l| o.level_target(&l.id).map(|t| (&l.id, t)))
+                .collect();
+            for pair in targets.windows(2) {
+                if let [(lo, lo_t), (hi, hi_t)] = pair
+                    && longer(*hi_t, *lo_t) == Some(true)
+                {
+                    push(
+                        Severity::Warning,
+                        "targets_monotone",
+                        format!("milestones[{i}].category_overrides[{j}].targets.{hi}"),
+                        format!("{hi_t} for {hi} is longer than {lo_t} for the less severe {lo}"),
+                    );
+                }
+            }
+        }
+        for pair in p.levels.windows(2) {
+            if let [lo, hi] = pair
+                && let (Some(lo_t), Some(hi_t)) = (m.level_target(&lo.id), m.level_target(&hi.id))
+                && longer(hi_t, lo_t) == Some(true)
+            {
+                push(
+                    Severity::Warning,
+                    "targets_monotone",
+                    format!("milestones[{i}].targets.{}", hi.id),
+                    format!(
+                        "{hi_t} for {} is longer than {lo_t} for the less severe {}",
+                        hi.id, lo.id
+                    ),
+                );
+            }
+        }
+    }
+
+    // Rounds that run out must lead somewhere.
+    let top: Option<&RoleId> = p.approval.as_ref().map(|a| &a.above);
+    for level in &p.levels {
+        let limited = !matches!(p.rounds_allowed(&level.id), RoundsAllowed::Unlimited);
+        let steps: Vec<_> = p
+            .escalation_steps(&EscalationTrigger::RoundsExhausted, &level.id)
+            .collect();
+        if limited && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate && steps.is_empty() {
+            push(
+                Severity::Warning,
+                "rounds_lead_somewhere",
+                format!("rounds.per_level.{}", level.id),
+                format!(
+                    "rounds for {} are limited and exhausted rounds escalate, but no `rounds_exhausted` step applies to it: such a case closes unsatisfied instead",
+                    level.id
+                ),
+            );
+        }
+    }
+
+    // Ladders reach a top role.
+    if let Some(top) = top {
+        for trigger in [
+            EscalationTrigger::Manual,
+            EscalationTrigger::RoundsExhausted,
+        ] {
+            let steps: Vec<_> = p.escalation.iter().filter(|s| s.after == trigger).collect();
+            if let Some(last) = steps.last() {
+                let reaches = last.take_over.as_ref() == Some(top) || last.notify.contains(top);
+                if !reaches {
+                    let path = p
+                        .escalation
+                        .iter()
+                        .position(|s| s.id == last.id)
+                        .map_or_else(|| "escalation".to_owned(), |k| format!("escalation[{k}]"));
+                    push(
+                        Severity::Warning,
+                        "ladder_reaches_top",
+                        path,
+                        format!(
+                            "the last {trigger} step neither notifies nor hands over to {top:?}, the role above every approval limit"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    // Fines are never negative.
+    if let Some(s) = &p.penalties {
+        let mut money: Vec<(String, Money)> = s
+            .overtime
+            .iter()
+            .map(|(l, m)| (format!("penalties.overtime.{l}"), *m))
+            .collect();
+        for (id, v) in &s.violations {
+            money.push((
+                format!("penalties.violations.{id}.responsible"),
+                v.responsible,
+            ));
+            money.push((
+                format!("penalties.violations.{id}.supervisor"),
+                v.supervisor,
+            ));
+        }
+        if let Some(l) = &s.count_ladder {
+            money.extend(l.tiers.iter().enumerate().map(|(k, t)| {
+                (
+                    format!("penalties.count_ladder.tiers[{k}].amount"),
+                    t.amount,
+                )
+            }));
+        }
+        money.extend(
+            s.sanctions
+                .values
+                .iter()
+                .map(|(k, m)| (format!("penalties.sanctions.values.{k}"), *m)),
+        );
+        for (path, m) in money {
+            if m.is_negative() {
+                push(
+                    Severity::Error,
+                    "fines_non_negative",
+                    path,
+                    format!("{m} is negative; fines are 0 or more"),
+                );
+            }
+        }
+    }
+
+    // Every milestone can be stopped, and stops when the case ends.
+    for (i, m) in p.milestones.iter().enumerate() {
+        let stoppable = m.stop.iter().any(|&e| {
+            causes(e)
+                .iter()
+                .any(|a| a.is_none_or(|a| some_role_may(p, a)))
+        });
+        if !stoppable {
+            let events: Vec<&str> = m.stop.iter().map(|e| e.id()).collect();
+            push(
+                Severity::Error,
+                "milestone_stoppable",
+                format!("milestones[{i}].stop"),
+                format!(
+                    "no role may take an action that causes any of [{}]: the clock of {} can never stop",
+                    events.join(", "),
+                    m.id
+                ),
+            );
+        }
+        if !m.stop.contains(&ClockEvent::Closed) {
+            push(
+                Severity::Warning,
+                "milestone_stops_on_close",
+                format!("milestones[{i}].stop"),
+                format!(
+                    "{} does not stop on `closed`: a case closed abnormally or withdrawn leaves its clock open",
+                    m.id
+                ),
+            );
+        }
+        let startable = m.start.iter().any(|&e| {
+            causes(e)
+                .iter()
+                .any(|a| a.is_none_or(|a| some_role_may(p, a)))
+        });
+        if !startable {
+            push(
+                Severity::Warning,
+                "milestone_startable",
+                format!("milestones[{i}].start"),
+                format!(
+                    "no role may take an action that starts {}: it never runs",
+                    m.id
+                ),
+            );
+        }
+    }
+
+    // A case can go from registration to closure.
+    for &action in ESSENTIAL {
+        if !some_role_may(p, action) {
+            push(
+                Severity::Error,
+                "essential_action_granted",
+                "roles".to_owned(),
+                format!("no role may {action}: cases cannot complete the normal flow"),
+            );
+        }
+    }
+    // Whoever takes a case over can act on it.
+    for (k, step) in p.escalation.iter().enumerate() {
+        if let Some(role) = &step.take_over
+            && p.role(role).is_some_and(|r| r.actions.is_empty())
+        {
+            push(
+                Severity::Warning,
+                "take_over_can_act",
+                format!("escalation[{k}].take_over"),
+                format!("role {role} takes cases over but may take no action"),
+            );
+        }
+    }
+
+    out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
+    out
+}
