@@ -82,6 +82,8 @@ mod error;
 pub mod facts;
 pub mod render;
 pub mod statement;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use allocate::allocate;
 pub use error::PenaltyError;

@@ -91,6 +91,8 @@ pub mod authority;
 mod error;
 pub mod ids;
 pub mod invariants;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod milestone;
 mod policy;
 pub mod predicate;

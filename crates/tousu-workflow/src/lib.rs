@@ -54,6 +54,11 @@
 //!   the case was escalated in that round.
 //! - **Breaches** are emitted once per milestone per round, owned by the
 //!   clock's owner at that moment (for overtime fines).
+//!
+//! # Features
+//!
+//! - `proptest`: a `strategies` module with command-sequence strategies
+//!   under your own policy and roster, and a driver that runs them.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -76,6 +81,8 @@ mod ctx;
 mod decide;
 mod event;
 mod rejection;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, EscalationRecord,
