@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod penalty_cmd;
 mod policy_cmd;
+mod report_cmd;
 
 const USAGE: &str = "\
 tousu — complaint handling by written regulation
@@ -20,6 +21,7 @@ USAGE:
     tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
     tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
     tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
+    tousu report --policy FILE --cases FILE.jsonl --from DATE --to DATE [--format md|csv|json]
 
 Each subcommand prints its own usage with --help.";
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("deadline") => policy_cmd::deadline(args.get(1..).unwrap_or_default()),
         Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
         Some("penalties") => penalty_cmd::penalties(args.get(1..).unwrap_or_default()),
+        Some("report") => report_cmd::report(args.get(1..).unwrap_or_default()),
         Some(other) => {
             eprintln!("tousu: unknown subcommand {other:?}\n\n{USAGE}");
             ExitCode::from(2)

@@ -63,6 +63,7 @@ pub use tousu_workflow as workflow;
 mod engine;
 mod error;
 mod store;
+pub mod report;
 
 pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
