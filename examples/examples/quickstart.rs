@@ -5,7 +5,7 @@
 //! different channels, moves them through their lifecycle on a simulated
 //! clock that crosses the 2025 National Day holiday — with a breach, an
 //! escalation, an extension and a reopen — and prints the cases with their
-//! deadlines, the month's penalty statements and the period report.
+//! deadlines, two months' penalty statements and the period report.
 //!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
@@ -538,5 +538,12 @@ fn main() -> Result<()> {
         .engine
         .penalties("2025-10".parse()?, Some(&september.carry_out))?;
     println!("{}", tousu::penalty::render_markdown(&october));
+
+    // The period report (统计分析) for the complaints received in September,
+    // as of 10-10 noon, with September's penalty totals.
+    let report = desk
+        .engine
+        .report(&ReportPeriod::month(2025, 9)?, now, Some(&september))?;
+    println!("{}", report.to_markdown());
     Ok(())
 }

@@ -491,6 +491,29 @@ impl<S: Store> Engine<S> {
         )?)
     }
 
+    /// The period report (统计分析) over every stored case received in
+    /// `period`, under the current policy, with department names from the
+    /// roster and, if given, the month's penalty totals.
+    pub fn report(
+        &self,
+        period: &crate::report::ReportPeriod,
+        as_of: DateTime<Utc>,
+        penalties: Option<&PeriodResult>,
+    ) -> Result<crate::report::PeriodReport, Error> {
+        let cases = self.cases()?;
+        let rt = self.current_runtime();
+        let mut report = crate::report::period_report(
+            &rt.policy,
+            &rt.calendar,
+            &cases,
+            period,
+            as_of,
+            penalties,
+        )?;
+        report.name_departments(self.roster.departments());
+        Ok(report)
+    }
+
     /// Cases in a status, for dashboards.
     pub fn cases_in(&self, status: Status) -> Result<Vec<Case>, Error> {
         Ok(self

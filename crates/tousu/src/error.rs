@@ -29,6 +29,9 @@ pub enum Error {
     /// The penalty arithmetic refused its facts.
     #[error(transparent)]
     Penalty(#[from] PenaltyError),
+    /// A period report could not be computed.
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -62,8 +62,8 @@ pub use tousu_workflow as workflow;
 
 mod engine;
 mod error;
-mod store;
 pub mod report;
+mod store;
 
 pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
@@ -71,6 +71,7 @@ pub use store::{MemoryStore, Store, StoreError};
 
 /// The names most programs need, in one `use tousu::prelude::*;`.
 pub mod prelude {
+    pub use crate::report::{PeriodReport, ReportPeriod, period_report};
     pub use crate::{Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError};
     pub use tousu_model::{
         CaseId, CategoryId, Channel, CommandId, Complainant, Complaint, ComplaintFlags,
