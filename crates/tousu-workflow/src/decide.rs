@@ -868,21 +868,9 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             ));
         }
 
-        (Status::Replied | Status::Closed, CommandKind::Reopen { reason }) => {
+        (Status::Replied, CommandKind::Reopen { reason }) => {
             non_blank("kind.reason", reason)?;
-            if case.status == Status::Closed
-                && case
-                    .closure
-                    .as_ref()
-                    .is_some_and(|c| c.kind != ClosureKind::Satisfied)
-            {
-                return Err(invalid(
-                    Status::Closed,
-                    kind,
-                    "only a case closed satisfied can be reopened when the customer comes back",
-                ));
-            }
-            if case.status == Status::Replied && case.callback.is_none_or(|s| s.is_satisfied()) {
+            if case.callback.is_none_or(|s| s.is_satisfied()) {
                 return Err(invalid(
                     Status::Replied,
                     kind,
@@ -919,13 +907,14 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             | Status::Investigating
             | Status::AwaitingApproval
             | Status::Approved
-            | Status::NotAccepted),
+            | Status::NotAccepted
+            | Status::Closed),
             CommandKind::Reopen { .. },
         ) => {
             return Err(invalid(
                 s,
                 kind,
-                "reopen after an unsatisfied callback, or a case closed satisfied",
+                "reopen after an unsatisfied callback; a closed case accepts only notes (a customer who comes back files a repeat complaint)",
             ));
         }
 
@@ -1187,8 +1176,15 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                 Vec::new(),
             )
         }
+        (s @ done!(), CommandKind::MigratePolicy { .. }) => {
+            return Err(invalid(
+                s,
+                kind,
+                "a closed case accepts only notes; it stays judged by the version it was closed under",
+            ));
+        }
         (
-            open!() | done!(),
+            open!(),
             CommandKind::MigratePolicy {
                 policy_id,
                 version,

@@ -1,12 +1,18 @@
-//! Laws of the decider: replay equals incremental, no command sequence
-//! panics, a rejected command changes nothing, ticks are idempotent.
+//! Laws of the decider under the default policy and under the same policy
+//! with business hours: replay equals incremental, no command sequence
+//! panics, a rejected command changes nothing, ticks are idempotent, elapsed
+//! time is never negative, remaining time never grows while a clock runs,
+//! and a closed case accepts nothing but notes.
 
 mod common;
+
+use std::collections::BTreeMap;
 
 use chrono::TimeDelta;
 use common::*;
 use proptest::prelude::*;
 use tousu_model::*;
+use tousu_policy::Policy;
 use tousu_workflow::*;
 
 const ACTORS: &[&str] = &["kf1", "h1", "head1", "gm", "resp", "nobody"];
@@ -17,7 +23,7 @@ fn kind(choice: u8, amount: i64, sat: bool) -> CommandKind {
         handler: Some(sid(if sat { "h1" } else { "resp" })),
         co_handling: vec![],
     };
-    match choice % 20 {
+    match choice % 21 {
         0 => CommandKind::Accept {
             override_reason: None,
         },
@@ -76,42 +82,128 @@ fn kind(choice: u8, amount: i64, sat: bool) -> CommandKind {
             attachments: vec![],
         },
         18 => CommandKind::Withdraw { reason: None },
+        19 => CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 1, 5, 18, 0),
+        },
         _ => CommandKind::CloseAbnormally {
             reason: "无理要求".into(),
         },
     }
 }
 
+/// The default policy with business hours 08:30–12:00 and 13:30–17:30.
+fn business_hours_policy() -> Policy {
+    let text = tousu_policy::DEFAULT_POLICY_TOML.replace(
+        "[calendar]\n",
+        "[calendar]\nbusiness_hours = [{ start = \"08:30\", end = \"12:00\" }, { start = \"13:30\", end = \"17:30\" }]\n",
+    );
+    Policy::from_toml_str(&text).unwrap()
+}
+
+fn check_sequence(
+    mut h: Harness,
+    steps: Vec<(usize, u8, i64, bool, i64)>,
+) -> Result<(), TestCaseError> {
+    let mut at = beijing(2025, 12, 1, 9, 0);
+    h.register_default(at);
+    // (milestone, round) -> (remaining seconds, deadline) at the last look, for running clocks.
+    let mut last: BTreeMap<(String, u32), (i64, chrono::DateTime<chrono::Utc>)> = BTreeMap::new();
+    for (actor, choice, amount, sat, gap) in steps {
+        at += TimeDelta::minutes(gap);
+        let before = h.case().clone();
+        let kind = kind(choice, amount, sat);
+        let is_note = matches!(kind, CommandKind::AddNote { .. });
+        match h.run(ACTORS[actor], at, kind) {
+            Ok(events) => prop_assert!(
+                !(matches!(before.status, Status::Closed | Status::NotAccepted)
+                    && !is_note
+                    && !events.is_empty()),
+                "a final case accepted a command other than a note"
+            ),
+            Err(_) => prop_assert_eq!(&before, h.case(), "a rejected command changed the case"),
+        }
+        let ticked = h.tick(at);
+        prop_assert!(
+            h.tick(at).is_empty(),
+            "tick not idempotent after {:?}",
+            ticked
+        );
+        let resumed: Vec<_> = h
+            .events
+            .iter()
+            .filter(|e| e.version > before.version)
+            .filter_map(|e| match &e.kind {
+                EventKind::ClockResumed {
+                    milestone, round, ..
+                }
+                | EventKind::ClockStarted {
+                    milestone, round, ..
+                } => Some((milestone.to_string(), *round)),
+                _ => None,
+            })
+            .collect();
+        for d in deadlines(h.case(), &h.rt.ctx(&h.roster, at)).unwrap() {
+            prop_assert!(
+                d.elapsed_seconds >= 0,
+                "{} elapsed {}",
+                d.milestone,
+                d.elapsed_seconds
+            );
+            let key = (d.milestone.to_string(), d.round);
+            if !d.paused {
+                if let Some((prev, _)) = last.get(&key) {
+                    if !resumed.contains(&key) {
+                        prop_assert!(
+                            d.remaining_seconds <= *prev,
+                            "{} remaining grew from {} to {}",
+                            d.milestone,
+                            prev,
+                            d.remaining_seconds
+                        );
+                    }
+                }
+                last.insert(key, (d.remaining_seconds, d.deadline.at));
+            } else {
+                last.remove(&key);
+            }
+        }
+    }
+    let replayed = Case::replay(&h.rt.policy, &h.events).unwrap();
+    prop_assert_eq!(&replayed, h.case());
+    for (i, e) in h.events.iter().enumerate() {
+        prop_assert_eq!(e.version, i as u64 + 1);
+    }
+    let json = serde_json::to_string(&h.events).unwrap();
+    let back: Vec<Event> = serde_json::from_str(&json).unwrap();
+    prop_assert_eq!(Case::replay(&h.rt.policy, &back).unwrap(), replayed);
+    Ok(())
+}
+
+fn steps() -> impl Strategy<Value = Vec<(usize, u8, i64, bool, i64)>> {
+    proptest::collection::vec(
+        (
+            0usize..ACTORS.len(),
+            any::<u8>(),
+            0i64..300_000,
+            any::<bool>(),
+            prop_oneof![0i64..90, 90i64..4000],
+        ),
+        1..40,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn replay_equals_incremental_and_nothing_panics(
-        steps in proptest::collection::vec((0usize..ACTORS.len(), any::<u8>(), 0i64..300_000, any::<bool>(), 0i64..600), 1..40)
-    ) {
+    fn laws_under_the_default_policy(steps in steps()) {
+        check_sequence(Harness::new(), steps)?;
+    }
+
+    #[test]
+    fn laws_under_business_hours(steps in steps()) {
         let mut h = Harness::new();
-        let mut at = beijing(2025, 12, 1, 9, 0);
-        h.register_default(at);
-        for (actor, choice, amount, sat, gap) in steps {
-            at += TimeDelta::minutes(gap);
-            let before = h.case().clone();
-            match h.run(ACTORS[actor], at, kind(choice, amount, sat)) {
-                Ok(_) => {}
-                Err(_) => prop_assert_eq!(&before, h.case(), "a rejected command changed the case"),
-            }
-            let ticked = h.tick(at);
-            // A second tick at the same instant has nothing left to say.
-            prop_assert!(h.tick(at).is_empty(), "tick not idempotent after {:?}", ticked);
-        }
-        let replayed = Case::replay(&h.rt.policy, &h.events).unwrap();
-        prop_assert_eq!(&replayed, h.case());
-        // Versions run 1..=n.
-        for (i, e) in h.events.iter().enumerate() {
-            prop_assert_eq!(e.version, i as u64 + 1);
-        }
-        // Serialized events replay the same.
-        let json = serde_json::to_string(&h.events).unwrap();
-        let back: Vec<Event> = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(Case::replay(&h.rt.policy, &back).unwrap(), replayed);
+        h.rt = PolicyRuntime::new(business_hours_policy()).unwrap();
+        check_sequence(h, steps)?;
     }
 }
