@@ -151,16 +151,16 @@ fn check_sequence(
             );
             let key = (d.milestone.to_string(), d.round);
             if !d.paused {
-                if let Some((prev, _)) = last.get(&key) {
-                    if !resumed.contains(&key) {
-                        prop_assert!(
-                            d.remaining_seconds <= *prev,
-                            "{} remaining grew from {} to {}",
-                            d.milestone,
-                            prev,
-                            d.remaining_seconds
-                        );
-                    }
+                if let Some((prev, _)) = last.get(&key)
+                    && !resumed.contains(&key)
+                {
+                    prop_assert!(
+                        d.remaining_seconds <= *prev,
+                        "{} remaining grew from {} to {}",
+                        d.milestone,
+                        prev,
+                        d.remaining_seconds
+                    );
                 }
                 last.insert(key, (d.remaining_seconds, d.deadline.at));
             } else {
