@@ -69,6 +69,11 @@ pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
 pub use store::{MemoryStore, Store, StoreError};
 
+/// The README's embedding example, compiled and run as a doc test.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// The names most programs need, in one `use tousu::prelude::*;`.
 pub mod prelude {
     pub use crate::report::{PeriodReport, ReportPeriod, period_report};
