@@ -105,7 +105,11 @@ pub(crate) fn effects(
             // A clock that stops late breaches now if no tick saw it first, so
             // fines and escalations do not depend on how often tick runs.
             if late && !clock.breached {
-                out.extend(breach(case, clock, m, &mut taken, ctx));
+                // Escalating a case this command closes would notify nobody useful.
+                let kinds = breach(case, clock, m, &mut taken, ctx);
+                out.extend(kinds.into_iter().filter(|k| {
+                    case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
+                }));
             }
             let met = !clock.breached && !late;
             out.push(EventKind::ClockStopped {
@@ -135,6 +139,11 @@ pub(crate) fn effects(
             continue;
         };
         if triggers.iter().any(|e| m.pause.contains(e)) {
+            // A clock already past its deadline breaches before it pauses, so
+            // the breach is dated now and not when the clock finally stops.
+            if at >= clock.deadline.at && !clock.breached {
+                out.extend(breach(case, clock, Some(m), &mut taken, ctx));
+            }
             let remaining_seconds = measure(ctx, clock.target.unit(), at, clock.deadline.at)?;
             out.push(EventKind::ClockPaused {
                 milestone: clock.milestone.clone(),

@@ -156,7 +156,12 @@ fn authorize<'a>(
     Ok(staff)
 }
 
-fn check_assignment(a: &Assignment, complaint: &Complaint, ctx: &Ctx<'_>) -> Result<(), Rejection> {
+fn check_assignment(
+    a: &Assignment,
+    complaint: &Complaint,
+    action: Action,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
     let depts = ctx.roster.departments();
     if !depts.contains(&a.lead) {
         return Err(input(
@@ -186,7 +191,15 @@ fn check_assignment(a: &Assignment, complaint: &Complaint, ctx: &Ctx<'_>) -> Res
             )
         })?;
         // A recused person may not be assigned to handle the case.
-        check_recusal(complaint, staff, Action::Investigate, ctx)?;
+        if let Err(Rejection::Recused { staff, reason, .. }) =
+            check_recusal(complaint, staff, Action::Investigate, ctx)
+        {
+            return Err(Rejection::Recused {
+                staff,
+                action,
+                reason: format!("{reason}, so may not be assigned to handle it"),
+            });
+        }
     }
     Ok(())
 }
@@ -495,7 +508,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         }
 
         (Status::Accepted, CommandKind::Assign { assignment }) => {
-            check_assignment(assignment, &case.complaint, ctx)?;
+            check_assignment(assignment, &case.complaint, action, ctx)?;
             (
                 vec![EventKind::Assigned {
                     assignment: assignment.clone(),
@@ -524,7 +537,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             CommandKind::Transfer { assignment, reason },
         ) => {
             non_blank("kind.reason", reason)?;
-            check_assignment(assignment, &case.complaint, ctx)?;
+            check_assignment(assignment, &case.complaint, action, ctx)?;
             if case.assignment.as_ref() == Some(assignment) {
                 return Err(input(
                     "kind.assignment",
@@ -1107,7 +1120,9 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                     format!(
                         "the policy waits {} after the notice: closing is allowed from {}",
                         rule.after_notice,
-                        allowed_from.to_rfc3339()
+                        allowed_from
+                            .with_timezone(&ctx.calendar.offset())
+                            .to_rfc3339()
                     ),
                 ));
             }
@@ -1116,7 +1131,9 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                     kind: ClosureKind::Unreachable,
                     reason: Some(format!(
                         "customer unreachable since notice at {}",
-                        notified_at.to_rfc3339()
+                        notified_at
+                            .with_timezone(&ctx.calendar.offset())
+                            .to_rfc3339()
                     )),
                 }],
                 vec![ClockEvent::Closed],

@@ -26,7 +26,7 @@ pub enum Rejection {
         roles: Vec<String>,
     },
     /// The actor (or the proposed handler) must recuse (回避).
-    #[error("{staff} must recuse from this case ({reason}) and may not {action}")]
+    #[error("{staff} must recuse from this case: {reason} ({action} refused)")]
     Recused {
         /// Who must recuse.
         staff: StaffId,

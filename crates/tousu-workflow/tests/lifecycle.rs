@@ -239,7 +239,7 @@ fn recusal_and_permissions() {
     let err = h
         .run("resp", t0, CommandKind::StartInvestigation)
         .unwrap_err();
-    insta::assert_snapshot!(err.to_string(), @"resp must recuse from this case (they are the respondent (被投诉人)) and may not investigate");
+    insta::assert_snapshot!(err.to_string(), @"resp must recuse from this case: they are the respondent (被投诉人) (investigate refused)");
     // An unknown actor, a stale version.
     let err = h
         .run("nobody", t0, CommandKind::StartInvestigation)
