@@ -7,7 +7,6 @@
 mod common;
 
 use common::*;
-use tousu_model::*;
 use tousu_policy::Policy;
 use tousu_workflow::*;
 
