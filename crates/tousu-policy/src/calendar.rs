@@ -1456,6 +1456,54 @@ impl Calendar {
         Ok(self.deadline_with_ref(at, start_date, last_day))
     }
 
+    /// Brings an instant reached by adding *remaining* time to a day-unit
+    /// clock (after a pause) back onto the convention: the end (24:00, or
+    /// close of business) of the day in which the time runs out, rolled to a
+    /// working day as the unit requires. Clock units (minutes, hours,
+    /// working hours) are returned unchanged.
+    ///
+    /// An instant exactly at 24:00 (or at close of business) ends that day
+    /// and stays. So a working-day clock paused with two and a half working
+    /// days left ends at the end of the third working day after it resumes.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] for a day the data does not cover.
+    pub fn to_day_end(
+        &self,
+        at: DateTime<Utc>,
+        unit: DurationUnit,
+    ) -> Result<DateTime<Utc>, CalendarError> {
+        if !matches!(
+            unit,
+            DurationUnit::WorkingDays | DurationUnit::CalendarDays | DurationUnit::Months
+        ) {
+            return Ok(at);
+        }
+        let local = at.with_timezone(&self.offset);
+        let mut day = local.date_naive();
+        if local.time() == chrono::NaiveTime::MIN {
+            // 00:00 is the end of the day before.
+            day = day
+                .pred_opt()
+                .ok_or_else(|| out_of_range("the day before a deadline"))?;
+        }
+        if at > self.end_of(day)? {
+            // After close of business: the time runs out on the next day.
+            day = day
+                .succ_opt()
+                .ok_or_else(|| out_of_range("the day after a deadline"))?;
+        }
+        let day = match unit {
+            DurationUnit::WorkingDays if !self.is_working_day(day)? => {
+                self.next_working_day(day)?
+            }
+            DurationUnit::WorkingDays => day,
+            _ => self.roll(day)?,
+        };
+        self.end_of(day)
+    }
+
     /// Roll a calendar-day period's last day forward to a working day if the
     /// spec says so.
     fn roll(&self, last: NaiveDate) -> Result<NaiveDate, CalendarError> {

@@ -964,3 +964,53 @@ fn day_entries_accept_both_forms_strictly() {
         .to_string();
     assert!(err.contains("a quoted date"), "{err}");
 }
+
+/// After a pause, day-unit deadlines end at 24:00 of the day the remaining
+/// time runs out on, rolled to a working day; clock units are untouched.
+#[test]
+fn resumed_day_deadlines_end_at_day_end() {
+    use chrono::{FixedOffset, TimeZone};
+    let cal = tousu_policy::Calendar::china().unwrap();
+    let bj = |d: u32, h: u32, m: u32| {
+        FixedOffset::east_opt(8 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2025, 10, d, h, m, 0)
+            .unwrap()
+            .to_utc()
+    };
+    let end = |d: u32| {
+        FixedOffset::east_opt(8 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2025, 10, d, 0, 0, 0)
+            .unwrap()
+            .to_utc()
+    };
+    // Working days: 10-29 21:20 ends 10-29 24:00.
+    assert_eq!(
+        cal.to_day_end(bj(29, 21, 20), DurationUnit::WorkingDays)
+            .unwrap(),
+        end(30)
+    );
+    // Exactly 24:00 stays.
+    assert_eq!(
+        cal.to_day_end(end(30), DurationUnit::WorkingDays).unwrap(),
+        end(30)
+    );
+    // Calendar days landing on National Day roll to the end of 10-09.
+    assert_eq!(
+        cal.to_day_end(bj(3, 9, 0), DurationUnit::CalendarDays)
+            .unwrap(),
+        end(10)
+    );
+    // A make-up Saturday (10-11) is a working day: no roll.
+    assert_eq!(
+        cal.to_day_end(bj(11, 9, 0), DurationUnit::CalendarDays)
+            .unwrap(),
+        end(12)
+    );
+    // Clock units are plain.
+    assert_eq!(
+        cal.to_day_end(bj(3, 9, 0), DurationUnit::Hours).unwrap(),
+        bj(3, 9, 0)
+    );
+}

@@ -48,6 +48,9 @@ pub(crate) fn measure(
 }
 
 /// The instant `seconds` of the clock's measure after `from`.
+/// The deadline `seconds` of the clock's measure after `from`; for day units
+/// brought to the end of the day the time runs out on (24:00 or close of
+/// business, rolled to a working day), as the Civil Code convention wants.
 fn advance(
     ctx: &Ctx<'_>,
     unit: DurationUnit,
@@ -55,16 +58,17 @@ fn advance(
     seconds: i64,
 ) -> Result<DateTime<Utc>, Rejection> {
     let delta = TimeDelta::try_seconds(seconds.max(0)).unwrap_or(TimeDelta::zero());
-    if working_measure(unit) {
-        Ok(ctx.calendar.add_working_time(from, delta)?)
+    let raw = if working_measure(unit) {
+        ctx.calendar.add_working_time(from, delta)?
     } else {
         from.checked_add_signed(delta)
             .ok_or_else(|| Rejection::InvalidInput {
                 path: "at".to_owned(),
                 message: "the deadline falls outside the representable range of instants"
                     .to_owned(),
-            })
-    }
+            })?
+    };
+    Ok(ctx.calendar.to_day_end(raw, unit)?)
 }
 
 fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent) -> bool {
