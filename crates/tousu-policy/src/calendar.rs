@@ -1482,7 +1482,7 @@ impl Calendar {
         }
         let local = at.with_timezone(&self.offset);
         let mut day = local.date_naive();
-        if local.time() == chrono::NaiveTime::MIN {
+        if local.time() == NaiveTime::MIN {
             // 00:00 is the end of the day before.
             day = day
                 .pred_opt()
