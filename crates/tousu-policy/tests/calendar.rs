@@ -970,7 +970,7 @@ fn day_entries_accept_both_forms_strictly() {
 #[test]
 fn resumed_day_deadlines_end_at_day_end() {
     use chrono::{FixedOffset, TimeZone};
-    let cal = tousu_policy::Calendar::china().unwrap();
+    let cal = Calendar::china().unwrap();
     let bj = |d: u32, h: u32, m: u32| {
         FixedOffset::east_opt(8 * 3600)
             .unwrap()
