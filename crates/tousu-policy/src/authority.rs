@@ -340,6 +340,10 @@ pub struct EscalationStep {
     /// The role that takes the case over, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub take_over: Option<RoleId>,
+    /// Raise the case to this level when the step is taken (S33: a complaint
+    /// unresolved within the month becomes 重大投诉). Never lowers a level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reclassify_to: Option<LevelId>,
 }
 
 impl EscalationStep {

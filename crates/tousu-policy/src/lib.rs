@@ -91,12 +91,12 @@ pub mod authority;
 mod error;
 pub mod ids;
 pub mod invariants;
-#[cfg(feature = "proptest")]
-pub mod strategies;
 pub mod milestone;
 mod policy;
 pub mod predicate;
 pub mod rules;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 mod validate;
 pub mod warranty;
 
@@ -115,7 +115,9 @@ pub use authority::{
 };
 pub use error::{Format, PolicyError, Report};
 pub use ids::{EscalationId, IdError, MilestoneId, PolicyId, RuleId};
-pub use milestone::{CategoryOverride, ClockEvent, Milestone, MilestoneOwner, OnReopen};
+pub use milestone::{
+    CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner, OnReopen,
+};
 pub use policy::{
     Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,
     UnreachableClosure,

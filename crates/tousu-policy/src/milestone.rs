@@ -29,6 +29,7 @@ use tousu_model::{CategoryId, LevelId, RoleId};
 
 use crate::duration::Duration;
 use crate::ids::MilestoneId;
+use crate::predicate::Predicate;
 
 /// A lifecycle event of a case that clocks start, stop, pause or resume on.
 ///
@@ -196,6 +197,33 @@ pub struct CategoryOverride {
     pub target: Option<Duration>,
 }
 
+/// Targets that apply when a predicate holds (in-province or not, domestic
+/// or foreign, referred from above...); the first matching entry wins, before
+/// category overrides and the level targets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalTarget {
+    /// When it applies (evaluated when the clock starts).
+    pub when: Predicate,
+    /// Per-level limits.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<LevelId, Duration>,
+    /// One limit for every level not in `targets`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Duration>,
+    /// A note for people (the clause).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ConditionalTarget {
+    /// The limit for `level`, if this entry gives one.
+    #[must_use]
+    pub fn level_target(&self, level: &LevelId) -> Option<Duration> {
+        self.targets.get(level).copied().or(self.target)
+    }
+}
+
 /// A clock with a time limit per level (时限).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -226,6 +254,14 @@ pub struct Milestone {
     /// Limits for particular categories.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub category_overrides: Vec<CategoryOverride>,
+    /// Limits that apply when a predicate holds; the first match wins over
+    /// category overrides and level targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditional_targets: Vec<ConditionalTarget>,
+    /// The clock runs only for complaints this predicate holds for (e.g.
+    /// cases referred from above, S26 / S29); absent: for every complaint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Predicate>,
     /// Warn when this share of the limit has elapsed: whole percents from 1
     /// to 99, ascending (`[50, 80]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -563,6 +563,32 @@ impl Policy {
         milestone.level_target(level)
     }
 
+    /// The time limit of `milestone` for the complaint in `input` at
+    /// `level`: the first conditional target whose predicate holds, else
+    /// [`Policy::milestone_target`]. `None`: no clock runs — also when the
+    /// milestone's `applies_when` does not hold.
+    #[must_use]
+    pub fn milestone_target_for(
+        &self,
+        milestone: &Milestone,
+        level: &LevelId,
+        input: &EvalInput<'_>,
+    ) -> Option<Duration> {
+        if milestone
+            .applies_when
+            .as_ref()
+            .is_some_and(|p| !p.matches(self, input))
+        {
+            return None;
+        }
+        milestone
+            .conditional_targets
+            .iter()
+            .filter(|c| c.when.matches(self, input))
+            .find_map(|c| c.level_target(level))
+            .or_else(|| self.milestone_target(milestone, level, input.complaint.category.as_ref()))
+    }
+
     /// The rounds allowed for `level`.
     #[must_use]
     pub fn rounds_allowed(&self, level: &LevelId) -> RoundsAllowed {

@@ -28,6 +28,8 @@
 //! | `warranty_expired` | bool | the warranty of the complaint's category has (not) run out |
 //! | `repeat_count_at_least` | n | the customer complained about the matter at least n times before |
 //! | `amount_claimed_at_least` | money | the remedies' amounts add up to at least it |
+//! | `requested` | list of remedy kinds | the customer asks for at least one of them |
+//! | `kind` | list of feedback kinds | the feedback is one of them (`["inquiry"]`) |
 //! | `fact_true` | fact name | the integrator's boolean fact is `true` |
 //! | `fact_at_least` / `fact_at_most` | `{ name, value }` | the numeric fact is ≥ / ≤ the value |
 //! | `fact_in` | `{ name, values }` | the text fact is one of the values |
@@ -41,7 +43,10 @@ use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{CategoryId, Channel, Complaint, CustomerClass, FactName, FactValue, Money};
+use tousu_model::{
+    CategoryId, Channel, Complaint, CustomerClass, FactName, FactValue, FeedbackKind, Money,
+    RemedyKind,
+};
 
 use crate::policy::Policy;
 use crate::warranty::WarrantyTerm;
@@ -92,6 +97,11 @@ pub enum Predicate {
     RepeatCountAtLeast(u32),
     /// The amounts the customer claims add up to at least this.
     AmountClaimedAtLeast(Money),
+    /// The feedback is of one of these kinds (投诉 / 咨询 / 建议 / 表扬).
+    Kind(Vec<FeedbackKind>),
+    /// The customer asks for at least one of these remedies (客户要求:
+    /// `requested = ["compensation", "refund"]`).
+    Requested(Vec<RemedyKind>),
     /// The integrator's boolean fact is `true`.
     FactTrue(FactName),
     /// The integrator's numeric fact is at least the value.
@@ -251,6 +261,8 @@ impl Predicate {
             }
             Predicate::RepeatCountAtLeast(n) => input.repeat_count >= *n,
             Predicate::AmountClaimedAtLeast(m) => c.amount_claimed().is_ok_and(|a| a >= *m),
+            Predicate::Requested(kinds) => c.requested.iter().any(|r| kinds.contains(&r.kind)),
+            Predicate::Kind(kinds) => kinds.contains(&c.kind),
             Predicate::FactTrue(name) => matches!(c.fact(name), Some(FactValue::Bool(true))),
             Predicate::FactAtLeast(t) => {
                 matches!(c.fact(&t.name), Some(FactValue::Number(v)) if *v >= t.value.0)

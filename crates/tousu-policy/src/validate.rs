@@ -292,6 +292,12 @@ fn predicate(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, when: &P
             format!("{at}.amount_claimed_at_least"),
             format!("{} is negative; amounts are 0 or more", m.to_plain_string()),
         ),
+        Predicate::Requested(kinds) if kinds.is_empty() => {
+            r.error(format!("{at}.requested"), "is empty; list at least one remedy kind, e.g. [\"compensation\"]");
+        }
+        Predicate::Kind(kinds) if kinds.is_empty() => {
+            r.error(format!("{at}.kind"), "is empty; list at least one kind, e.g. [\"complaint\"]");
+        }
         Predicate::FactIn(t) if t.values.is_empty() => {
             r.error(format!("{at}.fact_in.values"), "is empty; list at least one value");
         }
@@ -458,6 +464,22 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 }
             }
         }
+        for (j, c) in m.conditional_targets.iter().enumerate() {
+            let cpath = format!("{path}.conditional_targets[{j}]");
+            predicate(p, names, r, &format!("{cpath}.when"), &c.when);
+            for level in c.targets.keys() {
+                names.level(r, &format!("{cpath}.targets.{level}"), level);
+            }
+            if c.targets.is_empty() && c.target.is_none() {
+                r.error(
+                    cpath,
+                    "gives no limit; add `targets` per level or one `target`",
+                );
+            }
+        }
+        if let Some(when) = &m.applies_when {
+            predicate(p, names, r, &format!("{path}.applies_when"), when);
+        }
         for (j, o) in m.category_overrides.iter().enumerate() {
             let opath = format!("{path}.category_overrides[{j}]");
             names.category(r, &format!("{opath}.category"), &o.category);
@@ -573,10 +595,13 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
         if let Some(role) = &s.take_over {
             names.role(r, &format!("{path}.take_over"), role);
         }
-        if s.notify.is_empty() && s.take_over.is_none() {
+        if let Some(level) = &s.reclassify_to {
+            names.level(r, &format!("{path}.reclassify_to"), level);
+        }
+        if s.notify.is_empty() && s.take_over.is_none() && s.reclassify_to.is_none() {
             r.error(
                 path,
-                "names nobody; add `notify` roles or a `take_over` role",
+                "does nothing; add `notify` roles, a `take_over` role or `reclassify_to`",
             );
         }
     }

@@ -4,7 +4,11 @@
 use tousu_policy::{Policy, check_invariants};
 
 fn render(p: &Policy) -> String {
-    check_invariants(p).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    check_invariants(p)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -16,17 +20,31 @@ fn default_policy_findings() {
 fn broken_invariants_are_found() {
     let mut p = Policy::default_policy().unwrap();
     // No rule reaches "crisis" any more, and nobody may reclassify.
-    p.classification.rules.retain(|r| r.level.as_str() != "crisis");
+    p.classification
+        .rules
+        .retain(|r| r.level.as_str() != "crisis");
     for role in &mut p.roles {
-        role.actions.retain(|a| !matches!(a, tousu_policy::authority::Action::Reclassify | tousu_policy::authority::Action::Close));
+        role.actions.retain(|a| {
+            !matches!(
+                a,
+                tousu_policy::authority::Action::Reclassify
+                    | tousu_policy::authority::Action::Close
+            )
+        });
     }
     // Rounds run out with no ladder step.
-    p.escalation.retain(|s| s.after != tousu_policy::authority::EscalationTrigger::RoundsExhausted);
+    p.escalation
+        .retain(|s| s.after != tousu_policy::authority::EscalationTrigger::RoundsExhausted);
     // A clock nothing stops.
-    if let Some(m) = p.milestones.iter_mut().find(|m| m.id.as_str() == "callback") {
+    if let Some(m) = p
+        .milestones
+        .iter_mut()
+        .find(|m| m.id.as_str() == "callback")
+    {
         m.stop = vec![tousu_policy::ClockEvent::RepeatMerged];
         for role in &mut p.roles {
-            role.actions.retain(|a| *a != tousu_policy::authority::Action::Merge);
+            role.actions
+                .retain(|a| *a != tousu_policy::authority::Action::Merge);
         }
     }
     insta::assert_snapshot!(render(&p));

@@ -424,7 +424,7 @@ impl Case {
                     found: event.version,
                 });
             }
-            case = evolve(case, event);
+            case.apply(event);
         }
         Ok(case)
     }
@@ -483,10 +483,15 @@ impl Case {
     }
 
     fn record_common(&mut self, event: &Event) {
-        if let Some(actor) = &event.actor {
+        // Look before cloning: the events of one command share its actor and id.
+        if let Some(actor) = &event.actor
+            && !self.participants.contains(actor)
+        {
             self.participants.insert(actor.clone());
         }
-        if let Some(id) = &event.command_id {
+        if let Some(id) = &event.command_id
+            && !self.command_ids.contains(id)
+        {
             self.command_ids.insert(id.clone());
         }
         self.updated_at = event.at;
@@ -496,12 +501,6 @@ impl Case {
     pub fn clock(&self, milestone: &MilestoneId, round: u32) -> Option<&Clock> {
         self.clocks
             .iter()
-            .find(|c| &c.milestone == milestone && c.round == round)
-    }
-
-    fn clock_mut(&mut self, milestone: &MilestoneId, round: u32) -> Option<&mut Clock> {
-        self.clocks
-            .iter_mut()
             .find(|c| &c.milestone == milestone && c.round == round)
     }
 
@@ -553,142 +552,176 @@ pub(crate) fn event_type(kind: &EventKind) -> &'static str {
 /// Applies one event. Pure and total: every event the decider emits is
 /// applied as recorded, so replay equals the incremental result.
 pub fn evolve(mut case: Case, event: &Event) -> Case {
-    case.version = event.version;
-    case.record_common(event);
-    let at = event.at;
-    match &event.kind {
-        // A second registration cannot be emitted by the decider; it is
-        // ignored rather than rewriting the complaint.
-        EventKind::Registered { .. } => {}
-        EventKind::Accepted {
-            rule,
-            override_reason,
-        } => {
-            case.status = Status::Accepted;
-            case.acceptance = Some(AcceptanceRecord {
-                accepted: true,
-                rule: rule.clone(),
-                reason: override_reason.clone(),
-                advice: None,
-            });
-        }
-        EventKind::NotAccepted {
-            rule,
-            reason_zh,
-            advice_zh,
-            ..
-        } => {
-            case.status = Status::NotAccepted;
-            case.acceptance = Some(AcceptanceRecord {
-                accepted: false,
-                rule: rule.clone(),
-                reason: Some(reason_zh.clone()),
-                advice: advice_zh.clone(),
-            });
-        }
-        EventKind::Classified { level, rule, .. } => {
-            case.level = Some(level.clone());
-            case.level_rule = rule.clone();
-        }
-        EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
-            case.assignment = Some(assignment.clone());
-            if matches!(case.status, Status::Accepted) {
-                case.status = Status::Assigned;
+    case.apply(event);
+    case
+}
+
+impl Case {
+    /// [`evolve`] in place: no move of the whole case per event.
+    pub(crate) fn apply(&mut self, event: &Event) {
+        let case = self;
+        case.version = event.version;
+        case.record_common(event);
+        let at = event.at;
+        match &event.kind {
+            // A second registration cannot be emitted by the decider; it is
+            // ignored rather than rewriting the complaint.
+            EventKind::Registered { .. } => {}
+            EventKind::Accepted {
+                rule,
+                override_reason,
+            } => {
+                case.status = Status::Accepted;
+                case.acceptance = Some(AcceptanceRecord {
+                    accepted: true,
+                    rule: rule.clone(),
+                    reason: override_reason.clone(),
+                    advice: None,
+                });
             }
-        }
-        EventKind::InvestigationStarted => case.status = Status::Investigating,
-        EventKind::FindingsRecorded {
-            validity,
-            rule,
-            fault,
-            responsible,
-            ..
-        } => {
-            case.findings = Some(Findings {
-                validity: *validity,
-                rule: rule.clone(),
-                fault: *fault,
-                responsible: responsible.clone(),
-                recorded_by: event.actor.clone(),
-            });
-        }
-        EventKind::SolutionProposed {
-            remedies,
-            amount,
-            required_role,
-            ..
-        } => {
-            case.status = Status::AwaitingApproval;
-            case.proposal = Some(Proposal {
-                remedies: remedies.clone(),
-                amount: *amount,
-                required_role: required_role.clone(),
-                approved_by: None,
-            });
-        }
-        EventKind::Approved { .. } => {
-            case.status = Status::Approved;
-            if let Some(p) = case.proposal.as_mut() {
-                p.approved_by = event.actor.clone();
+            EventKind::NotAccepted {
+                rule,
+                reason_zh,
+                advice_zh,
+                ..
+            } => {
+                case.status = Status::NotAccepted;
+                case.acceptance = Some(AcceptanceRecord {
+                    accepted: false,
+                    rule: rule.clone(),
+                    reason: Some(reason_zh.clone()),
+                    advice: advice_zh.clone(),
+                });
             }
-        }
-        EventKind::SentBack { .. } => case.status = Status::Investigating,
-        EventKind::Replied { .. } => {
-            case.status = Status::Replied;
-            case.callback = None;
-        }
-        EventKind::CallbackRecorded { satisfaction, .. } => case.callback = Some(*satisfaction),
-        EventKind::Reopened { round, .. } => {
-            case.round = *round;
-            case.status = if case.assignment.is_some() {
-                Status::Assigned
-            } else {
-                Status::Accepted
-            };
-            case.findings = None;
-            case.proposal = None;
-            case.callback = None;
-            case.closure = None;
-        }
-        EventKind::Escalated {
-            step, take_over, ..
-        } => case.escalations.push(EscalationRecord {
-            step: step.clone(),
-            take_over: take_over.clone(),
-            at,
-            round: case.round,
-        }),
-        EventKind::AgreedDeadlineSet { deadline } => case.agreed_deadline = Some(*deadline),
-        EventKind::ExtensionRequested { reason, until } => {
-            case.extension = Some(Extension {
-                requested_by: event.actor.clone(),
-                reason: reason.clone(),
-                until: *until,
-                approved: false,
-            });
-        }
-        EventKind::ExtensionApproved => {
-            if let Some(x) = case.extension.as_mut() {
-                x.approved = true;
+            EventKind::Classified { level, rule, .. } => {
+                case.level = Some(level.clone());
+                case.level_rule = rule.clone();
             }
-        }
-        EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => case.extension = None,
-        EventKind::Closed { kind, reason } => {
-            case.status = Status::Closed;
-            case.closure = Some(Closure {
-                kind: *kind,
+            EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
+                case.assignment = Some(assignment.clone());
+                if matches!(case.status, Status::Accepted) {
+                    case.status = Status::Assigned;
+                }
+            }
+            EventKind::InvestigationStarted => case.status = Status::Investigating,
+            EventKind::FindingsRecorded {
+                validity,
+                rule,
+                fault,
+                responsible,
+                ..
+            } => {
+                case.findings = Some(Findings {
+                    validity: *validity,
+                    rule: rule.clone(),
+                    fault: *fault,
+                    responsible: responsible.clone(),
+                    recorded_by: event.actor.clone(),
+                });
+            }
+            EventKind::SolutionProposed {
+                remedies,
+                amount,
+                required_role,
+                ..
+            } => {
+                case.status = Status::AwaitingApproval;
+                case.proposal = Some(Proposal {
+                    remedies: remedies.clone(),
+                    amount: *amount,
+                    required_role: required_role.clone(),
+                    approved_by: None,
+                });
+            }
+            EventKind::Approved { .. } => {
+                case.status = Status::Approved;
+                if let Some(p) = case.proposal.as_mut() {
+                    p.approved_by = event.actor.clone();
+                }
+            }
+            EventKind::SentBack { .. } => case.status = Status::Investigating,
+            EventKind::Replied { .. } => {
+                case.status = Status::Replied;
+                case.callback = None;
+            }
+            EventKind::CallbackRecorded { satisfaction, .. } => case.callback = Some(*satisfaction),
+            EventKind::Reopened { round, .. } => {
+                case.round = *round;
+                case.status = if case.assignment.is_some() {
+                    Status::Assigned
+                } else {
+                    Status::Accepted
+                };
+                case.findings = None;
+                case.proposal = None;
+                case.callback = None;
+                case.closure = None;
+            }
+            EventKind::Escalated {
+                step, take_over, ..
+            } => case.escalations.push(EscalationRecord {
+                step: step.clone(),
+                take_over: take_over.clone(),
                 at,
-                reason: reason.clone(),
-            });
+                round: case.round,
+            }),
+            EventKind::AgreedDeadlineSet { deadline } => case.agreed_deadline = Some(*deadline),
+            EventKind::ExtensionRequested { reason, until } => {
+                case.extension = Some(Extension {
+                    requested_by: event.actor.clone(),
+                    reason: reason.clone(),
+                    until: *until,
+                    approved: false,
+                });
+            }
+            EventKind::ExtensionApproved => {
+                if let Some(x) = case.extension.as_mut() {
+                    x.approved = true;
+                }
+            }
+            EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => case.extension = None,
+            EventKind::Closed { kind, reason } => {
+                case.status = Status::Closed;
+                case.closure = Some(Closure {
+                    kind: *kind,
+                    at,
+                    reason: reason.clone(),
+                });
+            }
+            EventKind::RepeatMerged { repeat, .. } => case.repeats.push(repeat.clone()),
+            EventKind::NoteAdded { .. } => case.notes = case.notes.saturating_add(1),
+            EventKind::PolicyMigrated {
+                policy_id, version, ..
+            } => {
+                case.policy_id = policy_id.clone();
+                case.policy_version = version.clone();
+            }
+            EventKind::ClockStarted { .. }
+            | EventKind::ClockPaused { .. }
+            | EventKind::ClockResumed { .. }
+            | EventKind::ClockRetargeted { .. }
+            | EventKind::ClockStopped { .. }
+            | EventKind::MilestoneWarning { .. }
+            | EventKind::MilestoneBreached { .. } => apply_clock(&mut case.clocks, &event.kind, at),
         }
-        EventKind::RepeatMerged { repeat, .. } => case.repeats.push(repeat.clone()),
-        EventKind::NoteAdded { .. } => case.notes = case.notes.saturating_add(1),
-        EventKind::PolicyMigrated {
-            policy_id, version, ..
-        } => {
-            case.policy_id = policy_id.clone();
-            case.policy_version = version.clone();
-        }
+    }
+}
+
+/// The clock of `milestone` in `round` (the first, as [`Case::clock`]).
+fn clock_in<'c>(
+    clocks: &'c mut [Clock],
+    milestone: &MilestoneId,
+    round: u32,
+) -> Option<&'c mut Clock> {
+    clocks
+        .iter_mut()
+        .find(|c| c.round == round && &c.milestone == milestone)
+}
+
+/// Applies a clock event (`clock_started` ... `milestone_breached`) to
+/// `clocks`, as [`evolve`] does; other events change nothing here.
+pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTime<Utc>) {
+    match kind {
         EventKind::ClockStarted {
             milestone,
             round,
@@ -697,7 +730,7 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             deadline,
             total_seconds,
         } => {
-            case.clocks.push(Clock {
+            clocks.push(Clock {
                 milestone: milestone.clone(),
                 round: *round,
                 level: level.clone(),
@@ -715,7 +748,7 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             round,
             remaining_seconds,
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.state = ClockState::Paused {
                     since: at,
                     remaining_seconds: *remaining_seconds,
@@ -727,7 +760,7 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             round,
             deadline,
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.state = ClockState::Running;
                 c.deadline = deadline.clone();
             }
@@ -739,7 +772,7 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             target,
             deadline,
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.level = level.clone();
                 c.target = *target;
                 c.deadline = deadline.clone();
@@ -750,7 +783,7 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             round,
             met,
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.state = ClockState::Stopped { at, met: *met };
             }
         }
@@ -759,17 +792,17 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
             round,
             percent,
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.warned.push(*percent);
             }
         }
         EventKind::MilestoneBreached {
             milestone, round, ..
         } => {
-            if let Some(c) = case.clock_mut(milestone, *round) {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.breached = true;
             }
         }
+        _ => {}
     }
-    case
 }

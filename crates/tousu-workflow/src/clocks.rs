@@ -10,8 +10,8 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use tousu_model::{LevelId, RoleId, StaffId};
 use tousu_policy::{
-    CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationTrigger,
-    Milestone, MilestoneId, MilestoneOwner, OnReopen,
+    CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationStep,
+    EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen,
 };
 
 use crate::case::{Case, Clock, ClockState};
@@ -110,7 +110,7 @@ pub(crate) fn effects(
             // fines and escalations do not depend on how often tick runs.
             if late && !clock.breached {
                 // Escalating a case this command closes would notify nobody useful.
-                let kinds = breach(case, clock, m, &mut taken, ctx);
+                let kinds = breach(case, clock, m, &mut taken, at, ctx)?;
                 out.extend(kinds.into_iter().filter(|k| {
                     case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
                 }));
@@ -146,7 +146,7 @@ pub(crate) fn effects(
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
             if at >= clock.deadline.at && !clock.breached {
-                out.extend(breach(case, clock, Some(m), &mut taken, ctx));
+                out.extend(breach(case, clock, Some(m), &mut taken, at, ctx)?);
             }
             let remaining_seconds = measure(ctx, clock.target.unit(), at, clock.deadline.at)?;
             out.push(EventKind::ClockPaused {
@@ -232,8 +232,7 @@ pub(crate) fn effects(
                 }
             }
             _ => {
-                let Some(target) =
-                    policy.milestone_target(m, level, case.complaint.category.as_ref())
+                let Some(target) = policy.milestone_target_for(m, level, &eval_input(case, at))
                 else {
                     continue;
                 };
@@ -280,7 +279,7 @@ pub(crate) fn retarget(
         };
         let Some(target) = ctx
             .policy
-            .milestone_target(m, new, case.complaint.category.as_ref())
+            .milestone_target_for(m, new, &eval_input(case, at))
         else {
             continue;
         };
@@ -370,13 +369,51 @@ fn taken_steps(case: &Case) -> Vec<EscalationId> {
 
 /// The breach of `clock` and the escalation steps it triggers that have not
 /// been taken yet.
+/// What the rules see of a case at `at`.
+pub(crate) fn eval_input(case: &Case, at: DateTime<Utc>) -> EvalInput<'_> {
+    EvalInput::new(&case.complaint, at).with_repeat_count(case.repeat_count)
+}
+
+/// The events of taking an escalation step: the escalation itself, and when
+/// the step raises the level, the reclassification and the stricter clocks.
+pub(crate) fn escalate(
+    case: &Case,
+    step: &EscalationStep,
+    cause: EscalationCause,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<EventKind>, Rejection> {
+    let mut out = vec![EventKind::Escalated {
+        step: Some(step.id.clone()),
+        cause,
+        notify: step.notify.clone(),
+        take_over: step.take_over.clone(),
+    }];
+    if let Some(to) = &step.reclassify_to {
+        let raises = case
+            .level
+            .as_ref()
+            .is_none_or(|l| ctx.policy.is_more_severe(to, l));
+        if raises {
+            out.push(EventKind::Classified {
+                level: to.clone(),
+                rule: None,
+                manual_reason: Some(format!("escalation step {}", step.id)),
+            });
+            out.extend(retarget(case, case.level.as_ref(), to, at, ctx)?);
+        }
+    }
+    Ok(out)
+}
+
 fn breach(
     case: &Case,
     clock: &Clock,
     m: Option<&Milestone>,
     taken: &mut Vec<EscalationId>,
+    at: DateTime<Utc>,
     ctx: &Ctx<'_>,
-) -> Vec<EventKind> {
+) -> Result<Vec<EventKind>, Rejection> {
     let (owner, owner_role) = owner(case, m, ctx);
     let mut out = vec![EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
@@ -387,7 +424,7 @@ fn breach(
         owner_role,
     }];
     let Some(level) = case.level.as_ref() else {
-        return out;
+        return Ok(out);
     };
     let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
     for step in ctx.policy.escalation_steps(&trigger, level) {
@@ -395,16 +432,12 @@ fn breach(
             continue;
         }
         taken.push(step.id.clone());
-        out.push(EventKind::Escalated {
-            step: Some(step.id.clone()),
-            cause: EscalationCause::Breach {
-                milestone: clock.milestone.clone(),
-            },
-            notify: step.notify.clone(),
-            take_over: step.take_over.clone(),
-        });
+        let cause = EscalationCause::Breach {
+            milestone: clock.milestone.clone(),
+        };
+        out.extend(escalate(case, step, cause, at, ctx)?);
     }
-    out
+    Ok(out)
 }
 
 /// Warnings, breaches and the escalations breaches trigger, due at `now`.
@@ -422,7 +455,7 @@ pub(crate) fn due(
     {
         let m = ctx.policy.milestone(&clock.milestone);
         if now >= clock.deadline.at {
-            out.extend(breach(case, clock, m, &mut taken, ctx));
+            out.extend(breach(case, clock, m, &mut taken, now, ctx)?);
             continue;
         }
         let Some(m) = m else { continue };
@@ -490,11 +523,20 @@ pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<Deadline
     let rule = match m {
         Some(m) => {
             let by_level = m.level_target(&clock.level);
-            let overridden =
+            let by_category =
                 ctx.policy
-                    .milestone_target(m, &clock.level, case.complaint.category.as_ref())
-                    != by_level;
-            if overridden {
+                    .milestone_target(m, &clock.level, case.complaint.category.as_ref());
+            let conditional = m.conditional_targets.iter().any(|c| {
+                c.when
+                    .matches(ctx.policy, &eval_input(case, clock.started_at))
+                    && c.level_target(&clock.level).is_some()
+            });
+            if conditional {
+                format!(
+                    "milestones.{}.conditional_targets (level {})",
+                    m.id, clock.level
+                )
+            } else if by_category != by_level {
                 format!(
                     "milestones.{}.category_overrides (level {})",
                     m.id, clock.level

@@ -801,12 +801,13 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                 match (ctx.policy.rounds.when_exhausted, fresh.is_empty()) {
                     (WhenRoundsExhausted::Escalate, false) => {
                         for s in fresh {
-                            k.push(EventKind::Escalated {
-                                step: Some(s.id.clone()),
-                                cause: EscalationCause::RoundsExhausted,
-                                notify: s.notify.clone(),
-                                take_over: s.take_over.clone(),
-                            });
+                            k.extend(clocks::escalate(
+                                case,
+                                s,
+                                EscalationCause::RoundsExhausted,
+                                at,
+                                ctx,
+                            )?);
                         }
                         t.push(ClockEvent::Escalated);
                     }
@@ -944,15 +945,20 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                     .escalation_steps(&EscalationTrigger::Manual, l)
                     .find(|s| !taken.contains(&s.id))
             });
-            let k = EventKind::Escalated {
-                step: step.map(|s| s.id.clone()),
-                cause: EscalationCause::Manual {
-                    reason: reason.clone(),
-                },
-                notify: step.map(|s| s.notify.clone()).unwrap_or_default(),
-                take_over: step.and_then(|s| s.take_over.clone()),
+            let cause = EscalationCause::Manual {
+                reason: reason.clone(),
             };
-            (vec![k], vec![ClockEvent::Escalated])
+            let k = match step {
+                Some(step) => clocks::escalate(case, step, cause, at, ctx)?,
+                // No manual step left: the escalation is recorded, to nobody in particular.
+                None => vec![EventKind::Escalated {
+                    step: None,
+                    cause,
+                    notify: Vec::new(),
+                    take_over: None,
+                }],
+            };
+            (k, vec![ClockEvent::Escalated])
         }
         (s @ done!(), CommandKind::Escalate { .. }) => {
             return Err(invalid(s, kind, "a final case is not escalated"));

@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use tousu_model::{CaseId, Channel, LevelId};
 use tousu_policy::Policy;
 use tousu_workflow::*;
 
@@ -204,4 +205,91 @@ fn recusal_stale_version_and_duplicate_command() {
     assert_eq!(h.case().version, version + first.len() as u64);
     insta::assert_snapshot!("refusals", out.join("\n"));
     insta::assert_snapshot!("refusals_timeline", timeline(&h.events));
+}
+
+/// The policy-model extensions the seed regulations needed: a limit that
+/// depends on the facts (S12: on site 10 minutes), a clock that runs only
+/// for some complaints (S26 / S29: referred cases), and an escalation step
+/// that raises the level (S13 / S33).
+#[test]
+fn conditional_targets_applies_when_and_reclassifying_escalation() {
+    use tousu_policy::{ConditionalTarget, Predicate};
+    let mut policy = Policy::default_policy().unwrap();
+    let fr = policy
+        .milestones
+        .iter_mut()
+        .find(|m| m.id.as_str() == "first_response")
+        .unwrap();
+    fr.conditional_targets.push(ConditionalTarget {
+        when: Predicate::Channel(vec![Channel::Visit]),
+        targets: Default::default(),
+        target: Some("10 minutes".parse().unwrap()),
+        note: Some("现场投诉10分钟内处理".into()),
+    });
+    let mut referral = policy
+        .milestones
+        .iter()
+        .find(|m| m.id.as_str() == "result")
+        .unwrap()
+        .clone();
+    referral.id = tousu_policy::MilestoneId::new("report_to_referrer").unwrap();
+    referral.name_zh = "向交办单位报告".into();
+    referral.start = vec![tousu_policy::ClockEvent::Registered];
+    referral.targets.clear();
+    referral.target = Some("3 working days".parse().unwrap());
+    referral.applies_when = Some(Predicate::Channel(vec![Channel::Referral]));
+    policy.milestones.push(referral);
+    let step = policy
+        .escalation
+        .iter_mut()
+        .find(|s| s.id.as_str() == "head-on-late-first-response")
+        .unwrap();
+    step.reclassify_to = Some(LevelId::new("very_unsatisfied").unwrap());
+    policy.validate().unwrap();
+
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let visit = tousu_model::Complaint::builder(t0, Channel::Visit, "前台办理业务时被怠慢")
+        .build()
+        .unwrap();
+    h.run(
+        "kf1",
+        t0,
+        CommandKind::Register {
+            case_id: CaseId::new("V1").unwrap(),
+            number: None,
+            complaint: Box::new(visit),
+            repeat_count: 0,
+        },
+    )
+    .unwrap();
+    let fr_id = tousu_policy::MilestoneId::new("first_response").unwrap();
+    assert_eq!(
+        h.case().clock(&fr_id, 1).unwrap().deadline.at,
+        Harness::minutes(t0, 10),
+        "on site: 10 minutes"
+    );
+    assert!(
+        h.case()
+            .clock(
+                &tousu_policy::MilestoneId::new("report_to_referrer").unwrap(),
+                1
+            )
+            .is_none(),
+        "not a referral"
+    );
+    let late = h.tick(Harness::minutes(t0, 12));
+    // The breach escalates, and the step raises the level to 十分不满意.
+    assert_eq!(
+        h.case().level.as_ref().map(LevelId::as_str),
+        Some("very_unsatisfied")
+    );
+    insta::assert_snapshot!("extensions_visit", timeline(&late));
+    let deadlines = deadlines(h.case(), &h.rt.ctx(&h.roster, Harness::minutes(t0, 12))).unwrap();
+    assert!(
+        deadlines
+            .iter()
+            .all(|d| d.rule.contains("targets") || d.rule.contains("conditional"))
+    );
 }
