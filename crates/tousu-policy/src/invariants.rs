@@ -250,7 +250,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                         "ladder_reaches_top",
                         path,
                         format!(
-                            "the last {trigger} step neither notifies nor hands over to {top:?}, the role above every approval limit"
+                            "the last {trigger} step neither notifies nor hands over to \"{top}\", the role above every approval limit"
                         ),
                     );
                 }
