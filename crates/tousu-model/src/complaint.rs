@@ -164,7 +164,7 @@ pub enum FactValue {
     Bool(bool),
     /// A number, written as a decimal string (`"3.5"`) so no digit is lost.
     Number(
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(with = "crate::decimal_text")]
         #[schemars(with = "String")]
         Decimal,
     ),

@@ -44,6 +44,7 @@
 
 mod complaint;
 mod complaint_no;
+pub mod decimal_text;
 mod error;
 mod id;
 mod labels;

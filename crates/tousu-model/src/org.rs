@@ -193,7 +193,7 @@ pub struct Staff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisor: Option<StaffId>,
     /// Base points (基点数): their share when a department's deduction is split.
-    #[serde(default = "one", with = "rust_decimal::serde::str")]
+    #[serde(default = "one", with = "crate::decimal_text")]
     #[schemars(with = "String")]
     pub base_points: Decimal,
     /// Monthly efficiency bonus (效益奖金), the base of the monthly deduction cap.

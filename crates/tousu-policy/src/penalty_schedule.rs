@@ -289,7 +289,7 @@ pub struct MonthlyCap {
     /// The most that may be deducted in a month, as a percentage (0 to 100)
     /// of the month's bonus; default 50 (S41 5.9.4). The excess is carried to
     /// later months and deducted there under the same cap (逐月分期罚扣).
-    #[serde(default = "fifty", with = "decimal_text")]
+    #[serde(default = "fifty", with = "tousu_model::decimal_text")]
     #[schemars(with = "String")]
     pub percent: Decimal,
     /// Sanctions whose money value is deducted in full (up to the bonus)
@@ -532,45 +532,6 @@ impl PenaltySchedule {
             ));
         }
         out
-    }
-}
-
-/// Decimals as strings (`"50"`, `"12.5"`) or integers, never floats.
-mod decimal_text {
-    use std::fmt;
-    use std::str::FromStr;
-
-    use rust_decimal::Decimal;
-    use serde::{Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Decimal;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number as a string such as \"50\" or \"12.5\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-                Decimal::from_str(v.trim())
-                    .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-                Err(E::custom(format_args!(
-                    "write the decimal {v} as a string (\"{v}\"): floating-point numbers lose digits"
-                )))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 

@@ -139,38 +139,13 @@ pub struct FactNumber(pub Decimal);
 
 impl Serialize for FactNumber {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        tousu_model::decimal_text::serialize(&self.0, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for FactNumber {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = FactNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a decimal number as a string such as \"2.5\", or an integer")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactNumber, E> {
-                v.trim().parse::<Decimal>().map(FactNumber).map_err(|_| {
-                    E::custom(format_args!(
-                        "{v:?} is not a decimal number; expected e.g. \"2.5\" or \"10000\""
-                    ))
-                })
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactNumber, E> {
-                Ok(FactNumber(Decimal::from(v)))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactNumber, E> {
-                Ok(FactNumber(Decimal::from(v)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactNumber, E> {
-                Err(E::custom(format_args!(
-                    "write the number as a string such as \"{v}\"; floating-point numbers lose digits"
-                )))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
+        tousu_model::decimal_text::deserialize(deserializer).map(FactNumber)
     }
 }
 

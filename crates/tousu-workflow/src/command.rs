@@ -83,7 +83,7 @@ pub struct Responsibility {
     #[serde(flatten)]
     pub party: ResponsibleParty,
     /// Their weight (a ratio or a percent; only the proportions matter), a decimal string.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "tousu_model::decimal_text::weight")]
     #[schemars(with = "String")]
     pub share: rust_decimal::Decimal,
 }
