@@ -22,14 +22,12 @@
 //! # Ok::<(), tousu_model::ModelError>(())
 //! ```
 
-use std::borrow::Cow;
-
-use crate::ModelError;
-
 const CODE_MAX: usize = 64;
 const REF_MAX: usize = 128;
 
-fn check_code(value: &str) -> Result<(), &'static str> {
+/// The rule for code ids (`LevelId`, ...); used by the id macro.
+#[doc(hidden)]
+pub fn check_code(value: &str) -> Result<(), &'static str> {
     let mut chars = value.chars();
     let Some(first) = chars.next() else {
         return Err("it is empty; use 1 to 64 letters, digits, '_', '-' or '.'");
@@ -46,7 +44,30 @@ fn check_code(value: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn check_ref(value: &str) -> Result<(), &'static str> {
+/// The JSON Schema of an id family; used by the id macro.
+#[doc(hidden)]
+pub fn schema(check: &str, description: &str) -> schemars::Schema {
+    if check == "check_code" {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": CODE_MAX,
+            "pattern": r"^[\p{L}\p{N}][\p{L}\p{N}_.\-]*$",
+            "description": description,
+        })
+    } else {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": REF_MAX,
+            "description": description,
+        })
+    }
+}
+
+/// The rule for reference ids (`StaffId`, ...); used by the id macro.
+#[doc(hidden)]
+pub fn check_ref(value: &str) -> Result<(), &'static str> {
     if value.is_empty() {
         return Err("it is empty");
     }
@@ -62,20 +83,24 @@ fn check_ref(value: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-macro_rules! string_id {
+/// Defines a validated string id newtype (for the tousu crates' own ids;
+/// not a stable API).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __string_id {
     ($(#[$meta:meta])* $name:ident, $check:ident, $rule:literal) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
             /// Validates and wraps `value`.
-            pub fn new(value: impl Into<String>) -> Result<Self, ModelError> {
+            pub fn new(value: impl Into<String>) -> Result<Self, $crate::ModelError> {
                 let value = value.into();
-                match $check(&value) {
+                match $crate::__id_rules::$check(&value) {
                     Ok(()) => Ok(Self(value)),
-                    Err(reason) => Err(ModelError::InvalidId {
+                    Err(reason) => Err($crate::ModelError::InvalidId {
                         kind: stringify!($name),
                         value,
                         reason,
@@ -90,8 +115,8 @@ macro_rules! string_id {
         }
 
         impl TryFrom<String> for $name {
-            type Error = ModelError;
-            fn try_from(value: String) -> Result<Self, ModelError> {
+            type Error = $crate::ModelError;
+            fn try_from(value: String) -> Result<Self, $crate::ModelError> {
                 Self::new(value)
             }
         }
@@ -103,8 +128,8 @@ macro_rules! string_id {
         }
 
         impl std::str::FromStr for $name {
-            type Err = ModelError;
-            fn from_str(s: &str) -> Result<Self, ModelError> {
+            type Err = $crate::ModelError;
+            fn from_str(s: &str) -> Result<Self, $crate::ModelError> {
                 Self::new(s)
             }
         }
@@ -127,59 +152,55 @@ macro_rules! string_id {
             }
         }
 
-        impl schemars::JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
             }
 
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({
-                    "type": "string",
-                    "minLength": 1,
-                    "description": $rule,
-                })
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                $crate::__id_rules::schema(stringify!($check), $rule)
             }
         }
     };
 }
 
-string_id!(
+__string_id!(
     /// A severity level defined by a policy (`major`, `重大投诉`, ...).
     LevelId, check_code, "A severity level id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
 );
-string_id!(
+__string_id!(
     /// A complaint category defined by a policy's category tree.
     CategoryId, check_code, "A category id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
 );
-string_id!(
+__string_id!(
     /// A role defined by a policy (`complaint_manager`, `general_manager`, ...).
     RoleId, check_code, "A role id defined by the policy: 1-64 letters, digits, '_', '-' or '.'."
 );
-string_id!(
+__string_id!(
     /// The name of an integrator-defined fact on a complaint.
     FactName, check_code, "An integrator-defined fact name: 1-64 letters, digits, '_', '-' or '.'."
 );
-string_id!(
+__string_id!(
     /// A complaint case, as the integrator's system knows it.
     CaseId, check_ref, "A case id from the integrator's system: 1-128 characters, no control characters, no surrounding spaces."
 );
-string_id!(
+__string_id!(
     /// A staff member (employee number, account name, ...).
     StaffId, check_ref, "A staff id: 1-128 characters, no control characters, no surrounding spaces."
 );
-string_id!(
+__string_id!(
     /// A department or team.
     DepartmentId, check_ref, "A department id: 1-128 characters, no control characters, no surrounding spaces."
 );
-string_id!(
+__string_id!(
     /// An external party (a customer, a supplier) in the integrator's system.
     PartyId, check_ref, "A party id: 1-128 characters, no control characters, no surrounding spaces."
 );
-string_id!(
+__string_id!(
     /// A command's idempotency key: the same id twice has one effect.
     CommandId, check_ref, "A command id (idempotency key): 1-128 characters, no control characters, no surrounding spaces."
 );
-string_id!(
+__string_id!(
     /// An attachment held by the integrator's document store.
     AttachmentId, check_ref, "An attachment id: 1-128 characters, no control characters, no surrounding spaces."
 );

@@ -47,6 +47,10 @@ mod complaint_no;
 pub mod decimal_text;
 mod error;
 mod id;
+#[doc(hidden)]
+pub mod __id_rules {
+    pub use crate::id::{check_code, check_ref, schema};
+}
 mod labels;
 mod money;
 mod org;

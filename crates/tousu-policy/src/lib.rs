@@ -114,7 +114,7 @@ pub use authority::{
     Recusal, Role, RoundsAllowed, RoundsPolicy, WhenRoundsExhausted,
 };
 pub use error::{Format, PolicyError, Report};
-pub use ids::{EscalationId, IdError, MilestoneId, PolicyId, RuleId};
+pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
     CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner, OnReopen,
 };

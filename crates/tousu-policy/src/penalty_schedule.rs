@@ -44,103 +44,18 @@
 //! }
 //! ```
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{LevelId, ModelError, Money, Problem, RoundingMode, SanctionKind};
+use tousu_model::{LevelId, Money, Problem, RoundingMode, SanctionKind};
 
-/// The id of a violation in a schedule's violation table (`record_incomplete`,
-/// `ignored_repeat`, `未按礼仪接待`, ...): 1 to 64 letters (any script), digits,
-/// `_`, `-` or `.`, starting with a letter or digit.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct ViolationId(String);
-
-impl ViolationId {
-    /// Validates and wraps `value`.
-    pub fn new(value: impl Into<String>) -> Result<Self, ModelError> {
-        let value = value.into();
-        let reason = {
-            let mut chars = value.chars();
-            match chars.next() {
-                None => Some("it is empty; use 1 to 64 letters, digits, '_', '-' or '.'"),
-                Some(_) if value.chars().count() > 64 => Some("it is longer than 64 characters"),
-                Some(first) if !first.is_alphanumeric() => {
-                    Some("it must start with a letter or digit")
-                }
-                Some(_)
-                    if chars.any(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))) =>
-                {
-                    Some("only letters, digits, '_', '-' and '.' are allowed (no spaces)")
-                }
-                Some(_) => None,
-            }
-        };
-        match reason {
-            None => Ok(ViolationId(value)),
-            Some(reason) => Err(ModelError::InvalidId {
-                kind: "ViolationId",
-                value,
-                reason,
-            }),
-        }
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for ViolationId {
-    type Error = ModelError;
-    fn try_from(value: String) -> Result<Self, ModelError> {
-        ViolationId::new(value)
-    }
-}
-
-impl From<ViolationId> for String {
-    fn from(id: ViolationId) -> String {
-        id.0
-    }
-}
-
-impl std::str::FromStr for ViolationId {
-    type Err = ModelError;
-    fn from_str(s: &str) -> Result<Self, ModelError> {
-        ViolationId::new(s)
-    }
-}
-
-impl fmt::Display for ViolationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::borrow::Borrow<str> for ViolationId {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl JsonSchema for ViolationId {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("ViolationId")
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "minLength": 1,
-            "description": "A violation id of the penalty schedule: 1-64 letters, digits, '_', '-' or '.'.",
-        })
-    }
-}
+tousu_model::__string_id!(
+    /// The id of a violation in a schedule's violation table
+    /// (`record_incomplete`, `ignored_repeat`, `未按礼仪接待`, ...).
+    ViolationId, check_code, "A violation id of the penalty schedule: 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit."
+);
 
 /// A policy's penalty tables (罚则). Embedded in a policy as `penalties`.
 ///
