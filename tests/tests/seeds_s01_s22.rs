@@ -1095,8 +1095,38 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
     );
     close(&mut s, "bh", beijing(2025, 10, 10, 11, 0));
     assert!(breached(&s).is_empty(), "{:?}", breached(&s));
+    // 「投诉管理人应每日查阅客户意见簿」 is for opinion-book entries only: the
+    // on-site complaint above never ran that clock.
+    assert!(
+        !s.events.iter().any(|e| matches!(&e.kind,
+            EventKind::ClockStarted { milestone, .. } if milestone.as_str() == "opinion_book_review")),
+        "no review clock for a visit"
+    );
     s.assert_replays();
     insta::assert_snapshot!("s11_bank_branch", timeline(&s.events));
+
+    // An entry written in the 客户意见簿 on Friday evening must be read within a
+    // day: by the end of Saturday 11 October, a make-up working day (调休).
+    let mut b = Scenario::new(s.rt.policy.clone(), s.roster.clone());
+    let t1 = beijing(2025, 10, 10, 18, 30);
+    let entry = Complaint::builder(
+        t1,
+        Channel::OpinionBook,
+        "我要投诉：自助存款机吞卡，大堂无人处理，心情：很生气",
+    )
+    .complainant(person("赵女士", "13903790000"))
+    .category(cat("business_process"))
+    .fact(fact("mood"), FactValue::Text("很生气".to_owned()))
+    .build()
+    .unwrap();
+    b.register("tsm", "S11-2", entry).unwrap();
+    assert!(due(&b, t1).contains(&"opinion_book_review → 2025-10-12 00:00".to_owned()));
+    // Not read until Monday morning: the daily review was missed.
+    b.tick(beijing(2025, 10, 13, 9, 0));
+    accept(&mut b, "tsm", beijing(2025, 10, 13, 9, 5));
+    assert_eq!(breached(&b), ["opinion_book_review@1"]);
+    b.assert_replays();
+    insta::assert_snapshot!("s11_opinion_book", timeline(&b.events));
 }
 
 // ---------------------------------------------------------------------------
@@ -1314,6 +1344,27 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
         "two breaches at 十分不满意, 30 元 each"
     );
     insta::assert_snapshot!("s12_statements", tousu_penalty::render_markdown(&result));
+
+    // 第五条 注: 「现场10分钟内接触」 — a complaint made on site gets 10 minutes
+    // for the first contact, not the 20 of a phone complaint.
+    let mut v = Scenario::new(s.rt.policy.clone(), s.roster.clone());
+    let t1 = beijing(2025, 10, 20, 10, 0);
+    let c = Complaint::builder(t1, Channel::Visit, "到店取车发现车门有新划痕，要求当面说明")
+        .complainant(person("车主林女士", "13600002222"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    v.register("hf", "S12-2", c).unwrap();
+    assert!(due(&v, t1).contains(&"first_contact → 2025-10-20 10:10".to_owned()));
+    accept(&mut v, "hf", minutes(t1, 1));
+    assign(&mut v, "hf", minutes(t1, 5), "ws", "wm", &[]);
+    // The manager comes out after 12 minutes: late on site (it would have
+    // been in time by phone).
+    v.tick(minutes(t1, 11));
+    investigate(&mut v, "wm", minutes(t1, 12));
+    assert_eq!(breached(&v), ["first_contact@1"]);
+    v.assert_replays();
+    insta::assert_snapshot!("s12_on_site", timeline(&v.events));
 }
 
 // ---------------------------------------------------------------------------
@@ -1375,22 +1426,14 @@ fn s13_restaurant_class1_unsettled_becomes_class2() {
         Satisfaction::Unsatisfied,
         "客人不满三个例份的推荐，要求餐厅经理出面",
     );
-    // One round for class 1: the manager takes over.
+    // One round for class 1: the manager takes over, and the unsettled
+    // complaint becomes class 2 (the step's `reclassify_to`).
     assert!(s.case().escalations.iter().any(|e| {
         e.step
             .as_ref()
             .is_some_and(|x| x.as_str() == "manager-after-class1")
     }));
-    s.ok(
-        "fbm",
-        minutes(t0, 63),
-        CommandKind::Classify {
-            level: Some(level("class2")),
-            reason: Some(
-                "第一类抱怨经员工处理后未能使顾客满意，顾客要求管理部门出面：第二类抱怨".to_owned(),
-            ),
-        },
-    );
+    assert_eq!(level_of(&s), "class2");
     reopen(&mut s, "fbm", minutes(t0, 65), "经理出面处理");
     investigate(&mut s, "fbm", minutes(t0, 66));
     findings(
@@ -1982,6 +2025,27 @@ fn s17_membership_misleading_sale_loss_borne() {
         .unwrap();
     assert_eq!(adv.gross, money("3400"));
     insta::assert_snapshot!("s17_statements", tousu_penalty::render_markdown(&result));
+
+    // 客户需求: a consultation (咨询) or suggestion is a demand by its feedback
+    // kind, answered within 24 hours; 求助型 / 发泄型 by the intake's fact; a
+    // complaint about the card sale stays a complaint.
+    let p = &s.rt.policy;
+    let t1 = beijing(2026, 2, 20, 10, 0);
+    let level_for = |c: &Complaint| p.classify(&EvalInput::new(c, t1)).outcome;
+    let ask = |kind: FeedbackKind| {
+        Complaint::builder(t1, Channel::Phone, "年卡能否暂停两个月？")
+            .kind(kind)
+            .build()
+            .unwrap()
+    };
+    assert_eq!(level_for(&ask(FeedbackKind::Inquiry)), level("demand"));
+    assert_eq!(level_for(&ask(FeedbackKind::Suggestion)), level("demand"));
+    assert_eq!(level_for(&ask(FeedbackKind::Complaint)), level("complaint"));
+    let venting = Complaint::builder(t1, Channel::Visit, "更衣室太挤，就是想说一说")
+        .fact(fact("demand_type"), FactValue::Text("发泄型".to_owned()))
+        .build()
+        .unwrap();
+    assert_eq!(level_for(&venting), level("demand"));
 }
 
 // ---------------------------------------------------------------------------
