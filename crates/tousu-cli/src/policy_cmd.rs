@@ -147,11 +147,16 @@ fn summary(p: &Policy) -> String {
             Some(d) if same => format!("{d} (every level)"),
             _ => limits.join(", "),
         };
-        let overrides = if m.category_overrides.is_empty() {
-            String::new()
-        } else {
-            format!("; {} category override(s)", m.category_overrides.len())
-        };
+        let mut overrides = String::new();
+        if !m.conditional_targets.is_empty() {
+            let _ = write!(overrides, "; {} conditional target(s)", m.conditional_targets.len());
+        }
+        if !m.category_overrides.is_empty() {
+            let _ = write!(overrides, "; {} category override(s)", m.category_overrides.len());
+        }
+        if m.applies_when.is_some() {
+            overrides.push_str("; only when its condition holds");
+        }
         let _ = writeln!(out, "  {} {}: {limits}{overrides}", m.id, m.name_zh);
     }
     let _ = writeln!(
