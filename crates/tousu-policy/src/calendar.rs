@@ -29,7 +29,7 @@
 //! default ([`CalendarSpec::count_start_day`] false,
 //! [`CalendarSpec::roll_to_working_day`] true):
 //!
-//! - **Minutes and hours** are plain clock additions to the start instant.
+//! - **Seconds, minutes and hours** are plain clock additions to the start instant.
 //! - **Calendar days, working days and months** do not count the starting day.
 //!   A period of *n* calendar days ends on the *n*-th day after the start day,
 //!   *n* working days on the *n*-th working day after it, *n* months on the
@@ -1413,6 +1413,7 @@ impl Calendar {
         };
         let unit = within.unit();
         match unit {
+            DurationUnit::Seconds => return clock(TimeDelta::try_seconds(i64::from(n))),
             DurationUnit::Minutes => return clock(TimeDelta::try_minutes(i64::from(n))),
             DurationUnit::Hours => return clock(TimeDelta::try_hours(i64::from(n))),
             DurationUnit::WorkingHours => {

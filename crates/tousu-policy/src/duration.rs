@@ -4,6 +4,7 @@
 //!
 //! | unit                     | English                              | Chinese                          |
 //! |--------------------------|--------------------------------------|----------------------------------|
+//! | [`DurationUnit::Seconds`]      | `"15 seconds"`                 | `"15秒"`                         |
 //! | [`DurationUnit::Minutes`]      | `"30 minutes"`, `"1 minute"`   | `"30分钟"`                       |
 //! | [`DurationUnit::Hours`]        | `"24 hours"`                   | `"24小时"`, `"24个小时"`         |
 //! | [`DurationUnit::CalendarDays`] | `"7 calendar days"`, `"7 days"`| `"7天"`, `"7日"`, `"7个自然日"`  |
@@ -53,6 +54,8 @@ const EXPECTED: &str = "expected e.g. \"30 minutes\", \"24 hours\", \"15 working
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DurationUnit {
+    /// Clock seconds: a plain addition (S25: answer within 15 seconds).
+    Seconds,
     /// Clock minutes: a plain addition to the start instant.
     Minutes,
     /// Clock hours: a plain addition to the start instant.
@@ -76,6 +79,8 @@ impl DurationUnit {
     pub const fn english(self, amount: u32) -> &'static str {
         let one = amount == 1;
         match (self, one) {
+            (Self::Seconds, true) => "second",
+            (Self::Seconds, false) => "seconds",
             (Self::Minutes, true) => "minute",
             (Self::Minutes, false) => "minutes",
             (Self::Hours, true) => "hour",
@@ -95,7 +100,7 @@ impl DurationUnit {
     /// hours or day boundaries) rather than plain clock arithmetic.
     #[must_use]
     pub const fn uses_calendar(self) -> bool {
-        !matches!(self, Self::Minutes | Self::Hours)
+        !matches!(self, Self::Seconds | Self::Minutes | Self::Hours)
     }
 }
 
@@ -223,6 +228,7 @@ fn parse_unit(unit: &str) -> Option<DurationUnit> {
     // Chinese: an optional measure word 个 before any unit.
     let zh = unit.strip_prefix('个').unwrap_or(unit);
     let parsed = match zh {
+        "秒" | "秒钟" => U::Seconds,
         "分钟" => U::Minutes,
         "小时" => U::Hours,
         "天" | "日" | "自然日" => U::CalendarDays,
@@ -230,6 +236,7 @@ fn parse_unit(unit: &str) -> Option<DurationUnit> {
         "工作小时" => U::WorkingHours,
         // "1月" alone reads as January, so 月 needs its measure word.
         "月" if unit.starts_with('个') => U::Months,
+        "second" | "seconds" | "sec" | "secs" => U::Seconds,
         "minute" | "minutes" | "min" | "mins" => U::Minutes,
         "hour" | "hours" => U::Hours,
         "day" | "days" | "calendarday" | "calendardays" => U::CalendarDays,

@@ -9,6 +9,7 @@ use crate::{Duration, DurationUnit, Policy};
 /// Any duration: 1 to 500 of any unit.
 pub fn duration() -> impl Strategy<Value = Duration> {
     let units = vec![
+        DurationUnit::Seconds,
         DurationUnit::Minutes,
         DurationUnit::Hours,
         DurationUnit::CalendarDays,

@@ -393,11 +393,12 @@ fn acceptance_outcome(r: &mut Report, path: &str, outcome: &Acceptance) {
     }
 }
 
-/// A duration in minutes when it is plain clock time.
-fn clock_minutes(d: Duration) -> Option<u64> {
+/// A duration in seconds when it is plain clock time.
+fn clock_seconds(d: Duration) -> Option<u64> {
     match d.unit() {
-        DurationUnit::Minutes => Some(u64::from(d.amount())),
-        DurationUnit::Hours => Some(u64::from(d.amount()) * 60),
+        DurationUnit::Seconds => Some(u64::from(d.amount())),
+        DurationUnit::Minutes => Some(u64::from(d.amount()) * 60),
+        DurationUnit::Hours => Some(u64::from(d.amount()) * 3600),
         _ => None,
     }
 }
@@ -405,7 +406,7 @@ fn clock_minutes(d: Duration) -> Option<u64> {
 /// `Some(true)` if `a` is longer than `b`, when the two can be compared
 /// without a calendar (clock units, or the same unit).
 pub(crate) fn longer(a: Duration, b: Duration) -> Option<bool> {
-    match (clock_minutes(a), clock_minutes(b)) {
+    match (clock_seconds(a), clock_seconds(b)) {
         (Some(x), Some(y)) => Some(x > y),
         _ if a.unit() == b.unit() => Some(a.amount() > b.amount()),
         _ => None,

@@ -229,3 +229,15 @@ proptest! {
         let _ = text.parse::<Duration>();
     }
 }
+
+/// S25: answer within 15 seconds.
+#[test]
+fn seconds() {
+    let d: Duration = "15秒".parse().unwrap();
+    assert_eq!(d.to_string(), "15 seconds");
+    assert_eq!("15 seconds".parse::<Duration>().unwrap(), d);
+    assert_eq!(
+        "1 second".parse::<Duration>().unwrap().to_string(),
+        "1 second"
+    );
+}
