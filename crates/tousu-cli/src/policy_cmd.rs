@@ -149,10 +149,18 @@ fn summary(p: &Policy) -> String {
         };
         let mut overrides = String::new();
         if !m.conditional_targets.is_empty() {
-            let _ = write!(overrides, "; {} conditional target(s)", m.conditional_targets.len());
+            let _ = write!(
+                overrides,
+                "; {} conditional target(s)",
+                m.conditional_targets.len()
+            );
         }
         if !m.category_overrides.is_empty() {
-            let _ = write!(overrides, "; {} category override(s)", m.category_overrides.len());
+            let _ = write!(
+                overrides,
+                "; {} category override(s)",
+                m.category_overrides.len()
+            );
         }
         if m.applies_when.is_some() {
             overrides.push_str("; only when its condition holds");

@@ -410,6 +410,7 @@ impl Case {
         let mut iter = events.into_iter();
         let first = iter.next().ok_or(ReplayError::Empty)?;
         let mut case = Case::from_registration(first)?;
+        let mut previous = first;
         for event in iter {
             if event.case_id != case.id {
                 return Err(ReplayError::WrongCase {
@@ -424,7 +425,8 @@ impl Case {
                     found: event.version,
                 });
             }
-            case.apply(event);
+            case.apply_after(event, Some(previous));
+            previous = event;
         }
         Ok(case)
     }
@@ -478,21 +480,35 @@ impl Case {
             command_ids: BTreeSet::new(),
             updated_at: event.at,
         };
-        case.record_common(event);
+        case.record_common(event, None);
         Ok(case)
     }
 
-    fn record_common(&mut self, event: &Event) {
-        // Look before cloning: the events of one command share its actor and id.
+    /// Records the actor and command of `event`; `previous`, when given, is
+    /// the event applied just before, whose actor and command are recorded.
+    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
+        // The events of one command share its actor and id: look before
+        // cloning, and do not look again for the same ones.
         if let Some(actor) = &event.actor
+            && previous.is_none_or(|p| p.actor.as_ref() != Some(actor))
             && !self.participants.contains(actor)
         {
             self.participants.insert(actor.clone());
         }
-        if let Some(id) = &event.command_id
-            && !self.command_ids.contains(id)
-        {
-            self.command_ids.insert(id.clone());
+        if let Some(id) = &event.command_id {
+            match previous {
+                Some(p) if p.command_id.as_ref() == Some(id) => {}
+                // After another command's event, the id is almost always new:
+                // one search, not two.
+                Some(_) => {
+                    self.command_ids.insert(id.clone());
+                }
+                None => {
+                    if !self.command_ids.contains(id) {
+                        self.command_ids.insert(id.clone());
+                    }
+                }
+            }
         }
         self.updated_at = event.at;
     }
@@ -552,16 +568,16 @@ pub(crate) fn event_type(kind: &EventKind) -> &'static str {
 /// Applies one event. Pure and total: every event the decider emits is
 /// applied as recorded, so replay equals the incremental result.
 pub fn evolve(mut case: Case, event: &Event) -> Case {
-    case.apply(event);
+    case.apply_after(event, None);
     case
 }
 
 impl Case {
-    /// [`evolve`] in place: no move of the whole case per event.
-    pub(crate) fn apply(&mut self, event: &Event) {
+    /// [`evolve`] in place, with the event applied just before, if known.
+    fn apply_after(&mut self, event: &Event, previous: Option<&Event>) {
         let case = self;
         case.version = event.version;
-        case.record_common(event);
+        case.record_common(event, previous);
         let at = event.at;
         match &event.kind {
             // A second registration cannot be emitted by the decider; it is
@@ -571,7 +587,6 @@ impl Case {
                 rule,
                 override_reason,
             } => {
-                case.status = Status::Accepted;
                 case.acceptance = Some(AcceptanceRecord {
                     accepted: true,
                     rule: rule.clone(),
@@ -585,7 +600,6 @@ impl Case {
                 advice_zh,
                 ..
             } => {
-                case.status = Status::NotAccepted;
                 case.acceptance = Some(AcceptanceRecord {
                     accepted: false,
                     rule: rule.clone(),
@@ -599,11 +613,8 @@ impl Case {
             }
             EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
                 case.assignment = Some(assignment.clone());
-                if matches!(case.status, Status::Accepted) {
-                    case.status = Status::Assigned;
-                }
             }
-            EventKind::InvestigationStarted => case.status = Status::Investigating,
+            EventKind::InvestigationStarted => {}
             EventKind::FindingsRecorded {
                 validity,
                 rule,
@@ -625,7 +636,6 @@ impl Case {
                 required_role,
                 ..
             } => {
-                case.status = Status::AwaitingApproval;
                 case.proposal = Some(Proposal {
                     remedies: remedies.clone(),
                     amount: *amount,
@@ -634,24 +644,15 @@ impl Case {
                 });
             }
             EventKind::Approved { .. } => {
-                case.status = Status::Approved;
                 if let Some(p) = case.proposal.as_mut() {
                     p.approved_by = event.actor.clone();
                 }
             }
-            EventKind::SentBack { .. } => case.status = Status::Investigating,
-            EventKind::Replied { .. } => {
-                case.status = Status::Replied;
-                case.callback = None;
-            }
+            EventKind::SentBack { .. } => {}
+            EventKind::Replied { .. } => case.callback = None,
             EventKind::CallbackRecorded { satisfaction, .. } => case.callback = Some(*satisfaction),
             EventKind::Reopened { round, .. } => {
                 case.round = *round;
-                case.status = if case.assignment.is_some() {
-                    Status::Assigned
-                } else {
-                    Status::Accepted
-                };
                 case.findings = None;
                 case.proposal = None;
                 case.callback = None;
@@ -681,7 +682,6 @@ impl Case {
             }
             EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => case.extension = None,
             EventKind::Closed { kind, reason } => {
-                case.status = Status::Closed;
                 case.closure = Some(Closure {
                     kind: *kind,
                     at,
@@ -704,6 +704,28 @@ impl Case {
             | EventKind::MilestoneWarning { .. }
             | EventKind::MilestoneBreached { .. } => apply_clock(&mut case.clocks, &event.kind, at),
         }
+        case.status = next_status(case.status, &event.kind, case.assignment.is_some());
+    }
+}
+
+/// The status after `kind`, given whether the case has an assignment after it.
+pub(crate) fn next_status(status: Status, kind: &EventKind, assigned: bool) -> Status {
+    match kind {
+        EventKind::Accepted { .. } => Status::Accepted,
+        EventKind::NotAccepted { .. } => Status::NotAccepted,
+        EventKind::Assigned { .. } | EventKind::Transferred { .. }
+            if matches!(status, Status::Accepted) =>
+        {
+            Status::Assigned
+        }
+        EventKind::InvestigationStarted | EventKind::SentBack { .. } => Status::Investigating,
+        EventKind::SolutionProposed { .. } => Status::AwaitingApproval,
+        EventKind::Approved { .. } => Status::Approved,
+        EventKind::Replied { .. } => Status::Replied,
+        EventKind::Reopened { .. } if assigned => Status::Assigned,
+        EventKind::Reopened { .. } => Status::Accepted,
+        EventKind::Closed { .. } => Status::Closed,
+        _ => status,
     }
 }
 

@@ -7,16 +7,125 @@
 //! for working-day and working-hour limits, plain elapsed time otherwise, so
 //! a suspension moves a working-day deadline by the working time it lasted.
 
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, TimeDelta, Utc};
-use tousu_model::{LevelId, RoleId, StaffId};
+use tousu_model::{Complaint, LevelId, RoleId, StaffId};
 use tousu_policy::{
     CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationStep,
     EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen,
 };
 
-use crate::case::{Case, Clock, ClockState};
+use crate::case::{Case, Clock, ClockState, EscalationRecord, Status, apply_clock, next_status};
+use crate::command::Assignment;
 use crate::event::{EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
+
+/// What the clock rules read of a case: the case as it stands, or as it
+/// would stand after some events applied without an actor or a command (as
+/// [`evolve`](crate::evolve) applies them), borrowed rather than copied.
+/// Only the clocks are copied, and only when those events change them.
+pub(crate) struct ClockCase<'a> {
+    complaint: &'a Complaint,
+    repeat_count: u32,
+    status: Status,
+    participants: &'a BTreeSet<StaffId>,
+    assignment: Option<&'a Assignment>,
+    level: Option<&'a LevelId>,
+    round: u32,
+    clocks: Cow<'a, [Clock]>,
+    escalations: &'a [EscalationRecord],
+    /// Escalation steps taken by the events applied on top of the case.
+    new_steps: Vec<&'a EscalationId>,
+}
+
+impl<'a> ClockCase<'a> {
+    /// The case as it stands.
+    pub(crate) fn of(case: &'a Case) -> Self {
+        ClockCase {
+            complaint: &case.complaint,
+            repeat_count: case.repeat_count,
+            status: case.status,
+            participants: &case.participants,
+            assignment: case.assignment.as_ref(),
+            level: case.level.as_ref(),
+            round: case.round,
+            clocks: Cow::Borrowed(&case.clocks),
+            escalations: &case.escalations,
+            new_steps: Vec::new(),
+        }
+    }
+
+    /// The case a registration by the actor in `participants` creates
+    /// ([`Case::from_registration`]).
+    pub(crate) fn registered(
+        complaint: &'a Complaint,
+        repeat_count: u32,
+        participants: &'a BTreeSet<StaffId>,
+    ) -> Self {
+        ClockCase {
+            complaint,
+            repeat_count,
+            status: Status::Registered,
+            participants,
+            assignment: None,
+            level: None,
+            round: 1,
+            clocks: Cow::Borrowed(&[]),
+            escalations: &[],
+            new_steps: Vec::new(),
+        }
+    }
+
+    /// This case after `kinds`, applied at `at`, as far as the clock rules see.
+    pub(crate) fn after(mut self, kinds: &'a [EventKind], at: DateTime<Utc>) -> Self {
+        for kind in kinds {
+            match kind {
+                EventKind::Classified { level, .. } => self.level = Some(level),
+                EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
+                    self.assignment = Some(assignment);
+                }
+                EventKind::Reopened { round, .. } => self.round = *round,
+                EventKind::Escalated { step, .. } => self.new_steps.extend(step.as_ref()),
+                EventKind::ClockStarted { .. }
+                | EventKind::ClockPaused { .. }
+                | EventKind::ClockResumed { .. }
+                | EventKind::ClockRetargeted { .. }
+                | EventKind::ClockStopped { .. }
+                | EventKind::MilestoneWarning { .. }
+                | EventKind::MilestoneBreached { .. } => {
+                    apply_clock(self.clocks.to_mut(), kind, at);
+                }
+                _ => {}
+            }
+            self.status = next_status(self.status, kind, self.assignment.is_some());
+        }
+        self
+    }
+
+    /// The clock of `milestone` in `round`.
+    fn clock(&self, milestone: &MilestoneId, round: u32) -> Option<&Clock> {
+        self.clocks
+            .iter()
+            .find(|c| &c.milestone == milestone && c.round == round)
+    }
+
+    /// Escalation steps already taken.
+    fn taken(&self) -> Vec<EscalationId> {
+        self.escalations
+            .iter()
+            .filter_map(|e| e.step.as_ref())
+            .chain(self.new_steps.iter().copied())
+            .cloned()
+            .collect()
+    }
+
+    /// What the rules see of the case at `at`.
+    fn eval_input(&self, at: DateTime<Utc>) -> EvalInput<'a> {
+        EvalInput::new(self.complaint, at).with_repeat_count(self.repeat_count)
+    }
+}
 
 /// The id of the clock an agreed deadline (约定回复时限) runs on. It stops on
 /// `replied` and `closed`.
@@ -83,15 +192,15 @@ fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent) -> bool {
 /// The clock events that `triggers` cause on `case` (already updated by the
 /// command's own events) at `at`.
 pub(crate) fn effects(
-    case: &Case,
+    case: &ClockCase<'_>,
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
     let policy = ctx.policy;
     let mut out = Vec::new();
-    let mut touched: Vec<(MilestoneId, u32)> = Vec::new();
-    let mut taken = taken_steps(case);
+    let mut touched: Vec<(&MilestoneId, u32)> = Vec::new();
+    let mut taken = None;
 
     // 1. Stop. A new round also closes whatever the last round left open.
     let reopened = triggers.contains(&ClockEvent::Reopened);
@@ -121,13 +230,13 @@ pub(crate) fn effects(
                 round: clock.round,
                 met,
             });
-            touched.push((clock.milestone.clone(), clock.round));
+            touched.push((&clock.milestone, clock.round));
         }
     }
-    let untouched = |c: &Clock, touched: &[(MilestoneId, u32)]| {
+    let untouched = |c: &Clock, touched: &[(&MilestoneId, u32)]| {
         !touched
             .iter()
-            .any(|(m, r)| *m == c.milestone && *r == c.round)
+            .any(|(m, r)| **m == c.milestone && *r == c.round)
     };
 
     // 2. Pause.
@@ -154,7 +263,7 @@ pub(crate) fn effects(
                 round: clock.round,
                 remaining_seconds,
             });
-            touched.push((clock.milestone.clone(), clock.round));
+            touched.push((&clock.milestone, clock.round));
         }
     }
 
@@ -183,12 +292,12 @@ pub(crate) fn effects(
                     calendar: clock.deadline.calendar.clone(),
                 },
             });
-            touched.push((clock.milestone.clone(), clock.round));
+            touched.push((&clock.milestone, clock.round));
         }
     }
 
     // 4. Start.
-    let Some(level) = case.level.as_ref() else {
+    let Some(level) = case.level else {
         return Ok(out);
     };
     for m in &policy.milestones {
@@ -232,7 +341,7 @@ pub(crate) fn effects(
                 }
             }
             _ => {
-                let Some(target) = policy.milestone_target_for(m, level, &eval_input(case, at))
+                let Some(target) = policy.milestone_target_for(m, level, &case.eval_input(at))
                 else {
                     continue;
                 };
@@ -258,7 +367,7 @@ pub(crate) fn effects(
 /// the new target. A running clock is never loosened, and a paused clock
 /// keeps its remaining time (documented in the crate docs).
 pub(crate) fn retarget(
-    case: &Case,
+    case: &ClockCase<'_>,
     old: Option<&LevelId>,
     new: &LevelId,
     at: DateTime<Utc>,
@@ -279,7 +388,7 @@ pub(crate) fn retarget(
         };
         let Some(target) = ctx
             .policy
-            .milestone_target_for(m, new, &eval_input(case, at))
+            .milestone_target_for(m, new, &case.eval_input(at))
         else {
             continue;
         };
@@ -336,11 +445,11 @@ pub(crate) fn agreed_clock(
 /// (the first responder if they do, else the first participant by id who
 /// does), reported together with the role.
 pub(crate) fn owner(
-    case: &Case,
+    case: &ClockCase<'_>,
     m: Option<&Milestone>,
     ctx: &Ctx<'_>,
 ) -> (Option<StaffId>, Option<RoleId>) {
-    let assignee = || case.assignment.as_ref().and_then(|a| a.handler.clone());
+    let assignee = || case.assignment.and_then(|a| a.handler.clone());
     match m.map(|m| &m.owner) {
         None | Some(MilestoneOwner::Assignee) => (assignee(), None),
         Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
@@ -359,16 +468,6 @@ pub(crate) fn owner(
     }
 }
 
-/// Escalation steps already taken on the case.
-fn taken_steps(case: &Case) -> Vec<EscalationId> {
-    case.escalations
-        .iter()
-        .filter_map(|e| e.step.clone())
-        .collect()
-}
-
-/// The breach of `clock` and the escalation steps it triggers that have not
-/// been taken yet.
 /// What the rules see of a case at `at`.
 pub(crate) fn eval_input(case: &Case, at: DateTime<Utc>) -> EvalInput<'_> {
     EvalInput::new(&case.complaint, at).with_repeat_count(case.repeat_count)
@@ -377,7 +476,7 @@ pub(crate) fn eval_input(case: &Case, at: DateTime<Utc>) -> EvalInput<'_> {
 /// The events of taking an escalation step: the escalation itself, and when
 /// the step raises the level, the reclassification and the stricter clocks.
 pub(crate) fn escalate(
-    case: &Case,
+    case: &ClockCase<'_>,
     step: &EscalationStep,
     cause: EscalationCause,
     at: DateTime<Utc>,
@@ -390,27 +489,26 @@ pub(crate) fn escalate(
         take_over: step.take_over.clone(),
     }];
     if let Some(to) = &step.reclassify_to {
-        let raises = case
-            .level
-            .as_ref()
-            .is_none_or(|l| ctx.policy.is_more_severe(to, l));
+        let raises = case.level.is_none_or(|l| ctx.policy.is_more_severe(to, l));
         if raises {
             out.push(EventKind::Classified {
                 level: to.clone(),
                 rule: None,
                 manual_reason: Some(format!("escalation step {}", step.id)),
             });
-            out.extend(retarget(case, case.level.as_ref(), to, at, ctx)?);
+            out.extend(retarget(case, case.level, to, at, ctx)?);
         }
     }
     Ok(out)
 }
 
+/// The breach of `clock` and the escalation steps it triggers that have not
+/// been taken yet.
 fn breach(
-    case: &Case,
+    case: &ClockCase<'_>,
     clock: &Clock,
     m: Option<&Milestone>,
-    taken: &mut Vec<EscalationId>,
+    taken: &mut Option<Vec<EscalationId>>,
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
@@ -423,11 +521,13 @@ fn breach(
         owner,
         owner_role,
     }];
-    let Some(level) = case.level.as_ref() else {
+    let Some(level) = case.level else {
         return Ok(out);
     };
     let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
     for step in ctx.policy.escalation_steps(&trigger, level) {
+        // Listed at the first breach that could escalate: most find nothing due.
+        let taken = taken.get_or_insert_with(|| case.taken());
         if taken.contains(&step.id) {
             continue;
         }
@@ -442,12 +542,12 @@ fn breach(
 
 /// Warnings, breaches and the escalations breaches trigger, due at `now`.
 pub(crate) fn due(
-    case: &Case,
+    case: &ClockCase<'_>,
     now: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
     let mut out = Vec::new();
-    let mut taken = taken_steps(case);
+    let mut taken = None;
     for clock in case
         .clocks
         .iter()

@@ -1,13 +1,15 @@
 //! `register`, `decide` and `tick`: commands and time in, events out.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use tousu_model::{Complaint, Money, Staff, StaffId};
 use tousu_policy::{
     Acceptance, Action, ClockEvent, EscalationTrigger, EvalInput, WhenRoundsExhausted,
 };
 
-use crate::case::{Case, Status, evolve};
-use crate::clocks;
+use crate::case::{Case, Status};
+use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Command, CommandKind};
 use crate::event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 use crate::{Ctx, Rejection};
@@ -227,12 +229,6 @@ fn stamp(
         .collect()
 }
 
-/// Applies `kinds` to a scratch copy so clocks see the state they create.
-fn scratch(case: &Case, kinds: &[EventKind], at: DateTime<Utc>) -> Case {
-    let events = stamp(&case.id, case.version, at, None, None, kinds.to_vec());
-    events.iter().fold(case.clone(), evolve)
-}
-
 /// Decides a registration: the first events of a new case.
 ///
 /// The complaint is validated, classified by the policy's rules, and the
@@ -308,41 +304,27 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
             manual_reason: None,
         },
     ];
-    let first = stamp(
+    // The clocks see the case the registration creates, then classified.
+    let participants = BTreeSet::from([command.actor.clone()]);
+    let clock_events = {
+        let after = ClockCase::registered(complaint, *repeat_count, &participants)
+            .after(kinds.get(1..).unwrap_or_default(), at);
+        clocks::effects(
+            &after,
+            &[ClockEvent::Registered, ClockEvent::Classified],
+            at,
+            ctx,
+        )?
+    };
+    kinds.extend(clock_events);
+    Ok(stamp(
         case_id,
         0,
         at,
         Some(&command.actor),
         Some(command),
-        vec![kinds.remove(0)],
-    );
-    let case = first.iter().try_fold(None::<Case>, |acc, e| match acc {
-        None => Case::from_registration(e).map(Some),
-        Some(c) => Ok(Some(evolve(c, e))),
-    });
-    let Ok(Some(case)) = case else {
-        return Err(input(
-            "kind",
-            "the registration event could not start a case",
-        ));
-    };
-    let after = scratch(&case, &kinds, at);
-    kinds.extend(clocks::effects(
-        &after,
-        &[ClockEvent::Registered, ClockEvent::Classified],
-        at,
-        ctx,
-    )?);
-    let mut events = first;
-    events.extend(stamp(
-        case_id,
-        1,
-        at,
-        Some(&command.actor),
-        Some(command),
         kinds,
-    ));
-    Ok(events)
+    ))
 }
 
 /// Decides a command against a case: the events it causes, or why not.
@@ -500,7 +482,13 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                 rule,
                 manual_reason,
             }];
-            k.extend(clocks::retarget(case, case.level.as_ref(), &new, at, ctx)?);
+            k.extend(clocks::retarget(
+                &ClockCase::of(case),
+                case.level.as_ref(),
+                &new,
+                at,
+                ctx,
+            )?);
             (k, vec![ClockEvent::Classified])
         }
         (s @ done!(), CommandKind::Classify { .. }) => {
@@ -802,7 +790,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                     (WhenRoundsExhausted::Escalate, false) => {
                         for s in fresh {
                             k.extend(clocks::escalate(
-                                case,
+                                &ClockCase::of(case),
                                 s,
                                 EscalationCause::RoundsExhausted,
                                 at,
@@ -949,7 +937,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
                 reason: reason.clone(),
             };
             let k = match step {
-                Some(step) => clocks::escalate(case, step, cause, at, ctx)?,
+                Some(step) => clocks::escalate(&ClockCase::of(case), step, cause, at, ctx)?,
                 // No manual step left: the escalation is recorded, to nobody in particular.
                 None => vec![EventKind::Escalated {
                     step: None,
@@ -1234,8 +1222,9 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
 
     let mut kinds = kinds;
     if !triggers.is_empty() {
-        let after = scratch(case, &kinds, at);
-        kinds.extend(clocks::effects(&after, &triggers, at, ctx)?);
+        let clock_events =
+            clocks::effects(&ClockCase::of(case).after(&kinds, at), &triggers, at, ctx)?;
+        kinds.extend(clock_events);
     }
     Ok(stamp(
         &case.id,
@@ -1255,31 +1244,38 @@ pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
         return Ok(Vec::new());
     }
     let now = ctx.now;
-    let mut events = Vec::new();
-    let mut current = case.clone();
-    if let Some(until) = case
+    let Some(until) = case
         .extension
         .as_ref()
         .filter(|x| x.approved)
         .and_then(|x| x.until)
-        && until <= now
-    {
-        // Resume from `until` (never before the last event), so no time is lost.
-        let at = until.max(case.updated_at);
-        let mut kinds = vec![EventKind::ExtensionEnded];
-        let after = scratch(case, &kinds, at);
-        kinds.extend(clocks::effects(
-            &after,
-            &[ClockEvent::ExtensionEnded],
-            at,
-            ctx,
-        )?);
-        let stamped = stamp(&case.id, case.version, at, None, None, kinds);
-        current = stamped.iter().fold(current, evolve);
-        events.extend(stamped);
-    }
-    let due = clocks::due(&current, now, ctx)?;
-    events.extend(stamp(&case.id, current.version, now, None, None, due));
+        .filter(|until| *until <= now)
+    else {
+        let due = clocks::due(&ClockCase::of(case), now, ctx)?;
+        return Ok(stamp(&case.id, case.version, now, None, None, due));
+    };
+    // Resume from `until` (never before the last event), so no time is lost.
+    let at = until.max(case.updated_at);
+    let mut kinds = vec![EventKind::ExtensionEnded];
+    let clock_events = clocks::effects(
+        &ClockCase::of(case).after(&kinds, at),
+        &[ClockEvent::ExtensionEnded],
+        at,
+        ctx,
+    )?;
+    kinds.extend(clock_events);
+    // What is due at `now` on the case those events leave.
+    let due = clocks::due(&ClockCase::of(case).after(&kinds, at), now, ctx)?;
+    let ended = u64::try_from(kinds.len()).unwrap_or(u64::MAX);
+    let mut events = stamp(&case.id, case.version, at, None, None, kinds);
+    events.extend(stamp(
+        &case.id,
+        case.version.saturating_add(ended),
+        now,
+        None,
+        None,
+        due,
+    ));
     Ok(events)
 }
 
