@@ -883,8 +883,17 @@ fn breaches(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> 
     // round, index), owner's position. Sorted, the first of each key is the
     // breach charged: the earliest, then the first listed.
     let mut chosen: Vec<Chosen<'_>> = Vec::with_capacity(facts.breaches.len());
+    // No overtime table: breaches carry no fine (a policy without one, run
+    // through the engine, still gets its other statements).
+    if cx.schedule.overtime.is_empty() {
+        return Ok(());
+    }
+    let fined = &cx.schedule.overtime_milestones;
     for (i, b) in facts.breaches.iter().enumerate() {
         let owner = cx.find(&b.owner, || format!("breaches[{i}].owner"))?;
+        if !fined.is_empty() && !fined.contains(&b.milestone) {
+            continue;
+        }
         if !cx.schedule.overtime.contains_key(&b.level) {
             return Err(PenaltyError::UnknownLevel {
                 path: format!("breaches[{i}].level"),

@@ -53,6 +53,24 @@ fn s12_overtime_fine_per_breached_milestone_per_round() {
         "Case C2: milestone first_response breached in round 1 (level 危机事件); overtime fine ¥80.00"
     );
 
+    // Only the milestones the schedule names are fined: second_response alone
+    // leaves cs-1 one 20 元 line and cs-2 the 30 元 one.
+    let second_only = schedule(&format!(
+        "overtime_milestones = [\"second_response\"]\n{S12}"
+    ));
+    let r = compute_statements(&second_only, &roster, &f, None).unwrap();
+    assert_eq!(of(&r, "cs-1").gross, m("20"));
+    assert_eq!(of(&r, "cs-2").gross, m("30"));
+
+    // No overtime table: breaches carry no fine and are not an error.
+    let none = schedule("");
+    assert!(
+        compute_statements(&none, &roster, &f, None)
+            .unwrap()
+            .statements
+            .is_empty()
+    );
+
     // Once per case: C1 is charged once, for its earliest breach.
     let once = schedule(&format!("overtime_charge = \"once_per_case\"\n{S12}"));
     let r = compute_statements(&once, &roster, &f, None).unwrap();

@@ -75,6 +75,10 @@ pub struct PenaltySchedule {
     /// (the default) or once per case.
     #[serde(default)]
     pub overtime_charge: OvertimeCharge,
+    /// The milestones whose breaches carry the overtime fine; empty (the
+    /// default) means every milestone. S12 fines only 初次对应 and 二次对应.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overtime_milestones: Vec<crate::MilestoneId>,
     /// Fines per violation (S32's table), by violation id.
     #[serde(default)]
     pub violations: BTreeMap<ViolationId, ViolationFine>,

@@ -117,6 +117,18 @@ pub(crate) fn check(p: &Policy) -> Report {
     warranties(p, &names, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
+        for (j, m) in schedule.overtime_milestones.iter().enumerate() {
+            if !names.milestones.contains(&m.as_str()) {
+                r.error(
+                    format!("penalties.overtime_milestones[{j}]"),
+                    format!(
+                        "{:?} is not a milestone; milestones are {}",
+                        m.as_str(),
+                        known(names.milestones.iter().copied())
+                    ),
+                );
+            }
+        }
     }
     r
 }
