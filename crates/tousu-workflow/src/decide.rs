@@ -88,11 +88,28 @@ fn permitted<'a>(ctx: &Ctx<'a>, actor: &StaffId, action: Action) -> Result<&'a S
     if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
         Ok(staff)
     } else {
-        Err(Rejection::NotPermitted {
-            actor: actor.clone(),
-            action,
-            roles: staff.roles.iter().map(ToString::to_string).collect(),
-        })
+        Err(not_permitted(staff, action))
+    }
+}
+
+/// When the policy names the one role that may take `action` (extension
+/// approval, abnormal closure), the actor must hold it as well.
+fn require_named_role(
+    staff: &Staff,
+    role: Option<&tousu_model::RoleId>,
+    action: Action,
+) -> Result<(), Rejection> {
+    match role {
+        Some(role) if !staff.has_role(role) => Err(not_permitted(staff, action)),
+        _ => Ok(()),
+    }
+}
+
+fn not_permitted(staff: &Staff, action: Action) -> Rejection {
+    Rejection::NotPermitted {
+        actor: staff.id.clone(),
+        action,
+        roles: staff.roles.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -1022,19 +1039,14 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             | CommandKind::DenyExtension { .. }
             | CommandKind::EndExtension,
         ) => {
-            if let Some(role) = ctx
-                .policy
-                .approval
-                .as_ref()
-                .and_then(|a| a.extension.as_ref())
-                && !staff.has_role(role)
-            {
-                return Err(Rejection::NotPermitted {
-                    actor: actor.clone(),
-                    action,
-                    roles: staff.roles.iter().map(ToString::to_string).collect(),
-                });
-            }
+            require_named_role(
+                staff,
+                ctx.policy
+                    .approval
+                    .as_ref()
+                    .and_then(|a| a.extension.as_ref()),
+                action,
+            )?;
             match (kind, &case.extension) {
                 (CommandKind::ApproveExtension, Some(x)) if !x.approved => (
                     vec![EventKind::ExtensionApproved],
@@ -1073,19 +1085,14 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
 
         (open!(), CommandKind::CloseAbnormally { reason }) => {
             non_blank("kind.reason", reason)?;
-            if let Some(role) = ctx
-                .policy
-                .approval
-                .as_ref()
-                .and_then(|a| a.abnormal_closure.as_ref())
-                && !staff.has_role(role)
-            {
-                return Err(Rejection::NotPermitted {
-                    actor: actor.clone(),
-                    action,
-                    roles: staff.roles.iter().map(ToString::to_string).collect(),
-                });
-            }
+            require_named_role(
+                staff,
+                ctx.policy
+                    .approval
+                    .as_ref()
+                    .and_then(|a| a.abnormal_closure.as_ref()),
+                action,
+            )?;
             (
                 vec![EventKind::Closed {
                     kind: ClosureKind::Abnormal,
