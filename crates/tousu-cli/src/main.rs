@@ -10,6 +10,7 @@ mod penalty_cmd;
 mod policy_cmd;
 mod report_cmd;
 mod run_cmd;
+mod schema_cmd;
 
 const USAGE: &str = "\
 tousu — complaint handling by written regulation
@@ -19,6 +20,7 @@ USAGE:
     tousu --help
     tousu policy check FILE [--json]
     tousu policy schema
+    tousu schema command|event|case|complaint|roster|penalty-facts|carry-over|period-result|period-report
     tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
     tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
     tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("schema") => schema_cmd::schema_cmd(args.get(1..).unwrap_or_default()),
         Some("policy") => policy_cmd::policy(args.get(1..).unwrap_or_default()),
         Some("deadline") => policy_cmd::deadline(args.get(1..).unwrap_or_default()),
         Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
