@@ -559,7 +559,9 @@ pub(crate) fn due(
             continue;
         }
         let Some(m) = m else { continue };
-        if clock.total_seconds <= 0 {
+        // Nothing left to warn about: no need to measure (the deadline was
+        // computed with this calendar, so measuring could not fail either).
+        if clock.total_seconds <= 0 || m.warn_at_percent.iter().all(|p| clock.warned.contains(p)) {
             continue;
         }
         let remaining = measure(ctx, clock.target.unit(), now, clock.deadline.at)?;
