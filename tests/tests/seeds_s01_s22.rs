@@ -9,20 +9,12 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use support::*;
 use tousu_model::*;
-use tousu_policy::{Acceptance, EvalInput, Policy};
+use tousu_policy::{Acceptance, EvalInput};
 use tousu_workflow::*;
 
 // ---------------------------------------------------------------------------
 // Helpers of this file (the shared harness is read-only).
 // ---------------------------------------------------------------------------
-
-/// Loads `policies/NAME`, asserts the check has no errors, returns it.
-fn checked(name: &str) -> Policy {
-    let p = policy(name);
-    let report = p.check();
-    assert!(report.errors.is_empty(), "{name}: {:?}", report.errors);
-    p
-}
 
 fn cat(s: &str) -> CategoryId {
     CategoryId::new(s).unwrap()
@@ -258,7 +250,7 @@ fn statements(
 // ---------------------------------------------------------------------------
 #[test]
 fn s01_lenovo_key_account_abnormal_closure() {
-    let p = checked("it-repair-lenovo-s01.toml");
+    let p = policy("it-repair-lenovo-s01.toml");
     let roster = roster(
         &[
             ("msd", "客户维修服务部", None),
@@ -387,7 +379,7 @@ fn s01_lenovo_key_account_abnormal_closure() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s04_property_serious_leak_over_national_day() {
-    let p = checked("property-system9-s04.toml");
+    let p = policy("property-system9-s04.toml");
     let roster = roster(
         &[
             ("cs", "客户服务中心", None),
@@ -490,7 +482,7 @@ fn s04_property_serious_leak_over_national_day() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s05_board_card_batch_defect_over_spring_festival() {
-    let p = checked("board-card-s05.toml");
+    let p = policy("board-card-s05.toml");
     let roster = roster(
         &[
             ("sales", "业务部", None),
@@ -601,7 +593,7 @@ fn s05_board_card_batch_defect_over_spring_festival() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s06_ceramic_major_claim_needs_quality_director() {
-    let p = checked("ceramic-tile-s06.toml");
+    let p = policy("ceramic-tile-s06.toml");
     let roster = roster(
         &[
             ("salesco", "销售公司", None),
@@ -712,7 +704,7 @@ fn s06_ceramic_major_claim_needs_quality_director() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s09_generic_fifteen_working_days_then_arbitration() {
-    let p = checked("generic-company-s09.toml");
+    let p = policy("generic-company-s09.toml");
     let roster = roster(
         &[
             ("cs", "客服部", None),
@@ -829,7 +821,7 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s10_property_emergency_ladder_new_year() {
-    let p = checked("property-xx-s10.toml");
+    let p = policy("property-xx-s10.toml");
     let roster = roster(
         &[
             ("front", "客户中心", None),
@@ -977,7 +969,7 @@ fn s10_property_emergency_ladder_new_year() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s11_bank_branch_beyond_authority_over_holiday() {
-    let p = checked("bank-branch-s11.toml");
+    let p = policy("bank-branch-s11.toml");
     let roster = roster(
         &[
             ("branch", "洛阳某支行营业部", None),
@@ -1135,7 +1127,7 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s12_four_levels_two_rounds_then_gm_with_fines() {
-    let p = checked("four-level-s12.toml");
+    let p = policy("four-level-s12.toml");
     let roster = paid_roster(
         &[
             ("cs", "客服部", None),
@@ -1371,7 +1363,7 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s13_restaurant_class1_unsettled_becomes_class2() {
-    let p = checked("restaurant-s13.toml");
+    let p = policy("restaurant-s13.toml");
     let roster = roster(
         &[
             ("rest", "中餐厅", None),
@@ -1485,7 +1477,7 @@ fn s13_restaurant_class1_unsettled_becomes_class2() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s14_logistics_plan_breach_and_validity() {
-    let p = checked("logistics-s14.toml");
+    let p = policy("logistics-s14.toml");
     // 第九条(6): an attitude complaint a month after the incident is invalid;
     // 恶意(3): an anonymous complaint whose facts do not stand is malicious.
     let t0 = beijing(2025, 12, 12, 14, 0);
@@ -1603,7 +1595,7 @@ fn s14_logistics_plan_breach_and_validity() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s15_cs_abcd_repeated_rounds_to_division() {
-    let p = checked("cs-abcd-s15.toml");
+    let p = policy("cs-abcd-s15.toml");
     let roster = roster(
         &[
             ("cs", "客户服务部", None),
@@ -1792,7 +1784,7 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s16_law_firm_recusal_and_partners_meeting() {
-    let p = checked("law-firm-s16.toml");
+    let p = policy("law-firm-s16.toml");
     let roster = roster(
         &[
             ("front", "总台", None),
@@ -1911,7 +1903,7 @@ fn s16_law_firm_recusal_and_partners_meeting() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s17_membership_misleading_sale_loss_borne() {
-    let p = checked("membership-cards-s17.toml");
+    let p = policy("membership-cards-s17.toml");
     let roster = paid_roster(
         &[
             ("front", "前台", None),
@@ -2052,7 +2044,7 @@ fn s17_membership_misleading_sale_loss_borne() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s18_water_phone_reply_within_24_hours_on_labour_day() {
-    let p = checked("water-chengdu-s18.toml");
+    let p = policy("water-chengdu-s18.toml");
     let roster = roster(
         &[
             ("cs", "客服中心", None),
@@ -2146,7 +2138,7 @@ fn s18_water_phone_reply_within_24_hours_on_labour_day() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s19_service_recovery_at_the_table() {
-    let p = checked("service-recovery-s19.toml");
+    let p = policy("service-recovery-s19.toml");
     let roster = roster(
         &[("rest", "餐厅", None)],
         &[
@@ -2225,7 +2217,7 @@ fn s19_service_recovery_at_the_table() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s20_property_agreed_reply_missed_then_superior() {
-    let p = checked("property-training-s20.toml");
+    let p = policy("property-training-s20.toml");
     let roster = roster(
         &[
             ("cs", "客服中心", None),
@@ -2321,7 +2313,7 @@ fn s20_property_agreed_reply_missed_then_superior() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s21_construction_roof_leak_within_warranty() {
-    let p = checked("construction-zhenjiang-s21.toml");
+    let p = policy("construction-zhenjiang-s21.toml");
     let t0 = beijing(2025, 7, 8, 9, 0);
     let base = |delivered: (i32, u32, u32), developer_failed: bool| {
         let mut b = Complaint::builder(
@@ -2454,7 +2446,7 @@ fn s21_construction_roof_leak_within_warranty() {
 // ---------------------------------------------------------------------------
 #[test]
 fn s22_campus_emergency_reported_and_called_back() {
-    let p = checked("campus-property-s22.toml");
+    let p = policy("campus-property-s22.toml");
     let roster = roster(
         &[
             ("centre", "物业服务中心", None),

@@ -14,20 +14,12 @@ use tousu_model::*;
 use tousu_penalty::{
     ComplaintAgainst, Loss, PenaltyFacts, Responsible, Sanction, Share, Violation,
 };
-use tousu_policy::{Policy, ViolationId};
+use tousu_policy::ViolationId;
 use tousu_workflow::*;
 
 // ---------------------------------------------------------------------------
 // Helpers of this file (the shared harness is read-only).
 // ---------------------------------------------------------------------------
-
-/// Loads `policies/NAME` and checks it has no errors.
-fn checked(name: &str) -> Policy {
-    let p = policy(name);
-    let report = p.check();
-    assert!(report.errors.is_empty(), "{name}: {:?}", report.errors);
-    p
-}
 
 fn at_s(y: i32, m: u32, d: u32, h: u32, min: u32, sec: u32) -> DateTime<Utc> {
     FixedOffset::east_opt(8 * 3600)
@@ -211,7 +203,7 @@ fn complaints_against(staff: &str, n: usize, prefix: &str) -> Vec<ComplaintAgain
 
 #[test]
 fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
-    let p = checked("construction-xiamen-s23.toml");
+    let p = policy("construction-xiamen-s23.toml");
     let roster = roster(
         &[
             ("zxz", "质量安全监督站", None),
@@ -352,7 +344,7 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
 
 #[test]
 fn s24_electrical_out_of_province_over_may_day() {
-    let p = checked("electrical-equipment-s24.toml");
+    let p = policy("electrical-equipment-s24.toml");
     let roster = roster(
         &[
             ("pz", "品质部", None),
@@ -439,7 +431,7 @@ fn s24_electrical_out_of_province_over_may_day() {
 
 #[test]
 fn s25_telecom_broadband_fault_passed_on() {
-    let p = checked("telecom-callcentre-s25.toml");
+    let p = policy("telecom-callcentre-s25.toml");
     let roster = roster(
         &[
             ("kf", "10000号客服中心", None),
@@ -528,7 +520,7 @@ fn s25_telecom_broadband_fault_passed_on() {
 
 #[test]
 fn s26_chengdu_referred_case_over_spring_festival() {
-    let p = checked("construction-chengdu-s26.toml");
+    let p = policy("construction-chengdu-s26.toml");
     let roster = roster(
         &[
             ("zjz", "成都市建设工程质量监督站", None),
@@ -624,7 +616,7 @@ fn s26_chengdu_referred_case_over_spring_festival() {
 
 #[test]
 fn s27_tax_service_missed_preference_late_handling() {
-    let p = checked("tax-service-s27.toml");
+    let p = policy("tax-service-s27.toml");
     let roster = roster(
         &[
             ("jg", "某区税务局", None),
@@ -748,7 +740,7 @@ fn s27_tax_service_missed_preference_late_handling() {
 
 #[test]
 fn s28_business_hall_batch_complaint_beyond_authority() {
-    let p = checked("business-hall-s28.toml");
+    let p = policy("business-hall-s28.toml");
     let roster = roster(
         &[
             ("yyt", "中山路营业厅", None),
@@ -835,7 +827,7 @@ fn s28_business_hall_batch_complaint_beyond_authority() {
 
 #[test]
 fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
-    let p = checked("construction-jiangsu-s29.toml");
+    let p = policy("construction-jiangsu-s29.toml");
     let roster = roster(
         &[
             ("sz", "江苏省建设工程质量用户投诉站", None),
@@ -940,7 +932,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
 
 #[test]
 fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
-    let p = checked("community-network-s30.toml");
+    let p = policy("community-network-s30.toml");
     let roster = roster(
         &[
             ("kfzx", "客服中心", None),
@@ -1073,7 +1065,7 @@ fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
 
 #[test]
 fn s31_jiangsu_filing_rules_and_signed_closure() {
-    let p = checked("construction-jiangsu-summary-s31.toml");
+    let p = policy("construction-jiangsu-summary-s31.toml");
     let roster = roster(
         &[
             ("ts", "无锡市工程质量投诉处理机构", None),
@@ -1199,7 +1191,7 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
 
 #[test]
 fn s32_jinbi_late_dispatch_and_month_fines() {
-    let p = checked("property-jinbi-s32.toml");
+    let p = policy("property-jinbi-s32.toml");
     let roster = paid_roster(
         &[
             ("kf", "客户服务部", None),
@@ -1342,7 +1334,7 @@ fn s32_jinbi_late_dispatch_and_month_fines() {
 
 #[test]
 fn s33_property_model_one_month_becomes_major() {
-    let p = checked("property-model-s33.toml");
+    let p = policy("property-model-s33.toml");
     let roster = roster(
         &[
             ("glc", "管理处", None),
@@ -1473,7 +1465,7 @@ fn s33_property_model_one_month_becomes_major() {
 
 #[test]
 fn s34_chongqing_safety_case_to_the_commission() {
-    let p = checked("construction-chongqing-s34.toml");
+    let p = policy("construction-chongqing-s34.toml");
     let roster = roster(
         &[
             ("qx", "渝北区建设行政主管部门", None),
@@ -1556,7 +1548,7 @@ fn s34_chongqing_safety_case_to_the_commission() {
 
 #[test]
 fn s35_anhui_five_year_waterproofing_with_extension() {
-    let p = checked("construction-anhui-s35.toml");
+    let p = policy("construction-anhui-s35.toml");
     let roster = roster(
         &[
             ("xf", "省住建厅信访办", None),
@@ -1662,7 +1654,7 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
 
 #[test]
 fn s36_distribution_account_manager_over_spring_festival() {
-    let p = checked("distribution-centre-s36.toml");
+    let p = policy("distribution-centre-s36.toml");
     let roster = roster(
         &[
             ("psz", "配送中心", None),
@@ -1755,7 +1747,7 @@ fn s36_distribution_account_manager_over_spring_festival() {
 
 #[test]
 fn s37_investment_bureau_complex_case_with_extension() {
-    let p = checked("industrial-park-s37.toml");
+    let p = policy("industrial-park-s37.toml");
     let roster = roster(
         &[
             ("zsj", "招商局", None),
@@ -1869,7 +1861,7 @@ fn s37_investment_bureau_complex_case_with_extension() {
 
 #[test]
 fn s38_hospital_billing_complaint_over_spring_festival() {
-    let p = checked("hospital-s38.toml");
+    let p = policy("hospital-s38.toml");
     let roster = roster(
         &[
             ("yy", "医院", None),
@@ -1957,7 +1949,7 @@ fn s38_hospital_billing_complaint_over_spring_festival() {
 
 #[test]
 fn s39_retail_return_closed_late_after_national_day() {
-    let p = checked("retail-chain-s39.toml");
+    let p = policy("retail-chain-s39.toml");
     let roster = roster(
         &[
             ("md", "万达店", None),
@@ -2042,7 +2034,7 @@ fn s39_retail_return_closed_late_after_national_day() {
 
 #[test]
 fn s40_factory_foreign_claim_authority_and_reopen() {
-    let p = checked("factory-claims-s40.toml");
+    let p = policy("factory-claims-s40.toml");
     let roster = paid_roster(
         &[
             ("yw", "业务部", None),
@@ -2285,7 +2277,7 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
 
 #[test]
 fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
-    let p = checked("hardware-shelf-wanhao-s41.toml");
+    let p = policy("hardware-shelf-wanhao-s41.toml");
     let roster = paid_roster(
         &[
             ("qt", "前台", None),
@@ -2502,7 +2494,7 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
 
 #[test]
 fn s42_office_tower_lift_entrapment_reported_at_once() {
-    let p = checked("property-office-s42.toml");
+    let p = policy("property-office-s42.toml");
     let roster = roster(
         &[
             ("wy", "物业管理中心", None),
@@ -2597,7 +2589,7 @@ fn s42_office_tower_lift_entrapment_reported_at_once() {
 
 #[test]
 fn s43_adverse_reaction_reply_and_count_ladder() {
-    let p = checked("health-products-s43.toml");
+    let p = policy("health-products-s43.toml");
     let roster = paid_roster(
         &[("xs", "销售部", None), ("js", "技术部", None)],
         &[
@@ -2734,7 +2726,7 @@ fn s43_adverse_reaction_reply_and_count_ladder() {
 
 #[test]
 fn s44_auto_dealer_late_solution_over_dragon_boat() {
-    let p = checked("auto-dealer-s44.toml");
+    let p = policy("auto-dealer-s44.toml");
     let roster = paid_roster(
         &[
             ("kg", "客户关系部", None),

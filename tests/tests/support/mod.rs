@@ -13,7 +13,8 @@ pub fn repo(path: &str) -> String {
     format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Loads and validates `policies/NAME`.
+/// Loads `policies/NAME`; loading validates, so a policy with any error
+/// fails here with every problem and its path.
 pub fn policy(name: &str) -> Policy {
     let path = repo(&format!("policies/{name}"));
     Policy::load(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
