@@ -131,6 +131,16 @@ impl<'a> ClockCase<'a> {
 /// `replied` and `closed`.
 pub const AGREED_DEADLINE: &str = "agreed_deadline";
 
+/// The Chinese name of a clock's milestone: the policy's, 约定回复时限 for an
+/// agreed deadline, else the id itself.
+pub fn milestone_name_zh(policy: &tousu_policy::Policy, id: &MilestoneId) -> String {
+    match policy.milestone(id) {
+        Some(m) => m.name_zh.clone(),
+        None if is_agreed(id) => "约定回复时限".to_owned(),
+        None => id.to_string(),
+    }
+}
+
 fn is_agreed(m: &MilestoneId) -> bool {
     m.as_str() == AGREED_DEADLINE
 }
@@ -651,7 +661,7 @@ pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<Deadline
     };
     Ok(DeadlineView {
         milestone: clock.milestone.clone(),
-        name_zh: m.map_or_else(|| "约定回复时限".to_owned(), |m| m.name_zh.clone()),
+        name_zh: milestone_name_zh(ctx.policy, &clock.milestone),
         round: clock.round,
         level: clock.level.clone(),
         target: clock.target,

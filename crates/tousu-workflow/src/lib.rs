@@ -88,7 +88,7 @@ pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, EscalationRecord,
     Extension, Findings, Proposal, ReplayError, Status, evolve,
 };
-pub use clocks::{AGREED_DEADLINE, DeadlineView};
+pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{
     Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind, Responsibility, ResponsibleParty,
 };

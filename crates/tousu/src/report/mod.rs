@@ -941,7 +941,12 @@ pub fn period_report(
         for clock in &case.clocks {
             let entry = on_time
                 .entry(clock.milestone.to_string())
-                .or_insert_with(|| empty_on_time(clock.milestone.to_string(), UNLISTED));
+                .or_insert_with(|| {
+                    empty_on_time(
+                        tousu_workflow::milestone_name_zh(policy, &clock.milestone),
+                        UNLISTED,
+                    )
+                });
             inc(&mut entry.clocks);
             match clock.state {
                 ClockState::Stopped { met, .. } => {
@@ -1201,9 +1206,7 @@ fn overdue_list(
                     .and_then(|l| policy.level(l))
                     .map(|l| l.name_zh.clone()),
                 milestone: clock.milestone.clone(),
-                milestone_zh: policy
-                    .milestone(&clock.milestone)
-                    .map_or_else(|| clock.milestone.to_string(), |m| m.name_zh.clone()),
+                milestone_zh: tousu_workflow::milestone_name_zh(policy, &clock.milestone),
                 round: clock.round,
                 deadline: clock.deadline.at,
                 overdue_hours: hours_2dp(late, 1, "time overdue")?,
