@@ -83,8 +83,10 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
-pub mod calendar;
-pub mod duration;
+/// The working-day calendar ([`tousu_calendar`], re-exported).
+pub use tousu_calendar as calendar;
+/// Time limits ([`tousu_calendar::duration`], re-exported).
+pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod authority;

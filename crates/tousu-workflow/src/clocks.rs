@@ -298,8 +298,7 @@ pub(crate) fn effects(
                 round: clock.round,
                 deadline: Deadline {
                     at: deadline_at,
-                    provisional: clock.deadline.provisional,
-                    calendar: clock.deadline.calendar.clone(),
+                    ..clock.deadline.clone()
                 },
             });
             touched.push((&clock.milestone, clock.round));
@@ -344,8 +343,7 @@ pub(crate) fn effects(
                     target: prev.target,
                     deadline: Deadline {
                         at: deadline_at,
-                        provisional: prev.deadline.provisional,
-                        calendar: prev.deadline.calendar.clone(),
+                        ..prev.deadline.clone()
                     },
                     total_seconds: prev.total_seconds,
                 }
@@ -444,6 +442,7 @@ pub(crate) fn agreed_clock(
         deadline: Deadline {
             at: deadline,
             provisional: false,
+            provisional_basis: None,
             calendar: CalendarDataRef::default(),
         },
         total_seconds: seconds,

@@ -1,7 +1,7 @@
 //! Time limits: parsing, display, serde and schema.
 
 use proptest::prelude::*;
-use tousu_policy::duration::{Duration, DurationParseError, DurationUnit};
+use tousu_calendar::duration::{Duration, DurationParseError, DurationUnit};
 
 fn d(amount: u32, unit: DurationUnit) -> Duration {
     Duration::new(amount, unit).unwrap()

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc, Weekday};
 use proptest::prelude::*;
-use tousu_policy::calendar::{
-    Calendar, CalendarError, CalendarSpec, DataSet, YearCoverage, YearOrigin,
+use tousu_calendar::{
+    Calendar, CalendarError, CalendarSpec, DataSet, ProvisionalBasis, YearCoverage, YearOrigin,
 };
-use tousu_policy::duration::{Duration, DurationUnit};
+use tousu_calendar::duration::{Duration, DurationUnit};
 
 static CHINA: LazyLock<Calendar> = LazyLock::new(|| Calendar::china().unwrap());
 
@@ -32,6 +32,10 @@ static OFFICE: LazyLock<Calendar> = LazyLock::new(|| {
 
 static PROVISIONAL: LazyLock<Calendar> =
     LazyLock::new(|| Calendar::from_spec(&spec("provisional = true")).unwrap());
+
+/// China's data with no fallback: years without a notice are errors.
+static STRICT: LazyLock<Calendar> =
+    LazyLock::new(|| Calendar::from_spec(&spec(r#"uncovered = "error""#)).unwrap());
 
 fn spec(toml_text: &str) -> CalendarSpec {
     toml::from_str(toml_text).unwrap()
@@ -106,9 +110,18 @@ const MAKE_UP: &[&str] = &[
     "2026-10-10",
 ];
 
-/// The days off and make-up days of [`HOLIDAYS`] and [`MAKE_UP`], expanded.
+/// The statutory and in-lieu days of 2027-2099 from a second, independent
+/// source: Python `holidays` 0.109, `China(observed=True)` (tests/data/generate.py).
+const STATUTORY_2027_2099: &str = include_str!("data/statutory-2027-2099.csv");
+
+/// The days off and make-up days of [`HOLIDAYS`] and [`MAKE_UP`], expanded,
+/// and the days of [`STATUTORY_2027_2099`].
 static NAIVE_DAYS: LazyLock<(HashSet<NaiveDate>, HashSet<NaiveDate>)> = LazyLock::new(|| {
-    let mut off = HashSet::new();
+    let mut off: HashSet<NaiveDate> = STATUTORY_2027_2099
+        .lines()
+        .skip(1)
+        .map(|line| date(line.split(',').next().unwrap()))
+        .collect();
     for (a, b) in HOLIDAYS {
         let mut d = date(a);
         while d <= date(b) {
@@ -390,25 +403,78 @@ fn next_and_previous_working_days() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn uncovered_years_are_errors() {
+fn uncovered_years_are_errors_when_the_policy_says_so() {
     assert_eq!(
-        CHINA.is_working_day(date("2027-01-05")),
+        STRICT.is_working_day(date("2027-01-05")),
         Err(CalendarError::CalendarNotCovered { year: 2027 })
     );
     assert_eq!(
-        CHINA.is_working_day(date("2023-12-29")),
+        STRICT.is_working_day(date("2023-12-29")),
         Err(CalendarError::CalendarNotCovered { year: 2023 })
     );
     // A December complaint whose deadline falls in 2027.
     assert_eq!(
-        CHINA.deadline(at("2026-12-20T10:00:00+08:00"), &dur("15 working days")),
+        STRICT.deadline(at("2026-12-20T10:00:00+08:00"), &dur("15 working days")),
         Err(CalendarError::CalendarNotCovered { year: 2027 })
     );
     assert_eq!(
-        CHINA.previous_working_day(date("2024-01-02")),
+        STRICT.previous_working_day(date("2024-01-02")),
         Err(CalendarError::CalendarNotCovered { year: 2023 })
     );
-    assert_eq!(CHINA.coverage(2027), YearCoverage::Uncovered);
+    assert_eq!(STRICT.coverage(2027), YearCoverage::Uncovered);
+}
+
+#[test]
+fn years_without_a_notice_count_the_statutory_days_by_default() {
+    // The issue's production case: 15 working days from 21 December 2026.
+    let d = CHINA
+        .deadline(at("2026-12-21T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    // 12/22-12/31: 8; 1/1 元旦 off; 1/4-1/8: 5; 1/11, 1/12: the 15th.
+    assert_eq!(d.at, at("2027-01-13T00:00:00+08:00"));
+    assert!(d.provisional);
+    assert_eq!(d.provisional_basis, Some(ProvisionalBasis::StatutoryDays));
+    assert_eq!(
+        d.calendar.to_string(),
+        "cn:2026 国办发明电〔2025〕7号; statutory:2027"
+    );
+    assert_eq!(CHINA.coverage(2027), YearCoverage::Statutory);
+    // 春节 2027: 除夕 Friday 5 February to 初三 Monday 8; 初二 and 初三 fall
+    // on the weekend, so Tuesday 9 and Wednesday 10 are days in lieu.
+    for (day, working) in [
+        ("2027-02-04", true),
+        ("2027-02-05", false),
+        ("2027-02-08", false),
+        ("2027-02-09", false),
+        ("2027-02-10", false),
+        ("2027-02-11", true),
+    ] {
+        assert_eq!(CHINA.is_working_day(date(day)).unwrap(), working, "{day}");
+    }
+    // Not provisional where the notices reach.
+    let d = CHINA
+        .deadline(at("2025-09-30T10:00:00+08:00"), &dur("15 working days"))
+        .unwrap();
+    assert!(!d.provisional);
+    assert_eq!(d.provisional_basis, None);
+    // Beyond the law's computed range: an error naming the year.
+    assert!(matches!(
+        CHINA.is_working_day(date("2101-01-03")),
+        Err(CalendarError::BeyondProvisionalRange { year: 2101, .. })
+    ));
+    assert!(matches!(
+        CHINA.is_working_day(date("2023-12-29")),
+        Err(CalendarError::BeyondProvisionalRange { year: 2023, .. })
+    ));
+}
+
+#[test]
+fn statutory_years_agree_day_by_day_with_an_independent_source() {
+    let mut d = date("2027-01-01");
+    while d.year() < 2100 {
+        assert_eq!(CHINA.is_working_day(d).unwrap(), naive_is_working(d), "{d}");
+        d = d.succ_opt().unwrap();
+    }
 }
 
 #[test]
@@ -426,17 +492,18 @@ fn a_policy_supplied_year_covers_it() {
         "cn:2026 国办发明电〔2025〕7号; policy:2027 国办发明电〔2026〕X号"
     );
     assert_eq!(d.calendar.years[1].origin, YearOrigin::Policy);
-    // 2028 is still uncovered.
-    assert_eq!(
-        OFFICE.is_working_day(date("2028-01-03")),
-        Err(CalendarError::CalendarNotCovered { year: 2028 })
-    );
+    // 2028 has no notice: statutory days (元旦 falls on Saturday, so
+    // Monday 3 January is the day in lieu).
+    assert_eq!(OFFICE.coverage(2028), YearCoverage::Statutory);
+    assert!(!OFFICE.is_working_day(date("2028-01-03")).unwrap());
+    assert!(OFFICE.is_working_day(date("2028-01-04")).unwrap());
 }
 
 #[test]
 fn a_gap_year_is_not_skipped() {
     let cal = Calendar::from_spec(&spec(
         r#"
+        uncovered = "error"
         [[years]]
         year = 2028
         citation = "test"
@@ -479,11 +546,18 @@ fn provisional_years_are_marked() {
 
 #[test]
 fn no_data_at_all() {
-    let cal = Calendar::from_spec(&spec(r#"data = "none""#)).unwrap();
+    let cal = Calendar::from_spec(&spec("data = \"none\"\nuncovered = \"error\"")).unwrap();
     assert_eq!(
         cal.is_working_day(date("2025-01-01")),
         Err(CalendarError::CalendarNotCovered { year: 2025 })
     );
+    // Without data the default is weekends only.
+    let cal = Calendar::from_spec(&spec(r#"data = "none""#)).unwrap();
+    assert!(cal.is_working_day(date("2025-01-01")).unwrap());
+    let d = cal
+        .deadline(at("2025-01-01T10:00:00+08:00"), &dur("1 working day"))
+        .unwrap();
+    assert_eq!(d.provisional_basis, Some(ProvisionalBasis::WeekendsOnly));
     let cal = Calendar::from_spec(&spec("data = \"none\"\nprovisional = true")).unwrap();
     assert!(cal.is_working_day(date("2025-01-01")).unwrap());
     let mut s = CalendarSpec::default();
@@ -695,7 +769,9 @@ fn error_messages_snapshot() {
         )
         .to_string(),
         build_err("closures = [\"2025-03-14\"]\nextra_working_days = [\"2025-03-14\"]").to_string(),
-        CHINA.is_working_day(date("2027-01-05")).unwrap_err().to_string(),
+        STRICT.is_working_day(date("2027-01-05")).unwrap_err().to_string(),
+        CHINA.is_working_day(date("2101-01-05")).unwrap_err().to_string(),
+        build_err("uncovered = \"error\"\nprovisional = true").to_string(),
         PROVISIONAL
             .is_working_day(date("2300-01-01"))
             .unwrap_err()
@@ -733,7 +809,7 @@ fn serde_and_schema() {
     assert_eq!(json["at"], "2027-01-11T09:30:00Z");
     assert_eq!(json["calendar"]["years"][0]["origin"]["kind"], "data");
     assert_eq!(
-        serde_json::from_value::<tousu_policy::Deadline>(json).unwrap(),
+        serde_json::from_value::<tousu_calendar::Deadline>(json).unwrap(),
         d
     );
 
@@ -749,7 +825,7 @@ fn serde_and_schema() {
     ] {
         assert!(props.get(field).is_some(), "{field} missing from {schema}");
     }
-    let schema = serde_json::to_value(schemars::schema_for!(tousu_policy::Deadline)).unwrap();
+    let schema = serde_json::to_value(schemars::schema_for!(tousu_calendar::Deadline)).unwrap();
     assert!(schema["properties"].get("calendar").is_some());
 }
 
@@ -784,12 +860,13 @@ proptest! {
     #[test]
     fn fast_path_equals_naive(d in covered_day(), n in 1u32..=250) {
         let want = naive_nth_after(d, n);
-        match CHINA.nth_working_day_after(d, n) {
-            Ok(got) => {
-                prop_assert_eq!(got, want);
-                prop_assert!(CHINA.is_working_day(got).unwrap());
-                prop_assert_eq!(CHINA.working_days_between(d, got).unwrap(), n);
-            }
+        // Past 2026 the statutory days (ICU4X) meet the independent list.
+        let got = CHINA.nth_working_day_after(d, n).unwrap();
+        prop_assert_eq!(got, want);
+        prop_assert!(CHINA.is_working_day(got).unwrap());
+        prop_assert_eq!(CHINA.working_days_between(d, got).unwrap(), n);
+        match STRICT.nth_working_day_after(d, n) {
+            Ok(strict) => prop_assert_eq!(strict, want),
             Err(e) => {
                 prop_assert_eq!(e, CalendarError::CalendarNotCovered { year: 2027 });
                 prop_assert!(want.year() >= 2027);

@@ -1,114 +1,4 @@
-//! The business calendar: weekly rest days, China's statutory holidays and 调休
-//! make-up working days as data, policy overrides, business hours, and
-//! deadlines under the Civil Code convention (民法典 arts. 201–203).
-//!
-//! # Data
-//!
-//! The crate embeds China's holidays and make-up working days for 2024, 2025
-//! and 2026 (`data/cn-holidays.toml`), each year citing its State Council
-//! notice (国务院办公厅关于…部分节假日安排的通知, 国办发明电). A policy's
-//! [`CalendarSpec`] may
-//!
-//! - supply whole years inline ([`CalendarSpec::years`]): holidays, make-up
-//!   days and the citation; a supplied year replaces the embedded one of the
-//!   same number. This is how next year gets covered in late November, before
-//!   any package ships the new notice: a data change, not a code change;
-//! - add single days: [`CalendarSpec::extra_holidays`] (local holidays),
-//!   [`CalendarSpec::closures`] (company closures) and
-//!   [`CalendarSpec::extra_working_days`];
-//! - opt in to [`CalendarSpec::provisional`]: years no data covers use the
-//!   weekly rest days only, and every deadline that needed such a year is
-//!   marked [`Deadline::provisional`].
-//!
-//! A date in a year no data covers is [`CalendarError::CalendarNotCovered`],
-//! never a guess.
-//!
-//! # Deadline convention
-//!
-//! Days are local to the policy's fixed UTC offset (default `+08:00`). By
-//! default ([`CalendarSpec::count_start_day`] false,
-//! [`CalendarSpec::roll_to_working_day`] true):
-//!
-//! - **Seconds, minutes and hours** are plain clock additions to the start instant.
-//! - **Calendar days, working days and months** do not count the starting day.
-//!   A period of *n* calendar days ends on the *n*-th day after the start day,
-//!   *n* working days on the *n*-th working day after it, *n* months on the
-//!   corresponding day *n* months later (or that month's last day if it has
-//!   none: 31 January + 1 month = 28/29 February).
-//! - A calendar-day or month period whose last day is not a working day ends on
-//!   the next working day.
-//! - A period ends at 24:00 of its last day, or at close of business (the end
-//!   of the day's last business-hours window) when business hours are set.
-//! - A deadline is an exclusive instant: on time means strictly before it, so
-//!   "end of 2025-10-10" is `2025-10-11T00:00:00+08:00`.
-//! - **Working hours** count only time inside business hours on working days.
-//!   Without business hours a working day counts whole, 24 hours from 00:00 to
-//!   24:00, and other days count nothing. A period that runs out exactly at a
-//!   window's end ends there (close of business), not at the next opening.
-//!
-//! ```
-//! use chrono::{DateTime, Utc};
-//! use tousu_policy::calendar::Calendar;
-//! use tousu_policy::duration::Duration;
-//!
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     let china = Calendar::china()?;
-//!     let start: DateTime<Utc> = "2025-09-30T10:00:00+08:00".parse()?;
-//!     // 1-8 October are National Day; Saturday 11 October is a make-up day.
-//!     let due = china.deadline(start, &"15 working days".parse::<Duration>()?)?;
-//!     assert_eq!(due.at, "2025-10-29T00:00:00+08:00".parse::<DateTime<Utc>>()?);
-//!     assert!(!due.provisional);
-//!     assert_eq!(due.calendar.to_string(), "cn:2025 国办发明电〔2024〕12号");
-//!
-//!     // 7 calendar days from 2025-09-24 end on 1 October, a holiday: the
-//!     // period rolls to the next working day, Thursday 9 October.
-//!     let start: DateTime<Utc> = "2025-09-24T16:00:00+08:00".parse()?;
-//!     let due = china.deadline(start, &"7天".parse::<Duration>()?)?;
-//!     assert_eq!(due.at, "2025-10-10T00:00:00+08:00".parse::<DateTime<Utc>>()?);
-//!     Ok(())
-//! }
-//! ```
-//!
-//! A policy writes its calendar in TOML (dates quoted):
-//!
-//! ```
-//! use chrono::{DateTime, NaiveDate, Utc};
-//! use tousu_policy::calendar::{Calendar, CalendarSpec};
-//!
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     let spec: CalendarSpec = toml::from_str(r#"
-//!         utc_offset = "+08:00"
-//!         closures = [{ date = "2026-12-31", reason = "年终盘点" }]
-//!         business_hours = [
-//!             { start = "08:30", end = "12:00" },
-//!             { start = "13:30", end = "17:30" },
-//!         ]
-//!
-//!         [[years]]
-//!         year = 2027
-//!         citation = "国办发明电〔2026〕X号"
-//!         holidays = [{ name = "元旦", from = "2027-01-01" }]
-//!         working_days = []
-//!     "#)?;
-//!     let calendar = Calendar::from_spec(&spec)?;
-//!     let d = |s: &str| s.parse::<NaiveDate>();
-//!     assert!(!calendar.is_working_day(d("2026-12-31")?)?);
-//!     assert_eq!(calendar.next_working_day(d("2026-12-30")?)?, d("2027-01-04")?);
-//!     // 8 working hours from Wednesday 16:00: 1.5 h, then 6.5 h on Monday.
-//!     let start: DateTime<Utc> = "2026-12-30T16:00:00+08:00".parse()?;
-//!     let due = calendar.deadline(start, &"8个工作小时".parse()?)?;
-//!     assert_eq!(due.at, "2027-01-04T16:30:00+08:00".parse::<DateTime<Utc>>()?);
-//!     Ok(())
-//! }
-//! ```
-//!
-//! # Speed
-//!
-//! The calendar precomputes one bit per day (working or not) over the years it
-//! covers, with a running count of working days per 64-day word. The *n*-th
-//! working day after a date is a rank (popcount) plus a binary search over the
-//! counts, so adding 1 or 250 working days costs the same, across years too;
-//! the working time between two instants is two ranks.
+//! The calendar itself: spec, errors, deadlines (documented at the crate root).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -123,7 +13,9 @@ use chrono::{
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::data::CalendarData;
 use crate::duration::{Duration, DurationUnit};
+use crate::statutory::{STATUTORY_FIRST_YEAR, STATUTORY_LAST_YEAR, cached_statutory_days};
 
 /// The embedded data set of China's holidays.
 const CN_DATA: &str = include_str!("../data/cn-holidays.toml");
@@ -189,11 +81,26 @@ pub struct CalendarSpec {
     /// 24:00 and working hours count whole working days.
     #[serde(default)]
     pub business_hours: Vec<BusinessWindow>,
-    /// For years no data covers, use the weekly rest days only and mark every
-    /// deadline computed that way provisional (instead of failing with
-    /// [`CalendarError::CalendarNotCovered`]).
-    #[serde(default)]
+    /// What a year no notice covers means: `"statutory"` (the statutory
+    /// holidays of Order No. 795 and their days in lieu, plus the weekly rest
+    /// days; the default with the `cn` data), `"weekends"` (the weekly rest
+    /// days only; the default with `data = "none"`) or `"error"`
+    /// ([`CalendarError::CalendarNotCovered`]). Deadlines computed without a
+    /// notice are marked [`Deadline::provisional`] with their
+    /// [`ProvisionalBasis`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncovered: Option<UncoveredYears>,
+    /// The older spelling of `uncovered = "weekends"` (files written before
+    /// `uncovered` existed still load). `true` with another `uncovered` is an
+    /// error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub provisional: bool,
+    /// Calendar data files (TOML or JSON, see [`CalendarData`]) whose years
+    /// replace the embedded data's, resolved relative to the policy file by
+    /// the policy loader, which reads them; see
+    /// [`Calendar::from_spec_with_data`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_files: Vec<String>,
     /// Count the starting day as the first day of a day or month period.
     /// Default false (民法典 art. 201: the starting day is not counted).
     #[serde(default)]
@@ -240,10 +147,50 @@ impl Default for CalendarSpec {
             extra_working_days: Vec::new(),
             closures: Vec::new(),
             business_hours: Vec::new(),
+            uncovered: None,
             provisional: false,
+            data_files: Vec::new(),
             count_start_day: false,
             roll_to_working_day: true,
         }
+    }
+}
+
+/// What a year no holiday notice covers means (the policy's choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UncoveredYears {
+    /// The statutory holidays of Order No. 795 and their days in lieu, plus
+    /// the weekly rest days, for [`STATUTORY_FIRST_YEAR`] to
+    /// [`STATUTORY_LAST_YEAR`]; an error beyond.
+    Statutory,
+    /// The weekly rest days only, for [`PROVISIONAL_FIRST_YEAR`] to
+    /// [`PROVISIONAL_LAST_YEAR`].
+    Weekends,
+    /// No fallback: [`CalendarError::CalendarNotCovered`].
+    Error,
+}
+
+impl UncoveredYears {
+    /// The years the fallback covers, if any.
+    #[must_use]
+    pub const fn range(self) -> Option<(i32, i32)> {
+        match self {
+            Self::Statutory => Some((STATUTORY_FIRST_YEAR, STATUTORY_LAST_YEAR)),
+            Self::Weekends => Some((PROVISIONAL_FIRST_YEAR, PROVISIONAL_LAST_YEAR)),
+            Self::Error => None,
+        }
+    }
+}
+
+impl fmt::Display for UncoveredYears {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Statutory => "statutory days",
+            Self::Weekends => "weekends only",
+            Self::Error => "error",
+        })
     }
 }
 
@@ -590,16 +537,18 @@ pub enum CalendarError {
         /// The parse or validation error.
         reason: String,
     },
-    /// A date in a year no holiday data covers, with provisional mode off.
+    /// A date in a year no holiday data covers, with `uncovered = "error"`.
     #[error(
-        "no holiday data covers {year}: add the year to the policy's calendar `years` (its holidays, make-up working days and the State Council notice), or set `provisional = true` to count weekends only and mark such deadlines provisional"
+        "no holiday data covers {year}: give the year's notice in a calendar data file (`data_files`) or the policy's calendar `years`, or set `uncovered = \"statutory\"` (or `\"weekends\"`) to count it provisionally"
     )]
     CalendarNotCovered {
         /// The uncovered year.
         year: i32,
     },
     /// A date beyond even the provisional range.
-    #[error("{year} is outside the calendar's range {first}–{last}, even provisionally")]
+    #[error(
+        "{year} is outside the calendar's range {first}–{last}, even provisionally; give the year's data in a calendar data file"
+    )]
     BeyondProvisionalRange {
         /// The year.
         year: i32,
@@ -607,6 +556,36 @@ pub enum CalendarError {
         first: i32,
         /// Last year of the range.
         last: i32,
+    },
+    /// Statutory days asked for a year the law's computation does not cover.
+    #[error(
+        "the statutory holidays are computed for {first}–{last} only, not {year}; give the year's data in a calendar data file"
+    )]
+    OutsideStatutoryRange {
+        /// The year.
+        year: i32,
+        /// First year computed.
+        first: i32,
+        /// Last year computed.
+        last: i32,
+    },
+    /// `provisional = true` contradicts the `uncovered` setting.
+    #[error(
+        "{path}: provisional = true means uncovered = \"weekends\" but uncovered = \"{uncovered}\"; drop `provisional`"
+    )]
+    ProvisionalConflict {
+        /// Where.
+        path: String,
+        /// The `uncovered` setting given.
+        uncovered: UncoveredYears,
+    },
+    /// A calendar data file could not be read or parsed.
+    #[error("calendar data file {file}: {reason}")]
+    DataFile {
+        /// The file (path or name).
+        file: String,
+        /// What was wrong, with its location in the file.
+        reason: String,
     },
     /// Date arithmetic left chrono's range.
     #[error("date arithmetic out of range: {what}")]
@@ -635,7 +614,8 @@ impl CalendarError {
             | Self::DateOutsideYear { path, .. }
             | Self::InvertedRange { path, .. }
             | Self::DuplicateYear { path, .. }
-            | Self::YearOutOfRange { path, .. } => Some(path),
+            | Self::YearOutOfRange { path, .. }
+            | Self::ProvisionalConflict { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -657,10 +637,36 @@ fn out_of_range(what: &str) -> CalendarError {
 pub struct Deadline {
     /// The exclusive instant.
     pub at: DateTime<Utc>,
-    /// True if a year without holiday data was counted by weekends only.
+    /// True if a day of the period lies in a year no holiday notice covers,
+    /// counted by the fallback ([`Deadline::provisional_basis`] says which).
     pub provisional: bool,
+    /// How the uncovered years were counted, when provisional. Absent in
+    /// deadlines stored before it existed (those were weekends only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional_basis: Option<ProvisionalBasis>,
     /// The data behind it, for replay under corrected data.
     pub calendar: CalendarDataRef,
+}
+
+/// How a provisional deadline counted the years no notice covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProvisionalBasis {
+    /// The statutory holidays and days in lieu of Order No. 795, and the
+    /// weekly rest days; only the notice's 调休 is unknown.
+    StatutoryDays,
+    /// The weekly rest days only.
+    WeekendsOnly,
+}
+
+impl fmt::Display for ProvisionalBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::StatutoryDays => "statutory days only",
+            Self::WeekendsOnly => "weekends only",
+        })
+    }
 }
 
 /// Which calendar data a deadline was computed from.
@@ -702,6 +708,9 @@ pub enum YearOrigin {
     Policy,
     /// No data: weekly rest days only.
     Provisional,
+    /// No notice: the statutory holidays of Order No. 795 and their days in
+    /// lieu.
+    Statutory,
 }
 
 impl fmt::Display for CalendarDataRef {
@@ -715,6 +724,7 @@ impl fmt::Display for CalendarDataRef {
                 YearOrigin::Data(id) => write!(f, "{id}:{}", y.year)?,
                 YearOrigin::Policy => write!(f, "policy:{}", y.year)?,
                 YearOrigin::Provisional => write!(f, "provisional:{}", y.year)?,
+                YearOrigin::Statutory => write!(f, "statutory:{}", y.year)?,
             }
             if let Some(c) = &y.citation {
                 write!(f, " {c}")?;
@@ -744,6 +754,9 @@ pub enum YearCoverage {
     },
     /// Counted provisionally: weekly rest days and overrides only.
     Provisional,
+    /// Counted provisionally: the statutory holidays and days in lieu, weekly
+    /// rest days and overrides.
+    Statutory,
     /// Not covered: dates in it are [`CalendarError::CalendarNotCovered`].
     Uncovered,
 }
@@ -757,6 +770,8 @@ pub enum YearCoverage {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     spec: CalendarSpec,
+    /// What years without data mean.
+    uncovered: UncoveredYears,
     offset: FixedOffset,
     /// Years `first_year..=last_year` are in the tables (possibly uncovered).
     first_year: i32,
@@ -783,20 +798,10 @@ pub struct Calendar {
     overrides: Vec<NaiveDate>,
 }
 
-/// The embedded data file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DataFile {
-    id: String,
-    #[allow(dead_code)]
-    description: String,
-    years: Vec<YearSpec>,
-}
-
 fn cn_data() -> Result<&'static [YearSpec], CalendarError> {
     static CN: OnceLock<Result<Vec<YearSpec>, String>> = OnceLock::new();
     let parsed = CN.get_or_init(|| {
-        let file: DataFile = toml::from_str(CN_DATA).map_err(|e| e.to_string())?;
+        let file: CalendarData = toml::from_str(CN_DATA).map_err(|e| e.to_string())?;
         if file.id != CN_DATA_ID {
             return Err(format!("id is {:?}, expected {CN_DATA_ID:?}", file.id));
         }
@@ -916,6 +921,26 @@ fn year_days(
     Ok(map)
 }
 
+/// What uncovered years mean for `spec`: its `uncovered`, else `weekends`
+/// where the old `provisional = true` says so, else statutory days with the
+/// `cn` data and weekends without it.
+fn effective_uncovered(spec: &CalendarSpec) -> Result<UncoveredYears, CalendarError> {
+    match (spec.uncovered, spec.provisional) {
+        (Some(u), true) if u != UncoveredYears::Weekends => {
+            Err(CalendarError::ProvisionalConflict {
+                path: "provisional".to_owned(),
+                uncovered: u,
+            })
+        }
+        (Some(u), _) => Ok(u),
+        (None, true) => Ok(UncoveredYears::Weekends),
+        (None, false) => Ok(match spec.data {
+            DataSet::Cn => UncoveredYears::Statutory,
+            DataSet::None => UncoveredYears::Weekends,
+        }),
+    }
+}
+
 fn validate_windows(spec: &CalendarSpec) -> Result<Vec<(i64, i64)>, CalendarError> {
     let mut windows: Vec<(i64, i64, usize)> = Vec::with_capacity(spec.business_hours.len());
     for (i, w) in spec.business_hours.iter().enumerate() {
@@ -966,6 +991,24 @@ impl Calendar {
     /// a working day, a year's date outside that year, a year given twice, a
     /// year out of range, or no working weekday.
     pub fn from_spec(spec: &CalendarSpec) -> Result<Self, CalendarError> {
+        Self::from_spec_with_data(spec, &[])
+    }
+
+    /// Validate `spec` and precompute the calendar with the years of calendar
+    /// data files. A file's year replaces the embedded data's year of the same
+    /// number; a year given by two files, or by a file and the spec's own
+    /// `years`, is [`CalendarError::DuplicateYear`] (a year means one thing).
+    /// The files named in [`CalendarSpec::data_files`] are read by whoever
+    /// resolves their paths (the policy loader); this function does no I/O.
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::from_spec`], and a file's invalid year.
+    pub fn from_spec_with_data(
+        spec: &CalendarSpec,
+        files: &[CalendarData],
+    ) -> Result<Self, CalendarError> {
+        let uncovered = effective_uncovered(spec)?;
         let offset =
             parse_offset(&spec.utc_offset).ok_or_else(|| CalendarError::InvalidUtcOffset {
                 path: "utc_offset".to_owned(),
@@ -1008,6 +1051,23 @@ impl Calendar {
             }
         }
         let mut seen = BTreeSet::new();
+        for file in files {
+            for (i, y) in file.years.iter().enumerate() {
+                let prefix = format!("data file {}: years[{i}]", file.id);
+                let days = year_days(&prefix, y)?;
+                if !seen.insert(y.year) {
+                    return Err(CalendarError::DuplicateYear {
+                        path: format!("{prefix}.year"),
+                        year: y.year,
+                    });
+                }
+                let coverage = YearCoverage::Data {
+                    origin: YearOrigin::Data(Cow::Owned(file.id.clone())),
+                    citation: Cow::Owned(y.citation.clone()),
+                };
+                data_years.insert(y.year, (coverage, days));
+            }
+        }
         for (i, y) in spec.years.iter().enumerate() {
             let prefix = format!("years[{i}]");
             let days = year_days(&prefix, y)?;
@@ -1042,30 +1102,33 @@ impl Calendar {
         // The years the tables span.
         let data_first = data_years.keys().next().copied();
         let data_last = data_years.keys().next_back().copied();
-        let (first_year, last_year) = if spec.provisional {
-            (
-                data_first.map_or(PROVISIONAL_FIRST_YEAR, |y| y.min(PROVISIONAL_FIRST_YEAR)),
-                data_last.map_or(PROVISIONAL_LAST_YEAR, |y| y.max(PROVISIONAL_LAST_YEAR)),
-            )
-        } else {
-            match (data_first, data_last) {
+        let (first_year, last_year) = match uncovered.range() {
+            Some((first, last)) => (
+                data_first.map_or(first, |y| y.min(first)),
+                data_last.map_or(last, |y| y.max(last)),
+            ),
+            None => match (data_first, data_last) {
                 (Some(f), Some(l)) => (f, l),
                 // Nothing covered: an empty table, every query is uncovered.
                 _ => (PROVISIONAL_FIRST_YEAR, PROVISIONAL_FIRST_YEAR - 1),
-            }
+            },
         };
 
+        let in_fallback =
+            |year: i32| uncovered.range().is_some_and(|(f, l)| (f..=l).contains(&year));
         let mut years = Vec::new();
         for year in first_year..=last_year {
             years.push(match data_years.get(&year) {
                 Some((coverage, _)) => coverage.clone(),
-                None if spec.provisional => YearCoverage::Provisional,
-                None => YearCoverage::Uncovered,
+                None if !in_fallback(year) => YearCoverage::Uncovered,
+                None if uncovered == UncoveredYears::Statutory => YearCoverage::Statutory,
+                None => YearCoverage::Provisional,
             });
         }
 
         let mut calendar = Self {
             spec: spec.clone(),
+            uncovered,
             offset,
             first_year,
             last_year,
@@ -1120,13 +1183,17 @@ impl Calendar {
                 weekday = (weekday + 1) % 7;
             }
         }
-        // Year data, then overrides, on covered years only.
+        // Year data, the law's days, then overrides, on covered years only.
         let mut bits = std::mem::take(&mut self.bits);
         let apply = |bits: &mut Vec<u64>, date: NaiveDate, working: bool| {
             if let Some(i) = self.index_of(date)
                 && matches!(
                     self.years.get(self.year_slot(date.year())),
-                    Some(YearCoverage::Data { .. } | YearCoverage::Provisional)
+                    Some(
+                        YearCoverage::Data { .. }
+                            | YearCoverage::Provisional
+                            | YearCoverage::Statutory
+                    )
                 )
             {
                 set_bit(bits, i, working);
@@ -1135,6 +1202,13 @@ impl Calendar {
         for (_, days) in data_years.values() {
             for (date, d) in days {
                 apply(&mut bits, *date, d.working);
+            }
+        }
+        for (coverage, year) in self.years.iter().zip(self.first_year..) {
+            if matches!(coverage, YearCoverage::Statutory) {
+                for day in cached_statutory_days(year)? {
+                    apply(&mut bits, day.date, false);
+                }
             }
         }
         for (date, d) in overrides {
@@ -1173,7 +1247,7 @@ impl Calendar {
 
     /// The error for a year outside the tables or uncovered.
     fn not_covered(&self, year: i32) -> CalendarError {
-        if self.spec.provisional && !(self.first_year..=self.last_year).contains(&year) {
+        if self.uncovered.range().is_some() && !(self.first_year..=self.last_year).contains(&year) {
             CalendarError::BeyondProvisionalRange {
                 year,
                 first: self.first_year,
@@ -1403,6 +1477,7 @@ impl Calendar {
                 .map(|at| Deadline {
                     at,
                     provisional: false,
+                    provisional_basis: None,
                     calendar: CalendarDataRef {
                         data: self.data_id(),
                         years: Vec::new(),
@@ -1536,7 +1611,7 @@ impl Calendar {
     fn deadline_with_ref(&self, at: DateTime<Utc>, from: NaiveDate, to: NaiveDate) -> Deadline {
         let span = usize::try_from(to.year() - from.year() + 1).unwrap_or(0);
         let mut years = Vec::with_capacity(span);
-        let mut provisional = false;
+        let mut basis: Option<ProvisionalBasis> = None;
         for year in from.year()..=to.year() {
             let coverage = if (self.first_year..=self.last_year).contains(&year) {
                 self.years.get(self.year_slot(year))
@@ -1550,10 +1625,18 @@ impl Calendar {
                     citation: Some(citation.clone()),
                 }),
                 Some(YearCoverage::Provisional) => {
-                    provisional = true;
+                    basis = Some(ProvisionalBasis::WeekendsOnly);
                     years.push(YearSource {
                         year,
                         origin: YearOrigin::Provisional,
+                        citation: None,
+                    });
+                }
+                Some(YearCoverage::Statutory) => {
+                    basis = Some(ProvisionalBasis::StatutoryDays);
+                    years.push(YearSource {
+                        year,
+                        origin: YearOrigin::Statutory,
                         citation: None,
                     });
                 }
@@ -1564,7 +1647,8 @@ impl Calendar {
         let overrides = self.overrides.get(lo).is_some_and(|d| *d <= to);
         Deadline {
             at,
-            provisional,
+            provisional: basis.is_some(),
+            provisional_basis: basis,
             calendar: CalendarDataRef {
                 data: self.data_id(),
                 years,

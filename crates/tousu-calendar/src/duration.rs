@@ -25,7 +25,7 @@
 //! [`crate::calendar`].
 //!
 //! ```
-//! use tousu_policy::duration::{Duration, DurationUnit};
+//! use tousu_calendar::duration::{Duration, DurationUnit};
 //!
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let d: Duration = "十五个工作日".parse()?;
