@@ -109,6 +109,11 @@ pub struct CalendarSpec {
     /// on the next working day. Default true (民法典 art. 203).
     #[serde(default = "default_true")]
     pub roll_to_working_day: bool,
+    /// Data files read for this spec ([`CalendarSpec::add_data`]): not part
+    /// of the written spec.
+    #[serde(skip)]
+    #[schemars(skip)]
+    loaded: Vec<CalendarData>,
 }
 
 fn default_utc_offset() -> String {
@@ -136,6 +141,21 @@ fn weekday_list_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+impl CalendarSpec {
+    /// Adds a calendar data file's years to the spec (the policy loader does
+    /// this for each of [`CalendarSpec::data_files`]; a program may do it with
+    /// data from anywhere). [`Calendar::from_spec`] then uses them.
+    pub fn add_data(&mut self, data: CalendarData) {
+        self.loaded.push(data);
+    }
+
+    /// The data files added with [`CalendarSpec::add_data`].
+    #[must_use]
+    pub fn loaded_data(&self) -> &[CalendarData] {
+        &self.loaded
+    }
+}
+
 impl Default for CalendarSpec {
     fn default() -> Self {
         Self {
@@ -152,6 +172,7 @@ impl Default for CalendarSpec {
             data_files: Vec::new(),
             count_start_day: false,
             roll_to_working_day: true,
+            loaded: Vec::new(),
         }
     }
 }
@@ -1051,7 +1072,7 @@ impl Calendar {
             }
         }
         let mut seen = BTreeSet::new();
-        for file in files {
+        for file in spec.loaded.iter().chain(files) {
             for (i, y) in file.years.iter().enumerate() {
                 let prefix = format!("data file {}: years[{i}]", file.id);
                 let days = year_days(&prefix, y)?;
@@ -1114,8 +1135,11 @@ impl Calendar {
             },
         };
 
-        let in_fallback =
-            |year: i32| uncovered.range().is_some_and(|(f, l)| (f..=l).contains(&year));
+        let in_fallback = |year: i32| {
+            uncovered
+                .range()
+                .is_some_and(|(f, l)| (f..=l).contains(&year))
+        };
         let mut years = Vec::new();
         for year in first_year..=last_year {
             years.push(match data_years.get(&year) {
@@ -1256,6 +1280,57 @@ impl Calendar {
         } else {
             CalendarError::CalendarNotCovered { year }
         }
+    }
+
+    /// What the calendar's data covers and what it does beyond, in a
+    /// sentence for people: `holiday notices cover 2024–2026; later
+    /// deadlines to 2100 are provisional (statutory days only)`.
+    #[must_use]
+    pub fn coverage_note(&self) -> String {
+        let notices: Vec<i32> = (self.first_year..=self.last_year)
+            .filter(|y| matches!(self.coverage(*y), YearCoverage::Data { .. }))
+            .collect();
+        let contiguous = match (notices.first(), notices.last()) {
+            (Some(f), Some(l)) => usize::try_from(l - f + 1).ok() == Some(notices.len()),
+            _ => false,
+        };
+        let mut note = match (notices.first(), notices.last()) {
+            (Some(f), Some(l)) if f == l => format!("holiday notices cover {f}"),
+            (Some(f), Some(l)) if contiguous => format!("holiday notices cover {f}–{l}"),
+            (Some(_), Some(_)) => {
+                let list: Vec<String> = notices.iter().map(ToString::to_string).collect();
+                format!("holiday notices cover {}", list.join(", "))
+            }
+            _ => "no holiday notices".to_owned(),
+        };
+        match (self.uncovered, self.uncovered.range()) {
+            (UncoveredYears::Error, _) | (_, None) => {
+                note.push_str("; other years are refused (uncovered = \"error\")");
+            }
+            (u, Some((first, last))) => {
+                let basis = if u == UncoveredYears::Statutory {
+                    ProvisionalBasis::StatutoryDays
+                } else {
+                    ProvisionalBasis::WeekendsOnly
+                };
+                if notices.first().is_some_and(|f| *f <= first) {
+                    note.push_str(&format!(
+                        "; later deadlines to {last} are provisional ({basis})"
+                    ));
+                } else {
+                    note.push_str(&format!(
+                        "; other years {first}–{last} are provisional ({basis})"
+                    ));
+                }
+            }
+        }
+        note
+    }
+
+    /// What years without a notice mean in this calendar.
+    #[must_use]
+    pub const fn uncovered(&self) -> UncoveredYears {
+        self.uncovered
     }
 
     /// How `year` is covered.
@@ -1888,5 +1963,160 @@ mod tests {
         for s in ["24:01", "8h30", "08:300", "", "25:00", "12:60"] {
             assert!(s.parse::<TimeOfDay>().is_err(), "{s}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A year at a glance.
+// ---------------------------------------------------------------------------
+
+/// One year of a calendar as a person checks it against the notice: the days
+/// that differ from the weekly pattern, and where the year's data came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct YearView {
+    /// The year.
+    pub year: i32,
+    /// Where its data came from: `notice` (with the data set and citation),
+    /// `statutory`, `weekends` or `uncovered`.
+    pub source: String,
+    /// Whether deadlines through this year are provisional.
+    pub provisional: bool,
+    /// Working days in the year.
+    pub working_days: u32,
+    /// Days off that are not weekly rest days (holidays, days in lieu,
+    /// closures), and weekly rest days inside a named holiday block.
+    pub days_off: Vec<NamedDay>,
+    /// Weekly rest days made working days (调休上班).
+    pub make_up_days: Vec<NamedDay>,
+}
+
+/// A date with the name of what falls on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct NamedDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// What it is (`春节`, `元旦（补假）`, a closure's reason), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Calendar {
+    /// The year at a glance: every day off that is not a weekly rest day and
+    /// every make-up working day, named where the data names them.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::CalendarNotCovered`] (or
+    /// [`CalendarError::BeyondProvisionalRange`]) for a year the calendar
+    /// does not cover.
+    pub fn year_view(&self, year: i32) -> Result<YearView, CalendarError> {
+        self.check_years(year, year)?;
+        let names = self.day_names(year)?;
+        let name_of = |d: NaiveDate| names.get(&d).cloned();
+        let mut rest = [false; 7];
+        for day in &self.spec.weekly_rest {
+            if let Some(slot) = rest.get_mut(day.num_days_from_monday() as usize) {
+                *slot = true;
+            }
+        }
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| out_of_range("year"))?;
+        let (mut days_off, mut make_up_days, mut working_days) = (Vec::new(), Vec::new(), 0u32);
+        for date in first.iter_days().take_while(|d| d.year() == year) {
+            let working = self.is_working_day(date)?;
+            let weekly_rest = rest
+                .get(date.weekday().num_days_from_monday() as usize)
+                .copied()
+                .unwrap_or(false);
+            if working {
+                working_days += 1;
+                if weekly_rest {
+                    make_up_days.push(NamedDay {
+                        date,
+                        name: name_of(date),
+                    });
+                }
+            } else if !weekly_rest || names.contains_key(&date) {
+                days_off.push(NamedDay {
+                    date,
+                    name: name_of(date),
+                });
+            }
+        }
+        let (source, provisional) = match self.coverage(year) {
+            YearCoverage::Data { origin, citation } => {
+                let set = match origin {
+                    YearOrigin::Data(id) => id.into_owned(),
+                    YearOrigin::Policy => "policy".to_owned(),
+                    YearOrigin::Provisional | YearOrigin::Statutory => String::new(),
+                };
+                (format!("notice {citation} ({set})"), false)
+            }
+            YearCoverage::Statutory => (
+                "statutory: Order No. 795 arts. 2 and 6, no notice (调休 unknown)".to_owned(),
+                true,
+            ),
+            YearCoverage::Provisional => ("weekends only, no notice".to_owned(), true),
+            YearCoverage::Uncovered => ("uncovered".to_owned(), true),
+        };
+        Ok(YearView {
+            year,
+            source,
+            provisional,
+            working_days,
+            days_off,
+            make_up_days,
+        })
+    }
+
+    /// Names of the year's declared days: the notice's blocks and make-up
+    /// days, or the statutory festivals, then the spec's overrides.
+    fn day_names(&self, year: i32) -> Result<BTreeMap<NaiveDate, String>, CalendarError> {
+        let mut names = BTreeMap::new();
+        let embedded = match self.spec.data {
+            DataSet::Cn => cn_data()?,
+            DataSet::None => &[],
+        };
+        // Later sources replace earlier ones, as in `from_spec_with_data`.
+        let year_spec = embedded
+            .iter()
+            .chain(self.spec.loaded.iter().flat_map(|f| f.years.iter()))
+            .chain(self.spec.years.iter())
+            .filter(|y| y.year == year)
+            .last();
+        if let Some(y) = year_spec {
+            for h in &y.holidays {
+                let to = h.to.unwrap_or(h.from);
+                for date in h.from.iter_days().take_while(|d| *d <= to) {
+                    names.insert(date, h.name.clone().unwrap_or_else(|| "假日".to_owned()));
+                }
+            }
+            for w in &y.working_days {
+                names.insert(
+                    w.date,
+                    w.reason.clone().unwrap_or_else(|| "调休上班".to_owned()),
+                );
+            }
+        } else if matches!(self.coverage(year), YearCoverage::Statutory) {
+            for d in cached_statutory_days(year)? {
+                let name = if d.in_lieu {
+                    format!("{}（补假）", d.festival.name_zh())
+                } else {
+                    d.festival.name_zh().to_owned()
+                };
+                names.insert(d.date, name);
+            }
+        }
+        let lists = [
+            (&self.spec.extra_holidays, "extra holiday"),
+            (&self.spec.closures, "closure"),
+            (&self.spec.extra_working_days, "extra working day"),
+        ];
+        for (list, what) in lists {
+            for e in list.iter().filter(|e| e.date.year() == year) {
+                names.insert(e.date, e.reason.clone().unwrap_or_else(|| what.to_owned()));
+            }
+        }
+        Ok(names)
     }
 }

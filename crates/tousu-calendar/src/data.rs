@@ -140,11 +140,9 @@ impl CalendarData {
             )));
         }
         // Building a calendar from the data alone validates every year.
-        let spec = crate::CalendarSpec {
-            data: crate::DataSet::None,
-            uncovered: Some(crate::UncoveredYears::Error),
-            ..crate::CalendarSpec::default()
-        };
+        let mut spec = crate::CalendarSpec::default();
+        spec.data = crate::DataSet::None;
+        spec.uncovered = Some(crate::UncoveredYears::Error);
         crate::Calendar::from_spec_with_data(&spec, std::slice::from_ref(&self))
             .map_err(|e| fail(e.to_string()))?;
         Ok(self)

@@ -35,8 +35,8 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use icu_calendar::{Date, Iso};
 use icu_calendar::types::Month;
+use icu_calendar::{Date, Iso};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -206,7 +206,11 @@ pub fn statutory_days(year: i32) -> Result<Vec<StatutoryDay>, CalendarError> {
 pub(crate) fn cached_statutory_days(year: i32) -> Result<&'static [StatutoryDay], CalendarError> {
     static TABLE: OnceLock<Result<Vec<Vec<StatutoryDay>>, CalendarError>> = OnceLock::new();
     let table = TABLE
-        .get_or_init(|| (STATUTORY_FIRST_YEAR..=STATUTORY_LAST_YEAR).map(statutory_days).collect())
+        .get_or_init(|| {
+            (STATUTORY_FIRST_YEAR..=STATUTORY_LAST_YEAR)
+                .map(statutory_days)
+                .collect()
+        })
         .as_ref()
         .map_err(Clone::clone)?;
     usize::try_from(year - STATUTORY_FIRST_YEAR)
@@ -277,10 +281,22 @@ mod tests {
                 .collect()
         };
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        for date in ["2025-01-28", "2025-01-31", "2025-04-04", "2025-05-31", "2025-10-06"] {
+        for date in [
+            "2025-01-28",
+            "2025-01-31",
+            "2025-04-04",
+            "2025-05-31",
+            "2025-10-06",
+        ] {
             assert!(own(2025).contains(&d(date)), "{date}");
         }
-        for date in ["2026-02-16", "2026-02-19", "2026-04-05", "2026-06-19", "2026-09-25"] {
+        for date in [
+            "2026-02-16",
+            "2026-02-19",
+            "2026-04-05",
+            "2026-06-19",
+            "2026-09-25",
+        ] {
             assert!(own(2026).contains(&d(date)), "{date}");
         }
     }

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc, Weekday};
 use proptest::prelude::*;
+use tousu_calendar::duration::{Duration, DurationUnit};
 use tousu_calendar::{
     Calendar, CalendarError, CalendarSpec, DataSet, ProvisionalBasis, YearCoverage, YearOrigin,
 };
-use tousu_calendar::duration::{Duration, DurationUnit};
 
 static CHINA: LazyLock<Calendar> = LazyLock::new(|| Calendar::china().unwrap());
 

@@ -44,7 +44,10 @@ fn every_weekend_holiday_has_one_day_in_lieu_on_a_weekday() {
     for year in 2025..=2100 {
         let days = statutory_days(year).unwrap();
         let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
-        let on_weekend = days.iter().filter(|d| !d.in_lieu && weekend(d.date)).count();
+        let on_weekend = days
+            .iter()
+            .filter(|d| !d.in_lieu && weekend(d.date))
+            .count();
         let in_lieu: Vec<_> = days.iter().filter(|d| d.in_lieu).collect();
         assert_eq!(in_lieu.len(), on_weekend, "{year}");
         for d in in_lieu {
@@ -79,7 +82,10 @@ fn a_data_file_replaces_the_fallback_and_says_so() {
     assert!(!cal.is_working_day(date("2027-02-12")).unwrap());
     assert!(cal.is_working_day(date("2027-02-14")).unwrap());
     let d = cal
-        .deadline("2026-12-21T10:00:00+08:00".parse().unwrap(), &"15 working days".parse().unwrap())
+        .deadline(
+            "2026-12-21T10:00:00+08:00".parse().unwrap(),
+            &"15 working days".parse().unwrap(),
+        )
         .unwrap();
     assert!(!d.provisional);
     assert_eq!(
@@ -90,38 +96,65 @@ fn a_data_file_replaces_the_fallback_and_says_so() {
     let json = serde_json::to_string(&data).unwrap();
     assert_eq!(CalendarData::from_json_str(&json).unwrap(), data);
     // A year given by a file and by the policy is refused: a year means one thing.
-    let spec: CalendarSpec = toml::from_str(
-        "[[years]]\nyear = 2027\ncitation = \"policy\"",
-    )
-    .unwrap();
+    let spec: CalendarSpec =
+        toml::from_str("[[years]]\nyear = 2027\ncitation = \"policy\"").unwrap();
     let err = Calendar::from_spec_with_data(&spec, &[data]).unwrap_err();
-    assert!(matches!(err, CalendarError::DuplicateYear { year: 2027, .. }), "{err}");
+    assert!(
+        matches!(err, CalendarError::DuplicateYear { year: 2027, .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn bad_data_files_say_what_and_where() {
     let cases = [
-        (DATA_2027.replace("2027-02-14", "2028-02-14"), "years[0].working_days[0]"),
-        (DATA_2027.replace("id = \"cn-2027\"", "id = \"cn 2027\""), "id:"),
-        (format!("schema_version = 9\n{DATA_2027}"), "schema_version 9"),
+        (
+            DATA_2027.replace("2027-02-14", "2028-02-14"),
+            "years[0].working_days[0]",
+        ),
+        (
+            DATA_2027.replace("id = \"cn-2027\"", "id = \"cn 2027\""),
+            "id:",
+        ),
+        (
+            format!("schema_version = 9\n{DATA_2027}"),
+            "schema_version 9",
+        ),
         (DATA_2027.replace("citation", "citaton"), "unknown field"),
-        (DATA_2027.replace("working_days = [\"2027-02-14\"]", "working_days = [\"2027-02-12\"]"), "both a working day and a day off"),
+        (
+            DATA_2027.replace(
+                "working_days = [\"2027-02-14\"]",
+                "working_days = [\"2027-02-12\"]",
+            ),
+            "both a working day and a day off",
+        ),
     ];
     for (text, want) in cases {
         let err = CalendarData::from_toml_str(&text).unwrap_err().to_string();
         assert!(err.contains(want), "{want}: {err}");
     }
-    let err = CalendarData::load("/nonexistent/cn-2027.toml").unwrap_err().to_string();
-    assert!(err.starts_with("calendar data file /nonexistent/cn-2027.toml:"), "{err}");
+    let err = CalendarData::load("/nonexistent/cn-2027.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("calendar data file /nonexistent/cn-2027.toml:"),
+        "{err}"
+    );
 }
 
 #[test]
 fn the_data_file_schema_is_current() {
     let schema = serde_json::to_string_pretty(&schemars::schema_for!(CalendarData)).unwrap() + "\n";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/calendar-data.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/calendar-data.schema.json"
+    );
     if std::env::var_os("TOUSU_BLESS").is_some() {
         std::fs::write(path, &schema).unwrap();
     }
     let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(on_disk == schema, "docs/calendar-data.schema.json is stale: rerun with TOUSU_BLESS=1");
+    assert!(
+        on_disk == schema,
+        "docs/calendar-data.schema.json is stale: rerun with TOUSU_BLESS=1"
+    );
 }

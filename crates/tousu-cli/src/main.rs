@@ -6,6 +6,7 @@
 
 use std::process::ExitCode;
 
+mod calendar_cmd;
 mod penalty_cmd;
 mod policy_cmd;
 mod report_cmd;
@@ -21,7 +22,9 @@ USAGE:
     tousu policy check FILE [--json]
     tousu policy schema
     tousu schema command|event|case|complaint|roster|penalty-facts|carry-over|period-result|period-report
-    tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
+    tousu deadline [--policy FILE] [--calendar DATA_FILE]... --from RFC3339 --within DURATION [--json]
+    tousu calendar [--policy FILE] [--calendar DATA_FILE]... [--json] YEAR
+    tousu calendar check DATA_FILE [--json]
     tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
     tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
     tousu report --policy FILE --cases FILE.jsonl --from DATE --to DATE [--format md|csv|json]
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         }
         Some("schema") => schema_cmd::schema_cmd(args.get(1..).unwrap_or_default()),
         Some("policy") => policy_cmd::policy(args.get(1..).unwrap_or_default()),
+        Some("calendar") => calendar_cmd::calendar(args.get(1..).unwrap_or_default()),
         Some("deadline") => policy_cmd::deadline(args.get(1..).unwrap_or_default()),
         Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
         Some("penalties") => penalty_cmd::penalties(args.get(1..).unwrap_or_default()),

@@ -3,8 +3,7 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use tousu_policy::calendar::YearCoverage;
-use tousu_policy::{Calendar, Duration, Policy, PolicyError};
+use tousu_policy::{Duration, Policy};
 
 const POLICY_USAGE: &str = "\
 USAGE:
@@ -13,7 +12,11 @@ USAGE:
 
 const DEADLINE_USAGE: &str = "\
 USAGE:
-    tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
+    tousu deadline [--policy FILE] [--calendar DATA_FILE]... --from RFC3339 --within DURATION [--json]
+
+    A deadline through a year no holiday notice covers is provisional: it
+    counts the statutory holidays (or weekends only, as the policy says) and
+    says so; --calendar gives the year's notice as a data file.
 
     e.g. tousu deadline --from 2025-09-30T10:00:00+08:00 --within \"15 working days\"";
 
@@ -93,6 +96,7 @@ fn check(file: &str, json: bool) -> ExitCode {
             "file": file,
             "errors": report.errors,
             "warnings": report.warnings,
+            "calendar": calendar_summary(&policy),
         });
         println!("{value}");
     } else if report.is_ok() {
@@ -182,39 +186,25 @@ fn summary(p: &Policy) -> String {
 }
 
 fn calendar_summary(p: &Policy) -> String {
-    let cal = match p.build_calendar() {
-        Ok(c) => c,
-        Err(e) => return format!("cannot be built: {e}"),
-    };
-    let mut years = Vec::new();
-    for year in 1990..=2100 {
-        if let YearCoverage::Data { .. } = cal.coverage(year) {
-            years.push(year.to_string());
-        }
+    match p.build_calendar() {
+        Ok(cal) => format!("UTC{} {}", p.calendar.utc_offset, cal.coverage_note()),
+        Err(e) => format!("cannot be built: {e}"),
     }
-    let covered = if years.is_empty() {
-        "no holiday data".to_owned()
-    } else {
-        format!("holiday data for {}", years.join(", "))
-    };
-    let others = if p.calendar.provisional {
-        "other years provisional (weekends only)"
-    } else {
-        "other years are an error"
-    };
-    format!("UTC{} {covered}; {others}", p.calendar.utc_offset)
 }
 
 /// `tousu deadline …`.
 pub(crate) fn deadline(args: &[String]) -> ExitCode {
     let mut policy_file: Option<&str> = None;
+    let mut data_files: Vec<&str> = Vec::new();
     let mut from: Option<&str> = None;
     let mut within: Option<&str> = None;
     let mut json = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        let mut calendar_file = None;
         let slot = match a.as_str() {
             "--policy" => &mut policy_file,
+            "--calendar" => &mut calendar_file,
             "--from" => &mut from,
             "--within" => &mut within,
             "--json" => {
@@ -236,6 +226,7 @@ pub(crate) fn deadline(args: &[String]) -> ExitCode {
             Some(v) => *slot = Some(v.as_str()),
             None => return usage_error(&format!("deadline: {a} needs a value"), DEADLINE_USAGE),
         }
+        data_files.extend(calendar_file);
     }
     let (Some(from), Some(within)) = (from, within) else {
         return usage_error("deadline: --from and --within are required", DEADLINE_USAGE);
@@ -256,30 +247,10 @@ pub(crate) fn deadline(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let policy = match policy_file {
-        Some(f) => Policy::load(f),
-        None => Policy::default_policy(),
-    };
-    let policy = match policy {
-        Ok(p) => p,
-        Err(e) => {
-            let name = policy_file.unwrap_or("the default policy");
-            match &e {
-                PolicyError::Invalid { problems } => {
-                    eprintln!("tousu: deadline: {name} is not a valid policy:");
-                    for p in problems {
-                        eprintln!("{p}");
-                    }
-                }
-                _ => eprintln!("tousu: deadline: {name}: {e}"),
-            }
-            return ExitCode::FAILURE;
-        }
-    };
-    let calendar: Calendar = match policy.build_calendar() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("tousu: deadline: the policy's calendar: {e}");
+    let (policy, calendar) = match crate::calendar_cmd::policy_calendar(policy_file, &data_files) {
+        Ok(pc) => pc,
+        Err(message) => {
+            eprintln!("tousu: deadline: {message}");
             return ExitCode::FAILURE;
         }
     };
@@ -290,16 +261,19 @@ pub(crate) fn deadline(args: &[String]) -> ExitCode {
                 let value = serde_json::json!({
                     "deadline": local,
                     "provisional": d.provisional,
+                    "provisional_basis": d.provisional_basis,
                     "calendar": d.calendar,
+                    "coverage": calendar.coverage_note(),
                     "policy": { "id": policy.id, "version": policy.version },
                 });
                 println!("{value}");
             } else {
                 println!("{local}");
-                if d.provisional {
+                if let Some(basis) = d.provisional_basis {
                     eprintln!(
-                        "tousu: deadline: provisional ({}): a year without holiday data was counted by weekends only",
-                        d.calendar
+                        "tousu: deadline: provisional ({basis}: {}); {}",
+                        d.calendar,
+                        calendar.coverage_note()
                     );
                 }
             }

@@ -53,19 +53,84 @@ fn deadline_accepts_chinese_durations_and_other_offsets() {
 }
 
 #[test]
-fn deadline_in_an_uncovered_year_names_the_year() {
-    let o = tousu(&[
+fn a_deadline_past_the_notices_is_provisional_and_says_so() {
+    let args = [
         "deadline",
         "--from",
-        "2027-03-01T10:00:00+08:00",
+        "2026-12-21T10:00:00+08:00",
         "--within",
         "15 working days",
-    ]);
-    assert!(!o.status.success());
-    assert!(stdout(&o).is_empty());
-    let err = stderr(&o);
-    assert!(err.contains("2027"), "{err}");
-    assert!(err.contains("no holiday data covers 2027"), "{err}");
+        "--json",
+    ];
+    let o = tousu(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["deadline"], "2027-01-13T00:00:00+08:00");
+    assert_eq!(v["provisional"], true);
+    assert_eq!(v["provisional_basis"], "statutory_days");
+    assert!(
+        v["coverage"]
+            .as_str()
+            .unwrap()
+            .contains("holiday notices cover 2024–2026")
+    );
+
+    // With the year's notice as a data file, the same call is exact.
+    let dir = std::env::temp_dir().join(format!("tousu-cal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("cn-2027.toml");
+    std::fs::write(
+        &data,
+        "id = \"cn-2027\"\n[[years]]\nyear = 2027\ncitation = \"国办发明电〔2026〕X号\"\n\
+         holidays = [{ name = \"元旦\", from = \"2027-01-01\", to = \"2027-01-03\" }]\n",
+    )
+    .unwrap();
+    let mut with_data: Vec<&str> = args.to_vec();
+    with_data.extend(["--calendar", data.to_str().unwrap()]);
+    let o = tousu(&with_data);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["deadline"], "2027-01-13T00:00:00+08:00");
+    assert_eq!(v["provisional"], false);
+    assert_eq!(v["calendar"]["years"][1]["origin"]["id"], "cn-2027");
+
+    // `tousu calendar check` validates it; a broken file exits 1 naming it.
+    let o = tousu(&["calendar", "check", data.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2027 国办发明电〔2026〕X号"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(&data, "id = \"cn-2027\"\n[[years]]\nyear = 2027\ncitation = \"x\"\nworking_days = [\"2028-01-01\"]\n").unwrap();
+    let o = tousu(&["calendar", "check", data.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("years[0].working_days[0]"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_year_at_a_glance() {
+    let o = tousu(&["calendar", "2027"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    insta::assert_snapshot!(stdout(&o));
+    let o = tousu(&["calendar", "2026", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["year"]["provisional"], false);
+    assert!(
+        v["year"]["make_up_days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["date"] == "2026-02-14")
+    );
+    let o = tousu(&["calendar", "2101"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("2101"), "{}", stderr(&o));
 }
 
 #[test]
@@ -119,7 +184,10 @@ fn policy_check_default_exits_0_with_a_summary() {
         out.contains("first_response 初次对应: unsatisfied 30 minutes"),
         "{out}"
     );
-    assert!(out.contains("holiday data for 2024, 2025, 2026"), "{out}");
+    assert!(
+        out.contains("holiday notices cover 2024–2026; later deadlines to 2100 are provisional (statutory days only)"),
+        "{out}"
+    );
     assert!(out.lines().count() <= 24, "not one screen:\n{out}");
 }
 

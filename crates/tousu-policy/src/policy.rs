@@ -13,7 +13,7 @@ use crate::authority::{
     Action, ApprovalAuthority, EscalationStep, EscalationTrigger, Recusal, Role, RoundsAllowed,
     RoundsPolicy,
 };
-use crate::calendar::{Calendar, CalendarError, CalendarSpec};
+use crate::calendar::{Calendar, CalendarData, CalendarError, CalendarSpec};
 use crate::duration::Duration;
 use crate::error::{Format, PolicyError, Report};
 use crate::ids::{MilestoneId, PolicyId};
@@ -293,11 +293,33 @@ impl Policy {
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json {
-            Self::parse_json(&text)
+        let mut policy = if is_json {
+            Self::parse_json(&text)?
         } else {
-            Self::parse_toml(&text)
+            Self::parse_toml(&text)?
+        };
+        policy.load_calendar_data(path.parent().unwrap_or_else(|| Path::new(".")))?;
+        Ok(policy)
+    }
+
+    /// Reads the calendar data files the policy names
+    /// (`calendar.data_files`), each relative to `dir` (the policy file's
+    /// directory) unless absolute, and adds their years to its calendar.
+    /// [`Policy::load`] does this; a policy parsed from a string names files
+    /// it cannot resolve, so call this with the directory they are in.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError::Io`] naming the file and saying what is wrong with it.
+    pub fn load_calendar_data(&mut self, dir: &Path) -> Result<(), PolicyError> {
+        for (i, file) in self.calendar.data_files.clone().iter().enumerate() {
+            let data = CalendarData::load(dir.join(file)).map_err(|e| PolicyError::Io {
+                path: format!("calendar.data_files[{i}] ({file})"),
+                message: e.to_string(),
+            })?;
+            self.calendar.add_data(data);
         }
+        Ok(())
     }
 
     /// Parses TOML without validating.

@@ -866,23 +866,29 @@ fn other_periods_count_other_cases() {
 }
 
 #[test]
-fn an_uncovered_year_is_an_error_not_a_guess() {
+fn a_year_the_calendar_refuses_is_left_out_not_a_failure() {
     let d = november();
     let mut case = d.cases[0].clone();
-    // Pretend K1 was received and closed in 2031, a year without holiday data.
+    // Pretend K1 was received and closed in 2031, under a calendar that
+    // refuses years without a notice.
     let shift = TimeDelta::days(6 * 365 + 2);
     case.complaint.received_at += shift;
     if let Some(c) = case.closure.as_mut() {
         c.at += shift;
     }
+    let mut spec = d.rt.policy.calendar.clone();
+    spec.uncovered = Some(tousu_policy::calendar::UncoveredYears::Error);
+    let strict = tousu_policy::Calendar::from_spec(&spec).unwrap();
     let year = ReportPeriod::year(2031).unwrap();
-    let err =
-        period_report(&d.rt.policy, &d.rt.calendar, &[case], &year, as_of(), None).unwrap_err();
-    assert!(matches!(err, ReportError::Calendar { .. }), "{err}");
-    assert!(
-        err.to_string().contains("no holiday data covers 2031"),
-        "{err}"
-    );
+    let report =
+        period_report(&d.rt.policy, &strict, &[case.clone()], &year, as_of(), None).unwrap();
+    assert_eq!(report.handling_time.cases, 0);
+    assert_eq!(report.handling_time.unmeasured, 1);
+    // The default calendar counts 2031 by the statutory days.
+    let report =
+        period_report(&d.rt.policy, &d.rt.calendar, &[case], &year, as_of(), None).unwrap();
+    assert_eq!(report.handling_time.cases, 1);
+    assert_eq!(report.handling_time.unmeasured, 0);
 }
 
 #[test]

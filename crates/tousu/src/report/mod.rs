@@ -436,6 +436,14 @@ pub struct HandlingTime {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub max_hours: Option<Decimal>,
+    /// Closed cases left out because the calendar cannot measure them (a
+    /// year the policy's calendar refuses to count without a notice).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unmeasured: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl HandlingTime {
@@ -490,6 +498,7 @@ impl HandlingTime {
             median_hours: opt(rank(50), "the median handling time")?,
             p90_hours: opt(rank(90), "the 90th percentile handling time")?,
             max_hours: opt(nanos.last().copied(), "the longest handling time")?,
+            unmeasured: 0,
         })
     }
 }
@@ -866,6 +875,7 @@ pub fn period_report(
     }
 
     let mut durations = Vec::new();
+    let mut unmeasured = 0u32;
     let (mut answered, mut no_callback, mut satisfied) = (0u32, 0u32, 0u32);
 
     for case in &counted {
@@ -970,13 +980,22 @@ pub fn period_report(
         // Handling time.
         if case.status == Status::Closed {
             let closed_at = case.closure.as_ref().map_or(case.updated_at, |c| c.at);
-            let worked = calendar
-                .working_time_between(case.complaint.received_at, closed_at)
-                .map_err(|source| ReportError::Calendar {
-                    case: case.id.to_string(),
-                    source,
-                })?;
-            durations.push(worked);
+            // A case the calendar cannot measure (a year its policy refuses
+            // to count without a notice) is left out and counted as such:
+            // a report never fails for want of next year's data.
+            match calendar.working_time_between(case.complaint.received_at, closed_at) {
+                Ok(worked) => durations.push(worked),
+                Err(
+                    CalendarError::CalendarNotCovered { .. }
+                    | CalendarError::BeyondProvisionalRange { .. },
+                ) => unmeasured += 1,
+                Err(source) => {
+                    return Err(ReportError::Calendar {
+                        case: case.id.to_string(),
+                        source,
+                    });
+                }
+            }
         }
 
         // Satisfaction.
@@ -1016,7 +1035,10 @@ pub fn period_report(
         by_validity: by_validity.finish(total),
         by_handling: by_handling.finish(total),
         on_time,
-        handling_time: HandlingTime::from_durations(&durations)?,
+        handling_time: HandlingTime {
+            unmeasured,
+            ..HandlingTime::from_durations(&durations)?
+        },
         satisfaction: SatisfactionSummary {
             distribution: answers.finish(answered),
             answered,
