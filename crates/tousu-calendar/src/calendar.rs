@@ -1607,6 +1607,24 @@ impl Calendar {
         Ok(self.deadline_with_ref(at, start_date, last_day))
     }
 
+    /// A [`Deadline`] at `at` for a period that started at `start`, with the
+    /// provenance of the days in between: for a deadline reached some other
+    /// way than [`Calendar::deadline`] (a paused clock resumed with its
+    /// remaining time), so that it is marked provisional exactly when a day
+    /// it counted lies in a year without a notice.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] at the edges of chrono's range.
+    pub fn describe(
+        &self,
+        start: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> Result<Deadline, CalendarError> {
+        let (from, to) = (self.local_date(start)?, self.local_date(at)?);
+        Ok(self.deadline_with_ref(at, from.min(to), to.max(from)))
+    }
+
     /// Brings an instant reached by adding *remaining* time to a day-unit
     /// clock (after a pause) back onto the convention: the end (24:00, or
     /// close of business) of the day in which the time runs out, rolled to a

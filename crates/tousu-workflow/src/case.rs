@@ -144,6 +144,35 @@ pub struct Clock {
     pub warned: Vec<u8>,
     /// Whether the deadline passed while it ran.
     pub breached: bool,
+    /// What the current deadline was counted from, so that it can be counted
+    /// again under better calendar data ([`recalculate`](crate::recalculate)).
+    /// Absent for clocks replayed from events recorded before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<DeadlineBasis>,
+}
+
+/// What a clock's current deadline was counted from.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[non_exhaustive]
+pub enum DeadlineBasis {
+    /// The whole target from an instant (a start, or a retarget).
+    Target {
+        /// The instant counted from.
+        from: DateTime<Utc>,
+        /// The time limit.
+        target: Duration,
+    },
+    /// Time left in the clock's own measure from an instant (a resume, or a
+    /// round that continues the last one's time).
+    Remaining {
+        /// The instant counted from.
+        from: DateTime<Utc>,
+        /// The time left, in seconds of the clock's measure.
+        seconds: i64,
+    },
 }
 
 impl Clock {
@@ -562,6 +591,8 @@ pub(crate) fn event_type(kind: &EventKind) -> &'static str {
         EventKind::ClockStopped { .. } => "clock_stopped",
         EventKind::MilestoneWarning { .. } => "milestone_warning",
         EventKind::MilestoneBreached { .. } => "milestone_breached",
+        EventKind::DeadlineRecalculated { .. } => "deadline_recalculated",
+        EventKind::BreachWithdrawn { .. } => "breach_withdrawn",
     }
 }
 
@@ -702,7 +733,9 @@ impl Case {
             | EventKind::ClockRetargeted { .. }
             | EventKind::ClockStopped { .. }
             | EventKind::MilestoneWarning { .. }
-            | EventKind::MilestoneBreached { .. } => apply_clock(&mut case.clocks, &event.kind, at),
+            | EventKind::MilestoneBreached { .. }
+            | EventKind::DeadlineRecalculated { .. }
+            | EventKind::BreachWithdrawn { .. } => apply_clock(&mut case.clocks, &event.kind, at),
         }
         case.status = next_status(case.status, &event.kind, case.assignment.is_some());
     }
@@ -751,7 +784,18 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
             target,
             deadline,
             total_seconds,
+            carried_seconds,
         } => {
+            let basis = match carried_seconds {
+                Some(seconds) => DeadlineBasis::Remaining {
+                    from: at,
+                    seconds: *seconds,
+                },
+                None => DeadlineBasis::Target {
+                    from: at,
+                    target: *target,
+                },
+            };
             clocks.push(Clock {
                 milestone: milestone.clone(),
                 round: *round,
@@ -763,6 +807,7 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                 state: ClockState::Running,
                 warned: Vec::new(),
                 breached: false,
+                basis: Some(basis),
             });
         }
         EventKind::ClockPaused {
@@ -783,6 +828,15 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
             deadline,
         } => {
             if let Some(c) = clock_in(clocks, milestone, *round) {
+                c.basis = match c.state {
+                    ClockState::Paused {
+                        remaining_seconds, ..
+                    } => Some(DeadlineBasis::Remaining {
+                        from: at,
+                        seconds: remaining_seconds,
+                    }),
+                    _ => None,
+                };
                 c.state = ClockState::Running;
                 c.deadline = deadline.clone();
             }
@@ -798,6 +852,10 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                 c.level = level.clone();
                 c.target = *target;
                 c.deadline = deadline.clone();
+                c.basis = Some(DeadlineBasis::Target {
+                    from: at,
+                    target: *target,
+                });
             }
         }
         EventKind::ClockStopped {
@@ -823,6 +881,29 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
         } => {
             if let Some(c) = clock_in(clocks, milestone, *round) {
                 c.breached = true;
+            }
+        }
+        EventKind::DeadlineRecalculated {
+            milestone,
+            round,
+            deadline,
+            ..
+        } => {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
+                c.deadline = deadline.clone();
+            }
+        }
+        EventKind::BreachWithdrawn {
+            milestone,
+            round,
+            deadline,
+        } => {
+            if let Some(c) = clock_in(clocks, milestone, *round) {
+                c.breached = false;
+                c.deadline = deadline.clone();
+                if let ClockState::Stopped { met, .. } = &mut c.state {
+                    *met = true;
+                }
             }
         }
         _ => {}

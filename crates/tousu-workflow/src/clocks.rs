@@ -94,7 +94,9 @@ impl<'a> ClockCase<'a> {
                 | EventKind::ClockRetargeted { .. }
                 | EventKind::ClockStopped { .. }
                 | EventKind::MilestoneWarning { .. }
-                | EventKind::MilestoneBreached { .. } => {
+                | EventKind::MilestoneBreached { .. }
+                | EventKind::DeadlineRecalculated { .. }
+                | EventKind::BreachWithdrawn { .. } => {
                     apply_clock(self.clocks.to_mut(), kind, at);
                 }
                 _ => {}
@@ -170,7 +172,7 @@ pub(crate) fn measure(
 /// The deadline `seconds` of the clock's measure after `from`; for day units
 /// brought to the end of the day the time runs out on (24:00 or close of
 /// business, rolled to a working day), as the Civil Code convention wants.
-fn advance(
+pub(crate) fn advance(
     ctx: &Ctx<'_>,
     unit: DurationUnit,
     from: DateTime<Utc>,
@@ -296,10 +298,7 @@ pub(crate) fn effects(
             out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
-                deadline: Deadline {
-                    at: deadline_at,
-                    ..clock.deadline.clone()
-                },
+                deadline: resumed_deadline(ctx, clock, at, deadline_at)?,
             });
             touched.push((&clock.milestone, clock.round));
         }
@@ -341,11 +340,9 @@ pub(crate) fn effects(
                     round: case.round,
                     level: prev.level.clone(),
                     target: prev.target,
-                    deadline: Deadline {
-                        at: deadline_at,
-                        ..prev.deadline.clone()
-                    },
+                    deadline: resumed_deadline(ctx, prev, at, deadline_at)?,
                     total_seconds: prev.total_seconds,
+                    carried_seconds: Some(left),
                 }
             }
             _ => {
@@ -362,6 +359,7 @@ pub(crate) fn effects(
                     target,
                     deadline,
                     total_seconds,
+                    carried_seconds: None,
                 }
             }
         };
@@ -446,7 +444,36 @@ pub(crate) fn agreed_clock(
             calendar: CalendarDataRef::default(),
         },
         total_seconds: seconds,
+        carried_seconds: None,
     })
+}
+
+/// The deadline of a clock that goes on from `from` with its remaining time
+/// and ends at `at`: for a calendar-measured clock, described by the days it
+/// now spans (so a resumed clock that crosses into a year without a notice is
+/// provisional); a clock-time clock keeps its provenance.
+fn resumed_deadline(
+    ctx: &Ctx<'_>,
+    clock: &Clock,
+    from: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<Deadline, Rejection> {
+    if depends_on_calendar(clock.target.unit()) {
+        Ok(ctx.calendar.describe(from, at)?)
+    } else {
+        Ok(Deadline {
+            at,
+            ..clock.deadline.clone()
+        })
+    }
+}
+
+/// Whether a unit's deadlines depend on the calendar's days (all but clock time).
+pub(crate) fn depends_on_calendar(unit: DurationUnit) -> bool {
+    !matches!(
+        unit,
+        DurationUnit::Seconds | DurationUnit::Minutes | DurationUnit::Hours
+    )
 }
 
 /// Who owns a clock (for overtime fines): the assignee, the first

@@ -223,7 +223,7 @@ fn check_assignment(
     Ok(())
 }
 
-fn stamp(
+pub(crate) fn stamp(
     case_id: &tousu_model::CaseId,
     from_version: u64,
     at: DateTime<Utc>,
@@ -360,16 +360,24 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             actual: case.version,
         });
     }
-    if case.policy_id != ctx.policy.id || case.policy_version != ctx.policy.version {
-        // A migration is decided under the case's own policy.
-        if !matches!(command.kind, CommandKind::MigratePolicy { .. }) {
-            return Err(Rejection::WrongPolicy {
-                case_policy: case.policy_id.to_string(),
-                case_version: case.policy_version.to_string(),
-                ctx_policy: ctx.policy.id.to_string(),
-                ctx_version: ctx.policy.version.to_string(),
-            });
-        }
+    // Every command is decided under the case's own policy version, except a
+    // migration, which is decided under the version it migrates to: its
+    // grants say who may move a case there, so a new version (next year's
+    // calendar data, say) can always be rolled out even if the old one did
+    // not foresee it.
+    let (judge_id, judge_version) = match &command.kind {
+        CommandKind::MigratePolicy {
+            policy_id, version, ..
+        } => (policy_id, version),
+        _ => (&case.policy_id, &case.policy_version),
+    };
+    if *judge_id != ctx.policy.id || *judge_version != ctx.policy.version {
+        return Err(Rejection::WrongPolicy {
+            case_policy: judge_id.to_string(),
+            case_version: judge_version.to_string(),
+            ctx_policy: ctx.policy.id.to_string(),
+            ctx_version: ctx.policy.version.to_string(),
+        });
     }
     let at = command.at;
     let actor = &command.actor;

@@ -318,6 +318,11 @@ pub enum EventKind {
         /// The whole limit measured in the clock's own time (working time
         /// for working units), in seconds: the base of warning percents.
         total_seconds: i64,
+        /// For a clock that continues the last round's time (`on_reopen =
+        /// "continue"`): the time carried over, in the clock's own time, from
+        /// which the deadline was counted instead of the whole target.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carried_seconds: Option<i64>,
     },
     /// A running clock paused.
     ClockPaused {
@@ -384,5 +389,29 @@ pub enum EventKind {
         /// The role that owned it, when the policy names a role.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner_role: Option<RoleId>,
+    },
+    /// A clock's deadline was computed again under better calendar data (a
+    /// holiday notice that arrived after the clock started): the record keeps
+    /// both, and nothing earlier is rewritten.
+    DeadlineRecalculated {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The deadline it replaces.
+        previous: DateTime<Utc>,
+        /// The new deadline and the calendar data behind it.
+        deadline: Deadline,
+    },
+    /// A breach recorded against a provisional deadline is withdrawn: the
+    /// exact calendar data shows the deadline was met (or is not yet due).
+    /// The breach stays in the record; penalty facts no longer count it.
+    BreachWithdrawn {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The exact deadline that was met.
+        deadline: Deadline,
     },
 }

@@ -80,13 +80,14 @@ mod command;
 mod ctx;
 mod decide;
 mod event;
+mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
 pub use case::{
-    AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, EscalationRecord,
-    Extension, Findings, Proposal, ReplayError, Status, evolve,
+    AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, DeadlineBasis,
+    EscalationRecord, Extension, Findings, Proposal, ReplayError, Status, evolve,
 };
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{
@@ -95,4 +96,5 @@ pub use command::{
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{can_view, deadlines, decide, register, tick};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
+pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;

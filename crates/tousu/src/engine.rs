@@ -13,6 +13,7 @@ use tousu_penalty::{
     Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, PeriodResult, Responsible,
     Share,
 };
+use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
 use tousu_workflow::{
     Case, Command, CommandKind, Ctx, DeadlineView, Event, EventKind, PolicyRuntime,
@@ -165,17 +166,78 @@ impl<S: Store> Engine<S> {
     }
 
     fn runtime_for(&self, case: &Case) -> Result<&PolicyRuntime, Error> {
-        let key = (case.policy_id.clone(), case.policy_version.clone());
-        if key == key_of(&self.current.policy) {
+        self.runtime_of(&(case.policy_id.clone(), case.policy_version.clone()), case)
+    }
+
+    /// The runtime of policy version `key`, for `case`.
+    fn runtime_of(&self, key: &PolicyKey, case: &Case) -> Result<&PolicyRuntime, Error> {
+        if *key == key_of(&self.current.policy) {
             return Ok(&self.current);
         }
         self.older
-            .get(&key)
+            .get(key)
             .ok_or_else(|| Error::MissingPolicyVersion {
                 case: case.id.clone(),
-                policy: case.policy_id.to_string(),
-                version: case.policy_version.to_string(),
+                policy: key.0.to_string(),
+                version: key.1.to_string(),
             })
+    }
+
+    /// Gives every policy version held the years of a calendar data file
+    /// (next year's holiday notice): deadlines computed from now on use it.
+    /// Deadlines already recorded move only by [`Engine::recalculate_all`].
+    /// All or nothing: if any version's calendar refuses the data (a year its
+    /// policy also gives inline), nothing changes.
+    pub fn add_calendar_data(&mut self, data: CalendarData) -> Result<(), Error> {
+        let rebuilt = |runtime: &PolicyRuntime| -> Result<PolicyRuntime, Error> {
+            let mut policy = runtime.policy.clone();
+            policy.calendar.add_data(data.clone());
+            Ok(PolicyRuntime::new(policy)?)
+        };
+        let current = rebuilt(&self.current)?;
+        let older = self
+            .older
+            .iter()
+            .map(|(k, r)| Ok((k.clone(), rebuilt(r)?)))
+            .collect::<Result<BTreeMap<_, _>, Error>>()?;
+        self.current = current;
+        self.older = older;
+        Ok(())
+    }
+
+    /// Where the current policy's holiday notices end and what later years
+    /// mean: `holiday notices cover 2024–2026; later deadlines to 2100 are
+    /// provisional (statutory days only)`.
+    pub fn calendar_coverage(&self) -> String {
+        self.current.calendar.coverage_note()
+    }
+
+    /// Counts the case's provisional deadlines again under the calendar data
+    /// the engine now has, and withdraws breaches the exact data shows were
+    /// not breaches ([`tousu_workflow::recalculate`], whose docs give the
+    /// rulings). Stores and returns the events (none if nothing moved).
+    pub fn recalculate(
+        &mut self,
+        case_id: &CaseId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Event>, Error> {
+        let case = self.case(case_id)?;
+        let runtime = self.runtime_for(&case)?;
+        let events = tousu_workflow::recalculate(&case, &runtime.ctx(&self.roster, now))?;
+        if !events.is_empty() {
+            self.store.append(case_id, case.version, &events)?;
+        }
+        Ok(events)
+    }
+
+    /// [`Engine::recalculate`] over every case, after
+    /// [`Engine::add_calendar_data`].
+    pub fn recalculate_all(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>, Error> {
+        let mut all = Vec::new();
+        for id in self.store.case_ids()? {
+            all.extend(self.recalculate(&id, now)?);
+        }
+        Ok(all)
     }
 
     /// The case with this id, rebuilt from its events.
@@ -267,7 +329,14 @@ impl<S: Store> Engine<S> {
                 .filter(|e| e.command_id.as_ref() == Some(&command.id))
                 .collect());
         }
-        let runtime = self.runtime_for(&case)?;
+        let runtime = match &command.kind {
+            // Decided under the version it migrates to, which the engine
+            // must hold (a typo names no version and is refused here).
+            CommandKind::MigratePolicy {
+                policy_id, version, ..
+            } => self.runtime_of(&(policy_id.clone(), version.clone()), &case)?,
+            _ => self.runtime_for(&case)?,
+        };
         let ctx = runtime.ctx(&self.roster, command.at);
         let events = tousu_workflow::decide(&case, command, &ctx)?;
         self.store.append(case_id, case.version, &events)?;
@@ -365,7 +434,9 @@ impl<S: Store> Engine<S> {
         };
         let mut facts = PenaltyFacts::new(period);
         for case in self.cases()? {
-            for e in self.store.load(&case.id)? {
+            let events = self.store.load(&case.id)?;
+            // A breach withdrawn by a recalculation is not fined.
+            for e in tousu_workflow::standing_breaches(&events) {
                 if let EventKind::MilestoneBreached {
                     milestone,
                     round,
