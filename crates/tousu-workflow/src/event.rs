@@ -386,3 +386,43 @@ pub enum EventKind {
         owner_role: Option<RoleId>,
     },
 }
+
+impl EventKind {
+    /// The event type's name, as serialized in `type` (`clock_started`, ...):
+    /// for logs, metrics and adapters that route on it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::Registered { .. } => "registered",
+            EventKind::Accepted { .. } => "accepted",
+            EventKind::NotAccepted { .. } => "not_accepted",
+            EventKind::Classified { .. } => "classified",
+            EventKind::Assigned { .. } => "assigned",
+            EventKind::Transferred { .. } => "transferred",
+            EventKind::InvestigationStarted => "investigation_started",
+            EventKind::FindingsRecorded { .. } => "findings_recorded",
+            EventKind::SolutionProposed { .. } => "solution_proposed",
+            EventKind::Approved { .. } => "approved",
+            EventKind::SentBack { .. } => "sent_back",
+            EventKind::Replied { .. } => "replied",
+            EventKind::CallbackRecorded { .. } => "callback_recorded",
+            EventKind::Reopened { .. } => "reopened",
+            EventKind::Escalated { .. } => "escalated",
+            EventKind::AgreedDeadlineSet { .. } => "agreed_deadline_set",
+            EventKind::ExtensionRequested { .. } => "extension_requested",
+            EventKind::ExtensionApproved => "extension_approved",
+            EventKind::ExtensionDenied { .. } => "extension_denied",
+            EventKind::ExtensionEnded => "extension_ended",
+            EventKind::Closed { .. } => "closed",
+            EventKind::RepeatMerged { .. } => "repeat_merged",
+            EventKind::NoteAdded { .. } => "note_added",
+            EventKind::PolicyMigrated { .. } => "policy_migrated",
+            EventKind::ClockStarted { .. } => "clock_started",
+            EventKind::ClockPaused { .. } => "clock_paused",
+            EventKind::ClockResumed { .. } => "clock_resumed",
+            EventKind::ClockRetargeted { .. } => "clock_retargeted",
+            EventKind::ClockStopped { .. } => "clock_stopped",
+            EventKind::MilestoneWarning { .. } => "milestone_warning",
+            EventKind::MilestoneBreached { .. } => "milestone_breached",
+        }
+    }
+}
