@@ -48,25 +48,6 @@ JSON lines. COMMANDS.jsonl may be - for standard input. See docs/cli.md.
 const SHAPE: &str =
     "a line is either {\"roster\": {...}} or {\"case\": \"K1\", \"command\": {...}}";
 
-/// The snake_case name of a rejection's variant, for scripts to match on.
-fn rejection_type(r: &Rejection) -> &'static str {
-    match r {
-        Rejection::UnknownActor { .. } => "unknown_actor",
-        Rejection::NotPermitted { .. } => "not_permitted",
-        Rejection::Recused { .. } => "recused",
-        Rejection::OutOfAuthority { .. } => "out_of_authority",
-        Rejection::InvalidTransition { .. } => "invalid_transition",
-        Rejection::StaleVersion { .. } => "stale_version",
-        Rejection::PolicyDecides { .. } => "policy_decides",
-        Rejection::InvalidInput { .. } => "invalid_input",
-        Rejection::UnknownLevel { .. } => "unknown_level",
-        Rejection::Calendar(_) => "calendar",
-        Rejection::WrongPolicy { .. } => "wrong_policy",
-        // `Rejection` is #[non_exhaustive]: a variant added later.
-        _ => "other",
-    }
-}
-
 /// A rejection as printed: its type and its message.
 #[derive(Serialize)]
 struct RejectionView {
@@ -78,7 +59,7 @@ struct RejectionView {
 impl From<&Rejection> for RejectionView {
     fn from(r: &Rejection) -> Self {
         RejectionView {
-            kind: rejection_type(r),
+            kind: r.kind(),
             message: r.to_string(),
         }
     }
@@ -565,94 +546,5 @@ fn json_type(v: &serde_json::Value) -> &'static str {
         serde_json::Value::String(_) => "a string",
         serde_json::Value::Array(_) => "an array",
         serde_json::Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use tousu_model::{LevelId, Money, RoleId, StaffId};
-    use tousu_policy::Action;
-    use tousu_workflow::{Rejection, Status};
-
-    use super::rejection_type;
-
-    /// The variant's name in snake_case, from its `Debug` form.
-    fn snake(r: &Rejection) -> String {
-        let debug = format!("{r:?}");
-        let name: String = debug
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let mut out = String::new();
-        for (i, c) in name.chars().enumerate() {
-            if c.is_ascii_uppercase() {
-                if i > 0 {
-                    out.push('_');
-                }
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn rejection_types_are_the_variant_names_in_snake_case() {
-        let staff = StaffId::new("e1").unwrap();
-        let rejections = [
-            Rejection::UnknownActor {
-                actor: staff.clone(),
-            },
-            Rejection::NotPermitted {
-                actor: staff.clone(),
-                action: Action::Approve,
-                roles: vec![],
-            },
-            Rejection::Recused {
-                staff: staff.clone(),
-                action: Action::Approve,
-                reason: "respondent".to_owned(),
-            },
-            Rejection::OutOfAuthority {
-                actor: staff,
-                amount: Money::from_yuan(2000).unwrap(),
-                limit: Money::from_yuan(1000).unwrap(),
-                required_role: RoleId::new("general_manager").unwrap(),
-            },
-            Rejection::InvalidTransition {
-                status: Status::Closed,
-                command: "approve",
-                hint: "none",
-            },
-            Rejection::StaleVersion {
-                expected: 1,
-                actual: 2,
-            },
-            Rejection::PolicyDecides {
-                table: "acceptance",
-                decision: "not accepted".to_owned(),
-                by: "the default".to_owned(),
-                hint: "none",
-                rule: None,
-            },
-            Rejection::InvalidInput {
-                path: "kind".to_owned(),
-                message: "bad".to_owned(),
-            },
-            Rejection::UnknownLevel {
-                level: LevelId::new("x").unwrap(),
-                known: vec![],
-            },
-            Rejection::WrongPolicy {
-                case_policy: "a".to_owned(),
-                case_version: "1".to_owned(),
-                ctx_policy: "b".to_owned(),
-                ctx_version: "1".to_owned(),
-            },
-        ];
-        for r in &rejections {
-            assert_eq!(rejection_type(r), snake(r), "{r:?}");
-        }
     }
 }
