@@ -10,7 +10,7 @@ use tousu_policy::{
     Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
-use crate::command::{Assignment, Responsibility};
+use crate::command::{Assignment, Command, Responsibility};
 
 /// The schema version of [`Event`] documents this crate writes.
 pub const EVENT_SCHEMA_VERSION: u32 = 1;
@@ -425,4 +425,29 @@ impl EventKind {
             EventKind::MilestoneBreached { .. } => "milestone_breached",
         }
     }
+}
+
+/// Numbers `kinds` as the events after `from_version` of `case_id`, all at
+/// `at`, by `actor` for `command` (neither for what time alone causes).
+pub(crate) fn stamp(
+    case_id: &CaseId,
+    from_version: u64,
+    at: DateTime<Utc>,
+    actor: Option<&StaffId>,
+    command: Option<&Command>,
+    kinds: Vec<EventKind>,
+) -> Vec<Event> {
+    kinds
+        .into_iter()
+        .zip(1u64..)
+        .map(|(kind, i)| Event {
+            schema_version: EVENT_SCHEMA_VERSION,
+            case_id: case_id.clone(),
+            version: from_version + i,
+            at,
+            actor: actor.cloned(),
+            command_id: command.map(|c| c.id.clone()),
+            kind,
+        })
+        .collect()
 }

@@ -74,6 +74,7 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+mod authority;
 mod case;
 mod clocks;
 mod command;
@@ -83,7 +84,9 @@ mod event;
 mod rejection;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+mod tick;
 
+pub use authority::can_view;
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, EscalationRecord,
     Extension, Findings, Proposal, ReplayError, Status, evolve,
@@ -93,6 +96,7 @@ pub use command::{
     Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind, Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
-pub use decide::{can_view, deadlines, decide, register, tick};
+pub use decide::{decide, register};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use rejection::Rejection;
+pub use tick::{deadlines, tick};
