@@ -96,7 +96,7 @@ pub use command::{
     Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind, Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
-pub use decide::{decide, register};
+pub use decide::{decide, handle, register};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use rejection::Rejection;
 pub use tick::{deadlines, tick};

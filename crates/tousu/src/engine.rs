@@ -255,22 +255,44 @@ impl<S: Store> Engine<S> {
     /// Handles a command on an existing case: decides it under the case's
     /// policy version at the command's instant and stores the events. A
     /// command id seen before returns the events it produced the first time.
+    /// A `register` command opens the case it names, as given (unlike
+    /// [`Engine::file`], which numbers the complaint), under the current
+    /// policy.
     pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
         let stored = self.store.load(case_id)?;
-        if stored.is_empty() {
+        let registers = matches!(command.kind, CommandKind::Register { .. });
+        if stored.is_empty() && !registers {
             return Err(Error::UnknownCase(case_id.clone()));
         }
-        let case = Case::replay_events(&stored)?;
-        if case.command_ids.contains(&command.id) {
+        let mut case = if stored.is_empty() {
+            None
+        } else {
+            Some(Case::replay_events(&stored)?)
+        };
+        if let Some(case) = &case
+            && case.command_ids.contains(&command.id)
+        {
             return Ok(stored
                 .into_iter()
                 .filter(|e| e.command_id.as_ref() == Some(&command.id))
                 .collect());
         }
-        let runtime = self.runtime_for(&case)?;
+        let (runtime, version) = match &case {
+            Some(case) => (self.runtime_for(case)?, case.version),
+            None => (self.current_runtime(), 0),
+        };
         let ctx = runtime.ctx(&self.roster, command.at);
-        let events = tousu_workflow::decide(&case, command, &ctx)?;
-        self.store.append(case_id, case.version, &events)?;
+        let events = tousu_workflow::handle(&mut case, command, &ctx)?;
+        if let Some(other) = events.first().filter(|e| e.case_id != *case_id) {
+            return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
+                path: "kind.case_id".to_owned(),
+                message: format!(
+                    "registers case {}, not the case {case_id} it was handed for",
+                    other.case_id
+                ),
+            }));
+        }
+        self.store.append(case_id, version, &events)?;
         Ok(events)
     }
 

@@ -104,3 +104,33 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         kinds,
     ))
 }
+
+/// Decides `command` against the case so far — none before its
+/// registration — and applies the events to it in place: [`register`] for a
+/// new case, [`decide`] for an existing one. The one driver that tests,
+/// benches, the command line and the engine share; a rejection leaves the
+/// case as it was.
+pub fn handle(
+    case: &mut Option<Case>,
+    command: &Command,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<Event>, Rejection> {
+    match case {
+        Some(case) => {
+            let events = decide(case, command, ctx)?;
+            for event in &events {
+                case.apply(event);
+            }
+            Ok(events)
+        }
+        None => {
+            let events = register(command, ctx)?;
+            let registered = Case::replay_events(&events).map_err(|e| Rejection::InvalidInput {
+                path: "kind".to_owned(),
+                message: format!("the registration does not open a case: {e}"),
+            })?;
+            *case = Some(registered);
+            Ok(events)
+        }
+    }
+}
