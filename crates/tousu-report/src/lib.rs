@@ -113,6 +113,7 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+mod facts;
 mod period;
 mod render;
 
@@ -127,6 +128,7 @@ use tousu_model::{
 use tousu_policy::{Calendar, CalendarError, MilestoneId, Policy};
 use tousu_workflow::{Case, Clock, ClockState, Status};
 
+pub use facts::{CaseRecord, penalty_facts};
 pub use period::ReportPeriod;
 
 /// The schema version of [`PeriodReport`] documents this crate writes.

@@ -4,20 +4,12 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Utc};
-use rust_decimal::Decimal;
 use tousu_model::{
-    CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, FaultParty,
-    RemedyKind, Roster, StaffId, Validity,
+    CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, Roster, StaffId,
 };
-use tousu_penalty::{
-    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, PeriodResult, Responsible,
-    Share,
-};
+use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
-use tousu_workflow::{
-    Case, Command, CommandKind, Ctx, DeadlineView, Event, EventKind, PolicyRuntime,
-    ResponsibleParty, Status,
-};
+use tousu_workflow::{Case, Command, CommandKind, Ctx, DeadlineView, Event, PolicyRuntime, Status};
 
 use crate::Error;
 use crate::store::Store;
@@ -366,117 +358,31 @@ impl<S: Store> Engine<S> {
         Ok(tousu_workflow::can_view(actor, &case, &ctx))
     }
 
-    /// The month's penalty facts, derived from the stored cases:
-    ///
-    /// - every breach whose instant falls in the month (policy offset) →
-    ///   an overtime fine for the milestone's owner then;
-    /// - every case closed in the month whose findings were valid and at our
-    ///   fault, with an approved amount of compensation, refund or price
-    ///   allowance → a loss, borne by the findings' responsibility shares, or
-    ///   the lead department when no share was recorded;
-    /// - every valid complaint closed in the month against a staff
-    ///   respondent → a complaint against that person (for count ladders).
-    ///
-    /// Violations and sanctions are not workflow facts: add them to the
-    /// returned value before computing statements.
+    /// The month's penalty facts, derived from the stored cases by
+    /// [`report::penalty_facts`](crate::report::penalty_facts) (which says
+    /// what counts), each case in its own policy's offset. Violations and
+    /// sanctions are not workflow facts: add them to the returned value
+    /// before computing statements.
     pub fn penalty_facts(&self, period: Period) -> Result<PenaltyFacts, Error> {
-        let offset = self.current_runtime().calendar.offset();
-        let in_month = |at: DateTime<Utc>| {
-            let d = at.with_timezone(&offset);
-            d.year() == period.year() && d.month() == period.month()
-        };
-        let mut facts = PenaltyFacts::new(period);
-        for case in self.cases()? {
-            for e in self.store.load(&case.id)? {
-                if let EventKind::MilestoneBreached {
-                    milestone,
-                    round,
-                    level,
-                    owner: Some(owner),
-                    ..
-                } = &e.kind
-                    && in_month(e.at)
-                {
-                    facts.breaches.push(Breach {
-                        case: case.id.clone(),
-                        milestone: milestone.clone(),
-                        round: *round,
-                        level: level.clone(),
-                        owner: owner.clone(),
-                        at: e.at,
-                    });
-                }
-            }
-            if !case.closure.as_ref().is_some_and(|c| in_month(c.at)) {
+        // Each case loaded and replayed once, judged in its own policy's offset.
+        let mut stored = Vec::new();
+        for id in self.store.case_ids()? {
+            let events = self.store.load(&id)?;
+            if events.is_empty() {
                 continue;
             }
-            let Some(findings) = case.findings.as_ref() else {
-                continue;
-            };
-            if findings.validity != Validity::Valid {
-                continue;
-            }
-            for r in &case.complaint.respondents {
-                if let Some(staff) = &r.staff {
-                    facts.complaints.push(ComplaintAgainst {
-                        staff: staff.clone(),
-                        case: case.id.clone(),
-                    });
-                }
-            }
-            if findings.fault != Some(FaultParty::Us) {
-                continue;
-            }
-            let Some(proposal) = case.proposal.as_ref().filter(|p| p.approved_by.is_some()) else {
-                continue;
-            };
-            let loss: Decimal = proposal
-                .remedies
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        r.kind,
-                        RemedyKind::Compensation | RemedyKind::Refund | RemedyKind::PriceAllowance
-                    )
-                })
-                .filter_map(|r| r.amount)
-                .map(|m| m.to_decimal())
-                .sum();
-            if loss.is_zero() {
-                continue;
-            }
-            let responsible = if findings.responsible.is_empty() {
-                match case.assignment.as_ref() {
-                    Some(a) => Responsible::Department(a.lead.clone()),
-                    None => Responsible::Unattributed,
-                }
-            } else {
-                Responsible::Parties(
-                    findings
-                        .responsible
-                        .iter()
-                        .map(|r| match &r.party {
-                            ResponsibleParty::Staff(s) => Share {
-                                staff: Some(s.clone()),
-                                department: None,
-                                share: r.share,
-                            },
-                            ResponsibleParty::Department(d) => Share {
-                                staff: None,
-                                department: Some(d.clone()),
-                                share: r.share,
-                            },
-                        })
-                        .collect(),
-                )
-            };
-            facts.losses.push(Loss {
-                case: case.id.clone(),
-                amount: loss,
-                responsible,
-            });
+            let case = Case::replay_events(&events)?;
+            let offset = self.runtime_for(&case)?.calendar.offset();
+            stored.push((case, events, offset));
         }
-        Ok(facts)
+        let records = stored
+            .iter()
+            .map(|(case, events, offset)| crate::report::CaseRecord {
+                case,
+                events,
+                offset: *offset,
+            });
+        Ok(crate::report::penalty_facts(period, records)?)
     }
 
     /// The month's statements under the current policy's penalty tables
