@@ -52,6 +52,7 @@ pub mod __id_rules {
     pub use crate::id::{check_code, check_ref, schema};
 }
 mod labels;
+pub mod markdown;
 mod money;
 mod org;
 mod party;

@@ -251,7 +251,7 @@ pub struct Loss {
     pub case: CaseId,
     /// The amount in yuan, as a string; finer than a fen is an error unless
     /// the schedule rounds losses.
-    #[serde(with = "decimal_text")]
+    #[serde(with = "tousu_model::decimal_text::weight")]
     #[schemars(with = "String")]
     pub amount: Decimal,
     /// Who bears it.
@@ -294,7 +294,7 @@ pub struct Share {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<DepartmentId>,
     /// The weight.
-    #[serde(with = "decimal_text")]
+    #[serde(with = "tousu_model::decimal_text::weight")]
     #[schemars(with = "String")]
     pub share: Decimal,
 }
@@ -357,47 +357,5 @@ impl CarryOver {
             period,
             balances: BTreeMap::new(),
         }
-    }
-}
-
-/// Decimals as strings (`"0.6"`, `"60%"`: a trailing `%` is dropped, as a
-/// share is a weight) or integers, never floats.
-mod decimal_text {
-    use std::fmt;
-    use std::str::FromStr;
-
-    use rust_decimal::Decimal;
-    use serde::{Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Decimal;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number as a string such as \"0.6\", \"60\" or \"1000.00\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-                let t = v.trim();
-                let t = t.strip_suffix('%').unwrap_or(t).trim_end();
-                Decimal::from_str(t)
-                    .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-                Err(E::custom(format_args!(
-                    "write the decimal {v} as a string (\"{v}\"): floating-point numbers lose digits"
-                )))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
