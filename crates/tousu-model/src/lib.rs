@@ -56,6 +56,7 @@ pub mod markdown;
 mod money;
 mod org;
 mod party;
+mod share;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -76,3 +77,4 @@ pub use labels::{
 pub use money::Money;
 pub use org::{Department, DepartmentTree, ROSTER_SCHEMA_VERSION, Roster, RosterDoc, Staff};
 pub use party::{Complainant, Contact, Respondent};
+pub use share::{Responsibility, ResponsibleParty};

@@ -31,7 +31,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{CaseId, DepartmentId, LevelId, Money, SanctionKind, StaffId};
+use tousu_model::{CaseId, DepartmentId, LevelId, Money, Responsibility, SanctionKind, StaffId};
 use tousu_policy::ViolationId;
 
 use crate::PenaltyError;
@@ -269,7 +269,7 @@ pub enum Responsible {
     /// One party bears all; two or more share by their responsibility
     /// shares (责任比例), exact to the fen. A department's part is split
     /// among its staff by the schedule's department rule.
-    Parties(Vec<Share>),
+    Parties(Vec<Responsibility>),
     /// A department (and its sub-departments) bears it, split by the
     /// schedule's department rule (base points by default: S41 5.9.3).
     Department(DepartmentId),
@@ -279,24 +279,6 @@ pub enum Responsible {
     /// No unit was identified within a department (全车间): its staff bear
     /// it by the schedule's unattributed rule.
     UnattributedWithin(DepartmentId),
-}
-
-/// A responsibility share: of a person or of a department, never both. A
-/// share is a weight — a ratio (`"0.6"`), a percent (`"60"`, `"60%"`) or any
-/// number of parts; each is 0 or more and not all are zero.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Share {
-    /// The responsible person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub staff: Option<StaffId>,
-    /// The responsible department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<DepartmentId>,
-    /// The weight.
-    #[serde(with = "tousu_model::decimal_text::weight")]
-    #[schemars(with = "String")]
-    pub share: Decimal,
 }
 
 /// An administrative sanction imposed on a person.

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rust_decimal::Decimal;
 use tousu_model::{FaultParty, RemedyKind, Validity};
-use tousu_penalty::{Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible, Share};
-use tousu_workflow::{Case, Event, EventKind, ResponsibleParty};
+use tousu_penalty::{Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible};
+use tousu_workflow::{Case, Event, EventKind};
 
 use crate::ReportError;
 
@@ -130,23 +130,7 @@ fn loss(case: &Case) -> Result<Option<Loss>, ReportError> {
             Some(a) => Responsible::Department(a.lead.clone()),
             None => Responsible::Unattributed,
         },
-        Some(shares) => Responsible::Parties(
-            shares
-                .iter()
-                .map(|r| match &r.party {
-                    ResponsibleParty::Staff(s) => Share {
-                        staff: Some(s.clone()),
-                        department: None,
-                        share: r.share,
-                    },
-                    ResponsibleParty::Department(d) => Share {
-                        staff: None,
-                        department: Some(d.clone()),
-                        share: r.share,
-                    },
-                })
-                .collect(),
-        ),
+        Some(shares) => Responsible::Parties(shares.to_vec()),
     };
     Ok(Some(Loss {
         case: case.id.clone(),
