@@ -13,8 +13,8 @@ use tousu_model::{
     StaffId,
 };
 use tousu_penalty::{
-    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible, Sanction, Share,
-    Violation, allocate, compute_statements,
+    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsibility, Responsible,
+    ResponsibleParty, Sanction, Violation, allocate, compute_statements,
 };
 use tousu_policy::PenaltySchedule;
 
@@ -167,14 +167,12 @@ fn facts() -> (PenaltyFacts, CarryOver) {
             let amount = Decimal::new(rng.below(1_000_000) as i64 + 1, 2);
             let responsible = match rng.below(10) {
                 0..=4 => Responsible::Parties(vec![
-                    Share {
-                        staff: Some(sid(owner)),
-                        department: None,
+                    Responsibility {
+                        party: ResponsibleParty::Staff(sid(owner)),
                         share: Decimal::from(60),
                     },
-                    Share {
-                        staff: Some(sid((owner + 1) % STAFF)),
-                        department: None,
+                    Responsibility {
+                        party: ResponsibleParty::Staff(sid((owner + 1) % STAFF)),
                         share: Decimal::from(40),
                     },
                 ]),

@@ -13,9 +13,7 @@ use tousu_model::{
     Satisfaction, Staff, StaffId,
 };
 use tousu_policy::Policy;
-use tousu_workflow::{
-    Assignment, Case, Command, CommandKind, Event, PolicyRuntime, decide, evolve, register, tick,
-};
+use tousu_workflow::{Assignment, Case, Command, CommandKind, Event, PolicyRuntime, handle, tick};
 
 const REPLAY_EVENTS: usize = 1_000_000;
 const TICK_CASES: usize = 1_000_000;
@@ -185,18 +183,8 @@ fn lifecycle(rt: &PolicyRuntime, roster: &Roster, case_id: &str) -> (Vec<Command
             version,
             kind,
         );
-        let ctx = rt.ctx(roster, at);
-        let new = match &case {
-            None => register(&cmd, &ctx).unwrap(),
-            Some(c) => decide(c, &cmd, &ctx).unwrap(),
-        };
+        let new = handle(&mut case, &cmd, &rt.ctx(roster, at)).unwrap();
         assert!(!new.is_empty(), "{} caused nothing", cmd.kind.name());
-        for e in &new {
-            case = Some(match case.take() {
-                None => Case::from_registration(e).unwrap(),
-                Some(c) => evolve(c, e),
-            });
-        }
         events.extend(new);
         commands.push(cmd);
     }
@@ -205,20 +193,11 @@ fn lifecycle(rt: &PolicyRuntime, roster: &Roster, case_id: &str) -> (Vec<Command
 
 /// One run of the lifecycle: every command decided and its events applied.
 fn run_lifecycle(rt: &PolicyRuntime, roster: &Roster, commands: &[Command]) -> Case {
-    let (first, rest) = commands.split_first().unwrap();
-    let events = register(first, &rt.ctx(roster, first.at)).unwrap();
-    let mut iter = events.iter();
-    let mut case = Case::from_registration(iter.next().unwrap()).unwrap();
-    for e in iter {
-        case = evolve(case, e);
+    let mut case = None;
+    for cmd in commands {
+        handle(&mut case, cmd, &rt.ctx(roster, cmd.at)).unwrap();
     }
-    for cmd in rest {
-        let events = decide(&case, cmd, &rt.ctx(roster, cmd.at)).unwrap();
-        for e in &events {
-            case = evolve(case, e);
-        }
-    }
-    case
+    case.unwrap()
 }
 
 fn with_case_id(events: &[Event], id: &CaseId) -> Vec<Event> {

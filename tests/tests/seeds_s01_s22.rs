@@ -1995,9 +1995,8 @@ fn s17_membership_misleading_sale_loss_borne() {
         f.losses.push(tousu_penalty::Loss {
             case: CaseId::new("S17-1").unwrap(),
             amount: "3400".parse().unwrap(),
-            responsible: tousu_penalty::Responsible::Parties(vec![tousu_penalty::Share {
-                staff: Some(sid("adv")),
-                department: None,
+            responsible: tousu_penalty::Responsible::Parties(vec![Responsibility {
+                party: ResponsibleParty::Staff(sid("adv")),
                 share: Decimal::ONE,
             }]),
         });

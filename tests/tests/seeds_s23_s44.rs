@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use support::*;
 use tousu_model::*;
 use tousu_penalty::{
-    ComplaintAgainst, Loss, PenaltyFacts, Responsible, Sanction, Share, Violation,
+    ComplaintAgainst, Loss, PenaltyFacts, Responsibility, Responsible, ResponsibleParty, Sanction,
+    Violation,
 };
 use tousu_policy::ViolationId;
 use tousu_workflow::*;
@@ -2254,14 +2255,12 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
             case: case_id("KS-2512-01"),
             amount: Decimal::from(5_200),
             responsible: Responsible::Parties(vec![
-                Share {
-                    staff: None,
-                    department: Some(did("zz")),
+                Responsibility {
+                    party: ResponsibleParty::Department(did("zz")),
                     share: Decimal::from(70),
                 },
-                Share {
-                    staff: Some(sid("y1")),
-                    department: None,
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("y1")),
                     share: Decimal::from(30),
                 },
             ]),
@@ -2862,14 +2861,12 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
             case: case_id("4S-1"),
             amount: Decimal::from(800),
             responsible: Responsible::Parties(vec![
-                Share {
-                    staff: Some(sid("js")),
-                    department: None,
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("js")),
                     share: Decimal::from(70),
                 },
-                Share {
-                    staff: Some(sid("fj")),
-                    department: None,
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("fj")),
                     share: Decimal::from(30),
                 },
             ]),

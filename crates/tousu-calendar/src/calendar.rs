@@ -2100,8 +2100,8 @@ impl Calendar {
             .iter()
             .chain(self.spec.loaded.iter().flat_map(|f| f.years.iter()))
             .chain(self.spec.years.iter())
-            .filter(|y| y.year == year)
-            .last();
+            .rev()
+            .find(|y| y.year == year);
         if let Some(y) = year_spec {
             for h in &y.holidays {
                 let to = h.to.unwrap_or(h.from);

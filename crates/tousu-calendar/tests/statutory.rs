@@ -78,7 +78,8 @@ working_days = ["2027-02-14"]
 #[test]
 fn a_data_file_replaces_the_fallback_and_says_so() {
     let data = CalendarData::from_toml_str(DATA_2027).unwrap();
-    let cal = Calendar::from_spec_with_data(&CalendarSpec::default(), &[data.clone()]).unwrap();
+    let cal = Calendar::from_spec_with_data(&CalendarSpec::default(), std::slice::from_ref(&data))
+        .unwrap();
     assert!(!cal.is_working_day(date("2027-02-12")).unwrap());
     assert!(cal.is_working_day(date("2027-02-14")).unwrap());
     let d = cal

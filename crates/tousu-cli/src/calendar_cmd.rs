@@ -3,60 +3,57 @@
 
 use std::process::ExitCode;
 
-use tousu_policy::calendar::{Calendar, CalendarData};
-use tousu_policy::{Policy, PolicyError};
+use tousu::policy::calendar::{Calendar, CalendarData};
+use tousu::policy::{Policy, PolicyError};
 
-pub(crate) const USAGE: &str = "\
-tousu calendar — a year's days off and make-up days, with their source
+/// `tousu calendar`: YEAR under the policy's calendar, or `check DATA_FILE`.
+#[derive(clap::Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "YEAR is shown under the policy's calendar (the default policy's without --policy),\nwith each --calendar data file's years replacing the embedded ones.\n\ne.g. tousu calendar 2027"
+)]
+pub(crate) struct CalendarArgs {
+    #[command(subcommand)]
+    action: Option<CalendarAction>,
+    /// The policy whose calendar counts (default: the embedded default policy).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
+    /// A calendar data file whose years replace the embedded ones; repeatable.
+    #[arg(long, value_name = "DATA_FILE")]
+    calendar: Vec<String>,
+    /// Print the year as JSON.
+    #[arg(long)]
+    json: bool,
+    /// The year to show, e.g. 2027.
+    #[arg(value_name = "YEAR")]
+    year: Option<i32>,
+}
 
-USAGE:
-    tousu calendar [--policy FILE] [--calendar DATA_FILE]... [--json] YEAR
-    tousu calendar check DATA_FILE [--json]
-
-YEAR is shown under the policy's calendar (the default policy's without
---policy), with each --calendar data file's years replacing the embedded
-ones. `check` reads a calendar data file (TOML, or JSON by its .json name),
-validates every year and lists what it covers; it exits 1 when the file is
-not valid.";
+#[derive(clap::Subcommand)]
+enum CalendarAction {
+    /// Validate a calendar data file (TOML, or JSON if it ends in .json) and
+    /// list the years it covers; exit 1 when it is not valid.
+    Check {
+        /// The data file.
+        #[arg(value_name = "DATA_FILE")]
+        file: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
 
 /// `tousu calendar …`.
-pub(crate) fn calendar(args: &[String]) -> ExitCode {
-    if args.first().map(String::as_str) == Some("check") {
-        return check(args.get(1..).unwrap_or_default());
+pub(crate) fn calendar(args: &CalendarArgs) -> ExitCode {
+    if let Some(CalendarAction::Check { file, json }) = &args.action {
+        return check(file, *json);
     }
-    let mut policy_file: Option<&str> = None;
-    let mut data_files: Vec<&str> = Vec::new();
-    let mut json = false;
-    let mut year: Option<&str> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            "--json" => json = true,
-            "--policy" | "--calendar" => {
-                let Some(v) = it.next() else {
-                    return usage_error(&format!("{a} needs a value"));
-                };
-                if a == "--policy" {
-                    policy_file = Some(v);
-                } else {
-                    data_files.push(v);
-                }
-            }
-            other if year.is_none() && !other.starts_with('-') => year = Some(other),
-            other => return usage_error(&format!("unexpected argument {other:?}")),
-        }
-    }
-    let Some(year) = year else {
-        return usage_error("a YEAR is required, e.g. 2027");
+    let Some(year) = args.year else {
+        eprintln!("tousu calendar: a YEAR is required, e.g. tousu calendar 2027");
+        return ExitCode::from(2);
     };
-    let Ok(year) = year.parse::<i32>() else {
-        return usage_error(&format!("{year:?} is not a year; expected e.g. 2027"));
-    };
-    let calendar = match policy_calendar(policy_file, &data_files) {
+    let data_files: Vec<&str> = args.calendar.iter().map(String::as_str).collect();
+    let calendar = match policy_calendar(args.policy.as_deref(), &data_files) {
         Ok((_, c)) => c,
         Err(message) => {
             eprintln!("tousu: calendar: {message}");
@@ -70,7 +67,7 @@ pub(crate) fn calendar(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if json {
+    if args.json {
         let value = serde_json::json!({ "year": view, "coverage": calendar.coverage_note() });
         println!("{value}");
         return ExitCode::SUCCESS;
@@ -82,10 +79,11 @@ pub(crate) fn calendar(args: &[String]) -> ExitCode {
     };
     println!("{} — {}{mark}", view.year, view.source);
     println!("working days: {}", view.working_days);
-    for (title, days) in [
+    let lists = [
         ("days off", &view.days_off),
         ("make-up working days (调休上班)", &view.make_up_days),
-    ] {
+    ];
+    for (title, days) in lists {
         println!("{title}:");
         if days.is_empty() {
             println!("  (none)");
@@ -100,35 +98,17 @@ pub(crate) fn calendar(args: &[String]) -> ExitCode {
 }
 
 /// `tousu calendar check FILE`.
-fn check(args: &[String]) -> ExitCode {
-    let mut file = None;
-    let mut json = false;
-    for a in args {
-        match a.as_str() {
-            "--json" => json = true,
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other if file.is_none() && !other.starts_with('-') => file = Some(other),
-            other => return usage_error(&format!("check: unexpected argument {other:?}")),
-        }
-    }
-    let Some(file) = file else {
-        return usage_error("check: a DATA_FILE is required");
-    };
+fn check(file: &str, json: bool) -> ExitCode {
     match CalendarData::load(file) {
         Ok(data) => {
-            let years: Vec<serde_json::Value> = data
-                .years
-                .iter()
-                .map(|y| serde_json::json!({ "year": y.year, "citation": y.citation }))
-                .collect();
             if json {
-                println!(
-                    "{}",
-                    serde_json::json!({ "valid": true, "id": data.id, "years": years })
-                );
+                let years: Vec<serde_json::Value> = data
+                    .years
+                    .iter()
+                    .map(|y| serde_json::json!({ "year": y.year, "citation": y.citation }))
+                    .collect();
+                let value = serde_json::json!({ "valid": true, "id": data.id, "years": years });
+                println!("{value}");
             } else {
                 println!("{file}: valid calendar data {:?}", data.id);
                 for y in &data.years {
@@ -183,9 +163,4 @@ pub(crate) fn policy_calendar(
         .build_calendar()
         .map_err(|e| format!("the policy's calendar: {e}"))?;
     Ok((policy, calendar))
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("tousu: calendar: {message}\n\n{USAGE}");
-    ExitCode::from(2)
 }

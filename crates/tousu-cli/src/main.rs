@@ -2,9 +2,13 @@
 //!
 //! Every subcommand speaks JSON (or Markdown for people) so that adapters in
 //! any language and testers can drive the libraries; see `docs/cli.md`.
+//! Arguments are parsed by clap; each subcommand's options live next to the
+//! code that runs it.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod calendar_cmd;
 mod penalty_cmd;
@@ -13,47 +17,93 @@ mod report_cmd;
 mod run_cmd;
 mod schema_cmd;
 
-const USAGE: &str = "\
-tousu — complaint handling by written regulation
+/// Every help page starts with the usage, under the heading the program
+/// has always printed.
+const HELP: &str = "{about-with-newline}\nUSAGE:\n    {usage}\n\n{all-args}{after-help}";
 
-USAGE:
-    tousu --version
-    tousu --help
-    tousu policy check FILE [--json]
-    tousu policy schema
-    tousu schema command|event|case|complaint|roster|penalty-facts|carry-over|period-result|period-report
-    tousu deadline [--policy FILE] [--calendar DATA_FILE]... --from RFC3339 --within DURATION [--json]
-    tousu calendar [--policy FILE] [--calendar DATA_FILE]... [--json] YEAR
-    tousu calendar check DATA_FILE [--json]
-    tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
-    tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
-    tousu report --policy FILE --cases FILE.jsonl --from DATE --to DATE [--format md|csv|json]
-    tousu run [--policy FILE] [--roster FILE.json] [--now RFC3339] COMMANDS.jsonl
+/// tousu — complaint handling by written regulation
+#[derive(Parser)]
+#[command(name = "tousu", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
 
-Each subcommand prints its own usage with --help.";
+#[derive(Subcommand)]
+enum Cmd {
+    /// Validate a policy, or print its JSON Schema.
+    Policy(policy_cmd::PolicyArgs),
+    /// The JSON Schema of a document an adapter stores or sends.
+    Schema(schema_cmd::SchemaArgs),
+    /// When a time limit runs out, by the policy's business calendar.
+    Deadline(policy_cmd::DeadlineArgs),
+    /// A year's days off and make-up days with their source; check a calendar data file.
+    Calendar(calendar_cmd::CalendarArgs),
+    /// Split an amount by weights, exact to the fen.
+    Allocate(penalty_cmd::AllocateArgs),
+    /// A month's penalty statements.
+    Penalties(penalty_cmd::PenaltiesArgs),
+    /// A period report (统计分析) over a file of workflow events.
+    Report(report_cmd::ReportArgs),
+    /// Apply a file of workflow commands to cases and print what happened.
+    Run(run_cmd::RunArgs),
+}
+
+/// The program's command tree, every page with the same help layout.
+fn command() -> clap::Command {
+    fn layout(cmd: clap::Command) -> clap::Command {
+        cmd.help_template(HELP).mut_subcommands(layout)
+    }
+    let mut cmd = layout(Cli::command());
+    // Built once, so that a subcommand's page names the whole command
+    // (`tousu policy`) when it is rendered on its own.
+    cmd.build();
+    cmd
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--version" | "-V") => {
-            println!("tousu {}", env!("CARGO_PKG_VERSION"));
+    let mut cmd = command();
+    let parsed = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, &mut cmd),
+    };
+    match cli.command {
+        None => {
+            println!("{}", cmd.render_help());
             ExitCode::SUCCESS
         }
-        None | Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some("schema") => schema_cmd::schema_cmd(args.get(1..).unwrap_or_default()),
-        Some("policy") => policy_cmd::policy(args.get(1..).unwrap_or_default()),
-        Some("calendar") => calendar_cmd::calendar(args.get(1..).unwrap_or_default()),
-        Some("deadline") => policy_cmd::deadline(args.get(1..).unwrap_or_default()),
-        Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
-        Some("penalties") => penalty_cmd::penalties(args.get(1..).unwrap_or_default()),
-        Some("report") => report_cmd::report(args.get(1..).unwrap_or_default()),
-        Some("run") => run_cmd::run(args.get(1..).unwrap_or_default()),
-        Some(other) => {
-            eprintln!("tousu: unknown subcommand {other:?}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
+        Some(Cmd::Policy(args)) => policy_cmd::policy(&args),
+        Some(Cmd::Schema(args)) => schema_cmd::schema_cmd(&args),
+        Some(Cmd::Deadline(args)) => policy_cmd::deadline(&args),
+        Some(Cmd::Calendar(args)) => calendar_cmd::calendar(&args),
+        Some(Cmd::Allocate(args)) => penalty_cmd::allocate(&args),
+        Some(Cmd::Penalties(args)) => penalty_cmd::penalties(&args),
+        Some(Cmd::Report(args)) => report_cmd::report(&args),
+        Some(Cmd::Run(args)) => run_cmd::run(&args),
     }
+}
+
+/// Help and version go to standard output (exit 0); anything else is a
+/// usage error on standard error, with the subcommand's usage, exit 2 —
+/// except `report`, whose every error exits 1 (docs/cli.md).
+fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        println!("{}", e.to_string().trim_end());
+        return ExitCode::SUCCESS;
+    }
+    let sub = std::env::args().nth(1).unwrap_or_default();
+    let (name, page) = match cmd.find_subcommand_mut(&sub) {
+        Some(s) => (format!("tousu {sub}"), s.render_help()),
+        None => ("tousu".to_owned(), cmd.render_help()),
+    };
+    // clap's message without its own usage lines, which the page repeats.
+    let text = e.to_string();
+    let message = text.split("\n\n").next().unwrap_or_default();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    eprintln!("{name}: {message}\n\n{page}");
+    ExitCode::from(if sub == "report" { 1 } else { 2 })
 }

@@ -27,66 +27,49 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use rust_decimal::Decimal;
-use tousu_model::{Money, Roster, RoundingMode};
-use tousu_penalty::{CarryOver, PenaltyFacts};
-use tousu_policy::PenaltySchedule;
+use tousu::model::{Money, Roster, RoundingMode};
+use tousu::penalty::{CarryOver, PenaltyFacts};
+use tousu::policy::PenaltySchedule;
 
-const ALLOCATE_USAGE: &str = "\
-USAGE:
-    tousu allocate --amount DECIMAL --shares \"id=weight,id=weight,...\" [--rounding MODE]
+/// `tousu allocate`.
+#[derive(clap::Args)]
+#[command(
+    about = "Splits the amount by the weights, exact to the fen (largest remainder, ties to the lower id), and prints {\"id\": \"amount\", ...}."
+)]
+pub(crate) struct AllocateArgs {
+    /// e.g. 100.00, 1,234.50, ¥12 (at most two decimals unless --rounding)
+    #[arg(long, value_name = "DECIMAL", allow_hyphen_values = true)]
+    amount: String,
+    /// e.g. "a=1,b=1,c=1", "e1=60%,e2=40%", "x=0.7,y=0.3"
+    #[arg(long, value_name = "id=weight,...")]
+    shares: String,
+    /// half_up | half_even | up | down: round a finer amount to the fen
+    #[arg(long, value_name = "MODE")]
+    rounding: Option<String>,
+}
 
-Splits the amount by the weights, exact to the fen (largest remainder, ties
-to the lower id), and prints {\"id\": \"amount\", ...}.
-    --amount    e.g. 100.00, 1,234.50, ¥12 (at most two decimals unless --rounding)
-    --shares    e.g. \"a=1,b=1,c=1\", \"e1=60%,e2=40%\", \"x=0.7,y=0.3\"
-    --rounding  half_up | half_even | up | down: round a finer amount to the fen";
-
-const PENALTIES_USAGE: &str = "\
-USAGE:
-    tousu penalties --policy FILE --facts FILE.json [--carry FILE.json]
-                    [--format json|md] [--carry-out FILE.json]
-    tousu penalties --schedule FILE --facts FILE.json ...
-
-Computes a month's penalty statements.
-    --policy     the policy (TOML, or JSON if the name ends in .json); its
-                 `penalties` table is the schedule
-    --schedule   instead of --policy: a bare penalty schedule
-    --facts      {\"roster\": {...}, \"facts\": {\"period\": \"2025-10\", ...}}
-    --carry      last month's carry-over (the `carry_out` of its result)
-    --format     json (default) or md
-    --carry-out  also write the new carry-over to this file";
-
-/// Parses `--name value` and `--name=value` options; anything else is an error.
-fn options(
-    args: &[String],
-    known: &[&str],
-    usage: &str,
-) -> Result<BTreeMap<String, String>, String> {
-    let mut out = BTreeMap::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--help" || a == "-h" {
-            return Err(usage.to_owned());
-        }
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let Some(key) = name.strip_prefix("--").filter(|k| known.contains(k)) else {
-            return Err(format!("unexpected argument {a:?}\n\n{usage}"));
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => it
-                .next()
-                .cloned()
-                .ok_or_else(|| format!("--{key} needs a value\n\n{usage}"))?,
-        };
-        if out.insert(key.to_owned(), value).is_some() {
-            return Err(format!("--{key} is given twice"));
-        }
-    }
-    Ok(out)
+/// `tousu penalties`.
+#[derive(clap::Args)]
+#[command(about = "Computes a month's penalty statements.")]
+pub(crate) struct PenaltiesArgs {
+    /// The policy (TOML, or JSON if the name ends in .json); its `penalties` table is the schedule
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
+    /// Instead of --policy: a bare penalty schedule
+    #[arg(long, value_name = "FILE")]
+    schedule: Option<String>,
+    /// {"roster": {...}, "facts": {"period": "2025-10", ...}}
+    #[arg(long, value_name = "FILE.json")]
+    facts: String,
+    /// Last month's carry-over (the `carry_out` of its result)
+    #[arg(long, value_name = "FILE.json")]
+    carry: Option<String>,
+    /// json (default) or md
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// Also write the new carry-over to this file
+    #[arg(long, value_name = "FILE.json")]
+    carry_out: Option<String>,
 }
 
 fn fail(cmd: &str, message: &str) -> ExitCode {
@@ -95,7 +78,7 @@ fn fail(cmd: &str, message: &str) -> ExitCode {
 }
 
 /// `tousu allocate`.
-pub(crate) fn allocate(args: &[String]) -> ExitCode {
+pub(crate) fn allocate(args: &AllocateArgs) -> ExitCode {
     match run_allocate(args) {
         Ok(json) => {
             println!("{json}");
@@ -105,17 +88,11 @@ pub(crate) fn allocate(args: &[String]) -> ExitCode {
     }
 }
 
-fn run_allocate(args: &[String]) -> Result<String, String> {
-    let opts = options(args, &["amount", "shares", "rounding"], ALLOCATE_USAGE)?;
-    let amount_text = opts
-        .get("amount")
-        .ok_or_else(|| format!("--amount is required\n\n{ALLOCATE_USAGE}"))?;
-    let shares_text = opts
-        .get("shares")
-        .ok_or_else(|| format!("--shares is required\n\n{ALLOCATE_USAGE}"))?;
-    let amount = match opts.get("rounding") {
+fn run_allocate(args: &AllocateArgs) -> Result<String, String> {
+    let (amount_text, shares_text) = (&args.amount, &args.shares);
+    let amount = match &args.rounding {
         None => Money::parse(amount_text).map_err(|e| match e {
-            tousu_model::ModelError::SubFen { .. } => {
+            tousu::model::ModelError::SubFen { .. } => {
                 format!("--amount: {e} (for example --rounding half_up)")
             }
             e => format!("--amount: {e}"),
@@ -131,7 +108,7 @@ fn run_allocate(args: &[String]) -> Result<String, String> {
         }
     };
     let shares = parse_shares(shares_text)?;
-    let parts = tousu_penalty::allocate(amount, &shares).map_err(|e| format!("--{e}"))?;
+    let parts = tousu::penalty::allocate(amount, &shares).map_err(|e| format!("--{e}"))?;
     let map: BTreeMap<String, String> = parts
         .into_iter()
         .map(|(k, m)| (k, m.to_plain_string()))
@@ -181,7 +158,7 @@ struct FactsFile {
 }
 
 /// `tousu penalties`.
-pub(crate) fn penalties(args: &[String]) -> ExitCode {
+pub(crate) fn penalties(args: &PenaltiesArgs) -> ExitCode {
     match run_penalties(args) {
         Ok(text) => {
             println!("{text}");
@@ -195,25 +172,13 @@ fn read(path: &str, what: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("--{what} {path}: {e}"))
 }
 
-fn run_penalties(args: &[String]) -> Result<String, String> {
-    let opts = options(
-        args,
-        &[
-            "schedule",
-            "policy",
-            "facts",
-            "carry",
-            "format",
-            "carry-out",
-        ],
-        PENALTIES_USAGE,
-    )?;
-    let schedule: PenaltySchedule = match (opts.get("policy"), opts.get("schedule")) {
+fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
+    let schedule: PenaltySchedule = match (&args.policy, &args.schedule) {
         (Some(_), Some(_)) => return Err("give --policy or --schedule, not both".into()),
-        (None, None) => return Err(format!("--policy is required\n\n{PENALTIES_USAGE}")),
+        (None, None) => return Err("--policy (or --schedule) is required".into()),
         (Some(path), None) => {
             let policy =
-                tousu_policy::Policy::load(path).map_err(|e| format!("--policy {path}: {e}"))?;
+                tousu::policy::Policy::load(path).map_err(|e| format!("--policy {path}: {e}"))?;
             policy.penalties.ok_or_else(|| {
                 format!("--policy {path}: the policy has no [penalties] table; add one (see docs/penalties.md)")
             })?
@@ -227,10 +192,8 @@ fn run_penalties(args: &[String]) -> Result<String, String> {
             }
         }
     };
-    let facts_path = opts
-        .get("facts")
-        .ok_or_else(|| format!("--facts is required\n\n{PENALTIES_USAGE}"))?;
-    let format = opts.get("format").map_or("json", String::as_str);
+    let facts_path = &args.facts;
+    let format = args.format.as_deref().unwrap_or("json");
     if format != "json" && format != "md" {
         return Err(format!(
             "--format {format:?} is not known; expected json or md"
@@ -238,21 +201,21 @@ fn run_penalties(args: &[String]) -> Result<String, String> {
     }
     let file: FactsFile = serde_json::from_str(&read(facts_path, "facts")?)
         .map_err(|e| format!("--facts {facts_path}: {e}"))?;
-    let carry: Option<CarryOver> = match opts.get("carry") {
+    let carry: Option<CarryOver> = match &args.carry {
         Some(p) => Some(
             serde_json::from_str(&read(p, "carry")?).map_err(|e| format!("--carry {p}: {e}"))?,
         ),
         None => None,
     };
     let result =
-        tousu_penalty::compute_statements(&schedule, &file.roster, &file.facts, carry.as_ref())
+        tousu::penalty::compute_statements(&schedule, &file.roster, &file.facts, carry.as_ref())
             .map_err(|e| e.to_string())?;
-    if let Some(p) = opts.get("carry-out") {
+    if let Some(p) = &args.carry_out {
         let json = serde_json::to_string_pretty(&result.carry_out).map_err(|e| e.to_string())?;
         std::fs::write(p, json + "\n").map_err(|e| format!("--carry-out {p}: {e}"))?;
     }
     match format {
-        "md" => Ok(tousu_penalty::render_markdown(&result)),
+        "md" => Ok(tousu::penalty::render_markdown(&result)),
         _ => serde_json::to_string_pretty(&result).map_err(|e| e.to_string()),
     }
 }

@@ -3,58 +3,59 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use tousu_policy::{Duration, Policy};
+use tousu::policy::{Duration, Policy};
 
-const POLICY_USAGE: &str = "\
-USAGE:
-    tousu policy check FILE [--json]   validate a policy (TOML, or JSON if FILE ends in .json)
-    tousu policy schema                print the policy JSON Schema";
+/// `tousu policy check|schema`.
+#[derive(clap::Args)]
+pub(crate) struct PolicyArgs {
+    #[command(subcommand)]
+    action: Option<PolicyAction>,
+}
 
-const DEADLINE_USAGE: &str = "\
-USAGE:
-    tousu deadline [--policy FILE] [--calendar DATA_FILE]... --from RFC3339 --within DURATION [--json]
+#[derive(clap::Subcommand)]
+enum PolicyAction {
+    /// Validate a policy (TOML, or JSON if FILE ends in .json).
+    Check {
+        /// The policy file.
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the policy JSON Schema.
+    Schema,
+}
 
-    A deadline through a year no holiday notice covers is provisional: it
-    counts the statutory holidays (or weekends only, as the policy says) and
-    says so; --calendar gives the year's notice as a data file.
-
-    e.g. tousu deadline --from 2025-09-30T10:00:00+08:00 --within \"15 working days\"";
-
-fn usage_error(message: &str, usage: &str) -> ExitCode {
-    eprintln!("tousu: {message}\n\n{usage}");
-    ExitCode::from(2)
+/// `tousu deadline`: when a time limit from an instant runs out.
+#[derive(clap::Args)]
+#[command(
+    after_help = "A deadline through a year no holiday notice covers is provisional: it counts the\nstatutory holidays (or weekends only, as the policy says) and says so; --calendar\ngives the year's notice as a data file.\n\ne.g. tousu deadline --from 2025-09-30T10:00:00+08:00 --within \"15 working days\""
+)]
+pub(crate) struct DeadlineArgs {
+    /// The policy whose calendar counts (default: the embedded default policy).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
+    /// A calendar data file (next year's holiday notice) whose years replace
+    /// the embedded ones; repeatable.
+    #[arg(long, value_name = "DATA_FILE")]
+    calendar: Vec<String>,
+    /// The start, an RFC 3339 instant.
+    #[arg(long, value_name = "RFC3339")]
+    from: String,
+    /// The time limit, e.g. "15 working days", "24 hours".
+    #[arg(long, value_name = "DURATION")]
+    within: String,
+    /// Print the deadline with its calendar data as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 /// `tousu policy …`.
-pub(crate) fn policy(args: &[String]) -> ExitCode {
-    match args.first().map(String::as_str) {
-        Some("check") => {
-            let mut file = None;
-            let mut json = false;
-            for a in args.iter().skip(1) {
-                match a.as_str() {
-                    "--json" => json = true,
-                    s if s.starts_with("--") => {
-                        return usage_error(
-                            &format!("policy check: unknown option {s:?}"),
-                            POLICY_USAGE,
-                        );
-                    }
-                    s if file.is_none() => file = Some(s.to_owned()),
-                    s => {
-                        return usage_error(
-                            &format!("policy check: unexpected argument {s:?}"),
-                            POLICY_USAGE,
-                        );
-                    }
-                }
-            }
-            match file {
-                Some(f) => check(&f, json),
-                None => usage_error("policy check: name the policy FILE", POLICY_USAGE),
-            }
-        }
-        Some("schema") => match serde_json::to_string_pretty(&Policy::json_schema()) {
+pub(crate) fn policy(args: &PolicyArgs) -> ExitCode {
+    match &args.action {
+        Some(PolicyAction::Check { file, json }) => check(file, *json),
+        Some(PolicyAction::Schema) => match serde_json::to_string_pretty(&Policy::json_schema()) {
             Ok(s) => {
                 println!("{s}");
                 ExitCode::SUCCESS
@@ -64,14 +65,13 @@ pub(crate) fn policy(args: &[String]) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("--help" | "-h" | "help") | None => {
-            println!("{POLICY_USAGE}");
+        None => {
+            let mut cmd = crate::command();
+            if let Some(page) = cmd.find_subcommand_mut("policy") {
+                println!("{}", page.render_help());
+            }
             ExitCode::SUCCESS
         }
-        Some(other) => usage_error(
-            &format!("policy: unknown subcommand {other:?}"),
-            POLICY_USAGE,
-        ),
     }
 }
 
@@ -193,44 +193,13 @@ fn calendar_summary(p: &Policy) -> String {
 }
 
 /// `tousu deadline …`.
-pub(crate) fn deadline(args: &[String]) -> ExitCode {
-    let mut policy_file: Option<&str> = None;
-    let mut data_files: Vec<&str> = Vec::new();
-    let mut from: Option<&str> = None;
-    let mut within: Option<&str> = None;
-    let mut json = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut calendar_file = None;
-        let slot = match a.as_str() {
-            "--policy" => &mut policy_file,
-            "--calendar" => &mut calendar_file,
-            "--from" => &mut from,
-            "--within" => &mut within,
-            "--json" => {
-                json = true;
-                continue;
-            }
-            "--help" | "-h" => {
-                println!("{DEADLINE_USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            other => {
-                return usage_error(
-                    &format!("deadline: unexpected argument {other:?}"),
-                    DEADLINE_USAGE,
-                );
-            }
-        };
-        match it.next() {
-            Some(v) => *slot = Some(v.as_str()),
-            None => return usage_error(&format!("deadline: {a} needs a value"), DEADLINE_USAGE),
-        }
-        data_files.extend(calendar_file);
-    }
-    let (Some(from), Some(within)) = (from, within) else {
-        return usage_error("deadline: --from and --within are required", DEADLINE_USAGE);
-    };
+pub(crate) fn deadline(args: &DeadlineArgs) -> ExitCode {
+    let (policy_file, from, within, json) = (
+        args.policy.as_deref(),
+        args.from.as_str(),
+        args.within.as_str(),
+        args.json,
+    );
     let start = match DateTime::parse_from_rfc3339(from) {
         Ok(t) => t.with_timezone(&Utc),
         Err(e) => {
@@ -247,6 +216,7 @@ pub(crate) fn deadline(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let data_files: Vec<&str> = args.calendar.iter().map(String::as_str).collect();
     let (policy, calendar) = match crate::calendar_cmd::policy_calendar(policy_file, &data_files) {
         Ok(pc) => pc,
         Err(message) => {

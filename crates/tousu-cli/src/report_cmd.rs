@@ -15,73 +15,48 @@
 //! exits 1 with a message on stderr naming the file and, for bad JSONL, the
 //! line.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use tousu::model::{CaseId, Roster};
 use tousu::report::{ReportPeriod, period_report};
-use tousu_model::{CaseId, Roster};
-use tousu_workflow::{Case, Event};
+use tousu::workflow::{Case, Event};
 
-const USAGE: &str = "\
-USAGE:
-    tousu report --policy FILE --cases FILE.jsonl --from YYYY-MM-DD --to YYYY-MM-DD
-                 [--as-of RFC3339] [--format md|csv|json]
-                 [--penalties FILE.json] [--roster FILE.json]
-
-Counts, on-time rates, handling time, satisfaction, repeat complainants and
-the open overdue list of the cases received from --from to --to (local
-dates in the policy's offset, both inclusive). See docs/reports.md.
-    --policy     the policy (TOML, or JSON if the name ends in .json)
-    --cases      workflow events, one JSON object per line
-    --from/--to  the period's first and last day
-    --as-of      \"now\" for open clocks (default: the end of the --to day)
-    --format     md (default), csv or json
-    --penalties  the month's penalty result (JSON printed by `tousu penalties`)
-    --roster     the roster (JSON), to name departments";
-
-const KNOWN: &[&str] = &[
-    "policy",
-    "cases",
-    "from",
-    "to",
-    "as-of",
-    "format",
-    "penalties",
-    "roster",
-];
-
-/// Parses `--name value` / `--name=value`; `Ok(None)` asks for the usage.
-fn options(args: &[String]) -> Result<Option<BTreeMap<String, String>>, String> {
-    let mut out = BTreeMap::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--help" || a == "-h" {
-            return Ok(None);
-        }
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let Some(key) = name.strip_prefix("--").filter(|k| KNOWN.contains(k)) else {
-            return Err(format!("unexpected argument {a:?}\n\n{USAGE}"));
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => it
-                .next()
-                .cloned()
-                .ok_or_else(|| format!("--{key} needs a value\n\n{USAGE}"))?,
-        };
-        if out.insert(key.to_owned(), value).is_some() {
-            return Err(format!("--{key} is given twice"));
-        }
-    }
-    Ok(Some(out))
+/// `tousu report`.
+#[derive(clap::Args)]
+#[command(
+    about = "Counts, on-time rates, handling time, satisfaction, repeat complainants and\nthe open overdue list of the cases received from --from to --to (local\ndates in the policy's offset, both inclusive). See docs/reports.md."
+)]
+pub(crate) struct ReportArgs {
+    /// The policy (TOML, or JSON if the name ends in .json)
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
+    /// Workflow events, one JSON object per line
+    #[arg(long, value_name = "FILE.jsonl")]
+    cases: Option<String>,
+    /// The period's first day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<String>,
+    /// The period's last day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<String>,
+    /// "now" for open clocks (default: the end of the --to day)
+    #[arg(long, value_name = "RFC3339")]
+    as_of: Option<String>,
+    /// md (default), csv or json
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// The month's penalty result (JSON printed by `tousu penalties`)
+    #[arg(long, value_name = "FILE.json")]
+    penalties: Option<String>,
+    /// The roster (JSON), to name departments
+    #[arg(long, value_name = "FILE.json")]
+    roster: Option<String>,
 }
 
 /// `tousu report`.
-pub(crate) fn report(args: &[String]) -> ExitCode {
+pub(crate) fn report(args: &ReportArgs) -> ExitCode {
     match run(args) {
         Ok(text) => {
             print!("{text}");
@@ -94,14 +69,15 @@ pub(crate) fn report(args: &[String]) -> ExitCode {
     }
 }
 
-fn required<'a>(opts: &'a BTreeMap<String, String>, key: &str) -> Result<&'a str, String> {
-    opts.get(key)
-        .map(String::as_str)
-        .ok_or_else(|| format!("--{key} is required\n\n{USAGE}"))
+/// A required option, checked here so that every error of `report` is
+/// reported alike (exit 1).
+fn required<'a>(value: &'a Option<String>, key: &str) -> Result<&'a str, String> {
+    value
+        .as_deref()
+        .ok_or_else(|| format!("--{key} is required; see tousu report --help"))
 }
 
-fn date(opts: &BTreeMap<String, String>, key: &str) -> Result<NaiveDate, String> {
-    let text = required(opts, key)?;
+fn date(text: &str, key: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         format!("--{key} {text:?} is not a date; expected YYYY-MM-DD, e.g. 2025-11-01")
     })
@@ -137,26 +113,24 @@ fn load_cases(path: &str) -> Result<Vec<Case>, String> {
         .collect()
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    let Some(opts) = options(args)? else {
-        return Ok(format!("{USAGE}\n"));
-    };
-    let policy_path = required(&opts, "policy")?;
-    let cases_path = required(&opts, "cases")?;
-    let (from, to) = (date(&opts, "from")?, date(&opts, "to")?);
-    let format = opts.get("format").map_or("md", String::as_str);
+fn run(args: &ReportArgs) -> Result<String, String> {
+    let policy_path = required(&args.policy, "policy")?;
+    let cases_path = required(&args.cases, "cases")?;
+    let from = date(required(&args.from, "from")?, "from")?;
+    let to = date(required(&args.to, "to")?, "to")?;
+    let format = args.format.as_deref().unwrap_or("md");
     if !matches!(format, "md" | "csv" | "json") {
         return Err(format!(
             "--format {format:?} is not known; expected md, csv or json"
         ));
     }
     let period = ReportPeriod::custom(from, to).map_err(|e| format!("--from/--to: {e}"))?;
-    let policy = tousu_policy::Policy::load(policy_path)
+    let policy = tousu::policy::Policy::load(policy_path)
         .map_err(|e| format!("--policy {policy_path}: {e}"))?;
     let calendar = policy
         .build_calendar()
         .map_err(|e| format!("--policy {policy_path}: calendar: {e}"))?;
-    let as_of: DateTime<Utc> = match opts.get("as-of") {
+    let as_of: DateTime<Utc> = match &args.as_of {
         Some(text) => DateTime::parse_from_rfc3339(text.trim())
             .map_err(|_| {
                 format!("--as-of {text:?} is not an RFC 3339 instant; expected e.g. 2025-11-30T18:00:00+08:00")
@@ -166,14 +140,14 @@ fn run(args: &[String]) -> Result<String, String> {
             .end_instant(policy.utc_offset())
             .ok_or_else(|| format!("--to {to}: the end of the day is out of range"))?,
     };
-    let penalties: Option<tousu_penalty::PeriodResult> = match opts.get("penalties") {
+    let penalties: Option<tousu::penalty::PeriodResult> = match &args.penalties {
         Some(p) => Some(
             serde_json::from_str(&read(p, "penalties")?)
                 .map_err(|e| format!("--penalties {p}: {e}"))?,
         ),
         None => None,
     };
-    let roster: Option<Roster> = match opts.get("roster") {
+    let roster: Option<Roster> = match &args.roster {
         Some(p) => Some(
             serde_json::from_str(&read(p, "roster")?).map_err(|e| format!("--roster {p}: {e}"))?,
         ),

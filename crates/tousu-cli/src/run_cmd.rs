@@ -15,6 +15,10 @@
 //! state. A line that cannot be applied is reported and skipped: the exit
 //! code is 1 only when the input, the roster or the policy cannot be read,
 //! and 2 for a usage error. The format is documented in `docs/cli.md`.
+//!
+//! The commands are handled by an [`Engine`] over a [`MemoryStore`], as an
+//! embedding program would: the same registration, decision, idempotency
+//! and tick, not a copy of them.
 
 use std::collections::HashMap;
 use std::io::{Read as _, Write};
@@ -22,50 +26,45 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tousu_model::{CaseId, Roster};
-use tousu_policy::{Policy, PolicyError};
-use tousu_workflow::{
-    Case, Command, CommandKind, DeadlineView, Event, PolicyRuntime, Rejection, deadlines, decide,
-    evolve, register, tick,
-};
+use tousu::model::{CaseId, DepartmentTree, Roster};
+use tousu::policy::{Policy, PolicyError};
+use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event, Rejection};
+use tousu::{Engine, Error, MemoryStore};
 
-const USAGE: &str = "\
-USAGE:
-    tousu run [--policy FILE] [--roster FILE.json] [--now RFC3339] COMMANDS.jsonl
+/// `tousu run`.
+#[derive(clap::Args)]
+#[command(
+    about = "Applies workflow commands, one JSON object per line, to as many cases as the\nfile names, and prints each line's outcome, then (with --now) what time alone\ncauses at that instant, then each case's open deadlines and final state, as\nJSON lines. COMMANDS.jsonl may be - for standard input. See docs/cli.md."
+)]
+pub(crate) struct RunArgs {
+    /// The policy (TOML, or JSON if the name ends in .json); default: the embedded default policy
+    #[arg(long, value_name = "FILE")]
+    policy: Option<String>,
+    /// A roster (JSON: {"departments": [...], "staff": [...]}) in force before the file's first {"roster": ...} line
+    #[arg(long, value_name = "FILE.json")]
+    roster: Option<String>,
+    /// Run `tick` on every case at this instant, and measure the final deadlines from it (default: each case's last event)
+    #[arg(long, value_name = "RFC3339", value_parser = instant)]
+    now: Option<DateTime<Utc>>,
+    /// The commands, one JSON object per line, or - for standard input
+    #[arg(value_name = "COMMANDS.jsonl")]
+    input: String,
+}
 
-Applies workflow commands, one JSON object per line, to as many cases as the
-file names, and prints each line's outcome, then (with --now) what time alone
-causes at that instant, then each case's open deadlines and final state, as
-JSON lines. COMMANDS.jsonl may be - for standard input. See docs/cli.md.
-    --policy  the policy (TOML, or JSON if the name ends in .json);
-              default: the embedded default policy
-    --roster  a roster (JSON: {\"departments\": [...], \"staff\": [...]}) in
-              force before the file's first {\"roster\": ...} line
-    --now     run `tick` on every case at this instant, and measure the
-              final deadlines from it (default: each case's last event)";
+/// An RFC 3339 instant, for `--now`.
+fn instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.to_utc())
+        .map_err(|e| {
+            format!(
+                "{text:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-11-10T09:00:00+08:00"
+            )
+        })
+}
 
 /// What a line must look like.
 const SHAPE: &str =
     "a line is either {\"roster\": {...}} or {\"case\": \"K1\", \"command\": {...}}";
-
-/// The snake_case name of a rejection's variant, for scripts to match on.
-fn rejection_type(r: &Rejection) -> &'static str {
-    match r {
-        Rejection::UnknownActor { .. } => "unknown_actor",
-        Rejection::NotPermitted { .. } => "not_permitted",
-        Rejection::Recused { .. } => "recused",
-        Rejection::OutOfAuthority { .. } => "out_of_authority",
-        Rejection::InvalidTransition { .. } => "invalid_transition",
-        Rejection::StaleVersion { .. } => "stale_version",
-        Rejection::PolicyDecides { .. } => "policy_decides",
-        Rejection::InvalidInput { .. } => "invalid_input",
-        Rejection::UnknownLevel { .. } => "unknown_level",
-        Rejection::Calendar(_) => "calendar",
-        Rejection::WrongPolicy { .. } => "wrong_policy",
-        // `Rejection` is #[non_exhaustive]: a variant added later.
-        _ => "other",
-    }
-}
 
 /// A rejection as printed: its type and its message.
 #[derive(Serialize)]
@@ -78,8 +77,22 @@ struct RejectionView {
 impl From<&Rejection> for RejectionView {
     fn from(r: &Rejection) -> Self {
         RejectionView {
-            kind: rejection_type(r),
+            kind: r.kind(),
             message: r.to_string(),
+        }
+    }
+}
+
+/// The engine's errors over a memory store are the workflow's rejections;
+/// anything else (a bug) is printed under `error`.
+impl From<&Error> for RejectionView {
+    fn from(e: &Error) -> Self {
+        match e {
+            Error::Rejected(r) => RejectionView::from(r),
+            other => RejectionView {
+                kind: "error",
+                message: other.to_string(),
+            },
         }
     }
 }
@@ -142,93 +155,27 @@ struct InputLine {
     command: Option<serde_json::Value>,
 }
 
-struct Options {
-    policy: Option<String>,
-    roster: Option<String>,
-    now: Option<DateTime<Utc>>,
-    input: String,
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("tousu run: {message}\n\n{USAGE}");
-    ExitCode::from(2)
-}
-
-/// Parses the arguments; `Ok(None)` asks for the usage.
-fn options(args: &[String]) -> Result<Option<Options>, String> {
-    let mut policy = None;
-    let mut roster = None;
-    let mut now = None;
-    let mut input = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let slot = match name {
-            "--help" | "-h" => return Ok(None),
-            "--policy" => &mut policy,
-            "--roster" => &mut roster,
-            "--now" => &mut now,
-            s if s.starts_with("--") => return Err(format!("unknown option {a:?}")),
-            _ if input.is_none() => {
-                input = Some(a.clone());
-                continue;
-            }
-            _ => return Err(format!("unexpected argument {a:?}")),
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => it
-                .next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))?,
-        };
-        if slot.replace(value).is_some() {
-            return Err(format!("{name} is given twice"));
-        }
-    }
-    let now = match now {
-        Some(text) => Some(
-            DateTime::parse_from_rfc3339(text.trim())
-                .map_err(|e| {
-                    format!(
-                        "--now {text:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-11-10T09:00:00+08:00"
-                    )
-                })?
-                .to_utc(),
-        ),
-        None => None,
-    };
-    let input = input.ok_or("name the COMMANDS.jsonl file (or - for standard input)")?;
-    Ok(Some(Options {
-        policy,
-        roster,
-        now,
-        input,
-    }))
-}
-
 /// `tousu run`.
-pub(crate) fn run(args: &[String]) -> ExitCode {
-    let opts = match options(args) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => return usage_error(&message),
-    };
-    let setup = load_policy(opts.policy.as_deref()).and_then(|rt| {
-        let roster = match &opts.roster {
+pub(crate) fn run(args: &RunArgs) -> ExitCode {
+    let setup = load_policy(args.policy.as_deref()).and_then(|policy| {
+        let roster = match &args.roster {
             Some(path) => Some(load_roster(path)?),
             None => None,
         };
-        let input = read_input(&opts.input)?;
-        Ok((rt, roster, input))
+        let input = read_input(&args.input)?;
+        let has_roster = roster.is_some();
+        let roster = match roster {
+            Some(r) => r,
+            None => Roster::new(
+                DepartmentTree::new(Vec::new()).map_err(|e| e.to_string())?,
+                Vec::new(),
+            )
+            .map_err(|e| e.to_string())?,
+        };
+        let engine = Engine::new(policy, roster, MemoryStore::new()).map_err(|e| e.to_string())?;
+        Ok((engine, has_roster, input))
     });
-    let (rt, roster, input) = match setup {
+    let (engine, has_roster, input) = match setup {
         Ok(s) => s,
         Err(message) => {
             eprintln!("tousu run: {message}");
@@ -238,13 +185,13 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut runner = Runner {
-        rt: &rt,
-        roster,
-        cases: Vec::new(),
-        index: HashMap::new(),
+        engine,
+        has_roster,
+        order: Vec::new(),
+        versions: HashMap::new(),
         out: &mut out,
     };
-    let written = runner.run(&input, opts.now).and_then(|()| out.flush());
+    let written = runner.run(&input, args.now).and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -254,7 +201,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn load_policy(file: Option<&str>) -> Result<PolicyRuntime, String> {
+fn load_policy(file: Option<&str>) -> Result<Policy, String> {
     let name = file.unwrap_or("the default policy");
     let policy = match file {
         Some(f) => Policy::load(f),
@@ -270,7 +217,11 @@ fn load_policy(file: Option<&str>) -> Result<PolicyRuntime, String> {
         }
         _ => format!("{name}: {e}"),
     })?;
-    PolicyRuntime::new(policy).map_err(|e| format!("{name}: the policy's calendar: {e}"))
+    // The engine builds the calendar again; building it here names the file.
+    policy
+        .build_calendar()
+        .map_err(|e| format!("{name}: the policy's calendar: {e}"))?;
+    Ok(policy)
 }
 
 fn load_roster(path: &str) -> Result<Roster, String> {
@@ -290,14 +241,17 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-/// The state of a run: the roster in force and the cases so far.
+/// The state of a run: the engine holding the cases, and what the output
+/// needs of them.
 struct Runner<'a, W: Write> {
-    rt: &'a PolicyRuntime,
-    roster: Option<Roster>,
+    engine: Engine<MemoryStore>,
+    /// Whether a roster was given yet (the engine starts with an empty one).
+    has_roster: bool,
     /// The cases in order of registration.
-    cases: Vec<Case>,
-    /// A case id's position in `cases`.
-    index: HashMap<CaseId, usize>,
+    order: Vec<CaseId>,
+    /// Each case's version: the default `expected_version`, and the line
+    /// between what a command caused now and what it caused before.
+    versions: HashMap<CaseId, u64>,
     out: &'a mut W,
 }
 
@@ -363,7 +317,8 @@ impl<W: Write> Runner<'_, W> {
                 case: None,
                 command: None,
             } => {
-                self.roster = Some(roster);
+                self.engine.set_roster(roster);
+                self.has_roster = true;
                 return Ok(());
             }
             InputLine {
@@ -398,57 +353,60 @@ impl<W: Write> Runner<'_, W> {
                 )));
             }
         };
-        let Some(roster) = &self.roster else {
+        if !self.has_roster {
             return self.emit(&LineOutcome::Error {
                 line,
                 case: Some(&case_id),
                 error: "no roster: put a {\"roster\": {...}} line before the commands, or pass --roster FILE".to_owned(),
             });
-        };
-        let ctx = self.rt.ctx(roster, command.at);
-        let position = self.index.get(&case_id).copied();
-        let current = position.and_then(|p| self.cases.get(p));
-        let decided = match (&command.kind, current) {
-            (CommandKind::Register { .. }, Some(case))
-                if case.command_ids.contains(&command.id) =>
-            {
-                // The same registration sent again: idempotent, no second effect.
-                Ok(Vec::new())
-            }
-            (CommandKind::Register { .. }, Some(_)) => {
-                return self.emit(&LineOutcome::Error {
-                    line,
-                    case: Some(&case_id),
-                    error: format!("case {case_id} is registered already"),
-                });
-            }
-            (CommandKind::Register { .. }, None) => register(&command, &ctx),
-            (_, Some(case)) => decide(case, &command, &ctx),
-            (_, None) => {
-                return self.emit(&LineOutcome::Error {
-                    line,
-                    case: Some(&case_id),
-                    error: format!(
-                        "unknown case {case_id}: no earlier line registered it (a rejected registration creates no case)"
-                    ),
-                });
-            }
-        };
-        match decided {
+        }
+        let before = self.versions.get(&case_id).copied();
+        let registers = matches!(command.kind, CommandKind::Register { .. });
+        if before.is_none() && !registers {
+            return self.emit(&LineOutcome::Error {
+                line,
+                case: Some(&case_id),
+                error: format!(
+                    "unknown case {case_id}: no earlier line registered it (a rejected registration creates no case)"
+                ),
+            });
+        }
+        match self.engine.handle(&case_id, &command) {
             Ok(events) => {
-                self.apply(&case_id, position, &events);
+                // A command seen before gets back what it caused then: this
+                // line caused nothing.
+                let fresh: Vec<Event> = events
+                    .into_iter()
+                    .filter(|e| before.is_none_or(|v| e.version > v))
+                    .collect();
+                if let Some(last) = fresh.last() {
+                    if before.is_none() {
+                        self.order.push(case_id.clone());
+                    }
+                    self.versions.insert(case_id.clone(), last.version);
+                }
                 self.emit(&LineOutcome::Accepted {
                     line,
                     case: &case_id,
                     accepted: true,
-                    events: &events,
+                    events: &fresh,
                 })
             }
-            Err(rejection) => self.emit(&LineOutcome::Rejected {
+            Err(_) if registers && before.is_some() => self.emit(&LineOutcome::Error {
+                line,
+                case: Some(&case_id),
+                error: format!("case {case_id} is registered already"),
+            }),
+            Err(Error::Rejected(rejection)) => self.emit(&LineOutcome::Rejected {
                 line,
                 case: &case_id,
                 accepted: false,
                 rejection: RejectionView::from(&rejection),
+            }),
+            Err(e) => self.emit(&LineOutcome::Error {
+                line,
+                case: Some(&case_id),
+                error: e.to_string(),
             }),
         }
     }
@@ -471,11 +429,7 @@ impl<W: Write> Runner<'_, W> {
                 .and_then(serde_json::Value::as_str)
                 == Some("register");
             let version = match named {
-                Some(id) if !is_register => self
-                    .index
-                    .get(id)
-                    .and_then(|p| self.cases.get(*p))
-                    .map_or(0, |c| c.version),
+                Some(id) if !is_register => self.versions.get(id).copied().unwrap_or(0),
                 _ => 0,
             };
             object.insert("expected_version".to_owned(), version.into());
@@ -483,45 +437,13 @@ impl<W: Write> Runner<'_, W> {
         serde_json::from_value(value)
     }
 
-    /// Folds accepted events into the case (creating it on registration).
-    fn apply(&mut self, case_id: &CaseId, position: Option<usize>, events: &[Event]) {
-        if events.is_empty() {
-            return;
-        }
-        match position.and_then(|p| self.cases.get_mut(p)) {
-            Some(case) => {
-                let next = events.iter().fold(case.clone(), evolve);
-                *case = next;
-            }
-            None => {
-                if let Ok(case) = Case::replay_events(events) {
-                    self.index.insert(case_id.clone(), self.cases.len());
-                    self.cases.push(case);
-                }
-            }
-        }
-    }
-
     /// Runs `tick` on every case at `now` and prints what it caused.
     fn tick_all(&mut self, now: DateTime<Utc>) -> std::io::Result<()> {
-        // A case exists only once a registration was decided under a roster.
-        let Some(roster) = self.roster.clone() else {
-            return Ok(());
-        };
-        for i in 0..self.cases.len() {
-            let Some(case) = self.cases.get(i) else {
-                continue;
-            };
-            let ctx = self.rt.ctx(&roster, now);
-            let (events, rejection) = match tick(case, &ctx) {
+        for id in self.order.clone() {
+            let (events, rejection) = match self.engine.tick(&id, now) {
                 Ok(events) => (events, None),
-                Err(r) => (Vec::new(), Some(RejectionView::from(&r))),
+                Err(e) => (Vec::new(), Some(RejectionView::from(&e))),
             };
-            let next = events.iter().fold(case.clone(), evolve);
-            let id = next.id.clone();
-            if let Some(slot) = self.cases.get_mut(i) {
-                *slot = next;
-            }
             self.emit(&TickOutcome {
                 tick: &id,
                 events: &events,
@@ -533,25 +455,30 @@ impl<W: Write> Runner<'_, W> {
 
     /// Prints each case's open deadlines and final state.
     fn finish(&mut self, now: Option<DateTime<Utc>>) -> std::io::Result<()> {
-        // A case exists only once a registration was decided under a roster.
-        let Some(roster) = self.roster.clone() else {
-            return Ok(());
-        };
-        let cases = std::mem::take(&mut self.cases);
-        for case in &cases {
-            let ctx = self.rt.ctx(&roster, now.unwrap_or(case.updated_at));
-            let (views, rejection) = match deadlines(case, &ctx) {
+        for id in self.order.clone() {
+            let case = match self.engine.case(&id) {
+                Ok(case) => case,
+                Err(e) => {
+                    self.emit(&LineOutcome::Error {
+                        line: 0,
+                        case: Some(&id),
+                        error: e.to_string(),
+                    })?;
+                    continue;
+                }
+            };
+            let at = now.unwrap_or(case.updated_at);
+            let (views, rejection) = match self.engine.deadlines(&id, at) {
                 Ok(v) => (v, None),
-                Err(r) => (Vec::new(), Some(RejectionView::from(&r))),
+                Err(e) => (Vec::new(), Some(RejectionView::from(&e))),
             };
             self.emit(&FinalCase {
                 case: &case.id,
                 deadlines: &views,
                 deadlines_rejection: rejection,
-                state: case,
+                state: &case,
             })?;
         }
-        self.cases = cases;
         Ok(())
     }
 }
@@ -565,94 +492,5 @@ fn json_type(v: &serde_json::Value) -> &'static str {
         serde_json::Value::String(_) => "a string",
         serde_json::Value::Array(_) => "an array",
         serde_json::Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use tousu_model::{LevelId, Money, RoleId, StaffId};
-    use tousu_policy::Action;
-    use tousu_workflow::{Rejection, Status};
-
-    use super::rejection_type;
-
-    /// The variant's name in snake_case, from its `Debug` form.
-    fn snake(r: &Rejection) -> String {
-        let debug = format!("{r:?}");
-        let name: String = debug
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let mut out = String::new();
-        for (i, c) in name.chars().enumerate() {
-            if c.is_ascii_uppercase() {
-                if i > 0 {
-                    out.push('_');
-                }
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn rejection_types_are_the_variant_names_in_snake_case() {
-        let staff = StaffId::new("e1").unwrap();
-        let rejections = [
-            Rejection::UnknownActor {
-                actor: staff.clone(),
-            },
-            Rejection::NotPermitted {
-                actor: staff.clone(),
-                action: Action::Approve,
-                roles: vec![],
-            },
-            Rejection::Recused {
-                staff: staff.clone(),
-                action: Action::Approve,
-                reason: "respondent".to_owned(),
-            },
-            Rejection::OutOfAuthority {
-                actor: staff,
-                amount: Money::from_yuan(2000).unwrap(),
-                limit: Money::from_yuan(1000).unwrap(),
-                required_role: RoleId::new("general_manager").unwrap(),
-            },
-            Rejection::InvalidTransition {
-                status: Status::Closed,
-                command: "approve",
-                hint: "none",
-            },
-            Rejection::StaleVersion {
-                expected: 1,
-                actual: 2,
-            },
-            Rejection::PolicyDecides {
-                table: "acceptance",
-                decision: "not accepted".to_owned(),
-                by: "the default".to_owned(),
-                hint: "none",
-                rule: None,
-            },
-            Rejection::InvalidInput {
-                path: "kind".to_owned(),
-                message: "bad".to_owned(),
-            },
-            Rejection::UnknownLevel {
-                level: LevelId::new("x").unwrap(),
-                known: vec![],
-            },
-            Rejection::WrongPolicy {
-                case_policy: "a".to_owned(),
-                case_version: "1".to_owned(),
-                ctx_policy: "b".to_owned(),
-                ctx_version: "1".to_owned(),
-            },
-        ];
-        for r in &rejections {
-            assert_eq!(rejection_type(r), snake(r), "{r:?}");
-        }
     }
 }

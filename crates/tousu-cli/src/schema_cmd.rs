@@ -5,38 +5,48 @@
 use std::process::ExitCode;
 
 use schemars::{JsonSchema, schema_for};
+use tousu::{model, penalty, policy, report, workflow};
 
-const NAMES: &str = "policy, command, event, case, complaint, roster, penalty-facts, carry-over, period-result, period-report";
+/// The documents with a schema.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum Document {
+    Policy,
+    Command,
+    Event,
+    Case,
+    Complaint,
+    Roster,
+    PenaltyFacts,
+    CarryOver,
+    PeriodResult,
+    PeriodReport,
+}
+
+/// `tousu schema NAME`.
+#[derive(clap::Args)]
+pub(crate) struct SchemaArgs {
+    /// The document.
+    #[arg(value_name = "NAME")]
+    name: Document,
+}
 
 fn schema<T: JsonSchema>() -> serde_json::Value {
     serde_json::to_value(schema_for!(T)).unwrap_or(serde_json::Value::Null)
 }
 
-/// Prints the schema named by the first argument.
-pub(crate) fn schema_cmd(args: &[String]) -> ExitCode {
-    let value = match args.first().map(String::as_str) {
-        Some("policy") => tousu_policy::Policy::json_schema(),
-        Some("command") => schema::<tousu_workflow::Command>(),
-        Some("event") => schema::<tousu_workflow::Event>(),
-        Some("case") => schema::<tousu_workflow::Case>(),
-        Some("complaint") => schema::<tousu_model::Complaint>(),
-        Some("roster") => schema::<tousu_model::Roster>(),
-        Some("penalty-facts") => schema::<tousu_penalty::PenaltyFacts>(),
-        Some("carry-over") => schema::<tousu_penalty::CarryOver>(),
-        Some("period-result") => schema::<tousu_penalty::PeriodResult>(),
-        Some("period-report") => schema::<tousu::report::PeriodReport>(),
-        Some("--help" | "-h") | None => {
-            println!("USAGE:\n    tousu schema NAME\n\nNAME is one of: {NAMES}");
-            return if args.is_empty() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
-        Some(other) => {
-            eprintln!("tousu schema: unknown document {other:?}; expected one of: {NAMES}");
-            return ExitCode::from(2);
-        }
+/// Prints the schema of the document named.
+pub(crate) fn schema_cmd(args: &SchemaArgs) -> ExitCode {
+    let value = match args.name {
+        Document::Policy => policy::Policy::json_schema(),
+        Document::Command => schema::<workflow::Command>(),
+        Document::Event => schema::<workflow::Event>(),
+        Document::Case => schema::<workflow::Case>(),
+        Document::Complaint => schema::<model::Complaint>(),
+        Document::Roster => schema::<model::Roster>(),
+        Document::PenaltyFacts => schema::<penalty::PenaltyFacts>(),
+        Document::CarryOver => schema::<penalty::CarryOver>(),
+        Document::PeriodResult => schema::<penalty::PeriodResult>(),
+        Document::PeriodReport => schema::<report::PeriodReport>(),
     };
     match serde_json::to_string_pretty(&value) {
         Ok(text) => {

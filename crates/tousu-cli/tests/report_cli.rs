@@ -76,19 +76,7 @@ fn events() -> Vec<Event> {
             case.as_ref().map_or(0, |c| c.version),
             kind,
         );
-        let ctx = rt.ctx(&roster, at);
-        let events = match case.as_ref() {
-            None => register(&cmd, &ctx).unwrap(),
-            Some(c) => decide(c, &cmd, &ctx).unwrap(),
-        };
-        *case = Some(
-            Case::replay_events(
-                all.iter()
-                    .chain(&events)
-                    .filter(|e: &&Event| e.case_id == events[0].case_id),
-            )
-            .unwrap(),
-        );
+        let events = handle(case, &cmd, &rt.ctx(&roster, at)).unwrap();
         all.extend(events);
     };
     let reg = |id: &str, c: Complaint| CommandKind::Register {

@@ -52,9 +52,11 @@ pub mod __id_rules {
     pub use crate::id::{check_code, check_ref, schema};
 }
 mod labels;
+pub mod markdown;
 mod money;
 mod org;
 mod party;
+mod share;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 
@@ -75,3 +77,4 @@ pub use labels::{
 pub use money::Money;
 pub use org::{Department, DepartmentTree, ROSTER_SCHEMA_VERSION, Roster, RosterDoc, Staff};
 pub use party::{Complainant, Contact, Respondent};
+pub use share::{Responsibility, ResponsibleParty};

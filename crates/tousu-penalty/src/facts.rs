@@ -31,7 +31,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{CaseId, DepartmentId, LevelId, Money, SanctionKind, StaffId};
+use tousu_model::{CaseId, DepartmentId, LevelId, Money, Responsibility, SanctionKind, StaffId};
 use tousu_policy::ViolationId;
 
 use crate::PenaltyError;
@@ -251,7 +251,7 @@ pub struct Loss {
     pub case: CaseId,
     /// The amount in yuan, as a string; finer than a fen is an error unless
     /// the schedule rounds losses.
-    #[serde(with = "decimal_text")]
+    #[serde(with = "tousu_model::decimal_text::weight")]
     #[schemars(with = "String")]
     pub amount: Decimal,
     /// Who bears it.
@@ -269,7 +269,7 @@ pub enum Responsible {
     /// One party bears all; two or more share by their responsibility
     /// shares (责任比例), exact to the fen. A department's part is split
     /// among its staff by the schedule's department rule.
-    Parties(Vec<Share>),
+    Parties(Vec<Responsibility>),
     /// A department (and its sub-departments) bears it, split by the
     /// schedule's department rule (base points by default: S41 5.9.3).
     Department(DepartmentId),
@@ -279,24 +279,6 @@ pub enum Responsible {
     /// No unit was identified within a department (全车间): its staff bear
     /// it by the schedule's unattributed rule.
     UnattributedWithin(DepartmentId),
-}
-
-/// A responsibility share: of a person or of a department, never both. A
-/// share is a weight — a ratio (`"0.6"`), a percent (`"60"`, `"60%"`) or any
-/// number of parts; each is 0 or more and not all are zero.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Share {
-    /// The responsible person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub staff: Option<StaffId>,
-    /// The responsible department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<DepartmentId>,
-    /// The weight.
-    #[serde(with = "decimal_text")]
-    #[schemars(with = "String")]
-    pub share: Decimal,
 }
 
 /// An administrative sanction imposed on a person.
@@ -357,47 +339,5 @@ impl CarryOver {
             period,
             balances: BTreeMap::new(),
         }
-    }
-}
-
-/// Decimals as strings (`"0.6"`, `"60%"`: a trailing `%` is dropped, as a
-/// share is a weight) or integers, never floats.
-mod decimal_text {
-    use std::fmt;
-    use std::str::FromStr;
-
-    use rust_decimal::Decimal;
-    use serde::{Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Decimal;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number as a string such as \"0.6\", \"60\" or \"1000.00\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-                let t = v.trim();
-                let t = t.strip_suffix('%').unwrap_or(t).trim_end();
-                Decimal::from_str(t)
-                    .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
-                Ok(Decimal::from(v))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-                Err(E::custom(format_args!(
-                    "write the decimal {v} as a string (\"{v}\"): floating-point numbers lose digits"
-                )))
-            }
-        }
-        d.deserialize_any(V)
     }
 }

@@ -89,10 +89,12 @@ pub use allocate::allocate;
 pub use error::PenaltyError;
 pub use facts::{
     Breach, CARRY_SCHEMA_VERSION, CarryOver, ComplaintAgainst, FACTS_SCHEMA_VERSION, Loss,
-    PenaltyFacts, Period, Responsible, Sanction, Share, Violation, YearReview,
+    PenaltyFacts, Period, Responsible, Sanction, Violation, YearReview,
 };
 pub use render::{render_markdown, render_statement};
 pub use statement::{
     DepartmentTotal, LineItem, Outcome, PeriodResult, PeriodSummary, STATEMENT_SCHEMA_VERSION,
     Statement, compute_statements,
 };
+/// The model's responsibility shares, which [`Responsible::Parties`] lists.
+pub use tousu_model::{Responsibility, ResponsibleParty};

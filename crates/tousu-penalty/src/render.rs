@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use tousu_model::Money;
+use tousu_model::markdown::table_cell as cell;
 
 use crate::{LineItem, PeriodResult, Statement};
 
@@ -147,9 +148,4 @@ fn table(out: &mut String, lines: &[LineItem]) {
 
 fn row2(out: &mut String, label: &str, m: Money) {
     let _ = writeln!(out, "| {label} | {m} |");
-}
-
-/// Escapes text for a Markdown table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }

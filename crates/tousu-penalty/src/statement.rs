@@ -40,7 +40,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu_model::{
-    CaseId, DepartmentId, LevelId, Money, Roster, RoundingMode, SanctionKind, Staff, StaffId,
+    CaseId, DepartmentId, LevelId, Money, ResponsibleParty, Roster, RoundingMode, SanctionKind,
+    Staff, StaffId,
 };
 use tousu_policy::{
     CountTier, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule, UnattributedRule,
@@ -1139,11 +1140,11 @@ fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
                 let mut index_of: BTreeMap<LossParty<'_>, usize> = BTreeMap::new();
                 let mut total = Decimal::ZERO;
                 for (j, sh) in shares.iter().enumerate() {
-                    let party = match (&sh.staff, &sh.department) {
-                        (Some(s), None) => LossParty::Staff(
+                    let party = match &sh.party {
+                        ResponsibleParty::Staff(s) => LossParty::Staff(
                             &cx.staff(s, || format!("{}[{j}].staff", lpath()))?.1.id,
                         ),
-                        (None, Some(d)) => {
+                        ResponsibleParty::Department(d) => {
                             if !cx.roster.departments().contains(d) {
                                 return Err(PenaltyError::UnknownDepartment {
                                     path: format!("{}[{j}].department", lpath()),
@@ -1151,12 +1152,6 @@ fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
                                 });
                             }
                             LossParty::Department(d)
-                        }
-                        _ => {
-                            return Err(PenaltyError::InvalidFact {
-                                path: format!("{}[{j}]", lpath()),
-                                message: "give exactly one of `staff` or `department`".into(),
-                            });
                         }
                     };
                     total = total

@@ -9,7 +9,8 @@ use tousu_model::{CaseId, Roster, SanctionKind, StaffId};
 use tousu_policy::{MilestoneId, PenaltySchedule};
 
 use crate::{
-    Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible, Sanction, Share, Violation,
+    Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsibility, Responsible,
+    ResponsibleParty, Sanction, Violation,
 };
 
 /// A month's facts: breaches at the schedule's levels, violations of its
@@ -124,14 +125,15 @@ pub fn facts(
                 let responsible = match (by_department, depts.get(d)) {
                     (true, Some(dept)) => Responsible::Department(dept.clone()),
                     _ => {
-                        let mut parts: Vec<Share> = Vec::new();
+                        let mut parts: Vec<Responsibility> = Vec::new();
                         for (i, w) in shares {
-                            if let Some(s) = who(i)
-                                .filter(|s| !parts.iter().any(|p| p.staff.as_ref() == Some(s)))
-                            {
-                                parts.push(Share {
-                                    staff: Some(s),
-                                    department: None,
+                            if let Some(s) = who(i).filter(|s| {
+                                !parts
+                                    .iter()
+                                    .any(|p| p.party == ResponsibleParty::Staff(s.clone()))
+                            }) {
+                                parts.push(Responsibility {
+                                    party: ResponsibleParty::Staff(s),
                                     share: Decimal::from(w),
                                 });
                             }

@@ -477,7 +477,7 @@ impl Case {
         } = &event.kind
         else {
             return Err(ReplayError::NotRegistration {
-                found: event_type(&event.kind).to_owned(),
+                found: event.kind.name().to_owned(),
             });
         };
         let mut case = Case {
@@ -557,226 +557,231 @@ impl Case {
     }
 }
 
-/// The serialized `type` of an event kind.
-pub(crate) fn event_type(kind: &EventKind) -> &'static str {
-    match kind {
-        EventKind::Registered { .. } => "registered",
-        EventKind::Accepted { .. } => "accepted",
-        EventKind::NotAccepted { .. } => "not_accepted",
-        EventKind::Classified { .. } => "classified",
-        EventKind::Assigned { .. } => "assigned",
-        EventKind::Transferred { .. } => "transferred",
-        EventKind::InvestigationStarted => "investigation_started",
-        EventKind::FindingsRecorded { .. } => "findings_recorded",
-        EventKind::SolutionProposed { .. } => "solution_proposed",
-        EventKind::Approved { .. } => "approved",
-        EventKind::SentBack { .. } => "sent_back",
-        EventKind::Replied { .. } => "replied",
-        EventKind::CallbackRecorded { .. } => "callback_recorded",
-        EventKind::Reopened { .. } => "reopened",
-        EventKind::Escalated { .. } => "escalated",
-        EventKind::AgreedDeadlineSet { .. } => "agreed_deadline_set",
-        EventKind::ExtensionRequested { .. } => "extension_requested",
-        EventKind::ExtensionApproved => "extension_approved",
-        EventKind::ExtensionDenied { .. } => "extension_denied",
-        EventKind::ExtensionEnded => "extension_ended",
-        EventKind::Closed { .. } => "closed",
-        EventKind::RepeatMerged { .. } => "repeat_merged",
-        EventKind::NoteAdded { .. } => "note_added",
-        EventKind::PolicyMigrated { .. } => "policy_migrated",
-        EventKind::ClockStarted { .. } => "clock_started",
-        EventKind::ClockPaused { .. } => "clock_paused",
-        EventKind::ClockResumed { .. } => "clock_resumed",
-        EventKind::ClockRetargeted { .. } => "clock_retargeted",
-        EventKind::ClockStopped { .. } => "clock_stopped",
-        EventKind::MilestoneWarning { .. } => "milestone_warning",
-        EventKind::MilestoneBreached { .. } => "milestone_breached",
-        EventKind::DeadlineRecalculated { .. } => "deadline_recalculated",
-        EventKind::BreachWithdrawn { .. } => "breach_withdrawn",
-    }
-}
-
 /// Applies one event. Pure and total: every event the decider emits is
 /// applied as recorded, so replay equals the incremental result.
 pub fn evolve(mut case: Case, event: &Event) -> Case {
-    case.apply_after(event, None);
+    case.apply(event);
     case
 }
 
 impl Case {
-    /// [`evolve`] in place, with the event applied just before, if known.
+    /// Applies one event in place ([`evolve`] is the same, by value).
+    pub fn apply(&mut self, event: &Event) {
+        self.apply_after(event, None);
+    }
+
+    /// [`Case::apply`], with the event applied just before, if known.
     fn apply_after(&mut self, event: &Event, previous: Option<&Event>) {
-        let case = self;
-        case.version = event.version;
-        case.record_common(event, previous);
-        let at = event.at;
-        match &event.kind {
-            // A second registration cannot be emitted by the decider; it is
-            // ignored rather than rewriting the complaint.
-            EventKind::Registered { .. } => {}
-            EventKind::Accepted {
-                rule,
-                override_reason,
-            } => {
-                case.acceptance = Some(AcceptanceRecord {
-                    accepted: true,
-                    rule: rule.clone(),
-                    reason: override_reason.clone(),
-                    advice: None,
-                });
-            }
-            EventKind::NotAccepted {
-                rule,
-                reason_zh,
-                advice_zh,
-                ..
-            } => {
-                case.acceptance = Some(AcceptanceRecord {
-                    accepted: false,
-                    rule: rule.clone(),
-                    reason: Some(reason_zh.clone()),
-                    advice: advice_zh.clone(),
-                });
-            }
-            EventKind::Classified { level, rule, .. } => {
-                case.level = Some(level.clone());
-                case.level_rule = rule.clone();
-            }
-            EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
-                case.assignment = Some(assignment.clone());
-            }
-            EventKind::InvestigationStarted => {}
-            EventKind::FindingsRecorded {
-                validity,
-                rule,
-                fault,
-                responsible,
-                ..
-            } => {
-                case.findings = Some(Findings {
-                    validity: *validity,
-                    rule: rule.clone(),
-                    fault: *fault,
-                    responsible: responsible.clone(),
-                    recorded_by: event.actor.clone(),
-                });
-            }
-            EventKind::SolutionProposed {
-                remedies,
-                amount,
-                required_role,
-                ..
-            } => {
-                case.proposal = Some(Proposal {
-                    remedies: remedies.clone(),
-                    amount: *amount,
-                    required_role: required_role.clone(),
-                    approved_by: None,
-                });
-            }
-            EventKind::Approved { .. } => {
-                if let Some(p) = case.proposal.as_mut() {
-                    p.approved_by = event.actor.clone();
-                }
-            }
-            EventKind::SentBack { .. } => {}
-            EventKind::Replied { .. } => case.callback = None,
-            EventKind::CallbackRecorded { satisfaction, .. } => case.callback = Some(*satisfaction),
-            EventKind::Reopened { round, .. } => {
-                case.round = *round;
-                case.findings = None;
-                case.proposal = None;
-                case.callback = None;
-                case.closure = None;
-            }
-            EventKind::Escalated {
-                step, take_over, ..
-            } => case.escalations.push(EscalationRecord {
-                step: step.clone(),
-                take_over: take_over.clone(),
-                at,
-                round: case.round,
-            }),
-            EventKind::AgreedDeadlineSet { deadline } => case.agreed_deadline = Some(*deadline),
-            EventKind::ExtensionRequested { reason, until } => {
-                case.extension = Some(Extension {
-                    requested_by: event.actor.clone(),
-                    reason: reason.clone(),
-                    until: *until,
-                    approved: false,
-                });
-            }
-            EventKind::ExtensionApproved => {
-                if let Some(x) = case.extension.as_mut() {
-                    x.approved = true;
-                }
-            }
-            EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => case.extension = None,
-            EventKind::Closed { kind, reason } => {
-                case.closure = Some(Closure {
-                    kind: *kind,
-                    at,
-                    reason: reason.clone(),
-                });
-            }
-            EventKind::RepeatMerged { repeat, .. } => case.repeats.push(repeat.clone()),
-            EventKind::NoteAdded { .. } => case.notes = case.notes.saturating_add(1),
-            EventKind::PolicyMigrated {
-                policy_id, version, ..
-            } => {
-                case.policy_id = policy_id.clone();
-                case.policy_version = version.clone();
-            }
-            EventKind::ClockStarted { .. }
-            | EventKind::ClockPaused { .. }
-            | EventKind::ClockResumed { .. }
-            | EventKind::ClockRetargeted { .. }
-            | EventKind::ClockStopped { .. }
-            | EventKind::MilestoneWarning { .. }
-            | EventKind::MilestoneBreached { .. }
-            | EventKind::DeadlineRecalculated { .. }
-            | EventKind::BreachWithdrawn { .. } => apply_clock(&mut case.clocks, &event.kind, at),
-        }
-        case.status = next_status(case.status, &event.kind, case.assignment.is_some());
+        self.version = event.version;
+        self.record_common(event, previous);
+        fold(self, &event.kind, event.actor.as_ref(), event.at);
     }
 }
 
-/// The status after `kind`, given whether the case has an assignment after it.
-pub(crate) fn next_status(status: Status, kind: &EventKind, assigned: bool) -> Status {
-    match kind {
-        EventKind::Accepted { .. } => Status::Accepted,
-        EventKind::NotAccepted { .. } => Status::NotAccepted,
-        EventKind::Assigned { .. } | EventKind::Transferred { .. }
-            if matches!(status, Status::Accepted) =>
-        {
-            Status::Assigned
+/// What an event changes, written to a [`Case`] or to the clock rules' view
+/// of one ([`ClockCase`](crate::clocks::ClockCase)). [`fold`] says which
+/// change each event makes; an implementation says what it keeps of it.
+/// There are no default methods, so a new kind of change must be decided
+/// for both.
+pub(crate) trait Fold<'e> {
+    /// The status now.
+    fn status(&self) -> Status;
+    /// Sets the status.
+    fn set_status(&mut self, status: Status);
+    /// Whether the case has an assignment.
+    fn is_assigned(&self) -> bool;
+    /// Acceptance decided (`accepted`) or refused.
+    fn accepted(
+        &mut self,
+        accepted: bool,
+        rule: Option<&'e RuleId>,
+        reason: Option<&'e String>,
+        advice: Option<&'e String>,
+    );
+    /// The level (定级) set.
+    fn classified(&mut self, level: &'e LevelId, rule: Option<&'e RuleId>);
+    /// Assigned or transferred.
+    fn assigned(&mut self, assignment: &'e Assignment);
+    /// Findings recorded by `by`.
+    fn findings(
+        &mut self,
+        validity: Validity,
+        rule: Option<&'e RuleId>,
+        fault: Option<FaultParty>,
+        responsible: &'e [Responsibility],
+        by: Option<&'e StaffId>,
+    );
+    /// A solution proposed.
+    fn proposed(
+        &mut self,
+        remedies: &'e [Remedy],
+        amount: Money,
+        required_role: Option<&'e RoleId>,
+    );
+    /// The proposal approved by `by`.
+    fn approved(&mut self, by: Option<&'e StaffId>);
+    /// The round's callback answer (none after a new reply).
+    fn callback(&mut self, satisfaction: Option<Satisfaction>);
+    /// A new round begins.
+    fn reopened(&mut self, round: u32);
+    /// An escalation step taken (or none left) at `at`.
+    fn escalated(
+        &mut self,
+        step: Option<&'e EscalationId>,
+        take_over: Option<&'e RoleId>,
+        at: DateTime<Utc>,
+    );
+    /// A deadline agreed with the customer.
+    fn agreed_deadline(&mut self, deadline: DateTime<Utc>);
+    /// An extension requested, approved (`Some(true)`) or ended (`None`).
+    fn extension(&mut self, change: ExtensionChange<'e>);
+    /// Closed at `at`.
+    fn closed(&mut self, kind: ClosureKind, reason: Option<&'e String>, at: DateTime<Utc>);
+    /// A repeat complaint merged in.
+    fn repeat_merged(&mut self, repeat: &'e CaseId);
+    /// A note added.
+    fn note_added(&mut self);
+    /// Judged by another policy version from now on.
+    fn policy_migrated(&mut self, policy_id: &'e PolicyId, version: &'e PolicyVersion);
+    /// The clocks, to change.
+    fn clocks_mut(&mut self) -> &mut Vec<Clock>;
+}
+
+/// How an event changes the case's extension.
+pub(crate) enum ExtensionChange<'e> {
+    /// Requested by `by`.
+    Requested {
+        by: Option<&'e StaffId>,
+        reason: &'e str,
+        until: Option<DateTime<Utc>>,
+    },
+    /// Approved: the clocks pause.
+    Approved,
+    /// Denied or ended.
+    Gone,
+}
+
+/// The one fold: what `kind`, by `actor` at `at`, changes, status included.
+/// Exhaustive and without a wildcard arm, so a new event kind must say
+/// what it does.
+pub(crate) fn fold<'e>(
+    case: &mut impl Fold<'e>,
+    kind: &'e EventKind,
+    actor: Option<&'e StaffId>,
+    at: DateTime<Utc>,
+) {
+    let status = match kind {
+        // A second registration cannot be emitted by the decider; it is
+        // ignored rather than rewriting the complaint.
+        EventKind::Registered { .. } => None,
+        EventKind::Accepted {
+            rule,
+            override_reason,
+        } => {
+            case.accepted(true, rule.as_ref(), override_reason.as_ref(), None);
+            Some(Status::Accepted)
         }
-        EventKind::InvestigationStarted | EventKind::SentBack { .. } => Status::Investigating,
-        EventKind::SolutionProposed { .. } => Status::AwaitingApproval,
-        EventKind::Approved { .. } => Status::Approved,
-        EventKind::Replied { .. } => Status::Replied,
-        EventKind::Reopened { .. } if assigned => Status::Assigned,
-        EventKind::Reopened { .. } => Status::Accepted,
-        EventKind::Closed { .. } => Status::Closed,
-        _ => status,
-    }
-}
-
-/// The clock of `milestone` in `round` (the first, as [`Case::clock`]).
-fn clock_in<'c>(
-    clocks: &'c mut [Clock],
-    milestone: &MilestoneId,
-    round: u32,
-) -> Option<&'c mut Clock> {
-    clocks
-        .iter_mut()
-        .find(|c| c.round == round && &c.milestone == milestone)
-}
-
-/// Applies a clock event (`clock_started` ... `milestone_breached`) to
-/// `clocks`, as [`evolve`] does; other events change nothing here.
-pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTime<Utc>) {
-    match kind {
+        EventKind::NotAccepted {
+            rule,
+            reason_zh,
+            advice_zh,
+            ..
+        } => {
+            case.accepted(false, rule.as_ref(), Some(reason_zh), advice_zh.as_ref());
+            Some(Status::NotAccepted)
+        }
+        EventKind::Classified { level, rule, .. } => {
+            case.classified(level, rule.as_ref());
+            None
+        }
+        EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
+            case.assigned(assignment);
+            (case.status() == Status::Accepted).then_some(Status::Assigned)
+        }
+        EventKind::InvestigationStarted | EventKind::SentBack { .. } => Some(Status::Investigating),
+        EventKind::FindingsRecorded {
+            validity,
+            rule,
+            fault,
+            responsible,
+            ..
+        } => {
+            case.findings(*validity, rule.as_ref(), *fault, responsible, actor);
+            None
+        }
+        EventKind::SolutionProposed {
+            remedies,
+            amount,
+            required_role,
+            ..
+        } => {
+            case.proposed(remedies, *amount, required_role.as_ref());
+            Some(Status::AwaitingApproval)
+        }
+        EventKind::Approved { .. } => {
+            case.approved(actor);
+            Some(Status::Approved)
+        }
+        EventKind::Replied { .. } => {
+            case.callback(None);
+            Some(Status::Replied)
+        }
+        EventKind::CallbackRecorded { satisfaction, .. } => {
+            case.callback(Some(*satisfaction));
+            None
+        }
+        EventKind::Reopened { round, .. } => {
+            case.reopened(*round);
+            Some(if case.is_assigned() {
+                Status::Assigned
+            } else {
+                Status::Accepted
+            })
+        }
+        EventKind::Escalated {
+            step, take_over, ..
+        } => {
+            case.escalated(step.as_ref(), take_over.as_ref(), at);
+            None
+        }
+        EventKind::AgreedDeadlineSet { deadline } => {
+            case.agreed_deadline(*deadline);
+            None
+        }
+        EventKind::ExtensionRequested { reason, until } => {
+            case.extension(ExtensionChange::Requested {
+                by: actor,
+                reason,
+                until: *until,
+            });
+            None
+        }
+        EventKind::ExtensionApproved => {
+            case.extension(ExtensionChange::Approved);
+            None
+        }
+        EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => {
+            case.extension(ExtensionChange::Gone);
+            None
+        }
+        EventKind::Closed { kind, reason } => {
+            case.closed(*kind, reason.as_ref(), at);
+            Some(Status::Closed)
+        }
+        EventKind::RepeatMerged { repeat, .. } => {
+            case.repeat_merged(repeat);
+            None
+        }
+        EventKind::NoteAdded { .. } => {
+            case.note_added();
+            None
+        }
+        EventKind::PolicyMigrated {
+            policy_id, version, ..
+        } => {
+            case.policy_migrated(policy_id, version);
+            None
+        }
         EventKind::ClockStarted {
             milestone,
             round,
@@ -796,7 +801,7 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                     target: *target,
                 },
             };
-            clocks.push(Clock {
+            case.clocks_mut().push(Clock {
                 milestone: milestone.clone(),
                 round: *round,
                 level: level.clone(),
@@ -809,25 +814,27 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                 breached: false,
                 basis: Some(basis),
             });
+            None
         }
         EventKind::ClockPaused {
             milestone,
             round,
             remaining_seconds,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.state = ClockState::Paused {
                     since: at,
                     remaining_seconds: *remaining_seconds,
                 };
             }
+            None
         }
         EventKind::ClockResumed {
             milestone,
             round,
             deadline,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.basis = match c.state {
                     ClockState::Paused {
                         remaining_seconds, ..
@@ -840,6 +847,7 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                 c.state = ClockState::Running;
                 c.deadline = deadline.clone();
             }
+            None
         }
         EventKind::ClockRetargeted {
             milestone,
@@ -848,7 +856,7 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
             target,
             deadline,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.level = level.clone();
                 c.target = *target;
                 c.deadline = deadline.clone();
@@ -857,31 +865,35 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
                     target: *target,
                 });
             }
+            None
         }
         EventKind::ClockStopped {
             milestone,
             round,
             met,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.state = ClockState::Stopped { at, met: *met };
             }
+            None
         }
         EventKind::MilestoneWarning {
             milestone,
             round,
             percent,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.warned.push(*percent);
             }
+            None
         }
         EventKind::MilestoneBreached {
             milestone, round, ..
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.breached = true;
             }
+            None
         }
         EventKind::DeadlineRecalculated {
             milestone,
@@ -889,23 +901,169 @@ pub(crate) fn apply_clock(clocks: &mut Vec<Clock>, kind: &EventKind, at: DateTim
             deadline,
             ..
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.deadline = deadline.clone();
             }
+            None
         }
         EventKind::BreachWithdrawn {
             milestone,
             round,
             deadline,
         } => {
-            if let Some(c) = clock_in(clocks, milestone, *round) {
+            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.breached = false;
                 c.deadline = deadline.clone();
                 if let ClockState::Stopped { met, .. } = &mut c.state {
                     *met = true;
                 }
             }
+            None
         }
-        _ => {}
+    };
+    if let Some(status) = status {
+        case.set_status(status);
+    }
+}
+
+/// The clock of `milestone` in `round` (the first, as [`Case::clock`]).
+fn clock_in<'c>(
+    clocks: &'c mut [Clock],
+    milestone: &MilestoneId,
+    round: u32,
+) -> Option<&'c mut Clock> {
+    clocks
+        .iter_mut()
+        .find(|c| c.round == round && &c.milestone == milestone)
+}
+
+impl<'e> Fold<'e> for Case {
+    fn status(&self) -> Status {
+        self.status
+    }
+    fn set_status(&mut self, status: Status) {
+        self.status = status;
+    }
+    fn is_assigned(&self) -> bool {
+        self.assignment.is_some()
+    }
+    fn accepted(
+        &mut self,
+        accepted: bool,
+        rule: Option<&'e RuleId>,
+        reason: Option<&'e String>,
+        advice: Option<&'e String>,
+    ) {
+        self.acceptance = Some(AcceptanceRecord {
+            accepted,
+            rule: rule.cloned(),
+            reason: reason.cloned(),
+            advice: advice.cloned(),
+        });
+    }
+    fn classified(&mut self, level: &'e LevelId, rule: Option<&'e RuleId>) {
+        self.level = Some(level.clone());
+        self.level_rule = rule.cloned();
+    }
+    fn assigned(&mut self, assignment: &'e Assignment) {
+        self.assignment = Some(assignment.clone());
+    }
+    fn findings(
+        &mut self,
+        validity: Validity,
+        rule: Option<&'e RuleId>,
+        fault: Option<FaultParty>,
+        responsible: &'e [Responsibility],
+        by: Option<&'e StaffId>,
+    ) {
+        self.findings = Some(Findings {
+            validity,
+            rule: rule.cloned(),
+            fault,
+            responsible: responsible.to_vec(),
+            recorded_by: by.cloned(),
+        });
+    }
+    fn proposed(
+        &mut self,
+        remedies: &'e [Remedy],
+        amount: Money,
+        required_role: Option<&'e RoleId>,
+    ) {
+        self.proposal = Some(Proposal {
+            remedies: remedies.to_vec(),
+            amount,
+            required_role: required_role.cloned(),
+            approved_by: None,
+        });
+    }
+    fn approved(&mut self, by: Option<&'e StaffId>) {
+        if let Some(p) = self.proposal.as_mut() {
+            p.approved_by = by.cloned();
+        }
+    }
+    fn callback(&mut self, satisfaction: Option<Satisfaction>) {
+        self.callback = satisfaction;
+    }
+    fn reopened(&mut self, round: u32) {
+        self.round = round;
+        self.findings = None;
+        self.proposal = None;
+        self.callback = None;
+        self.closure = None;
+    }
+    fn escalated(
+        &mut self,
+        step: Option<&'e EscalationId>,
+        take_over: Option<&'e RoleId>,
+        at: DateTime<Utc>,
+    ) {
+        self.escalations.push(EscalationRecord {
+            step: step.cloned(),
+            take_over: take_over.cloned(),
+            at,
+            round: self.round,
+        });
+    }
+    fn agreed_deadline(&mut self, deadline: DateTime<Utc>) {
+        self.agreed_deadline = Some(deadline);
+    }
+    fn extension(&mut self, change: ExtensionChange<'e>) {
+        match change {
+            ExtensionChange::Requested { by, reason, until } => {
+                self.extension = Some(Extension {
+                    requested_by: by.cloned(),
+                    reason: reason.to_owned(),
+                    until,
+                    approved: false,
+                });
+            }
+            ExtensionChange::Approved => {
+                if let Some(x) = self.extension.as_mut() {
+                    x.approved = true;
+                }
+            }
+            ExtensionChange::Gone => self.extension = None,
+        }
+    }
+    fn closed(&mut self, kind: ClosureKind, reason: Option<&'e String>, at: DateTime<Utc>) {
+        self.closure = Some(Closure {
+            kind,
+            at,
+            reason: reason.cloned(),
+        });
+    }
+    fn repeat_merged(&mut self, repeat: &'e CaseId) {
+        self.repeats.push(repeat.clone());
+    }
+    fn note_added(&mut self) {
+        self.notes = self.notes.saturating_add(1);
+    }
+    fn policy_migrated(&mut self, policy_id: &'e PolicyId, version: &'e PolicyVersion) {
+        self.policy_id = policy_id.clone();
+        self.policy_version = version.clone();
+    }
+    fn clocks_mut(&mut self) -> &mut Vec<Clock> {
+        &mut self.clocks
     }
 }

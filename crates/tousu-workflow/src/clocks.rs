@@ -11,15 +11,18 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use tousu_model::{Complaint, LevelId, RoleId, StaffId};
+use tousu_model::{
+    CaseId, Complaint, FaultParty, LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
+};
 use tousu_policy::{
     CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationStep,
-    EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen,
+    EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen, PolicyId,
+    PolicyVersion, RuleId,
 };
 
-use crate::case::{Case, Clock, ClockState, EscalationRecord, Status, apply_clock, next_status};
-use crate::command::Assignment;
-use crate::event::{EscalationCause, EventKind};
+use crate::case::{Case, Clock, ClockState, EscalationRecord, ExtensionChange, Fold, Status, fold};
+use crate::command::{Assignment, Responsibility};
+use crate::event::{ClosureKind, EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
 
 /// What the clock rules read of a case: the case as it stands, or as it
@@ -78,30 +81,11 @@ impl<'a> ClockCase<'a> {
         }
     }
 
-    /// This case after `kinds`, applied at `at`, as far as the clock rules see.
+    /// This case after `kinds`, applied at `at` by the one fold
+    /// ([`fold`]), as far as the clock rules see.
     pub(crate) fn after(mut self, kinds: &'a [EventKind], at: DateTime<Utc>) -> Self {
         for kind in kinds {
-            match kind {
-                EventKind::Classified { level, .. } => self.level = Some(level),
-                EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
-                    self.assignment = Some(assignment);
-                }
-                EventKind::Reopened { round, .. } => self.round = *round,
-                EventKind::Escalated { step, .. } => self.new_steps.extend(step.as_ref()),
-                EventKind::ClockStarted { .. }
-                | EventKind::ClockPaused { .. }
-                | EventKind::ClockResumed { .. }
-                | EventKind::ClockRetargeted { .. }
-                | EventKind::ClockStopped { .. }
-                | EventKind::MilestoneWarning { .. }
-                | EventKind::MilestoneBreached { .. }
-                | EventKind::DeadlineRecalculated { .. }
-                | EventKind::BreachWithdrawn { .. } => {
-                    apply_clock(self.clocks.to_mut(), kind, at);
-                }
-                _ => {}
-            }
-            self.status = next_status(self.status, kind, self.assignment.is_some());
+            fold(&mut self, kind, None, at);
         }
         self
     }
@@ -126,6 +110,66 @@ impl<'a> ClockCase<'a> {
     /// What the rules see of the case at `at`.
     fn eval_input(&self, at: DateTime<Utc>) -> EvalInput<'a> {
         EvalInput::new(self.complaint, at).with_repeat_count(self.repeat_count)
+    }
+}
+
+/// The clock rules read the status, level, assignment, round, escalation
+/// steps and clocks; the rest of what an event changes is not theirs.
+impl<'a> Fold<'a> for ClockCase<'a> {
+    fn status(&self) -> Status {
+        self.status
+    }
+    fn set_status(&mut self, status: Status) {
+        self.status = status;
+    }
+    fn is_assigned(&self) -> bool {
+        self.assignment.is_some()
+    }
+    fn accepted(
+        &mut self,
+        _accepted: bool,
+        _rule: Option<&'a RuleId>,
+        _reason: Option<&'a String>,
+        _advice: Option<&'a String>,
+    ) {
+    }
+    fn classified(&mut self, level: &'a LevelId, _rule: Option<&'a RuleId>) {
+        self.level = Some(level);
+    }
+    fn assigned(&mut self, assignment: &'a Assignment) {
+        self.assignment = Some(assignment);
+    }
+    fn findings(
+        &mut self,
+        _validity: Validity,
+        _rule: Option<&'a RuleId>,
+        _fault: Option<FaultParty>,
+        _responsible: &'a [Responsibility],
+        _by: Option<&'a StaffId>,
+    ) {
+    }
+    fn proposed(&mut self, _remedies: &'a [Remedy], _amount: Money, _role: Option<&'a RoleId>) {}
+    fn approved(&mut self, _by: Option<&'a StaffId>) {}
+    fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
+    fn reopened(&mut self, round: u32) {
+        self.round = round;
+    }
+    fn escalated(
+        &mut self,
+        step: Option<&'a EscalationId>,
+        _take_over: Option<&'a RoleId>,
+        _at: DateTime<Utc>,
+    ) {
+        self.new_steps.extend(step);
+    }
+    fn agreed_deadline(&mut self, _deadline: DateTime<Utc>) {}
+    fn extension(&mut self, _change: ExtensionChange<'a>) {}
+    fn closed(&mut self, _kind: ClosureKind, _reason: Option<&'a String>, _at: DateTime<Utc>) {}
+    fn repeat_merged(&mut self, _repeat: &'a CaseId) {}
+    fn note_added(&mut self) {}
+    fn policy_migrated(&mut self, _policy_id: &'a PolicyId, _version: &'a PolicyVersion) {}
+    fn clocks_mut(&mut self) -> &mut Vec<Clock> {
+        self.clocks.to_mut()
     }
 }
 

@@ -7,6 +7,9 @@ use tousu_model::{
 };
 use tousu_policy::{Action, PolicyId, PolicyVersion};
 
+/// Responsibility shares are the model's, shared with the penalty facts.
+pub use tousu_model::{Responsibility, ResponsibleParty};
+
 /// The schema version of [`Command`] documents this crate writes.
 pub const COMMAND_SCHEMA_VERSION: u32 = 1;
 
@@ -71,41 +74,6 @@ pub struct Assignment {
     /// Co-handling departments (协办).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub co_handling: Vec<DepartmentId>,
-}
-
-/// A share of responsibility found by the investigation (责任比例).
-#[derive(
-    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(deny_unknown_fields)]
-pub struct Responsibility {
-    /// Who: a staff member, or a department when no person is identified.
-    #[serde(flatten)]
-    pub party: ResponsibleParty,
-    /// Their weight (a ratio or a percent; only the proportions matter), a decimal string.
-    #[serde(with = "tousu_model::decimal_text::weight")]
-    #[schemars(with = "String")]
-    pub share: rust_decimal::Decimal,
-}
-
-/// Who bears a share of responsibility.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ResponsibleParty {
-    /// A staff member.
-    Staff(StaffId),
-    /// A department (split by base points).
-    Department(DepartmentId),
 }
 
 /// What a command asks for. Each names the [`Action`] the actor needs.

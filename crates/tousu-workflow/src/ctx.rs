@@ -1,4 +1,5 @@
-//! The context a decision is made in: the policy, its calendar, the roster, and `now`.
+//! The context a decision is made in: the policy, its calendar, the roster,
+//! and `now`, the present for what time alone causes.
 
 use chrono::{DateTime, Utc};
 use tousu_model::Roster;
@@ -6,6 +7,12 @@ use tousu_policy::{Calendar, CalendarError, Policy};
 
 /// What a decision needs besides the case and the command. Nothing in the
 /// workflow reads a clock: `now` is given.
+///
+/// `now` has one meaning: the present, at which [`tick`](crate::tick)
+/// looks for what time alone causes and [`deadlines`](crate::deadlines)
+/// measures the time left. A command is decided at its own instant,
+/// [`Command::at`](crate::Command::at), whatever `now` says; `register`
+/// and `decide` do not read `now`.
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx<'a> {
     /// The policy the case is judged by.
@@ -14,7 +21,8 @@ pub struct Ctx<'a> {
     pub calendar: &'a Calendar,
     /// Staff, their roles and departments.
     pub roster: &'a Roster,
-    /// The instant of the decision.
+    /// The present, for [`tick`](crate::tick) and
+    /// [`deadlines`](crate::deadlines); commands use their own `at`.
     pub now: DateTime<Utc>,
 }
 

@@ -10,7 +10,7 @@ use tousu_policy::{
     Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
-use crate::command::{Assignment, Responsibility};
+use crate::command::{Assignment, Command, Responsibility};
 
 /// The schema version of [`Event`] documents this crate writes.
 pub const EVENT_SCHEMA_VERSION: u32 = 1;
@@ -414,4 +414,71 @@ pub enum EventKind {
         /// The exact deadline that was met.
         deadline: Deadline,
     },
+}
+
+impl EventKind {
+    /// The event type's name, as serialized in `type` (`clock_started`, ...):
+    /// for logs, metrics and adapters that route on it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::Registered { .. } => "registered",
+            EventKind::Accepted { .. } => "accepted",
+            EventKind::NotAccepted { .. } => "not_accepted",
+            EventKind::Classified { .. } => "classified",
+            EventKind::Assigned { .. } => "assigned",
+            EventKind::Transferred { .. } => "transferred",
+            EventKind::InvestigationStarted => "investigation_started",
+            EventKind::FindingsRecorded { .. } => "findings_recorded",
+            EventKind::SolutionProposed { .. } => "solution_proposed",
+            EventKind::Approved { .. } => "approved",
+            EventKind::SentBack { .. } => "sent_back",
+            EventKind::Replied { .. } => "replied",
+            EventKind::CallbackRecorded { .. } => "callback_recorded",
+            EventKind::Reopened { .. } => "reopened",
+            EventKind::Escalated { .. } => "escalated",
+            EventKind::AgreedDeadlineSet { .. } => "agreed_deadline_set",
+            EventKind::ExtensionRequested { .. } => "extension_requested",
+            EventKind::ExtensionApproved => "extension_approved",
+            EventKind::ExtensionDenied { .. } => "extension_denied",
+            EventKind::ExtensionEnded => "extension_ended",
+            EventKind::Closed { .. } => "closed",
+            EventKind::RepeatMerged { .. } => "repeat_merged",
+            EventKind::NoteAdded { .. } => "note_added",
+            EventKind::PolicyMigrated { .. } => "policy_migrated",
+            EventKind::ClockStarted { .. } => "clock_started",
+            EventKind::ClockPaused { .. } => "clock_paused",
+            EventKind::ClockResumed { .. } => "clock_resumed",
+            EventKind::ClockRetargeted { .. } => "clock_retargeted",
+            EventKind::ClockStopped { .. } => "clock_stopped",
+            EventKind::MilestoneWarning { .. } => "milestone_warning",
+            EventKind::MilestoneBreached { .. } => "milestone_breached",
+            EventKind::DeadlineRecalculated { .. } => "deadline_recalculated",
+            EventKind::BreachWithdrawn { .. } => "breach_withdrawn",
+        }
+    }
+}
+
+/// Numbers `kinds` as the events after `from_version` of `case_id`, all at
+/// `at`, by `actor` for `command` (neither for what time alone causes).
+pub(crate) fn stamp(
+    case_id: &CaseId,
+    from_version: u64,
+    at: DateTime<Utc>,
+    actor: Option<&StaffId>,
+    command: Option<&Command>,
+    kinds: Vec<EventKind>,
+) -> Vec<Event> {
+    kinds
+        .into_iter()
+        .zip(1u64..)
+        .map(|(kind, i)| Event {
+            schema_version: EVENT_SCHEMA_VERSION,
+            case_id: case_id.clone(),
+            version: from_version + i,
+            at,
+            actor: actor.cloned(),
+            command_id: command.map(|c| c.id.clone()),
+            kind,
+        })
+        .collect()
 }

@@ -74,6 +74,7 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+mod authority;
 mod case;
 mod clocks;
 mod command;
@@ -84,7 +85,9 @@ mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+mod tick;
 
+pub use authority::can_view;
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, DeadlineBasis,
     EscalationRecord, Extension, Findings, Proposal, ReplayError, Status, evolve,
@@ -94,7 +97,8 @@ pub use command::{
     Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind, Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
-pub use decide::{can_view, deadlines, decide, register, tick};
+pub use decide::{decide, handle, register};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;
+pub use tick::{deadlines, tick};

@@ -28,7 +28,7 @@
 
 use crate::case::{Case, ClockState, DeadlineBasis};
 use crate::clocks::{advance, depends_on_calendar};
-use crate::decide::stamp;
+use crate::event::stamp;
 use crate::event::{Event, EventKind};
 use crate::{Ctx, Rejection};
 

@@ -117,3 +117,113 @@ pub enum Rejection {
         ctx_version: String,
     },
 }
+
+impl Rejection {
+    /// The rejection's kind in snake case (`not_permitted`, `stale_version`,
+    /// ...): stable, for adapters and logs that route on it; the message is
+    /// for people.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rejection::UnknownActor { .. } => "unknown_actor",
+            Rejection::NotPermitted { .. } => "not_permitted",
+            Rejection::Recused { .. } => "recused",
+            Rejection::OutOfAuthority { .. } => "out_of_authority",
+            Rejection::InvalidTransition { .. } => "invalid_transition",
+            Rejection::StaleVersion { .. } => "stale_version",
+            Rejection::PolicyDecides { .. } => "policy_decides",
+            Rejection::InvalidInput { .. } => "invalid_input",
+            Rejection::UnknownLevel { .. } => "unknown_level",
+            Rejection::Calendar(_) => "calendar",
+            Rejection::WrongPolicy { .. } => "wrong_policy",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tousu_model::{LevelId, Money, RoleId, StaffId};
+    use tousu_policy::Action;
+
+    use super::Rejection;
+    use crate::Status;
+
+    /// The variant's name in snake_case, from its `Debug` form.
+    fn snake(r: &Rejection) -> String {
+        let debug = format!("{r:?}");
+        let name: String = debug
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let mut out = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn kinds_are_the_variant_names_in_snake_case() {
+        let staff = StaffId::new("e1").unwrap();
+        let rejections = [
+            Rejection::UnknownActor {
+                actor: staff.clone(),
+            },
+            Rejection::NotPermitted {
+                actor: staff.clone(),
+                action: Action::Approve,
+                roles: vec![],
+            },
+            Rejection::Recused {
+                staff: staff.clone(),
+                action: Action::Approve,
+                reason: "respondent".to_owned(),
+            },
+            Rejection::OutOfAuthority {
+                actor: staff,
+                amount: Money::from_yuan(2000).unwrap(),
+                limit: Money::from_yuan(1000).unwrap(),
+                required_role: RoleId::new("general_manager").unwrap(),
+            },
+            Rejection::InvalidTransition {
+                status: Status::Closed,
+                command: "approve",
+                hint: "none",
+            },
+            Rejection::StaleVersion {
+                expected: 1,
+                actual: 2,
+            },
+            Rejection::PolicyDecides {
+                table: "acceptance",
+                decision: "not accepted".to_owned(),
+                by: "the default".to_owned(),
+                hint: "none",
+                rule: None,
+            },
+            Rejection::InvalidInput {
+                path: "kind".to_owned(),
+                message: "bad".to_owned(),
+            },
+            Rejection::UnknownLevel {
+                level: LevelId::new("x").unwrap(),
+                known: vec![],
+            },
+            Rejection::WrongPolicy {
+                case_policy: "a".to_owned(),
+                case_version: "1".to_owned(),
+                ctx_policy: "b".to_owned(),
+                ctx_version: "1".to_owned(),
+            },
+        ];
+        for r in &rejections {
+            assert_eq!(r.kind(), snake(r), "{r:?}");
+        }
+    }
+}

@@ -4,21 +4,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Utc};
-use rust_decimal::Decimal;
 use tousu_model::{
-    CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, FaultParty,
-    RemedyKind, Roster, StaffId, Validity,
+    CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, Roster, StaffId,
 };
-use tousu_penalty::{
-    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, PeriodResult, Responsible,
-    Share,
-};
+use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
 use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
-use tousu_workflow::{
-    Case, Command, CommandKind, Ctx, DeadlineView, Event, EventKind, PolicyRuntime,
-    ResponsibleParty, Status,
-};
+use tousu_workflow::{Case, Command, CommandKind, Ctx, DeadlineView, Event, PolicyRuntime, Status};
 
 use crate::Error;
 use crate::store::Store;
@@ -317,29 +309,55 @@ impl<S: Store> Engine<S> {
     /// Handles a command on an existing case: decides it under the case's
     /// policy version at the command's instant and stores the events. A
     /// command id seen before returns the events it produced the first time.
+    /// A `register` command opens the case it names, as given (unlike
+    /// [`Engine::file`], which numbers the complaint), under the current
+    /// policy.
     pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
         let stored = self.store.load(case_id)?;
-        if stored.is_empty() {
+        let registers = matches!(command.kind, CommandKind::Register { .. });
+        if stored.is_empty() && !registers {
             return Err(Error::UnknownCase(case_id.clone()));
         }
-        let case = Case::replay_events(&stored)?;
-        if case.command_ids.contains(&command.id) {
+        let mut case = if stored.is_empty() {
+            None
+        } else {
+            Some(Case::replay_events(&stored)?)
+        };
+        if let Some(case) = &case
+            && case.command_ids.contains(&command.id)
+        {
             return Ok(stored
                 .into_iter()
                 .filter(|e| e.command_id.as_ref() == Some(&command.id))
                 .collect());
         }
-        let runtime = match &command.kind {
-            // Decided under the version it migrates to, which the engine
-            // must hold (a typo names no version and is refused here).
-            CommandKind::MigratePolicy {
-                policy_id, version, ..
-            } => self.runtime_of(&(policy_id.clone(), version.clone()), &case)?,
-            _ => self.runtime_for(&case)?,
+        let (runtime, version) = match (&case, &command.kind) {
+            // A migration is decided under the version it migrates to, which
+            // the engine must hold (a typo names no version and is refused).
+            (
+                Some(case),
+                CommandKind::MigratePolicy {
+                    policy_id, version, ..
+                },
+            ) => (
+                self.runtime_of(&(policy_id.clone(), version.clone()), case)?,
+                case.version,
+            ),
+            (Some(case), _) => (self.runtime_for(case)?, case.version),
+            (None, _) => (self.current_runtime(), 0),
         };
         let ctx = runtime.ctx(&self.roster, command.at);
-        let events = tousu_workflow::decide(&case, command, &ctx)?;
-        self.store.append(case_id, case.version, &events)?;
+        let events = tousu_workflow::handle(&mut case, command, &ctx)?;
+        if let Some(other) = events.first().filter(|e| e.case_id != *case_id) {
+            return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
+                path: "kind.case_id".to_owned(),
+                message: format!(
+                    "registers case {}, not the case {case_id} it was handed for",
+                    other.case_id
+                ),
+            }));
+        }
+        self.store.append(case_id, version, &events)?;
         Ok(events)
     }
 
@@ -413,119 +431,31 @@ impl<S: Store> Engine<S> {
         Ok(tousu_workflow::can_view(actor, &case, &ctx))
     }
 
-    /// The month's penalty facts, derived from the stored cases:
-    ///
-    /// - every breach whose instant falls in the month (policy offset) →
-    ///   an overtime fine for the milestone's owner then;
-    /// - every case closed in the month whose findings were valid and at our
-    ///   fault, with an approved amount of compensation, refund or price
-    ///   allowance → a loss, borne by the findings' responsibility shares, or
-    ///   the lead department when no share was recorded;
-    /// - every valid complaint closed in the month against a staff
-    ///   respondent → a complaint against that person (for count ladders).
-    ///
-    /// Violations and sanctions are not workflow facts: add them to the
-    /// returned value before computing statements.
+    /// The month's penalty facts, derived from the stored cases by
+    /// [`report::penalty_facts`](crate::report::penalty_facts) (which says
+    /// what counts), each case in its own policy's offset. Violations and
+    /// sanctions are not workflow facts: add them to the returned value
+    /// before computing statements.
     pub fn penalty_facts(&self, period: Period) -> Result<PenaltyFacts, Error> {
-        let offset = self.current_runtime().calendar.offset();
-        let in_month = |at: DateTime<Utc>| {
-            let d = at.with_timezone(&offset);
-            d.year() == period.year() && d.month() == period.month()
-        };
-        let mut facts = PenaltyFacts::new(period);
-        for case in self.cases()? {
-            let events = self.store.load(&case.id)?;
-            // A breach withdrawn by a recalculation is not fined.
-            for e in tousu_workflow::standing_breaches(&events) {
-                if let EventKind::MilestoneBreached {
-                    milestone,
-                    round,
-                    level,
-                    owner: Some(owner),
-                    ..
-                } = &e.kind
-                    && in_month(e.at)
-                {
-                    facts.breaches.push(Breach {
-                        case: case.id.clone(),
-                        milestone: milestone.clone(),
-                        round: *round,
-                        level: level.clone(),
-                        owner: owner.clone(),
-                        at: e.at,
-                    });
-                }
-            }
-            if !case.closure.as_ref().is_some_and(|c| in_month(c.at)) {
+        // Each case loaded and replayed once, judged in its own policy's offset.
+        let mut stored = Vec::new();
+        for id in self.store.case_ids()? {
+            let events = self.store.load(&id)?;
+            if events.is_empty() {
                 continue;
             }
-            let Some(findings) = case.findings.as_ref() else {
-                continue;
-            };
-            if findings.validity != Validity::Valid {
-                continue;
-            }
-            for r in &case.complaint.respondents {
-                if let Some(staff) = &r.staff {
-                    facts.complaints.push(ComplaintAgainst {
-                        staff: staff.clone(),
-                        case: case.id.clone(),
-                    });
-                }
-            }
-            if findings.fault != Some(FaultParty::Us) {
-                continue;
-            }
-            let Some(proposal) = case.proposal.as_ref().filter(|p| p.approved_by.is_some()) else {
-                continue;
-            };
-            let loss: Decimal = proposal
-                .remedies
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        r.kind,
-                        RemedyKind::Compensation | RemedyKind::Refund | RemedyKind::PriceAllowance
-                    )
-                })
-                .filter_map(|r| r.amount)
-                .map(|m| m.to_decimal())
-                .sum();
-            if loss.is_zero() {
-                continue;
-            }
-            let responsible = if findings.responsible.is_empty() {
-                match case.assignment.as_ref() {
-                    Some(a) => Responsible::Department(a.lead.clone()),
-                    None => Responsible::Unattributed,
-                }
-            } else {
-                Responsible::Parties(
-                    findings
-                        .responsible
-                        .iter()
-                        .map(|r| match &r.party {
-                            ResponsibleParty::Staff(s) => Share {
-                                staff: Some(s.clone()),
-                                department: None,
-                                share: r.share,
-                            },
-                            ResponsibleParty::Department(d) => Share {
-                                staff: None,
-                                department: Some(d.clone()),
-                                share: r.share,
-                            },
-                        })
-                        .collect(),
-                )
-            };
-            facts.losses.push(Loss {
-                case: case.id.clone(),
-                amount: loss,
-                responsible,
-            });
+            let case = Case::replay_events(&events)?;
+            let offset = self.runtime_for(&case)?.calendar.offset();
+            stored.push((case, events, offset));
         }
-        Ok(facts)
+        let records = stored
+            .iter()
+            .map(|(case, events, offset)| crate::report::CaseRecord {
+                case,
+                events,
+                offset: *offset,
+            });
+        Ok(crate::report::penalty_facts(period, records)?)
     }
 
     /// The month's statements under the current policy's penalty tables

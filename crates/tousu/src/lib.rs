@@ -58,11 +58,12 @@ pub use tousu_penalty as penalty;
 #[doc(inline)]
 pub use tousu_policy as policy;
 #[doc(inline)]
+pub use tousu_report as report;
+#[doc(inline)]
 pub use tousu_workflow as workflow;
 
 mod engine;
 mod error;
-pub mod report;
 mod store;
 
 pub use engine::{Engine, Filed, Filing, Overdue};

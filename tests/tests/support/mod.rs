@@ -138,11 +138,8 @@ impl Scenario {
             kind,
         );
         let ctx = self.rt.ctx(&self.roster, at);
-        let events = match &self.case {
-            None => register(&cmd, &ctx)?,
-            Some(case) => decide(case, &cmd, &ctx)?,
-        };
-        self.absorb(&events);
+        let events = handle(&mut self.case, &cmd, &ctx)?;
+        self.events.extend_from_slice(&events);
         Ok(events)
     }
 

@@ -117,11 +117,8 @@ impl Harness {
 
     pub fn apply_command(&mut self, cmd: &Command) -> Result<Vec<Event>, Rejection> {
         let ctx = self.rt.ctx(&self.roster, cmd.at);
-        let events = match &self.case {
-            None => register(cmd, &ctx)?,
-            Some(case) => decide(case, cmd, &ctx)?,
-        };
-        self.absorb(&events);
+        let events = handle(&mut self.case, cmd, &ctx)?;
+        self.events.extend_from_slice(&events);
         Ok(events)
     }
 

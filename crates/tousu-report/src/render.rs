@@ -8,10 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{PenaltyFigures, PeriodReport, Tally};
 
-/// Escapes a Markdown table cell: `|` and line breaks would break the row.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
-}
+use tousu_model::markdown::table_cell as cell;
 
 fn opt_hours(h: Option<Decimal>) -> String {
     h.map_or_else(|| "—".to_owned(), |d| d.to_string())

@@ -15,7 +15,7 @@ use super::ReportError;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use tousu::report::ReportPeriod;
+/// use tousu_report::ReportPeriod;
 ///
 /// let q1 = ReportPeriod::quarter(2024, 1)?;
 /// assert_eq!(q1.to(), NaiveDate::from_ymd_opt(2024, 3, 31).ok_or("date")?);

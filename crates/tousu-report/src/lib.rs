@@ -15,7 +15,7 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use tousu::report::{period_report, ReportPeriod};
+//! use tousu_report::{period_report, ReportPeriod};
 //! use tousu_policy::Policy;
 //!
 //! let policy = Policy::default_policy()?;
@@ -98,7 +98,22 @@
 //!   exact integer ratio; a ratio over zero has no percentage (`—`).
 //!
 //! [`Calendar::working_time_between`]: tousu_policy::Calendar::working_time_between
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
+)]
+#![doc(test(attr(deny(warnings))))]
 
+mod facts;
 mod period;
 mod render;
 
@@ -113,6 +128,7 @@ use tousu_model::{
 use tousu_policy::{Calendar, CalendarError, MilestoneId, Policy};
 use tousu_workflow::{Case, Clock, ClockState, Status};
 
+pub use facts::{CaseRecord, penalty_facts};
 pub use period::ReportPeriod;
 
 /// The schema version of [`PeriodReport`] documents this crate writes.
@@ -178,7 +194,7 @@ pub enum ReportError {
 /// from the exact integers.
 ///
 /// ```
-/// use tousu::report::Rate;
+/// use tousu_report::Rate;
 /// assert_eq!(Rate::new(2, 3).percent_text(), "66.7%");
 /// assert_eq!(Rate::new(1, 8).percent_text(), "12.5%");
 /// assert_eq!(Rate::new(1, 16).percent_text(), "6.3%"); // 6.25 rounds half up
@@ -453,7 +469,7 @@ impl HandlingTime {
     ///
     /// ```
     /// use chrono::TimeDelta;
-    /// use tousu::report::HandlingTime;
+    /// use tousu_report::HandlingTime;
     ///
     /// let hours = |h: i64| TimeDelta::hours(h);
     /// let t = HandlingTime::from_durations(&[hours(3), hours(1), hours(2), TimeDelta::minutes(20)])?;
@@ -461,7 +477,7 @@ impl HandlingTime {
     /// assert_eq!(t.average_hours.map(|d| d.to_string()).as_deref(), Some("1.58")); // 380 min ÷ 4 = 1.5833… h
     /// assert_eq!(t.median_hours.map(|d| d.to_string()).as_deref(), Some("1.00")); // rank ⌈4/2⌉ = 2
     /// assert_eq!(t.p90_hours.map(|d| d.to_string()).as_deref(), Some("3.00")); // rank ⌈3.6⌉ = 4
-    /// # Ok::<(), tousu::report::ReportError>(())
+    /// # Ok::<(), tousu_report::ReportError>(())
     /// ```
     ///
     /// # Errors

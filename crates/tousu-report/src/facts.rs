@@ -1,0 +1,141 @@
+//! The month's penalty facts from the cases: the mapping from what the
+//! workflow recorded to what [`tousu_penalty`] fines.
+
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use rust_decimal::Decimal;
+use tousu_model::{FaultParty, RemedyKind, Validity};
+use tousu_penalty::{Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible};
+use tousu_workflow::{Case, Event, EventKind};
+
+use crate::ReportError;
+
+/// One case as [`penalty_facts`] reads it: the case, the events it was
+/// built from, and the UTC offset of the policy that judges it (months are
+/// local months of that policy).
+#[derive(Clone, Copy, Debug)]
+pub struct CaseRecord<'a> {
+    /// The case, replayed from `events`.
+    pub case: &'a Case,
+    /// Its events.
+    pub events: &'a [Event],
+    /// Its policy's UTC offset.
+    pub offset: FixedOffset,
+}
+
+/// The month's workflow facts, from each case as recorded:
+///
+/// - every breach whose instant falls in the month (the case's policy
+///   offset) → an overtime fine for the milestone's owner then;
+/// - every case closed in the month whose findings were valid and at our
+///   fault, with an approved amount of compensation, refund or price
+///   allowance → a loss, borne by the findings' responsibility shares, or
+///   the lead department when no share was recorded;
+/// - every valid complaint closed in the month against a staff
+///   respondent → a complaint against that person (for count ladders).
+///
+/// Violations and sanctions are not workflow facts: add them to the
+/// returned value before computing statements.
+pub fn penalty_facts<'a>(
+    period: Period,
+    cases: impl IntoIterator<Item = CaseRecord<'a>>,
+) -> Result<PenaltyFacts, ReportError> {
+    let mut facts = PenaltyFacts::new(period);
+    for record in cases {
+        let in_month = |at: DateTime<Utc>| {
+            let d = at.with_timezone(&record.offset);
+            d.year() == period.year() && d.month() == period.month()
+        };
+        breaches(&mut facts, record, in_month);
+        let case = record.case;
+        if !case.closure.as_ref().is_some_and(|c| in_month(c.at)) {
+            continue;
+        }
+        let Some(findings) = case.findings.as_ref() else {
+            continue;
+        };
+        if findings.validity != Validity::Valid {
+            continue;
+        }
+        for r in &case.complaint.respondents {
+            if let Some(staff) = &r.staff {
+                facts.complaints.push(ComplaintAgainst {
+                    staff: staff.clone(),
+                    case: case.id.clone(),
+                });
+            }
+        }
+        if findings.fault == Some(FaultParty::Us)
+            && let Some(loss) = loss(case)?
+        {
+            facts.losses.push(loss);
+        }
+    }
+    Ok(facts)
+}
+
+/// The case's standing breaches in the month that have an owner to fine (a
+/// breach a recalculation withdrew is not fined).
+fn breaches(
+    facts: &mut PenaltyFacts,
+    record: CaseRecord<'_>,
+    in_month: impl Fn(DateTime<Utc>) -> bool,
+) {
+    for e in tousu_workflow::standing_breaches(record.events) {
+        if let EventKind::MilestoneBreached {
+            milestone,
+            round,
+            level,
+            owner: Some(owner),
+            ..
+        } = &e.kind
+            && in_month(e.at)
+        {
+            facts.breaches.push(Breach {
+                case: record.case.id.clone(),
+                milestone: milestone.clone(),
+                round: *round,
+                level: level.clone(),
+                owner: owner.clone(),
+                at: e.at,
+            });
+        }
+    }
+}
+
+/// The loss of a closed case at our fault: the approved compensation,
+/// refund and price allowance, borne by the findings' shares (or the lead
+/// department); none when nothing was paid.
+fn loss(case: &Case) -> Result<Option<Loss>, ReportError> {
+    let Some(proposal) = case.proposal.as_ref().filter(|p| p.approved_by.is_some()) else {
+        return Ok(None);
+    };
+    let mut amount = Decimal::ZERO;
+    for r in &proposal.remedies {
+        let paid = matches!(
+            r.kind,
+            RemedyKind::Compensation | RemedyKind::Refund | RemedyKind::PriceAllowance
+        );
+        if let Some(m) = r.amount.filter(|_| paid) {
+            amount = amount
+                .checked_add(m.to_decimal())
+                .ok_or_else(|| ReportError::Overflow {
+                    what: format!("case {}: the loss", case.id),
+                })?;
+        }
+    }
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    let responsible = match case.findings.as_ref().map(|f| f.responsible.as_slice()) {
+        None | Some([]) => match case.assignment.as_ref() {
+            Some(a) => Responsible::Department(a.lead.clone()),
+            None => Responsible::Unattributed,
+        },
+        Some(shares) => Responsible::Parties(shares.to_vec()),
+    };
+    Ok(Some(Loss {
+        case: case.id.clone(),
+        amount,
+        responsible,
+    }))
+}

@@ -1,0 +1,153 @@
+//! Who may do what: the policy's permissions, recusal (回避), approval
+//! authority, the one role a policy names for an action, and who may see a
+//! confidential case. Every command passes [`authorize`] before its handler
+//! runs; the handlers call the narrower checks where their command needs them.
+
+use tousu_model::{Complaint, Money, RoleId, Staff, StaffId};
+use tousu_policy::{Action, ApprovalAuthority};
+
+use crate::case::Case;
+use crate::{Ctx, Rejection};
+
+/// The staff member, if the policy grants one of their roles `action`.
+pub(crate) fn permitted<'a>(
+    ctx: &Ctx<'a>,
+    actor: &StaffId,
+    action: Action,
+) -> Result<&'a Staff, Rejection> {
+    let staff = ctx
+        .roster
+        .staff(actor)
+        .ok_or_else(|| Rejection::UnknownActor {
+            actor: actor.clone(),
+        })?;
+    if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
+        Ok(staff)
+    } else {
+        Err(not_permitted(staff, action))
+    }
+}
+
+/// The actor, permitted `action` and not recused from this complaint.
+pub(crate) fn authorize<'a>(
+    ctx: &Ctx<'a>,
+    complaint: &Complaint,
+    actor: &StaffId,
+    action: Action,
+) -> Result<&'a Staff, Rejection> {
+    let staff = permitted(ctx, actor, action)?;
+    check_recusal(complaint, staff, action, ctx)?;
+    Ok(staff)
+}
+
+/// When the policy names the one role that may take `action` (`role` picks
+/// it from the approval authority: extension approval, abnormal closure),
+/// the actor must hold it as well.
+pub(crate) fn require_named_role(
+    staff: &Staff,
+    role: impl FnOnce(&ApprovalAuthority) -> Option<&RoleId>,
+    action: Action,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    match ctx.policy.approval.as_ref().and_then(role) {
+        Some(role) if !staff.has_role(role) => Err(not_permitted(staff, action)),
+        _ => Ok(()),
+    }
+}
+
+fn not_permitted(staff: &Staff, action: Action) -> Rejection {
+    Rejection::NotPermitted {
+        actor: staff.id.clone(),
+        action,
+        roles: staff.roles.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Approval authority: `amount` must be within the highest limit of the
+/// actor's roles, when the policy sets limits.
+pub(crate) fn within_limit(staff: &Staff, amount: Money, ctx: &Ctx<'_>) -> Result<(), Rejection> {
+    let Some(auth) = &ctx.policy.approval else {
+        return Ok(());
+    };
+    let limit = staff.roles.iter().filter_map(|r| auth.limit_of(r)).max();
+    if limit.is_none_or(|l| amount > l) {
+        return Err(Rejection::OutOfAuthority {
+            actor: staff.id.clone(),
+            amount,
+            limit: limit.unwrap_or(Money::ZERO),
+            required_role: auth.required_role(amount).clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Recusal (回避): the respondent, optionally their supervisor, and declared
+/// conflicts may not take the policy's recused actions on this complaint.
+pub(crate) fn check_recusal(
+    complaint: &Complaint,
+    staff: &Staff,
+    action: Action,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    let rec = &ctx.policy.recusal;
+    if !rec.actions.contains(&action) {
+        return Ok(());
+    }
+    let recused = |reason: String| Rejection::Recused {
+        staff: staff.id.clone(),
+        action,
+        reason,
+    };
+    for r in &complaint.respondents {
+        if let Some(rs) = &r.staff {
+            if rec.respondent && *rs == staff.id {
+                return Err(recused("they are the respondent (被投诉人)".to_owned()));
+            }
+            let supervises =
+                ctx.roster.staff(rs).and_then(|s| s.supervisor.as_ref()) == Some(&staff.id);
+            if rec.respondent_supervisor && supervises {
+                return Err(recused(format!("they supervise the respondent {rs}")));
+            }
+        }
+    }
+    for c in rec.conflicts.iter().filter(|c| c.staff == staff.id) {
+        let party = complaint
+            .complainant
+            .party_id
+            .as_ref()
+            .is_some_and(|p| c.parties.contains(p));
+        let dept = complaint
+            .respondents
+            .iter()
+            .filter_map(|r| r.department.as_ref())
+            .any(|d| c.departments.contains(d));
+        if party || dept {
+            let why = c
+                .reason_zh
+                .clone()
+                .unwrap_or_else(|| "a declared conflict of interest".to_owned());
+            return Err(recused(format!("declared conflict: {why}")));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `actor` may see the case: anyone on the roster for an ordinary
+/// case; for a confidential one, the staff involved (first responder,
+/// assignee, anyone who acted) and roles the policy grants `view_confidential`.
+pub fn can_view(actor: &StaffId, case: &Case, ctx: &Ctx<'_>) -> bool {
+    let Some(staff) = ctx.roster.staff(actor) else {
+        return false;
+    };
+    if !case.complaint.flags.confidential {
+        return true;
+    }
+    let involved = case.participants.contains(actor)
+        || case.complaint.first_responder.as_ref() == Some(actor)
+        || case.assignment.as_ref().and_then(|a| a.handler.as_ref()) == Some(actor);
+    involved
+        || staff
+            .roles
+            .iter()
+            .any(|r| ctx.policy.role_may(r, Action::ViewConfidential))
+}

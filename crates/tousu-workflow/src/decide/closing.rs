@@ -1,0 +1,212 @@
+//! Closing: the callback (回访) and what it leads to — closure, a new round,
+//! or escalation or unsatisfied closure once the rounds are used up — and
+//! the other ways a case ends (abnormal, unreachable customer, withdrawn).
+
+use chrono::{DateTime, Utc};
+use tousu_model::Satisfaction;
+use tousu_policy::{ClockEvent, EscalationTrigger, WhenRoundsExhausted};
+
+use super::Decision;
+use super::outcome::{Effects, input, invalid, non_blank};
+use crate::Rejection;
+use crate::authority::require_named_role;
+use crate::clocks::{self, ClockCase};
+use crate::event::{ClosureKind, EscalationCause, EventKind};
+
+/// Whether the level's rounds (对应次数) are used up and the case was not
+/// escalated in this round (which allows one more).
+fn rounds_used_up(d: &Decision<'_, '_>) -> bool {
+    let case = d.case;
+    let exhausted = case
+        .level
+        .as_ref()
+        .is_some_and(|l| d.ctx.policy.rounds_allowed(l).exhausted_by(case.round));
+    let escalated_this_round = case.escalations.iter().any(|e| e.round == case.round);
+    exhausted && !escalated_this_round
+}
+
+/// The callback's answer; an unsatisfied one after the last round escalates
+/// along the `rounds_exhausted` steps or closes unsatisfied, as the policy
+/// says.
+pub(super) fn record_callback(
+    d: &Decision<'_, '_>,
+    satisfaction: Satisfaction,
+    note: &Option<String>,
+) -> Result<Effects, Rejection> {
+    let case = d.case;
+    let mut events = vec![EventKind::CallbackRecorded {
+        satisfaction,
+        note: note.clone(),
+    }];
+    let mut triggers = vec![ClockEvent::CallbackRecorded];
+    if satisfaction.is_satisfied() || !rounds_used_up(d) {
+        return Ok(Effects { events, triggers });
+    }
+    let steps: Vec<_> = match case.level.as_ref() {
+        Some(l) => d
+            .ctx
+            .policy
+            .escalation_steps(&EscalationTrigger::RoundsExhausted, l)
+            .collect(),
+        None => Vec::new(),
+    };
+    let taken: Vec<_> = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .collect();
+    let fresh: Vec<_> = steps
+        .into_iter()
+        .filter(|s| !taken.contains(&&s.id))
+        .collect();
+    match (d.ctx.policy.rounds.when_exhausted, fresh.is_empty()) {
+        (WhenRoundsExhausted::Escalate, false) => {
+            for s in fresh {
+                events.extend(clocks::escalate(
+                    &ClockCase::of(case),
+                    s,
+                    EscalationCause::RoundsExhausted,
+                    d.at(),
+                    d.ctx,
+                )?);
+            }
+            triggers.push(ClockEvent::Escalated);
+        }
+        _ => {
+            events.push(EventKind::Closed {
+                kind: ClosureKind::Unsatisfied,
+                reason: Some(format!(
+                    "rounds allowed ({}) used up; customer still unsatisfied",
+                    case.round
+                )),
+            });
+            triggers.push(ClockEvent::Closed);
+        }
+    }
+    Ok(Effects { events, triggers })
+}
+
+/// 结案 after a satisfied callback.
+pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match d.case.callback {
+        Some(s) if s.is_satisfied() => Effects::one(
+            EventKind::Closed {
+                kind: ClosureKind::Satisfied,
+                reason: None,
+            },
+            &[ClockEvent::Closed],
+        ),
+        Some(_) => Err(invalid(
+            d.case.status,
+            kind,
+            "the customer is unsatisfied: reopen for a new round, escalate, or close abnormally",
+        )),
+        None => Err(invalid(
+            d.case.status,
+            kind,
+            "record a satisfied callback (回访) before closing",
+        )),
+    }
+}
+
+/// A new round after an unsatisfied callback, while rounds are left.
+pub(super) fn reopen(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    let case = d.case;
+    if case.callback.is_none_or(|s| s.is_satisfied()) {
+        return Err(invalid(
+            case.status,
+            &d.command.kind,
+            "reopen after an unsatisfied callback",
+        ));
+    }
+    if rounds_used_up(d) {
+        return Err(input(
+            "kind",
+            format!(
+                "the rounds allowed for this level ({}) are used up; escalate first",
+                case.round
+            ),
+        ));
+    }
+    Effects::one(
+        EventKind::Reopened {
+            round: case.round.saturating_add(1),
+            reason: reason.to_owned(),
+        },
+        &[ClockEvent::Reopened],
+    )
+}
+
+/// 异常结案, by the role the policy names for it, if any.
+pub(super) fn close_abnormally(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    require_named_role(
+        d.staff,
+        |a| a.abnormal_closure.as_ref(),
+        d.command.kind.action(),
+        d.ctx,
+    )?;
+    Effects::one(
+        EventKind::Closed {
+            kind: ClosureKind::Abnormal,
+            reason: Some(reason.to_owned()),
+        },
+        &[ClockEvent::Closed],
+    )
+}
+
+/// Closed because the customer cannot be reached, once the policy's wait
+/// after the notice has passed.
+pub(super) fn close_unreachable(
+    d: &Decision<'_, '_>,
+    notified_at: DateTime<Utc>,
+) -> Result<Effects, Rejection> {
+    let (ctx, at) = (d.ctx, d.at());
+    let Some(rule) = &ctx.policy.unreachable_closure else {
+        return Err(input(
+            "kind",
+            format!(
+                "policy {} does not allow closing a case because the customer cannot be reached",
+                ctx.policy.id
+            ),
+        ));
+    };
+    if notified_at > at {
+        return Err(input("kind.notified_at", "is after the command's instant"));
+    }
+    let offset = ctx.calendar.offset();
+    let allowed_from = ctx.calendar.deadline(notified_at, &rule.after_notice)?.at;
+    if at < allowed_from {
+        return Err(input(
+            "kind.notified_at",
+            format!(
+                "the policy waits {} after the notice: closing is allowed from {}",
+                rule.after_notice,
+                allowed_from.with_timezone(&offset).to_rfc3339()
+            ),
+        ));
+    }
+    Effects::one(
+        EventKind::Closed {
+            kind: ClosureKind::Unreachable,
+            reason: Some(format!(
+                "customer unreachable since notice at {}",
+                notified_at.with_timezone(&offset).to_rfc3339()
+            )),
+        },
+        &[ClockEvent::Closed],
+    )
+}
+
+/// The complainant withdraws (撤诉).
+pub(super) fn withdraw(reason: &Option<String>) -> Result<Effects, Rejection> {
+    Effects::one(
+        EventKind::Closed {
+            kind: ClosureKind::Withdrawn,
+            reason: reason.clone(),
+        },
+        &[ClockEvent::Withdrawn, ClockEvent::Closed],
+    )
+}

@@ -1,0 +1,126 @@
+//! Extensions of time: a deadline agreed with the customer (约定回复时限),
+//! and extension requests (延期), approved, denied or ended.
+
+use chrono::{DateTime, Utc};
+use tousu_policy::{ClockEvent, MilestoneId};
+
+use super::Decision;
+use super::outcome::{Effects, input, non_blank};
+use crate::Rejection;
+use crate::authority::require_named_role;
+use crate::clocks;
+use crate::event::EventKind;
+
+/// A deadline agreed with the customer: its own clock, one per round.
+pub(super) fn set_agreed_deadline(
+    d: &Decision<'_, '_>,
+    deadline: DateTime<Utc>,
+) -> Result<Effects, Rejection> {
+    let (case, at) = (d.case, d.at());
+    if deadline <= at {
+        return Err(input(
+            "kind.deadline",
+            format!(
+                "{} is not after the command's instant {}",
+                deadline.to_rfc3339(),
+                at.to_rfc3339()
+            ),
+        ));
+    }
+    let level = case
+        .level
+        .clone()
+        .ok_or_else(|| input("kind", "the case has no level yet"))?;
+    let mut events = vec![EventKind::AgreedDeadlineSet { deadline }];
+    if let Ok(id) = MilestoneId::new(clocks::AGREED_DEADLINE) {
+        if case.clock(&id, case.round).is_some_and(|c| c.is_open()) {
+            events.push(EventKind::ClockStopped {
+                milestone: id.clone(),
+                round: case.round,
+                met: true,
+            });
+        }
+        // A second agreement in the same round replaces the first clock.
+        if case.clock(&id, case.round).is_some() {
+            return Err(input(
+                "kind.deadline",
+                "a deadline was already agreed in this round; record a note and escalate or reopen instead",
+            ));
+        }
+    }
+    events.push(clocks::agreed_clock(case.round, &level, deadline, at)?);
+    Ok(Effects {
+        events,
+        triggers: vec![ClockEvent::AgreedDeadlineSet],
+    })
+}
+
+/// An extension requested, with a reason and optionally an end.
+pub(super) fn request(
+    d: &Decision<'_, '_>,
+    reason: &str,
+    until: Option<DateTime<Utc>>,
+) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    if d.case.extension.is_some() {
+        return Err(input(
+            "kind",
+            "an extension is already pending or approved; end it first",
+        ));
+    }
+    if until.is_some_and(|u| u <= d.at()) {
+        return Err(input("kind.until", "is not after the command's instant"));
+    }
+    Effects::one(
+        EventKind::ExtensionRequested {
+            reason: reason.to_owned(),
+            until,
+        },
+        &[],
+    )
+}
+
+/// Deciding on an extension needs the role the policy names for it, if any,
+/// and an extension pending (`approved == false`) or approved (`true`).
+fn decider_on(d: &Decision<'_, '_>, approved: bool) -> Result<(), Rejection> {
+    require_named_role(
+        d.staff,
+        |a| a.extension.as_ref(),
+        d.command.kind.action(),
+        d.ctx,
+    )?;
+    match &d.case.extension {
+        Some(x) if x.approved == approved => Ok(()),
+        _ => Err(input(
+            "kind",
+            "no extension in the state this needs: approve or deny a pending request, end an approved one",
+        )),
+    }
+}
+
+/// A pending extension approved: the clocks the policy names pause.
+pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    decider_on(d, false)?;
+    Effects::one(
+        EventKind::ExtensionApproved,
+        &[ClockEvent::ExtensionApproved],
+    )
+}
+
+/// A pending extension denied, with a reason.
+pub(super) fn deny(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
+    decider_on(d, false)?;
+    non_blank("kind.reason", reason)?;
+    Effects::one(
+        EventKind::ExtensionDenied {
+            reason: reason.to_owned(),
+        },
+        &[],
+    )
+}
+
+/// An approved extension ended: the paused clocks resume.
+pub(super) fn end(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    decider_on(d, true)?;
+    Effects::one(EventKind::ExtensionEnded, &[ClockEvent::ExtensionEnded])
+}

@@ -1,0 +1,294 @@
+//! Handling: assignment and transfer, the investigation and its findings,
+//! the proposed solution and its approval, the reply, escalation, notes and
+//! moving a case to another policy version.
+
+use tousu_model::{AttachmentRef, FaultParty, Money, Remedy, Validity};
+use tousu_policy::{Action, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
+
+use super::Decision;
+use super::outcome::{Effects, input, non_blank};
+use crate::Rejection;
+use crate::authority::{check_recusal, within_limit};
+use crate::clocks::{self, ClockCase};
+use crate::command::{Assignment, Responsibility, ResponsibleParty};
+use crate::event::{EscalationCause, EventKind};
+
+/// The departments and handler of an assignment are on the roster, and the
+/// handler need not recuse (回避).
+fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
+    let ctx = d.ctx;
+    let depts = ctx.roster.departments();
+    if !depts.contains(&a.lead) {
+        return Err(input(
+            "kind.assignment.lead",
+            format!("{:?} is not a department of the roster", a.lead.as_str()),
+        ));
+    }
+    for (i, dept) in a.co_handling.iter().enumerate() {
+        if !depts.contains(dept) {
+            return Err(input(
+                &format!("kind.assignment.co_handling[{i}]"),
+                format!("{:?} is not a department of the roster", dept.as_str()),
+            ));
+        }
+        if *dept == a.lead {
+            return Err(input(
+                &format!("kind.assignment.co_handling[{i}]"),
+                "is the lead department; list co-handling departments only",
+            ));
+        }
+    }
+    if let Some(h) = &a.handler {
+        let staff = ctx.roster.staff(h).ok_or_else(|| {
+            input(
+                "kind.assignment.handler",
+                format!("{:?} is not on the roster", h.as_str()),
+            )
+        })?;
+        // A recused person may not be assigned to handle the case.
+        if let Err(Rejection::Recused { staff, reason, .. }) =
+            check_recusal(&d.case.complaint, staff, Action::Investigate, ctx)
+        {
+            return Err(Rejection::Recused {
+                staff,
+                action: d.command.kind.action(),
+                reason: format!("{reason}, so may not be assigned to handle it"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// 分派 to a lead department (and handler, co-handling departments).
+pub(super) fn assign(d: &Decision<'_, '_>, assignment: &Assignment) -> Result<Effects, Rejection> {
+    check_assignment(d, assignment)?;
+    Effects::one(
+        EventKind::Assigned {
+            assignment: assignment.clone(),
+        },
+        &[ClockEvent::Assigned],
+    )
+}
+
+/// 转办: another assignment, with a reason.
+pub(super) fn transfer(
+    d: &Decision<'_, '_>,
+    assignment: &Assignment,
+    reason: &str,
+) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    check_assignment(d, assignment)?;
+    if d.case.assignment.as_ref() == Some(assignment) {
+        return Err(input(
+            "kind.assignment",
+            "is the current assignment; nothing to transfer",
+        ));
+    }
+    Effects::one(
+        EventKind::Transferred {
+            assignment: assignment.clone(),
+            reason: reason.to_owned(),
+        },
+        &[ClockEvent::Transferred],
+    )
+}
+
+/// The investigation starts.
+pub(super) fn start_investigation() -> Result<Effects, Rejection> {
+    Effects::one(
+        EventKind::InvestigationStarted,
+        &[ClockEvent::InvestigationStarted],
+    )
+}
+
+/// The findings: validity (by the rules unless given), fault and
+/// responsibility shares of people and departments on the roster.
+pub(super) fn record_findings(
+    d: &Decision<'_, '_>,
+    validity: Option<Validity>,
+    fault: Option<FaultParty>,
+    responsible: &[Responsibility],
+    note: &Option<String>,
+) -> Result<Effects, Rejection> {
+    let (validity, rule) = match validity {
+        Some(v) => (v, None),
+        None => {
+            let decided = d.ctx.policy.validity(&d.eval());
+            (decided.outcome, decided.rule_id)
+        }
+    };
+    for (i, r) in responsible.iter().enumerate() {
+        if r.share.is_sign_negative() && !r.share.is_zero() {
+            return Err(input(
+                &format!("kind.responsible[{i}].share"),
+                format!("{} is negative; shares are 0 or more", r.share),
+            ));
+        }
+        match &r.party {
+            ResponsibleParty::Staff(s) if d.ctx.roster.staff(s).is_none() => {
+                return Err(input(
+                    &format!("kind.responsible[{i}].staff"),
+                    format!("{:?} is not on the roster", s.as_str()),
+                ));
+            }
+            ResponsibleParty::Department(dept) if !d.ctx.roster.departments().contains(dept) => {
+                return Err(input(
+                    &format!("kind.responsible[{i}].department"),
+                    format!("{:?} is not a department of the roster", dept.as_str()),
+                ));
+            }
+            _ => {}
+        }
+    }
+    if !responsible.is_empty() && responsible.iter().all(|r| r.share.is_zero()) {
+        return Err(input(
+            "kind.responsible",
+            "every share is zero; give at least one positive share",
+        ));
+    }
+    Effects::one(
+        EventKind::FindingsRecorded {
+            validity,
+            rule,
+            fault,
+            responsible: responsible.to_vec(),
+            note: note.clone(),
+        },
+        &[ClockEvent::FindingsRecorded],
+    )
+}
+
+/// A solution: at least one remedy, amounts 0 or more; the role whose
+/// authority covers the total is recorded.
+pub(super) fn propose_solution(
+    d: &Decision<'_, '_>,
+    remedies: &[Remedy],
+    note: &Option<String>,
+) -> Result<Effects, Rejection> {
+    if remedies.is_empty() {
+        return Err(input(
+            "kind.remedies",
+            "is empty; propose at least one remedy (an apology or explanation counts)",
+        ));
+    }
+    for (i, r) in remedies.iter().enumerate() {
+        if r.amount.is_some_and(Money::is_negative) {
+            return Err(input(
+                &format!("kind.remedies[{i}].amount"),
+                "is negative; amounts are 0 or more",
+            ));
+        }
+    }
+    let amount = Money::checked_sum(remedies.iter().filter_map(|r| r.amount))
+        .map_err(|e| input("kind.remedies", e.to_string()))?;
+    Effects::one(
+        EventKind::SolutionProposed {
+            remedies: remedies.to_vec(),
+            amount,
+            note: note.clone(),
+            required_role: d.ctx.policy.required_approver(amount).cloned(),
+        },
+        // The proposal is the responsible department handing back the
+        // work order (S12 《协调工作单》交回).
+        &[ClockEvent::SolutionProposed, ClockEvent::WorkOrderReturned],
+    )
+}
+
+/// 审批: within the approver's limit.
+pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let amount = d.case.proposal.as_ref().map_or(Money::ZERO, |p| p.amount);
+    within_limit(d.staff, amount, d.ctx)?;
+    Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
+}
+
+/// The proposal goes back to the investigation, with a reason.
+pub(super) fn send_back(reason: &str) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    Effects::one(
+        EventKind::SentBack {
+            reason: reason.to_owned(),
+        },
+        &[ClockEvent::SentBack],
+    )
+}
+
+/// 答复: the customer is answered.
+pub(super) fn reply(text: &str) -> Result<Effects, Rejection> {
+    non_blank("kind.text", text)?;
+    Effects::one(
+        EventKind::Replied {
+            text: text.to_owned(),
+        },
+        &[ClockEvent::Replied],
+    )
+}
+
+/// 升级 by hand: the next manual step of the ladder not yet taken, or an
+/// escalation to nobody in particular when none is left.
+pub(super) fn escalate(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    let case = d.case;
+    let taken: Vec<_> = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.clone())
+        .collect();
+    let step = case.level.as_ref().and_then(|l| {
+        d.ctx
+            .policy
+            .escalation_steps(&EscalationTrigger::Manual, l)
+            .find(|s| !taken.contains(&s.id))
+    });
+    let cause = EscalationCause::Manual {
+        reason: reason.to_owned(),
+    };
+    let events = match step {
+        Some(step) => clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?,
+        None => vec![EventKind::Escalated {
+            step: None,
+            cause,
+            notify: Vec::new(),
+            take_over: None,
+        }],
+    };
+    Ok(Effects {
+        events,
+        triggers: vec![ClockEvent::Escalated],
+    })
+}
+
+/// A note or evidence, on any case, open or final.
+pub(super) fn add_note(text: &str, attachments: &[AttachmentRef]) -> Result<Effects, Rejection> {
+    non_blank("kind.text", text)?;
+    Effects::one(
+        EventKind::NoteAdded {
+            text: text.to_owned(),
+            attachments: attachments.to_vec(),
+        },
+        &[],
+    )
+}
+
+/// The case is judged by another policy version from now on.
+pub(super) fn migrate_policy(
+    d: &Decision<'_, '_>,
+    policy_id: &PolicyId,
+    version: &PolicyVersion,
+    reason: &str,
+) -> Result<Effects, Rejection> {
+    non_blank("kind.reason", reason)?;
+    if *policy_id == d.case.policy_id && *version == d.case.policy_version {
+        return Err(input(
+            "kind.version",
+            "the case is already judged by this policy version",
+        ));
+    }
+    Effects::one(
+        EventKind::PolicyMigrated {
+            policy_id: policy_id.clone(),
+            version: version.clone(),
+            reason: reason.to_owned(),
+        },
+        &[],
+    )
+}

@@ -1,0 +1,261 @@
+//! Intake: registration, acceptance (受理), classification (定级) and
+//! merging repeat complaints.
+
+use std::collections::BTreeSet;
+
+use tousu_model::{CaseId, LevelId};
+use tousu_policy::{Acceptance, Action, ClockEvent, EvalInput};
+
+use super::Decision;
+use super::outcome::{Effects, input, non_blank, unsupported};
+use crate::authority::permitted;
+use crate::clocks::{self, ClockCase};
+use crate::command::{Command, CommandKind};
+use crate::event::{Event, EventKind, stamp};
+use crate::{Ctx, Rejection};
+
+/// Decides a registration: the first events of a new case.
+///
+/// The complaint is validated, classified by the policy's rules, and the
+/// clocks that start on `registered` and `classified` start. Registration
+/// is the one command without a case, so it has its own function;
+/// [`decide`](crate::decide) refuses it. It is decided at the command's
+/// instant, `command.at`.
+pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
+    let CommandKind::Register {
+        case_id,
+        number,
+        complaint,
+        repeat_count,
+    } = &command.kind
+    else {
+        return Err(input(
+            "kind",
+            format!(
+                "register() takes a `register` command, not `{}`; use decide()",
+                command.kind.name()
+            ),
+        ));
+    };
+    if command.expected_version != 0 {
+        return Err(Rejection::StaleVersion {
+            expected: command.expected_version,
+            actual: 0,
+        });
+    }
+    permitted(ctx, &command.actor, Action::Register)?;
+    if let Err(tousu_model::ModelError::Invalid { problems }) = complaint.validate() {
+        let p = problems
+            .first()
+            .map(|p| (p.path.clone(), p.message.clone()))
+            .unwrap_or_default();
+        return Err(input(&format!("kind.complaint.{}", p.0), p.1));
+    } else if let Err(e) = complaint.validate() {
+        return Err(input("kind.complaint", e.to_string()));
+    }
+    if let Some(cat) = &complaint.category
+        && ctx.policy.category(cat).is_none()
+    {
+        return Err(input(
+            "kind.complaint.category",
+            format!(
+                "{:?} is not a category of policy {}",
+                cat.as_str(),
+                ctx.policy.id
+            ),
+        ));
+    }
+    if let Some(fr) = &complaint.first_responder
+        && ctx.roster.staff(fr).is_none()
+    {
+        return Err(input(
+            "kind.complaint.first_responder",
+            format!("{:?} is not on the roster", fr.as_str()),
+        ));
+    }
+    let at = command.at;
+    let eval = EvalInput::new(complaint, at).with_repeat_count(*repeat_count);
+    let level = ctx.policy.classify(&eval);
+    let mut kinds = vec![
+        EventKind::Registered {
+            number: number.clone(),
+            complaint: complaint.clone(),
+            policy_id: ctx.policy.id.clone(),
+            policy_version: ctx.policy.version.clone(),
+            repeat_count: *repeat_count,
+        },
+        EventKind::Classified {
+            level: level.outcome,
+            rule: level.rule_id,
+            manual_reason: None,
+        },
+    ];
+    // The clocks see the case the registration creates, then classified.
+    let participants = BTreeSet::from([command.actor.clone()]);
+    let clock_events = {
+        let after = ClockCase::registered(complaint, *repeat_count, &participants)
+            .after(kinds.get(1..).unwrap_or_default(), at);
+        clocks::effects(
+            &after,
+            &[ClockEvent::Registered, ClockEvent::Classified],
+            at,
+            ctx,
+        )?
+    };
+    kinds.extend(clock_events);
+    Ok(stamp(
+        case_id,
+        0,
+        at,
+        Some(&command.actor),
+        Some(command),
+        kinds,
+    ))
+}
+
+/// 受理: as the acceptance rules decide, or against them with a reason.
+pub(super) fn accept(
+    d: &Decision<'_, '_>,
+    override_reason: &Option<String>,
+) -> Result<Effects, Rejection> {
+    let decided = d.ctx.policy.acceptance(&d.eval());
+    let accepted = |reason: Option<String>| {
+        Effects::one(
+            EventKind::Accepted {
+                rule: decided.rule_id.clone(),
+                override_reason: reason,
+            },
+            &[ClockEvent::Accepted],
+        )
+    };
+    match (&decided.outcome, override_reason) {
+        (Acceptance::Accept, _) => accepted(override_reason.clone()),
+        (Acceptance::NotAccepted { reason_zh, .. }, None) => Err(Rejection::PolicyDecides {
+            table: "acceptance",
+            decision: format!("not accepted: {reason_zh}"),
+            by: decided
+                .rule_id
+                .as_ref()
+                .map_or_else(|| "the default".to_owned(), |r| format!("rule {r}")),
+            hint: "give override_reason (needs the override_acceptance permission) or use not_accept",
+            rule: decided.rule_id.clone(),
+        }),
+        (Acceptance::NotAccepted { .. }, Some(reason)) => {
+            non_blank("kind.override_reason", reason)?;
+            accepted(Some(reason.clone()))
+        }
+        (other, _) => Err(unsupported(other)),
+    }
+}
+
+/// 不予受理: as the acceptance rules decide (their reason first), or against
+/// them with the `override_acceptance` permission.
+pub(super) fn not_accept(
+    d: &Decision<'_, '_>,
+    reason_zh: &str,
+    advice_zh: &Option<String>,
+) -> Result<Effects, Rejection> {
+    non_blank("kind.reason_zh", reason_zh)?;
+    let decided = d.ctx.policy.acceptance(&d.eval());
+    let event = match decided.outcome {
+        Acceptance::NotAccepted {
+            reason_zh: rule_reason,
+            advice_zh: rule_advice,
+        } => EventKind::NotAccepted {
+            rule: decided.rule_id,
+            reason_zh: if reason_zh.trim() == rule_reason.trim() {
+                rule_reason
+            } else {
+                format!("{rule_reason}；{reason_zh}")
+            },
+            advice_zh: advice_zh.clone().or(Some(rule_advice)),
+            overridden: false,
+        },
+        Acceptance::Accept => {
+            permitted(d.ctx, &d.command.actor, Action::OverrideAcceptance)?;
+            EventKind::NotAccepted {
+                rule: None,
+                reason_zh: reason_zh.to_owned(),
+                advice_zh: advice_zh.clone(),
+                overridden: true,
+            }
+        }
+        other => return Err(unsupported(&other)),
+    };
+    Effects::one(event, &[ClockEvent::NotAccepted, ClockEvent::Closed])
+}
+
+/// 定级: by the classification rules, or by hand with a reason; a raised
+/// level tightens the running clocks.
+pub(super) fn classify(
+    d: &Decision<'_, '_>,
+    level: &Option<LevelId>,
+    reason: &Option<String>,
+) -> Result<Effects, Rejection> {
+    let policy = d.ctx.policy;
+    let (new, rule, manual_reason) = match level {
+        None => {
+            let decided = policy.classify(&d.eval());
+            (decided.outcome, decided.rule_id, None)
+        }
+        Some(l) => {
+            if policy.level(l).is_none() {
+                return Err(Rejection::UnknownLevel {
+                    level: l.clone(),
+                    known: policy.levels.iter().map(|x| x.id.to_string()).collect(),
+                });
+            }
+            let Some(r) = reason else {
+                return Err(input(
+                    "kind.reason",
+                    "a manual classification needs a reason",
+                ));
+            };
+            non_blank("kind.reason", r)?;
+            (l.clone(), None, Some(r.clone()))
+        }
+    };
+    let mut events = vec![EventKind::Classified {
+        level: new.clone(),
+        rule,
+        manual_reason,
+    }];
+    events.extend(clocks::retarget(
+        &ClockCase::of(d.case),
+        d.case.level.as_ref(),
+        &new,
+        d.at(),
+        d.ctx,
+    )?);
+    Ok(Effects {
+        events,
+        triggers: vec![ClockEvent::Classified],
+    })
+}
+
+/// A repeat complaint merged in; one with new facts restarts what the
+/// policy says new facts restart.
+pub(super) fn merge_repeat(
+    d: &Decision<'_, '_>,
+    repeat: &CaseId,
+    new_facts: bool,
+) -> Result<Effects, Rejection> {
+    if *repeat == d.case.id || d.case.repeats.contains(repeat) {
+        return Err(input(
+            "kind.repeat",
+            format!("{:?} is this case or already merged", repeat.as_str()),
+        ));
+    }
+    let triggers: &[ClockEvent] = if new_facts {
+        &[ClockEvent::RepeatMerged]
+    } else {
+        &[]
+    };
+    Effects::one(
+        EventKind::RepeatMerged {
+            repeat: repeat.clone(),
+            new_facts,
+        },
+        triggers,
+    )
+}

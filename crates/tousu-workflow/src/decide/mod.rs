@@ -1,0 +1,144 @@
+//! [`decide`]: a command against a case, events out. This file is the
+//! lifecycle at a glance: the guards every command passes, then the table
+//! of which command applies in which status — exhaustive and without a
+//! wildcard, so a new status or command must be placed in it — naming the
+//! handler that decides it, or why it is refused. The handlers live by
+//! phase: [`intake`] (registration, acceptance, classification, repeats),
+//! [`handling`] (assignment to the reply), [`closing`] (callback to
+//! closure) and [`extensions`] (agreed deadlines and extensions of time);
+//! who may act is [`crate::authority`].
+
+mod closing;
+mod extensions;
+mod handling;
+mod intake;
+mod outcome;
+mod table;
+
+use chrono::{DateTime, Utc};
+use tousu_model::Staff;
+use tousu_policy::EvalInput;
+
+use crate::authority::authorize;
+use crate::case::Case;
+use crate::clocks::{self, ClockCase};
+use crate::command::{Command, CommandKind};
+use crate::event::{Event, stamp};
+use crate::{Ctx, Rejection};
+
+pub use intake::register;
+use outcome::Effects;
+
+/// What a handler decides from: the case, the command, the context and the
+/// acting staff member, already authorized for the command's action.
+pub(crate) struct Decision<'d, 'a> {
+    pub(crate) case: &'d Case,
+    pub(crate) command: &'d Command,
+    pub(crate) ctx: &'d Ctx<'a>,
+    pub(crate) staff: &'a Staff,
+}
+
+impl<'d> Decision<'d, '_> {
+    /// The instant of the decision: the command's.
+    pub(crate) fn at(&self) -> DateTime<Utc> {
+        self.command.at
+    }
+
+    /// What the policy's rules see of the case at the decision's instant.
+    pub(crate) fn eval(&self) -> EvalInput<'d> {
+        EvalInput::new(&self.case.complaint, self.command.at)
+            .with_repeat_count(self.case.repeat_count)
+    }
+}
+
+/// Decides a command against a case: the events it causes, or why not.
+///
+/// A command id the case has seen before yields no events (its first
+/// outcome stands); a stale `expected_version` is rejected; every command
+/// checks the actor's roles, recusal and authority. Nothing changes on a
+/// rejection. The command is decided at its own instant (`command.at`);
+/// clock effects follow the documented precedence.
+pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
+    if case.command_ids.contains(&command.id) {
+        return Ok(Vec::new());
+    }
+    if command.expected_version != case.version {
+        return Err(Rejection::StaleVersion {
+            expected: command.expected_version,
+            actual: case.version,
+        });
+    }
+    // Every command is decided under the case's own policy version, except a
+    // migration, which is decided under the version it migrates to: its
+    // grants say who may move a case there, so a new version (next year's
+    // calendar data, say) can always be rolled out even if the old one did
+    // not foresee it.
+    let (judge_id, judge_version) = match &command.kind {
+        CommandKind::MigratePolicy {
+            policy_id, version, ..
+        } => (policy_id, version),
+        _ => (&case.policy_id, &case.policy_version),
+    };
+    if *judge_id != ctx.policy.id || *judge_version != ctx.policy.version {
+        return Err(Rejection::WrongPolicy {
+            case_policy: judge_id.to_string(),
+            case_version: judge_version.to_string(),
+            ctx_policy: ctx.policy.id.to_string(),
+            ctx_version: ctx.policy.version.to_string(),
+        });
+    }
+    let kind = &command.kind;
+    let staff = authorize(ctx, &case.complaint, &command.actor, kind.action())?;
+    let d = Decision {
+        case,
+        command,
+        ctx,
+        staff,
+    };
+    let Effects { events, triggers } = table::table(&d)?;
+    let mut kinds = events;
+    if !triggers.is_empty() {
+        let at = command.at;
+        let clock_events =
+            clocks::effects(&ClockCase::of(case).after(&kinds, at), &triggers, at, ctx)?;
+        kinds.extend(clock_events);
+    }
+    Ok(stamp(
+        &case.id,
+        case.version,
+        command.at,
+        Some(&command.actor),
+        Some(command),
+        kinds,
+    ))
+}
+
+/// Decides `command` against the case so far — none before its
+/// registration — and applies the events to it in place: [`register`] for a
+/// new case, [`decide`] for an existing one. The one driver that tests,
+/// benches, the command line and the engine share; a rejection leaves the
+/// case as it was.
+pub fn handle(
+    case: &mut Option<Case>,
+    command: &Command,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<Event>, Rejection> {
+    match case {
+        Some(case) => {
+            let events = decide(case, command, ctx)?;
+            for event in &events {
+                case.apply(event);
+            }
+            Ok(events)
+        }
+        None => {
+            let events = register(command, ctx)?;
+            let registered = Case::replay_events(&events).map_err(|e| Rejection::InvalidInput {
+                path: "kind".to_owned(),
+                message: format!("the registration does not open a case: {e}"),
+            })?;
+            *case = Some(registered);
+            Ok(events)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! What a handler returns, and the refusals the handlers share.
+
+use tousu_policy::{Acceptance, ClockEvent};
+
+use crate::Rejection;
+use crate::case::Status;
+use crate::command::CommandKind;
+use crate::event::EventKind;
+
+/// A command's own events and the clock events they trigger.
+pub(crate) struct Effects {
+    pub(crate) events: Vec<EventKind>,
+    pub(crate) triggers: Vec<ClockEvent>,
+}
+
+impl Effects {
+    /// One event and its clock triggers.
+    pub(crate) fn one(event: EventKind, triggers: &[ClockEvent]) -> Result<Effects, Rejection> {
+        Ok(Effects {
+            events: vec![event],
+            triggers: triggers.to_vec(),
+        })
+    }
+}
+
+/// The command does not apply in status `s`; `hint` says what would.
+pub(crate) fn refuse(
+    s: Status,
+    command: &CommandKind,
+    hint: &'static str,
+) -> Result<Effects, Rejection> {
+    Err(invalid(s, command, hint))
+}
+
+/// The command does not apply in status `s`; `hint` says what would.
+pub(crate) fn invalid(s: Status, command: &CommandKind, hint: &'static str) -> Rejection {
+    Rejection::InvalidTransition {
+        status: s,
+        command: command.name(),
+        hint,
+    }
+}
+
+/// A field of the command, at `path`, is wrong: `message` says how.
+pub(crate) fn input(path: &str, message: impl Into<String>) -> Rejection {
+    Rejection::InvalidInput {
+        path: path.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// An acceptance outcome newer than this workflow knows.
+pub(crate) fn unsupported(outcome: &Acceptance) -> Rejection {
+    input(
+        "policy.acceptance",
+        format!("outcome {outcome:?} is not supported by this version of tousu-workflow"),
+    )
+}
+
+/// A reason or text that must say something.
+pub(crate) fn non_blank(path: &str, text: &str) -> Result<(), Rejection> {
+    if text.trim().is_empty() {
+        Err(input(path, "is blank; say why"))
+    } else {
+        Ok(())
+    }
+}
