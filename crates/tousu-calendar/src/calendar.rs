@@ -1534,7 +1534,7 @@ impl Calendar {
     }
 
     /// The deadline for a time limit `within` starting at `start`, under the
-    /// convention in the [module docs](self).
+    /// convention in the [crate docs](crate).
     ///
     /// # Errors
     ///

@@ -22,7 +22,7 @@
 //!
 //! How a duration becomes a deadline (start day not counted, roll-forward,
 //! 24:00 or close of business) is the calendar's business: see
-//! [`crate::calendar`].
+//! [the crate root](crate).
 //!
 //! ```
 //! use tousu_calendar::duration::{Duration, DurationUnit};
