@@ -99,8 +99,12 @@
 //!
 //! [`Calendar::working_time_between`]: tousu_policy::Calendar::working_time_between
 
+mod charts;
+mod html;
 mod period;
 mod render;
+mod timeline;
+mod timeline_svg;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -113,7 +117,10 @@ use tousu_model::{
 use tousu_policy::{Calendar, CalendarError, MilestoneId, Policy};
 use tousu_workflow::{Case, Clock, ClockState, Status};
 
+pub use charts::DrawError;
+pub use html::{DayCount, PeriodSeries};
 pub use period::ReportPeriod;
+pub use timeline::{CaseTimeline, ClockTrack, DayKind, TimelineError, TimelineMark};
 
 /// The schema version of [`PeriodReport`] documents this crate writes.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
@@ -968,14 +975,7 @@ pub fn period_report(
         }
 
         // Handling time.
-        if case.status == Status::Closed {
-            let closed_at = case.closure.as_ref().map_or(case.updated_at, |c| c.at);
-            let worked = calendar
-                .working_time_between(case.complaint.received_at, closed_at)
-                .map_err(|source| ReportError::Calendar {
-                    case: case.id.to_string(),
-                    source,
-                })?;
+        if let Some(worked) = handling_duration(calendar, case)? {
             durations.push(worked);
         }
 
@@ -1028,6 +1028,25 @@ pub fn period_report(
         overdue,
         penalties: penalties.map(|p| penalty_totals(p, period)).transpose()?,
     })
+}
+
+/// A closed case's working time from receipt to closure (see "Handling
+/// time" in the module docs); `None` while it is not closed.
+pub(crate) fn handling_duration(
+    calendar: &Calendar,
+    case: &Case,
+) -> Result<Option<TimeDelta>, ReportError> {
+    if case.status != Status::Closed {
+        return Ok(None);
+    }
+    let closed_at = case.closure.as_ref().map_or(case.updated_at, |c| c.at);
+    calendar
+        .working_time_between(case.complaint.received_at, closed_at)
+        .map(Some)
+        .map_err(|source| ReportError::Calendar {
+            case: case.id.to_string(),
+            source,
+        })
 }
 
 fn empty_on_time(name_zh: String, order: u32) -> MilestoneOnTime {
