@@ -8,9 +8,11 @@ use std::process::ExitCode;
 
 mod penalty_cmd;
 mod policy_cmd;
+mod progress;
 mod report_cmd;
 mod run_cmd;
 mod schema_cmd;
+mod timeline_cmd;
 
 const USAGE: &str = "\
 tousu — complaint handling by written regulation
@@ -24,7 +26,8 @@ USAGE:
     tousu deadline [--policy FILE] --from RFC3339 --within DURATION [--json]
     tousu allocate --amount DECIMAL --shares \"id=weight,...\" [--rounding MODE]
     tousu penalties --policy FILE --facts FILE.json [--carry FILE.json] [--format json|md]
-    tousu report --policy FILE --cases FILE.jsonl --from DATE --to DATE [--format md|csv|json]
+    tousu report --policy FILE --cases FILE.jsonl --from DATE --to DATE [--format md|csv|json|html] [--quiet]
+    tousu timeline --policy FILE --cases FILE.jsonl --case ID [--as-of RFC3339] [--format svg|json]
     tousu run [--policy FILE] [--roster FILE.json] [--now RFC3339] COMMANDS.jsonl
 
 Each subcommand prints its own usage with --help.";
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("allocate") => penalty_cmd::allocate(args.get(1..).unwrap_or_default()),
         Some("penalties") => penalty_cmd::penalties(args.get(1..).unwrap_or_default()),
         Some("report") => report_cmd::report(args.get(1..).unwrap_or_default()),
+        Some("timeline") => timeline_cmd::timeline(args.get(1..).unwrap_or_default()),
         Some("run") => run_cmd::run(args.get(1..).unwrap_or_default()),
         Some(other) => {
             eprintln!("tousu: unknown subcommand {other:?}\n\n{USAGE}");

@@ -325,9 +325,9 @@ impl PeriodReport {
         ] {
             let _ = write!(out, "<div class=\"tile\">{}<b>{n}</b></div>", esc(label));
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<div class=\"tile\">满意率 Satisfaction<b>{}</b></div></section>\n",
+            "<div class=\"tile\">满意率 Satisfaction<b>{}</b></div></section>",
             esc(&self.satisfaction.rate.percent_text())
         );
         out
@@ -607,9 +607,9 @@ impl PeriodReport {
             ));
         }
         for t in timelines {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<figure class=\"timeline\" id=\"timeline-{}\">{}</figure>\n",
+                "<figure class=\"timeline\" id=\"timeline-{}\">{}</figure>",
                 esc(t.case_id.as_str()),
                 t.to_svg(calendar)?
             );
