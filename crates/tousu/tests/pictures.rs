@@ -362,7 +362,20 @@ fn the_html_report_has_every_chart_its_numbers_and_the_overdue_timelines() {
     assert!(html.contains(&format!("id=\"timeline-{leak}\"")));
     assert!(html.contains("逾期 overdue"));
     insta::assert_snapshot!("html_headings", headings(&html));
+    insta::assert_snapshot!("html_chart_structure", charts(&html));
     std::fs::write(artifacts().join("report-overdue.html"), &html).unwrap();
+}
+
+/// Each chart's SVG structure, under its section id.
+fn charts(html: &str) -> String {
+    let mut out = String::new();
+    for part in html.split("<section class=\"chart\" id=\"").skip(1) {
+        let id = &part[..part.find('"').unwrap()];
+        if let (Some(a), Some(b)) = (part.find("<svg"), part.find("</svg>")) {
+            out.push_str(&format!("== {id}\n{}", structure(&part[a..b + 6])));
+        }
+    }
+    out
 }
 
 /// The page's outline: headings and section ids.

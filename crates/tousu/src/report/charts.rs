@@ -67,10 +67,12 @@ fn idx(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-/// The upper end of a value axis: the largest value plus room for its label.
-fn headroom(max: i64) -> i64 {
+/// The upper end of a value axis: the largest value plus `1/part` of it,
+/// room for the label printed past the longest bar or above the tallest
+/// column.
+fn headroom(max: i64, part: i64) -> i64 {
     let max = max.max(1);
-    max.saturating_add(max / 4).saturating_add(1)
+    max.saturating_add(max / part).saturating_add(1)
 }
 
 /// Horizontal bars, one per row, top to bottom in the given order; `axis`
@@ -84,7 +86,7 @@ pub(crate) fn hbars(
     let err = |e: &dyn std::fmt::Display| DrawError::new(what, e);
     let n = bars.len().max(1);
     let (width, height) = (640, 56 + 30 * px(n));
-    let max = headroom(bars.iter().map(|b| b.value).max().unwrap_or(0));
+    let max = headroom(bars.iter().map(|b| b.value).max().unwrap_or(0), 2);
     let rows = idx(n);
     let mut svg = String::new();
     {
@@ -144,7 +146,7 @@ pub(crate) fn columns(what: &str, bars: &[Bar], axis_desc: &str) -> Result<Strin
     let err = |e: &dyn std::fmt::Display| DrawError::new(what, e);
     let n = bars.len().max(1);
     let (width, height) = (640, 300);
-    let max = headroom(bars.iter().map(|b| b.value).max().unwrap_or(0));
+    let max = headroom(bars.iter().map(|b| b.value).max().unwrap_or(0), 4);
     let cols = idx(n);
     let mut svg = String::new();
     {
@@ -231,6 +233,7 @@ pub(crate) fn lines(
             .flat_map(|s| s.values.iter().copied())
             .max()
             .unwrap_or(0),
+        4,
     );
     let mut svg = String::new();
     {
