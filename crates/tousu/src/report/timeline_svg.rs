@@ -83,7 +83,7 @@ impl CaseTimeline {
     /// start to its deadline over the local days of `calendar` (weekends
     /// shaded light, holidays darker and marked 休, make-up working days
     /// marked 班), running time filled, pauses dashed, time past the
-    /// deadline filled dark red and labelled, provisional deadlines dashed
+    /// deadline hatched dark red and labelled, provisional deadlines dashed
     /// and labelled 暂定, warnings as triangles, breaches as crosses, and
     /// escalations, new rounds and the closure as lines across every clock.
     ///
@@ -286,6 +286,28 @@ fn draw_days(
     .map_err(err)
 }
 
+/// Time past the deadline: filled dark red and hatched with white
+/// diagonals, so that it stays apart from the running time in grey.
+fn overrun(root: &Area<'_>, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Result<(), DrawError> {
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], ALERT.filled()))
+        .map_err(err)?;
+    let h = y1 - y0;
+    // Each stripe rises 45° from (x, y1) to (x + h, y0), clipped to [x0, x1].
+    let mut x = x0 - h;
+    while x < x1 {
+        let (a, b) = (x.max(x0), (x + h).min(x1));
+        if a < b {
+            root.draw(&PathElement::new(
+                vec![(a, y1 - (a - x)), (b, y1 - (b - x))],
+                WHITE.stroke_width(2),
+            ))
+            .map_err(err)?;
+        }
+        x += 7;
+    }
+    Ok(())
+}
+
 /// A rectangle outlined with dashes (plotters' rectangles only stroke solid).
 fn dashed_box(
     root: &Area<'_>,
@@ -342,11 +364,7 @@ fn draw_clock(
             .map_err(err)?;
         }
         if xb > xd {
-            root.draw(&Rectangle::new(
-                [(xa.max(xd), top), (xb, low)],
-                ALERT.filled(),
-            ))
-            .map_err(err)?;
+            overrun(root, (xa.max(xd), top), (xb, low))?;
         }
     }
     let end = clock.stopped.map_or(as_of, |(at, _)| at);
@@ -469,11 +487,7 @@ fn draw_legend(root: &Area<'_>, y: i32) -> Result<(), DrawError> {
     ))
     .map_err(err)?;
     let at = entry(root, "超时 past deadline", 150)?;
-    root.draw(&Rectangle::new(
-        [(at, mid - 6), (at + 20, mid + 6)],
-        ALERT.filled(),
-    ))
-    .map_err(err)?;
+    overrun(root, (at, mid - 6), (at + 20, mid + 6))?;
     let at = entry(root, "暂停 paused (extension)", 190)?;
     dashed_box(root, (at, mid - 6), (at + 20, mid + 6))?;
     let at = entry(root, "时限 deadline", 120)?;
