@@ -162,9 +162,7 @@ fn national_day() -> (Desk, CaseId, CaseId) {
             .unwrap(),
     );
     d.accept_and_assign(&leak, at(2025, 9, 30, 9, 5));
-    for day in [9, 10, 13, 15] {
-        d.engine.tick_all(at(2025, 10, day, 9, 30)).unwrap();
-    }
+    d.engine.tick_all(at(2025, 10, 9, 9, 30)).unwrap();
     d.run(
         &lift,
         "kf1",
@@ -173,6 +171,10 @@ fn national_day() -> (Desk, CaseId, CaseId) {
             text: "控制板已更换".into(),
         },
     );
+    d.engine.tick_all(at(2025, 10, 9, 20, 0)).unwrap();
+    for day in [10, 13, 15] {
+        d.engine.tick_all(at(2025, 10, day, 9, 30)).unwrap();
+    }
     (d, lift, leak)
 }
 
@@ -250,9 +252,23 @@ fn the_lift_timeline_shows_the_breach_the_escalation_and_the_pause() {
         assert!(c.deadlines.len() >= 2);
         assert!(c.deadlines.last().unwrap().deadline.at > c.deadlines[0].deadline.at);
     }
+    // The second response, resumed on 10-09 with its 24 hours nearly whole,
+    // had passed half of them by the tick of 10-09 20:00.
+    let second = t
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "second_response")
+        .unwrap();
+    assert_eq!(
+        second.warnings.first().map(|w| (w.at, w.percent)),
+        Some((at(2025, 10, 9, 20, 0), 50))
+    );
     let svg = t
         .to_svg(&d.engine.policy().build_calendar().unwrap())
         .unwrap();
+    // A triangle per warning, one in the legend.
+    let warnings: usize = t.clocks.iter().map(|c| c.warnings.len()).sum();
+    assert_eq!(svg.matches("<polygon").count(), warnings + 1);
     assert!(svg.contains("暂停 paused"));
     assert!(svg.contains("升级 escalated"));
     assert!(svg.contains("超时 missed"));

@@ -15,7 +15,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use tousu_policy::Calendar;
 
-use super::charts::{ALERT, DrawError, FONT, INK, SECOND, TEXT};
+use super::charts::{ALERT, DrawError, FONT, INK, TEXT};
 use super::timeline::{CaseTimeline, ClockTrack, DayKind, weekday_zh};
 
 const WHAT: &str = "the case timeline";
@@ -388,9 +388,7 @@ fn draw_clock(
     draw_deadlines(root, scale, clock, top, low)?;
     for w in &clock.warnings {
         let x = scale.x(w.at);
-        root.draw(&TriangleMarker::new((x, top - 5), 5, SECOND.filled()))
-            .map_err(err)?;
-        root.draw(&TriangleMarker::new((x, top - 5), 5, TEXT.stroke_width(1)))
+        root.draw(&TriangleMarker::new((x, top - 5), 5, TEXT.filled()))
             .map_err(err)?;
     }
     if let Some(at) = clock.breached_at {
@@ -514,7 +512,7 @@ fn draw_legend(root: &Area<'_>, y: i32) -> Result<(), DrawError> {
         Ok(at)
     };
     let at = entry(root, "预警 warning", 110)?;
-    root.draw(&TriangleMarker::new((at + 10, mid), 5, SECOND.filled()))
+    root.draw(&TriangleMarker::new((at + 10, mid), 5, TEXT.filled()))
         .map_err(err)?;
     let at = entry(root, "违约 breach", 110)?;
     root.draw(&Cross::new((at + 10, mid), 5, ALERT.stroke_width(2)))
