@@ -152,28 +152,30 @@ impl TimelineMark {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use tousu::prelude::*;
 /// use tousu::report::CaseTimeline;
+/// use tousu_model::{CaseId, Channel, CommandId, Complaint, Department, DepartmentId, DepartmentTree, RoleId, Roster, Staff, StaffId};
+/// use tousu_policy::Policy;
+/// use tousu_workflow::{Command, CommandKind, PolicyRuntime, register};
 ///
+/// let runtime = PolicyRuntime::new(Policy::default_policy()?)?;
 /// let cs = DepartmentId::new("cs")?;
 /// let roster = Roster::new(
 ///     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
 ///     vec![Staff::new(StaffId::new("kf")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
 /// )?;
-/// let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
 /// // The day before National Day: the clocks run across the holiday.
 /// let at = Utc.with_ymd_and_hms(2025, 9, 30, 1, 0, 0).single().ok_or("time")?;
-/// let filed = engine.file(Filing {
-///     actor: StaffId::new("kf")?,
-///     command_id: CommandId::new("f1")?,
-///     case_id: None,
-///     complaint: Complaint::builder(at, Channel::Phone, "热水器漏水").build()?,
-///     repeat_count: 0,
-/// })?;
-/// let events = engine.store().load(&filed.case.id)?;
-/// let timeline = CaseTimeline::from_events(engine.policy(), &events, at)?;
+/// let filing = Command::new(CommandId::new("f1")?, StaffId::new("kf")?, at, 0,
+///     CommandKind::Register {
+///         case_id: CaseId::new("c1")?,
+///         number: None,
+///         complaint: Box::new(Complaint::builder(at, Channel::Phone, "热水器漏水").build()?),
+///         repeat_count: 0,
+///     });
+/// let events = register(&filing, &runtime.ctx(&roster, at))?;
+/// let timeline = CaseTimeline::from_events(&runtime.policy, &events, at)?;
 /// assert!(!timeline.clocks.is_empty());
-/// let svg = timeline.to_svg(&engine.policy().build_calendar()?)?;
+/// let svg = timeline.to_svg(&runtime.calendar)?;
 /// assert!(svg.starts_with("<svg") && svg.contains("休"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
