@@ -327,6 +327,7 @@ fn a_provisional_deadline_is_drawn_as_such() {
     let svg = t.to_svg(&calendar).unwrap();
     assert!(svg.contains("暂定 provisional"));
     assert!(svg.contains(" 暂定 · "), "the bar's words say so too");
+    assert!(svg.contains("暂定日历 provisional calendar 2027"));
     insta::assert_snapshot!("provisional_timeline_structure", structure(&svg));
     std::fs::write(artifacts().join("timeline-provisional.svg"), &svg).unwrap();
 }

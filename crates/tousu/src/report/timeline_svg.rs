@@ -14,6 +14,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use tousu_policy::Calendar;
+use tousu_policy::calendar::YearCoverage;
 
 use super::charts::{ALERT, DrawError, FONT, INK, TEXT};
 use super::timeline::{CaseTimeline, ClockTrack, DayKind, weekday_zh};
@@ -120,7 +121,11 @@ impl CaseTimeline {
         {
             let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
             root.fill(&WHITE).map_err(err)?;
-            self.draw_title(&root, &scale)?;
+            let provisional: Vec<String> = (first.year()..=last.year())
+                .filter(|y| matches!(calendar.coverage(*y), YearCoverage::Provisional))
+                .map(|y| y.to_string())
+                .collect();
+            self.draw_title(&root, &scale, &provisional)?;
             draw_days(&root, calendar, &scale, first, days, bottom)?;
             self.draw_marks(&root, &scale, bottom)?;
             for (i, clock) in self.clocks.iter().enumerate() {
@@ -141,7 +146,12 @@ impl CaseTimeline {
         Ok(svg)
     }
 
-    fn draw_title(&self, root: &Area<'_>, scale: &Scale) -> Result<(), DrawError> {
+    fn draw_title(
+        &self,
+        root: &Area<'_>,
+        scale: &Scale,
+        provisional: &[String],
+    ) -> Result<(), DrawError> {
         let number = self
             .number
             .as_ref()
@@ -155,12 +165,18 @@ impl CaseTimeline {
             (FONT, 19, FontStyle::Bold).into_font().color(&TEXT),
         ))
         .map_err(err)?;
-        let sub = format!(
+        let mut sub = format!(
             "受理 Received {} · 统计时点 As of {} (UTC{})",
             scale.local(self.received_at),
             scale.local(self.as_of),
             scale.offset
         );
+        if !provisional.is_empty() {
+            sub.push_str(&format!(
+                " · 暂定日历 provisional calendar {}: 无节假日数据，仅按周末 no holiday data, weekends only",
+                provisional.join(", ")
+            ));
+        }
         root.draw(&Text::new(sub, (10, 30), font(14, TEXT)))
             .map_err(err)
     }
