@@ -5,7 +5,9 @@
 //! different channels, moves them through their lifecycle on a simulated
 //! clock that crosses the 2025 National Day holiday — with a breach, an
 //! escalation, an extension and a reopen — and prints the cases with their
-//! deadlines, two months' penalty statements and the period report.
+//! deadlines, two months' penalty statements and the period report, and
+//! writes that report as an HTML page with charts and one case's timeline as
+//! SVG to `target/quickstart/`.
 //!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
@@ -545,5 +547,50 @@ fn main() -> Result<()> {
         .engine
         .report(&ReportPeriod::month(2025, 9)?, now, Some(&september))?;
     println!("{}", report.to_markdown());
+
+    // The same report as a page with charts, and the lift's clocks over the
+    // National Day calendar as a picture, written next to the build output.
+    let written = write_pictures(&desk.engine, &report, &lift, now)?;
+    println!("Wrote {} and {}", written.0, written.1);
     Ok(())
+}
+
+/// Writes the month's HTML report (with the timelines of its overdue cases)
+/// and one case's timeline to `target/quickstart/`; returns their paths
+/// relative to the workspace.
+fn write_pictures(
+    engine: &Engine<MemoryStore>,
+    report: &PeriodReport,
+    case: &CaseId,
+    now: DateTime<Utc>,
+) -> Result<(String, String)> {
+    use tousu::report::{CaseTimeline, PeriodSeries};
+    let policy = engine.policy();
+    let calendar = policy.build_calendar()?;
+    let cases = engine.cases()?;
+    let series = PeriodSeries::from_cases(policy, &calendar, &cases, &report.period)?;
+    let mut overdue: Vec<&CaseId> = report.overdue.iter().map(|o| &o.case_id).collect();
+    overdue.dedup();
+    let timelines = overdue
+        .into_iter()
+        .map(|id| {
+            Ok(CaseTimeline::from_events(
+                policy,
+                &engine.store().load(id)?,
+                now,
+            )?)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let html = report.to_html(&series, &calendar, &timelines)?;
+    let svg =
+        CaseTimeline::from_events(policy, &engine.store().load(case)?, now)?.to_svg(&calendar)?;
+
+    let dir = "target/quickstart";
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::fs::create_dir_all(root.join(dir))?;
+    let page = format!("{dir}/report-{}.html", report.period.from().format("%Y-%m"));
+    let picture = format!("{dir}/timeline-{case}.svg");
+    std::fs::write(root.join(&page), html)?;
+    std::fs::write(root.join(&picture), svg)?;
+    Ok((page, picture))
 }

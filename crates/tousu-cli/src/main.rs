@@ -13,9 +13,11 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 mod calendar_cmd;
 mod penalty_cmd;
 mod policy_cmd;
+mod progress;
 mod report_cmd;
 mod run_cmd;
 mod schema_cmd;
+mod timeline_cmd;
 
 /// Every help page starts with the usage, under the heading the program
 /// has always printed.
@@ -45,6 +47,8 @@ enum Cmd {
     Penalties(penalty_cmd::PenaltiesArgs),
     /// A period report (统计分析) over a file of workflow events.
     Report(report_cmd::ReportArgs),
+    /// One case's clocks over the business calendar, as SVG.
+    Timeline(timeline_cmd::TimelineArgs),
     /// Apply a file of workflow commands to cases and print what happened.
     Run(run_cmd::RunArgs),
 }
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
         Some(Cmd::Allocate(args)) => penalty_cmd::allocate(&args),
         Some(Cmd::Penalties(args)) => penalty_cmd::penalties(&args),
         Some(Cmd::Report(args)) => report_cmd::report(&args),
+        Some(Cmd::Timeline(args)) => timeline_cmd::timeline(&args),
         Some(Cmd::Run(args)) => run_cmd::run(&args),
     }
 }
@@ -105,5 +110,9 @@ fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
     let message = text.split("\n\n").next().unwrap_or_default();
     let message = message.strip_prefix("error: ").unwrap_or(message);
     eprintln!("{name}: {message}\n\n{page}");
-    ExitCode::from(if sub == "report" { 1 } else { 2 })
+    ExitCode::from(if matches!(sub.as_str(), "report" | "timeline") {
+        1
+    } else {
+        2
+    })
 }

@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! tousu report --policy FILE --cases FILE.jsonl --from YYYY-MM-DD --to YYYY-MM-DD
-//!              [--as-of RFC3339] [--format md|csv|json]
-//!              [--penalties FILE.json] [--roster FILE.json]
+//!              [--as-of RFC3339] [--format md|csv|json|html]
+//!              [--penalties FILE.json] [--roster FILE.json] [--quiet]
 //! ```
 //!
 //! `--cases` holds one workflow `Event` as JSON per line (blank lines are
@@ -13,7 +13,9 @@
 //! `--penalties` adds the month's penalty totals (the JSON that
 //! `tousu penalties` prints); `--roster` names the departments. Every error
 //! exits 1 with a message on stderr naming the file and, for bad JSONL, the
-//! line.
+//! line. On a terminal a progress bar on stderr follows the reading and
+//! replaying of the events; `--quiet` (or stderr not being a terminal)
+//! keeps it silent.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -22,6 +24,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use tousu::model::{CaseId, Roster};
 use tousu::report::{ReportPeriod, period_report};
 use tousu::workflow::{Case, Event};
+
+use crate::progress::Progress;
 
 /// `tousu report`.
 #[derive(clap::Args)]
@@ -44,7 +48,8 @@ pub(crate) struct ReportArgs {
     /// "now" for open clocks (default: the end of the --to day)
     #[arg(long, value_name = "RFC3339")]
     as_of: Option<String>,
-    /// md (default), csv or json
+    /// md (default), csv, json or html (one page with charts and the
+    /// timelines of the overdue cases)
     #[arg(long, value_name = "FORMAT")]
     format: Option<String>,
     /// The month's penalty result (JSON printed by `tousu penalties`)
@@ -53,6 +58,9 @@ pub(crate) struct ReportArgs {
     /// The roster (JSON), to name departments
     #[arg(long, value_name = "FILE.json")]
     roster: Option<String>,
+    /// No progress bar (there is none unless stderr is a terminal)
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 /// `tousu report`.
@@ -87,12 +95,14 @@ fn read(path: &str, what: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("--{what} {path}: {e}"))
 }
 
-/// Reads events, one per line, and rebuilds the cases in order of first appearance.
-fn load_cases(path: &str) -> Result<Vec<Case>, String> {
+/// Reads events, one per line, grouped by case in order of first appearance.
+pub(crate) fn load_events(path: &str, quiet: bool) -> Result<Vec<Vec<Event>>, String> {
     let text = read(path, "cases")?;
+    let progress = Progress::new(quiet, text.len() as u64, "reading", true);
     let mut order: Vec<CaseId> = Vec::new();
     let mut groups: HashMap<CaseId, Vec<Event>> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
+        progress.inc(line.len() as u64 + 1);
         if line.trim().is_empty() {
             continue;
         }
@@ -104,13 +114,28 @@ fn load_cases(path: &str) -> Result<Vec<Case>, String> {
         });
         group.push(event);
     }
-    order
+    progress.finish();
+    Ok(order.iter().filter_map(|id| groups.remove(id)).collect())
+}
+
+/// Rebuilds each case from its events.
+fn replay(path: &str, groups: &[Vec<Event>], quiet: bool) -> Result<Vec<Case>, String> {
+    let progress = Progress::new(quiet, groups.len() as u64, "replaying", false);
+    let cases = groups
         .iter()
-        .map(|id| {
-            let events = groups.get(id).map(Vec::as_slice).unwrap_or_default();
-            Case::replay_events(events).map_err(|e| format!("--cases {path}: case {id}: {e}"))
+        .map(|events| {
+            progress.inc(1);
+            Case::replay_events(events).map_err(|e| {
+                let id = events
+                    .first()
+                    .map(|e| e.case_id.to_string())
+                    .unwrap_or_default();
+                format!("--cases {path}: case {id}: {e}")
+            })
         })
-        .collect()
+        .collect();
+    progress.finish();
+    cases
 }
 
 fn run(args: &ReportArgs) -> Result<String, String> {
@@ -119,11 +144,12 @@ fn run(args: &ReportArgs) -> Result<String, String> {
     let from = date(required(&args.from, "from")?, "from")?;
     let to = date(required(&args.to, "to")?, "to")?;
     let format = args.format.as_deref().unwrap_or("md");
-    if !matches!(format, "md" | "csv" | "json") {
+    if !matches!(format, "md" | "csv" | "json" | "html") {
         return Err(format!(
-            "--format {format:?} is not known; expected md, csv or json"
+            "--format {format:?} is not known; expected md, csv, json or html"
         ));
     }
+    let quiet = args.quiet;
     let period = ReportPeriod::custom(from, to).map_err(|e| format!("--from/--to: {e}"))?;
     let policy = tousu::policy::Policy::load(policy_path)
         .map_err(|e| format!("--policy {policy_path}: {e}"))?;
@@ -153,7 +179,8 @@ fn run(args: &ReportArgs) -> Result<String, String> {
         ),
         None => None,
     };
-    let cases = load_cases(cases_path)?;
+    let groups = load_events(cases_path, quiet)?;
+    let cases = replay(cases_path, &groups, quiet)?;
     let mut report = period_report(
         &policy,
         &calendar,
@@ -168,6 +195,7 @@ fn run(args: &ReportArgs) -> Result<String, String> {
     }
     match format {
         "csv" => Ok(report.to_csv()),
+        "html" => crate::timeline_cmd::report_html(&report, &policy, &calendar, &cases, &groups),
         "json" => serde_json::to_string_pretty(&report)
             .map(|s| s + "\n")
             .map_err(|e| e.to_string()),

@@ -113,9 +113,13 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+mod charts;
 mod facts;
+mod html;
 mod period;
 mod render;
+mod timeline;
+mod timeline_svg;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -128,8 +132,11 @@ use tousu_model::{
 use tousu_policy::{Calendar, CalendarError, MilestoneId, Policy};
 use tousu_workflow::{Case, Clock, ClockState, Status};
 
+pub use charts::DrawError;
 pub use facts::{CaseRecord, penalty_facts};
+pub use html::{DayCount, PeriodSeries};
 pub use period::ReportPeriod;
+pub use timeline::{CaseTimeline, ClockTrack, DayKind, TimelineError, TimelineMark};
 
 /// The schema version of [`PeriodReport`] documents this crate writes.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
@@ -994,24 +1001,10 @@ pub fn period_report(
         }
 
         // Handling time.
-        if case.status == Status::Closed {
-            let closed_at = case.closure.as_ref().map_or(case.updated_at, |c| c.at);
-            // A case the calendar cannot measure (a year its policy refuses
-            // to count without a notice) is left out and counted as such:
-            // a report never fails for want of next year's data.
-            match calendar.working_time_between(case.complaint.received_at, closed_at) {
-                Ok(worked) => durations.push(worked),
-                Err(
-                    CalendarError::CalendarNotCovered { .. }
-                    | CalendarError::BeyondProvisionalRange { .. },
-                ) => unmeasured += 1,
-                Err(source) => {
-                    return Err(ReportError::Calendar {
-                        case: case.id.to_string(),
-                        source,
-                    });
-                }
-            }
+        match handling_duration(calendar, case)? {
+            Handling::Measured(worked) => durations.push(worked),
+            Handling::Unmeasured => unmeasured += 1,
+            Handling::Open => {}
         }
 
         // Satisfaction.
@@ -1066,6 +1059,38 @@ pub fn period_report(
         overdue,
         penalties: penalties.map(|p| penalty_totals(p, period)).transpose()?,
     })
+}
+
+/// A closed case's working time from receipt to closure (see "Handling
+/// time" in the module docs); `None` while it is not closed.
+pub(crate) fn handling_duration(calendar: &Calendar, case: &Case) -> Result<Handling, ReportError> {
+    if case.status != Status::Closed {
+        return Ok(Handling::Open);
+    }
+    let closed_at = case.closure.as_ref().map_or(case.updated_at, |c| c.at);
+    // A case the calendar cannot measure (a year its policy refuses to count
+    // without a notice) is left out and counted as such: a report never
+    // fails for want of next year's data.
+    match calendar.working_time_between(case.complaint.received_at, closed_at) {
+        Ok(worked) => Ok(Handling::Measured(worked)),
+        Err(
+            CalendarError::CalendarNotCovered { .. } | CalendarError::BeyondProvisionalRange { .. },
+        ) => Ok(Handling::Unmeasured),
+        Err(source) => Err(ReportError::Calendar {
+            case: case.id.to_string(),
+            source,
+        }),
+    }
+}
+
+/// A case's handling time, as far as it can be measured.
+pub(crate) enum Handling {
+    /// Not closed: nothing to measure.
+    Open,
+    /// Closed, with its working time from receipt to closure.
+    Measured(TimeDelta),
+    /// Closed in a period the calendar refuses to count.
+    Unmeasured,
 }
 
 fn empty_on_time(name_zh: String, order: u32) -> MilestoneOnTime {

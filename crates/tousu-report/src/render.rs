@@ -15,7 +15,7 @@ fn opt_hours(h: Option<Decimal>) -> String {
 }
 
 /// Rows of a tally in display order: by `order`, then by key.
-fn ordered(map: &BTreeMap<String, Tally>) -> Vec<(&String, &Tally)> {
+pub(super) fn ordered(map: &BTreeMap<String, Tally>) -> Vec<(&String, &Tally)> {
     let mut rows: Vec<_> = map.iter().collect();
     rows.sort_by(|a, b| a.1.order.cmp(&b.1.order).then(a.0.cmp(b.0)));
     rows
@@ -29,7 +29,7 @@ impl PeriodReport {
             .unwrap_or_else(|| Utc.fix())
     }
 
-    fn local(&self, at: DateTime<Utc>) -> String {
+    pub(super) fn local(&self, at: DateTime<Utc>) -> String {
         at.with_timezone(&self.offset())
             .format("%Y-%m-%d %H:%M")
             .to_string()
