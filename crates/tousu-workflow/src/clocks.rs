@@ -1,8 +1,8 @@
 //! Milestone clocks: what the policy's start / stop / pause / resume events
 //! do to them, warnings and breaches at `now`, and the deadline view.
 //!
-//! Precedence within one command (ruling 17): every clock that stops stops
-//! first, then pauses, then resumes, then starts. Time is measured in the
+//! Precedence within one command (ruling 17 in docs/rulings.md): every
+//! clock that stops stops first, then pauses, then resumes, then starts. Time is measured in the
 //! clock's own unit: working time (inside business hours on working days)
 //! for working-day and working-hour limits, plain elapsed time otherwise, so
 //! a suspension moves a working-day deadline by the working time it lasted.
