@@ -1269,7 +1269,7 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
         Satisfaction::Unsatisfied,
         "冷车启动仍有轻微异响，要求总经理出面",
     );
-    // Two rounds used up, still unsatisfied → 总经理 (ruling 6).
+    // Two rounds used up, still unsatisfied → 总经理 (ruling 6 in docs/rulings.md).
     assert!(s.case().escalations.iter().any(|e| {
         e.step
             .as_ref()

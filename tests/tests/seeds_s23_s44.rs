@@ -382,7 +382,7 @@ fn s24_electrical_out_of_province_over_may_day() {
     .unwrap();
     s.register("q1", "DQ-1", c).unwrap();
     // 省外不超过四天: 4 calendar days end on Sun 4 May, a holiday, so the
-    // period runs to the next working day, Tue 6 May (ruling 2).
+    // period runs to the next working day, Tue 6 May (ruling 2 in docs/rulings.md).
     assert_eq!(due(&s, t0, "handling"), "2025-05-07 00:00");
     s.ok("q1", minutes(t0, 10), accept());
     s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
@@ -1449,7 +1449,7 @@ fn s33_property_model_one_month_becomes_major() {
     s.assert_replays();
     insta::assert_snapshot!("s33_property_model", timeline(&s.events));
 
-    // 重大 e): five households or more, inclusive (ruling 13).
+    // 重大 e): five households or more, inclusive (ruling 13 in docs/rulings.md).
     let mut m = Scenario::new(p, roster);
     let c = Complaint::builder(t0, Channel::Visit, "5户业主联名投诉电梯频繁停运")
         .complainant(person("业主代表"))
@@ -2706,7 +2706,7 @@ fn s43_adverse_reaction_reply_and_count_ladder() {
     insta::assert_snapshot!("s43_adverse_reaction", timeline(&s.events));
 
     // December's ladder: s1 3 complaints → 200; s2 4 → 300; s3 5 with 情节严重
-    // → 辞退 (and 300); s4 2 → nothing (ruling 8: exclusive tiers).
+    // → 辞退 (and 300); s4 2 → nothing (ruling 8 in docs/rulings.md: exclusive tiers).
     let mut complaints = complaints_against("s1", 3, "D1");
     complaints.extend(complaints_against("s2", 4, "D2"));
     complaints.extend(complaints_against("s3", 5, "D3"));

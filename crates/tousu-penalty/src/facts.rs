@@ -216,7 +216,7 @@ pub struct Breach {
     pub round: u32,
     /// The case's level when it breached: it selects the fine.
     pub level: LevelId,
-    /// Who owned the milestone when it breached, and so pays (ruling 7).
+    /// Who owned the milestone when it breached, and so pays (ruling 7 in docs/rulings.md).
     pub owner: StaffId,
     /// When it breached.
     pub at: DateTime<Utc>,

@@ -160,7 +160,7 @@ impl Role {
 /// ```
 ///
 /// An amount is approved by the role of the first threshold it does not
-/// exceed (`up_to` includes its amount, ruling 3), and above the last
+/// exceed (`up_to` includes its amount, ruling 3 in docs/rulings.md), and above the last
 /// threshold by `above`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -460,7 +460,7 @@ pub enum WhenRoundsExhausted {
     /// 总经理).
     #[default]
     Escalate,
-    /// Close as unsatisfied (ruling 11).
+    /// Close as unsatisfied (ruling 11 in docs/rulings.md).
     CloseUnsatisfied,
 }
 

@@ -1,5 +1,5 @@
 //! Milestones: clocks with a time limit per level, started, stopped, paused
-//! and resumed by workflow events (domain ruling 4: each time limit has its
+//! and resumed by workflow events (ruling 4 in docs/rulings.md: each time limit has its
 //! own start event).
 //!
 //! ```toml
@@ -17,7 +17,7 @@
 //! ```
 //!
 //! Within one event, clocks apply **stop, pause, resume, start** in that
-//! order (ruling 17), so an event that stops one round's clock and starts
+//! order (ruling 17 in docs/rulings.md), so an event that stops one round's clock and starts
 //! the next does both.
 
 use std::collections::BTreeMap;
@@ -152,7 +152,7 @@ impl fmt::Display for ClockEvent {
     }
 }
 
-/// What a milestone's clock does when the case is reopened (ruling 16).
+/// What a milestone's clock does when the case is reopened (ruling 16 in docs/rulings.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -167,7 +167,7 @@ pub enum OnReopen {
     OncePerCase,
 }
 
-/// Who owns a milestone's clock, and so bears its overtime fine (ruling 7:
+/// Who owns a milestone's clock, and so bears its overtime fine (ruling 7 in docs/rulings.md:
 /// the owner when it breached).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

@@ -65,7 +65,7 @@ tousu_model::__string_id!(
 #[serde(deny_unknown_fields)]
 pub struct PenaltySchedule {
     /// Overtime fine (超时扣罚) per severity level, charged to the person who
-    /// owned a milestone when it breached (domain ruling 7). S12: 不满意 20,
+    /// owned a milestone when it breached (ruling 7 in docs/rulings.md). S12: 不满意 20,
     /// 十分不满意 30, 重大投诉 50, 危机事件 80. A breach at a level missing
     /// from this table is an error, not a free pass: write `"0"` to fine
     /// nothing.
@@ -110,7 +110,7 @@ pub struct PenaltySchedule {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OvertimeCharge {
-    /// Once per breached milestone per round (domain ruling 7, the default).
+    /// Once per breached milestone per round (ruling 7 in docs/rulings.md, the default).
     #[default]
     PerMilestonePerRound,
     /// Once per case, for its earliest breach, whatever the number of
@@ -141,7 +141,7 @@ pub struct ViolationFine {
 }
 
 /// The monthly complaint-count ladder: tiers are exclusive, the highest tier
-/// reached applies (domain ruling 8).
+/// reached applies (ruling 8 in docs/rulings.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountLadder {
@@ -247,7 +247,7 @@ pub struct SanctionRules {
 }
 
 /// N or more sanctions of a kind in a month take the whole month's bonus, in
-/// full and regardless of the cap (domain ruling 9); the sanctions' own values
+/// full and regardless of the cap (ruling 9 in docs/rulings.md); the sanctions' own values
 /// are then not charged, and carried instalments wait for the next month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -164,7 +164,7 @@ pub struct Warranty {
     pub note: Option<String>,
 }
 
-/// How long records are kept (保存期限, ruling 15).
+/// How long records are kept (保存期限, ruling 15 in docs/rulings.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RetentionPeriod {

@@ -200,7 +200,7 @@ outcome = { not_accepted = { reason_zh = "匿名信函无法核实", advice_zh =
             advice_zh: "建议通过仲裁或司法途径解决".into()
         }
     );
-    // Anonymous by phone is accepted (ruling 12) ...
+    // Anonymous by phone is accepted (ruling 12 in docs/rulings.md) ...
     let c = complaint().build().unwrap();
     assert!(c.is_anonymous());
     let d = p.acceptance(&EvalInput::new(&c, now));

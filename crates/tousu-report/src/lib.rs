@@ -902,50 +902,11 @@ pub fn period_report(
     let (mut answered, mut no_callback, mut satisfied) = (0u32, 0u32, 0u32);
 
     for case in &counted {
-        // Summary.
-        match case.acceptance.as_ref().map(|a| a.accepted) {
-            Some(true) => inc(&mut summary.accepted),
-            Some(false) => inc(&mut summary.not_accepted),
-            None => inc(&mut summary.awaiting_acceptance),
-        }
-        if case.status == Status::Closed {
-            inc(&mut summary.closed);
-        }
-        if case.status.is_open() {
-            inc(&mut summary.open);
-            if case.clocks.iter().any(|c| is_overdue(c, as_of)) {
-                inc(&mut summary.open_overdue);
-            }
-        }
-        if case.round > 1 {
-            inc(&mut summary.reopened);
-        }
-        if !case.escalations.is_empty() {
-            inc(&mut summary.escalated);
-        }
+        count_summary(&mut summary, case, as_of);
 
         // Dimensions.
-        match &case.complaint.category {
-            Some(c) => {
-                let (order, name) = category_order
-                    .get(c.as_str())
-                    .copied()
-                    .unwrap_or((UNLISTED, c.as_str()));
-                by_category.add(c.as_str(), name, order);
-            }
-            None => by_category.add(UNCATEGORIZED, "未分类", UNLISTED),
-        }
-        match &case.level {
-            Some(l) => match policy.levels.iter().position(|x| &x.id == l) {
-                Some(i) => by_level.add(
-                    l.as_str(),
-                    policy.level(l).map_or(l.as_str(), |x| x.name_zh.as_str()),
-                    pos(i),
-                ),
-                None => by_level.add(l.as_str(), l.as_str(), UNLISTED),
-            },
-            None => by_level.add(UNCLASSIFIED, "未定级", UNLISTED),
-        }
+        add_category(&mut by_category, case, &category_order);
+        add_level(&mut by_level, case, policy);
         let ch = case.complaint.channel;
         let ch_order = Channel::ALL
             .iter()
@@ -970,35 +931,7 @@ pub fn period_report(
         let h = HandlingStatus::of(case, offset, as_of);
         by_handling.add(h.id(), h.label_zh(), 0);
 
-        // Clocks.
-        for clock in &case.clocks {
-            let entry = on_time
-                .entry(clock.milestone.to_string())
-                .or_insert_with(|| {
-                    empty_on_time(
-                        tousu_workflow::milestone_name_zh(policy, &clock.milestone),
-                        UNLISTED,
-                    )
-                });
-            inc(&mut entry.clocks);
-            match clock.state {
-                ClockState::Stopped { met, .. } => {
-                    inc(&mut entry.stopped);
-                    inc(if met {
-                        &mut entry.met
-                    } else {
-                        &mut entry.missed
-                    });
-                }
-                ClockState::Running | ClockState::Paused { .. } => inc(&mut entry.open),
-            }
-            if clock.breached {
-                inc(&mut entry.breached);
-            }
-            if is_overdue(clock, as_of) {
-                inc(&mut entry.overdue);
-            }
-        }
+        count_clocks(&mut on_time, case, policy, as_of);
 
         // Handling time.
         match handling_duration(calendar, case)? {
@@ -1091,6 +1024,96 @@ pub(crate) enum Handling {
     Measured(TimeDelta),
     /// Closed in a period the calendar refuses to count.
     Unmeasured,
+}
+
+/// Counts a case in the summary.
+fn count_summary(summary: &mut Summary, case: &Case, as_of: DateTime<Utc>) {
+    match case.acceptance.as_ref().map(|a| a.accepted) {
+        Some(true) => inc(&mut summary.accepted),
+        Some(false) => inc(&mut summary.not_accepted),
+        None => inc(&mut summary.awaiting_acceptance),
+    }
+    if case.status == Status::Closed {
+        inc(&mut summary.closed);
+    }
+    if case.status.is_open() {
+        inc(&mut summary.open);
+        if case.clocks.iter().any(|c| is_overdue(c, as_of)) {
+            inc(&mut summary.open_overdue);
+        }
+    }
+    if case.round > 1 {
+        inc(&mut summary.reopened);
+    }
+    if !case.escalations.is_empty() {
+        inc(&mut summary.escalated);
+    }
+}
+
+/// Counts a case's clocks in the on-time rates of their milestones.
+fn count_clocks(
+    on_time: &mut BTreeMap<String, MilestoneOnTime>,
+    case: &Case,
+    policy: &Policy,
+    as_of: DateTime<Utc>,
+) {
+    for clock in &case.clocks {
+        let entry = on_time
+            .entry(clock.milestone.to_string())
+            .or_insert_with(|| {
+                empty_on_time(
+                    tousu_workflow::milestone_name_zh(policy, &clock.milestone),
+                    UNLISTED,
+                )
+            });
+        inc(&mut entry.clocks);
+        match clock.state {
+            ClockState::Stopped { met, .. } => {
+                inc(&mut entry.stopped);
+                inc(if met {
+                    &mut entry.met
+                } else {
+                    &mut entry.missed
+                });
+            }
+            ClockState::Running | ClockState::Paused { .. } => inc(&mut entry.open),
+        }
+        if clock.breached {
+            inc(&mut entry.breached);
+        }
+        if is_overdue(clock, as_of) {
+            inc(&mut entry.overdue);
+        }
+    }
+}
+
+/// Counts a case under its recorded category, named and ordered by the policy.
+fn add_category(counter: &mut Counter, case: &Case, order: &HashMap<&str, (u32, &str)>) {
+    match &case.complaint.category {
+        Some(c) => {
+            let (order, name) = order
+                .get(c.as_str())
+                .copied()
+                .unwrap_or((UNLISTED, c.as_str()));
+            counter.add(c.as_str(), name, order);
+        }
+        None => counter.add(UNCATEGORIZED, "未分类", UNLISTED),
+    }
+}
+
+/// Counts a case under its level, named and ordered by the policy.
+fn add_level(counter: &mut Counter, case: &Case, policy: &Policy) {
+    match &case.level {
+        Some(l) => match policy.levels.iter().position(|x| &x.id == l) {
+            Some(i) => counter.add(
+                l.as_str(),
+                policy.level(l).map_or(l.as_str(), |x| x.name_zh.as_str()),
+                pos(i),
+            ),
+            None => counter.add(l.as_str(), l.as_str(), UNLISTED),
+        },
+        None => counter.add(UNCLASSIFIED, "未定级", UNLISTED),
+    }
 }
 
 fn empty_on_time(name_zh: String, order: u32) -> MilestoneOnTime {

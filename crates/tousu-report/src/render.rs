@@ -10,6 +10,21 @@ use super::{PenaltyFigures, PeriodReport, Tally};
 
 use tousu_model::markdown::table_cell as cell;
 
+/// The CSV's rows: section, key, Chinese label, value.
+struct Rows(Vec<[String; 4]>);
+
+impl Rows {
+    fn push(&mut self, section: &str, key: &str, label: &str, value: String) {
+        self.0
+            .push([section.to_owned(), key.to_owned(), label.to_owned(), value]);
+    }
+}
+
+/// A rate's percentage for the CSV; empty when there is none.
+fn pct(r: &super::Rate) -> String {
+    r.percent.map(|p| p.to_string()).unwrap_or_default()
+}
+
 fn opt_hours(h: Option<Decimal>) -> String {
     h.map_or_else(|| "—".to_owned(), |d| d.to_string())
 }
@@ -41,6 +56,20 @@ impl PeriodReport {
     pub fn to_markdown(&self) -> String {
         let mut md = String::new();
         let w = &mut md;
+        self.md_head(w);
+        self.md_dimensions(w);
+        self.md_on_time(w);
+        self.md_handling_time(w);
+        self.md_satisfaction(w);
+        self.md_repeats_and_top(w);
+        self.md_overdue_and_penalties(w);
+        md.truncate(md.trim_end().len());
+        md.push('\n');
+        md
+    }
+
+    /// The title and what the report covers, and the summary counts.
+    fn md_head(&self, w: &mut String) {
         let _ = writeln!(
             w,
             "# 投诉统计分析报告 Complaint report: {}\n",
@@ -78,7 +107,10 @@ impl PeriodReport {
             let _ = writeln!(w, "| {label} | {n} |");
         }
         let _ = writeln!(w);
+    }
 
+    /// One table per dimension (category, level, channel, ...).
+    fn md_dimensions(&self, w: &mut String) {
         for (title, head, map) in [
             ("按投诉类别 By category", "类别 Category", &self.by_category),
             ("按投诉级别 By level", "级别 Level", &self.by_level),
@@ -121,7 +153,10 @@ impl PeriodReport {
             }
             let _ = writeln!(w);
         }
+    }
 
+    /// On-time rates per milestone.
+    fn md_on_time(&self, w: &mut String) {
         let _ = writeln!(w, "## 时限达成率 On-time rate by milestone\n");
         let _ = writeln!(
             w,
@@ -146,7 +181,10 @@ impl PeriodReport {
             );
         }
         let _ = writeln!(w);
+    }
 
+    /// Handling time in working hours.
+    fn md_handling_time(&self, w: &mut String) {
         let t = &self.handling_time;
         let _ = writeln!(w, "## 处理时长 Handling time (working hours 工作小时)\n");
         let _ = writeln!(
@@ -163,7 +201,10 @@ impl PeriodReport {
             opt_hours(t.p90_hours),
             opt_hours(t.max_hours)
         );
+    }
 
+    /// The callbacks' answers.
+    fn md_satisfaction(&self, w: &mut String) {
         let sat = &self.satisfaction;
         let _ = writeln!(w, "## 客户满意情况 Satisfaction\n");
         let _ = writeln!(
@@ -188,7 +229,10 @@ impl PeriodReport {
             sat.rate.denominator,
             sat.no_callback
         );
+    }
 
+    /// Repeat complainants and the top categories.
+    fn md_repeats_and_top(&self, w: &mut String) {
         let _ = writeln!(w, "## 重复投诉人 Repeat complainants\n");
         if self.repeat_complainants.is_empty() {
             let _ = writeln!(w, "无 None.\n");
@@ -233,7 +277,10 @@ impl PeriodReport {
             }
             let _ = writeln!(w);
         }
+    }
 
+    /// The open overdue list and the penalty totals.
+    fn md_overdue_and_penalties(&self, w: &mut String) {
         let _ = writeln!(
             w,
             "## 超期未结清单 Open overdue list (as of {})\n",
@@ -301,9 +348,6 @@ impl PeriodReport {
             row(w, "", &p.total);
             let _ = writeln!(w);
         }
-        md.truncate(md.trim_end().len());
-        md.push('\n');
-        md
     }
 
     /// The report as one long CSV table with the header
@@ -313,43 +357,58 @@ impl PeriodReport {
     /// without the `%` sign under keys ending in `_percent`, empty when
     /// there is no denominator; hours are decimal working hours.
     pub fn to_csv(&self) -> String {
-        let mut rows: Vec<[String; 4]> = Vec::new();
-        let mut push = |section: &str, key: &str, label: &str, value: String| {
-            rows.push([section.to_owned(), key.to_owned(), label.to_owned(), value]);
-        };
-        let pct = |r: &super::Rate| r.percent.map(|p| p.to_string()).unwrap_or_default();
+        let mut rows = Rows(Vec::new());
+        self.csv_head(&mut rows);
+        self.csv_summary_and_dimensions(&mut rows);
+        self.csv_on_time(&mut rows);
+        self.csv_handling_time(&mut rows);
+        self.csv_satisfaction(&mut rows);
+        self.csv_lists(&mut rows);
+        let mut out = String::from("section,key,label_zh,value\r\n");
+        for row in &rows.0 {
+            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
 
-        push(
+    /// What the report covers.
+    fn csv_head(&self, rows: &mut Rows) {
+        rows.push(
             "report",
             "period_from",
             "统计期间起",
             self.period.from().to_string(),
         );
-        push(
+        rows.push(
             "report",
             "period_to",
             "统计期间止",
             self.period.to().to_string(),
         );
-        push(
+        rows.push(
             "report",
             "period_label",
             "统计期间",
             self.period_label.clone(),
         );
-        push(
+        rows.push(
             "report",
             "as_of",
             "统计时点",
             self.as_of.with_timezone(&self.offset()).to_rfc3339(),
         );
-        push(
+        rows.push(
             "report",
             "policy",
             "制度",
             format!("{}@{}", self.policy_id, self.policy_version),
         );
+    }
 
+    /// The summary counts and one row per value of each dimension.
+    fn csv_summary_and_dimensions(&self, rows: &mut Rows) {
         let s = &self.summary;
         for (key, label, n) in [
             ("received", "收到投诉", s.received),
@@ -362,7 +421,7 @@ impl PeriodReport {
             ("reopened", "多轮处理", s.reopened),
             ("escalated", "已升级", s.escalated),
         ] {
-            push("summary", key, label, n.to_string());
+            rows.push("summary", key, label, n.to_string());
         }
 
         for (section, map) in [
@@ -375,10 +434,13 @@ impl PeriodReport {
             ("handling", &self.by_handling),
         ] {
             for (key, t) in ordered(map) {
-                push(section, key, &t.label_zh, t.count.to_string());
+                rows.push(section, key, &t.label_zh, t.count.to_string());
             }
         }
+    }
 
+    /// On-time rates per milestone.
+    fn csv_on_time(&self, rows: &mut Rows) {
         let mut milestones: Vec<_> = self.on_time.iter().collect();
         milestones.sort_by(|a, b| a.1.order.cmp(&b.1.order).then(a.0.cmp(b.0)));
         for (id, m) in milestones {
@@ -391,85 +453,94 @@ impl PeriodReport {
                 ("open", m.open),
                 ("overdue", m.overdue),
             ] {
-                push(
+                rows.push(
                     "on_time",
                     &format!("{id}.{field}"),
                     &m.name_zh,
                     n.to_string(),
                 );
             }
-            push(
+            rows.push(
                 "on_time",
                 &format!("{id}.on_time_percent"),
                 &m.name_zh,
                 pct(&m.on_time),
             );
         }
+    }
 
+    /// Handling time in working hours.
+    fn csv_handling_time(&self, rows: &mut Rows) {
         let t = &self.handling_time;
         let h = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-        push("handling_time", "cases", "结案件数", t.cases.to_string());
-        push(
+        rows.push("handling_time", "cases", "结案件数", t.cases.to_string());
+        rows.push(
             "handling_time",
             "total_hours",
             "合计工作小时",
             t.total_hours.to_string(),
         );
-        push(
+        rows.push(
             "handling_time",
             "average_hours",
             "平均工作小时",
             h(t.average_hours),
         );
-        push(
+        rows.push(
             "handling_time",
             "median_hours",
             "中位工作小时",
             h(t.median_hours),
         );
-        push(
+        rows.push(
             "handling_time",
             "p90_hours",
             "90百分位工作小时",
             h(t.p90_hours),
         );
-        push("handling_time", "max_hours", "最长工作小时", h(t.max_hours));
+        rows.push("handling_time", "max_hours", "最长工作小时", h(t.max_hours));
+    }
 
+    /// The callbacks' answers.
+    fn csv_satisfaction(&self, rows: &mut Rows) {
         let sat = &self.satisfaction;
         for (key, t) in ordered(&sat.distribution) {
-            push("satisfaction", key, &t.label_zh, t.count.to_string());
+            rows.push("satisfaction", key, &t.label_zh, t.count.to_string());
         }
-        push(
+        rows.push(
             "satisfaction",
             "answered",
             "已回访",
             sat.answered.to_string(),
         );
-        push(
+        rows.push(
             "satisfaction",
             "no_callback",
             "未回访",
             sat.no_callback.to_string(),
         );
-        push("satisfaction", "rate_percent", "满意率", pct(&sat.rate));
+        rows.push("satisfaction", "rate_percent", "满意率", pct(&sat.rate));
+    }
 
+    /// Repeat complainants, top categories, the overdue list and the penalty totals.
+    fn csv_lists(&self, rows: &mut Rows) {
         for r in &self.repeat_complainants {
             let id = r.identity();
             let name = r.name.as_deref().unwrap_or("匿名");
-            push(
+            rows.push(
                 "repeat_complainant",
                 &format!("{id}.cases"),
                 name,
                 r.cases.len().to_string(),
             );
             let ids: Vec<&str> = r.cases.iter().map(|c| c.as_str()).collect();
-            push(
+            rows.push(
                 "repeat_complainant",
                 &format!("{id}.case_ids"),
                 name,
                 ids.join(" "),
             );
-            push(
+            rows.push(
                 "repeat_complainant",
                 &format!("{id}.earlier_complaints"),
                 name,
@@ -478,13 +549,13 @@ impl PeriodReport {
         }
 
         for c in &self.top_categories {
-            push(
+            rows.push(
                 "top_category",
                 &c.rank.to_string(),
                 &c.name_zh,
                 c.category.clone(),
             );
-            push(
+            rows.push(
                 "top_category",
                 &format!("{}.cases", c.rank),
                 &c.name_zh,
@@ -495,19 +566,19 @@ impl PeriodReport {
         for o in &self.overdue {
             let key = format!("{}/{}/{}", o.case_id, o.milestone, o.round);
             let label = o.milestone_zh.as_str();
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.deadline"),
                 label,
                 o.deadline.with_timezone(&self.offset()).to_rfc3339(),
             );
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.overdue_hours"),
                 label,
                 o.overdue_hours.to_string(),
             );
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.department"),
                 o.department_name.as_deref().unwrap_or(""),
@@ -516,7 +587,7 @@ impl PeriodReport {
                     .map(ToString::to_string)
                     .unwrap_or_default(),
             );
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.level"),
                 o.level_zh.as_deref().unwrap_or(""),
@@ -525,7 +596,7 @@ impl PeriodReport {
                     .map(ToString::to_string)
                     .unwrap_or_default(),
             );
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.number"),
                 "",
@@ -534,7 +605,7 @@ impl PeriodReport {
                     .map(ToString::to_string)
                     .unwrap_or_default(),
             );
-            push(
+            rows.push(
                 "overdue",
                 &format!("{key}.handler"),
                 "",
@@ -546,7 +617,7 @@ impl PeriodReport {
         }
 
         if let Some(p) = &self.penalties {
-            push("penalty", "period", "扣罚月份", p.period.clone());
+            rows.push("penalty", "period", "扣罚月份", p.period.clone());
             let mut fig = |id: &str, f: &PenaltyFigures| {
                 for (field, v) in [
                     ("gross", f.gross),
@@ -555,7 +626,7 @@ impl PeriodReport {
                     ("carried_forward", f.carried_forward),
                     ("rewards", f.rewards),
                 ] {
-                    push(
+                    rows.push(
                         "penalty",
                         &format!("{id}.{field}"),
                         &f.name,
@@ -568,14 +639,6 @@ impl PeriodReport {
             }
             fig("total", &p.total);
         }
-
-        let mut out = String::from("section,key,label_zh,value\r\n");
-        for row in &rows {
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
-            out.push_str("\r\n");
-        }
-        out
     }
 }
 

@@ -176,6 +176,45 @@ pub enum DeadlineBasis {
 }
 
 impl Clock {
+    /// The clock a `clock_started` event starts at `at` (none for another event).
+    fn started(kind: &EventKind, at: DateTime<Utc>) -> Option<Clock> {
+        let EventKind::ClockStarted {
+            milestone,
+            round,
+            level,
+            target,
+            deadline,
+            total_seconds,
+            carried_seconds,
+        } = kind
+        else {
+            return None;
+        };
+        let basis = match carried_seconds {
+            Some(seconds) => DeadlineBasis::Remaining {
+                from: at,
+                seconds: *seconds,
+            },
+            None => DeadlineBasis::Target {
+                from: at,
+                target: *target,
+            },
+        };
+        Some(Clock {
+            milestone: milestone.clone(),
+            round: *round,
+            level: level.clone(),
+            target: *target,
+            started_at: at,
+            deadline: deadline.clone(),
+            total_seconds: *total_seconds,
+            state: ClockState::Running,
+            warned: Vec::new(),
+            breached: false,
+            basis: Some(basis),
+        })
+    }
+
     /// Whether it is running.
     pub fn is_running(&self) -> bool {
         matches!(self.state, ClockState::Running)
@@ -782,159 +821,106 @@ pub(crate) fn fold<'e>(
             case.policy_migrated(policy_id, version);
             None
         }
-        EventKind::ClockStarted {
-            milestone,
-            round,
-            level,
-            target,
-            deadline,
-            total_seconds,
-            carried_seconds,
-        } => {
-            let basis = match carried_seconds {
-                Some(seconds) => DeadlineBasis::Remaining {
-                    from: at,
-                    seconds: *seconds,
-                },
-                None => DeadlineBasis::Target {
-                    from: at,
-                    target: *target,
-                },
-            };
-            case.clocks_mut().push(Clock {
-                milestone: milestone.clone(),
-                round: *round,
-                level: level.clone(),
-                target: *target,
-                started_at: at,
-                deadline: deadline.clone(),
-                total_seconds: *total_seconds,
-                state: ClockState::Running,
-                warned: Vec::new(),
-                breached: false,
-                basis: Some(basis),
-            });
+        EventKind::ClockStarted { .. } => {
+            case.clocks_mut().extend(Clock::started(kind, at));
             None
         }
         EventKind::ClockPaused {
             milestone,
             round,
             remaining_seconds,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.state = ClockState::Paused {
-                    since: at,
-                    remaining_seconds: *remaining_seconds,
-                };
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| {
+            c.state = ClockState::Paused {
+                since: at,
+                remaining_seconds: *remaining_seconds,
+            };
+        }),
         EventKind::ClockResumed {
             milestone,
             round,
             deadline,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.basis = match c.state {
-                    ClockState::Paused {
-                        remaining_seconds, ..
-                    } => Some(DeadlineBasis::Remaining {
-                        from: at,
-                        seconds: remaining_seconds,
-                    }),
-                    _ => None,
-                };
-                c.state = ClockState::Running;
-                c.deadline = deadline.clone();
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| {
+            c.basis = match c.state {
+                ClockState::Paused {
+                    remaining_seconds, ..
+                } => Some(DeadlineBasis::Remaining {
+                    from: at,
+                    seconds: remaining_seconds,
+                }),
+                _ => None,
+            };
+            c.state = ClockState::Running;
+            c.deadline = deadline.clone();
+        }),
         EventKind::ClockRetargeted {
             milestone,
             round,
             level,
             target,
             deadline,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.level = level.clone();
-                c.target = *target;
-                c.deadline = deadline.clone();
-                c.basis = Some(DeadlineBasis::Target {
-                    from: at,
-                    target: *target,
-                });
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| {
+            c.level = level.clone();
+            c.target = *target;
+            c.deadline = deadline.clone();
+            c.basis = Some(DeadlineBasis::Target {
+                from: at,
+                target: *target,
+            });
+        }),
         EventKind::ClockStopped {
             milestone,
             round,
             met,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.state = ClockState::Stopped { at, met: *met };
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| {
+            c.state = ClockState::Stopped { at, met: *met };
+        }),
         EventKind::MilestoneWarning {
             milestone,
             round,
             percent,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.warned.push(*percent);
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| c.warned.push(*percent)),
         EventKind::MilestoneBreached {
             milestone, round, ..
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.breached = true;
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| c.breached = true),
         EventKind::DeadlineRecalculated {
             milestone,
             round,
             deadline,
             ..
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.deadline = deadline.clone();
-            }
-            None
-        }
+        } => on_clock(case, milestone, *round, |c| c.deadline = deadline.clone()),
         EventKind::BreachWithdrawn {
             milestone,
             round,
             deadline,
-        } => {
-            if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
-                c.breached = false;
-                c.deadline = deadline.clone();
-                if let ClockState::Stopped { met, .. } = &mut c.state {
-                    *met = true;
-                }
+        } => on_clock(case, milestone, *round, |c| {
+            c.breached = false;
+            c.deadline = deadline.clone();
+            if let ClockState::Stopped { met, .. } = &mut c.state {
+                *met = true;
             }
-            None
-        }
+        }),
     };
     if let Some(status) = status {
         case.set_status(status);
     }
 }
 
-/// The clock of `milestone` in `round` (the first, as [`Case::clock`]).
-fn clock_in<'c>(
-    clocks: &'c mut [Clock],
+/// Changes the clock of `milestone` in `round` (the first, as
+/// [`Case::clock`]), if there is one; the status stays.
+fn on_clock<'e>(
+    case: &mut impl Fold<'e>,
     milestone: &MilestoneId,
     round: u32,
-) -> Option<&'c mut Clock> {
-    clocks
+    change: impl FnOnce(&mut Clock),
+) -> Option<Status> {
+    if let Some(c) = case
+        .clocks_mut()
         .iter_mut()
         .find(|c| c.round == round && &c.milestone == milestone)
+    {
+        change(c);
+    }
+    None
 }
 
 impl<'e> Fold<'e> for Case {

@@ -1,8 +1,8 @@
 //! Milestone clocks: what the policy's start / stop / pause / resume events
 //! do to them, warnings and breaches at `now`, and the deadline view.
 //!
-//! Precedence within one command (ruling 17): every clock that stops stops
-//! first, then pauses, then resumes, then starts. Time is measured in the
+//! Precedence within one command (ruling 17 in docs/rulings.md): every
+//! clock that stops stops first, then pauses, then resumes, then starts. Time is measured in the
 //! clock's own unit: working time (inside business hours on working days)
 //! for working-day and working-hour limits, plain elapsed time otherwise, so
 //! a suspension moves a working-day deadline by the working time it lasted.
@@ -212,7 +212,6 @@ pub(crate) fn measure(
     }
 }
 
-/// The instant `seconds` of the clock's measure after `from`.
 /// The deadline `seconds` of the clock's measure after `from`; for day units
 /// brought to the end of the day the time runs out on (24:00 or close of
 /// business, rolled to a working day), as the Civil Code convention wants.
@@ -349,6 +348,22 @@ pub(crate) fn effects(
     }
 
     // 4. Start.
+    out.extend(start(case, triggers, at, ctx)?);
+    Ok(out)
+}
+
+/// The clocks that `triggers` start: the milestones whose start events they
+/// are and that have no clock in this round (or ever, for once-per-case
+/// milestones); a clock that continues from the last round keeps its time
+/// left.
+fn start(
+    case: &ClockCase<'_>,
+    triggers: &[ClockEvent],
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<EventKind>, Rejection> {
+    let policy = ctx.policy;
+    let mut out = Vec::new();
     let Some(level) = case.level else {
         return Ok(out);
     };
@@ -691,6 +706,8 @@ pub struct DeadlineView {
     pub rule: String,
 }
 
+/// One open clock as [`deadlines`](crate::deadlines) shows it, measured at
+/// `ctx.now`, with the rule that set its target.
 pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<DeadlineView, Rejection> {
     let m = ctx.policy.milestone(&clock.milestone);
     let (remaining, paused) = match &clock.state {

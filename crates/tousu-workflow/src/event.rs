@@ -61,7 +61,8 @@ fn event_version() -> u32 {
 pub enum ClosureKind {
     /// 结案: the customer was satisfied at the callback.
     Satisfied,
-    /// Closed unsatisfied: rounds exhausted, customer still unsatisfied (ruling 11).
+    /// Closed unsatisfied: rounds exhausted, customer still unsatisfied
+    /// (ruling 11 in docs/rulings.md).
     Unsatisfied,
     /// 非正常结案: demands beyond law or policy, closed with approval.
     Abnormal,
