@@ -79,6 +79,7 @@ mod clocks;
 mod command;
 mod ctx;
 mod decide;
+mod due;
 mod event;
 mod rejection;
 #[cfg(feature = "proptest")]
@@ -94,5 +95,6 @@ pub use command::{
 };
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{can_view, deadlines, decide, register, tick};
+pub use due::next_due;
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use rejection::Rejection;
