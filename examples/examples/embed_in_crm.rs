@@ -9,70 +9,10 @@
 //!
 //! `cargo run -p tousu-examples --example embed_in_crm`
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// Events as JSON rows keyed by (case, version), like a SQL table with a
-/// unique key; sequences as a second table.
-#[derive(Default)]
-struct JsonRowStore {
-    rows: BTreeMap<(String, u64), String>,
-    sequences: BTreeMap<(i32, u32), u32>,
-}
-
-impl Store for JsonRowStore {
-    fn append(
-        &mut self,
-        case: &CaseId,
-        expected_version: u64,
-        events: &[Event],
-    ) -> std::result::Result<(), StoreError> {
-        let stored = self
-            .rows
-            .range((case.to_string(), 0)..=(case.to_string(), u64::MAX))
-            .count() as u64;
-        if stored != expected_version {
-            return Err(StoreError::Conflict {
-                case: case.clone(),
-                expected: expected_version,
-                actual: stored,
-            });
-        }
-        let mut staged = Vec::new();
-        for e in events {
-            let row = serde_json::to_string(e).map_err(|e| StoreError::Backend(Box::new(e)))?;
-            staged.push(((case.to_string(), e.version), row));
-        }
-        // All or nothing, as one transaction.
-        self.rows.extend(staged);
-        Ok(())
-    }
-
-    fn load(&self, case: &CaseId) -> std::result::Result<Vec<Event>, StoreError> {
-        self.rows
-            .range((case.to_string(), 0)..=(case.to_string(), u64::MAX))
-            .map(|(_, row)| serde_json::from_str(row).map_err(|e| StoreError::Backend(Box::new(e))))
-            .collect()
-    }
-
-    fn case_ids(&self) -> std::result::Result<Vec<CaseId>, StoreError> {
-        let mut ids: Vec<String> = self.rows.keys().map(|(c, _)| c.clone()).collect();
-        ids.dedup();
-        ids.into_iter()
-            .map(|s| CaseId::new(s).map_err(|e| StoreError::Backend(Box::new(e))))
-            .collect()
-    }
-
-    fn next_sequence(&mut self, year: i32, month: u32) -> std::result::Result<u32, StoreError> {
-        let n = self.sequences.entry((year, month)).or_insert(0);
-        *n += 1;
-        Ok(*n)
-    }
-}
 
 /// A ticket as the CRM's web form delivers it.
 struct Ticket {
@@ -105,7 +45,7 @@ fn main() -> Result<()> {
             staff("lead", "周经理", "svc", "department_head")?,
         ],
     )?;
-    let mut engine = Engine::new(Policy::default_policy()?, roster, JsonRowStore::default())?;
+    let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
 
     let tickets = [
         Ticket {
@@ -188,7 +128,11 @@ fn main() -> Result<()> {
     let mut now = bj(5, 9, 0)?;
     while now < bj(5, 10, 0)? {
         now += TimeDelta::minutes(15);
-        for e in engine.tick_all(now)? {
+        let report = engine.tick_all(now)?;
+        for (case, e) in report.failures() {
+            println!("{} tick failed for {case}: {e}", now.format("%H:%M UTC"));
+        }
+        for e in report.events() {
             if let EventKind::MilestoneBreached { milestone, .. } = &e.kind {
                 println!(
                     "{} {} breached {}",
@@ -219,6 +163,6 @@ fn main() -> Result<()> {
         }
         println!("{agent} sees {visible:?}");
     }
-    println!("stored rows: {}", engine.store().rows.len());
+    println!("stored rows: {}", engine.store().event_count());
     Ok(())
 }

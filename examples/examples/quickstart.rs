@@ -102,8 +102,13 @@ impl Desk {
         Ok(())
     }
 
+    /// Ticks the due cases; any case that failed is an error here.
     fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>> {
-        Ok(self.engine.tick_all(now)?)
+        let report = self.engine.tick_all(now)?;
+        if let Some((case, e)) = report.failures().next() {
+            return Err(format!("tick failed for case {case}: {e}").into());
+        }
+        Ok(report.events().cloned().collect())
     }
 }
 

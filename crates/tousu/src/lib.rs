@@ -64,10 +64,15 @@ mod engine;
 mod error;
 pub mod report;
 mod store;
+mod ticks;
 
 pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
-pub use store::{MemoryStore, Store, StoreError};
+pub use store::{
+    Batch, CommandHash, CommandRecord, Latest, MemoryStore, Month, Positioned, Store, StoreError,
+    check_not_torn,
+};
+pub use ticks::{TickReport, Ticked};
 
 /// The README's embedding example, compiled and run as a doc test.
 #[doc = include_str!("../../../README.md")]
@@ -77,7 +82,9 @@ pub struct ReadmeDoctests;
 /// The names most programs need, in one `use tousu::prelude::*;`.
 pub mod prelude {
     pub use crate::report::{PeriodReport, ReportPeriod, period_report};
-    pub use crate::{Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError};
+    pub use crate::{
+        Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError, TickReport,
+    };
     pub use tousu_model::{
         CaseId, CategoryId, Channel, CommandId, Complainant, Complaint, ComplaintFlags,
         CustomerClass, Department, DepartmentId, DepartmentTree, LevelId, Money, Remedy,
