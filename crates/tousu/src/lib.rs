@@ -36,6 +36,7 @@
 //! # Features
 //!
 //! - `proptest`: each part's proptest strategies (`model::strategies`, ...).
+//! - `conformance`: the [`conformance`] kit, the checks any [`Store`] must pass.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -60,6 +61,8 @@ pub use tousu_policy as policy;
 #[doc(inline)]
 pub use tousu_workflow as workflow;
 
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod engine;
 mod error;
 pub mod report;
