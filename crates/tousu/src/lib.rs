@@ -73,7 +73,7 @@ pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
 pub use store::{
     Batch, CommandHash, CommandRecord, Latest, MemoryStore, Month, Positioned, Store, StoreError,
-    check_not_torn,
+    check_not_torn, instant_nanos,
 };
 pub use ticks::{TickReport, Ticked};
 

@@ -222,6 +222,16 @@ pub struct Month {
     pub month: u32,
 }
 
+/// An instant as the SQL stores keep due instants: nanoseconds since
+/// 1970-01-01 UTC (instants from 1677 to 2262).
+pub fn instant_nanos(at: DateTime<Utc>) -> Result<i64, StoreError> {
+    at.timestamp_nanos_opt().ok_or_else(|| {
+        StoreError::backend(format!(
+            "{at} is outside the instants a store indexes (years 1677 to 2262)"
+        ))
+    })
+}
+
 /// Checks the batch markers of a case's last stored events: the last event
 /// must end its batch. `last` is `(version, batch_end)` of the last event.
 pub fn check_not_torn(case: &CaseId, last: Option<(u64, u64)>) -> Result<(), StoreError> {
