@@ -1,16 +1,19 @@
-//! A minimal CRM that keeps its cases behind the `Store` trait and drives
-//! the `Engine`: what an integrator writes around tousu.
+//! A minimal CRM that keeps its cases in SQLite and drives the `Engine`:
+//! what an integrator writes around tousu.
 //!
-//! The store here is a JSON-lines "table" of events in memory, written the
-//! way a database adapter would write rows: append only when the stored
-//! count equals the expected version. The CRM receives tickets from its own
-//! web form, files them, lets agents act, ticks the clocks every few
-//! minutes, and shows each agent only the cases they may see.
+//! The cases live in `tousu-crm.db` in the system's temporary directory
+//! (emptied at the start of each run). The CRM receives tickets from its own
+//! web form, files them, lets agents act, then restarts — a new process
+//! would do exactly the same: open the file, build the engine — and picks
+//! up where it was: a webhook delivered again after the restart files
+//! nothing twice, and the scheduler's ticks find the due cases in the
+//! store's index. Each agent sees only the cases they may see.
 //!
 //! `cargo run -p tousu-examples --example embed_in_crm`
 
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
+use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -32,6 +35,28 @@ fn bj(d: u32, h: u32, m: u32) -> Result<DateTime<Utc>> {
         .to_utc())
 }
 
+/// The file, emptied first so that each run starts the same way.
+fn database() -> Result<std::path::PathBuf> {
+    let path = std::env::temp_dir().join("tousu-crm.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        if std::fs::exists(&file)? {
+            std::fs::remove_file(&file)?;
+        }
+    }
+    Ok(path)
+}
+
+/// What the CRM does at start-up: open its database, build the engine.
+fn start(path: &std::path::Path, roster: Roster) -> Result<Engine<SqliteStore>> {
+    Ok(Engine::new(
+        Policy::default_policy()?,
+        roster,
+        SqliteStore::open(path)?,
+    )?)
+}
+
 fn main() -> Result<()> {
     let dept = |s: &str| DepartmentId::new(s);
     let staff = |id: &str, name: &str, d: &str, role: &str| -> Result<Staff> {
@@ -45,8 +70,11 @@ fn main() -> Result<()> {
             staff("lead", "周经理", "svc", "department_head")?,
         ],
     )?;
-    let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
+    let path = database()?;
+    println!("cases kept in SQLite at {}", path.display());
+    let mut engine = start(&path, roster.clone())?;
 
+    let mut filings = Vec::new();
     let tickets = [
         Ticket {
             crm_id: "T-1001",
@@ -79,14 +107,15 @@ fn main() -> Result<()> {
             })
             .external_ref(t.crm_id)
             .build()?;
+        let filing = Filing {
+            actor: StaffId::new("agent-1")?,
+            command_id: CommandId::new(format!("webhook-{}", t.crm_id))?,
+            case_id: Some(CaseId::new(t.crm_id)?),
+            complaint,
+            repeat_count: 0,
+        };
         for _delivery in 0..2 {
-            let filed = engine.file(Filing {
-                actor: StaffId::new("agent-1")?,
-                command_id: CommandId::new(format!("webhook-{}", t.crm_id))?,
-                case_id: Some(CaseId::new(t.crm_id)?),
-                complaint: complaint.clone(),
-                repeat_count: 0,
-            })?;
+            let filed = engine.file(filing.clone())?;
             println!(
                 "webhook {} -> case {} number {}",
                 t.crm_id,
@@ -94,6 +123,7 @@ fn main() -> Result<()> {
                 filed.case.number.as_ref().map_or("-", |n| n.as_str())
             );
         }
+        filings.push(filing);
     }
 
     // Two agents act on T-1001 from stale screens: the second is refused.
@@ -123,6 +153,23 @@ fn main() -> Result<()> {
         Err(e) => println!("stale screen refused: {e}"),
         Ok(_) => println!("unexpected: stale command accepted"),
     }
+
+    // The CRM restarts: everything it knows is in the file.
+    drop(engine);
+    let mut engine = start(&path, roster)?;
+    println!(
+        "restarted: {} cases, {} events read back from the file",
+        engine.store().case_ids()?.len(),
+        engine.store().events_since(0, usize::MAX)?.len()
+    );
+    // The web form's queue delivers the first ticket once more: nothing new.
+    let again = engine.file(filings.swap_remove(0))?;
+    println!(
+        "webhook {} again after the restart -> case {} number {}",
+        again.case.id,
+        again.case.id,
+        again.case.number.as_ref().map_or("-", |n| n.as_str())
+    );
 
     // The CRM's scheduler ticks every 15 minutes; overdue clocks appear.
     let mut now = bj(5, 9, 0)?;
@@ -163,6 +210,9 @@ fn main() -> Result<()> {
         }
         println!("{agent} sees {visible:?}");
     }
-    println!("stored rows: {}", engine.store().event_count());
+    println!(
+        "stored rows: {}",
+        engine.store().events_since(0, usize::MAX)?.len()
+    );
     Ok(())
 }

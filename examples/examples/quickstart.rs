@@ -7,11 +7,16 @@
 //! escalation, an extension and a reopen — and prints the cases with their
 //! deadlines, two months' penalty statements and the period report.
 //!
+//! The cases are kept in an SQLite file, `tousu-quickstart.db` in the
+//! system's temporary directory (started afresh on each run), as an
+//! application embedding tousu would keep them.
+//!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tousu::prelude::*;
 use tousu::workflow::{Responsibility, ResponsibleParty};
+use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -65,7 +70,7 @@ fn roster() -> Result<Roster> {
 
 /// Sends commands with fresh ids and the case's current version.
 struct Desk {
-    engine: Engine<MemoryStore>,
+    engine: Engine<SqliteStore>,
     n: u32,
 }
 
@@ -137,9 +142,25 @@ fn assign(handler: &str) -> Result<CommandKind> {
     })
 }
 
+/// The SQLite file the cases are kept in, emptied first so that every run
+/// numbers its complaints from 0001.
+fn database() -> Result<std::path::PathBuf> {
+    let path = std::env::temp_dir().join("tousu-quickstart.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        if std::fs::exists(&file)? {
+            std::fs::remove_file(&file)?;
+        }
+    }
+    Ok(path)
+}
+
 fn main() -> Result<()> {
+    let path = database()?;
+    let store = SqliteStore::open(&path)?;
     let mut desk = Desk {
-        engine: Engine::new(Policy::default_policy()?, roster()?, MemoryStore::new())?,
+        engine: Engine::new(Policy::default_policy()?, roster()?, store)?,
         n: 0,
     };
     println!(
@@ -147,6 +168,7 @@ fn main() -> Result<()> {
         desk.engine.policy().name,
         desk.engine.policy().version
     );
+    println!("cases kept in SQLite at {}", path.display());
 
     // 09-30, the day before National Day.
     // 1. A leaking water heater, by phone.
