@@ -11,7 +11,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use tousu_policy::DurationUnit;
 
 use crate::case::{Case, Clock};
-use crate::clocks::measure;
+use crate::clocks::{measure, working_measure};
 use crate::{Ctx, Rejection};
 
 /// The earliest instant, at or after the case's last event, at which
@@ -110,41 +110,50 @@ fn next_warning(
 }
 
 /// The earliest instant after `lo` (where the threshold does not hold yet)
-/// at which it holds. Remaining time never grows as time passes, and falls
-/// by at most the wall time passed; so jumping by the excess over the
-/// threshold never overshoots, and a bisection over nanoseconds settles what
-/// the jumps leave (the end of a night or a weekend).
+/// at which it holds: remaining time falls below `most_remaining + 1`
+/// seconds once exactly the excess over that, plus a nanosecond, of the
+/// clock's own time (working time for working units) has passed since `lo`.
+/// The answer is checked against `measure`, the function `tick` uses; should
+/// the two ever disagree, a bisection over nanoseconds settles it.
 fn earliest_reached(
     clock: &Clock,
     unit: DurationUnit,
-    mut lo: DateTime<Utc>,
+    lo: DateTime<Utc>,
     most_remaining: i64,
     ctx: &Ctx<'_>,
     reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
 ) -> Result<Option<DateTime<Utc>>, Rejection> {
-    // The threshold certainly holds one second short of the wall-clock bound.
-    let Some(mut hi) = TimeDelta::try_seconds(most_remaining.saturating_add(1))
-        .and_then(|d| clock.deadline.at.checked_sub_signed(d))
-        .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(1)))
-    else {
+    let deadline = clock.deadline.at;
+    let Some(threshold) = TimeDelta::try_seconds(most_remaining.saturating_add(1)) else {
         return Ok(None);
     };
-    hi = hi.min(clock.deadline.at);
-    for _ in 0..16 {
-        let remaining = measure(ctx, unit, lo, clock.deadline.at)?;
-        let excess = remaining.saturating_sub(most_remaining).saturating_sub(1);
-        let Some(next) = TimeDelta::try_seconds(excess)
-            .filter(|d| *d > TimeDelta::zero())
-            .and_then(|d| lo.checked_add_signed(d))
-        else {
-            break;
-        };
-        if next >= hi {
-            break;
-        }
-        lo = next;
+    let one = TimeDelta::nanoseconds(1);
+    let direct = if working_measure(unit) {
+        let remaining = ctx.calendar.working_time_between(lo, deadline)?;
+        ctx.calendar
+            .add_working_time(lo, remaining - threshold + one)
+            .ok()
+    } else {
+        deadline
+            .checked_sub_signed(threshold)
+            .and_then(|t| t.checked_add_signed(one))
+    };
+    if let Some(at) = direct.filter(|at| *at > lo && *at <= deadline)
+        && reached(at)?
+        && !reached(at - one)?
+    {
+        return Ok(Some(at));
     }
-    // Invariant: not reached at `lo`, reached at `hi`.
+    bisect(lo, deadline, reached)
+}
+
+/// The earliest instant in `(lo, hi]` at which `reached` holds, given it
+/// does not at `lo`, holds at `hi` when at all, and never stops holding.
+fn bisect(
+    mut lo: DateTime<Utc>,
+    mut hi: DateTime<Utc>,
+    reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
+) -> Result<Option<DateTime<Utc>>, Rejection> {
     if !reached(hi)? {
         return Ok(None);
     }
