@@ -51,7 +51,7 @@ fn file_all(engine: &mut Engine<SqliteStore>, who: &str) {
 fn two_processes_number_into_one_file_without_duplicates_or_gaps() {
     if let Ok(path) = std::env::var(CHILD) {
         let mut e = engine(&path);
-        println!("ready");
+        println!("\nSECOND-PROCESS-READY");
         file_all(&mut e, "child");
         return;
     }
@@ -73,7 +73,7 @@ fn two_processes_number_into_one_file_without_duplicates_or_gaps() {
     // Start together: wait (blocking, no sleep) until the child says it is ready.
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    while line.trim() != "ready" {
+    while !line.contains("SECOND-PROCESS-READY") {
         line.clear();
         assert!(
             out.read_line(&mut line).unwrap() > 0,
