@@ -7,9 +7,15 @@
 //! `#[test]` per check. `MemoryStore`, `tousu-store-sqlite` and
 //! `tousu-store-postgres` run it.
 //!
+//! In a test file, `tousu::conformance_tests!(Some(MyBackend));` expands to
+//! the `#[test]`s; each check is also a function of its own:
+//!
 //! ```
-//! use tousu::conformance::MemoryBackend;
-//! tousu::conformance_tests!(Some(MemoryBackend));
+//! use tousu::conformance::{MemoryBackend, append_and_load, due_index_agrees_with_replay};
+//!
+//! append_and_load(&MemoryBackend)?;
+//! due_index_agrees_with_replay(&MemoryBackend)?;
+//! # Ok::<(), tousu::conformance::Failure>(())
 //! ```
 //!
 //! Each check drives an [`Engine`] over the store the way an application
@@ -80,7 +86,7 @@ fn ensure(holds: bool, what: impl FnOnce() -> String) -> Result<(), Failure> {
     if holds { Ok(()) } else { Err(Failure(what())) }
 }
 
-/// Every check, by name, for [`conformance_tests!`](crate::conformance_tests).
+/// A check: a function of the backend, as [`run`] takes it.
 pub type Check<B> = fn(&B) -> Result<(), Failure>;
 
 /// Runs one check; panics with its name and the failure (test code).

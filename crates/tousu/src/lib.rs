@@ -36,7 +36,7 @@
 //! # Features
 //!
 //! - `proptest`: each part's proptest strategies (`model::strategies`, ...).
-//! - `conformance`: the [`conformance`] kit, the checks any [`Store`] must pass.
+//! - `conformance`: the `tousu::conformance` kit, the checks any [`Store`] must pass.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
