@@ -314,6 +314,8 @@ pub trait Store {
 /// One case in memory.
 #[derive(Clone, Debug, Default)]
 struct Stored {
+    /// Its place in `Inner::ids`.
+    index: usize,
     events: Vec<Event>,
     commands: BTreeMap<CommandId, CommandRecord>,
     snapshot: Option<Case>,
@@ -325,9 +327,12 @@ struct Stored {
 #[derive(Debug, Default)]
 struct Inner {
     cases: BTreeMap<CaseId, Stored>,
-    /// The global log: (case, index into its events), position = index + 1.
-    log: Vec<(CaseId, usize)>,
-    due: BTreeSet<(DateTime<Utc>, CaseId)>,
+    /// Case ids by the index the log and the due set use (no id is cloned
+    /// per event or per index update).
+    ids: Vec<CaseId>,
+    /// The global log: (case index, index into its events), position = index + 1.
+    log: Vec<(usize, usize)>,
+    due: BTreeSet<(DateTime<Utc>, usize)>,
     sequences: BTreeMap<Month, u32>,
 }
 
@@ -359,6 +364,12 @@ impl MemoryStore {
 }
 
 impl Inner {
+    fn id(&self, index: usize) -> Result<&CaseId, StoreError> {
+        self.ids
+            .get(index)
+            .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))
+    }
+
     fn version(&self, case: &CaseId) -> u64 {
         self.cases
             .get(case)
@@ -390,9 +401,20 @@ impl Inner {
     }
 
     fn write(&mut self, batch: &Batch) -> u64 {
-        let stored = self.cases.entry(batch.case_id.clone()).or_default();
+        let next_index = self.ids.len();
+        let stored = self
+            .cases
+            .entry(batch.case_id.clone())
+            .or_insert_with(|| Stored {
+                index: next_index,
+                ..Stored::default()
+            });
+        if stored.index == next_index {
+            self.ids.push(batch.case_id.clone());
+        }
+        let index = stored.index;
         if let Some(at) = stored.next_due {
-            self.due.remove(&(at, batch.case_id.clone()));
+            self.due.remove(&(at, index));
         }
         if let Some((id, hash)) = &batch.command {
             stored.commands.insert(
@@ -406,7 +428,7 @@ impl Inner {
             );
         }
         for e in &batch.events {
-            self.log.push((batch.case_id.clone(), stored.events.len()));
+            self.log.push((index, stored.events.len()));
             stored.events.push(e.clone());
         }
         if let Some(snapshot) = &batch.snapshot {
@@ -415,7 +437,7 @@ impl Inner {
         stored.open = batch.open;
         stored.next_due = batch.next_due.filter(|_| batch.open);
         if let Some(at) = stored.next_due {
-            self.due.insert((at, batch.case_id.clone()));
+            self.due.insert((at, index));
         }
         self.log.len() as u64
     }
@@ -524,14 +546,14 @@ impl Store for MemoryStore {
     }
 
     fn due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CaseId>, StoreError> {
-        Ok(self
-            .lock()?
+        let inner = self.lock()?;
+        inner
             .due
             .iter()
             .take_while(|(at, _)| *at <= now)
             .take(limit)
-            .map(|(_, id)| id.clone())
-            .collect())
+            .map(|(_, index)| inner.id(*index).cloned())
+            .collect()
     }
 
     fn events_since(&self, after: u64, limit: usize) -> Result<Vec<Positioned>, StoreError> {
@@ -541,7 +563,7 @@ impl Store for MemoryStore {
         for (position, (case, index)) in inner.log.iter().enumerate().skip(start).take(limit) {
             let event = inner
                 .cases
-                .get(case)
+                .get(inner.id(*case)?)
                 .and_then(|s| s.events.get(*index))
                 .cloned()
                 .ok_or_else(|| StoreError::backend("the memory store's log is inconsistent"))?;
