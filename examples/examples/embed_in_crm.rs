@@ -1,78 +1,21 @@
-//! A minimal CRM that keeps its cases behind the `Store` trait and drives
-//! the `Engine`: what an integrator writes around tousu.
+//! A minimal CRM that keeps its cases in SQLite and drives the `Engine`:
+//! what an integrator writes around tousu.
 //!
-//! The store here is a JSON-lines "table" of events in memory, written the
-//! way a database adapter would write rows: append only when the stored
-//! count equals the expected version. The CRM receives tickets from its own
-//! web form, files them, lets agents act, ticks the clocks every few
-//! minutes, and shows each agent only the cases they may see.
+//! The cases live in `tousu-crm.db` in the system's temporary directory
+//! (emptied at the start of each run). The CRM receives tickets from its own
+//! web form, files them, lets agents act, then restarts — a new process
+//! would do exactly the same: open the file, build the engine — and picks
+//! up where it was: a webhook delivered again after the restart files
+//! nothing twice, and the scheduler's ticks find the due cases in the
+//! store's index. Each agent sees only the cases they may see.
 //!
 //! `cargo run -p tousu-examples --example embed_in_crm`
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
+use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-/// Events as JSON rows keyed by (case, version), like a SQL table with a
-/// unique key; sequences as a second table.
-#[derive(Default)]
-struct JsonRowStore {
-    rows: BTreeMap<(String, u64), String>,
-    sequences: BTreeMap<(i32, u32), u32>,
-}
-
-impl Store for JsonRowStore {
-    fn append(
-        &mut self,
-        case: &CaseId,
-        expected_version: u64,
-        events: &[Event],
-    ) -> std::result::Result<(), StoreError> {
-        let stored = self
-            .rows
-            .range((case.to_string(), 0)..=(case.to_string(), u64::MAX))
-            .count() as u64;
-        if stored != expected_version {
-            return Err(StoreError::Conflict {
-                case: case.clone(),
-                expected: expected_version,
-                actual: stored,
-            });
-        }
-        let mut staged = Vec::new();
-        for e in events {
-            let row = serde_json::to_string(e).map_err(|e| StoreError::Backend(Box::new(e)))?;
-            staged.push(((case.to_string(), e.version), row));
-        }
-        // All or nothing, as one transaction.
-        self.rows.extend(staged);
-        Ok(())
-    }
-
-    fn load(&self, case: &CaseId) -> std::result::Result<Vec<Event>, StoreError> {
-        self.rows
-            .range((case.to_string(), 0)..=(case.to_string(), u64::MAX))
-            .map(|(_, row)| serde_json::from_str(row).map_err(|e| StoreError::Backend(Box::new(e))))
-            .collect()
-    }
-
-    fn case_ids(&self) -> std::result::Result<Vec<CaseId>, StoreError> {
-        let mut ids: Vec<String> = self.rows.keys().map(|(c, _)| c.clone()).collect();
-        ids.dedup();
-        ids.into_iter()
-            .map(|s| CaseId::new(s).map_err(|e| StoreError::Backend(Box::new(e))))
-            .collect()
-    }
-
-    fn next_sequence(&mut self, year: i32, month: u32) -> std::result::Result<u32, StoreError> {
-        let n = self.sequences.entry((year, month)).or_insert(0);
-        *n += 1;
-        Ok(*n)
-    }
-}
 
 /// A ticket as the CRM's web form delivers it.
 struct Ticket {
@@ -92,6 +35,28 @@ fn bj(d: u32, h: u32, m: u32) -> Result<DateTime<Utc>> {
         .to_utc())
 }
 
+/// The file, emptied first so that each run starts the same way.
+fn database() -> Result<std::path::PathBuf> {
+    let path = std::env::temp_dir().join("tousu-crm.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        if std::fs::exists(&file)? {
+            std::fs::remove_file(&file)?;
+        }
+    }
+    Ok(path)
+}
+
+/// What the CRM does at start-up: open its database, build the engine.
+fn start(path: &std::path::Path, roster: Roster) -> Result<Engine<SqliteStore>> {
+    Ok(Engine::new(
+        Policy::default_policy()?,
+        roster,
+        SqliteStore::open(path)?,
+    )?)
+}
+
 fn main() -> Result<()> {
     let dept = |s: &str| DepartmentId::new(s);
     let staff = |id: &str, name: &str, d: &str, role: &str| -> Result<Staff> {
@@ -105,8 +70,11 @@ fn main() -> Result<()> {
             staff("lead", "周经理", "svc", "department_head")?,
         ],
     )?;
-    let mut engine = Engine::new(Policy::default_policy()?, roster, JsonRowStore::default())?;
+    let path = database()?;
+    println!("cases kept in SQLite at {}", path.display());
+    let mut engine = start(&path, roster.clone())?;
 
+    let mut filings = Vec::new();
     let tickets = [
         Ticket {
             crm_id: "T-1001",
@@ -139,14 +107,15 @@ fn main() -> Result<()> {
             })
             .external_ref(t.crm_id)
             .build()?;
+        let filing = Filing {
+            actor: StaffId::new("agent-1")?,
+            command_id: CommandId::new(format!("webhook-{}", t.crm_id))?,
+            case_id: Some(CaseId::new(t.crm_id)?),
+            complaint,
+            repeat_count: 0,
+        };
         for _delivery in 0..2 {
-            let filed = engine.file(Filing {
-                actor: StaffId::new("agent-1")?,
-                command_id: CommandId::new(format!("webhook-{}", t.crm_id))?,
-                case_id: Some(CaseId::new(t.crm_id)?),
-                complaint: complaint.clone(),
-                repeat_count: 0,
-            })?;
+            let filed = engine.file(filing.clone())?;
             println!(
                 "webhook {} -> case {} number {}",
                 t.crm_id,
@@ -154,6 +123,7 @@ fn main() -> Result<()> {
                 filed.case.number.as_ref().map_or("-", |n| n.as_str())
             );
         }
+        filings.push(filing);
     }
 
     // Two agents act on T-1001 from stale screens: the second is refused.
@@ -184,11 +154,32 @@ fn main() -> Result<()> {
         Ok(_) => println!("unexpected: stale command accepted"),
     }
 
+    // The CRM restarts: everything it knows is in the file.
+    drop(engine);
+    let mut engine = start(&path, roster)?;
+    println!(
+        "restarted: {} cases, {} events read back from the file",
+        engine.store().case_ids()?.len(),
+        engine.store().events_since(0, usize::MAX)?.len()
+    );
+    // The web form's queue delivers the first ticket once more: nothing new.
+    let again = engine.file(filings.swap_remove(0))?;
+    println!(
+        "webhook {} again after the restart -> case {} number {}",
+        again.case.id,
+        again.case.id,
+        again.case.number.as_ref().map_or("-", |n| n.as_str())
+    );
+
     // The CRM's scheduler ticks every 15 minutes; overdue clocks appear.
     let mut now = bj(5, 9, 0)?;
     while now < bj(5, 10, 0)? {
         now += TimeDelta::minutes(15);
-        for e in engine.tick_all(now)? {
+        let report = engine.tick_all(now)?;
+        for (case, e) in report.failures() {
+            println!("{} tick failed for {case}: {e}", now.format("%H:%M UTC"));
+        }
+        for e in report.events() {
             if let EventKind::MilestoneBreached { milestone, .. } = &e.kind {
                 println!(
                     "{} {} breached {}",
@@ -219,6 +210,9 @@ fn main() -> Result<()> {
         }
         println!("{agent} sees {visible:?}");
     }
-    println!("stored rows: {}", engine.store().rows.len());
+    println!(
+        "stored rows: {}",
+        engine.store().events_since(0, usize::MAX)?.len()
+    );
     Ok(())
 }

@@ -9,11 +9,16 @@
 //! writes that report as an HTML page with charts and one case's timeline as
 //! SVG to `target/quickstart/`.
 //!
+//! The cases are kept in an SQLite file, `tousu-quickstart.db` in the
+//! system's temporary directory (started afresh on each run), as an
+//! application embedding tousu would keep them.
+//!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tousu::prelude::*;
 use tousu::workflow::{Responsibility, ResponsibleParty};
+use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -67,7 +72,7 @@ fn roster() -> Result<Roster> {
 
 /// Sends commands with fresh ids and the case's current version.
 struct Desk {
-    engine: Engine<MemoryStore>,
+    engine: Engine<SqliteStore>,
     n: u32,
 }
 
@@ -104,8 +109,13 @@ impl Desk {
         Ok(())
     }
 
+    /// Ticks the due cases; any case that failed is an error here.
     fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>> {
-        Ok(self.engine.tick_all(now)?)
+        let report = self.engine.tick_all(now)?;
+        if let Some((case, e)) = report.failures().next() {
+            return Err(format!("tick failed for case {case}: {e}").into());
+        }
+        Ok(report.events().cloned().collect())
     }
 }
 
@@ -134,9 +144,25 @@ fn assign(handler: &str) -> Result<CommandKind> {
     })
 }
 
+/// The SQLite file the cases are kept in, emptied first so that every run
+/// numbers its complaints from 0001.
+fn database() -> Result<std::path::PathBuf> {
+    let path = std::env::temp_dir().join("tousu-quickstart.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.clone().into_os_string();
+        file.push(suffix);
+        if std::fs::exists(&file)? {
+            std::fs::remove_file(&file)?;
+        }
+    }
+    Ok(path)
+}
+
 fn main() -> Result<()> {
+    let path = database()?;
+    let store = SqliteStore::open(&path)?;
     let mut desk = Desk {
-        engine: Engine::new(Policy::default_policy()?, roster()?, MemoryStore::new())?,
+        engine: Engine::new(Policy::default_policy()?, roster()?, store)?,
         n: 0,
     };
     println!(
@@ -144,6 +170,7 @@ fn main() -> Result<()> {
         desk.engine.policy().name,
         desk.engine.policy().version
     );
+    println!("cases kept in SQLite at {}", path.display());
 
     // 09-30, the day before National Day.
     // 1. A leaking water heater, by phone.
@@ -558,8 +585,8 @@ fn main() -> Result<()> {
 /// Writes the month's HTML report (with the timelines of its overdue cases)
 /// and one case's timeline to `target/quickstart/`; returns their paths
 /// relative to the workspace.
-fn write_pictures(
-    engine: &Engine<MemoryStore>,
+fn write_pictures<S: Store>(
+    engine: &Engine<S>,
     report: &PeriodReport,
     case: &CaseId,
     now: DateTime<Utc>,

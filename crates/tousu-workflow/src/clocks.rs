@@ -191,7 +191,7 @@ fn is_agreed(m: &MilestoneId) -> bool {
     m.as_str() == AGREED_DEADLINE
 }
 
-fn working_measure(unit: DurationUnit) -> bool {
+pub(crate) fn working_measure(unit: DurationUnit) -> bool {
     matches!(unit, DurationUnit::WorkingDays | DurationUnit::WorkingHours)
 }
 

@@ -80,6 +80,7 @@ mod clocks;
 mod command;
 mod ctx;
 mod decide;
+mod due;
 mod event;
 mod recalc;
 mod rejection;
@@ -98,6 +99,7 @@ pub use command::{
 };
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};
+pub use due::next_due;
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;

@@ -10,10 +10,47 @@ use tousu_model::{
 use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
 use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
-use tousu_workflow::{Case, Command, CommandKind, Ctx, DeadlineView, Event, PolicyRuntime, Status};
+use tousu_workflow::{
+    CASE_SCHEMA_VERSION, Case, Command, CommandKind, Ctx, DeadlineView, Event, PolicyRuntime,
+    ReplayError, Status,
+};
 
-use crate::Error;
-use crate::store::Store;
+use crate::store::{Batch, CommandHash, Month, Store};
+use crate::{Error, TickReport, Ticked};
+
+/// The registration of `filing` numbered with `seq` of `month`: the case id
+/// and the events, or why the decider refuses it.
+fn registration(
+    runtime: &PolicyRuntime,
+    roster: &Roster,
+    filing: &Filing,
+    month: Month,
+    seq: u32,
+) -> Result<(CaseId, Vec<Event>), Error> {
+    let number = runtime.policy.complaint_number.format(ComplaintNoParts {
+        year: month.year,
+        month: month.month,
+        seq,
+    })?;
+    let case_id = match &filing.case_id {
+        Some(id) => id.clone(),
+        None => CaseId::new(number.as_str())?,
+    };
+    let command = Command::new(
+        filing.command_id.clone(),
+        filing.actor.clone(),
+        filing.complaint.received_at,
+        0,
+        CommandKind::Register {
+            case_id: case_id.clone(),
+            number: Some(number),
+            complaint: Box::new(filing.complaint.clone()),
+            repeat_count: filing.repeat_count,
+        },
+    );
+    let events = tousu_workflow::register(&command, &runtime.ctx(roster, command.at))?;
+    Ok((case_id, events))
+}
 
 /// A complaint to file: who files it, its idempotency key, and optionally
 /// the case id (default: the complaint number issued).
@@ -100,6 +137,8 @@ pub struct Engine<S: Store> {
     older: BTreeMap<PolicyKey, PolicyRuntime>,
     roster: Roster,
     store: S,
+    /// Keep a snapshot every this many events (0: never).
+    snapshot_every: u64,
 }
 
 fn key_of(policy: &Policy) -> PolicyKey {
@@ -115,7 +154,17 @@ impl<S: Store> Engine<S> {
             older: BTreeMap::new(),
             roster,
             store,
+            snapshot_every: 0,
         })
+    }
+
+    /// Keeps a snapshot of a case whenever a write crosses a multiple of
+    /// `every` events (0: never), so that loading a case replays at most
+    /// `every` events after it. Snapshots are a cache: they agree with the
+    /// events, which stay the truth.
+    pub fn with_snapshots(mut self, every: u64) -> Self {
+        self.snapshot_every = every;
+        self
     }
 
     /// Adds a policy version. With `make_current`, new cases are judged by
@@ -216,10 +265,9 @@ impl<S: Store> Engine<S> {
         let case = self.case(case_id)?;
         let runtime = self.runtime_for(&case)?;
         let events = tousu_workflow::recalculate(&case, &runtime.ctx(&self.roster, now))?;
-        if !events.is_empty() {
-            self.store.append(case_id, case.version, &events)?;
-        }
-        Ok(events)
+        let expected_version = case.version;
+        let after = events.iter().fold(case, tousu_workflow::evolve);
+        self.write(expected_version, after, events, None)
     }
 
     /// [`Engine::recalculate`] over every case, after
@@ -232,13 +280,35 @@ impl<S: Store> Engine<S> {
         Ok(all)
     }
 
-    /// The case with this id, rebuilt from its events.
+    /// The case with this id: its latest snapshot (if the store keeps one
+    /// this version of tousu reads) with the events after it applied, or
+    /// all its events replayed.
     pub fn case(&self, id: &CaseId) -> Result<Case, Error> {
-        let events = self.store.load(id)?;
-        if events.is_empty() {
-            return Err(Error::UnknownCase(id.clone()));
+        let latest = self.store.load_latest(id)?;
+        let Some(mut case) = latest
+            .snapshot
+            .filter(|c| c.schema_version == CASE_SCHEMA_VERSION && &c.id == id)
+        else {
+            let events = if latest.events.first().is_some_and(|e| e.version == 1) {
+                latest.events
+            } else {
+                self.store.load(id)?
+            };
+            if events.is_empty() {
+                return Err(Error::UnknownCase(id.clone()));
+            }
+            return Ok(Case::replay_events(&events)?);
+        };
+        for e in &latest.events {
+            if e.case_id != case.id || e.version != case.version + 1 {
+                return Err(Error::Replay(ReplayError::VersionGap {
+                    expected: case.version + 1,
+                    found: e.version,
+                }));
+            }
+            case = tousu_workflow::evolve(case, e);
         }
-        Ok(Case::replay_events(&events)?)
+        Ok(case)
     }
 
     /// Every case, rebuilt from the store.
@@ -250,88 +320,133 @@ impl<S: Store> Engine<S> {
             .collect()
     }
 
-    /// Files a complaint: numbers it in the policy's pattern with the month's
-    /// next sequence (month of receipt in the policy's offset), registers it,
-    /// stores the events.
+    /// Files a complaint: checks everything (the complaint, the actor's
+    /// permission, the policy's rules), then numbers it in the policy's
+    /// pattern with the month's next sequence (month of receipt in the
+    /// policy's offset) and stores the registration in the same store write
+    /// ([`Store::file`]), so a refused or failed filing uses up no number.
+    ///
+    /// With a case id, filing again with the same command id and the same
+    /// content returns the stored case; another command on that case id, or
+    /// the same command id with other content, is refused.
     pub fn file(&mut self, filing: Filing) -> Result<Filed, Error> {
+        let hash = CommandHash::of(&(
+            &filing.actor,
+            &filing.command_id,
+            &filing.case_id,
+            &filing.complaint,
+            filing.repeat_count,
+        ))?;
         if let Some(id) = &filing.case_id {
-            let stored = self.store.load(id)?;
-            if let Some(first) = stored.first() {
-                if first.command_id.as_ref() == Some(&filing.command_id) {
-                    let case = Case::replay_events(&stored)?;
-                    return Ok(Filed {
-                        case,
-                        events: stored,
+            if let Some(record) = self.store.command(id, &filing.command_id)? {
+                if record.hash != hash {
+                    return Err(Error::CommandReused {
+                        case: id.clone(),
+                        command: filing.command_id,
+                        stored: record.hash,
                     });
                 }
-                return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
-                    path: "case_id".to_owned(),
-                    message: format!("case {id} exists already, filed by another command"),
-                }));
+                let events = self.store.load(id)?;
+                let case = Case::replay_events(&events)?;
+                return Ok(Filed { case, events });
+            }
+            match self.case(id) {
+                Err(Error::UnknownCase(_)) => {}
+                Err(e) => return Err(e),
+                Ok(_) => {
+                    return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
+                        path: "case_id".to_owned(),
+                        message: format!("case {id} exists already, filed by another command"),
+                    }));
+                }
             }
         }
+        filing.complaint.validate()?;
         let runtime = self.current_runtime();
         let local = filing
             .complaint
             .received_at
             .with_timezone(&runtime.calendar.offset());
-        let (year, month) = (local.year(), local.month());
-        let pattern = runtime.policy.complaint_number.clone();
-        // Check the filing before taking a number, so a refused complaint
-        // does not use one up.
-        filing.complaint.validate()?;
-        let seq = self.store.next_sequence(year, month)?;
-        let number = pattern.format(ComplaintNoParts { year, month, seq })?;
-        let case_id = match filing.case_id {
-            Some(id) => id,
-            None => CaseId::new(number.as_str())?,
+        let month = Month {
+            year: local.year(),
+            month: local.month(),
         };
-        let command = Command::new(
-            filing.command_id,
-            filing.actor,
-            filing.complaint.received_at,
-            0,
-            CommandKind::Register {
-                case_id: case_id.clone(),
-                number: Some(number),
-                complaint: Box::new(filing.complaint),
-                repeat_count: filing.repeat_count,
-            },
-        );
-        let runtime = self.current_runtime();
-        let ctx = runtime.ctx(&self.roster, command.at);
-        let events = tousu_workflow::register(&command, &ctx)?;
-        self.store.append(&case_id, 0, &events)?;
-        let case = Case::replay_events(&events)?;
-        Ok(Filed { case, events })
+        // Everything the decider checks, checked before a number is taken:
+        // the registration with the month's first number must be accepted.
+        registration(runtime, &self.roster, &filing, month, 1)?;
+        let Engine {
+            current,
+            roster,
+            store,
+            snapshot_every,
+            ..
+        } = self;
+        let every = *snapshot_every;
+        let (batch, _) = store.file(month, |seq| -> Result<Batch, Error> {
+            let (case_id, events) = registration(current, roster, &filing, month, seq)?;
+            let case = Case::replay_events(&events)?;
+            let next_due = tousu_workflow::next_due(&case, &current.ctx(roster, case.updated_at))?;
+            Ok(Batch {
+                case_id,
+                expected_version: 0,
+                command: Some((filing.command_id.clone(), hash)),
+                open: case.status.is_open(),
+                next_due,
+                snapshot: (every > 0 && case.version >= every).then(|| Box::new(case)),
+                events,
+            })
+        })?;
+        let case = Case::replay_events(&batch.events)?;
+        Ok(Filed {
+            case,
+            events: batch.events,
+        })
     }
 
     /// Handles a command on an existing case: decides it under the case's
-    /// policy version at the command's instant and stores the events. A
-    /// command id seen before returns the events it produced the first time.
-    /// A `register` command opens the case it names, as given (unlike
-    /// [`Engine::file`], which numbers the complaint), under the current
-    /// policy.
+    /// policy version at the command's instant and stores the events.
+    ///
+    /// A command id seen before returns the events it produced the first
+    /// time if the command is the same (a retry); a different command under
+    /// that id is refused with [`Error::CommandReused`].
     pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
-        let stored = self.store.load(case_id)?;
-        let registers = matches!(command.kind, CommandKind::Register { .. });
-        if stored.is_empty() && !registers {
-            return Err(Error::UnknownCase(case_id.clone()));
+        // What the command says, not the version it expects: a retry sent
+        // after the client reloaded the case is still the same command.
+        let hash = CommandHash::of(&(&command.id, &command.actor, &command.at, &command.kind))?;
+        if let Some(record) = self.store.command(case_id, &command.id)? {
+            if record.hash != hash {
+                return Err(Error::CommandReused {
+                    case: case_id.clone(),
+                    command: command.id.clone(),
+                    stored: record.hash,
+                });
+            }
+            return Ok(self.store.load_range(
+                case_id,
+                record.first_version,
+                record.last_version,
+            )?);
         }
-        let mut case = if stored.is_empty() {
-            None
-        } else {
-            Some(Case::replay_events(&stored)?)
+        let registers = matches!(command.kind, CommandKind::Register { .. });
+        let mut case = match self.case(case_id) {
+            Ok(case) => Some(case),
+            // A `register` command opens the case it names, as given
+            // (unlike [`Engine::file`], which numbers the complaint).
+            Err(Error::UnknownCase(_)) if registers => None,
+            Err(e) => return Err(e),
         };
         if let Some(case) = &case
             && case.command_ids.contains(&command.id)
         {
-            return Ok(stored
+            // Applied before the store kept command records: no hash to compare.
+            return Ok(self
+                .store
+                .load(case_id)?
                 .into_iter()
                 .filter(|e| e.command_id.as_ref() == Some(&command.id))
                 .collect());
         }
-        let (runtime, version) = match (&case, &command.kind) {
+        let runtime = match (&case, &command.kind) {
             // A migration is decided under the version it migrates to, which
             // the engine must hold (a typo names no version and is refused).
             (
@@ -339,14 +454,12 @@ impl<S: Store> Engine<S> {
                 CommandKind::MigratePolicy {
                     policy_id, version, ..
                 },
-            ) => (
-                self.runtime_of(&(policy_id.clone(), version.clone()), case)?,
-                case.version,
-            ),
-            (Some(case), _) => (self.runtime_for(case)?, case.version),
-            (None, _) => (self.current_runtime(), 0),
+            ) => self.runtime_of(&(policy_id.clone(), version.clone()), case)?,
+            (Some(case), _) => self.runtime_for(case)?,
+            (None, _) => self.current_runtime(),
         };
         let ctx = runtime.ctx(&self.roster, command.at);
+        let expected_version = case.as_ref().map_or(0, |c| c.version);
         let events = tousu_workflow::handle(&mut case, command, &ctx)?;
         if let Some(other) = events.first().filter(|e| e.case_id != *case_id) {
             return Err(Error::Rejected(tousu_workflow::Rejection::InvalidInput {
@@ -357,8 +470,46 @@ impl<S: Store> Engine<S> {
                 ),
             }));
         }
-        self.store.append(case_id, version, &events)?;
-        Ok(events)
+        let Some(after) = case else {
+            return Ok(events);
+        };
+        self.write(
+            expected_version,
+            after,
+            events,
+            Some((command.id.clone(), hash)),
+        )
+    }
+
+    /// Stores events decided on a case at `expected_version`, which leave
+    /// it as `after`, with what changes with them: the due index entry, the
+    /// command record, a snapshot when one is due.
+    fn write(
+        &mut self,
+        expected_version: u64,
+        after: Case,
+        events: Vec<Event>,
+        command: Option<(CommandId, CommandHash)>,
+    ) -> Result<Vec<Event>, Error> {
+        if events.is_empty() {
+            return Ok(events);
+        }
+        let runtime = self.runtime_for(&after)?;
+        let next_due =
+            tousu_workflow::next_due(&after, &runtime.ctx(&self.roster, after.updated_at))?;
+        let every = self.snapshot_every;
+        let snapshot_due = every > 0 && after.version / every > expected_version / every;
+        let batch = Batch {
+            case_id: after.id.clone(),
+            expected_version,
+            command,
+            open: after.status.is_open(),
+            next_due,
+            snapshot: snapshot_due.then(|| Box::new(after)),
+            events,
+        };
+        self.store.append(&batch)?;
+        Ok(batch.events)
     }
 
     /// Lets time pass for one case: stores and returns the warnings,
@@ -367,19 +518,24 @@ impl<S: Store> Engine<S> {
         let case = self.case(case_id)?;
         let runtime = self.runtime_for(&case)?;
         let events = tousu_workflow::tick(&case, &runtime.ctx(&self.roster, now))?;
-        if !events.is_empty() {
-            self.store.append(case_id, case.version, &events)?;
-        }
-        Ok(events)
+        let expected_version = case.version;
+        let after = events.iter().fold(case, tousu_workflow::evolve);
+        self.write(expected_version, after, events, None)
     }
 
-    /// Ticks every open case.
-    pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<Vec<Event>, Error> {
-        let mut all = Vec::new();
-        for id in self.store.case_ids()? {
-            all.extend(self.tick(&id, now)?);
+    /// Ticks the cases the store's due index says have something due at
+    /// `now` (no other case is read). Each case's outcome is reported: the
+    /// events stored for it, or why it failed; a failing case changes
+    /// nothing and never stops the others. Fails as a whole only when the
+    /// index cannot be read.
+    pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<TickReport, Error> {
+        let due = self.store.due(now, usize::MAX)?;
+        let mut report = TickReport::default();
+        for case in due {
+            let outcome = self.tick(&case, now);
+            report.cases.push(Ticked { case, outcome });
         }
-        Ok(all)
+        Ok(report)
     }
 
     fn ctx_for<'a>(&'a self, case: &Case, now: DateTime<Utc>) -> Result<Ctx<'a>, Error> {
@@ -403,7 +559,8 @@ impl<S: Store> Engine<S> {
     /// the responsible department, by case id.
     pub fn overdue(&self, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
         let mut out = Vec::new();
-        for case in self.cases()? {
+        for id in self.store.open_cases()? {
+            let case = self.case(&id)?;
             if !case.status.is_open() {
                 continue;
             }

@@ -35,6 +35,18 @@ pub enum Error {
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A command id was used again for a different command.
+    #[error(
+        "command {command} on case {case} was applied already with different content (hash {stored}); a retry must send the same command, a new command needs a new id"
+    )]
+    CommandReused {
+        /// The case.
+        case: CaseId,
+        /// The command id.
+        command: tousu_model::CommandId,
+        /// The hash of the command first applied.
+        stored: crate::CommandHash,
+    },
     /// No case has this id.
     #[error("no case {0}")]
     UnknownCase(CaseId),

@@ -36,6 +36,7 @@
 //! # Features
 //!
 //! - `proptest`: each part's proptest strategies (`model::strategies`, ...).
+//! - `conformance`: the `tousu::conformance` kit, the checks any [`Store`] must pass.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -62,13 +63,20 @@ pub use tousu_report as report;
 #[doc(inline)]
 pub use tousu_workflow as workflow;
 
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod engine;
 mod error;
 mod store;
+mod ticks;
 
 pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;
-pub use store::{MemoryStore, Store, StoreError};
+pub use store::{
+    Batch, CommandHash, CommandRecord, Latest, MemoryStore, Month, Positioned, Store, StoreError,
+    check_not_torn, instant_nanos,
+};
+pub use ticks::{TickReport, Ticked};
 
 /// The README's embedding example, compiled and run as a doc test.
 #[doc = include_str!("../../../README.md")]
@@ -78,7 +86,9 @@ pub struct ReadmeDoctests;
 /// The names most programs need, in one `use tousu::prelude::*;`.
 pub mod prelude {
     pub use crate::report::{PeriodReport, ReportPeriod, period_report};
-    pub use crate::{Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError};
+    pub use crate::{
+        Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError, TickReport,
+    };
     pub use tousu_model::{
         CaseId, CategoryId, Channel, CommandId, Complainant, Complaint, ComplaintFlags,
         CustomerClass, Department, DepartmentId, DepartmentTree, LevelId, Money, Remedy,

@@ -1,14 +1,25 @@
-//! What an adapter must provide: append events with an expected version,
-//! load a case's events, and issue complaint numbers per month.
+//! What an adapter must provide, and [`MemoryStore`], the reference
+//! implementation.
 //!
-//! [`MemoryStore`] is the reference implementation; a database adapter does
-//! the same with a transaction (append only if the stored count equals
-//! `expected_version`, which a unique `(case_id, version)` key gives for free).
+//! A [`Store`] keeps each case's events under optimistic concurrency and,
+//! in the same all-or-nothing write ([`Batch`]), everything that must never
+//! disagree with them: the command that caused them and its hash
+//! (idempotency), the case's entry in the due index (open or not, and the
+//! next instant anything is due), a snapshot, and a global position for
+//! readers that follow "events since N". Registration also takes the month's
+//! complaint number inside that write ([`Store::file`]), so a refused or
+//! failed filing uses up no number.
+//!
+//! docs/stores.md gives the schema the SQL stores share and what each
+//! method must guarantee; the `conformance` module (feature `conformance`)
+//! checks a store against it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use tousu_model::CaseId;
-use tousu_workflow::Event;
+use chrono::{DateTime, Utc};
+use tousu_model::{CaseId, CommandId};
+use tousu_workflow::{Case, Event};
 
 /// Why a store refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +37,14 @@ pub enum StoreError {
         /// The version the store has.
         actual: u64,
     },
+    /// The command was applied to the case already.
+    #[error("command {command} was applied to case {case} already; load its outcome instead")]
+    DuplicateCommand {
+        /// The case.
+        case: CaseId,
+        /// The command id.
+        command: CommandId,
+    },
     /// The events do not continue the case (wrong case id or version numbers).
     #[error("events for case {case} do not continue it: {message}")]
     Malformed {
@@ -34,39 +53,296 @@ pub enum StoreError {
         /// What was wrong.
         message: String,
     },
+    /// The stored events end inside a batch: a write was cut short by a
+    /// store that is not atomic. The case must not be used until repaired.
+    #[error(
+        "case {case} is torn: its last stored event, version {version}, belongs to a batch that ends at version {batch_end}"
+    )]
+    Torn {
+        /// The case.
+        case: CaseId,
+        /// The last stored version.
+        version: u64,
+        /// The version the batch ends at.
+        batch_end: u64,
+    },
     /// The backend failed (I/O, connection, serialization).
     #[error("store backend: {0}")]
     Backend(Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// Event storage for cases, with optimistic concurrency.
-pub trait Store {
-    /// Appends `events` to `case`, but only if the case has exactly
-    /// `expected_version` events now (0 for a new case); otherwise
-    /// [`StoreError::Conflict`] and nothing is written. All or nothing.
-    fn append(
-        &mut self,
-        case: &CaseId,
-        expected_version: u64,
-        events: &[Event],
-    ) -> Result<(), StoreError>;
+impl StoreError {
+    /// A backend failure with a message.
+    pub fn backend(message: impl Into<String>) -> Self {
+        StoreError::Backend(message.into().into())
+    }
+}
 
-    /// The case's events in order (empty when the case is unknown).
+/// The SHA-256 of a command's canonical JSON: the same command id with a
+/// different hash is a different command, not a retry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CommandHash(pub [u8; 32]);
+
+impl CommandHash {
+    /// The hash of a value's JSON (fields in declaration order, maps sorted:
+    /// the same value always gives the same bytes).
+    pub fn of<T: serde::Serialize>(value: &T) -> Result<Self, StoreError> {
+        use sha2::Digest;
+        let json = serde_json::to_vec(value).map_err(|e| StoreError::Backend(Box::new(e)))?;
+        Ok(CommandHash(sha2::Sha256::digest(&json).into()))
+    }
+
+    /// Lower-case hex, as the SQL stores keep it.
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Parses [`CommandHash::to_hex`]'s output.
+    pub fn from_hex(hex: &str) -> Result<Self, StoreError> {
+        let bad = || StoreError::backend(format!("`{hex}` is not a 64-digit command hash"));
+        if hex.len() != 64 || !hex.is_ascii() {
+            return Err(bad());
+        }
+        let mut out = [0u8; 32];
+        for (byte, pair) in out.iter_mut().zip(hex.as_bytes().chunks(2)) {
+            let text = std::str::from_utf8(pair).map_err(|_| bad())?;
+            *byte = u8::from_str_radix(text, 16).map_err(|_| bad())?;
+        }
+        Ok(CommandHash(out))
+    }
+}
+
+impl std::fmt::Display for CommandHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+/// A command applied to a case, as the store remembers it for retries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandRecord {
+    /// The command id.
+    pub command_id: CommandId,
+    /// Its hash.
+    pub hash: CommandHash,
+    /// The first version its events took.
+    pub first_version: u64,
+    /// The last version its events took.
+    pub last_version: u64,
+}
+
+/// One all-or-nothing write: a command's (or a tick's) events and what must
+/// change with them.
+#[derive(Clone, Debug)]
+pub struct Batch {
+    /// The case.
+    pub case_id: CaseId,
+    /// The version the writer read (0 for a new case).
+    pub expected_version: u64,
+    /// The events, versions `expected_version + 1 ..`; at least one.
+    pub events: Vec<Event>,
+    /// The command that caused them, with its hash (`None` for a tick).
+    pub command: Option<(CommandId, CommandHash)>,
+    /// Whether the case is open after these events (it stays in the index).
+    pub open: bool,
+    /// The next instant time alone does anything to the case
+    /// ([`next_due`](tousu_workflow::next_due)).
+    pub next_due: Option<DateTime<Utc>>,
+    /// The case after these events, to keep as its snapshot.
+    pub snapshot: Option<Box<Case>>,
+}
+
+impl Batch {
+    /// The version of the batch's last event.
+    pub fn last_version(&self) -> u64 {
+        self.expected_version
+            .saturating_add(u64::try_from(self.events.len()).unwrap_or(u64::MAX))
+    }
+
+    /// Checks that the events continue the case at `expected_version`.
+    pub fn check(&self) -> Result<(), StoreError> {
+        if self.events.is_empty() {
+            return Err(StoreError::Malformed {
+                case: self.case_id.clone(),
+                message: "a batch has at least one event".to_owned(),
+            });
+        }
+        for (e, v) in self.events.iter().zip(self.expected_version + 1..) {
+            if e.case_id != self.case_id || e.version != v {
+                return Err(StoreError::Malformed {
+                    case: self.case_id.clone(),
+                    message: format!(
+                        "event for case {} has version {}, expected case {} version {v}",
+                        e.case_id, e.version, self.case_id
+                    ),
+                });
+            }
+        }
+        if let Some(snapshot) = &self.snapshot
+            && (snapshot.id != self.case_id || snapshot.version != self.last_version())
+        {
+            return Err(StoreError::Malformed {
+                case: self.case_id.clone(),
+                message: format!(
+                    "the snapshot is of case {} at version {}, not at the batch's last version {}",
+                    snapshot.id,
+                    snapshot.version,
+                    self.last_version()
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// An event with its global position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Positioned {
+    /// The position: 1, 2, 3, ... in the order writes committed, no gaps.
+    pub position: u64,
+    /// The event.
+    pub event: Event,
+}
+
+/// A case as stored: its latest snapshot, if any, and the events after it.
+#[derive(Clone, Debug, Default)]
+pub struct Latest {
+    /// The snapshot (a case at some version).
+    pub snapshot: Option<Case>,
+    /// The events after the snapshot (all of them without one).
+    pub events: Vec<Event>,
+}
+
+/// A month of complaint numbers (年度月份流水号).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Month {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+}
+
+/// An instant as the SQL stores keep due instants: nanoseconds since
+/// 1970-01-01 UTC (instants from 1677 to 2262).
+pub fn instant_nanos(at: DateTime<Utc>) -> Result<i64, StoreError> {
+    at.timestamp_nanos_opt().ok_or_else(|| {
+        StoreError::backend(format!(
+            "{at} is outside the instants a store indexes (years 1677 to 2262)"
+        ))
+    })
+}
+
+/// Checks the batch markers of a case's last stored events: the last event
+/// must end its batch. `last` is `(version, batch_end)` of the last event.
+pub fn check_not_torn(case: &CaseId, last: Option<(u64, u64)>) -> Result<(), StoreError> {
+    match last {
+        Some((version, batch_end)) if version != batch_end => Err(StoreError::Torn {
+            case: case.clone(),
+            version,
+            batch_end,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Event storage for cases, with optimistic concurrency, idempotency,
+/// gap-free numbering, a global position, snapshots and a due index.
+///
+/// Every write is all or nothing. Errors other than those named leave the
+/// store as it was.
+pub trait Store {
+    /// Writes `batch` if the case has exactly `batch.expected_version`
+    /// events now (else [`StoreError::Conflict`]) and its command was not
+    /// applied already (else [`StoreError::DuplicateCommand`]); returns the
+    /// global position of the batch's last event.
+    fn append(&mut self, batch: &Batch) -> Result<u64, StoreError>;
+
+    /// Registers a new case, numbered in the same write: takes the month's
+    /// next sequence number (from 1), calls `build` with it, and writes the
+    /// batch it returns (expected version 0). If `build` or the write
+    /// fails, the number is not used up: the next filing gets it.
+    fn file<E: From<StoreError>>(
+        &mut self,
+        month: Month,
+        build: impl FnOnce(u32) -> Result<Batch, E>,
+    ) -> Result<(Batch, u64), E>;
+
+    /// The case's events in order (empty when the case is unknown);
+    /// [`StoreError::Torn`] when the last batch was cut short.
     fn load(&self, case: &CaseId) -> Result<Vec<Event>, StoreError>;
+
+    /// The case's latest snapshot and the events after it. Stores without
+    /// snapshots return all events.
+    fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
+        Ok(Latest {
+            snapshot: None,
+            events: self.load(case)?,
+        })
+    }
+
+    /// The events of versions `from..=to` of a case.
+    fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
+        Ok(self
+            .load(case)?
+            .into_iter()
+            .filter(|e| (from..=to).contains(&e.version))
+            .collect())
+    }
+
+    /// The record of a command applied to the case, if any.
+    fn command(
+        &self,
+        case: &CaseId,
+        command: &CommandId,
+    ) -> Result<Option<CommandRecord>, StoreError>;
 
     /// Every case id, in a stable order.
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError>;
 
-    /// The next complaint sequence number for a month (年度月份流水号),
-    /// from 1; each call returns a new number.
-    fn next_sequence(&mut self, year: i32, month: u32) -> Result<u32, StoreError>;
+    /// The open cases, by id.
+    fn open_cases(&self) -> Result<Vec<CaseId>, StoreError>;
+
+    /// The open cases with something due at or before `now`, earliest due
+    /// first, at most `limit`.
+    fn due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CaseId>, StoreError>;
+
+    /// Events with a position greater than `after`, in position order, at
+    /// most `limit`.
+    fn events_since(&self, after: u64, limit: usize) -> Result<Vec<Positioned>, StoreError>;
+}
+
+/// One case in memory.
+#[derive(Clone, Debug, Default)]
+struct Stored {
+    /// Its place in `Inner::ids`.
+    index: usize,
+    events: Vec<Event>,
+    commands: BTreeMap<CommandId, CommandRecord>,
+    snapshot: Option<Case>,
+    /// The due index entry: open, and the next due instant.
+    open: bool,
+    next_due: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    cases: BTreeMap<CaseId, Stored>,
+    /// Case ids by the index the log and the due set use (no id is cloned
+    /// per event or per index update).
+    ids: Vec<CaseId>,
+    /// The global log: (case index, index into its events), position = index + 1.
+    log: Vec<(usize, usize)>,
+    due: BTreeSet<(DateTime<Utc>, usize)>,
+    sequences: BTreeMap<Month, u32>,
 }
 
 /// Cases in memory: the reference [`Store`].
+///
+/// Clones share the same cases, as a pool's connections share a database,
+/// so that two writers can race on one store.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore {
-    cases: BTreeMap<CaseId, Vec<Event>>,
-    sequences: BTreeMap<(i32, u32), u32>,
+    inner: Arc<Mutex<Inner>>,
 }
 
 impl MemoryStore {
@@ -77,57 +353,225 @@ impl MemoryStore {
 
     /// How many events are stored in all.
     pub fn event_count(&self) -> usize {
-        self.cases.values().map(Vec::len).sum()
+        self.lock().map_or(0, |inner| inner.log.len())
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, Inner>, StoreError> {
+        self.inner
+            .lock()
+            .map_err(|_| StoreError::backend("a writer panicked while holding the memory store"))
+    }
+}
+
+impl Inner {
+    fn id(&self, index: usize) -> Result<&CaseId, StoreError> {
+        self.ids
+            .get(index)
+            .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))
+    }
+
+    fn version(&self, case: &CaseId) -> u64 {
+        self.cases
+            .get(case)
+            .map_or(0, |s| u64::try_from(s.events.len()).unwrap_or(u64::MAX))
+    }
+
+    /// Everything that can refuse, before anything changes.
+    fn check(&self, batch: &Batch) -> Result<(), StoreError> {
+        let actual = self.version(&batch.case_id);
+        if actual != batch.expected_version {
+            return Err(StoreError::Conflict {
+                case: batch.case_id.clone(),
+                expected: batch.expected_version,
+                actual,
+            });
+        }
+        if let Some((id, _)) = &batch.command
+            && self
+                .cases
+                .get(&batch.case_id)
+                .is_some_and(|s| s.commands.contains_key(id))
+        {
+            return Err(StoreError::DuplicateCommand {
+                case: batch.case_id.clone(),
+                command: id.clone(),
+            });
+        }
+        batch.check()
+    }
+
+    fn write(&mut self, batch: &Batch) -> u64 {
+        let next_index = self.ids.len();
+        let stored = self
+            .cases
+            .entry(batch.case_id.clone())
+            .or_insert_with(|| Stored {
+                index: next_index,
+                ..Stored::default()
+            });
+        if stored.index == next_index {
+            self.ids.push(batch.case_id.clone());
+        }
+        let index = stored.index;
+        if let Some(at) = stored.next_due {
+            self.due.remove(&(at, index));
+        }
+        if let Some((id, hash)) = &batch.command {
+            stored.commands.insert(
+                id.clone(),
+                CommandRecord {
+                    command_id: id.clone(),
+                    hash: *hash,
+                    first_version: batch.expected_version + 1,
+                    last_version: batch.last_version(),
+                },
+            );
+        }
+        for e in &batch.events {
+            self.log.push((index, stored.events.len()));
+            stored.events.push(e.clone());
+        }
+        if let Some(snapshot) = &batch.snapshot {
+            stored.snapshot = Some(Case::clone(snapshot));
+        }
+        stored.open = batch.open;
+        stored.next_due = batch.next_due.filter(|_| batch.open);
+        if let Some(at) = stored.next_due {
+            self.due.insert((at, index));
+        }
+        self.log.len() as u64
     }
 }
 
 impl Store for MemoryStore {
-    fn append(
+    fn append(&mut self, batch: &Batch) -> Result<u64, StoreError> {
+        let mut inner = self.lock()?;
+        inner.check(batch)?;
+        Ok(inner.write(batch))
+    }
+
+    fn file<E: From<StoreError>>(
         &mut self,
-        case: &CaseId,
-        expected_version: u64,
-        events: &[Event],
-    ) -> Result<(), StoreError> {
-        let stored = self.cases.get(case).map_or(0, Vec::len);
-        let actual = u64::try_from(stored).unwrap_or(u64::MAX);
-        if actual != expected_version {
-            return Err(StoreError::Conflict {
-                case: case.clone(),
-                expected: expected_version,
-                actual,
-            });
-        }
-        for (e, v) in events.iter().zip(actual + 1..) {
-            if &e.case_id != case || e.version != v {
-                return Err(StoreError::Malformed {
-                    case: case.clone(),
-                    message: format!(
-                        "event for case {} has version {}, expected {v}",
-                        e.case_id, e.version
-                    ),
-                });
+        month: Month,
+        build: impl FnOnce(u32) -> Result<Batch, E>,
+    ) -> Result<(Batch, u64), E> {
+        // The lock is the transaction: no other filing takes a number until
+        // this one is written or given up.
+        let mut inner = self.lock()?;
+        let seq = inner
+            .sequences
+            .get(&month)
+            .copied()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| StoreError::backend("the month's sequence overflowed"))?;
+        let batch = build(seq)?;
+        if batch.expected_version != 0 {
+            return Err(StoreError::Malformed {
+                case: batch.case_id,
+                message: "a filing starts a case (expected version 0)".to_owned(),
             }
+            .into());
         }
-        self.cases
-            .entry(case.clone())
-            .or_default()
-            .extend_from_slice(events);
-        Ok(())
+        inner.check(&batch)?;
+        let position = inner.write(&batch);
+        inner.sequences.insert(month, seq);
+        Ok((batch, position))
     }
 
     fn load(&self, case: &CaseId) -> Result<Vec<Event>, StoreError> {
-        Ok(self.cases.get(case).cloned().unwrap_or_default())
+        Ok(self
+            .lock()?
+            .cases
+            .get(case)
+            .map(|s| s.events.clone())
+            .unwrap_or_default())
+    }
+
+    fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
+        let inner = self.lock()?;
+        let Some(stored) = inner.cases.get(case) else {
+            return Ok(Latest::default());
+        };
+        let Some(snapshot) = &stored.snapshot else {
+            return Ok(Latest {
+                snapshot: None,
+                events: stored.events.clone(),
+            });
+        };
+        let after = usize::try_from(snapshot.version).unwrap_or(usize::MAX);
+        Ok(Latest {
+            snapshot: Some(snapshot.clone()),
+            events: stored.events.get(after..).unwrap_or_default().to_vec(),
+        })
+    }
+
+    fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
+        let inner = self.lock()?;
+        let Some(stored) = inner.cases.get(case) else {
+            return Ok(Vec::new());
+        };
+        let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
+        let end = usize::try_from(to)
+            .unwrap_or(usize::MAX)
+            .min(stored.events.len());
+        Ok(stored.events.get(start..end).unwrap_or_default().to_vec())
+    }
+
+    fn command(
+        &self,
+        case: &CaseId,
+        command: &CommandId,
+    ) -> Result<Option<CommandRecord>, StoreError> {
+        Ok(self
+            .lock()?
+            .cases
+            .get(case)
+            .and_then(|s| s.commands.get(command))
+            .cloned())
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {
-        Ok(self.cases.keys().cloned().collect())
+        Ok(self.lock()?.cases.keys().cloned().collect())
     }
 
-    fn next_sequence(&mut self, year: i32, month: u32) -> Result<u32, StoreError> {
-        let n = self.sequences.entry((year, month)).or_insert(0);
-        *n = n
-            .checked_add(1)
-            .ok_or_else(|| StoreError::Backend("the month's sequence overflowed".into()))?;
-        Ok(*n)
+    fn open_cases(&self) -> Result<Vec<CaseId>, StoreError> {
+        Ok(self
+            .lock()?
+            .cases
+            .iter()
+            .filter(|(_, s)| s.open)
+            .map(|(id, _)| id.clone())
+            .collect())
+    }
+
+    fn due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CaseId>, StoreError> {
+        let inner = self.lock()?;
+        inner
+            .due
+            .iter()
+            .take_while(|(at, _)| *at <= now)
+            .take(limit)
+            .map(|(_, index)| inner.id(*index).cloned())
+            .collect()
+    }
+
+    fn events_since(&self, after: u64, limit: usize) -> Result<Vec<Positioned>, StoreError> {
+        let inner = self.lock()?;
+        let start = usize::try_from(after).unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        for (position, (case, index)) in inner.log.iter().enumerate().skip(start).take(limit) {
+            let event = inner
+                .cases
+                .get(inner.id(*case)?)
+                .and_then(|s| s.events.get(*index))
+                .cloned()
+                .ok_or_else(|| StoreError::backend("the memory store's log is inconsistent"))?;
+            out.push(Positioned {
+                position: position as u64 + 1,
+                event,
+            });
+        }
+        Ok(out)
     }
 }

@@ -151,9 +151,18 @@ fn retries_are_idempotent_and_stale_writers_conflict() {
     // And the store itself refuses an append at the wrong version.
     let mut store = MemoryStore::new();
     let events = t.engine.store().load(&case).unwrap();
-    store.append(&case, 0, &events).unwrap();
+    let batch = tousu::Batch {
+        case_id: case.clone(),
+        expected_version: 0,
+        events: events.clone(),
+        command: None,
+        open: true,
+        next_due: None,
+        snapshot: None,
+    };
+    store.append(&batch).unwrap();
     assert!(
-        matches!(store.append(&case, 0, &events), Err(StoreError::Conflict { actual, .. }) if actual == events.len() as u64)
+        matches!(store.append(&batch), Err(StoreError::Conflict { actual, .. }) if actual == events.len() as u64)
     );
 }
 

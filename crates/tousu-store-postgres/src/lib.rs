@@ -1,0 +1,483 @@
+//! A PostgreSQL [`Store`] for tousu: the store an organization runs.
+//!
+//! The same tables as `tousu-store-sqlite`, shipped as migrations
+//! ([`MIGRATIONS`]) applied on connect: events keyed by (case id, version),
+//! command records keyed by (case id, command id) with the command's hash,
+//! monthly sequences taken with `INSERT … ON CONFLICT … RETURNING` in the
+//! registration's transaction, a global position handed out under a row
+//! lock (gap-free, in commit order), snapshots, and a partial index of open
+//! cases by their next due instant. Every case table has the case id first
+//! in its key, so it can be partitioned or distributed by it.
+//!
+//! The client is the synchronous [`postgres`] crate, because [`Store`] is a
+//! synchronous trait; an async application calls the engine inside
+//! `tokio::task::spawn_blocking` (docs/stores.md shows how).
+//!
+//! ```no_run
+//! use tousu::prelude::*;
+//! use tousu_store_postgres::PgStore;
+//!
+//! let store = PgStore::connect("host=/run/postgresql user=tousu dbname=complaints")?;
+//! assert!(store.case_ids()?.len() < usize::MAX);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
+)]
+#![doc(test(attr(deny(warnings))))]
+
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use postgres::error::SqlState;
+use postgres::types::ToSql;
+use postgres::{Client, NoTls, Transaction};
+use tousu::model::{CaseId, CommandId};
+use tousu::workflow::{Case, Event};
+use tousu::{
+    Batch, CommandHash, CommandRecord, Latest, Month, Positioned, Store, StoreError,
+    check_not_torn, instant_nanos,
+};
+
+/// The schema, as numbered migrations applied in order on connect.
+pub const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_schema.sql"))];
+
+/// The due query: open cases due at or before `$1`, earliest first. It
+/// matches the partial index `tousu_cases_due` (the PostgreSQL tests check
+/// that the planner uses it).
+pub const DUE_QUERY: &str = "SELECT case_id FROM tousu_cases
+     WHERE open AND next_due IS NOT NULL AND next_due <= $1
+     ORDER BY next_due LIMIT $2";
+
+/// Cases in a PostgreSQL database, over one connection.
+///
+/// The connection sits behind a mutex because the synchronous client needs
+/// `&mut` even to read, while [`Store`]'s reads take `&self`.
+pub struct PgStore {
+    client: Mutex<Client>,
+    params: String,
+    schema: Option<String>,
+}
+
+impl std::fmt::Debug for PgStore {
+    // The connection parameters may hold a password: not shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("schema", &self.schema)
+            .finish_non_exhaustive()
+    }
+}
+
+fn backend(e: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+    StoreError::Backend(Box::new(e))
+}
+
+fn to_u64(v: i64) -> Result<u64, StoreError> {
+    u64::try_from(v).map_err(|_| StoreError::backend(format!("a stored count is negative: {v}")))
+}
+
+fn to_i64(v: u64) -> Result<i64, StoreError> {
+    i64::try_from(v).map_err(|_| StoreError::backend(format!("{v} is too large for a BIGINT")))
+}
+
+fn limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl PgStore {
+    /// Connects (libpq-style `key=value` parameters or a `postgresql://`
+    /// URL) and brings the schema up to date.
+    pub fn connect(params: &str) -> Result<Self, StoreError> {
+        Self::open(params, None)
+    }
+
+    /// Like [`PgStore::connect`], with the tables in `schema` (created if
+    /// missing; letters, digits and `_` only), e.g. one schema per tenant.
+    pub fn connect_in_schema(params: &str, schema: &str) -> Result<Self, StoreError> {
+        Self::open(params, Some(schema))
+    }
+
+    fn open(params: &str, schema: Option<&str>) -> Result<Self, StoreError> {
+        let mut client = Client::connect(params, NoTls).map_err(backend)?;
+        if let Some(schema) = schema {
+            if schema.is_empty()
+                || !schema
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                return Err(StoreError::backend(format!(
+                    "schema `{schema}`: use letters, digits and `_` only"
+                )));
+            }
+            client
+                .batch_execute(&format!(
+                    "CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}"
+                ))
+                .map_err(backend)?;
+        }
+        migrate(&mut client)?;
+        Ok(PgStore {
+            client: Mutex::new(client),
+            params: params.to_owned(),
+            schema: schema.map(str::to_owned),
+        })
+    }
+
+    /// Another connection to the same database and schema.
+    pub fn reconnect(&self) -> Result<Self, StoreError> {
+        Self::open(&self.params, self.schema.as_deref())
+    }
+
+    /// The schema given to [`PgStore::connect_in_schema`].
+    pub fn schema(&self) -> Option<&str> {
+        self.schema.as_deref()
+    }
+
+    /// The connection, for reading the tables directly (reports, plans).
+    pub fn client(&self) -> Result<MutexGuard<'_, Client>, StoreError> {
+        self.client
+            .lock()
+            .map_err(|_| StoreError::backend("a thread panicked while using this connection"))
+    }
+
+    fn events(&self, sql: &str, args: &[&(dyn ToSql + Sync)]) -> Result<Vec<Event>, StoreError> {
+        self.client()?
+            .query(sql, args)
+            .map_err(backend)?
+            .iter()
+            .map(|row| {
+                let body: String = row.try_get(0).map_err(backend)?;
+                serde_json::from_str(&body).map_err(backend)
+            })
+            .collect()
+    }
+
+    fn ids(&self, sql: &str, args: &[&(dyn ToSql + Sync)]) -> Result<Vec<CaseId>, StoreError> {
+        self.client()?
+            .query(sql, args)
+            .map_err(backend)?
+            .iter()
+            .map(|row| {
+                let id: String = row.try_get(0).map_err(backend)?;
+                CaseId::new(id).map_err(backend)
+            })
+            .collect()
+    }
+
+    fn last_marker(&self, case: &CaseId) -> Result<Option<(u64, u64)>, StoreError> {
+        let row = self
+            .client()?
+            .query_opt(
+                "SELECT version, batch_end FROM tousu_events WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
+                &[&case.as_str()],
+            )
+            .map_err(backend)?;
+        row.map(|r| {
+            let v: i64 = r.try_get(0).map_err(backend)?;
+            let b: i64 = r.try_get(1).map_err(backend)?;
+            Ok((to_u64(v)?, to_u64(b)?))
+        })
+        .transpose()
+    }
+}
+
+/// Applies the migrations not yet applied, under an advisory lock so that
+/// two processes starting at once do not both apply one.
+fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    let mut tx = client.transaction().map_err(backend)?;
+    tx.batch_execute(
+        "SELECT pg_advisory_xact_lock(hashtext('tousu_migrations'));
+         CREATE TABLE IF NOT EXISTS tousu_migrations (version INTEGER NOT NULL PRIMARY KEY)",
+    )
+    .map_err(backend)?;
+    for (version, sql) in MIGRATIONS {
+        let done = tx
+            .query_opt(
+                "SELECT 1 FROM tousu_migrations WHERE version = $1",
+                &[version],
+            )
+            .map_err(backend)?
+            .is_some();
+        if !done {
+            tx.batch_execute(sql).map_err(backend)?;
+            tx.execute(
+                "INSERT INTO tousu_migrations (version) VALUES ($1)",
+                &[version],
+            )
+            .map_err(backend)?;
+        }
+    }
+    tx.commit().map_err(backend)
+}
+
+/// Writes a checked batch inside `tx`; returns the last event's position.
+fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
+    let case = batch.case_id.as_str();
+    // A new case's row, so that two writers creating it queue on its lock.
+    tx.execute(
+        "INSERT INTO tousu_cases (case_id, version, open) VALUES ($1, 0, TRUE) ON CONFLICT (case_id) DO NOTHING",
+        &[&case],
+    )
+    .map_err(backend)?;
+    let actual: i64 = tx
+        .query_one(
+            "SELECT version FROM tousu_cases WHERE case_id = $1 FOR UPDATE",
+            &[&case],
+        )
+        .map_err(backend)?
+        .try_get(0)
+        .map_err(backend)?;
+    let actual = to_u64(actual)?;
+    if actual != batch.expected_version {
+        return Err(StoreError::Conflict {
+            case: batch.case_id.clone(),
+            expected: batch.expected_version,
+            actual,
+        });
+    }
+    let count = to_i64(u64::try_from(batch.events.len()).unwrap_or(u64::MAX))?;
+    // The row lock on the counter, held to commit, orders writers: positions
+    // become visible in the order they were handed out, with no gap.
+    let last_position: i64 = tx
+        .query_one(
+            "UPDATE tousu_position SET last = last + $1 WHERE id = 1 RETURNING last",
+            &[&count],
+        )
+        .map_err(backend)?
+        .try_get(0)
+        .map_err(backend)?;
+    let batch_end = to_i64(batch.last_version())?;
+    let mut versions = Vec::with_capacity(batch.events.len());
+    let mut positions = Vec::with_capacity(batch.events.len());
+    let mut commands = Vec::with_capacity(batch.events.len());
+    let mut ats = Vec::with_capacity(batch.events.len());
+    let mut bodies = Vec::with_capacity(batch.events.len());
+    for (e, position) in batch.events.iter().zip(last_position - count + 1..) {
+        versions.push(to_i64(e.version)?);
+        positions.push(position);
+        commands.push(e.command_id.as_ref().map(|c| c.as_str().to_owned()));
+        ats.push(e.at);
+        bodies.push(serde_json::to_string(e).map_err(backend)?);
+    }
+    // One statement for the whole batch.
+    tx.execute(
+        "INSERT INTO tousu_events (case_id, version, position, batch_end, command_id, at, body)
+         SELECT $1, v, p, $2, c, a, b::jsonb
+         FROM UNNEST($3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::text[]) AS t(v, p, c, a, b)",
+        &[&case, &batch_end, &versions, &positions, &commands, &ats, &bodies],
+    )
+    .map_err(backend)?;
+    if let Some((id, hash)) = &batch.command {
+        let first = to_i64(batch.expected_version + 1)?;
+        let inserted = tx
+            .execute(
+                "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                &[&case, &id.as_str(), &hash.to_hex(), &first, &batch_end],
+            )
+            .map_err(backend)?;
+        if inserted == 0 {
+            // The events above are rolled back with the transaction.
+            return Err(StoreError::DuplicateCommand {
+                case: batch.case_id.clone(),
+                command: id.clone(),
+            });
+        }
+    }
+    let next_due = batch
+        .next_due
+        .filter(|_| batch.open)
+        .map(instant_nanos)
+        .transpose()?;
+    tx.execute(
+        "UPDATE tousu_cases SET version = $2, open = $3, next_due = $4 WHERE case_id = $1",
+        &[&case, &batch_end, &batch.open, &next_due],
+    )
+    .map_err(backend)?;
+    if let Some(snapshot) = &batch.snapshot {
+        let body = serde_json::to_string(snapshot).map_err(backend)?;
+        tx.execute(
+            "INSERT INTO tousu_snapshots (case_id, version, body) VALUES ($1, $2, $3::text::jsonb)
+             ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body",
+            &[&case, &batch_end, &body],
+        )
+        .map_err(backend)?;
+    }
+    to_u64(last_position)
+}
+
+/// A unique violation on the events' key is another writer's commit.
+fn conflict_or(e: StoreError, batch: &Batch) -> StoreError {
+    let unique = match &e {
+        StoreError::Backend(inner) => inner
+            .downcast_ref::<postgres::Error>()
+            .and_then(postgres::Error::code)
+            .is_some_and(|c| *c == SqlState::UNIQUE_VIOLATION),
+        _ => false,
+    };
+    if unique {
+        StoreError::Conflict {
+            case: batch.case_id.clone(),
+            expected: batch.expected_version,
+            actual: batch.expected_version.saturating_add(1),
+        }
+    } else {
+        e
+    }
+}
+
+impl Store for PgStore {
+    fn append(&mut self, batch: &Batch) -> Result<u64, StoreError> {
+        batch.check()?;
+        let mut client = self.client()?;
+        let mut tx = client.transaction().map_err(backend)?;
+        let position = write(&mut tx, batch).map_err(|e| conflict_or(e, batch))?;
+        tx.commit().map_err(backend)?;
+        Ok(position)
+    }
+
+    fn file<E: From<StoreError>>(
+        &mut self,
+        month: Month,
+        build: impl FnOnce(u32) -> Result<Batch, E>,
+    ) -> Result<(Batch, u64), E> {
+        let mut client = self.client()?;
+        let mut tx = client.transaction().map_err(backend)?;
+        let m = i32::try_from(month.month)
+            .map_err(|_| StoreError::backend(format!("month {}", month.month)))?;
+        // The month's row stays locked until commit: filings queue here, and
+        // a rollback returns the number.
+        let seq: i64 = tx
+            .query_one(
+                "INSERT INTO tousu_sequences (year, month, last) VALUES ($1, $2, 1)
+                 ON CONFLICT (year, month) DO UPDATE SET last = tousu_sequences.last + 1 RETURNING last",
+                &[&month.year, &m],
+            )
+            .map_err(backend)?
+            .try_get(0)
+            .map_err(backend)?;
+        let seq = u32::try_from(seq)
+            .map_err(|_| StoreError::backend(format!("the month's sequence is at {seq}")))?;
+        let batch = build(seq)?;
+        if batch.expected_version != 0 {
+            return Err(StoreError::Malformed {
+                case: batch.case_id,
+                message: "a filing starts a case (expected version 0)".to_owned(),
+            }
+            .into());
+        }
+        batch.check()?;
+        let position = write(&mut tx, &batch).map_err(|e| conflict_or(e, &batch))?;
+        tx.commit().map_err(backend)?;
+        Ok((batch, position))
+    }
+
+    fn load(&self, case: &CaseId) -> Result<Vec<Event>, StoreError> {
+        check_not_torn(case, self.last_marker(case)?)?;
+        self.events(
+            "SELECT body::text FROM tousu_events WHERE case_id = $1 ORDER BY version",
+            &[&case.as_str()],
+        )
+    }
+
+    fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
+        check_not_torn(case, self.last_marker(case)?)?;
+        let stored = self
+            .client()?
+            .query_opt(
+                "SELECT body::text FROM tousu_snapshots WHERE case_id = $1",
+                &[&case.as_str()],
+            )
+            .map_err(backend)?;
+        // A snapshot this version cannot read is ignored: the events are the truth.
+        let snapshot = stored
+            .and_then(|row| row.try_get::<_, String>(0).ok())
+            .and_then(|body| serde_json::from_str::<Case>(&body).ok());
+        let after = to_i64(snapshot.as_ref().map_or(0, |c| c.version))?;
+        let events = self.events(
+            "SELECT body::text FROM tousu_events WHERE case_id = $1 AND version > $2 ORDER BY version",
+            &[&case.as_str(), &after],
+        )?;
+        Ok(Latest { snapshot, events })
+    }
+
+    fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
+        self.events(
+            "SELECT body::text FROM tousu_events WHERE case_id = $1 AND version BETWEEN $2 AND $3 ORDER BY version",
+            &[&case.as_str(), &to_i64(from)?, &to_i64(to)?],
+        )
+    }
+
+    fn command(
+        &self,
+        case: &CaseId,
+        command: &CommandId,
+    ) -> Result<Option<CommandRecord>, StoreError> {
+        let row = self
+            .client()?
+            .query_opt(
+                "SELECT hash, first_version, last_version FROM tousu_commands WHERE case_id = $1 AND command_id = $2",
+                &[&case.as_str(), &command.as_str()],
+            )
+            .map_err(backend)?;
+        row.map(|r| {
+            let hash: String = r.try_get(0).map_err(backend)?;
+            let first: i64 = r.try_get(1).map_err(backend)?;
+            let last: i64 = r.try_get(2).map_err(backend)?;
+            Ok(CommandRecord {
+                command_id: command.clone(),
+                hash: CommandHash::from_hex(&hash)?,
+                first_version: to_u64(first)?,
+                last_version: to_u64(last)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {
+        self.ids(
+            "SELECT case_id FROM tousu_cases WHERE version > 0 ORDER BY case_id",
+            &[],
+        )
+    }
+
+    fn open_cases(&self) -> Result<Vec<CaseId>, StoreError> {
+        self.ids(
+            "SELECT case_id FROM tousu_cases WHERE open AND version > 0 ORDER BY case_id",
+            &[],
+        )
+    }
+
+    fn due(&self, now: DateTime<Utc>, n: usize) -> Result<Vec<CaseId>, StoreError> {
+        self.ids(DUE_QUERY, &[&instant_nanos(now)?, &limit(n)])
+    }
+
+    fn events_since(&self, after: u64, n: usize) -> Result<Vec<Positioned>, StoreError> {
+        self.client()?
+            .query(
+                "SELECT position, body::text FROM tousu_events WHERE position > $1 ORDER BY position LIMIT $2",
+                &[&to_i64(after)?, &limit(n)],
+            )
+            .map_err(backend)?
+            .iter()
+            .map(|row| {
+                let position: i64 = row.try_get(0).map_err(backend)?;
+                let body: String = row.try_get(1).map_err(backend)?;
+                Ok(Positioned {
+                    position: to_u64(position)?,
+                    event: serde_json::from_str(&body).map_err(backend)?,
+                })
+            })
+            .collect()
+    }
+}

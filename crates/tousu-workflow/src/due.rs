@@ -1,0 +1,169 @@
+//! When time alone will next do something to a case: the instant a store's
+//! due index keeps, so that ticking touches only the cases with something due.
+//!
+//! [`next_due`] answers with the same arithmetic [`tick`](crate::tick) uses
+//! (the clocks' own `measure`), so the two cannot disagree: at every instant
+//! from the case's last event up to the answer, `tick` yields nothing; at the
+//! answer it yields something (a property test in `tests/due.rs` holds them
+//! to that).
+
+use chrono::{DateTime, TimeDelta, Utc};
+use tousu_policy::DurationUnit;
+
+use crate::case::{Case, Clock};
+use crate::clocks::{measure, working_measure};
+use crate::{Ctx, Rejection};
+
+/// The earliest instant, at or after the case's last event, at which
+/// [`tick`](crate::tick) yields events: an approved extension reaching its
+/// end, a running clock's next warning threshold, or its deadline (the
+/// breach). `None` when time alone will never change the case (it is
+/// closed, or nothing runs). `ctx.now` is not read.
+///
+/// ```
+/// use chrono::{TimeDelta, TimeZone, Utc};
+/// use tousu_model::*;
+/// use tousu_policy::Policy;
+/// use tousu_workflow::*;
+///
+/// let rt = PolicyRuntime::new(Policy::default_policy()?)?;
+/// let cs = DepartmentId::new("cs")?;
+/// let roster = Roster::new(
+///     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
+///     vec![Staff::new(StaffId::new("e1")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
+/// )?;
+/// let at = Utc.with_ymd_and_hms(2025, 10, 9, 1, 0, 0).single().ok_or("time")?;
+/// let complaint = Complaint::builder(at, Channel::Phone, "热水器漏水").build()?;
+/// let cmd = Command::new(
+///     CommandId::new("c1")?, StaffId::new("e1")?, at, 0,
+///     CommandKind::Register { case_id: CaseId::new("K1")?, number: None, complaint: Box::new(complaint), repeat_count: 0 },
+/// );
+/// let case = Case::replay(&rt.policy, &register(&cmd, &rt.ctx(&roster, at))?)?;
+/// let due = next_due(&case, &rt.ctx(&roster, at))?.ok_or("a registered case has running clocks")?;
+/// assert!(tick(&case, &rt.ctx(&roster, due - TimeDelta::nanoseconds(1)))?.is_empty());
+/// assert!(!tick(&case, &rt.ctx(&roster, due))?.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn next_due(case: &Case, ctx: &Ctx<'_>) -> Result<Option<DateTime<Utc>>, Rejection> {
+    if !case.status.is_open() {
+        return Ok(None);
+    }
+    let from = case.updated_at;
+    let mut best = case
+        .extension
+        .as_ref()
+        .filter(|x| x.approved)
+        .and_then(|x| x.until);
+    for clock in case
+        .clocks
+        .iter()
+        .filter(|c| c.round == case.round && c.is_running() && !c.breached)
+    {
+        let mut candidate = clock.deadline.at;
+        if let Some(warning) = next_warning(clock, from, ctx)? {
+            candidate = candidate.min(warning);
+        }
+        best = Some(best.map_or(candidate, |b| b.min(candidate)));
+    }
+    Ok(best.map(|at| at.max(from)))
+}
+
+/// The earliest instant in `[from, deadline)` at which one of the clock's
+/// thresholds not yet warned is reached, as `clocks::due` decides it:
+/// `elapsed * 100 >= percent * total`, with `elapsed = total - remaining`.
+fn next_warning(
+    clock: &Clock,
+    from: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Option<DateTime<Utc>>, Rejection> {
+    let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+        return Ok(None);
+    };
+    if clock.total_seconds <= 0 || clock.deadline.at <= from {
+        return Ok(None);
+    }
+    let total = i128::from(clock.total_seconds);
+    // The largest remaining time (whole seconds) at which the threshold holds.
+    let Some(most_remaining) = m
+        .warn_at_percent
+        .iter()
+        .filter(|p| !clock.warned.contains(p))
+        .map(|&p| (total * (100 - i128::from(p))).div_euclid(100))
+        .max()
+    else {
+        return Ok(None);
+    };
+    let Ok(most_remaining) = i64::try_from(most_remaining) else {
+        return Ok(None);
+    };
+    if most_remaining < 0 {
+        return Ok(None); // only at the deadline, which is the breach
+    }
+    let unit = clock.target.unit();
+    let reached = |t: DateTime<Utc>| -> Result<bool, Rejection> {
+        Ok(measure(ctx, unit, t, clock.deadline.at)? <= most_remaining)
+    };
+    if reached(from)? {
+        return Ok(Some(from));
+    }
+    earliest_reached(clock, unit, from, most_remaining, ctx, reached)
+}
+
+/// The earliest instant after `lo` (where the threshold does not hold yet)
+/// at which it holds: remaining time falls below `most_remaining + 1`
+/// seconds once exactly the excess over that, plus a nanosecond, of the
+/// clock's own time (working time for working units) has passed since `lo`.
+/// The answer is checked against `measure`, the function `tick` uses; should
+/// the two ever disagree, a bisection over nanoseconds settles it.
+fn earliest_reached(
+    clock: &Clock,
+    unit: DurationUnit,
+    lo: DateTime<Utc>,
+    most_remaining: i64,
+    ctx: &Ctx<'_>,
+    reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
+) -> Result<Option<DateTime<Utc>>, Rejection> {
+    let deadline = clock.deadline.at;
+    let Some(threshold) = TimeDelta::try_seconds(most_remaining.saturating_add(1)) else {
+        return Ok(None);
+    };
+    let one = TimeDelta::nanoseconds(1);
+    let direct = if working_measure(unit) {
+        let remaining = ctx.calendar.working_time_between(lo, deadline)?;
+        ctx.calendar
+            .add_working_time(lo, remaining - threshold + one)
+            .ok()
+    } else {
+        deadline
+            .checked_sub_signed(threshold)
+            .and_then(|t| t.checked_add_signed(one))
+    };
+    if let Some(at) = direct.filter(|at| *at > lo && *at <= deadline)
+        && reached(at)?
+        && !reached(at - one)?
+    {
+        return Ok(Some(at));
+    }
+    bisect(lo, deadline, reached)
+}
+
+/// The earliest instant in `(lo, hi]` at which `reached` holds, given it
+/// does not at `lo`, holds at `hi` when at all, and never stops holding.
+fn bisect(
+    mut lo: DateTime<Utc>,
+    mut hi: DateTime<Utc>,
+    reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
+) -> Result<Option<DateTime<Utc>>, Rejection> {
+    if !reached(hi)? {
+        return Ok(None);
+    }
+    while let Some(gap) = (hi - lo).num_nanoseconds().filter(|g| *g > 1) {
+        let mid = lo + TimeDelta::nanoseconds(gap / 2);
+        if reached(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(Some(hi))
+}

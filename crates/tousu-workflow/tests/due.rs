@@ -1,0 +1,98 @@
+//! `next_due` agrees with `tick`: from the case's last event up to the
+//! instant it gives, ticking yields nothing; at that instant it yields
+//! something; and when it gives none, time alone changes nothing.
+
+mod common;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use common::*;
+use proptest::prelude::*;
+use tousu_policy::Policy;
+use tousu_workflow::strategies::{Step, drive, steps};
+use tousu_workflow::*;
+
+/// The default policy with business hours, so that working-time clocks
+/// measure across nights and weekends.
+fn business_hours_policy() -> Policy {
+    let text = tousu_policy::DEFAULT_POLICY_TOML.replace(
+        "[calendar]\n",
+        "[calendar]\nbusiness_hours = [{ start = \"08:30\", end = \"12:00\" }, { start = \"13:30\", end = \"17:30\" }]\n",
+    );
+    Policy::from_toml_str(&text).unwrap()
+}
+
+fn ticks(rt: &PolicyRuntime, case: &Case, at: DateTime<Utc>) -> Vec<Event> {
+    tick(case, &rt.ctx(&roster(), at)).unwrap()
+}
+
+fn check(rt: &PolicyRuntime, steps: &[Step], probe: u16) -> Result<(), TestCaseError> {
+    let start = beijing(2025, 12, 1, 9, 0);
+    let run = drive(rt, &roster(), "kf1", start, steps).unwrap();
+    let case = run.case;
+    let from = case.updated_at;
+    match next_due(&case, &rt.ctx(&roster(), from)).unwrap() {
+        Some(due) => {
+            prop_assert!(due >= from, "due {due} before the last event {from}");
+            prop_assert!(
+                !ticks(rt, &case, due).is_empty(),
+                "nothing happens at the due instant {due}"
+            );
+            if due > from {
+                let just_before = due - TimeDelta::nanoseconds(1);
+                let before = ticks(rt, &case, just_before);
+                prop_assert!(before.is_empty(), "{before:?} happen before {due}");
+                let span = (due - from).num_seconds();
+                let probed = from + TimeDelta::seconds(span * i64::from(probe) / 1000);
+                if probed < due {
+                    let at_probe = ticks(rt, &case, probed);
+                    prop_assert!(
+                        at_probe.is_empty(),
+                        "{at_probe:?} happen at {probed}, due {due}"
+                    );
+                }
+            }
+        }
+        None => {
+            let later = ticks(rt, &case, from + TimeDelta::days(30));
+            prop_assert!(later.is_empty(), "no due instant, yet {later:?} happen");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn next_due_agrees_with_tick(
+        steps in steps(&runtime().policy, &roster(), 0..25),
+        probe in 0u16..1000,
+    ) {
+        check(&runtime(), &steps, probe)?;
+    }
+
+    #[test]
+    fn next_due_agrees_with_tick_in_business_hours(
+        steps in steps(&runtime().policy, &roster(), 0..25),
+        probe in 0u16..1000,
+    ) {
+        check(&PolicyRuntime::new(business_hours_policy()).unwrap(), &steps, probe)?;
+    }
+}
+
+#[test]
+fn a_closed_case_is_never_due() {
+    let rt = runtime();
+    let start = beijing(2025, 12, 1, 9, 0);
+    let withdraw = Step {
+        actor: sid("kf1"),
+        kind: CommandKind::Withdraw { reason: None },
+        after_minutes: 5,
+    };
+    let run = drive(&rt, &roster(), "kf1", start, &[withdraw]).unwrap();
+    assert!(!run.case.status.is_open());
+    assert_eq!(
+        next_due(&run.case, &rt.ctx(&roster(), start)).unwrap(),
+        None
+    );
+}

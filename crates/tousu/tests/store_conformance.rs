@@ -1,0 +1,3 @@
+//! MemoryStore, the reference store, passes the conformance kit.
+
+tousu::conformance_tests!(Some(tousu::conformance::MemoryBackend));

@@ -1,0 +1,128 @@
+//! The engine over a store: numbers without gaps (issue 12 item 8), a
+//! command id that means one thing, and `tick_all` that reads only due cases,
+//! reports each one and never stops at a failing case (item 16).
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use tousu::prelude::*;
+
+fn sid(s: &str) -> StaffId {
+    StaffId::new(s).unwrap()
+}
+
+fn roster() -> Roster {
+    let cs = DepartmentId::new("cs").unwrap();
+    Roster::new(
+        DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)]).unwrap(),
+        vec![
+            Staff::new(sid("kf"), "李客服", cs)
+                .with_role(RoleId::new("complaint_manager").unwrap()),
+        ],
+    )
+    .unwrap()
+}
+
+fn at(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 12, 1, h, m, 0).unwrap()
+}
+
+fn filing(id: &str, actor: &str, when: DateTime<Utc>) -> Filing {
+    Filing {
+        actor: sid(actor),
+        command_id: CommandId::new(id).unwrap(),
+        case_id: None,
+        complaint: Complaint::builder(when, Channel::Phone, "热水器漏水")
+            .build()
+            .unwrap(),
+        repeat_count: 0,
+    }
+}
+
+fn engine() -> Engine<MemoryStore> {
+    Engine::new(
+        Policy::default_policy().unwrap(),
+        roster(),
+        MemoryStore::new(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn refused_filings_use_up_no_number() {
+    let mut e = engine();
+    assert!(
+        e.file(filing("f0", "stranger", at(1, 0))).is_err(),
+        "unknown actor"
+    );
+    let mut bad_category = filing("f1", "kf", at(1, 0));
+    bad_category.complaint = Complaint::builder(at(1, 0), Channel::Phone, "热水器漏水")
+        .category(CategoryId::new("no_such_category").unwrap())
+        .build()
+        .unwrap();
+    assert!(e.file(bad_category).is_err(), "unknown category");
+    let filed = e.file(filing("f2", "kf", at(1, 0))).unwrap();
+    assert_eq!(filed.case.number.unwrap().as_str(), "202512-0001");
+    let next = e.file(filing("f3", "kf", at(1, 1))).unwrap();
+    assert_eq!(next.case.number.unwrap().as_str(), "202512-0002");
+}
+
+#[test]
+fn a_command_id_reused_for_another_command_is_refused() {
+    let mut e = engine();
+    let case = e.file(filing("f1", "kf", at(1, 0))).unwrap().case;
+    let note = |text: &str| {
+        Command::new(
+            CommandId::new("n1").unwrap(),
+            sid("kf"),
+            at(1, 5),
+            case.version,
+            CommandKind::AddNote {
+                text: text.into(),
+                attachments: vec![],
+            },
+        )
+    };
+    let first = e.handle(&case.id, &note("一")).unwrap();
+    assert_eq!(e.handle(&case.id, &note("一")).unwrap(), first);
+    let err = e.handle(&case.id, &note("二")).unwrap_err();
+    assert!(
+        matches!(&err, Error::CommandReused { command, .. } if command.as_str() == "n1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tick_all_reports_each_due_case_and_skips_a_failing_one() {
+    let store = MemoryStore::new();
+    // An engine holding policy versions 1 and 2 files a case under each.
+    let mut both = Engine::new(Policy::default_policy().unwrap(), roster(), store.clone()).unwrap();
+    let old = both.file(filing("f1", "kf", at(1, 0))).unwrap().case.id;
+    let mut v2 = Policy::default_policy().unwrap();
+    v2.version = tousu::policy::PolicyVersion::new("2").unwrap();
+    both.add_policy(v2, true).unwrap();
+    let new = both.file(filing("f2", "kf", at(1, 0))).unwrap().case.id;
+    let quiet = both.file(filing("f3", "kf", at(3, 0))).unwrap().case.id;
+    // An engine that knows only version 1 ticks them all: the version-2
+    // case fails and is reported; the version-1 case is still ticked.
+    let mut only_v1 = Engine::new(Policy::default_policy().unwrap(), roster(), store).unwrap();
+    let now = at(1, 0) + TimeDelta::minutes(40);
+    let report = only_v1.tick_all(now).unwrap();
+    let ticked: Vec<&CaseId> = report.cases.iter().map(|t| &t.case).collect();
+    assert!(
+        !ticked.contains(&&quiet),
+        "a case with nothing due was read"
+    );
+    let failures: Vec<_> = report.failures().collect();
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].0, &new);
+    assert!(matches!(failures[0].1, Error::MissingPolicyVersion { .. }));
+    assert!(report.events().any(|e| e.case_id == old));
+    assert!(report.events().all(|e| e.case_id == old));
+    // Every event reported is stored, and nothing else was.
+    let stored_after = only_v1.store().load(&old).unwrap();
+    let reported: Vec<Event> = report.events().cloned().collect();
+    assert!(stored_after.ends_with(&reported));
+    // The failed case is still due and is tried again; the other is quiet now.
+    let again = only_v1.tick_all(now).unwrap();
+    assert_eq!(again.failures().count(), 1);
+    assert_eq!(again.events().count(), 0);
+}
