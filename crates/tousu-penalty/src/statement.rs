@@ -47,7 +47,7 @@ use tousu_policy::{
     CountTier, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule, UnattributedRule,
 };
 
-use crate::allocate::allocate_rel;
+use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
 use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
 use crate::{CarryOver, PenaltyError, PenaltyFacts, Period, Responsible};
@@ -1395,13 +1395,12 @@ fn split_group<'r>(
     Ok(())
 }
 
-/// The parts of a group split, in member order, exactly as
-/// [`allocate_rel`] computes them (largest remainder, ties to the lower
-/// position) but on integer weights without dividing by their common
-/// divisor, which changes neither the quotients nor the order of the
-/// remainders. `None` whenever the shortcut does not apply (a negative or
-/// all-zero weight, an overflow): the caller then asks [`allocate_rel`],
-/// which reports the error.
+/// The parts of a group split, in member order: [`largest_remainder`] on
+/// the members' integer weights (ties to the lower position), the core
+/// [`allocate_rel`] also uses, without its checks and decimal scaling.
+/// `None` whenever the shortcut does not apply (a negative or all-zero
+/// weight, an overflow): the caller then asks [`allocate_rel`], which
+/// reports the error.
 fn split_exact(
     cx: &mut Ctx<'_>,
     amount: Money,
@@ -1437,49 +1436,7 @@ fn split_exact(
         }
     }
     let total = weights.iter().try_fold(0u128, |t, &w| t.checked_add(w))?;
-    if total == 0 {
-        return None;
-    }
-    let magnitude = u128::from(amount.fen().unsigned_abs());
-    let mut parts: Vec<(u128, u128)> = Vec::with_capacity(weights.len());
-    let mut given: u128 = 0;
-    for &w in &weights {
-        let product = magnitude.checked_mul(w)?;
-        // 64-bit division when it fits: the common case, and much cheaper.
-        let (q, r) = match (u64::try_from(product), u64::try_from(total)) {
-            (Ok(p), Ok(t)) => (u128::from(p / t), u128::from(p % t)),
-            _ => (product / total, product % total),
-        };
-        given = given.checked_add(q)?;
-        parts.push((q, r));
-    }
-    let mut left = magnitude.checked_sub(given)?;
-    if left > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        order.sort_by(|&a, &b| {
-            let ra = parts.get(a).map_or(0, |p| p.1);
-            let rb = parts.get(b).map_or(0, |p| p.1);
-            rb.cmp(&ra)
-        });
-        for i in order {
-            if left == 0 {
-                break;
-            }
-            if let Some(p) = parts.get_mut(i) {
-                p.0 += 1;
-                left -= 1;
-            }
-        }
-    }
-    let negative = amount.is_negative();
-    parts
-        .into_iter()
-        .map(|(q, _)| {
-            let signed = i128::try_from(q).ok()?;
-            let signed = if negative { -signed } else { signed };
-            Some(Money::from_fen(i64::try_from(signed).ok()?))
-        })
-        .collect()
+    largest_remainder(amount, &weights, total)
 }
 
 fn is_reward(kind: SanctionKind) -> bool {
