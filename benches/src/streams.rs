@@ -205,7 +205,19 @@ fn steps(rng: &mut Rng, i: usize) -> Vec<(StaffId, i64, CommandKind)> {
 /// The events of case number `i`, decided command by command (panics if
 /// the decider refuses one: the generator is wrong then).
 pub fn stream(rt: &PolicyRuntime, roster: &Roster, rng: &mut Rng, i: usize) -> Vec<Event> {
+    lifecycle(rt, roster, rng, i).1
+}
+
+/// The commands of case number `i` (each with the version it expects) and
+/// the events they caused.
+pub fn lifecycle(
+    rt: &PolicyRuntime,
+    roster: &Roster,
+    rng: &mut Rng,
+    i: usize,
+) -> (Vec<Command>, Vec<Event>) {
     let t0 = beijing(2025, 11, 3, 9, 0);
+    let mut commands = Vec::new();
     let mut events = Vec::new();
     let mut case: Option<Case> = None;
     for (n, (actor, m, kind)) in steps(rng, i).into_iter().enumerate() {
@@ -230,6 +242,7 @@ pub fn stream(rt: &PolicyRuntime, roster: &Roster, rng: &mut Rng, i: usize) -> V
             });
         }
         events.extend(new);
+        commands.push(cmd);
     }
-    events
+    (commands, events)
 }

@@ -8,6 +8,14 @@
 //! cargo build --release -p tousu-benches --bin month_end
 //! /usr/bin/time -v target/release/month_end
 //! ```
+//!
+//! With the argument `compute` it only computes and drops the result, inside
+//! `month_end_run`, for counting instructions with callgrind:
+//!
+//! ```sh
+//! valgrind --tool=callgrind --collect-atstart=no \
+//!     --toggle-collect='*month_end_run*' target/release/month_end compute
+//! ```
 use std::time::Instant;
 
 use tousu_benches::month_end::{facts, roster, schedule};
@@ -41,9 +49,26 @@ fn kib(k: u64) -> f64 {
     k as f64 / 1024.0
 }
 
+/// Computes the statements and drops them: what a month-end run pays.
+#[inline(never)]
+fn month_end_run(
+    schedule: &tousu_policy::PenaltySchedule,
+    roster: &tousu_model::Roster,
+    facts: &tousu_penalty::PenaltyFacts,
+    carry: &tousu_penalty::CarryOver,
+) -> u32 {
+    let r = compute_statements(schedule, roster, facts, Some(carry)).unwrap();
+    r.summary.lines
+}
+
 fn main() {
     let (schedule, roster) = (schedule(), roster());
     let (facts, carry) = facts();
+    if std::env::args().nth(1).as_deref() == Some("compute") {
+        let lines = month_end_run(&schedule, &roster, &facts, &carry);
+        println!("{lines} lines");
+        return;
+    }
     report("input built");
     let started = Instant::now();
     let result = compute_statements(&schedule, &roster, &facts, Some(&carry)).unwrap();
