@@ -83,7 +83,14 @@ fn steps(rng: &mut Rng, i: usize) -> Vec<(StaffId, i64, CommandKind)> {
     // Weekday mornings spread over November 2025.
     let start = beijing(2025, 11, 3, 9, 0) + TimeDelta::days((i % 25) as i64);
     let kf = sid(&format!("kf{:02}", rng.below(SERVICE)));
-    let handler = sid(&format!("h{:03}", rng.below(HANDLERS)));
+    let h = rng.below(HANDLERS);
+    let handler = sid(&format!("h{h:03}"));
+    // The complaint is against another handler (the respondent may not
+    // handle it).
+    let respondent = sid(&format!(
+        "h{:03}",
+        (h + 1 + rng.below(HANDLERS - 1)) % HANDLERS
+    ));
     let text = format!("{}（第{}次来电）", TEXTS[rng.below(TEXTS.len())], 1 + i % 3);
     let complaint = Complaint::builder(start, Channel::Phone, text)
         .complainant(
@@ -92,7 +99,7 @@ fn steps(rng: &mut Rng, i: usize) -> Vec<(StaffId, i64, CommandKind)> {
                 .with_phone(format!("139{:08}", rng.below(100_000_000))),
         )
         .category(CategoryId::new("installation_repair").unwrap())
-        .respondent(Respondent::staff(handler.clone()))
+        .respondent(Respondent::staff(respondent))
         .first_responder(kf.clone())
         .build()
         .unwrap();
@@ -152,7 +159,17 @@ fn steps(rng: &mut Rng, i: usize) -> Vec<(StaffId, i64, CommandKind)> {
                 note: None,
             },
         ),
-        (sid("head1"), 40, CommandKind::Approve),
+        // Above the department head's ¥1,000 authority the general manager
+        // approves.
+        (
+            sid(if amount.fen() > 100_000 {
+                "gm"
+            } else {
+                "head1"
+            }),
+            40,
+            CommandKind::Approve,
+        ),
     ];
     if rng.below(2) == 0 {
         steps.extend([
