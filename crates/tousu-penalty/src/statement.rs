@@ -405,14 +405,51 @@ fn line_order(a: &(u8, LineItem), b: &(u8, LineItem)) -> std::cmp::Ordering {
 
 impl Writer<'_> {
     /// Writes the count-ladder line and outcomes of a person: one shared
-    /// list of cases and one rule for all of them.
-    fn ladder(&self, acc: &mut Acc, l: &LadderRef) {
+    /// list of cases and one rule for all of them. Their texts depend only
+    /// on the tier and the count, so they are written once per pair and
+    /// shared (`texts`).
+    fn ladder(&self, acc: &mut Acc, l: &LadderRef, texts: &mut IdMap<(usize, u32), LadderText>) {
         let (Some(tier), Some(rule)) = (self.tiers.get(l.tier), self.tier_rules.get(l.tier)) else {
             return;
         };
         let cases = self.ladder_cases.get(l.from..l.to).unwrap_or_default();
         let case_ids: Cases = cases.iter().map(|&c| c.clone()).collect();
         let n = u32::try_from(cases.len()).unwrap_or(u32::MAX);
+        let text = texts
+            .entry((l.tier, n))
+            .or_insert_with(|| LadderText::new(tier, n));
+        for (kind, explanation) in tier.outcomes.iter().zip(&text.outcomes) {
+            acc.outcomes.push(Outcome {
+                kind: *kind,
+                rule: rule.clone(),
+                cases: case_ids.clone(),
+                explanation: explanation.clone(),
+            });
+        }
+        if let Some(explanation) = &text.line {
+            acc.lines.push((
+                RANK_LADDER,
+                LineItem {
+                    rule: rule.clone(),
+                    cases: case_ids,
+                    explanation: explanation.clone(),
+                    amount: tier.amount,
+                    bypasses_cap: false,
+                },
+            ));
+        }
+    }
+}
+
+/// What a count-ladder tier reached with a given count says: one
+/// explanation per outcome of the tier, and the fine's (if any).
+struct LadderText {
+    outcomes: Vec<Explanation>,
+    line: Option<Explanation>,
+}
+
+impl LadderText {
+    fn new(tier: &CountTier, n: u32) -> LadderText {
         let (ser_zh, ser_en) = if tier.requires_serious {
             ("且情节严重", ", serious")
         } else {
@@ -436,33 +473,30 @@ impl Writer<'_> {
             ser_en,
             ")",
         ]);
-        for kind in &tier.outcomes {
-            let label = kind.label_zh();
-            let mut en = String::with_capacity(head_en.len() + 2 + kind.id().len());
-            en.push_str(&head_en);
-            en.push_str(": ");
-            push_kind_en(&mut en, *kind);
-            acc.outcomes.push(Outcome {
-                kind: *kind,
-                rule: rule.clone(),
-                cases: case_ids.clone(),
-                explanation: Explanation::new(concat(&[&head_zh, "：", label]), en),
-            });
-        }
-        if !tier.amount.is_zero() {
+        let outcomes = tier
+            .outcomes
+            .iter()
+            .map(|kind| {
+                let mut en = String::with_capacity(head_en.len() + 2 + kind.id().len());
+                en.push_str(&head_en);
+                en.push_str(": ");
+                push_kind_en(&mut en, *kind);
+                Explanation::new(concat(&[&head_zh, "：", kind.label_zh()]), en)
+            })
+            .collect();
+        let line = (!tier.amount.is_zero()).then(|| {
             let money = Digits::money(tier.amount);
             let money = money.as_str();
             let (desc, sep) = match tier.description_zh.as_deref() {
                 Some(d) => (d, "；"),
                 None => ("", ""),
             };
-            let zh = concat(&[&head_zh, "：", desc, sep, "负激励 ", money, " 元"]);
-            let en = concat(&[&head_en, ": fine ¥", money]);
-            acc.lines.push((
-                RANK_LADDER,
-                line(rule.clone(), case_ids, zh, en, tier.amount),
-            ));
-        }
+            Explanation::new(
+                concat(&[&head_zh, "：", desc, sep, "负激励 ", money, " 元"]),
+                concat(&[&head_en, ": fine ¥", money]),
+            )
+        });
+        LadderText { outcomes, line }
     }
 }
 
@@ -1717,10 +1751,11 @@ fn settle_run(
     let percent = writer.percent;
     let percent_text = writer.percent_text.as_str();
     let mut statements = Vec::with_capacity(accs.len());
+    let mut ladder_texts = IdMap::default();
     for (s, acc) in people.iter().zip(accs) {
         let mut acc = std::mem::take(acc);
         if let Some(l) = acc.ladder.take() {
-            writer.ladder(&mut acc, &l);
+            writer.ladder(&mut acc, &l, &mut ladder_texts);
         }
         if acc.lines.is_empty()
             && acc.rewards.is_empty()
