@@ -481,7 +481,7 @@ impl LadderText {
                 en.push_str(&head_en);
                 en.push_str(": ");
                 push_kind_en(&mut en, *kind);
-                Explanation::new(concat(&[&head_zh, "：", kind.label_zh()]), en)
+                Explanation::new(concat(&[&head_zh, "：", kind.label_zh()]), en).shared()
             })
             .collect();
         let line = (!tier.amount.is_zero()).then(|| {
@@ -495,6 +495,7 @@ impl LadderText {
                 concat(&[&head_zh, "：", desc, sep, "负激励 ", money, " 元"]),
                 concat(&[&head_en, ": fine ¥", money]),
             )
+            .shared()
         });
         LadderText { outcomes, line }
     }
@@ -1660,7 +1661,7 @@ fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyEr
     let rule = cx.rule(&["yearly_reward"]);
     let year = facts.period.year();
     // One text for everyone it applies to, shared by their lines.
-    let (explanation, amount) = match reward.amount {
+    let (explanation, amount): (Explanation, _) = match reward.amount {
         Some(a) if !a.is_zero() => (
             Explanation::new(
                 format!("{desc}，奖励 {} 元", y(a)),
@@ -1676,6 +1677,7 @@ fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyEr
             None,
         ),
     };
+    let explanation = explanation.shared();
     let roster = cx.roster;
     for (at, s) in roster.all_staff().enumerate() {
         if review.complaint_counts.get(&s.id).copied().unwrap_or(0) > 0 {

@@ -145,8 +145,11 @@ pub struct Explanation(Repr);
 
 #[derive(Clone)]
 enum Repr {
-    /// Written when charged (or read from a document); shared by clones.
-    Text { zh: Arc<str>, en: Arc<str> },
+    /// Written when charged (or read from a document).
+    Text { zh: Box<str>, en: Box<str> },
+    /// The same text on many lines (a count-ladder tier and count, the
+    /// year-end reward): cloned by reference.
+    Shared(Arc<(Box<str>, Box<str>)>),
     /// An overtime fine: what the breach says.
     Breach(Box<BreachText>),
     /// A member's part of a group split: the split's shared text, the
@@ -181,9 +184,26 @@ impl Explanation {
     /// An explanation of the given texts.
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Explanation {
         Explanation(Repr::Text {
-            zh: Arc::from(zh.into()),
-            en: Arc::from(en.into()),
+            zh: zh.into().into_boxed_str(),
+            en: en.into().into_boxed_str(),
         })
+    }
+
+    /// The same explanation, cheap to clone (for text many lines repeat).
+    pub(crate) fn shared(self) -> Explanation {
+        match self.0 {
+            Repr::Text { zh, en } => Explanation(Repr::Shared(Arc::new((zh, en)))),
+            other => Explanation(other),
+        }
+    }
+
+    /// The text when it is held written out: (Chinese, English).
+    fn written(&self) -> Option<(&str, &str)> {
+        match &self.0 {
+            Repr::Text { zh, en } => Some((zh, en)),
+            Repr::Shared(t) => Some((&t.0, &t.1)),
+            Repr::Breach(_) | Repr::Share { .. } => None,
+        }
     }
 
     pub(crate) fn breach(text: BreachText) -> Explanation {
@@ -210,8 +230,11 @@ impl Explanation {
 
     /// Writes the text in Chinese (`en == false`) or English.
     fn write(&self, out: &mut impl fmt::Write, en: bool) -> fmt::Result {
+        if let Some((zh, e)) = self.written() {
+            return out.write_str(if en { e } else { zh });
+        }
         match &self.0 {
-            Repr::Text { zh, en: e } => out.write_str(if en { e } else { zh }),
+            Repr::Text { .. } | Repr::Shared(_) => Ok(()),
             Repr::Breach(b) => {
                 let money = Digits::money(b.fine);
                 let round = Digits::uint(u64::from(b.round));
@@ -278,9 +301,9 @@ impl Explanation {
 
     /// The text as a `String` (for comparing and ordering).
     pub(crate) fn text(&self, en: bool) -> std::borrow::Cow<'_, str> {
-        match &self.0 {
-            Repr::Text { zh, en: e } => std::borrow::Cow::Borrowed(if en { e } else { zh }),
-            _ => {
+        match self.written() {
+            Some((zh, e)) => std::borrow::Cow::Borrowed(if en { e } else { zh }),
+            None => {
                 let mut s = String::new();
                 let _ = self.write(&mut s, en);
                 std::borrow::Cow::Owned(s)
@@ -299,9 +322,9 @@ impl Display for Lang<'_> {
 
 impl Serialize for Lang<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.0.0 {
-            Repr::Text { zh, en } => serializer.serialize_str(if self.1 { en } else { zh }),
-            _ => serializer.collect_str(self),
+        match self.0.written() {
+            Some((zh, en)) => serializer.serialize_str(if self.1 { en } else { zh }),
+            None => serializer.collect_str(self),
         }
     }
 }
