@@ -83,6 +83,26 @@ pub fn check_ref(value: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Deserializes an id from a string through its validating constructor, with
+/// one copy of the text (no intermediate `String`); used by the id macro.
+#[doc(hidden)]
+pub struct IdVisitor<F>(pub F);
+
+impl<T, F> serde::de::Visitor<'_> for IdVisitor<F>
+where
+    F: FnOnce(&str) -> Result<T, crate::ModelError>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string id")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.0)(v).map_err(E::custom)
+    }
+}
+
 /// Defines a validated string id newtype (for the tousu crates' own ids;
 /// not a stable API).
 #[doc(hidden)]
@@ -90,19 +110,33 @@ pub fn check_ref(value: &str) -> Result<(), &'static str> {
 macro_rules! __string_id {
     ($(#[$meta:meta])* $name:ident, $check:ident, $rule:literal) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        // Shared text: a clone (one per event, per participant, per
+        // statement line) is a reference count, not an allocation.
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(::std::sync::Arc<str>);
 
         impl $name {
             /// Validates and wraps `value`.
             pub fn new(value: impl Into<String>) -> Result<Self, $crate::ModelError> {
                 let value = value.into();
                 match $crate::__id_rules::$check(&value) {
-                    Ok(()) => Ok(Self(value)),
+                    Ok(()) => Ok(Self(::std::sync::Arc::from(value))),
                     Err(reason) => Err($crate::ModelError::InvalidId {
                         kind: stringify!($name),
                         value,
+                        reason,
+                    }),
+                }
+            }
+
+            /// Validates `value` and copies it once into the shared text
+            /// (no intermediate `String`).
+            fn from_text(value: &str) -> Result<Self, $crate::ModelError> {
+                match $crate::__id_rules::$check(value) {
+                    Ok(()) => Ok(Self(::std::sync::Arc::from(value))),
+                    Err(reason) => Err($crate::ModelError::InvalidId {
+                        kind: stringify!($name),
+                        value: value.to_owned(),
                         reason,
                     }),
                 }
@@ -123,14 +157,26 @@ macro_rules! __string_id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.as_ref().to_owned()
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = $crate::ModelError;
             fn from_str(s: &str) -> Result<Self, $crate::ModelError> {
-                Self::new(s)
+                Self::from_text(s)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::__id_rules::IdVisitor(Self::from_text))
             }
         }
 

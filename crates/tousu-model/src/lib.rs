@@ -49,7 +49,7 @@ mod error;
 mod id;
 #[doc(hidden)]
 pub mod __id_rules {
-    pub use crate::id::{check_code, check_ref, schema};
+    pub use crate::id::{IdVisitor, check_code, check_ref, schema};
 }
 mod labels;
 pub mod markdown;

@@ -15,6 +15,22 @@ fn id_errors() {
 }
 
 #[test]
+fn ids_are_validated_when_deserialized() {
+    // Borrowed (from a string), owned (from a reader) and from a JSON value:
+    // the same rule and the same message as the constructor.
+    let id: StaffId = serde_json::from_str(r#""E-0042""#).unwrap();
+    assert_eq!(id.as_str(), "E-0042");
+    let id: CaseId = serde_json::from_reader(&br#""K-1""#[..]).unwrap();
+    assert_eq!(id, CaseId::new("K-1").unwrap());
+    let id: LevelId = serde_json::from_value(serde_json::json!("重大投诉")).unwrap();
+    assert_eq!(serde_json::to_string(&id).unwrap(), r#""重大投诉""#);
+    let e = serde_json::from_str::<LevelId>(r#""two words""#).unwrap_err();
+    insta::assert_snapshot!(e, @"LevelId \"two words\" is not valid: only letters, digits, '_', '-' and '.' are allowed (no spaces) at line 1 column 11");
+    assert!(serde_json::from_reader::<_, StaffId>(&br#"" padded""#[..]).is_err());
+    assert!(serde_json::from_str::<StaffId>("42").is_err());
+}
+
+#[test]
 fn label_errors() {
     insta::assert_snapshot!(msg("传真".parse::<Satisfaction>()));
     insta::assert_snapshot!(msg("fax".parse::<Channel>()));

@@ -121,20 +121,48 @@ where
         .try_fold(0u128, |t, &w| t.checked_add(w))
         .ok_or_else(|| overflow("adding the shares"))?;
 
+    let parts = largest_remainder(amount, &weights, total)
+        .ok_or_else(|| overflow("multiplying the amount by a share"))?;
+    Ok(items
+        .iter()
+        .zip(parts)
+        .map(|((k, _), part)| ((*k).clone(), part))
+        .collect())
+}
+
+/// The integer core of every split: `amount` divided in proportion to
+/// whole-number `weights` (their sum `total`, not zero), exactly to the fen
+/// by largest remainder, in the order of `weights`; the fen left over go to
+/// the largest remainders, ties to the earlier weight. A negative amount is
+/// split as its magnitude and every part negated. `None` when a product
+/// `|amount| × weight` overflows 128 bits (or `total` is zero).
+///
+/// Dividing the weights by a common factor changes neither the quotients
+/// nor the order of the remainders, so callers need not reduce them.
+pub(crate) fn largest_remainder(
+    amount: Money,
+    weights: &[u128],
+    total: u128,
+) -> Option<Vec<Money>> {
+    if total == 0 {
+        return None;
+    }
     let magnitude = u128::from(amount.fen().unsigned_abs());
     let mut parts: Vec<(u128, u128)> = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
-    for &w in &weights {
-        let product = magnitude
-            .checked_mul(w)
-            .ok_or_else(|| overflow("multiplying the amount by a share"))?;
-        let (q, r) = (product / total, product % total);
-        given += q; // Σq ≤ magnitude: cannot overflow.
+    for &w in weights {
+        let product = magnitude.checked_mul(w)?;
+        // 64-bit division when it fits: the common case, and much cheaper.
+        let (q, r) = match (u64::try_from(product), u64::try_from(total)) {
+            (Ok(p), Ok(t)) => (u128::from(p / t), u128::from(p % t)),
+            _ => (product / total, product % total),
+        };
+        given = given.checked_add(q)?;
         parts.push((q, r));
     }
-    let mut left = magnitude.saturating_sub(given);
+    let mut left = magnitude.checked_sub(given)?;
     if left > 0 {
-        // Largest remainder first; the sort is stable, so ties keep id order.
+        // Largest remainder first; the sort is stable, so ties keep order.
         let mut order: Vec<usize> = (0..parts.len()).collect();
         order.sort_by(|&a, &b| {
             let ra = parts.get(a).map_or(0, |p| p.1);
@@ -152,14 +180,13 @@ where
         }
     }
     let negative = amount.is_negative();
-    items
-        .iter()
-        .zip(parts)
-        .map(|((k, _), (q, _))| {
-            let signed = i128::try_from(q).map_err(|_| overflow("allocating"))?;
+    parts
+        .into_iter()
+        .map(|(q, _)| {
+            // Each part is at most the magnitude of an i64, so these fit.
+            let signed = i128::try_from(q).ok()?;
             let signed = if negative { -signed } else { signed };
-            let fen = i64::try_from(signed).map_err(|_| overflow("allocating"))?;
-            Ok(((*k).clone(), Money::from_fen(fen)))
+            Some(Money::from_fen(i64::try_from(signed).ok()?))
         })
         .collect()
 }
@@ -188,6 +215,21 @@ mod tests {
         .unwrap();
         let fen: Vec<i64> = p.iter().map(|(_, m)| m.fen()).collect();
         assert_eq!(fen, [3334, 3333, 3333]);
+    }
+
+    #[test]
+    fn the_core_ignores_a_common_factor_and_refuses_overflow() {
+        let fen = |v: Vec<Money>| v.iter().map(|m| m.fen()).collect::<Vec<_>>();
+        let reduced = largest_remainder(Money::from_fen(1001), &[2, 3, 5], 10).unwrap();
+        let scaled = largest_remainder(Money::from_fen(1001), &[14, 21, 35], 70).unwrap();
+        assert_eq!(fen(reduced), [200, 300, 501]);
+        assert_eq!(fen(scaled), [200, 300, 501]);
+        assert_eq!(
+            fen(largest_remainder(Money::from_fen(-2), &[1, 1, 1], 3).unwrap()),
+            [-1, -1, 0]
+        );
+        assert!(largest_remainder(Money::MAX, &[u128::MAX, 1], u128::MAX).is_none());
+        assert!(largest_remainder(Money::from_fen(1), &[0], 0).is_none());
     }
 
     #[test]

@@ -33,7 +33,7 @@
 //!
 //! let result = compute_statements(&schedule, &roster, &facts, None)?;
 //! let li = &result.statements[0];
-//! assert_eq!(li.lines[0].rule, "loss.C-42");
+//! assert_eq!(&*li.lines[0].rule, "loss.C-42");
 //! assert_eq!(li.gross.to_plain_string(), "1800.00"); // 3000 ÷ 5 points × 3
 //! assert_eq!(li.deducted.to_plain_string(), "1000.00"); // 50 % of 2000
 //! assert_eq!(li.carried_forward.to_plain_string(), "800.00");
@@ -54,6 +54,8 @@
 //! - [`allocate`](mod@allocate) — integer largest remainder on fen.
 //! - [`statement`] — [`compute_statements`] and its output types; the
 //!   settlement rules (cap, carry, whole-bonus sanction) are documented there.
+//! - [`text`](mod@text) — the shared rule and case ids of lines and their
+//!   explanations, written when displayed or serialized.
 //! - [`render`] — Markdown for people.
 //!
 //! `docs/penalties.md` in the repository walks through the arithmetic with a
@@ -84,6 +86,7 @@ pub mod render;
 pub mod statement;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+pub mod text;
 
 pub use allocate::allocate;
 pub use error::PenaltyError;
@@ -93,8 +96,9 @@ pub use facts::{
 };
 pub use render::{render_markdown, render_statement};
 pub use statement::{
-    DepartmentTotal, LineItem, Outcome, PeriodResult, PeriodSummary, STATEMENT_SCHEMA_VERSION,
-    Statement, compute_statements,
+    DepartmentTotal, LineItem, LineItemDoc, Outcome, OutcomeDoc, PeriodResult, PeriodSummary,
+    STATEMENT_SCHEMA_VERSION, Statement, compute_statements,
 };
+pub use text::{Cases, Explanation};
 /// The model's responsibility shares, which [`Responsible::Parties`] lists.
 pub use tousu_model::{Responsibility, ResponsibleParty};

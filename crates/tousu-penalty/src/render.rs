@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use tousu_model::Money;
-use tousu_model::markdown::table_cell as cell;
+use tousu_model::markdown::Cell;
 
 use crate::{LineItem, PeriodResult, Statement};
 
@@ -95,8 +95,8 @@ fn render_statement_into(out: &mut String, st: &Statement) {
             out,
             "- `{}`: {} / {}",
             l.rule,
-            cell(&l.explanation_zh),
-            cell(&l.explanation_en)
+            Cell(l.explanation.zh()),
+            Cell(l.explanation.en())
         );
     }
     if !st.settlement.is_empty() {
@@ -115,8 +115,8 @@ fn render_statement_into(out: &mut String, st: &Statement) {
                 o.kind.label_zh(),
                 o.kind,
                 o.rule,
-                cell(&o.explanation_zh),
-                cell(&o.explanation_en)
+                Cell(o.explanation.zh()),
+                Cell(o.explanation.en())
             );
         }
         out.push('\n');
@@ -128,15 +128,21 @@ fn table(out: &mut String, lines: &[LineItem]) {
         "| 规则 Rule | 案件 Cases | 说明 Explanation | 金额 Amount |\n|---|---|---|---:|\n",
     );
     for l in lines {
-        let cases: Vec<&str> = l.cases.iter().map(|c| c.as_str()).collect();
         let flag = if l.bypasses_cap { " †" } else { "" };
+        out.push_str("| `");
+        out.push_str(&l.rule);
+        out.push_str("` | ");
+        for (k, c) in l.cases.iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(out, "{}", Cell(c.as_str()));
+        }
         let _ = writeln!(
             out,
-            "| `{}` | {} | {}<br>{} | {}{flag} |",
-            l.rule,
-            cell(&cases.join(", ")),
-            cell(&l.explanation_zh),
-            cell(&l.explanation_en),
+            " | {}<br>{} | {}{flag} |",
+            Cell(l.explanation.zh()),
+            Cell(l.explanation.en()),
             l.amount
         );
     }
@@ -148,4 +154,9 @@ fn table(out: &mut String, lines: &[LineItem]) {
 
 fn row2(out: &mut String, label: &str, m: Money) {
     let _ = writeln!(out, "| {label} | {m} |");
+}
+
+/// Escapes text for a Markdown table cell.
+fn cell(s: &str) -> Cell<&str> {
+    Cell(s)
 }

@@ -31,9 +31,10 @@
 //! apart and never offset deductions: a deduction is never negative.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -47,8 +48,9 @@ use tousu_policy::{
     CountTier, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule, UnattributedRule,
 };
 
-use crate::allocate::allocate_rel;
+use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
+use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
 use crate::{CarryOver, PenaltyError, PenaltyFacts, Period, Responsible};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
@@ -64,9 +66,37 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// One amount on a statement, with the rule that produced it.
+///
+/// The rule and cases are shared with the other lines that cite them and the
+/// explanation is written when read (see [`crate::text`]); serialized, a line
+/// is the document of [`LineItemDoc`]'s shape, texts included.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "LineItemDoc")]
+pub struct LineItem {
+    /// The rule: `overtime.<level>`, `violation.<id>`,
+    /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
+    /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
+    /// `yearly_reward`, and in the settlement `carry.in` and `cap`.
+    pub rule: Arc<str>,
+    /// The cases concerned, sorted.
+    pub cases: Cases,
+    /// Why, in Chinese and English.
+    pub explanation: Explanation,
+    /// The amount (0 or more).
+    pub amount: Money,
+    /// Whether the amount is deducted outside the monthly cap.
+    pub bypasses_cap: bool,
+}
+
+/// One amount on a statement, with the rule that produced it: a
+/// [`LineItem`] as a document (what it serializes to and is read from).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LineItem {
+#[schemars(
+    rename = "LineItem",
+    description = "One amount on a statement, with the rule that produced it."
+)]
+pub struct LineItemDoc {
     /// The rule: `overtime.<level>`, `violation.<id>`,
     /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
     /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
@@ -86,11 +116,88 @@ pub struct LineItem {
     pub bypasses_cap: bool,
 }
 
+impl LineItem {
+    /// The explanation in Chinese, written out.
+    pub fn explanation_zh(&self) -> String {
+        self.explanation.zh().to_string()
+    }
+
+    /// The explanation in English, written out.
+    pub fn explanation_en(&self) -> String {
+        self.explanation.en().to_string()
+    }
+}
+
+impl From<LineItemDoc> for LineItem {
+    fn from(d: LineItemDoc) -> LineItem {
+        LineItem {
+            rule: Arc::from(d.rule),
+            cases: Cases::from(d.cases),
+            explanation: Explanation::new(d.explanation_zh, d.explanation_en),
+            amount: d.amount,
+            bypasses_cap: d.bypasses_cap,
+        }
+    }
+}
+
+impl Serialize for LineItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st =
+            serializer.serialize_struct("LineItem", if self.bypasses_cap { 6 } else { 5 })?;
+        st.serialize_field("rule", &*self.rule)?;
+        st.serialize_field("cases", &self.cases)?;
+        st.serialize_field("explanation_zh", &self.explanation.serialize_as(false))?;
+        st.serialize_field("explanation_en", &self.explanation.serialize_as(true))?;
+        st.serialize_field("amount", &self.amount)?;
+        if self.bypasses_cap {
+            st.serialize_field("bypasses_cap", &true)?;
+        } else {
+            st.skip_field("bypasses_cap")?;
+        }
+        st.end()
+    }
+}
+
+impl JsonSchema for LineItem {
+    fn schema_name() -> Cow<'static, str> {
+        LineItemDoc::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        LineItemDoc::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        LineItemDoc::json_schema(generator)
+    }
+}
+
 /// A non-monetary outcome (通报批评, 降级, 辞退 recommended, 警告 ...), reported
-/// so that it is never dropped.
+/// so that it is never dropped. Shared and explained like a [`LineItem`];
+/// serialized as an [`OutcomeDoc`].
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "OutcomeDoc")]
+pub struct Outcome {
+    /// What it is.
+    pub kind: SanctionKind,
+    /// The rule or fact that produced it (`count_ladder[2]`, `sanctions[0]`, `yearly_reward`).
+    pub rule: Arc<str>,
+    /// The cases concerned, sorted.
+    pub cases: Cases,
+    /// Why, in Chinese and English.
+    pub explanation: Explanation,
+}
+
+/// A non-monetary outcome (通报批评, 降级, 辞退 recommended, 警告 ...), reported
+/// so that it is never dropped: an [`Outcome`] as a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Outcome {
+#[schemars(
+    rename = "Outcome",
+    description = "A non-monetary outcome (通报批评, 降级, 辞退 recommended, 警告 ...), reported\nso that it is never dropped."
+)]
+pub struct OutcomeDoc {
     /// What it is.
     pub kind: SanctionKind,
     /// The rule or fact that produced it (`count_ladder[2]`, `sanctions[0]`, `yearly_reward`).
@@ -102,6 +209,56 @@ pub struct Outcome {
     pub explanation_zh: String,
     /// Why, in English.
     pub explanation_en: String,
+}
+
+impl Outcome {
+    /// The explanation in Chinese, written out.
+    pub fn explanation_zh(&self) -> String {
+        self.explanation.zh().to_string()
+    }
+
+    /// The explanation in English, written out.
+    pub fn explanation_en(&self) -> String {
+        self.explanation.en().to_string()
+    }
+}
+
+impl From<OutcomeDoc> for Outcome {
+    fn from(d: OutcomeDoc) -> Outcome {
+        Outcome {
+            kind: d.kind,
+            rule: Arc::from(d.rule),
+            cases: Cases::from(d.cases),
+            explanation: Explanation::new(d.explanation_zh, d.explanation_en),
+        }
+    }
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = serializer.serialize_struct("Outcome", 5)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("rule", &*self.rule)?;
+        st.serialize_field("cases", &self.cases)?;
+        st.serialize_field("explanation_zh", &self.explanation.serialize_as(false))?;
+        st.serialize_field("explanation_en", &self.explanation.serialize_as(true))?;
+        st.end()
+    }
+}
+
+impl JsonSchema for Outcome {
+    fn schema_name() -> Cow<'static, str> {
+        OutcomeDoc::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        OutcomeDoc::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        OutcomeDoc::json_schema(generator)
+    }
 }
 
 /// A person's statement for a period.
@@ -213,10 +370,8 @@ pub struct PeriodResult {
 /// What one person has accumulated so far (indexed by roster position).
 #[derive(Default)]
 struct Acc {
-    /// The charges, as specs: the lines are written when the statement is.
-    lines: Vec<Spec>,
-    /// Lines written in full when charged ([`Text::Built`]).
-    built: Vec<Option<LineItem>>,
+    /// The charges, with their rank (the kind of charge, the first sort key).
+    lines: Vec<(u8, LineItem)>,
     /// The count-ladder tier reached, written with the statement.
     ladder: Option<LadderRef>,
     rewards: Vec<LineItem>,
@@ -225,196 +380,77 @@ struct Acc {
     whole_bonus: bool,
 }
 
-/// A charge line before it is written: its rank (the kind of charge, the
-/// first sort key), its amount and where its text comes from. Lines are
-/// sorted as specs and written once, in their final order, into a vector of
-/// the exact size.
-struct Spec {
-    rank: u8,
-    amount: Money,
-    text: Text,
-}
-
-/// Where a line's rule, cases and explanations come from.
-enum Text {
-    /// A line written in full when it was charged: `Acc::built[i]`.
-    Built(usize),
-    /// The overtime fine of `facts.breaches[i]`.
-    Breach(usize),
-    /// A member's part of a group split: `Ctx::groups[group]`, the person at
-    /// roster position `member`.
-    Group { group: usize, member: usize },
-}
-
-/// The text shared by every line of one group split.
-struct GroupText<'a> {
-    rule: String,
-    case: &'a CaseId,
-    base_points: bool,
-    prefix_zh: String,
-    prefix_en: String,
-    suffix_en: String,
-}
-
-/// What a [`Spec`] needs to be compared and written.
-struct Writer<'a, 'r> {
-    facts: &'r PenaltyFacts,
-    once: bool,
-    groups: &'a [GroupText<'r>],
-    points: &'a [Option<Points>],
+/// What settling a statement needs besides the person's [`Acc`].
+struct Writer<'r> {
     tiers: &'r [CountTier],
-    ladder_cases: &'a [&'r CaseId],
+    /// The rule of each count-ladder tier (`count_ladder[k]`), shared.
+    tier_rules: Vec<Arc<str>>,
+    ladder_cases: &'r [&'r CaseId],
+    carry_rule: Arc<str>,
+    cap_rule: Arc<str>,
     percent: Decimal,
     percent_text: String,
     period: Period,
 }
 
-impl Writer<'_, '_> {
-    fn cases<'b>(&'b self, built: &'b [Option<LineItem>], s: &Spec) -> &'b [CaseId] {
-        match s.text {
-            Text::Built(k) => built
-                .get(k)
-                .and_then(Option::as_ref)
-                .map_or(&[], |l| l.cases.as_slice()),
-            Text::Breach(i) => self
-                .facts
-                .breaches
-                .get(i)
-                .map_or(&[], |b| std::slice::from_ref(&b.case)),
-            Text::Group { group, .. } => self
-                .groups
-                .get(group)
-                .map_or(&[], |g| std::slice::from_ref(g.case)),
-        }
-    }
+/// The line order of a statement: kind, cases, rule, English text, amount
+/// (the text is written only to break a tie of the rest).
+fn line_order(a: &(u8, LineItem), b: &(u8, LineItem)) -> std::cmp::Ordering {
+    let ((ra, a), (rb, b)) = (a, b);
+    ra.cmp(rb)
+        .then_with(|| a.cases.cmp(&b.cases))
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| a.explanation.text(true).cmp(&b.explanation.text(true)))
+        .then_with(|| a.amount.cmp(&b.amount))
+}
 
-    fn rule<'b>(&'b self, built: &'b [Option<LineItem>], s: &Spec) -> Cow<'b, str> {
-        match s.text {
-            Text::Built(k) => built
-                .get(k)
-                .and_then(Option::as_ref)
-                .map_or(Cow::Borrowed(""), |l| Cow::Borrowed(l.rule.as_str())),
-            Text::Breach(i) => self.facts.breaches.get(i).map_or(Cow::Borrowed(""), |b| {
-                Cow::Owned(concat(&["overtime.", b.level.as_str()]))
-            }),
-            Text::Group { group, .. } => self
-                .groups
-                .get(group)
-                .map_or(Cow::Borrowed(""), |g| Cow::Borrowed(g.rule.as_str())),
-        }
-    }
-
-    fn explanation_en<'b>(&'b self, built: &'b [Option<LineItem>], s: &Spec) -> Cow<'b, str> {
-        match s.text {
-            Text::Built(k) => built
-                .get(k)
-                .and_then(Option::as_ref)
-                .map_or(Cow::Borrowed(""), |l| {
-                    Cow::Borrowed(l.explanation_en.as_str())
-                }),
-            Text::Breach(_) | Text::Group { .. } => {
-                Cow::Owned(self.texts(s).map(|(_, en)| en).unwrap_or_default())
-            }
-        }
-    }
-
-    /// The line order of a statement: kind, cases, rule, English text, amount.
-    fn cmp(&self, built: &[Option<LineItem>], a: &Spec, b: &Spec) -> std::cmp::Ordering {
-        a.rank
-            .cmp(&b.rank)
-            .then_with(|| self.cases(built, a).cmp(self.cases(built, b)))
-            .then_with(|| self.rule(built, a).cmp(&self.rule(built, b)))
-            .then_with(|| {
-                self.explanation_en(built, a)
-                    .cmp(&self.explanation_en(built, b))
-            })
-            .then_with(|| a.amount.cmp(&b.amount))
-    }
-
-    /// The two explanations of a breach or group line.
-    fn texts(&self, s: &Spec) -> Option<(String, String)> {
-        let money = Digits::money(s.amount);
-        let money = money.as_str();
-        match s.text {
-            Text::Built(_) => None,
-            Text::Breach(i) => {
-                let b = self.facts.breaches.get(i)?;
-                let (zh_once, en_once) = if self.once {
-                    ("（每案计一次）", " (charged once per case)")
-                } else {
-                    ("", "")
-                };
-                let (case, milestone, level) =
-                    (b.case.as_str(), b.milestone.as_str(), b.level.as_str());
-                let round = Digits::uint(u64::from(b.round));
-                let round = round.as_str();
-                Some((
-                    concat(&[
-                        "案件 ",
-                        case,
-                        " 里程碑 ",
-                        milestone,
-                        " 第",
-                        round,
-                        "轮超时（级别 ",
-                        level,
-                        "），超时扣罚 ",
-                        money,
-                        " 元",
-                        zh_once,
-                    ]),
-                    concat(&[
-                        "Case ",
-                        case,
-                        ": milestone ",
-                        milestone,
-                        " breached in round ",
-                        round,
-                        " (level ",
-                        level,
-                        "); overtime fine ¥",
-                        money,
-                        en_once,
-                    ]),
-                ))
-            }
-            Text::Group { group, member } => {
-                let g = self.groups.get(group)?;
-                Some(if g.base_points {
-                    let points = self
-                        .points
-                        .get(member)
-                        .and_then(Option::as_ref)
-                        .map(|p| &*p.text)
-                        .unwrap_or_default();
-                    (
-                        concat(&[&g.prefix_zh, points, " 分摊 ", money, " 元"]),
-                        concat(&[&g.prefix_en, points, &g.suffix_en, money]),
-                    )
-                } else {
-                    (
-                        concat(&[&g.prefix_zh, money, " 元"]),
-                        concat(&[&g.prefix_en, money]),
-                    )
-                })
-            }
-        }
-    }
-
-    /// The line of a spec (a built line is taken, so each is written once).
-    /// Writes the count-ladder line and outcomes of a person.
-    fn ladder(&self, acc: &mut Acc, l: &LadderRef) {
-        let Some(tier) = self.tiers.get(l.tier) else {
+impl Writer<'_> {
+    /// Writes the count-ladder line and outcomes of a person: one shared
+    /// list of cases and one rule for all of them. Their texts depend only
+    /// on the tier and the count, so they are written once per pair and
+    /// shared (`texts`).
+    fn ladder(&self, acc: &mut Acc, l: &LadderRef, texts: &mut IdMap<(usize, u32), LadderText>) {
+        let (Some(tier), Some(rule)) = (self.tiers.get(l.tier), self.tier_rules.get(l.tier)) else {
             return;
         };
         let cases = self.ladder_cases.get(l.from..l.to).unwrap_or_default();
-        let case_ids: Vec<CaseId> = cases.iter().map(|&c| c.clone()).collect();
+        let case_ids: Cases = cases.iter().map(|&c| c.clone()).collect();
         let n = u32::try_from(cases.len()).unwrap_or(u32::MAX);
-        let rule = concat(&[
-            "count_ladder[",
-            Digits::uint(u64::try_from(l.tier).unwrap_or(u64::MAX)).as_str(),
-            "]",
-        ]);
+        let text = texts
+            .entry((l.tier, n))
+            .or_insert_with(|| LadderText::new(tier, n));
+        for (kind, explanation) in tier.outcomes.iter().zip(&text.outcomes) {
+            acc.outcomes.push(Outcome {
+                kind: *kind,
+                rule: rule.clone(),
+                cases: case_ids.clone(),
+                explanation: explanation.clone(),
+            });
+        }
+        if let Some(explanation) = &text.line {
+            acc.lines.push((
+                RANK_LADDER,
+                LineItem {
+                    rule: rule.clone(),
+                    cases: case_ids,
+                    explanation: explanation.clone(),
+                    amount: tier.amount,
+                    bypasses_cap: false,
+                },
+            ));
+        }
+    }
+}
+
+/// What a count-ladder tier reached with a given count says: one
+/// explanation per outcome of the tier, and the fine's (if any).
+struct LadderText {
+    outcomes: Vec<Explanation>,
+    line: Option<Explanation>,
+}
+
+impl LadderText {
+    fn new(tier: &CountTier, n: u32) -> LadderText {
         let (ser_zh, ser_en) = if tier.requires_serious {
             ("且情节严重", ", serious")
         } else {
@@ -438,65 +474,31 @@ impl Writer<'_, '_> {
             ser_en,
             ")",
         ]);
-        for kind in &tier.outcomes {
-            let label = kind.label_zh();
-            let mut en = String::with_capacity(head_en.len() + 2 + kind.id().len());
-            en.push_str(&head_en);
-            en.push_str(": ");
-            push_kind_en(&mut en, *kind);
-            acc.outcomes.push(Outcome {
-                kind: *kind,
-                rule: rule.clone(),
-                cases: case_ids.clone(),
-                explanation_zh: concat(&[&head_zh, "：", label]),
-                explanation_en: en,
-            });
-        }
-        if !tier.amount.is_zero() {
+        let outcomes = tier
+            .outcomes
+            .iter()
+            .map(|kind| {
+                let mut en = String::with_capacity(head_en.len() + 2 + kind.id().len());
+                en.push_str(&head_en);
+                en.push_str(": ");
+                push_kind_en(&mut en, *kind);
+                Explanation::new(concat(&[&head_zh, "：", kind.label_zh()]), en).shared()
+            })
+            .collect();
+        let line = (!tier.amount.is_zero()).then(|| {
             let money = Digits::money(tier.amount);
             let money = money.as_str();
             let (desc, sep) = match tier.description_zh.as_deref() {
                 Some(d) => (d, "；"),
                 None => ("", ""),
             };
-            let zh = concat(&[&head_zh, "：", desc, sep, "负激励 ", money, " 元"]);
-            let en = concat(&[&head_en, ": fine ¥", money]);
-            acc.push_line(RANK_LADDER, line(rule, case_ids, zh, en, tier.amount));
-        }
-    }
-
-    fn write(&self, built: &mut [Option<LineItem>], s: &Spec) -> Option<LineItem> {
-        match s.text {
-            Text::Built(k) => built.get_mut(k).and_then(Option::take),
-            Text::Breach(i) => {
-                let b = self.facts.breaches.get(i)?;
-                let (zh, en) = self.texts(s)?;
-                Some(line(
-                    concat(&["overtime.", b.level.as_str()]),
-                    vec![b.case.clone()],
-                    zh,
-                    en,
-                    s.amount,
-                ))
-            }
-            Text::Group { group, .. } => {
-                let g = self.groups.get(group)?;
-                let (zh, en) = self.texts(s)?;
-                Some(line(g.rule.clone(), vec![g.case.clone()], zh, en, s.amount))
-            }
-        }
-    }
-}
-
-impl Acc {
-    /// Adds a line written in full.
-    fn push_line(&mut self, rank: u8, item: LineItem) {
-        self.lines.push(Spec {
-            rank,
-            amount: item.amount,
-            text: Text::Built(self.built.len()),
+            Explanation::new(
+                concat(&[&head_zh, "：", desc, sep, "负激励 ", money, " 元"]),
+                concat(&[&head_en, ": fine ¥", money]),
+            )
+            .shared()
         });
-        self.built.push(Some(item));
+        LadderText { outcomes, line }
     }
 }
 
@@ -553,12 +555,12 @@ fn sub_at(a: Money, b: Money, path: impl FnOnce() -> String) -> Result<Money, Pe
     }
 }
 
-fn line(rule: String, cases: Vec<CaseId>, zh: String, en: String, amount: Money) -> LineItem {
+/// A line whose explanation is written when charged.
+fn line(rule: Arc<str>, cases: Cases, zh: String, en: String, amount: Money) -> LineItem {
     LineItem {
         rule,
         cases,
-        explanation_zh: zh,
-        explanation_en: en,
+        explanation: Explanation::new(zh, en),
         amount,
         bypasses_cap: false,
     }
@@ -567,75 +569,6 @@ fn line(rule: String, cases: Vec<CaseId>, zh: String, en: String, amount: Money)
 /// The pieces joined, in one allocation of the exact size.
 fn concat(parts: &[&str]) -> String {
     parts.concat()
-}
-
-/// A number as decimal text, on the stack: what `Display` writes, without the
-/// formatting machinery or a heap allocation.
-struct Digits {
-    buf: [u8; 24],
-    start: usize,
-}
-
-impl Digits {
-    fn empty() -> Digits {
-        Digits {
-            buf: [0; 24],
-            start: 24,
-        }
-    }
-
-    fn push_front(&mut self, b: u8) {
-        if let Some(i) = self.start.checked_sub(1)
-            && let Some(slot) = self.buf.get_mut(i)
-        {
-            *slot = b;
-            self.start = i;
-        }
-    }
-
-    fn push_front_u64(&mut self, mut n: u64) {
-        loop {
-            self.push_front(ascii_digit(n));
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-    }
-
-    /// `n` as `Display` writes it.
-    fn uint(n: u64) -> Digits {
-        let mut d = Digits::empty();
-        d.push_front_u64(n);
-        d
-    }
-
-    /// `m` as [`Money::to_plain_string`] writes it: `1234.50`, `-3.00`.
-    fn money(m: Money) -> Digits {
-        let fen = m.fen();
-        let abs = fen.unsigned_abs();
-        let mut d = Digits::empty();
-        d.push_front(ascii_digit(abs));
-        d.push_front(ascii_digit(abs / 10));
-        d.push_front(b'.');
-        d.push_front_u64(abs / 100);
-        if fen < 0 {
-            d.push_front(b'-');
-        }
-        d
-    }
-
-    fn as_str(&self) -> &str {
-        self.buf
-            .get(self.start..)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or_default()
-    }
-}
-
-/// The last decimal digit of `n`, in ASCII.
-fn ascii_digit(n: u64) -> u8 {
-    b'0' + u8::try_from(n % 10).unwrap_or(0)
 }
 
 /// A hasher for the short ids looked up once per fact (FxHash: a multiply and
@@ -680,13 +613,15 @@ impl Hasher for IdHasher {
 }
 
 type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// A person's base points, normalized: the weight of a base-point split and
 /// its text on the statement.
 struct Points {
     mantissa: i128,
     scale: u32,
-    text: Box<str>,
+    /// Shared by the person's lines.
+    text: Arc<str>,
 }
 
 struct Ctx<'r> {
@@ -702,8 +637,10 @@ struct Ctx<'r> {
     members: Option<IdMap<&'r DepartmentId, Rc<[usize]>>>,
     /// Normalized base points per position, computed on first use.
     points: Vec<Option<Points>>,
-    /// The shared text of each group split ([`Text::Group`]).
-    groups: Vec<GroupText<'r>>,
+    /// Rule ids, each held once and shared by the lines that cite it.
+    rules: IdSet<Arc<str>>,
+    /// A buffer for writing a rule id before looking it up.
+    rule_buf: String,
     /// The distinct cases of each person on the count ladder ([`LadderRef`]).
     ladder_cases: Vec<&'r CaseId>,
 }
@@ -749,9 +686,23 @@ impl<'r> Ctx<'r> {
         }
     }
 
-    /// Adds a line written in full to the statement of the person at `i`.
+    /// Adds a line to the statement of the person at `i`.
     fn push_line(&mut self, i: usize, rank: u8, item: LineItem) {
-        self.acc_at(i).push_line(rank, item);
+        self.acc_at(i).lines.push((rank, item));
+    }
+
+    /// The rule id the pieces spell, shared with every line citing it.
+    fn rule(&mut self, parts: &[&str]) -> Arc<str> {
+        self.rule_buf.clear();
+        for p in parts {
+            self.rule_buf.push_str(p);
+        }
+        if let Some(r) = self.rules.get(self.rule_buf.as_str()) {
+            return r.clone();
+        }
+        let r: Arc<str> = Arc::from(self.rule_buf.as_str());
+        self.rules.insert(r.clone());
+        r
     }
 
     /// The staff of a department and its sub-departments (built on first use).
@@ -790,7 +741,7 @@ impl<'r> Ctx<'r> {
             Points {
                 mantissa: p.mantissa(),
                 scale: p.scale(),
-                text: p.to_string().into_boxed_str(),
+                text: Arc::from(p.to_string()),
             }
         }))
     }
@@ -834,7 +785,8 @@ pub fn compute_statements(
         people,
         spare: Acc::default(),
         members: None,
-        groups: Vec::new(),
+        rules: IdSet::default(),
+        rule_buf: String::new(),
         ladder_cases: Vec::new(),
     };
     if let Some(c) = carry {
@@ -930,11 +882,26 @@ fn breaches(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> 
             .copied()
             .unwrap_or(Money::ZERO);
         if !fine.is_zero() {
-            cx.acc_at(owner).lines.push(Spec {
-                rank: RANK_OVERTIME,
-                amount: fine,
-                text: Text::Breach(i),
+            let rule = cx.rule(&["overtime.", b.level.as_str()]);
+            let explanation = Explanation::breach(BreachText {
+                case: b.case.clone(),
+                milestone: b.milestone.clone(),
+                level: b.level.clone(),
+                round: b.round,
+                fine,
+                once_per_case: once,
             });
+            cx.push_line(
+                owner,
+                RANK_OVERTIME,
+                LineItem {
+                    rule,
+                    cases: Cases::from(b.case.clone()),
+                    explanation,
+                    amount: fine,
+                    bypasses_cap: false,
+                },
+            );
         }
     }
     Ok(())
@@ -1014,12 +981,13 @@ fn violations(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError
                 amount,
                 &items_en,
             ]);
+            let rule = cx.rule(&["violation.", rule]);
             cx.charge(
                 at,
                 RANK_VIOLATION,
                 line(
-                    concat(&["violation.", rule]),
-                    v.case.iter().cloned().collect(),
+                    rule,
+                    Cases::from(v.case.clone()),
                     zh,
                     en,
                     responsible_amount,
@@ -1067,16 +1035,11 @@ fn violations(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError
                 ") ¥",
                 amount,
             ]);
+            let rule = cx.rule(&["violation.", rule, ".supervisor"]);
             cx.charge(
                 sup,
                 RANK_VIOLATION,
-                line(
-                    concat(&["violation.", rule, ".supervisor"]),
-                    v.case.iter().cloned().collect(),
-                    zh,
-                    en,
-                    supervisor_amount,
-                ),
+                line(rule, Cases::from(v.case.clone()), zh, en, supervisor_amount),
             );
         }
     }
@@ -1126,7 +1089,7 @@ fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
             Err(e) => return Err(PenaltyError::from_model(apath(), e)),
         };
         let case = &loss.case;
-        let rule = concat(&["loss.", case.as_str()]);
+        let rule = cx.rule(&["loss.", case.as_str()]);
         let total_text = Digits::money(amount);
         let head_zh = concat(&["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"]);
         let head_en = concat(&["Case ", case.as_str(), ": loss ¥", total_text.as_str()]);
@@ -1195,7 +1158,7 @@ fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
                             cx.charge(
                                 at,
                                 RANK_LOSS,
-                                line(rule.clone(), vec![case.clone()], zh, en, part),
+                                line(rule.clone(), Cases::from(case.clone()), zh, en, part),
                             );
                         }
                         LossParty::Department(dept) => {
@@ -1332,7 +1295,7 @@ impl From<UnattributedRule> for GroupRule {
 }
 
 struct Group<'a, 'r> {
-    rule: &'a str,
+    rule: &'a Arc<str>,
     case: &'r CaseId,
     head_zh: &'a str,
     head_en: &'a str,
@@ -1430,14 +1393,10 @@ fn split_group<'r>(
             )
         }
     };
-    let group = cx.groups.len();
-    cx.groups.push(GroupText {
-        rule: g.rule.to_owned(),
-        case: g.case,
-        base_points: rule == GroupRule::BasePoints,
-        prefix_zh,
-        prefix_en,
-        suffix_en,
+    let text = Arc::new(ShareText {
+        prefix_zh: prefix_zh.into_boxed_str(),
+        prefix_en: prefix_en.into_boxed_str(),
+        suffix_en: suffix_en.into_boxed_str(),
     });
     let len = cx.people.len();
     let valid = members.iter().copied().filter(|&i| i < len);
@@ -1445,26 +1404,33 @@ fn split_group<'r>(
         if part.is_zero() {
             continue;
         }
-        if rule == GroupRule::BasePoints {
-            // Written with the line.
-            cx.points(member);
-        }
-        cx.acc_at(member).lines.push(Spec {
-            rank: RANK_LOSS,
-            amount: part,
-            text: Text::Group { group, member },
-        });
+        let points = if rule == GroupRule::BasePoints {
+            cx.points(member).map(|p| p.text.clone())
+        } else {
+            None
+        };
+        let explanation = Explanation::share(text.clone(), points, part);
+        cx.push_line(
+            member,
+            RANK_LOSS,
+            LineItem {
+                rule: g.rule.clone(),
+                cases: Cases::from(g.case.clone()),
+                explanation,
+                amount: part,
+                bypasses_cap: false,
+            },
+        );
     }
     Ok(())
 }
 
-/// The parts of a group split, in member order, exactly as
-/// [`allocate_rel`] computes them (largest remainder, ties to the lower
-/// position) but on integer weights without dividing by their common
-/// divisor, which changes neither the quotients nor the order of the
-/// remainders. `None` whenever the shortcut does not apply (a negative or
-/// all-zero weight, an overflow): the caller then asks [`allocate_rel`],
-/// which reports the error.
+/// The parts of a group split, in member order: [`largest_remainder`] on
+/// the members' integer weights (ties to the lower position), the core
+/// [`allocate_rel`] also uses, without its checks and decimal scaling.
+/// `None` whenever the shortcut does not apply (a negative or all-zero
+/// weight, an overflow): the caller then asks [`allocate_rel`], which
+/// reports the error.
 fn split_exact(
     cx: &mut Ctx<'_>,
     amount: Money,
@@ -1500,49 +1466,7 @@ fn split_exact(
         }
     }
     let total = weights.iter().try_fold(0u128, |t, &w| t.checked_add(w))?;
-    if total == 0 {
-        return None;
-    }
-    let magnitude = u128::from(amount.fen().unsigned_abs());
-    let mut parts: Vec<(u128, u128)> = Vec::with_capacity(weights.len());
-    let mut given: u128 = 0;
-    for &w in &weights {
-        let product = magnitude.checked_mul(w)?;
-        // 64-bit division when it fits: the common case, and much cheaper.
-        let (q, r) = match (u64::try_from(product), u64::try_from(total)) {
-            (Ok(p), Ok(t)) => (u128::from(p / t), u128::from(p % t)),
-            _ => (product / total, product % total),
-        };
-        given = given.checked_add(q)?;
-        parts.push((q, r));
-    }
-    let mut left = magnitude.checked_sub(given)?;
-    if left > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        order.sort_by(|&a, &b| {
-            let ra = parts.get(a).map_or(0, |p| p.1);
-            let rb = parts.get(b).map_or(0, |p| p.1);
-            rb.cmp(&ra)
-        });
-        for i in order {
-            if left == 0 {
-                break;
-            }
-            if let Some(p) = parts.get_mut(i) {
-                p.0 += 1;
-                left -= 1;
-            }
-        }
-    }
-    let negative = amount.is_negative();
-    parts
-        .into_iter()
-        .map(|(q, _)| {
-            let signed = i128::try_from(q).ok()?;
-            let signed = if negative { -signed } else { signed };
-            Some(Money::from_fen(i64::try_from(signed).ok()?))
-        })
-        .collect()
+    largest_remainder(amount, &weights, total)
 }
 
 fn is_reward(kind: SanctionKind) -> bool {
@@ -1570,8 +1494,9 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
                     .filter(|sa| sa.kind == *kind && &sa.staff == *id)
                     .filter_map(|sa| sa.case.as_ref())
                     .collect();
+                let rule_id = cx.rule(&["sanction.", kind.id(), ".whole_bonus"]);
                 let mut item = line(
-                    format!("sanction.{kind}.whole_bonus"),
+                    rule_id,
                     cases.into_iter().cloned().collect(),
                     format!(
                         "当月{label}{n}次（{}次以上），当月效益奖金全额罚扣 {} 元，不受扣款上限限制",
@@ -1594,7 +1519,7 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
     }
     for (i, sa) in facts.sanctions.iter().enumerate() {
         let (at, s) = cx.staff(&sa.staff, || format!("sanctions[{i}].staff"))?;
-        let cases: Vec<CaseId> = sa.case.iter().cloned().collect();
+        let cases = Cases::from(sa.case.clone());
         let label = sa.kind.label_zh();
         let (case_zh, case_en) = match &sa.case {
             Some(c) => (format!("（案件 {c}）"), format!(" (case {c})")),
@@ -1606,10 +1531,12 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
         };
         cx.acc_at(at).outcomes.push(Outcome {
             kind: sa.kind,
-            rule: format!("sanctions[{i}]"),
+            rule: Arc::from(format!("sanctions[{i}]")),
             cases: cases.clone(),
-            explanation_zh: format!("{label}一次{case_zh}{reason_zh}"),
-            explanation_en: format!("{}{case_en}{reason_en}", kind_en(sa.kind)),
+            explanation: Explanation::new(
+                format!("{label}一次{case_zh}{reason_zh}"),
+                format!("{}{case_en}{reason_en}", kind_en(sa.kind)),
+            ),
         });
         let Some(value) = cx.schedule.sanctions.values.get(&sa.kind).copied() else {
             continue;
@@ -1619,8 +1546,9 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
         if value.is_zero() || replaced {
             continue;
         }
+        let rule = cx.rule(&["sanction.", sa.kind.id()]);
         let mut item = line(
-            format!("sanction.{}", sa.kind),
+            rule,
             cases,
             format!("{label}一次{case_zh}，折算 {} 元", y(value)),
             format!("One {}{case_en}, valued at ¥{}", kind_en(sa.kind), y(value)),
@@ -1725,35 +1653,45 @@ fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyEr
         return Ok(());
     };
     let desc = reward.description_zh.as_deref().unwrap_or("年终评比无投诉");
+    let rule = cx.rule(&["yearly_reward"]);
+    let year = facts.period.year();
+    // One text for everyone it applies to, shared by their lines.
+    let (explanation, amount): (Explanation, _) = match reward.amount {
+        Some(a) if !a.is_zero() => (
+            Explanation::new(
+                format!("{desc}，奖励 {} 元", y(a)),
+                format!("No complaints in {year}: year-end reward ¥{}", y(a)),
+            ),
+            Some(a),
+        ),
+        _ => (
+            Explanation::new(
+                format!("{desc}，给予奖励（金额由公司决定）"),
+                format!("No complaints in {year}: year-end reward (amount set by management)"),
+            ),
+            None,
+        ),
+    };
+    let explanation = explanation.shared();
     let roster = cx.roster;
     for (at, s) in roster.all_staff().enumerate() {
         if review.complaint_counts.get(&s.id).copied().unwrap_or(0) > 0 {
             continue;
         }
-        match reward.amount {
-            Some(a) if !a.is_zero() => {
-                let item = line(
-                    "yearly_reward".into(),
-                    Vec::new(),
-                    format!("{desc}，奖励 {} 元", y(a)),
-                    format!(
-                        "No complaints in {}: year-end reward ¥{}",
-                        facts.period.year(),
-                        y(a)
-                    ),
-                    a,
-                );
-                cx.acc_at(at).rewards.push(item);
-            }
-            _ => cx.acc_at(at).outcomes.push(Outcome {
+        let (rule, explanation) = (rule.clone(), explanation.clone());
+        match amount {
+            Some(amount) => cx.acc_at(at).rewards.push(LineItem {
+                rule,
+                cases: Cases::new(),
+                explanation,
+                amount,
+                bypasses_cap: false,
+            }),
+            None => cx.acc_at(at).outcomes.push(Outcome {
                 kind: SanctionKind::Commendation,
-                rule: "yearly_reward".into(),
-                cases: Vec::new(),
-                explanation_zh: format!("{desc}，给予奖励（金额由公司决定）"),
-                explanation_en: format!(
-                    "No complaints in {}: year-end reward (amount set by management)",
-                    facts.period.year()
-                ),
+                rule,
+                cases: Cases::new(),
+                explanation,
             }),
         }
     }
@@ -1764,15 +1702,21 @@ fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyErro
     let period = facts.period;
     let schedule = cx.schedule;
     let roster = cx.roster;
+    let tiers = schedule
+        .count_ladder
+        .as_ref()
+        .map_or(&[][..], |l| l.tiers.as_slice());
+    let mut cx = cx;
     let writer = Writer {
-        facts,
-        once: schedule.overtime_charge == OvertimeCharge::OncePerCase,
-        groups: &cx.groups,
-        points: &cx.points,
-        tiers: schedule
-            .count_ladder
-            .as_ref()
-            .map_or(&[], |l| l.tiers.as_slice()),
+        tiers,
+        tier_rules: (0..tiers.len())
+            .map(|k| {
+                let k = Digits::uint(u64::try_from(k).unwrap_or(u64::MAX));
+                cx.rule(&["count_ladder[", k.as_str(), "]"])
+            })
+            .collect(),
+        carry_rule: cx.rule(&["carry.in"]),
+        cap_rule: cx.rule(&["cap"]),
         ladder_cases: &cx.ladder_cases,
         percent: schedule.cap.percent,
         percent_text: schedule.cap.percent.normalize().to_string(),
@@ -1796,7 +1740,7 @@ fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyErro
 
 /// Writes the statements of a run of consecutive people.
 fn settle_run(
-    writer: &Writer<'_, '_>,
+    writer: &Writer<'_>,
     people: &[&Staff],
     accs: &mut [Acc],
 ) -> Result<Vec<Statement>, PenaltyError> {
@@ -1804,10 +1748,11 @@ fn settle_run(
     let percent = writer.percent;
     let percent_text = writer.percent_text.as_str();
     let mut statements = Vec::with_capacity(accs.len());
+    let mut ladder_texts = IdMap::default();
     for (s, acc) in people.iter().zip(accs) {
         let mut acc = std::mem::take(acc);
         if let Some(l) = acc.ladder.take() {
-            writer.ladder(&mut acc, &l);
+            writer.ladder(&mut acc, &l, &mut ladder_texts);
         }
         if acc.lines.is_empty()
             && acc.rewards.is_empty()
@@ -1818,11 +1763,9 @@ fn settle_run(
         }
         let id = &s.id;
         let path = || format!("statements.{id}");
-        let mut specs = acc.lines;
-        let mut built = acc.built;
-        specs.sort_by(|a, b| writer.cmp(&built, a, b));
-        let mut lines: Vec<LineItem> = Vec::with_capacity(specs.len());
-        lines.extend(specs.iter().filter_map(|l| writer.write(&mut built, l)));
+        let mut ranked = acc.lines;
+        ranked.sort_by(line_order);
+        let lines: Vec<LineItem> = ranked.into_iter().map(|(_, l)| l).collect();
         let mut gross = Money::ZERO;
         let mut bypass = Money::ZERO;
         for l in &lines {
@@ -1850,8 +1793,8 @@ fn settle_run(
         if !acc.carried_in.is_zero() {
             let c = Digits::money(acc.carried_in);
             settlement.push(line(
-                "carry.in".into(),
-                Vec::new(),
+                writer.carry_rule.clone(),
+                Cases::new(),
                 concat(&["上期结转未扣 ", c.as_str(), " 元计入本月应扣"]),
                 concat(&["Instalments carried in from earlier months: ¥", c.as_str()]),
                 acc.carried_in,
@@ -1920,21 +1863,31 @@ fn settle_run(
                     ]),
                 )
             };
-            settlement.push(line("cap".into(), Vec::new(), zh, en, carried_forward));
+            settlement.push(line(
+                writer.cap_rule.clone(),
+                Cases::new(),
+                zh,
+                en,
+                carried_forward,
+            ));
         }
         let mut rewards = acc.rewards;
         rewards.sort_by(|a, b| {
-            (&a.rule, &a.cases, &a.explanation_en).cmp(&(&b.rule, &b.cases, &b.explanation_en))
+            (&a.rule, &a.cases, a.explanation.text(true)).cmp(&(
+                &b.rule,
+                &b.cases,
+                b.explanation.text(true),
+            ))
         });
         let reward_total = Money::checked_sum(rewards.iter().map(|r| r.amount))
             .map_err(|e| PenaltyError::from_model(path(), e))?;
         let mut outcomes = acc.outcomes;
         outcomes.sort_by(|a, b| {
-            (&a.rule, &a.cases, a.kind, &a.explanation_en).cmp(&(
+            (&a.rule, &a.cases, a.kind, a.explanation.text(true)).cmp(&(
                 &b.rule,
                 &b.cases,
                 b.kind,
-                &b.explanation_en,
+                b.explanation.text(true),
             ))
         });
         statements.push(Statement {

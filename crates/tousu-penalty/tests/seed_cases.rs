@@ -12,7 +12,7 @@ fn amounts(r: &tousu_penalty::PeriodResult, staff: &str) -> Vec<(String, String)
     of(r, staff)
         .lines
         .iter()
-        .map(|l| (l.rule.clone(), l.amount.to_plain_string()))
+        .map(|l| (l.rule.to_string(), l.amount.to_plain_string()))
         .collect()
 }
 
@@ -45,11 +45,11 @@ fn s12_overtime_fine_per_breached_milestone_per_round() {
     );
     let l = &of(&r, "cs-2").lines[0];
     assert_eq!(
-        l.explanation_zh,
+        l.explanation_zh(),
         "案件 C2 里程碑 first_response 第1轮超时（级别 危机事件），超时扣罚 80.00 元"
     );
     assert_eq!(
-        l.explanation_en,
+        l.explanation_en(),
         "Case C2: milestone first_response breached in round 1 (level 危机事件); overtime fine ¥80.00"
     );
 
@@ -107,16 +107,16 @@ fn s32_violation_table_for_responsible_and_supervisor() {
     assert!(r.statements.iter().all(|s| s.staff.as_str() != "cs-mgr"));
     let per_item = &of(&r, "disp-1").lines[1];
     assert_eq!(
-        per_item.explanation_zh,
+        per_item.explanation_zh(),
         "投诉记录漏项、不准确、不详细（案件 C7）：责任人罚款 90.00 元（30.00 元 × 3 项）"
     );
     let sup = of(&r, "disp-lead")
         .lines
         .iter()
-        .find(|l| l.rule == "violation.caused_complaint.supervisor")
+        .find(|l| &*l.rule == "violation.caused_complaint.supervisor")
         .unwrap();
     assert_eq!(
-        sup.explanation_en,
+        sup.explanation_en(),
         "Reception not to standard, causing a complaint (case C7): supervisor's fine for 吴三 (disp-1) ¥20.00"
     );
 }
@@ -138,7 +138,7 @@ fn s41_base_point_split_and_cap_carried_over_three_months() {
         (m("1500"), m("1000"), m("1000"), m("500"))
     );
     assert_eq!(
-        p1.lines[0].explanation_zh,
+        p1.lines[0].explanation_zh(),
         "案件 C41 损失 5000.00 元，按部门 prod 总基点 10 中个人基点 3 分摊 1500.00 元"
     );
     let p2 = of(&r1, "p2");
@@ -152,10 +152,10 @@ fn s41_base_point_split_and_cap_carried_over_three_months() {
         (p3.gross, p3.deducted, p3.carried_forward),
         (m("2500"), Money::ZERO, m("2500"))
     );
-    assert_eq!(p3.settlement[0].rule, "cap");
+    assert_eq!(&*p3.settlement[0].rule, "cap");
     assert!(
         p3.settlement[0]
-            .explanation_zh
+            .explanation_zh()
             .starts_with("无月度效益奖金")
     );
     assert_eq!(r1.summary.gross, m("5000"));
@@ -174,7 +174,7 @@ fn s41_base_point_split_and_cap_carried_over_three_months() {
         (p1.carried_in, p1.gross, p1.deducted, p1.carried_forward),
         (m("500"), Money::ZERO, m("500"), Money::ZERO)
     );
-    assert_eq!(p1.settlement[0].rule, "carry.in");
+    assert_eq!(&*p1.settlement[0].rule, "carry.in");
     assert_eq!(of(&r2, "p2").deducted, m("500"));
     assert_eq!(of(&r2, "p3").carried_forward, m("2500"));
 
@@ -334,7 +334,7 @@ fn s43_complaint_count_ladder_is_exclusive() {
         let o = &of(&r, who).outcomes;
         assert_eq!(o.len(), 1, "{who}");
         assert_eq!(
-            (o[0].kind, o[0].rule.as_str()),
+            (o[0].kind, &*o[0].rule),
             (SanctionKind::Commendation, "yearly_reward")
         );
     }

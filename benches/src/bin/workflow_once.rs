@@ -1,0 +1,80 @@
+//! One pass of the workflow over the replay bench's varied population, for
+//! counting instructions with callgrind (independent of the machine's load):
+//! `replay` replays every case from events deserialized from JSON,
+//! `commands` decides every command and evolves its events into the case.
+//! Only the named function is counted:
+//!
+//! ```sh
+//! cargo build --release -p tousu-benches --bin workflow_once
+//! valgrind --tool=callgrind --collect-atstart=no \
+//!     --toggle-collect='*replay_all*' target/release/workflow_once replay
+//! valgrind --tool=callgrind --collect-atstart=no \
+//!     --toggle-collect='*commands_all*' target/release/workflow_once commands
+//! ```
+use tousu_benches::Rng;
+use tousu_benches::streams::{lifecycle, roster};
+use tousu_model::Roster;
+use tousu_policy::Policy;
+use tousu_workflow::{Case, Command, Event, PolicyRuntime, decide, evolve, register};
+
+const CASES: usize = 20_000;
+
+/// Replays every stream; the sum of the versions.
+#[inline(never)]
+fn replay_all(streams: &[Vec<Event>]) -> u64 {
+    streams
+        .iter()
+        .map(|s| Case::replay_events(s).unwrap().version)
+        .sum()
+}
+
+/// Decides every command of every case and evolves its events.
+#[inline(never)]
+fn commands_all(rt: &PolicyRuntime, roster: &Roster, cases: &[Vec<Command>]) -> u64 {
+    let mut versions = 0;
+    for commands in cases {
+        let mut case: Option<Case> = None;
+        for cmd in commands {
+            let ctx = rt.ctx(roster, cmd.at);
+            let events = match &case {
+                None => register(cmd, &ctx).unwrap(),
+                Some(c) => decide(c, cmd, &ctx).unwrap(),
+            };
+            for e in &events {
+                case = Some(match case.take() {
+                    None => Case::from_registration(e).unwrap(),
+                    Some(c) => evolve(c, e),
+                });
+            }
+        }
+        versions += case.map_or(0, |c| c.version);
+    }
+    versions
+}
+
+fn main() {
+    let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+    let roster = roster();
+    let mut rng = Rng(17);
+    let (commands, streams): (Vec<Vec<Command>>, Vec<Vec<Event>>) = (0..CASES)
+        .map(|i| lifecycle(&rt, &roster, &mut rng, i))
+        .unzip();
+    let events: usize = streams.iter().map(Vec::len).sum();
+    match std::env::args().nth(1).as_deref() {
+        Some("commands") => {
+            let n: usize = commands.iter().map(Vec::len).sum();
+            println!(
+                "{n} commands, versions {}",
+                commands_all(&rt, &roster, &commands)
+            );
+        }
+        _ => {
+            let loaded: Vec<Vec<Event>> = streams
+                .iter()
+                .map(|s| serde_json::from_str(&serde_json::to_string(s).unwrap()).unwrap())
+                .collect();
+            drop(streams);
+            println!("{events} events, versions {}", replay_all(&loaded));
+        }
+    }
+}

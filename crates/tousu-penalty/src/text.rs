@@ -1,0 +1,457 @@
+//! The text of statement lines and outcomes, shared and written when read.
+//!
+//! A month-end run for a large organization writes hundreds of thousands of
+//! lines. Their rule ids and case ids are shared ([`Arc<str>`], [`Cases`]):
+//! the 20 lines of a team's loss split hold one rule and one case id. Their
+//! explanations ([`Explanation`]) keep what produced them (the breach, the
+//! group split and the person's base points, or text written when charged)
+//! and are written when displayed or serialized, so a line owns no string of
+//! its own. Serialized, a line is exactly the document it always was: the
+//! text in `explanation_zh` and `explanation_en`; read back, the text is kept
+//! as it was read.
+
+use std::fmt::{self, Display};
+use std::ops::Deref;
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use tousu_model::{CaseId, LevelId, Money};
+use tousu_policy::MilestoneId;
+
+/// The cases a line or outcome concerns, sorted; shared between the lines
+/// and outcomes that cite the same list (a person's count-ladder line and
+/// outcomes hold one list). Reads as a slice; serialized as a list of ids.
+#[derive(Clone, Default)]
+pub struct Cases(CasesRepr);
+
+#[derive(Clone, Default)]
+enum CasesRepr {
+    #[default]
+    None,
+    One(CaseId),
+    Many(Arc<[CaseId]>),
+}
+
+impl Cases {
+    /// No cases.
+    pub const fn new() -> Cases {
+        Cases(CasesRepr::None)
+    }
+
+    /// The cases as a slice.
+    pub fn as_slice(&self) -> &[CaseId] {
+        match &self.0 {
+            CasesRepr::None => &[],
+            CasesRepr::One(c) => std::slice::from_ref(c),
+            CasesRepr::Many(cs) => cs,
+        }
+    }
+}
+
+impl Deref for Cases {
+    type Target = [CaseId];
+
+    fn deref(&self) -> &[CaseId] {
+        self.as_slice()
+    }
+}
+
+impl From<CaseId> for Cases {
+    fn from(case: CaseId) -> Cases {
+        Cases(CasesRepr::One(case))
+    }
+}
+
+impl From<Option<CaseId>> for Cases {
+    fn from(case: Option<CaseId>) -> Cases {
+        case.map_or_else(Cases::new, Cases::from)
+    }
+}
+
+impl From<Vec<CaseId>> for Cases {
+    fn from(mut cases: Vec<CaseId>) -> Cases {
+        match cases.len() {
+            0 => Cases::new(),
+            1 => cases.pop().map_or_else(Cases::new, Cases::from),
+            _ => Cases(CasesRepr::Many(cases.into())),
+        }
+    }
+}
+
+impl FromIterator<CaseId> for Cases {
+    fn from_iter<I: IntoIterator<Item = CaseId>>(iter: I) -> Cases {
+        Cases::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl PartialEq for Cases {
+    fn eq(&self, other: &Cases) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Cases {}
+
+impl PartialOrd for Cases {
+    fn partial_cmp(&self, other: &Cases) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Cases {
+    fn cmp(&self, other: &Cases) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl fmt::Debug for Cases {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl Serialize for Cases {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl<'de> Deserialize<'de> for Cases {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Cases, D::Error> {
+        Vec::<CaseId>::deserialize(deserializer).map(Cases::from)
+    }
+}
+
+impl JsonSchema for Cases {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<CaseId>>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<CaseId>>::json_schema(generator)
+    }
+}
+
+/// Why a line or outcome, in Chinese and English: [`zh`](Self::zh) and
+/// [`en`](Self::en) write the text (`format!`, `to_string`, a `Write`).
+/// Two explanations are equal when their texts are.
+#[derive(Clone)]
+pub struct Explanation(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Written when charged (or read from a document).
+    Text { zh: Box<str>, en: Box<str> },
+    /// The same text on many lines (a count-ladder tier and count, the
+    /// year-end reward): cloned by reference.
+    Shared(Arc<(Box<str>, Box<str>)>),
+    /// An overtime fine: what the breach says.
+    Breach(Box<BreachText>),
+    /// A member's part of a group split: the split's shared text, the
+    /// member's base points (for a split by base points) and the part.
+    Share {
+        group: Arc<ShareText>,
+        points: Option<Arc<str>>,
+        part: Money,
+    },
+}
+
+/// What an overtime line says (boxed: rarer than the other kinds' size).
+#[derive(Clone)]
+pub(crate) struct BreachText {
+    pub(crate) case: CaseId,
+    pub(crate) milestone: MilestoneId,
+    pub(crate) level: LevelId,
+    pub(crate) round: u32,
+    pub(crate) fine: Money,
+    pub(crate) once_per_case: bool,
+}
+
+/// The text every member's line of one group split shares.
+pub(crate) struct ShareText {
+    pub(crate) prefix_zh: Box<str>,
+    pub(crate) prefix_en: Box<str>,
+    /// Between the base points and the part (a split by base points).
+    pub(crate) suffix_en: Box<str>,
+}
+
+impl Explanation {
+    /// An explanation of the given texts.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Explanation {
+        Explanation(Repr::Text {
+            zh: zh.into().into_boxed_str(),
+            en: en.into().into_boxed_str(),
+        })
+    }
+
+    /// The same explanation, cheap to clone (for text many lines repeat).
+    pub(crate) fn shared(self) -> Explanation {
+        match self.0 {
+            Repr::Text { zh, en } => Explanation(Repr::Shared(Arc::new((zh, en)))),
+            other => Explanation(other),
+        }
+    }
+
+    /// The text when it is held written out: (Chinese, English).
+    fn written(&self) -> Option<(&str, &str)> {
+        match &self.0 {
+            Repr::Text { zh, en } => Some((zh, en)),
+            Repr::Shared(t) => Some((&t.0, &t.1)),
+            Repr::Breach(_) | Repr::Share { .. } => None,
+        }
+    }
+
+    pub(crate) fn breach(text: BreachText) -> Explanation {
+        Explanation(Repr::Breach(Box::new(text)))
+    }
+
+    pub(crate) fn share(group: Arc<ShareText>, points: Option<Arc<str>>, part: Money) -> Self {
+        Explanation(Repr::Share {
+            group,
+            points,
+            part,
+        })
+    }
+
+    /// The Chinese text.
+    pub fn zh(&self) -> impl Display + '_ {
+        Lang(self, false)
+    }
+
+    /// The English text.
+    pub fn en(&self) -> impl Display + '_ {
+        Lang(self, true)
+    }
+
+    /// Writes the text in Chinese (`en == false`) or English.
+    fn write(&self, out: &mut impl fmt::Write, en: bool) -> fmt::Result {
+        if let Some((zh, e)) = self.written() {
+            return out.write_str(if en { e } else { zh });
+        }
+        match &self.0 {
+            Repr::Text { .. } | Repr::Shared(_) => Ok(()),
+            Repr::Breach(b) => {
+                let money = Digits::money(b.fine);
+                let round = Digits::uint(u64::from(b.round));
+                let (case, milestone, level) =
+                    (b.case.as_str(), b.milestone.as_str(), b.level.as_str());
+                let parts: [&str; 12] = if en {
+                    [
+                        "Case ",
+                        case,
+                        ": milestone ",
+                        milestone,
+                        " breached in round ",
+                        round.as_str(),
+                        " (level ",
+                        level,
+                        "); overtime fine ¥",
+                        money.as_str(),
+                        if b.once_per_case {
+                            " (charged once per case)"
+                        } else {
+                            ""
+                        },
+                        "",
+                    ]
+                } else {
+                    [
+                        "案件 ",
+                        case,
+                        " 里程碑 ",
+                        milestone,
+                        " 第",
+                        round.as_str(),
+                        "轮超时（级别 ",
+                        level,
+                        "），超时扣罚 ",
+                        money.as_str(),
+                        " 元",
+                        if b.once_per_case {
+                            "（每案计一次）"
+                        } else {
+                            ""
+                        },
+                    ]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::Share {
+                group,
+                points,
+                part,
+            } => {
+                let money = Digits::money(*part);
+                let money = money.as_str();
+                let parts: [&str; 5] = match (points, en) {
+                    (Some(p), false) => [&group.prefix_zh, p, " 分摊 ", money, " 元"],
+                    (Some(p), true) => [&group.prefix_en, p, &group.suffix_en, money, ""],
+                    (None, false) => [&group.prefix_zh, money, " 元", "", ""],
+                    (None, true) => [&group.prefix_en, money, "", "", ""],
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+        }
+    }
+
+    /// The text as a `String` (for comparing and ordering).
+    pub(crate) fn text(&self, en: bool) -> std::borrow::Cow<'_, str> {
+        match self.written() {
+            Some((zh, e)) => std::borrow::Cow::Borrowed(if en { e } else { zh }),
+            None => {
+                let mut s = String::new();
+                let _ = self.write(&mut s, en);
+                std::borrow::Cow::Owned(s)
+            }
+        }
+    }
+}
+
+struct Lang<'a>(&'a Explanation, bool);
+
+impl Display for Lang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, self.1)
+    }
+}
+
+impl Serialize for Lang<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.written() {
+            Some((zh, en)) => serializer.serialize_str(if self.1 { en } else { zh }),
+            None => serializer.collect_str(self),
+        }
+    }
+}
+
+impl Explanation {
+    /// The text in one language, serializable as a string without building it.
+    pub(crate) fn serialize_as(&self, en: bool) -> impl Serialize + '_ {
+        Lang(self, en)
+    }
+}
+
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Explanation) -> bool {
+        self.text(false) == other.text(false) && self.text(true) == other.text(true)
+    }
+}
+
+impl Eq for Explanation {}
+
+impl fmt::Debug for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Explanation")
+            .field("zh", &self.text(false))
+            .field("en", &self.text(true))
+            .finish()
+    }
+}
+
+/// A number as decimal text, on the stack: what `Display` writes, without the
+/// formatting machinery or a heap allocation.
+pub(crate) struct Digits {
+    buf: [u8; 24],
+    start: usize,
+}
+
+impl Digits {
+    fn empty() -> Digits {
+        Digits {
+            buf: [0; 24],
+            start: 24,
+        }
+    }
+
+    fn push_front(&mut self, b: u8) {
+        if let Some(i) = self.start.checked_sub(1)
+            && let Some(slot) = self.buf.get_mut(i)
+        {
+            *slot = b;
+            self.start = i;
+        }
+    }
+
+    fn push_front_u64(&mut self, mut n: u64) {
+        loop {
+            self.push_front(ascii_digit(n));
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+    }
+
+    /// `n` as `Display` writes it.
+    pub(crate) fn uint(n: u64) -> Digits {
+        let mut d = Digits::empty();
+        d.push_front_u64(n);
+        d
+    }
+
+    /// `m` as [`Money::to_plain_string`] writes it: `1234.50`, `-3.00`.
+    pub(crate) fn money(m: Money) -> Digits {
+        let fen = m.fen();
+        let abs = fen.unsigned_abs();
+        let mut d = Digits::empty();
+        d.push_front(ascii_digit(abs));
+        d.push_front(ascii_digit(abs / 10));
+        d.push_front(b'.');
+        d.push_front_u64(abs / 100);
+        if fen < 0 {
+            d.push_front(b'-');
+        }
+        d
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        self.buf
+            .get(self.start..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The last decimal digit of `n`, in ASCII.
+fn ascii_digit(n: u64) -> u8 {
+    b'0' + u8::try_from(n % 10).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_and_line_breaks() {
+        assert_eq!(
+            tousu_model::markdown::Cell("a | b\nc|").to_string(),
+            "a \\| b c\\|"
+        );
+        assert_eq!(tousu_model::markdown::Cell("纯文本").to_string(), "纯文本");
+    }
+
+    #[test]
+    fn explanations_compare_by_text() {
+        let group = Arc::new(ShareText {
+            prefix_zh: "甲 ".into(),
+            prefix_en: "A ".into(),
+            suffix_en: " of 5: ¥".into(),
+        });
+        let shared = Explanation::share(group, Some(Arc::from("2")), Money::from_fen(150));
+        assert_eq!(shared.zh().to_string(), "甲 2 分摊 1.50 元");
+        assert_eq!(shared.en().to_string(), "A 2 of 5: ¥1.50");
+        assert_eq!(
+            shared,
+            Explanation::new("甲 2 分摊 1.50 元", "A 2 of 5: ¥1.50")
+        );
+        assert_ne!(
+            shared,
+            Explanation::new("甲 2 分摊 1.50 元", "A 2 of 5: ¥1.51")
+        );
+    }
+}
