@@ -18,7 +18,9 @@
 //!
 //! The commands are handled by an [`Engine`] over a [`MemoryStore`], as an
 //! embedding program would: the same registration, decision, idempotency
-//! and tick, not a copy of them.
+//! and tick, not a copy of them. On a terminal a progress bar on stderr
+//! follows the input; `--quiet` (or stderr not being a terminal) keeps it
+//! silent.
 
 use std::collections::HashMap;
 use std::io::{Read as _, Write};
@@ -30,6 +32,8 @@ use tousu::model::{CaseId, DepartmentTree, Roster};
 use tousu::policy::{Policy, PolicyError};
 use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event, Rejection};
 use tousu::{Engine, Error, MemoryStore};
+
+use crate::progress::Progress;
 
 /// `tousu run`.
 #[derive(clap::Args)]
@@ -49,6 +53,9 @@ pub(crate) struct RunArgs {
     /// The commands, one JSON object per line, or - for standard input
     #[arg(value_name = "COMMANDS.jsonl")]
     input: String,
+    /// No progress bar (there is none unless stderr is a terminal)
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 /// An RFC 3339 instant, for `--now`.
@@ -191,7 +198,11 @@ pub(crate) fn run(args: &RunArgs) -> ExitCode {
         versions: HashMap::new(),
         out: &mut out,
     };
-    let written = runner.run(&input, args.now).and_then(|()| out.flush());
+    let progress = Progress::new(args.quiet, input.len() as u64, "running", true);
+    let written = runner
+        .run(&input, args.now, &progress)
+        .and_then(|()| out.flush());
+    progress.finish();
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -267,8 +278,14 @@ impl<W: Write> Runner<'_, W> {
         }
     }
 
-    fn run(&mut self, input: &[u8], now: Option<DateTime<Utc>>) -> std::io::Result<()> {
+    fn run(
+        &mut self,
+        input: &[u8],
+        now: Option<DateTime<Utc>>,
+        progress: &Progress,
+    ) -> std::io::Result<()> {
         for (i, raw) in input.split(|b| *b == b'\n').enumerate() {
+            progress.inc(raw.len() as u64 + 1);
             let line = i + 1;
             let text = match std::str::from_utf8(raw) {
                 Ok(t) => t,
