@@ -313,10 +313,18 @@ pub enum EventKind {
         level: LevelId,
         /// The time limit.
         target: Duration,
-        /// The deadline and the calendar data that produced it.
-        deadline: Deadline,
+        /// The deadline and the calendar data that produced it; absent when
+        /// the calendar could not count it (a year its policy refuses, or a
+        /// date beyond its data): the clock runs without a deadline and never
+        /// breaches by itself until a recalculation gives it one.
+        #[serde(default)]
+        deadline: Option<Deadline>,
+        /// Why the clock has no deadline (the calendar's answer), when it has none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<String>,
         /// The whole limit measured in the clock's own time (working time
-        /// for working units), in seconds: the base of warning percents.
+        /// for working units), in seconds: the base of warning percents
+        /// (0 for a clock without a deadline).
         total_seconds: i64,
         /// For a clock that continues the last round's time (`on_reopen =
         /// "continue"`): the time carried over, in the clock's own time, from
@@ -339,8 +347,10 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The new deadline.
-        deadline: Deadline,
+        /// The new deadline; absent for a clock without a deadline that the
+        /// calendar still cannot count.
+        #[serde(default)]
+        deadline: Option<Deadline>,
     },
     /// A clock was given a stricter deadline because the level was raised.
     ClockRetargeted {
@@ -361,8 +371,12 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// Whether it stopped strictly before its deadline.
+        /// Whether it stopped strictly before its deadline (false for a
+        /// clock without a deadline, which neither met nor missed one).
         met: bool,
+        /// The clock had no deadline when it stopped: neither met nor missed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        no_deadline: bool,
     },
     /// A clock passed a warning threshold.
     MilestoneWarning {
@@ -398,8 +412,10 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The deadline it replaces.
-        previous: DateTime<Utc>,
+        /// The deadline it replaces; absent for a clock that had none (the
+        /// calendar could not count it when it started).
+        #[serde(default)]
+        previous: Option<DateTime<Utc>>,
         /// The new deadline and the calendar data behind it.
         deadline: Deadline,
     },

@@ -66,7 +66,7 @@ mod engine;
 mod error;
 mod store;
 
-pub use engine::{Engine, Filed, Filing, Overdue};
+pub use engine::{Engine, Filed, Filing, Overdue, WithoutDeadline};
 pub use error::Error;
 pub use store::{MemoryStore, Store, StoreError};
 
@@ -78,7 +78,9 @@ pub struct ReadmeDoctests;
 /// The names most programs need, in one `use tousu::prelude::*;`.
 pub mod prelude {
     pub use crate::report::{PeriodReport, ReportPeriod, period_report};
-    pub use crate::{Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError};
+    pub use crate::{
+        Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError, WithoutDeadline,
+    };
     pub use tousu_model::{
         CaseId, CategoryId, Channel, CommandId, Complainant, Complaint, ComplaintFlags,
         CustomerClass, Department, DepartmentId, DepartmentTree, LevelId, Money, Remedy,
