@@ -383,3 +383,38 @@ proptest! {
         desk.engine.report(&period, bj(2028, 1, 1, 0, 0), None).unwrap();
     }
 }
+
+#[test]
+fn events_and_clocks_stored_before_deadline_less_clocks_still_load() {
+    let started: EventKind = serde_json::from_str(r#"{"deadline":{"at":"2025-11-24T16:00:00Z","provisional":false,"calendar":{"data":"cn"}},"level":"unsatisfied","milestone":"result","round":1,"target":"15 working days","total_seconds":1349700,"type":"clock_started"}"#).unwrap();
+    assert!(matches!(
+        started,
+        EventKind::ClockStarted {
+            deadline: Some(_),
+            no_deadline: None,
+            ..
+        }
+    ));
+    let stopped: EventKind = serde_json::from_str(
+        r#"{"met":false,"milestone":"first_response","round":1,"type":"clock_stopped"}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        stopped,
+        EventKind::ClockStopped {
+            met: false,
+            no_deadline: false,
+            ..
+        }
+    ));
+    let recalculated: EventKind = serde_json::from_str(r#"{"deadline":{"at":"2027-01-12T16:00:00Z","provisional":false,"calendar":{"data":"cn"}},"milestone":"result","previous":"2027-01-13T16:00:00Z","round":1,"type":"deadline_recalculated"}"#).unwrap();
+    assert!(matches!(
+        recalculated,
+        EventKind::DeadlineRecalculated {
+            previous: Some(_),
+            ..
+        }
+    ));
+    let clock: tousu::workflow::Clock = serde_json::from_str(r#"{"milestone":"result","round":1,"level":"unsatisfied","target":"15 working days","started_at":"2025-11-03T01:05:00Z","deadline":{"at":"2025-11-24T16:00:00Z","provisional":false,"calendar":{"data":"cn"}},"total_seconds":1349700,"state":{"state":"running"},"warned":[],"breached":false}"#).unwrap();
+    assert!(clock.deadline.is_some() && clock.no_deadline.is_none());
+}
