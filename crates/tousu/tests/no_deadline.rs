@@ -278,7 +278,8 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
     for t in &timelines {
         assert!(t.to_svg(&calendar).unwrap().contains("无时限"));
     }
-    report.to_html(&series, &calendar, &timelines).unwrap();
+    let html = report.to_html(&series, &calendar, &timelines).unwrap();
+    assert!(html.contains("无时限 no deadline: 1"));
 
     // The notice arrives on 1 February: the December clock gets its deadline
     // (15 working days from 21 December: the end of 12 January), recorded
