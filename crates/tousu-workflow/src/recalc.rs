@@ -24,6 +24,10 @@
 //! 6. A paused clock keeps its remaining time; when it resumes, the new
 //!    calendar counts it.
 //!
+//! A running clock that started without a deadline (the calendar could not
+//! count it) is counted like a provisional one, from its basis, and gets its
+//! deadline with [`EventKind::DeadlineRecalculated`] (`previous: None`).
+//!
 //! Replay stays exact: the events carry the new deadlines.
 
 use crate::case::{Case, ClockState};
@@ -66,11 +70,10 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
         if matches!(clock.state, ClockState::Paused { .. }) {
             continue;
         }
-        let deadline = match or_uncountable(count_basis(ctx, clock.target.unit(), basis))? {
-            Ok(deadline) => deadline,
-            // Still beyond the data: it keeps what it has (no deadline, or
-            // its provisional one).
-            Err(_) => continue,
+        // Still beyond the data: it keeps what it has (no deadline, or its
+        // provisional one).
+        let Ok(deadline) = or_uncountable(count_basis(ctx, clock.target.unit(), basis))? else {
+            continue;
         };
         if Some(&deadline) == clock.deadline.as_ref() {
             continue;
