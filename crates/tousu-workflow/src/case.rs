@@ -956,11 +956,15 @@ pub(crate) fn fold<'e>(
             milestone,
             round,
             deadline,
+            total_seconds,
             ..
         } => {
             if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 c.deadline = Some(deadline.clone());
                 c.no_deadline = None;
+                if let Some(total) = total_seconds {
+                    c.total_seconds = *total;
+                }
             }
             None
         }

@@ -219,6 +219,22 @@ pub(crate) fn or_uncountable<T>(r: Result<T, Rejection>) -> Result<Result<T, Str
     }
 }
 
+/// The whole limit of a clock counted from `basis`, in its own measure
+/// (seconds): the target from its instant, or the time left.
+pub(crate) fn whole_target(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    basis: &DeadlineBasis,
+) -> Result<i64, Rejection> {
+    match basis {
+        DeadlineBasis::Target { from, target } | DeadlineBasis::Suspended { from, target, .. } => {
+            let whole = ctx.calendar.deadline(*from, target)?;
+            measure(ctx, unit, *from, whole.at)
+        }
+        DeadlineBasis::Remaining { seconds, .. } => Ok(*seconds),
+    }
+}
+
 /// The deadline a clock's `basis` counts to, under `ctx.calendar`: the whole
 /// target from its instant, the remaining time from its instant, or the
 /// whole target moved on by the working time of the suspensions since.
@@ -234,12 +250,9 @@ pub(crate) fn count_basis(
             Ok(ctx.calendar.describe(*from, at)?)
         }
         DeadlineBasis::Suspended {
-            from,
-            target,
-            suspensions,
+            from, suspensions, ..
         } => {
-            let whole = ctx.calendar.deadline(*from, target)?;
-            let mut seconds = measure(ctx, unit, *from, whole.at)?;
+            let mut seconds = whole_target(ctx, unit, basis)?;
             for s in suspensions {
                 seconds = seconds.saturating_add(measure(ctx, unit, s.from, s.to)?);
             }

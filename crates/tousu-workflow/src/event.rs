@@ -418,6 +418,10 @@ pub enum EventKind {
         previous: Option<DateTime<Utc>>,
         /// The new deadline and the calendar data behind it.
         deadline: Deadline,
+        /// For a clock that had no deadline: its whole limit in its own
+        /// time, in seconds, the base of warning percents it lacked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total_seconds: Option<i64>,
     },
     /// A breach recorded against a provisional deadline is withdrawn: the
     /// exact calendar data shows the deadline was met (or is not yet due).

@@ -31,7 +31,7 @@
 //! Replay stays exact: the events carry the new deadlines.
 
 use crate::case::{Case, ClockState};
-use crate::clocks::{count_basis, depends_on_calendar, or_uncountable};
+use crate::clocks::{count_basis, depends_on_calendar, or_uncountable, whole_target};
 use crate::event::stamp;
 use crate::event::{Event, EventKind};
 use crate::{Ctx, Rejection};
@@ -88,11 +88,17 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
                         deadline,
                     });
                 } else {
+                    // A clock that had no deadline gets the base of its warnings too.
+                    let total_seconds = match clock.deadline {
+                        Some(_) => None,
+                        None => or_uncountable(whole_target(ctx, clock.target.unit(), basis))?.ok(),
+                    };
                     kinds.push(EventKind::DeadlineRecalculated {
                         milestone,
                         round,
                         previous: clock.deadline_at(),
                         deadline,
+                        total_seconds,
                     });
                 }
             }

@@ -306,6 +306,8 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
     assert_eq!(deadline.at, bj(2027, 1, 13, 0, 0));
     assert!(!deadline.provisional);
     assert_eq!(clock.no_deadline, None);
+    // It has the base of its warnings too: 15 working days of working time.
+    assert!(clock.total_seconds > 0);
     assert!(desk.engine.clocks_without_deadline().unwrap().is_empty());
     // The breach comes from the next tick, dated at or after the recalculation.
     assert!(result_breaches(&desk.events(&dec)).is_empty());
