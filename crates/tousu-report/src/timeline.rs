@@ -256,6 +256,7 @@ impl CaseTimeline {
                     milestone,
                     round,
                     deadline,
+                    ..
                 } => {
                     if let Some(c) =
                         track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))

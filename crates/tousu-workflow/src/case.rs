@@ -879,6 +879,7 @@ pub(crate) fn fold<'e>(
             milestone,
             round,
             deadline,
+            no_deadline,
         } => {
             if let Some(c) = clock_in(case.clocks_mut(), milestone, *round) {
                 match (&c.state, &c.deadline) {
@@ -900,6 +901,8 @@ pub(crate) fn fold<'e>(
                 c.deadline = deadline.clone();
                 if deadline.is_some() {
                     c.no_deadline = None;
+                } else if no_deadline.is_some() {
+                    c.no_deadline = no_deadline.clone();
                 }
             }
             None

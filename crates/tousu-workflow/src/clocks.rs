@@ -413,23 +413,35 @@ pub(crate) fn effects(
             continue;
         };
         if triggers.iter().any(|e| m.resume.contains(e)) {
-            let deadline = if clock.deadline.is_some() {
-                let deadline_at = advance(ctx, clock.target.unit(), at, remaining_seconds)?;
-                Some(resumed_deadline(ctx, clock, at, deadline_at)?)
+            let counted = if clock.deadline.is_some() {
+                // The time left may now run into a year the calendar refuses:
+                // the clock then goes on without a deadline (its basis keeps
+                // the time left, for a recalculation).
+                or_uncountable(
+                    advance(ctx, clock.target.unit(), at, remaining_seconds)
+                        .and_then(|deadline_at| resumed_deadline(ctx, clock, at, deadline_at)),
+                )?
             } else {
                 // The calendar may cover the year by now: count the target
                 // from the start, moved on by the suspensions, this one included.
                 let mut resumed = clock.clone();
                 crate::case::resume_without_deadline(&mut resumed, at);
                 match &resumed.basis {
-                    Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?.ok(),
-                    None => None,
+                    Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?,
+                    None => Err(clock.no_deadline.clone().unwrap_or_default()),
                 }
+            };
+            let (deadline, no_deadline) = match counted {
+                Ok(d) => (Some(d), None),
+                // Already recorded when it started without one.
+                Err(_) if clock.deadline.is_none() => (None, None),
+                Err(why) => (None, Some(why)),
             };
             out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 deadline,
+                no_deadline,
             });
             touched.push((&clock.milestone, clock.round));
         }

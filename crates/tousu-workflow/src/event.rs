@@ -347,10 +347,14 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The new deadline; absent for a clock without a deadline that the
-        /// calendar still cannot count.
+        /// The new deadline; absent when the calendar cannot count it (a
+        /// clock without a deadline still beyond the data, or remaining time
+        /// that now runs into a year the policy refuses without a notice).
         #[serde(default)]
         deadline: Option<Deadline>,
+        /// Why the clock has no deadline, when the calendar could not count it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<String>,
     },
     /// A clock was given a stricter deadline because the level was raised.
     ClockRetargeted {

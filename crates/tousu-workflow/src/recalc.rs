@@ -89,9 +89,11 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
                     });
                 } else {
                     // A clock that had no deadline gets the base of its warnings too.
-                    let total_seconds = match clock.deadline {
-                        Some(_) => None,
-                        None => or_uncountable(whole_target(ctx, clock.target.unit(), basis))?.ok(),
+                    let total_seconds = match (&clock.deadline, clock.total_seconds) {
+                        (None, 0) => {
+                            or_uncountable(whole_target(ctx, clock.target.unit(), basis))?.ok()
+                        }
+                        _ => None,
                     };
                     kinds.push(EventKind::DeadlineRecalculated {
                         milestone,

@@ -421,3 +421,48 @@ fn events_and_clocks_stored_before_deadline_less_clocks_still_load() {
     let clock: tousu::workflow::Clock = serde_json::from_str(r#"{"milestone":"result","round":1,"level":"unsatisfied","target":"15 working days","started_at":"2025-11-03T01:05:00Z","deadline":{"at":"2025-11-24T16:00:00Z","provisional":false,"calendar":{"data":"cn"}},"total_seconds":1349700,"state":{"state":"running"},"warned":[],"breached":false}"#).unwrap();
     assert!(clock.deadline.is_some() && clock.no_deadline.is_none());
 }
+
+#[test]
+fn a_clock_resumed_into_a_year_without_a_notice_goes_on_without_a_deadline() {
+    let mut desk = Desk::new();
+    // Accepted on 1 December 2026: the result clock ends on 22 December.
+    let case = desk.open(bj(2026, 12, 1, 10, 0));
+    assert!(desk.result_clock(&case).deadline.is_some());
+    // Suspended from 2 December until Monday 21 December: the time left now
+    // runs into 2027, which this policy refuses to count.
+    desk.run(
+        &case,
+        "h1",
+        bj(2026, 12, 2, 9, 0),
+        CommandKind::RequestExtension {
+            reason: "等待检测报告".into(),
+            until: Some(bj(2026, 12, 21, 10, 0)),
+        },
+    );
+    desk.run(
+        &case,
+        "gm",
+        bj(2026, 12, 2, 10, 0),
+        CommandKind::ApproveExtension,
+    );
+    // The tick that ends the extension does not fail.
+    desk.engine.tick_all(bj(2026, 12, 22, 0, 0)).unwrap();
+    let clock = desk.result_clock(&case);
+    assert!(clock.is_running() && clock.deadline.is_none(), "{clock:?}");
+    assert!(clock.no_deadline.as_deref().unwrap_or("").contains("2027"));
+    let mut day = bj(2026, 12, 23, 0, 0);
+    while day <= bj(2027, 1, 31, 0, 0) {
+        desk.engine.tick_all(day).unwrap();
+        day += TimeDelta::days(1);
+    }
+    assert!(result_breaches(&desk.events(&case)).is_empty());
+    // The notice arrives: the time left is counted from the resume.
+    desk.engine
+        .add_calendar_data(CalendarData::from_toml_str(NOTICE_2027).unwrap())
+        .unwrap();
+    desk.engine.recalculate_all(bj(2027, 2, 1, 9, 0)).unwrap();
+    let clock = desk.result_clock(&case);
+    let deadline = clock.deadline.expect("counted now");
+    assert!(deadline.at > bj(2027, 1, 1, 0, 0) && !deadline.provisional);
+    assert!(clock.total_seconds > 0);
+}
