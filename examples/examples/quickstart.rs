@@ -550,10 +550,13 @@ fn main() -> Result<()> {
                 c.round,
                 c.milestone.as_str(),
                 c.target.to_string(),
-                c.deadline
-                    .at
-                    .with_timezone(&beijing()?)
-                    .format("%m-%d %H:%M"),
+                match c.deadline_at() {
+                    Some(at) => at
+                        .with_timezone(&beijing()?)
+                        .format("%m-%d %H:%M")
+                        .to_string(),
+                    None => "none (calendar)".to_owned(),
+                },
                 state
             );
         }

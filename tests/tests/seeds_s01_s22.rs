@@ -195,7 +195,12 @@ fn due(s: &Scenario, now: DateTime<Utc>) -> Vec<String> {
             format!(
                 "{} → {}",
                 d.milestone,
-                d.deadline.at.with_timezone(&bj).format("%Y-%m-%d %H:%M")
+                d.deadline
+                    .as_ref()
+                    .unwrap()
+                    .at
+                    .with_timezone(&bj)
+                    .format("%Y-%m-%d %H:%M")
             )
         })
         .collect()

@@ -123,6 +123,8 @@ fn due(s: &Scenario, now: DateTime<Utc>, milestone: &str) -> String {
         .find(|d| d.milestone.as_str() == milestone)
         .unwrap_or_else(|| panic!("no open clock {milestone}"));
     view.deadline
+        .as_ref()
+        .unwrap_or_else(|| panic!("{milestone} has no deadline"))
         .at
         .with_timezone(&bj)
         .format("%Y-%m-%d %H:%M")

@@ -306,3 +306,44 @@ fn a_roster_file_stands_in_for_a_roster_line() {
     assert_eq!(stdout, "");
     assert!(stderr.contains("/nonexistent/r.json"), "{stderr}");
 }
+
+#[test]
+fn a_clock_the_calendar_cannot_count_is_printed_without_a_deadline() {
+    // The default policy, refusing years without a holiday notice.
+    let policy = include_str!("../../tousu-policy/policies/default.toml").replacen(
+        "data = \"cn\"",
+        "data = \"cn\"\nuncovered = \"error\"",
+        1,
+    );
+    let policy = temp_file("strict.toml", &policy);
+    // Registered and accepted on 21 December 2026: 15 working days end in 2027.
+    let input: String = std::fs::read_to_string(example())
+        .unwrap()
+        .lines()
+        .take(3)
+        .map(|l| format!("{}\n", l.replace("2025-11-03", "2026-12-21")))
+        .collect();
+    let (code, stdout, stderr) = tousu_stdin(
+        &["run", "--policy", policy.to_str().unwrap(), "-"],
+        Some(&input),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let lines = json_lines(&stdout);
+    assert!(
+        lines.iter().all(|l| l.get("rejection").is_none()),
+        "{stdout}"
+    );
+    let last = lines.last().unwrap();
+    let result = last["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["milestone"] == "result")
+        .unwrap();
+    assert_eq!(result["deadline"], Value::Null);
+    assert_eq!(result["remaining_seconds"], Value::Null);
+    assert!(
+        result["no_deadline"].as_str().unwrap().contains("2027"),
+        "{result}"
+    );
+}

@@ -420,8 +420,13 @@ impl PeriodReport {
         let rows: Vec<Vec<String>> = milestones
             .iter()
             .map(|(id, m)| {
+                // Clocks the calendar could not give a deadline, only when there are some.
+                let name = match m.no_deadline {
+                    0 => format!("{} ({id})", m.name_zh),
+                    n => format!("{} ({id}) · 无时限 no deadline: {n}", m.name_zh),
+                };
                 vec![
-                    format!("{} ({id})", m.name_zh),
+                    name,
                     m.clocks.to_string(),
                     m.met.to_string(),
                     m.missed.to_string(),

@@ -66,6 +66,9 @@
 //!   [`tousu_workflow::tick`] or when a command is decided after the
 //!   deadline; the basis of overtime fines), `overdue` counts running clocks past their
 //!   deadline at `as_of`, `open` counts running or paused clocks.
+//!   `no_deadline` counts clocks the calendar could not give a deadline (a
+//!   year the policy refuses without a notice, or beyond its data): never
+//!   overdue, and when stopped neither met nor missed (not in `stopped`).
 //! - **Handling time.** For each closed counted case, the working time from
 //!   receipt to closure ([`Calendar::working_time_between`]: inside business
 //!   hours on working days, or whole working days when the policy sets no
@@ -351,10 +354,7 @@ impl HandlingStatus {
             if local_date(closed_at, offset) == local_date(case.complaint.received_at, offset) {
                 return HandlingStatus::Immediate;
             }
-            let late = case
-                .clocks
-                .iter()
-                .any(|c| c.breached || matches!(c.state, ClockState::Stopped { met: false, .. }));
+            let late = case.clocks.iter().any(|c| c.breached || missed(c));
             return if late {
                 HandlingStatus::ClosedLate
             } else {
@@ -369,9 +369,16 @@ impl HandlingStatus {
     }
 }
 
-/// Whether a clock is running with its deadline at or before `as_of`.
+/// Whether a clock is running with its deadline at or before `as_of` (one
+/// without a deadline never is).
 fn is_overdue(clock: &Clock, as_of: DateTime<Utc>) -> bool {
-    clock.is_running() && clock.deadline.at <= as_of
+    clock.is_past_deadline(as_of)
+}
+
+/// Whether a clock stopped at or after its deadline (one without a deadline
+/// stopped neither met nor missed).
+fn missed(clock: &Clock) -> bool {
+    clock.deadline.is_some() && matches!(clock.state, ClockState::Stopped { met: false, .. })
 }
 
 fn local_date(at: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
@@ -428,6 +435,12 @@ pub struct MilestoneOnTime {
     pub open: u32,
     /// Running with the deadline at or before `as_of`.
     pub overdue: u32,
+    /// Clocks without a deadline (the calendar could not count one: a year
+    /// the policy refuses without a notice, or beyond its data), open or
+    /// stopped. A stopped one is neither met nor missed and is not in
+    /// `stopped`; an open one is in `open` and never overdue.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub no_deadline: u32,
     /// `met` ÷ `stopped`.
     pub on_time: Rate,
 }
@@ -1067,7 +1080,12 @@ fn count_clocks(
                 )
             });
         inc(&mut entry.clocks);
+        if clock.deadline.is_none() {
+            inc(&mut entry.no_deadline);
+        }
         match clock.state {
+            // Neither met nor missed: it had no deadline to meet.
+            ClockState::Stopped { .. } if clock.deadline.is_none() => {}
             ClockState::Stopped { met, .. } => {
                 inc(&mut entry.stopped);
                 inc(if met {
@@ -1127,6 +1145,7 @@ fn empty_on_time(name_zh: String, order: u32) -> MilestoneOnTime {
         breached: 0,
         open: 0,
         overdue: 0,
+        no_deadline: 0,
         on_time: Rate::new(0, 0),
     }
 }
@@ -1273,7 +1292,10 @@ fn overdue_list(
             continue;
         }
         for clock in case.clocks.iter().filter(|c| is_overdue(c, as_of)) {
-            let late = (as_of - clock.deadline.at)
+            let Some(deadline) = clock.deadline_at() else {
+                continue;
+            };
+            let late = (as_of - deadline)
                 .num_nanoseconds()
                 .map(i128::from)
                 .ok_or_else(|| ReportError::Overflow {
@@ -1294,7 +1316,7 @@ fn overdue_list(
                 milestone: clock.milestone.clone(),
                 milestone_zh: tousu_workflow::milestone_name_zh(policy, &clock.milestone),
                 round: clock.round,
-                deadline: clock.deadline.at,
+                deadline,
                 overdue_hours: hours_2dp(late, 1, "time overdue")?,
                 department_name: department
                     .as_ref()

@@ -181,6 +181,20 @@ impl PeriodReport {
             );
         }
         let _ = writeln!(w);
+        let without: Vec<String> = self
+            .on_time
+            .iter()
+            .filter(|(_, m)| m.no_deadline > 0)
+            .map(|(id, m)| format!("{} {} {}", cell(&m.name_zh), cell(id), m.no_deadline))
+            .collect();
+        if !without.is_empty() {
+            // Only when there are some, so reports without them read as before.
+            let _ = writeln!(
+                w,
+                "无时限 Without a deadline (the calendar could not count one; neither met nor missed): {}\n",
+                without.join("; ")
+            );
+        }
     }
 
     /// Handling time in working hours.
@@ -452,7 +466,11 @@ impl PeriodReport {
                 ("breached", m.breached),
                 ("open", m.open),
                 ("overdue", m.overdue),
-            ] {
+                ("no_deadline", m.no_deadline),
+            ]
+            .into_iter()
+            .filter(|(field, n)| *field != "no_deadline" || *n > 0)
+            {
                 rows.push(
                     "on_time",
                     &format!("{id}.{field}"),

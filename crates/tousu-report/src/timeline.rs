@@ -68,7 +68,8 @@ pub struct ClockTrack {
     pub warnings: Vec<Warning>,
     /// When the breach was recorded, if it was.
     pub breached_at: Option<DateTime<Utc>>,
-    /// When it stopped and whether it was on time, if it stopped.
+    /// When it stopped and whether it was on time, if it stopped (not on
+    /// time, for a clock that never had a deadline: see [`ClockTrack::deadline`]).
     pub stopped: Option<(DateTime<Utc>, bool)>,
 }
 
@@ -229,10 +230,14 @@ impl CaseTimeline {
                     name_zh: tousu_workflow::milestone_name_zh(policy, milestone),
                     round: *round,
                     started_at: at,
-                    deadlines: vec![DeadlineChange {
-                        from: at,
-                        deadline: deadline.clone(),
-                    }],
+                    // A clock without a deadline has none in force yet.
+                    deadlines: deadline
+                        .iter()
+                        .map(|d| DeadlineChange {
+                            from: at,
+                            deadline: d.clone(),
+                        })
+                        .collect(),
                     pauses: Vec::new(),
                     warnings: Vec::new(),
                     breached_at: None,
@@ -251,8 +256,25 @@ impl CaseTimeline {
                     milestone,
                     round,
                     deadline,
+                    ..
+                } => {
+                    if let Some(c) =
+                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
+                    {
+                        end_pause(c, at);
+                        c.deadlines.extend(deadline.iter().map(|d| DeadlineChange {
+                            from: at,
+                            deadline: d.clone(),
+                        }));
+                    }
                 }
-                | EventKind::ClockRetargeted {
+                EventKind::ClockRetargeted {
+                    milestone,
+                    round,
+                    deadline,
+                    ..
+                }
+                | EventKind::DeadlineRecalculated {
                     milestone,
                     round,
                     deadline,
@@ -272,6 +294,7 @@ impl CaseTimeline {
                     milestone,
                     round,
                     met,
+                    ..
                 } => {
                     if let Some(c) =
                         track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))

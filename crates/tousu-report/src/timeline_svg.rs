@@ -360,7 +360,15 @@ fn draw_clock(
     ))
     .map_err(err)?;
     let Some(deadline) = clock.deadline() else {
-        return Ok(());
+        // The calendar could not count one (a year without a notice that
+        // the policy refuses): say so rather than draw a bar to nowhere.
+        return root
+            .draw(&Text::new(
+                "无时限 no deadline (calendar)",
+                (scale.x(clock.started_at) + 8, (top + low) / 2),
+                anchored(12, TEXT, HPos::Left, VPos::Center),
+            ))
+            .map_err(err);
     };
     let (xs, xd) = (scale.x(clock.started_at), scale.x(deadline.at));
     // The time allowed: an outline from start to the deadline in force.

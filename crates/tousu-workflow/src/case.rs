@@ -134,8 +134,16 @@ pub struct Clock {
     pub target: Duration,
     /// When it started.
     pub started_at: DateTime<Utc>,
-    /// The current deadline (the last one, when paused or stopped).
-    pub deadline: Deadline,
+    /// The current deadline (the last one, when paused or stopped); absent
+    /// while the calendar cannot count it (see [`Clock::no_deadline`]).
+    #[serde(default)]
+    pub deadline: Option<Deadline>,
+    /// Why the clock has no deadline: the calendar's answer when it started
+    /// (a year its policy refuses, or a date beyond its data). Such a clock
+    /// runs, pauses and stops like any other but never warns or breaches by
+    /// itself; a recalculation under better data gives it its deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_deadline: Option<String>,
     /// The whole limit in the clock's own time, in seconds.
     pub total_seconds: i64,
     /// Running, paused or stopped.
@@ -173,6 +181,28 @@ pub enum DeadlineBasis {
         /// The time left, in seconds of the clock's measure.
         seconds: i64,
     },
+    /// The whole target from an instant, moved on by the working time of
+    /// the suspensions since: a clock without a deadline that was paused and
+    /// resumed, whose remaining time nobody could measure.
+    Suspended {
+        /// The instant counted from.
+        from: DateTime<Utc>,
+        /// The time limit.
+        target: Duration,
+        /// Each suspension, from its pause to its resume.
+        suspensions: Vec<Suspension>,
+    },
+}
+
+/// A span a clock was paused.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct Suspension {
+    /// When it paused.
+    pub from: DateTime<Utc>,
+    /// When it resumed.
+    pub to: DateTime<Utc>,
 }
 
 impl Clock {
@@ -184,6 +214,7 @@ impl Clock {
             level,
             target,
             deadline,
+            no_deadline,
             total_seconds,
             carried_seconds,
         } = kind
@@ -207,6 +238,10 @@ impl Clock {
             target: *target,
             started_at: at,
             deadline: deadline.clone(),
+            no_deadline: match deadline {
+                Some(_) => None,
+                None => Some(no_deadline.clone().unwrap_or_default()),
+            },
             total_seconds: *total_seconds,
             state: ClockState::Running,
             warned: Vec::new(),
@@ -223,6 +258,17 @@ impl Clock {
     /// Whether it is running or paused.
     pub fn is_open(&self) -> bool {
         !matches!(self.state, ClockState::Stopped { .. })
+    }
+
+    /// The instant its current deadline falls, if it has one.
+    pub fn deadline_at(&self) -> Option<DateTime<Utc>> {
+        self.deadline.as_ref().map(|d| d.at)
+    }
+
+    /// Whether it is running with a deadline at or before `at` (a clock
+    /// without a deadline is never past one).
+    pub fn is_past_deadline(&self, at: DateTime<Utc>) -> bool {
+        self.is_running() && self.deadline_at().is_some_and(|d| d <= at)
     }
 }
 
@@ -839,18 +885,30 @@ pub(crate) fn fold<'e>(
             milestone,
             round,
             deadline,
+            no_deadline,
         } => on_clock(case, milestone, *round, |c| {
-            c.basis = match c.state {
-                ClockState::Paused {
-                    remaining_seconds, ..
-                } => Some(DeadlineBasis::Remaining {
-                    from: at,
-                    seconds: remaining_seconds,
-                }),
-                _ => None,
-            };
+            match (&c.state, &c.deadline) {
+                (ClockState::Paused { .. }, None) => resume_without_deadline(c, at),
+                (
+                    ClockState::Paused {
+                        remaining_seconds, ..
+                    },
+                    Some(_),
+                ) => {
+                    c.basis = Some(DeadlineBasis::Remaining {
+                        from: at,
+                        seconds: *remaining_seconds,
+                    });
+                }
+                _ => c.basis = None,
+            }
             c.state = ClockState::Running;
             c.deadline = deadline.clone();
+            if deadline.is_some() {
+                c.no_deadline = None;
+            } else if no_deadline.is_some() {
+                c.no_deadline = no_deadline.clone();
+            }
         }),
         EventKind::ClockRetargeted {
             milestone,
@@ -861,7 +919,8 @@ pub(crate) fn fold<'e>(
         } => on_clock(case, milestone, *round, |c| {
             c.level = level.clone();
             c.target = *target;
-            c.deadline = deadline.clone();
+            c.deadline = Some(deadline.clone());
+            c.no_deadline = None;
             c.basis = Some(DeadlineBasis::Target {
                 from: at,
                 target: *target,
@@ -871,6 +930,7 @@ pub(crate) fn fold<'e>(
             milestone,
             round,
             met,
+            ..
         } => on_clock(case, milestone, *round, |c| {
             c.state = ClockState::Stopped { at, met: *met };
         }),
@@ -886,15 +946,22 @@ pub(crate) fn fold<'e>(
             milestone,
             round,
             deadline,
+            total_seconds,
             ..
-        } => on_clock(case, milestone, *round, |c| c.deadline = deadline.clone()),
+        } => on_clock(case, milestone, *round, |c| {
+            c.deadline = Some(deadline.clone());
+            c.no_deadline = None;
+            if let Some(total) = total_seconds {
+                c.total_seconds = *total;
+            }
+        }),
         EventKind::BreachWithdrawn {
             milestone,
             round,
             deadline,
         } => on_clock(case, milestone, *round, |c| {
             c.breached = false;
-            c.deadline = deadline.clone();
+            c.deadline = Some(deadline.clone());
             if let ClockState::Stopped { met, .. } = &mut c.state {
                 *met = true;
             }
@@ -902,6 +969,54 @@ pub(crate) fn fold<'e>(
     };
     if let Some(status) = status {
         case.set_status(status);
+    }
+}
+
+/// The basis of a paused clock without a deadline that resumes at `at`:
+/// its target from its start, moved on by every suspension, this one included.
+pub(crate) fn resume_without_deadline(c: &mut Clock, at: DateTime<Utc>) {
+    if let ClockState::Paused { since, .. } = c.state {
+        c.basis = Some(suspended_basis(
+            c.basis.take(),
+            c.started_at,
+            c.target,
+            since,
+            at,
+        ));
+    }
+}
+
+fn suspended_basis(
+    basis: Option<DeadlineBasis>,
+    started_at: DateTime<Utc>,
+    target: Duration,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> DeadlineBasis {
+    let span = Suspension { from, to };
+    match basis {
+        Some(DeadlineBasis::Suspended {
+            from,
+            target,
+            mut suspensions,
+        }) => {
+            suspensions.push(span);
+            DeadlineBasis::Suspended {
+                from,
+                target,
+                suspensions,
+            }
+        }
+        Some(DeadlineBasis::Target { from, target }) => DeadlineBasis::Suspended {
+            from,
+            target,
+            suspensions: vec![span],
+        },
+        _ => DeadlineBasis::Suspended {
+            from: started_at,
+            target,
+            suspensions: vec![span],
+        },
     }
 }
 

@@ -15,12 +15,14 @@ use tousu_model::{
     CaseId, Complaint, FaultParty, LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
-    CalendarDataRef, ClockEvent, Deadline, Duration, DurationUnit, EscalationId, EscalationStep,
-    EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen, PolicyId,
-    PolicyVersion, RuleId,
+    CalendarDataRef, CalendarError, ClockEvent, Deadline, Duration, DurationUnit, EscalationId,
+    EscalationStep, EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen,
+    PolicyId, PolicyVersion, RuleId,
 };
 
-use crate::case::{Case, Clock, ClockState, EscalationRecord, ExtensionChange, Fold, Status, fold};
+use crate::case::{
+    Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold, Status, fold,
+};
 use crate::command::{Assignment, Responsibility};
 use crate::event::{ClosureKind, EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
@@ -195,6 +197,71 @@ pub(crate) fn working_measure(unit: DurationUnit) -> bool {
     matches!(unit, DurationUnit::WorkingDays | DurationUnit::WorkingHours)
 }
 
+/// What the calendar answers when it cannot count a deadline at all: its
+/// policy refuses a year without a notice, or the date lies beyond its data.
+/// A clock then runs without a deadline instead of refusing the command.
+fn uncountable(r: &Rejection) -> Option<String> {
+    match r {
+        Rejection::Calendar(
+            e @ (CalendarError::CalendarNotCovered { .. }
+            | CalendarError::BeyondProvisionalRange { .. }),
+        ) => Some(e.to_string()),
+        _ => None,
+    }
+}
+
+/// `r`, or why the calendar could not count it (`Ok(Err(why))`); any other
+/// rejection stays one.
+pub(crate) fn or_uncountable<T>(r: Result<T, Rejection>) -> Result<Result<T, String>, Rejection> {
+    match r {
+        Ok(t) => Ok(Ok(t)),
+        Err(e) => uncountable(&e).map(Err).ok_or(e),
+    }
+}
+
+/// The whole limit of a clock counted from `basis`, in its own measure
+/// (seconds): the target from its instant, or the time left.
+pub(crate) fn whole_target(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    basis: &DeadlineBasis,
+) -> Result<i64, Rejection> {
+    match basis {
+        DeadlineBasis::Target { from, target } | DeadlineBasis::Suspended { from, target, .. } => {
+            let whole = ctx.calendar.deadline(*from, target)?;
+            measure(ctx, unit, *from, whole.at)
+        }
+        DeadlineBasis::Remaining { seconds, .. } => Ok(*seconds),
+    }
+}
+
+/// The deadline a clock's `basis` counts to, under `ctx.calendar`: the whole
+/// target from its instant, the remaining time from its instant, or the
+/// whole target moved on by the working time of the suspensions since.
+pub(crate) fn count_basis(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    basis: &DeadlineBasis,
+) -> Result<Deadline, Rejection> {
+    match basis {
+        DeadlineBasis::Target { from, target } => Ok(ctx.calendar.deadline(*from, target)?),
+        DeadlineBasis::Remaining { from, seconds } => {
+            let at = advance(ctx, unit, *from, *seconds)?;
+            Ok(ctx.calendar.describe(*from, at)?)
+        }
+        DeadlineBasis::Suspended {
+            from, suspensions, ..
+        } => {
+            let mut seconds = whole_target(ctx, unit, basis)?;
+            for s in suspensions {
+                seconds = seconds.saturating_add(measure(ctx, unit, s.from, s.to)?);
+            }
+            let at = advance(ctx, unit, *from, seconds)?;
+            Ok(ctx.calendar.describe(*from, at)?)
+        }
+    }
+}
+
 /// Signed time from `a` to `b` in the clock's measure, in seconds.
 pub(crate) fn measure(
     ctx: &Ctx<'_>,
@@ -263,11 +330,12 @@ pub(crate) fn effects(
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
         if stale_round || triggers.iter().any(|&e| stops_on(m, clock, e)) {
+            // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
-                ClockState::Running => at >= clock.deadline.at,
+                ClockState::Running => clock.is_past_deadline(at),
                 ClockState::Paused {
                     remaining_seconds, ..
-                } => *remaining_seconds <= 0,
+                } => clock.deadline.is_some() && *remaining_seconds <= 0,
                 ClockState::Stopped { met, .. } => !*met,
             };
             // A clock that stops late breaches now if no tick saw it first, so
@@ -279,11 +347,13 @@ pub(crate) fn effects(
                     case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
                 }));
             }
-            let met = !clock.breached && !late;
+            let no_deadline = clock.deadline.is_none();
+            let met = !clock.breached && !late && !no_deadline;
             out.push(EventKind::ClockStopped {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 met,
+                no_deadline,
             });
             touched.push((&clock.milestone, clock.round));
         }
@@ -309,10 +379,15 @@ pub(crate) fn effects(
         if triggers.iter().any(|e| m.pause.contains(e)) {
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
-            if at >= clock.deadline.at && !clock.breached {
+            if clock.is_past_deadline(at) && !clock.breached {
                 out.extend(breach(case, clock, Some(m), &mut taken, at, ctx)?);
             }
-            let remaining_seconds = measure(ctx, clock.target.unit(), at, clock.deadline.at)?;
+            // Without a deadline there is no time left to measure; the resume
+            // records the suspension instead ([`DeadlineBasis::Suspended`]).
+            let remaining_seconds = match clock.deadline_at() {
+                Some(d) => measure(ctx, clock.target.unit(), at, d)?,
+                None => 0,
+            };
             out.push(EventKind::ClockPaused {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
@@ -337,11 +412,35 @@ pub(crate) fn effects(
             continue;
         };
         if triggers.iter().any(|e| m.resume.contains(e)) {
-            let deadline_at = advance(ctx, clock.target.unit(), at, remaining_seconds)?;
+            let counted = if clock.deadline.is_some() {
+                // The time left may now run into a year the calendar refuses:
+                // the clock then goes on without a deadline (its basis keeps
+                // the time left, for a recalculation).
+                or_uncountable(
+                    advance(ctx, clock.target.unit(), at, remaining_seconds)
+                        .and_then(|deadline_at| resumed_deadline(ctx, clock, at, deadline_at)),
+                )?
+            } else {
+                // The calendar may cover the year by now: count the target
+                // from the start, moved on by the suspensions, this one included.
+                let mut resumed = clock.clone();
+                crate::case::resume_without_deadline(&mut resumed, at);
+                match &resumed.basis {
+                    Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?,
+                    None => Err(clock.no_deadline.clone().unwrap_or_default()),
+                }
+            };
+            let (deadline, no_deadline) = match counted {
+                Ok(d) => (Some(d), None),
+                // Already recorded when it started without one.
+                Err(_) if clock.deadline.is_none() => (None, None),
+                Err(why) => (None, Some(why)),
+            };
             out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
-                deadline: resumed_deadline(ctx, clock, at, deadline_at)?,
+                deadline,
+                no_deadline,
             });
             touched.push((&clock.milestone, clock.round));
         }
@@ -383,25 +482,27 @@ fn start(
             .max_by_key(|c| c.round);
         let started = match (m.on_reopen, previous) {
             (OnReopen::Continue, Some(prev)) => {
-                // The time left when the last round's clock stopped carries over.
-                let left = match &prev.state {
-                    ClockState::Stopped { at: stopped, .. } => {
-                        measure(ctx, prev.target.unit(), *stopped, prev.deadline.at)?
-                    }
-                    ClockState::Paused {
-                        remaining_seconds, ..
-                    } => *remaining_seconds,
-                    ClockState::Running => measure(ctx, prev.target.unit(), at, prev.deadline.at)?,
+                // The time left when the last round's clock stopped carries
+                // over; a clock without a deadline has none to carry, so the
+                // new round starts without one and counts its whole target
+                // from now once the calendar can (docs/calendar.md).
+                let carried = match prev.deadline_at() {
+                    Some(d) => or_uncountable(carry(ctx, prev, d, at))?,
+                    None => Err(prev.no_deadline.clone().unwrap_or_default()),
                 };
-                let deadline_at = advance(ctx, prev.target.unit(), at, left)?;
+                let (deadline, no_deadline, carried_seconds) = match carried {
+                    Ok((deadline, left)) => (Some(deadline), None, Some(left)),
+                    Err(why) => (None, Some(why), None),
+                };
                 EventKind::ClockStarted {
                     milestone: m.id.clone(),
                     round: case.round,
                     level: prev.level.clone(),
                     target: prev.target,
-                    deadline: resumed_deadline(ctx, prev, at, deadline_at)?,
+                    deadline,
+                    no_deadline,
                     total_seconds: prev.total_seconds,
-                    carried_seconds: Some(left),
+                    carried_seconds,
                 }
             }
             _ => {
@@ -409,14 +510,23 @@ fn start(
                 else {
                     continue;
                 };
-                let deadline = ctx.calendar.deadline(at, &target)?;
-                let total_seconds = measure(ctx, target.unit(), at, deadline.at)?;
+                let counted = or_uncountable(
+                    ctx.calendar
+                        .deadline(at, &target)
+                        .map_err(Into::into)
+                        .and_then(|d| Ok((measure(ctx, target.unit(), at, d.at)?, d))),
+                )?;
+                let (deadline, no_deadline, total_seconds) = match counted {
+                    Ok((total, d)) => (Some(d), None, total),
+                    Err(why) => (None, Some(why), 0),
+                };
                 EventKind::ClockStarted {
                     milestone: m.id.clone(),
                     round: case.round,
                     level: level.clone(),
                     target,
                     deadline,
+                    no_deadline,
                     total_seconds,
                     carried_seconds: None,
                 }
@@ -425,6 +535,26 @@ fn start(
         out.push(started);
     }
     Ok(out)
+}
+
+/// The deadline and the time carried over (the clock's measure, seconds)
+/// of a round that continues `prev`, whose deadline was `deadline`, from `at`.
+fn carry(
+    ctx: &Ctx<'_>,
+    prev: &Clock,
+    deadline: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<(Deadline, i64), Rejection> {
+    let unit = prev.target.unit();
+    let left = match &prev.state {
+        ClockState::Stopped { at: stopped, .. } => measure(ctx, unit, *stopped, deadline)?,
+        ClockState::Paused {
+            remaining_seconds, ..
+        } => *remaining_seconds,
+        ClockState::Running => measure(ctx, unit, at, deadline)?,
+    };
+    let deadline_at = advance(ctx, unit, at, left)?;
+    Ok((resumed_deadline(ctx, prev, at, deadline_at)?, left))
 }
 
 /// When the level is raised, running clocks whose new target ends sooner
@@ -457,8 +587,13 @@ pub(crate) fn retarget(
         else {
             continue;
         };
-        let candidate = ctx.calendar.deadline(at, &target)?;
-        if candidate.at < clock.deadline.at {
+        // A target the calendar cannot count leaves the clock as it is.
+        let Ok(candidate) = or_uncountable(ctx.calendar.deadline(at, &target).map_err(Into::into))?
+        else {
+            continue;
+        };
+        // A clock without a deadline takes any countable one.
+        if clock.deadline_at().is_none_or(|d| candidate.at < d) {
             out.push(EventKind::ClockRetargeted {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
@@ -496,12 +631,13 @@ pub(crate) fn agreed_clock(
         round,
         level: level.clone(),
         target,
-        deadline: Deadline {
+        deadline: Some(Deadline {
             at: deadline,
             provisional: false,
             provisional_basis: None,
             calendar: CalendarDataRef::default(),
-        },
+        }),
+        no_deadline: None,
         total_seconds: seconds,
         carried_seconds: None,
     })
@@ -520,9 +656,14 @@ fn resumed_deadline(
     if depends_on_calendar(clock.target.unit()) {
         Ok(ctx.calendar.describe(from, at)?)
     } else {
-        Ok(Deadline {
-            at,
-            ..clock.deadline.clone()
+        Ok(match &clock.deadline {
+            Some(d) => Deadline { at, ..d.clone() },
+            None => Deadline {
+                at,
+                provisional: false,
+                provisional_basis: None,
+                calendar: CalendarDataRef::default(),
+            },
         })
     }
 }
@@ -612,7 +753,7 @@ fn breach(
         milestone: clock.milestone.clone(),
         round: clock.round,
         level: clock.level.clone(),
-        deadline: clock.deadline.at,
+        deadline: clock.deadline_at().unwrap_or(at),
         owner,
         owner_role,
     }];
@@ -648,18 +789,26 @@ pub(crate) fn due(
         .iter()
         .filter(|c| c.round == case.round && c.is_running() && !c.breached)
     {
+        // A clock without a deadline never warns or breaches by itself.
+        let Some(deadline) = clock.deadline_at() else {
+            continue;
+        };
         let m = ctx.policy.milestone(&clock.milestone);
-        if now >= clock.deadline.at {
+        if now >= deadline {
             out.extend(breach(case, clock, m, &mut taken, now, ctx)?);
             continue;
         }
         let Some(m) = m else { continue };
-        // Nothing left to warn about: no need to measure (the deadline was
-        // computed with this calendar, so measuring could not fail either).
+        // Nothing left to warn about: no need to measure.
         if clock.total_seconds <= 0 || m.warn_at_percent.iter().all(|p| clock.warned.contains(p)) {
             continue;
         }
-        let remaining = measure(ctx, clock.target.unit(), now, clock.deadline.at)?;
+        // A deadline counted under other data (a policy migrated to one that
+        // refuses the year) cannot be measured now: no warning, not a failure.
+        let Ok(remaining) = or_uncountable(measure(ctx, clock.target.unit(), now, deadline))?
+        else {
+            continue;
+        };
         let elapsed = i128::from(clock.total_seconds) - i128::from(remaining);
         for &p in &m.warn_at_percent {
             if clock.warned.contains(&p) {
@@ -692,12 +841,18 @@ pub struct DeadlineView {
     pub level: LevelId,
     /// The time limit.
     pub target: Duration,
-    /// The deadline (exclusive) and the calendar data that produced it.
-    pub deadline: Deadline,
-    /// Time elapsed in the clock's own measure, seconds.
-    pub elapsed_seconds: i64,
-    /// Time remaining in the clock's own measure, seconds (negative when overdue).
-    pub remaining_seconds: i64,
+    /// The deadline (exclusive) and the calendar data that produced it;
+    /// absent for a clock without a deadline ([`DeadlineView::no_deadline`]).
+    pub deadline: Option<Deadline>,
+    /// Why the clock has no deadline (the calendar's answer), when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_deadline: Option<String>,
+    /// Time elapsed in the clock's own measure, seconds; absent without a
+    /// deadline, or when the calendar cannot measure up to it.
+    pub elapsed_seconds: Option<i64>,
+    /// Time remaining in the clock's own measure, seconds (negative when
+    /// overdue); absent as `elapsed_seconds` is.
+    pub remaining_seconds: Option<i64>,
     /// Whether the clock is paused.
     pub paused: bool,
     /// Whether it has breached.
@@ -710,14 +865,16 @@ pub struct DeadlineView {
 /// `ctx.now`, with the rule that set its target.
 pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<DeadlineView, Rejection> {
     let m = ctx.policy.milestone(&clock.milestone);
-    let (remaining, paused) = match &clock.state {
-        ClockState::Paused {
-            remaining_seconds, ..
-        } => (*remaining_seconds, true),
-        _ => (
-            measure(ctx, clock.target.unit(), ctx.now, clock.deadline.at)?,
-            false,
-        ),
+    let paused = matches!(clock.state, ClockState::Paused { .. });
+    let remaining = match (&clock.state, clock.deadline_at()) {
+        (_, None) => None,
+        (
+            ClockState::Paused {
+                remaining_seconds, ..
+            },
+            Some(_),
+        ) => Some(*remaining_seconds),
+        (_, Some(d)) => or_uncountable(measure(ctx, clock.target.unit(), ctx.now, d))?.ok(),
     };
     let rule = match m {
         Some(m) => {
@@ -753,7 +910,13 @@ pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<Deadline
         level: clock.level.clone(),
         target: clock.target,
         deadline: clock.deadline.clone(),
-        elapsed_seconds: clock.total_seconds.saturating_sub(remaining),
+        no_deadline: clock.deadline.is_none().then(|| {
+            clock
+                .no_deadline
+                .clone()
+                .unwrap_or_else(|| "the calendar could not count it".to_owned())
+        }),
+        elapsed_seconds: remaining.map(|r| clock.total_seconds.saturating_sub(r)),
         remaining_seconds: remaining,
         paused,
         breached: clock.breached,

@@ -59,7 +59,10 @@ pub fn next_due(case: &Case, ctx: &Ctx<'_>) -> Result<Option<DateTime<Utc>>, Rej
         .iter()
         .filter(|c| c.round == case.round && c.is_running() && !c.breached)
     {
-        let mut candidate = clock.deadline.at;
+        // A clock without a deadline is never due by itself.
+        let Some(mut candidate) = clock.deadline_at() else {
+            continue;
+        };
         if let Some(warning) = next_warning(clock, from, ctx)? {
             candidate = candidate.min(warning);
         }
@@ -79,7 +82,10 @@ fn next_warning(
     let Some(m) = ctx.policy.milestone(&clock.milestone) else {
         return Ok(None);
     };
-    if clock.total_seconds <= 0 || clock.deadline.at <= from {
+    let Some(deadline) = clock.deadline_at() else {
+        return Ok(None);
+    };
+    if clock.total_seconds <= 0 || deadline <= from {
         return Ok(None);
     }
     let total = i128::from(clock.total_seconds);
@@ -101,7 +107,7 @@ fn next_warning(
     }
     let unit = clock.target.unit();
     let reached = |t: DateTime<Utc>| -> Result<bool, Rejection> {
-        Ok(measure(ctx, unit, t, clock.deadline.at)? <= most_remaining)
+        Ok(measure(ctx, unit, t, deadline)? <= most_remaining)
     };
     if reached(from)? {
         return Ok(Some(from));
@@ -123,7 +129,9 @@ fn earliest_reached(
     ctx: &Ctx<'_>,
     reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
 ) -> Result<Option<DateTime<Utc>>, Rejection> {
-    let deadline = clock.deadline.at;
+    let Some(deadline) = clock.deadline_at() else {
+        return Ok(None);
+    };
     let Some(threshold) = TimeDelta::try_seconds(most_remaining.saturating_add(1)) else {
         return Ok(None);
     };

@@ -314,10 +314,18 @@ pub enum EventKind {
         level: LevelId,
         /// The time limit.
         target: Duration,
-        /// The deadline and the calendar data that produced it.
-        deadline: Deadline,
+        /// The deadline and the calendar data that produced it; absent when
+        /// the calendar could not count it (a year its policy refuses, or a
+        /// date beyond its data): the clock runs without a deadline and never
+        /// breaches by itself until a recalculation gives it one.
+        #[serde(default)]
+        deadline: Option<Deadline>,
+        /// Why the clock has no deadline (the calendar's answer), when it has none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<String>,
         /// The whole limit measured in the clock's own time (working time
-        /// for working units), in seconds: the base of warning percents.
+        /// for working units), in seconds: the base of warning percents
+        /// (0 for a clock without a deadline).
         total_seconds: i64,
         /// For a clock that continues the last round's time (`on_reopen =
         /// "continue"`): the time carried over, in the clock's own time, from
@@ -340,8 +348,14 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The new deadline.
-        deadline: Deadline,
+        /// The new deadline; absent when the calendar cannot count it (a
+        /// clock without a deadline still beyond the data, or remaining time
+        /// that now runs into a year the policy refuses without a notice).
+        #[serde(default)]
+        deadline: Option<Deadline>,
+        /// Why the clock has no deadline, when the calendar could not count it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<String>,
     },
     /// A clock was given a stricter deadline because the level was raised.
     ClockRetargeted {
@@ -362,8 +376,12 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// Whether it stopped strictly before its deadline.
+        /// Whether it stopped strictly before its deadline (false for a
+        /// clock without a deadline, which neither met nor missed one).
         met: bool,
+        /// The clock had no deadline when it stopped: neither met nor missed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        no_deadline: bool,
     },
     /// A clock passed a warning threshold.
     MilestoneWarning {
@@ -399,10 +417,16 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The deadline it replaces.
-        previous: DateTime<Utc>,
+        /// The deadline it replaces; absent for a clock that had none (the
+        /// calendar could not count it when it started).
+        #[serde(default)]
+        previous: Option<DateTime<Utc>>,
         /// The new deadline and the calendar data behind it.
         deadline: Deadline,
+        /// For a clock that had no deadline: its whole limit in its own
+        /// time, in seconds, the base of warning percents it lacked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total_seconds: Option<i64>,
     },
     /// A breach recorded against a provisional deadline is withdrawn: the
     /// exact calendar data shows the deadline was met (or is not yet due).

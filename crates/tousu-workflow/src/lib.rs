@@ -91,7 +91,7 @@ mod tick;
 pub use authority::can_view;
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, DeadlineBasis,
-    EscalationRecord, Extension, Findings, Proposal, ReplayError, Status, evolve,
+    EscalationRecord, Extension, Findings, Proposal, ReplayError, Status, Suspension, evolve,
 };
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{

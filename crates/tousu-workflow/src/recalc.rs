@@ -24,10 +24,14 @@
 //! 6. A paused clock keeps its remaining time; when it resumes, the new
 //!    calendar counts it.
 //!
+//! A running clock that started without a deadline (the calendar could not
+//! count it) is counted like a provisional one, from its basis, and gets its
+//! deadline with [`EventKind::DeadlineRecalculated`] (`previous: None`).
+//!
 //! Replay stays exact: the events carry the new deadlines.
 
-use crate::case::{Case, ClockState, DeadlineBasis};
-use crate::clocks::{advance, depends_on_calendar};
+use crate::case::{Case, ClockState};
+use crate::clocks::{count_basis, depends_on_calendar, or_uncountable, whole_target};
 use crate::event::stamp;
 use crate::event::{Event, EventKind};
 use crate::{Ctx, Rejection};
@@ -45,15 +49,19 @@ use crate::{Ctx, Rejection};
 ///
 /// # Errors
 ///
-/// A [`Rejection::Calendar`] if the calendar cannot count a deadline (its
-/// policy refuses a year and the new data still lacks it).
+/// A [`Rejection::Calendar`] only for a calendar error other than a year
+/// it cannot count: a clock the new data still does not cover keeps what it
+/// has (no deadline, or its provisional one) and gets no event.
 pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
     // Time never runs backwards: the events are dated no earlier than the
     // case's last one.
     let now = ctx.now.max(case.updated_at);
     let mut kinds = Vec::new();
     for clock in &case.clocks {
-        if !clock.deadline.provisional || !depends_on_calendar(clock.target.unit()) {
+        // A running clock without a deadline is counted now if the calendar can.
+        let missing = clock.deadline.is_none() && clock.is_running();
+        let provisional = clock.deadline.as_ref().is_some_and(|d| d.provisional);
+        if !(missing || provisional) || !depends_on_calendar(clock.target.unit()) {
             continue;
         }
         let Some(basis) = &clock.basis else {
@@ -62,14 +70,12 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
         if matches!(clock.state, ClockState::Paused { .. }) {
             continue;
         }
-        let deadline = match basis {
-            DeadlineBasis::Target { from, target } => ctx.calendar.deadline(*from, target)?,
-            DeadlineBasis::Remaining { from, seconds } => {
-                let at = advance(ctx, clock.target.unit(), *from, *seconds)?;
-                ctx.calendar.describe(*from, at)?
-            }
+        // Still beyond the data: it keeps what it has (no deadline, or its
+        // provisional one).
+        let Ok(deadline) = or_uncountable(count_basis(ctx, clock.target.unit(), basis))? else {
+            continue;
         };
-        if deadline == clock.deadline {
+        if Some(&deadline) == clock.deadline.as_ref() {
             continue;
         }
         let (milestone, round) = (clock.milestone.clone(), clock.round);
@@ -82,11 +88,19 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
                         deadline,
                     });
                 } else {
+                    // A clock that had no deadline gets the base of its warnings too.
+                    let total_seconds = match (&clock.deadline, clock.total_seconds) {
+                        (None, 0) => {
+                            or_uncountable(whole_target(ctx, clock.target.unit(), basis))?.ok()
+                        }
+                        _ => None,
+                    };
                     kinds.push(EventKind::DeadlineRecalculated {
                         milestone,
                         round,
-                        previous: clock.deadline.at,
+                        previous: clock.deadline_at(),
                         deadline,
+                        total_seconds,
                     });
                 }
             }

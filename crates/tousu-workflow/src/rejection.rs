@@ -99,7 +99,9 @@ pub enum Rejection {
         /// The policy's levels.
         known: Vec<String>,
     },
-    /// A deadline could not be computed (e.g. a year without holiday data).
+    /// The calendar failed for a reason other than a year it cannot count
+    /// (a year without holiday data, or beyond its data, starts a clock
+    /// without a deadline instead: see [`Clock::no_deadline`](crate::Clock::no_deadline)).
     #[error("cannot compute a deadline: {0}")]
     Calendar(#[from] CalendarError),
     /// The case is judged by another policy version than the one given.

@@ -266,7 +266,7 @@ fn conditional_targets_applies_when_and_reclassifying_escalation() {
     .unwrap();
     let fr_id = tousu_policy::MilestoneId::new("first_response").unwrap();
     assert_eq!(
-        h.case().clock(&fr_id, 1).unwrap().deadline.at,
+        h.case().clock(&fr_id, 1).unwrap().deadline_at().unwrap(),
         Harness::minutes(t0, 10),
         "on site: 10 minutes"
     );

@@ -325,7 +325,7 @@ fn raising_the_level_tightens_running_clocks() {
     let t0 = beijing(2025, 11, 3, 9, 0);
     h.register_default(t0);
     let fr = tousu_policy::MilestoneId::new("first_response").unwrap();
-    let before = h.case().clock(&fr, 1).unwrap().deadline.at;
+    let before = h.case().clock(&fr, 1).unwrap().deadline_at().unwrap();
     assert_eq!(before, Harness::minutes(t0, 30));
     // Five minutes in, the customer calls the press: crisis, 10 minutes.
     h.run(
@@ -338,7 +338,7 @@ fn raising_the_level_tightens_running_clocks() {
     )
     .unwrap();
     assert_eq!(
-        h.case().clock(&fr, 1).unwrap().deadline.at,
+        h.case().clock(&fr, 1).unwrap().deadline_at().unwrap(),
         Harness::minutes(t0, 15)
     );
     // Lowering it again never loosens the running clock.
@@ -352,7 +352,7 @@ fn raising_the_level_tightens_running_clocks() {
     )
     .unwrap();
     assert_eq!(
-        h.case().clock(&fr, 1).unwrap().deadline.at,
+        h.case().clock(&fr, 1).unwrap().deadline_at().unwrap(),
         Harness::minutes(t0, 15)
     );
 }

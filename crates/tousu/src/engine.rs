@@ -99,6 +99,37 @@ pub struct Overdue {
     pub handler: Option<StaffId>,
 }
 
+/// An open clock the calendar could not give a deadline (a year its policy
+/// refuses without a notice, or a date beyond its data): it runs, never
+/// breaches by itself, and is never [`Overdue`]; a recalculation
+/// ([`Engine::recalculate_all`]) under better data gives it its deadline.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct WithoutDeadline {
+    /// The case.
+    pub case: CaseId,
+    /// Its complaint number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<ComplaintNo>,
+    /// The milestone.
+    pub milestone: MilestoneId,
+    /// The round.
+    pub round: u32,
+    /// When the clock started.
+    pub started_at: DateTime<Utc>,
+    /// Whether it is paused.
+    pub paused: bool,
+    /// Why it has no deadline: the calendar's answer.
+    pub why: String,
+    /// The responsible (lead) department, if assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<DepartmentId>,
+    /// The responsible person, if assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<StaffId>,
+}
+
 type PolicyKey = (PolicyId, PolicyVersion);
 
 /// Holds the policy versions, the roster and the store, and drives cases.
@@ -556,7 +587,8 @@ impl<S: Store> Engine<S> {
     }
 
     /// Every open case's running clocks past their deadline at `now`, with
-    /// the responsible department, by case id.
+    /// the responsible department, by case id. A clock without a deadline is
+    /// never overdue: [`Engine::clocks_without_deadline`] lists those.
     pub fn overdue(&self, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
         let mut out = Vec::new();
         for id in self.store.open_cases()? {
@@ -564,15 +596,41 @@ impl<S: Store> Engine<S> {
             if !case.status.is_open() {
                 continue;
             }
-            for c in case
-                .open_clocks()
-                .filter(|c| c.is_running() && now >= c.deadline.at)
-            {
+            for c in case.open_clocks() {
+                let Some(deadline) = c.deadline.as_ref().filter(|_| c.is_past_deadline(now)) else {
+                    continue;
+                };
                 out.push(Overdue {
                     case: case.id.clone(),
                     number: case.number.clone(),
                     milestone: c.milestone.clone(),
-                    deadline: c.deadline.clone(),
+                    deadline: deadline.clone(),
+                    department: case.assignment.as_ref().map(|a| a.lead.clone()),
+                    handler: case.assignment.as_ref().and_then(|a| a.handler.clone()),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every open case's open clocks that have no deadline (the calendar
+    /// could not count one), by case id: what to watch until the year's
+    /// holiday notice arrives and [`Engine::recalculate_all`] counts them.
+    pub fn clocks_without_deadline(&self) -> Result<Vec<WithoutDeadline>, Error> {
+        let mut out = Vec::new();
+        for case in self.cases()? {
+            if !case.status.is_open() {
+                continue;
+            }
+            for c in case.open_clocks().filter(|c| c.deadline.is_none()) {
+                out.push(WithoutDeadline {
+                    case: case.id.clone(),
+                    number: case.number.clone(),
+                    milestone: c.milestone.clone(),
+                    round: c.round,
+                    started_at: c.started_at,
+                    paused: !c.is_running(),
+                    why: c.no_deadline.clone().unwrap_or_default(),
                     department: case.assignment.as_ref().map(|a| a.lead.clone()),
                     handler: case.assignment.as_ref().and_then(|a| a.handler.clone()),
                 });

@@ -70,7 +70,7 @@ mod error;
 mod store;
 mod ticks;
 
-pub use engine::{Engine, Filed, Filing, Overdue};
+pub use engine::{Engine, Filed, Filing, Overdue, WithoutDeadline};
 pub use error::Error;
 pub use store::{
     Batch, CommandHash, CommandRecord, Latest, MemoryStore, Month, Positioned, Store, StoreError,
@@ -88,6 +88,7 @@ pub mod prelude {
     pub use crate::report::{PeriodReport, ReportPeriod, period_report};
     pub use crate::{
         Engine, Error, Filed, Filing, MemoryStore, Overdue, Store, StoreError, TickReport,
+        WithoutDeadline,
     };
     pub use tousu_model::{
         CaseId, CategoryId, Channel, CommandId, Complainant, Complaint, ComplaintFlags,

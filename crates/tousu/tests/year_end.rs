@@ -299,13 +299,14 @@ fn clocks(r: &Run) -> String {
             };
             let basis = c
                 .deadline
-                .provisional_basis
+                .as_ref()
+                .and_then(|d| d.provisional_basis)
                 .map_or_else(|| "exact".to_owned(), |b| format!("provisional ({b})"));
             out.push_str(&format!(
                 "{} due {} {:<32} {state}\n",
                 id,
-                c.deadline
-                    .at
+                c.deadline_at()
+                    .expect("a deadline")
                     .with_timezone(&beijing())
                     .format("%Y-%m-%d %H:%M"),
                 basis,

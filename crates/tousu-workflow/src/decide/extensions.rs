@@ -38,6 +38,7 @@ pub(super) fn set_agreed_deadline(
                 milestone: id.clone(),
                 round: case.round,
                 met: true,
+                no_deadline: false,
             });
         }
         // A second agreement in the same round replaces the first clock.
