@@ -155,3 +155,70 @@ fn a_decider_without_recusal_breaks_the_recusal_law() {
         "{err}"
     );
 }
+
+/// The engine over the in-memory store agrees with the pure decider on
+/// generated operation sequences (the same check runs on any `Store`).
+#[test]
+fn the_engine_over_the_memory_store_follows_the_model() {
+    let report = tousu::testkit::check_store(
+        Policy::default_policy().unwrap(),
+        &roster(),
+        start(),
+        32,
+        tousu::MemoryStore::new,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    println!("{report:?}");
+    assert_eq!(report.sequences, 32);
+    for kind in ["file", "step", "retry", "stale", "tick", "reload"] {
+        assert!(
+            report.by_kind.get(kind).is_some_and(|n| *n > 0),
+            "{report:?}"
+        );
+    }
+    assert!(report.refused > 0, "{report:?}");
+}
+
+/// A store that loses the last event of every batch of three or more: the
+/// model-based check must catch it.
+#[derive(Default)]
+struct LossyStore(tousu::MemoryStore);
+
+impl tousu::Store for LossyStore {
+    fn append(
+        &mut self,
+        case: &CaseId,
+        expected_version: u64,
+        events: &[Event],
+    ) -> Result<(), tousu::StoreError> {
+        let keep = if events.len() >= 3 {
+            &events[..events.len() - 1]
+        } else {
+            events
+        };
+        self.0.append(case, expected_version, keep)
+    }
+    fn load(&self, case: &CaseId) -> Result<Vec<Event>, tousu::StoreError> {
+        self.0.load(case)
+    }
+    fn case_ids(&self) -> Result<Vec<CaseId>, tousu::StoreError> {
+        self.0.case_ids()
+    }
+    fn next_sequence(&mut self, year: i32, month: u32) -> Result<u32, tousu::StoreError> {
+        self.0.next_sequence(year, month)
+    }
+}
+
+#[test]
+fn a_store_that_loses_events_is_caught() {
+    let err = tousu::testkit::check_store(
+        Policy::default_policy().unwrap(),
+        &roster(),
+        start(),
+        32,
+        LossyStore::default,
+    )
+    .unwrap_err();
+    println!("{err}");
+    assert!(err.to_string().contains("disagree"), "{err}");
+}

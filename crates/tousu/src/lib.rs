@@ -65,6 +65,8 @@ pub use tousu_workflow as workflow;
 mod engine;
 mod error;
 mod store;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 
 pub use engine::{Engine, Filed, Filing, Overdue};
 pub use error::Error;

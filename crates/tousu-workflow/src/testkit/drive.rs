@@ -185,7 +185,7 @@ impl<'a> Driver<'a> {
     }
 
     /// The command a step gives on `case`, or `None` when nothing fits.
-    fn command(
+    pub(crate) fn command(
         &self,
         case: &Case,
         visited: &[Status],
@@ -194,7 +194,7 @@ impl<'a> Driver<'a> {
         at: DateTime<Utc>,
         ctx: &Ctx<'_>,
     ) -> Result<Option<Command>, DriveError> {
-        let id = CommandId::new(format!("kit-{i}"))?;
+        let id = CommandId::new(format!("kit-{}-{i}", case.id))?;
         let all = self.choices.candidates(step, at)?;
         let everyone: Vec<&StaffId> = self.choices.staff.iter().collect();
         // (command, eligible actors, whether the probe was accepted)

@@ -218,6 +218,27 @@ impl<'a> Kit<'a> {
         drive::Driver::new(self.rt, self.roster, self.start, &*self.decider).run(scenario)
     }
 
+    /// The command `step` gives on `case` at `at` (the `seq`-th of the
+    /// case), chosen as [`Kit::check`] chooses — for a model-based test of
+    /// a store or an engine that replays the kit's choices. `visited`: the
+    /// statuses the case has stood in (a guided step prefers others).
+    /// `None` when no command fits.
+    ///
+    /// # Errors
+    /// When an id cannot be formed.
+    pub fn command_for(
+        &self,
+        case: &crate::Case,
+        visited: &[crate::Status],
+        step: &Step,
+        seq: usize,
+        at: DateTime<Utc>,
+    ) -> Result<Option<crate::Command>, DriveError> {
+        let driver = drive::Driver::new(self.rt, self.roster, self.start, &*self.decider);
+        let ctx = self.rt.ctx(self.roster, at);
+        driver.command(case, visited, step, seq, at, &ctx)
+    }
+
     /// The complaint and the commands `scenario` gave, one a line, with
     /// what became of each: what a failing law prints.
     fn describe(&self, scenario: &Scenario) -> String {
