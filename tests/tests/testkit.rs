@@ -7,8 +7,10 @@
 use chrono::{DateTime, TimeZone, Utc};
 use tousu_model::*;
 use tousu_policy::Policy;
-use tousu_workflow::testkit::{Kit, KitFailure, Law};
-use tousu_workflow::{Command, Ctx, Event, PolicyRuntime, Rejection, decide};
+use tousu_workflow::testkit::{CaseTest, Kit, KitFailure, Law};
+use tousu_workflow::{
+    Assignment, Command, CommandKind, Ctx, Event, EventKind, PolicyRuntime, Rejection, decide,
+};
 
 fn roster() -> Roster {
     let d = |s: &str| DepartmentId::new(s).unwrap();
@@ -221,4 +223,136 @@ fn a_store_that_loses_events_is_caught() {
     .unwrap_err();
     println!("{err}");
     assert!(err.to_string().contains("disagree"), "{err}");
+}
+
+mod support;
+
+fn complaint(at: DateTime<Utc>, respondent: Option<&str>) -> Complaint {
+    let b = Complaint::builder(at, Channel::Phone, "热水器漏水");
+    match respondent {
+        Some(s) => b.respondent(Respondent::staff(StaffId::new(s).unwrap())),
+        None => b,
+    }
+    .build()
+    .unwrap()
+}
+
+/// The directed case of issue 16 that random runs missed: a breach before
+/// anyone is assigned has no owner (the default policy's first-response
+/// clock starts at registration).
+#[test]
+fn a_breach_before_assignment_has_no_owner() {
+    let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+    let roster = roster();
+    let test = CaseTest::new(&rt, &roster)
+        .given_registered("kf", "K1", complaint(start(), None))
+        .given_time(start() + chrono::TimeDelta::days(3));
+    let unowned: Vec<&Event> = test
+        .history()
+        .iter()
+        .filter(|e| matches!(&e.kind, EventKind::MilestoneBreached { owner: None, .. }))
+        .collect();
+    assert!(!unowned.is_empty(), "{:#?}", test.history());
+}
+
+/// A case up to a proposal of `yuan` 元 awaiting approval, about `respondent`.
+fn awaiting_approval<'a>(
+    rt: &'a PolicyRuntime,
+    roster: &'a Roster,
+    respondent: Option<&str>,
+    yuan: i64,
+) -> CaseTest<'a> {
+    let t = start();
+    let at = |m: i64| t + chrono::TimeDelta::minutes(m);
+    CaseTest::new(rt, roster)
+        .given_registered("kf", "K1", complaint(t, respondent))
+        .given_command(
+            "kf",
+            at(5),
+            CommandKind::Accept {
+                override_reason: None,
+            },
+        )
+        .given_command(
+            "kf",
+            at(10),
+            CommandKind::Assign {
+                assignment: Assignment {
+                    lead: DepartmentId::new("eng").unwrap(),
+                    handler: Some(StaffId::new("h1").unwrap()),
+                    co_handling: vec![],
+                },
+            },
+        )
+        .given_command("h1", at(20), CommandKind::StartInvestigation)
+        .given_command(
+            "h1",
+            at(30),
+            CommandKind::ProposeSolution {
+                remedies: vec![
+                    Remedy::with_amount(RemedyKind::Compensation, Money::from_yuan(yuan).unwrap())
+                        .unwrap(),
+                ],
+                note: None,
+            },
+        )
+}
+
+#[test]
+fn given_when_then_authority_and_recusal() {
+    let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+    let roster = roster();
+    let at = start() + chrono::TimeDelta::minutes(40);
+    // Within the head's limit: approved.
+    awaiting_approval(&rt, &roster, None, 1000)
+        .when("head", at, CommandKind::Approve)
+        .then_expect_event_names(&["approved"]);
+    // One fen above is 1,000.01 元; 2,000 元 is well above: the general manager's.
+    let r = awaiting_approval(&rt, &roster, None, 2000)
+        .when("head", at, CommandKind::Approve)
+        .then_expect_rejection("out_of_authority");
+    assert!(r.to_string().contains("general_manager"), "{r}");
+    // The respondent may not approve; the other head may.
+    awaiting_approval(&rt, &roster, Some("head"), 500)
+        .when("head", at, CommandKind::Approve)
+        .then_expect_rejection("recused");
+    awaiting_approval(&rt, &roster, Some("head"), 500)
+        .when("head2", at, CommandKind::Approve)
+        .then_expect_events(&[EventKind::Approved {
+            amount: Money::from_yuan(500).unwrap(),
+        }]);
+}
+
+/// The seed scenarios' harness hands its case to the kit.
+#[test]
+fn the_seed_harness_continues_as_given_when_then() {
+    let mut s = support::Scenario::new(
+        support::policy("default.toml"),
+        support::roster(
+            &[("cs", "客服部", None)],
+            &[("kf", "李客服", "cs", &["complaint_manager"], None)],
+        ),
+    );
+    let t = support::beijing(2025, 3, 3, 9, 0);
+    s.register("kf", "K1", complaint(t, None)).unwrap();
+    s.then_test()
+        .when("kf", support::minutes(t, 5), CommandKind::Approve)
+        .then_expect_rejection("not_permitted");
+    s.then_test()
+        .when(
+            "kf",
+            support::minutes(t, 5),
+            CommandKind::Accept {
+                override_reason: None,
+            },
+        )
+        .and_then()
+        .when(
+            "kf",
+            support::minutes(t, 6),
+            CommandKind::Accept {
+                override_reason: None,
+            },
+        )
+        .then_expect_rejection("invalid_transition");
 }

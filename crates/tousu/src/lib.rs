@@ -35,7 +35,10 @@
 //!
 //! # Features
 //!
-//! - `proptest`: each part's proptest strategies (`model::strategies`, ...).
+//! - `proptest`: each part's proptest strategies (`model::strategies`, ...),
+//!   the tester's kit (`workflow::testkit`: given / when / then, the law
+//!   library with coverage), and [`testkit`]: a model-based check of the
+//!   [`Engine`] over any [`Store`]. See `docs/testing.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

@@ -140,6 +140,11 @@ impl<'a> CaseTest<'a> {
         self.given(&events)
     }
 
+    /// The history so far.
+    pub fn history(&self) -> &[Event] {
+        &self.history
+    }
+
     /// The case as the history leaves it.
     pub fn case(&self) -> Option<&Case> {
         self.case.as_ref()
