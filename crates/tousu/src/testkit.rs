@@ -194,12 +194,12 @@ impl<S: Store> Machine<'_, S> {
         let Some(n) = i.checked_rem(self.model.cases.len()) else {
             return Ok(());
         };
-        let Some((id, case, _, visited, _)) = self.model.cases.get(n) else {
+        let Some((id, case, history, visited, _)) = self.model.cases.get(n) else {
             return Ok(());
         };
         let Some(cmd) = self
             .kit
-            .command_for(case, visited, step, self.seq, self.now)
+            .command_for(case, visited, history, step, self.seq, self.now)
             .map_err(|e| disagree(e.to_string()))?
         else {
             return Ok(());

@@ -234,11 +234,18 @@ impl Coverage {
         }
     }
 
-    /// What was never reached: statuses, command kinds never accepted, and
-    /// authority limits not tried on both sides. Empty when the runs
-    /// covered the whole policy.
+    /// What was never reached: statuses, command kinds, authority limits
+    /// not tried on both sides — and calendar failures, which mean the
+    /// runs' dates fall outside the calendar data, so rules went untested.
+    /// Empty when the runs covered the whole policy.
     pub fn missing(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if self.calendar_failures > 0 {
+            out.push(format!(
+                "{} calendar failures: deadlines outside the calendar data (move the start date, or add holiday data)",
+                self.calendar_failures
+            ));
+        }
         for s in ALL_STATUSES {
             if !self.statuses.contains_key(&format!("{s:?}")) {
                 out.push(format!("status {s:?} never reached"));

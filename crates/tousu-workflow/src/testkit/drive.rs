@@ -157,7 +157,8 @@ impl<'a> Driver<'a> {
                     break;
                 }
             }
-            let Some(cmd) = self.command(&case, &run.statuses, step, i, at, &ctx)? else {
+            let Some(cmd) = self.command(&case, &run.statuses, &run.events, step, i, at, &ctx)?
+            else {
                 continue;
             };
             let outcome = (self.decider)(&case, &cmd, &ctx);
@@ -185,78 +186,81 @@ impl<'a> Driver<'a> {
     }
 
     /// The command a step gives on `case`, or `None` when nothing fits.
+    /// `visited`: the statuses the case stood in; `history`: its events.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the step's whole context, passed once"
+    )]
     pub(crate) fn command(
         &self,
         case: &Case,
         visited: &[Status],
+        history: &[Event],
         step: &Step,
         i: usize,
         at: DateTime<Utc>,
         ctx: &Ctx<'_>,
     ) -> Result<Option<Command>, DriveError> {
         let id = CommandId::new(format!("kit-{}-{i}", case.id))?;
-        let all = self.choices.candidates(step, at)?;
-        let everyone: Vec<&StaffId> = self.choices.staff.iter().collect();
-        // (command, eligible actors, whether the probe was accepted)
-        let mut novel: Vec<usize> = Vec::new();
-        let mut fitting: Vec<(CommandKind, Vec<&StaffId>, bool)> = Vec::new();
-        for kind in all {
+        let mut fitting: Vec<Fit<'a>> = Vec::new();
+        for kind in self.choices.candidates(step, at)? {
             let holders = self.holders(kind.action());
             if !step.guided {
-                fitting.push((kind, everyone.clone(), false));
+                // Anything, by anyone one time in four, else by a holder of
+                // the role: refusals of every kind, and the commands a
+                // policy forbids outright (refused as invalid input, which
+                // guided steps skip with the lifecycle's refusals).
+                let actors = if step.actor.index(4) == 0 || holders.is_empty() {
+                    self.roster.all_staff().map(|s| &s.id).collect()
+                } else {
+                    holders
+                };
+                fitting.push(Fit::new(kind, actors));
                 continue;
             }
             // Guided: only commands the status allows, by actors whose role
-            // is granted the action. Probing with one holder is enough to
-            // learn what the status allows; whether this actor may (recusal,
-            // authority) is the law under test, so it is not filtered.
-            let Some(first) = holders.first() else {
-                continue;
-            };
-            let probe = Command::new(id.clone(), (*first).clone(), at, case.version, kind.clone());
-            match crate::decide(case, &probe, ctx) {
-                Err(Rejection::InvalidTransition { .. } | Rejection::InvalidInput { .. }) => {}
-                Err(_) => fitting.push((kind, holders, false)),
-                Ok(events) => {
-                    let to = events.iter().fold(case.clone(), evolve).status;
-                    fitting.push((kind, holders, true));
-                    if !visited.contains(&to) {
-                        novel.push(fitting.len() - 1);
+            // is granted the action; "accepted" when some holder's probe is.
+            // Whether the actor finally picked may (recusal, authority) is
+            // the law under test, so it is not filtered.
+            let mut fit = Fit::new(kind, Vec::new());
+            let mut allowed = false;
+            for holder in &holders {
+                let probe = Command::new(
+                    id.clone(),
+                    (*holder).clone(),
+                    at,
+                    case.version,
+                    fit.kind.clone(),
+                );
+                match crate::decide(case, &probe, ctx) {
+                    Err(Rejection::InvalidTransition { .. } | Rejection::InvalidInput { .. }) => {
+                        break;
+                    }
+                    Err(_) => allowed = true,
+                    Ok(events) => {
+                        let to = events.iter().fold(case.clone(), evolve).status;
+                        allowed = true;
+                        fit.accepted = true;
+                        fit.new_status = !visited.contains(&to);
+                        fit.new_event = events
+                            .iter()
+                            .any(|e| !history.iter().any(|h| h.kind.name() == e.kind.name()));
+                        break;
                     }
                 }
             }
-        }
-        // A guided step keeps to its lane among the commands the probe saw
-        // accepted, when there are any (so a case the rules keep refusing
-        // to accept takes another road).
-        // On the main road, a command that takes the case to a status this
-        // run has not seen comes first (three steps in four): cases go deep
-        // instead of circling, and still take the roads back.
-        if step.guided && step.lane == Lane::Progress && step.option.index(4) < 3 {
-            let deeper: Vec<_> = novel
-                .iter()
-                .filter_map(|&i| fitting.get(i))
-                .filter(|(k, _, _)| Lane::of(k) == Lane::Progress)
-                .cloned()
-                .collect();
-            if !deeper.is_empty() {
-                fitting = deeper;
+            if allowed {
+                fit.actors = holders;
+                fitting.push(fit);
             }
         }
-        if step.guided
-            && fitting
-                .iter()
-                .any(|(k, _, ok)| *ok && Lane::of(k) == step.lane)
-        {
-            fitting.retain(|(k, _, ok)| *ok && Lane::of(k) == step.lane);
+        if step.guided {
+            narrow(&mut fitting, step);
         }
-        if fitting.is_empty() {
-            return Ok(None);
-        }
-        let Some((kind, actors, _)) = fitting.get(step.pick.index(fitting.len())) else {
+        let Some(fit) = fitting.get(step.pick.index(fitting.len().max(1))) else {
             return Ok(None);
         };
-        let Some(actor) = actors.get(step.actor.index(actors.len().max(1))) else {
+        let Some(actor) = fit.actors.get(step.actor.index(fit.actors.len().max(1))) else {
             return Ok(None);
         };
         Ok(Some(Command::new(
@@ -264,7 +268,55 @@ impl<'a> Driver<'a> {
             (*actor).clone(),
             at,
             case.version,
-            kind.clone(),
+            fit.kind.clone(),
         )))
+    }
+}
+
+/// A command that fits the step, and what its probe showed.
+#[derive(Clone)]
+struct Fit<'a> {
+    kind: CommandKind,
+    actors: Vec<&'a StaffId>,
+    /// The probe was accepted.
+    accepted: bool,
+    /// It takes the case to a status the run has not seen.
+    new_status: bool,
+    /// It causes an event of a type the run has not seen.
+    new_event: bool,
+}
+
+impl<'a> Fit<'a> {
+    fn new(kind: CommandKind, actors: Vec<&'a StaffId>) -> Self {
+        Fit {
+            kind,
+            actors,
+            accepted: false,
+            new_status: false,
+            new_event: false,
+        }
+    }
+}
+
+/// A guided step keeps to its lane among the commands the probe saw
+/// accepted, when there are any (so a case the rules keep refusing to
+/// accept takes another road). Three steps in four it prefers novelty: on
+/// the main road a new status, on side roads a new kind of event — so cases
+/// go deep and side roads are followed to their end (an extension
+/// requested, approved, then ended) instead of circling.
+fn narrow(fitting: &mut Vec<Fit<'_>>, step: &Step) {
+    let in_lane = |f: &Fit<'_>| f.accepted && Lane::of(&f.kind) == step.lane;
+    if fitting.iter().any(in_lane) {
+        fitting.retain(in_lane);
+    }
+    if step.option.index(4) < 3 {
+        let novel = |f: &Fit<'_>| match step.lane {
+            Lane::Progress => f.new_status,
+            Lane::Side => f.new_event,
+            Lane::Exit => false,
+        };
+        if fitting.iter().any(|f| in_lane(f) && novel(f)) {
+            fitting.retain(novel);
+        }
     }
 }

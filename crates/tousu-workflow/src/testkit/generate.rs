@@ -248,11 +248,27 @@ pub struct Scenario {
 
 /// A step under `policy`.
 pub fn step(policy: &Policy) -> impl Strategy<Value = Step> + use<> {
+    // As often above the lowest limit as within it, so approvals are tried
+    // on both sides of it.
+    let lowest = policy
+        .approval
+        .iter()
+        .flat_map(|a| &a.thresholds)
+        .map(|t| t.up_to)
+        .min()
+        .unwrap_or(Money::MAX);
+    let (within, above): (Vec<Money>, Vec<Money>) =
+        amounts(policy).into_iter().partition(|m| *m <= lowest);
+    let amount = if above.is_empty() {
+        prop::sample::select(within).boxed()
+    } else {
+        prop_oneof![prop::sample::select(within), prop::sample::select(above)].boxed()
+    };
     (
         any::<Index>(),
         any::<Index>(),
         any::<Index>(),
-        prop::sample::select(amounts(policy)),
+        amount,
         // Mostly within the day, sometimes days apart (to breach).
         prop_oneof![4 => 0i64..240, 1 => 240i64..(5 * 24 * 60)],
         prop::bool::weighted(0.9),

@@ -221,7 +221,8 @@ impl<'a> Kit<'a> {
     /// The command `step` gives on `case` at `at` (the `seq`-th of the
     /// case), chosen as [`Kit::check`] chooses — for a model-based test of
     /// a store or an engine that replays the kit's choices. `visited`: the
-    /// statuses the case has stood in (a guided step prefers others).
+    /// statuses the case has stood in, `history` its events (a guided step
+    /// prefers new ones).
     /// `None` when no command fits.
     ///
     /// # Errors
@@ -230,13 +231,14 @@ impl<'a> Kit<'a> {
         &self,
         case: &crate::Case,
         visited: &[crate::Status],
+        history: &[crate::Event],
         step: &Step,
         seq: usize,
         at: DateTime<Utc>,
     ) -> Result<Option<crate::Command>, DriveError> {
         let driver = drive::Driver::new(self.rt, self.roster, self.start, &*self.decider);
         let ctx = self.rt.ctx(self.roster, at);
-        driver.command(case, visited, step, seq, at, &ctx)
+        driver.command(case, visited, history, step, seq, at, &ctx)
     }
 
     /// The complaint and the commands `scenario` gave, one a line, with
