@@ -371,3 +371,21 @@ fn the_seed_harness_continues_as_given_when_then() {
         )
         .then_expect_rejection("invalid_transition");
 }
+
+proptest::proptest! {
+    #![proptest_config(tousu_workflow::testkit::config(8))]
+
+    /// On any roster shape the kit generates for the policy (conflicted
+    /// staff, doubled roles, supervisors), no law fails; a small roster may
+    /// leave some law unexercised, which the kit reports as vacuous.
+    #[test]
+    fn any_roster_shape_keeps_the_laws(
+        roster in tousu_workflow::testkit::roster(&Policy::default_policy().unwrap())
+    ) {
+        let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+        match Kit::new(&rt, &roster, start()).cases(16).check() {
+            Ok(_) | Err(KitFailure::Vacuous { .. }) => {}
+            Err(e) => proptest::prop_assert!(false, "{e}"),
+        }
+    }
+}

@@ -448,3 +448,68 @@ impl Choices {
 fn pick<T>(items: &[T], i: usize) -> Option<&T> {
     items.get(i.checked_rem(items.len())?)
 }
+
+/// Rosters shaped for `policy`: a head office and one to three
+/// departments under it; for every role of the policy one or two staff
+/// members holding it, in some department, each reporting to someone
+/// listed before them (so respondents have supervisors, and recusal of a
+/// respondent's supervisor is reachable); and, one roster in two, a staff
+/// member holding two roles (a head who also handles: the same person may
+/// propose and be asked to approve). Every id is ASCII: `d0`…, `s0`….
+pub fn roster(policy: &Policy) -> impl Strategy<Value = Roster> + use<> {
+    let roles: Vec<tousu_model::RoleId> = policy.roles.iter().map(|r| r.id.clone()).collect();
+    let n = roles.len();
+    (
+        1usize..4,
+        prop::collection::vec((1usize..3, any::<Index>(), any::<Index>()), n),
+        prop::option::of((any::<Index>(), any::<Index>())),
+    )
+        .prop_filter_map("a valid roster", move |(departments, per_role, doubled)| {
+            build_roster(&roles, departments, &per_role, doubled).ok()
+        })
+}
+
+fn build_roster(
+    roles: &[tousu_model::RoleId],
+    departments: usize,
+    per_role: &[(usize, Index, Index)],
+    doubled: Option<(Index, Index)>,
+) -> Result<Roster, ModelError> {
+    use tousu_model::{Department, DepartmentId, DepartmentTree, Staff, StaffId};
+    let hq = DepartmentId::new("d0")?;
+    let mut depts = vec![Department::new(hq.clone(), "总部", None)];
+    for i in 1..=departments {
+        depts.push(Department::new(
+            DepartmentId::new(format!("d{i}"))?,
+            format!("部门{i}"),
+            Some(hq.clone()),
+        ));
+    }
+    let mut staff: Vec<Staff> = Vec::new();
+    for (role, (count, dept, boss)) in roles.iter().zip(per_role) {
+        for _ in 0..*count {
+            let id = StaffId::new(format!("s{}", staff.len()))?;
+            let dept = depts
+                .get(dept.index(depts.len()))
+                .map_or_else(|| hq.clone(), |d| d.id.clone());
+            let mut s = Staff::new(id.clone(), id.as_str(), dept).with_role(role.clone());
+            if let Some(sup) = staff
+                .get(boss.index(staff.len().max(1)))
+                .filter(|_| !staff.is_empty())
+            {
+                s = s.with_supervisor(sup.id.clone());
+            }
+            staff.push(s);
+        }
+    }
+    if let Some((who, role)) = doubled {
+        let len = staff.len();
+        if let (Some(s), Some(r)) = (
+            staff.get_mut(who.index(len.max(1))),
+            roles.get(role.index(roles.len().max(1))),
+        ) {
+            s.roles.insert(r.clone());
+        }
+    }
+    Roster::new(DepartmentTree::new(depts)?, staff)
+}

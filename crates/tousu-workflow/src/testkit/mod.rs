@@ -57,7 +57,9 @@ use tousu_model::Roster;
 
 pub use coverage::{ALL_STATUSES, Coverage, GENERATED_COMMANDS, ThresholdCoverage};
 pub use drive::{Attempt, Decider, DriveError, Run};
-pub use generate::{Facts, RespondentFacts, Scenario, Step, amounts, facts, scenario, step};
+pub use generate::{
+    Facts, Lane, RespondentFacts, Scenario, Step, amounts, facts, roster, scenario, step,
+};
 pub use given::{CaseTest, Then};
 pub use laws::{Law, Premises};
 
