@@ -17,8 +17,10 @@ use crate::{AGREED_DEADLINE, Case, CommandKind, EventKind, PolicyRuntime};
 pub enum Law {
     /// Replaying the stored events rebuilds the case the commands built.
     ReplayEqualsIncremental,
-    /// A refused command changes nothing, and is refused again the same
-    /// way on the same case (the decider reads nothing but its inputs).
+    /// A refused command is refused again the same way on the same case:
+    /// the decider reads nothing but its inputs, so a refusal cannot have
+    /// changed anything it will see. (That a store keeps nothing of a
+    /// refused command is checked by `tousu::testkit::check_store`.)
     RejectedChangesNothing,
     /// Every breach names an accountable owner. Unowned breaches are listed
     /// in the coverage; they fail the run only when the tester asks
