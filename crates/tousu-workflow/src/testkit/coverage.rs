@@ -107,6 +107,9 @@ pub struct Coverage {
     pub thresholds: Vec<ThresholdCoverage>,
     /// Refusals because the actor must recuse (回避).
     pub recusals: u64,
+    /// The policy's escalation steps and milestones (to list those never
+    /// taken or breached).
+    pub policy_parts: (Vec<String>, Vec<String>),
     /// The first message of each (command, rejection kind), to read why.
     pub rejection_examples: BTreeMap<(&'static str, &'static str), String>,
 }
@@ -126,6 +129,10 @@ impl Coverage {
             .collect();
         Coverage {
             thresholds,
+            policy_parts: (
+                policy.escalation.iter().map(|e| e.id.to_string()).collect(),
+                policy.milestones.iter().map(|m| m.id.to_string()).collect(),
+            ),
             ..Coverage::default()
         }
     }
@@ -234,6 +241,23 @@ impl Coverage {
         }
     }
 
+    /// The policy's escalation steps never taken and milestones never
+    /// breached: not a failure (a step for media exposure may need facts the
+    /// runs did not have), but what a tester reads before trusting a law
+    /// about them.
+    pub fn untouched(&self) -> Vec<String> {
+        let (steps, milestones) = &self.policy_parts;
+        let steps = steps
+            .iter()
+            .filter(|s| !self.escalations.contains_key(*s))
+            .map(|s| format!("escalation {s} never taken"));
+        let milestones = milestones
+            .iter()
+            .filter(|m| !self.breaches.contains_key(*m))
+            .map(|m| format!("milestone {m} never breached"));
+        steps.chain(milestones).collect()
+    }
+
     /// What was never reached: statuses, command kinds, authority limits
     /// not tried on both sides — and calendar failures, which mean the
     /// runs' dates fall outside the calendar data, so rules went untested.
@@ -313,6 +337,10 @@ impl fmt::Display for Coverage {
                 "authority {} ≤ {}: within {} ({} approved), above {} ({} approved)",
                 t.role, t.limit, t.within, t.within_accepted, t.above, t.above_accepted
             )?;
+        }
+        let untouched = self.untouched();
+        if !untouched.is_empty() {
+            writeln!(f, "{:<20} {}", "untouched", untouched.join("; "))?;
         }
         let missing = self.missing();
         if missing.is_empty() {
