@@ -58,7 +58,9 @@
 //! # Features
 //!
 //! - `proptest`: a `strategies` module with command-sequence strategies
-//!   under your own policy and roster, and a driver that runs them.
+//!   under your own policy and roster, and a driver that runs them; and
+//!   [`testkit`]: given / when / then for one case, and a law library
+//!   with coverage applied to your policy in one call.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -86,6 +88,8 @@ mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 mod tick;
 
 pub use authority::can_view;

@@ -1,6 +1,11 @@
 //! proptest strategies for command sequences under *your* policy and
 //! roster (feature `proptest`), and a driver that runs them.
 //!
+//! These are the raw parts: commands are drawn without looking at the
+//! case, so most are refused and deep states are rare. To check a policy,
+//! prefer the [`testkit`](crate::testkit): its steps follow the policy, its
+//! complaints vary their facts, and it reports what was reached.
+//!
 //! A tester states a law about their policy and lets proptest look for a
 //! sequence of commands that breaks it:
 //!
@@ -18,7 +23,9 @@
 //!     vec![Staff::new(StaffId::new("kf")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
 //! )?;
 //! let start = Utc.with_ymd_and_hms(2025, 11, 3, 1, 0, 0).single().ok_or("time")?;
-//! let mut runner = proptest::test_runner::TestRunner::default();
+//! // testkit::config: no failure persistence (a runner outside `proptest!`
+//! // knows no source file to persist to).
+//! let mut runner = proptest::test_runner::TestRunner::new(tousu_workflow::testkit::config(32));
 //! runner.run(&strategies::steps(&rt.policy, &roster, 1..20), |steps| {
 //!     let run = strategies::drive(&rt, &roster, "kf", start, &steps).map_err(|e| TestCaseError::fail(e.to_string()))?;
 //!     // Law: a case not accepted never runs a clock.

@@ -35,7 +35,10 @@
 //!
 //! # Features
 //!
-//! - `proptest`: each part's proptest strategies (`model::strategies`, ...).
+//! - `proptest`: each part's proptest strategies (`model::strategies`, ...),
+//!   the tester's kit (`workflow::testkit`: given / when / then, the law
+//!   library with coverage), and [`testkit`]: a model-based check of the
+//!   [`Engine`] over any [`Store`]. See `docs/testing.md`.
 //! - `conformance`: the `tousu::conformance` kit, the checks any [`Store`] must pass.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -68,6 +71,8 @@ pub mod conformance;
 mod engine;
 mod error;
 mod store;
+#[cfg(feature = "proptest")]
+pub mod testkit;
 mod ticks;
 
 pub use engine::{Engine, Filed, Filing, Overdue, WithoutDeadline};

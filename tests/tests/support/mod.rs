@@ -173,6 +173,13 @@ impl Scenario {
         self.events.extend_from_slice(events);
     }
 
+    /// The case so far as a given / when / then test (the tester's kit,
+    /// `testkit::CaseTest`): state the next command and
+    /// what it must cause or how it must be refused.
+    pub fn then_test(&self) -> testkit::CaseTest<'_> {
+        testkit::CaseTest::new(&self.rt, &self.roster).given(&self.events)
+    }
+
     /// Checks that replaying the events rebuilds the case.
     pub fn assert_replays(&self) {
         let replayed = Case::replay(&self.rt.policy, &self.events).unwrap();
