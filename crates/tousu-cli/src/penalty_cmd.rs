@@ -186,7 +186,8 @@ fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
         (None, Some(path)) => {
             let text = read(path, "schedule")?;
             if path.ends_with(".json") {
-                serde_json::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
+                tousu::model::json::from_str(&text)
+                    .map_err(|e| format!("--schedule {path}: {e}"))?
             } else {
                 toml::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
             }
@@ -199,11 +200,12 @@ fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
             "--format {format:?} is not known; expected json or md"
         ));
     }
-    let file: FactsFile = serde_json::from_str(&read(facts_path, "facts")?)
+    let file: FactsFile = tousu::model::json::from_str(&read(facts_path, "facts")?)
         .map_err(|e| format!("--facts {facts_path}: {e}"))?;
     let carry: Option<CarryOver> = match &args.carry {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "carry")?).map_err(|e| format!("--carry {p}: {e}"))?,
+            tousu::model::json::from_str(&read(p, "carry")?)
+                .map_err(|e| format!("--carry {p}: {e}"))?,
         ),
         None => None,
     };

@@ -106,7 +106,7 @@ pub(crate) fn load_events(path: &str, quiet: bool) -> Result<Vec<Vec<Event>>, St
         if line.trim().is_empty() {
             continue;
         }
-        let event: Event = serde_json::from_str(line)
+        let event: Event = tousu::model::json::from_str(line)
             .map_err(|e| format!("--cases {path} line {}: not a workflow event: {e}", i + 1))?;
         let group = groups.entry(event.case_id.clone()).or_insert_with(|| {
             order.push(event.case_id.clone());
@@ -168,14 +168,15 @@ fn run(args: &ReportArgs) -> Result<String, String> {
     };
     let penalties: Option<tousu::penalty::PeriodResult> = match &args.penalties {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "penalties")?)
+            tousu::model::json::from_str(&read(p, "penalties")?)
                 .map_err(|e| format!("--penalties {p}: {e}"))?,
         ),
         None => None,
     };
     let roster: Option<Roster> = match &args.roster {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "roster")?).map_err(|e| format!("--roster {p}: {e}"))?,
+            tousu::model::json::from_str(&read(p, "roster")?)
+                .map_err(|e| format!("--roster {p}: {e}"))?,
         ),
         None => None,
     };

@@ -677,6 +677,26 @@ fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
             names.role(r, "approval.abnormal_closure", role);
         }
     }
+    if p.allows_self_approval() {
+        r.warning(
+            "approval.allow_self_approval",
+            "a proposer may approve their own solution or extension; segregation of duties is off",
+        );
+    }
+    if !p.recusal.actions.is_empty() {
+        r.warning(
+            "recusal.actions",
+            "is ignored: a recused person is refused every action but recusal.allowed_actions; remove it",
+        );
+    }
+    for (i, a) in p.recusal.allowed_actions.iter().enumerate() {
+        if !matches!(a, Action::AddNote) {
+            r.warning(
+                format!("recusal.allowed_actions[{i}]"),
+                format!("lets a recused person (the respondent, a conflicted colleague) {a} on their own case"),
+            );
+        }
+    }
     for (i, c) in p.recusal.conflicts.iter().enumerate() {
         if c.parties.is_empty() && c.departments.is_empty() {
             r.error(

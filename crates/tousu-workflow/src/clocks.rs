@@ -148,7 +148,14 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         _by: Option<&'a StaffId>,
     ) {
     }
-    fn proposed(&mut self, _remedies: &'a [Remedy], _amount: Money, _role: Option<&'a RoleId>) {}
+    fn proposed(
+        &mut self,
+        _remedies: &'a [Remedy],
+        _amount: Money,
+        _role: Option<&'a RoleId>,
+        _by: Option<&'a StaffId>,
+    ) {
+    }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn reopened(&mut self, round: u32) {

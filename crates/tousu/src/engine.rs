@@ -324,7 +324,7 @@ impl<S: Store> Engine<S> {
             Some(Case::replay_events(&stored)?)
         };
         if let Some(case) = &case
-            && case.command_ids.contains(&command.id)
+            && case.seen(command)?
         {
             return Ok(stored
                 .into_iter()
