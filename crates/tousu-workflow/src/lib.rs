@@ -81,6 +81,7 @@ mod command;
 mod ctx;
 mod decide;
 mod event;
+mod inputs;
 mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
@@ -99,6 +100,7 @@ pub use command::{
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
+pub use inputs::MAX_TEXT_CHARS;
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;
 pub use tick::{deadlines, tick};

@@ -265,3 +265,45 @@ fn a_command_id_reused_for_another_command_is_a_conflict() {
     assert_eq!(replayed.seen(&other), Err(err));
     assert_eq!(replayed.seen(&first), Ok(true));
 }
+
+#[test]
+fn texts_are_bounded_and_cleaned_through_the_decider() {
+    let mut h = Harness::new();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    let version = h.case().version;
+    let note = |text: String| CommandKind::AddNote {
+        text,
+        attachments: vec![],
+    };
+    let long = h.run("kf1", t0, note("漏".repeat(70_000 / 3))).unwrap_err();
+    assert!(
+        matches!(&long, Rejection::InvalidInput { path, .. } if path == "kind.text"),
+        "{long}"
+    );
+    let nul = h.run("kf1", t0, note("a\u{0}b".into())).unwrap_err();
+    assert!(
+        nul.to_string()
+            .starts_with("kind.text: has the invisible character U+0000"),
+        "{nul}"
+    );
+    let rlo = h
+        .run(
+            "kf1",
+            t0,
+            CommandKind::NotAccept {
+                reason_zh: "不属于\u{202E}受理范围".into(),
+                advice_zh: None,
+            },
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&rlo, Rejection::InvalidInput { path, .. } if path == "kind.reason_zh"),
+        "{rlo}"
+    );
+    assert_eq!(
+        h.case().version,
+        version,
+        "a rejected command changes nothing"
+    );
+}

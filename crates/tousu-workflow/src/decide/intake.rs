@@ -44,6 +44,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         });
     }
     permitted(ctx, &command.actor, Action::Register)?;
+    crate::inputs::check(command)?;
     if command.at < complaint.received_at {
         return Err(Rejection::BackDated {
             at: command.at,

@@ -12,7 +12,7 @@ mod closing;
 mod extensions;
 mod handling;
 mod intake;
-mod outcome;
+pub(crate) mod outcome;
 mod table;
 
 use chrono::{DateTime, Utc};
@@ -70,6 +70,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             actual: case.version,
         });
     }
+    crate::inputs::check(command)?;
     // A case's time never runs backwards: a back-dated command could stop
     // a clock as met that has breached, or make a case overdue at once.
     if command.at < case.updated_at {
