@@ -227,3 +227,30 @@ fn calendar_problems_are_reported_under_calendar() {
     let out = report(&text);
     assert!(out.starts_with("calendar.business_hours[0]: "), "{out}");
 }
+
+#[test]
+fn a_limit_longer_than_any_complaint_is_refused_with_its_path() {
+    let text = broken(r#"minor = "30 minutes""#, r#"minor = "4294967295 hours""#);
+    insta::assert_snapshot!(report(&text), @"milestones[0].targets.minor: 4294967295 hours is longer than any complaint is handled; give at most 87600 hours (ten years)");
+    assert!(Policy::from_toml_str(&text).is_err());
+    let ok = broken(r#"minor = "30 minutes""#, r#"minor = "87600 hours""#);
+    assert!(Policy::from_toml_str(&ok).is_ok());
+}
+
+#[test]
+fn self_approval_and_recused_actions_are_warned_about() {
+    let text = broken(
+        r#"extension = "boss""#,
+        "extension = \"boss\"\nallow_self_approval = true\n\n[recusal]\nallowed_actions = [\"add_note\", \"approve\"]",
+    );
+    let report = report(&text);
+    assert!(
+        report.contains("approval.allow_self_approval: a proposer may approve"),
+        "{report}"
+    );
+    assert!(
+        report.contains("recusal.allowed_actions[1]: lets a recused person"),
+        "{report}"
+    );
+    assert!(!report.contains("allowed_actions[0]"), "{report}");
+}
