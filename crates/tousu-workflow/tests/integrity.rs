@@ -307,3 +307,23 @@ fn texts_are_bounded_and_cleaned_through_the_decider() {
         "a rejected command changes nothing"
     );
 }
+
+#[test]
+fn messages_name_ids_without_rust_debug_formatting() {
+    let mut h = Harness::new();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    let err = h.run("ghost", t0, accept()).unwrap_err();
+    insta::assert_snapshot!(err.to_string(), @r#"actor "ghost" is not on the roster"#);
+    let err = h
+        .run(
+            "gm",
+            t0,
+            CommandKind::Classify {
+                level: Some(LevelId::new("nope").unwrap()),
+                reason: Some("x".into()),
+            },
+        )
+        .unwrap_err();
+    assert!(!err.to_string().contains("Id(\""), "{err}");
+}
