@@ -241,7 +241,8 @@ impl<S: Store> Engine<S> {
         Ok(Case::replay_events(&events)?)
     }
 
-    /// Every case, rebuilt from the store.
+    /// Every case, rebuilt from the store, confidential ones included: for
+    /// batch jobs and reports; a person's view is [`Engine::cases_for`].
     pub fn cases(&self) -> Result<Vec<Case>, Error> {
         self.store
             .case_ids()?
@@ -400,7 +401,8 @@ impl<S: Store> Engine<S> {
     }
 
     /// Every open case's running clocks past their deadline at `now`, with
-    /// the responsible department, by case id.
+    /// the responsible department, by case id; confidential cases included
+    /// (a person's view is [`Engine::overdue_for`]).
     pub fn overdue(&self, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
         let mut out = Vec::new();
         for case in self.cases()? {
@@ -424,11 +426,39 @@ impl<S: Store> Engine<S> {
         Ok(out)
     }
 
+    /// The cases `viewer` may see ([`Engine::can_view`]): confidential ones
+    /// only when they are involved or their role may view them, and never
+    /// when they are recused from the case. What a person's screen lists;
+    /// [`Engine::cases`] is the unfiltered read for batch jobs.
+    pub fn cases_for(&self, viewer: &StaffId) -> Result<Vec<Case>, Error> {
+        let mut out = Vec::new();
+        for case in self.cases()? {
+            if self.visible(viewer, &case)? {
+                out.push(case);
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Engine::overdue`] limited to the cases `viewer` may see.
+    pub fn overdue_for(&self, viewer: &StaffId, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
+        let mut out = Vec::new();
+        for o in self.overdue(now)? {
+            if self.can_view(viewer, &o.case)? {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    fn visible(&self, viewer: &StaffId, case: &Case) -> Result<bool, Error> {
+        let ctx = self.ctx_for(case, case.updated_at)?;
+        Ok(tousu_workflow::can_view(viewer, case, &ctx))
+    }
+
     /// Whether `actor` may see the case (confidential cases are limited).
     pub fn can_view(&self, actor: &StaffId, case_id: &CaseId) -> Result<bool, Error> {
-        let case = self.case(case_id)?;
-        let ctx = self.ctx_for(&case, case.updated_at)?;
-        Ok(tousu_workflow::can_view(actor, &case, &ctx))
+        self.visible(actor, &self.case(case_id)?)
     }
 
     /// The month's penalty facts, derived from the stored cases by

@@ -358,4 +358,14 @@ fn confidential_cases_are_limited_to_those_involved() {
         "not involved"
     );
     assert!(!t.engine.can_view(&sid("stranger"), &case).unwrap());
+    // A person's lists leave out what they may not see.
+    assert_eq!(t.engine.cases_for(&sid("gm")).unwrap().len(), 1);
+    assert!(t.engine.cases_for(&sid("h2")).unwrap().is_empty());
+    let late = bj(2025, 12, 31, 9, 0);
+    assert!(!t.engine.overdue(late).unwrap().is_empty());
+    assert!(t.engine.overdue_for(&sid("h2"), late).unwrap().is_empty());
+    assert_eq!(
+        t.engine.overdue_for(&sid("gm"), late).unwrap(),
+        t.engine.overdue(late).unwrap()
+    );
 }
