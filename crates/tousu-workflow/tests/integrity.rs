@@ -9,6 +9,8 @@ use tousu_model::*;
 use tousu_policy::{Action, Policy};
 use tousu_workflow::*;
 
+use proptest::prelude::*;
+
 /// The default roster plus a second complaint manager, `kf2`.
 fn roster_with_kf2() -> Roster {
     let base = roster();
@@ -326,4 +328,89 @@ fn messages_name_ids_without_rust_debug_formatting() {
         )
         .unwrap_err();
     assert!(!err.to_string().contains("Id(\""), "{err}");
+}
+
+fn some_kind(choice: u8) -> CommandKind {
+    match choice % 4 {
+        0 => accept(),
+        1 => CommandKind::AddNote {
+            text: format!("备注 {choice}"),
+            attachments: vec![],
+        },
+        2 => CommandKind::Assign {
+            assignment: assignment("h1"),
+        },
+        _ => CommandKind::StartInvestigation,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Laws: the record's time never runs backwards (a command dated before
+    /// the last event is refused as back-dated and changes nothing), and a
+    /// command id means one command (the same command again has no second
+    /// effect; another command under a used id is a conflict and changes
+    /// nothing).
+    #[test]
+    fn time_never_runs_backwards_and_a_key_means_one_thing(
+        steps in proptest::collection::vec(
+            (any::<u8>(), -600i64..600, prop::option::of((any::<prop::sample::Index>(), any::<bool>()))),
+            1..30,
+        )
+    ) {
+        let mut h = Harness::new();
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        h.register_default(t0);
+        let mut sent: Vec<Command> = Vec::new();
+        let mut at = t0;
+        for (choice, gap, reuse) in steps {
+            at += chrono::TimeDelta::minutes(gap);
+            let actor = if choice % 3 == 0 { "h1" } else { "kf1" };
+            let before = h.case().clone();
+            let (cmd, same) = match reuse {
+                Some((i, same)) if !sent.is_empty() => {
+                    let mut c = i.get(&sent).clone();
+                    if !same {
+                        c.kind = some_kind(choice.wrapping_add(1));
+                        c.at = at;
+                    }
+                    let same = same || c.kind == i.get(&sent).kind && c.at == i.get(&sent).at;
+                    c.expected_version = before.version;
+                    (c, Some(same))
+                }
+                _ => (h.command(actor, at, some_kind(choice)), None),
+            };
+            let outcome = h.apply_command(&cmd);
+            match (same, &outcome) {
+                (Some(true), result) => prop_assert!(
+                    result.as_ref().is_ok_and(Vec::is_empty) || before.seen(&cmd) == Ok(false),
+                    "a retry had a second effect: {result:?}"
+                ),
+                (Some(false), result) => {
+                    if before.command_ids.contains(&cmd.id) {
+                        prop_assert_eq!(
+                            result.clone().map(|_| ()),
+                            Err(Rejection::CommandIdConflict { id: cmd.id.clone() })
+                        );
+                    }
+                }
+                (None, Err(e)) if cmd.at < before.updated_at => {
+                    prop_assert_eq!(e.kind(), "back_dated", "{}", e);
+                }
+                (None, result) => prop_assert!(
+                    cmd.at >= before.updated_at || result.is_err(),
+                    "a back-dated command was applied"
+                ),
+            }
+            if outcome.is_err() {
+                prop_assert_eq!(&before, h.case(), "a rejected command changed the case");
+            } else if reuse.is_none() {
+                sent.push(cmd);
+            }
+        }
+        for pair in h.events.windows(2) {
+            prop_assert!(pair[0].at <= pair[1].at, "event {} runs backwards", pair[1].version);
+        }
+    }
 }
