@@ -490,6 +490,31 @@ fn milestone_bounds(m: &crate::milestone::Milestone, path: &str, r: &mut Report)
     }
 }
 
+/// Every breach is charged to someone: an assignee-owned clock that starts
+/// before anyone is assigned needs a fallback owner.
+fn owners(m: &crate::milestone::Milestone, path: &str, names: &Names<'_>, r: &mut Report) {
+    use crate::milestone::{ClockEvent, MilestoneOwner};
+    if let Some(MilestoneOwner::Role(role)) = &m.fallback_owner {
+        names.role(r, &format!("{path}.fallback_owner.role"), role);
+    }
+    let before_assignment = m.start.iter().find(|e| {
+        matches!(
+            e,
+            ClockEvent::Registered | ClockEvent::Accepted | ClockEvent::Classified
+        )
+    });
+    if let (MilestoneOwner::Assignee, Some(e), None) =
+        (&m.owner, before_assignment, &m.fallback_owner)
+    {
+        r.warning(
+            format!("{path}.fallback_owner"),
+            format!(
+                "is missing: the clock is owned by the assignee but starts on \"{e}\", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = {{ role = \"complaint_manager\" }}"
+            ),
+        );
+    }
+}
+
 fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
     duplicates(r, "milestones", p.milestones.iter().map(|m| m.id.as_str()));
     for (i, m) in p.milestones.iter().enumerate() {
@@ -591,6 +616,7 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
         if let crate::milestone::MilestoneOwner::Role(role) = &m.owner {
             names.role(r, &format!("{path}.owner.role"), role);
         }
+        owners(m, &path, names, r);
         // A more severe level with a longer limit.
         for (hi_rank, hi) in p.levels.iter().enumerate() {
             let Some(hi_target) = m.level_target(&hi.id) else {

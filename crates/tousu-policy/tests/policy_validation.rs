@@ -52,6 +52,7 @@ start = ["registered"]
 stop = ["replied"]
 warn_at_percent = [50, 80]
 targets = { minor = "30 minutes", major = "10 minutes" }
+fallback_owner = { role = "clerk" }
 
 [rounds]
 per_level = { minor = 2, major = "unlimited" }
@@ -253,4 +254,10 @@ fn self_approval_and_recused_actions_are_warned_about() {
         "{report}"
     );
     assert!(!report.contains("allowed_actions[0]"), "{report}");
+}
+
+#[test]
+fn an_assignee_clock_starting_before_assignment_needs_a_fallback_owner() {
+    let text = broken("fallback_owner = { role = \"clerk\" }\n", "");
+    insta::assert_snapshot!(report(&text), @r#"warning: milestones[0].fallback_owner: is missing: the clock is owned by the assignee but starts on "registered", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = { role = "complaint_manager" }"#);
 }

@@ -384,7 +384,10 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The level at the breach.
+        /// The level of the clock's target: the level the clock was started
+        /// (or last retargeted) under. It selects the overtime fine, and may
+        /// differ from the case's level when the case was reclassified
+        /// without retargeting the clock.
         level: LevelId,
         /// The deadline that was missed.
         deadline: DateTime<Utc>,

@@ -414,3 +414,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_breach_before_assignment_is_charged_to_the_fallback_owner() {
+    let mut h = Harness::new();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    h.run("kf1", t0, accept()).unwrap();
+    // Nobody assigned: the 30-minute first response breaches with its
+    // assignee-owner unknown, and the complaint manager answers for it.
+    let late = h.tick(Harness::minutes(t0, 40));
+    let owners: Vec<_> = late
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::MilestoneBreached {
+                milestone,
+                owner,
+                owner_role,
+                ..
+            } if milestone.as_str() == "first_response" => {
+                Some((owner.clone(), owner_role.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        owners,
+        vec![(
+            Some(sid("kf1")),
+            Some(RoleId::new("complaint_manager").unwrap())
+        )]
+    );
+}
