@@ -559,7 +559,7 @@ impl Case {
 
     /// Whether `command` was applied to the case already (a retry, whose
     /// first outcome stands), or a command id used before for a different
-    /// command ([`Rejection::CommandIdConflict`]). Ids recorded without a
+    /// command ([`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict)). Ids recorded without a
     /// fingerprint (older events) count as the same command.
     pub fn seen(&self, command: &crate::Command) -> Result<bool, crate::Rejection> {
         if !self.command_ids.contains(&command.id) {

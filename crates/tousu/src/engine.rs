@@ -531,7 +531,17 @@ impl<S: Store> Engine<S> {
         as_of: DateTime<Utc>,
         penalties: Option<&PeriodResult>,
     ) -> Result<crate::report::PeriodReport, Error> {
-        let cases = self.cases()?;
+        // Each case as it stood at `as_of`: its events up to then (a case's
+        // time never runs backwards, so they are a prefix), so a report of a
+        // past month gives the same answer whenever it runs.
+        let mut cases = Vec::new();
+        for id in self.store.case_ids()? {
+            let events = self.store.load(&id)?;
+            let upto = events.iter().take_while(|e| e.at <= as_of).count();
+            if let Some(events) = events.get(..upto).filter(|e| !e.is_empty()) {
+                cases.push(Case::replay_events(events)?);
+            }
+        }
         let rt = self.current_runtime();
         let mut report = crate::report::period_report(
             &rt.policy,

@@ -369,3 +369,29 @@ fn confidential_cases_are_limited_to_those_involved() {
         t.engine.overdue(late).unwrap()
     );
 }
+
+#[test]
+fn a_past_month_s_report_is_as_of_its_end_whenever_it_runs() {
+    let mut t = T::new();
+    let dec = t.file(bj(2025, 12, 10, 9, 0), "十二月的投诉");
+    let december = ReportPeriod::month(2025, 12).unwrap();
+    let end = bj(2026, 1, 1, 0, 0);
+    let before = t.engine.report(&december, end, None).unwrap();
+    assert_eq!((before.summary.received, before.summary.closed), (1, 0));
+    // Withdrawn in February: December's report is unchanged when run later.
+    t.cmd(
+        &dec,
+        "kf",
+        bj(2026, 2, 3, 9, 0),
+        CommandKind::Withdraw { reason: None },
+    )
+    .unwrap();
+    let after = t.engine.report(&december, end, None).unwrap();
+    assert_eq!(after.summary, before.summary);
+    // Asked as of February, it shows what happened since.
+    let now = t
+        .engine
+        .report(&december, bj(2026, 2, 28, 0, 0), None)
+        .unwrap();
+    assert_ne!(now.summary, before.summary);
+}
