@@ -79,10 +79,11 @@ impl CalendarData {
     ///
     /// [`CalendarError::DataFile`] saying what is wrong and where.
     pub fn from_json_str(text: &str) -> Result<Self, CalendarError> {
-        let data: Self = serde_json::from_str(text).map_err(|e| CalendarError::DataFile {
-            file: "(JSON)".to_owned(),
-            reason: e.to_string(),
-        })?;
+        let data: Self =
+            tousu_model::json::from_str(text).map_err(|e| CalendarError::DataFile {
+                file: "(JSON)".to_owned(),
+                reason: e.to_string(),
+            })?;
         data.checked("(JSON)")
     }
 

@@ -172,21 +172,64 @@ fn read(path: &str, what: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("--{what} {path}: {e}"))
 }
 
+/// Refuses breaches that are not the period's or not the policy's: each
+/// breach must fall in the statement's month in the policy's time zone
+/// (Beijing time without a policy), and name one of the policy's milestones
+/// when a policy is given. A statement fines the month it says it fines.
+fn check_breaches(
+    facts: &PenaltyFacts,
+    policy: Option<&tousu::policy::Policy>,
+    path: &str,
+) -> Result<(), String> {
+    use chrono::Offset as _;
+    let offset = policy
+        .map(tousu::policy::Policy::utc_offset)
+        .or_else(|| chrono::FixedOffset::east_opt(8 * 3600))
+        .unwrap_or_else(|| chrono::Utc.fix());
+    let period = facts.period;
+    for (i, b) in facts.breaches.iter().enumerate() {
+        let local = b.at.with_timezone(&offset);
+        use chrono::Datelike as _;
+        if (local.year(), local.month()) != (period.year(), period.month()) {
+            return Err(format!(
+                "--facts {path}: facts.breaches[{i}].at: {} is not in the period {period} (time zone {offset}); list each breach in the statement of its month",
+                local.to_rfc3339()
+            ));
+        }
+        if let Some(policy) = policy
+            && policy.milestone(&b.milestone).is_none()
+        {
+            let known: Vec<&str> = policy.milestones.iter().map(|m| m.id.as_str()).collect();
+            return Err(format!(
+                "--facts {path}: facts.breaches[{i}].milestone: \"{}\" is not a milestone of policy {}; known: {}",
+                b.milestone,
+                policy.id,
+                known.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
+    let mut loaded_policy = None;
     let schedule: PenaltySchedule = match (&args.policy, &args.schedule) {
         (Some(_), Some(_)) => return Err("give --policy or --schedule, not both".into()),
         (None, None) => return Err("--policy (or --schedule) is required".into()),
         (Some(path), None) => {
             let policy =
                 tousu::policy::Policy::load(path).map_err(|e| format!("--policy {path}: {e}"))?;
-            policy.penalties.ok_or_else(|| {
+            let schedule = policy.penalties.clone().ok_or_else(|| {
                 format!("--policy {path}: the policy has no [penalties] table; add one (see docs/penalties.md)")
-            })?
+            })?;
+            loaded_policy = Some(policy);
+            schedule
         }
         (None, Some(path)) => {
             let text = read(path, "schedule")?;
             if path.ends_with(".json") {
-                serde_json::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
+                tousu::model::json::from_str(&text)
+                    .map_err(|e| format!("--schedule {path}: {e}"))?
             } else {
                 toml::from_str(&text).map_err(|e| format!("--schedule {path}: {e}"))?
             }
@@ -199,11 +242,13 @@ fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
             "--format {format:?} is not known; expected json or md"
         ));
     }
-    let file: FactsFile = serde_json::from_str(&read(facts_path, "facts")?)
+    let file: FactsFile = tousu::model::json::from_str(&read(facts_path, "facts")?)
         .map_err(|e| format!("--facts {facts_path}: {e}"))?;
+    check_breaches(&file.facts, loaded_policy.as_ref(), facts_path)?;
     let carry: Option<CarryOver> = match &args.carry {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "carry")?).map_err(|e| format!("--carry {p}: {e}"))?,
+            tousu::model::json::from_str(&read(p, "carry")?)
+                .map_err(|e| format!("--carry {p}: {e}"))?,
         ),
         None => None,
     };

@@ -106,7 +106,7 @@ pub(crate) fn load_events(path: &str, quiet: bool) -> Result<Vec<Vec<Event>>, St
         if line.trim().is_empty() {
             continue;
         }
-        let event: Event = serde_json::from_str(line)
+        let event: Event = tousu::model::json::from_str(line)
             .map_err(|e| format!("--cases {path} line {}: not a workflow event: {e}", i + 1))?;
         let group = groups.entry(event.case_id.clone()).or_insert_with(|| {
             order.push(event.case_id.clone());
@@ -118,20 +118,28 @@ pub(crate) fn load_events(path: &str, quiet: bool) -> Result<Vec<Vec<Event>>, St
     Ok(order.iter().filter_map(|id| groups.remove(id)).collect())
 }
 
-/// Rebuilds each case from its events.
-fn replay(path: &str, groups: &[Vec<Event>], quiet: bool) -> Result<Vec<Case>, String> {
+/// Rebuilds each case as it stood at `as_of`, from its events up to then;
+/// a case with none is left out.
+fn replay(
+    path: &str,
+    groups: &[Vec<Event>],
+    as_of: DateTime<Utc>,
+    quiet: bool,
+) -> Result<Vec<Case>, String> {
     let progress = Progress::new(quiet, groups.len() as u64, "replaying", false);
     let cases = groups
         .iter()
-        .map(|events| {
+        .filter_map(|events| {
             progress.inc(1);
-            Case::replay_events(events).map_err(|e| {
+            let upto = events.iter().take_while(|e| e.at <= as_of).count();
+            let events = events.get(..upto).filter(|e| !e.is_empty())?;
+            Some(Case::replay_events(events).map_err(|e| {
                 let id = events
                     .first()
                     .map(|e| e.case_id.to_string())
                     .unwrap_or_default();
                 format!("--cases {path}: case {id}: {e}")
-            })
+            }))
         })
         .collect();
     progress.finish();
@@ -168,19 +176,20 @@ fn run(args: &ReportArgs) -> Result<String, String> {
     };
     let penalties: Option<tousu::penalty::PeriodResult> = match &args.penalties {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "penalties")?)
+            tousu::model::json::from_str(&read(p, "penalties")?)
                 .map_err(|e| format!("--penalties {p}: {e}"))?,
         ),
         None => None,
     };
     let roster: Option<Roster> = match &args.roster {
         Some(p) => Some(
-            serde_json::from_str(&read(p, "roster")?).map_err(|e| format!("--roster {p}: {e}"))?,
+            tousu::model::json::from_str(&read(p, "roster")?)
+                .map_err(|e| format!("--roster {p}: {e}"))?,
         ),
         None => None,
     };
     let groups = load_events(cases_path, quiet)?;
-    let cases = replay(cases_path, &groups, quiet)?;
+    let cases = replay(cases_path, &groups, as_of, quiet)?;
     let mut report = period_report(
         &policy,
         &calendar,

@@ -237,7 +237,7 @@ fn load_policy(file: Option<&str>) -> Result<Policy, String> {
 
 fn load_roster(path: &str) -> Result<Roster, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("--roster {path}: {e}"))?;
-    serde_json::from_str(&text).map_err(|e| format!("--roster {path}: not a roster: {e}"))
+    tousu::model::json::from_str(&text).map_err(|e| format!("--roster {path}: not a roster: {e}"))
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
@@ -317,7 +317,7 @@ impl<W: Write> Runner<'_, W> {
             case: None,
             error: format!("malformed: {error}"),
         };
-        let value: serde_json::Value = match serde_json::from_str(text) {
+        let value: serde_json::Value = match tousu::model::json::from_str(text) {
             Ok(v) => v,
             Err(e) => return self.emit(&malformed(e.to_string())),
         };

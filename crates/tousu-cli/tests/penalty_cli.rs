@@ -90,3 +90,55 @@ fn penalties_under_the_default_policy() {
     assert_ne!(code, 0);
     assert!(err.contains("--policy"), "{err}");
 }
+
+#[test]
+fn penalties_refuse_breaches_outside_the_period_or_of_unknown_milestones() {
+    let dir = std::env::temp_dir().join(format!("tousu-penalty-scope-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = repo("policies/default.toml");
+    let run = |breach: &str| {
+        let facts = dir.join("facts.json");
+        std::fs::write(
+            &facts,
+            format!(
+                r#"{{"roster": {{"departments": [{{"id": "eng", "name": "工程部"}}],
+                     "staff": [{{"id": "h1", "name": "张师傅", "department": "eng"}}]}},
+                   "facts": {{"period": "2025-10", "breaches": [{breach}]}}}}"#
+            ),
+        )
+        .unwrap();
+        tousu(&[
+            "penalties",
+            "--policy",
+            &policy,
+            "--facts",
+            facts.to_str().unwrap(),
+        ])
+    };
+    // 2025-11-01 00:30 Beijing time is November's, though still October in UTC.
+    let (code, out, err) = run(
+        r#"{"case": "K1", "milestone": "first_response", "level": "major", "owner": "h1", "at": "2025-10-31T16:30:00Z"}"#,
+    );
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        err.contains(
+            "facts.breaches[0].at: 2025-11-01T00:30:00+08:00 is not in the period 2025-10"
+        ),
+        "{err}"
+    );
+    let (code, out, err) = run(
+        r#"{"case": "K1", "milestone": "frist_response", "level": "major", "owner": "h1", "at": "2025-10-09T01:40:00Z"}"#,
+    );
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        err.contains(
+            r#"facts.breaches[0].milestone: "frist_response" is not a milestone of policy default"#
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        r#"{"case": "K1", "milestone": "first_response", "level": "major", "owner": "h1", "at": "2025-10-31T15:59:59Z"}"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

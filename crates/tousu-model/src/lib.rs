@@ -47,6 +47,7 @@ mod complaint_no;
 pub mod decimal_text;
 mod error;
 mod id;
+pub mod json;
 #[doc(hidden)]
 pub mod __id_rules {
     pub use crate::id::{IdVisitor, check_code, check_ref, schema};

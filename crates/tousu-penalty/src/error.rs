@@ -9,7 +9,7 @@ use tousu_model::{DepartmentId, LevelId, ModelError, Problem, StaffId};
 #[non_exhaustive]
 pub enum PenaltyError {
     /// A staff id is not on the roster.
-    #[error("{path}: staff {staff:?} is not on the roster")]
+    #[error("{path}: staff \"{staff}\" is not on the roster")]
     UnknownStaff {
         /// Where in the facts (or carry-over) the id appears.
         path: String,
@@ -17,7 +17,7 @@ pub enum PenaltyError {
         staff: StaffId,
     },
     /// A department id is not in the roster's department tree.
-    #[error("{path}: department {department:?} is not a department of the roster")]
+    #[error("{path}: department \"{department}\" is not a department of the roster")]
     UnknownDepartment {
         /// Where in the facts the id appears.
         path: String,
@@ -26,7 +26,7 @@ pub enum PenaltyError {
     },
     /// A breach's level has no overtime fine in the schedule.
     #[error(
-        "{path}: level {level:?} has no overtime fine in the schedule; add it under `penalties.overtime` (\"0\" to fine nothing)"
+        "{path}: level \"{level}\" has no overtime fine in the schedule; add it under `penalties.overtime` (\"0\" to fine nothing)"
     )]
     UnknownLevel {
         /// Where in the facts the level appears.
@@ -35,7 +35,7 @@ pub enum PenaltyError {
         level: LevelId,
     },
     /// A violation id is not in the schedule's violation table.
-    #[error("{path}: violation {rule:?} is not in the schedule's violation table; known: {}", known.join(", "))]
+    #[error("{path}: violation \"{rule}\" is not in the schedule's violation table; known: {}", known.join(", "))]
     UnknownViolation {
         /// Where in the facts the id appears.
         path: String,

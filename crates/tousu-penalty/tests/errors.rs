@@ -30,7 +30,7 @@ fn unknown_staff_names_the_fact() {
     );
     assert_eq!(
         e.to_string(),
-        "losses[1].responsible.parties[1].staff: staff StaffId(\"ghost\") is not on the roster"
+        "losses[1].responsible.parties[1].staff: staff \"ghost\" is not on the roster"
     );
 }
 

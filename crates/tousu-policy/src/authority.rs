@@ -177,6 +177,11 @@ pub struct ApprovalAuthority {
     /// The role that approves abnormal closure (非正常结案).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abnormal_closure: Option<RoleId>,
+    /// Whoever proposed a solution or requested an extension may approve it
+    /// themselves. Default false: segregation of duties, the proposer is
+    /// never the approver; a policy relaxes it only by saying so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_self_approval: bool,
 }
 
 /// One step of the approval authority.
@@ -218,7 +223,11 @@ impl ApprovalAuthority {
 // Recusal.
 // ---------------------------------------------------------------------------
 
-/// Recusal (回避): who may not handle or approve a case.
+/// Recusal (回避): who takes no decision on a case. A recused person — the
+/// respondent, optionally their supervisor, anyone a declared conflict
+/// names — may take none of the policy's actions on the case except those
+/// listed in `allowed_actions` (none by default), and does not see it when
+/// it is confidential.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recusal {
@@ -228,10 +237,14 @@ pub struct Recusal {
     /// The respondent's supervisor recuses too. Default false.
     #[serde(default)]
     pub respondent_supervisor: bool,
-    /// The actions a recused person may not take. Default: investigate,
-    /// record findings, propose a solution, approve, approve an extension,
-    /// close abnormally.
-    #[serde(default = "default_recused_actions")]
+    /// The actions a recused person may still take on the case, such as
+    /// `add_note` (to give their statement). Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_actions: Vec<Action>,
+    /// Read for policies written before recusal covered every action, and
+    /// otherwise ignored: a recused person is refused every action but
+    /// `allowed_actions`. `policy check` warns when it is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
     /// Declared conflicts of interest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -242,15 +255,11 @@ fn yes() -> bool {
     true
 }
 
-fn default_recused_actions() -> Vec<Action> {
-    vec![
-        Action::Investigate,
-        Action::RecordFindings,
-        Action::ProposeSolution,
-        Action::Approve,
-        Action::ApproveExtension,
-        Action::CloseAbnormally,
-    ]
+impl Recusal {
+    /// Whether a recused person may still take `action`.
+    pub fn allows(&self, action: Action) -> bool {
+        self.allowed_actions.contains(&action)
+    }
 }
 
 impl Default for Recusal {
@@ -258,7 +267,8 @@ impl Default for Recusal {
         Self {
             respondent: true,
             respondent_supervisor: false,
-            actions: default_recused_actions(),
+            allowed_actions: Vec::new(),
+            actions: Vec::new(),
             conflicts: Vec::new(),
         }
     }

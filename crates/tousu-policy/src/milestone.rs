@@ -276,6 +276,13 @@ pub struct Milestone {
     /// Who owns the clock (for overtime fines).
     #[serde(default)]
     pub owner: MilestoneOwner,
+    /// Who answers for a breach when `owner` names nobody on the case (an
+    /// assignee-owned clock that breaches before assignment):
+    /// `{ role = "complaint_manager" }` or `"first_responder"`. `policy
+    /// check` warns when an assignee-owned clock starts before assignment
+    /// without one; such a breach is recorded without an owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_owner: Option<MilestoneOwner>,
 }
 
 impl Milestone {

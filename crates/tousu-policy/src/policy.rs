@@ -363,7 +363,7 @@ impl Policy {
     ///
     /// [`PolicyError::Parse`] or [`PolicyError::UnsupportedSchemaVersion`].
     pub fn parse_json(text: &str) -> Result<Policy, PolicyError> {
-        match serde_json::from_str::<Policy>(text) {
+        match tousu_model::json::from_str::<Policy>(text) {
             Ok(p) => {
                 check_version(u64::from(p.schema_version))?;
                 Ok(p)
@@ -633,6 +633,16 @@ impl Policy {
     #[must_use]
     pub fn required_approver(&self, amount: Money) -> Option<&RoleId> {
         self.approval.as_ref().map(|a| a.required_role(amount))
+    }
+
+    /// Whether whoever proposed a solution (or requested an extension) may
+    /// approve it themselves: only when `approval.allow_self_approval` says
+    /// so.
+    #[must_use]
+    pub fn allows_self_approval(&self) -> bool {
+        self.approval
+            .as_ref()
+            .is_some_and(|a| a.allow_self_approval)
     }
 
     /// The warranty for `category`: its own, else its nearest ancestor's.

@@ -425,10 +425,101 @@ pub(crate) fn longer(a: Duration, b: Duration) -> Option<bool> {
     }
 }
 
+/// The longest time limit a policy may set, per unit: ten years' worth. A
+/// complaint is handled in days or weeks; a limit of 4,294,967,295 hours is
+/// a typo, and one the calendar cannot count through (its data covers
+/// decades, not millennia).
+fn longest(unit: DurationUnit) -> u32 {
+    match unit {
+        DurationUnit::Seconds => 315_360_000,
+        DurationUnit::Minutes => 5_256_000,
+        DurationUnit::Hours => 87_600,
+        DurationUnit::CalendarDays => 3_660,
+        DurationUnit::WorkingDays => 2_500,
+        DurationUnit::WorkingHours => 20_000,
+        DurationUnit::Months => 120,
+        // A unit newer than this check: the calendar bounds it when counting.
+        _ => u32::MAX,
+    }
+}
+
+/// A milestone's limit, at `path`, within [`longest`].
+fn bounded(r: &mut Report, path: &str, d: Duration) {
+    let max = longest(d.unit());
+    if d.amount() > max {
+        r.error(
+            path.to_owned(),
+            format!(
+                "{d} is longer than any complaint is handled; give at most {max} {} (ten years)",
+                d.unit().english(max)
+            ),
+        );
+    }
+}
+
+fn milestone_bounds(m: &crate::milestone::Milestone, path: &str, r: &mut Report) {
+    if let Some(t) = m.target {
+        bounded(r, &format!("{path}.target"), t);
+    }
+    for (level, t) in &m.targets {
+        bounded(r, &format!("{path}.targets.{level}"), *t);
+    }
+    for (j, c) in m.conditional_targets.iter().enumerate() {
+        if let Some(t) = c.target {
+            bounded(r, &format!("{path}.conditional_targets[{j}].target"), t);
+        }
+        for (level, t) in &c.targets {
+            bounded(
+                r,
+                &format!("{path}.conditional_targets[{j}].targets.{level}"),
+                *t,
+            );
+        }
+    }
+    for (j, o) in m.category_overrides.iter().enumerate() {
+        if let Some(t) = o.target {
+            bounded(r, &format!("{path}.category_overrides[{j}].target"), t);
+        }
+        for (level, t) in &o.targets {
+            bounded(
+                r,
+                &format!("{path}.category_overrides[{j}].targets.{level}"),
+                *t,
+            );
+        }
+    }
+}
+
+/// Every breach is charged to someone: an assignee-owned clock that starts
+/// before anyone is assigned needs a fallback owner.
+fn owners(m: &crate::milestone::Milestone, path: &str, names: &Names<'_>, r: &mut Report) {
+    use crate::milestone::{ClockEvent, MilestoneOwner};
+    if let Some(MilestoneOwner::Role(role)) = &m.fallback_owner {
+        names.role(r, &format!("{path}.fallback_owner.role"), role);
+    }
+    let before_assignment = m.start.iter().find(|e| {
+        matches!(
+            e,
+            ClockEvent::Registered | ClockEvent::Accepted | ClockEvent::Classified
+        )
+    });
+    if let (MilestoneOwner::Assignee, Some(e), None) =
+        (&m.owner, before_assignment, &m.fallback_owner)
+    {
+        r.warning(
+            format!("{path}.fallback_owner"),
+            format!(
+                "is missing: the clock is owned by the assignee but starts on \"{e}\", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = {{ role = \"complaint_manager\" }}"
+            ),
+        );
+    }
+}
+
 fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
     duplicates(r, "milestones", p.milestones.iter().map(|m| m.id.as_str()));
     for (i, m) in p.milestones.iter().enumerate() {
         let path = format!("milestones[{i}]");
+        milestone_bounds(m, &path, r);
         blank(r, &format!("{path}.name_zh"), &m.name_zh, "初次对应");
         if m.start.is_empty() {
             r.error(
@@ -525,6 +616,7 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
         if let crate::milestone::MilestoneOwner::Role(role) = &m.owner {
             names.role(r, &format!("{path}.owner.role"), role);
         }
+        owners(m, &path, names, r);
         // A more severe level with a longer limit.
         for (hi_rank, hi) in p.levels.iter().enumerate() {
             let Some(hi_target) = m.level_target(&hi.id) else {
@@ -675,6 +767,26 @@ fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
         }
         if let Some(role) = &a.abnormal_closure {
             names.role(r, "approval.abnormal_closure", role);
+        }
+    }
+    if p.allows_self_approval() {
+        r.warning(
+            "approval.allow_self_approval",
+            "a proposer may approve their own solution or extension; segregation of duties is off",
+        );
+    }
+    if !p.recusal.actions.is_empty() {
+        r.warning(
+            "recusal.actions",
+            "is ignored: a recused person is refused every action but recusal.allowed_actions; remove it",
+        );
+    }
+    for (i, a) in p.recusal.allowed_actions.iter().enumerate() {
+        if !matches!(a, Action::AddNote) {
+            r.warning(
+                format!("recusal.allowed_actions[{i}]"),
+                format!("lets a recused person (the respondent, a conflicted colleague) {a} on their own case"),
+            );
         }
     }
     for (i, c) in p.recusal.conflicts.iter().enumerate() {

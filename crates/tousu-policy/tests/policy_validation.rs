@@ -52,6 +52,7 @@ start = ["registered"]
 stop = ["replied"]
 warn_at_percent = [50, 80]
 targets = { minor = "30 minutes", major = "10 minutes" }
+fallback_owner = { role = "clerk" }
 
 [rounds]
 per_level = { minor = 2, major = "unlimited" }
@@ -226,4 +227,37 @@ fn calendar_problems_are_reported_under_calendar() {
     );
     let out = report(&text);
     assert!(out.starts_with("calendar.business_hours[0]: "), "{out}");
+}
+
+#[test]
+fn a_limit_longer_than_any_complaint_is_refused_with_its_path() {
+    let text = broken(r#"minor = "30 minutes""#, r#"minor = "4294967295 hours""#);
+    insta::assert_snapshot!(report(&text), @"milestones[0].targets.minor: 4294967295 hours is longer than any complaint is handled; give at most 87600 hours (ten years)");
+    assert!(Policy::from_toml_str(&text).is_err());
+    let ok = broken(r#"minor = "30 minutes""#, r#"minor = "87600 hours""#);
+    assert!(Policy::from_toml_str(&ok).is_ok());
+}
+
+#[test]
+fn self_approval_and_recused_actions_are_warned_about() {
+    let text = broken(
+        r#"extension = "boss""#,
+        "extension = \"boss\"\nallow_self_approval = true\n\n[recusal]\nallowed_actions = [\"add_note\", \"approve\"]",
+    );
+    let report = report(&text);
+    assert!(
+        report.contains("approval.allow_self_approval: a proposer may approve"),
+        "{report}"
+    );
+    assert!(
+        report.contains("recusal.allowed_actions[1]: lets a recused person"),
+        "{report}"
+    );
+    assert!(!report.contains("allowed_actions[0]"), "{report}");
+}
+
+#[test]
+fn an_assignee_clock_starting_before_assignment_needs_a_fallback_owner() {
+    let text = broken("fallback_owner = { role = \"clerk\" }\n", "");
+    insta::assert_snapshot!(report(&text), @r#"warning: milestones[0].fallback_owner: is missing: the clock is owned by the assignee but starts on "registered", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = { role = "complaint_manager" }"#);
 }

@@ -82,35 +82,49 @@ pub(crate) fn within_limit(staff: &Staff, amount: Money, ctx: &Ctx<'_>) -> Resul
 }
 
 /// Recusal (回避): the respondent, optionally their supervisor, and declared
-/// conflicts may not take the policy's recused actions on this complaint.
+/// conflicts take no decision on this complaint — every action but the
+/// policy's `recusal.allowed_actions` is refused.
 pub(crate) fn check_recusal(
     complaint: &Complaint,
     staff: &Staff,
     action: Action,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
-    let rec = &ctx.policy.recusal;
-    if !rec.actions.contains(&action) {
+    if ctx.policy.recusal.allows(action) {
         return Ok(());
     }
-    let recused = |reason: String| Rejection::Recused {
-        staff: staff.id.clone(),
-        action,
-        reason,
-    };
+    match recusal_reason(complaint, &staff.id, ctx) {
+        Some(reason) => Err(Rejection::Recused {
+            staff: staff.id.clone(),
+            action,
+            reason,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Why `staff` is recused from this complaint, if they are: the
+/// respondent, (optionally) the respondent's supervisor, or a declared
+/// conflict naming the complainant or a respondent department.
+pub(crate) fn recusal_reason(
+    complaint: &Complaint,
+    staff: &StaffId,
+    ctx: &Ctx<'_>,
+) -> Option<String> {
+    let rec = &ctx.policy.recusal;
     for r in &complaint.respondents {
         if let Some(rs) = &r.staff {
-            if rec.respondent && *rs == staff.id {
-                return Err(recused("they are the respondent (被投诉人)".to_owned()));
+            if rec.respondent && rs == staff {
+                return Some("they are the respondent (被投诉人)".to_owned());
             }
             let supervises =
-                ctx.roster.staff(rs).and_then(|s| s.supervisor.as_ref()) == Some(&staff.id);
+                ctx.roster.staff(rs).and_then(|s| s.supervisor.as_ref()) == Some(staff);
             if rec.respondent_supervisor && supervises {
-                return Err(recused(format!("they supervise the respondent {rs}")));
+                return Some(format!("they supervise the respondent {rs}"));
             }
         }
     }
-    for c in rec.conflicts.iter().filter(|c| c.staff == staff.id) {
+    for c in rec.conflicts.iter().filter(|c| c.staff == *staff) {
         let party = complaint
             .complainant
             .party_id
@@ -126,21 +140,45 @@ pub(crate) fn check_recusal(
                 .reason_zh
                 .clone()
                 .unwrap_or_else(|| "a declared conflict of interest".to_owned());
-            return Err(recused(format!("declared conflict: {why}")));
+            return Some(format!("declared conflict: {why}"));
         }
+    }
+    None
+}
+
+/// Segregation of duties: whoever proposed (`proposer`) may not approve,
+/// unless the policy's `approval.allow_self_approval` says so.
+pub(crate) fn check_not_own(
+    staff: &Staff,
+    proposer: Option<&StaffId>,
+    action: Action,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    if proposer == Some(&staff.id) && !ctx.policy.allows_self_approval() {
+        return Err(Rejection::SelfApproval {
+            staff: staff.id.clone(),
+            action,
+        });
     }
     Ok(())
 }
 
 /// Whether `actor` may see the case: anyone on the roster for an ordinary
 /// case; for a confidential one, the staff involved (first responder,
-/// assignee, anyone who acted) and roles the policy grants `view_confidential`.
+/// assignee, anyone who acted) and roles the policy grants
+/// `view_confidential` — never someone recused from it (the respondent, a
+/// declared conflict), unless the policy lets recused people view it.
 pub fn can_view(actor: &StaffId, case: &Case, ctx: &Ctx<'_>) -> bool {
     let Some(staff) = ctx.roster.staff(actor) else {
         return false;
     };
     if !case.complaint.flags.confidential {
         return true;
+    }
+    if !ctx.policy.recusal.allows(Action::ViewConfidential)
+        && recusal_reason(&case.complaint, actor, ctx).is_some()
+    {
+        return false;
     }
     let involved = case.participants.contains(actor)
         || case.complaint.first_responder.as_ref() == Some(actor)

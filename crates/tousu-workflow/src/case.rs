@@ -1,6 +1,6 @@
 //! The case: a complaint, its status and everything decided about it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use tousu_model::{
@@ -323,6 +323,9 @@ pub struct Proposal {
     /// The role whose authority covers the amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_role: Option<RoleId>,
+    /// Who proposed it (absent in cases stored before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<StaffId>,
     /// Who approved it, once approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<StaffId>,
@@ -447,6 +450,10 @@ pub struct Case {
     pub version: u64,
     /// Command ids already applied (idempotency).
     pub command_ids: BTreeSet<CommandId>,
+    /// The fingerprint ([`Command::digest`](crate::Command::digest)) of each
+    /// applied command whose events record one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub command_digests: BTreeMap<CommandId, String>,
     /// When the last event happened.
     pub updated_at: DateTime<Utc>,
 }
@@ -592,6 +599,7 @@ impl Case {
             notes: 0,
             version: 1,
             command_ids: BTreeSet::new(),
+            command_digests: BTreeMap::new(),
             updated_at: event.at,
         };
         case.record_common(event, None);
@@ -610,6 +618,13 @@ impl Case {
             self.participants.insert(actor.clone());
         }
         if let Some(id) = &event.command_id {
+            if let Some(digest) = &event.command_digest
+                && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
+            {
+                self.command_digests
+                    .entry(id.clone())
+                    .or_insert_with(|| digest.clone());
+            }
             match previous {
                 Some(p) if p.command_id.as_ref() == Some(id) => {}
                 // After another command's event, the id is almost always new:
@@ -625,6 +640,22 @@ impl Case {
             }
         }
         self.updated_at = event.at;
+    }
+
+    /// Whether `command` was applied to the case already (a retry, whose
+    /// first outcome stands), or a command id used before for a different
+    /// command ([`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict)). Ids recorded without a
+    /// fingerprint (older events) count as the same command.
+    pub fn seen(&self, command: &crate::Command) -> Result<bool, crate::Rejection> {
+        if !self.command_ids.contains(&command.id) {
+            return Ok(false);
+        }
+        match self.command_digests.get(&command.id) {
+            Some(first) if *first != command.digest() => Err(crate::Rejection::CommandIdConflict {
+                id: command.id.clone(),
+            }),
+            _ => Ok(true),
+        }
     }
 
     /// The clock of `milestone` in `round`.
@@ -696,12 +727,13 @@ pub(crate) trait Fold<'e> {
         responsible: &'e [Responsibility],
         by: Option<&'e StaffId>,
     );
-    /// A solution proposed.
+    /// A solution proposed by `by`.
     fn proposed(
         &mut self,
         remedies: &'e [Remedy],
         amount: Money,
         required_role: Option<&'e RoleId>,
+        by: Option<&'e StaffId>,
     );
     /// The proposal approved by `by`.
     fn approved(&mut self, by: Option<&'e StaffId>);
@@ -800,7 +832,7 @@ pub(crate) fn fold<'e>(
             required_role,
             ..
         } => {
-            case.proposed(remedies, *amount, required_role.as_ref());
+            case.proposed(remedies, *amount, required_role.as_ref(), actor);
             Some(Status::AwaitingApproval)
         }
         EventKind::Approved { .. } => {
@@ -1090,11 +1122,13 @@ impl<'e> Fold<'e> for Case {
         remedies: &'e [Remedy],
         amount: Money,
         required_role: Option<&'e RoleId>,
+        by: Option<&'e StaffId>,
     ) {
         self.proposal = Some(Proposal {
             remedies: remedies.to_vec(),
             amount,
             required_role: required_role.cloned(),
+            proposed_by: by.cloned(),
             approved_by: None,
         });
     }

@@ -150,7 +150,14 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         _by: Option<&'a StaffId>,
     ) {
     }
-    fn proposed(&mut self, _remedies: &'a [Remedy], _amount: Money, _role: Option<&'a RoleId>) {}
+    fn proposed(
+        &mut self,
+        _remedies: &'a [Remedy],
+        _amount: Money,
+        _role: Option<&'a RoleId>,
+        _by: Option<&'a StaffId>,
+    ) {
+    }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn reopened(&mut self, round: u32) {
@@ -679,14 +686,27 @@ pub(crate) fn depends_on_calendar(unit: DurationUnit) -> bool {
 /// Who owns a clock (for overtime fines): the assignee, the first
 /// responder, or — for a role — the staff member on the case who holds it
 /// (the first responder if they do, else the first participant by id who
-/// does), reported together with the role.
+/// does), reported together with the role. When that names nobody, the
+/// milestone's `fallback_owner` answers.
 pub(crate) fn owner(
     case: &ClockCase<'_>,
     m: Option<&Milestone>,
     ctx: &Ctx<'_>,
 ) -> (Option<StaffId>, Option<RoleId>) {
+    let (staff, role) = resolve_owner(case, m.map(|m| &m.owner), ctx);
+    match (staff, m.and_then(|m| m.fallback_owner.as_ref())) {
+        (None, Some(fallback)) => resolve_owner(case, Some(fallback), ctx),
+        (staff, _) => (staff, role),
+    }
+}
+
+fn resolve_owner(
+    case: &ClockCase<'_>,
+    owner: Option<&MilestoneOwner>,
+    ctx: &Ctx<'_>,
+) -> (Option<StaffId>, Option<RoleId>) {
     let assignee = || case.assignment.and_then(|a| a.handler.clone());
-    match m.map(|m| &m.owner) {
+    match owner {
         None | Some(MilestoneOwner::Assignee) => (assignee(), None),
         Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
         Some(MilestoneOwner::Role(r)) => {

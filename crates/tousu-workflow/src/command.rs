@@ -41,6 +41,27 @@ fn command_version() -> u32 {
 }
 
 impl Command {
+    /// The command's fingerprint: the hex SHA-256 of the JSON of its id,
+    /// actor, instant and kind. Two commands with one id are the same command
+    /// (a retry) exactly when their fingerprints are equal; events record it
+    /// so a reused id with another payload is refused as
+    /// [`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict).
+    /// The expected version is left out: it is the sender's view of the case,
+    /// not part of what they ask, and a retry may fill it in again.
+    pub fn digest(&self) -> String {
+        use sha2::Digest as _;
+        use std::fmt::Write as _;
+        // Serializing these types cannot fail (no maps with non-string keys,
+        // no floats); an empty input would still be a fingerprint.
+        let json =
+            serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind)).unwrap_or_default();
+        let hash = sha2::Sha256::digest(&json);
+        hash.iter().fold(String::with_capacity(64), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+    }
+
     /// A command of `kind` by `actor` at `at`, against `expected_version`.
     pub fn new(
         id: CommandId,

@@ -36,6 +36,11 @@ pub struct Event {
     /// The command that caused it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command_id: Option<CommandId>,
+    /// The fingerprint of that command ([`Command::digest`]), on the first
+    /// of its events, so a reused id with another payload is told from a
+    /// retry. Absent in events stored before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command_digest: Option<String>,
     /// What happened.
     pub kind: EventKind,
 }
@@ -398,7 +403,10 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The level at the breach.
+        /// The level of the clock's target: the level the clock was started
+        /// (or last retargeted) under. It selects the overtime fine, and may
+        /// differ from the case's level when the case was reclassified
+        /// without retargeting the clock.
         level: LevelId,
         /// The deadline that was missed.
         deadline: DateTime<Utc>,
@@ -493,6 +501,7 @@ pub(crate) fn stamp(
     command: Option<&Command>,
     kinds: Vec<EventKind>,
 ) -> Vec<Event> {
+    let digest = command.map(Command::digest);
     kinds
         .into_iter()
         .zip(1u64..)
@@ -503,6 +512,9 @@ pub(crate) fn stamp(
             at,
             actor: actor.cloned(),
             command_id: command.map(|c| c.id.clone()),
+            // The first event of a command carries its fingerprint; the
+            // others share its id.
+            command_digest: if i == 1 { digest.clone() } else { None },
             kind,
         })
         .collect()

@@ -84,6 +84,7 @@ mod ctx;
 mod decide;
 mod due;
 mod event;
+mod inputs;
 mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
@@ -105,6 +106,7 @@ pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};
 pub use due::next_due;
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
+pub use inputs::MAX_TEXT_CHARS;
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;
 pub use tick::{deadlines, tick};

@@ -1,6 +1,7 @@
 //! Why a command was refused. A rejected command changes nothing.
 
-use tousu_model::{LevelId, Money, RoleId, StaffId};
+use chrono::{DateTime, Utc};
+use tousu_model::{CommandId, LevelId, Money, RoleId, StaffId};
 use tousu_policy::{Action, CalendarError, RuleId};
 
 use crate::Status;
@@ -10,7 +11,7 @@ use crate::Status;
 #[non_exhaustive]
 pub enum Rejection {
     /// The actor is not on the roster.
-    #[error("actor {actor:?} is not on the roster")]
+    #[error("actor \"{actor}\" is not on the roster")]
     UnknownActor {
         /// The actor.
         actor: StaffId,
@@ -34,6 +35,16 @@ pub enum Rejection {
         action: Action,
         /// Why: the respondent, their supervisor, or a declared conflict.
         reason: String,
+    },
+    /// The actor proposed what they would approve (segregation of duties).
+    #[error(
+        "{staff} may not {action} their own proposal: someone else approves it (segregation of duties; a policy may allow it with approval.allow_self_approval)"
+    )]
+    SelfApproval {
+        /// Who proposed and would approve.
+        staff: StaffId,
+        /// The approval refused.
+        action: Action,
     },
     /// The amount is above the actor's approval limit.
     #[error(
@@ -91,8 +102,28 @@ pub enum Rejection {
         /// What is wrong and what is accepted.
         message: String,
     },
+    /// The command is dated before something the case already records: a
+    /// case's time never runs backwards.
+    #[error("the command is dated {at}, before {what} ({last}); date it at or after {last}")]
+    BackDated {
+        /// The command's instant.
+        at: DateTime<Utc>,
+        /// The instant it may not precede.
+        last: DateTime<Utc>,
+        /// What happened then: "the case's last event", "the complaint's receipt".
+        what: &'static str,
+    },
+    /// The command id was used before for a different command: an id means
+    /// one command (the same command again gets its first outcome).
+    #[error(
+        "command id {id} was already used for a different command on this case; give a new command a new id"
+    )]
+    CommandIdConflict {
+        /// The reused id.
+        id: CommandId,
+    },
     /// A level named in the command is not one of the policy's.
-    #[error("level {level:?} is not defined by the policy; known levels: {}", known.join(", "))]
+    #[error("level \"{level}\" is not defined by the policy; known levels: {}", known.join(", "))]
     UnknownLevel {
         /// The level.
         level: LevelId,
@@ -129,11 +160,14 @@ impl Rejection {
             Rejection::UnknownActor { .. } => "unknown_actor",
             Rejection::NotPermitted { .. } => "not_permitted",
             Rejection::Recused { .. } => "recused",
+            Rejection::SelfApproval { .. } => "self_approval",
             Rejection::OutOfAuthority { .. } => "out_of_authority",
             Rejection::InvalidTransition { .. } => "invalid_transition",
             Rejection::StaleVersion { .. } => "stale_version",
             Rejection::PolicyDecides { .. } => "policy_decides",
             Rejection::InvalidInput { .. } => "invalid_input",
+            Rejection::BackDated { .. } => "back_dated",
+            Rejection::CommandIdConflict { .. } => "command_id_conflict",
             Rejection::UnknownLevel { .. } => "unknown_level",
             Rejection::Calendar(_) => "calendar",
             Rejection::WrongPolicy { .. } => "wrong_policy",
@@ -187,6 +221,10 @@ mod tests {
                 action: Action::Approve,
                 reason: "respondent".to_owned(),
             },
+            Rejection::SelfApproval {
+                staff: staff.clone(),
+                action: Action::Approve,
+            },
             Rejection::OutOfAuthority {
                 actor: staff,
                 amount: Money::from_yuan(2000).unwrap(),
@@ -212,6 +250,14 @@ mod tests {
             Rejection::InvalidInput {
                 path: "kind".to_owned(),
                 message: "bad".to_owned(),
+            },
+            Rejection::BackDated {
+                at: chrono::DateTime::UNIX_EPOCH,
+                last: chrono::DateTime::UNIX_EPOCH,
+                what: "the case's last event",
+            },
+            Rejection::CommandIdConflict {
+                id: tousu_model::CommandId::new("c1").unwrap(),
             },
             Rejection::UnknownLevel {
                 level: LevelId::new("x").unwrap(),

@@ -12,7 +12,9 @@ use crate::{Ctx, Rejection};
 /// its `until`, warnings at the milestones' thresholds, breaches (once per
 /// milestone per round) and the escalations breaches trigger.
 pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
-    if !case.status.is_open() {
+    // Time never runs backwards: a tick before the last event has nothing
+    // to add (what was due then was due when the event was decided).
+    if !case.status.is_open() || ctx.now < case.updated_at {
         return Ok(Vec::new());
     }
     let now = ctx.now;

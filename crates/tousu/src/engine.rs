@@ -342,7 +342,8 @@ impl<S: Store> Engine<S> {
         Ok(case)
     }
 
-    /// Every case, rebuilt from the store.
+    /// Every case, rebuilt from the store, confidential ones included: for
+    /// batch jobs and reports; a person's view is [`Engine::cases_for`].
     pub fn cases(&self) -> Result<Vec<Case>, Error> {
         self.store
             .case_ids()?
@@ -467,7 +468,7 @@ impl<S: Store> Engine<S> {
             Err(e) => return Err(e),
         };
         if let Some(case) = &case
-            && case.command_ids.contains(&command.id)
+            && case.seen(command)?
         {
             // Applied before the store kept command records: no hash to compare.
             return Ok(self
@@ -587,8 +588,9 @@ impl<S: Store> Engine<S> {
     }
 
     /// Every open case's running clocks past their deadline at `now`, with
-    /// the responsible department, by case id. A clock without a deadline is
-    /// never overdue: [`Engine::clocks_without_deadline`] lists those.
+    /// the responsible department, by case id; confidential cases included
+    /// (a person's view is [`Engine::overdue_for`]). A clock without a
+    /// deadline is never overdue: [`Engine::clocks_without_deadline`] lists those.
     pub fn overdue(&self, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
         let mut out = Vec::new();
         for id in self.store.open_cases()? {
@@ -639,11 +641,39 @@ impl<S: Store> Engine<S> {
         Ok(out)
     }
 
+    /// The cases `viewer` may see ([`Engine::can_view`]): confidential ones
+    /// only when they are involved or their role may view them, and never
+    /// when they are recused from the case. What a person's screen lists;
+    /// [`Engine::cases`] is the unfiltered read for batch jobs.
+    pub fn cases_for(&self, viewer: &StaffId) -> Result<Vec<Case>, Error> {
+        let mut out = Vec::new();
+        for case in self.cases()? {
+            if self.visible(viewer, &case)? {
+                out.push(case);
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Engine::overdue`] limited to the cases `viewer` may see.
+    pub fn overdue_for(&self, viewer: &StaffId, now: DateTime<Utc>) -> Result<Vec<Overdue>, Error> {
+        let mut out = Vec::new();
+        for o in self.overdue(now)? {
+            if self.can_view(viewer, &o.case)? {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    fn visible(&self, viewer: &StaffId, case: &Case) -> Result<bool, Error> {
+        let ctx = self.ctx_for(case, case.updated_at)?;
+        Ok(tousu_workflow::can_view(viewer, case, &ctx))
+    }
+
     /// Whether `actor` may see the case (confidential cases are limited).
     pub fn can_view(&self, actor: &StaffId, case_id: &CaseId) -> Result<bool, Error> {
-        let case = self.case(case_id)?;
-        let ctx = self.ctx_for(&case, case.updated_at)?;
-        Ok(tousu_workflow::can_view(actor, &case, &ctx))
+        self.visible(actor, &self.case(case_id)?)
     }
 
     /// The month's penalty facts, derived from the stored cases by
@@ -716,7 +746,17 @@ impl<S: Store> Engine<S> {
         as_of: DateTime<Utc>,
         penalties: Option<&PeriodResult>,
     ) -> Result<crate::report::PeriodReport, Error> {
-        let cases = self.cases()?;
+        // Each case as it stood at `as_of`: its events up to then (a case's
+        // time never runs backwards, so they are a prefix), so a report of a
+        // past month gives the same answer whenever it runs.
+        let mut cases = Vec::new();
+        for id in self.store.case_ids()? {
+            let events = self.store.load(&id)?;
+            let upto = events.iter().take_while(|e| e.at <= as_of).count();
+            if let Some(events) = events.get(..upto).filter(|e| !e.is_empty()) {
+                cases.push(Case::replay_events(events)?);
+            }
+        }
         let rt = self.current_runtime();
         let mut report = crate::report::period_report(
             &rt.policy,

@@ -367,4 +367,40 @@ fn confidential_cases_are_limited_to_those_involved() {
         "not involved"
     );
     assert!(!t.engine.can_view(&sid("stranger"), &case).unwrap());
+    // A person's lists leave out what they may not see.
+    assert_eq!(t.engine.cases_for(&sid("gm")).unwrap().len(), 1);
+    assert!(t.engine.cases_for(&sid("h2")).unwrap().is_empty());
+    let late = bj(2025, 12, 31, 9, 0);
+    assert!(!t.engine.overdue(late).unwrap().is_empty());
+    assert!(t.engine.overdue_for(&sid("h2"), late).unwrap().is_empty());
+    assert_eq!(
+        t.engine.overdue_for(&sid("gm"), late).unwrap(),
+        t.engine.overdue(late).unwrap()
+    );
+}
+
+#[test]
+fn a_past_month_s_report_is_as_of_its_end_whenever_it_runs() {
+    let mut t = T::new();
+    let dec = t.file(bj(2025, 12, 10, 9, 0), "十二月的投诉");
+    let december = ReportPeriod::month(2025, 12).unwrap();
+    let end = bj(2026, 1, 1, 0, 0);
+    let before = t.engine.report(&december, end, None).unwrap();
+    assert_eq!((before.summary.received, before.summary.closed), (1, 0));
+    // Withdrawn in February: December's report is unchanged when run later.
+    t.cmd(
+        &dec,
+        "kf",
+        bj(2026, 2, 3, 9, 0),
+        CommandKind::Withdraw { reason: None },
+    )
+    .unwrap();
+    let after = t.engine.report(&december, end, None).unwrap();
+    assert_eq!(after.summary, before.summary);
+    // Asked as of February, it shows what happened since.
+    let now = t
+        .engine
+        .report(&december, bj(2026, 2, 28, 0, 0), None)
+        .unwrap();
+    assert_ne!(now.summary, before.summary);
 }

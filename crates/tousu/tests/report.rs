@@ -787,14 +787,15 @@ fn figures_checked_by_hand() {
     // Overtime fines (S12: 20 / 30 / 50 / 80 元 by level): sales 50 for K4's
     // first response (major, h2); engineering 30 for K6's (十分不满意, h1);
     // customer service 20 + 30 for the second responses of K3 (round 2) and
-    // K6, owned by the complaint manager. K5's breach has no owner (never
-    // assigned), so no fine.
+    // K6, owned by the complaint manager, and 20 for K5's first response:
+    // never assigned, so charged to the milestone's fallback owner, the
+    // complaint manager (issue 12: every breach is charged to someone).
     let p = r.penalties.as_ref().unwrap();
     assert_eq!(p.period, "2025-11");
     assert_eq!(p.by_department["sales"].gross.to_plain_string(), "50.00");
     assert_eq!(p.by_department["eng"].gross.to_plain_string(), "30.00");
-    assert_eq!(p.by_department["cs"].gross.to_plain_string(), "50.00");
-    assert_eq!(p.total.gross.to_plain_string(), "130.00");
+    assert_eq!(p.by_department["cs"].gross.to_plain_string(), "70.00");
+    assert_eq!(p.total.gross.to_plain_string(), "150.00");
 }
 
 #[test]

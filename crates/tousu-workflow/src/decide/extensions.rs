@@ -2,12 +2,12 @@
 //! and extension requests (延期), approved, denied or ended.
 
 use chrono::{DateTime, Utc};
-use tousu_policy::{ClockEvent, MilestoneId};
+use tousu_policy::{Action, ClockEvent, MilestoneId};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
 use crate::Rejection;
-use crate::authority::require_named_role;
+use crate::authority::{check_not_own, require_named_role};
 use crate::clocks;
 use crate::event::EventKind;
 
@@ -102,6 +102,15 @@ fn decider_on(d: &Decision<'_, '_>, approved: bool) -> Result<(), Rejection> {
 /// A pending extension approved: the clocks the policy names pause.
 pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     decider_on(d, false)?;
+    check_not_own(
+        d.staff,
+        d.case
+            .extension
+            .as_ref()
+            .and_then(|x| x.requested_by.as_ref()),
+        Action::ApproveExtension,
+        d.ctx,
+    )?;
     Effects::one(
         EventKind::ExtensionApproved,
         &[ClockEvent::ExtensionApproved],

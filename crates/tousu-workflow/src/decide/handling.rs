@@ -8,7 +8,7 @@ use tousu_policy::{Action, ClockEvent, EscalationTrigger, PolicyId, PolicyVersio
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
 use crate::Rejection;
-use crate::authority::{check_recusal, within_limit};
+use crate::authority::{check_not_own, check_recusal, within_limit};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
 use crate::event::{EscalationCause, EventKind};
@@ -196,8 +196,15 @@ pub(super) fn propose_solution(
 
 /// 审批: within the approver's limit.
 pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
-    let amount = d.case.proposal.as_ref().map_or(Money::ZERO, |p| p.amount);
+    let proposal = d.case.proposal.as_ref();
+    let amount = proposal.map_or(Money::ZERO, |p| p.amount);
     within_limit(d.staff, amount, d.ctx)?;
+    check_not_own(
+        d.staff,
+        proposal.and_then(|p| p.proposed_by.as_ref()),
+        Action::Approve,
+        d.ctx,
+    )?;
     Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
 }
 

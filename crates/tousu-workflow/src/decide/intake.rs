@@ -44,6 +44,14 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         });
     }
     permitted(ctx, &command.actor, Action::Register)?;
+    crate::inputs::check(command)?;
+    if command.at < complaint.received_at {
+        return Err(Rejection::BackDated {
+            at: command.at,
+            last: complaint.received_at,
+            what: "the complaint's receipt",
+        });
+    }
     if let Err(tousu_model::ModelError::Invalid { problems }) = complaint.validate() {
         let p = problems
             .first()

@@ -12,7 +12,7 @@ mod closing;
 mod extensions;
 mod handling;
 mod intake;
-mod outcome;
+pub(crate) mod outcome;
 mod table;
 
 use chrono::{DateTime, Utc};
@@ -53,19 +53,31 @@ impl<'d> Decision<'d, '_> {
 
 /// Decides a command against a case: the events it causes, or why not.
 ///
-/// A command id the case has seen before yields no events (its first
-/// outcome stands); a stale `expected_version` is rejected; every command
-/// checks the actor's roles, recusal and authority. Nothing changes on a
+/// A command the case has seen before yields no events (its first outcome
+/// stands) and a command id reused for a different command is refused; a
+/// stale `expected_version` is rejected, as is a command dated before the
+/// case's last event; every command checks the actor's roles, recusal and
+/// authority. Nothing changes on a
 /// rejection. The command is decided at its own instant (`command.at`);
 /// clock effects follow the documented precedence.
 pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
-    if case.command_ids.contains(&command.id) {
+    if case.seen(command)? {
         return Ok(Vec::new());
     }
     if command.expected_version != case.version {
         return Err(Rejection::StaleVersion {
             expected: command.expected_version,
             actual: case.version,
+        });
+    }
+    crate::inputs::check(command)?;
+    // A case's time never runs backwards: a back-dated command could stop
+    // a clock as met that has breached, or make a case overdue at once.
+    if command.at < case.updated_at {
+        return Err(Rejection::BackDated {
+            at: command.at,
+            last: case.updated_at,
+            what: "the case's last event",
         });
     }
     // Every command is decided under the case's own policy version, except a

@@ -185,6 +185,11 @@ impl Judge<'_> {
     fn recusal(&self, case: &Case, run: &Run) -> Result<u64, String> {
         let mut n = 0;
         for a in &run.attempts {
+            // Registering records what the customer says and decides nothing
+            // (ruling 18 covers the actions on a registered case).
+            if matches!(a.command.kind, CommandKind::Register { .. }) {
+                continue;
+            }
             let action = a.command.kind.action();
             let Some(staff) = self.roster.staff(&a.command.actor) else {
                 continue;

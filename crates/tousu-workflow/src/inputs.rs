@@ -1,0 +1,173 @@
+//! What a person typed, checked before any decision: every text of a
+//! command is bounded and clean, every instant is one the calendar can
+//! count from. A command failing these is refused with the path of the
+//! field; nothing is normalized behind the sender's back.
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use serde_json::Value;
+
+use crate::Rejection;
+use crate::command::{Command, CommandKind};
+use crate::decide::outcome::input;
+
+/// The longest text a command may carry in one field, in characters: a
+/// long reply or note fits (a page of Chinese is ~1,000 characters); a
+/// pasted file does not.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The first and last years an instant may fall in: a deadline is counted
+/// through a calendar, and no complaint is received before the year 1000
+/// or after 9999 (RFC 3339 has four-digit years).
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Checks every text and instant of `command`.
+pub(crate) fn check(command: &Command) -> Result<(), Rejection> {
+    instant("at", command.at)?;
+    match &command.kind {
+        CommandKind::Register { complaint, .. } => {
+            instant("kind.complaint.received_at", complaint.received_at)?;
+            if let Some(at) = complaint.incident_at {
+                instant("kind.complaint.incident_at", at)?;
+            }
+        }
+        CommandKind::SetAgreedDeadline { deadline } => instant("kind.deadline", *deadline)?,
+        CommandKind::RequestExtension {
+            until: Some(until), ..
+        } => instant("kind.until", *until)?,
+        _ => {}
+    }
+    // Every string of the command, wherever it sits, by its JSON path.
+    let value = serde_json::to_value(&command.kind)
+        .map_err(|e| input("kind", format!("cannot be read: {e}")))?;
+    texts("kind", &value)
+}
+
+/// An instant the workflow accepts: no leap second (`23:59:60`, which
+/// would count deadlines a nanosecond early) and a four-digit year from 1000.
+pub(crate) fn instant(path: &str, at: DateTime<Utc>) -> Result<(), Rejection> {
+    if at.nanosecond() >= 1_000_000_000 {
+        return Err(input(
+            path,
+            format!(
+                "{} is a leap second; tousu counts UTC without leap seconds, so give :59 or the next minute's :00",
+                at.format("%Y-%m-%dT%H:%M:60Z")
+            ),
+        ));
+    }
+    if !YEARS.contains(&at.year()) {
+        return Err(input(
+            path,
+            format!(
+                "is in the year {}; give an instant in the years {}-{}",
+                at.year(),
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn texts(path: &str, value: &Value) -> Result<(), Rejection> {
+    match value {
+        Value::String(s) => text(path, s),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, v)| texts(&format!("{path}[{i}]"), v)),
+        Value::Object(fields) => fields
+            .iter()
+            .try_for_each(|(k, v)| texts(&format!("{path}.{k}"), v)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => Ok(()),
+    }
+}
+
+/// A text a person typed: at most [`MAX_TEXT_CHARS`] characters, no control
+/// characters but line breaks and tabs, no bidirectional overrides or
+/// isolates (U+202A–U+202E, U+2066–U+2069), which make a record read
+/// differently from what it says.
+pub(crate) fn text(path: &str, s: &str) -> Result<(), Rejection> {
+    let chars = s.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(input(
+            path,
+            format!(
+                "is {chars} characters long; the limit is {MAX_TEXT_CHARS}: attach a long document instead"
+            ),
+        ));
+    }
+    if let Some((i, c)) = s
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c))
+    {
+        return Err(input(
+            path,
+            format!(
+                "has the invisible character U+{:04X} at character {}; remove it (control characters and bidirectional overrides are refused)",
+                u32::from(c),
+                i + 1
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_bounded_and_clean() {
+        assert!(text("kind.text", "第一行\n第二行\t好").is_ok());
+        let err = text("kind.text", "a\u{0}b").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "kind.text: has the invisible character U+0000 at character 2; remove it (control characters and bidirectional overrides are refused)"
+        );
+        assert!(text("kind.reason", "abc\u{202E}cba").is_err());
+        assert!(text("kind.reason", "\u{2066}x").is_err());
+        let long = "字".repeat(MAX_TEXT_CHARS + 1);
+        assert!(
+            text("kind.text", &long)
+                .unwrap_err()
+                .to_string()
+                .contains("10001 characters")
+        );
+        assert!(text("kind.text", &"字".repeat(MAX_TEXT_CHARS)).is_ok());
+    }
+
+    #[test]
+    fn leap_seconds_and_year_zero_are_refused() {
+        use chrono::NaiveDate;
+        let leap = NaiveDate::from_ymd_opt(2025, 6, 30)
+            .and_then(|d| d.and_hms_nano_opt(23, 59, 59, 1_500_000_000))
+            .unwrap()
+            .and_utc();
+        assert!(
+            instant("at", leap)
+                .unwrap_err()
+                .to_string()
+                .contains("leap second")
+        );
+        let year0 = NaiveDate::from_ymd_opt(0, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .unwrap()
+            .and_utc();
+        assert!(
+            instant("at", year0)
+                .unwrap_err()
+                .to_string()
+                .contains("year 0")
+        );
+        let fine = NaiveDate::from_ymd_opt(2025, 6, 30)
+            .and_then(|d| d.and_hms_opt(23, 59, 59))
+            .unwrap()
+            .and_utc();
+        assert!(instant("at", fine).is_ok());
+    }
+}
