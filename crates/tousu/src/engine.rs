@@ -442,9 +442,10 @@ impl<S: Store> Engine<S> {
     /// time if the command is the same (a retry); a different command under
     /// that id is refused with [`Error::CommandReused`].
     pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
-        // What the command says, not the version it expects: a retry sent
-        // after the client reloaded the case is still the same command.
-        let hash = CommandHash::of(&(&command.id, &command.actor, &command.at, &command.kind))?;
+        // The command's own digest (what it says, not the version it expects:
+        // a retry sent after the client reloaded the case is the same command),
+        // so the store's record and the event's `command_digest` agree.
+        let hash = CommandHash::from_hex(&command.digest())?;
         if let Some(record) = self.store.command(case_id, &command.id)? {
             if record.hash != hash {
                 return Err(Error::CommandReused {
