@@ -1,0 +1,130 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S01 — 联想 维修服务部: a key account's excessive demand, closed abnormally.
+// ---------------------------------------------------------------------------
+#[test]
+fn s01_lenovo_key_account_abnormal_closure() {
+    let p = policy("it-repair-lenovo-s01.toml");
+    let roster = roster(
+        &[
+            ("msd", "客户维修服务部", None),
+            ("qm", "质量监控处", Some("msd")),
+            ("legal", "法务部", None),
+        ],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
+            (
+                "eng1",
+                "王工程师",
+                "msd",
+                &["service_engineer"],
+                Some("mgr"),
+            ),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
+            ("law1", "钱法务", "legal", &["legal"], None),
+        ],
+    );
+    // Out of scope: a printer of another brand is not accepted.
+    let t0 = beijing(2025, 4, 29, 10, 0);
+    let other = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "购买的某品牌打印机卡纸，要求联想上门维修",
+    )
+    .category(cat("third_party_product"))
+    .build()
+    .unwrap();
+    let d = p.acceptance(&EvalInput::new(&other, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }));
+    assert_eq!(
+        d.rule_id.as_ref().map(ToString::to_string).as_deref(),
+        Some("out-of-scope-product")
+    );
+
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "我行采购的50台联想ThinkPad笔记本三个月内有12台主板故障，维修后又反复死机，要求50台整机全部更换新机并赔偿业务损失20万元",
+    )
+    .complainant(
+        Complainant::organization("某商业银行信息科技部")
+            .unwrap()
+            .with_phone("010-66880000"),
+    )
+    .category(cat("lenovo_logo_product"))
+    .customer_class(CustomerClass::KeyAccount)
+    .request(remedy(RemedyKind::Replacement, None, "50台整机更换"))
+    .request(remedy(RemedyKind::Compensation, Some("200000"), "业务损失"))
+    .build()
+    .unwrap();
+    s.register("desk1", "S01-1", c).unwrap();
+    assert_eq!(level_of(&s), "key_account", "大客户 list → its own level");
+    s.ok("desk1", minutes(t0, 20), accept());
+    s.ok("desk1", minutes(t0, 30), assign_with("msd", "eng1", &[]));
+    // 3 working days from acceptance on 29 April: 30 April, then 6 and 7 May
+    // (劳动节 1–5 May) → the end of 7 May.
+    assert!(due_all(&s, minutes(t0, 31)).contains(&"result → 2025-05-08 00:00".to_owned()));
+    s.ok("eng1", beijing(2025, 4, 30, 9, 0), investigate());
+    s.ok(
+        "eng1",
+        beijing(2025, 4, 30, 11, 0),
+        note("《投诉处理资源申请单》: 申请备件中心调拨主板12块（接口人: 备件中心）"),
+    );
+    s.ok(
+        "eng1",
+        beijing(2025, 5, 6, 15, 0),
+        findings_of(
+            FaultParty::Us,
+            &[],
+            "12台主板为同批次电容缺陷，其余38台检测正常；业务损失无凭据",
+        ),
+    );
+    s.ok(
+        "eng1",
+        beijing(2025, 5, 6, 16, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Repair, None, "12台更换新主板并延保一年"),
+                remedy(RemedyKind::Apology, None, "书面致歉"),
+            ],
+            "按三包规定更换故障部件；整机更换和20万元赔偿超出公司政策",
+        ),
+    );
+    s.ok("mgr", beijing(2025, 5, 6, 17, 0), approve());
+    s.ok(
+        "desk1",
+        beijing(2025, 5, 7, 10, 0),
+        reply("已为12台故障机更换新主板并延保一年，整机更换及赔偿要求无法满足"),
+    );
+    s.ok(
+        "desk1",
+        beijing(2025, 5, 8, 10, 0),
+        callback(
+            Satisfaction::Unsatisfied,
+            "客户坚持50台整机更换并赔偿20万元",
+        ),
+    );
+    s.ok(
+        "law1",
+        beijing(2025, 5, 9, 10, 0),
+        note("法务意见: 要求超出《产品质量法》三包规定及公司政策"),
+    );
+    s.ok(
+        "mgr",
+        beijing(2025, 5, 9, 15, 0),
+        CommandKind::CloseAbnormally {
+            reason: "客户过高要求，超出法律、法规、行业规范及公司相关政策，无法与用户达成一致（非正常结案）".to_owned(),
+        },
+    );
+    assert_eq!(closure_kind(&s), "Abnormal");
+    assert!(
+        breach_list(&s).is_empty(),
+        "every limit was met: {:?}",
+        breach_list(&s)
+    );
+    s.assert_replays();
+    insta::assert_snapshot!("s01_lenovo", timeline(&s.events));
+}

@@ -1,0 +1,110 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
+// ---------------------------------------------------------------------------
+#[test]
+fn s04_property_serious_leak_over_national_day() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[
+            ("cs", "客户服务中心", None),
+            ("bd", "经营发展部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("guard", "保安小周", "sec", &["employee"], None),
+            ("kf", "客服小李", "cs", &["service_centre"], Some("min")),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], Some("h1")),
+            (
+                "dh",
+                "经营发展部王经理",
+                "bd",
+                &["solving_dept_head"],
+                Some("min"),
+            ),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 30, 18, 30);
+    // 首问责任: the guard is asked first, registers and tells the centre.
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "12栋顶楼水箱溢流，楼梯间和1201–1206六户门口积水，业主担心渗入室内，要求立即处理",
+    )
+    .complainant(person("王女士（1203室）").with_phone("13900001203"))
+    .location("12栋12层")
+    .category(cat("house_repair"))
+    .collective_count(6)
+    .first_responder(sid("guard"))
+    .build()
+    .unwrap();
+    s.register("guard", "S04-1", c).unwrap();
+    assert_eq!(level_of(&s), "serious", "six households: 较严重的投诉");
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 15),
+        escalate("较严重投诉，报部长组织协调"),
+    );
+    s.ok("min", minutes(t0, 30), assign_with("bd", "h1", &[]));
+    // Serious: the result within 1 working day of the dispatch on 30 September;
+    // 1–8 October are the 国庆节、中秋节 holiday → the end of 9 October.
+    assert!(due_all(&s, minutes(t0, 31)).contains(&"result → 2025-10-10 00:00".to_owned()));
+    s.ok("h1", minutes(t0, 45), investigate());
+    s.ok(
+        "rw",
+        beijing(2025, 9, 30, 21, 0),
+        findings_of(
+            FaultParty::Us,
+            &[],
+            "水箱浮球阀失灵，已临时关闭进水阀；10月9日更换浮球阀（《维修跟踪记录表》维修人员签字）",
+        ),
+    );
+    // Nothing breaches over the holiday.
+    s.tick(beijing(2025, 10, 8, 20, 0));
+    s.ok(
+        "h1",
+        beijing(2025, 10, 9, 11, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Repair, None, "更换水箱浮球阀、清理楼梯间积水"),
+                remedy(
+                    RemedyKind::Compensation,
+                    Some("300"),
+                    "1203、1205两户门口地垫、鞋柜受潮补偿",
+                ),
+            ],
+            "部长确定解决措施及责任人；部长会签《维修跟踪记录表》",
+        ),
+    );
+    s.ok("dh", beijing(2025, 10, 9, 12, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2025, 10, 9, 16, 0),
+        reply("浮球阀已更换，积水清理完毕，两户补偿300元已发放"),
+    );
+    // S07 表二 客户回访记录表: 被回访人, 回访电话, 回访内容, 客服人员签名.
+    s.ok(
+        "asst",
+        beijing(2025, 10, 10, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "被回访人王女士，回访电话13900001203：水箱运行正常，满意",
+        ),
+    );
+    s.ok("kf", beijing(2025, 10, 10, 10, 30), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s04_property", timeline(&s.events));
+}

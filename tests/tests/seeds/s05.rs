@@ -1,0 +1,110 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S05 — 板卡事业部: a batch defect before the 2026 Spring Festival.
+// ---------------------------------------------------------------------------
+#[test]
+fn s05_board_card_batch_defect_over_spring_festival() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+            ("pe", "工程部", None),
+            ("prod", "生产部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], Some("qm")),
+            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
+            ("pe1", "工程部制程工程师郑工", "pe", &["process_eng"], None),
+            ("prod1", "生产部组长", "prod", &["production"], None),
+            ("qm", "品质部经理", "qa", &["quality_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 12, 9, 30);
+    let c = Complaint::builder(
+        t0,
+        Channel::Email,
+        "贵司1月交付的2000片显卡在整机老化测试中有150片出现花屏、黑屏，要求分析原因并返修",
+    )
+    .complainant(
+        Complainant::organization("深圳某整机厂")
+            .unwrap()
+            .with_phone("0755-26000000"),
+    )
+    .category(cat("reliability"))
+    .product(ProductData {
+        order_no: Some("PO-2026-0107".to_owned()),
+        model: Some("GX-4060 8G".to_owned()),
+        batch: Some("2601A".to_owned()),
+        delivery_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 20),
+        quantity: Some(2000),
+        defective_quantity: Some(150),
+        ..ProductData::default()
+    })
+    .fact(fact("usage_stage"), FactValue::Text("使用中".to_owned()))
+    .fact(
+        fact("defect_rate_percent"),
+        FactValue::Number("7.5".parse().unwrap()),
+    )
+    .build()
+    .unwrap();
+    s.register("yw1", "S05-1", c).unwrap();
+    assert_eq!(level_of(&s), "major", "7.5 % defective: a batch defect");
+    s.ok("kfgc", minutes(t0, 30), accept());
+    // 客服工程师 「具有调配相关部门人员协助处理的权限」: 研发部 leads, 工程部 and 生产部 assist.
+    s.ok(
+        "kfgc",
+        minutes(t0, 40),
+        assign_with("rd", "rd1", &["pe", "prod"]),
+    );
+    // 7 calendar days from 12 February end on the 19th, inside the Spring
+    // Festival (15–23 February) → rolled to the end of the 24th.
+    assert!(
+        due_all(&s, minutes(t0, 41)).contains(&"improvement_report → 2026-02-25 00:00".to_owned())
+    );
+    s.ok("rd1", beijing(2026, 2, 12, 11, 0), investigate());
+    s.ok(
+        "rd1",
+        beijing(2026, 2, 12, 16, 0),
+        findings_of(
+            FaultParty::Us,
+            &[],
+            "显存供电电感批次虚焊（制程），工程部确认回流焊温区偏低；研发部确认设计余量正常",
+        ),
+    );
+    s.ok(
+        "rd1",
+        beijing(2026, 2, 13, 10, 0),
+        propose(
+            vec![
+                remedy(
+                    RemedyKind::Repair,
+                    None,
+                    "150片不良品返修（生产部安排人力物料）",
+                ),
+                remedy(RemedyKind::Replacement, None, "先行补发20片良品供客户生产"),
+            ],
+            "8D报告: 调整回流焊曲线，加严出货老化抽检",
+        ),
+    );
+    s.ok("qm", beijing(2026, 2, 13, 14, 0), approve());
+    s.tick(beijing(2026, 2, 20, 9, 0));
+    s.ok(
+        "kfgc",
+        beijing(2026, 2, 24, 15, 0),
+        reply("8D报告及返修计划已发客户，150片返修品2月27日前交回"),
+    );
+    s.ok(
+        "yw1",
+        beijing(2026, 2, 27, 16, 0),
+        callback(Satisfaction::Satisfied, "客户确认返修品老化测试通过"),
+    );
+    s.ok("kfgc", beijing(2026, 2, 27, 17, 0), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s05_board_card", timeline(&s.events));
+}

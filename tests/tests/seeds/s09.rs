@@ -1,0 +1,109 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S09 — generic rule: late acceptance over a weekend, 15 working days across
+// the National Day holiday, an extension, and arbitration advice.
+// ---------------------------------------------------------------------------
+#[test]
+fn s09_generic_fifteen_working_days_then_arbitration() {
+    let p = policy("generic-company-s09.toml");
+    let roster = roster(
+        &[
+            ("cs", "客服部", None),
+            ("fin", "财务部", None),
+            ("mgmt", "公司管理层", None),
+        ],
+        &[
+            ("kf", "客服人员赵敏", "cs", &["cs_staff"], None),
+            (
+                "fin1",
+                "财务部会计钱红",
+                "fin",
+                &["dept_handler"],
+                Some("fh"),
+            ),
+            ("fh", "财务部经理", "fin", &["dept_head"], Some("boss")),
+            ("boss", "总经理", "mgmt", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 26, 16, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Email,
+        "8月货款对账时贵司多扣我方3200元质量扣款，无任何检验记录，要求退还",
+    )
+    .complainant(
+        Complainant::organization("某包装材料供应商")
+            .unwrap()
+            .with_phone("021-58000000"),
+    )
+    .category(cat("transaction"))
+    .request(remedy(RemedyKind::Refund, Some("3200"), "退还多扣货款"))
+    .build()
+    .unwrap();
+    s.register("kf", "S09-1", c).unwrap();
+    // 24 hours is a plain clock: Saturday 27 September 16:00.
+    let late = s.tick(beijing(2025, 9, 27, 17, 0));
+    assert!(late.iter().any(|e| matches!(&e.kind, EventKind::MilestoneBreached { milestone, .. } if milestone.as_str() == "acceptance")));
+    // Sunday 28 September is a 调休 working day.
+    s.ok("kf", beijing(2025, 9, 28, 9, 0), accept());
+    // 15 working days from 28 September: 29, 30 Sep, 9, 10, 11 (Sat, 调休), 13–17,
+    // 20–24 Oct → the end of 24 October.
+    assert!(
+        due_all(&s, beijing(2025, 9, 28, 9, 1))
+            .contains(&"result_notice → 2025-10-25 00:00".to_owned())
+    );
+    s.ok(
+        "kf",
+        beijing(2025, 9, 28, 10, 0),
+        assign_with("fin", "fin1", &[]),
+    );
+    s.ok("fin1", beijing(2025, 9, 29, 9, 0), investigate());
+    s.ok(
+        "fin1",
+        beijing(2025, 10, 20, 10, 0),
+        CommandKind::RequestExtension {
+            reason: "特殊情况：需品质部调取8月来料检验留样，已电话告知客户".to_owned(),
+            until: None,
+        },
+    );
+    s.ok(
+        "fh",
+        beijing(2025, 10, 20, 11, 0),
+        CommandKind::ApproveExtension,
+    );
+    s.ok("fh", beijing(2025, 10, 27, 9, 0), CommandKind::EndExtension);
+    s.ok("fin1", beijing(2025, 10, 27, 15, 0), findings_of(FaultParty::Us, &[], "来料检验留样合格，质量扣款依据不足，属财务误扣1800元；另1400元为合同约定的迟交货违约金"));
+    s.ok(
+        "fin1",
+        beijing(2025, 10, 28, 9, 0),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("1800"), "退还误扣货款")],
+            "违约金1400元按合同第八条不予退还",
+        ),
+    );
+    // 1,800 ≤ 2,000: the department head approves.
+    s.ok("fh", beijing(2025, 10, 28, 10, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2025, 10, 28, 14, 0),
+        reply("经核实退还误扣货款1800元，违约金1400元依合同不予退还（书面通知）"),
+    );
+    s.ok(
+        "kf",
+        beijing(2025, 10, 30, 10, 0),
+        callback(
+            Satisfaction::Unsatisfied,
+            "客户不接受违约金扣款；已告知可向相关行业协会或政府监管部门申请仲裁",
+        ),
+    );
+    assert_eq!(
+        closure_kind(&s),
+        "Unsatisfied",
+        "one round, then the arbitration route"
+    );
+    assert_eq!(breach_list(&s), vec!["acceptance@1".to_owned()]);
+    s.assert_replays();
+    insta::assert_snapshot!("s09_generic", timeline(&s.events));
+}

@@ -1,0 +1,156 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S11 (+S08) — bank branch: 三日 across the holiday, an agreed reply time, a
+// case beyond the branch's authority.
+// ---------------------------------------------------------------------------
+#[test]
+fn s11_bank_branch_beyond_authority_over_holiday() {
+    let p = policy("bank-branch-s11.toml");
+    let roster = roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人张姐",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 30, 15, 0);
+    // 现场口头投诉: recorded, and the main points restated to the customer.
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "排队一小时后柜员称跨行汇款须另收50元加急手续费，与网点公示不符，态度生硬；要求退还手续费并道歉",
+    )
+    .complainant(person("刘先生").with_phone("13703790000"))
+    .respondent(Respondent::staff(sid("teller")))
+    .category(cat("fees"))
+    .first_responder(sid("tsm"))
+    .request(remedy(RemedyKind::Refund, Some("50"), "加急手续费"))
+    .request(remedy(RemedyKind::Apology, None, "柜员道歉"))
+    .build()
+    .unwrap();
+    s.register("tsm", "S11-1", c).unwrap();
+    s.ok(
+        "tsm",
+        minutes(t0, 3),
+        note("已向客户复述主要问题：①加急手续费50元 ②柜员态度；客户确认无误，已引导至贵宾室"),
+    );
+    s.ok("tsm", minutes(t0, 5), accept());
+    // 三日 from 30 September: 1–3 October, a holiday → the next working day,
+    // 9 October, to its end.
+    assert!(due_all(&s, minutes(t0, 6)).contains(&"reply → 2025-10-10 00:00".to_owned()));
+    // 「和客户约定回复时限」.
+    s.ok(
+        "tsm",
+        minutes(t0, 8),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 9, 17, 0),
+        },
+    );
+    // The branch head confirms the refund is beyond the branch's authority.
+    s.ok(
+        "bh",
+        minutes(t0, 20),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("加急手续费的退还属总行收费政策，超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok("tsm", minutes(t0, 21), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 25),
+        escalate("超出本网点处理权限，报总行规范服务管理部门"),
+    );
+    s.ok("bh", minutes(t0, 30), assign_with("ho", "ho1", &[]));
+    s.ok("ho1", beijing(2025, 10, 9, 9, 0), investigate());
+    s.ok(
+        "ho1",
+        beijing(2025, 10, 9, 11, 0),
+        findings_of(
+            FaultParty::Us,
+            &[("teller", "1")],
+            "调查证实我行应负责任：普通跨行汇款不收加急费，柜员误用收费代码",
+        ),
+    );
+    s.ok(
+        "ho1",
+        beijing(2025, 10, 9, 11, 30),
+        propose(
+            vec![
+                remedy(RemedyKind::Refund, Some("50"), "退还误收手续费"),
+                remedy(RemedyKind::Apology, None, "网点负责人当面致歉"),
+            ],
+            "整改：全行核对收费代码",
+        ),
+    );
+    s.ok("ho1", beijing(2025, 10, 9, 14, 0), approve());
+    s.ok(
+        "tsm",
+        beijing(2025, 10, 9, 16, 0),
+        reply("50元已退回原账户，网点负责人已当面致歉"),
+    );
+    s.ok(
+        "tsm",
+        beijing(2025, 10, 10, 10, 0),
+        callback(Satisfaction::Satisfied, "意见登记簿已记录处理结果"),
+    );
+    // 网点负责人签字确认: only the branch head closes.
+    let refused = s.run("tsm", beijing(2025, 10, 10, 10, 30), CommandKind::Close);
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok("bh", beijing(2025, 10, 10, 11, 0), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    // 「投诉管理人应每日查阅客户意见簿」 is for opinion-book entries only: the
+    // on-site complaint above never ran that clock.
+    assert!(
+        !s.events.iter().any(|e| matches!(&e.kind,
+            EventKind::ClockStarted { milestone, .. } if milestone.as_str() == "opinion_book_review")),
+        "no review clock for a visit"
+    );
+    s.assert_replays();
+    insta::assert_snapshot!("s11_bank_branch", timeline(&s.events));
+
+    // An entry written in the 客户意见簿 on Friday evening must be read within a
+    // day: by the end of Saturday 11 October, a make-up working day (调休).
+    let mut b = Scenario::new(s.rt.policy.clone(), s.roster.clone());
+    let t1 = beijing(2025, 10, 10, 18, 30);
+    let entry = Complaint::builder(
+        t1,
+        Channel::OpinionBook,
+        "我要投诉：自助存款机吞卡，大堂无人处理，心情：很生气",
+    )
+    .complainant(person("赵女士").with_phone("13903790000"))
+    .category(cat("business_process"))
+    .fact(fact("mood"), FactValue::Text("很生气".to_owned()))
+    .build()
+    .unwrap();
+    b.register("tsm", "S11-2", entry).unwrap();
+    assert!(due_all(&b, t1).contains(&"opinion_book_review → 2025-10-12 00:00".to_owned()));
+    // Not read until Monday morning: the daily review was missed.
+    b.tick(beijing(2025, 10, 13, 9, 0));
+    b.ok("tsm", beijing(2025, 10, 13, 9, 5), accept());
+    assert_eq!(breach_list(&b), ["opinion_book_review@1"]);
+    b.assert_replays();
+    insta::assert_snapshot!("s11_opinion_book", timeline(&b.events));
+}

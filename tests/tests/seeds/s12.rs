@@ -1,0 +1,231 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S12 — four levels: two rounds with breaches, the GM after the rounds, the
+// month's overtime fines.
+// ---------------------------------------------------------------------------
+#[test]
+fn s12_four_levels_two_rounds_then_gm_with_fines() {
+    let p = policy("four-level-s12.toml");
+    let roster = bonus_roster(
+        &[
+            ("cs", "客服部", None),
+            ("ws", "维修车间", None),
+            ("mgmt", "总经办", None),
+        ],
+        &[
+            (
+                (
+                    "hf",
+                    "回访专员周婷",
+                    "cs",
+                    &["callback_specialist"],
+                    Some("csm"),
+                ),
+                "2000",
+            ),
+            (
+                ("wm", "车间经理韩强", "ws", &["dept_manager"], Some("gm")),
+                "3000",
+            ),
+            (
+                ("csm", "客服部经理", "cs", &["cs_manager"], Some("gm")),
+                "3000",
+            ),
+            (("gm", "总经理", "mgmt", &["general_manager"], None), "0"),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "上周在贵店做完保养，发动机底部渗机油、怠速有异响，来回跑了两趟还没解决",
+    )
+    .complainant(person("车主何先生").with_phone("13600001111"))
+    .category(cat("workshop"))
+    .build()
+    .unwrap();
+    s.register("hf", "S12-1", c).unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok(
+        "hf",
+        minutes(t0, 3),
+        CommandKind::Classify {
+            level: Some(level("very_unsatisfied")),
+            reason: Some("客户情绪激动，二次返修仍未解决：十分不满意".to_owned()),
+        },
+    );
+    // 《协调工作单》 within 10 minutes of the complaint.
+    s.ok("hf", minutes(t0, 8), assign_with("ws", "wm", &[]));
+    // Nobody calls back: initial agreement (10 min), first contact (20 min) and
+    // 初次对应 (20 min for 十分不满意) all breach.
+    s.tick(minutes(t0, 25));
+    s.ok(
+        "wm",
+        minutes(t0, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 10, 12, 0),
+        },
+    );
+    s.ok("wm", minutes(t0, 35), investigate());
+    s.ok(
+        "wm",
+        beijing(2025, 10, 9, 16, 0),
+        findings_of(FaultParty::Us, &[("wm", "1")], "油底壳放油螺栓未按力矩拧紧"),
+    );
+    s.ok(
+        "wm",
+        beijing(2025, 10, 9, 17, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Repair,
+                None,
+                "更换放油螺栓垫片，免费复检",
+            )],
+            "处理结果记录在《协调工作单》并交回回访专员",
+        ),
+    );
+    s.ok("csm", beijing(2025, 10, 9, 17, 30), approve());
+    s.ok(
+        "hf",
+        beijing(2025, 10, 10, 11, 0),
+        reply("客户二次到店，已更换垫片并复检"),
+    );
+    s.ok(
+        "hf",
+        beijing(2025, 10, 10, 15, 0),
+        callback(Satisfaction::Unsatisfied, "渗油已止，但怠速异响仍在"),
+    );
+    // (八) 再次投诉处理: round 2.
+    s.ok(
+        "hf",
+        beijing(2025, 10, 10, 15, 5),
+        reopen("异响未解决，按第三条流程再次处理"),
+    );
+    s.ok(
+        "wm",
+        beijing(2025, 10, 10, 15, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 11, 18, 0),
+        },
+    );
+    s.ok("wm", beijing(2025, 10, 10, 15, 30), investigate());
+    s.ok(
+        "wm",
+        beijing(2025, 10, 11, 9, 0),
+        findings_of(
+            FaultParty::Us,
+            &[("wm", "1")],
+            "正时链条张紧器磨损，与保养无直接关系",
+        ),
+    );
+    s.ok(
+        "wm",
+        beijing(2025, 10, 11, 10, 0),
+        propose(
+            vec![remedy(RemedyKind::Repair, None, "更换张紧器（保修范围内）")],
+            "交回《协调工作单》",
+        ),
+    );
+    s.ok("csm", beijing(2025, 10, 11, 10, 30), approve());
+    s.ok(
+        "hf",
+        beijing(2025, 10, 11, 16, 0),
+        reply("已更换张紧器，试车正常"),
+    );
+    // 二次对应 within 24 hours of the returned work order: due 10:00 on the 12th.
+    s.tick(beijing(2025, 10, 12, 10, 30));
+    s.ok(
+        "hf",
+        beijing(2025, 10, 12, 11, 0),
+        callback(
+            Satisfaction::Unsatisfied,
+            "冷车启动仍有轻微异响，要求总经理出面",
+        ),
+    );
+    // Two rounds used up, still unsatisfied → 总经理 (ruling 6 in docs/rulings.md).
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "gm-after-rounds")
+    }));
+    s.ok("gm", beijing(2025, 10, 12, 14, 0), reopen("总经理接手处理"));
+    s.ok(
+        "wm",
+        beijing(2025, 10, 12, 14, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 13, 18, 0),
+        },
+    );
+    s.ok("wm", beijing(2025, 10, 12, 14, 15), investigate());
+    s.ok(
+        "wm",
+        beijing(2025, 10, 13, 10, 0),
+        findings_of(FaultParty::Us, &[], "厂家技术支持确认需更换正时链条总成"),
+    );
+    s.ok(
+        "wm",
+        beijing(2025, 10, 13, 11, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Repair, None, "更换正时链条总成"),
+                remedy(RemedyKind::Compensation, Some("500"), "三次往返交通补偿"),
+            ],
+            "总经理批示",
+        ),
+    );
+    s.ok("gm", beijing(2025, 10, 13, 11, 30), approve());
+    s.ok(
+        "gm",
+        beijing(2025, 10, 13, 17, 0),
+        reply("总经理致电：正时链条总成已更换，并补偿交通费500元"),
+    );
+    s.ok(
+        "hf",
+        beijing(2025, 10, 14, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "客户满意，客服部经理签名，呈总经理审阅",
+        ),
+    );
+    s.ok("csm", beijing(2025, 10, 14, 11, 0), close());
+    s.assert_replays();
+    insta::assert_snapshot!("s12_four_level", timeline(&s.events));
+
+    // 超时扣罚: only 初次对应 and 二次对应 are fined (30 元 each at 十分不满意).
+    // The policy's `overtime_milestones` does the filtering: every breach is given.
+    let result = statements(&s, "2025-10", |_| {});
+    let wm = result
+        .statements
+        .iter()
+        .find(|st| st.staff.as_str() == "wm")
+        .unwrap();
+    assert_eq!(
+        wm.gross,
+        money("60"),
+        "two breaches at 十分不满意, 30 元 each"
+    );
+    insta::assert_snapshot!("s12_statements", tousu_penalty::render_markdown(&result));
+
+    // 第五条 注: 「现场10分钟内接触」 — a complaint made on site gets 10 minutes
+    // for the first contact, not the 20 of a phone complaint.
+    let mut v = Scenario::new(s.rt.policy.clone(), s.roster.clone());
+    let t1 = beijing(2025, 10, 20, 10, 0);
+    let c = Complaint::builder(t1, Channel::Visit, "到店取车发现车门有新划痕，要求当面说明")
+        .complainant(person("车主林女士").with_phone("13600002222"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    v.register("hf", "S12-2", c).unwrap();
+    assert!(due_all(&v, t1).contains(&"first_contact → 2025-10-20 10:10".to_owned()));
+    v.ok("hf", minutes(t1, 1), accept());
+    v.ok("hf", minutes(t1, 5), assign_with("ws", "wm", &[]));
+    // The manager comes out after 12 minutes: late on site (it would have
+    // been in time by phone).
+    v.tick(minutes(t1, 11));
+    v.ok("wm", minutes(t1, 12), investigate());
+    assert_eq!(breach_list(&v), ["first_contact@1"]);
+    v.assert_replays();
+    insta::assert_snapshot!("s12_on_site", timeline(&v.events));
+}

@@ -1,0 +1,119 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S14 — logistics: the 30-minute plan missed, an investigator who may not
+// promise, validity rules.
+// ---------------------------------------------------------------------------
+#[test]
+fn s14_logistics_plan_breach_and_validity() {
+    let p = policy("logistics-s14.toml");
+    // 第九条(6): an attitude complaint a month after the incident is invalid;
+    // 恶意(3): an anonymous complaint whose facts do not stand is malicious.
+    let t0 = beijing(2025, 12, 12, 14, 0);
+    let late = Complaint::builder(t0, Channel::Chat, "上个月送货司机说话难听")
+        .category(cat("service_attitude"))
+        .incident_at(beijing(2025, 11, 5, 10, 0))
+        .build()
+        .unwrap();
+    let d = p.validity(&EvalInput::new(&late, t0));
+    assert_eq!(
+        (d.outcome, d.rule_id.map(|r| r.to_string())),
+        (Validity::Invalid, Some("late-attitude".to_owned()))
+    );
+    let anon = Complaint::builder(t0, Channel::Phone, "匿名举报仓库员工私拿客户货物")
+        .category(cat("conduct_norms"))
+        .fact(fact("main_facts_not_established"), FactValue::Bool(true))
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&anon, t0)).outcome,
+        Validity::Malicious
+    );
+
+    let roster = roster(
+        &[
+            ("cs", "客户服务部", None),
+            ("ops", "运输部", None),
+            ("mgmt", "公司领导", None),
+        ],
+        &[
+            ("kf", "客服专员韩梅", "cs", &["cs_agent"], Some("csm")),
+            ("inv", "调查员李雷", "cs", &["investigator"], Some("csm")),
+            ("drv", "司机老周", "ops", &[], Some("ld")),
+            ("csm", "客户服务部经理", "cs", &["cs_manager"], Some("ld")),
+            (
+                "ld",
+                "运营副总（直接领导）",
+                "mgmt",
+                &["direct_leader"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(
+        t0,
+        Channel::Chat,
+        "12月8日发往郑州的整车货物晚到两天，GPS一直显示在途，司机电话里态度生硬；要求减免运费",
+    )
+    .complainant(person("郑州某商贸公司 刘经理").with_phone("13937100000"))
+    .respondent(Respondent::staff(sid("drv")))
+    .category(cat("timeliness"))
+    .request(remedy(RemedyKind::PriceAllowance, Some("500"), "减免运费"))
+    .build()
+    .unwrap();
+    s.register("kf", "S14-1", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // 「在接到投诉30分钟内提出处理方案」: not done by 14:30.
+    s.tick(minutes(t0, 35));
+    s.ok("kf", minutes(t0, 40), assign_with("cs", "inv", &[]));
+    s.ok("inv", minutes(t0, 45), investigate());
+    // 调查人员 「无权对任何一方做出任何形式的承诺」.
+    let refused = s.run(
+        "inv",
+        minutes(t0, 50),
+        CommandKind::ProposeSolution {
+            remedies: vec![remedy(RemedyKind::PriceAllowance, Some("500"), "减免运费")],
+            note: None,
+        },
+    );
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok(
+        "inv",
+        beijing(2025, 12, 12, 16, 0),
+        findings_of(
+            FaultParty::Us,
+            &[("drv", "1")],
+            "车辆途中故障停驶一天未报备，GPS信息未更新；司机通话录音确有不当用语",
+        ),
+    );
+    s.ok(
+        "kf",
+        beijing(2025, 12, 12, 16, 30),
+        propose(
+            vec![
+                remedy(RemedyKind::PriceAllowance, Some("300"), "减免本次运费300元"),
+                remedy(RemedyKind::Apology, None, "司机及直接领导致歉"),
+            ],
+            "与被投诉人及其直接领导沟通；管理漏洞: 车辆故障报备制度",
+        ),
+    );
+    s.ok("csm", beijing(2025, 12, 12, 16, 45), approve());
+    s.ok(
+        "kf",
+        beijing(2025, 12, 12, 17, 0),
+        reply("运费减免300元，司机已致歉，今后故障须及时报备并更新GPS"),
+    );
+    s.ok(
+        "kf",
+        beijing(2025, 12, 15, 10, 0),
+        callback(Satisfaction::Satisfied, "客户接受"),
+    );
+    s.ok("kf", beijing(2025, 12, 15, 10, 5), close());
+    assert_eq!(breach_list(&s), vec!["plan@1".to_owned()]);
+    s.assert_replays();
+    insta::assert_snapshot!("s14_logistics", timeline(&s.events));
+}

@@ -1,0 +1,176 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S15 — CS department: A → B (deadline told) → C → D, then 事业部更高管理层.
+// ---------------------------------------------------------------------------
+#[test]
+fn s15_cs_abcd_repeated_rounds_to_division() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[
+            ("cs", "客户服务部", None),
+            ("ops", "运营部", None),
+            ("div", "事业部管理层", None),
+        ],
+        &[
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], Some("csm")),
+            ("op1", "运营部仓库主管", "ops", &["ops_sales"], None),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 2, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "存放在贵司3号仓的20箱电子元器件外箱破损、部分受潮，货值4500元，要求赔偿",
+    )
+    .complainant(person("A类客户 某电子公司 赵总").with_phone("13800004500"))
+    .customer_class(CustomerClass::A)
+    .category(cat("cargo_exception"))
+    .request(remedy(RemedyKind::Compensation, Some("4500"), "货值赔偿"))
+    .build()
+    .unwrap();
+    s.register("kf", "S15-1", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // 2 working days from 2 April: 3 April, then 7 April (清明 4–6 April).
+    assert!(due_all(&s, minutes(t0, 6)).contains(&"reply → 2026-04-08 00:00".to_owned()));
+    // B: 「告知客户处理答复的期限」.
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 4, 7, 17, 0),
+        },
+    );
+    s.ok("kf", minutes(t0, 15), assign_with("ops", "op1", &[]));
+    s.ok("op1", minutes(t0, 60), investigate());
+    s.ok(
+        "op1",
+        beijing(2026, 4, 3, 15, 0),
+        findings_of(FaultParty::Us, &[], "库顶漏雨导致外箱受潮，12箱内件受损"),
+    );
+    s.ok(
+        "op1",
+        beijing(2026, 4, 3, 16, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Compensation,
+                Some("800"),
+                "按入库协议赔付",
+            )],
+            "B: 责任部门处理",
+        ),
+    );
+    s.ok("csm", beijing(2026, 4, 3, 17, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 4, 7, 15, 0),
+        reply("按入库协议赔付800元"),
+    );
+    s.ok(
+        "kf",
+        beijing(2026, 4, 7, 16, 0),
+        callback(Satisfaction::Unsatisfied, "客户认为远低于损失"),
+    );
+    // C: the 客服经理 proposes measures.
+    s.ok(
+        "csm",
+        beijing(2026, 4, 8, 9, 0),
+        reopen("C: 客服经理提出处理措施"),
+    );
+    s.ok("csm", beijing(2026, 4, 8, 9, 30), investigate());
+    s.ok(
+        "csm",
+        beijing(2026, 4, 8, 11, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Compensation,
+                Some("1000"),
+                "赔付受损12箱成本价",
+            )],
+            "C",
+        ),
+    );
+    s.ok("csm", beijing(2026, 4, 8, 11, 30), approve());
+    s.ok("kf", beijing(2026, 4, 8, 14, 0), reply("赔付1000元"));
+    s.ok(
+        "kf",
+        beijing(2026, 4, 8, 16, 0),
+        callback(Satisfaction::Unsatisfied, "客户坚持按货值赔偿"),
+    );
+    // D: the manager negotiates again with the other departments.
+    s.ok(
+        "csm",
+        beijing(2026, 4, 9, 9, 0),
+        reopen("D: 经理会同运营部、销售部再次协商"),
+    );
+    s.ok("csm", beijing(2026, 4, 9, 9, 30), investigate());
+    s.ok(
+        "csm",
+        beijing(2026, 4, 9, 15, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Compensation, Some("1000"), "赔付1000元"),
+                remedy(RemedyKind::PriceAllowance, Some("0"), "免收一个月仓储费"),
+            ],
+            "D",
+        ),
+    );
+    s.ok("csm", beijing(2026, 4, 9, 15, 30), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 4, 9, 16, 0),
+        reply("赔付1000元并免一个月仓储费"),
+    );
+    s.ok(
+        "kf",
+        beijing(2026, 4, 10, 10, 0),
+        callback(Satisfaction::Unsatisfied, "如此反复仍无法满足"),
+    );
+    // 「将此次投诉上报给事业部更高管理层」.
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "division-management")
+    }));
+    s.ok(
+        "dm",
+        beijing(2026, 4, 10, 14, 0),
+        reopen("E: 事业部管理层决定"),
+    );
+    s.ok("csm", beijing(2026, 4, 10, 14, 30), investigate());
+    s.ok(
+        "csm",
+        beijing(2026, 4, 10, 15, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Compensation,
+                Some("4500"),
+                "按货值全额赔偿",
+            )],
+            "管理层决定",
+        ),
+    );
+    let refused = s.run("csm", beijing(2026, 4, 10, 15, 10), CommandKind::Approve);
+    assert!(
+        matches!(refused, Err(Rejection::OutOfAuthority { .. })),
+        "{refused:?}"
+    );
+    s.ok("dm", beijing(2026, 4, 10, 15, 30), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 4, 10, 16, 0),
+        reply("事业部决定按货值全额赔偿4500元"),
+    );
+    s.ok(
+        "kf",
+        beijing(2026, 4, 13, 10, 0),
+        callback(Satisfaction::VerySatisfied, "非常满意"),
+    );
+    s.ok("kf", beijing(2026, 4, 13, 10, 30), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s15_cs_abcd", timeline(&s.events));
+}

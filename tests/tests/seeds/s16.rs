@@ -1,0 +1,126 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S16 — law firm: recusal of the lawyer complained about, the partners'
+// meeting for a major complaint, a confidential case.
+// ---------------------------------------------------------------------------
+#[test]
+fn s16_law_firm_recusal_and_partners_meeting() {
+    let p = policy("law-firm-s16.toml");
+    let roster = roster(
+        &[
+            ("front", "总台", None),
+            ("office", "投诉办公室", None),
+            ("lit", "诉讼部", None),
+            ("partners", "合伙人会议", None),
+            ("admin", "行政部", None),
+        ],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "office", &["complaint_officer"], None),
+            ("lw", "承办律师", "lit", &["lawyer", "partner"], Some("p1")),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
+            ("ad", "行政人员", "admin", &["admin_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 3, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "委托的买卖合同纠纷案，承办律师错过举证期限致关键证据未被采纳，一审败诉；要求退还代理费3万元",
+    )
+    .complainant(person("委托人吴先生").with_phone("13900002026"))
+    .respondent(Respondent::staff(sid("lw")))
+    .category(cat("legal_service"))
+    .fact(fact("principled_or_major"), FactValue::Bool(true))
+    .request(remedy(RemedyKind::Refund, Some("30000"), "退还代理费"))
+    .flags(ComplaintFlags {
+        confidential: true,
+        ..ComplaintFlags::default()
+    })
+    .build()
+    .unwrap();
+    s.register("ft", "S16-1", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("zm", minutes(t0, 30), accept());
+    // 专门负责人's written opinion within 2 working days: 清明 4–6 April → 8 April.
+    assert!(
+        due_all(&s, minutes(t0, 31)).contains(&"written_opinion → 2026-04-09 00:00".to_owned())
+    );
+    // 「被投诉人应当回避。」
+    let refused = s.run(
+        "zm",
+        beijing(2026, 4, 7, 10, 0),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("lit"),
+                handler: Some(sid("lw")),
+                co_handling: vec![],
+            },
+        },
+    );
+    assert!(
+        matches!(refused, Err(Rejection::Recused { .. })),
+        "{refused:?}"
+    );
+    s.ok(
+        "zm",
+        beijing(2026, 4, 7, 10, 5),
+        assign_with("lit", "p1", &[]),
+    );
+    s.ok("p1", beijing(2026, 4, 7, 14, 0), investigate());
+    s.ok(
+        "p1",
+        beijing(2026, 4, 8, 9, 0),
+        escalate("涉及原则性问题，提交合伙人会议讨论，并确定是否向律师协会通报"),
+    );
+    s.ok(
+        "p1",
+        beijing(2026, 4, 10, 16, 0),
+        findings_of(
+            FaultParty::Us,
+            &[("lw", "1")],
+            "经核实投诉属实：举证通知书送达后未按期提交证据清单",
+        ),
+    );
+    s.ok(
+        "p1",
+        beijing(2026, 4, 13, 10, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Refund, Some("15000"), "退还一半代理费"),
+                remedy(
+                    RemedyKind::Apology,
+                    None,
+                    "书面致歉；二审由其他律师免费代理",
+                ),
+            ],
+            "合伙人会议讨论方案",
+        ),
+    );
+    s.ok("pm", beijing(2026, 4, 14, 17, 0), approve());
+    s.ok(
+        "zm",
+        beijing(2026, 4, 15, 10, 0),
+        reply("书面回复：退还代理费15000元，二审由其他律师免费代理"),
+    );
+    s.ok(
+        "zm",
+        beijing(2026, 4, 17, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "投诉人满意；被投诉律师对处理意见无异议",
+        ),
+    );
+    s.ok("zm", beijing(2026, 4, 17, 11, 0), close());
+    s.ok(
+        "ad",
+        beijing(2026, 4, 17, 15, 0),
+        note("全部材料归档，编入2026年度案宗"),
+    );
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s16_law_firm", timeline(&s.events));
+}

@@ -1,0 +1,140 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S17 — membership cards: 3 working days across the Spring Festival; the
+// sales consultant bears the loss on the February statement.
+// ---------------------------------------------------------------------------
+#[test]
+fn s17_membership_misleading_sale_loss_borne() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = bonus_roster(
+        &[
+            ("front", "前台", None),
+            ("sales", "会籍部", None),
+            ("gmo", "总经办", None),
+        ],
+        &[
+            (
+                ("fd", "前台小杨", "front", &["receiving_dept"], Some("dmgr")),
+                "1500",
+            ),
+            (("adv", "会籍顾问阿杰", "sales", &[], Some("dmgr")), "2000"),
+            (
+                (
+                    "inv",
+                    "会籍部主管",
+                    "sales",
+                    &["investigator"],
+                    Some("dmgr"),
+                ),
+                "3000",
+            ),
+            (
+                ("dmgr", "会籍部经理", "sales", &["dept_manager"], Some("gm")),
+                "4000",
+            ),
+            (("gm", "总经办", "gmo", &["gm_office"], None), "0"),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 12, 15, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "会籍顾问办卡时承诺两年卡6800元赠送私教10节、春节可冻结，现均不兑现；要求退一半卡费",
+    )
+    .complainant(person("会员林小姐").with_phone("13600006800"))
+    .respondent(Respondent::staff(sid("adv")))
+    .category(cat("card_sales"))
+    .request(remedy(RemedyKind::Refund, Some("3400"), "退一半卡费"))
+    .build()
+    .unwrap();
+    s.register("fd", "S17-1", c).unwrap();
+    assert_eq!(level_of(&s), "complaint");
+    s.ok("fd", minutes(t0, 10), accept());
+    // 3 working days: 13 February, 14 February (Saturday, 调休), then 24 February
+    // after the Spring Festival (15–23 February).
+    assert!(due_all(&s, minutes(t0, 11)).contains(&"handling → 2026-02-25 00:00".to_owned()));
+    s.ok("fd", minutes(t0, 20), assign_with("sales", "inv", &[]));
+    s.ok("inv", beijing(2026, 2, 13, 10, 0), investigate());
+    s.ok(
+        "inv",
+        beijing(2026, 2, 13, 16, 0),
+        findings_of(
+            FaultParty::Us,
+            &[("adv", "1")],
+            "销售类：合同无赠课及冻结条款，会籍顾问口头承诺属误导客户",
+        ),
+    );
+    s.ok(
+        "inv",
+        beijing(2026, 2, 14, 10, 0),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("3400"), "退还一半卡费")],
+            "由当事人赔偿公司损失",
+        ),
+    );
+    s.ok("dmgr", beijing(2026, 2, 14, 11, 0), approve());
+    s.ok(
+        "fd",
+        beijing(2026, 2, 24, 16, 0),
+        reply("经核实属销售误导，退还3400元，三个工作日内到账"),
+    );
+    s.ok(
+        "fd",
+        beijing(2026, 2, 26, 10, 0),
+        callback(Satisfaction::Satisfied, "林小姐确认到账，征询意见：满意"),
+    );
+    s.ok("fd", beijing(2026, 2, 26, 10, 30), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s17_membership", timeline(&s.events));
+
+    // 「由当事人进行赔偿」: the 3,400 元 loss is the consultant's; 「按公司规章制度
+    // 对当事人进行处理」 (a warning, assumed). The bonus is 2,000 元, so 1,400 元
+    // is carried to March.
+    let result = statements(&s, "2026-02", |f| {
+        f.losses.push(Loss {
+            case: CaseId::new("S17-1").unwrap(),
+            amount: "3400".parse().unwrap(),
+            responsible: Responsible::Parties(vec![Responsibility {
+                party: ResponsibleParty::Staff(sid("adv")),
+                share: Decimal::ONE,
+            }]),
+        });
+        f.sanctions.push(Sanction {
+            staff: sid("adv"),
+            kind: SanctionKind::Warning,
+            case: Some(CaseId::new("S17-1").unwrap()),
+            reason: Some("销售类: 误导客户".to_owned()),
+        });
+    });
+    let adv = result
+        .statements
+        .iter()
+        .find(|st| st.staff.as_str() == "adv")
+        .unwrap();
+    assert_eq!(adv.gross, money("3400"));
+    insta::assert_snapshot!("s17_statements", tousu_penalty::render_markdown(&result));
+
+    // 客户需求: a consultation (咨询) or suggestion is a demand by its feedback
+    // kind, answered within 24 hours; 求助型 / 发泄型 by the intake's fact; a
+    // complaint about the card sale stays a complaint.
+    let p = &s.rt.policy;
+    let t1 = beijing(2026, 2, 20, 10, 0);
+    let level_for = |c: &Complaint| p.classify(&EvalInput::new(c, t1)).outcome;
+    let ask = |kind: FeedbackKind| {
+        Complaint::builder(t1, Channel::Phone, "年卡能否暂停两个月？")
+            .kind(kind)
+            .build()
+            .unwrap()
+    };
+    assert_eq!(level_for(&ask(FeedbackKind::Inquiry)), level("demand"));
+    assert_eq!(level_for(&ask(FeedbackKind::Suggestion)), level("demand"));
+    assert_eq!(level_for(&ask(FeedbackKind::Complaint)), level("complaint"));
+    let venting = Complaint::builder(t1, Channel::Visit, "更衣室太挤，就是想说一说")
+        .fact(fact("demand_type"), FactValue::Text("发泄型".to_owned()))
+        .build()
+        .unwrap();
+    assert_eq!(level_for(&venting), level("demand"));
+}

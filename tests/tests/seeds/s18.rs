@@ -1,0 +1,94 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S18 — Chengdu water: a holiday complaint from the official account, phoned
+// within 24 hours.
+// ---------------------------------------------------------------------------
+#[test]
+fn s18_water_phone_reply_within_24_hours_on_labour_day() {
+    let p = policy("water-chengdu-s18.toml");
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("lab", "水质检测中心", None),
+            ("lead", "公司领导", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            (
+                "gw1",
+                "管网所班长",
+                "pipe",
+                &["responsible_dept"],
+                Some("zg"),
+            ),
+            ("zg", "管网所主管领导", "pipe", &["dept_leader"], Some("cl")),
+            ("cl", "分管副总", "lead", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 1, 8, 30);
+    let c = Complaint::builder(
+        t0,
+        Channel::OfficialAccount,
+        "小区3栋自来水发黄、有铁锈味，早上水压也很低，家里老人孩子不敢喝",
+    )
+    .complainant(person("居民冯女士（高新区某小区3栋）").with_phone("13880000003"))
+    .category(cat("water_quality"))
+    .collective_count(3)
+    .build()
+    .unwrap();
+    s.register("kf", "S18-1", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_with("pipe", "gw1", &["lab"]));
+    // 24 hours is a plain clock, holiday or not: 09:00 on 2 May.
+    assert!(due_all(&s, minutes(t0, 31)).contains(&"phone_reply → 2026-05-02 09:00".to_owned()));
+    // 5 working days for the result: 6, 7, 8, 9 (Saturday, 调休) and 11 May.
+    assert!(due_all(&s, minutes(t0, 31)).contains(&"result → 2026-05-12 00:00".to_owned()));
+    s.ok("gw1", beijing(2026, 5, 1, 10, 30), investigate());
+    s.ok(
+        "gw1",
+        beijing(2026, 5, 1, 10, 35),
+        note("已电话答复客户：今日下午排放冲洗，临时送桶装水"),
+    );
+    s.ok(
+        "gw1",
+        beijing(2026, 5, 1, 16, 0),
+        findings_of(
+            FaultParty::Us,
+            &[],
+            "上游管网改造后未彻底冲洗；水质检测浊度超标，冲洗后复检合格",
+        ),
+    );
+    s.ok(
+        "gw1",
+        beijing(2026, 5, 1, 17, 0),
+        propose(
+            vec![
+                remedy(RemedyKind::Repair, None, "管段冲洗并复检"),
+                remedy(
+                    RemedyKind::PriceAllowance,
+                    Some("90"),
+                    "三户各减免当月水费30元",
+                ),
+            ],
+            "纠正预防: 管网改造后冲洗复检纳入验收",
+        ),
+    );
+    s.ok("zg", beijing(2026, 5, 1, 18, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 5, 2, 11, 0),
+        reply("冲洗后复检合格，当月水费每户减免30元"),
+    );
+    s.ok(
+        "kf",
+        beijing(2026, 5, 6, 10, 0),
+        callback(Satisfaction::Satisfied, "客户满意；问题归类: 水质"),
+    );
+    s.ok("kf", beijing(2026, 5, 6, 10, 10), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s18_water", timeline(&s.events));
+}

@@ -1,0 +1,98 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S20 — property training: an agreed phone-reply time missed, the superior
+// takes over.
+// ---------------------------------------------------------------------------
+#[test]
+fn s20_property_agreed_reply_missed_then_superior() {
+    let p = policy("property-training-s20.toml");
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("eng", "工程部", None),
+            ("mgmt", "管理处", None),
+        ],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("eng1", "工程部巡查员", "eng", &["dept_staff"], None),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 12, 30, 20, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "楼上1502装修连续三晚十点后还在电钻施工，孩子无法休息",
+    )
+    .complainant(person("业主邓先生（1402）").with_phone("13500001402"))
+    .category(cat("neighbourhood"))
+    .attachment(AttachmentRef {
+        id: AttachmentId::new("opinion-1230").unwrap(),
+        name: "业主填写的客户意见表.pdf".to_owned(),
+        media_type: Some("application/pdf".to_owned()),
+        sha256: None,
+    })
+    .build()
+    .unwrap();
+    s.register("kf", "S20-1", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign_with("cs", "kf", &["eng"]));
+    s.ok("eng1", minutes(t0, 15), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 40),
+        findings_of(
+            FaultParty::ThirdParty,
+            &[],
+            "现场核实属实：1502装修工人夜间施工",
+        ),
+    );
+    // 「与业主约定时间 … 限时进行电话回复」.
+    s.ok(
+        "kf",
+        minutes(t0, 45),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 12, 31, 12, 0),
+        },
+    );
+    s.tick(beijing(2025, 12, 31, 13, 0));
+    // 6: the owner calls again, unsatisfied → 交上级处理.
+    s.ok(
+        "kf",
+        beijing(2025, 12, 31, 13, 10),
+        escalate("约定回复时间已过，业主不满，交上级处理"),
+    );
+    s.ok(
+        "sup",
+        beijing(2025, 12, 31, 14, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Explanation,
+                None,
+                "向1502下达整改通知：施工时间限8:00–12:00、14:00–18:00",
+            )],
+            "主管处理",
+        ),
+    );
+    s.ok("sup", beijing(2025, 12, 31, 14, 10), approve());
+    s.ok(
+        "sup",
+        beijing(2025, 12, 31, 15, 0),
+        reply("已书面通知1502按规定时间施工，秩序维护部夜间巡查"),
+    );
+    s.ok(
+        "kf",
+        beijing(2026, 1, 4, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "回访：夜间已无施工；投诉归类: 邻里纠纷/装修扰民",
+        ),
+    );
+    s.ok("kf", beijing(2026, 1, 4, 10, 5), close());
+    assert_eq!(breach_list(&s), vec!["agreed_deadline@1".to_owned()]);
+    s.assert_replays();
+    insta::assert_snapshot!("s20_property_training", timeline(&s.events));
+}

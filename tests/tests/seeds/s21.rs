@@ -1,0 +1,122 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S21 — Zhenjiang construction quality: developer first, the warranty, a
+// repair order with a deadline.
+// ---------------------------------------------------------------------------
+#[test]
+fn s21_construction_roof_leak_within_warranty() {
+    let p = policy("construction-zhenjiang-s21.toml");
+    let t0 = beijing(2025, 7, 8, 9, 0);
+    let base = |delivered: (i32, u32, u32), developer_failed: bool| {
+        let mut b = Complaint::builder(
+            t0,
+            Channel::Letter,
+            "顶层住户：屋面防水失效，雨天卧室天花板渗水发霉",
+        )
+        .complainant(person("业主蒋先生（5栋1801）").with_phone("13951100000"))
+        .category(cat("roof_waterproofing"))
+        .product(ProductData {
+            delivery_date: chrono::NaiveDate::from_ymd_opt(delivered.0, delivered.1, delivered.2),
+            ..ProductData::default()
+        });
+        if developer_failed {
+            b = b.fact(fact("developer_failed_warranty"), FactValue::Bool(true));
+        }
+        b.build().unwrap()
+    };
+    let rule = |c: &Complaint| {
+        p.acceptance(&EvalInput::new(c, t0))
+            .rule_id
+            .map(|r| r.to_string())
+    };
+    // 第七条: the developer first.
+    assert_eq!(
+        rule(&base((2021, 12, 20), false)).as_deref(),
+        Some("developer-first")
+    );
+    // 屋面防水 5 years from 竣工验收合格 (2019-06-30): expired.
+    assert_eq!(
+        rule(&base((2019, 6, 30), true)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(rule(&base((2021, 12, 20), true)), None);
+
+    let roster = roster(
+        &[
+            ("station", "镇江市建设工程质量监督站", None),
+            ("bureau", "镇江市建设局", None),
+        ],
+        &[
+            ("io", "受理员", "station", &["intake_officer"], Some("sh")),
+            ("ins", "监督员钱工", "station", &["inspector"], Some("sh")),
+            ("sh", "监督站站长", "station", &["station_head"], Some("cb")),
+            (
+                "cb",
+                "建设局质量安全科",
+                "bureau",
+                &["construction_bureau"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    s.register("io", "S21-1", base((2021, 12, 20), true))
+        .unwrap();
+    s.ok("io", beijing(2025, 7, 9, 10, 0), accept());
+    // 30 days from 9 July end on 8 August (assumed limits); 60 days end on
+    // Sunday 7 September → the end of Monday 8 September.
+    let d = due_all(&s, beijing(2025, 7, 9, 10, 1));
+    assert!(
+        d.contains(&"investigation → 2025-08-09 00:00".to_owned()),
+        "{d:?}"
+    );
+    assert!(d.contains(&"result → 2025-09-09 00:00".to_owned()), "{d:?}");
+    s.ok(
+        "io",
+        beijing(2025, 7, 9, 10, 30),
+        assign_with("station", "ins", &[]),
+    );
+    s.ok("ins", beijing(2025, 7, 15, 9, 0), investigate());
+    s.ok("ins", beijing(2025, 7, 15, 16, 0), findings_of(FaultParty::ThirdParty, &[], "调查核实：屋面卷材搭接不足、女儿墙泛水高度不够，属施工质量缺陷；开发商以保修人员不足为由拖延"));
+    s.ok(
+        "ins",
+        beijing(2025, 7, 16, 10, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Repair,
+                None,
+                "责成施工单位限期修复屋面防水并修复室内吊顶",
+            )],
+            "调解: 室内吊顶修复费用由施工单位承担",
+        ),
+    );
+    s.ok("sh", beijing(2025, 7, 16, 15, 0), approve());
+    // 限期修复: the deadline is agreed per case.
+    s.ok(
+        "ins",
+        beijing(2025, 7, 16, 16, 0),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 8, 15, 18, 0),
+        },
+    );
+    s.ok(
+        "io",
+        beijing(2025, 8, 14, 10, 0),
+        reply("屋面防水已重做并经闭水试验合格，室内吊顶已修复"),
+    );
+    s.ok(
+        "io",
+        beijing(2025, 8, 20, 10, 0),
+        callback(Satisfaction::Satisfied, "雨后回访无渗漏"),
+    );
+    s.ok(
+        "sh",
+        beijing(2025, 8, 20, 15, 0),
+        escalate("向上级有关部门反馈批转投诉事项的处理情况"),
+    );
+    s.ok("io", beijing(2025, 8, 20, 16, 0), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s21_construction", timeline(&s.events));
+}

@@ -1,0 +1,111 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S22 — campus property: a safety emergency at night on New Year's Eve.
+// ---------------------------------------------------------------------------
+#[test]
+fn s22_campus_emergency_reported_and_called_back() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("sup"),
+            ),
+            ("rep", "维修工小赵", "repair", &["responsible"], Some("sup")),
+            (
+                "rec",
+                "投诉受理员",
+                "centre",
+                &["receptionist"],
+                Some("sup"),
+            ),
+            ("sup", "主管", "centre", &["supervisor"], Some("pm")),
+            (
+                "pm",
+                "服务中心项目经理",
+                "centre",
+                &["project_manager"],
+                Some("cm"),
+            ),
+            ("cm", "服务中心经理", "centre", &["centre_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 12, 31, 23, 30);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "3号楼412宿舍热水器漏水，水流到插线板上冒火花，已拉闸",
+    )
+    .complainant(person("学生宿舍412 小林（辅导员已知悉）").with_phone("13900000412"))
+    .location("3号楼412")
+    .category(cat("repair"))
+    .flags(ComplaintFlags {
+        injury_or_safety: true,
+        ..ComplaintFlags::default()
+    })
+    .build()
+    .unwrap();
+    s.register("duty", "S22-1", c).unwrap();
+    assert_eq!(level_of(&s), "emergency");
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign_with("repair", "rep", &[]));
+    s.ok(
+        "duty",
+        minutes(t0, 8),
+        escalate("突发事件，迅速上报服务中心项目经理"),
+    );
+    s.ok("rep", minutes(t0, 20), investigate());
+    s.ok(
+        "rep",
+        beijing(2026, 1, 1, 1, 30),
+        findings_of(
+            FaultParty::Us,
+            &[],
+            "热水器进水阀老化破裂，插线板无漏电保护",
+        ),
+    );
+    s.ok(
+        "rep",
+        beijing(2026, 1, 1, 2, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Repair,
+                None,
+                "更换进水阀、加装漏电保护插座",
+            )],
+            "维修完毕",
+        ),
+    );
+    s.ok("sup", beijing(2026, 1, 1, 2, 10), approve());
+    s.ok("rep", beijing(2026, 1, 1, 2, 30), reply("已修复并恢复供电"));
+    // 回访 within 2 days (assumed) over 元旦: the centre works every day.
+    assert!(
+        due_all(&s, beijing(2026, 1, 1, 2, 31)).contains(&"callback → 2026-01-04 00:00".to_owned())
+    );
+    s.ok(
+        "rec",
+        beijing(2026, 1, 2, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "回访记录：学生满意；纳入本周汇总统计",
+        ),
+    );
+    s.ok(
+        "sup",
+        beijing(2026, 1, 2, 15, 0),
+        note("主管巡查，对重大投诉事件进行回访：3号楼热水器统一排查"),
+    );
+    s.ok("rec", beijing(2026, 1, 2, 15, 30), close());
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s22_campus", timeline(&s.events));
+}

@@ -1,0 +1,142 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S23 — 厦门市建设工程质量投诉处理工作细则
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
+    let p = policy("construction-xiamen-s23.toml");
+    let roster = roster(
+        &[
+            ("zxz", "质量安全监督站", None),
+            ("fzx", "投诉质量分中心", Some("zxz")),
+            ("jd1", "监督一科", Some("zxz")),
+        ],
+        &[
+            ("zb", "值班员 陈工", "jd1", &["duty_officer"], None),
+            (
+                "zb2",
+                "分中心主办 黄科员",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd", "监督员 许工", "jd1", &["supervision_section"], None),
+            ("zz", "站长 郑站长", "zxz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2025, 9, 29, 15, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Letter,
+        "湖里区某小区3号楼1802室卫生间楼板渗漏至楼下,开发商维修两次仍未解决",
+    )
+    .complainant(person("林女士(产权人)"))
+    .category(cat("waterproofing"))
+    .first_responder(sid("zb"))
+    .incident_at(beijing(2025, 9, 20, 8, 0))
+    .product(delivered(date(2023, 6, 30)))
+    .location("厦门市湖里区")
+    .build()
+    .unwrap();
+    s.register("zb", "XM-1", c).unwrap();
+    // 1 working day after Mon 29 Sep: Tue 30 Sep, so 24:00 that day.
+    assert_eq!(due(&s, t0, "report_to_sub_centre"), "2025-10-01 00:00");
+    s.ok("zb2", beijing(2025, 9, 30, 9, 0), accept());
+    // 30 calendar days from 30 Sep: 30 Oct (a Thursday).
+    assert_eq!(
+        due(&s, beijing(2025, 9, 30, 9, 0), "handling"),
+        "2025-10-31 00:00"
+    );
+    s.ok("zb2", beijing(2025, 9, 30, 9, 30), assign("jd1", "jd"));
+    s.ok(
+        "jd",
+        beijing(2025, 10, 9, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "jd",
+        beijing(2025, 10, 10, 16, 0),
+        findings(
+            FaultParty::ThirdParty,
+            "现场核查:卫生间防水层破损,属施工质量缺陷,在5年保修期内",
+        ),
+    );
+    s.ok(
+        "jd",
+        beijing(2025, 10, 10, 16, 30),
+        propose(
+            vec![rem(RemedyKind::Repair)],
+            "责成施工单位于10月20日前重做防水层并闭水试验",
+        ),
+    );
+    s.ok("zz", beijing(2025, 10, 11, 10, 0), CommandKind::Approve);
+    s.ok(
+        "zb2",
+        beijing(2025, 10, 21, 10, 0),
+        reply("施工单位已重做防水层,闭水试验48小时无渗漏"),
+    );
+    s.ok(
+        "zb2",
+        beijing(2025, 10, 23, 10, 0),
+        callback(Satisfaction::Satisfied, "业主确认不再渗漏"),
+    );
+    s.ok("zb2", beijing(2025, 10, 23, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s23_xiamen_leak", timeline(&s.events));
+
+    // 第七条2: a defect from the owner's own renovation is redirected.
+    let p2 = p.clone();
+    let mut r = Scenario::new(p, roster);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "自行二次装修后阳台地面开裂,要求监督站处理",
+    )
+    .complainant(person("吴先生"))
+    .category(cat("building"))
+    .fact(fact("secondary_decoration"), yes())
+    .build()
+    .unwrap();
+    r.register("zb", "XM-2", c).unwrap();
+    assert!(
+        r.run("zb", minutes(t0, 5), accept()).is_err(),
+        "第七条2 does not accept"
+    );
+    r.ok(
+        "zb",
+        minutes(t0, 6),
+        CommandKind::NotAccept {
+            reason_zh: "二次装修造成的质量缺陷(第七条2)".into(),
+            advice_zh: Some("建议投诉人通过其它投诉途径或民事仲裁、司法等途径解决".into()),
+        },
+    );
+    assert_eq!(status(&r), Status::NotAccepted);
+    r.assert_replays();
+
+    // 第七条1: asking for 换房、退房 or 经济赔偿 is redirected, whatever the
+    // amount; asking for the defect to be repaired is not.
+    let asking = |r: Remedy| {
+        Complaint::builder(t0, Channel::Visit, "楼板开裂")
+            .complainant(person("郑先生"))
+            .category(cat("building"))
+            .request(r)
+            .build()
+            .unwrap()
+    };
+    let accepted = |c: &Complaint| {
+        matches!(
+            p2.acceptance(&EvalInput::new(c, t0)).outcome,
+            Acceptance::Accept
+        )
+    };
+    assert!(!accepted(&asking(rem(RemedyKind::Replacement))), "换房");
+    assert!(!accepted(&asking(rem(RemedyKind::Return))), "退房");
+    assert!(
+        !accepted(&asking(rem_amt(RemedyKind::Compensation, "20000"))),
+        "经济赔偿"
+    );
+    assert!(accepted(&asking(rem(RemedyKind::Repair))), "维修");
+}

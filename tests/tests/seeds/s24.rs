@@ -1,0 +1,88 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S24 — XXXX电气有限公司 质量投诉处理及服务管理制度
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s24_electrical_out_of_province_over_may_day() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[
+            ("pz", "品质部", None),
+            ("xs", "销售部", None),
+            ("sc", "生产部", None),
+            ("ld", "公司领导", None),
+        ],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("x1", "销售 何经理", "xs", &["sales"], None),
+            ("p1", "生产部 罗主任", "sc", &["production"], None),
+            ("m1", "副总 钱总", "ld", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 4, 30, 16, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "贵州客户:上月到货的20台低压开关柜中2台断路器合闸后跳闸",
+    )
+    .complainant(Complainant::organization("遵义某建设公司").unwrap())
+    .category(cat("product"))
+    .fact(fact("out_of_province"), yes())
+    .incident_at(beijing(2025, 4, 28, 9, 0))
+    .product(ProductData {
+        model: Some("GGD-0.4kV".into()),
+        delivery_date: Some(date(2025, 3, 25)),
+        quantity: Some(20),
+        defective_quantity: Some(2),
+        ..ProductData::default()
+    })
+    .build()
+    .unwrap();
+    s.register("q1", "DQ-1", c).unwrap();
+    // 省外不超过四天: 4 calendar days end on Sun 4 May, a holiday, so the
+    // period runs to the next working day, Tue 6 May (ruling 2 in docs/rulings.md).
+    assert_eq!(due(&s, t0, "handling"), "2025-05-07 00:00");
+    s.ok("q1", minutes(t0, 10), accept());
+    s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
+    s.ok(
+        "x1",
+        beijing(2025, 5, 6, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "x1",
+        beijing(2025, 5, 6, 15, 0),
+        findings(
+            FaultParty::Us,
+            "会同质检人员检定:断路器脱扣器装配不良,属产品自身质量原因",
+        ),
+    );
+    s.ok(
+        "x1",
+        beijing(2025, 5, 6, 16, 0),
+        propose(
+            vec![rem(RemedyKind::Replacement)],
+            "保修期1年内,免费调换2台断路器",
+        ),
+    );
+    // Not answered by the end of 6 May: the deadline breaches and 「及时汇报」.
+    let late = s.tick(beijing(2025, 5, 7, 8, 30));
+    assert!(breached(&late, "handling"));
+    s.ok("m1", beijing(2025, 5, 7, 9, 0), CommandKind::Approve);
+    s.ok(
+        "x1",
+        beijing(2025, 5, 7, 10, 0),
+        reply("已发出2台替换断路器,随货附《质量信息反馈单》"),
+    );
+    s.ok(
+        "q1",
+        beijing(2025, 5, 9, 10, 0),
+        callback(Satisfaction::Satisfied, "客户确认更换后运行正常"),
+    );
+    s.ok("q1", beijing(2025, 5, 9, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s24_electrical", timeline(&s.events));
+}

@@ -1,0 +1,90 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S25 — 服务用语及投诉处理技巧 (中国电信)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s25_telecom_broadband_fault_passed_on() {
+    let p = policy("telecom-callcentre-s25.toml");
+    let roster = roster(
+        &[
+            ("kf", "10000号客服中心", None),
+            ("wh", "宽带维护中心", None),
+        ],
+        &[
+            (
+                "w1",
+                "维系经理 小周",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
+            ("h1", "装维 江师傅", "wh", &["back_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 12, 31, 20, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "家中宽带从下午起无法上网,明天元旦要在家办公,已是第二次报修",
+    )
+    .complainant(person("赵先生"))
+    .category(cat("fault_report"))
+    .first_responder(sid("w1"))
+    .build()
+    .unwrap();
+    s.register("w1", "DX-1", c).unwrap();
+    // Answered 12 seconds after the call arrives (limit: 15 s, approximated by 1 minute).
+    s.ok("w1", at_s(2025, 12, 31, 20, 0, 12), accept());
+    // 申告 answered within 48 hours (assumed): clock hours, holidays do not matter.
+    assert_eq!(
+        due(&s, at_s(2025, 12, 31, 20, 0, 12), "reply"),
+        "2026-01-02 20:00"
+    );
+    // 「复杂问题,及时转达」: passed on to the team leader.
+    s.ok(
+        "w1",
+        beijing(2025, 12, 31, 20, 5),
+        escalate("光猫LOS灯红,需装维上门,超出首问处理范围"),
+    );
+    s.ok("bz", beijing(2025, 12, 31, 20, 10), assign("wh", "h1"));
+    s.ok(
+        "h1",
+        beijing(2026, 1, 1, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "h1",
+        beijing(2026, 1, 1, 11, 0),
+        findings(FaultParty::Us, "分光器端口故障"),
+    );
+    s.ok(
+        "h1",
+        beijing(2026, 1, 1, 11, 10),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "20"),
+            ],
+            "更换端口并赠送20元话费补偿",
+        ),
+    );
+    // 20 元 is within the agent's 50 元; the agent approves.
+    s.ok("w1", beijing(2026, 1, 1, 11, 20), CommandKind::Approve);
+    s.ok(
+        "w1",
+        beijing(2026, 1, 1, 11, 30),
+        reply("宽带已恢复,20元话费补偿将于24小时内到账"),
+    );
+    s.ok(
+        "w1",
+        beijing(2026, 1, 2, 10, 0),
+        callback(Satisfaction::Satisfied, "用户表示满意"),
+    );
+    s.ok("w1", beijing(2026, 1, 2, 10, 1), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s25_telecom", timeline(&s.events));
+}

@@ -1,0 +1,97 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S26 — 成都市房屋建筑工程施工质量投诉处理暂行办法
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s26_chengdu_referred_case_over_spring_festival() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[
+            ("zjz", "成都市建设工程质量监督站", None),
+            ("jd", "监督三科", Some("zjz")),
+        ],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "jd", &["inspector"], None),
+            ("zz", "站长 谢站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2026, 2, 10, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Referral,
+        "市信访办交办:高新区某在建住宅项目外墙瓷砖空鼓脱落,业主联名反映",
+    )
+    .complainant(person("业主代表 刘先生"))
+    .category(cat("installation_decoration"))
+    .build()
+    .unwrap();
+    s.register("sl", "CD-1", c).unwrap();
+    assert_eq!(level_of(&s), "quality_complaint");
+    // 15 working days from Tue 10 Feb 2026 over the Spring Festival (15–23 Feb
+    // off; Sat 14 and Sat 28 Feb are make-up working days): the 15th is Mon 9 Mar.
+    assert_eq!(due(&s, t0, "answer_referrer"), "2026-03-10 00:00");
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("jd", "jy"));
+    s.ok(
+        "jy",
+        beijing(2026, 2, 11, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 2, 12, 17, 0),
+        findings(
+            FaultParty::ThirdParty,
+            "外墙饰面砖粘贴不符合设计文件及验收规范,属施工质量问题",
+        ),
+    );
+    // 「责成建设责任主体单位对质量问题进行限期整改」: the limit is agreed per case.
+    s.ok(
+        "jy",
+        beijing(2026, 2, 12, 17, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 6, 18, 0),
+        },
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 2, 12, 17, 40),
+        propose(
+            vec![rem(RemedyKind::Repair)],
+            "责成施工单位于3月6日前完成外墙空鼓瓷砖铲除重贴并设置安全防护",
+        ),
+    );
+    s.ok("zz", beijing(2026, 2, 13, 9, 0), CommandKind::Approve);
+    s.ok(
+        "jy",
+        beijing(2026, 3, 5, 16, 0),
+        reply("整改完成,已向市信访办回复办理结果"),
+    );
+    s.ok(
+        "sl",
+        beijing(2026, 3, 9, 10, 0),
+        callback(Satisfaction::Satisfied, "业主代表确认整改完成"),
+    );
+    s.ok("sl", beijing(2026, 3, 9, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s26_chengdu_referred", timeline(&s.events));
+
+    // 自行协商 first: a direct complaint before negotiating is not accepted.
+    let mut d = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "新房地漏返水,还没找开发商")
+        .complainant(person("王女士"))
+        .build()
+        .unwrap();
+    d.register("sl", "CD-2", c).unwrap();
+    assert!(d.run("sl", minutes(t0, 1), accept()).is_err());
+    // The answer to the referrer is for 上级交办 cases only.
+    assert!(
+        d.deadlines(t0)
+            .iter()
+            .all(|v| v.milestone.as_str() != "answer_referrer")
+    );
+}

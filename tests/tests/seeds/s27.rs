@@ -1,0 +1,125 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S27 — 纳税服务投诉管理办法
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s27_tax_service_missed_preference_late_handling() {
+    let p = policy("tax-service-s27.toml");
+    let roster = roster(
+        &[
+            ("jg", "某区税务局", None),
+            ("nf", "纳税服务科", Some("jg")),
+            ("zs", "征收管理科", Some("jg")),
+        ],
+        &[
+            (
+                "n1",
+                "纳服专职 欧阳",
+                "nf",
+                &["tax_service_staff"],
+                Some("nk"),
+            ),
+            ("nk", "纳服科长 钟科长", "nf", &["service_dept_head"], None),
+            (
+                "z1",
+                "征管科 田科员",
+                "zs",
+                &["coordinating_dept"],
+                Some("zk"),
+            ),
+            (
+                "z2",
+                "征管科 马科员",
+                "zs",
+                &["coordinating_dept"],
+                Some("zk"),
+            ),
+            ("zk", "征管科长", "zs", &["coordinating_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 30, 16, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Web,
+        "申报时窗口人员称我公司不符合小微企业优惠条件,多缴税款,经咨询12366应可享受",
+    )
+    .complainant(Complainant::organization("某商贸有限公司").unwrap())
+    .category(cat("missed_preference"))
+    .respondent(Respondent::staff(sid("z1")))
+    .flags(ComplaintFlags {
+        confidential: true,
+        ..ComplaintFlags::default()
+    })
+    .build()
+    .unwrap();
+    s.register("n1", "NF-1", c).unwrap();
+    // 1 working day (assumed) after Tue 30 Sep: the National Day holiday runs
+    // to 8 Oct, so it is Thu 9 Oct.
+    assert_eq!(due(&s, t0, "acceptance"), "2025-10-10 00:00");
+    s.ok("n1", beijing(2025, 10, 9, 9, 30), accept());
+    // 10 working days from Thu 9 Oct (Sat 11 Oct is a make-up working day): Wed 22 Oct.
+    assert_eq!(
+        due(&s, beijing(2025, 10, 9, 9, 30), "handling"),
+        "2025-10-23 00:00"
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 10, 9, 9, 40),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("nf"),
+                handler: Some(sid("n1")),
+                co_handling: vec![did("zs")],
+            },
+        },
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 10, 9, 10, 0),
+        CommandKind::StartInvestigation,
+    );
+    // 不得徇私、偏袒: the respondent may not record the findings.
+    assert!(
+        s.run(
+            "z1",
+            beijing(2025, 10, 10, 10, 0),
+            findings(FaultParty::Nobody, "无过错")
+        )
+        .is_err()
+    );
+    s.ok(
+        "z2",
+        beijing(2025, 10, 20, 15, 0),
+        findings(
+            FaultParty::Us,
+            "窗口人员误用从业人数口径,企业应享受小微企业所得税优惠",
+        ),
+    );
+    let late = s.tick(beijing(2025, 10, 23, 8, 0));
+    assert!(breached(&late, "handling"));
+    s.ok(
+        "n1",
+        beijing(2025, 10, 23, 9, 0),
+        propose(
+            vec![rem(RemedyKind::Apology), rem(RemedyKind::Explanation)],
+            "办理退抵税,对窗口人员进行批评教育",
+        ),
+    );
+    s.ok("nk", beijing(2025, 10, 23, 10, 0), CommandKind::Approve);
+    s.ok(
+        "n1",
+        beijing(2025, 10, 23, 11, 0),
+        reply("已为贵公司办理多缴税款退抵,并致歉"),
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 10, 27, 10, 0),
+        callback(Satisfaction::Satisfied, "纳税人满意"),
+    );
+    s.ok("n1", beijing(2025, 10, 27, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s27_tax_service", timeline(&s.events));
+}

@@ -1,0 +1,88 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S28 — 客户投诉处理服务规范 (营业厅)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s28_business_hall_batch_complaint_beyond_authority() {
+    let p = policy("business-hall-s28.toml");
+    let roster = roster(
+        &[
+            ("yyt", "中山路营业厅", None),
+            ("fgs", "分公司客服中心", None),
+        ],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 1, 1, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "同一小区4位客户到厅反映:套餐升级后12月话费被重复扣除月租",
+    )
+    .complainant(person("客户代表 蒋女士"))
+    .category(cat("product_service_defect"))
+    .collective_count(4)
+    .first_responder(sid("y1"))
+    .build()
+    .unwrap();
+    s.register("y1", "YYT-1", c).unwrap();
+    assert_eq!(level_of(&s), "batch", "短时间内出现批量投诉");
+    s.ok("y1", minutes(t0, 5), accept());
+    // Not answerable on site: tell the customer the time needed (agreed deadline).
+    s.ok(
+        "y1",
+        minutes(t0, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 1, 2, 12, 0),
+        },
+    );
+    // 「有升级投诉倾向 … 及时向上级上报」 (first: the hall supervisor).
+    s.ok(
+        "y1",
+        minutes(t0, 40),
+        escalate("批量投诉,客户情绪激动,超出处理权限"),
+    );
+    s.ok("zr", minutes(t0, 45), assign("yyt", "y1"));
+    s.ok("y1", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "y1",
+        beijing(2026, 1, 1, 15, 0),
+        findings(FaultParty::Us, "计费系统套餐变更时重复出账"),
+    );
+    s.ok(
+        "y1",
+        beijing(2026, 1, 1, 15, 10),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "316"), rem(RemedyKind::Apology)],
+            "退还4户重复扣除月租共316元",
+        ),
+    );
+    // 316 元 is beyond the hall staff's 100 元 authority: the supervisor approves.
+    let err = s
+        .run("y1", beijing(2026, 1, 1, 15, 20), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&err, Rejection::OutOfAuthority { required_role, .. } if required_role.as_str() == "hall_supervisor"),
+        "{err}"
+    );
+    s.ok("zr", beijing(2026, 1, 1, 15, 30), CommandKind::Approve);
+    s.ok(
+        "y1",
+        beijing(2026, 1, 2, 11, 0),
+        reply("重复扣费已退回,并致歉"),
+    );
+    s.ok(
+        "y1",
+        beijing(2026, 1, 2, 11, 10),
+        callback(Satisfaction::VerySatisfied, "客户签字确认"),
+    );
+    s.ok("y1", beijing(2026, 1, 2, 11, 15), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s28_business_hall", timeline(&s.events));
+}

@@ -1,0 +1,106 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S29 — 江苏省实施《建设工程质量投诉处理暂行规定》细则 苏建质(1997)373号
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let roster = roster(
+        &[
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+            ("nj", "南京市建设工程质量用户投诉站", None),
+            ("sg", "某建筑公司", None),
+        ],
+        &[
+            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+            ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
+            ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Referral,
+        "省建委批转:某小区顶层6户住户联名反映屋面渗漏,多次报修未果",
+    )
+    .complainant(person("顶层住户代表 孙先生"))
+    .collective_count(6)
+    .category(cat("roof_waterproofing"))
+    .incident_at(beijing(2025, 11, 10, 8, 0))
+    .product(delivered(date(2023, 5, 1)))
+    .build()
+    .unwrap();
+    s.register("n1", "SJ-1", c).unwrap();
+    // A referred case keeps its severity: six households are 影响较大 (第四条).
+    assert_eq!(level_of(&s), "serious");
+    // 上级批转 (第六条): 三个月 to report to the referrer, 28 Feb 2026, a
+    // Saturday but a make-up working day (春节调休), so no roll.
+    assert_eq!(due(&s, t0, "report_to_referrer"), "2026-03-01 00:00");
+    s.ok("n1", minutes(t0, 30), accept());
+    // The rectification runs by the level: 30 days for a serious case.
+    assert_eq!(
+        due(&s, minutes(t0, 30), "rectification"),
+        "2025-12-30 00:00"
+    );
+    s.ok("n1", minutes(t0, 40), assign("sg", "g1"));
+    // The province takes up a serious case directly (第四条).
+    s.ok(
+        "n1",
+        minutes(t0, 50),
+        escalate("影响较大的批转件,由省投诉站直接组织处理"),
+    );
+    s.ok(
+        "g1",
+        beijing(2025, 12, 2, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "g1",
+        beijing(2025, 12, 5, 16, 0),
+        findings(FaultParty::ThirdParty, "屋面防水卷材搭接不足,在3年保修期内"),
+    );
+    s.ok(
+        "g1",
+        beijing(2025, 12, 5, 16, 30),
+        propose(vec![rem(RemedyKind::Repair)], "施工单位重新铺设屋面防水层"),
+    );
+    s.ok("s1", beijing(2025, 12, 8, 10, 0), CommandKind::Approve);
+    s.ok(
+        "n1",
+        beijing(2025, 12, 22, 10, 0),
+        reply("屋面防水已返修,已将调查和处理情况报原批转机关"),
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 12, 24, 10, 0),
+        callback(Satisfaction::Satisfied, "雨后复查无渗漏"),
+    );
+    s.ok("n1", beijing(2025, 12, 24, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s29_jiangsu_referred", timeline(&s.events));
+
+    // The Jiangsu table: 照明电气、上下水管线 6个月 from delivery. A pipe leak
+    // 8 months after delivery is out of warranty → 由产权单位或有关部门处理.
+    let mut w = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "厨房上水管接头渗水")
+        .complainant(person("钱女士"))
+        .category(cat("lighting_plumbing"))
+        .incident_at(beijing(2025, 11, 20, 8, 0))
+        .product(delivered(date(2025, 3, 15)))
+        .build()
+        .unwrap();
+    w.register("n1", "SJ-2", c).unwrap();
+    // Not referred: no report to a referrer.
+    assert!(
+        w.deadlines(t0)
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_to_referrer")
+    );
+    assert!(
+        w.run("n1", minutes(t0, 1), accept()).is_err(),
+        "6个月 warranty expired"
+    );
+}

@@ -1,0 +1,134 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S30 — 客户投诉服务问题处理流程及评判标准 (卓达社区网客服中心)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
+    let p = policy("community-network-s30.toml");
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 12, 30, 14, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "投诉客户代表小黎昨天办理宽带续费时语气生硬、与客户争执",
+    )
+    .complainant(person("邵先生"))
+    .category(cat("agent_service"))
+    .respondent(Respondent::staff(sid("kd2")))
+    .first_responder(sid("kd1"))
+    .build()
+    .unwrap();
+    s.register("kd1", "ZD-1", c).unwrap();
+    s.ok("kd1", minutes(t0, 8), accept());
+    // The chain: 客户代表 → 部门主管 → 部门经理 → 服务监督团队.
+    s.ok("kd1", minutes(t0, 15), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), escalate("客户不同意主管处理意见"));
+    s.ok("jl", minutes(t0, 50), escalate("转服务监督团队处理"));
+    s.ok("jd1", minutes(t0, 60), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 70), CommandKind::StartInvestigation);
+    s.ok(
+        "jd1",
+        beijing(2025, 12, 30, 17, 0),
+        findings(FaultParty::Us, "调取录音:属实,客户代表语气生硬"),
+    );
+    s.ok(
+        "jd1",
+        beijing(2025, 12, 30, 17, 10),
+        propose(vec![rem(RemedyKind::Apology)], "致歉,客户代表责令下机学习"),
+    );
+    s.ok("jd1", beijing(2025, 12, 30, 17, 20), CommandKind::Approve);
+    s.ok(
+        "jd1",
+        beijing(2025, 12, 31, 10, 0),
+        reply("已核实属实,向您致歉,当事客户代表已下机学习"),
+    );
+    // Still unsatisfied with higher demands: the 疑难 node, a second handling.
+    // The round was already escalated by hand, so the team takes the last
+    // step of the chain itself: 服务监督团队(主管级) → 疑难投诉处理团队(经理级).
+    s.ok(
+        "jd1",
+        beijing(2025, 12, 31, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求免一个月网费"),
+    );
+    s.ok(
+        "jd1",
+        beijing(2025, 12, 31, 15, 10),
+        escalate("非客户代表差错范围的更高诉求,提交“咨询工单—疑难客户”节点"),
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 1, 4, 9, 0),
+        CommandKind::Reopen {
+            reason: "提交“咨询工单—疑难客户”节点工单进行二次处理".into(),
+        },
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 1, 4, 9, 5),
+        CommandKind::Classify {
+            level: Some(level("difficult")),
+            reason: Some("疑难投诉客户".into()),
+        },
+    );
+    // The round-2 clock started under 普通 (1 working day from Sun 4 Jan 2026,
+    // a make-up working day: Mon 5 Jan). Raising the level to 疑难 (2 working
+    // days) never loosens a running clock, so 5 Jan still binds.
+    assert_eq!(
+        due(&s, beijing(2026, 1, 4, 9, 5), "team_reply"),
+        "2026-01-06 00:00"
+    );
+    // 「无人接听、正在通话中、关机或无法接通」 → SMS on Mon 5 Jan 16:00.
+    s.ok(
+        "yn1",
+        beijing(2026, 1, 5, 16, 0),
+        CommandKind::AddNote {
+            text: "多次回电无人接听,已发短信通知".into(),
+            attachments: vec![],
+        },
+    );
+    let notice = beijing(2026, 1, 5, 16, 0);
+    // 2 working days after the notice end with Wed 7 Jan: too early on the 7th.
+    assert!(
+        s.run(
+            "yn1",
+            beijing(2026, 1, 7, 10, 0),
+            CommandKind::CloseUnreachable {
+                notified_at: notice
+            }
+        )
+        .is_err()
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 1, 8, 9, 0),
+        CommandKind::CloseUnreachable {
+            notified_at: notice,
+        },
+    );
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+    insta::assert_snapshot!("s30_zhuoda", timeline(&s.events));
+}

@@ -1,0 +1,127 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S31 — 《江苏省建设工程质量投诉处理规定》摘要
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s31_jiangsu_filing_rules_and_signed_closure() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+            ("fg", "市房管局", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2026, 3, 20, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Letter,
+        "新购住宅承重墙出现贯通裂缝,危及居住安全,附检测报告和购房合同",
+    )
+    .complainant(person("施先生"))
+    .category(cat("completed_in_warranty"))
+    .flags(ComplaintFlags {
+        injury_or_safety: true,
+        ..ComplaintFlags::default()
+    })
+    .fact(fact("complaint_letter_and_evidence"), yes())
+    .build()
+    .unwrap();
+    s.register("sl", "JS-1", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    // 60 calendar days (assumed) from 20 Mar 2026: Tue 19 May.
+    assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-05-20 00:00");
+    s.ok(
+        "sl",
+        minutes(t0, 40),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("ts"),
+                handler: Some(sid("ba")),
+                co_handling: vec![did("fg")],
+            },
+        },
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 3, 23, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 4, 10, 16, 0),
+        findings(FaultParty::ThirdParty, "联合房管部门查实:砌体施工质量缺陷"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 4, 10, 16, 30),
+        propose(
+            vec![rem(RemedyKind::Repair)],
+            "责成开发商委托原施工单位加固处理",
+        ),
+    );
+    s.ok("fz", beijing(2026, 4, 13, 9, 0), CommandKind::Approve);
+    s.ok(
+        "ba",
+        beijing(2026, 4, 28, 10, 0),
+        reply("加固完成并经检测合格"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 4, 29, 10, 0),
+        callback(Satisfaction::Satisfied, "投诉人确认"),
+    );
+    // 10 working days (assumed) to file the dossier: over May Day (1–5 May off,
+    // Sat 9 May a make-up working day) the 10th is Fri 15 May.
+    assert_eq!(
+        due(&s, beijing(2026, 4, 29, 10, 0), "closure_signature"),
+        "2026-05-16 00:00"
+    );
+    // 「报投诉处理机构负责人签字,予以结案」: the case officer may not close.
+    assert!(
+        s.run("ba", beijing(2026, 5, 8, 9, 0), CommandKind::Close)
+            .is_err()
+    );
+    s.ok("fz", beijing(2026, 5, 8, 9, 30), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s31_jiangsu_filing", timeline(&s.events));
+
+    // 不予立案: anonymous; and a neighbours' dispute.
+    for (id, c) in [
+        (
+            "JS-2",
+            Complaint::builder(t0, Channel::Letter, "匿名反映某工地质量问题")
+                .fact(fact("complaint_letter_and_evidence"), yes())
+                .flags(ComplaintFlags {
+                    injury_or_safety: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap(),
+        ),
+        (
+            "JS-3",
+            Complaint::builder(t0, Channel::Visit, "邻居加建阳台挡光")
+                .complainant(person("袁女士"))
+                .fact(fact("dispute_type"), FactValue::Text("邻里居住纠纷".into()))
+                .build()
+                .unwrap(),
+        ),
+    ] {
+        let mut r = Scenario::new(p.clone(), roster.clone());
+        r.register("sl", id, c).unwrap();
+        assert!(
+            r.run("sl", minutes(t0, 1), accept()).is_err(),
+            "{id} 不予立案"
+        );
+    }
+}

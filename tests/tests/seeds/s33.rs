@@ -1,0 +1,132 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S33 — 物业服务投诉处理范本 — 投诉处理制度
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s33_property_model_one_month_becomes_major() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[
+            ("glc", "管理处", None),
+            ("gc", "工程组", Some("glc")),
+            ("gs", "物业公司", None),
+        ],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
+            (
+                "zr",
+                "管理处主任 卢主任",
+                "glc",
+                &["cs_manager"],
+                Some("ld"),
+            ),
+            ("ld", "公司 分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2025, 12, 15, 19, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库B2层顶板渗水滴到车上,要求处理")
+        .complainant(person("业主 毛先生"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-1", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("jd", minutes(t0, 10), accept());
+    // 一个月: 15 Jan 2026, so the month ends at 24:00 that day.
+    assert_eq!(
+        due(&s, minutes(t0, 10), "reasonable_resolution"),
+        "2026-01-16 00:00"
+    );
+    // 「与投诉人约定好回复时间」.
+    s.ok(
+        "jd",
+        minutes(t0, 15),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 12, 17, 18, 0),
+        },
+    );
+    s.ok("jd", minutes(t0, 20), assign("gc", "cl"));
+    s.ok(
+        "cl",
+        beijing(2025, 12, 16, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "cl",
+        beijing(2025, 12, 16, 15, 0),
+        findings(FaultParty::Us, "顶板伸缩缝止水带老化,属物业维保范围"),
+    );
+    s.ok(
+        "cl",
+        beijing(2025, 12, 16, 15, 30),
+        propose(vec![rem(RemedyKind::Repair)], "注浆堵漏"),
+    );
+    s.ok("zr", beijing(2025, 12, 16, 17, 0), CommandKind::Approve);
+    s.ok("cl", beijing(2025, 12, 17, 10, 0), reply("已注浆堵漏"));
+    s.ok(
+        "jd",
+        beijing(2025, 12, 22, 10, 0),
+        callback(Satisfaction::Unsatisfied, "雨后仍渗水"),
+    );
+    s.ok(
+        "zr",
+        beijing(2025, 12, 22, 10, 30),
+        CommandKind::Reopen {
+            reason: "堵漏无效,再次处理".into(),
+        },
+    );
+    // The month runs on across rounds; on 16 Jan it is 重大 c).
+    // The breach itself makes it 重大投诉 (the step's `reclassify_to`).
+    let late = s.tick(beijing(2026, 1, 16, 8, 0));
+    assert!(breached(&late, "reasonable_resolution"));
+    assert_eq!(level_of(&s), "major");
+    s.ok(
+        "cl",
+        beijing(2026, 1, 16, 9, 30),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 1, 16, 11, 0),
+        findings(FaultParty::Us, "需整段更换止水带"),
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 1, 16, 11, 30),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "600"),
+            ],
+            "更换止水带,赔偿洗车及漆面处理费600元",
+        ),
+    );
+    s.ok("zr", beijing(2026, 1, 16, 14, 0), CommandKind::Approve);
+    s.ok(
+        "cl",
+        beijing(2026, 1, 20, 10, 0),
+        reply("止水带已更换,赔偿已支付"),
+    );
+    s.ok(
+        "jd",
+        beijing(2026, 1, 23, 10, 0),
+        callback(Satisfaction::Satisfied, "连续降雨后无渗水"),
+    );
+    s.ok("jd", beijing(2026, 1, 23, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s33_property_model", timeline(&s.events));
+
+    // 重大 e): five households or more, inclusive (ruling 13 in docs/rulings.md).
+    let mut m = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Visit, "5户业主联名投诉电梯频繁停运")
+        .complainant(person("业主代表"))
+        .collective_count(5)
+        .build()
+        .unwrap();
+    m.register("jd", "WY-2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+}

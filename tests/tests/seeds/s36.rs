@@ -1,0 +1,94 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S36 — 客户投诉处理办法 (配送中心)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s36_distribution_account_manager_over_spring_festival() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[
+            ("psz", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("yx", "营销部", None),
+        ],
+        &[
+            ("r1", "受理专人 邱小姐", "psz", &["intake"], None),
+            ("k1", "客服 石小姐", "kf", &["cs_staff"], Some("kz")),
+            (
+                "kz",
+                "客户服务主管 庞主管",
+                "kf",
+                &["cs_supervisor"],
+                Some("pm"),
+            ),
+            ("m1", "客户经理 雷经理", "yx", &["responsible"], None),
+            ("pm", "配送中心负责人", "psz", &["centre_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 1, 27, 17, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Email,
+        "春节前订货未按约定时间送达,客户经理电话不接",
+    )
+    .complainant(Complainant::organization("城东零售店").unwrap())
+    .category(cat("account_manager"))
+    .build()
+    .unwrap();
+    s.register("r1", "PS-1", c).unwrap();
+    assert_eq!(due(&s, t0, "acceptance"), "2025-01-28 17:00");
+    s.ok("r1", beijing(2025, 1, 28, 9, 0), accept());
+    // 3 working days from Tue 28 Jan, over the Spring Festival (28 Jan–4 Feb):
+    // Wed 5, Thu 6, Fri 7 Feb.
+    assert_eq!(
+        due(&s, beijing(2025, 1, 28, 9, 0), "resolution"),
+        "2025-02-08 00:00"
+    );
+    s.ok("kz", beijing(2025, 1, 28, 9, 30), assign("yx", "m1"));
+    // 客户经理 complaints: the deadline is judged by the matter and told to the customer.
+    s.ok(
+        "k1",
+        beijing(2025, 1, 28, 10, 0),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 2, 6, 18, 0),
+        },
+    );
+    s.ok(
+        "m1",
+        beijing(2025, 2, 5, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "m1",
+        beijing(2025, 2, 5, 15, 0),
+        findings(FaultParty::Us, "客户经理漏报订单"),
+    );
+    s.ok(
+        "m1",
+        beijing(2025, 2, 5, 15, 30),
+        propose(
+            vec![
+                rem(RemedyKind::Apology),
+                rem_amt(RemedyKind::Compensation, "200"),
+            ],
+            "补送货物并补偿200元",
+        ),
+    );
+    s.ok("kz", beijing(2025, 2, 5, 16, 0), CommandKind::Approve);
+    s.ok(
+        "k1",
+        beijing(2025, 2, 6, 15, 0),
+        reply("货物已补送,补偿200元已抵扣货款"),
+    );
+    s.ok(
+        "k1",
+        beijing(2025, 2, 7, 10, 0),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    s.ok("k1", beijing(2025, 2, 7, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s36_distribution", timeline(&s.events));
+}

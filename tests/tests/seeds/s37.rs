@@ -1,0 +1,115 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S37 — 承诺制服务和投诉处理、首问负责制 (红沙岗)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s37_investment_bureau_complex_case_with_extension() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("ywk", "项目服务科", Some("zsj")),
+            ("sz", "市投资环境保障领导小组", None),
+        ],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+            (
+                "xz",
+                "领导小组办公室",
+                "sz",
+                &["investment_env_group"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2025, 4, 30, 15, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "入园企业反映:厂区供电增容手续涉及供电、国土、环保三个部门,两个月未办结",
+    )
+    .complainant(Complainant::organization("某新材料有限公司").unwrap())
+    .category(cat("other_bodies"))
+    .first_responder(sid("sw"))
+    .fact(fact("multiple_departments"), yes())
+    .build()
+    .unwrap();
+    s.register("sw", "HSG-1", c).unwrap();
+    assert_eq!(level_of(&s), "complex");
+    // 首问: 1 working day (assumed) over May Day (1–5 May): Tue 6 May.
+    assert_eq!(due(&s, t0, "first_ask"), "2025-05-07 00:00");
+    s.ok("sw", beijing(2025, 5, 6, 9, 0), accept());
+    // 15 working days (assumed) from Tue 6 May: Tue 27 May.
+    assert_eq!(
+        due(&s, beijing(2025, 5, 6, 9, 0), "completion"),
+        "2025-05-28 00:00"
+    );
+    s.ok("sw", beijing(2025, 5, 6, 9, 10), assign("ywk", "jb"));
+    s.ok(
+        "jb",
+        beijing(2025, 5, 6, 10, 0),
+        escalate("涉及多个职能部门,报经领导批准协调"),
+    );
+    s.ok(
+        "jb",
+        beijing(2025, 5, 8, 10, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "jb",
+        beijing(2025, 5, 12, 10, 0),
+        CommandKind::RequestExtension {
+            reason: "供电公司需现场勘察,特殊原因延期,已转告投资商".into(),
+            until: None,
+        },
+    );
+    s.ok(
+        "jl",
+        beijing(2025, 5, 12, 11, 0),
+        CommandKind::ApproveExtension,
+    );
+    s.ok("jl", beijing(2025, 5, 26, 9, 0), CommandKind::EndExtension);
+    // 其他部门妨碍: 经局领导批准,报请市投资环境保障领导小组处理.
+    s.ok(
+        "jl",
+        beijing(2025, 5, 26, 9, 30),
+        escalate("国土部门迟迟不出具用地意见"),
+    );
+    s.ok(
+        "jb",
+        beijing(2025, 5, 30, 16, 0),
+        findings(FaultParty::ThirdParty, "经领导小组协调,三部门并联审批"),
+    );
+    s.ok(
+        "jb",
+        beijing(2025, 5, 30, 16, 30),
+        propose(vec![rem(RemedyKind::Explanation)], "6月10日前完成增容手续"),
+    );
+    s.ok("jl", beijing(2025, 6, 3, 9, 0), CommandKind::Approve);
+    s.ok(
+        "jb",
+        beijing(2025, 6, 10, 17, 0),
+        reply("供电增容手续已办结"),
+    );
+    s.ok(
+        "jb",
+        beijing(2025, 6, 12, 10, 0),
+        callback(Satisfaction::Satisfied, "企业满意"),
+    );
+    s.ok("jb", beijing(2025, 6, 12, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s37_industrial_park", timeline(&s.events));
+
+    // 不予受理 1、匿名投诉.
+    let mut a = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Letter, "匿名信反映某科室办事拖拉")
+        .build()
+        .unwrap();
+    a.register("sw", "HSG-2", c).unwrap();
+    assert!(a.run("sw", minutes(t0, 5), accept()).is_err());
+}

@@ -1,0 +1,89 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S38 — 医院投诉管理
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s38_hospital_billing_complaint_over_spring_festival() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("nk", "心内科病区", Some("yy")),
+            ("cw", "财务科", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            ("hs", "护士站 护士 小祁", "nk", &["first_receiver"], None),
+            ("cw1", "财务科 单会计", "cw", &["finance"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2026, 2, 13, 21, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "住院费用清单中同一项心脏彩超收费两次,多收860元",
+    )
+    .complainant(person("患者家属 柏女士"))
+    .category(cat("billing"))
+    .first_responder(sid("hs"))
+    .build()
+    .unwrap();
+    s.register("hs", "YY-1", c).unwrap();
+    assert_eq!(due(&s, t0, "routing"), "2026-02-14 21:00");
+    s.ok("hs", minutes(t0, 5), accept());
+    // 5 working days (assumed) from Fri 13 Feb 2026: Sat 14 (make-up day),
+    // then after the festival 24, 25, 26, 27 Feb.
+    assert_eq!(due(&s, minutes(t0, 5), "feedback"), "2026-02-28 00:00");
+    // 收费投诉上交财务科.
+    s.ok("hs", beijing(2026, 2, 14, 8, 30), assign("cw", "cw1"));
+    s.ok(
+        "cw1",
+        beijing(2026, 2, 14, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "cw1",
+        beijing(2026, 2, 14, 11, 0),
+        findings(FaultParty::Us, "医嘱重复录入导致重复计费"),
+    );
+    s.ok(
+        "cw1",
+        beijing(2026, 2, 14, 11, 30),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "860"), rem(RemedyKind::Apology)],
+            "冲销重复收费860元",
+        ),
+    );
+    s.ok("cw1", beijing(2026, 2, 14, 11, 40), CommandKind::Approve);
+    s.ok(
+        "cw1",
+        beijing(2026, 2, 14, 14, 0),
+        reply("已冲销重复收费860元,出院结算时退还"),
+    );
+    s.ok(
+        "zh1",
+        beijing(2026, 2, 25, 10, 0),
+        callback(Satisfaction::Satisfied, "家属满意"),
+    );
+    s.ok("zh1", beijing(2026, 2, 25, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s38_hospital", timeline(&s.events));
+
+    // (1) 已向人民法院起诉: explained, not handled.
+    let mut r = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Letter, "手术并发症索赔")
+        .complainant(person("韩先生"))
+        .category(cat("medical"))
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    r.register("hs", "YY-2", c).unwrap();
+    assert!(r.run("hs", minutes(t0, 1), accept()).is_err());
+}

@@ -1,0 +1,86 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S39 — 客户投诉案件处理办法 (零售连锁)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s39_retail_return_closed_late_after_national_day() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "万达店", None),
+            ("xz", "行政人事部", None),
+            ("cp", "商品部", None),
+            ("yy", "营运部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+            ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+            ("g1", "总经理 龙总", "zjb", &["general_manager"], None),
+            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 28, 11, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "购买的电饭煲使用两周内胆涂层脱落,要求退货",
+    )
+    .complainant(person("顾客 喻女士"))
+    .category(cat("return"))
+    .request(rem_amt(RemedyKind::Refund, "399"))
+    .build()
+    .unwrap();
+    s.register("d1", "KS-1", c).unwrap();
+    // 「至接到投诉7天结案」: 5 Oct is a holiday → the next working day, Thu 9 Oct.
+    assert_eq!(due(&s, t0, "closure"), "2025-10-10 00:00");
+    s.ok("dz", beijing(2025, 9, 28, 15, 0), accept());
+    s.ok("x1", beijing(2025, 9, 29, 9, 0), assign("cp", "c1"));
+    s.ok(
+        "c1",
+        beijing(2025, 9, 29, 10, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "c1",
+        beijing(2025, 9, 30, 10, 0),
+        findings(
+            FaultParty::ThirdParty,
+            "投诉调查报告:同批次内胆涂层附着力不合格(供应商原因)",
+        ),
+    );
+    s.ok(
+        "c1",
+        beijing(2025, 9, 30, 10, 30),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "399")],
+            "同意退货退款399元,向供应商索赔",
+        ),
+    );
+    // 行政人事部 cannot approve: 总经理批阅.
+    assert!(
+        s.run("x1", beijing(2025, 9, 30, 11, 0), CommandKind::Approve)
+            .is_err()
+    );
+    s.ok("g1", beijing(2025, 9, 30, 16, 0), CommandKind::Approve);
+    s.ok(
+        "k1",
+        beijing(2025, 10, 9, 10, 0),
+        reply("已办理退货退款399元"),
+    );
+    let late = s.tick(beijing(2025, 10, 10, 8, 0));
+    assert!(breached(&late, "closure"), "not closed within 7 days");
+    s.ok(
+        "k1",
+        beijing(2025, 10, 10, 14, 0),
+        callback(Satisfaction::Satisfied, "顾客满意"),
+    );
+    s.ok("k1", beijing(2025, 10, 10, 14, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s39_retail_chain", timeline(&s.events));
+}

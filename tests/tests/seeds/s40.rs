@@ -1,0 +1,242 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S40 — 客诉处理办法 (国内十五天国外二十天)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s40_factory_foreign_claim_authority_and_reopen() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = paid_roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+            ("zz", "制造部", None),
+        ],
+        &[
+            (
+                "y1",
+                "业务员 高先生",
+                "yw",
+                &["sales_dept"],
+                Some("yj"),
+                10,
+                "3000",
+            ),
+            (
+                "yj",
+                "业务部经理 邵经理",
+                "yw",
+                &["sales_manager"],
+                None,
+                14,
+                "5000",
+            ),
+            (
+                "sc",
+                "生产管理组 景专员",
+                "zjs",
+                &["production_mgmt"],
+                None,
+                10,
+                "3000",
+            ),
+            (
+                "q1",
+                "质量管理部 柯工",
+                "pg",
+                &["quality_dept"],
+                None,
+                12,
+                "4000",
+            ),
+            (
+                "z1",
+                "制造部 机班长 郝师傅",
+                "zz",
+                &["manufacturing"],
+                None,
+                8,
+                "2000",
+            ),
+            (
+                "z2",
+                "制造部 操作员 甘师傅",
+                "zz",
+                &["manufacturing"],
+                None,
+                6,
+                "1500",
+            ),
+            (
+                "fz",
+                "副总经理 顾总",
+                "zjs",
+                &["deputy_gm"],
+                None,
+                20,
+                "8000",
+            ),
+            (
+                "zj",
+                "总经理 黎总",
+                "zjs",
+                &["general_manager"],
+                None,
+                30,
+                "12000",
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 12, 18, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Email,
+        "越南客户反映:订单PO-2511-087 冲压件料号 ST-4410 批量尺寸超差,影响装配",
+    )
+    .complainant(Complainant::organization("越南某电子厂").unwrap())
+    .category(cat("quality_abnormality"))
+    .fact(fact("foreign_customer"), yes())
+    .product(ProductData {
+        order_no: Some("PO-2511-087".into()),
+        part_no: Some("ST-4410".into()),
+        delivery_date: Some(date(2025, 12, 5)),
+        quantity: Some(50_000),
+        defective_quantity: Some(3_200),
+        ..ProductData::default()
+    })
+    .request(rem_amt(RemedyKind::Compensation, "38000"))
+    .build()
+    .unwrap();
+    s.register("y1", "KS-2512-01", c).unwrap();
+    // 自总经理室受理起国外二十天: accepted Fri 19 Dec → 8 Jan 2026.
+    s.ok("sc", beijing(2025, 12, 19, 9, 0), accept());
+    assert_eq!(
+        due(&s, beijing(2025, 12, 19, 9, 0), "closure"),
+        "2026-01-09 00:00"
+    );
+    s.ok("sc", beijing(2025, 12, 19, 9, 30), assign("pg", "q1"));
+    s.ok(
+        "q1",
+        beijing(2025, 12, 22, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "sc",
+        beijing(2025, 12, 29, 17, 0),
+        CommandKind::RecordFindings {
+            validity: None,
+            fault: Some(FaultParty::Us),
+            responsible: vec![
+                Responsibility {
+                    party: ResponsibleParty::Department(did("zz")),
+                    share: Decimal::from(70),
+                },
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("y1")),
+                    share: Decimal::from(30),
+                },
+            ],
+            note: Some(
+                "质量异常:模具磨损未及时更换(制造部70%);业务员未将客户特殊公差要求反映给工厂(30%)"
+                    .into(),
+            ),
+        },
+    );
+    // 调查处理后三天内提出报告: 1 Jan is a holiday → Sun 4 Jan 2026 (a make-up working day).
+    assert_eq!(
+        due(&s, beijing(2025, 12, 29, 17, 0), "investigation_report"),
+        "2026-01-05 00:00"
+    );
+    s.ok(
+        "q1",
+        beijing(2025, 12, 31, 10, 0),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "38000")],
+            "同意赔偿客户挑选及返工费用38,000元",
+        ),
+    );
+    // 核决权限: 38,000 元 is beyond the 业务部经理 (5,000, assumed); the 副总经理 decides.
+    let err = s
+        .run("yj", beijing(2025, 12, 31, 15, 0), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&err, Rejection::OutOfAuthority { required_role, .. } if required_role.as_str() == "deputy_gm"),
+        "{err}"
+    );
+    s.ok("fz", beijing(2026, 1, 4, 10, 0), CommandKind::Approve);
+    s.ok(
+        "y1",
+        beijing(2026, 1, 5, 10, 0),
+        reply("我司同意赔偿38,000元,补发合格品3,200件"),
+    );
+    s.ok(
+        "y1",
+        beijing(2026, 1, 6, 10, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求另赔停线损失"),
+    );
+    // 若客户未能接受时业务部门应再填一份新的“客户抱怨处理表”附原抱怨表一并呈报处理.
+    s.ok(
+        "sc",
+        beijing(2026, 1, 6, 11, 0),
+        CommandKind::Reopen {
+            reason: "客户未能接受,重填客户抱怨处理表附原表呈报".into(),
+        },
+    );
+    s.ok(
+        "q1",
+        beijing(2026, 1, 7, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "q1",
+        beijing(2026, 1, 8, 15, 0),
+        findings(FaultParty::Us, "停线损失经客户提供凭证核实"),
+    );
+    s.ok(
+        "q1",
+        beijing(2026, 1, 8, 16, 0),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "52000")],
+            "赔偿合计52,000元(含停线损失14,000元)",
+        ),
+    );
+    s.ok("zj", beijing(2026, 1, 9, 10, 0), CommandKind::Approve);
+    s.ok(
+        "y1",
+        beijing(2026, 1, 9, 15, 0),
+        reply("经总经理核决,赔偿合计52,000元"),
+    );
+    s.ok(
+        "y1",
+        beijing(2026, 1, 12, 10, 0),
+        callback(Satisfaction::Satisfied, "客户接受"),
+    );
+    s.ok("sc", beijing(2026, 1, 12, 10, 30), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s40_factory_claim", timeline(&s.events));
+
+    // January's statements (每月十日前 judged): the amount to deduct, by the
+    // judged ratio, 制造部's 70 % split by base points. The 「客诉罚扣判定基准」
+    // is lost: assumed, the 总经理室 charges 10 % of the 52,000 元 claim (5,200 元).
+    let facts = PenaltyFacts {
+        losses: vec![Loss {
+            case: case_id("KS-2512-01"),
+            amount: Decimal::from(5_200),
+            responsible: Responsible::Parties(vec![
+                Responsibility {
+                    party: ResponsibleParty::Department(did("zz")),
+                    share: Decimal::from(70),
+                },
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("y1")),
+                    share: Decimal::from(30),
+                },
+            ]),
+        }],
+        ..PenaltyFacts::new("2026-01".parse().unwrap())
+    };
+    insta::assert_snapshot!("s40_factory_statements", statement_markdown(&s, &facts));
+}

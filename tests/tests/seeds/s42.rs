@@ -1,0 +1,96 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S42 — 五清楚 + 一般性投诉 / 重大投诉
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s42_office_tower_lift_entrapment_reported_at_once() {
+    let p = policy("property-office-s42.toml");
+    let roster = roster(
+        &[
+            ("wy", "物业管理中心", None),
+            ("kf", "客户服务中心", Some("wy")),
+            ("gc", "工程部", Some("wy")),
+        ],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("gm")),
+            (
+                "e1",
+                "工程部 电梯工 骆师傅",
+                "gc",
+                &["functional_dept"],
+                Some("gm"),
+            ),
+            (
+                "gm",
+                "工程部经理 聂经理",
+                "gc",
+                &["dept_manager"],
+                Some("ld"),
+            ),
+            ("ld", "物业管理中心 卓总", "wy", &["centre_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2025, 7, 15, 14, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "18楼客户:3号电梯困人,两名员工被困约10分钟",
+    )
+    .complainant(Complainant::organization("1803 某律师事务所").unwrap())
+    .category(cat("public_facilities"))
+    .first_responder(sid("j1"))
+    .fact(fact("event"), FactValue::Text("电梯困人".into()))
+    .build()
+    .unwrap();
+    s.register("j1", "DS-1", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    assert_eq!(due(&s, t0, "major_report"), "2025-07-15 14:15");
+    s.ok("j1", minutes(t0, 2), accept());
+    // 「(6)报告:重大投诉,必须马上报告部门经理和物业管理中心领导」.
+    s.ok("j1", minutes(t0, 5), escalate("电梯困人,马上报告"));
+    s.ok("gm", minutes(t0, 6), assign("gc", "e1"));
+    s.ok("e1", minutes(t0, 10), CommandKind::StartInvestigation);
+    s.ok(
+        "e1",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "门锁回路接触不良,已救出被困人员"),
+    );
+    s.ok(
+        "e1",
+        minutes(t0, 50),
+        propose(
+            vec![rem(RemedyKind::Apology), rem(RemedyKind::Repair)],
+            "更换门锁触点,全面检查同批电梯",
+        ),
+    );
+    s.ok("gm", minutes(t0, 60), CommandKind::Approve);
+    s.ok(
+        "j1",
+        minutes(t0, 80),
+        reply("被困人员已安全救出,故障原因及整改措施已书面告知"),
+    );
+    s.ok(
+        "j1",
+        beijing(2025, 7, 16, 10, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "记清楚: 客户在客户意见处理表上确认",
+        ),
+    );
+    s.ok("j1", beijing(2025, 7, 16, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s42_office_tower", timeline(&s.events));
+
+    // 客户集体投诉(三家以上): three firms are major (以上 includes 3).
+    let mut m = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Letter, "12楼三家公司联名投诉空调不制冷")
+        .complainant(person("联名代表"))
+        .collective_count(3)
+        .build()
+        .unwrap();
+    m.register("j1", "DS-2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+}

@@ -1,0 +1,158 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S44 — 客户投诉处理制度 (汽车4S店)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn s44_auto_dealer_late_solution_over_dragon_boat() {
+    let p = policy("auto-dealer-s44.toml");
+    let roster = paid_roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("fw", "售后服务部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            (
+                "gw",
+                "客户关系顾问 小苗",
+                "kg",
+                &["cr_advisor"],
+                Some("kj"),
+                6,
+                "1500",
+            ),
+            (
+                "kj",
+                "客户关系经理 韩经理",
+                "kg",
+                &["cr_manager"],
+                None,
+                10,
+                "3000",
+            ),
+            (
+                "fj",
+                "服务经理 戴经理",
+                "fw",
+                &["dept_manager"],
+                None,
+                12,
+                "4000",
+            ),
+            (
+                "js",
+                "机修技师 车师傅",
+                "fw",
+                &["dept_manager"],
+                Some("fj"),
+                8,
+                "2500",
+            ),
+            (
+                "zj",
+                "总经理 季总",
+                "zjb",
+                &["general_manager"],
+                None,
+                20,
+                "10000",
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 18, 17, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "车牌粤B·7K2X9,昨日做完首保后发动机冷启动异响,怀疑机油加错",
+    )
+    .complainant(person("车主 骆先生"))
+    .category(cat("repair_quality"))
+    .build()
+    .unwrap();
+    s.register("gw", "4S-1", c).unwrap();
+    s.ok("kj", minutes(t0, 10), accept());
+    s.ok("kj", minutes(t0, 30), assign("fw", "fj"));
+    // 一个工作日: 19–21 Jun are the Dragon Boat holiday → Mon 22 Jun.
+    assert_eq!(due(&s, minutes(t0, 30), "solution"), "2026-06-23 00:00");
+    s.ok(
+        "fj",
+        beijing(2026, 6, 22, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    let late = s.tick(beijing(2026, 6, 23, 9, 0));
+    assert!(
+        breached(&late, "solution"),
+        "no solution within one working day"
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 6, 23, 10, 0),
+        CommandKind::RecordFindings {
+            validity: None,
+            fault: Some(FaultParty::Us),
+            responsible: vec![
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("js")),
+                    share: Decimal::from(70),
+                },
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("fj")),
+                    share: Decimal::from(30),
+                },
+            ],
+            note: Some("技师误加0W-40机油,服务经理未复核工单".into()),
+        },
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 6, 23, 11, 0),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "800"),
+                rem(RemedyKind::Apology),
+            ],
+            "免费更换机油机滤并赠送一次保养(折800元)",
+        ),
+    );
+    // 「投诉解决办法经总经理同意后」: only the general manager approves.
+    s.ok("zj", beijing(2026, 6, 23, 14, 0), CommandKind::Approve);
+    s.ok(
+        "kj",
+        beijing(2026, 6, 23, 15, 0),
+        reply("已免费更换机油机滤,赠送一次保养"),
+    );
+    s.ok(
+        "gw",
+        beijing(2026, 6, 25, 10, 0),
+        callback(Satisfaction::Satisfied, "车主满意"),
+    );
+    s.ok("gw", beijing(2026, 6, 25, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s44_auto_dealer", timeline(&s.events));
+
+    // June: the delay fine (罚则 2, assumed 100 元) to the 受理责任人, and the
+    // 800 元 loss shared by the technician and the service manager (罚则 1).
+    let facts = PenaltyFacts {
+        breaches: s.breaches(),
+        losses: vec![Loss {
+            case: case_id("4S-1"),
+            amount: Decimal::from(800),
+            responsible: Responsible::Parties(vec![
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("js")),
+                    share: Decimal::from(70),
+                },
+                Responsibility {
+                    party: ResponsibleParty::Staff(sid("fj")),
+                    share: Decimal::from(30),
+                },
+            ]),
+        }],
+        ..PenaltyFacts::new("2026-06".parse().unwrap())
+    };
+    insta::assert_snapshot!("s44_auto_dealer_statements", statement_markdown(&s, &facts));
+}
