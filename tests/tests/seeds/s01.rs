@@ -128,3 +128,11 @@ fn s01_lenovo_key_account_abnormal_closure() {
     s.assert_replays();
     insta::assert_snapshot!("s01_lenovo", timeline(&s.events));
 }
+
+/// 「批准/日期 … 袁巍2001/4/28」: the policy carries the regulation's own date,
+/// not a made-up one (the date labels the policy; cases use their own calendar).
+#[test]
+fn the_regulation_is_dated_by_its_approval() {
+    let p = policy("it-repair-lenovo-s01.toml");
+    assert_eq!(p.effective_date, date(2001, 4, 28));
+}

@@ -138,3 +138,58 @@ fn s17_membership_misleading_sale_loss_borne() {
         .unwrap();
     assert_eq!(level_for(&venting), level("demand"));
 }
+
+/// 「客户咨询类…在24小时内答复客户」 is the consultation's limit only: a
+/// suggestion (意见类) is answered by the deadline promised to the customer,
+/// and 求助 / 发泄 have no limit in the source — neither runs a 24-hour clock.
+#[test]
+fn only_a_consultation_has_24_hours() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let handling_due = |kind: FeedbackKind, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .kind(kind)
+            .build()
+            .unwrap();
+        s.register("fd", "S17-Q", c).unwrap();
+        assert_eq!(level_of(&s), "demand");
+        due_all(&s, t0)
+            .into_iter()
+            .find(|d| d.starts_with("handling "))
+    };
+    assert_eq!(
+        handling_due(FeedbackKind::Inquiry, "年卡能否暂停两个月？").as_deref(),
+        Some("handling → 2026-03-03 15:00"),
+        "咨询: 24 hours"
+    );
+    assert_eq!(
+        handling_due(FeedbackKind::Suggestion, "建议周末延长营业到22点").as_deref(),
+        None,
+        "意见类: the promised deadline, not 24 hours"
+    );
+    // The promised deadline is the agreed-deadline clock.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Visit, "建议增加瑜伽课时段")
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-S", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 9, 18, 0),
+        },
+    );
+    assert!(
+        s.deadlines(minutes(t0, 11))
+            .iter()
+            .any(|v| v.milestone.as_str() == "agreed_deadline")
+    );
+}

@@ -86,3 +86,28 @@ fn s24_electrical_out_of_province_over_may_day() {
     s.assert_replays();
     insta::assert_snapshot!("s24_electrical", timeline(&s.events));
 }
+
+/// 5.3 1): 「由技术部与销售部相关人员填写"用户来电、来函、来访登记表"」 — the
+/// technical department registers, and its technicians help inspect (5.3 2)).
+#[test]
+fn the_technical_department_registers() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("tech", "技术部", None), ("qa", "品质部", None)],
+        &[
+            ("js", "技术部 工程师", "tech", &["tech_dept"], None),
+            ("pz", "品质部 专员", "qa", &["quality_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "来函: 断路器合闸后30分钟内发热")
+        .complainant(person("某机电安装公司"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("js", "S24-T", c).unwrap();
+    s.ok("pz", minutes(t0, 30), accept());
+    s.ok("pz", minutes(t0, 40), assign("qa", "pz"));
+    s.ok("js", minutes(t0, 50), investigate());
+}

@@ -95,3 +95,37 @@ fn s26_chengdu_referred_case_over_spring_festival() {
             .all(|v| v.milestone.as_str() != "answer_referrer")
     );
 }
+
+/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「在建设过程中」
+/// (第二条) is accepted without negotiating with the developer first, while a
+/// problem in a delivered home still needs it.
+#[test]
+fn a_problem_during_construction_needs_no_negotiation() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None)],
+    );
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "在建项目楼板浇筑后出现贯通裂缝,施工单位仍继续上层施工",
+    )
+    .complainant(person("相邻住户 宋先生"))
+    .category(cat("structure"))
+    .fact(fact("during_construction"), yes())
+    .build()
+    .unwrap();
+    s.register("sl", "CD-C", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    let mut d = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Visit, "交房半年,卫生间楼板渗水到楼下")
+        .complainant(person("业主 罗女士"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    d.register("sl", "CD-W", c).unwrap();
+    assert!(d.run("sl", minutes(t0, 10), accept()).is_err());
+}

@@ -125,3 +125,25 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
         );
     }
 }
+
+/// 「对在建工程和质量保修期内的竣工工程,向投诉处理机构投诉」: a completed work
+/// whose warranty has ended is not filed.
+#[test]
+fn a_completed_work_out_of_warranty_is_not_filed() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "2012年竣工的住宅屋面渗漏")
+        .complainant(person("业主 单先生"))
+        .category(cat("completed_in_warranty"))
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+        .fact(fact("warranty_ended"), yes())
+        .build()
+        .unwrap();
+    let d = p.acceptance(&EvalInput::new(&c, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }), "{d:?}");
+    assert_eq!(
+        d.rule_id.as_ref().map(ToString::to_string).as_deref(),
+        Some("completed-out-of-warranty")
+    );
+}

@@ -130,3 +130,34 @@ fn s33_property_model_one_month_becomes_major() {
     m.register("jd", "WY-2", c).unwrap();
     assert_eq!(level_of(&m), "major");
 }
+
+/// 二(一)1 c) makes a 「责任投诉」 unresolved for a month 重大; a 协助处理投诉
+/// (二(三): the developer's problem, passed on to it) is not the company's
+/// liability and runs no such month.
+#[test]
+fn an_assistance_complaint_does_not_become_major() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "开发商承诺的小区北门至今未开通")
+        .complainant(person("业主 邱先生"))
+        .category(cat("developer"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-A", c).unwrap();
+    s.ok("jd", minutes(t0, 10), accept());
+    assert!(
+        s.deadlines(minutes(t0, 11))
+            .iter()
+            .all(|v| v.milestone.as_str() != "reasonable_resolution")
+    );
+    s.tick(beijing(2026, 4, 10, 9, 0));
+    assert_eq!(level_of(&s), "general", "still 一般, not 重大");
+}
