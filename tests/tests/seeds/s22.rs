@@ -109,3 +109,56 @@ fn s22_campus_emergency_reported_and_called_back() {
     s.assert_replays();
     insta::assert_snapshot!("s22_campus", timeline(&s.events));
 }
+
+/// Non-happy path: a major problem not reported to the 项目经理 within the
+/// (assumed) 30 minutes breaches and is escalated by the breach; the general
+/// level runs no report clock at all.
+#[test]
+fn s22_major_problem_reported_late() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("fw", "服务中心", None)],
+        &[
+            ("duty", "值班员 小车", "fw", &["duty_officer"], Some("pm")),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 1, 23, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼整层停水,40多名学生无法洗漱")
+        .complainant(person("7号楼 楼长"))
+        .category(cat("repair"))
+        .collective_count(40)
+        .build()
+        .unwrap();
+    s.register("duty", "S22-M", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    // Every day is a working day here, the report clock is 30 minutes (assumed).
+    assert_eq!(due(&s, t0, "report_major"), "2026-05-01 23:30");
+    s.tick(beijing(2026, 5, 1, 23, 45));
+    assert!(breached(&s.events, "report_major"));
+    assert!(
+        s.case()
+            .escalations
+            .iter()
+            .any(|e| e.step.as_ref().is_some_and(|x| x.as_str() == "late-report"))
+    );
+    let mut g = Scenario::new(policy("campus-property-s22.toml"), roster_one());
+    let c = Complaint::builder(t0, Channel::Visit, "宿舍门锁不好用")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    g.register("duty", "S22-G", c).unwrap();
+    assert!(
+        g.deadlines(t0)
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_major")
+    );
+}
+
+fn roster_one() -> Roster {
+    roster(
+        &[("fw", "服务中心", None)],
+        &[("duty", "值班员 小车", "fw", &["duty_officer"], None)],
+    )
+}
