@@ -111,3 +111,59 @@ fn the_technical_department_registers() {
     s.ok("pz", minutes(t0, 40), assign("qa", "pz"));
     s.ok("js", minutes(t0, 50), investigate());
 }
+
+/// Non-happy paths: a complaint in the province not handled in 2 days is
+/// reported up (「不能及时回复和处理的问题及时汇报」, at the breach); out of the
+/// 1-year warranty, or damaged by the user, a free repair is not owed.
+#[test]
+fn s24_late_in_province_and_the_warranty() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("qa", "品质部", None), ("mg", "公司领导", None)],
+        &[
+            ("pz", "品质部 专员", "qa", &["quality_dept"], Some("boss")),
+            ("boss", "副总经理", "mg", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 6, 18, 16, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "省内客户: 配电箱漏电保护器频繁误跳")
+        .complainant(person("本省某工厂 设备科"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("pz", "ZL-P", c).unwrap();
+    // 2 calendar days from 18 June, ending on the 端午 holiday (19–21 June
+    // 2026), roll to the next working day: the end of Monday 22 June.
+    assert_eq!(due(&s, t0, "handling"), "2026-06-23 00:00");
+    s.tick(beijing(2026, 6, 23, 9, 0));
+    assert!(breached(&s.events, "handling"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "report-unresolved")
+    }));
+    let old = Complaint::builder(t0, Channel::Phone, "前年买的开关柜指示灯坏了")
+        .category(cat("product"))
+        .product(delivered(date(2024, 5, 1)))
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&old, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("out-of-warranty")
+    );
+    let dropped = Complaint::builder(t0, Channel::Phone, "运输中摔坏的接触器")
+        .category(cat("product"))
+        .fact(fact("user_caused_damage"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&dropped, t0))
+            .rule_id
+            .map(|r| r.to_string())
+            .as_deref(),
+        Some("user-caused")
+    );
+}
