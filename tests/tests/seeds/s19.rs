@@ -74,3 +74,41 @@ fn s19_service_recovery_at_the_table() {
     s.assert_replays();
     insta::assert_snapshot!("s19_service_recovery", timeline(&s.events));
 }
+
+/// Non-happy paths: the server may not conclude (「服务人员不能凭自己的解释轻易
+/// 得出结论」); a complaint after service whose method is not announced within
+/// the (assumed) 24 hours breaches.
+#[test]
+fn s19_server_may_not_conclude_and_a_late_announcement() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 16, 21, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "昨晚年夜饭回家后全家腹泻")
+        .complainant(person("顾客 伍先生"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-A", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok("w", minutes(t0, 6), assign("rest", "w"));
+    s.ok("w", minutes(t0, 7), investigate());
+    assert!(
+        s.run(
+            "w",
+            minutes(t0, 8),
+            findings(FaultParty::Customer, "不是我们的菜")
+        )
+        .is_err()
+    );
+    // The restaurant works every day: 24 hours is 21:00 on the 17th.
+    assert_eq!(due(&s, minutes(t0, 9), "remedy"), "2026-02-17 21:00");
+    s.tick(beijing(2026, 2, 17, 21, 30));
+    assert!(breached(&s.events, "remedy"));
+}

@@ -124,3 +124,32 @@ fn the_staff_settle_within_their_authority() {
     s.ok("y1", minutes(t0, 12), reply("已退还20元并取消重复订购"));
     assert!(!breached(&s.events, "on_site"), "answered on the spot");
 }
+
+/// Non-happy path: a batch complaint not reported up within the (assumed)
+/// hour breaches and notifies the supervisor and the 上级 (a batch read as
+/// 「有升级投诉倾向」).
+#[test]
+fn s28_batch_not_reported_in_time() {
+    let p = policy("business-hall-s28.toml");
+    let roster = roster(
+        &[("hall", "营业厅", None)],
+        &[("y1", "营业员小田", "hall", &["hall_staff"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 4, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "五位客户同时反映宽带昨晚起断网")
+        .complainant(person("客户代表 侯先生"))
+        .category(cat("product_service_defect"))
+        .collective_count(5)
+        .build()
+        .unwrap();
+    s.register("y1", "YYT-B", c).unwrap();
+    assert_eq!(level_of(&s), "batch");
+    s.tick(beijing(2026, 5, 4, 10, 5));
+    assert!(breached(&s.events, "report_batch"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "late-batch-report")
+    }));
+}

@@ -161,3 +161,55 @@ fn an_assistance_complaint_does_not_become_major() {
     s.tick(beijing(2026, 4, 10, 9, 0));
     assert_eq!(level_of(&s), "general", "still 一般, not 重大");
 }
+
+/// 重大投诉 a), b), d): each criterion names its rule; 无责任投诉 is invalid.
+#[test]
+fn s33_major_criteria_and_no_liability() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = |text: &str| Complaint::builder(t0, Channel::Visit, text).category(cat("liability"));
+    let rule = |c: Complaint, repeats: u32| {
+        let d = p.classify(&EvalInput::new(&c, t0).with_repeat_count(repeats));
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    assert_eq!(
+        rule(c("合同约定的电梯年检未做, 第三次反映").build().unwrap(), 2),
+        ("major".to_owned(), Some("raised-repeatedly".to_owned()))
+    );
+    assert_eq!(
+        rule(c("合同约定的电梯年检未做, 第二次反映").build().unwrap(), 1),
+        ("general".to_owned(), None),
+        "多次 = twice before (assumed)"
+    );
+    assert_eq!(
+        rule(
+            c("保洁未设警示牌, 业主滑倒骨折")
+                .flags(ComplaintFlags {
+                    injury_or_safety: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap(),
+            0
+        ),
+        ("major".to_owned(), Some("loss-or-injury".to_owned()))
+    );
+    assert_eq!(
+        rule(
+            Complaint::builder(t0, Channel::Referral, "街道办转来: 小区消防通道被占")
+                .category(cat("liability"))
+                .build()
+                .unwrap(),
+            0
+        ),
+        ("major".to_owned(), Some("media-or-government".to_owned()))
+    );
+    let not_so = c("称保安未巡逻, 监控显示按时巡逻")
+        .fact(fact("not_as_stated"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&not_so, t0)).outcome,
+        Validity::Invalid
+    );
+}

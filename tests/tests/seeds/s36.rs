@@ -122,3 +122,36 @@ fn the_cs_staff_judge_responsibility() {
         findings(FaultParty::Us, "责任在于产品质量问题(包装): 退换"),
     );
 }
+
+/// Non-happy path: 「客户投诉得不到及时圆满解决的责任」 — a case not resolved
+/// within the (assumed) 3 working days goes to the CS supervisor.
+#[test]
+fn s36_late_resolution_goes_to_the_supervisor() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("ps", "配送中心", None)],
+        &[
+            ("sl", "受理专员", "ps", &["intake"], None),
+            ("kf1", "客服专员", "kf", &["cs_staff"], Some("kz")),
+            ("kz", "客户服务主管", "kf", &["cs_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 21, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
+        .complainant(person("零售户 庞老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    s.register("sl", "PS-L", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    // 3 working days from Monday 21 September: the end of Thursday the 24th.
+    assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-09-25 00:00");
+    s.tick(beijing(2026, 9, 25, 9, 0));
+    assert!(breached(&s.events, "resolution"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "supervisor-on-late")
+    }));
+}
