@@ -129,3 +129,63 @@ fn a_problem_during_construction_needs_no_negotiation() {
     d.register("sl", "CD-W", c).unwrap();
     assert!(d.run("sl", minutes(t0, 10), accept()).is_err());
 }
+
+/// 第二条: a problem after the warranty is outside the scope; 第三条: work that
+/// conforms to the approved design and the codes is no quality problem.
+#[test]
+fn s26_out_of_warranty_and_conforming_work() {
+    let p = policy("construction-chengdu-s26.toml");
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let old = Complaint::builder(t0, Channel::Letter, "2018年交房, 卫生间瓷砖脱落")
+        .category(cat("installation_decoration"))
+        .product(delivered(date(2018, 6, 30)))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    let d = p.acceptance(&EvalInput::new(&old, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }));
+    assert_eq!(
+        d.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("out-of-warranty")
+    );
+    let conforming = Complaint::builder(t0, Channel::Visit, "层高只有2.8米")
+        .fact(fact("conforms_to_design_and_codes"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&conforming, t0)).outcome,
+        Validity::Invalid
+    );
+}
+
+/// The assumed manual step to the station head can be taken by the inspector who handles the case.
+#[test]
+fn the_inspector_hands_a_case_up() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["inspector"], None),
+            ("b", "受理人", "d", &["intake_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
+        .complainant(person("客户"))
+        .category(cat("structure"))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-station-head")
+    );
+}
