@@ -157,3 +157,43 @@ fn s09_late_result_and_evaluation_only_when_pressing() {
             .all(|e| e.step.as_ref().is_none_or(|x| x.as_str() != "evaluation"))
     );
 }
+
+/// 第五条4「较为紧要的投诉案件」 (criteria assumed): media, safety or a claim of
+/// 10,000 元 or more; anything else is ordinary.
+#[test]
+fn s09_what_is_pressing() {
+    let p = policy("generic-company-s09.toml");
+    let t0 = beijing(2026, 4, 1, 9, 0);
+    let level_for = |c: Complaint| p.classify(&EvalInput::new(&c, t0)).outcome.to_string();
+    let base = |text: &str| Complaint::builder(t0, Channel::Phone, text);
+    assert_eq!(
+        level_for(
+            base("货款少结")
+                .request(rem_amt(RemedyKind::Compensation, "10000"))
+                .build()
+                .unwrap()
+        ),
+        "pressing"
+    );
+    assert_eq!(
+        level_for(
+            base("货款少结")
+                .request(rem_amt(RemedyKind::Compensation, "9999.99"))
+                .build()
+                .unwrap()
+        ),
+        "ordinary"
+    );
+    assert_eq!(
+        level_for(
+            base("被媒体曝光的质量问题")
+                .flags(ComplaintFlags {
+                    media_exposure: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        ),
+        "pressing"
+    );
+}

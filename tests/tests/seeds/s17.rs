@@ -224,3 +224,29 @@ fn the_receiving_department_reports_a_suggestion_up() {
         Some("dept-manager")
     );
 }
+
+/// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作」: a 会员类
+/// complaint, or one the customer misunderstood, is not a valid complaint.
+#[test]
+fn s17_membership_misunderstanding_is_invalid() {
+    let p = policy("membership-cards-s17.toml");
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let by_category = Complaint::builder(t0, Channel::Visit, "以为会员卡能带家属免费入场")
+        .category(cat("membership"))
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&by_category, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("misunderstanding")
+    );
+    let card_sale = Complaint::builder(t0, Channel::Visit, "销售承诺的私教课没有兑现")
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&card_sale, t0)).outcome,
+        Validity::Valid
+    );
+}

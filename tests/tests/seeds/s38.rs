@@ -189,3 +189,30 @@ fn s38_grounds_not_handled_and_patient_safety() {
             .is_some_and(|x| x.as_str() == "office-on-late")
     }));
 }
+
+/// 5「对投诉者的不正确意见和不合理要求,要耐心解释」: an unreasonable demand is
+/// not a valid complaint; an internal complaint (9) is received like any other.
+#[test]
+fn s38_unreasonable_demands_and_internal_complaints() {
+    let p = policy("hospital-s38.toml");
+    let t0 = beijing(2026, 9, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "要求医院免除全部住院费用")
+        .category(cat("billing"))
+        .fact(fact("unreasonable_demand"), yes())
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&c, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("unreasonable")
+    );
+    let internal = Complaint::builder(t0, Channel::Internal, "药房冷链冰箱温度报警无人处理")
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    assert!(matches!(
+        p.acceptance(&EvalInput::new(&internal, t0)).outcome,
+        Acceptance::Accept
+    ));
+}

@@ -151,3 +151,48 @@ fn s42_collective_major_reported_late() {
         Some("manual-manager")
     );
 }
+
+/// 重大或突发事件: each listed event, and a main-equipment failure, is 重大; a
+/// general-category complaint stays 一般性.
+#[test]
+fn s42_events_and_main_equipment_are_major() {
+    let p = policy("property-office-s42.toml");
+    let t0 = beijing(2026, 8, 3, 14, 0);
+    let level_for = |c: Complaint| {
+        let d = p.classify(&EvalInput::new(&c, t0));
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    for event in [
+        "火灾",
+        "电梯困人",
+        "爆炸",
+        "突发性停电",
+        "水浸",
+        "盗窃",
+        "刑事案件",
+        "主体结构遭受破坏",
+    ] {
+        let c = Complaint::builder(t0, Channel::Phone, event)
+            .fact(fact("event"), FactValue::Text(event.to_owned()))
+            .build()
+            .unwrap();
+        assert_eq!(
+            level_for(c),
+            ("major".to_owned(), Some("emergency".to_owned())),
+            "{event}"
+        );
+    }
+    let chiller = Complaint::builder(t0, Channel::Phone, "中央空调主机停机")
+        .category(cat("main_equipment"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        level_for(chiller),
+        ("major".to_owned(), Some("main-equipment".to_owned()))
+    );
+    let pests = Complaint::builder(t0, Channel::Phone, "茶水间有蟑螂")
+        .category(cat("pest_control"))
+        .build()
+        .unwrap();
+    assert_eq!(level_for(pests), ("general".to_owned(), None));
+}
