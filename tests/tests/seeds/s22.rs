@@ -162,3 +162,26 @@ fn roster_one() -> Roster {
         &[("duty", "值班员 小车", "fw", &["duty_officer"], None)],
     )
 }
+
+/// (三)「当遇投诉报修无法立即处理时…尽快通知责任人」: a complaint the duty
+/// officer answers at once needs no one notified, so its clock does not breach.
+#[test]
+fn s22_settled_at_once_needs_no_notification() {
+    let p = policy("campus-property-s22.toml");
+    let mut s = Scenario::new(p, roster_one());
+    let t0 = beijing(2026, 5, 2, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "宿舍楼大门门禁卡刷不开")
+        .complainant(person("学生 小郝"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-Q", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok(
+        "duty",
+        minutes(t0, 5),
+        reply("门禁卡已在值班室重新授权, 可正常进出"),
+    );
+    s.tick(minutes(t0, 60));
+    assert!(!breached(&s.events, "notify_responsible"));
+}
