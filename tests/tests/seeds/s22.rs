@@ -185,3 +185,34 @@ fn s22_settled_at_once_needs_no_notification() {
     s.tick(minutes(t0, 60));
     assert!(!breached(&s.events, "notify_responsible"));
 }
+
+/// (四)「按规定接听学生电话和接待学生投诉来访…由投诉受理员负责回访」: the
+/// 投诉受理员 receives and accepts a complaint, and calls back after the repair.
+#[test]
+fn s22_the_complaint_clerk_receives_and_calls_back() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("fw", "服务中心", None), ("wx", "维修班", None)],
+        &[
+            ("sl", "投诉受理员 小钟", "fw", &["receptionist"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 6, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "5号楼208宿舍窗户关不上")
+        .complainant(person("学生 小柯"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("sl", "S22-R", c).unwrap();
+    s.ok("sl", minutes(t0, 3), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok("wxg", minutes(t0, 90), reply("窗户合页已更换"));
+    s.ok(
+        "sl",
+        beijing(2026, 5, 7, 10, 0),
+        callback(Satisfaction::Satisfied, "学生确认窗户已修好"),
+    );
+}
