@@ -121,6 +121,12 @@ fn the_cs_staff_judge_responsibility() {
         minutes(t0, 90),
         findings(FaultParty::Us, "责任在于产品质量问题(包装): 退换"),
     );
+    // 四1「同时退换XX品或召回」: the CS staff propose the exchange.
+    s.ok(
+        "kf1",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Replacement)], "退换三瓶漏液产品"),
+    );
 }
 
 /// Non-happy path: 「客户投诉得不到及时圆满解决的责任」 — a case not resolved
