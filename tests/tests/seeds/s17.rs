@@ -250,3 +250,23 @@ fn s17_membership_misunderstanding_is_invalid() {
         Validity::Valid
     );
 }
+
+/// 8「各部门务必做到投诉件件有落实,事事有回复」: an accepted complaint cannot be
+/// closed before it has been answered.
+#[test]
+fn s17_no_closure_without_a_reply() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "淋浴间热水时有时无")
+        .category(cat("equipment"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-C", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    assert!(s.run("fd", minutes(t0, 10), close()).is_err());
+}
