@@ -216,3 +216,34 @@ fn s38_unreasonable_demands_and_internal_complaints() {
         Acceptance::Accept
     ));
 }
+
+/// 7「属于下列情形之一的投诉,投诉管理部门应当向投诉人说明情况,告知相关处理规定」:
+/// the complaint-management department (综合办) turns such a complaint away.
+#[test]
+fn s38_the_complaint_office_turns_a_complaint_away() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("nk", "内科", None), ("zh", "综合办", None)],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住院部病房内手机被盗, 派出所已立案")
+        .complainant(person("患者 苗先生"))
+        .category(cat("conduct"))
+        .fact(fact("under_police_investigation"), yes())
+        .build()
+        .unwrap();
+    s.register("hs", "YY-N", c).unwrap();
+    s.ok(
+        "zh1",
+        minutes(t0, 30),
+        CommandKind::NotAccept {
+            reason_zh: "已经依法立案侦查的治安案件".to_owned(),
+            advice_zh: Some("请配合公安机关侦查".to_owned()),
+        },
+    );
+}
