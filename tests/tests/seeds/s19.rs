@@ -143,3 +143,34 @@ fn the_server_tells_the_floor_manager() {
         Some("floor-manager")
     );
 }
+
+/// 「即使是在完全解决可能需要更长时间,请对处理过程反馈给客人,以获取处理时间」:
+/// the server agrees the time needed with the guest, and that deadline runs.
+#[test]
+fn s19_the_time_needed_is_agreed_with_the_guest() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[("w", "服务员小何", "rest", &["server"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 18, 12, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "订的寿宴蛋糕送错了款式")
+        .complainant(person("顾客 卞女士"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-T", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok(
+        "w",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 2, 18, 17, 0),
+        },
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 11), "agreed_deadline"),
+        "2026-02-18 17:00"
+    );
+}
