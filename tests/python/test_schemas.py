@@ -95,6 +95,20 @@ def main():
             else:
                 lines = [(start + i, l) for i, l in enumerate(body.splitlines()) if l.strip()]
             examples += check_lines(name, lines, set(), os.path.relpath(md, ROOT))
+    # What the subcommands print with --json, answers and errors alike.
+    policy = os.path.join(ROOT, "policies", "default.toml")
+    for name, args, code in [
+        ("deadline", ["deadline", "--from", "2025-09-30T10:00:00+08:00", "--within", "15 working days", "--json"], 0),
+        ("policy-check", ["policy", "check", policy, "--json"], 0),
+        ("error", ["deadline", "--from", "yesterday", "--within", "1 day", "--json"], 2),
+        ("error", ["policy", "check", "/nonexistent.toml", "--json"], 1),
+        ("error", ["cases", "--json", "--db", os.path.join(ROOT, "target", "schema-check.db"), "show", "K0"], 5),
+        ("error", ["run", "--json", "/nonexistent.jsonl"], 1),
+        ("error", ["report", "--bogus", "--json"], 2),
+    ]:
+        p = subprocess.run([TOUSU, *args], capture_output=True)
+        assert p.returncode == code, f"{args}: exit {p.returncode}, expected {code}"
+        examples += check_lines(name, [(1, p.stdout.decode())], set(), "tousu " + " ".join(args[:2]))
     assert examples > 0
     passed += 1
     print(f"{examples} documents in docs/ valid against their schemas")

@@ -44,7 +44,7 @@ mod service;
 mod store;
 
 pub use error::{ApiError, ErrorDoc, ErrorKind, RejectionDoc, from_json, from_value};
-pub use service::{Service, calendar_summary, check_policy, check_policy_text};
+pub use service::{Service, calendar_summary, check_policy, check_policy_text, import_events};
 pub use store::AnyStore;
 
 /// Sends the service's logs to standard error, one line per event with its

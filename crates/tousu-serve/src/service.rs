@@ -197,3 +197,62 @@ pub fn calendar_summary(p: &Policy) -> String {
         Err(e) => format!("cannot be built: {e}"),
     }
 }
+
+/// Appends events a caller kept (what a store appends, in each case's
+/// version order) to `store` as they are: nothing is decided again, so a
+/// changed policy cannot change history. Each case must replay; each
+/// command's events are one write with the command's record (from the
+/// event's `command_digest`), so a retry of it is recognised. The due index
+/// is not filled (`next_due` is left empty): tick such cases by id.
+/// Returns each case with its version, in order of first appearance.
+pub fn import_events<S: Store>(
+    store: &mut S,
+    events: Vec<Event>,
+) -> Result<Vec<(CaseId, u64)>, ApiError> {
+    let mut order: Vec<CaseId> = Vec::new();
+    let mut by_case: std::collections::HashMap<CaseId, Vec<Event>> =
+        std::collections::HashMap::new();
+    for e in events {
+        if !by_case.contains_key(&e.case_id) {
+            order.push(e.case_id.clone());
+        }
+        by_case.entry(e.case_id.clone()).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for id in order {
+        let events = by_case.remove(&id).unwrap_or_default();
+        let case = Case::replay_events(&events)
+            .map_err(|e| ApiError::invalid(format!("case {id}: {e}")))?;
+        let mut rest = events.as_slice();
+        while let Some(first) = rest.first() {
+            let n = rest
+                .iter()
+                .take_while(|e| e.command_id == first.command_id)
+                .count();
+            let (batch, tail) = rest.split_at(n);
+            rest = tail;
+            let command = match (&first.command_id, &first.command_digest) {
+                (Some(cid), Some(digest)) => Some((
+                    cid.clone(),
+                    tousu::CommandHash::from_hex(digest)
+                        .map_err(|e| ApiError::invalid(format!("case {id}: {e}")))?,
+                )),
+                _ => None,
+            };
+            let batch = tousu::Batch {
+                case_id: id.clone(),
+                expected_version: first.version.saturating_sub(1),
+                events: batch.to_vec(),
+                command,
+                open: case.status.is_open(),
+                next_due: None,
+                snapshot: None,
+            };
+            store
+                .append(&batch)
+                .map_err(|e| ApiError::from(tousu::Error::from(e)))?;
+        }
+        out.push((id, case.version));
+    }
+    Ok(out)
+}
