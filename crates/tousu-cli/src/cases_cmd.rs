@@ -37,6 +37,9 @@ pub(crate) struct StoreArgs {
     /// The roster (JSON: {"departments": [...], "staff": [...]}); default: nobody
     #[arg(long, value_name = "FILE.json", env = "TOUSU_ROSTER")]
     roster: Option<String>,
+    /// Keep a snapshot of a case every this many events (0: never), so loading a long case replays at most this many
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    snapshot_every: u64,
 }
 
 /// `tousu cases`.
@@ -186,7 +189,7 @@ impl StoreArgs {
         };
         let store = AnyStore::open(&self.db)
             .map_err(|e| ApiError::from(Error::from(e)).at(self.db.clone()))?;
-        let mut engine = Engine::new(policy, roster, store)?;
+        let mut engine = Engine::new(policy, roster, store)?.with_snapshots(self.snapshot_every);
         for file in &self.older_policy {
             engine.add_policy(load_policy(file)?, false)?;
         }
