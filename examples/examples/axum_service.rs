@@ -83,7 +83,7 @@ async fn main() -> Result<()> {
         move || -> Result<(AnyStore, String)> {
             Ok(match postgres {
                 Some(url) => (
-                    AnyStore::Postgres(PgStore::connect_in_schema(&url, &schema)?),
+                    AnyStore::Postgres(Box::new(PgStore::connect_in_schema(&url, &schema)?)),
                     format!("PostgreSQL, schema {schema}"),
                 ),
                 None => (

@@ -155,9 +155,10 @@ pub struct ApiError {
     /// option (`--from`), a file, or `line 3` of a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// The workflow's rejection, for `rejected` and `conflict`.
+    /// The workflow's rejection, for `rejected` and `conflict` (boxed:
+    /// errors travel in `Result`s, and most have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rejection: Option<RejectionDoc>,
+    pub rejection: Option<Box<RejectionDoc>>,
 }
 
 impl std::fmt::Display for ApiError {
@@ -220,7 +221,7 @@ impl ApiError {
             kind,
             message: r.to_string(),
             path,
-            rejection: Some(RejectionDoc::from(r)),
+            rejection: Some(Box::new(RejectionDoc::from(r))),
         }
     }
 
@@ -228,11 +229,11 @@ impl ApiError {
     fn refused(kind: &str, message: String) -> Self {
         ApiError {
             kind: ErrorKind::Rejected,
-            rejection: Some(RejectionDoc {
+            rejection: Some(Box::new(RejectionDoc {
                 kind: kind.to_owned(),
                 message: message.clone(),
                 details: None,
-            }),
+            })),
             message,
             path: None,
         }
@@ -297,7 +298,7 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> R
             // the value refused; when exactly one value under that field is
             // it, the path goes on to it (`kind.remedies[0].amount`).
             let mut node = &value;
-            for segment in e.path().iter() {
+            for segment in e.path() {
                 node = match segment {
                     serde_path_to_error::Segment::Map { key } => &node[key.as_str()],
                     serde_path_to_error::Segment::Seq { index } => &node[*index],

@@ -210,19 +210,19 @@ pub fn openapi() -> Value {
                         "description": description, "schema": { "type": "string" } })
             })
             .collect();
-        let mut operation = json!({
-            "operationId": op.id,
-            "summary": op.summary,
-            "responses": responses,
-        });
+        let mut operation = serde_json::Map::new();
+        operation.insert("operationId".to_owned(), op.id.into());
+        operation.insert("summary".to_owned(), op.summary.into());
+        operation.insert("responses".to_owned(), responses.into());
         if !params.is_empty() {
-            operation["parameters"] = Value::Array(params);
+            operation.insert("parameters".to_owned(), Value::Array(params));
         }
         if let Some(body) = op.body {
-            operation["requestBody"] = body;
+            operation.insert("requestBody".to_owned(), body);
         }
-        let entry = paths.entry(op.path.to_owned()).or_insert_with(|| json!({}));
-        entry[op.method] = operation;
+        if let Value::Object(item) = paths.entry(op.path.to_owned()).or_insert_with(|| json!({})) {
+            item.insert(op.method.to_owned(), Value::Object(operation));
+        }
     }
     paths.insert(
         "/openapi.json".to_owned(),

@@ -15,8 +15,8 @@ use tousu_store_sqlite::SqliteStore;
 pub enum AnyStore {
     /// An SQLite file.
     Sqlite(SqliteStore),
-    /// A PostgreSQL database.
-    Postgres(PgStore),
+    /// A PostgreSQL database (boxed: its client is much larger than SQLite's).
+    Postgres(Box<PgStore>),
 }
 
 impl AnyStore {
@@ -27,7 +27,7 @@ impl AnyStore {
     /// outside any tokio runtime thread, e.g. in `spawn_blocking`.
     pub fn open(location: &str) -> Result<Self, StoreError> {
         if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-            Ok(AnyStore::Postgres(PgStore::connect(location)?))
+            Ok(AnyStore::Postgres(Box::new(PgStore::connect(location)?)))
         } else {
             Ok(AnyStore::Sqlite(SqliteStore::open(location)?))
         }
