@@ -155,8 +155,8 @@ pub struct ApiError {
     /// option (`--from`), a file, or `line 3` of a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// The workflow's rejection, for `rejected` and `conflict` (boxed:
-    /// errors travel in `Result`s, and most have none).
+    /// The workflow's rejection, for `rejected` and `conflict`.
+    // Boxed: errors travel in `Result`s, and most have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection: Option<Box<RejectionDoc>>,
 }
