@@ -53,7 +53,7 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "FILE.json")]
     roster: Option<String>,
     /// Run `tick` on every case at this instant, and measure the final deadlines from it (default: each case's last event)
-    #[arg(long, value_name = "RFC3339", value_parser = instant)]
+    #[arg(long, value_name = "RFC3339", value_parser = crate::cases_cmd::instant)]
     now: Option<DateTime<Utc>>,
     /// Earlier events of the cases (one event per line, as a store appends them): the cases continue from them, nothing is decided again
     #[arg(long, value_name = "FILE.jsonl")]
@@ -67,17 +67,6 @@ pub(crate) struct RunArgs {
     /// An error that stops the run (an unreadable file, a policy with errors) as a JSON document on standard output
     #[arg(long)]
     json: bool,
-}
-
-/// An RFC 3339 instant, for `--now`.
-fn instant(text: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.to_utc())
-        .map_err(|e| {
-            format!(
-                "{text:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-11-10T09:00:00+08:00"
-            )
-        })
 }
 
 /// What a line must look like.
