@@ -95,6 +95,11 @@ def main():
             else:
                 lines = [(start + i, l) for i, l in enumerate(body.splitlines()) if l.strip()]
             examples += check_lines(name, lines, set(), os.path.relpath(md, ROOT))
+    # What `tousu run` prints for the documented example (docs/cli.md shows it).
+    out = subprocess.run([TOUSU, "run", os.path.join(ROOT, "docs", "examples", "run.jsonl"),
+                          "--now", "2025-11-20T09:00:00+08:00"], capture_output=True, check=True)
+    lines = [(i + 1, l) for i, l in enumerate(out.stdout.decode().splitlines())]
+    examples += check_lines("run-output", lines, set(), "tousu run docs/examples/run.jsonl")
     # What the subcommands print with --json, answers and errors alike.
     policy = os.path.join(ROOT, "policies", "default.toml")
     for name, args, code in [
