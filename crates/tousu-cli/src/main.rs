@@ -11,12 +11,14 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod calendar_cmd;
+mod cases_cmd;
 mod penalty_cmd;
 mod policy_cmd;
 mod progress;
 mod report_cmd;
 mod run_cmd;
 mod schema_cmd;
+mod serve_cmd;
 mod timeline_cmd;
 
 /// Every help page starts with the usage, under the heading the program
@@ -51,6 +53,10 @@ enum Cmd {
     Timeline(timeline_cmd::TimelineArgs),
     /// Apply a file of workflow commands to cases and print what happened.
     Run(run_cmd::RunArgs),
+    /// Cases kept in a store between calls: file, handle, tick, show, deadlines, overdue, report, penalties.
+    Cases(cases_cmd::CasesArgs),
+    /// The HTTP/JSON service over the store (docs/serve.md).
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// The program's command tree, every page with the same help layout.
@@ -88,12 +94,30 @@ fn main() -> ExitCode {
         Some(Cmd::Report(args)) => report_cmd::report(&args),
         Some(Cmd::Timeline(args)) => timeline_cmd::timeline(&args),
         Some(Cmd::Run(args)) => run_cmd::run(&args),
+        Some(Cmd::Cases(args)) => cases_cmd::cases(&args),
+        Some(Cmd::Serve(args)) => serve_cmd::serve(&args),
     }
 }
 
+/// Reports a failure in the one error shape and returns its exit code
+/// (docs/cli.md): with `--json`, the error document on standard output;
+/// else `tousu NAME: path: message` on standard error.
+pub(crate) fn fail(name: &str, e: &tousu_serve::ApiError, json: bool) -> ExitCode {
+    if json {
+        match serde_json::to_string(&e.clone().doc()) {
+            Ok(text) => print_line(&text),
+            Err(_) => eprintln!("tousu {name}: {e}"),
+        }
+    } else {
+        eprintln!("tousu {name}: {e}");
+    }
+    ExitCode::from(e.kind.exit_code())
+}
+
 /// Help and version go to standard output (exit 0); anything else is a
-/// usage error on standard error, with the subcommand's usage, exit 2 —
-/// except `report`, whose every error exits 1 (docs/cli.md).
+/// usage error, exit 2 (docs/cli.md): on standard error with the
+/// subcommand's usage, or with `--json` as the error document on standard
+/// output.
 fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
@@ -109,10 +133,17 @@ fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
     let text = e.to_string();
     let message = text.split("\n\n").next().unwrap_or_default();
     let message = message.strip_prefix("error: ").unwrap_or(message);
+    let error = tousu_serve::ApiError::new(tousu_serve::ErrorKind::Usage, message);
+    if std::env::args().any(|a| a == "--json") {
+        return fail(&sub, &error, true);
+    }
     eprintln!("{name}: {message}\n\n{page}");
-    ExitCode::from(if matches!(sub.as_str(), "report" | "timeline") {
-        1
-    } else {
-        2
-    })
+    ExitCode::from(error.kind.exit_code())
+}
+
+/// Prints a line on standard output; a reader that went away (`| head`)
+/// is not an error worth a panic.
+pub(crate) fn print_line(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }

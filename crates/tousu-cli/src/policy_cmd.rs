@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use tousu::policy::{Duration, Policy};
+use tousu_serve::docs::{DeadlineDoc, PolicyRef};
+use tousu_serve::{ApiError, ErrorKind};
 
 /// `tousu policy check|schema`.
 #[derive(clap::Args)]
@@ -80,25 +82,22 @@ fn check(file: &str, json: bool) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             if json {
-                let value =
-                    serde_json::json!({ "ok": false, "file": file, "error": e.to_string() });
-                println!("{value}");
-            } else {
-                println!("{file}: {e}");
+                return crate::fail(
+                    "policy check",
+                    &ApiError::invalid(e.to_string()).at(file),
+                    true,
+                );
             }
+            println!("{file}: {e}");
             return ExitCode::FAILURE;
         }
     };
     let report = policy.check();
     if json {
-        let value = serde_json::json!({
-            "ok": report.is_ok(),
-            "file": file,
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "calendar": calendar_summary(&policy),
-        });
-        println!("{value}");
+        match serde_json::to_string(&tousu_serve::check_policy(&policy, file)) {
+            Ok(text) => crate::print_line(&text),
+            Err(e) => return crate::fail("policy check", &ApiError::server(e.to_string()), true),
+        }
     } else if report.is_ok() {
         print!("{}", summary(&policy));
         for w in &report.warnings {
@@ -186,10 +185,7 @@ fn summary(p: &Policy) -> String {
 }
 
 fn calendar_summary(p: &Policy) -> String {
-    match p.build_calendar() {
-        Ok(cal) => format!("UTC{} {}", p.calendar.utc_offset, cal.coverage_note()),
-        Err(e) => format!("cannot be built: {e}"),
-    }
+    tousu_serve::calendar_summary(p)
 }
 
 /// `tousu deadline …`.
@@ -203,40 +199,48 @@ pub(crate) fn deadline(args: &DeadlineArgs) -> ExitCode {
     let start = match DateTime::parse_from_rfc3339(from) {
         Ok(t) => t.with_timezone(&Utc),
         Err(e) => {
-            eprintln!(
-                "tousu: deadline: --from {from:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-09-30T10:00:00+08:00"
+            let error = ApiError::new(
+                ErrorKind::Usage,
+                format!(
+                    "{from:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-09-30T10:00:00+08:00"
+                ),
             );
-            return ExitCode::from(2);
+            return crate::fail("deadline", &error.at("--from"), json);
         }
     };
     let duration: Duration = match within.parse() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("tousu: deadline: --within: {e}");
-            return ExitCode::from(2);
+            let error = ApiError::new(ErrorKind::Usage, e.to_string()).at("--within");
+            return crate::fail("deadline", &error, json);
         }
     };
     let data_files: Vec<&str> = args.calendar.iter().map(String::as_str).collect();
     let (policy, calendar) = match crate::calendar_cmd::policy_calendar(policy_file, &data_files) {
         Ok(pc) => pc,
-        Err(message) => {
-            eprintln!("tousu: deadline: {message}");
-            return ExitCode::FAILURE;
-        }
+        Err(message) => return crate::fail("deadline", &ApiError::invalid(message), json),
     };
     match calendar.deadline(start, &duration) {
         Ok(d) => {
             let local = d.at.with_timezone(&calendar.offset()).to_rfc3339();
             if json {
-                let value = serde_json::json!({
-                    "deadline": local,
-                    "provisional": d.provisional,
-                    "provisional_basis": d.provisional_basis,
-                    "calendar": d.calendar,
-                    "coverage": calendar.coverage_note(),
-                    "policy": { "id": policy.id, "version": policy.version },
-                });
-                println!("{value}");
+                let doc = DeadlineDoc {
+                    deadline: local,
+                    provisional: d.provisional,
+                    provisional_basis: d.provisional_basis,
+                    calendar: d.calendar,
+                    coverage: calendar.coverage_note(),
+                    policy: PolicyRef {
+                        id: policy.id.to_string(),
+                        version: policy.version.to_string(),
+                    },
+                };
+                match serde_json::to_string(&doc) {
+                    Ok(text) => crate::print_line(&text),
+                    Err(e) => {
+                        return crate::fail("deadline", &ApiError::server(e.to_string()), true);
+                    }
+                }
             } else {
                 println!("{local}");
                 if let Some(basis) = d.provisional_basis {
@@ -249,9 +253,6 @@ pub(crate) fn deadline(args: &DeadlineArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("tousu: deadline: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => crate::fail("deadline", &ApiError::invalid(e.to_string()), json),
     }
 }

@@ -9,7 +9,10 @@
 //! commands after it) or a command `{"case": "K1", "command": {...}}`, where
 //! the command is a `tousu_workflow::Command` whose `expected_version` may be
 //! omitted or `null` to mean the case's current version, and `case` may be
-//! omitted for a `register` command (it names its `case_id`). Each line's
+//! omitted for a `register` command (it names its `case_id`) — the
+//! `run-input` schema. `--events FILE.jsonl` gives the events of cases the
+//! caller kept: they are stored as they are, not decided again, and the
+//! commands continue those cases. Each line's
 //! outcome is printed as a JSON line; then, with `--now`, what time alone
 //! causes at that instant (`tick`); then each case's open deadlines and final
 //! state. A line that cannot be applied is reported and skipped: the exit
@@ -30,8 +33,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tousu::model::{CaseId, DepartmentTree, Roster};
 use tousu::policy::{Policy, PolicyError};
-use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event, Rejection};
+use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event};
 use tousu::{Engine, Error, MemoryStore};
+use tousu_serve::docs::CommandInput;
+use tousu_serve::{ApiError, RejectionDoc};
 
 use crate::progress::Progress;
 
@@ -48,59 +53,39 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "FILE.json")]
     roster: Option<String>,
     /// Run `tick` on every case at this instant, and measure the final deadlines from it (default: each case's last event)
-    #[arg(long, value_name = "RFC3339", value_parser = instant)]
+    #[arg(long, value_name = "RFC3339", value_parser = crate::cases_cmd::instant)]
     now: Option<DateTime<Utc>>,
+    /// Earlier events of the cases (one event per line, as a store appends them): the cases continue from them, nothing is decided again
+    #[arg(long, value_name = "FILE.jsonl")]
+    events: Option<String>,
     /// The commands, one JSON object per line, or - for standard input
     #[arg(value_name = "COMMANDS.jsonl")]
     input: String,
     /// No progress bar (there is none unless stderr is a terminal)
     #[arg(long, short = 'q')]
     quiet: bool,
-}
-
-/// An RFC 3339 instant, for `--now`.
-fn instant(text: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.to_utc())
-        .map_err(|e| {
-            format!(
-                "{text:?} is not an RFC 3339 instant ({e}); expected e.g. 2025-11-10T09:00:00+08:00"
-            )
-        })
+    /// An error that stops the run (an unreadable file, a policy with errors) as a JSON document on standard output
+    #[arg(long)]
+    json: bool,
 }
 
 /// What a line must look like.
 const SHAPE: &str =
     "a line is either {\"roster\": {...}} or {\"case\": \"K1\", \"command\": {...}}";
 
-/// A rejection as printed: its type and its message.
-#[derive(Serialize)]
-struct RejectionView {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    message: String,
-}
-
-impl From<&Rejection> for RejectionView {
-    fn from(r: &Rejection) -> Self {
-        RejectionView {
-            kind: r.kind(),
-            message: r.to_string(),
-        }
-    }
-}
+/// A rejection as printed: its type, message and details.
+type RejectionView = RejectionDoc;
 
 /// The engine's errors over a memory store are the workflow's rejections;
-/// anything else (a bug) is printed under `error`.
-impl From<&Error> for RejectionView {
-    fn from(e: &Error) -> Self {
-        match e {
-            Error::Rejected(r) => RejectionView::from(r),
-            other => RejectionView {
-                kind: "error",
-                message: other.to_string(),
-            },
-        }
+/// anything else is printed under its own kind.
+fn rejection_view(e: &Error) -> RejectionView {
+    match e {
+        Error::Rejected(r) => RejectionDoc::from(r),
+        other => RejectionDoc {
+            kind: "error".to_owned(),
+            message: other.to_string(),
+            details: None,
+        },
     }
 }
 
@@ -127,7 +112,7 @@ enum LineOutcome<'a> {
         line: usize,
         #[serde(skip_serializing_if = "Option::is_none")]
         case: Option<&'a CaseId>,
-        error: String,
+        error: ApiError,
     },
 }
 
@@ -174,28 +159,31 @@ pub(crate) fn run(args: &RunArgs) -> ExitCode {
         let roster = match roster {
             Some(r) => r,
             None => Roster::new(
-                DepartmentTree::new(Vec::new()).map_err(|e| e.to_string())?,
+                DepartmentTree::new(Vec::new()).map_err(|e| ApiError::invalid(e.to_string()))?,
                 Vec::new(),
             )
-            .map_err(|e| e.to_string())?,
+            .map_err(|e| ApiError::invalid(e.to_string()))?,
         };
-        let engine = Engine::new(policy, roster, MemoryStore::new()).map_err(|e| e.to_string())?;
-        Ok((engine, has_roster, input))
+        let mut store = MemoryStore::new();
+        let kept = match &args.events {
+            Some(path) => tousu_serve::import_events(&mut store, load_events(path)?)
+                .map_err(|e| e.at(path.clone()))?,
+            None => Vec::new(),
+        };
+        let engine = Engine::new(policy, roster, store)?;
+        Ok((engine, has_roster, input, kept))
     });
-    let (engine, has_roster, input) = match setup {
+    let (engine, has_roster, input, kept) = match setup {
         Ok(s) => s,
-        Err(message) => {
-            eprintln!("tousu run: {message}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return crate::fail("run", &e, args.json),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut runner = Runner {
         engine,
         has_roster,
-        order: Vec::new(),
-        versions: HashMap::new(),
+        order: kept.iter().map(|(id, _)| id.clone()).collect(),
+        versions: kept.into_iter().collect(),
         out: &mut out,
     };
     let progress = Progress::new(args.quiet, input.len() as u64, "running", true);
@@ -205,50 +193,76 @@ pub(crate) fn run(args: &RunArgs) -> ExitCode {
     progress.finish();
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tousu run: cannot write the output: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => crate::fail(
+            "run",
+            &ApiError::server(format!("cannot write the output: {e}")),
+            args.json,
+        ),
     }
 }
 
-fn load_policy(file: Option<&str>) -> Result<Policy, String> {
+/// The events of `--events`: one per line, blank lines skipped; a line
+/// that is not an event is named by its number and field.
+fn load_events(path: &str) -> Result<Vec<Event>, ApiError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| ApiError::invalid(e.to_string()).at(path))?;
+    let mut events = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let event: Event = tousu_serve::from_json(line).map_err(|mut e| {
+            e.message = format!("{path} line {}: not a workflow event: {}", i + 1, e.message);
+            e
+        })?;
+        events.push(event);
+    }
+    Ok(events)
+}
+
+fn load_policy(file: Option<&str>) -> Result<Policy, ApiError> {
     let name = file.unwrap_or("the default policy");
     let policy = match file {
         Some(f) => Policy::load(f),
         None => Policy::default_policy(),
     };
-    let policy = policy.map_err(|e| match &e {
-        PolicyError::Invalid { problems } => {
-            let mut message = format!("{name} is not a valid policy:");
-            for p in problems {
-                message.push_str(&format!("\n{p}"));
+    let policy = policy.map_err(|e| {
+        ApiError::invalid(match &e {
+            PolicyError::Invalid { problems } => {
+                let mut message = format!("{name} is not a valid policy:");
+                for p in problems {
+                    message.push_str(&format!("\n{p}"));
+                }
+                message
             }
-            message
-        }
-        _ => format!("{name}: {e}"),
+            _ => format!("{name}: {e}"),
+        })
     })?;
     // The engine builds the calendar again; building it here names the file.
     policy
         .build_calendar()
-        .map_err(|e| format!("{name}: the policy's calendar: {e}"))?;
+        .map_err(|e| ApiError::invalid(format!("{name}: the policy's calendar: {e}")))?;
     Ok(policy)
 }
 
-fn load_roster(path: &str) -> Result<Roster, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("--roster {path}: {e}"))?;
-    tousu::model::json::from_str(&text).map_err(|e| format!("--roster {path}: not a roster: {e}"))
+fn load_roster(path: &str) -> Result<Roster, ApiError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ApiError::invalid(format!("--roster {path}: {e}")))?;
+    tousu_serve::from_json(&text).map_err(|mut e| {
+        e.message = format!("--roster {path}: not a roster: {}", e.message);
+        e
+    })
 }
 
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
+fn read_input(path: &str) -> Result<Vec<u8>, ApiError> {
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("standard input: {e}"))?;
+            .map_err(|e| ApiError::invalid(format!("standard input: {e}")))?;
         Ok(bytes)
     } else {
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+        std::fs::read(path).map_err(|e| ApiError::invalid(format!("{path}: {e}")))
     }
 }
 
@@ -293,7 +307,7 @@ impl<W: Write> Runner<'_, W> {
                     self.emit(&LineOutcome::Error {
                         line,
                         case: None,
-                        error: format!("malformed: not UTF-8 ({e})"),
+                        error: ApiError::invalid(format!("not UTF-8 ({e})")),
                     })?;
                     continue;
                 }
@@ -312,21 +326,24 @@ impl<W: Write> Runner<'_, W> {
 
     /// Applies one non-blank line and prints its outcome.
     fn line(&mut self, line: usize, text: &str) -> std::io::Result<()> {
-        let malformed = |error: String| LineOutcome::Error {
+        let malformed = |error: ApiError| LineOutcome::Error {
             line,
             case: None,
-            error: format!("malformed: {error}"),
+            error,
         };
-        let value: serde_json::Value = match tousu::model::json::from_str(text) {
+        let value: serde_json::Value = match tousu_serve::from_json(text) {
             Ok(v) => v,
-            Err(e) => return self.emit(&malformed(e.to_string())),
+            Err(e) => return self.emit(&malformed(e)),
         };
         if !value.is_object() {
-            return self.emit(&malformed(format!("{SHAPE}, not {}", json_type(&value))));
+            return self.emit(&malformed(ApiError::invalid(format!(
+                "{SHAPE}, not {}",
+                json_type(&value)
+            ))));
         }
-        let input: InputLine = match serde_json::from_value(value) {
+        let input: InputLine = match tousu_serve::from_value(value) {
             Ok(v) => v,
-            Err(e) => return self.emit(&malformed(e.to_string())),
+            Err(e) => return self.emit(&malformed(e)),
         };
         let (command, named) = match input {
             InputLine {
@@ -344,37 +361,47 @@ impl<W: Write> Runner<'_, W> {
                 command: Some(command),
             } => (command, case),
             _ => {
-                return self.emit(&malformed(SHAPE.to_owned()));
+                return self.emit(&malformed(ApiError::invalid(SHAPE)));
             }
         };
         let command = match self.command(command, named.as_ref()) {
             Ok(c) => c,
-            Err(e) => return self.emit(&malformed(format!("command: {e}"))),
+            Err(mut e) => {
+                // The path from the line's top: `command.kind.remedies[0].amount`.
+                e.path = Some(match e.path.take() {
+                    Some(p) => format!("command.{p}"),
+                    None => "command".to_owned(),
+                });
+                return self.emit(&malformed(e));
+            }
         };
         let case_id = match (&command.kind, named) {
             (CommandKind::Register { case_id, .. }, Some(named)) if *case_id != named => {
                 return self.emit(&LineOutcome::Error {
                     line,
                     case: Some(&named),
-                    error: format!(
+                    error: ApiError::invalid(format!(
                         "the line names case {named} but the command registers {case_id}; drop \"case\" or make them agree"
-                    ),
+                    )),
                 });
             }
             (CommandKind::Register { case_id, .. }, _) => case_id.clone(),
             (_, Some(named)) => named,
             (kind, None) => {
-                return self.emit(&malformed(format!(
-                    "the `{}` command needs \"case\": the id of the case it applies to",
-                    kind.name()
-                )));
+                return self.emit(&malformed(
+                    ApiError::invalid(format!(
+                        "the `{}` command needs \"case\": the id of the case it applies to",
+                        kind.name()
+                    ))
+                    .at("case"),
+                ));
             }
         };
         if !self.has_roster {
             return self.emit(&LineOutcome::Error {
                 line,
                 case: Some(&case_id),
-                error: "no roster: put a {\"roster\": {...}} line before the commands, or pass --roster FILE".to_owned(),
+                error: ApiError::invalid("no roster: put a {\"roster\": {...}} line before the commands, or pass --roster FILE"),
             });
         }
         let before = self.versions.get(&case_id).copied();
@@ -383,9 +410,9 @@ impl<W: Write> Runner<'_, W> {
             return self.emit(&LineOutcome::Error {
                 line,
                 case: Some(&case_id),
-                error: format!(
+                error: ApiError::new(tousu_serve::ErrorKind::NotFound, format!(
                     "unknown case {case_id}: no earlier line registered it (a rejected registration creates no case)"
-                ),
+                )),
             });
         }
         match self.engine.handle(&case_id, &command) {
@@ -412,18 +439,21 @@ impl<W: Write> Runner<'_, W> {
             Err(_) if registers && before.is_some() => self.emit(&LineOutcome::Error {
                 line,
                 case: Some(&case_id),
-                error: format!("case {case_id} is registered already"),
+                error: ApiError::new(
+                    tousu_serve::ErrorKind::Conflict,
+                    format!("case {case_id} is registered already"),
+                ),
             }),
             Err(Error::Rejected(rejection)) => self.emit(&LineOutcome::Rejected {
                 line,
                 case: &case_id,
                 accepted: false,
-                rejection: RejectionView::from(&rejection),
+                rejection: RejectionDoc::from(&rejection),
             }),
             Err(e) => self.emit(&LineOutcome::Error {
                 line,
                 case: Some(&case_id),
-                error: e.to_string(),
+                error: ApiError::from(&e),
             }),
         }
     }
@@ -432,26 +462,17 @@ impl<W: Write> Runner<'_, W> {
     /// filled in with the case's current version (0 for a new case).
     fn command(
         &self,
-        mut value: serde_json::Value,
+        value: serde_json::Value,
         named: Option<&CaseId>,
-    ) -> Result<Command, serde_json::Error> {
-        if let Some(object) = value.as_object_mut()
-            && object
-                .get("expected_version")
-                .is_none_or(serde_json::Value::is_null)
-        {
-            let is_register = object
-                .get("kind")
-                .and_then(|k| k.get("type"))
-                .and_then(serde_json::Value::as_str)
-                == Some("register");
-            let version = match named {
-                Some(id) if !is_register => self.versions.get(id).copied().unwrap_or(0),
-                _ => 0,
-            };
-            object.insert("expected_version".to_owned(), version.into());
-        }
-        serde_json::from_value(value)
+    ) -> Result<Command, ApiError> {
+        let input: CommandInput = tousu_serve::from_value(value)?;
+        let version = match named {
+            Some(id) if !matches!(input.kind, CommandKind::Register { .. }) => {
+                self.versions.get(id).copied().unwrap_or(0)
+            }
+            _ => 0,
+        };
+        Ok(input.at_version(version))
     }
 
     /// Runs `tick` on every case at `now` and prints what it caused.
@@ -459,7 +480,7 @@ impl<W: Write> Runner<'_, W> {
         for id in self.order.clone() {
             let (events, rejection) = match self.engine.tick(&id, now) {
                 Ok(events) => (events, None),
-                Err(e) => (Vec::new(), Some(RejectionView::from(&e))),
+                Err(e) => (Vec::new(), Some(rejection_view(&e))),
             };
             self.emit(&TickOutcome {
                 tick: &id,
@@ -479,7 +500,7 @@ impl<W: Write> Runner<'_, W> {
                     self.emit(&LineOutcome::Error {
                         line: 0,
                         case: Some(&id),
-                        error: e.to_string(),
+                        error: ApiError::from(&e),
                     })?;
                     continue;
                 }
@@ -487,7 +508,7 @@ impl<W: Write> Runner<'_, W> {
             let at = now.unwrap_or(case.updated_at);
             let (views, rejection) = match self.engine.deadlines(&id, at) {
                 Ok(v) => (v, None),
-                Err(e) => (Vec::new(), Some(RejectionView::from(&e))),
+                Err(e) => (Vec::new(), Some(rejection_view(&e))),
             };
             self.emit(&FinalCase {
                 case: &case.id,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use schemars::{JsonSchema, schema_for};
 use tousu::{model, penalty, policy, report, workflow};
+use tousu_serve::docs;
 
 /// The documents with a schema.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -20,6 +21,30 @@ pub(crate) enum Document {
     CarryOver,
     PeriodResult,
     PeriodReport,
+    /// A command as sent: `expected_version` may be left out.
+    CommandInput,
+    /// A complaint to file (`tousu cases file`, `POST /cases`).
+    Filing,
+    /// What filing or a command did.
+    Outcome,
+    /// One line of `tousu run`'s input.
+    RunInput,
+    /// One line of `tousu run`'s output.
+    RunOutput,
+    /// `tousu deadline --json`.
+    Deadline,
+    /// A case's open clocks (`tousu cases deadlines`).
+    Deadlines,
+    /// `tousu cases overdue`.
+    Overdue,
+    /// `tousu cases tick`.
+    Tick,
+    /// `tousu cases penalties`.
+    Penalties,
+    /// `tousu policy check --json`.
+    PolicyCheck,
+    /// The error document of every subcommand and the HTTP service.
+    Error,
 }
 
 /// `tousu schema NAME`.
@@ -47,6 +72,18 @@ pub(crate) fn schema_cmd(args: &SchemaArgs) -> ExitCode {
         Document::CarryOver => schema::<penalty::CarryOver>(),
         Document::PeriodResult => schema::<penalty::PeriodResult>(),
         Document::PeriodReport => schema::<report::PeriodReport>(),
+        Document::CommandInput => schema::<docs::CommandInput>(),
+        Document::Filing => schema::<docs::FilingInput>(),
+        Document::Outcome => schema::<docs::Outcome>(),
+        Document::RunInput => schema::<docs::RunInputLine>(),
+        Document::RunOutput => schema::<docs::RunOutputLine>(),
+        Document::Deadline => schema::<docs::DeadlineDoc>(),
+        Document::Deadlines => schema::<docs::DeadlinesDoc>(),
+        Document::Overdue => schema::<docs::OverdueDoc>(),
+        Document::Tick => schema::<docs::TickDoc>(),
+        Document::Penalties => schema::<docs::PenaltiesDoc>(),
+        Document::PolicyCheck => schema::<docs::PolicyCheckDoc>(),
+        Document::Error => schema::<tousu_serve::ErrorDoc>(),
     };
     match serde_json::to_string_pretty(&value) {
         Ok(text) => {

@@ -233,7 +233,7 @@ fn timeline_errors_say_what_was_wrong() {
     assert_eq!(code, 1);
     assert!(err.contains("expected svg or json"), "{err}");
     let (code, _, err) = tousu(&["timeline", "--policy", &policy(), "--cases", events]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("--case <ID>"), "{err}");
     let (code, out, _) = tousu(&["timeline", "--help"]);
     assert_eq!(code, 0);

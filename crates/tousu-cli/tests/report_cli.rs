@@ -386,7 +386,9 @@ fn bad_input_exits_1_with_a_message() {
         (vec!["report", "--bogus"], "unexpected argument"),
     ] {
         let (code, out, err) = tousu(&args);
-        assert_eq!(code, 1, "{args:?}");
+        // A usage error (an unknown option or value) exits 2, refused input 1.
+        let usage = needle == "unexpected argument";
+        assert_eq!(code, if usage { 2 } else { 1 }, "{args:?}");
         assert!(out.is_empty(), "{args:?}: {out}");
         assert!(err.contains(needle), "{args:?}: {err}");
     }

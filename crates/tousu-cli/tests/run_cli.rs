@@ -91,9 +91,11 @@ fn the_example_closes_its_case_and_reports_the_rejection_and_the_malformed_line(
 
     let malformed = at_line(&lines, 9);
     assert!(malformed.get("case").is_none());
-    let error = malformed["error"].as_str().unwrap();
+    let error = &malformed["error"];
+    assert_eq!(error["kind"], "invalid", "{error}");
+    assert_eq!(error["path"], "command.kind.type", "{error}");
     assert!(
-        error.starts_with("malformed: ") && error.contains("aprove"),
+        error["message"].as_str().unwrap().contains("aprove"),
         "{error}"
     );
 
@@ -254,12 +256,18 @@ fn lines_that_cannot_be_applied_are_reported_and_skipped() {
     assert_eq!(code, 0, "{stderr}");
     let out = json_lines(&stdout);
 
-    let error = |n: u64| at_line(&out, n)["error"].as_str().unwrap().to_owned();
+    let error = |n: u64| {
+        at_line(&out, n)["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
     assert!(error(1).starts_with("no roster"), "{}", error(1));
     assert!(out.iter().all(|v| v["line"] != 2 && v["line"] != 3));
     for n in [4, 5, 6, 14] {
-        assert!(
-            error(n).starts_with("malformed: "),
+        assert_eq!(
+            at_line(&out, n)["error"]["kind"],
+            "invalid",
             "line {n}: {}",
             error(n)
         );
@@ -345,5 +353,57 @@ fn a_clock_the_calendar_cannot_count_is_printed_without_a_deadline() {
     assert!(
         result["no_deadline"].as_str().unwrap().contains("2027"),
         "{result}"
+    );
+}
+
+#[test]
+fn earlier_events_continue_a_case_without_deciding_it_again() {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // The whole example at once, and the same in two calls: the first
+    // call's events kept by the caller and handed to the second.
+    let (_, whole, _) = tousu(&["run", &example()]);
+    let first = temp_file("first.jsonl", &lines[..7].join("\n"));
+    let (code, out, err) = tousu(&["run", first.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let kept: Vec<String> = json_lines(&out)
+        .iter()
+        .flat_map(|v| v["events"].as_array().cloned().unwrap_or_default())
+        .map(|e| e.to_string())
+        .collect();
+    let events = temp_file("kept.jsonl", &kept.join("\n"));
+    let rest = [&lines[..1], &lines[7..]].concat().join("\n");
+    let rest = temp_file("rest.jsonl", &rest);
+    let (code, out, err) = tousu(&[
+        "run",
+        "--events",
+        events.to_str().unwrap(),
+        rest.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let last = |s: &str| json_lines(s).pop().unwrap();
+    assert_eq!(last(&out)["state"], last(&whole)["state"]);
+    // A command from the kept history sent again is a retry: nothing new.
+    let retry = temp_file("retry.jsonl", &[lines[0], lines[2]].join("\n"));
+    let (_, out, _) = tousu(&[
+        "run",
+        "--events",
+        events.to_str().unwrap(),
+        retry.to_str().unwrap(),
+    ]);
+    assert_eq!(json_lines(&out)[0]["events"], serde_json::json!([]));
+    // Events that do not replay are refused, in the error shape.
+    let broken = temp_file("broken.jsonl", &kept[1..].join("\n"));
+    let (code, out, _) = tousu(&[
+        "run",
+        "--json",
+        "--events",
+        broken.to_str().unwrap(),
+        rest.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["error"]["kind"],
+        "invalid"
     );
 }

@@ -26,6 +26,18 @@ fn every_document_has_a_schema() {
         ("carry-over", "CarryOver"),
         ("period-result", "PeriodResult"),
         ("period-report", "PeriodReport"),
+        ("command-input", "CommandInput"),
+        ("filing", "FilingInput"),
+        ("outcome", "Outcome"),
+        ("run-input", "RunInputLine"),
+        ("run-output", "RunOutputLine"),
+        ("deadline", "DeadlineDoc"),
+        ("deadlines", "DeadlinesDoc"),
+        ("overdue", "OverdueDoc"),
+        ("tick", "TickDoc"),
+        ("penalties", "PenaltiesDoc"),
+        ("policy-check", "PolicyCheckDoc"),
+        ("error", "ErrorDoc"),
     ] {
         let (code, out) = tousu(&["schema", name]);
         assert_eq!(code, 0, "{name}");
@@ -33,4 +45,18 @@ fn every_document_has_a_schema() {
         assert_eq!(schema["title"], title, "{name}");
     }
     assert_eq!(tousu(&["schema", "nonsense"]).0, 2);
+}
+
+#[test]
+fn the_library_command_requires_a_version_and_the_wire_command_does_not() {
+    let required = |name: &str| {
+        let schema: serde_json::Value = serde_json::from_str(&tousu(&["schema", name]).1).unwrap();
+        schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v == "expected_version")
+    };
+    assert!(required("command"));
+    assert!(!required("command-input"));
 }

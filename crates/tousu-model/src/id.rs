@@ -52,7 +52,11 @@ pub fn schema(check: &str, description: &str) -> schemars::Schema {
             "type": "string",
             "minLength": 1,
             "maxLength": CODE_MAX,
-            "pattern": r"^[\p{L}\p{N}][\p{L}\p{N}_.\-]*$",
+            // Exact on ASCII, and any non-ASCII character passes: every
+            // validator (Python's `re`, ECMA-262 without the `u` flag) reads
+            // this, where `\p{L}` is refused. `check_code` still refuses
+            // non-ASCII characters that are not letters or digits.
+            "pattern": r"^(?:[0-9A-Za-z]|[^\x00-\x7F])(?:[0-9A-Za-z_.\-]|[^\x00-\x7F])*$",
             "description": description,
         })
     } else {

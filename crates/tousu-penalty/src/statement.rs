@@ -1056,8 +1056,8 @@ enum LossParty<'a> {
 impl std::fmt::Display for LossParty<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LossParty::Staff(s) => write!(f, "staff {s:?}"),
-            LossParty::Department(d) => write!(f, "department {d:?}"),
+            LossParty::Staff(s) => write!(f, "staff \"{s}\""),
+            LossParty::Department(d) => write!(f, "department \"{d}\""),
         }
     }
 }
