@@ -69,7 +69,7 @@ pub(crate) fn calendar(args: &CalendarArgs) -> ExitCode {
     };
     if args.json {
         let value = serde_json::json!({ "year": view, "coverage": calendar.coverage_note() });
-        println!("{value}");
+        crate::print_line(&value.to_string());
         return ExitCode::SUCCESS;
     }
     let mark = if view.provisional {
@@ -77,23 +77,23 @@ pub(crate) fn calendar(args: &CalendarArgs) -> ExitCode {
     } else {
         ""
     };
-    println!("{} — {}{mark}", view.year, view.source);
-    println!("working days: {}", view.working_days);
+    crate::print_line(&format!("{} — {}{mark}", view.year, view.source));
+    crate::print_line(&format!("working days: {}", view.working_days));
     let lists = [
         ("days off", &view.days_off),
         ("make-up working days (调休上班)", &view.make_up_days),
     ];
     for (title, days) in lists {
-        println!("{title}:");
+        crate::print_line(&format!("{title}:"));
         if days.is_empty() {
-            println!("  (none)");
+            crate::print_line("  (none)");
         }
         for d in days {
             let name = d.name.as_deref().unwrap_or("");
-            println!("  {} {}  {name}", d.date, d.date.format("%a"));
+            crate::print_line(&format!("  {} {}  {name}", d.date, d.date.format("%a")));
         }
     }
-    println!("{}", calendar.coverage_note());
+    crate::print_line(&calendar.coverage_note().to_string());
     ExitCode::SUCCESS
 }
 
@@ -108,27 +108,27 @@ fn check(file: &str, json: bool) -> ExitCode {
                     .map(|y| serde_json::json!({ "year": y.year, "citation": y.citation }))
                     .collect();
                 let value = serde_json::json!({ "valid": true, "id": data.id, "years": years });
-                println!("{value}");
+                crate::print_line(&value.to_string());
             } else {
-                println!("{file}: valid calendar data {:?}", data.id);
+                crate::print_line(&format!("{file}: valid calendar data {:?}", data.id));
                 for y in &data.years {
-                    println!(
+                    crate::print_line(&format!(
                         "  {} {} ({} holiday blocks, {} make-up days)",
                         y.year,
                         y.citation,
                         y.holidays.len(),
                         y.working_days.len()
-                    );
+                    ));
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
             if json {
-                println!(
+                crate::print_line(&format!(
                     "{}",
                     serde_json::json!({ "valid": false, "error": e.to_string() })
-                );
+                ));
             } else {
                 eprintln!("tousu: calendar check: {e}");
             }

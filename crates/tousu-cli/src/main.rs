@@ -82,7 +82,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         None => {
-            println!("{}", cmd.render_help());
+            print_line(&cmd.render_help().to_string());
             ExitCode::SUCCESS
         }
         Some(Cmd::Policy(args)) => policy_cmd::policy(&args),
@@ -121,7 +121,7 @@ pub(crate) fn fail(name: &str, e: &tousu_serve::ApiError, json: bool) -> ExitCod
 fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        println!("{}", e.to_string().trim_end());
+        print_line(e.to_string().trim_end());
         return ExitCode::SUCCESS;
     }
     let sub = std::env::args().nth(1).unwrap_or_default();
@@ -141,9 +141,25 @@ fn usage_error(e: &clap::Error, cmd: &mut clap::Command) -> ExitCode {
     ExitCode::from(error.kind.exit_code())
 }
 
-/// Prints a line on standard output; a reader that went away (`| head`)
-/// is not an error worth a panic.
+/// Prints a line on standard output (see [`print_text`]).
 pub(crate) fn print_line(text: &str) {
+    print_text(&format!("{text}\n"));
+}
+
+/// Prints text on standard output as it is. Every subcommand writes through
+/// this, so `tousu … | head` never panics as `print!` does on a closed pipe:
+/// a reader that went away ends the program quietly with success (as
+/// ripgrep does), any other failure to write (a full disk) is said on
+/// standard error with exit code 1.
+pub(crate) fn print_text(text: &str) {
     use std::io::Write as _;
-    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("tousu: cannot write the output: {e}");
+            std::process::exit(1)
+        }
+    }
 }

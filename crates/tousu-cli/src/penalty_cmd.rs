@@ -81,7 +81,7 @@ fn fail(cmd: &str, message: &str) -> ExitCode {
 pub(crate) fn allocate(args: &AllocateArgs) -> ExitCode {
     match run_allocate(args) {
         Ok(json) => {
-            println!("{json}");
+            crate::print_line(&json.to_string());
             ExitCode::SUCCESS
         }
         Err(message) => fail("allocate", &message),
@@ -161,7 +161,7 @@ struct FactsFile {
 pub(crate) fn penalties(args: &PenaltiesArgs) -> ExitCode {
     match run_penalties(args) {
         Ok(text) => {
-            println!("{text}");
+            crate::print_line(&text.to_string());
             ExitCode::SUCCESS
         }
         Err(message) => fail("penalties", &message),

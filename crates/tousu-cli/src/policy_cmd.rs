@@ -59,7 +59,7 @@ pub(crate) fn policy(args: &PolicyArgs) -> ExitCode {
         Some(PolicyAction::Check { file, json }) => check(file, *json),
         Some(PolicyAction::Schema) => match serde_json::to_string_pretty(&Policy::json_schema()) {
             Ok(s) => {
-                println!("{s}");
+                crate::print_line(&s.to_string());
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -70,7 +70,7 @@ pub(crate) fn policy(args: &PolicyArgs) -> ExitCode {
         None => {
             let mut cmd = crate::command();
             if let Some(page) = cmd.find_subcommand_mut("policy") {
-                println!("{}", page.render_help());
+                crate::print_line(&page.render_help().to_string());
             }
             ExitCode::SUCCESS
         }
@@ -88,7 +88,7 @@ fn check(file: &str, json: bool) -> ExitCode {
                     true,
                 );
             }
-            println!("{file}: {e}");
+            crate::print_line(&format!("{file}: {e}"));
             return ExitCode::FAILURE;
         }
     };
@@ -99,17 +99,17 @@ fn check(file: &str, json: bool) -> ExitCode {
             Err(e) => return crate::fail("policy check", &ApiError::server(e.to_string()), true),
         }
     } else if report.is_ok() {
-        print!("{}", summary(&policy));
+        crate::print_text(&summary(&policy).to_string());
         for w in &report.warnings {
-            println!("warning: {w}");
+            crate::print_line(&format!("warning: {w}"));
         }
     } else {
-        print!("{report}");
-        println!(
+        crate::print_text(&report.to_string());
+        crate::print_line(&format!(
             "{file}: {} error(s), {} warning(s); the policy was not accepted",
             report.errors.len(),
             report.warnings.len()
-        );
+        ));
     }
     if report.is_ok() {
         ExitCode::SUCCESS
@@ -242,7 +242,7 @@ pub(crate) fn deadline(args: &DeadlineArgs) -> ExitCode {
                     }
                 }
             } else {
-                println!("{local}");
+                crate::print_line(&local.to_string());
                 if let Some(basis) = d.provisional_basis {
                     eprintln!(
                         "tousu: deadline: provisional ({basis}: {}); {}",

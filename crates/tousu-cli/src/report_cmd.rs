@@ -67,7 +67,7 @@ pub(crate) struct ReportArgs {
 pub(crate) fn report(args: &ReportArgs) -> ExitCode {
     match run(args) {
         Ok(text) => {
-            print!("{text}");
+            crate::print_text(&text.to_string());
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -87,7 +87,7 @@ pub(crate) fn schema_cmd(args: &SchemaArgs) -> ExitCode {
     };
     match serde_json::to_string_pretty(&value) {
         Ok(text) => {
-            println!("{text}");
+            crate::print_line(&text.to_string());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -50,7 +50,7 @@ pub(crate) struct TimelineArgs {
 pub(crate) fn timeline(args: &TimelineArgs) -> ExitCode {
     match run(args) {
         Ok(text) => {
-            print!("{text}");
+            crate::print_text(&text.to_string());
             ExitCode::SUCCESS
         }
         Err(message) => {

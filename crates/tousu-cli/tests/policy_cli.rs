@@ -253,3 +253,23 @@ fn policy_schema_prints_the_committed_schema() {
     .unwrap();
     assert_eq!(stdout(&o), committed);
 }
+
+/// `tousu policy schema | head -1`: the reader goes away while the program
+/// is still writing. The schema (88 KB) is larger than a pipe holds, so the
+/// write after the reader closed fails whatever the timing; the program must
+/// stop quietly, not panic as `println!` does on a closed pipe.
+#[test]
+fn a_reader_that_goes_away_is_not_a_panic() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tousu"))
+        .args(["policy", "schema"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.code().is_some(), "killed by a signal: {out:?}");
+}
