@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S10 — xx物业: the emergency ladder on New Year's Eve; a late completion
@@ -92,16 +93,22 @@ fn s10_property_emergency_ladder_new_year() {
         ),
     );
     s.ok("sm", beijing(2026, 1, 1, 8, 0), approve());
-    // 「发展商客户服务部会同物业公司于8小时内跟进验证」: verified and answered by noon.
+    // 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证」: from completion
+    // at 03:00, due 11:00; verified and answered at 10:30.
+    assert_eq!(
+        due(&s, beijing(2026, 1, 1, 8, 0), "verification"),
+        "2026-01-01 11:00"
+    );
     s.ok(
         "fd",
-        beijing(2026, 1, 1, 12, 0),
+        beijing(2026, 1, 1, 10, 30),
         reply("管道已修复并经发展商客服部跟进验证，洗车费用每辆300元已登记发放"),
     );
-    // 回访 within 2 working days: 1–3 January are 元旦, 4 January (Sunday) is a
-    // 调休 working day → the end of 5 January.
+    // 「并于完成后的2个工作日内回访客户」, from completion: 1–3 January are 元旦,
+    // 4 January (Sunday) is a 调休 working day → the end of 5 January.
     assert!(
-        due_all(&s, beijing(2026, 1, 1, 12, 1)).contains(&"callback → 2026-01-06 00:00".to_owned())
+        due_all(&s, beijing(2026, 1, 1, 10, 31))
+            .contains(&"emergency_callback → 2026-01-06 00:00".to_owned())
     );
     s.ok(
         "dcs",
@@ -142,4 +149,108 @@ fn s10_property_emergency_ladder_new_year() {
         });
     });
     insta::assert_snapshot!("s10_statements", tousu_penalty::render_markdown(&result));
+}
+
+// --- issue 13: verification and the emergency callback from completion; the
+// 10-minute call to the board -----------------------------------------------
+
+fn s10_desk() -> Scenario {
+    let roster = roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("site", "管理处", None),
+            ("company", "物业公司", None),
+            ("board", "董事会", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], Some("sm")),
+            ("eng1", "维修工", "eng", &["dept"], Some("sm")),
+            ("sm", "管理处负责人", "site", &["site_manager"], Some("cl")),
+            ("cl", "主管领导", "company", &["company_leader"], Some("bl")),
+            ("bl", "董事领导", "board", &["board_leader"], None),
+        ],
+    );
+    Scenario::new(policy("property-xx-s10.toml"), roster)
+}
+
+fn s10_emergency(s: &mut Scenario, t0: DateTime<Utc>) {
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库消防水管爆裂")
+        .category(cat("emergency_repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-1", c).unwrap();
+    assert_eq!(level_of(s), "emergency");
+}
+
+fn s10_open(s: &Scenario, now: DateTime<Utc>, milestone: &str) -> bool {
+    due_all(s, now)
+        .iter()
+        .any(|d| d.starts_with(&format!("{milestone} →")))
+}
+
+/// 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证,并于完成后的2个工作日内
+/// 回访客户」: both clocks from completion (the findings), not from the solution
+/// or the reply.
+#[test]
+fn s10_verification_and_emergency_callback_count_from_completion() {
+    let mut s = s10_desk();
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 5), investigate());
+    let done = minutes(t0, 120);
+    s.ok("eng1", done, findings(FaultParty::Us, "已关阀抢修完毕"));
+    assert_eq!(due(&s, done, "verification"), "2025-10-09 19:00");
+    // Two working days after Thursday: Friday and Saturday 11 October (a
+    // make-up working day in 2025), counted to the end of the day.
+    assert_eq!(due(&s, done, "emergency_callback"), "2025-10-12 00:00");
+    s.ok(
+        "eng1",
+        minutes(t0, 300),
+        propose(vec![rem(RemedyKind::Repair)], "更换爆裂管段"),
+    );
+    s.ok("sm", minutes(t0, 310), approve());
+    // The completion report does not restart verification.
+    assert_eq!(
+        due(&s, minutes(t0, 310), "verification"),
+        "2025-10-09 19:00"
+    );
+    let late = s.tick(beijing(2025, 10, 9, 19, 1));
+    assert!(breached(&late, "verification"), "8 hours after completion");
+    let replied = beijing(2025, 10, 10, 9, 0);
+    s.ok("fd", replied, reply("已验证修复"));
+    assert!(
+        !s10_open(&s, replied, "callback"),
+        "emergencies have their own callback"
+    );
+    assert_eq!(due(&s, replied, "emergency_callback"), "2025-10-12 00:00");
+}
+
+/// 「物业公司主管领导 … 须于接报后的10分钟内电话上报董事领导」: from the report to the
+/// company leader to the call to the board; met, then missed.
+#[test]
+fn s10_board_report_within_ten_minutes_of_the_first_escalation() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok(
+        "sm",
+        minutes(t0, 4),
+        escalate("管理处无法解决,上报主管领导"),
+    );
+    assert_eq!(due(&s, minutes(t0, 4), "board_report"), "2025-10-09 09:14");
+    let events = s.ok("cl", minutes(t0, 12), escalate("电话上报董事领导决策"));
+    assert!(events.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "board_report")));
+    assert!(
+        !s10_open(&s, minutes(t0, 12), "board_report"),
+        "the call to the board does not restart it"
+    );
+
+    let mut late = s10_desk();
+    s10_emergency(&mut late, t0);
+    late.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
+    assert!(breached(&late.tick(minutes(t0, 15)), "board_report"));
 }
