@@ -893,6 +893,8 @@ pub(crate) fn fold<'e>(
             case.note_added();
             None
         }
+        // Only clocks react to it, through the clock events it carries.
+        EventKind::ActionRecorded { .. } => None,
         EventKind::PolicyMigrated {
             policy_id, version, ..
         } => {

@@ -5,7 +5,7 @@ use tousu_model::{
     AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FaultParty, LevelId,
     Remedy, Satisfaction, StaffId,
 };
-use tousu_policy::{Action, PolicyId, PolicyVersion};
+use tousu_policy::{Action, CaseAction, PolicyId, PolicyVersion};
 
 /// Responsibility shares are the model's, shared with the penalty facts.
 pub use tousu_model::{Responsibility, ResponsibleParty};
@@ -266,6 +266,16 @@ pub enum CommandKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<AttachmentRef>,
     },
+    /// Record something done on the case that the statuses do not show
+    /// (customer contacted, work completed, report submitted, verification
+    /// done); clocks that list it start or stop.
+    RecordAction {
+        /// What was done.
+        action: CaseAction,
+        /// A note (who was called, what the report said).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
     /// Judge the case by another policy version from now on, deliberately.
     MigratePolicy {
         /// The policy id.
@@ -313,6 +323,7 @@ impl CommandKind {
             CommandKind::Withdraw { .. } => Action::Withdraw,
             CommandKind::MergeRepeat { .. } => Action::Merge,
             CommandKind::AddNote { .. } => Action::AddNote,
+            CommandKind::RecordAction { .. } => Action::RecordAction,
             CommandKind::MigratePolicy { .. } => Action::MigratePolicy,
         }
     }
@@ -346,6 +357,7 @@ impl CommandKind {
             CommandKind::Withdraw { .. } => "withdraw",
             CommandKind::MergeRepeat { .. } => "merge_repeat",
             CommandKind::AddNote { .. } => "add_note",
+            CommandKind::RecordAction { .. } => "record_action",
             CommandKind::MigratePolicy { .. } => "migrate_policy",
         }
     }

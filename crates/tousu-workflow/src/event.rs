@@ -7,7 +7,7 @@ use tousu_model::{
     RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
-    Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
+    CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
 use crate::command::{Assignment, Command, Responsibility};
@@ -300,6 +300,15 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<AttachmentRef>,
     },
+    /// An action was done on the case (customer contacted, work completed,
+    /// report submitted, verification done).
+    ActionRecorded {
+        /// What was done.
+        action: CaseAction,
+        /// The note given with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
     /// The case is judged by another policy version from now on.
     PolicyMigrated {
         /// The policy id.
@@ -477,6 +486,7 @@ impl EventKind {
             EventKind::Closed { .. } => "closed",
             EventKind::RepeatMerged { .. } => "repeat_merged",
             EventKind::NoteAdded { .. } => "note_added",
+            EventKind::ActionRecorded { .. } => "action_recorded",
             EventKind::PolicyMigrated { .. } => "policy_migrated",
             EventKind::ClockStarted { .. } => "clock_started",
             EventKind::ClockPaused { .. } => "clock_paused",

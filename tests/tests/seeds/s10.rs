@@ -1,5 +1,13 @@
 use super::*;
 use chrono::{DateTime, Utc};
+use tousu_policy::CaseAction;
+
+fn action(action: CaseAction, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action,
+        note: Some(note.into()),
+    }
+}
 
 // ---------------------------------------------------------------------------
 // S10 — xx物业: the emergency ladder on New Year's Eve; a late completion
@@ -75,8 +83,18 @@ fn s10_property_emergency_ladder_new_year() {
             "抢修完毕：关闭消防系统分区阀，更换爆裂管段2米，积水已抽排",
         ),
     );
+    s.ok(
+        "eng1",
+        beijing(2026, 1, 1, 3, 0),
+        action(CaseAction::WorkCompleted, "抢修完毕"),
+    );
     // 「处理完毕后 … 须于2小时内反馈客户中心」: due 05:00, not met.
     s.tick(beijing(2026, 1, 1, 5, 10));
+    s.ok(
+        "eng1",
+        beijing(2026, 1, 1, 6, 0),
+        action(CaseAction::ReportSubmitted, "完成后反馈客户中心（迟报）"),
+    );
     s.ok(
         "eng1",
         beijing(2026, 1, 1, 6, 0),
@@ -94,10 +112,15 @@ fn s10_property_emergency_ladder_new_year() {
     );
     s.ok("sm", beijing(2026, 1, 1, 8, 0), approve());
     // 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证」: from completion
-    // at 03:00, due 11:00; verified and answered at 10:30.
+    // at 03:00, due 11:00; verified at 10:20 and answered at 10:30.
     assert_eq!(
         due(&s, beijing(2026, 1, 1, 8, 0), "verification"),
         "2026-01-01 11:00"
+    );
+    s.ok(
+        "dcs",
+        beijing(2026, 1, 1, 10, 20),
+        action(CaseAction::VerificationDone, "发展商客服部现场验证合格"),
     );
     s.ok(
         "fd",
@@ -122,6 +145,14 @@ fn s10_property_emergency_ladder_new_year() {
         note("已反馈首问责任人刘勇：处理完毕，业主满意"),
     );
     s.ok("fd", beijing(2026, 1, 4, 10, 40), close());
+    let err = s
+        .run(
+            "dcs",
+            beijing(2026, 1, 4, 11, 0),
+            action(CaseAction::VerificationDone, "结案后补记"),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Rejection::InvalidTransition { .. }), "{err}");
     assert_eq!(
         breach_list(&s),
         vec![
@@ -166,6 +197,7 @@ fn s10_desk() -> Scenario {
         &[
             ("fd", "前台", "front", &["front_desk"], Some("sm")),
             ("eng1", "维修工", "eng", &["dept"], Some("sm")),
+            ("dcs", "发展商客服", "front", &["developer_cs"], None),
             ("sm", "管理处负责人", "site", &["site_manager"], Some("cl")),
             ("cl", "主管领导", "company", &["company_leader"], Some("bl")),
             ("bl", "董事领导", "board", &["board_leader"], None),
@@ -201,7 +233,16 @@ fn s10_verification_and_emergency_callback_count_from_completion() {
     s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
     s.ok("eng1", minutes(t0, 5), investigate());
     let done = minutes(t0, 120);
-    s.ok("eng1", done, findings(FaultParty::Us, "已关阀抢修完毕"));
+    s.ok("eng1", minutes(t0, 100), findings(FaultParty::Us, "爆管"));
+    assert!(
+        !s10_open(&s, minutes(t0, 100), "verification"),
+        "the findings are not the completion"
+    );
+    s.ok(
+        "eng1",
+        done,
+        action(CaseAction::WorkCompleted, "已关阀抢修完毕"),
+    );
     assert_eq!(due(&s, done, "verification"), "2025-10-09 19:00");
     // Two working days after Thursday: Friday and Saturday 11 October (a
     // make-up working day in 2025), counted to the end of the day.
@@ -219,8 +260,24 @@ fn s10_verification_and_emergency_callback_count_from_completion() {
     );
     let late = s.tick(beijing(2025, 10, 9, 19, 1));
     assert!(breached(&late, "verification"), "8 hours after completion");
+    let verified = s.ok(
+        "dcs",
+        beijing(2025, 10, 9, 20, 0),
+        action(CaseAction::VerificationDone, "验证合格"),
+    );
+    assert!(verified.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: false, .. } if milestone.as_str() == "verification")));
     let replied = beijing(2025, 10, 10, 9, 0);
     s.ok("fd", replied, reply("已验证修复"));
+    // Only the roles that list record_action may record an action.
+    let err = s
+        .run(
+            "fd",
+            replied,
+            action(CaseAction::VerificationDone, "前台代记"),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Rejection::NotPermitted { .. }), "{err}");
     assert!(
         !s10_open(&s, replied, "callback"),
         "emergencies have their own callback"

@@ -3,7 +3,7 @@
 //! moving a case to another policy version.
 
 use tousu_model::{AttachmentRef, FaultParty, Money, Remedy, Validity};
-use tousu_policy::{Action, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
+use tousu_policy::{Action, CaseAction, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
@@ -273,6 +273,24 @@ pub(super) fn add_note(text: &str, attachments: &[AttachmentRef]) -> Result<Effe
             attachments: attachments.to_vec(),
         },
         &[],
+    )
+}
+
+/// Something done on the case (customer contacted, work completed, report
+/// submitted, verification done), for the clocks that list it.
+pub(super) fn record_action(
+    action: CaseAction,
+    note: &Option<String>,
+) -> Result<Effects, Rejection> {
+    if let Some(n) = note {
+        non_blank("kind.note", n)?;
+    }
+    Effects::one(
+        EventKind::ActionRecorded {
+            action,
+            note: note.clone(),
+        },
+        &[action.clock_event()],
     )
 }
 

@@ -155,6 +155,12 @@ pub(super) fn table(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         (open!() | done!(), C::AddNote { text, attachments }) => {
             handling::add_note(text, attachments)
         }
+        (open!(), C::RecordAction { action, note }) => handling::record_action(*action, note),
+        (s @ done!(), C::RecordAction { .. }) => refuse(
+            s,
+            kind,
+            "record actions on an open case; a final case takes notes",
+        ),
         (
             open!(),
             C::MigratePolicy {

@@ -230,6 +230,7 @@ impl Lane {
             | CommandKind::EndExtension
             | CommandKind::MergeRepeat { .. }
             | CommandKind::AddNote { .. }
+            | CommandKind::RecordAction { .. }
             | CommandKind::MigratePolicy { .. } => Lane::Side,
         }
     }
@@ -430,6 +431,13 @@ impl Choices {
             CommandKind::AddNote {
                 text: "补充材料".into(),
                 attachments: vec![],
+            },
+            CommandKind::RecordAction {
+                action: tousu_policy::CaseAction::ALL
+                    .get(o % tousu_policy::CaseAction::ALL.len())
+                    .copied()
+                    .unwrap_or(tousu_policy::CaseAction::CustomerContacted),
+                note: yes.then(|| "已电话联系客户".to_owned()),
             },
         ];
         if let Some(assignment) = assignment() {
