@@ -8,11 +8,12 @@
 //! a suspension moves a working-day deadline by the working time it lasted.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use tousu_model::{
-    CaseId, Complaint, FaultParty, LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
+    CaseId, Complaint, FactName, FactValue, FaultParty, LevelId, Money, Remedy, RoleId,
+    Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
     CalendarDataRef, CalendarError, ClockEvent, Deadline, Duration, DurationUnit, EscalationId,
@@ -176,6 +177,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn closed(&mut self, _kind: ClosureKind, _reason: Option<&'a String>, _at: DateTime<Utc>) {}
     fn repeat_merged(&mut self, _repeat: &'a CaseId) {}
     fn note_added(&mut self) {}
+    fn facts_found(&mut self, _facts: &'a BTreeMap<FactName, FactValue>) {}
     fn policy_migrated(&mut self, _policy_id: &'a PolicyId, _version: &'a PolicyVersion) {}
     fn clocks_mut(&mut self) -> &mut Vec<Clock> {
         self.clocks.to_mut()
@@ -726,7 +728,9 @@ fn resolve_owner(
 
 /// What the rules see of a case at `at`.
 pub(crate) fn eval_input(case: &Case, at: DateTime<Utc>) -> EvalInput<'_> {
-    EvalInput::new(&case.complaint, at).with_repeat_count(case.repeat_count)
+    EvalInput::new(&case.complaint, at)
+        .with_repeat_count(case.repeat_count)
+        .with_found_facts(&case.found_facts)
 }
 
 /// The events of taking an escalation step: the escalation itself, and when

@@ -1,10 +1,12 @@
 //! Events: what happened, with every computed result, so that replaying them
 //! needs no policy and no calendar and rebuilds the case exactly.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use tousu_model::{
-    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, FaultParty, LevelId, Money, Remedy,
-    RoleId, Satisfaction, StaffId, Validity,
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, FactName, FactValue, FaultParty,
+    LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
     CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
@@ -197,6 +199,11 @@ pub enum EventKind {
         /// In words.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+    },
+    /// Facts the investigation found were recorded.
+    FactsRecorded {
+        /// The facts, by name.
+        facts: BTreeMap<FactName, FactValue>,
     },
     /// A solution was proposed.
     SolutionProposed {
@@ -471,6 +478,7 @@ impl EventKind {
             EventKind::Transferred { .. } => "transferred",
             EventKind::InvestigationStarted => "investigation_started",
             EventKind::FindingsRecorded { .. } => "findings_recorded",
+            EventKind::FactsRecorded { .. } => "facts_recorded",
             EventKind::SolutionProposed { .. } => "solution_proposed",
             EventKind::Approved { .. } => "approved",
             EventKind::SentBack { .. } => "sent_back",

@@ -2,7 +2,9 @@
 //! the proposed solution and its approval, the reply, escalation, notes and
 //! moving a case to another policy version.
 
-use tousu_model::{AttachmentRef, FaultParty, Money, Remedy, Validity};
+use std::collections::BTreeMap;
+
+use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
 use tousu_policy::{Action, CaseAction, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
 
 use super::Decision;
@@ -155,6 +157,22 @@ pub(super) fn record_findings(
             note: note.clone(),
         },
         &[ClockEvent::FindingsRecorded],
+    )
+}
+
+/// Facts the investigation found, for the validity rules and after.
+pub(super) fn record_facts(facts: &BTreeMap<FactName, FactValue>) -> Result<Effects, Rejection> {
+    if facts.is_empty() {
+        return Err(input(
+            "kind.facts",
+            "is empty; name at least one fact, e.g. { \"facts_match_complaint\": { \"bool\": false } }",
+        ));
+    }
+    Effects::one(
+        EventKind::FactsRecorded {
+            facts: facts.clone(),
+        },
+        &[],
     )
 }
 

@@ -43,6 +43,7 @@ macro_rules! lifecycle {
             | C::Transfer { .. }
             | C::StartInvestigation
             | C::RecordFindings { .. }
+            | C::RecordFacts { .. }
             | C::ProposeSolution { .. }
             | C::Approve
             | C::SendBack { .. }
@@ -80,7 +81,9 @@ fn hint(kind: &C) -> &'static str {
         C::Assign { .. } => "assign an accepted case; to change an assignment use transfer",
         C::Transfer { .. } => "transfer an assigned case or one under investigation",
         C::StartInvestigation => "start the investigation of an assigned case",
-        C::RecordFindings { .. } => "record findings during the investigation",
+        C::RecordFindings { .. } | C::RecordFacts { .. } => {
+            "record findings and facts during the investigation"
+        }
         C::ProposeSolution { .. } => {
             "propose a solution during the investigation (send a proposal back to revise it)"
         }
@@ -147,6 +150,7 @@ fn registered(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::Transfer { .. }
         | C::StartInvestigation
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Approve
         | C::SendBack { .. }
@@ -171,6 +175,7 @@ fn accepted(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::Transfer { .. }
         | C::StartInvestigation
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Approve
         | C::SendBack { .. }
@@ -193,6 +198,7 @@ fn assigned(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::NotAccept { .. }
         | C::Assign { .. }
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Approve
         | C::SendBack { .. }
@@ -212,6 +218,7 @@ fn investigating(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             responsible,
             note,
         } => handling::record_findings(d, *validity, *fault, responsible, note),
+        C::RecordFacts { facts } => handling::record_facts(facts),
         C::ProposeSolution { remedies, note } => handling::propose_solution(d, remedies, note),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
@@ -243,6 +250,7 @@ fn awaiting_approval(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::Transfer { .. }
         | C::StartInvestigation
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Reply { .. }
         | C::RecordCallback { .. }
@@ -264,6 +272,7 @@ fn approved(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::Transfer { .. }
         | C::StartInvestigation
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Approve
         | C::SendBack { .. }
@@ -290,6 +299,7 @@ fn replied(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         | C::Transfer { .. }
         | C::StartInvestigation
         | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
         | C::ProposeSolution { .. }
         | C::Approve
         | C::SendBack { .. }

@@ -231,6 +231,7 @@ impl Lane {
             | CommandKind::MergeRepeat { .. }
             | CommandKind::AddNote { .. }
             | CommandKind::RecordAction { .. }
+            | CommandKind::RecordFacts { .. }
             | CommandKind::MigratePolicy { .. } => Lane::Side,
         }
     }
@@ -431,6 +432,13 @@ impl Choices {
             CommandKind::AddNote {
                 text: "补充材料".into(),
                 attachments: vec![],
+            },
+            CommandKind::RecordFacts {
+                facts: [(
+                    tousu_model::FactName::new("facts_match_complaint")?,
+                    tousu_model::FactValue::Bool(yes),
+                )]
+                .into(),
             },
             CommandKind::RecordAction {
                 action: tousu_policy::CaseAction::ALL
