@@ -129,6 +129,7 @@ fn s29_effective_date_is_the_sources_and_others_say_assumed() {
         "construction-jiangsu-s29.toml",
         "property-jinbi-s32.toml",
         "construction-anhui-s35.toml",
+        "factory-claims-s40.toml",
         "hardware-shelf-wanhao-s41.toml",
         "health-products-s43.toml",
         "auto-dealer-s44.toml",
