@@ -236,6 +236,7 @@ fn s41_desk() -> Scenario {
             ("f1", "前台", "qt", &["front_desk"], None),
             ("b1", "业务科", "yw", &["business_section"], None),
             ("p0", "品质科", "pz", &["quality_section"], None),
+            ("fz", "副总", "zjb", &["deputy_gm"], None),
             ("zj", "总经理", "zjb", &["general_manager"], None),
         ],
     );
@@ -343,4 +344,60 @@ fn s41_unattributed_workshop_loss_split_by_base_points() {
         (gross("p1"), gross("p2"), gross("p3")),
         (money("300"), money("200"), money("500"))
     );
+}
+
+/// One round of handling that leaves the customer unsatisfied.
+fn s41_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>) -> Vec<Event> {
+    s.ok("p0", at, investigate());
+    s.ok("p0", minutes(at, 60), findings(FaultParty::Us, "焊点不良"));
+    s.ok(
+        "p0",
+        minutes(at, 120),
+        propose(vec![rem(RemedyKind::Repair)], "补焊"),
+    );
+    s.ok("fz", minutes(at, 180), approve());
+    s.ok("b1", minutes(at, 240), reply("已补焊"));
+    s.ok(
+        "b1",
+        minutes(at, 300),
+        callback(Satisfaction::Unsatisfied, "客户未能接受"),
+    )
+}
+
+/// 「再进行第二次处理」, then the general manager: a 签呈 taken during the second
+/// round does not hold back the step the used-up rounds call for, and the
+/// case that stays unsatisfied after the GM's extra round closes saying
+/// that the policy allows two rounds, not three.
+#[test]
+fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-12", t0);
+    s41_unsatisfied_round(&mut s, beijing(2025, 11, 4, 9, 0));
+    s.ok("zj", beijing(2025, 11, 5, 9, 0), reopen("第二次处理"));
+    s.ok(
+        "zj",
+        beijing(2025, 11, 5, 9, 30),
+        escalate("生产部有异议,签呈"),
+    );
+    let second = s41_unsatisfied_round(&mut s, beijing(2025, 11, 6, 9, 0));
+    let steps: Vec<_> = second
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Escalated { step, .. } => step.as_ref().map(|x| x.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(steps, ["gm-after-second-handling"]);
+    s.ok("zj", beijing(2025, 11, 7, 9, 0), reopen("总经理亲自处理"));
+    let third = s41_unsatisfied_round(&mut s, beijing(2025, 11, 8, 9, 0));
+    let reason = third.iter().find_map(|e| match &e.kind {
+        EventKind::Closed { reason, .. } => reason.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        reason.unwrap(),
+        "rounds allowed (2) used up, and round 3 after the escalation; customer still unsatisfied"
+    );
+    assert_eq!(closure_kind(&s), "Unsatisfied");
 }
