@@ -347,6 +347,14 @@ pub struct Milestone {
     /// Who owns the clock (for overtime fines).
     #[serde(default)]
     pub owner: MilestoneOwner,
+    /// When the case is reclassified into a level whose limit is longer, the
+    /// running clock takes it, counted from the instant its deadline was
+    /// counted from (schema 2; ruling 26 in docs/rulings.md). Without it a
+    /// running clock is only ever tightened. A clock already past its
+    /// deadline, or one that was paused (its time left is measured from the
+    /// resume), keeps its deadline: loosening never undoes a breach due.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loosen_on_reclassify: bool,
     /// Who answers for a breach when `owner` names nobody on the case (an
     /// assignee-owned clock that breaches before assignment):
     /// `{ role = "complaint_manager" }` or `"first_responder"`. `policy

@@ -154,6 +154,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
     }
     let v2 = |e: &ClockEvent| CaseAction::ALL.iter().any(|a| a.clock_event() == *e);
     for (i, m) in p.milestones.iter().enumerate() {
+        if m.loosen_on_reclassify {
+            r.error(
+                format!("milestones[{i}].loosen_on_reclassify"),
+                "is an option of schema_version 2; write schema_version = 2",
+            );
+        }
         let lists = [
             ("start", &m.start),
             ("stop", &m.stop),

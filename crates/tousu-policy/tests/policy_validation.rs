@@ -291,4 +291,13 @@ fn action_events_need_schema_version_2() {
             .contains(&ClockEvent::CustomerContacted)
     );
     assert!(Policy::from_toml_str(BASE).is_ok(), "version 1 still loads");
+    let loosening = broken(
+        "stop = [\"replied\"]",
+        "stop = [\"replied\"]\nloosen_on_reclassify = true",
+    );
+    assert!(
+        report(&loosening).contains("milestones[0].loosen_on_reclassify"),
+        "{}",
+        report(&loosening)
+    );
 }

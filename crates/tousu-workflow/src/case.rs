@@ -961,13 +961,14 @@ pub(crate) fn fold<'e>(
             level,
             target,
             deadline,
+            from,
         } => on_clock(case, milestone, *round, |c| {
             c.level = level.clone();
             c.target = *target;
             c.deadline = Some(deadline.clone());
             c.no_deadline = None;
             c.basis = Some(DeadlineBasis::Target {
-                from: at,
+                from: from.unwrap_or(at),
                 target: *target,
             });
         }),

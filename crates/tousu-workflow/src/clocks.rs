@@ -568,8 +568,9 @@ fn carry(
 
 /// When the level is raised, running clocks whose new target ends sooner
 /// take it: the deadline becomes the earlier of the current one and `at` +
-/// the new target. A running clock is never loosened, and a paused clock
-/// keeps its remaining time (documented in the crate docs).
+/// the new target. A running clock is loosened only when its milestone says
+/// `loosen_on_reclassify` ([`loosened`]), and a paused clock keeps its
+/// remaining time (documented in the crate docs).
 pub(crate) fn retarget(
     case: &ClockCase<'_>,
     old: Option<&LevelId>,
@@ -579,9 +580,6 @@ pub(crate) fn retarget(
 ) -> Result<Vec<EventKind>, Rejection> {
     let mut out = Vec::new();
     let raised = old.is_none_or(|o| ctx.policy.is_more_severe(new, o));
-    if !raised {
-        return Ok(out);
-    }
     for clock in case
         .clocks
         .iter()
@@ -590,29 +588,78 @@ pub(crate) fn retarget(
         let Some(m) = ctx.policy.milestone(&clock.milestone) else {
             continue;
         };
+        if !raised && !m.loosen_on_reclassify {
+            continue;
+        }
         let Some(target) = ctx
             .policy
             .milestone_target_for(m, new, &case.eval_input(at))
         else {
             continue;
         };
-        // A target the calendar cannot count leaves the clock as it is.
-        let Ok(candidate) = or_uncountable(ctx.calendar.deadline(at, &target).map_err(Into::into))?
-        else {
-            continue;
-        };
-        // A clock without a deadline takes any countable one.
-        if clock.deadline_at().is_none_or(|d| candidate.at < d) {
-            out.push(EventKind::ClockRetargeted {
-                milestone: clock.milestone.clone(),
-                round: clock.round,
-                level: new.clone(),
-                target,
-                deadline: candidate,
-            });
+        if raised {
+            // A target the calendar cannot count leaves the clock as it is.
+            let Ok(candidate) =
+                or_uncountable(ctx.calendar.deadline(at, &target).map_err(Into::into))?
+            else {
+                continue;
+            };
+            // A clock without a deadline takes any countable one.
+            if clock.deadline_at().is_none_or(|d| candidate.at < d) {
+                out.push(EventKind::ClockRetargeted {
+                    milestone: clock.milestone.clone(),
+                    round: clock.round,
+                    level: new.clone(),
+                    target,
+                    deadline: candidate,
+                    from: None,
+                });
+                continue;
+            }
+        }
+        if let Some(kind) = loosened(clock, m, new, target, at, ctx)? {
+            out.push(kind);
         }
     }
     Ok(out)
+}
+
+/// The longer deadline a clock of a loosening milestone takes on
+/// reclassification: the new target counted from the instant its deadline
+/// was counted from, if later than the deadline it has. Never for a clock
+/// past its deadline (the breach is due) or one whose time left was
+/// measured on a resume.
+fn loosened(
+    clock: &Clock,
+    m: &Milestone,
+    new: &LevelId,
+    target: Duration,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Option<EventKind>, Rejection> {
+    let Some(DeadlineBasis::Target { from, .. }) = &clock.basis else {
+        return Ok(None);
+    };
+    let Some(current) = clock.deadline_at() else {
+        return Ok(None);
+    };
+    if !m.loosen_on_reclassify || clock.breached || clock.is_past_deadline(at) {
+        return Ok(None);
+    }
+    let Ok(candidate) = or_uncountable(ctx.calendar.deadline(*from, &target).map_err(Into::into))?
+    else {
+        return Ok(None);
+    };
+    Ok(
+        (candidate.at > current).then(|| EventKind::ClockRetargeted {
+            milestone: clock.milestone.clone(),
+            round: clock.round,
+            level: new.clone(),
+            target,
+            deadline: candidate,
+            from: Some(*from),
+        }),
+    )
 }
 
 /// The clock an agreed deadline runs on, started at `at`.

@@ -378,7 +378,9 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         no_deadline: Option<String>,
     },
-    /// A clock was given a stricter deadline because the level was raised.
+    /// A clock was given a new deadline because the level changed: a
+    /// stricter one when it was raised, or a longer one counted from `from`
+    /// when the milestone loosens on reclassification.
     ClockRetargeted {
         /// The milestone.
         milestone: MilestoneId,
@@ -390,6 +392,10 @@ pub enum EventKind {
         target: Duration,
         /// The new deadline.
         deadline: Deadline,
+        /// The instant the new limit counts from, when not the event's own
+        /// (a loosened clock counts from its start).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<DateTime<Utc>>,
     },
     /// A clock stopped.
     ClockStopped {
