@@ -108,3 +108,92 @@ fn s04_property_serious_leak_over_national_day() {
     s.assert_replays();
     insta::assert_snapshot!("s04_property", timeline(&s.events));
 }
+
+/// The escalation steps taken so far, in order.
+fn steps_taken(s: &Scenario) -> Vec<String> {
+    s.case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect()
+}
+
+/// Non-happy paths: the first responder may not promise (二5), a late result
+/// goes to the 部长 (assumed), and an ordinary case's special situation goes to
+/// the 经理 without the 部长's step (which is for 较严重 cases only, 一3).
+#[test]
+fn s04_late_result_and_the_manager_for_a_special_situation() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("jy", "经营发展部", None)],
+        &[
+            ("guard", "保安老周", "kf", &["employee"], Some("kfzg")),
+            (
+                "kfzg",
+                "客服中心 小潘",
+                "kf",
+                &["service_centre"],
+                Some("bz"),
+            ),
+            (
+                "wx",
+                "经营发展部 维修员",
+                "jy",
+                &["business_dev"],
+                Some("bz"),
+            ),
+            ("bz", "部长", "jy", &["minister"], Some("jl")),
+            ("jl", "经理", "kf", &["manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道声控灯坏了一周没人修")
+        .complainant(person("业主 阎女士（5-2-301）"))
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("guard", "S04-L", c).unwrap();
+    assert_eq!(level_of(&s), "ordinary");
+    // 二5「不得轻易承诺」: the first responder cannot reply.
+    assert!(
+        s.run("guard", minutes(t0, 5), reply("明天一定修好"))
+            .is_err()
+    );
+    s.ok("kfzg", minutes(t0, 20), accept());
+    s.ok("kfzg", minutes(t0, 30), assign("jy", "wx"));
+    // 3 working days (assumed) from Monday 9 March: the end of Thursday 12 March.
+    assert_eq!(due(&s, minutes(t0, 31), "result"), "2026-03-13 00:00");
+    s.tick(beijing(2026, 3, 13, 9, 0));
+    assert!(breached(&s.events, "result"));
+    assert_eq!(steps_taken(&s), vec!["minister-on-late-result"]);
+    // 一2「特殊情况可向经理汇报」: the 部长's step is for 较严重 cases only.
+    s.ok(
+        "kfzg",
+        beijing(2026, 3, 13, 9, 30),
+        escalate("业主称将向街道投诉，报经理"),
+    );
+    assert_eq!(
+        steps_taken(&s),
+        vec!["minister-on-late-result", "manager-on-special"]
+    );
+    // 较严重的投诉 (assumed criteria): a repeat raised twice before.
+    let again = Complaint::builder(t0, Channel::Phone, "第三次反映楼道灯不亮")
+        .build()
+        .unwrap();
+    let d = p.classify(&EvalInput::new(&again, t0).with_repeat_count(2));
+    assert_eq!(d.outcome, level("serious"));
+    assert_eq!(
+        d.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("repeated")
+    );
+    // 一6 「恶意投诉」.
+    let malicious = Complaint::builder(t0, Channel::Phone, "以投诉要挟减免物业费")
+        .fact(fact("malicious_complaint"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&malicious, t0)).outcome,
+        Validity::Malicious
+    );
+}

@@ -108,3 +108,90 @@ fn s05_board_card_batch_defect_over_spring_festival() {
     s.assert_replays();
     insta::assert_snapshot!("s05_board_card", timeline(&s.events));
 }
+
+/// Non-happy paths (all limits assumed, the flowchart being lost): a major
+/// complaint not verified within 8 hours breaches; an improvement report
+/// later than 7 days goes to the 品质部经理; a defect 品质部 cannot reproduce is
+/// not a valid complaint.
+#[test]
+fn s05_late_verification_and_late_improvement_report() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[("yw", "业务部", None), ("pz", "品质部", None)],
+        &[
+            ("sales1", "业务员 小龚", "yw", &["sales"], None),
+            ("cse", "客服工程师 老魏", "pz", &["cs_engineer"], Some("qm")),
+            ("qm", "品质部经理", "pz", &["quality_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 13, 17, 0);
+    let c = Complaint::builder(t0, Channel::Email, "批次B2603显卡上机花屏, 不良率8%")
+        .complainant(person("某整机厂 采购部"))
+        .category(cat("software_hardware"))
+        .fact(
+            fact("defect_rate_percent"),
+            FactValue::Number(Decimal::new(8, 0)),
+        )
+        .build()
+        .unwrap();
+    s.register("sales1", "BK-L", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    // 8 hours (assumed) is a plain clock: 01:00 on Saturday.
+    assert_eq!(due(&s, t0, "verification"), "2026-03-14 01:00");
+    s.tick(beijing(2026, 3, 14, 9, 0));
+    assert!(breached(&s.events, "verification"));
+    s.ok("cse", beijing(2026, 3, 16, 8, 30), accept());
+    s.ok("cse", beijing(2026, 3, 16, 8, 40), assign("pz", "cse"));
+    // 7 calendar days (assumed) from Monday 16 March: the end of the 23rd.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 16, 9, 0), "improvement_report"),
+        "2026-03-24 00:00"
+    );
+    s.tick(beijing(2026, 3, 24, 9, 0));
+    assert!(breached(&s.events, "improvement_report"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "quality-manager-on-late-report")
+    }));
+    let not_reproduced = Complaint::builder(t0, Channel::Phone, "偶发死机")
+        .fact(fact("not_reproduced"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&not_reproduced, t0)).outcome,
+        Validity::Invalid
+    );
+}
+
+/// The assumed manual step to the 品质部经理 can be taken by the engineer who holds the case.
+#[test]
+fn the_engineer_hands_a_case_up() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["cs_engineer"], None),
+            ("b", "业务员", "d", &["sales"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "高温环境下显卡频繁重启")
+        .complainant(person("客户"))
+        .category(cat("reliability"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("a", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-quality-manager")
+    );
+}

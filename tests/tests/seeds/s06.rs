@@ -100,3 +100,102 @@ fn s06_ceramic_major_claim_needs_quality_director() {
     s.assert_replays();
     insta::assert_snapshot!("s06_ceramic", timeline(&s.events));
 }
+
+/// Non-happy paths: a general complaint reported up (「及时上报」) goes to the
+/// 质量总监, a major one to 集团品管部 (「重大投诉 → 集团品管部」); staining
+/// from poor maintenance (吸污 b) is not the product's fault; a large claim is
+/// major (assumed criterion).
+#[test]
+fn s06_reported_up_by_level_and_maintenance_staining() {
+    let p = policy("ceramic-tile-s06.toml");
+    let people = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], Some("qd")),
+            ("qd", "质量总监", "pg", &["quality_director"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), people);
+    let t0 = beijing(2026, 4, 20, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "客厅抛光砖铺贴一个月后出现黑色污渍擦不掉",
+    )
+    .complainant(person("经销商 杨老板（代业主）"))
+    .category(cat("stain_absorption"))
+    .build()
+    .unwrap();
+    s.register("rep", "S06-G", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("qc", minutes(t0, 30), accept());
+    s.ok(
+        "qc",
+        minutes(t0, 40),
+        escalate("业主要求整体更换, 及时上报"),
+    );
+    let steps: Vec<String> = s
+        .case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(steps, vec!["director"]);
+    // 「重大 投诉 → 集团品管部」: the rep who saw the site sends a major case there.
+    let mut m = Scenario::new(
+        p.clone(),
+        roster(
+            &[("xs", "销售公司", None), ("jt", "集团品管部", None)],
+            &[
+                ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+                ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+            ],
+        ),
+    );
+    let c = Complaint::builder(t0, Channel::Visit, "工程单批量釉面开裂, 报社记者已到现场")
+        .category(cat("other_defect"))
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-M", c).unwrap();
+    m.ok("rep", minutes(t0, 30), escalate("重大投诉, 报集团品管部"));
+    assert_eq!(
+        m.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("group-qc-for-major")
+    );
+    assert_eq!(
+        m.case().escalations[0]
+            .take_over
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("group_qc")
+    );
+    let maintenance = Complaint::builder(t0, Channel::Phone, "地砖吸污")
+        .category(cat("stain_absorption"))
+        .fact(fact("improper_maintenance"), yes())
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&maintenance, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("improper-maintenance")
+    );
+    let large = Complaint::builder(t0, Channel::Letter, "整栋别墅地砖色差")
+        .request(rem_amt(RemedyKind::Compensation, "60000"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.classify(&EvalInput::new(&large, t0)).outcome,
+        level("major")
+    );
+}

@@ -107,3 +107,93 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
     s.assert_replays();
     insta::assert_snapshot!("s09_generic", timeline(&s.events));
 }
+
+/// Non-happy paths: a result not notified within 15 working days of
+/// acceptance breaches and goes to the department head (assumed); the
+/// 投诉评估 step is for 较为紧要 cases only, so an ordinary case cannot take it.
+#[test]
+fn s09_late_result_and_evaluation_only_when_pressing() {
+    let p = policy("generic-company-s09.toml");
+    let roster = roster(
+        &[("cs", "客服部", None), ("sc", "供应链部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("gy", "供应链 专员", "sc", &["dept_handler"], Some("zg")),
+            ("zg", "供应链部经理", "sc", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 1, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "合作方来函: 三批货物延期交付")
+        .complainant(person("合作方 采购经理"))
+        .category(cat("cooperation"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-L", c).unwrap();
+    assert_eq!(level_of(&s), "ordinary");
+    s.ok("kf", minutes(t0, 60), accept());
+    s.ok("kf", minutes(t0, 70), assign("sc", "gy"));
+    // 15 working days from 1 April 2026 (清明 4–6 April, 劳动节 1–5 May with
+    // make-up days 26 April and 9 May): the end of 23 April.
+    assert_eq!(
+        due(&s, minutes(t0, 71), "result_notice"),
+        "2026-04-24 00:00"
+    );
+    s.tick(beijing(2026, 4, 24, 9, 0));
+    assert!(breached(&s.events, "result_notice"));
+    let steps: Vec<String> = s
+        .case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(steps, vec!["late-result"]);
+    // 评估 is for 较为紧要 cases: escalating an ordinary one takes no step.
+    s.ok("zg", beijing(2026, 4, 24, 10, 0), escalate("请公司评估"));
+    assert!(
+        s.case()
+            .escalations
+            .iter()
+            .all(|e| e.step.as_ref().is_none_or(|x| x.as_str() != "evaluation"))
+    );
+}
+
+/// 第五条4「较为紧要的投诉案件」 (criteria assumed): media, safety or a claim of
+/// 10,000 元 or more; anything else is ordinary.
+#[test]
+fn s09_what_is_pressing() {
+    let p = policy("generic-company-s09.toml");
+    let t0 = beijing(2026, 4, 1, 9, 0);
+    let level_for = |c: Complaint| p.classify(&EvalInput::new(&c, t0)).outcome.to_string();
+    let base = |text: &str| Complaint::builder(t0, Channel::Phone, text);
+    assert_eq!(
+        level_for(
+            base("货款少结")
+                .request(rem_amt(RemedyKind::Compensation, "10000"))
+                .build()
+                .unwrap()
+        ),
+        "pressing"
+    );
+    assert_eq!(
+        level_for(
+            base("货款少结")
+                .request(rem_amt(RemedyKind::Compensation, "9999.99"))
+                .build()
+                .unwrap()
+        ),
+        "ordinary"
+    );
+    assert_eq!(
+        level_for(
+            base("被媒体曝光的质量问题")
+                .flags(ComplaintFlags {
+                    media_exposure: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        ),
+        "pressing"
+    );
+}

@@ -174,3 +174,42 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
     s.assert_replays();
     insta::assert_snapshot!("s15_cs_abcd", timeline(&s.events));
 }
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: the
+/// first manual step hands the case to the 客服经理; 4.1.2 any employee only
+/// passes a complaint on.
+#[test]
+fn s15_staff_pass_to_the_manager() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("wh", "仓库", None)],
+        &[
+            ("yg", "仓库员工 小常", "wh", &["any_employee"], Some("csm")),
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Internal, "仓库转述: 客户称签收时少了两箱")
+        .complainant(person("客户 伏先生"))
+        .category(cat("cargo_exception"))
+        .build()
+        .unwrap();
+    s.register("yg", "S15-P", c).unwrap();
+    assert!(
+        s.run("yg", minutes(t0, 5), accept()).is_err(),
+        "passed on, not handled"
+    );
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    let e = &s.case().escalations[0];
+    assert_eq!(
+        e.step.as_ref().map(ToString::to_string).as_deref(),
+        Some("cs-manager")
+    );
+    assert_eq!(
+        e.take_over.as_ref().map(ToString::to_string).as_deref(),
+        Some("cs_manager")
+    );
+}

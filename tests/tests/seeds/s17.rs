@@ -138,3 +138,135 @@ fn s17_membership_misleading_sale_loss_borne() {
         .unwrap();
     assert_eq!(level_for(&venting), level("demand"));
 }
+
+/// 「客户咨询类…在24小时内答复客户」 is the consultation's limit only: a
+/// suggestion (意见类) is answered by the deadline promised to the customer,
+/// and 求助 / 发泄 have no limit in the source — neither runs a 24-hour clock.
+#[test]
+fn only_a_consultation_has_24_hours() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let handling_due = |kind: FeedbackKind, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .kind(kind)
+            .build()
+            .unwrap();
+        s.register("fd", "S17-Q", c).unwrap();
+        assert_eq!(level_of(&s), "demand");
+        due_all(&s, t0)
+            .into_iter()
+            .find(|d| d.starts_with("handling "))
+    };
+    assert_eq!(
+        handling_due(FeedbackKind::Inquiry, "年卡能否暂停两个月？").as_deref(),
+        Some("handling → 2026-03-03 15:00"),
+        "咨询: 24 hours"
+    );
+    assert_eq!(
+        handling_due(FeedbackKind::Suggestion, "建议周末延长营业到22点").as_deref(),
+        None,
+        "意见类: the promised deadline, not 24 hours"
+    );
+    // The promised deadline is the agreed-deadline clock.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Visit, "建议增加瑜伽课时段")
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-S", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 9, 18, 0),
+        },
+    );
+    assert!(
+        s.deadlines(minutes(t0, 11))
+            .iter()
+            .any(|v| v.milestone.as_str() == "agreed_deadline")
+    );
+}
+
+/// 意见类「由接收部门录入…向部门主管或经理汇报、请示」: the receiving department reports up.
+#[test]
+fn the_receiving_department_reports_a_suggestion_up() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["receiving_dept"], None),
+            ("b", "受理人", "d", &["receiving_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "建议增加夜间私教课")
+        .complainant(person("客户"))
+        .category(cat("membership"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("dept-manager")
+    );
+}
+
+/// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作」: a 会员类
+/// complaint, or one the customer misunderstood, is not a valid complaint.
+#[test]
+fn s17_membership_misunderstanding_is_invalid() {
+    let p = policy("membership-cards-s17.toml");
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let by_category = Complaint::builder(t0, Channel::Visit, "以为会员卡能带家属免费入场")
+        .category(cat("membership"))
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&by_category, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("misunderstanding")
+    );
+    let card_sale = Complaint::builder(t0, Channel::Visit, "销售承诺的私教课没有兑现")
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&card_sale, t0)).outcome,
+        Validity::Valid
+    );
+}
+
+/// 8「各部门务必做到投诉件件有落实,事事有回复」: an accepted complaint cannot be
+/// closed before it has been answered.
+#[test]
+fn s17_no_closure_without_a_reply() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "淋浴间热水时有时无")
+        .category(cat("equipment"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-C", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    assert!(s.run("fd", minutes(t0, 10), close()).is_err());
+}

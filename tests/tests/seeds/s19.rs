@@ -74,3 +74,103 @@ fn s19_service_recovery_at_the_table() {
     s.assert_replays();
     insta::assert_snapshot!("s19_service_recovery", timeline(&s.events));
 }
+
+/// Non-happy paths: the server may not conclude (「服务人员不能凭自己的解释轻易
+/// 得出结论」); a complaint after service whose method is not announced within
+/// the (assumed) 24 hours breaches.
+#[test]
+fn s19_server_may_not_conclude_and_a_late_announcement() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 16, 21, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "昨晚年夜饭回家后全家腹泻")
+        .complainant(person("顾客 伍先生"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-A", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok("w", minutes(t0, 6), assign("rest", "w"));
+    s.ok("w", minutes(t0, 7), investigate());
+    assert!(
+        s.run(
+            "w",
+            minutes(t0, 8),
+            findings(FaultParty::Customer, "不是我们的菜")
+        )
+        .is_err()
+    );
+    // The restaurant works every day: 24 hours is 21:00 on the 17th.
+    assert_eq!(due(&s, minutes(t0, 9), "remedy"), "2026-02-17 21:00");
+    s.tick(beijing(2026, 2, 17, 21, 30));
+    assert!(breached(&s.events, "remedy"));
+}
+
+/// 「阐明解决问题需要的步骤,可告之现场管理」: the server tells the floor manager, who takes over.
+#[test]
+fn the_server_tells_the_floor_manager() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["server"], None),
+            ("b", "受理人", "d", &["server"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "上菜太慢, 等了四十分钟")
+        .complainant(person("客户"))
+        .category(cat("during_service"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("floor-manager")
+    );
+}
+
+/// 「即使是在完全解决可能需要更长时间,请对处理过程反馈给客人,以获取处理时间」:
+/// the server agrees the time needed with the guest, and that deadline runs.
+#[test]
+fn s19_the_time_needed_is_agreed_with_the_guest() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[("w", "服务员小何", "rest", &["server"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 2, 18, 12, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "订的寿宴蛋糕送错了款式")
+        .complainant(person("顾客 卞女士"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-T", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok(
+        "w",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 2, 18, 17, 0),
+        },
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 11), "agreed_deadline"),
+        "2026-02-18 17:00"
+    );
+}

@@ -96,3 +96,48 @@ fn s20_property_agreed_reply_missed_then_superior() {
     s.assert_replays();
     insta::assert_snapshot!("s20_property_training", timeline(&s.events));
 }
+
+/// Step 6: 「当值班人员无法现场解决时,可跟业主协商另定时间进行电话跟踪服务,并限时
+/// 给予回复」 — the person on duty agrees the new time and replies.
+#[test]
+fn the_person_on_duty_agrees_a_new_time() {
+    let p = policy("property-training-s20.toml");
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 1, 10, 22, 30);
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库B2照明全部熄灭")
+        .complainant(person("业主胡女士"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-N", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 1, 11, 10, 0),
+        },
+    );
+    s.ok(
+        "zb",
+        beijing(2026, 1, 11, 9, 30),
+        reply("电工已更换B2照明回路空开，照明恢复"),
+    );
+    assert!(!breached(&s.events, "agreed_deadline"));
+}
+
+/// 「【授课时间】2012年7月16日」: the flow is dated by the training that states it.
+#[test]
+fn the_flow_is_dated_by_its_training() {
+    assert_eq!(
+        policy("property-training-s20.toml").effective_date,
+        date(2012, 7, 16)
+    );
+}

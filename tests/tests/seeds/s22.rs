@@ -109,3 +109,110 @@ fn s22_campus_emergency_reported_and_called_back() {
     s.assert_replays();
     insta::assert_snapshot!("s22_campus", timeline(&s.events));
 }
+
+/// Non-happy path: a major problem not reported to the 项目经理 within the
+/// (assumed) 30 minutes breaches and is escalated by the breach; the general
+/// level runs no report clock at all.
+#[test]
+fn s22_major_problem_reported_late() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("fw", "服务中心", None)],
+        &[
+            ("duty", "值班员 小车", "fw", &["duty_officer"], Some("pm")),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 1, 23, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼整层停水,40多名学生无法洗漱")
+        .complainant(person("7号楼 楼长"))
+        .category(cat("repair"))
+        .collective_count(40)
+        .build()
+        .unwrap();
+    s.register("duty", "S22-M", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    // Every day is a working day here, the report clock is 30 minutes (assumed).
+    assert_eq!(due(&s, t0, "report_major"), "2026-05-01 23:30");
+    s.tick(beijing(2026, 5, 1, 23, 45));
+    assert!(breached(&s.events, "report_major"));
+    assert!(
+        s.case()
+            .escalations
+            .iter()
+            .any(|e| e.step.as_ref().is_some_and(|x| x.as_str() == "late-report"))
+    );
+    let mut g = Scenario::new(policy("campus-property-s22.toml"), roster_one());
+    let c = Complaint::builder(t0, Channel::Visit, "宿舍门锁不好用")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    g.register("duty", "S22-G", c).unwrap();
+    assert!(
+        g.deadlines(t0)
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_major")
+    );
+}
+
+fn roster_one() -> Roster {
+    roster(
+        &[("fw", "服务中心", None)],
+        &[("duty", "值班员 小车", "fw", &["duty_officer"], None)],
+    )
+}
+
+/// (三)「当遇投诉报修无法立即处理时…尽快通知责任人」: a complaint the duty
+/// officer answers at once needs no one notified, so its clock does not breach.
+#[test]
+fn s22_settled_at_once_needs_no_notification() {
+    let p = policy("campus-property-s22.toml");
+    let mut s = Scenario::new(p, roster_one());
+    let t0 = beijing(2026, 5, 2, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "宿舍楼大门门禁卡刷不开")
+        .complainant(person("学生 小郝"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-Q", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok(
+        "duty",
+        minutes(t0, 5),
+        reply("门禁卡已在值班室重新授权, 可正常进出"),
+    );
+    s.tick(minutes(t0, 60));
+    assert!(!breached(&s.events, "notify_responsible"));
+}
+
+/// (四)「按规定接听学生电话和接待学生投诉来访…由投诉受理员负责回访」: the
+/// 投诉受理员 receives and accepts a complaint, and calls back after the repair.
+#[test]
+fn s22_the_complaint_clerk_receives_and_calls_back() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("fw", "服务中心", None), ("wx", "维修班", None)],
+        &[
+            ("sl", "投诉受理员 小钟", "fw", &["receptionist"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 6, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "5号楼208宿舍窗户关不上")
+        .complainant(person("学生 小柯"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("sl", "S22-R", c).unwrap();
+    s.ok("sl", minutes(t0, 3), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok("wxg", minutes(t0, 90), reply("窗户合页已更换"));
+    s.ok(
+        "sl",
+        beijing(2026, 5, 7, 10, 0),
+        callback(Satisfaction::Satisfied, "学生确认窗户已修好"),
+    );
+}

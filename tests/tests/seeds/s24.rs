@@ -86,3 +86,115 @@ fn s24_electrical_out_of_province_over_may_day() {
     s.assert_replays();
     insta::assert_snapshot!("s24_electrical", timeline(&s.events));
 }
+
+/// 5.3 1): 「由技术部与销售部相关人员填写"用户来电、来函、来访登记表"」 — the
+/// technical department registers, and its technicians help inspect (5.3 2)).
+#[test]
+fn the_technical_department_registers() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("tech", "技术部", None), ("qa", "品质部", None)],
+        &[
+            ("js", "技术部 工程师", "tech", &["tech_dept"], None),
+            ("pz", "品质部 专员", "qa", &["quality_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "来函: 断路器合闸后30分钟内发热")
+        .complainant(person("某机电安装公司"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("js", "S24-T", c).unwrap();
+    s.ok("pz", minutes(t0, 30), accept());
+    s.ok("pz", minutes(t0, 40), assign("qa", "pz"));
+    s.ok("js", minutes(t0, 50), investigate());
+}
+
+/// Non-happy paths: a complaint in the province not handled in 2 days is
+/// reported up (「不能及时回复和处理的问题及时汇报」, at the breach); out of the
+/// 1-year warranty, or damaged by the user, a free repair is not owed.
+#[test]
+fn s24_late_in_province_and_the_warranty() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("qa", "品质部", None), ("mg", "公司领导", None)],
+        &[
+            ("pz", "品质部 专员", "qa", &["quality_dept"], Some("boss")),
+            ("boss", "副总经理", "mg", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 6, 18, 16, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "省内客户: 配电箱漏电保护器频繁误跳")
+        .complainant(person("本省某工厂 设备科"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("pz", "ZL-P", c).unwrap();
+    // 2 calendar days from 18 June, ending on the 端午 holiday (19–21 June
+    // 2026), roll to the next working day: the end of Monday 22 June.
+    assert_eq!(due(&s, t0, "handling"), "2026-06-23 00:00");
+    s.tick(beijing(2026, 6, 23, 9, 0));
+    assert!(breached(&s.events, "handling"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "report-unresolved")
+    }));
+    let old = Complaint::builder(t0, Channel::Phone, "前年买的开关柜指示灯坏了")
+        .category(cat("product"))
+        .product(delivered(date(2024, 5, 1)))
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&old, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("out-of-warranty")
+    );
+    let dropped = Complaint::builder(t0, Channel::Phone, "运输中摔坏的接触器")
+        .category(cat("product"))
+        .fact(fact("user_caused_damage"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&dropped, t0))
+            .rule_id
+            .map(|r| r.to_string())
+            .as_deref(),
+        Some("user-caused")
+    );
+}
+
+/// 5.3 1)「对有些不能及时回复和处理的问题及时汇报」: 品质部 reports up before the breach.
+#[test]
+fn the_quality_department_reports_up() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["quality_dept"], None),
+            ("b", "受理人", "d", &["quality_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "整批电缆绝缘层开裂")
+        .complainant(person("客户"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-management")
+    );
+}

@@ -88,3 +88,62 @@ fn s25_telecom_broadband_fault_passed_on() {
     s.assert_replays();
     insta::assert_snapshot!("s25_telecom", timeline(&s.events));
 }
+
+/// Non-happy paths: a call answered after 15 seconds breaches 「应答时限:小于15秒」;
+/// a reply later than the (assumed) 24 hours goes to the team leader; the agent
+/// may not approve a credit above the (assumed) 50 元.
+#[test]
+fn s25_slow_answer_late_reply_and_authority() {
+    let p = policy("telecom-callcentre-s25.toml");
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[
+            (
+                "w1",
+                "维系经理 小邬",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管", "kf", &["team_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = at_s(2026, 2, 2, 10, 0, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "套餐变更后月租多扣了80元")
+        .complainant(person("用户 祁先生"))
+        .category(cat("complaint"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-S", c).unwrap();
+    // 「小于15秒」: 15 seconds exactly is already too late.
+    s.ok("w1", at_s(2026, 2, 2, 10, 0, 15), accept());
+    assert!(
+        breached(&s.events, "answer"),
+        "15 seconds is not less than 15"
+    );
+    s.ok("w1", at_s(2026, 2, 2, 10, 2, 0), assign("kf", "w1"));
+    s.ok("w1", at_s(2026, 2, 2, 10, 5, 0), investigate());
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 8, 0),
+        findings(FaultParty::Us, "计费错误"),
+    );
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 9, 0),
+        propose(vec![rem_amt(RemedyKind::Refund, "80")], "退还80元"),
+    );
+    let refused = s.run("w1", at_s(2026, 2, 2, 10, 10, 0), approve());
+    assert!(
+        matches!(&refused, Err(Rejection::OutOfAuthority { required_role, .. }) if required_role.as_str() == "team_leader"),
+        "{refused:?}"
+    );
+    s.tick(at_s(2026, 2, 3, 10, 1, 0));
+    assert!(breached(&s.events, "reply"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "leader-on-late-reply")
+    }));
+}

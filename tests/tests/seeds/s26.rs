@@ -95,3 +95,97 @@ fn s26_chengdu_referred_case_over_spring_festival() {
             .all(|v| v.milestone.as_str() != "answer_referrer")
     );
 }
+
+/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「在建设过程中」
+/// (第二条) is accepted without negotiating with the developer first, while a
+/// problem in a delivered home still needs it.
+#[test]
+fn a_problem_during_construction_needs_no_negotiation() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None)],
+    );
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "在建项目楼板浇筑后出现贯通裂缝,施工单位仍继续上层施工",
+    )
+    .complainant(person("相邻住户 宋先生"))
+    .category(cat("structure"))
+    .fact(fact("during_construction"), yes())
+    .build()
+    .unwrap();
+    s.register("sl", "CD-C", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    let mut d = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Visit, "交房半年,卫生间楼板渗水到楼下")
+        .complainant(person("业主 罗女士"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    d.register("sl", "CD-W", c).unwrap();
+    assert!(d.run("sl", minutes(t0, 10), accept()).is_err());
+}
+
+/// 第二条: a problem after the warranty is outside the scope; 第三条: work that
+/// conforms to the approved design and the codes is no quality problem.
+#[test]
+fn s26_out_of_warranty_and_conforming_work() {
+    let p = policy("construction-chengdu-s26.toml");
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let old = Complaint::builder(t0, Channel::Letter, "2018年交房, 卫生间瓷砖脱落")
+        .category(cat("installation_decoration"))
+        .product(delivered(date(2018, 6, 30)))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    let d = p.acceptance(&EvalInput::new(&old, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }));
+    assert_eq!(
+        d.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("out-of-warranty")
+    );
+    let conforming = Complaint::builder(t0, Channel::Visit, "层高只有2.8米")
+        .fact(fact("conforms_to_design_and_codes"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&conforming, t0)).outcome,
+        Validity::Invalid
+    );
+}
+
+/// The assumed manual step to the station head can be taken by the inspector who handles the case.
+#[test]
+fn the_inspector_hands_a_case_up() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["inspector"], None),
+            ("b", "受理人", "d", &["intake_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
+        .complainant(person("客户"))
+        .category(cat("structure"))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-station-head")
+    );
+}

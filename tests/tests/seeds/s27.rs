@@ -123,3 +123,79 @@ fn s27_tax_service_missed_preference_late_handling() {
     s.assert_replays();
     insta::assert_snapshot!("s27_tax_service", timeline(&s.events));
 }
+
+/// 第三条: matters for reconsideration, litigation or reporting go their own
+/// way; 第五条: fabricated facts make a complaint malicious.
+#[test]
+fn s27_other_legal_routes_and_fabrication() {
+    let p = policy("tax-service-s27.toml");
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let base = |text: &str| {
+        Complaint::builder(t0, Channel::Phone, text).complainant(person("纳税人 甘女士"))
+    };
+    let rule = |c: Complaint| {
+        p.acceptance(&EvalInput::new(&c, t0))
+            .rule_id
+            .map(|r| r.to_string())
+    };
+    assert_eq!(
+        rule(
+            base("不服补税决定")
+                .fact(fact("administrative_reconsideration_matter"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("other-legal-route")
+    );
+    assert_eq!(
+        rule(
+            base("举报某企业虚开发票")
+                .fact(fact("tax_violation_report"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("other-legal-route")
+    );
+    assert_eq!(rule(base("窗口人员态度生硬").build().unwrap()), None);
+    let made_up = base("称窗口索要好处费, 监控与记录均无此事")
+        .fact(fact("facts_fabricated"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&made_up, t0)).outcome,
+        Validity::Malicious
+    );
+}
+
+/// 分级负责 (第四条): the staff hand a case up to the department head (assumed step).
+#[test]
+fn the_staff_hand_a_case_up() {
+    let p = policy("tax-service-s27.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["tax_service_staff"], None),
+            ("b", "受理人", "d", &["tax_service_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "窗口人员使用不文明用语")
+        .complainant(person("客户"))
+        .category(cat("service_language"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-dept-head")
+    );
+}

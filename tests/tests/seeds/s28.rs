@@ -86,3 +86,70 @@ fn s28_business_hall_batch_complaint_beyond_authority() {
     s.assert_replays();
     insta::assert_snapshot!("s28_business_hall", timeline(&s.events));
 }
+
+/// 三6「及时予以处理,力求在现场回复客户」 and 「超出处理权限时应及时上报上一级主管」:
+/// within their authority the hall staff settle a complaint themselves, on the spot.
+#[test]
+fn the_staff_settle_within_their_authority() {
+    let p = policy("business-hall-s28.toml");
+    let roster = roster(
+        &[("hall", "营业厅", None)],
+        &[
+            ("y1", "营业员小田", "hall", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任", "hall", &["hall_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "上月流量包重复订购,多扣20元")
+        .complainant(person("客户 鲁先生"))
+        .category(cat("problem_solving"))
+        .build()
+        .unwrap();
+    s.register("y1", "YYT-S", c).unwrap();
+    s.ok("y1", minutes(t0, 2), accept());
+    s.ok("y1", minutes(t0, 3), assign("hall", "y1"));
+    s.ok("y1", minutes(t0, 5), investigate());
+    s.ok(
+        "y1",
+        minutes(t0, 8),
+        findings(FaultParty::Us, "系统重复订购"),
+    );
+    s.ok(
+        "y1",
+        minutes(t0, 10),
+        propose(vec![rem_amt(RemedyKind::Refund, "20")], "当场退还20元"),
+    );
+    s.ok("y1", minutes(t0, 11), approve());
+    s.ok("y1", minutes(t0, 12), reply("已退还20元并取消重复订购"));
+    assert!(!breached(&s.events, "on_site"), "answered on the spot");
+}
+
+/// Non-happy path: a batch complaint not reported up within the (assumed)
+/// hour breaches and notifies the supervisor and the 上级 (a batch read as
+/// 「有升级投诉倾向」).
+#[test]
+fn s28_batch_not_reported_in_time() {
+    let p = policy("business-hall-s28.toml");
+    let roster = roster(
+        &[("hall", "营业厅", None)],
+        &[("y1", "营业员小田", "hall", &["hall_staff"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 4, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "五位客户同时反映宽带昨晚起断网")
+        .complainant(person("客户代表 侯先生"))
+        .category(cat("product_service_defect"))
+        .collective_count(5)
+        .build()
+        .unwrap();
+    s.register("y1", "YYT-B", c).unwrap();
+    assert_eq!(level_of(&s), "batch");
+    s.tick(beijing(2026, 5, 4, 10, 5));
+    assert!(breached(&s.events, "report_batch"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "late-batch-report")
+    }));
+}

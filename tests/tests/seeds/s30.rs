@@ -132,3 +132,42 @@ fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
     s.assert_replays();
     insta::assert_snapshot!("s30_zhuoda", timeline(&s.events));
 }
+
+/// 四 受理原则「不允许私下自行处理」: a representative may not settle the
+/// complaint about a colleague (no proposal, no closure); 五: a complaint the
+/// review finds untrue is invalid.
+#[test]
+fn s30_no_private_handling_and_untrue_complaints() {
+    let p = policy("community-network-s30.toml");
+    let roster = roster(
+        &[("kfzx", "客服中心", None)],
+        &[("kd1", "客户代表 小白", "kfzx", &["agent"], None)],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 7, 6, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎昨天语气生硬")
+        .complainant(person("用户 樊女士"))
+        .category(cat("agent_service"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-P", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    assert!(
+        s.run(
+            "kd1",
+            minutes(t0, 6),
+            propose(vec![rem(RemedyKind::Apology)], "我替同事道歉就算了")
+        )
+        .is_err()
+    );
+    assert!(s.run("kd1", minutes(t0, 7), close()).is_err());
+    let untrue = Complaint::builder(t0, Channel::Phone, "投诉客户代表挂电话")
+        .category(cat("agent_service"))
+        .fact(fact("not_true"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&untrue, t0)).outcome,
+        Validity::Invalid
+    );
+}

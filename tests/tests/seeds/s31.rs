@@ -125,3 +125,90 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
         );
     }
 }
+
+/// 「对在建工程和质量保修期内的竣工工程,向投诉处理机构投诉」: a completed work
+/// whose warranty has ended is not filed.
+#[test]
+fn a_completed_work_out_of_warranty_is_not_filed() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "2012年竣工的住宅屋面渗漏")
+        .complainant(person("业主 单先生"))
+        .category(cat("completed_in_warranty"))
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+        .fact(fact("warranty_ended"), yes())
+        .build()
+        .unwrap();
+    let d = p.acceptance(&EvalInput::new(&c, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }), "{d:?}");
+    assert_eq!(
+        d.rule_id.as_ref().map(ToString::to_string).as_deref(),
+        Some("completed-out-of-warranty")
+    );
+}
+
+/// 不予立案 and 按举报处理: each refusal names its rule.
+#[test]
+fn s31_each_ground_not_to_file() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let filed = || {
+        Complaint::builder(t0, Channel::Visit, "新房墙体开裂")
+            .complainant(person("业主 单先生"))
+            .category(cat("completed_in_warranty"))
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+    };
+    let rule = |c: Complaint| {
+        p.acceptance(&EvalInput::new(&c, t0))
+            .rule_id
+            .map(|r| r.to_string())
+    };
+    assert_eq!(rule(filed().build().unwrap()), None, "filed");
+    assert_eq!(
+        rule(
+            filed()
+                .flags(ComplaintFlags {
+                    in_litigation: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("in-judicial-process")
+    );
+    assert_eq!(
+        rule(
+            filed()
+                .fact(fact("no_direct_interest"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("no-direct-interest")
+    );
+    assert_eq!(
+        rule(
+            Complaint::builder(t0, Channel::Visit, "口头反映, 没有投诉书")
+                .complainant(person("业主"))
+                .fact(fact("civil_rights_infringed"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("no-written-complaint-or-evidence")
+    );
+    assert_eq!(
+        rule(
+            Complaint::builder(t0, Channel::Visit, "外墙颜色不好看")
+                .complainant(person("业主"))
+                .fact(fact("complaint_letter_and_evidence"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("no-harm")
+    );
+}

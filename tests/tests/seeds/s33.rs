@@ -130,3 +130,117 @@ fn s33_property_model_one_month_becomes_major() {
     m.register("jd", "WY-2", c).unwrap();
     assert_eq!(level_of(&m), "major");
 }
+
+/// 二(一)1 c) makes a 「责任投诉」 unresolved for a month 重大; a 协助处理投诉
+/// (二(三): the developer's problem, passed on to it) is not the company's
+/// liability and runs no such month.
+#[test]
+fn an_assistance_complaint_does_not_become_major() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "开发商承诺的小区北门至今未开通")
+        .complainant(person("业主 邱先生"))
+        .category(cat("developer"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-A", c).unwrap();
+    s.ok("jd", minutes(t0, 10), accept());
+    assert!(
+        s.deadlines(minutes(t0, 11))
+            .iter()
+            .all(|v| v.milestone.as_str() != "reasonable_resolution")
+    );
+    s.tick(beijing(2026, 4, 10, 9, 0));
+    assert_eq!(level_of(&s), "general", "still 一般, not 重大");
+}
+
+/// 重大投诉 a), b), d): each criterion names its rule; 无责任投诉 is invalid.
+#[test]
+fn s33_major_criteria_and_no_liability() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = |text: &str| Complaint::builder(t0, Channel::Visit, text).category(cat("liability"));
+    let rule = |c: Complaint, repeats: u32| {
+        let d = p.classify(&EvalInput::new(&c, t0).with_repeat_count(repeats));
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    assert_eq!(
+        rule(c("合同约定的电梯年检未做, 第三次反映").build().unwrap(), 2),
+        ("major".to_owned(), Some("raised-repeatedly".to_owned()))
+    );
+    assert_eq!(
+        rule(c("合同约定的电梯年检未做, 第二次反映").build().unwrap(), 1),
+        ("general".to_owned(), None),
+        "多次 = twice before (assumed)"
+    );
+    assert_eq!(
+        rule(
+            c("保洁未设警示牌, 业主滑倒骨折")
+                .flags(ComplaintFlags {
+                    injury_or_safety: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap(),
+            0
+        ),
+        ("major".to_owned(), Some("loss-or-injury".to_owned()))
+    );
+    assert_eq!(
+        rule(
+            Complaint::builder(t0, Channel::Referral, "街道办转来: 小区消防通道被占")
+                .category(cat("liability"))
+                .build()
+                .unwrap(),
+            0
+        ),
+        ("major".to_owned(), Some("media-or-government".to_owned()))
+    );
+    let not_so = c("称保安未巡逻, 监控显示按时巡逻")
+        .fact(fact("not_as_stated"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&not_so, t0)).outcome,
+        Validity::Invalid
+    );
+}
+
+/// 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」: the receptionist calls the manager in.
+#[test]
+fn the_receptionist_calls_the_manager_in() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &["receptionist"], None),
+            ("b", "受理人", "d", &["receptionist"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "物业费账单重复收取")
+        .complainant(person("客户"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("b", "ESC-1", c).unwrap();
+    s.ok("b", minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    assert_eq!(
+        s.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-manager")
+    );
+}

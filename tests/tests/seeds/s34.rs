@@ -82,3 +82,65 @@ fn s34_chongqing_safety_case_to_the_commission() {
     s.assert_replays();
     insta::assert_snapshot!("s34_chongqing", timeline(&s.events));
 }
+
+/// Non-happy paths: a 重点 case (media, assumed criterion) not handled in time
+/// is supervised by the 市建委 (督办, 第六条(五)); a problem after the warranty
+/// is outside the scope of 第三条.
+#[test]
+fn s34_key_case_supervised_and_out_of_warranty() {
+    let p = policy("construction-chongqing-s34.toml");
+    let roster = roster(
+        &[("qx", "区建委投诉办", None), ("sj", "市建委", None)],
+        &[
+            ("qx1", "投诉办 科员", "qx", &["district_body"], Some("qxz")),
+            (
+                "qxz",
+                "区建委 负责人",
+                "qx",
+                &["district_head"],
+                Some("sjw"),
+            ),
+            (
+                "sjw",
+                "市建委 督办处",
+                "sj",
+                &["municipal_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 7, 1, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "小区地库顶板渗水, 电视台已报道")
+        .complainant(person("业委会 主任"))
+        .category(cat("waterproofing"))
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    s.register("qx1", "CQ-K", c).unwrap();
+    assert_eq!(level_of(&s), "key");
+    s.ok("qx1", minutes(t0, 30), accept());
+    // 30 calendar days (assumed) from 1 July: the end of 31 July.
+    assert_eq!(due(&s, minutes(t0, 31), "handling"), "2026-08-01 00:00");
+    s.tick(beijing(2026, 8, 1, 9, 0));
+    assert!(breached(&s.events, "handling"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "supervise-key")
+    }));
+    let old = Complaint::builder(t0, Channel::Letter, "2015年交房的住宅卫生间渗漏")
+        .category(cat("waterproofing"))
+        .product(delivered(date(2015, 6, 30)))
+        .build()
+        .unwrap();
+    let d = p.acceptance(&EvalInput::new(&old, t0));
+    assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }));
+    assert_eq!(
+        d.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("out-of-warranty")
+    );
+}

@@ -92,3 +92,72 @@ fn s36_distribution_account_manager_over_spring_festival() {
     s.assert_replays();
     insta::assert_snapshot!("s36_distribution", timeline(&s.events));
 }
+
+/// 四「客户服务部人员针对投诉事项,判断客户投诉事项的责任」: the CS staff record
+/// where the responsibility lies.
+#[test]
+fn the_cs_staff_judge_responsibility() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("ps", "配送中心", None)],
+        &[
+            ("sl", "受理专员", "ps", &["intake"], None),
+            ("kf1", "客服专员小柏", "kf", &["cs_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 14, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "送到的两箱货外包装破损,里面三瓶漏液")
+        .complainant(person("零售户 蒋老板"))
+        .category(cat("product_quality"))
+        .build()
+        .unwrap();
+    s.register("sl", "PS-R", c).unwrap();
+    s.ok("sl", minutes(t0, 20), accept());
+    s.ok("kf1", minutes(t0, 30), assign("kf", "kf1"));
+    s.ok("kf1", minutes(t0, 40), investigate());
+    s.ok(
+        "kf1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "责任在于产品质量问题(包装): 退换"),
+    );
+    // 四1「同时退换XX品或召回」: the CS staff propose the exchange.
+    s.ok(
+        "kf1",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Replacement)], "退换三瓶漏液产品"),
+    );
+}
+
+/// Non-happy path: 「客户投诉得不到及时圆满解决的责任」 — a case not resolved
+/// within the (assumed) 3 working days goes to the CS supervisor.
+#[test]
+fn s36_late_resolution_goes_to_the_supervisor() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("ps", "配送中心", None)],
+        &[
+            ("sl", "受理专员", "ps", &["intake"], None),
+            ("kf1", "客服专员", "kf", &["cs_staff"], Some("kz")),
+            ("kz", "客户服务主管", "kf", &["cs_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 21, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
+        .complainant(person("零售户 庞老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    s.register("sl", "PS-L", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    // 3 working days from Monday 21 September: the end of Thursday the 24th.
+    assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-09-25 00:00");
+    s.tick(beijing(2026, 9, 25, 9, 0));
+    assert!(breached(&s.events, "resolution"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "supervisor-on-late")
+    }));
+}

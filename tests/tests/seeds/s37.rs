@@ -113,3 +113,50 @@ fn s37_investment_bureau_complex_case_with_extension() {
     a.register("sw", "HSG-2", c).unwrap();
     assert!(a.run("sw", minutes(t0, 5), accept()).is_err());
 }
+
+/// 投诉受理制 第一条: untrue material and arbitration or court refuse the
+/// complaint with the rule named; a complex case (多个职能部门) is its own level.
+#[test]
+fn s37_grounds_not_accepted_and_complex_cases() {
+    let p = policy("industrial-park-s37.toml");
+    let t0 = beijing(2026, 10, 12, 9, 0);
+    let rule = |c: Complaint| {
+        p.acceptance(&EvalInput::new(&c, t0))
+            .rule_id
+            .map(|r| r.to_string())
+    };
+    let base = |text: &str| {
+        Complaint::builder(t0, Channel::Letter, text).complainant(person("某投资企业"))
+    };
+    assert_eq!(
+        rule(
+            base("材料系伪造")
+                .fact(fact("material_untrue"), yes())
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("untrue-material")
+    );
+    assert_eq!(
+        rule(
+            base("已申请仲裁的土地款纠纷")
+                .flags(ComplaintFlags {
+                    in_litigation: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        )
+        .as_deref(),
+        Some("arbitration-or-court")
+    );
+    let complex = base("环评、规划、供电三个部门互相推诿")
+        .fact(fact("multiple_departments"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.classify(&EvalInput::new(&complex, t0)).outcome,
+        level("complex")
+    );
+}

@@ -87,3 +87,163 @@ fn s38_hospital_billing_complaint_over_spring_festival() {
     r.register("hs", "YY-2", c).unwrap();
     assert!(r.run("hs", minutes(t0, 1), accept()).is_err());
 }
+
+/// Non-happy paths: the five 「说明情况,告知相关处理规定」 grounds refuse a
+/// complaint with the rule named; a patient-safety complaint gets the shorter
+/// (assumed) 2 working days; a late feedback goes to 综合办.
+#[test]
+fn s38_grounds_not_handled_and_patient_safety() {
+    let p = policy("hospital-s38.toml");
+    let t0 = beijing(2026, 9, 7, 10, 0);
+    let refused = |c: Complaint| {
+        let d = p.acceptance(&EvalInput::new(&c, t0));
+        assert!(matches!(d.outcome, Acceptance::NotAccepted { .. }), "{d:?}");
+        d.rule_id.map(|r| r.to_string()).unwrap_or_default()
+    };
+    let base = |text: &str| Complaint::builder(t0, Channel::Visit, text);
+    assert_eq!(
+        refused(
+            base("已起诉医院, 仍来投诉")
+                .flags(ComplaintFlags {
+                    in_litigation: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        ),
+        "sued"
+    );
+    assert_eq!(
+        refused(
+            base("信访办已答复的事项")
+                .flags(ComplaintFlags {
+                    handled_by_other_authority: true,
+                    ..ComplaintFlags::default()
+                })
+                .build()
+                .unwrap()
+        ),
+        "petition-handled"
+    );
+    assert_eq!(
+        refused(
+            base("医院就是不好")
+                .fact(fact("no_target_or_facts"), yes())
+                .build()
+                .unwrap()
+        ),
+        "no-target-or-facts"
+    );
+    assert_eq!(
+        refused(
+            base("门诊大厅被盗, 公安已立案")
+                .fact(fact("under_police_investigation"), yes())
+                .build()
+                .unwrap()
+        ),
+        "police-case"
+    );
+    assert_eq!(
+        refused(
+            base("要求医院替我向医保局申请报销比例")
+                .fact(fact("outside_remit"), yes())
+                .build()
+                .unwrap()
+        ),
+        "outside-remit"
+    );
+    let roster = roster(
+        &[
+            ("nk", "内科", None),
+            ("yj", "医教科", None),
+            ("zh", "综合办", None),
+        ],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("yj1", "医教科 干事", "yj", &["medical_affairs"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let c = base("输液时护士核对错误, 险些输错药")
+        .complainant(person("患者家属 蔡先生"))
+        .category(cat("medical"))
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    s.register("hs", "YY-S", c).unwrap();
+    assert_eq!(level_of(&s), "serious");
+    s.ok("hs", minutes(t0, 10), accept());
+    s.ok("hs", minutes(t0, 20), assign("yj", "yj1"));
+    // 2 working days (assumed) from Monday 7 September, the starting day not
+    // counted: the end of Wednesday the 9th.
+    assert_eq!(due(&s, minutes(t0, 21), "feedback"), "2026-09-10 00:00");
+    s.tick(beijing(2026, 9, 10, 8, 0));
+    assert!(breached(&s.events, "feedback"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "office-on-late")
+    }));
+}
+
+/// 5「对投诉者的不正确意见和不合理要求,要耐心解释」: an unreasonable demand is
+/// not a valid complaint; an internal complaint (9) is received like any other.
+#[test]
+fn s38_unreasonable_demands_and_internal_complaints() {
+    let p = policy("hospital-s38.toml");
+    let t0 = beijing(2026, 9, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "要求医院免除全部住院费用")
+        .category(cat("billing"))
+        .fact(fact("unreasonable_demand"), yes())
+        .build()
+        .unwrap();
+    let v = p.validity(&EvalInput::new(&c, t0));
+    assert_eq!(v.outcome, Validity::Invalid);
+    assert_eq!(
+        v.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("unreasonable")
+    );
+    let internal = Complaint::builder(t0, Channel::Internal, "药房冷链冰箱温度报警无人处理")
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    assert!(matches!(
+        p.acceptance(&EvalInput::new(&internal, t0)).outcome,
+        Acceptance::Accept
+    ));
+}
+
+/// 7「属于下列情形之一的投诉,投诉管理部门应当向投诉人说明情况,告知相关处理规定」:
+/// the complaint-management department (综合办) turns such a complaint away.
+#[test]
+fn s38_the_complaint_office_turns_a_complaint_away() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("nk", "内科", None), ("zh", "综合办", None)],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住院部病房内手机被盗, 派出所已立案")
+        .complainant(person("患者 苗先生"))
+        .category(cat("conduct"))
+        .fact(fact("under_police_investigation"), yes())
+        .build()
+        .unwrap();
+    s.register("hs", "YY-N", c).unwrap();
+    s.ok(
+        "zh1",
+        minutes(t0, 30),
+        CommandKind::NotAccept {
+            reason_zh: "已经依法立案侦查的治安案件".to_owned(),
+            advice_zh: Some("请配合公安机关侦查".to_owned()),
+        },
+    );
+}

@@ -84,3 +84,40 @@ fn s39_retail_return_closed_late_after_national_day() {
     s.assert_replays();
     insta::assert_snapshot!("s39_retail_chain", timeline(&s.events));
 }
+
+/// 第七条: the store may not rule on acceptance itself (「呈报上级主管裁定是否受理」),
+/// and a complaint caused by the customer is not accepted, with the advice to
+/// explain tactfully.
+#[test]
+fn s39_the_superior_rules_and_customer_caused_complaints() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[("md", "门店", None)],
+        &[
+            ("dy", "门店 店员", "md", &["store"], Some("zg")),
+            ("zg", "上级主管", "md", &["store_superior"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 11, 2, 15, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "洗衣机用了三天不脱水, 要求退货")
+        .complainant(person("顾客 童女士"))
+        .category(cat("return"))
+        .fact(fact("customer_caused"), yes())
+        .build()
+        .unwrap();
+    s.register("dy", "KS-C", c).unwrap();
+    assert!(
+        s.run("dy", minutes(t0, 10), accept()).is_err(),
+        "the store may not accept"
+    );
+    let d = p.acceptance(&EvalInput::new(&s.case().complaint, t0));
+    assert!(
+        matches!(&d.outcome, Acceptance::NotAccepted { advice_zh, .. } if advice_zh.contains("婉转讲明理由")),
+        "{d:?}"
+    );
+    assert_eq!(
+        d.rule_id.map(|r| r.to_string()).as_deref(),
+        Some("customer-caused")
+    );
+}

@@ -94,3 +94,105 @@ fn s42_office_tower_lift_entrapment_reported_at_once() {
     m.register("j1", "DS-2", c).unwrap();
     assert_eq!(level_of(&m), "major");
 }
+
+/// Non-happy paths: three firms complaining together are 重大 (「三家以上」,
+/// inclusive); a major complaint not reported within the (assumed) 15 minutes
+/// breaches and is escalated by the breach; a general complaint has no
+/// report clock and its manual step goes to the 部门经理 only.
+#[test]
+fn s42_collective_major_reported_late() {
+    let p = policy("property-office-s42.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("wy", "物业管理中心", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("jl")),
+            ("jl", "部门经理", "kf", &["dept_manager"], Some("ld")),
+            ("ld", "中心领导", "wy", &["centre_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2026, 8, 3, 14, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "18层三家公司联名: 空调一周不制冷")
+        .complainant(person("18层 三家公司行政"))
+        .category(cat("public_facilities"))
+        .collective_count(3)
+        .build()
+        .unwrap();
+    s.register("j1", "DS-C", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    assert_eq!(due(&s, t0, "major_report"), "2026-08-03 14:15");
+    s.tick(minutes(t0, 20));
+    assert!(breached(&s.events, "major_report"));
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "late-major-report")
+    }));
+    let mut g = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "报纸连续两天没送到")
+        .category(cat("mail"))
+        .build()
+        .unwrap();
+    g.register("j1", "DS-G", c).unwrap();
+    assert_eq!(level_of(&g), "general");
+    assert!(
+        g.deadlines(t0)
+            .iter()
+            .all(|v| v.milestone.as_str() != "major_report")
+    );
+    g.ok("j1", minutes(t0, 5), accept());
+    g.ok("j1", minutes(t0, 10), escalate("客户要求经理出面"));
+    assert_eq!(
+        g.case().escalations[0]
+            .step
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("manual-manager")
+    );
+}
+
+/// 重大或突发事件: each listed event, and a main-equipment failure, is 重大; a
+/// general-category complaint stays 一般性.
+#[test]
+fn s42_events_and_main_equipment_are_major() {
+    let p = policy("property-office-s42.toml");
+    let t0 = beijing(2026, 8, 3, 14, 0);
+    let level_for = |c: Complaint| {
+        let d = p.classify(&EvalInput::new(&c, t0));
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    for event in [
+        "火灾",
+        "电梯困人",
+        "爆炸",
+        "突发性停电",
+        "水浸",
+        "盗窃",
+        "刑事案件",
+        "主体结构遭受破坏",
+    ] {
+        let c = Complaint::builder(t0, Channel::Phone, event)
+            .fact(fact("event"), FactValue::Text(event.to_owned()))
+            .build()
+            .unwrap();
+        assert_eq!(
+            level_for(c),
+            ("major".to_owned(), Some("emergency".to_owned())),
+            "{event}"
+        );
+    }
+    let chiller = Complaint::builder(t0, Channel::Phone, "中央空调主机停机")
+        .category(cat("main_equipment"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        level_for(chiller),
+        ("major".to_owned(), Some("main-equipment".to_owned()))
+    );
+    let pests = Complaint::builder(t0, Channel::Phone, "茶水间有蟑螂")
+        .category(cat("pest_control"))
+        .build()
+        .unwrap();
+    assert_eq!(level_for(pests), ("general".to_owned(), None));
+}
