@@ -355,6 +355,11 @@ pub struct Milestone {
     /// resume), keeps its deadline: loosening never undoes a breach due.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub loosen_on_reclassify: bool,
+    /// A reminder, not a time limit (schema 2): when its time comes the clock
+    /// warns once, at 100 % (`milestone_warning`), and it never breaches,
+    /// fines or escalates (S12 「回访专员需在40分钟后打电话给客户追踪处理状况」).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reminder: bool,
     /// Who answers for a breach when `owner` names nobody on the case (an
     /// assignee-owned clock that breaches before assignment):
     /// `{ role = "complaint_manager" }` or `"first_responder"`. `policy

@@ -29,7 +29,7 @@ use crate::warranty::{Retention, Warranty};
 /// - **2**: adds action events — the clock events `customer_contacted`,
 ///   `work_completed`, `report_submitted`, `verification_done` and the role
 ///   action `record_action` that records them; a milestone's
-///   `loosen_on_reclassify`. Every addition is optional,
+///   `loosen_on_reclassify` and `reminder`. Every addition is optional,
 ///   so a version-1 file loads unchanged (docs/policy-authoring.md).
 pub const POLICY_SCHEMA_VERSION: u32 = 2;
 

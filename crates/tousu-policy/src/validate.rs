@@ -154,11 +154,17 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
     }
     let v2 = |e: &ClockEvent| CaseAction::ALL.iter().any(|a| a.clock_event() == *e);
     for (i, m) in p.milestones.iter().enumerate() {
-        if m.loosen_on_reclassify {
-            r.error(
-                format!("milestones[{i}].loosen_on_reclassify"),
-                "is an option of schema_version 2; write schema_version = 2",
-            );
+        let v2_options = [
+            ("loosen_on_reclassify", m.loosen_on_reclassify),
+            ("reminder", m.reminder),
+        ];
+        for (option, set) in v2_options {
+            if set {
+                r.error(
+                    format!("milestones[{i}].{option}"),
+                    "is an option of schema_version 2; write schema_version = 2",
+                );
+            }
         }
         let lists = [
             ("start", &m.start),

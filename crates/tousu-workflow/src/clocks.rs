@@ -349,7 +349,7 @@ pub(crate) fn effects(
             };
             // A clock that stops late breaches now if no tick saw it first, so
             // fines and escalations do not depend on how often tick runs.
-            if late && !clock.breached {
+            if late && !clock.breached && !m.is_some_and(|m| m.reminder) {
                 // Escalating a case this command closes would notify nobody useful.
                 let kinds = breach(case, clock, m, &mut taken, at, ctx)?;
                 out.extend(kinds.into_iter().filter(|k| {
@@ -388,7 +388,7 @@ pub(crate) fn effects(
         if triggers.iter().any(|e| m.pause.contains(e)) {
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
-            if clock.is_past_deadline(at) && !clock.breached {
+            if clock.is_past_deadline(at) && !clock.breached && !m.reminder {
                 out.extend(breach(case, clock, Some(m), &mut taken, at, ctx)?);
             }
             // Without a deadline there is no time left to measure; the resume
@@ -866,7 +866,19 @@ pub(crate) fn due(
         };
         let m = ctx.policy.milestone(&clock.milestone);
         if now >= deadline {
-            out.extend(breach(case, clock, m, &mut taken, now, ctx)?);
+            match m {
+                // A reminder's time has come: one warning at 100 %, no breach.
+                Some(m) if m.reminder => {
+                    if !clock.warned.contains(&100) {
+                        out.push(EventKind::MilestoneWarning {
+                            milestone: clock.milestone.clone(),
+                            round: clock.round,
+                            percent: 100,
+                        });
+                    }
+                }
+                _ => out.extend(breach(case, clock, m, &mut taken, now, ctx)?),
+            }
             continue;
         }
         let Some(m) = m else { continue };

@@ -265,3 +265,45 @@ fn s12_box_complaints_reach_the_manager_within_a_day() {
     assert_eq!(due(&phoned, t0, "work_order_submit"), "2025-10-09 09:10");
     assert!(!open(&phoned, "box_collection"));
 }
+
+/// 第五条(四) 「回访专员需在40分钟后打电话给客户追踪处理状况」: a reminder, not a
+/// limit — at 40 minutes one warning at 100 %, never a breach or a fine, and
+/// the call (`customer_contacted`) stops it.
+#[test]
+fn s12_tracking_call_reminds_and_never_breaches() {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("r1", "回访专员", "kf", &["callback_specialist"], None)],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "电话: 维修后仍漏水")
+        .build()
+        .unwrap();
+    s.register("r1", "S12-3", c).unwrap();
+    assert_eq!(due(&s, t0, "tracking_call"), "2025-10-09 09:40");
+    let reminded = s.tick(minutes(t0, 41));
+    assert!(reminded.iter().any(|e| matches!(&e.kind,
+        EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "tracking_call")));
+    assert!(!breached(&reminded, "tracking_call"));
+    assert!(
+        s.tick(minutes(t0, 50))
+            .iter()
+            .all(|e| !matches!(&e.kind, EventKind::MilestoneWarning { milestone, .. } if milestone.as_str() == "tracking_call")),
+        "it reminds once"
+    );
+    let called = s.ok(
+        "r1",
+        minutes(t0, 55),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::CustomerContacted,
+            note: Some("已电话追踪".into()),
+        },
+    );
+    assert!(!breached(&called, "tracking_call"));
+    assert!(
+        !breach_list(&s)
+            .iter()
+            .any(|b| b.starts_with("tracking_call"))
+    );
+}
