@@ -286,6 +286,10 @@ fn s12_tracking_call_reminds_and_never_breaches() {
     assert!(reminded.iter().any(|e| matches!(&e.kind,
         EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "tracking_call")));
     assert!(!breached(&reminded, "tracking_call"));
+    // Reminded, it is due no more: the case's next due instant is another
+    // clock's (second_response… or none), never the past 09:40.
+    let next = next_due(s.case(), &s.rt.ctx(&s.roster, minutes(t0, 41))).unwrap();
+    assert!(next.is_none_or(|at| at > minutes(t0, 41)), "{next:?}");
     assert!(
         s.tick(minutes(t0, 50))
             .iter()
