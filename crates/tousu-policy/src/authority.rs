@@ -71,6 +71,10 @@ pub enum Action {
     Merge,
     /// Add a note.
     AddNote,
+    /// Record an action done on the case (customer contacted, work
+    /// completed, report submitted, verification done), which clocks may
+    /// start or stop on.
+    RecordAction,
     /// View a case marked confidential.
     ViewConfidential,
     /// Move a case to another policy version, with a reason.
@@ -106,6 +110,7 @@ impl Action {
         Action::Withdraw,
         Action::Merge,
         Action::AddNote,
+        Action::RecordAction,
         Action::ViewConfidential,
         Action::MigratePolicy,
     ];

@@ -101,6 +101,10 @@ fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         ClockEvent::Withdrawn => &[Some(A::Withdraw)],
         ClockEvent::AgreedDeadlineSet => &[Some(A::SetAgreedDeadline)],
         ClockEvent::RepeatMerged => &[Some(A::Merge)],
+        ClockEvent::CustomerContacted
+        | ClockEvent::WorkCompleted
+        | ClockEvent::ReportSubmitted
+        | ClockEvent::VerificationDone => &[Some(A::RecordAction)],
     }
 }
 

@@ -118,7 +118,8 @@ pub use authority::{
 pub use error::{Format, PolicyError, Report};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
-    CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner, OnReopen,
+    CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,
+    OnReopen,
 };
 pub use policy::{
     Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,

@@ -87,6 +87,18 @@ pub enum ClockEvent {
     /// 有新情况). List it in a milestone's `stop` and `start` to restart that
     /// clock on new facts.
     RepeatMerged,
+    /// Someone spoke with the customer (与客户接触 / 电话联系), recorded with
+    /// [`CaseAction::CustomerContacted`].
+    CustomerContacted,
+    /// The work was finished (处理完毕 / 完成), recorded with
+    /// [`CaseAction::WorkCompleted`].
+    WorkCompleted,
+    /// A report was submitted (提出报告 / 书面报告 / 反馈), recorded with
+    /// [`CaseAction::ReportSubmitted`].
+    ReportSubmitted,
+    /// The result was verified (跟进验证 / 复检), recorded with
+    /// [`CaseAction::VerificationDone`].
+    VerificationDone,
 }
 
 impl ClockEvent {
@@ -114,6 +126,10 @@ impl ClockEvent {
         ClockEvent::WorkOrderReturned,
         ClockEvent::AgreedDeadlineSet,
         ClockEvent::RepeatMerged,
+        ClockEvent::CustomerContacted,
+        ClockEvent::WorkCompleted,
+        ClockEvent::ReportSubmitted,
+        ClockEvent::VerificationDone,
     ];
 
     /// The snake_case id, as serialized.
@@ -142,6 +158,10 @@ impl ClockEvent {
             ClockEvent::WorkOrderReturned => "work_order_returned",
             ClockEvent::AgreedDeadlineSet => "agreed_deadline_set",
             ClockEvent::RepeatMerged => "repeat_merged",
+            ClockEvent::CustomerContacted => "customer_contacted",
+            ClockEvent::WorkCompleted => "work_completed",
+            ClockEvent::ReportSubmitted => "report_submitted",
+            ClockEvent::VerificationDone => "verification_done",
         }
     }
 }
@@ -149,6 +169,57 @@ impl ClockEvent {
 impl fmt::Display for ClockEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+/// Something people do on a case that the lifecycle's statuses do not
+/// record, recorded by the `record_action` command so that a regulation's
+/// clocks can start and stop on it instead of on a proxy such as `replied`
+/// (S10 「处理完毕后……于8小时内跟进验证」, S41 「将结果三天内提出报告」, S12
+/// 「务必在20分钟内与客户有第一次电话接触」).
+///
+/// Serialized as its snake_case id; each is also the [`ClockEvent`] of the
+/// same name.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CaseAction {
+    /// Someone spoke with the customer (与客户接触).
+    CustomerContacted,
+    /// The work was finished (处理完毕).
+    WorkCompleted,
+    /// A report was submitted (提出报告 / 书面报告).
+    ReportSubmitted,
+    /// The result was verified (跟进验证).
+    VerificationDone,
+}
+
+impl CaseAction {
+    /// Every action, in declaration order.
+    pub const ALL: &'static [CaseAction] = &[
+        CaseAction::CustomerContacted,
+        CaseAction::WorkCompleted,
+        CaseAction::ReportSubmitted,
+        CaseAction::VerificationDone,
+    ];
+
+    /// The clock event recording it causes.
+    #[must_use]
+    pub const fn clock_event(self) -> ClockEvent {
+        match self {
+            CaseAction::CustomerContacted => ClockEvent::CustomerContacted,
+            CaseAction::WorkCompleted => ClockEvent::WorkCompleted,
+            CaseAction::ReportSubmitted => ClockEvent::ReportSubmitted,
+            CaseAction::VerificationDone => ClockEvent::VerificationDone,
+        }
+    }
+}
+
+impl fmt::Display for CaseAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.clock_event().id())
     }
 }
 
@@ -276,6 +347,19 @@ pub struct Milestone {
     /// Who owns the clock (for overtime fines).
     #[serde(default)]
     pub owner: MilestoneOwner,
+    /// When the case is reclassified into a level whose limit is longer, the
+    /// running clock takes it, counted from the instant its deadline was
+    /// counted from (schema 2; ruling 26 in docs/rulings.md). Without it a
+    /// running clock is only ever tightened. A clock already past its
+    /// deadline, or one that was paused (its time left is measured from the
+    /// resume), keeps its deadline: loosening never undoes a breach due.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loosen_on_reclassify: bool,
+    /// A reminder, not a time limit (schema 2): when its time comes the clock
+    /// warns once, at 100 % (`milestone_warning`), and it never breaches,
+    /// fines or escalates (S12 「回访专员需在40分钟后打电话给客户追踪处理状况」).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reminder: bool,
     /// Who answers for a breach when `owner` names nobody on the case (an
     /// assignee-owned clock that breaches before assignment):
     /// `{ role = "complaint_manager" }` or `"first_responder"`. `policy

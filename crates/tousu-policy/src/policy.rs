@@ -24,7 +24,14 @@ use crate::rules::{Acceptance, AcceptanceTable, ClassificationTable, Decision, V
 use crate::warranty::{Retention, Warranty};
 
 /// The newest policy `schema_version` this library reads.
-pub const POLICY_SCHEMA_VERSION: u32 = 1;
+///
+/// - **1**: the first.
+/// - **2**: adds action events — the clock events `customer_contacted`,
+///   `work_completed`, `report_submitted`, `verification_done` and the role
+///   action `record_action` that records them; a milestone's
+///   `loosen_on_reclassify` and `reminder`. Every addition is optional,
+///   so a version-1 file loads unchanged (docs/policy-authoring.md).
+pub const POLICY_SCHEMA_VERSION: u32 = 2;
 
 /// The default policy's TOML text, as shipped in `policies/default.toml`.
 pub const DEFAULT_POLICY_TOML: &str = include_str!("../policies/default.toml");

@@ -39,6 +39,8 @@
 //! warranty", and a missing integrator fact fails every `fact_*` test (wrap
 //! in `not` to test for absence).
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -175,6 +177,10 @@ pub struct EvalInput<'a> {
     /// How many times the customer raised the same matter before (0 for a
     /// first complaint); the integrator or the workflow counts it.
     pub repeat_count: u32,
+    /// Facts the investigation recorded with its findings (调查结论: 「经调查证实
+    /// 事实与投诉方叙述有严重出入」); they answer the `fact_*` tests before the
+    /// complaint's own facts, so validity rules judge what was found.
+    pub found_facts: Option<&'a BTreeMap<FactName, FactValue>>,
 }
 
 impl<'a> EvalInput<'a> {
@@ -185,7 +191,24 @@ impl<'a> EvalInput<'a> {
             complaint,
             now,
             repeat_count: 0,
+            found_facts: None,
         }
+    }
+
+    /// Sets the facts recorded with the findings.
+    #[must_use]
+    pub const fn with_found_facts(mut self, facts: &'a BTreeMap<FactName, FactValue>) -> Self {
+        self.found_facts = Some(facts);
+        self
+    }
+
+    /// The fact `name`: as the findings recorded it, else as the complaint
+    /// gave it.
+    #[must_use]
+    pub fn fact(&self, name: &FactName) -> Option<&'a FactValue> {
+        self.found_facts
+            .and_then(|f| f.get(name))
+            .or_else(|| self.complaint.fact(name))
     }
 
     /// Sets the repeat count.
@@ -238,15 +261,17 @@ impl Predicate {
             Predicate::AmountClaimedAtLeast(m) => c.amount_claimed().is_ok_and(|a| a >= *m),
             Predicate::Requested(kinds) => c.requested.iter().any(|r| kinds.contains(&r.kind)),
             Predicate::Kind(kinds) => kinds.contains(&c.kind),
-            Predicate::FactTrue(name) => matches!(c.fact(name), Some(FactValue::Bool(true))),
+            Predicate::FactTrue(name) => {
+                matches!(input.fact(name), Some(FactValue::Bool(true)))
+            }
             Predicate::FactAtLeast(t) => {
-                matches!(c.fact(&t.name), Some(FactValue::Number(v)) if *v >= t.value.0)
+                matches!(input.fact(&t.name), Some(FactValue::Number(v)) if *v >= t.value.0)
             }
             Predicate::FactAtMost(t) => {
-                matches!(c.fact(&t.name), Some(FactValue::Number(v)) if *v <= t.value.0)
+                matches!(input.fact(&t.name), Some(FactValue::Number(v)) if *v <= t.value.0)
             }
             Predicate::FactIn(t) => {
-                matches!(c.fact(&t.name), Some(FactValue::Text(v)) if t.values.contains(v))
+                matches!(input.fact(&t.name), Some(FactValue::Text(v)) if t.values.contains(v))
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhau
 use crate::calendar::Calendar;
 use crate::duration::{Duration, DurationUnit};
 use crate::error::Report;
+use crate::milestone::{CaseAction, ClockEvent};
 use crate::policy::{POLICY_SCHEMA_VERSION, Policy, parse_offset};
 use crate::predicate::Predicate;
 use crate::rules::Acceptance;
@@ -108,6 +109,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     };
 
     header(p, &mut r);
+    schema_2_features(p, &mut r);
     calendar(p, &mut r);
     levels_roles_categories(p, &names, &mut r);
     tables(p, &names, &mut r);
@@ -141,6 +143,59 @@ fn header(p: &Policy, r: &mut Report) {
         );
     }
     blank(r, "name", &p.name, "客户投诉处理制度");
+}
+
+/// A file that declares schema_version 1 uses nothing version 2 added (the
+/// action events and `record_action`), so the version it states is the one a
+/// reader needs.
+fn schema_2_features(p: &Policy, r: &mut Report) {
+    if p.schema_version >= 2 {
+        return;
+    }
+    let v2 = |e: &ClockEvent| CaseAction::ALL.iter().any(|a| a.clock_event() == *e);
+    for (i, m) in p.milestones.iter().enumerate() {
+        let v2_options = [
+            ("loosen_on_reclassify", m.loosen_on_reclassify),
+            ("reminder", m.reminder),
+        ];
+        for (option, set) in v2_options {
+            if set {
+                r.error(
+                    format!("milestones[{i}].{option}"),
+                    "is an option of schema_version 2; write schema_version = 2",
+                );
+            }
+        }
+        let lists = [
+            ("start", &m.start),
+            ("stop", &m.stop),
+            ("pause", &m.pause),
+            ("resume", &m.resume),
+        ];
+        for (field, events) in lists {
+            for (j, e) in events.iter().enumerate().filter(|(_, e)| v2(e)) {
+                r.error(
+                    format!("milestones[{i}].{field}[{j}]"),
+                    format!(
+                        "`{e}` is an action event of schema_version 2; write schema_version = 2"
+                    ),
+                );
+            }
+        }
+    }
+    for (i, role) in p.roles.iter().enumerate() {
+        for (j, _) in role
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| **a == Action::RecordAction)
+        {
+            r.error(
+                format!("roles[{i}].actions[{j}]"),
+                "`record_action` is an action of schema_version 2; write schema_version = 2",
+            );
+        }
+    }
 }
 
 fn calendar(p: &Policy, r: &mut Report) {

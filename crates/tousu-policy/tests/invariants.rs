@@ -49,3 +49,26 @@ fn broken_invariants_are_found() {
     }
     insta::assert_snapshot!(render(&p));
 }
+
+/// A clock that starts on an action event no role may record never runs.
+#[test]
+fn action_event_nobody_records_is_found() {
+    let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 2;
+    let m = p
+        .milestones
+        .iter_mut()
+        .find(|m| m.id.as_str() == "callback")
+        .unwrap();
+    m.start = vec![tousu_policy::ClockEvent::WorkCompleted];
+    let findings = render(&p);
+    assert!(
+        findings.contains("milestones[4].start: no role may take an action that starts callback"),
+        "{findings}"
+    );
+    for role in &mut p.roles {
+        role.actions
+            .push(tousu_policy::authority::Action::RecordAction);
+    }
+    assert!(!render(&p).contains("starts callback"));
+}

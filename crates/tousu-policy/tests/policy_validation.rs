@@ -1,7 +1,7 @@
 //! Validation at load: broken policies and the reports they produce
 //! (insta snapshots), parse errors with positions, schema versions.
 
-use tousu_policy::{Policy, PolicyError};
+use tousu_policy::{ClockEvent, Policy, PolicyError};
 
 const BASE: &str = r#"
 schema_version = 1
@@ -192,14 +192,14 @@ fn bad_duration_is_a_parse_error_saying_what_is_accepted() {
 fn newer_schema_version_is_a_clear_error() {
     let text = broken(
         "schema_version = 1",
-        "schema_version = 2\nnew_section = { x = 1 }",
+        "schema_version = 3\nnew_section = { x = 1 }",
     );
     let err = Policy::from_toml_str(&text).unwrap_err();
     assert_eq!(
         err,
         PolicyError::UnsupportedSchemaVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
     let json = r#"{ "schema_version": 7, "id": "x" }"#;
@@ -260,4 +260,44 @@ fn self_approval_and_recused_actions_are_warned_about() {
 fn an_assignee_clock_starting_before_assignment_needs_a_fallback_owner() {
     let text = broken("fallback_owner = { role = \"clerk\" }\n", "");
     insta::assert_snapshot!(report(&text), @r#"warning: milestones[0].fallback_owner: is missing: the clock is owned by the assignee but starts on "registered", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = { role = "complaint_manager" }"#);
+}
+
+/// Version 2 added the action events; a file that uses one says so, and a
+/// version-1 file that does not still loads.
+#[test]
+fn action_events_need_schema_version_2() {
+    let v1 = broken(
+        "stop = [\"replied\"]",
+        "stop = [\"replied\", \"customer_contacted\"]",
+    );
+    let message = report(&v1);
+    assert!(
+        message.contains("milestones[0].stop[1]")
+            && message.contains("`customer_contacted` is an action event of schema_version 2"),
+        "{message}"
+    );
+    let v1_role = broken(
+        "actions = [\"register\", \"accept\", \"reply\"]",
+        "actions = [\"register\", \"accept\", \"reply\", \"record_action\"]",
+    );
+    assert!(report(&v1_role).contains("roles[0].actions[3]"));
+    let v2 = v1
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen("\"reply\"]", "\"reply\", \"record_action\"]", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert!(
+        p.milestones[0]
+            .stop
+            .contains(&ClockEvent::CustomerContacted)
+    );
+    assert!(Policy::from_toml_str(BASE).is_ok(), "version 1 still loads");
+    let loosening = broken(
+        "stop = [\"replied\"]",
+        "stop = [\"replied\"]\nloosen_on_reclassify = true",
+    );
+    assert!(
+        report(&loosening).contains("milestones[0].loosen_on_reclassify"),
+        "{}",
+        report(&loosening)
+    );
 }

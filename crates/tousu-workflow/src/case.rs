@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use tousu_model::{
-    CaseId, CommandId, Complaint, ComplaintNo, FaultParty, LevelId, Money, Remedy, RoleId,
-    Satisfaction, StaffId, Validity,
+    CaseId, CommandId, Complaint, ComplaintNo, FactName, FactValue, FaultParty, LevelId, Money,
+    Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
     Deadline, Duration, EscalationId, MilestoneId, Policy, PolicyId, PolicyVersion, RuleId,
@@ -421,6 +421,10 @@ pub struct Case {
     /// The findings of this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Findings>,
+    /// Facts the investigation found (`record_facts`), over every round; the
+    /// rules read them before the complaint's facts of the same name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub found_facts: BTreeMap<FactName, FactValue>,
     /// The solution of this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<Proposal>,
@@ -587,6 +591,7 @@ impl Case {
             round: 1,
             assignment: None,
             findings: None,
+            found_facts: BTreeMap::new(),
             proposal: None,
             callback: None,
             clocks: Vec::new(),
@@ -758,6 +763,8 @@ pub(crate) trait Fold<'e> {
     fn repeat_merged(&mut self, repeat: &'e CaseId);
     /// A note added.
     fn note_added(&mut self);
+    /// Facts the investigation found.
+    fn facts_found(&mut self, facts: &'e BTreeMap<FactName, FactValue>);
     /// Judged by another policy version from now on.
     fn policy_migrated(&mut self, policy_id: &'e PolicyId, version: &'e PolicyVersion);
     /// The clocks, to change.
@@ -824,6 +831,10 @@ pub(crate) fn fold<'e>(
             ..
         } => {
             case.findings(*validity, rule.as_ref(), *fault, responsible, actor);
+            None
+        }
+        EventKind::FactsRecorded { facts } => {
+            case.facts_found(facts);
             None
         }
         EventKind::SolutionProposed {
@@ -893,6 +904,8 @@ pub(crate) fn fold<'e>(
             case.note_added();
             None
         }
+        // Only clocks react to it, through the clock events it carries.
+        EventKind::ActionRecorded { .. } => None,
         EventKind::PolicyMigrated {
             policy_id, version, ..
         } => {
@@ -948,13 +961,14 @@ pub(crate) fn fold<'e>(
             level,
             target,
             deadline,
+            from,
         } => on_clock(case, milestone, *round, |c| {
             c.level = level.clone();
             c.target = *target;
             c.deadline = Some(deadline.clone());
             c.no_deadline = None;
             c.basis = Some(DeadlineBasis::Target {
-                from: at,
+                from: from.unwrap_or(at),
                 target: *target,
             });
         }),
@@ -1193,6 +1207,10 @@ impl<'e> Fold<'e> for Case {
     }
     fn note_added(&mut self) {
         self.notes = self.notes.saturating_add(1);
+    }
+    fn facts_found(&mut self, facts: &'e BTreeMap<FactName, FactValue>) {
+        self.found_facts
+            .extend(facts.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     fn policy_migrated(&mut self, policy_id: &'e PolicyId, version: &'e PolicyVersion) {
         self.policy_id = policy_id.clone();

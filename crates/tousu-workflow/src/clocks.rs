@@ -8,11 +8,12 @@
 //! a suspension moves a working-day deadline by the working time it lasted.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use tousu_model::{
-    CaseId, Complaint, FaultParty, LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
+    CaseId, Complaint, FactName, FactValue, FaultParty, LevelId, Money, Remedy, RoleId,
+    Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
     CalendarDataRef, CalendarError, ClockEvent, Deadline, Duration, DurationUnit, EscalationId,
@@ -176,6 +177,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn closed(&mut self, _kind: ClosureKind, _reason: Option<&'a String>, _at: DateTime<Utc>) {}
     fn repeat_merged(&mut self, _repeat: &'a CaseId) {}
     fn note_added(&mut self) {}
+    fn facts_found(&mut self, _facts: &'a BTreeMap<FactName, FactValue>) {}
     fn policy_migrated(&mut self, _policy_id: &'a PolicyId, _version: &'a PolicyVersion) {}
     fn clocks_mut(&mut self) -> &mut Vec<Clock> {
         self.clocks.to_mut()
@@ -347,7 +349,7 @@ pub(crate) fn effects(
             };
             // A clock that stops late breaches now if no tick saw it first, so
             // fines and escalations do not depend on how often tick runs.
-            if late && !clock.breached {
+            if late && !clock.breached && !m.is_some_and(|m| m.reminder) {
                 // Escalating a case this command closes would notify nobody useful.
                 let kinds = breach(case, clock, m, &mut taken, at, ctx)?;
                 out.extend(kinds.into_iter().filter(|k| {
@@ -386,7 +388,7 @@ pub(crate) fn effects(
         if triggers.iter().any(|e| m.pause.contains(e)) {
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
-            if clock.is_past_deadline(at) && !clock.breached {
+            if clock.is_past_deadline(at) && !clock.breached && !m.reminder {
                 out.extend(breach(case, clock, Some(m), &mut taken, at, ctx)?);
             }
             // Without a deadline there is no time left to measure; the resume
@@ -566,8 +568,9 @@ fn carry(
 
 /// When the level is raised, running clocks whose new target ends sooner
 /// take it: the deadline becomes the earlier of the current one and `at` +
-/// the new target. A running clock is never loosened, and a paused clock
-/// keeps its remaining time (documented in the crate docs).
+/// the new target. A running clock is loosened only when its milestone says
+/// `loosen_on_reclassify` ([`loosened`]), and a paused clock keeps its
+/// remaining time (documented in the crate docs).
 pub(crate) fn retarget(
     case: &ClockCase<'_>,
     old: Option<&LevelId>,
@@ -577,9 +580,6 @@ pub(crate) fn retarget(
 ) -> Result<Vec<EventKind>, Rejection> {
     let mut out = Vec::new();
     let raised = old.is_none_or(|o| ctx.policy.is_more_severe(new, o));
-    if !raised {
-        return Ok(out);
-    }
     for clock in case
         .clocks
         .iter()
@@ -588,29 +588,78 @@ pub(crate) fn retarget(
         let Some(m) = ctx.policy.milestone(&clock.milestone) else {
             continue;
         };
+        if !raised && !m.loosen_on_reclassify {
+            continue;
+        }
         let Some(target) = ctx
             .policy
             .milestone_target_for(m, new, &case.eval_input(at))
         else {
             continue;
         };
-        // A target the calendar cannot count leaves the clock as it is.
-        let Ok(candidate) = or_uncountable(ctx.calendar.deadline(at, &target).map_err(Into::into))?
-        else {
-            continue;
-        };
-        // A clock without a deadline takes any countable one.
-        if clock.deadline_at().is_none_or(|d| candidate.at < d) {
-            out.push(EventKind::ClockRetargeted {
-                milestone: clock.milestone.clone(),
-                round: clock.round,
-                level: new.clone(),
-                target,
-                deadline: candidate,
-            });
+        if raised {
+            // A target the calendar cannot count leaves the clock as it is.
+            let Ok(candidate) =
+                or_uncountable(ctx.calendar.deadline(at, &target).map_err(Into::into))?
+            else {
+                continue;
+            };
+            // A clock without a deadline takes any countable one.
+            if clock.deadline_at().is_none_or(|d| candidate.at < d) {
+                out.push(EventKind::ClockRetargeted {
+                    milestone: clock.milestone.clone(),
+                    round: clock.round,
+                    level: new.clone(),
+                    target,
+                    deadline: candidate,
+                    from: None,
+                });
+                continue;
+            }
+        }
+        if let Some(kind) = loosened(clock, m, new, target, at, ctx)? {
+            out.push(kind);
         }
     }
     Ok(out)
+}
+
+/// The longer deadline a clock of a loosening milestone takes on
+/// reclassification: the new target counted from the instant its deadline
+/// was counted from, if later than the deadline it has. Never for a clock
+/// past its deadline (the breach is due) or one whose time left was
+/// measured on a resume.
+fn loosened(
+    clock: &Clock,
+    m: &Milestone,
+    new: &LevelId,
+    target: Duration,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<Option<EventKind>, Rejection> {
+    let Some(DeadlineBasis::Target { from, .. }) = &clock.basis else {
+        return Ok(None);
+    };
+    let Some(current) = clock.deadline_at() else {
+        return Ok(None);
+    };
+    if !m.loosen_on_reclassify || clock.breached || clock.is_past_deadline(at) {
+        return Ok(None);
+    }
+    let Ok(candidate) = or_uncountable(ctx.calendar.deadline(*from, &target).map_err(Into::into))?
+    else {
+        return Ok(None);
+    };
+    Ok(
+        (candidate.at > current).then(|| EventKind::ClockRetargeted {
+            milestone: clock.milestone.clone(),
+            round: clock.round,
+            level: new.clone(),
+            target,
+            deadline: candidate,
+            from: Some(*from),
+        }),
+    )
 }
 
 /// The clock an agreed deadline runs on, started at `at`.
@@ -726,7 +775,9 @@ fn resolve_owner(
 
 /// What the rules see of a case at `at`.
 pub(crate) fn eval_input(case: &Case, at: DateTime<Utc>) -> EvalInput<'_> {
-    EvalInput::new(&case.complaint, at).with_repeat_count(case.repeat_count)
+    EvalInput::new(&case.complaint, at)
+        .with_repeat_count(case.repeat_count)
+        .with_found_facts(&case.found_facts)
 }
 
 /// The events of taking an escalation step: the escalation itself, and when
@@ -815,7 +866,19 @@ pub(crate) fn due(
         };
         let m = ctx.policy.milestone(&clock.milestone);
         if now >= deadline {
-            out.extend(breach(case, clock, m, &mut taken, now, ctx)?);
+            match m {
+                // A reminder's time has come: one warning at 100 %, no breach.
+                Some(m) if m.reminder => {
+                    if !clock.warned.contains(&100) {
+                        out.push(EventKind::MilestoneWarning {
+                            milestone: clock.milestone.clone(),
+                            round: clock.round,
+                            percent: 100,
+                        });
+                    }
+                }
+                _ => out.extend(breach(case, clock, m, &mut taken, now, ctx)?),
+            }
             continue;
         }
         let Some(m) = m else { continue };

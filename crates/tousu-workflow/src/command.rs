@@ -1,11 +1,13 @@
 //! Commands: what a person asks the workflow to do.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use tousu_model::{
-    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FaultParty, LevelId,
-    Remedy, Satisfaction, StaffId,
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FactName, FactValue,
+    FaultParty, LevelId, Remedy, Satisfaction, StaffId,
 };
-use tousu_policy::{Action, PolicyId, PolicyVersion};
+use tousu_policy::{Action, CaseAction, PolicyId, PolicyVersion};
 
 /// Responsibility shares are the model's, shared with the penalty facts.
 pub use tousu_model::{Responsibility, ResponsibleParty};
@@ -173,6 +175,13 @@ pub enum CommandKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// Record facts the investigation found (调查核实), by name, for the
+    /// validity rules judged with the findings and every rule after: a fact
+    /// found overrides the complaint's fact of the same name.
+    RecordFacts {
+        /// The facts, by name (`{ "facts_match_complaint": { "bool": false } }`).
+        facts: BTreeMap<FactName, FactValue>,
+    },
     /// Propose a solution (处理方案) with remedies and amounts.
     ProposeSolution {
         /// The remedies offered.
@@ -266,6 +275,16 @@ pub enum CommandKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<AttachmentRef>,
     },
+    /// Record something done on the case that the statuses do not show
+    /// (customer contacted, work completed, report submitted, verification
+    /// done); clocks that list it start or stop.
+    RecordAction {
+        /// What was done.
+        action: CaseAction,
+        /// A note (who was called, what the report said).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
     /// Judge the case by another policy version from now on, deliberately.
     MigratePolicy {
         /// The policy id.
@@ -294,7 +313,9 @@ impl CommandKind {
             CommandKind::Assign { .. } => Action::Assign,
             CommandKind::Transfer { .. } => Action::Transfer,
             CommandKind::StartInvestigation => Action::Investigate,
-            CommandKind::RecordFindings { .. } => Action::RecordFindings,
+            CommandKind::RecordFindings { .. } | CommandKind::RecordFacts { .. } => {
+                Action::RecordFindings
+            }
             CommandKind::ProposeSolution { .. } => Action::ProposeSolution,
             CommandKind::Approve => Action::Approve,
             CommandKind::SendBack { .. } => Action::SendBack,
@@ -313,6 +334,7 @@ impl CommandKind {
             CommandKind::Withdraw { .. } => Action::Withdraw,
             CommandKind::MergeRepeat { .. } => Action::Merge,
             CommandKind::AddNote { .. } => Action::AddNote,
+            CommandKind::RecordAction { .. } => Action::RecordAction,
             CommandKind::MigratePolicy { .. } => Action::MigratePolicy,
         }
     }
@@ -328,6 +350,7 @@ impl CommandKind {
             CommandKind::Transfer { .. } => "transfer",
             CommandKind::StartInvestigation => "start_investigation",
             CommandKind::RecordFindings { .. } => "record_findings",
+            CommandKind::RecordFacts { .. } => "record_facts",
             CommandKind::ProposeSolution { .. } => "propose_solution",
             CommandKind::Approve => "approve",
             CommandKind::SendBack { .. } => "send_back",
@@ -346,6 +369,7 @@ impl CommandKind {
             CommandKind::Withdraw { .. } => "withdraw",
             CommandKind::MergeRepeat { .. } => "merge_repeat",
             CommandKind::AddNote { .. } => "add_note",
+            CommandKind::RecordAction { .. } => "record_action",
             CommandKind::MigratePolicy { .. } => "migrate_policy",
         }
     }

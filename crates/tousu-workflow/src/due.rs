@@ -57,7 +57,10 @@ pub fn next_due(case: &Case, ctx: &Ctx<'_>) -> Result<Option<DateTime<Utc>>, Rej
     for clock in case
         .clocks
         .iter()
-        .filter(|c| c.round == case.round && c.is_running() && !c.breached)
+        // A reminder that has reminded (its 100 % warning) is due no more.
+        .filter(|c| {
+            c.round == case.round && c.is_running() && !c.breached && !c.warned.contains(&100)
+        })
     {
         // A clock without a deadline is never due by itself.
         let Some(mut candidate) = clock.deadline_at() else {

@@ -1,13 +1,15 @@
 //! Events: what happened, with every computed result, so that replaying them
 //! needs no policy and no calendar and rebuilds the case exactly.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use tousu_model::{
-    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, FaultParty, LevelId, Money, Remedy,
-    RoleId, Satisfaction, StaffId, Validity,
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, FactName, FactValue, FaultParty,
+    LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
-    Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
+    CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
 use crate::command::{Assignment, Command, Responsibility};
@@ -198,6 +200,11 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// Facts the investigation found were recorded.
+    FactsRecorded {
+        /// The facts, by name.
+        facts: BTreeMap<FactName, FactValue>,
+    },
     /// A solution was proposed.
     SolutionProposed {
         /// The remedies.
@@ -300,6 +307,15 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<AttachmentRef>,
     },
+    /// An action was done on the case (customer contacted, work completed,
+    /// report submitted, verification done).
+    ActionRecorded {
+        /// What was done.
+        action: CaseAction,
+        /// The note given with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
     /// The case is judged by another policy version from now on.
     PolicyMigrated {
         /// The policy id.
@@ -362,7 +378,9 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         no_deadline: Option<String>,
     },
-    /// A clock was given a stricter deadline because the level was raised.
+    /// A clock was given a new deadline because the level changed: a
+    /// stricter one when it was raised, or a longer one counted from `from`
+    /// when the milestone loosens on reclassification.
     ClockRetargeted {
         /// The milestone.
         milestone: MilestoneId,
@@ -374,6 +392,10 @@ pub enum EventKind {
         target: Duration,
         /// The new deadline.
         deadline: Deadline,
+        /// The instant the new limit counts from, when not the event's own
+        /// (a loosened clock counts from its start).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<DateTime<Utc>>,
     },
     /// A clock stopped.
     ClockStopped {
@@ -462,6 +484,7 @@ impl EventKind {
             EventKind::Transferred { .. } => "transferred",
             EventKind::InvestigationStarted => "investigation_started",
             EventKind::FindingsRecorded { .. } => "findings_recorded",
+            EventKind::FactsRecorded { .. } => "facts_recorded",
             EventKind::SolutionProposed { .. } => "solution_proposed",
             EventKind::Approved { .. } => "approved",
             EventKind::SentBack { .. } => "sent_back",
@@ -477,6 +500,7 @@ impl EventKind {
             EventKind::Closed { .. } => "closed",
             EventKind::RepeatMerged { .. } => "repeat_merged",
             EventKind::NoteAdded { .. } => "note_added",
+            EventKind::ActionRecorded { .. } => "action_recorded",
             EventKind::PolicyMigrated { .. } => "policy_migrated",
             EventKind::ClockStarted { .. } => "clock_started",
             EventKind::ClockPaused { .. } => "clock_paused",

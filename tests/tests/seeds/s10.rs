@@ -1,4 +1,13 @@
 use super::*;
+use chrono::{DateTime, Utc};
+use tousu_policy::CaseAction;
+
+fn action(action: CaseAction, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action,
+        note: Some(note.into()),
+    }
+}
 
 // ---------------------------------------------------------------------------
 // S10 — xx物业: the emergency ladder on New Year's Eve; a late completion
@@ -74,8 +83,18 @@ fn s10_property_emergency_ladder_new_year() {
             "抢修完毕：关闭消防系统分区阀，更换爆裂管段2米，积水已抽排",
         ),
     );
+    s.ok(
+        "eng1",
+        beijing(2026, 1, 1, 3, 0),
+        action(CaseAction::WorkCompleted, "抢修完毕"),
+    );
     // 「处理完毕后 … 须于2小时内反馈客户中心」: due 05:00, not met.
     s.tick(beijing(2026, 1, 1, 5, 10));
+    s.ok(
+        "eng1",
+        beijing(2026, 1, 1, 6, 0),
+        action(CaseAction::ReportSubmitted, "完成后反馈客户中心（迟报）"),
+    );
     s.ok(
         "eng1",
         beijing(2026, 1, 1, 6, 0),
@@ -92,16 +111,27 @@ fn s10_property_emergency_ladder_new_year() {
         ),
     );
     s.ok("sm", beijing(2026, 1, 1, 8, 0), approve());
-    // 「发展商客户服务部会同物业公司于8小时内跟进验证」: verified and answered by noon.
+    // 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证」: from completion
+    // at 03:00, due 11:00; verified at 10:20 and answered at 10:30.
+    assert_eq!(
+        due(&s, beijing(2026, 1, 1, 8, 0), "verification"),
+        "2026-01-01 11:00"
+    );
+    s.ok(
+        "dcs",
+        beijing(2026, 1, 1, 10, 20),
+        action(CaseAction::VerificationDone, "发展商客服部现场验证合格"),
+    );
     s.ok(
         "fd",
-        beijing(2026, 1, 1, 12, 0),
+        beijing(2026, 1, 1, 10, 30),
         reply("管道已修复并经发展商客服部跟进验证，洗车费用每辆300元已登记发放"),
     );
-    // 回访 within 2 working days: 1–3 January are 元旦, 4 January (Sunday) is a
-    // 调休 working day → the end of 5 January.
+    // 「并于完成后的2个工作日内回访客户」, from completion: 1–3 January are 元旦,
+    // 4 January (Sunday) is a 调休 working day → the end of 5 January.
     assert!(
-        due_all(&s, beijing(2026, 1, 1, 12, 1)).contains(&"callback → 2026-01-06 00:00".to_owned())
+        due_all(&s, beijing(2026, 1, 1, 10, 31))
+            .contains(&"emergency_callback → 2026-01-06 00:00".to_owned())
     );
     s.ok(
         "dcs",
@@ -115,6 +145,14 @@ fn s10_property_emergency_ladder_new_year() {
         note("已反馈首问责任人刘勇：处理完毕，业主满意"),
     );
     s.ok("fd", beijing(2026, 1, 4, 10, 40), close());
+    let err = s
+        .run(
+            "dcs",
+            beijing(2026, 1, 4, 11, 0),
+            action(CaseAction::VerificationDone, "结案后补记"),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Rejection::InvalidTransition { .. }), "{err}");
     assert_eq!(
         breach_list(&s),
         vec![
@@ -142,4 +180,134 @@ fn s10_property_emergency_ladder_new_year() {
         });
     });
     insta::assert_snapshot!("s10_statements", tousu_penalty::render_markdown(&result));
+}
+
+// --- issue 13: verification and the emergency callback from completion; the
+// 10-minute call to the board -----------------------------------------------
+
+fn s10_desk() -> Scenario {
+    let roster = roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("site", "管理处", None),
+            ("company", "物业公司", None),
+            ("board", "董事会", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], Some("sm")),
+            ("eng1", "维修工", "eng", &["dept"], Some("sm")),
+            ("dcs", "发展商客服", "front", &["developer_cs"], None),
+            ("sm", "管理处负责人", "site", &["site_manager"], Some("cl")),
+            ("cl", "主管领导", "company", &["company_leader"], Some("bl")),
+            ("bl", "董事领导", "board", &["board_leader"], None),
+        ],
+    );
+    Scenario::new(policy("property-xx-s10.toml"), roster)
+}
+
+fn s10_emergency(s: &mut Scenario, t0: DateTime<Utc>) {
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库消防水管爆裂")
+        .category(cat("emergency_repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-1", c).unwrap();
+    assert_eq!(level_of(s), "emergency");
+}
+
+fn s10_open(s: &Scenario, now: DateTime<Utc>, milestone: &str) -> bool {
+    due_all(s, now)
+        .iter()
+        .any(|d| d.starts_with(&format!("{milestone} →")))
+}
+
+/// 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证,并于完成后的2个工作日内
+/// 回访客户」: both clocks from completion (the findings), not from the solution
+/// or the reply.
+#[test]
+fn s10_verification_and_emergency_callback_count_from_completion() {
+    let mut s = s10_desk();
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 5), investigate());
+    let done = minutes(t0, 120);
+    s.ok("eng1", minutes(t0, 100), findings(FaultParty::Us, "爆管"));
+    assert!(
+        !s10_open(&s, minutes(t0, 100), "verification"),
+        "the findings are not the completion"
+    );
+    s.ok(
+        "eng1",
+        done,
+        action(CaseAction::WorkCompleted, "已关阀抢修完毕"),
+    );
+    assert_eq!(due(&s, done, "verification"), "2025-10-09 19:00");
+    // Two working days after Thursday: Friday and Saturday 11 October (a
+    // make-up working day in 2025), counted to the end of the day.
+    assert_eq!(due(&s, done, "emergency_callback"), "2025-10-12 00:00");
+    s.ok(
+        "eng1",
+        minutes(t0, 300),
+        propose(vec![rem(RemedyKind::Repair)], "更换爆裂管段"),
+    );
+    s.ok("sm", minutes(t0, 310), approve());
+    // The completion report does not restart verification.
+    assert_eq!(
+        due(&s, minutes(t0, 310), "verification"),
+        "2025-10-09 19:00"
+    );
+    let late = s.tick(beijing(2025, 10, 9, 19, 1));
+    assert!(breached(&late, "verification"), "8 hours after completion");
+    let verified = s.ok(
+        "dcs",
+        beijing(2025, 10, 9, 20, 0),
+        action(CaseAction::VerificationDone, "验证合格"),
+    );
+    assert!(verified.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: false, .. } if milestone.as_str() == "verification")));
+    let replied = beijing(2025, 10, 10, 9, 0);
+    s.ok("fd", replied, reply("已验证修复"));
+    // Only the roles that list record_action may record an action.
+    let err = s
+        .run(
+            "fd",
+            replied,
+            action(CaseAction::VerificationDone, "前台代记"),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Rejection::NotPermitted { .. }), "{err}");
+    assert!(
+        !s10_open(&s, replied, "callback"),
+        "emergencies have their own callback"
+    );
+    assert_eq!(due(&s, replied, "emergency_callback"), "2025-10-12 00:00");
+}
+
+/// 「物业公司主管领导 … 须于接报后的10分钟内电话上报董事领导」: from the report to the
+/// company leader to the call to the board; met, then missed.
+#[test]
+fn s10_board_report_within_ten_minutes_of_the_first_escalation() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok(
+        "sm",
+        minutes(t0, 4),
+        escalate("管理处无法解决,上报主管领导"),
+    );
+    assert_eq!(due(&s, minutes(t0, 4), "board_report"), "2025-10-09 09:14");
+    let events = s.ok("cl", minutes(t0, 12), escalate("电话上报董事领导决策"));
+    assert!(events.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "board_report")));
+    assert!(
+        !s10_open(&s, minutes(t0, 12), "board_report"),
+        "the call to the board does not restart it"
+    );
+
+    let mut late = s10_desk();
+    s10_emergency(&mut late, t0);
+    late.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
+    assert!(breached(&late.tick(minutes(t0, 15)), "board_report"));
 }

@@ -229,3 +229,85 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
     v.assert_replays();
     insta::assert_snapshot!("s12_on_site", timeline(&v.events));
 }
+
+/// 第五条(二) 「回访专员每一天及时收取投诉箱意见和推荐并反馈于相关部门经理」: a box
+/// complaint has a day (to the end of the next day) to reach the manager, and
+/// no 10-minute work order; a phoned one the reverse.
+#[test]
+fn s12_box_complaints_reach_the_manager_within_a_day() {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("r1", "回访专员", "kf", &["callback_specialist"], None)],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let open = |s: &Scenario, m: &str| {
+        due_all(s, t0)
+            .iter()
+            .any(|d| d.starts_with(&format!("{m} →")))
+    };
+    let mut boxed = Scenario::new(policy("four-level-s12.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::SuggestionBox, "意见箱: 前台态度冷淡")
+        .build()
+        .unwrap();
+    boxed.register("r1", "S12-1", c).unwrap();
+    assert_eq!(due(&boxed, t0, "box_collection"), "2025-10-11 00:00");
+    assert!(!open(&boxed, "work_order_submit"));
+    assert!(breached(
+        &boxed.tick(beijing(2025, 10, 11, 0, 1)),
+        "box_collection"
+    ));
+
+    let mut phoned = Scenario::new(policy("four-level-s12.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "电话: 前台态度冷淡")
+        .build()
+        .unwrap();
+    phoned.register("r1", "S12-2", c).unwrap();
+    assert_eq!(due(&phoned, t0, "work_order_submit"), "2025-10-09 09:10");
+    assert!(!open(&phoned, "box_collection"));
+}
+
+/// 第五条(四) 「回访专员需在40分钟后打电话给客户追踪处理状况」: a reminder, not a
+/// limit — at 40 minutes one warning at 100 %, never a breach or a fine, and
+/// the call (`customer_contacted`) stops it.
+#[test]
+fn s12_tracking_call_reminds_and_never_breaches() {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("r1", "回访专员", "kf", &["callback_specialist"], None)],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "电话: 维修后仍漏水")
+        .build()
+        .unwrap();
+    s.register("r1", "S12-3", c).unwrap();
+    assert_eq!(due(&s, t0, "tracking_call"), "2025-10-09 09:40");
+    let reminded = s.tick(minutes(t0, 41));
+    assert!(reminded.iter().any(|e| matches!(&e.kind,
+        EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "tracking_call")));
+    assert!(!breached(&reminded, "tracking_call"));
+    // Reminded, it is due no more: the case's next due instant is another
+    // clock's (second_response… or none), never the past 09:40.
+    let next = next_due(s.case(), &s.rt.ctx(&s.roster, minutes(t0, 41))).unwrap();
+    assert!(next.is_none_or(|at| at > minutes(t0, 41)), "{next:?}");
+    assert!(
+        s.tick(minutes(t0, 50))
+            .iter()
+            .all(|e| !matches!(&e.kind, EventKind::MilestoneWarning { milestone, .. } if milestone.as_str() == "tracking_call")),
+        "it reminds once"
+    );
+    let called = s.ok(
+        "r1",
+        minutes(t0, 55),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::CustomerContacted,
+            note: Some("已电话追踪".into()),
+        },
+    );
+    assert!(!breached(&called, "tracking_call"));
+    assert!(
+        !breach_list(&s)
+            .iter()
+            .any(|b| b.starts_with("tracking_call"))
+    );
+}

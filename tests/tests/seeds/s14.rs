@@ -117,3 +117,94 @@ fn s14_logistics_plan_breach_and_validity() {
     s.assert_replays();
     insta::assert_snapshot!("s14_logistics", timeline(&s.events));
 }
+
+/// The validity judged for a complaint of `category` raised two months after
+/// the incident.
+fn s14_validity_two_months_late(category: &str) -> Validity {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[
+            ("k1", "客服", "kf", &["cs_agent"], None),
+            ("h1", "调查员", "kf", &["investigator"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "两个月前的服务问题")
+        .category(cat(category))
+        .incident_at(beijing(2025, 4, 9, 9, 0))
+        .build()
+        .unwrap();
+    s.register("k1", "WL-1", c).unwrap();
+    s.ok("k1", minutes(t0, 10), accept());
+    s.ok("k1", minutes(t0, 20), assign("kf", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    s.ok("h1", minutes(t0, 60), findings(FaultParty::Us, "核实"));
+    s.case().findings.as_ref().unwrap().validity
+}
+
+/// 第九条(6) 「对企业或员工服务态度不满在一个月以后提出来的」 bars attitude complaints
+/// (第七条(1) and (5)) only; a broken promise or a neglected duty raised two
+/// months later is still judged valid.
+#[test]
+fn s14_one_month_bar_for_attitude_complaints_only() {
+    assert_eq!(
+        s14_validity_two_months_late("service_attitude"),
+        Validity::Invalid
+    );
+    assert_eq!(
+        s14_validity_two_months_late("arrogant_attitude"),
+        Validity::Invalid
+    );
+    assert_eq!(
+        s14_validity_two_months_late("broken_promise"),
+        Validity::Valid
+    );
+    assert_eq!(
+        s14_validity_two_months_late("duty_neglect"),
+        Validity::Valid
+    );
+}
+
+/// 第九条(1) 「经调查证实事实与投诉方叙述有严重出入,且引发争端的职责在投诉方」: the
+/// investigator records what the investigation established (`record_facts`),
+/// and the validity rules judged with the findings read it; only during the
+/// investigation.
+#[test]
+fn s14_facts_found_by_the_investigation_decide_validity() {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[
+            ("k1", "客服", "kf", &["cs_agent"], None),
+            ("h1", "调查员", "kf", &["investigator"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货物少了两件")
+        .category(cat("business"))
+        .build()
+        .unwrap();
+    s.register("k1", "WL-2", c).unwrap();
+    let found = || CommandKind::RecordFacts {
+        facts: [(fact("facts_differ_customer_responsible"), yes())].into(),
+    };
+    let early = s.run("h1", minutes(t0, 5), found()).unwrap_err();
+    assert!(
+        matches!(early, Rejection::InvalidTransition { .. }),
+        "{early}"
+    );
+    s.ok("k1", minutes(t0, 10), accept());
+    s.ok("k1", minutes(t0, 20), assign("kf", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    s.ok("h1", minutes(t0, 50), found());
+    s.ok(
+        "h1",
+        minutes(t0, 60),
+        findings(FaultParty::Customer, "签收单显示件数齐全"),
+    );
+    let f = s.case().findings.as_ref().unwrap();
+    assert_eq!(f.validity, Validity::Invalid);
+    assert_eq!(f.rule.as_ref().unwrap().as_str(), "facts-differ");
+    s.assert_replays();
+}

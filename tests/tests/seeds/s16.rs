@@ -124,3 +124,27 @@ fn s16_law_firm_recusal_and_partners_meeting() {
     s.assert_replays();
     insta::assert_snapshot!("s16_law_firm", timeline(&s.events));
 }
+
+/// 一(一) 「电话或上门的投诉和意见反馈由总台接待并转专门负责人受理」: the desk
+/// receives and passes on; only the 专门负责人 (or, for written ones, the
+/// 行政总台) accepts.
+#[test]
+fn s16_front_desk_passes_on_and_the_officer_accepts() {
+    let roster = roster(
+        &[("front", "总台", None)],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "front", &["complaint_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "上门投诉律师未按时出庭")
+        .build()
+        .unwrap();
+    s.register("ft", "LS-1", c).unwrap();
+    let err = s.run("ft", minutes(t0, 5), accept()).unwrap_err();
+    assert!(matches!(err, Rejection::NotPermitted { .. }), "{err}");
+    s.ok("zm", minutes(t0, 30), accept());
+    assert_eq!(status(&s), Status::Accepted);
+}

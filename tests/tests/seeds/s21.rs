@@ -120,3 +120,33 @@ fn s21_construction_roof_leak_within_warranty() {
     s.assert_replays();
     insta::assert_snapshot!("s21_construction", timeline(&s.events));
 }
+
+/// 第四条 「政府及上级建设行政主管部门交办的工程质量投诉」: a referred complaint is
+/// accepted without the developer-first precondition (第七条), which still
+/// refuses the complainant's own.
+#[test]
+fn s21_government_referral_is_accepted_without_the_developer_first() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[("i1", "受理人员", "zjz", &["intake_officer"], None)],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut referred = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:住宅楼外墙渗水")
+        .build()
+        .unwrap();
+    referred.register("i1", "ZJ-1", c).unwrap();
+    referred.ok("i1", minutes(t0, 30), accept());
+    assert_eq!(status(&referred), Status::Accepted);
+
+    let mut own = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "住宅楼外墙渗水")
+        .build()
+        .unwrap();
+    own.register("i1", "ZJ-2", c).unwrap();
+    let err = own.run("i1", minutes(t0, 30), accept()).unwrap_err();
+    assert!(
+        matches!(&err, Rejection::PolicyDecides { rule: Some(r), .. } if r.as_str() == "developer-first"),
+        "{err}"
+    );
+}

@@ -140,3 +140,41 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
     );
     assert!(accepted(&asking(rem(RemedyKind::Repair))), "维修");
 }
+
+/// The redirect list is 第三条 items 1-6 (第七条 is the duty officer's record):
+/// every not-accepted reason cites 第三条.
+#[test]
+fn s23_redirect_reasons_cite_article_three() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[("d1", "值班人员", "fzx", &["duty_officer"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "二次装修后卫生间漏水")
+        .fact(fact("secondary_decoration"), yes())
+        .build()
+        .unwrap();
+    s.register("d1", "XM-1", c).unwrap();
+    let events = s.ok(
+        "d1",
+        minutes(t0, 10),
+        CommandKind::NotAccept {
+            reason_zh: "二次装修造成的质量缺陷(第三条2)".into(),
+            advice_zh: None,
+        },
+    );
+    let reason = events.iter().find_map(|e| match &e.kind {
+        EventKind::NotAccepted { reason_zh, .. } => Some(reason_zh.clone()),
+        _ => None,
+    });
+    assert_eq!(reason.unwrap(), "二次装修造成的质量缺陷(第三条2)");
+    for rule in &s.rt.policy.acceptance.rules {
+        if let Acceptance::NotAccepted { reason_zh, .. } = &rule.outcome {
+            assert!(
+                reason_zh.contains("第三条") && !reason_zh.contains("第七条"),
+                "{reason_zh}"
+            );
+        }
+    }
+}

@@ -104,3 +104,44 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         "6个月 warranty expired"
     );
 }
+
+/// S29's source is dated: 「颁布日期:1997/08/11 实施日期:1997/08/11」. The other
+/// seeds of issue 13's audit either quote their date on the line or say the
+/// date is assumed.
+#[test]
+fn s29_effective_date_is_the_sources_and_others_say_assumed() {
+    assert_eq!(
+        policy("construction-jiangsu-s29.toml")
+            .effective_date
+            .to_string(),
+        "1997-08-11"
+    );
+    for name in [
+        "property-xx-s10.toml",
+        "bank-branch-s11.toml",
+        "four-level-s12.toml",
+        "restaurant-s13.toml",
+        "logistics-s14.toml",
+        "law-firm-s16.toml",
+        "water-chengdu-s18.toml",
+        "construction-zhenjiang-s21.toml",
+        "construction-xiamen-s23.toml",
+        "construction-jiangsu-s29.toml",
+        "property-jinbi-s32.toml",
+        "construction-anhui-s35.toml",
+        "factory-claims-s40.toml",
+        "hardware-shelf-wanhao-s41.toml",
+        "health-products-s43.toml",
+        "auto-dealer-s44.toml",
+    ] {
+        let text = std::fs::read_to_string(repo(&format!("policies/{name}"))).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("effective_date"))
+            .unwrap();
+        assert!(
+            line.contains("# assumed") || line.contains('「'),
+            "{name}: {line}"
+        );
+    }
+}

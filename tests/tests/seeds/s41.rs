@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S41 — 东莞市万豪五金货架有限公司 客户投诉/咨询管理办法
@@ -97,8 +98,6 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
     );
     s.ok("f1", minutes(t0, 10), accept());
     s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
-    // 三天内提出报告: 6 Nov ends the period.
-    assert_eq!(due(&s, minutes(t0, 60), "report"), "2025-11-07 00:00");
     s.ok(
         "zh1",
         beijing(2025, 11, 3, 14, 0),
@@ -109,12 +108,18 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
         beijing(2025, 11, 4, 9, 0),
         CommandKind::StartInvestigation,
     );
-    let late = s.tick(beijing(2025, 11, 7, 9, 0));
-    assert!(breached(&late, "report"), "report not in three days");
+    // The investigation takes three days; the report's three days start
+    // after it (5.1.4), so nothing is late yet.
+    let quiet = s.tick(beijing(2025, 11, 7, 9, 0));
+    assert!(!breached(&quiet, "report"));
     s.ok(
         "p0",
         beijing(2025, 11, 7, 10, 0),
         findings(FaultParty::Us, "横梁挂钩焊接不良(生产部),立柱未按图调平"),
+    );
+    assert_eq!(
+        due(&s, beijing(2025, 11, 7, 10, 0), "report"),
+        "2025-11-11 00:00"
     );
     s.ok(
         "p0",
@@ -183,14 +188,14 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
     s.assert_replays();
     insta::assert_snapshot!("s41_wanhao", timeline(&s.events));
 
-    // November: the 5,000 元 loss attributed to 生产部 is split by base points
-    // (3/2/5), capped at 50 % of each bonus and carried forward; the 焊工 has
+    // November: the 5,000 元 loss, which no unit of the workshop can be found
+    // for (5.8.1 全车间), is split by base points (5.9.5.2; 3/2/5), capped at 50 % of each bonus and carried forward; the 焊工 has
     // two 大过 (the whole bonus, outside the cap); the 前台 a 警告 (assumed 50 元).
     let facts = PenaltyFacts {
         losses: vec![Loss {
             case: case_id("WH-1"),
             amount: Decimal::from(5000),
-            responsible: Responsible::Department(did("sc")),
+            responsible: Responsible::UnattributedWithin(did("sc")),
         }],
         sanctions: vec![
             Sanction {
@@ -215,4 +220,184 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
         ..PenaltyFacts::new("2025-11".parse().unwrap())
     };
     insta::assert_snapshot!("s41_wanhao_statements", statement_markdown(&s, &facts));
+}
+
+// --- issue 13: the report clock, the 签呈, the unattributed split -----------
+
+fn s41_desk() -> Scenario {
+    let roster = roster(
+        &[
+            ("qt", "前台", None),
+            ("yw", "业务科", None),
+            ("pz", "品质科", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("f1", "前台", "qt", &["front_desk"], None),
+            ("b1", "业务科", "yw", &["business_section"], None),
+            ("p0", "品质科", "pz", &["quality_section"], None),
+            ("fz", "副总", "zjb", &["deputy_gm"], None),
+            ("zj", "总经理", "zjb", &["general_manager"], None),
+        ],
+    );
+    Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster)
+}
+
+fn s41_assigned(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
+    let c = Complaint::builder(t0, Channel::Phone, "货架横梁挂钩开焊")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", case, c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+}
+
+/// 5.1.4 「于进行调查处理后,将结果三天内提出报告」: the three days count from the
+/// findings, not from the assignment.
+#[test]
+fn s41_report_clock_starts_after_the_investigation() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-9", t0);
+    let open = due_all(&s, minutes(t0, 60));
+    assert!(
+        !open.iter().any(|d| d.starts_with("report ")),
+        "no report is due before the investigation: {open:?}"
+    );
+    s.ok("p0", beijing(2025, 11, 4, 9, 0), investigate());
+    let quiet = s.tick(beijing(2025, 11, 7, 9, 0));
+    assert!(
+        !breached(&quiet, "report"),
+        "four days after the assignment, the investigation still running"
+    );
+    s.ok(
+        "p0",
+        beijing(2025, 11, 7, 10, 0),
+        findings(FaultParty::Us, "横梁挂钩焊接不良"),
+    );
+    // 7 November + 3 days: the period ends with the 10th.
+    assert_eq!(
+        due(&s, beijing(2025, 11, 7, 10, 0), "report"),
+        "2025-11-11 00:00"
+    );
+    let late = s.tick(beijing(2025, 11, 11, 0, 1));
+    assert!(breached(&late, "report"), "three days after the findings");
+}
+
+/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」.
+#[test]
+fn s41_dissent_goes_to_the_general_manager() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-10", t0);
+    let events = s.ok(
+        "zj",
+        minutes(t0, 120),
+        escalate("生产部对处理决议有异议,签呈"),
+    );
+    let (step, take_over) = events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Escalated {
+                step, take_over, ..
+            } => Some((step.clone(), take_over.clone())),
+            _ => None,
+        })
+        .expect("an escalation");
+    assert_eq!(step.unwrap().as_str(), "dissent");
+    assert_eq!(take_over.unwrap().as_str(), "general_manager");
+}
+
+/// 5.9.5.2 「归属至全科或车间人员的,依“客户投诉罚扣标准”每基点数罚扣计全科或车间每人的
+/// 基点数」: a loss no unit of the workshop can be found for is split by base
+/// points (3 : 2 : 5), not equally.
+#[test]
+fn s41_unattributed_workshop_loss_split_by_base_points() {
+    let roster = paid_roster(
+        &[("sc", "生产部", None)],
+        &[
+            ("p1", "组长", "sc", &["production"], None, 3, "2000"),
+            ("p2", "焊工", "sc", &["production"], None, 2, "2000"),
+            ("p3", "学徒", "sc", &["production"], None, 5, "2000"),
+        ],
+    );
+    let s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let facts = PenaltyFacts {
+        losses: vec![Loss {
+            case: case_id("WH-11"),
+            amount: Decimal::from(1000),
+            responsible: Responsible::UnattributedWithin(did("sc")),
+        }],
+        ..PenaltyFacts::new("2025-11".parse().unwrap())
+    };
+    let result = compute(&s, &facts);
+    let gross = |id: &str| {
+        result
+            .statements
+            .iter()
+            .find(|st| st.staff.as_str() == id)
+            .unwrap()
+            .gross
+    };
+    assert_eq!(
+        (gross("p1"), gross("p2"), gross("p3")),
+        (money("300"), money("200"), money("500"))
+    );
+}
+
+/// One round of handling that leaves the customer unsatisfied.
+fn s41_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>) -> Vec<Event> {
+    s.ok("p0", at, investigate());
+    s.ok("p0", minutes(at, 60), findings(FaultParty::Us, "焊点不良"));
+    s.ok(
+        "p0",
+        minutes(at, 120),
+        propose(vec![rem(RemedyKind::Repair)], "补焊"),
+    );
+    s.ok("fz", minutes(at, 180), approve());
+    s.ok("b1", minutes(at, 240), reply("已补焊"));
+    s.ok(
+        "b1",
+        minutes(at, 300),
+        callback(Satisfaction::Unsatisfied, "客户未能接受"),
+    )
+}
+
+/// 「再进行第二次处理」, then the general manager: a 签呈 taken during the second
+/// round does not hold back the step the used-up rounds call for, and the
+/// case that stays unsatisfied after the GM's extra round closes saying
+/// that the policy allows two rounds, not three.
+#[test]
+fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-12", t0);
+    s41_unsatisfied_round(&mut s, beijing(2025, 11, 4, 9, 0));
+    s.ok("zj", beijing(2025, 11, 5, 9, 0), reopen("第二次处理"));
+    s.ok(
+        "zj",
+        beijing(2025, 11, 5, 9, 30),
+        escalate("生产部有异议,签呈"),
+    );
+    let second = s41_unsatisfied_round(&mut s, beijing(2025, 11, 6, 9, 0));
+    let steps: Vec<_> = second
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Escalated { step, .. } => step.as_ref().map(|x| x.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(steps, ["gm-after-second-handling"]);
+    s.ok("zj", beijing(2025, 11, 7, 9, 0), reopen("总经理亲自处理"));
+    let third = s41_unsatisfied_round(&mut s, beijing(2025, 11, 8, 9, 0));
+    let reason = third.iter().find_map(|e| match &e.kind {
+        EventKind::Closed { reason, .. } => reason.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        reason.unwrap(),
+        "rounds allowed (2) used up, and round 3 after the escalation; customer still unsatisfied"
+    );
+    assert_eq!(closure_kind(&s), "Unsatisfied");
 }

@@ -123,11 +123,12 @@ fn s43_adverse_reaction_reply_and_count_ladder() {
     s.assert_replays();
     insta::assert_snapshot!("s43_adverse_reaction", timeline(&s.events));
 
-    // December's ladder: s1 3 complaints → 200; s2 4 → 300; s3 5 with 情节严重
-    // → 辞退 (and 300); s4 2 → nothing (ruling 8 in docs/rulings.md: exclusive tiers).
+    // December's ladder: s1 3 complaints → 200; s2 4 → 300; s3 6 (超过5次) with
+    // 情节严重 → 辞退 (and 300); s4 2 → nothing (ruling 8 in docs/rulings.md:
+    // exclusive tiers).
     let mut complaints = complaints_against("s1", 3, "D1");
     complaints.extend(complaints_against("s2", 4, "D2"));
-    complaints.extend(complaints_against("s3", 5, "D3"));
+    complaints.extend(complaints_against("s3", 6, "D3"));
     complaints.extend(complaints_against("s4", 2, "D4"));
     let facts = PenaltyFacts {
         complaints,
@@ -135,4 +136,35 @@ fn s43_adverse_reaction_reply_and_count_ladder() {
         ..PenaltyFacts::new("2025-12".parse().unwrap())
     };
     insta::assert_snapshot!("s43_count_ladder", statement_markdown(&s, &facts));
+}
+
+/// 4.5.4 「投诉超过5次,并情节严重者予以辞退」: 超过 excludes the number (ruling 3),
+/// so five serious complaints stay at 4.5.3 and the sixth brings dismissal.
+#[test]
+fn s43_dismissal_only_above_five_complaints() {
+    let roster = paid_roster(
+        &[("md", "门店", None)],
+        &[("y1", "店员", "md", &[], None, 1, "3000")],
+    );
+    let s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let month = |count: usize| {
+        let facts = PenaltyFacts {
+            complaints: complaints_against("y1", count, "JK"),
+            serious: BTreeSet::from([sid("y1")]),
+            ..PenaltyFacts::new("2025-11".parse().unwrap())
+        };
+        let result = compute(&s, &facts);
+        let st = result.statements.into_iter().next().unwrap();
+        let dismissed = st
+            .outcomes
+            .iter()
+            .any(|o| o.kind == SanctionKind::Dismissal);
+        (st.gross, dismissed)
+    };
+    assert_eq!(
+        month(5),
+        (money("300"), false),
+        "five is not more than five"
+    );
+    assert_eq!(month(6), (money("300"), true));
 }

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use tousu_model::Satisfaction;
-use tousu_policy::{ClockEvent, EscalationTrigger, WhenRoundsExhausted};
+use tousu_policy::{
+    ClockEvent, EscalationId, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted,
+};
 
 use super::Decision;
 use super::outcome::{Effects, input, invalid, non_blank};
@@ -14,15 +16,46 @@ use crate::clocks::{self, ClockCase};
 use crate::event::{ClosureKind, EscalationCause, EventKind};
 
 /// Whether the level's rounds (对应次数) are used up and the case was not
-/// escalated in this round (which allows one more).
+/// escalated *because they were* in this round (that escalation hands the
+/// case on for one more round). A manual or late-clock escalation in the
+/// round does not postpone the `rounds_exhausted` steps.
 fn rounds_used_up(d: &Decision<'_, '_>) -> bool {
     let case = d.case;
     let exhausted = case
         .level
         .as_ref()
         .is_some_and(|l| d.ctx.policy.rounds_allowed(l).exhausted_by(case.round));
-    let escalated_this_round = case.escalations.iter().any(|e| e.round == case.round);
+    let on_exhaustion = |step: &EscalationId| {
+        d.ctx
+            .policy
+            .escalation
+            .iter()
+            .any(|s| &s.id == step && s.after == EscalationTrigger::RoundsExhausted)
+    };
+    let escalated_this_round = case
+        .escalations
+        .iter()
+        .any(|e| e.round == case.round && e.step.as_ref().is_some_and(on_exhaustion));
     exhausted && !escalated_this_round
+}
+
+/// Why a case closes unsatisfied: the rounds the policy allows, and the
+/// round it stopped in when an escalation added one.
+fn unsatisfied_reason(d: &Decision<'_, '_>) -> String {
+    let case = d.case;
+    let allowed = match case.level.as_ref().map(|l| d.ctx.policy.rounds_allowed(l)) {
+        Some(RoundsAllowed::Limited(n)) => n,
+        // Unlimited rounds are never used up; the round held is all there is.
+        _ => case.round,
+    };
+    if case.round > allowed {
+        format!(
+            "rounds allowed ({allowed}) used up, and round {} after the escalation; customer still unsatisfied",
+            case.round
+        )
+    } else {
+        format!("rounds allowed ({allowed}) used up; customer still unsatisfied")
+    }
 }
 
 /// The callback's answer; an unsatisfied one after the last round escalates
@@ -75,10 +108,7 @@ pub(super) fn record_callback(
         _ => {
             events.push(EventKind::Closed {
                 kind: ClosureKind::Unsatisfied,
-                reason: Some(format!(
-                    "rounds allowed ({}) used up; customer still unsatisfied",
-                    case.round
-                )),
+                reason: Some(unsatisfied_reason(d)),
             });
             triggers.push(ClockEvent::Closed);
         }

@@ -2,8 +2,10 @@
 //! the proposed solution and its approval, the reply, escalation, notes and
 //! moving a case to another policy version.
 
-use tousu_model::{AttachmentRef, FaultParty, Money, Remedy, Validity};
-use tousu_policy::{Action, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
+use std::collections::BTreeMap;
+
+use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
+use tousu_policy::{Action, CaseAction, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
@@ -158,6 +160,22 @@ pub(super) fn record_findings(
     )
 }
 
+/// Facts the investigation found, for the validity rules and after.
+pub(super) fn record_facts(facts: &BTreeMap<FactName, FactValue>) -> Result<Effects, Rejection> {
+    if facts.is_empty() {
+        return Err(input(
+            "kind.facts",
+            "is empty; name at least one fact, e.g. { \"facts_match_complaint\": { \"bool\": false } }",
+        ));
+    }
+    Effects::one(
+        EventKind::FactsRecorded {
+            facts: facts.clone(),
+        },
+        &[],
+    )
+}
+
 /// A solution: at least one remedy, amounts 0 or more; the role whose
 /// authority covers the total is recorded.
 pub(super) fn propose_solution(
@@ -273,6 +291,24 @@ pub(super) fn add_note(text: &str, attachments: &[AttachmentRef]) -> Result<Effe
             attachments: attachments.to_vec(),
         },
         &[],
+    )
+}
+
+/// Something done on the case (customer contacted, work completed, report
+/// submitted, verification done), for the clocks that list it.
+pub(super) fn record_action(
+    action: CaseAction,
+    note: &Option<String>,
+) -> Result<Effects, Rejection> {
+    if let Some(n) = note {
+        non_blank("kind.note", n)?;
+    }
+    Effects::one(
+        EventKind::ActionRecorded {
+            action,
+            note: note.clone(),
+        },
+        &[action.clock_event()],
     )
 }
 

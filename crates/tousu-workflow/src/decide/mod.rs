@@ -48,6 +48,7 @@ impl<'d> Decision<'d, '_> {
     pub(crate) fn eval(&self) -> EvalInput<'d> {
         EvalInput::new(&self.case.complaint, self.command.at)
             .with_repeat_count(self.case.repeat_count)
+            .with_found_facts(&self.case.found_facts)
     }
 }
 

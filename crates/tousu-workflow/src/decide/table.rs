@@ -1,218 +1,329 @@
 //! The lifecycle table: which command applies in which status, and the
-//! handler that decides it, or why it is refused. Exhaustive and without a
-//! wildcard: a new status or command must be placed in it.
+//! handler that decides it, or why it is refused. One function per status,
+//! each an exhaustive match over the commands without a wildcard, so a new
+//! status or command must be placed in every one of them; a refused command
+//! gets its one hint, [`hint`], whatever the status.
 
 use super::outcome::{Effects, refuse};
 use super::{Decision, closing, extensions, handling, intake};
 use crate::Rejection;
 use crate::case::Status::{
-    Accepted, Approved, Assigned, AwaitingApproval, Closed, Investigating, NotAccepted, Registered,
-    Replied,
+    self, Accepted, Approved, Assigned, AwaitingApproval, Closed, Investigating, NotAccepted,
+    Registered, Replied,
 };
 use crate::command::CommandKind as C;
 
-/// Every status in which a case is still being handled.
-macro_rules! open {
+/// The commands an open case takes whatever its status (`side`).
+macro_rules! side {
     () => {
-        Registered | Accepted | Assigned | Investigating | AwaitingApproval | Approved | Replied
+        C::Classify { .. }
+            | C::MergeRepeat { .. }
+            | C::Escalate { .. }
+            | C::AddNote { .. }
+            | C::RecordAction { .. }
+            | C::MigratePolicy { .. }
+            | C::CloseAbnormally { .. }
+            | C::CloseUnreachable { .. }
+            | C::Withdraw { .. }
+            | C::RequestExtension { .. }
+            | C::ApproveExtension
+            | C::DenyExtension { .. }
+            | C::EndExtension
     };
 }
 
-/// Open, and past acceptance.
-macro_rules! handling {
+/// The commands that move a case along its lifecycle: each applies in
+/// particular statuses only.
+macro_rules! lifecycle {
     () => {
-        Accepted | Assigned | Investigating | AwaitingApproval | Approved | Replied
-    };
-}
-
-/// Open, and not yet replied.
-macro_rules! before_reply {
-    () => {
-        Registered | Accepted | Assigned | Investigating | AwaitingApproval | Approved
-    };
-}
-
-/// Final statuses.
-macro_rules! done {
-    () => {
-        NotAccepted | Closed
+        C::Register { .. }
+            | C::Accept { .. }
+            | C::NotAccept { .. }
+            | C::Assign { .. }
+            | C::Transfer { .. }
+            | C::StartInvestigation
+            | C::RecordFindings { .. }
+            | C::RecordFacts { .. }
+            | C::ProposeSolution { .. }
+            | C::Approve
+            | C::SendBack { .. }
+            | C::Reply { .. }
+            | C::RecordCallback { .. }
+            | C::Close
+            | C::Reopen { .. }
+            | C::SetAgreedDeadline { .. }
     };
 }
 
 /// The lifecycle: which command applies in which status, and its handler.
 pub(super) fn table(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    match d.case.status {
+        Registered => registered(d),
+        Accepted => accepted(d),
+        Assigned => assigned(d),
+        Investigating => investigating(d),
+        AwaitingApproval => awaiting_approval(d),
+        Approved => approved(d),
+        Replied => replied(d),
+        s @ (NotAccepted | Closed) => done(d, s),
+    }
+}
+
+/// Why `kind` is refused where it does not apply: what would apply.
+fn hint(kind: &C) -> &'static str {
+    match kind {
+        C::Register { .. } => "the case is registered already",
+        C::Accept { .. } | C::NotAccept { .. } => {
+            "acceptance is decided once, while the case is registered"
+        }
+        C::Classify { .. } => "a final case is not classified again",
+        C::MergeRepeat { .. } => "merge a repeat complaint into an open case",
+        C::Assign { .. } => "assign an accepted case; to change an assignment use transfer",
+        C::Transfer { .. } => "transfer an assigned case or one under investigation",
+        C::StartInvestigation => "start the investigation of an assigned case",
+        C::RecordFindings { .. } | C::RecordFacts { .. } => {
+            "record findings and facts during the investigation"
+        }
+        C::ProposeSolution { .. } => {
+            "propose a solution during the investigation (send a proposal back to revise it)"
+        }
+        C::Approve | C::SendBack { .. } => "approve or send back a solution that awaits approval",
+        C::Reply { .. } => "reply once accepted, and not while a solution awaits approval",
+        C::Escalate { .. } => "a final case is not escalated",
+        C::AddNote { .. } => "a note may be added to any case",
+        C::RecordAction { .. } => "record actions on an open case; a final case takes notes",
+        C::MigratePolicy { .. } => {
+            "a closed case accepts only notes; it stays judged by the version it was closed under"
+        }
+        C::RecordCallback { .. } => "record the callback after replying to the customer",
+        C::Close => "close after a reply and a satisfied callback",
+        C::Reopen { .. } => {
+            "reopen after an unsatisfied callback; a closed case accepts only notes (a customer who comes back files a repeat complaint)"
+        }
+        C::CloseAbnormally { .. } | C::CloseUnreachable { .. } | C::Withdraw { .. } => {
+            "the case is already final"
+        }
+        C::SetAgreedDeadline { .. } => "agree a deadline on an accepted, open case",
+        C::RequestExtension { .. }
+        | C::ApproveExtension
+        | C::DenyExtension { .. }
+        | C::EndExtension => "extensions apply to open cases",
+    }
+}
+
+/// The commands every open status takes.
+fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
-    match (d.case.status, kind) {
-        (s, C::Register { .. }) => refuse(s, kind, "the case is registered already"),
+    match kind {
+        C::Classify { level, reason } => intake::classify(d, level, reason),
+        C::MergeRepeat { repeat, new_facts } => intake::merge_repeat(d, repeat, *new_facts),
+        C::Escalate { reason } => handling::escalate(d, reason),
+        C::AddNote { text, attachments } => handling::add_note(text, attachments),
+        C::RecordAction { action, note } => handling::record_action(*action, note),
+        C::MigratePolicy {
+            policy_id,
+            version,
+            reason,
+        } => handling::migrate_policy(d, policy_id, version, reason),
+        C::CloseAbnormally { reason } => closing::close_abnormally(d, reason),
+        C::CloseUnreachable { notified_at } => closing::close_unreachable(d, *notified_at),
+        C::Withdraw { reason } => closing::withdraw(reason),
+        C::RequestExtension { reason, until } => extensions::request(d, reason, *until),
+        C::ApproveExtension => extensions::approve(d),
+        C::DenyExtension { reason } => extensions::deny(d, reason),
+        C::EndExtension => extensions::end(d),
+        lifecycle!() => refuse(d.case.status, kind, hint(kind)),
+    }
+}
 
-        (Registered, C::Accept { override_reason }) => intake::accept(d, override_reason),
-        (
-            Registered,
-            C::NotAccept {
-                reason_zh,
-                advice_zh,
-            },
-        ) => intake::not_accept(d, reason_zh, advice_zh),
-        (s @ (handling!() | done!()), C::Accept { .. } | C::NotAccept { .. }) => refuse(
-            s,
-            kind,
-            "acceptance is decided once, while the case is registered",
-        ),
-        (open!(), C::Classify { level, reason }) => intake::classify(d, level, reason),
-        (s @ done!(), C::Classify { .. }) => {
-            refuse(s, kind, "a final case is not classified again")
-        }
-        (open!(), C::MergeRepeat { repeat, new_facts }) => {
-            intake::merge_repeat(d, repeat, *new_facts)
-        }
-        (s @ done!(), C::MergeRepeat { .. }) => {
-            refuse(s, kind, "merge a repeat complaint into an open case")
-        }
+fn registered(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Accept { override_reason } => intake::accept(d, override_reason),
+        C::NotAccept {
+            reason_zh,
+            advice_zh,
+        } => intake::not_accept(d, reason_zh, advice_zh),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Assign { .. }
+        | C::Transfer { .. }
+        | C::StartInvestigation
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Approve
+        | C::SendBack { .. }
+        | C::Reply { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. }
+        | C::SetAgreedDeadline { .. } => refuse(Registered, kind, hint(kind)),
+    }
+}
 
-        (Accepted, C::Assign { assignment }) => handling::assign(d, assignment),
-        (
-            s @ (Registered
-            | Assigned
-            | Investigating
-            | AwaitingApproval
-            | Approved
-            | Replied
-            | done!()),
-            C::Assign { .. },
-        ) => refuse(
-            s,
-            kind,
-            "assign an accepted case; to change an assignment use transfer",
-        ),
-        (Assigned | Investigating, C::Transfer { assignment, reason }) => {
-            handling::transfer(d, assignment, reason)
-        }
-        (
-            s @ (Registered | Accepted | AwaitingApproval | Approved | Replied | done!()),
-            C::Transfer { .. },
-        ) => refuse(
-            s,
-            kind,
-            "transfer an assigned case or one under investigation",
-        ),
-        (Assigned, C::StartInvestigation) => handling::start_investigation(),
-        (
-            s @ (Registered
-            | Accepted
-            | Investigating
-            | AwaitingApproval
-            | Approved
-            | Replied
-            | done!()),
-            C::StartInvestigation,
-        ) => refuse(s, kind, "start the investigation of an assigned case"),
-        (
-            Investigating,
-            C::RecordFindings {
-                validity,
-                fault,
-                responsible,
-                note,
-            },
-        ) => handling::record_findings(d, *validity, *fault, responsible, note),
-        (
-            s
-            @ (Registered | Accepted | Assigned | AwaitingApproval | Approved | Replied | done!()),
-            C::RecordFindings { .. },
-        ) => refuse(s, kind, "record findings during the investigation"),
-        (Investigating, C::ProposeSolution { remedies, note }) => {
-            handling::propose_solution(d, remedies, note)
-        }
-        (
-            s
-            @ (Registered | Accepted | Assigned | AwaitingApproval | Approved | Replied | done!()),
-            C::ProposeSolution { .. },
-        ) => refuse(
-            s,
-            kind,
-            "propose a solution during the investigation (send a proposal back to revise it)",
-        ),
-        (AwaitingApproval, C::Approve) => handling::approve(d),
-        (AwaitingApproval, C::SendBack { reason }) => handling::send_back(reason),
-        (
-            s @ (Registered | Accepted | Assigned | Investigating | Approved | Replied | done!()),
-            C::Approve | C::SendBack { .. },
-        ) => refuse(
-            s,
-            kind,
-            "approve or send back a solution that awaits approval",
-        ),
-        (Accepted | Assigned | Investigating | Approved, C::Reply { text }) => {
-            handling::reply(text)
-        }
-        (s @ (Registered | AwaitingApproval | Replied | done!()), C::Reply { .. }) => refuse(
-            s,
-            kind,
-            "reply once accepted, and not while a solution awaits approval",
-        ),
-        (open!(), C::Escalate { reason }) => handling::escalate(d, reason),
-        (s @ done!(), C::Escalate { .. }) => refuse(s, kind, "a final case is not escalated"),
-        (open!() | done!(), C::AddNote { text, attachments }) => {
-            handling::add_note(text, attachments)
-        }
-        (
-            open!(),
-            C::MigratePolicy {
-                policy_id,
-                version,
-                reason,
-            },
-        ) => handling::migrate_policy(d, policy_id, version, reason),
-        (s @ done!(), C::MigratePolicy { .. }) => refuse(
-            s,
-            kind,
-            "a closed case accepts only notes; it stays judged by the version it was closed under",
-        ),
+fn accepted(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Assign { assignment } => handling::assign(d, assignment),
+        C::Reply { text } => handling::reply(text),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Transfer { .. }
+        | C::StartInvestigation
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Approve
+        | C::SendBack { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. } => refuse(Accepted, kind, hint(kind)),
+    }
+}
 
-        (Replied, C::RecordCallback { satisfaction, note }) => {
+fn assigned(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Transfer { assignment, reason } => handling::transfer(d, assignment, reason),
+        C::StartInvestigation => handling::start_investigation(),
+        C::Reply { text } => handling::reply(text),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Assign { .. }
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Approve
+        | C::SendBack { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. } => refuse(Assigned, kind, hint(kind)),
+    }
+}
+
+fn investigating(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Transfer { assignment, reason } => handling::transfer(d, assignment, reason),
+        C::RecordFindings {
+            validity,
+            fault,
+            responsible,
+            note,
+        } => handling::record_findings(d, *validity, *fault, responsible, note),
+        C::RecordFacts { facts } => handling::record_facts(facts),
+        C::ProposeSolution { remedies, note } => handling::propose_solution(d, remedies, note),
+        C::Reply { text } => handling::reply(text),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Assign { .. }
+        | C::StartInvestigation
+        | C::Approve
+        | C::SendBack { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. } => refuse(Investigating, kind, hint(kind)),
+    }
+}
+
+fn awaiting_approval(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Approve => handling::approve(d),
+        C::SendBack { reason } => handling::send_back(reason),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Assign { .. }
+        | C::Transfer { .. }
+        | C::StartInvestigation
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Reply { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. } => refuse(AwaitingApproval, kind, hint(kind)),
+    }
+}
+
+fn approved(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::Reply { text } => handling::reply(text),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Assign { .. }
+        | C::Transfer { .. }
+        | C::StartInvestigation
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Approve
+        | C::SendBack { .. }
+        | C::RecordCallback { .. }
+        | C::Close
+        | C::Reopen { .. } => refuse(Approved, kind, hint(kind)),
+    }
+}
+
+fn replied(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::RecordCallback { satisfaction, note } => {
             closing::record_callback(d, *satisfaction, note)
         }
-        (s @ (before_reply!() | done!()), C::RecordCallback { .. }) => refuse(
-            s,
-            kind,
-            "record the callback after replying to the customer",
-        ),
-        (Replied, C::Close) => closing::close(d),
-        (s @ (before_reply!() | done!()), C::Close) => {
-            refuse(s, kind, "close after a reply and a satisfied callback")
-        }
-        (Replied, C::Reopen { reason }) => closing::reopen(d, reason),
-        (s @ (before_reply!() | done!()), C::Reopen { .. }) => refuse(
-            s,
-            kind,
-            "reopen after an unsatisfied callback; a closed case accepts only notes (a customer who comes back files a repeat complaint)",
-        ),
-        (open!(), C::CloseAbnormally { reason }) => closing::close_abnormally(d, reason),
-        (open!(), C::CloseUnreachable { notified_at }) => {
-            closing::close_unreachable(d, *notified_at)
-        }
-        (open!(), C::Withdraw { reason }) => closing::withdraw(reason),
-        (
-            s @ done!(),
-            C::CloseAbnormally { .. } | C::CloseUnreachable { .. } | C::Withdraw { .. },
-        ) => refuse(s, kind, "the case is already final"),
+        C::Close => closing::close(d),
+        C::Reopen { reason } => closing::reopen(d, reason),
+        C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        side!() => side(d),
+        C::Register { .. }
+        | C::Accept { .. }
+        | C::NotAccept { .. }
+        | C::Assign { .. }
+        | C::Transfer { .. }
+        | C::StartInvestigation
+        | C::RecordFindings { .. }
+        | C::RecordFacts { .. }
+        | C::ProposeSolution { .. }
+        | C::Approve
+        | C::SendBack { .. }
+        | C::Reply { .. } => refuse(Replied, kind, hint(kind)),
+    }
+}
 
-        (handling!(), C::SetAgreedDeadline { deadline }) => {
-            extensions::set_agreed_deadline(d, *deadline)
-        }
-        (s @ (Registered | done!()), C::SetAgreedDeadline { .. }) => {
-            refuse(s, kind, "agree a deadline on an accepted, open case")
-        }
-        (open!(), C::RequestExtension { reason, until }) => extensions::request(d, reason, *until),
-        (open!(), C::ApproveExtension) => extensions::approve(d),
-        (open!(), C::DenyExtension { reason }) => extensions::deny(d, reason),
-        (open!(), C::EndExtension) => extensions::end(d),
-        (
-            s @ done!(),
-            C::RequestExtension { .. }
-            | C::ApproveExtension
-            | C::DenyExtension { .. }
-            | C::EndExtension,
-        ) => refuse(s, kind, "extensions apply to open cases"),
+/// A final case (not accepted or closed) takes notes only.
+fn done(d: &Decision<'_, '_>, s: Status) -> Result<Effects, Rejection> {
+    let kind = &d.command.kind;
+    match kind {
+        C::AddNote { text, attachments } => handling::add_note(text, attachments),
+        lifecycle!()
+        | C::Classify { .. }
+        | C::MergeRepeat { .. }
+        | C::Escalate { .. }
+        | C::RecordAction { .. }
+        | C::MigratePolicy { .. }
+        | C::CloseAbnormally { .. }
+        | C::CloseUnreachable { .. }
+        | C::Withdraw { .. }
+        | C::RequestExtension { .. }
+        | C::ApproveExtension
+        | C::DenyExtension { .. }
+        | C::EndExtension => refuse(s, kind, hint(kind)),
     }
 }

@@ -230,6 +230,8 @@ impl Lane {
             | CommandKind::EndExtension
             | CommandKind::MergeRepeat { .. }
             | CommandKind::AddNote { .. }
+            | CommandKind::RecordAction { .. }
+            | CommandKind::RecordFacts { .. }
             | CommandKind::MigratePolicy { .. } => Lane::Side,
         }
     }
@@ -430,6 +432,20 @@ impl Choices {
             CommandKind::AddNote {
                 text: "补充材料".into(),
                 attachments: vec![],
+            },
+            CommandKind::RecordFacts {
+                facts: [(
+                    tousu_model::FactName::new("facts_match_complaint")?,
+                    tousu_model::FactValue::Bool(yes),
+                )]
+                .into(),
+            },
+            CommandKind::RecordAction {
+                action: tousu_policy::CaseAction::ALL
+                    .get(o % tousu_policy::CaseAction::ALL.len())
+                    .copied()
+                    .unwrap_or(tousu_policy::CaseAction::CustomerContacted),
+                note: yes.then(|| "已电话联系客户".to_owned()),
             },
         ];
         if let Some(assignment) = assignment() {
