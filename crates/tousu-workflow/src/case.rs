@@ -270,6 +270,71 @@ impl Clock {
     pub fn is_past_deadline(&self, at: DateTime<Utc>) -> bool {
         self.is_running() && self.deadline_at().is_some_and(|d| d <= at)
     }
+
+    /// A `clock_resumed` event at `at`: running again, to `deadline` (or
+    /// without one, for the reason given), counted from what was left.
+    fn resumed(
+        &mut self,
+        at: DateTime<Utc>,
+        deadline: Option<&Deadline>,
+        no_deadline: Option<&String>,
+    ) {
+        match (&self.state, &self.deadline) {
+            (ClockState::Paused { .. }, None) => resume_without_deadline(self, at),
+            (
+                ClockState::Paused {
+                    remaining_seconds, ..
+                },
+                Some(_),
+            ) => {
+                self.basis = Some(DeadlineBasis::Remaining {
+                    from: at,
+                    seconds: *remaining_seconds,
+                });
+            }
+            _ => self.basis = None,
+        }
+        self.state = ClockState::Running;
+        self.deadline = deadline.cloned();
+        if deadline.is_some() {
+            self.no_deadline = None;
+        } else if no_deadline.is_some() {
+            self.no_deadline = no_deadline.cloned();
+        }
+    }
+
+    /// A `clock_retargeted` event at `at`: the level's target, counted from `at`.
+    fn retargeted(
+        &mut self,
+        level: &LevelId,
+        target: Duration,
+        deadline: &Deadline,
+        at: DateTime<Utc>,
+    ) {
+        self.level = level.clone();
+        self.target = target;
+        self.deadline = Some(deadline.clone());
+        self.no_deadline = None;
+        self.basis = Some(DeadlineBasis::Target { from: at, target });
+    }
+
+    /// A `breach_withdrawn` event: the breach never was; `deadline` stands.
+    fn breach_withdrawn(&mut self, deadline: &Deadline) {
+        self.breached = false;
+        self.deadline = Some(deadline.clone());
+        if let ClockState::Stopped { met, .. } = &mut self.state {
+            *met = true;
+        }
+    }
+
+    /// A `deadline_recalculated` event: the deadline (and total) counted again.
+    fn recalculated(&mut self, deadline: &Deadline, total_seconds: Option<i64>) {
+        self.deadline = Some(deadline.clone());
+        self.no_deadline = None;
+        if let Some(total) = total_seconds {
+            self.total_seconds = total;
+        }
+    }
 }
 
 /// The acceptance decision.
@@ -531,6 +596,10 @@ impl Case {
         let mut iter = events.into_iter();
         let first = iter.next().ok_or(ReplayError::Empty)?;
         let mut case = Case::from_registration(first)?;
+        // Command ids (and fingerprints) are collected as met, one per
+        // command, and the sets built once at the end, sorted in bulk: no
+        // B-tree search and insert per command.
+        let mut commands = Commands::take(&mut case);
         let mut previous = first;
         for event in iter {
             if event.case_id != case.id {
@@ -546,9 +615,17 @@ impl Case {
                     found: event.version,
                 });
             }
-            case.apply_after(event, Some(previous));
+            case.version = event.version;
+            case.record_actor(event, Some(previous));
+            if let Some(id) = &event.command_id
+                && previous.command_id.as_ref() != Some(id)
+            {
+                commands.push(id, event.command_digest.as_ref());
+            }
+            fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
+        commands.put(&mut case);
         Ok(case)
     }
 
@@ -602,44 +679,37 @@ impl Case {
             command_digests: BTreeMap::new(),
             updated_at: event.at,
         };
-        case.record_common(event, None);
+        case.record_common(event);
         Ok(case)
     }
 
-    /// Records the actor and command of `event`; `previous`, when given, is
-    /// the event applied just before, whose actor and command are recorded.
-    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
-        // The events of one command share its actor and id: look before
-        // cloning, and do not look again for the same ones.
+    /// Records the actor of `event` and when it happened; `previous`, when
+    /// given, is the event applied just before, whose actor is recorded.
+    fn record_actor(&mut self, event: &Event, previous: Option<&Event>) {
+        // The events of one command share its actor: look before cloning,
+        // and do not look again for the same one.
         if let Some(actor) = &event.actor
             && previous.is_none_or(|p| p.actor.as_ref() != Some(actor))
             && !self.participants.contains(actor)
         {
             self.participants.insert(actor.clone());
         }
+        self.updated_at = event.at;
+    }
+
+    /// Records the actor and command of `event`.
+    fn record_common(&mut self, event: &Event) {
+        self.record_actor(event, None);
         if let Some(id) = &event.command_id {
             if let Some(digest) = &event.command_digest
-                && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
+                && !self.command_digests.contains_key(id)
             {
-                self.command_digests
-                    .entry(id.clone())
-                    .or_insert_with(|| digest.clone());
+                self.command_digests.insert(id.clone(), digest.clone());
             }
-            match previous {
-                Some(p) if p.command_id.as_ref() == Some(id) => {}
-                // After another command's event, the id is almost always new:
-                // one search, not two.
-                Some(_) => {
-                    self.command_ids.insert(id.clone());
-                }
-                None => {
-                    if !self.command_ids.contains(id) {
-                        self.command_ids.insert(id.clone());
-                    }
-                }
+            if !self.command_ids.contains(id) {
+                self.command_ids.insert(id.clone());
             }
         }
-        self.updated_at = event.at;
     }
 
     /// Whether `command` was applied to the case already (a retry, whose
@@ -673,6 +743,44 @@ impl Case {
     }
 }
 
+/// A replay's command ids and fingerprints, in the order met.
+struct Commands {
+    ids: Vec<CommandId>,
+    digests: Vec<(CommandId, String)>,
+}
+
+impl Commands {
+    /// Takes what `case` recorded so far (its registration's command).
+    fn take(case: &mut Case) -> Self {
+        Commands {
+            ids: std::mem::take(&mut case.command_ids).into_iter().collect(),
+            digests: std::mem::take(&mut case.command_digests)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The first event of a command's run of events.
+    fn push(&mut self, id: &CommandId, digest: Option<&String>) {
+        self.ids.push(id.clone());
+        if let Some(digest) = digest {
+            self.digests.push((id.clone(), digest.clone()));
+        }
+    }
+
+    /// Builds the case's sets: an id met twice is kept once, with the
+    /// fingerprint met first (as [`Case::apply`] keeps it).
+    fn put(mut self, case: &mut Case) {
+        // `BTreeSet::from_iter` sorts and builds the tree in bulk.
+        case.command_ids = self.ids.into_iter().collect();
+        // A stable sort keeps the first fingerprint of an id first; dedup
+        // keeps it.
+        self.digests.sort_by(|a, b| a.0.cmp(&b.0));
+        self.digests.dedup_by(|later, first| later.0 == first.0);
+        case.command_digests = self.digests.into_iter().collect();
+    }
+}
+
 /// Applies one event. Pure and total: every event the decider emits is
 /// applied as recorded, so replay equals the incremental result.
 pub fn evolve(mut case: Case, event: &Event) -> Case {
@@ -683,13 +791,8 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
 impl Case {
     /// Applies one event in place ([`evolve`] is the same, by value).
     pub fn apply(&mut self, event: &Event) {
-        self.apply_after(event, None);
-    }
-
-    /// [`Case::apply`], with the event applied just before, if known.
-    fn apply_after(&mut self, event: &Event, previous: Option<&Event>) {
         self.version = event.version;
-        self.record_common(event, previous);
+        self.record_common(event);
         fold(self, &event.kind, event.actor.as_ref(), event.at);
     }
 }
@@ -903,6 +1006,33 @@ pub(crate) fn fold<'e>(
             case.clocks_mut().extend(Clock::started(kind, at));
             None
         }
+        EventKind::ClockPaused { .. }
+        | EventKind::ClockResumed { .. }
+        | EventKind::ClockRetargeted { .. }
+        | EventKind::ClockStopped { .. }
+        | EventKind::MilestoneWarning { .. }
+        | EventKind::MilestoneBreached { .. }
+        | EventKind::DeadlineRecalculated { .. } => on_clock_event(case, kind, at),
+        EventKind::BreachWithdrawn {
+            milestone,
+            round,
+            deadline,
+        } => on_clock(case, milestone, *round, |c| {
+            c.breach_withdrawn(deadline);
+        }),
+    };
+    if let Some(status) = status {
+        case.set_status(status);
+    }
+}
+
+/// What an event on one clock ([`fold`] names which) changes on it.
+fn on_clock_event<'e>(
+    case: &mut impl Fold<'e>,
+    kind: &'e EventKind,
+    at: DateTime<Utc>,
+) -> Option<Status> {
+    match kind {
         EventKind::ClockPaused {
             milestone,
             round,
@@ -919,28 +1049,7 @@ pub(crate) fn fold<'e>(
             deadline,
             no_deadline,
         } => on_clock(case, milestone, *round, |c| {
-            match (&c.state, &c.deadline) {
-                (ClockState::Paused { .. }, None) => resume_without_deadline(c, at),
-                (
-                    ClockState::Paused {
-                        remaining_seconds, ..
-                    },
-                    Some(_),
-                ) => {
-                    c.basis = Some(DeadlineBasis::Remaining {
-                        from: at,
-                        seconds: *remaining_seconds,
-                    });
-                }
-                _ => c.basis = None,
-            }
-            c.state = ClockState::Running;
-            c.deadline = deadline.clone();
-            if deadline.is_some() {
-                c.no_deadline = None;
-            } else if no_deadline.is_some() {
-                c.no_deadline = no_deadline.clone();
-            }
+            c.resumed(at, deadline.as_ref(), no_deadline.as_ref());
         }),
         EventKind::ClockRetargeted {
             milestone,
@@ -949,14 +1058,7 @@ pub(crate) fn fold<'e>(
             target,
             deadline,
         } => on_clock(case, milestone, *round, |c| {
-            c.level = level.clone();
-            c.target = *target;
-            c.deadline = Some(deadline.clone());
-            c.no_deadline = None;
-            c.basis = Some(DeadlineBasis::Target {
-                from: at,
-                target: *target,
-            });
+            c.retargeted(level, *target, deadline, at);
         }),
         EventKind::ClockStopped {
             milestone,
@@ -981,26 +1083,10 @@ pub(crate) fn fold<'e>(
             total_seconds,
             ..
         } => on_clock(case, milestone, *round, |c| {
-            c.deadline = Some(deadline.clone());
-            c.no_deadline = None;
-            if let Some(total) = total_seconds {
-                c.total_seconds = *total;
-            }
+            c.recalculated(deadline, *total_seconds);
         }),
-        EventKind::BreachWithdrawn {
-            milestone,
-            round,
-            deadline,
-        } => on_clock(case, milestone, *round, |c| {
-            c.breached = false;
-            c.deadline = Some(deadline.clone());
-            if let ClockState::Stopped { met, .. } = &mut c.state {
-                *met = true;
-            }
-        }),
-    };
-    if let Some(status) = status {
-        case.set_status(status);
+        // `fold` hands over only the kinds above.
+        _ => None,
     }
 }
 
