@@ -596,10 +596,6 @@ impl Case {
         let mut iter = events.into_iter();
         let first = iter.next().ok_or(ReplayError::Empty)?;
         let mut case = Case::from_registration(first)?;
-        // Command ids (and fingerprints) are collected as met, one per
-        // command, and the sets built once at the end, sorted in bulk: no
-        // B-tree search and insert per command.
-        let mut commands = Commands::take(&mut case);
         let mut previous = first;
         for event in iter {
             if event.case_id != case.id {
@@ -616,16 +612,10 @@ impl Case {
                 });
             }
             case.version = event.version;
-            case.record_actor(event, Some(previous));
-            if let Some(id) = &event.command_id
-                && previous.command_id.as_ref() != Some(id)
-            {
-                commands.push(id, event.command_digest.as_ref());
-            }
+            case.record_common(event, Some(previous));
             fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
-        commands.put(&mut case);
         Ok(case)
     }
 
@@ -679,7 +669,7 @@ impl Case {
             command_digests: BTreeMap::new(),
             updated_at: event.at,
         };
-        case.record_common(event);
+        case.record_common(event, None);
         Ok(case)
     }
 
@@ -697,17 +687,31 @@ impl Case {
         self.updated_at = event.at;
     }
 
-    /// Records the actor and command of `event`.
-    fn record_common(&mut self, event: &Event) {
-        self.record_actor(event, None);
+    /// Records the actor and command of `event`; `previous`, when given, is
+    /// the event applied just before, whose actor and command are recorded.
+    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
+        self.record_actor(event, previous);
         if let Some(id) = &event.command_id {
             if let Some(digest) = &event.command_digest
-                && !self.command_digests.contains_key(id)
+                && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
             {
-                self.command_digests.insert(id.clone(), digest.clone());
+                self.command_digests
+                    .entry(id.clone())
+                    .or_insert_with(|| digest.clone());
             }
-            if !self.command_ids.contains(id) {
-                self.command_ids.insert(id.clone());
+            match previous {
+                Some(p) if p.command_id.as_ref() == Some(id) => {}
+                // After another command's event, the id is almost always new:
+                // one search, not two (ids are shared text: a clone is a
+                // reference count).
+                Some(_) => {
+                    self.command_ids.insert(id.clone());
+                }
+                None => {
+                    if !self.command_ids.contains(id) {
+                        self.command_ids.insert(id.clone());
+                    }
+                }
             }
         }
     }
@@ -743,44 +747,6 @@ impl Case {
     }
 }
 
-/// A replay's command ids and fingerprints, in the order met.
-struct Commands {
-    ids: Vec<CommandId>,
-    digests: Vec<(CommandId, String)>,
-}
-
-impl Commands {
-    /// Takes what `case` recorded so far (its registration's command).
-    fn take(case: &mut Case) -> Self {
-        Commands {
-            ids: std::mem::take(&mut case.command_ids).into_iter().collect(),
-            digests: std::mem::take(&mut case.command_digests)
-                .into_iter()
-                .collect(),
-        }
-    }
-
-    /// The first event of a command's run of events.
-    fn push(&mut self, id: &CommandId, digest: Option<&String>) {
-        self.ids.push(id.clone());
-        if let Some(digest) = digest {
-            self.digests.push((id.clone(), digest.clone()));
-        }
-    }
-
-    /// Builds the case's sets: an id met twice is kept once, with the
-    /// fingerprint met first (as [`Case::apply`] keeps it).
-    fn put(mut self, case: &mut Case) {
-        // `BTreeSet::from_iter` sorts and builds the tree in bulk.
-        case.command_ids = self.ids.into_iter().collect();
-        // A stable sort keeps the first fingerprint of an id first; dedup
-        // keeps it.
-        self.digests.sort_by(|a, b| a.0.cmp(&b.0));
-        self.digests.dedup_by(|later, first| later.0 == first.0);
-        case.command_digests = self.digests.into_iter().collect();
-    }
-}
-
 /// Applies one event. Pure and total: every event the decider emits is
 /// applied as recorded, so replay equals the incremental result.
 pub fn evolve(mut case: Case, event: &Event) -> Case {
@@ -792,7 +758,7 @@ impl Case {
     /// Applies one event in place ([`evolve`] is the same, by value).
     pub fn apply(&mut self, event: &Event) {
         self.version = event.version;
-        self.record_common(event);
+        self.record_common(event, None);
         fold(self, &event.kind, event.actor.as_ref(), event.at);
     }
 }
