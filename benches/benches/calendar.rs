@@ -1,6 +1,7 @@
 //! Adding N working days: tousu's precomputed calendar against the `bdays`
-//! crate (plain `HolidayCalendar` and its `HolidayCalendarCache`) and a naive
-//! day-by-day loop, all on the same holiday and make-up-day set.
+//! crate (plain `HolidayCalendar` and its `HolidayCalendarCache`), a chrono
+//! loop over a `Vec<bool>` day table and a naive day-by-day loop, all on the
+//! same holiday and make-up-day set.
 //!
 //! `cargo bench -p tousu-benches --bench calendar -- --warm-up-time 1 --measurement-time 3`
 
@@ -13,7 +14,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use tousu_policy::calendar::Calendar;
 use tousu_policy::duration::{Duration, DurationUnit};
 
-const NS: [u32; 3] = [1, 15, 250];
+const NS: [u32; 5] = [1, 5, 10, 15, 250];
 
 /// China's calendar for `bdays`: holidays on weekdays, and make-up working days
 /// on weekends (bdays' default `is_bday` knows no make-up days, so it is
@@ -55,6 +56,40 @@ impl HolidayCalendar<NaiveDate> for ChinaBdays {
     }
 }
 
+/// What a user writes first: one `bool` per day (2024-2026, read from
+/// tousu's calendar), a chrono date to index and back, one step per day.
+struct DayTable {
+    first_day: i32,
+    working: Vec<bool>,
+}
+
+impl DayTable {
+    fn from(cal: &Calendar) -> Self {
+        let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let working = first
+            .iter_days()
+            .take_while(|d| d.year() <= 2026)
+            .map(|d| cal.is_working_day(d).unwrap())
+            .collect();
+        Self {
+            first_day: first.num_days_from_ce(),
+            working,
+        }
+    }
+
+    fn nth_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut i = usize::try_from(d.num_days_from_ce() - self.first_day).unwrap();
+        let mut left = n;
+        while left > 0 {
+            i += 1;
+            if self.working[i] {
+                left -= 1;
+            }
+        }
+        NaiveDate::from_num_days_from_ce_opt(self.first_day + i32::try_from(i).unwrap()).unwrap()
+    }
+}
+
 /// The reference loop: one `is_working_day` per calendar day.
 fn naive_nth_after(cal: &Calendar, mut d: NaiveDate, n: u32) -> NaiveDate {
     let mut left = n;
@@ -78,8 +113,10 @@ fn working_days(c: &mut Criterion) {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
     );
+    let table = DayTable::from(&cal);
     for n in NS {
         let ours = cal.nth_working_day_after(day, n).unwrap();
+        assert_eq!(ours, table.nth_after(day, n), "day table, N = {n}");
         let n_i32 = i32::try_from(n).unwrap();
         assert_eq!(
             ours,
@@ -110,6 +147,9 @@ fn working_days(c: &mut Criterion) {
                 cal.nth_working_day_after(black_box(day), black_box(n))
                     .unwrap()
             });
+        });
+        group.bench_with_input(BenchmarkId::new("chrono_day_table", n), &n, |b, &n| {
+            b.iter(|| table.nth_after(black_box(day), black_box(n)));
         });
         group.bench_with_input(BenchmarkId::new("bdays_plain", n), &n_i32, |b, &n| {
             b.iter(|| plain.advance_bdays(black_box(day), black_box(n)));

@@ -5,122 +5,55 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use chrono::TimeDelta;
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use tousu::prelude::*;
-use tousu::{Batch, CommandHash};
+use tousu_benches::ticks::{self, filing, roster, t0};
 use tousu_store_postgres::PgStore;
 use tousu_store_sqlite::SqliteStore;
 
 const OPEN_CASES: usize = 1_000_000;
-const DUE: usize = OPEN_CASES / 100;
 
-fn roster() -> Roster {
-    let cs = DepartmentId::new("cs").unwrap();
-    Roster::new(
-        DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)]).unwrap(),
-        vec![
-            Staff::new(StaffId::new("kf").unwrap(), "李客服", cs)
-                .with_role(RoleId::new("complaint_manager").unwrap()),
-        ],
-    )
-    .unwrap()
-}
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 12, 1, 1, 0, 0).unwrap()
-}
-
-fn filing(n: usize, when: DateTime<Utc>) -> Filing {
-    Filing {
-        actor: StaffId::new("kf").unwrap(),
-        command_id: CommandId::new(format!("f{n}")).unwrap(),
-        case_id: None,
-        complaint: Complaint::builder(when, Channel::Phone, "热水器漏水")
-            .build()
-            .unwrap(),
-        repeat_count: 0,
-    }
-}
-
-/// A registration filed at `when`, as a template: its events, next due
-/// instant, and the snapshot after it.
-fn template(when: DateTime<Utc>) -> (Vec<Event>, Option<DateTime<Utc>>) {
-    let mut e = Engine::new(
-        Policy::default_policy().unwrap(),
-        roster(),
-        MemoryStore::new(),
-    )
-    .unwrap();
-    let filed = e.file(filing(0, when)).unwrap();
-    let rt = tousu::workflow::PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
-    let r = roster();
-    let due = tousu::workflow::next_due(&filed.case, &rt.ctx(&r, when)).unwrap();
-    (filed.events, due)
-}
-
-/// Stores a copy of the template under a new case id.
-fn add_copy(store: &mut MemoryStore, id: &str, template: &(Vec<Event>, Option<DateTime<Utc>>)) {
-    let case_id = CaseId::new(id).unwrap();
-    let events: Vec<Event> = template
-        .0
-        .iter()
-        .map(|e| Event {
-            case_id: case_id.clone(),
-            ..e.clone()
-        })
-        .collect();
-    store
-        .append(&Batch {
-            case_id,
-            expected_version: 0,
-            events,
-            command: Some((CommandId::new("f").unwrap(), CommandHash([0; 32]))),
-            open: true,
-            next_due: template.1,
-            snapshot: None,
-        })
-        .unwrap();
-}
-
-fn tick_all_one_percent_due(c: &mut Criterion) {
-    // 99 % filed a day after `now` (nothing due yet), 1 % filed 40 minutes
-    // before it (warnings and the first-response breach due).
-    let now = t0() + TimeDelta::minutes(40);
-    let quiet = template(t0() + TimeDelta::days(1));
-    let due = template(t0());
-    assert!(quiet.1.unwrap() > now && due.1.unwrap() <= now);
-    let mut store = MemoryStore::new();
-    for i in 0..OPEN_CASES - DUE {
-        add_copy(&mut store, &format!("Q{i:07}"), &quiet);
-    }
-    let mut engine = Engine::new(Policy::default_policy().unwrap(), roster(), store).unwrap();
+/// `Engine::tick_all` over 1,000,000 open cases of which `percent` % are due:
+/// each iteration adds a fresh due cohort (outside the timing); the cohorts
+/// ticked before are no longer due, so exactly that many are due each time.
+fn tick_all_due(c: &mut Criterion, engine: &mut Engine<MemoryStore>, percent: usize) {
+    let due = OPEN_CASES * percent / 100;
     let mut cohort = 0usize;
     let mut group = c.benchmark_group("stores");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(DUE as u64));
-    group.bench_function("tick_all 1,000,000 open cases, 1 % due (memory)", |b| {
+    // One tick per sample: every iteration adds a cohort to the store.
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.throughput(Throughput::Elements(due as u64));
+    let name = format!("tick_all 1,000,000 open cases, {percent} % due (memory)");
+    group.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                // A fresh 1 %, due at `now`; the cohorts ticked before are
-                // no longer due, so the store keeps 1,000,000 open cases
-                // plus 10,000 per iteration, of which exactly 10,000 are due.
                 let mut store = engine.store().clone();
-                for i in 0..DUE {
-                    add_copy(&mut store, &format!("D{cohort:04}-{i:05}"), &due);
-                }
+                ticks::add_due(&mut store, cohort, due);
                 cohort += 1;
                 let start = Instant::now();
-                let report = engine.tick_all(black_box(now)).unwrap();
+                let report = engine.tick_all(black_box(ticks::now())).unwrap();
                 total += start.elapsed();
-                assert_eq!(report.cases.len(), DUE);
+                assert_eq!(report.cases.len(), due);
                 assert_eq!(report.failures().count(), 0);
+                assert_eq!(report.events().count(), due * EVENTS_PER_DUE_CASE);
             }
             total
         });
     });
     group.finish();
+}
+
+/// What a tick at `now` appends to a case filed 40 minutes before.
+const EVENTS_PER_DUE_CASE: usize = 2;
+
+fn tick_all_one_and_ten_percent_due(c: &mut Criterion) {
+    // 99 % (90 %) filed a day after `now`, nothing due yet; 1 % (10 %) due.
+    for percent in [1, 10] {
+        let mut engine = ticks::engine(OPEN_CASES - OPEN_CASES * percent / 100);
+        tick_all_due(c, &mut engine, percent);
+    }
 }
 
 /// Notes per case before a fresh case takes its place: cases stay about as
@@ -203,5 +136,9 @@ fn commands_per_second(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, tick_all_one_percent_due, commands_per_second);
+criterion_group!(
+    benches,
+    tick_all_one_and_ten_percent_due,
+    commands_per_second
+);
 criterion_main!(benches);

@@ -7,6 +7,7 @@
 
 pub mod month_end;
 pub mod streams;
+pub mod ticks;
 
 /// A deterministic pseudo-random sequence (SplitMix64).
 pub struct Rng(pub u64);

@@ -5,13 +5,18 @@
 //! service that keeps its open cases in memory pays for each, the
 //! allocator's own overhead included.
 //!
+//! Then the memory store: 200,000 registrations stored without a due
+//! instant, then 200,000 more with one; the difference per case is what an
+//! entry of the store's due index costs, its B-tree's nodes included.
+//!
 //! ```sh
 //! cargo run --release -p tousu-benches --bin case_memory
 //! ```
-use tousu_benches::Rng;
+use tousu::prelude::*;
 use tousu_benches::streams::{roster, stream};
+use tousu_benches::{Rng, ticks};
 use tousu_policy::Policy;
-use tousu_workflow::{Case, PolicyRuntime, Status};
+use tousu_workflow::PolicyRuntime;
 
 const CASES: usize = 100_000;
 
@@ -48,4 +53,27 @@ fn main() {
         size_of::<Case>(),
         (after - before) / n
     );
+    drop(cases);
+
+    const STORED: usize = 200_000;
+    let mut template = ticks::template(ticks::t0());
+    let due = template.next_due.take();
+    let store_rss = |template: &ticks::Template, prefix: &str| {
+        let before = rss();
+        let mut store = MemoryStore::new();
+        for i in 0..STORED {
+            ticks::add_copy(&mut store, &format!("{prefix}{i:07}"), template);
+        }
+        (store, rss() - before)
+    };
+    let (without, plain) = store_rss(&template, "A");
+    template.next_due = due;
+    let (with, indexed) = store_rss(&template, "B");
+    println!(
+        "memory store, {STORED} registrations: {} B per case without a due instant, {} B with; the due index {} B per entry",
+        plain / STORED as u64,
+        indexed / STORED as u64,
+        (indexed.saturating_sub(plain)) / STORED as u64
+    );
+    drop((without, with));
 }

@@ -809,6 +809,9 @@ pub struct Calendar {
     total: u32,
     /// Coverage per year, index `year - first_year`.
     years: Vec<YearCoverage>,
+    /// Whether every year the tables span is covered: then any two indices
+    /// inside them are, and the years between too.
+    all_covered: bool,
     /// Business windows in nanoseconds from midnight, sorted, disjoint.
     windows: Vec<(i64, i64)>,
     /// Whether business hours are set.
@@ -1161,6 +1164,7 @@ impl Calendar {
             bits: Vec::new(),
             cum: Vec::new(),
             total: 0,
+            all_covered: !years.contains(&YearCoverage::Uncovered),
             years,
             windows,
             has_business_hours: !spec.business_hours.is_empty(),
@@ -1398,6 +1402,29 @@ impl Calendar {
         select_in_word(word, r).map(|bit| w * 64 + bit)
     }
 
+    /// Index of the `n`-th working day (`n` ≥ 1) strictly after index `i`.
+    /// The periods regulations use (a few to a few dozen working days) end
+    /// within the next words: those are counted directly; a longer search
+    /// takes the rank and selects, the same work for any `n`.
+    fn select_after(&self, i: usize, n: u32) -> Option<usize> {
+        const NEAR_WORDS: usize = 4;
+        let mut w = i / 64;
+        let after = i % 64 + 1;
+        let shift = u32::try_from(after).unwrap_or(64);
+        let mut word = self.bits.get(w)? & u64::MAX.checked_shl(shift).unwrap_or(0);
+        let mut left = n;
+        for _ in 0..NEAR_WORDS {
+            let count = word.count_ones();
+            if left <= count {
+                return select_in_word(word, left).map(|bit| w * 64 + bit);
+            }
+            left -= count;
+            w += 1;
+            word = *self.bits.get(w)?;
+        }
+        self.select(self.rank(i).checked_add(n)?)
+    }
+
     /// The UTC offset of the calendar's days.
     #[must_use]
     pub const fn offset(&self) -> FixedOffset {
@@ -1477,8 +1504,7 @@ impl Calendar {
         if n == 0 {
             return Ok(date);
         }
-        let target = self.rank(i).checked_add(n);
-        let Some(j) = target.and_then(|t| self.select(t)) else {
+        let Some(j) = self.select_after(i, n) else {
             // Ran off the end: report the first year not covered after `date`.
             self.check_years(date.year(), self.last_year)?;
             return Err(self.not_covered(self.last_year + 1));
@@ -1773,6 +1799,9 @@ impl Calendar {
         if b <= a {
             return Ok(TimeDelta::zero());
         }
+        if let Some(total) = self.working_nanos_between(a, b) {
+            return Ok(TimeDelta::nanoseconds(total));
+        }
         let (la, lb) = (self.to_local(a)?, self.to_local(b)?);
         let (da, db) = (la.date(), lb.date());
         self.check_years(da.year(), db.year())?;
@@ -1800,6 +1829,49 @@ impl Calendar {
             i128::from(head) + i128::from(tail) + i128::from(between) * i128::from(self.day_nanos)
         };
         delta_from_nanos(total)
+    }
+
+    /// [`Calendar::working_time_between`] in integer nanoseconds, from the
+    /// instants' timestamps alone (no dates built), when both fall inside
+    /// tables that cover every year they span; `None` sends the caller to
+    /// the general path, which also says which year is not covered.
+    fn working_nanos_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<i64> {
+        if !self.all_covered {
+            return None;
+        }
+        let local = |t: DateTime<Utc>| -> Option<(usize, i64)> {
+            let nanos = t
+                .timestamp()
+                .checked_add(i64::from(self.offset.local_minus_utc()))?
+                .checked_mul(1_000_000_000)?
+                .checked_add(i64::from(t.timestamp_subsec_nanos().min(999_999_999)))?;
+            let day = nanos.div_euclid(NANOS_PER_DAY) + i64::from(UNIX_EPOCH_DAY_FROM_CE);
+            let idx = usize::try_from(day - i64::from(self.base_day)).ok()?;
+            (idx < self.len_days).then_some((idx, nanos.rem_euclid(NANOS_PER_DAY)))
+        };
+        let ((ia, ta), (ib, tb)) = (local(a)?, local(b)?);
+        if ia == ib {
+            return Some(if self.bit(ia) {
+                self.window_overlap(ta, tb)
+            } else {
+                0
+            });
+        }
+        let head = if self.bit(ia) {
+            self.window_overlap(ta, NANOS_PER_DAY)
+        } else {
+            0
+        };
+        let tail = if self.bit(ib) {
+            self.window_overlap(0, tb)
+        } else {
+            0
+        };
+        let between = self.rank(ib) - u32::from(self.bit(ib)) - self.rank(ia);
+        i64::from(between)
+            .checked_mul(self.day_nanos)?
+            .checked_add(head)?
+            .checked_add(tail)
     }
 
     /// The instant at which `amount` of working time has elapsed from `start`:
@@ -1896,6 +1968,9 @@ fn set_bit(bits: &mut [u64], idx: usize, on: bool) {
         }
     }
 }
+
+/// `NaiveDate::num_days_from_ce` of 1970-01-01.
+const UNIX_EPOCH_DAY_FROM_CE: i32 = 719_163;
 
 /// Nanoseconds since local midnight (a leap second counts as the second before).
 fn nanos_of_day(t: NaiveDateTime) -> i64 {

@@ -270,6 +270,72 @@ impl Clock {
     pub fn is_past_deadline(&self, at: DateTime<Utc>) -> bool {
         self.is_running() && self.deadline_at().is_some_and(|d| d <= at)
     }
+
+    /// A `clock_resumed` event at `at`: running again, to `deadline` (or
+    /// without one, for the reason given), counted from what was left.
+    fn resumed(
+        &mut self,
+        at: DateTime<Utc>,
+        deadline: Option<&Deadline>,
+        no_deadline: Option<&String>,
+    ) {
+        match (&self.state, &self.deadline) {
+            (ClockState::Paused { .. }, None) => resume_without_deadline(self, at),
+            (
+                ClockState::Paused {
+                    remaining_seconds, ..
+                },
+                Some(_),
+            ) => {
+                self.basis = Some(DeadlineBasis::Remaining {
+                    from: at,
+                    seconds: *remaining_seconds,
+                });
+            }
+            _ => self.basis = None,
+        }
+        self.state = ClockState::Running;
+        self.deadline = deadline.cloned();
+        if deadline.is_some() {
+            self.no_deadline = None;
+        } else if no_deadline.is_some() {
+            self.no_deadline = no_deadline.cloned();
+        }
+    }
+
+    /// A `clock_retargeted` event: the level's target, counted from `from` (the
+    /// event's instant, or the clock's start when a longer limit loosens it).
+    fn retargeted(
+        &mut self,
+        level: &LevelId,
+        target: Duration,
+        deadline: &Deadline,
+        from: DateTime<Utc>,
+    ) {
+        self.level = level.clone();
+        self.target = target;
+        self.deadline = Some(deadline.clone());
+        self.no_deadline = None;
+        self.basis = Some(DeadlineBasis::Target { from, target });
+    }
+
+    /// A `breach_withdrawn` event: the breach never was; `deadline` stands.
+    fn breach_withdrawn(&mut self, deadline: &Deadline) {
+        self.breached = false;
+        self.deadline = Some(deadline.clone());
+        if let ClockState::Stopped { met, .. } = &mut self.state {
+            *met = true;
+        }
+    }
+
+    /// A `deadline_recalculated` event: the deadline (and total) counted again.
+    fn recalculated(&mut self, deadline: &Deadline, total_seconds: Option<i64>) {
+        self.deadline = Some(deadline.clone());
+        self.no_deadline = None;
+        if let Some(total) = total_seconds {
+            self.total_seconds = total;
+        }
+    }
 }
 
 /// The acceptance decision.
@@ -550,7 +616,9 @@ impl Case {
                     found: event.version,
                 });
             }
-            case.apply_after(event, Some(previous));
+            case.version = event.version;
+            case.record_common(event, Some(previous));
+            fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
         Ok(case)
@@ -611,17 +679,24 @@ impl Case {
         Ok(case)
     }
 
-    /// Records the actor and command of `event`; `previous`, when given, is
-    /// the event applied just before, whose actor and command are recorded.
-    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
-        // The events of one command share its actor and id: look before
-        // cloning, and do not look again for the same ones.
+    /// Records the actor of `event` and when it happened; `previous`, when
+    /// given, is the event applied just before, whose actor is recorded.
+    fn record_actor(&mut self, event: &Event, previous: Option<&Event>) {
+        // The events of one command share its actor: look before cloning,
+        // and do not look again for the same one.
         if let Some(actor) = &event.actor
             && previous.is_none_or(|p| p.actor.as_ref() != Some(actor))
             && !self.participants.contains(actor)
         {
             self.participants.insert(actor.clone());
         }
+        self.updated_at = event.at;
+    }
+
+    /// Records the actor and command of `event`; `previous`, when given, is
+    /// the event applied just before, whose actor and command are recorded.
+    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
+        self.record_actor(event, previous);
         if let Some(id) = &event.command_id {
             if let Some(digest) = &event.command_digest
                 && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
@@ -633,7 +708,8 @@ impl Case {
             match previous {
                 Some(p) if p.command_id.as_ref() == Some(id) => {}
                 // After another command's event, the id is almost always new:
-                // one search, not two.
+                // one search, not two (ids are shared text: a clone is a
+                // reference count).
                 Some(_) => {
                     self.command_ids.insert(id.clone());
                 }
@@ -644,7 +720,6 @@ impl Case {
                 }
             }
         }
-        self.updated_at = event.at;
     }
 
     /// Whether `command` was applied to the case already (a retry, whose
@@ -688,13 +763,8 @@ pub fn evolve(mut case: Case, event: &Event) -> Case {
 impl Case {
     /// Applies one event in place ([`evolve`] is the same, by value).
     pub fn apply(&mut self, event: &Event) {
-        self.apply_after(event, None);
-    }
-
-    /// [`Case::apply`], with the event applied just before, if known.
-    fn apply_after(&mut self, event: &Event, previous: Option<&Event>) {
         self.version = event.version;
-        self.record_common(event, previous);
+        self.record_common(event, None);
         fold(self, &event.kind, event.actor.as_ref(), event.at);
     }
 }
@@ -916,6 +986,33 @@ pub(crate) fn fold<'e>(
             case.clocks_mut().extend(Clock::started(kind, at));
             None
         }
+        EventKind::ClockPaused { .. }
+        | EventKind::ClockResumed { .. }
+        | EventKind::ClockRetargeted { .. }
+        | EventKind::ClockStopped { .. }
+        | EventKind::MilestoneWarning { .. }
+        | EventKind::MilestoneBreached { .. }
+        | EventKind::DeadlineRecalculated { .. } => on_clock_event(case, kind, at),
+        EventKind::BreachWithdrawn {
+            milestone,
+            round,
+            deadline,
+        } => on_clock(case, milestone, *round, |c| {
+            c.breach_withdrawn(deadline);
+        }),
+    };
+    if let Some(status) = status {
+        case.set_status(status);
+    }
+}
+
+/// What an event on one clock ([`fold`] names which) changes on it.
+fn on_clock_event<'e>(
+    case: &mut impl Fold<'e>,
+    kind: &'e EventKind,
+    at: DateTime<Utc>,
+) -> Option<Status> {
+    match kind {
         EventKind::ClockPaused {
             milestone,
             round,
@@ -932,28 +1029,7 @@ pub(crate) fn fold<'e>(
             deadline,
             no_deadline,
         } => on_clock(case, milestone, *round, |c| {
-            match (&c.state, &c.deadline) {
-                (ClockState::Paused { .. }, None) => resume_without_deadline(c, at),
-                (
-                    ClockState::Paused {
-                        remaining_seconds, ..
-                    },
-                    Some(_),
-                ) => {
-                    c.basis = Some(DeadlineBasis::Remaining {
-                        from: at,
-                        seconds: *remaining_seconds,
-                    });
-                }
-                _ => c.basis = None,
-            }
-            c.state = ClockState::Running;
-            c.deadline = deadline.clone();
-            if deadline.is_some() {
-                c.no_deadline = None;
-            } else if no_deadline.is_some() {
-                c.no_deadline = no_deadline.clone();
-            }
+            c.resumed(at, deadline.as_ref(), no_deadline.as_ref());
         }),
         EventKind::ClockRetargeted {
             milestone,
@@ -963,14 +1039,7 @@ pub(crate) fn fold<'e>(
             deadline,
             from,
         } => on_clock(case, milestone, *round, |c| {
-            c.level = level.clone();
-            c.target = *target;
-            c.deadline = Some(deadline.clone());
-            c.no_deadline = None;
-            c.basis = Some(DeadlineBasis::Target {
-                from: from.unwrap_or(at),
-                target: *target,
-            });
+            c.retargeted(level, *target, deadline, from.unwrap_or(at));
         }),
         EventKind::ClockStopped {
             milestone,
@@ -995,26 +1064,10 @@ pub(crate) fn fold<'e>(
             total_seconds,
             ..
         } => on_clock(case, milestone, *round, |c| {
-            c.deadline = Some(deadline.clone());
-            c.no_deadline = None;
-            if let Some(total) = total_seconds {
-                c.total_seconds = *total;
-            }
+            c.recalculated(deadline, *total_seconds);
         }),
-        EventKind::BreachWithdrawn {
-            milestone,
-            round,
-            deadline,
-        } => on_clock(case, milestone, *round, |c| {
-            c.breached = false;
-            c.deadline = Some(deadline.clone());
-            if let ClockState::Stopped { met, .. } = &mut c.state {
-                *met = true;
-            }
-        }),
-    };
-    if let Some(status) = status {
-        case.set_status(status);
+        // `fold` hands over only the kinds above.
+        _ => None,
     }
 }
 

@@ -25,6 +25,7 @@ use crate::case::{
     Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold, Status, fold,
 };
 use crate::command::{Assignment, Responsibility};
+use crate::due::DueState;
 use crate::event::{ClosureKind, EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
 
@@ -91,6 +92,22 @@ impl<'a> ClockCase<'a> {
             fold(&mut self, kind, None, at);
         }
         self
+    }
+
+    /// What [`next_due`](crate::next_due) reads of the case, given its last
+    /// event's instant and when its approved extension ends.
+    pub(crate) fn due_state(
+        &self,
+        from: DateTime<Utc>,
+        extension_until: Option<DateTime<Utc>>,
+    ) -> DueState<'_> {
+        DueState {
+            open: self.status.is_open(),
+            from,
+            extension_until,
+            round: self.round,
+            clocks: &self.clocks,
+        }
     }
 
     /// The clock of `milestone` in `round`.

@@ -45,15 +45,55 @@ use crate::{Ctx, Rejection};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn next_due(case: &Case, ctx: &Ctx<'_>) -> Result<Option<DateTime<Utc>>, Rejection> {
-    if !case.status.is_open() {
-        return Ok(None);
+    next_due_of(&DueState::of(case), ctx)
+}
+
+/// What [`next_due`] reads of a case: [`tick`](crate::tick) gives it for
+/// the case its events leave without building that case.
+pub(crate) struct DueState<'a> {
+    /// Whether the case is open.
+    pub(crate) open: bool,
+    /// Its last event's instant.
+    pub(crate) from: DateTime<Utc>,
+    /// When its approved extension ends, if one does.
+    pub(crate) extension_until: Option<DateTime<Utc>>,
+    /// The current round.
+    pub(crate) round: u32,
+    /// Every clock of every round.
+    pub(crate) clocks: &'a [Clock],
+}
+
+impl<'a> DueState<'a> {
+    /// What `case` stands at.
+    pub(crate) fn of(case: &'a Case) -> Self {
+        DueState {
+            open: case.status.is_open(),
+            from: case.updated_at,
+            extension_until: approved_until(case),
+            round: case.round,
+            clocks: &case.clocks,
+        }
     }
-    let from = case.updated_at;
-    let mut best = case
-        .extension
+}
+
+/// When the case's approved extension ends, if it has one with an end.
+pub(crate) fn approved_until(case: &Case) -> Option<DateTime<Utc>> {
+    case.extension
         .as_ref()
         .filter(|x| x.approved)
-        .and_then(|x| x.until);
+        .and_then(|x| x.until)
+}
+
+/// [`next_due`] of what a case stands at.
+pub(crate) fn next_due_of(
+    case: &DueState<'_>,
+    ctx: &Ctx<'_>,
+) -> Result<Option<DateTime<Utc>>, Rejection> {
+    if !case.open {
+        return Ok(None);
+    }
+    let from = case.from;
+    let mut best = case.extension_until;
     for clock in case
         .clocks
         .iter()

@@ -1,10 +1,12 @@
 //! What time alone causes ([`tick`]) and the open clocks' deadlines
 //! ([`deadlines`]), both measured at [`Ctx::now`].
 
+use chrono::{DateTime, Utc};
 use tousu_policy::ClockEvent;
 
 use crate::case::Case;
 use crate::clocks::{self, ClockCase, DeadlineView};
+use crate::due::{approved_until, next_due_of};
 use crate::event::{Event, EventKind, stamp};
 use crate::{Ctx, Rejection};
 
@@ -12,21 +14,56 @@ use crate::{Ctx, Rejection};
 /// its `until`, warnings at the milestones' thresholds, breaches (once per
 /// milestone per round) and the escalations breaches trigger.
 pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
+    Ok(ticked(case, ctx, false)?.events)
+}
+
+/// What [`tick_with_next_due`] gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TickWithDue {
+    /// What [`tick`] gives.
+    pub events: Vec<Event>,
+    /// Whether the case those events leave is open.
+    pub open: bool,
+    /// When anything is next due on the case those events leave: what
+    /// [`next_due`](crate::next_due) answers for it (computed only by
+    /// [`tick_with_next_due`], and only when there are events).
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+/// [`tick`], and when anything is next due after its events, computed on a
+/// view of the case they leave (its clocks copied) rather than on a copy
+/// of the case: what a store's due index needs, for the price of the tick.
+pub fn tick_with_next_due(case: &Case, ctx: &Ctx<'_>) -> Result<TickWithDue, Rejection> {
+    ticked(case, ctx, true)
+}
+
+/// [`tick`]; with `next`, the next due instant too.
+fn ticked(case: &Case, ctx: &Ctx<'_>, next: bool) -> Result<TickWithDue, Rejection> {
     // Time never runs backwards: a tick before the last event has nothing
     // to add (what was due then was due when the event was decided).
     if !case.status.is_open() || ctx.now < case.updated_at {
-        return Ok(Vec::new());
+        return Ok(TickWithDue {
+            events: Vec::new(),
+            open: case.status.is_open(),
+            next_due: None,
+        });
     }
     let now = ctx.now;
-    let Some(until) = case
-        .extension
-        .as_ref()
-        .filter(|x| x.approved)
-        .and_then(|x| x.until)
-        .filter(|until| *until <= now)
-    else {
+    let Some(until) = approved_until(case).filter(|until| *until <= now) else {
         let due = clocks::due(&ClockCase::of(case), now, ctx)?;
-        return Ok(stamp(&case.id, case.version, now, None, None, due));
+        let (open, next_due) = if next && !due.is_empty() {
+            let after = ClockCase::of(case).after(&due, now);
+            let state = after.due_state(now, approved_until(case));
+            (state.open, next_due_of(&state, ctx)?)
+        } else {
+            (case.status.is_open(), None)
+        };
+        return Ok(TickWithDue {
+            events: stamp(&case.id, case.version, now, None, None, due),
+            open,
+            next_due,
+        });
     };
     // Resume from `until` (never before the last event), so no time is lost.
     let at = until.max(case.updated_at);
@@ -40,6 +77,15 @@ pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
     kinds.extend(clock_events);
     // What is due at `now` on the case those events leave.
     let due = clocks::due(&ClockCase::of(case).after(&kinds, at), now, ctx)?;
+    let (open, next_due) = if next {
+        // The extension has ended: none is left.
+        let after = ClockCase::of(case).after(&kinds, at).after(&due, now);
+        let last = if due.is_empty() { at } else { now };
+        let state = after.due_state(last, None);
+        (state.open, next_due_of(&state, ctx)?)
+    } else {
+        (case.status.is_open(), None)
+    };
     let ended = u64::try_from(kinds.len()).unwrap_or(u64::MAX);
     let mut events = stamp(&case.id, case.version, at, None, None, kinds);
     events.extend(stamp(
@@ -50,7 +96,11 @@ pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
         None,
         due,
     ));
-    Ok(events)
+    Ok(TickWithDue {
+        events,
+        open,
+        next_due,
+    })
 }
 
 /// Every open clock of the current round with its deadline, elapsed and

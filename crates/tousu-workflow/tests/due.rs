@@ -1,6 +1,8 @@
 //! `next_due` agrees with `tick`: from the case's last event up to the
 //! instant it gives, ticking yields nothing; at that instant it yields
-//! something; and when it gives none, time alone changes nothing.
+//! something; and when it gives none, time alone changes nothing. And
+//! `tick_with_next_due` agrees with `tick` and `next_due` of the case its
+//! events leave.
 
 mod common;
 
@@ -25,13 +27,35 @@ fn ticks(rt: &PolicyRuntime, case: &Case, at: DateTime<Utc>) -> Vec<Event> {
     tick(case, &rt.ctx(&roster(), at)).unwrap()
 }
 
+/// `tick_with_next_due` at `at` gives `tick`'s events, and the `next_due`
+/// and openness of the case they leave, built by `evolve`.
+fn check_with_next_due(
+    rt: &PolicyRuntime,
+    case: &Case,
+    at: DateTime<Utc>,
+) -> Result<(), TestCaseError> {
+    let roster = roster();
+    let ctx = rt.ctx(&roster, at);
+    let ticked = tick_with_next_due(case, &ctx).unwrap();
+    prop_assert_eq!(&ticked.events, &tick(case, &ctx).unwrap());
+    if !ticked.events.is_empty() {
+        let after = ticked.events.iter().fold(case.clone(), evolve);
+        let want = next_due(&after, &rt.ctx(&roster, after.updated_at)).unwrap();
+        prop_assert_eq!(ticked.next_due, want);
+        prop_assert_eq!(ticked.open, after.status.is_open());
+    }
+    Ok(())
+}
+
 fn check(rt: &PolicyRuntime, steps: &[Step], probe: u16) -> Result<(), TestCaseError> {
     let start = beijing(2025, 12, 1, 9, 0);
     let run = drive(rt, &roster(), "kf1", start, steps).unwrap();
     let case = run.case;
     let from = case.updated_at;
+    check_with_next_due(rt, &case, from + TimeDelta::days(30))?;
     match next_due(&case, &rt.ctx(&roster(), from)).unwrap() {
         Some(due) => {
+            check_with_next_due(rt, &case, due)?;
             prop_assert!(due >= from, "due {due} before the last event {from}");
             prop_assert!(
                 !ticks(rt, &case, due).is_empty(),

@@ -14,7 +14,7 @@
 //! method must guarantee; the `conformance` module (feature `conformance`)
 //! checks a store against it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -280,6 +280,20 @@ pub trait Store {
         })
     }
 
+    /// Calls `f` with the case as of its last event, borrowed, when the
+    /// store keeps it folded (as [`MemoryStore`] does), so that a caller
+    /// that only reads it (a tick deciding what time does) copies nothing;
+    /// `None` when the store does not (the default) or the case is unknown:
+    /// load it with [`Store::load_latest`] instead.
+    fn with_folded<R>(
+        &self,
+        case: &CaseId,
+        f: impl FnOnce(&Case) -> R,
+    ) -> Result<Option<R>, StoreError> {
+        let _ = (case, f);
+        Ok(None)
+    }
+
     /// The events of versions `from..=to` of a case.
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
         Ok(self
@@ -312,27 +326,38 @@ pub trait Store {
 }
 
 /// One case in memory.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Stored {
-    /// Its place in `Inner::ids`.
-    index: usize,
+    id: CaseId,
     events: Vec<Event>,
     commands: BTreeMap<CommandId, CommandRecord>,
-    snapshot: Option<Case>,
+    snapshot: Option<Box<Case>>,
+    /// The case folded from every stored event, kept with the appends, so
+    /// that loading it (a tick of a due case, a command) copies one case
+    /// instead of its events and replays nothing. `None` when the events do
+    /// not fold into a case (they do not start with a registration).
+    folded: Option<Box<Case>>,
     /// The due index entry: open, and the next due instant.
     open: bool,
     next_due: Option<DateTime<Utc>>,
 }
 
+/// An entry of the due index: the instant, then the case's place in
+/// `Inner::cases` (16 bytes: no id is cloned per index update).
+type DueKey = (DateTime<Utc>, u32);
+
 #[derive(Debug, Default)]
 struct Inner {
-    cases: BTreeMap<CaseId, Stored>,
-    /// Case ids by the index the log and the due set use (no id is cloned
-    /// per event or per index update).
-    ids: Vec<CaseId>,
-    /// The global log: (case index, index into its events), position = index + 1.
-    log: Vec<(usize, usize)>,
-    due: BTreeSet<(DateTime<Utc>, usize)>,
+    /// Each case's place in `cases`. A hash map, not an ordered one: a
+    /// lookup hashes the id once and compares one key, where a B-tree of a
+    /// million ids compares a dozen ids scattered over the heap (a cache
+    /// miss each).
+    index: HashMap<CaseId, u32>,
+    /// The cases, in the order first stored.
+    cases: Vec<Stored>,
+    /// The global log: (case's place, index into its events), position = index + 1.
+    log: Vec<(u32, u32)>,
+    due: BTreeSet<DueKey>,
     sequences: BTreeMap<Month, u32>,
 }
 
@@ -363,22 +388,32 @@ impl MemoryStore {
     }
 }
 
+/// The memory store's limit: 2^32 cases, and 2^32 events per case.
+fn place(n: usize) -> Result<u32, StoreError> {
+    u32::try_from(n)
+        .map_err(|_| StoreError::backend("the memory store is full (2^32 cases or events)"))
+}
+
 impl Inner {
-    fn id(&self, index: usize) -> Result<&CaseId, StoreError> {
-        self.ids
-            .get(index)
+    fn id(&self, index: u32) -> Result<CaseId, StoreError> {
+        self.cases
+            .get(index as usize)
+            .map(|s| s.id.clone())
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))
     }
 
-    fn version(&self, case: &CaseId) -> u64 {
-        self.cases
+    fn get(&self, case: &CaseId) -> Option<&Stored> {
+        self.index
             .get(case)
-            .map_or(0, |s| u64::try_from(s.events.len()).unwrap_or(u64::MAX))
+            .and_then(|&i| self.cases.get(i as usize))
     }
 
-    /// Everything that can refuse, before anything changes.
-    fn check(&self, batch: &Batch) -> Result<(), StoreError> {
-        let actual = self.version(&batch.case_id);
+    /// Everything that can refuse, before anything changes; the case's
+    /// place, if it is stored.
+    fn check(&self, batch: &Batch) -> Result<Option<u32>, StoreError> {
+        let place = self.index.get(&batch.case_id).copied();
+        let stored = place.and_then(|i| self.cases.get(i as usize));
+        let actual = stored.map_or(0, |s| u64::try_from(s.events.len()).unwrap_or(u64::MAX));
         if actual != batch.expected_version {
             return Err(StoreError::Conflict {
                 case: batch.case_id.clone(),
@@ -387,32 +422,44 @@ impl Inner {
             });
         }
         if let Some((id, _)) = &batch.command
-            && self
-                .cases
-                .get(&batch.case_id)
-                .is_some_and(|s| s.commands.contains_key(id))
+            && stored.is_some_and(|s| s.commands.contains_key(id))
         {
             return Err(StoreError::DuplicateCommand {
                 case: batch.case_id.clone(),
                 command: id.clone(),
             });
         }
-        batch.check()
+        batch.check()?;
+        first_of_batch(stored, batch)?;
+        if place.is_none() {
+            self::place(self.cases.len())?;
+        }
+        Ok(place)
     }
 
-    fn write(&mut self, batch: &Batch) -> u64 {
-        let next_index = self.ids.len();
+    /// Writes a batch `check` accepted; `place` is what it returned.
+    fn write(&mut self, batch: &Batch, place: Option<u32>) -> Result<u64, StoreError> {
+        let index = match place {
+            Some(i) => i,
+            None => {
+                let i = self::place(self.cases.len())?;
+                self.index.insert(batch.case_id.clone(), i);
+                self.cases.push(Stored {
+                    id: batch.case_id.clone(),
+                    events: Vec::new(),
+                    commands: BTreeMap::new(),
+                    snapshot: None,
+                    folded: None,
+                    open: false,
+                    next_due: None,
+                });
+                i
+            }
+        };
         let stored = self
             .cases
-            .entry(batch.case_id.clone())
-            .or_insert_with(|| Stored {
-                index: next_index,
-                ..Stored::default()
-            });
-        if stored.index == next_index {
-            self.ids.push(batch.case_id.clone());
-        }
-        let index = stored.index;
+            .get_mut(index as usize)
+            .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
         if let Some(at) = stored.next_due {
             self.due.remove(&(at, index));
         }
@@ -427,27 +474,44 @@ impl Inner {
                 },
             );
         }
-        for e in &batch.events {
-            self.log.push((index, stored.events.len()));
-            stored.events.push(e.clone());
+        let first = first_of_batch(Some(stored), batch)?;
+        self.log
+            .extend((first..).take(batch.events.len()).map(|e| (index, e)));
+        stored.events.extend(batch.events.iter().cloned());
+        // `check` saw the events continue the case: apply is the whole fold.
+        if batch.expected_version == 0 {
+            stored.folded = Case::replay_events(&batch.events).ok().map(Box::new);
+        } else if let Some(case) = &mut stored.folded {
+            for e in &batch.events {
+                case.apply(e);
+            }
         }
-        if let Some(snapshot) = &batch.snapshot {
-            stored.snapshot = Some(Case::clone(snapshot));
+        // The folded case is a snapshot at every version: keep no other.
+        if let Some(snapshot) = batch.snapshot.as_ref().filter(|_| stored.folded.is_none()) {
+            stored.snapshot = Some(snapshot.clone());
         }
         stored.open = batch.open;
         stored.next_due = batch.next_due.filter(|_| batch.open);
         if let Some(at) = stored.next_due {
             self.due.insert((at, index));
         }
-        self.log.len() as u64
+        Ok(self.log.len() as u64)
     }
+}
+
+/// The index of the batch's first event among the case's events, checked
+/// to fit the log's entries.
+fn first_of_batch(stored: Option<&Stored>, batch: &Batch) -> Result<u32, StoreError> {
+    let stored_events = stored.map_or(0, |s| s.events.len());
+    place(stored_events.saturating_add(batch.events.len()))?;
+    place(stored_events)
 }
 
 impl Store for MemoryStore {
     fn append(&mut self, batch: &Batch) -> Result<u64, StoreError> {
         let mut inner = self.lock()?;
-        inner.check(batch)?;
-        Ok(inner.write(batch))
+        let place = inner.check(batch)?;
+        inner.write(batch, place)
     }
 
     fn file<E: From<StoreError>>(
@@ -473,8 +537,8 @@ impl Store for MemoryStore {
             }
             .into());
         }
-        inner.check(&batch)?;
-        let position = inner.write(&batch);
+        let place = inner.check(&batch)?;
+        let position = inner.write(&batch, place)?;
         inner.sequences.insert(month, seq);
         Ok((batch, position))
     }
@@ -482,7 +546,6 @@ impl Store for MemoryStore {
     fn load(&self, case: &CaseId) -> Result<Vec<Event>, StoreError> {
         Ok(self
             .lock()?
-            .cases
             .get(case)
             .map(|s| s.events.clone())
             .unwrap_or_default())
@@ -490,9 +553,15 @@ impl Store for MemoryStore {
 
     fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
         let inner = self.lock()?;
-        let Some(stored) = inner.cases.get(case) else {
+        let Some(stored) = inner.get(case) else {
             return Ok(Latest::default());
         };
+        if let Some(folded) = &stored.folded {
+            return Ok(Latest {
+                snapshot: Some(Case::clone(folded)),
+                events: Vec::new(),
+            });
+        }
         let Some(snapshot) = &stored.snapshot else {
             return Ok(Latest {
                 snapshot: None,
@@ -501,14 +570,23 @@ impl Store for MemoryStore {
         };
         let after = usize::try_from(snapshot.version).unwrap_or(usize::MAX);
         Ok(Latest {
-            snapshot: Some(snapshot.clone()),
+            snapshot: Some(Case::clone(snapshot)),
             events: stored.events.get(after..).unwrap_or_default().to_vec(),
         })
     }
 
+    fn with_folded<R>(
+        &self,
+        case: &CaseId,
+        f: impl FnOnce(&Case) -> R,
+    ) -> Result<Option<R>, StoreError> {
+        let inner = self.lock()?;
+        Ok(inner.get(case).and_then(|s| s.folded.as_deref()).map(f))
+    }
+
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
         let inner = self.lock()?;
-        let Some(stored) = inner.cases.get(case) else {
+        let Some(stored) = inner.get(case) else {
             return Ok(Vec::new());
         };
         let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
@@ -525,24 +603,27 @@ impl Store for MemoryStore {
     ) -> Result<Option<CommandRecord>, StoreError> {
         Ok(self
             .lock()?
-            .cases
             .get(case)
             .and_then(|s| s.commands.get(command))
             .cloned())
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {
-        Ok(self.lock()?.cases.keys().cloned().collect())
+        let mut ids: Vec<CaseId> = self.lock()?.cases.iter().map(|s| s.id.clone()).collect();
+        ids.sort_unstable();
+        Ok(ids)
     }
 
     fn open_cases(&self) -> Result<Vec<CaseId>, StoreError> {
-        Ok(self
+        let mut ids: Vec<CaseId> = self
             .lock()?
             .cases
             .iter()
-            .filter(|(_, s)| s.open)
-            .map(|(id, _)| id.clone())
-            .collect())
+            .filter(|s| s.open)
+            .map(|s| s.id.clone())
+            .collect();
+        ids.sort_unstable();
+        Ok(ids)
     }
 
     fn due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CaseId>, StoreError> {
@@ -552,7 +633,7 @@ impl Store for MemoryStore {
             .iter()
             .take_while(|(at, _)| *at <= now)
             .take(limit)
-            .map(|(_, index)| inner.id(*index).cloned())
+            .map(|(_, index)| inner.id(*index))
             .collect()
     }
 
@@ -560,11 +641,11 @@ impl Store for MemoryStore {
         let inner = self.lock()?;
         let start = usize::try_from(after).unwrap_or(usize::MAX);
         let mut out = Vec::new();
-        for (position, (case, index)) in inner.log.iter().enumerate().skip(start).take(limit) {
+        for (position, &(case, index)) in inner.log.iter().enumerate().skip(start).take(limit) {
             let event = inner
                 .cases
-                .get(inner.id(*case)?)
-                .and_then(|s| s.events.get(*index))
+                .get(case as usize)
+                .and_then(|s| s.events.get(index as usize))
                 .cloned()
                 .ok_or_else(|| StoreError::backend("the memory store's log is inconsistent"))?;
             out.push(Positioned {
