@@ -51,7 +51,7 @@ use tousu_policy::{
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
 use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
-use crate::{CarryOver, PenaltyError, PenaltyFacts, Period, Responsible};
+use crate::{CarryOver, PenaltyError, PenaltyFacts, Period, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
 /// crate writes.
@@ -365,6 +365,10 @@ pub struct PeriodResult {
     pub summary: PeriodSummary,
     /// What is owed after this period: the next period's carry-over.
     pub carry_out: CarryOver,
+    /// The facts' breaches that nobody could be charged for, with why
+    /// ([`PenaltyFacts::unowned`]), listed so that none goes unseen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unowned: Vec<UnownedBreach>,
 }
 
 /// What one person has accumulated so far (indexed by roster position).
@@ -1735,7 +1739,9 @@ fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyErro
         .filter(|st| !st.carried_forward.is_zero())
         .map(|st| (st.staff.clone(), st.carried_forward))
         .collect();
-    totals(roster, period, statements, carry_out)
+    let mut result = totals(roster, period, statements, carry_out)?;
+    result.unowned.clone_from(&facts.unowned);
+    Ok(result)
 }
 
 /// Writes the statements of a run of consecutive people.
@@ -1972,5 +1978,6 @@ fn totals(
         statements,
         summary,
         carry_out,
+        unowned: Vec::new(),
     })
 }
