@@ -507,7 +507,7 @@ impl LadderText {
 }
 
 /// A person's count-ladder tier: `tiers[tier]`, reached by the (sorted,
-/// distinct) cases `Ctx::ladder_cases[from..to]`.
+/// distinct) cases `Computation::ladder_cases[from..to]`.
 struct LadderRef {
     tier: usize,
     from: usize,
@@ -628,7 +628,10 @@ struct Points {
     text: Arc<str>,
 }
 
-struct Ctx<'r> {
+/// One period's computation under way: the roster's people, what each has
+/// accumulated, and the lookups shared by the charge rules. (Not the
+/// workflow's decision context `tousu_workflow::Ctx`.)
+struct Computation<'r> {
     roster: &'r Roster,
     schedule: &'r PenaltySchedule,
     /// The roster's staff in id order; accumulators and indexes use positions in it.
@@ -649,7 +652,7 @@ struct Ctx<'r> {
     ladder_cases: Vec<&'r CaseId>,
 }
 
-impl<'r> Ctx<'r> {
+impl<'r> Computation<'r> {
     /// The position of a person in the roster.
     fn find(&self, id: &StaffId, path: impl FnOnce() -> String) -> Result<usize, PenaltyError> {
         self.pos
@@ -780,7 +783,7 @@ pub fn compute_statements(
     let mut pos: IdMap<&str, usize> = IdMap::default();
     pos.reserve(people.len());
     pos.extend(people.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)));
-    let mut cx = Ctx {
+    let mut cx = Computation {
         roster,
         schedule,
         pos,
@@ -805,7 +808,7 @@ pub fn compute_statements(
     settle(cx, facts)
 }
 
-fn carry_in(cx: &mut Ctx<'_>, c: &CarryOver, period: Period) -> Result<(), PenaltyError> {
+fn carry_in(cx: &mut Computation<'_>, c: &CarryOver, period: Period) -> Result<(), PenaltyError> {
     if c.schema_version > CARRY_SCHEMA_VERSION {
         return Err(PenaltyError::SchemaVersion {
             what: "carry",
@@ -834,7 +837,7 @@ fn carry_in(cx: &mut Ctx<'_>, c: &CarryOver, period: Period) -> Result<(), Penal
     Ok(())
 }
 
-fn breaches(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let once = cx.schedule.overtime_charge == OvertimeCharge::OncePerCase;
     // (case, milestone and round unless once per case), (at, milestone,
     // round, index), owner's position. Sorted, the first of each key is the
@@ -918,7 +921,7 @@ type Chosen<'a> = (
     usize,
 );
 
-fn violations(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
     for (i, v) in facts.violations.iter().enumerate() {
         let Some(fine) = schedule.violations.get(&v.rule) else {
@@ -1067,7 +1070,7 @@ impl std::fmt::Display for LossParty<'_> {
 }
 
 /// Each loss, allocated on its own (按单分别罚扣) to whoever bears it.
-fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
+fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
     let rules = &schedule.losses;
     for (i, loss) in facts.losses.iter().enumerate() {
@@ -1191,7 +1194,7 @@ fn loss_amount(schedule: &PenaltySchedule, i: usize, loss: &Loss) -> Result<Mone
 /// a department's part split among its staff by the schedule's department
 /// rule. `group` carries the loss's rule, case and head texts.
 fn loss_by_shares<'r>(
-    cx: &mut Ctx<'r>,
+    cx: &mut Computation<'r>,
     i: usize,
     shares: &'r [Responsibility],
     amount: Money,
@@ -1345,7 +1348,7 @@ struct Group<'a, 'r> {
 /// Splits `amount` among `members` (positions in the roster, in id order) by
 /// base points or equally.
 fn split_group<'r>(
-    cx: &mut Ctx<'r>,
+    cx: &mut Computation<'r>,
     amount: Money,
     members: &[usize],
     rule: GroupRule,
@@ -1471,7 +1474,7 @@ fn split_group<'r>(
 /// weight, an overflow): the caller then asks [`allocate_rel`], which
 /// reports the error.
 fn split_exact(
-    cx: &mut Ctx<'_>,
+    cx: &mut Computation<'_>,
     amount: Money,
     members: &[usize],
     rule: GroupRule,
@@ -1512,7 +1515,7 @@ fn is_reward(kind: SanctionKind) -> bool {
     matches!(kind, SanctionKind::Commendation | SanctionKind::Merit)
 }
 
-fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let mut counts: BTreeMap<(&StaffId, SanctionKind), u32> = BTreeMap::new();
     for (i, sa) in facts.sanctions.iter().enumerate() {
         let (_, s) = cx.staff(&sa.staff, || format!("sanctions[{i}].staff"))?;
@@ -1603,7 +1606,7 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
     Ok(())
 }
 
-fn ladder<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
+fn ladder<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
     // Whose each complaint is, checked in order.
     let mut owner: Vec<usize> = Vec::with_capacity(facts.complaints.len());
     for (i, c) in facts.complaints.iter().enumerate() {
@@ -1681,7 +1684,7 @@ fn ladder<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
     Ok(())
 }
 
-fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn yearly_reward(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let Some(review) = &facts.year_review else {
         return Ok(());
     };
@@ -1737,7 +1740,7 @@ fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyEr
     Ok(())
 }
 
-fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyError> {
+fn settle(cx: Computation<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyError> {
     let period = facts.period;
     let schedule = cx.schedule;
     let roster = cx.roster;

@@ -1387,7 +1387,7 @@ fn penalty_totals(
     period: &ReportPeriod,
 ) -> Result<PenaltyTotals, ReportError> {
     let p = result.period;
-    let month = ReportPeriod::month(p.year(), p.month())?;
+    let month = ReportPeriod::of_month(p)?;
     if month.from() > period.to() || month.to() < period.from() {
         return Err(ReportError::PenaltyPeriodOutside {
             penalty_period: p.to_string(),
