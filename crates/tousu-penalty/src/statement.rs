@@ -1260,8 +1260,8 @@ fn loss_by_shares<'r>(
                 if part.is_zero() {
                     continue;
                 }
-                let zh = concat(&[&head_zh, "，", &share_zh, " ", part_text, " 元"]);
-                let en = concat(&[&head_en, ", ", &share_en, ": ¥", part_text]);
+                let zh = concat(&[head_zh, "，", &share_zh, " ", part_text, " 元"]);
+                let en = concat(&[head_en, ", ", &share_en, ": ¥", part_text]);
                 cx.charge(
                     at,
                     RANK_LOSS,
@@ -1270,18 +1270,10 @@ fn loss_by_shares<'r>(
             }
             LossParty::Department(dept) => {
                 let d = dept.as_str();
-                let head_zh = concat(&[
-                    &head_zh,
-                    "，部门 ",
-                    d,
-                    " ",
-                    &share_zh,
-                    " ",
-                    part_text,
-                    " 元",
-                ]);
+                let head_zh =
+                    concat(&[head_zh, "，部门 ", d, " ", &share_zh, " ", part_text, " 元"]);
                 let head_en = concat(&[
-                    &head_en,
+                    head_en,
                     ", department ",
                     d,
                     "'s ",
@@ -1298,7 +1290,7 @@ fn loss_by_shares<'r>(
                     GroupRule::from(rules.department_split),
                     dpath,
                     &Group {
-                        rule: &rule,
+                        rule,
                         case,
                         head_zh: &head_zh,
                         head_en: &head_en,
