@@ -184,6 +184,10 @@ pub struct PenaltyFacts {
     /// The year-end review (年终评比), in the month it is held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_review: Option<YearReview>,
+    /// Breaches nobody can be charged for, each with the reason: they are
+    /// fined to no one but never dropped, and appear as such in the result.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unowned: Vec<UnownedBreach>,
 }
 
 impl PenaltyFacts {
@@ -199,6 +203,7 @@ impl PenaltyFacts {
             complaints: Vec::new(),
             serious: BTreeSet::new(),
             year_review: None,
+            unowned: Vec::new(),
         }
     }
 }
@@ -220,6 +225,28 @@ pub struct Breach {
     pub owner: StaffId,
     /// When it breached.
     pub at: DateTime<Utc>,
+}
+
+/// A breach whose owner does not resolve to anyone (an assignee-owned clock
+/// that breached before anyone was assigned, under a policy that names no
+/// fallback owner; a role nobody on the case holds): listed, with why, so
+/// that no breach is ever dropped without a line that says so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnownedBreach {
+    /// The case.
+    pub case: CaseId,
+    /// The clock's milestone (`agreed_deadline` for an agreed deadline).
+    pub milestone: tousu_policy::MilestoneId,
+    /// The round it breached in, from 1; default 1.
+    #[serde(default = "one")]
+    pub round: u32,
+    /// The clock's level when it breached.
+    pub level: LevelId,
+    /// When it breached.
+    pub at: DateTime<Utc>,
+    /// Why nobody is charged, for the reader.
+    pub reason: String,
 }
 
 /// A violation of a rule in the schedule's violation table.

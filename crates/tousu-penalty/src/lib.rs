@@ -92,7 +92,7 @@ pub use allocate::allocate;
 pub use error::PenaltyError;
 pub use facts::{
     Breach, CARRY_SCHEMA_VERSION, CarryOver, ComplaintAgainst, FACTS_SCHEMA_VERSION, Loss,
-    PenaltyFacts, Period, Responsible, Sanction, Violation, YearReview,
+    PenaltyFacts, Period, Responsible, Sanction, UnownedBreach, Violation, YearReview,
 };
 pub use render::{render_markdown, render_statement};
 pub use statement::{

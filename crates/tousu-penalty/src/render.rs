@@ -49,6 +49,27 @@ pub fn render_markdown(result: &PeriodResult) -> String {
     for st in &result.statements {
         render_statement_into(&mut out, st);
     }
+    if !result.unowned.is_empty() {
+        // Never dropped: a breach nobody could be charged for is shown with why.
+        out.push_str("## 无责任人的超时 Unowned breaches\n\n");
+        out.push_str(
+            "| 投诉 Case | 时限 Milestone | 轮次 Round | 等级 Level | 超时 At | 原因 Why |\n",
+        );
+        out.push_str("|---|---|---:|---|---|---|\n");
+        for u in &result.unowned {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(u.case.as_str()),
+                cell(u.milestone.as_str()),
+                u.round,
+                cell(u.level.as_str()),
+                u.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                cell(&u.reason)
+            );
+        }
+        out.push('\n');
+    }
     out.push_str("## 结转 Carry-over\n\n");
     if result.carry_out.balances.is_empty() {
         out.push_str("无 None.\n");

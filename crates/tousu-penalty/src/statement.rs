@@ -41,8 +41,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu_model::{
-    CaseId, DepartmentId, LevelId, Money, ResponsibleParty, Roster, RoundingMode, SanctionKind,
-    Staff, StaffId,
+    CaseId, DepartmentId, LevelId, Money, Responsibility, ResponsibleParty, Roster, RoundingMode,
+    SanctionKind, Staff, StaffId,
 };
 use tousu_policy::{
     CountTier, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule, UnattributedRule,
@@ -51,7 +51,7 @@ use tousu_policy::{
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
 use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
-use crate::{CarryOver, PenaltyError, PenaltyFacts, Period, Responsible};
+use crate::{CarryOver, Loss, PenaltyError, PenaltyFacts, Period, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
 /// crate writes.
@@ -365,6 +365,10 @@ pub struct PeriodResult {
     pub summary: PeriodSummary,
     /// What is owed after this period: the next period's carry-over.
     pub carry_out: CarryOver,
+    /// The facts' breaches that nobody could be charged for, with why
+    /// ([`PenaltyFacts::unowned`]), listed so that none goes unseen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unowned: Vec<UnownedBreach>,
 }
 
 /// What one person has accumulated so far (indexed by roster position).
@@ -503,7 +507,7 @@ impl LadderText {
 }
 
 /// A person's count-ladder tier: `tiers[tier]`, reached by the (sorted,
-/// distinct) cases `Ctx::ladder_cases[from..to]`.
+/// distinct) cases `Computation::ladder_cases[from..to]`.
 struct LadderRef {
     tier: usize,
     from: usize,
@@ -624,7 +628,10 @@ struct Points {
     text: Arc<str>,
 }
 
-struct Ctx<'r> {
+/// One period's computation under way: the roster's people, what each has
+/// accumulated, and the lookups shared by the charge rules. (Not the
+/// workflow's decision context `tousu_workflow::Ctx`.)
+struct Computation<'r> {
     roster: &'r Roster,
     schedule: &'r PenaltySchedule,
     /// The roster's staff in id order; accumulators and indexes use positions in it.
@@ -645,7 +652,7 @@ struct Ctx<'r> {
     ladder_cases: Vec<&'r CaseId>,
 }
 
-impl<'r> Ctx<'r> {
+impl<'r> Computation<'r> {
     /// The position of a person in the roster.
     fn find(&self, id: &StaffId, path: impl FnOnce() -> String) -> Result<usize, PenaltyError> {
         self.pos
@@ -776,7 +783,7 @@ pub fn compute_statements(
     let mut pos: IdMap<&str, usize> = IdMap::default();
     pos.reserve(people.len());
     pos.extend(people.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)));
-    let mut cx = Ctx {
+    let mut cx = Computation {
         roster,
         schedule,
         pos,
@@ -801,7 +808,7 @@ pub fn compute_statements(
     settle(cx, facts)
 }
 
-fn carry_in(cx: &mut Ctx<'_>, c: &CarryOver, period: Period) -> Result<(), PenaltyError> {
+fn carry_in(cx: &mut Computation<'_>, c: &CarryOver, period: Period) -> Result<(), PenaltyError> {
     if c.schema_version > CARRY_SCHEMA_VERSION {
         return Err(PenaltyError::SchemaVersion {
             what: "carry",
@@ -830,7 +837,7 @@ fn carry_in(cx: &mut Ctx<'_>, c: &CarryOver, period: Period) -> Result<(), Penal
     Ok(())
 }
 
-fn breaches(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let once = cx.schedule.overtime_charge == OvertimeCharge::OncePerCase;
     // (case, milestone and round unless once per case), (at, milestone,
     // round, index), owner's position. Sorted, the first of each key is the
@@ -914,7 +921,7 @@ type Chosen<'a> = (
     usize,
 );
 
-fn violations(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
     for (i, v) in facts.violations.iter().enumerate() {
         let Some(fine) = schedule.violations.get(&v.rule) else {
@@ -1062,147 +1069,32 @@ impl std::fmt::Display for LossParty<'_> {
     }
 }
 
-fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
+/// Each loss, allocated on its own (按单分别罚扣) to whoever bears it.
+fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
     let rules = &schedule.losses;
-    let rounding = schedule.rounding;
     for (i, loss) in facts.losses.iter().enumerate() {
-        let apath = || format!("losses[{i}].amount");
-        if loss.amount.is_sign_negative() && !loss.amount.is_zero() {
-            return Err(PenaltyError::NegativeAmount {
-                path: apath(),
-                amount: loss.amount.to_string(),
-            });
-        }
-        let amount = match Money::from_decimal(loss.amount) {
-            Ok(m) => m,
-            Err(tousu_model::ModelError::SubFen { .. }) if rules.sub_fen == SubFenRule::Round => {
-                Money::from_decimal_rounded(loss.amount, rounding)
-                    .map_err(|e| PenaltyError::from_model(apath(), e))?
-            }
-            Err(tousu_model::ModelError::SubFen { .. }) => {
-                return Err(PenaltyError::SubFen {
-                    path: apath(),
-                    amount: loss.amount.to_string(),
-                });
-            }
-            Err(e) => return Err(PenaltyError::from_model(apath(), e)),
-        };
+        let amount = loss_amount(schedule, i, loss)?;
         let case = &loss.case;
         let rule = cx.rule(&["loss.", case.as_str()]);
         let total_text = Digits::money(amount);
         let head_zh = concat(&["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"]);
         let head_en = concat(&["Case ", case.as_str(), ": loss ¥", total_text.as_str()]);
         match &loss.responsible {
-            Responsible::Parties(shares) => {
-                let lpath = || format!("losses[{i}].responsible.parties");
-                if shares.is_empty() {
-                    return Err(PenaltyError::EmptyShares { path: lpath() });
-                }
-                let mut keyed: Vec<(LossParty<'_>, Decimal)> = Vec::with_capacity(shares.len());
-                let mut index_of: BTreeMap<LossParty<'_>, usize> = BTreeMap::new();
-                let mut total = Decimal::ZERO;
-                for (j, sh) in shares.iter().enumerate() {
-                    let party = match &sh.party {
-                        ResponsibleParty::Staff(s) => LossParty::Staff(
-                            &cx.staff(s, || format!("{}[{j}].staff", lpath()))?.1.id,
-                        ),
-                        ResponsibleParty::Department(d) => {
-                            if !cx.roster.departments().contains(d) {
-                                return Err(PenaltyError::UnknownDepartment {
-                                    path: format!("{}[{j}].department", lpath()),
-                                    department: d.clone(),
-                                });
-                            }
-                            LossParty::Department(d)
-                        }
-                    };
-                    total = total
-                        .checked_add(sh.share)
-                        .ok_or_else(|| PenaltyError::Overflow {
-                            path: lpath(),
-                            operation: "adding the shares".into(),
-                        })?;
-                    index_of.insert(party.clone(), j);
-                    keyed.push((party, sh.share));
-                }
-                let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
-                let single = shares.len() == 1;
-                let total_text = if single {
-                    String::new()
-                } else {
-                    total.normalize().to_string()
-                };
-                for (party, part) in parts {
-                    let j = index_of.get(&party).copied().unwrap_or(0);
-                    let w = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
-                    let (share_zh, share_en) = if single {
-                        ("全额承担".to_owned(), "borne in full".to_owned())
-                    } else {
-                        let w = w.normalize().to_string();
-                        (
-                            concat(&["按责任比例 ", &w, "/", &total_text, " 分摊"]),
-                            concat(&["responsibility share ", &w, "/", &total_text]),
-                        )
-                    };
-                    let part_text = Digits::money(part);
-                    let part_text = part_text.as_str();
-                    match party {
-                        LossParty::Staff(id) => {
-                            let at = cx.find(id, || format!("{}[{j}].staff", lpath()))?;
-                            if part.is_zero() {
-                                continue;
-                            }
-                            let zh = concat(&[&head_zh, "，", &share_zh, " ", part_text, " 元"]);
-                            let en = concat(&[&head_en, ", ", &share_en, ": ¥", part_text]);
-                            cx.charge(
-                                at,
-                                RANK_LOSS,
-                                line(rule.clone(), Cases::from(case.clone()), zh, en, part),
-                            );
-                        }
-                        LossParty::Department(dept) => {
-                            let d = dept.as_str();
-                            let head_zh = concat(&[
-                                &head_zh,
-                                "，部门 ",
-                                d,
-                                " ",
-                                &share_zh,
-                                " ",
-                                part_text,
-                                " 元",
-                            ]);
-                            let head_en = concat(&[
-                                &head_en,
-                                ", department ",
-                                d,
-                                "'s ",
-                                &share_en,
-                                ": ¥",
-                                part_text,
-                            ]);
-                            let dpath = || format!("{}[{j}].department", lpath());
-                            let members = cx.members(dept, dpath)?;
-                            split_group(
-                                cx,
-                                part,
-                                &members,
-                                GroupRule::from(rules.department_split),
-                                dpath,
-                                &Group {
-                                    rule: &rule,
-                                    case,
-                                    head_zh: &head_zh,
-                                    head_en: &head_en,
-                                    name_zh: &concat(&["部门 ", d]),
-                                    name_en: &concat(&["department ", d]),
-                                },
-                            )?;
-                        }
-                    }
-                }
-            }
+            Responsible::Parties(shares) => loss_by_shares(
+                cx,
+                i,
+                shares,
+                amount,
+                &Group {
+                    rule: &rule,
+                    case,
+                    head_zh: &head_zh,
+                    head_en: &head_en,
+                    name_zh: "",
+                    name_en: "",
+                },
+            )?,
             Responsible::Department(d) => {
                 let dpath = || format!("losses[{i}].responsible.department");
                 let members = cx.members(d, dpath)?;
@@ -1270,6 +1162,148 @@ fn losses<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
     Ok(())
 }
 
+/// A loss's amount in money: never negative, finer than a fen only when the
+/// schedule rounds losses.
+fn loss_amount(schedule: &PenaltySchedule, i: usize, loss: &Loss) -> Result<Money, PenaltyError> {
+    let rules = &schedule.losses;
+    let rounding = schedule.rounding;
+    let apath = || format!("losses[{i}].amount");
+    if loss.amount.is_sign_negative() && !loss.amount.is_zero() {
+        return Err(PenaltyError::NegativeAmount {
+            path: apath(),
+            amount: loss.amount.to_string(),
+        });
+    }
+    Ok(match Money::from_decimal(loss.amount) {
+        Ok(m) => m,
+        Err(tousu_model::ModelError::SubFen { .. }) if rules.sub_fen == SubFenRule::Round => {
+            Money::from_decimal_rounded(loss.amount, rounding)
+                .map_err(|e| PenaltyError::from_model(apath(), e))?
+        }
+        Err(tousu_model::ModelError::SubFen { .. }) => {
+            return Err(PenaltyError::SubFen {
+                path: apath(),
+                amount: loss.amount.to_string(),
+            });
+        }
+        Err(e) => return Err(PenaltyError::from_model(apath(), e)),
+    })
+}
+
+/// A loss borne by the listed parties, each by their responsibility share;
+/// a department's part split among its staff by the schedule's department
+/// rule. `group` carries the loss's rule, case and head texts.
+fn loss_by_shares<'r>(
+    cx: &mut Computation<'r>,
+    i: usize,
+    shares: &'r [Responsibility],
+    amount: Money,
+    group: &Group<'_, 'r>,
+) -> Result<(), PenaltyError> {
+    let rules = &cx.schedule.losses;
+    let (rule, case, head_zh, head_en) = (group.rule, group.case, group.head_zh, group.head_en);
+    let lpath = || format!("losses[{i}].responsible.parties");
+    if shares.is_empty() {
+        return Err(PenaltyError::EmptyShares { path: lpath() });
+    }
+    let mut keyed: Vec<(LossParty<'_>, Decimal)> = Vec::with_capacity(shares.len());
+    let mut index_of: BTreeMap<LossParty<'_>, usize> = BTreeMap::new();
+    let mut total = Decimal::ZERO;
+    for (j, sh) in shares.iter().enumerate() {
+        let party = match &sh.party {
+            ResponsibleParty::Staff(s) => {
+                LossParty::Staff(&cx.staff(s, || format!("{}[{j}].staff", lpath()))?.1.id)
+            }
+            ResponsibleParty::Department(d) => {
+                if !cx.roster.departments().contains(d) {
+                    return Err(PenaltyError::UnknownDepartment {
+                        path: format!("{}[{j}].department", lpath()),
+                        department: d.clone(),
+                    });
+                }
+                LossParty::Department(d)
+            }
+        };
+        total = total
+            .checked_add(sh.share)
+            .ok_or_else(|| PenaltyError::Overflow {
+                path: lpath(),
+                operation: "adding the shares".into(),
+            })?;
+        index_of.insert(party.clone(), j);
+        keyed.push((party, sh.share));
+    }
+    let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
+    let single = shares.len() == 1;
+    let total_text = if single {
+        String::new()
+    } else {
+        total.normalize().to_string()
+    };
+    for (party, part) in parts {
+        let j = index_of.get(&party).copied().unwrap_or(0);
+        let w = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
+        let (share_zh, share_en) = if single {
+            ("全额承担".to_owned(), "borne in full".to_owned())
+        } else {
+            let w = w.normalize().to_string();
+            (
+                concat(&["按责任比例 ", &w, "/", &total_text, " 分摊"]),
+                concat(&["responsibility share ", &w, "/", &total_text]),
+            )
+        };
+        let part_text = Digits::money(part);
+        let part_text = part_text.as_str();
+        match party {
+            LossParty::Staff(id) => {
+                let at = cx.find(id, || format!("{}[{j}].staff", lpath()))?;
+                if part.is_zero() {
+                    continue;
+                }
+                let zh = concat(&[head_zh, "，", &share_zh, " ", part_text, " 元"]);
+                let en = concat(&[head_en, ", ", &share_en, ": ¥", part_text]);
+                cx.charge(
+                    at,
+                    RANK_LOSS,
+                    line(rule.clone(), Cases::from(case.clone()), zh, en, part),
+                );
+            }
+            LossParty::Department(dept) => {
+                let d = dept.as_str();
+                let head_zh =
+                    concat(&[head_zh, "，部门 ", d, " ", &share_zh, " ", part_text, " 元"]);
+                let head_en = concat(&[
+                    head_en,
+                    ", department ",
+                    d,
+                    "'s ",
+                    &share_en,
+                    ": ¥",
+                    part_text,
+                ]);
+                let dpath = || format!("{}[{j}].department", lpath());
+                let members = cx.members(dept, dpath)?;
+                split_group(
+                    cx,
+                    part,
+                    &members,
+                    GroupRule::from(rules.department_split),
+                    dpath,
+                    &Group {
+                        rule,
+                        case,
+                        head_zh: &head_zh,
+                        head_en: &head_en,
+                        name_zh: &concat(&["部门 ", d]),
+                        name_en: &concat(&["department ", d]),
+                    },
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum GroupRule {
     BasePoints,
@@ -1306,7 +1340,7 @@ struct Group<'a, 'r> {
 /// Splits `amount` among `members` (positions in the roster, in id order) by
 /// base points or equally.
 fn split_group<'r>(
-    cx: &mut Ctx<'r>,
+    cx: &mut Computation<'r>,
     amount: Money,
     members: &[usize],
     rule: GroupRule,
@@ -1432,7 +1466,7 @@ fn split_group<'r>(
 /// weight, an overflow): the caller then asks [`allocate_rel`], which
 /// reports the error.
 fn split_exact(
-    cx: &mut Ctx<'_>,
+    cx: &mut Computation<'_>,
     amount: Money,
     members: &[usize],
     rule: GroupRule,
@@ -1473,7 +1507,7 @@ fn is_reward(kind: SanctionKind) -> bool {
     matches!(kind, SanctionKind::Commendation | SanctionKind::Merit)
 }
 
-fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let mut counts: BTreeMap<(&StaffId, SanctionKind), u32> = BTreeMap::new();
     for (i, sa) in facts.sanctions.iter().enumerate() {
         let (_, s) = cx.staff(&sa.staff, || format!("sanctions[{i}].staff"))?;
@@ -1564,7 +1598,7 @@ fn sanctions(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError>
     Ok(())
 }
 
-fn ladder<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
+fn ladder<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
     // Whose each complaint is, checked in order.
     let mut owner: Vec<usize> = Vec::with_capacity(facts.complaints.len());
     for (i, c) in facts.complaints.iter().enumerate() {
@@ -1642,7 +1676,7 @@ fn ladder<'r>(cx: &mut Ctx<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyEr
     Ok(())
 }
 
-fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn yearly_reward(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let Some(review) = &facts.year_review else {
         return Ok(());
     };
@@ -1698,7 +1732,7 @@ fn yearly_reward(cx: &mut Ctx<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyEr
     Ok(())
 }
 
-fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyError> {
+fn settle(cx: Computation<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyError> {
     let period = facts.period;
     let schedule = cx.schedule;
     let roster = cx.roster;
@@ -1735,7 +1769,9 @@ fn settle(cx: Ctx<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, PenaltyErro
         .filter(|st| !st.carried_forward.is_zero())
         .map(|st| (st.staff.clone(), st.carried_forward))
         .collect();
-    totals(roster, period, statements, carry_out)
+    let mut result = totals(roster, period, statements, carry_out)?;
+    result.unowned.clone_from(&facts.unowned);
+    Ok(result)
 }
 
 /// Writes the statements of a run of consecutive people.
@@ -1746,7 +1782,6 @@ fn settle_run(
 ) -> Result<Vec<Statement>, PenaltyError> {
     let period = writer.period;
     let percent = writer.percent;
-    let percent_text = writer.percent_text.as_str();
     let mut statements = Vec::with_capacity(accs.len());
     let mut ladder_texts = IdMap::default();
     for (s, acc) in people.iter().zip(accs) {
@@ -1789,88 +1824,14 @@ fn settle_run(
         };
         let carried_forward = sub_at(owed, deducted, path)?;
 
-        let mut settlement = Vec::new();
-        if !acc.carried_in.is_zero() {
-            let c = Digits::money(acc.carried_in);
-            settlement.push(line(
-                writer.carry_rule.clone(),
-                Cases::new(),
-                concat(&["上期结转未扣 ", c.as_str(), " 元计入本月应扣"]),
-                concat(&["Instalments carried in from earlier months: ¥", c.as_str()]),
-                acc.carried_in,
-            ));
-        }
-        if !carried_forward.is_zero() {
-            let fwd = Digits::money(carried_forward);
-            let fwd = fwd.as_str();
-            let (zh, en) = if acc.whole_bonus {
-                let (incl_zh, incl_en) = if acc.carried_in.is_zero() {
-                    ("", "")
-                } else {
-                    ("（含上期结转）", " (carried instalments included)")
-                };
-                (
-                    concat(&[
-                        "本月效益奖金已全额罚扣，其余 ",
-                        fwd,
-                        " 元",
-                        incl_zh,
-                        "顺延至下月起逐月分期扣除",
-                    ]),
-                    concat(&[
-                        "The whole bonus was deducted this month; the other ¥",
-                        fwd,
-                        incl_en,
-                        " waits for the next month",
-                    ]),
-                )
-            } else if bonus.is_zero() {
-                (
-                    concat(&["无月度效益奖金，本月无法扣款，", fwd, " 元全部结转下月"]),
-                    concat(&[
-                        "No monthly bonus: nothing can be deducted this month; ¥",
-                        fwd,
-                        " is carried forward",
-                    ]),
-                )
-            } else {
-                let bonus_text = Digits::money(bonus);
-                let bonus_text = bonus_text.as_str();
-                let cap_text = Digits::money(cap_limit);
-                let cap_text = cap_text.as_str();
-                (
-                    concat(&[
-                        "本月扣款上限为效益奖金 ",
-                        bonus_text,
-                        " 元的 ",
-                        percent_text,
-                        "%，即 ",
-                        cap_text,
-                        " 元；超出的 ",
-                        fwd,
-                        " 元顺延至下月逐月分期扣除",
-                    ]),
-                    concat(&[
-                        "Deductions are capped at ",
-                        percent_text,
-                        "% of the bonus ¥",
-                        bonus_text,
-                        ", i.e. ¥",
-                        cap_text,
-                        "; the excess ¥",
-                        fwd,
-                        " is carried forward as monthly instalments",
-                    ]),
-                )
-            };
-            settlement.push(line(
-                writer.cap_rule.clone(),
-                Cases::new(),
-                zh,
-                en,
-                carried_forward,
-            ));
-        }
+        let settlement = settlement_lines(
+            writer,
+            acc.carried_in,
+            acc.whole_bonus,
+            bonus,
+            cap_limit,
+            carried_forward,
+        );
         let mut rewards = acc.rewards;
         rewards.sort_by(|a, b| {
             (&a.rule, &a.cases, a.explanation.text(true)).cmp(&(
@@ -1910,6 +1871,103 @@ fn settle_run(
         });
     }
     Ok(statements)
+}
+
+/// The settlement lines of a statement: what was carried in, and why part
+/// of what is owed waits for later months (the whole bonus taken, no bonus,
+/// or the cap).
+fn settlement_lines(
+    writer: &Writer<'_>,
+    carried_in: Money,
+    whole_bonus: bool,
+    bonus: Money,
+    cap_limit: Money,
+    carried_forward: Money,
+) -> Vec<LineItem> {
+    let percent_text = writer.percent_text.as_str();
+    let mut settlement = Vec::new();
+    if !carried_in.is_zero() {
+        let c = Digits::money(carried_in);
+        settlement.push(line(
+            writer.carry_rule.clone(),
+            Cases::new(),
+            concat(&["上期结转未扣 ", c.as_str(), " 元计入本月应扣"]),
+            concat(&["Instalments carried in from earlier months: ¥", c.as_str()]),
+            carried_in,
+        ));
+    }
+    if !carried_forward.is_zero() {
+        let fwd = Digits::money(carried_forward);
+        let fwd = fwd.as_str();
+        let (zh, en) = if whole_bonus {
+            let (incl_zh, incl_en) = if carried_in.is_zero() {
+                ("", "")
+            } else {
+                ("（含上期结转）", " (carried instalments included)")
+            };
+            (
+                concat(&[
+                    "本月效益奖金已全额罚扣，其余 ",
+                    fwd,
+                    " 元",
+                    incl_zh,
+                    "顺延至下月起逐月分期扣除",
+                ]),
+                concat(&[
+                    "The whole bonus was deducted this month; the other ¥",
+                    fwd,
+                    incl_en,
+                    " waits for the next month",
+                ]),
+            )
+        } else if bonus.is_zero() {
+            (
+                concat(&["无月度效益奖金，本月无法扣款，", fwd, " 元全部结转下月"]),
+                concat(&[
+                    "No monthly bonus: nothing can be deducted this month; ¥",
+                    fwd,
+                    " is carried forward",
+                ]),
+            )
+        } else {
+            let bonus_text = Digits::money(bonus);
+            let bonus_text = bonus_text.as_str();
+            let cap_text = Digits::money(cap_limit);
+            let cap_text = cap_text.as_str();
+            (
+                concat(&[
+                    "本月扣款上限为效益奖金 ",
+                    bonus_text,
+                    " 元的 ",
+                    percent_text,
+                    "%，即 ",
+                    cap_text,
+                    " 元；超出的 ",
+                    fwd,
+                    " 元顺延至下月逐月分期扣除",
+                ]),
+                concat(&[
+                    "Deductions are capped at ",
+                    percent_text,
+                    "% of the bonus ¥",
+                    bonus_text,
+                    ", i.e. ¥",
+                    cap_text,
+                    "; the excess ¥",
+                    fwd,
+                    " is carried forward as monthly instalments",
+                ]),
+            )
+        };
+        settlement.push(line(
+            writer.cap_rule.clone(),
+            Cases::new(),
+            zh,
+            en,
+            carried_forward,
+        ));
+    }
+    settlement
 }
 
 fn totals(
@@ -1972,5 +2030,6 @@ fn totals(
         statements,
         summary,
         carry_out,
+        unowned: Vec::new(),
     })
 }

@@ -5,7 +5,7 @@
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use tousu_model::{CaseId, Roster, SanctionKind, StaffId};
+use tousu_model::{CaseId, DepartmentId, Roster, SanctionKind, StaffId};
 use tousu_policy::{MilestoneId, PenaltySchedule};
 
 use crate::{
@@ -122,30 +122,8 @@ pub fn facts(
             }
             for (k, (fen, shares, d, by_department)) in ls.into_iter().enumerate() {
                 let Some(case) = case(100 + k) else { continue };
-                let responsible = match (by_department, depts.get(d)) {
-                    (true, Some(dept)) => Responsible::Department(dept.clone()),
-                    _ => {
-                        let mut parts: Vec<Responsibility> = Vec::new();
-                        for (i, w) in shares {
-                            if let Some(s) = who(i).filter(|s| {
-                                !parts
-                                    .iter()
-                                    .any(|p| p.party == ResponsibleParty::Staff(s.clone()))
-                            }) {
-                                parts.push(Responsibility {
-                                    party: ResponsibleParty::Staff(s),
-                                    share: Decimal::from(w),
-                                });
-                            }
-                        }
-                        if parts.iter().all(|p| p.share.is_zero())
-                            && let Some(p) = parts.first_mut()
-                        {
-                            p.share = Decimal::ONE;
-                        }
-                        Responsible::Parties(parts)
-                    }
-                };
+                let responsible =
+                    responsible(by_department.then(|| depts.get(d)).flatten(), shares, &who);
                 f.losses.push(Loss {
                     case,
                     amount: Decimal::new(fen, 2),
@@ -169,4 +147,36 @@ pub fn facts(
             }
             f
         })
+}
+
+/// Who bears a generated loss: the department when one was drawn, else the
+/// drawn staff (each once) by their weights, the first bearing all when
+/// every weight is zero.
+fn responsible(
+    department: Option<&DepartmentId>,
+    shares: Vec<(usize, u32)>,
+    who: &impl Fn(usize) -> Option<StaffId>,
+) -> Responsible {
+    if let Some(dept) = department {
+        return Responsible::Department(dept.clone());
+    }
+    let mut parts: Vec<Responsibility> = Vec::new();
+    for (i, w) in shares {
+        if let Some(s) = who(i).filter(|s| {
+            !parts
+                .iter()
+                .any(|p| p.party == ResponsibleParty::Staff(s.clone()))
+        }) {
+            parts.push(Responsibility {
+                party: ResponsibleParty::Staff(s),
+                share: Decimal::from(w),
+            });
+        }
+    }
+    if parts.iter().all(|p| p.share.is_zero())
+        && let Some(p) = parts.first_mut()
+    {
+        p.share = Decimal::ONE;
+    }
+    Responsible::Parties(parts)
 }

@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rust_decimal::Decimal;
-use tousu_model::{FaultParty, RemedyKind, Validity};
-use tousu_penalty::{Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible};
+use tousu_model::{FaultParty, RemedyKind, RoleId, Validity};
+use tousu_penalty::{
+    Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible, UnownedBreach,
+};
 use tousu_workflow::{Case, Event, EventKind};
 
 use crate::ReportError;
@@ -25,7 +27,9 @@ pub struct CaseRecord<'a> {
 /// The month's workflow facts, from each case as recorded:
 ///
 /// - every breach whose instant falls in the month (the case's policy
-///   offset) → an overtime fine for the milestone's owner then;
+///   offset) → an overtime fine for the milestone's owner then, or, when
+///   the owner resolved to nobody, an [`UnownedBreach`] that says why (a
+///   breach is never dropped);
 /// - every case closed in the month whose findings were valid and at our
 ///   fault, with an approved amount of compensation, refund or price
 ///   allowance → a loss, borne by the findings' responsibility shares, or
@@ -73,32 +77,57 @@ pub fn penalty_facts<'a>(
     Ok(facts)
 }
 
-/// The case's standing breaches in the month that have an owner to fine (a
-/// breach a recalculation withdrew is not fined).
+/// The case's standing breaches in the month (a breach a recalculation
+/// withdrew is not fined): charged to their owner, or listed as unowned.
 fn breaches(
     facts: &mut PenaltyFacts,
     record: CaseRecord<'_>,
     in_month: impl Fn(DateTime<Utc>) -> bool,
 ) {
     for e in tousu_workflow::standing_breaches(record.events) {
-        if let EventKind::MilestoneBreached {
+        let EventKind::MilestoneBreached {
             milestone,
             round,
             level,
-            owner: Some(owner),
+            owner,
+            owner_role,
             ..
         } = &e.kind
-            && in_month(e.at)
-        {
-            facts.breaches.push(Breach {
-                case: record.case.id.clone(),
+        else {
+            continue;
+        };
+        if !in_month(e.at) {
+            continue;
+        }
+        let case = record.case.id.clone();
+        match owner {
+            Some(owner) => facts.breaches.push(Breach {
+                case,
                 milestone: milestone.clone(),
                 round: *round,
                 level: level.clone(),
                 owner: owner.clone(),
                 at: e.at,
-            });
+            }),
+            None => facts.unowned.push(UnownedBreach {
+                case,
+                milestone: milestone.clone(),
+                round: *round,
+                level: level.clone(),
+                at: e.at,
+                reason: unowned_reason(owner_role.as_ref()),
+            }),
         }
+    }
+}
+
+/// Why a breach event names no owner, for the reader of the statements.
+fn unowned_reason(role: Option<&RoleId>) -> String {
+    match role {
+        Some(role) => format!(
+            "unowned: nobody on the case held the owner role {role} when the clock breached, and the policy names no fallback owner who does"
+        ),
+        None => "unowned: the clock's owner (the handler or the first responder) was nobody when it breached, and the policy names no fallback owner; add fallback_owner to the milestone".to_owned(),
     }
 }
 

@@ -866,30 +866,7 @@ pub fn period_report(
         received: total,
         ..Summary::default()
     };
-    let mut by_category = Counter::default();
-    let mut by_level = Counter::default();
-    let mut by_channel = Counter::default();
-    let mut by_department = Counter::default();
-    let mut by_class = Counter::default();
-    let mut by_validity = Counter::default();
-    let mut by_handling = Counter::default();
-    let mut answers = Counter::default();
-
-    for (i, l) in policy.levels.iter().enumerate() {
-        by_level.declare(l.id.as_str(), &l.name_zh, pos(i));
-    }
-    for (i, c) in CustomerClass::ALL.iter().enumerate() {
-        by_class.declare(c.id(), c.label_zh(), pos(i));
-    }
-    for (i, v) in Validity::ALL.iter().enumerate() {
-        by_validity.declare(v.id(), v.label_zh(), pos(i));
-    }
-    for (i, h) in HandlingStatus::ALL.iter().enumerate() {
-        by_handling.declare(h.id(), h.label_zh(), pos(i));
-    }
-    for (i, s) in Satisfaction::ALL.iter().enumerate() {
-        answers.declare(s.id(), s.label_zh(), pos(i));
-    }
+    let mut dims = Breakdowns::declared(policy);
     let category_order: HashMap<&str, (u32, &str)> = policy
         .categories
         .iter()
@@ -917,32 +894,7 @@ pub fn period_report(
     for case in &counted {
         count_summary(&mut summary, case, as_of);
 
-        // Dimensions.
-        add_category(&mut by_category, case, &category_order);
-        add_level(&mut by_level, case, policy);
-        let ch = case.complaint.channel;
-        let ch_order = Channel::ALL
-            .iter()
-            .position(|x| *x == ch)
-            .map_or(UNLISTED, pos);
-        by_channel.add(ch.id(), ch.label_zh(), ch_order);
-        match case.assignment.as_ref().map(|a| &a.lead) {
-            Some(d) => {
-                let name = dept_names.get(d.as_str()).copied().unwrap_or(d.as_str());
-                by_department.add(d.as_str(), name, 0);
-            }
-            None => by_department.add(UNASSIGNED, "未分派", UNLISTED),
-        }
-        match case.complaint.customer_class {
-            Some(c) => by_class.add(c.id(), c.label_zh(), 0),
-            None => by_class.add(UNCLASSIFIED, "未分类", UNLISTED),
-        }
-        match case.findings.as_ref().map(|f| f.validity) {
-            Some(v) => by_validity.add(v.id(), v.label_zh(), 0),
-            None => by_validity.add(UNDETERMINED, "未认定", UNLISTED),
-        }
-        let h = HandlingStatus::of(case, offset, as_of);
-        by_handling.add(h.id(), h.label_zh(), 0);
+        dims.add(case, policy, offset, as_of, &category_order, &dept_names);
 
         count_clocks(&mut on_time, case, policy, as_of);
 
@@ -960,7 +912,7 @@ pub fn period_report(
                 if s.is_satisfied() {
                     satisfied += 1;
                 }
-                answers.add(s.id(), s.label_zh(), 0);
+                dims.answers.add(s.id(), s.label_zh(), 0);
             }
             None => no_callback += 1,
         }
@@ -969,6 +921,16 @@ pub fn period_report(
         m.on_time = Rate::new(m.met, m.stopped);
     }
 
+    let Breakdowns {
+        by_category,
+        by_level,
+        by_channel,
+        by_department,
+        by_class,
+        by_validity,
+        by_handling,
+        answers,
+    } = dims;
     let by_category = by_category.finish(total);
     let top_categories = top_categories(&by_category, total);
     let overdue = overdue_list(policy, cases, period, as_of, &dept_names)?;
@@ -1005,6 +967,90 @@ pub fn period_report(
         overdue,
         penalties: penalties.map(|p| penalty_totals(p, period)).transpose()?,
     })
+}
+
+/// The report's breakdowns, counted case by case.
+struct Breakdowns {
+    by_category: Counter,
+    by_level: Counter,
+    by_channel: Counter,
+    by_department: Counter,
+    by_class: Counter,
+    by_validity: Counter,
+    by_handling: Counter,
+    /// The callback answers (satisfaction).
+    answers: Counter,
+}
+
+impl Breakdowns {
+    /// Empty, with every level, customer class, validity, handling status
+    /// and answer listed in its order (so a value nobody had shows as 0).
+    fn declared(policy: &Policy) -> Self {
+        let mut b = Breakdowns {
+            by_category: Counter::default(),
+            by_level: Counter::default(),
+            by_channel: Counter::default(),
+            by_department: Counter::default(),
+            by_class: Counter::default(),
+            by_validity: Counter::default(),
+            by_handling: Counter::default(),
+            answers: Counter::default(),
+        };
+        for (i, l) in policy.levels.iter().enumerate() {
+            b.by_level.declare(l.id.as_str(), &l.name_zh, pos(i));
+        }
+        for (i, c) in CustomerClass::ALL.iter().enumerate() {
+            b.by_class.declare(c.id(), c.label_zh(), pos(i));
+        }
+        for (i, v) in Validity::ALL.iter().enumerate() {
+            b.by_validity.declare(v.id(), v.label_zh(), pos(i));
+        }
+        for (i, h) in HandlingStatus::ALL.iter().enumerate() {
+            b.by_handling.declare(h.id(), h.label_zh(), pos(i));
+        }
+        for (i, s) in Satisfaction::ALL.iter().enumerate() {
+            b.answers.declare(s.id(), s.label_zh(), pos(i));
+        }
+        b
+    }
+
+    /// Counts one case in every breakdown but the answers (counted with the
+    /// satisfaction figures).
+    fn add(
+        &mut self,
+        case: &Case,
+        policy: &Policy,
+        offset: FixedOffset,
+        as_of: DateTime<Utc>,
+        category_order: &HashMap<&str, (u32, &str)>,
+        dept_names: &HashMap<&str, &str>,
+    ) {
+        add_category(&mut self.by_category, case, category_order);
+        add_level(&mut self.by_level, case, policy);
+        let ch = case.complaint.channel;
+        let ch_order = Channel::ALL
+            .iter()
+            .position(|x| *x == ch)
+            .map_or(UNLISTED, pos);
+        self.by_channel.add(ch.id(), ch.label_zh(), ch_order);
+        match case.assignment.as_ref().map(|a| &a.lead) {
+            Some(d) => {
+                let name = dept_names.get(d.as_str()).copied().unwrap_or(d.as_str());
+                self.by_department.add(d.as_str(), name, 0);
+            }
+            None => self.by_department.add(UNASSIGNED, "未分派", UNLISTED),
+        }
+        match case.complaint.customer_class {
+            Some(c) => self.by_class.add(c.id(), c.label_zh(), 0),
+            None => self.by_class.add(UNCLASSIFIED, "未分类", UNLISTED),
+        }
+        match case.findings.as_ref().map(|f| f.validity) {
+            Some(v) => self.by_validity.add(v.id(), v.label_zh(), 0),
+            None => self.by_validity.add(UNDETERMINED, "未认定", UNLISTED),
+        }
+        let h = HandlingStatus::of(case, offset, as_of);
+        self.by_handling.add(h.id(), h.label_zh(), 0);
+    }
 }
 
 /// A closed case's working time from receipt to closure (see "Handling
@@ -1341,7 +1387,7 @@ fn penalty_totals(
     period: &ReportPeriod,
 ) -> Result<PenaltyTotals, ReportError> {
     let p = result.period;
-    let month = ReportPeriod::month(p.year(), p.month())?;
+    let month = ReportPeriod::of_month(p)?;
     if month.from() > period.to() || month.to() < period.from() {
         return Err(ReportError::PenaltyPeriodOutside {
             penalty_period: p.to_string(),

@@ -114,6 +114,15 @@ impl ReportPeriod {
         Self::custom(from, to)
     }
 
+    /// The calendar month a penalty statement settles, as a report period.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidPeriod`] if the month is out of chrono's range.
+    pub fn of_month(month: tousu_penalty::Period) -> Result<Self, ReportError> {
+        Self::month(month.year(), month.month())
+    }
+
     /// A calendar month, `month` 1–12 (月报).
     ///
     /// # Errors

@@ -213,140 +213,8 @@ impl CaseTimeline {
         let mut clocks: Vec<ClockTrack> = Vec::new();
         let mut marks = Vec::new();
         for event in events {
-            let at = event.at;
-            let track = |clocks: &mut Vec<ClockTrack>, m: &MilestoneId, r: u32| {
-                clocks
-                    .iter()
-                    .rposition(|c| &c.milestone == m && c.round == r)
-            };
-            match &event.kind {
-                EventKind::ClockStarted {
-                    milestone,
-                    round,
-                    deadline,
-                    ..
-                } => clocks.push(ClockTrack {
-                    milestone: milestone.clone(),
-                    name_zh: tousu_workflow::milestone_name_zh(policy, milestone),
-                    round: *round,
-                    started_at: at,
-                    // A clock without a deadline has none in force yet.
-                    deadlines: deadline
-                        .iter()
-                        .map(|d| DeadlineChange {
-                            from: at,
-                            deadline: d.clone(),
-                        })
-                        .collect(),
-                    pauses: Vec::new(),
-                    warnings: Vec::new(),
-                    breached_at: None,
-                    stopped: None,
-                }),
-                EventKind::ClockPaused {
-                    milestone, round, ..
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        c.pauses.push(Pause { from: at, to: None });
-                    }
-                }
-                EventKind::ClockResumed {
-                    milestone,
-                    round,
-                    deadline,
-                    ..
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        end_pause(c, at);
-                        c.deadlines.extend(deadline.iter().map(|d| DeadlineChange {
-                            from: at,
-                            deadline: d.clone(),
-                        }));
-                    }
-                }
-                EventKind::ClockRetargeted {
-                    milestone,
-                    round,
-                    deadline,
-                    ..
-                }
-                | EventKind::DeadlineRecalculated {
-                    milestone,
-                    round,
-                    deadline,
-                    ..
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        end_pause(c, at);
-                        c.deadlines.push(DeadlineChange {
-                            from: at,
-                            deadline: deadline.clone(),
-                        });
-                    }
-                }
-                EventKind::ClockStopped {
-                    milestone,
-                    round,
-                    met,
-                    ..
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        end_pause(c, at);
-                        c.stopped = Some((at, *met));
-                    }
-                }
-                EventKind::MilestoneWarning {
-                    milestone,
-                    round,
-                    percent,
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        c.warnings.push(Warning {
-                            at,
-                            percent: *percent,
-                        });
-                    }
-                }
-                EventKind::MilestoneBreached {
-                    milestone, round, ..
-                } => {
-                    if let Some(c) =
-                        track(&mut clocks, milestone, *round).and_then(|i| clocks.get_mut(i))
-                    {
-                        c.breached_at.get_or_insert(at);
-                    }
-                }
-                EventKind::Escalated { cause, .. } => marks.push(TimelineMark::Escalated {
-                    at,
-                    cause: match cause {
-                        tousu_workflow::EscalationCause::Breach { milestone } => {
-                            format!("breach of {milestone}")
-                        }
-                        tousu_workflow::EscalationCause::RoundsExhausted => {
-                            "rounds exhausted".to_owned()
-                        }
-                        tousu_workflow::EscalationCause::Manual { reason } => reason.clone(),
-                        _ => "escalated".to_owned(),
-                    },
-                }),
-                EventKind::Reopened { round, .. } => {
-                    marks.push(TimelineMark::Reopened { at, round: *round });
-                }
-                EventKind::Closed { kind, .. } => {
-                    marks.push(TimelineMark::Closed { at, kind: *kind });
-                }
-                _ => {}
-            }
+            track_clock(policy, &mut clocks, event.at, &event.kind);
+            marks.extend(mark(event.at, &event.kind));
         }
         clocks.sort_by(|a, b| a.round.cmp(&b.round).then(a.started_at.cmp(&b.started_at)));
         Ok(CaseTimeline {
@@ -382,6 +250,134 @@ impl CaseTimeline {
             see(m.at());
         }
         (lo, hi)
+    }
+}
+
+/// Follows one event on the clock it concerns: a clock starts a track;
+/// pauses, new deadlines, warnings, the breach and the stop are drawn on it.
+fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>, kind: &EventKind) {
+    let track = |clocks: &mut Vec<ClockTrack>, m: &MilestoneId, r: u32| {
+        clocks
+            .iter()
+            .rposition(|c| &c.milestone == m && c.round == r)
+    };
+    match kind {
+        EventKind::ClockStarted {
+            milestone,
+            round,
+            deadline,
+            ..
+        } => clocks.push(ClockTrack {
+            milestone: milestone.clone(),
+            name_zh: tousu_workflow::milestone_name_zh(policy, milestone),
+            round: *round,
+            started_at: at,
+            // A clock without a deadline has none in force yet.
+            deadlines: deadline
+                .iter()
+                .map(|d| DeadlineChange {
+                    from: at,
+                    deadline: d.clone(),
+                })
+                .collect(),
+            pauses: Vec::new(),
+            warnings: Vec::new(),
+            breached_at: None,
+            stopped: None,
+        }),
+        EventKind::ClockPaused {
+            milestone, round, ..
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                c.pauses.push(Pause { from: at, to: None });
+            }
+        }
+        EventKind::ClockResumed {
+            milestone,
+            round,
+            deadline,
+            ..
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                end_pause(c, at);
+                c.deadlines.extend(deadline.iter().map(|d| DeadlineChange {
+                    from: at,
+                    deadline: d.clone(),
+                }));
+            }
+        }
+        EventKind::ClockRetargeted {
+            milestone,
+            round,
+            deadline,
+            ..
+        }
+        | EventKind::DeadlineRecalculated {
+            milestone,
+            round,
+            deadline,
+            ..
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                end_pause(c, at);
+                c.deadlines.push(DeadlineChange {
+                    from: at,
+                    deadline: deadline.clone(),
+                });
+            }
+        }
+        EventKind::ClockStopped {
+            milestone,
+            round,
+            met,
+            ..
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                end_pause(c, at);
+                c.stopped = Some((at, *met));
+            }
+        }
+        EventKind::MilestoneWarning {
+            milestone,
+            round,
+            percent,
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                c.warnings.push(Warning {
+                    at,
+                    percent: *percent,
+                });
+            }
+        }
+        EventKind::MilestoneBreached {
+            milestone, round, ..
+        } => {
+            if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
+                c.breached_at.get_or_insert(at);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The mark an event leaves on the timeline (an escalation, a reopening, a
+/// closure), if any.
+fn mark(at: DateTime<Utc>, kind: &EventKind) -> Option<TimelineMark> {
+    match kind {
+        EventKind::Escalated { cause, .. } => Some(TimelineMark::Escalated {
+            at,
+            cause: match cause {
+                tousu_workflow::EscalationCause::Breach { milestone } => {
+                    format!("breach of {milestone}")
+                }
+                tousu_workflow::EscalationCause::RoundsExhausted => "rounds exhausted".to_owned(),
+                tousu_workflow::EscalationCause::Manual { reason } => reason.clone(),
+                _ => "escalated".to_owned(),
+            },
+        }),
+        EventKind::Reopened { round, .. } => Some(TimelineMark::Reopened { at, round: *round }),
+        EventKind::Closed { kind, .. } => Some(TimelineMark::Closed { at, kind: *kind }),
+        _ => None,
     }
 }
 

@@ -766,6 +766,23 @@ pub(crate) fn owner(
     }
 }
 
+/// Who owns an agreed deadline (约定回复时限): it stands in for the clocks
+/// that stop on `agreed_deadline_set`, so it is owned as the first of them
+/// is (its owner, then its fallback owner); with no such milestone, by the
+/// handler. When that names nobody the breach is unowned, and the penalty
+/// facts list it as such.
+fn agreed_owner(case: &ClockCase<'_>, ctx: &Ctx<'_>) -> (Option<StaffId>, Option<RoleId>) {
+    let replaced = ctx
+        .policy
+        .milestones
+        .iter()
+        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet));
+    match replaced {
+        Some(m) => owner(case, Some(m), ctx),
+        None => resolve_owner(case, Some(&MilestoneOwner::Assignee), ctx),
+    }
+}
+
 fn resolve_owner(
     case: &ClockCase<'_>,
     owner: Option<&MilestoneOwner>,
@@ -836,7 +853,11 @@ fn breach(
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
-    let (owner, owner_role) = owner(case, m, ctx);
+    let (owner, owner_role) = if is_agreed(&clock.milestone) {
+        agreed_owner(case, ctx)
+    } else {
+        owner(case, m, ctx)
+    };
     let mut out = vec![EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
         round: clock.round,

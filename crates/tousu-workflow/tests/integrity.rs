@@ -446,3 +446,49 @@ fn a_breach_before_assignment_is_charged_to_the_fallback_owner() {
         )]
     );
 }
+
+/// An agreed deadline (约定回复时限) stands in for the first response, so it
+/// is owned as the first response is: its owner (the handler), else its
+/// fallback owner (the desk that registered it). Before, a breach of an
+/// agreed deadline set before assignment had no owner at all.
+#[test]
+fn an_agreed_deadline_breached_before_assignment_is_charged_to_the_fallback_owner() {
+    let mut h = Harness::new();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    h.run(
+        "kf1",
+        t0 + chrono::TimeDelta::minutes(2),
+        CommandKind::Accept {
+            override_reason: None,
+        },
+    )
+    .unwrap();
+    let agreed = t0 + chrono::TimeDelta::hours(4);
+    h.run(
+        "kf1",
+        t0 + chrono::TimeDelta::minutes(5),
+        CommandKind::SetAgreedDeadline { deadline: agreed },
+    )
+    .unwrap();
+    let owners: Vec<_> = h
+        .tick(agreed + chrono::TimeDelta::minutes(1))
+        .into_iter()
+        .filter_map(|e| match e.kind {
+            EventKind::MilestoneBreached {
+                milestone,
+                owner,
+                owner_role,
+                ..
+            } if milestone.as_str() == AGREED_DEADLINE => Some((owner, owner_role)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        owners,
+        [(
+            Some(sid("kf1")),
+            Some(RoleId::new("complaint_manager").unwrap())
+        )]
+    );
+}

@@ -211,3 +211,63 @@ proptest! {
         check_sequence(h, steps)?;
     }
 }
+
+/// The input the "ticks are idempotent" law once failed with (issue 12 item
+/// 18): a command 19 h 12 min after registration, the 24-hour acceptance
+/// clock at exactly its 80 % warning. Under both policies the first tick
+/// gives both warnings, the first response's breach and its escalation, and
+/// a second tick at the same instant nothing; the same answer from several
+/// threads at once (nothing shared between test threads changes it), and
+/// one second earlier the 80 % warning is not yet due (the threshold is
+/// integer arithmetic on whole seconds, no float).
+#[test]
+fn ticks_at_exactly_the_warning_threshold_are_idempotent() {
+    fn run(business_hours: bool, gap: TimeDelta) -> (Vec<EventKind>, Vec<EventKind>) {
+        let mut h = Harness::new();
+        if business_hours {
+            h.rt = PolicyRuntime::new(business_hours_policy()).unwrap();
+        }
+        let registered = beijing(2025, 12, 1, 9, 0);
+        h.register_default(registered);
+        let at = registered + gap;
+        // The shrunk step (0, 43, 0, false, 1152): kf1 assigns a case not yet accepted.
+        assert!(h.run(ACTORS[0], at, kind(43, 0, false)).is_err());
+        let kinds = |events: Vec<Event>| events.into_iter().map(|e| e.kind).collect::<Vec<_>>();
+        let first = kinds(h.tick(at));
+        let second = kinds(h.tick(at));
+        (first, second)
+    }
+    let warned = |events: &[EventKind]| {
+        events
+            .iter()
+            .filter_map(|k| match k {
+                EventKind::MilestoneWarning { percent, .. } => Some(*percent),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let at_threshold = TimeDelta::minutes(1152);
+    for business_hours in [false, true] {
+        let (first, second) = run(business_hours, at_threshold);
+        assert_eq!(warned(&first), [50, 80]);
+        let names: Vec<_> = first.iter().map(EventKind::name).collect();
+        assert_eq!(
+            names,
+            [
+                "milestone_warning",
+                "milestone_warning",
+                "milestone_breached",
+                "escalated"
+            ]
+        );
+        assert_eq!(second, [], "the second tick at the same instant");
+        let (early, _) = run(business_hours, at_threshold - TimeDelta::seconds(1));
+        assert_eq!(warned(&early), [50], "one second before 80 %");
+        let threads: Vec<_> = (0..4)
+            .map(|_| std::thread::spawn(move || run(business_hours, at_threshold)))
+            .collect();
+        for t in threads {
+            assert_eq!(t.join().unwrap(), (first.clone(), second.clone()));
+        }
+    }
+}

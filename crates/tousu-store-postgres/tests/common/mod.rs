@@ -47,6 +47,17 @@ impl Pg {
     }
 }
 
+impl Pg {
+    /// A fresh schema's name, dropped when the test ends, for stores that
+    /// several processes open by name.
+    pub fn schema(&self, what: &str) -> String {
+        let n = self.n.fetch_add(1, Ordering::Relaxed);
+        let schema = format!("t_{}_{}_{what}_{n}", std::process::id(), self.test);
+        self.schemas.lock().unwrap().push(schema.clone());
+        schema
+    }
+}
+
 impl Backend for Pg {
     type Store = PgStore;
 
