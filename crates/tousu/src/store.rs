@@ -261,6 +261,11 @@ pub trait Store {
     /// next sequence number (from 1), calls `build` with it, and writes the
     /// batch it returns (expected version 0). If `build` or the write
     /// fails, the number is not used up: the next filing gets it.
+    ///
+    /// A filing is idempotent by its command id: when the batch's command
+    /// already opened a case ([`Store::registered_by`]), the write is
+    /// refused with [`StoreError::DuplicateCommand`] naming that case, in
+    /// the same transaction, so that two racing retries open one case.
     fn file<E: From<StoreError>>(
         &mut self,
         month: Month,
@@ -295,6 +300,24 @@ pub trait Store {
         case: &CaseId,
         command: &CommandId,
     ) -> Result<Option<CommandRecord>, StoreError>;
+
+    /// The case a command opened: the case whose version 1 this command id
+    /// wrote (a filing or a `register` command), if any.
+    ///
+    /// The default asks [`Store::command`] of every case: correct for any
+    /// store, and linear in the number of cases; stores override it with an
+    /// indexed lookup.
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        for case in self.case_ids()? {
+            if self
+                .command(&case, command)?
+                .is_some_and(|r| r.first_version == 1)
+            {
+                return Ok(Some(case));
+            }
+        }
+        Ok(None)
+    }
 
     /// Every case id, in a stable order.
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError>;
@@ -334,6 +357,8 @@ struct Inner {
     log: Vec<(usize, usize)>,
     due: BTreeSet<(DateTime<Utc>, usize)>,
     sequences: BTreeMap<Month, u32>,
+    /// The case each registering command opened (by case index).
+    registrations: BTreeMap<CommandId, usize>,
 }
 
 /// Cases in memory: the reference [`Store`].
@@ -417,6 +442,9 @@ impl Inner {
             self.due.remove(&(at, index));
         }
         if let Some((id, hash)) = &batch.command {
+            if batch.expected_version == 0 {
+                self.registrations.entry(id.clone()).or_insert(index);
+            }
             stored.commands.insert(
                 id.clone(),
                 CommandRecord {
@@ -470,6 +498,15 @@ impl Store for MemoryStore {
             return Err(StoreError::Malformed {
                 case: batch.case_id,
                 message: "a filing starts a case (expected version 0)".to_owned(),
+            }
+            .into());
+        }
+        if let Some((id, _)) = &batch.command
+            && let Some(&opened) = inner.registrations.get(id)
+        {
+            return Err(StoreError::DuplicateCommand {
+                case: inner.id(opened)?.clone(),
+                command: id.clone(),
             }
             .into());
         }
@@ -529,6 +566,15 @@ impl Store for MemoryStore {
             .get(case)
             .and_then(|s| s.commands.get(command))
             .cloned())
+    }
+
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        let inner = self.lock()?;
+        inner
+            .registrations
+            .get(command)
+            .map(|&index| inner.id(index).cloned())
+            .transpose()
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {

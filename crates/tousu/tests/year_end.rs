@@ -305,10 +305,11 @@ fn clocks(r: &Run) -> String {
             out.push_str(&format!(
                 "{} due {} {:<32} {state}\n",
                 id,
-                c.deadline_at()
-                    .expect("a deadline")
-                    .with_timezone(&beijing())
-                    .format("%Y-%m-%d %H:%M"),
+                // The end of a day as people write it (24:00), not the next day's 00:00.
+                tousu::report::when::deadline_short(
+                    c.deadline_at().expect("a deadline"),
+                    beijing()
+                ),
                 basis,
             ));
         }
