@@ -130,3 +130,41 @@ fn agreed(view: &DeadlineView) -> Option<DateTime<Utc>> {
         .filter(|_| view.milestone.as_str() == AGREED_DEADLINE)
         .map(|d| d.at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn beijing() -> FixedOffset {
+        FixedOffset::east_opt(8 * 3600).unwrap()
+    }
+
+    #[test]
+    fn the_end_of_a_day_is_24_00_of_that_day_across_months_and_leap_years() {
+        // 2028-03-01 00:00 Beijing: the end of 29 February 2028.
+        let at = Utc.with_ymd_and_hms(2028, 2, 29, 16, 0, 0).unwrap();
+        assert_eq!(deadline_zh(at, beijing()), "2028年2月29日24时");
+        assert_eq!(deadline_en(at, beijing()), "end of 29 Feb 2028");
+        assert_eq!(deadline_short(at, beijing()), "2028-02-29 24:00");
+        // Midnight UTC is 08:00 in Beijing: not the end of a day there.
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(deadline_zh(at, beijing()), "2026年1月1日8时");
+        assert_eq!(
+            deadline_short(at, FixedOffset::east_opt(0).unwrap()),
+            "2025-12-31 24:00"
+        );
+        // Seconds are shown only when there are some.
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 1, 2, 3).unwrap();
+        assert_eq!(deadline_zh(at, beijing()), "2026年1月1日9时2分3秒");
+        assert_eq!(deadline_en(at, beijing()), "09:02:03 on 1 Jan 2026");
+    }
+
+    #[test]
+    fn a_time_limit_in_chinese() {
+        let d: Duration = "15个工作日".parse().unwrap();
+        assert_eq!(duration_zh(d), "15个工作日");
+        let d: Duration = "30 minutes".parse().unwrap();
+        assert_eq!(duration_zh(d), "30分钟");
+    }
+}

@@ -84,3 +84,28 @@ impl From<Rejection> for Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A calendar failure inside a decision surfaces as `Error::Calendar`,
+    /// as it does when a calendar is built: one way per failure.
+    #[test]
+    fn a_calendar_rejection_is_a_calendar_error() {
+        let failure = CalendarError::InvalidUtcOffset {
+            path: "calendar.utc_offset".to_owned(),
+            value: "+25:00".to_owned(),
+        };
+        assert!(matches!(
+            Error::from(Rejection::Calendar(failure)),
+            Error::Calendar(CalendarError::InvalidUtcOffset { .. })
+        ));
+        assert!(matches!(
+            Error::from(Rejection::CommandIdConflict {
+                id: tousu_model::CommandId::new("c1").unwrap()
+            }),
+            Error::Rejected(Rejection::CommandIdConflict { .. })
+        ));
+    }
+}
