@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
-use tousu::workflow::ResponsibleParty;
 
 fn sid(s: &str) -> StaffId {
     StaffId::new(s).unwrap()
@@ -37,10 +36,10 @@ fn roster() -> Roster {
             Staff::new(sid("head"), "王主管", did("eng")).with_role(role("department_head")),
             Staff::new(sid("h1"), "张师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(2), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(2), "1000".parse().unwrap()),
             Staff::new(sid("h2"), "刘师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
         ],
     )
     .unwrap()
@@ -258,7 +257,7 @@ fn overdue_and_penalties_follow_from_the_cases() {
     let later = t0 + TimeDelta::hours(2);
     t.cmd(&case, "h1", later, CommandKind::StartInvestigation)
         .unwrap();
-    let responsible = vec![tousu::workflow::Responsibility {
+    let responsible = vec![Responsibility {
         party: ResponsibleParty::Department(did("eng")),
         share: 1.into(),
     }];

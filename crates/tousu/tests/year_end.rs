@@ -68,11 +68,11 @@ fn roster() -> Roster {
             Staff::new(sid("gm"), "赵总", did("hq")).with_role(role("general_manager")),
             Staff::new(sid("kf"), "李客服", did("cs"))
                 .with_role(role("complaint_manager"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
             Staff::new(sid("head"), "王主管", did("eng")).with_role(role("department_head")),
             Staff::new(sid("h1"), "张师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
         ],
     )
     .unwrap()
