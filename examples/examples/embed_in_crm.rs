@@ -11,8 +11,8 @@
 //!
 //! `cargo run -p tousu-examples --example embed_in_crm`
 
-use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
+use tousu::report::when;
 use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -107,13 +107,12 @@ fn main() -> Result<()> {
             })
             .external_ref(t.crm_id)
             .build()?;
-        let filing = Filing {
-            actor: StaffId::new("agent-1")?,
-            command_id: CommandId::new(format!("webhook-{}", t.crm_id))?,
-            case_id: Some(CaseId::new(t.crm_id)?),
+        let filing = Filing::new(
+            StaffId::new("agent-1")?,
+            CommandId::new(format!("webhook-{}", t.crm_id))?,
             complaint,
-            repeat_count: 0,
-        };
+        )
+        .with_case_id(CaseId::new(t.crm_id)?);
         for _delivery in 0..2 {
             let filed = engine.file(filing.clone())?;
             println!(
@@ -126,30 +125,21 @@ fn main() -> Result<()> {
         filings.push(filing);
     }
 
-    // Two agents act on T-1001 from stale screens: the second is refused.
+    // A note form opened on T-1001 remembers the version it showed.
     let t1 = CaseId::new("T-1001")?;
-    let version = engine.case(&t1)?.version;
-    let accept = Command::new(
-        CommandId::new("ui-1")?,
-        StaffId::new("agent-1")?,
-        bj(5, 9, 5)?,
-        version,
-        CommandKind::Accept {
-            override_reason: None,
-        },
-    );
-    engine.handle(&t1, &accept)?;
-    let note = Command::new(
-        CommandId::new("ui-2")?,
-        StaffId::new("agent-1")?,
-        bj(5, 9, 6)?,
-        version,
-        CommandKind::AddNote {
-            text: "已电话联系".into(),
-            attachments: vec![],
-        },
-    );
-    match engine.handle(&t1, &note) {
+    let agent = StaffId::new("agent-1")?;
+    let shown = engine.case(&t1)?.version;
+    // An agent's button: decided on the case as it is now, in one load.
+    engine.submit(
+        &t1,
+        Command::builder(CommandId::new("ui-1")?, agent.clone(), bj(5, 9, 5)?).accept(),
+    )?;
+    // The form is sent after the case moved on: refused, nothing changes
+    // (optimistic concurrency).
+    let note = Command::builder(CommandId::new("ui-2")?, agent, bj(5, 9, 6)?)
+        .expecting(shown)
+        .note("已电话联系");
+    match engine.submit(&t1, note) {
         Err(e) => println!("stale screen refused: {e}"),
         Ok(_) => println!("unexpected: stale command accepted"),
     }
@@ -190,12 +180,13 @@ fn main() -> Result<()> {
             }
         }
     }
+    let offset = engine.policy().utc_offset();
     for o in engine.overdue(now)? {
         println!(
             "overdue: case {} milestone {} due {}",
             o.case,
             o.milestone,
-            o.deadline.at.format("%H:%M UTC")
+            when::deadline_en(o.deadline.at, offset)
         );
     }
 

@@ -15,9 +15,8 @@
 //!
 //! Run it with `cargo run -p tousu-examples --example quickstart`.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tousu::prelude::*;
-use tousu::workflow::{Responsibility, ResponsibleParty};
+use tousu::report::when;
 use tousu_store_sqlite::SqliteStore;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -97,15 +96,10 @@ impl Desk {
         kind: CommandKind,
     ) -> Result<()> {
         self.n += 1;
-        let version = self.engine.case(case)?.version;
-        let cmd = Command::new(
-            CommandId::new(format!("cmd-{}", self.n))?,
-            id(actor)?,
-            when,
-            version,
-            kind,
-        );
-        self.engine.handle(case, &cmd)?;
+        // Decided on the case as it is now: one load, no version to carry.
+        let cmd = Command::builder(CommandId::new(format!("cmd-{}", self.n))?, id(actor)?, when)
+            .kind(kind);
+        self.engine.submit(case, cmd)?;
         Ok(())
     }
 
@@ -375,14 +369,8 @@ fn main() -> Result<()> {
     // The leak: found at fault (70 / 30), 1,500 元 compensation, which is above
     // the head's 1,000 元 authority.
     let fault = vec![
-        Responsibility {
-            party: ResponsibleParty::Staff(id("liu")?),
-            share: 7.into(),
-        },
-        Responsibility {
-            party: ResponsibleParty::Staff(id("zhang")?),
-            share: 3.into(),
-        },
+        Responsibility::staff(id("liu")?, 7),
+        Responsibility::staff(id("zhang")?, 3),
     ];
     desk.run(
         &leak,
@@ -545,16 +533,21 @@ fn main() -> Result<()> {
                 tousu::workflow::ClockState::Running if c.breached => "overdue 逾期",
                 tousu::workflow::ClockState::Running => "running 计时中",
             };
+            // An agreed deadline's limit is the instant agreed, not its minutes;
+            // the end of a day reads 24:00, not the next day's 00:00.
+            let limit = match c.deadline_at() {
+                Some(at) if c.milestone.as_str() == tousu::workflow::AGREED_DEADLINE => {
+                    format!("agreed {}", when::deadline_short(at, beijing()?))
+                }
+                _ => c.target.to_string(),
+            };
             println!(
                 "      round {} {:<16} {:<18} due {}  {}",
                 c.round,
                 c.milestone.as_str(),
-                c.target.to_string(),
+                limit,
                 match c.deadline_at() {
-                    Some(at) => at
-                        .with_timezone(&beijing()?)
-                        .format("%m-%d %H:%M")
-                        .to_string(),
+                    Some(at) => when::deadline_short(at, beijing()?),
                     None => "none (calendar)".to_owned(),
                 },
                 state

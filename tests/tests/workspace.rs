@@ -7,3 +7,81 @@ fn facade_reexports_model() {
     let m: tousu::model::Money = "12.5".parse().unwrap();
     assert_eq!(m.to_string(), "¥12.50");
 }
+
+/// Every relative path README.md and docs/*.md mention exists: link
+/// targets, and code spans that name a file or folder of the repository
+/// (`examples/examples/embed_in_crm.rs`). A moved file must not leave a
+/// reader at a dead end.
+#[test]
+fn paths_in_readme_and_docs_exist() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    use std::path::Path;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root");
+    // What a path in a code span may start with: the repository's own
+    // top-level entries (not `target/`, which a build makes).
+    let top: std::collections::BTreeSet<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "target")
+        .collect();
+    let mut docs = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            docs.push(path);
+        }
+    }
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for doc in &docs {
+        let text = std::fs::read_to_string(doc).unwrap();
+        let base = doc.parent().unwrap();
+        for event in Parser::new(&text) {
+            let (mentioned, relative_to_doc) = match event {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    let url = dest_url.split('#').next().unwrap_or("").to_owned();
+                    if url.is_empty() || url.contains(':') {
+                        continue; // an anchor, a web address, mailto:
+                    }
+                    (url, true)
+                }
+                Event::Code(code) => {
+                    let code = code.trim_end_matches('/');
+                    let first = code.split('/').next().unwrap_or("");
+                    let path_like = code.contains('/')
+                        && top.contains(first)
+                        && !code.contains(|c: char| c.is_whitespace() || "*<>{}|…".contains(c));
+                    if !path_like {
+                        continue;
+                    }
+                    (code.to_owned(), false)
+                }
+                _ => continue,
+            };
+            checked += 1;
+            let exists = if relative_to_doc {
+                base.join(&mentioned).exists()
+            } else {
+                root.join(&mentioned).exists() || base.join(&mentioned).exists()
+            };
+            if !exists {
+                missing.push(format!(
+                    "{}: {mentioned}",
+                    doc.strip_prefix(root).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(
+        checked > 20,
+        "only {checked} paths found: is the parser reading the docs?"
+    );
+    assert!(
+        missing.is_empty(),
+        "paths that do not exist:\n{}",
+        missing.join("\n")
+    );
+}

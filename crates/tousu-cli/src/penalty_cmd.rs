@@ -242,9 +242,13 @@ fn run_penalties(args: &PenaltiesArgs) -> Result<String, String> {
             "--format {format:?} is not known; expected json or md"
         ));
     }
-    let file: FactsFile = tousu::model::json::from_str(&read(facts_path, "facts")?)
+    let mut file: FactsFile = tousu::model::json::from_str(&read(facts_path, "facts")?)
         .map_err(|e| format!("--facts {facts_path}: {e}"))?;
     check_breaches(&file.facts, loaded_policy.as_ref(), facts_path)?;
+    if let Some(policy) = &loaded_policy {
+        // The statements' Chinese text names milestones and levels as the policy does.
+        file.facts.names.merge(tousu::penalty::Names::of(policy));
+    }
     let carry: Option<CarryOver> = match &args.carry {
         Some(p) => Some(
             tousu::model::json::from_str(&read(p, "carry")?)

@@ -51,6 +51,35 @@ pub mod weight {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         d.deserialize_any(Visitor { percent: true })
     }
+
+    /// Parses a weight as files write it: `"0.6"`, `"60"`, `"60%"`.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use tousu_model::decimal_text::weight;
+    /// assert_eq!(weight::parse("60%")?, Decimal::from(60));
+    /// assert!(weight::parse("sixty").is_err());
+    /// # Ok::<(), tousu_model::ModelError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Decimal, crate::ModelError> {
+        parse_text(text, true).map_err(|message| crate::ModelError::Invalid {
+            problems: vec![crate::Problem::new(
+                "share",
+                format!("{message}; expected e.g. \"0.6\", \"60\" or \"60%\""),
+            )],
+        })
+    }
+}
+
+/// A decimal from text; with `percent`, a trailing `%` is dropped.
+fn parse_text(v: &str, percent: bool) -> Result<Decimal, String> {
+    let t = v.trim();
+    let t = if percent {
+        t.strip_suffix('%').unwrap_or(t).trim_end()
+    } else {
+        t
+    };
+    Decimal::from_str(t).map_err(|e| format!("{v:?} is not a decimal number: {e}"))
 }
 
 struct Visitor {
@@ -69,14 +98,7 @@ impl serde::de::Visitor<'_> for Visitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let t = v.trim();
-        let t = if self.percent {
-            t.strip_suffix('%').unwrap_or(t).trim_end()
-        } else {
-            t
-        };
-        Decimal::from_str(t)
-            .map_err(|e| E::custom(format_args!("{v:?} is not a decimal number: {e}")))
+        parse_text(v, self.percent).map_err(E::custom)
     }
 
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {

@@ -28,6 +28,8 @@
 //! - `proptest`: a `strategies` module with a proptest strategy for every
 //!   type, for property tests of your own.
 #![forbid(unsafe_code)]
+// docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -59,6 +61,7 @@ mod org;
 mod party;
 mod share;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 
 pub use complaint::{

@@ -32,6 +32,10 @@ use rust_decimal::Decimal;
 use crate::{ModelError, RoundingMode};
 
 /// An amount of CNY, exact to the fen; may be negative (a refund, a correction).
+///
+/// Made from whole fen ([`Money::from_fen`]`(1250)`), whole yuan
+/// ([`Money::from_yuan`]`(12)`), text ([`Money::parse`]`("12.50")`, or
+/// `"¥12.50".parse()`) or an exact decimal ([`Money::from_decimal`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money {
     fen: i64,

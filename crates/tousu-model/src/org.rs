@@ -231,7 +231,9 @@ impl Staff {
         self
     }
 
-    /// With base points and a monthly bonus.
+    /// With base points (`Decimal::from(3)`, `"1.5".parse()?`; `tousu`'s
+    /// prelude has `Decimal`) and a monthly bonus ([`Money::from_yuan`],
+    /// [`Money::parse`]).
     pub fn with_pay(mut self, base_points: Decimal, monthly_bonus: Money) -> Self {
         self.base_points = base_points;
         self.monthly_bonus = monthly_bonus;

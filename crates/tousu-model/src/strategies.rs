@@ -1,5 +1,7 @@
 //! proptest strategies for every model type (feature `proptest`).
 //!
+//! Available with the `proptest` feature.
+//!
 //! Every strategy yields only valid values, so a property test of your own can
 //! take a `Complaint` or a `Roster` and go straight to the law it checks:
 //!

@@ -188,6 +188,59 @@ pub struct PenaltyFacts {
     /// fined to no one but never dropped, and appear as such in the result.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unowned: Vec<UnownedBreach>,
+    /// The policy's Chinese names of the milestones and levels the breaches
+    /// cite, for the statements' Chinese text ([`Names::of`]).
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub names: Names,
+}
+
+/// The policy's Chinese names (`name_zh`) of milestone and level ids: a
+/// statement's Chinese text says 「初次对应」 and 不满意 as the regulation
+/// does, its English text keeps the ids. An id without a name is written as
+/// the id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Milestone id → its Chinese name (`first_response` → `初次对应`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub milestones: BTreeMap<tousu_policy::MilestoneId, String>,
+    /// Level id → its Chinese name (`unsatisfied` → `不满意`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<LevelId, String>,
+}
+
+impl Names {
+    /// The names `policy` gives its milestones and levels.
+    pub fn of(policy: &tousu_policy::Policy) -> Names {
+        Names {
+            milestones: policy
+                .milestones
+                .iter()
+                .map(|m| (m.id.clone(), m.name_zh.clone()))
+                .collect(),
+            levels: policy
+                .levels
+                .iter()
+                .map(|l| (l.id.clone(), l.name_zh.clone()))
+                .collect(),
+        }
+    }
+
+    /// Adds the names `other` has and `self` lacks (for facts gathered
+    /// under several policy versions: the first name given for an id stays).
+    pub fn merge(&mut self, other: Names) {
+        for (id, name) in other.milestones {
+            self.milestones.entry(id).or_insert(name);
+        }
+        for (id, name) in other.levels {
+            self.levels.entry(id).or_insert(name);
+        }
+    }
+
+    /// Whether there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.milestones.is_empty() && self.levels.is_empty()
+    }
 }
 
 impl PenaltyFacts {
@@ -204,6 +257,7 @@ impl PenaltyFacts {
             serious: BTreeSet::new(),
             year_review: None,
             unowned: Vec::new(),
+            names: Names::default(),
         }
     }
 }

@@ -65,6 +65,8 @@
 //! [`Roster`]: tousu_model::Roster
 //! [`Money`]: tousu_model::Money
 #![forbid(unsafe_code)]
+// docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -85,13 +87,14 @@ pub mod facts;
 pub mod render;
 pub mod statement;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 pub mod text;
 
 pub use allocate::allocate;
 pub use error::PenaltyError;
 pub use facts::{
-    Breach, CARRY_SCHEMA_VERSION, CarryOver, ComplaintAgainst, FACTS_SCHEMA_VERSION, Loss,
+    Breach, CARRY_SCHEMA_VERSION, CarryOver, ComplaintAgainst, FACTS_SCHEMA_VERSION, Loss, Names,
     PenaltyFacts, Period, Responsible, Sanction, UnownedBreach, Violation, YearReview,
 };
 pub use render::{render_markdown, render_statement};

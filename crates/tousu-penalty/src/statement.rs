@@ -849,6 +849,15 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
         return Ok(());
     }
     let fined = &cx.schedule.overtime_milestones;
+    // Each name shared by every line that cites it.
+    fn shared<K: Ord>(names: &BTreeMap<K, String>) -> BTreeMap<&K, Arc<str>> {
+        names
+            .iter()
+            .map(|(id, name)| (id, Arc::<str>::from(name.as_str())))
+            .collect()
+    }
+    let milestone_zh = shared(&facts.names.milestones);
+    let level_zh = shared(&facts.names.levels);
     for (i, b) in facts.breaches.iter().enumerate() {
         let owner = cx.find(&b.owner, || format!("breaches[{i}].owner"))?;
         if !fined.is_empty() && !fined.contains(&b.milestone) {
@@ -893,7 +902,9 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
             let explanation = Explanation::breach(BreachText {
                 case: b.case.clone(),
                 milestone: b.milestone.clone(),
+                milestone_zh: milestone_zh.get(&b.milestone).cloned(),
                 level: b.level.clone(),
+                level_zh: level_zh.get(&b.level).cloned(),
                 round: b.round,
                 fine,
                 once_per_case: once,

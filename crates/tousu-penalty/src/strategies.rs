@@ -1,6 +1,8 @@
 //! proptest strategies for a month's penalty facts over *your* roster and
 //! schedule (feature `proptest`), so that the laws of your tables —
 //! deductions never exceed the cap, carry-over drains — can be tested.
+//!
+//! Available with the `proptest` feature.
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;

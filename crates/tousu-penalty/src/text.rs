@@ -166,7 +166,11 @@ enum Repr {
 pub(crate) struct BreachText {
     pub(crate) case: CaseId,
     pub(crate) milestone: MilestoneId,
+    /// The policy's Chinese name of the milestone, for the Chinese text.
+    pub(crate) milestone_zh: Option<Arc<str>>,
     pub(crate) level: LevelId,
+    /// The policy's Chinese name of the level, for the Chinese text.
+    pub(crate) level_zh: Option<Arc<str>>,
     pub(crate) round: u32,
     pub(crate) fine: Money,
     pub(crate) once_per_case: bool,
@@ -260,22 +264,32 @@ impl Explanation {
                         "",
                     ]
                 } else {
+                    // The regulation's words: 「初次对应」, 不满意; the ids,
+                    // as before names were known, where the policy gave none.
+                    let (open, milestone, close) = match &b.milestone_zh {
+                        Some(name) => ("「", &**name, "」"),
+                        None => (" 里程碑 ", milestone, " "),
+                    };
+                    let (level_label, level) = match &b.level_zh {
+                        Some(name) => ("轮超时（投诉级别：", &**name),
+                        None => ("轮超时（级别 ", level),
+                    };
                     [
                         "案件 ",
                         case,
-                        " 里程碑 ",
+                        open,
                         milestone,
-                        " 第",
+                        close,
+                        "第",
                         round.as_str(),
-                        "轮超时（级别 ",
+                        level_label,
                         level,
                         "），超时扣罚 ",
                         money.as_str(),
-                        " 元",
                         if b.once_per_case {
-                            "（每案计一次）"
+                            " 元（每案计一次）"
                         } else {
-                            ""
+                            " 元"
                         },
                     ]
                 };

@@ -53,6 +53,28 @@ fn s12_overtime_fine_per_breached_milestone_per_round() {
         "Case C2: milestone first_response breached in round 1 (level 危机事件); overtime fine ¥80.00"
     );
 
+    // With the policy's names, the Chinese text says them as the regulation
+    // does; the English text keeps the ids.
+    let mut named = f.clone();
+    named
+        .names
+        .milestones
+        .insert("first_response".parse().unwrap(), "初次对应".to_owned());
+    named
+        .names
+        .levels
+        .insert("危机事件".parse().unwrap(), "危机事件（一级）".to_owned());
+    let r = compute_statements(&schedule(S12), &roster, &named, None).unwrap();
+    let l = &of(&r, "cs-2").lines[0];
+    assert_eq!(
+        l.explanation_zh(),
+        "案件 C2「初次对应」第1轮超时（投诉级别：危机事件（一级）），超时扣罚 80.00 元"
+    );
+    assert_eq!(
+        l.explanation_en(),
+        "Case C2: milestone first_response breached in round 1 (level 危机事件); overtime fine ¥80.00"
+    );
+
     // Only the milestones the schedule names are fined: second_response alone
     // leaves cs-1 one 20 元 line and cs-2 the 30 元 one.
     let second_only = schedule(&format!(

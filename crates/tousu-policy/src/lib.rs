@@ -69,6 +69,8 @@
 //! `docs/policy-authoring.md` explains every section of a policy file;
 //! `docs/policy.schema.json` is its JSON Schema ([`Policy::json_schema`]).
 #![forbid(unsafe_code)]
+// docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -98,6 +100,7 @@ mod policy;
 pub mod predicate;
 pub mod rules;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 mod validate;
 pub mod warranty;

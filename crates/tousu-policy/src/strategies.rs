@@ -1,5 +1,7 @@
 //! proptest strategies for policy values (feature `proptest`): durations in
 //! every unit, and ids drawn from a given policy.
+//!
+//! Available with the `proptest` feature.
 
 use proptest::prelude::*;
 use tousu_model::{CategoryId, LevelId};

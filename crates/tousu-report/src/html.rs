@@ -394,7 +394,7 @@ impl PeriodReport {
             title,
             svg: charts::lines(title, &labels, &[received, closed], "日期 date")?,
             table: table(&["日期 Date", "收到 Received", "结案 Closed"], &rows, true),
-            note: "收到：当日受理登记的本期投诉；结案：当日结案的任何投诉。Received: cases of the period by day of receipt; closed: any case closed that day.",
+            note: "收到：当日收到的本期投诉；结案：当日结案的任何投诉。Received: cases of the period by day of receipt; closed: any case closed that day.",
         })
     }
 
@@ -587,7 +587,7 @@ impl PeriodReport {
                 vec![
                     o.case_id.to_string(),
                     o.milestone_zh.clone(),
-                    self.local(o.deadline),
+                    self.deadline(o.deadline),
                     o.overdue_hours.to_string(),
                     o.department_name
                         .clone()

@@ -123,6 +123,7 @@ mod period;
 mod render;
 mod timeline;
 mod timeline_svg;
+pub mod when;
 
 use std::collections::{BTreeMap, HashMap};
 

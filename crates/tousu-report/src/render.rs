@@ -50,6 +50,12 @@ impl PeriodReport {
             .to_string()
     }
 
+    /// An exclusive deadline as people write it: `2026-12-31 24:00` for the
+    /// end of a day, not the next day's 00:00 ([`crate::when`]).
+    pub(super) fn deadline(&self, at: DateTime<Utc>) -> String {
+        crate::when::deadline_short(at, self.offset())
+    }
+
     /// The report as Markdown for people: Chinese and English headings,
     /// one table per figure, percentages to one decimal, local times in the
     /// policy's offset.
@@ -305,7 +311,7 @@ impl PeriodReport {
         } else {
             let _ = writeln!(
                 w,
-                "| 案件 Case | 编号 No. | 受理日期 Received | 级别 Level | 节点 Milestone | 轮次 Round | 期限 Deadline | 超期小时 Hours over | 责任部门 Department | 责任人 Handler |\n|---|---|---|---|---|---:|---|---:|---|---|"
+                "| 案件 Case | 编号 No. | 收到日期 Received | 级别 Level | 节点 Milestone | 轮次 Round | 期限 Deadline | 超期小时 Hours over | 责任部门 Department | 责任人 Handler |\n|---|---|---|---|---|---:|---|---:|---|---|"
             );
             for o in &self.overdue {
                 let dept = match (&o.department, &o.department_name) {
@@ -327,7 +333,7 @@ impl PeriodReport {
                     ),
                     cell(&o.milestone_zh),
                     o.round,
-                    self.local(o.deadline),
+                    self.deadline(o.deadline),
                     o.overdue_hours,
                     cell(&dept),
                     cell(o.handler.as_ref().map_or("—", |h| h.as_str()))

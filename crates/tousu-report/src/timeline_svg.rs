@@ -77,6 +77,16 @@ impl Scale {
             .format("%m-%d %H:%M")
             .to_string()
     }
+
+    /// An exclusive deadline as people write it: `12-31 24:00` for the end
+    /// of a day ([`crate::when::deadline_short`] without the year).
+    fn deadline(&self, t: DateTime<Utc>) -> String {
+        let full = crate::when::deadline_short(t, self.offset);
+        match full.split_once('-') {
+            Some((_, month_day_time)) => month_day_time.to_owned(),
+            None => full,
+        }
+    }
 }
 
 impl CaseTimeline {
@@ -166,7 +176,7 @@ impl CaseTimeline {
         ))
         .map_err(err)?;
         let mut sub = format!(
-            "受理 Received {} · 统计时点 As of {} (UTC{})",
+            "收到 Received {} · 统计时点 As of {} (UTC{})",
             scale.local(self.received_at),
             scale.local(self.as_of),
             scale.offset
@@ -430,7 +440,7 @@ fn draw_clock(
     let provisional = if deadline.provisional { " 暂定" } else { "" };
     let words = format!(
         "时限 due {}{provisional} · {state}",
-        scale.local(deadline.at)
+        scale.deadline(deadline.at)
     );
     root.draw(&Text::new(
         words,

@@ -50,7 +50,15 @@ use tousu::{
 };
 
 /// The schema, as numbered migrations applied in order on connect.
-pub const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_schema.sql"))];
+pub const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../migrations/0001_schema.sql")),
+    (2, include_str!("../migrations/0002_registrations.sql")),
+];
+
+/// The case a command id opened (matches the partial index
+/// `tousu_commands_registrations`).
+const REGISTERED_BY: &str =
+    "SELECT case_id FROM tousu_commands WHERE command_id = $1 AND first_version = 1 LIMIT 1";
 
 /// The due query: open cases due at or before `$1`, earliest first. It
 /// matches the partial index `tousu_cases_due` (the PostgreSQL tests check
@@ -377,6 +385,21 @@ impl Store for PgStore {
             .into());
         }
         batch.check()?;
+        if let Some((id, _)) = &batch.command {
+            // After the month's row lock: a retry of the same filing (same
+            // month) waits for this one and sees its commit here.
+            if let Some(row) = tx
+                .query_opt(REGISTERED_BY, &[&id.as_str()])
+                .map_err(backend)?
+            {
+                let case: String = row.try_get(0).map_err(backend)?;
+                return Err(StoreError::DuplicateCommand {
+                    case: CaseId::new(case).map_err(backend)?,
+                    command: id.clone(),
+                }
+                .into());
+            }
+        }
         let position = write(&mut tx, &batch).map_err(|e| conflict_or(e, &batch))?;
         tx.commit().map_err(backend)?;
         Ok((batch, position))
@@ -442,6 +465,10 @@ impl Store for PgStore {
             })
         })
         .transpose()
+    }
+
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        Ok(self.ids(REGISTERED_BY, &[&command.as_str()])?.pop())
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {

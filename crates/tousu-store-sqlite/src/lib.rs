@@ -49,7 +49,15 @@ use tousu::{
 };
 
 /// The schema, as numbered migrations applied in order on open.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/0001_schema.sql"))];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/0001_schema.sql")),
+    (2, include_str!("../migrations/0002_registrations.sql")),
+];
+
+/// The case a command id opened (matches the partial index
+/// `tousu_commands_registrations`).
+const REGISTERED_BY: &str =
+    "SELECT case_id FROM tousu_commands WHERE command_id = ?1 AND first_version = 1 LIMIT 1";
 
 /// How long a writer waits for another connection's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -304,6 +312,20 @@ impl Store for SqliteStore {
             .into());
         }
         batch.check()?;
+        if let Some((id, _)) = &batch.command {
+            // Inside the transaction: a racing retry waits for this one.
+            let opened: Option<String> = tx
+                .query_row(REGISTERED_BY, [id.as_str()], |r| r.get(0))
+                .optional()
+                .map_err(backend)?;
+            if let Some(case) = opened {
+                return Err(StoreError::DuplicateCommand {
+                    case: CaseId::new(case).map_err(backend)?,
+                    command: id.clone(),
+                }
+                .into());
+            }
+        }
         let position = write(&tx, &batch)?;
         tx.commit().map_err(backend)?;
         Ok((batch, position))
@@ -368,6 +390,10 @@ impl Store for SqliteStore {
             })
         })
         .transpose()
+    }
+
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        Ok(self.ids(REGISTERED_BY, [command.as_str()])?.pop())
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {

@@ -64,7 +64,8 @@ impl Command {
         })
     }
 
-    /// A command of `kind` by `actor` at `at`, against `expected_version`.
+    /// A command of `kind` by `actor` at `at`, against `expected_version`;
+    /// [`Command::builder`] writes the same by name.
     pub fn new(
         id: CommandId,
         actor: StaffId,

@@ -62,6 +62,8 @@
 //!   [`testkit`]: given / when / then for one case, and a law library
 //!   with coverage applied to your policy in one call.
 #![forbid(unsafe_code)]
+// docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -77,6 +79,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod authority;
+mod builder;
 mod case;
 mod clocks;
 mod command;
@@ -88,12 +91,15 @@ mod inputs;
 mod recalc;
 mod rejection;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod testkit;
 mod tick;
 
 pub use authority::can_view;
+pub use builder::CommandBuilder;
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, DeadlineBasis,
     EscalationRecord, Extension, Findings, Proposal, ReplayError, Status, Suspension, evolve,

@@ -1,6 +1,8 @@
 //! proptest strategies for command sequences under *your* policy and
 //! roster (feature `proptest`), and a driver that runs them.
 //!
+//! Available with the `proptest` feature.
+//!
 //! These are the raw parts: commands are drawn without looking at the
 //! case, so most are refused and deep states are rare. To check a policy,
 //! prefer the [`testkit`](crate::testkit): its steps follow the policy, its

@@ -1,6 +1,8 @@
 //! A conformance kit: the checks any [`Store`] must pass, for adapter
 //! authors (feature `conformance`).
 //!
+//! Available with the `conformance` feature.
+//!
 //! Implement [`Backend`] for your store (a fresh empty store, and a second
 //! handle on the same data, as a second connection) and expand
 //! [`conformance_tests!`](crate::conformance_tests) in a test file: one
@@ -117,12 +119,15 @@ fn eprintln_skip(name: &str) {
 /// database the environment does not provide). The expression is evaluated
 /// in each test, where the constant `CHECK` holds the check's name (to name
 /// a schema or a file after it).
+///
+/// Available with the `conformance` feature.
 #[macro_export]
+#[cfg_attr(docsrs, doc(cfg(feature = "conformance")))]
 macro_rules! conformance_tests {
     ($backend:expr) => {
         $crate::conformance_tests!(@each $backend;
             append_and_load, conflicting_writers, idempotent_retries,
-            numbering_under_concurrency, failed_writes_leave_nothing,
+            filings_idempotent_by_command_id, numbering_under_concurrency, failed_writes_leave_nothing,
             due_index_agrees_with_replay, snapshots_agree_with_replay);
     };
     (@each $backend:expr; $($check:ident),*) => {
@@ -389,6 +394,83 @@ pub fn idempotent_retries<B: Backend>(backend: &B) -> Result<(), Failure> {
     )?;
     ensure(e.store().load(&case).or_fail("load")? == stored, || {
         "a refused duplicate command left events".to_owned()
+    })
+}
+
+/// A filing without a case id is idempotent by its command id: filed again,
+/// also by two writers at once, it opens one case and takes one number; the
+/// same command id with another complaint is [`Error::CommandReused`]
+/// naming the id and the case it opened; [`Store::registered_by`] finds
+/// that case.
+pub fn filings_idempotent_by_command_id<B: Backend>(backend: &B) -> Result<(), Failure> {
+    let store = backend.empty().or_fail("empty store")?;
+    let mut engines = [
+        engine(backend.another(&store).or_fail("another handle")?)?,
+        engine(backend.another(&store).or_fail("another handle")?)?,
+    ];
+    let barrier = Barrier::new(engines.len());
+    let raced: Vec<Result<CaseId, Failure>> = std::thread::scope(|s| {
+        let handles: Vec<_> = engines
+            .iter_mut()
+            .map(|e| {
+                let barrier = &barrier;
+                s.spawn(move || -> Result<CaseId, Failure> {
+                    barrier.wait();
+                    let filed = e
+                        .file(filing("crm-7", None, at(4, 1, 0)?)?)
+                        .or_fail("filing")?;
+                    Ok(filed.case.id)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure("a filing thread panicked".to_owned())))
+            })
+            .collect()
+    });
+    let raced = raced.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let [e, _] = &mut engines;
+    let again = e
+        .file(filing("crm-7", None, at(4, 1, 0)?)?)
+        .or_fail("filing again")?;
+    let ids = e.store().case_ids().or_fail("case ids")?;
+    ensure(
+        ids.len() == 1 && raced.iter().all(|c| *c == again.case.id),
+        || {
+            format!(
+                "one filing retried opened {ids:?} (raced: {raced:?}, again: {})",
+                again.case.id
+            )
+        },
+    )?;
+    let cmd = id(CommandId::new, "crm-7")?;
+    let found = e.store().registered_by(&cmd).or_fail("registered_by")?;
+    ensure(found.as_ref() == Some(&again.case.id), || {
+        format!("registered_by(crm-7) is {found:?}, not {}", again.case.id)
+    })?;
+    let mut other = filing("crm-7", None, at(4, 1, 0)?)?;
+    other.complaint = Complaint::builder(at(4, 1, 0)?, Channel::Phone, "另一件事")
+        .build()
+        .or_fail("complaint")?;
+    match e.file(other) {
+        Err(Error::CommandReused { case, command, .. })
+            if case == again.case.id && command == cmd => {}
+        other => {
+            return Err(Failure(format!(
+                "crm-7 with another complaint gave {other:?}, not CommandReused naming it and {}",
+                again.case.id
+            )));
+        }
+    }
+    let next = e
+        .file(filing("crm-8", None, at(4, 1, 0)?)?)
+        .or_fail("the next filing")?;
+    let number = next.case.number.map(|n| n.to_string()).unwrap_or_default();
+    ensure(number == "202512-0002", || {
+        format!("the next filing got {number}: retries used up numbers")
     })
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Utc};
 use tousu_model::{
     CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, Roster, StaffId,
 };
-use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
+use tousu_penalty::{CarryOver, Names, PenaltyFacts, Period, PeriodResult};
 use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
 use tousu_workflow::{
@@ -15,7 +15,7 @@ use tousu_workflow::{
     ReplayError, Status,
 };
 
-use crate::store::{Batch, CommandHash, Month, Store};
+use crate::store::{Batch, CommandHash, Month, Store, StoreError};
 use crate::{Error, TickReport, Ticked};
 
 /// The registration of `filing` numbered with `seq` of `month`: the case id
@@ -66,6 +66,32 @@ pub struct Filing {
     pub complaint: Complaint,
     /// Earlier complaints on the same matter.
     pub repeat_count: u32,
+}
+
+impl Filing {
+    /// A filing of `complaint` by `actor` under the idempotency key
+    /// `command_id`: numbered by the store, no earlier complaints on the matter.
+    pub fn new(actor: StaffId, command_id: CommandId, complaint: Complaint) -> Self {
+        Filing {
+            actor,
+            command_id,
+            case_id: None,
+            complaint,
+            repeat_count: 0,
+        }
+    }
+
+    /// With a case id of your own (default: the complaint number issued).
+    pub fn with_case_id(mut self, case_id: CaseId) -> Self {
+        self.case_id = Some(case_id);
+        self
+    }
+
+    /// With the number of earlier complaints on the same matter.
+    pub fn with_repeat_count(mut self, repeat_count: u32) -> Self {
+        self.repeat_count = repeat_count;
+        self
+    }
 }
 
 /// A filed case.
@@ -200,6 +226,15 @@ impl<S: Store> Engine<S> {
 
     /// Adds a policy version. With `make_current`, new cases are judged by
     /// it; open cases keep the version they were opened under.
+    ///
+    /// **Migration.** An open case moves to another version only by a
+    /// `migrate_policy` command ([`CommandKind::MigratePolicy`], with a
+    /// reason), decided under the version it migrates to: that version's
+    /// grants say who may move a case there, and the engine must hold it
+    /// (else [`Error::MissingPolicyVersion`]; a typo strands no case). Clocks
+    /// already running keep the deadlines they have; later commands, ticks
+    /// and new clocks follow the new version. A closed case stays judged by
+    /// the version it was closed under.
     pub fn add_policy(&mut self, policy: Policy, make_current: bool) -> Result<(), Error> {
         policy.validate()?;
         let runtime = PolicyRuntime::new(policy)?;
@@ -359,14 +394,23 @@ impl<S: Store> Engine<S> {
     }
 
     /// Files a complaint: checks everything (the complaint, the actor's
-    /// permission, the policy's rules), then numbers it in the policy's
-    /// pattern with the month's next sequence (month of receipt in the
-    /// policy's offset) and stores the registration in the same store write
-    /// ([`Store::file`]), so a refused or failed filing uses up no number.
+    /// permission, the policy's rules), then numbers it and stores the
+    /// registration.
     ///
-    /// With a case id, filing again with the same command id and the same
-    /// content returns the stored case; another command on that case id, or
-    /// the same command id with other content, is refused.
+    /// **When a number is taken.** Only once everything that can refuse the
+    /// filing has passed: the number is the month's next sequence in the
+    /// policy's pattern (the month of receipt, in the policy's offset), and
+    /// it is taken inside the same store write that stores the registration
+    /// ([`Store::file`]). A refused filing (no permission, an unknown actor,
+    /// a bad category) or a failed write uses up no number: numbers have no
+    /// gaps. Without a case id, the case id is the number.
+    ///
+    /// **Retries.** A filing is idempotent by its command id, with or
+    /// without a case id: filing again with the same command id and the same
+    /// content returns the case the first filing opened (no second case, no
+    /// second number); the same command id with other content is
+    /// [`Error::CommandReused`] naming the id and that case. A case id
+    /// already opened by another command is refused.
     pub fn file(&mut self, filing: Filing) -> Result<Filed, Error> {
         let hash = CommandHash::of(&(
             &filing.actor,
@@ -375,19 +419,21 @@ impl<S: Store> Engine<S> {
             &filing.complaint,
             filing.repeat_count,
         ))?;
+        // A filing is idempotent by its command id, with or without a case id.
+        let mut opened = match &filing.case_id {
+            Some(id) => self
+                .store
+                .command(id, &filing.command_id)?
+                .map(|_| id.clone()),
+            None => None,
+        };
+        if opened.is_none() {
+            opened = self.store.registered_by(&filing.command_id)?;
+        }
+        if let Some(case) = opened {
+            return self.filed_before(&case, &filing.command_id, hash);
+        }
         if let Some(id) = &filing.case_id {
-            if let Some(record) = self.store.command(id, &filing.command_id)? {
-                if record.hash != hash {
-                    return Err(Error::CommandReused {
-                        case: id.clone(),
-                        command: filing.command_id,
-                        stored: record.hash,
-                    });
-                }
-                let events = self.store.load(id)?;
-                let case = Case::replay_events(&events)?;
-                return Ok(Filed { case, events });
-            }
             match self.case(id) {
                 Err(Error::UnknownCase(_)) => {}
                 Err(e) => return Err(e),
@@ -420,7 +466,7 @@ impl<S: Store> Engine<S> {
             ..
         } = self;
         let every = *snapshot_every;
-        let (batch, _) = store.file(month, |seq| -> Result<Batch, Error> {
+        let filed = store.file(month, |seq| -> Result<Batch, Error> {
             let (case_id, events) = registration(current, roster, &filing, month, seq)?;
             let case = Case::replay_events(&events)?;
             let next_due = tousu_workflow::next_due(&case, &current.ctx(roster, case.updated_at))?;
@@ -433,7 +479,15 @@ impl<S: Store> Engine<S> {
                 snapshot: (every > 0 && case.version >= every).then(|| Box::new(case)),
                 events,
             })
-        })?;
+        });
+        let batch = match filed {
+            Ok((batch, _)) => batch,
+            // A retry raced this filing and opened the case first.
+            Err(Error::Store(StoreError::DuplicateCommand { case, .. })) => {
+                return self.filed_before(&case, &filing.command_id, hash);
+            }
+            Err(e) => return Err(e),
+        };
         let case = Case::replay_events(&batch.events)?;
         Ok(Filed {
             case,
@@ -441,13 +495,86 @@ impl<S: Store> Engine<S> {
         })
     }
 
+    /// The outcome of a filing `command` already opened `case` with: the
+    /// stored case if it is the same filing (`hash`), else the conflict.
+    fn filed_before(
+        &self,
+        case: &CaseId,
+        command: &CommandId,
+        hash: CommandHash,
+    ) -> Result<Filed, Error> {
+        let Some(record) = self.store.command(case, command)? else {
+            return Err(Error::Store(StoreError::backend(format!(
+                "command {command} is said to have opened case {case}, which has no record of it"
+            ))));
+        };
+        if record.hash != hash {
+            return Err(Error::CommandReused {
+                case: case.clone(),
+                command: command.clone(),
+                stored: record.hash,
+            });
+        }
+        let events = self.store.load(case)?;
+        let case = Case::replay_events(&events)?;
+        Ok(Filed { case, events })
+    }
+
+    /// Decides `command` on the case as it is now and stores the events:
+    /// the common path, one load of the case. A command that expects no
+    /// version (`expected_version` 0, what [`Command::builder`] writes
+    /// without [`expecting`](tousu_workflow::CommandBuilder::expecting)) is
+    /// decided at the case's current version; one that names a version is
+    /// checked against it as [`Engine::handle`] does (optimistic
+    /// concurrency: a stale version is refused and nothing changes).
+    ///
+    /// Retries are as in [`Engine::handle`]: the same command id and the
+    /// same command return the first outcome; the id with another command is
+    /// [`Error::CommandReused`]. A `register` command opens the case it names.
+    ///
+    /// ```
+    /// use tousu::prelude::*;
+    ///
+    /// let cs = DepartmentId::new("cs")?;
+    /// let kf = StaffId::new("kf")?;
+    /// let roster = Roster::new(
+    ///     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
+    ///     vec![Staff::new(kf.clone(), "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
+    /// )?;
+    /// let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
+    /// let at = Utc.with_ymd_and_hms(2025, 10, 9, 1, 0, 0).single().ok_or("time")?;
+    /// let complaint = Complaint::builder(at, Channel::Phone, "热水器漏水").build()?;
+    /// let case = engine.file(Filing::new(kf.clone(), CommandId::new("f1")?, complaint))?.case;
+    /// engine.submit(&case.id, Command::builder(CommandId::new("c1")?, kf.clone(), at).accept())?;
+    /// engine.submit(&case.id, Command::builder(CommandId::new("c2")?, kf, at).note("已电话联系"))?;
+    /// assert_eq!(engine.case(&case.id)?.status, Status::Accepted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submit(&mut self, case_id: &CaseId, command: Command) -> Result<Vec<Event>, Error> {
+        self.decide_and_store(case_id, std::borrow::Cow::Owned(command), true)
+    }
+
     /// Handles a command on an existing case: decides it under the case's
-    /// policy version at the command's instant and stores the events.
+    /// policy version at the command's instant and stores the events. The
+    /// command's `expected_version` is always checked (a stale one is
+    /// refused and nothing changes); [`Engine::submit`] is the path that
+    /// decides at the current version without reading the case first.
     ///
     /// A command id seen before returns the events it produced the first
     /// time if the command is the same (a retry); a different command under
     /// that id is refused with [`Error::CommandReused`].
     pub fn handle(&mut self, case_id: &CaseId, command: &Command) -> Result<Vec<Event>, Error> {
+        self.decide_and_store(case_id, std::borrow::Cow::Borrowed(command), false)
+    }
+
+    /// [`Engine::handle`], and with `at_current` [`Engine::submit`]'s
+    /// reading of an unversioned command.
+    fn decide_and_store(
+        &mut self,
+        case_id: &CaseId,
+        mut command: std::borrow::Cow<'_, Command>,
+        at_current: bool,
+    ) -> Result<Vec<Event>, Error> {
         // The command's own digest (what it says, not the version it expects:
         // a retry sent after the client reloaded the case is the same command),
         // so the store's record and the event's `command_digest` agree.
@@ -474,6 +601,13 @@ impl<S: Store> Engine<S> {
             Err(Error::UnknownCase(_)) if registers => None,
             Err(e) => return Err(e),
         };
+        if let Some(case) = &case
+            && at_current
+            && command.expected_version == 0
+        {
+            command.to_mut().expected_version = case.version;
+        }
+        let command = command.as_ref();
         if let Some(case) = &case
             && case.seen(command)?
         {
@@ -596,10 +730,17 @@ impl<S: Store> Engine<S> {
     }
 
     /// Ticks the cases the store's due index says have something due at
-    /// `now` (no other case is read). Each case's outcome is reported: the
-    /// events stored for it, or why it failed; a failing case changes
-    /// nothing and never stops the others. Fails as a whole only when the
-    /// index cannot be read.
+    /// `now` (no other case is read), earliest due first, each on its own.
+    ///
+    /// **How it fails part-way.** Each case's outcome is in the returned
+    /// [`TickReport`]: the events stored for it ([`TickReport::events`]
+    /// lists every event appended, case by case), or why it failed
+    /// ([`TickReport::failures`]: its policy version is not held, its events
+    /// do not replay, the store refused its write, ...). A failing case
+    /// changed nothing (each case's write is all or nothing), never stops the
+    /// others, and stays in the due index, so the next tick tries it again.
+    /// The call fails as a whole only when the due index cannot be read;
+    /// then nothing was ticked.
     pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<TickReport, Error> {
         let due = self.store.due(now, usize::MAX)?;
         let mut report = TickReport::default();
@@ -718,7 +859,8 @@ impl<S: Store> Engine<S> {
 
     /// The month's penalty facts, derived from the stored cases by
     /// [`report::penalty_facts`](crate::report::penalty_facts) (which says
-    /// what counts), each case in its own policy's offset. Violations and
+    /// what counts), each case in its own policy's offset, with the policy's
+    /// Chinese names of the milestones and levels ([`Names`]). Violations and
     /// sanctions are not workflow facts: add them to the returned value
     /// before computing statements.
     pub fn penalty_facts(&self, period: Period) -> Result<PenaltyFacts, Error> {
@@ -740,7 +882,14 @@ impl<S: Store> Engine<S> {
                 events,
                 offset: *offset,
             });
-        Ok(crate::report::penalty_facts(period, records)?)
+        let mut facts = crate::report::penalty_facts(period, records)?;
+        // The statements' Chinese text names milestones and levels as the
+        // regulation does: the current version's names, then older ones'.
+        facts.names.merge(Names::of(&self.current.policy));
+        for runtime in self.older.values() {
+            facts.names.merge(Names::of(&runtime.policy));
+        }
+        Ok(facts)
     }
 
     /// The month's statements under the current policy's penalty tables

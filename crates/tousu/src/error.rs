@@ -17,12 +17,21 @@ pub enum Error {
     /// The policy failed to load or validate.
     #[error(transparent)]
     Policy(#[from] PolicyError),
-    /// The calendar could not answer (a year without holiday data, ...).
+    /// The calendar could not answer: when a policy's calendar is built
+    /// ([`Engine::new`](crate::Engine::new), [`Engine::add_policy`](crate::Engine::add_policy),
+    /// [`Engine::add_calendar_data`](crate::Engine::add_calendar_data)) or when a
+    /// command, a tick or a deadline needed a deadline the calendar cannot
+    /// compute. Nothing changed. This is the only way a calendar failure
+    /// surfaces: the workflow's [`Rejection::Calendar`] arrives here, never
+    /// as [`Error::Rejected`]. (A year without holiday data is not a failure:
+    /// its clocks run without a deadline, see [`crate::WithoutDeadline`].)
     #[error(transparent)]
     Calendar(#[from] CalendarError),
-    /// The workflow refused a command; nothing changed.
+    /// The workflow refused a command for what it asks, who asks or when
+    /// ([`Rejection::kind`] names why); nothing changed. Never
+    /// [`Rejection::Calendar`], which is [`Error::Calendar`].
     #[error(transparent)]
-    Rejected(#[from] Rejection),
+    Rejected(Rejection),
     /// Stored events do not rebuild a case.
     #[error(transparent)]
     Replay(#[from] ReplayError),
@@ -62,4 +71,41 @@ pub enum Error {
         /// Its policy version.
         version: String,
     },
+}
+
+/// One way per failure: a calendar failure inside a decision is
+/// [`Error::Calendar`], as it is everywhere else; every other rejection is
+/// [`Error::Rejected`].
+impl From<Rejection> for Error {
+    fn from(rejection: Rejection) -> Self {
+        match rejection {
+            Rejection::Calendar(e) => Error::Calendar(e),
+            other => Error::Rejected(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A calendar failure inside a decision surfaces as `Error::Calendar`,
+    /// as it does when a calendar is built: one way per failure.
+    #[test]
+    fn a_calendar_rejection_is_a_calendar_error() {
+        let failure = CalendarError::InvalidUtcOffset {
+            path: "calendar.utc_offset".to_owned(),
+            value: "+25:00".to_owned(),
+        };
+        assert!(matches!(
+            Error::from(Rejection::Calendar(failure)),
+            Error::Calendar(CalendarError::InvalidUtcOffset { .. })
+        ));
+        assert!(matches!(
+            Error::from(Rejection::CommandIdConflict {
+                id: tousu_model::CommandId::new("c1").unwrap()
+            }),
+            Error::Rejected(Rejection::CommandIdConflict { .. })
+        ));
+    }
 }

@@ -9,38 +9,82 @@
 //! [`MemoryStore`]), and period reports.
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
-//! use tousu::prelude::*;
+//! use tousu::prelude::*; // chrono's and rust_decimal's types included
 //!
 //! let cs = DepartmentId::new("cs")?;
+//! let kf = StaffId::new("kf")?;
 //! let roster = Roster::new(
 //!     DepartmentTree::new(vec![Department::new(cs.clone(), "客服部", None)])?,
-//!     vec![Staff::new(StaffId::new("kf")?, "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
+//!     vec![Staff::new(kf.clone(), "李客服", cs).with_role(RoleId::new("complaint_manager")?)],
 //! )?;
 //! let mut engine = Engine::new(Policy::default_policy()?, roster, MemoryStore::new())?;
 //! let at = Utc.with_ymd_and_hms(2025, 10, 9, 1, 0, 0).single().ok_or("time")?;
-//! let filed = engine.file(Filing {
-//!     actor: StaffId::new("kf")?,
-//!     command_id: CommandId::new("f1")?,
-//!     case_id: None,
-//!     complaint: Complaint::builder(at, Channel::Phone, "热水器漏水").build()?,
-//!     repeat_count: 0,
-//! })?;
-//! let accept = Command::new(CommandId::new("c2")?, StaffId::new("kf")?, at, filed.case.version,
-//!     CommandKind::Accept { override_reason: None });
-//! engine.handle(&filed.case.id, &accept)?;
+//! let complaint = Complaint::builder(at, Channel::Phone, "热水器漏水").build()?;
+//! let filed = engine.file(Filing::new(kf.clone(), CommandId::new("f1")?, complaint))?;
+//! // Decided on the case as it is now; `.expecting(version)` for optimistic concurrency.
+//! engine.submit(&filed.case.id, Command::builder(CommandId::new("c2")?, kf, at).accept())?;
 //! assert_eq!(engine.case(&filed.case.id)?.status, Status::Accepted);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The API takes `chrono` instants and `rust_decimal` decimals: both crates
+//! are re-exported ([`chrono`], [`rust_decimal`]) and their everyday types
+//! are in the [`prelude`], so an application needs neither in its own
+//! manifest. Amounts are [`Money`](model::Money) (`Money::from_fen(1250)`,
+//! `Money::from_yuan(12)`, `Money::parse("12.50")`), responsibility shares
+//! [`Responsibility::staff(id, 60)`](model::Responsibility::staff).
+//!
+//! # What happens when
+//!
+//! - **A complaint number** is taken by [`Engine::file`] only after every
+//!   check has passed, inside the store write that stores the registration:
+//!   a refused filing or a failed write uses up no number, so a month's
+//!   numbers have no gaps. A filing is idempotent by its command id: filed
+//!   again, it returns the case it opened.
+//! - **A command** is decided by [`Engine::submit`] on the case as it is
+//!   now, or by [`Engine::handle`] against the version the sender saw
+//!   (stale: refused, nothing changes). A rejected command changes nothing;
+//!   a command id used again returns the first outcome, or
+//!   [`Error::CommandReused`] if the command differs.
+//! - **Time passing**: [`Engine::tick_all`] ticks only the cases the store's
+//!   due index lists, each on its own. A case that fails (its policy version
+//!   is missing, its events do not replay, the store refuses its write) is
+//!   reported in the [`TickReport`] with why, changed nothing, and is tried
+//!   again at the next tick; every other case is still ticked, and every
+//!   event appended is in the report. Only an unreadable due index fails
+//!   the call as a whole.
+//! - **A new policy version** ([`Engine::add_policy`]) judges new cases;
+//!   open cases keep the version they were opened under until a
+//!   `migrate_policy` command moves one, deliberately, with a reason. The
+//!   migration is decided under the version it migrates to (its grants say
+//!   who may), which the engine must hold
+//!   ([`Error::MissingPolicyVersion`] otherwise). Clocks already running
+//!   keep their deadlines; later commands, ticks and new clocks follow the
+//!   new version.
+//! - **A breach's owner**, who pays its overtime fine, is the milestone's
+//!   `owner` when it breached: the assignee (责任人), the first responder, or
+//!   the staff member on the case holding a role. When that names nobody —
+//!   an assignee-owned clock that breaches before anyone is assigned — the
+//!   milestone's `fallback_owner` answers. A breach with neither is recorded
+//!   without an owner and fines nobody; `tousu policy check` warns about a
+//!   milestone that can breach so.
+//! - **A calendar failure** is always [`Error::Calendar`]; a year without
+//!   holiday data is not a failure: its clocks run without a deadline
+//!   ([`WithoutDeadline`]).
+//!
 //! # Features
+//!
+//! Every feature is documented on docs.rs, which builds with all of them;
+//! each gated item says which feature it needs.
 //!
 //! - `proptest`: each part's proptest strategies (`model::strategies`, ...),
 //!   the tester's kit (`workflow::testkit`: given / when / then, the law
-//!   library with coverage), and [`testkit`]: a model-based check of the
+//!   library with coverage), and `testkit`: a model-based check of the
 //!   [`Engine`] over any [`Store`]. See `docs/testing.md`.
-//! - `conformance`: the `tousu::conformance` kit, the checks any [`Store`] must pass.
+//! - `conformance`: the `conformance` kit, the checks any [`Store`] must pass.
 #![forbid(unsafe_code)]
+// docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -66,12 +110,24 @@ pub use tousu_report as report;
 #[doc(inline)]
 pub use tousu_workflow as workflow;
 
+/// The date and time crate the API takes instants from (`DateTime<Utc>`),
+/// re-exported so that an application needs no `chrono` of its own (and
+/// never a second, mismatched version of it).
+#[doc(no_inline)]
+pub use chrono;
+/// The decimal crate the API takes weights and base points from
+/// (`Decimal`), re-exported for the same reason.
+#[doc(no_inline)]
+pub use rust_decimal;
+
 #[cfg(feature = "conformance")]
+#[cfg_attr(docsrs, doc(cfg(feature = "conformance")))]
 pub mod conformance;
 mod engine;
 mod error;
 mod store;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod testkit;
 mod ticks;
 
@@ -103,6 +159,13 @@ pub mod prelude {
     pub use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
     pub use tousu_policy::{Calendar, Duration, Policy};
     pub use tousu_workflow::{
-        Assignment, Case, Command, CommandKind, DeadlineView, Event, EventKind, Rejection, Status,
+        Assignment, Case, Command, CommandBuilder, CommandKind, DeadlineView, Event, EventKind,
+        Rejection, Responsibility, ResponsibleParty, Status,
     };
+
+    /// What the API takes from `chrono` and `rust_decimal`: instants
+    /// (`Utc.with_ymd_and_hms(..)` needs `TimeZone` in scope), durations
+    /// between them, decimals (`Decimal::from(3)`, `"0.6".parse()`).
+    pub use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Utc};
+    pub use rust_decimal::Decimal;
 }

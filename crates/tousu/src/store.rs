@@ -261,6 +261,11 @@ pub trait Store {
     /// next sequence number (from 1), calls `build` with it, and writes the
     /// batch it returns (expected version 0). If `build` or the write
     /// fails, the number is not used up: the next filing gets it.
+    ///
+    /// A filing is idempotent by its command id: when the batch's command
+    /// already opened a case ([`Store::registered_by`]), the write is
+    /// refused with [`StoreError::DuplicateCommand`] naming that case, in
+    /// the same transaction, so that two racing retries open one case.
     fn file<E: From<StoreError>>(
         &mut self,
         month: Month,
@@ -309,6 +314,24 @@ pub trait Store {
         case: &CaseId,
         command: &CommandId,
     ) -> Result<Option<CommandRecord>, StoreError>;
+
+    /// The case a command opened: the case whose version 1 this command id
+    /// wrote (a filing or a `register` command), if any.
+    ///
+    /// The default asks [`Store::command`] of every case: correct for any
+    /// store, and linear in the number of cases; stores override it with an
+    /// indexed lookup.
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        for case in self.case_ids()? {
+            if self
+                .command(&case, command)?
+                .is_some_and(|r| r.first_version == 1)
+            {
+                return Ok(Some(case));
+            }
+        }
+        Ok(None)
+    }
 
     /// Every case id, in a stable order.
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError>;
@@ -359,6 +382,8 @@ struct Inner {
     log: Vec<(u32, u32)>,
     due: BTreeSet<DueKey>,
     sequences: BTreeMap<Month, u32>,
+    /// The case each registering command opened (by case index).
+    registrations: BTreeMap<CommandId, u32>,
 }
 
 /// Cases in memory: the reference [`Store`].
@@ -464,6 +489,9 @@ impl Inner {
             self.due.remove(&(at, index));
         }
         if let Some((id, hash)) = &batch.command {
+            if batch.expected_version == 0 {
+                self.registrations.entry(id.clone()).or_insert(index);
+            }
             stored.commands.insert(
                 id.clone(),
                 CommandRecord {
@@ -537,6 +565,15 @@ impl Store for MemoryStore {
             }
             .into());
         }
+        if let Some((id, _)) = &batch.command
+            && let Some(&opened) = inner.registrations.get(id)
+        {
+            return Err(StoreError::DuplicateCommand {
+                case: inner.id(opened)?,
+                command: id.clone(),
+            }
+            .into());
+        }
         let place = inner.check(&batch)?;
         let position = inner.write(&batch, place)?;
         inner.sequences.insert(month, seq);
@@ -606,6 +643,15 @@ impl Store for MemoryStore {
             .get(case)
             .and_then(|s| s.commands.get(command))
             .cloned())
+    }
+
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        let inner = self.lock()?;
+        inner
+            .registrations
+            .get(command)
+            .map(|&index| inner.id(index))
+            .transpose()
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {

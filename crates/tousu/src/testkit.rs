@@ -9,6 +9,8 @@
 //! command returns what it produced the first time, and every case loads
 //! back as the model holds it.
 //!
+//! Available with the `proptest` feature.
+//!
 //! The same generator runs against [`MemoryStore`](crate::MemoryStore) and
 //! any adapter: pass a function that makes an empty store.
 //!

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
-use tousu::workflow::ResponsibleParty;
 
 fn sid(s: &str) -> StaffId {
     StaffId::new(s).unwrap()
@@ -37,10 +36,10 @@ fn roster() -> Roster {
             Staff::new(sid("head"), "王主管", did("eng")).with_role(role("department_head")),
             Staff::new(sid("h1"), "张师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(2), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(2), "1000".parse().unwrap()),
             Staff::new(sid("h2"), "刘师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
         ],
     )
     .unwrap()
@@ -258,7 +257,7 @@ fn overdue_and_penalties_follow_from_the_cases() {
     let later = t0 + TimeDelta::hours(2);
     t.cmd(&case, "h1", later, CommandKind::StartInvestigation)
         .unwrap();
-    let responsible = vec![tousu::workflow::Responsibility {
+    let responsible = vec![Responsibility {
         party: ResponsibleParty::Department(did("eng")),
         share: 1.into(),
     }];
@@ -403,4 +402,81 @@ fn a_past_month_s_report_is_as_of_its_end_whenever_it_runs() {
         .report(&december, bj(2026, 2, 28, 0, 0), None)
         .unwrap();
     assert_ne!(now.summary, before.summary);
+}
+
+/// The short path: `submit` decides on the case as it is now, without the
+/// caller reading the case first; a command that names a version is still
+/// checked against it, and a retry returns the first outcome.
+#[test]
+fn submit_decides_at_the_current_version_and_checks_a_named_one() {
+    let mut t = T::new();
+    let at = bj(2025, 11, 3, 9, 0);
+    let case = t.file(at, "热水器漏水");
+    let accept = Command::builder(CommandId::new("crm-2").unwrap(), sid("kf"), at).accept();
+    assert_eq!(accept.expected_version, 0);
+    let first = t.engine.submit(&case, accept.clone()).unwrap();
+    assert!(!first.is_empty());
+    assert_eq!(t.engine.case(&case).unwrap().status, Status::Accepted);
+    // Sent again (a retried request): the first outcome, nothing stored.
+    let stored = t.engine.store().event_count();
+    assert_eq!(t.engine.submit(&case, accept).unwrap(), first);
+    assert_eq!(t.engine.store().event_count(), stored);
+    // A form that showed version 1 is stale now: refused, nothing changes.
+    let stale = Command::builder(CommandId::new("crm-3").unwrap(), sid("kf"), at)
+        .expecting(1)
+        .note("已电话联系");
+    assert!(matches!(
+        t.engine.submit(&case, stale),
+        Err(Error::Rejected(Rejection::StaleVersion { .. }))
+    ));
+    assert_eq!(t.engine.store().event_count(), stored);
+    // The version it names, when current, is accepted.
+    let version = t.engine.case(&case).unwrap().version;
+    let fresh = Command::builder(CommandId::new("crm-4").unwrap(), sid("kf"), at)
+        .expecting(version)
+        .note("已电话联系");
+    assert_eq!(t.engine.submit(&case, fresh).unwrap().len(), 1);
+    // `handle` keeps checking the version always: an unversioned command is stale there.
+    let unversioned =
+        Command::builder(CommandId::new("crm-5").unwrap(), sid("kf"), at).note("再次联系");
+    assert!(matches!(
+        t.engine.handle(&case, &unversioned),
+        Err(Error::Rejected(Rejection::StaleVersion { .. }))
+    ));
+}
+
+/// A filing without a case id is idempotent by its command id: the same
+/// filing again gets the case it opened (no second case, no second number);
+/// the id with another complaint is the conflict naming it.
+#[test]
+fn a_filing_without_a_case_id_is_idempotent_by_its_command_id() {
+    let mut t = T::new();
+    let at = bj(2025, 11, 3, 9, 0);
+    let complaint = Complaint::builder(at, Channel::Phone, "热水器漏水")
+        .build()
+        .unwrap();
+    let filing = Filing::new(sid("kf"), CommandId::new("webhook-1").unwrap(), complaint);
+    let first = t.engine.file(filing.clone()).unwrap();
+    let again = t.engine.file(filing.clone()).unwrap();
+    assert_eq!(first.case.id, again.case.id);
+    assert_eq!(
+        t.engine.store().case_ids().unwrap(),
+        vec![first.case.id.clone()]
+    );
+    let mut other = filing;
+    other.complaint = Complaint::builder(at, Channel::Phone, "另一件事")
+        .build()
+        .unwrap();
+    match t.engine.file(other) {
+        Err(Error::CommandReused { case, command, .. }) => {
+            assert_eq!(case, first.case.id);
+            assert_eq!(command.as_str(), "webhook-1");
+        }
+        other => panic!("expected CommandReused, got {other:?}"),
+    }
+    let next = t.file(at, "又一件");
+    assert_eq!(
+        t.engine.case(&next).unwrap().number.unwrap().as_str(),
+        "202511-0002"
+    );
 }

@@ -68,11 +68,11 @@ fn roster() -> Roster {
             Staff::new(sid("gm"), "赵总", did("hq")).with_role(role("general_manager")),
             Staff::new(sid("kf"), "李客服", did("cs"))
                 .with_role(role("complaint_manager"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
             Staff::new(sid("head"), "王主管", did("eng")).with_role(role("department_head")),
             Staff::new(sid("h1"), "张师傅", did("eng"))
                 .with_role(role("handler"))
-                .with_pay(rust_decimal::Decimal::from(1), "1000".parse().unwrap()),
+                .with_pay(Decimal::from(1), "1000".parse().unwrap()),
         ],
     )
     .unwrap()
@@ -305,10 +305,11 @@ fn clocks(r: &Run) -> String {
             out.push_str(&format!(
                 "{} due {} {:<32} {state}\n",
                 id,
-                c.deadline_at()
-                    .expect("a deadline")
-                    .with_timezone(&beijing())
-                    .format("%Y-%m-%d %H:%M"),
+                // The end of a day as people write it (24:00), not the next day's 00:00.
+                tousu::report::when::deadline_short(
+                    c.deadline_at().expect("a deadline"),
+                    beijing()
+                ),
                 basis,
             ));
         }

@@ -2,6 +2,8 @@
 //! with property tests that reach every state, see what was reached, and
 //! write directed cases as given / when / then.
 //!
+//! Available with the `proptest` feature.
+//!
 //! - [`Kit`] applies the law library ([`Law`]) to a policy and roster in
 //!   one call: it generates complaints with varied facts ([`Facts`]) and
 //!   steps that follow the policy into deep states, drives them, checks
