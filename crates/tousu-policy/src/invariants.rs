@@ -19,7 +19,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{LevelId, Money, RoleId};
+use tousu_model::{LevelId, Money};
 
 use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted};
 use crate::milestone::ClockEvent;
@@ -133,17 +133,35 @@ fn assigns(pred: &Predicate) -> bool {
 /// Findings come in a stable order: by invariant, then by path.
 #[must_use]
 pub fn check_invariants(p: &Policy) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut push = |severity, invariant, path: String, message: String| {
-        out.push(Finding {
+    let mut out = Findings(Vec::new());
+    levels_reachable(p, &mut out);
+    targets_monotone(p, &mut out);
+    rounds_lead_somewhere(p, &mut out);
+    ladders_reach_top(p, &mut out);
+    fines_non_negative(p, &mut out);
+    milestones_run_and_stop(p, &mut out);
+    flow_completes(p, &mut out);
+    let mut out = out.0;
+    out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
+    out
+}
+
+/// The findings gathered so far, one check after another.
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn add(&mut self, severity: Severity, invariant: &'static str, path: String, message: String) {
+        self.0.push(Finding {
             severity,
             invariant,
             path,
             message,
         });
-    };
+    }
+}
 
-    // Every level reachable by the rules (or, failing that, by hand).
+/// Every level is reachable by the rules (or, failing that, by hand).
+fn levels_reachable(p: &Policy, out: &mut Findings) {
     let manual = some_role_may(p, Action::Reclassify);
     for (i, level) in p.levels.iter().enumerate() {
         let by_rule = p.classification.default == level.id
@@ -163,7 +181,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                     "no role may reclassify either, so no case can ever have it",
                 )
             };
-            push(
+            out.add(
                 severity,
                 "level_reachable",
                 format!("levels[{i}]"),
@@ -174,8 +192,10 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             );
         }
     }
+}
 
-    // Targets monotone with severity, category overrides included.
+/// Targets are monotone with severity, category overrides included.
+fn targets_monotone(p: &Policy, out: &mut Findings) {
     for (i, m) in p.milestones.iter().enumerate() {
         for (j, o) in m.category_overrides.iter().enumerate() {
             let targets: Vec<(&LevelId, _)> = p
@@ -187,7 +207,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                 if let [(lo, lo_t), (hi, hi_t)] = pair
                     && longer(*hi_t, *lo_t) == Some(true)
                 {
-                    push(
+                    out.add(
                         Severity::Warning,
                         "targets_monotone",
                         format!("milestones[{i}].category_overrides[{j}].targets.{hi}"),
@@ -201,7 +221,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                 && let (Some(lo_t), Some(hi_t)) = (m.level_target(&lo.id), m.level_target(&hi.id))
                 && longer(hi_t, lo_t) == Some(true)
             {
-                push(
+                out.add(
                     Severity::Warning,
                     "targets_monotone",
                     format!("milestones[{i}].targets.{}", hi.id),
@@ -213,16 +233,17 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             }
         }
     }
+}
 
-    // Rounds that run out must lead somewhere.
-    let top: Option<&RoleId> = p.approval.as_ref().map(|a| &a.above);
+/// Rounds that run out lead somewhere.
+fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
     for level in &p.levels {
         let limited = !matches!(p.rounds_allowed(&level.id), RoundsAllowed::Unlimited);
         let steps: Vec<_> = p
             .escalation_steps(&EscalationTrigger::RoundsExhausted, &level.id)
             .collect();
         if limited && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate && steps.is_empty() {
-            push(
+            out.add(
                 Severity::Warning,
                 "rounds_lead_somewhere",
                 format!("rounds.per_level.{}", level.id),
@@ -233,9 +254,11 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             );
         }
     }
+}
 
-    // Ladders reach a top role.
-    if let Some(top) = top {
+/// Escalation ladders reach the role above every approval limit.
+fn ladders_reach_top(p: &Policy, out: &mut Findings) {
+    if let Some(top) = p.approval.as_ref().map(|a| &a.above) {
         for trigger in [
             EscalationTrigger::Manual,
             EscalationTrigger::RoundsExhausted,
@@ -249,7 +272,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                         .iter()
                         .position(|s| s.id == last.id)
                         .map_or_else(|| "escalation".to_owned(), |k| format!("escalation[{k}]"));
-                    push(
+                    out.add(
                         Severity::Warning,
                         "ladder_reaches_top",
                         path,
@@ -261,8 +284,10 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             }
         }
     }
+}
 
-    // Fines are never negative.
+/// Fines are never negative.
+fn fines_non_negative(p: &Policy, out: &mut Findings) {
     if let Some(s) = &p.penalties {
         let mut money: Vec<(String, Money)> = s
             .overtime
@@ -295,7 +320,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         );
         for (path, m) in money {
             if m.is_negative() {
-                push(
+                out.add(
                     Severity::Error,
                     "fines_non_negative",
                     path,
@@ -304,8 +329,10 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             }
         }
     }
+}
 
-    // Every milestone can be stopped, and stops when the case ends.
+/// Every milestone can start and be stopped, and stops when the case ends.
+fn milestones_run_and_stop(p: &Policy, out: &mut Findings) {
     for (i, m) in p.milestones.iter().enumerate() {
         let stoppable = m.stop.iter().any(|&e| {
             causes(e)
@@ -314,7 +341,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         });
         if !stoppable {
             let events: Vec<&str> = m.stop.iter().map(|e| e.id()).collect();
-            push(
+            out.add(
                 Severity::Error,
                 "milestone_stoppable",
                 format!("milestones[{i}].stop"),
@@ -326,7 +353,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             );
         }
         if !m.stop.contains(&ClockEvent::Closed) {
-            push(
+            out.add(
                 Severity::Warning,
                 "milestone_stops_on_close",
                 format!("milestones[{i}].stop"),
@@ -342,7 +369,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
                 .any(|a| a.is_none_or(|a| some_role_may(p, a)))
         });
         if !startable {
-            push(
+            out.add(
                 Severity::Warning,
                 "milestone_startable",
                 format!("milestones[{i}].start"),
@@ -353,11 +380,13 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             );
         }
     }
+}
 
-    // A case can go from registration to closure.
+/// A case can go from registration to closure, and whoever takes it over can act.
+fn flow_completes(p: &Policy, out: &mut Findings) {
     for &action in ESSENTIAL {
         if !some_role_may(p, action) {
-            push(
+            out.add(
                 Severity::Error,
                 "essential_action_granted",
                 "roles".to_owned(),
@@ -370,7 +399,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         if let Some(role) = &step.take_over
             && p.role(role).is_some_and(|r| r.actions.is_empty())
         {
-            push(
+            out.add(
                 Severity::Warning,
                 "take_over_can_act",
                 format!("escalation[{k}].take_over"),
@@ -378,7 +407,4 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
             );
         }
     }
-
-    out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
-    out
 }
