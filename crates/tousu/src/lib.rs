@@ -65,9 +65,10 @@
 //!   `owner` when it breached: the assignee (责任人), the first responder, or
 //!   the staff member on the case holding a role. When that names nobody —
 //!   an assignee-owned clock that breaches before anyone is assigned — the
-//!   milestone's `fallback_owner` answers. A breach with neither is recorded
-//!   without an owner and fines nobody; `tousu policy check` warns about a
-//!   milestone that can breach so.
+//!   milestone's `fallback_owner` answers; an agreed deadline is owned as
+//!   the milestone it replaces. A breach with neither fines nobody but is
+//!   never dropped: [`Engine::penalty_facts`] lists it as an unowned breach
+//!   with the reason, and the month's statements show it.
 //! - **A calendar failure** is always [`Error::Calendar`]; a year without
 //!   holiday data is not a failure: its clocks run without a deadline
 //!   ([`WithoutDeadline`]).
