@@ -9,7 +9,7 @@ use tousu_model::{
     StaffId,
 };
 use tousu_penalty::{
-    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsibility, Responsible,
+    Breach, CarryOver, ComplaintAgainst, Loss, Month, PenaltyFacts, Responsibility, Responsible,
     ResponsibleParty, Sanction, Violation,
 };
 use tousu_policy::PenaltySchedule;
@@ -104,7 +104,7 @@ pub fn roster() -> Roster {
 /// A month of facts over 100,000 cases, and last month's carry-over.
 pub fn facts() -> (PenaltyFacts, CarryOver) {
     let mut rng = Rng(42);
-    let period = Period::new(2025, 10).unwrap();
+    let period = Month::new(2025, 10).unwrap();
     let mut f = PenaltyFacts::new(period);
     let levels: Vec<LevelId> = ["不满意", "十分不满意", "重大投诉", "危机事件"]
         .iter()
@@ -190,7 +190,7 @@ pub fn facts() -> (PenaltyFacts, CarryOver) {
     for _ in 0..200 {
         f.serious.insert(sid(rng.below(STAFF)));
     }
-    let mut carry = CarryOver::empty(Period::new(2025, 9).unwrap());
+    let mut carry = CarryOver::empty(Month::new(2025, 9).unwrap());
     for _ in 0..2_000 {
         carry.balances.insert(
             sid(rng.below(STAFF)),

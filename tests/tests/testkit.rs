@@ -229,7 +229,7 @@ impl tousu::Store for LossyStore {
     }
     fn file<E: From<tousu::StoreError>>(
         &mut self,
-        month: tousu::Month,
+        month: Month,
         build: impl FnOnce(u32) -> Result<tousu::Batch, E>,
     ) -> Result<(tousu::Batch, u64), E> {
         self.0.file(month, build)

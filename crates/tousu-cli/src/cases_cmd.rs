@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tousu::model::{CaseId, Roster};
-use tousu::penalty::{CarryOver, Period};
+use tousu::penalty::{CarryOver, Month};
 use tousu::policy::{Policy, PolicyError};
 use tousu::{Engine, Error};
 use tousu_serve::docs::{CommandInput, FilingInput, PenaltiesInput};
@@ -116,7 +116,7 @@ enum Action {
     Penalties {
         /// The month, YYYY-MM
         #[arg(long, value_name = "YYYY-MM")]
-        period: Period,
+        period: Month,
         /// Last month's carry-over (result.carry_out of its answer)
         #[arg(long, value_name = "FILE.json")]
         carry: Option<String>,

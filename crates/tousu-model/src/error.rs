@@ -70,6 +70,14 @@ pub enum ModelError {
         /// What did not fit.
         reason: String,
     },
+    /// A text or a pair of numbers is not a calendar month.
+    #[error("{input:?} is not a month: {reason}, e.g. \"2025-10\"")]
+    InvalidMonth {
+        /// The rejected text (or the year and month given).
+        input: String,
+        /// What would be accepted.
+        reason: &'static str,
+    },
     /// One or more fields of a composite value are invalid.
     #[error("{}", Problems(problems))]
     Invalid {

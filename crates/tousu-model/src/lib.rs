@@ -57,6 +57,7 @@ pub mod __id_rules {
 mod labels;
 pub mod markdown;
 mod money;
+mod month;
 mod org;
 mod party;
 mod share;
@@ -79,6 +80,7 @@ pub use labels::{
     SanctionKind, Satisfaction, Validity,
 };
 pub use money::Money;
+pub use month::Month;
 pub use org::{Department, DepartmentTree, ROSTER_SCHEMA_VERSION, Roster, RosterDoc, Staff};
 pub use party::{Complainant, Contact, Respondent};
 pub use share::{Responsibility, ResponsibleParty};

@@ -7,7 +7,7 @@
 //! a `schema_version`. Amounts are strings (`"1000.00"`), never floats.
 //!
 //! ```
-//! use tousu_penalty::{PenaltyFacts, Period, Responsible};
+//! use tousu_penalty::{PenaltyFacts, Month, Responsible};
 //!
 //! let facts: PenaltyFacts = serde_json::from_str(r#"{
 //!     "period": "2025-10",
@@ -17,24 +17,21 @@
 //!         {"case": "C-43", "amount": "90", "responsible": "unattributed"}
 //!     ]
 //! }"#)?;
-//! assert_eq!(facts.period, Period::new(2025, 10)?);
+//! assert_eq!(facts.period, Month::new(2025, 10)?);
 //! assert!(matches!(facts.losses[1].responsible, Responsible::Unattributed));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{CaseId, DepartmentId, LevelId, Money, Responsibility, SanctionKind, StaffId};
+use tousu_model::{
+    CaseId, DepartmentId, LevelId, Money, Month, Responsibility, SanctionKind, StaffId,
+};
 use tousu_policy::ViolationId;
-
-use crate::PenaltyError;
 
 /// The schema version of [`PenaltyFacts`] documents this crate writes.
 pub const FACTS_SCHEMA_VERSION: u32 = 1;
@@ -54,99 +51,6 @@ fn one() -> u32 {
     1
 }
 
-/// A calendar month, the period of a statement; `"2025-10"` in JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Period {
-    year: i32,
-    month: u32,
-}
-
-impl Period {
-    /// The month `month` (1–12) of `year` (1–9999).
-    pub fn new(year: i32, month: u32) -> Result<Period, PenaltyError> {
-        if !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
-            return Err(PenaltyError::InvalidFact {
-                path: "period".into(),
-                message: format!(
-                    "{year}-{month:02} is not a month; expected a year 1-9999 and a month 1-12, e.g. \"2025-10\""
-                ),
-            });
-        }
-        Ok(Period { year, month })
-    }
-
-    /// The year.
-    pub const fn year(self) -> i32 {
-        self.year
-    }
-
-    /// The month, 1–12.
-    pub const fn month(self) -> u32 {
-        self.month
-    }
-
-    /// The following month, or `None` after 9999-12.
-    pub fn next(self) -> Option<Period> {
-        if self.month == 12 {
-            Period::new(self.year + 1, 1).ok()
-        } else {
-            Period::new(self.year, self.month + 1).ok()
-        }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
-
-impl FromStr for Period {
-    type Err = PenaltyError;
-    fn from_str(s: &str) -> Result<Period, PenaltyError> {
-        let bad = || PenaltyError::InvalidFact {
-            path: "period".into(),
-            message: format!("{s:?} is not a month; expected \"YYYY-MM\", e.g. \"2025-10\""),
-        };
-        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
-        if y.len() != 4 || m.len() != 2 {
-            return Err(bad());
-        }
-        let year: i32 = y.parse().map_err(|_| bad())?;
-        let month: u32 = m.parse().map_err(|_| bad())?;
-        Period::new(year, month)
-    }
-}
-
-impl TryFrom<String> for Period {
-    type Error = PenaltyError;
-    fn try_from(s: String) -> Result<Period, PenaltyError> {
-        s.parse()
-    }
-}
-
-impl From<Period> for String {
-    fn from(p: Period) -> String {
-        p.to_string()
-    }
-}
-
-impl JsonSchema for Period {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("Period")
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": r"^\d{4}-(0[1-9]|1[0-2])$",
-            "description": "A calendar month, \"YYYY-MM\".",
-            "examples": ["2025-10"],
-        })
-    }
-}
-
 /// One month's facts for the penalty computation.
 ///
 /// Every list is optional. The facts are taken to be the period's: instants
@@ -160,7 +64,7 @@ pub struct PenaltyFacts {
     #[serde(default = "facts_version")]
     pub schema_version: u32,
     /// The month.
-    pub period: Period,
+    pub period: Month,
     /// Milestones that breached their time limit (超时).
     #[serde(default)]
     pub breaches: Vec<Breach>,
@@ -245,7 +149,7 @@ impl Names {
 
 impl PenaltyFacts {
     /// Facts for `period` with nothing in them.
-    pub fn new(period: Period) -> PenaltyFacts {
+    pub fn new(period: Month) -> PenaltyFacts {
         PenaltyFacts {
             schema_version: FACTS_SCHEMA_VERSION,
             period,
@@ -406,7 +310,7 @@ pub struct CarryOver {
     #[serde(default = "carry_version")]
     pub schema_version: u32,
     /// The period after which these amounts are owed.
-    pub period: Period,
+    pub period: Month,
     /// What each person still owes; people who owe nothing are not listed.
     #[serde(default)]
     pub balances: BTreeMap<StaffId, Money>,
@@ -414,7 +318,7 @@ pub struct CarryOver {
 
 impl CarryOver {
     /// Nothing owed after `period`.
-    pub fn empty(period: Period) -> CarryOver {
+    pub fn empty(period: Month) -> CarryOver {
         CarryOver {
             schema_version: CARRY_SCHEMA_VERSION,
             period,

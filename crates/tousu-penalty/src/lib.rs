@@ -50,7 +50,7 @@
 //!
 //! # Modules
 //!
-//! - [`facts`] — the inputs: [`Period`], [`PenaltyFacts`], [`CarryOver`].
+//! - [`facts`] — the inputs: [`Month`], [`PenaltyFacts`], [`CarryOver`].
 //! - [`allocate`](mod@allocate) — integer largest remainder on fen.
 //! - [`statement`] — [`compute_statements`] and its output types; the
 //!   settlement rules (cap, carry, whole-bonus sanction) are documented there.
@@ -95,7 +95,7 @@ pub use allocate::allocate;
 pub use error::PenaltyError;
 pub use facts::{
     Breach, CARRY_SCHEMA_VERSION, CarryOver, ComplaintAgainst, FACTS_SCHEMA_VERSION, Loss, Names,
-    PenaltyFacts, Period, Responsible, Sanction, UnownedBreach, Violation, YearReview,
+    PenaltyFacts, Responsible, Sanction, UnownedBreach, Violation, YearReview,
 };
 pub use render::{render_markdown, render_statement};
 pub use statement::{
@@ -103,5 +103,14 @@ pub use statement::{
     STATEMENT_SCHEMA_VERSION, Statement, compute_statements,
 };
 pub use text::{Cases, Explanation};
+/// The month of a statement; one type with the month of complaint numbering.
+pub use tousu_model::Month;
+
+/// The month of a statement, under its former name.
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `Month` (tousu_model::Month), one type for every month"
+)]
+pub type Period = Month;
 /// The model's responsibility shares, which [`Responsible::Parties`] lists.
 pub use tousu_model::{Responsibility, ResponsibleParty};

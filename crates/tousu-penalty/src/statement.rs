@@ -51,7 +51,7 @@ use tousu_policy::{
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
 use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
-use crate::{CarryOver, Loss, PenaltyError, PenaltyFacts, Period, Responsible, UnownedBreach};
+use crate::{CarryOver, Loss, Month, PenaltyError, PenaltyFacts, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
 /// crate writes.
@@ -269,7 +269,7 @@ pub struct Statement {
     #[serde(default = "statement_version")]
     pub schema_version: u32,
     /// The month.
-    pub period: Period,
+    pub period: Month,
     /// The person.
     pub staff: StaffId,
     /// Their name.
@@ -329,7 +329,7 @@ pub struct DepartmentTotal {
 #[serde(deny_unknown_fields)]
 pub struct PeriodSummary {
     /// The month.
-    pub period: Period,
+    pub period: Month,
     /// The number of statements.
     pub statements: u32,
     /// The number of charge lines.
@@ -356,7 +356,7 @@ pub struct PeriodResult {
     #[serde(default = "statement_version")]
     pub schema_version: u32,
     /// The month.
-    pub period: Period,
+    pub period: Month,
     /// A statement per person with anything to report, by staff id.
     pub statements: Vec<Statement>,
     /// Totals per department, by department id.
@@ -394,7 +394,7 @@ struct Writer<'r> {
     cap_rule: Arc<str>,
     percent: Decimal,
     percent_text: String,
-    period: Period,
+    period: Month,
 }
 
 /// The line order of a statement: kind, cases, rule, English text, amount
@@ -808,7 +808,7 @@ pub fn compute_statements(
     settle(cx, facts)
 }
 
-fn carry_in(cx: &mut Computation<'_>, c: &CarryOver, period: Period) -> Result<(), PenaltyError> {
+fn carry_in(cx: &mut Computation<'_>, c: &CarryOver, period: Month) -> Result<(), PenaltyError> {
     if c.schema_version > CARRY_SCHEMA_VERSION {
         return Err(PenaltyError::SchemaVersion {
             what: "carry",
@@ -1983,7 +1983,7 @@ fn settlement_lines(
 
 fn totals(
     roster: &Roster,
-    period: Period,
+    period: Month,
     statements: Vec<Statement>,
     carry_out: CarryOver,
 ) -> Result<PeriodResult, PenaltyError> {

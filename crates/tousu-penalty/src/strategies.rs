@@ -11,7 +11,7 @@ use tousu_model::{CaseId, DepartmentId, Roster, SanctionKind, StaffId};
 use tousu_policy::{MilestoneId, PenaltySchedule};
 
 use crate::{
-    Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsibility, Responsible,
+    Breach, ComplaintAgainst, Loss, Month, PenaltyFacts, Responsibility, Responsible,
     ResponsibleParty, Sanction, Violation,
 };
 
@@ -22,7 +22,7 @@ use crate::{
 pub fn facts(
     schedule: &PenaltySchedule,
     roster: &Roster,
-    period: Period,
+    period: Month,
 ) -> impl Strategy<Value = PenaltyFacts> + use<> {
     let staff: Vec<(StaffId, Option<StaffId>)> = roster
         .all_staff()

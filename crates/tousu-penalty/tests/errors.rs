@@ -5,7 +5,7 @@ mod support;
 
 use support::*;
 use tousu_model::{DepartmentId, LevelId};
-use tousu_penalty::{CarryOver, PenaltyError, PenaltyFacts, Period, compute_statements};
+use tousu_penalty::{CarryOver, Month, PenaltyError, PenaltyFacts, compute_statements};
 
 fn run(schedule_toml: &str, facts_json: &str) -> PenaltyError {
     let f: PenaltyFacts = facts(facts_json);
@@ -184,7 +184,7 @@ fn bad_carry_and_schedule() {
     let f = facts(r#"{"period": "2025-10"}"#);
     let carry = CarryOver {
         schema_version: 1,
-        period: Period::new(2025, 9).unwrap(),
+        period: Month::new(2025, 9).unwrap(),
         balances: [(id("nobody"), m("1"))].into_iter().collect(),
     };
     let e = compute_statements(&schedule(""), &roster(ROSTER), &f, Some(&carry)).unwrap_err();
@@ -197,7 +197,7 @@ fn bad_carry_and_schedule() {
     );
     let carry = CarryOver {
         schema_version: 9,
-        ..CarryOver::empty(Period::new(2025, 9).unwrap())
+        ..CarryOver::empty(Month::new(2025, 9).unwrap())
     };
     let e = compute_statements(&schedule(""), &roster(ROSTER), &f, Some(&carry)).unwrap_err();
     assert!(matches!(

@@ -13,7 +13,7 @@ mod support;
 use support::*;
 use tousu_model::{Money, StaffId};
 use tousu_penalty::{
-    Breach, CarryOver, ComplaintAgainst, Loss, PenaltyFacts, Period, PeriodResult, Responsibility,
+    Breach, CarryOver, ComplaintAgainst, Loss, Month, PenaltyFacts, PeriodResult, Responsibility,
     Responsible, ResponsibleParty, Sanction, Violation, YearReview, compute_statements,
     render_markdown,
 };
@@ -90,7 +90,7 @@ fn schedule_text(k: usize) -> String {
     }
 }
 
-fn month(rng: &mut Rng, period: Period) -> (PenaltyFacts, Option<CarryOver>) {
+fn month(rng: &mut Rng, period: Month) -> (PenaltyFacts, Option<CarryOver>) {
     let mut f = PenaltyFacts::new(period);
     let sid = |s: &str| StaffId::new(s).unwrap();
     let case = |n: usize| tousu_model::CaseId::new(format!("C{n}")).unwrap();
@@ -204,7 +204,7 @@ fn month(rng: &mut Rng, period: Period) -> (PenaltyFacts, Option<CarryOver>) {
         });
     }
     let carry = (rng.below(2) == 0).then(|| {
-        let mut c = CarryOver::empty(Period::new(2025, 9).unwrap());
+        let mut c = CarryOver::empty(Month::new(2025, 9).unwrap());
         for _ in 0..rng.below(3) {
             c.balances.insert(
                 sid(rng.pick(&STAFF)),
@@ -222,7 +222,7 @@ fn run() -> (u64, u64, usize, usize) {
     const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
     let roster = roster(ROSTER);
     let schedules: Vec<_> = (0..6).map(|k| schedule(&schedule_text(k))).collect();
-    let period = Period::new(2025, 10).unwrap();
+    let period = Month::new(2025, 10).unwrap();
     let mut rng = Rng(2025);
     let (mut out, mut refused) = (BASIS, BASIS);
     let (mut ok, mut err) = (0, 0);

@@ -6,7 +6,7 @@ mod support;
 
 use support::*;
 use tousu_model::{Money, SanctionKind};
-use tousu_penalty::{CarryOver, Period, compute_statements};
+use tousu_penalty::{CarryOver, Month, compute_statements};
 
 fn amounts(r: &tousu_penalty::PeriodResult, staff: &str) -> Vec<(String, String)> {
     of(r, staff)
@@ -238,7 +238,7 @@ fn s41_base_point_split_and_cap_carried_over_three_months() {
         (m("600"), m("500"), m("100"))
     );
     assert_eq!(of(&r3, "p3").carried_forward, m("3000.01"));
-    assert_eq!(r3.carry_out.period, Period::new(2025, 12).unwrap());
+    assert_eq!(r3.carry_out.period, Month::new(2025, 12).unwrap());
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn s41_two_major_demerits_take_the_whole_bonus_and_instalments_wait() {
     let s = schedule(&format!("{S41}\n{S12}"));
     let carry = CarryOver {
         schema_version: 1,
-        period: Period::new(2025, 9).unwrap(),
+        period: Month::new(2025, 9).unwrap(),
         balances: [(id("cs-mgr"), m("400"))].into_iter().collect(),
     };
     let f = facts(

@@ -6,7 +6,7 @@ mod support;
 use proptest::prelude::*;
 use support::*;
 use tousu_model::{Money, Roster};
-use tousu_penalty::{CarryOver, PenaltyFacts, Period, compute_statements};
+use tousu_penalty::{CarryOver, Month, PenaltyFacts, compute_statements};
 
 fn one_person(bonus_fen: i64) -> Roster {
     roster(&format!(
@@ -16,7 +16,7 @@ fn one_person(bonus_fen: i64) -> Roster {
     ))
 }
 
-fn month_with_loss(period: Period, fen: i64) -> PenaltyFacts {
+fn month_with_loss(period: Month, fen: i64) -> PenaltyFacts {
     facts(&format!(
         r#"{{"period": "{period}", "losses": [{{"case": "L-{period}", "amount": "{}", "responsible": {{"parties": [{{"staff": "x", "share": "1"}}]}}}}]}}"#,
         Money::from_fen(fen).to_plain_string()
@@ -38,7 +38,7 @@ proptest! {
         let roster = one_person(bonus);
         let schedule = schedule(&format!("[cap]\npercent = \"{percent}\""));
         let mut carry: Option<CarryOver> = None;
-        let mut period = Period::new(2025, 1).unwrap();
+        let mut period = Month::new(2025, 1).unwrap();
         let (mut owed, mut deducted) = (0i64, 0i64);
         let mut month = 0usize;
         loop {
@@ -73,7 +73,7 @@ proptest! {
 
     #[test]
     fn without_a_bonus_everything_carries(charge in 1i64..10_000_000) {
-        let r = compute_statements(&schedule(""), &one_person(0), &month_with_loss(Period::new(2025, 3).unwrap(), charge), None).unwrap();
+        let r = compute_statements(&schedule(""), &one_person(0), &month_with_loss(Month::new(2025, 3).unwrap(), charge), None).unwrap();
         let st = &r.statements[0];
         prop_assert_eq!(st.deducted, Money::ZERO);
         prop_assert_eq!(st.carried_forward.fen(), charge);
@@ -83,8 +83,8 @@ proptest! {
 #[test]
 fn a_carry_over_for_the_same_or_a_later_month_is_refused() {
     let roster = one_person(100_000);
-    let f = PenaltyFacts::new(Period::new(2025, 5).unwrap());
-    let carry = CarryOver::empty(Period::new(2025, 5).unwrap());
+    let f = PenaltyFacts::new(Month::new(2025, 5).unwrap());
+    let carry = CarryOver::empty(Month::new(2025, 5).unwrap());
     let err = compute_statements(&schedule(""), &roster, &f, Some(&carry)).unwrap_err();
     assert!(err.to_string().starts_with("carry.period"), "{err}");
 }

@@ -5,7 +5,7 @@ mod support;
 
 use support::*;
 use tousu_model::Money;
-use tousu_penalty::{CarryOver, Period, PeriodResult, compute_statements, render_markdown};
+use tousu_penalty::{CarryOver, Month, PeriodResult, compute_statements, render_markdown};
 
 fn october() -> PeriodResult {
     let schedule = schedule(&format!("{S12}\n{S32}\n{S41}\n{S43}"));
@@ -36,7 +36,7 @@ fn october() -> PeriodResult {
     );
     let carry = CarryOver {
         schema_version: 1,
-        period: Period::new(2025, 9).unwrap(),
+        period: Month::new(2025, 9).unwrap(),
         balances: [(id("cs-2"), m("120.50"))].into_iter().collect(),
     };
     compute_statements(&schedule, &roster(ROSTER), &f, Some(&carry)).unwrap()

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rust_decimal::Decimal;
 use tousu_model::{FaultParty, RemedyKind, RoleId, Validity};
 use tousu_penalty::{
-    Breach, ComplaintAgainst, Loss, PenaltyFacts, Period, Responsible, UnownedBreach,
+    Breach, ComplaintAgainst, Loss, Month, PenaltyFacts, Responsible, UnownedBreach,
 };
 use tousu_workflow::{Case, Event, EventKind};
 
@@ -40,7 +40,7 @@ pub struct CaseRecord<'a> {
 /// Violations and sanctions are not workflow facts: add them to the
 /// returned value before computing statements.
 pub fn penalty_facts<'a>(
-    period: Period,
+    period: Month,
     cases: impl IntoIterator<Item = CaseRecord<'a>>,
 ) -> Result<PenaltyFacts, ReportError> {
     let mut facts = PenaltyFacts::new(period);

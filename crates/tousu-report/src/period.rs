@@ -119,7 +119,7 @@ impl ReportPeriod {
     /// # Errors
     ///
     /// [`ReportError::InvalidPeriod`] if the month is out of chrono's range.
-    pub fn of_month(month: tousu_penalty::Period) -> Result<Self, ReportError> {
+    pub fn of_month(month: tousu_penalty::Month) -> Result<Self, ReportError> {
         Self::month(month.year(), month.month())
     }
 

@@ -6,7 +6,7 @@ use tousu_model::{
     CaseId, Channel, CommandId, Complaint, Department, DepartmentId, DepartmentTree, FaultParty,
     Money, Remedy, RemedyKind, Respondent, RoleId, Roster, Satisfaction, Staff, StaffId, Validity,
 };
-use tousu_penalty::{Period, Responsible};
+use tousu_penalty::{Month, Responsible};
 use tousu_policy::Policy;
 use tousu_report::{CaseRecord, penalty_facts};
 use tousu_workflow::{
@@ -148,7 +148,7 @@ fn a_case_closed_at_our_fault_is_a_loss_and_a_complaint_in_its_policys_month() {
         offset,
     };
 
-    let november = penalty_facts(Period::new(2025, 11).unwrap(), [record(beijing)]).unwrap();
+    let november = penalty_facts(Month::new(2025, 11).unwrap(), [record(beijing)]).unwrap();
     assert_eq!(november.losses.len(), 1);
     assert_eq!(november.losses[0].amount, Decimal::from(300));
     assert!(matches!(&november.losses[0].responsible, Responsible::Parties(p) if p.len() == 1));
@@ -157,9 +157,9 @@ fn a_case_closed_at_our_fault_is_a_loss_and_a_complaint_in_its_policys_month() {
 
     // The same case judged by a policy on UTC closed in October.
     let utc = FixedOffset::east_opt(0).unwrap();
-    let october = penalty_facts(Period::new(2025, 10).unwrap(), [record(utc)]).unwrap();
+    let october = penalty_facts(Month::new(2025, 10).unwrap(), [record(utc)]).unwrap();
     assert_eq!(october.losses.len(), 1);
-    let october_beijing = penalty_facts(Period::new(2025, 10).unwrap(), [record(beijing)]).unwrap();
+    let october_beijing = penalty_facts(Month::new(2025, 10).unwrap(), [record(beijing)]).unwrap();
     assert!(october_beijing.losses.is_empty());
     assert!(october_beijing.complaints.is_empty());
 }
@@ -221,7 +221,7 @@ fn a_breach_nobody_owns_is_listed_with_why_never_dropped() {
         events: &events,
         offset: beijing,
     };
-    let facts = penalty_facts(Period::new(2025, 10).unwrap(), [record]).unwrap();
+    let facts = penalty_facts(Month::new(2025, 10).unwrap(), [record]).unwrap();
     assert_eq!(facts.unowned.len(), 1, "{facts:#?}");
     let unowned = &facts.unowned[0];
     assert_eq!(
@@ -263,7 +263,7 @@ fn the_default_policy_charges_the_desk_for_a_breach_before_assignment() {
         events: &events,
         offset: FixedOffset::east_opt(8 * 3600).unwrap(),
     };
-    let facts = penalty_facts(Period::new(2025, 10).unwrap(), [record]).unwrap();
+    let facts = penalty_facts(Month::new(2025, 10).unwrap(), [record]).unwrap();
     assert!(facts.unowned.is_empty(), "{:#?}", facts.unowned);
     assert!(
         facts
@@ -283,7 +283,7 @@ mod law {
 
     use chrono::{Datelike, FixedOffset, TimeZone, Utc};
     use proptest::prelude::*;
-    use tousu_penalty::Period;
+    use tousu_penalty::Month;
     use tousu_policy::Policy;
     use tousu_report::{CaseRecord, penalty_facts};
     use tousu_workflow::testkit::{Kit, scenario};
@@ -315,7 +315,7 @@ mod law {
                 events: &run.events,
                 offset,
             };
-            let facts = penalty_facts(Period::new(year, month).unwrap(), [record]).unwrap();
+            let facts = penalty_facts(Month::new(year, month).unwrap(), [record]).unwrap();
             for u in &facts.unowned {
                 prop_assert!(u.reason.starts_with("unowned: "), "{}", u.reason);
             }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu::model::{CaseId, CommandId, Complaint, Roster, StaffId};
-use tousu::penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
+use tousu::penalty::{CarryOver, Month, PenaltyFacts, PeriodResult};
 use tousu::policy::calendar::ProvisionalBasis;
 use tousu::policy::{CalendarDataRef, Report};
 use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event};
@@ -142,7 +142,7 @@ pub struct OverdueDoc {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PenaltiesDoc {
     /// The month.
-    pub period: Period,
+    pub period: Month,
     /// The facts, as `Engine::penalty_facts` derives them.
     pub facts: PenaltyFacts,
     /// The statements (with last month's carry-over, if given).
@@ -154,7 +154,7 @@ pub struct PenaltiesDoc {
 #[serde(deny_unknown_fields)]
 pub struct PenaltiesInput {
     /// The month, `YYYY-MM`.
-    pub period: Period,
+    pub period: Month,
     /// Last month's carry-over (`result.carry_out` of its answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carry: Option<CarryOver>,

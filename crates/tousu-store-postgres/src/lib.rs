@@ -361,15 +361,15 @@ impl Store for PgStore {
     ) -> Result<(Batch, u64), E> {
         let mut client = self.client()?;
         let mut tx = client.transaction().map_err(backend)?;
-        let m = i32::try_from(month.month)
-            .map_err(|_| StoreError::backend(format!("month {}", month.month)))?;
+        let m = i32::try_from(month.month())
+            .map_err(|_| StoreError::backend(format!("month {}", month.month())))?;
         // The month's row stays locked until commit: filings queue here, and
         // a rollback returns the number.
         let seq: i64 = tx
             .query_one(
                 "INSERT INTO tousu_sequences (year, month, last) VALUES ($1, $2, 1)
                  ON CONFLICT (year, month) DO UPDATE SET last = tousu_sequences.last + 1 RETURNING last",
-                &[&month.year, &m],
+                &[&month.year(), &m],
             )
             .map_err(backend)?
             .try_get(0)

@@ -296,7 +296,7 @@ impl Store for SqliteStore {
             .query_row(
                 "INSERT INTO tousu_sequences (year, month, last) VALUES (?1, ?2, 1)
                  ON CONFLICT (year, month) DO UPDATE SET last = last + 1 RETURNING last",
-                params![month.year, month.month],
+                params![month.year(), month.month()],
                 |r| r.get(0),
             )
             .map_err(backend)?;

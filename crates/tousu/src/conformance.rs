@@ -595,10 +595,7 @@ pub fn failed_writes_leave_nothing<B: Backend>(backend: &B) -> Result<(), Failur
         || "a failed append recorded its command".to_owned(),
     )?;
     // A filing whose build fails after taking a number gives the number back.
-    let month = Month {
-        year: 2025,
-        month: 12,
-    };
+    let month = Month::new(2025, 12).or_fail("month")?;
     let failed: Result<(Batch, u64), StoreError> =
         store.file(month, |_| Err(StoreError::backend("the build failed")));
     ensure(failed.is_err(), || {

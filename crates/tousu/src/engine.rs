@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Utc};
 use tousu_model::{
     CaseId, CommandId, Complaint, ComplaintNo, ComplaintNoParts, DepartmentId, Roster, StaffId,
 };
-use tousu_penalty::{CarryOver, Names, PenaltyFacts, Period, PeriodResult};
+use tousu_penalty::{CarryOver, Month, Names, PenaltyFacts, PeriodResult};
 use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
 use tousu_workflow::{
@@ -15,7 +15,7 @@ use tousu_workflow::{
     ReplayError, Status,
 };
 
-use crate::store::{Batch, CommandHash, Month, Store, StoreError};
+use crate::store::{Batch, CommandHash, Store, StoreError};
 use crate::{Error, TickReport, Ticked};
 
 /// The registration of `filing` numbered with `seq` of `month`: the case id
@@ -28,8 +28,8 @@ fn registration(
     seq: u32,
 ) -> Result<(CaseId, Vec<Event>), Error> {
     let number = runtime.policy.complaint_number.format(ComplaintNoParts {
-        year: month.year,
-        month: month.month,
+        year: month.year(),
+        month: month.month(),
         seq,
     })?;
     let case_id = match &filing.case_id {
@@ -451,10 +451,7 @@ impl<S: Store> Engine<S> {
             .complaint
             .received_at
             .with_timezone(&runtime.calendar.offset());
-        let month = Month {
-            year: local.year(),
-            month: local.month(),
-        };
+        let month = Month::new(local.year(), local.month())?;
         // Everything the decider checks, checked before a number is taken:
         // the registration with the month's first number must be accepted.
         registration(runtime, &self.roster, &filing, month, 1)?;
@@ -863,7 +860,7 @@ impl<S: Store> Engine<S> {
     /// Chinese names of the milestones and levels ([`Names`]). Violations and
     /// sanctions are not workflow facts: add them to the returned value
     /// before computing statements.
-    pub fn penalty_facts(&self, period: Period) -> Result<PenaltyFacts, Error> {
+    pub fn penalty_facts(&self, period: Month) -> Result<PenaltyFacts, Error> {
         // Each case loaded and replayed once, judged in its own policy's offset.
         let mut stored = Vec::new();
         for id in self.store.case_ids()? {
@@ -897,7 +894,7 @@ impl<S: Store> Engine<S> {
     /// [`Engine::penalty_facts`] and last month's carry-over.
     pub fn penalties(
         &self,
-        period: Period,
+        period: Month,
         carry: Option<&CarryOver>,
     ) -> Result<PeriodResult, Error> {
         let facts = self.penalty_facts(period)?;

@@ -157,7 +157,7 @@ pub mod prelude {
         CustomerClass, Department, DepartmentId, DepartmentTree, LevelId, Money, Remedy,
         RemedyKind, Respondent, RoleId, Roster, Satisfaction, Staff, StaffId,
     };
-    pub use tousu_penalty::{CarryOver, PenaltyFacts, Period, PeriodResult};
+    pub use tousu_penalty::{CarryOver, Month, PenaltyFacts, PeriodResult};
     pub use tousu_policy::{Calendar, Duration, Policy};
     pub use tousu_workflow::{
         Assignment, Case, Command, CommandBuilder, CommandKind, DeadlineView, Event, EventKind,

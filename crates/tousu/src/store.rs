@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
+pub use tousu_model::Month;
 use tousu_model::{CaseId, CommandId};
 use tousu_workflow::{Case, Event};
 
@@ -211,15 +212,6 @@ pub struct Latest {
     pub snapshot: Option<Case>,
     /// The events after the snapshot (all of them without one).
     pub events: Vec<Event>,
-}
-
-/// A month of complaint numbers (年度月份流水号).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Month {
-    /// The year.
-    pub year: i32,
-    /// The month, 1 to 12.
-    pub month: u32,
 }
 
 /// An instant as the SQL stores keep due instants: nanoseconds since

@@ -324,7 +324,7 @@ fn months(r: &Run) -> String {
     for (y, m) in [(2026, 12), (2027, 1), (2027, 2)] {
         let result = r
             .engine
-            .penalties(Period::new(y, m).unwrap(), carry.as_ref())
+            .penalties(Month::new(y, m).unwrap(), carry.as_ref())
             .unwrap();
         out.push_str(&tousu::penalty::render_markdown(&result));
         carry = Some(result.carry_out.clone());
@@ -341,7 +341,7 @@ fn months(r: &Run) -> String {
 }
 
 fn fined(r: &Run, y: i32, m: u32) -> Vec<(String, String)> {
-    let facts = r.engine.penalty_facts(Period::new(y, m).unwrap()).unwrap();
+    let facts = r.engine.penalty_facts(Month::new(y, m).unwrap()).unwrap();
     facts
         .breaches
         .iter()
