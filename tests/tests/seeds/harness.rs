@@ -310,3 +310,34 @@ pub fn complaints_against(staff: &str, n: usize, prefix: &str) -> Vec<ComplaintA
         })
         .collect()
 }
+
+// --- one shape many seeds share ----------------------------------------------
+
+/// A manual escalation (「上报」) under `file`: staff `b` (role `intake`)
+/// registers `complaint`, `accepter` (`"a"` or `"b"`) accepts it five
+/// minutes after receipt, and staff `a` (role `escalator`) hands it up five
+/// minutes later. Returns the escalation step that fired, so a test states
+/// only who hands up and where the case goes.
+pub fn manual_step(
+    file: &str,
+    (escalator, intake): (&str, &str),
+    accepter: &str,
+    complaint: Complaint,
+) -> Option<String> {
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("a", "经办人", "d", &[escalator], None),
+            ("b", "受理人", "d", &[intake], None),
+        ],
+    );
+    let t0 = complaint.received_at;
+    let mut s = Scenario::new(policy(file), roster);
+    s.register("b", "ESC-1", complaint).unwrap();
+    s.ok(accepter, minutes(t0, 5), accept());
+    s.ok("a", minutes(t0, 10), escalate("上报"));
+    s.case().escalations[0]
+        .step
+        .as_ref()
+        .map(ToString::to_string)
+}

@@ -140,30 +140,17 @@ fn the_regulation_is_dated_by_its_approval() {
 /// The assumed manual step to the 服务部经理 can be taken by the desk that holds the case.
 #[test]
 fn the_desk_hands_a_case_up() {
-    let p = policy("it-repair-lenovo-s01.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["complaint_desk"], None),
-            ("b", "受理人", "d", &["complaint_desk"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "维修后三次返修仍未修好")
         .complainant(person("客户"))
         .category(cat("repair_service"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-manager")
+    let step = manual_step(
+        "it-repair-lenovo-s01.toml",
+        ("complaint_desk", "complaint_desk"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("manual-manager"));
 }

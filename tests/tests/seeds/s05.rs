@@ -168,30 +168,12 @@ fn s05_late_verification_and_late_improvement_report() {
 /// The assumed manual step to the 品质部经理 can be taken by the engineer who holds the case.
 #[test]
 fn the_engineer_hands_a_case_up() {
-    let p = policy("board-card-s05.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["cs_engineer"], None),
-            ("b", "业务员", "d", &["sales"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "高温环境下显卡频繁重启")
         .complainant(person("客户"))
         .category(cat("reliability"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("a", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-quality-manager")
-    );
+    let step = manual_step("board-card-s05.toml", ("cs_engineer", "sales"), "a", c);
+    assert_eq!(step.as_deref(), Some("manual-quality-manager"));
 }

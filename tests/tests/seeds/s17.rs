@@ -197,32 +197,19 @@ fn only_a_consultation_has_24_hours() {
 /// 意见类「由接收部门录入…向部门主管或经理汇报、请示」: the receiving department reports up.
 #[test]
 fn the_receiving_department_reports_a_suggestion_up() {
-    let p = policy("membership-cards-s17.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["receiving_dept"], None),
-            ("b", "受理人", "d", &["receiving_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "建议增加夜间私教课")
         .complainant(person("客户"))
         .category(cat("membership"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("dept-manager")
+    let step = manual_step(
+        "membership-cards-s17.toml",
+        ("receiving_dept", "receiving_dept"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("dept-manager"));
 }
 
 /// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作」: a 会员类

@@ -116,32 +116,14 @@ fn s19_server_may_not_conclude_and_a_late_announcement() {
 /// 「阐明解决问题需要的步骤,可告之现场管理」: the server tells the floor manager, who takes over.
 #[test]
 fn the_server_tells_the_floor_manager() {
-    let p = policy("service-recovery-s19.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["server"], None),
-            ("b", "受理人", "d", &["server"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "上菜太慢, 等了四十分钟")
         .complainant(person("客户"))
         .category(cat("during_service"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("floor-manager")
-    );
+    let step = manual_step("service-recovery-s19.toml", ("server", "server"), "b", c);
+    assert_eq!(step.as_deref(), Some("floor-manager"));
 }
 
 /// 「即使是在完全解决可能需要更长时间,请对处理过程反馈给客人,以获取处理时间」:

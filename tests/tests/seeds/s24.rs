@@ -171,30 +171,17 @@ fn s24_late_in_province_and_the_warranty() {
 /// 5.3 1)「对有些不能及时回复和处理的问题及时汇报」: 品质部 reports up before the breach.
 #[test]
 fn the_quality_department_reports_up() {
-    let p = policy("electrical-equipment-s24.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["quality_dept"], None),
-            ("b", "受理人", "d", &["quality_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "整批电缆绝缘层开裂")
         .complainant(person("客户"))
         .category(cat("product"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-management")
+    let step = manual_step(
+        "electrical-equipment-s24.toml",
+        ("quality_dept", "quality_dept"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("manual-management"));
 }

@@ -161,15 +161,6 @@ fn s26_out_of_warranty_and_conforming_work() {
 /// The assumed manual step to the station head can be taken by the inspector who handles the case.
 #[test]
 fn the_inspector_hands_a_case_up() {
-    let p = policy("construction-chengdu-s26.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["inspector"], None),
-            ("b", "受理人", "d", &["intake_officer"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
         .complainant(person("客户"))
@@ -177,15 +168,11 @@ fn the_inspector_hands_a_case_up() {
         .fact(fact("negotiation_failed"), yes())
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-station-head")
+    let step = manual_step(
+        "construction-chengdu-s26.toml",
+        ("inspector", "intake_officer"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("manual-station-head"));
 }

@@ -172,30 +172,17 @@ fn s27_other_legal_routes_and_fabrication() {
 /// 分级负责 (第四条): the staff hand a case up to the department head (assumed step).
 #[test]
 fn the_staff_hand_a_case_up() {
-    let p = policy("tax-service-s27.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["tax_service_staff"], None),
-            ("b", "受理人", "d", &["tax_service_staff"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "窗口人员使用不文明用语")
         .complainant(person("客户"))
         .category(cat("service_language"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-dept-head")
+    let step = manual_step(
+        "tax-service-s27.toml",
+        ("tax_service_staff", "tax_service_staff"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("manual-dept-head"));
 }

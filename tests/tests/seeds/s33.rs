@@ -217,30 +217,17 @@ fn s33_major_criteria_and_no_liability() {
 /// 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」: the receptionist calls the manager in.
 #[test]
 fn the_receptionist_calls_the_manager_in() {
-    let p = policy("property-model-s33.toml");
-    let roster = roster(
-        &[("d", "部门", None)],
-        &[
-            ("a", "经办人", "d", &["receptionist"], None),
-            ("b", "受理人", "d", &["receptionist"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "物业费账单重复收取")
         .complainant(person("客户"))
         .category(cat("liability"))
         .build()
         .unwrap();
-    s.register("b", "ESC-1", c).unwrap();
-    s.ok("b", minutes(t0, 5), accept());
-    s.ok("a", minutes(t0, 10), escalate("上报"));
-    assert_eq!(
-        s.case().escalations[0]
-            .step
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("manual-manager")
+    let step = manual_step(
+        "property-model-s33.toml",
+        ("receptionist", "receptionist"),
+        "b",
+        c,
     );
+    assert_eq!(step.as_deref(), Some("manual-manager"));
 }
