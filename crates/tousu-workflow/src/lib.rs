@@ -59,7 +59,7 @@
 //!
 //! - `proptest`: a `strategies` module with command-sequence strategies
 //!   under your own policy and roster, and a driver that runs them; and
-//!   [`testkit`]: given / when / then for one case, and a law library
+//!   a `testkit` module: given / when / then for one case, and a law library
 //!   with coverage applied to your policy in one call.
 #![forbid(unsafe_code)]
 // docs.rs builds with every feature and `--cfg docsrs`: gated items say which feature they need.

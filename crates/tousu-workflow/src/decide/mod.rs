@@ -11,6 +11,7 @@
 mod closing;
 mod extensions;
 mod handling;
+mod hint;
 mod intake;
 pub(crate) mod outcome;
 mod table;
