@@ -1,0 +1,122 @@
+//! `Engine::tick_all` over the SQL stores: 100,000 open cases (set
+//! `TOUSU_BENCH_SQL_OPEN` for another count) of which 1 % have something due,
+//! in SQLite (a WAL file in a temporary directory) and, when
+//! `TOUSU_TEST_POSTGRES_URL` is set, PostgreSQL. The memory store's
+//! million-case figure is in the `stores` bench; this one shows that a SQL
+//! store's tick, too, costs what the due cases cost (the due index is read,
+//! the quiet cases never are).
+//!
+//! Each iteration adds a fresh cohort of due cases through a second
+//! connection (outside the timing), so exactly 1 % is due at every tick.
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::TimeDelta;
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use tousu::prelude::*;
+use tousu::{Batch, CommandHash};
+use tousu_benches::ticks::{self, Template, roster, t0};
+use tousu_store_postgres::PgStore;
+use tousu_store_sqlite::SqliteStore;
+
+fn open_cases() -> usize {
+    std::env::var("TOUSU_BENCH_SQL_OPEN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
+
+/// Stores a copy of `template` as case `id` in any store.
+fn add_copy<S: Store>(store: &mut S, id: &str, template: &Template) {
+    let case_id = CaseId::new(id).unwrap();
+    let events = template
+        .events
+        .iter()
+        .map(|e| Event {
+            case_id: case_id.clone(),
+            ..e.clone()
+        })
+        .collect();
+    store
+        .append(&Batch {
+            case_id,
+            expected_version: 0,
+            events,
+            command: Some((
+                CommandId::new(format!("f-{id}")).unwrap(),
+                CommandHash([0; 32]),
+            )),
+            open: true,
+            next_due: template.next_due,
+            snapshot: None,
+        })
+        .unwrap();
+}
+
+/// Ticks `engine` once per iteration after `add` has stored a fresh cohort
+/// of `due` due cases through its own connection.
+fn tick<S: Store, W: Store>(c: &mut Criterion, name: &str, mut engine: Engine<S>, mut writer: W) {
+    let open = open_cases();
+    let due = open / 100;
+    let quiet = ticks::template(t0() + TimeDelta::days(1));
+    assert!(quiet.next_due.unwrap() > ticks::now());
+    let filed = ticks::template(t0());
+    assert!(filed.next_due.unwrap() <= ticks::now());
+    for i in 0..open - due {
+        add_copy(&mut writer, &format!("Q{i:07}"), &quiet);
+    }
+    let mut cohort = 0usize;
+    let mut group = c.benchmark_group("sql_ticks");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.throughput(Throughput::Elements(due as u64));
+    group.bench_function(
+        format!("tick_all {open} open cases, 1 % due ({name})"),
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    for i in 0..due {
+                        add_copy(&mut writer, &format!("D{cohort:04}-{i:05}"), &filed);
+                    }
+                    cohort += 1;
+                    let start = Instant::now();
+                    let report = engine.tick_all(black_box(ticks::now())).unwrap();
+                    total += start.elapsed();
+                    assert_eq!(report.cases.len(), due);
+                    assert_eq!(report.failures().count(), 0);
+                }
+                total
+            });
+        },
+    );
+    group.finish();
+}
+
+fn engine<S: Store>(store: S) -> Engine<S> {
+    Engine::new(Policy::default_policy().unwrap(), roster(), store).unwrap()
+}
+
+fn sql_ticks(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = SqliteStore::open(dir.path().join("ticks.db")).unwrap();
+    let writer = sqlite.reopen().unwrap().unwrap();
+    tick(c, "sqlite", engine(sqlite), writer);
+    match std::env::var("TOUSU_TEST_POSTGRES_URL") {
+        Ok(url) => {
+            let schema = format!("bench_ticks_{}", std::process::id());
+            let pg = PgStore::connect_in_schema(&url, &schema).unwrap();
+            let writer = PgStore::connect_in_schema(&url, &schema).unwrap();
+            tick(c, "postgres", engine(pg), writer);
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            client
+                .batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))
+                .unwrap();
+        }
+        Err(_) => {
+            eprintln!("skipped the PostgreSQL tick bench: TOUSU_TEST_POSTGRES_URL is not set")
+        }
+    }
+}
+
+criterion_group!(benches, sql_ticks);
+criterion_main!(benches);
