@@ -197,3 +197,55 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
         Validity::Malicious
     );
 }
+
+/// 一4 「…维修人员和部长确认签字,并由客户服务助理安排回访」: a late callback is the
+/// assistant's who arranges it; the service centre answers only while no
+/// assistant is on the case. (The file charged every late callback to the centre.)
+#[test]
+fn the_assistant_answers_for_a_late_callback() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+        ],
+    );
+    let run = |arranged: bool| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let t0 = beijing(2026, 3, 2, 9, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "5栋门禁读卡器失灵")
+            .complainant(person("业主 赵先生"))
+            .category(cat("house_repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-4", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+        s.ok("h1", minutes(t0, 30), investigate());
+        s.ok(
+            "h1",
+            minutes(t0, 90),
+            propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
+        );
+        s.ok("dh", minutes(t0, 100), approve());
+        s.ok("kf", minutes(t0, 120), reply("读卡器已更换"));
+        if arranged {
+            s.ok("asst", minutes(t0, 130), note("已安排回访"));
+        }
+        // 2 working days from Monday 2 March: the end of Wednesday 4 March.
+        assert_eq!(due(&s, minutes(t0, 131), "callback"), "2026-03-05 00:00");
+        s.tick(beijing(2026, 3, 5, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["callback@1 → asst"]);
+    assert_eq!(run(false), ["callback@1 → kf"]);
+}
