@@ -432,3 +432,42 @@ pub fn steps_notified(s: &Scenario) -> Vec<String> {
         })
         .collect()
 }
+
+/// Who does what in [`unsatisfied_rounds`].
+pub struct RoundCrew<'a> {
+    /// Investigates and proposes an apology.
+    pub handler: &'a str,
+    /// Approves the proposal.
+    pub approver: &'a str,
+    /// Answers the customer.
+    pub replier: &'a str,
+    /// Calls the customer back.
+    pub caller: &'a str,
+    /// Opens the next round.
+    pub reopener: &'a str,
+}
+
+/// `n` rounds from `at`, ten minutes apart, each ending with the customer
+/// unsatisfied and a new round opened: for regulations that set no last
+/// round. The case must be assigned to `crew.handler`.
+pub fn unsatisfied_rounds(s: &mut Scenario, n: i64, at: DateTime<Utc>, crew: &RoundCrew<'_>) {
+    for round in 0..n {
+        let t = at + chrono::TimeDelta::minutes(10 * round);
+        let m = |k: i64| t + chrono::TimeDelta::minutes(k);
+        s.ok(crew.handler, t, investigate());
+        s.ok(
+            crew.handler,
+            m(1),
+            propose(vec![rem(RemedyKind::Apology)], "致歉"),
+        );
+        s.ok(crew.approver, m(2), approve());
+        s.ok(crew.replier, m(3), reply("已致歉并处理"));
+        s.ok(
+            crew.caller,
+            m(4),
+            callback(Satisfaction::Unsatisfied, "仍不满意"),
+        );
+        assert_ne!(status(s), Status::Closed, "round {}", round + 1);
+        s.ok(crew.reopener, m(5), reopen("客户仍不满意,继续跟进"));
+    }
+}
