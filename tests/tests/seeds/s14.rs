@@ -296,7 +296,7 @@ fn s14_each_ground_of_invalidity_and_malice() {
     );
 }
 
-/// 「如果处理不了,应及早上报直接领导,并回复客户耐心等待」: the agent hands the case
+/// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导,并回复客户耐心等待」: the agent hands the case
 /// to the direct leader, who takes it over and may reply; the investigator, who
 /// 「无权对任何一方做出任何形式的承诺」, may not report up in the agent's place.
 #[test]
