@@ -122,8 +122,10 @@ fn s18_what_is_serious_and_not_our_cause() {
     );
 }
 
-/// The department leader takes a case over by hand (`manual-leader`); the
-/// responsible department, which only handles, may not report it up itself.
+/// 第十条 「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the responsible
+/// department hands a case it cannot settle to its 主管领导, who takes it over
+/// (`manual-leader`, assumed); the intake desk, which only dispatches, may not.
+/// (Before, only the leader could take the step, to himself.)
 #[test]
 fn s18_the_leader_takes_a_case_over() {
     let p = policy("water-chengdu-s18.toml");
@@ -152,10 +154,14 @@ fn s18_the_leader_takes_a_case_over() {
     s.ok("k1", minutes(t0, 5), accept());
     s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
     assert!(matches!(
-        s.run("g1", minutes(t0, 20), escalate("需领导协调")),
+        s.run("k1", minutes(t0, 20), escalate("需领导协调")),
         Err(Rejection::NotPermitted { .. })
     ));
-    s.ok("g0", minutes(t0, 30), escalate("主管领导亲自督办"));
+    s.ok(
+        "g1",
+        minutes(t0, 30),
+        escalate("爆管涉及主干管停水,报主管领导"),
+    );
     assert_eq!(
         steps_notified(&s),
         ["manual-leader → dept_leader ⇒ dept_leader"]

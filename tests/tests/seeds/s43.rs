@@ -169,9 +169,11 @@ fn s43_dismissal_only_above_five_complaints() {
     assert_eq!(month(6), (money("300"), true));
 }
 
-/// 2.2.2 无效投诉 「由于对我们工作的误会造成」 → invalid; the 销售部经理 takes a case
-/// over by hand (`manual-manager`); 技术部, which only answers professional
-/// questions, may not report it up.
+/// 2.2.2 无效投诉 「由于对我们工作的误会造成」 → invalid; the 销售部后勤, which receives
+/// the complaint, hands it up to the 销售部经理, who takes it over
+/// (`manual-manager`, assumed: 4.4 权责 is blank); 技术部, which only answers
+/// professional questions, may not report it up. (Before, only the manager
+/// could take the step, to himself.)
 #[test]
 fn s43_misunderstanding_and_the_manager_takes_over() {
     let p = policy("health-products-s43.toml");
@@ -207,7 +209,7 @@ fn s43_misunderstanding_and_the_manager_takes_over() {
         s.run("jg", minutes(t0, 20), escalate("非专业问题")),
         Err(Rejection::NotPermitted { .. })
     ));
-    s.ok("sm", minutes(t0, 30), escalate("销售部经理亲自处理"));
+    s.ok("hq", minutes(t0, 30), escalate("客户要求经理出面"));
     assert_eq!(
         steps_notified(&s),
         ["manual-manager → sales_manager ⇒ sales_manager"]
