@@ -200,9 +200,10 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
     );
 }
 
-/// 五 「品管部受理 一般 投诉 现场核实 反 馈 详细记录」: the feedback on a general
-/// complaint is 品管部's; the rep who 「现场了解 要求寄样 或寄照片」 answers for the
-/// site check only. (The file charged a late feedback to the rep.)
+/// 五 「品管部受理 一般 投诉 现场核实 反 馈 详细记录」: the site check and the
+/// feedback on a general complaint are 品管部's; the rep who 「现场了解 要求寄样
+/// 或寄照片」 records no findings and gives no feedback. (The file charged both
+/// late clocks to the rep.)
 #[test]
 fn a_late_feedback_is_the_quality_departments() {
     let p = policy("ceramic-tile-s06.toml");
@@ -228,6 +229,7 @@ fn a_late_feedback_is_the_quality_departments() {
         "2026-03-12 00:00"
     );
     s.tick(beijing(2026, 3, 12, 9, 0));
-    // Nobody went on site either: that clock is the rep's.
-    assert_eq!(breach_owners(&s), ["site_check@1 → rep", "feedback@1 → qc"]);
+    // Nobody checked on site either: 「品管部受理 … 现场核实」, so that clock is
+    // 品管部's too (the rep records no findings and could not have met it).
+    assert_eq!(breach_owners(&s), ["site_check@1 → qc", "feedback@1 → qc"]);
 }
