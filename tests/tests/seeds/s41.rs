@@ -401,3 +401,30 @@ fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
     );
     assert_eq!(closure_kind(&s), "Unsatisfied");
 }
+
+/// A case not closed in time gets the 《催办单》 to the 总经办 (`chase-overdue`,
+/// after the assumed 15 days of a 一般投诉); 「由于非公司因素引发的客户不满(包括无效
+/// 投诉、非正当客户需求)」 → invalid.
+#[test]
+fn s41_overdue_chased_and_not_the_companys_cause() {
+    let mut s = s41_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s41_assigned(&mut s, "WH-30", t0);
+    assert_eq!(level_of(&s), "normal");
+    assert_eq!(due(&s, minutes(t0, 61), "closure"), "2026-03-18 00:00");
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    assert!(
+        steps_notified(&s).contains(&"chase-overdue → gm_office".to_owned()),
+        "{:?}",
+        steps_notified(&s)
+    );
+    let p = policy("hardware-shelf-wanhao-s41.toml");
+    let c = about(t0, "quality", "客户自行超载导致横梁变形")
+        .fact(fact("not_company_cause"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &c),
+        ("invalid".into(), Some("not-company-cause".into()))
+    );
+}
