@@ -428,3 +428,40 @@ fn s41_overdue_chased_and_not_the_companys_cause() {
         ("invalid".into(), Some("not-company-cause".into()))
     );
 }
+
+/// 5.6.4.1–5.6.4.15, the triggers of 客诉行政处理 (「因票据错误或附样等资料错误遭客户
+/// 投诉」 … 「交货延迟」「装运错误」 … 「其他」): the schedule knows each, so the month's
+/// facts may name it against the person responsible (an id it does not know is
+/// refused); the money or sanction each brings is in the lost 「扣罚标准表」
+/// (5.6.3), so none is charged.
+#[test]
+fn s41_each_trigger_of_article_5_6_4_is_known_and_charges_nothing() {
+    let roster = paid_roster(
+        &[("yw", "业务科", None)],
+        &[("y1", "业务员", "yw", &["business_section"], None, 2, "2000")],
+    );
+    let s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let month = |rule: &str| {
+        let facts = PenaltyFacts {
+            violations: vec![Violation {
+                rule: ViolationId::new(rule).unwrap(),
+                case: Some(case_id("WH-40")),
+                responsible: sid("y1"),
+                supervisor: None,
+                items: 1,
+            }],
+            ..PenaltyFacts::new("2026-03".parse().unwrap())
+        };
+        tousu_penalty::compute_statements(&schedule, &s.roster, &facts, None)
+    };
+    for n in 1..=15 {
+        let rule = format!("5.6.4.{n}");
+        let result = month(&rule).unwrap_or_else(|e| panic!("{rule}: {e}"));
+        assert!(
+            result.statements.iter().all(|st| st.gross == money("0")),
+            "{rule}"
+        );
+    }
+    assert!(month("5.6.4.16").is_err());
+}
