@@ -312,7 +312,7 @@ fn s12_tracking_call_reminds_and_never_breaches() {
     );
 }
 
-/// 第六条 初次对应状况 「重大投诉 10分钟」「危机事件 10分钟」 against 「不满意 30分钟」:
+/// 第六条's table, 初次对应状况: 重大投诉 and 危机事件 10分钟, 不满意 30分钟:
 /// the first response of a major or crisis case is due ten minutes after it is
 /// registered. (The criteria are assumed: media → 重大, safety → 危机.)
 #[test]

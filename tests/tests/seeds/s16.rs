@@ -153,7 +153,8 @@ fn s16_front_desk_passes_on_and_the_officer_accepts() {
 /// letter; a 一般 complaint (not referred, not 原则性或重大) is handed, when the
 /// partner in charge is away, to 「主任或其他合伙人」 (`director-or-other-partner`,
 /// no take-over: the partner who picks it up assigns himself); the meeting's
-/// step is for major cases only. 二 「调查投诉内容的真实性」: untrue → invalid.
+/// step is for major cases only. 二(三) 「处理人员应当对相关事情及材料的
+/// 真实性进行调查」: untrue → invalid.
 #[test]
 fn s16_written_complaint_at_the_admin_desk_and_another_partner() {
     let p = policy("law-firm-s16.toml");

@@ -179,8 +179,8 @@ fn s23_redirect_reasons_cite_article_three() {
     }
 }
 
-/// 第三条 1–6, one ground each: the rule that redirects it. 1 「要求获得经济赔偿或
-/// 换房、退房或不同意责任方对质量缺陷实施整改」; 2 「二次装修造成的质量缺陷」; 3 「工程未经
+/// 第三条 1–6, one ground each: the rule that redirects it. 1 「投诉人要求获得经济
+/// 赔偿或换房、退房或投诉人不同意责任方对质量缺陷实施整改的」; 2 「二次装修造成的质量缺陷」; 3 「工程未经
 /// 竣工验收或验收不合格而交付使用的」; 4 「超过保修规定期限或不属于保修范围的」 (by the
 /// date or by the scope); 5 「非工程质量缺陷的」; 6 「已进入司法诉讼程序的」. A plain
 /// defect in warranty is taken up.

@@ -146,11 +146,12 @@ fn s29_effective_date_is_the_sources_and_others_say_assumed() {
     }
 }
 
-/// 第三条's table, each term at its last day and the day after: 「土建工程 一年」
-/// (一), 「室外的上下水和小区的道路 一年」 (四), 「装饰工程 1年」 (六); then
-/// 「超过保修期的,由产权单位或有关部门处理」 (after-warranty). 「一个采暖供冷期」 (三)
-/// and 「由建设单位和施工单位在合同中规定」 (七) have no date to compute: the
-/// station judges them, so a claim years later is still taken up.
+/// 第三条's table, each term at its last day and the day after: 「一般工业建筑、
+/// 构筑物的土建工程为一年」 (一), 「室外的上下水和小区的道路为一年」 (四), 「装饰工程为
+/// 1年」 (六); then 「对超过保修期,在使用过程中发生的工程质量问题,由产权单位或有关部门
+/// 处理」 (after-warranty). 「一个采暖供冷期」 (三) and 「由使用单位和施工单位在合同中约定」
+/// (七) have no date to compute: the station judges them, so a claim years
+/// later is still taken up.
 #[test]
 fn s29_each_term_of_article_three_and_after_it() {
     let p = policy("construction-jiangsu-s29.toml");

@@ -109,7 +109,7 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
 /// 第六条's minimum terms: 「保温工程 为5年」 (五) at its last day and the day
 /// after, 「为2年」 (四) likewise, then 第二条 「在建设过程中和保修期内」 refuses the
 /// rest (out-of-warranty). 「合理使用年限」 (一), 「2个采暖期、供冷期」 (三) and
-/// 「由建设单位和施工单位约定」 have no date to compute, so nothing is refused by
+/// 「其他项目的保修期限由发包方和承包方约定」 have no date to compute, so nothing is refused by
 /// date. A case in court is refused (ruling 12); no defect found is invalid.
 #[test]
 fn s35_each_term_of_article_six_and_the_refusals() {

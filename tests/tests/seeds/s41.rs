@@ -429,11 +429,11 @@ fn s41_overdue_chased_and_not_the_companys_cause() {
     );
 }
 
-/// 5.6.4.1–5.6.4.15, the triggers of 客诉行政处理 (「因票据错误或附样等资料错误遭客户
+/// 5.6.4.1–5.6.4.15, 「客户投诉行政处分判定项目」 (「因票据错误或附样等资料错误遭客户
 /// 投诉」 … 「交货延迟」「装运错误」 … 「其他」): the schedule knows each, so the month's
 /// facts may name it against the person responsible (an id it does not know is
-/// refused); the money or sanction each brings is in the lost 「扣罚标准表」
-/// (5.6.3), so none is charged.
+/// refused); the money or sanction each brings is in the lost table of 5.6.3
+/// (「扣罚标准如下表」), so none is charged.
 #[test]
 fn s41_each_trigger_of_article_5_6_4_is_known_and_charges_nothing() {
     let roster = paid_roster(

@@ -161,7 +161,8 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
 /// 50,000 or more) 「并立即召紧急会议」: the 客户关系经理 calls the meeting, the
 /// department manager and the 总经理 are told and the 总经理 takes the case
 /// (`emergency-meeting`); a general case handed up goes straight to the 总经理
-/// (`manual-gm`). 「投诉理由不充分」 or 「投诉要求不合理」 → invalid.
+/// (`manual-gm`). 「判定客户投诉理由是否充分,投诉要求是否合理」: not enough grounds or an
+/// unreasonable demand → invalid.
 #[test]
 fn s44_major_complaint_calls_the_emergency_meeting() {
     let p = policy("auto-dealer-s44.toml");
