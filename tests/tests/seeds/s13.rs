@@ -215,7 +215,7 @@ fn s13_what_is_class_two_and_what_is_a_crisis() {
         ..ComplaintFlags::default()
     };
     assert_eq!(
-        level(about(t0, "slow_or_cold_service", "上菜时汤洒出烫伤手背").flags(hurt.clone())),
+        level(about(t0, "slow_or_cold_service", "上菜时汤洒出烫伤手背").flags(hurt)),
         ("class2".into(), Some("injury".into()))
     );
     assert_eq!(
