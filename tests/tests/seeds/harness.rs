@@ -5,7 +5,7 @@
 //! `support::Scenario`.
 #![allow(unreachable_pub)]
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use tousu_model::*;
 use tousu_penalty::{ComplaintAgainst, PenaltyFacts};
@@ -93,6 +93,17 @@ pub fn assign_with(lead: &str, handler: &str, co: &[&str]) -> CommandKind {
             handler: Some(sid(handler)),
             co_handling: co.iter().map(|d| did(d)).collect(),
         },
+    }
+}
+
+/// Transfer to another lead department and handler (转送, 属地管理).
+pub fn transfer(lead: &str, handler: &str, reason: &str) -> CommandKind {
+    let CommandKind::Assign { assignment } = assign(lead, handler) else {
+        unreachable!()
+    };
+    CommandKind::Transfer {
+        assignment,
+        reason: reason.into(),
     }
 }
 
@@ -340,4 +351,154 @@ pub fn manual_step(
         .step
         .as_ref()
         .map(ToString::to_string)
+}
+
+/// Who owned each breach so far, as `milestone@round → staff` (`-` when the
+/// breach is unowned): the person a regulation makes answerable for the clock.
+pub fn breach_owners(s: &Scenario) -> Vec<String> {
+    s.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::MilestoneBreached {
+                milestone,
+                round,
+                owner,
+                ..
+            } => Some(format!(
+                "{milestone}@{round} → {}",
+                owner.as_ref().map_or("-", StaffId::as_str)
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+// --- rules read one at a time ------------------------------------------------
+
+/// A phone complaint received at `at` about `category`, for the rule tables.
+pub fn about(at: DateTime<Utc>, category: &str, content: &str) -> ComplaintBuilder {
+    Complaint::builder(at, Channel::Phone, content)
+        .complainant(person("投诉人"))
+        .category(cat(category))
+}
+
+/// The acceptance rule that refuses `c` when it is received, or `None` when
+/// it is accepted.
+pub fn refused_by(p: &tousu_policy::Policy, c: &Complaint) -> Option<String> {
+    let d = p.acceptance(&tousu_policy::EvalInput::new(c, c.received_at));
+    match d.outcome {
+        tousu_policy::Acceptance::Accept => None,
+        _ => Some(
+            d.rule_id
+                .map_or_else(|| "(default)".to_owned(), |r| r.to_string()),
+        ),
+    }
+}
+
+/// The level `c` is classified at, and the rule that decided it.
+pub fn classified(p: &tousu_policy::Policy, c: &Complaint) -> (String, Option<String>) {
+    let d = p.classify(&tousu_policy::EvalInput::new(c, c.received_at));
+    (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+}
+
+/// The validity of `c` as received, and the rule that decided it.
+pub fn judged(p: &tousu_policy::Policy, c: &Complaint) -> (String, Option<String>) {
+    let d = p.validity(&tousu_policy::EvalInput::new(c, c.received_at));
+    (
+        format!("{:?}", d.outcome).to_lowercase(),
+        d.rule_id.map(|r| r.to_string()),
+    )
+}
+
+/// 10:00 Beijing time on `day`.
+pub fn on_day(day: NaiveDate) -> DateTime<Utc> {
+    at_s(day.year(), day.month(), day.day(), 10, 0, 0)
+}
+
+/// Whether works of `category` delivered on `delivered` are refused for a
+/// defect that appeared on `incident` (the acceptance rule's id, or `None`).
+pub fn warranty_refusal(
+    p: &tousu_policy::Policy,
+    category: &str,
+    delivered_on: NaiveDate,
+    incident: NaiveDate,
+) -> Option<String> {
+    let at = on_day(incident);
+    let c = about(at, category, "保修期内外的质量缺陷")
+        .incident_at(at)
+        .product(delivered(delivered_on))
+        .build()
+        .unwrap();
+    refused_by(p, &c)
+}
+
+/// The warranty term the policy gives `category`, as written in the file.
+pub fn warranty_term(p: &tousu_policy::Policy, category: &str) -> String {
+    p.warranty_for(&cat(category))
+        .map_or_else(|| "(none)".to_owned(), |w| w.term.to_string())
+}
+
+/// The escalation steps taken so far, in order, with whom each notifies and
+/// who takes over (`step → notify… ⇒ take_over`).
+pub fn steps_notified(s: &Scenario) -> Vec<String> {
+    s.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Escalated {
+                step: Some(step),
+                notify,
+                take_over,
+                ..
+            } => {
+                let notify: Vec<String> = notify.iter().map(ToString::to_string).collect();
+                Some(format!(
+                    "{step} → {}{}",
+                    notify.join(", "),
+                    take_over
+                        .as_ref()
+                        .map_or_else(String::new, |t| format!(" ⇒ {t}"))
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Who does what in [`unsatisfied_rounds`].
+pub struct RoundCrew<'a> {
+    /// Investigates and proposes an apology.
+    pub handler: &'a str,
+    /// Approves the proposal.
+    pub approver: &'a str,
+    /// Answers the customer.
+    pub replier: &'a str,
+    /// Calls the customer back.
+    pub caller: &'a str,
+    /// Opens the next round.
+    pub reopener: &'a str,
+}
+
+/// `n` rounds from `at`, ten minutes apart, each ending with the customer
+/// unsatisfied and a new round opened: for regulations that set no last
+/// round. The case must be assigned to `crew.handler`.
+pub fn unsatisfied_rounds(s: &mut Scenario, n: i64, at: DateTime<Utc>, crew: &RoundCrew<'_>) {
+    for round in 0..n {
+        let t = at + chrono::TimeDelta::minutes(10 * round);
+        let m = |k: i64| t + chrono::TimeDelta::minutes(k);
+        s.ok(crew.handler, t, investigate());
+        s.ok(
+            crew.handler,
+            m(1),
+            propose(vec![rem(RemedyKind::Apology)], "致歉"),
+        );
+        s.ok(crew.approver, m(2), approve());
+        s.ok(crew.replier, m(3), reply("已致歉并处理"));
+        s.ok(
+            crew.caller,
+            m(4),
+            callback(Satisfaction::Unsatisfied, "仍不满意"),
+        );
+        assert_ne!(status(s), Status::Closed, "round {}", round + 1);
+        s.ok(crew.reopener, m(5), reopen("客户仍不满意,继续跟进"));
+    }
 }

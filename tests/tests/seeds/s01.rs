@@ -154,3 +154,47 @@ fn the_desk_hands_a_case_up() {
     );
     assert_eq!(step.as_deref(), Some("manual-manager"));
 }
+
+/// 4.1.1.1 「负责投诉处理流程及相关标准、政策的制定」: the 质量监控处 owns the
+/// standards, so it may correct a case's class against them; handling cases
+/// is not its duty, so it neither accepts nor answers.
+#[test]
+fn the_quality_office_owns_the_standards_not_the_cases() {
+    let p = policy("it-repair-lenovo-s01.toml");
+    let roster = roster(
+        &[
+            ("msd", "客户维修服务部", None),
+            ("qm", "质量监控处", Some("msd")),
+        ],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], None),
+            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "desk1",
+        "LX-9",
+        about(t0, "repair_service", "笔记本送修两周未修好")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    for refused in [accept(), reply("已处理")] {
+        assert!(matches!(
+            s.run("qm1", minutes(t0, 5), refused),
+            Err(Rejection::NotPermitted { .. })
+        ));
+    }
+    s.ok("desk1", minutes(t0, 10), accept());
+    s.ok(
+        "qm1",
+        minutes(t0, 20),
+        CommandKind::Classify {
+            level: Some(level("key_account")),
+            reason: Some("客户在大客户及策略联盟部名单中".to_owned()),
+        },
+    );
+    assert_eq!(level_of(&s), "key_account");
+}

@@ -197,3 +197,125 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
         Validity::Malicious
     );
 }
+
+/// 一4 「…维修人员和部长确认签字,并由客户服务助理安排回访」: a late callback is the
+/// assistant's who arranges it; the service centre answers only while no
+/// assistant is on the case. (The file charged every late callback to the centre.)
+#[test]
+fn the_assistant_answers_for_a_late_callback() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+        ],
+    );
+    let run = |arranged: bool| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let t0 = beijing(2026, 3, 2, 9, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "5栋门禁读卡器失灵")
+            .complainant(person("业主 赵先生"))
+            .category(cat("house_repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-4", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+        s.ok("h1", minutes(t0, 30), investigate());
+        s.ok(
+            "h1",
+            minutes(t0, 90),
+            propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
+        );
+        s.ok("dh", minutes(t0, 100), approve());
+        s.ok("kf", minutes(t0, 120), reply("读卡器已更换"));
+        if arranged {
+            s.ok("asst", minutes(t0, 130), note("已安排回访"));
+        }
+        // 2 working days from Monday 2 March: the end of Wednesday 4 March.
+        assert_eq!(due(&s, minutes(t0, 131), "callback"), "2026-03-05 00:00");
+        s.tick(beijing(2026, 3, 5, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["callback@1 → asst"]);
+    assert_eq!(run(false), ["callback@1 → kf"]);
+}
+
+/// S03, the form register folded into this file: its rows are the categories a
+/// complaint is filed under — 「施工许可证」「二装竣工验收单」 renovation,
+/// 「日常巡查记录表」「违章处罚通知书」 patrol and order, 「客户服务单财务月报」 fees,
+/// 「消防安全协议书」 fire safety, 「迁入手续流程表」 move-in, 「特殊情况记录」 other —
+/// each accepted; every row says 「客户服务部 二年」: records are kept two years.
+/// S07 表四 「回访客户会议内容记录表 … 会议内容 客户意见」: a callback held as a meeting
+/// is recorded as the callback, its note naming the meeting.
+#[test]
+fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
+    let p = policy("property-system9-s04.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for category in [
+        "renovation",
+        "patrol_order",
+        "fees",
+        "fire_safety",
+        "move_in",
+        "other",
+    ] {
+        assert!(p.category(&cat(category)).is_some(), "{category}");
+        let c = about(t0, category, "按表格目录归类的投诉").build().unwrap();
+        assert_eq!(refused_by(&p, &c), None, "{category}");
+    }
+    assert_eq!(p.retention.as_ref().unwrap().period.to_string(), "2 years");
+
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "kf",
+        "S04-5",
+        about(t0, "renovation", "邻居二次装修夜间施工")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    s.ok(
+        "h1",
+        minutes(t0, 60),
+        propose(vec![rem(RemedyKind::Apology)], "约谈装修户,限定施工时段"),
+    );
+    s.ok("dh", minutes(t0, 70), approve());
+    s.ok("kf", minutes(t0, 90), reply("已约谈装修户,晚8点后停止施工"));
+    s.ok(
+        "asst",
+        beijing(2026, 3, 3, 15, 0),
+        callback(
+            Satisfaction::Satisfied,
+            "表四 回访客户会议:会议内容 施工时段;客户意见 满意",
+        ),
+    );
+    assert_eq!(s.case().callback, Some(Satisfaction::Satisfied));
+}

@@ -177,3 +177,90 @@ fn the_engineer_hands_a_case_up() {
     let step = manual_step("board-card-s05.toml", ("cs_engineer", "sales"), "a", c);
     assert_eq!(step.as_deref(), Some("manual-quality-manager"));
 }
+
+/// 3 「品质部:客服工程师负责对客户投诉问题的核实和反馈输出,以及客户改善效果跟进」;
+/// 「业务部:负责对客户投诉问题及报告的输入,客诉处理的人员联系沟通支持」. A late
+/// improvement report before any department is called in is the engineer's,
+/// not the sales rep's who entered it. (The file charged it to sales.)
+#[test]
+fn a_late_report_before_assignment_is_the_engineers() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "板卡上电后风扇不转")
+        .complainant(Complainant::organization("苏州某整机厂").unwrap())
+        .category(cat("software_hardware"))
+        .build()
+        .unwrap();
+    s.register("yw1", "S05-3", c).unwrap();
+    s.ok("kfgc", minutes(t0, 30), accept());
+    // 7 calendar days from the acceptance on 2 March: the end of 9 March.
+    assert_eq!(
+        due(&s, minutes(t0, 31), "improvement_report"),
+        "2026-03-10 00:00"
+    );
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    // The 24-hour verification was missed too: both clocks are the engineer's.
+    assert_eq!(
+        breach_owners(&s),
+        ["verification@1 → kfgc", "improvement_report@1 → kfgc"]
+    );
+}
+
+/// 3 「生产部:协助客户投诉问题的现场返工、维修、返修的人力、物料等资源支持」: 生产部
+/// supports with people and material — it records what it supplied, and neither
+/// investigates nor settles the complaint.
+#[test]
+fn production_supports_and_does_not_handle() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("prod", "生产部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("prod1", "生产部组长", "prod", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "yw1",
+        "S05-7",
+        about(t0, "process", "批量板卡焊点虚焊,需现场返修")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    s.ok(
+        "kfgc",
+        minutes(t0, 20),
+        assign_with("qa", "kfgc", &["prod"]),
+    );
+    s.ok(
+        "prod1",
+        minutes(t0, 60),
+        note("派2名返修工、备料200片到客户现场"),
+    );
+    for refused in [
+        investigate(),
+        findings(FaultParty::Us, "虚焊"),
+        propose(vec![rem(RemedyKind::Repair)], "返修"),
+    ] {
+        assert!(matches!(
+            s.run("prod1", minutes(t0, 70), refused),
+            Err(Rejection::NotPermitted { .. })
+        ));
+    }
+}

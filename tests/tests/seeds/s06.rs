@@ -199,3 +199,37 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
         level("major")
     );
 }
+
+/// 五 「品管部受理 一般 投诉 现场核实 反 馈 详细记录」: the site check and the
+/// feedback on a general complaint are 品管部's; the rep who 「现场了解 要求寄样
+/// 或寄照片」 records no findings and gives no feedback. (The file charged both
+/// late clocks to the rep.)
+#[test]
+fn a_late_feedback_is_the_quality_departments() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "经销商反映一批抛光砖铺贴后有色差")
+        .complainant(Complainant::organization("某经销商").unwrap())
+        .category(cat("other_defect"))
+        .build()
+        .unwrap();
+    s.register("rep", "S06-4", c).unwrap();
+    s.ok("qc", minutes(t0, 30), accept());
+    // 7 working days from Monday 2 March: Wednesday 11 March ends the limit.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 3, 11, 0), "feedback"),
+        "2026-03-12 00:00"
+    );
+    s.tick(beijing(2026, 3, 12, 9, 0));
+    // Nobody checked on site either: 「品管部受理 … 现场核实」, so that clock is
+    // 品管部's too (the rep records no findings and could not have met it).
+    assert_eq!(breach_owners(&s), ["site_check@1 → qc", "feedback@1 → qc"]);
+}

@@ -197,3 +197,19 @@ fn s09_what_is_pressing() {
         "pressing"
     );
 }
+
+/// 第二条 「适用于我司内外客户与我司进行交易和合作过程中的投诉和问题处理」: complaints
+/// about a transaction or a cooperation and 问题 (第八条) are all taken up, each
+/// under its own category; nothing is refused for its subject.
+#[test]
+fn s09_trade_cooperation_and_problems_are_in_scope() {
+    let p = policy("generic-company-s09.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for category in ["transaction", "cooperation", "problem"] {
+        let c = about(t0, category, "交易或合作中的投诉和问题")
+            .build()
+            .unwrap();
+        assert_eq!(refused_by(&p, &c), None, "{category}");
+        assert!(p.category(&cat(category)).is_some());
+    }
+}

@@ -311,3 +311,72 @@ fn s10_board_report_within_ten_minutes_of_the_first_escalation() {
     late.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
     assert!(breached(&late.tick(minutes(t0, 15)), "board_report"));
 }
+
+/// 3 「属非合理投诉事项的,客户中心须向顾客耐心解释,力求给予顾客谅解和宽容,对于难以说服
+/// 的顾客,则由部门负责人须出面协调解决」: the front desk, which explains, hands a
+/// customer it cannot persuade to the 部门负责人 (`dept-head-unreasonable`,
+/// take-over). (The front desk could not escalate, so only the head could take
+/// the step meant to reach him.) 2 「于12小时内向相关部门传递」: the dispatch of a
+/// 日常投诉合理事项 is due twelve hours after acceptance; 「需要开发商解决等事项」 are
+/// emergencies.
+#[test]
+fn s10_unreasonable_complaint_handed_to_the_head_and_the_dispatch() {
+    let p = policy("property-xx-s10.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    assert_eq!(
+        classified(
+            &p,
+            &about(t0, "developer_matter", "外墙空鼓需开发商维修")
+                .build()
+                .unwrap()
+        ),
+        ("emergency".into(), Some("developer".into()))
+    );
+    assert_eq!(
+        classified(
+            &p,
+            &about(t0, "management_service", "物业费太贵")
+                .build()
+                .unwrap()
+        ),
+        ("routine".into(), None)
+    );
+    let roster = roster(
+        &[("front", "客户中心", None), ("eng", "工程部", None)],
+        &[
+            ("fd", "前台小吴", "front", &["front_desk"], None),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+        ],
+    );
+    let mut routine = Scenario::new(p.clone(), roster.clone());
+    routine
+        .register(
+            "fd",
+            "XX-10",
+            about(t0, "repair", "楼道灯不亮").build().unwrap(),
+        )
+        .unwrap();
+    routine.ok("fd", minutes(t0, 30), accept());
+    assert_eq!(
+        due(&routine, minutes(t0, 31), "dispatch"),
+        "2026-03-02 22:30"
+    );
+
+    let mut s = Scenario::new(p, roster);
+    let c = about(t0, "management_service", "要求物业赔偿小区外马路施工噪音")
+        .fact(fact("unreasonable"), yes())
+        .build()
+        .unwrap();
+    s.register("fd", "XX-11", c).unwrap();
+    assert_eq!(level_of(&s), "unreasonable");
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 40),
+        escalate("已耐心解释,顾客难以说服,请部门负责人出面协调"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["dept-head-unreasonable → dept_head ⇒ dept_head"]
+    );
+}

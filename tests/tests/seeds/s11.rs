@@ -154,3 +154,33 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
     b.assert_replays();
     insta::assert_snapshot!("s11_opinion_book", timeline(&b.events));
 }
+
+/// 「超出本网点处理权限」 is its own level (the 网点负责人 confirms it as a fact at
+/// intake); 「经查证我行无责任的投诉」 → invalid, explained to the customer.
+#[test]
+fn s11_beyond_the_branch_and_not_liable() {
+    let p = policy("bank-branch-s11.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let fee = || about(t0, "business_process", "跨行转账被多扣手续费");
+    assert_eq!(
+        classified(&p, &fee().build().unwrap()),
+        ("branch".into(), None)
+    );
+    assert_eq!(
+        classified(
+            &p,
+            &fee()
+                .fact(fact("beyond_branch_authority"), yes())
+                .build()
+                .unwrap()
+        ),
+        ("beyond_branch".into(), Some("beyond-authority".into()))
+    );
+    assert_eq!(
+        judged(
+            &p,
+            &fee().fact(fact("bank_not_liable"), yes()).build().unwrap()
+        ),
+        ("invalid".into(), Some("bank-not-liable".into()))
+    );
+}

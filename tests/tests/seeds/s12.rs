@@ -311,3 +311,92 @@ fn s12_tracking_call_reminds_and_never_breaches() {
             .any(|b| b.starts_with("tracking_call"))
     );
 }
+
+/// 第六条's table, 初次对应状况: 重大投诉 and 危机事件 10分钟, 不满意 30分钟:
+/// the first response of a major or crisis case is due ten minutes after it is
+/// registered. (The criteria are assumed: media → 重大, safety → 危机.)
+#[test]
+fn s12_major_and_crisis_get_ten_minutes() {
+    let p = policy("four-level-s12.toml");
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("hf", "回访专员周婷", "kf", &["callback_specialist"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let first_response = |flags: ComplaintFlags| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register(
+            "hf",
+            "S12-9",
+            about(t0, "other", "投诉").flags(flags).build().unwrap(),
+        )
+        .unwrap();
+        (level_of(&s).to_owned(), due(&s, t0, "first_response"))
+    };
+    assert_eq!(
+        first_response(ComplaintFlags::default()),
+        ("unsatisfied".into(), "2026-03-02 10:30".into())
+    );
+    assert_eq!(
+        first_response(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        }),
+        ("major".into(), "2026-03-02 10:10".into())
+    );
+    assert_eq!(
+        first_response(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        }),
+        ("crisis".into(), "2026-03-02 10:10".into())
+    );
+}
+
+/// 第三条's chain 「部门经理 → … → 总经理」 taken by hand: the department manager's
+/// first report tells the 客服部经理 (`manual-cs-manager`, who signs but does not
+/// take the case), the next hands it to the 总经理 (`manual-gm`). 行政部 「整理归档」
+/// files notes and does nothing else.
+#[test]
+fn s12_reported_up_to_the_cs_manager_then_the_gm() {
+    let p = policy("four-level-s12.toml");
+    let roster = roster(
+        &[
+            ("kf", "客服部", None),
+            ("ws", "维修车间", None),
+            ("xz", "行政部", None),
+            ("zj", "总经办", None),
+        ],
+        &[
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("wm", "维修车间经理", "ws", &["dept_manager"], None),
+            ("csm", "客服部经理", "kf", &["cs_manager"], None),
+            ("gm", "总经理", "zj", &["general_manager"], None),
+            ("ad", "行政部文员", "xz", &["admin"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "hf",
+        "S12-10",
+        about(t0, "other", "保养后发动机异响").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign("ws", "wm"));
+    s.ok("wm", minutes(t0, 8), escalate("需客服部经理协调"));
+    s.ok("wm", minutes(t0, 30), escalate("客户要求总经理出面"));
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "manual-cs-manager → cs_manager",
+            "manual-gm → general_manager ⇒ general_manager",
+        ]
+    );
+    s.ok("ad", minutes(t0, 40), note("《协调工作单》复印件已归档"));
+    assert!(matches!(
+        s.run("ad", minutes(t0, 41), close()),
+        Err(Rejection::NotPermitted { .. })
+    ));
+}

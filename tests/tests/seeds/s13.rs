@@ -184,3 +184,102 @@ fn s13_misunderstanding_is_valid_and_class2_after_the_manager_fails() {
     assert_eq!(step.unwrap().as_str(), "class2-after-manager");
     assert_eq!(level_of(&s), "class2");
 }
+
+/// 第二类抱怨: 「食品中毒…食品污染…在食品中发现异物…突发事件、伤害或受伤」 by the
+/// category, an injury whatever the category, and 「顾客要求公司管理部门出面解决的抱怨」;
+/// the rest is 第一类. 危机 (no definition in the source): assumed media exposure or
+/// five or more people harmed.
+#[test]
+fn s13_what_is_class_two_and_what_is_a_crisis() {
+    let p = policy("restaurant-s13.toml");
+    let t0 = beijing(2026, 3, 2, 12, 0);
+    let level = |c: ComplaintBuilder| classified(&p, &c.build().unwrap());
+    assert_eq!(
+        level(about(t0, "dirty_table", "餐桌不干净")),
+        ("class1".into(), None)
+    );
+    for item in [
+        "food_poisoning",
+        "food_contamination",
+        "foreign_object",
+        "accident_injury",
+    ] {
+        assert_eq!(
+            level(about(t0, item, "第二类")),
+            ("class2".into(), Some("class2-items".into())),
+            "{item}"
+        );
+    }
+    let hurt = ComplaintFlags {
+        injury_or_safety: true,
+        ..ComplaintFlags::default()
+    };
+    assert_eq!(
+        level(about(t0, "slow_or_cold_service", "上菜时汤洒出烫伤手背").flags(hurt)),
+        ("class2".into(), Some("injury".into()))
+    );
+    assert_eq!(
+        level(about(t0, "wrong_order", "上错菜").fact(fact("asks_management"), yes())),
+        ("class2".into(), Some("asks-management".into()))
+    );
+    assert_eq!(
+        level(
+            about(t0, "food_poisoning", "同桌六人饭后腹泻")
+                .flags(hurt)
+                .collective_count(6)
+        ),
+        ("crisis".into(), Some("crisis".into()))
+    );
+    assert_eq!(
+        level(
+            about(t0, "wrong_order", "网上曝光上错菜").flags(ComplaintFlags {
+                media_exposure: true,
+                ..ComplaintFlags::default()
+            })
+        ),
+        ("crisis".into(), Some("crisis".into()))
+    );
+}
+
+/// 「危机事件一定要向最高级别的领导汇报」: not reported within the (assumed) 15
+/// minutes, the clock tells the general manager (`crisis-late-report`); the
+/// manager's report then hands the case to him (`crisis-top`, take-over).
+#[test]
+fn s13_crisis_reported_late_to_the_top() {
+    let p = policy("restaurant-s13.toml");
+    let roster = roster(
+        &[
+            ("rest", "中餐厅", None),
+            ("fb", "餐饮部", None),
+            ("mgmt", "总经理室", None),
+        ],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("fbm")),
+            ("fbm", "中餐部经理", "fb", &["fb_manager"], Some("gm")),
+            ("gm", "总经理", "mgmt", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", "CT-9", c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    assert_eq!(due(&s, t0, "crisis_report"), "2026-03-02 13:15");
+    s.tick(minutes(t0, 16));
+    assert_eq!(steps_notified(&s), ["crisis-late-report → general_manager"]);
+    s.ok("fbm", minutes(t0, 20), escalate("危机事件,向总经理汇报"));
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "crisis-late-report → general_manager",
+            "crisis-top → general_manager ⇒ general_manager",
+        ]
+    );
+}

@@ -208,3 +208,136 @@ fn s14_facts_found_by_the_investigation_decide_validity() {
     assert_eq!(f.rule.as_ref().unwrap().as_str(), "facts-differ");
     s.assert_replays();
 }
+
+/// 恶性投诉案件 (1) 「在报纸、网络等新闻媒体影响范围较大的」 and (2) 「与客户发生冲突或
+/// 造成较大社会影响的」; everything else is 一般性.
+#[test]
+fn s14_what_is_vicious() {
+    let p = policy("logistics-s14.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let late = || about(t0, "timeliness", "送货晚了两天");
+    assert_eq!(
+        classified(&p, &late().build().unwrap()),
+        ("general".into(), None)
+    );
+    let media = late()
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(
+        classified(&p, &media),
+        ("vicious".into(), Some("media".into()))
+    );
+    let conflict = late()
+        .fact(fact("conflict_or_social_impact"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        classified(&p, &conflict),
+        ("vicious".into(), Some("conflict".into()))
+    );
+}
+
+/// 第九条 and the 恶意 list, one ground each: 恶意(3) 「匿名投诉的问题经调查基本事实不
+/// 成立」 (anonymous only: a named complainant's unfounded facts are not malice
+/// by this ground); 恶意(2) 「因不正当要求没有得到满足」; 无效(3) 「寻衅滋事,以投诉相
+/// 要挟」 (read as malicious); 无效(4) 「无具体投诉事实的匿名投诉」; 无效(5) 「事实不全,
+/// 无法对历史进行追溯并无法核实取证」; 一般无效 「对公司的服务承诺或者对策、制度理解有
+/// 偏差」.
+#[test]
+fn s14_each_ground_of_invalidity_and_malice() {
+    let p = policy("logistics-s14.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let anonymous = |f: &str| {
+        Complaint::builder(t0, Channel::Phone, "匿名反映")
+            .category(cat("cargo_discrepancy"))
+            .fact(fact(f), yes())
+            .build()
+            .unwrap()
+    };
+    let named = |f: &str| {
+        about(t0, "cargo_discrepancy", "到货少了3件")
+            .fact(fact(f), yes())
+            .build()
+            .unwrap()
+    };
+    let rule = |c: Complaint| judged(&p, &c);
+    assert_eq!(
+        rule(anonymous("main_facts_not_established")),
+        ("malicious".into(), Some("anonymous-unfounded".into()))
+    );
+    assert_eq!(
+        rule(named("main_facts_not_established")),
+        ("valid".into(), None)
+    );
+    assert_eq!(
+        rule(named("improper_demand_unmet")),
+        ("malicious".into(), Some("improper-demand".into()))
+    );
+    assert_eq!(
+        rule(named("provocation_or_threat")),
+        ("malicious".into(), Some("provocation".into()))
+    );
+    assert_eq!(
+        rule(anonymous("no_specific_facts")),
+        ("invalid".into(), Some("anonymous-no-facts".into()))
+    );
+    assert_eq!(rule(named("no_specific_facts")), ("valid".into(), None));
+    assert_eq!(
+        rule(named("facts_incomplete_untraceable")),
+        ("invalid".into(), Some("untraceable".into()))
+    );
+    assert_eq!(
+        rule(named("misunderstood_policy")),
+        ("invalid".into(), Some("misread-policy".into()))
+    );
+}
+
+/// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导,并回复客户耐心等待」: the agent hands the case
+/// to the direct leader, who takes it over and may reply; the investigator, who
+/// 「无权对任何一方做出任何形式的承诺」, may not report up in the agent's place.
+#[test]
+fn s14_the_agent_reports_to_the_direct_leader() {
+    let p = policy("logistics-s14.toml");
+    let roster = roster(
+        &[
+            ("cs", "客户服务部", None),
+            ("ops", "运输部", None),
+            ("mgmt", "公司领导", None),
+        ],
+        &[
+            ("kf", "客服专员韩梅", "cs", &["cs_agent"], None),
+            ("dc", "调查员老陈", "ops", &["investigator"], None),
+            ("ld", "分管副总", "mgmt", &["direct_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "kf",
+        "WL-5",
+        about(t0, "insurance_claim", "货损理赔三个月未到账")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("ops", "dc"));
+    assert!(matches!(
+        s.run("dc", minutes(t0, 15), escalate("处理不了")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok(
+        "kf",
+        minutes(t0, 20),
+        escalate("理赔涉及保险公司,处理不了,上报直接领导"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["direct-leader → direct_leader ⇒ direct_leader"]
+    );
+    s.ok("kf", minutes(t0, 25), reply("已上报公司领导,请耐心等待"));
+}

@@ -213,3 +213,74 @@ fn s15_staff_pass_to_the_manager() {
         Some("cs_manager")
     );
 }
+
+/// 4.1.2 「公司任何人员接到投诉时, 应礼貌地道歉并立即转至客户服务部相关人员」 and
+/// 4.2 B 「客户服务人员应告知客户处理答复的期限;…并在期限内答复客户」: the employee who
+/// passed the complaint on owes nothing more; a late answer before any handler
+/// is assigned is the CS staff's. (The file charged it to the employee.)
+#[test]
+fn a_late_answer_before_assignment_is_the_cs_staffs() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("wh", "仓储部", None)],
+        &[
+            ("e1", "仓库员工小刘", "wh", &["any_employee"], None),
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "提货时被告知系统无入库记录")
+        .complainant(person("B类客户 钱先生"))
+        .customer_class(CustomerClass::B)
+        .category(cat("system"))
+        .build()
+        .unwrap();
+    s.register("e1", "S15-2", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // 2 working days from 2 April: 3 April, then 7 April (清明 4–6 April).
+    assert_eq!(due(&s, minutes(t0, 6), "reply"), "2026-04-08 00:00");
+    s.tick(beijing(2026, 4, 8, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@1 → kf"]);
+}
+
+/// 3.2.2 / 3.3.2 「与相关部门一起解决需要跨部门才能解决的客户投诉」: the CS staff give
+/// the work order to 运营部 with 销售部 co-handling; both departments are on the
+/// case, and a co-handler records findings.
+#[test]
+fn s15_cross_department_cases_are_handled_jointly() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[
+            ("cs", "客户服务部", None),
+            ("ops", "运营部", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], None),
+            ("op1", "运营部主管", "ops", &["ops_sales"], None),
+            ("xs1", "销售部客户经理", "sales", &["ops_sales"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "kf",
+        "S15-3",
+        about(t0, "timeliness", "合同约定次日达,实际三日到")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign_with("ops", "op1", &["sales"]));
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!(a.lead, did("ops"));
+    assert_eq!(a.co_handling, [did("sales")]);
+    s.ok("op1", minutes(t0, 20), investigate());
+    s.ok(
+        "xs1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "销售部承诺的时效超出运营部线路能力"),
+    );
+}

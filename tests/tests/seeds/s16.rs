@@ -148,3 +148,90 @@ fn s16_front_desk_passes_on_and_the_officer_accepts() {
     s.ok("zm", minutes(t0, 30), accept());
     assert_eq!(status(&s), Status::Accepted);
 }
+
+/// 一(二) 「书面的投诉和意见反馈由行政总台负责受理」: the 行政总台 registers and accepts a
+/// letter; a 一般 complaint (not referred, not 原则性或重大) is handed, when the
+/// partner in charge is away, to 「主任或其他合伙人」 (`director-or-other-partner`,
+/// no take-over: the partner who picks it up assigns himself); the meeting's
+/// step is for major cases only. 二(三) 「处理人员应当对相关事情及材料的
+/// 真实性进行调查」: untrue → invalid.
+#[test]
+fn s16_written_complaint_at_the_admin_desk_and_another_partner() {
+    let p = policy("law-firm-s16.toml");
+    let roster = roster(
+        &[("admin", "行政部", None), ("lit", "诉讼部", None)],
+        &[
+            ("xz", "行政总台 文员", "admin", &["admin_front_desk"], None),
+            ("zm", "专门负责人", "admin", &["complaint_officer"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Letter,
+        "来信反映承办律师未按约定时间提交代理词",
+    )
+    .complainant(person("委托人 冯先生"))
+    .category(cat("legal_service"))
+    .build()
+    .unwrap();
+    s.register("xz", "LS-7", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("xz", minutes(t0, 30), accept());
+    assert!(matches!(
+        s.run("xz", minutes(t0, 35), assign("lit", "p1")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("zm", minutes(t0, 40), assign("lit", "p1"));
+    s.ok(
+        "p1",
+        minutes(t0, 60),
+        escalate("业务分管合伙人出差,转主任处理"),
+    );
+    assert_eq!(steps_notified(&s), ["director-or-other-partner → partner"]);
+
+    let untrue = about(t0, "conduct", "反映律师收取案外费用")
+        .fact(fact("complaint_untrue"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &untrue),
+        ("invalid".into(), Some("untrue".into()))
+    );
+}
+
+/// 一(一) 「电话或上门的投诉和意见反馈由总台接待并转专门负责人受理」: the 总台 passes a
+/// complaint on and owes nothing more; a written reply late before any handler
+/// is assigned is the 专门负责人's, who accepted it. (The file charged the 总台.)
+#[test]
+fn a_late_written_reply_is_the_officers_not_the_front_desks() {
+    let roster = roster(
+        &[("front", "总台", None)],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "front", &["complaint_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "ft",
+        "LS-8",
+        about(t0, "fees", "上门投诉律师费收取过高").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zm", minutes(t0, 30), accept());
+    // 15 working days from Monday 2 March: the end of Monday 23 March.
+    assert_eq!(
+        due(&s, minutes(t0, 31), "written_reply"),
+        "2026-03-24 00:00"
+    );
+    s.tick(beijing(2026, 3, 24, 9, 0));
+    let late: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("written_reply"))
+        .collect();
+    assert_eq!(late, ["written_reply@1 → zm"]);
+}

@@ -92,3 +92,78 @@ fn s18_water_phone_reply_within_24_hours_on_labour_day() {
     s.assert_replays();
     insta::assert_snapshot!("s18_water", timeline(&s.events));
 }
+
+/// 严重投诉 (the source gives no criteria; assumed: safety, ten or more
+/// households, the media); 「如非我方原因,对客户投诉事件做合理的解释或澄清」 →
+/// invalid, explained.
+#[test]
+fn s18_what_is_serious_and_not_our_cause() {
+    let p = policy("water-chengdu-s18.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let low = || about(t0, "water_pressure", "高峰时段水压低");
+    assert_eq!(
+        classified(&p, &low().build().unwrap()),
+        ("general".into(), None)
+    );
+    assert_eq!(
+        classified(&p, &low().collective_count(10).build().unwrap()),
+        ("serious".into(), Some("quality-safety".into()))
+    );
+    assert_eq!(
+        classified(&p, &low().collective_count(9).build().unwrap()),
+        ("general".into(), None)
+    );
+    assert_eq!(
+        judged(
+            &p,
+            &low().fact(fact("not_our_cause"), yes()).build().unwrap()
+        ),
+        ("invalid".into(), Some("not-our-cause".into()))
+    );
+}
+
+/// 第十条 「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the responsible
+/// department hands a case it cannot settle to its 主管领导, who takes it over
+/// (`manual-leader`, assumed); the intake desk, which only dispatches, may not.
+/// (Before, only the leader could take the step, to himself.)
+#[test]
+fn s18_the_leader_takes_a_case_over() {
+    let p = policy("water-chengdu-s18.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gw", "管网所", None)],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "k1",
+        "CD-8",
+        about(t0, "pipe_network", "小区门口爆管").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    assert!(matches!(
+        s.run("k1", minutes(t0, 20), escalate("需领导协调")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok(
+        "g1",
+        minutes(t0, 30),
+        escalate("爆管涉及主干管停水,报主管领导"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-leader → dept_leader ⇒ dept_leader"]
+    );
+}

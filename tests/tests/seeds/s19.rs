@@ -156,3 +156,51 @@ fn s19_the_time_needed_is_agreed_with_the_guest() {
         "2026-02-18 17:00"
     );
 }
+
+/// 「坚持不懈地重获顾客的友善」: there is no last round. Four remedies in turn
+/// leave the guest unsatisfied; each time the floor manager opens a new round,
+/// nothing is escalated and nothing closes the case. 「给顾客怀疑的权利」,
+/// 「默许或明言的方式认同顾客的感觉」: the policy has no ground of invalidity, so a
+/// complaint the staff think mistaken is still valid.
+#[test]
+fn s19_no_last_round_and_the_guest_is_believed() {
+    let p = policy("service-recovery-s19.toml");
+    assert!(p.validity.rules.is_empty());
+    let t0 = beijing(2026, 3, 2, 19, 0);
+    let doubted = about(t0, "spoiled_food", "客人坚称汤是凉的,服务员认为温度正常")
+        .fact(fact("staff_disagree"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(judged(&p, &doubted), ("valid".into(), None));
+
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "w",
+        "S19-9",
+        about(t0, "spoiled_food", "汤是凉的").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    s.ok("w", minutes(t0, 1), assign("rest", "w"));
+    unsatisfied_rounds(
+        &mut s,
+        4,
+        minutes(t0, 10),
+        &RoundCrew {
+            handler: "w",
+            approver: "fm",
+            replier: "fm",
+            caller: "w",
+            reopener: "fm",
+        },
+    );
+    assert!(s.case().escalations.is_empty());
+    assert_eq!(s.case().round, 5);
+}

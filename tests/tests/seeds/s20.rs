@@ -50,7 +50,7 @@ fn s20_property_agreed_reply_missed_then_superior() {
             "现场核实属实：1502装修工人夜间施工",
         ),
     );
-    // 「与业主约定时间 … 限时进行电话回复」.
+    // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」.
     s.ok(
         "kf",
         minutes(t0, 45),
@@ -97,7 +97,7 @@ fn s20_property_agreed_reply_missed_then_superior() {
     insta::assert_snapshot!("s20_property_training", timeline(&s.events));
 }
 
-/// Step 6: 「当值班人员无法现场解决时,可跟业主协商另定时间进行电话跟踪服务,并限时
+/// Step 6: 「当值班人员无法现场解决时,可跟业主协商另定时问进行电话跟踪服务,并限时
 /// 给予回复」 — the person on duty agrees the new time and replies.
 #[test]
 fn the_person_on_duty_agrees_a_new_time() {

@@ -150,3 +150,57 @@ fn s21_government_referral_is_accepted_without_the_developer_first() {
         "{err}"
     );
 }
+
+/// The warranty table the source relies on (「保修期自竣工验收合格之日起计算」,
+/// the terms of 《建设工程质量管理条例》第四十条): 「有防水要求的卫生间、房间和外墙面的防
+/// 渗漏,为5年」, 「电气管线、给排水管道、设备安装和装修工程,为2年」 at their last day and
+/// the day after; 「合理使用年限」 and 「2个采暖期、供冷期」 have no date to compute. The
+/// developer was asked first in every case (第七条), so only the date decides.
+#[test]
+fn s21_each_warranty_term_and_litigation() {
+    let p = policy("construction-zhenjiang-s21.toml");
+    let accepted_on = date(2021, 6, 30);
+    let refusal = |category: &str, incident: chrono::NaiveDate| {
+        let at = on_day(incident);
+        let c = about(at, category, "质量缺陷")
+            .incident_at(on_day(incident))
+            .product(delivered(accepted_on))
+            .fact(fact("developer_failed_warranty"), yes())
+            .build()
+            .unwrap();
+        refused_by(&p, &c)
+    };
+    assert_eq!(warranty_term(&p, "wet_room_leakage"), "5 years");
+    assert_eq!(refusal("wet_room_leakage", date(2026, 6, 30)), None);
+    assert_eq!(
+        refusal("wet_room_leakage", date(2026, 7, 1)).as_deref(),
+        Some("out-of-warranty")
+    );
+    for category in [
+        "electrical_plumbing",
+        "decoration",
+        "equipment_installation",
+    ] {
+        assert_eq!(warranty_term(&p, category), "2 years");
+        assert_eq!(refusal(category, date(2023, 6, 30)), None, "{category}");
+        assert_eq!(
+            refusal(category, date(2023, 7, 1)).as_deref(),
+            Some("out-of-warranty"),
+            "{category}"
+        );
+    }
+    assert_eq!(warranty_term(&p, "foundation_structure"), "design_life");
+    assert_eq!(warranty_term(&p, "heating_cooling"), "2 heating seasons");
+    for category in ["foundation_structure", "heating_cooling"] {
+        assert_eq!(refusal(category, date(2040, 1, 1)), None, "{category}");
+    }
+    let in_court = about(beijing(2026, 1, 5, 9, 0), "decoration", "已起诉")
+        .fact(fact("developer_failed_warranty"), yes())
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &in_court).as_deref(), Some("in-litigation"));
+}

@@ -178,3 +178,167 @@ fn s23_redirect_reasons_cite_article_three() {
         }
     }
 }
+
+/// 第三条 1–6, one ground each: the rule that redirects it. 1 「投诉人要求获得经济
+/// 赔偿或换房、退房或投诉人不同意责任方对质量缺陷实施整改的」; 2 「二次装修造成的质量缺陷」; 3 「工程未经
+/// 竣工验收或验收不合格而交付使用的」; 4 「超过保修规定期限或不属于保修范围的」 (by the
+/// date or by the scope); 5 「非工程质量缺陷的」; 6 「已进入司法诉讼程序的」. A plain
+/// defect in warranty is taken up.
+#[test]
+fn s23_each_ground_of_article_three() {
+    let p = policy("construction-xiamen-s23.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let defect = || about(t0, "waterproofing", "卫生间楼板渗漏至楼下");
+    let with_fact = |name: &str| refused_by(&p, &defect().fact(fact(name), yes()).build().unwrap());
+    assert_eq!(refused_by(&p, &defect().build().unwrap()), None);
+    assert_eq!(
+        with_fact("refuses_rectification").as_deref(),
+        Some("compensation-or-refusal")
+    );
+    assert_eq!(
+        refused_by(
+            &p,
+            &defect().request(rem(RemedyKind::Refund)).build().unwrap()
+        )
+        .as_deref(),
+        Some("compensation-or-refusal"),
+        "退房 with the price back"
+    );
+    assert_eq!(
+        with_fact("secondary_decoration").as_deref(),
+        Some("secondary-decoration")
+    );
+    assert_eq!(
+        with_fact("delivered_without_completion_acceptance").as_deref(),
+        Some("not-accepted-on-completion")
+    );
+    assert_eq!(
+        with_fact("outside_warranty_scope").as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(
+        with_fact("not_quality_defect").as_deref(),
+        Some("not-a-quality-defect")
+    );
+    let in_court = defect()
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &in_court).as_deref(), Some("in-litigation"));
+}
+
+/// The terms the file takes from 《房屋建筑工程质量保修办法》 第七条 (the source
+/// cites it without restating them): 「二年」 for 电气管线、给排水管道、设备安装和装修
+/// at its last day and the day after; 「合理使用年限」 and 「2个采暖期、供冷期」 have no
+/// date to compute.
+#[test]
+fn s23_warranty_terms_of_the_national_rules() {
+    let p = policy("construction-xiamen-s23.toml");
+    let handed_over = date(2023, 12, 20);
+    assert_eq!(warranty_term(&p, "mep_decoration"), "2 years");
+    assert_eq!(
+        warranty_refusal(&p, "mep_decoration", handed_over, date(2025, 12, 20)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "mep_decoration", handed_over, date(2025, 12, 21)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(warranty_term(&p, "structure"), "design_life");
+    assert_eq!(warranty_term(&p, "heating_cooling"), "2 heating seasons");
+    for category in ["structure", "heating_cooling"] {
+        assert_eq!(
+            warranty_refusal(&p, category, handed_over, date(2040, 1, 1)),
+            None
+        );
+    }
+}
+
+/// The 分中心主办人员 hands a case up to the station head, who takes it over
+/// (`manual-station-head`); the duty officer may not (第四条 gives the duty
+/// officer the record and the report, not the handling).
+#[test]
+fn s23_the_sub_centre_hands_a_case_to_the_station_head() {
+    let p = policy("construction-xiamen-s23.toml");
+    let roster = roster(
+        &[("fzx", "分中心", None), ("zxz", "质量安全监督站", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("zz", "站长 郑站长", "zxz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-5",
+        about(t0, "structure", "在建楼梯间混凝土蜂窝麻面")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    assert!(matches!(
+        s.run("zb", minutes(t0, 40), escalate("请站长处理")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok(
+        "zr",
+        minutes(t0, 45),
+        escalate("涉及多家责任单位,报站长协调"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-station-head → station_head ⇒ station_head"]
+    );
+}
+
+/// 第四条: the 分中心 「对内协调质量投诉处理并跟踪督办、汇总、反馈质量投诉情况」; the
+/// duty officer records and reports to it. A handling late before a supervisor
+/// is assigned is the 分中心主办人员's who accepted it, not the duty officer's.
+/// (The file charged the duty officer.)
+#[test]
+fn a_late_handling_is_the_sub_centres_not_the_duty_officers() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-6",
+        about(t0, "waterproofing", "交房半年外墙渗水")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 60), accept());
+    // 30 days from 2 March: the end of 1 April.
+    assert_eq!(due(&s, minutes(t0, 61), "handling"), "2026-04-02 00:00");
+    s.tick(beijing(2026, 4, 2, 9, 0));
+    let late: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("handling"))
+        .collect();
+    assert_eq!(late, ["handling@1 → zr"]);
+}

@@ -176,3 +176,39 @@ fn the_inspector_hands_a_case_up() {
     );
     assert_eq!(step.as_deref(), Some("manual-station-head"));
 }
+
+/// 第六条 「各区(市)县…具体负责所辖行政范围内」 and 第七条 「坚持属地管理、归口办理」:
+/// the city station takes in a complaint about works in 武侯区 and transfers it
+/// to the district body, which then handles it.
+#[test]
+fn s26_the_city_station_transfers_to_the_district() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[
+            ("cz", "成都市建设工程质量监督站", None),
+            ("wh", "武侯区质监站", None),
+        ],
+        &[
+            ("c1", "市站 受理员", "cz", &["intake_officer"], None),
+            ("c2", "市站 监督员", "cz", &["inspector"], None),
+            ("w1", "武侯区站 受理员", "wh", &["intake_officer"], None),
+            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
+        .fact(fact("during_construction"), yes())
+        .build()
+        .unwrap();
+    s.register("c1", "CD-26", c).unwrap();
+    s.ok("c1", minutes(t0, 30), accept());
+    s.ok("c1", minutes(t0, 35), assign("cz", "c2"));
+    s.ok(
+        "c1",
+        minutes(t0, 40),
+        transfer("wh", "w2", "属地管理:转武侯区质监站办理"),
+    );
+    assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("wh"));
+    s.ok("w2", minutes(t0, 90), investigate());
+}

@@ -153,3 +153,39 @@ fn s28_batch_not_reported_in_time() {
             .is_some_and(|x| x.as_str() == "late-batch-report")
     }));
 }
+
+/// 三5 「以客户满意为投诉处理的最终目标」: no last round. The staff settle within
+/// their own authority (三6) four times without satisfying the customer; the
+/// supervisor opens each new round and nothing escalates or closes the case.
+#[test]
+fn s28_no_last_round_while_the_customer_is_unsatisfied() {
+    let roster = roster(
+        &[("yyt", "营业厅", None)],
+        &[
+            ("st", "营业员 小梁", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任", "yyt", &["hall_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "st",
+        "YY-9",
+        about(t0, "problem_solving", "套餐变更后仍按旧资费扣费")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("st", minutes(t0, 1), accept());
+    s.ok("st", minutes(t0, 2), assign("yyt", "st"));
+    let crew = RoundCrew {
+        handler: "st",
+        approver: "st",
+        replier: "st",
+        caller: "st",
+        reopener: "zr",
+    };
+    unsatisfied_rounds(&mut s, 4, minutes(t0, 10), &crew);
+    assert!(s.case().escalations.is_empty());
+    assert_eq!(s.case().round, 5);
+}

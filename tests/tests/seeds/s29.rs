@@ -145,3 +145,145 @@ fn s29_effective_date_is_the_sources_and_others_say_assumed() {
         );
     }
 }
+
+/// 第三条's table, each term at its last day and the day after: 「一般工业建筑、
+/// 构筑物的土建工程为一年」 (一), 「室外的上下水和小区的道路为一年」 (四), 「装饰工程为
+/// 1年」 (六); then 「对超过保修期,在使用过程中发生的工程质量问题,由产权单位或有关部门
+/// 处理」 (after-warranty). 「一个采暖供冷期」 (三) and 「由使用单位和施工单位在合同中约定」
+/// (七) have no date to compute: the station judges them, so a claim years
+/// later is still taken up.
+#[test]
+fn s29_each_term_of_article_three_and_after_it() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let handed_over = date(2025, 3, 15);
+    for category in ["civil_works", "outdoor_water_roads", "decoration"] {
+        assert_eq!(warranty_term(&p, category), "1 year");
+        assert_eq!(
+            warranty_refusal(&p, category, handed_over, date(2026, 3, 15)),
+            None,
+            "{category}: the last day of 一年"
+        );
+        assert_eq!(
+            warranty_refusal(&p, category, handed_over, date(2026, 3, 16)).as_deref(),
+            Some("after-warranty"),
+            "{category}"
+        );
+    }
+    assert_eq!(warranty_term(&p, "heating_cooling"), "1 heating season");
+    assert_eq!(warranty_term(&p, "industrial_special"), "contract");
+    for category in ["heating_cooling", "industrial_special"] {
+        assert_eq!(
+            warranty_refusal(&p, category, handed_over, date(2029, 1, 10)),
+            None,
+            "{category}"
+        );
+    }
+}
+
+/// 第四条 「严重的工程质量问题」 → serious; a case already in court is refused
+/// (ruling 12); a complaint the investigation finds no defect in is invalid.
+#[test]
+fn s29_serious_by_safety_litigation_and_no_defect() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let wall = || about(t0, "civil_works", "承重墙出现贯通裂缝");
+    assert_eq!(
+        classified(&p, &wall().build().unwrap()),
+        ("general".into(), None)
+    );
+    let unsafe_wall = wall()
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(
+        classified(&p, &unsafe_wall),
+        ("serious".into(), Some("serious-safety".into()))
+    );
+    let in_court = wall()
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &in_court).as_deref(), Some("in-litigation"));
+    let no_defect = wall()
+        .fact(fact("no_quality_defect"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &no_defect),
+        ("invalid".into(), Some("no-defect".into()))
+    );
+}
+
+/// 第六条 「在三个月内将调查和处理情况报原批转机关」 missed: the province and the
+/// 省建委 hear of it (`commission-on-late-referral`); the late rectification
+/// goes to the province (`province-on-late-rectification`). The 省建委 may add
+/// its instruction and escalate, but does not accept cases itself.
+#[test]
+fn s29_late_report_to_the_referrer_reaches_the_commission() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let roster = roster(
+        &[
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+            ("jw", "江苏省建委", None),
+            ("nj", "南京市建设工程质量用户投诉站", None),
+        ],
+        &[
+            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+            ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
+            (
+                "w1",
+                "省建委 质量处",
+                "jw",
+                &["provincial_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映外墙面砖空鼓")
+        .complainant(person("住户 李女士"))
+        .category(cat("civil_works"))
+        .incident_at(beijing(2025, 11, 1, 8, 0))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-3", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    assert!(matches!(
+        s.run("w1", minutes(t0, 5), accept()),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("n1", minutes(t0, 10), accept());
+    // 一般: 60 days from 28 November, to the end of 27 January; the report
+    // 三个月 from registration.
+    assert_eq!(
+        due(&s, minutes(t0, 11), "rectification"),
+        "2026-01-28 00:00"
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 11), "report_to_referrer"),
+        "2026-03-01 00:00"
+    );
+    s.tick(beijing(2026, 1, 28, 9, 0));
+    assert_eq!(
+        steps_notified(&s),
+        ["province-on-late-rectification → provincial_station"]
+    );
+    s.ok("w1", beijing(2026, 2, 2, 9, 0), note("请省站督办"));
+    s.tick(beijing(2026, 3, 2, 9, 0));
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "province-on-late-rectification → provincial_station",
+            "commission-on-late-referral → provincial_station, provincial_commission",
+        ]
+    );
+    assert_eq!(breach_list(&s), ["rectification@1", "report_to_referrer@1"]);
+}

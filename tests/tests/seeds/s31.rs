@@ -212,3 +212,49 @@ fn s31_each_ground_not_to_file() {
         Some("no-harm")
     );
 }
+
+/// 投诉 「应向被投诉工程所在地的工程质量投诉处理机构投诉」 and 处理 「省…其它投诉可以
+/// 转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」: the province takes in a
+/// complaint about works in Wuxi and sends it to the Wuxi body, which handles
+/// it. (The province could accept but neither assign nor — the case being
+/// unassigned — transfer, so an accepted case could not leave it.) 「需要几个行政部门共同处理的,投诉处理机构要会同有关行政部门按照各自职责共同处理」:
+/// the Wuxi body assigns its own case with the 房管局 co-handling.
+#[test]
+fn s31_the_province_transfers_down_and_joint_handling() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+            ("fg", "市房管局", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let filed = |content: &str| {
+        about(t0, "completed_in_warranty", content)
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("sj1", "SJ-31", filed("无锡某小区外墙保温层脱落"))
+        .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("ts"));
+    s.ok("ba", minutes(t0, 60), investigate());
+
+    let mut j = Scenario::new(p, roster);
+    j.register("sl", "WX-31", filed("住宅楼沉降开裂,涉及规划与房管"))
+        .unwrap();
+    j.ok("sl", minutes(t0, 10), accept());
+    j.ok("sl", minutes(t0, 20), assign_with("ts", "ba", &["fg"]));
+    let a = j.case().assignment.clone().unwrap();
+    assert_eq!((a.lead, a.co_handling.len()), (did("ts"), 1));
+}

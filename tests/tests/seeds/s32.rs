@@ -142,3 +142,95 @@ fn s32_jinbi_late_dispatch_and_month_fines() {
     let md = statement_markdown(&s, &facts);
     insta::assert_snapshot!("s32_jinbi_statements", md);
 }
+
+/// 附则: 「未按《员工服务礼仪标准》要求进行接待」 20 元, 「未按规定用语和标准接听电话」
+/// 20 元, 「因解释工作不到位,引起投诉人误解」 50 元, each charged to the person
+/// responsible alone (no supervisor's share).
+#[test]
+fn s32_etiquette_wording_and_explanation_fines() {
+    let p = policy("property-jinbi-s32.toml");
+    let roster = bonus_roster(
+        &[("dd", "调度中心", None)],
+        &[
+            (("a", "当班 小安", "dd", &["duty_staff"], Some("dg")), "800"),
+            (("b", "当班 小白", "dd", &["duty_staff"], Some("dg")), "800"),
+            (("c", "当班 小陈", "dd", &["duty_staff"], Some("dg")), "800"),
+            (
+                ("dg", "调度主管", "dd", &["dispatch_supervisor"], None),
+                "1200",
+            ),
+        ],
+    );
+    let s = Scenario::new(p, roster);
+    let v = |rule: &str, staff: &str| Violation {
+        rule: ViolationId::new(rule).unwrap(),
+        case: None,
+        responsible: sid(staff),
+        supervisor: None,
+        items: 1,
+    };
+    let result = compute(
+        &s,
+        &PenaltyFacts {
+            violations: vec![
+                v("etiquette", "a"),
+                v("phone_wording", "b"),
+                v("poor_explanation", "c"),
+            ],
+            ..PenaltyFacts::new("2026-03".parse().unwrap())
+        },
+    );
+    let gross = |staff: &str| {
+        result
+            .statements
+            .iter()
+            .find(|st| st.staff == sid(staff))
+            .map_or_else(|| money("0"), |st| st.gross)
+    };
+    assert_eq!(
+        [gross("a"), gross("b"), gross("c"), gross("dg")],
+        [money("20"), money("20"), money("50"), money("0")]
+    );
+}
+
+/// 第二条 督导中心 「负责监督、检查本制度的执行情况」: it reads and notes, and does not
+/// handle. The 调度主管 hands a case up to the 客户服务部经理, who takes it over
+/// (`manual-cs-manager`).
+#[test]
+fn s32_supervision_centre_watches_and_the_manager_takes_over() {
+    let p = policy("property-jinbi-s32.toml");
+    let roster = roster(
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("dz", "督导中心", None),
+        ],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("dg")),
+            ("dg", "调度主管", "dd", &["dispatch_supervisor"], Some("km")),
+            ("km", "客户服务部经理", "kf", &["cs_manager"], None),
+            ("sv", "督导中心 督导员", "dz", &["supervision_centre"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "d1",
+        "JB-20",
+        about(t0, "property_service", "电梯困人十分钟无人接听")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    assert!(matches!(
+        s.run("sv", minutes(t0, 2), close()),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("sv", minutes(t0, 3), note("督导中心:抽查接听录音"));
+    s.ok("dg", minutes(t0, 4), escalate("困梯投诉,报客户服务部经理"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-cs-manager → cs_manager ⇒ cs_manager"]
+    );
+}

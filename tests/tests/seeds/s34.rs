@@ -144,3 +144,39 @@ fn s34_key_case_supervised_and_out_of_warranty() {
         Some("out-of-warranty")
     );
 }
+
+/// 第七条(三) 「办理同级建设行政主管部门批办的建筑工程投诉」: a case the district
+/// commission refers is taken up; 第六条(四) 「负责协调需多个部门或单位共同办理的建筑工程
+/// 投诉」: the 市建委 hands it to the district body with the professional department
+/// co-handling.
+#[test]
+fn s34_referred_case_coordinated_across_departments() {
+    let p = policy("construction-chongqing-s34.toml");
+    let roster = roster(
+        &[
+            ("yz", "渝中区建设工程质量投诉办", None),
+            ("sw", "市建委", None),
+            ("sz", "市市政主管部门", None),
+        ],
+        &[
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            ("s1", "市建委 协调处", "sw", &["municipal_commission"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Referral,
+        "区建委批办:小区道路与排水管网同时塌陷",
+    )
+    .complainant(person("业主代表 何先生"))
+    .category(cat("permitting"))
+    .build()
+    .unwrap();
+    s.register("y1", "CQ-34", c).unwrap();
+    s.ok("y1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 60), assign_with("yz", "y1", &["sz"]));
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
+}

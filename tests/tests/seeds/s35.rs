@@ -105,3 +105,129 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
     w.register("x1", "AH-2", c).unwrap();
     assert!(w.run("x1", minutes(t0, 1), accept()).is_err());
 }
+
+/// 第六条's minimum terms: 「保温工程 为5年」 (五) at its last day and the day
+/// after, 「为2年」 (四) likewise, then 第二条 「在建设过程中和保修期内」 refuses the
+/// rest (out-of-warranty). 「合理使用年限」 (一), 「2个采暖期、供冷期」 (三) and
+/// 「其他项目的保修期限由发包方和承包方约定」 have no date to compute, so nothing is refused by
+/// date. A case in court is refused (ruling 12); no defect found is invalid.
+#[test]
+fn s35_each_term_of_article_six_and_the_refusals() {
+    let p = policy("construction-anhui-s35.toml");
+    let handed_over = date(2020, 9, 1);
+    assert_eq!(warranty_term(&p, "insulation"), "5 years");
+    assert_eq!(
+        warranty_refusal(&p, "insulation", handed_over, date(2025, 9, 1)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "insulation", handed_over, date(2025, 9, 2)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(warranty_term(&p, "mep_decoration"), "2 years");
+    assert_eq!(
+        warranty_refusal(&p, "mep_decoration", handed_over, date(2022, 9, 2)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(warranty_term(&p, "structure"), "design_life");
+    assert_eq!(warranty_term(&p, "heating_cooling"), "2 heating seasons");
+    assert_eq!(warranty_term(&p, "other_works"), "contract");
+    for category in ["structure", "heating_cooling", "other_works"] {
+        assert_eq!(
+            warranty_refusal(&p, category, handed_over, date(2040, 1, 1)),
+            None,
+            "{category}"
+        );
+    }
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let in_court = about(t0, "waterproofing", "卫生间渗漏,已起诉开发商")
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &in_court).as_deref(), Some("in-litigation"));
+    let no_defect = about(t0, "waterproofing", "墙面返潮")
+        .fact(fact("no_quality_defect"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &no_defect),
+        ("invalid".into(), Some("no-defect".into()))
+    );
+}
+
+/// 省建设稽查局 专案稽查: a suspected violation is its own level; the bureau
+/// investigates and records what it finds but neither accepts nor settles.
+/// A late handling is 督办 by the 总站 (`station-supervises-late`), and the
+/// city body may hand a case up to the 总站 (`manual-station`, take-over).
+#[test]
+fn s35_special_inspection_and_the_stations_supervision() {
+    let p = policy("construction-anhui-s35.toml");
+    let roster = roster(
+        &[
+            ("xf", "省住建厅信访办", None),
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("jc", "省建设稽查局", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("x1", "信访办 汪科员", "xf", &["petition_office"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("j1", "稽查局 专案组", "jc", &["inspection_bureau"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "未取得施工许可擅自加层,楼板开裂")
+        .fact(fact("suspected_violation"), yes())
+        .build()
+        .unwrap();
+    s.register("x1", "AH-2", c).unwrap();
+    assert_eq!(level_of(&s), "violation");
+    assert!(matches!(
+        s.run("j1", minutes(t0, 5), accept()),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("x1", minutes(t0, 10), accept());
+    s.ok("x1", minutes(t0, 20), assign("hf", "h1"));
+    s.ok("j1", minutes(t0, 60), investigate());
+    s.ok(
+        "j1",
+        beijing(2026, 3, 5, 10, 0),
+        findings(FaultParty::ThirdParty, "建设单位擅自加层,移送专案稽查"),
+    );
+    assert!(matches!(
+        s.run(
+            "j1",
+            beijing(2026, 3, 5, 11, 0),
+            propose(vec![rem(RemedyKind::Repair)], "加固")
+        ),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    // 60 days (assumed) from 2 March end on 1 May, in the 劳动节 holiday
+    // (1–5 May): the end of Wednesday 6 May.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 5, 11, 0), "handling"),
+        "2026-05-07 00:00"
+    );
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(
+        steps_notified(&s),
+        ["station-supervises-late → supervision_station"]
+    );
+    s.ok(
+        "h1",
+        beijing(2026, 5, 7, 10, 0),
+        escalate("涉及多方,报总站组织处理"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "station-supervises-late → supervision_station",
+            "manual-station → supervision_station ⇒ supervision_station",
+        ]
+    );
+}

@@ -161,3 +161,34 @@ fn s36_late_resolution_goes_to_the_supervisor() {
             .is_some_and(|x| x.as_str() == "supervisor-on-late")
     }));
 }
+
+/// 三2 「(1)投诉。 (2)电邮投诉。 (3)现场投诉。 (4)其他投诉。」: a complaint by phone, by
+/// e-mail, on site or by any other way is taken in the same way.
+#[test]
+fn s36_every_channel_of_article_three_two() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("in", "客服受理员", "kf", &["intake"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for (i, channel) in [
+        Channel::Phone,
+        Channel::Email,
+        Channel::Visit,
+        Channel::Other,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let c = Complaint::builder(t0, channel, "配送货品破损")
+            .complainant(person("门店 店长"))
+            .category(cat("product_quality"))
+            .build()
+            .unwrap();
+        assert_eq!(refused_by(&p, &c), None, "{channel:?}");
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register("in", &format!("PS-C{i}"), c).unwrap();
+        assert_eq!(status(&s), Status::Registered);
+    }
+}

@@ -160,3 +160,42 @@ fn s37_grounds_not_accepted_and_complex_cases() {
         level("complex")
     );
 }
+
+/// 第五条 「对不属于本局职责范围的事项,首问责任人应予说明;属于保密范围的事项,按有关保密
+/// 规定处理」: the first receiver declines a matter outside the bureau with the
+/// explanation (`outside-remit`); secrets are for the leader and the 领导小组,
+/// not the receiver. (No rule refused such a matter, and declining against the
+/// rules needs `override_acceptance`, which the first receiver lacks.)
+#[test]
+fn s37_outside_the_bureau_is_explained_and_secrets_stay_with_the_leaders() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("tzj", "投资促进局", None)],
+        &[("sw", "首问责任人 小罗", "tzj", &["first_receiver"], None)],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "other_bodies", "反映邻厂排污问题")
+        .fact(fact("outside_bureau_remit"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &c).as_deref(), Some("outside-remit"));
+    s.register("sw", "HS-11", c).unwrap();
+    s.ok(
+        "sw",
+        minutes(t0, 10),
+        CommandKind::NotAccept {
+            reason_zh: "不属于本局职责范围".into(),
+            advice_zh: Some("请向生态环境部门反映".into()),
+        },
+    );
+    assert_eq!(status(&s), Status::NotAccepted);
+    let may_see = |role: &str| {
+        p.role_may(
+            &RoleId::new(role).unwrap(),
+            tousu_policy::Action::ViewConfidential,
+        )
+    };
+    assert!(may_see("bureau_leader") && may_see("investment_env_group"));
+    assert!(!may_see("first_receiver"));
+}

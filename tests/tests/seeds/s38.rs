@@ -247,3 +247,39 @@ fn s38_the_complaint_office_turns_a_complaint_away() {
         },
     );
 }
+
+/// 2 「窗口…由窗口工作人员负责接待;门诊病人投诉由"一站式"服务台负责接待处理;住院病人投诉
+/// 由各科护士站负责接待处理」: the window clerk, the one-stop desk and a ward's nurse
+/// station each take in the complaint made to them.
+#[test]
+fn s38_each_reception_point_takes_in_its_complaints() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[
+            ("ck", "收费窗口", None),
+            ("yzs", "一站式服务台", None),
+            ("hs", "心内科护士站", None),
+        ],
+        &[
+            ("c1", "窗口收费员", "ck", &["first_receiver"], None),
+            ("y1", "服务台护士", "yzs", &["first_receiver"], None),
+            ("h1", "护士站护士长", "hs", &["first_receiver"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for (who, category, content) in [
+        ("c1", "billing", "窗口多收挂号费"),
+        ("y1", "medical", "门诊候诊时间过长"),
+        ("h1", "conduct", "住院病人反映夜班护士态度差"),
+    ] {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register(
+            who,
+            &format!("YY-{who}"),
+            about(t0, category, content).build().unwrap(),
+        )
+        .unwrap();
+        s.ok(who, minutes(t0, 5), accept());
+        assert_eq!(status(&s), Status::Accepted, "{who}");
+    }
+}

@@ -121,3 +121,34 @@ fn s39_the_superior_rules_and_customer_caused_complaints() {
         Some("customer-caused")
     );
 }
+
+/// 第一条 「客户(终端消费者、代理商、加盟商)对本公司商品销售所发生的客户投诉案件」: a
+/// consumer, an agent and a franchisee may each complain. 第十五条 「客户投诉记录卡中应
+/// 写明投诉客户名称、客户要求、受理时间和编号」: the card's number follows the file's
+/// (assumed) pattern, and the case holds the name and what the customer asks.
+#[test]
+fn s39_who_may_complain_and_the_record_card() {
+    let p = policy("retail-chain-s39.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for complainant in [
+        person("终端消费者 王女士"),
+        Complainant::organization("代理商 某贸易公司").unwrap(),
+        Complainant::organization("加盟商 某加盟店").unwrap(),
+    ] {
+        let c = Complaint::builder(t0, Channel::Phone, "商品质量投诉")
+            .complainant(complainant)
+            .category(cat("return"))
+            .build()
+            .unwrap();
+        assert_eq!(refused_by(&p, &c), None);
+    }
+    let number = p
+        .complaint_number
+        .format(ComplaintNoParts {
+            year: 2026,
+            month: 3,
+            seq: 7,
+        })
+        .unwrap();
+    assert_eq!(number.as_str(), "KS202603-0007");
+}

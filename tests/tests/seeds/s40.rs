@@ -240,3 +240,69 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
     };
     insta::assert_snapshot!("s40_factory_statements", statement_markdown(&s, &facts));
 }
+
+/// 第十四条 「对于逾期案件应开立“催办单”催促有关部门处理」: a case not closed 「国内
+/// 十五天」 after acceptance (第十条) tells 生产管理 and the 总经理 (`chase-overdue`);
+/// 第九条(七) 「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」: the dissent goes
+/// to the 总经理, who takes the case (`dissent`). 第三条: a quality problem that
+/// caused no loss is not a 客诉 (「应填报“异常处理单”反应有关单位改善」); 客诉不成立 →
+/// invalid.
+#[test]
+fn s40_overdue_chased_dissent_and_no_loss() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "KS-8",
+        about(
+            t0,
+            "quality_abnormality",
+            "客户来函:出货的纸箱受潮变形,要求折价",
+        )
+        .build()
+        .unwrap(),
+    )
+    .unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    assert_eq!(due(&s, minutes(t0, 31), "closure"), "2026-03-18 00:00");
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    assert_eq!(
+        steps_notified(&s),
+        ["chase-overdue → production_mgmt, general_manager"]
+    );
+    s.ok(
+        "pm",
+        beijing(2026, 3, 18, 10, 0),
+        escalate("签呈:质量管理部与业务部对责任归属有异议"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "chase-overdue → production_mgmt, general_manager",
+            "dissent → general_manager ⇒ general_manager",
+        ]
+    );
+
+    let no_loss = about(t0, "quality_abnormality", "客户反映标签印刷偏位,未影响使用")
+        .fact(fact("no_loss"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &no_loss).as_deref(), Some("no-loss"));
+    let not_established = about(t0, "quality_abnormality", "客户称短装")
+        .fact(fact("claim_not_established"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &not_established),
+        ("invalid".into(), Some("not-established".into()))
+    );
+}

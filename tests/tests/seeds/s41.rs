@@ -401,3 +401,67 @@ fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
     );
     assert_eq!(closure_kind(&s), "Unsatisfied");
 }
+
+/// A case not closed in time gets the 《催办单》 to the 总经办 (`chase-overdue`,
+/// after the assumed 15 days of a 一般投诉); 「由于非公司因素引发的客户不满(包括无效
+/// 投诉、非正当客户需求)」 → invalid.
+#[test]
+fn s41_overdue_chased_and_not_the_companys_cause() {
+    let mut s = s41_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s41_assigned(&mut s, "WH-30", t0);
+    assert_eq!(level_of(&s), "normal");
+    assert_eq!(due(&s, minutes(t0, 61), "closure"), "2026-03-18 00:00");
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    assert!(
+        steps_notified(&s).contains(&"chase-overdue → gm_office".to_owned()),
+        "{:?}",
+        steps_notified(&s)
+    );
+    let p = policy("hardware-shelf-wanhao-s41.toml");
+    let c = about(t0, "quality", "客户自行超载导致横梁变形")
+        .fact(fact("not_company_cause"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &c),
+        ("invalid".into(), Some("not-company-cause".into()))
+    );
+}
+
+/// 5.6.4.1–5.6.4.15, 「客户投诉行政处分判定项目」 (「因票据错误或附样等资料错误遭客户
+/// 投诉」 … 「交货延迟」「装运错误」 … 「其他」): the schedule knows each, so the month's
+/// facts may name it against the person responsible (an id it does not know is
+/// refused); the money or sanction each brings is in the lost table of 5.6.3
+/// (「扣罚标准如下表」), so none is charged.
+#[test]
+fn s41_each_trigger_of_article_5_6_4_is_known_and_charges_nothing() {
+    let roster = paid_roster(
+        &[("yw", "业务科", None)],
+        &[("y1", "业务员", "yw", &["business_section"], None, 2, "2000")],
+    );
+    let s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let month = |rule: &str| {
+        let facts = PenaltyFacts {
+            violations: vec![Violation {
+                rule: ViolationId::new(rule).unwrap(),
+                case: Some(case_id("WH-40")),
+                responsible: sid("y1"),
+                supervisor: None,
+                items: 1,
+            }],
+            ..PenaltyFacts::new("2026-03".parse().unwrap())
+        };
+        tousu_penalty::compute_statements(&schedule, &s.roster, &facts, None)
+    };
+    for n in 1..=15 {
+        let rule = format!("5.6.4.{n}");
+        let result = month(&rule).unwrap_or_else(|e| panic!("{rule}: {e}"));
+        assert!(
+            result.statements.iter().all(|st| st.gross == money("0")),
+            "{rule}"
+        );
+    }
+    assert!(month("5.6.4.16").is_err());
+}

@@ -196,3 +196,46 @@ fn s42_events_and_main_equipment_are_major() {
         .unwrap();
     assert_eq!(level_for(pests), ("general".to_owned(), None));
 }
+
+/// (3) 「跟清楚:受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」: no last
+/// round — four answers that leave the owner unsatisfied, four new rounds, no
+/// escalation and no closure.
+#[test]
+fn s42_followed_to_the_end() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("jd", "接待员 小宋", "kf", &["receptionist"], None),
+            (
+                "g1",
+                "工程部 维修主管",
+                "gc",
+                &["functional_dept"],
+                Some("gm"),
+            ),
+            ("gm", "工程部经理", "gc", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "jd",
+        "WY-9",
+        about(t0, "public_facilities", "地下车库照明一半不亮")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 1), accept());
+    s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
+    let crew = RoundCrew {
+        handler: "g1",
+        approver: "gm",
+        replier: "g1",
+        caller: "jd",
+        reopener: "gm",
+    };
+    unsatisfied_rounds(&mut s, 4, minutes(t0, 10), &crew);
+    assert!(s.case().escalations.is_empty());
+    assert_eq!(s.case().round, 5);
+}

@@ -168,3 +168,50 @@ fn s43_dismissal_only_above_five_complaints() {
     );
     assert_eq!(month(6), (money("300"), true));
 }
+
+/// 2.2.2 无效投诉 「由于对我们工作的误会造成」 → invalid; the 销售部后勤, which receives
+/// the complaint, hands it up to the 销售部经理, who takes it over
+/// (`manual-manager`, assumed: 4.4 权责 is blank); 技术部, which only answers
+/// professional questions, may not report it up. (Before, only the manager
+/// could take the step, to himself.)
+#[test]
+fn s43_misunderstanding_and_the_manager_takes_over() {
+    let p = policy("health-products-s43.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let misread = about(t0, "product_quality", "以为产品能治病,服用后没有效果")
+        .fact(fact("misunderstanding"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(
+        judged(&p, &misread),
+        ("invalid".into(), Some("misunderstanding".into()))
+    );
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小吴", "xs", &["sales_logistics"], None),
+            ("jg", "技术部 药师", "js", &["technical_dept"], None),
+            ("sm", "销售部经理", "xs", &["sales_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "hq",
+        "JK-6",
+        about(t0, "service_quality", "配送员态度差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign("js", "jg"));
+    assert!(matches!(
+        s.run("jg", minutes(t0, 20), escalate("非专业问题")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("hq", minutes(t0, 30), escalate("客户要求经理出面"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-manager → sales_manager ⇒ sales_manager"]
+    );
+}

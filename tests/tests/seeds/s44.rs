@@ -156,3 +156,65 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
     };
     insta::assert_snapshot!("s44_auto_dealer_statements", statement_markdown(&s, &facts));
 }
+
+/// 重大客户投诉 (no criteria in the source; assumed: safety, the media, a claim of
+/// 50,000 or more) 「并立即召紧急会议」: the 客户关系经理 calls the meeting, the
+/// department manager and the 总经理 are told and the 总经理 takes the case
+/// (`emergency-meeting`); a general case handed up goes straight to the 总经理
+/// (`manual-gm`). 「判定客户投诉理由是否充分,投诉要求是否合理」: not enough grounds or an
+/// unreasonable demand → invalid.
+#[test]
+fn s44_major_complaint_calls_the_emergency_meeting() {
+    let p = policy("auto-dealer-s44.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let claim = |amount: &str| {
+        about(t0, "repair_quality", "保养后变速箱损坏,要求赔偿")
+            .request(rem_amt(RemedyKind::Compensation, amount))
+            .build()
+            .unwrap()
+    };
+    assert_eq!(classified(&p, &claim("49999.99")), ("general".into(), None));
+    assert_eq!(
+        classified(&p, &claim("50000")),
+        ("major".into(), Some("major".into()))
+    );
+    for ground in ["grounds_insufficient", "demand_unreasonable"] {
+        let c = about(t0, "sales_contract", "要求退还购置税")
+            .fact(fact(ground), yes())
+            .build()
+            .unwrap();
+        assert_eq!(
+            judged(&p, &c),
+            ("invalid".into(), Some("unfounded".into())),
+            "{ground}"
+        );
+    }
+    let roster = roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("sh", "售后服务部", None),
+            ("zj", "总经理室", None),
+        ],
+        &[
+            ("gw", "客户关系顾问", "kg", &["cr_advisor"], None),
+            ("km", "客户关系经理", "kg", &["cr_manager"], None),
+            ("dm", "售后服务部经理", "sh", &["dept_manager"], None),
+            ("gm", "总经理", "zj", &["general_manager"], None),
+        ],
+    );
+    let steps = |c: Complaint| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register("gw", "QC-4", c).unwrap();
+        s.ok("km", minutes(t0, 5), accept());
+        s.ok("km", minutes(t0, 10), escalate("上报"));
+        steps_notified(&s)
+    };
+    assert_eq!(
+        steps(claim("80000")),
+        ["emergency-meeting → dept_manager, general_manager ⇒ general_manager"]
+    );
+    assert_eq!(
+        steps(claim("3000")),
+        ["manual-gm → general_manager ⇒ general_manager"]
+    );
+}
