@@ -117,6 +117,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     rounds_and_escalation(p, &names, &mut r);
     authority(p, &names, &mut r);
     warranties(p, &names, &mut r);
+    crate::late_entry::check(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
         for (j, m) in schedule.overtime_milestones.iter().enumerate() {
@@ -499,7 +500,7 @@ fn longest(unit: DurationUnit) -> u32 {
 }
 
 /// A milestone's limit, at `path`, within [`longest`].
-fn bounded(r: &mut Report, path: &str, d: Duration) {
+pub(crate) fn bounded(r: &mut Report, path: &str, d: Duration) {
     let max = longest(d.unit());
     if d.amount() > max {
         r.error(

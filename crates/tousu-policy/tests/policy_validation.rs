@@ -301,3 +301,30 @@ fn action_events_need_schema_version_2() {
         report(&loosening)
     );
 }
+
+/// `late_entries` (issue 12 item 5, ruling 27): only actions that record
+/// something done, each once, within a bounded limit; a policy without the
+/// section loads as before and allows nothing late.
+#[test]
+fn late_entries_are_checked_with_their_paths() {
+    use tousu_policy::Action;
+    let ok = format!(
+        "{BASE}\n[[late_entries]]\nactions = [\"reply\", \"add_note\"]\nwithin = \"1 working day\"\n"
+    );
+    let p = Policy::from_toml_str(&ok).unwrap();
+    assert_eq!(
+        p.late_entry(Action::AddNote).map(|e| e.within.to_string()),
+        Some("1 working day".to_owned())
+    );
+    assert!(p.late_entry(Action::Approve).is_none());
+    assert!(Policy::from_toml_str(BASE).unwrap().late_entries.is_empty());
+    let bad = format!(
+        "{BASE}\n[[late_entries]]\nactions = [\"reply\", \"approve\"]\nwithin = \"24 hours\"\n\n[[late_entries]]\nactions = [\"reply\"]\nwithin = \"100000 hours\"\n\n[[late_entries]]\nactions = []\nwithin = \"1 hour\"\n"
+    );
+    insta::assert_snapshot!(report(&bad), @r"
+    late_entries[0].actions[1]: `approve` is a decision taken when it is recorded, never a late entry; actions that may be recorded late are investigate, record_findings, reply, record_callback, add_note, record_action
+    late_entries[1].actions[0]: `reply` is already in late_entries[0]; give each action one limit
+    late_entries[1].within: 100000 hours is longer than any complaint is handled; give at most 87600 hours (ten years)
+    late_entries[2].actions: is empty; name the actions that may be recorded late, among investigate, record_findings, reply, record_callback, add_note, record_action
+    ");
+}
