@@ -328,3 +328,36 @@ fn late_entries_are_checked_with_their_paths() {
     late_entries[2].actions: is empty; name the actions that may be recorded late, among investigate, record_findings, reply, record_callback, add_note, record_action
     ");
 }
+
+/// Roles are not bound to staff in a policy, so `policy check` checks that
+/// every milestone that can breach resolves to an accountable owner by what
+/// the policy alone decides (issue 12 item 15): a first-responder clock
+/// needs a fallback (the complaint's first responder is optional), and an
+/// owner or fallback role must be one that acts on cases. A reminder never
+/// breaches and is not checked.
+#[test]
+fn every_milestone_that_can_breach_resolves_to_an_accountable_owner() {
+    let text = broken(
+        "fallback_owner = { role = \"clerk\" }\n",
+        "owner = \"first_responder\"\n\n[[milestones]]\nid = \"report\"\nname_zh = \"上报\"\nstart = [\"accepted\"]\nstop = [\"replied\"]\ntarget = \"2 hours\"\nowner = { role = \"auditor\" }\nfallback_owner = { role = \"auditor\" }\n",
+    )
+    .replacen(
+        "[[levels]]",
+        "[[roles]]\nid = \"auditor\"\nname_zh = \"审计\"\nactions = [\"view_confidential\"]\n\n[[levels]]",
+        1,
+    );
+    insta::assert_snapshot!(report(&text), @r#"
+    warning: milestones[0].fallback_owner: is missing: the clock is owned by the first responder, and a complaint recorded without one (first_responder is optional) has nobody to charge for a breach; add e.g. fallback_owner = { role = "complaint_manager" }
+    warning: milestones[1].owner.role: "auditor" is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases
+    warning: milestones[1].fallback_owner.role: "auditor" is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases
+    "#);
+    let reminder = text
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen(
+            "target = \"2 hours\"\n",
+            "target = \"2 hours\"\nreminder = true\n",
+            1,
+        );
+    let report = report(&reminder);
+    assert!(!report.contains("milestones[1]"), "{report}");
+}
