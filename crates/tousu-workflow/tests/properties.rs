@@ -183,6 +183,16 @@ fn check_sequence(
     Ok(())
 }
 
+/// 64 cases a law, or as many as `PROPTEST_CASES` asks for (a long search:
+/// `PROPTEST_CASES=5000 cargo test -p tousu-workflow --test properties`).
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 64;
+    }
+    config
+}
+
 fn steps() -> impl Strategy<Value = Vec<(usize, u8, i64, bool, i64)>> {
     proptest::collection::vec(
         (
@@ -197,7 +207,7 @@ fn steps() -> impl Strategy<Value = Vec<(usize, u8, i64, bool, i64)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn laws_under_the_default_policy(steps in steps()) {
@@ -284,7 +294,7 @@ fn late_entries_policy() -> Policy {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     /// A late entry never removes a breach that was due at the recording
     /// instant (issue 12 item 5, ruling 27): after it (and a tick at the
@@ -362,5 +372,75 @@ proptest! {
             }
         }
         prop_assert_eq!(&Case::replay(&h.rt.policy, &h.events).unwrap(), h.case());
+    }
+}
+
+/// Issue 12 item 18 again, through the law itself and through the due
+/// index: the shrunk input `[(0, 43, 0, false, 1152)]` passes
+/// `check_sequence` (the very function the failing law ran) under both
+/// policies, from four threads at once, fifty times each; and a tick driven
+/// by `next_due` — the warning instant computed the other way, by inverting
+/// the threshold — finds each threshold of that case exactly: nothing one
+/// nanosecond before, something at it, and nothing more at the same instant.
+#[test]
+fn the_shrunk_input_of_item_18_passes_the_laws_and_the_due_index_agrees_with_tick() {
+    let harness = |business_hours: bool| {
+        let mut h = Harness::new();
+        if business_hours {
+            h.rt = PolicyRuntime::new(business_hours_policy()).unwrap();
+        }
+        h
+    };
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            std::thread::spawn(move || {
+                for _ in 0..50 {
+                    check_sequence(harness(i % 2 == 1), vec![(0, 43, 0, false, 1152)]).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    for business_hours in [false, true] {
+        let mut h = harness(business_hours);
+        let registered = beijing(2025, 12, 1, 9, 0);
+        h.register_default(registered);
+        assert!(
+            h.run(
+                ACTORS[0],
+                registered + TimeDelta::minutes(1152),
+                kind(43, 0, false)
+            )
+            .is_err()
+        );
+        let mut seen = Vec::new();
+        while let Some(due) = next_due(h.case(), &h.rt.ctx(&h.roster, h.case().updated_at)).unwrap()
+        {
+            if due > registered + TimeDelta::days(3) {
+                break;
+            }
+            assert!(
+                h.tick(due - TimeDelta::nanoseconds(1)).is_empty(),
+                "a tick before {due} acted"
+            );
+            let events = h.tick(due);
+            assert!(!events.is_empty(), "nothing due at {due}");
+            assert!(h.tick(due).is_empty(), "a second tick at {due} acted");
+            seen.extend(events.iter().map(|e| (e.at - registered, e.kind.name())));
+        }
+        // The acceptance clock's 80 % warning: remaining time is measured in
+        // whole seconds, rounded toward zero, so a tick finds a threshold up
+        // to a second before its exact instant (docs/testing.md) — the due
+        // index exactly as tick does.
+        let at_80 = |d: &TimeDelta| {
+            *d > TimeDelta::minutes(1152) - TimeDelta::seconds(1) && *d <= TimeDelta::minutes(1152)
+        };
+        assert!(
+            seen.iter()
+                .any(|(d, name)| at_80(d) && *name == "milestone_warning"),
+            "{seen:?}"
+        );
     }
 }
