@@ -407,3 +407,61 @@ fn earlier_events_continue_a_case_without_deciding_it_again() {
         "invalid"
     );
 }
+
+/// A late entry (补录, ruling 27) through `tousu run`: refused under the
+/// default policy, which allows none, with what it would accept; accepted
+/// under a policy whose `late_entries` list replies, its event carrying both
+/// instants, and the first response it was late for still breached.
+#[test]
+fn a_late_entry_is_refused_unless_the_policy_allows_it_and_never_undoes_a_breach() {
+    let text = std::fs::read_to_string(example()).unwrap();
+    // The roster, the registration at 09:00, the acceptance and the assignment to h1.
+    let mut input: Vec<String> = text.lines().take(4).map(str::to_owned).collect();
+    // h1 replied on site at 09:10 and records it at 09:40: the 30-minute
+    // first response was due at 09:30.
+    input.push(r#"{"case": "K1", "command": {"id": "late-1", "actor": "h1", "at": "2025-11-03T09:40:00+08:00", "occurred_at": "2025-11-03T09:10:00+08:00", "kind": {"type": "reply", "text": "已上门更换阀门"}}}"#.to_owned());
+    let input = input.join("\n") + "\n";
+
+    let (code, stdout, stderr) = tousu_stdin(&["run", "-"], Some(&input));
+    assert_eq!(code, 0, "{stderr}");
+    let out = json_lines(&stdout);
+    let refused = at_line(&out, 5);
+    assert_eq!(refused["accepted"], false, "{refused}");
+    assert_eq!(refused["rejection"]["type"], "late_entry_not_allowed");
+    assert!(
+        refused["rejection"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a policy lists them in late_entries"),
+        "{refused}"
+    );
+
+    let policy = format!(
+        "{}\n[[late_entries]]\nactions = [\"reply\"]\nwithin = \"24 hours\"\n",
+        include_str!("../../tousu-policy/policies/default.toml")
+    );
+    let policy = temp_file("late.toml", &policy);
+    let (code, stdout, stderr) = tousu_stdin(
+        &["run", "--policy", policy.to_str().unwrap(), "-"],
+        Some(&input),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let out = json_lines(&stdout);
+    let late = at_line(&out, 5);
+    assert_eq!(late["accepted"], true, "{late}");
+    let events = late["events"].as_array().unwrap();
+    let replied = events
+        .iter()
+        .find(|e| e["kind"]["type"] == "replied")
+        .unwrap();
+    assert_eq!(replied["at"], "2025-11-03T01:40:00Z");
+    assert_eq!(replied["occurred_at"], "2025-11-03T01:10:00Z");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["kind"]["type"] == "milestone_breached"
+                && e["kind"]["milestone"] == "first_response"
+                && e.get("occurred_at").is_none()),
+        "{late}"
+    );
+}

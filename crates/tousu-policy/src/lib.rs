@@ -95,6 +95,7 @@ pub mod authority;
 mod error;
 pub mod ids;
 pub mod invariants;
+pub mod late_entry;
 pub mod milestone;
 mod policy;
 pub mod predicate;
@@ -108,6 +109,7 @@ pub mod warranty;
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};
+pub use late_entry::LateEntry;
 pub use penalty_schedule::{
     CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule,
     SanctionRules, SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId,

@@ -17,6 +17,7 @@ use crate::calendar::{Calendar, CalendarData, CalendarError, CalendarSpec};
 use crate::duration::Duration;
 use crate::error::{Format, PolicyError, Report};
 use crate::ids::{MilestoneId, PolicyId};
+use crate::late_entry::LateEntry;
 use crate::milestone::Milestone;
 use crate::penalty_schedule::PenaltySchedule;
 use crate::predicate::EvalInput;
@@ -219,6 +220,11 @@ pub struct Policy {
     /// 工作日仍联系不上」). Absent: such closure is not allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreachable_closure: Option<UnreachableClosure>,
+    /// Late entries (补录): the actions whose commands may say that what they
+    /// record happened earlier (`occurred_at`), and how long after at most.
+    /// Absent: nothing may be entered late.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub late_entries: Vec<LateEntry>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

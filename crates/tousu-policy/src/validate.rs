@@ -117,6 +117,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     rounds_and_escalation(p, &names, &mut r);
     authority(p, &names, &mut r);
     warranties(p, &names, &mut r);
+    crate::late_entry::check(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
         for (j, m) in schedule.overtime_milestones.iter().enumerate() {
@@ -499,7 +500,7 @@ fn longest(unit: DurationUnit) -> u32 {
 }
 
 /// A milestone's limit, at `path`, within [`longest`].
-fn bounded(r: &mut Report, path: &str, d: Duration) {
+pub(crate) fn bounded(r: &mut Report, path: &str, d: Duration) {
     let max = longest(d.unit());
     if d.amount() > max {
         r.error(
@@ -545,12 +546,51 @@ fn milestone_bounds(m: &crate::milestone::Milestone, path: &str, r: &mut Report)
     }
 }
 
-/// Every breach is charged to someone: an assignee-owned clock that starts
-/// before anyone is assigned needs a fallback owner.
-fn owners(m: &crate::milestone::Milestone, path: &str, names: &Names<'_>, r: &mut Report) {
+/// Every breach is charged to someone: each milestone that can breach
+/// resolves to an accountable person through its owner or its fallback
+/// owner. Roles are not bound to staff in a policy (the roster is given
+/// with the cases), so what is checked is what the policy alone decides: an
+/// assignee-owned clock that starts before anyone is assigned, a
+/// first-responder-owned clock on a complaint recorded without one (the
+/// field is optional), and an owner role granted no action on a case, which
+/// therefore never has a holder among the staff who acted on it.
+fn owners(
+    p: &Policy,
+    m: &crate::milestone::Milestone,
+    path: &str,
+    names: &Names<'_>,
+    r: &mut Report,
+) {
     use crate::milestone::{ClockEvent, MilestoneOwner};
     if let Some(MilestoneOwner::Role(role)) = &m.fallback_owner {
         names.role(r, &format!("{path}.fallback_owner.role"), role);
+    }
+    if m.reminder {
+        // A reminder never breaches: there is nothing to charge.
+        return;
+    }
+    let owners = [
+        ("owner", Some(&m.owner)),
+        ("fallback_owner", m.fallback_owner.as_ref()),
+    ];
+    for (key, owner) in owners {
+        let Some(MilestoneOwner::Role(role)) = owner else {
+            continue;
+        };
+        let acts = p
+            .roles
+            .iter()
+            .find(|x| x.id == *role)
+            .map(|x| x.actions.iter().any(|a| *a != Action::ViewConfidential));
+        if acts == Some(false) {
+            r.warning(
+                format!("{path}.{key}.role"),
+                format!(
+                    "{:?} is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases",
+                    role.as_str()
+                ),
+            );
+        }
     }
     let before_assignment = m.start.iter().find(|e| {
         matches!(
@@ -558,15 +598,18 @@ fn owners(m: &crate::milestone::Milestone, path: &str, names: &Names<'_>, r: &mu
             ClockEvent::Registered | ClockEvent::Accepted | ClockEvent::Classified
         )
     });
-    if let (MilestoneOwner::Assignee, Some(e), None) =
-        (&m.owner, before_assignment, &m.fallback_owner)
-    {
-        r.warning(
+    match (&m.owner, before_assignment, &m.fallback_owner) {
+        (MilestoneOwner::Assignee, Some(e), None) => r.warning(
             format!("{path}.fallback_owner"),
             format!(
                 "is missing: the clock is owned by the assignee but starts on \"{e}\", before anyone is assigned, so a breach then has nobody to charge; add e.g. fallback_owner = {{ role = \"complaint_manager\" }}"
             ),
-        );
+        ),
+        (MilestoneOwner::FirstResponder, _, None) => r.warning(
+            format!("{path}.fallback_owner"),
+            "is missing: the clock is owned by the first responder, and a complaint recorded without one (first_responder is optional) has nobody to charge for a breach; add e.g. fallback_owner = { role = \"complaint_manager\" }",
+        ),
+        _ => {}
     }
 }
 
@@ -671,7 +714,7 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
         if let crate::milestone::MilestoneOwner::Role(role) = &m.owner {
             names.role(r, &format!("{path}.owner.role"), role);
         }
-        owners(m, &path, names, r);
+        owners(p, m, &path, names, r);
         // A more severe level with a longer limit.
         for (hi_rank, hi) in p.levels.iter().enumerate() {
             let Some(hi_target) = m.level_target(&hi.id) else {

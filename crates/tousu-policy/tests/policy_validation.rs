@@ -301,3 +301,63 @@ fn action_events_need_schema_version_2() {
         report(&loosening)
     );
 }
+
+/// `late_entries` (issue 12 item 5, ruling 27): only actions that record
+/// something done, each once, within a bounded limit; a policy without the
+/// section loads as before and allows nothing late.
+#[test]
+fn late_entries_are_checked_with_their_paths() {
+    use tousu_policy::Action;
+    let ok = format!(
+        "{BASE}\n[[late_entries]]\nactions = [\"reply\", \"add_note\"]\nwithin = \"1 working day\"\n"
+    );
+    let p = Policy::from_toml_str(&ok).unwrap();
+    assert_eq!(
+        p.late_entry(Action::AddNote).map(|e| e.within.to_string()),
+        Some("1 working day".to_owned())
+    );
+    assert!(p.late_entry(Action::Approve).is_none());
+    assert!(Policy::from_toml_str(BASE).unwrap().late_entries.is_empty());
+    let bad = format!(
+        "{BASE}\n[[late_entries]]\nactions = [\"reply\", \"approve\"]\nwithin = \"24 hours\"\n\n[[late_entries]]\nactions = [\"reply\"]\nwithin = \"100000 hours\"\n\n[[late_entries]]\nactions = []\nwithin = \"1 hour\"\n"
+    );
+    insta::assert_snapshot!(report(&bad), @r"
+    late_entries[0].actions[1]: `approve` is a decision taken when it is recorded, never a late entry; actions that may be recorded late are investigate, record_findings, reply, record_callback, add_note, record_action
+    late_entries[1].actions[0]: `reply` is already in late_entries[0]; give each action one limit
+    late_entries[1].within: 100000 hours is longer than any complaint is handled; give at most 87600 hours (ten years)
+    late_entries[2].actions: is empty; name the actions that may be recorded late, among investigate, record_findings, reply, record_callback, add_note, record_action
+    ");
+}
+
+/// Roles are not bound to staff in a policy, so `policy check` checks that
+/// every milestone that can breach resolves to an accountable owner by what
+/// the policy alone decides (issue 12 item 15): a first-responder clock
+/// needs a fallback (the complaint's first responder is optional), and an
+/// owner or fallback role must be one that acts on cases. A reminder never
+/// breaches and is not checked.
+#[test]
+fn every_milestone_that_can_breach_resolves_to_an_accountable_owner() {
+    let text = broken(
+        "fallback_owner = { role = \"clerk\" }\n",
+        "owner = \"first_responder\"\n\n[[milestones]]\nid = \"report\"\nname_zh = \"上报\"\nstart = [\"accepted\"]\nstop = [\"replied\"]\ntarget = \"2 hours\"\nowner = { role = \"auditor\" }\nfallback_owner = { role = \"auditor\" }\n",
+    )
+    .replacen(
+        "[[levels]]",
+        "[[roles]]\nid = \"auditor\"\nname_zh = \"审计\"\nactions = [\"view_confidential\"]\n\n[[levels]]",
+        1,
+    );
+    insta::assert_snapshot!(report(&text), @r#"
+    warning: milestones[0].fallback_owner: is missing: the clock is owned by the first responder, and a complaint recorded without one (first_responder is optional) has nobody to charge for a breach; add e.g. fallback_owner = { role = "complaint_manager" }
+    warning: milestones[1].owner.role: "auditor" is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases
+    warning: milestones[1].fallback_owner.role: "auditor" is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases
+    "#);
+    let reminder = text
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen(
+            "target = \"2 hours\"\n",
+            "target = \"2 hours\"\nreminder = true\n",
+            1,
+        );
+    let report = report(&reminder);
+    assert!(!report.contains("milestones[1]"), "{report}");
+}

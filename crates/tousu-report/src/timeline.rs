@@ -126,6 +126,16 @@ pub enum TimelineMark {
         /// How.
         kind: ClosureKind,
     },
+    /// A late entry (补录): recorded at `at`, where every clock measured it,
+    /// saying it happened at `occurred_at`.
+    RecordedLate {
+        /// When it was recorded.
+        at: DateTime<Utc>,
+        /// When it happened, as the entry says.
+        occurred_at: DateTime<Utc>,
+        /// The event's type (`replied`, `action_recorded`, ...).
+        what: &'static str,
+    },
 }
 
 impl TimelineMark {
@@ -134,7 +144,8 @@ impl TimelineMark {
         match self {
             TimelineMark::Escalated { at, .. }
             | TimelineMark::Reopened { at, .. }
-            | TimelineMark::Closed { at, .. } => *at,
+            | TimelineMark::Closed { at, .. }
+            | TimelineMark::RecordedLate { at, .. } => *at,
         }
     }
 
@@ -144,6 +155,7 @@ impl TimelineMark {
             TimelineMark::Escalated { .. } => "升级 escalated".to_owned(),
             TimelineMark::Reopened { round, .. } => format!("第{round}轮 round {round}"),
             TimelineMark::Closed { .. } => "结案 closed".to_owned(),
+            TimelineMark::RecordedLate { what, .. } => format!("补录 {what}, recorded late"),
         }
     }
 }
@@ -192,7 +204,7 @@ pub struct CaseTimeline {
     pub as_of: DateTime<Utc>,
     /// Every clock of every round, by round then start.
     pub clocks: Vec<ClockTrack>,
-    /// Escalations, new rounds and the closure, in order.
+    /// Escalations, new rounds, late entries and the closure, in order.
     pub marks: Vec<TimelineMark>,
 }
 
@@ -215,6 +227,13 @@ impl CaseTimeline {
         for event in events {
             track_clock(policy, &mut clocks, event.at, &event.kind);
             marks.extend(mark(event.at, &event.kind));
+            if let Some(occurred_at) = event.occurred_at {
+                marks.push(TimelineMark::RecordedLate {
+                    at: event.at,
+                    occurred_at,
+                    what: event.kind.name(),
+                });
+            }
         }
         clocks.sort_by(|a, b| a.round.cmp(&b.round).then(a.started_at.cmp(&b.started_at)));
         Ok(CaseTimeline {

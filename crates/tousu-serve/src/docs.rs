@@ -31,8 +31,12 @@ pub struct CommandInput {
     pub id: CommandId,
     /// The staff member acting.
     pub actor: StaffId,
-    /// When the command was given (RFC 3339).
+    /// When the command was given (RFC 3339); for a late entry, when it is recorded.
     pub at: DateTime<Utc>,
+    /// For a late entry (补录), where the policy's `late_entries` allow it:
+    /// when what the command records happened, before `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<DateTime<Utc>>,
     /// The case version the actor saw; absent or `null`: the case's current
     /// version (0 for a registration).
     #[serde(default)]
@@ -44,13 +48,17 @@ pub struct CommandInput {
 impl CommandInput {
     /// The library's command, at `current` when no version was given.
     pub fn at_version(self, current: u64) -> Command {
-        Command::new(
+        let command = Command::new(
             self.id,
             self.actor,
             self.at,
             self.expected_version.unwrap_or(current),
             self.kind,
-        )
+        );
+        match self.occurred_at {
+            Some(occurred_at) => command.late_entry(occurred_at),
+            None => command,
+        }
     }
 }
 

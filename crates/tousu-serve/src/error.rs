@@ -118,6 +118,18 @@ impl From<&Rejection> for RejectionDoc {
             }
             Rejection::UnknownActor { actor } => json!({ "actor": actor }),
             Rejection::CommandIdConflict { id } => json!({ "command_id": id }),
+            Rejection::LateEntryNotAllowed { action, allowed } => {
+                json!({ "action": action, "allowed": allowed })
+            }
+            Rejection::TooLate {
+                action,
+                occurred_at,
+                within,
+                until,
+                ..
+            } => json!({
+                "action": action, "occurred_at": occurred_at, "within": within, "until": until,
+            }),
             _ => serde_json::Value::Null,
         };
         RejectionDoc {

@@ -67,6 +67,7 @@ impl CommandBuilder {
             id: self.id,
             actor: self.actor,
             at: self.at,
+            occurred_at: None,
             expected_version: self.expected_version,
             kind,
         }

@@ -29,8 +29,16 @@ pub struct Command {
     pub id: CommandId,
     /// The staff member acting.
     pub actor: StaffId,
-    /// When the command was given; the workflow never reads a clock.
+    /// When the command was given — for a late entry, when it was recorded;
+    /// the workflow never reads a clock.
     pub at: DateTime<Utc>,
+    /// For a late entry (补录): when what the command records happened,
+    /// before `at`. Only the actions the policy's `late_entries` list may
+    /// carry it, within their limit; clocks still act at `at`, so a late
+    /// entry never undoes a breach already due (ruling 27 in
+    /// docs/rulings.md). Absent: it happened when it is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<DateTime<Utc>>,
     /// The case version the actor saw (0 for a registration); a stale version
     /// is rejected and nothing changes (optimistic concurrency).
     pub expected_version: u64,
@@ -49,14 +57,22 @@ impl Command {
     /// so a reused id with another payload is refused as
     /// [`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict).
     /// The expected version is left out: it is the sender's view of the case,
-    /// not part of what they ask, and a retry may fill it in again.
+    /// not part of what they ask, and a retry may fill it in again. A late
+    /// entry's `occurred_at` is in; a command without one has the
+    /// fingerprint it had before late entries existed, so stored
+    /// fingerprints still match their retries.
     pub fn digest(&self) -> String {
         use sha2::Digest as _;
         use std::fmt::Write as _;
         // Serializing these types cannot fail (no maps with non-string keys,
         // no floats); an empty input would still be a fingerprint.
-        let json =
-            serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind)).unwrap_or_default();
+        let json = match &self.occurred_at {
+            None => serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind)),
+            Some(occurred) => {
+                serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind, occurred))
+            }
+        }
+        .unwrap_or_default();
         let hash = sha2::Sha256::digest(&json);
         hash.iter().fold(String::with_capacity(64), |mut out, b| {
             let _ = write!(out, "{b:02x}");
@@ -78,9 +94,18 @@ impl Command {
             id,
             actor,
             at,
+            occurred_at: None,
             expected_version,
             kind,
         }
+    }
+
+    /// The same command as a late entry (补录): what it records happened at
+    /// `occurred_at`, and it is recorded at its `at`.
+    #[must_use]
+    pub fn late_entry(mut self, occurred_at: DateTime<Utc>) -> Self {
+        self.occurred_at = Some(occurred_at);
+        self
     }
 }
 

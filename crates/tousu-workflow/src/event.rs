@@ -30,8 +30,14 @@ pub struct Event {
     pub case_id: CaseId,
     /// The case version after this event (the first event is version 1).
     pub version: u64,
-    /// When it happened.
+    /// When it happened — for a late entry's own events, when it was
+    /// recorded: the instant every clock is measured at.
     pub at: DateTime<Utc>,
+    /// For the events a late entry (补录) records: when the thing happened,
+    /// before `at`, as the command said ([`Command::occurred_at`]). Absent
+    /// on other events, and in events stored before late entries existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<DateTime<Utc>>,
     /// Who caused it; `None` for what the clocks did ([`tick`](crate::tick)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<StaffId>,
@@ -534,6 +540,7 @@ pub(crate) fn stamp(
             case_id: case_id.clone(),
             version: from_version + i,
             at,
+            occurred_at: None,
             actor: actor.cloned(),
             command_id: command.map(|c| c.id.clone()),
             // The first event of a command carries its fingerprint; the

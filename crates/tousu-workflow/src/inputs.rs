@@ -23,6 +23,9 @@ const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 /// Checks every text and instant of `command`.
 pub(crate) fn check(command: &Command) -> Result<(), Rejection> {
     instant("at", command.at)?;
+    if let Some(occurred_at) = command.occurred_at {
+        instant("occurred_at", occurred_at)?;
+    }
     match &command.kind {
         CommandKind::Register { complaint, .. } => {
             instant("kind.complaint.received_at", complaint.received_at)?;

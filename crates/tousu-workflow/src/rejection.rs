@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use tousu_model::{CommandId, LevelId, Money, RoleId, StaffId};
-use tousu_policy::{Action, CalendarError, RuleId};
+use tousu_policy::{Action, CalendarError, Duration, RuleId};
 
 use crate::Status;
 
@@ -104,7 +104,9 @@ pub enum Rejection {
     },
     /// The command is dated before something the case already records: a
     /// case's time never runs backwards.
-    #[error("the command is dated {at}, before {what} ({last}); date it at or after {last}")]
+    #[error(
+        "the command is dated {at}, before {what} ({last}); date it at or after {last} (something that happened earlier is recorded now with `occurred_at`, as a late entry, where the policy's late_entries allow it)"
+    )]
     BackDated {
         /// The command's instant.
         at: DateTime<Utc>,
@@ -112,6 +114,35 @@ pub enum Rejection {
         last: DateTime<Utc>,
         /// What happened then: "the case's last event", "the complaint's receipt".
         what: &'static str,
+    },
+    /// The command says it records something that happened earlier
+    /// (`occurred_at`), and the policy does not let its action be recorded
+    /// late.
+    #[error(
+        "`{action}` may not be recorded late under this policy; {}",
+        if allowed.is_empty() { "it allows no late entries (a policy lists them in late_entries): leave occurred_at out to record it as happening now".to_owned() } else { format!("it allows {}; leave occurred_at out to record it as happening now", allowed.join(", ")) }
+    )]
+    LateEntryNotAllowed {
+        /// The command's action.
+        action: Action,
+        /// What the policy allows, one `action within limit` each.
+        allowed: Vec<String>,
+    },
+    /// A late entry recorded after the policy's limit for its action.
+    #[error(
+        "`{action}` may be recorded at most {within} after it happened: what happened at {occurred_at} could be recorded until {until} (exclusive), not at {at}; record it as happening now (leave occurred_at out)"
+    )]
+    TooLate {
+        /// The command's action.
+        action: Action,
+        /// When it happened, as the command says.
+        occurred_at: DateTime<Utc>,
+        /// The recording instant, the command's `at`.
+        at: DateTime<Utc>,
+        /// The policy's limit for the action.
+        within: Duration,
+        /// The first instant it is too late to record it.
+        until: DateTime<Utc>,
     },
     /// The command id was used before for a different command: an id means
     /// one command (the same command again gets its first outcome).
@@ -167,6 +198,8 @@ impl Rejection {
             Rejection::PolicyDecides { .. } => "policy_decides",
             Rejection::InvalidInput { .. } => "invalid_input",
             Rejection::BackDated { .. } => "back_dated",
+            Rejection::LateEntryNotAllowed { .. } => "late_entry_not_allowed",
+            Rejection::TooLate { .. } => "too_late",
             Rejection::CommandIdConflict { .. } => "command_id_conflict",
             Rejection::UnknownLevel { .. } => "unknown_level",
             Rejection::Calendar(_) => "calendar",
@@ -255,6 +288,17 @@ mod tests {
                 at: chrono::DateTime::UNIX_EPOCH,
                 last: chrono::DateTime::UNIX_EPOCH,
                 what: "the case's last event",
+            },
+            Rejection::LateEntryNotAllowed {
+                action: Action::AddNote,
+                allowed: vec![],
+            },
+            Rejection::TooLate {
+                action: Action::AddNote,
+                occurred_at: chrono::DateTime::UNIX_EPOCH,
+                at: chrono::DateTime::UNIX_EPOCH,
+                within: "1 hour".parse().unwrap(),
+                until: chrono::DateTime::UNIX_EPOCH,
             },
             Rejection::CommandIdConflict {
                 id: tousu_model::CommandId::new("c1").unwrap(),

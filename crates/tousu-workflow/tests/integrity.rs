@@ -215,7 +215,7 @@ fn a_command_dated_before_the_last_event_is_refused() {
         .run("kf1", beijing(2024, 11, 3, 9, 0), accept())
         .unwrap_err();
     assert_eq!(err.kind(), "back_dated");
-    insta::assert_snapshot!(err.to_string(), @"the command is dated 2024-11-03 01:00:00 UTC, before the case's last event (2025-11-03 01:00:00 UTC); date it at or after 2025-11-03 01:00:00 UTC");
+    insta::assert_snapshot!(err.to_string(), @"the command is dated 2024-11-03 01:00:00 UTC, before the case's last event (2025-11-03 01:00:00 UTC); date it at or after 2025-11-03 01:00:00 UTC (something that happened earlier is recorded now with `occurred_at`, as a late entry, where the policy's late_entries allow it)");
     assert_eq!(h.case().version, version);
     // At the same instant is fine; a tick dated earlier adds nothing.
     h.run("kf1", t0, accept()).unwrap();

@@ -183,6 +183,16 @@ fn check_sequence(
     Ok(())
 }
 
+/// 64 cases a law, or as many as `PROPTEST_CASES` asks for (a long search:
+/// `PROPTEST_CASES=5000 cargo test -p tousu-workflow --test properties`).
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 64;
+    }
+    config
+}
+
 fn steps() -> impl Strategy<Value = Vec<(usize, u8, i64, bool, i64)>> {
     proptest::collection::vec(
         (
@@ -197,7 +207,7 @@ fn steps() -> impl Strategy<Value = Vec<(usize, u8, i64, bool, i64)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn laws_under_the_default_policy(steps in steps()) {
@@ -269,5 +279,168 @@ fn ticks_at_exactly_the_warning_threshold_are_idempotent() {
         for t in threads {
             assert_eq!(t.join().unwrap(), (first.clone(), second.clone()));
         }
+    }
+}
+
+/// The default policy letting every action that records something done be
+/// entered late, up to 24 hours after it happened.
+fn late_entries_policy() -> Policy {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.late_entries.push(tousu_policy::LateEntry {
+        actions: tousu_policy::LateEntry::RECORDABLE.to_vec(),
+        within: "24 hours".parse().unwrap(),
+    });
+    policy
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A late entry never removes a breach that was due at the recording
+    /// instant (issue 12 item 5, ruling 27): after it (and a tick at the
+    /// same instant) every clock whose deadline had come by then and that
+    /// had not already stopped in time is breached, and breaches recorded
+    /// before stay, never withdrawn.
+    #[test]
+    fn a_late_entry_never_removes_a_breach_due_at_the_recording_instant(
+        steps in steps(),
+        late in proptest::collection::vec((any::<bool>(), any::<u8>(), 1i64..1440, any::<bool>()), 40),
+    ) {
+        let mut h = Harness::new();
+        h.rt = PolicyRuntime::new(late_entries_policy()).unwrap();
+        let received = beijing(2025, 12, 1, 9, 0);
+        h.register_default(received);
+        // Accepted and assigned at once, so that replies and findings apply
+        // while the first response still runs.
+        for choice in [0, 1] {
+            h.run("kf1", received, kind(choice, 0, true)).unwrap();
+        }
+        let mut at = received;
+        for ((actor, choice, amount, sat, gap), (is_late, late_choice, minutes_ago, tick)) in
+            steps.into_iter().zip(late)
+        {
+            at += TimeDelta::minutes(gap);
+            if !is_late {
+                let _ = h.run(ACTORS[actor], at, kind(choice, amount, sat));
+                // Not always a tick: a late entry is often the first to see a deadline pass.
+                if tick {
+                    h.tick(at);
+                }
+                continue;
+            }
+            // A recordable kind (investigation, findings, reply, callback,
+            // note) by someone who may record it (kf1 or h1).
+            let choice = [2, 3, 7, 7, 8, 17][usize::from(late_choice % 6)];
+            let actor = if choice == 2 || choice == 3 || sat { "h1" } else { "kf1" };
+            let occurred_at = (at - TimeDelta::minutes(minutes_ago)).max(received);
+            let before = h.case().clone();
+            let cmd = h.command(actor, at, kind(choice, amount, sat)).late_entry(occurred_at);
+            match h.apply_command(&cmd) {
+                Err(_) => {
+                    prop_assert_eq!(&before, h.case(), "a refused late entry changed the case");
+                    continue;
+                }
+                Ok(events) => prop_assert!(
+                    !events.iter().any(|e| matches!(e.kind, EventKind::BreachWithdrawn { .. })),
+                    "a late entry withdrew a breach"
+                ),
+            }
+            h.tick(at);
+            for old in &before.clocks {
+                let reminder = h.rt.policy.milestone(&old.milestone).is_some_and(|m| m.reminder);
+                let stopped_in_time = matches!(old.state, ClockState::Stopped { met: true, .. });
+                let paused = matches!(old.state, ClockState::Paused { .. });
+                let due = old.deadline_at().is_some_and(|d| d <= at);
+                let now = h
+                    .case()
+                    .clocks
+                    .iter()
+                    .find(|c| c.milestone == old.milestone && c.round == old.round);
+                let Some(now) = now else {
+                    return Err(TestCaseError::fail(format!("{} disappeared", old.milestone)));
+                };
+                if old.breached {
+                    prop_assert!(now.breached, "{} round {}: a breach was removed", old.milestone, old.round);
+                }
+                if due && !reminder && !stopped_in_time && !paused {
+                    prop_assert!(
+                        now.breached && !matches!(now.state, ClockState::Stopped { met: true, .. }),
+                        "{} round {} was due at {} (deadline {:?}) and is not breached after a late entry of {}",
+                        old.milestone, old.round, at, old.deadline_at(), occurred_at
+                    );
+                }
+            }
+        }
+        prop_assert_eq!(&Case::replay(&h.rt.policy, &h.events).unwrap(), h.case());
+    }
+}
+
+/// Issue 12 item 18 again, through the law itself and through the due
+/// index: the shrunk input `[(0, 43, 0, false, 1152)]` passes
+/// `check_sequence` (the very function the failing law ran) under both
+/// policies, from four threads at once, fifty times each; and a tick driven
+/// by `next_due` — the warning instant computed the other way, by inverting
+/// the threshold — finds each threshold of that case exactly: nothing one
+/// nanosecond before, something at it, and nothing more at the same instant.
+#[test]
+fn the_shrunk_input_of_item_18_passes_the_laws_and_the_due_index_agrees_with_tick() {
+    let harness = |business_hours: bool| {
+        let mut h = Harness::new();
+        if business_hours {
+            h.rt = PolicyRuntime::new(business_hours_policy()).unwrap();
+        }
+        h
+    };
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            std::thread::spawn(move || {
+                for _ in 0..50 {
+                    check_sequence(harness(i % 2 == 1), vec![(0, 43, 0, false, 1152)]).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    for business_hours in [false, true] {
+        let mut h = harness(business_hours);
+        let registered = beijing(2025, 12, 1, 9, 0);
+        h.register_default(registered);
+        assert!(
+            h.run(
+                ACTORS[0],
+                registered + TimeDelta::minutes(1152),
+                kind(43, 0, false)
+            )
+            .is_err()
+        );
+        let mut seen = Vec::new();
+        while let Some(due) = next_due(h.case(), &h.rt.ctx(&h.roster, h.case().updated_at)).unwrap()
+        {
+            if due > registered + TimeDelta::days(3) {
+                break;
+            }
+            assert!(
+                h.tick(due - TimeDelta::nanoseconds(1)).is_empty(),
+                "a tick before {due} acted"
+            );
+            let events = h.tick(due);
+            assert!(!events.is_empty(), "nothing due at {due}");
+            assert!(h.tick(due).is_empty(), "a second tick at {due} acted");
+            seen.extend(events.iter().map(|e| (e.at - registered, e.kind.name())));
+        }
+        // The acceptance clock's 80 % warning: remaining time is measured in
+        // whole seconds, rounded toward zero, so a tick finds a threshold up
+        // to a second before its exact instant (docs/testing.md) — the due
+        // index exactly as tick does.
+        let at_80 = |d: &TimeDelta| {
+            *d > TimeDelta::minutes(1152) - TimeDelta::seconds(1) && *d <= TimeDelta::minutes(1152)
+        };
+        assert!(
+            seen.iter()
+                .any(|(d, name)| at_80(d) && *name == "milestone_warning"),
+            "{seen:?}"
+        );
     }
 }

@@ -45,6 +45,12 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     }
     permitted(ctx, &command.actor, Action::Register)?;
     crate::inputs::check(command)?;
+    if command.occurred_at.is_some() {
+        return Err(input(
+            "occurred_at",
+            "a registration is never a late entry: the complaint's received_at says when it arrived",
+        ));
+    }
     if command.at < complaint.received_at {
         return Err(Rejection::BackDated {
             at: command.at,

@@ -13,6 +13,7 @@ mod extensions;
 mod handling;
 mod hint;
 mod intake;
+mod late;
 pub(crate) mod outcome;
 mod table;
 
@@ -59,7 +60,7 @@ impl<'d> Decision<'d, '_> {
 /// stands) and a command id reused for a different command is refused; a
 /// stale `expected_version` is rejected, as is a command dated before the
 /// case's last event; every command checks the actor's roles, recusal and
-/// authority. Nothing changes on a
+/// authority, and a late entry (`occurred_at`) the policy's `late_entries`. Nothing changes on a
 /// rejection. The command is decided at its own instant (`command.at`);
 /// clock effects follow the documented precedence.
 pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
@@ -103,6 +104,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
     }
     let kind = &command.kind;
     let staff = authorize(ctx, &case.complaint, &command.actor, kind.action())?;
+    late::check(case, command, ctx)?;
     let d = Decision {
         case,
         command,
@@ -110,21 +112,30 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         staff,
     };
     let Effects { events, triggers } = table::table(&d)?;
+    let own = events.len();
     let mut kinds = events;
     if !triggers.is_empty() {
+        // Clocks act at the command's instant — a late entry's recording
+        // instant — so a late entry never stops as met a clock already due.
         let at = command.at;
         let clock_events =
             clocks::effects(&ClockCase::of(case).after(&kinds, at), &triggers, at, ctx)?;
         kinds.extend(clock_events);
     }
-    Ok(stamp(
+    let mut events = stamp(
         &case.id,
         case.version,
         command.at,
         Some(&command.actor),
         Some(command),
         kinds,
-    ))
+    );
+    // A late entry's own events say when the thing happened; what the
+    // clocks did happened when it was recorded.
+    for event in events.iter_mut().take(own) {
+        event.occurred_at = command.occurred_at;
+    }
+    Ok(events)
 }
 
 /// Decides `command` against the case so far — none before its
