@@ -74,8 +74,9 @@ fn is_false(b: &bool) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(from = "LineItemDoc")]
 pub struct LineItem {
-    /// The rule: `overtime.<level>`, `violation.<id>`,
-    /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
+    /// The rule: `overtime.<level>`, `overtime.<milestone>.<level>`,
+    /// `violation.<id>`, `violation.<id>.supervisor`, `loss.<case>`,
+    /// `loss_fine.<case>`, `sanction.<kind>`,
     /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
     /// `yearly_reward`, and in the settlement `carry.in` and `cap`.
     pub rule: Arc<str>,
@@ -98,8 +99,9 @@ pub struct LineItem {
     description = "One amount on a statement, with the rule that produced it."
 )]
 pub struct LineItemDoc {
-    /// The rule: `overtime.<level>`, `violation.<id>`,
-    /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
+    /// The rule: `overtime.<level>`, `overtime.<milestone>.<level>`,
+    /// `violation.<id>`, `violation.<id>.supervisor`, `loss.<case>`,
+    /// `loss_fine.<case>`, `sanction.<kind>`,
     /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
     /// `yearly_reward`, and in the settlement `carry.in` and `cap`.
     pub rule: String,

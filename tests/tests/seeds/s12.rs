@@ -305,7 +305,7 @@ fn s12_tracking_call_reminds_and_never_breaches() {
         "r1",
         minutes(t0, 55),
         CommandKind::RecordAction {
-            action: tousu_policy::CaseAction::CustomerContacted,
+            action: CaseAction::CustomerContacted,
             note: Some("已电话追踪".into()),
         },
     );

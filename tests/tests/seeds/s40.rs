@@ -241,7 +241,7 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
     };
     insta::assert_snapshot!("s40_factory_statements", statement_markdown(&s, &facts));
     let result = compute(&s, &facts);
-    let charged = tousu_model::Money::checked_sum(
+    let charged = Money::checked_sum(
         result
             .statements
             .iter()
