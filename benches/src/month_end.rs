@@ -184,6 +184,7 @@ pub fn facts() -> (PenaltyFacts, CarryOver) {
                 kind,
                 case: Some(case),
                 reason: None,
+                violation: None,
             });
         }
     }

@@ -277,9 +277,14 @@ pub struct Sanction {
     /// The case it concerns, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<CaseId>,
-    /// The reason, for the statement (S41 5.6.4's triggers).
+    /// The reason, for the statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The violation of the schedule's table that brought it (S41 5.6.4's
+    /// triggers, 「依情节轻重予以行政处分」): the statement names it, and a
+    /// violation that lists the sanctions it may bring admits only those.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub violation: Option<ViolationId>,
 }
 
 /// A complaint against a person, for the count ladder.

@@ -99,8 +99,8 @@ pub use facts::{
 };
 pub use render::{render_markdown, render_statement};
 pub use statement::{
-    DepartmentTotal, LineItem, LineItemDoc, Outcome, OutcomeDoc, PeriodResult, PeriodSummary,
-    STATEMENT_SCHEMA_VERSION, Statement, compute_statements,
+    CustomOutcome, DepartmentTotal, LineItem, LineItemDoc, Outcome, OutcomeDoc, PeriodResult,
+    PeriodSummary, STATEMENT_SCHEMA_VERSION, Statement, compute_statements,
 };
 pub use text::{Cases, Explanation};
 /// The month of a statement; one type with the month of complaint numbering.

@@ -127,7 +127,7 @@ fn render_statement_into(out: &mut String, st: &Statement) {
         out.push_str("**奖励 Rewards**\n\n");
         table(out, &st.rewards);
     }
-    if !st.outcomes.is_empty() {
+    if !st.outcomes.is_empty() || !st.custom_outcomes.is_empty() {
         out.push_str("**非金钱处理 Non-monetary outcomes**\n\n");
         for o in &st.outcomes {
             let _ = writeln!(
@@ -138,6 +138,17 @@ fn render_statement_into(out: &mut String, st: &Statement) {
                 o.rule,
                 Cell(o.explanation.zh()),
                 Cell(o.explanation.en())
+            );
+        }
+        for o in &st.custom_outcomes {
+            let _ = writeln!(
+                out,
+                "- {} `{}` ({}): {} / {}",
+                Cell(o.name_zh.as_str()),
+                o.sanction,
+                o.rule,
+                Cell(o.explanation_zh.as_str()),
+                Cell(o.explanation_en.as_str())
             );
         }
         out.push('\n');

@@ -45,7 +45,8 @@ use tousu_model::{
     SanctionKind, Staff, StaffId,
 };
 use tousu_policy::{
-    CountTier, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule, UnattributedRule,
+    CountTier, CustomSanctionId, LossScale, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule,
+    UnattributedRule, ViolationFine,
 };
 
 use crate::allocate::{allocate_rel, largest_remainder};
@@ -73,8 +74,9 @@ fn is_false(b: &bool) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(from = "LineItemDoc")]
 pub struct LineItem {
-    /// The rule: `overtime.<level>`, `violation.<id>`,
-    /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
+    /// The rule: `overtime.<level>`, `overtime.<milestone>.<level>`,
+    /// `violation.<id>`, `violation.<id>.supervisor`, `loss.<case>`,
+    /// `loss_fine.<case>`, `sanction.<kind>`,
     /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
     /// `yearly_reward`, and in the settlement `carry.in` and `cap`.
     pub rule: Arc<str>,
@@ -97,8 +99,9 @@ pub struct LineItem {
     description = "One amount on a statement, with the rule that produced it."
 )]
 pub struct LineItemDoc {
-    /// The rule: `overtime.<level>`, `violation.<id>`,
-    /// `violation.<id>.supervisor`, `loss.<case>`, `sanction.<kind>`,
+    /// The rule: `overtime.<level>`, `overtime.<milestone>.<level>`,
+    /// `violation.<id>`, `violation.<id>.supervisor`, `loss.<case>`,
+    /// `loss_fine.<case>`, `sanction.<kind>`,
     /// `sanction.<kind>.whole_bonus`, `count_ladder[<tier>]`,
     /// `yearly_reward`, and in the settlement `carry.in` and `cap`.
     pub rule: String,
@@ -299,6 +302,30 @@ pub struct Statement {
     pub reward_total: Money,
     /// Non-monetary outcomes.
     pub outcomes: Vec<Outcome>,
+    /// Non-monetary sanctions of the schedule's own (`custom_sanctions`,
+    /// S30's 责令下机学习) that the person's violations brought.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_outcomes: Vec<CustomOutcome>,
+}
+
+/// A non-monetary sanction of the schedule's own (`custom_sanctions`)
+/// brought by a violation, reported so that it is never dropped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomOutcome {
+    /// The sanction's id in the schedule.
+    pub sanction: CustomSanctionId,
+    /// Its name as the regulation words it (责令下机学习).
+    pub name_zh: String,
+    /// The rule that brought it (`violation.<id>`).
+    pub rule: String,
+    /// The cases concerned, sorted.
+    #[serde(default)]
+    pub cases: Vec<CaseId>,
+    /// Why, in Chinese.
+    pub explanation_zh: String,
+    /// Why, in English.
+    pub explanation_en: String,
 }
 
 /// A department's totals over its staff's statements (staff counted in the
@@ -380,6 +407,7 @@ struct Acc {
     ladder: Option<LadderRef>,
     rewards: Vec<LineItem>,
     outcomes: Vec<Outcome>,
+    custom_outcomes: Vec<CustomOutcome>,
     carried_in: Money,
     whole_bonus: bool,
 }
@@ -774,7 +802,18 @@ pub fn compute_statements(
             supported: FACTS_SCHEMA_VERSION,
         });
     }
-    let own_levels: Vec<LevelId> = schedule.overtime.keys().cloned().collect();
+    // A bare schedule knows no policy: the levels it names are its own.
+    let own_levels: Vec<LevelId> = schedule
+        .overtime
+        .keys()
+        .chain(
+            schedule
+                .overtime_by_milestone
+                .values()
+                .flat_map(|e| e.levels.keys()),
+        )
+        .cloned()
+        .collect();
     let problems = schedule.validate(&own_levels);
     if !problems.is_empty() {
         return Err(PenaltyError::InvalidSchedule { problems });
@@ -845,7 +884,7 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
     let mut chosen: Vec<Chosen<'_>> = Vec::with_capacity(facts.breaches.len());
     // No overtime table: breaches carry no fine (a policy without one, run
     // through the engine, still gets its other statements).
-    if cx.schedule.overtime.is_empty() {
+    if cx.schedule.overtime.is_empty() && cx.schedule.overtime_by_milestone.is_empty() {
         return Ok(());
     }
     let fined = &cx.schedule.overtime_milestones;
@@ -863,7 +902,12 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
         if !fined.is_empty() && !fined.contains(&b.milestone) {
             continue;
         }
-        if !cx.schedule.overtime.contains_key(&b.level) {
+        let own = milestone_fine(cx.schedule, b).is_some();
+        // Without a level table only the milestones priced on their own are fined.
+        if !own && cx.schedule.overtime.is_empty() {
+            continue;
+        }
+        if !own && !cx.schedule.overtime.contains_key(&b.level) {
             return Err(PenaltyError::UnknownLevel {
                 path: format!("breaches[{i}].level"),
                 level: b.level.clone(),
@@ -891,14 +935,15 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
         let Some(b) = facts.breaches.get(i) else {
             continue;
         };
-        let fine = cx
-            .schedule
-            .overtime
-            .get(&b.level)
-            .copied()
+        let own = milestone_fine(cx.schedule, b);
+        let fine = own
+            .or_else(|| cx.schedule.overtime.get(&b.level).copied())
             .unwrap_or(Money::ZERO);
         if !fine.is_zero() {
-            let rule = cx.rule(&["overtime.", b.level.as_str()]);
+            let rule = match own {
+                Some(_) => cx.rule(&["overtime.", b.milestone.as_str(), ".", b.level.as_str()]),
+                None => cx.rule(&["overtime.", b.level.as_str()]),
+            };
             let explanation = Explanation::breach(BreachText {
                 case: b.case.clone(),
                 milestone: b.milestone.clone(),
@@ -908,6 +953,7 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
                 round: b.round,
                 fine,
                 once_per_case: once,
+                by_milestone: own.is_some(),
             });
             cx.push_line(
                 owner,
@@ -923,6 +969,15 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
         }
     }
     Ok(())
+}
+
+/// The breached milestone's own fine at the breach's level
+/// (`penalties.overtime_by_milestone`), if the schedule gives one.
+fn milestone_fine(schedule: &PenaltySchedule, b: &crate::Breach) -> Option<Money> {
+    schedule
+        .overtime_by_milestone
+        .get(&b.milestone)
+        .and_then(|e| e.fine(&b.level))
 }
 
 /// A breach's key, how it is picked among duplicates, and its owner.
@@ -1013,6 +1068,9 @@ fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Pena
             );
         }
 
+        if !fine.outcomes.is_empty() {
+            custom_outcomes(cx, at, v, fine)?;
+        }
         if !supervisor_amount.is_zero() {
             let sup = match (&v.supervisor, &person.supervisor) {
                 (Some(s), _) => cx.find(s, || format!("violations[{i}].supervisor"))?,
@@ -1064,6 +1122,42 @@ fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Pena
     Ok(())
 }
 
+/// The custom sanctions a violation brings, reported as outcomes of the
+/// person at `at` (the violation's responsible person).
+fn custom_outcomes(
+    cx: &mut Computation<'_>,
+    at: usize,
+    v: &crate::Violation,
+    fine: &ViolationFine,
+) -> Result<(), PenaltyError> {
+    let schedule = cx.schedule;
+    let (case_zh, case_en) = match &v.case {
+        Some(c) => (format!("（案件 {c}）"), format!(" (case {c})")),
+        None => (String::new(), String::new()),
+    };
+    let desc_en = fine.description_en.as_deref().unwrap_or(v.rule.as_str());
+    for (k, id) in fine.outcomes.iter().enumerate() {
+        let Some(sanction) = schedule.custom_sanctions.get(id) else {
+            return Err(PenaltyError::InvalidSchedule {
+                problems: vec![tousu_model::Problem::new(
+                    format!("penalties.violations.{}.outcomes[{k}]", v.rule),
+                    format!("{:?} is not a custom sanction of the schedule", id.as_str()),
+                )],
+            });
+        };
+        let name_en = sanction.name_en.as_deref().unwrap_or(id.as_str());
+        cx.acc_at(at).custom_outcomes.push(CustomOutcome {
+            sanction: id.clone(),
+            name_zh: sanction.name_zh.clone(),
+            rule: format!("violation.{}", v.rule),
+            cases: v.case.iter().cloned().collect(),
+            explanation_zh: format!("{}{case_zh}：{}", fine.description_zh, sanction.name_zh),
+            explanation_en: format!("{desc_en}{case_en}: {name_en}"),
+        });
+    }
+    Ok(())
+}
+
 /// A party to a loss.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum LossParty<'a> {
@@ -1087,10 +1181,16 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
     for (i, loss) in facts.losses.iter().enumerate() {
         let amount = loss_amount(schedule, i, loss)?;
         let case = &loss.case;
-        let rule = cx.rule(&["loss.", case.as_str()]);
         let total_text = Digits::money(amount);
-        let head_zh = concat(&["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"]);
-        let head_en = concat(&["Case ", case.as_str(), ": loss ¥", total_text.as_str()]);
+        let mut head_zh = concat(&["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"]);
+        let mut head_en = concat(&["Case ", case.as_str(), ": loss ¥", total_text.as_str()]);
+        let (rule, amount) = match &rules.scaled {
+            None => (cx.rule(&["loss.", case.as_str()]), amount),
+            Some(scale) => {
+                let fine = scaled_fine(schedule, scale, i, amount, &mut head_zh, &mut head_en)?;
+                (cx.rule(&["loss_fine.", case.as_str()]), fine)
+            }
+        };
         match &loss.responsible {
             Responsible::Parties(shares) => loss_by_shares(
                 cx,
@@ -1175,6 +1275,67 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
 
 /// A loss's amount in money: never negative, finer than a fen only when the
 /// schedule rounds losses.
+/// The fine a loss scales to (`losses.scaled`): the percentage rounded to
+/// the fen, raised to `min`, lowered to `max`, never above the loss; the head
+/// texts say how it was reached.
+fn scaled_fine(
+    schedule: &PenaltySchedule,
+    scale: &LossScale,
+    i: usize,
+    loss: Money,
+    head_zh: &mut String,
+    head_en: &mut String,
+) -> Result<Money, PenaltyError> {
+    let exact = loss
+        .checked_percent(scale.percent, schedule.rounding)
+        .map_err(|e| PenaltyError::from_model(format!("losses[{i}].amount"), e))?;
+    let mut fine = exact;
+    let mut bound_zh = "";
+    let mut bound_en = "";
+    if let Some(lo) = scale.min
+        && fine < lo
+    {
+        fine = lo;
+        (bound_zh, bound_en) = ("，不足下限按下限", ", raised to the minimum");
+    }
+    if let Some(hi) = scale.max
+        && fine > hi
+    {
+        fine = hi;
+        (bound_zh, bound_en) = ("，超过上限按上限", ", lowered to the maximum");
+    }
+    if fine > loss {
+        fine = loss;
+        (bound_zh, bound_en) = ("，以损失金额为限", ", limited to the loss");
+    }
+    let percent = scale.percent.normalize().to_string();
+    let fine_text = Digits::money(fine);
+    let desc = scale
+        .description_zh
+        .as_deref()
+        .map(|d| concat(&["（", d, "）"]))
+        .unwrap_or_default();
+    head_zh.push_str(&concat(&[
+        "，按损失 ",
+        &percent,
+        "% 计罚",
+        &desc,
+        bound_zh,
+        " ",
+        fine_text.as_str(),
+        " 元",
+    ]));
+    head_en.push_str(&concat(&[
+        "; fine ",
+        &percent,
+        "% of the loss",
+        bound_en,
+        ": ¥",
+        fine_text.as_str(),
+    ]));
+    Ok(fine)
+}
+
 fn loss_amount(schedule: &PenaltySchedule, i: usize, loss: &Loss) -> Result<Money, PenaltyError> {
     let rules = &schedule.losses;
     let rounding = schedule.rounding;
@@ -1570,10 +1731,7 @@ fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penal
             Some(c) => (format!("（案件 {c}）"), format!(" (case {c})")),
             None => (String::new(), String::new()),
         };
-        let (reason_zh, reason_en) = match &sa.reason {
-            Some(r) => (format!("：{r}"), format!(": {r}")),
-            None => (String::new(), String::new()),
-        };
+        let (reason_zh, reason_en) = sanction_reason(cx.schedule, i, sa)?;
         cx.acc_at(at).outcomes.push(Outcome {
             kind: sa.kind,
             rule: Arc::from(format!("sanctions[{i}]")),
@@ -1607,6 +1765,55 @@ fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penal
         }
     }
     Ok(())
+}
+
+/// Why a sanction was imposed, for its outcome (`：…` / `: …`): the
+/// violation that brought it (checked against the schedule's table and the
+/// sanctions it admits) and the reason given.
+fn sanction_reason(
+    schedule: &PenaltySchedule,
+    i: usize,
+    sa: &crate::Sanction,
+) -> Result<(String, String), PenaltyError> {
+    let mut zh = String::new();
+    let mut en = String::new();
+    if let Some(id) = &sa.violation {
+        let Some(row) = schedule.violations.get(id) else {
+            return Err(PenaltyError::UnknownViolation {
+                path: format!("sanctions[{i}].violation"),
+                rule: id.to_string(),
+                known: schedule
+                    .violations
+                    .keys()
+                    .map(ToString::to_string)
+                    .collect(),
+            });
+        };
+        if !row.sanctions.is_empty() && !row.sanctions.contains(&sa.kind) {
+            let allowed: Vec<&str> = row.sanctions.iter().map(|k| k.id()).collect();
+            return Err(PenaltyError::InvalidFact {
+                path: format!("sanctions[{i}].kind"),
+                message: format!(
+                    "{:?} is not a sanction violation {:?} may bring; it admits {}",
+                    sa.kind.id(),
+                    id.as_str(),
+                    allowed.join(", ")
+                ),
+            });
+        }
+        zh = format!("：违反 {id} {}", row.description_zh);
+        en = match row.description_en.as_deref() {
+            Some(d) => format!(": violation {id} {d}"),
+            None => format!(": violation {id}"),
+        };
+    }
+    if let Some(r) = &sa.reason {
+        let sep = if zh.is_empty() { "：" } else { "；" };
+        zh = format!("{zh}{sep}{r}");
+        let sep = if en.is_empty() { ": " } else { "; " };
+        en = format!("{en}{sep}{r}");
+    }
+    Ok((zh, en))
 }
 
 fn ladder<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
@@ -1803,6 +2010,7 @@ fn settle_run(
         if acc.lines.is_empty()
             && acc.rewards.is_empty()
             && acc.outcomes.is_empty()
+            && acc.custom_outcomes.is_empty()
             && acc.carried_in.is_zero()
         {
             continue;
@@ -1879,9 +2087,16 @@ fn settle_run(
             rewards,
             reward_total,
             outcomes,
+            custom_outcomes: sorted_custom(acc.custom_outcomes),
         });
     }
     Ok(statements)
+}
+
+/// A person's custom outcomes in a stable order: by rule, cases, sanction.
+fn sorted_custom(mut list: Vec<CustomOutcome>) -> Vec<CustomOutcome> {
+    list.sort_by(|a, b| (&a.rule, &a.cases, &a.sanction).cmp(&(&b.rule, &b.cases, &b.sanction)));
+    list
 }
 
 /// The settlement lines of a statement: what was carried in, and why part
@@ -2027,7 +2242,10 @@ fn totals(
         let path = "summary";
         summary.statements = summary.statements.saturating_add(1);
         summary.lines = summary.lines.saturating_add(count(st.lines.len()));
-        summary.outcomes = summary.outcomes.saturating_add(count(st.outcomes.len()));
+        summary.outcomes = summary
+            .outcomes
+            .saturating_add(count(st.outcomes.len()))
+            .saturating_add(count(st.custom_outcomes.len()));
         summary.gross = add(summary.gross, st.gross, path)?;
         summary.carried_in = add(summary.carried_in, st.carried_in, path)?;
         summary.deducted = add(summary.deducted, st.deducted, path)?;

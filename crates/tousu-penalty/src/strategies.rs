@@ -139,6 +139,7 @@ pub fn facts(
                         kind,
                         case: None,
                         reason: None,
+                        violation: None,
                     });
                 }
             }

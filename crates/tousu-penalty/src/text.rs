@@ -174,6 +174,9 @@ pub(crate) struct BreachText {
     pub(crate) round: u32,
     pub(crate) fine: Money,
     pub(crate) once_per_case: bool,
+    /// Whether the fine is the milestone's own
+    /// (`penalties.overtime_by_milestone`), not the level table's.
+    pub(crate) by_milestone: bool,
 }
 
 /// The text every member's line of one group split shares.
@@ -254,7 +257,11 @@ impl Explanation {
                         round.as_str(),
                         " (level ",
                         level,
-                        "); overtime fine ¥",
+                        if b.by_milestone {
+                            "); this milestone's overtime fine ¥"
+                        } else {
+                            "); overtime fine ¥"
+                        },
                         money.as_str(),
                         if b.once_per_case {
                             " (charged once per case)"
@@ -284,7 +291,11 @@ impl Explanation {
                         round.as_str(),
                         level_label,
                         level,
-                        "），超时扣罚 ",
+                        if b.by_milestone {
+                            "），该时限超时扣罚 "
+                        } else {
+                            "），超时扣罚 "
+                        },
                         money.as_str(),
                         if b.once_per_case {
                             " 元（每案计一次）"

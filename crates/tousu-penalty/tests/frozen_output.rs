@@ -187,6 +187,7 @@ fn month(rng: &mut Rng, period: Month) -> (PenaltyFacts, Option<CarryOver>) {
             case: (rng.below(2) == 0).then(|| case(rng.below(cases))),
             reason: (rng.below(3) == 0)
                 .then(|| (rng.pick(&["交货延迟", "a | b", "两行\n说明"])).to_owned()),
+            violation: None,
         });
     }
     for _ in 0..rng.below(16) {

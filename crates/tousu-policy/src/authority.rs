@@ -254,10 +254,35 @@ pub struct Recusal {
     /// Declared conflicts of interest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Whether the policy document has no `[recusal]` table, so that this
+    /// is the default and not the regulation's rule: `policy check` says so
+    /// ([`Recusal::is_implied`]). Never serialized.
+    #[serde(skip)]
+    implied: bool,
 }
 
 fn yes() -> bool {
     true
+}
+
+impl Recusal {
+    /// The recusal a policy without a `[recusal]` table gets: the default,
+    /// marked as not stated ([`Recusal::is_implied`]).
+    #[must_use]
+    pub fn implied() -> Self {
+        Recusal {
+            implied: true,
+            ..Recusal::default()
+        }
+    }
+
+    /// Whether this is the default of a policy that states no recusal rule
+    /// (no `[recusal]` table): the respondent recuses, though the regulation
+    /// may say nothing about it.
+    #[must_use]
+    pub fn is_implied(&self) -> bool {
+        self.implied
+    }
 }
 
 impl Recusal {
@@ -275,6 +300,7 @@ impl Default for Recusal {
             allowed_actions: Vec::new(),
             actions: Vec::new(),
             conflicts: Vec::new(),
+            implied: false,
         }
     }
 }
@@ -477,6 +503,25 @@ pub enum WhenRoundsExhausted {
     Escalate,
     /// Close as unsatisfied (ruling 11 in docs/rulings.md).
     CloseUnsatisfied,
+    /// Escalate along the `rounds_exhausted` steps as `escalate` does, but
+    /// never close unsatisfied (schema 2): once every step is taken, an
+    /// unsatisfied callback leaves the case open for another round, until a
+    /// satisfied callback, an abnormal closure or a withdrawal (S12 第五条(八)
+    /// 「直至客户满意为止」, S15 「直至让客户满意为止」; ruling 28 in
+    /// docs/rulings.md).
+    UntilSatisfied,
+}
+
+impl WhenRoundsExhausted {
+    /// Whether the `rounds_exhausted` steps are taken when the rounds run
+    /// out.
+    #[must_use]
+    pub fn escalates(self) -> bool {
+        matches!(
+            self,
+            WhenRoundsExhausted::Escalate | WhenRoundsExhausted::UntilSatisfied
+        )
+    }
 }
 
 /// Rounds allowed per level.

@@ -104,7 +104,9 @@ fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         ClockEvent::CustomerContacted
         | ClockEvent::WorkCompleted
         | ClockEvent::ReportSubmitted
-        | ClockEvent::VerificationDone => &[Some(A::RecordAction)],
+        | ClockEvent::VerificationDone
+        | ClockEvent::CustomerVisited => &[Some(A::RecordAction)],
+        ClockEvent::FactsRecorded => &[Some(A::RecordFindings)],
     }
 }
 
@@ -141,6 +143,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     fines_non_negative(p, &mut out);
     milestones_run_and_stop(p, &mut out);
     flow_completes(p, &mut out);
+    overtime_fines_apply(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -235,8 +238,19 @@ fn targets_monotone(p: &Policy, out: &mut Findings) {
     }
 }
 
-/// Rounds that run out lead somewhere.
+/// Rounds that run out lead somewhere; a policy that handles until the
+/// customer is satisfied lets someone open the next round.
 fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
+    if p.rounds.when_exhausted == WhenRoundsExhausted::UntilSatisfied
+        && !some_role_may(p, Action::Reopen)
+    {
+        out.add(
+            Severity::Error,
+            "rounds_lead_somewhere",
+            "rounds.when_exhausted".to_owned(),
+            "is \"until_satisfied\", but no role may reopen: a case left unsatisfied after the last step can never have another round; grant `reopen` to the role the last step hands over to".to_owned(),
+        );
+    }
     for level in &p.levels {
         let limited = !matches!(p.rounds_allowed(&level.id), RoundsAllowed::Unlimited);
         let steps: Vec<_> = p
@@ -318,6 +332,18 @@ fn fines_non_negative(p: &Policy, out: &mut Findings) {
                 .iter()
                 .map(|(k, m)| (format!("penalties.sanctions.values.{k}"), *m)),
         );
+        for (id, e) in &s.overtime_by_milestone {
+            money.extend(
+                e.amount
+                    .map(|m| (format!("penalties.overtime_by_milestone.{id}.amount"), m)),
+            );
+            money.extend(e.levels.iter().map(|(l, m)| {
+                (
+                    format!("penalties.overtime_by_milestone.{id}.levels.{l}"),
+                    *m,
+                )
+            }));
+        }
         for (path, m) in money {
             if m.is_negative() {
                 out.add(
@@ -327,6 +353,37 @@ fn fines_non_negative(p: &Policy, out: &mut Findings) {
                     format!("{m} is negative; fines are 0 or more"),
                 );
             }
+        }
+    }
+}
+
+/// A milestone's own overtime fine can be charged: the milestone is among
+/// the fined ones and can breach (a reminder never does).
+fn overtime_fines_apply(p: &Policy, out: &mut Findings) {
+    let Some(s) = &p.penalties else {
+        return;
+    };
+    for m in s.overtime_by_milestone.keys() {
+        let path = format!("penalties.overtime_by_milestone.{m}");
+        if !s.overtime_milestones.is_empty() && !s.overtime_milestones.contains(m) {
+            out.add(
+                Severity::Warning,
+                "overtime_fine_applies",
+                path.clone(),
+                format!(
+                    "{m} has its own overtime fine but is not in `overtime_milestones`, which limits the fined milestones: its breaches are never fined; add it there"
+                ),
+            );
+        }
+        if p.milestone(m).is_some_and(|x| x.reminder) {
+            out.add(
+                Severity::Warning,
+                "overtime_fine_applies",
+                path,
+                format!(
+                    "{m} is a reminder, which never breaches: its overtime fine is never charged"
+                ),
+            );
         }
     }
 }

@@ -111,9 +111,9 @@ pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};
 pub use late_entry::LateEntry;
 pub use penalty_schedule::{
-    CountLadder, CountTier, CountWindow, LossRules, MonthlyCap, OvertimeCharge, PenaltySchedule,
-    SanctionRules, SplitRule, SubFenRule, UnattributedRule, ViolationFine, ViolationId,
-    WholeBonusRule, YearlyReward,
+    CountLadder, CountTier, CountWindow, CustomSanction, CustomSanctionId, LossRules, LossScale,
+    MilestoneFine, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules, SplitRule,
+    SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
 };
 
 pub use authority::{

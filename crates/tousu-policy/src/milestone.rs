@@ -99,6 +99,13 @@ pub enum ClockEvent {
     /// The result was verified (跟进验证 / 复检), recorded with
     /// [`CaseAction::VerificationDone`].
     VerificationDone,
+    /// The customer came back in person (客户二次到厂 / 到店), recorded with
+    /// [`CaseAction::CustomerVisited`] (schema 2).
+    CustomerVisited,
+    /// Facts were recorded mid-case (`record_facts`, schema 2): a clock
+    /// whose `applies_when` reads such a fact starts when the fact arises
+    /// (S10 「不能按时完成的」).
+    FactsRecorded,
 }
 
 impl ClockEvent {
@@ -130,6 +137,8 @@ impl ClockEvent {
         ClockEvent::WorkCompleted,
         ClockEvent::ReportSubmitted,
         ClockEvent::VerificationDone,
+        ClockEvent::CustomerVisited,
+        ClockEvent::FactsRecorded,
     ];
 
     /// The snake_case id, as serialized.
@@ -162,6 +171,8 @@ impl ClockEvent {
             ClockEvent::WorkCompleted => "work_completed",
             ClockEvent::ReportSubmitted => "report_submitted",
             ClockEvent::VerificationDone => "verification_done",
+            ClockEvent::CustomerVisited => "customer_visited",
+            ClockEvent::FactsRecorded => "facts_recorded",
         }
     }
 }
@@ -194,6 +205,8 @@ pub enum CaseAction {
     ReportSubmitted,
     /// The result was verified (跟进验证).
     VerificationDone,
+    /// The customer came back in person (客户二次到厂 / 到店).
+    CustomerVisited,
 }
 
 impl CaseAction {
@@ -203,6 +216,7 @@ impl CaseAction {
         CaseAction::WorkCompleted,
         CaseAction::ReportSubmitted,
         CaseAction::VerificationDone,
+        CaseAction::CustomerVisited,
     ];
 
     /// The clock event recording it causes.
@@ -213,6 +227,7 @@ impl CaseAction {
             CaseAction::WorkCompleted => ClockEvent::WorkCompleted,
             CaseAction::ReportSubmitted => ClockEvent::ReportSubmitted,
             CaseAction::VerificationDone => ClockEvent::VerificationDone,
+            CaseAction::CustomerVisited => ClockEvent::CustomerVisited,
         }
     }
 }
@@ -331,8 +346,18 @@ pub struct Milestone {
     pub conditional_targets: Vec<ConditionalTarget>,
     /// The clock runs only for complaints this predicate holds for (e.g.
     /// cases referred from above, S26 / S29); absent: for every complaint.
+    /// Evaluated when the clock would start, on the complaint and the facts
+    /// recorded so far (`record_facts`): with `facts_recorded` among the
+    /// start events, the clock starts when such a fact arises mid-case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<Predicate>,
+    /// The escalation steps whose `escalated` event this milestone starts
+    /// and stops on (schema 2): S10's written report is due 24 hours after
+    /// the report to the company leader (step `company-leader`) and 48 hours
+    /// after the call to the board (step `board-leader`). Empty (the
+    /// default): any escalation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<crate::EscalationId>,
     /// Warn when this share of the limit has elapsed: whole percents from 1
     /// to 99, ascending (`[50, 80]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -79,6 +79,18 @@ pub struct PenaltySchedule {
     /// default) means every milestone. S12 fines only 初次对应 and 二次对应.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overtime_milestones: Vec<crate::MilestoneId>,
+    /// Overtime fines of particular milestones (schema 2), replacing the
+    /// level table `overtime` for breaches of that milestone: S32's 「首报
+    /// 五分钟内调度相关部门」 is fined 30 元 whatever the level. A level the
+    /// milestone's entry leaves out takes the entry's `amount`, else the
+    /// level table's fine.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overtime_by_milestone: BTreeMap<crate::MilestoneId, MilestoneFine>,
+    /// Non-monetary sanctions of the regulation's own (schema 2) that the
+    /// model's [`SanctionKind`] does not name, by id: S30's 「责令下机学习」.
+    /// A violation lists the ones it brings in its `outcomes`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom_sanctions: BTreeMap<CustomSanctionId, CustomSanction>,
     /// Fines per violation (S32's table), by violation id.
     #[serde(default)]
     pub violations: BTreeMap<ViolationId, ViolationFine>,
@@ -118,6 +130,46 @@ pub enum OvertimeCharge {
     OncePerCase,
 }
 
+tousu_model::__string_id!(
+    /// The id of a non-monetary sanction of a schedule's own
+    /// (`off_line_training`, `下机学习`).
+    CustomSanctionId, check_code, "A custom sanction id of the penalty schedule: 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit."
+);
+
+/// The overtime fine of one milestone: one amount for every level, amounts
+/// per level, or both (a level's own amount first).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneFine {
+    /// The fine for every level not in `levels`; absent: those levels take
+    /// the level table's fine (`penalties.overtime`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// The fine per level.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<LevelId, Money>,
+}
+
+impl MilestoneFine {
+    /// The fine this entry gives for `level`: its own, else `amount`.
+    #[must_use]
+    pub fn fine(&self, level: &LevelId) -> Option<Money> {
+        self.levels.get(level).copied().or(self.amount)
+    }
+}
+
+/// A non-monetary sanction of a regulation's own (责令下机学习), reported on
+/// the statement as an outcome; it carries no money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomSanction {
+    /// Its name as the regulation words it (责令下机学习).
+    pub name_zh: String,
+    /// An English name for statements; the id is used when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+}
+
 /// One row of the violation table: what the responsible person and their
 /// supervisor pay per occurrence (or per item).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -138,6 +190,17 @@ pub struct ViolationFine {
     /// occurrence; default false.
     #[serde(default)]
     pub per_item: bool,
+    /// Custom sanctions (ids of `custom_sanctions`) each occurrence brings,
+    /// reported as outcomes of the responsible person (schema 2; S30:
+    /// 未及时提交工单 → 责令下机学习).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<CustomSanctionId>,
+    /// The administrative sanctions the violation may bring, for a
+    /// regulation that leaves the choice to the severity (schema 2; S41
+    /// 5.6.4 「依情节轻重予以行政处分」): a sanction fact citing this
+    /// violation must be one of them. Empty: any sanction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<SanctionKind>,
 }
 
 /// The monthly complaint-count ladder: tiers are exclusive, the highest tier
@@ -293,6 +356,33 @@ pub struct LossRules {
     /// round it with [`PenaltySchedule::rounding`]. Never truncated.
     #[serde(default)]
     pub sub_fen: SubFenRule,
+    /// A fine scaled by the loss (schema 2), charged instead of the loss
+    /// itself and split among those who bear the loss as the loss would be
+    /// (S44 罚则 1 「依照投诉所造成的损失大小…进行责任处罚」). Absent: the whole
+    /// loss is charged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scaled: Option<LossScale>,
+}
+
+/// A fine that is a percentage of a loss, within bounds:
+/// `min(max(loss × percent ÷ 100, min), max)`, the product rounded to the fen
+/// with the schedule's `rounding`, and never more than the loss itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LossScale {
+    /// The percentage of the loss (0 to 100), as a string (`"10"`, `"2.5"`).
+    #[serde(with = "tousu_model::decimal_text")]
+    #[schemars(with = "String")]
+    pub percent: Decimal,
+    /// The least fine for a loss; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Money>,
+    /// The most; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Money>,
+    /// The regulation's wording, for statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_zh: Option<String>,
 }
 
 /// How an amount is split among the staff of a group.
@@ -338,9 +428,13 @@ impl PenaltySchedule {
     /// the schedule is sound.
     ///
     /// Checked: no negative amount; the cap percent within 0–100; overtime
-    /// levels known to the policy; violation descriptions not blank; count
-    /// tiers ascending, with a `min_count` of at least 1; a whole-bonus
-    /// `min_count` of at least 1.
+    /// levels known to the policy (per milestone too, each entry giving a
+    /// fine); violation descriptions and custom sanction names not blank;
+    /// violation outcomes defined under `custom_sanctions`; count tiers
+    /// ascending, with a `min_count` of at least 1; a whole-bonus
+    /// `min_count` of at least 1; a loss scale's percent within 0–100 and
+    /// its `min` not above its `max`. (Milestone ids are checked by the
+    /// policy, which knows its milestones.)
     pub fn validate(&self, levels: &[LevelId]) -> Vec<Problem> {
         self.validate_at("penalties", levels)
     }
@@ -367,17 +461,36 @@ impl PenaltySchedule {
         for (level, fine) in &self.overtime {
             let path = at(&format!("overtime.{level}"));
             if !levels.contains(level) {
-                let known: Vec<&str> = levels.iter().map(LevelId::as_str).collect();
-                out.push(Problem::new(
-                    path.clone(),
-                    format!(
-                        "{:?} is not a level of the policy; known levels: {}",
-                        level.as_str(),
-                        known.join(", ")
-                    ),
-                ));
+                out.push(unknown_level(path.clone(), level, levels));
             }
             negative(&mut out, path, *fine);
+        }
+        for (milestone, entry) in &self.overtime_by_milestone {
+            let base = format!("overtime_by_milestone.{milestone}");
+            for (level, fine) in &entry.levels {
+                let path = at(&format!("{base}.levels.{level}"));
+                if !levels.contains(level) {
+                    out.push(unknown_level(path.clone(), level, levels));
+                }
+                negative(&mut out, path, *fine);
+            }
+            if let Some(amount) = entry.amount {
+                negative(&mut out, at(&format!("{base}.amount")), amount);
+            }
+            if entry.amount.is_none() && entry.levels.is_empty() {
+                out.push(Problem::new(
+                    at(&base),
+                    "gives no fine; write `amount = \"30\"` or fines under `levels`",
+                ));
+            }
+        }
+        for (id, c) in &self.custom_sanctions {
+            if c.name_zh.trim().is_empty() {
+                out.push(Problem::new(
+                    at(&format!("custom_sanctions.{id}.name_zh")),
+                    "is blank; give the regulation's wording (责令下机学习)",
+                ));
+            }
         }
         for (id, v) in &self.violations {
             let base = format!("violations.{id}");
@@ -389,6 +502,55 @@ impl PenaltySchedule {
             }
             negative(&mut out, at(&format!("{base}.responsible")), v.responsible);
             negative(&mut out, at(&format!("{base}.supervisor")), v.supervisor);
+            for (k, o) in v.outcomes.iter().enumerate() {
+                if !self.custom_sanctions.contains_key(o) {
+                    let known: Vec<&str> = self
+                        .custom_sanctions
+                        .keys()
+                        .map(CustomSanctionId::as_str)
+                        .collect();
+                    out.push(Problem::new(
+                        at(&format!("{base}.outcomes[{k}]")),
+                        format!(
+                            "{:?} is not a custom sanction of the schedule; define it under `custom_sanctions` (known: {})",
+                            o.as_str(),
+                            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(scale) = &self.losses.scaled {
+            let base = "losses.scaled";
+            if scale.percent.is_sign_negative() && !scale.percent.is_zero()
+                || scale.percent > Decimal::ONE_HUNDRED
+            {
+                out.push(Problem::new(
+                    at(&format!("{base}.percent")),
+                    format!(
+                        "{} is outside 0 to 100; expected a percentage of the loss such as \"10\"",
+                        scale.percent
+                    ),
+                ));
+            }
+            if let Some(m) = scale.min {
+                negative(&mut out, at(&format!("{base}.min")), m);
+            }
+            if let Some(m) = scale.max {
+                negative(&mut out, at(&format!("{base}.max")), m);
+            }
+            if let (Some(lo), Some(hi)) = (scale.min, scale.max)
+                && lo > hi
+            {
+                out.push(Problem::new(
+                    at(&format!("{base}.min")),
+                    format!(
+                        "{} is above max {}; the least fine cannot exceed the most",
+                        lo.to_plain_string(),
+                        hi.to_plain_string()
+                    ),
+                ));
+            }
         }
         if let Some(ladder) = &self.count_ladder {
             let mut prev: Option<(u32, bool)> = None;
@@ -452,6 +614,18 @@ impl PenaltySchedule {
         }
         out
     }
+}
+
+fn unknown_level(path: String, level: &LevelId, levels: &[LevelId]) -> Problem {
+    let known: Vec<&str> = levels.iter().map(LevelId::as_str).collect();
+    Problem::new(
+        path,
+        format!(
+            "{:?} is not a level of the policy; known levels: {}",
+            level.as_str(),
+            known.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -526,6 +700,48 @@ mod tests {
                 "penalties.sanctions.whole_bonus.min_count",
             ]
         );
+    }
+
+    #[test]
+    fn extensions_validate_with_paths() {
+        let s: PenaltySchedule = toml::from_str(
+            r#"
+            [overtime_by_milestone.dispatch]
+            levels = { major = "-30", crisis = "10" }
+            [overtime_by_milestone.report]
+            [custom_sanctions.off_line]
+            name_zh = " "
+            [violations.late]
+            description_zh = "未及时提交工单"
+            outcomes = ["off_line", "retraining"]
+            [losses]
+            scaled = { percent = "-1", min = "-5" }
+            "#,
+        )
+        .unwrap();
+        let paths: Vec<String> = s
+            .validate(&[level("major")])
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "penalties.overtime_by_milestone.dispatch.levels.crisis",
+                "penalties.overtime_by_milestone.dispatch.levels.major",
+                "penalties.overtime_by_milestone.report",
+                "penalties.custom_sanctions.off_line.name_zh",
+                "penalties.violations.late.outcomes[1]",
+                "penalties.losses.scaled.percent",
+                "penalties.losses.scaled.min",
+            ]
+        );
+        let fine = MilestoneFine {
+            amount: Some(Money::from_fen(3000)),
+            levels: BTreeMap::from([(level("major"), Money::from_fen(5000))]),
+        };
+        assert_eq!(fine.fine(&level("major")), Some(Money::from_fen(5000)));
+        assert_eq!(fine.fine(&level("minor")), Some(Money::from_fen(3000)));
     }
 
     #[test]

@@ -28,10 +28,14 @@ use crate::warranty::{Retention, Warranty};
 ///
 /// - **1**: the first.
 /// - **2**: adds action events — the clock events `customer_contacted`,
-///   `work_completed`, `report_submitted`, `verification_done` and the role
-///   action `record_action` that records them; a milestone's
-///   `loosen_on_reclassify` and `reminder`. Every addition is optional,
-///   so a version-1 file loads unchanged (docs/policy-authoring.md).
+///   `work_completed`, `report_submitted`, `verification_done`,
+///   `customer_visited` and the role action `record_action` that records
+///   them; the clock event `facts_recorded`; a milestone's
+///   `loosen_on_reclassify`, `reminder` and `steps`; `rounds.when_exhausted
+///   = "until_satisfied"`; the penalty options `overtime_by_milestone`,
+///   `custom_sanctions`, a violation's `outcomes` and `sanctions`, and
+///   `losses.scaled`. Every addition is optional, so a version-1 file loads
+///   unchanged (docs/policy-authoring.md).
 pub const POLICY_SCHEMA_VERSION: u32 = 2;
 
 /// The default policy's TOML text, as shipped in `policies/default.toml`.
@@ -201,8 +205,13 @@ pub struct Policy {
     /// Approval authority by amount (核决权限).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<ApprovalAuthority>,
-    /// Recusal (回避).
-    #[serde(default)]
+    /// Recusal (回避). Without a `[recusal]` table the respondent recuses
+    /// by default, and `policy check` warns that the default applies
+    /// ([`Recusal::is_implied`]).
+    #[serde(
+        default = "Recusal::implied",
+        skip_serializing_if = "Recusal::is_implied"
+    )]
     pub recusal: Recusal,
     /// Warranty periods per category (保修期).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -118,12 +118,22 @@ pub(crate) fn check(p: &Policy) -> Report {
     authority(p, &names, &mut r);
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
+    implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
-        for (j, m) in schedule.overtime_milestones.iter().enumerate() {
+        let fined = schedule
+            .overtime_milestones
+            .iter()
+            .enumerate()
+            .map(|(j, m)| (format!("penalties.overtime_milestones[{j}]"), m));
+        let priced = schedule
+            .overtime_by_milestone
+            .keys()
+            .map(|m| (format!("penalties.overtime_by_milestone.{m}"), m));
+        for (path, m) in fined.chain(priced) {
             if !names.milestones.contains(&m.as_str()) {
                 r.error(
-                    format!("penalties.overtime_milestones[{j}]"),
+                    path,
                     format!(
                         "{:?} is not a milestone; milestones are {}",
                         m.as_str(),
@@ -134,6 +144,18 @@ pub(crate) fn check(p: &Policy) -> Report {
         }
     }
     r
+}
+
+/// A policy without a `[recusal]` table gets the default — the respondent
+/// recuses — which its regulation may not say: the author is told, and how
+/// to state either choice.
+fn implied_recusal(p: &Policy, r: &mut Report) {
+    if p.recusal.is_implied() {
+        r.warning(
+            "recusal",
+            "is not stated, so the default applies: the respondent (被投诉人) takes no action on a complaint against them (ruling 18). If the regulation says so, write `[recusal]` with `respondent = true`; if it has no recusal rule and respondents may handle complaints against them, write `respondent = false`",
+        );
+    }
 }
 
 fn header(p: &Policy, r: &mut Report) {
@@ -153,11 +175,14 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
     if p.schema_version >= 2 {
         return;
     }
-    let v2 = |e: &ClockEvent| CaseAction::ALL.iter().any(|a| a.clock_event() == *e);
+    let v2 = |e: &ClockEvent| {
+        *e == ClockEvent::FactsRecorded || CaseAction::ALL.iter().any(|a| a.clock_event() == *e)
+    };
     for (i, m) in p.milestones.iter().enumerate() {
         let v2_options = [
             ("loosen_on_reclassify", m.loosen_on_reclassify),
             ("reminder", m.reminder),
+            ("steps", !m.steps.is_empty()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -177,9 +202,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             for (j, e) in events.iter().enumerate().filter(|(_, e)| v2(e)) {
                 r.error(
                     format!("milestones[{i}].{field}[{j}]"),
-                    format!(
-                        "`{e}` is an action event of schema_version 2; write schema_version = 2"
-                    ),
+                    format!("`{e}` is an event of schema_version 2; write schema_version = 2"),
                 );
             }
         }
@@ -194,6 +217,32 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             r.error(
                 format!("roles[{i}].actions[{j}]"),
                 "`record_action` is an action of schema_version 2; write schema_version = 2",
+            );
+        }
+    }
+    if let Some(s) = &p.penalties {
+        let mut v2: Vec<String> = Vec::new();
+        if !s.overtime_by_milestone.is_empty() {
+            v2.push("penalties.overtime_by_milestone".to_owned());
+        }
+        if !s.custom_sanctions.is_empty() {
+            v2.push("penalties.custom_sanctions".to_owned());
+        }
+        for (id, v) in &s.violations {
+            if !v.outcomes.is_empty() {
+                v2.push(format!("penalties.violations.{id}.outcomes"));
+            }
+            if !v.sanctions.is_empty() {
+                v2.push(format!("penalties.violations.{id}.sanctions"));
+            }
+        }
+        if s.losses.scaled.is_some() {
+            v2.push("penalties.losses.scaled".to_owned());
+        }
+        for path in v2 {
+            r.error(
+                path,
+                "is an option of schema_version 2; write schema_version = 2",
             );
         }
     }
@@ -631,6 +680,27 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 "is empty; name the events that stop the clock, e.g. [\"replied\"]",
             );
         }
+        for (j, step) in m.steps.iter().enumerate() {
+            if !p.escalation.iter().any(|e| e.id == *step) {
+                r.error(
+                    format!("{path}.steps[{j}]"),
+                    format!(
+                        "{:?} is not an escalation step; steps are {}",
+                        step.as_str(),
+                        known(p.escalation.iter().map(|e| e.id.as_str()))
+                    ),
+                );
+            }
+        }
+        if !m.steps.is_empty()
+            && !m.start.contains(&ClockEvent::Escalated)
+            && !m.stop.contains(&ClockEvent::Escalated)
+        {
+            r.warning(
+                format!("{path}.steps"),
+                "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
+            );
+        }
         if !m.pause.is_empty() && m.resume.is_empty() {
             r.warning(
                 format!("{path}.resume"),
@@ -764,6 +834,12 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
         .escalation
         .iter()
         .any(|s| s.after == EscalationTrigger::RoundsExhausted);
+    if p.rounds.when_exhausted == WhenRoundsExhausted::UntilSatisfied && p.schema_version < 2 {
+        r.error(
+            "rounds.when_exhausted",
+            "\"until_satisfied\" is an option of schema_version 2; write schema_version = 2",
+        );
+    }
     if any_limited
         && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate
         && !has_exhausted_step

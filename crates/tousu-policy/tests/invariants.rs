@@ -72,3 +72,45 @@ fn action_event_nobody_records_is_found() {
     }
     assert!(!render(&p).contains("starts callback"));
 }
+
+/// A milestone's own overtime fine that can never be charged: the milestone
+/// is left out of `overtime_milestones`, or it is a reminder.
+#[test]
+fn a_milestone_fine_that_never_applies_is_found() {
+    let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 2;
+    let schedule = p.penalties.get_or_insert_with(Default::default);
+    schedule.overtime_milestones = vec![tousu_policy::MilestoneId::new("first_response").unwrap()];
+    for id in ["callback", "first_response"] {
+        schedule.overtime_by_milestone.insert(
+            tousu_policy::MilestoneId::new(id).unwrap(),
+            tousu_policy::MilestoneFine {
+                amount: Some("30".parse().unwrap()),
+                levels: Default::default(),
+            },
+        );
+    }
+    let findings = render(&p);
+    assert!(
+        findings.contains(
+            "warning [overtime_fine_applies] penalties.overtime_by_milestone.callback: callback has its own overtime fine but is not in `overtime_milestones`"
+        ),
+        "{findings}"
+    );
+    assert!(
+        !findings.contains("overtime_by_milestone.first_response"),
+        "{findings}"
+    );
+    if let Some(m) = p
+        .milestones
+        .iter_mut()
+        .find(|m| m.id.as_str() == "first_response")
+    {
+        m.reminder = true;
+    }
+    assert!(
+        render(&p).contains("first_response is a reminder, which never breaches"),
+        "{}",
+        render(&p)
+    );
+}

@@ -63,6 +63,9 @@ thresholds = [{ up_to = "500", role = "boss" }]
 above = "boss"
 extension = "boss"
 
+[recusal]
+respondent = true
+
 [penalties.overtime]
 minor = "20"
 major = "50"
@@ -242,7 +245,12 @@ fn a_limit_longer_than_any_complaint_is_refused_with_its_path() {
 fn self_approval_and_recused_actions_are_warned_about() {
     let text = broken(
         r#"extension = "boss""#,
-        "extension = \"boss\"\nallow_self_approval = true\n\n[recusal]\nallowed_actions = [\"add_note\", \"approve\"]",
+        "extension = \"boss\"\nallow_self_approval = true",
+    )
+    .replacen(
+        "[recusal]\nrespondent = true\n",
+        "[recusal]\nallowed_actions = [\"add_note\", \"approve\"]\n",
+        1,
     );
     let report = report(&text);
     assert!(
@@ -273,7 +281,7 @@ fn action_events_need_schema_version_2() {
     let message = report(&v1);
     assert!(
         message.contains("milestones[0].stop[1]")
-            && message.contains("`customer_contacted` is an action event of schema_version 2"),
+            && message.contains("`customer_contacted` is an event of schema_version 2"),
         "{message}"
     );
     let v1_role = broken(
@@ -360,4 +368,59 @@ fn every_milestone_that_can_breach_resolves_to_an_accountable_owner() {
         );
     let report = report(&reminder);
     assert!(!report.contains("milestones[1]"), "{report}");
+}
+
+/// The penalty options of issue 13 item 8 are schema 2; a milestone's own
+/// fine names a milestone of the policy.
+#[test]
+fn penalty_extensions_need_schema_version_2_and_known_milestones() {
+    let extended = format!(
+        "{BASE}\n[penalties.overtime_by_milestone.dispatch]\namount = \"30\"\n\
+         [penalties.custom_sanctions.off_line]\nname_zh = \"责令下机学习\"\n\
+         [penalties.losses]\nscaled = {{ percent = \"10\" }}\n"
+    );
+    let message = report(&extended);
+    for path in [
+        "penalties.overtime_by_milestone: is an option of schema_version 2",
+        "penalties.custom_sanctions: is an option of schema_version 2",
+        "penalties.losses.scaled: is an option of schema_version 2",
+        "penalties.overtime_by_milestone.dispatch: \"dispatch\" is not a milestone; milestones are first_response",
+    ] {
+        assert!(message.contains(path), "{path} in {message}");
+    }
+    let v2 = extended
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replace(
+            "overtime_by_milestone.dispatch",
+            "overtime_by_milestone.first_response",
+        );
+    let p = Policy::from_toml_str(&v2).unwrap();
+    let s = p.penalties.unwrap();
+    assert_eq!(s.overtime_by_milestone.len(), 1);
+    assert_eq!(s.losses.scaled.unwrap().percent.to_string(), "10");
+}
+
+/// Without a `[recusal]` table the default applies, and the check says so,
+/// naming how to state it either way; a stated table, even the default one,
+/// is not warned about, and a round trip keeps the difference.
+#[test]
+fn implied_recusal_is_a_warning_that_names_the_choice() {
+    let implied = broken("[recusal]\nrespondent = true\n", "");
+    let p = Policy::from_toml_str(&implied).unwrap();
+    assert!(p.recusal.is_implied() && p.recusal.respondent);
+    let warnings = p.check().warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].path, "recusal");
+    assert!(
+        warnings[0].message.contains("the default applies")
+            && warnings[0].message.contains("respondent = false"),
+        "{}",
+        warnings[0].message
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert!(back.recusal.is_implied());
+    assert_eq!(back, p);
+    let stated = Policy::from_toml_str(BASE).unwrap();
+    assert!(!stated.recusal.is_implied());
+    assert!(stated.check().warnings.is_empty());
 }

@@ -45,6 +45,9 @@ pub(crate) struct ClockCase<'a> {
     escalations: &'a [EscalationRecord],
     /// Escalation steps taken by the events applied on top of the case.
     new_steps: Vec<&'a EscalationId>,
+    /// Facts recorded so far (`record_facts`), those of the events applied
+    /// on top included: `applies_when` and conditional targets read them.
+    found_facts: Cow<'a, BTreeMap<FactName, FactValue>>,
 }
 
 impl<'a> ClockCase<'a> {
@@ -61,6 +64,7 @@ impl<'a> ClockCase<'a> {
             clocks: Cow::Borrowed(&case.clocks),
             escalations: &case.escalations,
             new_steps: Vec::new(),
+            found_facts: Cow::Borrowed(&case.found_facts),
         }
     }
 
@@ -82,6 +86,7 @@ impl<'a> ClockCase<'a> {
             clocks: Cow::Borrowed(&[]),
             escalations: &[],
             new_steps: Vec::new(),
+            found_facts: Cow::Owned(BTreeMap::new()),
         }
     }
 
@@ -128,8 +133,19 @@ impl<'a> ClockCase<'a> {
     }
 
     /// What the rules see of the case at `at`.
-    fn eval_input(&self, at: DateTime<Utc>) -> EvalInput<'a> {
-        EvalInput::new(self.complaint, at).with_repeat_count(self.repeat_count)
+    fn eval_input(&self, at: DateTime<Utc>) -> EvalInput<'_> {
+        EvalInput::new(self.complaint, at)
+            .with_repeat_count(self.repeat_count)
+            .with_found_facts(&self.found_facts)
+    }
+
+    /// Whether `e` fires `m` on this case: an `escalated` event fires a
+    /// milestone scoped to escalation steps only when one of its steps was
+    /// taken by the events applied on top.
+    fn fires(&self, m: &Milestone, e: ClockEvent) -> bool {
+        e != ClockEvent::Escalated
+            || m.steps.is_empty()
+            || self.new_steps.iter().any(|s| m.steps.contains(s))
     }
 }
 
@@ -194,7 +210,12 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn closed(&mut self, _kind: ClosureKind, _reason: Option<&'a String>, _at: DateTime<Utc>) {}
     fn repeat_merged(&mut self, _repeat: &'a CaseId) {}
     fn note_added(&mut self) {}
-    fn facts_found(&mut self, _facts: &'a BTreeMap<FactName, FactValue>) {}
+    fn facts_found(&mut self, facts: &'a BTreeMap<FactName, FactValue>) {
+        let found = self.found_facts.to_mut();
+        for (name, value) in facts {
+            found.insert(name.clone(), value.clone());
+        }
+    }
     fn policy_migrated(&mut self, _policy_id: &'a PolicyId, _version: &'a PolicyVersion) {}
     fn clocks_mut(&mut self) -> &mut Vec<Clock> {
         self.clocks.to_mut()
@@ -355,7 +376,8 @@ pub(crate) fn effects(
     for clock in case.clocks.iter().filter(|c| c.is_open()) {
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
-        if stale_round || triggers.iter().any(|&e| stops_on(m, clock, e)) {
+        let stops = |e: ClockEvent| stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e));
+        if stale_round || triggers.iter().any(|&e| stops(e)) {
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
                 ClockState::Running => clock.is_past_deadline(at),
@@ -493,7 +515,10 @@ fn start(
         return Ok(out);
     };
     for m in &policy.milestones {
-        if !triggers.iter().any(|e| m.start.contains(e)) {
+        if !triggers
+            .iter()
+            .any(|&e| m.start.contains(&e) && case.fires(m, e))
+        {
             continue;
         }
         let this_round = case.clock(&m.id, case.round).is_some();

@@ -1,13 +1,13 @@
 use super::*;
+use chrono::{DateTime, Utc};
+use tousu_policy::CaseAction;
 
 // ---------------------------------------------------------------------------
 // S12 — four levels: two rounds with breaches, the GM after the rounds, the
 // month's overtime fines.
 // ---------------------------------------------------------------------------
-#[test]
-fn s12_four_levels_two_rounds_then_gm_with_fines() {
-    let p = policy("four-level-s12.toml");
-    let roster = bonus_roster(
+fn s12_roster() -> Roster {
+    bonus_roster(
         &[
             ("cs", "客服部", None),
             ("ws", "维修车间", None),
@@ -34,8 +34,13 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
             ),
             (("gm", "总经理", "mgmt", &["general_manager"], None), "0"),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+#[test]
+fn s12_four_levels_two_rounds_then_gm_with_fines() {
+    let p = policy("four-level-s12.toml");
+    let mut s = Scenario::new(p, s12_roster());
     let t0 = beijing(2025, 10, 9, 9, 0);
     let c = Complaint::builder(
         t0,
@@ -300,7 +305,7 @@ fn s12_tracking_call_reminds_and_never_breaches() {
         "r1",
         minutes(t0, 55),
         CommandKind::RecordAction {
-            action: tousu_policy::CaseAction::CustomerContacted,
+            action: CaseAction::CustomerContacted,
             note: Some("已电话追踪".into()),
         },
     );
@@ -399,4 +404,168 @@ fn s12_reported_up_to_the_cs_manager_then_the_gm() {
         s.run("ad", minutes(t0, 41), close()),
         Err(Rejection::NotPermitted { .. })
     ));
+}
+
+// --- issue 13 items 6 and 10: the customer's second visit; handling until
+// the customer is satisfied --------------------------------------------------
+
+fn s12_case(s: &mut Scenario, no: &str, t0: DateTime<Utc>) {
+    let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+        .complainant(person("车主吴先生"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", no, c).unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign_with("ws", "wm", &[]));
+}
+
+/// One round of handling, from the investigation to an unsatisfied callback.
+fn s12_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>, approver: &str) -> Vec<Event> {
+    s.ok("wm", at, investigate());
+    s.ok(
+        "wm",
+        minutes(at, 30),
+        findings(FaultParty::Us, "传感器接插件松动"),
+    );
+    s.ok(
+        "wm",
+        minutes(at, 60),
+        propose(vec![rem(RemedyKind::Repair)], "重新插接并复检"),
+    );
+    s.ok(approver, minutes(at, 70), approve());
+    s.ok("hf", minutes(at, 90), reply("已处理"));
+    s.ok(
+        "hf",
+        minutes(at, 120),
+        callback(Satisfaction::Unsatisfied, "故障灯仍亮"),
+    )
+}
+
+/// 第五条(六)注 「如协议中所涉及的项目需在客户二次到厂后实施,则以客户二次到店后的满意度为最后
+/// 结果的判定」: once the agreement says the work waits for the customer's second
+/// visit (the fact `second_visit_required`, recorded mid-case), the 24-hour
+/// second contact runs from that visit, not from the returned work order; a
+/// late one is fined as 二次对应 is.
+#[test]
+fn s12_second_contact_counts_from_the_customers_second_visit() {
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    s12_case(&mut s, "S12-V", t0);
+    s.ok("wm", minutes(t0, 15), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("second_visit_required"), yes())].into(),
+        },
+    );
+    s.ok(
+        "wm",
+        minutes(t0, 60),
+        propose(vec![rem(RemedyKind::Repair)], "配件到货后客户二次到厂更换"),
+    );
+    for m in ["second_response", "second_response_after_visit"] {
+        assert!(
+            !due_all(&s, minutes(t0, 60))
+                .iter()
+                .any(|d| d.starts_with(m)),
+            "{m}"
+        );
+    }
+    let visit = beijing(2025, 10, 16, 10, 0);
+    s.ok(
+        "hf",
+        visit,
+        CommandKind::RecordAction {
+            action: CaseAction::CustomerVisited,
+            note: Some("客户二次到厂,更换传感器".into()),
+        },
+    );
+    assert_eq!(
+        due(&s, visit, "second_response_after_visit"),
+        "2025-10-17 10:00"
+    );
+    let late = s.tick(beijing(2025, 10, 17, 10, 1));
+    assert!(breached(&late, "second_response_after_visit"));
+    let result = statements(&s, "2025-10", |_| {});
+    let fines: Vec<String> = result
+        .statements
+        .iter()
+        .flat_map(|st| &st.lines)
+        .filter(|l| l.rule.starts_with("overtime"))
+        .map(|l| format!("{} {}", l.rule, l.amount))
+        .collect();
+    assert!(
+        fines.contains(&"overtime.unsatisfied ¥20.00".to_owned()),
+        "{fines:?}"
+    );
+
+    // Without the fact, the second contact runs from the returned work order.
+    let mut plain = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    s12_case(&mut plain, "S12-W", t0);
+    plain.ok("wm", minutes(t0, 15), investigate());
+    plain.ok(
+        "wm",
+        minutes(t0, 60),
+        propose(vec![rem(RemedyKind::Repair)], "已修复"),
+    );
+    assert_eq!(
+        due(&plain, minutes(t0, 60), "second_response"),
+        "2025-10-14 10:00"
+    );
+}
+
+/// (八) 「如客户不满意 … 进行再次投诉处理,直至客户满意为止」: two rounds, the 总经理
+/// step, and when the customer is still unsatisfied after the 总经理's round
+/// the case is not closed unsatisfied but handled on (another round) until a
+/// satisfied callback closes it.
+#[test]
+fn s12_handled_until_the_customer_is_satisfied() {
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    s12_case(&mut s, "S12-U", t0);
+    s12_unsatisfied_round(&mut s, minutes(t0, 10), "csm");
+    s.ok("hf", minutes(t0, 200), reopen("再次投诉处理"));
+    let second = s12_unsatisfied_round(&mut s, minutes(t0, 210), "csm");
+    assert!(second.iter().any(|e| matches!(&e.kind,
+        EventKind::Escalated { step: Some(x), .. } if x.as_str() == "gm-after-rounds")));
+    s.ok("gm", minutes(t0, 400), reopen("总经理接手处理"));
+    let third = s12_unsatisfied_round(&mut s, minutes(t0, 410), "gm");
+    assert!(
+        !third
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Closed { .. })),
+        "never closed unsatisfied"
+    );
+    assert!(status(&s).is_open());
+    assert_eq!(s.case().round, 3);
+    s.ok(
+        "gm",
+        minutes(t0, 600),
+        reopen("总经理继续处理,直至客户满意"),
+    );
+    let at = minutes(t0, 610);
+    s.ok("wm", at, investigate());
+    s.ok(
+        "wm",
+        minutes(at, 30),
+        findings(FaultParty::Us, "更换仪表总成"),
+    );
+    s.ok(
+        "wm",
+        minutes(at, 60),
+        propose(vec![rem(RemedyKind::Replacement)], "更换仪表总成"),
+    );
+    s.ok("gm", minutes(at, 70), approve());
+    s.ok("hf", minutes(at, 90), reply("已更换仪表总成"));
+    s.ok(
+        "hf",
+        minutes(at, 120),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    s.ok("csm", minutes(at, 130), close());
+    assert_eq!(closure_kind(&s), "Satisfied");
+    assert_eq!(s.case().round, 4);
+    s.assert_replays();
 }

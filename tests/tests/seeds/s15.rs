@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S15 — CS department: A → B (deadline told) → C → D, then 事业部更高管理层.
@@ -283,4 +284,65 @@ fn s15_cross_department_cases_are_handled_jointly() {
         minutes(t0, 60),
         findings(FaultParty::Us, "销售部承诺的时效超出运营部线路能力"),
     );
+}
+
+/// E 「将管理层的处理意见,与客户沟通,直至让客户满意为止」: three rounds, the
+/// 事业部 step, a management round that still leaves the customer unsatisfied
+/// — and the case stays open (`until_satisfied`) for another round instead of
+/// closing unsatisfied.
+#[test]
+fn s15_handled_until_satisfied_after_the_division() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("div", "事业部管理层", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
+    let t0 = beijing(2026, 4, 13, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "送货延误两天")
+        .category(cat("cargo_exception"))
+        .build()
+        .unwrap();
+    s.register("kf", "S15-U", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let round = |s: &mut Scenario, at: DateTime<Utc>| {
+        s.ok("csm", at, investigate());
+        s.ok(
+            "csm",
+            minutes(at, 30),
+            propose(vec![rem(RemedyKind::Apology)], "致歉"),
+        );
+        s.ok("dm", minutes(at, 40), approve());
+        s.ok("kf", minutes(at, 60), reply("已致歉"));
+        s.ok(
+            "kf",
+            minutes(at, 90),
+            callback(Satisfaction::Unsatisfied, "仍不满意"),
+        )
+    };
+    s.ok("kf", minutes(t0, 10), assign_with("cs", "csm", &[]));
+    round(&mut s, minutes(t0, 20));
+    for (n, at) in [(2, 200), (3, 400)] {
+        s.ok("csm", minutes(t0, at), reopen(&format!("第{n}次协商")));
+        round(&mut s, minutes(t0, at + 10));
+    }
+    assert!(s.case().escalations.iter().any(|e| {
+        e.step
+            .as_ref()
+            .is_some_and(|x| x.as_str() == "division-management")
+    }));
+    s.ok("dm", minutes(t0, 600), reopen("E: 事业部管理层决定"));
+    let management = round(&mut s, minutes(t0, 610));
+    assert!(
+        !management
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Closed { .. })),
+        "not closed unsatisfied"
+    );
+    assert!(status(&s).is_open());
+    s.ok("dm", minutes(t0, 800), reopen("与客户继续沟通"));
+    assert_eq!(s.case().round, 5);
 }

@@ -107,6 +107,7 @@ fn s17_membership_misleading_sale_loss_borne() {
             kind: SanctionKind::Warning,
             case: Some(CaseId::new("S17-1").unwrap()),
             reason: Some("销售类: 误导客户".to_owned()),
+            violation: None,
         });
     });
     let adv = result

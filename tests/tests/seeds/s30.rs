@@ -171,3 +171,51 @@ fn s30_no_private_handling_and_untrue_complaints() {
         Validity::Invalid
     );
 }
+
+/// 「一旦发现未及时提交工单的情况,责令下机学习」: the representative who submits
+/// the work order late breaches `submit_work_order` (no money: the source
+/// fines no overtime) and the violation brings the custom sanction 责令下机学习
+/// on the month's statement, as an outcome without money.
+#[test]
+fn s30_late_work_order_brings_off_line_training() {
+    let p = policy("community-network-s30.toml");
+    let roster = roster(
+        &[("kfzx", "客服中心", None)],
+        &[("kd1", "客户代表 小白", "kfzx", &["agent"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 7, 6, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表未登记报障")
+        .complainant(person("用户 樊女士"))
+        .category(cat("agent_service"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-L", c).unwrap();
+    s.ok("kd1", minutes(t0, 50), accept());
+    assert!(breached(&s.events, "submit_work_order"));
+    let result = statements(&s, "2026-07", |f| {
+        f.violations.push(Violation {
+            rule: ViolationId::new("work_order_not_submitted").unwrap(),
+            case: Some(case_id("ZD-L")),
+            responsible: sid("kd1"),
+            supervisor: None,
+            items: 1,
+        });
+    });
+    let st = &result.statements[0];
+    assert_eq!(st.gross.to_plain_string(), "0.00");
+    let outcomes: Vec<(&str, &str, &str)> = st
+        .custom_outcomes
+        .iter()
+        .map(|o| (o.sanction.as_str(), o.name_zh.as_str(), o.rule.as_str()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [(
+            "off_line_training",
+            "责令下机学习",
+            "violation.work_order_not_submitted"
+        )]
+    );
+    insta::assert_snapshot!("s30_statements", tousu_penalty::render_markdown(&result));
+}

@@ -220,11 +220,12 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
 
     // January's statements (每月十日前 judged): the amount to deduct, by the
     // judged ratio, 制造部's 70 % split by base points. The 「客诉罚扣判定基准」
-    // is lost: assumed, the 总经理室 charges 10 % of the 52,000 元 claim (5,200 元).
+    // is lost: the policy assumes 10 % of the claim (`losses.scaled`), so the
+    // 52,000 元 claim is charged 5,200 元 (rule `loss_fine.KS-2512-01`).
     let facts = PenaltyFacts {
         losses: vec![Loss {
             case: case_id("KS-2512-01"),
-            amount: Decimal::from(5_200),
+            amount: Decimal::from(52_000),
             responsible: Responsible::Parties(vec![
                 Responsibility {
                     party: ResponsibleParty::Department(did("zz")),
@@ -239,6 +240,17 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         ..PenaltyFacts::new("2026-01".parse().unwrap())
     };
     insta::assert_snapshot!("s40_factory_statements", statement_markdown(&s, &facts));
+    let result = compute(&s, &facts);
+    let charged = Money::checked_sum(
+        result
+            .statements
+            .iter()
+            .flat_map(|st| &st.lines)
+            .filter(|l| &*l.rule == "loss_fine.KS-2512-01")
+            .map(|l| l.amount),
+    )
+    .unwrap();
+    assert_eq!(charged.to_plain_string(), "5200.00");
 }
 
 /// 第十四条 「对于逾期案件应开立“催办单”催促有关部门处理」: a case not closed 「国内

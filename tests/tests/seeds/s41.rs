@@ -202,19 +202,22 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
                 staff: sid("p2"),
                 kind: SanctionKind::MajorDemerit,
                 case: Some(case_id("WH-1")),
-                reason: Some("5.6.4.4 不合格产品混入正常品缴库".into()),
+                reason: None,
+                violation: Some(ViolationId::new("5.6.4.4").unwrap()),
             },
             Sanction {
                 staff: sid("p2"),
                 kind: SanctionKind::MajorDemerit,
                 case: Some(case_id("WH-3")),
-                reason: Some("5.6.4.13 外观标示不符规格".into()),
+                reason: None,
+                violation: Some(ViolationId::new("5.6.4.13").unwrap()),
             },
             Sanction {
                 staff: sid("f1"),
                 kind: SanctionKind::Warning,
                 case: Some(case_id("WH-2")),
-                reason: Some("5.6.4.8 订单误记".into()),
+                reason: None,
+                violation: Some(ViolationId::new("5.6.4.8").unwrap()),
             },
         ],
         ..PenaltyFacts::new("2025-11".parse().unwrap())
@@ -464,4 +467,49 @@ fn s41_each_trigger_of_article_5_6_4_is_known_and_charges_nothing() {
         );
     }
     assert!(month("5.6.4.16").is_err());
+}
+
+/// 5.6.4 「以上一经查觉属实者,即依情节轻重予以行政处分」: a sanction cites the
+/// trigger that brought it, and the statement names it; a sanction the
+/// trigger cannot bring (5.7 names 警告, 小过, 大过 only) is refused with its
+/// path, and so is a trigger the list does not have.
+#[test]
+fn s41_sanctions_cite_their_trigger_and_only_the_three_kinds() {
+    let s = s41_desk();
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let sanction = |kind: SanctionKind, violation: &str| Sanction {
+        staff: sid("b1"),
+        kind,
+        case: Some(case_id("WH-9")),
+        reason: None,
+        violation: Some(ViolationId::new(violation).unwrap()),
+    };
+    let month = |sanctions: Vec<Sanction>| PenaltyFacts {
+        sanctions,
+        ..PenaltyFacts::new("2025-11".parse().unwrap())
+    };
+    let result = compute(
+        &s,
+        &month(vec![sanction(SanctionKind::MinorDemerit, "5.6.4.9")]),
+    );
+    let st = &result.statements[0];
+    assert_eq!(
+        st.outcomes[0].explanation_zh(),
+        "小过一次（案件 WH-9）：违反 5.6.4.9 交货延迟"
+    );
+    assert_eq!(st.gross.to_plain_string(), "100.00"); // the assumed value of 小过
+    for (bad, path) in [
+        (
+            sanction(SanctionKind::PublicCriticism, "5.6.4.9"),
+            "sanctions[0].kind",
+        ),
+        (
+            sanction(SanctionKind::Warning, "5.6.4.16"),
+            "sanctions[0].violation",
+        ),
+    ] {
+        let err = tousu_penalty::compute_statements(&schedule, &s.roster, &month(vec![bad]), None)
+            .unwrap_err();
+        assert!(err.to_string().contains(path), "{err}");
+    }
 }

@@ -135,7 +135,8 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
     insta::assert_snapshot!("s44_auto_dealer", timeline(&s.events));
 
     // June: the delay fine (罚则 2, assumed 100 元) to the 受理责任人, and the
-    // 800 元 loss shared by the technician and the service manager (罚则 1).
+    // fine scaled by the 800 元 loss (罚则 1, assumed 10 % with a 100 元
+    // minimum: 80 → 100) shared by the technician and the service manager.
     let facts = PenaltyFacts {
         breaches: s.breaches(),
         losses: vec![Loss {
@@ -155,6 +156,25 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
         ..PenaltyFacts::new("2026-06".parse().unwrap())
     };
     insta::assert_snapshot!("s44_auto_dealer_statements", statement_markdown(&s, &facts));
+    let result = compute(&s, &facts);
+    let loss_lines = |staff: &str| -> Vec<(String, String)> {
+        result
+            .statements
+            .iter()
+            .filter(|st| st.staff.as_str() == staff)
+            .flat_map(|st| &st.lines)
+            .filter(|l| l.rule.starts_with("loss"))
+            .map(|l| (l.rule.to_string(), l.amount.to_plain_string()))
+            .collect()
+    };
+    assert_eq!(
+        loss_lines("js"),
+        [("loss_fine.4S-1".to_owned(), "70.00".to_owned())]
+    );
+    assert_eq!(
+        loss_lines("fj"),
+        [("loss_fine.4S-1".to_owned(), "30.00".to_owned())]
+    );
 }
 
 /// 重大客户投诉 (no criteria in the source; assumed: safety, the media, a claim of

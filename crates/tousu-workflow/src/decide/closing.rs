@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use tousu_model::Satisfaction;
 use tousu_policy::{
-    ClockEvent, EscalationId, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted,
+    ClockEvent, EscalationId, EscalationStep, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted,
 };
 
 use super::Decision;
@@ -39,15 +39,49 @@ fn rounds_used_up(d: &Decision<'_, '_>) -> bool {
     exhausted && !escalated_this_round
 }
 
+/// The rounds the policy allows the case's level; for unlimited rounds
+/// (never used up) the round held, which is all there is.
+fn rounds_allowed(d: &Decision<'_, '_>) -> u32 {
+    let case = d.case;
+    match case.level.as_ref().map(|l| d.ctx.policy.rounds_allowed(l)) {
+        Some(RoundsAllowed::Limited(n)) => n,
+        _ => case.round,
+    }
+}
+
+/// The `rounds_exhausted` steps for the case's level not yet taken.
+fn fresh_steps<'p>(d: &Decision<'_, 'p>) -> Vec<&'p EscalationStep> {
+    let case = d.case;
+    let policy = d.ctx.policy;
+    let Some(level) = case.level.as_ref() else {
+        return Vec::new();
+    };
+    policy
+        .escalation
+        .iter()
+        .filter(|s| s.after == EscalationTrigger::RoundsExhausted && s.applies_to(level))
+        .filter(|s| {
+            !case
+                .escalations
+                .iter()
+                .any(|e| e.step.as_ref() == Some(&s.id))
+        })
+        .collect()
+}
+
+/// Whether the policy handles until the customer is satisfied and no
+/// `rounds_exhausted` step is left: the case then goes on, round after
+/// round, instead of closing unsatisfied.
+fn keeps_handling(d: &Decision<'_, '_>) -> bool {
+    d.ctx.policy.rounds.when_exhausted == WhenRoundsExhausted::UntilSatisfied
+        && fresh_steps(d).is_empty()
+}
+
 /// Why a case closes unsatisfied: the rounds the policy allows, and the
 /// round it stopped in when an escalation added one.
 fn unsatisfied_reason(d: &Decision<'_, '_>) -> String {
     let case = d.case;
-    let allowed = match case.level.as_ref().map(|l| d.ctx.policy.rounds_allowed(l)) {
-        Some(RoundsAllowed::Limited(n)) => n,
-        // Unlimited rounds are never used up; the round held is all there is.
-        _ => case.round,
-    };
+    let allowed = rounds_allowed(d);
     if case.round > allowed {
         format!(
             "rounds allowed ({allowed}) used up, and round {} after the escalation; customer still unsatisfied",
@@ -75,25 +109,9 @@ pub(super) fn record_callback(
     if satisfaction.is_satisfied() || !rounds_used_up(d) {
         return Ok(Effects { events, triggers });
     }
-    let steps: Vec<_> = match case.level.as_ref() {
-        Some(l) => d
-            .ctx
-            .policy
-            .escalation_steps(&EscalationTrigger::RoundsExhausted, l)
-            .collect(),
-        None => Vec::new(),
-    };
-    let taken: Vec<_> = case
-        .escalations
-        .iter()
-        .filter_map(|e| e.step.as_ref())
-        .collect();
-    let fresh: Vec<_> = steps
-        .into_iter()
-        .filter(|s| !taken.contains(&&s.id))
-        .collect();
+    let fresh = fresh_steps(d);
     match (d.ctx.policy.rounds.when_exhausted, fresh.is_empty()) {
-        (WhenRoundsExhausted::Escalate, false) => {
+        (when, false) if when.escalates() => {
             for s in fresh {
                 events.extend(clocks::escalate(
                     &ClockCase::of(case),
@@ -105,6 +123,9 @@ pub(super) fn record_callback(
             }
             triggers.push(ClockEvent::Escalated);
         }
+        // 「直至客户满意为止」: the callback stands and the case waits for
+        // another round (reopen), an abnormal closure or a withdrawal.
+        (WhenRoundsExhausted::UntilSatisfied, true) => {}
         _ => {
             events.push(EventKind::Closed {
                 kind: ClosureKind::Unsatisfied,
@@ -151,12 +172,12 @@ pub(super) fn reopen(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Reje
             "reopen after an unsatisfied callback",
         ));
     }
-    if rounds_used_up(d) {
+    if rounds_used_up(d) && !keeps_handling(d) {
         return Err(input(
             "kind",
             format!(
                 "the rounds allowed for this level ({}) are used up; escalate first",
-                case.round
+                rounds_allowed(d)
             ),
         ));
     }

@@ -172,7 +172,8 @@ pub(super) fn record_facts(facts: &BTreeMap<FactName, FactValue>) -> Result<Effe
         EventKind::FactsRecorded {
             facts: facts.clone(),
         },
-        &[],
+        // A clock whose `applies_when` reads such a fact may start now.
+        &[ClockEvent::FactsRecorded],
     )
 }
 
