@@ -15,7 +15,7 @@ use tousu_workflow::{
     ReplayError, Status,
 };
 
-use crate::store::{Batch, CommandHash, Store, StoreError};
+use crate::store::{Batch, CommandHash, Decided, Store, StoreError};
 use crate::{Error, TickReport, Ticked};
 
 /// The registration of `filing` numbered with `seq` of `month`: the case id
@@ -198,6 +198,52 @@ pub struct Engine<S: Store> {
     snapshot_every: u64,
 }
 
+/// The runtime judging `case`: `current`, or the older version it names.
+/// (A function of the fields it reads, so that a caller can borrow the
+/// store mutably meanwhile.)
+fn runtime_in<'a>(
+    current: &'a PolicyRuntime,
+    older: &'a BTreeMap<PolicyKey, PolicyRuntime>,
+    case: &Case,
+) -> Result<&'a PolicyRuntime, Error> {
+    // Compared in place: the key is cloned only to look up an older version.
+    if case.policy_id == current.policy.id && case.policy_version == current.policy.version {
+        return Ok(current);
+    }
+    let key = (case.policy_id.clone(), case.policy_version.clone());
+    older.get(&key).ok_or_else(|| Error::MissingPolicyVersion {
+        case: case.id.clone(),
+        policy: key.0.to_string(),
+        version: key.1.to_string(),
+    })
+}
+
+/// What a tick at `now` stores for a case a store lends, if anything: the
+/// events and, for the due index, whether the case stays open and when
+/// anything is next due on it.
+fn tick_batch(
+    current: &PolicyRuntime,
+    older: &BTreeMap<PolicyKey, PolicyRuntime>,
+    roster: &Roster,
+    case: &Case,
+    now: DateTime<Utc>,
+) -> Result<Option<Batch>, Error> {
+    let runtime = runtime_in(current, older, case)?;
+    let ticked = tousu_workflow::tick_with_next_due(case, &runtime.ctx(roster, now))?;
+    if ticked.events.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Batch {
+        case_id: case.id.clone(),
+        expected_version: case.version,
+        events: ticked.events,
+        command: None,
+        open: ticked.open,
+        next_due: ticked.next_due,
+        snapshot: None,
+    }))
+}
+
 fn key_of(policy: &Policy) -> PolicyKey {
     (policy.id.clone(), policy.version.clone())
 }
@@ -273,12 +319,7 @@ impl<S: Store> Engine<S> {
     }
 
     fn runtime_for(&self, case: &Case) -> Result<&PolicyRuntime, Error> {
-        // Compared in place: the key is cloned only to look up an older version.
-        let current = &self.current.policy;
-        if case.policy_id == current.id && case.policy_version == current.version {
-            return Ok(&self.current);
-        }
-        self.runtime_of(&(case.policy_id.clone(), case.policy_version.clone()), case)
+        runtime_in(&self.current, &self.older, case)
     }
 
     /// The runtime of policy version `key`, for `case`.
@@ -687,16 +728,21 @@ impl<S: Store> Engine<S> {
     pub fn tick(&mut self, case_id: &CaseId, now: DateTime<Utc>) -> Result<Vec<Event>, Error> {
         // A store that keeps the case folded lends it: the tick and the
         // next due instant are decided on it without copying it, and the
-        // store applies the events itself (no snapshot to write).
-        if let Some(decided) = self
-            .store
-            .with_folded(case_id, |case| self.tick_batch(case, now))?
-        {
-            let Some(batch) = decided? else {
-                return Ok(Vec::new());
-            };
-            self.store.append(&batch)?;
-            return Ok(batch.events);
+        // store writes the events in the same call (one lookup of the case,
+        // no snapshot to write: the store applies the events itself).
+        let Engine {
+            current,
+            older,
+            roster,
+            store,
+            ..
+        } = self;
+        match store.decide_folded(case_id, |case| {
+            tick_batch(current, older, roster, case, now)
+        })? {
+            Decided::Written { batch, .. } => return Ok(batch.events),
+            Decided::Nothing => return Ok(Vec::new()),
+            Decided::NotFolded => {}
         }
         let mut case = self.case(case_id)?;
         let runtime = self.runtime_for(&case)?;
@@ -706,24 +752,6 @@ impl<S: Store> Engine<S> {
             case.apply(e);
         }
         self.write(expected_version, case, events, None)
-    }
-
-    /// What a tick at `now` stores for a case the store lends, if anything.
-    fn tick_batch(&self, case: &Case, now: DateTime<Utc>) -> Result<Option<Batch>, Error> {
-        let runtime = self.runtime_for(case)?;
-        let ticked = tousu_workflow::tick_with_next_due(case, &runtime.ctx(&self.roster, now))?;
-        if ticked.events.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(Batch {
-            case_id: case.id.clone(),
-            expected_version: case.version,
-            events: ticked.events,
-            command: None,
-            open: ticked.open,
-            next_due: ticked.next_due,
-            snapshot: None,
-        }))
     }
 
     /// Ticks the cases the store's due index says have something due at
@@ -740,7 +768,9 @@ impl<S: Store> Engine<S> {
     /// then nothing was ticked.
     pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<TickReport, Error> {
         let due = self.store.due(now, usize::MAX)?;
-        let mut report = TickReport::default();
+        let mut report = TickReport {
+            cases: Vec::with_capacity(due.len()),
+        };
         for case in due {
             let outcome = self.tick(&case, now);
             report.cases.push(Ticked { case, outcome });

@@ -205,6 +205,23 @@ pub struct Positioned {
     pub event: Event,
 }
 
+/// What [`Store::decide_folded`] did.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Decided {
+    /// The store does not keep the case folded, or does not know it.
+    NotFolded,
+    /// The decision had nothing to write.
+    Nothing,
+    /// The batch written.
+    Written {
+        /// The batch.
+        batch: Batch,
+        /// The global position of its last event.
+        position: u64,
+    },
+}
+
 /// A case as stored: its latest snapshot, if any, and the events after it.
 #[derive(Clone, Debug, Default)]
 pub struct Latest {
@@ -277,18 +294,21 @@ pub trait Store {
         })
     }
 
-    /// Calls `f` with the case as of its last event, borrowed, when the
-    /// store keeps it folded (as [`MemoryStore`] does), so that a caller
-    /// that only reads it (a tick deciding what time does) copies nothing;
-    /// `None` when the store does not (the default) or the case is unknown:
-    /// load it with [`Store::load_latest`] instead.
-    fn with_folded<R>(
-        &self,
+    /// When the store keeps the case folded (as [`MemoryStore`] does):
+    /// calls `decide` with the case as of its last event, borrowed, and
+    /// writes the batch it returns as [`Store::append`] would, in the same
+    /// transaction, so that a caller deciding from the case alone (a tick)
+    /// copies nothing and the case is looked up once.
+    /// [`Decided::NotFolded`] when the store does not keep cases folded
+    /// (the default) or does not know the case: load it with
+    /// [`Store::load_latest`] instead.
+    fn decide_folded<E: From<StoreError>>(
+        &mut self,
         case: &CaseId,
-        f: impl FnOnce(&Case) -> R,
-    ) -> Result<Option<R>, StoreError> {
-        let _ = (case, f);
-        Ok(None)
+        decide: impl FnOnce(&Case) -> Result<Option<Batch>, E>,
+    ) -> Result<Decided, E> {
+        let _ = (case, decide);
+        Ok(Decided::NotFolded)
     }
 
     /// The events of versions `from..=to` of a case.
@@ -344,7 +364,9 @@ pub trait Store {
 #[derive(Clone, Debug)]
 struct Stored {
     id: CaseId,
-    events: Vec<Event>,
+    /// Where its events are in the global log, in version order (4 B per
+    /// event: the events themselves are stored once, in the log).
+    positions: Vec<u32>,
     commands: BTreeMap<CommandId, CommandRecord>,
     snapshot: Option<Box<Case>>,
     /// The case folded from every stored event, kept with the appends, so
@@ -355,6 +377,56 @@ struct Stored {
     /// The due index entry: open, and the next due instant.
     open: bool,
     next_due: Option<DateTime<Utc>>,
+}
+
+/// Events per chunk of the global log.
+const CHUNK: usize = 4096;
+
+/// Every event, in position order, in chunks of a fixed capacity: an
+/// append writes its events at the end and never moves those stored
+/// already. (A vector per case, as the store had, copied the case's whole
+/// history into a larger allocation whenever a tick outgrew it: on a
+/// million cases, a read of cold memory per event for each due case.)
+#[derive(Debug, Default)]
+struct Log {
+    chunks: Vec<Vec<Event>>,
+    len: usize,
+}
+
+impl Log {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The event at index `i` (position `i + 1`).
+    fn get(&self, i: u32) -> Option<&Event> {
+        let i = i as usize;
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    fn push(&mut self, event: Event) {
+        match self.chunks.last_mut().filter(|c| c.len() < CHUNK) {
+            Some(chunk) => chunk.push(event),
+            None => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(event);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Copies of the events at `indexes`.
+    fn copied(&self, indexes: &[u32]) -> Result<Vec<Event>, StoreError> {
+        indexes
+            .iter()
+            .map(|&i| self.get(i).cloned().ok_or_else(inconsistent))
+            .collect()
+    }
+}
+
+fn inconsistent() -> StoreError {
+    StoreError::backend("the memory store's log is inconsistent")
 }
 
 /// An entry of the due index: the instant, then the case's place in
@@ -370,8 +442,8 @@ struct Inner {
     index: HashMap<CaseId, u32>,
     /// The cases, in the order first stored.
     cases: Vec<Stored>,
-    /// The global log: (case's place, index into its events), position = index + 1.
-    log: Vec<(u32, u32)>,
+    /// Every event, position = index + 1.
+    log: Log,
     due: BTreeSet<DueKey>,
     sequences: BTreeMap<Month, u32>,
     /// The case each registering command opened (by case index).
@@ -405,7 +477,7 @@ impl MemoryStore {
     }
 }
 
-/// The memory store's limit: 2^32 cases, and 2^32 events per case.
+/// The memory store's limit: 2^32 cases, and 2^32 events in all.
 fn place(n: usize) -> Result<u32, StoreError> {
     u32::try_from(n)
         .map_err(|_| StoreError::backend("the memory store is full (2^32 cases or events)"))
@@ -429,8 +501,14 @@ impl Inner {
     /// place, if it is stored.
     fn check(&self, batch: &Batch) -> Result<Option<u32>, StoreError> {
         let place = self.index.get(&batch.case_id).copied();
+        self.check_at(batch, place)?;
+        Ok(place)
+    }
+
+    /// [`Inner::check`] of a batch for the case at `place` (`None`: a new case).
+    fn check_at(&self, batch: &Batch, place: Option<u32>) -> Result<(), StoreError> {
         let stored = place.and_then(|i| self.cases.get(i as usize));
-        let actual = stored.map_or(0, |s| u64::try_from(s.events.len()).unwrap_or(u64::MAX));
+        let actual = stored.map_or(0, |s| u64::try_from(s.positions.len()).unwrap_or(u64::MAX));
         if actual != batch.expected_version {
             return Err(StoreError::Conflict {
                 case: batch.case_id.clone(),
@@ -447,15 +525,17 @@ impl Inner {
             });
         }
         batch.check()?;
-        first_of_batch(stored, batch)?;
+        self::place(self.log.len().saturating_add(batch.events.len()))?;
         if place.is_none() {
             self::place(self.cases.len())?;
         }
-        Ok(place)
+        Ok(())
     }
 
     /// Writes a batch `check` accepted; `place` is what it returned.
     fn write(&mut self, batch: &Batch, place: Option<u32>) -> Result<u64, StoreError> {
+        // `check` saw the batch's events fit after the log's.
+        let first = self::place(self.log.len())?;
         let index = match place {
             Some(i) => i,
             None => {
@@ -463,7 +543,7 @@ impl Inner {
                 self.index.insert(batch.case_id.clone(), i);
                 self.cases.push(Stored {
                     id: batch.case_id.clone(),
-                    events: Vec::new(),
+                    positions: Vec::new(),
                     commands: BTreeMap::new(),
                     snapshot: None,
                     folded: None,
@@ -494,10 +574,11 @@ impl Inner {
                 },
             );
         }
-        let first = first_of_batch(Some(stored), batch)?;
-        self.log
-            .extend((first..).take(batch.events.len()).map(|e| (index, e)));
-        stored.events.extend(batch.events.iter().cloned());
+        stored.positions.reserve(batch.events.len());
+        for (e, position) in batch.events.iter().zip(first..) {
+            stored.positions.push(position);
+            self.log.push(e.clone());
+        }
         // `check` saw the events continue the case: apply is the whole fold.
         if batch.expected_version == 0 {
             stored.folded = Case::replay_events(&batch.events).ok().map(Box::new);
@@ -517,14 +598,6 @@ impl Inner {
         }
         Ok(self.log.len() as u64)
     }
-}
-
-/// The index of the batch's first event among the case's events, checked
-/// to fit the log's entries.
-fn first_of_batch(stored: Option<&Stored>, batch: &Batch) -> Result<u32, StoreError> {
-    let stored_events = stored.map_or(0, |s| s.events.len());
-    place(stored_events.saturating_add(batch.events.len()))?;
-    place(stored_events)
 }
 
 impl Store for MemoryStore {
@@ -573,11 +646,11 @@ impl Store for MemoryStore {
     }
 
     fn load(&self, case: &CaseId) -> Result<Vec<Event>, StoreError> {
-        Ok(self
-            .lock()?
-            .get(case)
-            .map(|s| s.events.clone())
-            .unwrap_or_default())
+        let inner = self.lock()?;
+        match inner.get(case) {
+            Some(stored) => inner.log.copied(&stored.positions),
+            None => Ok(Vec::new()),
+        }
     }
 
     fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
@@ -594,23 +667,47 @@ impl Store for MemoryStore {
         let Some(snapshot) = &stored.snapshot else {
             return Ok(Latest {
                 snapshot: None,
-                events: stored.events.clone(),
+                events: inner.log.copied(&stored.positions)?,
             });
         };
         let after = usize::try_from(snapshot.version).unwrap_or(usize::MAX);
         Ok(Latest {
             snapshot: Some(Case::clone(snapshot)),
-            events: stored.events.get(after..).unwrap_or_default().to_vec(),
+            events: inner
+                .log
+                .copied(stored.positions.get(after..).unwrap_or_default())?,
         })
     }
 
-    fn with_folded<R>(
-        &self,
+    fn decide_folded<E: From<StoreError>>(
+        &mut self,
         case: &CaseId,
-        f: impl FnOnce(&Case) -> R,
-    ) -> Result<Option<R>, StoreError> {
-        let inner = self.lock()?;
-        Ok(inner.get(case).and_then(|s| s.folded.as_deref()).map(f))
+        decide: impl FnOnce(&Case) -> Result<Option<Batch>, E>,
+    ) -> Result<Decided, E> {
+        let mut inner = self.lock()?;
+        let Some(&place) = inner.index.get(case) else {
+            return Ok(Decided::NotFolded);
+        };
+        let Some(folded) = inner
+            .cases
+            .get(place as usize)
+            .and_then(|s| s.folded.as_deref())
+        else {
+            return Ok(Decided::NotFolded);
+        };
+        let Some(batch) = decide(folded)? else {
+            return Ok(Decided::Nothing);
+        };
+        if batch.case_id != *case {
+            return Err(StoreError::Malformed {
+                case: case.clone(),
+                message: format!("the batch decided on it is for case {}", batch.case_id),
+            }
+            .into());
+        }
+        inner.check_at(&batch, Some(place))?;
+        let position = inner.write(&batch, Some(place))?;
+        Ok(Decided::Written { batch, position })
     }
 
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
@@ -621,8 +718,10 @@ impl Store for MemoryStore {
         let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
         let end = usize::try_from(to)
             .unwrap_or(usize::MAX)
-            .min(stored.events.len());
-        Ok(stored.events.get(start..end).unwrap_or_default().to_vec())
+            .min(stored.positions.len());
+        inner
+            .log
+            .copied(stored.positions.get(start..end).unwrap_or_default())
     }
 
     fn command(
@@ -678,19 +777,15 @@ impl Store for MemoryStore {
     fn events_since(&self, after: u64, limit: usize) -> Result<Vec<Positioned>, StoreError> {
         let inner = self.lock()?;
         let start = usize::try_from(after).unwrap_or(usize::MAX);
-        let mut out = Vec::new();
-        for (position, &(case, index)) in inner.log.iter().enumerate().skip(start).take(limit) {
-            let event = inner
-                .cases
-                .get(case as usize)
-                .and_then(|s| s.events.get(index as usize))
-                .cloned()
-                .ok_or_else(|| StoreError::backend("the memory store's log is inconsistent"))?;
-            out.push(Positioned {
-                position: position as u64 + 1,
-                event,
-            });
-        }
-        Ok(out)
+        let end = start.saturating_add(limit).min(inner.log.len());
+        (start..end)
+            .map(|i| {
+                let event = inner.log.get(place(i)?).cloned().ok_or_else(inconsistent)?;
+                Ok(Positioned {
+                    position: i as u64 + 1,
+                    event,
+                })
+            })
+            .collect()
     }
 }
