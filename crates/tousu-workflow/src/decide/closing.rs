@@ -79,7 +79,11 @@ pub(super) fn record_callback(
         Some(l) => d
             .ctx
             .policy
-            .escalation_steps(&EscalationTrigger::RoundsExhausted, l)
+            .escalation_steps(
+                &EscalationTrigger::RoundsExhausted,
+                l,
+                case.complaint.category.as_ref(),
+            )
             .collect(),
         None => Vec::new(),
     };
