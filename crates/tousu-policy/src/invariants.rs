@@ -5,7 +5,9 @@
 //! but will not work as the author meant: a level no rule can reach, a
 //! severe level with a longer limit, rounds that run out with no escalation
 //! step to take, a ladder that never reaches the top, a fine below zero, a
-//! clock nothing can stop, an essential action no role may take.
+//! clock nothing can stop, an essential action no role may take, a
+//! conditional grant that restricts nothing or can never hold, an approval
+//! rule that never applies, a route to a role that cannot handle the case.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};

@@ -36,7 +36,7 @@ pub enum Status {
     Approved,
     /// 已答复: the customer was answered; the callback follows.
     Replied,
-    /// 已结案: closed (see [`Case::closure`]).
+    /// 已结案: closed (the workflow's `Case::closure` says how).
     Closed,
 }
 
