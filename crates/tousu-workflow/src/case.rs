@@ -846,7 +846,7 @@ pub(crate) fn fold<'e>(
             case.classified(level, rule.as_ref());
             None
         }
-        EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
+        EventKind::Assigned { assignment, .. } | EventKind::Transferred { assignment, .. } => {
             case.assigned(assignment);
             (case.status() == Status::Accepted).then_some(Status::Assigned)
         }

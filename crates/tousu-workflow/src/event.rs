@@ -173,6 +173,10 @@ pub enum EventKind {
     Assigned {
         /// To whom.
         assignment: Assignment,
+        /// The policy's route the assignment follows (归口 by category), if
+        /// one applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        route: Option<RuleId>,
     },
     /// Transferred (转办).
     Transferred {
@@ -180,6 +184,9 @@ pub enum EventKind {
         assignment: Assignment,
         /// Why.
         reason: String,
+        /// The policy's route the assignment follows, if one applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        route: Option<RuleId>,
     },
     /// Investigation started.
     InvestigationStarted,

@@ -313,7 +313,12 @@ fn s38_routing_and_approval_by_subject() {
         )
         .unwrap_err();
     assert_eq!(dept_only.kind(), "misrouted", "{dept_only}");
-    m.ok("hs", minutes(t0, 12), assign("yj", "yj1"));
+    let assigned = m.ok("hs", minutes(t0, 12), assign("yj", "yj1"));
+    // The assignment records the route it follows.
+    assert!(
+        assigned.iter().any(|e| matches!(&e.kind, EventKind::Assigned { route: Some(r), .. } if r.as_str() == "medical")),
+        "{assigned:?}"
+    );
     m.ok("yj1", minutes(t0, 60), CommandKind::StartInvestigation);
     m.ok(
         "yj1",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
 use tousu_policy::{
     Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, PolicyId, PolicyVersion,
+    RuleId,
 };
 
 use super::Decision;
@@ -18,9 +19,10 @@ use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
 use crate::event::{EscalationCause, EventKind};
 
-/// The departments and handler of an assignment are on the roster, and the
-/// handler need not recuse (回避).
-fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
+/// The departments and handler of an assignment are on the roster, the
+/// handler need not recuse (回避), and the assignment follows the route of
+/// the case's category, which it returns.
+fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let depts = ctx.roster.departments();
     if !depts.contains(&a.lead) {
@@ -65,22 +67,24 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
 }
 
 /// Routing (归口): a category the policy routes goes to a lead department
-/// where someone holds the route's role, and a named handler holds it.
-fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
+/// where someone holds the route's role, and a named handler holds it; the
+/// route followed, if any.
+fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let Some(category) = d.case.complaint.category.as_ref() else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(route) = ctx.policy.route_for(category) else {
-        return Ok(());
+        return Ok(None);
     };
     let role = &route.handler_role;
+    let followed = Ok(Some(route.id.clone()));
     let problem = match &a.handler {
         Some(h) if !ctx.roster.staff(h).is_some_and(|s| s.has_role(role)) => {
             format!("the handler {h} does not hold it")
         }
-        Some(_) => return Ok(()),
-        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => return Ok(()),
+        Some(_) => return followed,
+        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => return followed,
         None => format!("nobody in the lead department {} holds it", a.lead),
     };
     Err(Rejection::Misrouted {
@@ -94,10 +98,11 @@ fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
 
 /// 分派 to a lead department (and handler, co-handling departments).
 pub(super) fn assign(d: &Decision<'_, '_>, assignment: &Assignment) -> Result<Effects, Rejection> {
-    check_assignment(d, assignment)?;
+    let route = check_assignment(d, assignment)?;
     Effects::one(
         EventKind::Assigned {
             assignment: assignment.clone(),
+            route,
         },
         &[ClockEvent::Assigned],
     )
@@ -110,7 +115,7 @@ pub(super) fn transfer(
     reason: &str,
 ) -> Result<Effects, Rejection> {
     non_blank("kind.reason", reason)?;
-    check_assignment(d, assignment)?;
+    let route = check_assignment(d, assignment)?;
     if d.case.assignment.as_ref() == Some(assignment) {
         return Err(input(
             "kind.assignment",
@@ -121,6 +126,7 @@ pub(super) fn transfer(
         EventKind::Transferred {
             assignment: assignment.clone(),
             reason: reason.to_owned(),
+            route,
         },
         &[ClockEvent::Transferred],
     )
