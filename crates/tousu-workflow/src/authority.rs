@@ -18,12 +18,7 @@ pub(crate) fn permitted<'a>(
     actor: &StaffId,
     action: Action,
 ) -> Result<&'a Staff, Rejection> {
-    let staff = ctx
-        .roster
-        .staff(actor)
-        .ok_or_else(|| Rejection::UnknownActor {
-            actor: actor.clone(),
-        })?;
+    let staff = on_roster(ctx, actor)?;
     if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
         Ok(staff)
     } else {
@@ -39,15 +34,19 @@ pub(crate) fn authorize<'a>(
     action: Action,
     at: DateTime<Utc>,
 ) -> Result<&'a Staff, Rejection> {
-    let staff = ctx
-        .roster
-        .staff(actor)
-        .ok_or_else(|| Rejection::UnknownActor {
-            actor: actor.clone(),
-        })?;
+    let staff = on_roster(ctx, actor)?;
     granted(ctx, staff, case, action, at)?;
     check_recusal(&case.complaint, staff, action, ctx)?;
     Ok(staff)
+}
+
+/// The actor's entry on the roster.
+fn on_roster<'a>(ctx: &Ctx<'a>, actor: &StaffId) -> Result<&'a Staff, Rejection> {
+    ctx.roster
+        .staff(actor)
+        .ok_or_else(|| Rejection::UnknownActor {
+            actor: actor.clone(),
+        })
 }
 
 /// What the policy's conditions see of `case` at `at`.
