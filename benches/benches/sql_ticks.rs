@@ -113,7 +113,7 @@ fn sql_ticks(c: &mut Criterion) {
                 .unwrap();
         }
         Err(_) => {
-            eprintln!("skipped the PostgreSQL tick bench: TOUSU_TEST_POSTGRES_URL is not set")
+            eprintln!("skipped the PostgreSQL tick bench: TOUSU_TEST_POSTGRES_URL is not set");
         }
     }
 }

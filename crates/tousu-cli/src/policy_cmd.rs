@@ -180,8 +180,60 @@ fn summary(p: &Policy) -> String {
         p.validity.rules.len(),
         p.escalation.len()
     );
+    permissions_summary(p, &mut out);
     let _ = writeln!(out, "calendar: {}", calendar_summary(p));
     out
+}
+
+/// Routing, approval rules and sign-off chains, and conditional grants, one
+/// line each, when the policy has them.
+fn permissions_summary(p: &Policy, out: &mut String) {
+    use std::fmt::Write as _;
+    if !p.routing.is_empty() {
+        let routes: Vec<String> = p
+            .routing
+            .iter()
+            .map(|r| {
+                let cats: Vec<&str> = r.categories.iter().map(|c| c.as_str()).collect();
+                format!("{} → {}", cats.join(", "), r.handler_role)
+            })
+            .collect();
+        let _ = writeln!(out, "routing: {}", routes.join("; "));
+    }
+    if let Some(a) = &p.approval {
+        if !a.sign_off.is_empty() {
+            let _ = writeln!(
+                out,
+                "approval sign-off: {}",
+                sign_off_chain(&a.sign_off, &a.above)
+            );
+        }
+        for r in &a.rules {
+            let mut limits: Vec<String> = r
+                .thresholds
+                .iter()
+                .map(|t| format!("{} ≤ {}", t.role, t.up_to.to_plain_string()))
+                .collect();
+            limits.push(format!("above {}", r.above));
+            let signed = if r.sign_off.is_empty() {
+                String::new()
+            } else {
+                format!("; sign-off {}", sign_off_chain(&r.sign_off, &r.above))
+            };
+            let _ = writeln!(out, "approval rule {}: {}{signed}", r.id, limits.join(", "));
+        }
+    }
+    let grants: usize = p.roles.iter().map(|r| r.grants.len()).sum();
+    if grants > 0 {
+        let _ = writeln!(out, "conditional grants: {grants}");
+    }
+}
+
+/// `a → b → approver`.
+fn sign_off_chain(roles: &[tousu::model::RoleId], approver: &tousu::model::RoleId) -> String {
+    let mut all: Vec<String> = roles.iter().map(ToString::to_string).collect();
+    all.push(format!("{approver} (approval)"));
+    all.join(" → ")
 }
 
 fn calendar_summary(p: &Policy) -> String {

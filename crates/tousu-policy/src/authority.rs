@@ -8,9 +8,14 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{DepartmentId, LevelId, Money, PartyId, RoleId, StaffId};
+use tousu_model::{
+    CategoryId, DepartmentId, LevelId, Money, PartyId, Remedy, RemedyKind, RoleId, StaffId,
+};
 
-use crate::ids::{EscalationId, MilestoneId};
+use crate::ids::{EscalationId, MilestoneId, RuleId};
+use crate::policy::Policy;
+use crate::predicate::{EvalInput, Predicate};
+use crate::status::Status;
 
 /// A workflow action a role may be permitted to take.
 #[derive(
@@ -135,17 +140,156 @@ pub struct Role {
     pub id: RoleId,
     /// Its name in the regulation (客服 / 投诉管理人).
     pub name_zh: String,
-    /// The actions it may take.
+    /// The actions it may take, always.
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// Actions it may take only under conditions: at some levels, in some
+    /// statuses, after an escalation step, or when a predicate holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<Grant>,
 }
 
 impl Role {
-    /// Whether the role may take `action`.
+    /// Whether the role may take `action` whatever the case (its
+    /// unconditional `actions`; see [`Role::grants_of`] for the rest).
     #[must_use]
     pub fn may(&self, action: Action) -> bool {
         self.actions.contains(&action)
     }
+
+    /// The conditional grants of `action`, with their index in `grants`.
+    pub fn grants_of(&self, action: Action) -> impl Iterator<Item = (usize, &Grant)> + '_ {
+        self.grants
+            .iter()
+            .enumerate()
+            .filter(move |(_, g)| g.actions.contains(&action))
+    }
+
+    /// Whether the role may take `action` in some case: unconditionally or
+    /// by a grant.
+    #[must_use]
+    pub fn may_sometimes(&self, action: Action) -> bool {
+        self.may(action) || self.grants_of(action).next().is_some()
+    }
+}
+
+/// Actions a role may take only under conditions (权限 by level, status,
+/// escalation step, channel or category). Every condition given must hold;
+/// a grant with none is refused by validation (write the action in the
+/// role's `actions`).
+///
+/// ```toml
+/// [[roles]]
+/// id = "supervisor"
+/// name_zh = "主管"
+/// actions = ["add_note"]
+/// grants = [
+///     # (七)「并对重大投诉事件进行回访」: the supervisor calls back major cases.
+///     { actions = ["record_callback"], levels = ["major"] },
+///     # approves only once the case was escalated to them
+///     { actions = ["approve"], after_escalation = ["supervisor"] },
+///     # replies on the spot to a complaint made in person, before assignment
+///     { actions = ["reply"], statuses = ["accepted"], when = { channel = ["visit"] } },
+/// ]
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grant {
+    /// The actions granted (not `register`: a registration has no case to
+    /// test the conditions on).
+    pub actions: Vec<Action>,
+    /// The case's level is one of these (empty: any level).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelId>,
+    /// The case is in one of these statuses (empty: any status).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<Status>,
+    /// One of these escalation steps has been taken on the case (empty: no
+    /// escalation needed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_escalation: Vec<EscalationId>,
+    /// The complaint matches this predicate (channel, category, facts…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Predicate>,
+    /// The clause it encodes, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a policy's conditions see of a case: its level, status, the
+/// escalation steps taken, and the complaint for predicates.
+#[derive(Clone, Debug)]
+pub struct CaseView<'a> {
+    /// The level, once classified.
+    pub level: Option<&'a LevelId>,
+    /// The status.
+    pub status: Status,
+    /// The escalation steps taken so far, in any round.
+    pub escalations: Vec<&'a EscalationId>,
+    /// The complaint and its facts, for predicates.
+    pub input: EvalInput<'a>,
+}
+
+impl Grant {
+    /// Whether the grant has any condition at all.
+    #[must_use]
+    pub fn is_conditional(&self) -> bool {
+        !(self.levels.is_empty()
+            && self.statuses.is_empty()
+            && self.after_escalation.is_empty()
+            && self.when.is_none())
+    }
+
+    /// The conditions that do not hold for `case`, each in words; empty
+    /// when the grant holds.
+    #[must_use]
+    pub fn unmet(&self, policy: &Policy, case: &CaseView<'_>) -> Vec<String> {
+        let mut unmet = Vec::new();
+        if !self.levels.is_empty() && !case.level.is_some_and(|l| self.levels.contains(l)) {
+            unmet.push(format!(
+                "the level must be one of {} (the case is {})",
+                list(&self.levels),
+                case.level
+                    .map_or("not yet classified".to_owned(), ToString::to_string)
+            ));
+        }
+        if !self.statuses.is_empty() && !self.statuses.contains(&case.status) {
+            unmet.push(format!(
+                "the status must be one of {} (the case is {})",
+                list(&self.statuses),
+                case.status
+            ));
+        }
+        if !self.after_escalation.is_empty()
+            && !self
+                .after_escalation
+                .iter()
+                .any(|s| case.escalations.contains(&s))
+        {
+            unmet.push(format!(
+                "one of the escalation steps {} must have been taken (none has)",
+                list(&self.after_escalation)
+            ));
+        }
+        if let Some(when) = &self.when
+            && !when.matches(policy, &case.input)
+        {
+            unmet.push(format!(
+                "the complaint must match `when` = {}",
+                serde_json::to_string(when).unwrap_or_default()
+            ));
+        }
+        unmet
+    }
+}
+
+/// `a, b, c` of anything displayed.
+fn list<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 // ---------------------------------------------------------------------------
@@ -166,7 +310,9 @@ impl Role {
 ///
 /// An amount is approved by the role of the first threshold it does not
 /// exceed (`up_to` includes its amount, ruling 3 in docs/rulings.md), and above the last
-/// threshold by `above`.
+/// threshold by `above`. `rules` give other limits to some cases (by
+/// level, category or the remedies proposed) and `sign_off` a chain of
+/// roles who sign, in order, before the approval.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalAuthority {
@@ -176,6 +322,17 @@ pub struct ApprovalAuthority {
     /// The role (top manager or committee) that approves amounts above the
     /// last threshold, and every amount if there are no thresholds.
     pub above: RoleId,
+    /// Roles that sign a proposal, in this order, before it is approved
+    /// (会签 / 逐级审批): each `approve` by the next role in the chain
+    /// records a sign-off, and the approval within the amount limits comes
+    /// last. Empty: the approval alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_off: Vec<RoleId>,
+    /// Limits for some cases: the first rule whose conditions hold decides
+    /// a proposal's approvers instead of `thresholds`, `above` and
+    /// `sign_off`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<ApprovalRule>,
     /// The role that approves extension requests (延期处理申请).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<RoleId>,
@@ -199,21 +356,105 @@ pub struct ApprovalThreshold {
     pub role: RoleId,
 }
 
-impl ApprovalAuthority {
+/// Approvers for some cases: by level, by category (or another predicate
+/// on the complaint), by the kind of remedy proposed. Every condition given
+/// must hold; the first rule that holds decides.
+///
+/// ```toml
+/// [[approval.rules]]
+/// id = "medical"
+/// note = "医疗投诉: 医教科"
+/// when = { category = ["medical"] }
+/// thresholds = [{ up_to = "5000", role = "medical_affairs" }]
+/// above = "hospital_leader"
+///
+/// [[approval.rules]]
+/// id = "major-signed"
+/// levels = ["major"]
+/// remedy_kinds = ["compensation"]
+/// sign_off = ["cs_manager"]       # 客服部经理 signs, then
+/// above = "general_manager"       # 总经理 approves
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalRule {
+    /// Unique among the rules; the proposal records it.
+    pub id: RuleId,
+    /// The case's level is one of these (empty: any level).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelId>,
+    /// The complaint matches this predicate (category, channel, facts…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Predicate>,
+    /// The proposal offers at least one remedy of these kinds (empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remedy_kinds: Vec<RemedyKind>,
+    /// Thresholds in strictly ascending order of `up_to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds: Vec<ApprovalThreshold>,
+    /// The role that approves amounts above the last threshold.
+    pub above: RoleId,
+    /// Roles that sign, in order, before the approval.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_off: Vec<RoleId>,
+    /// The clause it encodes, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ApprovalRule {
+    /// Whether the rule has any condition (one without holds for every case).
+    #[must_use]
+    pub fn is_conditional(&self) -> bool {
+        !(self.levels.is_empty() && self.when.is_none() && self.remedy_kinds.is_empty())
+    }
+
+    /// Whether the rule governs a proposal of `remedies` on a case of
+    /// `level` whose complaint is `input`.
+    #[must_use]
+    pub fn applies(
+        &self,
+        policy: &Policy,
+        level: Option<&LevelId>,
+        input: &EvalInput<'_>,
+        remedies: &[Remedy],
+    ) -> bool {
+        (self.levels.is_empty() || level.is_some_and(|l| self.levels.contains(l)))
+            && self.when.as_ref().is_none_or(|w| w.matches(policy, input))
+            && (self.remedy_kinds.is_empty()
+                || remedies.iter().any(|r| self.remedy_kinds.contains(&r.kind)))
+    }
+}
+
+/// Who approves a proposal: the thresholds, the role above them and the
+/// sign-off chain of the approval authority or of one of its rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Approvers<'a> {
+    /// The rule that chose them; `None` for the authority's own limits.
+    pub rule: Option<&'a RuleId>,
+    /// Thresholds in ascending order.
+    pub thresholds: &'a [ApprovalThreshold],
+    /// The role above the last threshold.
+    pub above: &'a RoleId,
+    /// The roles that sign first, in order.
+    pub sign_off: &'a [RoleId],
+}
+
+impl<'a> Approvers<'a> {
     /// The role that must approve `amount`.
     #[must_use]
-    pub fn required_role(&self, amount: Money) -> &RoleId {
+    pub fn required_role(&self, amount: Money) -> &'a RoleId {
         self.thresholds
             .iter()
             .find(|t| amount <= t.up_to)
-            .map_or(&self.above, |t| &t.role)
+            .map_or(self.above, |t| &t.role)
     }
 
     /// The largest amount `role` may approve: `None` if it has no threshold
     /// (and is not `above`), `Some(Money::MAX)` for `above`.
     #[must_use]
     pub fn limit_of(&self, role: &RoleId) -> Option<Money> {
-        if *role == self.above {
+        if role == self.above {
             return Some(Money::MAX);
         }
         self.thresholds
@@ -222,6 +463,79 @@ impl ApprovalAuthority {
             .map(|t| t.up_to)
             .max()
     }
+}
+
+impl ApprovalAuthority {
+    /// The authority's own approvers, when no rule applies.
+    #[must_use]
+    pub fn default_approvers(&self) -> Approvers<'_> {
+        Approvers {
+            rule: None,
+            thresholds: &self.thresholds,
+            above: &self.above,
+            sign_off: &self.sign_off,
+        }
+    }
+
+    /// The approvers of the rule with this id, or the authority's own when
+    /// `rule` is `None` or names no rule (a case proposed under a policy
+    /// version that had it).
+    #[must_use]
+    pub fn approvers(&self, rule: Option<&RuleId>) -> Approvers<'_> {
+        rule.and_then(|id| self.rules.iter().find(|r| r.id == *id))
+            .map_or_else(
+                || self.default_approvers(),
+                |r| Approvers {
+                    rule: Some(&r.id),
+                    thresholds: &r.thresholds,
+                    above: &r.above,
+                    sign_off: &r.sign_off,
+                },
+            )
+    }
+
+    /// The role that must approve `amount` under the authority's own limits.
+    #[must_use]
+    pub fn required_role(&self, amount: Money) -> &RoleId {
+        self.default_approvers().required_role(amount)
+    }
+
+    /// The largest amount `role` may approve under the authority's own
+    /// limits: `None` if it has no threshold (and is not `above`),
+    /// `Some(Money::MAX)` for `above`.
+    #[must_use]
+    pub fn limit_of(&self, role: &RoleId) -> Option<Money> {
+        self.default_approvers().limit_of(role)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Routing.
+// ---------------------------------------------------------------------------
+
+/// Who handles a category (归口): a case in one of `categories` (or a
+/// sub-category) is assigned to a lead department where someone holds
+/// `handler_role`, and a handler named in the assignment must hold it.
+///
+/// ```toml
+/// [[routing]]
+/// id = "medical"
+/// note = "医疗投诉上交医教科"
+/// categories = ["medical"]
+/// handler_role = "medical_affairs"
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Unique among the routes; a refusal names it.
+    pub id: RuleId,
+    /// The categories routed (each with its sub-categories).
+    pub categories: Vec<CategoryId>,
+    /// The role that handles them.
+    pub handler_role: RoleId,
+    /// The clause it encodes, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -336,7 +650,8 @@ pub enum EscalationTrigger {
     BreachOf(MilestoneId),
     /// The level's rounds are used up and the customer is still unsatisfied.
     RoundsExhausted,
-    /// A person escalates by hand (上报); manual steps are taken in order.
+    /// A person escalates by hand (上报), naming the step or taking the
+    /// first manual step not yet taken.
     Manual,
 }
 
@@ -375,6 +690,10 @@ pub struct EscalationStep {
     /// The levels it applies to; empty means every level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<LevelId>,
+    /// The categories it applies to, each with its sub-categories; empty
+    /// means every category (and a complaint without one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryId>,
     /// Roles to notify.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notify: Vec<RoleId>,

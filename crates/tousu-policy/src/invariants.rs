@@ -5,7 +5,9 @@
 //! but will not work as the author meant: a level no rule can reach, a
 //! severe level with a longer limit, rounds that run out with no escalation
 //! step to take, a ladder that never reaches the top, a fine below zero, a
-//! clock nothing can stop, an essential action no role may take.
+//! clock nothing can stop, an essential action no role may take, a
+//! conditional grant that restricts nothing or can never hold, an approval
+//! rule that never applies, a route to a role that cannot handle the case.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -123,8 +125,9 @@ const ESSENTIAL: &[Action] = &[
     Action::Close,
 ];
 
+/// Some role may take `action`, always or by a conditional grant.
 fn some_role_may(p: &Policy, action: Action) -> bool {
-    p.roles.iter().any(|r| r.may(action))
+    p.roles.iter().any(|r| r.may_sometimes(action))
 }
 
 fn assigns(pred: &Predicate) -> bool {
@@ -144,6 +147,10 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     milestones_run_and_stop(p, &mut out);
     flow_completes(p, &mut out);
     overtime_fines_apply(p, &mut out);
+    grants_restrict(p, &mut out);
+    grants_can_hold(p, &mut out);
+    approval_rules_reachable(p, &mut out);
+    routes_handle(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -253,8 +260,11 @@ fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
     }
     for level in &p.levels {
         let limited = !matches!(p.rounds_allowed(&level.id), RoundsAllowed::Unlimited);
+        // A step for some categories only still leads somewhere for them.
         let steps: Vec<_> = p
-            .escalation_steps(&EscalationTrigger::RoundsExhausted, &level.id)
+            .escalation
+            .iter()
+            .filter(|s| s.after == EscalationTrigger::RoundsExhausted && s.applies_to(&level.id))
             .collect();
         if limited && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate && steps.is_empty() {
             out.add(
@@ -270,32 +280,55 @@ fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
     }
 }
 
-/// Escalation ladders reach the role above every approval limit.
+/// Escalation ladders reach the role above every approval limit (above
+/// the authority's own limits or one of its rules').
 fn ladders_reach_top(p: &Policy, out: &mut Findings) {
-    if let Some(top) = p.approval.as_ref().map(|a| &a.above) {
-        for trigger in [
-            EscalationTrigger::Manual,
-            EscalationTrigger::RoundsExhausted,
-        ] {
-            let steps: Vec<_> = p.escalation.iter().filter(|s| s.after == trigger).collect();
-            if let Some(last) = steps.last() {
-                let reaches = last.take_over.as_ref() == Some(top) || last.notify.contains(top);
-                if !reaches {
-                    let path = p
-                        .escalation
-                        .iter()
-                        .position(|s| s.id == last.id)
-                        .map_or_else(|| "escalation".to_owned(), |k| format!("escalation[{k}]"));
-                    out.add(
-                        Severity::Warning,
-                        "ladder_reaches_top",
-                        path,
-                        format!(
-                            "the last {trigger} step neither notifies nor hands over to \"{top}\", the role above every approval limit"
-                        ),
-                    );
-                }
-            }
+    let Some(auth) = p.approval.as_ref() else {
+        return;
+    };
+    let mut tops = vec![&auth.above];
+    tops.extend(
+        auth.rules
+            .iter()
+            .map(|r| &r.above)
+            .filter(|r| **r != auth.above),
+    );
+    tops.dedup();
+    for trigger in [
+        EscalationTrigger::Manual,
+        EscalationTrigger::RoundsExhausted,
+    ] {
+        let steps: Vec<_> = p.escalation.iter().filter(|s| s.after == trigger).collect();
+        let Some(last) = steps.last() else {
+            continue;
+        };
+        let reaches = tops
+            .iter()
+            .any(|top| last.take_over.as_ref() == Some(*top) || last.notify.contains(top));
+        if !reaches {
+            let path = p
+                .escalation
+                .iter()
+                .position(|s| s.id == last.id)
+                .map_or_else(|| "escalation".to_owned(), |k| format!("escalation[{k}]"));
+            let names = tops
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let whom = if tops.len() > 1 {
+                "the roles above the approval limits"
+            } else {
+                "the role above every approval limit"
+            };
+            out.add(
+                Severity::Warning,
+                "ladder_reaches_top",
+                path,
+                format!(
+                    "the last {trigger} step neither notifies nor hands over to {names}, {whom}"
+                ),
+            );
         }
     }
 }
@@ -462,6 +495,109 @@ fn flow_completes(p: &Policy, out: &mut Findings) {
                 format!("escalation[{k}].take_over"),
                 format!("role {role} takes cases over but may take no action"),
             );
+        }
+    }
+}
+
+/// A conditional grant restricts something: the role does not already have
+/// the action unconditionally (where the grant's conditions would be void).
+fn grants_restrict(p: &Policy, out: &mut Findings) {
+    for (i, role) in p.roles.iter().enumerate() {
+        for (j, g) in role.grants.iter().enumerate() {
+            for (k, a) in g.actions.iter().enumerate().filter(|(_, a)| role.may(**a)) {
+                out.add(
+                    Severity::Warning,
+                    "grants_restrict",
+                    format!("roles[{i}].grants[{j}].actions[{k}]"),
+                    format!(
+                        "role {} may {a} always (its `actions` list it), so this grant's conditions restrict nothing; remove {a} from one of them",
+                        role.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A grant's conditions can hold together: a step it waits for applies to
+/// one of its levels, and a final status is named only for notes.
+fn grants_can_hold(p: &Policy, out: &mut Findings) {
+    for (i, role) in p.roles.iter().enumerate() {
+        for (j, g) in role.grants.iter().enumerate() {
+            let path = format!("roles[{i}].grants[{j}]");
+            let steps: Vec<_> = p
+                .escalation
+                .iter()
+                .filter(|s| g.after_escalation.contains(&s.id))
+                .collect();
+            let reachable = g.levels.is_empty()
+                || steps.is_empty()
+                || steps
+                    .iter()
+                    .any(|s| g.levels.iter().any(|l| s.applies_to(l)));
+            if !reachable {
+                out.add(
+                    Severity::Error,
+                    "grants_can_hold",
+                    format!("{path}.after_escalation"),
+                    format!(
+                        "none of these steps applies at the grant's levels ({}), so the grant never holds",
+                        g.levels.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+            let only_final = !g.statuses.is_empty() && g.statuses.iter().all(|s| !s.is_open());
+            if only_final && g.actions.iter().any(|a| *a != Action::AddNote) {
+                out.add(
+                    Severity::Error,
+                    "grants_can_hold",
+                    format!("{path}.statuses"),
+                    "names only final statuses (closed, not_accepted), where a case takes notes alone; the grant's other actions are never possible".to_owned(),
+                );
+            }
+        }
+    }
+}
+
+/// Every approval rule can apply: none follows a rule without conditions
+/// (which governs every proposal it sees first).
+fn approval_rules_reachable(p: &Policy, out: &mut Findings) {
+    let Some(auth) = &p.approval else {
+        return;
+    };
+    if let Some(first) = auth.rules.iter().position(|r| !r.is_conditional()) {
+        for k in first + 1..auth.rules.len() {
+            out.add(
+                Severity::Error,
+                "approval_rules_reachable",
+                format!("approval.rules[{k}]"),
+                format!(
+                    "never applies: approval.rules[{first}] has no condition and governs every proposal first; give it a condition or move it last"
+                ),
+            );
+        }
+    }
+}
+
+/// A route hands its categories to a role that can handle them: it may
+/// investigate and propose a solution (always or by a grant).
+fn routes_handle(p: &Policy, out: &mut Findings) {
+    for (i, route) in p.routing.iter().enumerate() {
+        let Some(role) = p.role(&route.handler_role) else {
+            continue;
+        };
+        for action in [Action::Investigate, Action::ProposeSolution] {
+            if !role.may_sometimes(action) {
+                out.add(
+                    Severity::Warning,
+                    "routes_handle",
+                    format!("routing[{i}].handler_role"),
+                    format!(
+                        "role {} handles these categories but may not {action}; grant it",
+                        role.id
+                    ),
+                );
+            }
         }
     }
 }

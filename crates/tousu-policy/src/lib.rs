@@ -100,6 +100,7 @@ pub mod milestone;
 mod policy;
 pub mod predicate;
 pub mod rules;
+mod status;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
@@ -117,8 +118,9 @@ pub use penalty_schedule::{
 };
 
 pub use authority::{
-    Action, ApprovalAuthority, ApprovalThreshold, Conflict, EscalationStep, EscalationTrigger,
-    Recusal, Role, RoundsAllowed, RoundsPolicy, WhenRoundsExhausted,
+    Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,
+    EscalationStep, EscalationTrigger, Grant, Recusal, Role, RoundsAllowed, RoundsPolicy, Route,
+    WhenRoundsExhausted,
 };
 pub use error::{Format, PolicyError, Report};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
@@ -135,4 +137,5 @@ pub use rules::{
     Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable, Decision,
     ValidityRule, ValidityTable,
 };
+pub use status::Status;
 pub use warranty::{Retention, RetentionPeriod, Warranty, WarrantyTerm};

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use tousu_model::{CategoryId, ComplaintNoPattern, LevelId, Money, RoleId, Validity};
 
 use crate::authority::{
-    Action, ApprovalAuthority, EscalationStep, EscalationTrigger, Recusal, Role, RoundsAllowed,
-    RoundsPolicy,
+    Action, ApprovalAuthority, Approvers, EscalationStep, EscalationTrigger, Recusal, Role,
+    RoundsAllowed, RoundsPolicy, Route,
 };
 use crate::calendar::{Calendar, CalendarData, CalendarError, CalendarSpec};
 use crate::duration::Duration;
@@ -34,8 +34,11 @@ use crate::warranty::{Retention, Warranty};
 ///   `loosen_on_reclassify`, `reminder` and `steps`; `rounds.when_exhausted
 ///   = "until_satisfied"`; the penalty options `overtime_by_milestone`,
 ///   `custom_sanctions`, a violation's `outcomes` and `sanctions`, and
-///   `losses.scaled`. Every addition is optional, so a version-1 file loads
-///   unchanged (docs/policy-authoring.md).
+///   `losses.scaled`; a role's conditional `grants`; approval `rules` by
+///   level, category or remedy kind and `sign_off` chains; `routing` by
+///   category; an escalation step's `categories`. Every addition is
+///   optional, so a version-1 file loads unchanged
+///   (docs/policy-authoring.md).
 pub const POLICY_SCHEMA_VERSION: u32 = 2;
 
 /// The default policy's TOML text, as shipped in `policies/default.toml`.
@@ -205,6 +208,10 @@ pub struct Policy {
     /// Approval authority by amount (核决权限).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<ApprovalAuthority>,
+    /// Who handles which category (归口): routes in order, the nearest
+    /// category's first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routing: Vec<Route>,
     /// Recusal (回避). Without a `[recusal]` table the respondent recuses
     /// by default, and `policy check` warns that the default applies
     /// ([`Recusal::is_implied`]).
@@ -639,22 +646,59 @@ impl Policy {
         self.rounds.allowed(level)
     }
 
-    /// The escalation steps for `trigger` that apply to `level`, in order.
+    /// The escalation steps for `trigger` that apply to a case of `level`
+    /// in `category`, in order.
     pub fn escalation_steps<'a>(
         &'a self,
         trigger: &'a EscalationTrigger,
         level: &'a LevelId,
+        category: Option<&'a CategoryId>,
     ) -> impl Iterator<Item = &'a EscalationStep> + 'a {
-        self.escalation
-            .iter()
-            .filter(move |s| s.after == *trigger && s.applies_to(level))
+        self.escalation.iter().filter(move |s| {
+            s.after == *trigger && s.applies_to(level) && self.step_covers(s, category)
+        })
+    }
+
+    /// Whether `step` applies to a complaint in `category`: it names no
+    /// categories, or the category is one of them or below one.
+    #[must_use]
+    pub fn step_covers(&self, step: &EscalationStep, category: Option<&CategoryId>) -> bool {
+        step.categories.is_empty()
+            || category.is_some_and(|c| step.categories.iter().any(|a| self.is_in_category(c, a)))
     }
 
     /// The role that must approve `amount`, if the policy has an approval
-    /// authority.
+    /// authority (its own limits; [`Policy::approvers_for`] applies its rules).
     #[must_use]
     pub fn required_approver(&self, amount: Money) -> Option<&RoleId> {
         self.approval.as_ref().map(|a| a.required_role(amount))
+    }
+
+    /// Who approves a proposal of `remedies` on a case of `level` whose
+    /// complaint is `input`: the first approval rule that holds, else the
+    /// authority's own limits; `None` without an approval authority.
+    #[must_use]
+    pub fn approvers_for(
+        &self,
+        level: Option<&LevelId>,
+        input: &EvalInput<'_>,
+        remedies: &[tousu_model::Remedy],
+    ) -> Option<Approvers<'_>> {
+        let auth = self.approval.as_ref()?;
+        let rule = auth
+            .rules
+            .iter()
+            .find(|r| r.applies(self, level, input, remedies));
+        Some(auth.approvers(rule.map(|r| &r.id)))
+    }
+
+    /// The route for a complaint in `category`: the nearest category's
+    /// (its own, else its parent's…), the first listed among equals.
+    #[must_use]
+    pub fn route_for(&self, category: &CategoryId) -> Option<&Route> {
+        self.category_path(category)
+            .into_iter()
+            .find_map(|c| self.routing.iter().find(|r| r.categories.contains(c)))
     }
 
     /// Whether whoever proposed a solution (or requested an extension) may

@@ -116,6 +116,9 @@ pub(crate) fn check(p: &Policy) -> Report {
     milestones(p, &names, &mut r);
     rounds_and_escalation(p, &names, &mut r);
     authority(p, &names, &mut r);
+    grants(p, &names, &mut r);
+    approval_rules(p, &names, &mut r);
+    routing(p, &names, &mut r);
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
     implied_recusal(p, &mut r);
@@ -207,6 +210,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             }
         }
     }
+    v2_permissions(p, r);
     for (i, role) in p.roles.iter().enumerate() {
         for (j, _) in role
             .actions
@@ -868,6 +872,9 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
         for (j, l) in s.levels.iter().enumerate() {
             names.level(r, &format!("{path}.levels[{j}]"), l);
         }
+        for (j, c) in s.categories.iter().enumerate() {
+            names.category(r, &format!("{path}.categories[{j}]"), c);
+        }
         for (j, role) in s.notify.iter().enumerate() {
             names.role(r, &format!("{path}.notify[{j}]"), role);
         }
@@ -888,46 +895,8 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
 
 fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
     if let Some(a) = &p.approval {
-        let mut previous: Option<(usize, tousu_model::Money)> = None;
-        for (i, t) in a.thresholds.iter().enumerate() {
-            let path = format!("approval.thresholds[{i}]");
-            if t.up_to.is_negative() {
-                r.error(
-                    format!("{path}.up_to"),
-                    format!(
-                        "{} is negative; amounts are 0 or more",
-                        t.up_to.to_plain_string()
-                    ),
-                );
-            }
-            if let Some((j, prev)) = previous
-                && t.up_to <= prev
-            {
-                r.error(
-                    format!("{path}.up_to"),
-                    format!(
-                        "{} is not above approval.thresholds[{j}].up_to ({}); list thresholds in strictly ascending order",
-                        t.up_to.to_plain_string(),
-                        prev.to_plain_string()
-                    ),
-                );
-            }
-            previous = Some((i, t.up_to));
-            names.role(r, &format!("{path}.role"), &t.role);
-            if p.role(&t.role).is_some_and(|x| !x.may(Action::Approve)) {
-                r.warning(
-                    format!("{path}.role"),
-                    format!("role {:?} approves amounts but may not take the \"approve\" action; add it to its actions", t.role.as_str()),
-                );
-            }
-        }
-        names.role(r, "approval.above", &a.above);
-        if p.role(&a.above).is_some_and(|x| !x.may(Action::Approve)) {
-            r.warning(
-                "approval.above",
-                format!("role {:?} approves amounts but may not take the \"approve\" action; add it to its actions", a.above.as_str()),
-            );
-        }
+        thresholds(p, names, r, "approval", &a.thresholds);
+        approver(p, names, r, "approval.above", &a.above);
         if let Some(role) = &a.extension {
             names.role(r, "approval.extension", role);
             if p.role(role)
@@ -970,6 +939,205 @@ fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 "names no parties and no departments; list whom the staff member may not handle",
             );
         }
+    }
+}
+
+/// Grants, approval rules and sign-off chains, routing and escalation by
+/// category are schema-2 options.
+fn v2_permissions(p: &Policy, r: &mut Report) {
+    let mut used: Vec<String> = Vec::new();
+    for (i, role) in p.roles.iter().enumerate() {
+        if !role.grants.is_empty() {
+            used.push(format!("roles[{i}].grants"));
+        }
+    }
+    if let Some(a) = &p.approval {
+        if !a.rules.is_empty() {
+            used.push("approval.rules".to_owned());
+        }
+        if !a.sign_off.is_empty() {
+            used.push("approval.sign_off".to_owned());
+        }
+    }
+    if !p.routing.is_empty() {
+        used.push("routing".to_owned());
+    }
+    for (i, s) in p.escalation.iter().enumerate() {
+        if !s.categories.is_empty() {
+            used.push(format!("escalation[{i}].categories"));
+        }
+    }
+    for path in used {
+        r.error(
+            path,
+            "is an option of schema_version 2; write schema_version = 2",
+        );
+    }
+}
+
+/// Thresholds in strictly ascending order, 0 or more, of roles that approve.
+fn thresholds(
+    p: &Policy,
+    names: &Names<'_>,
+    r: &mut Report,
+    at: &str,
+    list: &[crate::authority::ApprovalThreshold],
+) {
+    let mut previous: Option<(usize, tousu_model::Money)> = None;
+    for (i, t) in list.iter().enumerate() {
+        let path = format!("{at}.thresholds[{i}]");
+        if t.up_to.is_negative() {
+            r.error(
+                format!("{path}.up_to"),
+                format!(
+                    "{} is negative; amounts are 0 or more",
+                    t.up_to.to_plain_string()
+                ),
+            );
+        }
+        if let Some((j, prev)) = previous
+            && t.up_to <= prev
+        {
+            r.error(
+                format!("{path}.up_to"),
+                format!(
+                    "{} is not above {at}.thresholds[{j}].up_to ({}); list thresholds in strictly ascending order",
+                    t.up_to.to_plain_string(),
+                    prev.to_plain_string()
+                ),
+            );
+        }
+        previous = Some((i, t.up_to));
+        approver(p, names, r, &format!("{path}.role"), &t.role);
+    }
+}
+
+/// A role that approves exists and may take `approve`, always or by a grant.
+fn approver(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, role: &RoleId) {
+    names.role(r, path, role);
+    if p.role(role)
+        .is_some_and(|x| !x.may_sometimes(Action::Approve))
+    {
+        r.warning(
+            path,
+            format!("role {:?} approves amounts but may not take the \"approve\" action; add it to its actions", role.as_str()),
+        );
+    }
+}
+
+/// A sign-off chain: roles that exist and approve, none twice.
+fn sign_off(p: &Policy, names: &Names<'_>, r: &mut Report, at: &str, chain: &[RoleId]) {
+    let mut seen = BTreeSet::new();
+    for (i, role) in chain.iter().enumerate() {
+        let path = format!("{at}.sign_off[{i}]");
+        approver(p, names, r, &path, role);
+        if !seen.insert(role) {
+            r.error(
+                path,
+                format!(
+                    "{:?} is already in the chain; each role signs once",
+                    role.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// Conditional grants: actions, known levels and steps, a checked
+/// predicate, and at least one condition.
+fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    for (i, role) in p.roles.iter().enumerate() {
+        for (j, g) in role.grants.iter().enumerate() {
+            let path = format!("roles[{i}].grants[{j}]");
+            if g.actions.is_empty() {
+                r.error(
+                    format!("{path}.actions"),
+                    "is empty; list the actions granted, e.g. [\"record_callback\"]",
+                );
+            }
+            for (k, a) in g.actions.iter().enumerate() {
+                if *a == Action::Register {
+                    r.error(
+                        format!("{path}.actions[{k}]"),
+                        "`register` cannot be granted under conditions: a registration has no case to test them on; list it in the role's actions",
+                    );
+                }
+            }
+            if !g.is_conditional() {
+                r.error(
+                    path.clone(),
+                    "has no condition; give `levels`, `statuses`, `after_escalation` or `when`, or list its actions in the role's `actions`",
+                );
+            }
+            for (k, l) in g.levels.iter().enumerate() {
+                names.level(r, &format!("{path}.levels[{k}]"), l);
+            }
+            for (k, step) in g.after_escalation.iter().enumerate() {
+                if !p.escalation.iter().any(|s| s.id == *step) {
+                    r.error(
+                        format!("{path}.after_escalation[{k}]"),
+                        format!(
+                            "{:?} is not an escalation step; steps are {}",
+                            step.as_str(),
+                            known(p.escalation.iter().map(|s| s.id.as_str()))
+                        ),
+                    );
+                }
+            }
+            if let Some(when) = &g.when {
+                predicate(p, names, r, &format!("{path}.when"), when);
+            }
+        }
+    }
+}
+
+/// Approval rules and sign-off chains.
+fn approval_rules(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    let Some(a) = &p.approval else {
+        return;
+    };
+    sign_off(p, names, r, "approval", &a.sign_off);
+    duplicates(r, "approval.rules", a.rules.iter().map(|x| x.id.as_str()));
+    for (i, rule) in a.rules.iter().enumerate() {
+        let path = format!("approval.rules[{i}]");
+        for (k, l) in rule.levels.iter().enumerate() {
+            names.level(r, &format!("{path}.levels[{k}]"), l);
+        }
+        if let Some(when) = &rule.when {
+            predicate(p, names, r, &format!("{path}.when"), when);
+        }
+        thresholds(p, names, r, &path, &rule.thresholds);
+        approver(p, names, r, &format!("{path}.above"), &rule.above);
+        sign_off(p, names, r, &path, &rule.sign_off);
+    }
+}
+
+/// Routes: known categories and roles, each category routed once.
+fn routing(p: &Policy, names: &Names<'_>, r: &mut Report) {
+    duplicates(r, "routing", p.routing.iter().map(|x| x.id.as_str()));
+    let mut routed: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, route) in p.routing.iter().enumerate() {
+        let path = format!("routing[{i}]");
+        if route.categories.is_empty() {
+            r.error(
+                format!("{path}.categories"),
+                "is empty; list the categories this route handles",
+            );
+        }
+        for (k, c) in route.categories.iter().enumerate() {
+            let at = format!("{path}.categories[{k}]");
+            names.category(r, &at, c);
+            if let Some(first) = routed.insert(c.as_str(), i) {
+                r.error(
+                    at,
+                    format!(
+                        "{:?} is already routed by routing[{first}]; route each category once",
+                        c.as_str()
+                    ),
+                );
+            }
+        }
+        names.role(r, &format!("{path}.handler_role"), &route.handler_role);
     }
 }
 

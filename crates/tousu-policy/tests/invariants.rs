@@ -114,3 +114,41 @@ fn a_milestone_fine_that_never_applies_is_found() {
         render(&p)
     );
 }
+
+/// A grant of an action the role has always, a grant that cannot hold, an
+/// approval rule behind one without conditions, a route to a role that
+/// cannot handle: each is found.
+#[test]
+fn grant_approval_and_routing_mistakes_are_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    let grants: Vec<tousu_policy::Grant> = serde_json::from_value(serde_json::json!([
+        { "actions": ["add_note", "approve"], "levels": ["unsatisfied"] },
+        { "actions": ["approve"], "levels": ["unsatisfied"], "after_escalation": ["crisis-to-gm"] },
+        { "actions": ["reply"], "statuses": ["closed"] },
+    ]))
+    .unwrap();
+    let role = p
+        .roles
+        .iter_mut()
+        .find(|r| r.may(tousu_policy::Action::AddNote))
+        .unwrap();
+    role.grants = grants;
+    let step = p.escalation.first().unwrap().clone();
+    let mut only_crisis = step.clone();
+    only_crisis.id = "crisis-to-gm".parse().unwrap();
+    only_crisis.levels = vec!["crisis".parse().unwrap()];
+    p.escalation.push(only_crisis);
+    let auth = p.approval.as_mut().unwrap();
+    auth.rules = serde_json::from_value(serde_json::json!([
+        { "id": "all", "above": auth.above },
+        { "id": "major", "levels": ["major"], "above": auth.above },
+    ]))
+    .unwrap();
+    p.routing = serde_json::from_value(serde_json::json!([
+        { "id": "to-clerks", "categories": [], "handler_role": p.roles[0].id },
+    ]))
+    .unwrap();
+    insta::assert_snapshot!(render(&p));
+}

@@ -460,7 +460,7 @@ fn terms_rounds_and_approval_boundaries() {
     let trigger = tousu_policy::EscalationTrigger::Manual;
     let level = LevelId::new("major").unwrap();
     let steps: Vec<&str> = p
-        .escalation_steps(&trigger, &level)
+        .escalation_steps(&trigger, &level, None)
         .map(|s| s.id.as_str())
         .collect();
     assert_eq!(steps, ["manual-head", "manual-gm"]);

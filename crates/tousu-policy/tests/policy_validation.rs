@@ -424,3 +424,53 @@ fn implied_recusal_is_a_warning_that_names_the_choice() {
     assert!(!stated.recusal.is_implied());
     assert!(stated.check().warnings.is_empty());
 }
+
+/// Conditional grants, approval rules and sign-off chains, routing and
+/// escalation by category: every reference checked with its path, and each
+/// is an option of schema 2.
+#[test]
+fn permissions_approvals_and_routing_are_validated() {
+    let text = broken(
+        r#"actions = ["register", "accept", "reply"]"#,
+        r#"actions = ["register", "accept", "reply"]
+grants = [
+    { actions = ["close"] },
+    { actions = ["register", "approve"], levels = ["huge"], after_escalation = ["nowhere"] },
+]"#,
+    );
+    let text = broken_in(
+        &text,
+        r#"extension = "boss""#,
+        r#"extension = "boss"
+sign_off = ["clerk", "ghost", "clerk"]
+
+[[approval.rules]]
+id = "big"
+levels = ["major"]
+remedy_kinds = ["compensation"]
+thresholds = [{ up_to = "100", role = "boss" }, { up_to = "50", role = "boss" }]
+above = "nobody"
+
+[[approval.rules]]
+id = "big"
+when = { category = ["cars"] }
+above = "boss"
+
+[[routing]]
+id = "svc"
+categories = ["service", "service"]
+handler_role = "ghost"
+
+[[escalation]]
+id = "gm"
+after = "manual"
+categories = ["food"]
+notify = ["boss"]"#,
+    );
+    insta::assert_snapshot!(report(&text));
+}
+
+fn broken_in(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the policy has no {from:?}");
+    text.replacen(from, to, 1)
+}

@@ -98,8 +98,38 @@ impl From<&Rejection> for RejectionDoc {
                 amount,
                 limit,
                 required_role,
+                rule,
             } => json!({
                 "actor": actor, "amount": amount, "limit": limit, "required_role": required_role,
+                "rule": rule,
+            }),
+            Rejection::GrantConditionUnmet {
+                actor,
+                action,
+                unmet,
+            } => json!({ "actor": actor, "action": action, "unmet": unmet }),
+            Rejection::SignOffOutOfOrder {
+                actor,
+                next,
+                chain,
+                signed,
+                rule,
+            } => json!({
+                "actor": actor, "next": next, "chain": chain, "signed": signed, "rule": rule,
+            }),
+            Rejection::NoEscalationStep {
+                requested,
+                level,
+                accepted,
+            } => json!({ "requested": requested, "level": level, "accepted": accepted }),
+            Rejection::Misrouted {
+                route,
+                category,
+                handler_role,
+                lead,
+                ..
+            } => json!({
+                "route": route, "category": category, "handler_role": handler_role, "lead": lead,
             }),
             Rejection::InvalidInput { path, .. } => json!({ "path": path }),
             Rejection::PolicyDecides {

@@ -3,24 +3,22 @@
 //! confidential case. Every command passes [`authorize`] before its handler
 //! runs; the handlers call the narrower checks where their command needs them.
 
+use chrono::{DateTime, Utc};
 use tousu_model::{Complaint, Money, RoleId, Staff, StaffId};
-use tousu_policy::{Action, ApprovalAuthority};
+use tousu_policy::{Action, ApprovalAuthority, Approvers, CaseView, EvalInput};
 
 use crate::case::Case;
 use crate::{Ctx, Rejection};
 
-/// The staff member, if the policy grants one of their roles `action`.
+/// The staff member, if the policy grants one of their roles `action`
+/// unconditionally (a registration, before there is a case to test a
+/// grant's conditions on).
 pub(crate) fn permitted<'a>(
     ctx: &Ctx<'a>,
     actor: &StaffId,
     action: Action,
 ) -> Result<&'a Staff, Rejection> {
-    let staff = ctx
-        .roster
-        .staff(actor)
-        .ok_or_else(|| Rejection::UnknownActor {
-            actor: actor.clone(),
-        })?;
+    let staff = on_roster(ctx, actor)?;
     if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
         Ok(staff)
     } else {
@@ -28,16 +26,84 @@ pub(crate) fn permitted<'a>(
     }
 }
 
-/// The actor, permitted `action` and not recused from this complaint.
+/// The actor, granted `action` on this case at `at` and not recused from it.
 pub(crate) fn authorize<'a>(
     ctx: &Ctx<'a>,
-    complaint: &Complaint,
+    case: &Case,
     actor: &StaffId,
     action: Action,
+    at: DateTime<Utc>,
 ) -> Result<&'a Staff, Rejection> {
-    let staff = permitted(ctx, actor, action)?;
-    check_recusal(complaint, staff, action, ctx)?;
+    let staff = on_roster(ctx, actor)?;
+    granted(ctx, staff, case, action, at)?;
+    check_recusal(&case.complaint, staff, action, ctx)?;
     Ok(staff)
+}
+
+/// The actor's entry on the roster.
+fn on_roster<'a>(ctx: &Ctx<'a>, actor: &StaffId) -> Result<&'a Staff, Rejection> {
+    ctx.roster
+        .staff(actor)
+        .ok_or_else(|| Rejection::UnknownActor {
+            actor: actor.clone(),
+        })
+}
+
+/// What the policy's conditions see of `case` at `at`.
+pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
+    CaseView {
+        level: case.level.as_ref(),
+        status: case.status,
+        escalations: case
+            .escalations
+            .iter()
+            .filter_map(|e| e.step.as_ref())
+            .collect(),
+        input: EvalInput::new(&case.complaint, at)
+            .with_repeat_count(case.repeat_count)
+            .with_found_facts(&case.found_facts),
+    }
+}
+
+/// Whether one of `staff`'s roles grants `action` on `case`: in its
+/// `actions`, or by a conditional grant whose conditions hold. Refused as
+/// [`Rejection::GrantConditionUnmet`] naming every unmet condition when a
+/// grant exists but does not hold, else [`Rejection::NotPermitted`].
+pub(crate) fn granted(
+    ctx: &Ctx<'_>,
+    staff: &Staff,
+    case: &Case,
+    action: Action,
+    at: DateTime<Utc>,
+) -> Result<(), Rejection> {
+    if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
+        return Ok(());
+    }
+    let roles = staff.roles.iter().filter_map(|r| ctx.policy.role(r));
+    let mut grants = roles
+        .flat_map(|role| role.grants_of(action).map(move |(j, g)| (role, j, g)))
+        .peekable();
+    if grants.peek().is_none() {
+        return Err(not_permitted(staff, action));
+    }
+    let view = case_view(case, at);
+    let mut unmet = Vec::new();
+    for (role, j, grant) in grants {
+        let failed = grant.unmet(ctx.policy, &view);
+        if failed.is_empty() {
+            return Ok(());
+        }
+        unmet.push(format!(
+            "role {} (grants[{j}]): {}",
+            role.id,
+            failed.join("; ")
+        ));
+    }
+    Err(Rejection::GrantConditionUnmet {
+        actor: staff.id.clone(),
+        action,
+        unmet,
+    })
 }
 
 /// When the policy names the one role that may take `action` (`role` picks
@@ -64,18 +130,25 @@ fn not_permitted(staff: &Staff, action: Action) -> Rejection {
 }
 
 /// Approval authority: `amount` must be within the highest limit of the
-/// actor's roles, when the policy sets limits.
-pub(crate) fn within_limit(staff: &Staff, amount: Money, ctx: &Ctx<'_>) -> Result<(), Rejection> {
-    let Some(auth) = &ctx.policy.approval else {
-        return Ok(());
-    };
-    let limit = staff.roles.iter().filter_map(|r| auth.limit_of(r)).max();
+/// actor's roles under `approvers` (the authority's own limits or the rule
+/// that governs the proposal).
+pub(crate) fn within_limit(
+    staff: &Staff,
+    amount: Money,
+    approvers: &Approvers<'_>,
+) -> Result<(), Rejection> {
+    let limit = staff
+        .roles
+        .iter()
+        .filter_map(|r| approvers.limit_of(r))
+        .max();
     if limit.is_none_or(|l| amount > l) {
         return Err(Rejection::OutOfAuthority {
             actor: staff.id.clone(),
             amount,
             limit: limit.unwrap_or(Money::ZERO),
-            required_role: auth.required_role(amount).clone(),
+            required_role: approvers.required_role(amount).clone(),
+            rule: approvers.rule.cloned(),
         });
     }
     Ok(())
@@ -183,9 +256,5 @@ pub fn can_view(actor: &StaffId, case: &Case, ctx: &Ctx<'_>) -> bool {
     let involved = case.participants.contains(actor)
         || case.complaint.first_responder.as_ref() == Some(actor)
         || case.assignment.as_ref().and_then(|a| a.handler.as_ref()) == Some(actor);
-    involved
-        || staff
-            .roles
-            .iter()
-            .any(|r| ctx.policy.role_may(r, Action::ViewConfidential))
+    involved || granted(ctx, staff, case, Action::ViewConfidential, case.updated_at).is_ok()
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use tousu_model::{CommandId, DepartmentId, Satisfaction, StaffId};
+use tousu_policy::EscalationId;
 
 use crate::command::{Assignment, COMMAND_SCHEMA_VERSION, Command, CommandKind};
 
@@ -119,10 +120,20 @@ impl CommandBuilder {
         self.kind(CommandKind::Close)
     }
 
-    /// Escalate by hand (上报), saying why.
+    /// Escalate by hand (上报), saying why: to the first manual step not
+    /// yet taken.
     pub fn escalate(self, reason: impl Into<String>) -> Command {
         self.kind(CommandKind::Escalate {
             reason: reason.into(),
+            step: None,
+        })
+    }
+
+    /// Escalate by hand (上报) to the manual step `step`, saying why.
+    pub fn escalate_to(self, step: EscalationId, reason: impl Into<String>) -> Command {
+        self.kind(CommandKind::Escalate {
+            reason: reason.into(),
+            step: Some(step),
         })
     }
 

@@ -17,83 +17,9 @@ use crate::event::{ClosureKind, Event, EventKind};
 /// The schema version of [`Case`] documents this crate writes.
 pub const CASE_SCHEMA_VERSION: u32 = 1;
 
-/// Where a case stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Status {
-    /// 已登记: registered, acceptance not yet decided.
-    Registered,
-    /// 已受理: accepted, not yet assigned.
-    Accepted,
-    /// 不予受理: not accepted (final, but notes may be added).
-    NotAccepted,
-    /// 已分派: assigned to a department or handler.
-    Assigned,
-    /// 调查中: under investigation.
-    Investigating,
-    /// 待审批: a solution awaits approval.
-    AwaitingApproval,
-    /// 已批准: the solution is approved.
-    Approved,
-    /// 已答复: the customer was answered; the callback follows.
-    Replied,
-    /// 已结案: closed (see [`Case::closure`]).
-    Closed,
-}
-
-impl Status {
-    /// The Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Registered => "已登记",
-            Status::Accepted => "已受理",
-            Status::NotAccepted => "不予受理",
-            Status::Assigned => "已分派",
-            Status::Investigating => "调查中",
-            Status::AwaitingApproval => "待审批",
-            Status::Approved => "已批准",
-            Status::Replied => "已答复",
-            Status::Closed => "已结案",
-        }
-    }
-
-    /// Whether the case is still being handled.
-    pub fn is_open(self) -> bool {
-        !matches!(self, Status::NotAccepted | Status::Closed)
-    }
-
-    /// The status id, as serialized.
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Registered => "registered",
-            Status::Accepted => "accepted",
-            Status::NotAccepted => "not_accepted",
-            Status::Assigned => "assigned",
-            Status::Investigating => "investigating",
-            Status::AwaitingApproval => "awaiting_approval",
-            Status::Approved => "approved",
-            Status::Replied => "replied",
-            Status::Closed => "closed",
-        }
-    }
-}
-
-impl std::fmt::Display for Status {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id())
-    }
-}
+/// Where a case stands: defined with the policy, whose conditional grants
+/// name statuses, and re-exported here.
+pub use tousu_policy::Status;
 
 /// A clock's state.
 #[derive(
@@ -395,6 +321,36 @@ pub struct Proposal {
     /// Who approved it, once approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<StaffId>,
+    /// The approval rule that governs it; absent: the authority's own limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_rule: Option<RuleId>,
+    /// The roles that sign it, in order, before the approval.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_off: Vec<RoleId>,
+    /// The sign-offs so far, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signed_off: Vec<SignOff>,
+}
+
+/// One sign-off of a proposal's chain.
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct SignOff {
+    /// The role signed as.
+    pub role: RoleId,
+    /// Who signed.
+    pub by: StaffId,
+}
+
+/// Who approves a proposal, as the proposal's event recorded it.
+pub(crate) struct ProposalApprovers<'e> {
+    /// The role whose authority covers the amount.
+    pub(crate) required_role: Option<&'e RoleId>,
+    /// The approval rule that chose it.
+    pub(crate) rule: Option<&'e RuleId>,
+    /// The sign-off chain.
+    pub(crate) sign_off: &'e [RoleId],
 }
 
 /// A requested or approved extension.
@@ -807,9 +763,11 @@ pub(crate) trait Fold<'e> {
         &mut self,
         remedies: &'e [Remedy],
         amount: Money,
-        required_role: Option<&'e RoleId>,
+        approvers: ProposalApprovers<'e>,
         by: Option<&'e StaffId>,
     );
+    /// The proposal signed by `by` as `role`.
+    fn signed_off(&mut self, role: &'e RoleId, by: Option<&'e StaffId>);
     /// The proposal approved by `by`.
     fn approved(&mut self, by: Option<&'e StaffId>);
     /// The round's callback answer (none after a new reply).
@@ -888,7 +846,7 @@ pub(crate) fn fold<'e>(
             case.classified(level, rule.as_ref());
             None
         }
-        EventKind::Assigned { assignment } | EventKind::Transferred { assignment, .. } => {
+        EventKind::Assigned { assignment, .. } | EventKind::Transferred { assignment, .. } => {
             case.assigned(assignment);
             (case.status() == Status::Accepted).then_some(Status::Assigned)
         }
@@ -911,10 +869,21 @@ pub(crate) fn fold<'e>(
             remedies,
             amount,
             required_role,
+            approval_rule,
+            sign_off,
             ..
         } => {
-            case.proposed(remedies, *amount, required_role.as_ref(), actor);
+            let approvers = ProposalApprovers {
+                required_role: required_role.as_ref(),
+                rule: approval_rule.as_ref(),
+                sign_off,
+            };
+            case.proposed(remedies, *amount, approvers, actor);
             Some(Status::AwaitingApproval)
+        }
+        EventKind::SignedOff { role } => {
+            case.signed_off(role, actor);
+            None
         }
         EventKind::Approved { .. } => {
             case.approved(actor);
@@ -1188,16 +1157,27 @@ impl<'e> Fold<'e> for Case {
         &mut self,
         remedies: &'e [Remedy],
         amount: Money,
-        required_role: Option<&'e RoleId>,
+        approvers: ProposalApprovers<'e>,
         by: Option<&'e StaffId>,
     ) {
         self.proposal = Some(Proposal {
             remedies: remedies.to_vec(),
             amount,
-            required_role: required_role.cloned(),
+            required_role: approvers.required_role.cloned(),
             proposed_by: by.cloned(),
             approved_by: None,
+            approval_rule: approvers.rule.cloned(),
+            sign_off: approvers.sign_off.to_vec(),
+            signed_off: Vec::new(),
         });
+    }
+    fn signed_off(&mut self, role: &'e RoleId, by: Option<&'e StaffId>) {
+        if let (Some(p), Some(by)) = (self.proposal.as_mut(), by) {
+            p.signed_off.push(SignOff {
+                role: role.clone(),
+                by: by.clone(),
+            });
+        }
     }
     fn approved(&mut self, by: Option<&'e StaffId>) {
         if let Some(p) = self.proposal.as_mut() {

@@ -22,7 +22,8 @@ use tousu_policy::{
 };
 
 use crate::case::{
-    Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold, Status, fold,
+    Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold,
+    ProposalApprovers, Status, fold,
 };
 use crate::command::{Assignment, Responsibility};
 use crate::due::DueState;
@@ -188,10 +189,11 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         &mut self,
         _remedies: &'a [Remedy],
         _amount: Money,
-        _role: Option<&'a RoleId>,
+        _approvers: ProposalApprovers<'a>,
         _by: Option<&'a StaffId>,
     ) {
     }
+    fn signed_off(&mut self, _role: &'a RoleId, _by: Option<&'a StaffId>) {}
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn reopened(&mut self, round: u32) {
@@ -895,7 +897,10 @@ fn breach(
         return Ok(out);
     };
     let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
-    for step in ctx.policy.escalation_steps(&trigger, level) {
+    for step in ctx
+        .policy
+        .escalation_steps(&trigger, level, case.complaint.category.as_ref())
+    {
         // Listed at the first breach that could escalate: most find nothing due.
         let taken = taken.get_or_insert_with(|| case.taken());
         if taken.contains(&step.id) {

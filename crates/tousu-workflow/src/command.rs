@@ -7,7 +7,7 @@ use tousu_model::{
     AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FactName, FactValue,
     FaultParty, LevelId, Remedy, Satisfaction, StaffId,
 };
-use tousu_policy::{Action, CaseAction, PolicyId, PolicyVersion};
+use tousu_policy::{Action, CaseAction, EscalationId, PolicyId, PolicyVersion};
 
 /// Responsibility shares are the model's, shared with the penalty facts.
 pub use tousu_model::{Responsibility, ResponsibleParty};
@@ -243,10 +243,15 @@ pub enum CommandKind {
         /// Why.
         reason: String,
     },
-    /// Escalate by hand (上报): takes the next manual step of the ladder.
+    /// Escalate by hand (上报): to the manual step named, or to the first
+    /// manual step of the ladder not yet taken; refused when no step matches.
     Escalate {
         /// Why.
         reason: String,
+        /// The manual step chosen (parallel routes: 部长 or 经理); absent:
+        /// the first one not yet taken, in file order.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<EscalationId>,
     },
     /// Agree a reply deadline with the customer (约定回复时限).
     SetAgreedDeadline {

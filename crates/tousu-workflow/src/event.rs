@@ -179,6 +179,10 @@ pub enum EventKind {
     Assigned {
         /// To whom.
         assignment: Assignment,
+        /// The policy's route the assignment follows (归口 by category), if
+        /// one applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        route: Option<RuleId>,
     },
     /// Transferred (转办).
     Transferred {
@@ -186,6 +190,9 @@ pub enum EventKind {
         assignment: Assignment,
         /// Why.
         reason: String,
+        /// The policy's route the assignment follows, if one applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        route: Option<RuleId>,
     },
     /// Investigation started.
     InvestigationStarted,
@@ -223,6 +230,19 @@ pub enum EventKind {
         /// The role whose authority covers the amount, if the policy has approval tables.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         required_role: Option<RoleId>,
+        /// The approval rule that governs the proposal (by level, category
+        /// or remedy kind); absent: the authority's own limits.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        approval_rule: Option<RuleId>,
+        /// The roles that sign, in order, before the approval.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sign_off: Vec<RoleId>,
+    },
+    /// The proposal was signed by the next role of its sign-off chain (the
+    /// event's actor); the approval follows the last sign-off.
+    SignedOff {
+        /// The role signed as.
+        role: RoleId,
     },
     /// The solution was approved.
     Approved {
@@ -492,6 +512,7 @@ impl EventKind {
             EventKind::FindingsRecorded { .. } => "findings_recorded",
             EventKind::FactsRecorded { .. } => "facts_recorded",
             EventKind::SolutionProposed { .. } => "solution_proposed",
+            EventKind::SignedOff { .. } => "signed_off",
             EventKind::Approved { .. } => "approved",
             EventKind::SentBack { .. } => "sent_back",
             EventKind::Replied { .. } => "replied",

@@ -1,8 +1,8 @@
 //! Why a command was refused. A rejected command changes nothing.
 
 use chrono::{DateTime, Utc};
-use tousu_model::{CommandId, LevelId, Money, RoleId, StaffId};
-use tousu_policy::{Action, CalendarError, Duration, RuleId};
+use tousu_model::{CategoryId, CommandId, DepartmentId, LevelId, Money, RoleId, StaffId};
+use tousu_policy::{Action, CalendarError, Duration, EscalationId, RuleId};
 
 use crate::Status;
 
@@ -25,6 +25,19 @@ pub enum Rejection {
         action: Action,
         /// The actor's roles.
         roles: Vec<String>,
+    },
+    /// The actor's roles grant the action only under conditions, and none
+    /// of those grants holds on this case.
+    #[error("{actor} may not {action} on this case: {}", unmet.join(" | "))]
+    GrantConditionUnmet {
+        /// The actor.
+        actor: StaffId,
+        /// The action.
+        action: Action,
+        /// Each conditional grant that might have allowed it, with the
+        /// conditions that failed (`role supervisor (grants[0]): the level
+        /// must be one of major (the case is general)`).
+        unmet: Vec<String>,
     },
     /// The actor (or the proposed handler) must recuse (回避).
     #[error("{staff} must recuse from this case: {reason} ({action} refused)")]
@@ -59,6 +72,70 @@ pub enum Rejection {
         limit: Money,
         /// The role that may approve it.
         required_role: RoleId,
+        /// The approval rule that set these limits; `None` for the
+        /// authority's own.
+        rule: Option<RuleId>,
+    },
+    /// A sign-off chain governs the proposal and the actor does not hold
+    /// the role whose turn it is.
+    #[error(
+        "{actor} may not sign or approve now: the proposal needs {next} next (sign-off chain {}; {signed} signed){}",
+        chain.join(" → "),
+        rule.as_ref().map(|r| format!(", by approval rule {r}")).unwrap_or_default()
+    )]
+    SignOffOutOfOrder {
+        /// The actor.
+        actor: StaffId,
+        /// The role whose turn it is.
+        next: RoleId,
+        /// The chain, in order, with the final approval last.
+        chain: Vec<String>,
+        /// How many have signed.
+        signed: usize,
+        /// The approval rule that set the chain.
+        rule: Option<RuleId>,
+    },
+    /// The actor already signed this proposal: each sign-off and the
+    /// approval are by different people.
+    #[error(
+        "{staff} already signed this proposal as {role}; the next sign-off or the approval is someone else's"
+    )]
+    AlreadySignedOff {
+        /// Who signed.
+        staff: StaffId,
+        /// The role they signed as.
+        role: RoleId,
+    },
+    /// No escalation step matches a manual escalation.
+    #[error(
+        "no escalation step {}applies to this case (level {}); {}",
+        requested.as_ref().map(|s| format!("\"{s}\" ")).unwrap_or_default(),
+        level.as_ref().map_or_else(|| "not yet classified".to_owned(), ToString::to_string),
+        if accepted.is_empty() { "no manual step is left to take".to_owned() } else { format!("the steps that would be accepted: {}", accepted.join(", ")) }
+    )]
+    NoEscalationStep {
+        /// The step asked for, if any.
+        requested: Option<EscalationId>,
+        /// The case's level.
+        level: Option<LevelId>,
+        /// The manual steps that apply to the case and have not been taken.
+        accepted: Vec<String>,
+    },
+    /// The assignment does not follow the policy's routing for the case's
+    /// category.
+    #[error("route {route} hands {category} complaints to role \"{handler_role}\": {problem}")]
+    Misrouted {
+        /// The route.
+        route: RuleId,
+        /// The case's category.
+        category: CategoryId,
+        /// The role that handles it.
+        handler_role: RoleId,
+        /// The lead department given.
+        lead: DepartmentId,
+        /// What is wrong: the named handler lacks the role, or nobody in
+        /// the lead department holds it.
+        problem: String,
     },
     /// The command does not apply in the case's status.
     #[error("cannot {command} a case that is {status} ({}); {hint}", status.label_zh())]
@@ -190,6 +267,11 @@ impl Rejection {
         match self {
             Rejection::UnknownActor { .. } => "unknown_actor",
             Rejection::NotPermitted { .. } => "not_permitted",
+            Rejection::GrantConditionUnmet { .. } => "grant_condition_unmet",
+            Rejection::SignOffOutOfOrder { .. } => "sign_off_out_of_order",
+            Rejection::AlreadySignedOff { .. } => "already_signed_off",
+            Rejection::NoEscalationStep { .. } => "no_escalation_step",
+            Rejection::Misrouted { .. } => "misrouted",
             Rejection::Recused { .. } => "recused",
             Rejection::SelfApproval { .. } => "self_approval",
             Rejection::OutOfAuthority { .. } => "out_of_authority",
@@ -211,7 +293,7 @@ impl Rejection {
 #[cfg(test)]
 mod tests {
     use tousu_model::{LevelId, Money, RoleId, StaffId};
-    use tousu_policy::Action;
+    use tousu_policy::{Action, RuleId};
 
     use super::Rejection;
     use crate::Status;
@@ -263,6 +345,35 @@ mod tests {
                 amount: Money::from_yuan(2000).unwrap(),
                 limit: Money::from_yuan(1000).unwrap(),
                 required_role: RoleId::new("general_manager").unwrap(),
+                rule: None,
+            },
+            Rejection::GrantConditionUnmet {
+                actor: StaffId::new("e2").unwrap(),
+                action: Action::Approve,
+                unmet: vec![],
+            },
+            Rejection::SignOffOutOfOrder {
+                actor: StaffId::new("e2").unwrap(),
+                next: RoleId::new("general_manager").unwrap(),
+                chain: vec![],
+                signed: 0,
+                rule: None,
+            },
+            Rejection::AlreadySignedOff {
+                staff: StaffId::new("e2").unwrap(),
+                role: RoleId::new("general_manager").unwrap(),
+            },
+            Rejection::NoEscalationStep {
+                requested: None,
+                level: None,
+                accepted: vec![],
+            },
+            Rejection::Misrouted {
+                route: RuleId::new("r").unwrap(),
+                category: tousu_model::CategoryId::new("c").unwrap(),
+                handler_role: RoleId::new("h").unwrap(),
+                lead: tousu_model::DepartmentId::new("d").unwrap(),
+                problem: String::new(),
             },
             Rejection::InvalidTransition {
                 status: Status::Closed,

@@ -151,6 +151,7 @@ pub fn command_kind(
             },
             20 => CommandKind::Escalate {
                 reason: "上报".into(),
+                step: None,
             },
             21 => CommandKind::Classify {
                 level: Some(level),

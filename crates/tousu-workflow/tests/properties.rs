@@ -62,6 +62,7 @@ fn kind(choice: u8, amount: i64, sat: bool) -> CommandKind {
         },
         11 => CommandKind::Escalate {
             reason: "上报".into(),
+            step: None,
         },
         12 => CommandKind::RequestExtension {
             reason: "客户外出".into(),

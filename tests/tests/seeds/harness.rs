@@ -160,6 +160,15 @@ pub fn close() -> CommandKind {
 pub fn escalate(reason: &str) -> CommandKind {
     CommandKind::Escalate {
         reason: reason.into(),
+        step: None,
+    }
+}
+
+/// A manual escalation to the step named (a route chosen, not the next in file order).
+pub fn escalate_to(step: &str, reason: &str) -> CommandKind {
+    CommandKind::Escalate {
+        reason: reason.into(),
+        step: Some(tousu_policy::EscalationId::new(step).unwrap()),
     }
 }
 

@@ -319,3 +319,39 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
     );
     assert_eq!(s.case().callback, Some(Satisfaction::Satisfied));
 }
+
+/// 一2「特殊情况可向经理汇报」 and 一3「较严重的投诉…及时向部长汇报」 are parallel
+/// routes: a serious case with a special situation goes straight to the 经理
+/// by naming the step, without the 部长 step first; an escalation with no
+/// step named still takes the 部长 first, as the file lists it.
+#[test]
+fn s04_a_serious_case_may_go_straight_to_the_manager() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[("kfzg", "客服中心 小潘", "kf", &["service_centre"], None)],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let serious = || {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "五户业主反映地下车库渗水")
+            .complainant(person("业主代表"))
+            .collective_count(5)
+            .build()
+            .unwrap();
+        s.register("kfzg", "S04-P", c).unwrap();
+        assert_eq!(level_of(&s), "serious");
+        s.ok("kfzg", minutes(t0, 5), accept());
+        s
+    };
+    let mut direct = serious();
+    direct.ok(
+        "kfzg",
+        minutes(t0, 10),
+        escalate_to("manager-on-special", "业主拟向媒体反映:特殊情况报经理"),
+    );
+    assert_eq!(steps_taken(&direct), ["manager-on-special"]);
+    let mut in_order = serious();
+    in_order.ok("kfzg", minutes(t0, 10), escalate("较严重,报部长"));
+    assert_eq!(steps_taken(&in_order), ["minister-on-serious"]);
+}

@@ -148,14 +148,17 @@ fn s09_late_result_and_evaluation_only_when_pressing() {
         .filter_map(|e| e.step.as_ref().map(ToString::to_string))
         .collect();
     assert_eq!(steps, vec!["late-result"]);
-    // 评估 is for 较为紧要 cases: escalating an ordinary one takes no step.
-    s.ok("zg", beijing(2026, 4, 24, 10, 0), escalate("请公司评估"));
+    // 评估 is for 较为紧要 cases: escalating an ordinary one matches no step
+    // and is refused (it used to escalate to nobody), naming what would be
+    // accepted: nothing.
+    let refused = s
+        .run("zg", beijing(2026, 4, 24, 10, 0), escalate("请公司评估"))
+        .unwrap_err();
     assert!(
-        s.case()
-            .escalations
-            .iter()
-            .all(|e| e.step.as_ref().is_none_or(|x| x.as_str() != "evaluation"))
+        matches!(&refused, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{refused}"
     );
+    assert_eq!(s.case().escalations.len(), 1, "nothing was added");
 }
 
 /// 第五条4「较为紧要的投诉案件」 (criteria assumed): media, safety or a claim of

@@ -258,3 +258,107 @@ fn s17_no_closure_without_a_reply() {
     s.ok("fd", minutes(t0, 5), accept());
     assert!(s.run("fd", minutes(t0, 10), close()).is_err());
 }
+
+/// 6「客户投诉处理期限不能超过3个工作日,特殊状况不能超过5个工作日」: a complaint
+/// found to be 特殊状况 mid-case gets the 5 working days, counted from the
+/// clock's start (`loosen_on_reclassify`), not the 3 it started with.
+#[test]
+fn s17_special_circumstances_get_five_working_days_on_reclassification() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "私教课程表被擅自调整,要求恢复原时段")
+        .complainant(person("会员"))
+        .category(cat("service"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-SP", c).unwrap();
+    assert_eq!(level_of(&s), "complaint");
+    // 3 working days: 3, 4, 5 March.
+    assert_eq!(due(&s, t0, "handling"), "2026-03-06 00:00");
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok(
+        "dm",
+        beijing(2026, 3, 4, 9, 0),
+        CommandKind::Classify {
+            level: Some(LevelId::new("special").unwrap()),
+            reason: Some("教练离职,需重新排课:特殊状况".into()),
+        },
+    );
+    assert_eq!(level_of(&s), "special");
+    // 5 working days from the start: 3, 4, 5, 6 and 9 March.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 4, 9, 1), "handling"),
+        "2026-03-10 00:00"
+    );
+}
+
+/// 6「硬件方面投诉的…向公司总经办请示批示」 and 意见类「向部门主管或经理汇报」 are parallel
+/// routes: a hardware complaint goes straight to 总经办 by naming the step; a
+/// complaint of another category cannot, and the refusal names the steps that
+/// would be accepted; with no manual step left, an escalation is refused.
+#[test]
+fn s17_escalation_chooses_its_route() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let open = |category: &str, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("会员"))
+            .category(cat(category))
+            .build()
+            .unwrap();
+        s.register("fd", "S17-E", c).unwrap();
+        s.ok("fd", minutes(t0, 5), accept());
+        s
+    };
+    let step_taken = |s: &Scenario| {
+        s.case()
+            .escalations
+            .iter()
+            .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+            .collect::<Vec<_>>()
+    };
+
+    let mut hw = open("equipment", "跑步机故障两周未修");
+    hw.ok(
+        "fd",
+        minutes(t0, 10),
+        escalate_to("gm-office", "短期内不能整改,请示总经办"),
+    );
+    assert_eq!(step_taken(&hw), ["gm-office"]);
+
+    let mut other = open("service", "前台态度差");
+    let refused = other
+        .run("fd", minutes(t0, 10), escalate_to("gm-office", "上报"))
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::NoEscalationStep { accepted, .. } if accepted == &["dept-manager"]),
+        "{refused}"
+    );
+    assert_eq!(
+        refused.to_string(),
+        "no escalation step \"gm-office\" applies to this case (level complaint); the steps that would be accepted: dept-manager"
+    );
+    other.ok("fd", minutes(t0, 20), escalate("向部门经理汇报"));
+    assert_eq!(step_taken(&other), ["dept-manager"]);
+    // No manual step is left: refused (it used to escalate to nobody).
+    let none_left = other
+        .run("fd", minutes(t0, 30), escalate("再次上报"))
+        .unwrap_err();
+    assert!(
+        matches!(&none_left, Rejection::NoEscalationStep { requested: None, accepted, .. } if accepted.is_empty()),
+        "{none_left}"
+    );
+}

@@ -216,3 +216,64 @@ fn s22_the_complaint_clerk_receives_and_calls_back() {
         callback(Satisfaction::Satisfied, "学生确认窗户已修好"),
     );
 }
+
+/// (七)「并对重大投诉事件进行回访」: the supervisor calls back a major case
+/// (a conditional grant by level); an ordinary one is the receptionist's
+/// (四), and the supervisor's callback is refused naming the condition.
+#[test]
+fn s22_the_supervisor_calls_back_major_cases_only() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("centre", "服务中心", None)],
+        &[
+            (
+                "rec",
+                "投诉受理员",
+                "centre",
+                &["receptionist"],
+                Some("sup"),
+            ),
+            ("sup", "主管", "centre", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 8, 20, 0);
+    let replied = |collective: u32, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("学生"))
+            .collective_count(collective)
+            .build()
+            .unwrap();
+        s.register("rec", "XY-C", c).unwrap();
+        s.ok("rec", minutes(t0, 2), accept());
+        s.ok("rec", minutes(t0, 60), reply("已修复"));
+        s
+    };
+
+    let mut general = replied(1, "宿舍灯管不亮");
+    assert_eq!(level_of(&general), "general");
+    let refused = general
+        .run(
+            "sup",
+            minutes(t0, 90),
+            callback(Satisfaction::Satisfied, "满意"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "sup may not record_callback on this case: role supervisor (grants[0]): the level must be one of major, emergency (the case is general)"
+    );
+    general.ok(
+        "rec",
+        minutes(t0, 95),
+        callback(Satisfaction::Satisfied, "满意"),
+    );
+
+    let mut major = replied(12, "整层楼停水一天");
+    assert_eq!(level_of(&major), "major");
+    major.ok(
+        "sup",
+        minutes(t0, 90),
+        callback(Satisfaction::Satisfied, "主管回访,满意"),
+    );
+}

@@ -199,3 +199,58 @@ fn s37_outside_the_bureau_is_explained_and_secrets_stay_with_the_leaders() {
     assert!(may_see("bureau_leader") && may_see("investment_env_group"));
     assert!(!may_see("first_receiver"));
 }
+
+/// 投诉受理制 第二条「按照投诉类别,及时了解处理」 and 第三条「对情况复杂,涉及多个职能部门或
+/// 重大的投诉案件,报经领导批准」: an ordinary case is settled in the handling
+/// section (by someone other than the proposer); a complex one needs the
+/// bureau leader, and the section's approval is refused naming the rule.
+#[test]
+fn s37_only_complex_cases_need_the_leader() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办人", "ywk", &["handling_section"], None),
+            ("kz", "科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let run = |text: &str, complex: bool| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let mut c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("某企业"))
+            .category(cat("service_efficiency"));
+        if complex {
+            c = c.fact(fact("multiple_departments"), yes());
+        }
+        s.register("sw", "HSG-A", c.build().unwrap()).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+        s.ok("jb", minutes(t0, 20), CommandKind::StartInvestigation);
+        s.ok(
+            "jb",
+            minutes(t0, 60),
+            propose(vec![rem(RemedyKind::Explanation)], "说明办理进度"),
+        );
+        s
+    };
+
+    let mut general = run("窗口办理营业执照变更慢", false);
+    assert_eq!(level_of(&general), "general");
+    let own = general.run("jb", minutes(t0, 70), approve()).unwrap_err();
+    assert_eq!(own.kind(), "self_approval", "{own}");
+    general.ok("kz", minutes(t0, 80), approve());
+    assert_eq!(status(&general), Status::Approved);
+
+    let mut complex = run("规划、国土、环保互相推诿", true);
+    assert_eq!(level_of(&complex), "complex");
+    let section = complex.run("kz", minutes(t0, 80), approve()).unwrap_err();
+    assert!(
+        matches!(&section, Rejection::OutOfAuthority { required_role, rule: Some(rule), .. }
+            if required_role.as_str() == "bureau_leader" && rule.as_str() == "complex-leader"),
+        "{section}"
+    );
+    complex.ok("jl", minutes(t0, 90), approve());
+}

@@ -283,3 +283,122 @@ fn s38_each_reception_point_takes_in_its_complaints() {
         assert_eq!(status(&s), Status::Accepted, "{who}");
     }
 }
+
+/// 4「凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」: each subject
+/// goes to its office (an assignment elsewhere is refused, naming the route),
+/// and the office it is routed to approves its settlements — 财务科 may not
+/// approve a medical settlement it could approve for a billing complaint.
+#[test]
+fn s38_routing_and_approval_by_subject() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("nk", "心内科病区", Some("yy")),
+            ("cw", "财务科", Some("yy")),
+            ("yj", "医教科", Some("yy")),
+            ("ld", "院办", Some("yy")),
+        ],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("cw1", "财务科 会计", "cw", &["finance"], None),
+            ("yj1", "医教科 科员", "yj", &["medical_affairs"], None),
+            ("yj2", "医教科 科长", "yj", &["medical_affairs"], None),
+            ("ld1", "副院长", "ld", &["hospital_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let open = |category: &str, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, text)
+            .complainant(person("患者"))
+            .category(cat(category))
+            .first_responder(sid("hs"))
+            .build()
+            .unwrap();
+        s.register("hs", "YY-R", c).unwrap();
+        s.ok("hs", minutes(t0, 5), accept());
+        s
+    };
+
+    // A medical complaint handed to 财务科 is misrouted, by name or by department.
+    let mut m = open("medical", "术后换药不及时导致伤口感染");
+    let to_finance = m
+        .run("hs", minutes(t0, 10), assign("cw", "cw1"))
+        .unwrap_err();
+    assert!(
+        matches!(&to_finance, Rejection::Misrouted { route, handler_role, .. }
+            if route.as_str() == "medical" && handler_role.as_str() == "medical_affairs"),
+        "{to_finance}"
+    );
+    assert_eq!(
+        to_finance.to_string(),
+        "route medical hands medical complaints to role \"medical_affairs\": the handler cw1 does not hold it"
+    );
+    let dept_only = m
+        .run(
+            "hs",
+            minutes(t0, 11),
+            CommandKind::Assign {
+                assignment: Assignment {
+                    lead: DepartmentId::new("cw").unwrap(),
+                    handler: None,
+                    co_handling: vec![],
+                },
+            },
+        )
+        .unwrap_err();
+    assert_eq!(dept_only.kind(), "misrouted", "{dept_only}");
+    let assigned = m.ok("hs", minutes(t0, 12), assign("yj", "yj1"));
+    // The assignment records the route it follows.
+    assert!(
+        assigned.iter().any(|e| matches!(&e.kind, EventKind::Assigned { route: Some(r), .. } if r.as_str() == "medical")),
+        "{assigned:?}"
+    );
+    m.ok("yj1", minutes(t0, 60), CommandKind::StartInvestigation);
+    m.ok(
+        "yj1",
+        minutes(t0, 120),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "1500")],
+            "减免换药费用并补偿1500元",
+        ),
+    );
+    let proposal = m.case().proposal.clone().unwrap();
+    assert_eq!(
+        proposal.approval_rule.as_ref().map(|r| r.as_str()),
+        Some("medical")
+    );
+    assert_eq!(
+        proposal.required_role.as_ref().map(|r| r.as_str()),
+        Some("medical_affairs")
+    );
+    // 财务科 approves refunds up to 2,000 元 — of billing complaints only.
+    let finance = m.run("cw1", minutes(t0, 130), approve()).unwrap_err();
+    assert!(
+        matches!(&finance, Rejection::OutOfAuthority { required_role, rule: Some(rule), .. }
+            if required_role.as_str() == "medical_affairs" && rule.as_str() == "medical"),
+        "{finance}"
+    );
+    m.ok("yj2", minutes(t0, 140), approve());
+
+    // A billing refund above 2,000 元 goes to the hospital leaders.
+    let mut b = open("billing", "检查费重复收取2600元");
+    b.ok("hs", minutes(t0, 10), assign("cw", "cw1"));
+    b.ok("cw1", minutes(t0, 60), CommandKind::StartInvestigation);
+    b.ok(
+        "cw1",
+        minutes(t0, 90),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "2600")],
+            "退还重复收费2600元",
+        ),
+    );
+    let over = b.run("cw1", minutes(t0, 100), approve()).unwrap_err();
+    assert!(
+        matches!(&over, Rejection::OutOfAuthority { required_role, rule: Some(rule), .. }
+            if required_role.as_str() == "hospital_leader" && rule.as_str() == "billing"),
+        "{over}"
+    );
+    b.ok("ld1", minutes(t0, 120), approve());
+}

@@ -62,12 +62,46 @@ fn s39_retail_return_closed_late_after_national_day() {
             "同意退货退款399元,向供应商索赔",
         ),
     );
-    // 行政人事部 cannot approve: 总经理批阅.
+    // 第十一条「交主管审核后,交行政人事部」, 第十二条「经整理审核附具体意见后,呈报总经理
+    // 批阅」: the superior signs, then 行政人事部, then the general manager approves.
+    let out_of_turn = s
+        .run("x1", beijing(2025, 9, 30, 11, 0), CommandKind::Approve)
+        .unwrap_err();
     assert!(
-        s.run("x1", beijing(2025, 9, 30, 11, 0), CommandKind::Approve)
-            .is_err()
+        matches!(&out_of_turn, Rejection::SignOffOutOfOrder { next, signed: 0, .. } if next.as_str() == "store_superior"),
+        "{out_of_turn}"
     );
+    assert_eq!(
+        out_of_turn.to_string(),
+        "x1 may not sign or approve now: the proposal needs store_superior next (sign-off chain store_superior → admin_hr → general_manager (approval); 0 signed)"
+    );
+    s.ok("dz", beijing(2025, 9, 30, 12, 0), CommandKind::Approve);
+    assert_eq!(
+        status(&s),
+        Status::AwaitingApproval,
+        "one sign-off is not the approval"
+    );
+    // The general manager may not skip 行政人事部's review.
+    let skipped = s
+        .run("g1", beijing(2025, 9, 30, 12, 30), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&skipped, Rejection::SignOffOutOfOrder { next, signed: 1, .. } if next.as_str() == "admin_hr"),
+        "{skipped}"
+    );
+    s.ok("x1", beijing(2025, 9, 30, 14, 0), CommandKind::Approve);
     s.ok("g1", beijing(2025, 9, 30, 16, 0), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
+    let signed: Vec<_> = s
+        .case()
+        .proposal
+        .as_ref()
+        .unwrap()
+        .signed_off
+        .iter()
+        .map(|x| format!("{} {}", x.role, x.by))
+        .collect();
+    assert_eq!(signed, ["store_superior dz", "admin_hr x1"]);
     s.ok(
         "k1",
         beijing(2025, 10, 9, 10, 0),
@@ -151,4 +185,78 @@ fn s39_who_may_complain_and_the_record_card() {
         })
         .unwrap();
     assert_eq!(number.as_str(), "KS202603-0007");
+}
+
+/// The sign-off chain keeps segregation of duties: nobody signs twice, and a
+/// superior who also proposed may not sign their own proposal.
+#[test]
+fn s39_nobody_signs_twice_or_their_own_proposal() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[("md", "门店", None), ("xz", "行政人事部", None)],
+        &[
+            ("d1", "店员", "md", &["store"], None),
+            (
+                "dz",
+                "店长(主管兼受理部门)",
+                "md",
+                &["store_superior", "handling_dept"],
+                None,
+            ),
+            ("zz", "区域主管", "md", &["store_superior"], None),
+            (
+                "x1",
+                "行政人事部 专员",
+                "xz",
+                &["admin_hr", "store_superior"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "换货后的商品仍有划痕")
+        .complainant(person("顾客"))
+        .category(cat("exchange"))
+        .build()
+        .unwrap();
+    s.register("d1", "KS-9", c).unwrap();
+    s.ok("dz", minutes(t0, 30), accept());
+    s.ok("x1", minutes(t0, 60), assign("md", "dz"));
+    s.ok("dz", minutes(t0, 70), CommandKind::StartInvestigation);
+    s.ok(
+        "dz",
+        minutes(t0, 90),
+        propose(vec![rem(RemedyKind::Replacement)], "再次换货"),
+    );
+    // The proposer holds the superior's role but may not sign their own proposal.
+    let own = s
+        .run("dz", minutes(t0, 95), CommandKind::Approve)
+        .unwrap_err();
+    assert_eq!(own.kind(), "self_approval", "{own}");
+    // x1 signs as superior, and may not sign again as 行政人事部.
+    s.ok("x1", minutes(t0, 100), CommandKind::Approve);
+    let twice = s
+        .run("x1", minutes(t0, 110), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&twice, Rejection::AlreadySignedOff { role, .. } if role.as_str() == "store_superior"),
+        "{twice}"
+    );
+    // A sent-back proposal starts its chain again.
+    s.ok(
+        "zz",
+        minutes(t0, 120),
+        CommandKind::SendBack {
+            reason: "补充照片".into(),
+        },
+    );
+    s.ok(
+        "dz",
+        minutes(t0, 150),
+        propose(vec![rem(RemedyKind::Replacement)], "再次换货(附照片)"),
+    );
+    assert!(s.case().proposal.as_ref().unwrap().signed_off.is_empty());
+    s.ok("zz", minutes(t0, 160), CommandKind::Approve);
+    assert_eq!(s.case().proposal.as_ref().unwrap().signed_off.len(), 1);
 }

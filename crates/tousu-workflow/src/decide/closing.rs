@@ -56,10 +56,15 @@ fn fresh_steps<'p>(d: &Decision<'_, 'p>) -> Vec<&'p EscalationStep> {
     let Some(level) = case.level.as_ref() else {
         return Vec::new();
     };
+    let category = case.complaint.category.as_ref();
     policy
         .escalation
         .iter()
-        .filter(|s| s.after == EscalationTrigger::RoundsExhausted && s.applies_to(level))
+        .filter(|s| {
+            s.after == EscalationTrigger::RoundsExhausted
+                && s.applies_to(level)
+                && policy.step_covers(s, category)
+        })
         .filter(|s| {
             !case
                 .escalations

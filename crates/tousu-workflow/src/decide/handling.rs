@@ -5,19 +5,24 @@
 use std::collections::BTreeMap;
 
 use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
-use tousu_policy::{Action, CaseAction, ClockEvent, EscalationTrigger, PolicyId, PolicyVersion};
+use tousu_policy::{
+    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, PolicyId, PolicyVersion,
+    RuleId,
+};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
 use crate::Rejection;
 use crate::authority::{check_not_own, check_recusal, within_limit};
+use crate::case::Proposal;
 use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
 use crate::event::{EscalationCause, EventKind};
 
-/// The departments and handler of an assignment are on the roster, and the
-/// handler need not recuse (回避).
-fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
+/// The departments and handler of an assignment are on the roster, the
+/// handler need not recuse (回避), and the assignment follows the route of
+/// the case's category, which it returns.
+fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let depts = ctx.roster.departments();
     if !depts.contains(&a.lead) {
@@ -58,15 +63,46 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
             });
         }
     }
-    Ok(())
+    check_route(d, a)
+}
+
+/// Routing (归口): a category the policy routes goes to a lead department
+/// where someone holds the route's role, and a named handler holds it; the
+/// route followed, if any.
+fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
+    let ctx = d.ctx;
+    let Some(category) = d.case.complaint.category.as_ref() else {
+        return Ok(None);
+    };
+    let Some(route) = ctx.policy.route_for(category) else {
+        return Ok(None);
+    };
+    let role = &route.handler_role;
+    let followed = Ok(Some(route.id.clone()));
+    let problem = match &a.handler {
+        Some(h) if !ctx.roster.staff(h).is_some_and(|s| s.has_role(role)) => {
+            format!("the handler {h} does not hold it")
+        }
+        Some(_) => return followed,
+        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => return followed,
+        None => format!("nobody in the lead department {} holds it", a.lead),
+    };
+    Err(Rejection::Misrouted {
+        route: route.id.clone(),
+        category: category.clone(),
+        handler_role: role.clone(),
+        lead: a.lead.clone(),
+        problem,
+    })
 }
 
 /// 分派 to a lead department (and handler, co-handling departments).
 pub(super) fn assign(d: &Decision<'_, '_>, assignment: &Assignment) -> Result<Effects, Rejection> {
-    check_assignment(d, assignment)?;
+    let route = check_assignment(d, assignment)?;
     Effects::one(
         EventKind::Assigned {
             assignment: assignment.clone(),
+            route,
         },
         &[ClockEvent::Assigned],
     )
@@ -79,7 +115,7 @@ pub(super) fn transfer(
     reason: &str,
 ) -> Result<Effects, Rejection> {
     non_blank("kind.reason", reason)?;
-    check_assignment(d, assignment)?;
+    let route = check_assignment(d, assignment)?;
     if d.case.assignment.as_ref() == Some(assignment) {
         return Err(input(
             "kind.assignment",
@@ -90,6 +126,7 @@ pub(super) fn transfer(
         EventKind::Transferred {
             assignment: assignment.clone(),
             reason: reason.to_owned(),
+            route,
         },
         &[ClockEvent::Transferred],
     )
@@ -200,12 +237,21 @@ pub(super) fn propose_solution(
     }
     let amount = Money::checked_sum(remedies.iter().filter_map(|r| r.amount))
         .map_err(|e| input("kind.remedies", e.to_string()))?;
+    // The approval rule that governs this proposal (by level, category,
+    // remedy kind), else the authority's own limits: recorded, so the
+    // approval and its sign-off chain follow what was decided here.
+    let approvers = d
+        .ctx
+        .policy
+        .approvers_for(d.case.level.as_ref(), &d.eval(), remedies);
     Effects::one(
         EventKind::SolutionProposed {
             remedies: remedies.to_vec(),
             amount,
             note: note.clone(),
-            required_role: d.ctx.policy.required_approver(amount).cloned(),
+            required_role: approvers.map(|a| a.required_role(amount).clone()),
+            approval_rule: approvers.and_then(|a| a.rule.cloned()),
+            sign_off: approvers.map(|a| a.sign_off.to_vec()).unwrap_or_default(),
         },
         // The proposal is the responsible department handing back the
         // work order (S12 《协调工作单》交回).
@@ -213,18 +259,62 @@ pub(super) fn propose_solution(
     )
 }
 
-/// 审批: within the approver's limit.
+/// 审批: the next sign-off of the proposal's chain, in order, or — the
+/// chain complete — the approval within the approver's limit. Nobody signs
+/// or approves their own proposal, nor signs twice.
 pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let proposal = d.case.proposal.as_ref();
+    if let Some(p) = proposal.filter(|p| p.signed_off.len() < p.sign_off.len()) {
+        return sign_off(d, p);
+    }
     let amount = proposal.map_or(Money::ZERO, |p| p.amount);
-    within_limit(d.staff, amount, d.ctx)?;
+    if let Some(auth) = &d.ctx.policy.approval {
+        let rule = proposal.and_then(|p| p.approval_rule.as_ref());
+        within_limit(d.staff, amount, &auth.approvers(rule))?;
+    }
+    not_own_nor_signed(d, proposal)?;
+    Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
+}
+
+/// The next sign-off of `p`'s chain: the actor holds the role whose turn it
+/// is, did not propose, and has not signed already.
+fn sign_off(d: &Decision<'_, '_>, p: &Proposal) -> Result<Effects, Rejection> {
+    not_own_nor_signed(d, Some(p))?;
+    let signed = p.signed_off.len();
+    let Some(next) = p.sign_off.get(signed) else {
+        return Err(input("kind", "the sign-off chain is complete"));
+    };
+    if !d.staff.has_role(next) {
+        let mut chain: Vec<String> = p.sign_off.iter().map(ToString::to_string).collect();
+        chain.extend(p.required_role.iter().map(|r| format!("{r} (approval)")));
+        return Err(Rejection::SignOffOutOfOrder {
+            actor: d.staff.id.clone(),
+            next: next.clone(),
+            chain,
+            signed,
+            rule: p.approval_rule.clone(),
+        });
+    }
+    Effects::one(EventKind::SignedOff { role: next.clone() }, &[])
+}
+
+/// Segregation of duties: the proposer neither signs nor approves (unless
+/// the policy allows self-approval), and whoever signed does not sign or
+/// approve again.
+fn not_own_nor_signed(d: &Decision<'_, '_>, p: Option<&Proposal>) -> Result<(), Rejection> {
     check_not_own(
         d.staff,
-        proposal.and_then(|p| p.proposed_by.as_ref()),
+        p.and_then(|p| p.proposed_by.as_ref()),
         Action::Approve,
         d.ctx,
     )?;
-    Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
+    match p.and_then(|p| p.signed_off.iter().find(|s| s.by == d.staff.id)) {
+        Some(done) => Err(Rejection::AlreadySignedOff {
+            staff: d.staff.id.clone(),
+            role: done.role.clone(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The proposal goes back to the investigation, with a reason.
@@ -249,34 +339,47 @@ pub(super) fn reply(text: &str) -> Result<Effects, Rejection> {
     )
 }
 
-/// 升级 by hand: the next manual step of the ladder not yet taken, or an
-/// escalation to nobody in particular when none is left.
-pub(super) fn escalate(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
+/// 升级 by hand: the manual step named, or the first not yet taken in file
+/// order, among the steps that apply to the case's level and category.
+/// Refused, naming the steps that would be accepted, when none matches.
+pub(super) fn escalate(
+    d: &Decision<'_, '_>,
+    reason: &str,
+    requested: Option<&EscalationId>,
+) -> Result<Effects, Rejection> {
     non_blank("kind.reason", reason)?;
     let case = d.case;
     let taken: Vec<_> = case
         .escalations
         .iter()
-        .filter_map(|e| e.step.clone())
+        .filter_map(|e| e.step.as_ref())
         .collect();
-    let step = case.level.as_ref().and_then(|l| {
+    let open: Vec<_> = case.level.as_ref().map_or_else(Vec::new, |l| {
         d.ctx
             .policy
-            .escalation_steps(&EscalationTrigger::Manual, l)
-            .find(|s| !taken.contains(&s.id))
+            .escalation_steps(
+                &EscalationTrigger::Manual,
+                l,
+                case.complaint.category.as_ref(),
+            )
+            .filter(|s| !taken.contains(&&s.id))
+            .collect()
     });
+    let step = match requested {
+        Some(id) => open.iter().find(|s| s.id == *id),
+        None => open.first(),
+    };
+    let Some(step) = step else {
+        return Err(Rejection::NoEscalationStep {
+            requested: requested.cloned(),
+            level: case.level.clone(),
+            accepted: open.iter().map(|s| s.id.to_string()).collect(),
+        });
+    };
     let cause = EscalationCause::Manual {
         reason: reason.to_owned(),
     };
-    let events = match step {
-        Some(step) => clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?,
-        None => vec![EventKind::Escalated {
-            step: None,
-            cause,
-            notify: Vec::new(),
-            take_over: None,
-        }],
-    };
+    let events = clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?;
     Ok(Effects {
         events,
         triggers: vec![ClockEvent::Escalated],

@@ -8,7 +8,7 @@ use tousu_policy::{Acceptance, Action, ClockEvent, EvalInput};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank, unsupported};
-use crate::authority::permitted;
+use crate::authority::{granted, permitted};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Command, CommandKind};
 use crate::event::{Event, EventKind, stamp};
@@ -186,7 +186,7 @@ pub(super) fn not_accept(
             overridden: false,
         },
         Acceptance::Accept => {
-            permitted(d.ctx, &d.command.actor, Action::OverrideAcceptance)?;
+            granted(d.ctx, d.staff, d.case, Action::OverrideAcceptance, d.at())?;
             EventKind::NotAccepted {
                 rule: None,
                 reason_zh: reason_zh.to_owned(),

@@ -103,7 +103,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         });
     }
     let kind = &command.kind;
-    let staff = authorize(ctx, &case.complaint, &command.actor, kind.action())?;
+    let staff = authorize(ctx, case, &command.actor, kind.action(), command.at)?;
     late::check(case, command, ctx)?;
     let d = Decision {
         case,

@@ -76,7 +76,7 @@ fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     match kind {
         C::Classify { level, reason } => intake::classify(d, level, reason),
         C::MergeRepeat { repeat, new_facts } => intake::merge_repeat(d, repeat, *new_facts),
-        C::Escalate { reason } => handling::escalate(d, reason),
+        C::Escalate { reason, step } => handling::escalate(d, reason, step.as_ref()),
         C::AddNote { text, attachments } => handling::add_note(text, attachments),
         C::RecordAction { action, note } => handling::record_action(*action, note),
         C::MigratePolicy {

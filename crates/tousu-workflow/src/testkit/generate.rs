@@ -403,6 +403,7 @@ impl Choices {
             },
             CommandKind::Escalate {
                 reason: "上报".into(),
+                step: None,
             },
             CommandKind::SetAgreedDeadline {
                 deadline: days(i64::try_from(o % 10).unwrap_or(0) + 1),
