@@ -442,177 +442,212 @@ impl PenaltySchedule {
     /// As [`PenaltySchedule::validate`], with paths under `prefix` (e.g. `""`
     /// for a schedule file of its own).
     pub fn validate_at(&self, prefix: &str, levels: &[LevelId]) -> Vec<Problem> {
-        let mut out = Vec::new();
-        let at = |rest: &str| -> String {
-            if prefix.is_empty() {
-                rest.to_owned()
-            } else {
-                format!("{prefix}.{rest}")
-            }
+        let mut s = Sink {
+            prefix,
+            out: Vec::new(),
         };
-        let negative = |out: &mut Vec<Problem>, path: String, m: Money| {
-            if m.is_negative() {
-                out.push(Problem::new(
-                    path,
-                    format!("{} is negative; a fine is 0 or more", m.to_plain_string()),
-                ));
-            }
-        };
-        for (level, fine) in &self.overtime {
-            let path = at(&format!("overtime.{level}"));
+        check_overtime(self, levels, &mut s);
+        check_violations(self, &mut s);
+        check_loss_scale(self, &mut s);
+        check_the_rest(self, &mut s);
+        s.out
+    }
+}
+
+/// Problems found in a schedule, with paths under a prefix.
+struct Sink<'p> {
+    prefix: &'p str,
+    out: Vec<Problem>,
+}
+
+impl Sink<'_> {
+    /// `rest` under the prefix.
+    fn at(&self, rest: &str) -> String {
+        if self.prefix.is_empty() {
+            rest.to_owned()
+        } else {
+            format!("{}.{rest}", self.prefix)
+        }
+    }
+
+    /// A problem when a fine is negative.
+    fn negative(&mut self, path: String, m: Money) {
+        if m.is_negative() {
+            self.out.push(Problem::new(
+                path,
+                format!("{} is negative; a fine is 0 or more", m.to_plain_string()),
+            ));
+        }
+    }
+}
+
+/// The overtime fines: by level, and a milestone's own.
+fn check_overtime(schedule: &PenaltySchedule, levels: &[LevelId], s: &mut Sink<'_>) {
+    for (level, fine) in &schedule.overtime {
+        let path = s.at(&format!("overtime.{level}"));
+        if !levels.contains(level) {
+            s.out.push(unknown_level(path.clone(), level, levels));
+        }
+        s.negative(path, *fine);
+    }
+    for (milestone, entry) in &schedule.overtime_by_milestone {
+        let base = format!("overtime_by_milestone.{milestone}");
+        for (level, fine) in &entry.levels {
+            let path = s.at(&format!("{base}.levels.{level}"));
             if !levels.contains(level) {
-                out.push(unknown_level(path.clone(), level, levels));
+                s.out.push(unknown_level(path.clone(), level, levels));
             }
-            negative(&mut out, path, *fine);
+            s.negative(path, *fine);
         }
-        for (milestone, entry) in &self.overtime_by_milestone {
-            let base = format!("overtime_by_milestone.{milestone}");
-            for (level, fine) in &entry.levels {
-                let path = at(&format!("{base}.levels.{level}"));
-                if !levels.contains(level) {
-                    out.push(unknown_level(path.clone(), level, levels));
-                }
-                negative(&mut out, path, *fine);
-            }
-            if let Some(amount) = entry.amount {
-                negative(&mut out, at(&format!("{base}.amount")), amount);
-            }
-            if entry.amount.is_none() && entry.levels.is_empty() {
-                out.push(Problem::new(
-                    at(&base),
-                    "gives no fine; write `amount = \"30\"` or fines under `levels`",
-                ));
-            }
+        if let Some(amount) = entry.amount {
+            s.negative(s.at(&format!("{base}.amount")), amount);
         }
-        for (id, c) in &self.custom_sanctions {
-            if c.name_zh.trim().is_empty() {
-                out.push(Problem::new(
-                    at(&format!("custom_sanctions.{id}.name_zh")),
-                    "is blank; give the regulation's wording (责令下机学习)",
-                ));
-            }
+        if entry.amount.is_none() && entry.levels.is_empty() {
+            s.out.push(Problem::new(
+                s.at(&base),
+                "gives no fine; write `amount = \"30\"` or fines under `levels`",
+            ));
         }
-        for (id, v) in &self.violations {
-            let base = format!("violations.{id}");
-            if v.description_zh.trim().is_empty() {
-                out.push(Problem::new(
-                    at(&format!("{base}.description_zh")),
-                    "is blank; give the regulation's wording",
-                ));
-            }
-            negative(&mut out, at(&format!("{base}.responsible")), v.responsible);
-            negative(&mut out, at(&format!("{base}.supervisor")), v.supervisor);
-            for (k, o) in v.outcomes.iter().enumerate() {
-                if !self.custom_sanctions.contains_key(o) {
-                    let known: Vec<&str> = self
-                        .custom_sanctions
-                        .keys()
-                        .map(CustomSanctionId::as_str)
-                        .collect();
-                    out.push(Problem::new(
-                        at(&format!("{base}.outcomes[{k}]")),
-                        format!(
-                            "{:?} is not a custom sanction of the schedule; define it under `custom_sanctions` (known: {})",
-                            o.as_str(),
-                            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
-                        ),
-                    ));
-                }
-            }
+    }
+}
+
+/// Custom sanctions and the violation table.
+fn check_violations(schedule: &PenaltySchedule, s: &mut Sink<'_>) {
+    for (id, c) in &schedule.custom_sanctions {
+        if c.name_zh.trim().is_empty() {
+            s.out.push(Problem::new(
+                s.at(&format!("custom_sanctions.{id}.name_zh")),
+                "is blank; give the regulation's wording (责令下机学习)",
+            ));
         }
-        if let Some(scale) = &self.losses.scaled {
-            let base = "losses.scaled";
-            if scale.percent.is_sign_negative() && !scale.percent.is_zero()
-                || scale.percent > Decimal::ONE_HUNDRED
-            {
-                out.push(Problem::new(
-                    at(&format!("{base}.percent")),
+    }
+    for (id, v) in &schedule.violations {
+        let base = format!("violations.{id}");
+        if v.description_zh.trim().is_empty() {
+            s.out.push(Problem::new(
+                s.at(&format!("{base}.description_zh")),
+                "is blank; give the regulation's wording",
+            ));
+        }
+        s.negative(s.at(&format!("{base}.responsible")), v.responsible);
+        s.negative(s.at(&format!("{base}.supervisor")), v.supervisor);
+        for (k, o) in v.outcomes.iter().enumerate() {
+            if !schedule.custom_sanctions.contains_key(o) {
+                let known: Vec<&str> = schedule
+                    .custom_sanctions
+                    .keys()
+                    .map(CustomSanctionId::as_str)
+                    .collect();
+                s.out.push(Problem::new(
+                    s.at(&format!("{base}.outcomes[{k}]")),
                     format!(
-                        "{} is outside 0 to 100; expected a percentage of the loss such as \"10\"",
-                        scale.percent
-                    ),
-                ));
-            }
-            if let Some(m) = scale.min {
-                negative(&mut out, at(&format!("{base}.min")), m);
-            }
-            if let Some(m) = scale.max {
-                negative(&mut out, at(&format!("{base}.max")), m);
-            }
-            if let (Some(lo), Some(hi)) = (scale.min, scale.max)
-                && lo > hi
-            {
-                out.push(Problem::new(
-                    at(&format!("{base}.min")),
-                    format!(
-                        "{} is above max {}; the least fine cannot exceed the most",
-                        lo.to_plain_string(),
-                        hi.to_plain_string()
+                        "{:?} is not a custom sanction of the schedule; define it under `custom_sanctions` (known: {})",
+                        o.as_str(),
+                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
                     ),
                 ));
             }
         }
-        if let Some(ladder) = &self.count_ladder {
-            let mut prev: Option<(u32, bool)> = None;
-            for (i, t) in ladder.tiers.iter().enumerate() {
-                let base = format!("count_ladder.tiers[{i}]");
-                if t.min_count == 0 {
-                    out.push(Problem::new(
-                        at(&format!("{base}.min_count")),
-                        "is 0, which every person reaches; use 1 or more",
-                    ));
-                }
-                let key = (t.min_count, t.requires_serious);
-                if let Some(p) = prev
-                    && key <= p
-                {
-                    out.push(Problem::new(
-                        at(&format!("{base}.min_count")),
-                        format!(
-                            "tiers must ascend: {} (requires_serious {}) does not come after {} (requires_serious {})",
-                            key.0, key.1, p.0, p.1
-                        ),
-                    ));
-                }
-                prev = Some(key);
-                negative(&mut out, at(&format!("{base}.amount")), t.amount);
+    }
+}
+
+/// A fine scaled by the loss: a percentage, bounds in order.
+fn check_loss_scale(schedule: &PenaltySchedule, s: &mut Sink<'_>) {
+    if let Some(scale) = &schedule.losses.scaled {
+        let base = "losses.scaled";
+        if scale.percent.is_sign_negative() && !scale.percent.is_zero()
+            || scale.percent > Decimal::ONE_HUNDRED
+        {
+            s.out.push(Problem::new(
+                s.at(&format!("{base}.percent")),
+                format!(
+                    "{} is outside 0 to 100; expected a percentage of the loss such as \"10\"",
+                    scale.percent
+                ),
+            ));
+        }
+        if let Some(m) = scale.min {
+            s.negative(s.at(&format!("{base}.min")), m);
+        }
+        if let Some(m) = scale.max {
+            s.negative(s.at(&format!("{base}.max")), m);
+        }
+        if let (Some(lo), Some(hi)) = (scale.min, scale.max)
+            && lo > hi
+        {
+            s.out.push(Problem::new(
+                s.at(&format!("{base}.min")),
+                format!(
+                    "{} is above max {}; the least fine cannot exceed the most",
+                    lo.to_plain_string(),
+                    hi.to_plain_string()
+                ),
+            ));
+        }
+    }
+}
+
+/// The count ladder, the yearly reward, the cap and the sanctions.
+fn check_the_rest(schedule: &PenaltySchedule, s: &mut Sink<'_>) {
+    if let Some(ladder) = &schedule.count_ladder {
+        let mut prev: Option<(u32, bool)> = None;
+        for (i, t) in ladder.tiers.iter().enumerate() {
+            let base = format!("count_ladder.tiers[{i}]");
+            if t.min_count == 0 {
+                s.out.push(Problem::new(
+                    s.at(&format!("{base}.min_count")),
+                    "is 0, which every person reaches; use 1 or more",
+                ));
             }
+            let key = (t.min_count, t.requires_serious);
+            if let Some(p) = prev
+                && key <= p
+            {
+                s.out.push(Problem::new(
+                    s.at(&format!("{base}.min_count")),
+                    format!(
+                        "tiers must ascend: {} (requires_serious {}) does not come after {} (requires_serious {})",
+                        key.0, key.1, p.0, p.1
+                    ),
+                ));
+            }
+            prev = Some(key);
+            s.negative(s.at(&format!("{base}.amount")), t.amount);
         }
-        if let Some(reward) = &self.yearly_reward
-            && let Some(amount) = reward.amount
-            && amount.is_negative()
-        {
-            out.push(Problem::new(
-                at("yearly_reward.amount"),
-                format!(
-                    "{} is negative; a reward is 0 or more",
-                    amount.to_plain_string()
-                ),
-            ));
-        }
-        if self.cap.percent.is_sign_negative() && !self.cap.percent.is_zero()
-            || self.cap.percent > Decimal::ONE_HUNDRED
-        {
-            out.push(Problem::new(
-                at("cap.percent"),
-                format!(
-                    "{} is outside 0 to 100; expected a percentage such as \"50\"",
-                    self.cap.percent
-                ),
-            ));
-        }
-        for (kind, value) in &self.sanctions.values {
-            negative(&mut out, at(&format!("sanctions.values.{kind}")), *value);
-        }
-        if let Some(rule) = &self.sanctions.whole_bonus
-            && rule.min_count == 0
-        {
-            out.push(Problem::new(
-                at("sanctions.whole_bonus.min_count"),
-                "is 0, which every person reaches; use 1 or more (S41: 2)",
-            ));
-        }
-        out
+    }
+    if let Some(reward) = &schedule.yearly_reward
+        && let Some(amount) = reward.amount
+        && amount.is_negative()
+    {
+        s.out.push(Problem::new(
+            s.at("yearly_reward.amount"),
+            format!(
+                "{} is negative; a reward is 0 or more",
+                amount.to_plain_string()
+            ),
+        ));
+    }
+    if schedule.cap.percent.is_sign_negative() && !schedule.cap.percent.is_zero()
+        || schedule.cap.percent > Decimal::ONE_HUNDRED
+    {
+        s.out.push(Problem::new(
+            s.at("cap.percent"),
+            format!(
+                "{} is outside 0 to 100; expected a percentage such as \"50\"",
+                schedule.cap.percent
+            ),
+        ));
+    }
+    for (kind, value) in &schedule.sanctions.values {
+        s.negative(s.at(&format!("sanctions.values.{kind}")), *value);
+    }
+    if let Some(rule) = &schedule.sanctions.whole_bonus
+        && rule.min_count == 0
+    {
+        s.out.push(Problem::new(
+            s.at("sanctions.whole_bonus.min_count"),
+            "is 0, which every person reaches; use 1 or more (S41: 2)",
+        ));
     }
 }
 
