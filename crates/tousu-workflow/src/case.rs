@@ -813,6 +813,22 @@ pub(crate) enum ExtensionChange<'e> {
     Gone,
 }
 
+impl<'e> ExtensionChange<'e> {
+    /// The change an extension event makes; [`fold`] passes only those
+    /// (`ExtensionDenied` and `ExtensionEnded` both end it).
+    fn of(kind: &'e EventKind, actor: Option<&'e StaffId>) -> ExtensionChange<'e> {
+        match kind {
+            EventKind::ExtensionRequested { reason, until } => ExtensionChange::Requested {
+                by: actor,
+                reason,
+                until: *until,
+            },
+            EventKind::ExtensionApproved => ExtensionChange::Approved,
+            _ => ExtensionChange::Gone,
+        }
+    }
+}
+
 /// The one fold: what `kind`, by `actor` at `at`, changes, status included.
 /// Exhaustive and without a wildcard arm, so a new event kind must say
 /// what it does.
@@ -915,20 +931,11 @@ pub(crate) fn fold<'e>(
             case.agreed_deadline(*deadline);
             None
         }
-        EventKind::ExtensionRequested { reason, until } => {
-            case.extension(ExtensionChange::Requested {
-                by: actor,
-                reason,
-                until: *until,
-            });
-            None
-        }
-        EventKind::ExtensionApproved => {
-            case.extension(ExtensionChange::Approved);
-            None
-        }
-        EventKind::ExtensionDenied { .. } | EventKind::ExtensionEnded => {
-            case.extension(ExtensionChange::Gone);
+        EventKind::ExtensionRequested { .. }
+        | EventKind::ExtensionApproved
+        | EventKind::ExtensionDenied { .. }
+        | EventKind::ExtensionEnded => {
+            case.extension(ExtensionChange::of(kind, actor));
             None
         }
         EventKind::Closed { kind, reason } => {
