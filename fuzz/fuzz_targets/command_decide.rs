@@ -1,5 +1,7 @@
 //! Command JSON through the decider against a case registered under the
-//! default policy: never a panic, and a rejected command changes nothing.
+//! default policy, with every recordable action allowed as a late entry
+//! (`occurred_at`) within 24 hours: never a panic, and a rejected command
+//! changes nothing.
 #![no_main]
 use std::sync::OnceLock;
 
@@ -7,7 +9,7 @@ use tousu_model::{
     CaseId, Channel, Complainant, Complaint, Department, DepartmentId, DepartmentTree, RoleId,
     Roster, Staff, StaffId,
 };
-use tousu_policy::Policy;
+use tousu_policy::{LateEntry, Policy};
 use tousu_workflow::{Case, Command, CommandKind, PolicyRuntime, handle};
 
 struct Fixture {
@@ -19,7 +21,12 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+        let mut policy = Policy::default_policy().unwrap();
+        policy.late_entries.push(LateEntry {
+            actions: LateEntry::RECORDABLE.to_vec(),
+            within: "24 hours".parse().unwrap(),
+        });
+        let rt = PolicyRuntime::new(policy).unwrap();
         let id = |s: &str| StaffId::new(s).unwrap();
         let dept = |s: &str| DepartmentId::new(s).unwrap();
         let role = |s: &str| RoleId::new(s).unwrap();
