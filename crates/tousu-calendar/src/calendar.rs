@@ -797,16 +797,19 @@ pub struct Calendar {
     /// Years `first_year..=last_year` are in the tables (possibly uncovered).
     first_year: i32,
     last_year: i32,
-    /// `num_days_from_ce` of 1 January of `first_year`.
-    base_day: i32,
     /// Number of days in the tables.
     len_days: usize,
-    /// One bit per day: working day or not.
-    bits: Vec<u64>,
-    /// `cum[w]`: working days in words before `w`.
-    cum: Vec<u32>,
-    /// Total working days in the tables.
-    total: u32,
+    /// `year_start[y]`: the index of 1 January of year `first_year + y`, so
+    /// a date's index is one load and its ordinal (chrono keeps both in the
+    /// date), and an index's date one load back.
+    year_start: Vec<u32>,
+    /// `rank[i]`: working days at indices before `i` (`len_days + 1`
+    /// entries): whether a day works, and how many work before it, are
+    /// loads, not bit counts (`count_ones` is a software loop on the
+    /// baseline x86-64 target).
+    rank: Vec<u32>,
+    /// `select[k]`: the index of the `k + 1`-th working day.
+    select: Vec<u32>,
     /// Coverage per year, index `year - first_year`.
     years: Vec<YearCoverage>,
     /// Whether every year the tables span is covered: then any two indices
@@ -1159,11 +1162,10 @@ impl Calendar {
             offset,
             first_year,
             last_year,
-            base_day: 0,
             len_days: 0,
-            bits: Vec::new(),
-            cum: Vec::new(),
-            total: 0,
+            year_start: Vec::new(),
+            rank: Vec::new(),
+            select: Vec::new(),
             all_covered: !years.contains(&YearCoverage::Uncovered),
             years,
             windows,
@@ -1187,16 +1189,18 @@ impl Calendar {
             .ok_or_else(|| out_of_range("first day of the calendar"))?;
         let end = NaiveDate::from_ymd_opt(self.last_year + 1, 1, 1)
             .ok_or_else(|| out_of_range("last day of the calendar"))?;
-        self.base_day = first.num_days_from_ce();
-        let len = usize::try_from(end.num_days_from_ce() - self.base_day)
+        let len = usize::try_from(end.num_days_from_ce() - first.num_days_from_ce())
             .map_err(|_| out_of_range("calendar length"))?;
         self.len_days = len;
-        self.bits = vec![0; len.div_ceil(64)];
+        let mut bits = vec![0u64; len.div_ceil(64)];
 
         // Weekly pattern over covered (data or provisional) years.
         let mut weekday = first.weekday().num_days_from_monday() as usize;
         let mut idx = 0usize;
+        self.year_start = Vec::with_capacity(self.years.len());
         for (coverage, year) in self.years.iter().zip(self.first_year..) {
+            self.year_start
+                .push(u32::try_from(idx).map_err(|_| out_of_range("calendar length"))?);
             let days = if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|d| d.leap_year()) {
                 366
             } else {
@@ -1205,14 +1209,13 @@ impl Calendar {
             let covered = !matches!(coverage, YearCoverage::Uncovered);
             for _ in 0..days {
                 if covered && !rest.get(weekday).copied().unwrap_or(true) {
-                    set_bit(&mut self.bits, idx, true);
+                    set_bit(&mut bits, idx, true);
                 }
                 idx += 1;
                 weekday = (weekday + 1) % 7;
             }
         }
         // Year data, the law's days, then overrides, on covered years only.
-        let mut bits = std::mem::take(&mut self.bits);
         let apply = |bits: &mut Vec<u64>, date: NaiveDate, working: bool| {
             if let Some(i) = self.index_of(date)
                 && matches!(
@@ -1242,15 +1245,22 @@ impl Calendar {
         for (date, d) in overrides {
             apply(&mut bits, *date, d.working);
         }
-        self.bits = bits;
 
-        self.cum = Vec::with_capacity(self.bits.len());
+        self.rank = Vec::with_capacity(len + 1);
+        self.select = Vec::new();
         let mut running: u32 = 0;
-        for word in &self.bits {
-            self.cum.push(running);
-            running += word.count_ones();
+        for idx in 0..len {
+            self.rank.push(running);
+            let working = bits
+                .get(idx / 64)
+                .is_some_and(|w| (w >> (idx % 64)) & 1 == 1);
+            if working {
+                self.select
+                    .push(u32::try_from(idx).map_err(|_| out_of_range("calendar length"))?);
+                running += 1;
+            }
         }
-        self.total = running;
+        self.rank.push(running);
         Ok(())
     }
 
@@ -1261,15 +1271,26 @@ impl Calendar {
 
     /// Index of `date` in the tables, if inside them.
     fn index_of(&self, date: NaiveDate) -> Option<usize> {
-        let i = usize::try_from(date.num_days_from_ce() - self.base_day).ok()?;
-        (i < self.len_days).then_some(i)
+        let start = *self.year_start.get(self.year_slot(date.year()))?;
+        Some(start as usize + date.ordinal0() as usize)
     }
 
     fn date_at(&self, idx: usize) -> Result<NaiveDate, CalendarError> {
-        i32::try_from(idx)
-            .ok()
-            .and_then(|i| i.checked_add(self.base_day))
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        // `idx / 365` is the year's slot or, past leap days, the one after.
+        let mut slot = idx / 365;
+        let start = loop {
+            match self.year_start.get(slot) {
+                Some(&start) if start as usize <= idx => break Some(start as usize),
+                _ if slot == 0 => break None,
+                _ => slot -= 1,
+            }
+        };
+        start
+            .and_then(|start| {
+                let year = self.first_year.checked_add(i32::try_from(slot).ok()?)?;
+                let ordinal = u32::try_from(idx - start + 1).ok()?;
+                NaiveDate::from_yo_opt(year, ordinal)
+            })
             .ok_or_else(|| out_of_range("date in the calendar"))
     }
 
@@ -1372,56 +1393,32 @@ impl Calendar {
             .ok_or_else(|| self.not_covered(date.year()))
     }
 
+    /// Whether the day at `idx` is a working day.
     fn bit(&self, idx: usize) -> bool {
-        self.bits
-            .get(idx / 64)
-            .is_some_and(|w| (w >> (idx % 64)) & 1 == 1)
+        match (self.rank.get(idx), self.rank.get(idx + 1)) {
+            (Some(before), Some(through)) => through > before,
+            _ => false,
+        }
     }
 
     /// Working days at indices `0..=idx`.
     fn rank(&self, idx: usize) -> u32 {
-        let (w, b) = (idx / 64, idx % 64);
-        let word = self.bits.get(w).copied().unwrap_or(0);
-        let mask = if b == 63 {
-            u64::MAX
-        } else {
-            (1u64 << (b + 1)) - 1
-        };
-        self.cum.get(w).copied().unwrap_or(self.total) + (word & mask).count_ones()
+        self.rank
+            .get(idx + 1)
+            .or(self.rank.last())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Index of the `k`-th working day (1-based) in the tables.
     fn select(&self, k: u32) -> Option<usize> {
-        if k == 0 || k > self.total {
-            return None;
-        }
-        // The last word whose preceding count is below k.
-        let w = self.cum.partition_point(|&c| c < k).checked_sub(1)?;
-        let word = *self.bits.get(w)?;
-        let r = k - self.cum.get(w)?;
-        select_in_word(word, r).map(|bit| w * 64 + bit)
+        let at = usize::try_from(k.checked_sub(1)?).ok()?;
+        self.select.get(at).map(|&i| i as usize)
     }
 
-    /// Index of the `n`-th working day (`n` ≥ 1) strictly after index `i`.
-    /// The periods regulations use (a few to a few dozen working days) end
-    /// within the next words: those are counted directly; a longer search
-    /// takes the rank and selects, the same work for any `n`.
+    /// Index of the `n`-th working day (`n` ≥ 1) strictly after index `i`:
+    /// two loads, the same for any `n`.
     fn select_after(&self, i: usize, n: u32) -> Option<usize> {
-        const NEAR_WORDS: usize = 4;
-        let mut w = i / 64;
-        let after = i % 64 + 1;
-        let shift = u32::try_from(after).unwrap_or(64);
-        let mut word = self.bits.get(w)? & u64::MAX.checked_shl(shift).unwrap_or(0);
-        let mut left = n;
-        for _ in 0..NEAR_WORDS {
-            let count = word.count_ones();
-            if left <= count {
-                return select_in_word(word, left).map(|bit| w * 64 + bit);
-            }
-            left -= count;
-            w += 1;
-            word = *self.bits.get(w)?;
-        }
         self.select(self.rank(i).checked_add(n)?)
     }
 
@@ -1500,6 +1497,18 @@ impl Calendar {
         date: NaiveDate,
         n: u32,
     ) -> Result<NaiveDate, CalendarError> {
+        // When every year of the tables is covered, a date inside them and
+        // the day found are covered: one subtraction, the search, one date.
+        if self.all_covered
+            && let Some(i) = self.index_of(date)
+        {
+            if n == 0 {
+                return Ok(date);
+            }
+            if let Some(j) = self.select_after(i, n) {
+                return self.date_at(j);
+            }
+        }
         let i = self.covered_index(date)?;
         if n == 0 {
             return Ok(date);
@@ -1831,47 +1840,55 @@ impl Calendar {
         delta_from_nanos(total)
     }
 
-    /// [`Calendar::working_time_between`] in integer nanoseconds, from the
-    /// instants' timestamps alone (no dates built), when both fall inside
-    /// tables that cover every year they span; `None` sends the caller to
-    /// the general path, which also says which year is not covered.
+    /// [`Calendar::working_time_between`] in integer nanoseconds when both
+    /// instants fall inside tables that cover every year they span: the
+    /// working time before `b` minus the working time before `a`, each one
+    /// rank and one look at the windows. `None` sends the caller to the
+    /// general path, which also says which year is not covered.
     fn working_nanos_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<i64> {
         if !self.all_covered {
             return None;
         }
-        let local = |t: DateTime<Utc>| -> Option<(usize, i64)> {
-            let nanos = t
-                .timestamp()
-                .checked_add(i64::from(self.offset.local_minus_utc()))?
-                .checked_mul(1_000_000_000)?
-                .checked_add(i64::from(t.timestamp_subsec_nanos().min(999_999_999)))?;
-            let day = nanos.div_euclid(NANOS_PER_DAY) + i64::from(UNIX_EPOCH_DAY_FROM_CE);
-            let idx = usize::try_from(day - i64::from(self.base_day)).ok()?;
-            (idx < self.len_days).then_some((idx, nanos.rem_euclid(NANOS_PER_DAY)))
+        let (ia, ta) = self.local_index(a)?;
+        let (ib, tb) = self.local_index(b)?;
+        self.working_nanos_before(ib, tb)?
+            .checked_sub(self.working_nanos_before(ia, ta)?)
+    }
+
+    /// The table index of an instant's local day and the nanoseconds since
+    /// its local midnight (a leap second counts as the second before), from
+    /// the UTC date and time without building a local date: the offset is
+    /// under a day, so the local day is the UTC day or a neighbour.
+    fn local_index(&self, t: DateTime<Utc>) -> Option<(usize, i64)> {
+        const SECS_PER_DAY: i64 = 86_400;
+        let utc = t.naive_utc();
+        let secs = i64::from(utc.time().num_seconds_from_midnight())
+            + i64::from(self.offset.local_minus_utc());
+        let (shift, secs): (isize, i64) = if secs < 0 {
+            (-1, secs + SECS_PER_DAY)
+        } else if secs >= SECS_PER_DAY {
+            (1, secs - SECS_PER_DAY)
+        } else {
+            (0, secs)
         };
-        let ((ia, ta), (ib, tb)) = (local(a)?, local(b)?);
-        if ia == ib {
-            return Some(if self.bit(ia) {
-                self.window_overlap(ta, tb)
-            } else {
-                0
-            });
-        }
-        let head = if self.bit(ia) {
-            self.window_overlap(ta, NANOS_PER_DAY)
+        let idx = self.index_of(utc.date())?.checked_add_signed(shift)?;
+        let nanos = secs * 1_000_000_000 + i64::from(utc.time().nanosecond().min(999_999_999));
+        (idx < self.len_days).then_some((idx, nanos))
+    }
+
+    /// Working nanoseconds in the tables before `nanos` into day `idx`: the
+    /// working days before it, whole, and the windows of the day itself up
+    /// to `nanos` if it is a working day.
+    fn working_nanos_before(&self, idx: usize, nanos: i64) -> Option<i64> {
+        let days = *self.rank.get(idx)?;
+        let today = if *self.rank.get(idx + 1)? > days {
+            self.window_overlap(0, nanos)
         } else {
             0
         };
-        let tail = if self.bit(ib) {
-            self.window_overlap(0, tb)
-        } else {
-            0
-        };
-        let between = self.rank(ib) - u32::from(self.bit(ib)) - self.rank(ia);
-        i64::from(between)
+        i64::from(days)
             .checked_mul(self.day_nanos)?
-            .checked_add(head)?
-            .checked_add(tail)
+            .checked_add(today)
     }
 
     /// The instant at which `amount` of working time has elapsed from `start`:
@@ -1936,28 +1953,6 @@ impl Calendar {
     }
 }
 
-/// Position of the `r`-th set bit (1-based) of `word`: three popcount halvings
-/// then at most eight steps, the same cost for any `r`.
-fn select_in_word(mut word: u64, r: u32) -> Option<usize> {
-    if r == 0 || r > word.count_ones() {
-        return None;
-    }
-    let mut r = r - 1; // set bits to skip
-    let mut pos = 0usize;
-    for shift in [32u32, 16, 8] {
-        let low = (word & ((1u64 << shift) - 1)).count_ones();
-        if r >= low {
-            r -= low;
-            word >>= shift;
-            pos += shift as usize;
-        }
-    }
-    for _ in 0..r {
-        word &= word.wrapping_sub(1);
-    }
-    Some(pos + word.trailing_zeros() as usize)
-}
-
 fn set_bit(bits: &mut [u64], idx: usize, on: bool) {
     if let Some(w) = bits.get_mut(idx / 64) {
         let mask = 1u64 << (idx % 64);
@@ -1968,9 +1963,6 @@ fn set_bit(bits: &mut [u64], idx: usize, on: bool) {
         }
     }
 }
-
-/// `NaiveDate::num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_DAY_FROM_CE: i32 = 719_163;
 
 /// Nanoseconds since local midnight (a leap second counts as the second before).
 fn nanos_of_day(t: NaiveDateTime) -> i64 {
@@ -1989,31 +1981,6 @@ fn delta_from_nanos(nanos: i128) -> Result<TimeDelta, CalendarError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn select_in_word_matches_naive() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..2000 {
-            // xorshift
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let ones: Vec<usize> = (0..64).filter(|b| (x >> b) & 1 == 1).collect();
-            for (i, want) in ones.iter().enumerate() {
-                assert_eq!(
-                    select_in_word(x, u32::try_from(i + 1).unwrap()),
-                    Some(*want)
-                );
-            }
-            assert_eq!(select_in_word(x, 0), None);
-            assert_eq!(
-                select_in_word(x, u32::try_from(ones.len() + 1).unwrap()),
-                None
-            );
-        }
-        assert_eq!(select_in_word(u64::MAX, 64), Some(63));
-        assert_eq!(select_in_word(0, 1), None);
-    }
 
     #[test]
     fn offsets() {

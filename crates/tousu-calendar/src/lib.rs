@@ -124,11 +124,14 @@
 //!
 //! # Speed
 //!
-//! The calendar precomputes one bit per day (working or not) over the years it
-//! covers, with a running count of working days per 64-day word. The *n*-th
-//! working day after a date is a rank (popcount) plus a binary search over the
-//! counts, so adding 1 or 250 working days costs the same, across years too;
-//! the working time between two instants is two ranks.
+//! The calendar precomputes, over the years it covers, the number of working
+//! days before each day (a `u32` per day) and the index of each working day
+//! (a `u32` per working day), and the index of each year's 1 January. A
+//! date's index is its year's first index plus its ordinal; the *n*-th
+//! working day after it is two table loads, so adding 1 or 250 working days
+//! costs the same, across years too; the working time between two instants
+//! is the working time before one minus the working time before the other.
+//! The tables take about 7 bytes per day (190 KB for China's 2024–2100).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc, Weekday};
 use proptest::prelude::*;
 use tousu_calendar::duration::{Duration, DurationUnit};
 use tousu_calendar::{
@@ -856,6 +856,87 @@ fn any_duration() -> impl Strategy<Value = Duration> {
         .prop_map(|(n, u)| Duration::new(n, u).unwrap())
 }
 
+/// China's calendar on a day that starts west of UTC: the local day is
+/// the UTC day before for most of it.
+static WEST: LazyLock<Calendar> =
+    LazyLock::new(|| Calendar::from_spec(&spec(r#"utc_offset = "-09:30""#)).unwrap());
+
+const NANOS_PER_DAY: i64 = 86_400_000_000_000;
+
+/// [`OFFICE`]'s business hours (08:30–12:00, 13:30–17:30) in nanoseconds
+/// from midnight; the other calendars count the whole day.
+const OFFICE_WINDOWS: [(i64, i64); 2] = [
+    (30_600_000_000_000, 43_200_000_000_000),
+    (48_600_000_000_000, 63_000_000_000_000),
+];
+
+/// Working time by walking the local days from `a` to `b`: each working
+/// day's windows cut to `[a, b)`; the first day not covered gives the
+/// calendar's own error for it.
+fn naive_working_time(
+    cal: &Calendar,
+    windows: &[(i64, i64)],
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Result<TimeDelta, CalendarError> {
+    if b <= a {
+        return Ok(TimeDelta::zero());
+    }
+    let (la, lb) = (
+        a.with_timezone(&cal.offset()).naive_local(),
+        b.with_timezone(&cal.offset()).naive_local(),
+    );
+    let nanos = |t: chrono::NaiveDateTime| {
+        i64::from(t.num_seconds_from_midnight()) * 1_000_000_000
+            + i64::from(t.nanosecond().min(999_999_999))
+    };
+    let mut total = 0i64;
+    let mut d = la.date();
+    loop {
+        let from = if d == la.date() { nanos(la) } else { 0 };
+        let to = if d == lb.date() {
+            nanos(lb)
+        } else {
+            NANOS_PER_DAY
+        };
+        if cal.is_working_day(d)? {
+            total += windows
+                .iter()
+                .map(|&(s, e)| (e.min(to) - s.max(from)).max(0))
+                .sum::<i64>();
+        }
+        if d == lb.date() {
+            return Ok(TimeDelta::nanoseconds(total));
+        }
+        d = d.succ_opt().unwrap();
+    }
+}
+
+/// Instants with nanoseconds, 2023–2028 (past every table edge of
+/// [`STRICT`]) or within ten days of a new year the data meets.
+fn instant_with_nanos() -> impl Strategy<Value = DateTime<Utc>> {
+    let span = |a: &str, b: &str| at(a).timestamp()..at(b).timestamp();
+    (
+        prop_oneof![
+            span("2023-01-01T00:00:00Z", "2029-01-01T00:00:00Z"),
+            span("2023-12-22T00:00:00Z", "2024-01-10T00:00:00Z"),
+            span("2026-12-22T00:00:00Z", "2027-01-10T00:00:00Z"),
+            span("2027-12-22T00:00:00Z", "2028-01-10T00:00:00Z"),
+        ],
+        0u32..1_000_000_000,
+    )
+        .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
+}
+
+/// A day from 2024 to the end of 2027 (China's notices, then the statutory
+/// days), weighted to the turn of 2026–2027.
+fn day_2024_2027() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (0..DAYS_2024_2026 + 365).prop_map(day),
+        (DAYS_2024_2026 - 20..DAYS_2024_2026 + 10).prop_map(day),
+    ]
+}
+
 proptest! {
     #[test]
     fn fast_path_equals_naive(d in covered_day(), n in 1u32..=250) {
@@ -871,6 +952,35 @@ proptest! {
                 prop_assert_eq!(e, CalendarError::CalendarNotCovered { year: 2027 });
                 prop_assert!(want.year() >= 2027);
             }
+        }
+    }
+
+    #[test]
+    fn working_time_equals_the_day_walk(a in instant_with_nanos(), b in instant_with_nanos()) {
+        let whole = [(0, NANOS_PER_DAY)];
+        for (cal, windows) in [
+            (&*CHINA, &whole[..]),
+            (&*STRICT, &whole[..]),
+            (&*PROVISIONAL, &whole[..]),
+            (&*WEST, &whole[..]),
+            (&*OFFICE, &OFFICE_WINDOWS[..]),
+        ] {
+            for (x, y) in [(a, b), (b, a)] {
+                prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
+            }
+        }
+    }
+
+    #[test]
+    fn nth_working_day_across_the_year_end(d in day_2024_2027(), n in 0u32..=250) {
+        let want = naive_nth_after(d, n);
+        prop_assert_eq!(CHINA.nth_working_day_after(d, n).unwrap(), want);
+        // The strict calendar ends with 2026: the same day, or 2027 named.
+        let strict = STRICT.nth_working_day_after(d, n);
+        if want.year() <= 2026 {
+            prop_assert_eq!(strict, Ok(want));
+        } else {
+            prop_assert_eq!(strict, Err(CalendarError::CalendarNotCovered { year: 2027 }));
         }
     }
 
