@@ -529,3 +529,49 @@ impl CommandKind {
         }
     }
 }
+
+#[cfg(test)]
+mod digest_tests {
+    use super::*;
+    use sha2::Digest as _;
+
+    fn command(text: &str) -> Command {
+        Command::new(
+            CommandId::new("c-1").unwrap(),
+            StaffId::new("kf1").unwrap(),
+            chrono::DateTime::from_timestamp(1_760_000_000, 0).unwrap(),
+            3,
+            CommandKind::Reply { text: text.into() },
+        )
+    }
+
+    /// The streamed digest is the SHA-256 of the bytes `serde_json::to_vec`
+    /// writes (what fingerprints were before), for short texts, texts that
+    /// cross the buffer and texts longer than it.
+    #[test]
+    fn digest_is_the_sha256_of_the_json_as_before() {
+        for len in [0, 1, 100, 480, 511, 512, 513, 2_000, 10_000] {
+            let c = command(&"已回复客户".repeat(len / 5 + 1)[..]);
+            let json = serde_json::to_vec(&(&c.id, &c.actor, &c.at, &c.kind)).unwrap();
+            let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
+            assert_eq!(c.digest().as_bytes(), &expected, "text of {len} chars");
+        }
+    }
+
+    /// Written as 64 lower-case hex digits, read back equal; anything else is refused.
+    #[test]
+    fn digest_is_written_as_hex_and_read_back() {
+        let d = command("x").digest();
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json.len(), 66);
+        assert!(
+            json[1..65]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        assert_eq!(serde_json::from_str::<CommandDigest>(&json).unwrap(), d);
+        assert_eq!(format!("{d:?}"), json);
+        assert!(serde_json::from_str::<CommandDigest>("\"abc\"").is_err());
+        assert!(CommandDigest::from_hex(&"g".repeat(64)).is_none());
+    }
+}
