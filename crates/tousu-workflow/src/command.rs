@@ -539,7 +539,7 @@ mod digest_tests {
         Command::new(
             CommandId::new("c-1").unwrap(),
             StaffId::new("kf1").unwrap(),
-            chrono::DateTime::from_timestamp(1_760_000_000, 0).unwrap(),
+            DateTime::from_timestamp(1_760_000_000, 0).unwrap(),
             3,
             CommandKind::Reply { text: text.into() },
         )
