@@ -232,11 +232,9 @@ pub fn import_events<S: Store>(
             let (batch, tail) = rest.split_at(n);
             rest = tail;
             let command = match (&first.command_id, &first.command_digest) {
-                (Some(cid), Some(digest)) => Some((
-                    cid.clone(),
-                    tousu::CommandHash::from_hex(digest)
-                        .map_err(|e| ApiError::invalid(format!("case {id}: {e}")))?,
-                )),
+                (Some(cid), Some(digest)) => {
+                    Some((cid.clone(), tousu::CommandHash(*digest.as_bytes())))
+                }
                 _ => None,
             };
             let batch = tousu::Batch {

@@ -479,7 +479,7 @@ pub struct Case {
     /// The fingerprint ([`Command::digest`](crate::Command::digest)) of each
     /// applied command whose events record one.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub command_digests: BTreeMap<CommandId, String>,
+    pub command_digests: BTreeMap<CommandId, crate::CommandDigest>,
     /// When the last event happened.
     pub updated_at: DateTime<Utc>,
 }
@@ -657,9 +657,7 @@ impl Case {
             if let Some(digest) = &event.command_digest
                 && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
             {
-                self.command_digests
-                    .entry(id.clone())
-                    .or_insert_with(|| digest.clone());
+                self.command_digests.entry(id.clone()).or_insert(*digest);
             }
             match previous {
                 Some(p) if p.command_id.as_ref() == Some(id) => {}

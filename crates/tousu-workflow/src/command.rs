@@ -51,9 +51,9 @@ fn command_version() -> u32 {
 }
 
 impl Command {
-    /// The command's fingerprint: the hex SHA-256 of the JSON of its id,
-    /// actor, instant and kind. Two commands with one id are the same command
-    /// (a retry) exactly when their fingerprints are equal; events record it
+    /// The command's fingerprint: the SHA-256 of the JSON of its id, actor,
+    /// instant and kind. Two commands with one id are the same command (a
+    /// retry) exactly when their fingerprints are equal; events record it
     /// so a reused id with another payload is refused as
     /// [`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict).
     /// The expected version is left out: it is the sender's view of the case,
@@ -61,23 +61,29 @@ impl Command {
     /// entry's `occurred_at` is in; a command without one has the
     /// fingerprint it had before late entries existed, so stored
     /// fingerprints still match their retries.
-    pub fn digest(&self) -> String {
+    pub fn digest(&self) -> CommandDigest {
         use sha2::Digest as _;
-        use std::fmt::Write as _;
-        // Serializing these types cannot fail (no maps with non-string keys,
-        // no floats); an empty input would still be a fingerprint.
-        let json = match &self.occurred_at {
-            None => serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind)),
-            Some(occurred) => {
-                serde_json::to_vec(&(&self.id, &self.actor, &self.at, &self.kind, occurred))
+        // The JSON is streamed into the hash through a small buffer on the
+        // stack (no document built on the heap); the bytes hashed are those
+        // `serde_json::to_vec` writes, so stored fingerprints still compare
+        // equal. Serializing these types cannot fail (no maps with
+        // non-string keys, no floats).
+        let mut sink = HashSink {
+            hasher: sha2::Sha256::new(),
+            buf: [0; HashSink::CAPACITY],
+            len: 0,
+        };
+        let _ = match &self.occurred_at {
+            None => {
+                serde_json::to_writer(&mut sink, &(&self.id, &self.actor, &self.at, &self.kind))
             }
-        }
-        .unwrap_or_default();
-        let hash = sha2::Sha256::digest(&json);
-        hash.iter().fold(String::with_capacity(64), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+            Some(occurred) => serde_json::to_writer(
+                &mut sink,
+                &(&self.id, &self.actor, &self.at, &self.kind, occurred),
+            ),
+        };
+        sink.flush_buf();
+        CommandDigest(sink.hasher.finalize().into())
     }
 
     /// A command of `kind` by `actor` at `at`, against `expected_version`;
@@ -106,6 +112,157 @@ impl Command {
     pub fn late_entry(mut self, occurred_at: DateTime<Utc>) -> Self {
         self.occurred_at = Some(occurred_at);
         self
+    }
+}
+
+/// Feeds what `serde_json` writes to SHA-256 in blocks of a few hundred
+/// bytes: one hash update per block instead of one per JSON token.
+struct HashSink {
+    hasher: sha2::Sha256,
+    buf: [u8; HashSink::CAPACITY],
+    len: usize,
+}
+
+impl HashSink {
+    const CAPACITY: usize = 512;
+
+    fn flush_buf(&mut self) {
+        use sha2::Digest as _;
+        self.hasher
+            .update(self.buf.get(..self.len).unwrap_or_default());
+        self.len = 0;
+    }
+}
+
+impl std::io::Write for HashSink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest as _;
+        if self.len + bytes.len() > Self::CAPACITY {
+            self.flush_buf();
+        }
+        match self.buf.get_mut(self.len..self.len + bytes.len()) {
+            Some(room) => {
+                room.copy_from_slice(bytes);
+                self.len += bytes.len();
+            }
+            // Longer than the buffer (a long text): hashed as it comes.
+            None => self.hasher.update(bytes),
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A command's fingerprint ([`Command::digest`]): 32 bytes of SHA-256,
+/// written (JSON, `Display`) as the 64 lower-case hex digits events have
+/// always recorded, so stored events load and compare as before. Held as
+/// bytes, a fingerprint is copied, not allocated, when a case records it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CommandDigest([u8; 32]);
+
+impl CommandDigest {
+    /// The fingerprint with these bytes.
+    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
+        CommandDigest(bytes)
+    }
+
+    /// Its 32 bytes.
+    pub const fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Parses 64 hex digits (as written); `None` for anything else.
+    pub fn from_hex(hex: &str) -> Option<Self> {
+        fn nibble(c: u8) -> Option<u8> {
+            match c {
+                b'0'..=b'9' => Some(c - b'0'),
+                b'a'..=b'f' => Some(c - b'a' + 10),
+                b'A'..=b'F' => Some(c - b'A' + 10),
+                _ => None,
+            }
+        }
+        if hex.len() != 64 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (byte, pair) in out.iter_mut().zip(hex.as_bytes().chunks_exact(2)) {
+            let [hi, lo] = pair else { return None };
+            *byte = nibble(*hi)? << 4 | nibble(*lo)?;
+        }
+        Some(CommandDigest(out))
+    }
+
+    /// The 64 lower-case hex digits, written into a buffer on the stack.
+    fn hex(&self) -> [u8; 64] {
+        fn digit(n: u8) -> u8 {
+            if n < 10 { b'0' + n } else { b'a' + n - 10 }
+        }
+        let mut out = [0u8; 64];
+        for (pair, b) in out.chunks_exact_mut(2).zip(self.0) {
+            if let [hi, lo] = pair {
+                *hi = digit(b >> 4);
+                *lo = digit(b & 0xf);
+            }
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for CommandDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hex = self.hex();
+        f.write_str(std::str::from_utf8(&hex).map_err(|_| std::fmt::Error)?)
+    }
+}
+
+/// As the string it is written as (what `Debug` of events showed when the
+/// fingerprint was a `String`).
+impl std::fmt::Debug for CommandDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{self}\"")
+    }
+}
+
+impl serde::Serialize for CommandDigest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let hex = self.hex();
+        serializer.serialize_str(std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CommandDigest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Hex;
+        impl serde::de::Visitor<'_> for Hex {
+            type Value = CommandDigest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a command fingerprint: 64 hex digits (SHA-256)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CommandDigest, E> {
+                CommandDigest::from_hex(v)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_str(Hex)
+    }
+}
+
+/// The schema of the string it is written as (the schema events and cases
+/// always had).
+impl schemars::JsonSchema for CommandDigest {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
     }
 }
 
@@ -403,5 +560,51 @@ impl CommandKind {
             CommandKind::RecordAction { .. } => "record_action",
             CommandKind::MigratePolicy { .. } => "migrate_policy",
         }
+    }
+}
+
+#[cfg(test)]
+mod digest_tests {
+    use super::*;
+    use sha2::Digest as _;
+
+    fn command(text: &str) -> Command {
+        Command::new(
+            CommandId::new("c-1").unwrap(),
+            StaffId::new("kf1").unwrap(),
+            DateTime::from_timestamp(1_760_000_000, 0).unwrap(),
+            3,
+            CommandKind::Reply { text: text.into() },
+        )
+    }
+
+    /// The streamed digest is the SHA-256 of the bytes `serde_json::to_vec`
+    /// writes (what fingerprints were before), for short texts, texts that
+    /// cross the buffer and texts longer than it.
+    #[test]
+    fn digest_is_the_sha256_of_the_json_as_before() {
+        for len in [0, 1, 100, 480, 511, 512, 513, 2_000, 10_000] {
+            let c = command(&"已回复客户".repeat(len / 5 + 1)[..]);
+            let json = serde_json::to_vec(&(&c.id, &c.actor, &c.at, &c.kind)).unwrap();
+            let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
+            assert_eq!(c.digest().as_bytes(), &expected, "text of {len} chars");
+        }
+    }
+
+    /// Written as 64 lower-case hex digits, read back equal; anything else is refused.
+    #[test]
+    fn digest_is_written_as_hex_and_read_back() {
+        let d = command("x").digest();
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json.len(), 66);
+        assert!(
+            json[1..65]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        assert_eq!(serde_json::from_str::<CommandDigest>(&json).unwrap(), d);
+        assert_eq!(format!("{d:?}"), json);
+        assert!(serde_json::from_str::<CommandDigest>("\"abc\"").is_err());
+        assert!(CommandDigest::from_hex(&"g".repeat(64)).is_none());
     }
 }

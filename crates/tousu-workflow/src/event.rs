@@ -12,7 +12,7 @@ use tousu_policy::{
     CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
-use crate::command::{Assignment, Command, Responsibility};
+use crate::command::{Assignment, Command, CommandDigest, Responsibility};
 
 /// The schema version of [`Event`] documents this crate writes.
 pub const EVENT_SCHEMA_VERSION: u32 = 1;
@@ -48,7 +48,7 @@ pub struct Event {
     /// of its events, so a reused id with another payload is told from a
     /// retry. Absent in events stored before it was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command_digest: Option<String>,
+    pub command_digest: Option<CommandDigest>,
     /// What happened.
     pub kind: EventKind,
 }
@@ -566,7 +566,7 @@ pub(crate) fn stamp(
             command_id: command.map(|c| c.id.clone()),
             // The first event of a command carries its fingerprint; the
             // others share its id.
-            command_digest: if i == 1 { digest.clone() } else { None },
+            command_digest: if i == 1 { digest } else { None },
             kind,
         })
         .collect()

@@ -615,9 +615,11 @@ impl<S: Store> Engine<S> {
     ) -> Result<Vec<Event>, Error> {
         // The command's own digest (what it says, not the version it expects:
         // a retry sent after the client reloaded the case is the same command),
-        // so the store's record and the event's `command_digest` agree.
-        let hash = CommandHash::from_hex(&command.digest())?;
+        // so the store's record and the event's `command_digest` agree. It is
+        // computed here only for a command id seen before; a new command's
+        // is the one its first event records.
         if let Some(record) = self.store.command(case_id, &command.id)? {
+            let hash = CommandHash(*command.digest().as_bytes());
             if record.hash != hash {
                 return Err(Error::CommandReused {
                     case: case_id.clone(),
@@ -684,11 +686,15 @@ impl<S: Store> Engine<S> {
         let Some(after) = case else {
             return Ok(events);
         };
+        let digest = events
+            .first()
+            .and_then(|e| e.command_digest)
+            .unwrap_or_else(|| command.digest());
         self.write(
             expected_version,
             after,
             events,
-            Some((command.id.clone(), hash)),
+            Some((command.id.clone(), CommandHash(*digest.as_bytes()))),
         )
     }
 
