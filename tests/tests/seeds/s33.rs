@@ -231,3 +231,80 @@ fn the_receptionist_calls_the_manager_in() {
     );
     assert_eq!(step.as_deref(), Some("manual-manager"));
 }
+
+/// 二(一) 「根据造成影响程度将责任投诉分为重大投诉、一般投诉」: 重大 is a kind of
+/// 责任投诉. Five households complaining together about a neighbouring site's
+/// noise (协助处理, 二(三)) or a developer's defect raised three times stay 一般;
+/// the same criteria make a 责任投诉 重大.
+#[test]
+fn s33_only_a_liability_complaint_is_major() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let level = |category: &str, households: u32, repeats: u32| {
+        let c = Complaint::builder(t0, Channel::Visit, "五户业主联名反映")
+            .category(cat(category))
+            .collective_count(households)
+            .build()
+            .unwrap();
+        p.classify(&EvalInput::new(&c, t0).with_repeat_count(repeats))
+            .outcome
+            .to_string()
+    };
+    assert_eq!(level("external", 5, 0), "general", "集体, but 协助处理");
+    assert_eq!(
+        level("developer", 1, 3),
+        "general",
+        "多次, but the developer's"
+    );
+    assert_eq!(level("liability", 5, 0), "major");
+    assert_eq!(level("liability", 1, 3), "major");
+}
+
+/// 二(二) 「经查实与事实不符」: what the investigation finds, recorded by the
+/// handler before the findings, makes the complaint 无责任 (invalid).
+#[test]
+fn s33_no_liability_is_what_the_investigation_finds() {
+    let p = policy("property-model-s33.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("ba", "保安部", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("cl", "处理人 老陶", "kf", &["handler"], Some("jl")),
+            ("ba1", "保安 小罗", "ba", &["handler"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保安小罗夜班没有巡逻")
+        .complainant(person("业主 邱先生"))
+        .category(cat("liability"))
+        .respondent(Respondent::staff(sid("ba1")))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-N", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    // The guard complained about does not investigate himself (ruling 18).
+    assert!(s.run("jd", minutes(t0, 6), assign("ba", "ba1")).is_err());
+    s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+    s.ok("cl", minutes(t0, 30), investigate());
+    s.ok(
+        "cl",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("not_as_stated"), yes())].into(),
+        },
+    );
+    s.ok(
+        "cl",
+        minutes(t0, 91),
+        findings(FaultParty::Nobody, "监控显示按时巡逻,与事实不符"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("no-liability")
+    );
+}
