@@ -314,3 +314,46 @@ fn s26_the_inspector_complained_about_stands_aside() {
     s.ok("sl", minutes(t0, 41), assign("zjz", "jy2"));
     assert!(s.run("jy", minutes(t0, 50), investigate()).is_err());
 }
+
+/// 第三条: a 质量问题 is a departure from the approved design or the codes; the
+/// inspector records what the investigation found (`record_facts`) and the
+/// findings follow it: work that conforms makes the complaint invalid.
+#[test]
+fn s26_the_inspection_finds_the_work_conforms() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "区建设局交办:业主认为楼梯栏杆过低")
+        .complainant(person("业主 张先生"))
+        .category(cat("installation_decoration"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-11", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("zjz", "jy"));
+    s.ok("jy", beijing(2026, 3, 3, 9, 0), investigate());
+    s.ok(
+        "jy",
+        beijing(2026, 3, 3, 11, 0),
+        CommandKind::RecordFacts {
+            facts: [(fact("conforms_to_design_and_codes"), yes())].into(),
+        },
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 3, 3, 11, 5),
+        findings(FaultParty::Nobody, "栏杆高度1.05米,符合设计文件及规范"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("conforms-to-design")
+    );
+}

@@ -333,3 +333,44 @@ fn s29_recusal_is_stated() {
     let p = policy("construction-jiangsu-s29.toml");
     assert!(p.recusal.respondent && !p.recusal.is_implied());
 }
+
+/// 第二条: a complaint reflects a 工程质量问题; the station records what its
+/// investigation found (`record_facts`) and a finding of no defect makes the
+/// complaint invalid (assumed rule, the text has none of its own).
+#[test]
+fn s29_the_investigation_finds_no_defect() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户认为地面不平")
+        .complainant(person("住户 李女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-10", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("nj", "n1"));
+    s.ok("n1", minutes(t0, 30), investigate());
+    s.ok(
+        "n1",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_quality_defect"), yes())].into(),
+        },
+    );
+    s.ok(
+        "n1",
+        minutes(t0, 91),
+        findings(FaultParty::Nobody, "实测平整度在验收规范允许偏差内"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("no-defect")
+    );
+}
