@@ -308,3 +308,45 @@ fn s33_no_liability_is_what_the_investigation_finds() {
         Some("no-liability")
     );
 }
+
+/// 三(三) 「对于能够当时回复的要即时回复,当时无法回复的要与投诉人约定好回复时间」:
+/// the receptionist answers on the spot or agrees a reply time; doing neither
+/// breaches (「当时」 read as 30 minutes, assumed), and the agreed time then
+/// runs as its own clock.
+#[test]
+fn s33_reply_at_once_or_agree_a_time() {
+    let roster = roster(
+        &[("glc", "管理处", None)],
+        &[("jd", "接待员 小甘", "glc", &["receptionist"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = || {
+        Complaint::builder(t0, Channel::Visit, "楼道灯坏了一周")
+            .complainant(person("业主 毛先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap()
+    };
+    let mut agreed = Scenario::new(policy("property-model-s33.toml"), roster.clone());
+    agreed.register("jd", "WY-T1", c()).unwrap();
+    agreed.ok("jd", minutes(t0, 5), accept());
+    agreed.ok(
+        "jd",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 18, 0),
+        },
+    );
+    agreed.tick(minutes(t0, 60));
+    assert!(!breached(&agreed.events, "reply_or_agree"));
+    assert_eq!(
+        due(&agreed, minutes(t0, 60), "agreed_deadline"),
+        "2026-03-03 18:00"
+    );
+
+    let mut neither = Scenario::new(policy("property-model-s33.toml"), roster);
+    neither.register("jd", "WY-T2", c()).unwrap();
+    neither.ok("jd", minutes(t0, 5), accept());
+    neither.tick(minutes(t0, 31));
+    assert_eq!(breach_owners(&neither), ["reply_or_agree@1 → jd"]);
+}
