@@ -350,3 +350,42 @@ fn s33_reply_at_once_or_agree_a_time() {
     neither.tick(minutes(t0, 31));
     assert_eq!(breach_owners(&neither), ["reply_or_agree@1 → jd"]);
 }
+
+/// 四(二) 「由投诉处理人转呈发展商处理,投诉处理人应及时跟进投诉处理结果」: passing
+/// a developer's complaint on starts a reminder for the handler to chase the
+/// result (3 working days, assumed); it reminds once and never breaches.
+#[test]
+fn s33_the_handler_is_reminded_to_follow_the_developer() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("fzs", "发展商客服部", None)],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], None),
+            ("cl", "处理人 老陶", "glc", &["handler"], None),
+            ("kf", "发展商 对接人", "fzs", &["handler"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    // Mon 2 March 2026: 3 working days end with Thu 5 March.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "开发商承诺的小区北门至今未开通")
+        .complainant(person("业主 邱先生"))
+        .category(cat("developer"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-F", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("glc", "cl"));
+    s.ok(
+        "cl",
+        minutes(t0, 20),
+        transfer("fzs", "kf", "发展商原因,转呈发展商处理"),
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 20), "follow_developer"),
+        "2026-03-06 00:00"
+    );
+    let reminded = s.tick(beijing(2026, 3, 6, 9, 0));
+    assert!(reminded.iter().any(|e| matches!(&e.kind,
+        EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "follow_developer")));
+    assert!(!breached(&s.events, "follow_developer"));
+}
