@@ -44,6 +44,15 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
     s.register("zb", "XM-1", c).unwrap();
     // 1 working day after Mon 29 Sep: Tue 30 Sep, so 24:00 that day.
     assert_eq!(due(&s, t0, "report_to_sub_centre"), "2025-10-01 00:00");
+    // 第七条: the duty officer reports it to the 分中心主办人员.
+    s.ok(
+        "zb",
+        beijing(2025, 9, 29, 16, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已报分中心主办人员黄科员".into()),
+        },
+    );
     s.ok("zb2", beijing(2025, 9, 30, 9, 0), accept());
     // 30 calendar days from 30 Sep: 30 Oct (a Thursday).
     assert_eq!(
@@ -87,7 +96,7 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
     s.assert_replays();
     insta::assert_snapshot!("s23_xiamen_leak", timeline(&s.events));
 
-    // 第七条2: a defect from the owner's own renovation is redirected.
+    // 第三条2: a defect from the owner's own renovation is redirected.
     let p2 = p.clone();
     let mut r = Scenario::new(p, roster);
     let c = Complaint::builder(
@@ -103,20 +112,20 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
     r.register("zb", "XM-2", c).unwrap();
     assert!(
         r.run("zb", minutes(t0, 5), accept()).is_err(),
-        "第七条2 does not accept"
+        "第三条2 does not accept"
     );
     r.ok(
         "zb",
         minutes(t0, 6),
         CommandKind::NotAccept {
-            reason_zh: "二次装修造成的质量缺陷(第七条2)".into(),
+            reason_zh: "二次装修造成的质量缺陷(第三条2)".into(),
             advice_zh: Some("建议投诉人通过其它投诉途径或民事仲裁、司法等途径解决".into()),
         },
     );
     assert_eq!(status(&r), Status::NotAccepted);
     r.assert_replays();
 
-    // 第七条1: asking for 换房、退房 or 经济赔偿 is redirected, whatever the
+    // 第三条1: asking for 换房、退房 or 经济赔偿 is redirected, whatever the
     // amount; asking for the defect to be repaired is not.
     let asking = |r: Remedy| {
         Complaint::builder(t0, Channel::Visit, "楼板开裂")
@@ -341,4 +350,111 @@ fn a_late_handling_is_the_sub_centres_not_the_duty_officers() {
         .filter(|b| b.starts_with("handling"))
         .collect();
     assert_eq!(late, ["handling@1 → zr"]);
+}
+
+/// 第七条 「值班人员对受理的投诉件应详细做好记录并及时报告分中心主办人员」: accepting
+/// at the window does not stop the report clock — only the report does — and
+/// a complaint recorded without a first responder charges the duty officer
+/// who took it (fallback owner), not nobody.
+#[test]
+fn s23_the_duty_officer_owes_the_report_even_after_accepting() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd1", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "jd1", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let p = policy("construction-xiamen-s23.toml");
+    // Fri 6 March 2026, 16:00: 1 working day ends with Mon 9 March.
+    let t0 = beijing(2026, 3, 6, 16, 0);
+    let mut late = Scenario::new(p.clone(), roster.clone());
+    late.register(
+        "zb",
+        "XM-7",
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    )
+    .unwrap();
+    late.ok("zb", minutes(t0, 10), accept());
+    assert_eq!(
+        due(&late, minutes(t0, 10), "report_to_sub_centre"),
+        "2026-03-10 00:00"
+    );
+    late.tick(beijing(2026, 3, 10, 8, 0));
+    let owners: Vec<String> = breach_owners(&late)
+        .into_iter()
+        .filter(|b| b.starts_with("report_to_sub_centre"))
+        .collect();
+    assert_eq!(owners, ["report_to_sub_centre@1 → zb"]);
+
+    let mut on_time = Scenario::new(p, roster);
+    on_time
+        .register(
+            "zb",
+            "XM-8",
+            about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+        )
+        .unwrap();
+    on_time.ok("zb", minutes(t0, 10), accept());
+    on_time.ok(
+        "zb",
+        beijing(2026, 3, 9, 10, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已报分中心主办人员".into()),
+        },
+    );
+    on_time.tick(beijing(2026, 3, 10, 8, 0));
+    assert!(
+        breach_owners(&on_time)
+            .iter()
+            .all(|b| !b.starts_with("report_to_sub_centre"))
+    );
+}
+
+/// The source has no recusal rule; the file states the project's (ruling 18):
+/// the 监督员 complained about does not investigate the complaint about them.
+#[test]
+fn s23_the_inspector_complained_about_stands_aside() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd1", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd", "监督员 许工", "jd1", &["supervision_section"], None),
+            ("jd2", "监督员 蔡工", "jd1", &["supervision_section"], None),
+        ],
+    );
+    let p = policy("construction-xiamen-s23.toml");
+    assert!(
+        p.recusal.respondent && !p.recusal.is_implied(),
+        "stated, not the default"
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "监督员许工对楼板裂缝验收把关不严")
+        .respondent(Respondent::staff(sid("jd")))
+        .build()
+        .unwrap();
+    s.register("zb", "XM-9", c).unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    assert!(s.run("zr", minutes(t0, 40), assign("jd1", "jd")).is_err());
+    s.ok("zr", minutes(t0, 41), assign("jd1", "jd2"));
+    assert!(
+        s.run("jd", minutes(t0, 60), CommandKind::StartInvestigation)
+            .is_err()
+    );
+    s.ok("jd2", minutes(t0, 61), CommandKind::StartInvestigation);
 }

@@ -146,4 +146,104 @@ fn s25_slow_answer_late_reply_and_authority() {
             .as_ref()
             .is_some_and(|x| x.as_str() == "leader-on-late-reply")
     }));
+    // No first responder was recorded: 「第一受理,责任不推」 still charges the
+    // agent who took the call (the fallback owner), not nobody.
+    assert_eq!(breach_owners(&s), ["answer@1 → w1", "reply@1 → w1"]);
+}
+
+/// The source has no recusal rule; the file states the project's (ruling 18):
+/// a complaint about an agent is not handled by that agent.
+#[test]
+fn s25_the_agent_complained_about_does_not_handle_it() {
+    let p = policy("telecom-callcentre-s25.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[
+            (
+                "w1",
+                "维系经理 小邬",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            (
+                "w2",
+                "维系经理 小梁",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管", "kf", &["team_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = at_s(2026, 2, 2, 10, 0, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "维系经理小梁态度生硬,挂断电话")
+        .complainant(person("用户 祁先生"))
+        .category(cat("complaint"))
+        .respondent(Respondent::staff(sid("w2")))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-R", c).unwrap();
+    s.ok("w1", at_s(2026, 2, 2, 10, 0, 10), accept());
+    assert!(
+        s.run("w2", at_s(2026, 2, 2, 10, 1, 0), reply("误会"))
+            .is_err()
+    );
+    assert!(
+        s.run("bz", at_s(2026, 2, 2, 10, 2, 0), assign("kf", "w2"))
+            .is_err()
+    );
+    s.ok("bz", at_s(2026, 2, 2, 10, 3, 0), assign("kf", "w1"));
+}
+
+/// 「本职范围,当场解答」: within the agent's remit (50 元, assumed) the agent
+/// settles the call alone, on the spot — proposes and approves; above it the
+/// team leader decides.
+#[test]
+fn s25_the_agent_settles_within_the_remit_on_the_spot() {
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[
+            (
+                "w1",
+                "维系经理 小邬",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管", "kf", &["team_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
+    let t0 = at_s(2026, 2, 2, 10, 0, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "来电显示功能费多收了5元")
+        .complainant(person("用户 祁先生"))
+        .category(cat("complaint"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-O", c).unwrap();
+    s.ok("w1", at_s(2026, 2, 2, 10, 0, 8), accept());
+    s.ok("w1", at_s(2026, 2, 2, 10, 1, 0), assign("kf", "w1"));
+    s.ok("w1", at_s(2026, 2, 2, 10, 2, 0), investigate());
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 3, 0),
+        findings(FaultParty::Us, "功能费重复计收"),
+    );
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 4, 0),
+        propose(vec![rem_amt(RemedyKind::Refund, "5")], "退还5元"),
+    );
+    s.ok("w1", at_s(2026, 2, 2, 10, 4, 30), approve());
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 5, 0),
+        reply("已退还5元,下月账单体现"),
+    );
+    assert!(!breached(&s.events, "reply"));
 }

@@ -69,7 +69,16 @@ fn s26_chengdu_referred_case_over_spring_festival() {
     s.ok(
         "jy",
         beijing(2026, 3, 5, 16, 0),
-        reply("整改完成,已向市信访办回复办理结果"),
+        reply("外墙空鼓瓷砖已铲除重贴,整改完成"),
+    );
+    // 第七条: the result goes back to the 交办部门 (the city petition office).
+    s.ok(
+        "sl",
+        beijing(2026, 3, 5, 17, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已向市信访办回复办理结果".into()),
+        },
     );
     s.ok(
         "sl",
@@ -211,4 +220,140 @@ fn s26_the_city_station_transfers_to_the_district() {
     );
     assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("wh"));
     s.ok("w2", minutes(t0, 90), investigate());
+}
+
+/// 第七条 「质量投诉处理监督机构应在规定期限内向交办部门回复办理结果」: answering
+/// the complainant is not answering the referrer. A referred case replied to
+/// but never reported back breaches at the 15th working day and goes up to
+/// the commission.
+#[test]
+fn s26_replying_to_the_complainant_is_not_answering_the_referrer() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+            ("zz", "站长 谢站长", "zjz", &["station_head"], None),
+            (
+                "jw",
+                "市建委 质监处",
+                "zjz",
+                &["construction_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    // Mon 2 March 2026, the day itself not counted: the 15th working day is Mon 23 March.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "市建委交办:在建住宅楼板裂缝")
+        .complainant(person("业主 张先生"))
+        .category(cat("structure"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-9", c).unwrap();
+    assert_eq!(due(&s, t0, "answer_referrer"), "2026-03-24 00:00");
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("zjz", "jy"));
+    s.ok("jy", beijing(2026, 3, 3, 9, 0), investigate());
+    s.ok(
+        "jy",
+        beijing(2026, 3, 4, 9, 0),
+        findings(FaultParty::ThirdParty, "楼板裂缝超规范限值"),
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 3, 4, 10, 0),
+        propose(vec![rem(RemedyKind::Repair)], "责成施工单位限期加固"),
+    );
+    s.ok("zz", beijing(2026, 3, 4, 11, 0), approve());
+    s.ok(
+        "jy",
+        beijing(2026, 3, 18, 9, 0),
+        reply("已责成施工单位加固完毕"),
+    );
+    // The reply to the complainant leaves the referrer's clock running.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 18, 9, 0), "answer_referrer"),
+        "2026-03-24 00:00"
+    );
+    s.tick(beijing(2026, 3, 24, 8, 0));
+    assert!(breached(&s.events, "answer_referrer"));
+    assert!(
+        steps_notified(&s)
+            .iter()
+            .any(|n| n.contains("commission-on-late-referral"))
+    );
+}
+
+/// The source has no recusal rule; the file states the project's (ruling 18):
+/// the inspector complained about (「谁监督、谁负责」) does not investigate it.
+#[test]
+fn s26_the_inspector_complained_about_stands_aside() {
+    let p = policy("construction-chengdu-s26.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+            ("jy2", "监督员 魏工", "zjz", &["inspector"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "监督员冯工对楼板裂缝不予处理")
+        .complainant(person("业主 张先生"))
+        .category(cat("structure"))
+        .respondent(Respondent::staff(sid("jy")))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-10", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    assert!(s.run("sl", minutes(t0, 40), assign("zjz", "jy")).is_err());
+    s.ok("sl", minutes(t0, 41), assign("zjz", "jy2"));
+    assert!(s.run("jy", minutes(t0, 50), investigate()).is_err());
+}
+
+/// 第三条: a 质量问题 is a departure from the approved design or the codes; the
+/// inspector records what the investigation found (`record_facts`) and the
+/// findings follow it: work that conforms makes the complaint invalid.
+#[test]
+fn s26_the_inspection_finds_the_work_conforms() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "区建设局交办:业主认为楼梯栏杆过低")
+        .complainant(person("业主 张先生"))
+        .category(cat("installation_decoration"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-11", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("zjz", "jy"));
+    s.ok("jy", beijing(2026, 3, 3, 9, 0), investigate());
+    s.ok(
+        "jy",
+        beijing(2026, 3, 3, 11, 0),
+        CommandKind::RecordFacts {
+            facts: [(fact("conforms_to_design_and_codes"), yes())].into(),
+        },
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 3, 3, 11, 5),
+        findings(FaultParty::Nobody, "栏杆高度1.05米,符合设计文件及规范"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("conforms-to-design")
+    );
 }

@@ -42,11 +42,20 @@ fn s28_business_hall_batch_complaint_beyond_authority() {
             deadline: beijing(2026, 1, 2, 12, 0),
         },
     );
-    // 「有升级投诉倾向 … 及时向上级上报」 (first: the hall supervisor).
+    // 「超出处理权限时应及时上报上一级主管协调处理」: the hall supervisor.
     s.ok(
         "y1",
         minutes(t0, 40),
         escalate("批量投诉,客户情绪激动,超出处理权限"),
+    );
+    // 「若遇到有升级投诉倾向的时候,要及时向上级上报」: the batch goes up within the hour.
+    s.ok(
+        "zr",
+        minutes(t0, 42),
+        escalate_to(
+            "escalation-tendency",
+            "同一小区4户批量反映重复扣费,有升级倾向",
+        ),
     );
     s.ok("zr", minutes(t0, 45), assign("yyt", "y1"));
     s.ok("y1", minutes(t0, 50), CommandKind::StartInvestigation);
@@ -145,8 +154,30 @@ fn s28_batch_not_reported_in_time() {
         .unwrap();
     s.register("y1", "YYT-B", c).unwrap();
     assert_eq!(level_of(&s), "batch");
+    // Handing the case to the hall supervisor is not the report to 上级.
+    let mut with_supervisor = Scenario::new(
+        policy("business-hall-s28.toml"),
+        super::roster(
+            &[("hall", "营业厅", None)],
+            &[
+                ("y1", "营业员小田", "hall", &["hall_staff"], Some("zr")),
+                ("zr", "营业厅主任", "hall", &["hall_supervisor"], None),
+            ],
+        ),
+    );
+    with_supervisor
+        .register("y1", "YYT-C", s.case().complaint.clone())
+        .unwrap();
+    with_supervisor.ok("y1", minutes(t0, 10), accept());
+    with_supervisor.ok("y1", minutes(t0, 20), escalate("超出处理权限"));
+    with_supervisor.tick(beijing(2026, 5, 4, 10, 5));
+    assert!(breached(&with_supervisor.events, "report_batch"));
+    // 「(包括请示上级主管等方式)」: asking the supervisor is not the on-site reply.
+    assert!(breached(&with_supervisor.events, "on_site"));
     s.tick(beijing(2026, 5, 4, 10, 5));
     assert!(breached(&s.events, "report_batch"));
+    // No first responder was recorded: 首问责任制 charges the one who took it.
+    assert_eq!(breach_owners(&s), ["on_site@1 → y1", "report_batch@1 → y1"]);
     assert!(s.case().escalations.iter().any(|e| {
         e.step
             .as_ref()
@@ -188,4 +219,39 @@ fn s28_no_last_round_while_the_customer_is_unsatisfied() {
     unsatisfied_rounds(&mut s, 4, minutes(t0, 10), &crew);
     assert!(s.case().escalations.is_empty());
     assert_eq!(s.case().round, 5);
+}
+
+/// The source has no recusal rule; the file states the project's (ruling 18):
+/// the staff member complained about neither answers nor settles it.
+#[test]
+fn s28_the_staff_member_complained_about_stands_aside() {
+    let p = policy("business-hall-s28.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let mut s = Scenario::new(
+        p,
+        roster(
+            &[("hall", "营业厅", None)],
+            &[
+                ("y1", "营业员小田", "hall", &["hall_staff"], Some("zr")),
+                ("y2", "营业员小陆", "hall", &["hall_staff"], Some("zr")),
+                ("zr", "营业厅主任", "hall", &["hall_supervisor"], None),
+            ],
+        ),
+    );
+    let t0 = beijing(2026, 5, 4, 9, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "营业员小陆办理业务时不耐烦")
+        .complainant(person("客户 侯先生"))
+        .category(cat("venting"))
+        .respondent(Respondent::staff(sid("y2")))
+        .build()
+        .unwrap();
+    s.register("y1", "YYT-R", c).unwrap();
+    s.ok("y1", minutes(t0, 5), accept());
+    assert!(s.run("y2", minutes(t0, 6), reply("误会")).is_err());
+    assert!(s.run("zr", minutes(t0, 7), assign("hall", "y2")).is_err());
+    s.ok(
+        "y1",
+        minutes(t0, 8),
+        reply("已向您致歉,并对当事营业员进行批评教育"),
+    );
 }

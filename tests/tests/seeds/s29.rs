@@ -68,10 +68,15 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         propose(vec![rem(RemedyKind::Repair)], "施工单位重新铺设屋面防水层"),
     );
     s.ok("s1", beijing(2025, 12, 8, 10, 0), CommandKind::Approve);
+    s.ok("n1", beijing(2025, 12, 22, 10, 0), reply("屋面防水已返修"));
+    // 第六条(五): the result goes to the 原批转机关 as its own report.
     s.ok(
         "n1",
-        beijing(2025, 12, 22, 10, 0),
-        reply("屋面防水已返修,已将调查和处理情况报原批转机关"),
+        beijing(2025, 12, 22, 11, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已将调查和处理情况报原批转机关".into()),
+        },
     );
     s.ok(
         "n1",
@@ -286,4 +291,86 @@ fn s29_late_report_to_the_referrer_reaches_the_commission() {
         ]
     );
     assert_eq!(breach_list(&s), ["rectification@1", "report_to_referrer@1"]);
+}
+
+/// 第六条(五) 「在三个月内将调查和处理情况报原批转机关」: the reply to the
+/// complainant is not the report to the referrer; a referred case answered
+/// but never reported still breaches at three months.
+#[test]
+fn s29_replying_is_not_reporting_to_the_referrer() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映外墙面砖空鼓")
+        .complainant(person("住户 李女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-9", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok(
+        "n1",
+        beijing(2025, 12, 20, 10, 0),
+        reply("已责成施工单位返修"),
+    );
+    assert_eq!(
+        due(&s, beijing(2025, 12, 20, 10, 0), "report_to_referrer"),
+        "2026-03-01 00:00"
+    );
+    s.tick(beijing(2026, 3, 2, 9, 0));
+    assert_eq!(breach_list(&s), ["report_to_referrer@1"]);
+    // No handler was assigned: the city station that holds the case answers.
+    assert_eq!(breach_owners(&s), ["report_to_referrer@1 → n1"]);
+}
+
+/// The text has no recusal rule; the file states the project's (ruling 18).
+#[test]
+fn s29_recusal_is_stated() {
+    let p = policy("construction-jiangsu-s29.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+}
+
+/// 第二条: a complaint reflects a 工程质量问题; the station records what its
+/// investigation found (`record_facts`) and a finding of no defect makes the
+/// complaint invalid (assumed rule, the text has none of its own).
+#[test]
+fn s29_the_investigation_finds_no_defect() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户认为地面不平")
+        .complainant(person("住户 李女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-10", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("nj", "n1"));
+    s.ok("n1", minutes(t0, 30), investigate());
+    s.ok(
+        "n1",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_quality_defect"), yes())].into(),
+        },
+    );
+    s.ok(
+        "n1",
+        minutes(t0, 91),
+        findings(FaultParty::Nobody, "实测平整度在验收规范允许偏差内"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("no-defect")
+    );
 }

@@ -193,6 +193,9 @@ fn s30_late_work_order_brings_off_line_training() {
     s.register("kd1", "ZD-L", c).unwrap();
     s.ok("kd1", minutes(t0, 50), accept());
     assert!(breached(&s.events, "submit_work_order"));
+    // No first responder was recorded: the representative who took the call
+    // is charged (「一律由客户代表直接在线提交工单受理」).
+    assert_eq!(breach_owners(&s), ["submit_work_order@1 → kd1"]);
     let result = statements(&s, "2026-07", |f| {
         f.violations.push(Violation {
             rule: ViolationId::new("work_order_not_submitted").unwrap(),
@@ -218,4 +221,86 @@ fn s30_late_work_order_brings_off_line_training() {
         )]
     );
     insta::assert_snapshot!("s30_statements", tousu_penalty::render_markdown(&result));
+}
+
+/// 五: the supervision team checks 「是否属实」 and whether the representative is
+/// at fault — what it finds decides. A complaint the check finds untrue is
+/// invalid (the fact recorded by the team, not told at intake); 疑难 is the
+/// review's result (「如不属于客户代表原因,属疑难客户」), so a repeat complaint is
+/// not 疑难 by itself. The representative complained about takes no part; their
+/// own 部门主管 handles it first (第三步).
+#[test]
+fn s30_the_review_decides_untrue_and_difficult() {
+    let p = policy("community-network-s30.toml");
+    assert!(p.recusal.respondent && !p.recusal.respondent_supervisor && !p.recusal.is_implied());
+    let t0 = beijing(2026, 7, 6, 10, 0);
+    let repeat = Complaint::builder(t0, Channel::Phone, "第三次投诉客户代表业务解答错误")
+        .category(cat("agent_business"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        p.classify(&EvalInput::new(&repeat, t0).with_repeat_count(2))
+            .outcome
+            .to_string(),
+        "ordinary"
+    );
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎挂断电话")
+        .complainant(person("用户 樊女士"))
+        .category(cat("agent_service"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-V", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    // The representative complained about may not explain it away.
+    assert!(s.run("kd2", minutes(t0, 6), reply("当时信号不好")).is_err());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    // Their own 部门主管 is the first to handle it.
+    s.ok("zg", minutes(t0, 20), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 30), escalate("转服务监督团队处理"));
+    s.ok("jd1", minutes(t0, 40), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 45), CommandKind::StartInvestigation);
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        CommandKind::RecordFacts {
+            facts: [(fact("not_true"), yes())].into(),
+        },
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 61),
+        findings(
+            FaultParty::Nobody,
+            "调取录音:通话因客户侧断线中断,非客户代表挂断",
+        ),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("not-true")
+    );
+    assert_eq!(level_of(&s), "ordinary");
 }

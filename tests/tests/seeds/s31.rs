@@ -258,3 +258,35 @@ fn s31_the_province_transfers_down_and_joint_handling() {
     let a = j.case().assignment.clone().unwrap();
     assert_eq!((a.lead, a.co_handling.len()), (did("ts"), 1));
 }
+
+/// The summary has no recusal rule; the file states the project's (ruling 18):
+/// a case officer complained about does not investigate the complaint.
+#[test]
+fn s31_the_case_officer_complained_about_stands_aside() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("wx", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理人员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 甲", "wx", &["case_officer"], None),
+            ("bb", "办案负责人 乙", "wx", &["case_officer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "办案人员甲对楼体开裂久拖不查")
+        .complainant(person("业主 钱先生"))
+        .category(cat("completed_in_warranty"))
+        .respondent(Respondent::staff(sid("ba")))
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+        .build()
+        .unwrap();
+    s.register("sl", "JS-R", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    assert!(s.run("sl", minutes(t0, 40), assign("wx", "ba")).is_err());
+    s.ok("sl", minutes(t0, 41), assign("wx", "bb"));
+    assert!(s.run("ba", minutes(t0, 50), investigate()).is_err());
+    s.ok("bb", minutes(t0, 51), investigate());
+}

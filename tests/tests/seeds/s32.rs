@@ -233,4 +233,35 @@ fn s32_supervision_centre_watches_and_the_manager_takes_over() {
         steps_notified(&s),
         ["manual-cs-manager → cs_manager ⇒ cs_manager"]
     );
+    // Not dispatched in five minutes, and no first responder was recorded: the
+    // 当班人员 who took it answers for 第七条 (and its 30 元), not nobody.
+    s.tick(minutes(t0, 6));
+    assert_eq!(breach_owners(&s), ["dispatch@1 → d1"]);
+}
+
+/// The source has no recusal rule; the file states the project's (ruling 18):
+/// the duty staff member complained about neither dispatches nor closes it.
+#[test]
+fn s32_the_staff_member_complained_about_stands_aside() {
+    let p = policy("property-jinbi-s32.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("dd", "调度中心", None)],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("dg")),
+            ("d2", "当班 小韩", "dd", &["duty_staff"], Some("dg")),
+            ("dg", "调度主管", "dd", &["dispatch_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "property_service", "当班小韩接电话时态度恶劣")
+        .respondent(Respondent::staff(sid("d2")))
+        .build()
+        .unwrap();
+    s.register("d1", "JB-21", c).unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    assert!(s.run("d2", minutes(t0, 2), close()).is_err());
+    assert!(s.run("d2", minutes(t0, 2), assign("dd", "d1")).is_err());
+    s.ok("dg", minutes(t0, 3), assign("dd", "d1"));
 }

@@ -231,3 +231,161 @@ fn the_receptionist_calls_the_manager_in() {
     );
     assert_eq!(step.as_deref(), Some("manual-manager"));
 }
+
+/// 二(一) 「根据造成影响程度将责任投诉分为重大投诉、一般投诉」: 重大 is a kind of
+/// 责任投诉. Five households complaining together about a neighbouring site's
+/// noise (协助处理, 二(三)) or a developer's defect raised three times stay 一般;
+/// the same criteria make a 责任投诉 重大.
+#[test]
+fn s33_only_a_liability_complaint_is_major() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let level = |category: &str, households: u32, repeats: u32| {
+        let c = Complaint::builder(t0, Channel::Visit, "五户业主联名反映")
+            .category(cat(category))
+            .collective_count(households)
+            .build()
+            .unwrap();
+        p.classify(&EvalInput::new(&c, t0).with_repeat_count(repeats))
+            .outcome
+            .to_string()
+    };
+    assert_eq!(level("external", 5, 0), "general", "集体, but 协助处理");
+    assert_eq!(
+        level("developer", 1, 3),
+        "general",
+        "多次, but the developer's"
+    );
+    assert_eq!(level("liability", 5, 0), "major");
+    assert_eq!(level("liability", 1, 3), "major");
+}
+
+/// 二(二) 「经查实与事实不符」: what the investigation finds, recorded by the
+/// handler before the findings, makes the complaint 无责任 (invalid).
+#[test]
+fn s33_no_liability_is_what_the_investigation_finds() {
+    let p = policy("property-model-s33.toml");
+    assert!(p.recusal.respondent && !p.recusal.is_implied());
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("ba", "保安部", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("cl", "处理人 老陶", "kf", &["handler"], Some("jl")),
+            ("ba1", "保安 小罗", "ba", &["handler"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保安小罗夜班没有巡逻")
+        .complainant(person("业主 邱先生"))
+        .category(cat("liability"))
+        .respondent(Respondent::staff(sid("ba1")))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-N", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    // The guard complained about does not investigate himself (ruling 18).
+    assert!(s.run("jd", minutes(t0, 6), assign("ba", "ba1")).is_err());
+    s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+    s.ok("cl", minutes(t0, 30), investigate());
+    s.ok(
+        "cl",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("not_as_stated"), yes())].into(),
+        },
+    );
+    s.ok(
+        "cl",
+        minutes(t0, 91),
+        findings(FaultParty::Nobody, "监控显示按时巡逻,与事实不符"),
+    );
+    let found = s.case().findings.clone().unwrap();
+    assert_eq!(found.validity, Validity::Invalid);
+    assert_eq!(
+        found.rule.map(|r| r.to_string()).as_deref(),
+        Some("no-liability")
+    );
+}
+
+/// 三(三) 「对于能够当时回复的要即时回复,当时无法回复的要与投诉人约定好回复时间」:
+/// the receptionist answers on the spot or agrees a reply time; doing neither
+/// breaches (「当时」 read as 30 minutes, assumed), and the agreed time then
+/// runs as its own clock.
+#[test]
+fn s33_reply_at_once_or_agree_a_time() {
+    let roster = roster(
+        &[("glc", "管理处", None)],
+        &[("jd", "接待员 小甘", "glc", &["receptionist"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = || {
+        Complaint::builder(t0, Channel::Visit, "楼道灯坏了一周")
+            .complainant(person("业主 毛先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap()
+    };
+    let mut agreed = Scenario::new(policy("property-model-s33.toml"), roster.clone());
+    agreed.register("jd", "WY-T1", c()).unwrap();
+    agreed.ok("jd", minutes(t0, 5), accept());
+    agreed.ok(
+        "jd",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 18, 0),
+        },
+    );
+    agreed.tick(minutes(t0, 60));
+    assert!(!breached(&agreed.events, "reply_or_agree"));
+    assert_eq!(
+        due(&agreed, minutes(t0, 60), "agreed_deadline"),
+        "2026-03-03 18:00"
+    );
+
+    let mut neither = Scenario::new(policy("property-model-s33.toml"), roster);
+    neither.register("jd", "WY-T2", c()).unwrap();
+    neither.ok("jd", minutes(t0, 5), accept());
+    neither.tick(minutes(t0, 31));
+    assert_eq!(breach_owners(&neither), ["reply_or_agree@1 → jd"]);
+}
+
+/// 四(二) 「由投诉处理人转呈发展商处理,投诉处理人应及时跟进投诉处理结果」: passing
+/// a developer's complaint on starts a reminder for the handler to chase the
+/// result (3 working days, assumed); it reminds once and never breaches.
+#[test]
+fn s33_the_handler_is_reminded_to_follow_the_developer() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("fzs", "发展商客服部", None)],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], None),
+            ("cl", "处理人 老陶", "glc", &["handler"], None),
+            ("kf", "发展商 对接人", "fzs", &["handler"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    // Mon 2 March 2026: 3 working days end with Thu 5 March.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "开发商承诺的小区北门至今未开通")
+        .complainant(person("业主 邱先生"))
+        .category(cat("developer"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-F", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("glc", "cl"));
+    s.ok(
+        "cl",
+        minutes(t0, 20),
+        transfer("fzs", "kf", "发展商原因,转呈发展商处理"),
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 20), "follow_developer"),
+        "2026-03-06 00:00"
+    );
+    let reminded = s.tick(beijing(2026, 3, 6, 9, 0));
+    assert!(reminded.iter().any(|e| matches!(&e.kind,
+        EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "follow_developer")));
+    assert!(!breached(&s.events, "follow_developer"));
+}
