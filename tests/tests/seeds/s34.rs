@@ -180,3 +180,27 @@ fn s34_referred_case_coordinated_across_departments() {
     let a = s.case().assignment.clone().unwrap();
     assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
 }
+
+/// 第七条(四)「负责本部门所办理建筑工程投诉的立案建档工作」 with 第五条's designated
+/// body: a complaint recorded without its first responder and not filed in 5
+/// working days is charged to the district body that registered it, not to nobody.
+#[test]
+fn s34_a_late_filing_without_a_first_responder_is_the_district_bodys() {
+    let p = policy("construction-chongqing-s34.toml");
+    let roster = roster(
+        &[("qx", "渝北区建设行政主管部门", None)],
+        &[("q1", "区县专门机构 向科员", "qx", &["district_body"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "小区外墙渗水,开发商拖延维修")
+        .complainant(person("业主 黄女士"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    s.register("q1", "CQ-F", c).unwrap();
+    // 5 working days from Mon 2 March: the end of Mon 9 March.
+    assert_eq!(due(&s, t0, "filing"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    assert_eq!(breach_owners(&s), ["filing@1 → q1"]);
+}
