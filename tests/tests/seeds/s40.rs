@@ -318,3 +318,43 @@ fn s40_overdue_chased_dissent_and_no_loss() {
         ("invalid".into(), Some("not-established".into()))
     );
 }
+
+/// 第九条(十一)「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」: the 质量管理部
+/// (not only the 总经理室) files the 签呈, and it goes to the 总经理; (十三) 客诉不成立
+/// 「如客户有异议时,再呈报上级进行处理」: the 业务员 may hand it up the same way.
+#[test]
+fn s40_any_department_files_a_dissent() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let case = |who: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = about(t0, "quality_abnormality", "客户来函:纸箱抗压不足,要求退货")
+            .build()
+            .unwrap();
+        s.register("y1", "KS-9", c).unwrap();
+        s.ok("pm", minutes(t0, 30), accept());
+        s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+        s.ok(who, minutes(t0, 60), escalate("签呈:对责任归属判定有异议"));
+        steps_notified(&s)
+    };
+    for who in ["q1", "y1"] {
+        assert_eq!(
+            case(who),
+            ["dissent → general_manager ⇒ general_manager"],
+            "{who}"
+        );
+    }
+}
