@@ -513,3 +513,25 @@ fn s41_sanctions_cite_their_trigger_and_only_the_three_kinds() {
         assert!(err.to_string().contains(path), "{err}");
     }
 }
+
+/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」 and 5.1.15 「如客户
+/// 有异议时,再以“签呈”呈报上级处理」: the 品质科 and the 业务科 file the 签呈 themselves
+/// (before, only the 综合部, the 副总, the 总经理 and the 总经办 could escalate).
+#[test]
+fn s41_the_departments_file_their_own_dissent() {
+    for who in ["p0", "b1"] {
+        let mut s = s41_desk();
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        s41_assigned(&mut s, "WH-12", t0);
+        s.ok(
+            who,
+            minutes(t0, 120),
+            escalate_to("dissent", "对处理决议有异议,签呈"),
+        );
+        assert_eq!(
+            steps_notified(&s),
+            ["dissent → general_manager ⇒ general_manager"],
+            "{who}"
+        );
+    }
+}
