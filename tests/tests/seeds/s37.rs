@@ -345,3 +345,36 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
     let group = other.run("xz", minutes(t0, 90), escalate("再上报"));
     assert!(group.is_err(), "{group:?}");
 }
+
+/// 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」: the first receiver hands a
+/// case whose remit is unclear to the bureau leader, who takes it.
+#[test]
+fn s37_the_first_receiver_refers_an_unclear_remit_to_the_leader() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "园区道路占用企业红线,不知归哪个部门管")
+        .complainant(Complainant::organization("某物流有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-U", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok(
+        "sw",
+        minutes(t0, 20),
+        escalate("事权管辖不明确,报请领导批办"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["leader → bureau_leader ⇒ bureau_leader"]
+    );
+}
