@@ -535,3 +535,19 @@ fn s41_the_departments_file_their_own_dissent() {
         );
     }
 }
+
+/// A case the 前台 accepted and the 业务科 never took up (5.1.3): its late closure is
+/// charged to the 前台 that should have passed it on (assumed), not to nobody.
+#[test]
+fn s41_a_late_closure_the_business_section_never_took_up_is_the_front_desks() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱油漆大面积脱落")
+        .category(cat("process"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-13", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.tick(beijing(2025, 11, 20, 9, 0));
+    assert_eq!(breach_owners(&s), ["closure@1 → f1"]);
+}
