@@ -341,3 +341,48 @@ fn s44_major_report_late_and_only_the_handlers_delay_is_fined() {
         .collect();
     assert_eq!(fined, [("xj".to_owned(), "200.00".to_owned())]);
 }
+
+/// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: when the
+/// 专员 took the case in and no 经理 acted on it, a late notice is the 专员's (before, it
+/// was charged to nobody).
+#[test]
+fn s44_a_late_notice_without_the_manager_is_the_advisors() {
+    let p = policy("auto-dealer-s44.toml");
+    let roster = roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("fw", "售后服务部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            ("gw", "客户关系专员 小苗", "kg", &["cr_advisor"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+            ("zj", "总经理 季总", "zjb", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养预约时间被无故取消")
+        .complainant(person("车主 蒲先生"))
+        .category(cat("service_quality"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-N", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    s.ok(
+        "fj",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "预约系统排班错误"),
+    );
+    s.ok(
+        "fj",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
+    );
+    s.ok("zj", minutes(t0, 120), approve());
+    // 4 hours (assumed) from 11:00: due at 15:00; nobody told the customer.
+    s.tick(beijing(2026, 3, 2, 16, 0));
+    assert_eq!(breach_owners(&s), ["inform_customer@1 → gw"]);
+}
