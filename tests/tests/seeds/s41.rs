@@ -551,3 +551,30 @@ fn s41_a_late_closure_the_business_section_never_took_up_is_the_front_desks() {
     s.tick(beijing(2025, 11, 20, 9, 0));
     assert_eq!(breach_owners(&s), ["closure@1 → f1"]);
 }
+
+/// 5.1.6 and 5.1.12「业务部门不得超越核决权限与客户做任何处理的答复协议或承认」: the 业务科
+/// answers the customer once the 总经理 has decided, not while the case is investigated.
+#[test]
+fn s41_the_business_section_answers_after_the_decision() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-14", t0);
+    s.ok("p0", minutes(t0, 90), investigate());
+    let early = s.run("b1", minutes(t0, 100), reply("我司负责免费更换"));
+    assert!(
+        matches!(&early, Err(Rejection::GrantConditionUnmet { .. })),
+        "{early:?}"
+    );
+    s.ok(
+        "p0",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "横梁挂钩焊接不良"),
+    );
+    s.ok(
+        "p0",
+        minutes(t0, 150),
+        propose(vec![rem(RemedyKind::Repair)], "补焊并加固"),
+    );
+    s.ok("zj", minutes(t0, 180), approve());
+    s.ok("b1", minutes(t0, 200), reply("经总经理批示,免费补焊加固"));
+}
