@@ -180,3 +180,72 @@ fn s34_referred_case_coordinated_across_departments() {
     let a = s.case().assignment.clone().unwrap();
     assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
 }
+
+/// 第七条(四)「负责本部门所办理建筑工程投诉的立案建档工作」 with 第五条's designated
+/// body: a complaint recorded without its first responder and not filed in 5
+/// working days is charged to the district body that registered it, not to nobody.
+#[test]
+fn s34_a_late_filing_without_a_first_responder_is_the_district_bodys() {
+    let p = policy("construction-chongqing-s34.toml");
+    let roster = roster(
+        &[("qx", "渝北区建设行政主管部门", None)],
+        &[("q1", "区县专门机构 向科员", "qx", &["district_body"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "小区外墙渗水,开发商拖延维修")
+        .complainant(person("业主 黄女士"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    s.register("q1", "CQ-F", c).unwrap();
+    // 5 working days from Mon 2 March: the end of Mon 9 March.
+    assert_eq!(due(&s, t0, "filing"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    assert_eq!(breach_owners(&s), ["filing@1 → q1"]);
+}
+
+/// 第六条(五)「负责对…交给各区县…建设行政主管部门、有关主管部门办理的投诉处理进行督办」:
+/// an ordinary case the commission handed down and the district let run late is
+/// supervised by the 市建委; an ordinary case the district received itself is not
+/// (督办 there is for 影响较大的重点投诉).
+#[test]
+fn s34_a_late_case_handed_down_is_supervised_by_the_commission() {
+    let p = policy("construction-chongqing-s34.toml");
+    let roster = roster(
+        &[("yz", "渝中区建设工程质量投诉办", None)],
+        &[("y1", "区投诉办 唐工", "yz", &["district_body"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let late = |channel: Channel| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, channel, "商品房楼梯间墙面开裂")
+            .complainant(person("业主 鲜女士"))
+            .category(cat("structure"))
+            .build()
+            .unwrap();
+        s.register("y1", "CQ-H", c).unwrap();
+        s.ok("y1", minutes(t0, 30), accept());
+        s.ok("y1", minutes(t0, 40), assign("yz", "y1"));
+        // 60 days (assumed) from 2 March end on 1 May, in the 劳动节 holiday: 6 May.
+        let clock = if channel == Channel::Referral {
+            "handed_down"
+        } else {
+            "handling"
+        };
+        assert_eq!(due(&s, minutes(t0, 40), clock), "2026-05-07 00:00");
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        (breach_list(&s), steps_notified(&s))
+    };
+    assert_eq!(
+        late(Channel::Referral),
+        (
+            vec!["handed_down@1".to_owned()],
+            vec!["supervise-handed-down → municipal_commission".to_owned()]
+        )
+    );
+    assert_eq!(
+        late(Channel::Letter),
+        (vec!["handling@1".to_owned()], Vec::<String>::new())
+    );
+}

@@ -30,6 +30,7 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
     .category(cat("waterproofing"))
     .incident_at(beijing(2025, 5, 20, 8, 0))
     .product(delivered(date(2021, 7, 1)))
+    .fact(fact("petition"), yes())
     .build()
     .unwrap();
     s.register("x1", "AH-1", c).unwrap();
@@ -230,4 +231,45 @@ fn s35_special_inspection_and_the_stations_supervision() {
             "manual-station → supervision_station ⇒ supervision_station",
         ]
     );
+}
+
+/// 第七条: the 总站 and the city and county bodies 「负责…工程质量投诉受理和处理工作」
+/// themselves — a complaint brought straight to the 合肥站 is accepted and taken in
+/// hand there, with no 信访办 clock (第八条's 交办、转送 is for 信访事项, fact `petition`);
+/// the 总站 receives one the same way.
+#[test]
+fn s35_city_body_and_station_receive_complaints_directly() {
+    let p = policy("construction-anhui-s35.toml");
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    for (who, dept) in [("h1", "hf"), ("z1", "zz")] {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = about(t0, "insulation", "外墙保温层空鼓脱落")
+            .product(delivered(date(2024, 6, 1)))
+            .build()
+            .unwrap();
+        s.register(who, "AH-D", c).unwrap();
+        assert!(
+            s.deadlines(t0)
+                .iter()
+                .all(|d| d.milestone.as_str() != "transfer"),
+            "{who}: no 信访办 clock for a complaint received directly"
+        );
+        s.ok(who, minutes(t0, 10), accept());
+        s.ok(who, minutes(t0, 20), assign(dept, who));
+        assert_eq!(
+            due(&s, minutes(t0, 20), "handling"),
+            "2026-05-07 00:00",
+            "{who}"
+        );
+    }
 }

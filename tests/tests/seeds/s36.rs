@@ -192,3 +192,47 @@ fn s36_every_channel_of_article_three_two() {
         assert_eq!(status(&s), Status::Registered);
     }
 }
+
+/// 四2「若客户投诉事项的责任在于客户经理,则应根据投诉事项的性质判定投诉处理时间,并及时将
+/// 投诉解决期限通知客户」: the deadline told to the customer replaces the assumed three
+/// working days — a case answered within it is not late on the fourth day, and one
+/// answered after it is late against the deadline told.
+#[test]
+fn s36_the_deadline_told_to_the_customer_governs() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("yx", "营销部", None),
+        ],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("k1", "客服专员", "kf", &["cs_staff"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], None),
+            ("m1", "客户经理 贺", "yx", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "客户经理承诺的促销返利两个月未兑现")
+        .complainant(Complainant::organization("某便利店").unwrap())
+        .category(cat("account_manager"))
+        .build()
+        .unwrap();
+    s.register("r1", "PS-D", c).unwrap();
+    s.ok("r1", minutes(t0, 30), accept());
+    s.ok("kz", minutes(t0, 60), assign("yx", "m1"));
+    // Told: settled by Fri 13 March (the three working days would end on Thu 5 March).
+    s.ok(
+        "k1",
+        minutes(t0, 90),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 13, 18, 0),
+        },
+    );
+    let quiet = s.tick(beijing(2026, 3, 9, 9, 0));
+    assert!(!breached(&quiet, "resolution"), "{:?}", breach_list(&s));
+    s.tick(beijing(2026, 3, 14, 9, 0));
+    assert_eq!(breach_list(&s), ["agreed_deadline@1"]);
+}

@@ -254,3 +254,127 @@ fn s37_only_complex_cases_need_the_leader() {
     );
     complex.ok("jl", minutes(t0, 90), approve());
 }
+
+/// 首问负责制 第二条: a complaint recorded without its first responder, not taken
+/// in within the working day, is charged to the receiver who registered it.
+#[test]
+fn s37_a_late_first_ask_without_a_first_responder_is_the_receivers() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[("sw", "首问 康科员", "zsj", &["first_receiver"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "企业反映招商承诺的厂房租金补贴未兑现")
+        .complainant(Complainant::organization("某机械制造有限公司").unwrap())
+        .category(cat("commitment"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-F", c).unwrap();
+    s.tick(beijing(2025, 6, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["first_ask@1 → sw"]);
+}
+
+/// 投诉受理制 第四条「对有相关职能单位和个人拒绝受理、拖延处理投诉案件…经局领导批准,
+/// 报请市投资环境保障领导小组处理」: only a complaint about another body's
+/// obstruction goes to the group; the group is told and the leader who approved
+/// the referral keeps the case (the group takes no step of the bureau's ladder).
+#[test]
+fn s37_only_obstruction_goes_to_the_municipal_group() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("sz", "市投资环境保障领导小组", None),
+        ],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "zsj", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+            (
+                "xz",
+                "领导小组办公室",
+                "sz",
+                &["investment_env_group"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let run = |category: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "投资商投诉")
+            .complainant(Complainant::organization("某新材料有限公司").unwrap())
+            .category(cat(category))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", "HSG-M", c).unwrap();
+        s.ok("sw", minutes(t0, 10), accept());
+        s.ok("sw", minutes(t0, 20), assign("zsj", "jb"));
+        s.ok("jb", minutes(t0, 30), escalate("报经领导批准"));
+        s
+    };
+    // A complaint about the bureau's own efficiency: the leader, and no further.
+    let mut own = run("service_efficiency");
+    let refused = own.run(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("municipal-group", "报请市投资环境保障领导小组"),
+    );
+    assert!(
+        matches!(&refused, Err(Rejection::NoEscalationStep { .. })),
+        "{refused:?}"
+    );
+    // Obstruction by another body: the group is told, the leader keeps the case.
+    let mut other = run("other_bodies");
+    other.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("municipal-group", "国土部门拒绝受理用地申请"),
+    );
+    assert_eq!(
+        steps_notified(&other),
+        [
+            "leader → bureau_leader ⇒ bureau_leader",
+            "municipal-group → investment_env_group ⇒ bureau_leader"
+        ]
+    );
+    // The group takes no step of the bureau's ladder.
+    let group = other.run("xz", minutes(t0, 90), escalate("再上报"));
+    assert!(group.is_err(), "{group:?}");
+}
+
+/// 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」: the first receiver hands a
+/// case whose remit is unclear to the bureau leader, who takes it.
+#[test]
+fn s37_the_first_receiver_refers_an_unclear_remit_to_the_leader() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "园区道路占用企业红线,不知归哪个部门管")
+        .complainant(Complainant::organization("某物流有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-U", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok(
+        "sw",
+        minutes(t0, 20),
+        escalate("事权管辖不明确,报请领导批办"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["leader → bureau_leader ⇒ bureau_leader"]
+    );
+}

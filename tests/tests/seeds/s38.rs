@@ -402,3 +402,25 @@ fn s38_routing_and_approval_by_subject() {
     );
     b.ok("ld1", minutes(t0, 120), approve());
 }
+
+/// 3「凡第一位接到病人投诉的本院职工均为"投诉第一接待人"」: a complaint recorded
+/// without its first receiver, not handled or passed on within the day, is charged
+/// to the receiver who registered it.
+#[test]
+fn s38_a_late_handover_without_a_first_receiver_is_the_receivers() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("mz", "门诊一站式服务台", None)],
+        &[("fw", "服务台 何护士", "mz", &["first_receiver"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "挂号后候诊三小时无人叫号")
+        .complainant(person("患者家属 吴先生"))
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    s.register("fw", "YY-F", c).unwrap();
+    s.tick(beijing(2026, 3, 3, 11, 0));
+    assert_eq!(breach_owners(&s), ["routing@1 → fw"]);
+}

@@ -260,3 +260,42 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
     s.ok("zz", minutes(t0, 160), CommandKind::Approve);
     assert_eq!(s.case().proposal.as_ref().unwrap().signed_off.len(), 1);
 }
+
+/// Who answers for a late ruling and a late closure when the role that owns the
+/// clock never acted on the case: 第七条「呈报上级主管裁定是否受理」 — the store that
+/// received it answers for the ruling until the 上级主管 acts (assumed), and the 上级主管
+/// who accepted it answers for the closure until 行政人事部 acts (assumed); before, both
+/// breaches were charged to nobody. A case no superior ruled on is the store's for the
+/// ruling; its closure stays unowned (one fallback role, not a chain).
+#[test]
+fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[("md", "万达店", None), ("xz", "行政人事部", None)],
+        &[
+            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let complaint = || {
+        Complaint::builder(t0, Channel::Visit, "新买的保温杯不保温,要求换货")
+            .complainant(person("顾客 容女士"))
+            .category(cat("exchange"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("d1", "KS-P", complaint()).unwrap();
+    s.tick(beijing(2026, 3, 12, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["closure@1 → -", "acceptance_ruling@1 → d1"]
+    );
+    let mut a = Scenario::new(p, roster);
+    a.register("d1", "KS-Q", complaint()).unwrap();
+    a.ok("dz", minutes(t0, 60), accept());
+    a.tick(beijing(2026, 3, 12, 9, 0));
+    assert_eq!(breach_owners(&a), ["closure@1 → dz"]);
+}

@@ -318,3 +318,93 @@ fn s40_overdue_chased_dissent_and_no_loss() {
         ("invalid".into(), Some("not-established".into()))
     );
 }
+
+/// 第九条(十一)「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」: the 质量管理部
+/// (not only the 总经理室) files the 签呈, and it goes to the 总经理; (十三) 客诉不成立
+/// 「如客户有异议时,再呈报上级进行处理」: the 业务员 may hand it up the same way.
+#[test]
+fn s40_any_department_files_a_dissent() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let case = |who: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = about(t0, "quality_abnormality", "客户来函:纸箱抗压不足,要求退货")
+            .build()
+            .unwrap();
+        s.register("y1", "KS-9", c).unwrap();
+        s.ok("pm", minutes(t0, 30), accept());
+        s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+        s.ok(who, minutes(t0, 60), escalate("签呈:对责任归属判定有异议"));
+        steps_notified(&s)
+    };
+    for who in ["q1", "y1"] {
+        assert_eq!(
+            case(who),
+            ["dissent → general_manager ⇒ general_manager"],
+            "{who}"
+        );
+    }
+}
+
+/// 第九条(十)「业务部门不得超越核决权限与客户做任何处理的答复协议或承认。对“客户抱怨处理表”
+/// 的批示事项据以书信或电话转答客户」: the 业务员 may not answer the customer while the
+/// claim is under investigation, only relay what was decided.
+#[test]
+fn s40_sales_answers_only_what_was_decided() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("yj", "业务部经理 钱经理", "yw", &["sales_manager"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "quality_abnormality", "客户来函:纸箱印刷色差,要求折价")
+        .build()
+        .unwrap();
+    s.register("y1", "KS-R", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+    s.ok("q1", minutes(t0, 60), investigate());
+    let early = s.run("y1", minutes(t0, 90), reply("我司同意折价10%"));
+    assert!(
+        matches!(&early, Err(Rejection::GrantConditionUnmet { .. })),
+        "{early:?}"
+    );
+    s.ok(
+        "q1",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "印刷色差超标"),
+    );
+    s.ok(
+        "q1",
+        minutes(t0, 150),
+        propose(
+            vec![rem_amt(RemedyKind::PriceAllowance, "1200")],
+            "折让1,200元",
+        ),
+    );
+    s.ok("yj", minutes(t0, 180), approve());
+    s.ok("y1", minutes(t0, 200), reply("经核决,折让1,200元"));
+}

@@ -513,3 +513,68 @@ fn s41_sanctions_cite_their_trigger_and_only_the_three_kinds() {
         assert!(err.to_string().contains(path), "{err}");
     }
 }
+
+/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」 and 5.1.15 「如客户
+/// 有异议时,再以“签呈”呈报上级处理」: the 品质科 and the 业务科 file the 签呈 themselves
+/// (before, only the 综合部, the 副总, the 总经理 and the 总经办 could escalate).
+#[test]
+fn s41_the_departments_file_their_own_dissent() {
+    for who in ["p0", "b1"] {
+        let mut s = s41_desk();
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        s41_assigned(&mut s, "WH-12", t0);
+        s.ok(
+            who,
+            minutes(t0, 120),
+            escalate_to("dissent", "对处理决议有异议,签呈"),
+        );
+        assert_eq!(
+            steps_notified(&s),
+            ["dissent → general_manager ⇒ general_manager"],
+            "{who}"
+        );
+    }
+}
+
+/// A case the 前台 accepted and the 业务科 never took up (5.1.3): its late closure is
+/// charged to the 前台 that should have passed it on (assumed), not to nobody.
+#[test]
+fn s41_a_late_closure_the_business_section_never_took_up_is_the_front_desks() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱油漆大面积脱落")
+        .category(cat("process"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-13", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.tick(beijing(2025, 11, 20, 9, 0));
+    assert_eq!(breach_owners(&s), ["closure@1 → f1"]);
+}
+
+/// 5.1.6 and 5.1.12「业务部门不得超越核决权限与客户做任何处理的答复协议或承认」: the 业务科
+/// answers the customer once the 总经理 has decided, not while the case is investigated.
+#[test]
+fn s41_the_business_section_answers_after_the_decision() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-14", t0);
+    s.ok("p0", minutes(t0, 90), investigate());
+    let early = s.run("b1", minutes(t0, 100), reply("我司负责免费更换"));
+    assert!(
+        matches!(&early, Err(Rejection::GrantConditionUnmet { .. })),
+        "{early:?}"
+    );
+    s.ok(
+        "p0",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "横梁挂钩焊接不良"),
+    );
+    s.ok(
+        "p0",
+        minutes(t0, 150),
+        propose(vec![rem(RemedyKind::Repair)], "补焊并加固"),
+    );
+    s.ok("zj", minutes(t0, 180), approve());
+    s.ok("b1", minutes(t0, 200), reply("经总经理批示,免费补焊加固"));
+}

@@ -239,3 +239,25 @@ fn s42_followed_to_the_end() {
     assert!(s.case().escalations.is_empty());
     assert_eq!(s.case().round, 5);
 }
+
+/// (3)「受理客户投诉要一跟到底」 and (6)「重大投诉,必须马上报告」: a major complaint
+/// recorded without its first responder and reported late is charged to the
+/// receptionist who registered it.
+#[test]
+fn s42_a_late_major_report_is_the_receptionists() {
+    let p = policy("property-office-s42.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[("j1", "接待 小容", "kf", &["receptionist"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 8, 3, 14, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "21层突发性停电,整层办公中断")
+        .fact(fact("event"), FactValue::Text("突发性停电".into()))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-R", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.tick(minutes(t0, 20));
+    assert_eq!(breach_owners(&s), ["major_report@1 → j1"]);
+}

@@ -215,3 +215,57 @@ fn s43_misunderstanding_and_the_manager_takes_over() {
         ["manual-manager → sales_manager ⇒ sales_manager"]
     );
 }
+
+/// 4.3.3「技术部根据销售部后勤,上报的资料1个工作日内给客户回复」: a late answer to an
+/// adverse reaction is the 技术部's breach and goes to the 销售部经理 (the assumed
+/// step `manager-on-late-reply`); a service complaint runs no such clock.
+#[test]
+fn s43_late_technical_reply_is_the_technical_departments() {
+    let p = policy("health-products-s43.toml");
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            (
+                "hq",
+                "销售部后勤 小翟",
+                "xs",
+                &["sales_logistics"],
+                Some("xm"),
+            ),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+            ("xm", "销售部经理 蓝经理", "xs", &["sales_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "服用鱼油软胶囊后皮肤出现红疹")
+        .complainant(person("顾客 郝先生"))
+        .category(cat("adverse_reaction"))
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-L", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    // 1 working day from Mon 2 March: the end of Tue 3 March.
+    assert_eq!(
+        due(&s, minutes(t0, 10), "technical_reply"),
+        "2026-03-04 00:00"
+    );
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
+    assert_eq!(
+        steps_notified(&s),
+        ["manager-on-late-reply → sales_manager"]
+    );
+
+    let mut g = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "客服电话多次无人接听")
+        .category(cat("service_quality"))
+        .build()
+        .unwrap();
+    g.register("hq", "BJ-S", c).unwrap();
+    g.ok("hq", minutes(t0, 5), accept());
+    g.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    g.tick(beijing(2026, 3, 10, 9, 0));
+    assert!(breach_owners(&g).is_empty());
+}

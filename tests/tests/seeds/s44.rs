@@ -179,8 +179,8 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
 
 /// 重大客户投诉 (no criteria in the source; assumed: safety, the media, a claim of
 /// 50,000 or more) 「并立即召紧急会议」: the 客户关系经理 calls the meeting, the
-/// department manager and the 总经理 are told and the 总经理 takes the case
-/// (`emergency-meeting`); a general case handed up goes straight to the 总经理
+/// department manager and the 总经理 are told and the case stays with the
+/// 受理责任人 (`emergency-meeting`); a general case handed up goes straight to the 总经理
 /// (`manual-gm`). 「判定客户投诉理由是否充分,投诉要求是否合理」: not enough grounds or an
 /// unreasonable demand → invalid.
 #[test]
@@ -231,10 +231,158 @@ fn s44_major_complaint_calls_the_emergency_meeting() {
     };
     assert_eq!(
         steps(claim("80000")),
-        ["emergency-meeting → dept_manager, general_manager ⇒ general_manager"]
+        ["emergency-meeting → dept_manager, general_manager"]
     );
     assert_eq!(
         steps(claim("3000")),
         ["manual-gm → general_manager ⇒ general_manager"]
     );
+}
+
+/// 重大 2「客户关系经理将投诉内容迅速传递给责任部门经理、总经理,并立即召紧急会议」: the
+/// report is due within the hour (assumed) and only the meeting step stops it; before
+/// the 客户关系经理 acts, the 客户关系顾问 who recorded it answers for it (assumed).
+/// 「判定投诉性质和类别及受理责任人」: the 顾问 names the 受理责任人. The meeting leaves the
+/// case with the 受理责任人, so a late solution is still his, and 罚则 2 fines only
+/// that delay (the report clock is assumed and carries no fine).
+#[test]
+fn s44_major_report_late_and_only_the_handlers_delay_is_fined() {
+    let p = policy("auto-dealer-s44.toml");
+    let roster = paid_roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("xs", "销售部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            (
+                "gw",
+                "客户关系顾问 小苗",
+                "kg",
+                &["cr_advisor"],
+                Some("kj"),
+                6,
+                "1500",
+            ),
+            (
+                "kj",
+                "客户关系经理 韩经理",
+                "kg",
+                &["cr_manager"],
+                None,
+                10,
+                "3000",
+            ),
+            (
+                "xj",
+                "销售经理 钟经理",
+                "xs",
+                &["dept_manager"],
+                None,
+                12,
+                "4000",
+            ),
+            (
+                "zj",
+                "总经理 季总",
+                "zjb",
+                &["general_manager"],
+                None,
+                20,
+                "10000",
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "新车交付三天即发现车门漆面修补痕迹,已发微博曝光",
+    )
+    .complainant(person("车主 卜女士"))
+    .category(cat("sales_contract"))
+    .flags(ComplaintFlags {
+        media_exposure: true,
+        ..ComplaintFlags::default()
+    })
+    .build()
+    .unwrap();
+    s.register("gw", "4S-M", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    assert_eq!(due(&s, t0, "emergency_report"), "2026-03-02 11:00");
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("xs", "xj"));
+    s.tick(minutes(t0, 70));
+    s.ok("kj", minutes(t0, 80), escalate("重大投诉,召紧急会议"));
+    assert_eq!(
+        steps_notified(&s),
+        ["emergency-meeting → dept_manager, general_manager"]
+    );
+    // One working day from Mon 2 March: the end of Tue 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["emergency_report@1 → gw", "solution@1 → xj"]
+    );
+    let facts = PenaltyFacts {
+        breaches: s.breaches(),
+        ..PenaltyFacts::new("2026-03".parse().unwrap())
+    };
+    let result = compute(&s, &facts);
+    let fined: Vec<(String, String)> = result
+        .statements
+        .iter()
+        .flat_map(|st| {
+            st.lines
+                .iter()
+                .map(move |l| (st.staff.to_string(), l.amount.to_plain_string()))
+        })
+        .collect();
+    assert_eq!(fined, [("xj".to_owned(), "200.00".to_owned())]);
+}
+
+/// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: when the
+/// 专员 took the case in and no 经理 acted on it, a late notice is the 专员's (before, it
+/// was charged to nobody).
+#[test]
+fn s44_a_late_notice_without_the_manager_is_the_advisors() {
+    let p = policy("auto-dealer-s44.toml");
+    let roster = roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("fw", "售后服务部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            ("gw", "客户关系专员 小苗", "kg", &["cr_advisor"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+            ("zj", "总经理 季总", "zjb", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养预约时间被无故取消")
+        .complainant(person("车主 蒲先生"))
+        .category(cat("service_quality"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-N", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    s.ok(
+        "fj",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "预约系统排班错误"),
+    );
+    s.ok(
+        "fj",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
+    );
+    s.ok("zj", minutes(t0, 120), approve());
+    // 4 hours (assumed) from 11:00: due at 15:00; nobody told the customer.
+    s.tick(beijing(2026, 3, 2, 16, 0));
+    assert_eq!(breach_owners(&s), ["inform_customer@1 → gw"]);
 }
