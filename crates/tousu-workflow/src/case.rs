@@ -207,6 +207,14 @@ impl Clock {
     ) {
         match (&self.state, &self.deadline) {
             (ClockState::Paused { .. }, None) => resume_without_deadline(self, at),
+            // Resumed overdue to the deadline it had: the basis that
+            // deadline was counted from still holds.
+            (
+                ClockState::Paused {
+                    remaining_seconds, ..
+                },
+                Some(_),
+            ) if *remaining_seconds <= 0 => {}
             (
                 ClockState::Paused {
                     remaining_seconds, ..
@@ -1002,8 +1010,12 @@ fn on_clock_event<'e>(
             round,
             deadline,
             no_deadline,
+            total_seconds,
         } => on_clock(case, milestone, *round, |c| {
             c.resumed(at, deadline.as_ref(), no_deadline.as_ref());
+            if let Some(total) = total_seconds {
+                c.total_seconds = *total;
+            }
         }),
         EventKind::ClockRetargeted {
             milestone,

@@ -462,7 +462,14 @@ pub(crate) fn effects(
             continue;
         };
         if triggers.iter().any(|e| m.resume.contains(e)) {
-            let counted = if clock.deadline.is_some() {
+            let counted = if remaining_seconds <= 0
+                && let Some(d) = &clock.deadline
+            {
+                // Paused when already overdue (its breach was recorded at the
+                // pause): the extension does not move a deadline that has
+                // passed, so the clock resumes overdue, to the deadline it had.
+                Ok(d.clone())
+            } else if clock.deadline.is_some() {
                 // The time left may now run into a year the calendar refuses:
                 // the clock then goes on without a deadline (its basis keeps
                 // the time left, for a recalculation).
@@ -486,11 +493,14 @@ pub(crate) fn effects(
                 Err(_) if clock.deadline.is_none() => (None, None),
                 Err(why) => (None, Some(why)),
             };
+            let total_seconds =
+                resumed_total(ctx, clock, remaining_seconds, at, deadline.as_ref())?;
             out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 deadline,
                 no_deadline,
+                total_seconds,
             });
             touched.push((&clock.milestone, clock.round));
         }
@@ -741,6 +751,30 @@ pub(crate) fn agreed_clock(
         total_seconds: seconds,
         carried_seconds: None,
     })
+}
+
+/// The whole span of a clock resumed at `at` to `deadline`, when the resume
+/// changes it: the time it had used before the pause plus the time from `at`
+/// to the new deadline. A day-unit deadline is brought to the end of the day
+/// its time runs out on, so after a pause it can leave more than the time
+/// that was left; the span grows by that much, and the clock's elapsed time
+/// (its span less its time left) stays what was really used instead of
+/// going negative. `None` when the span is unchanged or there is no
+/// deadline to measure to.
+fn resumed_total(
+    ctx: &Ctx<'_>,
+    clock: &Clock,
+    remaining_at_pause: i64,
+    at: DateTime<Utc>,
+    deadline: Option<&Deadline>,
+) -> Result<Option<i64>, Rejection> {
+    let (Some(deadline), true) = (deadline, remaining_at_pause > 0) else {
+        return Ok(None);
+    };
+    let used = clock.total_seconds.saturating_sub(remaining_at_pause);
+    let left = measure(ctx, clock.target.unit(), at, deadline.at)?;
+    let total = used.saturating_add(left);
+    Ok((total != clock.total_seconds).then_some(total))
 }
 
 /// The deadline of a clock that goes on from `from` with its remaining time

@@ -403,6 +403,13 @@ pub enum EventKind {
         /// Why the clock has no deadline, when the calendar could not count it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         no_deadline: Option<String>,
+        /// The clock's new whole span (seconds of its measure), present when
+        /// the resume changed it: a day-unit deadline brought to the end of
+        /// its day leaves more than the time that was left, and the span
+        /// grows by that much so the elapsed time stays what was used
+        /// (events recorded before this field keep their span).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total_seconds: Option<i64>,
     },
     /// A clock was given a new deadline because the level changed: a
     /// stricter one when it was raised, or a longer one counted from `from`

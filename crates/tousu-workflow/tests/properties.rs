@@ -445,3 +445,63 @@ fn the_shrunk_input_of_item_18_passes_the_laws_and_the_due_index_agrees_with_tic
         );
     }
 }
+
+/// Found by a 20,000-case run of `laws_under_the_default_policy`: an
+/// extension approved while the first response was 3 days overdue and the
+/// 15-working-day result clock was running, ended a minute later. Before,
+/// the overdue clock resumed due "now" (its deadline moved 4 days on, no
+/// longer overdue) and the result clock, brought to the end of the day its
+/// time runs out on, showed −82,920 s elapsed (its span less a time left
+/// that had grown past it). Now the overdue clock resumes to the deadline it
+/// had and the result clock's span grows with its deadline, so its elapsed
+/// time stays the 57 minutes it had used.
+#[test]
+fn an_extension_neither_cures_an_overdue_clock_nor_makes_elapsed_time_negative() {
+    let steps = vec![
+        (0, 1, 0, false, 1437),
+        (0, 0, 0, false, 3935),
+        (0, 8, 0, false, 57),
+        (0, 54, 0, false, 0),
+        (3, 223, 0, false, 0),
+        (0, 0, 0, false, 0),
+        (3, 119, 0, false, 1),
+    ];
+    check_sequence(Harness::new(), steps.clone()).unwrap();
+    let mut h = Harness::new();
+    let mut at = beijing(2025, 12, 1, 9, 0);
+    h.register_default(at);
+    for (actor, choice, amount, sat, gap) in steps {
+        at += TimeDelta::minutes(gap);
+        let _ = h.run(ACTORS[actor], at, kind(choice, amount, sat));
+        h.tick(at);
+    }
+    let ds = deadlines(h.case(), &h.rt.ctx(&h.roster, at)).unwrap();
+    let first = ds
+        .iter()
+        .find(|d| d.milestone.as_str() == "first_response")
+        .unwrap();
+    assert_eq!(
+        first.deadline.as_ref().map(|d| d.at),
+        Some(beijing(2025, 12, 1, 9, 30)),
+        "the overdue first response keeps its deadline"
+    );
+    assert!(first.remaining_seconds.unwrap() < 0, "and stays overdue");
+    let result = ds
+        .iter()
+        .find(|d| d.milestone.as_str() == "result")
+        .unwrap();
+    assert_eq!(result.elapsed_seconds, Some(57 * 60));
+    let resumed_span = h.events.iter().find_map(|e| match &e.kind {
+        EventKind::ClockResumed {
+            milestone,
+            total_seconds,
+            ..
+        } if milestone.as_str() == "result" => Some(*total_seconds),
+        _ => None,
+    });
+    assert_eq!(
+        resumed_span,
+        Some(Some(57 * 60 + result.remaining_seconds.unwrap())),
+        "the resume records the grown span"
+    );
+}

@@ -32,7 +32,7 @@ pub enum Law {
     Recusal,
     /// No clock's deadline is earlier than the policy's time limit allows:
     /// a started clock runs at least its limit, a resumed one at least what
-    /// it had left.
+    /// it had left (and one paused overdue resumes overdue).
     DeadlinesNotEarly,
     /// Money adds up to the fen: a proposal's amount is the exact sum of its
     /// remedies, and an approval approves exactly the amount proposed.
@@ -248,12 +248,17 @@ fn deadlines(run: &Run) -> Result<u64, String> {
                 deadline: Some(deadline),
                 ..
             } if milestone.as_str() != AGREED_DEADLINE => {
-                let left = paused
-                    .remove(&(milestone.to_string(), *round))
-                    .unwrap_or(0)
-                    .max(0);
+                let left = paused.remove(&(milestone.to_string(), *round)).unwrap_or(0);
                 n += 1;
-                if deadline.at < e.at + TimeDelta::seconds(left) {
+                // Paused overdue, it resumes overdue: an extension does not
+                // move a deadline that has passed.
+                if left <= 0 && deadline.at > e.at {
+                    return Err(format!(
+                        "{milestone} (round {round}) was paused {} s overdue but resumed at {} due at {}",
+                        -left, e.at, deadline.at
+                    ));
+                }
+                if left > 0 && deadline.at < e.at + TimeDelta::seconds(left) {
                     return Err(format!(
                         "{milestone} (round {round}) resumed at {} with {left} s left but is due at {}",
                         e.at, deadline.at
