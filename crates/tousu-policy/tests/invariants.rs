@@ -152,3 +152,28 @@ fn grant_approval_and_routing_mistakes_are_found() {
     .unwrap();
     insta::assert_snapshot!(render(&p));
 }
+
+/// One recorded act that two clocks stop on without `named_actions` stops
+/// both whatever it was for (ruling 29): a warning at the second, gone once
+/// both ask to be named.
+#[test]
+fn an_action_stopping_two_clocks_is_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    for m in p.milestones.iter_mut().take(2) {
+        m.stop.push(tousu_policy::ClockEvent::ReportSubmitted);
+    }
+    let found = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant == "action_names_its_clock")
+            .map(ToString::to_string)
+            .collect()
+    };
+    insta::assert_snapshot!(found(&p).join("\n"));
+    for m in p.milestones.iter_mut().take(2) {
+        m.named_actions = true;
+    }
+    assert!(found(&p).is_empty());
+}

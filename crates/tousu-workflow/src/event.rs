@@ -341,6 +341,9 @@ pub enum EventKind {
         /// The note given with it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The clock it was recorded for, when the command named one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        milestone: Option<MilestoneId>,
     },
     /// The case is judged by another policy version from now on.
     PolicyMigrated {

@@ -307,6 +307,7 @@ fn s12_tracking_call_reminds_and_never_breaches() {
         CommandKind::RecordAction {
             action: CaseAction::CustomerContacted,
             note: Some("已电话追踪".into()),
+            milestone: None,
         },
     );
     assert!(!breached(&called, "tracking_call"));
@@ -480,6 +481,7 @@ fn s12_second_contact_counts_from_the_customers_second_visit() {
         CommandKind::RecordAction {
             action: CaseAction::CustomerVisited,
             note: Some("客户二次到厂,更换传感器".into()),
+            milestone: None,
         },
     );
     assert_eq!(

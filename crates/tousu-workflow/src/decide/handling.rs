@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
 use tousu_policy::{
-    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, PolicyId, PolicyVersion,
-    RuleId,
+    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, Milestone, MilestoneId,
+    PolicyId, PolicyVersion, RuleId,
 };
 
 use super::Decision;
@@ -399,20 +399,65 @@ pub(super) fn add_note(text: &str, attachments: &[AttachmentRef]) -> Result<Effe
 }
 
 /// Something done on the case (customer contacted, work completed, report
-/// submitted, verification done), for the clocks that list it.
+/// submitted, verification done), for the clocks that list it: the one it
+/// names, else those that do not ask to be named (ruling 29 in
+/// docs/rulings.md).
 pub(super) fn record_action(
+    d: &Decision<'_, '_>,
     action: CaseAction,
     note: &Option<String>,
+    milestone: Option<&MilestoneId>,
 ) -> Result<Effects, Rejection> {
     if let Some(n) = note {
         non_blank("kind.note", n)?;
+    }
+    let e = action.clock_event();
+    let stopping: Vec<&Milestone> = d
+        .ctx
+        .policy
+        .milestones
+        .iter()
+        .filter(|m| m.stop.contains(&e))
+        .collect();
+    let ids = || {
+        let ids: Vec<&str> = stopping.iter().map(|m| m.id.as_str()).collect();
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    match milestone {
+        Some(id) if !stopping.iter().any(|m| m.id == *id) => {
+            return Err(input(
+                "kind.milestone",
+                format!(
+                    "{:?} is not a milestone that `{e}` stops; those are {}",
+                    id.as_str(),
+                    ids()
+                ),
+            ));
+        }
+        // An act that every clock it stops wants named, recorded without a
+        // name, would stop none of them: a forgotten name, not a note.
+        None if !stopping.is_empty() && stopping.iter().all(|m| m.named_actions) => {
+            return Err(input(
+                "kind.milestone",
+                format!(
+                    "is missing: `{e}` stops only the clock it names; name one of {}",
+                    ids()
+                ),
+            ));
+        }
+        _ => {}
     }
     Effects::one(
         EventKind::ActionRecorded {
             action,
             note: note.clone(),
+            milestone: milestone.cloned(),
         },
-        &[action.clock_event()],
+        &[e],
     )
 }
 
