@@ -147,6 +147,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     fines_non_negative(p, &mut out);
     milestones_run_and_stop(p, &mut out);
     actions_name_their_clock(p, &mut out);
+    fact_steps_can_fire(p, &mut out);
     flow_completes(p, &mut out);
     overtime_fines_apply(p, &mut out);
     grants_restrict(p, &mut out);
@@ -496,6 +497,27 @@ fn actions_name_their_clock(p: &Policy, out: &mut Findings) {
                 format!(
                     "`{e}` stops both {} and {}: one `record_action` stops both, whatever it was for; if they are different acts, set `named_actions = true` on both and name the clock in the command (`milestone = \"{}\"`)",
                     first.id, m.id, m.id
+                ),
+            );
+        }
+    }
+}
+
+/// A step taken when a fact is recorded needs someone who may record facts
+/// (`record_findings`); without one it is never taken.
+fn fact_steps_can_fire(p: &Policy, out: &mut Findings) {
+    if some_role_may(p, Action::RecordFindings) {
+        return;
+    }
+    for (i, s) in p.escalation.iter().enumerate() {
+        if let EscalationTrigger::FactRecorded(name) = &s.after {
+            out.add(
+                Severity::Error,
+                "fact_step_can_fire",
+                format!("escalation[{i}].after.fact_recorded"),
+                format!(
+                    "no role may record facts (`record_findings`), so {name} is never recorded and the step {} is never taken",
+                    s.id
                 ),
             );
         }

@@ -212,6 +212,14 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
         }
     }
     v2_permissions(p, r);
+    for (i, s) in p.escalation.iter().enumerate() {
+        if matches!(s.after, EscalationTrigger::FactRecorded(_)) {
+            r.error(
+                format!("escalation[{i}].after.fact_recorded"),
+                "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
+    }
     for (i, role) in p.roles.iter().enumerate() {
         for (j, _) in role
             .actions

@@ -177,3 +177,33 @@ fn an_action_stopping_two_clocks_is_found() {
     }
     assert!(found(&p).is_empty());
 }
+
+/// A step waiting for a recorded fact when no role may record facts is
+/// never taken: an error at its trigger.
+#[test]
+fn a_fact_step_nobody_can_fire_is_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    let mut step = p.escalation.first().unwrap().clone();
+    step.id = "late-known".parse().unwrap();
+    step.after =
+        serde_json::from_value(serde_json::json!({ "fact_recorded": "cannot_fix_soon" })).unwrap();
+    p.escalation.push(step);
+    let found = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant == "fact_step_can_fire")
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert!(
+        found(&p).is_empty(),
+        "the default policy's roles record findings"
+    );
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::authority::Action::RecordFindings);
+    }
+    insta::assert_snapshot!(found(&p).join("\n"));
+}

@@ -501,3 +501,27 @@ fn named_actions_needs_schema_2_and_an_action_to_name() {
     let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
     assert!(back.milestones[0].named_actions);
 }
+
+/// A step taken on a recorded fact (ruling 30) is a schema-2 trigger; it
+/// loads, shows and round-trips in schema 2.
+#[test]
+fn fact_recorded_trigger_needs_schema_2() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"late-known\"\nafter = {{ fact_recorded = \"cannot_handle_in_time\" }}\nnotify = [\"boss\"]\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after.fact_recorded: is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let p = Policy::from_toml_str(&step.replacen("schema_version = 1", "schema_version = 2", 1))
+        .unwrap();
+    assert_eq!(
+        p.escalation[0].after.to_string(),
+        "fact cannot_handle_in_time recorded"
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+}

@@ -117,6 +117,12 @@ pub enum EscalationCause {
         /// Why.
         reason: String,
     },
+    /// A fact the step waits for was recorded true (`record_facts`; ruling
+    /// 30 in docs/rulings.md).
+    FactRecorded {
+        /// The fact.
+        fact: FactName,
+    },
 }
 
 /// What happened.

@@ -198,20 +198,68 @@ pub(super) fn record_findings(
 }
 
 /// Facts the investigation found, for the validity rules and after.
-pub(super) fn record_facts(facts: &BTreeMap<FactName, FactValue>) -> Result<Effects, Rejection> {
+pub(super) fn record_facts(
+    d: &Decision<'_, '_>,
+    facts: &BTreeMap<FactName, FactValue>,
+) -> Result<Effects, Rejection> {
     if facts.is_empty() {
         return Err(input(
             "kind.facts",
             "is empty; name at least one fact, e.g. { \"facts_match_complaint\": { \"bool\": false } }",
         ));
     }
-    Effects::one(
-        EventKind::FactsRecorded {
-            facts: facts.clone(),
-        },
-        // A clock whose `applies_when` reads such a fact may start now.
-        &[ClockEvent::FactsRecorded],
-    )
+    let recorded = EventKind::FactsRecorded {
+        facts: facts.clone(),
+    };
+    // A clock whose `applies_when` reads such a fact may start now.
+    let mut triggers = vec![ClockEvent::FactsRecorded];
+    let mut events = fact_escalations(d, facts, &recorded)?;
+    if !events.is_empty() {
+        triggers.push(ClockEvent::Escalated);
+    }
+    events.insert(0, recorded);
+    Ok(Effects { events, triggers })
+}
+
+/// The escalation steps a recording of `facts` takes (ruling 30): those
+/// waiting for a fact it records true, for the case's level and category,
+/// not taken yet, in file order.
+fn fact_escalations(
+    d: &Decision<'_, '_>,
+    facts: &BTreeMap<FactName, FactValue>,
+    recorded: &EventKind,
+) -> Result<Vec<EventKind>, Rejection> {
+    let case = d.case;
+    let Some(level) = case.level.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let policy = d.ctx.policy;
+    let mut taken: Vec<&EscalationId> = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .collect();
+    let mut out = Vec::new();
+    for step in &policy.escalation {
+        let EscalationTrigger::FactRecorded(name) = &step.after else {
+            continue;
+        };
+        let fires = matches!(facts.get(name), Some(FactValue::Bool(true)))
+            && step.applies_to(level)
+            && policy.step_covers(step, case.complaint.category.as_ref())
+            && !taken.contains(&&step.id);
+        if !fires {
+            continue;
+        }
+        taken.push(&step.id);
+        let cause = EscalationCause::FactRecorded { fact: name.clone() };
+        // Each step sees the recording and the steps before it (a raised level).
+        let mut before = vec![recorded.clone()];
+        before.extend(out.iter().cloned());
+        let seen = ClockCase::of(case).after(&before, d.at());
+        out.extend(clocks::escalate(&seen, step, cause, d.at(), d.ctx)?);
+    }
+    Ok(out)
 }
 
 /// A solution: at least one remedy, amounts 0 or more; the role whose

@@ -181,7 +181,7 @@ fn investigating(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             responsible,
             note,
         } => handling::record_findings(d, *validity, *fault, responsible, note),
-        C::RecordFacts { facts } => handling::record_facts(facts),
+        C::RecordFacts { facts } => handling::record_facts(d, facts),
         C::ProposeSolution { remedies, note } => handling::propose_solution(d, remedies, note),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
