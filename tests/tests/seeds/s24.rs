@@ -227,3 +227,16 @@ fn s24_a_problem_that_cannot_be_handled_in_time_is_reported_when_known() {
     assert_eq!(steps_notified(&s).len(), 1, "once per case");
     s.assert_replays();
 }
+
+/// The source has no recusal rule: the file states the default (ruling 18,
+/// assumed) rather than leaving it implied, so `policy check` does not warn.
+#[test]
+fn s24_states_its_recusal() {
+    let p = policy("electrical-equipment-s24.toml");
+    assert!(!p.recusal.is_implied() && p.recusal.respondent);
+    let report = p.check();
+    assert!(
+        report.warnings.iter().all(|w| w.path != "recusal"),
+        "{report}"
+    );
+}
