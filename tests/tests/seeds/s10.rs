@@ -593,3 +593,21 @@ fn s10_each_written_report_stops_its_own_clock() {
     ));
     s.assert_replays();
 }
+
+/// 「接报人或前台须于3分钟内知会相关部门作应急处理」: an emergency recorded without a
+/// 接报人 (first responder) is the front desk's to pass on, so a late notice
+/// is charged to the front-desk clerk on the case rather than to nobody.
+#[test]
+fn s10_a_late_notice_without_a_first_responder_is_the_front_desks() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    let late = s.tick(minutes(t0, 4));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "emergency_notice" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("fd"))));
+}
