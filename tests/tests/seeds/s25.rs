@@ -106,6 +106,13 @@ fn s25_slow_answer_late_reply_and_authority() {
                 Some("bz"),
             ),
             ("bz", "值班主管", "kf", &["team_leader"], None),
+            (
+                "w2",
+                "维系经理 小林",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
         ],
     );
     let mut s = Scenario::new(p, roster);
@@ -134,7 +141,14 @@ fn s25_slow_answer_late_reply_and_authority() {
         at_s(2026, 2, 2, 10, 9, 0),
         propose(vec![rem_amt(RemedyKind::Refund, "80")], "退还80元"),
     );
-    let refused = s.run("w1", at_s(2026, 2, 2, 10, 10, 0), approve());
+    // The proposer is refused for approving their own proposal first
+    // (segregation of duties before the amount), another agent for the amount.
+    let own = s.run("w1", at_s(2026, 2, 2, 10, 10, 0), approve());
+    assert!(
+        matches!(&own, Err(Rejection::SelfApproval { .. })),
+        "{own:?}"
+    );
+    let refused = s.run("w2", at_s(2026, 2, 2, 10, 10, 0), approve());
     assert!(
         matches!(&refused, Err(Rejection::OutOfAuthority { required_role, .. }) if required_role.as_str() == "team_leader"),
         "{refused:?}"

@@ -315,12 +315,14 @@ pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     if let Some(p) = proposal.filter(|p| p.signed_off.len() < p.sign_off.len()) {
         return sign_off(d, p);
     }
+    // Segregation of duties first, as for a sign-off: approving one's own
+    // proposal is refused as such, whatever one's limit.
+    not_own_nor_signed(d, proposal)?;
     let amount = proposal.map_or(Money::ZERO, |p| p.amount);
     if let Some(auth) = &d.ctx.policy.approval {
         let rule = proposal.and_then(|p| p.approval_rule.as_ref());
         within_limit(d.staff, amount, &auth.approvers(rule))?;
     }
-    not_own_nor_signed(d, proposal)?;
     Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
 }
 
