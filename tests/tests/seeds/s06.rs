@@ -109,7 +109,7 @@ fn s06_ceramic_major_claim_needs_quality_director() {
 }
 
 /// Non-happy paths: a general complaint reported up (「及时上报」) goes to the
-/// 质量总监, a major one to 集团品管部 (「重大投诉 → 集团品管部」); staining
+/// 质量总监, a major one to 集团品管部 (the flowchart's 「重大 投诉」 → 「集团品管部」); staining
 /// from poor maintenance (吸污 b) is not the product's fault; a large claim is
 /// major (assumed criterion).
 #[test]
@@ -149,7 +149,7 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
         .filter_map(|e| e.step.as_ref().map(ToString::to_string))
         .collect();
     assert_eq!(steps, vec!["director"]);
-    // 「重大 投诉 → 集团品管部」: the rep who saw the site sends a major case there.
+    // The flowchart's 「重大 投诉」 → 「集团品管部」: the rep who saw the site sends a major case there.
     let mut m = Scenario::new(
         p.clone(),
         roster(

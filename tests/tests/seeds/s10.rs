@@ -483,7 +483,7 @@ fn s10_other_escalations_start_no_written_report() {
     }
 }
 
-/// 「相关部门 … 不能按时完成的,须在接到调度后的2个小时内向客户中心前台作出回应」: no
+/// 「若遇特殊情况或客观等原因不能按规定时间完成工作的,须在接到调度后的2个小时内向客户中心前台作出回应」: no
 /// response is due from a department that finishes; one that records that it
 /// cannot finish on time (the fact `cannot_finish_on_time`, a condition
 /// arising mid-case) must answer the front desk within 2 hours, and is late
@@ -594,7 +594,7 @@ fn s10_each_written_report_stops_its_own_clock() {
     s.assert_replays();
 }
 
-/// 「接报人或前台须于3分钟内知会相关部门作应急处理」: an emergency recorded without a
+/// 「接报人或前台人员须于3分钟内知会相关部门作应急处理」: an emergency recorded without a
 /// 接报人 (first responder) is the front desk's to pass on, so a late notice
 /// is charged to the front-desk clerk on the case rather than to nobody.
 #[test]
