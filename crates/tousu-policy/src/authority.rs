@@ -9,7 +9,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu_model::{
-    CategoryId, DepartmentId, LevelId, Money, PartyId, Remedy, RemedyKind, RoleId, StaffId,
+    CategoryId, DepartmentId, FactName, LevelId, Money, PartyId, Remedy, RemedyKind, RoleId,
+    StaffId,
 };
 
 use crate::ids::{EscalationId, MilestoneId, RuleId};
@@ -653,6 +654,11 @@ pub enum EscalationTrigger {
     /// A person escalates by hand (上报), naming the step or taking the
     /// first manual step not yet taken.
     Manual,
+    /// A fact recorded mid-case (`record_facts`) is true: `{ fact_recorded
+    /// = "cannot_handle_in_time" }` (schema 2, ruling 30 in docs/rulings.md).
+    /// The step is taken by the recording itself, once per case (S24
+    /// 「对有些不能及时回复和处理的问题及时汇报」).
+    FactRecorded(FactName),
 }
 
 impl fmt::Display for EscalationTrigger {
@@ -661,6 +667,7 @@ impl fmt::Display for EscalationTrigger {
             EscalationTrigger::BreachOf(m) => write!(f, "breach of {m}"),
             EscalationTrigger::RoundsExhausted => f.write_str("rounds exhausted"),
             EscalationTrigger::Manual => f.write_str("manual"),
+            EscalationTrigger::FactRecorded(name) => write!(f, "fact {name} recorded"),
         }
     }
 }

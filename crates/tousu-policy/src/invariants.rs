@@ -7,7 +7,8 @@
 //! step to take, a ladder that never reaches the top, a fine below zero, a
 //! clock nothing can stop, an essential action no role may take, a
 //! conditional grant that restricts nothing or can never hold, an approval
-//! rule that never applies, a route to a role that cannot handle the case.
+//! rule that never applies, a route to a role that cannot handle the case,
+//! one recorded act that stops two clocks.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -24,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use tousu_model::{LevelId, Money};
 
 use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted};
-use crate::milestone::ClockEvent;
+use crate::milestone::{CaseAction, ClockEvent};
 use crate::policy::Policy;
 use crate::predicate::Predicate;
 use crate::validate::longer;
@@ -145,6 +146,8 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     ladders_reach_top(p, &mut out);
     fines_non_negative(p, &mut out);
     milestones_run_and_stop(p, &mut out);
+    actions_name_their_clock(p, &mut out);
+    fact_steps_can_fire(p, &mut out);
     flow_completes(p, &mut out);
     overtime_fines_apply(p, &mut out);
     grants_restrict(p, &mut out);
@@ -466,6 +469,55 @@ fn milestones_run_and_stop(p: &Policy, out: &mut Findings) {
                 format!(
                     "no role may take an action that starts {}: it never runs",
                     m.id
+                ),
+            );
+        }
+    }
+}
+
+/// One recorded act stops one clock: an action that two milestones stop on
+/// without `named_actions` stops both at once whatever it was for (S10: the
+/// site manager's written report would also stop the company leader's).
+fn actions_name_their_clock(p: &Policy, out: &mut Findings) {
+    for &action in CaseAction::ALL {
+        let e = action.clock_event();
+        let mut unnamed = p
+            .milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.named_actions && m.stop.contains(&e));
+        let Some((_, first)) = unnamed.next() else {
+            continue;
+        };
+        for (i, m) in unnamed {
+            out.add(
+                Severity::Warning,
+                "action_names_its_clock",
+                format!("milestones[{i}].stop"),
+                format!(
+                    "`{e}` stops both {} and {}: one `record_action` stops both, whatever it was for; if they are different acts, set `named_actions = true` on both and name the clock in the command (`milestone = \"{}\"`)",
+                    first.id, m.id, m.id
+                ),
+            );
+        }
+    }
+}
+
+/// A step taken when a fact is recorded needs someone who may record facts
+/// (`record_findings`); without one it is never taken.
+fn fact_steps_can_fire(p: &Policy, out: &mut Findings) {
+    if some_role_may(p, Action::RecordFindings) {
+        return;
+    }
+    for (i, s) in p.escalation.iter().enumerate() {
+        if let EscalationTrigger::FactRecorded(name) = &s.after {
+            out.add(
+                Severity::Error,
+                "fact_step_can_fire",
+                format!("escalation[{i}].after.fact_recorded"),
+                format!(
+                    "no role may record facts (`record_findings`), so {name} is never recorded and the step {} is never taken",
+                    s.id
                 ),
             );
         }

@@ -175,6 +175,16 @@ impl ClockEvent {
             ClockEvent::FactsRecorded => "facts_recorded",
         }
     }
+
+    /// The recorded action this event is, if it is one (`report_submitted`
+    /// is [`CaseAction::ReportSubmitted`]).
+    #[must_use]
+    pub fn action(self) -> Option<CaseAction> {
+        CaseAction::ALL
+            .iter()
+            .copied()
+            .find(|a| a.clock_event() == self)
+    }
 }
 
 impl fmt::Display for ClockEvent {
@@ -392,6 +402,16 @@ pub struct Milestone {
     /// without one; such a breach is recorded without an owner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_owner: Option<MilestoneOwner>,
+    /// A recorded action in `stop` (`report_submitted`, `verification_done`...)
+    /// stops this clock only when the `record_action` names it (`milestone =
+    /// "company_written_report"`; schema 2, ruling 29 in docs/rulings.md).
+    /// Without it every such record stops the clock: one `report_submitted`
+    /// stops every report clock running. S10's two written reports, each due
+    /// from its own escalation step, are two acts of two people. Starting,
+    /// pausing and resuming are not affected: one completion may start
+    /// several clocks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub named_actions: bool,
 }
 
 impl Milestone {
@@ -400,6 +420,18 @@ impl Milestone {
     #[must_use]
     pub fn level_target(&self, level: &LevelId) -> Option<Duration> {
         self.targets.get(level).copied().or(self.target)
+    }
+
+    /// Whether a recorded `action` stops this milestone: `stop` lists the
+    /// action's event, and the record names this milestone or, unnamed,
+    /// the milestone does not ask to be named (`named_actions`).
+    #[must_use]
+    pub fn stopped_by_action(&self, action: CaseAction, named: Option<&MilestoneId>) -> bool {
+        self.stop.contains(&action.clock_event())
+            && match named {
+                Some(id) => *id == self.id,
+                None => !self.named_actions,
+            }
     }
 }
 

@@ -186,6 +186,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("loosen_on_reclassify", m.loosen_on_reclassify),
             ("reminder", m.reminder),
             ("steps", !m.steps.is_empty()),
+            ("named_actions", m.named_actions),
         ];
         for (option, set) in v2_options {
             if set {
@@ -211,6 +212,14 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
         }
     }
     v2_permissions(p, r);
+    for (i, s) in p.escalation.iter().enumerate() {
+        if matches!(s.after, EscalationTrigger::FactRecorded(_)) {
+            r.error(
+                format!("escalation[{i}].after.fact_recorded"),
+                "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
+    }
     for (i, role) in p.roles.iter().enumerate() {
         for (j, _) in role
             .actions
@@ -703,6 +712,15 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
             r.warning(
                 format!("{path}.steps"),
                 "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
+            );
+        }
+        if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
+            r.warning(
+                format!("{path}.named_actions"),
+                format!(
+                    "is set, but `stop` lists no recorded action ({}): nothing names it",
+                    known(CaseAction::ALL.iter().map(|a| a.clock_event().id()))
+                ),
             );
         }
         if !m.pause.is_empty() && m.resume.is_empty() {

@@ -152,3 +152,58 @@ fn grant_approval_and_routing_mistakes_are_found() {
     .unwrap();
     insta::assert_snapshot!(render(&p));
 }
+
+/// One recorded act that two clocks stop on without `named_actions` stops
+/// both whatever it was for (ruling 29): a warning at the second, gone once
+/// both ask to be named.
+#[test]
+fn an_action_stopping_two_clocks_is_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    for m in p.milestones.iter_mut().take(2) {
+        m.stop.push(tousu_policy::ClockEvent::ReportSubmitted);
+    }
+    let found = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant == "action_names_its_clock")
+            .map(ToString::to_string)
+            .collect()
+    };
+    insta::assert_snapshot!(found(&p).join("\n"));
+    for m in p.milestones.iter_mut().take(2) {
+        m.named_actions = true;
+    }
+    assert!(found(&p).is_empty());
+}
+
+/// A step waiting for a recorded fact when no role may record facts is
+/// never taken: an error at its trigger.
+#[test]
+fn a_fact_step_nobody_can_fire_is_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    let mut step = p.escalation.first().unwrap().clone();
+    step.id = "late-known".parse().unwrap();
+    step.after =
+        serde_json::from_value(serde_json::json!({ "fact_recorded": "cannot_fix_soon" })).unwrap();
+    p.escalation.push(step);
+    let found = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant == "fact_step_can_fire")
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert!(
+        found(&p).is_empty(),
+        "the default policy's roles record findings"
+    );
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::authority::Action::RecordFindings);
+    }
+    insta::assert_snapshot!(found(&p).join("\n"));
+}

@@ -474,3 +474,54 @@ fn broken_in(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "the policy has no {from:?}");
     text.replacen(from, to, 1)
 }
+
+/// `named_actions` (ruling 29) is a schema-2 option, and on a milestone whose
+/// `stop` lists no recorded action it names nothing: a warning.
+#[test]
+fn named_actions_needs_schema_2_and_an_action_to_name() {
+    let named = broken(
+        "fallback_owner = { role = \"clerk\" }\n",
+        "fallback_owner = { role = \"clerk\" }\nnamed_actions = true\n",
+    );
+    insta::assert_snapshot!(report(&named), @r#"
+    milestones[0].named_actions: is an option of schema_version 2; write schema_version = 2
+    warning: milestones[0].named_actions: is set, but `stop` lists no recorded action (customer_contacted, work_completed, report_submitted, verification_done, customer_visited): nothing names it
+    "#);
+    let v2 = named
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen(
+            "stop = [\"replied\"]",
+            "stop = [\"replied\", \"report_submitted\"]",
+            1,
+        )
+        .replacen("\"reply\"]", "\"reply\", \"record_action\"]", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert!(p.milestones[0].named_actions);
+    assert!(p.check().warnings.is_empty(), "{}", p.check());
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert!(back.milestones[0].named_actions);
+}
+
+/// A step taken on a recorded fact (ruling 30) is a schema-2 trigger; it
+/// loads, shows and round-trips in schema 2.
+#[test]
+fn fact_recorded_trigger_needs_schema_2() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"late-known\"\nafter = {{ fact_recorded = \"cannot_handle_in_time\" }}\nnotify = [\"boss\"]\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after.fact_recorded: is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let p = Policy::from_toml_str(&step.replacen("schema_version = 1", "schema_version = 2", 1))
+        .unwrap();
+    assert_eq!(
+        p.escalation[0].after.to_string(),
+        "fact cannot_handle_in_time recorded"
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+}

@@ -391,6 +391,9 @@ fn mark(at: DateTime<Utc>, kind: &EventKind) -> Option<TimelineMark> {
                 }
                 tousu_workflow::EscalationCause::RoundsExhausted => "rounds exhausted".to_owned(),
                 tousu_workflow::EscalationCause::Manual { reason } => reason.clone(),
+                tousu_workflow::EscalationCause::FactRecorded { fact } => {
+                    format!("fact {fact} recorded")
+                }
                 _ => "escalated".to_owned(),
             },
         }),

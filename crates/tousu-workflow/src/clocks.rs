@@ -46,6 +46,8 @@ pub(crate) struct ClockCase<'a> {
     escalations: &'a [EscalationRecord],
     /// Escalation steps taken by the events applied on top of the case.
     new_steps: Vec<&'a EscalationId>,
+    /// The milestone a recorded action applied on top names (ruling 29).
+    named: Option<&'a MilestoneId>,
     /// Facts recorded so far (`record_facts`), those of the events applied
     /// on top included: `applies_when` and conditional targets read them.
     found_facts: Cow<'a, BTreeMap<FactName, FactValue>>,
@@ -65,6 +67,7 @@ impl<'a> ClockCase<'a> {
             clocks: Cow::Borrowed(&case.clocks),
             escalations: &case.escalations,
             new_steps: Vec::new(),
+            named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
         }
     }
@@ -87,6 +90,7 @@ impl<'a> ClockCase<'a> {
             clocks: Cow::Borrowed(&[]),
             escalations: &[],
             new_steps: Vec::new(),
+            named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
         }
     }
@@ -95,6 +99,9 @@ impl<'a> ClockCase<'a> {
     /// ([`fold`]), as far as the clock rules see.
     pub(crate) fn after(mut self, kinds: &'a [EventKind], at: DateTime<Utc>) -> Self {
         for kind in kinds {
+            if let EventKind::ActionRecorded { milestone, .. } = kind {
+                self.named = milestone.as_ref();
+            }
             fold(&mut self, kind, None, at);
         }
         self
@@ -147,6 +154,14 @@ impl<'a> ClockCase<'a> {
         e != ClockEvent::Escalated
             || m.steps.is_empty()
             || self.new_steps.iter().any(|s| m.steps.contains(s))
+    }
+
+    /// Whether `e`, if it is a recorded action, stops `m`: the milestone
+    /// the record names, or unnamed those that do not ask to be named
+    /// (ruling 29).
+    fn action_stops(&self, m: &Milestone, e: ClockEvent) -> bool {
+        e.action()
+            .is_none_or(|a| m.stopped_by_action(a, self.named))
     }
 }
 
@@ -378,7 +393,9 @@ pub(crate) fn effects(
     for clock in case.clocks.iter().filter(|c| c.is_open()) {
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
-        let stops = |e: ClockEvent| stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e));
+        let stops = |e: ClockEvent| {
+            stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
+        };
         if stale_round || triggers.iter().any(|&e| stops(e)) {
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {

@@ -7,7 +7,7 @@ use tousu_model::{
     AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FactName, FactValue,
     FaultParty, LevelId, Remedy, Satisfaction, StaffId,
 };
-use tousu_policy::{Action, CaseAction, EscalationId, PolicyId, PolicyVersion};
+use tousu_policy::{Action, CaseAction, EscalationId, MilestoneId, PolicyId, PolicyVersion};
 
 /// Responsibility shares are the model's, shared with the penalty facts.
 pub use tousu_model::{Responsibility, ResponsibleParty};
@@ -472,6 +472,13 @@ pub enum CommandKind {
         /// A note (who was called, what the report said).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The clock this act ends (S10: the site manager's written report,
+        /// `company_written_report`): the act then stops that milestone
+        /// only. Absent: every milestone whose `stop` lists the act and that
+        /// does not ask to be named (`named_actions`, ruling 29 in
+        /// docs/rulings.md). Which clocks the act starts does not depend on it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        milestone: Option<MilestoneId>,
     },
     /// Judge the case by another policy version from now on, deliberately.
     MigratePolicy {

@@ -117,6 +117,12 @@ pub enum EscalationCause {
         /// Why.
         reason: String,
     },
+    /// A fact the step waits for was recorded true (`record_facts`; ruling
+    /// 30 in docs/rulings.md).
+    FactRecorded {
+        /// The fact.
+        fact: FactName,
+    },
 }
 
 /// What happened.
@@ -341,6 +347,9 @@ pub enum EventKind {
         /// The note given with it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The clock it was recorded for, when the command named one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        milestone: Option<MilestoneId>,
     },
     /// The case is judged by another policy version from now on.
     PolicyMigrated {

@@ -139,6 +139,11 @@ fn a_respondent_with_view_confidential_does_not_see_their_confidential_case() {
 
 /// A case awaiting approval of a 500 元 solution proposed by `head1`.
 fn proposed_by_head1(policy: Policy) -> (Harness, chrono::DateTime<chrono::Utc>) {
+    proposed_by_head1_for(policy, "500")
+}
+
+/// A case awaiting approval of a solution of `amount` proposed by `head1`.
+fn proposed_by_head1_for(policy: Policy, amount: &str) -> (Harness, chrono::DateTime<chrono::Utc>) {
     let mut h = Harness::new();
     h.rt = PolicyRuntime::new(policy).unwrap();
     let t0 = beijing(2025, 11, 3, 9, 0);
@@ -165,7 +170,7 @@ fn proposed_by_head1(policy: Policy) -> (Harness, chrono::DateTime<chrono::Utc>)
     )
     .unwrap();
     let remedies =
-        vec![Remedy::with_amount(RemedyKind::Compensation, "500".parse().unwrap()).unwrap()];
+        vec![Remedy::with_amount(RemedyKind::Compensation, amount.parse().unwrap()).unwrap()];
     h.run(
         "head1",
         t0,
@@ -184,6 +189,20 @@ fn a_proposer_does_not_approve_their_own_proposal() {
     let err = h.run("head1", t0, CommandKind::Approve).unwrap_err();
     assert_eq!(err.kind(), "self_approval");
     insta::assert_snapshot!(err.to_string(), @"head1 may not approve their own proposal: someone else approves it (segregation of duties; a policy may allow it with approval.allow_self_approval)");
+    h.run("gm", t0, CommandKind::Approve).unwrap();
+    assert_eq!(h.case().status, Status::Approved);
+}
+
+/// Segregation of duties comes before the amount limit: a proposer beyond
+/// their own limit is refused for approving their own proposal, which no
+/// authority cures, not for the amount (the sign-off chain checks in the
+/// same order).
+#[test]
+fn self_approval_is_refused_before_the_amount_limit() {
+    let (mut h, t0) = proposed_by_head1_for(Policy::default_policy().unwrap(), "5000");
+    let err = h.run("head1", t0, CommandKind::Approve).unwrap_err();
+    assert_eq!(err.kind(), "self_approval", "{err}");
+    // Someone else whose limit covers it approves.
     h.run("gm", t0, CommandKind::Approve).unwrap();
     assert_eq!(h.case().status, Status::Approved);
 }

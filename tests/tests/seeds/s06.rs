@@ -1,7 +1,8 @@
 use super::*;
 
 // ---------------------------------------------------------------------------
-// S06 — 陶瓷墙地砖: a major 吸污 claim, approved by the quality director.
+// S06 — 陶瓷墙地砖: a major 吸污 claim, signed by the QC manager and approved by
+// the quality director.
 // ---------------------------------------------------------------------------
 #[test]
 fn s06_ceramic_major_claim_needs_quality_director() {
@@ -71,12 +72,18 @@ fn s06_ceramic_major_claim_needs_quality_director() {
             "以大化小：其余40平方米由经销商安排专业清洗及防污处理",
         ),
     );
-    // 8,000 元 is above the 品管经理's 5,000 (assumed): the 质量总监 approves.
-    let refused = s.run("qcm", beijing(2025, 6, 3, 11, 0), CommandKind::Approve);
+    // A claim: 「品管经理 签注意见」, then 「质量总监审批」 (the rule `claim`'s
+    // sign-off chain). The director may not approve before the manager signs.
+    let early = s.run("qd", beijing(2025, 6, 3, 11, 0), CommandKind::Approve);
     assert!(
-        matches!(refused, Err(Rejection::OutOfAuthority { .. })),
-        "{refused:?}"
+        matches!(&early, Err(Rejection::SignOffOutOfOrder { next, .. }) if next.as_str() == "qc_manager"),
+        "{early:?}"
     );
+    let signed = s.ok("qcm", beijing(2025, 6, 3, 11, 0), approve());
+    assert!(signed.iter().any(|e| matches!(&e.kind,
+        EventKind::SignedOff { role } if role.as_str() == "qc_manager")));
+    // Signed, the manager does not approve too.
+    assert!(s.run("qcm", beijing(2025, 6, 3, 12, 0), approve()).is_err());
     s.ok("qd", beijing(2025, 6, 3, 15, 0), approve());
     // The feedback limit: 7 working days from 29 May (端午 31 May–2 June) → 10 June.
     assert!(
@@ -102,7 +109,7 @@ fn s06_ceramic_major_claim_needs_quality_director() {
 }
 
 /// Non-happy paths: a general complaint reported up (「及时上报」) goes to the
-/// 质量总监, a major one to 集团品管部 (「重大投诉 → 集团品管部」); staining
+/// 质量总监, a major one to 集团品管部 (the flowchart's 「重大 投诉」 → 「集团品管部」); staining
 /// from poor maintenance (吸污 b) is not the product's fault; a large claim is
 /// major (assumed criterion).
 #[test]
@@ -142,7 +149,7 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
         .filter_map(|e| e.step.as_ref().map(ToString::to_string))
         .collect();
     assert_eq!(steps, vec!["director"]);
-    // 「重大 投诉 → 集团品管部」: the rep who saw the site sends a major case there.
+    // The flowchart's 「重大 投诉」 → 「集团品管部」: the rep who saw the site sends a major case there.
     let mut m = Scenario::new(
         p.clone(),
         roster(

@@ -6,6 +6,16 @@ fn action(action: CaseAction, note: &str) -> CommandKind {
     CommandKind::RecordAction {
         action,
         note: Some(note.into()),
+        milestone: None,
+    }
+}
+
+/// A report, naming the clock it is for (each report clock asks to be named).
+fn report(milestone: &str, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action: CaseAction::ReportSubmitted,
+        note: Some(note.into()),
+        milestone: Some(tousu_policy::MilestoneId::new(milestone).unwrap()),
     }
 }
 
@@ -93,7 +103,7 @@ fn s10_property_emergency_ladder_new_year() {
     s.ok(
         "eng1",
         beijing(2026, 1, 1, 6, 0),
-        action(CaseAction::ReportSubmitted, "完成后反馈客户中心（迟报）"),
+        report("completion_feedback", "完成后反馈客户中心（迟报）"),
     );
     s.ok(
         "eng1",
@@ -126,6 +136,22 @@ fn s10_property_emergency_ladder_new_year() {
         "fd",
         beijing(2026, 1, 1, 10, 30),
         reply("管道已修复并经发展商客服部跟进验证，洗车费用每辆300元已登记发放"),
+    );
+    // The two written reports, each naming its own clock (ruling 29): the
+    // site manager's within 24 hours of his report up (23:08), the company
+    // leader's within 48 hours of the call to the board (23:16).
+    s.ok(
+        "sm",
+        beijing(2026, 1, 1, 10, 40),
+        report(
+            "company_written_report",
+            "管理处书面报告：消防管爆裂抢修经过",
+        ),
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 1, 1, 11, 0),
+        report("board_written_report", "主管领导书面报告呈董事领导"),
     );
     // 「并于完成后的2个工作日内回访客户」, from completion: 1–3 January are 元旦,
     // 4 January (Sunday) is a 调休 working day → the end of 5 January.
@@ -423,7 +449,7 @@ fn s10_written_reports_start_on_their_own_escalation_step() {
     let report = s.ok(
         "cl",
         beijing(2025, 10, 10, 15, 0),
-        action(CaseAction::ReportSubmitted, "书面报告呈董事领导"),
+        report("board_written_report", "书面报告呈董事领导"),
     );
     assert!(report.iter().any(|e| matches!(&e.kind,
         EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "board_written_report")));
@@ -457,7 +483,7 @@ fn s10_other_escalations_start_no_written_report() {
     }
 }
 
-/// 「相关部门 … 不能按时完成的,须在接到调度后的2个小时内向客户中心前台作出回应」: no
+/// 「若遇特殊情况或客观等原因不能按规定时间完成工作的,须在接到调度后的2个小时内向客户中心前台作出回应」: no
 /// response is due from a department that finishes; one that records that it
 /// cannot finish on time (the fact `cannot_finish_on_time`, a condition
 /// arising mid-case) must answer the front desk within 2 hours, and is late
@@ -502,7 +528,7 @@ fn s10_a_department_that_cannot_finish_on_time_must_respond() {
     let events = answered.ok(
         "eng1",
         minutes(t0, 60),
-        action(CaseAction::ReportSubmitted, "配件需订货,三日内修复"),
+        report("dept_response", "配件需订货,三日内修复"),
     );
     assert!(events.iter().any(|e| matches!(&e.kind,
         EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "dept_response")));
@@ -515,4 +541,73 @@ fn s10_a_department_that_cannot_finish_on_time_must_respond() {
     assert!(breached(&late, "dept_response"));
     assert!(late.iter().any(|e| matches!(&e.kind,
         EventKind::Escalated { step: Some(step), .. } if step.as_str() == "late-dept-response")));
+}
+
+/// 「管理处负责人 … 并于24小时内提交相关书面报告」 and 「物业公司主管领导 … 并在48小时内提交
+/// 书面报告」 are two reports by two people: the site manager's report names his
+/// clock and stops it alone, the company leader's keeps running (ruling 29).
+/// A report that names no clock, or a clock it does not stop, is refused and
+/// changes nothing.
+#[test]
+fn s10_each_written_report_stops_its_own_clock() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
+    s.ok("cl", minutes(t0, 12), escalate("电话上报董事领导决策"));
+    let at = beijing(2025, 10, 9, 18, 0);
+
+    let unnamed = s
+        .run("sm", at, action(CaseAction::ReportSubmitted, "书面报告"))
+        .unwrap_err();
+    assert!(
+        matches!(&unnamed, Rejection::InvalidInput { path, message }
+            if path == "kind.milestone" && message.contains("company_written_report")),
+        "{unnamed}"
+    );
+    let not_a_report = s
+        .run("sm", at, report("verification", "书面报告"))
+        .unwrap_err();
+    assert!(
+        matches!(&not_a_report, Rejection::InvalidInput { path, .. } if path == "kind.milestone"),
+        "{not_a_report}"
+    );
+    assert!(s10_open(&s, at, "company_written_report"));
+
+    let events = s.ok("sm", at, report("company_written_report", "管理处书面报告"));
+    let stopped: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::ClockStopped { milestone, .. } => Some(milestone.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stopped, ["company_written_report"]);
+    assert!(
+        s10_open(&s, at, "board_written_report"),
+        "the site manager's report is not the company leader's"
+    );
+    assert!(breached(
+        &s.tick(beijing(2025, 10, 11, 9, 13)),
+        "board_written_report"
+    ));
+    s.assert_replays();
+}
+
+/// 「接报人或前台人员须于3分钟内知会相关部门作应急处理」: an emergency recorded without a
+/// 接报人 (first responder) is the front desk's to pass on, so a late notice
+/// is charged to the front-desk clerk on the case rather than to nobody.
+#[test]
+fn s10_a_late_notice_without_a_first_responder_is_the_front_desks() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    let late = s.tick(minutes(t0, 4));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "emergency_notice" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("fd"))));
 }

@@ -307,6 +307,7 @@ fn s12_tracking_call_reminds_and_never_breaches() {
         CommandKind::RecordAction {
             action: CaseAction::CustomerContacted,
             note: Some("已电话追踪".into()),
+            milestone: None,
         },
     );
     assert!(!breached(&called, "tracking_call"));
@@ -480,6 +481,7 @@ fn s12_second_contact_counts_from_the_customers_second_visit() {
         CommandKind::RecordAction {
             action: CaseAction::CustomerVisited,
             note: Some("客户二次到厂,更换传感器".into()),
+            milestone: None,
         },
     );
     assert_eq!(
@@ -568,4 +570,69 @@ fn s12_handled_until_the_customer_is_satisfied() {
     assert_eq!(closure_kind(&s), "Satisfied");
     assert_eq!(s.case().round, 4);
     s.assert_replays();
+}
+
+/// 第五条(五)「将其处理结果记录在《协调工作单》,并于12小时内交于客户回访专员」: the
+/// 12 hours run from the initial agreement; a work order handed back late is
+/// the 被投诉部门经理's (the role on the case), not the 回访专员's who
+/// registered it; one handed back in time (the proposal) is met.
+#[test]
+fn s12_a_late_work_order_is_the_department_managers() {
+    let roster = roster(
+        &[("kf", "客服部", None), ("ws", "维修车间", None)],
+        &[
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("wm", "维修车间经理", "ws", &["dept_manager"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 15, 9, 0);
+    let agreed = |s: &mut Scenario| {
+        s.ok(
+            "wm",
+            minutes(t0, 9),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2025, 10, 17, 12, 0),
+            },
+        );
+    };
+    let mut late = Scenario::new(policy("four-level-s12.toml"), roster.clone());
+    s12_case(&mut late, "S12-W1", t0);
+    agreed(&mut late);
+    assert_eq!(
+        due(&late, minutes(t0, 9), "work_order_return"),
+        "2025-10-15 21:09"
+    );
+    let ticked = late.tick(beijing(2025, 10, 15, 21, 10));
+    let owner = ticked.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone,
+            owner,
+            owner_role,
+            ..
+        } if milestone.as_str() == "work_order_return" => {
+            Some((owner.clone(), owner_role.as_ref().map(ToString::to_string)))
+        }
+        _ => None,
+    });
+    assert_eq!(
+        owner,
+        Some((Some(sid("wm")), Some("dept_manager".to_owned())))
+    );
+
+    let mut on_time = Scenario::new(policy("four-level-s12.toml"), roster);
+    s12_case(&mut on_time, "S12-W2", t0);
+    agreed(&mut on_time);
+    on_time.ok("wm", minutes(t0, 20), investigate());
+    on_time.ok(
+        "wm",
+        minutes(t0, 200),
+        findings(FaultParty::Us, "传感器松动"),
+    );
+    let returned = on_time.ok(
+        "wm",
+        minutes(t0, 300),
+        propose(vec![rem(RemedyKind::Repair)], "重新插接,《协调工作单》交回"),
+    );
+    assert!(returned.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "work_order_return")));
 }

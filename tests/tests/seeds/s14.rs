@@ -64,7 +64,7 @@ fn s14_logistics_plan_breach_and_validity() {
     .unwrap();
     s.register("kf", "S14-1", c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
-    // 「在接到投诉30分钟内提出处理方案」: not done by 14:30.
+    // 第十六条「在接到投诉30分钟内提来源理方案」 (read 提出处理): not done by 14:30.
     s.tick(minutes(t0, 35));
     s.ok("kf", minutes(t0, 40), assign_with("cs", "inv", &[]));
     s.ok("inv", minutes(t0, 45), investigate());

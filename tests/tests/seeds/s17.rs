@@ -300,18 +300,25 @@ fn s17_special_circumstances_get_five_working_days_on_reclassification() {
     );
 }
 
-/// 6「硬件方面投诉的…向公司总经办请示批示」 and 意见类「向部门主管或经理汇报」 are parallel
-/// routes: a hardware complaint goes straight to 总经办 by naming the step; a
-/// complaint of another category cannot, and the refusal names the steps that
-/// would be accepted; with no manual step left, an escalation is refused.
+/// 6「硬件方面投诉的,如短期内不能及时完善或整改的,向公司总经办请示批示」: a 设备故障
+/// complaint goes to 总经办 when the investigator records that it cannot be
+/// fixed soon (the fact `cannot_fix_soon`, ruling 30), not after `dept-manager`;
+/// the same fact on another category takes nothing, and a request for the
+/// step by hand is refused, naming `dept-manager`.
 #[test]
-fn s17_escalation_chooses_its_route() {
+fn s17_hardware_that_cannot_be_fixed_soon_goes_to_the_gm_office() {
     let p = policy("membership-cards-s17.toml");
     let roster = roster(
-        &[("front", "前台", None)],
-        &[("fd", "前台", "front", &["receiving_dept"], None)],
+        &[("front", "前台", None), ("eng", "工程部", None)],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("gc", "工程专员", "eng", &["investigator"], None),
+        ],
     );
     let t0 = beijing(2026, 6, 15, 10, 0);
+    let cannot_fix = || CommandKind::RecordFacts {
+        facts: [(fact("cannot_fix_soon"), yes())].into(),
+    };
     let open = |category: &str, text: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let c = Complaint::builder(t0, Channel::Phone, text)
@@ -321,6 +328,8 @@ fn s17_escalation_chooses_its_route() {
             .unwrap();
         s.register("fd", "S17-E", c).unwrap();
         s.ok("fd", minutes(t0, 5), accept());
+        s.ok("fd", minutes(t0, 6), assign("eng", "gc"));
+        s.ok("gc", minutes(t0, 7), investigate());
         s
     };
     let step_taken = |s: &Scenario| {
@@ -332,24 +341,20 @@ fn s17_escalation_chooses_its_route() {
     };
 
     let mut hw = open("equipment", "跑步机故障两周未修");
-    hw.ok(
-        "fd",
-        minutes(t0, 10),
-        escalate_to("gm-office", "短期内不能整改,请示总经办"),
-    );
+    assert!(step_taken(&hw).is_empty());
+    hw.ok("gc", minutes(t0, 10), cannot_fix());
     assert_eq!(step_taken(&hw), ["gm-office"]);
+    assert_eq!(steps_notified(&hw), ["gm-office → gm_office ⇒ gm_office"]);
 
     let mut other = open("service", "前台态度差");
+    other.ok("gc", minutes(t0, 10), cannot_fix());
+    assert!(step_taken(&other).is_empty(), "not hardware");
     let refused = other
         .run("fd", minutes(t0, 10), escalate_to("gm-office", "上报"))
         .unwrap_err();
     assert!(
         matches!(&refused, Rejection::NoEscalationStep { accepted, .. } if accepted == &["dept-manager"]),
         "{refused}"
-    );
-    assert_eq!(
-        refused.to_string(),
-        "no escalation step \"gm-office\" applies to this case (level complaint); the steps that would be accepted: dept-manager"
     );
     other.ok("fd", minutes(t0, 20), escalate("向部门经理汇报"));
     assert_eq!(step_taken(&other), ["dept-manager"]);

@@ -51,6 +51,7 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
         CommandKind::RecordAction {
             action: tousu_policy::CaseAction::ReportSubmitted,
             note: Some("已报分中心主办人员黄科员".into()),
+            milestone: None,
         },
     );
     s.ok("zb2", beijing(2025, 9, 30, 9, 0), accept());
@@ -408,6 +409,7 @@ fn s23_the_duty_officer_owes_the_report_even_after_accepting() {
         CommandKind::RecordAction {
             action: tousu_policy::CaseAction::ReportSubmitted,
             note: Some("已报分中心主办人员".into()),
+            milestone: None,
         },
     );
     on_time.tick(beijing(2026, 3, 10, 8, 0));

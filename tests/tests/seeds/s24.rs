@@ -185,3 +185,58 @@ fn the_quality_department_reports_up() {
     );
     assert_eq!(step.as_deref(), Some("manual-management"));
 }
+
+/// 5.3 1)「对有些不能及时回复和处理的问题及时汇报」: the report is made when the
+/// quality department records that the problem cannot be handled in time
+/// (the fact `cannot_handle_in_time`), not at the breach (ruling 30): the step
+/// `report-cannot-handle` is taken by the recording, once; recording the
+/// fact false, or again, takes nothing.
+#[test]
+fn s24_a_problem_that_cannot_be_handled_in_time_is_reported_when_known() {
+    let roster = roster(
+        &[("qa", "品质部", None), ("mg", "公司领导", None)],
+        &[
+            ("pz", "品质部 专员", "qa", &["quality_dept"], Some("boss")),
+            ("boss", "副总经理", "mg", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "整批电缆绝缘层开裂")
+        .complainant(person("省内客户"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("pz", "ZL-F", c).unwrap();
+    s.ok("pz", minutes(t0, 10), accept());
+    s.ok("pz", minutes(t0, 15), assign("qa", "pz"));
+    s.ok("pz", minutes(t0, 20), investigate());
+    let facts = |v: bool| CommandKind::RecordFacts {
+        facts: [(fact("cannot_handle_in_time"), FactValue::Bool(v))].into(),
+    };
+    s.ok("pz", minutes(t0, 30), facts(false));
+    assert!(steps_notified(&s).is_empty());
+    let events = s.ok("pz", minutes(t0, 60), facts(true));
+    assert!(events.iter().any(|e| matches!(&e.kind,
+        EventKind::Escalated { step: Some(step), cause: EscalationCause::FactRecorded { fact }, .. }
+            if step.as_str() == "report-cannot-handle" && fact.as_str() == "cannot_handle_in_time")));
+    assert_eq!(steps_notified(&s), ["report-cannot-handle → management"]);
+    // Before the deadline: reported when known, not at the breach.
+    assert!(!breached(&s.events, "handling"));
+    s.ok("pz", minutes(t0, 90), facts(true));
+    assert_eq!(steps_notified(&s).len(), 1, "once per case");
+    s.assert_replays();
+}
+
+/// The source has no recusal rule: the file states the default (ruling 18,
+/// assumed) rather than leaving it implied, so `policy check` does not warn.
+#[test]
+fn s24_states_its_recusal() {
+    let p = policy("electrical-equipment-s24.toml");
+    assert!(!p.recusal.is_implied() && p.recusal.respondent);
+    let report = p.check();
+    assert!(
+        report.warnings.iter().all(|w| w.path != "recusal"),
+        "{report}"
+    );
+}

@@ -78,6 +78,7 @@ fn s26_chengdu_referred_case_over_spring_festival() {
         CommandKind::RecordAction {
             action: tousu_policy::CaseAction::ReportSubmitted,
             note: Some("已向市信访办回复办理结果".into()),
+            milestone: None,
         },
     );
     s.ok(

@@ -76,6 +76,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         CommandKind::RecordAction {
             action: tousu_policy::CaseAction::ReportSubmitted,
             note: Some("已将调查和处理情况报原批转机关".into()),
+            milestone: None,
         },
     );
     s.ok(

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
 use tousu_policy::{
-    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, PolicyId, PolicyVersion,
-    RuleId,
+    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, Milestone, MilestoneId,
+    PolicyId, PolicyVersion, RuleId,
 };
 
 use super::Decision;
@@ -198,20 +198,68 @@ pub(super) fn record_findings(
 }
 
 /// Facts the investigation found, for the validity rules and after.
-pub(super) fn record_facts(facts: &BTreeMap<FactName, FactValue>) -> Result<Effects, Rejection> {
+pub(super) fn record_facts(
+    d: &Decision<'_, '_>,
+    facts: &BTreeMap<FactName, FactValue>,
+) -> Result<Effects, Rejection> {
     if facts.is_empty() {
         return Err(input(
             "kind.facts",
             "is empty; name at least one fact, e.g. { \"facts_match_complaint\": { \"bool\": false } }",
         ));
     }
-    Effects::one(
-        EventKind::FactsRecorded {
-            facts: facts.clone(),
-        },
-        // A clock whose `applies_when` reads such a fact may start now.
-        &[ClockEvent::FactsRecorded],
-    )
+    let recorded = EventKind::FactsRecorded {
+        facts: facts.clone(),
+    };
+    // A clock whose `applies_when` reads such a fact may start now.
+    let mut triggers = vec![ClockEvent::FactsRecorded];
+    let mut events = fact_escalations(d, facts, &recorded)?;
+    if !events.is_empty() {
+        triggers.push(ClockEvent::Escalated);
+    }
+    events.insert(0, recorded);
+    Ok(Effects { events, triggers })
+}
+
+/// The escalation steps a recording of `facts` takes (ruling 30): those
+/// waiting for a fact it records true, for the case's level and category,
+/// not taken yet, in file order.
+fn fact_escalations(
+    d: &Decision<'_, '_>,
+    facts: &BTreeMap<FactName, FactValue>,
+    recorded: &EventKind,
+) -> Result<Vec<EventKind>, Rejection> {
+    let case = d.case;
+    let Some(level) = case.level.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let policy = d.ctx.policy;
+    let mut taken: Vec<&EscalationId> = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .collect();
+    let mut out = Vec::new();
+    for step in &policy.escalation {
+        let EscalationTrigger::FactRecorded(name) = &step.after else {
+            continue;
+        };
+        let fires = matches!(facts.get(name), Some(FactValue::Bool(true)))
+            && step.applies_to(level)
+            && policy.step_covers(step, case.complaint.category.as_ref())
+            && !taken.contains(&&step.id);
+        if !fires {
+            continue;
+        }
+        taken.push(&step.id);
+        let cause = EscalationCause::FactRecorded { fact: name.clone() };
+        // Each step sees the recording and the steps before it (a raised level).
+        let mut before = vec![recorded.clone()];
+        before.extend(out.iter().cloned());
+        let seen = ClockCase::of(case).after(&before, d.at());
+        out.extend(clocks::escalate(&seen, step, cause, d.at(), d.ctx)?);
+    }
+    Ok(out)
 }
 
 /// A solution: at least one remedy, amounts 0 or more; the role whose
@@ -267,12 +315,14 @@ pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     if let Some(p) = proposal.filter(|p| p.signed_off.len() < p.sign_off.len()) {
         return sign_off(d, p);
     }
+    // Segregation of duties first, as for a sign-off: approving one's own
+    // proposal is refused as such, whatever one's limit.
+    not_own_nor_signed(d, proposal)?;
     let amount = proposal.map_or(Money::ZERO, |p| p.amount);
     if let Some(auth) = &d.ctx.policy.approval {
         let rule = proposal.and_then(|p| p.approval_rule.as_ref());
         within_limit(d.staff, amount, &auth.approvers(rule))?;
     }
-    not_own_nor_signed(d, proposal)?;
     Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
 }
 
@@ -399,20 +449,65 @@ pub(super) fn add_note(text: &str, attachments: &[AttachmentRef]) -> Result<Effe
 }
 
 /// Something done on the case (customer contacted, work completed, report
-/// submitted, verification done), for the clocks that list it.
+/// submitted, verification done), for the clocks that list it: the one it
+/// names, else those that do not ask to be named (ruling 29 in
+/// docs/rulings.md).
 pub(super) fn record_action(
+    d: &Decision<'_, '_>,
     action: CaseAction,
     note: &Option<String>,
+    milestone: Option<&MilestoneId>,
 ) -> Result<Effects, Rejection> {
     if let Some(n) = note {
         non_blank("kind.note", n)?;
+    }
+    let e = action.clock_event();
+    let stopping: Vec<&Milestone> = d
+        .ctx
+        .policy
+        .milestones
+        .iter()
+        .filter(|m| m.stop.contains(&e))
+        .collect();
+    let ids = || {
+        let ids: Vec<&str> = stopping.iter().map(|m| m.id.as_str()).collect();
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    match milestone {
+        Some(id) if !stopping.iter().any(|m| m.id == *id) => {
+            return Err(input(
+                "kind.milestone",
+                format!(
+                    "{:?} is not a milestone that `{e}` stops; those are {}",
+                    id.as_str(),
+                    ids()
+                ),
+            ));
+        }
+        // An act that every clock it stops wants named, recorded without a
+        // name, would stop none of them: a forgotten name, not a note.
+        None if !stopping.is_empty() && stopping.iter().all(|m| m.named_actions) => {
+            return Err(input(
+                "kind.milestone",
+                format!(
+                    "is missing: `{e}` stops only the clock it names; name one of {}",
+                    ids()
+                ),
+            ));
+        }
+        _ => {}
     }
     Effects::one(
         EventKind::ActionRecorded {
             action,
             note: note.clone(),
+            milestone: milestone.cloned(),
         },
-        &[action.clock_event()],
+        &[e],
     )
 }
 

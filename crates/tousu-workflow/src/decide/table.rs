@@ -78,7 +78,11 @@ fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         C::MergeRepeat { repeat, new_facts } => intake::merge_repeat(d, repeat, *new_facts),
         C::Escalate { reason, step } => handling::escalate(d, reason, step.as_ref()),
         C::AddNote { text, attachments } => handling::add_note(text, attachments),
-        C::RecordAction { action, note } => handling::record_action(*action, note),
+        C::RecordAction {
+            action,
+            note,
+            milestone,
+        } => handling::record_action(d, *action, note, milestone.as_ref()),
         C::MigratePolicy {
             policy_id,
             version,
@@ -177,7 +181,7 @@ fn investigating(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             responsible,
             note,
         } => handling::record_findings(d, *validity, *fault, responsible, note),
-        C::RecordFacts { facts } => handling::record_facts(facts),
+        C::RecordFacts { facts } => handling::record_facts(d, facts),
         C::ProposeSolution { remedies, note } => handling::propose_solution(d, remedies, note),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),

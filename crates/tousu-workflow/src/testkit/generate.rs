@@ -447,6 +447,7 @@ impl Choices {
                     .copied()
                     .unwrap_or(tousu_policy::CaseAction::CustomerContacted),
                 note: yes.then(|| "已电话联系客户".to_owned()),
+                milestone: None,
             },
         ];
         if let Some(assignment) = assignment() {
