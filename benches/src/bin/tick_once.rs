@@ -1,6 +1,7 @@
 //! One `Engine::tick_all` over a memory store, for counting instructions
 //! with callgrind (independent of the machine's load). Arguments: the open
-//! cases with nothing due, then the cases due (default 100,000 and 1,000).
+//! cases with nothing due, then the cases due (default 100,000 and 1,000),
+//! scattered among them ([`ticks::scattered`]).
 //! Only `tick_all_once` is counted:
 //!
 //! ```sh
@@ -23,9 +24,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut arg = |default: usize| args.next().map_or(default, |a| a.parse().unwrap());
     let (quiet, due) = (arg(100_000), arg(1_000));
-    let mut engine = ticks::engine(quiet);
-    let mut store = engine.store().clone();
-    ticks::add_due(&mut store, 0, due);
+    let mut engine = ticks::scattered(quiet + due, due, 1);
     let start = std::time::Instant::now();
     let ticked = tick_all_once(&mut engine);
     let took = start.elapsed();

@@ -235,9 +235,9 @@ fn delta(nanos: i128) -> Option<TimeDelta> {
 /// The earliest instant after `lo` (where the threshold does not hold yet)
 /// at which it holds: remaining time falls to `most_remaining` nanoseconds
 /// once exactly the excess over that of the clock's own time (working time
-/// for working units) has passed since `lo`. The answer is checked against
-/// `measure_nanos`, the function `tick` uses; should the two ever disagree,
-/// a bisection over nanoseconds settles it.
+/// for working units) has passed since `lo`. For working time the answer is
+/// checked against `measure_nanos`, the function `tick` uses; should the
+/// two ever disagree, a bisection over nanoseconds settles it.
 fn earliest_reached(
     deadline: DateTime<Utc>,
     unit: DurationUnit,
@@ -249,15 +249,23 @@ fn earliest_reached(
     let Some(threshold) = delta(most_remaining) else {
         return Ok(None);
     };
+    if !working_measure(unit) {
+        // Plain time: `measure_nanos(t, deadline)` is `deadline - t`, so the
+        // threshold holds from `deadline - most_remaining` on, exactly.
+        if let Some(at) = deadline
+            .checked_sub_signed(threshold)
+            .filter(|at| *at > lo && *at <= deadline)
+        {
+            return Ok(Some(at));
+        }
+        return bisect(lo, deadline, reached);
+    }
     let one = TimeDelta::nanoseconds(1);
-    let direct = if working_measure(unit) {
-        let remaining = ctx.calendar.working_time_between(lo, deadline)?;
-        ctx.calendar
-            .add_working_time(lo, remaining - threshold)
-            .ok()
-    } else {
-        deadline.checked_sub_signed(threshold)
-    };
+    let remaining = ctx.calendar.working_time_between(lo, deadline)?;
+    let direct = ctx
+        .calendar
+        .add_working_time(lo, remaining - threshold)
+        .ok();
     if let Some(at) = direct.filter(|at| *at > lo && *at <= deadline)
         && reached(at)?
         && !reached(at - one)?
