@@ -22,8 +22,8 @@ const OPEN_CASES: usize = 1_000_000;
 /// out, the store is built anew (outside the timing).
 fn tick_all_due(c: &mut Criterion, percent: usize) {
     let due = OPEN_CASES * percent / 100;
-    // As many cohorts as half the store holds.
-    let cohorts = 50 / percent;
+    // As many cohorts as half the store holds, up to the most it can.
+    let cohorts = (50 / percent).min(ticks::MAX_COHORTS);
     let mut engine = None;
     let mut cohort = 0usize;
     let mut group = c.benchmark_group("stores");

@@ -102,6 +102,11 @@ pub fn add_copy(store: &mut MemoryStore, id: &str, template: &Template) {
 /// never due at another's tick.
 const COHORT_GAP_MINUTES: i64 = 45;
 
+/// The most cohorts [`scattered`] builds: a cohort once ticked is next due
+/// twelve hours after it was filed (the acceptance clock's 50 % warning),
+/// so every cohort's tick must come before that.
+pub const MAX_COHORTS: usize = 16;
+
 /// When cohort `k` of [`scattered`] is filed.
 #[must_use]
 pub fn cohort_filed(k: usize) -> DateTime<Utc> {
@@ -126,7 +131,9 @@ pub fn cohort_now(k: usize) -> DateTime<Utc> {
 /// over months, not in one block a tick reads in order.
 #[must_use]
 pub fn scattered(open: usize, due: usize, cohorts: usize) -> Engine<MemoryStore> {
-    let last = cohort_now(cohorts.saturating_sub(1));
+    assert!((1..=MAX_COHORTS).contains(&cohorts));
+    let last = cohort_now(cohorts - 1);
+    assert!(last < t0() + TimeDelta::hours(12));
     let quiet = template(t0() + TimeDelta::days(1));
     assert!(quiet.next_due.unwrap() > last);
     let filed: Vec<Template> = (0..cohorts).map(|k| template(cohort_filed(k))).collect();
@@ -136,8 +143,8 @@ pub fn scattered(open: usize, due: usize, cohorts: usize) -> Engine<MemoryStore>
         assert!(k == 0 || next_due > cohort_now(k - 1));
     }
     let scattered = due * cohorts;
-    assert!(scattered <= open);
-    let stride = open / scattered.max(1);
+    assert!(0 < scattered && scattered <= open);
+    let stride = open / scattered;
     let mut store = MemoryStore::new();
     let mut placed = 0;
     for i in 0..open {

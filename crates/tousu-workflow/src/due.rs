@@ -2,7 +2,7 @@
 //! due index keeps, so that ticking touches only the cases with something due.
 //!
 //! [`next_due`] answers with the same arithmetic [`tick`](crate::tick) uses
-//! (the clocks' own `measure`), so the two cannot disagree: at every instant
+//! (the clocks' own `measure_nanos`), so the two cannot disagree: at every instant
 //! from the case's last event up to the answer, `tick` yields nothing; at the
 //! answer it yields something (a property test in `tests/due.rs` holds them
 //! to that).
