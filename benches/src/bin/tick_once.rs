@@ -15,7 +15,7 @@ use tousu_benches::ticks;
 
 /// Ticks every case due at `now`; how many were ticked.
 #[inline(never)]
-fn tick_all_once(engine: &mut Engine<MemoryStore>, now: chrono::DateTime<chrono::Utc>) -> usize {
+fn tick_all_once(engine: &mut Engine<MemoryStore>, now: DateTime<Utc>) -> usize {
     let report = engine.tick_all(now).unwrap();
     assert_eq!(report.failures().count(), 0);
     report.cases.len()
