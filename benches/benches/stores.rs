@@ -15,13 +15,18 @@ use tousu_store_sqlite::SqliteStore;
 const OPEN_CASES: usize = 1_000_000;
 
 /// `Engine::tick_all` over 1,000,000 open cases of which `percent` % are due:
-/// each iteration adds a fresh due cohort (outside the timing); the cohorts
-/// ticked before are no longer due, so exactly that many are due each time.
-fn tick_all_due(c: &mut Criterion, engine: &mut Engine<MemoryStore>, percent: usize) {
+/// the store holds cohorts of that many cases scattered among the others
+/// ([`ticks::scattered`]), and each iteration ticks the next cohort at its
+/// instant; the cohorts ticked before are no longer due and those after
+/// not yet, so exactly that many are due each time. When the cohorts run
+/// out, the store is built anew (outside the timing).
+fn tick_all_due(c: &mut Criterion, percent: usize) {
     let due = OPEN_CASES * percent / 100;
+    // As many cohorts as half the store holds, up to the most it can.
+    let cohorts = (50 / percent).min(ticks::MAX_COHORTS);
+    let mut engine = None;
     let mut cohort = 0usize;
     let mut group = c.benchmark_group("stores");
-    // One tick per sample: every iteration adds a cohort to the store.
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.throughput(Throughput::Elements(due as u64));
     let name = format!("tick_all 1,000,000 open cases, {percent} % due (memory)");
@@ -29,11 +34,16 @@ fn tick_all_due(c: &mut Criterion, engine: &mut Engine<MemoryStore>, percent: us
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                let mut store = engine.store().clone();
-                ticks::add_due(&mut store, cohort, due);
+                if cohort == cohorts || engine.is_none() {
+                    engine = None; // the old store's memory back first
+                    engine = Some(ticks::scattered(OPEN_CASES, due, cohorts));
+                    cohort = 0;
+                }
+                let engine = engine.as_mut().unwrap();
+                let now = ticks::cohort_now(cohort);
                 cohort += 1;
                 let start = Instant::now();
-                let report = engine.tick_all(black_box(ticks::now())).unwrap();
+                let report = engine.tick_all(black_box(now)).unwrap();
                 total += start.elapsed();
                 assert_eq!(report.cases.len(), due);
                 assert_eq!(report.failures().count(), 0);
@@ -49,10 +59,8 @@ fn tick_all_due(c: &mut Criterion, engine: &mut Engine<MemoryStore>, percent: us
 const EVENTS_PER_DUE_CASE: usize = 2;
 
 fn tick_all_one_and_ten_percent_due(c: &mut Criterion) {
-    // 99 % (90 %) filed a day after `now`, nothing due yet; 1 % (10 %) due.
     for percent in [1, 10] {
-        let mut engine = ticks::engine(OPEN_CASES - OPEN_CASES * percent / 100);
-        tick_all_due(c, &mut engine, percent);
+        tick_all_due(c, percent);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The tick population: a memory store of open cases, most with nothing due
-//! at [`now`], and cohorts filed 40 minutes before it (warnings and the
-//! first-response breach due). Shared by the stores bench and
-//! `src/bin/tick_once.rs`.
+//! at [`now`], and cohorts scattered among them, each filed 40 minutes
+//! before its tick (warnings and the first-response breach due). Shared by
+//! the stores bench and `src/bin/tick_once.rs`.
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
 use tousu::{Batch, CommandHash};
@@ -97,24 +97,65 @@ pub fn add_copy(store: &mut MemoryStore, id: &str, template: &Template) {
         .unwrap();
 }
 
-/// A memory store with `quiet` open cases with nothing due at [`now`]
-/// (filed a day after [`t0`]), in an engine under the default policy.
+/// How far apart the cohorts of [`scattered`] are filed: more than the 40
+/// minutes after which each is ticked, so that a cohort not yet ticked is
+/// never due at another's tick.
+const COHORT_GAP_MINUTES: i64 = 45;
+
+/// The most cohorts [`scattered`] builds: a cohort once ticked is next due
+/// twelve hours after it was filed (the acceptance clock's 50 % warning),
+/// so every cohort's tick must come before that.
+pub const MAX_COHORTS: usize = 16;
+
+/// When cohort `k` of [`scattered`] is filed.
 #[must_use]
-pub fn engine(quiet: usize) -> Engine<MemoryStore> {
-    let later = template(t0() + TimeDelta::days(1));
-    assert!(later.next_due.unwrap() > now());
-    let mut store = MemoryStore::new();
-    for i in 0..quiet {
-        add_copy(&mut store, &format!("Q{i:07}"), &later);
-    }
-    Engine::new(Policy::default_policy().unwrap(), roster(), store).unwrap()
+pub fn cohort_filed(k: usize) -> DateTime<Utc> {
+    t0() + TimeDelta::minutes(COHORT_GAP_MINUTES * i64::try_from(k).unwrap())
 }
 
-/// Adds `due` cases filed at [`t0`] (due at [`now`]), named after `cohort`.
-pub fn add_due(store: &mut MemoryStore, cohort: usize, due: usize) {
-    let filed = template(t0());
-    assert!(filed.next_due.unwrap() <= now());
-    for i in 0..due {
-        add_copy(store, &format!("D{cohort:04}-{i:05}"), &filed);
+/// When cohort `k` of [`scattered`] is due: 40 minutes after it was filed
+/// (cohort 0 at [`now`]).
+#[must_use]
+pub fn cohort_now(k: usize) -> DateTime<Utc> {
+    cohort_filed(k) + TimeDelta::minutes(40)
+}
+
+/// A memory store, in an engine under the default policy, of `open` open
+/// cases: `cohorts` cohorts of `due` cases each, cohort `k` due at
+/// [`cohort_now`]`(k)` and at no earlier cohort's instant, the rest filed
+/// a day after [`t0`] (nothing due at any cohort's instant).
+///
+/// The cohorts are scattered evenly among the others, in the order cases
+/// are stored: a due case's place in the store, its folded case and its
+/// events lie among those of cases that are not due, as in a store filled
+/// over months, not in one block a tick reads in order.
+#[must_use]
+pub fn scattered(open: usize, due: usize, cohorts: usize) -> Engine<MemoryStore> {
+    assert!((1..=MAX_COHORTS).contains(&cohorts));
+    let last = cohort_now(cohorts - 1);
+    assert!(last < t0() + TimeDelta::hours(12));
+    let quiet = template(t0() + TimeDelta::days(1));
+    assert!(quiet.next_due.unwrap() > last);
+    let filed: Vec<Template> = (0..cohorts).map(|k| template(cohort_filed(k))).collect();
+    for (k, t) in filed.iter().enumerate() {
+        let next_due = t.next_due.unwrap();
+        assert!(next_due <= cohort_now(k));
+        assert!(k == 0 || next_due > cohort_now(k - 1));
     }
+    let scattered = due * cohorts;
+    assert!(0 < scattered && scattered <= open);
+    let stride = open / scattered;
+    let mut store = MemoryStore::new();
+    let mut placed = 0;
+    for i in 0..open {
+        if placed < scattered && i % stride == stride / 2 {
+            let k = placed % cohorts;
+            add_copy(&mut store, &format!("D{k:04}-{placed:07}"), &filed[k]);
+            placed += 1;
+        } else {
+            add_copy(&mut store, &format!("Q{i:07}"), &quiet);
+        }
+    }
+    assert_eq!(placed, scattered);
+    Engine::new(Policy::default_policy().unwrap(), roster(), store).unwrap()
 }

@@ -1,6 +1,8 @@
 //! One `Engine::tick_all` over a memory store, for counting instructions
 //! with callgrind (independent of the machine's load). Arguments: the open
-//! cases with nothing due, then the cases due (default 100,000 and 1,000).
+//! cases with nothing due, then the cases due (default 100,000 and 1,000),
+//! scattered among them ([`ticks::scattered`]); a third argument ticks that
+//! many cohorts in turn, as the stores bench does (default 1).
 //! Only `tick_all_once` is counted:
 //!
 //! ```sh
@@ -11,10 +13,10 @@
 use tousu::prelude::*;
 use tousu_benches::ticks;
 
-/// Ticks every due case; how many were ticked.
+/// Ticks every case due at `now`; how many were ticked.
 #[inline(never)]
-fn tick_all_once(engine: &mut Engine<MemoryStore>) -> usize {
-    let report = engine.tick_all(ticks::now()).unwrap();
+fn tick_all_once(engine: &mut Engine<MemoryStore>, now: DateTime<Utc>) -> usize {
+    let report = engine.tick_all(now).unwrap();
     assert_eq!(report.failures().count(), 0);
     report.cases.len()
 }
@@ -22,16 +24,14 @@ fn tick_all_once(engine: &mut Engine<MemoryStore>) -> usize {
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut arg = |default: usize| args.next().map_or(default, |a| a.parse().unwrap());
-    let (quiet, due) = (arg(100_000), arg(1_000));
-    let mut engine = ticks::engine(quiet);
-    let mut store = engine.store().clone();
-    ticks::add_due(&mut store, 0, due);
-    let start = std::time::Instant::now();
-    let ticked = tick_all_once(&mut engine);
-    let took = start.elapsed();
-    assert_eq!(ticked, due);
-    println!(
-        "ticked {ticked} due cases among {} open in {took:?}",
-        quiet + due
-    );
+    let (quiet, due, cohorts) = (arg(100_000), arg(1_000), arg(1));
+    let open = quiet + due * cohorts;
+    let mut engine = ticks::scattered(open, due, cohorts);
+    for k in 0..cohorts {
+        let start = std::time::Instant::now();
+        let ticked = tick_all_once(&mut engine, ticks::cohort_now(k));
+        let took = start.elapsed();
+        assert_eq!(ticked, due);
+        println!("ticked {ticked} due cases among {open} open in {took:?}");
+    }
 }

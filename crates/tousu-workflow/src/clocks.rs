@@ -120,6 +120,7 @@ impl<'a> ClockCase<'a> {
             extension_until,
             round: self.round,
             clocks: &self.clocks,
+            marks: &[],
         }
     }
 
@@ -326,20 +327,48 @@ pub(crate) fn count_basis(
     }
 }
 
-/// Signed time from `a` to `b` in the clock's measure, in seconds.
+/// Signed time from `a` to `b` in the clock's measure, in whole seconds
+/// (the fraction dropped, toward zero): what deadlines and targets count in.
 pub(crate) fn measure(
     ctx: &Ctx<'_>,
     unit: DurationUnit,
     a: DateTime<Utc>,
     b: DateTime<Utc>,
 ) -> Result<i64, Rejection> {
+    Ok(measured(ctx, unit, a, b)?.num_seconds())
+}
+
+/// [`measure`] to the nanosecond: what warning thresholds are compared
+/// with, so that a threshold is reached when its share of the clock has
+/// elapsed and not up to a second before (as whole seconds rounded toward
+/// zero had it at fractional instants).
+pub(crate) fn measure_nanos(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Result<i128, Rejection> {
+    let d = measured(ctx, unit, a, b)?;
+    Ok(i128::from(d.num_seconds()) * NANOS + i128::from(d.subsec_nanos()))
+}
+
+/// Nanoseconds in a second.
+pub(crate) const NANOS: i128 = 1_000_000_000;
+
+/// Signed time from `a` to `b` in the clock's measure.
+fn measured(
+    ctx: &Ctx<'_>,
+    unit: DurationUnit,
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Result<TimeDelta, Rejection> {
     if !working_measure(unit) {
-        return Ok((b - a).num_seconds());
+        return Ok(b - a);
     }
     if b >= a {
-        Ok(ctx.calendar.working_time_between(a, b)?.num_seconds())
+        Ok(ctx.calendar.working_time_between(a, b)?)
     } else {
-        Ok(-ctx.calendar.working_time_between(b, a)?.num_seconds())
+        Ok(-ctx.calendar.working_time_between(b, a)?)
     }
 }
 
@@ -409,7 +438,8 @@ pub(crate) fn effects(
             // fines and escalations do not depend on how often tick runs.
             if late && !clock.breached && !m.is_some_and(|m| m.reminder) {
                 // Escalating a case this command closes would notify nobody useful.
-                let kinds = breach(case, clock, m, &mut taken, at, ctx)?;
+                let mut kinds = Vec::new();
+                breach(&mut kinds, case, clock, m, &mut taken, at, ctx)?;
                 out.extend(kinds.into_iter().filter(|k| {
                     case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
                 }));
@@ -447,7 +477,7 @@ pub(crate) fn effects(
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
             if clock.is_past_deadline(at) && !clock.breached && !m.reminder {
-                out.extend(breach(case, clock, Some(m), &mut taken, at, ctx)?);
+                breach(&mut out, case, clock, Some(m), &mut taken, at, ctx)?;
             }
             // Without a deadline there is no time left to measure; the resume
             // records the suspension instead ([`DeadlineBasis::Suspended`]).
@@ -901,12 +931,26 @@ pub(crate) fn escalate(
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
-    let mut out = vec![EventKind::Escalated {
+    let mut out = Vec::new();
+    escalate_into(&mut out, case, step, cause, at, ctx)?;
+    Ok(out)
+}
+
+/// [`escalate`], its events pushed onto `out`.
+fn escalate_into(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    step: &EscalationStep,
+    cause: EscalationCause,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    out.push(EventKind::Escalated {
         step: Some(step.id.clone()),
         cause,
         notify: step.notify.clone(),
         take_over: step.take_over.clone(),
-    }];
+    });
     if let Some(to) = &step.reclassify_to {
         let raises = case.level.is_none_or(|l| ctx.policy.is_more_severe(to, l));
         if raises {
@@ -918,34 +962,36 @@ pub(crate) fn escalate(
             out.extend(retarget(case, case.level, to, at, ctx)?);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The breach of `clock` and the escalation steps it triggers that have not
-/// been taken yet.
+/// been taken yet, pushed onto `out` (a tick's one vector of events: no
+/// vector per breach).
 fn breach(
+    out: &mut Vec<EventKind>,
     case: &ClockCase<'_>,
     clock: &Clock,
     m: Option<&Milestone>,
     taken: &mut Option<Vec<EscalationId>>,
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
-) -> Result<Vec<EventKind>, Rejection> {
+) -> Result<(), Rejection> {
     let (owner, owner_role) = if is_agreed(&clock.milestone) {
         agreed_owner(case, ctx)
     } else {
         owner(case, m, ctx)
     };
-    let mut out = vec![EventKind::MilestoneBreached {
+    out.push(EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
         round: clock.round,
         level: clock.level.clone(),
         deadline: clock.deadline_at().unwrap_or(at),
         owner,
         owner_role,
-    }];
+    });
     let Some(level) = case.level else {
-        return Ok(out);
+        return Ok(());
     };
     let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
     for step in ctx
@@ -961,9 +1007,9 @@ fn breach(
         let cause = EscalationCause::Breach {
             milestone: clock.milestone.clone(),
         };
-        out.extend(escalate(case, step, cause, at, ctx)?);
+        escalate_into(out, case, step, cause, at, ctx)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Warnings, breaches and the escalations breaches trigger, due at `now`.
@@ -996,7 +1042,7 @@ pub(crate) fn due(
                         });
                     }
                 }
-                _ => out.extend(breach(case, clock, m, &mut taken, now, ctx)?),
+                _ => breach(&mut out, case, clock, m, &mut taken, now, ctx)?,
             }
             continue;
         }
@@ -1007,16 +1053,17 @@ pub(crate) fn due(
         }
         // A deadline counted under other data (a policy migrated to one that
         // refuses the year) cannot be measured now: no warning, not a failure.
-        let Ok(remaining) = or_uncountable(measure(ctx, clock.target.unit(), now, deadline))?
+        let Ok(remaining) = or_uncountable(measure_nanos(ctx, clock.target.unit(), now, deadline))?
         else {
             continue;
         };
-        let elapsed = i128::from(clock.total_seconds) - i128::from(remaining);
+        let total = i128::from(clock.total_seconds) * NANOS;
+        let elapsed = total - remaining;
         for &p in &m.warn_at_percent {
             if clock.warned.contains(&p) {
                 continue;
             }
-            if elapsed * 100 >= i128::from(p) * i128::from(clock.total_seconds) {
+            if elapsed * 100 >= i128::from(p) * total {
                 out.push(EventKind::MilestoneWarning {
                     milestone: clock.milestone.clone(),
                     round: clock.round,

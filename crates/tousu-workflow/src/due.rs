@@ -2,16 +2,17 @@
 //! due index keeps, so that ticking touches only the cases with something due.
 //!
 //! [`next_due`] answers with the same arithmetic [`tick`](crate::tick) uses
-//! (the clocks' own `measure`), so the two cannot disagree: at every instant
+//! (the clocks' own `measure_nanos`), so the two cannot disagree: at every instant
 //! from the case's last event up to the answer, `tick` yields nothing; at the
 //! answer it yields something (a property test in `tests/due.rs` holds them
 //! to that).
 
 use chrono::{DateTime, TimeDelta, Utc};
-use tousu_policy::DurationUnit;
+use tousu_policy::{DurationUnit, MilestoneId};
 
 use crate::case::{Case, Clock};
-use crate::clocks::{measure, working_measure};
+use crate::clocks::{NANOS, measure_nanos, working_measure};
+use crate::event::EventKind;
 use crate::{Ctx, Rejection};
 
 /// The earliest instant, at or after the case's last event, at which
@@ -61,6 +62,10 @@ pub(crate) struct DueState<'a> {
     pub(crate) round: u32,
     /// Every clock of every round.
     pub(crate) clocks: &'a [Clock],
+    /// Warnings and breaches applied on top of `clocks` (and escalations,
+    /// which change nothing read here), so that what a tick leaves is read
+    /// without copying the clocks to apply them.
+    pub(crate) marks: &'a [EventKind],
 }
 
 impl<'a> DueState<'a> {
@@ -72,7 +77,70 @@ impl<'a> DueState<'a> {
             extension_until: approved_until(case),
             round: case.round,
             clocks: &case.clocks,
+            marks: &[],
         }
+    }
+
+    /// What `case` stands at after `kinds`, stamped at `at`, when they only
+    /// mark its clocks warned or breached or record escalations (no status,
+    /// round, clock or extension changes: what a tick before an extension's
+    /// end yields unless an escalation reclassifies); `None` otherwise.
+    pub(crate) fn marked(
+        case: &'a Case,
+        kinds: &'a [EventKind],
+        at: DateTime<Utc>,
+    ) -> Option<Self> {
+        kinds
+            .iter()
+            .all(|k| {
+                matches!(
+                    k,
+                    EventKind::MilestoneWarning { .. }
+                        | EventKind::MilestoneBreached { .. }
+                        | EventKind::Escalated { .. }
+                )
+            })
+            .then(|| DueState {
+                from: at,
+                marks: kinds,
+                ..DueState::of(case)
+            })
+    }
+
+    /// Whether a mark names `clock`: its milestone and round, and it is the
+    /// first such clock (the one the fold changes).
+    fn marks_clock(&self, clock: &Clock, milestone: &MilestoneId, round: u32) -> bool {
+        round == clock.round
+            && *milestone == clock.milestone
+            && self
+                .clocks
+                .iter()
+                .find(|c| c.round == round && c.milestone == *milestone)
+                .is_some_and(|first| std::ptr::eq(first, clock))
+    }
+
+    /// Whether `clock` has warned at `percent`.
+    fn warned(&self, clock: &Clock, percent: u8) -> bool {
+        clock.warned.contains(&percent)
+            || self.marks.iter().any(|k| match k {
+                EventKind::MilestoneWarning {
+                    milestone,
+                    round,
+                    percent: p,
+                } => *p == percent && self.marks_clock(clock, milestone, *round),
+                _ => false,
+            })
+    }
+
+    /// Whether `clock` has breached.
+    fn breached(&self, clock: &Clock) -> bool {
+        clock.breached
+            || self.marks.iter().any(|k| match k {
+                EventKind::MilestoneBreached {
+                    milestone, round, ..
+                } => self.marks_clock(clock, milestone, *round),
+                _ => false,
+            })
     }
 }
 
@@ -99,14 +167,14 @@ pub(crate) fn next_due_of(
         .iter()
         // A reminder that has reminded (its 100 % warning) is due no more.
         .filter(|c| {
-            c.round == case.round && c.is_running() && !c.breached && !c.warned.contains(&100)
+            c.round == case.round && c.is_running() && !case.breached(c) && !case.warned(c, 100)
         })
     {
         // A clock without a deadline is never due by itself.
         let Some(mut candidate) = clock.deadline_at() else {
             continue;
         };
-        if let Some(warning) = next_warning(clock, from, ctx)? {
+        if let Some(warning) = next_warning(case, clock, ctx)? {
             candidate = candidate.min(warning);
         }
         best = Some(best.map_or(candidate, |b| b.min(candidate)));
@@ -116,12 +184,14 @@ pub(crate) fn next_due_of(
 
 /// The earliest instant in `[from, deadline)` at which one of the clock's
 /// thresholds not yet warned is reached, as `clocks::due` decides it:
-/// `elapsed * 100 >= percent * total`, with `elapsed = total - remaining`.
+/// `elapsed * 100 >= percent * total`, with `elapsed = total - remaining`,
+/// both in nanoseconds.
 fn next_warning(
+    case: &DueState<'_>,
     clock: &Clock,
-    from: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Option<DateTime<Utc>>, Rejection> {
+    let from = case.from;
     let Some(m) = ctx.policy.milestone(&clock.milestone) else {
         return Ok(None);
     };
@@ -131,18 +201,15 @@ fn next_warning(
     if clock.total_seconds <= 0 || deadline <= from {
         return Ok(None);
     }
-    let total = i128::from(clock.total_seconds);
-    // The largest remaining time (whole seconds) at which the threshold holds.
+    let total = i128::from(clock.total_seconds) * NANOS;
+    // The largest remaining time (nanoseconds) at which the threshold holds.
     let Some(most_remaining) = m
         .warn_at_percent
         .iter()
-        .filter(|p| !clock.warned.contains(p))
+        .filter(|&&p| !case.warned(clock, p))
         .map(|&p| (total * (100 - i128::from(p))).div_euclid(100))
         .max()
     else {
-        return Ok(None);
-    };
-    let Ok(most_remaining) = i64::try_from(most_remaining) else {
         return Ok(None);
     };
     if most_remaining < 0 {
@@ -150,45 +217,55 @@ fn next_warning(
     }
     let unit = clock.target.unit();
     let reached = |t: DateTime<Utc>| -> Result<bool, Rejection> {
-        Ok(measure(ctx, unit, t, deadline)? <= most_remaining)
+        Ok(measure_nanos(ctx, unit, t, deadline)? <= most_remaining)
     };
     if reached(from)? {
         return Ok(Some(from));
     }
-    earliest_reached(clock, unit, from, most_remaining, ctx, reached)
+    earliest_reached(deadline, unit, from, most_remaining, ctx, reached)
+}
+
+/// `nanos` as a time delta, if it is one.
+fn delta(nanos: i128) -> Option<TimeDelta> {
+    let secs = i64::try_from(nanos.div_euclid(NANOS)).ok()?;
+    let subsec = u32::try_from(nanos.rem_euclid(NANOS)).ok()?;
+    TimeDelta::new(secs, subsec)
 }
 
 /// The earliest instant after `lo` (where the threshold does not hold yet)
-/// at which it holds: remaining time falls below `most_remaining + 1`
-/// seconds once exactly the excess over that, plus a nanosecond, of the
-/// clock's own time (working time for working units) has passed since `lo`.
-/// The answer is checked against `measure`, the function `tick` uses; should
-/// the two ever disagree, a bisection over nanoseconds settles it.
+/// at which it holds: remaining time falls to `most_remaining` nanoseconds
+/// once exactly the excess over that of the clock's own time (working time
+/// for working units) has passed since `lo`. For working time the answer is
+/// checked against `measure_nanos`, the function `tick` uses; should the
+/// two ever disagree, a bisection over nanoseconds settles it.
 fn earliest_reached(
-    clock: &Clock,
+    deadline: DateTime<Utc>,
     unit: DurationUnit,
     lo: DateTime<Utc>,
-    most_remaining: i64,
+    most_remaining: i128,
     ctx: &Ctx<'_>,
     reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
 ) -> Result<Option<DateTime<Utc>>, Rejection> {
-    let Some(deadline) = clock.deadline_at() else {
+    let Some(threshold) = delta(most_remaining) else {
         return Ok(None);
     };
-    let Some(threshold) = TimeDelta::try_seconds(most_remaining.saturating_add(1)) else {
-        return Ok(None);
-    };
-    let one = TimeDelta::nanoseconds(1);
-    let direct = if working_measure(unit) {
-        let remaining = ctx.calendar.working_time_between(lo, deadline)?;
-        ctx.calendar
-            .add_working_time(lo, remaining - threshold + one)
-            .ok()
-    } else {
-        deadline
+    if !working_measure(unit) {
+        // Plain time: `measure_nanos(t, deadline)` is `deadline - t`, so the
+        // threshold holds from `deadline - most_remaining` on, exactly.
+        if let Some(at) = deadline
             .checked_sub_signed(threshold)
-            .and_then(|t| t.checked_add_signed(one))
-    };
+            .filter(|at| *at > lo && *at <= deadline)
+        {
+            return Ok(Some(at));
+        }
+        return bisect(lo, deadline, reached);
+    }
+    let one = TimeDelta::nanoseconds(1);
+    let remaining = ctx.calendar.working_time_between(lo, deadline)?;
+    let direct = ctx
+        .calendar
+        .add_working_time(lo, remaining - threshold)
+        .ok();
     if let Some(at) = direct.filter(|at| *at > lo && *at <= deadline)
         && reached(at)?
         && !reached(at - one)?

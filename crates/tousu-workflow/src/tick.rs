@@ -6,7 +6,7 @@ use tousu_policy::ClockEvent;
 
 use crate::case::Case;
 use crate::clocks::{self, ClockCase, DeadlineView};
-use crate::due::{approved_until, next_due_of};
+use crate::due::{DueState, approved_until, next_due_of};
 use crate::event::{Event, EventKind, stamp};
 use crate::{Ctx, Rejection};
 
@@ -32,8 +32,10 @@ pub struct TickWithDue {
 }
 
 /// [`tick`], and when anything is next due after its events, computed on a
-/// view of the case they leave (its clocks copied) rather than on a copy
-/// of the case: what a store's due index needs, for the price of the tick.
+/// view of the case they leave rather than on a copy of the case (when the
+/// events only mark clocks warned or breached, the clocks are read with
+/// those marks on top, not copied): what a store's due index needs, for
+/// the price of the tick.
 pub fn tick_with_next_due(case: &Case, ctx: &Ctx<'_>) -> Result<TickWithDue, Rejection> {
     ticked(case, ctx, true)
 }
@@ -53,9 +55,15 @@ fn ticked(case: &Case, ctx: &Ctx<'_>, next: bool) -> Result<TickWithDue, Rejecti
     let Some(until) = approved_until(case).filter(|until| *until <= now) else {
         let due = clocks::due(&ClockCase::of(case), now, ctx)?;
         let (open, next_due) = if next && !due.is_empty() {
-            let after = ClockCase::of(case).after(&due, now);
-            let state = after.due_state(now, approved_until(case));
-            (state.open, next_due_of(&state, ctx)?)
+            // Most ticks only mark clocks warned or breached: read those
+            // marks over the case's clocks rather than copying the clocks.
+            if let Some(state) = DueState::marked(case, &due, now) {
+                (state.open, next_due_of(&state, ctx)?)
+            } else {
+                let after = ClockCase::of(case).after(&due, now);
+                let state = after.due_state(now, approved_until(case));
+                (state.open, next_due_of(&state, ctx)?)
+            }
         } else {
             (case.status.is_open(), None)
         };

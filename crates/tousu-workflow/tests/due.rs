@@ -120,3 +120,34 @@ fn a_closed_case_is_never_due() {
         None
     );
 }
+
+/// A warning fires when its share of the clock has elapsed, not earlier:
+/// at a fractional-second instant the remaining time is not rounded toward
+/// zero (which made a threshold fire up to a second early), and `next_due`
+/// gives that very instant.
+#[test]
+fn a_warning_at_a_fractional_instant_fires_on_time() {
+    let mut h = Harness::new();
+    let at = beijing(2025, 12, 1, 9, 0) + TimeDelta::milliseconds(500);
+    h.register_default(at);
+    let case = h.case().clone();
+    let clock = case
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "first_response")
+        .unwrap();
+    let deadline = clock.deadline_at().unwrap();
+    assert_eq!(deadline, at + TimeDelta::seconds(clock.total_seconds));
+    // Half the clock's time: the 50 % threshold.
+    let half = at + TimeDelta::milliseconds(clock.total_seconds * 500);
+    let rt = runtime();
+    let warned = |now| {
+        ticks(&rt, &case, now)
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::MilestoneWarning { percent: 50, .. }))
+    };
+    assert!(!warned(half - TimeDelta::milliseconds(400)));
+    assert!(!warned(half - TimeDelta::nanoseconds(1)));
+    assert!(warned(half));
+    assert_eq!(next_due(&case, &rt.ctx(&roster(), at)).unwrap(), Some(half));
+}
