@@ -401,8 +401,11 @@ pub struct PeriodResult {
 /// What one person has accumulated so far (indexed by roster position).
 #[derive(Default)]
 struct Acc {
-    /// The charges, with their rank (the kind of charge, the first sort key).
-    lines: Vec<(u8, LineItem)>,
+    /// The charges, in the order of their rank (the kind of charge, the
+    /// first sort key): the rules are applied one kind after another.
+    lines: Vec<LineItem>,
+    /// Where the lines of each rank end in `lines`.
+    rank_ends: [usize; RANKS],
     /// The count-ladder tier reached, written with the statement.
     ladder: Option<LadderRef>,
     rewards: Vec<LineItem>,
@@ -427,10 +430,10 @@ struct Writer<'r> {
 
 /// The line order of a statement: kind, cases, rule, English text, amount
 /// (the text is written only to break a tie of the rest).
-fn line_order(a: &(u8, LineItem), b: &(u8, LineItem)) -> std::cmp::Ordering {
-    let ((ra, a), (rb, b)) = (a, b);
-    ra.cmp(rb)
-        .then_with(|| a.cases.cmp(&b.cases))
+/// Lines are sorted within their rank (see [`Acc::push_line`]).
+fn line_order(a: &LineItem, b: &LineItem) -> std::cmp::Ordering {
+    a.cases
+        .cmp(&b.cases)
         .then_with(|| a.rule.cmp(&b.rule))
         .then_with(|| a.explanation.text(true).cmp(&b.explanation.text(true)))
         .then_with(|| a.amount.cmp(&b.amount))
@@ -446,7 +449,7 @@ impl Writer<'_> {
             return;
         };
         let cases = self.ladder_cases.get(l.from..l.to).unwrap_or_default();
-        let case_ids: Cases = cases.iter().map(|&c| c.clone()).collect();
+        let case_ids = Cases::cloned(cases);
         let n = u32::try_from(cases.len()).unwrap_or(u32::MAX);
         let text = texts
             .entry((l.tier, n))
@@ -460,7 +463,7 @@ impl Writer<'_> {
             });
         }
         if let Some(explanation) = &text.line {
-            acc.lines.push((
+            acc.push_line(
                 RANK_LADDER,
                 LineItem {
                     rule: rule.clone(),
@@ -469,7 +472,7 @@ impl Writer<'_> {
                     amount: tier.amount,
                     bypasses_cap: false,
                 },
-            ));
+            );
         }
     }
 }
@@ -547,6 +550,34 @@ const RANK_VIOLATION: u8 = 1;
 const RANK_LOSS: u8 = 2;
 const RANK_SANCTION: u8 = 3;
 const RANK_LADDER: u8 = 4;
+const RANKS: usize = 5;
+
+impl Acc {
+    /// Adds a line of the given rank. The charge rules run one kind after
+    /// another, in rank order (breaches, violations, losses, sanctions, the
+    /// count ladder), so the lines arrive grouped by rank and are sorted
+    /// within each group in place, without a rank stored per line.
+    fn push_line(&mut self, rank: u8, item: LineItem) {
+        self.lines.push(item);
+        let len = self.lines.len();
+        for end in self.rank_ends.iter_mut().skip(usize::from(rank)) {
+            *end = len;
+        }
+    }
+
+    /// The lines sorted by rank, then [`line_order`].
+    fn sorted_lines(&mut self) -> Vec<LineItem> {
+        let mut lines = std::mem::take(&mut self.lines);
+        let mut start = 0;
+        for &end in &self.rank_ends {
+            if let Some(run) = lines.get_mut(start..end) {
+                run.sort_by(line_order);
+            }
+            start = start.max(end);
+        }
+        lines
+    }
+}
 
 fn y(m: Money) -> String {
     m.to_plain_string()
@@ -723,7 +754,7 @@ impl<'r> Computation<'r> {
 
     /// Adds a line to the statement of the person at `i`.
     fn push_line(&mut self, i: usize, rank: u8, item: LineItem) {
-        self.acc_at(i).lines.push((rank, item));
+        self.acc_at(i).push_line(rank, item);
     }
 
     /// The rule id the pieces spell, shared with every line citing it.
@@ -2017,9 +2048,7 @@ fn settle_run(
         }
         let id = &s.id;
         let path = || format!("statements.{id}");
-        let mut ranked = acc.lines;
-        ranked.sort_by(line_order);
-        let lines: Vec<LineItem> = ranked.into_iter().map(|(_, l)| l).collect();
+        let lines = acc.sorted_lines();
         let mut gross = Money::ZERO;
         let mut bypass = Money::ZERO;
         for l in &lines {

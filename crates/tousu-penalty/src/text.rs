@@ -49,6 +49,18 @@ impl Cases {
     }
 }
 
+impl Cases {
+    /// The cases cloned from borrowed ids, in one allocation of the exact
+    /// size (a slice iterator knows its length).
+    pub(crate) fn cloned(cases: &[&CaseId]) -> Cases {
+        match cases {
+            [] => Cases::new(),
+            [one] => Cases::from((*one).clone()),
+            many => Cases(CasesRepr::Many(many.iter().map(|&c| c.clone()).collect())),
+        }
+    }
+}
+
 impl Deref for Cases {
     type Target = [CaseId];
 
