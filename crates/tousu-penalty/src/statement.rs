@@ -51,7 +51,7 @@ use tousu_policy::{
 
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
-use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
+use crate::text::{BreachText, Cases, Digits, Explanation, Percent, ShareText};
 use crate::{CarryOver, Loss, Month, PenaltyError, PenaltyFacts, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
@@ -424,7 +424,7 @@ struct Writer<'r> {
     carry_rule: Arc<str>,
     cap_rule: Arc<str>,
     percent: Decimal,
-    percent_text: String,
+    percent_text: Arc<Percent>,
     period: Month,
 }
 
@@ -2002,7 +2002,14 @@ fn settle(cx: Computation<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, Pen
         cap_rule: cx.rule(&["cap"]),
         ladder_cases: &cx.ladder_cases,
         percent: schedule.cap.percent,
-        percent_text: schedule.cap.percent.normalize().to_string(),
+        percent_text: Arc::new(Percent(
+            schedule
+                .cap
+                .percent
+                .normalize()
+                .to_string()
+                .into_boxed_str(),
+        )),
         period,
     };
     // One thread: the library spawns none (it runs inside the caller's
@@ -2058,9 +2065,12 @@ fn settle_run(
             }
         }
         let bonus = s.monthly_bonus.max(Money::ZERO);
-        let cap_limit = bonus
-            .checked_percent(percent, RoundingMode::Down)
-            .map_err(|e| PenaltyError::from_model(path(), e))?;
+        let cap_limit = match cap_of(bonus, percent) {
+            Some(cap) => cap,
+            None => bonus
+                .checked_percent(percent, RoundingMode::Down)
+                .map_err(|e| PenaltyError::from_model(path(), e))?,
+        };
         let owed = add_at(gross, acc.carried_in, path)?;
         let deducted = if acc.whole_bonus {
             bonus.min(owed)
@@ -2122,6 +2132,23 @@ fn settle_run(
     Ok(statements)
 }
 
+/// `⌊bonus × percent ÷ 100⌋` to the fen, in integers, for a bonus of 0 or
+/// more and a percentage of at most ten decimals (every schedule's): what
+/// [`Money::checked_percent`] rounding down gives, since then both products
+/// are exact. `None` otherwise (the caller asks `checked_percent`).
+fn cap_of(bonus: Money, percent: Decimal) -> Option<Money> {
+    let scale = percent.scale();
+    let mantissa = percent.mantissa();
+    if bonus.is_negative() || mantissa < 0 || scale > 10 {
+        return None;
+    }
+    // |fen| < 2^63 and the mantissa < 2^64 here, so the product fits.
+    let mantissa = u64::try_from(mantissa).ok()?;
+    let product = i128::from(bonus.fen()).checked_mul(i128::from(mantissa))?;
+    let divisor = 100i128.checked_mul(10i128.checked_pow(scale)?)?;
+    i64::try_from(product / divisor).ok().map(Money::from_fen)
+}
+
 /// A person's custom outcomes in a stable order: by rule, cases, sanction.
 fn sorted_custom(mut list: Vec<CustomOutcome>) -> Vec<CustomOutcome> {
     list.sort_by(|a, b| (&a.rule, &a.cases, &a.sanction).cmp(&(&b.rule, &b.cases, &b.sanction)));
@@ -2139,86 +2166,32 @@ fn settlement_lines(
     cap_limit: Money,
     carried_forward: Money,
 ) -> Vec<LineItem> {
-    let percent_text = writer.percent_text.as_str();
+    let settlement_line = |rule: &Arc<str>, explanation, amount| LineItem {
+        rule: rule.clone(),
+        cases: Cases::new(),
+        explanation,
+        amount,
+        bypasses_cap: false,
+    };
     let mut settlement = Vec::new();
     if !carried_in.is_zero() {
-        let c = Digits::money(carried_in);
-        settlement.push(line(
-            writer.carry_rule.clone(),
-            Cases::new(),
-            concat(&["上期结转未扣 ", c.as_str(), " 元计入本月应扣"]),
-            concat(&["Instalments carried in from earlier months: ¥", c.as_str()]),
+        settlement.push(settlement_line(
+            &writer.carry_rule,
+            Explanation::carried_in(carried_in),
             carried_in,
         ));
     }
     if !carried_forward.is_zero() {
-        let fwd = Digits::money(carried_forward);
-        let fwd = fwd.as_str();
-        let (zh, en) = if whole_bonus {
-            let (incl_zh, incl_en) = if carried_in.is_zero() {
-                ("", "")
-            } else {
-                ("（含上期结转）", " (carried instalments included)")
-            };
-            (
-                concat(&[
-                    "本月效益奖金已全额罚扣，其余 ",
-                    fwd,
-                    " 元",
-                    incl_zh,
-                    "顺延至下月起逐月分期扣除",
-                ]),
-                concat(&[
-                    "The whole bonus was deducted this month; the other ¥",
-                    fwd,
-                    incl_en,
-                    " waits for the next month",
-                ]),
-            )
-        } else if bonus.is_zero() {
-            (
-                concat(&["无月度效益奖金，本月无法扣款，", fwd, " 元全部结转下月"]),
-                concat(&[
-                    "No monthly bonus: nothing can be deducted this month; ¥",
-                    fwd,
-                    " is carried forward",
-                ]),
-            )
-        } else {
-            let bonus_text = Digits::money(bonus);
-            let bonus_text = bonus_text.as_str();
-            let cap_text = Digits::money(cap_limit);
-            let cap_text = cap_text.as_str();
-            (
-                concat(&[
-                    "本月扣款上限为效益奖金 ",
-                    bonus_text,
-                    " 元的 ",
-                    percent_text,
-                    "%，即 ",
-                    cap_text,
-                    " 元；超出的 ",
-                    fwd,
-                    " 元顺延至下月逐月分期扣除",
-                ]),
-                concat(&[
-                    "Deductions are capped at ",
-                    percent_text,
-                    "% of the bonus ¥",
-                    bonus_text,
-                    ", i.e. ¥",
-                    cap_text,
-                    "; the excess ¥",
-                    fwd,
-                    " is carried forward as monthly instalments",
-                ]),
-            )
-        };
-        settlement.push(line(
-            writer.cap_rule.clone(),
-            Cases::new(),
-            zh,
-            en,
+        let explanation = Explanation::carried_forward(
+            carried_forward,
+            whole_bonus.then_some(!carried_in.is_zero()),
+            &writer.percent_text,
+            bonus,
+            cap_limit,
+        );
+        settlement.push(settlement_line(
+            &writer.cap_rule,
+            explanation,
             carried_forward,
         ));
     }
@@ -2290,4 +2263,43 @@ fn totals(
         carry_out,
         unowned: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The integer cap is exactly what `Money::checked_percent` rounding
+        /// down gives, wherever it answers.
+        #[test]
+        fn the_integer_cap_is_checked_percent(
+            fen in 0i64..=i64::MAX,
+            mantissa in 0i64..=100_000_000_000,
+            scale in 0u32..=12,
+        ) {
+            let percent = Decimal::new(mantissa, scale);
+            let bonus = Money::from_fen(fen);
+            if let Some(cap) = cap_of(bonus, percent) {
+                prop_assert_eq!(Ok(cap), bonus.checked_percent(percent, RoundingMode::Down));
+            }
+        }
+    }
+
+    #[test]
+    fn the_integer_cap_declines_what_it_cannot_do_exactly() {
+        let bonus = Money::from_fen(200_000);
+        assert_eq!(
+            cap_of(bonus, Decimal::new(50, 0)),
+            Some(Money::from_fen(100_000))
+        );
+        assert_eq!(
+            cap_of(bonus, Decimal::new(3333, 2)),
+            Some(Money::from_fen(66_660))
+        );
+        assert_eq!(cap_of(Money::from_fen(-1), Decimal::new(50, 0)), None);
+        assert_eq!(cap_of(bonus, Decimal::new(-50, 0)), None);
+        assert_eq!(cap_of(bonus, Decimal::new(1, 11)), None);
+    }
 }

@@ -171,7 +171,26 @@ enum Repr {
         points: Option<Arc<str>>,
         part: Money,
     },
+    /// Settlement (`carry.in`): instalments carried in.
+    CarriedIn(Money),
+    /// Settlement (`cap`): the whole bonus was deducted; the rest (carried
+    /// instalments included when `carried_in`) waits for the next month.
+    WholeBonus { forward: Money, carried_in: bool },
+    /// Settlement (`cap`): no bonus, so nothing could be deducted.
+    NoBonus(Money),
+    /// Settlement (`cap`): the cap of `percent` % of `bonus` (`cap`) left
+    /// `forward` owed.
+    Cap {
+        percent: Arc<Percent>,
+        bonus: Money,
+        cap: Money,
+        forward: Money,
+    },
 }
+
+/// The cap's percentage as the schedule writes it (normalized), shared by
+/// every statement's `cap` line (a thin pointer keeps lines small).
+pub(crate) struct Percent(pub(crate) Box<str>);
 
 /// What an overtime line says (boxed: rarer than the other kinds' size).
 #[derive(Clone)]
@@ -221,12 +240,47 @@ impl Explanation {
         match &self.0 {
             Repr::Text { zh, en } => Some((zh, en)),
             Repr::Shared(t) => Some((&t.0, &t.1)),
-            Repr::Breach(_) | Repr::Share { .. } => None,
+            Repr::Breach(_)
+            | Repr::Share { .. }
+            | Repr::CarriedIn(_)
+            | Repr::WholeBonus { .. }
+            | Repr::NoBonus(_)
+            | Repr::Cap { .. } => None,
         }
     }
 
     pub(crate) fn breach(text: BreachText) -> Explanation {
         Explanation(Repr::Breach(Box::new(text)))
+    }
+
+    /// Why `carried_in` is owed this month (`carry.in`).
+    pub(crate) fn carried_in(carried_in: Money) -> Explanation {
+        Explanation(Repr::CarriedIn(carried_in))
+    }
+
+    /// Why `forward` waits for later months (`cap`): the whole bonus taken
+    /// (`carried_in`: instalments were carried in), or no bonus, or the cap
+    /// of `percent` % of `bonus`, which is `cap`.
+    pub(crate) fn carried_forward(
+        forward: Money,
+        whole_bonus: Option<bool>,
+        percent: &Arc<Percent>,
+        bonus: Money,
+        cap: Money,
+    ) -> Explanation {
+        Explanation(match whole_bonus {
+            Some(carried_in) => Repr::WholeBonus {
+                forward,
+                carried_in,
+            },
+            None if bonus.is_zero() => Repr::NoBonus(forward),
+            None => Repr::Cap {
+                percent: percent.clone(),
+                bonus,
+                cap,
+                forward,
+            },
+        })
     }
 
     pub(crate) fn share(group: Arc<ShareText>, points: Option<Arc<str>>, part: Money) -> Self {
@@ -330,6 +384,106 @@ impl Explanation {
                     (Some(p), true) => [&group.prefix_en, p, &group.suffix_en, money, ""],
                     (None, false) => [&group.prefix_zh, money, " 元", "", ""],
                     (None, true) => [&group.prefix_en, money, "", "", ""],
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::CarriedIn(m) => {
+                let m = Digits::money(*m);
+                let parts = if en {
+                    [
+                        "Instalments carried in from earlier months: ¥",
+                        m.as_str(),
+                        "",
+                    ]
+                } else {
+                    ["上期结转未扣 ", m.as_str(), " 元计入本月应扣"]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::WholeBonus {
+                forward,
+                carried_in,
+            } => {
+                let fwd = Digits::money(*forward);
+                let parts = match (en, carried_in) {
+                    (false, _) => [
+                        "本月效益奖金已全额罚扣，其余 ",
+                        fwd.as_str(),
+                        " 元",
+                        if *carried_in {
+                            "（含上期结转）"
+                        } else {
+                            ""
+                        },
+                        "顺延至下月起逐月分期扣除",
+                    ],
+                    (true, _) => [
+                        "The whole bonus was deducted this month; the other ¥",
+                        fwd.as_str(),
+                        if *carried_in {
+                            " (carried instalments included)"
+                        } else {
+                            ""
+                        },
+                        " waits for the next month",
+                        "",
+                    ],
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::NoBonus(forward) => {
+                let fwd = Digits::money(*forward);
+                let parts = if en {
+                    [
+                        "No monthly bonus: nothing can be deducted this month; ¥",
+                        fwd.as_str(),
+                        " is carried forward",
+                    ]
+                } else {
+                    [
+                        "无月度效益奖金，本月无法扣款，",
+                        fwd.as_str(),
+                        " 元全部结转下月",
+                    ]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::Cap {
+                percent,
+                bonus,
+                cap,
+                forward,
+            } => {
+                let (bonus, cap, fwd) = (
+                    Digits::money(*bonus),
+                    Digits::money(*cap),
+                    Digits::money(*forward),
+                );
+                let percent = &*percent.0;
+                let parts = if en {
+                    [
+                        "Deductions are capped at ",
+                        percent,
+                        "% of the bonus ¥",
+                        bonus.as_str(),
+                        ", i.e. ¥",
+                        cap.as_str(),
+                        "; the excess ¥",
+                        fwd.as_str(),
+                        " is carried forward as monthly instalments",
+                    ]
+                } else {
+                    [
+                        "本月扣款上限为效益奖金 ",
+                        bonus.as_str(),
+                        " 元的 ",
+                        percent,
+                        "%，即 ",
+                        cap.as_str(),
+                        " 元；超出的 ",
+                        fwd.as_str(),
+                        " 元顺延至下月逐月分期扣除",
+                    ]
                 };
                 parts.iter().try_for_each(|p| out.write_str(p))
             }
