@@ -912,7 +912,8 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
     // (case, milestone and round unless once per case), (at, milestone,
     // round, index), owner's position. Sorted, the first of each key is the
     // breach charged: the earliest, then the first listed.
-    let mut chosen: Vec<Chosen<'_>> = Vec::with_capacity(facts.breaches.len());
+    let mut chosen: IdMap<ChosenKey<'_>, Chosen<'_>> = IdMap::default();
+    chosen.reserve(facts.breaches.len());
     // No overtime table: breaches carry no fine (a policy without one, run
     // through the engine, still gets its other statements).
     if cx.schedule.overtime.is_empty() && cx.schedule.overtime_by_milestone.is_empty() {
@@ -958,34 +959,53 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
                 Some((b.milestone.as_str(), b.round))
             },
         );
-        chosen.push((key, (b.at, b.milestone.as_str(), b.round, i), owner));
+        let candidate = ((b.at, b.milestone.as_str(), b.round, i), owner);
+        // The earliest breach of each key, then the first listed.
+        chosen
+            .entry(key)
+            .and_modify(|c| {
+                if candidate.0 < c.0 {
+                    *c = candidate;
+                }
+            })
+            .or_insert(candidate);
     }
-    chosen.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    chosen.dedup_by(|later, first| later.0 == first.0);
-    for (_, (_, _, _, i), owner) in chosen {
+    // What the lines of each milestone and level share: the rule and the text.
+    let mut kinds: IdMap<(&str, &str), Option<(Arc<str>, Arc<BreachText>)>> = IdMap::default();
+    // The lines are sorted per person afterwards (no two of a person's
+    // breach lines compare equal), so the map's order does not matter.
+    for ((_, _, _, i), owner) in chosen.into_values() {
         let Some(b) = facts.breaches.get(i) else {
             continue;
         };
-        let own = milestone_fine(cx.schedule, b);
-        let fine = own
-            .or_else(|| cx.schedule.overtime.get(&b.level).copied())
-            .unwrap_or(Money::ZERO);
-        if !fine.is_zero() {
-            let rule = match own {
-                Some(_) => cx.rule(&["overtime.", b.milestone.as_str(), ".", b.level.as_str()]),
-                None => cx.rule(&["overtime.", b.level.as_str()]),
-            };
-            let explanation = Explanation::breach(BreachText {
-                case: b.case.clone(),
-                milestone: b.milestone.clone(),
-                milestone_zh: milestone_zh.get(&b.milestone).cloned(),
-                level: b.level.clone(),
-                level_zh: level_zh.get(&b.level).cloned(),
-                round: b.round,
-                fine,
-                once_per_case: once,
-                by_milestone: own.is_some(),
+        let kind = kinds
+            .entry((b.milestone.as_str(), b.level.as_str()))
+            .or_insert_with(|| {
+                let own = milestone_fine(cx.schedule, b);
+                let fine = own
+                    .or_else(|| cx.schedule.overtime.get(&b.level).copied())
+                    .unwrap_or(Money::ZERO);
+                if fine.is_zero() {
+                    return None;
+                }
+                let rule = match own {
+                    Some(_) => cx.rule(&["overtime.", b.milestone.as_str(), ".", b.level.as_str()]),
+                    None => cx.rule(&["overtime.", b.level.as_str()]),
+                };
+                let text = BreachText {
+                    milestone: b.milestone.clone(),
+                    milestone_zh: milestone_zh.get(&b.milestone).cloned(),
+                    level: b.level.clone(),
+                    level_zh: level_zh.get(&b.level).cloned(),
+                    fine,
+                    once_per_case: once,
+                    by_milestone: own.is_some(),
+                };
+                Some((rule, Arc::new(text)))
             });
+        if let Some((rule, text)) = kind {
+            let (rule, fine) = (rule.clone(), text.fine);
+            let explanation = Explanation::breach(text.clone(), b.case.clone(), b.round);
             cx.push_line(
                 owner,
                 RANK_OVERTIME,
@@ -1011,12 +1031,13 @@ fn milestone_fine(schedule: &PenaltySchedule, b: &crate::Breach) -> Option<Money
         .and_then(|e| e.fine(&b.level))
 }
 
-/// A breach's key, how it is picked among duplicates, and its owner.
-type Chosen<'a> = (
-    (&'a CaseId, Option<(&'a str, u32)>),
-    (DateTime<Utc>, &'a str, u32, usize),
-    usize,
-);
+/// What identifies a breach charged once: the case, and unless charged once
+/// per case, the milestone and round.
+type ChosenKey<'a> = (&'a CaseId, Option<(&'a str, u32)>);
+
+/// How a breach is picked among those of its key (the least wins) and its
+/// owner's position.
+type Chosen<'a> = ((DateTime<Utc>, &'a str, u32, usize), usize);
 
 fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;

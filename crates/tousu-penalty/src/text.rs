@@ -162,8 +162,13 @@ enum Repr {
     /// The same text on many lines (a count-ladder tier and count, the
     /// year-end reward): cloned by reference.
     Shared(Arc<(Box<str>, Box<str>)>),
-    /// An overtime fine: what the breach says.
-    Breach(Box<BreachText>),
+    /// An overtime fine: what the breach says, its milestone and level
+    /// shared with every breach of the same pair.
+    Breach {
+        kind: Arc<BreachText>,
+        case: CaseId,
+        round: u32,
+    },
     /// A member's part of a group split: the split's shared text, the
     /// member's base points (for a split by base points) and the part.
     Share {
@@ -192,17 +197,15 @@ enum Repr {
 /// every statement's `cap` line (a thin pointer keeps lines small).
 pub(crate) struct Percent(pub(crate) Box<str>);
 
-/// What an overtime line says (boxed: rarer than the other kinds' size).
-#[derive(Clone)]
+/// What the overtime lines of one milestone and level say, but for the
+/// case and round.
 pub(crate) struct BreachText {
-    pub(crate) case: CaseId,
     pub(crate) milestone: MilestoneId,
     /// The policy's Chinese name of the milestone, for the Chinese text.
     pub(crate) milestone_zh: Option<Arc<str>>,
     pub(crate) level: LevelId,
     /// The policy's Chinese name of the level, for the Chinese text.
     pub(crate) level_zh: Option<Arc<str>>,
-    pub(crate) round: u32,
     pub(crate) fine: Money,
     pub(crate) once_per_case: bool,
     /// Whether the fine is the milestone's own
@@ -240,7 +243,7 @@ impl Explanation {
         match &self.0 {
             Repr::Text { zh, en } => Some((zh, en)),
             Repr::Shared(t) => Some((&t.0, &t.1)),
-            Repr::Breach(_)
+            Repr::Breach { .. }
             | Repr::Share { .. }
             | Repr::CarriedIn(_)
             | Repr::WholeBonus { .. }
@@ -249,8 +252,8 @@ impl Explanation {
         }
     }
 
-    pub(crate) fn breach(text: BreachText) -> Explanation {
-        Explanation(Repr::Breach(Box::new(text)))
+    pub(crate) fn breach(kind: Arc<BreachText>, case: CaseId, round: u32) -> Explanation {
+        Explanation(Repr::Breach { kind, case, round })
     }
 
     /// Why `carried_in` is owed this month (`carry.in`).
@@ -308,11 +311,15 @@ impl Explanation {
         }
         match &self.0 {
             Repr::Text { .. } | Repr::Shared(_) => Ok(()),
-            Repr::Breach(b) => {
+            Repr::Breach {
+                kind: b,
+                case,
+                round,
+            } => {
                 let money = Digits::money(b.fine);
-                let round = Digits::uint(u64::from(b.round));
+                let round = Digits::uint(u64::from(*round));
                 let (case, milestone, level) =
-                    (b.case.as_str(), b.milestone.as_str(), b.level.as_str());
+                    (case.as_str(), b.milestone.as_str(), b.level.as_str());
                 let parts: [&str; 12] = if en {
                     [
                         "Case ",
