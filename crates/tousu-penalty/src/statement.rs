@@ -629,6 +629,29 @@ fn line(rule: Arc<str>, cases: Cases, zh: String, en: String, amount: Money) -> 
     }
 }
 
+/// A share or total as `Display` writes it normalized: on the stack where
+/// the mantissa fits in a u64.
+enum DecimalText {
+    Stack(Digits),
+    Heap(String),
+}
+
+impl DecimalText {
+    fn new(d: Decimal) -> DecimalText {
+        match Digits::decimal(d) {
+            Some(t) => DecimalText::Stack(t),
+            None => DecimalText::Heap(d.normalize().to_string()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            DecimalText::Stack(t) => t.as_str(),
+            DecimalText::Heap(s) => s,
+        }
+    }
+}
+
 /// The pieces joined, in one allocation of the exact size.
 fn concat(parts: &[&str]) -> String {
     parts.concat()
@@ -807,7 +830,7 @@ impl<'r> Computation<'r> {
             Points {
                 mantissa: p.mantissa(),
                 scale: p.scale(),
-                text: Arc::from(p.to_string()),
+                text: Arc::from(DecimalText::new(p).as_str()),
             }
         }))
     }
@@ -1431,7 +1454,6 @@ fn loss_by_shares<'r>(
         return Err(PenaltyError::EmptyShares { path: lpath() });
     }
     let mut keyed: Vec<(LossParty<'_>, Decimal)> = Vec::with_capacity(shares.len());
-    let mut index_of: BTreeMap<LossParty<'_>, usize> = BTreeMap::new();
     let mut total = Decimal::ZERO;
     for (j, sh) in shares.iter().enumerate() {
         let party = match &sh.party {
@@ -1454,26 +1476,25 @@ fn loss_by_shares<'r>(
                 path: lpath(),
                 operation: "adding the shares".into(),
             })?;
-        index_of.insert(party.clone(), j);
         keyed.push((party, sh.share));
     }
     let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
     let single = shares.len() == 1;
-    let total_text = if single {
-        String::new()
-    } else {
-        total.normalize().to_string()
-    };
+    let total_text = DecimalText::new(total);
+    let total_text = total_text.as_str();
     for (party, part) in parts {
-        let j = index_of.get(&party).copied().unwrap_or(0);
+        // The index of the party in the facts (allocate_rel refused a party
+        // listed twice); a loss has few parties.
+        let j = keyed.iter().position(|(p, _)| *p == party).unwrap_or(0);
         let w = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
-        let (share_zh, share_en) = if single {
-            ("全额承担".to_owned(), "borne in full".to_owned())
+        let w = DecimalText::new(w);
+        let w = w.as_str();
+        let (share_zh, share_en): ([&str; 5], [&str; 4]) = if single {
+            (["全额承担", "", "", "", ""], ["borne in full", "", "", ""])
         } else {
-            let w = w.normalize().to_string();
             (
-                concat(&["按责任比例 ", &w, "/", &total_text, " 分摊"]),
-                concat(&["responsibility share ", &w, "/", &total_text]),
+                ["按责任比例 ", w, "/", total_text, " 分摊"],
+                ["responsibility share ", w, "/", total_text],
             )
         };
         let part_text = Digits::money(part);
@@ -1484,8 +1505,10 @@ fn loss_by_shares<'r>(
                 if part.is_zero() {
                     continue;
                 }
-                let zh = concat(&[head_zh, "，", &share_zh, " ", part_text, " 元"]);
-                let en = concat(&[head_en, ", ", &share_en, ": ¥", part_text]);
+                let [z0, z1, z2, z3, z4] = share_zh;
+                let [e0, e1, e2, e3] = share_en;
+                let zh = concat(&[head_zh, "，", z0, z1, z2, z3, z4, " ", part_text, " 元"]);
+                let en = concat(&[head_en, ", ", e0, e1, e2, e3, ": ¥", part_text]);
                 cx.charge(
                     at,
                     RANK_LOSS,
@@ -1494,14 +1517,31 @@ fn loss_by_shares<'r>(
             }
             LossParty::Department(dept) => {
                 let d = dept.as_str();
-                let head_zh =
-                    concat(&[head_zh, "，部门 ", d, " ", &share_zh, " ", part_text, " 元"]);
+                let [z0, z1, z2, z3, z4] = share_zh;
+                let [e0, e1, e2, e3] = share_en;
+                let head_zh = concat(&[
+                    head_zh,
+                    "，部门 ",
+                    d,
+                    " ",
+                    z0,
+                    z1,
+                    z2,
+                    z3,
+                    z4,
+                    " ",
+                    part_text,
+                    " 元",
+                ]);
                 let head_en = concat(&[
                     head_en,
                     ", department ",
                     d,
                     "'s ",
-                    &share_en,
+                    e0,
+                    e1,
+                    e2,
+                    e3,
                     ": ¥",
                     part_text,
                 ]);
@@ -1620,18 +1660,19 @@ fn split_group<'r>(
                     operation: "adding base points".into(),
                 })?
                 .normalize();
-            let total = total.to_string();
+            let total = DecimalText::new(total);
+            let total = total.as_str();
             (
                 concat(&[
                     g.head_zh,
                     "，按",
                     g.name_zh,
                     " 总基点 ",
-                    &total,
+                    total,
                     " 中个人基点 ",
                 ]),
                 concat(&[g.head_en, ", split over ", g.name_en, " by base points "]),
-                concat(&[" of ", &total, ": ¥"]),
+                concat(&[" of ", total, ": ¥"]),
             )
         }
         GroupRule::Equal => {

@@ -4,7 +4,8 @@
 //! lines. Their rule ids and case ids are shared ([`Arc<str>`], [`Cases`]):
 //! the 20 lines of a team's loss split hold one rule and one case id. Their
 //! explanations ([`Explanation`]) keep what produced them (the breach, the
-//! group split and the person's base points, or text written when charged)
+//! group split and the person's base points, the settlement's amounts, or
+//! text written when charged)
 //! and are written when displayed or serialized, so a line owns no string of
 //! its own. Serialized, a line is exactly the document it always was: the
 //! text in `explanation_zh` and `explanation_en`; read back, the text is kept
@@ -554,15 +555,16 @@ impl fmt::Debug for Explanation {
 /// A number as decimal text, on the stack: what `Display` writes, without the
 /// formatting machinery or a heap allocation.
 pub(crate) struct Digits {
-    buf: [u8; 24],
+    // Room for a u64 with 28 decimals: a sign, "0.", 28 digits.
+    buf: [u8; 40],
     start: usize,
 }
 
 impl Digits {
     fn empty() -> Digits {
         Digits {
-            buf: [0; 24],
-            start: 24,
+            buf: [0; 40],
+            start: 40,
         }
     }
 
@@ -607,6 +609,26 @@ impl Digits {
         d
     }
 
+    /// `d` normalized, as `Display` writes it (`0.6`, `60`, `-1.25`); `None`
+    /// when its mantissa does not fit in a u64 (the caller formats it).
+    pub(crate) fn decimal(d: rust_decimal::Decimal) -> Option<Digits> {
+        let d = d.normalize();
+        let mut n = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+        let mut out = Digits::empty();
+        if d.scale() > 0 {
+            for _ in 0..d.scale() {
+                out.push_front(ascii_digit(n));
+                n /= 10;
+            }
+            out.push_front(b'.');
+        }
+        out.push_front_u64(n);
+        if d.mantissa() < 0 {
+            out.push_front(b'-');
+        }
+        Some(out)
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         self.buf
             .get(self.start..)
@@ -631,6 +653,32 @@ mod tests {
             "a \\| b c\\|"
         );
         assert_eq!(tousu_model::markdown::Cell("纯文本").to_string(), "纯文本");
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        use rust_decimal::Decimal;
+        for (m, scale) in [
+            (0i64, 0u32),
+            (6, 1),
+            (60, 0),
+            (600, 1),
+            (5, 2),
+            (-125, 2),
+            (1, 28),
+            (i64::MAX, 28),
+            (i64::MIN + 1, 5),
+            (123_456_789, 3),
+        ] {
+            let d = Decimal::new(m, scale);
+            assert_eq!(
+                Digits::decimal(d).unwrap().as_str(),
+                d.normalize().to_string(),
+                "{m}e-{scale}"
+            );
+        }
+        assert_eq!(Digits::decimal(-Decimal::ZERO).unwrap().as_str(), "0");
+        assert!(Digits::decimal(Decimal::MAX).is_none());
     }
 
     #[test]
