@@ -994,7 +994,7 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
             .or_insert(candidate);
     }
     // What the lines of each milestone and level share: the rule and the text.
-    let mut kinds: IdMap<(&str, &str), Option<(Arc<str>, Arc<BreachText>)>> = IdMap::default();
+    let mut kinds: IdMap<(&str, &str), Option<BreachKind>> = IdMap::default();
     // The lines are sorted per person afterwards (no two of a person's
     // breach lines compare equal), so the map's order does not matter.
     for ((_, _, _, i), owner) in chosen.into_values() {
@@ -1053,6 +1053,9 @@ fn milestone_fine(schedule: &PenaltySchedule, b: &crate::Breach) -> Option<Money
         .get(&b.milestone)
         .and_then(|e| e.fine(&b.level))
 }
+
+/// The rule and text of the overtime lines of one milestone and level.
+type BreachKind = (Arc<str>, Arc<BreachText>);
 
 /// What identifies a breach charged once: the case, and unless charged once
 /// per case, the milestone and round.
