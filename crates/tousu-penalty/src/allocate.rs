@@ -148,9 +148,19 @@ pub(crate) fn largest_remainder(
         return None;
     }
     let magnitude = u128::from(amount.fen().unsigned_abs());
-    let mut parts: Vec<(u128, u128)> = Vec::with_capacity(weights.len());
+    let negative = amount.is_negative();
+    // Each part is at most the magnitude of an i64, so it fits in a u64.
+    let fen = |q: u64| -> Option<Money> {
+        let signed = i128::from(q);
+        let signed = if negative { -signed } else { signed };
+        Some(Money::from_fen(i64::try_from(signed).ok()?))
+    };
+    let mut quotients: Vec<u64> = Vec::with_capacity(weights.len());
+    // (remainder, position) of each part: ordered by larger remainder,
+    // then earlier position, a key no two parts share.
+    let mut remainders: Vec<(std::cmp::Reverse<u128>, usize)> = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
-    for &w in weights {
+    for (k, &w) in weights.iter().enumerate() {
         let product = magnitude.checked_mul(w)?;
         // 64-bit division when it fits: the common case, and much cheaper.
         let (q, r) = match (u64::try_from(product), u64::try_from(total)) {
@@ -158,37 +168,21 @@ pub(crate) fn largest_remainder(
             _ => (product / total, product % total),
         };
         given = given.checked_add(q)?;
-        parts.push((q, r));
+        quotients.push(u64::try_from(q).ok()?);
+        remainders.push((std::cmp::Reverse(r), k));
     }
-    let mut left = magnitude.checked_sub(given)?;
-    if left > 0 {
-        // Largest remainder first; the sort is stable, so ties keep order.
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        order.sort_by(|&a, &b| {
-            let ra = parts.get(a).map_or(0, |p| p.1);
-            let rb = parts.get(b).map_or(0, |p| p.1);
-            rb.cmp(&ra)
-        });
-        for i in order {
-            if left == 0 {
-                break;
-            }
-            if let Some(p) = parts.get_mut(i) {
-                p.0 += 1;
-                left -= 1;
-            }
-        }
+    let left = usize::try_from(magnitude.checked_sub(given)?).ok()?;
+    // Fewer fen are left than there are parts; the keys are distinct, so
+    // selecting the `left` smallest keys is as deterministic as sorting.
+    if left > 0 && left < remainders.len() {
+        remainders.select_nth_unstable(left - 1);
     }
-    let negative = amount.is_negative();
-    parts
-        .into_iter()
-        .map(|(q, _)| {
-            // Each part is at most the magnitude of an i64, so these fit.
-            let signed = i128::try_from(q).ok()?;
-            let signed = if negative { -signed } else { signed };
-            Some(Money::from_fen(i64::try_from(signed).ok()?))
-        })
-        .collect()
+    for &(_, k) in remainders.iter().take(left) {
+        let q = quotients.get_mut(k)?;
+        *q = q.checked_add(1)?;
+    }
+    // Same size and alignment: collected in place, without a new allocation.
+    quotients.into_iter().map(fen).collect()
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {

@@ -51,7 +51,7 @@ use tousu_policy::{
 
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
-use crate::text::{BreachText, Cases, Digits, Explanation, ShareText};
+use crate::text::{BreachText, Cases, Digits, Explanation, Percent, ShareText};
 use crate::{CarryOver, Loss, Month, PenaltyError, PenaltyFacts, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
@@ -401,8 +401,11 @@ pub struct PeriodResult {
 /// What one person has accumulated so far (indexed by roster position).
 #[derive(Default)]
 struct Acc {
-    /// The charges, with their rank (the kind of charge, the first sort key).
-    lines: Vec<(u8, LineItem)>,
+    /// The charges, in the order of their rank (the kind of charge, the
+    /// first sort key): the rules are applied one kind after another.
+    lines: Vec<LineItem>,
+    /// Where the lines of each rank end in `lines`.
+    rank_ends: [usize; RANKS],
     /// The count-ladder tier reached, written with the statement.
     ladder: Option<LadderRef>,
     rewards: Vec<LineItem>,
@@ -421,16 +424,16 @@ struct Writer<'r> {
     carry_rule: Arc<str>,
     cap_rule: Arc<str>,
     percent: Decimal,
-    percent_text: String,
+    percent_text: Arc<Percent>,
     period: Month,
 }
 
 /// The line order of a statement: kind, cases, rule, English text, amount
 /// (the text is written only to break a tie of the rest).
-fn line_order(a: &(u8, LineItem), b: &(u8, LineItem)) -> std::cmp::Ordering {
-    let ((ra, a), (rb, b)) = (a, b);
-    ra.cmp(rb)
-        .then_with(|| a.cases.cmp(&b.cases))
+/// Lines are sorted within their rank (see [`Acc::push_line`]).
+fn line_order(a: &LineItem, b: &LineItem) -> std::cmp::Ordering {
+    a.cases
+        .cmp(&b.cases)
         .then_with(|| a.rule.cmp(&b.rule))
         .then_with(|| a.explanation.text(true).cmp(&b.explanation.text(true)))
         .then_with(|| a.amount.cmp(&b.amount))
@@ -446,7 +449,7 @@ impl Writer<'_> {
             return;
         };
         let cases = self.ladder_cases.get(l.from..l.to).unwrap_or_default();
-        let case_ids: Cases = cases.iter().map(|&c| c.clone()).collect();
+        let case_ids = Cases::cloned(cases);
         let n = u32::try_from(cases.len()).unwrap_or(u32::MAX);
         let text = texts
             .entry((l.tier, n))
@@ -460,7 +463,7 @@ impl Writer<'_> {
             });
         }
         if let Some(explanation) = &text.line {
-            acc.lines.push((
+            acc.push_line(
                 RANK_LADDER,
                 LineItem {
                     rule: rule.clone(),
@@ -469,7 +472,7 @@ impl Writer<'_> {
                     amount: tier.amount,
                     bypasses_cap: false,
                 },
-            ));
+            );
         }
     }
 }
@@ -547,6 +550,34 @@ const RANK_VIOLATION: u8 = 1;
 const RANK_LOSS: u8 = 2;
 const RANK_SANCTION: u8 = 3;
 const RANK_LADDER: u8 = 4;
+const RANKS: usize = 5;
+
+impl Acc {
+    /// Adds a line of the given rank. The charge rules run one kind after
+    /// another, in rank order (breaches, violations, losses, sanctions, the
+    /// count ladder), so the lines arrive grouped by rank and are sorted
+    /// within each group in place, without a rank stored per line.
+    fn push_line(&mut self, rank: u8, item: LineItem) {
+        self.lines.push(item);
+        let len = self.lines.len();
+        for end in self.rank_ends.iter_mut().skip(usize::from(rank)) {
+            *end = len;
+        }
+    }
+
+    /// The lines sorted by rank, then [`line_order`].
+    fn sorted_lines(&mut self) -> Vec<LineItem> {
+        let mut lines = std::mem::take(&mut self.lines);
+        let mut start = 0;
+        for &end in &self.rank_ends {
+            if let Some(run) = lines.get_mut(start..end) {
+                run.sort_by(line_order);
+            }
+            start = start.max(end);
+        }
+        lines
+    }
+}
 
 fn y(m: Money) -> String {
     m.to_plain_string()
@@ -595,6 +626,29 @@ fn line(rule: Arc<str>, cases: Cases, zh: String, en: String, amount: Money) -> 
         explanation: Explanation::new(zh, en),
         amount,
         bypasses_cap: false,
+    }
+}
+
+/// A share or total as `Display` writes it normalized: on the stack where
+/// the mantissa fits in a u64.
+enum DecimalText {
+    Stack(Digits),
+    Heap(String),
+}
+
+impl DecimalText {
+    fn new(d: Decimal) -> DecimalText {
+        match Digits::decimal(d) {
+            Some(t) => DecimalText::Stack(t),
+            None => DecimalText::Heap(d.normalize().to_string()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            DecimalText::Stack(t) => t.as_str(),
+            DecimalText::Heap(s) => s,
+        }
     }
 }
 
@@ -723,7 +777,7 @@ impl<'r> Computation<'r> {
 
     /// Adds a line to the statement of the person at `i`.
     fn push_line(&mut self, i: usize, rank: u8, item: LineItem) {
-        self.acc_at(i).lines.push((rank, item));
+        self.acc_at(i).push_line(rank, item);
     }
 
     /// The rule id the pieces spell, shared with every line citing it.
@@ -776,7 +830,7 @@ impl<'r> Computation<'r> {
             Points {
                 mantissa: p.mantissa(),
                 scale: p.scale(),
-                text: Arc::from(p.to_string()),
+                text: Arc::from(DecimalText::new(p).as_str()),
             }
         }))
     }
@@ -881,7 +935,8 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
     // (case, milestone and round unless once per case), (at, milestone,
     // round, index), owner's position. Sorted, the first of each key is the
     // breach charged: the earliest, then the first listed.
-    let mut chosen: Vec<Chosen<'_>> = Vec::with_capacity(facts.breaches.len());
+    let mut chosen: IdMap<ChosenKey<'_>, Chosen<'_>> = IdMap::default();
+    chosen.reserve(facts.breaches.len());
     // No overtime table: breaches carry no fine (a policy without one, run
     // through the engine, still gets its other statements).
     if cx.schedule.overtime.is_empty() && cx.schedule.overtime_by_milestone.is_empty() {
@@ -927,34 +982,53 @@ fn breaches(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penalt
                 Some((b.milestone.as_str(), b.round))
             },
         );
-        chosen.push((key, (b.at, b.milestone.as_str(), b.round, i), owner));
+        let candidate = ((b.at, b.milestone.as_str(), b.round, i), owner);
+        // The earliest breach of each key, then the first listed.
+        chosen
+            .entry(key)
+            .and_modify(|c| {
+                if candidate.0 < c.0 {
+                    *c = candidate;
+                }
+            })
+            .or_insert(candidate);
     }
-    chosen.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    chosen.dedup_by(|later, first| later.0 == first.0);
-    for (_, (_, _, _, i), owner) in chosen {
+    // What the lines of each milestone and level share: the rule and the text.
+    let mut kinds: IdMap<(&str, &str), Option<BreachKind>> = IdMap::default();
+    // The lines are sorted per person afterwards (no two of a person's
+    // breach lines compare equal), so the map's order does not matter.
+    for ((_, _, _, i), owner) in chosen.into_values() {
         let Some(b) = facts.breaches.get(i) else {
             continue;
         };
-        let own = milestone_fine(cx.schedule, b);
-        let fine = own
-            .or_else(|| cx.schedule.overtime.get(&b.level).copied())
-            .unwrap_or(Money::ZERO);
-        if !fine.is_zero() {
-            let rule = match own {
-                Some(_) => cx.rule(&["overtime.", b.milestone.as_str(), ".", b.level.as_str()]),
-                None => cx.rule(&["overtime.", b.level.as_str()]),
-            };
-            let explanation = Explanation::breach(BreachText {
-                case: b.case.clone(),
-                milestone: b.milestone.clone(),
-                milestone_zh: milestone_zh.get(&b.milestone).cloned(),
-                level: b.level.clone(),
-                level_zh: level_zh.get(&b.level).cloned(),
-                round: b.round,
-                fine,
-                once_per_case: once,
-                by_milestone: own.is_some(),
+        let kind = kinds
+            .entry((b.milestone.as_str(), b.level.as_str()))
+            .or_insert_with(|| {
+                let own = milestone_fine(cx.schedule, b);
+                let fine = own
+                    .or_else(|| cx.schedule.overtime.get(&b.level).copied())
+                    .unwrap_or(Money::ZERO);
+                if fine.is_zero() {
+                    return None;
+                }
+                let rule = match own {
+                    Some(_) => cx.rule(&["overtime.", b.milestone.as_str(), ".", b.level.as_str()]),
+                    None => cx.rule(&["overtime.", b.level.as_str()]),
+                };
+                let text = BreachText {
+                    milestone: b.milestone.clone(),
+                    milestone_zh: milestone_zh.get(&b.milestone).cloned(),
+                    level: b.level.clone(),
+                    level_zh: level_zh.get(&b.level).cloned(),
+                    fine,
+                    once_per_case: once,
+                    by_milestone: own.is_some(),
+                };
+                Some((rule, Arc::new(text)))
             });
+        if let Some((rule, text)) = kind {
+            let (rule, fine) = (rule.clone(), text.fine);
+            let explanation = Explanation::breach(text.clone(), b.case.clone(), b.round);
             cx.push_line(
                 owner,
                 RANK_OVERTIME,
@@ -980,12 +1054,16 @@ fn milestone_fine(schedule: &PenaltySchedule, b: &crate::Breach) -> Option<Money
         .and_then(|e| e.fine(&b.level))
 }
 
-/// A breach's key, how it is picked among duplicates, and its owner.
-type Chosen<'a> = (
-    (&'a CaseId, Option<(&'a str, u32)>),
-    (DateTime<Utc>, &'a str, u32, usize),
-    usize,
-);
+/// The rule and text of the overtime lines of one milestone and level.
+type BreachKind = (Arc<str>, Arc<BreachText>);
+
+/// What identifies a breach charged once: the case, and unless charged once
+/// per case, the milestone and round.
+type ChosenKey<'a> = (&'a CaseId, Option<(&'a str, u32)>);
+
+/// How a breach is picked among those of its key (the least wins) and its
+/// owner's position.
+type Chosen<'a> = ((DateTime<Utc>, &'a str, u32, usize), usize);
 
 fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
@@ -1379,7 +1457,6 @@ fn loss_by_shares<'r>(
         return Err(PenaltyError::EmptyShares { path: lpath() });
     }
     let mut keyed: Vec<(LossParty<'_>, Decimal)> = Vec::with_capacity(shares.len());
-    let mut index_of: BTreeMap<LossParty<'_>, usize> = BTreeMap::new();
     let mut total = Decimal::ZERO;
     for (j, sh) in shares.iter().enumerate() {
         let party = match &sh.party {
@@ -1402,26 +1479,25 @@ fn loss_by_shares<'r>(
                 path: lpath(),
                 operation: "adding the shares".into(),
             })?;
-        index_of.insert(party.clone(), j);
         keyed.push((party, sh.share));
     }
     let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
     let single = shares.len() == 1;
-    let total_text = if single {
-        String::new()
-    } else {
-        total.normalize().to_string()
-    };
+    let total_text = DecimalText::new(total);
+    let total_text = total_text.as_str();
     for (party, part) in parts {
-        let j = index_of.get(&party).copied().unwrap_or(0);
+        // The index of the party in the facts (allocate_rel refused a party
+        // listed twice); a loss has few parties.
+        let j = keyed.iter().position(|(p, _)| *p == party).unwrap_or(0);
         let w = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
-        let (share_zh, share_en) = if single {
-            ("全额承担".to_owned(), "borne in full".to_owned())
+        let w = DecimalText::new(w);
+        let w = w.as_str();
+        let (share_zh, share_en): ([&str; 5], [&str; 4]) = if single {
+            (["全额承担", "", "", "", ""], ["borne in full", "", "", ""])
         } else {
-            let w = w.normalize().to_string();
             (
-                concat(&["按责任比例 ", &w, "/", &total_text, " 分摊"]),
-                concat(&["responsibility share ", &w, "/", &total_text]),
+                ["按责任比例 ", w, "/", total_text, " 分摊"],
+                ["responsibility share ", w, "/", total_text],
             )
         };
         let part_text = Digits::money(part);
@@ -1432,8 +1508,10 @@ fn loss_by_shares<'r>(
                 if part.is_zero() {
                     continue;
                 }
-                let zh = concat(&[head_zh, "，", &share_zh, " ", part_text, " 元"]);
-                let en = concat(&[head_en, ", ", &share_en, ": ¥", part_text]);
+                let [z0, z1, z2, z3, z4] = share_zh;
+                let [e0, e1, e2, e3] = share_en;
+                let zh = concat(&[head_zh, "，", z0, z1, z2, z3, z4, " ", part_text, " 元"]);
+                let en = concat(&[head_en, ", ", e0, e1, e2, e3, ": ¥", part_text]);
                 cx.charge(
                     at,
                     RANK_LOSS,
@@ -1442,14 +1520,31 @@ fn loss_by_shares<'r>(
             }
             LossParty::Department(dept) => {
                 let d = dept.as_str();
-                let head_zh =
-                    concat(&[head_zh, "，部门 ", d, " ", &share_zh, " ", part_text, " 元"]);
+                let [z0, z1, z2, z3, z4] = share_zh;
+                let [e0, e1, e2, e3] = share_en;
+                let head_zh = concat(&[
+                    head_zh,
+                    "，部门 ",
+                    d,
+                    " ",
+                    z0,
+                    z1,
+                    z2,
+                    z3,
+                    z4,
+                    " ",
+                    part_text,
+                    " 元",
+                ]);
                 let head_en = concat(&[
                     head_en,
                     ", department ",
                     d,
                     "'s ",
-                    &share_en,
+                    e0,
+                    e1,
+                    e2,
+                    e3,
                     ": ¥",
                     part_text,
                 ]);
@@ -1568,18 +1663,19 @@ fn split_group<'r>(
                     operation: "adding base points".into(),
                 })?
                 .normalize();
-            let total = total.to_string();
+            let total = DecimalText::new(total);
+            let total = total.as_str();
             (
                 concat(&[
                     g.head_zh,
                     "，按",
                     g.name_zh,
                     " 总基点 ",
-                    &total,
+                    total,
                     " 中个人基点 ",
                 ]),
                 concat(&[g.head_en, ", split over ", g.name_en, " by base points "]),
-                concat(&[" of ", &total, ": ¥"]),
+                concat(&[" of ", total, ": ¥"]),
             )
         }
         GroupRule::Equal => {
@@ -1971,7 +2067,14 @@ fn settle(cx: Computation<'_>, facts: &PenaltyFacts) -> Result<PeriodResult, Pen
         cap_rule: cx.rule(&["cap"]),
         ladder_cases: &cx.ladder_cases,
         percent: schedule.cap.percent,
-        percent_text: schedule.cap.percent.normalize().to_string(),
+        percent_text: Arc::new(Percent(
+            schedule
+                .cap
+                .percent
+                .normalize()
+                .to_string()
+                .into_boxed_str(),
+        )),
         period,
     };
     // One thread: the library spawns none (it runs inside the caller's
@@ -2017,9 +2120,7 @@ fn settle_run(
         }
         let id = &s.id;
         let path = || format!("statements.{id}");
-        let mut ranked = acc.lines;
-        ranked.sort_by(line_order);
-        let lines: Vec<LineItem> = ranked.into_iter().map(|(_, l)| l).collect();
+        let lines = acc.sorted_lines();
         let mut gross = Money::ZERO;
         let mut bypass = Money::ZERO;
         for l in &lines {
@@ -2029,9 +2130,12 @@ fn settle_run(
             }
         }
         let bonus = s.monthly_bonus.max(Money::ZERO);
-        let cap_limit = bonus
-            .checked_percent(percent, RoundingMode::Down)
-            .map_err(|e| PenaltyError::from_model(path(), e))?;
+        let cap_limit = match cap_of(bonus, percent) {
+            Some(cap) => cap,
+            None => bonus
+                .checked_percent(percent, RoundingMode::Down)
+                .map_err(|e| PenaltyError::from_model(path(), e))?,
+        };
         let owed = add_at(gross, acc.carried_in, path)?;
         let deducted = if acc.whole_bonus {
             bonus.min(owed)
@@ -2093,6 +2197,23 @@ fn settle_run(
     Ok(statements)
 }
 
+/// `⌊bonus × percent ÷ 100⌋` to the fen, in integers, for a bonus of 0 or
+/// more and a percentage of at most ten decimals (every schedule's): what
+/// [`Money::checked_percent`] rounding down gives, since then both products
+/// are exact. `None` otherwise (the caller asks `checked_percent`).
+fn cap_of(bonus: Money, percent: Decimal) -> Option<Money> {
+    let scale = percent.scale();
+    let mantissa = percent.mantissa();
+    if bonus.is_negative() || mantissa < 0 || scale > 10 {
+        return None;
+    }
+    // |fen| < 2^63 and the mantissa < 2^64 here, so the product fits.
+    let mantissa = u64::try_from(mantissa).ok()?;
+    let product = i128::from(bonus.fen()).checked_mul(i128::from(mantissa))?;
+    let divisor = 100i128.checked_mul(10i128.checked_pow(scale)?)?;
+    i64::try_from(product / divisor).ok().map(Money::from_fen)
+}
+
 /// A person's custom outcomes in a stable order: by rule, cases, sanction.
 fn sorted_custom(mut list: Vec<CustomOutcome>) -> Vec<CustomOutcome> {
     list.sort_by(|a, b| (&a.rule, &a.cases, &a.sanction).cmp(&(&b.rule, &b.cases, &b.sanction)));
@@ -2110,86 +2231,32 @@ fn settlement_lines(
     cap_limit: Money,
     carried_forward: Money,
 ) -> Vec<LineItem> {
-    let percent_text = writer.percent_text.as_str();
+    let settlement_line = |rule: &Arc<str>, explanation, amount| LineItem {
+        rule: rule.clone(),
+        cases: Cases::new(),
+        explanation,
+        amount,
+        bypasses_cap: false,
+    };
     let mut settlement = Vec::new();
     if !carried_in.is_zero() {
-        let c = Digits::money(carried_in);
-        settlement.push(line(
-            writer.carry_rule.clone(),
-            Cases::new(),
-            concat(&["上期结转未扣 ", c.as_str(), " 元计入本月应扣"]),
-            concat(&["Instalments carried in from earlier months: ¥", c.as_str()]),
+        settlement.push(settlement_line(
+            &writer.carry_rule,
+            Explanation::carried_in(carried_in),
             carried_in,
         ));
     }
     if !carried_forward.is_zero() {
-        let fwd = Digits::money(carried_forward);
-        let fwd = fwd.as_str();
-        let (zh, en) = if whole_bonus {
-            let (incl_zh, incl_en) = if carried_in.is_zero() {
-                ("", "")
-            } else {
-                ("（含上期结转）", " (carried instalments included)")
-            };
-            (
-                concat(&[
-                    "本月效益奖金已全额罚扣，其余 ",
-                    fwd,
-                    " 元",
-                    incl_zh,
-                    "顺延至下月起逐月分期扣除",
-                ]),
-                concat(&[
-                    "The whole bonus was deducted this month; the other ¥",
-                    fwd,
-                    incl_en,
-                    " waits for the next month",
-                ]),
-            )
-        } else if bonus.is_zero() {
-            (
-                concat(&["无月度效益奖金，本月无法扣款，", fwd, " 元全部结转下月"]),
-                concat(&[
-                    "No monthly bonus: nothing can be deducted this month; ¥",
-                    fwd,
-                    " is carried forward",
-                ]),
-            )
-        } else {
-            let bonus_text = Digits::money(bonus);
-            let bonus_text = bonus_text.as_str();
-            let cap_text = Digits::money(cap_limit);
-            let cap_text = cap_text.as_str();
-            (
-                concat(&[
-                    "本月扣款上限为效益奖金 ",
-                    bonus_text,
-                    " 元的 ",
-                    percent_text,
-                    "%，即 ",
-                    cap_text,
-                    " 元；超出的 ",
-                    fwd,
-                    " 元顺延至下月逐月分期扣除",
-                ]),
-                concat(&[
-                    "Deductions are capped at ",
-                    percent_text,
-                    "% of the bonus ¥",
-                    bonus_text,
-                    ", i.e. ¥",
-                    cap_text,
-                    "; the excess ¥",
-                    fwd,
-                    " is carried forward as monthly instalments",
-                ]),
-            )
-        };
-        settlement.push(line(
-            writer.cap_rule.clone(),
-            Cases::new(),
-            zh,
-            en,
+        let explanation = Explanation::carried_forward(
+            carried_forward,
+            whole_bonus.then_some(!carried_in.is_zero()),
+            &writer.percent_text,
+            bonus,
+            cap_limit,
+        );
+        settlement.push(settlement_line(
+            &writer.cap_rule,
+            explanation,
             carried_forward,
         ));
     }
@@ -2261,4 +2328,43 @@ fn totals(
         carry_out,
         unowned: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The integer cap is exactly what `Money::checked_percent` rounding
+        /// down gives, wherever it answers.
+        #[test]
+        fn the_integer_cap_is_checked_percent(
+            fen in 0i64..=i64::MAX,
+            mantissa in 0i64..=100_000_000_000,
+            scale in 0u32..=12,
+        ) {
+            let percent = Decimal::new(mantissa, scale);
+            let bonus = Money::from_fen(fen);
+            if let Some(cap) = cap_of(bonus, percent) {
+                prop_assert_eq!(Ok(cap), bonus.checked_percent(percent, RoundingMode::Down));
+            }
+        }
+    }
+
+    #[test]
+    fn the_integer_cap_declines_what_it_cannot_do_exactly() {
+        let bonus = Money::from_fen(200_000);
+        assert_eq!(
+            cap_of(bonus, Decimal::new(50, 0)),
+            Some(Money::from_fen(100_000))
+        );
+        assert_eq!(
+            cap_of(bonus, Decimal::new(3333, 2)),
+            Some(Money::from_fen(66_660))
+        );
+        assert_eq!(cap_of(Money::from_fen(-1), Decimal::new(50, 0)), None);
+        assert_eq!(cap_of(bonus, Decimal::new(-50, 0)), None);
+        assert_eq!(cap_of(bonus, Decimal::new(1, 11)), None);
+    }
 }

@@ -4,7 +4,8 @@
 //! lines. Their rule ids and case ids are shared ([`Arc<str>`], [`Cases`]):
 //! the 20 lines of a team's loss split hold one rule and one case id. Their
 //! explanations ([`Explanation`]) keep what produced them (the breach, the
-//! group split and the person's base points, or text written when charged)
+//! group split and the person's base points, the settlement's amounts, or
+//! text written when charged)
 //! and are written when displayed or serialized, so a line owns no string of
 //! its own. Serialized, a line is exactly the document it always was: the
 //! text in `explanation_zh` and `explanation_en`; read back, the text is kept
@@ -45,6 +46,18 @@ impl Cases {
             CasesRepr::None => &[],
             CasesRepr::One(c) => std::slice::from_ref(c),
             CasesRepr::Many(cs) => cs,
+        }
+    }
+}
+
+impl Cases {
+    /// The cases cloned from borrowed ids, in one allocation of the exact
+    /// size (a slice iterator knows its length).
+    pub(crate) fn cloned(cases: &[&CaseId]) -> Cases {
+        match cases {
+            [] => Cases::new(),
+            [one] => Cases::from((*one).clone()),
+            many => Cases(CasesRepr::Many(many.iter().map(|&c| c.clone()).collect())),
         }
     }
 }
@@ -150,8 +163,13 @@ enum Repr {
     /// The same text on many lines (a count-ladder tier and count, the
     /// year-end reward): cloned by reference.
     Shared(Arc<(Box<str>, Box<str>)>),
-    /// An overtime fine: what the breach says.
-    Breach(Box<BreachText>),
+    /// An overtime fine: what the breach says, its milestone and level
+    /// shared with every breach of the same pair.
+    Breach {
+        kind: Arc<BreachText>,
+        case: CaseId,
+        round: u32,
+    },
     /// A member's part of a group split: the split's shared text, the
     /// member's base points (for a split by base points) and the part.
     Share {
@@ -159,19 +177,36 @@ enum Repr {
         points: Option<Arc<str>>,
         part: Money,
     },
+    /// Settlement (`carry.in`): instalments carried in.
+    CarriedIn(Money),
+    /// Settlement (`cap`): the whole bonus was deducted; the rest (carried
+    /// instalments included when `carried_in`) waits for the next month.
+    WholeBonus { forward: Money, carried_in: bool },
+    /// Settlement (`cap`): no bonus, so nothing could be deducted.
+    NoBonus(Money),
+    /// Settlement (`cap`): the cap of `percent` % of `bonus` (`cap`) left
+    /// `forward` owed.
+    Cap {
+        percent: Arc<Percent>,
+        bonus: Money,
+        cap: Money,
+        forward: Money,
+    },
 }
 
-/// What an overtime line says (boxed: rarer than the other kinds' size).
-#[derive(Clone)]
+/// The cap's percentage as the schedule writes it (normalized), shared by
+/// every statement's `cap` line (a thin pointer keeps lines small).
+pub(crate) struct Percent(pub(crate) Box<str>);
+
+/// What the overtime lines of one milestone and level say, but for the
+/// case and round.
 pub(crate) struct BreachText {
-    pub(crate) case: CaseId,
     pub(crate) milestone: MilestoneId,
     /// The policy's Chinese name of the milestone, for the Chinese text.
     pub(crate) milestone_zh: Option<Arc<str>>,
     pub(crate) level: LevelId,
     /// The policy's Chinese name of the level, for the Chinese text.
     pub(crate) level_zh: Option<Arc<str>>,
-    pub(crate) round: u32,
     pub(crate) fine: Money,
     pub(crate) once_per_case: bool,
     /// Whether the fine is the milestone's own
@@ -209,12 +244,47 @@ impl Explanation {
         match &self.0 {
             Repr::Text { zh, en } => Some((zh, en)),
             Repr::Shared(t) => Some((&t.0, &t.1)),
-            Repr::Breach(_) | Repr::Share { .. } => None,
+            Repr::Breach { .. }
+            | Repr::Share { .. }
+            | Repr::CarriedIn(_)
+            | Repr::WholeBonus { .. }
+            | Repr::NoBonus(_)
+            | Repr::Cap { .. } => None,
         }
     }
 
-    pub(crate) fn breach(text: BreachText) -> Explanation {
-        Explanation(Repr::Breach(Box::new(text)))
+    pub(crate) fn breach(kind: Arc<BreachText>, case: CaseId, round: u32) -> Explanation {
+        Explanation(Repr::Breach { kind, case, round })
+    }
+
+    /// Why `carried_in` is owed this month (`carry.in`).
+    pub(crate) fn carried_in(carried_in: Money) -> Explanation {
+        Explanation(Repr::CarriedIn(carried_in))
+    }
+
+    /// Why `forward` waits for later months (`cap`): the whole bonus taken
+    /// (`carried_in`: instalments were carried in), or no bonus, or the cap
+    /// of `percent` % of `bonus`, which is `cap`.
+    pub(crate) fn carried_forward(
+        forward: Money,
+        whole_bonus: Option<bool>,
+        percent: &Arc<Percent>,
+        bonus: Money,
+        cap: Money,
+    ) -> Explanation {
+        Explanation(match whole_bonus {
+            Some(carried_in) => Repr::WholeBonus {
+                forward,
+                carried_in,
+            },
+            None if bonus.is_zero() => Repr::NoBonus(forward),
+            None => Repr::Cap {
+                percent: percent.clone(),
+                bonus,
+                cap,
+                forward,
+            },
+        })
     }
 
     pub(crate) fn share(group: Arc<ShareText>, points: Option<Arc<str>>, part: Money) -> Self {
@@ -242,11 +312,15 @@ impl Explanation {
         }
         match &self.0 {
             Repr::Text { .. } | Repr::Shared(_) => Ok(()),
-            Repr::Breach(b) => {
+            Repr::Breach {
+                kind: b,
+                case,
+                round,
+            } => {
                 let money = Digits::money(b.fine);
-                let round = Digits::uint(u64::from(b.round));
+                let round = Digits::uint(u64::from(*round));
                 let (case, milestone, level) =
-                    (b.case.as_str(), b.milestone.as_str(), b.level.as_str());
+                    (case.as_str(), b.milestone.as_str(), b.level.as_str());
                 let parts: [&str; 12] = if en {
                     [
                         "Case ",
@@ -321,6 +395,106 @@ impl Explanation {
                 };
                 parts.iter().try_for_each(|p| out.write_str(p))
             }
+            Repr::CarriedIn(m) => {
+                let m = Digits::money(*m);
+                let parts = if en {
+                    [
+                        "Instalments carried in from earlier months: ¥",
+                        m.as_str(),
+                        "",
+                    ]
+                } else {
+                    ["上期结转未扣 ", m.as_str(), " 元计入本月应扣"]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::WholeBonus {
+                forward,
+                carried_in,
+            } => {
+                let fwd = Digits::money(*forward);
+                let parts = match (en, carried_in) {
+                    (false, _) => [
+                        "本月效益奖金已全额罚扣，其余 ",
+                        fwd.as_str(),
+                        " 元",
+                        if *carried_in {
+                            "（含上期结转）"
+                        } else {
+                            ""
+                        },
+                        "顺延至下月起逐月分期扣除",
+                    ],
+                    (true, _) => [
+                        "The whole bonus was deducted this month; the other ¥",
+                        fwd.as_str(),
+                        if *carried_in {
+                            " (carried instalments included)"
+                        } else {
+                            ""
+                        },
+                        " waits for the next month",
+                        "",
+                    ],
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::NoBonus(forward) => {
+                let fwd = Digits::money(*forward);
+                let parts = if en {
+                    [
+                        "No monthly bonus: nothing can be deducted this month; ¥",
+                        fwd.as_str(),
+                        " is carried forward",
+                    ]
+                } else {
+                    [
+                        "无月度效益奖金，本月无法扣款，",
+                        fwd.as_str(),
+                        " 元全部结转下月",
+                    ]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::Cap {
+                percent,
+                bonus,
+                cap,
+                forward,
+            } => {
+                let (bonus, cap, fwd) = (
+                    Digits::money(*bonus),
+                    Digits::money(*cap),
+                    Digits::money(*forward),
+                );
+                let percent = &*percent.0;
+                let parts = if en {
+                    [
+                        "Deductions are capped at ",
+                        percent,
+                        "% of the bonus ¥",
+                        bonus.as_str(),
+                        ", i.e. ¥",
+                        cap.as_str(),
+                        "; the excess ¥",
+                        fwd.as_str(),
+                        " is carried forward as monthly instalments",
+                    ]
+                } else {
+                    [
+                        "本月扣款上限为效益奖金 ",
+                        bonus.as_str(),
+                        " 元的 ",
+                        percent,
+                        "%，即 ",
+                        cap.as_str(),
+                        " 元；超出的 ",
+                        fwd.as_str(),
+                        " 元顺延至下月逐月分期扣除",
+                    ]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
+            }
         }
     }
 
@@ -381,15 +555,16 @@ impl fmt::Debug for Explanation {
 /// A number as decimal text, on the stack: what `Display` writes, without the
 /// formatting machinery or a heap allocation.
 pub(crate) struct Digits {
-    buf: [u8; 24],
+    // Room for a u64 with 28 decimals: a sign, "0.", 28 digits.
+    buf: [u8; 40],
     start: usize,
 }
 
 impl Digits {
     fn empty() -> Digits {
         Digits {
-            buf: [0; 24],
-            start: 24,
+            buf: [0; 40],
+            start: 40,
         }
     }
 
@@ -434,6 +609,26 @@ impl Digits {
         d
     }
 
+    /// `d` normalized, as `Display` writes it (`0.6`, `60`, `-1.25`); `None`
+    /// when its mantissa does not fit in a u64 (the caller formats it).
+    pub(crate) fn decimal(d: rust_decimal::Decimal) -> Option<Digits> {
+        let d = d.normalize();
+        let mut n = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
+        let mut out = Digits::empty();
+        if d.scale() > 0 {
+            for _ in 0..d.scale() {
+                out.push_front(ascii_digit(n));
+                n /= 10;
+            }
+            out.push_front(b'.');
+        }
+        out.push_front_u64(n);
+        if d.mantissa() < 0 {
+            out.push_front(b'-');
+        }
+        Some(out)
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         self.buf
             .get(self.start..)
@@ -458,6 +653,32 @@ mod tests {
             "a \\| b c\\|"
         );
         assert_eq!(tousu_model::markdown::Cell("纯文本").to_string(), "纯文本");
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        use rust_decimal::Decimal;
+        for (m, scale) in [
+            (0i64, 0u32),
+            (6, 1),
+            (60, 0),
+            (600, 1),
+            (5, 2),
+            (-125, 2),
+            (1, 28),
+            (i64::MAX, 28),
+            (i64::MIN + 1, 5),
+            (123_456_789, 3),
+        ] {
+            let d = Decimal::new(m, scale);
+            assert_eq!(
+                Digits::decimal(d).unwrap().as_str(),
+                d.normalize().to_string(),
+                "{m}e-{scale}"
+            );
+        }
+        assert_eq!(Digits::decimal(-Decimal::ZERO).unwrap().as_str(), "0");
+        assert!(Digits::decimal(Decimal::MAX).is_none());
     }
 
     #[test]
