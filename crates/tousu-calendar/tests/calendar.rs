@@ -928,6 +928,22 @@ fn instant_with_nanos() -> impl Strategy<Value = DateTime<Utc>> {
         .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
 }
 
+/// An instant 2024–2100 with nanoseconds: anywhere, or within two minutes
+/// of a Beijing midnight, where holidays begin and end.
+fn instant_2024_2100() -> impl Strategy<Value = DateTime<Utc>> {
+    let start = at("2024-01-01T00:00:00+08:00").timestamp();
+    let end = at("2101-01-01T00:00:00+08:00").timestamp();
+    (
+        prop_oneof![
+            start..end,
+            (0..(end - start) / 86_400, -120i64..=120)
+                .prop_map(move |(d, s)| start + d * 86_400 + s),
+        ],
+        0u32..1_000_000_000,
+    )
+        .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
+}
+
 /// A day from 2024 to the end of 2027 (China's notices, then the statutory
 /// days), weighted to the turn of 2026–2027.
 fn day_2024_2027() -> impl Strategy<Value = NaiveDate> {
@@ -966,6 +982,28 @@ proptest! {
             (&*OFFICE, &OFFICE_WINDOWS[..]),
         ] {
             for (x, y) in [(a, b), (b, a)] {
+                prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
+            }
+        }
+    }
+
+    /// The whole fallback range to 2100, periods up to 40 days, either
+    /// order: the tables' difference equals the day walk to the nanosecond.
+    #[test]
+    fn working_time_to_2100_equals_the_day_walk(
+        a in instant_2024_2100(),
+        secs in 0i64..40 * 86_400,
+        nanos in 0i64..1_000_000_000,
+    ) {
+        let b = a + TimeDelta::seconds(secs) + TimeDelta::nanoseconds(nanos);
+        let whole = [(0, NANOS_PER_DAY)];
+        for (cal, windows) in [
+            (&*CHINA, &whole[..]),
+            (&*PROVISIONAL, &whole[..]),
+            (&*WEST, &whole[..]),
+            (&*OFFICE, &OFFICE_WINDOWS[..]),
+        ] {
+            for (x, y) in [(a, b), (b, a), (a, a)] {
                 prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
             }
         }
