@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{
     DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
@@ -699,11 +700,74 @@ pub struct CalendarDataRef {
     /// The years consulted, with where their data came from. Empty for clock
     /// units (minutes, hours).
     #[serde(default)]
-    pub years: Vec<YearSource>,
+    #[schemars(with = "Vec<YearSource>")]
+    pub years: YearSources,
     /// Whether policy overrides (extra holidays, extra working days, closures)
     /// fell inside the period.
     #[serde(default)]
     pub overrides: bool,
+}
+
+/// The years a deadline consulted, as a shared list: a calendar hands every
+/// deadline over the same years the same list, so a clock holds a pointer
+/// and a length instead of its own copy (a heap block per clock). Reads as a
+/// slice; serializes as the list it is, as `Vec<YearSource>` did.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct YearSources(Option<Arc<[YearSource]>>);
+
+impl YearSources {
+    /// The years as a slice (also through `Deref`).
+    #[must_use]
+    pub fn as_slice(&self) -> &[YearSource] {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
+
+impl Deref for YearSources {
+    type Target = [YearSource];
+
+    fn deref(&self) -> &[YearSource] {
+        self.as_slice()
+    }
+}
+
+impl fmt::Debug for YearSources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
+impl From<Vec<YearSource>> for YearSources {
+    fn from(years: Vec<YearSource>) -> Self {
+        Self((!years.is_empty()).then(|| years.into()))
+    }
+}
+
+impl FromIterator<YearSource> for YearSources {
+    fn from_iter<I: IntoIterator<Item = YearSource>>(iter: I) -> Self {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl<'a> IntoIterator for &'a YearSources {
+    type Item = &'a YearSource;
+    type IntoIter = std::slice::Iter<'a, YearSource>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl Serialize for YearSources {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl<'de> Deserialize<'de> for YearSources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<YearSource>::deserialize(deserializer).map(Self::from)
+    }
 }
 
 /// One year a deadline consulted.
@@ -827,6 +891,12 @@ pub struct Calendar {
     day_nanos: i64,
     /// Dates of all overrides, sorted.
     overrides: Vec<NaiveDate>,
+    /// `year_sources[y]`: what a deadline within year `first_year + y`
+    /// consulted; `year_pair_sources[y]` the same for one spanning that year
+    /// and the next. Built once, shared by every deadline (a clone is a
+    /// reference count).
+    year_sources: Vec<YearSources>,
+    year_pair_sources: Vec<YearSources>,
 }
 
 fn cn_data() -> Result<&'static [YearSpec], CalendarError> {
@@ -1177,10 +1247,18 @@ impl Calendar {
             has_business_hours: !spec.business_hours.is_empty(),
             day_nanos,
             overrides: overrides.keys().copied().collect(),
+            year_sources: Vec::new(),
+            year_pair_sources: Vec::new(),
         };
         if first_year <= last_year {
             calendar.build_tables(&rest, &data_years, &overrides)?;
         }
+        calendar.year_sources = (first_year..=last_year)
+            .map(|y| calendar.collect_year_sources(y, y))
+            .collect();
+        calendar.year_pair_sources = (first_year..=last_year)
+            .map(|y| calendar.collect_year_sources(y, y.saturating_add(1)))
+            .collect();
         Ok(calendar)
     }
 
@@ -1600,7 +1678,7 @@ impl Calendar {
                     provisional_basis: None,
                     calendar: CalendarDataRef {
                         data: self.data_id(),
-                        years: Vec::new(),
+                        years: YearSources::default(),
                         overrides: false,
                     },
                 })
@@ -1747,40 +1825,23 @@ impl Calendar {
 
     /// The deadline at `at` for a period over the local days `from..=to`.
     fn deadline_with_ref(&self, at: DateTime<Utc>, from: NaiveDate, to: NaiveDate) -> Deadline {
-        let span = usize::try_from(to.year() - from.year() + 1).unwrap_or(0);
-        let mut years = Vec::with_capacity(span);
+        let (first, last) = (from.year(), to.year());
         let mut basis: Option<ProvisionalBasis> = None;
-        for year in from.year()..=to.year() {
-            let coverage = if (self.first_year..=self.last_year).contains(&year) {
-                self.years.get(self.year_slot(year))
-            } else {
-                None
-            };
-            match coverage {
-                Some(YearCoverage::Data { origin, citation }) => years.push(YearSource {
-                    year,
-                    origin: origin.clone(),
-                    citation: Some(citation.clone()),
-                }),
-                Some(YearCoverage::Provisional) => {
-                    basis = Some(ProvisionalBasis::WeekendsOnly);
-                    years.push(YearSource {
-                        year,
-                        origin: YearOrigin::Provisional,
-                        citation: None,
-                    });
-                }
-                Some(YearCoverage::Statutory) => {
-                    basis = Some(ProvisionalBasis::StatutoryDays);
-                    years.push(YearSource {
-                        year,
-                        origin: YearOrigin::Statutory,
-                        citation: None,
-                    });
-                }
-                Some(YearCoverage::Uncovered) | None => {}
+        for year in first..=last {
+            match self.table_coverage(year) {
+                Some(YearCoverage::Provisional) => basis = Some(ProvisionalBasis::WeekendsOnly),
+                Some(YearCoverage::Statutory) => basis = Some(ProvisionalBasis::StatutoryDays),
+                _ => {}
             }
         }
+        let cached = match last.checked_sub(first) {
+            Some(0) => self.year_sources.get(self.year_slot(first)),
+            Some(1) => self.year_pair_sources.get(self.year_slot(first)),
+            _ => None,
+        };
+        let years = cached
+            .cloned()
+            .unwrap_or_else(|| self.collect_year_sources(first, last));
         let lo = self.overrides.partition_point(|d| *d < from);
         let overrides = self.overrides.get(lo).is_some_and(|d| *d <= to);
         Deadline {
@@ -1793,6 +1854,37 @@ impl Calendar {
                 overrides,
             },
         }
+    }
+
+    /// How `year` is covered, if it is in the tables.
+    fn table_coverage(&self, year: i32) -> Option<&YearCoverage> {
+        if (self.first_year..=self.last_year).contains(&year) {
+            self.years.get(self.year_slot(year))
+        } else {
+            None
+        }
+    }
+
+    /// Where the data of each year `first..=last` came from (years not
+    /// covered are left out).
+    fn collect_year_sources(&self, first: i32, last: i32) -> YearSources {
+        (first..=last)
+            .filter_map(|year| {
+                let (origin, citation) = match self.table_coverage(year)? {
+                    YearCoverage::Data { origin, citation } => {
+                        (origin.clone(), Some(citation.clone()))
+                    }
+                    YearCoverage::Provisional => (YearOrigin::Provisional, None),
+                    YearCoverage::Statutory => (YearOrigin::Statutory, None),
+                    YearCoverage::Uncovered => return None,
+                };
+                Some(YearSource {
+                    year,
+                    origin,
+                    citation,
+                })
+            })
+            .collect()
     }
 
     /// Working time of a working day within `[from, to)` nanoseconds of it.

@@ -8,7 +8,8 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc, Week
 use proptest::prelude::*;
 use tousu_calendar::duration::{Duration, DurationUnit};
 use tousu_calendar::{
-    Calendar, CalendarError, CalendarSpec, DataSet, ProvisionalBasis, YearCoverage, YearOrigin,
+    Calendar, CalendarError, CalendarSpec, DataSet, Deadline, ProvisionalBasis, YearCoverage,
+    YearOrigin,
 };
 
 static CHINA: LazyLock<Calendar> = LazyLock::new(|| Calendar::china().unwrap());
@@ -1238,4 +1239,57 @@ fn resumed_day_deadlines_end_at_day_end() {
         cal.to_day_end(bj(3, 9, 0), DurationUnit::Hours).unwrap(),
         bj(3, 9, 0)
     );
+}
+
+/// The years a deadline consulted are shared by every deadline over the same
+/// years, and serialize as the plain list they were stored as before (a
+/// `Vec`): stored deadlines load and write back byte for byte.
+#[test]
+fn year_sources_are_shared_and_stored_as_before() {
+    let days = |n| Duration::new(n, DurationUnit::WorkingDays).unwrap();
+    let one = CHINA
+        .deadline(at("2025-03-03T10:00:00+08:00"), &days(5))
+        .unwrap();
+    let two = CHINA
+        .deadline(at("2025-06-03T10:00:00+08:00"), &days(5))
+        .unwrap();
+    assert!(std::ptr::eq(
+        one.calendar.years.as_ptr(),
+        two.calendar.years.as_ptr()
+    ));
+    let across = CHINA
+        .deadline(at("2025-12-25T10:00:00+08:00"), &days(15))
+        .unwrap();
+    let again = CHINA
+        .deadline(at("2025-12-29T10:00:00+08:00"), &days(15))
+        .unwrap();
+    assert_eq!(across.calendar.years.len(), 2);
+    assert!(std::ptr::eq(
+        across.calendar.years.as_ptr(),
+        again.calendar.years.as_ptr()
+    ));
+
+    // As `Vec<YearSource>` wrote it.
+    let stored = concat!(
+        r#"{"at":"2026-01-16T16:00:00Z","provisional":false,"calendar":{"data":"cn","years":["#,
+        r#"{"year":2025,"origin":{"kind":"data","id":"cn"},"citation":"国办发明电〔2024〕12号"},"#,
+        r#"{"year":2026,"origin":{"kind":"data","id":"cn"},"citation":"国办发明电〔2025〕7号"}],"#,
+        r#""overrides":false}}"#
+    );
+    let loaded: Deadline = serde_json::from_str(stored).unwrap();
+    assert_eq!(loaded, across);
+    assert_eq!(serde_json::to_string(&across).unwrap(), stored);
+    assert_eq!(serde_json::to_string(&loaded).unwrap(), stored);
+
+    // Older still: no `years` or `overrides` at all; and an empty list.
+    let bare = r#"{"at":"2026-01-13T16:00:00Z","provisional":false,"calendar":{}}"#;
+    let old: Deadline = serde_json::from_str(bare).unwrap();
+    assert!(old.calendar.years.is_empty());
+    let empty = r#"{"at":"2026-01-13T16:00:00Z","provisional":false,"calendar":{"years":[],"overrides":false}}"#;
+    let d: Deadline = serde_json::from_str(empty).unwrap();
+    assert_eq!(d, old);
+    assert_eq!(serde_json::to_string(&d).unwrap(), empty);
+    assert_eq!(format!("{:?}", d.calendar.years), "[]");
+    // A pointer and a length, where a `Vec` was three words.
+    assert_eq!(size_of::<tousu_calendar::YearSources>(), 16);
 }
