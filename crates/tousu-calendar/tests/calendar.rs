@@ -809,10 +809,7 @@ fn serde_and_schema() {
     let json = serde_json::to_value(&d).unwrap();
     assert_eq!(json["at"], "2027-01-11T09:30:00Z");
     assert_eq!(json["calendar"]["years"][0]["origin"]["kind"], "data");
-    assert_eq!(
-        serde_json::from_value::<tousu_calendar::Deadline>(json).unwrap(),
-        d
-    );
+    assert_eq!(serde_json::from_value::<Deadline>(json).unwrap(), d);
 
     let schema = serde_json::to_value(schemars::schema_for!(CalendarSpec)).unwrap();
     let props = &schema["properties"];
@@ -826,7 +823,7 @@ fn serde_and_schema() {
     ] {
         assert!(props.get(field).is_some(), "{field} missing from {schema}");
     }
-    let schema = serde_json::to_value(schemars::schema_for!(tousu_calendar::Deadline)).unwrap();
+    let schema = serde_json::to_value(schemars::schema_for!(Deadline)).unwrap();
     assert!(schema["properties"].get("calendar").is_some());
 }
 
