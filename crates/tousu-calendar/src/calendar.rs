@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{
     DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
@@ -699,11 +700,74 @@ pub struct CalendarDataRef {
     /// The years consulted, with where their data came from. Empty for clock
     /// units (minutes, hours).
     #[serde(default)]
-    pub years: Vec<YearSource>,
+    #[schemars(with = "Vec<YearSource>")]
+    pub years: YearSources,
     /// Whether policy overrides (extra holidays, extra working days, closures)
     /// fell inside the period.
     #[serde(default)]
     pub overrides: bool,
+}
+
+/// The years a deadline consulted, as a shared list: a calendar hands every
+/// deadline over the same years the same list, so a clock holds a pointer
+/// and a length instead of its own copy (a heap block per clock). Reads as a
+/// slice; serializes as the list it is, as `Vec<YearSource>` did.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct YearSources(Option<Arc<[YearSource]>>);
+
+impl YearSources {
+    /// The years as a slice (also through `Deref`).
+    #[must_use]
+    pub fn as_slice(&self) -> &[YearSource] {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
+
+impl Deref for YearSources {
+    type Target = [YearSource];
+
+    fn deref(&self) -> &[YearSource] {
+        self.as_slice()
+    }
+}
+
+impl fmt::Debug for YearSources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
+impl From<Vec<YearSource>> for YearSources {
+    fn from(years: Vec<YearSource>) -> Self {
+        Self((!years.is_empty()).then(|| years.into()))
+    }
+}
+
+impl FromIterator<YearSource> for YearSources {
+    fn from_iter<I: IntoIterator<Item = YearSource>>(iter: I) -> Self {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl<'a> IntoIterator for &'a YearSources {
+    type Item = &'a YearSource;
+    type IntoIter = std::slice::Iter<'a, YearSource>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl Serialize for YearSources {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl<'de> Deserialize<'de> for YearSources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<YearSource>::deserialize(deserializer).map(Self::from)
+    }
 }
 
 /// One year a deadline consulted.
@@ -815,6 +879,10 @@ pub struct Calendar {
     /// Whether every year the tables span is covered: then any two indices
     /// inside them are, and the years between too.
     all_covered: bool,
+    /// Whether `working_time_between` may take its unchecked path: every
+    /// year covered, and the working time of all the tables' days fits an
+    /// `i64` of nanoseconds (about 290 years of whole days do).
+    working_time_fits: bool,
     /// Business windows in nanoseconds from midnight, sorted, disjoint.
     windows: Vec<(i64, i64)>,
     /// Whether business hours are set.
@@ -823,6 +891,12 @@ pub struct Calendar {
     day_nanos: i64,
     /// Dates of all overrides, sorted.
     overrides: Vec<NaiveDate>,
+    /// `year_sources[y]`: what a deadline within year `first_year + y`
+    /// consulted; `year_pair_sources[y]` the same for one spanning that year
+    /// and the next. Built once, shared by every deadline (a clone is a
+    /// reference count).
+    year_sources: Vec<YearSources>,
+    year_pair_sources: Vec<YearSources>,
 }
 
 fn cn_data() -> Result<&'static [YearSpec], CalendarError> {
@@ -1167,15 +1241,24 @@ impl Calendar {
             rank: Vec::new(),
             select: Vec::new(),
             all_covered: !years.contains(&YearCoverage::Uncovered),
+            working_time_fits: false,
             years,
             windows,
             has_business_hours: !spec.business_hours.is_empty(),
             day_nanos,
             overrides: overrides.keys().copied().collect(),
+            year_sources: Vec::new(),
+            year_pair_sources: Vec::new(),
         };
         if first_year <= last_year {
             calendar.build_tables(&rest, &data_years, &overrides)?;
         }
+        calendar.year_sources = (first_year..=last_year)
+            .map(|y| calendar.collect_year_sources(y, y))
+            .collect();
+        calendar.year_pair_sources = (first_year..=last_year)
+            .map(|y| calendar.collect_year_sources(y, y.saturating_add(1)))
+            .collect();
         Ok(calendar)
     }
 
@@ -1261,6 +1344,11 @@ impl Calendar {
             }
         }
         self.rank.push(running);
+        self.working_time_fits = self.all_covered
+            && i64::from(running)
+                .checked_add(1)
+                .and_then(|days| days.checked_mul(self.day_nanos))
+                .is_some();
         Ok(())
     }
 
@@ -1590,7 +1678,7 @@ impl Calendar {
                     provisional_basis: None,
                     calendar: CalendarDataRef {
                         data: self.data_id(),
-                        years: Vec::new(),
+                        years: YearSources::default(),
                         overrides: false,
                     },
                 })
@@ -1737,40 +1825,23 @@ impl Calendar {
 
     /// The deadline at `at` for a period over the local days `from..=to`.
     fn deadline_with_ref(&self, at: DateTime<Utc>, from: NaiveDate, to: NaiveDate) -> Deadline {
-        let span = usize::try_from(to.year() - from.year() + 1).unwrap_or(0);
-        let mut years = Vec::with_capacity(span);
+        let (first, last) = (from.year(), to.year());
         let mut basis: Option<ProvisionalBasis> = None;
-        for year in from.year()..=to.year() {
-            let coverage = if (self.first_year..=self.last_year).contains(&year) {
-                self.years.get(self.year_slot(year))
-            } else {
-                None
-            };
-            match coverage {
-                Some(YearCoverage::Data { origin, citation }) => years.push(YearSource {
-                    year,
-                    origin: origin.clone(),
-                    citation: Some(citation.clone()),
-                }),
-                Some(YearCoverage::Provisional) => {
-                    basis = Some(ProvisionalBasis::WeekendsOnly);
-                    years.push(YearSource {
-                        year,
-                        origin: YearOrigin::Provisional,
-                        citation: None,
-                    });
-                }
-                Some(YearCoverage::Statutory) => {
-                    basis = Some(ProvisionalBasis::StatutoryDays);
-                    years.push(YearSource {
-                        year,
-                        origin: YearOrigin::Statutory,
-                        citation: None,
-                    });
-                }
-                Some(YearCoverage::Uncovered) | None => {}
+        for year in first..=last {
+            match self.table_coverage(year) {
+                Some(YearCoverage::Provisional) => basis = Some(ProvisionalBasis::WeekendsOnly),
+                Some(YearCoverage::Statutory) => basis = Some(ProvisionalBasis::StatutoryDays),
+                _ => {}
             }
         }
+        let cached = match last.checked_sub(first) {
+            Some(0) => self.year_sources.get(self.year_slot(first)),
+            Some(1) => self.year_pair_sources.get(self.year_slot(first)),
+            _ => None,
+        };
+        let years = cached
+            .cloned()
+            .unwrap_or_else(|| self.collect_year_sources(first, last));
         let lo = self.overrides.partition_point(|d| *d < from);
         let overrides = self.overrides.get(lo).is_some_and(|d| *d <= to);
         Deadline {
@@ -1783,6 +1854,37 @@ impl Calendar {
                 overrides,
             },
         }
+    }
+
+    /// How `year` is covered, if it is in the tables.
+    fn table_coverage(&self, year: i32) -> Option<&YearCoverage> {
+        if (self.first_year..=self.last_year).contains(&year) {
+            self.years.get(self.year_slot(year))
+        } else {
+            None
+        }
+    }
+
+    /// Where the data of each year `first..=last` came from (years not
+    /// covered are left out).
+    fn collect_year_sources(&self, first: i32, last: i32) -> YearSources {
+        (first..=last)
+            .filter_map(|year| {
+                let (origin, citation) = match self.table_coverage(year)? {
+                    YearCoverage::Data { origin, citation } => {
+                        (origin.clone(), Some(citation.clone()))
+                    }
+                    YearCoverage::Provisional => (YearOrigin::Provisional, None),
+                    YearCoverage::Statutory => (YearOrigin::Statutory, None),
+                    YearCoverage::Uncovered => return None,
+                };
+                Some(YearSource {
+                    year,
+                    origin,
+                    citation,
+                })
+            })
+            .collect()
     }
 
     /// Working time of a working day within `[from, to)` nanoseconds of it.
@@ -1805,11 +1907,29 @@ impl Calendar {
         a: DateTime<Utc>,
         b: DateTime<Utc>,
     ) -> Result<TimeDelta, CalendarError> {
+        // The working time before an instant never decreases, so the
+        // difference is ≤ 0 exactly when `b` is not after `a`: clamping it
+        // answers that case without comparing the instants first.
+        if self.working_time_fits
+            && let (Some(wa), Some(wb)) = (self.working_nanos_at(a), self.working_nanos_at(b))
+        {
+            return Ok(TimeDelta::nanoseconds((wb - wa).max(0)));
+        }
+        self.working_time_checked(a, b)
+    }
+
+    /// [`Calendar::working_time_between`] when an instant falls outside the
+    /// tables or a year they span is not covered: day by day through the
+    /// coverage checks, which name the year.
+    #[cold]
+    #[inline(never)]
+    fn working_time_checked(
+        &self,
+        a: DateTime<Utc>,
+        b: DateTime<Utc>,
+    ) -> Result<TimeDelta, CalendarError> {
         if b <= a {
             return Ok(TimeDelta::zero());
-        }
-        if let Some(total) = self.working_nanos_between(a, b) {
-            return Ok(TimeDelta::nanoseconds(total));
         }
         let (la, lb) = (self.to_local(a)?, self.to_local(b)?);
         let (da, db) = (la.date(), lb.date());
@@ -1840,55 +1960,55 @@ impl Calendar {
         delta_from_nanos(total)
     }
 
-    /// [`Calendar::working_time_between`] in integer nanoseconds when both
-    /// instants fall inside tables that cover every year they span: the
-    /// working time before `b` minus the working time before `a`, each one
-    /// rank and one look at the windows. `None` sends the caller to the
-    /// general path, which also says which year is not covered.
-    fn working_nanos_between(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<i64> {
-        if !self.all_covered {
-            return None;
-        }
-        let (ia, ta) = self.local_index(a)?;
-        let (ib, tb) = self.local_index(b)?;
-        self.working_nanos_before(ib, tb)?
-            .checked_sub(self.working_nanos_before(ia, ta)?)
-    }
-
-    /// The table index of an instant's local day and the nanoseconds since
-    /// its local midnight (a leap second counts as the second before), from
-    /// the UTC date and time without building a local date: the offset is
-    /// under a day, so the local day is the UTC day or a neighbour.
-    fn local_index(&self, t: DateTime<Utc>) -> Option<(usize, i64)> {
-        const SECS_PER_DAY: i64 = 86_400;
+    /// The working nanoseconds in the tables before instant `t`, when its
+    /// local day is inside them (only called when every year they span is
+    /// covered and the whole tables' working time fits an `i64`, so nothing
+    /// here can overflow): the working days before its local day, whole,
+    /// plus its own windows up to `t` if that day works.
+    ///
+    /// The local day comes from seconds counted from the tables' first UTC
+    /// midnight: the UTC date's index (its year's start and its ordinal,
+    /// both loads from chrono's packed date), times a day, plus the time of
+    /// day and the fixed offset; one division by a constant splits that into
+    /// the local day and the time into it. A leap second counts as the
+    /// second before, as everywhere in the calendar.
+    #[inline]
+    fn working_nanos_at(&self, t: DateTime<Utc>) -> Option<i64> {
+        const SECS_PER_DAY: u64 = 86_400;
         let utc = t.naive_utc();
-        let secs = i64::from(utc.time().num_seconds_from_midnight())
-            + i64::from(self.offset.local_minus_utc());
-        let (shift, secs): (isize, i64) = if secs < 0 {
-            (-1, secs + SECS_PER_DAY)
-        } else if secs >= SECS_PER_DAY {
-            (1, secs - SECS_PER_DAY)
-        } else {
-            (0, secs)
-        };
-        let idx = self.index_of(utc.date())?.checked_add_signed(shift)?;
-        let nanos = secs * 1_000_000_000 + i64::from(utc.time().nanosecond().min(999_999_999));
-        (idx < self.len_days).then_some((idx, nanos))
+        let date = utc.date();
+        let slot = usize::try_from(date.year().wrapping_sub(self.first_year)).ok()?;
+        let utc_day = i64::from(*self.year_start.get(slot)?) + i64::from(date.ordinal0());
+        // Below zero only before the tables' first local midnight.
+        let secs = u64::try_from(
+            utc_day * 86_400
+                + i64::from(utc.time().num_seconds_from_midnight())
+                + i64::from(self.offset.local_minus_utc()),
+        )
+        .ok()?;
+        let day = usize::try_from(secs / SECS_PER_DAY).ok()?;
+        let (before, through) = (*self.rank.get(day)?, *self.rank.get(day + 1)?);
+        let whole = i64::from(before) * self.day_nanos;
+        if through == before {
+            return Some(whole);
+        }
+        let nanos = i64::try_from(secs % SECS_PER_DAY).ok()? * 1_000_000_000
+            + i64::from(utc.time().nanosecond().min(999_999_999));
+        Some(
+            whole
+                + if self.has_business_hours {
+                    self.window_time_before(nanos)
+                } else {
+                    nanos
+                },
+        )
     }
 
-    /// Working nanoseconds in the tables before `nanos` into day `idx`: the
-    /// working days before it, whole, and the windows of the day itself up
-    /// to `nanos` if it is a working day.
-    fn working_nanos_before(&self, idx: usize, nanos: i64) -> Option<i64> {
-        let days = *self.rank.get(idx)?;
-        let today = if *self.rank.get(idx + 1)? > days {
-            self.window_overlap(0, nanos)
-        } else {
-            0
-        };
-        i64::from(days)
-            .checked_mul(self.day_nanos)?
-            .checked_add(today)
+    /// The windows' time before `nanos` into a working day, out of line so
+    /// that the whole-day calendars' path keeps its registers free.
+    #[inline(never)]
+    fn window_time_before(&self, nanos: i64) -> i64 {
+        self.window_overlap(0, nanos)
     }
 
     /// The instant at which `amount` of working time has elapsed from `start`:

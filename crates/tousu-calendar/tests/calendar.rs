@@ -8,7 +8,8 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc, Week
 use proptest::prelude::*;
 use tousu_calendar::duration::{Duration, DurationUnit};
 use tousu_calendar::{
-    Calendar, CalendarError, CalendarSpec, DataSet, ProvisionalBasis, YearCoverage, YearOrigin,
+    Calendar, CalendarError, CalendarSpec, DataSet, Deadline, ProvisionalBasis, YearCoverage,
+    YearOrigin,
 };
 
 static CHINA: LazyLock<Calendar> = LazyLock::new(|| Calendar::china().unwrap());
@@ -808,10 +809,7 @@ fn serde_and_schema() {
     let json = serde_json::to_value(&d).unwrap();
     assert_eq!(json["at"], "2027-01-11T09:30:00Z");
     assert_eq!(json["calendar"]["years"][0]["origin"]["kind"], "data");
-    assert_eq!(
-        serde_json::from_value::<tousu_calendar::Deadline>(json).unwrap(),
-        d
-    );
+    assert_eq!(serde_json::from_value::<Deadline>(json).unwrap(), d);
 
     let schema = serde_json::to_value(schemars::schema_for!(CalendarSpec)).unwrap();
     let props = &schema["properties"];
@@ -825,7 +823,7 @@ fn serde_and_schema() {
     ] {
         assert!(props.get(field).is_some(), "{field} missing from {schema}");
     }
-    let schema = serde_json::to_value(schemars::schema_for!(tousu_calendar::Deadline)).unwrap();
+    let schema = serde_json::to_value(schemars::schema_for!(Deadline)).unwrap();
     assert!(schema["properties"].get("calendar").is_some());
 }
 
@@ -928,6 +926,22 @@ fn instant_with_nanos() -> impl Strategy<Value = DateTime<Utc>> {
         .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
 }
 
+/// An instant 2024–2100 with nanoseconds: anywhere, or within two minutes
+/// of a Beijing midnight, where holidays begin and end.
+fn instant_2024_2100() -> impl Strategy<Value = DateTime<Utc>> {
+    let start = at("2024-01-01T00:00:00+08:00").timestamp();
+    let end = at("2101-01-01T00:00:00+08:00").timestamp();
+    (
+        prop_oneof![
+            start..end,
+            (0..(end - start) / 86_400, -120i64..=120)
+                .prop_map(move |(d, s)| start + d * 86_400 + s),
+        ],
+        0u32..1_000_000_000,
+    )
+        .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
+}
+
 /// A day from 2024 to the end of 2027 (China's notices, then the statutory
 /// days), weighted to the turn of 2026–2027.
 fn day_2024_2027() -> impl Strategy<Value = NaiveDate> {
@@ -966,6 +980,28 @@ proptest! {
             (&*OFFICE, &OFFICE_WINDOWS[..]),
         ] {
             for (x, y) in [(a, b), (b, a)] {
+                prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
+            }
+        }
+    }
+
+    /// The whole fallback range to 2100, periods up to 40 days, either
+    /// order: the tables' difference equals the day walk to the nanosecond.
+    #[test]
+    fn working_time_to_2100_equals_the_day_walk(
+        a in instant_2024_2100(),
+        secs in 0i64..40 * 86_400,
+        nanos in 0i64..1_000_000_000,
+    ) {
+        let b = a + TimeDelta::seconds(secs) + TimeDelta::nanoseconds(nanos);
+        let whole = [(0, NANOS_PER_DAY)];
+        for (cal, windows) in [
+            (&*CHINA, &whole[..]),
+            (&*PROVISIONAL, &whole[..]),
+            (&*WEST, &whole[..]),
+            (&*OFFICE, &OFFICE_WINDOWS[..]),
+        ] {
+            for (x, y) in [(a, b), (b, a), (a, a)] {
                 prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
             }
         }
@@ -1200,4 +1236,57 @@ fn resumed_day_deadlines_end_at_day_end() {
         cal.to_day_end(bj(3, 9, 0), DurationUnit::Hours).unwrap(),
         bj(3, 9, 0)
     );
+}
+
+/// The years a deadline consulted are shared by every deadline over the same
+/// years, and serialize as the plain list they were stored as before (a
+/// `Vec`): stored deadlines load and write back byte for byte.
+#[test]
+fn year_sources_are_shared_and_stored_as_before() {
+    let days = |n| Duration::new(n, DurationUnit::WorkingDays).unwrap();
+    let one = CHINA
+        .deadline(at("2025-03-03T10:00:00+08:00"), &days(5))
+        .unwrap();
+    let two = CHINA
+        .deadline(at("2025-06-03T10:00:00+08:00"), &days(5))
+        .unwrap();
+    assert!(std::ptr::eq(
+        one.calendar.years.as_ptr(),
+        two.calendar.years.as_ptr()
+    ));
+    let across = CHINA
+        .deadline(at("2025-12-25T10:00:00+08:00"), &days(15))
+        .unwrap();
+    let again = CHINA
+        .deadline(at("2025-12-29T10:00:00+08:00"), &days(15))
+        .unwrap();
+    assert_eq!(across.calendar.years.len(), 2);
+    assert!(std::ptr::eq(
+        across.calendar.years.as_ptr(),
+        again.calendar.years.as_ptr()
+    ));
+
+    // As `Vec<YearSource>` wrote it.
+    let stored = concat!(
+        r#"{"at":"2026-01-16T16:00:00Z","provisional":false,"calendar":{"data":"cn","years":["#,
+        r#"{"year":2025,"origin":{"kind":"data","id":"cn"},"citation":"国办发明电〔2024〕12号"},"#,
+        r#"{"year":2026,"origin":{"kind":"data","id":"cn"},"citation":"国办发明电〔2025〕7号"}],"#,
+        r#""overrides":false}}"#
+    );
+    let loaded: Deadline = serde_json::from_str(stored).unwrap();
+    assert_eq!(loaded, across);
+    assert_eq!(serde_json::to_string(&across).unwrap(), stored);
+    assert_eq!(serde_json::to_string(&loaded).unwrap(), stored);
+
+    // Older still: no `years` or `overrides` at all; and an empty list.
+    let bare = r#"{"at":"2026-01-13T16:00:00Z","provisional":false,"calendar":{}}"#;
+    let old: Deadline = serde_json::from_str(bare).unwrap();
+    assert!(old.calendar.years.is_empty());
+    let empty = r#"{"at":"2026-01-13T16:00:00Z","provisional":false,"calendar":{"years":[],"overrides":false}}"#;
+    let d: Deadline = serde_json::from_str(empty).unwrap();
+    assert_eq!(d, old);
+    assert_eq!(serde_json::to_string(&d).unwrap(), empty);
+    assert_eq!(format!("{:?}", d.calendar.years), "[]");
+    // A pointer and a length, where a `Vec` was three words.
+    assert_eq!(size_of::<tousu_calendar::YearSources>(), 16);
 }
