@@ -4,14 +4,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use tousu_model::{
-    CaseId, CommandId, Complaint, ComplaintNo, FactName, FactValue, FaultParty, LevelId, Money,
-    Remedy, RoleId, Satisfaction, StaffId, Validity,
+    CaseId, Complaint, ComplaintNo, FactName, FactValue, FaultParty, LevelId, Money, Remedy,
+    RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
     Deadline, Duration, EscalationId, MilestoneId, Policy, PolicyId, PolicyVersion, RuleId,
 };
 
-use crate::command::{Assignment, Responsibility};
+use crate::command::{AppliedCommands, Assignment, Responsibility};
 use crate::event::{ClosureKind, Event, EventKind};
 
 /// The schema version of [`Case`] documents this crate writes.
@@ -482,12 +482,11 @@ pub struct Case {
     pub notes: u32,
     /// Events applied so far.
     pub version: u64,
-    /// Command ids already applied (idempotency).
-    pub command_ids: BTreeSet<CommandId>,
-    /// The fingerprint ([`Command::digest`](crate::Command::digest)) of each
-    /// applied command whose events record one.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub command_digests: BTreeMap<CommandId, crate::CommandDigest>,
+    /// The commands already applied (idempotency) and their fingerprints
+    /// ([`Command::digest`](crate::Command::digest)), written as the fields
+    /// `command_ids` and `command_digests`.
+    #[serde(flatten)]
+    pub commands: AppliedCommands,
     /// When the last event happened.
     pub updated_at: DateTime<Utc>,
 }
@@ -564,7 +563,19 @@ impl Case {
     ) -> Result<Case, ReplayError> {
         let mut iter = events.into_iter();
         let first = iter.next().ok_or(ReplayError::Empty)?;
-        let mut case = Case::from_registration(first)?;
+        let mut case = Case::registered(first)?;
+        case.record_actor(first, None);
+        // A stored stream holds each command's events together, the first
+        // with its fingerprint: collect one entry per run of events and
+        // build the map once at the end, instead of a search and an insert
+        // per command.
+        let mut commands = Vec::with_capacity(iter.size_hint().0.saturating_add(1));
+        commands.extend(
+            first
+                .command_id
+                .clone()
+                .map(|id| (id, first.command_digest)),
+        );
         let mut previous = first;
         for event in iter {
             if event.case_id != case.id {
@@ -581,15 +592,29 @@ impl Case {
                 });
             }
             case.version = event.version;
-            case.record_common(event, Some(previous));
+            case.record_actor(event, Some(previous));
+            if let Some(id) = &event.command_id
+                && previous.command_id.as_ref() != Some(id)
+            {
+                commands.push((id.clone(), event.command_digest));
+            }
             fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
+        case.commands = AppliedCommands::from_runs(commands);
         Ok(case)
     }
 
     /// The case a `registered` event creates.
     pub fn from_registration(event: &Event) -> Result<Case, ReplayError> {
+        let mut case = Case::registered(event)?;
+        case.record_common(event);
+        Ok(case)
+    }
+
+    /// The case a `registered` event creates, its actor and command not yet
+    /// recorded.
+    fn registered(event: &Event) -> Result<Case, ReplayError> {
         if event.version != 1 {
             return Err(ReplayError::VersionGap {
                 expected: 1,
@@ -608,7 +633,7 @@ impl Case {
                 found: event.kind.name().to_owned(),
             });
         };
-        let mut case = Case {
+        Ok(Case {
             schema_version: CASE_SCHEMA_VERSION,
             id: event.case_id.clone(),
             number: number.clone(),
@@ -635,52 +660,30 @@ impl Case {
             participants: BTreeSet::new(),
             notes: 0,
             version: 1,
-            command_ids: BTreeSet::new(),
-            command_digests: BTreeMap::new(),
+            commands: AppliedCommands::default(),
             updated_at: event.at,
-        };
-        case.record_common(event, None);
-        Ok(case)
+        })
     }
 
     /// Records the actor of `event` and when it happened; `previous`, when
     /// given, is the event applied just before, whose actor is recorded.
     fn record_actor(&mut self, event: &Event, previous: Option<&Event>) {
-        // The events of one command share its actor: look before cloning,
-        // and do not look again for the same one.
+        // The events of one command share its actor: do not look again for
+        // the same one. A clone is a reference count, so inserting directly
+        // is one search where asking first would be two.
         if let Some(actor) = &event.actor
             && previous.is_none_or(|p| p.actor.as_ref() != Some(actor))
-            && !self.participants.contains(actor)
         {
             self.participants.insert(actor.clone());
         }
         self.updated_at = event.at;
     }
 
-    /// Records the actor and command of `event`; `previous`, when given, is
-    /// the event applied just before, whose actor and command are recorded.
-    fn record_common(&mut self, event: &Event, previous: Option<&Event>) {
-        self.record_actor(event, previous);
+    /// Records the actor and command of `event`, applied on its own.
+    fn record_common(&mut self, event: &Event) {
+        self.record_actor(event, None);
         if let Some(id) = &event.command_id {
-            if let Some(digest) = &event.command_digest
-                && previous.is_none_or(|p| p.command_id.as_ref() != Some(id))
-            {
-                self.command_digests.entry(id.clone()).or_insert(*digest);
-            }
-            match previous {
-                Some(p) if p.command_id.as_ref() == Some(id) => {}
-                // After another command's event, the id is almost always new:
-                // one search, not two (ids are shared text: a clone is a
-                // reference count).
-                Some(_) => {
-                    self.command_ids.insert(id.clone());
-                }
-                None => {
-                    if !self.command_ids.contains(id) {
-                        self.command_ids.insert(id.clone());
-                    }
-                }
-            }
+            self.commands.record(id, event.command_digest.as_ref());
         }
     }
 
@@ -689,10 +692,10 @@ impl Case {
     /// command ([`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict)). Ids recorded without a
     /// fingerprint (older events) count as the same command.
     pub fn seen(&self, command: &crate::Command) -> Result<bool, crate::Rejection> {
-        if !self.command_ids.contains(&command.id) {
+        if !self.commands.contains(&command.id) {
             return Ok(false);
         }
-        match self.command_digests.get(&command.id) {
+        match self.commands.digest(&command.id) {
             Some(first) if *first != command.digest() => Err(crate::Rejection::CommandIdConflict {
                 id: command.id.clone(),
             }),
@@ -726,7 +729,7 @@ impl Case {
     /// Applies one event in place ([`evolve`] is the same, by value).
     pub fn apply(&mut self, event: &Event) {
         self.version = event.version;
-        self.record_common(event, None);
+        self.record_common(event);
         fold(self, &event.kind, event.actor.as_ref(), event.at);
     }
 }

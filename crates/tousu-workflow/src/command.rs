@@ -615,3 +615,216 @@ mod digest_tests {
         assert!(CommandDigest::from_hex(&"g".repeat(64)).is_none());
     }
 }
+
+/// The commands applied to a case (idempotency), each id with the
+/// fingerprint its first event recorded — none for events stored before
+/// fingerprints were.
+///
+/// Held as one vector sorted by id: a look-up is a binary search, a replay
+/// sorts its commands once instead of inserting them one by one, and a
+/// case holds one allocation for them instead of a tree's nodes. Recording
+/// a command moves the entries after it (56 bytes each): nothing for ids
+/// that grow with time, a few microseconds at ten thousand commands on one
+/// case (docs/performance.md).
+///
+/// A case document writes it as the two fields it always had: `command_ids`
+/// (every id, in order) and `command_digests` (id → fingerprint, omitted
+/// when there is none), so stored snapshots load and compare as before.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppliedCommands(Vec<(CommandId, Option<CommandDigest>)>);
+
+impl AppliedCommands {
+    /// Where `id` is, or would be inserted.
+    fn search(&self, id: &CommandId) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.cmp(id))
+    }
+
+    /// Whether a command with this id was applied.
+    pub fn contains(&self, id: &CommandId) -> bool {
+        self.search(id).is_ok()
+    }
+
+    /// The fingerprint recorded for the command with this id, if it was
+    /// applied and its events recorded one.
+    pub fn digest(&self, id: &CommandId) -> Option<&CommandDigest> {
+        let i = self.search(id).ok()?;
+        self.0.get(i).and_then(|(_, d)| d.as_ref())
+    }
+
+    /// How many commands were applied.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each applied command's id and fingerprint, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&CommandId, Option<&CommandDigest>)> {
+        self.0.iter().map(|(id, d)| (id, d.as_ref()))
+    }
+
+    /// Records a command's id and, if its event carries one, its
+    /// fingerprint; a fingerprint already recorded for the id stays (the
+    /// first outcome stands).
+    pub(crate) fn record(&mut self, id: &CommandId, digest: Option<&CommandDigest>) {
+        match self.search(id) {
+            Ok(i) => {
+                if let Some((_, slot @ None)) = self.0.get_mut(i) {
+                    *slot = digest.copied();
+                }
+            }
+            Err(i) => self.0.insert(i, (id.clone(), digest.copied())),
+        }
+    }
+
+    /// The commands of a replayed stream, one entry per run of one
+    /// command's events in stream order: as if each were
+    /// [`record`](Self::record)ed in turn, sorted once.
+    pub(crate) fn from_runs(mut runs: Vec<(CommandId, Option<CommandDigest>)>) -> Self {
+        // Stable: the runs of one id stay in stream order, so the first
+        // fingerprint wins as `record` keeps it.
+        runs.sort_by(|a, b| a.0.cmp(&b.0));
+        // `dedup_by` hands the later of two neighbours first.
+        runs.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same && first.1.is_none() {
+                first.1 = later.1;
+            }
+            same
+        });
+        runs.shrink_to_fit();
+        AppliedCommands(runs)
+    }
+}
+
+/// The two fields of a case document, as written since fingerprints were.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "AppliedCommands")]
+struct AppliedCommandsDoc {
+    /// Command ids already applied (idempotency).
+    command_ids: std::collections::BTreeSet<CommandId>,
+    /// The fingerprint ([`Command::digest`]) of each applied command whose
+    /// events record one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    command_digests: BTreeMap<CommandId, CommandDigest>,
+}
+
+impl serde::Serialize for AppliedCommands {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Ids<'a>(&'a AppliedCommands);
+        impl serde::Serialize for Ids<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.0.iter().map(|(id, _)| id))
+            }
+        }
+        struct Digests<'a>(&'a AppliedCommands);
+        impl serde::Serialize for Digests<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().filter_map(|(id, d)| Some((id, d?))))
+            }
+        }
+        let with_digests = self.0.iter().any(|(_, d)| d.is_some());
+        let mut doc =
+            serializer.serialize_struct("AppliedCommands", 1 + usize::from(with_digests))?;
+        doc.serialize_field("command_ids", &Ids(self))?;
+        if with_digests {
+            doc.serialize_field("command_digests", &Digests(self))?;
+        } else {
+            doc.skip_field("command_digests")?;
+        }
+        doc.end()
+    }
+}
+
+/// A fingerprint recorded for an id the document does not list as applied
+/// is dropped: such an id was never seen ([`Case::seen`](crate::Case::seen)
+/// asked the ids first), and its first command records its own.
+impl<'de> serde::Deserialize<'de> for AppliedCommands {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let AppliedCommandsDoc {
+            command_ids,
+            mut command_digests,
+        } = AppliedCommandsDoc::deserialize(deserializer)?;
+        // The set is in id order already.
+        Ok(AppliedCommands(
+            command_ids
+                .into_iter()
+                .map(|id| {
+                    let digest = command_digests.remove(&id);
+                    (id, digest)
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// The schema of the two fields it is written as.
+impl schemars::JsonSchema for AppliedCommands {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        AppliedCommandsDoc::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        AppliedCommandsDoc::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod applied_tests {
+    use super::*;
+
+    fn id(s: &str) -> CommandId {
+        CommandId::new(s).unwrap()
+    }
+
+    /// A case document written before the two maps were one loads, keeps
+    /// each fingerprint with its id, and is written back unchanged.
+    #[test]
+    fn older_case_documents_load_and_write_back_the_same() {
+        let hex = "ab".repeat(32);
+        let old = serde_json::json!({
+            "command_ids": ["c-1", "c-2", "c-3"],
+            "command_digests": { "c-2": hex },
+        });
+        let applied: AppliedCommands = serde_json::from_value(old.clone()).unwrap();
+        assert!(applied.contains(&id("c-1")) && applied.contains(&id("c-3")));
+        assert!(!applied.contains(&id("c-4")));
+        assert_eq!(applied.digest(&id("c-1")), None);
+        assert_eq!(applied.digest(&id("c-2")).unwrap().to_string(), hex);
+        assert_eq!(serde_json::to_value(&applied).unwrap(), old);
+        // Before fingerprints: ids only, and no `command_digests` written.
+        let oldest = serde_json::json!({ "command_ids": ["c-1"] });
+        let applied: AppliedCommands = serde_json::from_value(oldest.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&applied).unwrap(), oldest);
+    }
+
+    /// Built at once from a stream's runs or recorded one by one: the same.
+    #[test]
+    fn runs_build_what_recording_builds() {
+        let d = |b: u8| CommandDigest::from_bytes([b; 32]);
+        let runs = vec![
+            (id("b"), None),
+            (id("a"), Some(d(1))),
+            (id("b"), Some(d(2))),
+            (id("a"), Some(d(3))),
+            (id("c"), None),
+        ];
+        let mut one_by_one = AppliedCommands::default();
+        for (i, digest) in &runs {
+            one_by_one.record(i, digest.as_ref());
+        }
+        let at_once = AppliedCommands::from_runs(runs);
+        assert_eq!(at_once, one_by_one);
+        assert_eq!(at_once.digest(&id("a")), Some(&d(1)));
+        assert_eq!(at_once.digest(&id("b")), Some(&d(2)));
+        assert_eq!(at_once.len(), 3);
+    }
+}

@@ -107,8 +107,8 @@ pub use case::{
 };
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{
-    Assignment, COMMAND_SCHEMA_VERSION, Command, CommandDigest, CommandKind, Responsibility,
-    ResponsibleParty,
+    AppliedCommands, Assignment, COMMAND_SCHEMA_VERSION, Command, CommandDigest, CommandKind,
+    Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};

@@ -407,7 +407,7 @@ proptest! {
                     "a retry had a second effect: {result:?}"
                 ),
                 (Some(false), result) => {
-                    if before.command_ids.contains(&cmd.id) {
+                    if before.commands.contains(&cmd.id) {
                         prop_assert_eq!(
                             result.clone().map(|_| ()),
                             Err(Rejection::CommandIdConflict { id: cmd.id.clone() })
