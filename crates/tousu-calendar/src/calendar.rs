@@ -1185,20 +1185,7 @@ impl Calendar {
             data_years.insert(y.year, (coverage, days));
         }
 
-        // Overrides.
-        let mut overrides: BTreeMap<NaiveDate, Declared> = BTreeMap::new();
-        let lists = [
-            ("extra_holidays", &spec.extra_holidays, false),
-            ("closures", &spec.closures, false),
-            ("extra_working_days", &spec.extra_working_days, true),
-        ];
-        for (name, list, working) in lists {
-            for (i, entry) in list.iter().enumerate() {
-                let path = format!("{name}[{i}]");
-                check_year(&path, entry.date.year())?;
-                declare(&mut overrides, entry.date, working, path)?;
-            }
-        }
+        let overrides = spec_overrides(spec)?;
 
         // The years the tables span.
         let data_first = data_years.keys().next().copied();
@@ -2096,6 +2083,25 @@ fn delta_from_nanos(nanos: i128) -> Result<TimeDelta, CalendarError> {
     let sub =
         u32::try_from(nanos.rem_euclid(1_000_000_000)).map_err(|_| out_of_range("working time"))?;
     TimeDelta::new(secs, sub).ok_or_else(|| out_of_range("working time"))
+}
+
+/// The spec's own days: extra holidays, closures and extra working days,
+/// each declared once (a date means one thing).
+fn spec_overrides(spec: &CalendarSpec) -> Result<BTreeMap<NaiveDate, Declared>, CalendarError> {
+    let mut overrides: BTreeMap<NaiveDate, Declared> = BTreeMap::new();
+    let lists = [
+        ("extra_holidays", &spec.extra_holidays, false),
+        ("closures", &spec.closures, false),
+        ("extra_working_days", &spec.extra_working_days, true),
+    ];
+    for (name, list, working) in lists {
+        for (i, entry) in list.iter().enumerate() {
+            let path = format!("{name}[{i}]");
+            check_year(&path, entry.date.year())?;
+            declare(&mut overrides, entry.date, working, path)?;
+        }
+    }
+    Ok(overrides)
 }
 
 #[cfg(test)]

@@ -312,74 +312,7 @@ impl Explanation {
         }
         match &self.0 {
             Repr::Text { .. } | Repr::Shared(_) => Ok(()),
-            Repr::Breach {
-                kind: b,
-                case,
-                round,
-            } => {
-                let money = Digits::money(b.fine);
-                let round = Digits::uint(u64::from(*round));
-                let (case, milestone, level) =
-                    (case.as_str(), b.milestone.as_str(), b.level.as_str());
-                let parts: [&str; 12] = if en {
-                    [
-                        "Case ",
-                        case,
-                        ": milestone ",
-                        milestone,
-                        " breached in round ",
-                        round.as_str(),
-                        " (level ",
-                        level,
-                        if b.by_milestone {
-                            "); this milestone's overtime fine ¥"
-                        } else {
-                            "); overtime fine ¥"
-                        },
-                        money.as_str(),
-                        if b.once_per_case {
-                            " (charged once per case)"
-                        } else {
-                            ""
-                        },
-                        "",
-                    ]
-                } else {
-                    // The regulation's words: 「初次对应」, 不满意; the ids,
-                    // as before names were known, where the policy gave none.
-                    let (open, milestone, close) = match &b.milestone_zh {
-                        Some(name) => ("「", &**name, "」"),
-                        None => (" 里程碑 ", milestone, " "),
-                    };
-                    let (level_label, level) = match &b.level_zh {
-                        Some(name) => ("轮超时（投诉级别：", &**name),
-                        None => ("轮超时（级别 ", level),
-                    };
-                    [
-                        "案件 ",
-                        case,
-                        open,
-                        milestone,
-                        close,
-                        "第",
-                        round.as_str(),
-                        level_label,
-                        level,
-                        if b.by_milestone {
-                            "），该时限超时扣罚 "
-                        } else {
-                            "），超时扣罚 "
-                        },
-                        money.as_str(),
-                        if b.once_per_case {
-                            " 元（每案计一次）"
-                        } else {
-                            " 元"
-                        },
-                    ]
-                };
-                parts.iter().try_for_each(|p| out.write_str(p))
-            }
+            Repr::Breach { kind, case, round } => write_breach(out, kind, case, *round, en),
             Repr::Share {
                 group,
                 points,
@@ -640,6 +573,78 @@ impl Digits {
 /// The last decimal digit of `n`, in ASCII.
 fn ascii_digit(n: u64) -> u8 {
     b'0' + u8::try_from(n % 10).unwrap_or(0)
+}
+
+/// A breach's overtime line, in Chinese (the regulation's words where the
+/// policy names them) or English.
+fn write_breach(
+    out: &mut impl fmt::Write,
+    b: &BreachText,
+    case: &CaseId,
+    round: u32,
+    en: bool,
+) -> fmt::Result {
+    let money = Digits::money(b.fine);
+    let round = Digits::uint(u64::from(round));
+    let (case, milestone, level) = (case.as_str(), b.milestone.as_str(), b.level.as_str());
+    let parts: [&str; 12] = if en {
+        [
+            "Case ",
+            case,
+            ": milestone ",
+            milestone,
+            " breached in round ",
+            round.as_str(),
+            " (level ",
+            level,
+            if b.by_milestone {
+                "); this milestone's overtime fine ¥"
+            } else {
+                "); overtime fine ¥"
+            },
+            money.as_str(),
+            if b.once_per_case {
+                " (charged once per case)"
+            } else {
+                ""
+            },
+            "",
+        ]
+    } else {
+        // The regulation's words: 「初次对应」, 不满意; the ids,
+        // as before names were known, where the policy gave none.
+        let (open, milestone, close) = match &b.milestone_zh {
+            Some(name) => ("「", &**name, "」"),
+            None => (" 里程碑 ", milestone, " "),
+        };
+        let (level_label, level) = match &b.level_zh {
+            Some(name) => ("轮超时（投诉级别：", &**name),
+            None => ("轮超时（级别 ", level),
+        };
+        [
+            "案件 ",
+            case,
+            open,
+            milestone,
+            close,
+            "第",
+            round.as_str(),
+            level_label,
+            level,
+            if b.by_milestone {
+                "），该时限超时扣罚 "
+            } else {
+                "），超时扣罚 "
+            },
+            money.as_str(),
+            if b.once_per_case {
+                " 元（每案计一次）"
+            } else {
+                " 元"
+            },
+        ]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhau
 use crate::calendar::Calendar;
 use crate::duration::{Duration, DurationUnit};
 use crate::error::Report;
-use crate::milestone::{CaseAction, ClockEvent};
+use crate::milestone::{CaseAction, ClockEvent, Milestone};
 use crate::policy::{POLICY_SCHEMA_VERSION, Policy, parse_offset};
 use crate::predicate::Predicate;
 use crate::rules::Acceptance;
@@ -575,7 +575,7 @@ pub(crate) fn bounded(r: &mut Report, path: &str, d: Duration) {
     }
 }
 
-fn milestone_bounds(m: &crate::milestone::Milestone, path: &str, r: &mut Report) {
+fn milestone_bounds(m: &Milestone, path: &str, r: &mut Report) {
     if let Some(t) = m.target {
         bounded(r, &format!("{path}.target"), t);
     }
@@ -616,13 +616,7 @@ fn milestone_bounds(m: &crate::milestone::Milestone, path: &str, r: &mut Report)
 /// first-responder-owned clock on a complaint recorded without one (the
 /// field is optional), and an owner role granted no action on a case, which
 /// therefore never has a holder among the staff who acted on it.
-fn owners(
-    p: &Policy,
-    m: &crate::milestone::Milestone,
-    path: &str,
-    names: &Names<'_>,
-    r: &mut Report,
-) {
+fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Report) {
     use crate::milestone::{ClockEvent, MilestoneOwner};
     if let Some(MilestoneOwner::Role(role)) = &m.fallback_owner {
         names.role(r, &format!("{path}.fallback_owner.role"), role);
@@ -681,112 +675,8 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
         let path = format!("milestones[{i}]");
         milestone_bounds(m, &path, r);
         blank(r, &format!("{path}.name_zh"), &m.name_zh, "初次对应");
-        if m.start.is_empty() {
-            r.error(
-                format!("{path}.start"),
-                "is empty; name the events that start the clock, e.g. [\"registered\"]",
-            );
-        }
-        if m.stop.is_empty() {
-            r.error(
-                format!("{path}.stop"),
-                "is empty; name the events that stop the clock, e.g. [\"replied\"]",
-            );
-        }
-        for (j, step) in m.steps.iter().enumerate() {
-            if !p.escalation.iter().any(|e| e.id == *step) {
-                r.error(
-                    format!("{path}.steps[{j}]"),
-                    format!(
-                        "{:?} is not an escalation step; steps are {}",
-                        step.as_str(),
-                        known(p.escalation.iter().map(|e| e.id.as_str()))
-                    ),
-                );
-            }
-        }
-        if !m.steps.is_empty()
-            && !m.start.contains(&ClockEvent::Escalated)
-            && !m.stop.contains(&ClockEvent::Escalated)
-        {
-            r.warning(
-                format!("{path}.steps"),
-                "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
-            );
-        }
-        if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
-            r.warning(
-                format!("{path}.named_actions"),
-                format!(
-                    "is set, but `stop` lists no recorded action ({}): nothing names it",
-                    known(CaseAction::ALL.iter().map(|a| a.clock_event().id()))
-                ),
-            );
-        }
-        if !m.pause.is_empty() && m.resume.is_empty() {
-            r.warning(
-                format!("{path}.resume"),
-                "is empty while `pause` is not: a paused clock never resumes; add e.g. [\"extension_ended\"]",
-            );
-        }
-        for (key, list) in [
-            ("start", &m.start),
-            ("stop", &m.stop),
-            ("pause", &m.pause),
-            ("resume", &m.resume),
-        ] {
-            let mut seen = BTreeSet::new();
-            for (j, e) in list.iter().enumerate() {
-                if !seen.insert(e) {
-                    r.warning(format!("{path}.{key}[{j}]"), format!("{e} is listed twice"));
-                }
-            }
-        }
-        for level in m.targets.keys() {
-            names.level(r, &format!("{path}.targets.{level}"), level);
-        }
-        if !m.optional && m.target.is_none() {
-            for level in &p.levels {
-                if !m.targets.contains_key(&level.id) {
-                    r.error(
-                        format!("{path}.targets.{}", level.id),
-                        format!(
-                            "is missing: milestone {:?} needs a limit for every level (e.g. \"24 hours\"), or `target` for all levels, or `optional = true`",
-                            m.id.as_str()
-                        ),
-                    );
-                }
-            }
-        }
-        for (j, c) in m.conditional_targets.iter().enumerate() {
-            let cpath = format!("{path}.conditional_targets[{j}]");
-            predicate(p, names, r, &format!("{cpath}.when"), &c.when);
-            for level in c.targets.keys() {
-                names.level(r, &format!("{cpath}.targets.{level}"), level);
-            }
-            if c.targets.is_empty() && c.target.is_none() {
-                r.error(
-                    cpath,
-                    "gives no limit; add `targets` per level or one `target`",
-                );
-            }
-        }
-        if let Some(when) = &m.applies_when {
-            predicate(p, names, r, &format!("{path}.applies_when"), when);
-        }
-        for (j, o) in m.category_overrides.iter().enumerate() {
-            let opath = format!("{path}.category_overrides[{j}]");
-            names.category(r, &format!("{opath}.category"), &o.category);
-            for level in o.targets.keys() {
-                names.level(r, &format!("{opath}.targets.{level}"), level);
-            }
-            if o.targets.is_empty() && o.target.is_none() {
-                r.error(
-                    opath,
-                    "gives no limit; add `targets` per level or one `target`",
-                );
-            }
-        }
+        milestone_events(p, m, &path, r);
+        milestone_targets(p, names, m, &path, r);
         let mut last = 0u8;
         for (j, &pct) in m.warn_at_percent.iter().enumerate() {
             if !(1..=99).contains(&pct) {
@@ -827,6 +717,121 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// A milestone's events: what starts, stops, pauses and resumes it, and the
+/// escalation steps and recorded acts it names.
+fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
+    if m.start.is_empty() {
+        r.error(
+            format!("{path}.start"),
+            "is empty; name the events that start the clock, e.g. [\"registered\"]",
+        );
+    }
+    if m.stop.is_empty() {
+        r.error(
+            format!("{path}.stop"),
+            "is empty; name the events that stop the clock, e.g. [\"replied\"]",
+        );
+    }
+    for (j, step) in m.steps.iter().enumerate() {
+        if !p.escalation.iter().any(|e| e.id == *step) {
+            r.error(
+                format!("{path}.steps[{j}]"),
+                format!(
+                    "{:?} is not an escalation step; steps are {}",
+                    step.as_str(),
+                    known(p.escalation.iter().map(|e| e.id.as_str()))
+                ),
+            );
+        }
+    }
+    if !m.steps.is_empty()
+        && !m.start.contains(&ClockEvent::Escalated)
+        && !m.stop.contains(&ClockEvent::Escalated)
+    {
+        r.warning(
+            format!("{path}.steps"),
+            "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
+        );
+    }
+    if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
+        r.warning(
+            format!("{path}.named_actions"),
+            format!(
+                "is set, but `stop` lists no recorded action ({}): nothing names it",
+                known(CaseAction::ALL.iter().map(|a| a.clock_event().id()))
+            ),
+        );
+    }
+    if !m.pause.is_empty() && m.resume.is_empty() {
+        r.warning(
+            format!("{path}.resume"),
+            "is empty while `pause` is not: a paused clock never resumes; add e.g. [\"extension_ended\"]",
+        );
+    }
+    for (key, list) in [
+        ("start", &m.start),
+        ("stop", &m.stop),
+        ("pause", &m.pause),
+        ("resume", &m.resume),
+    ] {
+        let mut seen = BTreeSet::new();
+        for (j, e) in list.iter().enumerate() {
+            if !seen.insert(e) {
+                r.warning(format!("{path}.{key}[{j}]"), format!("{e} is listed twice"));
+            }
+        }
+    }
+}
+
+/// A milestone's limits: per level, under conditions, per category.
+fn milestone_targets(p: &Policy, names: &Names<'_>, m: &Milestone, path: &str, r: &mut Report) {
+    for level in m.targets.keys() {
+        names.level(r, &format!("{path}.targets.{level}"), level);
+    }
+    if !m.optional && m.target.is_none() {
+        for level in &p.levels {
+            if !m.targets.contains_key(&level.id) {
+                r.error(
+                    format!("{path}.targets.{}", level.id),
+                    format!(
+                        "is missing: milestone {:?} needs a limit for every level (e.g. \"24 hours\"), or `target` for all levels, or `optional = true`",
+                        m.id.as_str()
+                    ),
+                );
+            }
+        }
+    }
+    for (j, c) in m.conditional_targets.iter().enumerate() {
+        let cpath = format!("{path}.conditional_targets[{j}]");
+        predicate(p, names, r, &format!("{cpath}.when"), &c.when);
+        for level in c.targets.keys() {
+            names.level(r, &format!("{cpath}.targets.{level}"), level);
+        }
+        if c.targets.is_empty() && c.target.is_none() {
+            r.error(
+                cpath,
+                "gives no limit; add `targets` per level or one `target`",
+            );
+        }
+    }
+    if let Some(when) = &m.applies_when {
+        predicate(p, names, r, &format!("{path}.applies_when"), when);
+    }
+    for (j, o) in m.category_overrides.iter().enumerate() {
+        let opath = format!("{path}.category_overrides[{j}]");
+        names.category(r, &format!("{opath}.category"), &o.category);
+        for level in o.targets.keys() {
+            names.level(r, &format!("{opath}.targets.{level}"), level);
+        }
+        if o.targets.is_empty() && o.target.is_none() {
+            r.error(
+                opath,
+                "gives no limit; add `targets` per level or one `target`",
+            );
         }
     }
 }
