@@ -121,8 +121,9 @@ fn a_level_neither_table_prices_is_an_error() {
     );
 }
 
-/// S30: 「一旦发现未及时提交工单的情况,责令下机学习」 — a violation that brings a
-/// custom sanction of the schedule's own, with no money.
+/// S30 四: 「责令下机一旦发现未及时提交工单的情况,…学习」 (two of the source's
+/// lines run together; read: 一旦发现未及时提交工单的情况,责令下机学习) — a
+/// violation that brings a custom sanction of the schedule's own, with no money.
 #[test]
 fn a_violation_brings_a_custom_sanction() {
     let s = schedule(

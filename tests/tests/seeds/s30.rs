@@ -172,7 +172,8 @@ fn s30_no_private_handling_and_untrue_complaints() {
     );
 }
 
-/// 「一旦发现未及时提交工单的情况,责令下机学习」: the representative who submits
+/// 四 「责令下机一旦发现未及时提交工单的情况,…学习」 (two of the source's lines
+/// run together; read: 一旦发现未及时提交工单的情况,责令下机学习): the representative who submits
 /// the work order late breaches `submit_work_order` (no money: the source
 /// fines no overtime) and the violation brings the custom sanction 责令下机学习
 /// on the month's statement, as an outcome without money.
