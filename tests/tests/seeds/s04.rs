@@ -355,3 +355,31 @@ fn s04_a_serious_case_may_go_straight_to_the_manager() {
     in_order.ok("kfzg", minutes(t0, 10), escalate("较严重,报部长"));
     assert_eq!(steps_taken(&in_order), ["minister-on-serious"]);
 }
+
+/// 一6「对客户的恶意投诉,做到坚持原则并耐心解释」: malice is found by the investigation, not
+/// said by the complaint: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s04_malice_is_found_by_the_investigation() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("house_repair"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["service_centre"], &["business_dev"]);
+    assert_eq!(
+        judged_on_finding(
+            "property-system9-s04.toml",
+            crew,
+            c(),
+            Some("malicious_complaint")
+        ),
+        ("malicious".to_owned(), Some("malicious".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("property-system9-s04.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

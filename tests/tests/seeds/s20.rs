@@ -141,3 +141,30 @@ fn the_flow_is_dated_by_its_training() {
         date(2012, 7, 16)
     );
 }
+
+/// 4「并立即核实投诉事项是否真实、有效」: whether it is true is what the verification finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s20_the_verification_finds_it_untrue() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("repair"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["cs_staff"], &["dept_staff"]);
+    assert_eq!(
+        judged_on_finding(
+            "property-training-s20.toml",
+            crew,
+            c(),
+            Some("not_true_or_valid")
+        ),
+        ("invalid".to_owned(), Some("not-true".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("property-training-s20.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}
