@@ -568,3 +568,12 @@ pub fn judged_on_finding(
         f.rule.as_ref().map(ToString::to_string),
     )
 }
+
+/// An act recorded (`record_action`) that names no clock.
+pub fn act(action: tousu_policy::CaseAction, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action,
+        note: Some(note.into()),
+        milestone: None,
+    }
+}

@@ -83,6 +83,15 @@ fn s20_property_agreed_reply_missed_then_superior() {
         beijing(2025, 12, 31, 15, 0),
         reply("已书面通知1502按规定时间施工，秩序维护部夜间巡查"),
     );
+    // 8: the receiver writes up the result.
+    s.ok(
+        "kf",
+        beijing(2025, 12, 31, 15, 30),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "投诉处理结果记录：已书面通知1502整改",
+        ),
+    );
     s.ok(
         "kf",
         beijing(2026, 1, 4, 10, 0),
@@ -167,4 +176,52 @@ fn s20_the_verification_finds_it_untrue() {
         judged_on_finding("property-training-s20.toml", crew, c(), None),
         ("valid".to_owned(), None)
     );
+}
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录。」:
+/// the record is an act of its own (`report_submitted`); a callback is not
+/// the record, and a reply never written up breaches.
+#[test]
+fn s20_the_result_is_written_up() {
+    let run = |recorded: bool| {
+        let roster = roster(
+            &[("kf", "客服中心", None)],
+            &[("kf", "客服员", "kf", &["cs_staff"], None)],
+        );
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+            .complainant(person("业主"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S20-R", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), reply("已现场更换灯泡"));
+        // 1 working day (assumed) after Monday 3 November: the end of the 4th.
+        assert_eq!(
+            due(&s, minutes(t0, 11), "result_record"),
+            "2025-11-05 00:00"
+        );
+        s.ok(
+            "kf",
+            minutes(t0, 20),
+            callback(Satisfaction::Satisfied, "业主满意"),
+        );
+        if recorded {
+            s.ok(
+                "kf",
+                minutes(t0, 30),
+                act(
+                    tousu_policy::CaseAction::ReportSubmitted,
+                    "投诉处理结果记录",
+                ),
+            );
+        }
+        s.tick(beijing(2025, 11, 5, 9, 0));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["result_record@1".to_owned()]);
 }
