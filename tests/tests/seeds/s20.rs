@@ -50,14 +50,14 @@ fn s20_property_agreed_reply_missed_then_superior() {
             "现场核实属实：1502装修工人夜间施工",
         ),
     );
-    // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」.
-    s.ok(
-        "kf",
-        minutes(t0, 45),
-        CommandKind::SetAgreedDeadline {
-            deadline: beijing(2025, 12, 31, 12, 0),
-        },
-    );
+    // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」: the 客服员 does not
+    // give the time alone; the supervisor asked sets it.
+    let agreed = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2025, 12, 31, 12, 0),
+    };
+    let alone = s.run("kf", minutes(t0, 44), agreed()).unwrap_err();
+    assert!(matches!(alone, Rejection::NotPermitted { .. }), "{alone}");
+    s.ok("sup", minutes(t0, 45), agreed());
     s.tick(beijing(2025, 12, 31, 13, 0));
     // 6: the owner calls again, unsatisfied → 交上级处理.
     s.ok(
