@@ -577,3 +577,8 @@ pub fn act(action: tousu_policy::CaseAction, note: &str) -> CommandKind {
         milestone: None,
     }
 }
+
+/// A signature of `record` (`record_sign_offs`) by the next role of its chain.
+pub fn sign(record: tousu_policy::SignedRecord) -> CommandKind {
+    CommandKind::SignRecord { record }
+}

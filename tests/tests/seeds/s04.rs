@@ -1,4 +1,5 @@
 use super::*;
+use tousu_policy::SignedRecord;
 
 // ---------------------------------------------------------------------------
 // S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
@@ -70,6 +71,39 @@ fn s04_property_serious_leak_over_national_day() {
             &[],
             "水箱浮球阀失灵，已临时关闭进水阀；10月9日更换浮球阀（《维修跟踪记录表》维修人员签字）",
         ),
+    );
+    // 一4「维修人员和部长确认签字」: no solution is proposed on the tracking
+    // record until the repairer, then the 部长, have signed it.
+    let repair = || {
+        propose(
+            vec![remedy(RemedyKind::Repair, None, "更换水箱浮球阀")],
+            "部长确定解决措施及责任人",
+        )
+    };
+    assert!(matches!(
+        s.run("h1", beijing(2025, 9, 30, 21, 1), repair()),
+        Err(Rejection::RecordNotSigned { .. })
+    ));
+    let min_first = s
+        .run(
+            "min",
+            beijing(2025, 9, 30, 21, 2),
+            sign(SignedRecord::Findings),
+        )
+        .unwrap_err();
+    assert!(
+        min_first.to_string().contains("repair_worker signs next"),
+        "{min_first}"
+    );
+    s.ok(
+        "rw",
+        beijing(2025, 9, 30, 21, 5),
+        sign(SignedRecord::Findings),
+    );
+    s.ok(
+        "min",
+        beijing(2025, 9, 30, 21, 30),
+        sign(SignedRecord::Findings),
     );
     // Nothing breaches over the holiday.
     s.tick(beijing(2025, 10, 8, 20, 0));

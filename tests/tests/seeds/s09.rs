@@ -111,6 +111,15 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
         "Unsatisfied",
         "one round, then the arbitration route"
     );
+    // 第七条: the closing points the customer to arbitration (rounds.advice_zh).
+    let advice = s.events.iter().find_map(|e| match &e.kind {
+        EventKind::Closed { advice_zh, .. } => advice_zh.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        advice.as_deref(),
+        Some("客户可以向相关行业协会或政府监管部门申请仲裁")
+    );
     assert_eq!(breach_list(&s), vec!["acceptance@1".to_owned()]);
     s.assert_replays();
     insta::assert_snapshot!("s09_generic", timeline(&s.events));
