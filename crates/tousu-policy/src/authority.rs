@@ -81,6 +81,9 @@ pub enum Action {
     /// completed, report submitted, verification done), which clocks may
     /// start or stop on.
     RecordAction,
+    /// Sign a record whose chain names one's role (`record_sign_offs`,
+    /// 签字).
+    SignRecord,
     /// View a case marked confidential.
     ViewConfidential,
     /// Move a case to another policy version, with a reason.
@@ -117,6 +120,7 @@ impl Action {
         Action::Merge,
         Action::AddNote,
         Action::RecordAction,
+        Action::SignRecord,
         Action::ViewConfidential,
         Action::MigratePolicy,
     ];
@@ -869,6 +873,11 @@ pub struct RoundsPolicy {
     /// What happens when they are used up.
     #[serde(default)]
     pub when_exhausted: WhenRoundsExhausted,
+    /// What the customer is told when the rounds run out and the case
+    /// closes unsatisfied: where else to turn (schema 2; S09 第七条
+    /// 「客户可以向相关行业协会或政府监管部门申请仲裁」). The closing event carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice_zh: Option<String>,
 }
 
 fn unlimited() -> RoundsAllowed {
@@ -881,6 +890,7 @@ impl Default for RoundsPolicy {
             per_level: BTreeMap::new(),
             default: RoundsAllowed::Unlimited,
             when_exhausted: WhenRoundsExhausted::Escalate,
+            advice_zh: None,
         }
     }
 }

@@ -8,7 +8,8 @@
 //! clock nothing can stop, an essential action no role may take, a
 //! conditional grant that restricts nothing or can never hold, an approval
 //! rule that never applies, a route to a role that cannot handle the case,
-//! one recorded act that stops two clocks.
+//! one recorded act that stops two clocks, a record sign-off chain a role
+//! of it may not sign.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -154,6 +155,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     grants_can_hold(p, &mut out);
     approval_rules_reachable(p, &mut out);
     routes_handle(p, &mut out);
+    record_sign_offs_complete(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -647,6 +649,32 @@ fn routes_handle(p: &Policy, out: &mut Findings) {
                     format!(
                         "role {} handles these categories but may not {action}; grant it",
                         role.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Every role of a record's sign-off chain may sign (`sign_record`): a
+/// role that may not leaves the chain incomplete, and what waits for the
+/// record (the proposal, the closure) is refused on every case.
+fn record_sign_offs_complete(p: &Policy, out: &mut Findings) {
+    for (i, s) in p.record_sign_offs.iter().enumerate() {
+        for (j, id) in s.chain.iter().enumerate() {
+            let Some(role) = p.role(id) else {
+                continue;
+            };
+            if !role.may_sometimes(Action::SignRecord) {
+                out.add(
+                    Severity::Error,
+                    "record_sign_off_completes",
+                    format!("record_sign_offs[{i}].chain[{j}]"),
+                    format!(
+                        "role {} signs the {} record but may not `sign_record`, so the chain never completes and every {} is refused; grant it",
+                        role.id,
+                        s.record,
+                        s.record.waiting()
                     ),
                 );
             }

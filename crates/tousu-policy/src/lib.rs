@@ -99,6 +99,7 @@ pub mod late_entry;
 pub mod milestone;
 mod policy;
 pub mod predicate;
+pub mod record_sign_off;
 pub mod rules;
 mod status;
 #[cfg(feature = "proptest")]
@@ -116,6 +117,7 @@ pub use penalty_schedule::{
     MilestoneFine, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules, SplitRule,
     SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
 };
+pub use record_sign_off::{RecordSignOff, SignedRecord};
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

@@ -241,6 +241,11 @@ pub struct Policy {
     /// Absent: nothing may be entered late.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub late_entries: Vec<LateEntry>,
+    /// Records signed in order before the case moves on (逐级签字, schema 2):
+    /// the findings before a solution is proposed, the callback before the
+    /// case is closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub record_sign_offs: Vec<crate::record_sign_off::RecordSignOff>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

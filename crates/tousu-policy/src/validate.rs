@@ -121,6 +121,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     routing(p, &names, &mut r);
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
+    crate::record_sign_off::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
@@ -502,6 +503,25 @@ fn unreachable(
     }
 }
 
+/// `rounds.advice_zh` is told only when a case closes unsatisfied, which
+/// `until_satisfied` never does.
+fn rounds_advice(p: &Policy, r: &mut Report, advice: &str) {
+    let path = "rounds.advice_zh";
+    if p.schema_version < 2 {
+        r.error(
+            path,
+            "is an option of schema_version 2; write schema_version = 2",
+        );
+    }
+    blank(r, path, advice, "可以向相关行业协会或政府监管部门申请仲裁");
+    if p.rounds.when_exhausted == WhenRoundsExhausted::UntilSatisfied {
+        r.error(
+            path,
+            "is given when the rounds run out and the case closes unsatisfied, which \"until_satisfied\" never does; drop it, or use \"close_unsatisfied\"",
+        );
+    }
+}
+
 fn acceptance_outcome(r: &mut Report, path: &str, outcome: &Acceptance) {
     if let Acceptance::NotAccepted {
         reason_zh,
@@ -866,6 +886,9 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
             "rounds.when_exhausted",
             "\"until_satisfied\" is an option of schema_version 2; write schema_version = 2",
         );
+    }
+    if let Some(advice) = &p.rounds.advice_zh {
+        rounds_advice(p, r, advice);
     }
     if any_limited
         && p.rounds.when_exhausted == WhenRoundsExhausted::Escalate

@@ -525,3 +525,80 @@ fn fact_recorded_trigger_needs_schema_2() {
     let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
     assert_eq!(back.escalation[0].after, p.escalation[0].after);
 }
+
+/// `rounds.advice_zh` (S09 第七条) is a schema-2 option, not blank, and
+/// pointless where the case never closes unsatisfied (`until_satisfied`);
+/// it loads and round-trips in schema 2.
+#[test]
+fn rounds_advice_is_validated() {
+    let exhausted = "when_exhausted = \"close_unsatisfied\"\n";
+    let advised = broken(
+        exhausted,
+        "when_exhausted = \"close_unsatisfied\"\nadvice_zh = \" \"\n",
+    );
+    insta::assert_snapshot!(report(&advised), @r#"
+    rounds.advice_zh: is an option of schema_version 2; write schema_version = 2
+    rounds.advice_zh: is blank; write e.g. "可以向相关行业协会或政府监管部门申请仲裁"
+    "#);
+    let v2 = advised
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen("advice_zh = \" \"", "advice_zh = \"可以申请仲裁\"", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(p.rounds.advice_zh.as_deref(), Some("可以申请仲裁"));
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.rounds, p.rounds);
+    let until = v2.replacen("\"close_unsatisfied\"", "\"until_satisfied\"", 1);
+    assert!(
+        report(&until).contains(
+            "rounds.advice_zh: is given when the rounds run out and the case closes unsatisfied, which \"until_satisfied\" never does"
+        ),
+        "{}",
+        report(&until)
+    );
+}
+
+/// `record_sign_offs` (S04 一4, S12 第五条(七)) is a schema-2 section: each
+/// record one chain, of roles that exist, not empty; a chain role that may
+/// not `sign_record` is an invariant error, since the chain never completes.
+#[test]
+fn record_sign_offs_are_validated() {
+    let chains = format!(
+        "{BASE}\n[[record_sign_offs]]\nrecord = \"callback\"\nchain = [\"boss\", \"nobody\"]\n\n[[record_sign_offs]]\nrecord = \"callback\"\nchain = []\n"
+    );
+    insta::assert_snapshot!(report(&chains), @r#"
+    record_sign_offs[0]: is an option of schema_version 2; write schema_version = 2
+    record_sign_offs[0].chain[1]: "nobody" is not a role; roles are clerk, boss
+    record_sign_offs[1]: is an option of schema_version 2; write schema_version = 2
+    record_sign_offs[1].record: callback is already signed by record_sign_offs[0]; give each record one chain
+    record_sign_offs[1].chain: is empty; name the roles who sign, in order, e.g. ["cs_manager", "general_manager"]
+    "#);
+    let good = format!(
+        "{}\n[[record_sign_offs]]\nrecord = \"findings\"\nchain = [\"boss\"]\n",
+        BASE.replacen("schema_version = 1", "schema_version = 2", 1)
+    );
+    let p = Policy::from_toml_str(&good).unwrap();
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.record_sign_offs, p.record_sign_offs);
+    let unsigned: Vec<String> = tousu_policy::check_invariants(&p)
+        .iter()
+        .filter(|f| f.invariant == "record_sign_off_completes")
+        .map(|f| format!("{}: {}", f.path, f.message))
+        .collect();
+    assert_eq!(
+        unsigned,
+        [
+            "record_sign_offs[0].chain[0]: role boss signs the findings record but may not `sign_record`, so the chain never completes and every propose_solution is refused; grant it"
+        ]
+    );
+    let granted = good.replacen(
+        "actions = [\"approve\", \"approve_extension\"]",
+        "actions = [\"approve\", \"approve_extension\", \"sign_record\"]",
+        1,
+    );
+    let p = Policy::from_toml_str(&granted).unwrap();
+    assert!(
+        tousu_policy::check_invariants(&p)
+            .iter()
+            .all(|f| f.invariant != "record_sign_off_completes")
+    );
+}

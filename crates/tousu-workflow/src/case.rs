@@ -351,6 +351,19 @@ pub struct SignOff {
     pub by: StaffId,
 }
 
+/// One signature of a record's chain (`record_sign_offs`).
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct RecordSignature {
+    /// The record signed.
+    pub record: tousu_policy::SignedRecord,
+    /// The role signed as.
+    pub role: RoleId,
+    /// Who signed.
+    pub by: StaffId,
+}
+
 /// Who approves a proposal, as the proposal's event recorded it.
 pub(crate) struct ProposalApprovers<'e> {
     /// The role whose authority covers the amount.
@@ -461,6 +474,10 @@ pub struct Case {
     /// The last callback's answer in this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback: Option<Satisfaction>,
+    /// The signatures of this round's records, in order; a record made
+    /// again is signed afresh.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub record_signatures: Vec<RecordSignature>,
     /// Every clock of every round.
     pub clocks: Vec<Clock>,
     /// A deadline agreed with the customer.
@@ -539,6 +556,11 @@ pub enum ReplayError {
 }
 
 impl Case {
+    /// Drops the signatures of `record`: it was made again.
+    fn unsign(&mut self, record: tousu_policy::SignedRecord) {
+        self.record_signatures.retain(|s| s.record != record);
+    }
+
     /// Rebuilds a case from its events and checks that `policy` is the one
     /// (id and version) it is judged by.
     pub fn replay<'e>(
@@ -651,6 +673,7 @@ impl Case {
             found_facts: BTreeMap::new(),
             proposal: None,
             callback: None,
+            record_signatures: Vec::new(),
             clocks: Vec::new(),
             agreed_deadline: None,
             extension: None,
@@ -777,6 +800,13 @@ pub(crate) trait Fold<'e> {
     );
     /// The proposal signed by `by` as `role`.
     fn signed_off(&mut self, role: &'e RoleId, by: Option<&'e StaffId>);
+    /// A record signed by `by` as `role`.
+    fn record_signed(
+        &mut self,
+        record: tousu_policy::SignedRecord,
+        role: &'e RoleId,
+        by: Option<&'e StaffId>,
+    );
     /// The proposal approved by `by`.
     fn approved(&mut self, by: Option<&'e StaffId>);
     /// The round's callback answer (none after a new reply).
@@ -910,6 +940,10 @@ pub(crate) fn fold<'e>(
             case.signed_off(role, actor);
             None
         }
+        EventKind::RecordSignedOff { record, role } => {
+            case.record_signed(*record, role, actor);
+            None
+        }
         EventKind::Approved { .. } => {
             case.approved(actor);
             Some(Status::Approved)
@@ -947,7 +981,7 @@ pub(crate) fn fold<'e>(
             case.extension(ExtensionChange::of(kind, actor));
             None
         }
-        EventKind::Closed { kind, reason } => {
+        EventKind::Closed { kind, reason, .. } => {
             case.closed(*kind, reason.as_ref(), at);
             Some(Status::Closed)
         }
@@ -1165,6 +1199,7 @@ impl<'e> Fold<'e> for Case {
         responsible: &'e [Responsibility],
         by: Option<&'e StaffId>,
     ) {
+        self.unsign(tousu_policy::SignedRecord::Findings);
         self.findings = Some(Findings {
             validity,
             rule: rule.cloned(),
@@ -1199,6 +1234,20 @@ impl<'e> Fold<'e> for Case {
             });
         }
     }
+    fn record_signed(
+        &mut self,
+        record: tousu_policy::SignedRecord,
+        role: &'e RoleId,
+        by: Option<&'e StaffId>,
+    ) {
+        if let Some(by) = by {
+            self.record_signatures.push(RecordSignature {
+                record,
+                role: role.clone(),
+                by: by.clone(),
+            });
+        }
+    }
     fn approved(&mut self, by: Option<&'e StaffId>) {
         if let Some(p) = self.proposal.as_mut() {
             p.approved_by = by.cloned();
@@ -1206,9 +1255,11 @@ impl<'e> Fold<'e> for Case {
     }
     fn callback(&mut self, satisfaction: Option<Satisfaction>) {
         self.callback = satisfaction;
+        self.unsign(tousu_policy::SignedRecord::Callback);
     }
     fn reopened(&mut self, round: u32) {
         self.round = round;
+        self.record_signatures.clear();
         self.findings = None;
         self.proposal = None;
         self.callback = None;

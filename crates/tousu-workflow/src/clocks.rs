@@ -210,6 +210,13 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     ) {
     }
     fn signed_off(&mut self, _role: &'a RoleId, _by: Option<&'a StaffId>) {}
+    fn record_signed(
+        &mut self,
+        _record: tousu_policy::SignedRecord,
+        _role: &'a RoleId,
+        _by: Option<&'a StaffId>,
+    ) {
+    }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn reopened(&mut self, round: u32) {

@@ -480,6 +480,12 @@ pub enum CommandKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         milestone: Option<MilestoneId>,
     },
+    /// Sign a record as the next role of its chain (`record_sign_offs`,
+    /// 签字): the findings, or the callback's record.
+    SignRecord {
+        /// The record signed.
+        record: tousu_policy::SignedRecord,
+    },
     /// Judge the case by another policy version from now on, deliberately.
     MigratePolicy {
         /// The policy id.
@@ -530,6 +536,7 @@ impl CommandKind {
             CommandKind::MergeRepeat { .. } => Action::Merge,
             CommandKind::AddNote { .. } => Action::AddNote,
             CommandKind::RecordAction { .. } => Action::RecordAction,
+            CommandKind::SignRecord { .. } => Action::SignRecord,
             CommandKind::MigratePolicy { .. } => Action::MigratePolicy,
         }
     }
@@ -565,6 +572,7 @@ impl CommandKind {
             CommandKind::MergeRepeat { .. } => "merge_repeat",
             CommandKind::AddNote { .. } => "add_note",
             CommandKind::RecordAction { .. } => "record_action",
+            CommandKind::SignRecord { .. } => "sign_record",
             CommandKind::MigratePolicy { .. } => "migrate_policy",
         }
     }

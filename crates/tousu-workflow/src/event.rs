@@ -250,6 +250,14 @@ pub enum EventKind {
         /// The role signed as.
         role: RoleId,
     },
+    /// A record was signed by the next role of its chain (the event's
+    /// actor; `record_sign_offs`, schema 2).
+    RecordSignedOff {
+        /// The record signed.
+        record: tousu_policy::SignedRecord,
+        /// The role signed as.
+        role: RoleId,
+    },
     /// The solution was approved.
     Approved {
         /// The amount approved.
@@ -323,6 +331,10 @@ pub enum EventKind {
         /// Why, where a reason is given.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Where the customer may turn next, when the rounds ran out and the
+        /// policy says (`rounds.advice_zh`, S09 第七条: 申请仲裁).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        advice_zh: Option<String>,
     },
     /// A repeat complaint was merged in.
     RepeatMerged {
@@ -529,6 +541,7 @@ impl EventKind {
             EventKind::FactsRecorded { .. } => "facts_recorded",
             EventKind::SolutionProposed { .. } => "solution_proposed",
             EventKind::SignedOff { .. } => "signed_off",
+            EventKind::RecordSignedOff { .. } => "record_signed_off",
             EventKind::Approved { .. } => "approved",
             EventKind::SentBack { .. } => "sent_back",
             EventKind::Replied { .. } => "replied",

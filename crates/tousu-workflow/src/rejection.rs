@@ -106,6 +106,35 @@ pub enum Rejection {
         /// The role they signed as.
         role: RoleId,
     },
+    /// A record's sign-off chain is not complete, and the command waits
+    /// for it (`record_sign_offs`): the proposal for the findings, the
+    /// closure for the callback.
+    #[error(
+        "the {record} record is not signed yet: {action} waits for {next} (sign-off chain {})",
+        chain.iter().map(ToString::to_string).collect::<Vec<_>>().join(" → ")
+    )]
+    RecordNotSigned {
+        /// The record.
+        record: tousu_policy::SignedRecord,
+        /// The action refused.
+        action: Action,
+        /// The role whose signature is next.
+        next: RoleId,
+        /// The chain, in order.
+        chain: Vec<RoleId>,
+    },
+    /// The actor may not sign the record now: there is no such record in
+    /// this round, the policy has no chain for it, the chain is complete,
+    /// it is another role's turn, or the actor signed it already.
+    #[error("{actor} may not sign the {record} record: {reason}")]
+    RecordSignRefused {
+        /// The actor.
+        actor: StaffId,
+        /// The record.
+        record: tousu_policy::SignedRecord,
+        /// Why, and what would be accepted.
+        reason: String,
+    },
     /// No escalation step matches a manual escalation.
     #[error(
         "no escalation step {}applies to this case (level {}); {}",
@@ -270,6 +299,8 @@ impl Rejection {
             Rejection::GrantConditionUnmet { .. } => "grant_condition_unmet",
             Rejection::SignOffOutOfOrder { .. } => "sign_off_out_of_order",
             Rejection::AlreadySignedOff { .. } => "already_signed_off",
+            Rejection::RecordNotSigned { .. } => "record_not_signed",
+            Rejection::RecordSignRefused { .. } => "record_sign_refused",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
             Rejection::Recused { .. } => "recused",
@@ -367,6 +398,17 @@ mod tests {
                 requested: None,
                 level: None,
                 accepted: vec![],
+            },
+            Rejection::RecordNotSigned {
+                record: tousu_policy::SignedRecord::Callback,
+                action: Action::Close,
+                next: RoleId::new("general_manager").unwrap(),
+                chain: vec![],
+            },
+            Rejection::RecordSignRefused {
+                actor: StaffId::new("e2").unwrap(),
+                record: tousu_policy::SignedRecord::Findings,
+                reason: "the chain is complete".into(),
             },
             Rejection::Misrouted {
                 route: RuleId::new("r").unwrap(),

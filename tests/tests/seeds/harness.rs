@@ -511,3 +511,74 @@ pub fn unsatisfied_rounds(s: &mut Scenario, n: i64, at: DateTime<Utc>, crew: &Ro
         s.ok(crew.reopener, m(5), reopen("客户仍不满意,继续跟进"));
     }
 }
+
+// --- facts the investigation finds -------------------------------------------
+
+/// The validity the findings give `c` under `file` when the investigation
+/// found `found` true (recorded with `record_facts` during the
+/// investigation, before the findings) or found nothing (`None`): staff `k`
+/// (roles `intake`) registers, accepts and assigns the case to staff `h`
+/// (roles `handler`), who investigates and records the findings. Returns
+/// the validity and the rule that decided it, as [`judged`] does. The
+/// complaint as received must not already carry the fact: the point is that
+/// the investigation establishes it.
+pub fn judged_on_finding(
+    file: &str,
+    (intake, handler): (&[&str], &[&str]),
+    c: Complaint,
+    found: Option<&str>,
+) -> (String, Option<String>) {
+    if let Some(name) = found {
+        assert!(
+            !c.facts.contains_key(&fact(name)),
+            "the complaint already says {name}"
+        );
+    }
+    let roster = roster(
+        &[("d", "部门", None)],
+        &[
+            ("k", "受理人", "d", intake, None),
+            ("h", "调查人", "d", handler, None),
+        ],
+    );
+    let t0 = c.received_at;
+    let mut s = Scenario::new(policy(file), roster);
+    s.register("k", "FOUND-1", c).unwrap();
+    s.ok("k", minutes(t0, 5), accept());
+    s.ok("k", minutes(t0, 10), assign("d", "h"));
+    s.ok("h", minutes(t0, 20), investigate());
+    if let Some(name) = found {
+        s.ok(
+            "h",
+            minutes(t0, 40),
+            CommandKind::RecordFacts {
+                facts: [(fact(name), yes())].into(),
+            },
+        );
+    }
+    s.ok(
+        "h",
+        minutes(t0, 60),
+        findings(FaultParty::Customer, "调查结论"),
+    );
+    s.assert_replays();
+    let f = s.case().findings.as_ref().unwrap();
+    (
+        format!("{:?}", f.validity).to_lowercase(),
+        f.rule.as_ref().map(ToString::to_string),
+    )
+}
+
+/// An act recorded (`record_action`) that names no clock.
+pub fn act(action: tousu_policy::CaseAction, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action,
+        note: Some(note.into()),
+        milestone: None,
+    }
+}
+
+/// A signature of `record` (`record_sign_offs`) by the next role of its chain.
+pub fn sign(record: tousu_policy::SignedRecord) -> CommandKind {
+    CommandKind::SignRecord { record }
+}

@@ -1,4 +1,5 @@
 use super::*;
+use tousu_policy::SignedRecord;
 
 // ---------------------------------------------------------------------------
 // S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
@@ -71,6 +72,39 @@ fn s04_property_serious_leak_over_national_day() {
             "水箱浮球阀失灵，已临时关闭进水阀；10月9日更换浮球阀（《维修跟踪记录表》维修人员签字）",
         ),
     );
+    // 一4「维修人员和部长确认签字」: no solution is proposed on the tracking
+    // record until the repairer, then the 部长, have signed it.
+    let repair = || {
+        propose(
+            vec![remedy(RemedyKind::Repair, None, "更换水箱浮球阀")],
+            "部长确定解决措施及责任人",
+        )
+    };
+    assert!(matches!(
+        s.run("h1", beijing(2025, 9, 30, 21, 1), repair()),
+        Err(Rejection::RecordNotSigned { .. })
+    ));
+    let min_first = s
+        .run(
+            "min",
+            beijing(2025, 9, 30, 21, 2),
+            sign(SignedRecord::Findings),
+        )
+        .unwrap_err();
+    assert!(
+        min_first.to_string().contains("repair_worker signs next"),
+        "{min_first}"
+    );
+    s.ok(
+        "rw",
+        beijing(2025, 9, 30, 21, 5),
+        sign(SignedRecord::Findings),
+    );
+    s.ok(
+        "min",
+        beijing(2025, 9, 30, 21, 30),
+        sign(SignedRecord::Findings),
+    );
     // Nothing breaches over the holiday.
     s.tick(beijing(2025, 10, 8, 20, 0));
     s.ok(
@@ -86,6 +120,16 @@ fn s04_property_serious_leak_over_national_day() {
                 ),
             ],
             "部长确定解决措施及责任人；部长会签《维修跟踪记录表》",
+        ),
+    );
+    // 一4: the department reports the result to the centre and fills the
+    // 《维修跟踪记录表》.
+    s.ok(
+        "h1",
+        beijing(2025, 10, 9, 11, 5),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "处理结果报客户服务中心，已登记《维修跟踪记录表》",
         ),
     );
     s.ok("dh", beijing(2025, 10, 9, 12, 0), approve());
@@ -354,4 +398,81 @@ fn s04_a_serious_case_may_go_straight_to_the_manager() {
     let mut in_order = serious();
     in_order.ok("kfzg", minutes(t0, 10), escalate("较严重,报部长"));
     assert_eq!(steps_taken(&in_order), ["minister-on-serious"]);
+}
+
+/// 一6「对客户的恶意投诉,做到坚持原则并耐心解释」: malice is found by the investigation, not
+/// said by the complaint: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s04_malice_is_found_by_the_investigation() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("house_repair"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["service_centre"], &["business_dev"]);
+    assert_eq!(
+        judged_on_finding(
+            "property-system9-s04.toml",
+            crew,
+            c(),
+            Some("malicious_complaint")
+        ),
+        ("malicious".to_owned(), Some("malicious".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("property-system9-s04.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}
+
+/// 一4 「经营发展部在处理完投诉后,将处理结果报客户服务中心」: the result clock runs
+/// until the department reports the result (`report_submitted`), not until it
+/// proposes a solution; a proposal without the report breaches.
+#[test]
+fn s04_the_result_is_reported_to_the_centre() {
+    let run = |report: bool| {
+        let roster = roster(
+            &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+            &[
+                ("kf", "客服小李", "cs", &["service_centre"], None),
+                ("h1", "经营发展部张工", "bd", &["business_dev"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+            .complainant(person("业主"))
+            .category(cat("house_repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-R", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+        s.ok("h1", minutes(t0, 30), investigate());
+        s.ok(
+            "h1",
+            minutes(t0, 60),
+            propose(vec![rem(RemedyKind::Repair)], "更换灯具"),
+        );
+        // The proposal does not stop it. Ordinary: 3 working days after
+        // Monday 3 November → the end of Thursday the 6th.
+        assert_eq!(due(&s, minutes(t0, 61), "result"), "2025-11-07 00:00");
+        if report {
+            s.ok(
+                "h1",
+                beijing(2025, 11, 4, 10, 0),
+                act(
+                    tousu_policy::CaseAction::ReportSubmitted,
+                    "处理结果报客户服务中心,已登记《维修跟踪记录表》",
+                ),
+            );
+        }
+        s.tick(beijing(2025, 11, 7, 9, 0));
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["result@1".to_owned()]);
 }

@@ -264,3 +264,26 @@ fn production_supports_and_does_not_handle() {
         ));
     }
 }
+
+/// 5 (lost; the rule is assumed): a problem the engineers cannot reproduce is not
+/// valid; whether it reproduces is what the verification finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s05_not_reproduced_is_found_by_the_verification() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("product"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["sales", "cs_engineer"], &["rd"]);
+    assert_eq!(
+        judged_on_finding("board-card-s05.toml", crew, c(), Some("not_reproduced")),
+        ("invalid".to_owned(), Some("not-reproduced".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("board-card-s05.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

@@ -240,3 +240,34 @@ fn a_late_feedback_is_the_quality_departments() {
     // 品管部's too (the rep records no findings and could not have met it).
     assert_eq!(breach_owners(&s), ["site_check@1 → qc", "feedback@1 → qc"]);
 }
+
+/// 二「吸污 … b 、从产品养护看:存在保养不当和破坏污染」: poor maintenance is a cause found
+/// on site, and makes the staining not the product's fault: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s06_poor_maintenance_is_found_on_site() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("stain_absorption"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["sales_rep", "qc_dept"], &["factory_qc"]);
+    assert_eq!(
+        judged_on_finding(
+            "ceramic-tile-s06.toml",
+            crew,
+            c(),
+            Some("improper_maintenance")
+        ),
+        (
+            "invalid".to_owned(),
+            Some("improper-maintenance".to_owned())
+        )
+    );
+    assert_eq!(
+        judged_on_finding("ceramic-tile-s06.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

@@ -73,6 +73,14 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
         beijing(2025, 10, 20, 11, 0),
         CommandKind::ApproveExtension,
     );
+    s.ok(
+        "fin1",
+        beijing(2025, 10, 20, 11, 30),
+        act(
+            tousu_policy::CaseAction::CustomerContacted,
+            "电话告知客户：需调取来料检验留样，处理结果延期通知",
+        ),
+    );
     s.ok("fh", beijing(2025, 10, 27, 9, 0), CommandKind::EndExtension);
     s.ok("fin1", beijing(2025, 10, 27, 15, 0), findings_of(FaultParty::Us, &[], "来料检验留样合格，质量扣款依据不足，属财务误扣1800元；另1400元为合同约定的迟交货违约金"));
     s.ok(
@@ -102,6 +110,15 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
         closure_kind(&s),
         "Unsatisfied",
         "one round, then the arbitration route"
+    );
+    // 第七条: the closing points the customer to arbitration (rounds.advice_zh).
+    let advice = s.events.iter().find_map(|e| match &e.kind {
+        EventKind::Closed { advice_zh, .. } => advice_zh.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        advice.as_deref(),
+        Some("客户可以向相关行业协会或政府监管部门申请仲裁")
     );
     assert_eq!(breach_list(&s), vec!["acceptance@1".to_owned()]);
     s.assert_replays();
@@ -215,4 +232,57 @@ fn s09_trade_cooperation_and_problems_are_in_scope() {
         assert_eq!(refused_by(&p, &c), None, "{category}");
         assert!(p.category(&cat(category)).is_some());
     }
+}
+
+/// 第六条2「特殊情况可适当延长,但需及时告知客户」: an approved extension starts a
+/// clock that only telling the customer (`customer_contacted`) stops; an
+/// extension the customer is not told of breaches the next working day.
+#[test]
+fn s09_the_customer_is_told_of_an_extension() {
+    let run = |told: bool| {
+        let roster = roster(
+            &[("cs", "客服部", None), ("fin", "财务部", None)],
+            &[
+                ("kf", "客服人员", "cs", &["cs_staff"], None),
+                ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+                ("fh", "财务部经理", "fin", &["dept_head"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "对账有误")
+            .complainant(person("客户"))
+            .category(cat("transaction"))
+            .build()
+            .unwrap();
+        s.register("kf", "S09-X", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("fin", "fin1"));
+        s.ok(
+            "fin1",
+            minutes(t0, 30),
+            CommandKind::RequestExtension {
+                reason: "特殊情况：需调取留样".to_owned(),
+                until: None,
+            },
+        );
+        s.ok("fh", minutes(t0, 60), CommandKind::ApproveExtension);
+        // 1 working day after Monday 3 November → the end of Tuesday the 4th.
+        assert_eq!(
+            due(&s, minutes(t0, 61), "extension_notice"),
+            "2025-11-05 00:00"
+        );
+        if told {
+            s.ok(
+                "fin1",
+                minutes(t0, 90),
+                act(tousu_policy::CaseAction::CustomerContacted, "电话告知延期"),
+            );
+        }
+        s.tick(beijing(2025, 11, 5, 9, 0));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["extension_notice@1".to_owned()]);
 }

@@ -1,6 +1,6 @@
 use super::*;
 use chrono::{DateTime, Utc};
-use tousu_policy::CaseAction;
+use tousu_policy::{CaseAction, SignedRecord};
 
 // ---------------------------------------------------------------------------
 // S12 — four levels: two rounds with breaches, the GM after the rounds, the
@@ -193,6 +193,18 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
             Satisfaction::Satisfied,
             "客户满意，客服部经理签名，呈总经理审阅",
         ),
+    );
+    // 第五条(七): the 客服部经理 signs the work order, then the 总经理 reviews and
+    // signs it; only then is it archived.
+    s.ok(
+        "csm",
+        beijing(2025, 10, 14, 10, 30),
+        sign(SignedRecord::Callback),
+    );
+    s.ok(
+        "gm",
+        beijing(2025, 10, 14, 10, 45),
+        sign(SignedRecord::Callback),
     );
     s.ok("csm", beijing(2025, 10, 14, 11, 0), close());
     s.assert_replays();
@@ -566,6 +578,8 @@ fn s12_handled_until_the_customer_is_satisfied() {
         minutes(at, 120),
         callback(Satisfaction::Satisfied, "客户满意"),
     );
+    s.ok("csm", minutes(at, 125), sign(SignedRecord::Callback));
+    s.ok("gm", minutes(at, 127), sign(SignedRecord::Callback));
     s.ok("csm", minutes(at, 130), close());
     assert_eq!(closure_kind(&s), "Satisfied");
     assert_eq!(s.case().round, 4);
@@ -635,4 +649,76 @@ fn s12_a_late_work_order_is_the_department_managers() {
     );
     assert!(returned.iter().any(|e| matches!(&e.kind,
         EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "work_order_return")));
+}
+
+/// 第五条(七)「客户满意,回访专员需在《协调工作单》中记录谈话资料及跟进评价结果交于客服部经理
+/// 签名,原件呈总经理审阅签名后由行政部整理归档。」: the satisfied callback's record is
+/// signed by the 客服部经理, then the 总经理, before the case is closed; out of
+/// turn, twice by one person, or closed unsigned is refused.
+#[test]
+fn s12_the_work_order_is_signed_before_it_is_archived() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s12_case(&mut s, "S12-SIGN", t0);
+    s.ok("wm", minutes(t0, 20), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "雨刮电机损坏"),
+    );
+    s.ok(
+        "wm",
+        minutes(t0, 40),
+        propose(vec![rem(RemedyKind::Repair)], "更换雨刮电机"),
+    );
+    s.ok("csm", minutes(t0, 50), approve());
+    s.ok("hf", minutes(t0, 60), reply("已更换雨刮电机"));
+    // Nothing to sign before the callback.
+    let early = s
+        .run("csm", minutes(t0, 61), sign(SignedRecord::Callback))
+        .unwrap_err();
+    assert!(
+        matches!(early, Rejection::RecordSignRefused { .. }),
+        "{early}"
+    );
+    s.ok(
+        "hf",
+        minutes(t0, 90),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    let unsigned = s.run("csm", minutes(t0, 91), close()).unwrap_err();
+    assert_eq!(
+        unsigned.to_string(),
+        "the callback record is not signed yet: close waits for cs_manager (sign-off chain cs_manager → general_manager)"
+    );
+    let gm_first = s
+        .run("gm", minutes(t0, 92), sign(SignedRecord::Callback))
+        .unwrap_err();
+    assert!(
+        gm_first.to_string().contains("cs_manager signs next"),
+        "{gm_first}"
+    );
+    s.ok("csm", minutes(t0, 93), sign(SignedRecord::Callback));
+    let twice = s
+        .run("csm", minutes(t0, 94), sign(SignedRecord::Callback))
+        .unwrap_err();
+    assert!(twice.to_string().contains("signed it already"), "{twice}");
+    assert!(matches!(
+        s.run("csm", minutes(t0, 95), close()),
+        Err(Rejection::RecordNotSigned { .. })
+    ));
+    s.ok("gm", minutes(t0, 100), sign(SignedRecord::Callback));
+    s.ok("csm", minutes(t0, 110), close());
+    assert_eq!(closure_kind(&s), "Satisfied");
+    let signed: Vec<String> = s
+        .case()
+        .record_signatures
+        .iter()
+        .map(|x| format!("{} {} {}", x.record, x.role, x.by))
+        .collect();
+    assert_eq!(
+        signed,
+        ["callback cs_manager csm", "callback general_manager gm"]
+    );
+    s.assert_replays();
 }

@@ -367,3 +367,31 @@ fn s17_hardware_that_cannot_be_fixed_soon_goes_to_the_gm_office() {
         "{none_left}"
     );
 }
+
+/// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作,消除误会。」: outside the
+/// membership category, a misunderstanding is what the investigation finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s17_a_misunderstanding_is_found_by_the_investigation() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("service"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["receiving_dept"], &["investigator"]);
+    assert_eq!(
+        judged_on_finding(
+            "membership-cards-s17.toml",
+            crew,
+            c(),
+            Some("customer_misunderstanding")
+        ),
+        ("invalid".to_owned(), Some("misunderstanding".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("membership-cards-s17.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

@@ -50,14 +50,14 @@ fn s20_property_agreed_reply_missed_then_superior() {
             "现场核实属实：1502装修工人夜间施工",
         ),
     );
-    // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」.
-    s.ok(
-        "kf",
-        minutes(t0, 45),
-        CommandKind::SetAgreedDeadline {
-            deadline: beijing(2025, 12, 31, 12, 0),
-        },
-    );
+    // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」: the 客服员 does not
+    // give the time alone; the supervisor asked sets it.
+    let agreed = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2025, 12, 31, 12, 0),
+    };
+    let alone = s.run("kf", minutes(t0, 44), agreed()).unwrap_err();
+    assert!(matches!(alone, Rejection::NotPermitted { .. }), "{alone}");
+    s.ok("sup", minutes(t0, 45), agreed());
     s.tick(beijing(2025, 12, 31, 13, 0));
     // 6: the owner calls again, unsatisfied → 交上级处理.
     s.ok(
@@ -82,6 +82,15 @@ fn s20_property_agreed_reply_missed_then_superior() {
         "sup",
         beijing(2025, 12, 31, 15, 0),
         reply("已书面通知1502按规定时间施工，秩序维护部夜间巡查"),
+    );
+    // 8: the receiver writes up the result.
+    s.ok(
+        "kf",
+        beijing(2025, 12, 31, 15, 30),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "投诉处理结果记录：已书面通知1502整改",
+        ),
     );
     s.ok(
         "kf",
@@ -140,4 +149,79 @@ fn the_flow_is_dated_by_its_training() {
         policy("property-training-s20.toml").effective_date,
         date(2012, 7, 16)
     );
+}
+
+/// 4「并立即核实投诉事项是否真实、有效」: whether it is true is what the verification finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s20_the_verification_finds_it_untrue() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("repair"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["cs_staff"], &["dept_staff"]);
+    assert_eq!(
+        judged_on_finding(
+            "property-training-s20.toml",
+            crew,
+            c(),
+            Some("not_true_or_valid")
+        ),
+        ("invalid".to_owned(), Some("not-true".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("property-training-s20.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录。」:
+/// the record is an act of its own (`report_submitted`); a callback is not
+/// the record, and a reply never written up breaches.
+#[test]
+fn s20_the_result_is_written_up() {
+    let run = |recorded: bool| {
+        let roster = roster(
+            &[("kf", "客服中心", None)],
+            &[("kf", "客服员", "kf", &["cs_staff"], None)],
+        );
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+            .complainant(person("业主"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S20-R", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), reply("已现场更换灯泡"));
+        // 1 working day (assumed) after Monday 3 November: the end of the 4th.
+        assert_eq!(
+            due(&s, minutes(t0, 11), "result_record"),
+            "2025-11-05 00:00"
+        );
+        s.ok(
+            "kf",
+            minutes(t0, 20),
+            callback(Satisfaction::Satisfied, "业主满意"),
+        );
+        if recorded {
+            s.ok(
+                "kf",
+                minutes(t0, 30),
+                act(
+                    tousu_policy::CaseAction::ReportSubmitted,
+                    "投诉处理结果记录",
+                ),
+            );
+        }
+        s.tick(beijing(2025, 11, 5, 9, 0));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["result_record@1".to_owned()]);
 }

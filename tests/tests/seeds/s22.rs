@@ -86,6 +86,14 @@ fn s22_campus_emergency_reported_and_called_back() {
         ),
     );
     s.ok("sup", beijing(2026, 1, 1, 2, 10), approve());
+    s.ok(
+        "rep",
+        beijing(2026, 1, 1, 2, 25),
+        act(
+            tousu_policy::CaseAction::WorkCompleted,
+            "维修完毕，恢复供电",
+        ),
+    );
     s.ok("rep", beijing(2026, 1, 1, 2, 30), reply("已修复并恢复供电"));
     // 回访 within 2 days (assumed) over 元旦: the centre works every day.
     assert!(
@@ -209,6 +217,11 @@ fn s22_the_complaint_clerk_receives_and_calls_back() {
     s.register("sl", "S22-R", c).unwrap();
     s.ok("sl", minutes(t0, 3), accept());
     s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok(
+        "wxg",
+        minutes(t0, 85),
+        act(tousu_policy::CaseAction::WorkCompleted, "窗户合页已更换"),
+    );
     s.ok("wxg", minutes(t0, 90), reply("窗户合页已更换"));
     s.ok(
         "sl",
@@ -276,4 +289,53 @@ fn s22_the_supervisor_calls_back_major_cases_only() {
         minutes(t0, 90),
         callback(Satisfaction::Satisfied, "主管回访,满意"),
     );
+}
+
+/// (四)「如遇维修事件,应在维修后,由投诉受理员负责回访,回访结果要做记录」: the
+/// callback clock starts when the repair is recorded done (`work_completed`),
+/// not at the reply; a complaint answered without a repair has none, and a
+/// repair not called back on breaches, charged to the 投诉受理员.
+#[test]
+fn s22_the_callback_follows_the_repair() {
+    let run = |repaired: bool| {
+        let roster = roster(
+            &[("fw", "服务中心", None), ("wx", "维修班", None)],
+            &[
+                ("sl", "投诉受理员", "fw", &["receptionist"], None),
+                ("wxg", "维修工", "wx", &["responsible"], None),
+                ("duty", "值班员", "fw", &["duty_officer"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+        let t0 = beijing(2026, 5, 6, 10, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "宿舍窗户关不上")
+            .complainant(person("学生"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("sl", "S22-C", c).unwrap();
+        s.ok("sl", minutes(t0, 3), accept());
+        s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+        s.ok("wxg", minutes(t0, 60), reply("已答复"));
+        assert!(
+            !due_all(&s, minutes(t0, 61))
+                .iter()
+                .any(|d| d.starts_with("callback")),
+            "a reply is not the repair"
+        );
+        if repaired {
+            s.ok(
+                "wxg",
+                minutes(t0, 120),
+                act(tousu_policy::CaseAction::WorkCompleted, "维修完毕"),
+            );
+            // 2 days (assumed), calendar days: the end of 8 May.
+            assert_eq!(due(&s, minutes(t0, 121), "callback"), "2026-05-09 00:00");
+        }
+        s.tick(beijing(2026, 5, 9, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), vec!["callback@1 → sl".to_owned()]);
+    assert!(run(false).is_empty(), "{:?}", run(false));
 }

@@ -240,3 +240,31 @@ fn s24_states_its_recusal() {
         "{report}"
     );
 }
+
+/// 5.1.6「如因用户原因造成的产品损坏,公司负责有偿维修,不承担无偿维修或调换」: the user's fault is
+/// found on inspection: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s24_user_fault_is_found_on_inspection() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("product"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["quality_dept"], &["tech_dept"]);
+    assert_eq!(
+        judged_on_finding(
+            "electrical-equipment-s24.toml",
+            crew,
+            c(),
+            Some("user_caused_damage")
+        ),
+        ("invalid".to_owned(), Some("user-caused".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("electrical-equipment-s24.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

@@ -186,3 +186,26 @@ fn the_staff_hand_a_case_up() {
     );
     assert_eq!(step.as_deref(), Some("manual-dept-head"));
 }
+
+/// 第五条「客观、真实地反映相关情况,不得隐瞒、捏造、歪曲事实」: fabrication is what the
+/// investigation finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s27_fabrication_is_found_by_the_investigation() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("service_conduct"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["tax_service_staff"], &["coordinating_dept"]);
+    assert_eq!(
+        judged_on_finding("tax-service-s27.toml", crew, c(), Some("facts_fabricated")),
+        ("malicious".to_owned(), Some("fabricated".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("tax-service-s27.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

@@ -181,18 +181,26 @@ fn s33_major_criteria_and_no_liability() {
         ("general".to_owned(), None),
         "多次 = twice before (assumed)"
     );
+    let injury = || {
+        c("保洁未设警示牌, 业主滑倒骨折").flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+    };
     assert_eq!(
         rule(
-            c("保洁未设警示牌, 业主滑倒骨折")
-                .flags(ComplaintFlags {
-                    injury_or_safety: true,
-                    ..ComplaintFlags::default()
-                })
+            injury()
+                .fact(fact("company_responsible"), yes())
                 .build()
                 .unwrap(),
             0
         ),
         ("major".to_owned(), Some("loss-or-injury".to_owned()))
+    );
+    assert_eq!(
+        rule(injury().build().unwrap(), 0),
+        ("general".to_owned(), None),
+        "「由于公司责任」: an injury is 重大 once the company's liability is known"
     );
     assert_eq!(
         rule(
@@ -388,4 +396,64 @@ fn s33_the_handler_is_reminded_to_follow_the_developer() {
     assert!(reminded.iter().any(|e| matches!(&e.kind,
         EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "follow_developer")));
     assert!(!breached(&s.events, "follow_developer"));
+}
+
+/// 1 b)「由于公司责任给顾客造成重大经济损失或人身伤害的。」: the company's liability
+/// is what the investigation finds. An injury is 一般 at intake; the handler
+/// records `company_responsible` (`record_facts`) and the receptionist's
+/// classification without a level reads it: 重大 by `loss-or-injury`. Found
+/// not liable, it stays 一般.
+#[test]
+fn s33_company_liability_found_makes_an_injury_major() {
+    let run = |liable: bool| {
+        let roster = roster(
+            &[("kf", "客户服务中心", None)],
+            &[
+                ("jd", "接待员", "kf", &["receptionist"], None),
+                ("cl", "处理人", "kf", &["handler"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+        let t0 = beijing(2026, 3, 2, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "大堂地面湿滑未设警示牌, 业主滑倒骨折")
+            .complainant(person("业主 范女士"))
+            .category(cat("liability"))
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap();
+        s.register("jd", "WY-B", c).unwrap();
+        assert_eq!(level_of(&s), "general", "liability not yet established");
+        s.ok("jd", minutes(t0, 5), accept());
+        s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+        s.ok("cl", minutes(t0, 30), investigate());
+        s.ok(
+            "cl",
+            minutes(t0, 90),
+            CommandKind::RecordFacts {
+                facts: [(fact("company_responsible"), FactValue::Bool(liable))].into(),
+            },
+        );
+        s.ok(
+            "jd",
+            minutes(t0, 95),
+            CommandKind::Classify {
+                level: None,
+                reason: None,
+            },
+        );
+        s.assert_replays();
+        let rule = s.events.iter().rev().find_map(|e| match &e.kind {
+            EventKind::Classified { rule, .. } => Some(rule.as_ref().map(ToString::to_string)),
+            _ => None,
+        });
+        (level_of(&s).to_owned(), rule.flatten())
+    };
+    assert_eq!(
+        run(true),
+        ("major".to_owned(), Some("loss-or-injury".to_owned()))
+    );
+    assert_eq!(run(false), ("general".to_owned(), None));
 }

@@ -73,6 +73,14 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 12, 11, 0),
         CommandKind::ApproveExtension,
     );
+    s.ok(
+        "jb",
+        beijing(2025, 5, 12, 14, 0),
+        act(
+            tousu_policy::CaseAction::CustomerContacted,
+            "电话转告投资商：供电公司需现场勘察，延期办结",
+        ),
+    );
     s.ok("jl", beijing(2025, 5, 26, 9, 0), CommandKind::EndExtension);
     // 其他部门妨碍: 经局领导批准,报请市投资环境保障领导小组处理.
     s.ok(
@@ -377,4 +385,57 @@ fn s37_the_first_receiver_refers_an_unclear_remit_to_the_leader() {
         steps_notified(&s),
         ["leader → bureau_leader ⇒ bureau_leader"]
     );
+}
+
+/// 第三条「因特殊原因需延期处理,应及时向领导说明情况,并转告投资商。」: the leader
+/// approves the extension, and the section must then tell the investor
+/// (`customer_contacted`); an extension the investor is not told of breaches.
+#[test]
+fn s37_the_investor_is_told_of_an_extension() {
+    let run = |told: bool| {
+        let roster = roster(
+            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+            &[
+                ("sw", "首问", "zsj", &["first_receiver"], None),
+                ("jb", "经办", "ywk", &["handling_section"], None),
+                ("jl", "局领导", "zsj", &["bureau_leader"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "施工许可办理拖延")
+            .complainant(Complainant::organization("某企业").unwrap())
+            .category(cat("other_bodies"))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", "HSG-X", c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+        s.ok(
+            "jb",
+            minutes(t0, 30),
+            CommandKind::RequestExtension {
+                reason: "特殊原因延期".into(),
+                until: None,
+            },
+        );
+        s.ok("jl", minutes(t0, 60), CommandKind::ApproveExtension);
+        assert_eq!(
+            due(&s, minutes(t0, 61), "extension_notice"),
+            "2025-11-05 00:00"
+        );
+        if told {
+            s.ok(
+                "jb",
+                minutes(t0, 120),
+                act(tousu_policy::CaseAction::CustomerContacted, "转告投资商"),
+            );
+        }
+        s.tick(beijing(2025, 11, 5, 9, 0));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["extension_notice@1".to_owned()]);
 }

@@ -424,3 +424,26 @@ fn s38_a_late_handover_without_a_first_receiver_is_the_receivers() {
     s.tick(beijing(2026, 3, 3, 11, 0));
     assert_eq!(breach_owners(&s), ["routing@1 → fw"]);
 }
+
+/// 5「对投诉者的不正确意见和不合理要求,要耐心解释,做好疏导工作」: whether a view is unfounded
+/// is what the investigation finds: the investigator records it with `record_facts` and the findings
+/// judge by it; the same case without the finding is valid.
+#[test]
+fn s38_an_unfounded_demand_is_found_by_the_investigation() {
+    let c = || {
+        Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
+            .complainant(person("投诉人"))
+            .category(cat("medical"))
+            .build()
+            .unwrap()
+    };
+    let crew: (&[&str], &[&str]) = (&["first_receiver"], &["medical_affairs"]);
+    assert_eq!(
+        judged_on_finding("hospital-s38.toml", crew, c(), Some("unreasonable_demand")),
+        ("invalid".to_owned(), Some("unreasonable".to_owned()))
+    );
+    assert_eq!(
+        judged_on_finding("hospital-s38.toml", crew, c(), None),
+        ("valid".to_owned(), None)
+    );
+}

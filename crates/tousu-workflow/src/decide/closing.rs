@@ -135,6 +135,7 @@ pub(super) fn record_callback(
             events.push(EventKind::Closed {
                 kind: ClosureKind::Unsatisfied,
                 reason: Some(unsatisfied_reason(d)),
+                advice_zh: d.ctx.policy.rounds.advice_zh.clone(),
             });
             triggers.push(ClockEvent::Closed);
         }
@@ -145,11 +146,13 @@ pub(super) fn record_callback(
 /// 结案 after a satisfied callback.
 pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
+    super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
     match d.case.callback {
         Some(s) if s.is_satisfied() => Effects::one(
             EventKind::Closed {
                 kind: ClosureKind::Satisfied,
                 reason: None,
+                advice_zh: None,
             },
             &[ClockEvent::Closed],
         ),
@@ -208,6 +211,7 @@ pub(super) fn close_abnormally(d: &Decision<'_, '_>, reason: &str) -> Result<Eff
         EventKind::Closed {
             kind: ClosureKind::Abnormal,
             reason: Some(reason.to_owned()),
+            advice_zh: None,
         },
         &[ClockEvent::Closed],
     )
@@ -251,6 +255,7 @@ pub(super) fn close_unreachable(
                 "customer unreachable since notice at {}",
                 notified_at.with_timezone(&offset).to_rfc3339()
             )),
+            advice_zh: None,
         },
         &[ClockEvent::Closed],
     )
@@ -262,6 +267,7 @@ pub(super) fn withdraw(reason: &Option<String>) -> Result<Effects, Rejection> {
         EventKind::Closed {
             kind: ClosureKind::Withdrawn,
             reason: reason.clone(),
+            advice_zh: None,
         },
         &[ClockEvent::Withdrawn, ClockEvent::Closed],
     )

@@ -275,6 +275,7 @@ pub(super) fn propose_solution(
             "is empty; propose at least one remedy (an apology or explanation counts)",
         ));
     }
+    super::signing::require_signed(d, tousu_policy::SignedRecord::Findings)?;
     for (i, r) in remedies.iter().enumerate() {
         if r.amount.is_some_and(Money::is_negative) {
             return Err(input(

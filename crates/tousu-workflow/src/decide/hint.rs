@@ -27,6 +27,7 @@ pub(super) fn hint(kind: &C) -> &'static str {
         C::Escalate { .. } => "a final case is not escalated",
         C::AddNote { .. } => "a note may be added to any case",
         C::RecordAction { .. } => "record actions on an open case; a final case takes notes",
+        C::SignRecord { .. } => "sign a record of an open case",
         C::MigratePolicy { .. } => {
             "a closed case accepts only notes; it stays judged by the version it was closed under"
         }

@@ -15,6 +15,7 @@ mod hint;
 mod intake;
 mod late;
 pub(crate) mod outcome;
+mod signing;
 mod table;
 
 use chrono::{DateTime, Utc};

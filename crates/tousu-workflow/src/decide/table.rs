@@ -6,7 +6,7 @@
 
 use super::hint::hint;
 use super::outcome::{Effects, refuse};
-use super::{Decision, closing, extensions, handling, intake};
+use super::{Decision, closing, extensions, handling, intake, signing};
 use crate::Rejection;
 use crate::case::Status::{
     self, Accepted, Approved, Assigned, AwaitingApproval, Closed, Investigating, NotAccepted,
@@ -22,6 +22,7 @@ macro_rules! side {
             | C::Escalate { .. }
             | C::AddNote { .. }
             | C::RecordAction { .. }
+            | C::SignRecord { .. }
             | C::MigratePolicy { .. }
             | C::CloseAbnormally { .. }
             | C::CloseUnreachable { .. }
@@ -83,6 +84,7 @@ fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             note,
             milestone,
         } => handling::record_action(d, *action, note, milestone.as_ref()),
+        C::SignRecord { record } => signing::sign(d, *record),
         C::MigratePolicy {
             policy_id,
             version,
@@ -280,6 +282,7 @@ fn done(d: &Decision<'_, '_>, s: Status) -> Result<Effects, Rejection> {
         | C::MergeRepeat { .. }
         | C::Escalate { .. }
         | C::RecordAction { .. }
+        | C::SignRecord { .. }
         | C::MigratePolicy { .. }
         | C::CloseAbnormally { .. }
         | C::CloseUnreachable { .. }

@@ -232,6 +232,7 @@ impl Lane {
             | CommandKind::AddNote { .. }
             | CommandKind::RecordAction { .. }
             | CommandKind::RecordFacts { .. }
+            | CommandKind::SignRecord { .. }
             | CommandKind::MigratePolicy { .. } => Lane::Side,
         }
     }
@@ -448,6 +449,13 @@ impl Choices {
                     .unwrap_or(tousu_policy::CaseAction::CustomerContacted),
                 note: yes.then(|| "已电话联系客户".to_owned()),
                 milestone: None,
+            },
+            CommandKind::SignRecord {
+                record: if yes {
+                    tousu_policy::SignedRecord::Findings
+                } else {
+                    tousu_policy::SignedRecord::Callback
+                },
             },
         ];
         if let Some(assignment) = assignment() {
