@@ -659,6 +659,11 @@ pub enum EscalationTrigger {
     /// The step is taken by the recording itself, once per case (S24
     /// 「对有些不能及时回复和处理的问题及时汇报」).
     FactRecorded(FactName),
+    /// The case is classified at one of the step's `levels` (schema 2,
+    /// ruling 38 in docs/rulings.md): at registration, or when a later
+    /// classification reaches it. The step is taken by the classification
+    /// itself, once per case (S06 「重大投诉」 → 集团品管部).
+    LevelReached,
 }
 
 impl fmt::Display for EscalationTrigger {
@@ -668,6 +673,7 @@ impl fmt::Display for EscalationTrigger {
             EscalationTrigger::RoundsExhausted => f.write_str("rounds exhausted"),
             EscalationTrigger::Manual => f.write_str("manual"),
             EscalationTrigger::FactRecorded(name) => write!(f, "fact {name} recorded"),
+            EscalationTrigger::LevelReached => f.write_str("level reached"),
         }
     }
 }

@@ -219,6 +219,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                 "is a trigger of schema_version 2; write schema_version = 2",
             );
         }
+        if s.after == EscalationTrigger::LevelReached {
+            r.error(
+                format!("escalation[{i}].after"),
+                "\"level_reached\" is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
     }
     for (i, role) in p.roles.iter().enumerate() {
         for (j, _) in role
@@ -890,6 +896,18 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     m.as_str(),
                     known(names.milestones.iter().copied())
                 ),
+            );
+        }
+        if s.after == EscalationTrigger::LevelReached && s.reclassify_to.is_some() {
+            r.error(
+                format!("{path}.reclassify_to"),
+                "is set on a \"level_reached\" step, which is taken because of the level the case has; raise a level with a classification rule instead",
+            );
+        }
+        if s.after == EscalationTrigger::LevelReached && s.levels.is_empty() {
+            r.error(
+                format!("{path}.levels"),
+                "is empty, but a \"level_reached\" step is taken when a case reaches one of its levels; name them (levels = [\"major\"])",
             );
         }
         for (j, l) in s.levels.iter().enumerate() {

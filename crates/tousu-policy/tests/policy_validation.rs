@@ -525,3 +525,39 @@ fn fact_recorded_trigger_needs_schema_2() {
     let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
     assert_eq!(back.escalation[0].after, p.escalation[0].after);
 }
+
+/// A step taken when the case reaches a level (ruling 38) is a schema-2
+/// trigger, names its levels and raises no level itself.
+#[test]
+fn level_reached_trigger_names_its_levels() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"boss-on-major\"\nafter = \"level_reached\"\nlevels = [\"major\"]\ntake_over = \"boss\"\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after: \"level_reached\" is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(p.escalation[0].after.to_string(), "level reached");
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+
+    let every_level = report(&v2.replacen("levels = [\"major\"]\n", "", 1));
+    assert!(
+        every_level.contains("escalation[0].levels: is empty, but a \"level_reached\" step"),
+        "{every_level}"
+    );
+    let raises = report(&v2.replacen(
+        "levels = [\"major\"]\n",
+        "levels = [\"minor\"]\nreclassify_to = \"major\"\n",
+        1,
+    ));
+    assert!(
+        raises.contains("escalation[0].reclassify_to: is set on a \"level_reached\" step"),
+        "{raises}"
+    );
+}

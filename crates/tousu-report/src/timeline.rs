@@ -394,6 +394,9 @@ fn mark(at: DateTime<Utc>, kind: &EventKind) -> Option<TimelineMark> {
                 tousu_workflow::EscalationCause::FactRecorded { fact } => {
                     format!("fact {fact} recorded")
                 }
+                tousu_workflow::EscalationCause::LevelReached { level } => {
+                    format!("level {level} reached")
+                }
                 _ => "escalated".to_owned(),
             },
         }),

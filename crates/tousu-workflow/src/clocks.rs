@@ -960,9 +960,50 @@ fn escalate_into(
                 manual_reason: Some(format!("escalation step {}", step.id)),
             });
             out.extend(retarget(case, case.level, to, at, ctx)?);
+            let mut taken = case.taken();
+            taken.push(step.id.clone());
+            level_steps(out, case, to, &taken, ctx);
         }
     }
     Ok(())
+}
+
+/// The `level_reached` steps (ruling 38) a case classified at its level
+/// takes: those for its level and category not taken yet, in file order.
+/// `case` is the case as the classification leaves it.
+pub(crate) fn level_reached(case: &ClockCase<'_>, ctx: &Ctx<'_>) -> Vec<EventKind> {
+    let mut out = Vec::new();
+    if let Some(level) = case.level {
+        level_steps(&mut out, case, level, &case.taken(), ctx);
+    }
+    out
+}
+
+/// The `level_reached` steps for `level` not in `taken`, pushed onto `out`.
+/// Such a step never raises the level (validation refuses `reclassify_to`
+/// on it), so taking it is its escalation alone.
+fn level_steps(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    level: &LevelId,
+    taken: &[EscalationId],
+    ctx: &Ctx<'_>,
+) {
+    let trigger = EscalationTrigger::LevelReached;
+    for step in ctx
+        .policy
+        .escalation_steps(&trigger, level, case.complaint.category.as_ref())
+        .filter(|s| !taken.contains(&s.id))
+    {
+        out.push(EventKind::Escalated {
+            step: Some(step.id.clone()),
+            cause: EscalationCause::LevelReached {
+                level: level.clone(),
+            },
+            notify: step.notify.clone(),
+            take_over: step.take_over.clone(),
+        });
+    }
 }
 
 /// The breach of `clock` and the escalation steps it triggers that have not

@@ -123,6 +123,12 @@ pub enum EscalationCause {
         /// The fact.
         fact: FactName,
     },
+    /// The case was classified at a level the step waits for (`after =
+    /// "level_reached"`; ruling 38 in docs/rulings.md).
+    LevelReached {
+        /// The level reached.
+        level: LevelId,
+    },
 }
 
 /// What happened.

@@ -164,6 +164,23 @@ pub fn escalate(reason: &str) -> CommandKind {
     }
 }
 
+/// The escalation steps a scenario's case has taken so far, in order.
+pub fn steps_taken(s: &Scenario) -> Vec<String> {
+    s.case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect()
+}
+
+/// A classification by hand at `level`, with the reason.
+pub fn classify_as(level_id: &str, reason: &str) -> CommandKind {
+    CommandKind::Classify {
+        level: Some(level(level_id)),
+        reason: Some(reason.into()),
+    }
+}
+
 /// A manual escalation to the step named (a route chosen, not the next in file order).
 pub fn escalate_to(step: &str, reason: &str) -> CommandKind {
     CommandKind::Escalate {

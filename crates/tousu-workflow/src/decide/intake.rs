@@ -117,6 +117,25 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         )?
     };
     kinds.extend(clock_events);
+    // A level that escalates by itself does so once classified (ruling 38);
+    // the clocks see the escalation after the classification's own effects.
+    let steps = clocks::level_reached(
+        &ClockCase::registered(complaint, *repeat_count, &participants)
+            .after(kinds.get(1..).unwrap_or_default(), at),
+        ctx,
+    );
+    if !steps.is_empty() {
+        let reacted = clocks::effects(
+            &ClockCase::registered(complaint, *repeat_count, &participants)
+                .after(kinds.get(1..).unwrap_or_default(), at)
+                .after(&steps, at),
+            &[ClockEvent::Escalated],
+            at,
+            ctx,
+        )?;
+        kinds.extend(steps);
+        kinds.extend(reacted);
+    }
     Ok(stamp(
         case_id,
         0,
@@ -241,10 +260,14 @@ pub(super) fn classify(
         d.at(),
         d.ctx,
     )?);
-    Ok(Effects {
-        events,
-        triggers: vec![ClockEvent::Classified],
-    })
+    // Reaching a level that escalates by itself takes its steps (ruling 38).
+    let steps = clocks::level_reached(&ClockCase::of(d.case).after(&events, d.at()), d.ctx);
+    let mut triggers = vec![ClockEvent::Classified];
+    if !steps.is_empty() {
+        triggers.push(ClockEvent::Escalated);
+    }
+    events.extend(steps);
+    Ok(Effects { events, triggers })
 }
 
 /// A repeat complaint merged in; one with new facts restarts what the
