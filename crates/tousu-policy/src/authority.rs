@@ -664,6 +664,12 @@ pub enum EscalationTrigger {
     /// classification reaches it. The step is taken by the classification
     /// itself, once per case (S06 「重大投诉」 → 集团品管部).
     LevelReached,
+    /// The callback that ends round N leaves the customer unsatisfied:
+    /// `{ unsatisfied_round = 1 }` (schema 2, ruling 39 in
+    /// docs/rulings.md). A rung of a rounds ladder — S15 「对上述A和B的处理,
+    /// 客户都不满意的,…报告客服经理」 — taken by that callback, once per case;
+    /// unlike `rounds_exhausted` it gives no extra round.
+    UnsatisfiedRound(u32),
 }
 
 impl fmt::Display for EscalationTrigger {
@@ -674,6 +680,7 @@ impl fmt::Display for EscalationTrigger {
             EscalationTrigger::Manual => f.write_str("manual"),
             EscalationTrigger::FactRecorded(name) => write!(f, "fact {name} recorded"),
             EscalationTrigger::LevelReached => f.write_str("level reached"),
+            EscalationTrigger::UnsatisfiedRound(n) => write!(f, "round {n} unsatisfied"),
         }
     }
 }

@@ -219,6 +219,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                 "is a trigger of schema_version 2; write schema_version = 2",
             );
         }
+        if matches!(s.after, EscalationTrigger::UnsatisfiedRound(_)) {
+            r.error(
+                format!("escalation[{i}].after.unsatisfied_round"),
+                "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
         if s.after == EscalationTrigger::LevelReached {
             r.error(
                 format!("escalation[{i}].after"),
@@ -896,6 +902,12 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     m.as_str(),
                     known(names.milestones.iter().copied())
                 ),
+            );
+        }
+        if s.after == EscalationTrigger::UnsatisfiedRound(0) {
+            r.error(
+                format!("{path}.after.unsatisfied_round"),
+                "0 is not a round; rounds count from 1 (the first handling)",
             );
         }
         if s.after == EscalationTrigger::LevelReached && s.reclassify_to.is_some() {

@@ -561,3 +561,29 @@ fn level_reached_trigger_names_its_levels() {
         "{raises}"
     );
 }
+
+/// A rung of a rounds ladder (ruling 39) is a schema-2 trigger naming a
+/// round from 1.
+#[test]
+fn unsatisfied_round_trigger_counts_from_one() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"boss-after-first-round\"\nafter = {{ unsatisfied_round = 1 }}\ntake_over = \"boss\"\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after.unsatisfied_round: is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(p.escalation[0].after.to_string(), "round 1 unsatisfied");
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+    let zero = report(&v2.replacen("unsatisfied_round = 1", "unsatisfied_round = 0", 1));
+    assert!(
+        zero.contains("escalation[0].after.unsatisfied_round: 0 is not a round"),
+        "{zero}"
+    );
+}

@@ -397,6 +397,9 @@ fn mark(at: DateTime<Utc>, kind: &EventKind) -> Option<TimelineMark> {
                 tousu_workflow::EscalationCause::LevelReached { level } => {
                     format!("level {level} reached")
                 }
+                tousu_workflow::EscalationCause::UnsatisfiedRound { round } => {
+                    format!("round {round} unsatisfied")
+                }
                 _ => "escalated".to_owned(),
             },
         }),

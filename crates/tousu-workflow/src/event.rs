@@ -129,6 +129,12 @@ pub enum EscalationCause {
         /// The level reached.
         level: LevelId,
     },
+    /// The callback that ended a round the step waits for left the
+    /// customer unsatisfied (`after = { unsatisfied_round = N }`; ruling 39).
+    UnsatisfiedRound {
+        /// The round.
+        round: u32,
+    },
 }
 
 /// What happened.
