@@ -92,6 +92,7 @@ pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod authority;
+pub mod counted_from;
 mod error;
 pub mod ids;
 pub mod invariants;
@@ -108,6 +109,7 @@ mod validate;
 pub mod warranty;
 
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
+pub use counted_from::CountedFrom;
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};
 pub use late_entry::LateEntry;

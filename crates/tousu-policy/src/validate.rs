@@ -187,6 +187,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("reminder", m.reminder),
             ("steps", !m.steps.is_empty()),
             ("named_actions", m.named_actions),
+            ("counted_from", m.counted_from.is_some()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -733,6 +734,28 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
     }
 }
 
+/// Where a milestone counts from (ruling 40): a milestone other than itself.
+fn counted_from(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
+    if let Some(from) = &m.counted_from {
+        let other = from.milestone();
+        if *other == m.id {
+            r.error(
+                format!("{path}.counted_from.stop_of"),
+                "names this milestone; name the earlier clock whose stop the limit counts from",
+            );
+        } else if p.milestone(other).is_none() {
+            r.error(
+                format!("{path}.counted_from.stop_of"),
+                format!(
+                    "{:?} is not a milestone; milestones are {}",
+                    other.as_str(),
+                    known(p.milestones.iter().map(|x| x.id.as_str()))
+                ),
+            );
+        }
+    }
+}
+
 /// A milestone's events: what starts, stops, pauses and resumes it, and the
 /// escalation steps and recorded acts it names.
 fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
@@ -769,6 +792,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
             "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
         );
     }
+    counted_from(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
         r.warning(
             format!("{path}.named_actions"),

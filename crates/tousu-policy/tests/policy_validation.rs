@@ -587,3 +587,44 @@ fn unsatisfied_round_trigger_counts_from_one() {
         "{zero}"
     );
 }
+
+/// A limit counted from an earlier clock's stop (ruling 40) names another
+/// milestone of the policy, in schema 2.
+#[test]
+fn counted_from_names_another_milestone() {
+    let text = BASE.replacen(
+        "fallback_owner = { role = \"clerk\" }\n",
+        "fallback_owner = { role = \"clerk\" }\n\n[[milestones]]\nid = \"answer\"\nname_zh = \"答复\"\nstart = [\"accepted\"]\nstop = [\"replied\"]\ncounted_from = { stop_of = \"first_response\" }\ntarget = \"2 hours\"\n",
+        1,
+    );
+    let message = report(&text);
+    assert!(
+        message.contains(
+            "milestones[1].counted_from: is an option of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(
+        p.milestones[1].counted_from,
+        Some(tousu_policy::CountedFrom::StopOf(
+            tousu_policy::MilestoneId::new("first_response").unwrap()
+        ))
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(
+        back.milestones[1].counted_from,
+        p.milestones[1].counted_from
+    );
+    let unknown = report(&v2.replacen("stop_of = \"first_response\"", "stop_of = \"dispatch\"", 1));
+    assert!(
+        unknown.contains("milestones[1].counted_from.stop_of: \"dispatch\" is not a milestone"),
+        "{unknown}"
+    );
+    let itself = report(&v2.replacen("stop_of = \"first_response\"", "stop_of = \"answer\"", 1));
+    assert!(
+        itself.contains("milestones[1].counted_from.stop_of: names this milestone"),
+        "{itself}"
+    );
+}

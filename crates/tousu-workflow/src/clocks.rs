@@ -157,6 +157,17 @@ impl<'a> ClockCase<'a> {
             || self.new_steps.iter().any(|s| m.steps.contains(s))
     }
 
+    /// The instant `m`'s deadline counts from when it names an earlier act
+    /// (`counted_from`, ruling 40): when the named clock of this round
+    /// stopped; `None` while it has not.
+    fn counted_from(&self, m: &Milestone) -> Option<DateTime<Utc>> {
+        let from = m.counted_from.as_ref()?;
+        match &self.clock(from.milestone(), self.round)?.state {
+            ClockState::Stopped { at, .. } => Some(*at),
+            _ => None,
+        }
+    }
+
     /// Whether `e`, if it is a recorded action, stops `m`: the milestone
     /// the record names, or unnamed those that do not ask to be named
     /// (ruling 29).
@@ -613,6 +624,7 @@ fn start(
                     no_deadline,
                     total_seconds: prev.total_seconds,
                     carried_seconds,
+                    counted_from: None,
                 }
             }
             _ => {
@@ -620,11 +632,13 @@ fn start(
                 else {
                     continue;
                 };
+                // A limit counted from an earlier act (ruling 40) runs from it.
+                let from = case.counted_from(m).unwrap_or(at);
                 let counted = or_uncountable(
                     ctx.calendar
-                        .deadline(at, &target)
+                        .deadline(from, &target)
                         .map_err(Into::into)
-                        .and_then(|d| Ok((measure(ctx, target.unit(), at, d.at)?, d))),
+                        .and_then(|d| Ok((measure(ctx, target.unit(), from, d.at)?, d))),
                 )?;
                 let (deadline, no_deadline, total_seconds) = match counted {
                     Ok((total, d)) => (Some(d), None, total),
@@ -639,6 +653,7 @@ fn start(
                     no_deadline,
                     total_seconds,
                     carried_seconds: None,
+                    counted_from: (from < at).then_some(from),
                 }
             }
         };
@@ -797,6 +812,7 @@ pub(crate) fn agreed_clock(
         no_deadline: None,
         total_seconds: seconds,
         carried_seconds: None,
+        counted_from: None,
     })
 }
 

@@ -400,6 +400,11 @@ pub enum EventKind {
         /// which the deadline was counted instead of the whole target.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         carried_seconds: Option<i64>,
+        /// For a milestone counted from an earlier act (`counted_from`;
+        /// ruling 40): the instant its deadline was counted from, before the
+        /// event that started it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        counted_from: Option<DateTime<Utc>>,
     },
     /// A running clock paused.
     ClockPaused {
