@@ -724,6 +724,11 @@ pub struct EscalationStep {
     /// unresolved within the month becomes 重大投诉). Never lowers a level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reclassify_to: Option<LevelId>,
+    /// For a manual step: the roles whose holders alone may take it (schema
+    /// 2). S37 「经局领导批准,报请市投资环境保障领导小组处理」: only the leader
+    /// refers a case to the group. Empty: anyone who may escalate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<RoleId>,
 }
 
 impl EscalationStep {

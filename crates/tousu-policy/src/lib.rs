@@ -100,6 +100,7 @@ pub mod late_entry;
 pub mod milestone;
 mod policy;
 pub mod predicate;
+pub mod registration;
 pub mod rules;
 mod status;
 #[cfg(feature = "proptest")]
@@ -118,6 +119,7 @@ pub use penalty_schedule::{
     MilestoneFine, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules, SplitRule,
     SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
 };
+pub use registration::{Registration, RequiredField};
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

@@ -121,6 +121,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     routing(p, &names, &mut r);
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
+    crate::registration::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
@@ -224,6 +225,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             r.error(
                 format!("escalation[{i}].after.unsatisfied_round"),
                 "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
+        if !s.by.is_empty() {
+            r.error(
+                format!("escalation[{i}].by"),
+                "is an option of schema_version 2; write schema_version = 2",
             );
         }
         if s.after == EscalationTrigger::LevelReached {
@@ -927,6 +934,18 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     known(names.milestones.iter().copied())
                 ),
             );
+        }
+        if !s.by.is_empty() && s.after != EscalationTrigger::Manual {
+            r.error(
+                format!("{path}.by"),
+                format!(
+                    "is set on a step taken {} — nobody takes it by hand; `by` names who may take a manual step",
+                    s.after
+                ),
+            );
+        }
+        for (j, role) in s.by.iter().enumerate() {
+            names.role(r, &format!("{path}.by[{j}]"), role);
         }
         if s.after == EscalationTrigger::UnsatisfiedRound(0) {
             r.error(

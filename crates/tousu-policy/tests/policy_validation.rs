@@ -628,3 +628,91 @@ fn counted_from_names_another_milestone() {
         "{itself}"
     );
 }
+
+/// Fields required at registration (ruling 41) are a schema-2 section; a
+/// field listed twice is a warning; the section round-trips.
+#[test]
+fn registration_requires_fields_in_schema_2() {
+    let text = format!(
+        "{BASE}\n[registration]\nrequired = [\"complainant_name\", \"contact\", {{ fact = \"relation_to_owner\" }}, \"contact\"]\n"
+    );
+    let message = report(&text);
+    assert!(
+        message
+            .contains("registration: is a section of schema_version 2; write schema_version = 2"),
+        "{message}"
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let twice = report(&v2);
+    assert!(
+        twice.contains(
+            "registration.required[3]: complainant.contact is already required at registration.required[1]"
+        ),
+        "{twice}"
+    );
+    let p = Policy::parse_toml(&v2).unwrap();
+    let back = Policy::parse_toml(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.registration, p.registration);
+    let unknown = Policy::parse_toml(&v2.replacen("\"contact\"]", "\"phone\"]", 1));
+    assert!(unknown.is_err());
+}
+
+/// A manual step only some roles take (`by`) is a schema-2 option, names
+/// known roles, is refused on a step nobody takes by hand, and is reported
+/// by `check_invariants` when none of its roles may escalate.
+#[test]
+fn a_step_taken_only_by_some_roles() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"to-boss\"\nafter = \"manual\"\nnotify = [\"boss\"]\nby = [\"boss\"]\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains("escalation[0].by: is an option of schema_version 2"),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let unknown = report(&v2.replacen("by = [\"boss\"]", "by = [\"chief\"]", 1));
+    assert!(unknown.contains("escalation[0].by[0]"), "{unknown}");
+    let breach = report(&v2.replacen(
+        "after = \"manual\"",
+        "after = { breach_of = \"first_response\" }",
+        1,
+    ));
+    assert!(
+        breach.contains("escalation[0].by: is set on a step taken breach of first_response"),
+        "{breach}"
+    );
+    let p = Policy::parse_toml(&v2).unwrap();
+    let findings = tousu_policy::check_invariants(&p);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.invariant == "restricted_step_can_be_taken" && f.path == "escalation[0].by"),
+        "{findings:?}"
+    );
+    let granted = v2.replacen(
+        "actions = [\"approve\", \"approve_extension\"]",
+        "actions = [\"approve\", \"approve_extension\", \"escalate\"]",
+        1,
+    );
+    let p = Policy::parse_toml(&granted).unwrap();
+    assert!(
+        !tousu_policy::check_invariants(&p)
+            .iter()
+            .any(|f| f.invariant == "restricted_step_can_be_taken")
+    );
+}
+
+/// `confidential = true` under `[registration]` is a schema-2 option.
+#[test]
+fn confidential_by_default_needs_schema_2() {
+    let text = format!("{BASE}\n[registration]\nconfidential = true\n");
+    assert!(
+        report(&text).contains("registration: is a section of schema_version 2"),
+        "{}",
+        report(&text)
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert!(p.registration.as_ref().is_some_and(|r| r.confidential));
+}

@@ -40,6 +40,10 @@ pub fn yes() -> FactValue {
     FactValue::Bool(true)
 }
 
+pub fn text(t: &str) -> FactValue {
+    FactValue::Text(t.to_owned())
+}
+
 pub fn case_id(s: &str) -> CaseId {
     CaseId::new(s).unwrap()
 }
