@@ -142,7 +142,7 @@ fn registered(
     let ctx = rt.ctx(roster, t0());
     for field in ctx.policy.registration.iter().flat_map(|r| &r.required) {
         if let tousu_policy::RequiredField::Fact(name) = field {
-            b = b.fact(name.clone(), tousu_model::FactValue::Text("—".into()));
+            b = b.fact(name.clone(), FactValue::Text("—".into()));
         }
     }
     let command = Command::new(
