@@ -663,6 +663,17 @@ pub enum EscalationTrigger {
     /// The step is taken by the recording itself, once per case (S24
     /// 「对有些不能及时回复和处理的问题及时汇报」).
     FactRecorded(FactName),
+    /// The case is classified at one of the step's `levels` (schema 2,
+    /// ruling 38 in docs/rulings.md): at registration, or when a later
+    /// classification reaches it. The step is taken by the classification
+    /// itself, once per case (S06 「重大投诉」 → 集团品管部).
+    LevelReached,
+    /// The callback that ends round N leaves the customer unsatisfied:
+    /// `{ unsatisfied_round = 1 }` (schema 2, ruling 39 in
+    /// docs/rulings.md). A rung of a rounds ladder — S15 「对上述A和B的处理,
+    /// 客户都不满意的,…报告客服经理」 — taken by that callback, once per case;
+    /// unlike `rounds_exhausted` it gives no extra round.
+    UnsatisfiedRound(u32),
 }
 
 impl fmt::Display for EscalationTrigger {
@@ -672,6 +683,8 @@ impl fmt::Display for EscalationTrigger {
             EscalationTrigger::RoundsExhausted => f.write_str("rounds exhausted"),
             EscalationTrigger::Manual => f.write_str("manual"),
             EscalationTrigger::FactRecorded(name) => write!(f, "fact {name} recorded"),
+            EscalationTrigger::LevelReached => f.write_str("level reached"),
+            EscalationTrigger::UnsatisfiedRound(n) => write!(f, "round {n} unsatisfied"),
         }
     }
 }
@@ -715,6 +728,11 @@ pub struct EscalationStep {
     /// unresolved within the month becomes 重大投诉). Never lowers a level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reclassify_to: Option<LevelId>,
+    /// For a manual step: the roles whose holders alone may take it (schema
+    /// 2). S37 「经局领导批准,报请市投资环境保障领导小组处理」: only the leader
+    /// refers a case to the group. Empty: anyone who may escalate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<RoleId>,
 }
 
 impl EscalationStep {

@@ -156,6 +156,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     approval_rules_reachable(p, &mut out);
     routes_handle(p, &mut out);
     record_sign_offs_complete(p, &mut out);
+    restricted_steps_can_be_taken(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -519,6 +520,29 @@ fn fact_steps_can_fire(p: &Policy, out: &mut Findings) {
                 format!("escalation[{i}].after.fact_recorded"),
                 format!(
                     "no role may record facts (`record_findings`), so {name} is never recorded and the step {} is never taken",
+                    s.id
+                ),
+            );
+        }
+    }
+}
+
+/// A manual step restricted to some roles (`by`) needs one of them to hold
+/// `escalate`, or nobody ever takes it.
+fn restricted_steps_can_be_taken(p: &Policy, out: &mut Findings) {
+    for (i, s) in p.escalation.iter().enumerate() {
+        let takers = s.by.iter().any(|id| {
+            p.role(id)
+                .is_some_and(|r| r.may_sometimes(Action::Escalate))
+        });
+        if !s.by.is_empty() && !takers {
+            out.add(
+                Severity::Error,
+                "restricted_step_can_be_taken",
+                format!("escalation[{i}].by"),
+                format!(
+                    "no role of {} may escalate, so the step {} is never taken; grant `escalate` to one of them",
+                    s.by.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
                     s.id
                 ),
             );

@@ -92,6 +92,7 @@ pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod authority;
+pub mod counted_from;
 mod error;
 pub mod ids;
 pub mod invariants;
@@ -100,6 +101,7 @@ pub mod milestone;
 mod policy;
 pub mod predicate;
 pub mod record_sign_off;
+pub mod registration;
 pub mod rules;
 mod status;
 #[cfg(feature = "proptest")]
@@ -109,6 +111,7 @@ mod validate;
 pub mod warranty;
 
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
+pub use counted_from::CountedFrom;
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};
 pub use late_entry::LateEntry;
@@ -118,6 +121,7 @@ pub use penalty_schedule::{
     SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
 };
 pub use record_sign_off::{RecordSignOff, SignedRecord};
+pub use registration::{Registration, RequiredField};
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

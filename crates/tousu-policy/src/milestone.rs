@@ -412,6 +412,10 @@ pub struct Milestone {
     /// several clocks.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub named_actions: bool,
+    /// Count the deadline from an earlier instant than the clock's start
+    /// (schema 2, ruling 40): `{ stop_of = "dispatch" }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted_from: Option<crate::CountedFrom>,
 }
 
 impl Milestone {

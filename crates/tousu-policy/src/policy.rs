@@ -246,6 +246,10 @@ pub struct Policy {
     /// case is closed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub record_sign_offs: Vec<crate::record_sign_off::RecordSignOff>,
+    /// What a complaint must give to be registered (schema 2, ruling 41).
+    /// Absent: what the complaint model itself requires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<crate::Registration>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

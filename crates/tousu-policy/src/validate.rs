@@ -122,6 +122,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
     crate::record_sign_off::check(p, &mut r);
+    crate::registration::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
@@ -188,6 +189,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("reminder", m.reminder),
             ("steps", !m.steps.is_empty()),
             ("named_actions", m.named_actions),
+            ("counted_from", m.counted_from.is_some()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -218,6 +220,24 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             r.error(
                 format!("escalation[{i}].after.fact_recorded"),
                 "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
+        if matches!(s.after, EscalationTrigger::UnsatisfiedRound(_)) {
+            r.error(
+                format!("escalation[{i}].after.unsatisfied_round"),
+                "is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
+        if !s.by.is_empty() {
+            r.error(
+                format!("escalation[{i}].by"),
+                "is an option of schema_version 2; write schema_version = 2",
+            );
+        }
+        if s.after == EscalationTrigger::LevelReached {
+            r.error(
+                format!("escalation[{i}].after"),
+                "\"level_reached\" is a trigger of schema_version 2; write schema_version = 2",
             );
         }
     }
@@ -741,6 +761,28 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
     }
 }
 
+/// Where a milestone counts from (ruling 40): a milestone other than itself.
+fn counted_from(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
+    if let Some(from) = &m.counted_from {
+        let other = from.milestone();
+        if *other == m.id {
+            r.error(
+                format!("{path}.counted_from.stop_of"),
+                "names this milestone; name the earlier clock whose stop the limit counts from",
+            );
+        } else if p.milestone(other).is_none() {
+            r.error(
+                format!("{path}.counted_from.stop_of"),
+                format!(
+                    "{:?} is not a milestone; milestones are {}",
+                    other.as_str(),
+                    known(p.milestones.iter().map(|x| x.id.as_str()))
+                ),
+            );
+        }
+    }
+}
+
 /// A milestone's events: what starts, stops, pauses and resumes it, and the
 /// escalation steps and recorded acts it names.
 fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
@@ -777,6 +819,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
             "names escalation steps, but neither `start` nor `stop` lists `escalated`: the steps change nothing",
         );
     }
+    counted_from(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
         r.warning(
             format!("{path}.named_actions"),
@@ -913,6 +956,36 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     m.as_str(),
                     known(names.milestones.iter().copied())
                 ),
+            );
+        }
+        if !s.by.is_empty() && s.after != EscalationTrigger::Manual {
+            r.error(
+                format!("{path}.by"),
+                format!(
+                    "is set on a step taken {} — nobody takes it by hand; `by` names who may take a manual step",
+                    s.after
+                ),
+            );
+        }
+        for (j, role) in s.by.iter().enumerate() {
+            names.role(r, &format!("{path}.by[{j}]"), role);
+        }
+        if s.after == EscalationTrigger::UnsatisfiedRound(0) {
+            r.error(
+                format!("{path}.after.unsatisfied_round"),
+                "0 is not a round; rounds count from 1 (the first handling)",
+            );
+        }
+        if s.after == EscalationTrigger::LevelReached && s.reclassify_to.is_some() {
+            r.error(
+                format!("{path}.reclassify_to"),
+                "is set on a \"level_reached\" step, which is taken because of the level the case has; raise a level with a classification rule instead",
+            );
+        }
+        if s.after == EscalationTrigger::LevelReached && s.levels.is_empty() {
+            r.error(
+                format!("{path}.levels"),
+                "is empty, but a \"level_reached\" step is taken when a case reaches one of its levels; name them (levels = [\"major\"])",
             );
         }
         for (j, l) in s.levels.iter().enumerate() {

@@ -602,3 +602,193 @@ fn record_sign_offs_are_validated() {
             .all(|f| f.invariant != "record_sign_off_completes")
     );
 }
+/// A step taken when the case reaches a level (ruling 38) is a schema-2
+/// trigger, names its levels and raises no level itself.
+#[test]
+fn level_reached_trigger_names_its_levels() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"boss-on-major\"\nafter = \"level_reached\"\nlevels = [\"major\"]\ntake_over = \"boss\"\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after: \"level_reached\" is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(p.escalation[0].after.to_string(), "level reached");
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+
+    let every_level = report(&v2.replacen("levels = [\"major\"]\n", "", 1));
+    assert!(
+        every_level.contains("escalation[0].levels: is empty, but a \"level_reached\" step"),
+        "{every_level}"
+    );
+    let raises = report(&v2.replacen(
+        "levels = [\"major\"]\n",
+        "levels = [\"minor\"]\nreclassify_to = \"major\"\n",
+        1,
+    ));
+    assert!(
+        raises.contains("escalation[0].reclassify_to: is set on a \"level_reached\" step"),
+        "{raises}"
+    );
+}
+
+/// A rung of a rounds ladder (ruling 39) is a schema-2 trigger naming a
+/// round from 1.
+#[test]
+fn unsatisfied_round_trigger_counts_from_one() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"boss-after-first-round\"\nafter = {{ unsatisfied_round = 1 }}\ntake_over = \"boss\"\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after.unsatisfied_round: is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(p.escalation[0].after.to_string(), "round 1 unsatisfied");
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+    let zero = report(&v2.replacen("unsatisfied_round = 1", "unsatisfied_round = 0", 1));
+    assert!(
+        zero.contains("escalation[0].after.unsatisfied_round: 0 is not a round"),
+        "{zero}"
+    );
+}
+
+/// A limit counted from an earlier clock's stop (ruling 40) names another
+/// milestone of the policy, in schema 2.
+#[test]
+fn counted_from_names_another_milestone() {
+    let text = BASE.replacen(
+        "fallback_owner = { role = \"clerk\" }\n",
+        "fallback_owner = { role = \"clerk\" }\n\n[[milestones]]\nid = \"answer\"\nname_zh = \"答复\"\nstart = [\"accepted\"]\nstop = [\"replied\"]\ncounted_from = { stop_of = \"first_response\" }\ntarget = \"2 hours\"\n",
+        1,
+    );
+    let message = report(&text);
+    assert!(
+        message.contains(
+            "milestones[1].counted_from: is an option of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(
+        p.milestones[1].counted_from,
+        Some(tousu_policy::CountedFrom::StopOf(
+            tousu_policy::MilestoneId::new("first_response").unwrap()
+        ))
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(
+        back.milestones[1].counted_from,
+        p.milestones[1].counted_from
+    );
+    let unknown = report(&v2.replacen("stop_of = \"first_response\"", "stop_of = \"dispatch\"", 1));
+    assert!(
+        unknown.contains("milestones[1].counted_from.stop_of: \"dispatch\" is not a milestone"),
+        "{unknown}"
+    );
+    let itself = report(&v2.replacen("stop_of = \"first_response\"", "stop_of = \"answer\"", 1));
+    assert!(
+        itself.contains("milestones[1].counted_from.stop_of: names this milestone"),
+        "{itself}"
+    );
+}
+
+/// Fields required at registration (ruling 41) are a schema-2 section; a
+/// field listed twice is a warning; the section round-trips.
+#[test]
+fn registration_requires_fields_in_schema_2() {
+    let text = format!(
+        "{BASE}\n[registration]\nrequired = [\"complainant_name\", \"contact\", {{ fact = \"relation_to_owner\" }}, \"contact\"]\n"
+    );
+    let message = report(&text);
+    assert!(
+        message
+            .contains("registration: is a section of schema_version 2; write schema_version = 2"),
+        "{message}"
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let twice = report(&v2);
+    assert!(
+        twice.contains(
+            "registration.required[3]: complainant.contact is already required at registration.required[1]"
+        ),
+        "{twice}"
+    );
+    let p = Policy::parse_toml(&v2).unwrap();
+    let back = Policy::parse_toml(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.registration, p.registration);
+    let unknown = Policy::parse_toml(&v2.replacen("\"contact\"]", "\"phone\"]", 1));
+    assert!(unknown.is_err());
+}
+
+/// A manual step only some roles take (`by`) is a schema-2 option, names
+/// known roles, is refused on a step nobody takes by hand, and is reported
+/// by `check_invariants` when none of its roles may escalate.
+#[test]
+fn a_step_taken_only_by_some_roles() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"to-boss\"\nafter = \"manual\"\nnotify = [\"boss\"]\nby = [\"boss\"]\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains("escalation[0].by: is an option of schema_version 2"),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let unknown = report(&v2.replacen("by = [\"boss\"]", "by = [\"chief\"]", 1));
+    assert!(unknown.contains("escalation[0].by[0]"), "{unknown}");
+    let breach = report(&v2.replacen(
+        "after = \"manual\"",
+        "after = { breach_of = \"first_response\" }",
+        1,
+    ));
+    assert!(
+        breach.contains("escalation[0].by: is set on a step taken breach of first_response"),
+        "{breach}"
+    );
+    let p = Policy::parse_toml(&v2).unwrap();
+    let findings = tousu_policy::check_invariants(&p);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.invariant == "restricted_step_can_be_taken" && f.path == "escalation[0].by"),
+        "{findings:?}"
+    );
+    let granted = v2.replacen(
+        "actions = [\"approve\", \"approve_extension\"]",
+        "actions = [\"approve\", \"approve_extension\", \"escalate\"]",
+        1,
+    );
+    let p = Policy::parse_toml(&granted).unwrap();
+    assert!(
+        !tousu_policy::check_invariants(&p)
+            .iter()
+            .any(|f| f.invariant == "restricted_step_can_be_taken")
+    );
+}
+
+/// `confidential = true` under `[registration]` is a schema-2 option.
+#[test]
+fn confidential_by_default_needs_schema_2() {
+    let text = format!("{BASE}\n[registration]\nconfidential = true\n");
+    assert!(
+        report(&text).contains("registration: is a section of schema_version 2"),
+        "{}",
+        report(&text)
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert!(p.registration.as_ref().is_some_and(|r| r.confidential));
+}

@@ -394,6 +394,12 @@ fn mark(at: DateTime<Utc>, kind: &EventKind) -> Option<TimelineMark> {
                 tousu_workflow::EscalationCause::FactRecorded { fact } => {
                     format!("fact {fact} recorded")
                 }
+                tousu_workflow::EscalationCause::LevelReached { level } => {
+                    format!("level {level} reached")
+                }
+                tousu_workflow::EscalationCause::UnsatisfiedRound { round } => {
+                    format!("round {round} unsatisfied")
+                }
                 _ => "escalated".to_owned(),
             },
         }),

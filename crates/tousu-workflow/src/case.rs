@@ -143,6 +143,7 @@ impl Clock {
             no_deadline,
             total_seconds,
             carried_seconds,
+            counted_from,
         } = kind
         else {
             return None;
@@ -153,7 +154,7 @@ impl Clock {
                 seconds: *seconds,
             },
             None => DeadlineBasis::Target {
-                from: at,
+                from: counted_from.unwrap_or(at),
                 target: *target,
             },
         };

@@ -157,6 +157,17 @@ impl<'a> ClockCase<'a> {
             || self.new_steps.iter().any(|s| m.steps.contains(s))
     }
 
+    /// The instant `m`'s deadline counts from when it names an earlier act
+    /// (`counted_from`, ruling 40): when the named clock of this round
+    /// stopped; `None` while it has not.
+    fn counted_from(&self, m: &Milestone) -> Option<DateTime<Utc>> {
+        let from = m.counted_from.as_ref()?;
+        match &self.clock(from.milestone(), self.round)?.state {
+            ClockState::Stopped { at, .. } => Some(*at),
+            _ => None,
+        }
+    }
+
     /// Whether `e`, if it is a recorded action, stops `m`: the milestone
     /// the record names, or unnamed those that do not ask to be named
     /// (ruling 29).
@@ -620,6 +631,7 @@ fn start(
                     no_deadline,
                     total_seconds: prev.total_seconds,
                     carried_seconds,
+                    counted_from: None,
                 }
             }
             _ => {
@@ -627,11 +639,13 @@ fn start(
                 else {
                     continue;
                 };
+                // A limit counted from an earlier act (ruling 40) runs from it.
+                let from = case.counted_from(m).unwrap_or(at);
                 let counted = or_uncountable(
                     ctx.calendar
-                        .deadline(at, &target)
+                        .deadline(from, &target)
                         .map_err(Into::into)
-                        .and_then(|d| Ok((measure(ctx, target.unit(), at, d.at)?, d))),
+                        .and_then(|d| Ok((measure(ctx, target.unit(), from, d.at)?, d))),
                 )?;
                 let (deadline, no_deadline, total_seconds) = match counted {
                     Ok((total, d)) => (Some(d), None, total),
@@ -646,6 +660,7 @@ fn start(
                     no_deadline,
                     total_seconds,
                     carried_seconds: None,
+                    counted_from: (from < at).then_some(from),
                 }
             }
         };
@@ -804,6 +819,7 @@ pub(crate) fn agreed_clock(
         no_deadline: None,
         total_seconds: seconds,
         carried_seconds: None,
+        counted_from: None,
     })
 }
 
@@ -967,9 +983,50 @@ fn escalate_into(
                 manual_reason: Some(format!("escalation step {}", step.id)),
             });
             out.extend(retarget(case, case.level, to, at, ctx)?);
+            let mut taken = case.taken();
+            taken.push(step.id.clone());
+            level_steps(out, case, to, &taken, ctx);
         }
     }
     Ok(())
+}
+
+/// The `level_reached` steps (ruling 38) a case classified at its level
+/// takes: those for its level and category not taken yet, in file order.
+/// `case` is the case as the classification leaves it.
+pub(crate) fn level_reached(case: &ClockCase<'_>, ctx: &Ctx<'_>) -> Vec<EventKind> {
+    let mut out = Vec::new();
+    if let Some(level) = case.level {
+        level_steps(&mut out, case, level, &case.taken(), ctx);
+    }
+    out
+}
+
+/// The `level_reached` steps for `level` not in `taken`, pushed onto `out`.
+/// Such a step never raises the level (validation refuses `reclassify_to`
+/// on it), so taking it is its escalation alone.
+fn level_steps(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    level: &LevelId,
+    taken: &[EscalationId],
+    ctx: &Ctx<'_>,
+) {
+    let trigger = EscalationTrigger::LevelReached;
+    for step in ctx
+        .policy
+        .escalation_steps(&trigger, level, case.complaint.category.as_ref())
+        .filter(|s| !taken.contains(&s.id))
+    {
+        out.push(EventKind::Escalated {
+            step: Some(step.id.clone()),
+            cause: EscalationCause::LevelReached {
+                level: level.clone(),
+            },
+            notify: step.notify.clone(),
+            take_over: step.take_over.clone(),
+        });
+    }
 }
 
 /// The breach of `clock` and the escalation steps it triggers that have not

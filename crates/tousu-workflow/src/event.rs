@@ -123,6 +123,18 @@ pub enum EscalationCause {
         /// The fact.
         fact: FactName,
     },
+    /// The case was classified at a level the step waits for (`after =
+    /// "level_reached"`; ruling 38 in docs/rulings.md).
+    LevelReached {
+        /// The level reached.
+        level: LevelId,
+    },
+    /// The callback that ended a round the step waits for left the
+    /// customer unsatisfied (`after = { unsatisfied_round = N }`; ruling 39).
+    UnsatisfiedRound {
+        /// The round.
+        round: u32,
+    },
 }
 
 /// What happened.
@@ -400,6 +412,11 @@ pub enum EventKind {
         /// which the deadline was counted instead of the whole target.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         carried_seconds: Option<i64>,
+        /// For a milestone counted from an earlier act (`counted_from`;
+        /// ruling 40): the instant its deadline was counted from, before the
+        /// event that started it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        counted_from: Option<DateTime<Utc>>,
     },
     /// A running clock paused.
     ClockPaused {

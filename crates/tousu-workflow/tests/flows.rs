@@ -293,3 +293,54 @@ fn conditional_targets_applies_when_and_reclassifying_escalation() {
             .all(|d| d.rule.contains("targets") || d.rule.contains("conditional"))
     );
 }
+
+/// A `level_reached` step (ruling 38) is taken when another step's
+/// `reclassify_to` raises the case into its level, in the same instant, after
+/// the step that raised it; and only once.
+#[test]
+fn a_level_raised_by_an_escalation_takes_the_level_step() {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    let step = policy
+        .escalation
+        .iter_mut()
+        .find(|s| s.id.as_str() == "head-on-late-first-response")
+        .unwrap();
+    step.reclassify_to = Some(LevelId::new("very_unsatisfied").unwrap());
+    let level_step: tousu_policy::EscalationStep = serde_json::from_value(serde_json::json!({
+        "id": "gm-on-very-unsatisfied",
+        "after": "level_reached",
+        "levels": ["very_unsatisfied"],
+        "notify": ["general_manager"],
+    }))
+    .unwrap();
+    policy.escalation.push(level_step);
+    policy.validate().unwrap();
+
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    assert!(h.case().escalations.is_empty());
+    h.tick(Harness::minutes(t0, 45));
+    let steps: Vec<_> = h
+        .case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(
+        steps,
+        ["head-on-late-first-response", "gm-on-very-unsatisfied"]
+    );
+    let cause = h.events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Escalated { cause, .. } => Some(cause.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        cause,
+        Some(EscalationCause::LevelReached {
+            level: LevelId::new("very_unsatisfied").unwrap()
+        })
+    );
+}

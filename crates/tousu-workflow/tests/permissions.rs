@@ -123,14 +123,27 @@ fn registered(
     respondent: Option<&StaffId>,
     confidential: bool,
 ) -> Case {
+    // What any shipped policy requires at registration (S23 第七条): a
+    // contact, a location and the named facts.
     let mut b = Complaint::builder(t0(), Channel::Phone, "服务态度差")
-        .complainant(Complainant::person("王先生").unwrap())
+        .complainant(
+            Complainant::person("王先生")
+                .unwrap()
+                .with_phone("13900000000"),
+        )
+        .location("1号楼101室")
         .flags(ComplaintFlags {
             confidential,
             ..ComplaintFlags::default()
         });
     if let Some(r) = respondent {
         b = b.respondent(Respondent::staff(r.clone()));
+    }
+    let ctx = rt.ctx(roster, t0());
+    for field in ctx.policy.registration.iter().flat_map(|r| &r.required) {
+        if let tousu_policy::RequiredField::Fact(name) = field {
+            b = b.fact(name.clone(), FactValue::Text("—".into()));
+        }
     }
     let command = Command::new(
         CommandId::new("reg").unwrap(),
@@ -201,6 +214,9 @@ fn every_shipped_policy_s_permissions_matrix() {
                     let ctx = rt.ctx(&roster, t0());
                     // Who sees it.
                     let sees = can_view(&member, &case, &ctx);
+                    // A policy may register every complaint confidential (S27).
+                    let confidential = confidential
+                        || policy.registration.as_ref().is_some_and(|r| r.confidential);
                     let expected = !confidential
                         || ((!respondent || policy.recusal.allows(Action::ViewConfidential))
                             && policy.role_may(&role.id, Action::ViewConfidential));

@@ -40,6 +40,10 @@ pub fn yes() -> FactValue {
     FactValue::Bool(true)
 }
 
+pub fn text(t: &str) -> FactValue {
+    FactValue::Text(t.to_owned())
+}
+
 pub fn case_id(s: &str) -> CaseId {
     CaseId::new(s).unwrap()
 }
@@ -161,6 +165,23 @@ pub fn escalate(reason: &str) -> CommandKind {
     CommandKind::Escalate {
         reason: reason.into(),
         step: None,
+    }
+}
+
+/// The escalation steps a scenario's case has taken so far, in order.
+pub fn steps_taken(s: &Scenario) -> Vec<String> {
+    s.case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+        .collect()
+}
+
+/// A classification by hand at `level`, with the reason.
+pub fn classify_as(level_id: &str, reason: &str) -> CommandKind {
+    CommandKind::Classify {
+        level: Some(level(level_id)),
+        reason: Some(reason.into()),
     }
 }
 

@@ -52,12 +52,9 @@ fn s04_property_serious_leak_over_national_day() {
     .unwrap();
     s.register("guard", "S04-1", c).unwrap();
     assert_eq!(level_of(&s), "serious", "six households: 较严重的投诉");
+    // 一3: a 较严重 case goes to the 部长 because of its level, at registration.
+    assert_eq!(steps_taken(&s), ["minister-on-serious"]);
     s.ok("kf", minutes(t0, 10), accept());
-    s.ok(
-        "kf",
-        minutes(t0, 15),
-        escalate("较严重投诉，报部长组织协调"),
-    );
     s.ok("min", minutes(t0, 30), assign_with("bd", "h1", &[]));
     // Serious: the result within 1 working day of the dispatch on 30 September;
     // 1–8 October are the 国庆节、中秋节 holiday → the end of 9 October.
@@ -151,15 +148,6 @@ fn s04_property_serious_leak_over_national_day() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
     insta::assert_snapshot!("s04_property", timeline(&s.events));
-}
-
-/// The escalation steps taken so far, in order.
-fn steps_taken(s: &Scenario) -> Vec<String> {
-    s.case()
-        .escalations
-        .iter()
-        .filter_map(|e| e.step.as_ref().map(ToString::to_string))
-        .collect()
 }
 
 /// Non-happy paths: the first responder may not promise (二5), a late result
@@ -365,9 +353,8 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
 }
 
 /// 一2「特殊情况可向经理汇报」 and 一3「较严重的投诉…及时向部长汇报」 are parallel
-/// routes: a serious case with a special situation goes straight to the 经理
-/// by naming the step, without the 部长 step first; an escalation with no
-/// step named still takes the 部长 first, as the file lists it.
+/// routes: a serious case is the 部长's from registration (its level), and a
+/// special situation in it is still reported to the 经理 by hand.
 #[test]
 fn s04_a_serious_case_may_go_straight_to_the_manager() {
     let p = policy("property-system9-s04.toml");
@@ -389,15 +376,69 @@ fn s04_a_serious_case_may_go_straight_to_the_manager() {
         s
     };
     let mut direct = serious();
+    assert_eq!(steps_taken(&direct), ["minister-on-serious"]);
     direct.ok(
         "kfzg",
         minutes(t0, 10),
         escalate_to("manager-on-special", "业主拟向媒体反映:特殊情况报经理"),
     );
-    assert_eq!(steps_taken(&direct), ["manager-on-special"]);
-    let mut in_order = serious();
-    in_order.ok("kfzg", minutes(t0, 10), escalate("较严重,报部长"));
-    assert_eq!(steps_taken(&in_order), ["minister-on-serious"]);
+    assert_eq!(
+        steps_taken(&direct),
+        ["minister-on-serious", "manager-on-special"]
+    );
+}
+
+/// 一3「针对客户较严重的投诉,客户服务中心应及时向部长汇报,由部长组织相关人员进行协调」:
+/// the 部长 takes a case over because it is 较严重 — at registration when the
+/// rules say so, or when a later classification reaches the level — once;
+/// an ordinary case never goes to the 部长 by itself, and a manual
+/// escalation no longer reaches the 部长's step.
+#[test]
+fn s04_the_minister_takes_serious_cases_because_of_the_level() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("kfzg", "客服中心 小潘", "kf", &["service_centre"], None),
+            ("jl", "经理", "kf", &["manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .complainant(person("业主"))
+        .build()
+        .unwrap();
+    s.register("kfzg", "S04-L", c).unwrap();
+    assert_ne!(level_of(&s), "serious");
+    assert!(
+        steps_taken(&s).is_empty(),
+        "an ordinary case goes to nobody"
+    );
+    s.ok("kfzg", minutes(t0, 5), accept());
+    s.ok(
+        "jl",
+        minutes(t0, 10),
+        classify_as("serious", "漏电隐患，涉及安全"),
+    );
+    assert_eq!(steps_taken(&s), ["minister-on-serious"]);
+    let e = s.case().escalations.last().unwrap();
+    assert_eq!(
+        e.take_over.as_ref().map(ToString::to_string).as_deref(),
+        Some("minister")
+    );
+    // Classified again at the level: the step is not taken twice.
+    s.ok(
+        "jl",
+        minutes(t0, 20),
+        classify_as("serious", "复核仍为较严重"),
+    );
+    assert_eq!(steps_taken(&s), ["minister-on-serious"]);
+    s.ok("kfzg", minutes(t0, 30), escalate("特殊情况报经理"));
+    assert_eq!(
+        steps_taken(&s),
+        ["minister-on-serious", "manager-on-special"]
+    );
 }
 
 /// 一6「对客户的恶意投诉,做到坚持原则并耐心解释」: malice is found by the investigation, not

@@ -149,7 +149,8 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
         .filter_map(|e| e.step.as_ref().map(ToString::to_string))
         .collect();
     assert_eq!(steps, vec!["director"]);
-    // The flowchart's 「重大 投诉」 → 「集团品管部」: the rep who saw the site sends a major case there.
+    // The flowchart's 「重大 投诉」 → 「集团品管部」: a major case goes there because
+    // of its level, as soon as it is registered major — nobody has to send it.
     let mut m = Scenario::new(
         p.clone(),
         roster(
@@ -169,7 +170,8 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
         .build()
         .unwrap();
     m.register("rep", "S06-M", c).unwrap();
-    m.ok("rep", minutes(t0, 30), escalate("重大投诉, 报集团品管部"));
+    assert_eq!(level_of(&m), "major");
+    assert_eq!(steps_taken(&m), ["group-qc-for-major"]);
     assert_eq!(
         m.case().escalations[0]
             .step

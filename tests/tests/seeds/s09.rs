@@ -178,6 +178,42 @@ fn s09_late_result_and_evaluation_only_when_pressing() {
     assert_eq!(s.case().escalations.len(), 1, "nothing was added");
 }
 
+/// 第五条4「对于较为紧要的投诉案件,公司应组织相关部门进行评估和改进」: a case
+/// registered 较为紧要 goes to the company's management for the evaluation
+/// because of its level, at registration, without anyone escalating it; an
+/// ordinary case never does (above).
+#[test]
+fn s09_a_pressing_case_goes_to_evaluation_by_its_level() {
+    let p = policy("generic-company-s09.toml");
+    let roster = roster(
+        &[("cs", "客服部", None)],
+        &[("kf", "客服人员", "cs", &["cs_staff"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 1, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架倒塌砸伤顾客, 要求赔偿")
+        .complainant(person("门店 店长"))
+        .category(cat("transaction"))
+        .request(rem_amt(RemedyKind::Compensation, "12000"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-P", c).unwrap();
+    assert_eq!(level_of(&s), "pressing");
+    assert_eq!(steps_taken(&s), ["evaluation"]);
+    let e = s.events.iter().find_map(|e| match &e.kind {
+        EventKind::Escalated { cause, notify, .. } => Some((cause.clone(), notify.clone())),
+        _ => None,
+    });
+    let (cause, notify) = e.unwrap();
+    assert_eq!(
+        cause,
+        EscalationCause::LevelReached {
+            level: level("pressing")
+        }
+    );
+    assert_eq!(notify, [RoleId::new("management").unwrap()]);
+}
+
 /// 第五条4「较为紧要的投诉案件」 (criteria assumed): media, safety or a claim of
 /// 10,000 元 or more; anything else is ordinary.
 #[test]

@@ -517,13 +517,14 @@ fn s10_a_department_that_cannot_finish_on_time_must_respond() {
     assert!(!s10_open(&done, minutes(t0, 200), "dept_response"));
     assert!(!breached(&done.tick(minutes(t0, 300)), "dept_response"));
 
-    // Cannot finish on time, answered in time.
+    // Cannot finish on time, answered in time: 「接到调度后的2个小时内」 counts from
+    // the dispatch at 09:02, not from the recording at 09:30.
     let mut answered = s10_desk();
     routine(&mut answered, "XX-4");
     answered.ok("eng1", minutes(t0, 30), cannot());
     assert_eq!(
         due(&answered, minutes(t0, 30), "dept_response"),
-        "2025-10-09 11:30"
+        "2025-10-09 11:02"
     );
     let events = answered.ok(
         "eng1",
@@ -541,6 +542,17 @@ fn s10_a_department_that_cannot_finish_on_time_must_respond() {
     assert!(breached(&late, "dept_response"));
     assert!(late.iter().any(|e| matches!(&e.kind,
         EventKind::Escalated { step: Some(step), .. } if step.as_str() == "late-dept-response")));
+
+    // Said only 2 h 10 min after the dispatch: the response is already late
+    // when it is recorded, and the next tick breaches it.
+    let mut tardy = s10_desk();
+    routine(&mut tardy, "XX-6");
+    tardy.ok("eng1", minutes(t0, 132), cannot());
+    assert_eq!(
+        due(&tardy, minutes(t0, 132), "dept_response"),
+        "2025-10-09 11:02"
+    );
+    assert!(breached(&tardy.tick(minutes(t0, 133)), "dept_response"));
 }
 
 /// 「管理处负责人 … 并于24小时内提交相关书面报告」 and 「物业公司主管领导 … 并在48小时内提交
@@ -610,4 +622,45 @@ fn s10_a_late_notice_without_a_first_responder_is_the_front_desks() {
         _ => None,
     });
     assert_eq!(owner, Some(Some(sid("fd"))));
+}
+
+/// 「各管理处负责人遇不能解决之重要重大事项,须于接报后的5分钟内上报物业公司主管领导」:
+/// only the report to the 主管领导 (the step `company-leader`) ends the
+/// 5 minutes — a call straight to the board is not that report — and a case
+/// reclassified into the emergency level owes the report from then.
+#[test]
+fn s10_only_the_report_to_the_company_leader_ends_the_five_minutes() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    assert_eq!(due(&s, t0, "report_to_company"), "2025-10-09 09:05");
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok(
+        "sm",
+        minutes(t0, 2),
+        escalate_to("board-leader", "直接电话董事领导"),
+    );
+    assert!(s10_open(&s, minutes(t0, 2), "report_to_company"));
+    assert!(breached(&s.tick(minutes(t0, 6)), "report_to_company"));
+
+    let mut r = s10_desk();
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    r.register("fd", "XX-R", c).unwrap();
+    assert!(!s10_open(&r, t0, "report_to_company"));
+    r.ok("fd", minutes(t0, 1), accept());
+    r.ok(
+        "sm",
+        minutes(t0, 20),
+        classify_as("emergency", "排查发现配电箱起火隐患"),
+    );
+    assert_eq!(
+        due(&r, minutes(t0, 20), "report_to_company"),
+        "2025-10-09 09:25"
+    );
+    r.ok("sm", minutes(t0, 23), escalate("上报主管领导"));
+    assert!(r.events.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "report_to_company")));
 }

@@ -75,6 +75,8 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         beijing(2026, 4, 7, 16, 0),
         callback(Satisfaction::Unsatisfied, "客户认为远低于损失"),
     );
+    // 4.2 C: the staff's round failed, so the 客服经理 takes the case over.
+    assert_eq!(steps_taken(&s), ["cs-manager-after-first-round"]);
     // C: the 客服经理 proposes measures.
     s.ok(
         "csm",
@@ -130,12 +132,11 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         beijing(2026, 4, 10, 10, 0),
         callback(Satisfaction::Unsatisfied, "如此反复仍无法满足"),
     );
-    // 「将此次投诉上报给事业部更高管理层」.
-    assert!(s.case().escalations.iter().any(|e| {
-        e.step
-            .as_ref()
-            .is_some_and(|x| x.as_str() == "division-management")
-    }));
+    // 「将此次投诉上报给事业部更高管理层」; the manager's rung was taken once, in round 1.
+    assert_eq!(
+        steps_taken(&s),
+        ["cs-manager-after-first-round", "division-management"]
+    );
     s.ok(
         "dm",
         beijing(2026, 4, 10, 14, 0),
@@ -345,4 +346,49 @@ fn s15_handled_until_satisfied_after_the_division() {
     assert!(status(&s).is_open());
     s.ok("dm", minutes(t0, 800), reopen("与客户继续沟通"));
     assert_eq!(s.case().round, 5);
+}
+
+/// 4.2 C「对上述A和B的处理,客户都不满意的,客户服务人员应及时报告客服经理」: the
+/// 客服经理 takes the case over because the staff's round ended unsatisfied —
+/// not when the customer is satisfied, and no extra round comes of it (the
+/// rounds left are still three in all).
+#[test]
+fn s15_the_manager_takes_over_because_the_first_round_failed() {
+    let roster = roster(
+        &[("cs", "客户服务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 15, 9, 0);
+    let run = |satisfaction: Satisfaction| {
+        let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "系统下单后未收到确认短信")
+            .category(cat("system"))
+            .build()
+            .unwrap();
+        s.register("kf", "S15-R", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign_with("cs", "kf", &[]));
+        s.ok("kf", minutes(t0, 20), investigate());
+        s.ok(
+            "kf",
+            minutes(t0, 30),
+            propose(vec![rem(RemedyKind::Explanation)], "A: 当即处理"),
+        );
+        s.ok("csm", minutes(t0, 35), approve());
+        s.ok("kf", minutes(t0, 40), reply("短信通道故障已修复"));
+        s.ok("kf", minutes(t0, 60), callback(satisfaction, "回访"));
+        s
+    };
+    assert!(steps_taken(&run(Satisfaction::Satisfied)).is_empty());
+    let s = run(Satisfaction::Unsatisfied);
+    assert_eq!(steps_taken(&s), ["cs-manager-after-first-round"]);
+    let e = &s.case().escalations[0];
+    assert_eq!(
+        e.take_over.as_ref().map(ToString::to_string).as_deref(),
+        Some("cs_manager")
+    );
+    assert!(status(&s).is_open());
 }

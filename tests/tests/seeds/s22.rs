@@ -164,6 +164,54 @@ fn s22_major_problem_reported_late() {
     );
 }
 
+/// (三)「发现重大问题应迅速上报服务中心项目经理」 binds a case because of its
+/// level, whenever it reaches it: a complaint found major after it was
+/// registered must be reported from its reclassification, and only the report
+/// to the 项目经理 (the step `project-manager`) ends the clock — not the
+/// escalation its own breach causes, after which the report is still owed
+/// (and is recorded late when it is made).
+#[test]
+fn s22_a_problem_found_major_must_still_be_reported() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("fw", "服务中心", None)],
+        &[
+            ("duty", "值班员 小车", "fw", &["duty_officer"], Some("zg")),
+            ("zg", "主管", "fw", &["supervisor"], Some("pm")),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "3号楼一楼走廊渗水")
+        .complainant(person("3号楼 宿管"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-R", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("duty", minutes(t0, 5), accept());
+    assert!(
+        s.deadlines(minutes(t0, 5))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_major")
+    );
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        classify_as("major", "地下供水主管破裂, 整栋停水"),
+    );
+    assert_eq!(due(&s, minutes(t0, 20), "report_major"), "2026-05-06 09:50");
+    s.tick(minutes(t0, 55));
+    assert!(breached(&s.events, "report_major"));
+    assert_eq!(steps_taken(&s), ["late-report"]);
+    // The breach's own escalation did not end the clock: the report is still owed.
+    assert!(!s.events.iter().any(|e| matches!(&e.kind, EventKind::ClockStopped { milestone, .. } if milestone.as_str() == "report_major")));
+    s.ok("duty", minutes(t0, 60), escalate("整栋停水, 上报项目经理"));
+    assert_eq!(steps_taken(&s), ["late-report", "project-manager"]);
+    assert!(s.events.iter().any(|e| matches!(&e.kind, EventKind::ClockStopped { milestone, met: false, .. } if milestone.as_str() == "report_major")));
+}
+
 fn roster_one() -> Roster {
     roster(
         &[("fw", "服务中心", None)],

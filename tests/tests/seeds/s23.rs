@@ -1,5 +1,16 @@
 use super::*;
 
+/// A complaint about `category` holding 第七条's record (name, contact, the
+/// project's 报建名称, the room, the relation to the owner), which the policy
+/// requires at registration.
+fn about(at: chrono::DateTime<chrono::Utc>, category: &str, content: &str) -> ComplaintBuilder {
+    super::about(at, category, content)
+        .complainant(person("投诉人").with_phone("13906000000"))
+        .location("某小区1号楼101室")
+        .fact(fact("project_name"), text("某小区1号楼"))
+        .fact(fact("relation_to_owner"), text("产权人本人"))
+}
+
 // ---------------------------------------------------------------------------
 // S23 — 厦门市建设工程质量投诉处理工作细则
 // ---------------------------------------------------------------------------
@@ -33,12 +44,14 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
         Channel::Letter,
         "湖里区某小区3号楼1802室卫生间楼板渗漏至楼下,开发商维修两次仍未解决",
     )
-    .complainant(person("林女士(产权人)"))
+    .complainant(person("林女士").with_phone("13906001802"))
     .category(cat("waterproofing"))
     .first_responder(sid("zb"))
     .incident_at(beijing(2025, 9, 20, 8, 0))
     .product(delivered(date(2023, 6, 30)))
-    .location("厦门市湖里区")
+    .location("厦门市湖里区某小区3号楼1802室")
+    .fact(fact("project_name"), text("某小区二期3号楼"))
+    .fact(fact("relation_to_owner"), text("产权人本人"))
     .build()
     .unwrap();
     s.register("zb", "XM-1", c).unwrap();
@@ -105,9 +118,12 @@ fn s23_xiamen_leak_in_warranty_handled_and_redirects() {
         Channel::Visit,
         "自行二次装修后阳台地面开裂,要求监督站处理",
     )
-    .complainant(person("吴先生"))
+    .complainant(person("吴先生").with_phone("13906002201"))
     .category(cat("building"))
     .fact(fact("secondary_decoration"), yes())
+    .location("某花园5号楼2201室")
+    .fact(fact("project_name"), text("某花园一期5号楼"))
+    .fact(fact("relation_to_owner"), text("产权人本人"))
     .build()
     .unwrap();
     r.register("zb", "XM-2", c).unwrap();
@@ -162,7 +178,11 @@ fn s23_redirect_reasons_cite_article_three() {
     let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
     let t0 = beijing(2025, 6, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "二次装修后卫生间漏水")
+        .complainant(person("周女士").with_phone("13906000603"))
         .fact(fact("secondary_decoration"), yes())
+        .location("某苑6号楼603室")
+        .fact(fact("project_name"), text("某苑6号楼"))
+        .fact(fact("relation_to_owner"), text("承租人"))
         .build()
         .unwrap();
     s.register("d1", "XM-1", c).unwrap();
@@ -459,4 +479,63 @@ fn s23_the_inspector_complained_about_stands_aside() {
             .is_err()
     );
     s.ok("jd2", minutes(t0, 61), CommandKind::StartInvestigation);
+}
+
+/// 第七条「记录的内容应包括以下内容: 1、投诉人姓名、联系方式、投诉工程报建名称、具体房号或
+/// 购房合同中的房屋全称,投诉人与产权人关系」: a complaint without one of them is not
+/// registered — the refusal names the first missing field and the policy's
+/// entry that requires it, and nothing is recorded; with all of them it is.
+#[test]
+fn s23_the_record_must_hold_article_seven() {
+    let p = policy("construction-xiamen-s23.toml");
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[("d1", "值班人员", "fzx", &["duty_officer"], None)],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let full = || {
+        Complaint::builder(t0, Channel::Phone, "外墙渗水")
+            .complainant(person("许先生").with_phone("13906000901"))
+            .category(cat("waterproofing"))
+            .location("某园9号楼901室")
+            .fact(fact("project_name"), text("某园三期9号楼"))
+            .fact(fact("relation_to_owner"), text("产权人配偶"))
+    };
+    let refused = |c: Complaint| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let e = s.register("d1", "XM-R", c).unwrap_err();
+        assert!(s.events.is_empty(), "nothing is recorded");
+        match e {
+            Rejection::InvalidInput { path, message } => (path, message),
+            other => panic!("{other:?}"),
+        }
+    };
+    let (path, message) = refused(
+        full()
+            .complainant(Complainant::anonymous())
+            .build()
+            .unwrap(),
+    );
+    assert_eq!(path, "kind.complaint.complainant.name");
+    assert!(message.contains("registration.required[0]"), "{message}");
+    let (path, _) = refused(full().complainant(person("许先生")).build().unwrap());
+    assert_eq!(path, "kind.complaint.complainant.contact");
+    let mut no_project = full().build().unwrap();
+    no_project.facts.remove(&fact("project_name"));
+    let (path, message) = refused(no_project);
+    assert_eq!(path, "kind.complaint.facts.project_name");
+    assert!(message.contains("the fact project_name"), "{message}");
+    let mut no_room = full().build().unwrap();
+    no_room.location = None;
+    assert_eq!(refused(no_room).0, "kind.complaint.location");
+    let mut no_relation = full().build().unwrap();
+    no_relation.facts.remove(&fact("relation_to_owner"));
+    assert_eq!(
+        refused(no_relation).0,
+        "kind.complaint.facts.relation_to_owner"
+    );
+
+    let mut s = Scenario::new(p, roster);
+    s.register("d1", "XM-OK", full().build().unwrap()).unwrap();
+    assert!(!s.events.is_empty());
 }

@@ -209,3 +209,33 @@ fn s27_fabrication_is_found_by_the_investigation() {
         ("valid".to_owned(), None)
     );
 }
+
+/// 第六条「并应当对投诉人信息保密」: every complaint is registered confidential,
+/// though the registration did not ask for it — a colleague of another
+/// section not on the case does not see it; the service staff (who hold
+/// `view_confidential`) and the head do.
+#[test]
+fn s27_every_complainant_is_kept_confidential() {
+    let roster = roster(
+        &[("nf", "纳税服务科", None), ("zs", "征收管理科", None)],
+        &[
+            ("n1", "纳服专职", "nf", &["tax_service_staff"], Some("nk")),
+            ("nk", "纳服科长", "nf", &["service_dept_head"], None),
+            ("z2", "征管科 马科员", "zs", &["coordinating_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "窗口人员态度生硬")
+        .complainant(person("纳税人 何女士"))
+        .category(cat("service_language"))
+        .build()
+        .unwrap();
+    assert!(!c.flags.confidential);
+    s.register("n1", "NF-C", c).unwrap();
+    assert!(s.case().complaint.flags.confidential);
+    let ctx = s.rt.ctx(&s.roster, t0);
+    assert!(!can_view(&sid("z2"), s.case(), &ctx));
+    assert!(can_view(&sid("n1"), s.case(), &ctx));
+    assert!(can_view(&sid("nk"), s.case(), &ctx));
+}

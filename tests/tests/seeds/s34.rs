@@ -39,12 +39,9 @@ fn s34_chongqing_safety_case_to_the_commission() {
     assert_eq!(level_of(&s), "major", "安全 → 重大的建筑工程投诉");
     // 立案建档 within 5 working days (assumed) over 清明 (4–6 Apr off): Fri 10 Apr.
     assert_eq!(due(&s, t0, "filing"), "2026-04-11 00:00");
+    // 第六条(三): the 市建委 handles a 重大 case because of its level, from registration.
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
     s.ok("q1", beijing(2026, 4, 3, 9, 0), accept());
-    s.ok(
-        "q1",
-        beijing(2026, 4, 3, 9, 10),
-        escalate("重大的建筑工程投诉,报市建委处理"),
-    );
     s.ok("w1", beijing(2026, 4, 3, 10, 0), assign("sjw", "w1"));
     s.ok(
         "w1",

@@ -439,3 +439,52 @@ fn s37_the_investor_is_told_of_an_extension() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["extension_notice@1".to_owned()]);
 }
+
+/// 第四条「…经局领导批准,报请市投资环境保障领导小组处理」: only the leader refers an
+/// obstruction to the group. The section naming that step is refused (and
+/// nothing is recorded); escalating without a name, the section reaches the
+/// leader (the step `leader`), never the group; the leader then refers it.
+#[test]
+fn s37_only_the_leader_refers_a_case_to_the_group() {
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "zsj", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "规划部门三个月未答复用地规划许可")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("other_bodies"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-G", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok("sw", minutes(t0, 20), assign("zsj", "jb"));
+    let version = s.case().version;
+    let refused = s
+        .run(
+            "jb",
+            minutes(t0, 30),
+            escalate_to("municipal-group", "直接报领导小组"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("municipal-group") && u.contains("bureau_leader"))),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("jb", minutes(t0, 31), escalate("报经领导批准"));
+    assert_eq!(steps_taken(&s), ["leader"]);
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("municipal-group", "规划部门拖延处理"),
+    );
+    assert_eq!(steps_taken(&s), ["leader", "municipal-group"]);
+}

@@ -152,6 +152,51 @@ fn s42_collective_major_reported_late() {
     );
 }
 
+/// (6)「报告:重大投诉,必须马上报告部门经理和物业管理中心领导」 binds a case
+/// because of its level, whenever it reaches it: a complaint registered
+/// 一般性 and found 重大 later must be reported within the 15 minutes
+/// (assumed) from its reclassification; reported late it breaches and is
+/// escalated by the breach, and the report clock does not run a second time.
+#[test]
+fn s42_a_case_reclassified_major_must_be_reported() {
+    let p = policy("property-office-s42.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("wy", "物业管理中心", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("jl")),
+            ("jl", "部门经理", "kf", &["dept_manager"], Some("ld")),
+            ("ld", "中心领导", "wy", &["centre_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 8, 4, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "12层卫生间漏水")
+        .complainant(person("12层 某公司行政"))
+        .category(cat("unit_repair"))
+        .first_responder(sid("j1"))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-R", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("j1", minutes(t0, 5), accept());
+    assert!(
+        s.deadlines(minutes(t0, 5))
+            .iter()
+            .all(|v| v.milestone.as_str() != "major_report")
+    );
+    // The leak turns out to come from a burst riser flooding three floors.
+    s.ok(
+        "jl",
+        minutes(t0, 30),
+        classify_as("major", "立管爆裂, 三层被淹"),
+    );
+    assert_eq!(due(&s, minutes(t0, 30), "major_report"), "2026-08-04 09:45");
+    s.tick(minutes(t0, 50));
+    assert!(breached(&s.events, "major_report"));
+    assert_eq!(steps_taken(&s), ["late-major-report"]);
+    assert_eq!(breach_owners(&s), ["major_report@1 → j1"]);
+}
+
 /// 重大或突发事件: each listed event, and a main-equipment failure, is 重大; a
 /// general-category complaint stays 一般性.
 #[test]

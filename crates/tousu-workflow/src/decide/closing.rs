@@ -74,6 +74,37 @@ fn fresh_steps<'p>(d: &Decision<'_, 'p>) -> Vec<&'p EscalationStep> {
         .collect()
 }
 
+/// The `unsatisfied_round` steps an unsatisfied callback in this round takes
+/// (ruling 39): those waiting for this round, for the case's level and
+/// category, not taken yet, in file order.
+fn round_steps(d: &Decision<'_, '_>) -> Result<Vec<EventKind>, Rejection> {
+    let case = d.case;
+    let Some(level) = case.level.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let trigger = EscalationTrigger::UnsatisfiedRound(case.round);
+    let category = case.complaint.category.as_ref();
+    let mut out = Vec::new();
+    for s in d.ctx.policy.escalation_steps(&trigger, level, category) {
+        if case
+            .escalations
+            .iter()
+            .any(|e| e.step.as_ref() == Some(&s.id))
+        {
+            continue;
+        }
+        let cause = EscalationCause::UnsatisfiedRound { round: case.round };
+        out.extend(clocks::escalate(
+            &ClockCase::of(case),
+            s,
+            cause,
+            d.at(),
+            d.ctx,
+        )?);
+    }
+    Ok(out)
+}
+
 /// Whether the policy handles until the customer is satisfied and no
 /// `rounds_exhausted` step is left: the case then goes on, round after
 /// round, instead of closing unsatisfied.
@@ -111,6 +142,13 @@ pub(super) fn record_callback(
         note: note.clone(),
     }];
     let mut triggers = vec![ClockEvent::CallbackRecorded];
+    if !satisfaction.is_satisfied() {
+        let rung = round_steps(d)?;
+        if !rung.is_empty() {
+            events.extend(rung);
+            triggers.push(ClockEvent::Escalated);
+        }
+    }
     if satisfaction.is_satisfied() || !rounds_used_up(d) {
         return Ok(Effects { events, triggers });
     }

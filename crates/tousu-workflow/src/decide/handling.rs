@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
 use tousu_policy::{
-    Action, CaseAction, ClockEvent, EscalationId, EscalationTrigger, Milestone, MilestoneId,
-    PolicyId, PolicyVersion, RuleId,
+    Action, CaseAction, ClockEvent, EscalationId, EscalationStep, EscalationTrigger, Milestone,
+    MilestoneId, PolicyId, PolicyVersion, RuleId,
 };
 
 use super::Decision;
@@ -416,15 +416,36 @@ pub(super) fn escalate(
             .filter(|s| !taken.contains(&&s.id))
             .collect()
     });
+    // A step only some roles take (`by`): refused to others when named, and
+    // passed over when the next step is taken without a name.
+    let may_take = |s: &EscalationStep| s.by.is_empty() || s.by.iter().any(|r| d.staff.has_role(r));
     let step = match requested {
         Some(id) => open.iter().find(|s| s.id == *id),
-        None => open.first(),
+        None => open.iter().find(|s| may_take(s)),
     };
+    if let Some(s) = step.filter(|s| !may_take(s)) {
+        return Err(Rejection::GrantConditionUnmet {
+            actor: d.staff.id.clone(),
+            action: Action::Escalate,
+            unmet: vec![format!(
+                "the escalation step {} is taken only by {}",
+                s.id,
+                s.by.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )],
+        });
+    }
     let Some(step) = step else {
         return Err(Rejection::NoEscalationStep {
             requested: requested.cloned(),
             level: case.level.clone(),
-            accepted: open.iter().map(|s| s.id.to_string()).collect(),
+            accepted: open
+                .iter()
+                .filter(|s| may_take(s))
+                .map(|s| s.id.to_string())
+                .collect(),
         });
     };
     let cause = EscalationCause::Manual {

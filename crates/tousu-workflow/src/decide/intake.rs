@@ -58,42 +58,31 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
             what: "the complaint's receipt",
         });
     }
-    if let Err(tousu_model::ModelError::Invalid { problems }) = complaint.validate() {
-        let p = problems
-            .first()
-            .map(|p| (p.path.clone(), p.message.clone()))
-            .unwrap_or_default();
-        return Err(input(&format!("kind.complaint.{}", p.0), p.1));
-    } else if let Err(e) = complaint.validate() {
-        return Err(input("kind.complaint", e.to_string()));
-    }
-    if let Some(cat) = &complaint.category
-        && ctx.policy.category(cat).is_none()
+    check_complaint(complaint, ctx)?;
+    // A policy that keeps every complainant confidential registers the
+    // complaint so, whatever the registration said.
+    let kept;
+    let complaint: &tousu_model::Complaint = if ctx
+        .policy
+        .registration
+        .as_ref()
+        .is_some_and(|r| r.confidential)
+        && !complaint.flags.confidential
     {
-        return Err(input(
-            "kind.complaint.category",
-            format!(
-                "{:?} is not a category of policy {}",
-                cat.as_str(),
-                ctx.policy.id
-            ),
-        ));
-    }
-    if let Some(fr) = &complaint.first_responder
-        && ctx.roster.staff(fr).is_none()
-    {
-        return Err(input(
-            "kind.complaint.first_responder",
-            format!("{:?} is not on the roster", fr.as_str()),
-        ));
-    }
+        let mut c = (**complaint).clone();
+        c.flags.confidential = true;
+        kept = c;
+        &kept
+    } else {
+        complaint
+    };
     let at = command.at;
     let eval = EvalInput::new(complaint, at).with_repeat_count(*repeat_count);
     let level = ctx.policy.classify(&eval);
     let mut kinds = vec![
         EventKind::Registered {
             number: number.clone(),
-            complaint: complaint.clone(),
+            complaint: Box::new(complaint.clone()),
             policy_id: ctx.policy.id.clone(),
             policy_version: ctx.policy.version.clone(),
             repeat_count: *repeat_count,
@@ -117,6 +106,25 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         )?
     };
     kinds.extend(clock_events);
+    // A level that escalates by itself does so once classified (ruling 38);
+    // the clocks see the escalation after the classification's own effects.
+    let steps = clocks::level_reached(
+        &ClockCase::registered(complaint, *repeat_count, &participants)
+            .after(kinds.get(1..).unwrap_or_default(), at),
+        ctx,
+    );
+    if !steps.is_empty() {
+        let reacted = clocks::effects(
+            &ClockCase::registered(complaint, *repeat_count, &participants)
+                .after(kinds.get(1..).unwrap_or_default(), at)
+                .after(&steps, at),
+            &[ClockEvent::Escalated],
+            at,
+            ctx,
+        )?;
+        kinds.extend(steps);
+        kinds.extend(reacted);
+    }
     Ok(stamp(
         case_id,
         0,
@@ -125,6 +133,57 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         Some(command),
         kinds,
     ))
+}
+
+/// What a complaint must be to be registered under the policy: valid as a
+/// complaint, giving the fields the policy requires (ruling 41), in a
+/// category of the policy, with a first responder on the roster.
+fn check_complaint(complaint: &tousu_model::Complaint, ctx: &Ctx<'_>) -> Result<(), Rejection> {
+    if let Err(tousu_model::ModelError::Invalid { problems }) = complaint.validate() {
+        let p = problems
+            .first()
+            .map(|p| (p.path.clone(), p.message.clone()))
+            .unwrap_or_default();
+        return Err(input(&format!("kind.complaint.{}", p.0), p.1));
+    } else if let Err(e) = complaint.validate() {
+        return Err(input("kind.complaint", e.to_string()));
+    }
+    // The fields the policy requires of a complaint at registration (ruling 41).
+    if let Some((i, field)) = ctx
+        .policy
+        .registration
+        .as_ref()
+        .and_then(|r| r.first_missing(complaint))
+    {
+        return Err(input(
+            &format!("kind.complaint.{}", field.path()),
+            format!(
+                "is missing; policy {} requires {field} at registration (registration.required[{i}])",
+                ctx.policy.id
+            ),
+        ));
+    }
+    if let Some(cat) = &complaint.category
+        && ctx.policy.category(cat).is_none()
+    {
+        return Err(input(
+            "kind.complaint.category",
+            format!(
+                "{:?} is not a category of policy {}",
+                cat.as_str(),
+                ctx.policy.id
+            ),
+        ));
+    }
+    if let Some(fr) = &complaint.first_responder
+        && ctx.roster.staff(fr).is_none()
+    {
+        return Err(input(
+            "kind.complaint.first_responder",
+            format!("{:?} is not on the roster", fr.as_str()),
+        ));
+    }
+    Ok(())
 }
 
 /// 受理: as the acceptance rules decide, or against them with a reason.
@@ -241,10 +300,14 @@ pub(super) fn classify(
         d.at(),
         d.ctx,
     )?);
-    Ok(Effects {
-        events,
-        triggers: vec![ClockEvent::Classified],
-    })
+    // Reaching a level that escalates by itself takes its steps (ruling 38).
+    let steps = clocks::level_reached(&ClockCase::of(d.case).after(&events, d.at()), d.ctx);
+    let mut triggers = vec![ClockEvent::Classified];
+    if !steps.is_empty() {
+        triggers.push(ClockEvent::Escalated);
+    }
+    events.extend(steps);
+    Ok(Effects { events, triggers })
 }
 
 /// A repeat complaint merged in; one with new facts restarts what the

@@ -224,11 +224,14 @@ fn deadlines(run: &Run) -> Result<u64, String> {
                 deadline: Some(deadline),
                 total_seconds,
                 carried_seconds,
+                counted_from,
                 ..
             } if milestone.as_str() != AGREED_DEADLINE => {
                 n += 1;
                 let least = total_seconds.saturating_sub(carried_seconds.unwrap_or(0));
-                if deadline.at < e.at + TimeDelta::seconds(least) {
+                // A limit counted from an earlier act runs from that act (ruling 40).
+                let from = counted_from.unwrap_or(e.at);
+                if deadline.at < from + TimeDelta::seconds(least) {
                     return Err(format!(
                         "{milestone} (round {round}) started at {} with a limit of {least} s but is due at {}",
                         e.at, deadline.at

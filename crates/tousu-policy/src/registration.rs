@@ -1,0 +1,147 @@
+//! What a complaint must say before it can be registered (schema 2,
+//! ruling 41 in docs/rulings.md).
+//!
+//! ```toml
+//! # S23 第七条「记录的内容应包括以下内容: 1、投诉人姓名、联系方式、投诉工程报建名称、
+//! # 具体房号或购房合同中的房屋全称,投诉人与产权人关系」.
+//! [registration]
+//! required = [
+//!     "complainant_name",
+//!     "contact",
+//!     { fact = "project_name" },
+//!     "location",
+//!     { fact = "relation_to_owner" },
+//! ]
+//! ```
+//!
+//! A registration whose complaint lacks one is refused, naming the field's
+//! path in the command and the entry that requires it; nothing is recorded.
+//! `confidential = true` registers every complaint confidential (S27).
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::{Complaint, FactName};
+
+use crate::error::Report;
+use crate::policy::Policy;
+
+/// The complaint's fields a registration must give (`[registration]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// The fields, each checked in order; the first missing one is named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<RequiredField>,
+    /// Every complaint is registered confidential (保密), whatever the
+    /// registration says: only roles with `view_confidential` see it (S27
+    /// 第六条「并应当对投诉人信息保密」).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+}
+
+/// A field of the complaint a registration must give.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum RequiredField {
+    /// The complainant's name (not blank): an anonymous complaint has none.
+    ComplainantName,
+    /// A way to reach the complainant: a phone number, an e-mail or an
+    /// address.
+    Contact,
+    /// The subject (主题).
+    Subject,
+    /// Where it happened (a room number, a site).
+    Location,
+    /// The category.
+    Category,
+    /// When it happened.
+    IncidentAt,
+    /// At least one respondent (the party complained about).
+    Respondent,
+    /// A fact of the complaint, of any value: `{ fact = "relation_to_owner" }`.
+    Fact(FactName),
+}
+
+impl RequiredField {
+    /// Where the field is in a complaint (`complainant.name`, `facts.x`).
+    #[must_use]
+    pub fn path(&self) -> String {
+        match self {
+            RequiredField::ComplainantName => "complainant.name".to_owned(),
+            RequiredField::Contact => "complainant.contact".to_owned(),
+            RequiredField::Subject => "subject".to_owned(),
+            RequiredField::Location => "location".to_owned(),
+            RequiredField::Category => "category".to_owned(),
+            RequiredField::IncidentAt => "incident_at".to_owned(),
+            RequiredField::Respondent => "respondents".to_owned(),
+            RequiredField::Fact(name) => format!("facts.{name}"),
+        }
+    }
+
+    /// Whether `complaint` gives this field.
+    #[must_use]
+    pub fn is_given(&self, complaint: &Complaint) -> bool {
+        let text = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+        match self {
+            RequiredField::ComplainantName => text(&complaint.complainant.name),
+            RequiredField::Contact => {
+                let c = &complaint.complainant.contact;
+                text(&c.phone) || text(&c.email) || text(&c.address)
+            }
+            RequiredField::Subject => text(&complaint.subject),
+            RequiredField::Location => text(&complaint.location),
+            RequiredField::Category => complaint.category.is_some(),
+            RequiredField::IncidentAt => complaint.incident_at.is_some(),
+            RequiredField::Respondent => !complaint.respondents.is_empty(),
+            RequiredField::Fact(name) => complaint.fact(name).is_some(),
+        }
+    }
+}
+
+impl fmt::Display for RequiredField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequiredField::Fact(name) => write!(f, "the fact {name}"),
+            other => f.write_str(&other.path()),
+        }
+    }
+}
+
+impl Registration {
+    /// The first required field `complaint` does not give, with its index
+    /// in `required`.
+    #[must_use]
+    pub fn first_missing(&self, complaint: &Complaint) -> Option<(usize, &RequiredField)> {
+        self.required
+            .iter()
+            .enumerate()
+            .find(|(_, f)| !f.is_given(complaint))
+    }
+}
+
+/// Everything wrong with `[registration]`: a field listed twice, and the
+/// section in a file of schema 1.
+pub(crate) fn check(p: &Policy, r: &mut Report) {
+    let Some(reg) = &p.registration else {
+        return;
+    };
+    if p.schema_version < 2 && (!reg.required.is_empty() || reg.confidential) {
+        r.error(
+            "registration",
+            "is a section of schema_version 2; write schema_version = 2",
+        );
+    }
+    for (i, f) in reg.required.iter().enumerate() {
+        if let Some(first) = reg.required.iter().position(|g| g == f)
+            && first < i
+        {
+            r.warning(
+                format!("registration.required[{i}]"),
+                format!("{f} is already required at registration.required[{first}]"),
+            );
+        }
+    }
+}
