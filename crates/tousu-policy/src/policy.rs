@@ -241,6 +241,11 @@ pub struct Policy {
     /// Absent: nothing may be entered late.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub late_entries: Vec<LateEntry>,
+    /// Periodic duties (定期工作): what a role owes every day, week or month
+    /// over all records, not on one case (S32's daily review of the
+    /// records, S17's Monday statistics). Absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<crate::duties::Duty>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

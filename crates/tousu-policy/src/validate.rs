@@ -121,6 +121,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     routing(p, &names, &mut r);
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
+    crate::duties::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));
