@@ -92,9 +92,10 @@ pub struct Duty {
 /// In TOML: `{ every = "day" }`, `{ every = "week", on = "Mon" }`,
 /// `{ every = "week", after_end = "1 working day" }`,
 /// `{ every = "month", by_day = 10 }`, `{ every = "month", working_day = 3 }`,
-/// `{ every = "month", after_end = "5 working days" }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "every", rename_all = "snake_case", deny_unknown_fields)]
+/// `{ every = "month", after_end = "5 working days" }`. A field that does
+/// not belong to the period (`on` for a month) is an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PeriodDoc", into = "PeriodDoc")]
 #[non_exhaustive]
 pub enum DutyPeriod {
     /// Every day (every working day with `working_days`), due that day.
@@ -103,11 +104,8 @@ pub enum DutyPeriod {
     /// `after_end` of the week. Exactly one of the two.
     Week {
         /// The weekday it is due on (`"Mon"`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[schemars(schema_with = "weekday_schema")]
         on: Option<Weekday>,
         /// How long after the week ends it is due (`"1 working day"`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         after_end: Option<Duration>,
     },
     /// Every calendar month: due by its `by_day` (the month's last day if
@@ -115,16 +113,126 @@ pub enum DutyPeriod {
     /// month. Exactly one of the three.
     Month {
         /// The day of the month it is due by (1–31; 10 for 「每月十日前」).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         by_day: Option<u8>,
         /// The working day of the month it is due on (1–23); the month's
         /// last working day when it has fewer. Needs `working_days = true`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         working_day: Option<u8>,
         /// How long after the month ends it is due (`"5 working days"`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         after_end: Option<Duration>,
     },
+}
+
+/// The period's unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum Every {
+    /// Every day.
+    Day,
+    /// Every ISO week, Monday to Sunday.
+    Week,
+    /// Every calendar month.
+    Month,
+}
+
+/// The written form of a [`DutyPeriod`]: one table, the fields the unit
+/// takes.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct PeriodDoc {
+    /// `day`, `week` or `month`.
+    every: Every,
+    /// Week: the weekday it is due on (`"Mon"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "weekday_schema")]
+    on: Option<Weekday>,
+    /// Month: the day of the month it is due by (1–31).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by_day: Option<u8>,
+    /// Month: the working day of the month it is due on (1–23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    working_day: Option<u8>,
+    /// Week or month: how long after the period ends it is due
+    /// (`"5 working days"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    after_end: Option<Duration>,
+}
+
+impl TryFrom<PeriodDoc> for DutyPeriod {
+    type Error = String;
+
+    fn try_from(d: PeriodDoc) -> Result<Self, String> {
+        let stray = |field: &str, unit: &str| {
+            Err(format!(
+                "`{field}` does not belong to a period of every {unit}"
+            ))
+        };
+        match d.every {
+            Every::Day => match (&d.on, &d.by_day, &d.working_day, &d.after_end) {
+                (None, None, None, None) => Ok(DutyPeriod::Day),
+                (Some(_), ..) => stray("on", "day"),
+                (_, Some(_), ..) => stray("by_day", "day"),
+                (_, _, Some(_), _) => stray("working_day", "day"),
+                _ => stray("after_end", "day"),
+            },
+            Every::Week => match (d.by_day, d.working_day) {
+                (Some(_), _) => stray("by_day", "week"),
+                (_, Some(_)) => stray("working_day", "week"),
+                _ => Ok(DutyPeriod::Week {
+                    on: d.on,
+                    after_end: d.after_end,
+                }),
+            },
+            Every::Month => match d.on {
+                Some(_) => stray("on", "month"),
+                None => Ok(DutyPeriod::Month {
+                    by_day: d.by_day,
+                    working_day: d.working_day,
+                    after_end: d.after_end,
+                }),
+            },
+        }
+    }
+}
+
+impl From<DutyPeriod> for PeriodDoc {
+    fn from(p: DutyPeriod) -> Self {
+        let mut d = PeriodDoc {
+            every: Every::Day,
+            on: None,
+            by_day: None,
+            working_day: None,
+            after_end: None,
+        };
+        match p {
+            DutyPeriod::Day => {}
+            DutyPeriod::Week { on, after_end } => {
+                d.every = Every::Week;
+                d.on = on;
+                d.after_end = after_end;
+            }
+            DutyPeriod::Month {
+                by_day,
+                working_day,
+                after_end,
+            } => {
+                d.every = Every::Month;
+                d.by_day = by_day;
+                d.working_day = working_day;
+                d.after_end = after_end;
+            }
+        }
+        d
+    }
+}
+
+impl JsonSchema for DutyPeriod {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DutyPeriod".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        PeriodDoc::json_schema(generator)
+    }
 }
 
 fn weekday_schema(_: &mut SchemaGenerator) -> Schema {
