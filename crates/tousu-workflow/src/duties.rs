@@ -364,8 +364,10 @@ pub struct Occurrence {
 /// # Errors
 ///
 /// [`DutyError::Range`] if `to` is before `from` or the range is longer than
-/// [`MAX_RANGE_DAYS`]; [`DutyError::Calendar`] if a due day falls in a year
-/// the calendar does not cover.
+/// [`MAX_RANGE_DAYS`]; [`DutyError::Calendar`] if a period in or next to
+/// the range needs a year the calendar does not cover. (A period of an
+/// earlier year that the calendar does not cover is not listed, even if its
+/// due day would fall in the range.)
 pub fn duty_occurrences(
     calendar: &Calendar,
     index: usize,
@@ -394,10 +396,16 @@ pub fn duty_occurrences(
             period,
             source,
         };
-        if let Some(o) = occurrence(calendar, duty, period).map_err(err)?
-            && (from..=to).contains(&o.due_date)
-        {
-            out.push(o);
+        match occurrence(calendar, duty, period) {
+            Ok(Some(o)) if (from..=to).contains(&o.due_date) => out.push(o),
+            Ok(_) => {}
+            // A period looked back at, wholly before the range, in a year the
+            // calendar does not cover: its due day is not placed.
+            Err(
+                CalendarError::CalendarNotCovered { .. }
+                | CalendarError::BeyondProvisionalRange { .. },
+            ) if period.last_day() < from && period.last_day().year() < from.year() => {}
+            Err(e) => return Err(err(e)),
         }
         key = period.next();
     }
