@@ -39,7 +39,7 @@
 //! let day = |d| NaiveDate::from_ymd_opt(2025, 10, d).ok_or("date");
 //! let now = Utc.with_ymd_and_hms(2025, 10, 20, 2, 0, 0).single().ok_or("time")?;
 //! let report = judge_duties(&policy, &calendar, &roster, &log, day(1)?, day(19)?, now)?;
-//! let dates: Vec<String> = report.judgements.iter().map(|j| j.due_date.to_string()).collect();
+//! let dates: Vec<String> = report.judgements.iter().map(|j| j.occurrence.due_date.to_string()).collect();
 //! assert_eq!(dates, ["2025-10-09", "2025-10-13"]);
 //! assert!(matches!(report.judgements[0].outcome, DutyOutcome::Missed));
 //! assert!(matches!(report.judgements[1].outcome, DutyOutcome::Met { .. }));
