@@ -158,7 +158,7 @@ fn read(path: &str) -> Result<String, ApiError> {
 }
 
 /// A JSON file as `T`; the error names the file and the field.
-fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let text = read(path)?;
     from_json(&text).map_err(|mut e| {
         // The path is the field; the message says which file.

@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod calendar_cmd;
 mod cases_cmd;
+mod duties_cmd;
 mod penalty_cmd;
 mod policy_cmd;
 mod progress;
@@ -47,6 +48,8 @@ enum Cmd {
     Allocate(penalty_cmd::AllocateArgs),
     /// A month's penalty statements.
     Penalties(penalty_cmd::PenaltiesArgs),
+    /// Periodic duties due in a month, judged against a duty log.
+    Duties(duties_cmd::DutiesArgs),
     /// A period report (统计分析) over a file of workflow events.
     Report(report_cmd::ReportArgs),
     /// One case's clocks over the business calendar, as SVG.
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Some(Cmd::Calendar(args)) => calendar_cmd::calendar(&args),
         Some(Cmd::Allocate(args)) => penalty_cmd::allocate(&args),
         Some(Cmd::Penalties(args)) => penalty_cmd::penalties(&args),
+        Some(Cmd::Duties(args)) => duties_cmd::duties(&args),
         Some(Cmd::Report(args)) => report_cmd::report(&args),
         Some(Cmd::Timeline(args)) => timeline_cmd::timeline(&args),
         Some(Cmd::Run(args)) => run_cmd::run(&args),

@@ -45,6 +45,10 @@ pub(crate) enum Document {
     PolicyCheck,
     /// The error document of every subcommand and the HTTP service.
     Error,
+    /// The records of periodic duties and the rota (`tousu duties --log`).
+    DutyLog,
+    /// `tousu duties --json`.
+    DutyReport,
 }
 
 /// `tousu schema NAME`.
@@ -84,6 +88,8 @@ pub(crate) fn schema_cmd(args: &SchemaArgs) -> ExitCode {
         Document::Penalties => schema::<docs::PenaltiesDoc>(),
         Document::PolicyCheck => schema::<docs::PolicyCheckDoc>(),
         Document::Error => schema::<tousu_serve::ErrorDoc>(),
+        Document::DutyLog => schema::<workflow::DutyLog>(),
+        Document::DutyReport => schema::<workflow::DutyReport>(),
     };
     match serde_json::to_string_pretty(&value) {
         Ok(text) => {

@@ -38,6 +38,8 @@ fn every_document_has_a_schema() {
         ("penalties", "PenaltiesDoc"),
         ("policy-check", "PolicyCheckDoc"),
         ("error", "ErrorDoc"),
+        ("duty-log", "DutyLog"),
+        ("duty-report", "DutyReport"),
     ] {
         let (code, out) = tousu(&["schema", name]);
         assert_eq!(code, 0, "{name}");

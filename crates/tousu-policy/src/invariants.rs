@@ -9,7 +9,9 @@
 //! conditional grant that restricts nothing or can never hold, an approval
 //! rule that never applies, a route to a role that cannot handle the case,
 //! one recorded act that stops two clocks, a record sign-off chain a role
-//! of it may not sign.
+//! of it may not sign, a periodic duty whose clause states no period and
+//! whose file does not say its period is assumed, a duty whose miss is a
+//! breach that charges nothing.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -157,6 +159,8 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     routes_handle(p, &mut out);
     record_sign_offs_complete(p, &mut out);
     restricted_steps_can_be_taken(p, &mut out);
+    duties_state_their_period(p, &mut out);
+    duty_misses_charge(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -702,6 +706,53 @@ fn record_sign_offs_complete(p: &Policy, out: &mut Findings) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// A duty's clause states its period (每天, 每周, 每月…) or the duty says
+/// why its period is the file's: 「定期」 gives none.
+fn duties_state_their_period(p: &Policy, out: &mut Findings) {
+    for (i, d) in p.duties.iter().enumerate() {
+        let states = d.clause.contains('每') && !d.clause.contains("定期");
+        if !states && d.assumed.is_none() {
+            out.add(
+                Severity::Warning,
+                "duty_period_stated",
+                format!("duties[{i}].period"),
+                format!(
+                    "the clause of {:?} states no period (no 每天 / 每周 / 每月; 「定期」 gives none), yet the duty does not say its period is assumed: write `assumed = \"…\"` with the reason",
+                    d.id.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// A duty whose miss is a breach charges something: a violation that fines
+/// nobody and brings no sanction makes the breach a reminder in disguise.
+fn duty_misses_charge(p: &Policy, out: &mut Findings) {
+    let Some(schedule) = &p.penalties else { return };
+    for (i, d) in p.duties.iter().enumerate() {
+        let crate::duties::OnMiss::Violation(v) = &d.on_miss else {
+            continue;
+        };
+        if let Some(fine) = schedule.violations.get(v)
+            && fine.responsible == Money::ZERO
+            && fine.supervisor == Money::ZERO
+            && fine.outcomes.is_empty()
+            && fine.sanctions.is_empty()
+        {
+            out.add(
+                Severity::Warning,
+                "duty_miss_charges",
+                format!("duties[{i}].on_miss.violation"),
+                format!(
+                    "a miss of {:?} charges {:?}, which fines 0 and brings no sanction; give the violation its fine, or write on_miss = \"remind\"",
+                    d.id.as_str(),
+                    v.as_str()
+                ),
+            );
         }
     }
 }

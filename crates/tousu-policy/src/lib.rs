@@ -64,6 +64,9 @@
 //! - [`warranty`] — warranty terms per category, retention.
 //! - [`penalty_schedule`] — penalty tables (the arithmetic is
 //!   `tousu-penalty`'s).
+//! - [`duties`] — periodic duties (定期工作): the daily review of the
+//!   records, weekly and monthly statistics, each owed by a role, breached
+//!   or only reminded.
 //! - [`ids`] — ids the policy defines: policy, rule, milestone, escalation step.
 //!
 //! `docs/policy-authoring.md` explains every section of a policy file;
@@ -93,6 +96,7 @@ pub mod penalty_schedule;
 
 pub mod authority;
 pub mod counted_from;
+pub mod duties;
 mod error;
 pub mod ids;
 pub mod invariants;
@@ -128,6 +132,7 @@ pub use authority::{
     EscalationStep, EscalationTrigger, Grant, Recusal, Role, RoundsAllowed, RoundsPolicy, Route,
     WhenRoundsExhausted,
 };
+pub use duties::{Duty, DutyId, DutyPeriod, OnMiss};
 pub use error::{Format, PolicyError, Report};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{

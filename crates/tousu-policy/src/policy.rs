@@ -250,6 +250,11 @@ pub struct Policy {
     /// Absent: what the complaint model itself requires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<crate::Registration>,
+    /// Periodic duties (定期工作): what a role owes every day, week or month
+    /// over all records, not on one case (S32's daily review of the
+    /// records, S17's Monday statistics). Absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<crate::duties::Duty>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

@@ -86,6 +86,7 @@ mod command;
 mod ctx;
 mod decide;
 mod due;
+mod duties;
 mod event;
 mod inputs;
 mod recalc;
@@ -113,6 +114,11 @@ pub use command::{
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};
 pub use due::next_due;
+pub use duties::{
+    DUTY_LOG_SCHEMA_VERSION, DutyCharge, DutyError, DutyJudgement, DutyLog, DutyOutcome,
+    DutyRecord, DutyReport, IgnoredRecord, MAX_RANGE_DAYS, Occurrence, PeriodKey,
+    PeriodKeyParseError, RotaEntry, duty_occurrences, judge_duties,
+};
 pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
 pub use inputs::MAX_TEXT_CHARS;
 pub use recalc::{recalculate, standing_breaches};

@@ -23,6 +23,7 @@ use tousu_penalty::{
 use tousu_policy::{Acceptance, EvalInput, ViolationId};
 use tousu_workflow::*;
 
+mod duties;
 mod s01;
 mod s04;
 mod s05;

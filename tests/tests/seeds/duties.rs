@@ -1,0 +1,520 @@
+use super::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use tousu_policy::Policy;
+
+// ---------------------------------------------------------------------------
+// Periodic duties of the seeds (`[[duties]]`): when each is due on the
+// policy's calendar, and how records of performance are judged. The
+// National Day week of 2025 (1–8 October off, Saturday 11 October a make-up
+// working day) tests the working-day rules.
+// ---------------------------------------------------------------------------
+
+fn judged(
+    p: &Policy,
+    roster: &Roster,
+    log: &DutyLog,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> DutyReport {
+    let calendar = p.build_calendar().unwrap();
+    judge_duties(p, &calendar, roster, log, from, to, now).unwrap()
+}
+
+/// The due days of `duty` in `from..=to`, as text.
+fn due_days(p: &Policy, duty: &str, from: NaiveDate, to: NaiveDate) -> Vec<String> {
+    let calendar = p.build_calendar().unwrap();
+    let (i, d) = p
+        .duties
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id.as_str() == duty)
+        .unwrap_or_else(|| panic!("{} has no duty {duty}", p.id));
+    duty_occurrences(&calendar, i, d, from, to)
+        .unwrap()
+        .iter()
+        .map(|o| format!("{} {}", o.period, o.due_date))
+        .collect()
+}
+
+fn record(duty: &str, period: &str, staff: &str, at: DateTime<Utc>) -> DutyRecord {
+    DutyRecord::new(
+        duty.parse().unwrap(),
+        period.parse().unwrap(),
+        sid(staff),
+        at,
+    )
+}
+
+fn is_reminder(p: &Policy, duty: &str) -> bool {
+    p.duties
+        .iter()
+        .any(|d| d.id.as_str() == duty && d.on_miss == tousu_policy::OnMiss::Remind)
+}
+
+fn one_person(role: &str) -> Roster {
+    roster(
+        &[("o", "办公室", None)],
+        &[("x", "负责人", "o", &[role], None)],
+    )
+}
+
+/// S12 第五条(二) 「回访专员每一天及时收取投诉箱意见和推荐」: every calendar day,
+/// holidays included; a missed day is reported and charges nobody.
+#[test]
+fn s12_the_suggestion_box_is_collected_every_day() {
+    let p = policy("four-level-s12.toml");
+    let roster = one_person("callback_specialist");
+    let mut log = DutyLog::default();
+    log.records.push(record(
+        "box_collection_daily",
+        "2025-10-01",
+        "x",
+        beijing(2025, 10, 1, 9, 0),
+    ));
+    log.records.push(record(
+        "box_collection_daily",
+        "2025-10-02",
+        "x",
+        beijing(2025, 10, 2, 9, 0),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 10, 1),
+        date(2025, 10, 3),
+        beijing(2025, 10, 4, 9, 0),
+    );
+    let outcomes: Vec<_> = report.judgements.iter().map(|j| &j.outcome).collect();
+    assert!(
+        matches!(
+            outcomes.as_slice(),
+            [
+                DutyOutcome::Met { .. },
+                DutyOutcome::Met { .. },
+                DutyOutcome::Missed
+            ]
+        ),
+        "{report}"
+    );
+    assert_eq!(
+        due_days(
+            &p,
+            "box_collection_daily",
+            date(2025, 10, 1),
+            date(2025, 10, 7)
+        )
+        .len(),
+        7
+    );
+    assert!(report.charges().next().is_none());
+    assert!(
+        report.judgements[2].because.contains("a reminder only"),
+        "{report}"
+    );
+}
+
+/// S15 4.3.1 「每月统计上报客户服务部经理」: assumed within 5 working days of the
+/// month's end; a record made before the month ended does not count.
+#[test]
+fn s15_monthly_statistics_after_the_month() {
+    let p = policy("cs-abcd-s15.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "monthly_statistics",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+    let roster = one_person("cs_staff");
+    let mut log = DutyLog::default();
+    log.records.push(record(
+        "monthly_statistics",
+        "2025-09",
+        "x",
+        beijing(2025, 9, 29, 17, 0),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 10, 1),
+        date(2025, 10, 31),
+        beijing(2025, 11, 1, 9, 0),
+    );
+    let j = &report.judgements[0];
+    assert!(matches!(j.outcome, DutyOutcome::Missed), "{report}");
+    assert!(
+        j.ignored[0]
+            .reason
+            .contains("cannot do a period it predates"),
+        "{report}"
+    );
+    assert!(is_reminder(&p, "monthly_statistics"));
+}
+
+/// S17 备注 「每周一对客户投诉事件进行统计分析,在周会上汇报」: Mondays; the
+/// National Day Monday moves to the next working day (assumed).
+#[test]
+fn s17_weekly_statistics_on_monday() {
+    let p = policy("membership-cards-s17.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "weekly_statistics",
+            date(2025, 9, 29),
+            date(2025, 10, 19)
+        ),
+        [
+            "2025-W40 2025-09-29",
+            "2025-W41 2025-10-09",
+            "2025-W42 2025-10-13"
+        ]
+    );
+}
+
+/// S22 (四) 「每周进行汇总和统计」: by the week's Sunday (assumed), the centre
+/// working every day.
+#[test]
+fn s22_weekly_summary_by_sunday() {
+    let p = policy("campus-property-s22.toml");
+    assert_eq!(
+        due_days(&p, "weekly_summary", date(2025, 10, 1), date(2025, 10, 12)),
+        ["2025-W40 2025-10-05", "2025-W41 2025-10-12"]
+    );
+}
+
+/// S23 第五条 「由各监督科室轮流值班,值班表由分中心统一制定 … 准时到岗」: the rota
+/// names who is on duty each working day; a late arrival is the rota
+/// officer's, and nobody is fined.
+#[test]
+fn s23_the_rota_says_who_is_on_duty() {
+    let p = policy("construction-xiamen-s23.toml");
+    let roster = roster(
+        &[("zx", "分中心", None)],
+        &[
+            ("a", "监督一科 值班员", "zx", &["duty_officer"], None),
+            ("b", "监督二科 值班员", "zx", &["duty_officer"], None),
+        ],
+    );
+    let mut log = DutyLog::default();
+    for (day, who) in [
+        ("2025-10-13", "a"),
+        ("2025-10-14", "b"),
+        ("2025-10-15", "a"),
+    ] {
+        log.rota.push(RotaEntry {
+            duty: "window_duty".parse().unwrap(),
+            period: day.parse().unwrap(),
+            staff: sid(who),
+        });
+    }
+    log.records.push(record(
+        "window_duty",
+        "2025-10-13",
+        "a",
+        beijing(2025, 10, 13, 8, 20),
+    ));
+    log.records.push(record(
+        "window_duty",
+        "2025-10-14",
+        "b",
+        beijing(2025, 10, 14, 8, 45),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 10, 13),
+        date(2025, 10, 16),
+        beijing(2025, 10, 16, 8, 0),
+    );
+    let got: Vec<(String, Option<String>)> = report
+        .judgements
+        .iter()
+        .map(|j| {
+            (
+                format!("{:?}", j.outcome)
+                    .split([' ', '{'])
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                j.owed_by.as_ref().map(|s| s.to_string()),
+            )
+        })
+        .collect();
+    let want = |o: &str, s: &str| (o.to_owned(), Some(s.to_owned()));
+    assert_eq!(
+        got,
+        [
+            want("Met", "a"),
+            want("Late", "b"),
+            want("Missed", "a"),
+            ("Open".to_owned(), None)
+        ],
+        "{report}"
+    );
+    assert!(report.charges().next().is_none());
+    // No occurrence on the weekend.
+    assert_eq!(
+        due_days(&p, "window_duty", date(2025, 10, 18), date(2025, 10, 19)).len(),
+        0
+    );
+}
+
+/// S32 第五条 「调度主管必须每天审核调度中心的投诉记录并签名」 and its 附则
+/// 「调度主管未按时审核投诉记录的,每次扣罚50元」: a late review and a missed one
+/// are two fines of 50 元; a review signed by a 当班人员 does not count.
+#[test]
+fn s32_the_daily_review_is_fined_when_late_or_missed() {
+    let p = policy("property-jinbi-s32.toml");
+    let roster = paid_roster(
+        &[("dd", "调度中心", None)],
+        &[
+            (
+                "dz",
+                "当班 苏小姐",
+                "dd",
+                &["duty_staff"],
+                Some("dg"),
+                10,
+                "800",
+            ),
+            (
+                "dg",
+                "调度主管 陈主管",
+                "dd",
+                &["dispatch_supervisor"],
+                None,
+                12,
+                "1200",
+            ),
+        ],
+    );
+    let mut log = DutyLog::default();
+    log.records.push(record(
+        "daily_record_review",
+        "2025-10-13",
+        "dg",
+        beijing(2025, 10, 13, 21, 0),
+    ));
+    log.records.push(record(
+        "daily_record_review",
+        "2025-10-14",
+        "dg",
+        beijing(2025, 10, 15, 9, 0),
+    ));
+    log.records.push(record(
+        "daily_record_review",
+        "2025-10-15",
+        "dz",
+        beijing(2025, 10, 15, 22, 0),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 10, 13),
+        date(2025, 10, 15),
+        beijing(2025, 10, 16, 9, 0),
+    );
+    insta::assert_snapshot!("s32_daily_review_report", report.to_string());
+    let charged: Vec<(String, String)> = report
+        .charges()
+        .map(|(j, c)| {
+            (
+                j.occurrence.period.to_string(),
+                format!("{} {}", c.violation, c.staff),
+            )
+        })
+        .collect();
+    assert_eq!(
+        charged,
+        [
+            ("2025-10-14".to_owned(), "review_late dg".to_owned()),
+            ("2025-10-15".to_owned(), "review_late dg".to_owned())
+        ]
+    );
+    // The charges are the penalty table's violations: 50 元 each.
+    let s = Scenario::new(p, roster);
+    let facts = PenaltyFacts {
+        violations: report
+            .charges()
+            .map(|(_, c)| Violation {
+                rule: c.violation.clone(),
+                case: None,
+                responsible: c.staff.clone(),
+                supervisor: None,
+                items: 1,
+            })
+            .collect(),
+        ..PenaltyFacts::new("2025-10".parse().unwrap())
+    };
+    let result = compute(&s, &facts);
+    let dg = result
+        .statements
+        .iter()
+        .find(|st| st.staff == sid("dg"))
+        .unwrap();
+    assert_eq!(dg.gross, money("100"));
+}
+
+/// S34 第七条(四) 「定期将投诉办理情况报市建设行政主管部门备案」: 定期 has no
+/// period; the file assumes monthly, 10 working days after the month.
+#[test]
+fn s34_filing_is_monthly_as_assumed() {
+    let p = policy("construction-chongqing-s34.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "filing_with_commission",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-21"]
+    );
+    assert!(p.duties[0].assumed.as_deref().unwrap().contains("定期"));
+}
+
+/// S35 第八条 总站 「对全省建设工程质量投诉处理情况进行统计分析」: no period;
+/// monthly as assumed.
+#[test]
+fn s35_provincial_statistics_monthly_as_assumed() {
+    let p = policy("construction-anhui-s35.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "provincial_statistics",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-21"]
+    );
+    assert!(p.duties[0].assumed.is_some());
+}
+
+/// S36 六1 「客户服务人员及时同投诉处理部门进行沟通,了解投诉处理的进度」: every
+/// working day (assumed), none in the National Day holiday.
+#[test]
+fn s36_progress_followed_every_working_day() {
+    let p = policy("distribution-centre-s36.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "progress_follow_up",
+            date(2025, 10, 1),
+            date(2025, 10, 12)
+        ),
+        [
+            "2025-10-09 2025-10-09",
+            "2025-10-10 2025-10-10",
+            "2025-10-11 2025-10-11"
+        ]
+    );
+}
+
+/// S38 8(1) 8(2) 「定期」 analysis and meeting: monthly as assumed, the
+/// meeting after the analysis.
+#[test]
+fn s38_analysis_then_meeting_monthly_as_assumed() {
+    let p = policy("hospital-s38.toml");
+    let (from, to) = (date(2025, 10, 1), date(2025, 10, 31));
+    assert_eq!(
+        due_days(&p, "complaint_analysis", from, to),
+        ["2025-09 2025-10-21"]
+    );
+    assert_eq!(
+        due_days(&p, "analysis_meeting", from, to),
+        ["2025-09 2025-10-28"]
+    );
+}
+
+/// S39 第二十七条 「行政人事部应于每月初10日内填报投诉统计表」: 10日内 includes
+/// the 10th (ruling 3).
+#[test]
+fn s39_statistics_by_the_tenth_inclusive() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = one_person("admin_hr");
+    let mut log = DutyLog::default();
+    log.records.push(record(
+        "monthly_statistics",
+        "2025-11",
+        "x",
+        beijing(2025, 11, 10, 23, 50),
+    ));
+    log.records.push(record(
+        "monthly_statistics",
+        "2025-12",
+        "x",
+        beijing(2025, 12, 11, 0, 5),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 11, 1),
+        date(2025, 12, 31),
+        beijing(2026, 1, 1, 9, 0),
+    );
+    assert!(
+        matches!(report.judgements[0].outcome, DutyOutcome::Met { .. }),
+        "{report}"
+    );
+    assert!(
+        matches!(report.judgements[1].outcome, DutyOutcome::Late { .. }),
+        "{report}"
+    );
+}
+
+/// S40 第九条(九), 第十二条(一) 「每月十日前」 and the post-closure audit of
+/// 第十四条 (assumed to go with them): three duties by the 10th.
+#[test]
+fn s40_monthly_statistics_sanctions_and_audit_by_the_tenth() {
+    let p = policy("factory-claims-s40.toml");
+    for duty in [
+        "monthly_statistics",
+        "sanction_review",
+        "post_closure_audit",
+    ] {
+        assert_eq!(
+            due_days(&p, duty, date(2025, 10, 1), date(2025, 10, 31)),
+            ["2025-10 2025-10-10"],
+            "{duty}"
+        );
+    }
+    assert!(
+        p.duty(&"post_closure_audit".parse().unwrap())
+            .unwrap()
+            .assumed
+            .is_some()
+    );
+}
+
+/// S42 (8) 「每月对投诉进行一次汇总」: once a month, within 5 working days of
+/// its end (assumed day).
+#[test]
+fn s42_monthly_summary() {
+    let p = policy("property-office-s42.toml");
+    assert_eq!(
+        due_days(&p, "monthly_summary", date(2025, 10, 1), date(2025, 10, 31)),
+        ["2025-09 2025-10-14"]
+    );
+}
+
+/// S43 3.4 「建立投诉总结」: no period; monthly as assumed.
+#[test]
+fn s43_complaint_summary_monthly_as_assumed() {
+    let p = policy("health-products-s43.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "complaint_summary",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+}
