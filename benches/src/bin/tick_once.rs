@@ -3,6 +3,7 @@
 //! cases with nothing due, then the cases due (default 100,000 and 1,000),
 //! scattered among them ([`ticks::scattered`]); a third argument ticks that
 //! many cohorts in turn, as the stores bench does (default 1).
+//! Each tick prints its wall time and the minor page faults it took.
 //! Only `tick_all_once` is counted:
 //!
 //! ```sh
@@ -21,6 +22,15 @@ fn tick_all_once(engine: &mut Engine<MemoryStore>, now: DateTime<Utc>) -> usize 
     report.cases.len()
 }
 
+/// The process's minor page faults so far (`/proc/self/stat`, field 10),
+/// or `None` where that file is not there (not Linux).
+fn minor_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (in parentheses), from field 3 (state).
+    let rest = stat.rsplit_once(')')?.1;
+    rest.split_whitespace().nth(7)?.parse().ok()
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut arg = |default: usize| args.next().map_or(default, |a| a.parse().unwrap());
@@ -28,10 +38,18 @@ fn main() {
     let open = quiet + due * cohorts;
     let mut engine = ticks::scattered(open, due, cohorts);
     for k in 0..cohorts {
+        let faults = minor_faults();
         let start = std::time::Instant::now();
         let ticked = tick_all_once(&mut engine, ticks::cohort_now(k));
         let took = start.elapsed();
+        let faults = minor_faults()
+            .zip(faults)
+            .map_or("?".to_owned(), |(after, before)| {
+                (after - before).to_string()
+            });
         assert_eq!(ticked, due);
-        println!("ticked {ticked} due cases among {open} open in {took:?}");
+        println!(
+            "ticked {ticked} due cases among {open} open in {took:?}, {faults} minor page faults"
+        );
     }
 }

@@ -365,8 +365,11 @@ pub trait Store {
 struct Stored {
     id: CaseId,
     /// Where its events are in the global log, in version order (4 B per
-    /// event: the events themselves are stored once, in the log).
-    positions: Vec<u32>,
+    /// event: the events themselves are stored once, in the log). Inline
+    /// up to eight: an open case's registration and first ticks fit, so a
+    /// tick grows no allocation (a reallocation and a copy per due case, a
+    /// twentieth of the tick's instructions, when this was a `Vec`).
+    positions: Positions,
     commands: Commands,
     snapshot: Option<Box<Case>>,
     /// The case folded from every stored event, kept with the appends, so
@@ -378,6 +381,9 @@ struct Stored {
     open: bool,
     next_due: Option<DateTime<Utc>>,
 }
+
+/// A case's event positions (see [`Stored::positions`]).
+type Positions = smallvec::SmallVec<[u32; 8]>;
 
 /// Events per chunk of the global log.
 const CHUNK: usize = 4096;
@@ -482,8 +488,12 @@ struct Inner {
     /// Each case's place in `cases`. A hash map, not an ordered one: a
     /// lookup hashes the id once and compares one key, where a B-tree of a
     /// million ids compares a dozen ids scattered over the heap (a cache
-    /// miss each).
-    index: HashMap<CaseId, u32>,
+    /// miss each). Hashed with foldhash (seeded at random per map, as
+    /// hashbrown's default) rather than the standard SipHash, which cost
+    /// about 190 instructions a lookup (docs/performance.md, "Fifth pass"):
+    /// ids are numbered by the engine or given by the embedder, so SipHash's
+    /// stronger resistance to chosen colliding keys buys little here.
+    index: HashMap<CaseId, u32, foldhash::fast::RandomState>,
     /// The cases, in the order first stored.
     cases: Vec<Stored>,
     /// Every event, position = index + 1.
@@ -587,7 +597,7 @@ impl Inner {
                 self.index.insert(batch.case_id.clone(), i);
                 self.cases.push(Stored {
                     id: batch.case_id.clone(),
-                    positions: Vec::new(),
+                    positions: Positions::new(),
                     commands: Commands::default(),
                     snapshot: None,
                     folded: None,
