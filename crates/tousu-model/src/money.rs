@@ -57,7 +57,7 @@ impl Money {
     pub fn from_yuan(yuan: i64) -> Result<Money, ModelError> {
         yuan.checked_mul(100)
             .map(Money::from_fen)
-            .ok_or(ModelError::MoneyOverflow {
+            .ok_or_else(|| ModelError::MoneyOverflow {
                 operation: "from_yuan",
             })
     }
@@ -93,7 +93,7 @@ impl Money {
     fn from_exact_fen_decimal(yuan: Decimal, operation: &'static str) -> Result<Money, ModelError> {
         let fen = yuan
             .checked_mul(Decimal::ONE_HUNDRED)
-            .ok_or(ModelError::MoneyOverflow { operation })?;
+            .ok_or_else(|| ModelError::MoneyOverflow { operation })?;
         let fen =
             i64::try_from(fen.trunc()).map_err(|_| ModelError::MoneyOverflow { operation })?;
         Ok(Money { fen })
@@ -104,7 +104,7 @@ impl Money {
         self.fen
             .checked_add(other.fen)
             .map(Money::from_fen)
-            .ok_or(ModelError::MoneyOverflow { operation: "add" })
+            .ok_or_else(|| ModelError::MoneyOverflow { operation: "add" })
     }
 
     /// `self - other`, or an overflow error.
@@ -112,7 +112,7 @@ impl Money {
         self.fen
             .checked_sub(other.fen)
             .map(Money::from_fen)
-            .ok_or(ModelError::MoneyOverflow { operation: "sub" })
+            .ok_or_else(|| ModelError::MoneyOverflow { operation: "sub" })
     }
 
     /// `self × ratio`, rounded to the fen with `mode`, or an overflow error.
@@ -121,12 +121,12 @@ impl Money {
         ratio: Decimal,
         mode: RoundingMode,
     ) -> Result<Money, ModelError> {
-        let exact = self
-            .to_decimal()
-            .checked_mul(ratio)
-            .ok_or(ModelError::MoneyOverflow {
-                operation: "mul_ratio",
-            })?;
+        let exact =
+            self.to_decimal()
+                .checked_mul(ratio)
+                .ok_or_else(|| ModelError::MoneyOverflow {
+                    operation: "mul_ratio",
+                })?;
         Self::from_decimal_rounded(exact, mode)
     }
 
@@ -136,11 +136,12 @@ impl Money {
         percent: Decimal,
         mode: RoundingMode,
     ) -> Result<Money, ModelError> {
-        let ratio = percent
-            .checked_div(Decimal::ONE_HUNDRED)
-            .ok_or(ModelError::MoneyOverflow {
-                operation: "percent",
-            })?;
+        let ratio =
+            percent
+                .checked_div(Decimal::ONE_HUNDRED)
+                .ok_or_else(|| ModelError::MoneyOverflow {
+                    operation: "percent",
+                })?;
         self.checked_mul_ratio(ratio, mode)
     }
 
@@ -149,7 +150,7 @@ impl Money {
         self.fen
             .checked_mul(n)
             .map(Money::from_fen)
-            .ok_or(ModelError::MoneyOverflow { operation: "mul" })
+            .ok_or_else(|| ModelError::MoneyOverflow { operation: "mul" })
     }
 
     /// The sum of `amounts`, or an overflow error.
