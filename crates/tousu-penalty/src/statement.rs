@@ -454,6 +454,7 @@ impl Writer<'_> {
         let text = texts
             .entry((l.tier, n))
             .or_insert_with(|| LadderText::new(tier, n));
+        acc.outcomes.reserve_exact(tier.outcomes.len());
         for (kind, explanation) in tier.outcomes.iter().zip(&text.outcomes) {
             acc.outcomes.push(Outcome {
                 kind: *kind,
@@ -1750,18 +1751,23 @@ fn split_exact(
             );
         }
         GroupRule::BasePoints => {
+            // One pass: the weights so far are rescaled when a member's
+            // points have more decimals (rare: a team's points usually
+            // share their scale), so each member's points are read once.
             let mut scale = 0;
-            for &i in members {
-                if i < cx.people.len() {
-                    scale = scale.max(cx.points(i)?.scale);
-                }
-            }
             for &i in members {
                 if i >= cx.people.len() {
                     continue;
                 }
                 let p = cx.points(i)?;
                 let m = u128::try_from(p.mantissa).ok()?;
+                if p.scale > scale {
+                    let up = 10u128.checked_pow(p.scale.checked_sub(scale)?)?;
+                    for w in &mut weights {
+                        *w = w.checked_mul(up)?;
+                    }
+                    scale = p.scale;
+                }
                 let factor = 10u128.checked_pow(scale.checked_sub(p.scale)?)?;
                 weights.push(m.checked_mul(factor)?);
             }
@@ -2238,7 +2244,10 @@ fn settlement_lines(
         amount,
         bypasses_cap: false,
     };
-    let mut settlement = Vec::new();
+    // At most two lines: one allocation of the exact size.
+    let mut settlement = Vec::with_capacity(
+        usize::from(!carried_in.is_zero()) + usize::from(!carried_forward.is_zero()),
+    );
     if !carried_in.is_zero() {
         settlement.push(settlement_line(
             &writer.carry_rule,
