@@ -3,6 +3,11 @@
 //! loop over a `Vec<bool>` day table and a naive day-by-day loop, all on the
 //! same holiday and make-up-day set.
 //!
+//! `working_days` asks from one start day (2025-09-30, before National Day:
+//! N = 1 walks nine days); `working_days_2025` from each of the 365 days of
+//! 2025 in turn (one element = one call; answers asserted equal for every
+//! day and N before timing), the fair comparison for short periods.
+//!
 //! `cargo bench -p tousu-benches --bench calendar -- --warm-up-time 1 --measurement-time 3`
 
 use std::collections::HashSet;
@@ -10,7 +15,8 @@ use std::hint::black_box;
 
 use bdays::{HolidayCalendar, HolidayCalendarCache};
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use tousu_benches::calendar::{DayTable, start_days_2025};
 use tousu_policy::calendar::Calendar;
 use tousu_policy::duration::{Duration, DurationUnit};
 
@@ -18,7 +24,8 @@ const NS: [u32; 5] = [1, 5, 10, 15, 250];
 
 /// China's calendar for `bdays`: holidays on weekdays, and make-up working days
 /// on weekends (bdays' default `is_bday` knows no make-up days, so it is
-/// overridden), both read from tousu's data for 2024-2026.
+/// overridden), both read from tousu's calendar for 2024-2027 (2027 from
+/// the statutory days: no notice covers it yet).
 struct ChinaBdays {
     holidays: HashSet<NaiveDate>,
     make_up: HashSet<NaiveDate>,
@@ -29,7 +36,7 @@ impl ChinaBdays {
         let mut holidays = HashSet::new();
         let mut make_up = HashSet::new();
         let mut d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        while d.year() <= 2026 {
+        while d.year() <= 2027 {
             let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
             match (cal.is_working_day(d).unwrap(), weekend) {
                 (false, false) => {
@@ -56,40 +63,6 @@ impl HolidayCalendar<NaiveDate> for ChinaBdays {
     }
 }
 
-/// What a user writes first: one `bool` per day (2024-2026, read from
-/// tousu's calendar), a chrono date to index and back, one step per day.
-struct DayTable {
-    first_day: i32,
-    working: Vec<bool>,
-}
-
-impl DayTable {
-    fn from(cal: &Calendar) -> Self {
-        let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        let working = first
-            .iter_days()
-            .take_while(|d| d.year() <= 2026)
-            .map(|d| cal.is_working_day(d).unwrap())
-            .collect();
-        Self {
-            first_day: first.num_days_from_ce(),
-            working,
-        }
-    }
-
-    fn nth_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
-        let mut i = usize::try_from(d.num_days_from_ce() - self.first_day).unwrap();
-        let mut left = n;
-        while left > 0 {
-            i += 1;
-            if self.working[i] {
-                left -= 1;
-            }
-        }
-        NaiveDate::from_num_days_from_ce_opt(self.first_day + i32::try_from(i).unwrap()).unwrap()
-    }
-}
-
 /// The reference loop: one `is_working_day` per calendar day.
 fn naive_nth_after(cal: &Calendar, mut d: NaiveDate, n: u32) -> NaiveDate {
     let mut left = n;
@@ -113,7 +86,7 @@ fn working_days(c: &mut Criterion) {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
     );
-    let table = DayTable::from(&cal);
+    let table = DayTable::from(&cal, 2024, 2026);
     for n in NS {
         let ours = cal.nth_working_day_after(day, n).unwrap();
         assert_eq!(ours, table.nth_after(day, n), "day table, N = {n}");
@@ -162,6 +135,7 @@ fn working_days(c: &mut Criterion) {
         });
     }
     group.finish();
+    from_every_day(c, &cal);
 
     let mut group = c.benchmark_group("working_time");
     let end: DateTime<Utc> = "2026-09-30T10:00:00+08:00".parse().unwrap();
@@ -178,6 +152,60 @@ fn working_days(c: &mut Criterion) {
     group.bench_function("tousu_calendar_from_spec", |b| {
         b.iter(|| Calendar::china().unwrap());
     });
+    group.finish();
+}
+
+/// Each N from every day of 2025: tousu, the day-table loop and bdays'
+/// cache, answers asserted equal first; throughput is calls.
+fn from_every_day(c: &mut Criterion, cal: &Calendar) {
+    let days = start_days_2025();
+    let table = DayTable::from(cal, 2024, 2027);
+    let cache = HolidayCalendarCache::new(
+        ChinaBdays::from(cal),
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+    );
+    for n in NS {
+        for &d in &days {
+            let ours = cal.nth_working_day_after(d, n).unwrap();
+            assert_eq!(ours, table.nth_after(d, n), "day table, {d} + {n}");
+            let n_i32 = i32::try_from(n).unwrap();
+            assert_eq!(
+                ours,
+                cache.advance_bdays(d, n_i32),
+                "bdays cache, {d} + {n}"
+            );
+        }
+    }
+    let mut group = c.benchmark_group("working_days_2025");
+    group.throughput(Throughput::Elements(days.len() as u64));
+    for n in NS {
+        group.bench_with_input(BenchmarkId::new("tousu_nth_working_day", n), &n, |b, &n| {
+            b.iter(|| {
+                for &d in &days {
+                    black_box(
+                        cal.nth_working_day_after(black_box(d), black_box(n))
+                            .unwrap(),
+                    );
+                }
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("chrono_day_table", n), &n, |b, &n| {
+            b.iter(|| {
+                for &d in &days {
+                    black_box(table.nth_after(black_box(d), black_box(n)));
+                }
+            });
+        });
+        let n_i32 = i32::try_from(n).unwrap();
+        group.bench_with_input(BenchmarkId::new("bdays_cache", n), &n_i32, |b, &n| {
+            b.iter(|| {
+                for &d in &days {
+                    black_box(cache.advance_bdays(black_box(d), black_box(n)));
+                }
+            });
+        });
+    }
     group.finish();
 }
 

@@ -872,8 +872,25 @@ pub struct Calendar {
     /// loads, not bit counts (`count_ones` is a software loop on the
     /// baseline x86-64 target).
     rank: Vec<u32>,
-    /// `select[k]`: the index of the `k + 1`-th working day.
-    select: Vec<u32>,
+    /// `select[k]`: the `k + 1`-th working day of the tables, as a date (a
+    /// `NaiveDate` is four bytes, as an index was): the N-th working day
+    /// after a date is a load, not a load and a conversion back.
+    select: Vec<NaiveDate>,
+    /// `year_secs[y]`: the seconds from the tables' first local midnight to
+    /// the UTC midnight before 1 January of year `first_year + y`, plus the
+    /// offset: an instant's seconds from that first local midnight are this
+    /// plus its UTC ordinal times a day plus its UTC time of day.
+    year_secs: Vec<i64>,
+    /// `working_before[i]`: the working nanoseconds at indices before `i`
+    /// (the working days before it times a day's working time), with bit 0
+    /// set when day `i` works. Those sums are multiples of a minute's
+    /// nanoseconds, so even, and the bit costs nothing: the working time
+    /// before an instant is one load (only filled when `working_time_fits`).
+    working_before: Vec<i64>,
+    /// `minute_before[m]`: the windows' working nanoseconds before minute
+    /// `m` of a day (1,441 entries, only with business hours). Windows
+    /// start and end on whole minutes, so a minute is wholly in or out.
+    minute_before: Vec<i64>,
     /// Coverage per year, index `year - first_year`.
     years: Vec<YearCoverage>,
     /// Whether every year the tables span is covered: then any two indices
@@ -1227,6 +1244,9 @@ impl Calendar {
             year_start: Vec::new(),
             rank: Vec::new(),
             select: Vec::new(),
+            year_secs: Vec::new(),
+            working_before: Vec::new(),
+            minute_before: Vec::new(),
             all_covered: !years.contains(&YearCoverage::Uncovered),
             working_time_fits: false,
             years,
@@ -1319,24 +1339,55 @@ impl Calendar {
         self.rank = Vec::with_capacity(len + 1);
         self.select = Vec::new();
         let mut running: u32 = 0;
-        for idx in 0..len {
+        for (idx, date) in first.iter_days().take(len).enumerate() {
             self.rank.push(running);
             let working = bits
                 .get(idx / 64)
                 .is_some_and(|w| (w >> (idx % 64)) & 1 == 1);
             if working {
-                self.select
-                    .push(u32::try_from(idx).map_err(|_| out_of_range("calendar length"))?);
+                self.select.push(date);
                 running += 1;
             }
         }
         self.rank.push(running);
+        // Even sums keep bit 0 of `working_before` free (windows are whole
+        // minutes, so this always holds; checked rather than assumed).
         self.working_time_fits = self.all_covered
+            && self.day_nanos % 2 == 0
             && i64::from(running)
                 .checked_add(1)
                 .and_then(|days| days.checked_mul(self.day_nanos))
                 .is_some();
+        if self.working_time_fits {
+            self.build_working_time_tables();
+        }
         Ok(())
+    }
+
+    /// The tables of `working_time_between`'s unchecked path (only when
+    /// `working_time_fits`: no product below overflows).
+    fn build_working_time_tables(&mut self) {
+        let offset = i64::from(self.offset.local_minus_utc());
+        self.year_secs = self
+            .year_start
+            .iter()
+            .map(|&start| (i64::from(start) - 1) * 86_400 + offset)
+            .collect();
+        self.working_before = self
+            .rank
+            .windows(2)
+            .map(|pair| match *pair {
+                [before, through] => {
+                    (i64::from(before) * self.day_nanos) | i64::from(through > before)
+                }
+                _ => 0,
+            })
+            .collect();
+        if self.has_business_hours {
+            self.minute_before = (0..=24 * 60)
+                .map(|m| self.window_overlap(0, m * NANOS_PER_MINUTE))
+                .collect();
+        }
     }
 
     /// Slot of `year` in `years` (may be out of bounds; use with `.get`).
@@ -1348,25 +1399,6 @@ impl Calendar {
     fn index_of(&self, date: NaiveDate) -> Option<usize> {
         let start = *self.year_start.get(self.year_slot(date.year()))?;
         Some(start as usize + date.ordinal0() as usize)
-    }
-
-    fn date_at(&self, idx: usize) -> Result<NaiveDate, CalendarError> {
-        // `idx / 365` is the year's slot or, past leap days, the one after.
-        let mut slot = idx / 365;
-        let start = loop {
-            match self.year_start.get(slot) {
-                Some(&start) if start as usize <= idx => break Some(start as usize),
-                _ if slot == 0 => break None,
-                _ => slot -= 1,
-            }
-        };
-        start
-            .and_then(|start| {
-                let year = self.first_year.checked_add(i32::try_from(slot).ok()?)?;
-                let ordinal = u32::try_from(idx - start + 1).ok()?;
-                NaiveDate::from_yo_opt(year, ordinal)
-            })
-            .ok_or_else(|| out_of_range("date in the calendar"))
     }
 
     /// The error for a year outside the tables or uncovered.
@@ -1485,15 +1517,15 @@ impl Calendar {
             .unwrap_or(0)
     }
 
-    /// Index of the `k`-th working day (1-based) in the tables.
-    fn select(&self, k: u32) -> Option<usize> {
+    /// The `k`-th working day (1-based) in the tables.
+    fn select(&self, k: u32) -> Option<NaiveDate> {
         let at = usize::try_from(k.checked_sub(1)?).ok()?;
-        self.select.get(at).map(|&i| i as usize)
+        self.select.get(at).copied()
     }
 
-    /// Index of the `n`-th working day (`n` ≥ 1) strictly after index `i`:
-    /// two loads, the same for any `n`.
-    fn select_after(&self, i: usize, n: u32) -> Option<usize> {
+    /// The `n`-th working day (`n` ≥ 1) strictly after index `i`: two
+    /// loads, the same for any `n`.
+    fn select_after(&self, i: usize, n: u32) -> Option<NaiveDate> {
         self.select(self.rank(i).checked_add(n)?)
     }
 
@@ -1567,33 +1599,53 @@ impl Calendar {
     ///
     /// [`CalendarError::CalendarNotCovered`] if `date`, the result, or a year
     /// between them is not covered.
+    #[inline]
     pub fn nth_working_day_after(
         &self,
         date: NaiveDate,
         n: u32,
     ) -> Result<NaiveDate, CalendarError> {
         // When every year of the tables is covered, a date inside them and
-        // the day found are covered: one subtraction, the search, one date.
+        // the day found are covered: the date's index (its year's start plus
+        // its ordinal), the working days through it, and the day found are
+        // three loads. Inline, so that a caller's `?` sees `Ok` directly.
         if self.all_covered
-            && let Some(i) = self.index_of(date)
+            && let Some(found) = self.nth_working_day_unchecked(date, n)
         {
-            if n == 0 {
-                return Ok(date);
-            }
-            if let Some(j) = self.select_after(i, n) {
-                return self.date_at(j);
-            }
+            return Ok(found);
         }
+        self.nth_working_day_checked(date, n)
+    }
+
+    /// [`Calendar::nth_working_day_after`]'s lookup without coverage
+    /// checks; `None` outside the tables and for `n` = 0.
+    #[inline]
+    fn nth_working_day_unchecked(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let slot = usize::try_from(date.year().wrapping_sub(self.first_year)).ok()?;
+        // Working days through `date`: `rank` at the index after it, which
+        // is its year's start plus its 1-based ordinal.
+        let through = *self
+            .rank
+            .get(*self.year_start.get(slot)? as usize + date.ordinal() as usize)?;
+        // The (through + n)-th working day, 1-based; no overflow in usize.
+        let after = (n as usize).checked_sub(1)?;
+        self.select.get(through as usize + after).copied()
+    }
+
+    /// [`Calendar::nth_working_day_after`] through the coverage checks,
+    /// which name the year: `n` = 0, a date outside the tables, an
+    /// uncovered year, or a result past their end.
+    #[inline(never)]
+    fn nth_working_day_checked(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         let i = self.covered_index(date)?;
         if n == 0 {
             return Ok(date);
         }
-        let Some(j) = self.select_after(i, n) else {
+        let Some(result) = self.select_after(i, n) else {
             // Ran off the end: report the first year not covered after `date`.
             self.check_years(date.year(), self.last_year)?;
             return Err(self.not_covered(self.last_year + 1));
         };
-        let result = self.date_at(j)?;
         self.check_years(date.year(), result.year())?;
         Ok(result)
     }
@@ -1616,11 +1668,10 @@ impl Calendar {
     pub fn previous_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
         let i = self.covered_index(date)?;
         let before = self.rank(i) - u32::from(self.bit(i));
-        let Some(j) = self.select(before) else {
+        let Some(result) = self.select(before) else {
             self.check_years(self.first_year, date.year())?;
             return Err(self.not_covered(self.first_year - 1));
         };
-        let result = self.date_at(j)?;
         self.check_years(result.year(), date.year())?;
         Ok(result)
     }
@@ -1889,6 +1940,7 @@ impl Calendar {
     /// # Errors
     ///
     /// [`CalendarError::CalendarNotCovered`] if a year in between is not covered.
+    #[inline]
     pub fn working_time_between(
         &self,
         a: DateTime<Utc>,
@@ -1948,54 +2000,54 @@ impl Calendar {
     }
 
     /// The working nanoseconds in the tables before instant `t`, when its
-    /// local day is inside them (only called when every year they span is
-    /// covered and the whole tables' working time fits an `i64`, so nothing
-    /// here can overflow): the working days before its local day, whole,
-    /// plus its own windows up to `t` if that day works.
+    /// local day is inside them (only called when `working_time_fits`, so
+    /// nothing here can overflow): the working time before its local day
+    /// and, if that day works, its windows' time up to `t`.
     ///
-    /// The local day comes from seconds counted from the tables' first UTC
-    /// midnight: the UTC date's index (its year's start and its ordinal,
-    /// both loads from chrono's packed date), times a day, plus the time of
-    /// day and the fixed offset; one division by a constant splits that into
-    /// the local day and the time into it. A leap second counts as the
+    /// The local day comes from seconds counted from the tables' first local
+    /// midnight: its UTC year's `year_secs` (which holds the offset) plus its
+    /// UTC ordinal times a day plus its UTC time of day, all read from
+    /// chrono's packed date and time; one division by a constant splits that
+    /// into the local day and the time into it. A leap second counts as the
     /// second before, as everywhere in the calendar.
     #[inline]
     fn working_nanos_at(&self, t: DateTime<Utc>) -> Option<i64> {
         const SECS_PER_DAY: u64 = 86_400;
         let utc = t.naive_utc();
-        let date = utc.date();
+        let (date, time) = (utc.date(), utc.time());
         let slot = usize::try_from(date.year().wrapping_sub(self.first_year)).ok()?;
-        let utc_day = i64::from(*self.year_start.get(slot)?) + i64::from(date.ordinal0());
         // Below zero only before the tables' first local midnight.
         let secs = u64::try_from(
-            utc_day * 86_400
-                + i64::from(utc.time().num_seconds_from_midnight())
-                + i64::from(self.offset.local_minus_utc()),
+            *self.year_secs.get(slot)?
+                + i64::from(date.ordinal()) * 86_400
+                + i64::from(time.num_seconds_from_midnight()),
         )
         .ok()?;
-        let day = usize::try_from(secs / SECS_PER_DAY).ok()?;
-        let (before, through) = (*self.rank.get(day)?, *self.rank.get(day + 1)?);
-        let whole = i64::from(before) * self.day_nanos;
-        if through == before {
-            return Some(whole);
-        }
+        let before = *self
+            .working_before
+            .get(usize::try_from(secs / SECS_PER_DAY).ok()?)?;
         let nanos = i64::try_from(secs % SECS_PER_DAY).ok()? * 1_000_000_000
-            + i64::from(utc.time().nanosecond().min(999_999_999));
-        Some(
-            whole
-                + if self.has_business_hours {
-                    self.window_time_before(nanos)
-                } else {
-                    nanos
-                },
-        )
+            + i64::from(time.nanosecond().min(999_999_999));
+        let into_day = if self.has_business_hours {
+            self.window_time_before(nanos)?
+        } else {
+            nanos
+        };
+        // Bit 0 says whether the day works: all ones then, else nothing.
+        Some((before & !1) + (into_day & (before & 1).wrapping_neg()))
     }
 
-    /// The windows' time before `nanos` into a working day, out of line so
-    /// that the whole-day calendars' path keeps its registers free.
-    #[inline(never)]
-    fn window_time_before(&self, nanos: i64) -> i64 {
-        self.window_overlap(0, nanos)
+    /// The windows' time before `nanos` into a working day: the whole
+    /// minutes' from `minute_before`, then the part of its minute if that
+    /// minute is in a window.
+    #[inline]
+    fn window_time_before(&self, nanos: i64) -> Option<i64> {
+        let minute = usize::try_from(nanos / NANOS_PER_MINUTE).ok()?;
+        let (before, through) = (
+            *self.minute_before.get(minute)?,
+            *self.minute_before.get(minute + 1)?,
+        );
+        Some(before + (nanos % NANOS_PER_MINUTE).min(through - before))
     }
 
     /// The instant at which `amount` of working time has elapsed from `start`:
