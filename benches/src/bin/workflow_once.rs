@@ -15,7 +15,7 @@ use tousu_benches::Rng;
 use tousu_benches::streams::{lifecycle, roster};
 use tousu_model::Roster;
 use tousu_policy::Policy;
-use tousu_workflow::{Case, Command, Event, PolicyRuntime, decide, evolve, register};
+use tousu_workflow::{Case, Command, Event, PolicyRuntime, handle};
 
 const CASES: usize = 20_000;
 
@@ -28,24 +28,16 @@ fn replay_all(streams: &[Vec<Event>]) -> u64 {
         .sum()
 }
 
-/// Decides every command of every case and evolves its events.
+/// Decides every command of every case and applies its events, through
+/// [`handle`] as the engine and the command line do (the case updated in
+/// place, not moved through `evolve` per event).
 #[inline(never)]
 fn commands_all(rt: &PolicyRuntime, roster: &Roster, cases: &[Vec<Command>]) -> u64 {
     let mut versions = 0;
     for commands in cases {
         let mut case: Option<Case> = None;
         for cmd in commands {
-            let ctx = rt.ctx(roster, cmd.at);
-            let events = match &case {
-                None => register(cmd, &ctx).unwrap(),
-                Some(c) => decide(c, cmd, &ctx).unwrap(),
-            };
-            for e in &events {
-                case = Some(match case.take() {
-                    None => Case::from_registration(e).unwrap(),
-                    Some(c) => evolve(c, e),
-                });
-            }
+            handle(&mut case, cmd, &rt.ctx(roster, cmd.at)).unwrap();
         }
         versions += case.map_or(0, |c| c.version);
     }
@@ -67,6 +59,15 @@ fn main() {
                 "{n} commands, versions {}",
                 commands_all(&rt, &roster, &commands)
             );
+            // The same decisions as when the streams were made.
+            for (commands, stream) in commands.iter().zip(&streams) {
+                let mut case = None;
+                let events: Vec<Event> = commands
+                    .iter()
+                    .flat_map(|cmd| handle(&mut case, cmd, &rt.ctx(&roster, cmd.at)).unwrap())
+                    .collect();
+                assert_eq!(&events, stream);
+            }
         }
         _ => {
             let loaded: Vec<Vec<Event>> = streams

@@ -62,28 +62,40 @@ impl Command {
     /// fingerprint it had before late entries existed, so stored
     /// fingerprints still match their retries.
     pub fn digest(&self) -> CommandDigest {
+        // Serializing these types cannot fail (no maps with non-string
+        // keys, no floats).
+        self.digest_with(serde_json::ser::CompactFormatter).0
+    }
+
+    /// The fingerprint, its JSON written through `formatter` — which writes
+    /// what `CompactFormatter` writes and may look at the strings on their
+    /// way ([`inputs::check`](crate::inputs) does, so that a command's texts
+    /// are checked in the pass that hashes them) — and whether the whole
+    /// command was written.
+    pub(crate) fn digest_with<F: serde_json::ser::Formatter>(
+        &self,
+        formatter: F,
+    ) -> (CommandDigest, serde_json::Result<()>) {
+        use serde::Serialize as _;
         use sha2::Digest as _;
         // The JSON is streamed into the hash through a small buffer on the
         // stack (no document built on the heap); the bytes hashed are those
         // `serde_json::to_vec` writes, so stored fingerprints still compare
-        // equal. Serializing these types cannot fail (no maps with
-        // non-string keys, no floats).
+        // equal.
         let mut sink = HashSink {
             hasher: sha2::Sha256::new(),
             buf: [0; HashSink::CAPACITY],
             len: 0,
         };
-        let _ = match &self.occurred_at {
-            None => {
-                serde_json::to_writer(&mut sink, &(&self.id, &self.actor, &self.at, &self.kind))
+        let mut json = serde_json::Serializer::with_formatter(&mut sink, formatter);
+        let written = match &self.occurred_at {
+            None => (&self.id, &self.actor, &self.at, &self.kind).serialize(&mut json),
+            Some(occurred) => {
+                (&self.id, &self.actor, &self.at, &self.kind, occurred).serialize(&mut json)
             }
-            Some(occurred) => serde_json::to_writer(
-                &mut sink,
-                &(&self.id, &self.actor, &self.at, &self.kind, occurred),
-            ),
         };
         sink.flush_buf();
-        CommandDigest(sink.hasher.finalize().into())
+        (CommandDigest(sink.hasher.finalize().into()), written)
     }
 
     /// A command of `kind` by `actor` at `at`, against `expected_version`;

@@ -589,16 +589,17 @@ impl EventKind {
 }
 
 /// Numbers `kinds` as the events after `from_version` of `case_id`, all at
-/// `at`, by `actor` for `command` (neither for what time alone causes).
+/// `at`, by `actor` for `command`, with its fingerprint (neither for what
+/// time alone causes).
 pub(crate) fn stamp(
     case_id: &CaseId,
     from_version: u64,
     at: DateTime<Utc>,
     actor: Option<&StaffId>,
-    command: Option<&Command>,
+    command: Option<(&Command, CommandDigest)>,
     kinds: Vec<EventKind>,
 ) -> Vec<Event> {
-    let digest = command.map(Command::digest);
+    let (command, digest) = command.unzip();
     kinds
         .into_iter()
         .zip(1u64..)

@@ -3,11 +3,14 @@
 //! count from. A command failing these is refused with the path of the
 //! field; nothing is normalized behind the sender's back.
 
+use std::io;
+
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde_json::Value;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
 use crate::Rejection;
-use crate::command::{Command, CommandKind};
+use crate::command::{Command, CommandDigest, CommandKind};
 use crate::decide::outcome::input;
 
 /// The longest text a command may carry in one field, in characters: a
@@ -20,8 +23,10 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// or after 9999 (RFC 3339 has four-digit years).
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
-/// Checks every text and instant of `command`.
-pub(crate) fn check(command: &Command) -> Result<(), Rejection> {
+/// Checks every text and instant of `command`, and returns its fingerprint
+/// ([`Command::digest`]): the texts are looked at in the pass that writes
+/// the command's JSON into the hash.
+pub(crate) fn check(command: &Command) -> Result<CommandDigest, Rejection> {
     instant("at", command.at)?;
     if let Some(occurred_at) = command.occurred_at {
         instant("occurred_at", occurred_at)?;
@@ -39,10 +44,75 @@ pub(crate) fn check(command: &Command) -> Result<(), Rejection> {
         } => instant("kind.until", *until)?,
         _ => {}
     }
-    // Every string of the command, wherever it sits, by its JSON path.
-    let value = serde_json::to_value(&command.kind)
-        .map_err(|e| input("kind", format!("cannot be read: {e}")))?;
-    texts("kind", &value)
+    let mut scan = Scan::default();
+    let (digest, written) = command.digest_with(TextScan(&mut scan));
+    if written.is_err() || scan.suspect {
+        // Every string of the command, wherever it sits, by its JSON path:
+        // built only when a string may be refused, to name the first one
+        // (in the order of `serde_json::Value`'s maps) as it always was.
+        let value = serde_json::to_value(&command.kind)
+            .map_err(|e| input("kind", format!("cannot be read: {e}")))?;
+        texts("kind", &value)?;
+    }
+    Ok(digest)
+}
+
+/// What [`TextScan`] saw: whether any string written (the command's id,
+/// actor and instant and the keys of its maps included, so more than
+/// [`texts`] checks) breaks [`text`]'s rules, and the length so far of the
+/// string being written.
+#[derive(Default)]
+struct Scan {
+    suspect: bool,
+    chars: usize,
+}
+
+/// A JSON formatter that writes what [`CompactFormatter`] writes and looks
+/// at each string on its way to the hash: the happy path of [`check`]
+/// builds no `serde_json::Value` and no path. It only says whether a string
+/// may be refused; [`text`] says which and why.
+struct TextScan<'s>(&'s mut Scan);
+
+impl Formatter for TextScan<'_> {
+    fn begin_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.chars = 0;
+        CompactFormatter.begin_string(writer)
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // serde_json escapes U+0000 to U+001F: those come as escapes, and a
+        // fragment can hold only DEL (0x7F), the C1 controls (UTF-8 C2 80 to
+        // C2 9F) and the overrides (E2 80 AA to E2 81 A9); a fragment
+        // without those lead bytes is looked at no further.
+        self.0.chars += fragment.chars().count();
+        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS
+            || (fragment.bytes().any(|b| matches!(b, 0x7F | 0xC2 | 0xE2))
+                && fragment.chars().any(refused));
+        CompactFormatter.write_string_fragment(writer, fragment)
+    }
+
+    fn write_char_escape<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        char_escape: CharEscape,
+    ) -> io::Result<()> {
+        self.0.chars += 1;
+        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS
+            || !matches!(
+                char_escape,
+                CharEscape::Quote
+                    | CharEscape::ReverseSolidus
+                    | CharEscape::Solidus
+                    | CharEscape::LineFeed
+                    | CharEscape::CarriageReturn
+                    | CharEscape::Tab
+            );
+        CompactFormatter.write_char_escape(writer, char_escape)
+    }
 }
 
 /// An instant the workflow accepts: no leap second (`23:59:60`, which
@@ -99,11 +169,7 @@ pub(crate) fn text(path: &str, s: &str) -> Result<(), Rejection> {
             ),
         ));
     }
-    if let Some((i, c)) = s
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c))
-    {
+    if let Some((i, c)) = s.chars().enumerate().find(|&(_, c)| refused(c)) {
         return Err(input(
             path,
             format!(
@@ -114,6 +180,11 @@ pub(crate) fn text(path: &str, s: &str) -> Result<(), Rejection> {
         ));
     }
     Ok(())
+}
+
+/// A character [`text`] refuses.
+fn refused(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c)
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -142,6 +213,44 @@ mod tests {
                 .contains("10001 characters")
         );
         assert!(text("kind.text", &"字".repeat(MAX_TEXT_CHARS)).is_ok());
+    }
+
+    /// The scan in the hashing pass refuses what [`text`] refuses, with
+    /// the same path and message, and lets through what it lets through
+    /// (punctuation that shares a lead byte with the overrides included).
+    #[test]
+    fn the_hashing_pass_finds_what_text_refuses() {
+        use tousu_model::{CommandId, StaffId};
+        let reply = |text: String| {
+            let at = DateTime::from_timestamp(1_760_000_000, 0).unwrap();
+            Command::new(
+                CommandId::new("c1").unwrap(),
+                StaffId::new("e1").unwrap(),
+                at,
+                3,
+                CommandKind::Reply { text },
+            )
+        };
+        for good in [
+            "已处理——详见“回访”…\n第二行\t\"引号\"\\".to_owned(),
+            "字".repeat(MAX_TEXT_CHARS),
+        ] {
+            let cmd = reply(good);
+            assert_eq!(check(&cmd).unwrap(), cmd.digest());
+        }
+        for bad in [
+            "a\u{7F}b".to_owned(),
+            "a\u{85}b".to_owned(),
+            "a\u{8}b".to_owned(),
+            "a\u{1}b".to_owned(),
+            "—\u{202E}".to_owned(),
+            "\u{2069}".to_owned(),
+            "字".repeat(MAX_TEXT_CHARS + 1),
+            "\n".repeat(MAX_TEXT_CHARS + 1),
+        ] {
+            let expected = text("kind.text", &bad).unwrap_err();
+            assert_eq!(check(&reply(bad)).unwrap_err(), expected);
+        }
     }
 
     #[test]

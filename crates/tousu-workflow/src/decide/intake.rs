@@ -44,7 +44,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         });
     }
     permitted(ctx, &command.actor, Action::Register)?;
-    crate::inputs::check(command)?;
+    let digest = crate::inputs::check(command)?;
     if command.occurred_at.is_some() {
         return Err(input(
             "occurred_at",
@@ -130,7 +130,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         0,
         at,
         Some(&command.actor),
-        Some(command),
+        Some((command, digest)),
         kinds,
     ))
 }

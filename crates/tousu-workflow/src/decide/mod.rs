@@ -74,7 +74,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             actual: case.version,
         });
     }
-    crate::inputs::check(command)?;
+    let digest = crate::inputs::check(command)?;
     // A case's time never runs backwards: a back-dated command could stop
     // a clock as met that has breached, or make a case overdue at once.
     if command.at < case.updated_at {
@@ -128,7 +128,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         case.version,
         command.at,
         Some(&command.actor),
-        Some(command),
+        Some((command, digest)),
         kinds,
     );
     // A late entry's own events say when the thing happened; what the
