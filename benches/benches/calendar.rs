@@ -169,10 +169,9 @@ fn from_every_day(c: &mut Criterion, cal: &Calendar) {
         for &d in &days {
             let ours = cal.nth_working_day_after(d, n).unwrap();
             assert_eq!(ours, table.nth_after(d, n), "day table, {d} + {n}");
-            let n_i32 = i32::try_from(n).unwrap();
             assert_eq!(
                 ours,
-                cache.advance_bdays(d, n_i32),
+                cache.advance_bdays(d, bdays_steps(cal, d, n)),
                 "bdays cache, {d} + {n}"
             );
         }
@@ -197,16 +196,32 @@ fn from_every_day(c: &mut Criterion, cal: &Calendar) {
                 }
             });
         });
-        let n_i32 = i32::try_from(n).unwrap();
-        group.bench_with_input(BenchmarkId::new("bdays_cache", n), &n_i32, |b, &n| {
+        // bdays first rolls a non-working start day forward and counts from
+        // there, so asking it the same question takes one step fewer from
+        // such a day: the steps are computed outside the timing.
+        let asked: Vec<(NaiveDate, i32)> =
+            days.iter().map(|&d| (d, bdays_steps(cal, d, n))).collect();
+        group.bench_with_input(BenchmarkId::new("bdays_cache", n), &asked, |b, asked| {
             b.iter(|| {
-                for &d in &days {
-                    black_box(cache.advance_bdays(black_box(d), black_box(n)));
+                for &(d, steps) in asked {
+                    black_box(cache.advance_bdays(black_box(d), black_box(steps)));
                 }
             });
         });
     }
     group.finish();
+}
+
+/// The steps to give bdays' `advance_bdays` for tousu's "`n` working days
+/// after `d`": bdays rolls a non-working `d` forward to the next working
+/// day and counts from it, so from such a day it takes one step fewer.
+fn bdays_steps(cal: &Calendar, d: NaiveDate, n: u32) -> i32 {
+    let n = i32::try_from(n).unwrap();
+    if cal.is_working_day(d).unwrap() {
+        n
+    } else {
+        n - 1
+    }
 }
 
 criterion_group!(benches, working_days);
