@@ -1002,37 +1002,33 @@ pub(crate) fn fold<'e>(
             case.policy_migrated(policy_id, version);
             None
         }
-        EventKind::ClockStarted { .. } => {
-            case.clocks_mut().extend(Clock::started(kind, at));
-            None
-        }
-        EventKind::ClockPaused { .. }
+        EventKind::ClockStarted { .. }
+        | EventKind::ClockPaused { .. }
         | EventKind::ClockResumed { .. }
         | EventKind::ClockRetargeted { .. }
         | EventKind::ClockStopped { .. }
         | EventKind::MilestoneWarning { .. }
         | EventKind::MilestoneBreached { .. }
-        | EventKind::DeadlineRecalculated { .. } => on_clock_event(case, kind, at),
-        EventKind::BreachWithdrawn {
-            milestone,
-            round,
-            deadline,
-        } => on_clock(case, milestone, *round, |c| {
-            c.breach_withdrawn(deadline);
-        }),
+        | EventKind::DeadlineRecalculated { .. }
+        | EventKind::BreachWithdrawn { .. } => on_clock_event(case, kind, at),
     };
     if let Some(status) = status {
         case.set_status(status);
     }
 }
 
-/// What an event on one clock ([`fold`] names which) changes on it.
+/// What a clock event ([`fold`] names which) does: a started clock is
+/// added, any other changes the clock it names.
 fn on_clock_event<'e>(
     case: &mut impl Fold<'e>,
     kind: &'e EventKind,
     at: DateTime<Utc>,
 ) -> Option<Status> {
     match kind {
+        EventKind::ClockStarted { .. } => {
+            case.clocks_mut().extend(Clock::started(kind, at));
+            None
+        }
         EventKind::ClockPaused {
             milestone,
             round,
@@ -1089,6 +1085,13 @@ fn on_clock_event<'e>(
             ..
         } => on_clock(case, milestone, *round, |c| {
             c.recalculated(deadline, *total_seconds);
+        }),
+        EventKind::BreachWithdrawn {
+            milestone,
+            round,
+            deadline,
+        } => on_clock(case, milestone, *round, |c| {
+            c.breach_withdrawn(deadline);
         }),
         // `fold` hands over only the kinds above.
         _ => None,
