@@ -25,6 +25,7 @@ use tousu_workflow::*;
 
 mod duties;
 mod s01;
+mod s03;
 mod s04;
 mod s05;
 mod s06;

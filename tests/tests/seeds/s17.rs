@@ -213,17 +213,33 @@ fn the_receiving_department_reports_a_suggestion_up() {
     assert_eq!(step.as_deref(), Some("dept-manager"));
 }
 
-/// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作」: a 会员类
-/// complaint, or one the customer misunderstood, is not a valid complaint.
+/// 会员类「属于客户自身问题或误解引起投诉的,应做好对客户的解释工作」: 会员类 is a
+/// subject, like 销售类; what makes it no valid complaint is the customer's own
+/// problem or misunderstanding, as found. A 会员类 complaint the company caused
+/// stays valid. (The file made every 会员类 complaint invalid.)
 #[test]
 fn s17_membership_misunderstanding_is_invalid() {
     let p = policy("membership-cards-s17.toml");
     let t0 = beijing(2026, 3, 2, 15, 0);
-    let by_category = Complaint::builder(t0, Channel::Visit, "以为会员卡能带家属免费入场")
+    let frozen = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "会员卡冻结申请已批准,系统仍在计算有效期",
+    )
+    .category(cat("membership"))
+    .build()
+    .unwrap();
+    assert_eq!(
+        p.validity(&EvalInput::new(&frozen, t0)).outcome,
+        Validity::Valid,
+        "会员类 by itself is no ground of invalidity"
+    );
+    let misread = Complaint::builder(t0, Channel::Visit, "以为会员卡能带家属免费入场")
         .category(cat("membership"))
+        .fact(fact("customer_misunderstanding"), yes())
         .build()
         .unwrap();
-    let v = p.validity(&EvalInput::new(&by_category, t0));
+    let v = p.validity(&EvalInput::new(&misread, t0));
     assert_eq!(v.outcome, Validity::Invalid);
     assert_eq!(
         v.rule_id.map(|r| r.to_string()).as_deref(),
@@ -237,6 +253,69 @@ fn s17_membership_misunderstanding_is_invalid() {
         p.validity(&EvalInput::new(&card_sale, t0)).outcome,
         Validity::Valid
     );
+}
+
+/// 销售类「如造成公司重大经济损失的(以公司各项规章制度为标准),由当事人进行赔偿,立即开除处理」:
+/// a sanction that cites the major loss is dismissal and nothing less; the
+/// misleading sale itself (「按公司规章制度对当事人进行处理」) admits the company's
+/// sanction of any kind. (The file had neither violation, so a sanction could
+/// not cite the rule.)
+#[test]
+fn s17_a_major_loss_brings_dismissal() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = bonus_roster(
+        &[("sales", "会籍部", None)],
+        &[(("adv", "会籍顾问阿杰", "sales", &[], None), "2000")],
+    );
+    let s = Scenario::new(p, roster);
+    let case = CaseId::new("S17-L").unwrap();
+    let sanction = |kind: SanctionKind, violation: &str| Sanction {
+        staff: sid("adv"),
+        kind,
+        case: Some(case.clone()),
+        reason: None,
+        violation: Some(ViolationId::new(violation).unwrap()),
+    };
+    let result = statements(&s, "2026-02", |f| {
+        f.losses.push(Loss {
+            case: case.clone(),
+            amount: "20000".parse().unwrap(),
+            responsible: Responsible::Parties(vec![Responsibility {
+                party: ResponsibleParty::Staff(sid("adv")),
+                share: Decimal::ONE,
+            }]),
+        });
+        f.sanctions
+            .push(sanction(SanctionKind::Dismissal, "major_loss"));
+    });
+    let adv = &result.statements[0];
+    assert_eq!(
+        adv.gross,
+        money("20000"),
+        "由当事人进行赔偿: the whole loss"
+    );
+    assert_eq!(adv.outcomes.len(), 1);
+    assert_eq!(adv.outcomes[0].kind, SanctionKind::Dismissal);
+    assert!(
+        adv.outcomes[0]
+            .explanation_zh()
+            .contains("违反 major_loss 造成公司重大经济损失"),
+        "{}",
+        adv.outcomes[0].explanation_zh()
+    );
+
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let with = |sa: Sanction| {
+        let mut f = PenaltyFacts::new("2026-02".parse().unwrap());
+        f.sanctions.push(sa);
+        tousu_penalty::compute_statements(&schedule, &s.roster, &f, None)
+    };
+    let warned = with(sanction(SanctionKind::Warning, "major_loss")).unwrap_err();
+    assert!(
+        warned.to_string().contains("it admits dismissal"),
+        "{warned}"
+    );
+    assert!(with(sanction(SanctionKind::Warning, "misleading_sale")).is_ok());
 }
 
 /// 8「各部门务必做到投诉件件有落实,事事有回复」: an accepted complaint cannot be
@@ -394,4 +473,51 @@ fn s17_a_misunderstanding_is_found_by_the_investigation() {
         judged_on_finding("membership-cards-s17.toml", crew, c(), None),
         ("valid".to_owned(), None)
     );
+}
+
+/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。需要回复的,要给客户
+/// 承若必须回复期限,待领导作出批示后向答复推荐被采用状况。」: the receiving department
+/// answers a suggestion only after reporting it up; a consultation it answers
+/// at once (「当即解答」). (The file let the desk answer a suggestion at once.)
+#[test]
+fn s17_a_suggestion_is_answered_after_the_report_up() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], Some("dm")),
+            ("dm", "前台经理", "front", &["dept_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let open = |kind: FeedbackKind, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, text)
+            .complainant(person("会员"))
+            .kind(kind)
+            .build()
+            .unwrap();
+        s.register("fd", "S17-R", c).unwrap();
+        s.ok("fd", minutes(t0, 5), accept());
+        s
+    };
+
+    let mut suggestion = open(FeedbackKind::Suggestion, "建议增加周末早场瑜伽课");
+    let early = suggestion
+        .run("fd", minutes(t0, 10), reply("谢谢建议,我们会考虑"))
+        .unwrap_err();
+    assert!(
+        matches!(early, Rejection::GrantConditionUnmet { .. }),
+        "{early}"
+    );
+    suggestion.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
+    assert_eq!(steps_taken(&suggestion), ["dept-manager"]);
+    suggestion.ok(
+        "fd",
+        beijing(2026, 3, 4, 10, 0),
+        reply("经理批示:下月起周六增加早场瑜伽课,您的建议已被采纳"),
+    );
+
+    let mut question = open(FeedbackKind::Inquiry, "年卡能否转让给家人?");
+    question.ok("fd", minutes(t0, 10), reply("可以转让一次,需双方到店办理"));
 }

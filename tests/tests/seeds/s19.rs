@@ -204,3 +204,73 @@ fn s19_no_last_round_and_the_guest_is_believed() {
     assert!(s.case().escalations.is_empty());
     assert_eq!(s.case().round, 5);
 }
+
+/// 「投诉发生在服务完成之后,在最快时间内,通告处理方法,即使是在完全解决可能需要更长时间,
+/// 请对处理过程反馈给客人,以获取处理时间」: the clock runs until the guest is told — a
+/// reply, or the time needed agreed with the guest. A solution proposed inside
+/// the restaurant, awaiting the manager, tells the guest nothing. (The file
+/// stopped the clock on the proposal.) During service (「迅速行动」) the same
+/// clock has 10 minutes (assumed).
+#[test]
+fn s19_the_method_is_announced_to_the_guest() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 6, 14, 0);
+    let after_service = || {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "昨晚包间空调不制冷,一桌客人中暑不适")
+            .complainant(person("顾客 施先生"))
+            .category(cat("after_service"))
+            .build()
+            .unwrap();
+        s.register("w", "S19-M", c).unwrap();
+        s.ok("w", minutes(t0, 5), accept());
+        s.ok("w", minutes(t0, 6), assign("rest", "w"));
+        s.ok("w", minutes(t0, 7), investigate());
+        s
+    };
+
+    let mut proposed = after_service();
+    proposed.ok(
+        "w",
+        minutes(t0, 60),
+        propose(
+            vec![remedy(RemedyKind::Compensation, Some("300"), "赔偿医药费")],
+            "待当班经理批准",
+        ),
+    );
+    assert_eq!(
+        due(&proposed, minutes(t0, 61), "remedy"),
+        "2026-03-07 14:00"
+    );
+    proposed.tick(beijing(2026, 3, 7, 14, 30));
+    assert!(
+        breached(&proposed.events, "remedy"),
+        "nobody told the guest"
+    );
+
+    let mut agreed = after_service();
+    agreed.ok(
+        "w",
+        minutes(t0, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 9, 18, 0),
+        },
+    );
+    agreed.tick(beijing(2026, 3, 7, 14, 30));
+    assert!(
+        !breached(&agreed.events, "remedy"),
+        "the guest was told the time needed"
+    );
+
+    let mut during = Scenario::new(p.clone(), roster.clone());
+    let c = about(t0, "spoiled_food", "菜里有头发").build().unwrap();
+    during.register("w", "S19-D", c).unwrap();
+    assert_eq!(due(&during, t0, "remedy"), "2026-03-06 14:10");
+}

@@ -225,3 +225,35 @@ fn s20_the_result_is_written_up() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["result_record@1".to_owned()]);
 }
+
+/// 4「给予限时进行电话回复」 with no time agreed: the backstop (1 working day,
+/// assumed) breaches when nobody phones back, and the late reply is reported
+/// to the supervisor (`late-agreed-reply`, assumed).
+#[test]
+fn s20_a_missed_phone_reply_is_reported_to_the_supervisor() {
+    let p = policy("property-training-s20.toml");
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 6, 16, 0); // Friday
+    let c = Complaint::builder(t0, Channel::Phone, "小区东门道闸坏了三天")
+        .complainant(person("业主 于先生"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-P", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // 1 working day from Friday: the end of Monday 9 March.
+    assert_eq!(due(&s, minutes(t0, 6), "phone_reply"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 9, 23, 0));
+    assert!(!breached(&s.events, "phone_reply"));
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    assert!(breached(&s.events, "phone_reply"));
+    assert_eq!(steps_taken(&s), ["late-agreed-reply"]);
+    assert_eq!(steps_notified(&s), ["late-agreed-reply → supervisor"]);
+}

@@ -387,3 +387,62 @@ fn s22_the_callback_follows_the_repair() {
     assert_eq!(run(true), vec!["callback@1 → sl".to_owned()]);
     assert!(run(false).is_empty(), "{:?}", run(false));
 }
+
+/// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件,对违规或擅自离岗者
+/// 进行处理,并对重大投诉事件进行回访」: the project manager, named first, calls back a
+/// major case as the supervisor does; an ordinary case stays the
+/// receptionist's (四). (The file let only the supervisor call back.)
+#[test]
+fn s22_the_project_manager_calls_back_major_cases_too() {
+    let p = policy("campus-property-s22.toml");
+    let roster = roster(
+        &[("centre", "服务中心", None)],
+        &[
+            ("rec", "投诉受理员", "centre", &["receptionist"], Some("pm")),
+            (
+                "pm",
+                "服务中心项目经理",
+                "centre",
+                &["project_manager"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 4, 9, 20, 0);
+    let replied = |collective: u32, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("学生"))
+            .collective_count(collective)
+            .build()
+            .unwrap();
+        s.register("rec", "XY-P", c).unwrap();
+        s.ok("rec", minutes(t0, 2), accept());
+        s.ok("rec", minutes(t0, 60), reply("已修复"));
+        s
+    };
+
+    let mut major = replied(12, "整层楼断电两小时");
+    assert_eq!(level_of(&major), "major");
+    major.ok(
+        "pm",
+        minutes(t0, 90),
+        callback(Satisfaction::Satisfied, "项目经理回访,满意"),
+    );
+    assert_eq!(major.case().callback, Some(Satisfaction::Satisfied));
+
+    let mut general = replied(1, "宿舍门锁松动");
+    let refused = general
+        .run(
+            "pm",
+            minutes(t0, 90),
+            callback(Satisfaction::Satisfied, "满意"),
+        )
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("the level must be one of major, emergency"),
+        "{refused}"
+    );
+}
