@@ -300,3 +300,49 @@ fn s34_the_commission_supervises_a_key_case_from_the_start() {
     assert_eq!(level_of(&g), "general");
     assert!(steps_taken(&g).is_empty());
 }
+
+/// 第六条(四)「负责协调需多个部门或单位共同办理的建筑工程投诉」: a district body that
+/// finds a case needs several departments hands it to the 市建委 (the step
+/// `commission-coordinates`), which takes it over and names the lead and the
+/// co-handling departments. The old file had no way to bring such a case to the
+/// commission (only a 重大 level or a breach did): the step was refused.
+#[test]
+fn s34_a_joint_case_is_handed_to_the_commission_to_coordinate() {
+    let roster = roster(
+        &[
+            ("yz", "渝中区建设工程质量投诉办", None),
+            ("sw", "市建委", None),
+            ("sz", "市市政主管部门", None),
+        ],
+        &[
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            ("s1", "市建委 协调处", "sw", &["municipal_commission"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "CQ-J",
+        about(t0, "quality", "小区道路与排水管网同时塌陷, 涉及住建与市政")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("y1", minutes(t0, 30), accept());
+    s.ok(
+        "y1",
+        minutes(t0, 40),
+        escalate_to("commission-coordinates", "需住建、市政两个部门共同办理"),
+    );
+    assert_eq!(steps_taken(&s), ["commission-coordinates"]);
+    let taken = s.case().escalations.last().unwrap().take_over.clone();
+    assert_eq!(
+        taken.map(|r| r.to_string()).as_deref(),
+        Some("municipal_commission")
+    );
+    s.ok("s1", minutes(t0, 60), assign_with("yz", "y1", &["sz"]));
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
+}
