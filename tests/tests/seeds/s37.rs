@@ -543,10 +543,12 @@ fn s37_beyond_the_committee_goes_up_and_the_investor_is_told() {
             s.ok(
                 "jb",
                 minutes(t0, 120),
-                act(
-                    tousu_policy::CaseAction::CustomerContacted,
-                    "已向投资商说明情况",
-                ),
+                // A contact names the clock it is for (`named_actions`).
+                CommandKind::RecordAction {
+                    action: tousu_policy::CaseAction::CustomerContacted,
+                    note: Some("已向投资商说明情况".into()),
+                    milestone: Some(tousu_policy::MilestoneId::new("superior_notice").unwrap()),
+                },
             );
         }
         s.tick(beijing(2025, 11, 5, 9, 0));
