@@ -87,7 +87,7 @@ fn s24_electrical_out_of_province_over_may_day() {
     insta::assert_snapshot!("s24_electrical", timeline(&s.events));
 }
 
-/// 5.3 1): 「由技术部与销售部相关人员填写"用户来电、来函、来访登记表"」 — the
+/// 5.3 1): 「由技术部与销售部相关人员填写“用户来电、来函、来访登记表”」 — the
 /// technical department registers, and its technicians help inspect (5.3 2)).
 #[test]
 fn the_technical_department_registers() {

@@ -255,3 +255,45 @@ fn s28_the_staff_member_complained_about_stands_aside() {
         reply("已向您致歉,并对当事营业员进行批评教育"),
     );
 }
+
+/// 三3 「或在短时间内出现批量投诉」 and 三6 「若遇到有升级投诉倾向的时候,要及时向上级上报」:
+/// a batch is often seen only after the first customer's complaint is on file. A
+/// case the supervisor reclassifies 批量 later must be reported up from then
+/// (ruling 38); the old file started the report clock at registration only, so a
+/// case that became a batch afterwards was never due to be reported.
+#[test]
+fn s28_a_batch_found_later_is_reported_from_then() {
+    let roster = roster(
+        &[("yyt", "营业厅", None)],
+        &[
+            ("y1", "营业员 小田", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任", "yyt", &["hall_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), roster);
+    let t0 = beijing(2026, 5, 4, 9, 0);
+    s.register(
+        "y1",
+        "YYT-D",
+        about(t0, "product_service_defect", "宽带昨晚起断网")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "general");
+    assert!(
+        s.deadlines(minutes(t0, 1))
+            .iter()
+            .all(|d| d.milestone.as_str() != "report_batch")
+    );
+    s.ok("y1", minutes(t0, 5), accept());
+    s.ok(
+        "zr",
+        minutes(t0, 40),
+        classify_as("batch", "半小时内又有4位客户到厅反映同一小区断网"),
+    );
+    assert_eq!(level_of(&s), "batch");
+    assert_eq!(due(&s, minutes(t0, 41), "report_batch"), "2026-05-04 10:40");
+    s.tick(beijing(2026, 5, 4, 10, 45));
+    assert!(breached(&s.events, "report_batch"));
+}

@@ -133,7 +133,7 @@ fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
     insta::assert_snapshot!("s30_zhuoda", timeline(&s.events));
 }
 
-/// 四 受理原则「不允许私下自行处理」: a representative may not settle the
+/// 四 受理原则“不允许私下自行处理” (as read: the source interleaves two sentences): a representative may not settle the
 /// complaint about a colleague (no proposal, no closure); 五: a complaint the
 /// review finds untrue is invalid.
 #[test]

@@ -246,3 +246,103 @@ fn s34_a_late_case_handed_down_is_supervised_by_the_commission() {
         (vec!["handling@1".to_owned()], Vec::<String>::new())
     );
 }
+
+/// 第六条(五)「负责对影响较大的重点投诉…进行督办」: the 市建委 supervises a 重点 case
+/// as such, not only once it is late. A case classified 重点 is brought to the
+/// commission at once because of its level (ruling 38); the district keeps it
+/// (督办 is supervision, not a take-over, which 第六条(三) gives for 重大 only).
+/// The old file told the commission only at a breach of `handling`, so a key case
+/// on time was never before it.
+#[test]
+fn s34_the_commission_supervises_a_key_case_from_the_start() {
+    let roster = roster(
+        &[("qx", "区建委投诉办", None), ("sj", "市建委", None)],
+        &[
+            ("qx1", "投诉办 科员", "qx", &["district_body"], None),
+            (
+                "sjw",
+                "市建委 督办处",
+                "sj",
+                &["municipal_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 7, 1, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "同一小区6户反映外墙保温层空鼓脱落")
+        .complainant(person("业主代表"))
+        .category(cat("quality"))
+        .collective_count(6)
+        .build()
+        .unwrap();
+    s.register("qx1", "CQ-K2", c).unwrap();
+    assert_eq!(level_of(&s), "key");
+    assert_eq!(steps_taken(&s), ["supervise-key-case"]);
+    // Supervision, not a take-over: the district's officer still handles it.
+    s.ok("qx1", minutes(t0, 30), accept());
+    s.ok("qx1", minutes(t0, 40), assign("qx", "qx1"));
+    s.ok("qx1", minutes(t0, 50), CommandKind::StartInvestigation);
+    // A general case is not brought to the commission.
+    let mut g = Scenario::new(
+        policy("construction-chongqing-s34.toml"),
+        super::roster(
+            &[("qx", "区建委投诉办", None)],
+            &[("qx1", "投诉办 科员", "qx", &["district_body"], None)],
+        ),
+    );
+    g.register(
+        "qx1",
+        "CQ-G",
+        about(t0, "quality", "楼梯扶手松动").build().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&g), "general");
+    assert!(steps_taken(&g).is_empty());
+}
+
+/// 第六条(四)「负责协调需多个部门或单位共同办理的建筑工程投诉」: a district body that
+/// finds a case needs several departments hands it to the 市建委 (the step
+/// `commission-coordinates`), which takes it over and names the lead and the
+/// co-handling departments. The old file had no way to bring such a case to the
+/// commission (only a 重大 level or a breach did): the step was refused.
+#[test]
+fn s34_a_joint_case_is_handed_to_the_commission_to_coordinate() {
+    let roster = roster(
+        &[
+            ("yz", "渝中区建设工程质量投诉办", None),
+            ("sw", "市建委", None),
+            ("sz", "市市政主管部门", None),
+        ],
+        &[
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            ("s1", "市建委 协调处", "sw", &["municipal_commission"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "CQ-J",
+        about(t0, "quality", "小区道路与排水管网同时塌陷, 涉及住建与市政")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("y1", minutes(t0, 30), accept());
+    s.ok(
+        "y1",
+        minutes(t0, 40),
+        escalate_to("commission-coordinates", "需住建、市政两个部门共同办理"),
+    );
+    assert_eq!(steps_taken(&s), ["commission-coordinates"]);
+    let taken = s.case().escalations.last().unwrap().take_over.clone();
+    assert_eq!(
+        taken.map(|r| r.to_string()).as_deref(),
+        Some("municipal_commission")
+    );
+    s.ok("s1", minutes(t0, 60), assign_with("yz", "y1", &["sz"]));
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
+}

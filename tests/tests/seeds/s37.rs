@@ -488,3 +488,73 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
     );
     assert_eq!(steps_taken(&s), ["leader", "municipal-group"]);
 }
+
+/// 投诉受理制 第五条「对红沙岗管委会职权范围内不能解决的投诉,可向上级部门反映,并及时向
+/// 投资商说明情况。」: the leader may report such a complaint to a higher department
+/// (the step `superior-dept`), and the investor is told within the (assumed) working
+/// day (`customer_contacted`); not told, the clock breaches. The old file had no such
+/// step: the leader's escalation to it was refused.
+#[test]
+fn s37_beyond_the_committee_goes_up_and_the_investor_is_told() {
+    let run = |told: bool| {
+        let roster = roster(
+            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+            &[
+                ("sw", "首问", "zsj", &["first_receiver"], None),
+                ("jb", "经办", "ywk", &["handling_section"], None),
+                ("jl", "局领导", "zsj", &["bureau_leader"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        let c = Complaint::builder(
+            t0,
+            Channel::Letter,
+            "园区外输电线路改道需省电力公司审批, 迟迟未办",
+        )
+        .complainant(Complainant::organization("某企业").unwrap())
+        .category(cat("commitment"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+        s.register("sw", "HSG-Y", c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+        // The section cannot take the step: it is the leader's to report up.
+        assert!(
+            s.run(
+                "jb",
+                minutes(t0, 20),
+                escalate_to("superior-dept", "管委会职权范围内不能解决"),
+            )
+            .is_err()
+        );
+        s.ok(
+            "jl",
+            minutes(t0, 60),
+            escalate_to("superior-dept", "管委会职权范围内不能解决, 向上级部门反映"),
+        );
+        assert_eq!(steps_taken(&s), ["superior-dept"]);
+        assert_eq!(
+            due(&s, minutes(t0, 61), "superior_notice"),
+            "2025-11-05 00:00"
+        );
+        if told {
+            s.ok(
+                "jb",
+                minutes(t0, 120),
+                // A contact names the clock it is for (`named_actions`).
+                CommandKind::RecordAction {
+                    action: tousu_policy::CaseAction::CustomerContacted,
+                    note: Some("已向投资商说明情况".into()),
+                    milestone: Some(tousu_policy::MilestoneId::new("superior_notice").unwrap()),
+                },
+            );
+        }
+        s.tick(beijing(2025, 11, 5, 9, 0));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["superior_notice@1".to_owned()]);
+}
