@@ -266,7 +266,8 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
 /// received it answers for the ruling until the 上级主管 acts (assumed), and the 上级主管
 /// who accepted it answers for the closure until 行政人事部 acts (assumed); before, both
 /// breaches were charged to nobody. A case no superior ruled on is the store's for the
-/// ruling; its closure stays unowned (one fallback role, not a chain).
+/// ruling and for the closure: the fallback owners are tried in order, the 上级主管 then
+/// the store (ruling 44; with one fallback role its closure breach was unowned).
 #[test]
 fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
     let p = policy("retail-chain-s39.toml");
@@ -291,7 +292,7 @@ fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
     s.tick(beijing(2026, 3, 12, 9, 0));
     assert_eq!(
         breach_owners(&s),
-        ["closure@1 → -", "acceptance_ruling@1 → d1"]
+        ["closure@1 → d1", "acceptance_ruling@1 → d1"]
     );
     let mut a = Scenario::new(p, roster);
     a.register("d1", "KS-Q", complaint()).unwrap();
