@@ -11,7 +11,8 @@
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
-//! breach that charges nothing.
+//! breach that charges nothing, a sign-off chain whose last signer would
+//! also approve.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -161,6 +162,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     restricted_steps_can_be_taken(p, &mut out);
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
+    sign_off_changes_hands(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -751,6 +753,45 @@ fn duty_misses_charge(p: &Policy, out: &mut Findings) {
                     "a miss of {:?} charges {:?}, which fines 0 and brings no sanction; give the violation its fine, or write on_miss = \"remind\"",
                     d.id.as_str(),
                     v.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// A sign-off chain whose last role may also be the approver: one person
+/// does not sign and then approve right after (ruling 43), so such a
+/// proposal waits for a second holder of the role, which a small unit
+/// (one store, one superior) does not have.
+fn sign_off_changes_hands(p: &Policy, out: &mut Findings) {
+    let Some(auth) = &p.approval else {
+        return;
+    };
+    let own = (
+        "approval".to_owned(),
+        &auth.sign_off,
+        &auth.thresholds,
+        &auth.above,
+    );
+    let rules = auth.rules.iter().enumerate().map(|(k, r)| {
+        (
+            format!("approval.rules[{k}]"),
+            &r.sign_off,
+            &r.thresholds,
+            &r.above,
+        )
+    });
+    for (at, chain, thresholds, above) in std::iter::once(own).chain(rules) {
+        let Some(last) = chain.last() else {
+            continue;
+        };
+        if last == above || thresholds.iter().any(|t| t.role == *last) {
+            out.add(
+                Severity::Warning,
+                "sign_off_changes_hands",
+                format!("{at}.sign_off[{}]", chain.len() - 1),
+                format!(
+                    "role {last} signs last and approves too: one person may not do both in a row, so the approval waits for a second holder of {last}; end the chain with another role or drop the sign-off"
                 ),
             );
         }

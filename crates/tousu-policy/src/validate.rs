@@ -1182,21 +1182,23 @@ fn approver(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, role: &Ro
     }
 }
 
-/// A sign-off chain: roles that exist and approve, none twice.
+/// A sign-off chain: roles that exist and approve, none twice in a row (a
+/// role may come back later in the chain, ruling 43).
 fn sign_off(p: &Policy, names: &Names<'_>, r: &mut Report, at: &str, chain: &[RoleId]) {
-    let mut seen = BTreeSet::new();
+    let mut before: Option<&RoleId> = None;
     for (i, role) in chain.iter().enumerate() {
         let path = format!("{at}.sign_off[{i}]");
         approver(p, names, r, &path, role);
-        if !seen.insert(role) {
+        if before == Some(role) {
             r.error(
                 path,
                 format!(
-                    "{:?} is already in the chain; each role signs once",
+                    "{:?} signs at the position before too; a role may come back later in the chain, after another role, but not twice in a row",
                     role.as_str()
                 ),
             );
         }
+        before = Some(role);
     }
 }
 

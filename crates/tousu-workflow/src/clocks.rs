@@ -895,7 +895,8 @@ pub(crate) fn owner(
     let mut found = resolve_owner(case, m.map(|m| &m.owner), ctx);
     let fallbacks = m
         .and_then(|m| m.fallback_owner.as_ref())
-        .map_or(&[][..], tousu_policy::FallbackOwner::owners);
+        .map(tousu_policy::FallbackOwner::owners)
+        .unwrap_or_default();
     for fallback in fallbacks {
         if found.0.is_some() {
             break;
