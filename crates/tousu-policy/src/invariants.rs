@@ -293,19 +293,20 @@ fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
 }
 
 /// Escalation ladders reach the role above every approval limit (above
-/// the authority's own limits or one of its rules').
+/// the authority's own limits or one of its rules'), or a role of the
+/// sign-off chain every such proposal passes: S39's general manager signs
+/// (批阅) before the 上级主管 approves (ruling 43).
 fn ladders_reach_top(p: &Policy, out: &mut Findings) {
     let Some(auth) = p.approval.as_ref() else {
         return;
     };
     let mut tops = vec![&auth.above];
-    tops.extend(
-        auth.rules
-            .iter()
-            .map(|r| &r.above)
-            .filter(|r| **r != auth.above),
-    );
-    tops.dedup();
+    let others = auth.rules.iter().map(|r| &r.above);
+    for role in others.chain(&auth.sign_off) {
+        if !tops.contains(&role) {
+            tops.push(role);
+        }
+    }
     for trigger in [
         EscalationTrigger::Manual,
         EscalationTrigger::RoundsExhausted,
