@@ -7,7 +7,8 @@
 //! step to take, a ladder that never reaches the top, a fine below zero, a
 //! clock nothing can stop, an essential action no role may take, a
 //! conditional grant that restricts nothing or can never hold, an approval
-//! rule that never applies, a route to a role that cannot handle the case,
+//! rule that never applies, a route to a role that cannot handle the case
+//! or a supporting role that cannot record what it finds,
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
@@ -158,6 +159,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     grants_can_hold(p, &mut out);
     approval_rules_reachable(p, &mut out);
     routes_handle(p, &mut out);
+    routes_support(p, &mut out);
     record_sign_offs_complete(p, &mut out);
     restricted_steps_can_be_taken(p, &mut out);
     duties_state_their_period(p, &mut out);
@@ -680,6 +682,28 @@ fn routes_handle(p: &Policy, out: &mut Findings) {
                     format!(
                         "role {} handles these categories but may not {action}; grant it",
                         role.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A route's supporting (协办) role can give its support: it may record
+/// findings (always or by a grant), else being called in does nothing
+/// (ruling 42).
+fn routes_support(p: &Policy, out: &mut Findings) {
+    for (i, route) in p.routing.iter().enumerate() {
+        for (k, id) in route.support.iter().enumerate() {
+            if p.role(id)
+                .is_some_and(|r| !r.may_sometimes(Action::RecordFindings))
+            {
+                out.add(
+                    Severity::Warning,
+                    "routes_support",
+                    format!("routing[{i}].support[{k}]"),
+                    format!(
+                        "role {id} supports these categories but may not record_findings, so what it finds is never recorded; grant it (e.g. by a grant `when = {{ category = [...] }}`)"
                     ),
                 );
             }

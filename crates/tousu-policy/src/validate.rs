@@ -1297,6 +1297,19 @@ fn routing(p: &Policy, names: &Names<'_>, r: &mut Report) {
             }
         }
         names.role(r, &format!("{path}.handler_role"), &route.handler_role);
+        for (k, role) in route.support.iter().enumerate() {
+            let at = format!("{path}.support[{k}]");
+            names.role(r, &at, role);
+            if *role == route.handler_role || route.support.iter().take(k).any(|x| x == role) {
+                r.error(
+                    at,
+                    format!(
+                        "{:?} is the handler role or listed already; list each supporting (协办) role once, apart from the handler role",
+                        role.as_str()
+                    ),
+                );
+            }
+        }
     }
 }
 

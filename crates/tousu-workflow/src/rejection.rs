@@ -163,8 +163,9 @@ pub enum Rejection {
         handler_role: RoleId,
         /// The lead department given.
         lead: DepartmentId,
-        /// What is wrong: the named handler lacks the role, or nobody in
-        /// the lead department holds it.
+        /// What is wrong: the named handler lacks the role, nobody in
+        /// the lead department holds it, or a supporting (协办) role of the
+        /// route is not called in.
         problem: String,
     },
     /// The command does not apply in the case's status.

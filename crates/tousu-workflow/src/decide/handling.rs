@@ -69,8 +69,8 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleI
 }
 
 /// Routing (归口): a category the policy routes goes to a lead department
-/// where someone holds the route's role, and a named handler holds it; the
-/// route followed, if any.
+/// where someone holds the route's role, a named handler holds it, and its
+/// supporting roles are called in; the route followed, if any.
 fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let Some(category) = d.case.complaint.category.as_ref() else {
@@ -80,14 +80,18 @@ fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, R
         return Ok(None);
     };
     let role = &route.handler_role;
-    let followed = Ok(Some(route.id.clone()));
     let problem = match &a.handler {
         Some(h) if !ctx.roster.staff(h).is_some_and(|s| s.has_role(role)) => {
-            format!("the handler {h} does not hold it")
+            Some(format!("the handler {h} does not hold it"))
         }
-        Some(_) => return followed,
-        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => return followed,
-        None => format!("nobody in the lead department {} holds it", a.lead),
+        Some(_) => None,
+        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => None,
+        None => Some(format!("nobody in the lead department {} holds it", a.lead)),
+    };
+    // The roles that support it (协办) are called in too (ruling 42).
+    let Some(problem) = problem.or_else(|| super::co_handling::missing_support(ctx, route, a))
+    else {
+        return Ok(Some(route.id.clone()));
     };
     Err(Rejection::Misrouted {
         route: route.id.clone(),
