@@ -538,6 +538,11 @@ pub struct Route {
     pub categories: Vec<CategoryId>,
     /// The role that handles them.
     pub handler_role: RoleId,
+    /// Roles that support the handling (协办, schema 2): an assignment
+    /// names, as its lead or a co-handling department, a department where
+    /// someone holds each (ruling 42 in docs/rulings.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<RoleId>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -7,11 +7,13 @@
 //! step to take, a ladder that never reaches the top, a fine below zero, a
 //! clock nothing can stop, an essential action no role may take, a
 //! conditional grant that restricts nothing or can never hold, an approval
-//! rule that never applies, a route to a role that cannot handle the case,
+//! rule that never applies, a route to a role that cannot handle the case
+//! or a supporting role that cannot record what it finds,
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
-//! breach that charges nothing.
+//! breach that charges nothing, a sign-off chain whose last signer would
+//! also approve.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -157,10 +159,12 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     grants_can_hold(p, &mut out);
     approval_rules_reachable(p, &mut out);
     routes_handle(p, &mut out);
+    routes_support(p, &mut out);
     record_sign_offs_complete(p, &mut out);
     restricted_steps_can_be_taken(p, &mut out);
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
+    sign_off_changes_hands(p, &mut out);
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
@@ -291,19 +295,20 @@ fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
 }
 
 /// Escalation ladders reach the role above every approval limit (above
-/// the authority's own limits or one of its rules').
+/// the authority's own limits or one of its rules'), or a role of the
+/// sign-off chain every such proposal passes: S39's general manager signs
+/// (批阅) before the 上级主管 approves (ruling 43).
 fn ladders_reach_top(p: &Policy, out: &mut Findings) {
     let Some(auth) = p.approval.as_ref() else {
         return;
     };
     let mut tops = vec![&auth.above];
-    tops.extend(
-        auth.rules
-            .iter()
-            .map(|r| &r.above)
-            .filter(|r| **r != auth.above),
-    );
-    tops.dedup();
+    let others = auth.rules.iter().map(|r| &r.above);
+    for role in others.chain(&auth.sign_off) {
+        if !tops.contains(&role) {
+            tops.push(role);
+        }
+    }
     for trigger in [
         EscalationTrigger::Manual,
         EscalationTrigger::RoundsExhausted,
@@ -684,6 +689,28 @@ fn routes_handle(p: &Policy, out: &mut Findings) {
     }
 }
 
+/// A route's supporting (协办) role can give its support: it may record
+/// findings (always or by a grant), else being called in does nothing
+/// (ruling 42).
+fn routes_support(p: &Policy, out: &mut Findings) {
+    for (i, route) in p.routing.iter().enumerate() {
+        for (k, id) in route.support.iter().enumerate() {
+            if p.role(id)
+                .is_some_and(|r| !r.may_sometimes(Action::RecordFindings))
+            {
+                out.add(
+                    Severity::Warning,
+                    "routes_support",
+                    format!("routing[{i}].support[{k}]"),
+                    format!(
+                        "role {id} supports these categories but may not record_findings, so what it finds is never recorded; grant it (e.g. by a grant `when = {{ category = [...] }}`)"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Every role of a record's sign-off chain may sign (`sign_record`): a
 /// role that may not leaves the chain incomplete, and what waits for the
 /// record (the proposal, the closure) is refused on every case.
@@ -751,6 +778,45 @@ fn duty_misses_charge(p: &Policy, out: &mut Findings) {
                     "a miss of {:?} charges {:?}, which fines 0 and brings no sanction; give the violation its fine, or write on_miss = \"remind\"",
                     d.id.as_str(),
                     v.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// A sign-off chain whose last role may also be the approver: one person
+/// does not sign and then approve right after (ruling 43), so such a
+/// proposal waits for a second holder of the role, which a small unit
+/// (one store, one superior) does not have.
+fn sign_off_changes_hands(p: &Policy, out: &mut Findings) {
+    let Some(auth) = &p.approval else {
+        return;
+    };
+    let own = (
+        "approval".to_owned(),
+        &auth.sign_off,
+        &auth.thresholds,
+        &auth.above,
+    );
+    let rules = auth.rules.iter().enumerate().map(|(k, r)| {
+        (
+            format!("approval.rules[{k}]"),
+            &r.sign_off,
+            &r.thresholds,
+            &r.above,
+        )
+    });
+    for (at, chain, thresholds, above) in std::iter::once(own).chain(rules) {
+        let Some(last) = chain.last() else {
+            continue;
+        };
+        if last == above || thresholds.iter().any(|t| t.role == *last) {
+            out.add(
+                Severity::Warning,
+                "sign_off_changes_hands",
+                format!("{at}.sign_off[{}]", chain.len() - 1),
+                format!(
+                    "role {last} signs last and approves too: one person may not do both in a row, so the approval waits for a second holder of {last}; end the chain with another role or drop the sign-off"
                 ),
             );
         }

@@ -98,6 +98,7 @@ pub mod authority;
 pub mod counted_from;
 pub mod duties;
 mod error;
+pub mod fallback_owner;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;
@@ -134,6 +135,7 @@ pub use authority::{
 };
 pub use duties::{Duty, DutyId, DutyPeriod, OnMiss};
 pub use error::{Format, PolicyError, Report};
+pub use fallback_owner::FallbackOwner;
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
     CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,

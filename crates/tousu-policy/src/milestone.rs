@@ -397,11 +397,12 @@ pub struct Milestone {
     pub reminder: bool,
     /// Who answers for a breach when `owner` names nobody on the case (an
     /// assignee-owned clock that breaches before assignment):
-    /// `{ role = "complaint_manager" }` or `"first_responder"`. `policy
-    /// check` warns when an assignee-owned clock starts before assignment
-    /// without one; such a breach is recorded without an owner.
+    /// `{ role = "complaint_manager" }` or `"first_responder"`, or (schema
+    /// 2) a list of them tried in order (ruling 44). `policy check` warns
+    /// when an assignee-owned clock starts before assignment without one;
+    /// such a breach is recorded without an owner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback_owner: Option<MilestoneOwner>,
+    pub fallback_owner: Option<crate::FallbackOwner>,
     /// A recorded action in `stop` (`report_submitted`, `verification_done`...)
     /// stops this clock only when the `record_action` names it (`milestone =
     /// "company_written_report"`; schema 2, ruling 29 in docs/rulings.md).

@@ -191,6 +191,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("steps", !m.steps.is_empty()),
             ("named_actions", m.named_actions),
             ("counted_from", m.counted_from.is_some()),
+            (
+                "fallback_owner",
+                m.fallback_owner
+                    .as_ref()
+                    .is_some_and(crate::FallbackOwner::is_chain),
+            ),
         ];
         for (option, set) in v2_options {
             if set {
@@ -659,19 +665,23 @@ fn milestone_bounds(m: &Milestone, path: &str, r: &mut Report) {
 /// therefore never has a holder among the staff who acted on it.
 fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Report) {
     use crate::milestone::{ClockEvent, MilestoneOwner};
-    if let Some(MilestoneOwner::Role(role)) = &m.fallback_owner {
-        names.role(r, &format!("{path}.fallback_owner.role"), role);
+    let fallbacks = m
+        .fallback_owner
+        .as_ref()
+        .map_or_else(Vec::new, crate::FallbackOwner::keyed);
+    fallback_chain(m, path, r);
+    for (key, owner) in &fallbacks {
+        if let MilestoneOwner::Role(role) = owner {
+            names.role(r, &format!("{path}.{key}.role"), role);
+        }
     }
     if m.reminder {
         // A reminder never breaches: there is nothing to charge.
         return;
     }
-    let owners = [
-        ("owner", Some(&m.owner)),
-        ("fallback_owner", m.fallback_owner.as_ref()),
-    ];
+    let owners = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks);
     for (key, owner) in owners {
-        let Some(MilestoneOwner::Role(role)) = owner else {
+        let MilestoneOwner::Role(role) = owner else {
             continue;
         };
         let acts = p
@@ -707,6 +717,33 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
             "is missing: the clock is owned by the first responder, and a complaint recorded without one (first_responder is optional) has nobody to charge for a breach; add e.g. fallback_owner = { role = \"complaint_manager\" }",
         ),
         _ => {}
+    }
+}
+
+/// A fallback list names someone and tries no owner twice (ruling 44).
+fn fallback_chain(m: &Milestone, path: &str, r: &mut Report) {
+    let Some(crate::FallbackOwner::Chain(list)) = &m.fallback_owner else {
+        return;
+    };
+    if list.is_empty() {
+        r.error(
+            format!("{path}.fallback_owner"),
+            "is an empty list; name the owners to try in order, e.g. [{ role = \"store_superior\" }, { role = \"store\" }], or leave fallback_owner out",
+        );
+    }
+    for (k, owner) in list.iter().enumerate() {
+        if list.iter().take(k).any(|o| o == owner) || *owner == m.owner {
+            r.error(
+                format!("{path}.fallback_owner[{k}]"),
+                format!(
+                    "{} is tried already (as the owner or earlier in the list); each owner is tried once",
+                    match owner {
+                        crate::MilestoneOwner::Role(role) => format!("role {:?}", role.as_str()),
+                        other => serde_plain(other),
+                    }
+                ),
+            );
+        }
     }
 }
 
@@ -1145,21 +1182,23 @@ fn approver(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, role: &Ro
     }
 }
 
-/// A sign-off chain: roles that exist and approve, none twice.
+/// A sign-off chain: roles that exist and approve, none twice in a row (a
+/// role may come back later in the chain, ruling 43).
 fn sign_off(p: &Policy, names: &Names<'_>, r: &mut Report, at: &str, chain: &[RoleId]) {
-    let mut seen = BTreeSet::new();
+    let mut before: Option<&RoleId> = None;
     for (i, role) in chain.iter().enumerate() {
         let path = format!("{at}.sign_off[{i}]");
         approver(p, names, r, &path, role);
-        if !seen.insert(role) {
+        if before == Some(role) {
             r.error(
                 path,
                 format!(
-                    "{:?} is already in the chain; each role signs once",
+                    "{:?} signs at the position before too; a role may come back later in the chain, after another role, but not twice in a row",
                     role.as_str()
                 ),
             );
         }
+        before = Some(role);
     }
 }
 
@@ -1258,6 +1297,19 @@ fn routing(p: &Policy, names: &Names<'_>, r: &mut Report) {
             }
         }
         names.role(r, &format!("{path}.handler_role"), &route.handler_role);
+        for (k, role) in route.support.iter().enumerate() {
+            let at = format!("{path}.support[{k}]");
+            names.role(r, &at, role);
+            if *role == route.handler_role || route.support.iter().take(k).any(|x| x == role) {
+                r.error(
+                    at,
+                    format!(
+                        "{:?} is the handler role or listed already; list each supporting (协办) role once, apart from the handler role",
+                        role.as_str()
+                    ),
+                );
+            }
+        }
     }
 }
 

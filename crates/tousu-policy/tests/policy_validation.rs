@@ -442,7 +442,7 @@ grants = [
         &text,
         r#"extension = "boss""#,
         r#"extension = "boss"
-sign_off = ["clerk", "ghost", "clerk"]
+sign_off = ["clerk", "clerk", "ghost"]
 
 [[approval.rules]]
 id = "big"

@@ -884,17 +884,26 @@ pub(crate) fn depends_on_calendar(unit: DurationUnit) -> bool {
 /// responder, or — for a role — the staff member on the case who holds it
 /// (the first responder if they do, else the first participant by id who
 /// does), reported together with the role. When that names nobody, the
-/// milestone's `fallback_owner` answers.
+/// milestone's fallback owners are tried in order (ruling 44): the first
+/// that names someone answers; when none does, the breach is unowned and
+/// reported with the last role tried.
 pub(crate) fn owner(
     case: &ClockCase<'_>,
     m: Option<&Milestone>,
     ctx: &Ctx<'_>,
 ) -> (Option<StaffId>, Option<RoleId>) {
-    let (staff, role) = resolve_owner(case, m.map(|m| &m.owner), ctx);
-    match (staff, m.and_then(|m| m.fallback_owner.as_ref())) {
-        (None, Some(fallback)) => resolve_owner(case, Some(fallback), ctx),
-        (staff, _) => (staff, role),
+    let mut found = resolve_owner(case, m.map(|m| &m.owner), ctx);
+    let fallbacks = m
+        .and_then(|m| m.fallback_owner.as_ref())
+        .map(tousu_policy::FallbackOwner::owners)
+        .unwrap_or_default();
+    for fallback in fallbacks {
+        if found.0.is_some() {
+            break;
+        }
+        found = resolve_owner(case, Some(fallback), ctx);
     }
+    found
 }
 
 /// Who owns an agreed deadline (约定回复时限): it stands in for the clocks

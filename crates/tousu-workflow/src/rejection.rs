@@ -95,10 +95,11 @@ pub enum Rejection {
         /// The approval rule that set the chain.
         rule: Option<RuleId>,
     },
-    /// The actor already signed this proposal: each sign-off and the
-    /// approval are by different people.
+    /// The actor already signed this proposal: a person signs or approves
+    /// again only where the chain names the role they signed as again, and
+    /// never right after their own signature (ruling 43).
     #[error(
-        "{staff} already signed this proposal as {role}; the next sign-off or the approval is someone else's"
+        "{staff} already signed this proposal as {role}; they sign again only where the chain names {role} again, after someone else has signed"
     )]
     AlreadySignedOff {
         /// Who signed.
@@ -162,8 +163,9 @@ pub enum Rejection {
         handler_role: RoleId,
         /// The lead department given.
         lead: DepartmentId,
-        /// What is wrong: the named handler lacks the role, or nobody in
-        /// the lead department holds it.
+        /// What is wrong: the named handler lacks the role, nobody in
+        /// the lead department holds it, or a supporting (协办) role of the
+        /// route is not called in.
         problem: String,
     },
     /// The command does not apply in the case's status.

@@ -55,11 +55,12 @@ fn s05_board_card_batch_defect_over_spring_festival() {
     s.register("yw1", "S05-1", c).unwrap();
     assert_eq!(level_of(&s), "major", "7.5 % defective: a batch defect");
     s.ok("kfgc", minutes(t0, 30), accept());
-    // 客服工程师 「具有调配相关部门人员协助处理的权限」: 研发部 leads, 工程部 and 生产部 assist.
+    // 客服工程师 「具有调配相关部门人员协助处理的权限」: he handles, and calls in 研发部
+    // (technical support for a reliability problem), 工程部 and 生产部.
     s.ok(
         "kfgc",
         minutes(t0, 40),
-        assign_with("rd", "rd1", &["pe", "prod"]),
+        assign_with("qa", "kfgc", &["rd", "pe", "prod"]),
     );
     // 7 calendar days from 12 February end on the 19th, inside the Spring
     // Festival (15–23 February) → rolled to the end of the 24th.
@@ -77,7 +78,7 @@ fn s05_board_card_batch_defect_over_spring_festival() {
         ),
     );
     s.ok(
-        "rd1",
+        "kfgc",
         beijing(2026, 2, 13, 10, 0),
         propose(
             vec![
@@ -117,11 +118,16 @@ fn s05_board_card_batch_defect_over_spring_festival() {
 fn s05_late_verification_and_late_improvement_report() {
     let p = policy("board-card-s05.toml");
     let roster = roster(
-        &[("yw", "业务部", None), ("pz", "品质部", None)],
+        &[
+            ("yw", "业务部", None),
+            ("pz", "品质部", None),
+            ("yf", "研发部", None),
+        ],
         &[
             ("sales1", "业务员 小龚", "yw", &["sales"], None),
             ("cse", "客服工程师 老魏", "pz", &["cs_engineer"], Some("qm")),
             ("qm", "品质部经理", "pz", &["quality_manager"], None),
+            ("rd1", "研发部 软件工程师", "yf", &["rd"], None),
         ],
     );
     let mut s = Scenario::new(p.clone(), roster);
@@ -142,7 +148,11 @@ fn s05_late_verification_and_late_improvement_report() {
     s.tick(beijing(2026, 3, 14, 9, 0));
     assert!(breached(&s.events, "verification"));
     s.ok("cse", beijing(2026, 3, 16, 8, 30), accept());
-    s.ok("cse", beijing(2026, 3, 16, 8, 40), assign("pz", "cse"));
+    s.ok(
+        "cse",
+        beijing(2026, 3, 16, 8, 40),
+        assign_with("pz", "cse", &["yf"]),
+    );
     // 7 calendar days (assumed) from Monday 16 March: the end of the 23rd.
     assert_eq!(
         due(&s, beijing(2026, 3, 16, 9, 0), "improvement_report"),
@@ -224,11 +234,13 @@ fn production_supports_and_does_not_handle() {
         &[
             ("sales", "业务部", None),
             ("qa", "品质部", None),
+            ("pe", "工程部", None),
             ("prod", "生产部", None),
         ],
         &[
             ("yw1", "业务员周明", "sales", &["sales"], None),
             ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("pe1", "工程部制程工程师", "pe", &["process_eng"], None),
             ("prod1", "生产部组长", "prod", &["production"], None),
         ],
     );
@@ -246,7 +258,7 @@ fn production_supports_and_does_not_handle() {
     s.ok(
         "kfgc",
         minutes(t0, 20),
-        assign_with("qa", "kfgc", &["prod"]),
+        assign_with("qa", "kfgc", &["pe", "prod"]),
     );
     s.ok(
         "prod1",
@@ -277,7 +289,8 @@ fn s05_not_reproduced_is_found_by_the_verification() {
             .build()
             .unwrap()
     };
-    let crew: (&[&str], &[&str]) = (&["sales", "cs_engineer"], &["rd"]);
+    // 3「品质部:客服工程师负责对客户投诉问题的核实」: the engineer verifies.
+    let crew: (&[&str], &[&str]) = (&["sales", "cs_engineer"], &["cs_engineer"]);
     assert_eq!(
         judged_on_finding("board-card-s05.toml", crew, c(), Some("not_reproduced")),
         ("invalid".to_owned(), Some("not-reproduced".to_owned()))
@@ -285,5 +298,95 @@ fn s05_not_reproduced_is_found_by_the_verification() {
     assert_eq!(
         judged_on_finding("board-card-s05.toml", crew, c(), None),
         ("valid".to_owned(), None)
+    );
+}
+
+/// 3「研发部:负责对客户投诉软件/硬件及产品可靠性问题处理的技术支持;」「工程部:负责对客户投诉
+/// 制程问题处理的技术支持;」 while 品质部's engineer handles (「核实和反馈输出」): a
+/// reliability problem is assigned to the engineer with 研发部 called in, a process
+/// problem with 工程部, and each supporting department records findings on its own
+/// problems only (ruling 42). (The file let anyone lead and either department
+/// investigate any problem, and an assignment need call in neither.)
+#[test]
+fn s05_the_department_of_the_cause_supports() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+            ("pe", "工程部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
+            ("pe1", "工程部制程工程师郑工", "pe", &["process_eng"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register(
+        "yw1",
+        "S05-R",
+        about(t0, "reliability", "高温老化后死机").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    // 工程部 is not the support for a reliability problem.
+    let without_rd = s
+        .run("kfgc", minutes(t0, 20), assign_with("qa", "kfgc", &["pe"]))
+        .unwrap_err();
+    assert_eq!(
+        without_rd.to_string(),
+        "route rd-support hands reliability complaints to role \"cs_engineer\": role \"rd\" supports them (协办), and neither the lead department qa nor a co-handling department (pe) has anyone who holds it; call in a department where someone does"
+    );
+    // 研发部 supports; it does not handle.
+    let rd_leads = s
+        .run("kfgc", minutes(t0, 25), assign("rd", "rd1"))
+        .unwrap_err();
+    assert_eq!(rd_leads.kind(), "misrouted", "{rd_leads}");
+    s.ok("kfgc", minutes(t0, 30), assign_with("qa", "kfgc", &["rd"]));
+    assert_eq!(
+        s.case().assignment.as_ref().unwrap().co_handling[0].as_str(),
+        "rd"
+    );
+    s.ok("rd1", minutes(t0, 60), investigate());
+    assert_eq!(
+        s.run("pe1", minutes(t0, 70), findings(FaultParty::Us, "制程"))
+            .unwrap_err()
+            .kind(),
+        "grant_condition_unmet"
+    );
+    s.ok(
+        "rd1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "散热设计余量不足"),
+    );
+    // A process problem: 工程部 is called in, and 研发部 may not investigate it.
+    let mut q = Scenario::new(p, roster);
+    q.register(
+        "yw1",
+        "S05-P",
+        about(t0, "process", "焊点虚焊").build().unwrap(),
+    )
+    .unwrap();
+    q.ok("kfgc", minutes(t0, 10), accept());
+    let without_pe = q
+        .run("kfgc", minutes(t0, 20), assign_with("qa", "kfgc", &["rd"]))
+        .unwrap_err();
+    assert_eq!(without_pe.kind(), "misrouted", "{without_pe}");
+    q.ok("kfgc", minutes(t0, 30), assign_with("qa", "kfgc", &["pe"]));
+    assert_eq!(
+        q.run("rd1", minutes(t0, 40), investigate())
+            .unwrap_err()
+            .kind(),
+        "grant_condition_unmet"
+    );
+    q.ok("pe1", minutes(t0, 50), investigate());
+    q.ok(
+        "pe1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "回流焊温区偏低"),
     );
 }

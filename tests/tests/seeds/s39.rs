@@ -63,7 +63,8 @@ fn s39_retail_return_closed_late_after_national_day() {
         ),
     );
     // 第十一条「交主管审核后,交行政人事部」, 第十二条「经整理审核附具体意见后,呈报总经理
-    // 批阅」: the superior signs, then 行政人事部, then the general manager approves.
+    // 批阅」, 第十三条「报请上级主管审核」: the superior signs, then 行政人事部, then the
+    // general manager, and the superior approves.
     let out_of_turn = s
         .run("x1", beijing(2025, 9, 30, 11, 0), CommandKind::Approve)
         .unwrap_err();
@@ -73,7 +74,7 @@ fn s39_retail_return_closed_late_after_national_day() {
     );
     assert_eq!(
         out_of_turn.to_string(),
-        "x1 may not sign or approve now: the proposal needs store_superior next (sign-off chain store_superior → admin_hr → general_manager (approval); 0 signed)"
+        "x1 may not sign or approve now: the proposal needs store_superior next (sign-off chain store_superior → admin_hr → general_manager → store_superior (approval); 0 signed)"
     );
     s.ok("dz", beijing(2025, 9, 30, 12, 0), CommandKind::Approve);
     assert_eq!(
@@ -91,6 +92,7 @@ fn s39_retail_return_closed_late_after_national_day() {
     );
     s.ok("x1", beijing(2025, 9, 30, 14, 0), CommandKind::Approve);
     s.ok("g1", beijing(2025, 9, 30, 16, 0), CommandKind::Approve);
+    s.ok("dz", beijing(2025, 9, 30, 17, 0), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
     let signed: Vec<_> = s
         .case()
@@ -101,7 +103,10 @@ fn s39_retail_return_closed_late_after_national_day() {
         .iter()
         .map(|x| format!("{} {}", x.role, x.by))
         .collect();
-    assert_eq!(signed, ["store_superior dz", "admin_hr x1"]);
+    assert_eq!(
+        signed,
+        ["store_superior dz", "admin_hr x1", "general_manager g1"]
+    );
     s.ok(
         "k1",
         beijing(2025, 10, 9, 10, 0),
@@ -261,12 +266,97 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
     assert_eq!(s.case().proposal.as_ref().unwrap().signed_off.len(), 1);
 }
 
+/// 第十一条「交主管审核后,交行政人事部」 and 第十三条「受理部门根据行政人事部意见,形成具体
+/// 处理意见,报请上级主管审核」: the one 上级主管 of a store reviews the report before
+/// 行政人事部 and the handling opinion after the general manager's 批阅 (ruling 43). He may
+/// not sign twice in a row, nor may one person holding two roles fill two of their
+/// positions. (The file had the general manager approve last: the superior's second
+/// review never happened.)
+#[test]
+fn s39_the_superior_reviews_before_admin_and_after_the_gm() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "门店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("d1", "店员", "md", &["store"], None),
+            (
+                "dz",
+                "店长(唯一的上级主管)",
+                "md",
+                &["store_superior"],
+                None,
+            ),
+            ("sl", "受理部门 商品专员", "md", &["handling_dept"], None),
+            ("x1", "行政人事部 专员", "xz", &["admin_hr"], None),
+            (
+                "g1",
+                "总经理(兼任区域主管)",
+                "zjb",
+                &["general_manager", "store_superior"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 11, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "促销价未兑现,要求补差价")
+        .complainant(person("顾客 潘先生"))
+        .category(cat("price_reduction"))
+        .build()
+        .unwrap();
+    s.register("d1", "KS-11", c).unwrap();
+    s.ok("dz", minutes(t0, 20), accept());
+    s.ok("x1", minutes(t0, 40), assign("md", "sl"));
+    s.ok("sl", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "sl",
+        minutes(t0, 90),
+        propose(vec![rem_amt(RemedyKind::Refund, "30")], "补差价30元"),
+    );
+    s.ok("dz", minutes(t0, 100), CommandKind::Approve);
+    // Not twice in a row: after his own signature it is 行政人事部's turn.
+    let again = s
+        .run("dz", minutes(t0, 105), CommandKind::Approve)
+        .unwrap_err();
+    assert_eq!(again.kind(), "already_signed_off", "{again}");
+    s.ok("x1", minutes(t0, 120), CommandKind::Approve);
+    s.ok("g1", minutes(t0, 150), CommandKind::Approve);
+    // The general manager's 批阅 is not the end: the superior reviews the opinion.
+    assert_eq!(status(&s), Status::AwaitingApproval);
+    // g1 also holds the superior's role, but signed last, as general manager.
+    let gm_again = s
+        .run("g1", minutes(t0, 155), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&gm_again, Rejection::AlreadySignedOff { role, .. } if role.as_str() == "general_manager"),
+        "{gm_again}"
+    );
+    // The store's one superior approves at his second position.
+    s.ok("dz", minutes(t0, 180), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
+    assert_eq!(
+        s.case()
+            .proposal
+            .as_ref()
+            .unwrap()
+            .approved_by
+            .as_ref()
+            .map(|x| x.as_str()),
+        Some("dz")
+    );
+}
+
 /// Who answers for a late ruling and a late closure when the role that owns the
 /// clock never acted on the case: 第七条「呈报上级主管裁定是否受理」 — the store that
 /// received it answers for the ruling until the 上级主管 acts (assumed), and the 上级主管
 /// who accepted it answers for the closure until 行政人事部 acts (assumed); before, both
 /// breaches were charged to nobody. A case no superior ruled on is the store's for the
-/// ruling; its closure stays unowned (one fallback role, not a chain).
+/// ruling and for the closure: the fallback owners are tried in order, the 上级主管 then
+/// the store (ruling 44; with one fallback role its closure breach was unowned).
 #[test]
 fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
     let p = policy("retail-chain-s39.toml");
@@ -291,7 +381,7 @@ fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
     s.tick(beijing(2026, 3, 12, 9, 0));
     assert_eq!(
         breach_owners(&s),
-        ["closure@1 → -", "acceptance_ruling@1 → d1"]
+        ["closure@1 → d1", "acceptance_ruling@1 → d1"]
     );
     let mut a = Scenario::new(p, roster);
     a.register("d1", "KS-Q", complaint()).unwrap();

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use tousu_model::{AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, Validity};
+use tousu_model::{
+    AttachmentRef, FactName, FactValue, FaultParty, Money, Remedy, RoleId, Validity,
+};
 use tousu_policy::{
     Action, CaseAction, ClockEvent, EscalationId, EscalationStep, EscalationTrigger, Milestone,
     MilestoneId, PolicyId, PolicyVersion, RuleId,
@@ -67,8 +69,8 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleI
 }
 
 /// Routing (归口): a category the policy routes goes to a lead department
-/// where someone holds the route's role, and a named handler holds it; the
-/// route followed, if any.
+/// where someone holds the route's role, a named handler holds it, and its
+/// supporting roles are called in; the route followed, if any.
 fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let Some(category) = d.case.complaint.category.as_ref() else {
@@ -78,14 +80,18 @@ fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, R
         return Ok(None);
     };
     let role = &route.handler_role;
-    let followed = Ok(Some(route.id.clone()));
     let problem = match &a.handler {
         Some(h) if !ctx.roster.staff(h).is_some_and(|s| s.has_role(role)) => {
-            format!("the handler {h} does not hold it")
+            Some(format!("the handler {h} does not hold it"))
         }
-        Some(_) => return followed,
-        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => return followed,
-        None => format!("nobody in the lead department {} holds it", a.lead),
+        Some(_) => None,
+        None if ctx.roster.in_department(&a.lead).any(|s| s.has_role(role)) => None,
+        None => Some(format!("nobody in the lead department {} holds it", a.lead)),
+    };
+    // The roles that support it (协办) are called in too (ruling 42).
+    let Some(problem) = problem.or_else(|| super::co_handling::missing_support(ctx, route, a))
+    else {
+        return Ok(Some(route.id.clone()));
     };
     Err(Rejection::Misrouted {
         route: route.id.clone(),
@@ -317,8 +323,9 @@ pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         return sign_off(d, p);
     }
     // Segregation of duties first, as for a sign-off: approving one's own
-    // proposal is refused as such, whatever one's limit.
-    not_own_nor_signed(d, proposal)?;
+    // proposal is refused as such, whatever one's limit. The approval is the
+    // position after the chain, held by the role the amount needs.
+    not_own_nor_signed(d, proposal, proposal.and_then(|p| p.required_role.as_ref()))?;
     let amount = proposal.map_or(Money::ZERO, |p| p.amount);
     if let Some(auth) = &d.ctx.policy.approval {
         let rule = proposal.and_then(|p| p.approval_rule.as_ref());
@@ -328,13 +335,13 @@ pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
 }
 
 /// The next sign-off of `p`'s chain: the actor holds the role whose turn it
-/// is, did not propose, and has not signed already.
+/// is, did not propose, and signed before only as that role, not last.
 fn sign_off(d: &Decision<'_, '_>, p: &Proposal) -> Result<Effects, Rejection> {
-    not_own_nor_signed(d, Some(p))?;
     let signed = p.signed_off.len();
     let Some(next) = p.sign_off.get(signed) else {
         return Err(input("kind", "the sign-off chain is complete"));
     };
+    not_own_nor_signed(d, Some(p), Some(next))?;
     if !d.staff.has_role(next) {
         let mut chain: Vec<String> = p.sign_off.iter().map(ToString::to_string).collect();
         chain.extend(p.required_role.iter().map(|r| format!("{r} (approval)")));
@@ -350,16 +357,29 @@ fn sign_off(d: &Decision<'_, '_>, p: &Proposal) -> Result<Effects, Rejection> {
 }
 
 /// Segregation of duties: the proposer neither signs nor approves (unless
-/// the policy allows self-approval), and whoever signed does not sign or
-/// approve again.
-fn not_own_nor_signed(d: &Decision<'_, '_>, p: Option<&Proposal>) -> Result<(), Rejection> {
+/// the policy allows self-approval), and whoever signed signs or approves
+/// again only at a later position of the same role (`role`, the role of
+/// the position now), with someone else's signature between (ruling 43:
+/// S39's 主管 reviews the report before 行政人事部 and the opinion after the
+/// general manager).
+fn not_own_nor_signed(
+    d: &Decision<'_, '_>,
+    p: Option<&Proposal>,
+    role: Option<&RoleId>,
+) -> Result<(), Rejection> {
     check_not_own(
         d.staff,
         p.and_then(|p| p.proposed_by.as_ref()),
         Action::Approve,
         d.ctx,
     )?;
-    match p.and_then(|p| p.signed_off.iter().find(|s| s.by == d.staff.id)) {
+    let signed = p.map(|p| p.signed_off.as_slice()).unwrap_or_default();
+    let signed_last = signed.last().is_some_and(|s| s.by == d.staff.id);
+    let refused = signed
+        .iter()
+        .filter(|s| s.by == d.staff.id)
+        .find(|s| signed_last || Some(&s.role) != role);
+    match refused {
         Some(done) => Err(Rejection::AlreadySignedOff {
             staff: d.staff.id.clone(),
             role: done.role.clone(),

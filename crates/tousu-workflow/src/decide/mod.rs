@@ -9,6 +9,7 @@
 //! who may act is [`crate::authority`].
 
 mod closing;
+mod co_handling;
 mod extensions;
 mod handling;
 mod hint;
