@@ -11,7 +11,9 @@
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
-//! breach that charges nothing.
+//! breach that charges nothing, a clock started only by roles that cannot
+//! make its start events (`started_by`), a registration requirement that
+//! refuses the very complaints an acceptance rule turns away with advice.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -77,7 +79,7 @@ impl fmt::Display for Finding {
 
 /// The actions whose commands cause `event` (the workflow's contract;
 /// `None` in the list means the clock itself causes it, as `tick` does).
-fn causes(event: ClockEvent) -> &'static [Option<Action>] {
+pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
     use Action as A;
     match event {
         ClockEvent::Registered => &[Some(A::Register)],
@@ -161,6 +163,12 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     restricted_steps_can_be_taken(p, &mut out);
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
+    for (path, message) in crate::started_by::never_started(p) {
+        out.add(Severity::Warning, "handover_clocks_start", path, message);
+    }
+    for (path, message) in crate::registration::refusals_blocked(p) {
+        out.add(Severity::Warning, "refusals_registrable", path, message);
+    }
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
