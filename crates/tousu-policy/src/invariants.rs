@@ -13,7 +13,9 @@
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
 //! breach that charges nothing, a sign-off chain whose last signer would
-//! also approve.
+//! also approve, a clock started only by roles that cannot make its start
+//! events (`started_by`), a registration requirement that refuses the very
+//! complaints an acceptance rule turns away with advice.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -79,7 +81,7 @@ impl fmt::Display for Finding {
 
 /// The actions whose commands cause `event` (the workflow's contract;
 /// `None` in the list means the clock itself causes it, as `tick` does).
-fn causes(event: ClockEvent) -> &'static [Option<Action>] {
+pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
     use Action as A;
     match event {
         ClockEvent::Registered => &[Some(A::Register)],
@@ -165,6 +167,12 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
     sign_off_changes_hands(p, &mut out);
+    for (path, message) in crate::started_by::never_started(p) {
+        out.add(Severity::Warning, "handover_clocks_start", path, message);
+    }
+    for (path, message) in crate::registration::refusals_blocked(p) {
+        out.add(Severity::Warning, "refusals_registrable", path, message);
+    }
     let mut out = out.0;
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out

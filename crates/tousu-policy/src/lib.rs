@@ -95,6 +95,7 @@ pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod authority;
+mod charged;
 pub mod counted_from;
 pub mod duties;
 mod error;
@@ -107,7 +108,9 @@ mod policy;
 pub mod predicate;
 pub mod record_sign_off;
 pub mod registration;
+pub mod remedy_rules;
 pub mod rules;
+pub mod started_by;
 mod status;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -127,6 +130,7 @@ pub use penalty_schedule::{
 };
 pub use record_sign_off::{RecordSignOff, SignedRecord};
 pub use registration::{Registration, RequiredField};
+pub use remedy_rules::{RemedyBreach, RemedyRule};
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

@@ -417,6 +417,14 @@ pub struct Milestone {
     /// (schema 2, ruling 40): `{ stop_of = "dispatch" }`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counted_from: Option<crate::CountedFrom>,
+    /// The clock starts only when its start event is made by a staff member
+    /// holding one of these roles (schema 2, ruling 45): S31's result report
+    /// is owed for the cases the province passed down (`start = ["assigned",
+    /// "transferred"]`, `started_by = ["provincial_body"]`); a hand-over
+    /// to a holder of those roles passes nothing on and starts nothing.
+    /// Empty (the default): whoever makes it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub started_by: Vec<RoleId>,
 }
 
 impl Milestone {

@@ -255,6 +255,11 @@ pub struct Policy {
     /// records, S17's Monday statistics). Absent: none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duties: Vec<crate::duties::Duty>,
+    /// Remedies tied to what was found (schema 2, ruling 46): a proposal
+    /// must offer one of, or only, the kinds a rule names once its `when`
+    /// holds (S36 四1: product quality found → exchange or recall).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remedy_rules: Vec<crate::RemedyRule>,
 }
 
 /// When a case may be closed because the customer cannot be reached.

@@ -145,3 +145,63 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
         }
     }
 }
+
+/// The required fields a complaint for which `when` holds cannot give: an
+/// anonymous complaint has no complainant name.
+fn missing_when(when: &crate::predicate::Predicate) -> Vec<RequiredField> {
+    use crate::predicate::Predicate as P;
+    match when {
+        P::Anonymous(true) => vec![RequiredField::ComplainantName],
+        P::Not(inner) if matches!(**inner, P::Anonymous(false)) => {
+            vec![RequiredField::ComplainantName]
+        }
+        P::All(ps) => {
+            let mut out: Vec<RequiredField> = Vec::new();
+            for f in ps.iter().flat_map(missing_when) {
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            out
+        }
+        P::Any(ps) => {
+            let mut each = ps.iter().map(missing_when);
+            let first = each.next().unwrap_or_default();
+            each.fold(first, |acc, next| {
+                acc.into_iter().filter(|f| next.contains(f)).collect()
+            })
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Acceptance rules that turn a complaint away (不予受理, with a reason and
+/// advice) only when it lacks a field `[registration] required` demands:
+/// such a complaint is refused at registration instead, so the refusal, its
+/// reason and its advice are never recorded (ruling 41: acceptance is not
+/// registration). As (path, message), for
+/// [`check_invariants`](crate::check_invariants).
+pub(crate) fn refusals_blocked(p: &Policy) -> Vec<(String, String)> {
+    let Some(reg) = &p.registration else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, rule) in p.acceptance.rules.iter().enumerate() {
+        if rule.outcome.is_accepted() {
+            continue;
+        }
+        for missing in missing_when(&rule.when) {
+            let Some(j) = reg.required.iter().position(|f| *f == missing) else {
+                continue;
+            };
+            out.push((
+                format!("registration.required[{j}]"),
+                format!(
+                    "requires {missing}, which every complaint acceptance.rules[{i}] ({}) turns away lacks: such a complaint is refused at registration, so the rule's reason and advice are never recorded; require only what every record holds, or drop the rule",
+                    rule.id
+                ),
+            ));
+        }
+    }
+    out
+}

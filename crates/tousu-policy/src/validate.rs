@@ -123,6 +123,16 @@ pub(crate) fn check(p: &Policy) -> Report {
     crate::late_entry::check(p, &mut r);
     crate::record_sign_off::check(p, &mut r);
     crate::registration::check(p, &mut r);
+    crate::remedy_rules::check(p, &mut r);
+    for (i, rule) in p.remedy_rules.iter().enumerate() {
+        predicate(
+            p,
+            &names,
+            &mut r,
+            &format!("remedy_rules[{i}].when"),
+            &rule.when,
+        );
+    }
     crate::duties::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
@@ -197,6 +207,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                     .as_ref()
                     .is_some_and(crate::FallbackOwner::is_chain),
             ),
+            ("started_by", !m.started_by.is_empty()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -775,6 +786,7 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
             names.role(r, &format!("{path}.owner.role"), role);
         }
         owners(p, m, &path, names, r);
+        crate::charged::role_owner_charged(p, m, &path, r);
         // A more severe level with a longer limit.
         for (hi_rank, hi) in p.levels.iter().enumerate() {
             let Some(hi_target) = m.level_target(&hi.id) else {
@@ -858,6 +870,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
         );
     }
     counted_from(p, m, path, r);
+    crate::started_by::validate(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
         r.warning(
             format!("{path}.named_actions"),

@@ -160,6 +160,9 @@ impl From<&Rejection> for RejectionDoc {
             } => json!({
                 "action": action, "occurred_at": occurred_at, "within": within, "until": until,
             }),
+            Rejection::RemedyRuleUnmet { rule, offered, .. } => {
+                json!({ "rule": rule, "offered": offered })
+            }
             _ => serde_json::Value::Null,
         };
         RejectionDoc {

@@ -51,6 +51,10 @@ pub(crate) struct ClockCase<'a> {
     /// Facts recorded so far (`record_facts`), those of the events applied
     /// on top included: `applies_when` and conditional targets read them.
     found_facts: Cow<'a, BTreeMap<FactName, FactValue>>,
+    /// The roles of the staff member whose command this is; `None` for
+    /// what no person does (a tick). Clocks with `started_by` read them
+    /// (ruling 45).
+    acting: Option<&'a BTreeSet<RoleId>>,
 }
 
 impl<'a> ClockCase<'a> {
@@ -69,6 +73,7 @@ impl<'a> ClockCase<'a> {
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
+            acting: None,
         }
     }
 
@@ -92,7 +97,15 @@ impl<'a> ClockCase<'a> {
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
+            acting: None,
         }
+    }
+
+    /// This case as `staff`'s command sees it: clocks that start only on
+    /// what given roles do (`started_by`) see the actor's roles.
+    pub(crate) fn by(mut self, staff: &'a tousu_model::Staff) -> Self {
+        self.acting = Some(&staff.roles);
+        self
     }
 
     /// This case after `kinds`, applied at `at` by the one fold
@@ -155,6 +168,31 @@ impl<'a> ClockCase<'a> {
         e != ClockEvent::Escalated
             || m.steps.is_empty()
             || self.new_steps.iter().any(|s| m.steps.contains(s))
+    }
+
+    /// Whether the command's actor may start `m` (`started_by`, ruling 45):
+    /// one of the roles named, and, on a hand-over (`assigned`,
+    /// `transferred`), to someone outside them — the province assigning a
+    /// case to its own station passes nothing down. The new handler, else
+    /// the lead department's staff, must hold none of the roles.
+    fn started_by(&self, m: &Milestone, triggers: &[ClockEvent], ctx: &Ctx<'_>) -> bool {
+        if m.started_by.is_empty() {
+            return true;
+        }
+        if !m.started_by_any(self.acting.into_iter().flatten()) {
+            return false;
+        }
+        let handover = triggers
+            .iter()
+            .any(|e| matches!(e, ClockEvent::Assigned | ClockEvent::Transferred));
+        let Some(a) = self.assignment.filter(|_| handover) else {
+            return true;
+        };
+        let own = |s: &tousu_model::Staff| m.started_by_any(s.roles.iter());
+        match &a.handler {
+            Some(h) => !ctx.roster.staff(h).is_some_and(own),
+            None => !ctx.roster.in_department(&a.lead).any(own),
+        }
     }
 
     /// The instant `m`'s deadline counts from when it names an earlier act
@@ -595,6 +633,7 @@ fn start(
         if !triggers
             .iter()
             .any(|&e| m.start.contains(&e) && case.fires(m, e))
+            || !case.started_by(m, triggers, ctx)
         {
             continue;
         }

@@ -1,7 +1,9 @@
 //! Why a command was refused. A rejected command changes nothing.
 
 use chrono::{DateTime, Utc};
-use tousu_model::{CategoryId, CommandId, DepartmentId, LevelId, Money, RoleId, StaffId};
+use tousu_model::{
+    CategoryId, CommandId, DepartmentId, LevelId, Money, RemedyKind, RoleId, StaffId,
+};
 use tousu_policy::{Action, CalendarError, Duration, EscalationId, RuleId};
 
 use crate::Status;
@@ -168,6 +170,17 @@ pub enum Rejection {
         /// route is not called in.
         problem: String,
     },
+    /// The proposal breaks a remedy rule that binds on the case (ruling 46:
+    /// S36 product quality found → exchange or recall).
+    #[error("remedy rule {rule} binds on this case: {problem}")]
+    RemedyRuleUnmet {
+        /// The rule.
+        rule: RuleId,
+        /// The kinds the proposal offered.
+        offered: Vec<RemedyKind>,
+        /// What is wrong and what the rule accepts.
+        problem: String,
+    },
     /// The command does not apply in the case's status.
     #[error("cannot {command} a case that is {status} ({}); {hint}", status.label_zh())]
     InvalidTransition {
@@ -305,6 +318,7 @@ impl Rejection {
             Rejection::RecordSignRefused { .. } => "record_sign_refused",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
+            Rejection::RemedyRuleUnmet { .. } => "remedy_rule_unmet",
             Rejection::Recused { .. } => "recused",
             Rejection::SelfApproval { .. } => "self_approval",
             Rejection::OutOfAuthority { .. } => "out_of_authority",
@@ -417,6 +431,11 @@ mod tests {
                 category: tousu_model::CategoryId::new("c").unwrap(),
                 handler_role: RoleId::new("h").unwrap(),
                 lead: tousu_model::DepartmentId::new("d").unwrap(),
+                problem: String::new(),
+            },
+            Rejection::RemedyRuleUnmet {
+                rule: RuleId::new("r").unwrap(),
+                offered: vec![],
                 problem: String::new(),
             },
             Rejection::InvalidTransition {

@@ -76,7 +76,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         CommandKind::RecordAction {
             action: tousu_policy::CaseAction::ReportSubmitted,
             note: Some("已将调查和处理情况报原批转机关".into()),
-            milestone: None,
+            milestone: Some(tousu_policy::MilestoneId::new("report_to_referrer").unwrap()),
         },
     );
     s.ok(
@@ -373,5 +373,84 @@ fn s29_the_investigation_finds_no_defect() {
     assert_eq!(
         found.rule.map(|r| r.to_string()).as_deref(),
         Some("no-defect")
+    );
+}
+
+/// 第五条(三): the province 「受理全省范围内的工程质量投诉,按照属地解决的原则,交由工程
+/// 所在地的投诉处理机构处理,并要求报告处理结果」. A case it passes down (its own
+/// `transfer` here) owes it the report, three months as assumed (read as a
+/// 批转 under 第六条(五)); the city station's own assignment owes nothing.
+/// Fails on the old file, which had no such clock.
+#[test]
+fn s29_a_case_the_province_passes_down_reports_to_it() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let roster = roster(
+        &[
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+            ("nj", "南京市建设工程质量用户投诉站", None),
+        ],
+        &[
+            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+            ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
+        ],
+    );
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = |content: &str| {
+        Complaint::builder(t0, Channel::Letter, content)
+            .complainant(person("业主 吴先生"))
+            .category(cat("civil_works"))
+            .incident_at(beijing(2025, 10, 20, 8, 0))
+            .product(delivered(date(2025, 3, 1)))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("s1", "SZ-1", c("南京某小区墙体裂缝,向省站投诉"))
+        .unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 40), assign("sz", "s1"));
+    // The province's own handling owes it no report.
+    assert!(
+        s.deadlines(minutes(t0, 40))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_to_province")
+    );
+    s.ok(
+        "s1",
+        minutes(t0, 50),
+        transfer("nj", "n1", "按照属地解决的原则,交由南京市投诉站处理"),
+    );
+    // 3 months from the hand-down.
+    assert_eq!(
+        due(&s, minutes(t0, 50), "report_to_province"),
+        "2026-02-04 00:00"
+    );
+    // Named, the report to the province stops its clock met.
+    s.ok(
+        "n1",
+        beijing(2026, 1, 5, 10, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已向省投诉站报告处理结果".into()),
+            milestone: Some(tousu_policy::MilestoneId::new("report_to_province").unwrap()),
+        },
+    );
+    let clock = s
+        .case()
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "report_to_province")
+        .unwrap();
+    assert!(matches!(clock.state, ClockState::Stopped { met: true, .. }));
+
+    // Filed with the city station and assigned by it: nothing owed upward.
+    let mut l = Scenario::new(p, roster);
+    l.register("n1", "NJ-1", c("南京某小区墙体裂缝")).unwrap();
+    l.ok("n1", minutes(t0, 30), accept());
+    l.ok("n1", minutes(t0, 40), assign("nj", "n1"));
+    assert!(
+        l.deadlines(minutes(t0, 40))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_to_province")
     );
 }

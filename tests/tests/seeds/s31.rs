@@ -290,3 +290,86 @@ fn s31_the_case_officer_complained_about_stands_aside() {
     assert!(s.run("ba", minutes(t0, 50), investigate()).is_err());
     s.ok("bb", minutes(t0, 51), investigate());
 }
+
+/// #9 处理「市、县(市)…接到省投诉处理机构转交办理的投诉后,应按规定处理,并把处理结果
+/// 及时上报省工程质量投诉处理机构备案」: a case the province passes down owes the
+/// province its result (60 days, assumed: 「及时」 has no value); one the local
+/// body assigns itself owes nothing. Fails on the old file, which had no such
+/// clock.
+#[test]
+fn s31_a_case_the_province_passes_down_reports_its_result() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let filed = |content: &str| {
+        about(t0, "completed_in_warranty", content)
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap()
+    };
+    // Passed down by the province: the report is owed, 60 days from the
+    // hand-over (1 May 2026, Labour Day: the deadline rolls to the end of the
+    // first working day after the holiday, 6 May); unreported, it breaches
+    // and the case officer answers.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("sj1", "SJ-31", filed("无锡某小区外墙保温层脱落"))
+        .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    assert_eq!(
+        due(&s, minutes(t0, 40), "result_report_to_province"),
+        "2026-05-07 00:00"
+    );
+    s.tick(beijing(2026, 5, 7, 0, 1));
+    assert!(
+        breach_owners(&s).contains(&"result_report_to_province@1 → ba".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+
+    // Reported in time: the clock stops met.
+    let mut r = Scenario::new(p.clone(), roster.clone());
+    r.register("sj1", "SJ-32", filed("无锡某小区地下室渗水"))
+        .unwrap();
+    r.ok("sj1", minutes(t0, 30), accept());
+    r.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    r.ok("ba", minutes(t0, 60), investigate());
+    r.ok(
+        "ba",
+        beijing(2026, 4, 10, 10, 0),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "处理结果已上报省工程质量投诉处理机构备案",
+        ),
+    );
+    let clock = r
+        .case()
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "result_report_to_province")
+        .unwrap();
+    assert!(matches!(clock.state, ClockState::Stopped { met: true, .. }));
+    r.assert_replays();
+
+    // Filed and assigned locally: nothing is owed to the province.
+    let mut l = Scenario::new(p, roster);
+    l.register("sl", "WX-31", filed("住宅楼沉降开裂")).unwrap();
+    l.ok("sl", minutes(t0, 10), accept());
+    l.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+    assert!(
+        l.deadlines(minutes(t0, 20))
+            .iter()
+            .all(|v| v.milestone.as_str() != "result_report_to_province")
+    );
+}

@@ -236,3 +236,103 @@ fn s36_the_deadline_told_to_the_customer_governs() {
     s.tick(beijing(2026, 3, 14, 9, 0));
     assert_eq!(breach_list(&s), ["agreed_deadline@1"]);
 }
+
+/// #8 四1「若客户投诉事项的责任在于XX品质量问题,要耐心、认真地向客户作出解释,同时退换
+/// XX品或召回」: once the CS staff find the responsibility in the product's
+/// quality (the fact `responsibility`), a proposal must explain and, at the
+/// same time, exchange or recall; one that does not is refused naming the
+/// rule it breaks (ruling 46). Fails on the old file, which accepted any
+/// remedy.
+#[test]
+fn s36_the_remedy_follows_the_responsibility_found() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("ps", "配送中心", None)],
+        &[
+            ("sl", "受理专员", "ps", &["intake"], None),
+            ("kf1", "客服专员小柏", "kf", &["cs_staff"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 9, 0);
+    let found = |responsibility: &str| CommandKind::RecordFacts {
+        facts: [(fact("responsibility"), text(responsibility))].into(),
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "送到的两箱货里三瓶漏液")
+        .complainant(person("零售户 蒋老板"))
+        .category(cat("product_quality"))
+        .build()
+        .unwrap();
+    s.register("sl", "PS-Q", c).unwrap();
+    s.ok("sl", minutes(t0, 20), accept());
+    s.ok("kf1", minutes(t0, 30), assign("kf", "kf1"));
+    s.ok("kf1", minutes(t0, 40), investigate());
+    s.ok("kf1", minutes(t0, 80), found("product_quality"));
+    s.ok(
+        "kf1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "责任在于产品质量问题(瓶盖密封不良)"),
+    );
+    let refused = |s: &mut Scenario, remedies: Vec<Remedy>| match s.run(
+        "kf1",
+        minutes(t0, 100),
+        propose(remedies, "处理方案"),
+    ) {
+        Err(Rejection::RemedyRuleUnmet { rule, .. }) => rule.to_string(),
+        other => panic!("{other:?}"),
+    };
+    // An apology alone neither explains nor exchanges.
+    assert_eq!(
+        refused(&mut s, vec![rem(RemedyKind::Apology)]),
+        "product-quality-explained"
+    );
+    // Explaining is not enough: 「同时退换XX品或召回」.
+    assert_eq!(
+        refused(&mut s, vec![rem(RemedyKind::Explanation)]),
+        "product-quality-exchange-or-recall"
+    );
+    let err = s
+        .run(
+            "kf1",
+            minutes(t0, 100),
+            propose(vec![rem(RemedyKind::Explanation)], "仅作解释"),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "remedy_rule_unmet");
+    assert!(
+        err.to_string().contains("replacement, return, recall"),
+        "{err}"
+    );
+    s.ok(
+        "kf1",
+        minutes(t0, 110),
+        propose(
+            vec![rem(RemedyKind::Explanation), rem(RemedyKind::Replacement)],
+            "解释原因并退换三瓶漏液产品",
+        ),
+    );
+    s.assert_replays();
+
+    // A late delivery found at the dispatch: no exchange is required.
+    let mut d = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "配送迟到半天")
+        .complainant(person("零售户 庞老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    d.register("sl", "PS-D", c).unwrap();
+    d.ok("sl", minutes(t0, 20), accept());
+    d.ok("kf1", minutes(t0, 30), assign("kf", "kf1"));
+    d.ok("kf1", minutes(t0, 40), investigate());
+    d.ok("kf1", minutes(t0, 80), found("delivery"));
+    d.ok(
+        "kf1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "调度排车失误"),
+    );
+    d.ok(
+        "kf1",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并调整排车"),
+    );
+}

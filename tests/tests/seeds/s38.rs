@@ -447,3 +447,82 @@ fn s38_an_unfounded_demand_is_found_by_the_investigation() {
         ("valid".to_owned(), None)
     );
 }
+
+/// #5 3「凡对病人投诉不接待者,当事人作为一次投诉处理」: the patient's complaint that
+/// a nurse would not receive theirs is registered by another receiver with
+/// the nurse as respondent (`refused_reception`, a 行风 matter routed to
+/// 综合办); found valid and closed, it counts as one complaint against that
+/// nurse in the month's penalty facts (the count ladders read them). Fails
+/// on the old file, which had no such category.
+#[test]
+fn s38_refusing_to_receive_a_complaint_is_a_complaint_against_the_refuser() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[
+            ("nk", "心内科病区", None),
+            ("mz", "门诊一站式服务台", None),
+            ("zh", "综合办", None),
+        ],
+        &[
+            ("hs", "护士站 护士 小祁", "nk", &["first_receiver"], None),
+            ("fw", "服务台 小沈", "mz", &["first_receiver"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 3, 9, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "病区护士拒不接待家属对输液延误的投诉")
+        .complainant(person("患者家属 尹先生"))
+        .category(cat("refused_reception"))
+        .respondent(Respondent::staff(sid("hs")))
+        .first_responder(sid("fw"))
+        .build()
+        .unwrap();
+    s.register("fw", "YY-R", c).unwrap();
+    s.ok("fw", minutes(t0, 5), accept());
+    // A 行风 matter: routed to 综合办 with its parent category.
+    assert_eq!(
+        p.route_for(&cat("refused_reception"))
+            .map(|r| r.id.as_str()),
+        Some("conduct")
+    );
+    s.ok("fw", minutes(t0, 20), assign("zh", "zh1"));
+    s.ok("zh1", minutes(t0, 60), investigate());
+    s.ok(
+        "zh1",
+        beijing(2026, 3, 10, 15, 0),
+        findings(FaultParty::Us, "护士未按首问负责制接待投诉属实"),
+    );
+    s.ok(
+        "zh1",
+        beijing(2026, 3, 10, 15, 30),
+        propose(
+            vec![rem(RemedyKind::Apology)],
+            "向家属致歉,当事护士作为一次投诉处理",
+        ),
+    );
+    s.ok("zh1", beijing(2026, 3, 10, 16, 0), approve());
+    s.ok("zh1", beijing(2026, 3, 10, 16, 30), reply("已核实并致歉"));
+    s.ok(
+        "zh1",
+        beijing(2026, 3, 12, 10, 0),
+        callback(Satisfaction::Satisfied, "家属满意"),
+    );
+    s.ok("zh1", beijing(2026, 3, 12, 10, 5), close());
+    s.assert_replays();
+    let facts = tousu::report::penalty_facts(
+        Month::new(2026, 3).unwrap(),
+        [tousu::report::CaseRecord {
+            case: s.case(),
+            events: &s.events,
+            offset: chrono::FixedOffset::east_opt(8 * 3600).unwrap(),
+        }],
+    )
+    .unwrap();
+    let against: Vec<(&str, &str)> = facts
+        .complaints
+        .iter()
+        .map(|c| (c.staff.as_str(), c.case.as_str()))
+        .collect();
+    assert_eq!(against, [("hs", "YY-R")]);
+}

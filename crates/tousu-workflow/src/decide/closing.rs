@@ -150,7 +150,11 @@ pub(super) fn record_callback(
         }
     }
     if satisfaction.is_satisfied() || !rounds_used_up(d) {
-        return Ok(Effects { events, triggers });
+        return Ok(Effects {
+            events,
+            triggers,
+            then: None,
+        });
     }
     let fresh = fresh_steps(d);
     match (d.ctx.policy.rounds.when_exhausted, fresh.is_empty()) {
@@ -178,7 +182,11 @@ pub(super) fn record_callback(
             triggers.push(ClockEvent::Closed);
         }
     }
-    Ok(Effects { events, triggers })
+    Ok(Effects {
+        events,
+        triggers,
+        then: None,
+    })
 }
 
 /// 结案 after a satisfied callback.

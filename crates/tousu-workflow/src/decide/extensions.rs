@@ -53,6 +53,7 @@ pub(super) fn set_agreed_deadline(
     Ok(Effects {
         events,
         triggers: vec![ClockEvent::AgreedDeadlineSet],
+        then: None,
     })
 }
 

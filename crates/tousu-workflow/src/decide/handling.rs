@@ -224,7 +224,11 @@ pub(super) fn record_facts(
         triggers.push(ClockEvent::Escalated);
     }
     events.insert(0, recorded);
-    Ok(Effects { events, triggers })
+    Ok(Effects {
+        events,
+        triggers,
+        then: None,
+    })
 }
 
 /// The escalation steps a recording of `facts` takes (ruling 30): those
@@ -292,6 +296,7 @@ pub(super) fn propose_solution(
     }
     let amount = Money::checked_sum(remedies.iter().filter_map(|r| r.amount))
         .map_err(|e| input("kind.remedies", e.to_string()))?;
+    super::remedies::check(d, remedies)?;
     // The approval rule that governs this proposal (by level, category,
     // remedy kind), else the authority's own limits: recorded, so the
     // approval and its sign-off chain follow what was decided here.
@@ -475,6 +480,7 @@ pub(super) fn escalate(
     Ok(Effects {
         events,
         triggers: vec![ClockEvent::Escalated],
+        then: None,
     })
 }
 

@@ -43,7 +43,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
             actual: 0,
         });
     }
-    permitted(ctx, &command.actor, Action::Register)?;
+    let staff = permitted(ctx, &command.actor, Action::Register)?;
     let digest = crate::inputs::check(command)?;
     if command.occurred_at.is_some() {
         return Err(input(
@@ -97,6 +97,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let participants = BTreeSet::from([command.actor.clone()]);
     let clock_events = {
         let after = ClockCase::registered(complaint, *repeat_count, &participants)
+            .by(staff)
             .after(kinds.get(1..).unwrap_or_default(), at);
         clocks::effects(
             &after,
@@ -116,6 +117,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     if !steps.is_empty() {
         let reacted = clocks::effects(
             &ClockCase::registered(complaint, *repeat_count, &participants)
+                .by(staff)
                 .after(kinds.get(1..).unwrap_or_default(), at)
                 .after(&steps, at),
             &[ClockEvent::Escalated],
@@ -300,14 +302,22 @@ pub(super) fn classify(
         d.at(),
         d.ctx,
     )?);
-    // Reaching a level that escalates by itself takes its steps (ruling 38).
+    // Reaching a level that escalates by itself takes its steps (ruling 38),
+    // after the classification's own clock effects, as at registration: a
+    // clock started on `classified` may stop on its level's step.
     let steps = clocks::level_reached(&ClockCase::of(d.case).after(&events, d.at()), d.ctx);
-    let mut triggers = vec![ClockEvent::Classified];
-    if !steps.is_empty() {
-        triggers.push(ClockEvent::Escalated);
-    }
-    events.extend(steps);
-    Ok(Effects { events, triggers })
+    let then = (!steps.is_empty()).then(|| {
+        Box::new(Effects {
+            events: steps,
+            triggers: vec![ClockEvent::Escalated],
+            then: None,
+        })
+    });
+    Ok(Effects {
+        events,
+        triggers: vec![ClockEvent::Classified],
+        then,
+    })
 }
 
 /// A repeat complaint merged in; one with new facts restarts what the

@@ -16,6 +16,7 @@ mod hint;
 mod intake;
 mod late;
 pub(crate) mod outcome;
+mod remedies;
 mod signing;
 mod table;
 
@@ -113,16 +114,26 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         ctx,
         staff,
     };
-    let Effects { events, triggers } = table::table(&d)?;
-    let own = events.len();
-    let mut kinds = events;
-    if !triggers.is_empty() {
-        // Clocks act at the command's instant — a late entry's recording
-        // instant — so a late entry never stops as met a clock already due.
-        let at = command.at;
-        let clock_events =
-            clocks::effects(&ClockCase::of(case).after(&kinds, at), &triggers, at, ctx)?;
-        kinds.extend(clock_events);
+    let effects = table::table(&d)?;
+    let own = effects.events.len();
+    let mut kinds = Vec::new();
+    let mut stage = Some(Box::new(effects));
+    while let Some(next) = stage {
+        let Effects {
+            events,
+            triggers,
+            then,
+        } = *next;
+        kinds.extend(events);
+        if !triggers.is_empty() {
+            // Clocks act at the command's instant — a late entry's recording
+            // instant — so a late entry never stops as met a clock already due.
+            let at = command.at;
+            let seen = ClockCase::of(case).by(staff).after(&kinds, at);
+            let clock_events = clocks::effects(&seen, &triggers, at, ctx)?;
+            kinds.extend(clock_events);
+        }
+        stage = then;
     }
     let mut events = stamp(
         &case.id,

@@ -11,6 +11,10 @@ use crate::event::EventKind;
 pub(crate) struct Effects {
     pub(crate) events: Vec<EventKind>,
     pub(crate) triggers: Vec<ClockEvent>,
+    /// What the command causes after those clock effects, seeing them: the
+    /// steps a classification's level takes (ruling 38), so a clock the
+    /// classification starts can stop on its own level's step.
+    pub(crate) then: Option<Box<Effects>>,
 }
 
 impl Effects {
@@ -19,6 +23,7 @@ impl Effects {
         Ok(Effects {
             events: vec![event],
             triggers: triggers.to_vec(),
+            then: None,
         })
     }
 }
