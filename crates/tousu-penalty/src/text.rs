@@ -4,8 +4,9 @@
 //! lines. Their rule ids and case ids are shared ([`Arc<str>`], [`Cases`]):
 //! the 20 lines of a team's loss split hold one rule and one case id. Their
 //! explanations ([`Explanation`]) keep what produced them (the breach, the
-//! group split and the person's base points, the settlement's amounts, or
-//! text written when charged)
+//! violation, the loss and the party's share, the group split and the
+//! person's base points, the settlement's amounts, or text written when
+//! charged)
 //! and are written when displayed or serialized, so a line owns no string of
 //! its own. Serialized, a line is exactly the document it always was: the
 //! text in `explanation_zh` and `explanation_en`; read back, the text is kept
