@@ -51,7 +51,10 @@ use tousu_policy::{
 
 use crate::allocate::{allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
-use crate::text::{BreachText, Cases, Digits, Explanation, Percent, ShareText};
+use crate::text::{
+    BreachText, Cases, Digits, Explanation, GroupText, PartText, Percent, ShareText,
+    SupervisorText, ViolationText,
+};
 use crate::{CarryOver, Loss, Month, PenaltyError, PenaltyFacts, Responsible, UnownedBreach};
 
 /// The schema version of [`PeriodResult`] and [`Statement`] documents this
@@ -695,7 +698,12 @@ impl Hasher for IdHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A multiply leaves the low bits depending on the input's low bits
+        // only, and hashbrown picks the bucket from the low bits: ids that
+        // differ only at their end (`e00001`, `e00002`) all landed in a few
+        // buckets and a lookup probed a dozen groups. The rotate brings the
+        // well-mixed high bits down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 
@@ -727,8 +735,14 @@ struct Computation<'r> {
     members: Option<IdMap<&'r DepartmentId, Rc<[usize]>>>,
     /// Normalized base points per position, computed on first use.
     points: Vec<Option<Points>>,
+    /// What the splits of each group (a department, or everyone: `None`)
+    /// by each rule share, computed on the group's first loss: a team
+    /// bears many losses in a month.
+    splits: IdMap<(GroupKey<'r>, GroupRule), Rc<Split>>,
     /// Rule ids, each held once and shared by the lines that cite it.
     rules: IdSet<Arc<str>>,
+    /// The rule id and text of each violation rule's lines, written once.
+    violation_kinds: IdMap<&'r str, (Arc<str>, Arc<ViolationText>)>,
     /// A buffer for writing a rule id before looking it up.
     rule_buf: String,
     /// The distinct cases of each person on the count ladder ([`LadderRef`]).
@@ -767,12 +781,6 @@ impl<'r> Computation<'r> {
         match self.accs.get_mut(i) {
             Some(a) => a,
             None => &mut self.spare,
-        }
-    }
-
-    fn charge(&mut self, i: usize, rank: u8, item: LineItem) {
-        if !item.amount.is_zero() {
-            self.push_line(i, rank, item);
         }
     }
 
@@ -835,6 +843,103 @@ impl<'r> Computation<'r> {
             }
         }))
     }
+
+    /// The rule id (`violation.<id>`) and text of a violation rule's lines,
+    /// shared by every line of the rule.
+    fn violation_kind(
+        &mut self,
+        v: &'r crate::Violation,
+        fine: &ViolationFine,
+    ) -> (Arc<str>, Arc<ViolationText>) {
+        if let Some((rule, kind)) = self.violation_kinds.get(v.rule.as_str()) {
+            return (rule.clone(), kind.clone());
+        }
+        let rule = self.rule(&["violation.", v.rule.as_str()]);
+        let kind = Arc::new(ViolationText {
+            description_zh: Box::from(fine.description_zh.as_str()),
+            description_en: Box::from(fine.description_en.as_deref().unwrap_or(v.rule.as_str())),
+            per_item: fine.per_item.then_some(fine.responsible),
+        });
+        self.violation_kinds
+            .insert(v.rule.as_str(), (rule.clone(), kind.clone()));
+        (rule, kind)
+    }
+
+    /// What every split of `group` by `rule` shares: its members, their
+    /// integer weights and the text the lines cite. Computed once per group
+    /// and rule.
+    fn split(
+        &mut self,
+        group: GroupKey<'r>,
+        rule: GroupRule,
+        path: impl FnOnce() -> String,
+    ) -> Result<Rc<Split>, PenaltyError> {
+        if let Some(split) = self.splits.get(&(group, rule)) {
+            return Ok(split.clone());
+        }
+        let (members, name_zh, name_en): (Rc<[usize]>, _, _) = match group {
+            GroupKey::Department(d) => (
+                self.members(d, path)?,
+                concat(&["部门 ", d.as_str()]),
+                concat(&["department ", d.as_str()]),
+            ),
+            GroupKey::Within(d) => (
+                self.members(d, path)?,
+                concat(&["部门 ", d.as_str(), " 全体"]),
+                concat(&["all of department ", d.as_str()]),
+            ),
+            GroupKey::Everyone => (
+                (0..self.people.len()).collect(),
+                "全体".to_owned(),
+                "the whole team".to_owned(),
+            ),
+        };
+        let len = self.people.len();
+        let n = members.iter().filter(|&&i| i < len).count();
+        let exact = split_weights(self, &members, rule);
+        let total = match rule {
+            GroupRule::BasePoints => members
+                .iter()
+                .filter_map(|&i| self.people.get(i))
+                .try_fold(Decimal::ZERO, |t, s| t.checked_add(s.base_points))
+                .map(|t| Box::from(DecimalText::new(t.normalize()).as_str())),
+            GroupRule::Equal => Some(Box::from(
+                Digits::uint(u64::try_from(n).unwrap_or(u64::MAX)).as_str(),
+            )),
+        };
+        let split = Rc::new(Split {
+            members,
+            n,
+            exact,
+            total_fits: total.is_some(),
+            text: Arc::new(GroupText {
+                name_zh: name_zh.into_boxed_str(),
+                name_en: name_en.into_boxed_str(),
+                total: total.unwrap_or_default(),
+                by_points: rule == GroupRule::BasePoints,
+            }),
+        });
+        self.splits.insert((group, rule), split.clone());
+        Ok(split)
+    }
+}
+
+/// What every split of one group by one rule shares (see
+/// [`Computation::split`]).
+struct Split {
+    /// The members' positions in the roster, in id order.
+    members: Rc<[usize]>,
+    /// How many of them are on the roster.
+    n: usize,
+    /// The members' integer weights and their total, for
+    /// [`largest_remainder`]; `None` where that shortcut does not apply
+    /// (then [`allocate_rel`] decides or reports the error).
+    exact: Option<(Box<[u128]>, u128)>,
+    /// Whether the base-point total could be added up (always, for an
+    /// equal split).
+    total_fits: bool,
+    /// The group's name and total, shared by the lines of its splits.
+    text: Arc<GroupText>,
 }
 
 /// Computes every statement of a period.
@@ -886,7 +991,9 @@ pub fn compute_statements(
         people,
         spare: Acc::default(),
         members: None,
+        splits: IdMap::default(),
         rules: IdSet::default(),
+        violation_kinds: IdMap::default(),
         rule_buf: String::new(),
         ladder_cases: Vec::new(),
     };
@@ -1066,7 +1173,7 @@ type ChosenKey<'a> = (&'a CaseId, Option<(&'a str, u32)>);
 /// owner's position.
 type Chosen<'a> = ((DateTime<Utc>, &'a str, u32, usize), usize);
 
-fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), PenaltyError> {
+fn violations<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
     let schedule = cx.schedule;
     for (i, v) in facts.violations.iter().enumerate() {
         let Some(fine) = schedule.violations.get(&v.rule) else {
@@ -1102,48 +1209,24 @@ fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Pena
         };
         let responsible_amount = mul(fine.responsible, "items")?;
         let supervisor_amount = mul(fine.supervisor, "items")?;
-        let (case_zh, case_en) = match &v.case {
-            Some(c) => (
-                concat(&["（案件 ", c.as_str(), "）"]),
-                concat(&[" (case ", c.as_str(), ")"]),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let desc_zh = fine.description_zh.as_str();
-        let desc_en = fine.description_en.as_deref().unwrap_or(v.rule.as_str());
         let rule = v.rule.as_str();
+        if responsible_amount.is_zero() && supervisor_amount.is_zero() && fine.outcomes.is_empty() {
+            continue;
+        }
+        let (rule_id, kind) = cx.violation_kind(v, fine);
         if !responsible_amount.is_zero() {
-            let amount = Digits::money(responsible_amount);
-            let amount = amount.as_str();
-            let (items_zh, items_en) = if fine.per_item {
-                let each = Digits::money(fine.responsible);
-                let items = Digits::uint(u64::from(v.items));
-                (
-                    concat(&["（", each.as_str(), " 元 × ", items.as_str(), " 项）"]),
-                    concat(&[" (¥", each.as_str(), " × ", items.as_str(), " items)"]),
-                )
-            } else {
-                (String::new(), String::new())
-            };
-            let zh = concat(&[desc_zh, &case_zh, "：责任人罚款 ", amount, " 元", &items_zh]);
-            let en = concat(&[
-                desc_en,
-                &case_en,
-                ": fine of the responsible person ¥",
-                amount,
-                &items_en,
-            ]);
-            let rule = cx.rule(&["violation.", rule]);
-            cx.charge(
+            let explanation =
+                Explanation::violation(kind.clone(), v.case.clone(), v.items, responsible_amount);
+            cx.push_line(
                 at,
                 RANK_VIOLATION,
-                line(
-                    rule,
-                    Cases::from(v.case.clone()),
-                    zh,
-                    en,
-                    responsible_amount,
-                ),
+                LineItem {
+                    rule: rule_id,
+                    cases: Cases::from(v.case.clone()),
+                    explanation,
+                    amount: responsible_amount,
+                    bypasses_cap: false,
+                },
             );
         }
 
@@ -1166,35 +1249,22 @@ fn violations(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Pena
                     });
                 }
             };
-            let amount = Digits::money(supervisor_amount);
-            let amount = amount.as_str();
-            let (name, id) = (person.name.as_str(), person.id.as_str());
-            let zh = concat(&[
-                desc_zh,
-                &case_zh,
-                "：",
-                name,
-                "（",
-                id,
-                "）的主管连带罚款 ",
-                amount,
-                " 元",
-            ]);
-            let en = concat(&[
-                desc_en,
-                &case_en,
-                ": supervisor's fine for ",
-                name,
-                " (",
-                id,
-                ") ¥",
-                amount,
-            ]);
+            let of = Arc::new(SupervisorText {
+                kind,
+                name: Box::from(person.name.as_str()),
+                id: person.id.clone(),
+            });
             let rule = cx.rule(&["violation.", rule, ".supervisor"]);
-            cx.charge(
+            cx.push_line(
                 sup,
                 RANK_VIOLATION,
-                line(rule, Cases::from(v.case.clone()), zh, en, supervisor_amount),
+                LineItem {
+                    rule,
+                    cases: Cases::from(v.case.clone()),
+                    explanation: Explanation::supervisor(of, v.case.clone(), supervisor_amount),
+                    amount: supervisor_amount,
+                    bypasses_cap: false,
+                },
             );
         }
     }
@@ -1270,84 +1340,39 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
                 (cx.rule(&["loss_fine.", case.as_str()]), fine)
             }
         };
-        match &loss.responsible {
-            Responsible::Parties(shares) => loss_by_shares(
-                cx,
-                i,
-                shares,
-                amount,
-                &Group {
-                    rule: &rule,
-                    case,
-                    head_zh: &head_zh,
-                    head_en: &head_en,
-                    name_zh: "",
-                    name_en: "",
-                },
-            )?,
-            Responsible::Department(d) => {
-                let dpath = || format!("losses[{i}].responsible.department");
-                let members = cx.members(d, dpath)?;
-                split_group(
-                    cx,
-                    amount,
-                    &members,
-                    GroupRule::from(rules.department_split),
-                    dpath,
-                    &Group {
-                        rule: &rule,
-                        case,
-                        head_zh: &head_zh,
-                        head_en: &head_en,
-                        name_zh: &concat(&["部门 ", d.as_str()]),
-                        name_en: &concat(&["department ", d.as_str()]),
-                    },
-                )?;
+        let (key, by, path) = match &loss.responsible {
+            Responsible::Parties(shares) => {
+                loss_by_shares(cx, i, shares, amount, &rule, case, (head_zh, head_en))?;
+                continue;
             }
+            Responsible::Department(d) => (
+                GroupKey::Department(d),
+                GroupRule::from(rules.department_split),
+                "responsible.department",
+            ),
             Responsible::Unattributed => {
-                let upath = || format!("losses[{i}].responsible");
-                let members: Vec<usize> = (0..cx.people.len()).collect();
-                split_group(
-                    cx,
-                    amount,
-                    &members,
+                head_zh.push_str("，未能明确责任单位");
+                head_en.push_str(", no responsible unit identified");
+                (
+                    GroupKey::Everyone,
                     GroupRule::from(rules.unattributed),
-                    upath,
-                    &Group {
-                        rule: &rule,
-                        case,
-                        head_zh: &concat(&[&head_zh, "，未能明确责任单位"]),
-                        head_en: &concat(&[&head_en, ", no responsible unit identified"]),
-                        name_zh: "全体",
-                        name_en: "the whole team",
-                    },
-                )?;
+                    "responsible",
+                )
             }
             Responsible::UnattributedWithin(d) => {
-                let upath = || format!("losses[{i}].responsible.unattributed_within");
-                let members = cx.members(d, upath)?;
-                let d = d.as_str();
-                split_group(
-                    cx,
-                    amount,
-                    &members,
+                head_zh.push_str("，未能明确到组");
+                head_en.push_str(", no responsible unit identified within ");
+                head_en.push_str(d.as_str());
+                (
+                    GroupKey::Within(d),
                     GroupRule::from(rules.unattributed),
-                    upath,
-                    &Group {
-                        rule: &rule,
-                        case,
-                        head_zh: &concat(&[&head_zh, "，未能明确到组"]),
-                        head_en: &concat(&[
-                            &head_en,
-                            ", no responsible unit identified within ",
-                            d,
-                        ]),
-                        name_zh: &concat(&["部门 ", d, " 全体"]),
-                        name_en: &concat(&["all of department ", d]),
-                    },
-                )?;
+                    "responsible.unattributed_within",
+                )
             }
-        }
+        };
+        let path = || format!("losses[{i}].{path}");
+        let split = cx.split(key, by, path)?;
+        split_group(cx, amount, &split, path, &rule, case, (head_zh, head_en))?;
     }
     Ok(())
 }
@@ -1443,16 +1468,17 @@ fn loss_amount(schedule: &PenaltySchedule, i: usize, loss: &Loss) -> Result<Mone
 
 /// A loss borne by the listed parties, each by their responsibility share;
 /// a department's part split among its staff by the schedule's department
-/// rule. `group` carries the loss's rule, case and head texts.
+/// rule. `rule`, `case` and `head` (Chinese, English) are the loss's.
 fn loss_by_shares<'r>(
     cx: &mut Computation<'r>,
     i: usize,
     shares: &'r [Responsibility],
     amount: Money,
-    group: &Group<'_, 'r>,
+    rule: &Arc<str>,
+    case: &'r CaseId,
+    head: (String, String),
 ) -> Result<(), PenaltyError> {
     let rules = &cx.schedule.losses;
-    let (rule, case, head_zh, head_en) = (group.rule, group.case, group.head_zh, group.head_en);
     let lpath = || format!("losses[{i}].responsible.parties");
     if shares.is_empty() {
         return Err(PenaltyError::EmptyShares { path: lpath() });
@@ -1484,42 +1510,52 @@ fn loss_by_shares<'r>(
     }
     let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
     let single = shares.len() == 1;
+    // What the parties' lines say but for the share and part, shared.
+    let text = Arc::new(PartText {
+        head_zh: head.0.into_boxed_str(),
+        head_en: head.1.into_boxed_str(),
+        total,
+    });
+    let (head_zh, head_en) = (&*text.head_zh, &*text.head_en);
     let total_text = DecimalText::new(total);
     let total_text = total_text.as_str();
     for (party, part) in parts {
         // The index of the party in the facts (allocate_rel refused a party
         // listed twice); a loss has few parties.
         let j = keyed.iter().position(|(p, _)| *p == party).unwrap_or(0);
-        let w = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
-        let w = DecimalText::new(w);
-        let w = w.as_str();
-        let (share_zh, share_en): ([&str; 5], [&str; 4]) = if single {
-            (["全额承担", "", "", "", ""], ["borne in full", "", "", ""])
-        } else {
-            (
-                ["按责任比例 ", w, "/", total_text, " 分摊"],
-                ["responsibility share ", w, "/", total_text],
-            )
-        };
-        let part_text = Digits::money(part);
-        let part_text = part_text.as_str();
+        let share = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
         match party {
             LossParty::Staff(id) => {
                 let at = cx.find(id, || format!("{}[{j}].staff", lpath()))?;
                 if part.is_zero() {
                     continue;
                 }
-                let [z0, z1, z2, z3, z4] = share_zh;
-                let [e0, e1, e2, e3] = share_en;
-                let zh = concat(&[head_zh, "，", z0, z1, z2, z3, z4, " ", part_text, " 元"]);
-                let en = concat(&[head_en, ", ", e0, e1, e2, e3, ": ¥", part_text]);
-                cx.charge(
+                let share = (!single).then_some(share);
+                cx.push_line(
                     at,
                     RANK_LOSS,
-                    line(rule.clone(), Cases::from(case.clone()), zh, en, part),
+                    LineItem {
+                        rule: rule.clone(),
+                        cases: Cases::from(case.clone()),
+                        explanation: Explanation::part(text.clone(), share, part),
+                        amount: part,
+                        bypasses_cap: false,
+                    },
                 );
             }
             LossParty::Department(dept) => {
+                let w = DecimalText::new(share);
+                let w = w.as_str();
+                let (share_zh, share_en): ([&str; 5], [&str; 4]) = if single {
+                    (["全额承担", "", "", "", ""], ["borne in full", "", "", ""])
+                } else {
+                    (
+                        ["按责任比例 ", w, "/", total_text, " 分摊"],
+                        ["responsibility share ", w, "/", total_text],
+                    )
+                };
+                let part_text = Digits::money(part);
+                let part_text = part_text.as_str();
                 let d = dept.as_str();
                 let [z0, z1, z2, z3, z4] = share_zh;
                 let [e0, e1, e2, e3] = share_en;
@@ -1550,29 +1586,16 @@ fn loss_by_shares<'r>(
                     part_text,
                 ]);
                 let dpath = || format!("{}[{j}].department", lpath());
-                let members = cx.members(dept, dpath)?;
-                split_group(
-                    cx,
-                    part,
-                    &members,
-                    GroupRule::from(rules.department_split),
-                    dpath,
-                    &Group {
-                        rule,
-                        case,
-                        head_zh: &head_zh,
-                        head_en: &head_en,
-                        name_zh: &concat(&["部门 ", d]),
-                        name_en: &concat(&["department ", d]),
-                    },
-                )?;
+                let by = GroupRule::from(rules.department_split);
+                let split = cx.split(GroupKey::Department(dept), by, dpath)?;
+                split_group(cx, part, &split, dpath, rule, case, (head_zh, head_en))?;
             }
         }
     }
     Ok(())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum GroupRule {
     BasePoints,
     Equal,
@@ -1596,38 +1619,46 @@ impl From<UnattributedRule> for GroupRule {
     }
 }
 
-struct Group<'a, 'r> {
-    rule: &'a Arc<str>,
-    case: &'r CaseId,
-    head_zh: &'a str,
-    head_en: &'a str,
-    name_zh: &'a str,
-    name_en: &'a str,
+/// A group a loss is split over: a department (and its sub-departments),
+/// everyone in a department when no team within it is identified, or
+/// everyone on the roster.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum GroupKey<'r> {
+    Department(&'r DepartmentId),
+    Within(&'r DepartmentId),
+    Everyone,
 }
 
-/// Splits `amount` among `members` (positions in the roster, in id order) by
-/// base points or equally.
+/// Splits `amount` among the members of `split` (positions in the roster,
+/// in id order) by base points or equally: the loss's `rule`, `case` and
+/// `head` (Chinese, English) on every member's line.
 fn split_group<'r>(
     cx: &mut Computation<'r>,
     amount: Money,
-    members: &[usize],
-    rule: GroupRule,
+    split: &Split,
     path: impl Fn() -> String,
-    g: &Group<'_, 'r>,
+    rule: &Arc<str>,
+    case: &'r CaseId,
+    head: (String, String),
 ) -> Result<(), PenaltyError> {
-    let n = members.iter().filter(|&&i| i < cx.people.len()).count();
-    if n == 0 {
+    if split.n == 0 {
         return Err(PenaltyError::NobodyToCharge {
             path: path(),
-            group: g.name_en.to_owned(),
+            group: split.text.name_en.to_string(),
         });
     }
     if amount.is_zero() {
         return Ok(());
     }
+    let by_points = split.text.by_points;
+    let members = &*split.members;
     // Positions in `members`, which is in id order, are the allocation's
     // keys: ties still go to the lower staff id.
-    let parts = match split_exact(cx, amount, members, rule) {
+    let exact = split
+        .exact
+        .as_ref()
+        .and_then(|(weights, total)| largest_remainder(amount, weights, *total));
+    let parts = match exact {
         Some(parts) => parts,
         None => {
             let weights: Vec<(usize, Decimal)> = members
@@ -1637,7 +1668,7 @@ fn split_group<'r>(
                 .map(|(k, s)| {
                     (
                         k,
-                        if rule == GroupRule::BasePoints {
+                        if by_points {
                             s.base_points
                         } else {
                             Decimal::ONE
@@ -1652,54 +1683,17 @@ fn split_group<'r>(
                 .collect()
         }
     };
-    // The text shared by every member's line, written once.
-    let (prefix_zh, prefix_en, suffix_en) = match rule {
-        GroupRule::BasePoints => {
-            let total = members
-                .iter()
-                .filter_map(|&i| cx.people.get(i))
-                .try_fold(Decimal::ZERO, |t, s| t.checked_add(s.base_points))
-                .ok_or_else(|| PenaltyError::Overflow {
-                    path: path(),
-                    operation: "adding base points".into(),
-                })?
-                .normalize();
-            let total = DecimalText::new(total);
-            let total = total.as_str();
-            (
-                concat(&[
-                    g.head_zh,
-                    "，按",
-                    g.name_zh,
-                    " 总基点 ",
-                    total,
-                    " 中个人基点 ",
-                ]),
-                concat(&[g.head_en, ", split over ", g.name_en, " by base points "]),
-                concat(&[" of ", total, ": ¥"]),
-            )
-        }
-        GroupRule::Equal => {
-            let n = Digits::uint(u64::try_from(n).unwrap_or(u64::MAX));
-            let n = n.as_str();
-            (
-                concat(&[g.head_zh, "，由", g.name_zh, " ", n, " 人平均分摊 "]),
-                concat(&[
-                    g.head_en,
-                    ", split equally over ",
-                    g.name_en,
-                    " (",
-                    n,
-                    " people): ¥",
-                ]),
-                String::new(),
-            )
-        }
-    };
+    if !split.total_fits {
+        return Err(PenaltyError::Overflow {
+            path: path(),
+            operation: "adding base points".into(),
+        });
+    }
+    // The text shared by every member's line.
     let text = Arc::new(ShareText {
-        prefix_zh: prefix_zh.into_boxed_str(),
-        prefix_en: prefix_en.into_boxed_str(),
-        suffix_en: suffix_en.into_boxed_str(),
+        head_zh: head.0.into_boxed_str(),
+        head_en: head.1.into_boxed_str(),
+        group: split.text.clone(),
     });
     let len = cx.people.len();
     let valid = members.iter().copied().filter(|&i| i < len);
@@ -1707,7 +1701,7 @@ fn split_group<'r>(
         if part.is_zero() {
             continue;
         }
-        let points = if rule == GroupRule::BasePoints {
+        let points = if by_points {
             cx.points(member).map(|p| p.text.clone())
         } else {
             None
@@ -1717,8 +1711,8 @@ fn split_group<'r>(
             member,
             RANK_LOSS,
             LineItem {
-                rule: g.rule.clone(),
-                cases: Cases::from(g.case.clone()),
+                rule: rule.clone(),
+                cases: Cases::from(case.clone()),
                 explanation,
                 amount: part,
                 bypasses_cap: false,
@@ -1728,18 +1722,16 @@ fn split_group<'r>(
     Ok(())
 }
 
-/// The parts of a group split, in member order: [`largest_remainder`] on
-/// the members' integer weights (ties to the lower position), the core
-/// [`allocate_rel`] also uses, without its checks and decimal scaling.
-/// `None` whenever the shortcut does not apply (a negative or all-zero
-/// weight, an overflow): the caller then asks [`allocate_rel`], which
-/// reports the error.
-fn split_exact(
+/// The members' integer weights for [`largest_remainder`] (ties to the
+/// lower position) and their total: the core [`allocate_rel`] also uses,
+/// without its checks and decimal scaling. `None` whenever the shortcut
+/// does not apply (a negative or all-zero weight, an overflow): the caller
+/// then asks [`allocate_rel`], which reports the error.
+fn split_weights(
     cx: &mut Computation<'_>,
-    amount: Money,
     members: &[usize],
     rule: GroupRule,
-) -> Option<Vec<Money>> {
+) -> Option<(Box<[u128]>, u128)> {
     let mut weights: Vec<u128> = Vec::with_capacity(members.len());
     match rule {
         GroupRule::Equal => {
@@ -1774,7 +1766,7 @@ fn split_exact(
         }
     }
     let total = weights.iter().try_fold(0u128, |t, &w| t.checked_add(w))?;
-    largest_remainder(amount, &weights, total)
+    (total > 0).then(|| (weights.into_boxed_slice(), total))
 }
 
 fn is_reward(kind: SanctionKind) -> bool {

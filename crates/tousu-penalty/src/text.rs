@@ -4,8 +4,9 @@
 //! lines. Their rule ids and case ids are shared ([`Arc<str>`], [`Cases`]):
 //! the 20 lines of a team's loss split hold one rule and one case id. Their
 //! explanations ([`Explanation`]) keep what produced them (the breach, the
-//! group split and the person's base points, the settlement's amounts, or
-//! text written when charged)
+//! violation, the loss and the party's share, the group split and the
+//! person's base points, the settlement's amounts, or text written when
+//! charged)
 //! and are written when displayed or serialized, so a line owns no string of
 //! its own. Serialized, a line is exactly the document it always was: the
 //! text in `explanation_zh` and `explanation_en`; read back, the text is kept
@@ -15,9 +16,10 @@ use std::fmt::{self, Display};
 use std::ops::Deref;
 use std::sync::Arc;
 
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use tousu_model::{CaseId, LevelId, Money};
+use tousu_model::{CaseId, LevelId, Money, StaffId};
 use tousu_policy::MilestoneId;
 
 /// The cases a line or outcome concerns, sorted; shared between the lines
@@ -177,6 +179,27 @@ enum Repr {
         points: Option<Arc<str>>,
         part: Money,
     },
+    /// A party's part of a loss borne by responsibility shares: the loss's
+    /// text shared by its parties, the party's share (`None`: the only
+    /// party, borne in full) and the part.
+    Part {
+        loss: Arc<PartText>,
+        share: Option<Decimal>,
+        part: Money,
+    },
+    /// A violation's fine of the responsible person.
+    Violation {
+        kind: Arc<ViolationText>,
+        case: Option<CaseId>,
+        items: u32,
+        amount: Money,
+    },
+    /// A violation's fine of the supervisor of the responsible person.
+    Supervisor {
+        of: Arc<SupervisorText>,
+        case: Option<CaseId>,
+        amount: Money,
+    },
     /// Settlement (`carry.in`): instalments carried in.
     CarriedIn(Money),
     /// Settlement (`cap`): the whole bonus was deducted; the rest (carried
@@ -214,12 +237,49 @@ pub(crate) struct BreachText {
     pub(crate) by_milestone: bool,
 }
 
-/// The text every member's line of one group split shares.
+/// What the lines of a loss borne by responsibility shares say, but for
+/// the party's share and part.
+pub(crate) struct PartText {
+    /// The loss: its case and amount (and how a scaled fine was reached).
+    pub(crate) head_zh: Box<str>,
+    pub(crate) head_en: Box<str>,
+    /// The shares' total.
+    pub(crate) total: Decimal,
+}
+
+/// What a violation's lines say, but for the case, the items and the
+/// amount: one per rule of the schedule's table.
+pub(crate) struct ViolationText {
+    pub(crate) description_zh: Box<str>,
+    pub(crate) description_en: Box<str>,
+    /// The fine per item, when the rule fines per item.
+    pub(crate) per_item: Option<Money>,
+}
+
+/// A supervisor's line of a violation: the rule's text and whose
+/// supervisor is fined.
+pub(crate) struct SupervisorText {
+    pub(crate) kind: Arc<ViolationText>,
+    pub(crate) name: Box<str>,
+    pub(crate) id: StaffId,
+}
+
+/// The text every member's line of one group split shares: the loss's
+/// head and what every split of the group says.
 pub(crate) struct ShareText {
-    pub(crate) prefix_zh: Box<str>,
-    pub(crate) prefix_en: Box<str>,
-    /// Between the base points and the part (a split by base points).
-    pub(crate) suffix_en: Box<str>,
+    pub(crate) head_zh: Box<str>,
+    pub(crate) head_en: Box<str>,
+    pub(crate) group: Arc<GroupText>,
+}
+
+/// What every split of one group by one rule says, but for the loss: the
+/// group's name, and the base-point total or the member count.
+pub(crate) struct GroupText {
+    pub(crate) name_zh: Box<str>,
+    pub(crate) name_en: Box<str>,
+    /// The base-point total (a split by base points) or the member count.
+    pub(crate) total: Box<str>,
+    pub(crate) by_points: bool,
 }
 
 impl Explanation {
@@ -246,6 +306,9 @@ impl Explanation {
             Repr::Shared(t) => Some((&t.0, &t.1)),
             Repr::Breach { .. }
             | Repr::Share { .. }
+            | Repr::Part { .. }
+            | Repr::Violation { .. }
+            | Repr::Supervisor { .. }
             | Repr::CarriedIn(_)
             | Repr::WholeBonus { .. }
             | Repr::NoBonus(_)
@@ -287,6 +350,31 @@ impl Explanation {
         })
     }
 
+    /// A party's `part` of a loss by its `share` (`None`: borne in full).
+    pub(crate) fn part(loss: Arc<PartText>, share: Option<Decimal>, part: Money) -> Self {
+        Explanation(Repr::Part { loss, share, part })
+    }
+
+    /// A violation's fine of the responsible person.
+    pub(crate) fn violation(
+        kind: Arc<ViolationText>,
+        case: Option<CaseId>,
+        items: u32,
+        amount: Money,
+    ) -> Self {
+        Explanation(Repr::Violation {
+            kind,
+            case,
+            items,
+            amount,
+        })
+    }
+
+    /// A violation's fine of the supervisor.
+    pub(crate) fn supervisor(of: Arc<SupervisorText>, case: Option<CaseId>, amount: Money) -> Self {
+        Explanation(Repr::Supervisor { of, case, amount })
+    }
+
     pub(crate) fn share(group: Arc<ShareText>, points: Option<Arc<str>>, part: Money) -> Self {
         Explanation(Repr::Share {
             group,
@@ -320,13 +408,50 @@ impl Explanation {
             } => {
                 let money = Digits::money(*part);
                 let money = money.as_str();
-                let parts: [&str; 5] = match (points, en) {
-                    (Some(p), false) => [&group.prefix_zh, p, " 分摊 ", money, " 元"],
-                    (Some(p), true) => [&group.prefix_en, p, &group.suffix_en, money, ""],
-                    (None, false) => [&group.prefix_zh, money, " 元", "", ""],
-                    (None, true) => [&group.prefix_en, money, "", "", ""],
+                let g = &*group.group;
+                let (name, total) = (&*g.name_zh, &*g.total);
+                let (name_en, head_zh, head_en) = (&*g.name_en, &*group.head_zh, &*group.head_en);
+                let prefix: [&str; 7] = match (g.by_points, en) {
+                    (true, false) => [head_zh, "，按", name, " 总基点 ", total, " 中个人基点 ", ""],
+                    (true, true) => [
+                        head_en,
+                        ", split over ",
+                        name_en,
+                        " by base points ",
+                        "",
+                        "",
+                        "",
+                    ],
+                    (false, false) => [head_zh, "，由", name, " ", total, " 人平均分摊 ", ""],
+                    (false, true) => [
+                        head_en,
+                        ", split equally over ",
+                        name_en,
+                        " (",
+                        total,
+                        " people): ¥",
+                        "",
+                    ],
                 };
-                parts.iter().try_for_each(|p| out.write_str(p))
+                prefix.iter().try_for_each(|p| out.write_str(p))?;
+                let rest: [&str; 6] = match (points, en) {
+                    (Some(p), false) => [p, " 分摊 ", money, " 元", "", ""],
+                    (Some(p), true) if g.by_points => [p, " of ", total, ": ¥", money, ""],
+                    (Some(p), true) => [p, money, "", "", "", ""],
+                    (None, false) => [money, " 元", "", "", "", ""],
+                    (None, true) => [money, "", "", "", "", ""],
+                };
+                rest.iter().try_for_each(|p| out.write_str(p))
+            }
+            Repr::Part { loss, share, part } => write_part(out, loss, share.as_ref(), *part, en),
+            Repr::Violation {
+                kind,
+                case,
+                items,
+                amount,
+            } => write_violation(out, kind, case.as_ref(), *items, *amount, en),
+            Repr::Supervisor { of, case, amount } => {
+                write_supervisor(out, of, case.as_ref(), *amount, en)
             }
             Repr::CarriedIn(m) => {
                 let m = Digits::money(*m);
@@ -544,7 +669,7 @@ impl Digits {
 
     /// `d` normalized, as `Display` writes it (`0.6`, `60`, `-1.25`); `None`
     /// when its mantissa does not fit in a u64 (the caller formats it).
-    pub(crate) fn decimal(d: rust_decimal::Decimal) -> Option<Digits> {
+    pub(crate) fn decimal(d: Decimal) -> Option<Digits> {
         let d = d.normalize();
         let mut n = u64::try_from(d.mantissa().unsigned_abs()).ok()?;
         let mut out = Digits::empty();
@@ -573,6 +698,137 @@ impl Digits {
 /// The last decimal digit of `n`, in ASCII.
 fn ascii_digit(n: u64) -> u8 {
     b'0' + u8::try_from(n % 10).unwrap_or(0)
+}
+
+/// A decimal as `Display` writes it normalized (`0.6`, `60`), on the stack
+/// where its mantissa fits in a u64.
+fn write_decimal(out: &mut impl fmt::Write, d: Decimal) -> fmt::Result {
+    match Digits::decimal(d) {
+        Some(t) => out.write_str(t.as_str()),
+        None => write!(out, "{}", d.normalize()),
+    }
+}
+
+/// A party's line of a loss borne by responsibility shares.
+fn write_part(
+    out: &mut impl fmt::Write,
+    loss: &PartText,
+    share: Option<&Decimal>,
+    part: Money,
+    en: bool,
+) -> fmt::Result {
+    let part = Digits::money(part);
+    out.write_str(if en { &loss.head_en } else { &loss.head_zh })?;
+    match (share, en) {
+        (None, false) => out.write_str("，全额承担")?,
+        (None, true) => out.write_str(", borne in full")?,
+        (Some(w), _) => {
+            out.write_str(if en {
+                ", responsibility share "
+            } else {
+                "，按责任比例 "
+            })?;
+            write_decimal(out, *w)?;
+            out.write_str("/")?;
+            write_decimal(out, loss.total)?;
+            if !en {
+                out.write_str(" 分摊")?;
+            }
+        }
+    }
+    let parts = if en {
+        [": ¥", part.as_str(), ""]
+    } else {
+        [" ", part.as_str(), " 元"]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))
+}
+
+/// A violation's case, `（案件 C-1）` / ` (case C-1)`, or nothing.
+fn write_violation_case(out: &mut impl fmt::Write, case: Option<&CaseId>, en: bool) -> fmt::Result {
+    let Some(case) = case else {
+        return Ok(());
+    };
+    let parts = if en {
+        [" (case ", case.as_str(), ")"]
+    } else {
+        ["（案件 ", case.as_str(), "）"]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))
+}
+
+/// A violation's line fining the responsible person.
+fn write_violation(
+    out: &mut impl fmt::Write,
+    kind: &ViolationText,
+    case: Option<&CaseId>,
+    items: u32,
+    amount: Money,
+    en: bool,
+) -> fmt::Result {
+    let amount = Digits::money(amount);
+    out.write_str(if en {
+        &kind.description_en
+    } else {
+        &kind.description_zh
+    })?;
+    write_violation_case(out, case, en)?;
+    let parts = if en {
+        [": fine of the responsible person ¥", amount.as_str(), ""]
+    } else {
+        ["：责任人罚款 ", amount.as_str(), " 元"]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))?;
+    let Some(each) = kind.per_item else {
+        return Ok(());
+    };
+    let (each, items) = (Digits::money(each), Digits::uint(u64::from(items)));
+    let parts = if en {
+        [" (¥", each.as_str(), " × ", items.as_str(), " items)"]
+    } else {
+        ["（", each.as_str(), " 元 × ", items.as_str(), " 项）"]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))
+}
+
+/// A violation's line fining the supervisor of the responsible person.
+fn write_supervisor(
+    out: &mut impl fmt::Write,
+    of: &SupervisorText,
+    case: Option<&CaseId>,
+    amount: Money,
+    en: bool,
+) -> fmt::Result {
+    let amount = Digits::money(amount);
+    let kind = &of.kind;
+    out.write_str(if en {
+        &kind.description_en
+    } else {
+        &kind.description_zh
+    })?;
+    write_violation_case(out, case, en)?;
+    let parts = if en {
+        [
+            ": supervisor's fine for ",
+            &of.name,
+            " (",
+            of.id.as_str(),
+            ") ¥",
+            amount.as_str(),
+            "",
+        ]
+    } else {
+        [
+            "：",
+            &of.name,
+            "（",
+            of.id.as_str(),
+            "）的主管连带罚款 ",
+            amount.as_str(),
+            " 元",
+        ]
+    };
+    parts.iter().try_for_each(|p| out.write_str(p))
 }
 
 /// A breach's overtime line, in Chinese (the regulation's words where the
@@ -689,20 +945,21 @@ mod tests {
     #[test]
     fn explanations_compare_by_text() {
         let group = Arc::new(ShareText {
-            prefix_zh: "甲 ".into(),
-            prefix_en: "A ".into(),
-            suffix_en: " of 5: ¥".into(),
+            head_zh: "甲".into(),
+            head_en: "A".into(),
+            group: Arc::new(GroupText {
+                name_zh: "乙".into(),
+                name_en: "B".into(),
+                total: "5".into(),
+                by_points: true,
+            }),
         });
         let shared = Explanation::share(group, Some(Arc::from("2")), Money::from_fen(150));
-        assert_eq!(shared.zh().to_string(), "甲 2 分摊 1.50 元");
-        assert_eq!(shared.en().to_string(), "A 2 of 5: ¥1.50");
-        assert_eq!(
-            shared,
-            Explanation::new("甲 2 分摊 1.50 元", "A 2 of 5: ¥1.50")
-        );
-        assert_ne!(
-            shared,
-            Explanation::new("甲 2 分摊 1.50 元", "A 2 of 5: ¥1.51")
-        );
+        let zh = "甲，按乙 总基点 5 中个人基点 2 分摊 1.50 元";
+        let en = "A, split over B by base points 2 of 5: ¥1.50";
+        assert_eq!(shared.zh().to_string(), zh);
+        assert_eq!(shared.en().to_string(), en);
+        assert_eq!(shared, Explanation::new(zh, en));
+        assert_ne!(shared, Explanation::new(zh, "A 2 of 5: ¥1.51"));
     }
 }
