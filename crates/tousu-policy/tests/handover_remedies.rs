@@ -196,8 +196,8 @@ fn a_role_owned_clock_another_role_starts_needs_a_fallback() {
     assert!(warned(&p).is_empty());
     // Or a fallback owner answers.
     p.milestones[i].started_by.clear();
-    p.milestones[i].fallback_owner = Some(tousu_policy::MilestoneOwner::Role(
-        tousu_model::RoleId::new("department_head").unwrap(),
+    p.milestones[i].fallback_owner = Some(tousu_policy::FallbackOwner::One(
+        tousu_policy::MilestoneOwner::Role(tousu_model::RoleId::new("department_head").unwrap()),
     ));
     assert!(warned(&p).is_empty());
 }
