@@ -11,7 +11,8 @@
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
 //! whose file does not say its period is assumed, a duty whose miss is a
-//! breach that charges nothing.
+//! breach that charges nothing, a clock stopped by a validity the findings
+//! never record.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -162,6 +163,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
     let mut out = out.0;
+    out.extend(crate::stop_on_validity::invariants(p));
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
 }

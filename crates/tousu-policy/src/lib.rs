@@ -108,6 +108,7 @@ pub mod record_sign_off;
 pub mod registration;
 pub mod rules;
 mod status;
+pub mod stop_on_validity;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
