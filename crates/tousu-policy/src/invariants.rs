@@ -15,7 +15,8 @@
 //! breach that charges nothing, a sign-off chain whose last signer would
 //! also approve, a clock started only by roles that cannot make its start
 //! events (`started_by`), a registration requirement that refuses the very
-//! complaints an acceptance rule turns away with advice.
+//! complaints an acceptance rule turns away with advice, a clock stopped by a
+//! validity the findings never record.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -174,6 +175,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         out.add(Severity::Warning, "refusals_registrable", path, message);
     }
     let mut out = out.0;
+    out.extend(crate::stop_on_validity::invariants(p));
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
 }

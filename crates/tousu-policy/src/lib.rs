@@ -112,6 +112,7 @@ pub mod remedy_rules;
 pub mod rules;
 pub mod started_by;
 mod status;
+pub mod stop_on_validity;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;

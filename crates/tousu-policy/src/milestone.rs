@@ -25,7 +25,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{CategoryId, LevelId, RoleId};
+use tousu_model::{CategoryId, LevelId, RoleId, Validity};
 
 use crate::duration::Duration;
 use crate::ids::MilestoneId;
@@ -425,6 +425,15 @@ pub struct Milestone {
     /// Empty (the default): whoever makes it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub started_by: Vec<RoleId>,
+    /// Findings recorded with one of these validities stop the clock, and
+    /// while the round's findings hold one it does not start (schema 2,
+    /// ruling 48): S33's month is for 责任投诉 only, so
+    /// `stop_on_validity = ["invalid"]` ends it when the investigation
+    /// finds the complaint 无责任. Empty (the default): the findings stop
+    /// it only if `stop` lists `findings_recorded`. See
+    /// [`crate::stop_on_validity`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stop_on_validity: Vec<Validity>,
 }
 
 impl Milestone {

@@ -207,3 +207,29 @@ fn a_fact_step_nobody_can_fire_is_found() {
     }
     insta::assert_snapshot!(found(&p).join("\n"));
 }
+
+/// A clock stopped by the findings' validity (ruling 48) needs someone who
+/// records findings, and a validity the validity table can judge.
+#[test]
+fn a_validity_stop_that_cannot_fire_is_found() {
+    let text =
+        tousu_policy::DEFAULT_POLICY_TOML.replacen("schema_version = 1", "schema_version = 2", 1);
+    let mut p = Policy::from_toml_str(&text).unwrap();
+    let found = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant.starts_with("validity_stop"))
+            .map(ToString::to_string)
+            .collect()
+    };
+    let invalid = tousu_model::Validity::Invalid;
+    p.milestones[0].stop_on_validity = vec![invalid];
+    assert!(found(&p).is_empty(), "{:?}", found(&p));
+    // No rule finds a complaint invalid any more, and nobody records findings.
+    p.validity.rules.retain(|r| r.validity != invalid);
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::authority::Action::RecordFindings);
+    }
+    insta::assert_snapshot!(found(&p).join("\n"));
+}

@@ -792,3 +792,64 @@ fn confidential_by_default_needs_schema_2() {
     let p = Policy::from_toml_str(&v2).unwrap();
     assert!(p.registration.as_ref().is_some_and(|r| r.confidential));
 }
+
+/// A clock stopped by the findings' validity (ruling 48) is a schema-2
+/// option; a validity listed twice is an error at its index, and a list
+/// `findings_recorded` already covers, or one of every validity, a
+/// warning; the option round-trips.
+#[test]
+fn stop_on_validity_is_checked_with_paths() {
+    let text = BASE.replacen(
+        "stop = [\"replied\"]\n",
+        "stop = [\"replied\"]\nstop_on_validity = [\"invalid\"]\n",
+        1,
+    );
+    let message = report(&text);
+    assert!(
+        message.contains(
+            "milestones[0].stop_on_validity: is an option of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = text.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(
+        p.milestones[0].stop_on_validity,
+        [tousu_model::Validity::Invalid]
+    );
+    assert!(p.check().warnings.is_empty(), "{}", p.check());
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.milestones[0], p.milestones[0]);
+    let twice = report(&v2.replacen("[\"invalid\"]", "[\"invalid\", \"malicious\", \"无效\"]", 1));
+    assert!(
+        twice.contains("milestones[0].stop_on_validity[2]: \"invalid\" is listed twice"),
+        "{twice}"
+    );
+    let covered = report(&v2.replacen(
+        "stop = [\"replied\"]",
+        "stop = [\"replied\", \"findings_recorded\"]",
+        1,
+    ));
+    assert!(
+        covered.contains(
+            "milestones[0].stop_on_validity: changes nothing: `stop` lists `findings_recorded`"
+        ),
+        "{covered}"
+    );
+    let every = report(&v2.replacen(
+        "[\"invalid\"]",
+        "[\"valid\", \"invalid\", \"malicious\"]",
+        1,
+    ));
+    assert!(
+        every.contains("milestones[0].stop_on_validity: lists every validity"),
+        "{every}"
+    );
+    let unknown = Policy::parse_toml(&v2.replacen("[\"invalid\"]", "[\"unfounded\"]", 1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        unknown.contains("\"unfounded\" is not a known Validity; accepted: valid"),
+        "{unknown}"
+    );
+}

@@ -55,6 +55,9 @@ pub(crate) struct ClockCase<'a> {
     /// what no person does (a tick). Clocks with `started_by` read them
     /// (ruling 45).
     acting: Option<&'a BTreeSet<RoleId>>,
+    /// The validity of the round's findings, if recorded: a milestone's
+    /// `stop_on_validity` reads it (ruling 48).
+    validity: Option<Validity>,
 }
 
 impl<'a> ClockCase<'a> {
@@ -74,6 +77,7 @@ impl<'a> ClockCase<'a> {
             named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
             acting: None,
+            validity: case.findings.as_ref().map(|f| f.validity),
         }
     }
 
@@ -98,6 +102,7 @@ impl<'a> ClockCase<'a> {
             named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
             acting: None,
+            validity: None,
         }
     }
 
@@ -206,6 +211,17 @@ impl<'a> ClockCase<'a> {
         }
     }
 
+    /// Whether `e` is the recording of findings whose validity stops `m`
+    /// (`stop_on_validity`, ruling 48).
+    fn validity_stops(&self, m: &Milestone, e: ClockEvent) -> bool {
+        e == ClockEvent::FindingsRecorded && self.validity.is_some_and(|v| m.stopped_by_validity(v))
+    }
+
+    /// Whether the round's findings keep `m` from starting (ruling 48).
+    fn held_by_validity(&self, m: &Milestone) -> bool {
+        self.validity.is_some_and(|v| m.stopped_by_validity(v))
+    }
+
     /// Whether `e`, if it is a recorded action, stops `m`: the milestone
     /// the record names, or unnamed those that do not ask to be named
     /// (ruling 29).
@@ -243,12 +259,13 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     }
     fn findings(
         &mut self,
-        _validity: Validity,
+        validity: Validity,
         _rule: Option<&'a RuleId>,
         _fault: Option<FaultParty>,
         _responsible: &'a [Responsibility],
         _by: Option<&'a StaffId>,
     ) {
+        self.validity = Some(validity);
     }
     fn proposed(
         &mut self,
@@ -270,6 +287,8 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn reopened(&mut self, round: u32) {
         self.round = round;
+        // A new round has no findings until they are recorded again.
+        self.validity = None;
     }
     fn escalated(
         &mut self,
@@ -479,7 +498,8 @@ pub(crate) fn effects(
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
         let stops = |e: ClockEvent| {
-            stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
+            (stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e)))
+                || m.is_some_and(|m| case.validity_stops(m, e))
         };
         if stale_round || triggers.iter().any(|&e| stops(e)) {
             // A clock without a deadline is never late: it stops neither met nor missed.
@@ -635,6 +655,9 @@ fn start(
             .any(|&e| m.start.contains(&e) && case.fires(m, e))
             || !case.started_by(m, triggers, ctx)
         {
+            continue;
+        }
+        if case.held_by_validity(m) {
             continue;
         }
         let this_round = case.clock(&m.id, case.round).is_some();

@@ -457,3 +457,138 @@ fn s33_company_liability_found_makes_an_injury_major() {
     );
     assert_eq!(run(false), ("general".to_owned(), None));
 }
+
+/// 重大 c) 「责任投诉在一个月内得不到合理解决的投诉」 is for 责任投诉 only:
+/// a complaint the investigation finds 无责任 (二(二) 「经查实与事实不符」,
+/// `invalid` by `no-liability`) ends the month (`stop_on_validity`, ruling
+/// 48) and is not made 重大 while it stays open to be explained; one found
+/// 有责任 still is, and findings after the month come too late.
+#[test]
+fn s33_a_complaint_found_without_liability_does_not_become_major() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("cl", "处理人 老陶", "kf", &["handler"], Some("jl")),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    // Registered, accepted (the month starts), assigned and investigated;
+    // with `no_liability`, the handler records what the investigation found.
+    let opened = |id: &str, no_liability: bool, found_at: chrono::DateTime<chrono::Utc>| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "楼道灯坏了一个月没人修")
+            .complainant(person("业主 邱先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap();
+        s.register("jd", id, c).unwrap();
+        s.ok("jd", minutes(t0, 5), accept());
+        s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+        s.ok("cl", minutes(t0, 30), investigate());
+        if no_liability {
+            s.ok(
+                "cl",
+                found_at,
+                CommandKind::RecordFacts {
+                    facts: [(fact("not_as_stated"), yes())].into(),
+                },
+            );
+            s.ok(
+                "cl",
+                found_at,
+                findings(FaultParty::Nobody, "维修记录显示灯已于次日更换,与事实不符"),
+            );
+        } else {
+            s.ok(
+                "cl",
+                found_at,
+                findings(FaultParty::Us, "报修单漏派,灯未更换"),
+            );
+        }
+        s
+    };
+    let month_end = beijing(2026, 4, 3, 0, 0);
+    assert_eq!(
+        due(
+            &opened("WY-0", false, minutes(t0, 31)),
+            minutes(t0, 40),
+            "reasonable_resolution"
+        ),
+        "2026-04-03 00:00"
+    );
+
+    // 无责任: the findings end the month, met; explained but still open
+    // after it, the complaint stays 一般.
+    let mut none = opened("WY-1", true, beijing(2026, 3, 5, 10, 0));
+    assert_eq!(
+        none.case().findings.as_ref().unwrap().validity,
+        Validity::Invalid
+    );
+    assert!(
+        none.deadlines(beijing(2026, 3, 5, 10, 1))
+            .iter()
+            .all(|v| v.milestone.as_str() != "reasonable_resolution"),
+        "the month no longer runs"
+    );
+    none.ok(
+        "cl",
+        beijing(2026, 3, 6, 10, 0),
+        reply("已向业主出示维修记录并解释"),
+    );
+    let later = none.tick(beijing(2026, 4, 10, 9, 0));
+    assert!(!breached(&later, "reasonable_resolution"));
+    assert_eq!(level_of(&none), "general", "无责任: not 重大");
+    assert!(steps_taken(&none).is_empty(), "{:?}", steps_taken(&none));
+    none.assert_replays();
+
+    // Reopened, the new round has no findings yet: the month runs on with
+    // the time it had left when the findings stopped it (on_reopen =
+    // "continue"), from 5 Mar 10:00 to 3 Apr 00:00.
+    let mut again = opened("WY-2", true, beijing(2026, 3, 5, 10, 0));
+    again.ok(
+        "cl",
+        beijing(2026, 3, 6, 10, 0),
+        reply("已向业主出示维修记录并解释"),
+    );
+    again.ok(
+        "jd",
+        beijing(2026, 3, 9, 10, 0),
+        callback(Satisfaction::Unsatisfied, "业主坚持灯仍不亮"),
+    );
+    again.ok(
+        "jl",
+        beijing(2026, 3, 10, 10, 0),
+        reopen("业主称灯仍不亮,再次核查"),
+    );
+    assert_eq!(
+        due(&again, beijing(2026, 3, 10, 10, 1), "reasonable_resolution"),
+        "2026-04-08 00:00"
+    );
+    let late = again.tick(beijing(2026, 4, 8, 9, 0));
+    assert!(breached(&late, "reasonable_resolution"));
+    assert_eq!(level_of(&again), "major");
+
+    // 有责任: the month runs on, and a month unresolved makes it 重大.
+    let mut liable = opened("WY-3", false, beijing(2026, 3, 5, 10, 0));
+    assert_eq!(
+        liable.case().findings.as_ref().unwrap().validity,
+        Validity::Valid
+    );
+    let late = liable.tick(beijing(2026, 4, 10, 9, 0));
+    assert!(breached(&late, "reasonable_resolution"));
+    assert_eq!(
+        level_of(&liable),
+        "major",
+        "责任投诉 a month unresolved: 重大"
+    );
+
+    // Found 无责任 only after the month: the month had already run out
+    // unresolved, so the findings breach it (as a tick would have).
+    let too_late = opened("WY-4", true, month_end + chrono::TimeDelta::days(2));
+    assert!(breached(&too_late.events, "reasonable_resolution"));
+    assert_eq!(level_of(&too_late), "major");
+    too_late.assert_replays();
+}
