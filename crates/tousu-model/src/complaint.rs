@@ -274,9 +274,9 @@ pub struct Complaint {
     /// What the customer asks for, in their words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_text: Option<String>,
-    /// Product data (factories, distributors). Boxed: most complaints
-    /// have none, and inline it took about 140 B of every case held in
-    /// memory (docs/performance.md, "Sixth pass").
+    // Boxed: most complaints have none, and inline it took about 140 B of
+    // every case held in memory (docs/performance.md, "Sixth pass").
+    /// Product data (factories, distributors).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<Box<ProductData>>,
     /// Facts that change acceptance, classification or escalation.
