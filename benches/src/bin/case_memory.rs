@@ -49,8 +49,9 @@ fn main() {
     let n = cases.len() as u64;
     let clocks: usize = cases.iter().map(|c| c.clocks.len()).sum();
     println!(
-        "{n} open cases ({events} events, {clocks} clocks): size_of::<Case>() = {} B; resident {} B per case",
+        "{n} open cases ({events} events, {clocks} clocks): size_of::<Case>() = {} B, size_of::<Event>() = {} B; resident {} B per case",
         size_of::<Case>(),
+        size_of::<Event>(),
         (after - before) / n
     );
     drop(cases);

@@ -4,21 +4,48 @@
 //! scattered among them ([`ticks::scattered`]); a third argument ticks that
 //! many cohorts in turn, as the stores bench does (default 1).
 //! Each tick prints its wall time and the minor page faults it took.
-//! Only `tick_all_once` is counted:
+//! Only `tick_all_once` and dropping its report are counted (the report's
+//! content is checked in between):
 //!
 //! ```sh
 //! cargo build --release -p tousu-benches --bin tick_once
 //! valgrind --tool=callgrind --collect-atstart=no \
-//!     --toggle-collect='*tick_all_once*' target/release/tick_once 100000 1000
+//!     --toggle-collect='*tick_all_once*' --toggle-collect='*drop_report*' \
+//!     target/release/tick_once 100000 1000
 //! ```
 use tousu::prelude::*;
 use tousu_benches::ticks;
 
-/// Ticks every case due at `now`; how many were ticked.
+/// Ticks every case due at `now`.
 #[inline(never)]
-fn tick_all_once(engine: &mut Engine<MemoryStore>, now: DateTime<Utc>) -> usize {
-    let report = engine.tick_all(now).unwrap();
+fn tick_all_once(engine: &mut Engine<MemoryStore>, now: DateTime<Utc>) -> TickReport {
+    engine.tick_all(now).unwrap()
+}
+
+/// Drops the report: counted with the tick (`--toggle-collect` on both),
+/// as it was when the tick dropped it, outside the checks in between.
+#[inline(never)]
+fn drop_report(report: TickReport) {
+    drop(report);
+}
+
+/// Checks the report (outside the counted function): no failure, and every
+/// case given the same events as the first (the cohort's cases are copies
+/// of one registration), two of them (a warning and the first-response
+/// breach), each for its own case.
+fn check(report: &TickReport) -> usize {
     assert_eq!(report.failures().count(), 0);
+    let kinds = |t: &tousu::Ticked| -> Vec<_> {
+        let events = t.outcome.as_ref().unwrap();
+        assert!(events.iter().all(|e| e.case_id == t.case));
+        events
+            .iter()
+            .map(|e| std::mem::discriminant(&e.kind))
+            .collect()
+    };
+    let first = kinds(&report.cases[0]);
+    assert_eq!(first.len(), 2);
+    assert!(report.cases.iter().all(|t| kinds(t) == first));
     report.cases.len()
 }
 
@@ -40,8 +67,13 @@ fn main() {
     for k in 0..cohorts {
         let faults = minor_faults();
         let start = std::time::Instant::now();
-        let ticked = tick_all_once(&mut engine, ticks::cohort_now(k));
+        let report = tick_all_once(&mut engine, ticks::cohort_now(k));
         let took = start.elapsed();
+        let ticked = check(&report);
+        // The drop is timed with the tick, as before the check came between.
+        let dropping = std::time::Instant::now();
+        drop_report(report);
+        let took = took + dropping.elapsed();
         let faults = minor_faults()
             .zip(faults)
             .map_or("?".to_owned(), |(after, before)| {

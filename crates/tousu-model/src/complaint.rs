@@ -274,9 +274,11 @@ pub struct Complaint {
     /// What the customer asks for, in their words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_text: Option<String>,
+    // Boxed: most complaints have none, and inline it took about 140 B of
+    // every case held in memory (docs/performance.md, "Sixth pass").
     /// Product data (factories, distributors).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub product: Option<ProductData>,
+    pub product: Option<Box<ProductData>>,
     /// Facts that change acceptance, classification or escalation.
     #[serde(default)]
     pub flags: ComplaintFlags,
@@ -501,7 +503,7 @@ impl ComplaintBuilder {
 
     /// Sets product data.
     pub fn product(mut self, p: ProductData) -> Self {
-        self.complaint.product = Some(p);
+        self.complaint.product = Some(Box::new(p));
         self
     }
 

@@ -116,8 +116,42 @@ macro_rules! __string_id {
         $(#[$meta])*
         // Shared text: a clone (one per event, per participant, per
         // statement line) is a reference count, not an allocation.
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Debug)]
         pub struct $name(::std::sync::Arc<str>);
+
+        // Two clones of one id share their text: equal without reading it.
+        // (`Arc`'s own equality has that shortcut only for sized values, so
+        // a derived one compared the text of every id, `memcmp` a call.)
+        // Ordering and hashing are the text's, as derived ones were.
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                ::std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                if ::std::sync::Arc::ptr_eq(&self.0, &other.0) {
+                    ::std::cmp::Ordering::Equal
+                } else {
+                    self.0.cmp(&other.0)
+                }
+            }
+        }
+
+        impl ::std::hash::Hash for $name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state);
+            }
+        }
 
         impl $name {
             /// Validates and wraps `value`.

@@ -238,7 +238,7 @@ pub fn complaint() -> impl Strategy<Value = Complaint> {
         1u32..50,
     );
     let extra = (
-        option::of(product()),
+        option::of(product().prop_map(Box::new)),
         flags(),
         btree_map(fact_name(), fact_value(), 0..3),
         vec(attachment(), 0..2),

@@ -22,7 +22,7 @@ use tousu_policy::{
 };
 
 use crate::case::{
-    Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold,
+    Case, Clock, ClockState, DeadlineBasis, EscalationRecord, ExtensionChange, Fold, Participants,
     ProposalApprovers, Status, fold,
 };
 use crate::command::{Assignment, Responsibility};
@@ -38,7 +38,7 @@ pub(crate) struct ClockCase<'a> {
     complaint: &'a Complaint,
     repeat_count: u32,
     status: Status,
-    participants: &'a BTreeSet<StaffId>,
+    participants: &'a Participants,
     assignment: Option<&'a Assignment>,
     level: Option<&'a LevelId>,
     round: u32,
@@ -86,7 +86,7 @@ impl<'a> ClockCase<'a> {
     pub(crate) fn registered(
         complaint: &'a Complaint,
         repeat_count: u32,
-        participants: &'a BTreeSet<StaffId>,
+        participants: &'a Participants,
     ) -> Self {
         ClockCase {
             complaint,

@@ -103,8 +103,8 @@ pub use authority::can_view;
 pub use builder::CommandBuilder;
 pub use case::{
     AcceptanceRecord, CASE_SCHEMA_VERSION, Case, Clock, ClockState, Closure, DeadlineBasis,
-    EscalationRecord, Extension, Findings, Proposal, RecordSignature, ReplayError, SignOff, Status,
-    Suspension, evolve,
+    EscalationRecord, Extension, Findings, Participants, Proposal, RecordSignature, ReplayError,
+    SignOff, Status, Suspension, evolve,
 };
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{

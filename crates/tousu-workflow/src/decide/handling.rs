@@ -323,7 +323,7 @@ pub(super) fn propose_solution(
 /// chain complete — the approval within the approver's limit. Nobody signs
 /// or approves their own proposal, nor signs twice.
 pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
-    let proposal = d.case.proposal.as_ref();
+    let proposal = d.case.proposal.as_deref();
     if let Some(p) = proposal.filter(|p| p.signed_off.len() < p.sign_off.len()) {
         return sign_off(d, p);
     }

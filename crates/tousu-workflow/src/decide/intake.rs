@@ -1,7 +1,7 @@
 //! Intake: registration, acceptance (受理), classification (定级) and
 //! merging repeat complaints.
 
-use std::collections::BTreeSet;
+use crate::case::Participants;
 
 use tousu_model::{CaseId, LevelId};
 use tousu_policy::{Acceptance, Action, ClockEvent, EvalInput};
@@ -94,7 +94,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
         },
     ];
     // The clocks see the case the registration creates, then classified.
-    let participants = BTreeSet::from([command.actor.clone()]);
+    let participants = Participants::from_iter([command.actor.clone()]);
     let clock_events = {
         let after = ClockCase::registered(complaint, *repeat_count, &participants)
             .by(staff)
