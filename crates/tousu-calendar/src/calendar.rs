@@ -876,16 +876,25 @@ pub struct Calendar {
     /// `NaiveDate` is four bytes, as an index was): the N-th working day
     /// after a date is a load, not a load and a conversion back.
     select: Vec<NaiveDate>,
-    /// `year_secs[y]`: the seconds from the tables' first local midnight to
-    /// the UTC midnight before 1 January of year `first_year + y`, plus the
-    /// offset: an instant's seconds from that first local midnight are this
-    /// plus its UTC ordinal times a day plus its UTC time of day.
-    year_secs: Vec<i64>,
+    /// `year_days[y]`: the index of the UTC day before 1 January of year
+    /// `first_year + y`, one less again when the offset is negative: an
+    /// instant's local day is this plus its UTC ordinal, plus one if its UTC
+    /// time of day plus `offset_into_day` reaches a day. Filled only for a
+    /// calendar of whole days whose working time fits (the common case):
+    /// `working_time_between`'s inline path reads it, and an empty table
+    /// sends every other calendar out of line without a test of its own.
+    year_days: Vec<i64>,
+    /// The same for a calendar with business hours (when its working time
+    /// fits), read by `working_time_between`'s out-of-line path.
+    window_year_days: Vec<i64>,
+    /// The offset in seconds, plus a day when it is negative: in `[0, 1 day)`,
+    /// so the local time of day is a comparison away, not a division.
+    offset_into_day: i64,
     /// `working_before[i]`: the working nanoseconds at indices before `i`
     /// (the working days before it times a day's working time), with bit 0
     /// set when day `i` works. Those sums are multiples of a minute's
     /// nanoseconds, so even, and the bit costs nothing: the working time
-    /// before an instant is one load (only filled when `working_time_fits`).
+    /// before an instant is one load (only filled when the working time fits).
     working_before: Vec<i64>,
     /// `minute_before[m]`: the windows' working nanoseconds before minute
     /// `m` of a day (1,441 entries, only with business hours). Windows
@@ -896,10 +905,6 @@ pub struct Calendar {
     /// Whether every year the tables span is covered: then any two indices
     /// inside them are, and the years between too.
     all_covered: bool,
-    /// Whether `working_time_between` may take its unchecked path: every
-    /// year covered, and the working time of all the tables' days fits an
-    /// `i64` of nanoseconds (about 290 years of whole days do).
-    working_time_fits: bool,
     /// Business windows in nanoseconds from midnight, sorted, disjoint.
     windows: Vec<(i64, i64)>,
     /// Whether business hours are set.
@@ -1244,11 +1249,12 @@ impl Calendar {
             year_start: Vec::new(),
             rank: Vec::new(),
             select: Vec::new(),
-            year_secs: Vec::new(),
+            year_days: Vec::new(),
+            window_year_days: Vec::new(),
+            offset_into_day: 0,
             working_before: Vec::new(),
             minute_before: Vec::new(),
             all_covered: !years.contains(&YearCoverage::Uncovered),
-            working_time_fits: false,
             years,
             windows,
             has_business_hours: !spec.business_hours.is_empty(),
@@ -1350,29 +1356,40 @@ impl Calendar {
             }
         }
         self.rank.push(running);
-        // Even sums keep bit 0 of `working_before` free (windows are whole
+        // `working_time_between` may take its unchecked paths when every
+        // year is covered and the working time of all the tables' days fits
+        // an `i64` of nanoseconds (about 290 years of whole days do). Even
+        // sums keep bit 0 of `working_before` free (windows are whole
         // minutes, so this always holds; checked rather than assumed).
-        self.working_time_fits = self.all_covered
+        let fits = self.all_covered
             && self.day_nanos % 2 == 0
             && i64::from(running)
                 .checked_add(1)
                 .and_then(|days| days.checked_mul(self.day_nanos))
                 .is_some();
-        if self.working_time_fits {
+        if fits {
             self.build_working_time_tables();
         }
         Ok(())
     }
 
-    /// The tables of `working_time_between`'s unchecked path (only when
-    /// `working_time_fits`: no product below overflows).
+    /// The tables of `working_time_between`'s unchecked paths (only when
+    /// the working time fits: no product below overflows).
     fn build_working_time_tables(&mut self) {
         let offset = i64::from(self.offset.local_minus_utc());
-        self.year_secs = self
+        // West of UTC the local day starts a day earlier than the UTC one.
+        let west = i64::from(offset < 0);
+        self.offset_into_day = offset + west * 86_400;
+        let year_days = self
             .year_start
             .iter()
-            .map(|&start| (i64::from(start) - 1) * 86_400 + offset)
+            .map(|&start| i64::from(start) - 1 - west)
             .collect();
+        if self.has_business_hours {
+            self.window_year_days = year_days;
+        } else {
+            self.year_days = year_days;
+        }
         self.working_before = self
             .rank
             .windows(2)
@@ -1940,7 +1957,10 @@ impl Calendar {
     /// # Errors
     ///
     /// [`CalendarError::CalendarNotCovered`] if a year in between is not covered.
-    #[inline]
+    // `always`: with `#[inline]` alone LLVM kept it a call (about 95
+    // instructions, over its threshold); inlined, a caller's loop keeps the
+    // tables' pointers in registers and the `Result` out of memory.
+    #[inline(always)]
     pub fn working_time_between(
         &self,
         a: DateTime<Utc>,
@@ -1948,9 +1968,29 @@ impl Calendar {
     ) -> Result<TimeDelta, CalendarError> {
         // The working time before an instant never decreases, so the
         // difference is ≤ 0 exactly when `b` is not after `a`: clamping it
-        // answers that case without comparing the instants first.
-        if self.working_time_fits
-            && let (Some(wa), Some(wb)) = (self.working_nanos_at(a), self.working_nanos_at(b))
+        // answers that case without comparing the instants first. Only the
+        // whole-day path is here, small enough to inline into the caller;
+        // `year_days` is empty for any other calendar, which sends it out
+        // of line.
+        if let Some(wa) = self.whole_day_time_at(a)
+            && let Some(wb) = self.whole_day_time_at(b)
+        {
+            return Ok(TimeDelta::nanoseconds((wb - wa).max(0)));
+        }
+        self.working_time_out_of_line(a, b)
+    }
+
+    /// [`Calendar::working_time_between`] for business hours (the same
+    /// difference, the windows' time read from `minute_before`), and for an
+    /// instant outside the tables or a calendar they cannot answer for.
+    #[inline(never)]
+    fn working_time_out_of_line(
+        &self,
+        a: DateTime<Utc>,
+        b: DateTime<Utc>,
+    ) -> Result<TimeDelta, CalendarError> {
+        if let Some(wa) = self.window_time_at(a)
+            && let Some(wb) = self.window_time_at(b)
         {
             return Ok(TimeDelta::nanoseconds((wb - wa).max(0)));
         }
@@ -1999,41 +2039,52 @@ impl Calendar {
         delta_from_nanos(total)
     }
 
-    /// The working nanoseconds in the tables before instant `t`, when its
-    /// local day is inside them (only called when `working_time_fits`, so
-    /// nothing here can overflow): the working time before its local day
-    /// and, if that day works, its windows' time up to `t`.
+    /// The local day of instant `t` (its index in the tables, not yet
+    /// bounds-checked) and the nanoseconds into it, when its UTC year is in
+    /// `year_days` (`year_days` or `window_year_days`).
     ///
-    /// The local day comes from seconds counted from the tables' first local
-    /// midnight: its UTC year's `year_secs` (which holds the offset) plus its
-    /// UTC ordinal times a day plus its UTC time of day, all read from
-    /// chrono's packed date and time; one division by a constant splits that
-    /// into the local day and the time into it. A leap second counts as the
+    /// The UTC date's index is its year's entry plus its ordinal, read from
+    /// chrono's packed date; the offset is under a day, so the local day is
+    /// that or the next (the entry already holds the previous one west of
+    /// UTC), and which is one comparison of the UTC time of day plus
+    /// `offset_into_day` with a day. Before the tables' first local day the
+    /// index is negative, and as a `u64` one no table holds, so the caller's
+    /// one bounds check refuses both ends. A leap second counts as the
     /// second before, as everywhere in the calendar.
-    #[inline]
-    fn working_nanos_at(&self, t: DateTime<Utc>) -> Option<i64> {
-        const SECS_PER_DAY: u64 = 86_400;
+    #[inline(always)]
+    fn local_day_at(&self, year_days: &[i64], t: DateTime<Utc>) -> Option<(usize, i64)> {
+        const SECS_PER_DAY: i64 = 86_400;
         let utc = t.naive_utc();
         let (date, time) = (utc.date(), utc.time());
-        let slot = usize::try_from(date.year().wrapping_sub(self.first_year)).ok()?;
-        // Below zero only before the tables' first local midnight.
-        let secs = u64::try_from(
-            *self.year_secs.get(slot)?
-                + i64::from(date.ordinal()) * 86_400
-                + i64::from(time.num_seconds_from_midnight()),
-        )
-        .ok()?;
-        let before = *self
-            .working_before
-            .get(usize::try_from(secs / SECS_PER_DAY).ok()?)?;
-        let nanos = i64::try_from(secs % SECS_PER_DAY).ok()? * 1_000_000_000
-            + i64::from(time.nanosecond().min(999_999_999));
-        let into_day = if self.has_business_hours {
-            self.window_time_before(nanos)?
-        } else {
-            nanos
-        };
+        let slot =
+            usize::try_from(date.year().wrapping_sub(self.first_year).cast_unsigned()).ok()?;
+        let secs = i64::from(time.num_seconds_from_midnight()) + self.offset_into_day;
+        let next = secs >= SECS_PER_DAY;
+        let day = *year_days.get(slot)? + i64::from(date.ordinal()) + i64::from(next);
+        let secs = if next { secs - SECS_PER_DAY } else { secs };
+        let nanos = secs * 1_000_000_000 + i64::from(time.nanosecond().min(999_999_999));
+        Some((usize::try_from(day.cast_unsigned()).ok()?, nanos))
+    }
+
+    /// The working nanoseconds in the tables before instant `t` on a
+    /// calendar of whole days (`year_days` filled, so nothing here can
+    /// overflow): the working time before its local day plus, if that day
+    /// works, the time into it.
+    #[inline(always)]
+    fn whole_day_time_at(&self, t: DateTime<Utc>) -> Option<i64> {
+        let (day, nanos) = self.local_day_at(&self.year_days, t)?;
+        let before = *self.working_before.get(day)?;
         // Bit 0 says whether the day works: all ones then, else nothing.
+        Some((before & !1) + (nanos & (before & 1).wrapping_neg()))
+    }
+
+    /// The same with business hours (`window_year_days` filled): the
+    /// windows' time up to `t` instead of the time into the day.
+    #[inline]
+    fn window_time_at(&self, t: DateTime<Utc>) -> Option<i64> {
+        let (day, nanos) = self.local_day_at(&self.window_year_days, t)?;
+        let before = *self.working_before.get(day)?;
+        let into_day = self.window_time_before(nanos)?;
         Some((before & !1) + (into_day & (before & 1).wrapping_neg()))
     }
 

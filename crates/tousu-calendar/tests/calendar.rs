@@ -31,6 +31,19 @@ static OFFICE: LazyLock<Calendar> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// China's calendar with [`OFFICE`]'s business hours and nothing else.
+static CHINA_OFFICE: LazyLock<Calendar> = LazyLock::new(|| {
+    Calendar::from_spec(&spec(
+        r#"
+        business_hours = [
+            { start = "08:30", end = "12:00" },
+            { start = "13:30", end = "17:30" },
+        ]
+        "#,
+    ))
+    .unwrap()
+});
+
 static PROVISIONAL: LazyLock<Calendar> =
     LazyLock::new(|| Calendar::from_spec(&spec("provisional = true")).unwrap());
 
@@ -951,6 +964,117 @@ fn day_2024_2027() -> impl Strategy<Value = NaiveDate> {
     ]
 }
 
+/// Working time by the hand-typed notices ([`naive_is_working`]), not the
+/// calendar's tables: each local day from `a`'s to `b`'s that works adds
+/// its windows cut to `[a, b)`. China's tables span 2024–2100, so a local
+/// day outside them is `BeyondProvisionalRange` naming the first year
+/// outside on the way (the earlier instant's, or 2101).
+fn independent_working_time(
+    offset: chrono::FixedOffset,
+    windows: &[(i64, i64)],
+    a: DateTime<Utc>,
+    b: DateTime<Utc>,
+) -> Result<TimeDelta, CalendarError> {
+    if b <= a {
+        return Ok(TimeDelta::zero());
+    }
+    let (la, lb) = (
+        a.with_timezone(&offset).naive_local(),
+        b.with_timezone(&offset).naive_local(),
+    );
+    let beyond = |year| CalendarError::BeyondProvisionalRange {
+        year,
+        first: 2024,
+        last: 2100,
+    };
+    if !(2024..=2100).contains(&la.year()) {
+        return Err(beyond(la.year()));
+    }
+    if lb.year() > 2100 {
+        return Err(beyond(2101));
+    }
+    // A leap second counts as the second before.
+    let nanos = |t: chrono::NaiveDateTime| {
+        i64::from(t.hour() * 3600 + t.minute() * 60 + t.second()) * 1_000_000_000
+            + i64::from(t.nanosecond().min(999_999_999))
+    };
+    let mut total = 0i64;
+    for d in la.date().iter_days().take_while(|d| *d <= lb.date()) {
+        let from = if d == la.date() { nanos(la) } else { 0 };
+        let to = if d == lb.date() {
+            nanos(lb)
+        } else {
+            NANOS_PER_DAY
+        };
+        if naive_is_working(d) {
+            total += windows
+                .iter()
+                .map(|&(s, e)| (e.min(to) - s.max(from)).max(0))
+                .sum::<i64>();
+        }
+    }
+    Ok(TimeDelta::nanoseconds(total))
+}
+
+/// The days where the 2024–2026 notices turn: each holiday's first day and
+/// the day after its last, and each make-up day and the day after it.
+static TURNING_DAYS: LazyLock<Vec<NaiveDate>> = LazyLock::new(|| {
+    HOLIDAYS
+        .iter()
+        .flat_map(|(a, b)| [date(a), date(b).succ_opt().unwrap()])
+        .chain(
+            MAKE_UP
+                .iter()
+                .flat_map(|d| [date(d), date(d).succ_opt().unwrap()]),
+        )
+        .collect()
+});
+
+/// Instants for `working_time_between` against [`independent_working_time`]
+/// at `offset`: anywhere in 2024–2026 local time with nanoseconds; on a day
+/// where a holiday or make-up day begins or ends, at its midnight, a window's
+/// edge or the day's end, give or take a nanosecond or a second; a leap
+/// second (23:59:60 UTC); or outside the tables (1990–2023, 2101–2300).
+fn instant_2024_2026(offset: chrono::FixedOffset) -> impl Strategy<Value = DateTime<Utc>> {
+    let local = move |d: NaiveDate, nanos: i64| {
+        d.and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_local_timezone(offset)
+            .unwrap()
+            .to_utc()
+            + TimeDelta::nanoseconds(nanos)
+    };
+    let edges = [0, 8 * 60 + 30, 12 * 60, 13 * 60 + 30, 17 * 60 + 30, 24 * 60];
+    prop_oneof![
+        (0..DAYS_2024_2026, 0..NANOS_PER_DAY).prop_map(move |(d, n)| local(day(d), n)),
+        (
+            proptest::sample::select(TURNING_DAYS.clone()),
+            proptest::sample::select(edges.to_vec()),
+            prop_oneof![
+                Just(0i64),
+                Just(1),
+                Just(-1),
+                Just(1_000_000_000),
+                Just(-1_000_000_000)
+            ],
+        )
+            .prop_map(move |(d, minute, by)| local(d, minute * 60_000_000_000 + by)),
+        (0..DAYS_2024_2026, 0..NANOS_PER_DAY, 0u32..1_000_000_000).prop_map(move |(d, n, leap)| {
+            let t = local(day(d), n);
+            let leap_second = t
+                .date_naive()
+                .and_hms_nano_opt(23, 59, 59, 1_000_000_000 + leap)
+                .unwrap()
+                .and_utc();
+            if n % 2 == 0 { leap_second } else { t }
+        }),
+        (1990..2024i32, 0..NANOS_PER_DAY)
+            .prop_map(move |(y, n)| local(NaiveDate::from_ymd_opt(y, 6, 1).unwrap(), n)),
+        (2101..2300i32, 0..NANOS_PER_DAY)
+            .prop_map(move |(y, n)| local(NaiveDate::from_ymd_opt(y, 6, 1).unwrap(), n)),
+    ]
+}
+
 proptest! {
     #[test]
     fn fast_path_equals_naive(d in covered_day(), n in 1u32..=250) {
@@ -981,6 +1105,34 @@ proptest! {
         ] {
             for (x, y) in [(a, b), (b, a)] {
                 prop_assert_eq!(cal.working_time_between(x, y), naive_working_time(cal, windows, x, y));
+            }
+        }
+    }
+
+    /// `working_time_between` (the inline whole-day path, the business-hours
+    /// path, the checked path for instants outside the tables) against the
+    /// hand-typed notices, on China's calendar at +08:00 and at −09:30 and
+    /// with business hours, in either order and for the same instant.
+    #[test]
+    fn working_time_equals_the_hand_typed_notices(
+        pairs in prop_oneof![
+            (instant_2024_2026(CHINA.offset()), instant_2024_2026(CHINA.offset())),
+            (instant_2024_2026(WEST.offset()), instant_2024_2026(WEST.offset())),
+        ],
+    ) {
+        let (a, b) = pairs;
+        let whole = [(0, NANOS_PER_DAY)];
+        for (cal, windows) in [
+            (&*CHINA, &whole[..]),
+            (&*WEST, &whole[..]),
+            (&*CHINA_OFFICE, &OFFICE_WINDOWS[..]),
+        ] {
+            for (x, y) in [(a, b), (b, a), (a, a)] {
+                prop_assert_eq!(
+                    cal.working_time_between(x, y),
+                    independent_working_time(cal.offset(), windows, x, y),
+                    "{} to {}", x, y
+                );
             }
         }
     }
