@@ -517,3 +517,30 @@ fn s04_the_result_is_reported_to_the_centre() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["result@1".to_owned()]);
 }
+
+/// 二、首问责任「首先询问到公司任何一名员工,该员工都有责任义务受理并告知客服中心或解决问题
+/// 的责任人」: a complaint the guard took and no 客服中心 ever acted on is the guard's
+/// when the department is notified late (the clock's `fallback_owner`) —
+/// before, that breach was charged to nobody.
+#[test]
+fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[("guard", "保安老周", "kf", &["employee"], None)],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道声控灯坏了一周没人修")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("guard", "S04-F", c).unwrap();
+    let late = s.tick(beijing(2026, 3, 10, 9, 0));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "notify_department" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("guard"))));
+}

@@ -664,3 +664,41 @@ fn s10_only_the_report_to_the_company_leader_ends_the_five_minutes() {
     assert!(r.events.iter().any(|e| matches!(&e.kind,
         EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "report_to_company")));
 }
+
+/// Who a breach of `milestone` in `events` was charged to.
+fn s10_charged(events: &[Event], milestone: &str) -> Option<Option<StaffId>> {
+    events.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone: m,
+            owner,
+            ..
+        } if m.as_str() == milestone => Some(owner.clone()),
+        _ => None,
+    })
+}
+
+/// 第六条「接报人或前台人员须于3分钟内知会相关部门」 and 第七条「由发展商客户服务部会同
+/// 物业公司于8小时内跟进验证」: a late report up the site manager never acted on,
+/// and a late verification the developer's service never acted on, are the
+/// front desk's (their `fallback_owner`) — before, both were charged to nobody.
+#[test]
+fn s10_late_clocks_whose_owner_never_acted_are_the_front_desks() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    let late = s.tick(minutes(t0, 6));
+    assert_eq!(
+        s10_charged(&late, "report_to_company"),
+        Some(Some(sid("fd")))
+    );
+    s.ok("fd", minutes(t0, 7), assign("eng", "eng1"));
+    let done = minutes(t0, 60);
+    s.ok(
+        "eng1",
+        done,
+        action(CaseAction::WorkCompleted, "已关阀抢修完毕"),
+    );
+    let late = s.tick(minutes(t0, 60 + 8 * 60 + 1));
+    assert_eq!(s10_charged(&late, "verification"), Some(Some(sid("fd"))));
+}

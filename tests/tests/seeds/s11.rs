@@ -184,3 +184,33 @@ fn s11_beyond_the_branch_and_not_liable() {
         ("invalid".into(), Some("bank-not-liable".into()))
     );
 }
+
+/// 第六条「首问负责制」:「第一位受理客户投诉的员工应在其处理权限内负责解决问题;若超出
+/// 其权限,该员工应及时将投诉问题转交负责客投诉管理人处理」: a late reply to a complaint
+/// a teller took, on which no complaint manager ever acted, is the teller's (the
+/// clock's `fallback_owner`) — before, it was charged to nobody.
+#[test]
+fn s11_a_late_reply_no_complaint_manager_acted_on_is_the_first_employees() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "转账手续费与公示不符")
+        .category(cat("fees"))
+        .build()
+        .unwrap();
+    s.register("teller", "S11-F", c).unwrap();
+    let late = s.tick(beijing(2025, 10, 20, 10, 0));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "reply" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("teller"))));
+}

@@ -722,3 +722,26 @@ fn s12_the_work_order_is_signed_before_it_is_archived() {
     );
     s.assert_replays();
 }
+
+/// 第五条(二)「现场投诉需各相关部门经理(或其代理人)及时处理,回访专员负责跟进」: a first
+/// contact missed before any department manager acted on the case is the
+/// callback specialist's who follows it up (its `fallback_owner`) — before, it
+/// was charged to nobody.
+#[test]
+fn s12_a_missed_first_contact_before_the_manager_acts_is_the_specialists() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养后发动机渗油")
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", "S12-F", c).unwrap();
+    let late = s.tick(minutes(t0, 21));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "first_contact" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("hf"))));
+}

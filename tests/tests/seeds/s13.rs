@@ -283,3 +283,37 @@ fn s13_crisis_reported_late_to_the_top() {
         ]
     );
 }
+
+/// 「危机事件一定要向最高级别的领导汇报」: a crisis the server took and no 餐饮经理 ever
+/// acted on is the server's when the report is late (the clock's
+/// `fallback_owner`, assumed) — before, that breach was charged to nobody.
+#[test]
+fn s13_a_late_crisis_report_no_manager_acted_on_is_the_servers() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("fb", "餐饮部", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("fbm")),
+            ("fbm", "中餐部经理", "fb", &["fb_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", "CT-F", c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    let late = s.tick(minutes(t0, 16));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "crisis_report" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("w1"))));
+}

@@ -235,3 +235,29 @@ fn a_late_written_reply_is_the_officers_not_the_front_desks() {
         .collect();
     assert_eq!(late, ["written_reply@1 → zm"]);
 }
+
+/// 一(一)「由总台接待并转专门负责人受理」, 一(四)3「将相关材料及处理登记表按规定转给相关处理
+/// 人员」: a complaint the desk received and no 专门负责人 ever accepted is the
+/// desk's when the acceptance is late (the clock's `fallback_owner`) — before,
+/// that breach was charged to nobody.
+#[test]
+fn s16_a_late_acceptance_no_officer_acted_on_is_the_front_desks() {
+    let roster = roster(
+        &[("front", "总台", None)],
+        &[("ft", "总台接待", "front", &["front_desk"], None)],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "上门投诉律师未按时出庭")
+        .build()
+        .unwrap();
+    s.register("ft", "LS-F", c).unwrap();
+    let late = s.tick(beijing(2025, 6, 13, 9, 0));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "acceptance" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("ft"))));
+}

@@ -446,3 +446,41 @@ fn s22_the_project_manager_calls_back_major_cases_too() {
         "{refused}"
     );
 }
+
+/// (三)「发现重大问题应迅速上报服务中心项目经理」 is the 值班员's; a major problem the
+/// 投诉受理员 took ((四)「接待学生投诉来访」) and no duty officer ever acted on is
+/// the receptionist's when the report is late (its `fallback_owner`, assumed) —
+/// before, that breach was charged to nobody.
+#[test]
+fn s22_a_late_report_no_duty_officer_acted_on_is_the_receptionists() {
+    let roster = roster(
+        &[("fw", "服务中心", None)],
+        &[
+            (
+                "rec",
+                "投诉受理员 小林",
+                "fw",
+                &["receptionist"],
+                Some("pm"),
+            ),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 5, 1, 23, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼整层停水,40多名学生无法洗漱")
+        .category(cat("repair"))
+        .collective_count(40)
+        .build()
+        .unwrap();
+    s.register("rec", "S22-F", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    let late = s.tick(beijing(2026, 5, 1, 23, 45));
+    let owner = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached {
+            milestone, owner, ..
+        } if milestone.as_str() == "report_major" => Some(owner.clone()),
+        _ => None,
+    });
+    assert_eq!(owner, Some(Some(sid("rec"))));
+}
