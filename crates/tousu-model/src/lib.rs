@@ -49,6 +49,7 @@ mod complaint_no;
 pub mod decimal_text;
 mod error;
 mod id;
+pub mod instant;
 pub mod json;
 #[doc(hidden)]
 pub mod __id_rules {
