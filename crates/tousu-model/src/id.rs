@@ -152,13 +152,26 @@ macro_rules! __string_id {
         $(#[$meta])*
         // Shared text: a clone (one per event, per participant, per
         // statement line) is a reference count, not an allocation.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Debug, Eq)]
         pub struct $name(::std::sync::Arc<str>);
 
-        // Equality already looks at the pointer first (`Arc`'s `PartialEq`
-        // for `Eq` contents); ordering does too, so a sorted look-up or a
-        // set insert of an id read with its neighbours (`from_text`) finds
-        // it without comparing the text.
+        // Equality and order look at the pointer first (`Arc`'s own
+        // equality does so only for sized contents, not `str`), so ids
+        // read with their neighbours (`from_text`), or cloned from one
+        // another, compare without comparing the text.
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                ::std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+            }
+        }
+
+        // By the text, as equality is.
+        impl ::std::hash::Hash for $name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state)
+            }
+        }
+
         impl PartialOrd for $name {
             fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
                 Some(self.cmp(other))
