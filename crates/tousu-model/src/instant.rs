@@ -61,8 +61,9 @@ impl Rfc3339 {
             n if n >= 1_000_000_000 => (at.second() + 1, n - 1_000_000_000),
             n => (at.second(), n),
         };
-        out.two(year / 100);
-        out.two(year % 100);
+        // 0..=9999 here, so its absolute value is the year.
+        out.two(year.unsigned_abs() / 100);
+        out.two(year.unsigned_abs() % 100);
         out.push(b"-");
         out.two(at.month());
         out.push(b"-");
@@ -106,8 +107,8 @@ impl Rfc3339 {
     }
 
     /// Two digits of `n` (< 100, as every field here).
-    fn two<N: Into<i64>>(&mut self, n: N) {
-        self.digits(n.into().unsigned_abs() as u32, 2);
+    fn two(&mut self, n: u32) {
+        self.digits(n, 2);
     }
 
     /// `n` in `width` digits, zero-padded.
