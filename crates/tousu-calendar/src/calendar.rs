@@ -695,7 +695,11 @@ impl fmt::Display for ProvisionalBasis {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CalendarDataRef {
     /// The embedded data set the calendar started from (`"cn"`), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "embedded_data_id"
+    )]
     pub data: Option<Cow<'static, str>>,
     /// The years consulted, with where their data came from. Empty for clock
     /// units (minutes, hours).
@@ -706,6 +710,36 @@ pub struct CalendarDataRef {
     /// fell inside the period.
     #[serde(default)]
     pub overrides: bool,
+}
+
+/// A data set id as read: the embedded data set's id is the crate's own
+/// text, as a deadline counted in this process holds it, so a deadline read
+/// from JSON allocates nothing for it, nor does every clone of it (each
+/// clock a replay starts clones its deadline).
+fn embedded_data_id<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Cow<'static, str>>, D::Error> {
+    struct Id;
+    impl serde::de::Visitor<'_> for Id {
+        type Value = Cow<'static, str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a calendar data set id")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(if v == CN_DATA_ID {
+                Cow::Borrowed(CN_DATA_ID)
+            } else {
+                Cow::Owned(v.to_owned())
+            })
+        }
+    }
+    struct DataId(Cow<'static, str>);
+    impl<'de> Deserialize<'de> for DataId {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(Id).map(DataId)
+        }
+    }
+    Ok(Option::<DataId>::deserialize(deserializer)?.map(|id| id.0))
 }
 
 /// The years a deadline consulted, as a shared list: a calendar hands every
@@ -2210,6 +2244,28 @@ fn spec_overrides(spec: &CalendarSpec) -> Result<BTreeMap<NaiveDate, Declared>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedded data set's id reads back as the crate's own text; any
+    /// other id, or none, reads back as written.
+    #[test]
+    fn data_ids_read_back_equal() {
+        for (json, data) in [
+            (r#"{"data":"cn","years":[],"overrides":false}"#, Some("cn")),
+            (
+                r#"{"data":"mine","years":[],"overrides":true}"#,
+                Some("mine"),
+            ),
+            (r#"{"years":[],"overrides":false}"#, None),
+        ] {
+            let r: CalendarDataRef = serde_json::from_str(json).unwrap();
+            assert_eq!(r.data.as_deref(), data);
+            assert_eq!(serde_json::to_string(&r).unwrap(), json);
+            if data == Some(CN_DATA_ID) {
+                assert!(matches!(r.data, Some(Cow::Borrowed(_))));
+            }
+        }
+        assert!(serde_json::from_str::<CalendarDataRef>(r#"{"data":1}"#).is_err());
+    }
 
     #[test]
     fn offsets() {

@@ -253,9 +253,14 @@ pub struct Complaint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// When it happened (发生时间), if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::instant::serialize_option"
+    )]
     pub incident_at: Option<DateTime<Utc>>,
     /// When it was received (受理 / 接收时间).
+    #[serde(serialize_with = "crate::instant::serialize")]
     pub received_at: DateTime<Utc>,
     /// How it arrived.
     pub channel: Channel,

@@ -107,6 +107,42 @@ where
     }
 }
 
+/// The id of one kind this thread read last (parsed or deserialized), so
+/// that the same id read again shares its text instead of allocating and
+/// validating a copy; used by the id macro.
+///
+/// Why: a case's stored events repeat the case id in every event, the
+/// command id in each of its events, the actor in a command's events. Read
+/// from JSON, each would be its own allocation, and every comparison the
+/// replay makes (is this event of the case? a new command? the same actor?)
+/// would compare text. Sharing the last one makes those comparisons a
+/// pointer test and a load of a stream allocate each id once per run. It
+/// holds one id per kind per thread, which lives until the next one of
+/// that kind is read or the thread ends.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct LastId(std::cell::RefCell<Option<std::sync::Arc<str>>>);
+
+impl LastId {
+    /// Nothing read yet (`const`, for a `thread_local!`).
+    pub const fn new() -> Self {
+        LastId(std::cell::RefCell::new(None))
+    }
+
+    /// The text last read, if it is `value`.
+    pub fn get(&self, value: &str) -> Option<std::sync::Arc<str>> {
+        let last = self.0.try_borrow().ok()?;
+        last.as_ref().filter(|t| &***t == value).cloned()
+    }
+
+    /// Remembers `text` as the last one read.
+    pub fn set(&self, text: &std::sync::Arc<str>) {
+        if let Ok(mut last) = self.0.try_borrow_mut() {
+            *last = Some(text.clone());
+        }
+    }
+}
+
 /// Defines a validated string id newtype (for the tousu crates' own ids;
 /// not a stable API).
 #[doc(hidden)]
@@ -122,7 +158,8 @@ macro_rules! __string_id {
         // Two clones of one id share their text: equal without reading it.
         // (`Arc`'s own equality has that shortcut only for sized values, so
         // a derived one compared the text of every id, `memcmp` a call.)
-        // Ordering and hashing are the text's, as derived ones were.
+        // Ordering and hashing are the text's, as derived ones were; ids
+        // read with their neighbours (`from_text`) share one allocation too.
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
                 ::std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
@@ -168,10 +205,24 @@ macro_rules! __string_id {
             }
 
             /// Validates `value` and copies it once into the shared text
-            /// (no intermediate `String`).
+            /// (no intermediate `String`) — or, when it is the text this
+            /// thread read last for this kind of id, shares that one
+            /// ([`LastId`]($crate::__id_rules::LastId)).
             fn from_text(value: &str) -> Result<Self, $crate::ModelError> {
+                ::std::thread_local! {
+                    static LAST: $crate::__id_rules::LastId = const { $crate::__id_rules::LastId::new() };
+                }
+                if let Some(text) = LAST.try_with(|last| last.get(value)).ok().flatten() {
+                    return Ok(Self(text));
+                }
                 match $crate::__id_rules::$check(value) {
-                    Ok(()) => Ok(Self(::std::sync::Arc::from(value))),
+                    Ok(()) => {
+                        let text: ::std::sync::Arc<str> = ::std::sync::Arc::from(value);
+                        // Fails only while the thread is exiting: then
+                        // nothing is remembered.
+                        let _ = LAST.try_with(|last| last.set(&text));
+                        Ok(Self(text))
+                    }
                     Err(reason) => Err($crate::ModelError::InvalidId {
                         kind: stringify!($name),
                         value: value.to_owned(),
@@ -288,3 +339,32 @@ __string_id!(
     /// An attachment held by the integrator's document store.
     AttachmentId, check_ref, "An attachment id: 1-128 characters, no control characters, no surrounding spaces."
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An id read again right after itself shares its text; any other,
+    /// or one written by hand, is its own. Equality and order are by
+    /// text either way.
+    #[test]
+    fn an_id_read_again_shares_its_text() {
+        let a: CaseId = serde_json::from_str("\"K-1\"").unwrap();
+        // Another kind in between does not matter: one per kind.
+        let _: StaffId = serde_json::from_str("\"K-1\"").unwrap();
+        let b: CaseId = "K-1".parse().unwrap();
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        let c: CaseId = serde_json::from_str("\"K-2\"").unwrap();
+        let d: CaseId = serde_json::from_str("\"K-1\"").unwrap();
+        let by_hand = CaseId::new("K-1").unwrap();
+        assert!(!std::ptr::eq(by_hand.as_str(), d.as_str()));
+        assert_eq!(a, by_hand);
+        assert_eq!(a.cmp(&by_hand), std::cmp::Ordering::Equal);
+        assert_eq!(a.cmp(&c), std::cmp::Ordering::Less);
+        assert_eq!(c.cmp(&d), std::cmp::Ordering::Greater);
+        // What the rule refuses is refused again, not remembered.
+        for _ in 0..2 {
+            assert!(serde_json::from_str::<CaseId>("\" K-1\"").is_err());
+        }
+    }
+}

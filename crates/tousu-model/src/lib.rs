@@ -49,10 +49,11 @@ mod complaint_no;
 pub mod decimal_text;
 mod error;
 mod id;
+pub mod instant;
 pub mod json;
 #[doc(hidden)]
 pub mod __id_rules {
-    pub use crate::id::{IdVisitor, check_code, check_ref, schema};
+    pub use crate::id::{IdVisitor, LastId, check_code, check_ref, schema};
 }
 mod labels;
 pub mod markdown;

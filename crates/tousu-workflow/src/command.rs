@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use tousu_model::instant::Rfc3339;
 use tousu_model::{
     AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FactName, FactValue,
     FaultParty, LevelId, Remedy, Satisfaction, StaffId,
@@ -88,10 +89,14 @@ impl Command {
             len: 0,
         };
         let mut json = serde_json::Serializer::with_formatter(&mut sink, formatter);
+        // Instants in one piece: the text chrono writes, without a trip
+        // through the string escaper per character.
+        let at = Rfc3339::new(&self.at);
         let written = match &self.occurred_at {
-            None => (&self.id, &self.actor, &self.at, &self.kind).serialize(&mut json),
+            None => (&self.id, &self.actor, &at, &self.kind).serialize(&mut json),
             Some(occurred) => {
-                (&self.id, &self.actor, &self.at, &self.kind, occurred).serialize(&mut json)
+                let occurred = Rfc3339::new(occurred);
+                (&self.id, &self.actor, &at, &self.kind, &occurred).serialize(&mut json)
             }
         };
         sink.flush_buf();
@@ -425,6 +430,7 @@ pub enum CommandKind {
     /// Agree a reply deadline with the customer (约定回复时限).
     SetAgreedDeadline {
         /// The agreed instant (exclusive).
+        #[serde(serialize_with = "tousu_model::instant::serialize")]
         deadline: DateTime<Utc>,
     },
     /// Ask for an extension (延期处理申请).
@@ -432,7 +438,11 @@ pub enum CommandKind {
         /// Why (customer unreachable, awaiting a test report).
         reason: String,
         /// Until when the clocks should stay paused; absent: until ended by command.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "tousu_model::instant::serialize_option"
+        )]
         until: Option<DateTime<Utc>>,
     },
     /// Approve the pending extension: clocks pause.
@@ -452,6 +462,7 @@ pub enum CommandKind {
     /// Close because the customer cannot be reached, when the policy allows.
     CloseUnreachable {
         /// When the customer was last notified (短信通知).
+        #[serde(serialize_with = "tousu_model::instant::serialize")]
         notified_at: DateTime<Utc>,
     },
     /// The complainant withdrew (撤诉).
@@ -616,6 +627,80 @@ mod digest_tests {
             let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
             assert_eq!(c.digest().as_bytes(), &expected, "text of {len} chars");
         }
+    }
+
+    /// Fingerprints are stored data: these two are the SHA-256 of JSON
+    /// written out by hand with chrono's text for each instant (a late
+    /// entry with fractional seconds and an instant in its kind; an agreed
+    /// deadline), so a change to how instants are written cannot pass.
+    #[test]
+    fn fingerprints_of_instants_are_pinned() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let late = Command::new(
+            CommandId::new("c-1").unwrap(),
+            StaffId::new("kf1").unwrap(),
+            at("2025-11-03T01:00:00.5Z"),
+            7,
+            CommandKind::RequestExtension {
+                reason: "客户外出".into(),
+                until: Some(at("2025-11-04T02:00:00Z")),
+            },
+        )
+        .late_entry(at("2025-11-03T00:30:00.000001Z"));
+        assert_eq!(
+            late.digest().to_string(),
+            "28795a46f98f2d66f36ee8c2a806b9f76fd12ed7de85417adfd5f25a8f72246e"
+        );
+        let agreed = Command::new(
+            CommandId::new("c-2").unwrap(),
+            StaffId::new("kf1").unwrap(),
+            at("2025-11-03T01:00:00Z"),
+            0,
+            CommandKind::SetAgreedDeadline {
+                deadline: at("2025-11-10T10:00:00Z"),
+            },
+        );
+        assert_eq!(
+            agreed.digest().to_string(),
+            "cfb46f717bc8e79f4dc3b008fc9490ed8285cbd55d7118d4f5f16b093ed3aba1"
+        );
+    }
+
+    /// A registration's complaint writes its instants as chrono does, and
+    /// its fingerprint is the hash of that JSON.
+    #[test]
+    fn a_registration_writes_its_instants_as_chrono_does() {
+        let received = DateTime::from_timestamp(1_760_000_000, 250_000_000).unwrap();
+        let incident = DateTime::from_timestamp(1_759_990_000, 0).unwrap();
+        let complaint = Complaint::builder(received, tousu_model::Channel::Phone, "热水器漏水")
+            .incident_at(incident)
+            .build()
+            .unwrap();
+        let kind = CommandKind::Register {
+            case_id: CaseId::new("K-1").unwrap(),
+            number: None,
+            complaint: Box::new(complaint),
+            repeat_count: 0,
+        };
+        let value = serde_json::to_value(&kind).unwrap();
+        assert_eq!(
+            value["complaint"]["received_at"],
+            serde_json::to_value(received).unwrap()
+        );
+        assert_eq!(
+            value["complaint"]["incident_at"],
+            serde_json::to_value(incident).unwrap()
+        );
+        let c = Command::new(
+            CommandId::new("c-1").unwrap(),
+            StaffId::new("kf1").unwrap(),
+            received,
+            0,
+            kind,
+        );
+        let json = serde_json::to_vec(&(&c.id, &c.actor, &c.at, &c.kind)).unwrap();
+        let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
+        assert_eq!(c.digest().as_bytes(), &expected);
     }
 
     /// Written as 64 lower-case hex digits, read back equal; anything else is refused.
