@@ -405,44 +405,7 @@ impl Explanation {
                 group,
                 points,
                 part,
-            } => {
-                let money = Digits::money(*part);
-                let money = money.as_str();
-                let g = &*group.group;
-                let (name, total) = (&*g.name_zh, &*g.total);
-                let (name_en, head_zh, head_en) = (&*g.name_en, &*group.head_zh, &*group.head_en);
-                let prefix: [&str; 7] = match (g.by_points, en) {
-                    (true, false) => [head_zh, "，按", name, " 总基点 ", total, " 中个人基点 ", ""],
-                    (true, true) => [
-                        head_en,
-                        ", split over ",
-                        name_en,
-                        " by base points ",
-                        "",
-                        "",
-                        "",
-                    ],
-                    (false, false) => [head_zh, "，由", name, " ", total, " 人平均分摊 ", ""],
-                    (false, true) => [
-                        head_en,
-                        ", split equally over ",
-                        name_en,
-                        " (",
-                        total,
-                        " people): ¥",
-                        "",
-                    ],
-                };
-                prefix.iter().try_for_each(|p| out.write_str(p))?;
-                let rest: [&str; 6] = match (points, en) {
-                    (Some(p), false) => [p, " 分摊 ", money, " 元", "", ""],
-                    (Some(p), true) if g.by_points => [p, " of ", total, ": ¥", money, ""],
-                    (Some(p), true) => [p, money, "", "", "", ""],
-                    (None, false) => [money, " 元", "", "", "", ""],
-                    (None, true) => [money, "", "", "", "", ""],
-                };
-                rest.iter().try_for_each(|p| out.write_str(p))
-            }
+            } => write_share(out, group, points.as_deref(), *part, en),
             Repr::Part { loss, share, part } => write_part(out, loss, share.as_ref(), *part, en),
             Repr::Violation {
                 kind,
@@ -707,6 +670,52 @@ fn write_decimal(out: &mut impl fmt::Write, d: Decimal) -> fmt::Result {
         Some(t) => out.write_str(t.as_str()),
         None => write!(out, "{}", d.normalize()),
     }
+}
+
+/// A member's share of a loss split over a group, by base points or equally.
+fn write_share(
+    out: &mut impl fmt::Write,
+    group: &ShareText,
+    points: Option<&str>,
+    part: Money,
+    en: bool,
+) -> fmt::Result {
+    let money = Digits::money(part);
+    let money = money.as_str();
+    let g = &*group.group;
+    let (name, total) = (&*g.name_zh, &*g.total);
+    let (name_en, head_zh, head_en) = (&*g.name_en, &*group.head_zh, &*group.head_en);
+    let prefix: [&str; 7] = match (g.by_points, en) {
+        (true, false) => [head_zh, "，按", name, " 总基点 ", total, " 中个人基点 ", ""],
+        (true, true) => [
+            head_en,
+            ", split over ",
+            name_en,
+            " by base points ",
+            "",
+            "",
+            "",
+        ],
+        (false, false) => [head_zh, "，由", name, " ", total, " 人平均分摊 ", ""],
+        (false, true) => [
+            head_en,
+            ", split equally over ",
+            name_en,
+            " (",
+            total,
+            " people): ¥",
+            "",
+        ],
+    };
+    prefix.iter().try_for_each(|p| out.write_str(p))?;
+    let rest: [&str; 6] = match (points, en) {
+        (Some(p), false) => [p, " 分摊 ", money, " 元", "", ""],
+        (Some(p), true) if g.by_points => [p, " of ", total, ": ¥", money, ""],
+        (Some(p), true) => [p, money, "", "", "", ""],
+        (None, false) => [money, " 元", "", "", "", ""],
+        (None, true) => [money, "", "", "", "", ""],
+    };
+    rest.iter().try_for_each(|p| out.write_str(p))
 }
 
 /// A party's line of a loss borne by responsibility shares.

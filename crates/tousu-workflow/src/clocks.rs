@@ -585,37 +585,7 @@ pub(crate) fn effects(
             continue;
         };
         if triggers.iter().any(|e| m.resume.contains(e)) {
-            let counted = if remaining_seconds <= 0
-                && let Some(d) = &clock.deadline
-            {
-                // Paused when already overdue (its breach was recorded at the
-                // pause): the extension does not move a deadline that has
-                // passed, so the clock resumes overdue, to the deadline it had.
-                Ok(d.clone())
-            } else if clock.deadline.is_some() {
-                // The time left may now run into a year the calendar refuses:
-                // the clock then goes on without a deadline (its basis keeps
-                // the time left, for a recalculation).
-                or_uncountable(
-                    advance(ctx, clock.target.unit(), at, remaining_seconds)
-                        .and_then(|deadline_at| resumed_deadline(ctx, clock, at, deadline_at)),
-                )?
-            } else {
-                // The calendar may cover the year by now: count the target
-                // from the start, moved on by the suspensions, this one included.
-                let mut resumed = clock.clone();
-                crate::case::resume_without_deadline(&mut resumed, at);
-                match &resumed.basis {
-                    Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?,
-                    None => Err(clock.no_deadline.clone().unwrap_or_default()),
-                }
-            };
-            let (deadline, no_deadline) = match counted {
-                Ok(d) => (Some(d), None),
-                // Already recorded when it started without one.
-                Err(_) if clock.deadline.is_none() => (None, None),
-                Err(why) => (None, Some(why)),
-            };
+            let (deadline, no_deadline) = resumed_deadline_of(ctx, clock, at, remaining_seconds)?;
             let total_seconds =
                 resumed_total(ctx, clock, remaining_seconds, at, deadline.as_ref())?;
             out.push(EventKind::ClockResumed {
@@ -632,6 +602,48 @@ pub(crate) fn effects(
     // 4. Start.
     out.extend(start(case, triggers, at, ctx)?);
     Ok(out)
+}
+
+/// The deadline a paused clock resumes to, or why it has none: a clock paused
+/// overdue keeps the deadline it had; one with time left counts it from `at`;
+/// one that never had a deadline counts its target again from its start.
+fn resumed_deadline_of(
+    ctx: &Ctx<'_>,
+    clock: &Clock,
+    at: DateTime<Utc>,
+    remaining_seconds: i64,
+) -> Result<(Option<Deadline>, Option<String>), Rejection> {
+    let counted = if remaining_seconds <= 0
+        && let Some(d) = &clock.deadline
+    {
+        // Paused when already overdue (its breach was recorded at the
+        // pause): the extension does not move a deadline that has
+        // passed, so the clock resumes overdue, to the deadline it had.
+        Ok(d.clone())
+    } else if clock.deadline.is_some() {
+        // The time left may now run into a year the calendar refuses:
+        // the clock then goes on without a deadline (its basis keeps
+        // the time left, for a recalculation).
+        or_uncountable(
+            advance(ctx, clock.target.unit(), at, remaining_seconds)
+                .and_then(|deadline_at| resumed_deadline(ctx, clock, at, deadline_at)),
+        )?
+    } else {
+        // The calendar may cover the year by now: count the target
+        // from the start, moved on by the suspensions, this one included.
+        let mut resumed = clock.clone();
+        crate::case::resume_without_deadline(&mut resumed, at);
+        match &resumed.basis {
+            Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?,
+            None => Err(clock.no_deadline.clone().unwrap_or_default()),
+        }
+    };
+    Ok(match counted {
+        Ok(d) => (Some(d), None),
+        // Already recorded when it started without one.
+        Err(_) if clock.deadline.is_none() => (None, None),
+        Err(why) => (None, Some(why)),
+    })
 }
 
 /// The clocks that `triggers` start: the milestones whose start events they
