@@ -38,6 +38,13 @@ fn s08_each_box_of_the_opinion_book() {
             .build()
             .unwrap();
         s.register("tsm", "S08-1", c).unwrap();
+        // 每日: the next day, Saturday 27 September, is a rest day: rolled to
+        // Sunday the 28th, a 调休 working day.
+        let dues = due_all(&s, t0);
+        assert!(
+            dues.contains(&"opinion_book_review → 2025-09-29 00:00".to_owned()),
+            "{dues:?}"
+        );
         let started: Vec<String> = s
             .events
             .iter()
@@ -46,7 +53,7 @@ fn s08_each_box_of_the_opinion_book() {
                 _ => None,
             })
             .collect();
-        // Read on Saturday 27 September, a 调休 working day: within the day.
+        // Read on Saturday 27 September: in time.
         s.ok("tsm", beijing(2025, 9, 27, 9, 0), accept());
         s.tick(beijing(2025, 10, 10, 9, 0));
         (started, breach_list(&s), s)
@@ -60,6 +67,8 @@ fn s08_each_box_of_the_opinion_book() {
         assert!(breaches.is_empty(), "{kind:?}: {breaches:?}");
     }
     let (started, breaches, s) = entry(FeedbackKind::Complaint, "我要投诉：柜员态度冷淡");
+    // 三日 counted from the day after: 27, 28 and 29 September.
+    assert_eq!(due(&s, t0, "reply"), "2025-09-30 00:00");
     assert_eq!(started, ["reply", "opinion_book_review"]);
     // 三日 from Friday 26 September end on Monday the 29th: unanswered, breached.
     assert_eq!(breaches, ["reply@1"]);
