@@ -209,7 +209,7 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
     );
 }
 
-/// 五 「品管部受理 一般 投诉 现场核实 反 馈 详细记录」: the site check and the
+/// 五, the boxes 「品管部受理」「一般 投诉」「现场核实」「反 馈」「详细记录」: the site check and the
 /// feedback on a general complaint are 品管部's; the rep who 「现场了解 要求寄样
 /// 或寄照片」 records no findings and gives no feedback. (The file charged both
 /// late clocks to the rep.)
