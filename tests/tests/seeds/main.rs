@@ -29,6 +29,7 @@ mod s03;
 mod s04;
 mod s05;
 mod s06;
+mod s08;
 mod s09;
 mod s10;
 mod s11;

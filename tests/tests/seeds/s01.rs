@@ -73,6 +73,15 @@ fn s01_lenovo_key_account_abnormal_closure() {
         beijing(2025, 4, 30, 11, 0),
         note("《投诉处理资源申请单》: 申请备件中心调拨主板12块（接口人: 备件中心）"),
     );
+    // 3.3: the investigation finds the demand excessive and beyond the norms,
+    // the condition of 非正常结案.
+    s.ok(
+        "eng1",
+        beijing(2025, 5, 6, 14, 0),
+        CommandKind::RecordFacts {
+            facts: [(fact("demand_beyond_norms"), yes())].into(),
+        },
+    );
     s.ok(
         "eng1",
         beijing(2025, 5, 6, 15, 0),
@@ -197,4 +206,83 @@ fn the_quality_office_owns_the_standards_not_the_cases() {
         },
     );
     assert_eq!(level_of(&s), "key_account");
+}
+
+/// 3.3「客户过高要求,且超出法律、法规、行业规范及公司相关标准、政策,无法与用户达成一致的投诉,
+/// 可以进行非正常结案。」: the manager may close a case abnormally only when the
+/// investigation found the demand excessive and beyond the norms, and only after
+/// the company's answer was given and not agreed to. (The file let him close
+/// any case abnormally at any time, the conditions being only words in the
+/// closing reason.)
+#[test]
+fn s01_abnormal_closure_only_on_its_conditions() {
+    let roster = roster(
+        &[("msd", "客户维修服务部", None)],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], None),
+            ("eng1", "王工程师", "msd", &["service_engineer"], None),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+        ],
+    );
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "客户过高要求，超出公司政策，无法达成一致".to_owned(),
+    };
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |found: bool| {
+        let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), roster.clone());
+        s.register(
+            "desk1",
+            "LX-3",
+            about(t0, "repair_service", "笔记本键盘失灵，要求换新机")
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        s.ok("desk1", minutes(t0, 10), accept());
+        s.ok("desk1", minutes(t0, 20), assign("msd", "eng1"));
+        s.ok("eng1", minutes(t0, 30), investigate());
+        if found {
+            s.ok(
+                "eng1",
+                minutes(t0, 40),
+                CommandKind::RecordFacts {
+                    facts: [(fact("demand_beyond_norms"), yes())].into(),
+                },
+            );
+            // Found, but nothing answered yet: no agreement was sought.
+            let early = s.run("mgr", minutes(t0, 45), abnormal()).unwrap_err();
+            assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+        }
+        s.ok(
+            "eng1",
+            minutes(t0, 60),
+            findings(FaultParty::Us, "键盘排线松动"),
+        );
+        s.ok(
+            "eng1",
+            minutes(t0, 70),
+            propose(vec![rem(RemedyKind::Repair)], "更换键盘"),
+        );
+        s.ok("mgr", minutes(t0, 80), approve());
+        s.ok(
+            "desk1",
+            minutes(t0, 90),
+            reply("键盘已更换，整机换新不符合三包规定"),
+        );
+        s.ok(
+            "desk1",
+            minutes(t0, 120),
+            callback(Satisfaction::Unsatisfied, "客户坚持换新机"),
+        );
+        // Only the manager closes abnormally.
+        assert!(s.run("desk1", minutes(t0, 125), abnormal()).is_err());
+        let closed = s.run("mgr", minutes(t0, 130), abnormal()).map(|_| ());
+        (closed, s)
+    };
+    let (refused, _) = run(false);
+    assert_eq!(refused.unwrap_err().kind(), "grant_condition_unmet");
+    let (closed, s) = run(true);
+    closed.unwrap();
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
 }

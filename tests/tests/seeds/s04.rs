@@ -1,6 +1,11 @@
 use super::*;
 use tousu_policy::SignedRecord;
 
+/// An owner who left a number to call back: 三2 requires it at registration.
+fn owner(name: &str) -> Complainant {
+    person(name).with_phone("13900000000")
+}
+
 // ---------------------------------------------------------------------------
 // S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
 // ---------------------------------------------------------------------------
@@ -181,7 +186,8 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
     let mut s = Scenario::new(p.clone(), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "楼道声控灯坏了一周没人修")
-        .complainant(person("业主 阎女士（5-2-301）"))
+        .complainant(owner("业主 阎女士"))
+        .location("5-2-301")
         .category(cat("house_repair"))
         .build()
         .unwrap();
@@ -255,7 +261,8 @@ fn the_assistant_answers_for_a_late_callback() {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let t0 = beijing(2026, 3, 2, 9, 0);
         let c = Complaint::builder(t0, Channel::Phone, "5栋门禁读卡器失灵")
-            .complainant(person("业主 赵先生"))
+            .complainant(owner("业主 赵先生"))
+            .location("5栋")
             .category(cat("house_repair"))
             .build()
             .unwrap();
@@ -327,6 +334,8 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
         "kf",
         "S04-5",
         about(t0, "renovation", "邻居二次装修夜间施工")
+            .complainant(owner("业主"))
+            .location("3-1-502")
             .build()
             .unwrap(),
     )
@@ -366,7 +375,8 @@ fn s04_a_serious_case_may_go_straight_to_the_manager() {
     let serious = || {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let c = Complaint::builder(t0, Channel::Visit, "五户业主反映地下车库渗水")
-            .complainant(person("业主代表"))
+            .complainant(owner("业主代表"))
+            .location("地下车库B区")
             .collective_count(5)
             .build()
             .unwrap();
@@ -406,7 +416,8 @@ fn s04_the_minister_takes_serious_cases_because_of_the_level() {
     let t0 = beijing(2026, 3, 9, 9, 0);
     let mut s = Scenario::new(p, roster);
     let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
-        .complainant(person("业主"))
+        .complainant(owner("业主"))
+        .location("2-1-101")
         .build()
         .unwrap();
     s.register("kfzg", "S04-L", c).unwrap();
@@ -448,7 +459,8 @@ fn s04_the_minister_takes_serious_cases_because_of_the_level() {
 fn s04_malice_is_found_by_the_investigation() {
     let c = || {
         Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
-            .complainant(person("投诉人"))
+            .complainant(owner("投诉人"))
+            .location("1-1-101")
             .category(cat("house_repair"))
             .build()
             .unwrap()
@@ -485,7 +497,8 @@ fn s04_the_result_is_reported_to_the_centre() {
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
         let t0 = beijing(2025, 11, 3, 9, 0);
         let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
-            .complainant(person("业主"))
+            .complainant(owner("业主"))
+            .location("2-1-101")
             .category(cat("house_repair"))
             .build()
             .unwrap();
@@ -531,6 +544,8 @@ fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "楼道声控灯坏了一周没人修")
+        .complainant(owner("业主"))
+        .location("5-2-301")
         .category(cat("house_repair"))
         .build()
         .unwrap();
@@ -543,4 +558,50 @@ fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
         _ => None,
     });
     assert_eq!(owner, Some(Some(sid("guard"))));
+}
+
+/// 三2「详尽记录投诉人姓名、房屋位置、投诉内容及联系电话。」: a registration without the
+/// complainant's name, the house's location or a number to call back is refused at
+/// that field, and nothing is recorded; with all three it is registered. (The file
+/// registered any complaint, the row claiming the record held them.)
+#[test]
+fn s04_a_registration_holds_name_location_and_phone() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let full = || {
+        Complaint::builder(t0, Channel::Phone, "楼上漏水到我家卫生间")
+            .complainant(owner("业主 钱女士"))
+            .location("7-2-402")
+            .category(cat("house_repair"))
+    };
+    let refused = |c: Complaint| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
+        let e = s.register("kf", "S04-N", c).unwrap_err();
+        assert!(s.events.is_empty(), "nothing is recorded");
+        match e {
+            Rejection::InvalidInput { path, .. } => path,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        refused(
+            full()
+                .complainant(Complainant::anonymous())
+                .build()
+                .unwrap()
+        ),
+        "kind.complaint.complainant.name"
+    );
+    let mut nowhere = full().build().unwrap();
+    nowhere.location = None;
+    assert_eq!(refused(nowhere), "kind.complaint.location");
+    assert_eq!(
+        refused(full().complainant(person("业主 钱女士")).build().unwrap()),
+        "kind.complaint.complainant.contact"
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    s.register("kf", "S04-N", full().build().unwrap()).unwrap();
 }

@@ -390,3 +390,39 @@ fn s05_the_department_of_the_cause_supports() {
         findings(FaultParty::Us, "回流焊温区偏低"),
     );
 }
+
+/// 3「业务部:负责对客户投诉问题及报告的输入,客诉处理的人员联系沟通支持」 (the fallback is
+/// assumed): a complaint sales entered that no 客服工程师 ever took up is the sales
+/// rep's when the verification is late; once the engineer acts, it is his. Entered
+/// on the last working day before the 2026 Spring Festival, the 24 hours run
+/// through the holiday.
+#[test]
+fn s05_a_verification_no_engineer_took_up_is_the_sales_reps() {
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+        ],
+    );
+    let t0 = beijing(2026, 2, 13, 16, 0);
+    let run = |engineer_acted: bool| {
+        let mut s = Scenario::new(policy("board-card-s05.toml"), roster.clone());
+        s.register(
+            "yw1",
+            "S05-V",
+            about(t0, "software_hardware", "驱动升级后显卡无法识别")
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(due(&s, t0, "verification"), "2026-02-14 16:00");
+        if engineer_acted {
+            s.ok("kfgc", minutes(t0, 30), note("已收到，节后核实"));
+        }
+        s.tick(beijing(2026, 2, 24, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(false), ["verification@1 → yw1"]);
+    assert_eq!(run(true), ["verification@1 → kfgc"]);
+}

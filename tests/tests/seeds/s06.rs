@@ -209,7 +209,7 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
     );
 }
 
-/// 五 「品管部受理 一般 投诉 现场核实 反 馈 详细记录」: the site check and the
+/// 五, the boxes 「品管部受理」「一般 投诉」「现场核实」「反 馈」「详细记录」: the site check and the
 /// feedback on a general complaint are 品管部's; the rep who 「现场了解 要求寄样
 /// 或寄照片」 records no findings and gives no feedback. (The file charged both
 /// late clocks to the rep.)
@@ -272,4 +272,60 @@ fn s06_poor_maintenance_is_found_on_site() {
         judged_on_finding("ceramic-tile-s06.toml", crew, c(), None),
         ("valid".to_owned(), None)
     );
+}
+
+/// 五: the flowchart's boxes 「重大 投诉」 「集团品管部」 and 「品管部受理」 「一般 投诉」: 品管部
+/// accepts general complaints, and a major one is 集团品管部's — 品管部 may not
+/// accept it, and a late site check or feedback on it, before anyone is assigned,
+/// is the group's who took it (the file let 品管部 accept any complaint, and
+/// charged such breaches to 品管部 only, so to nobody on a major case). The limits
+/// span the 2025 National Day holiday.
+#[test]
+fn s06_major_complaints_are_the_groups_general_ones_the_departments() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+        ],
+    );
+    let t0 = beijing(2025, 9, 30, 10, 0);
+    let mut m = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "工程单抛光砖批量吸污，索赔6万元")
+        .complainant(Complainant::organization("某经销商").unwrap())
+        .category(cat("stain_absorption"))
+        .request(rem_amt(RemedyKind::Compensation, "60000"))
+        .build()
+        .unwrap();
+    m.register("rep", "S06-J", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    let refused = m.run("qc", minutes(t0, 30), accept()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    m.ok("gqc", minutes(t0, 40), accept());
+    // Major: 1 working day (assumed) from Tuesday 30 September; 1–8 October
+    // are the 国庆节、中秋节 holiday → the end of Thursday 9 October.
+    assert_eq!(due(&m, minutes(t0, 41), "site_check"), "2025-10-10 00:00");
+    // 7 working days from 30 September: 9, 10, 11 (Saturday, 调休), 13–16 October.
+    assert_eq!(due(&m, minutes(t0, 41), "feedback"), "2025-10-17 00:00");
+    m.tick(beijing(2025, 10, 17, 9, 0));
+    assert_eq!(
+        breach_owners(&m),
+        ["site_check@1 → gqc", "feedback@1 → gqc"]
+    );
+    // A general complaint is 品管部's to accept.
+    let mut g = Scenario::new(p, roster);
+    g.register(
+        "rep",
+        "S06-Y",
+        about(t0, "other_defect", "客厅地砖色差").build().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&g), "general");
+    g.ok("qc", minutes(t0, 30), accept());
 }

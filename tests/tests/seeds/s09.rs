@@ -1,5 +1,15 @@
 use super::*;
 
+/// A call to the customer, naming the clock it answers: confirming the content
+/// (第四条) and telling of an extension (第六条) are two acts.
+fn contacted(milestone: &str, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::CustomerContacted,
+        note: Some(note.into()),
+        milestone: Some(tousu_policy::MilestoneId::new(milestone).unwrap()),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // S09 — generic rule: late acceptance over a weekend, 15 working days across
 // the National Day holiday, an extension, and arbitration advice.
@@ -48,6 +58,14 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
     assert!(late.iter().any(|e| matches!(&e.kind, EventKind::MilestoneBreached { milestone, .. } if milestone.as_str() == "acceptance")));
     // Sunday 28 September is a 调休 working day.
     s.ok("kf", beijing(2025, 9, 28, 9, 0), accept());
+    s.ok(
+        "kf",
+        beijing(2025, 9, 28, 9, 10),
+        contacted(
+            "content_confirmation",
+            "电话向客户确认投诉内容：8月多扣质量扣款3200元",
+        ),
+    );
     // 15 working days from 28 September: 29, 30 Sep, 9, 10, 11 (Sat, 调休), 13–17,
     // 20–24 Oct → the end of 24 October.
     assert!(
@@ -76,8 +94,8 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
     s.ok(
         "fin1",
         beijing(2025, 10, 20, 11, 30),
-        act(
-            tousu_policy::CaseAction::CustomerContacted,
+        contacted(
+            "extension_notice",
             "电话告知客户：需调取来料检验留样，处理结果延期通知",
         ),
     );
@@ -120,7 +138,14 @@ fn s09_generic_fifteen_working_days_then_arbitration() {
         advice.as_deref(),
         Some("客户可以向相关行业协会或政府监管部门申请仲裁")
     );
-    assert_eq!(breach_list(&s), vec!["acceptance@1".to_owned()]);
+    // Neither accepted nor the content confirmed within 24 hours.
+    assert_eq!(
+        breach_list(&s),
+        vec![
+            "acceptance@1".to_owned(),
+            "content_confirmation@1".to_owned()
+        ]
+    );
     s.assert_replays();
     insta::assert_snapshot!("s09_generic", timeline(&s.events));
 }
@@ -293,6 +318,11 @@ fn s09_the_customer_is_told_of_an_extension() {
             .unwrap();
         s.register("kf", "S09-X", c).unwrap();
         s.ok("kf", minutes(t0, 5), accept());
+        s.ok(
+            "kf",
+            minutes(t0, 6),
+            contacted("content_confirmation", "确认投诉内容"),
+        );
         s.ok("kf", minutes(t0, 10), assign("fin", "fin1"));
         s.ok(
             "fin1",
@@ -312,7 +342,7 @@ fn s09_the_customer_is_told_of_an_extension() {
             s.ok(
                 "fin1",
                 minutes(t0, 90),
-                act(tousu_policy::CaseAction::CustomerContacted, "电话告知延期"),
+                contacted("extension_notice", "电话告知延期"),
             );
         }
         s.tick(beijing(2025, 11, 5, 9, 0));
@@ -321,4 +351,75 @@ fn s09_the_customer_is_told_of_an_extension() {
     };
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["extension_notice@1".to_owned()]);
+}
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理,并向客户确认投诉内容」: the
+/// 24 hours govern the confirmation too — a complaint accepted in time whose
+/// content nobody confirmed with the customer breaches at the 24th hour (the file
+/// timed the acceptance only). Received on the eve of National Day 2025, an
+/// hour-unit limit does not stop for the holiday.
+#[test]
+fn s09_the_content_is_confirmed_within_24_hours() {
+    let run = |confirmed: bool| {
+        let roster = roster(
+            &[("cs", "客服部", None)],
+            &[("kf", "客服人员", "cs", &["cs_staff"], None)],
+        );
+        let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+        let t0 = beijing(2025, 9, 30, 16, 0);
+        let c = Complaint::builder(t0, Channel::Email, "发票金额与合同不符")
+            .complainant(person("客户"))
+            .category(cat("transaction"))
+            .build()
+            .unwrap();
+        s.register("kf", "S09-C", c).unwrap();
+        assert_eq!(due(&s, t0, "content_confirmation"), "2025-10-01 16:00");
+        s.ok("kf", minutes(t0, 30), accept());
+        if confirmed {
+            s.ok(
+                "kf",
+                minutes(t0, 40),
+                contacted("content_confirmation", "邮件回复客户确认投诉内容"),
+            );
+        }
+        s.tick(beijing(2025, 10, 1, 17, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), ["content_confirmation@1 → kf"]);
+}
+
+/// 第八条1「联系相关负责人:客户可以直接联系合作过程中的相关负责人,向其提出问题」: the
+/// responsible contact takes a problem in; the 客服人员 accept it (第四条). A problem
+/// the contact took in and no 客服人员 ever acted on is the contact's when the
+/// 24 hours pass. (The file let no one but the 客服人员 register anything.)
+#[test]
+fn s09_the_responsible_contact_takes_a_problem_in() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("pm", "项目部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("pm1", "项目负责人", "pm", &["cooperation_contact"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let problem = || {
+        Complaint::builder(t0, Channel::Other, "合作方: 联合投标文件的分工不清")
+            .complainant(person("合作方 项目经理"))
+            .category(cat("problem"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster.clone());
+    s.register("pm1", "S09-Q", problem()).unwrap();
+    assert!(s.run("pm1", minutes(t0, 5), accept()).is_err());
+    s.ok("kf", minutes(t0, 30), accept());
+    let mut late = Scenario::new(policy("generic-company-s09.toml"), roster);
+    late.register("pm1", "S09-R", problem()).unwrap();
+    late.tick(beijing(2026, 3, 3, 11, 0));
+    assert_eq!(
+        breach_owners(&late),
+        ["acceptance@1 → pm1", "content_confirmation@1 → pm1"]
+    );
 }

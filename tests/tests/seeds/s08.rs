@@ -1,0 +1,78 @@
+use super::*;
+
+// ---------------------------------------------------------------------------
+// S08 — 中信银行客户意见簿, a form folded into the S11 file: what each box of the
+// book becomes, and what an entry of each kind owes.
+// ---------------------------------------------------------------------------
+
+/// 「我要□投诉□建议□表扬」: the book takes complaints, suggestions and praise.
+/// Every entry is read within a day (S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解
+/// 客户意见和建议」); only a complaint owes a reply within 三日 (第七条(二)) and
+/// the callback after it. 「我现在心情是□」 is the fact `mood`, 「姓名:□先生□女士」
+/// and 「联系电话:」 the complainant. (The file ran the reply clock for praise and
+/// suggestions too, and breached them.)
+#[test]
+fn s08_each_box_of_the_opinion_book() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    // Written on the Friday before the 2025 National Day holiday.
+    let t0 = beijing(2025, 9, 26, 17, 0);
+    let entry = |kind: FeedbackKind, content: &str| {
+        let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::OpinionBook, content)
+            .kind(kind)
+            .complainant(person("李先生").with_phone("13903790001"))
+            .category(cat("service_attitude"))
+            .fact(fact("mood"), text("满意"))
+            .build()
+            .unwrap();
+        s.register("tsm", "S08-1", c).unwrap();
+        // 每日: the next day, Saturday 27 September, is a rest day: rolled to
+        // Sunday the 28th, a 调休 working day.
+        let dues = due_all(&s, t0);
+        assert!(
+            dues.contains(&"opinion_book_review → 2025-09-29 00:00".to_owned()),
+            "{dues:?}"
+        );
+        let started: Vec<String> = s
+            .events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::ClockStarted { milestone, .. } => Some(milestone.to_string()),
+                _ => None,
+            })
+            .collect();
+        // Read on Saturday 27 September: in time.
+        s.ok("tsm", beijing(2025, 9, 27, 9, 0), accept());
+        s.tick(beijing(2025, 10, 10, 9, 0));
+        (started, breach_list(&s), s)
+    };
+    for (kind, content) in [
+        (FeedbackKind::Praise, "我要表扬：柜员小王耐心细致"),
+        (FeedbackKind::Suggestion, "我要建议：增加一台自助填单机"),
+    ] {
+        let (started, breaches, _) = entry(kind, content);
+        assert_eq!(started, ["opinion_book_review"], "{kind:?}");
+        assert!(breaches.is_empty(), "{kind:?}: {breaches:?}");
+    }
+    let (started, breaches, s) = entry(FeedbackKind::Complaint, "我要投诉：柜员态度冷淡");
+    // 三日 counted from the day after: 27, 28 and 29 September.
+    assert_eq!(due(&s, t0, "reply"), "2025-09-30 00:00");
+    assert_eq!(started, ["reply", "opinion_book_review"]);
+    // 三日 from Friday 26 September end on Monday the 29th: unanswered, breached.
+    assert_eq!(breaches, ["reply@1"]);
+    let c = &s.case().complaint;
+    assert_eq!(c.facts.get(&fact("mood")), Some(&text("满意")));
+    assert_eq!(c.complainant.name.as_deref(), Some("李先生"));
+}
