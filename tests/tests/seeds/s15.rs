@@ -392,3 +392,47 @@ fn s15_the_manager_takes_over_because_the_first_round_failed() {
     );
     assert!(status(&s).is_open());
 }
+
+/// 4.2 B「对不能及时处理的…客户服务人员应告知客户处理答复的期限;…并在期限内答复客户」: once a
+/// deadline is told, the answer is due by it, not by the file's assumed two-working-day
+/// backstop, which is for a case where none is told. (The file kept the backstop running
+/// beside the deadline told, so an answer within a longer deadline was late.)
+#[test]
+fn s15_the_deadline_told_replaces_the_backstop() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("ops", "运营部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("op1", "运营部 主管", "ops", &["ops_sales"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "上周到港的三票货未按时派送")
+        .complainant(person("B类客户 钱经理"))
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("kf", "S15-D", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // The backstop alone would be due at the end of Wed 4 March.
+    assert_eq!(due(&s, minutes(t0, 6), "reply"), "2026-03-05 00:00");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 6, 17, 0),
+        },
+    );
+    s.ok("kf", minutes(t0, 15), assign_with("ops", "op1", &[]));
+    let quiet = s.tick(beijing(2026, 3, 5, 9, 0));
+    assert!(!breached(&quiet, "reply"), "{:?}", breach_list(&s));
+    s.ok(
+        "kf",
+        beijing(2026, 3, 6, 15, 0),
+        reply("三票货已于今日派送完毕"),
+    );
+    s.tick(beijing(2026, 3, 9, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+}
