@@ -587,4 +587,14 @@ fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
         },
     );
     assert_eq!(status(&s), Status::NotAccepted);
+    // A 行风 complaint the receiver passes on unaccepted, 综合办 takes in.
+    let c = Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
+        .complainant(person("患者家属 苗女士"))
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    let mut o = Scenario::new(policy("hospital-s38.toml"), s.roster.clone());
+    o.register("hs", "YY-Q", c).unwrap();
+    o.ok("hs", minutes(t0, 5), escalate_to("manual-office", "上交综合办"));
+    o.ok("zh1", minutes(t0, 30), accept());
 }
