@@ -679,6 +679,14 @@ pub enum EscalationTrigger {
     /// 客户都不满意的,…报告客服经理」 — taken by that callback, once per case;
     /// unlike `rounds_exhausted` it gives no extra round.
     UnsatisfiedRound(u32),
+    /// The callback that ends a round in which a deadline was told to the
+    /// customer (`set_agreed_deadline`) leaves them unsatisfied:
+    /// `"unsatisfied_after_deadline"` (schema 2, ruling 59 in
+    /// docs/rulings.md). S15 4.2 B sends a customer unsatisfied with the
+    /// immediate handling (A) to B, where a deadline is told, and C 「对上述A和B
+    /// 的处理,客户都不满意的」 reaches the 客服经理 only after B: whichever round
+    /// that is. Taken by that callback, once per case; no extra round.
+    UnsatisfiedAfterDeadline,
 }
 
 impl fmt::Display for EscalationTrigger {
@@ -690,6 +698,9 @@ impl fmt::Display for EscalationTrigger {
             EscalationTrigger::FactRecorded(name) => write!(f, "fact {name} recorded"),
             EscalationTrigger::LevelReached => f.write_str("level reached"),
             EscalationTrigger::UnsatisfiedRound(n) => write!(f, "round {n} unsatisfied"),
+            EscalationTrigger::UnsatisfiedAfterDeadline => {
+                f.write_str("unsatisfied after a deadline told")
+            }
         }
     }
 }

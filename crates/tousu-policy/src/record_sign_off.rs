@@ -12,7 +12,9 @@
 //! Each signature is a `sign_record` command by a holder of the next role
 //! of the chain, who holds the role action `sign_record`. Until the chain is
 //! complete, what waits for the record is refused: the proposal of a
-//! solution waits for the findings, the closure for the callback. A new
+//! solution waits for the findings, the closure for the callback; with
+//! `required = true` the record must also have been made (S39's 调查报告,
+//! ruling 58). A new
 //! record (findings recorded again, another callback, a new round) is
 //! signed afresh. An approval chain on a proposed solution is
 //! `approval.sign_off`, not this.
@@ -68,6 +70,12 @@ pub struct RecordSignOff {
     /// The roles, in the order they sign; one signature each, by different
     /// people.
     pub chain: Vec<RoleId>,
+    /// The record must be made before what waits for it (ruling 58): with
+    /// it, a proposal without findings (a closure without a callback) is
+    /// refused, since a record never made could not be signed. Default
+    /// false: a record not made in the round has nothing to wait for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
     /// A note for people (the clause).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -247,6 +247,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                 "is a trigger of schema_version 2; write schema_version = 2",
             );
         }
+        if s.after == EscalationTrigger::UnsatisfiedAfterDeadline {
+            r.error(
+                format!("escalation[{i}].after"),
+                "unsatisfied_after_deadline is a trigger of schema_version 2; write schema_version = 2",
+            );
+        }
         if !s.by.is_empty() {
             r.error(
                 format!("escalation[{i}].by"),

@@ -664,6 +664,30 @@ fn unsatisfied_round_trigger_counts_from_one() {
     );
 }
 
+/// The rung after a round in which a deadline was told (ruling 59) is a
+/// schema-2 trigger, and survives a round trip.
+#[test]
+fn unsatisfied_after_deadline_trigger_is_schema_two() {
+    let step = format!(
+        "{BASE}\n[[escalation]]\nid = \"boss-after-b\"\nafter = \"unsatisfied_after_deadline\"\ntake_over = \"boss\"\n"
+    );
+    let message = report(&step);
+    assert!(
+        message.contains(
+            "escalation[0].after: unsatisfied_after_deadline is a trigger of schema_version 2; write schema_version = 2"
+        ),
+        "{message}"
+    );
+    let v2 = step.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    assert_eq!(
+        p.escalation[0].after.to_string(),
+        "unsatisfied after a deadline told"
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation[0].after, p.escalation[0].after);
+}
+
 /// A limit counted from an earlier clock's stop (ruling 40) names another
 /// milestone of the policy, in schema 2.
 #[test]

@@ -130,7 +130,9 @@ pub enum EscalationCause {
         level: LevelId,
     },
     /// The callback that ended a round the step waits for left the
-    /// customer unsatisfied (`after = { unsatisfied_round = N }`; ruling 39).
+    /// customer unsatisfied (`after = { unsatisfied_round = N }`, ruling 39;
+    /// or `after = "unsatisfied_after_deadline"` in a round with a deadline
+    /// told, ruling 59).
     UnsatisfiedRound {
         /// The round.
         round: u32,

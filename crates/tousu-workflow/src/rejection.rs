@@ -126,6 +126,22 @@ pub enum Rejection {
         /// The chain, in order.
         chain: Vec<RoleId>,
     },
+    /// The command waits for a record the policy requires (`record_sign_offs`
+    /// with `required`, ruling 58), and the record has not been made in
+    /// this round: the findings before a proposal, the callback before the
+    /// closure.
+    #[error(
+        "there is no {record} record in this round: {action} waits for it, made and signed (sign-off chain {})",
+        chain.iter().map(ToString::to_string).collect::<Vec<_>>().join(" → ")
+    )]
+    RecordMissing {
+        /// The record.
+        record: tousu_policy::SignedRecord,
+        /// The action refused.
+        action: Action,
+        /// The chain that signs it, in order.
+        chain: Vec<RoleId>,
+    },
     /// The actor may not sign the record now: there is no such record in
     /// this round, the policy has no chain for it, the chain is complete,
     /// it is another role's turn, or the actor signed it already.
@@ -315,6 +331,7 @@ impl Rejection {
             Rejection::SignOffOutOfOrder { .. } => "sign_off_out_of_order",
             Rejection::AlreadySignedOff { .. } => "already_signed_off",
             Rejection::RecordNotSigned { .. } => "record_not_signed",
+            Rejection::RecordMissing { .. } => "record_missing",
             Rejection::RecordSignRefused { .. } => "record_sign_refused",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
@@ -419,6 +436,11 @@ mod tests {
                 record: tousu_policy::SignedRecord::Callback,
                 action: Action::Close,
                 next: RoleId::new("general_manager").unwrap(),
+                chain: vec![],
+            },
+            Rejection::RecordMissing {
+                record: tousu_policy::SignedRecord::Findings,
+                action: Action::ProposeSolution,
                 chain: vec![],
             },
             Rejection::RecordSignRefused {

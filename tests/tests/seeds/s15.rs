@@ -76,7 +76,7 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         callback(Satisfaction::Unsatisfied, "客户认为远低于损失"),
     );
     // 4.2 C: the staff's round failed, so the 客服经理 takes the case over.
-    assert_eq!(steps_taken(&s), ["cs-manager-after-first-round"]);
+    assert_eq!(steps_taken(&s), ["cs-manager-after-b"]);
     // C: the 客服经理 proposes measures.
     s.ok(
         "csm",
@@ -135,7 +135,7 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
     // 「将此次投诉上报给事业部更高管理层」; the manager's rung was taken once, in round 1.
     assert_eq!(
         steps_taken(&s),
-        ["cs-manager-after-first-round", "division-management"]
+        ["cs-manager-after-b", "division-management"]
     );
     s.ok(
         "dm",
@@ -348,12 +348,14 @@ fn s15_handled_until_satisfied_after_the_division() {
     assert_eq!(s.case().round, 5);
 }
 
-/// 4.2 C「对上述A和B的处理,客户都不满意的,客户服务人员应及时报告客服经理」: the
-/// 客服经理 takes the case over because the staff's round ended unsatisfied —
-/// not when the customer is satisfied, and no extra round comes of it (the
-/// rounds left are still three in all).
+/// 4.2 C「对上述A和B的处理,客户都不满意的,客户服务人员应及时报告客服经理」 after B
+/// 「对不能及时处理的,或客户对即时处理意见不满意的,客户服务人员应告知客户处理答复的期限」:
+/// a customer unsatisfied with A's immediate handling goes to B — the staff tell a
+/// deadline and handle it again — and the 客服经理 takes the case over when that round
+/// ends unsatisfied too (ruling 59); a satisfied customer goes to nobody, and no extra
+/// round comes of it. (The file handed the case to the manager after A.)
 #[test]
-fn s15_the_manager_takes_over_because_the_first_round_failed() {
+fn s15_the_manager_takes_over_after_b() {
     let roster = roster(
         &[("cs", "客户服务部", None)],
         &[
@@ -362,7 +364,18 @@ fn s15_the_manager_takes_over_because_the_first_round_failed() {
         ],
     );
     let t0 = beijing(2026, 6, 15, 9, 0);
-    let run = |satisfaction: Satisfaction| {
+    let handle = |s: &mut Scenario, at: DateTime<Utc>, note: &str, satisfaction: Satisfaction| {
+        s.ok("kf", at, investigate());
+        s.ok(
+            "kf",
+            minutes(at, 10),
+            propose(vec![rem(RemedyKind::Explanation)], note),
+        );
+        s.ok("csm", minutes(at, 15), approve());
+        s.ok("kf", minutes(at, 20), reply("短信通道故障已修复"));
+        s.ok("kf", minutes(at, 40), callback(satisfaction, "回访"));
+    };
+    let run = |a: Satisfaction| {
         let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster.clone());
         let c = Complaint::builder(t0, Channel::Phone, "系统下单后未收到确认短信")
             .category(cat("system"))
@@ -371,24 +384,77 @@ fn s15_the_manager_takes_over_because_the_first_round_failed() {
         s.register("kf", "S15-R", c).unwrap();
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign_with("cs", "kf", &[]));
-        s.ok("kf", minutes(t0, 20), investigate());
-        s.ok(
-            "kf",
-            minutes(t0, 30),
-            propose(vec![rem(RemedyKind::Explanation)], "A: 当即处理"),
-        );
-        s.ok("csm", minutes(t0, 35), approve());
-        s.ok("kf", minutes(t0, 40), reply("短信通道故障已修复"));
-        s.ok("kf", minutes(t0, 60), callback(satisfaction, "回访"));
+        handle(&mut s, minutes(t0, 20), "A: 当即处理", a);
         s
     };
     assert!(steps_taken(&run(Satisfaction::Satisfied)).is_empty());
-    let s = run(Satisfaction::Unsatisfied);
-    assert_eq!(steps_taken(&s), ["cs-manager-after-first-round"]);
+    // A failed: not yet the manager's; the staff tell a deadline and try again (B).
+    let mut s = run(Satisfaction::Unsatisfied);
+    assert!(steps_taken(&s).is_empty(), "{:?}", steps_taken(&s));
+    s.ok("kf", minutes(t0, 120), reopen("B: 告知答复期限"));
+    s.ok(
+        "kf",
+        minutes(t0, 125),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 6, 17, 17, 0),
+        },
+    );
+    handle(
+        &mut s,
+        minutes(t0, 130),
+        "B: 期限内处理",
+        Satisfaction::Unsatisfied,
+    );
+    assert_eq!(steps_taken(&s), ["cs-manager-after-b"]);
     let e = &s.case().escalations[0];
     assert_eq!(
         e.take_over.as_ref().map(ToString::to_string).as_deref(),
         Some("cs_manager")
     );
+    assert_eq!(e.round, 2);
     assert!(status(&s).is_open());
+}
+
+/// 4.2 B「对不能及时处理的…客户服务人员应告知客户处理答复的期限;…并在期限内答复客户」: once a
+/// deadline is told, the answer is due by it, not by the file's assumed two-working-day
+/// backstop, which is for a case where none is told. (The file kept the backstop running
+/// beside the deadline told, so an answer within a longer deadline was late.)
+#[test]
+fn s15_the_deadline_told_replaces_the_backstop() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("ops", "运营部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("op1", "运营部 主管", "ops", &["ops_sales"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "上周到港的三票货未按时派送")
+        .complainant(person("B类客户 钱经理"))
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("kf", "S15-D", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // The backstop alone would be due at the end of Wed 4 March.
+    assert_eq!(due(&s, minutes(t0, 6), "reply"), "2026-03-05 00:00");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 6, 17, 0),
+        },
+    );
+    s.ok("kf", minutes(t0, 15), assign_with("ops", "op1", &[]));
+    let quiet = s.tick(beijing(2026, 3, 5, 9, 0));
+    assert!(!breached(&quiet, "reply"), "{:?}", breach_list(&s));
+    s.ok(
+        "kf",
+        beijing(2026, 3, 6, 15, 0),
+        reply("三票货已于今日派送完毕"),
+    );
+    s.tick(beijing(2026, 3, 9, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }

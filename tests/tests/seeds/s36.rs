@@ -336,3 +336,83 @@ fn s36_the_remedy_follows_the_responsibility_found() {
         propose(vec![rem(RemedyKind::Apology)], "致歉并调整排车"),
     );
 }
+
+/// 四2「若客户投诉事项的责任在于客户经理,则应根据投诉事项的性质判定投诉处理时间,并及时将投诉
+/// 解决期限通知客户」: only a case whose responsibility lies with the 客户经理 — registered so,
+/// or so found by the CS staff — is given a deadline of its own; a product-quality case
+/// keeps the resolution limit. 六2「投诉处理部门及时向客户服务部提出客户投诉处理的结果和建议」:
+/// the department reports to the CS department, which answers the customer. (The file let
+/// any case be given a deadline, which stopped its resolution clock, and let the
+/// department answer the customer itself.)
+#[test]
+fn s36_only_the_account_managers_cases_are_given_a_deadline() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("sc", "生产部门", None),
+        ],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("k1", "客服专员", "kf", &["cs_staff"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], None),
+            ("s1", "生产部门 质检员", "sc", &["responsible"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let deadline = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 13, 18, 0),
+    };
+    let mut q = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "整箱产品批号模糊")
+        .complainant(Complainant::organization("某便利店").unwrap())
+        .category(cat("product_quality"))
+        .build()
+        .unwrap();
+    q.register("r1", "PS-G", c).unwrap();
+    q.ok("r1", minutes(t0, 30), accept());
+    q.ok("kz", minutes(t0, 60), assign("sc", "s1"));
+    for actor in ["k1", "kz"] {
+        let refused = q.run(actor, minutes(t0, 90), deadline()).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    }
+    q.ok("s1", minutes(t0, 100), investigate());
+    q.ok(
+        "s1",
+        minutes(t0, 200),
+        findings(FaultParty::Us, "喷码机故障,批号模糊"),
+    );
+    q.ok(
+        "s1",
+        minutes(t0, 210),
+        propose(
+            vec![rem(RemedyKind::Explanation), rem(RemedyKind::Replacement)],
+            "解释原因并换货",
+        ),
+    );
+    q.ok("kz", minutes(t0, 220), approve());
+    let own_reply = q.run("s1", minutes(t0, 230), reply("已换货")).unwrap_err();
+    assert_eq!(own_reply.kind(), "not_permitted", "{own_reply}");
+    q.ok("k1", minutes(t0, 240), reply("已解释原因并安排换货"));
+    // A delivery complaint the CS staff find to be the 客户经理's is given one.
+    let mut d = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Phone, "订货漏送两箱")
+        .complainant(Complainant::organization("某超市").unwrap())
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    d.register("r1", "PS-H", c).unwrap();
+    d.ok("r1", minutes(t0, 30), accept());
+    d.ok("kz", minutes(t0, 60), assign("kf", "k1"));
+    assert!(d.run("k1", minutes(t0, 70), deadline()).is_err());
+    d.ok("k1", minutes(t0, 75), investigate());
+    d.ok(
+        "k1",
+        minutes(t0, 80),
+        CommandKind::RecordFacts {
+            facts: [(fact("responsibility"), text("account_manager"))].into(),
+        },
+    );
+    d.ok("k1", minutes(t0, 90), deadline());
+}

@@ -526,3 +526,75 @@ fn s38_refusing_to_receive_a_complaint_is_a_complaint_against_the_refuser() {
         .collect();
     assert_eq!(against, [("hs", "YY-R")]);
 }
+
+/// 3「各科室及每位员工均有接待投诉的责任与义务…凡对病人投诉不接待者,当事人作为一次投诉处理」
+/// and 7「属于下列情形之一的投诉,投诉管理部门应当向投诉人说明情况,告知相关处理规定」: the
+/// first receiver turns no complaint away; one they cannot accept (here a police case) they
+/// pass to 综合办 (4「上交综合办」), which stops their clock, and 综合办 explains. They
+/// pass it to the offices, not to the leaders (assumed). (The file let the first receiver
+/// refuse the complaint, and gave them no way to pass on one they could not accept.)
+#[test]
+fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("nk", "内科", None), ("zh", "综合办", None)],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住院部病房内手机被盗, 派出所已立案")
+        .complainant(person("患者 苗先生"))
+        .category(cat("conduct"))
+        .fact(fact("under_police_investigation"), yes())
+        .build()
+        .unwrap();
+    s.register("hs", "YY-P", c).unwrap();
+    let turned_away = s
+        .run(
+            "hs",
+            minutes(t0, 10),
+            CommandKind::NotAccept {
+                reason_zh: "已经依法立案侦查的治安案件".to_owned(),
+                advice_zh: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(turned_away.kind(), "not_permitted", "{turned_away}");
+    let to_leaders = s
+        .run(
+            "hs",
+            minutes(t0, 15),
+            escalate_to("manual-leader", "上交院领导"),
+        )
+        .unwrap_err();
+    assert_eq!(to_leaders.kind(), "grant_condition_unmet", "{to_leaders}");
+    s.ok(
+        "hs",
+        minutes(t0, 20),
+        escalate_to("manual-office", "上交综合办"),
+    );
+    s.tick(beijing(2026, 9, 10, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.ok(
+        "zh1",
+        beijing(2026, 9, 10, 10, 0),
+        CommandKind::NotAccept {
+            reason_zh: "已经依法立案侦查的治安案件".to_owned(),
+            advice_zh: Some("说明情况,告知相关处理规定:请配合公安机关侦查".to_owned()),
+        },
+    );
+    assert_eq!(status(&s), Status::NotAccepted);
+    // A 行风 complaint the receiver passes on unaccepted, 综合办 takes in.
+    let c = Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
+        .complainant(person("患者家属 苗女士"))
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    let mut o = Scenario::new(policy("hospital-s38.toml"), s.roster.clone());
+    o.register("hs", "YY-Q", c).unwrap();
+    o.ok("hs", minutes(t0, 5), escalate_to("manual-office", "上交综合办"));
+    o.ok("zh1", minutes(t0, 30), accept());
+}

@@ -1,4 +1,5 @@
 use super::*;
+use tousu_policy::SignedRecord;
 
 // ---------------------------------------------------------------------------
 // S39 — 客户投诉案件处理办法 (零售连锁)
@@ -54,52 +55,61 @@ fn s39_retail_return_closed_late_after_national_day() {
             "投诉调查报告:同批次内胆涂层附着力不合格(供应商原因)",
         ),
     );
+    // 第十一条「交主管审核后,交行政人事部」, 第十二条「经整理审核附具体意见后,呈报总经理
+    // 批阅,回复受理部门」: the 调查报告 (the findings) is signed by the superior, then
+    // 行政人事部, then the general manager, before the department forms its opinion.
+    let out_of_turn = s
+        .run(
+            "x1",
+            beijing(2025, 9, 30, 11, 0),
+            sign(SignedRecord::Findings),
+        )
+        .unwrap_err();
+    assert_eq!(
+        out_of_turn.to_string(),
+        "x1 may not sign the findings record: store_superior signs next (sign-off chain store_superior → admin_hr → general_manager; 0 signed)"
+    );
+    s.ok(
+        "dz",
+        beijing(2025, 9, 30, 12, 0),
+        sign(SignedRecord::Findings),
+    );
+    // The general manager may not skip 行政人事部's review.
+    let skipped = s
+        .run(
+            "g1",
+            beijing(2025, 9, 30, 12, 30),
+            sign(SignedRecord::Findings),
+        )
+        .unwrap_err();
+    assert!(
+        skipped.to_string().contains("admin_hr signs next"),
+        "{skipped}"
+    );
+    s.ok(
+        "x1",
+        beijing(2025, 9, 30, 14, 0),
+        sign(SignedRecord::Findings),
+    );
+    s.ok(
+        "g1",
+        beijing(2025, 9, 30, 16, 0),
+        sign(SignedRecord::Findings),
+    );
+    // 第十三条「形成具体处理意见,报请上级主管审核」: the opinion, approved by the superior.
     s.ok(
         "c1",
-        beijing(2025, 9, 30, 10, 30),
+        beijing(2025, 9, 30, 16, 30),
         propose(
             vec![rem_amt(RemedyKind::Refund, "399")],
             "同意退货退款399元,向供应商索赔",
         ),
     );
-    // 第十一条「交主管审核后,交行政人事部」, 第十二条「经整理审核附具体意见后,呈报总经理
-    // 批阅」, 第十三条「报请上级主管审核」: the superior signs, then 行政人事部, then the
-    // general manager, and the superior approves.
-    let out_of_turn = s
-        .run("x1", beijing(2025, 9, 30, 11, 0), CommandKind::Approve)
-        .unwrap_err();
-    assert!(
-        matches!(&out_of_turn, Rejection::SignOffOutOfOrder { next, signed: 0, .. } if next.as_str() == "store_superior"),
-        "{out_of_turn}"
-    );
-    assert_eq!(
-        out_of_turn.to_string(),
-        "x1 may not sign or approve now: the proposal needs store_superior next (sign-off chain store_superior → admin_hr → general_manager → store_superior (approval); 0 signed)"
-    );
-    s.ok("dz", beijing(2025, 9, 30, 12, 0), CommandKind::Approve);
-    assert_eq!(
-        status(&s),
-        Status::AwaitingApproval,
-        "one sign-off is not the approval"
-    );
-    // The general manager may not skip 行政人事部's review.
-    let skipped = s
-        .run("g1", beijing(2025, 9, 30, 12, 30), CommandKind::Approve)
-        .unwrap_err();
-    assert!(
-        matches!(&skipped, Rejection::SignOffOutOfOrder { next, signed: 1, .. } if next.as_str() == "admin_hr"),
-        "{skipped}"
-    );
-    s.ok("x1", beijing(2025, 9, 30, 14, 0), CommandKind::Approve);
-    s.ok("g1", beijing(2025, 9, 30, 16, 0), CommandKind::Approve);
     s.ok("dz", beijing(2025, 9, 30, 17, 0), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
     let signed: Vec<_> = s
         .case()
-        .proposal
-        .as_ref()
-        .unwrap()
-        .signed_off
+        .record_signatures
         .iter()
         .map(|x| format!("{} {}", x.role, x.by))
         .collect();
@@ -192,13 +202,18 @@ fn s39_who_may_complain_and_the_record_card() {
     assert_eq!(number.as_str(), "KS202603-0007");
 }
 
-/// The sign-off chain keeps segregation of duties: nobody signs twice, and a
-/// superior who also proposed may not sign their own proposal.
+/// Segregation of duties on the report and the opinion: nobody signs the
+/// 调查报告 twice (one person holding two roles of its chain fills one), and a
+/// superior who also proposed the opinion may not approve it.
 #[test]
 fn s39_nobody_signs_twice_or_their_own_proposal() {
     let p = policy("retail-chain-s39.toml");
     let roster = roster(
-        &[("md", "门店", None), ("xz", "行政人事部", None)],
+        &[
+            ("md", "门店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+        ],
         &[
             ("d1", "店员", "md", &["store"], None),
             (
@@ -216,6 +231,8 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
                 &["admin_hr", "store_superior"],
                 None,
             ),
+            ("x2", "行政人事部 主任", "xz", &["admin_hr"], None),
+            ("g1", "总经理", "zjb", &["general_manager"], None),
         ],
     );
     let mut s = Scenario::new(p, roster);
@@ -231,49 +248,43 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
     s.ok("dz", minutes(t0, 70), CommandKind::StartInvestigation);
     s.ok(
         "dz",
+        minutes(t0, 80),
+        findings(FaultParty::Us, "投诉调查报告:换货商品出库前未检查"),
+    );
+    // x1 signs as superior, and may not sign again as 行政人事部.
+    s.ok("x1", minutes(t0, 85), sign(SignedRecord::Findings));
+    let twice = s
+        .run("x1", minutes(t0, 88), sign(SignedRecord::Findings))
+        .unwrap_err();
+    assert_eq!(twice.kind(), "record_sign_refused", "{twice}");
+    assert!(twice.to_string().contains("signed it already"), "{twice}");
+    s.ok("x2", minutes(t0, 89), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 89), sign(SignedRecord::Findings));
+    s.ok(
+        "dz",
         minutes(t0, 90),
         propose(vec![rem(RemedyKind::Replacement)], "再次换货"),
     );
-    // The proposer holds the superior's role but may not sign their own proposal.
+    // The proposer holds the superior's role but may not approve their own opinion.
     let own = s
         .run("dz", minutes(t0, 95), CommandKind::Approve)
         .unwrap_err();
     assert_eq!(own.kind(), "self_approval", "{own}");
-    // x1 signs as superior, and may not sign again as 行政人事部.
-    s.ok("x1", minutes(t0, 100), CommandKind::Approve);
-    let twice = s
-        .run("x1", minutes(t0, 110), CommandKind::Approve)
-        .unwrap_err();
-    assert!(
-        matches!(&twice, Rejection::AlreadySignedOff { role, .. } if role.as_str() == "store_superior"),
-        "{twice}"
-    );
-    // A sent-back proposal starts its chain again.
-    s.ok(
-        "zz",
-        minutes(t0, 120),
-        CommandKind::SendBack {
-            reason: "补充照片".into(),
-        },
-    );
-    s.ok(
-        "dz",
-        minutes(t0, 150),
-        propose(vec![rem(RemedyKind::Replacement)], "再次换货(附照片)"),
-    );
-    assert!(s.case().proposal.as_ref().unwrap().signed_off.is_empty());
-    s.ok("zz", minutes(t0, 160), CommandKind::Approve);
-    assert_eq!(s.case().proposal.as_ref().unwrap().signed_off.len(), 1);
+    s.ok("zz", minutes(t0, 100), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
 }
 
-/// 第十一条「交主管审核后,交行政人事部」 and 第十三条「受理部门根据行政人事部意见,形成具体
-/// 处理意见,报请上级主管审核」: the one 上级主管 of a store reviews the report before
-/// 行政人事部 and the handling opinion after the general manager's 批阅 (ruling 43). He may
-/// not sign twice in a row, nor may one person holding two roles fill two of their
-/// positions. (The file had the general manager approve last: the superior's second
-/// review never happened.)
+/// 第十一、十二条: the 调查报告 goes through the 上级主管, 行政人事部 and the 总经理's
+/// 批阅; 第十三条「受理部门根据行政人事部意见,形成具体处理意见,报请上级主管审核」: the
+/// handling opinion is formed after that, and the 上级主管 alone reviews it. Two
+/// records, not one proposal (ruling 58): no opinion before the report is read
+/// (nor without a report), the superior's one approval settles the opinion, and
+/// an opinion he sends back is formed again without a new 批阅. (The file had one
+/// proposal carry both: the opinion came before the report was read, the
+/// superior's approval was only a first signature, and a send-back went to the
+/// general manager again.)
 #[test]
-fn s39_the_superior_reviews_before_admin_and_after_the_gm() {
+fn s39_the_report_is_read_before_the_opinion_the_superior_approves() {
     let p = policy("retail-chain-s39.toml");
     let roster = roster(
         &[
@@ -292,13 +303,7 @@ fn s39_the_superior_reviews_before_admin_and_after_the_gm() {
             ),
             ("sl", "受理部门 商品专员", "md", &["handling_dept"], None),
             ("x1", "行政人事部 专员", "xz", &["admin_hr"], None),
-            (
-                "g1",
-                "总经理(兼任区域主管)",
-                "zjb",
-                &["general_manager", "store_superior"],
-                None,
-            ),
+            ("g1", "总经理", "zjb", &["general_manager"], None),
         ],
     );
     let mut s = Scenario::new(p, roster);
@@ -312,41 +317,58 @@ fn s39_the_superior_reviews_before_admin_and_after_the_gm() {
     s.ok("dz", minutes(t0, 20), accept());
     s.ok("x1", minutes(t0, 40), assign("md", "sl"));
     s.ok("sl", minutes(t0, 50), CommandKind::StartInvestigation);
+    let opinion = |note: &str| propose(vec![rem_amt(RemedyKind::Refund, "30")], note);
+    // No opinion without the report (第十一条: every case has its 调查报告).
+    let no_report = s
+        .run("sl", minutes(t0, 55), opinion("补差价30元"))
+        .unwrap_err();
+    assert_eq!(no_report.kind(), "record_missing", "{no_report}");
     s.ok(
         "sl",
-        minutes(t0, 90),
-        propose(vec![rem_amt(RemedyKind::Refund, "30")], "补差价30元"),
+        minutes(t0, 60),
+        findings(FaultParty::Us, "投诉调查报告:促销价格未同步到收银系统"),
     );
-    s.ok("dz", minutes(t0, 100), CommandKind::Approve);
-    // Not twice in a row: after his own signature it is 行政人事部's turn.
-    let again = s
-        .run("dz", minutes(t0, 105), CommandKind::Approve)
+    s.ok("dz", minutes(t0, 70), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 80), sign(SignedRecord::Findings));
+    // The general manager has not read the report: no opinion yet.
+    let unread = s
+        .run("sl", minutes(t0, 90), opinion("补差价30元"))
         .unwrap_err();
-    assert_eq!(again.kind(), "already_signed_off", "{again}");
-    s.ok("x1", minutes(t0, 120), CommandKind::Approve);
-    s.ok("g1", minutes(t0, 150), CommandKind::Approve);
-    // The general manager's 批阅 is not the end: the superior reviews the opinion.
-    assert_eq!(status(&s), Status::AwaitingApproval);
-    // g1 also holds the superior's role, but signed last, as general manager.
-    let gm_again = s
-        .run("g1", minutes(t0, 155), CommandKind::Approve)
-        .unwrap_err();
-    assert!(
-        matches!(&gm_again, Rejection::AlreadySignedOff { role, .. } if role.as_str() == "general_manager"),
-        "{gm_again}"
+    assert_eq!(
+        unread.to_string(),
+        "the findings record is not signed yet: propose_solution waits for general_manager (sign-off chain store_superior → admin_hr → general_manager)"
     );
-    // The store's one superior approves at his second position.
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok("sl", minutes(t0, 150), opinion("补差价30元"));
+    // The superior reviews the opinion: he sends it back, the department forms
+    // another, and his approval settles it; the general manager is not asked again.
+    s.ok(
+        "dz",
+        minutes(t0, 160),
+        CommandKind::SendBack {
+            reason: "按行政人事部意见另加赠券".into(),
+        },
+    );
+    s.ok(
+        "sl",
+        minutes(t0, 170),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "30"), rem(RemedyKind::Apology)],
+            "补差价30元并致歉",
+        ),
+    );
     s.ok("dz", minutes(t0, 180), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
+    let proposal = s.case().proposal.as_ref().unwrap();
+    assert!(proposal.signed_off.is_empty(), "no chain on the opinion");
     assert_eq!(
-        s.case()
-            .proposal
-            .as_ref()
-            .unwrap()
-            .approved_by
-            .as_ref()
-            .map(|x| x.as_str()),
+        proposal.approved_by.as_ref().map(|x| x.as_str()),
         Some("dz")
+    );
+    assert_eq!(
+        s.case().record_signatures.len(),
+        3,
+        "the report stays signed"
     );
 }
 

@@ -76,16 +76,28 @@ fn fresh_steps<'p>(d: &Decision<'_, 'p>) -> Vec<&'p EscalationStep> {
 
 /// The `unsatisfied_round` steps an unsatisfied callback in this round takes
 /// (ruling 39): those waiting for this round, for the case's level and
-/// category, not taken yet, in file order.
+/// category, not taken yet, in file order; then, when a deadline was told
+/// in this round, the `unsatisfied_after_deadline` steps (ruling 59).
 fn round_steps(d: &Decision<'_, '_>) -> Result<Vec<EventKind>, Rejection> {
     let case = d.case;
     let Some(level) = case.level.as_ref() else {
         return Ok(Vec::new());
     };
-    let trigger = EscalationTrigger::UnsatisfiedRound(case.round);
+    let by_round = EscalationTrigger::UnsatisfiedRound(case.round);
+    let after_deadline = EscalationTrigger::UnsatisfiedAfterDeadline;
+    let told = case
+        .clocks
+        .iter()
+        .any(|c| c.round == case.round && c.milestone.as_str() == clocks::AGREED_DEADLINE);
     let category = case.complaint.category.as_ref();
+    let policy = d.ctx.policy;
+    let steps = policy.escalation_steps(&by_round, level, category).chain(
+        policy
+            .escalation_steps(&after_deadline, level, category)
+            .filter(move |_| told),
+    );
     let mut out = Vec::new();
-    for s in d.ctx.policy.escalation_steps(&trigger, level, category) {
+    for s in steps {
         if case
             .escalations
             .iter()

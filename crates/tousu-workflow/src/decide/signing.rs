@@ -75,13 +75,21 @@ pub(super) fn sign(d: &Decision<'_, '_>, record: SignedRecord) -> Result<Effects
 
 /// Refuses the command when it waits for `record` and the record's chain
 /// is not complete. A record not made in this round has nothing to wait
-/// for.
+/// for, unless its chain says it is `required` (ruling 58).
 pub(super) fn require_signed(d: &Decision<'_, '_>, record: SignedRecord) -> Result<(), Rejection> {
     let Some(chain) = d.ctx.policy.record_sign_off(record) else {
         return Ok(());
     };
     if !made(d.case, record) {
-        return Ok(());
+        return if chain.required {
+            Err(Rejection::RecordMissing {
+                record,
+                action: record.waiting(),
+                chain: chain.chain.clone(),
+            })
+        } else {
+            Ok(())
+        };
     }
     match chain.chain.get(signed(d.case, record)) {
         None => Ok(()),
