@@ -1135,9 +1135,7 @@ fn on_clock_event<'e>(
 ) -> Option<Status> {
     match kind {
         EventKind::ClockStarted { period, .. } => {
-            let Some(started) = Clock::started(kind, at) else {
-                return None;
-            };
+            let started = Clock::started(kind, at)?;
             let clocks = case.clocks_mut();
             // A repeating milestone's next period replaces its last one.
             let last = clocks.iter_mut().find(|c| {
