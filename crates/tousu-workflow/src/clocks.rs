@@ -862,7 +862,10 @@ fn lapsed_periods(
     for clock in case
         .clocks
         .iter()
-        .filter(|c| c.round == case.round && c.is_past_deadline(at))
+        // A breached clock that still runs is one that does not repeat (a
+        // repeating one starts its next period at its breach), or one whose
+        // next period has no limit: nothing to do for either.
+        .filter(|c| c.round == case.round && !c.breached && c.is_past_deadline(at))
     {
         let Some(m) = ctx
             .policy
