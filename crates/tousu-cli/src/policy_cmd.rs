@@ -168,6 +168,13 @@ fn summary(p: &Policy) -> String {
         if m.applies_when.is_some() {
             overrides.push_str("; only when its condition holds");
         }
+        if let Some(r) = &m.repeat {
+            overrides.push_str("; repeats until ");
+            for e in &r.until {
+                let _ = write!(overrides, "{e} or ");
+            }
+            overrides.push_str("closure");
+        }
         let _ = writeln!(out, "  {} {}: {limits}{overrides}", m.id, m.name_zh);
     }
     let _ = writeln!(

@@ -16,7 +16,8 @@
 //! also approve, a clock started only by roles that cannot make its start
 //! events (`started_by`), a registration requirement that refuses the very
 //! complaints an acceptance rule turns away with advice, a clock stopped by a
-//! validity the findings never record.
+//! validity the findings never record, a repeating clock that never starts
+//! its next period or never ends.
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -134,6 +135,13 @@ const ESSENTIAL: &[Action] = &[
     Action::Close,
 ];
 
+/// Some role may make `event` happen (or the clock itself does).
+pub(crate) fn caused_by_someone(p: &Policy, event: ClockEvent) -> bool {
+    causes(event)
+        .iter()
+        .any(|a| a.is_none_or(|a| some_role_may(p, a)))
+}
+
 /// Some role may take `action`, always or by a conditional grant.
 fn some_role_may(p: &Policy, action: Action) -> bool {
     p.roles.iter().any(|r| r.may_sometimes(action))
@@ -176,6 +184,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     }
     let mut out = out.0;
     out.extend(crate::stop_on_validity::invariants(p));
+    out.extend(crate::repeat::invariants(p));
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
 }
@@ -449,11 +458,7 @@ fn overtime_fines_apply(p: &Policy, out: &mut Findings) {
 /// Every milestone can start and be stopped, and stops when the case ends.
 fn milestones_run_and_stop(p: &Policy, out: &mut Findings) {
     for (i, m) in p.milestones.iter().enumerate() {
-        let stoppable = m.stop.iter().any(|&e| {
-            causes(e)
-                .iter()
-                .any(|a| a.is_none_or(|a| some_role_may(p, a)))
-        });
+        let stoppable = m.stop.iter().any(|&e| caused_by_someone(p, e));
         if !stoppable {
             let events: Vec<&str> = m.stop.iter().map(|e| e.id()).collect();
             out.add(
@@ -478,11 +483,7 @@ fn milestones_run_and_stop(p: &Policy, out: &mut Findings) {
                 ),
             );
         }
-        let startable = m.start.iter().any(|&e| {
-            causes(e)
-                .iter()
-                .any(|a| a.is_none_or(|a| some_role_may(p, a)))
-        });
+        let startable = m.start.iter().any(|&e| caused_by_someone(p, e));
         if !startable {
             out.add(
                 Severity::Warning,

@@ -109,6 +109,7 @@ pub mod predicate;
 pub mod record_sign_off;
 pub mod registration;
 pub mod remedy_rules;
+pub mod repeat;
 pub mod rules;
 pub mod started_by;
 mod status;
@@ -132,6 +133,7 @@ pub use penalty_schedule::{
 pub use record_sign_off::{RecordSignOff, SignedRecord};
 pub use registration::{Registration, RequiredField};
 pub use remedy_rules::{RemedyBreach, RemedyRule};
+pub use repeat::Repeat;
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

@@ -434,6 +434,12 @@ pub struct Milestone {
     /// [`crate::stop_on_validity`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stop_on_validity: Vec<Validity>,
+    /// The clock starts again each time it stops, and each time a period
+    /// runs out, until one of `repeat.until` stops it or the case closes
+    /// (schema 2, ruling 49): S19's progress reports to the guest,
+    /// `repeat = { until = ["callback_recorded"] }`. See [`crate::repeat`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<crate::Repeat>,
 }
 
 impl Milestone {

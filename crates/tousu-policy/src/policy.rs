@@ -31,7 +31,7 @@ use crate::warranty::{Retention, Warranty};
 ///   `work_completed`, `report_submitted`, `verification_done`,
 ///   `customer_visited` and the role action `record_action` that records
 ///   them; the clock event `facts_recorded`; a milestone's
-///   `loosen_on_reclassify`, `reminder`, `steps` and `stop_on_validity`; `rounds.when_exhausted
+///   `loosen_on_reclassify`, `reminder`, `repeat`, `steps` and `stop_on_validity`; `rounds.when_exhausted
 ///   = "until_satisfied"`; the penalty options `overtime_by_milestone`,
 ///   `custom_sanctions`, a violation's `outcomes` and `sanctions`, and
 ///   `losses.scaled`; a role's conditional `grants`; approval `rules` by

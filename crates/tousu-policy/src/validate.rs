@@ -135,6 +135,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     }
     crate::duties::check(p, &mut r);
     crate::stop_on_validity::check(p, &mut r);
+    crate::repeat::check(p, &mut r);
     implied_recusal(p, &mut r);
     if let Some(schedule) = &p.penalties {
         r.errors.extend(schedule.validate(&p.level_ids()));

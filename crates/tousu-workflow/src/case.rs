@@ -83,6 +83,18 @@ pub struct Clock {
     /// Absent for clocks replayed from events recorded before it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<DeadlineBasis>,
+    /// Which period of a repeating milestone it is (`repeat`, ruling 49):
+    /// 1 for the first, and for every clock that does not repeat.
+    #[serde(default = "first_period", skip_serializing_if = "is_first_period")]
+    pub period: u32,
+}
+
+fn first_period() -> u32 {
+    1
+}
+
+fn is_first_period(period: &u32) -> bool {
+    *period == 1
 }
 
 /// What a clock's current deadline was counted from.
@@ -133,7 +145,7 @@ pub struct Suspension {
 
 impl Clock {
     /// The clock a `clock_started` event starts at `at` (none for another event).
-    fn started(kind: &EventKind, at: DateTime<Utc>) -> Option<Clock> {
+    pub(crate) fn started(kind: &EventKind, at: DateTime<Utc>) -> Option<Clock> {
         let EventKind::ClockStarted {
             milestone,
             round,
@@ -144,6 +156,7 @@ impl Clock {
             total_seconds,
             carried_seconds,
             counted_from,
+            period,
         } = kind
         else {
             return None;
@@ -163,7 +176,12 @@ impl Clock {
             round: *round,
             level: level.clone(),
             target: *target,
-            started_at: at,
+            // A period that follows one that ran out starts at that
+            // deadline, whenever the tick that saw it ran.
+            started_at: match period {
+                Some(_) => counted_from.unwrap_or(at),
+                None => at,
+            },
             deadline: deadline.clone(),
             no_deadline: match deadline {
                 Some(_) => None,
@@ -174,6 +192,7 @@ impl Clock {
             warned: Vec::new(),
             breached: false,
             basis: Some(basis),
+            period: period.unwrap_or(1),
         })
     }
 
@@ -1115,8 +1134,17 @@ fn on_clock_event<'e>(
     at: DateTime<Utc>,
 ) -> Option<Status> {
     match kind {
-        EventKind::ClockStarted { .. } => {
-            case.clocks_mut().extend(Clock::started(kind, at));
+        EventKind::ClockStarted { period, .. } => {
+            let started = Clock::started(kind, at)?;
+            let clocks = case.clocks_mut();
+            // A repeating milestone's next period replaces its last one.
+            let last = clocks.iter_mut().find(|c| {
+                period.is_some() && c.round == started.round && c.milestone == started.milestone
+            });
+            match last {
+                Some(c) => *c = started,
+                None => clocks.push(started),
+            }
             None
         }
         EventKind::ClockPaused {

@@ -106,6 +106,27 @@ impl<'a> ClockCase<'a> {
         }
     }
 
+    /// The same case borrowed again, clocks and all, to see more events
+    /// applied on top of it.
+    fn reborrow(&self) -> ClockCase<'_> {
+        ClockCase {
+            complaint: self.complaint,
+            repeat_count: self.repeat_count,
+            status: self.status,
+            participants: self.participants,
+            assignment: self.assignment,
+            level: self.level,
+            round: self.round,
+            clocks: Cow::Borrowed(&self.clocks),
+            escalations: self.escalations,
+            new_steps: self.new_steps.clone(),
+            named: self.named,
+            found_facts: Cow::Borrowed(&self.found_facts),
+            acting: self.acting,
+            validity: self.validity,
+        }
+    }
+
     /// This case as `staff`'s command sees it: clocks that start only on
     /// what given roles do (`started_by`) see the actor's roles.
     pub(crate) fn by(mut self, staff: &'a tousu_model::Staff) -> Self {
@@ -480,28 +501,55 @@ fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent) -> bool {
 }
 
 /// The clock events that `triggers` cause on `case` (already updated by the
-/// command's own events) at `at`.
+/// command's own events) at `at`. The periods of repeating clocks that ran
+/// out before `at` are recorded first (ruling 49), so that what a command
+/// does to such a clock does not depend on whether a tick saw them.
 pub(crate) fn effects(
     case: &ClockCase<'_>,
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<Vec<EventKind>, Rejection> {
+    let mut taken = None;
+    let mut lapsed = Vec::new();
+    lapsed_periods(&mut lapsed, case, &mut taken, at, ctx)?;
+    if lapsed.is_empty() {
+        return react(case, triggers, at, ctx, taken);
+    }
+    // Escalating a case this command closes would notify nobody useful.
+    lapsed.retain(|k| case.status.is_open() || !matches!(k, EventKind::Escalated { .. }));
+    let mut seen = case.reborrow().after(&lapsed, at);
+    // The command's own escalation steps are what `escalated` fires on.
+    seen.new_steps.truncate(case.new_steps.len());
+    let reacted = react(&seen, triggers, at, ctx, taken)?;
+    drop(seen);
+    lapsed.extend(reacted);
+    Ok(lapsed)
+}
+
+/// [`effects`] once the lapsed periods are on the case: stop, pause,
+/// resume, start.
+fn react(
+    case: &ClockCase<'_>,
+    triggers: &[ClockEvent],
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+    mut taken: Option<Vec<EscalationId>>,
+) -> Result<Vec<EventKind>, Rejection> {
     let policy = ctx.policy;
     let mut out = Vec::new();
     let mut touched: Vec<(&MilestoneId, u32)> = Vec::new();
-    let mut taken = None;
 
     // 1. Stop. A new round also closes whatever the last round left open.
     let reopened = triggers.contains(&ClockEvent::Reopened);
     for clock in case.clocks.iter().filter(|c| c.is_open()) {
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
-        let stops = |e: ClockEvent| {
-            (stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e)))
-                || m.is_some_and(|m| case.validity_stops(m, e))
+        let by_event = |e: ClockEvent| {
+            stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
         };
-        if stale_round || triggers.iter().any(|&e| stops(e)) {
+        let by_validity = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
+        if stale_round || triggers.iter().any(|&e| by_event(e) || by_validity(e)) {
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
                 ClockState::Running => clock.is_past_deadline(at),
@@ -529,6 +577,22 @@ pub(crate) fn effects(
                 no_deadline,
             });
             touched.push((&clock.milestone, clock.round));
+            // A repeating clock stopped by a report starts its next period
+            // now (ruling 49); the end of a round, a validity that says the
+            // clock does not apply, an `until` event or a closure end it.
+            if let Some(m) = m.filter(|m| {
+                m.repeat.is_some()
+                    && !stale_round
+                    && case.status.is_open()
+                    && !triggers.iter().any(|&e| by_validity(e))
+            }) {
+                let stopping: Vec<ClockEvent> =
+                    triggers.iter().copied().filter(|&e| by_event(e)).collect();
+                if m.restarts_after(&stopping) {
+                    let level = case.level.unwrap_or(&clock.level);
+                    out.extend(period(case, m, level, at, at, clock.period, ctx)?);
+                }
+            }
         }
     }
     let untouched = |c: &Clock, touched: &[(&MilestoneId, u32)]| {
@@ -706,41 +770,130 @@ fn start(
                     total_seconds: prev.total_seconds,
                     carried_seconds,
                     counted_from: None,
+                    period: None,
                 }
             }
             _ => {
-                let Some(target) = policy.milestone_target_for(m, level, &case.eval_input(at))
-                else {
-                    continue;
-                };
                 // A limit counted from an earlier act (ruling 40) runs from it.
                 let from = case.counted_from(m).unwrap_or(at);
-                let counted = or_uncountable(
-                    ctx.calendar
-                        .deadline(from, &target)
-                        .map_err(Into::into)
-                        .and_then(|d| Ok((measure(ctx, target.unit(), from, d.at)?, d))),
-                )?;
-                let (deadline, no_deadline, total_seconds) = match counted {
-                    Ok((total, d)) => (Some(d), None, total),
-                    Err(why) => (None, Some(why), 0),
-                };
-                EventKind::ClockStarted {
-                    milestone: m.id.clone(),
-                    round: case.round,
-                    level: level.clone(),
-                    target,
-                    deadline,
-                    no_deadline,
-                    total_seconds,
-                    carried_seconds: None,
-                    counted_from: (from < at).then_some(from),
+                match fresh(case, m, level, from, at, None, ctx)? {
+                    Some(started) => started,
+                    None => continue,
                 }
             }
         };
         out.push(started);
     }
     Ok(out)
+}
+
+/// The `clock_started` event of `m` at `at` for `level`, its deadline
+/// counted from `from` (earlier than `at` for a limit counted from an
+/// earlier act, ruling 40, or a period that follows one that ran out,
+/// ruling 49); `None` when the milestone gives the level no limit.
+/// `period` numbers a repeating milestone's periods after the first.
+fn fresh(
+    case: &ClockCase<'_>,
+    m: &Milestone,
+    level: &LevelId,
+    from: DateTime<Utc>,
+    at: DateTime<Utc>,
+    period: Option<u32>,
+    ctx: &Ctx<'_>,
+) -> Result<Option<EventKind>, Rejection> {
+    // Conditions are read as the period's own start instant saw them.
+    let Some(target) = ctx
+        .policy
+        .milestone_target_for(m, level, &case.eval_input(from))
+    else {
+        return Ok(None);
+    };
+    let counted = or_uncountable(
+        ctx.calendar
+            .deadline(from, &target)
+            .map_err(Into::into)
+            .and_then(|d| Ok((measure(ctx, target.unit(), from, d.at)?, d))),
+    )?;
+    let (deadline, no_deadline, total_seconds) = match counted {
+        Ok((total, d)) => (Some(d), None, total),
+        Err(why) => (None, Some(why), 0),
+    };
+    Ok(Some(EventKind::ClockStarted {
+        milestone: m.id.clone(),
+        round: case.round,
+        level: level.clone(),
+        target,
+        deadline,
+        no_deadline,
+        total_seconds,
+        carried_seconds: None,
+        counted_from: (from < at).then_some(from),
+        period,
+    }))
+}
+
+/// The next period of a repeating clock now in period `last`, recorded at
+/// `at` and counted from `from` (ruling 49).
+fn period(
+    case: &ClockCase<'_>,
+    m: &Milestone,
+    level: &LevelId,
+    from: DateTime<Utc>,
+    at: DateTime<Utc>,
+    last: u32,
+    ctx: &Ctx<'_>,
+) -> Result<Option<EventKind>, Rejection> {
+    fresh(case, m, level, from, at, Some(last.saturating_add(1)), ctx)
+}
+
+/// The periods of the running repeating clocks (ruling 49) that ran out by
+/// `at`, pushed onto `out`: for each, its breach (charged to its owner, and
+/// the escalation steps it triggers) and the next period, counted from the
+/// deadline it missed, so that a tick records the same periods however
+/// seldom it runs. At most [`MAX_PERIODS`](tousu_policy::repeat::MAX_PERIODS)
+/// per clock: the next tick, due at once, records the rest.
+fn lapsed_periods(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    taken: &mut Option<Vec<EscalationId>>,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    for clock in case
+        .clocks
+        .iter()
+        // A breached clock that still runs is one that does not repeat (a
+        // repeating one starts its next period at its breach), or one whose
+        // next period has no limit: nothing to do for either.
+        .filter(|c| c.round == case.round && !c.breached && c.is_past_deadline(at))
+    {
+        let Some(m) = ctx
+            .policy
+            .milestone(&clock.milestone)
+            .filter(|m| m.repeat.is_some())
+        else {
+            continue;
+        };
+        let level = case.level.unwrap_or(&clock.level);
+        let mut current = Cow::Borrowed(clock);
+        for _ in 0..tousu_policy::repeat::MAX_PERIODS {
+            let Some(deadline) = current.deadline_at().filter(|d| *d <= at) else {
+                break;
+            };
+            if !current.breached {
+                breach(out, case, &current, Some(m), taken, at, ctx)?;
+            }
+            let Some(next) = period(case, m, level, deadline, at, current.period, ctx)? else {
+                break;
+            };
+            let Some(started) = Clock::started(&next, at) else {
+                break;
+            };
+            out.push(next);
+            current = Cow::Owned(started);
+        }
+    }
+    Ok(())
 }
 
 /// The deadline and the time carried over (the clock's measure, seconds)
@@ -894,6 +1047,7 @@ pub(crate) fn agreed_clock(
         total_seconds: seconds,
         carried_seconds: None,
         counted_from: None,
+        period: None,
     })
 }
 
@@ -1167,6 +1321,7 @@ pub(crate) fn due(
 ) -> Result<Vec<EventKind>, Rejection> {
     let mut out = Vec::new();
     let mut taken = None;
+    lapsed_periods(&mut out, case, &mut taken, now, ctx)?;
     for clock in case
         .clocks
         .iter()
@@ -1178,6 +1333,11 @@ pub(crate) fn due(
         };
         let m = ctx.policy.milestone(&clock.milestone);
         if now >= deadline {
+            // A repeating clock's lapsed periods are recorded above; its
+            // next period warns from the next tick.
+            if m.is_some_and(|m| m.repeat.is_some()) {
+                continue;
+            }
             match m {
                 // A reminder's time has come: one warning at 100 %, no breach.
                 Some(m) if m.reminder => {

@@ -419,6 +419,12 @@ pub enum EventKind {
         /// event that started it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         counted_from: Option<DateTime<Utc>>,
+        /// For a repeating milestone (`repeat`, ruling 49), the number of
+        /// the period this starts, from 2: the clock replaces the one of
+        /// the same milestone and round (whose period ended by a stop, or
+        /// by running out at `counted_from`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        period: Option<u32>,
     },
     /// A running clock paused.
     ClockPaused {
@@ -492,7 +498,8 @@ pub enum EventKind {
         /// The threshold, percent of the limit elapsed.
         percent: u8,
     },
-    /// A clock passed its deadline (emitted once per milestone per round).
+    /// A clock passed its deadline (emitted once per milestone per round,
+    /// and for a repeating milestone once per period).
     MilestoneBreached {
         /// The milestone.
         milestone: MilestoneId,

@@ -242,22 +242,44 @@ fn a_late_written_reply_is_the_officers_not_the_front_desks() {
 /// that breach was charged to nobody.
 #[test]
 fn s16_a_late_acceptance_no_officer_acted_on_is_the_front_desks() {
+    let desk = ("ft", "总台接待", "front", "front_desk");
+    let owner = late_acceptance_owner(desk, Channel::Visit, "上门投诉律师未按时出庭");
+    assert_eq!(owner, Some(Some(sid("ft"))));
+}
+
+/// Who is charged for the acceptance of a complaint that `desk` (id, name,
+/// department, role) registers by `channel` and nobody accepts within the
+/// (assumed) working day.
+fn late_acceptance_owner(
+    desk: (&str, &str, &str, &str),
+    channel: Channel,
+    what: &str,
+) -> Option<Option<StaffId>> {
+    let (id, name, department, role) = desk;
     let roster = roster(
-        &[("front", "总台", None)],
-        &[("ft", "总台接待", "front", &["front_desk"], None)],
+        &[(department, "前台", None)],
+        &[(id, name, department, &[role], None)],
     );
     let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
     let t0 = beijing(2025, 6, 9, 9, 0); // a Monday
-    let c = Complaint::builder(t0, Channel::Visit, "上门投诉律师未按时出庭")
-        .build()
-        .unwrap();
-    s.register("ft", "LS-F", c).unwrap();
+    let c = Complaint::builder(t0, channel, what).build().unwrap();
+    s.register(id, "LS-F", c).unwrap();
     let late = s.tick(beijing(2025, 6, 13, 9, 0));
-    let owner = late.iter().find_map(|e| match &e.kind {
+    late.iter().find_map(|e| match &e.kind {
         EventKind::MilestoneBreached {
             milestone, owner, ..
         } if milestone.as_str() == "acceptance" => Some(owner.clone()),
         _ => None,
-    });
-    assert_eq!(owner, Some(Some(sid("ft"))));
+    })
+}
+
+/// 一(二)「书面的投诉和意见反馈由行政总台负责受理」: a written complaint the 行政总台
+/// registers and nobody accepts in time is the 行政总台's late acceptance — no
+/// 专门负责人 and no 总台 acted on it. (The schema-1 file could name only the
+/// 总台 as the fallback owner, so the breach was charged to nobody.)
+#[test]
+fn s16_a_late_written_acceptance_is_the_admin_desks() {
+    let desk = ("ad", "行政总台", "admin", "admin_front_desk");
+    let owner = late_acceptance_owner(desk, Channel::Letter, "来函投诉律师收费不透明");
+    assert_eq!(owner, Some(Some(sid("ad"))));
 }

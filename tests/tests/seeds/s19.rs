@@ -274,3 +274,149 @@ fn s19_the_method_is_announced_to_the_guest() {
     during.register("w", "S19-D", c).unwrap();
     assert_eq!(due(&during, t0, "remedy"), "2026-03-06 14:10");
 }
+
+/// 「让顾客了解处理投诉的进度」, and 「即使是在完全解决可能需要更长时间,请对处理过程反馈给
+/// 客人」: once the method is announced, the guest is told how the case stands
+/// every 24 hours (assumed: the seed gives no interval) until the callback.
+/// Each report starts the next period from itself; a period without one
+/// breaches, charged to the handler, and the next runs from the deadline it
+/// missed; the callback ends the reports. (The file had no such clock: the
+/// language had only per-role duties, not a per-case recurring report.)
+#[test]
+fn s19_the_guest_is_kept_informed_of_progress() {
+    use tousu_policy::CaseAction;
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 4, 10, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "宴会后多位宾客肠胃不适,要求查明原因")
+        .complainant(person("顾客 邱女士"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-P", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok("w", minutes(t0, 6), assign("rest", "w"));
+    // The method is announced: the reports start.
+    s.ok(
+        "w",
+        minutes(t0, 60),
+        reply("先行致歉,厨房排查当日食材,结果会及时告知"),
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 61), "progress_report"),
+        "2026-04-11 11:00"
+    );
+    // A report the same evening: the next period runs from it.
+    let evening = beijing(2026, 4, 10, 20, 0);
+    s.ok(
+        "w",
+        evening,
+        act(CaseAction::CustomerContacted, "告知邱女士:食材送检中"),
+    );
+    assert_eq!(
+        due(&s, minutes(evening, 1), "progress_report"),
+        "2026-04-11 20:00"
+    );
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    // The second period passes without a report: a breach, charged to the
+    // handler, and the third period runs from the deadline it missed.
+    let missed = beijing(2026, 4, 11, 20, 0);
+    s.tick(minutes(missed, -1));
+    assert!(breach_list(&s).is_empty());
+    s.tick(missed);
+    let owners: Vec<_> = s
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::MilestoneBreached {
+                milestone,
+                deadline,
+                owner,
+                ..
+            } if milestone.as_str() == "progress_report" => {
+                Some((*deadline, owner.as_ref().map(ToString::to_string)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(owners, vec![(missed, Some("w".to_owned()))]);
+    assert_eq!(
+        due(&s, minutes(missed, 1), "progress_report"),
+        "2026-04-12 20:00"
+    );
+    // A report in the third period meets it and starts the fourth.
+    let morning = beijing(2026, 4, 12, 9, 0);
+    s.ok(
+        "w",
+        morning,
+        act(CaseAction::CustomerContacted, "告知:送检结果明早出"),
+    );
+    assert_eq!(
+        due(&s, minutes(morning, 1), "progress_report"),
+        "2026-04-13 09:00"
+    );
+    // The callback ends the reports: nothing runs or breaches after it.
+    s.ok(
+        "w",
+        minutes(morning, 60),
+        callback(Satisfaction::Satisfied, "告知送检结果与赔偿,客人满意"),
+    );
+    assert!(
+        !due_all(&s, minutes(morning, 61))
+            .iter()
+            .any(|d| d.starts_with("progress_report")),
+        "{:?}",
+        due_all(&s, minutes(morning, 61))
+    );
+    s.tick(beijing(2026, 4, 20, 9, 0));
+    assert_eq!(breach_list(&s), vec!["progress_report@1".to_owned()]);
+    s.ok("w", beijing(2026, 4, 20, 10, 0), close());
+    s.assert_replays();
+}
+
+/// The reports end when the case closes, whatever stopped them last: a case
+/// closed without a callback starts no further period and never breaches.
+#[test]
+fn s19_closing_ends_the_progress_reports() {
+    let p = policy("service-recovery-s19.toml");
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 3, 15, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "外卖餐盒漏汤")
+        .complainant(person("顾客 单先生"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-C", c).unwrap();
+    s.ok("fm", minutes(t0, 5), accept());
+    s.ok("fm", minutes(t0, 6), assign("rest", "fm"));
+    s.ok("fm", minutes(t0, 30), reply("致歉并退款"));
+    assert_eq!(
+        due(&s, minutes(t0, 31), "progress_report"),
+        "2026-05-04 15:30"
+    );
+    s.ok(
+        "fm",
+        minutes(t0, 40),
+        CommandKind::CloseAbnormally {
+            reason: "客户不再联系".into(),
+        },
+    );
+    assert!(s.case().open_clocks().next().is_none());
+    s.tick(beijing(2026, 5, 10, 15, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
