@@ -222,6 +222,66 @@ pub enum Decided {
     },
 }
 
+/// The events one write appended to a case, shared with the store that
+/// holds them: [`MemoryStore`] keeps this very list in its log, so that
+/// reporting a tick's events ([`Ticked`](crate::Ticked)) copies none.
+/// Reads as a slice of events (`Deref<Target = [Event]>`); empty when
+/// nothing was appended.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Appended(Option<Arc<Vec<Event>>>);
+
+impl Appended {
+    /// The events, in version order.
+    pub fn as_slice(&self) -> &[Event] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl std::ops::Deref for Appended {
+    type Target = [Event];
+    fn deref(&self) -> &[Event] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Event>> for Appended {
+    /// Takes the events over (no copy; no allocation when there are none).
+    fn from(events: Vec<Event>) -> Self {
+        Appended((!events.is_empty()).then(|| Arc::new(events)))
+    }
+}
+
+impl<'a> IntoIterator for &'a Appended {
+    type Item = &'a Event;
+    type IntoIter = std::slice::Iter<'a, Event>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+/// What [`Store::decide_due`] did with one due case.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DueDecided {
+    /// The store does not keep this case folded: tick it by loading it
+    /// ([`Store::load_latest`]). Its due index entry is unchanged.
+    NotFolded,
+    /// The decision had nothing to write; the case's due index entry is
+    /// unchanged (it is tried again at the next tick).
+    Nothing,
+    /// The events written, as the store holds them.
+    Written {
+        /// The events.
+        events: Appended,
+        /// The global position of the last of them.
+        position: u64,
+    },
+}
+
+/// Every case [`Store::decide_due`] selected, in due order (earliest
+/// first), with what was done with it or why it failed.
+pub type DueOutcomes<E> = Vec<(CaseId, Result<DueDecided, E>)>;
+
 /// A case as stored: its latest snapshot, if any, and the events after it.
 #[derive(Clone, Debug, Default)]
 pub struct Latest {
@@ -311,6 +371,30 @@ pub trait Store {
         Ok(Decided::NotFolded)
     }
 
+    /// When the store keeps cases folded (as [`MemoryStore`] does): for
+    /// every open case due at or before `now`, earliest due first, calls
+    /// `decide` with the case as of its last event and writes the batch it
+    /// returns as [`Store::decide_folded`] would, all under one lock, and
+    /// returns each case's outcome in that order. A case whose decision
+    /// fails, or whose batch the store refuses, changes nothing and keeps
+    /// its due index entry; the others are still decided. `None` (the
+    /// default) when the store does not keep cases folded: tick the cases
+    /// [`Store::due`] lists one by one instead.
+    ///
+    /// What this saves over [`Store::due`] and a [`Store::decide_folded`]
+    /// per case: a lookup of each case by its id, and a removal from the
+    /// due index per case (the due entries are taken out in one split, and
+    /// those of cases that wrote nothing are put back); and the store keeps
+    /// the events it is given rather than a copy ([`Appended`]).
+    fn decide_due<E: From<StoreError>>(
+        &mut self,
+        now: DateTime<Utc>,
+        decide: impl FnMut(&Case) -> Result<Option<Batch>, E>,
+    ) -> Result<Option<DueOutcomes<E>>, StoreError> {
+        let _ = (now, decide);
+        Ok(None)
+    }
+
     /// The events of versions `from..=to` of a case.
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
         Ok(self
@@ -385,41 +469,45 @@ struct Stored {
 /// A case's event positions (see [`Stored::positions`]).
 type Positions = smallvec::SmallVec<[u32; 8]>;
 
-/// Events per chunk of the global log.
-const CHUNK: usize = 4096;
-
-/// Every event, in position order, in chunks of a fixed capacity: an
-/// append writes its events at the end and never moves those stored
-/// already. (A vector per case, as the store had, copied the case's whole
-/// history into a larger allocation whenever a tick outgrew it: on a
-/// million cases, a read of cold memory per event for each due case.)
+/// Every event, in position order, in the batches they were written in:
+/// an append keeps its events as one shared list ([`Appended`]) and never
+/// moves those stored already. The tick's events are kept as the decider
+/// built them and reported from the same list, where a log of events
+/// copied each one in (288 B an event, written to fresh memory: the
+/// tick's largest share of cache misses, docs/performance.md "Seventh
+/// pass").
 #[derive(Debug, Default)]
 struct Log {
-    chunks: Vec<Vec<Event>>,
-    len: usize,
+    batches: Vec<Arc<Vec<Event>>>,
+    /// Each batch's first event's index.
+    starts: Vec<u32>,
+    /// Each event's batch (its index in `batches`), by event index.
+    owners: Vec<u32>,
 }
 
 impl Log {
     fn len(&self) -> usize {
-        self.len
+        self.owners.len()
     }
 
     /// The event at index `i` (position `i + 1`).
     fn get(&self, i: u32) -> Option<&Event> {
-        let i = i as usize;
-        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+        let batch = *self.owners.get(i as usize)?;
+        let start = *self.starts.get(batch as usize)?;
+        self.batches
+            .get(batch as usize)?
+            .get(i.checked_sub(start)? as usize)
     }
 
-    fn push(&mut self, event: Event) {
-        match self.chunks.last_mut().filter(|c| c.len() < CHUNK) {
-            Some(chunk) => chunk.push(event),
-            None => {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                chunk.push(event);
-                self.chunks.push(chunk);
-            }
-        }
-        self.len += 1;
+    /// Keeps `events` (one write's) at the end; returns them shared.
+    fn push(&mut self, events: Vec<Event>) -> Result<Arc<Vec<Event>>, StoreError> {
+        let batch = place(self.batches.len())?;
+        let start = place(self.owners.len())?;
+        self.owners.extend(std::iter::repeat_n(batch, events.len()));
+        self.starts.push(start);
+        let events = Arc::new(events);
+        self.batches.push(Arc::clone(&events));
+        Ok(events)
     }
 
     /// Copies of the events at `indexes`.
@@ -628,8 +716,23 @@ impl Inner {
         Ok(())
     }
 
-    /// Writes a batch `check` accepted; `place` is what it returned.
+    /// Writes a copy of a batch `check` accepted; `place` is what it returned.
     fn write(&mut self, batch: &Batch, place: Option<u32>) -> Result<u64, StoreError> {
+        self.write_events(batch, batch.events.clone(), place, true)
+            .map(|(position, _)| position)
+    }
+
+    /// Writes a batch `check` accepted, keeping `events` (the batch's,
+    /// taken out of it: `batch.events` is not read) rather than a copy.
+    /// `indexed`: whether the case's due index entry is still in the index
+    /// ([`Store::decide_due`] takes the due entries out beforehand).
+    fn write_events(
+        &mut self,
+        batch: &Batch,
+        events: Vec<Event>,
+        place: Option<u32>,
+        indexed: bool,
+    ) -> Result<(u64, Arc<Vec<Event>>), StoreError> {
         // `check` saw the batch's events fit after the log's.
         let first = self::place(self.log.len())?;
         let index = match place {
@@ -653,9 +756,10 @@ impl Inner {
             .cases
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
-        if let Some(at) = stored.next_due {
+        if let Some(at) = stored.next_due.filter(|_| indexed) {
             self.due.remove(&due_key(at, index));
         }
+        let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
         if let Some((id, hash)) = &batch.command {
             if batch.expected_version == 0 {
                 self.registrations.entry(id.clone()).or_insert(index);
@@ -664,19 +768,17 @@ impl Inner {
                 command_id: id.clone(),
                 hash: *hash,
                 first_version: batch.expected_version + 1,
-                last_version: batch.last_version(),
+                last_version: batch.expected_version.saturating_add(count),
             });
         }
-        stored.positions.reserve(batch.events.len());
-        for (e, position) in batch.events.iter().zip(first..) {
-            stored.positions.push(position);
-            self.log.push(e.clone());
-        }
+        // `check` saw the positions fit in a `u32`.
+        let after = first.saturating_add(u32::try_from(events.len()).unwrap_or(u32::MAX));
+        stored.positions.extend(first..after);
         // `check` saw the events continue the case: apply is the whole fold.
         if batch.expected_version == 0 {
-            stored.folded = Case::replay_events(&batch.events).ok().map(Box::new);
+            stored.folded = Case::replay_events(&events).ok().map(Box::new);
         } else if let Some(case) = &mut stored.folded {
-            for e in &batch.events {
+            for e in &events {
                 case.apply(e);
             }
         }
@@ -689,7 +791,51 @@ impl Inner {
         if let Some(at) = stored.next_due {
             self.due.insert(due_key(at, index));
         }
-        Ok(self.log.len() as u64)
+        let events = self.log.push(events)?;
+        Ok((self.log.len() as u64, events))
+    }
+
+    /// Takes the entries due at or before `now` out of the due index, in
+    /// one split of the B-tree (where a removal per due case searched it
+    /// from the root each time), earliest first.
+    fn take_due(&mut self, now: DateTime<Utc>) -> BTreeSet<DueKey> {
+        match due_key(now, u32::MAX).checked_add(1) {
+            Some(after) => {
+                let later = self.due.split_off(&after);
+                std::mem::replace(&mut self.due, later)
+            }
+            None => std::mem::take(&mut self.due),
+        }
+    }
+
+    /// [`Store::decide_due`] for the case at `place`, whose due entry was
+    /// taken out of the index.
+    fn decide_due_case<E: From<StoreError>>(
+        &mut self,
+        place: u32,
+        decide: &mut impl FnMut(&Case) -> Result<Option<Batch>, E>,
+    ) -> Result<DueDecided, E> {
+        let stored = self.cases.get(place as usize).ok_or_else(inconsistent)?;
+        let Some(folded) = stored.folded.as_deref() else {
+            return Ok(DueDecided::NotFolded);
+        };
+        let Some(mut batch) = decide(folded)? else {
+            return Ok(DueDecided::Nothing);
+        };
+        if batch.case_id != stored.id {
+            return Err(StoreError::Malformed {
+                case: stored.id.clone(),
+                message: format!("the batch decided on it is for case {}", batch.case_id),
+            }
+            .into());
+        }
+        self.check_at(&batch, Some(place))?;
+        let events = std::mem::take(&mut batch.events);
+        let (position, events) = self.write_events(&batch, events, Some(place), false)?;
+        Ok(DueDecided::Written {
+            events: Appended(Some(events)),
+            position,
+        })
     }
 }
 
@@ -801,6 +947,45 @@ impl Store for MemoryStore {
         inner.check_at(&batch, Some(place))?;
         let position = inner.write(&batch, Some(place))?;
         Ok(Decided::Written { batch, position })
+    }
+
+    fn decide_due<E: From<StoreError>>(
+        &mut self,
+        now: DateTime<Utc>,
+        mut decide: impl FnMut(&Case) -> Result<Option<Batch>, E>,
+    ) -> Result<Option<DueOutcomes<E>>, StoreError> {
+        let mut inner = self.lock()?;
+        let expired = inner.take_due(now);
+        // Every entry names a case (else nothing changes), and what its
+        // tick reads first is read ahead, as `due` does.
+        let mut read = 0u64;
+        let mut cases = Vec::with_capacity(expired.len());
+        for &key in &expired {
+            let Some(stored) = inner.cases.get(place_of(key) as usize) else {
+                break;
+            };
+            read = read.wrapping_add(read_ahead(stored));
+            cases.push(stored.id.clone());
+        }
+        std::hint::black_box(read);
+        if cases.len() < expired.len() {
+            inner.due.extend(expired);
+            return Err(StoreError::backend(
+                "the memory store's due index is inconsistent",
+            ));
+        }
+        let mut outcomes = Vec::with_capacity(expired.len());
+        let mut kept = Vec::new();
+        for (key, case) in expired.into_iter().zip(cases) {
+            let outcome = inner.decide_due_case(place_of(key), &mut decide);
+            // What wrote nothing stays due, as it was.
+            if !matches!(outcome, Ok(DueDecided::Written { .. })) {
+                kept.push(key);
+            }
+            outcomes.push((case, outcome));
+        }
+        inner.due.extend(kept);
+        Ok(Some(outcomes))
     }
 
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {

@@ -125,7 +125,7 @@ fn outcomes(report: &TickReport) -> Vec<(CaseId, Result<Vec<Event>, String>)> {
         .iter()
         .map(|t| {
             let outcome = match &t.outcome {
-                Ok(events) => Ok(events.clone()),
+                Ok(events) => Ok(events.to_vec()),
                 Err(e) => Err(e.to_string()),
             };
             (t.case.clone(), outcome)
