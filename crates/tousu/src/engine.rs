@@ -196,6 +196,8 @@ pub struct Engine<S: Store> {
     store: S,
     /// Keep a snapshot every this many events (0: never).
     snapshot_every: u64,
+    /// How many threads [`Engine::tick_all`] decides due cases on.
+    tick_threads: usize,
 }
 
 /// The runtime judging `case`: `current`, or the older version it names.
@@ -258,6 +260,7 @@ impl<S: Store> Engine<S> {
             roster,
             store,
             snapshot_every: 0,
+            tick_threads: 1,
         })
     }
 
@@ -267,6 +270,19 @@ impl<S: Store> Engine<S> {
     /// events, which stay the truth.
     pub fn with_snapshots(mut self, every: u64) -> Self {
         self.snapshot_every = every;
+        self
+    }
+
+    /// Lets [`Engine::tick_all`] decide due cases on up to `threads`
+    /// threads at once (default 1; 0 counts as 1), over a store that
+    /// decides them itself ([`Store::decide_due`]: the memory store). The
+    /// decider is pure and each case is decided on its own; the store still
+    /// writes in due order, so the events stored, their order and the
+    /// report are those of one thread, and a failing case still never
+    /// stops the others. Worth it for ticks of thousands of due cases on
+    /// a machine with idle cores: each block of due cases starts threads.
+    pub fn with_tick_threads(mut self, threads: usize) -> Self {
+        self.tick_threads = threads.max(1);
         self
     }
 
@@ -782,10 +798,12 @@ impl<S: Store> Engine<S> {
             older,
             roster,
             store,
+            tick_threads,
             ..
         } = self;
-        let decided =
-            store.decide_due(now, |case| tick_batch(current, older, roster, case, now))?;
+        let decided = store.decide_due(now, *tick_threads, |case| {
+            tick_batch(current, older, roster, case, now)
+        })?;
         let Some(decided) = decided else {
             return self.tick_one_by_one(now);
         };

@@ -386,12 +386,18 @@ pub trait Store {
     /// due index per case (the due entries are taken out in one split, and
     /// those of cases that wrote nothing are put back); and the store keeps
     /// the events it is given rather than a copy ([`Appended`]).
-    fn decide_due<E: From<StoreError>>(
+    ///
+    /// With `threads` above 1, a store may call `decide` on that many
+    /// threads at once (each case is decided on its own, from the case
+    /// alone); it still writes in due order, so that what it stores and
+    /// returns is what one thread would have stored and returned.
+    fn decide_due<E: From<StoreError> + Send>(
         &mut self,
         now: DateTime<Utc>,
-        decide: impl FnMut(&Case) -> Result<Option<Batch>, E>,
+        threads: usize,
+        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
     ) -> Result<Option<DueOutcomes<E>>, StoreError> {
-        let _ = (now, decide);
+        let _ = (now, threads, decide);
         Ok(None)
     }
 
@@ -808,20 +814,21 @@ impl Inner {
         }
     }
 
-    /// [`Store::decide_due`] for the case at `place`, whose due entry was
-    /// taken out of the index.
-    fn decide_due_case<E: From<StoreError>>(
+    /// Writes what was decided on the case at `place`, whose due entry was
+    /// taken out of the index ([`Store::decide_due`]).
+    fn write_decided<E: From<StoreError>>(
         &mut self,
         place: u32,
-        decide: &mut impl FnMut(&Case) -> Result<Option<Batch>, E>,
+        decision: Decision<E>,
     ) -> Result<DueDecided, E> {
+        let mut batch = match decision {
+            Decision::NotFolded => return Ok(DueDecided::NotFolded),
+            Decision::Decided(batch) => match batch? {
+                Some(batch) => batch,
+                None => return Ok(DueDecided::Nothing),
+            },
+        };
         let stored = self.cases.get(place as usize).ok_or_else(inconsistent)?;
-        let Some(folded) = stored.folded.as_deref() else {
-            return Ok(DueDecided::NotFolded);
-        };
-        let Some(mut batch) = decide(folded)? else {
-            return Ok(DueDecided::Nothing);
-        };
         if batch.case_id != stored.id {
             return Err(StoreError::Malformed {
                 case: stored.id.clone(),
@@ -837,6 +844,64 @@ impl Inner {
             position,
         })
     }
+}
+
+/// What `decide` gave for one due case, before it is written.
+enum Decision<E> {
+    /// The store holds the case unfolded.
+    NotFolded,
+    /// The batch to write (`None`: nothing), or why not.
+    Decided(Result<Option<Batch>, E>),
+}
+
+/// Calls `decide` on the folded case at `place`.
+fn decision<E: From<StoreError>>(
+    cases: &[Stored],
+    place: u32,
+    decide: &impl Fn(&Case) -> Result<Option<Batch>, E>,
+) -> Decision<E> {
+    match cases.get(place as usize).map(|s| s.folded.as_deref()) {
+        Some(Some(case)) => Decision::Decided(decide(case)),
+        Some(None) => Decision::NotFolded,
+        None => Decision::Decided(Err(inconsistent().into())),
+    }
+}
+
+/// Due cases decided on several threads together, then written: enough
+/// that starting the threads (tens of microseconds) is a small part of a
+/// block, few enough that a block's cases are still in the cache when
+/// written.
+const DUE_BLOCK: usize = 1024;
+
+/// `decide` on each case at `places`, on up to `threads` threads (this
+/// one included), in the order of `places`.
+fn decisions<E: From<StoreError> + Send>(
+    cases: &[Stored],
+    places: &[u32],
+    threads: usize,
+    decide: &(impl Fn(&Case) -> Result<Option<Batch>, E> + Sync),
+) -> Vec<Decision<E>> {
+    let share = places.len().div_ceil(threads.max(1)).max(1);
+    let decide_all = |part: &[u32]| -> Vec<Decision<E>> {
+        part.iter().map(|&p| decision(cases, p, decide)).collect()
+    };
+    std::thread::scope(|scope| {
+        let mut parts = places.chunks(share);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| scope.spawn(move || decide_all(part)))
+            .collect();
+        let mut out = decide_all(first);
+        for other in others {
+            // A decider that panicked panics here, as on one thread.
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        out
+    })
 }
 
 impl Store for MemoryStore {
@@ -949,12 +1014,14 @@ impl Store for MemoryStore {
         Ok(Decided::Written { batch, position })
     }
 
-    fn decide_due<E: From<StoreError>>(
+    fn decide_due<E: From<StoreError> + Send>(
         &mut self,
         now: DateTime<Utc>,
-        mut decide: impl FnMut(&Case) -> Result<Option<Batch>, E>,
+        threads: usize,
+        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
     ) -> Result<Option<DueOutcomes<E>>, StoreError> {
-        let mut inner = self.lock()?;
+        let mut guard = self.lock()?;
+        let inner = &mut *guard;
         let expired = inner.take_due(now);
         // Every entry names a case (else nothing changes), and what its
         // tick reads first is read ahead, as `due` does.
@@ -974,15 +1041,32 @@ impl Store for MemoryStore {
                 "the memory store's due index is inconsistent",
             ));
         }
-        let mut outcomes = Vec::with_capacity(expired.len());
+        let keys: Vec<DueKey> = expired.into_iter().collect();
+        let mut outcomes = Vec::with_capacity(keys.len());
         let mut kept = Vec::new();
-        for (key, case) in expired.into_iter().zip(cases) {
-            let outcome = inner.decide_due_case(place_of(key), &mut decide);
+        let mut write = |inner: &mut Inner, key: DueKey, decision: Decision<E>| {
+            let outcome = inner.write_decided(place_of(key), decision);
             // What wrote nothing stays due, as it was.
             if !matches!(outcome, Ok(DueDecided::Written { .. })) {
                 kept.push(key);
             }
-            outcomes.push((case, outcome));
+            outcome
+        };
+        let mut cases = cases.into_iter();
+        if threads <= 1 {
+            // Each case decided and written in turn, while it is in the cache.
+            for (&key, case) in keys.iter().zip(cases.by_ref()) {
+                let decision = decision(&inner.cases, place_of(key), &decide);
+                outcomes.push((case, write(inner, key, decision)));
+            }
+        } else {
+            for block in keys.chunks(DUE_BLOCK) {
+                let places: Vec<u32> = block.iter().map(|&k| place_of(k)).collect();
+                let decided = decisions(&inner.cases, &places, threads, &decide);
+                for ((&key, decision), case) in block.iter().zip(decided).zip(cases.by_ref()) {
+                    outcomes.push((case, write(inner, key, decision)));
+                }
+            }
         }
         inner.due.extend(kept);
         Ok(Some(outcomes))
