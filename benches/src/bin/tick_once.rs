@@ -2,7 +2,11 @@
 //! with callgrind (independent of the machine's load). Arguments: the open
 //! cases with nothing due, then the cases due (default 100,000 and 1,000),
 //! scattered among them ([`ticks::scattered`]); a third argument ticks that
-//! many cohorts in turn, as the stores bench does (default 1).
+//! many cohorts in turn, as the stores bench does (default 1); a fourth,
+//! the threads the tick decides due cases on (default 1,
+//! `Engine::with_tick_threads`). With more than one, a smaller population
+//! is first ticked on one thread and on that many, and the two reports and
+//! stores are asserted equal.
 //! Each tick prints its wall time and the minor page faults it took.
 //! Only `tick_all_once` and dropping its report are counted (the report's
 //! content is checked in between):
@@ -58,12 +62,48 @@ fn minor_faults() -> Option<u64> {
     rest.split_whitespace().nth(7)?.parse().ok()
 }
 
+/// A report as compared: per case, its events or its error's text.
+fn outcomes(report: &TickReport) -> Vec<(CaseId, Result<Vec<Event>, String>)> {
+    report
+        .cases
+        .iter()
+        .map(|t| {
+            let outcome = match &t.outcome {
+                Ok(events) => Ok(events.to_vec()),
+                Err(e) => Err(e.to_string()),
+            };
+            (t.case.clone(), outcome)
+        })
+        .collect()
+}
+
+/// Ticks 3 cohorts of 2,500 due cases among 10,000 open on one thread and
+/// on `threads`: the reports and the stored events must be the same.
+fn assert_threads_agree(threads: usize) {
+    let (open, due, cohorts) = (10_000, 2_500, 3);
+    let mut one = ticks::scattered(open, due, cohorts);
+    let mut many = ticks::scattered(open, due, cohorts).with_tick_threads(threads);
+    for k in 0..cohorts {
+        let a = one.tick_all(ticks::cohort_now(k)).unwrap();
+        let b = many.tick_all(ticks::cohort_now(k)).unwrap();
+        assert_eq!(a.cases.len(), due);
+        assert_eq!(outcomes(&a), outcomes(&b));
+    }
+    assert_eq!(
+        one.store().events_since(0, usize::MAX).unwrap(),
+        many.store().events_since(0, usize::MAX).unwrap()
+    );
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut arg = |default: usize| args.next().map_or(default, |a| a.parse().unwrap());
-    let (quiet, due, cohorts) = (arg(100_000), arg(1_000), arg(1));
+    let (quiet, due, cohorts, threads) = (arg(100_000), arg(1_000), arg(1), arg(1));
+    if threads > 1 {
+        assert_threads_agree(threads);
+    }
     let open = quiet + due * cohorts;
-    let mut engine = ticks::scattered(open, due, cohorts);
+    let mut engine = ticks::scattered(open, due, cohorts).with_tick_threads(threads);
     for k in 0..cohorts {
         let faults = minor_faults();
         let start = std::time::Instant::now();

@@ -135,8 +135,8 @@ mod ticks;
 pub use engine::{Engine, Filed, Filing, Overdue, WithoutDeadline};
 pub use error::Error;
 pub use store::{
-    Batch, CommandHash, CommandRecord, Decided, Latest, MemoryStore, Month, Positioned, Store,
-    StoreError, check_not_torn, instant_nanos,
+    Appended, Batch, CommandHash, CommandRecord, Decided, DueDecided, DueOutcomes, Latest,
+    MemoryStore, Month, Positioned, Store, StoreError, check_not_torn, instant_nanos,
 };
 pub use ticks::{TickReport, Ticked};
 

@@ -222,6 +222,66 @@ pub enum Decided {
     },
 }
 
+/// The events one write appended to a case, shared with the store that
+/// holds them: [`MemoryStore`] keeps this very list in its log, so that
+/// reporting a tick's events ([`Ticked`](crate::Ticked)) copies none.
+/// Reads as a slice of events (`Deref<Target = [Event]>`); empty when
+/// nothing was appended.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Appended(Option<Arc<Vec<Event>>>);
+
+impl Appended {
+    /// The events, in version order.
+    pub fn as_slice(&self) -> &[Event] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl std::ops::Deref for Appended {
+    type Target = [Event];
+    fn deref(&self) -> &[Event] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Event>> for Appended {
+    /// Takes the events over (no copy; no allocation when there are none).
+    fn from(events: Vec<Event>) -> Self {
+        Appended((!events.is_empty()).then(|| Arc::new(events)))
+    }
+}
+
+impl<'a> IntoIterator for &'a Appended {
+    type Item = &'a Event;
+    type IntoIter = std::slice::Iter<'a, Event>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+/// What [`Store::decide_due`] did with one due case.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DueDecided {
+    /// The store does not keep this case folded: tick it by loading it
+    /// ([`Store::load_latest`]). Its due index entry is unchanged.
+    NotFolded,
+    /// The decision had nothing to write; the case's due index entry is
+    /// unchanged (it is tried again at the next tick).
+    Nothing,
+    /// The events written, as the store holds them.
+    Written {
+        /// The events.
+        events: Appended,
+        /// The global position of the last of them.
+        position: u64,
+    },
+}
+
+/// Every case [`Store::decide_due`] selected, in due order (earliest
+/// first), with what was done with it or why it failed.
+pub type DueOutcomes<E> = Vec<(CaseId, Result<DueDecided, E>)>;
+
 /// A case as stored: its latest snapshot, if any, and the events after it.
 #[derive(Clone, Debug, Default)]
 pub struct Latest {
@@ -311,6 +371,36 @@ pub trait Store {
         Ok(Decided::NotFolded)
     }
 
+    /// When the store keeps cases folded (as [`MemoryStore`] does): for
+    /// every open case due at or before `now`, earliest due first, calls
+    /// `decide` with the case as of its last event and writes the batch it
+    /// returns as [`Store::decide_folded`] would, all under one lock, and
+    /// returns each case's outcome in that order. A case whose decision
+    /// fails, or whose batch the store refuses, changes nothing and keeps
+    /// its due index entry; the others are still decided. `None` (the
+    /// default) when the store does not keep cases folded: tick the cases
+    /// [`Store::due`] lists one by one instead.
+    ///
+    /// What this saves over [`Store::due`] and a [`Store::decide_folded`]
+    /// per case: a lookup of each case by its id, and a removal from the
+    /// due index per case (the due entries are taken out in one split, and
+    /// those of cases that wrote nothing are put back); and the store keeps
+    /// the events it is given rather than a copy ([`Appended`]).
+    ///
+    /// With `threads` above 1, a store may call `decide` on that many
+    /// threads at once (each case is decided on its own, from the case
+    /// alone); it still writes in due order, so that what it stores and
+    /// returns is what one thread would have stored and returned.
+    fn decide_due<E: From<StoreError> + Send>(
+        &mut self,
+        now: DateTime<Utc>,
+        threads: usize,
+        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
+    ) -> Result<Option<DueOutcomes<E>>, StoreError> {
+        let _ = (now, threads, decide);
+        Ok(None)
+    }
+
     /// The events of versions `from..=to` of a case.
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
         Ok(self
@@ -385,41 +475,45 @@ struct Stored {
 /// A case's event positions (see [`Stored::positions`]).
 type Positions = smallvec::SmallVec<[u32; 8]>;
 
-/// Events per chunk of the global log.
-const CHUNK: usize = 4096;
-
-/// Every event, in position order, in chunks of a fixed capacity: an
-/// append writes its events at the end and never moves those stored
-/// already. (A vector per case, as the store had, copied the case's whole
-/// history into a larger allocation whenever a tick outgrew it: on a
-/// million cases, a read of cold memory per event for each due case.)
+/// Every event, in position order, in the batches they were written in:
+/// an append keeps its events as one shared list ([`Appended`]) and never
+/// moves those stored already. The tick's events are kept as the decider
+/// built them and reported from the same list, where a log of events
+/// copied each one in (288 B an event, written to fresh memory: the
+/// tick's largest share of cache misses, docs/performance.md "Seventh
+/// pass").
 #[derive(Debug, Default)]
 struct Log {
-    chunks: Vec<Vec<Event>>,
-    len: usize,
+    batches: Vec<Arc<Vec<Event>>>,
+    /// Each batch's first event's index.
+    starts: Vec<u32>,
+    /// Each event's batch (its index in `batches`), by event index.
+    owners: Vec<u32>,
 }
 
 impl Log {
     fn len(&self) -> usize {
-        self.len
+        self.owners.len()
     }
 
     /// The event at index `i` (position `i + 1`).
     fn get(&self, i: u32) -> Option<&Event> {
-        let i = i as usize;
-        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+        let batch = *self.owners.get(i as usize)?;
+        let start = *self.starts.get(batch as usize)?;
+        self.batches
+            .get(batch as usize)?
+            .get(i.checked_sub(start)? as usize)
     }
 
-    fn push(&mut self, event: Event) {
-        match self.chunks.last_mut().filter(|c| c.len() < CHUNK) {
-            Some(chunk) => chunk.push(event),
-            None => {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                chunk.push(event);
-                self.chunks.push(chunk);
-            }
-        }
-        self.len += 1;
+    /// Keeps `events` (one write's) at the end; returns them shared.
+    fn push(&mut self, events: Vec<Event>) -> Result<Arc<Vec<Event>>, StoreError> {
+        let batch = place(self.batches.len())?;
+        let start = place(self.owners.len())?;
+        self.owners.extend(std::iter::repeat_n(batch, events.len()));
+        self.starts.push(start);
+        let events = Arc::new(events);
+        self.batches.push(Arc::clone(&events));
+        Ok(events)
     }
 
     /// Copies of the events at `indexes`.
@@ -628,8 +722,23 @@ impl Inner {
         Ok(())
     }
 
-    /// Writes a batch `check` accepted; `place` is what it returned.
+    /// Writes a copy of a batch `check` accepted; `place` is what it returned.
     fn write(&mut self, batch: &Batch, place: Option<u32>) -> Result<u64, StoreError> {
+        self.write_events(batch, batch.events.clone(), place, true)
+            .map(|(position, _)| position)
+    }
+
+    /// Writes a batch `check` accepted, keeping `events` (the batch's,
+    /// taken out of it: `batch.events` is not read) rather than a copy.
+    /// `indexed`: whether the case's due index entry is still in the index
+    /// ([`Store::decide_due`] takes the due entries out beforehand).
+    fn write_events(
+        &mut self,
+        batch: &Batch,
+        events: Vec<Event>,
+        place: Option<u32>,
+        indexed: bool,
+    ) -> Result<(u64, Arc<Vec<Event>>), StoreError> {
         // `check` saw the batch's events fit after the log's.
         let first = self::place(self.log.len())?;
         let index = match place {
@@ -653,9 +762,10 @@ impl Inner {
             .cases
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
-        if let Some(at) = stored.next_due {
+        if let Some(at) = stored.next_due.filter(|_| indexed) {
             self.due.remove(&due_key(at, index));
         }
+        let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
         if let Some((id, hash)) = &batch.command {
             if batch.expected_version == 0 {
                 self.registrations.entry(id.clone()).or_insert(index);
@@ -664,19 +774,17 @@ impl Inner {
                 command_id: id.clone(),
                 hash: *hash,
                 first_version: batch.expected_version + 1,
-                last_version: batch.last_version(),
+                last_version: batch.expected_version.saturating_add(count),
             });
         }
-        stored.positions.reserve(batch.events.len());
-        for (e, position) in batch.events.iter().zip(first..) {
-            stored.positions.push(position);
-            self.log.push(e.clone());
-        }
+        // `check` saw the positions fit in a `u32`.
+        let after = first.saturating_add(u32::try_from(events.len()).unwrap_or(u32::MAX));
+        stored.positions.extend(first..after);
         // `check` saw the events continue the case: apply is the whole fold.
         if batch.expected_version == 0 {
-            stored.folded = Case::replay_events(&batch.events).ok().map(Box::new);
+            stored.folded = Case::replay_events(&events).ok().map(Box::new);
         } else if let Some(case) = &mut stored.folded {
-            for e in &batch.events {
+            for e in &events {
                 case.apply(e);
             }
         }
@@ -689,8 +797,111 @@ impl Inner {
         if let Some(at) = stored.next_due {
             self.due.insert(due_key(at, index));
         }
-        Ok(self.log.len() as u64)
+        let events = self.log.push(events)?;
+        Ok((self.log.len() as u64, events))
     }
+
+    /// Takes the entries due at or before `now` out of the due index, in
+    /// one split of the B-tree (where a removal per due case searched it
+    /// from the root each time), earliest first.
+    fn take_due(&mut self, now: DateTime<Utc>) -> BTreeSet<DueKey> {
+        match due_key(now, u32::MAX).checked_add(1) {
+            Some(after) => {
+                let later = self.due.split_off(&after);
+                std::mem::replace(&mut self.due, later)
+            }
+            None => std::mem::take(&mut self.due),
+        }
+    }
+
+    /// Writes what was decided on the case at `place`, whose due entry was
+    /// taken out of the index ([`Store::decide_due`]).
+    fn write_decided<E: From<StoreError>>(
+        &mut self,
+        place: u32,
+        decision: Decision<E>,
+    ) -> Result<DueDecided, E> {
+        let mut batch = match decision {
+            Decision::NotFolded => return Ok(DueDecided::NotFolded),
+            Decision::Decided(batch) => match batch? {
+                Some(batch) => batch,
+                None => return Ok(DueDecided::Nothing),
+            },
+        };
+        let stored = self.cases.get(place as usize).ok_or_else(inconsistent)?;
+        if batch.case_id != stored.id {
+            return Err(StoreError::Malformed {
+                case: stored.id.clone(),
+                message: format!("the batch decided on it is for case {}", batch.case_id),
+            }
+            .into());
+        }
+        self.check_at(&batch, Some(place))?;
+        let events = std::mem::take(&mut batch.events);
+        let (position, events) = self.write_events(&batch, events, Some(place), false)?;
+        Ok(DueDecided::Written {
+            events: Appended(Some(events)),
+            position,
+        })
+    }
+}
+
+/// What `decide` gave for one due case, before it is written.
+enum Decision<E> {
+    /// The store holds the case unfolded.
+    NotFolded,
+    /// The batch to write (`None`: nothing), or why not.
+    Decided(Result<Option<Batch>, E>),
+}
+
+/// Calls `decide` on the folded case at `place`.
+fn decision<E: From<StoreError>>(
+    cases: &[Stored],
+    place: u32,
+    decide: &impl Fn(&Case) -> Result<Option<Batch>, E>,
+) -> Decision<E> {
+    match cases.get(place as usize).map(|s| s.folded.as_deref()) {
+        Some(Some(case)) => Decision::Decided(decide(case)),
+        Some(None) => Decision::NotFolded,
+        None => Decision::Decided(Err(inconsistent().into())),
+    }
+}
+
+/// Due cases decided on several threads together, then written: enough
+/// that starting the threads (tens of microseconds) is a small part of a
+/// block, few enough that a block's cases are still in the cache when
+/// written.
+const DUE_BLOCK: usize = 1024;
+
+/// `decide` on each case at `places`, on up to `threads` threads (this
+/// one included), in the order of `places`.
+fn decisions<E: From<StoreError> + Send>(
+    cases: &[Stored],
+    places: &[u32],
+    threads: usize,
+    decide: &(impl Fn(&Case) -> Result<Option<Batch>, E> + Sync),
+) -> Vec<Decision<E>> {
+    let share = places.len().div_ceil(threads.max(1)).max(1);
+    let decide_all = |part: &[u32]| -> Vec<Decision<E>> {
+        part.iter().map(|&p| decision(cases, p, decide)).collect()
+    };
+    std::thread::scope(|scope| {
+        let mut parts = places.chunks(share);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| scope.spawn(move || decide_all(part)))
+            .collect();
+        let mut out = decide_all(first);
+        for other in others {
+            // A decider that panicked panics here, as on one thread.
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        out
+    })
 }
 
 impl Store for MemoryStore {
@@ -801,6 +1012,64 @@ impl Store for MemoryStore {
         inner.check_at(&batch, Some(place))?;
         let position = inner.write(&batch, Some(place))?;
         Ok(Decided::Written { batch, position })
+    }
+
+    fn decide_due<E: From<StoreError> + Send>(
+        &mut self,
+        now: DateTime<Utc>,
+        threads: usize,
+        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
+    ) -> Result<Option<DueOutcomes<E>>, StoreError> {
+        let mut guard = self.lock()?;
+        let inner = &mut *guard;
+        let expired = inner.take_due(now);
+        // Every entry names a case (else nothing changes), and what its
+        // tick reads first is read ahead, as `due` does.
+        let mut read = 0u64;
+        let mut cases = Vec::with_capacity(expired.len());
+        for &key in &expired {
+            let Some(stored) = inner.cases.get(place_of(key) as usize) else {
+                break;
+            };
+            read = read.wrapping_add(read_ahead(stored));
+            cases.push(stored.id.clone());
+        }
+        std::hint::black_box(read);
+        if cases.len() < expired.len() {
+            inner.due.extend(expired);
+            return Err(StoreError::backend(
+                "the memory store's due index is inconsistent",
+            ));
+        }
+        let keys: Vec<DueKey> = expired.into_iter().collect();
+        let mut outcomes = Vec::with_capacity(keys.len());
+        let mut kept = Vec::new();
+        let mut write = |inner: &mut Inner, key: DueKey, decision: Decision<E>| {
+            let outcome = inner.write_decided(place_of(key), decision);
+            // What wrote nothing stays due, as it was.
+            if !matches!(outcome, Ok(DueDecided::Written { .. })) {
+                kept.push(key);
+            }
+            outcome
+        };
+        let mut cases = cases.into_iter();
+        if threads <= 1 {
+            // Each case decided and written in turn, while it is in the cache.
+            for (&key, case) in keys.iter().zip(cases.by_ref()) {
+                let decision = decision(&inner.cases, place_of(key), &decide);
+                outcomes.push((case, write(inner, key, decision)));
+            }
+        } else {
+            for block in keys.chunks(DUE_BLOCK) {
+                let places: Vec<u32> = block.iter().map(|&k| place_of(k)).collect();
+                let decided = decisions(&inner.cases, &places, threads, &decide);
+                for ((&key, decision), case) in block.iter().zip(decided).zip(cases.by_ref()) {
+                    outcomes.push((case, write(inner, key, decision)));
+                }
+            }
+        }
+        inner.due.extend(kept);
+        Ok(Some(outcomes))
     }
 
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {

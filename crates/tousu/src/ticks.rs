@@ -3,7 +3,7 @@
 use tousu_model::CaseId;
 use tousu_workflow::Event;
 
-use crate::Error;
+use crate::{Appended, Error};
 
 /// One due case's outcome: the events stored for it, or why it failed.
 #[derive(Debug)]
@@ -12,7 +12,9 @@ pub struct Ticked {
     pub case: CaseId,
     /// The events appended (empty if nothing happened), or the failure;
     /// a failed case changed nothing and is tried again at the next tick.
-    pub outcome: Result<Vec<Event>, Error>,
+    /// The events are shared with the store where it keeps them
+    /// ([`Appended`] reads as a slice; `to_vec()` for a copy of your own).
+    pub outcome: Result<Appended, Error>,
 }
 
 /// Every due case ticked, in the order the due index gave them (earliest
@@ -29,7 +31,7 @@ impl TickReport {
         self.cases
             .iter()
             .filter_map(|t| t.outcome.as_ref().ok())
-            .flatten()
+            .flat_map(|events| events.iter())
     }
 
     /// The cases that failed, with why.

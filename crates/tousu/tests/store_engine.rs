@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use tousu::prelude::*;
+use tousu::{Batch, DueDecided};
 
 fn sid(s: &str) -> StaffId {
     StaffId::new(s).unwrap()
@@ -125,4 +126,135 @@ fn tick_all_reports_each_due_case_and_skips_a_failing_one() {
     let again = only_v1.tick_all(now).unwrap();
     assert_eq!(again.failures().count(), 1);
     assert_eq!(again.events().count(), 0);
+}
+
+/// `Store::decide_due` on the memory store: every due case in due order,
+/// each decided once; a case whose decision wrote nothing, failed, or was
+/// refused by the store keeps its due entry and changed nothing, and the
+/// others are written all the same.
+#[test]
+fn decide_due_keeps_what_wrote_nothing_due() {
+    let mut e = engine();
+    let ids: Vec<CaseId> = (0..4)
+        .map(|i| {
+            let when = at(1, i);
+            e.file(filing(&format!("f{i}"), "kf", when))
+                .unwrap()
+                .case
+                .id
+        })
+        .collect();
+    let mut store = e.store().clone();
+    let now = at(1, 0) + TimeDelta::minutes(45);
+    let due_before = store.due(now, usize::MAX).unwrap();
+    assert_eq!(due_before, ids, "earliest filed, earliest due");
+    let events_before = store.event_count();
+    let rt = tousu::workflow::PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
+    let roster = roster();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let outcomes = store
+        .decide_due(now, 1, |case| -> Result<Option<Batch>, Error> {
+            seen.lock().unwrap().push(case.id.clone());
+            let ticked = tousu::workflow::tick_with_next_due(case, &rt.ctx(&roster, now))?;
+            let batch = Batch {
+                case_id: case.id.clone(),
+                expected_version: case.version,
+                events: ticked.events,
+                command: None,
+                open: ticked.open,
+                next_due: ticked.next_due,
+                snapshot: None,
+            };
+            match case.id.as_str() {
+                "202512-0002" => Ok(None),
+                "202512-0003" => Err(StoreError::backend("refused by the decider").into()),
+                // The store refuses a batch for another case.
+                "202512-0004" => Ok(Some(Batch {
+                    case_id: ids[0].clone(),
+                    ..batch
+                })),
+                _ => Ok(Some(batch)),
+            }
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(seen.into_inner().unwrap(), ids);
+    let cases: Vec<&CaseId> = outcomes.iter().map(|(c, _)| c).collect();
+    assert_eq!(cases, ids.iter().collect::<Vec<_>>());
+    let written = match &outcomes[0].1 {
+        Ok(DueDecided::Written { events, position }) => {
+            assert_eq!(*position, store.event_count() as u64);
+            events.to_vec()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert!(!written.is_empty());
+    assert!(matches!(outcomes[1].1, Ok(DueDecided::Nothing)));
+    assert!(matches!(outcomes[2].1, Err(Error::Store(_))));
+    assert!(matches!(outcomes[3].1, Err(Error::Store(_))));
+    // Only the first case's events were stored, as reported.
+    assert_eq!(store.event_count(), events_before + written.len());
+    assert!(store.load(&ids[0]).unwrap().ends_with(&written));
+    // The others are due as they were; the first one is not, now.
+    assert_eq!(store.due(now, usize::MAX).unwrap(), ids[1..].to_vec());
+}
+
+/// 2,100 open cases (due by more than one block of `decide_due` on threads), every
+/// seventh under a policy version the ticking engine does not hold: on
+/// two threads the tick reports and stores what it does on one, failures
+/// included, in the same order.
+#[test]
+fn tick_all_on_threads_stores_and_reports_what_one_thread_does() {
+    let filled = || {
+        let store = MemoryStore::new();
+        let mut v1 =
+            Engine::new(Policy::default_policy().unwrap(), roster(), store.clone()).unwrap();
+        let mut policy = Policy::default_policy().unwrap();
+        policy.version = tousu::policy::PolicyVersion::new("2").unwrap();
+        let mut v2 = Engine::new(policy, roster(), store.clone()).unwrap();
+        for i in 0..2_100u32 {
+            let when = at(1, 0) + TimeDelta::seconds(i64::from(i));
+            let engine = if i % 7 == 3 { &mut v2 } else { &mut v1 };
+            engine.file(filing(&format!("f{i}"), "kf", when)).unwrap();
+        }
+        store
+    };
+    let policy = Policy::default_policy().unwrap();
+    let mut one = Engine::new(policy.clone(), roster(), filled()).unwrap();
+    let mut two = Engine::new(policy, roster(), filled())
+        .unwrap()
+        .with_tick_threads(2);
+    let described = |report: &TickReport| -> Vec<(CaseId, Result<Vec<Event>, String>)> {
+        report
+            .cases
+            .iter()
+            .map(|t| {
+                let outcome = t.outcome.as_ref().map(|e| e.to_vec());
+                (t.case.clone(), outcome.map_err(ToString::to_string))
+            })
+            .collect()
+    };
+    for minutes in [40, 70, 24 * 60] {
+        let now = at(1, 0) + TimeDelta::minutes(minutes);
+        let a = one.tick_all(now).unwrap();
+        let b = two.tick_all(now).unwrap();
+        assert_eq!(described(&a), described(&b), "at {now}");
+        if minutes == 40 {
+            // More than one block, failures among them.
+            assert!(a.cases.len() > 1_024, "{}", a.cases.len());
+            assert!(a.failures().count() > 100);
+        }
+    }
+    assert_eq!(
+        one.store().events_since(0, usize::MAX).unwrap(),
+        two.store().events_since(0, usize::MAX).unwrap()
+    );
+    assert_eq!(
+        one.store()
+            .due(at(1, 0) + TimeDelta::days(3650), usize::MAX)
+            .unwrap(),
+        two.store()
+            .due(at(1, 0) + TimeDelta::days(3650), usize::MAX)
+            .unwrap()
+    );
 }

@@ -2,7 +2,9 @@
 //! lends the case to the tick: `Store::decide_folded`) stores and reports
 //! exactly what ticking through a store that does not (each case loaded and
 //! replayed from its events) does, for varied cases (the workflow crate's
-//! command strategies) ticked at many instants.
+//! command strategies) ticked at many instants; and deciding the due cases
+//! on three threads (`Engine::with_tick_threads`) stores and reports the
+//! same as on one.
 
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
@@ -125,7 +127,7 @@ fn outcomes(report: &TickReport) -> Vec<(CaseId, Result<Vec<Event>, String>)> {
         .iter()
         .map(|t| {
             let outcome = match &t.outcome {
-                Ok(events) => Ok(events.clone()),
+                Ok(events) => Ok(events.to_vec()),
                 Err(e) => Err(e.to_string()),
             };
             (t.case.clone(), outcome)
@@ -147,6 +149,7 @@ proptest! {
         let rt = PolicyRuntime::new(policy.clone()).unwrap();
         let roster = roster();
         let mut folded = MemoryStore::new();
+        let mut parallel = MemoryStore::new();
         let mut replaying = Replaying::default();
         for (i, steps) in runs.iter().enumerate() {
             let Ok(run) = drive(&rt, &roster, "kf1", start(), steps) else {
@@ -156,9 +159,13 @@ proptest! {
             let next_due = tousu::workflow::next_due(&run.case, &ctx).unwrap();
             let b = batch(&format!("K{i}"), &run.events, next_due, run.case.status.is_open());
             folded.append(&b).unwrap();
+            parallel.append(&b).unwrap();
             replaying.append(&b).unwrap();
         }
         let mut fast = Engine::new(policy.clone(), roster.clone(), folded).unwrap();
+        let mut threads = Engine::new(policy.clone(), roster.clone(), parallel)
+            .unwrap()
+            .with_tick_threads(3);
         let mut slow = Engine::new(policy, roster, replaying).unwrap();
         // Not vacuous: when the index has a case due within the ticks, one
         // of them stores something (or fails, on both paths alike).
@@ -169,13 +176,19 @@ proptest! {
             now += TimeDelta::hours(7);
             let a = fast.tick_all(now).unwrap();
             let b = slow.tick_all(now).unwrap();
+            let c = threads.tick_all(now).unwrap();
             prop_assert_eq!(outcomes(&a), outcomes(&b), "at {}", now);
+            prop_assert_eq!(outcomes(&a), outcomes(&c), "on 3 threads, at {}", now);
             ticked |= !a.is_empty();
         }
         prop_assert_eq!(ticked, due);
         prop_assert_eq!(
             fast.store().events_since(0, usize::MAX).unwrap(),
             slow.store().events_since(0, usize::MAX).unwrap()
+        );
+        prop_assert_eq!(
+            fast.store().events_since(0, usize::MAX).unwrap(),
+            threads.store().events_since(0, usize::MAX).unwrap()
         );
         prop_assert_eq!(
             fast.store().due(now + TimeDelta::days(3650), usize::MAX).unwrap(),
