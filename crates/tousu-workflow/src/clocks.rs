@@ -497,11 +497,16 @@ pub(crate) fn effects(
     for clock in case.clocks.iter().filter(|c| c.is_open()) {
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
-        let stops = |e: ClockEvent| {
-            (stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e)))
-                || m.is_some_and(|m| case.validity_stops(m, e))
+        let by_event = |e: ClockEvent| {
+            stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
         };
-        if stale_round || triggers.iter().any(|&e| stops(e)) {
+        let by_event = stale_round || triggers.iter().any(|&e| by_event(e));
+        // Stopped by the findings alone: findings recorded again that no
+        // longer say it run it again (ruling 52).
+        let by_validity = m
+            .filter(|m| !by_event && triggers.iter().any(|&e| case.validity_stops(m, e)))
+            .and(case.validity);
+        if by_event || by_validity.is_some() {
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
                 ClockState::Running => clock.is_past_deadline(at),
@@ -527,10 +532,12 @@ pub(crate) fn effects(
                 round: clock.round,
                 met,
                 no_deadline,
+                by_validity,
             });
             touched.push((&clock.milestone, clock.round));
         }
     }
+    restore(&mut out, case, triggers, at, &mut taken, ctx)?;
     let untouched = |c: &Clock, touched: &[(&MilestoneId, u32)]| {
         !touched
             .iter()
@@ -602,6 +609,54 @@ pub(crate) fn effects(
     // 4. Start.
     out.extend(start(case, triggers, at, ctx)?);
     Ok(out)
+}
+
+/// The clocks of this round the findings stopped (`stop_on_validity`)
+/// that findings recorded again no longer stop (ruling 52): the limit was
+/// never met, so each runs again to the deadline it had — not a new one
+/// from now, which would give a complaint found invalid for a while more
+/// time than one found founded from the start. One whose deadline has
+/// passed breaches now (with its escalation), as a tick would have seen
+/// it, so the outcome does not depend on how often tick runs. A clock the
+/// findings kept from starting stays unstarted: its start event has passed.
+fn restore(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    triggers: &[ClockEvent],
+    at: DateTime<Utc>,
+    taken: &mut Option<Vec<EscalationId>>,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    if !triggers.contains(&ClockEvent::FindingsRecorded) {
+        return Ok(());
+    }
+    for clock in case.clocks.iter().filter(|c| c.round == case.round) {
+        let ClockState::Stopped {
+            by_validity: Some(_),
+            ..
+        } = clock.state
+        else {
+            continue;
+        };
+        let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+            continue;
+        };
+        if case.held_by_validity(m) {
+            continue;
+        }
+        out.push(EventKind::ClockResumed {
+            milestone: clock.milestone.clone(),
+            round: clock.round,
+            deadline: clock.deadline.clone(),
+            no_deadline: None,
+            total_seconds: None,
+        });
+        let overdue = clock.deadline_at().is_some_and(|d| d <= at);
+        if overdue && !clock.breached && !m.reminder {
+            breach(out, case, clock, Some(m), taken, at, ctx)?;
+        }
+    }
+    Ok(())
 }
 
 /// The deadline a paused clock resumes to, or why it has none: a clock paused

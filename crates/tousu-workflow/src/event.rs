@@ -427,7 +427,11 @@ pub enum EventKind {
         /// Time left, in the clock's own time, in seconds (negative when overdue).
         remaining_seconds: i64,
     },
-    /// A paused clock resumed with a new deadline.
+    /// A paused clock resumed with a new deadline; or a clock the findings
+    /// stopped (`stop_on_validity`) runs again, to the deadline it had,
+    /// because findings recorded again in its round no longer stop it
+    /// (ruling 52; the `findings_recorded` event beside it says what they
+    /// found).
     ClockResumed {
         /// The milestone.
         milestone: MilestoneId,
@@ -480,6 +484,12 @@ pub enum EventKind {
         /// The clock had no deadline when it stopped: neither met nor missed.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         no_deadline: bool,
+        /// The validity of the findings that stopped it (`stop_on_validity`,
+        /// ruling 48), when they did and no stop event: findings recorded
+        /// again in the round that no longer say it run it again to its
+        /// deadline (ruling 52).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by_validity: Option<Validity>,
     },
     /// A clock passed a warning threshold.
     MilestoneWarning {
