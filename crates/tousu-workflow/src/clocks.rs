@@ -738,6 +738,12 @@ fn start(
             .filter(|c| c.milestone == m.id && c.round < case.round)
             .max_by_key(|c| c.round);
         let started = match (m.on_reopen, previous) {
+            // A clock carried over still runs only where its milestone
+            // applies (`applies_when`, read now: facts recorded since the
+            // last round may have changed it), as a fresh one does.
+            (OnReopen::Continue, Some(_)) if !policy.milestone_applies(m, &case.eval_input(at)) => {
+                continue;
+            }
             (OnReopen::Continue, Some(prev)) => {
                 // The time left when the last round's clock stopped carries
                 // over; a clock without a deadline has none to carry, so the
