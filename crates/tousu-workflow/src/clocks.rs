@@ -1041,21 +1041,32 @@ pub(crate) fn owner(
     found
 }
 
-/// Who owns an agreed deadline (约定回复时限): it stands in for the clocks
-/// that stop on `agreed_deadline_set`, so it is owned as the first of them
-/// is (its owner, then its fallback owner); with no such milestone, by the
-/// handler. When that names nobody the breach is unowned, and the penalty
-/// facts list it as such.
-fn agreed_owner(case: &ClockCase<'_>, ctx: &Ctx<'_>) -> (Option<StaffId>, Option<RoleId>) {
-    let replaced = ctx
-        .policy
+/// The milestone an agreed deadline (约定回复时限) is owned as: it stands in
+/// for the clocks that stop on `agreed_deadline_set`, so it is owned as the
+/// first of them is (its owner, then its fallback owners); with no such
+/// milestone, by the handler (as [`owner`] owns a clock without one).
+fn owned_as_agreed<'p>(ctx: &Ctx<'p>) -> Option<&'p Milestone> {
+    ctx.policy
         .milestones
         .iter()
-        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet));
-    match replaced {
-        Some(m) => owner(case, Some(m), ctx),
-        None => resolve_owner(case, Some(&MilestoneOwner::Assignee), ctx),
-    }
+        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet))
+}
+
+/// The owners [`owner`] tries for a clock of `m`, in order: its owner, then
+/// its fallback owners; the handler for a clock without a milestone.
+fn owner_chain(m: Option<&Milestone>) -> Vec<MilestoneOwner> {
+    let Some(m) = m else {
+        return vec![MilestoneOwner::Assignee];
+    };
+    let fallbacks = m
+        .fallback_owner
+        .as_ref()
+        .map(tousu_policy::FallbackOwner::owners)
+        .unwrap_or_default();
+    std::iter::once(&m.owner)
+        .chain(fallbacks)
+        .cloned()
+        .collect()
 }
 
 fn resolve_owner(
@@ -1185,10 +1196,16 @@ fn breach(
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
-    let (owner, owner_role) = if is_agreed(&clock.milestone) {
-        agreed_owner(case, ctx)
+    let owned_as = if is_agreed(&clock.milestone) {
+        owned_as_agreed(ctx)
     } else {
-        owner(case, m, ctx)
+        m
+    };
+    let (owner, owner_role) = owner(case, owned_as, ctx);
+    // Charged to nobody: the breach says whom it tried (ruling 23).
+    let owners_tried = match owner {
+        None => owner_chain(owned_as),
+        Some(_) => Vec::new(),
     };
     out.push(EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
@@ -1197,6 +1214,7 @@ fn breach(
         deadline: clock.deadline_at().unwrap_or(at),
         owner,
         owner_role,
+        owners_tried,
     });
     let Some(level) = case.level else {
         return Ok(());

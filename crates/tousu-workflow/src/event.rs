@@ -9,7 +9,8 @@ use tousu_model::{
     LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
-    CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
+    CaseAction, Deadline, Duration, EscalationId, MilestoneId, MilestoneOwner, PolicyId,
+    PolicyVersion, RuleId,
 };
 
 use crate::command::{Assignment, Command, CommandDigest, Responsibility};
@@ -516,9 +517,16 @@ pub enum EventKind {
         /// The staff member who owned the clock (for overtime fines).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<StaffId>,
-        /// The role that owned it, when the policy names a role.
+        /// The role that owned it, when the policy names a role (the last
+        /// one tried, when none named anyone).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner_role: Option<RoleId>,
+        /// When no owner named anyone on the case: the owners tried, in
+        /// order (the milestone's owner, then its fallback owners), so
+        /// that a breach charged to nobody says why (ruling 44). Empty when
+        /// an owner was found, and in events recorded before it existed.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        owners_tried: Vec<MilestoneOwner>,
     },
     /// A clock's deadline was computed again under better calendar data (a
     /// holiday notice that arrived after the clock started): the record keeps
