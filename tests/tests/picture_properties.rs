@@ -62,7 +62,7 @@ proptest! {
             prop_assert_eq!(track.deadline(), c.deadline.as_ref());
             prop_assert_eq!(track.breached_at.is_some(), c.breached);
             match c.state {
-                ClockState::Stopped { at, met } => prop_assert_eq!(track.stopped, Some((at, met))),
+                ClockState::Stopped { at, met, .. } => prop_assert_eq!(track.stopped, Some((at, met))),
                 ClockState::Paused { since, .. } => {
                     prop_assert_eq!(track.stopped, None);
                     let open = track.pauses.last().unwrap();

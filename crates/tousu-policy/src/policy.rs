@@ -644,11 +644,7 @@ impl Policy {
         level: &LevelId,
         input: &EvalInput<'_>,
     ) -> Option<Duration> {
-        if milestone
-            .applies_when
-            .as_ref()
-            .is_some_and(|p| !p.matches(self, input))
-        {
+        if !self.milestone_applies(milestone, input) {
             return None;
         }
         milestone
@@ -657,6 +653,17 @@ impl Policy {
             .filter(|c| c.when.matches(self, input))
             .find_map(|c| c.level_target(level))
             .or_else(|| self.milestone_target(milestone, level, input.complaint.category.as_ref()))
+    }
+
+    /// Whether `milestone` runs a clock for the complaint in `input`: it has
+    /// no `applies_when`, or that predicate holds on the complaint and the
+    /// facts recorded so far.
+    #[must_use]
+    pub fn milestone_applies(&self, milestone: &Milestone, input: &EvalInput<'_>) -> bool {
+        milestone
+            .applies_when
+            .as_ref()
+            .is_none_or(|p| p.matches(self, input))
     }
 
     /// The rounds allowed for `level`.

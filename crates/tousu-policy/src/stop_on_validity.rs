@@ -23,7 +23,9 @@
 //! no tick saw it first (findings after the month do not undo it). While
 //! the round's findings hold a listed validity the clock does not start; a
 //! reopened round has no findings until they are recorded again, so it runs
-//! (with the time carried over, under `on_reopen = "continue"`).
+//! (with the time carried over, under `on_reopen = "continue"`). Findings
+//! recorded again in the round that no longer hold a listed validity run a
+//! clock they stopped again, to the deadline it had (ruling 52).
 //! `findings_recorded` in `stop` would stop the clock whatever was found.
 
 use tousu_model::Validity;

@@ -7,6 +7,7 @@ use tousu_model::{FaultParty, RemedyKind, RoleId, Validity};
 use tousu_penalty::{
     Breach, ComplaintAgainst, Loss, Month, PenaltyFacts, Responsible, UnownedBreach,
 };
+use tousu_policy::MilestoneOwner;
 use tousu_workflow::{Case, Event, EventKind};
 
 use crate::ReportError;
@@ -91,6 +92,7 @@ fn breaches(
             level,
             owner,
             owner_role,
+            owners_tried,
             ..
         } = &e.kind
         else {
@@ -115,14 +117,47 @@ fn breaches(
                 round: *round,
                 level: level.clone(),
                 at: e.at,
-                reason: unowned_reason(owner_role.as_ref()),
+                reason: unowned_reason(owner_role.as_ref(), owners_tried),
             }),
         }
     }
 }
 
-/// Why a breach event names no owner, for the reader of the statements.
-fn unowned_reason(role: Option<&RoleId>) -> String {
+/// Why a breach event names no owner, for the reader of the statements:
+/// each owner tried, in order, and why it named nobody; events recorded
+/// before they listed the owners tried say what they can from the role.
+fn unowned_reason(role: Option<&RoleId>, tried: &[MilestoneOwner]) -> String {
+    if !tried.is_empty() {
+        let each: Vec<String> = tried
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let rank = if i == 0 {
+                    "the owner"
+                } else {
+                    "fallback owner"
+                };
+                match o {
+                    MilestoneOwner::Role(r) => format!(
+                        "role {r}, {rank}: nobody who holds it received the case or acted on it"
+                    ),
+                    MilestoneOwner::FirstResponder => {
+                        format!("the first responder, {rank}: none was recorded")
+                    }
+                    _ => format!("the handler, {rank}: nobody was assigned"),
+                }
+            })
+            .collect();
+        let after = if tried.len() == 1 {
+            "the milestone names no fallback owner; add fallback_owner to it"
+        } else {
+            "the milestone names nobody after them"
+        };
+        return format!(
+            "unowned: every owner the milestone names was tried when the clock breached, and none named anyone on the case ({}); {after}",
+            each.join("; then ")
+        );
+    }
     match role {
         Some(role) => format!(
             "unowned: nobody on the case held the owner role {role} when the clock breached, and the policy names no fallback owner who does"

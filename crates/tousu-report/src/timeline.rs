@@ -31,7 +31,9 @@ pub struct DeadlineChange {
     pub deadline: Deadline,
 }
 
-/// A stretch of time a clock stood still (an approved extension).
+/// A stretch of time a clock stood still: an approved extension, or the
+/// findings had stopped it until findings recorded again ran it on
+/// (ruling 52).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Pause {
     /// When it paused.
@@ -318,8 +320,16 @@ fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>,
             ..
         } => {
             if let Some(c) = track(clocks, milestone, *round).and_then(|i| clocks.get_mut(i)) {
-                end_pause(c, at);
-                c.deadlines.extend(deadline.iter().map(|d| DeadlineChange {
+                match c.stopped.take() {
+                    // Run again after the findings stopped it (ruling 52).
+                    Some((stopped, _)) => c.pauses.push(Pause {
+                        from: stopped,
+                        to: Some(at),
+                    }),
+                    None => end_pause(c, at),
+                }
+                let changed = deadline.as_ref().filter(|d| c.deadline() != Some(*d));
+                c.deadlines.extend(changed.map(|d| DeadlineChange {
                     from: at,
                     deadline: d.clone(),
                 }));

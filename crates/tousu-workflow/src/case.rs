@@ -42,6 +42,11 @@ pub enum ClockState {
         at: DateTime<Utc>,
         /// Whether strictly before the deadline.
         met: bool,
+        /// The validity of the findings that stopped it (`stop_on_validity`,
+        /// ruling 48), when they did and no stop event: findings recorded
+        /// again in the round that no longer say it run it again (ruling 52).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by_validity: Option<Validity>,
     },
 }
 
@@ -227,6 +232,9 @@ impl Clock {
     ) {
         match (&self.state, &self.deadline) {
             (ClockState::Paused { .. }, None) => resume_without_deadline(self, at),
+            // Run again to the deadline it had (ruling 52): the basis that
+            // deadline was counted from still holds.
+            (ClockState::Stopped { .. }, _) => {}
             // Resumed overdue to the deadline it had: the basis that
             // deadline was counted from still holds.
             (
@@ -1183,9 +1191,14 @@ fn on_clock_event<'e>(
             milestone,
             round,
             met,
+            by_validity,
             ..
         } => on_clock(case, milestone, *round, |c| {
-            c.state = ClockState::Stopped { at, met: *met };
+            c.state = ClockState::Stopped {
+                at,
+                met: *met,
+                by_validity: *by_validity,
+            };
         }),
         EventKind::MilestoneWarning {
             milestone,

@@ -548,8 +548,14 @@ fn react(
         let by_event = |e: ClockEvent| {
             stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
         };
-        let by_validity = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
-        if stale_round || triggers.iter().any(|&e| by_event(e) || by_validity(e)) {
+        let by_validity_of = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
+        let stopped_by_event = stale_round || triggers.iter().any(|&e| by_event(e));
+        // Stopped by the findings alone: findings recorded again that no
+        // longer say it run it again (ruling 52).
+        let by_validity = m
+            .filter(|_| !stopped_by_event && triggers.iter().any(|&e| by_validity_of(e)))
+            .and(case.validity);
+        if stopped_by_event || by_validity.is_some() {
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
                 ClockState::Running => clock.is_past_deadline(at),
@@ -575,6 +581,7 @@ fn react(
                 round: clock.round,
                 met,
                 no_deadline,
+                by_validity,
             });
             touched.push((&clock.milestone, clock.round));
             // A repeating clock stopped by a report starts its next period
@@ -584,7 +591,7 @@ fn react(
                 m.repeat.is_some()
                     && !stale_round
                     && case.status.is_open()
-                    && !triggers.iter().any(|&e| by_validity(e))
+                    && !triggers.iter().any(|&e| by_validity_of(e))
             }) {
                 let stopping: Vec<ClockEvent> =
                     triggers.iter().copied().filter(|&e| by_event(e)).collect();
@@ -595,6 +602,7 @@ fn react(
             }
         }
     }
+    restore(&mut out, case, triggers, at, &mut taken, ctx)?;
     let untouched = |c: &Clock, touched: &[(&MilestoneId, u32)]| {
         !touched
             .iter()
@@ -666,6 +674,54 @@ fn react(
     // 4. Start.
     out.extend(start(case, triggers, at, ctx)?);
     Ok(out)
+}
+
+/// The clocks of this round the findings stopped (`stop_on_validity`)
+/// that findings recorded again no longer stop (ruling 52): the limit was
+/// never met, so each runs again to the deadline it had — not a new one
+/// from now, which would give a complaint found invalid for a while more
+/// time than one found founded from the start. One whose deadline has
+/// passed breaches now (with its escalation), as a tick would have seen
+/// it, so the outcome does not depend on how often tick runs. A clock the
+/// findings kept from starting stays unstarted: its start event has passed.
+fn restore(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    triggers: &[ClockEvent],
+    at: DateTime<Utc>,
+    taken: &mut Option<Vec<EscalationId>>,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    if !triggers.contains(&ClockEvent::FindingsRecorded) {
+        return Ok(());
+    }
+    for clock in case.clocks.iter().filter(|c| c.round == case.round) {
+        let ClockState::Stopped {
+            by_validity: Some(_),
+            ..
+        } = clock.state
+        else {
+            continue;
+        };
+        let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+            continue;
+        };
+        if case.held_by_validity(m) {
+            continue;
+        }
+        out.push(EventKind::ClockResumed {
+            milestone: clock.milestone.clone(),
+            round: clock.round,
+            deadline: clock.deadline.clone(),
+            no_deadline: None,
+            total_seconds: None,
+        });
+        let overdue = clock.deadline_at().is_some_and(|d| d <= at);
+        if overdue && !clock.breached && !m.reminder {
+            breach(out, case, clock, Some(m), taken, at, ctx)?;
+        }
+    }
+    Ok(())
 }
 
 /// The deadline a paused clock resumes to, or why it has none: a clock paused
@@ -747,6 +803,12 @@ fn start(
             .filter(|c| c.milestone == m.id && c.round < case.round)
             .max_by_key(|c| c.round);
         let started = match (m.on_reopen, previous) {
+            // A clock carried over still runs only where its milestone
+            // applies (`applies_when`, read now: facts recorded since the
+            // last round may have changed it), as a fresh one does.
+            (OnReopen::Continue, Some(_)) if !policy.milestone_applies(m, &case.eval_input(at)) => {
+                continue;
+            }
             (OnReopen::Continue, Some(prev)) => {
                 // The time left when the last round's clock stopped carries
                 // over; a clock without a deadline has none to carry, so the
@@ -1134,21 +1196,32 @@ pub(crate) fn owner(
     found
 }
 
-/// Who owns an agreed deadline (约定回复时限): it stands in for the clocks
-/// that stop on `agreed_deadline_set`, so it is owned as the first of them
-/// is (its owner, then its fallback owner); with no such milestone, by the
-/// handler. When that names nobody the breach is unowned, and the penalty
-/// facts list it as such.
-fn agreed_owner(case: &ClockCase<'_>, ctx: &Ctx<'_>) -> (Option<StaffId>, Option<RoleId>) {
-    let replaced = ctx
-        .policy
+/// The milestone an agreed deadline (约定回复时限) is owned as: it stands in
+/// for the clocks that stop on `agreed_deadline_set`, so it is owned as the
+/// first of them is (its owner, then its fallback owners); with no such
+/// milestone, by the handler (as [`owner`] owns a clock without one).
+fn owned_as_agreed<'p>(ctx: &Ctx<'p>) -> Option<&'p Milestone> {
+    ctx.policy
         .milestones
         .iter()
-        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet));
-    match replaced {
-        Some(m) => owner(case, Some(m), ctx),
-        None => resolve_owner(case, Some(&MilestoneOwner::Assignee), ctx),
-    }
+        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet))
+}
+
+/// The owners [`owner`] tries for a clock of `m`, in order: its owner, then
+/// its fallback owners; the handler for a clock without a milestone.
+fn owner_chain(m: Option<&Milestone>) -> Vec<MilestoneOwner> {
+    let Some(m) = m else {
+        return vec![MilestoneOwner::Assignee];
+    };
+    let fallbacks = m
+        .fallback_owner
+        .as_ref()
+        .map(tousu_policy::FallbackOwner::owners)
+        .unwrap_or_default();
+    std::iter::once(&m.owner)
+        .chain(fallbacks)
+        .cloned()
+        .collect()
 }
 
 fn resolve_owner(
@@ -1278,10 +1351,16 @@ fn breach(
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
-    let (owner, owner_role) = if is_agreed(&clock.milestone) {
-        agreed_owner(case, ctx)
+    let owned_as = if is_agreed(&clock.milestone) {
+        owned_as_agreed(ctx)
     } else {
-        owner(case, m, ctx)
+        m
+    };
+    let (owner, owner_role) = owner(case, owned_as, ctx);
+    // Charged to nobody: the breach says whom it tried (ruling 23).
+    let owners_tried = match owner {
+        None => owner_chain(owned_as),
+        Some(_) => Vec::new(),
     };
     out.push(EventKind::MilestoneBreached {
         milestone: clock.milestone.clone(),
@@ -1290,6 +1369,7 @@ fn breach(
         deadline: clock.deadline_at().unwrap_or(at),
         owner,
         owner_role,
+        owners_tried,
     });
     let Some(level) = case.level else {
         return Ok(());

@@ -9,7 +9,8 @@ use tousu_model::{
     LevelId, Money, Remedy, RoleId, Satisfaction, StaffId, Validity,
 };
 use tousu_policy::{
-    CaseAction, Deadline, Duration, EscalationId, MilestoneId, PolicyId, PolicyVersion, RuleId,
+    CaseAction, Deadline, Duration, EscalationId, MilestoneId, MilestoneOwner, PolicyId,
+    PolicyVersion, RuleId,
 };
 
 use crate::command::{Assignment, Command, CommandDigest, Responsibility};
@@ -435,7 +436,11 @@ pub enum EventKind {
         /// Time left, in the clock's own time, in seconds (negative when overdue).
         remaining_seconds: i64,
     },
-    /// A paused clock resumed with a new deadline.
+    /// A paused clock resumed with a new deadline; or a clock the findings
+    /// stopped (`stop_on_validity`) runs again, to the deadline it had,
+    /// because findings recorded again in its round no longer stop it
+    /// (ruling 52; the `findings_recorded` event beside it says what they
+    /// found).
     ClockResumed {
         /// The milestone.
         milestone: MilestoneId,
@@ -488,6 +493,12 @@ pub enum EventKind {
         /// The clock had no deadline when it stopped: neither met nor missed.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         no_deadline: bool,
+        /// The validity of the findings that stopped it (`stop_on_validity`,
+        /// ruling 48), when they did and no stop event: findings recorded
+        /// again in the round that no longer say it run it again to its
+        /// deadline (ruling 52).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by_validity: Option<Validity>,
     },
     /// A clock passed a warning threshold.
     MilestoneWarning {
@@ -515,9 +526,16 @@ pub enum EventKind {
         /// The staff member who owned the clock (for overtime fines).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<StaffId>,
-        /// The role that owned it, when the policy names a role.
+        /// The role that owned it, when the policy names a role (the last
+        /// one tried, when none named anyone).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         owner_role: Option<RoleId>,
+        /// When no owner named anyone on the case: the owners tried, in
+        /// order (the milestone's owner, then its fallback owners), so
+        /// that a breach charged to nobody says why (ruling 44). Empty when
+        /// an owner was found, and in events recorded before it existed.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        owners_tried: Vec<MilestoneOwner>,
     },
     /// A clock's deadline was computed again under better calendar data (a
     /// holiday notice that arrived after the clock started): the record keeps

@@ -104,7 +104,7 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
                     });
                 }
             }
-            ClockState::Stopped { at, met } => {
+            ClockState::Stopped { at, met, .. } => {
                 if !met && clock.breached && at < deadline.at {
                     kinds.push(EventKind::BreachWithdrawn {
                         milestone,

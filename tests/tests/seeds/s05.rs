@@ -426,3 +426,95 @@ fn s05_a_verification_no_engineer_took_up_is_the_sales_reps() {
     assert_eq!(run(false), ["verification@1 → yw1"]);
     assert_eq!(run(true), ["verification@1 → kfgc"]);
 }
+
+/// Ruling 54: the file before ruling 42 routed a reliability problem to the
+/// engineer without 研发部 (「研发部:负责对客户投诉软件/硬件及产品可靠性问题处理的
+/// 技术支持」). A case assigned under it to 品质部 alone, still being handled,
+/// moves to the file as it stands only once 研发部 is called in: the
+/// migration is refused as `misrouted`, naming the role, and changes
+/// nothing; a transfer under the old version comes first.
+#[test]
+fn s05_a_case_moves_to_the_supported_route_once_rd_is_called_in() {
+    let current = policy("board-card-s05.toml");
+    let mut old = current.clone();
+    old.version = tousu_policy::PolicyVersion::new("0").unwrap();
+    for route in &mut old.routing {
+        route.support.clear();
+    }
+    old.validate().unwrap();
+    // The source names nobody who moves a case to a new version; the test
+    // lets the 品质部经理 do it.
+    let mut current = current;
+    current
+        .roles
+        .iter_mut()
+        .find(|r| r.id.as_str() == "quality_manager")
+        .unwrap()
+        .actions
+        .push(tousu_policy::Action::MigratePolicy);
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            (
+                "kfgc",
+                "客服工程师林工",
+                "qa",
+                &["cs_engineer"],
+                Some("pzjl"),
+            ),
+            ("pzjl", "品质部经理陈经理", "qa", &["quality_manager"], None),
+            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = Scenario::new(old, roster);
+    s.register(
+        "yw1",
+        "S05-M",
+        about(t0, "reliability", "高温老化后死机").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    s.ok("kfgc", minutes(t0, 20), assign("qa", "kfgc"));
+    let old_rt = std::mem::replace(&mut s.rt, PolicyRuntime::new(current).unwrap());
+    let new_rt = s.rt.clone();
+    let migrate = || CommandKind::MigratePolicy {
+        policy_id: new_rt.policy.id.clone(),
+        version: new_rt.policy.version.clone(),
+        reason: "研发部协办可靠性问题".into(),
+    };
+    let before = s.case().clone();
+    let err = s.run("pzjl", minutes(t0, 30), migrate()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "route rd-support hands reliability complaints to role \"cs_engineer\": role \"rd\" supports them (协办), and neither the lead department qa nor a co-handling department (none given) has anyone who holds it; call in a department where someone does — the case's assignment must follow the route of version 1, which it would migrate to: transfer it under its current version first, then migrate"
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.rt = old_rt;
+    s.ok(
+        "kfgc",
+        minutes(t0, 40),
+        CommandKind::Transfer {
+            assignment: Assignment {
+                lead: did("qa"),
+                handler: Some(sid("kfgc")),
+                co_handling: vec![did("rd")],
+            },
+            reason: "研发部协办".into(),
+        },
+    );
+    s.rt = new_rt.clone();
+    s.ok("pzjl", minutes(t0, 50), migrate());
+    s.ok("rd1", minutes(t0, 60), investigate());
+    s.ok(
+        "rd1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "散热设计余量不足"),
+    );
+    s.assert_replays();
+}

@@ -592,3 +592,88 @@ fn s33_a_complaint_found_without_liability_does_not_become_major() {
     assert_eq!(level_of(&too_late), "major");
     too_late.assert_replays();
 }
+
+/// Ruling 52: findings of 无责任 corrected in the same round (二(一)「经调查属实」
+/// after all) were never a 合理解决: the month of c) runs on to the day it
+/// had, and a month unresolved still makes the 责任投诉 重大. Corrected after
+/// the month, the month has already run out: 重大 at once.
+#[test]
+fn s33_findings_corrected_to_liability_run_the_month_on() {
+    let p = policy("property-model-s33.toml");
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("jd", "接待员小韩", "kf", &["receptionist"], Some("jl")),
+            ("cl", "处理人 老陶", "kf", &["handler"], Some("jl")),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let month_end = beijing(2026, 4, 3, 0, 0);
+    // Found 无责任 on 5 Mar (not as stated), corrected at `corrected`: the
+    // replacement the records showed was another floor's lamp.
+    let corrected_at = |id: &str, corrected: chrono::DateTime<chrono::Utc>| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "楼道灯坏了一个月没人修")
+            .complainant(person("业主 邱先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap();
+        s.register("jd", id, c).unwrap();
+        s.ok("jd", minutes(t0, 5), accept());
+        s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+        s.ok("cl", minutes(t0, 30), investigate());
+        let found = beijing(2026, 3, 5, 10, 0);
+        s.ok(
+            "cl",
+            found,
+            CommandKind::RecordFacts {
+                facts: [(fact("not_as_stated"), yes())].into(),
+            },
+        );
+        s.ok(
+            "cl",
+            found,
+            findings(FaultParty::Nobody, "维修记录显示灯已于次日更换,与事实不符"),
+        );
+        assert_eq!(
+            s.case().findings.as_ref().unwrap().validity,
+            Validity::Invalid
+        );
+        s.ok(
+            "cl",
+            corrected,
+            CommandKind::RecordFacts {
+                facts: [(fact("not_as_stated"), FactValue::Bool(false))].into(),
+            },
+        );
+        s.ok(
+            "cl",
+            corrected,
+            findings(FaultParty::Us, "更换的是楼上的灯,本层灯确未修"),
+        );
+        assert_eq!(
+            s.case().findings.as_ref().unwrap().validity,
+            Validity::Valid
+        );
+        s
+    };
+
+    // Corrected on 10 Mar: the month runs again, to 3 Apr as before (not a
+    // month from the correction), and makes the complaint 重大 then.
+    let mut on = corrected_at("WY-5", beijing(2026, 3, 10, 10, 0));
+    assert_eq!(
+        due(&on, beijing(2026, 3, 10, 10, 1), "reasonable_resolution"),
+        "2026-04-03 00:00"
+    );
+    let late = on.tick(month_end + chrono::TimeDelta::hours(9));
+    assert!(breached(&late, "reasonable_resolution"));
+    assert_eq!(level_of(&on), "major", "责任投诉 a month unresolved: 重大");
+    on.assert_replays();
+
+    // Corrected after the month: it had run out unresolved; 重大 at once.
+    let too_late = corrected_at("WY-6", month_end + chrono::TimeDelta::days(2));
+    assert!(breached(&too_late.events, "reasonable_resolution"));
+    assert_eq!(level_of(&too_late), "major");
+    too_late.assert_replays();
+}

@@ -408,3 +408,118 @@ fn s40_sales_answers_only_what_was_decided() {
     s.ok("yj", minutes(t0, 180), approve());
     s.ok("y1", minutes(t0, 200), reply("经核决,折让1,200元"));
 }
+
+/// 第十条「“客户抱怨处理表”处理期限自总经理室受理起国内十五天国外二十天内结案」 is owned by
+/// the 生产管理组 (第七条(三)「客诉案件的登记,处理时效管理及逾期反应」), then by the 总经理
+/// who heads the 总经理室 (assumed). When the group's clerk who took the case has
+/// left the group, the 总经理 answers if he acted on the case; if he never
+/// did, nobody on the case is charged, and the breach says why: both roles
+/// were tried and no holder of either received the case or acted on it.
+/// The source names nobody else who answers: 第十四条 has the 总经理室 trace
+/// the cause of an overdue case afterwards (「对于处理时效逾期案件,得开立“治办单”送有关
+/// 部门追查逾期原因」), which is the inquiry the unowned line starts.
+#[test]
+fn s40_a_late_closure_nobody_on_the_case_answers_for_says_why() {
+    let p = policy("factory-claims-s40.toml");
+    let staff = |clerk_roles: &'static [&'static str]| {
+        paid_roster(
+            &[
+                ("yw", "业务部", None),
+                ("zjs", "总经理室", None),
+                ("pg", "质量管理部", None),
+            ],
+            &[
+                (
+                    "y1",
+                    "业务员 高先生",
+                    "yw",
+                    &["sales_dept"],
+                    None,
+                    10,
+                    "3000",
+                ),
+                (
+                    "sc",
+                    "生产管理组 景专员",
+                    "zjs",
+                    clerk_roles,
+                    None,
+                    10,
+                    "3000",
+                ),
+                (
+                    "q1",
+                    "质量管理部 柯工",
+                    "pg",
+                    &["quality_dept"],
+                    None,
+                    12,
+                    "4000",
+                ),
+                (
+                    "zj",
+                    "总经理 严总",
+                    "zjs",
+                    &["general_manager"],
+                    None,
+                    30,
+                    "12000",
+                ),
+            ],
+        )
+    };
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let opened = |id: &str, gm_acts: bool| {
+        let mut s = Scenario::new(p.clone(), staff(&["production_mgmt"]));
+        let c = Complaint::builder(t0, Channel::Phone, "端子镀层脱落,要求退货")
+            .complainant(person("客户 华东电器"))
+            .category(cat("quality_abnormality"))
+            .build()
+            .unwrap();
+        s.register("y1", id, c).unwrap();
+        s.ok("sc", minutes(t0, 30), accept());
+        s.ok("sc", minutes(t0, 40), assign("pg", "q1"));
+        if gm_acts {
+            s.ok("zj", minutes(t0, 60), note("请质量管理部从速追查"));
+        }
+        // The clerk leaves the 生产管理组 for the 质量管理部's bench.
+        s.roster = staff(&["quality_dept"]);
+        s
+    };
+    let due = beijing(2026, 3, 18, 0, 0);
+
+    // The 总经理 acted: the late closure is his.
+    let mut s = opened("2603-01", true);
+    s.tick(due + chrono::TimeDelta::hours(9));
+    assert_eq!(breach_owners(&s), ["closure@1 → zj"]);
+
+    // He never did: charged to nobody, and the breach names whom it tried.
+    let mut s = opened("2603-02", false);
+    let late = s.tick(due + chrono::TimeDelta::hours(9));
+    assert_eq!(breach_owners(&s), ["closure@1 → -"]);
+    let tried = late.iter().find_map(|e| match &e.kind {
+        EventKind::MilestoneBreached { owners_tried, .. } => Some(owners_tried.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        tried.unwrap(),
+        [
+            tousu_policy::MilestoneOwner::Role(RoleId::new("production_mgmt").unwrap()),
+            tousu_policy::MilestoneOwner::Role(RoleId::new("general_manager").unwrap()),
+        ]
+    );
+    let record = tousu::report::CaseRecord {
+        case: s.case(),
+        events: &s.events,
+        offset: chrono::FixedOffset::east_opt(8 * 3600).unwrap(),
+    };
+    let facts = tousu::report::penalty_facts(Month::new(2026, 3).unwrap(), [record]).unwrap();
+    assert!(facts.breaches.is_empty(), "{:?}", facts.breaches);
+    let why = "unowned: every owner the milestone names was tried when the clock breached, and none named anyone on the case (role production_mgmt, the owner: nobody who holds it received the case or acted on it; then role general_manager, fallback owner: nobody who holds it received the case or acted on it); the milestone names nobody after them";
+    assert_eq!(facts.unowned.len(), 1);
+    assert_eq!(facts.unowned[0].reason, why);
+    // The month's statements show it, with why.
+    let md = statement_markdown(&s, &facts);
+    assert!(md.contains("无责任人的超时 Unowned breaches"), "{md}");
+    assert!(md.contains(why), "{md}");
+}

@@ -1,7 +1,9 @@
 //! Co-handling (协办) by category (ruling 42 in docs/rulings.md): a route
 //! names, beside the role that handles its categories, the roles that
 //! support the handling, and an assignment calls each in — its lead or one
-//! of its co-handling departments has someone who holds it.
+//! of its co-handling departments has someone who holds it. The check is
+//! made again where a migration or the roster could have moved the
+//! assignment off its route (ruling 54, `handling::still_routed`).
 //!
 //! S05 3「研发部:负责对客户投诉软件/硬件及产品可靠性问题处理的技术支持;工程部:负责对
 //! 客户投诉制程问题处理的技术支持」: 品质部's engineer handles, and a reliability

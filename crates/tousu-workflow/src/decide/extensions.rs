@@ -39,6 +39,7 @@ pub(super) fn set_agreed_deadline(
                 round: case.round,
                 met: true,
                 no_deadline: false,
+                by_validity: None,
             });
         }
         // A second agreement in the same round replaces the first clock.

@@ -16,7 +16,7 @@ use super::Decision;
 use super::outcome::{Effects, input, non_blank};
 use crate::Rejection;
 use crate::authority::{check_not_own, check_recusal, within_limit};
-use crate::case::Proposal;
+use crate::case::{Proposal, Status};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
 use crate::event::{EscalationCause, EventKind};
@@ -102,6 +102,36 @@ fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, R
     })
 }
 
+/// The case's assignment still follows its category's route where the
+/// handling is under way (ruling 54): a migration to a version whose route
+/// wants another handler role or a supporting role not called in, or a
+/// roster change that took that role out of the departments given, is
+/// refused as `misrouted` saying that a transfer comes first — `why` says
+/// what would leave the assignment off its route. Nothing is checked
+/// before an assignment (the assignment checks itself).
+fn still_routed(d: &Decision<'_, '_>, why: &str) -> Result<(), Rejection> {
+    let Some(a) = &d.case.assignment else {
+        return Ok(());
+    };
+    match check_route(d, a) {
+        Ok(_) => Ok(()),
+        Err(Rejection::Misrouted {
+            route,
+            category,
+            handler_role,
+            lead,
+            problem,
+        }) => Err(Rejection::Misrouted {
+            route,
+            category,
+            handler_role,
+            lead,
+            problem: format!("{problem} — {why}"),
+        }),
+        Err(other) => Err(other),
+    }
+}
+
 /// 分派 to a lead department (and handler, co-handling departments).
 pub(super) fn assign(d: &Decision<'_, '_>, assignment: &Assignment) -> Result<Effects, Rejection> {
     let route = check_assignment(d, assignment)?;
@@ -138,8 +168,14 @@ pub(super) fn transfer(
     )
 }
 
-/// The investigation starts.
-pub(super) fn start_investigation() -> Result<Effects, Rejection> {
+/// The investigation starts, by an assignment that follows its route
+/// (ruling 54: a case migrated after its last investigation, or whose
+/// supporting department has lost the role, is transferred first).
+pub(super) fn start_investigation(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    still_routed(
+        d,
+        "the case's assignment no longer follows its route (it was made under another policy version or another roster): transfer it first",
+    )?;
     Effects::one(
         EventKind::InvestigationStarted,
         &[ClockEvent::InvestigationStarted],
@@ -572,6 +608,17 @@ pub(super) fn migrate_policy(
             "kind.version",
             "the case is already judged by this policy version",
         ));
+    }
+    // While it is handled, the case moves only with an assignment that
+    // follows the new version's route (ruling 54); a transfer under its
+    // current version is possible exactly then.
+    if matches!(d.case.status, Status::Assigned | Status::Investigating) {
+        still_routed(
+            d,
+            &format!(
+                "the case's assignment must follow the route of version {version}, which it would migrate to: transfer it under its current version first, then migrate"
+            ),
+        )?;
     }
     Effects::one(
         EventKind::PolicyMigrated {

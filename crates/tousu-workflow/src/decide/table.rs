@@ -154,7 +154,7 @@ fn assigned(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     match kind {
         C::Transfer { assignment, reason } => handling::transfer(d, assignment, reason),
-        C::StartInvestigation => handling::start_investigation(),
+        C::StartInvestigation => handling::start_investigation(d),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         side!() => side(d),
