@@ -46,7 +46,11 @@ impl Rfc3339 {
             buf: [0; MAX_LEN],
             len: 0,
         };
-        let year = at.year();
+        // The date and time read once: each of `DateTime`'s own accessors
+        // converts to local time again (an offset added per field).
+        let naive = at.naive_utc();
+        let (date, time) = (naive.date(), naive.time());
+        let year = date.year();
         if !(0..=9999).contains(&year) {
             // chrono writes a sign and at least five digits out of this
             // range; what it writes is copied (never happens for an instant
@@ -57,21 +61,21 @@ impl Rfc3339 {
         }
         // A leap second's nanoseconds run past a billion: chrono writes it
         // as second 60.
-        let (second, nano) = match at.nanosecond() {
-            n if n >= 1_000_000_000 => (at.second() + 1, n - 1_000_000_000),
-            n => (at.second(), n),
+        let (second, nano) = match time.nanosecond() {
+            n if n >= 1_000_000_000 => (time.second() + 1, n - 1_000_000_000),
+            n => (time.second(), n),
         };
         // 0..=9999 here, so its absolute value is the year.
         out.two(year.unsigned_abs() / 100);
         out.two(year.unsigned_abs() % 100);
         out.push(b"-");
-        out.two(at.month());
+        out.two(date.month());
         out.push(b"-");
-        out.two(at.day());
+        out.two(date.day());
         out.push(b"T");
-        out.two(at.hour());
+        out.two(time.hour());
         out.push(b":");
-        out.two(at.minute());
+        out.two(time.minute());
         out.push(b":");
         out.two(second);
         // As `SecondsFormat::AutoSi`: milli-, micro- or nanoseconds, as few

@@ -151,8 +151,12 @@ impl HashSink {
     }
 }
 
-impl std::io::Write for HashSink {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+impl HashSink {
+    /// Takes all of `bytes`. Most pieces serde_json writes are one to a
+    /// few bytes (quotes, commas, colons, short keys): inlined, the room
+    /// test and the copy stay in the writer's loop.
+    #[inline]
+    fn take(&mut self, bytes: &[u8]) {
         use sha2::Digest as _;
         if self.len + bytes.len() > Self::CAPACITY {
             self.flush_buf();
@@ -165,7 +169,21 @@ impl std::io::Write for HashSink {
             // Longer than the buffer (a long text): hashed as it comes.
             None => self.hasher.update(bytes),
         }
+    }
+}
+
+impl std::io::Write for HashSink {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.take(bytes);
         Ok(bytes.len())
+    }
+
+    // serde_json calls `write_all`; the default loops over `write`.
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.take(bytes);
+        Ok(())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

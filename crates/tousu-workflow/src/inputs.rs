@@ -88,10 +88,15 @@ impl Formatter for TextScan<'_> {
         // fragment can hold only DEL (0x7F), the C1 controls (UTF-8 C2 80 to
         // C2 9F) and the overrides (E2 80 AA to E2 81 A9); a fragment
         // without those lead bytes is looked at no further.
-        self.0.chars += fragment.chars().count();
-        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS
-            || (fragment.bytes().any(|b| matches!(b, 0x7F | 0xC2 | 0xE2))
-                && fragment.chars().any(refused));
+        // One pass over the bytes for both (the compiler vectorizes it):
+        // a character is a byte that does not continue one (10xxxxxx).
+        let (mut chars, mut lead) = (0, false);
+        for &b in fragment.as_bytes() {
+            chars += usize::from(b & 0xC0 != 0x80);
+            lead |= matches!(b, 0x7F | 0xC2 | 0xE2);
+        }
+        self.0.chars += chars;
+        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS || (lead && fragment.chars().any(refused));
         CompactFormatter.write_string_fragment(writer, fragment)
     }
 
