@@ -595,6 +595,10 @@ fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
         .unwrap();
     let mut o = Scenario::new(policy("hospital-s38.toml"), s.roster.clone());
     o.register("hs", "YY-Q", c).unwrap();
-    o.ok("hs", minutes(t0, 5), escalate_to("manual-office", "上交综合办"));
+    o.ok(
+        "hs",
+        minutes(t0, 5),
+        escalate_to("manual-office", "上交综合办"),
+    );
     o.ok("zh1", minutes(t0, 30), accept());
 }
