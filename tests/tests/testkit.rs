@@ -161,7 +161,9 @@ fn without_recusal(
     match decide(case, cmd, ctx) {
         Err(Rejection::Recused { .. }) => {
             let mut blind = case.clone();
-            blind.complaint.respondents.clear();
+            std::sync::Arc::make_mut(&mut blind.complaint)
+                .respondents
+                .clear();
             decide(&blind, cmd, ctx)
         }
         other => other,

@@ -1,6 +1,7 @@
 //! The case: a complaint, its status and everything decided about it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tousu_model::{
@@ -481,6 +482,18 @@ impl Participants {
         }
     }
 
+    /// Room for `additional` more people at once (a replay, which then
+    /// [`shrink`](Self::shrink)s to those it found): one allocation where
+    /// inserting them one by one reallocates for each.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.0.reserve_exact(additional);
+    }
+
+    /// Gives back the room [`reserve`](Self::reserve) left unused.
+    pub(crate) fn shrink(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
     /// The staff, in id order.
     pub fn iter(&self) -> std::slice::Iter<'_, StaffId> {
         self.0.iter()
@@ -555,8 +568,9 @@ pub struct Case {
     /// The complaint number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<ComplaintNo>,
-    /// The complaint as registered.
-    pub complaint: Complaint,
+    /// The complaint as registered, shared with the registration's event
+    /// (a replay or an apply does not copy it); written as the complaint.
+    pub complaint: Arc<Complaint>,
     /// The policy it is judged by.
     pub policy_id: PolicyId,
     /// That policy's version.
@@ -681,10 +695,11 @@ impl Case {
 
     /// Rebuilds a case from its events and checks that `policy` is the one
     /// (id and version) it is judged by.
-    pub fn replay<'e>(
-        policy: &Policy,
-        events: impl IntoIterator<Item = &'e Event>,
-    ) -> Result<Case, ReplayError> {
+    pub fn replay<'e, I>(policy: &Policy, events: I) -> Result<Case, ReplayError>
+    where
+        I: IntoIterator<Item = &'e Event>,
+        I::IntoIter: Clone,
+    {
         let case = Self::replay_events(events)?;
         if case.policy_id != policy.id || case.policy_version != policy.version {
             return Err(ReplayError::PolicyMismatch {
@@ -698,24 +713,39 @@ impl Case {
     }
 
     /// Rebuilds a case from its events alone (no policy check).
-    pub fn replay_events<'e>(
-        events: impl IntoIterator<Item = &'e Event>,
-    ) -> Result<Case, ReplayError> {
+    ///
+    /// The events are read twice (`Clone` on the iterator, as a slice's
+    /// is): once to count the clocks and commands the case will hold, so
+    /// that each of its vectors is allocated once and to size, then to
+    /// apply them.
+    pub fn replay_events<'e, I>(events: I) -> Result<Case, ReplayError>
+    where
+        I: IntoIterator<Item = &'e Event>,
+        I::IntoIter: Clone,
+    {
         let mut iter = events.into_iter();
+        // The first event of each command carries its fingerprint (events
+        // stored before fingerprints undercount: the vector then grows).
+        // Events with an actor bound the participants from above; a few
+        // are reserved and what is not used given back at the end.
+        let (clocks, commands, actors) =
+            iter.clone().fold((0usize, 0usize, 0usize), |(c, k, a), e| {
+                (
+                    c + usize::from(matches!(e.kind, EventKind::ClockStarted { .. })),
+                    k + usize::from(e.command_digest.is_some()),
+                    a + usize::from(e.actor.is_some()),
+                )
+            });
         let first = iter.next().ok_or(ReplayError::Empty)?;
         let mut case = Case::registered(first)?;
-        case.record_actor(first, None);
-        // A stored stream holds each command's events together, the first
-        // with its fingerprint: collect one entry per run of events and
-        // build the map once at the end, instead of a search and an insert
-        // per command.
-        let mut commands = Vec::with_capacity(iter.size_hint().0.saturating_add(1));
-        commands.extend(
-            first
-                .command_id
-                .clone()
-                .map(|id| (id, first.command_digest)),
-        );
+        case.clocks.reserve_exact(clocks);
+        case.commands = AppliedCommands::with_capacity(commands);
+        case.participants.reserve(actors.min(8));
+        let mut last_actor = None;
+        case.record_actor(first, &mut last_actor);
+        if let Some(id) = &first.command_id {
+            case.commands.record(id, first.command_digest.as_ref());
+        }
         let mut previous = first;
         for event in iter {
             if event.case_id != case.id {
@@ -732,16 +762,19 @@ impl Case {
                 });
             }
             case.version = event.version;
-            case.record_actor(event, Some(previous));
+            case.record_actor(event, &mut last_actor);
+            // A stored stream holds each command's events together, the
+            // first with its fingerprint: one look-up per command, not per
+            // event.
             if let Some(id) = &event.command_id
                 && previous.command_id.as_ref() != Some(id)
             {
-                commands.push((id.clone(), event.command_digest));
+                case.commands.record(id, event.command_digest.as_ref());
             }
             fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
-        case.commands = AppliedCommands::from_runs(commands);
+        case.participants.shrink();
         Ok(case)
     }
 
@@ -777,7 +810,7 @@ impl Case {
             schema_version: CASE_SCHEMA_VERSION,
             id: event.case_id.clone(),
             number: number.clone(),
-            complaint: (**complaint).clone(),
+            complaint: Arc::clone(complaint),
             policy_id: policy_id.clone(),
             policy_version: policy_version.clone(),
             repeat_count: *repeat_count,
@@ -806,23 +839,22 @@ impl Case {
         })
     }
 
-    /// Records the actor of `event` and when it happened; `previous`, when
-    /// given, is the event applied just before, whose actor is recorded.
-    fn record_actor(&mut self, event: &Event, previous: Option<&Event>) {
-        // The events of one command share its actor: do not look again for
-        // the same one. A clone is a reference count, so inserting directly
-        // is one search where asking first would be two.
+    /// Records the actor of `event` and when it happened; `last` is the
+    /// actor recorded last, not looked up again (a command's events share
+    /// their actor, and the clocks' events between them have none).
+    fn record_actor<'e>(&mut self, event: &'e Event, last: &mut Option<&'e StaffId>) {
         if let Some(actor) = &event.actor
-            && previous.is_none_or(|p| p.actor.as_ref() != Some(actor))
+            && *last != Some(actor)
         {
             self.participants.insert(actor.clone());
+            *last = Some(actor);
         }
         self.updated_at = event.at;
     }
 
     /// Records the actor and command of `event`, applied on its own.
     fn record_common(&mut self, event: &Event) {
-        self.record_actor(event, None);
+        self.record_actor(event, &mut None);
         if let Some(id) = &event.command_id {
             self.commands.record(id, event.command_digest.as_ref());
         }

@@ -152,8 +152,10 @@ pub enum EventKind {
         /// The complaint number, if issued.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         number: Option<ComplaintNo>,
-        /// The complaint.
-        complaint: Box<Complaint>,
+        /// The complaint, shared with the case it registers
+        /// ([`Case::complaint`](crate::Case::complaint)): a replay does not
+        /// copy it. Written and read as the complaint itself.
+        complaint: std::sync::Arc<Complaint>,
         /// The policy it is judged by.
         policy_id: PolicyId,
         /// That policy's version.

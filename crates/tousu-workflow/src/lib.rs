@@ -78,6 +78,7 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+mod applied;
 mod authority;
 mod builder;
 mod case;

@@ -166,7 +166,7 @@ fn s28_batch_not_reported_in_time() {
         ),
     );
     with_supervisor
-        .register("y1", "YYT-C", s.case().complaint.clone())
+        .register("y1", "YYT-C", (*s.case().complaint).clone())
         .unwrap();
     with_supervisor.ok("y1", minutes(t0, 10), accept());
     with_supervisor.ok("y1", minutes(t0, 20), escalate("超出处理权限"));

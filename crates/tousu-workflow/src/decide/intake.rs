@@ -82,7 +82,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let mut kinds = vec![
         EventKind::Registered {
             number: number.clone(),
-            complaint: Box::new(complaint.clone()),
+            complaint: std::sync::Arc::new(complaint.clone()),
             policy_id: ctx.policy.id.clone(),
             policy_version: ctx.policy.version.clone(),
             repeat_count: *repeat_count,
