@@ -233,7 +233,8 @@ pub struct Complaint {
     /// The document's schema version ([`COMPLAINT_SCHEMA_VERSION`]).
     #[serde(default = "complaint_version")]
     pub schema_version: u32,
-    /// Complaint, inquiry, suggestion or praise; only complaints run the full workflow.
+    /// Complaint, inquiry, suggestion or praise; the policy says what each kind
+    /// runs (its `kind` predicate, in grants, clocks and acceptance rules).
     #[serde(default = "default_kind")]
     pub kind: FeedbackKind,
     /// Who complains (投诉人).

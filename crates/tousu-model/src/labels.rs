@@ -237,7 +237,8 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// The kind of customer feedback (客户反馈类型); only complaints run the full workflow.
+    /// The kind of customer feedback (客户反馈类型); the policy says what each
+    /// kind runs (its `kind` predicate).
     pub enum FeedbackKind {
         /// 投诉 / 客诉 / 抱怨.
         Complaint = "complaint", "投诉", "客诉", "抱怨";
