@@ -182,10 +182,12 @@ fn s33_major_criteria_and_no_liability() {
         "多次 = twice before (assumed)"
     );
     let injury = || {
-        c("保洁未设警示牌, 业主滑倒骨折").flags(ComplaintFlags {
-            injury_or_safety: true,
-            ..ComplaintFlags::default()
-        })
+        c("保洁未设警示牌, 业主滑倒骨折")
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .fact(fact("personal_injury"), yes())
     };
     assert_eq!(
         rule(
@@ -422,6 +424,7 @@ fn s33_company_liability_found_makes_an_injury_major() {
                 injury_or_safety: true,
                 ..ComplaintFlags::default()
             })
+            .fact(fact("personal_injury"), yes())
             .build()
             .unwrap();
         s.register("jd", "WY-B", c).unwrap();
@@ -742,6 +745,7 @@ fn s33_a_complaint_found_without_liability_is_not_major() {
             ..ComplaintFlags::default()
         })
         .fact(fact("company_responsible"), yes())
+        .fact(fact("personal_injury"), yes())
         .fact(fact("outside_service_scope"), yes())
         .build()
         .unwrap();
@@ -749,5 +753,34 @@ fn s33_a_complaint_found_without_liability_is_not_major() {
     assert_eq!(
         (d.outcome.to_string(), d.rule_id),
         ("general".to_owned(), None)
+    );
+}
+
+/// 1 b)「由于公司责任给顾客造成重大经济损失或人身伤害的。」: an injury caused, not a
+/// hazard. A loose stair railing the company is found responsible for, which has
+/// hurt nobody (flagged `injury_or_safety`, a safety hazard), stays 一般; the
+/// same finding with an injury (`personal_injury`) is 重大. The old file read
+/// the flag, which also covers hazards, so the railing was 重大.
+#[test]
+fn s33_a_safety_hazard_is_not_an_injury() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let railing = |injured: bool| {
+        let c = Complaint::builder(t0, Channel::Visit, "3栋楼梯扶手松动, 存在安全隐患")
+            .category(cat("liability"))
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .fact(fact("company_responsible"), yes())
+            .fact(fact("personal_injury"), FactValue::Bool(injured))
+            .build()
+            .unwrap();
+        classified(&p, &c)
+    };
+    assert_eq!(railing(false), ("general".to_owned(), None));
+    assert_eq!(
+        railing(true),
+        ("major".to_owned(), Some("loss-or-injury".to_owned()))
     );
 }
