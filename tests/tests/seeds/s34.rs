@@ -509,3 +509,33 @@ fn s34_a_department_handles_the_complaints_of_its_field() {
     own.ok("z2", minutes(t0, 40), assign("zj", "z2"));
     own.ok("z2", minutes(t0, 60), investigate());
 }
+
+/// 第五条「市级各有关主管部门的建筑工程投诉处理工作…由各有关主管部门负责,并接受同级建设
+/// 行政主管部门的业务指导」: a municipal department answers to the 市建委, not to a
+/// district's head. Escalating without naming a step, the department reaches the
+/// commission (`commission-coordinates`), as the commission itself does; a
+/// district body reaches its own head (`head`, assumed). The old file sent the
+/// department's and the commission's cases to a 区县负责人.
+#[test]
+fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let step = |role: &str| {
+        manual_step(
+            "construction-chongqing-s34.toml",
+            (role, role),
+            "b",
+            about(t0, "cost", "工程造价结算争议, 需上级协调")
+                .build()
+                .unwrap(),
+        )
+    };
+    assert_eq!(
+        step("professional_dept").as_deref(),
+        Some("commission-coordinates")
+    );
+    assert_eq!(
+        step("municipal_commission").as_deref(),
+        Some("commission-coordinates")
+    );
+    assert_eq!(step("district_body").as_deref(), Some("head"));
+}
