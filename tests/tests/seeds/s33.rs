@@ -182,10 +182,12 @@ fn s33_major_criteria_and_no_liability() {
         "多次 = twice before (assumed)"
     );
     let injury = || {
-        c("保洁未设警示牌, 业主滑倒骨折").flags(ComplaintFlags {
-            injury_or_safety: true,
-            ..ComplaintFlags::default()
-        })
+        c("保洁未设警示牌, 业主滑倒骨折")
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .fact(fact("personal_injury"), yes())
     };
     assert_eq!(
         rule(
@@ -422,6 +424,7 @@ fn s33_company_liability_found_makes_an_injury_major() {
                 injury_or_safety: true,
                 ..ComplaintFlags::default()
             })
+            .fact(fact("personal_injury"), yes())
             .build()
             .unwrap();
         s.register("jd", "WY-B", c).unwrap();
@@ -676,4 +679,108 @@ fn s33_findings_corrected_to_liability_run_the_month_on() {
     assert!(breached(&too_late.events, "reasonable_resolution"));
     assert_eq!(level_of(&too_late), "major");
     too_late.assert_replays();
+}
+
+/// 二(一)「根据造成影响程度将责任投诉分为重大投诉、一般投诉」 with 二(二)「无责任投诉:指对
+/// 责任范围内的投诉经查实与事实不符」: 重大 is a kind of 责任投诉. A complaint the
+/// 街道办 passed on is 重大 at intake (1 d)); once the investigation records
+/// that it was not as stated, the receptionist's classification without a
+/// level leaves it 一般, as it does a repeated or collective complaint found so.
+/// Found as stated, it stays 重大.
+#[test]
+fn s33_a_complaint_found_without_liability_is_not_major() {
+    let run = |not_as_stated: bool| {
+        let roster = roster(
+            &[("kf", "客户服务中心", None)],
+            &[
+                ("jd", "接待员", "kf", &["receptionist"], None),
+                ("cl", "处理人", "kf", &["handler"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+        let t0 = beijing(2026, 3, 2, 9, 0);
+        let c = Complaint::builder(
+            t0,
+            Channel::Referral,
+            "街道办转来: 称小区消防通道被物业占用",
+        )
+        .complainant(person("业主 伍先生"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+        s.register("jd", "WY-D", c).unwrap();
+        assert_eq!(level_of(&s), "major", "1 d): 政府部门受理");
+        s.ok("jd", minutes(t0, 5), accept());
+        s.ok("jd", minutes(t0, 7), assign("kf", "cl"));
+        s.ok("cl", minutes(t0, 30), investigate());
+        s.ok(
+            "cl",
+            minutes(t0, 90),
+            CommandKind::RecordFacts {
+                facts: [(fact("not_as_stated"), FactValue::Bool(not_as_stated))].into(),
+            },
+        );
+        s.ok(
+            "jd",
+            minutes(t0, 95),
+            CommandKind::Classify {
+                level: None,
+                reason: None,
+            },
+        );
+        s.assert_replays();
+        level_of(&s).to_owned()
+    };
+    assert_eq!(run(true), "general", "无责任投诉 is not 重大");
+    assert_eq!(run(false), "major");
+    // The same for a), b) and e): the table leaves a 无责任 complaint 一般.
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let found_not_so = Complaint::builder(t0, Channel::Visit, "五户业主联名: 称电梯年检未做")
+        .category(cat("liability"))
+        .collective_count(5)
+        .request(rem_amt(RemedyKind::Compensation, "20000"))
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .fact(fact("company_responsible"), yes())
+        .fact(fact("personal_injury"), yes())
+        .fact(fact("outside_service_scope"), yes())
+        .build()
+        .unwrap();
+    let d = p.classify(&EvalInput::new(&found_not_so, t0).with_repeat_count(3));
+    assert_eq!(
+        (d.outcome.to_string(), d.rule_id),
+        ("general".to_owned(), None)
+    );
+}
+
+/// 1 b)「由于公司责任给顾客造成重大经济损失或人身伤害的。」: an injury caused, not a
+/// hazard. A loose stair railing the company is found responsible for, which has
+/// hurt nobody (flagged `injury_or_safety`, a safety hazard), stays 一般; the
+/// same finding with an injury (`personal_injury`) is 重大. The old file read
+/// the flag, which also covers hazards, so the railing was 重大.
+#[test]
+fn s33_a_safety_hazard_is_not_an_injury() {
+    let p = policy("property-model-s33.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let railing = |injured: bool| {
+        let c = Complaint::builder(t0, Channel::Visit, "3栋楼梯扶手松动, 存在安全隐患")
+            .category(cat("liability"))
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .fact(fact("company_responsible"), yes())
+            .fact(fact("personal_injury"), FactValue::Bool(injured))
+            .build()
+            .unwrap();
+        classified(&p, &c)
+    };
+    assert_eq!(railing(false), ("general".to_owned(), None));
+    assert_eq!(
+        railing(true),
+        ("major".to_owned(), Some("loss-or-injury".to_owned()))
+    );
 }

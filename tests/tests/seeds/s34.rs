@@ -346,3 +346,196 @@ fn s34_a_joint_case_is_handed_to_the_commission_to_coordinate() {
     let a = s.case().assignment.clone().unwrap();
     assert_eq!((a.lead, a.co_handling.len()), (did("yz"), 1));
 }
+
+/// 第二条「投诉处理机构,是指受理投诉的市建/设行政主管部门、市级各有关专业主管部门…和
+/// 各区县…建设行政主管部门」: the 市建委 receives complaints itself. A 重大 complaint
+/// phoned to it is registered and filed (立案建档) by its own officer, who owns the
+/// filing clock — 5 working days (assumed) across the 2026 Spring Festival — and
+/// the commission handles it (第六条(三)). The old file gave the commission no
+/// `register` or `accept`: such a complaint could not be recorded where it came in.
+#[test]
+fn s34_the_commission_receives_a_complaint_itself() {
+    let roster = roster(
+        &[("sjw", "重庆市住房和城乡建设委员会", None)],
+        &[(
+            "w1",
+            "市建委 投诉受理 段科员",
+            "sjw",
+            &["municipal_commission"],
+            None,
+        )],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 2, 13, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "高层住宅在建工地脚手架连墙件大量拆除, 仍在作业",
+    )
+    .complainant(person("市民 母先生"))
+    .category(cat("safety"))
+    .first_responder(sid("w1"))
+    .build()
+    .unwrap();
+    s.register("w1", "CQ-W", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+    // Sat 14 Feb is a working day; 15–23 Feb are the holiday: 5 working days
+    // from Fri 13 Feb end with Fri 27 Feb.
+    assert_eq!(due(&s, t0, "filing"), "2026-02-28 00:00");
+    s.ok("w1", minutes(t0, 30), accept());
+    s.ok("w1", minutes(t0, 40), assign("sjw", "w1"));
+    s.ok("w1", minutes(t0, 60), investigate());
+    s.tick(beijing(2026, 3, 2, 9, 0));
+    assert!(breach_list(&s).is_empty());
+    // A complaint outside its scope it turns away itself (第三条: out of the warranty).
+    let mut o = Scenario::new(
+        policy("construction-chongqing-s34.toml"),
+        super::roster(
+            &[("sjw", "重庆市住房和城乡建设委员会", None)],
+            &[(
+                "w1",
+                "市建委 段科员",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            )],
+        ),
+    );
+    let old = Complaint::builder(t0, Channel::Letter, "2012年交房的住宅墙面渗水")
+        .category(cat("waterproofing"))
+        .product(delivered(date(2012, 6, 30)))
+        .build()
+        .unwrap();
+    o.register("w1", "CQ-O", old).unwrap();
+    o.ok(
+        "w1",
+        minutes(t0, 10),
+        CommandKind::NotAccept {
+            reason_zh: "已超过质量保修期".into(),
+            advice_zh: Some("建议通过民事途径解决".into()),
+        },
+    );
+    assert_eq!(status(&o), Status::NotAccepted);
+}
+
+/// 第四条「分级管理、归口处理」 and 第五条「市级各有关主管部门的建筑工程投诉处理工作,根据
+/// 市人民政府规定的部门分工,由各有关主管部门负责」: a district body that receives a
+/// complaint in a municipal department's field passes it on (Transfer), and the
+/// department handles it to the reply; a department also receives and handles its
+/// own. Which field is whose is the 部门分工, which the text does not give.
+#[test]
+fn s34_a_department_handles_the_complaints_of_its_field() {
+    let roster = roster(
+        &[
+            ("qx", "渝北区建设行政主管部门", None),
+            ("zj", "市级有关专业主管部门", None),
+        ],
+        &[
+            ("q1", "区县专门机构 向科员", "qx", &["district_body"], None),
+            (
+                "z1",
+                "专业主管部门 投诉办 谭工",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+            (
+                "z2",
+                "专业主管部门 受理员",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "q1",
+        "CQ-T",
+        about(
+            t0,
+            "supervision",
+            "监理单位未对隐蔽工程旁站, 由专业主管部门管理",
+        )
+        .build()
+        .unwrap(),
+    )
+    .unwrap();
+    s.ok("q1", minutes(t0, 30), accept());
+    s.ok("q1", minutes(t0, 40), assign("qx", "q1"));
+    s.ok(
+        "q1",
+        minutes(t0, 50),
+        transfer("zj", "z1", "归口处理: 属专业主管部门职责"),
+    );
+    s.ok("z1", minutes(t0, 90), investigate());
+    s.ok(
+        "z1",
+        beijing(2026, 3, 5, 10, 0),
+        findings(FaultParty::ThirdParty, "监理单位旁站记录缺失"),
+    );
+    s.ok(
+        "z1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责令监理单位整改并通报"),
+    );
+    assert_eq!(status(&s), Status::Replied);
+    // Its own complaint, received and filed by the department.
+    let mut own = Scenario::new(
+        policy("construction-chongqing-s34.toml"),
+        super::roster(
+            &[("zj", "市级有关专业主管部门", None)],
+            &[(
+                "z2",
+                "专业主管部门 受理员",
+                "zj",
+                &["professional_dept"],
+                None,
+            )],
+        ),
+    );
+    own.register(
+        "z2",
+        "CQ-Z",
+        about(t0, "cost", "工程造价结算争议")
+            .first_responder(sid("z2"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    own.ok("z2", minutes(t0, 30), accept());
+    own.ok("z2", minutes(t0, 40), assign("zj", "z2"));
+    own.ok("z2", minutes(t0, 60), investigate());
+}
+
+/// 第五条「市级各有关主管部门的建筑工程投诉处理工作…由各有关主管部门负责,并接受同级建设
+/// 行政主管部门的业务指导」: a municipal department answers to the 市建委, not to a
+/// district's head. Escalating without naming a step, the department reaches the
+/// commission (`commission-coordinates`), as the commission itself does; a
+/// district body reaches its own head (`head`, assumed). The old file sent the
+/// department's and the commission's cases to a 区县负责人.
+#[test]
+fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let step = |role: &str| {
+        manual_step(
+            "construction-chongqing-s34.toml",
+            (role, role),
+            "b",
+            about(t0, "cost", "工程造价结算争议, 需上级协调")
+                .build()
+                .unwrap(),
+        )
+    };
+    assert_eq!(
+        step("professional_dept").as_deref(),
+        Some("commission-coordinates")
+    );
+    assert_eq!(
+        step("municipal_commission").as_deref(),
+        Some("commission-coordinates")
+    );
+    assert_eq!(step("district_body").as_deref(), Some("head"));
+}

@@ -558,3 +558,42 @@ fn s37_beyond_the_committee_goes_up_and_the_investor_is_told() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["superior_notice@1".to_owned()]);
 }
+
+/// 首问负责制 第三条「首问责任人应当在限定时限内办结」 with 投诉受理制 第二条「按照投诉类别,
+/// 及时了解处理」: an ordinary complaint accepted on Mon 29 Sep 2025 is due in 5
+/// working days (assumed): 30 Sep, then 9, 10, 11 (the Saturday worked for the
+/// National Day holiday) and 13 October. Left open past it, the breach is the
+/// handling section's and the leader is told (`leader-on-late`, assumed).
+#[test]
+fn s37_an_ordinary_case_is_finished_in_five_working_days() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办", "ywk", &["handling_section"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 9, 29, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "企业反映办事窗口多次让补材料, 一次告知不清",
+    )
+    .complainant(Complainant::organization("某物流有限公司").unwrap())
+    .category(cat("service_efficiency"))
+    .first_responder(sid("sw"))
+    .build()
+    .unwrap();
+    s.register("sw", "HSG-N", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    assert_eq!(due(&s, minutes(t0, 10), "completion"), "2025-10-14 00:00");
+    s.tick(beijing(2025, 10, 13, 17, 0));
+    assert!(breach_list(&s).is_empty());
+    s.tick(beijing(2025, 10, 14, 9, 0));
+    assert_eq!(breach_owners(&s), ["completion@1 → jb"]);
+    assert_eq!(steps_notified(&s), ["leader-on-late → bureau_leader"]);
+}

@@ -306,3 +306,72 @@ fn s42_a_late_major_report_is_the_receptionists() {
     s.tick(minutes(t0, 20));
     assert_eq!(breach_owners(&s), ["major_report@1 → j1"]);
 }
+
+/// (6)「重大或突发事件包括:…盗窃等破坏性行为…」: theft is the example of a class;
+/// a destructive act that is not theft (a tenant's staff smashing the lobby's
+/// access gates) is 重大 too. The old file knew theft only.
+#[test]
+fn s42_a_destructive_act_is_major() {
+    let p = policy("property-office-s42.toml");
+    let t0 = beijing(2026, 8, 3, 14, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "大堂门禁闸机被人砸坏")
+        .fact(fact("event"), text("破坏性行为"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        classified(&p, &c),
+        ("major".to_owned(), Some("emergency".to_owned()))
+    );
+}
+
+/// (4)「一般性投诉:…立即将情况回复客户」 and (6)「重大投诉:…向投诉客户解释原因,确定回复时间」
+/// with (3)「对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」: a general
+/// complaint is answered within 4 hours of acceptance (立即, assumed), a major one
+/// within 2 (assumed); agreeing the next reply time meets the clock, doing neither
+/// breaches, charged to the handler.
+#[test]
+fn s42_reply_at_once_or_agree_the_next_time() {
+    let run = |major: bool, agree: bool| {
+        let roster = roster(
+            &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+            &[
+                ("j1", "接待 小容", "kf", &["receptionist"], None),
+                ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+        let t0 = beijing(2026, 8, 3, 10, 0);
+        let mut c = Complaint::builder(t0, Channel::Phone, "9层卫生间水龙头漏水")
+            .complainant(person("9层 某公司行政"))
+            .category(cat("public_facilities"))
+            .first_responder(sid("j1"));
+        if major {
+            c = c.fact(fact("event"), text("水浸"));
+        }
+        s.register("j1", "DS-Y", c.build().unwrap()).unwrap();
+        s.ok("j1", minutes(t0, 2), accept());
+        s.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+        let due_at = due(&s, minutes(t0, 3), "reply");
+        if agree {
+            s.ok(
+                "j1",
+                minutes(t0, 60),
+                CommandKind::SetAgreedDeadline {
+                    deadline: beijing(2026, 8, 4, 17, 0),
+                },
+            );
+        }
+        s.tick(beijing(2026, 8, 3, 15, 0));
+        (due_at, breach_owners(&s))
+    };
+    assert_eq!(
+        run(false, false),
+        (
+            "2026-08-03 14:02".to_owned(),
+            vec!["reply@1 → e1".to_owned()]
+        )
+    );
+    assert_eq!(run(false, true), ("2026-08-03 14:02".to_owned(), vec![]));
+    let (major_due, _) = run(true, true);
+    assert_eq!(major_due, "2026-08-03 12:02");
+}
