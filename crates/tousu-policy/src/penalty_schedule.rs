@@ -87,7 +87,8 @@ pub struct PenaltySchedule {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overtime_by_milestone: BTreeMap<crate::MilestoneId, MilestoneFine>,
     /// Non-monetary sanctions of the regulation's own (schema 2) that the
-    /// model's [`SanctionKind`] does not name, by id: S30's 「责令下机学习」.
+    /// model's [`SanctionKind`] does not name, by id: S30's “责令下机学习” (how
+    /// its garbled clause reads).
     /// A violation lists the ones it brings in its `outcomes`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub custom_sanctions: BTreeMap<CustomSanctionId, CustomSanction>,

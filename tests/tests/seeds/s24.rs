@@ -268,3 +268,45 @@ fn s24_user_fault_is_found_on_inspection() {
         ("valid".to_owned(), None)
     );
 }
+
+/// 5.3 1)「做到处理问 题的时间省内不超过二天,省外不超过四天」 over the 2025 National Day
+/// holiday (1–8 October off, Sun 28 September and Sat 11 October worked): 天
+/// are calendar days, and a period whose last day is not a working day ends at
+/// the end of the next working day (ruling 2). In the province from Sat 27
+/// September the 2 days end on Mon 29 September; from Tue 30 September they end
+/// on 2 October, a holiday, so on Thu 9 October — as do the 4 days out of the
+/// province from Sun 28 September (2 October) and from Fri 3 October (7 October).
+#[test]
+fn s24_handling_over_national_day() {
+    let roster = roster(
+        &[("qa", "品质部", None)],
+        &[("pz", "品质部 专员", "qa", &["quality_dept"], None)],
+    );
+    let due_from = |at, out_of_province: bool| {
+        let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster.clone());
+        let mut c = Complaint::builder(at, Channel::Phone, "断路器合闸后跳闸")
+            .complainant(person("客户"))
+            .category(cat("product"));
+        if out_of_province {
+            c = c.fact(fact("out_of_province"), yes());
+        }
+        s.register("pz", "ZL-N", c.build().unwrap()).unwrap();
+        due(&s, at, "handling")
+    };
+    assert_eq!(
+        due_from(beijing(2025, 9, 27, 10, 0), false),
+        "2025-09-30 00:00"
+    );
+    assert_eq!(
+        due_from(beijing(2025, 9, 30, 10, 0), false),
+        "2025-10-10 00:00"
+    );
+    assert_eq!(
+        due_from(beijing(2025, 9, 28, 10, 0), true),
+        "2025-10-10 00:00"
+    );
+    assert_eq!(
+        due_from(beijing(2025, 10, 3, 10, 0), true),
+        "2025-10-10 00:00"
+    );
+}

@@ -37,7 +37,7 @@ fn s25_telecom_broadband_fault_passed_on() {
     .build()
     .unwrap();
     s.register("w1", "DX-1", c).unwrap();
-    // Answered 12 seconds after the call arrives (limit: 15 s, approximated by 1 minute).
+    // Answered 12 seconds after the call arrives (「应答时限:小于15秒」).
     s.ok("w1", at_s(2025, 12, 31, 20, 0, 12), accept());
     // 申告 answered within 48 hours (assumed): clock hours, holidays do not matter.
     assert_eq!(

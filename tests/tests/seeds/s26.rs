@@ -358,3 +358,37 @@ fn s26_the_inspection_finds_the_work_conforms() {
         Some("conforms-to-design")
     );
 }
+
+/// 第一条 cites 《房屋建筑工程质量保修办法》; with the local 第四、五条 lost, the file
+/// takes its 第七条 terms: the structure for its design life, waterproofing 5
+/// years, installation and decoration 2 years. 第二条 accepts what is found 「在保修
+/// 期内」: a leak in the fifth year is in scope, a decoration defect in the third
+/// year is not (the complainant has negotiated first, 第八条).
+#[test]
+fn s26_the_national_warranty_terms() {
+    let p = policy("construction-chengdu-s26.toml");
+    assert_eq!(warranty_term(&p, "structure"), "design_life");
+    assert_eq!(warranty_term(&p, "waterproofing"), "5 years");
+    assert_eq!(warranty_term(&p, "installation_decoration"), "2 years");
+    let refused = |category: &str, delivered_on| {
+        let at = beijing(2026, 3, 2, 10, 0);
+        let c = about(at, category, "交房后发现的施工质量问题")
+            .incident_at(at)
+            .product(delivered(delivered_on))
+            .fact(fact("negotiation_failed"), yes())
+            .build()
+            .unwrap();
+        refused_by(&p, &c)
+    };
+    assert_eq!(refused("waterproofing", date(2021, 6, 30)), None);
+    assert_eq!(
+        refused("waterproofing", date(2020, 6, 30)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(refused("installation_decoration", date(2024, 6, 30)), None);
+    assert_eq!(
+        refused("installation_decoration", date(2023, 6, 30)).as_deref(),
+        Some("out-of-warranty")
+    );
+    assert_eq!(refused("structure", date(1996, 6, 30)), None);
+}

@@ -42,7 +42,7 @@ fn s28_business_hall_batch_complaint_beyond_authority() {
             deadline: beijing(2026, 1, 2, 12, 0),
         },
     );
-    // 「超出处理权限时应及时上报上一级主管协调处理」: the hall supervisor.
+    // 「超出处理权限时应及 时上报上一级主管协调处理」: the hall supervisor.
     s.ok(
         "y1",
         minutes(t0, 40),
@@ -96,7 +96,7 @@ fn s28_business_hall_batch_complaint_beyond_authority() {
     insta::assert_snapshot!("s28_business_hall", timeline(&s.events));
 }
 
-/// 三6「及时予以处理,力求在现场回复客户」 and 「超出处理权限时应及时上报上一级主管」:
+/// 三6「及时予以处理,力求在现场回复客户」 and 「超出处理权限时应及 时上报上一级主管」:
 /// within their authority the hall staff settle a complaint themselves, on the spot.
 #[test]
 fn the_staff_settle_within_their_authority() {
@@ -172,7 +172,7 @@ fn s28_batch_not_reported_in_time() {
     with_supervisor.ok("y1", minutes(t0, 20), escalate("超出处理权限"));
     with_supervisor.tick(beijing(2026, 5, 4, 10, 5));
     assert!(breached(&with_supervisor.events, "report_batch"));
-    // 「(包括请示上级主管等方式)」: asking the supervisor is not the on-site reply.
+    // 「(包括请示上级 主管等方式)」: asking the supervisor is not the on-site reply.
     assert!(breached(&with_supervisor.events, "on_site"));
     s.tick(beijing(2026, 5, 4, 10, 5));
     assert!(breached(&s.events, "report_batch"));

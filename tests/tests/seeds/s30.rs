@@ -274,8 +274,13 @@ fn s30_the_review_decides_untrue_and_difficult() {
         .unwrap();
     s.register("kd1", "ZD-V", c).unwrap();
     s.ok("kd1", minutes(t0, 5), accept());
-    // The representative complained about may not explain it away.
-    assert!(s.run("kd2", minutes(t0, 6), reply("当时信号不好")).is_err());
+    // The representative complained about may not pass it on with their own
+    // account: they take no part (recused), though any 客户代表 may escalate.
+    let refused = s.run("kd2", minutes(t0, 6), escalate("当时信号不好"));
+    assert!(
+        matches!(refused, Err(Rejection::Recused { .. })),
+        "{refused:?}"
+    );
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
     // Their own 部门主管 is the first to handle it.
     s.ok("zg", minutes(t0, 20), escalate("未能与客户达成协议"));
@@ -304,4 +309,54 @@ fn s30_the_review_decides_untrue_and_difficult() {
         Some("not-true")
     );
     assert_eq!(level_of(&s), "ordinary");
+}
+
+/// 四 第二步「…并进行初步解释」 is the 客户代表's explanation in the call; 五 the
+/// 服务监督团队 still checks and answers every work order (「最终由服务监督团队…负责
+/// 处理、回复客户、结束工单」). The first explanation is noted, not a reply: it
+/// neither stops the team's reply clock nor starts the callback. Accepted on
+/// Tue 30 Sep 2025, the team's 1 working day (assumed) runs over National Day
+/// (1–8 Oct) to Thu 9 Oct.
+#[test]
+fn s30_the_first_explanation_is_not_the_teams_reply() {
+    let p = policy("community-network-s30.toml");
+    let roster = roster(
+        &[("kfzx", "客服中心", None)],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            ("zg", "部门主管 龚主管", "kfzx", &["dept_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 30, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 樊女士"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-E", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    assert_eq!(due(&s, minutes(t0, 5), "team_reply"), "2025-10-10 00:00");
+    // The representative's explanation is no reply to the customer.
+    assert!(
+        s.run(
+            "kd1",
+            minutes(t0, 6),
+            reply("初步解释:该业务规则以营业厅公告为准")
+        )
+        .is_err()
+    );
+    s.ok("kd1", minutes(t0, 7), note("已向客户初步解释,客户不认可"));
+    s.ok("kd1", minutes(t0, 8), escalate("客户不接受初步解释"));
+    // Nobody answered the customer: the team's reply is late after the holiday.
+    let late = s.tick(beijing(2025, 10, 10, 9, 0));
+    assert!(breached(&late, "team_reply"));
+    assert!(
+        s.deadlines(beijing(2025, 10, 10, 9, 0))
+            .iter()
+            .all(|v| v.milestone.as_str() != "callback")
+    );
 }
