@@ -578,3 +578,46 @@ fn s22_complaints_about_staff_and_suggestions_are_categories() {
         .unwrap();
     assert_eq!(refused_by(&p, &c), None);
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速
+/// 上报服务中心项目经理」: a major problem the 投诉受理员 took and no 值班员 acted on is
+/// the receptionist's to notify and report (he answers for both clocks,
+/// `fallback_owner`, assumed), so he may: he reports it to the project manager
+/// and notifies the 责任人 in time, and nothing breaches. (The old file charged
+/// him with both clocks but let him do neither: no `escalate`, no `assign`.)
+#[test]
+fn s22_the_receptionist_who_took_a_major_problem_reports_it() {
+    let roster = roster(
+        &[("fw", "服务中心", None), ("repair", "维修班", Some("fw"))],
+        &[
+            (
+                "rec",
+                "投诉受理员 小林",
+                "fw",
+                &["receptionist"],
+                Some("pm"),
+            ),
+            ("rep", "维修工小赵", "repair", &["responsible"], None),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 5, 1, 23, 0); // 劳动节 holiday: the centre works
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼整层停水,40多名学生无法洗漱")
+        .category(cat("repair"))
+        .collective_count(40)
+        .build()
+        .unwrap();
+    s.register("rec", "S22-G", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("rec", minutes(t0, 2), accept());
+    s.ok(
+        "rec",
+        minutes(t0, 10),
+        escalate("重大问题:整层停水,上报项目经理"),
+    );
+    assert_eq!(steps_taken(&s), ["project-manager"]);
+    s.ok("rec", minutes(t0, 15), assign("repair", "rep"));
+    s.tick(beijing(2026, 5, 2, 0, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+}
