@@ -458,3 +458,95 @@ fn s15_the_deadline_told_replaces_the_backstop() {
     s.tick(beijing(2026, 3, 9, 9, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// 4.3.2「A.投诉客户分类:A类,B类,C类,D类; B.投诉内容分类:系统方面,人员方面;时效方面;货物异常方面
+/// … C.投诉处理情况:当即处理,期限内处理,循环往复处理 … D.客户满意情况:非常满意,满意,一般,不满意」:
+/// the month's report counts the cases by those four dimensions, with the
+/// policy's names for the content classes — an A-class system complaint handled
+/// at once, and a B-class cargo complaint answered within the deadline told.
+#[test]
+fn s15_the_statistics_count_the_four_dimensions() {
+    use tousu::report::{ReportPeriod, period_report};
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None)],
+        &[("kf", "客服人员", "cs", &["cs_staff"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut cases = Vec::new();
+    let mut at_once = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "系统查询不到运单轨迹")
+        .complainant(person("A类客户 孙经理"))
+        .customer_class(CustomerClass::A)
+        .category(cat("system"))
+        .build()
+        .unwrap();
+    at_once.register("kf", "S15-R1", c).unwrap();
+    at_once.ok("kf", minutes(t0, 5), accept());
+    at_once.ok("kf", minutes(t0, 20), reply("已刷新轨迹,可正常查询"));
+    at_once.ok(
+        "kf",
+        minutes(t0, 30),
+        callback(Satisfaction::VerySatisfied, "客户非常满意"),
+    );
+    at_once.ok("kf", minutes(t0, 35), close());
+    cases.push(at_once.case().clone());
+
+    let mut in_time = Scenario::new(p.clone(), roster);
+    let c = Complaint::builder(t0, Channel::Email, "两箱货物外包装破损")
+        .complainant(person("B类客户 钱经理"))
+        .customer_class(CustomerClass::B)
+        .category(cat("cargo_exception"))
+        .build()
+        .unwrap();
+    in_time.register("kf", "S15-R2", c).unwrap();
+    in_time.ok("kf", minutes(t0, 5), accept());
+    in_time.ok(
+        "kf",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 6, 17, 0),
+        },
+    );
+    in_time.ok("kf", beijing(2026, 3, 5, 15, 0), reply("破损货物已补发"));
+    in_time.ok(
+        "kf",
+        beijing(2026, 3, 5, 16, 0),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    in_time.ok("kf", beijing(2026, 3, 5, 16, 5), close());
+    cases.push(in_time.case().clone());
+
+    let r = period_report(
+        &in_time.rt.policy,
+        &in_time.rt.calendar,
+        &cases,
+        &ReportPeriod::month(2026, 3).unwrap(),
+        beijing(2026, 4, 1, 0, 0),
+        None,
+    )
+    .unwrap();
+    let counts = |t: &std::collections::BTreeMap<String, tousu::report::Tally>| {
+        t.iter()
+            .filter(|(_, v)| v.count > 0)
+            .map(|(k, v)| format!("{k} {} {}", v.label_zh, v.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(&r.by_customer_class), ["a A类 1", "b B类 1"]);
+    for class in ["a", "b", "c", "d"] {
+        assert!(r.by_customer_class.contains_key(class), "{class}");
+    }
+    assert_eq!(
+        counts(&r.by_category),
+        ["cargo_exception 货物异常方面 1", "system 系统方面 1"]
+    );
+    assert_eq!(
+        counts(&r.by_handling),
+        ["immediate 当即处理 1", "within_deadline 期限内处理 1"]
+    );
+    assert!(r.by_handling.contains_key("recurring"));
+    assert_eq!(
+        counts(&r.satisfaction.distribution),
+        ["satisfied 满意 1", "very_satisfied 非常满意 1"]
+    );
+}

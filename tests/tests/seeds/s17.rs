@@ -521,3 +521,92 @@ fn s17_a_suggestion_is_answered_after_the_report_up() {
     let mut question = open(FeedbackKind::Inquiry, "年卡能否转让给家人?");
     question.ok("fd", minutes(t0, 10), reply("可以转让一次,需双方到店办理"));
 }
+
+/// 2.2.2「a、求助型:客户有困难或问题需给予帮忙解决的」「c、发泄型:客户带有某种不满,误会等造成的
+/// 内心不满,要求把问题得到解决的」: demands for which the source sets no limit — only
+/// 咨询 has 「在24小时内答复客户」 and complaints 6「不能超过3个工作日」. Neither runs a
+/// handling clock, and nothing breaches a week later.
+#[test]
+fn s17_help_and_venting_run_no_clock() {
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    for (n, demand_type) in ["求助型", "发泄型"].into_iter().enumerate() {
+        let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "储物柜钥匙丢了,能否帮忙开柜")
+            .complainant(person("会员"))
+            .fact(fact("demand_type"), FactValue::Text(demand_type.to_owned()))
+            .build()
+            .unwrap();
+        s.register("fd", &format!("S17-H{n}"), c).unwrap();
+        s.ok("fd", minutes(t0, 5), accept());
+        assert_eq!(level_of(&s), "demand", "{demand_type}");
+        assert!(
+            due_all(&s, minutes(t0, 6))
+                .iter()
+                .all(|d| !d.starts_with("handling ")),
+            "{demand_type}: {:?}",
+            due_all(&s, minutes(t0, 6))
+        );
+        s.tick(beijing(2026, 3, 9, 15, 0));
+        assert!(
+            breach_list(&s).is_empty(),
+            "{demand_type}: {:?}",
+            breach_list(&s)
+        );
+    }
+}
+
+/// 7「接诉部门在投诉处理完毕后,将处理结果反馈给投诉人,征求投诉人对处理结果的意见和推荐。」: the
+/// receiving department owes the feedback once the case is answered, even when
+/// the 职责部门's investigator answered it; 2 working days (assumed) from a
+/// reply on 30 September 2025 end with 10 October (1–8 October is the National
+/// Day holiday), and a feedback never given is the desk's breach.
+#[test]
+fn s17_the_receiving_department_feeds_the_result_back() {
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], None),
+            ("inv", "会籍部主管", "sales", &["investigator"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    let t0 = beijing(2025, 9, 29, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "续卡折扣与宣传不符")
+        .complainant(person("会员 周女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-F", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("sales", "inv"));
+    s.ok(
+        "inv",
+        beijing(2025, 9, 30, 15, 0),
+        reply("经核实按宣传折扣补差价200元"),
+    );
+    assert_eq!(
+        due(&s, beijing(2025, 9, 30, 15, 1), "feedback"),
+        "2025-10-11 00:00"
+    );
+    s.tick(beijing(2025, 10, 10, 23, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.tick(beijing(2025, 10, 11, 9, 0));
+    assert_eq!(breach_owners(&s), ["feedback@1 → fd"]);
+}
+
+/// 7「行政部门做好处理归档工作,资料保存一年,重要资料延期保存。」: one year, and the
+/// important records longer (3 years assumed: 「延期」 gives no length).
+#[test]
+fn s17_records_are_kept_one_year_important_ones_longer() {
+    let p = policy("membership-cards-s17.toml");
+    let r = p.retention.as_ref().unwrap();
+    assert_eq!(r.period.to_string(), "1 year");
+    assert_eq!(
+        r.important.as_ref().map(ToString::to_string).as_deref(),
+        Some("3 years")
+    );
+}

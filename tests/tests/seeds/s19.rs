@@ -420,3 +420,31 @@ fn s19_closing_ends_the_progress_reports() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
 }
+
+/// 「让顾客了解处理投诉的进度」: the follow-up after the answer is owed even when the
+/// server who took the complaint answered it at the table without anyone being
+/// assigned — he answers for a follow-up never made (`fallback_owner`,
+/// assumed). (The old file charged that breach to nobody.)
+#[test]
+fn s19_a_follow_up_nobody_was_assigned_is_the_servers() {
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2025, 10, 1, 12, 0); // National Day: the outlet works
+    let c = Complaint::builder(t0, Channel::Visit, "汤里有头发")
+        .complainant(person("8号桌客人"))
+        .category(cat("during_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-F", c).unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    s.ok("w", minutes(t0, 3), reply("当面撤换,重新上汤,致歉"));
+    assert_eq!(due(&s, minutes(t0, 4), "follow_up"), "2025-10-01 13:03");
+    s.tick(beijing(2025, 10, 1, 13, 30));
+    assert_eq!(breach_owners(&s), ["follow_up@1 → w"]);
+}

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S20 — property training: an agreed phone-reply time missed, the superior
@@ -256,4 +257,167 @@ fn s20_a_missed_phone_reply_is_reported_to_the_supervisor() {
     assert!(breached(&s.events, "phone_reply"));
     assert_eq!(steps_taken(&s), ["late-agreed-reply"]);
     assert_eq!(steps_notified(&s), ["late-agreed-reply → supervisor"]);
+}
+
+/// 4「若不能当场处理的,可跟业主协商处理时间,请示上级后,给予限时进行电话回复」: the time
+/// agreed with the owner is the limit of the phone reply, so it replaces the
+/// assumed one-working-day backstop. Received on 30 September 2025, the
+/// backstop would end with 9 October (the National Day holiday, 1–8 October,
+/// lies between); the owner is promised a call by 10:00 on 10 October and gets
+/// it. (The old file kept the backstop running beside the agreed time and
+/// breached it at 00:00 on 10 October.) Missing the agreed time breaches the
+/// agreed time, not the backstop.
+#[test]
+fn s20_the_agreed_time_replaces_the_backstop() {
+    let run = |reply_at: DateTime<Utc>| {
+        let roster = roster(
+            &[("cs", "客服中心", None)],
+            &[
+                ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+                ("sup", "客服主管", "cs", &["supervisor"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+        let t0 = beijing(2025, 9, 30, 16, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "单元门禁读卡器失灵,节前能否修好")
+            .complainant(person("业主 严女士"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S20-A", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 8), assign("cs", "kf"));
+        s.ok("kf", minutes(t0, 10), investigate());
+        s.ok(
+            "kf",
+            minutes(t0, 20),
+            findings(FaultParty::Us, "核实属实:读卡器受潮失灵"),
+        );
+        assert_eq!(due(&s, minutes(t0, 6), "phone_reply"), "2025-10-10 00:00");
+        s.ok(
+            "sup",
+            minutes(t0, 30),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2025, 10, 10, 10, 0),
+            },
+        );
+        assert_eq!(
+            due(&s, minutes(t0, 31), "agreed_deadline"),
+            "2025-10-10 10:00"
+        );
+        s.tick(beijing(2025, 10, 10, 9, 0));
+        s.ok("kf", reply_at, reply("门禁读卡器已更换,已电话告知业主"));
+        s.assert_replays();
+        breach_list(&s)
+    };
+    assert_eq!(
+        run(beijing(2025, 10, 10, 9, 30)),
+        Vec::<String>::new(),
+        "the agreed time kept"
+    );
+    assert_eq!(
+        run(beijing(2025, 10, 10, 11, 0)),
+        vec!["agreed_deadline@1".to_owned()]
+    );
+}
+
+/// 6「当值班人员无法现场解决时,可跟业主协商另定时问进行电话跟踪服务」, then 7「当业主不同意更换时间时,
+/// 简要地将投诉处理经过总结,上报和转交上级部门处理」: the person on duty whose new time the
+/// owner refuses passes the case up to the 上级部门 with his summary. (The old
+/// file gave the person on duty no `escalate`.)
+#[test]
+fn s20_the_person_on_duty_passes_a_refused_time_up() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 1, 10, 22, 30);
+    let c = Complaint::builder(t0, Channel::Visit, "楼上漏水滴到卧室,要求今晚处理")
+        .complainant(person("业主 韦先生"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-U", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 10),
+        note("另定时间:明早9点前维修人员上门,电话跟踪;业主不同意,要求今晚处理"),
+    );
+    s.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间。经过:22:30来访报楼上漏水,值班维修工已下班,约明早9点,业主不同意",
+        ),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["superior-dept → superior_dept ⇒ superior_dept"],
+        "the 上级部门 takes it over"
+    );
+    s.ok(
+        "sd",
+        minutes(t0, 50),
+        reply("管理处已联系楼上住户关闭总阀,维修工今晚到场"),
+    );
+}
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录」: the record is
+/// owed by the one who received the complaint — the 客服员 even when the
+/// supervisor took the case over and answered it, the person on duty when he
+/// took it. (The old file charged the supervisor, the assignee, and the person
+/// on duty could not record it.)
+#[test]
+fn s20_the_receiver_writes_up_the_result() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("zb", "值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let complaint = || {
+        Complaint::builder(t0, Channel::Visit, "垃圾桶两天未清运")
+            .complainant(person("业主 邵女士"))
+            .category(cat("environment"))
+            .build()
+            .unwrap()
+    };
+
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster.clone());
+    s.register("kf", "S20-W", complaint()).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), escalate("不能处理,领业主至主管处"));
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        reply("已安排保洁加派清运,今日下午完成"),
+    );
+    // 1 working day (assumed) after the reply: the end of Tuesday 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["result_record@1 → kf"]);
+
+    let mut d = Scenario::new(policy("property-training-s20.toml"), roster);
+    d.register("zb", "S20-D", complaint()).unwrap();
+    d.ok("zb", minutes(t0, 5), accept());
+    d.ok("zb", minutes(t0, 20), reply("已通知保洁立即清运"));
+    d.ok(
+        "zb",
+        minutes(t0, 30),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "投诉处理结果记录:保洁已清运",
+        ),
+    );
+    d.tick(beijing(2026, 3, 4, 9, 0));
+    assert!(breach_list(&d).is_empty(), "{:?}", breach_list(&d));
 }

@@ -539,3 +539,43 @@ fn s23_the_record_must_hold_article_seven() {
     s.register("d1", "XM-OK", full().build().unwrap()).unwrap();
     assert!(!s.events.is_empty());
 }
+
+/// 第二条「采用书信、电子邮件、传真、走访等形式」 and 第六条「对所有来电、来访」: a complaint
+/// comes by letter, e-mail, fax (a written submission), a visit or a call, and
+/// 「等」 leaves the list open: the duty officer records and accepts each alike,
+/// and no acceptance rule turns one away for how it came.
+#[test]
+fn s23_every_channel_of_article_two_is_received() {
+    let p = policy("construction-xiamen-s23.toml");
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[("d1", "值班人员", "fzx", &["duty_officer"], None)],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    for (n, channel) in [
+        Channel::Letter,
+        Channel::Email,
+        Channel::Visit,
+        Channel::Phone,
+        Channel::Web,
+        Channel::Other,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let c = Complaint::builder(t0, channel, "卫生间楼板渗水到楼下")
+            .complainant(person("许先生").with_phone("13906000901"))
+            .category(cat("waterproofing"))
+            .location("某园9号楼901室")
+            .product(delivered(date(2023, 6, 1)))
+            .fact(fact("project_name"), text("某园三期9号楼"))
+            .fact(fact("relation_to_owner"), text("产权人"))
+            .build()
+            .unwrap();
+        assert_eq!(refused_by(&p, &c), None, "{channel:?}");
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register("d1", &format!("XM-C{n}"), c).unwrap();
+        s.ok("d1", minutes(t0, 5), accept());
+        assert_eq!(status(&s), Status::Accepted, "{channel:?}");
+    }
+}

@@ -273,3 +273,45 @@ fn s35_city_body_and_station_receive_complaints_directly() {
         );
     }
 }
+
+/// 第四条「属地管理、分级负责,谁主管、谁负责,依法、及时、就地解决」: the 总站 hands a
+/// complaint to the body where the work lies, whose handling clock (60 days,
+/// assumed: 「及时」 has no value) runs from the hand-over — from 30 September
+/// 2025 it ends on Saturday 29 November and is carried to Monday 1 December —
+/// and a body that finds the work lies elsewhere passes it on (转送). 第三条
+/// 「要认真对待,妥善处理」 is an attitude, out of scope.
+#[test]
+fn s35_a_complaint_is_handled_where_the_work_lies() {
+    let p = policy("construction-anhui-s35.toml");
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("wh", "芜湖市工程质量投诉处理机构", None),
+            ("mas", "马鞍山市工程质量投诉处理机构", None),
+        ],
+        &[
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("w1", "芜湖 钱工", "wh", &["city_body"], None),
+            ("m1", "马鞍山 孙工", "mas", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2025, 9, 30, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "新交付住宅楼梯间墙体裂缝")
+        .complainant(person("业主 吴先生"))
+        .category(cat("structure"))
+        .build()
+        .unwrap();
+    s.register("z1", "AH-L", c).unwrap();
+    s.ok("z1", minutes(t0, 30), accept());
+    s.ok("z1", minutes(t0, 40), assign("wh", "w1"));
+    assert_eq!(due(&s, minutes(t0, 41), "handling"), "2025-12-02 00:00");
+    s.ok(
+        "w1",
+        beijing(2025, 10, 9, 10, 0),
+        transfer("mas", "m1", "项目位于马鞍山市当涂县,属地处理"),
+    );
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!((a.lead, a.handler), (did("mas"), Some(sid("m1"))));
+    s.ok("m1", beijing(2025, 10, 9, 14, 0), investigate());
+}

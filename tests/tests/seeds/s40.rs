@@ -523,3 +523,63 @@ fn s40_a_late_closure_nobody_on_the_case_answers_for_says_why() {
     assert!(md.contains("无责任人的超时 Unowned breaches"), "{md}");
     assert!(md.contains(why), "{md}");
 }
+
+/// 第九条(十二)「客诉资料若涉及其他公司,原物料供应商等的职责时由总经理室会同有关单位共同处理」:
+/// a claim that involves a raw-material supplier is handled jointly — the
+/// 总经理室's 生产管理组 assigns it with the units concerned co-handling; the
+/// 业务部门, which registered it, cannot hand it out itself.
+#[test]
+fn s40_a_supplier_claim_is_handled_jointly_by_the_gm_office() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("cg", "采购部(原物料供应商联络)", None),
+            ("zz", "制造部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("m1", "制造部 组长", "zz", &["manufacturing"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(
+        t0,
+        "quality_abnormality",
+        "客户来函:纸箱印刷脱墨,疑为油墨供应商批次问题",
+    )
+    .build()
+    .unwrap();
+    s.register("y1", "KS-J", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    let by_sales = s
+        .run(
+            "y1",
+            minutes(t0, 35),
+            assign_with("zg", "q1", &["cg", "zz"]),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(by_sales, Rejection::NotPermitted { .. }),
+        "{by_sales}"
+    );
+    s.ok(
+        "pm",
+        minutes(t0, 40),
+        assign_with("zg", "q1", &["cg", "zz"]),
+    );
+    let a = s.case().assignment.clone().unwrap();
+    assert_eq!(a.lead, did("zg"));
+    assert_eq!(a.co_handling, [did("cg"), did("zz")]);
+    s.ok("q1", minutes(t0, 60), investigate());
+    s.ok(
+        "m1",
+        minutes(t0, 90),
+        note("制造部:同批次油墨另两单亦有脱墨"),
+    );
+}
