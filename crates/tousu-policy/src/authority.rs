@@ -180,9 +180,8 @@ impl Role {
 
 /// Actions a role may take only under conditions (权限 by level, status,
 /// escalation step, the last callback's answer, channel or category). Every
-/// condition given must hold;
-/// a grant with none is refused by validation (write the action in the
-/// role's `actions`).
+/// condition given must hold; a grant with none is refused by validation
+/// (write the action in the role's `actions`).
 ///
 /// ```toml
 /// [[roles]]
