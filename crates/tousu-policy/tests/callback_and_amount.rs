@@ -51,13 +51,13 @@ fn a_callback_grant_says_what_the_round_answered() {
     let c = complaint();
     let input = EvalInput::new(&c, c.received_at);
     assert_eq!(
-        g.unmet(&p, &view(input.clone(), None)),
+        g.unmet(&p, &view(input, None)),
         [
             "the round's last callback must have answered one of unsatisfied (there is none since the last reply)"
         ]
     );
     assert_eq!(
-        g.unmet(&p, &view(input.clone(), Some(Satisfaction::Satisfied))),
+        g.unmet(&p, &view(input, Some(Satisfaction::Satisfied))),
         ["the round's last callback must have answered one of unsatisfied (it answered satisfied)"]
     );
     assert!(
