@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu_model::{
     CategoryId, DepartmentId, FactName, LevelId, Money, PartyId, Remedy, RemedyKind, RoleId,
-    StaffId,
+    Satisfaction, StaffId,
 };
 
 use crate::ids::{EscalationId, MilestoneId, RuleId};
@@ -179,9 +179,9 @@ impl Role {
 }
 
 /// Actions a role may take only under conditions (权限 by level, status,
-/// escalation step, channel or category). Every condition given must hold;
-/// a grant with none is refused by validation (write the action in the
-/// role's `actions`).
+/// escalation step, the last callback's answer, channel or category). Every
+/// condition given must hold; a grant with none is refused by validation
+/// (write the action in the role's `actions`).
 ///
 /// ```toml
 /// [[roles]]
@@ -195,6 +195,9 @@ impl Role {
 ///     { actions = ["approve"], after_escalation = ["supervisor"] },
 ///     # replies on the spot to a complaint made in person, before assignment
 ///     { actions = ["reply"], statuses = ["accepted"], when = { channel = ["visit"] } },
+///     # closes abnormally only once the customer rejected the answer (S01 3.3
+///     # 「无法与用户达成一致」)
+///     { actions = ["close_abnormally"], callback = ["unsatisfied"] },
 /// ]
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -213,6 +216,11 @@ pub struct Grant {
     /// escalation needed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after_escalation: Vec<EscalationId>,
+    /// The last callback (回访) of the case's round — since its last reply —
+    /// answered one of these (empty: no callback needed). A round without a
+    /// callback yet fails it (ruling 60 in docs/rulings.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub callback: Vec<Satisfaction>,
     /// The complaint matches this predicate (channel, category, facts…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Predicate>,
@@ -222,7 +230,8 @@ pub struct Grant {
 }
 
 /// What a policy's conditions see of a case: its level, status, the
-/// escalation steps taken, and the complaint for predicates.
+/// escalation steps taken, the round's last callback, and the complaint
+/// for predicates.
 #[derive(Clone, Debug)]
 pub struct CaseView<'a> {
     /// The level, once classified.
@@ -231,6 +240,9 @@ pub struct CaseView<'a> {
     pub status: Status,
     /// The escalation steps taken so far, in any round.
     pub escalations: Vec<&'a EscalationId>,
+    /// The answer of the round's last callback, if one was recorded since
+    /// the round's last reply.
+    pub callback: Option<Satisfaction>,
     /// The complaint and its facts, for predicates.
     pub input: EvalInput<'a>,
 }
@@ -242,6 +254,7 @@ impl Grant {
         !(self.levels.is_empty()
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
+            && self.callback.is_empty()
             && self.when.is_none())
     }
 
@@ -274,6 +287,16 @@ impl Grant {
             unmet.push(format!(
                 "one of the escalation steps {} must have been taken (none has)",
                 list(&self.after_escalation)
+            ));
+        }
+        if !self.callback.is_empty() && !case.callback.is_some_and(|c| self.callback.contains(&c)) {
+            unmet.push(format!(
+                "the round's last callback must have answered one of {} ({})",
+                list(&self.callback),
+                case.callback.map_or_else(
+                    || "there is none since the last reply".to_owned(),
+                    |c| format!("it answered {c}")
+                )
             ));
         }
         if let Some(when) = &self.when
@@ -362,8 +385,9 @@ pub struct ApprovalThreshold {
 }
 
 /// Approvers for some cases: by level, by category (or another predicate
-/// on the complaint), by the kind of remedy proposed. Every condition given
-/// must hold; the first rule that holds decides.
+/// on the complaint), by the kind of remedy proposed, by the amount
+/// proposed. Every condition given must hold; the first rule that holds
+/// decides.
 ///
 /// ```toml
 /// [[approval.rules]]
@@ -379,6 +403,12 @@ pub struct ApprovalThreshold {
 /// remedy_kinds = ["compensation"]
 /// sign_off = ["cs_manager"]       # 客服部经理 signs, then
 /// above = "general_manager"       # 总经理 approves
+///
+/// [[approval.rules]]
+/// id = "head-signs-above-2000"
+/// amount_over = "2000"            # beyond the head's own limit:
+/// sign_off = ["solving_dept_head"] # the head still signs (S04 一5), then
+/// above = "minister"              # the 部长 approves
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -394,6 +424,11 @@ pub struct ApprovalRule {
     /// The proposal offers at least one remedy of these kinds (empty: any).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remedy_kinds: Vec<RemedyKind>,
+    /// The proposal's amount is more than this (exclusive, as `up_to`
+    /// includes its amount: ruling 3; 0 or more). A sign-off owed only above
+    /// an amount (ruling 61 in docs/rulings.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_over: Option<Money>,
     /// Thresholds in strictly ascending order of `up_to`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thresholds: Vec<ApprovalThreshold>,
@@ -411,11 +446,14 @@ impl ApprovalRule {
     /// Whether the rule has any condition (one without holds for every case).
     #[must_use]
     pub fn is_conditional(&self) -> bool {
-        !(self.levels.is_empty() && self.when.is_none() && self.remedy_kinds.is_empty())
+        !(self.levels.is_empty()
+            && self.when.is_none()
+            && self.remedy_kinds.is_empty()
+            && self.amount_over.is_none())
     }
 
-    /// Whether the rule governs a proposal of `remedies` on a case of
-    /// `level` whose complaint is `input`.
+    /// Whether the rule governs a proposal of `remedies`, `amount` in all,
+    /// on a case of `level` whose complaint is `input`.
     #[must_use]
     pub fn applies(
         &self,
@@ -423,8 +461,10 @@ impl ApprovalRule {
         level: Option<&LevelId>,
         input: &EvalInput<'_>,
         remedies: &[Remedy],
+        amount: Money,
     ) -> bool {
-        (self.levels.is_empty() || level.is_some_and(|l| self.levels.contains(l)))
+        self.amount_over.is_none_or(|over| amount > over)
+            && (self.levels.is_empty() || level.is_some_and(|l| self.levels.contains(l)))
             && self.when.as_ref().is_none_or(|w| w.matches(policy, input))
             && (self.remedy_kinds.is_empty()
                 || remedies.iter().any(|r| self.remedy_kinds.contains(&r.kind)))

@@ -6,8 +6,9 @@
 //! severe level with a longer limit, rounds that run out with no escalation
 //! step to take, a ladder that never reaches the top, a fine below zero, a
 //! clock nothing can stop, an essential action no role may take, a
-//! conditional grant that restricts nothing or can never hold, an approval
-//! rule that never applies, a route to a role that cannot handle the case
+//! conditional grant that restricts nothing or can never hold (a callback
+//! condition nobody can meet), an approval rule or threshold that never
+//! applies, a route to a role that cannot handle the case
 //! or a supporting role that cannot record what it finds,
 //! one recorded act that stops two clocks, a record sign-off chain a role
 //! of it may not sign, a periodic duty whose clause states no period and
@@ -37,6 +38,7 @@ use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhau
 use crate::milestone::{CaseAction, ClockEvent};
 use crate::policy::Policy;
 use crate::predicate::Predicate;
+use crate::status::Status;
 use crate::validate::longer;
 
 /// How much a finding matters.
@@ -653,16 +655,70 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
                     "names only final statuses (closed, not_accepted), where a case takes notes alone; the grant's other actions are never possible".to_owned(),
                 );
             }
+            callback_can_hold(p, g, &path, out);
         }
     }
 }
 
+/// A grant on the last callback's answer (ruling 60) can hold: some role
+/// may record a callback, and the grant's statuses include one a recorded
+/// callback leaves the case in (`replied`, or `closed` for notes), since a
+/// reply or a new round clears it.
+fn callback_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.callback.is_empty() {
+        return;
+    }
+    if !some_role_may(p, Action::RecordCallback) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.callback"),
+            "no role may record_callback, so no case ever has a callback and the grant never holds; grant record_callback or remove the condition".to_owned(),
+        );
+    }
+    let after_callback = |s: &Status| matches!(s, Status::Replied | Status::Closed);
+    if !g.statuses.is_empty() && !g.statuses.iter().any(after_callback) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.callback"),
+            "a callback is recorded only once the case is replied, and a reply or a new round clears it, so with these statuses the grant never holds; add \"replied\" to `statuses`".to_owned(),
+        );
+    }
+}
+
 /// Every approval rule can apply: none follows a rule without conditions
-/// (which governs every proposal it sees first).
+/// (which governs every proposal it sees first), and no threshold of a
+/// rule for amounts over X (`amount_over`) is up to X or less.
 fn approval_rules_reachable(p: &Policy, out: &mut Findings) {
     let Some(auth) = &p.approval else {
         return;
     };
+    // A rule for amounts over X never sees an amount up to X, so its
+    // thresholds up to X name roles that never approve under it.
+    for (i, rule) in auth.rules.iter().enumerate() {
+        let Some(over) = rule.amount_over else {
+            continue;
+        };
+        for (k, t) in rule
+            .thresholds
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.up_to <= over)
+        {
+            out.add(
+                Severity::Error,
+                "approval_rules_reachable",
+                format!("approval.rules[{i}].thresholds[{k}]"),
+                format!(
+                    "never applies: the rule governs only amounts over {} (amount_over), and this threshold is up to {}; raise it above {} or remove it",
+                    over.to_plain_string(),
+                    t.up_to.to_plain_string(),
+                    over.to_plain_string()
+                ),
+            );
+        }
+    }
     if let Some(first) = auth.rules.iter().position(|r| !r.is_conditional()) {
         for k in first + 1..auth.rules.len() {
             out.add(

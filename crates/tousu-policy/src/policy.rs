@@ -700,21 +700,23 @@ impl Policy {
         self.approval.as_ref().map(|a| a.required_role(amount))
     }
 
-    /// Who approves a proposal of `remedies` on a case of `level` whose
-    /// complaint is `input`: the first approval rule that holds, else the
-    /// authority's own limits; `None` without an approval authority.
+    /// Who approves a proposal of `remedies`, `amount` in all, on a case of
+    /// `level` whose complaint is `input`: the first approval rule that
+    /// holds, else the authority's own limits; `None` without an approval
+    /// authority.
     #[must_use]
     pub fn approvers_for(
         &self,
         level: Option<&LevelId>,
         input: &EvalInput<'_>,
         remedies: &[tousu_model::Remedy],
+        amount: Money,
     ) -> Option<Approvers<'_>> {
         let auth = self.approval.as_ref()?;
         let rule = auth
             .rules
             .iter()
-            .find(|r| r.applies(self, level, input, remedies));
+            .find(|r| r.applies(self, level, input, remedies, amount));
         Some(auth.approvers(rule.map(|r| &r.id)))
     }
 

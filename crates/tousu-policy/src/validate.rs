@@ -1246,7 +1246,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation` or `when`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback` or `when`, or list its actions in the role's `actions`",
                 );
             }
             for (k, l) in g.levels.iter().enumerate() {
@@ -1285,6 +1285,15 @@ fn approval_rules(p: &Policy, names: &Names<'_>, r: &mut Report) {
         }
         if let Some(when) = &rule.when {
             predicate(p, names, r, &format!("{path}.when"), when);
+        }
+        if let Some(over) = rule.amount_over.filter(|m| m.is_negative()) {
+            r.error(
+                format!("{path}.amount_over"),
+                format!(
+                    "{} is negative; amounts are 0 or more (\"0\" for every amount above zero)",
+                    over.to_plain_string()
+                ),
+            );
         }
         thresholds(p, names, r, &path, &rule.thresholds);
         approver(p, names, r, &format!("{path}.above"), &rule.above);

@@ -59,6 +59,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
             .iter()
             .filter_map(|e| e.step.as_ref())
             .collect(),
+        callback: case.callback,
         input: EvalInput::new(&case.complaint, at)
             .with_repeat_count(case.repeat_count)
             .with_found_facts(&case.found_facts),

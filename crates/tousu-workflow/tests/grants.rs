@@ -140,3 +140,111 @@ fn a_predicate_on_the_complaint_limits_a_grant() {
     let [why] = unmet(refused).try_into().unwrap();
     assert!(why.contains("`when`") && why.contains("visit"), "{why}");
 }
+
+/// The default policy where the general manager closes abnormally only after
+/// the customer rejected the answer (`callback = ["unsatisfied"]`, ruling 60),
+/// with the case accepted and answered on the spot by the desk.
+fn replied_with_callback_grant(t0: chrono::DateTime<chrono::Utc>) -> Harness {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    let gm = policy
+        .roles
+        .iter_mut()
+        .find(|r| r.id.as_str() == "general_manager")
+        .unwrap();
+    gm.actions
+        .retain(|a| *a != tousu_policy::Action::CloseAbnormally);
+    gm.grants.push(
+        serde_json::from_value(serde_json::json!({
+            "actions": ["close_abnormally"],
+            "callback": ["unsatisfied"],
+        }))
+        .unwrap(),
+    );
+    policy.validate().unwrap();
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    h.register_default(t0);
+    h.run(
+        "kf1",
+        Harness::minutes(t0, 5),
+        CommandKind::Accept {
+            override_reason: None,
+        },
+    )
+    .unwrap();
+    h.run("kf1", Harness::minutes(t0, 10), reply()).unwrap();
+    h
+}
+
+fn abnormal() -> CommandKind {
+    CommandKind::CloseAbnormally {
+        reason: "客户要求超出公司政策，无法达成一致".into(),
+    }
+}
+
+fn callback(satisfaction: tousu_model::Satisfaction) -> CommandKind {
+    CommandKind::RecordCallback {
+        satisfaction,
+        note: None,
+    }
+}
+
+#[test]
+fn a_callback_grant_waits_for_the_customers_answer() {
+    use tousu_model::Satisfaction::{Satisfied, Unsatisfied};
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let refusal = |r: Rejection| unmet(r).join(" | ");
+
+    // Answered, but no callback yet.
+    let mut h = replied_with_callback_grant(t0);
+    let before = h
+        .run("gm", Harness::minutes(t0, 20), abnormal())
+        .unwrap_err();
+    assert_eq!(
+        refusal(before),
+        "role general_manager (grants[0]): the round's last callback must have answered one of unsatisfied (there is none since the last reply)"
+    );
+
+    // The customer is satisfied: nothing to close abnormally.
+    h.run("kf1", Harness::minutes(t0, 30), callback(Satisfied))
+        .unwrap();
+    let satisfied = h
+        .run("gm", Harness::minutes(t0, 40), abnormal())
+        .unwrap_err();
+    assert!(
+        refusal(satisfied).ends_with("(it answered satisfied)"),
+        "the refusal says what the customer answered"
+    );
+
+    // Unsatisfied: the grant holds.
+    let mut h = replied_with_callback_grant(t0);
+    h.run("kf1", Harness::minutes(t0, 30), callback(Unsatisfied))
+        .unwrap();
+    let mut closed = replied_with_callback_grant(t0);
+    closed
+        .run("kf1", Harness::minutes(t0, 30), callback(Unsatisfied))
+        .unwrap();
+    closed
+        .run("gm", Harness::minutes(t0, 40), abnormal())
+        .unwrap();
+    assert_eq!(closed.case().status, Status::Closed);
+
+    // A new round's answer clears the last callback: the grant waits again.
+    h.run(
+        "gm",
+        Harness::minutes(t0, 40),
+        CommandKind::Reopen {
+            reason: "客户不满意，重新处理".into(),
+        },
+    )
+    .unwrap();
+    h.run("kf1", Harness::minutes(t0, 60), reply()).unwrap();
+    let next_round = h
+        .run("gm", Harness::minutes(t0, 70), abnormal())
+        .unwrap_err();
+    assert!(
+        refusal(next_round).ends_with("(there is none since the last reply)"),
+        "a reply in the new round clears the callback"
+    );
+}

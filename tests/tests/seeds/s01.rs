@@ -286,3 +286,98 @@ fn s01_abnormal_closure_only_on_its_conditions() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 3.3「…无法与用户达成一致的投诉,可以进行非正常结案。」: no agreement is the
+/// customer's rejection of the answer — the round's last callback answered
+/// 不满意 (ruling 60). Before any callback, or after a satisfied one, the
+/// manager's abnormal closure is refused, naming the condition that failed;
+/// after an unsatisfied one it is allowed. (The file left the rejection to
+/// the manager's judgement: he could close abnormally as soon as the answer
+/// was given.)
+#[test]
+fn s01_abnormal_closure_waits_for_the_customers_rejection() {
+    let roster = roster(
+        &[("msd", "客户维修服务部", None)],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], None),
+            ("eng1", "王工程师", "msd", &["service_engineer"], None),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+        ],
+    );
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "客户过高要求，超出公司政策，无法与用户达成一致".to_owned(),
+    };
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    // The demand found beyond the norms and the company's answer given: every
+    // condition but the customer's rejection holds.
+    let answered = || {
+        let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), roster.clone());
+        s.register(
+            "desk1",
+            "LX-4",
+            about(
+                t0,
+                "repair_service",
+                "屏幕有一个坏点，要求整机换新并赔偿误工费",
+            )
+            .build()
+            .unwrap(),
+        )
+        .unwrap();
+        s.ok("desk1", minutes(t0, 10), accept());
+        s.ok("desk1", minutes(t0, 20), assign("msd", "eng1"));
+        s.ok("eng1", minutes(t0, 30), investigate());
+        s.ok(
+            "eng1",
+            minutes(t0, 40),
+            CommandKind::RecordFacts {
+                facts: [(fact("demand_beyond_norms"), yes())].into(),
+            },
+        );
+        s.ok(
+            "eng1",
+            minutes(t0, 60),
+            findings(FaultParty::Us, "单个坏点在行业标准允许范围内"),
+        );
+        s.ok(
+            "eng1",
+            minutes(t0, 70),
+            propose(vec![rem(RemedyKind::Explanation)], "说明坏点标准"),
+        );
+        s.ok("mgr", minutes(t0, 80), approve());
+        s.ok(
+            "desk1",
+            minutes(t0, 90),
+            reply("单个坏点符合行业标准，不予换机"),
+        );
+        s
+    };
+    let refused = |s: &mut Scenario| {
+        let err = s.run("mgr", minutes(t0, 150), abnormal()).unwrap_err();
+        assert_eq!(err.kind(), "grant_condition_unmet", "{err}");
+        err.to_string()
+    };
+
+    let mut before = answered();
+    let why = refused(&mut before);
+    assert!(
+        why.contains("service_manager (grants[0])")
+            && why.contains("the round's last callback must have answered one of unsatisfied (there is none since the last reply)"),
+        "{why}"
+    );
+
+    let mut satisfied = answered();
+    s_callback(&mut satisfied, Satisfaction::Satisfied, "客户接受解释");
+    let why = refused(&mut satisfied);
+    assert!(why.contains("(it answered satisfied)"), "{why}");
+
+    let mut rejected = answered();
+    s_callback(&mut rejected, Satisfaction::Unsatisfied, "客户坚持整机换新");
+    rejected.ok("mgr", minutes(t0, 150), abnormal());
+    assert_eq!(closure_kind(&rejected), "Abnormal");
+    rejected.assert_replays();
+}
+
+fn s_callback(s: &mut Scenario, answer: Satisfaction, note: &str) {
+    s.ok("desk1", beijing(2026, 3, 2, 12, 0), callback(answer, note));
+}

@@ -605,3 +605,88 @@ fn s04_a_registration_holds_name_location_and_phone() {
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     s.register("kf", "S04-N", full().build().unwrap()).unwrap();
 }
+
+/// 一5「…并由具体解决部门的负责人签字认可。」: the solving department's head
+/// signs every result. Up to his limit (2,000, assumed) his approval is the
+/// signature; above it the 部长 approves (三5「报上级主管审批」, #11), and the
+/// head must still have signed first (`approval.rules` with `amount_over`,
+/// ruling 61). (The file let the 部长 approve 5,000 元 without the head.)
+#[test]
+fn s04_the_head_signs_a_result_the_minister_approves() {
+    let p = policy("property-system9-s04.toml");
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], Some("min")),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            (
+                "dh",
+                "经营发展部王经理",
+                "bd",
+                &["solving_dept_head"],
+                Some("min"),
+            ),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let proposed = |amount: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "楼上管道漏水泡坏1102室木地板")
+            .complainant(owner("业主 孙女士"))
+            .location("11栋1102室")
+            .category(cat("house_repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-10", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+        s.ok("h1", minutes(t0, 30), investigate());
+        s.ok(
+            "h1",
+            minutes(t0, 90),
+            propose(
+                vec![
+                    rem(RemedyKind::Repair),
+                    remedy(RemedyKind::Compensation, Some(amount), "木地板赔偿"),
+                ],
+                "修复管道并赔偿地板",
+            ),
+        );
+        s
+    };
+
+    // Within the head's limit: his approval is his signature.
+    let mut small = proposed("2000");
+    small.ok("dh", minutes(t0, 100), approve());
+    assert_eq!(small.case().status, Status::Approved);
+
+    // Above it: the 部长 may not approve before the head has signed, and the
+    // refusal names the rule and the chain.
+    let mut large = proposed("5000");
+    let early = large.run("min", minutes(t0, 100), approve()).unwrap_err();
+    assert_eq!(early.kind(), "sign_off_out_of_order", "{early}");
+    assert_eq!(
+        early.to_string(),
+        "min may not sign or approve now: the proposal needs solving_dept_head next (sign-off chain solving_dept_head → minister (approval); 0 signed), by approval rule head-signs-above-his-limit"
+    );
+    large.ok("dh", minutes(t0, 110), approve());
+    assert_eq!(
+        large.case().status,
+        Status::AwaitingApproval,
+        "the head's signature is not the approval"
+    );
+    large.ok("min", minutes(t0, 120), approve());
+    assert_eq!(large.case().status, Status::Approved);
+    let signed: Vec<_> = large
+        .case()
+        .proposal
+        .as_ref()
+        .unwrap()
+        .signed_off
+        .iter()
+        .map(|s| (s.role.to_string(), s.by.to_string()))
+        .collect();
+    assert_eq!(signed, [("solving_dept_head".to_owned(), "dh".to_owned())]);
+    large.assert_replays();
+}

@@ -334,12 +334,12 @@ pub(super) fn propose_solution(
         .map_err(|e| input("kind.remedies", e.to_string()))?;
     super::remedies::check(d, remedies)?;
     // The approval rule that governs this proposal (by level, category,
-    // remedy kind), else the authority's own limits: recorded, so the
-    // approval and its sign-off chain follow what was decided here.
+    // remedy kind, amount), else the authority's own limits: recorded, so
+    // the approval and its sign-off chain follow what was decided here.
     let approvers = d
         .ctx
         .policy
-        .approvers_for(d.case.level.as_ref(), &d.eval(), remedies);
+        .approvers_for(d.case.level.as_ref(), &d.eval(), remedies, amount);
     Effects::one(
         EventKind::SolutionProposed {
             remedies: remedies.to_vec(),
