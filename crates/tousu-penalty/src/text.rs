@@ -116,11 +116,7 @@ impl PartialOrd for Cases {
 
 impl Ord for Cases {
     fn cmp(&self, other: &Cases) -> std::cmp::Ordering {
-        // Most lines cite one case: compared as ids, not as slices.
-        match (&self.0, &other.0) {
-            (CasesRepr::One(a), CasesRepr::One(b)) => a.cmp(b),
-            _ => self.as_slice().cmp(other.as_slice()),
-        }
+        self.as_slice().cmp(other.as_slice())
     }
 }
 
