@@ -144,18 +144,33 @@ pub(crate) fn largest_remainder(
     weights: &[u128],
     total: u128,
 ) -> Option<Vec<Money>> {
-    if total == 0 {
+    let mut quotients = vec![0u64; weights.len()];
+    remainders_into(amount, weights, total, &mut quotients)?;
+    let negative = amount.is_negative();
+    // Same size and alignment: collected in place, without a new allocation.
+    quotients.into_iter().map(|q| fen(q, negative)).collect()
+}
+
+/// A part's magnitude as money, negated for a negative amount; each part is
+/// at most the magnitude of an i64, so it fits in a u64.
+fn fen(q: u64, negative: bool) -> Option<Money> {
+    let signed = i128::from(q);
+    let signed = if negative { -signed } else { signed };
+    Some(Money::from_fen(i64::try_from(signed).ok()?))
+}
+
+/// The magnitudes of [`largest_remainder`]'s parts, written into
+/// `quotients` (as long as `weights`).
+fn remainders_into(
+    amount: Money,
+    weights: &[u128],
+    total: u128,
+    quotients: &mut [u64],
+) -> Option<()> {
+    if total == 0 || quotients.len() != weights.len() {
         return None;
     }
     let magnitude = u128::from(amount.fen().unsigned_abs());
-    let negative = amount.is_negative();
-    // Each part is at most the magnitude of an i64, so it fits in a u64.
-    let fen = |q: u64| -> Option<Money> {
-        let signed = i128::from(q);
-        let signed = if negative { -signed } else { signed };
-        Some(Money::from_fen(i64::try_from(signed).ok()?))
-    };
-    let mut quotients: Vec<u64> = Vec::with_capacity(weights.len());
     // Each part's key for the leftover fen: larger remainder first, then
     // earlier position, a key no two parts share. Where the total fits in
     // 32 bits and the parts are few (a team's split) it is one `u64` on the
@@ -168,7 +183,7 @@ pub(crate) fn largest_remainder(
         wide_keys.reserve_exact(weights.len());
     }
     let mut given: u128 = 0;
-    for (k, &w) in weights.iter().enumerate() {
+    for (k, (&w, quotient)) in weights.iter().zip(quotients.iter_mut()).enumerate() {
         let product = magnitude.checked_mul(w)?;
         // 64-bit division when it fits: the common case, and much cheaper.
         let (q, r) = match (u64::try_from(product), u64::try_from(total)) {
@@ -176,7 +191,7 @@ pub(crate) fn largest_remainder(
             _ => (product / total, product % total),
         };
         given = given.checked_add(q)?;
-        quotients.push(u64::try_from(q).ok()?);
+        *quotient = u64::try_from(q).ok()?;
         if narrow {
             let key =
                 (u64::from(u32::MAX - u32::try_from(r).ok()?) << 32) | u64::try_from(k).ok()?;
@@ -207,8 +222,96 @@ pub(crate) fn largest_remainder(
             *q = q.checked_add(1)?;
         }
     }
-    // Same size and alignment: collected in place, without a new allocation.
-    quotients.into_iter().map(fen).collect()
+    Some(())
+}
+
+/// The most parties [`allocate_few`] splits among.
+pub(crate) const FEW: usize = 8;
+
+/// What [`allocate_few`] gives: each party's index in the list it was
+/// given and its part, sorted by party, on the stack.
+pub(crate) struct FewParts {
+    parts: [(usize, Money); FEW],
+    len: usize,
+}
+
+impl FewParts {
+    /// (index in the list given, part), sorted by party.
+    pub(crate) fn as_slice(&self) -> &[(usize, Money)] {
+        self.parts.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// [`allocate_rel`] for at most [`FEW`] parties, without a `Decimal`
+/// operation or a heap allocation: a loss borne by two people (60/40) is
+/// the common case. The shares are made whole numbers by scaling each
+/// mantissa to the largest scale (not normalized first: that only divides
+/// every weight by a common power of ten, which changes neither a quotient
+/// nor the order of the remainders), in 64 bits.
+///
+/// `None` whenever this shortcut does not apply — more than [`FEW`]
+/// parties, none, a negative share, all shares zero, a party listed twice,
+/// a weight or their sum beyond 64 bits; the caller then asks
+/// [`allocate_rel`], which splits the same amount the same way or reports
+/// the error. Otherwise the parts are exactly [`allocate_rel`]'s (a
+/// proptest checks it).
+pub(crate) fn allocate_few<'a, T, K: Ord>(
+    amount: Money,
+    items: &'a [T],
+    party: impl Fn(&'a T) -> K,
+    share: impl Fn(&'a T) -> Decimal,
+) -> Option<FewParts> {
+    let n = items.len();
+    if n == 0 || n > FEW {
+        return None;
+    }
+    // The parties' order (insertion sort of their indexes: a handful).
+    let mut order = [0usize; FEW];
+    for (k, slot) in order.iter_mut().enumerate() {
+        *slot = k;
+    }
+    let order = order.get_mut(..n)?;
+    for k in 1..n {
+        let mut j = k;
+        while j > 0 {
+            let (a, b) = (*order.get(j - 1)?, *order.get(j)?);
+            match party(items.get(a)?).cmp(&party(items.get(b)?)) {
+                std::cmp::Ordering::Less => break,
+                std::cmp::Ordering::Equal => return None,
+                std::cmp::Ordering::Greater => order.swap(j - 1, j),
+            }
+            j -= 1;
+        }
+    }
+    let mut scale = 0;
+    for item in items {
+        let w = share(item);
+        if w.is_sign_negative() && !w.is_zero() {
+            return None;
+        }
+        scale = scale.max(w.scale());
+    }
+    let mut weights = [0u128; FEW];
+    let mut total: u64 = 0;
+    for (slot, &k) in weights.iter_mut().zip(order.iter()) {
+        let w = share(items.get(k)?);
+        let factor = 10u64.checked_pow(scale - w.scale())?;
+        let w = u64::try_from(w.mantissa()).ok()?.checked_mul(factor)?;
+        total = total.checked_add(w)?;
+        *slot = u128::from(w);
+    }
+    if total == 0 {
+        return None;
+    }
+    let mut quotients = [0u64; FEW];
+    let quotients = quotients.get_mut(..n)?;
+    remainders_into(amount, weights.get(..n)?, u128::from(total), quotients)?;
+    let negative = amount.is_negative();
+    let mut parts = [(0usize, Money::ZERO); FEW];
+    for ((slot, &k), &q) in parts.iter_mut().zip(order.iter()).zip(quotients.iter()) {
+        *slot = (k, fen(q, negative)?);
+    }
+    Some(FewParts { parts, len: n })
 }
 
 /// The most parts whose leftover-fen keys [`largest_remainder`] packs on the
@@ -283,6 +386,79 @@ mod tests {
             let sum: i128 = narrow.iter().map(|m| i128::from(m.fen())).sum();
             proptest::prop_assert_eq!(sum, i128::from(fen));
         }
+    }
+
+    proptest::proptest! {
+        /// The stack split of a few parties gives exactly the decimal
+        /// split's parts, party by party, and declines (`None`) whatever
+        /// the decimal split refuses: a party listed twice, a negative
+        /// share, all shares zero. Shares of mixed scales, zeros and
+        /// repeated parties are drawn on purpose.
+        #[test]
+        fn the_few_split_is_the_decimal_split(
+            fen in proptest::num::i64::ANY,
+            shares in proptest::collection::vec(
+                (0u8..12, -3i64..2_000_000, 0u32..6), 1..=FEW + 1),
+        ) {
+            let shares: Vec<(u8, Decimal)> = shares
+                .into_iter()
+                .map(|(party, m, scale)| (party, Decimal::new(m, scale)))
+                .collect();
+            let amount = Money::from_fen(fen);
+            let few = allocate_few(amount, &shares, |s| s.0, |s| s.1);
+            let decimal = allocate_rel(amount, &shares);
+            match (&few, &decimal) {
+                (Some(few), Ok(parts)) => {
+                    let few: Vec<(u8, Money)> = few
+                        .as_slice()
+                        .iter()
+                        .map(|&(k, m)| (shares[k].0, m))
+                        .collect();
+                    proptest::prop_assert_eq!(&few, parts);
+                }
+                (Some(_), Err(e)) => proptest::prop_assert!(false, "few split where {e:?}"),
+                (None, Ok(_)) => {
+                    // Declined only beyond FEW parties (the weights here fit).
+                    proptest::prop_assert!(shares.len() > FEW);
+                }
+                (None, Err(_)) => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_few_split_takes_whole_and_fractional_shares() {
+        let fen = |f: &FewParts| {
+            f.as_slice()
+                .iter()
+                .map(|&(k, m)| (k, m.fen()))
+                .collect::<Vec<_>>()
+        };
+        let shares = [("b", d("40")), ("a", d("60"))];
+        let few = allocate_few(Money::from_fen(10_001), &shares, |s| s.0, |s| s.1).unwrap();
+        assert_eq!(fen(&few), [(1, 6001), (0, 4000)]);
+        let shares = [("a", d("0.5")), ("b", d("0.25")), ("c", d("1"))];
+        let few = allocate_few(Money::from_fen(-7), &shares, |s| s.0, |s| s.1).unwrap();
+        assert_eq!(fen(&few), [(0, -2), (1, -1), (2, -4)]);
+        assert!(
+            allocate_few(
+                Money::from_fen(1),
+                &[("a", d("1")), ("a", d("1"))],
+                |s| s.0,
+                |s| s.1
+            )
+            .is_none()
+        );
+        assert!(allocate_few(Money::from_fen(1), &[("a", d("0"))], |s| s.0, |s| s.1).is_none());
+        assert!(
+            allocate_few(
+                Money::from_fen(1),
+                &[("a", d("-1")), ("b", d("2"))],
+                |s| s.0,
+                |s| s.1
+            )
+            .is_none()
+        );
     }
 
     #[test]

@@ -49,10 +49,10 @@ use tousu_policy::{
     UnattributedRule, ViolationFine,
 };
 
-use crate::allocate::{allocate_rel, largest_remainder};
+use crate::allocate::{FEW, allocate_few, allocate_rel, largest_remainder};
 use crate::facts::{CARRY_SCHEMA_VERSION, FACTS_SCHEMA_VERSION};
 use crate::text::{
-    BreachText, Cases, Digits, Explanation, GroupText, PartText, Percent, ShareText,
+    BreachText, Cases, Digits, Explanation, GroupText, Head, PartText, Percent, ShareText,
     SupervisorText, ViolationText,
 };
 use crate::{CarryOver, Loss, Month, PenaltyError, PenaltyFacts, Responsible, UnownedBreach};
@@ -437,7 +437,14 @@ struct Writer<'r> {
 fn line_order(a: &LineItem, b: &LineItem) -> std::cmp::Ordering {
     a.cases
         .cmp(&b.cases)
-        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| {
+            // Lines citing one rule share its text.
+            if Arc::ptr_eq(&a.rule, &b.rule) {
+                std::cmp::Ordering::Equal
+            } else {
+                a.rule.cmp(&b.rule)
+            }
+        })
         .then_with(|| a.explanation.text(true).cmp(&b.explanation.text(true)))
         .then_with(|| a.amount.cmp(&b.amount))
 }
@@ -685,11 +692,7 @@ impl Hasher for IdHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            if let Some(head) = w.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            self.mix(u64::from_le_bytes(w));
+            self.mix(tail_word(rest));
         }
     }
 
@@ -704,6 +707,26 @@ impl Hasher for IdHasher {
         // buckets and a lookup probed a dozen groups. The rotate brings the
         // well-mixed high bits down (as rustc-hash 2 does).
         self.0.rotate_left(26)
+    }
+}
+
+/// The last 1 to 7 bytes of a key as the little-endian word they fill,
+/// zero-padded: read as two overlapping loads, not copied into a buffer
+/// (which was a `memcpy` call per id hashed: a staff id is 6 bytes).
+fn tail_word(rest: &[u8]) -> u64 {
+    // (Never more than 7 bytes; capped so that no shift could overflow.)
+    let len = rest.len().min(8);
+    let word = |from: usize| -> u64 {
+        rest.get(from..from + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let byte = |at: usize| u64::from(rest.get(at).copied().unwrap_or(0));
+    if len >= 4 {
+        // The two loads overlap on the same bytes at the same places.
+        word(0) | (word(len - 4) << ((len - 4) * 8))
+    } else {
+        byte(0) | (byte(len / 2) << (len / 2 * 8)) | (byte(len - 1) << ((len - 1) * 8))
     }
 }
 
@@ -1456,11 +1479,20 @@ fn custom_outcomes(
     Ok(())
 }
 
-/// A party to a loss.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A party to a loss, as the split orders them (staff first, by id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum LossParty<'a> {
     Staff(&'a StaffId),
     Department(&'a DepartmentId),
+}
+
+impl<'a> LossParty<'a> {
+    fn of(party: &'a ResponsibleParty) -> LossParty<'a> {
+        match party {
+            ResponsibleParty::Staff(s) => LossParty::Staff(s),
+            ResponsibleParty::Department(d) => LossParty::Department(d),
+        }
+    }
 }
 
 impl std::fmt::Display for LossParty<'_> {
@@ -1480,18 +1512,20 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
         let amount = loss_amount(schedule, i, loss)?;
         let case = &loss.case;
         let total_text = Digits::money(amount);
-        let mut head_zh = concat(&["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"]);
-        let mut head_en = concat(&["Case ", case.as_str(), ": loss ¥", total_text.as_str()]);
+        let mut head = Head::new(
+            &["案件 ", case.as_str(), " 损失 ", total_text.as_str(), " 元"],
+            &["Case ", case.as_str(), ": loss ¥", total_text.as_str()],
+        );
         let (rule, amount) = match &rules.scaled {
             None => (cx.fact_rule(&["loss.", case.as_str()]), amount),
             Some(scale) => {
-                let fine = scaled_fine(schedule, scale, i, amount, &mut head_zh, &mut head_en)?;
+                let fine = scaled_fine(schedule, scale, i, amount, &mut head)?;
                 (cx.fact_rule(&["loss_fine.", case.as_str()]), fine)
             }
         };
         let (key, by, path) = match &loss.responsible {
             Responsible::Parties(shares) => {
-                loss_by_shares(cx, i, shares, amount, &rule, case, (head_zh, head_en))?;
+                loss_by_shares(cx, i, shares, amount, &rule, case, head)?;
                 continue;
             }
             Responsible::Department(d) => (
@@ -1500,8 +1534,10 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
                 "responsible.department",
             ),
             Responsible::Unattributed => {
-                head_zh.push_str("，未能明确责任单位");
-                head_en.push_str(", no responsible unit identified");
+                head.push(
+                    &["，未能明确责任单位"],
+                    &[", no responsible unit identified"],
+                );
                 (
                     GroupKey::Everyone,
                     GroupRule::from(rules.unattributed),
@@ -1509,9 +1545,10 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
                 )
             }
             Responsible::UnattributedWithin(d) => {
-                head_zh.push_str("，未能明确到组");
-                head_en.push_str(", no responsible unit identified within ");
-                head_en.push_str(d.as_str());
+                head.push(
+                    &["，未能明确到组"],
+                    &[", no responsible unit identified within ", d.as_str()],
+                );
                 (
                     GroupKey::Within(d),
                     GroupRule::from(rules.unattributed),
@@ -1521,7 +1558,7 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
         };
         let path = || format!("losses[{i}].{path}");
         let split = cx.split(key, by, path)?;
-        split_group(cx, amount, &split, path, &rule, case, (head_zh, head_en))?;
+        split_group(cx, amount, &split, path, &rule, case, head)?;
     }
     Ok(())
 }
@@ -1536,8 +1573,7 @@ fn scaled_fine(
     scale: &LossScale,
     i: usize,
     loss: Money,
-    head_zh: &mut String,
-    head_en: &mut String,
+    head: &mut Head,
 ) -> Result<Money, PenaltyError> {
     let exact = loss
         .checked_percent(scale.percent, schedule.rounding)
@@ -1568,24 +1604,26 @@ fn scaled_fine(
         .as_deref()
         .map(|d| concat(&["（", d, "）"]))
         .unwrap_or_default();
-    head_zh.push_str(&concat(&[
-        "，按损失 ",
-        &percent,
-        "% 计罚",
-        &desc,
-        bound_zh,
-        " ",
-        fine_text.as_str(),
-        " 元",
-    ]));
-    head_en.push_str(&concat(&[
-        "; fine ",
-        &percent,
-        "% of the loss",
-        bound_en,
-        ": ¥",
-        fine_text.as_str(),
-    ]));
+    head.push(
+        &[
+            "，按损失 ",
+            &percent,
+            "% 计罚",
+            &desc,
+            bound_zh,
+            " ",
+            fine_text.as_str(),
+            " 元",
+        ],
+        &[
+            "; fine ",
+            &percent,
+            "% of the loss",
+            bound_en,
+            ": ¥",
+            fine_text.as_str(),
+        ],
+    );
     Ok(fine)
 }
 
@@ -1625,19 +1663,24 @@ fn loss_by_shares<'r>(
     amount: Money,
     rule: &Arc<str>,
     case: &'r CaseId,
-    head: (String, String),
+    head: Head,
 ) -> Result<(), PenaltyError> {
     let rules = &cx.schedule.losses;
     let lpath = || format!("losses[{i}].responsible.parties");
     if shares.is_empty() {
         return Err(PenaltyError::EmptyShares { path: lpath() });
     }
-    let mut keyed: Vec<(LossParty<'_>, Decimal)> = Vec::with_capacity(shares.len());
+    // The staff parties' positions (of the first FEW parties; beyond, a
+    // party is looked up again when charged).
+    let mut positions = [usize::MAX; FEW];
     let mut total = Decimal::ZERO;
     for (j, sh) in shares.iter().enumerate() {
-        let party = match &sh.party {
+        match &sh.party {
             ResponsibleParty::Staff(s) => {
-                LossParty::Staff(&cx.staff(s, || format!("{}[{j}].staff", lpath()))?.1.id)
+                let at = cx.find(s, || format!("{}[{j}].staff", lpath()))?;
+                if let Some(slot) = positions.get_mut(j) {
+                    *slot = at;
+                }
             }
             ResponsibleParty::Department(d) => {
                 if !cx.roster.departments().contains(d) {
@@ -1646,36 +1689,55 @@ fn loss_by_shares<'r>(
                         department: d.clone(),
                     });
                 }
-                LossParty::Department(d)
             }
-        };
+        }
         total = total
             .checked_add(sh.share)
             .ok_or_else(|| PenaltyError::Overflow {
                 path: lpath(),
                 operation: "adding the shares".into(),
             })?;
-        keyed.push((party, sh.share));
     }
-    let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
+    // Each party's index in the facts and its part, in party order: on the
+    // stack for a few parties, else (or to report what is wrong) through
+    // the decimal split.
+    let few = allocate_few(amount, shares, |sh| LossParty::of(&sh.party), |sh| sh.share);
+    let by_decimal: Vec<(usize, Money)>;
+    let parts = match &few {
+        Some(few) => few.as_slice(),
+        None => {
+            let keyed: Vec<(LossParty<'_>, Decimal)> = shares
+                .iter()
+                .map(|sh| (LossParty::of(&sh.party), sh.share))
+                .collect();
+            let parts = allocate_rel(amount, &keyed).map_err(|e| e.at(&lpath()))?;
+            // allocate_rel refused a party listed twice: each is found once.
+            by_decimal = parts
+                .into_iter()
+                .map(|(party, part)| {
+                    let j = keyed.iter().position(|(p, _)| *p == party).unwrap_or(0);
+                    (j, part)
+                })
+                .collect();
+            &by_decimal
+        }
+    };
     let single = shares.len() == 1;
     // What the parties' lines say but for the share and part, shared.
-    let text = Arc::new(PartText {
-        head_zh: head.0.into_boxed_str(),
-        head_en: head.1.into_boxed_str(),
-        total,
-    });
-    let (head_zh, head_en) = (&*text.head_zh, &*text.head_en);
+    let text = Arc::new(PartText { head, total });
     let total_text = DecimalText::new(total);
     let total_text = total_text.as_str();
-    for (party, part) in parts {
-        // The index of the party in the facts (allocate_rel refused a party
-        // listed twice); a loss has few parties.
-        let j = keyed.iter().position(|(p, _)| *p == party).unwrap_or(0);
-        let share = shares.get(j).map_or(Decimal::ZERO, |s| s.share);
-        match party {
-            LossParty::Staff(id) => {
-                let at = cx.find(id, || format!("{}[{j}].staff", lpath()))?;
+    for &(j, part) in parts {
+        let Some(sh) = shares.get(j) else {
+            continue;
+        };
+        let share = sh.share;
+        match &sh.party {
+            ResponsibleParty::Staff(id) => {
+                let at = match positions.get(j) {
+                    Some(&at) => at,
+                    None => cx.find(id, || format!("{}[{j}].staff", lpath()))?,
+                };
                 if part.is_zero() {
                     continue;
                 }
@@ -1692,7 +1754,7 @@ fn loss_by_shares<'r>(
                     },
                 );
             }
-            LossParty::Department(dept) => {
+            ResponsibleParty::Department(dept) => {
                 let w = DecimalText::new(share);
                 let w = w.as_str();
                 let (share_zh, share_en): ([&str; 5], [&str; 4]) = if single {
@@ -1708,36 +1770,14 @@ fn loss_by_shares<'r>(
                 let d = dept.as_str();
                 let [z0, z1, z2, z3, z4] = share_zh;
                 let [e0, e1, e2, e3] = share_en;
-                let head_zh = concat(&[
-                    head_zh,
-                    "，部门 ",
-                    d,
-                    " ",
-                    z0,
-                    z1,
-                    z2,
-                    z3,
-                    z4,
-                    " ",
-                    part_text,
-                    " 元",
-                ]);
-                let head_en = concat(&[
-                    head_en,
-                    ", department ",
-                    d,
-                    "'s ",
-                    e0,
-                    e1,
-                    e2,
-                    e3,
-                    ": ¥",
-                    part_text,
-                ]);
+                let head = text.head.extended(
+                    &["，部门 ", d, " ", z0, z1, z2, z3, z4, " ", part_text, " 元"],
+                    &[", department ", d, "'s ", e0, e1, e2, e3, ": ¥", part_text],
+                );
                 let dpath = || format!("{}[{j}].department", lpath());
                 let by = GroupRule::from(rules.department_split);
                 let split = cx.split(GroupKey::Department(dept), by, dpath)?;
-                split_group(cx, part, &split, dpath, rule, case, (head_zh, head_en))?;
+                split_group(cx, part, &split, dpath, rule, case, head)?;
             }
         }
     }
@@ -1788,7 +1828,7 @@ fn split_group<'r>(
     path: impl Fn() -> String,
     rule: &Arc<str>,
     case: &'r CaseId,
-    head: (String, String),
+    head: Head,
 ) -> Result<(), PenaltyError> {
     if split.n == 0 {
         return Err(PenaltyError::NobodyToCharge {
@@ -1840,8 +1880,7 @@ fn split_group<'r>(
     }
     // The text shared by every member's line.
     let text = Arc::new(ShareText {
-        head_zh: head.0.into_boxed_str(),
-        head_en: head.1.into_boxed_str(),
+        head,
         group: split.text.clone(),
     });
     let len = cx.people.len();
@@ -1969,20 +2008,17 @@ fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penal
     for (i, sa) in facts.sanctions.iter().enumerate() {
         let (at, s) = cx.staff(&sa.staff, || format!("sanctions[{i}].staff"))?;
         let cases = Cases::from(sa.case.clone());
-        let label = sa.kind.label_zh();
-        let (case_zh, case_en) = match &sa.case {
-            Some(c) => (format!("（案件 {c}）"), format!(" (case {c})")),
-            None => (String::new(), String::new()),
-        };
-        let (reason_zh, reason_en) = sanction_reason(cx.schedule, i, sa)?;
+        let reason = sanction_reason(cx.schedule, i, sa)?;
+        let rule = cx.fact_rule(&[
+            "sanctions[",
+            Digits::uint(u64::try_from(i).unwrap_or(u64::MAX)).as_str(),
+            "]",
+        ]);
         cx.acc_at(at).outcomes.push(Outcome {
             kind: sa.kind,
-            rule: Arc::from(format!("sanctions[{i}]")),
+            rule,
             cases: cases.clone(),
-            explanation: Explanation::new(
-                format!("{label}一次{case_zh}{reason_zh}"),
-                format!("{}{case_en}{reason_en}", kind_en(sa.kind)),
-            ),
+            explanation: Explanation::sanction(sa.kind, sa.case.clone(), reason),
         });
         let Some(value) = cx.schedule.sanctions.values.get(&sa.kind).copied() else {
             continue;
@@ -1993,13 +2029,13 @@ fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penal
             continue;
         }
         let rule = cx.rule(&["sanction.", sa.kind.id()]);
-        let mut item = line(
+        let mut item = LineItem {
             rule,
             cases,
-            format!("{label}一次{case_zh}，折算 {} 元", y(value)),
-            format!("One {}{case_en}, valued at ¥{}", kind_en(sa.kind), y(value)),
-            value,
-        );
+            explanation: Explanation::sanction_value(sa.kind, sa.case.clone(), value),
+            amount: value,
+            bypasses_cap: false,
+        };
         if is_reward(sa.kind) {
             cx.acc_at(at).rewards.push(item);
         } else {
@@ -2012,12 +2048,12 @@ fn sanctions(cx: &mut Computation<'_>, facts: &PenaltyFacts) -> Result<(), Penal
 
 /// Why a sanction was imposed, for its outcome (`：…` / `: …`): the
 /// violation that brought it (checked against the schedule's table and the
-/// sanctions it admits) and the reason given.
+/// sanctions it admits) and the reason given; `None` when neither is.
 fn sanction_reason(
     schedule: &PenaltySchedule,
     i: usize,
     sa: &crate::Sanction,
-) -> Result<(String, String), PenaltyError> {
+) -> Result<Option<(String, String)>, PenaltyError> {
     let mut zh = String::new();
     let mut en = String::new();
     if let Some(id) = &sa.violation {
@@ -2056,7 +2092,7 @@ fn sanction_reason(
         let sep = if en.is_empty() { ": " } else { "; " };
         en = format!("{en}{sep}{r}");
     }
-    Ok((zh, en))
+    Ok((sa.violation.is_some() || sa.reason.is_some()).then_some((zh, en)))
 }
 
 fn ladder<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), PenaltyError> {
@@ -2111,9 +2147,14 @@ fn ladder<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
         if cases.is_empty() {
             continue;
         }
-        // A person–case pair listed twice counts once.
-        cases.sort_unstable();
-        cases.dedup();
+        // A person–case pair listed twice counts once. The complaints come
+        // in the facts' order, usually the cases' own: one pass finds them
+        // sorted and distinct (a comparison per case, where sorting and
+        // deduplicating made two).
+        if !cases.is_sorted_by(|a, b| a < b) {
+            cases.sort_unstable();
+            cases.dedup();
+        }
         let n = u32::try_from(cases.len()).unwrap_or(u32::MAX);
         let serious = serious.get(p).copied().unwrap_or(false);
         let Some((k, _)) = ladder
@@ -2486,6 +2527,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// A key's last bytes hash as the zero-padded word they fill, so
+        /// the overlapping loads hash ids exactly as the copy did.
+        #[test]
+        fn a_tail_is_the_zero_padded_word(rest in proptest::collection::vec(any::<u8>(), 1..8)) {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(&rest);
+            prop_assert_eq!(tail_word(&rest), u64::from_le_bytes(w));
+        }
+
         /// The integer cap is exactly what `Money::checked_percent` rounding
         /// down gives, wherever it answers.
         #[test]

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use tousu_model::{CaseId, LevelId, Money, StaffId};
+use tousu_model::{CaseId, LevelId, Money, SanctionKind, StaffId};
 use tousu_policy::MilestoneId;
 
 /// The cases a line or outcome concerns, sorted; shared between the lines
@@ -194,6 +194,19 @@ enum Repr {
         items: u32,
         amount: Money,
     },
+    /// A sanction imposed (its outcome): the kind, the case and why — the
+    /// violation and reason given, written when charged (few carry one).
+    Sanction {
+        kind: SanctionKind,
+        case: Option<CaseId>,
+        reason: Option<Arc<(Box<str>, Box<str>)>>,
+    },
+    /// A sanction's value charged or rewarded: the kind, the case, the value.
+    SanctionValue {
+        kind: SanctionKind,
+        case: Option<CaseId>,
+        value: Money,
+    },
     /// A violation's fine of the supervisor of the responsible person.
     Supervisor {
         of: Arc<SupervisorText>,
@@ -241,8 +254,7 @@ pub(crate) struct BreachText {
 /// the party's share and part.
 pub(crate) struct PartText {
     /// The loss: its case and amount (and how a scaled fine was reached).
-    pub(crate) head_zh: Box<str>,
-    pub(crate) head_en: Box<str>,
+    pub(crate) head: Head,
     /// The shares' total.
     pub(crate) total: Decimal,
 }
@@ -267,9 +279,65 @@ pub(crate) struct SupervisorText {
 /// The text every member's line of one group split shares: the loss's
 /// head and what every split of the group says.
 pub(crate) struct ShareText {
-    pub(crate) head_zh: Box<str>,
-    pub(crate) head_en: Box<str>,
+    pub(crate) head: Head,
     pub(crate) group: Arc<GroupText>,
+}
+
+/// A loss's head in Chinese and English in one allocation (the Chinese
+/// text, then the English): what the lines of its parties or of its group
+/// split begin with. Two texts would be two allocations per loss, and
+/// more when a rule appends to them.
+pub(crate) struct Head {
+    text: String,
+    /// Where the Chinese text ends.
+    zh: usize,
+}
+
+impl Head {
+    /// The pieces of each text joined, in an allocation of the exact size.
+    pub(crate) fn new(zh: &[&str], en: &[&str]) -> Head {
+        let len: usize = zh.iter().chain(en).map(|p| p.len()).sum();
+        let mut text = String::with_capacity(len);
+        zh.iter().for_each(|p| text.push_str(p));
+        let zh = text.len();
+        en.iter().for_each(|p| text.push_str(p));
+        Head { text, zh }
+    }
+
+    /// This head with more pieces after each text, in an allocation of the
+    /// exact size (a department's part of a loss).
+    pub(crate) fn extended(&self, zh: &[&str], en: &[&str]) -> Head {
+        let len: usize = self.text.len() + zh.iter().chain(en).map(|p| p.len()).sum::<usize>();
+        let mut text = String::with_capacity(len);
+        text.push_str(self.zh());
+        zh.iter().for_each(|p| text.push_str(p));
+        let zh = text.len();
+        text.push_str(self.en());
+        en.iter().for_each(|p| text.push_str(p));
+        Head { text, zh }
+    }
+
+    /// Appends the pieces to each text (the Chinese ones moving the English
+    /// text along: a few dozen bytes), growing the allocation once.
+    pub(crate) fn push(&mut self, zh: &[&str], en: &[&str]) {
+        self.text
+            .reserve_exact(zh.iter().chain(en).map(|p| p.len()).sum());
+        for p in zh {
+            self.text.insert_str(self.zh, p);
+            self.zh += p.len();
+        }
+        en.iter().for_each(|p| self.text.push_str(p));
+    }
+
+    /// The Chinese text.
+    pub(crate) fn zh(&self) -> &str {
+        self.text.get(..self.zh).unwrap_or_default()
+    }
+
+    /// The English text.
+    pub(crate) fn en(&self) -> &str {
+        self.text.get(self.zh..).unwrap_or_default()
+    }
 }
 
 /// What every split of one group by one rule says, but for the loss: the
@@ -309,6 +377,8 @@ impl Explanation {
             | Repr::Part { .. }
             | Repr::Violation { .. }
             | Repr::Supervisor { .. }
+            | Repr::Sanction { .. }
+            | Repr::SanctionValue { .. }
             | Repr::CarriedIn(_)
             | Repr::WholeBonus { .. }
             | Repr::NoBonus(_)
@@ -375,6 +445,22 @@ impl Explanation {
         Explanation(Repr::Supervisor { of, case, amount })
     }
 
+    /// A sanction imposed, and why when the fact says (Chinese, English:
+    /// `：违反 …` / `: violation …`).
+    pub(crate) fn sanction(
+        kind: SanctionKind,
+        case: Option<CaseId>,
+        reason: Option<(String, String)>,
+    ) -> Self {
+        let reason = reason.map(|(zh, en)| Arc::new((zh.into_boxed_str(), en.into_boxed_str())));
+        Explanation(Repr::Sanction { kind, case, reason })
+    }
+
+    /// A sanction's value, charged or rewarded.
+    pub(crate) fn sanction_value(kind: SanctionKind, case: Option<CaseId>, value: Money) -> Self {
+        Explanation(Repr::SanctionValue { kind, case, value })
+    }
+
     pub(crate) fn share(group: Arc<ShareText>, points: Option<Arc<str>>, part: Money) -> Self {
         Explanation(Repr::Share {
             group,
@@ -415,6 +501,26 @@ impl Explanation {
             } => write_violation(out, kind, case.as_ref(), *items, *amount, en),
             Repr::Supervisor { of, case, amount } => {
                 write_supervisor(out, of, case.as_ref(), *amount, en)
+            }
+            Repr::Sanction { kind, case, reason } => {
+                write_sanction(out, *kind, case.as_ref(), en)?;
+                match reason {
+                    Some(r) => out.write_str(if en { &r.1 } else { &r.0 }),
+                    None => Ok(()),
+                }
+            }
+            Repr::SanctionValue { kind, case, value } => {
+                if en {
+                    out.write_str("One ")?;
+                }
+                write_sanction(out, *kind, case.as_ref(), en)?;
+                let value = Digits::money(*value);
+                let parts = if en {
+                    [", valued at ¥", value.as_str(), ""]
+                } else {
+                    ["，折算 ", value.as_str(), " 元"]
+                };
+                parts.iter().try_for_each(|p| out.write_str(p))
             }
             Repr::CarriedIn(m) => {
                 let m = Digits::money(*m);
@@ -684,7 +790,7 @@ fn write_share(
     let money = money.as_str();
     let g = &*group.group;
     let (name, total) = (&*g.name_zh, &*g.total);
-    let (name_en, head_zh, head_en) = (&*g.name_en, &*group.head_zh, &*group.head_en);
+    let (name_en, head_zh, head_en) = (&*g.name_en, group.head.zh(), group.head.en());
     let prefix: [&str; 7] = match (g.by_points, en) {
         (true, false) => [head_zh, "，按", name, " 总基点 ", total, " 中个人基点 ", ""],
         (true, true) => [
@@ -727,7 +833,7 @@ fn write_part(
     en: bool,
 ) -> fmt::Result {
     let part = Digits::money(part);
-    out.write_str(if en { &loss.head_en } else { &loss.head_zh })?;
+    out.write_str(if en { loss.head.en() } else { loss.head.zh() })?;
     match (share, en) {
         (None, false) => out.write_str("，全额承担")?,
         (None, true) => out.write_str(", borne in full")?,
@@ -798,6 +904,28 @@ fn write_violation(
         ["（", each.as_str(), " 元 × ", items.as_str(), " 项）"]
     };
     parts.iter().try_for_each(|p| out.write_str(p))
+}
+
+/// A sanction and its case: `警告一次（案件 C-1）` / `warning (case C-1)`
+/// (the kind's id with spaces for underscores).
+fn write_sanction(
+    out: &mut impl fmt::Write,
+    kind: SanctionKind,
+    case: Option<&CaseId>,
+    en: bool,
+) -> fmt::Result {
+    if en {
+        for (k, word) in kind.id().split('_').enumerate() {
+            if k > 0 {
+                out.write_str(" ")?;
+            }
+            out.write_str(word)?;
+        }
+    } else {
+        out.write_str(kind.label_zh())?;
+        out.write_str("一次")?;
+    }
+    write_violation_case(out, case, en)
 }
 
 /// A violation's line fining the supervisor of the responsible person.
@@ -954,8 +1082,7 @@ mod tests {
     #[test]
     fn explanations_compare_by_text() {
         let group = Arc::new(ShareText {
-            head_zh: "甲".into(),
-            head_en: "A".into(),
+            head: Head::new(&["甲"], &["A"]),
             group: Arc::new(GroupText {
                 name_zh: "乙".into(),
                 name_en: "B".into(),
