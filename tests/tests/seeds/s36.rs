@@ -416,3 +416,68 @@ fn s36_only_the_account_managers_cases_are_given_a_deadline() {
     );
     d.ok("k1", minutes(t0, 90), deadline());
 }
+
+/// 五2「客户服务主管向相关责任人送达《客户投诉处理单》副本」 and 六2「投诉处理部门及时向客户
+/// 服务部提出客户投诉处理的结果和建议」: the department the case is sent to proposes to the
+/// CS department, which answers the customer (the department may not, #13). A case the
+/// department proposed on in time but the CS staff answered late is the CS staff's breach,
+/// not the department's; before the CS staff act on it, the desk that registered it
+/// answers. (The old file charged the resolution clock to the assignee, the department,
+/// which cannot do what stops it.)
+#[test]
+fn s36_the_cs_staff_own_the_answer_the_department_cannot_give() {
+    let p = policy("distribution-centre-s36.toml");
+    let roster = roster(
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("sc", "生产部门", None),
+        ],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("k1", "客服专员", "kf", &["cs_staff"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], None),
+            ("s1", "生产部门 质检员", "sc", &["responsible"], None),
+        ],
+    );
+    // Accepted Monday 28 September 2026: the three working days are 29 and 30
+    // September and, after National Day (1–7 October), Thursday 8 October.
+    let t0 = beijing(2026, 9, 28, 9, 0);
+    let complaint = || {
+        Complaint::builder(t0, Channel::Phone, "送来的货与订单不符,少了两箱")
+            .complainant(Complainant::organization("某便利店").unwrap())
+            .category(cat("delivery"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("r1", "PS-O", complaint()).unwrap();
+    s.ok("r1", minutes(t0, 30), accept());
+    assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-10-09 00:00");
+    s.ok("kz", minutes(t0, 60), assign("sc", "s1"));
+    // 六1: the CS staff ask the department how far it has got.
+    s.ok("k1", minutes(t0, 120), note("已电话询问生产部门处理进度"));
+    s.ok("s1", minutes(t0, 180), investigate());
+    s.ok(
+        "s1",
+        beijing(2026, 9, 29, 10, 0),
+        findings(FaultParty::Us, "装车顺序错误"),
+    );
+    s.ok(
+        "s1",
+        beijing(2026, 9, 29, 11, 0),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并调整装车顺序"),
+    );
+    s.ok("kz", beijing(2026, 9, 29, 14, 0), approve());
+    // Nobody at the CS department answers the customer in time.
+    s.tick(beijing(2026, 10, 9, 9, 0));
+    assert_eq!(breach_owners(&s), ["resolution@1 → k1"]);
+
+    // No CS staff has acted yet: the desk that registered the case answers.
+    let mut u = Scenario::new(p, roster);
+    u.register("r1", "PS-U", complaint()).unwrap();
+    u.ok("r1", minutes(t0, 30), accept());
+    u.ok("kz", minutes(t0, 60), assign("sc", "s1"));
+    u.tick(beijing(2026, 10, 9, 9, 0));
+    assert_eq!(breach_owners(&u), ["resolution@1 → r1"]);
+}

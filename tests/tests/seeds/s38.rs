@@ -248,7 +248,7 @@ fn s38_the_complaint_office_turns_a_complaint_away() {
     );
 }
 
-/// 2 「窗口…由窗口工作人员负责接待;门诊病人投诉由"一站式"服务台负责接待处理;住院病人投诉
+/// 2 「窗口…由窗口工作人员负责接待;门诊病人投诉由“一站式”服务台负责接待处理;住院病人投诉
 /// 由各科护士站负责接待处理」: the window clerk, the one-stop desk and a ward's nurse
 /// station each take in the complaint made to them.
 #[test]
@@ -403,7 +403,7 @@ fn s38_routing_and_approval_by_subject() {
     b.ok("ld1", minutes(t0, 120), approve());
 }
 
-/// 3「凡第一位接到病人投诉的本院职工均为"投诉第一接待人"」: a complaint recorded
+/// 3「凡第一位接到病人投诉的本院职工均为“投诉第一接待人”」: a complaint recorded
 /// without its first receiver, not handled or passed on within the day, is charged
 /// to the receiver who registered it.
 #[test]

@@ -411,3 +411,95 @@ fn s39_late_clocks_are_charged_when_the_owner_never_acted() {
     a.tick(beijing(2026, 3, 12, 9, 0));
     assert_eq!(breach_owners(&a), ["closure@1 → dz"]);
 }
+
+/// 第二十六条「投诉处理期限:至接到投诉7天结案。」 sets the limit without exception, and
+/// the source has no 延期: nobody may ask for an extension, so nothing pauses the seven
+/// days, and a case not closed by then is late. (The old file let 行政人事部 ask for an
+/// extension and the general manager approve it, which paused the closure clock: a case
+/// closed on the tenth day was not late.)
+#[test]
+fn s39_the_seven_days_admit_no_extension() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "万达店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+            ("g1", "总经理 龙总", "zjb", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "新买的保温杯不保温,要求换货")
+        .complainant(person("顾客 容女士"))
+        .category(cat("exchange"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("d1", "KS-X", c).unwrap();
+    s.ok("dz", minutes(t0, 60), accept());
+    s.ok("x1", minutes(t0, 120), note("供应商检测报告需十天"));
+    let asked = s
+        .run(
+            "x1",
+            minutes(t0, 130),
+            CommandKind::RequestExtension {
+                reason: "等待供应商检测报告".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    // 7 days from Mon 2 March: the end of Mon 9 March.
+    assert_eq!(due(&s, minutes(t0, 131), "closure"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    assert_eq!(breach_owners(&s), ["closure@1 → x1"]);
+}
+
+/// 第九条「行政人事部在接到上述第一种情况的投诉记录卡时,要确定具体受理部门,指示受理部门调查。」
+/// and 第十四条「返回营运部客服,由客服以书面或者口头形式答复客户。」: only 行政人事部
+/// designates the 受理部门 (the store and its superior may not), and only 营运部客服
+/// answers the customer (the 受理部门 returns its opinion to them).
+#[test]
+fn s39_admin_designates_and_customer_service_answers() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "万达店", None),
+            ("xz", "行政人事部", None),
+            ("cp", "商品部", None),
+            ("yy", "营运部", None),
+        ],
+        &[
+            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+            ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "新买的保温杯不保温,要求换货")
+        .complainant(person("顾客 容女士"))
+        .category(cat("exchange"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("d1", "KS-Y", c).unwrap();
+    s.ok("dz", minutes(t0, 60), accept());
+    for actor in ["d1", "dz"] {
+        let own = s
+            .run(actor, minutes(t0, 90), assign("cp", "c1"))
+            .unwrap_err();
+        assert_eq!(own.kind(), "not_permitted", "{actor}: {own}");
+    }
+    s.ok("x1", minutes(t0, 120), assign("cp", "c1"));
+    let direct = s
+        .run("c1", minutes(t0, 130), reply("同意换货"))
+        .unwrap_err();
+    assert_eq!(direct.kind(), "not_permitted", "{direct}");
+}
