@@ -317,8 +317,8 @@ fn rounds_lead_somewhere(p: &Policy, out: &mut Findings) {
 
 /// Escalation ladders reach the role above every approval limit (above
 /// the authority's own limits or one of its rules'), or a role of the
-/// sign-off chain every such proposal passes: S39's general manager signs
-/// (批阅) before the 上级主管 approves (ruling 43).
+/// sign-off chain every such proposal passes (ruling 43: one who signs
+/// every proposal first stands above the approver for escalation too).
 fn ladders_reach_top(p: &Policy, out: &mut Findings) {
     let Some(auth) = p.approval.as_ref() else {
         return;
