@@ -734,9 +734,10 @@ pub struct EscalationStep {
     /// means every category (and a complaint without one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryId>,
-    /// Roles to notify.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notify: Vec<RoleId>,
+    /// Roles to notify: shared (written and read as a list), so that the
+    /// escalation events a step causes share it rather than copy it.
+    #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
+    pub notify: std::sync::Arc<[RoleId]>,
     /// The role that takes the case over, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub take_over: Option<RoleId>,
