@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 pub use tousu_model::Month;
 use tousu_model::{CaseId, CommandId};
-use tousu_workflow::{AfterTick, Case, Event};
+use tousu_workflow::{AfterTick, Case, ClockState, Event};
 
 /// Why a store refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -689,28 +689,52 @@ impl MemoryStore {
     }
 }
 
-/// Reads what a tick of the case reads first (its entry, the folded case's
-/// status and clocks, the staff a breach's owner is sought among), for
-/// [`Store::due`]: the due cases lie scattered over a store of a million,
-/// and a tick read each cold, one cache miss after another (about 25 per
-/// due case, docs/performance.md "Sixth pass"). Read here, in one loop
-/// whose reads do not wait on each other, the misses overlap, and the tick
-/// that follows finds the lines in the cache. What is read is summed only
-/// so that the reads are not optimized away.
+/// Reads what a tick of the case reads (its entry, the folded case's
+/// fields the tick reads and its clocks, the staff a breach's owner is
+/// sought among), for [`Store::due`] and [`Store::decide_due`]: the due
+/// cases lie scattered over a store of a million, and a tick read each
+/// cold, one cache miss after another (about 25 per due case,
+/// docs/performance.md "Sixth pass"). Read here, in one loop whose reads
+/// do not wait on each other, the misses overlap, and the tick that
+/// follows finds the lines in the cache ("Eighth pass": the fields read
+/// after this loop missed 7.8 times per due case before they were read
+/// here too). What is read is summed only so that the reads are not
+/// optimized away.
 fn read_ahead(stored: &Stored) -> u64 {
     let Some(case) = stored.folded.as_deref() else {
         return 0;
     };
     let clocks = case.clocks.iter().fold(0u64, |sum, c| {
         sum.wrapping_add(c.total_seconds.unsigned_abs())
-            .wrapping_add(c.warned.len() as u64)
+            .wrapping_add(u64::from(c.warned.first().copied().unwrap_or(0)))
             .wrapping_add(u64::from(c.breached))
+            .wrapping_add(u64::from(c.round ^ c.period))
+            .wrapping_add(c.milestone.as_str().len() as u64)
+            .wrapping_add(c.level.as_str().len() as u64)
+            .wrapping_add(u64::from(matches!(c.state, ClockState::Running)))
             .wrapping_add(
                 c.deadline
                     .as_ref()
                     .map_or(0, |d| d.at.timestamp().unsigned_abs()),
             )
     });
+    // What the tick reads of the case beside its clocks: the policy it is
+    // judged by, its level and round, the extension, escalations taken.
+    let fields = [
+        case.policy_id.as_str().len(),
+        case.policy_version.as_str().len(),
+        case.level.as_ref().map_or(0, |l| l.as_str().len()),
+        case.round as usize,
+        case.repeat_count as usize,
+        case.escalations.len(),
+        usize::from(case.extension.is_some()),
+        usize::from(case.assignment.is_some()),
+        usize::from(case.findings.is_some()),
+        case.found_facts.len(),
+        case.id.as_str().len(),
+    ]
+    .iter()
+    .fold(0u64, |sum, &n| sum.wrapping_add(n as u64));
     // A breach's owner is looked up among the first responder and the
     // participants, by their ids' text.
     let staff = case
@@ -724,6 +748,7 @@ fn read_ahead(stored: &Stored) -> u64 {
             ))
         });
     clocks
+        .wrapping_add(fields)
         .wrapping_add(staff)
         .wrapping_add(case.version)
         .wrapping_add(case.updated_at.timestamp().unsigned_abs())
@@ -938,20 +963,25 @@ impl Inner {
         decision: Decision<E>,
         events: &mut Vec<Event>,
         start: usize,
-    ) -> Result<Pending, E> {
+    ) -> Result<DueDecided, E> {
         let written = match decision {
-            Decision::NotFolded => Ok(Pending::NotFolded),
-            Decision::Decided(Ok(None)) => Ok(Pending::Nothing),
+            Decision::NotFolded => Ok(DueDecided::NotFolded),
+            Decision::Decided(Ok(None)) => Ok(DueDecided::Nothing),
             Decision::Decided(Err(e)) => Err(e),
             Decision::Decided(Ok(Some(after))) => self
                 .write_ticked(place, events.get(start..).unwrap_or_default(), after)
-                .map(|position| Pending::Written {
-                    end: events.len(),
+                .map(|position| DueDecided::Written {
+                    // Their list is shared once the tick's is complete.
+                    events: Appended {
+                        list: None,
+                        start,
+                        end: events.len(),
+                    },
                     position,
                 })
                 .map_err(E::from),
         };
-        if !matches!(written, Ok(Pending::Written { .. })) {
+        if !matches!(written, Ok(DueDecided::Written { .. })) {
             events.truncate(start);
         }
         written
@@ -965,19 +995,6 @@ enum Decision<E> {
     NotFolded,
     /// What the case's events leave (`None`: nothing to write), or why not.
     Decided(Result<Option<AfterTick>, E>),
-}
-
-/// What was done with one due case, before the tick's list of events is
-/// shared ([`DueDecided`] once it is).
-enum Pending {
-    NotFolded,
-    Nothing,
-    /// Its events end at `end` in the tick's list (they start where the
-    /// previous written case's end).
-    Written {
-        end: usize,
-        position: u64,
-    },
 }
 
 /// Calls `decide` on the folded case at `place`, its events appended to
@@ -1192,62 +1209,48 @@ impl Store for MemoryStore {
         // this one list (one allocation per tick, not two per case), and
         // the report shares it. Most ticks write one or two events a case.
         let mut events = Vec::with_capacity(keys.len().saturating_mul(2));
-        let mut pending = Vec::with_capacity(keys.len());
+        let mut outcomes = Vec::with_capacity(keys.len());
         let mut kept = Vec::new();
         let mut write =
             |inner: &mut Inner, key: DueKey, decision, events: &mut Vec<Event>, start| {
                 let outcome = inner.write_decided(place_of(key), decision, events, start);
                 // What wrote nothing stays due, as it was.
-                if !matches!(outcome, Ok(Pending::Written { .. })) {
+                if !matches!(outcome, Ok(DueDecided::Written { .. })) {
                     kept.push(key);
                 }
                 outcome
             };
         if threads <= 1 {
             // Each case decided and written in turn, while it is in the cache.
-            for &key in &keys {
+            for (&key, id) in keys.iter().zip(cases) {
                 let start = events.len();
                 let decision = decision(&inner.cases, place_of(key), &decide, &mut events);
-                pending.push(write(inner, key, decision, &mut events, start));
+                outcomes.push((id, write(inner, key, decision, &mut events, start)));
             }
         } else {
+            let mut cases = cases.into_iter();
             for block in keys.chunks(DUE_BLOCK) {
                 let places: Vec<u32> = block.iter().map(|&k| place_of(k)).collect();
                 let shares = decisions(&inner.cases, &places, threads, &decide);
                 let mut block = block.iter();
                 for (decided, share) in shares {
                     let mut share = share.into_iter();
-                    for ((decision, n), &key) in decided.into_iter().zip(block.by_ref()) {
+                    let owned = block.by_ref().zip(cases.by_ref());
+                    for ((decision, n), (&key, id)) in decided.into_iter().zip(owned) {
                         let start = events.len();
                         events.extend(share.by_ref().take(n));
-                        pending.push(write(inner, key, decision, &mut events, start));
+                        outcomes.push((id, write(inner, key, decision, &mut events, start)));
                     }
                 }
             }
         }
         inner.due.extend(kept);
         let shared = inner.log.seal(events);
-        let mut start = 0;
-        let outcomes = cases
-            .into_iter()
-            .zip(pending)
-            .map(|(case, p)| {
-                let outcome = p.map(|p| match p {
-                    Pending::NotFolded => DueDecided::NotFolded,
-                    Pending::Nothing => DueDecided::Nothing,
-                    Pending::Written { end, position } => {
-                        let events = Appended {
-                            list: shared.clone(),
-                            start,
-                            end,
-                        };
-                        start = end;
-                        DueDecided::Written { events, position }
-                    }
-                });
-                (case, outcome)
-            })
-            .collect();
+        for (_, outcome) in &mut outcomes {
+            if let Ok(DueDecided::Written { events, .. }) = outcome {
+                events.list.clone_from(&shared);
+            }
+        }
         Ok(Some(outcomes))
     }
 
