@@ -734,8 +734,10 @@ pub struct EscalationStep {
     /// means every category (and a complaint without one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryId>,
-    /// Roles to notify: shared (written and read as a list), so that the
-    /// escalation events a step causes share it rather than copy it.
+    /// Roles to notify.
+    // Shared (written and read as a list): the escalation events the step
+    // causes share it rather than copy it (docs/performance.md, "Eighth
+    // pass: the tick").
     #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
     pub notify: std::sync::Arc<[RoleId]>,
     /// The role that takes the case over, if any.

@@ -312,8 +312,8 @@ pub enum EventKind {
         step: Option<EscalationId>,
         /// Why.
         cause: EscalationCause,
-        /// Roles to notify: the step's list, shared with the policy
-        /// (written and read as a list of roles).
+        /// Roles to notify.
+        // The policy step's list, shared (written and read as a list).
         #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
         notify: std::sync::Arc<[RoleId]>,
         /// The role that takes the case over.
