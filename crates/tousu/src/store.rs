@@ -406,10 +406,14 @@ pub trait Store {
 
     /// When the store keeps cases folded (as [`MemoryStore`] does): for
     /// every open case due at or before `now`, earliest due first, calls
-    /// `decide` with the case as of its last event and writes the batch it
-    /// returns as [`Store::decide_folded`] would, all under one lock, and
-    /// returns each case's outcome in that order. A case whose decision
-    /// fails, or whose batch the store refuses, changes nothing and keeps
+    /// `decide` with the case as of its last event and a vector to append
+    /// the case's next events to (a tick's: versions from the case's
+    /// version + 1, no command), and writes those events, with whether the
+    /// case stays open and when it is next due ([`AfterTick`]), as
+    /// [`Store::decide_folded`] would write a batch, all under one lock;
+    /// returns each case's outcome in that order. `Ok(None)` writes
+    /// nothing (whatever was appended is dropped). A case whose decision
+    /// fails, or whose events the store refuses, changes nothing and keeps
     /// its due index entry; the others are still decided. `None` (the
     /// default) when the store does not keep cases folded: tick the cases
     /// [`Store::due`] lists one by one instead.
@@ -417,8 +421,9 @@ pub trait Store {
     /// What this saves over [`Store::due`] and a [`Store::decide_folded`]
     /// per case: a lookup of each case by its id, and a removal from the
     /// due index per case (the due entries are taken out in one split, and
-    /// those of cases that wrote nothing are put back); and the store keeps
-    /// the events it is given rather than a copy ([`Appended`]).
+    /// those of cases that wrote nothing are put back); and every case's
+    /// events go into one vector, which the store keeps as it is and the
+    /// outcomes share ([`Appended`]): no allocation and no copy per case.
     ///
     /// With `threads` above 1, a store may call `decide` on that many
     /// threads at once (each case is decided on its own, from the case
