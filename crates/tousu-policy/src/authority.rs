@@ -775,8 +775,11 @@ pub struct EscalationStep {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryId>,
     /// Roles to notify.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notify: Vec<RoleId>,
+    // Shared (written and read as a list): the escalation events the step
+    // causes share it rather than copy it (docs/performance.md, "Eighth
+    // pass: the tick").
+    #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
+    pub notify: std::sync::Arc<[RoleId]>,
     /// The role that takes the case over, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub take_over: Option<RoleId>,

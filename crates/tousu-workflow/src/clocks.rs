@@ -30,6 +30,10 @@ use crate::due::DueState;
 use crate::event::{ClosureKind, EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
 
+/// Escalation steps taken, inline up to four (a case takes one or two):
+/// listing them allocated nothing.
+type Taken = smallvec::SmallVec<[EscalationId; 4]>;
+
 /// What the clock rules read of a case: the case as it stands, or as it
 /// would stand after some events applied without an actor or a command (as
 /// [`evolve`](crate::evolve) applies them), borrowed rather than copied.
@@ -171,7 +175,7 @@ impl<'a> ClockCase<'a> {
     }
 
     /// Escalation steps already taken.
-    fn taken(&self) -> Vec<EscalationId> {
+    fn taken(&self) -> Taken {
         self.escalations
             .iter()
             .filter_map(|e| e.step.as_ref())
@@ -534,7 +538,7 @@ fn react(
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
-    mut taken: Option<Vec<EscalationId>>,
+    mut taken: Option<Taken>,
 ) -> Result<Vec<EventKind>, Rejection> {
     let policy = ctx.policy;
     let mut out = Vec::new();
@@ -689,7 +693,7 @@ fn restore(
     case: &ClockCase<'_>,
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
-    taken: &mut Option<Vec<EscalationId>>,
+    taken: &mut Option<Taken>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
     if !triggers.contains(&ClockEvent::FindingsRecorded) {
@@ -917,7 +921,7 @@ fn period(
 fn lapsed_periods(
     out: &mut Vec<EventKind>,
     case: &ClockCase<'_>,
-    taken: &mut Option<Vec<EscalationId>>,
+    taken: &mut Option<Taken>,
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
@@ -1347,7 +1351,7 @@ fn breach(
     case: &ClockCase<'_>,
     clock: &Clock,
     m: Option<&Milestone>,
-    taken: &mut Option<Vec<EscalationId>>,
+    taken: &mut Option<Taken>,
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {

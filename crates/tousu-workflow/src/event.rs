@@ -313,8 +313,9 @@ pub enum EventKind {
         /// Why.
         cause: EscalationCause,
         /// Roles to notify.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        notify: Vec<RoleId>,
+        // The policy step's list, shared (written and read as a list).
+        #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
+        notify: std::sync::Arc<[RoleId]>,
         /// The role that takes the case over.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         take_over: Option<RoleId>,
@@ -628,22 +629,41 @@ pub(crate) fn stamp(
     command: Option<(&Command, CommandDigest)>,
     kinds: Vec<EventKind>,
 ) -> Vec<Event> {
+    let mut events = Vec::with_capacity(kinds.len());
+    stamp_into(
+        &mut events,
+        case_id,
+        from_version,
+        at,
+        actor,
+        command,
+        kinds,
+    );
+    events
+}
+
+/// [`stamp`], the events appended to `out`.
+pub(crate) fn stamp_into(
+    out: &mut Vec<Event>,
+    case_id: &CaseId,
+    from_version: u64,
+    at: DateTime<Utc>,
+    actor: Option<&StaffId>,
+    command: Option<(&Command, CommandDigest)>,
+    kinds: Vec<EventKind>,
+) {
     let (command, digest) = command.unzip();
-    kinds
-        .into_iter()
-        .zip(1u64..)
-        .map(|(kind, i)| Event {
-            schema_version: EVENT_SCHEMA_VERSION,
-            case_id: case_id.clone(),
-            version: from_version + i,
-            at,
-            occurred_at: None,
-            actor: actor.cloned(),
-            command_id: command.map(|c| c.id.clone()),
-            // The first event of a command carries its fingerprint; the
-            // others share its id.
-            command_digest: if i == 1 { digest } else { None },
-            kind,
-        })
-        .collect()
+    out.extend(kinds.into_iter().zip(1u64..).map(|(kind, i)| Event {
+        schema_version: EVENT_SCHEMA_VERSION,
+        case_id: case_id.clone(),
+        version: from_version + i,
+        at,
+        occurred_at: None,
+        actor: actor.cloned(),
+        command_id: command.map(|c| c.id.clone()),
+        // The first event of a command carries its fingerprint; the
+        // others share its id.
+        command_digest: if i == 1 { digest } else { None },
+        kind,
+    }));
 }

@@ -124,4 +124,6 @@ pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, Event
 pub use inputs::MAX_TEXT_CHARS;
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;
-pub use tick::{TickWithDue, deadlines, tick, tick_with_next_due};
+pub use tick::{
+    AfterTick, TickWithDue, deadlines, tick, tick_with_next_due, tick_with_next_due_into,
+};

@@ -7,14 +7,16 @@ use tousu_policy::ClockEvent;
 use crate::case::Case;
 use crate::clocks::{self, ClockCase, DeadlineView};
 use crate::due::{DueState, approved_until, next_due_of};
-use crate::event::{Event, EventKind, stamp};
+use crate::event::{Event, EventKind, stamp_into};
 use crate::{Ctx, Rejection};
 
 /// The events time alone causes at `ctx.now`: an approved extension reaching
 /// its `until`, warnings at the milestones' thresholds, breaches (once per
 /// milestone per round) and the escalations breaches trigger.
 pub fn tick(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> {
-    Ok(ticked(case, ctx, false)?.events)
+    let mut events = Vec::new();
+    ticked(case, ctx, false, &mut events)?;
+    Ok(events)
 }
 
 /// What [`tick_with_next_due`] gives.
@@ -37,16 +39,50 @@ pub struct TickWithDue {
 /// those marks on top, not copied): what a store's due index needs, for
 /// the price of the tick.
 pub fn tick_with_next_due(case: &Case, ctx: &Ctx<'_>) -> Result<TickWithDue, Rejection> {
-    ticked(case, ctx, true)
+    let mut events = Vec::new();
+    let after = ticked(case, ctx, true, &mut events)?;
+    Ok(TickWithDue {
+        events,
+        open: after.open,
+        next_due: after.next_due,
+    })
 }
 
-/// [`tick`]; with `next`, the next due instant too.
-fn ticked(case: &Case, ctx: &Ctx<'_>, next: bool) -> Result<TickWithDue, Rejection> {
+/// What [`tick_with_next_due_into`] gives beside the events it appends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AfterTick {
+    /// Whether the case the tick's events leave is open.
+    pub open: bool,
+    /// When anything is next due on that case (only when there are events),
+    /// as in [`TickWithDue::next_due`].
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+/// [`tick_with_next_due`], its events appended to `out` (left as it was
+/// on a rejection): a store that ticks many cases keeps one vector of
+/// their events rather than one allocation per case
+/// (docs/performance.md, "Eighth pass: the tick").
+pub fn tick_with_next_due_into(
+    case: &Case,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Event>,
+) -> Result<AfterTick, Rejection> {
+    ticked(case, ctx, true, out)
+}
+
+/// [`tick`], its events appended to `out`; with `next`, the next due
+/// instant too. Nothing is appended before the last fallible step.
+fn ticked(
+    case: &Case,
+    ctx: &Ctx<'_>,
+    next: bool,
+    out: &mut Vec<Event>,
+) -> Result<AfterTick, Rejection> {
     // Time never runs backwards: a tick before the last event has nothing
     // to add (what was due then was due when the event was decided).
     if !case.status.is_open() || ctx.now < case.updated_at {
-        return Ok(TickWithDue {
-            events: Vec::new(),
+        return Ok(AfterTick {
             open: case.status.is_open(),
             next_due: None,
         });
@@ -67,11 +103,8 @@ fn ticked(case: &Case, ctx: &Ctx<'_>, next: bool) -> Result<TickWithDue, Rejecti
         } else {
             (case.status.is_open(), None)
         };
-        return Ok(TickWithDue {
-            events: stamp(&case.id, case.version, now, None, None, due),
-            open,
-            next_due,
-        });
+        stamp_into(out, &case.id, case.version, now, None, None, due);
+        return Ok(AfterTick { open, next_due });
     };
     // Resume from `until` (never before the last event), so no time is lost.
     let at = until.max(case.updated_at);
@@ -95,20 +128,17 @@ fn ticked(case: &Case, ctx: &Ctx<'_>, next: bool) -> Result<TickWithDue, Rejecti
         (case.status.is_open(), None)
     };
     let ended = u64::try_from(kinds.len()).unwrap_or(u64::MAX);
-    let mut events = stamp(&case.id, case.version, at, None, None, kinds);
-    events.extend(stamp(
+    stamp_into(out, &case.id, case.version, at, None, None, kinds);
+    stamp_into(
+        out,
         &case.id,
         case.version.saturating_add(ended),
         now,
         None,
         None,
         due,
-    ));
-    Ok(TickWithDue {
-        events,
-        open,
-        next_due,
-    })
+    );
+    Ok(AfterTick { open, next_due })
 }
 
 /// Every open clock of the current round with its deadline, elapsed and

@@ -11,8 +11,8 @@ use tousu_penalty::{CarryOver, Month, Names, PenaltyFacts, PeriodResult};
 use tousu_policy::calendar::CalendarData;
 use tousu_policy::{Deadline, MilestoneId, PenaltySchedule, Policy, PolicyId, PolicyVersion};
 use tousu_workflow::{
-    CASE_SCHEMA_VERSION, Case, Command, CommandKind, Ctx, DeadlineView, Event, PolicyRuntime,
-    ReplayError, Status,
+    AfterTick, CASE_SCHEMA_VERSION, Case, Command, CommandKind, Ctx, DeadlineView, Event,
+    PolicyRuntime, ReplayError, Status,
 };
 
 use crate::store::{Appended, Batch, CommandHash, Decided, DueDecided, Store, StoreError};
@@ -221,29 +221,20 @@ fn runtime_in<'a>(
 }
 
 /// What a tick at `now` stores for a case a store lends, if anything: the
-/// events and, for the due index, whether the case stays open and when
-/// anything is next due on it.
-fn tick_batch(
+/// events, appended to `out`, and, for the due index, whether the case
+/// stays open and when anything is next due on it.
+fn tick_into(
     current: &PolicyRuntime,
     older: &BTreeMap<PolicyKey, PolicyRuntime>,
     roster: &Roster,
     case: &Case,
     now: DateTime<Utc>,
-) -> Result<Option<Batch>, Error> {
+    out: &mut Vec<Event>,
+) -> Result<Option<AfterTick>, Error> {
     let runtime = runtime_in(current, older, case)?;
-    let ticked = tousu_workflow::tick_with_next_due(case, &runtime.ctx(roster, now))?;
-    if ticked.events.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(Batch {
-        case_id: case.id.clone(),
-        expected_version: case.version,
-        events: ticked.events,
-        command: None,
-        open: ticked.open,
-        next_due: ticked.next_due,
-        snapshot: None,
-    }))
+    let start = out.len();
+    let after = tousu_workflow::tick_with_next_due_into(case, &runtime.ctx(roster, now), out)?;
+    Ok((out.len() > start).then_some(after))
 }
 
 fn key_of(policy: &Policy) -> PolicyKey {
@@ -760,7 +751,17 @@ impl<S: Store> Engine<S> {
             ..
         } = self;
         match store.decide_folded(case_id, |case| {
-            tick_batch(current, older, roster, case, now)
+            let mut events = Vec::new();
+            let after = tick_into(current, older, roster, case, now, &mut events)?;
+            Ok::<_, Error>(after.map(|after| Batch {
+                case_id: case.id.clone(),
+                expected_version: case.version,
+                events,
+                command: None,
+                open: after.open,
+                next_due: after.next_due,
+                snapshot: None,
+            }))
         })? {
             Decided::Written { batch, .. } => return Ok(batch.events),
             Decided::Nothing => return Ok(Vec::new()),
@@ -801,8 +802,8 @@ impl<S: Store> Engine<S> {
             tick_threads,
             ..
         } = self;
-        let decided = store.decide_due(now, *tick_threads, |case| {
-            tick_batch(current, older, roster, case, now)
+        let decided = store.decide_due(now, *tick_threads, |case, out| {
+            tick_into(current, older, roster, case, now, out)
         })?;
         let Some(decided) = decided else {
             return self.tick_one_by_one(now);

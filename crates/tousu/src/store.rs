@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 pub use tousu_model::Month;
 use tousu_model::{CaseId, CommandId};
-use tousu_workflow::{Case, Event};
+use tousu_workflow::{AfterTick, Case, ClockState, Event};
 
 /// Why a store refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -162,23 +162,7 @@ impl Batch {
 
     /// Checks that the events continue the case at `expected_version`.
     pub fn check(&self) -> Result<(), StoreError> {
-        if self.events.is_empty() {
-            return Err(StoreError::Malformed {
-                case: self.case_id.clone(),
-                message: "a batch has at least one event".to_owned(),
-            });
-        }
-        for (e, v) in self.events.iter().zip(self.expected_version + 1..) {
-            if e.case_id != self.case_id || e.version != v {
-                return Err(StoreError::Malformed {
-                    case: self.case_id.clone(),
-                    message: format!(
-                        "event for case {} has version {}, expected case {} version {v}",
-                        e.case_id, e.version, self.case_id
-                    ),
-                });
-            }
-        }
+        check_events(&self.case_id, self.expected_version, &self.events)?;
         if let Some(snapshot) = &self.snapshot
             && (snapshot.id != self.case_id || snapshot.version != self.last_version())
         {
@@ -194,6 +178,28 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+/// Checks that `events` (at least one) continue `case` at `expected_version`.
+fn check_events(case: &CaseId, expected_version: u64, events: &[Event]) -> Result<(), StoreError> {
+    if events.is_empty() {
+        return Err(StoreError::Malformed {
+            case: case.clone(),
+            message: "a batch has at least one event".to_owned(),
+        });
+    }
+    for (e, v) in events.iter().zip(expected_version + 1..) {
+        if e.case_id != *case || e.version != v {
+            return Err(StoreError::Malformed {
+                case: case.clone(),
+                message: format!(
+                    "event for case {} has version {}, expected case {case} version {v}",
+                    e.case_id, e.version
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// An event with its global position.
@@ -223,17 +229,39 @@ pub enum Decided {
 }
 
 /// The events one write appended to a case, shared with the store that
-/// holds them: [`MemoryStore`] keeps this very list in its log, so that
-/// reporting a tick's events ([`Ticked`](crate::Ticked)) copies none.
-/// Reads as a slice of events (`Deref<Target = [Event]>`); empty when
-/// nothing was appended.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Appended(Option<Arc<Vec<Event>>>);
+/// holds them: [`MemoryStore`] keeps this very list in its log (a tick's
+/// writes, one list for all the cases it ticked), so that reporting a
+/// tick's events ([`Ticked`](crate::Ticked)) copies none. Reads as a slice
+/// of events (`Deref<Target = [Event]>`); empty when nothing was appended.
+#[derive(Clone, Default)]
+pub struct Appended {
+    list: Option<Arc<Vec<Event>>>,
+    /// This write's events in `list`.
+    start: usize,
+    end: usize,
+}
 
 impl Appended {
     /// The events, in version order.
     pub fn as_slice(&self) -> &[Event] {
-        self.0.as_deref().map_or(&[], Vec::as_slice)
+        self.list
+            .as_deref()
+            .and_then(|list| list.get(self.start..self.end))
+            .unwrap_or_default()
+    }
+}
+
+impl PartialEq for Appended {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Appended {}
+
+impl std::fmt::Debug for Appended {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Appended").field(&self.as_slice()).finish()
     }
 }
 
@@ -247,7 +275,12 @@ impl std::ops::Deref for Appended {
 impl From<Vec<Event>> for Appended {
     /// Takes the events over (no copy; no allocation when there are none).
     fn from(events: Vec<Event>) -> Self {
-        Appended((!events.is_empty()).then(|| Arc::new(events)))
+        let end = events.len();
+        Appended {
+            list: (end > 0).then(|| Arc::new(events)),
+            start: 0,
+            end,
+        }
     }
 }
 
@@ -373,10 +406,14 @@ pub trait Store {
 
     /// When the store keeps cases folded (as [`MemoryStore`] does): for
     /// every open case due at or before `now`, earliest due first, calls
-    /// `decide` with the case as of its last event and writes the batch it
-    /// returns as [`Store::decide_folded`] would, all under one lock, and
-    /// returns each case's outcome in that order. A case whose decision
-    /// fails, or whose batch the store refuses, changes nothing and keeps
+    /// `decide` with the case as of its last event and a vector to append
+    /// the case's next events to (a tick's: versions from the case's
+    /// version + 1, no command), and writes those events, with whether the
+    /// case stays open and when it is next due ([`AfterTick`]), as
+    /// [`Store::decide_folded`] would write a batch, all under one lock;
+    /// returns each case's outcome in that order. `Ok(None)` writes
+    /// nothing (whatever was appended is dropped). A case whose decision
+    /// fails, or whose events the store refuses, changes nothing and keeps
     /// its due index entry; the others are still decided. `None` (the
     /// default) when the store does not keep cases folded: tick the cases
     /// [`Store::due`] lists one by one instead.
@@ -384,8 +421,9 @@ pub trait Store {
     /// What this saves over [`Store::due`] and a [`Store::decide_folded`]
     /// per case: a lookup of each case by its id, and a removal from the
     /// due index per case (the due entries are taken out in one split, and
-    /// those of cases that wrote nothing are put back); and the store keeps
-    /// the events it is given rather than a copy ([`Appended`]).
+    /// those of cases that wrote nothing are put back); and every case's
+    /// events go into one vector, which the store keeps as it is and the
+    /// outcomes share ([`Appended`]): no allocation and no copy per case.
     ///
     /// With `threads` above 1, a store may call `decide` on that many
     /// threads at once (each case is decided on its own, from the case
@@ -395,7 +433,7 @@ pub trait Store {
         &mut self,
         now: DateTime<Utc>,
         threads: usize,
-        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
+        decide: impl Fn(&Case, &mut Vec<Event>) -> Result<Option<AfterTick>, E> + Sync,
     ) -> Result<Option<DueOutcomes<E>>, StoreError> {
         let _ = (now, threads, decide);
         Ok(None)
@@ -503,6 +541,37 @@ impl Log {
         self.batches
             .get(batch as usize)?
             .get(i.checked_sub(start)? as usize)
+    }
+
+    /// Whether a batch is being filled ([`Log::note`]).
+    fn filling(&self) -> bool {
+        self.starts.len() > self.batches.len()
+    }
+
+    /// Counts `n` events of a write into the batch being filled, opening
+    /// it if none is: several writes (a tick's) keep their events in one
+    /// list, the caller's, until [`Log::seal`]. Positions count them at
+    /// once; they are read only once sealed. The caller checked that the
+    /// log fits them (`place`).
+    fn note(&mut self, n: usize) {
+        let batch = u32::try_from(self.batches.len()).unwrap_or(u32::MAX);
+        if !self.filling() {
+            let start = u32::try_from(self.owners.len()).unwrap_or(u32::MAX);
+            self.starts.push(start);
+        }
+        self.owners.extend(std::iter::repeat_n(batch, n));
+    }
+
+    /// Keeps `events`, those [`Log::note`] counted in order, as the batch
+    /// being filled; returns them shared (`None`: nothing was counted).
+    fn seal(&mut self, mut events: Vec<Event>) -> Option<Arc<Vec<Event>>> {
+        if !self.filling() {
+            return None;
+        }
+        events.shrink_to_fit();
+        let events = Arc::new(events);
+        self.batches.push(Arc::clone(&events));
+        Some(events)
     }
 
     /// Keeps `events` (one write's) at the end; returns them shared.
@@ -625,28 +694,52 @@ impl MemoryStore {
     }
 }
 
-/// Reads what a tick of the case reads first (its entry, the folded case's
-/// status and clocks, the staff a breach's owner is sought among), for
-/// [`Store::due`]: the due cases lie scattered over a store of a million,
-/// and a tick read each cold, one cache miss after another (about 25 per
-/// due case, docs/performance.md "Sixth pass"). Read here, in one loop
-/// whose reads do not wait on each other, the misses overlap, and the tick
-/// that follows finds the lines in the cache. What is read is summed only
-/// so that the reads are not optimized away.
+/// Reads what a tick of the case reads (its entry, the folded case's
+/// fields the tick reads and its clocks, the staff a breach's owner is
+/// sought among), for [`Store::due`] and [`Store::decide_due`]: the due
+/// cases lie scattered over a store of a million, and a tick read each
+/// cold, one cache miss after another (about 25 per due case,
+/// docs/performance.md "Sixth pass"). Read here, in one loop whose reads
+/// do not wait on each other, the misses overlap, and the tick that
+/// follows finds the lines in the cache ("Eighth pass": the fields read
+/// after this loop missed 7.8 times per due case before they were read
+/// here too). What is read is summed only so that the reads are not
+/// optimized away.
 fn read_ahead(stored: &Stored) -> u64 {
     let Some(case) = stored.folded.as_deref() else {
         return 0;
     };
     let clocks = case.clocks.iter().fold(0u64, |sum, c| {
         sum.wrapping_add(c.total_seconds.unsigned_abs())
-            .wrapping_add(c.warned.len() as u64)
+            .wrapping_add(u64::from(c.warned.first().copied().unwrap_or(0)))
             .wrapping_add(u64::from(c.breached))
+            .wrapping_add(u64::from(c.round ^ c.period))
+            .wrapping_add(c.milestone.as_str().len() as u64)
+            .wrapping_add(c.level.as_str().len() as u64)
+            .wrapping_add(u64::from(matches!(c.state, ClockState::Running)))
             .wrapping_add(
                 c.deadline
                     .as_ref()
                     .map_or(0, |d| d.at.timestamp().unsigned_abs()),
             )
     });
+    // What the tick reads of the case beside its clocks: the policy it is
+    // judged by, its level and round, the extension, escalations taken.
+    let fields = [
+        case.policy_id.as_str().len(),
+        case.policy_version.as_str().len(),
+        case.level.as_ref().map_or(0, |l| l.as_str().len()),
+        case.round as usize,
+        case.repeat_count as usize,
+        case.escalations.len(),
+        usize::from(case.extension.is_some()),
+        usize::from(case.assignment.is_some()),
+        usize::from(case.findings.is_some()),
+        case.found_facts.len(),
+        case.id.as_str().len(),
+    ]
+    .iter()
+    .fold(0u64, |sum, &n| sum.wrapping_add(n as u64));
     // A breach's owner is looked up among the first responder and the
     // participants, by their ids' text.
     let staff = case
@@ -660,11 +753,40 @@ fn read_ahead(stored: &Stored) -> u64 {
             ))
         });
     clocks
+        .wrapping_add(fields)
         .wrapping_add(staff)
         .wrapping_add(case.version)
         .wrapping_add(case.updated_at.timestamp().unsigned_abs())
         .wrapping_add(u64::from(case.status.is_open()))
         .wrapping_add(stored.positions.len() as u64)
+}
+
+/// Records on `stored` (the case at `index`) its events written at log
+/// indexes from `first` (`check` saw them fit in a `u32` and continue the
+/// case; `registered`: they start it), and whether it stays `open` and when
+/// it is `next_due`; returns its new due index entry.
+fn record(
+    stored: &mut Stored,
+    index: u32,
+    first: u32,
+    events: &[Event],
+    registered: bool,
+    open: bool,
+    next_due: Option<DateTime<Utc>>,
+) -> Option<DueKey> {
+    let after = first.saturating_add(u32::try_from(events.len()).unwrap_or(u32::MAX));
+    stored.positions.extend(first..after);
+    // The events continue the case: apply is the whole fold.
+    if registered {
+        stored.folded = Case::replay_events(events).ok().map(Box::new);
+    } else if let Some(case) = &mut stored.folded {
+        for e in events {
+            case.apply(e);
+        }
+    }
+    stored.open = open;
+    stored.next_due = next_due.filter(|_| open);
+    stored.next_due.map(|at| due_key(at, index))
 }
 
 /// The memory store's limit: 2^32 cases, and 2^32 events in all.
@@ -724,21 +846,17 @@ impl Inner {
 
     /// Writes a copy of a batch `check` accepted; `place` is what it returned.
     fn write(&mut self, batch: &Batch, place: Option<u32>) -> Result<u64, StoreError> {
-        self.write_events(batch, batch.events.clone(), place, true)
-            .map(|(position, _)| position)
+        self.write_events(batch, batch.events.clone(), place)
     }
 
     /// Writes a batch `check` accepted, keeping `events` (the batch's,
     /// taken out of it: `batch.events` is not read) rather than a copy.
-    /// `indexed`: whether the case's due index entry is still in the index
-    /// ([`Store::decide_due`] takes the due entries out beforehand).
     fn write_events(
         &mut self,
         batch: &Batch,
         events: Vec<Event>,
         place: Option<u32>,
-        indexed: bool,
-    ) -> Result<(u64, Arc<Vec<Event>>), StoreError> {
+    ) -> Result<u64, StoreError> {
         // `check` saw the batch's events fit after the log's.
         let first = self::place(self.log.len())?;
         let index = match place {
@@ -762,7 +880,7 @@ impl Inner {
             .cases
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
-        if let Some(at) = stored.next_due.filter(|_| indexed) {
+        if let Some(at) = stored.next_due {
             self.due.remove(&due_key(at, index));
         }
         let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
@@ -777,28 +895,55 @@ impl Inner {
                 last_version: batch.expected_version.saturating_add(count),
             });
         }
-        // `check` saw the positions fit in a `u32`.
-        let after = first.saturating_add(u32::try_from(events.len()).unwrap_or(u32::MAX));
-        stored.positions.extend(first..after);
-        // `check` saw the events continue the case: apply is the whole fold.
-        if batch.expected_version == 0 {
-            stored.folded = Case::replay_events(&events).ok().map(Box::new);
-        } else if let Some(case) = &mut stored.folded {
-            for e in &events {
-                case.apply(e);
-            }
-        }
+        let due = record(
+            stored,
+            index,
+            first,
+            &events,
+            batch.expected_version == 0,
+            batch.open,
+            batch.next_due,
+        );
         // The folded case is a snapshot at every version: keep no other.
         if let Some(snapshot) = batch.snapshot.as_ref().filter(|_| stored.folded.is_none()) {
             stored.snapshot = Some(snapshot.clone());
         }
-        stored.open = batch.open;
-        stored.next_due = batch.next_due.filter(|_| batch.open);
-        if let Some(at) = stored.next_due {
-            self.due.insert(due_key(at, index));
-        }
-        let events = self.log.push(events)?;
-        Ok((self.log.len() as u64, events))
+        self.due.extend(due);
+        self.log.push(events)?;
+        Ok(self.log.len() as u64)
+    }
+
+    /// Writes the events a tick decided on the case at `place` (whose due
+    /// entry was taken out of the index), `events[start..]`, into the batch
+    /// the log is filling ([`Log::note`]): checked as [`Inner::check_at`]
+    /// checks a batch, and nothing changes if they are refused. Returns the
+    /// global position of the last of them.
+    fn write_ticked(
+        &mut self,
+        place: u32,
+        events: &[Event],
+        after: AfterTick,
+    ) -> Result<u64, StoreError> {
+        let stored = self
+            .cases
+            .get_mut(place as usize)
+            .ok_or_else(inconsistent)?;
+        let expected = u64::try_from(stored.positions.len()).unwrap_or(u64::MAX);
+        check_events(&stored.id, expected, events)?;
+        let first = self::place(self.log.len())?;
+        self::place(self.log.len().saturating_add(events.len()))?;
+        let due = record(
+            stored,
+            place,
+            first,
+            events,
+            false,
+            after.open,
+            after.next_due,
+        );
+        self.due.extend(due);
+        self.log.note(events.len());
+        Ok(self.log.len() as u64)
     }
 
     /// Takes the entries due at or before `now` out of the due index, in
@@ -814,57 +959,67 @@ impl Inner {
         }
     }
 
-    /// Writes what was decided on the case at `place`, whose due entry was
-    /// taken out of the index ([`Store::decide_due`]).
+    /// Writes what a tick decided on the case at `place`, whose due entry
+    /// was taken out of the index ([`Store::decide_due`]): its events are
+    /// `events[start..]`, and are taken back out when nothing is written.
     fn write_decided<E: From<StoreError>>(
         &mut self,
         place: u32,
         decision: Decision<E>,
+        events: &mut Vec<Event>,
+        start: usize,
     ) -> Result<DueDecided, E> {
-        let mut batch = match decision {
-            Decision::NotFolded => return Ok(DueDecided::NotFolded),
-            Decision::Decided(batch) => match batch? {
-                Some(batch) => batch,
-                None => return Ok(DueDecided::Nothing),
-            },
+        let written = match decision {
+            Decision::NotFolded => Ok(DueDecided::NotFolded),
+            Decision::Decided(Ok(None)) => Ok(DueDecided::Nothing),
+            Decision::Decided(Err(e)) => Err(e),
+            Decision::Decided(Ok(Some(after))) => self
+                .write_ticked(place, events.get(start..).unwrap_or_default(), after)
+                .map(|position| DueDecided::Written {
+                    // Their list is shared once the tick's is complete.
+                    events: Appended {
+                        list: None,
+                        start,
+                        end: events.len(),
+                    },
+                    position,
+                })
+                .map_err(E::from),
         };
-        let stored = self.cases.get(place as usize).ok_or_else(inconsistent)?;
-        if batch.case_id != stored.id {
-            return Err(StoreError::Malformed {
-                case: stored.id.clone(),
-                message: format!("the batch decided on it is for case {}", batch.case_id),
-            }
-            .into());
+        if !matches!(written, Ok(DueDecided::Written { .. })) {
+            events.truncate(start);
         }
-        self.check_at(&batch, Some(place))?;
-        let events = std::mem::take(&mut batch.events);
-        let (position, events) = self.write_events(&batch, events, Some(place), false)?;
-        Ok(DueDecided::Written {
-            events: Appended(Some(events)),
-            position,
-        })
+        written
     }
 }
 
-/// What `decide` gave for one due case, before it is written.
+/// What `decide` gave for one due case, before it is written (its events
+/// appended to the tick's list).
 enum Decision<E> {
     /// The store holds the case unfolded.
     NotFolded,
-    /// The batch to write (`None`: nothing), or why not.
-    Decided(Result<Option<Batch>, E>),
+    /// What the case's events leave (`None`: nothing to write), or why not.
+    Decided(Result<Option<AfterTick>, E>),
 }
 
-/// Calls `decide` on the folded case at `place`.
+/// Calls `decide` on the folded case at `place`, its events appended to
+/// `events` (nothing appended unless it decided some).
 fn decision<E: From<StoreError>>(
     cases: &[Stored],
     place: u32,
-    decide: &impl Fn(&Case) -> Result<Option<Batch>, E>,
+    decide: &impl Fn(&Case, &mut Vec<Event>) -> Result<Option<AfterTick>, E>,
+    events: &mut Vec<Event>,
 ) -> Decision<E> {
-    match cases.get(place as usize).map(|s| s.folded.as_deref()) {
-        Some(Some(case)) => Decision::Decided(decide(case)),
-        Some(None) => Decision::NotFolded,
-        None => Decision::Decided(Err(inconsistent().into())),
+    let start = events.len();
+    let decided = match cases.get(place as usize).map(|s| s.folded.as_deref()) {
+        Some(Some(case)) => decide(case, events),
+        Some(None) => return Decision::NotFolded,
+        None => Err(inconsistent().into()),
+    };
+    if !matches!(decided, Ok(Some(_))) {
+        events.truncate(start);
     }
+    Decision::Decided(decided)
 }
 
 /// Due cases decided on several threads together, then written: enough
@@ -873,17 +1028,30 @@ fn decision<E: From<StoreError>>(
 /// written.
 const DUE_BLOCK: usize = 1024;
 
+/// One thread's share of a block: each case's decision and how many events
+/// it appended, and those events.
+type Share<E> = (Vec<(Decision<E>, usize)>, Vec<Event>);
+
 /// `decide` on each case at `places`, on up to `threads` threads (this
-/// one included), in the order of `places`.
+/// one included): each thread's share, in the order of `places`.
 fn decisions<E: From<StoreError> + Send>(
     cases: &[Stored],
     places: &[u32],
     threads: usize,
-    decide: &(impl Fn(&Case) -> Result<Option<Batch>, E> + Sync),
-) -> Vec<Decision<E>> {
+    decide: &(impl Fn(&Case, &mut Vec<Event>) -> Result<Option<AfterTick>, E> + Sync),
+) -> Vec<Share<E>> {
     let share = places.len().div_ceil(threads.max(1)).max(1);
-    let decide_all = |part: &[u32]| -> Vec<Decision<E>> {
-        part.iter().map(|&p| decision(cases, p, decide)).collect()
+    let decide_all = |part: &[u32]| -> Share<E> {
+        let mut events = Vec::new();
+        let decided = part
+            .iter()
+            .map(|&p| {
+                let start = events.len();
+                let decision = decision(cases, p, decide, &mut events);
+                (decision, events.len() - start)
+            })
+            .collect();
+        (decided, events)
     };
     std::thread::scope(|scope| {
         let mut parts = places.chunks(share);
@@ -891,10 +1059,10 @@ fn decisions<E: From<StoreError> + Send>(
         let others: Vec<_> = parts
             .map(|part| scope.spawn(move || decide_all(part)))
             .collect();
-        let mut out = decide_all(first);
+        let mut out = vec![decide_all(first)];
         for other in others {
             // A decider that panicked panics here, as on one thread.
-            out.extend(
+            out.push(
                 other
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -1018,7 +1186,7 @@ impl Store for MemoryStore {
         &mut self,
         now: DateTime<Utc>,
         threads: usize,
-        decide: impl Fn(&Case) -> Result<Option<Batch>, E> + Sync,
+        decide: impl Fn(&Case, &mut Vec<Event>) -> Result<Option<AfterTick>, E> + Sync,
     ) -> Result<Option<DueOutcomes<E>>, StoreError> {
         let mut guard = self.lock()?;
         let inner = &mut *guard;
@@ -1042,33 +1210,52 @@ impl Store for MemoryStore {
             ));
         }
         let keys: Vec<DueKey> = expired.into_iter().collect();
+        // Every written case's events, in the order written: the log keeps
+        // this one list (one allocation per tick, not two per case), and
+        // the report shares it. Most ticks write one or two events a case.
+        let mut events = Vec::with_capacity(keys.len().saturating_mul(2));
         let mut outcomes = Vec::with_capacity(keys.len());
         let mut kept = Vec::new();
-        let mut write = |inner: &mut Inner, key: DueKey, decision: Decision<E>| {
-            let outcome = inner.write_decided(place_of(key), decision);
-            // What wrote nothing stays due, as it was.
-            if !matches!(outcome, Ok(DueDecided::Written { .. })) {
-                kept.push(key);
-            }
-            outcome
-        };
-        let mut cases = cases.into_iter();
+        let mut write =
+            |inner: &mut Inner, key: DueKey, decision, events: &mut Vec<Event>, start| {
+                let outcome = inner.write_decided(place_of(key), decision, events, start);
+                // What wrote nothing stays due, as it was.
+                if !matches!(outcome, Ok(DueDecided::Written { .. })) {
+                    kept.push(key);
+                }
+                outcome
+            };
         if threads <= 1 {
             // Each case decided and written in turn, while it is in the cache.
-            for (&key, case) in keys.iter().zip(cases.by_ref()) {
-                let decision = decision(&inner.cases, place_of(key), &decide);
-                outcomes.push((case, write(inner, key, decision)));
+            for (&key, id) in keys.iter().zip(cases) {
+                let start = events.len();
+                let decision = decision(&inner.cases, place_of(key), &decide, &mut events);
+                outcomes.push((id, write(inner, key, decision, &mut events, start)));
             }
         } else {
+            let mut cases = cases.into_iter();
             for block in keys.chunks(DUE_BLOCK) {
                 let places: Vec<u32> = block.iter().map(|&k| place_of(k)).collect();
-                let decided = decisions(&inner.cases, &places, threads, &decide);
-                for ((&key, decision), case) in block.iter().zip(decided).zip(cases.by_ref()) {
-                    outcomes.push((case, write(inner, key, decision)));
+                let shares = decisions(&inner.cases, &places, threads, &decide);
+                let mut block = block.iter();
+                for (decided, share) in shares {
+                    let mut share = share.into_iter();
+                    let owned = block.by_ref().zip(cases.by_ref());
+                    for ((decision, n), (&key, id)) in decided.into_iter().zip(owned) {
+                        let start = events.len();
+                        events.extend(share.by_ref().take(n));
+                        outcomes.push((id, write(inner, key, decision, &mut events, start)));
+                    }
                 }
             }
         }
         inner.due.extend(kept);
+        let shared = inner.log.seal(events);
+        for (_, outcome) in &mut outcomes {
+            if let Ok(DueDecided::Written { events, .. }) = outcome {
+                events.list.clone_from(&shared);
+            }
+        }
         Ok(Some(outcomes))
     }
 

@@ -3,8 +3,9 @@
 //! reports each one and never stops at a failing case (item 16).
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use tousu::DueDecided;
 use tousu::prelude::*;
-use tousu::{Batch, DueDecided};
+use tousu::workflow::AfterTick;
 
 fn sid(s: &str) -> StaffId {
     StaffId::new(s).unwrap()
@@ -153,27 +154,23 @@ fn decide_due_keeps_what_wrote_nothing_due() {
     let roster = roster();
     let seen = std::sync::Mutex::new(Vec::new());
     let outcomes = store
-        .decide_due(now, 1, |case| -> Result<Option<Batch>, Error> {
+        .decide_due(now, 1, |case, out| -> Result<Option<AfterTick>, Error> {
             seen.lock().unwrap().push(case.id.clone());
-            let ticked = tousu::workflow::tick_with_next_due(case, &rt.ctx(&roster, now))?;
-            let batch = Batch {
-                case_id: case.id.clone(),
-                expected_version: case.version,
-                events: ticked.events,
-                command: None,
-                open: ticked.open,
-                next_due: ticked.next_due,
-                snapshot: None,
-            };
+            let start = out.len();
+            let after = tousu::workflow::tick_with_next_due_into(case, &rt.ctx(&roster, now), out)?;
+            assert!(out.len() > start);
             match case.id.as_str() {
+                // What a decider appends with nothing to write is not stored.
                 "202512-0002" => Ok(None),
                 "202512-0003" => Err(StoreError::backend("refused by the decider").into()),
-                // The store refuses a batch for another case.
-                "202512-0004" => Ok(Some(Batch {
-                    case_id: ids[0].clone(),
-                    ..batch
-                })),
-                _ => Ok(Some(batch)),
+                // The store refuses events for another case.
+                "202512-0004" => {
+                    for e in &mut out[start..] {
+                        e.case_id = ids[0].clone();
+                    }
+                    Ok(Some(after))
+                }
+                _ => Ok(Some(after)),
             }
         })
         .unwrap()

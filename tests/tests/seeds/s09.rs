@@ -236,7 +236,7 @@ fn s09_a_pressing_case_goes_to_evaluation_by_its_level() {
             level: level("pressing")
         }
     );
-    assert_eq!(notify, [RoleId::new("management").unwrap()]);
+    assert_eq!(notify[..], [RoleId::new("management").unwrap()]);
 }
 
 /// 第五条4「较为紧要的投诉案件」 (criteria assumed): media, safety or a claim of
