@@ -518,3 +518,57 @@ fn s05_a_case_moves_to_the_supported_route_once_rd_is_called_in() {
     );
     s.assert_replays();
 }
+
+/// 3 「品质部:客服工程师负责对客户投诉问题的核实和反馈输出」; 「业务部:负责对客户投诉
+/// 问题及报告的输入,客诉处理的人员联系沟通支持.」 The answer to the customer is the
+/// engineer's 反馈输出; 业务部 enters the complaint and supports the contact, so
+/// its word to the customer is a note, not the reply that would end the
+/// engineer's verification and improvement report. (The file gave 业务部
+/// `reply`: a rep's holding answer stopped both clocks before anything was
+/// verified.)
+#[test]
+fn s05_the_feedback_to_the_customer_is_the_engineers() {
+    let p = policy("board-card-s05.toml");
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "yw1",
+        "S05-F",
+        about(t0, "reliability", "整机老化测试中显卡偶发黑屏")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 30), accept());
+    let refused = s.run("yw1", minutes(t0, 60), reply("已转品质部分析,请等待"));
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok("yw1", minutes(t0, 61), note("已电话告知客户品质部正在分析"));
+    // The verification runs on: 24 hours from the entry, unmet.
+    s.tick(beijing(2026, 3, 3, 10, 0));
+    assert_eq!(breach_owners(&s), ["verification@1 → kfgc"]);
+    s.ok(
+        "kfgc",
+        beijing(2026, 3, 3, 11, 0),
+        reply("核实为电源模块批次问题,改善报告随附"),
+    );
+    let report = s
+        .case()
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "improvement_report")
+        .unwrap();
+    assert!(matches!(
+        report.state,
+        ClockState::Stopped { met: true, .. }
+    ));
+}

@@ -373,3 +373,50 @@ fn s31_a_case_the_province_passes_down_reports_its_result() {
             .all(|v| v.milestone.as_str() != "result_report_to_province")
     );
 }
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。」 The body that
+/// received a complaint handles it: the summary lets the province send down what
+/// it receives and has the city body report its result 备案, but sends no case up.
+/// Neither the city body's head nor its case officer can hand the case to the
+/// province, and the province cannot take it. (The file had a manual step,
+/// unmarked and with no clause, that let the head hand the case over to the
+/// province.)
+#[test]
+fn s31_the_body_that_received_the_complaint_keeps_it() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], Some("fz")),
+            ("fz", "机构负责人 华主任", "wx", &["body_head"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "sl",
+        "WX-K",
+        about(t0, "in_construction", "在建住宅楼现浇板开裂")
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("wx", "ba"));
+    for who in ["fz", "ba", "sj1"] {
+        assert!(
+            s.run(who, minutes(t0, 30), escalate("请省机构处理"))
+                .is_err(),
+            "{who}"
+        );
+    }
+    assert!(s.case().escalations.is_empty());
+    assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("wx"));
+}
