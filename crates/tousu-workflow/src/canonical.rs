@@ -188,7 +188,7 @@ macro_rules! fixed {
     };
 }
 
-impl<'a, S: Sink> ser::Serializer for &'a mut Encoder<'_, S> {
+impl<S: Sink> ser::Serializer for &mut Encoder<'_, S> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Self;
