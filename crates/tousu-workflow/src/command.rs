@@ -1162,8 +1162,10 @@ mod canonical_injectivity {
                             Remedy::with_amount(RemedyKind::Compensation, Money::from_fen(fen));
                         b = b.request(remedy.unwrap());
                     }
-                    let mut flags = tousu_model::ComplaintFlags::default();
-                    flags.media_exposure = media;
+                    let flags = tousu_model::ComplaintFlags {
+                        media_exposure: media,
+                        ..Default::default()
+                    };
                     b.flags(flags).build().unwrap()
                 },
             )
