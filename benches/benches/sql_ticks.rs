@@ -44,7 +44,7 @@ fn add_copy<S: Store>(store: &mut S, id: &str, template: &Template) {
             events,
             command: Some((
                 CommandId::new(format!("f-{id}")).unwrap(),
-                CommandHash([0; 32]),
+                CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
             )),
             open: true,
             next_due: template.next_due,

@@ -5,9 +5,10 @@
 //!
 //! Why: chrono hands its text to `Serializer::collect_str` a character or two
 //! at a time, and `serde_json` runs each piece through its string escaper and
-//! the writer. A command's fingerprint is the SHA-256 of its JSON
-//! (`tousu_workflow::Command::digest`), so every instant of every command is
-//! written once per command; written in one piece it costs a fraction. The
+//! the writer. A command's fingerprint (`tousu_workflow::Command::digest`)
+//! writes every instant of its kind as this text (and scheme 1 hashed the
+//! whole command's JSON), so every instant of every command is written once
+//! per command; written in one piece it costs a fraction. The
 //! bytes are the same (stored fingerprints still compare: a property test
 //! holds the text equal to chrono's over the whole range), and any serializer
 //! that does not override `collect_str` received this one string before.

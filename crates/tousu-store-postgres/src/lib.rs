@@ -291,7 +291,7 @@ fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
             .execute(
                 "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                &[&case, &id.as_str(), &hash.to_hex(), &first, &batch_end],
+                &[&case, &id.as_str(), &hash.to_text(), &first, &batch_end],
             )
             .map_err(backend)?;
         if inserted == 0 {
@@ -459,7 +459,7 @@ impl Store for PgStore {
             let last: i64 = r.try_get(2).map_err(backend)?;
             Ok(CommandRecord {
                 command_id: command.clone(),
-                hash: CommandHash::from_hex(&hash)?,
+                hash: CommandHash::from_text(&hash)?,
                 first_version: to_u64(first)?,
                 last_version: to_u64(last)?,
             })

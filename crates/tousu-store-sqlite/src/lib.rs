@@ -234,7 +234,7 @@ fn write(tx: &Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
                 params![
                     case,
                     id.as_str(),
-                    hash.to_hex(),
+                    hash.to_text(),
                     to_i64(batch.expected_version + 1)?,
                     batch_end
                 ],
@@ -384,7 +384,7 @@ impl Store for SqliteStore {
         row.map(|(hash, first, last)| {
             Ok(CommandRecord {
                 command_id: command.clone(),
-                hash: CommandHash::from_hex(&hash)?,
+                hash: CommandHash::from_text(&hash)?,
                 first_version: to_u64(first)?,
                 last_version: to_u64(last)?,
             })

@@ -869,7 +869,7 @@ impl Case {
             return Ok(false);
         }
         match self.commands.digest(&command.id) {
-            Some(first) if *first != command.digest() => Err(crate::Rejection::CommandIdConflict {
+            Some(first) if !command.has_digest(first) => Err(crate::Rejection::CommandIdConflict {
                 id: command.id.clone(),
             }),
             _ => Ok(true),

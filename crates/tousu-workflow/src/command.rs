@@ -54,47 +54,94 @@ fn command_version() -> u32 {
 }
 
 impl Command {
-    /// The command's fingerprint: the SHA-256 of the JSON of its id, actor,
-    /// instant and kind. Two commands with one id are the same command (a
-    /// retry) exactly when their fingerprints are equal; events record it
-    /// so a reused id with another payload is refused as
+    /// The command's fingerprint: the SHA-256 of the canonical encoding of
+    /// its id, actor, instant, late-entry instant and kind
+    /// ([`DigestScheme::Canonical`]). Two commands with one id are the
+    /// same command (a retry) exactly when their fingerprints are equal;
+    /// events record it so a reused id with another payload is refused as
     /// [`Rejection::CommandIdConflict`](crate::Rejection::CommandIdConflict).
     /// The expected version is left out: it is the sender's view of the case,
-    /// not part of what they ask, and a retry may fill it in again. A late
-    /// entry's `occurred_at` is in; a command without one has the
-    /// fingerprint it had before late entries existed, so stored
-    /// fingerprints still match their retries.
+    /// not part of what they ask, and a retry may fill it in again. A
+    /// fingerprint recorded under an older scheme is compared under that
+    /// scheme ([`Command::has_digest`]).
     pub fn digest(&self) -> CommandDigest {
-        // Serializing these types cannot fail (no maps with non-string
-        // keys, no floats).
-        self.digest_with(serde_json::ser::CompactFormatter).0
+        self.digest_as(DigestScheme::Canonical)
     }
 
-    /// The fingerprint, its JSON written through `formatter` — which writes
-    /// what `CompactFormatter` writes and may look at the strings on their
-    /// way ([`inputs::check`](crate::inputs) does, so that a command's texts
-    /// are checked in the pass that hashes them) — and whether the whole
-    /// command was written.
-    pub(crate) fn digest_with<F: serde_json::ser::Formatter>(
+    /// The command's fingerprint under `scheme`: what a retry is compared
+    /// with when the stored fingerprint was made under it.
+    pub fn digest_as(&self, scheme: DigestScheme) -> CommandDigest {
+        match scheme {
+            DigestScheme::Json => self.json_digest(),
+            DigestScheme::Canonical => self.canonical_digest(|_| {}).0,
+        }
+    }
+
+    /// Whether `stored` — a fingerprint recorded for this command's id, under
+    /// whichever scheme made it — is this command's: it is recomputed under
+    /// `stored`'s scheme, so a fingerprint kept from before a new scheme
+    /// still tells a retry from a reused id.
+    pub fn has_digest(&self, stored: &CommandDigest) -> bool {
+        self.digest_as(stored.scheme()) == *stored
+    }
+
+    /// The canonical fingerprint, each string written shown to `look` on
+    /// its way ([`inputs::check`](crate::inputs) checks a command's texts
+    /// in the pass that hashes them), and whether the whole command was
+    /// written.
+    pub(crate) fn canonical_digest(
         &self,
-        formatter: F,
-    ) -> (CommandDigest, serde_json::Result<()>) {
+        look: impl FnMut(&str),
+    ) -> (CommandDigest, Result<(), crate::canonical::Error>) {
+        use sha2::Digest as _;
+        let mut sink = Hashing {
+            sink: HashSink::new(),
+            look,
+        };
+        let written = self.encode_canonical(&mut sink);
+        let mut sink = sink.sink;
+        sink.flush_buf();
+        let bytes = sink.hasher.finalize().into();
+        (CommandDigest::new(DigestScheme::Canonical, bytes), written)
+    }
+
+    /// Writes the bytes [`DigestScheme::Canonical`] hashes (the layout is
+    /// in [`canonical`](crate::canonical)).
+    pub(crate) fn encode_canonical<S: crate::canonical::Sink>(
+        &self,
+        sink: &mut S,
+    ) -> Result<(), crate::canonical::Error> {
+        use crate::canonical;
+        sink.put(canonical::PREFIX);
+        canonical::string(sink, self.id.as_str());
+        canonical::string(sink, self.actor.as_str());
+        canonical::instant(sink, &self.at);
+        match &self.occurred_at {
+            None => sink.put(&[canonical::tag::NONE]),
+            Some(occurred) => {
+                sink.put(&[canonical::tag::SOME]);
+                canonical::instant(sink, occurred);
+            }
+        }
+        canonical::value(sink, &self.kind)
+    }
+
+    /// The fingerprint of scheme 1 ([`DigestScheme::Json`]).
+    fn json_digest(&self) -> CommandDigest {
         use serde::Serialize as _;
         use sha2::Digest as _;
         // The JSON is streamed into the hash through a small buffer on the
         // stack (no document built on the heap); the bytes hashed are those
         // `serde_json::to_vec` writes, so stored fingerprints still compare
         // equal.
-        let mut sink = HashSink {
-            hasher: sha2::Sha256::new(),
-            buf: [0; HashSink::CAPACITY],
-            len: 0,
-        };
-        let mut json = serde_json::Serializer::with_formatter(&mut sink, formatter);
+        let mut sink = HashSink::new();
+        let mut json = serde_json::Serializer::new(&mut sink);
         // Instants in one piece: the text chrono writes, without a trip
         // through the string escaper per character.
         let at = Rfc3339::new(&self.at);
-        let written = match &self.occurred_at {
+        // Writing these types cannot fail (no maps with non-string keys,
+        // no floats); the hash of what was written stands either way.
+        let _ = match &self.occurred_at {
             None => (&self.id, &self.actor, &at, &self.kind).serialize(&mut json),
             Some(occurred) => {
                 let occurred = Rfc3339::new(occurred);
@@ -102,7 +149,7 @@ impl Command {
             }
         };
         sink.flush_buf();
-        (CommandDigest(sink.hasher.finalize().into()), written)
+        CommandDigest::new(DigestScheme::Json, sink.hasher.finalize().into())
     }
 
     /// A command of `kind` by `actor` at `at`, against `expected_version`;
@@ -134,8 +181,9 @@ impl Command {
     }
 }
 
-/// Feeds what `serde_json` writes to SHA-256 in blocks of a few hundred
-/// bytes: one hash update per block instead of one per JSON token.
+/// Feeds what `serde_json` or the canonical encoder writes to SHA-256 in
+/// blocks of a few hundred bytes: one hash update per block instead of one
+/// per token.
 struct HashSink {
     hasher: sha2::Sha256,
     buf: [u8; HashSink::CAPACITY],
@@ -144,6 +192,15 @@ struct HashSink {
 
 impl HashSink {
     const CAPACITY: usize = 512;
+
+    fn new() -> Self {
+        use sha2::Digest as _;
+        HashSink {
+            hasher: sha2::Sha256::new(),
+            buf: [0; HashSink::CAPACITY],
+            len: 0,
+        }
+    }
 
     fn flush_buf(&mut self) {
         use sha2::Digest as _;
@@ -193,25 +250,102 @@ impl std::io::Write for HashSink {
     }
 }
 
-/// A command's fingerprint ([`Command::digest`]): 32 bytes of SHA-256,
-/// written (JSON, `Display`) as the 64 lower-case hex digits events have
-/// always recorded, so stored events load and compare as before. Held as
-/// bytes, a fingerprint is copied, not allocated, when a case records it.
+/// The canonical encoder writing into the hash, showing each string to
+/// `look`.
+struct Hashing<F> {
+    sink: HashSink,
+    look: F,
+}
+
+impl<F: FnMut(&str)> crate::canonical::Sink for Hashing<F> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.sink.take(bytes);
+    }
+
+    #[inline]
+    fn look(&mut self, text: &str) {
+        (self.look)(text);
+    }
+}
+
+/// How a [`CommandDigest`] was made. A stored fingerprint keeps meaning what
+/// it meant: a retry is compared under the scheme its first fingerprint
+/// used ([`Command::has_digest`]), so fingerprints stored before a scheme
+/// was added still tell a retry from a reused command id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DigestScheme {
+    /// Scheme 1: the SHA-256 of the compact JSON of the command's id, actor,
+    /// instant, kind and (for a late entry) `occurred_at`, as `serde_json`
+    /// writes them. Written as 64 lower-case hex digits. What every
+    /// fingerprint stored before scheme 2 is; still read and compared.
+    Json,
+    /// Scheme 2: the SHA-256 of the command's canonical binary encoding
+    /// (docs/stores.md, "Command fingerprints"): length-prefixed strings,
+    /// fixed-width numbers, a tag per variant and per option. Written as
+    /// `2:` and 64 lower-case hex digits. What new commands are
+    /// fingerprinted with.
+    Canonical,
+}
+
+impl DigestScheme {
+    /// The scheme's number (1, 2), as its written form's prefix says.
+    pub const fn number(self) -> u8 {
+        match self {
+            DigestScheme::Json => 1,
+            DigestScheme::Canonical => 2,
+        }
+    }
+}
+
+/// A command's fingerprint ([`Command::digest`]): the scheme that made it
+/// and 32 bytes of SHA-256. Written (JSON, `Display`) as 64 lower-case hex
+/// digits for scheme 1 — what events have always recorded, so stored events
+/// load and compare as before — and as `2:` and 64 hex digits for scheme 2.
+/// Held as bytes, a fingerprint is copied, not allocated, when a case
+/// records it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CommandDigest([u8; 32]);
+pub struct CommandDigest {
+    scheme: DigestScheme,
+    bytes: [u8; 32],
+}
 
 impl CommandDigest {
-    /// The fingerprint with these bytes.
+    /// The fingerprint with these bytes, made under `scheme`.
+    pub const fn new(scheme: DigestScheme, bytes: [u8; 32]) -> Self {
+        CommandDigest { scheme, bytes }
+    }
+
+    /// A scheme-1 fingerprint with these bytes (what fingerprints were
+    /// before schemes).
     pub const fn from_bytes(bytes: [u8; 32]) -> Self {
-        CommandDigest(bytes)
+        CommandDigest::new(DigestScheme::Json, bytes)
+    }
+
+    /// The scheme that made it.
+    pub const fn scheme(&self) -> DigestScheme {
+        self.scheme
     }
 
     /// Its 32 bytes.
     pub const fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
+        &self.bytes
     }
 
-    /// Parses 64 hex digits (as written); `None` for anything else.
+    /// Parses a fingerprint as written: 64 hex digits (scheme 1) or `2:`
+    /// and 64 hex digits (scheme 2); `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.split_once(':') {
+            None => CommandDigest::from_hex(text),
+            Some(("2", hex)) => CommandDigest::from_hex(hex)
+                .map(|d| CommandDigest::new(DigestScheme::Canonical, d.bytes)),
+            Some(_) => None,
+        }
+    }
+
+    /// Parses 64 hex digits as a scheme-1 fingerprint; `None` for anything
+    /// else ([`CommandDigest::parse`] reads every scheme).
     pub fn from_hex(hex: &str) -> Option<Self> {
         fn nibble(c: u8) -> Option<u8> {
             match c {
@@ -229,7 +363,25 @@ impl CommandDigest {
             let [hi, lo] = pair else { return None };
             *byte = nibble(*hi)? << 4 | nibble(*lo)?;
         }
-        Some(CommandDigest(out))
+        Some(CommandDigest::from_bytes(out))
+    }
+
+    /// The written form (`2:` and the digits for scheme 2), on the stack.
+    fn text(&self) -> Text {
+        let mut out = Text {
+            buf: [0; 66],
+            len: 0,
+        };
+        let prefix: &[u8] = match self.scheme {
+            DigestScheme::Json => b"",
+            DigestScheme::Canonical => b"2:",
+        };
+        let hex = self.hex();
+        for (slot, b) in out.buf.iter_mut().zip(prefix.iter().chain(&hex)) {
+            *slot = *b;
+            out.len += 1;
+        }
+        out
     }
 
     /// The 64 lower-case hex digits, written into a buffer on the stack.
@@ -238,7 +390,7 @@ impl CommandDigest {
             if n < 10 { b'0' + n } else { b'a' + n - 10 }
         }
         let mut out = [0u8; 64];
-        for (pair, b) in out.chunks_exact_mut(2).zip(self.0) {
+        for (pair, b) in out.chunks_exact_mut(2).zip(self.bytes) {
             if let [hi, lo] = pair {
                 *hi = digit(b >> 4);
                 *lo = digit(b & 0xf);
@@ -248,10 +400,21 @@ impl CommandDigest {
     }
 }
 
+/// A fingerprint's written form.
+struct Text {
+    buf: [u8; 66],
+    len: usize,
+}
+
+impl Text {
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
 impl std::fmt::Display for CommandDigest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let hex = self.hex();
-        f.write_str(std::str::from_utf8(&hex).map_err(|_| std::fmt::Error)?)
+        f.write_str(self.text().as_str().ok_or(std::fmt::Error)?)
     }
 }
 
@@ -265,8 +428,11 @@ impl std::fmt::Debug for CommandDigest {
 
 impl serde::Serialize for CommandDigest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let hex = self.hex();
-        serializer.serialize_str(std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?)
+        let text = self.text();
+        let text = text
+            .as_str()
+            .ok_or_else(|| serde::ser::Error::custom("a fingerprint's text"))?;
+        serializer.serialize_str(text)
     }
 }
 
@@ -276,10 +442,12 @@ impl<'de> serde::Deserialize<'de> for CommandDigest {
         impl serde::de::Visitor<'_> for Hex {
             type Value = CommandDigest;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a command fingerprint: 64 hex digits (SHA-256)")
+                f.write_str(
+                    "a command fingerprint: 64 hex digits (SHA-256, scheme 1) or `2:` and 64 hex digits (scheme 2)",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CommandDigest, E> {
-                CommandDigest::from_hex(v)
+                CommandDigest::parse(v)
                     .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
             }
         }
@@ -636,16 +804,28 @@ mod digest_tests {
         )
     }
 
-    /// The streamed digest is the SHA-256 of the bytes `serde_json::to_vec`
-    /// writes (what fingerprints were before), for short texts, texts that
-    /// cross the buffer and texts longer than it.
+    /// Scheme 1's streamed digest is the SHA-256 of the bytes
+    /// `serde_json::to_vec` writes (what fingerprints were before schemes),
+    /// and scheme 2's the SHA-256 of the canonical bytes, for short texts,
+    /// texts that cross the buffer and texts longer than it.
     #[test]
     fn digest_is_the_sha256_of_the_json_as_before() {
         for len in [0, 1, 100, 480, 511, 512, 513, 2_000, 10_000] {
             let c = command(&"已回复客户".repeat(len / 5 + 1)[..]);
             let json = serde_json::to_vec(&(&c.id, &c.actor, &c.at, &c.kind)).unwrap();
             let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
-            assert_eq!(c.digest().as_bytes(), &expected, "text of {len} chars");
+            let v1 = c.digest_as(DigestScheme::Json);
+            assert_eq!(v1.as_bytes(), &expected, "text of {len} chars");
+            assert_eq!(v1.scheme(), DigestScheme::Json);
+            let mut canonical = Vec::new();
+            c.encode_canonical(&mut canonical).unwrap();
+            let expected: [u8; 32] = sha2::Sha256::digest(&canonical).into();
+            assert_eq!(
+                c.digest(),
+                CommandDigest::new(DigestScheme::Canonical, expected),
+                "text of {len} chars"
+            );
+            assert!(c.has_digest(&v1) && c.has_digest(&c.digest()));
         }
     }
 
@@ -668,7 +848,7 @@ mod digest_tests {
         )
         .late_entry(at("2025-11-03T00:30:00.000001Z"));
         assert_eq!(
-            late.digest().to_string(),
+            late.digest_as(DigestScheme::Json).to_string(),
             "28795a46f98f2d66f36ee8c2a806b9f76fd12ed7de85417adfd5f25a8f72246e"
         );
         let agreed = Command::new(
@@ -681,7 +861,7 @@ mod digest_tests {
             },
         );
         assert_eq!(
-            agreed.digest().to_string(),
+            agreed.digest_as(DigestScheme::Json).to_string(),
             "cfb46f717bc8e79f4dc3b008fc9490ed8285cbd55d7118d4f5f16b093ed3aba1"
         );
     }
@@ -720,13 +900,29 @@ mod digest_tests {
         );
         let json = serde_json::to_vec(&(&c.id, &c.actor, &c.at, &c.kind)).unwrap();
         let expected: [u8; 32] = sha2::Sha256::digest(&json).into();
-        assert_eq!(c.digest().as_bytes(), &expected);
+        assert_eq!(c.digest_as(DigestScheme::Json).as_bytes(), &expected);
     }
 
-    /// Written as 64 lower-case hex digits, read back equal; anything else is refused.
+    /// Scheme 1 is written as 64 lower-case hex digits, scheme 2 as `2:`
+    /// and the digits; both read back equal, with their scheme; anything
+    /// else is refused.
     #[test]
     fn digest_is_written_as_hex_and_read_back() {
-        let d = command("x").digest();
+        let v2 = command("x").digest();
+        let json = serde_json::to_string(&v2).unwrap();
+        assert_eq!(json.len(), 68);
+        assert!(json.starts_with("\"2:"));
+        assert_eq!(serde_json::from_str::<CommandDigest>(&json).unwrap(), v2);
+        assert_eq!(format!("{v2:?}"), json);
+        assert_eq!(CommandDigest::parse(&v2.to_string()), Some(v2));
+        assert_eq!(
+            CommandDigest::parse(&json[3..67]),
+            Some(CommandDigest::new(DigestScheme::Json, *v2.as_bytes()))
+        );
+        for bad in ["1:", "3:", "2:2:", ":", "02:"] {
+            assert!(CommandDigest::parse(&format!("{bad}{}", &json[3..67])).is_none());
+        }
+        let d = command("x").digest_as(DigestScheme::Json);
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(json.len(), 66);
         assert!(
@@ -738,5 +934,382 @@ mod digest_tests {
         assert_eq!(format!("{d:?}"), json);
         assert!(serde_json::from_str::<CommandDigest>("\"abc\"").is_err());
         assert!(CommandDigest::from_hex(&"g".repeat(64)).is_none());
+    }
+
+    /// Scheme 2's fingerprints are stored data: pinned for a registration
+    /// (the whole complaint), a late entry with an instant in its kind, a
+    /// kind with two optional fields and a kind without fields, so the
+    /// canonical encoding cannot change unnoticed.
+    #[test]
+    fn canonical_fingerprints_are_pinned() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let kf = || StaffId::new("kf1").unwrap();
+        let complaint = Complaint::builder(
+            at("2025-11-03T01:00:00Z"),
+            tousu_model::Channel::Phone,
+            "热水器安装后接口漏水",
+        )
+        .incident_at(at("2025-11-02T08:00:00.25Z"))
+        .build()
+        .unwrap();
+        let register = Command::new(
+            CommandId::new("c-0").unwrap(),
+            kf(),
+            at("2025-11-03T01:00:00Z"),
+            0,
+            CommandKind::Register {
+                case_id: CaseId::new("K-1").unwrap(),
+                number: None,
+                complaint: Box::new(complaint),
+                repeat_count: 2,
+            },
+        );
+        let late = Command::new(
+            CommandId::new("c-1").unwrap(),
+            kf(),
+            at("2025-11-03T01:00:00.5Z"),
+            7,
+            CommandKind::RequestExtension {
+                reason: "客户外出".into(),
+                until: Some(at("2025-11-04T02:00:00Z")),
+            },
+        )
+        .late_entry(at("2025-11-03T00:30:00.000001Z"));
+        let classify = Command::new(
+            CommandId::new("c-2").unwrap(),
+            kf(),
+            at("2025-11-03T01:00:00Z"),
+            1,
+            CommandKind::Classify {
+                level: None,
+                reason: Some("客户要求".into()),
+            },
+        );
+        let approve = Command::new(
+            CommandId::new("c-3").unwrap(),
+            kf(),
+            at("2025-11-03T01:00:00Z"),
+            1,
+            CommandKind::Approve,
+        );
+        let got: Vec<String> = [register, late, classify, approve]
+            .iter()
+            .map(|c| c.digest().to_string())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "2:22158041acba4341fe2337acd3e09e50efd7c5c69ee3455113a0f67e25c8f839",
+                "2:d4dfa185337b9d7d378fa3e79ec20477fca676ce9a072aed21b42ca2405250e9",
+                "2:08c6a460612b9a0cb013da0c3105edf152d35bb0b9bfbb03d74932c5a5d6701d",
+                "2:c9c85d8698a626308a854d2dae31a5c6266ddf7b07a8b8c57af866ea0b4a35c2",
+            ]
+        );
+    }
+
+    /// The canonical bytes of a small command, written out by hand: the
+    /// layout of docs/stores.md, byte for byte.
+    #[test]
+    fn canonical_layout_is_as_documented() {
+        let c = Command::new(
+            CommandId::new("c").unwrap(),
+            StaffId::new("k").unwrap(),
+            DateTime::from_timestamp(1, 2).unwrap(),
+            0,
+            CommandKind::Classify {
+                level: None,
+                reason: Some("r".into()),
+            },
+        );
+        let mut bytes = Vec::new();
+        c.encode_canonical(&mut bytes).unwrap();
+        let string = |s: &str| {
+            let mut v = vec![0x20];
+            v.extend((s.len() as u64).to_be_bytes());
+            v.extend(s.as_bytes());
+            v
+        };
+        let mut expected = b"tousu.command.2".to_vec();
+        expected.extend(string("c"));
+        expected.extend(string("k"));
+        expected.push(0x22);
+        expected.extend(1i64.to_be_bytes());
+        expected.extend(2u32.to_be_bytes());
+        expected.push(0x30); // no occurred_at
+        expected.push(0x70); // the kind: a struct (internally tagged)
+        expected.push(0x71);
+        expected.extend(string("type"));
+        expected.extend(string("classify"));
+        expected.push(0x71); // `level` is skipped: absent, no bytes
+        expected.extend(string("reason"));
+        expected.push(0x31); // present: `Some`, then the string
+        expected.extend(string("r"));
+        expected.push(0x7F);
+        assert_eq!(bytes, expected);
+    }
+
+    /// Pairs a positional encoding would confuse: which of two optional
+    /// fields is present, where one string ends and the next begins, an
+    /// empty list against none.
+    #[test]
+    fn canonical_encoding_keeps_apart_what_positions_would_merge() {
+        let kind = |kind: CommandKind| {
+            let mut c = command("x");
+            c.kind = kind;
+            let mut bytes = Vec::new();
+            c.encode_canonical(&mut bytes).unwrap();
+            bytes
+        };
+        let level = LevelId::new("x").unwrap();
+        assert_ne!(
+            kind(CommandKind::Classify {
+                level: Some(level),
+                reason: None
+            }),
+            kind(CommandKind::Classify {
+                level: None,
+                reason: Some("x".into())
+            })
+        );
+        let with_ids = |id: &str, actor: &str| {
+            let mut c = command("x");
+            c.id = CommandId::new(id).unwrap();
+            c.actor = StaffId::new(actor).unwrap();
+            c.digest()
+        };
+        assert_ne!(with_ids("ab", "c"), with_ids("a", "bc"));
+        assert_ne!(
+            kind(CommandKind::Withdraw { reason: None }),
+            kind(CommandKind::Withdraw {
+                reason: Some(String::new())
+            })
+        );
+    }
+}
+
+/// Different commands, different canonical encodings (and so, but for a
+/// SHA-256 collision, different fingerprints): checked on commands of every
+/// kind, two at a time, drawn from small alphabets so that equal commands
+/// and near misses come up often.
+#[cfg(all(test, feature = "proptest"))]
+mod canonical_injectivity {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn encoding(c: &Command) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        c.encode_canonical(&mut bytes).unwrap();
+        bytes
+    }
+
+    /// Short texts from a small alphabet (so equal values come up often,
+    /// and strings that run into each other: "ab" + "c" against "a" + "bc").
+    fn text() -> impl Strategy<Value = String> {
+        "[ab字\n]{0,3}"
+    }
+
+    fn id() -> impl Strategy<Value = String> {
+        "[ab]{1,2}"
+    }
+
+    fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+        (0i64..3, prop::sample::select(vec![0u32, 1, 500_000_000]))
+            .prop_map(|(s, n)| DateTime::from_timestamp(1_760_000_000 + s, n).unwrap())
+    }
+
+    fn complaint() -> impl Strategy<Value = Complaint> {
+        use tousu_model::{Channel, FactValue, Money, Remedy, RemedyKind};
+        (
+            instant(),
+            prop::option::of(0i64..3),
+            prop::sample::select(vec![Channel::Phone, Channel::Web]),
+            "[ab字]{1,3}",
+            (
+                prop::option::of("[ab字]{1,3}"),
+                prop::option::of("[ab字]{1,3}"),
+            ),
+            prop::option::of((id(), prop::option::of(any::<bool>()))),
+            prop::option::of(0i64..3),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    received,
+                    incident,
+                    channel,
+                    content,
+                    (subject, location),
+                    fact,
+                    money,
+                    media,
+                )| {
+                    let mut b = Complaint::builder(received, channel, content);
+                    if let Some(before) = incident {
+                        b = b.incident_at(received - chrono::TimeDelta::seconds(before));
+                    }
+                    if let Some(s) = subject {
+                        b = b.subject(s);
+                    }
+                    if let Some(l) = location {
+                        b = b.location(l);
+                    }
+                    if let Some((name, value)) = fact {
+                        let value = value.map_or(FactValue::Text(name.clone()), FactValue::Bool);
+                        b = b.fact(FactName::new(name).unwrap(), value);
+                    }
+                    if let Some(fen) = money {
+                        let remedy =
+                            Remedy::with_amount(RemedyKind::Compensation, Money::from_fen(fen));
+                        b = b.request(remedy.unwrap());
+                    }
+                    let flags = tousu_model::ComplaintFlags {
+                        media_exposure: media,
+                        ..Default::default()
+                    };
+                    b.flags(flags).build().unwrap()
+                },
+            )
+    }
+
+    /// Commands of many kinds, every optional field present or not.
+    fn kind() -> impl Strategy<Value = CommandKind> {
+        let opt = || prop::option::of(text());
+        prop_oneof![
+            (id(), complaint(), 0u32..2).prop_map(|(case, complaint, repeat_count)| {
+                CommandKind::Register {
+                    case_id: CaseId::new(case).unwrap(),
+                    number: None,
+                    complaint: Box::new(complaint),
+                    repeat_count,
+                }
+            }),
+            opt().prop_map(|override_reason| CommandKind::Accept { override_reason }),
+            (text(), opt()).prop_map(|(reason_zh, advice_zh)| CommandKind::NotAccept {
+                reason_zh,
+                advice_zh
+            }),
+            (prop::option::of(id()), opt()).prop_map(|(level, reason)| CommandKind::Classify {
+                level: level.map(|l| LevelId::new(l).unwrap()),
+                reason,
+            }),
+            (
+                id(),
+                prop::option::of(id()),
+                prop::collection::vec(id(), 0..2),
+                opt()
+            )
+                .prop_map(|(lead, handler, co, reason)| {
+                    let assignment = Assignment {
+                        lead: DepartmentId::new(lead).unwrap(),
+                        handler: handler.map(|h| StaffId::new(h).unwrap()),
+                        co_handling: co
+                            .into_iter()
+                            .map(|d| DepartmentId::new(d).unwrap())
+                            .collect(),
+                    };
+                    match reason {
+                        None => CommandKind::Assign { assignment },
+                        Some(reason) => CommandKind::Transfer { assignment, reason },
+                    }
+                }),
+            (
+                any::<bool>(),
+                prop::option::of(any::<bool>()),
+                prop::collection::vec(id(), 0..2),
+                opt()
+            )
+                .prop_map(|(valid, us, staff, note)| CommandKind::RecordFindings {
+                    validity: valid.then_some(tousu_model::Validity::Valid),
+                    fault: us.map(|us| if us {
+                        FaultParty::Us
+                    } else {
+                        FaultParty::Customer
+                    }),
+                    responsible: staff
+                        .into_iter()
+                        .map(|s| Responsibility {
+                            party: ResponsibleParty::Staff(StaffId::new(s).unwrap()),
+                            share: rust_decimal::Decimal::ONE,
+                        })
+                        .collect(),
+                    note,
+                }),
+            prop::collection::btree_map(id(), text(), 0..3).prop_map(|facts| {
+                CommandKind::RecordFacts {
+                    facts: facts
+                        .into_iter()
+                        .map(|(k, v)| (FactName::new(k).unwrap(), FactValue::Text(v)))
+                        .collect(),
+                }
+            }),
+            text().prop_map(|text| CommandKind::Reply { text }),
+            text().prop_map(|reason| CommandKind::SendBack { reason }),
+            text().prop_map(|reason| CommandKind::Reopen { reason }),
+            (text(), prop::option::of(id())).prop_map(|(reason, step)| CommandKind::Escalate {
+                reason,
+                step: step.map(|s| EscalationId::new(s).unwrap()),
+            }),
+            instant().prop_map(|deadline| CommandKind::SetAgreedDeadline { deadline }),
+            instant().prop_map(|notified_at| CommandKind::CloseUnreachable { notified_at }),
+            (text(), prop::option::of(instant()))
+                .prop_map(|(reason, until)| CommandKind::RequestExtension { reason, until }),
+            opt().prop_map(|reason| CommandKind::Withdraw { reason }),
+            (id(), any::<bool>()).prop_map(|(repeat, new_facts)| CommandKind::MergeRepeat {
+                repeat: CaseId::new(repeat).unwrap(),
+                new_facts,
+            }),
+            (opt(), prop::option::of(id())).prop_map(|(note, milestone)| {
+                CommandKind::RecordAction {
+                    action: CaseAction::CustomerContacted,
+                    note,
+                    milestone: milestone.map(|m| MilestoneId::new(m).unwrap()),
+                }
+            }),
+            (id(), id(), text()).prop_map(|(p, v, reason)| CommandKind::MigratePolicy {
+                policy_id: PolicyId::new(p).unwrap(),
+                version: PolicyVersion::new(v).unwrap(),
+                reason,
+            }),
+            prop::sample::select(vec![
+                CommandKind::StartInvestigation,
+                CommandKind::Approve,
+                CommandKind::Close,
+                CommandKind::ApproveExtension,
+                CommandKind::EndExtension,
+            ]),
+        ]
+    }
+
+    fn command() -> impl Strategy<Value = Command> {
+        (kind(), id(), id(), instant(), prop::option::of(instant())).prop_map(
+            |(kind, id, actor, at, occurred_at)| {
+                let mut c = Command::new(
+                    CommandId::new(id).unwrap(),
+                    StaffId::new(actor).unwrap(),
+                    at,
+                    0,
+                    kind,
+                );
+                c.occurred_at = occurred_at;
+                c
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn different_commands_are_encoded_differently(a in command(), b in command()) {
+            prop_assert_eq!(a == b, encoding(&a) == encoding(&b));
+            prop_assert_eq!(a == b, a.digest() == b.digest());
+        }
+
+        #[test]
+        fn a_command_and_its_json_agree_on_equality(a in command(), b in command()) {
+            // Scheme 1 and scheme 2 tell the same pairs apart.
+            prop_assert_eq!(
+                a.digest_as(DigestScheme::Json) == b.digest_as(DigestScheme::Json),
+                a.digest() == b.digest()
+            );
+        }
     }
 }

@@ -3,11 +3,8 @@
 //! count from. A command failing these is refused with the path of the
 //! field; nothing is normalized behind the sender's back.
 
-use std::io;
-
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde_json::Value;
-use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
 use crate::Rejection;
 use crate::command::{Command, CommandDigest, CommandKind};
@@ -25,7 +22,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
 /// Checks every text and instant of `command`, and returns its fingerprint
 /// ([`Command::digest`]): the texts are looked at in the pass that writes
-/// the command's JSON into the hash.
+/// the command's canonical encoding into the hash.
 pub(crate) fn check(command: &Command) -> Result<CommandDigest, Rejection> {
     instant("at", command.at)?;
     if let Some(occurred_at) = command.occurred_at {
@@ -44,9 +41,9 @@ pub(crate) fn check(command: &Command) -> Result<CommandDigest, Rejection> {
         } => instant("kind.until", *until)?,
         _ => {}
     }
-    let mut scan = Scan::default();
-    let (digest, written) = command.digest_with(TextScan(&mut scan));
-    if written.is_err() || scan.suspect {
+    let mut suspect = false;
+    let (digest, written) = command.canonical_digest(|s| suspect |= may_refuse(s));
+    if written.is_err() || suspect {
         // Every string of the command, wherever it sits, by its JSON path:
         // built only when a string may be refused, to name the first one
         // (in the order of `serde_json::Value`'s maps) as it always was.
@@ -57,67 +54,24 @@ pub(crate) fn check(command: &Command) -> Result<CommandDigest, Rejection> {
     Ok(digest)
 }
 
-/// What [`TextScan`] saw: whether any string written (the command's id,
-/// actor and instant and the keys of its maps included, so more than
-/// [`texts`] checks) breaks [`text`]'s rules, and the length so far of the
-/// string being written.
-#[derive(Default)]
-struct Scan {
-    suspect: bool,
-    chars: usize,
-}
-
-/// A JSON formatter that writes what [`CompactFormatter`] writes and looks
-/// at each string on its way to the hash: the happy path of [`check`]
-/// builds no `serde_json::Value` and no path. It only says whether a string
-/// may be refused; [`text`] says which and why.
-struct TextScan<'s>(&'s mut Scan);
-
-impl Formatter for TextScan<'_> {
-    fn begin_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.chars = 0;
-        CompactFormatter.begin_string(writer)
+/// Whether [`text`] may refuse `s`: it is longer than [`MAX_TEXT_CHARS`]
+/// characters or holds a byte that starts a refused character. Every string
+/// the fingerprint writes passes here (the command's id and actor, variant
+/// names and map keys included, so more than [`texts`] checks); the happy
+/// path of [`check`] builds no `serde_json::Value` and no path, and
+/// [`text`] says which string is refused and why.
+fn may_refuse(s: &str) -> bool {
+    // Refused characters start with a C0 control byte, DEL (0x7F), C2 (the
+    // C1 controls, C2 80 to C2 9F) or E2 (the overrides, E2 80 AA to E2 81
+    // A9); a string without those is looked at no further. One pass over
+    // the bytes for both (the compiler vectorizes it): a character is a
+    // byte that does not continue one (10xxxxxx).
+    let (mut chars, mut lead) = (0, false);
+    for &b in s.as_bytes() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        lead |= b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2);
     }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // serde_json escapes U+0000 to U+001F: those come as escapes, and a
-        // fragment can hold only DEL (0x7F), the C1 controls (UTF-8 C2 80 to
-        // C2 9F) and the overrides (E2 80 AA to E2 81 A9); a fragment
-        // without those lead bytes is looked at no further.
-        // One pass over the bytes for both (the compiler vectorizes it):
-        // a character is a byte that does not continue one (10xxxxxx).
-        let (mut chars, mut lead) = (0, false);
-        for &b in fragment.as_bytes() {
-            chars += usize::from(b & 0xC0 != 0x80);
-            lead |= matches!(b, 0x7F | 0xC2 | 0xE2);
-        }
-        self.0.chars += chars;
-        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS || (lead && fragment.chars().any(refused));
-        CompactFormatter.write_string_fragment(writer, fragment)
-    }
-
-    fn write_char_escape<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        char_escape: CharEscape,
-    ) -> io::Result<()> {
-        self.0.chars += 1;
-        self.0.suspect |= self.0.chars > MAX_TEXT_CHARS
-            || !matches!(
-                char_escape,
-                CharEscape::Quote
-                    | CharEscape::ReverseSolidus
-                    | CharEscape::Solidus
-                    | CharEscape::LineFeed
-                    | CharEscape::CarriageReturn
-                    | CharEscape::Tab
-            );
-        CompactFormatter.write_char_escape(writer, char_escape)
-    }
+    chars > MAX_TEXT_CHARS || (lead && s.chars().any(refused))
 }
 
 /// An instant the workflow accepts: no leap second (`23:59:60`, which

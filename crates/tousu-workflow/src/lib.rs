@@ -81,6 +81,7 @@
 mod applied;
 mod authority;
 mod builder;
+mod canonical;
 mod case;
 mod clocks;
 mod command;
@@ -110,7 +111,7 @@ pub use case::{
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{
     AppliedCommands, Assignment, COMMAND_SCHEMA_VERSION, Command, CommandDigest, CommandKind,
-    Responsibility, ResponsibleParty,
+    DigestScheme, Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};

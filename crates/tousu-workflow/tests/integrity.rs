@@ -511,3 +511,110 @@ fn an_agreed_deadline_breached_before_assignment_is_charged_to_the_fallback_owne
         )]
     );
 }
+
+/// A case stored before fingerprint scheme 2: its events carry scheme-1
+/// fingerprints (64 hex digits, the SHA-256 of each command's JSON). Read
+/// back and replayed, every command retried is still the same command (no
+/// second effect) and every id reused for another command is still refused
+/// — each compared under scheme 1, the scheme its fingerprint was made
+/// with; a new command on the case is fingerprinted under scheme 2.
+#[test]
+fn a_case_stored_under_scheme_1_keeps_its_retries_and_conflicts() {
+    let mut h = Harness::new();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let mut commands = Vec::new();
+    let register = h.command(
+        "kf1",
+        t0,
+        CommandKind::Register {
+            case_id: CaseId::new("K-OLD").unwrap(),
+            number: None,
+            complaint: Box::new(complaint(t0)),
+            repeat_count: 0,
+        },
+    );
+    h.apply_command(&register).unwrap();
+    commands.push(register);
+    for kind in [
+        accept(),
+        CommandKind::AddNote {
+            text: "已电话联系\n客户在家".into(),
+            attachments: vec![],
+        },
+    ] {
+        let cmd = h.command("kf1", Harness::minutes(t0, 5), kind);
+        h.apply_command(&cmd).unwrap();
+        commands.push(cmd);
+    }
+    // The stream as an older tousu wrote it: scheme-1 fingerprints.
+    let mut stream = String::new();
+    for mut event in h.events.clone() {
+        if event.command_digest.is_some() {
+            let cmd = commands
+                .iter()
+                .find(|c| Some(&c.id) == event.command_id.as_ref())
+                .unwrap();
+            event.command_digest = Some(cmd.digest_as(DigestScheme::Json));
+        }
+        stream.push_str(&serde_json::to_string(&event).unwrap());
+        stream.push('\n');
+    }
+    assert!(!stream.contains("\"2:"));
+    assert_eq!(stream.matches("\"command_digest\":\"").count(), 3);
+    let events: Vec<Event> = stream
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let case = Case::replay(&h.rt.policy, &events).unwrap();
+    for cmd in &commands {
+        let stored = case.commands.digest(&cmd.id).unwrap();
+        assert_eq!(stored.scheme(), DigestScheme::Json);
+        assert!(cmd.has_digest(stored));
+        assert_ne!(*stored, cmd.digest());
+        assert_eq!(case.seen(cmd), Ok(true), "{}", cmd.id);
+        let mut other = cmd.clone();
+        other.at = Harness::minutes(other.at, 1);
+        assert_eq!(
+            case.seen(&other),
+            Err(Rejection::CommandIdConflict { id: cmd.id.clone() })
+        );
+    }
+    // A retry through the decider: no events; a conflict: refused.
+    let ctx = h.rt.ctx(&h.roster, Harness::minutes(t0, 10));
+    let mut retry = commands[2].clone();
+    retry.expected_version = case.version;
+    assert_eq!(decide(&case, &retry, &ctx), Ok(vec![]));
+    retry.kind = CommandKind::AddNote {
+        text: "别的".into(),
+        attachments: vec![],
+    };
+    assert!(decide(&case, &retry, &ctx).is_err());
+    // New commands on the old case: scheme 2, and the case keeps both.
+    let note = Command::new(
+        CommandId::new("new-1").unwrap(),
+        sid("kf1"),
+        Harness::minutes(t0, 10),
+        case.version,
+        CommandKind::AddNote {
+            text: "新".into(),
+            attachments: vec![],
+        },
+    );
+    let new_events = decide(&case, &note, &ctx).unwrap();
+    let digest = new_events[0].command_digest.unwrap();
+    assert_eq!(digest.scheme(), DigestScheme::Canonical);
+    assert!(
+        serde_json::to_string(&new_events[0])
+            .unwrap()
+            .contains(&format!(
+                "\"command_digest\":\"2:{}",
+                &digest.to_string()[2..]
+            ))
+    );
+    let mut case = case;
+    for e in &new_events {
+        case = evolve(case, e);
+    }
+    assert_eq!(case.seen(&note), Ok(true));
+    assert_eq!(case.seen(&commands[1]), Ok(true));
+}

@@ -128,7 +128,8 @@ macro_rules! conformance_tests {
         $crate::conformance_tests!(@each $backend;
             append_and_load, conflicting_writers, idempotent_retries,
             filings_idempotent_by_command_id, numbering_under_concurrency, failed_writes_leave_nothing,
-            due_index_agrees_with_replay, snapshots_agree_with_replay);
+            due_index_agrees_with_replay, snapshots_agree_with_replay,
+            retries_across_fingerprint_schemes);
     };
     (@each $backend:expr; $($check:ident),*) => {
         $(
@@ -379,7 +380,10 @@ pub fn idempotent_retries<B: Backend>(backend: &B) -> Result<(), Failure> {
         case_id: case.clone(),
         expected_version: version,
         events: vec![event],
-        command: Some((cmd.id.clone(), crate::CommandHash([0; 32]))),
+        command: Some((
+            cmd.id.clone(),
+            crate::CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
+        )),
         open: true,
         next_due: None,
         snapshot: None,
@@ -394,6 +398,81 @@ pub fn idempotent_retries<B: Backend>(backend: &B) -> Result<(), Failure> {
     )?;
     ensure(e.store().load(&case).or_fail("load")? == stored, || {
         "a refused duplicate command left events".to_owned()
+    })
+}
+
+/// Commands stored before fingerprint scheme 2 — their first event and the
+/// store's record holding a scheme-1 fingerprint (the SHA-256 of the
+/// command's JSON), as an older tousu wrote them — keep meaning what they
+/// meant: retried, the same command returns its first outcome and stores
+/// nothing; its id with another command is refused, by the engine and by
+/// the replayed case. New commands are recorded under scheme 2, and the
+/// store gives each record back with the scheme it was written with.
+pub fn retries_across_fingerprint_schemes<B: Backend>(backend: &B) -> Result<(), Failure> {
+    use tousu_workflow::DigestScheme;
+    let mut e = engine(backend.empty().or_fail("empty store")?)?;
+    let case = e
+        .file(filing("f1", Some("SCHEME-1"), at(2, 1, 0)?)?)
+        .or_fail("filing")?
+        .case;
+    let old = command(&e, &case.id, "n1", at(2, 1, 5)?, note("旧"))?;
+    let v1 = old.digest_as(DigestScheme::Json);
+    let rt = PolicyRuntime::new(e.policy().clone()).or_fail("runtime")?;
+    let roster = roster()?;
+    let mut events =
+        tousu_workflow::decide(&case, &old, &rt.ctx(&roster, old.at)).or_fail("the old note")?;
+    for event in events.iter_mut().filter(|ev| ev.command_digest.is_some()) {
+        event.command_digest = Some(v1);
+    }
+    let mut store = backend.another(e.store()).or_fail("another handle")?;
+    store
+        .append(&Batch {
+            case_id: case.id.clone(),
+            expected_version: case.version,
+            events: events.clone(),
+            command: Some((old.id.clone(), crate::CommandHash(v1))),
+            open: true,
+            next_due: None,
+            snapshot: None,
+        })
+        .or_fail("storing the old note")?;
+    let record = |e: &Engine<B::Store>, id: &CommandId| -> Result<DigestScheme, Failure> {
+        let r = e.store().command(&case.id, id).or_fail("command record")?;
+        r.map(|r| r.hash.scheme())
+            .ok_or_else(|| Failure(format!("no record of command {id}")))
+    };
+    ensure(record(&e, &old.id)? == DigestScheme::Json, || {
+        "a scheme-1 record came back under another scheme".to_owned()
+    })?;
+    let count = e.store().load(&case.id).or_fail("load")?.len();
+    let again = e.handle(&case.id, &old).or_fail("retrying the old note")?;
+    ensure(again == events, || {
+        "a retried scheme-1 command gave other events".to_owned()
+    })?;
+    ensure(
+        e.store().load(&case.id).or_fail("load")?.len() == count,
+        || "a retried scheme-1 command stored events".to_owned(),
+    )?;
+    let mut other = old.clone();
+    other.kind = note("新");
+    ensure(
+        matches!(e.handle(&case.id, &other), Err(Error::CommandReused { .. })),
+        || "a scheme-1 command id with other content was not refused".to_owned(),
+    )?;
+    let replayed = e.case(&case.id).or_fail("the case")?;
+    ensure(
+        replayed.seen(&old) == Ok(true) && replayed.seen(&other).is_err(),
+        || "the replayed case does not tell the scheme-1 retry from a reused id".to_owned(),
+    )?;
+    let new = command(&e, &case.id, "n2", at(2, 1, 10)?, note("新"))?;
+    let stored = e.handle(&case.id, &new).or_fail("a new note")?;
+    ensure(
+        record(&e, &new.id)? == DigestScheme::Canonical
+            && stored.first().and_then(|ev| ev.command_digest) == Some(new.digest()),
+        || "a new command was not recorded under scheme 2".to_owned(),
+    )?;
+    ensure(e.handle(&case.id, &new).or_fail("retry")? == stored, || {
+        "a retried scheme-2 command gave other events".to_owned()
     })
 }
 
@@ -565,7 +644,10 @@ pub fn failed_writes_leave_nothing<B: Backend>(backend: &B) -> Result<(), Failur
         case_id: case.clone(),
         expected_version: version,
         events,
-        command: Some((id(CommandId::new, "bad")?, crate::CommandHash([1; 32]))),
+        command: Some((
+            id(CommandId::new, "bad")?,
+            crate::CommandHash(tousu_workflow::CommandDigest::from_bytes([1; 32])),
+        )),
         open: false,
         next_due: None,
         snapshot: None,

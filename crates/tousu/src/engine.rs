@@ -623,10 +623,12 @@ impl<S: Store> Engine<S> {
         // The command's own digest (what it says, not the version it expects:
         // a retry sent after the client reloaded the case is the same command),
         // so the store's record and the event's `command_digest` agree. It is
-        // computed here only for a command id seen before; a new command's
-        // is the one its first event records.
+        // computed here only for a command id seen before, under the scheme
+        // the stored record was made with (a record from before scheme 2 is
+        // compared with the command's scheme-1 digest); a new command's is
+        // the one its first event records.
         if let Some(record) = self.store.command(case_id, &command.id)? {
-            let hash = CommandHash(*command.digest().as_bytes());
+            let hash = CommandHash(command.digest_as(record.hash.scheme()));
             if record.hash != hash {
                 return Err(Error::CommandReused {
                     case: case_id.clone(),
@@ -701,7 +703,7 @@ impl<S: Store> Engine<S> {
             expected_version,
             after,
             events,
-            Some((command.id.clone(), CommandHash(*digest.as_bytes()))),
+            Some((command.id.clone(), CommandHash(digest))),
         )
     }
 

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 pub use tousu_model::Month;
 use tousu_model::{CaseId, CommandId};
-use tousu_workflow::{AfterTick, Case, ClockState, Event};
+use tousu_workflow::{AfterTick, Case, ClockState, CommandDigest, DigestScheme, Event};
 
 /// Why a store refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -79,43 +79,56 @@ impl StoreError {
     }
 }
 
-/// The SHA-256 of a command's canonical JSON: the same command id with a
-/// different hash is a different command, not a retry.
+/// A command's fingerprint as a store keeps it for retries: the scheme that
+/// made it and its 32 bytes ([`CommandDigest`]). The same command id with a
+/// different hash is a different command, not a retry; a retry is hashed
+/// again under the stored hash's scheme ([`CommandHash::scheme`]), so a
+/// record kept from before a scheme was added keeps meaning what it meant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CommandHash(pub [u8; 32]);
+pub struct CommandHash(pub CommandDigest);
 
 impl CommandHash {
     /// The hash of a value's JSON (fields in declaration order, maps sorted:
-    /// the same value always gives the same bytes).
+    /// the same value always gives the same bytes), under scheme 1
+    /// ([`DigestScheme::Json`]): what a filing's record holds.
     pub fn of<T: serde::Serialize>(value: &T) -> Result<Self, StoreError> {
         use sha2::Digest;
         let json = serde_json::to_vec(value).map_err(|e| StoreError::Backend(Box::new(e)))?;
-        Ok(CommandHash(sha2::Sha256::digest(&json).into()))
+        let bytes = sha2::Sha256::digest(&json).into();
+        Ok(CommandHash(CommandDigest::new(DigestScheme::Json, bytes)))
     }
 
-    /// Lower-case hex, as the SQL stores keep it.
-    pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    /// The scheme that made it.
+    pub fn scheme(&self) -> DigestScheme {
+        self.0.scheme()
     }
 
-    /// Parses [`CommandHash::to_hex`]'s output.
-    pub fn from_hex(hex: &str) -> Result<Self, StoreError> {
-        let bad = || StoreError::backend(format!("`{hex}` is not a 64-digit command hash"));
-        if hex.len() != 64 || !hex.is_ascii() {
-            return Err(bad());
-        }
-        let mut out = [0u8; 32];
-        for (byte, pair) in out.iter_mut().zip(hex.as_bytes().chunks(2)) {
-            let text = std::str::from_utf8(pair).map_err(|_| bad())?;
-            *byte = u8::from_str_radix(text, 16).map_err(|_| bad())?;
-        }
-        Ok(CommandHash(out))
+    /// As the SQL stores keep it: 64 lower-case hex digits for scheme 1
+    /// (every row written before schemes), `2:` and 64 hex digits for
+    /// scheme 2 — the form events record.
+    pub fn to_text(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// Parses [`CommandHash::to_text`]'s output.
+    pub fn from_text(text: &str) -> Result<Self, StoreError> {
+        CommandDigest::parse(text).map(CommandHash).ok_or_else(|| {
+            StoreError::backend(format!(
+                "`{text}` is not a command hash (64 hex digits, or `2:` and 64 hex digits)"
+            ))
+        })
+    }
+}
+
+impl From<CommandDigest> for CommandHash {
+    fn from(digest: CommandDigest) -> Self {
+        CommandHash(digest)
     }
 }
 
 impl std::fmt::Display for CommandHash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_hex())
+        self.0.fmt(f)
     }
 }
 
