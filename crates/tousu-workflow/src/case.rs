@@ -68,8 +68,8 @@ pub struct Clock {
     pub started_at: DateTime<Utc>,
     /// The current deadline (the last one, when paused or stopped); absent
     /// while the calendar cannot count it (see [`Clock::no_deadline`]).
-    /// Shared with the event that set it, so a replay copies no deadline;
-    /// written and read as the deadline itself.
+    // Shared with the event that set it, so a replay copies no deadline;
+    // written and read as the deadline itself.
     #[serde(default)]
     pub deadline: Option<Arc<Deadline>>,
     /// Why the clock has no deadline: the calendar's answer when it started

@@ -48,9 +48,10 @@ pub struct Event {
     pub command_id: Option<CommandId>,
     /// The fingerprint of that command ([`Command::digest`]), on the first
     /// of its events, so a reused id with another payload is told from a
-    /// retry. Absent in events stored before it was recorded. Boxed: one
-    /// event of each command has one, and 32 bytes inline in every event
-    /// were an eighth of its size (docs/performance.md, "Eighth pass").
+    /// retry. Absent in events stored before it was recorded.
+    // Boxed: one event of each command has one, and 32 bytes inline in
+    // every event were a ninth of its size (docs/performance.md, "Eighth
+    // pass"). Doc comments here are the JSON schema's descriptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command_digest: Option<Box<CommandDigest>>,
     /// What happened.
@@ -257,8 +258,9 @@ pub enum EventKind {
         remedies: Vec<Remedy>,
         /// Their total amount.
         amount: Money,
-        /// In words (a boxed text: 8 bytes less in every event than a
-        /// `String`, and this variant was among the largest).
+        /// In words.
+        // A boxed text: 8 bytes less than a `String`, in every event (this
+        // variant is among the largest).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<Box<str>>,
         /// The role whose authority covers the amount, if the policy has approval tables.
@@ -413,13 +415,14 @@ pub enum EventKind {
         /// The deadline and the calendar data that produced it; absent when
         /// the calendar could not count it (a year its policy refuses, or a
         /// date beyond its data): the clock runs without a deadline and never
-        /// breaches by itself until a recalculation gives it one. Shared
-        /// with the clock it starts ([`Clock::deadline`](crate::Clock::deadline)):
-        /// written and read as the deadline itself.
+        /// breaches by itself until a recalculation gives it one.
+        // Shared with the clock it starts (`Clock::deadline`), so a replay
+        // copies no deadline and the event holds a pointer, not 64 bytes;
+        // written and read as the deadline itself.
         #[serde(default)]
         deadline: Option<Arc<Deadline>>,
-        /// Why the clock has no deadline (the calendar's answer), when it
-        /// has none; shared with the clock as the deadline is.
+        /// Why the clock has no deadline (the calendar's answer), when it has none.
+        // Shared with the clock as the deadline is.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         no_deadline: Option<Arc<str>>,
         /// The whole limit measured in the clock's own time (working time
@@ -465,7 +468,7 @@ pub enum EventKind {
         /// The new deadline; absent when the calendar cannot count it (a
         /// clock without a deadline still beyond the data, or remaining time
         /// that now runs into a year the policy refuses without a notice).
-        /// Shared with the clock, as `clock_started`'s is.
+        // Shared with the clock, as `clock_started`'s is.
         #[serde(default)]
         deadline: Option<Arc<Deadline>>,
         /// Why the clock has no deadline, when the calendar could not count it.
@@ -491,7 +494,8 @@ pub enum EventKind {
         level: LevelId,
         /// The new time limit.
         target: Duration,
-        /// The new deadline (shared with the clock).
+        /// The new deadline.
+        // Shared with the clock, as `clock_started`'s is.
         deadline: Arc<Deadline>,
         /// The instant the new limit counts from, when not the event's own
         /// (a loosened clock counts from its start).
@@ -566,8 +570,8 @@ pub enum EventKind {
         /// calendar could not count it when it started).
         #[serde(default)]
         previous: Option<DateTime<Utc>>,
-        /// The new deadline and the calendar data behind it (shared with
-        /// the clock).
+        /// The new deadline and the calendar data behind it.
+        // Shared with the clock, as `clock_started`'s is.
         deadline: Arc<Deadline>,
         /// For a clock that had no deadline: its whole limit in its own
         /// time, in seconds, the base of warning percents it lacked.
@@ -582,7 +586,8 @@ pub enum EventKind {
         milestone: MilestoneId,
         /// The round.
         round: u32,
-        /// The exact deadline that was met (shared with the clock).
+        /// The exact deadline that was met.
+        // Shared with the clock, as `clock_started`'s is.
         deadline: Arc<Deadline>,
     },
 }
