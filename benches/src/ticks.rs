@@ -89,7 +89,10 @@ pub fn add_copy(store: &mut MemoryStore, id: &str, template: &Template) {
             case_id,
             expected_version: 0,
             events,
-            command: Some((CommandId::new("f").unwrap(), CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])))),
+            command: Some((
+                CommandId::new("f").unwrap(),
+                CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
+            )),
             open: true,
             next_due: template.next_due,
             snapshot: None,

@@ -59,7 +59,7 @@ proptest! {
         for c in &run.case.clocks {
             let track = t.clocks.iter().find(|k| k.milestone == c.milestone && k.round == c.round).unwrap();
             prop_assert_eq!(track.started_at, c.started_at);
-            prop_assert_eq!(track.deadline(), c.deadline.as_ref());
+            prop_assert_eq!(track.deadline(), c.deadline.as_deref());
             prop_assert_eq!(track.breached_at.is_some(), c.breached);
             match c.state {
                 ClockState::Stopped { at, met, .. } => prop_assert_eq!(track.stopped, Some((at, met))),

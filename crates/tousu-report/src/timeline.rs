@@ -298,7 +298,7 @@ fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>,
                 .iter()
                 .map(|d| DeadlineChange {
                     from: at,
-                    deadline: d.clone(),
+                    deadline: Deadline::clone(d),
                 })
                 .collect(),
             pauses: Vec::new(),
@@ -328,7 +328,7 @@ fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>,
                     }),
                     None => end_pause(c, at),
                 }
-                let changed = deadline.as_ref().filter(|d| c.deadline() != Some(*d));
+                let changed = deadline.as_deref().filter(|d| c.deadline() != Some(*d));
                 c.deadlines.extend(changed.map(|d| DeadlineChange {
                     from: at,
                     deadline: d.clone(),
@@ -351,7 +351,7 @@ fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>,
                 end_pause(c, at);
                 c.deadlines.push(DeadlineChange {
                     from: at,
-                    deadline: deadline.clone(),
+                    deadline: Deadline::clone(deadline),
                 });
             }
         }

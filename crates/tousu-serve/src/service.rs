@@ -232,7 +232,7 @@ pub fn import_events<S: Store>(
             let (batch, tail) = rest.split_at(n);
             rest = tail;
             let command = match (&first.command_id, &first.command_digest) {
-                (Some(cid), Some(digest)) => Some((cid.clone(), tousu::CommandHash(*digest))),
+                (Some(cid), Some(digest)) => Some((cid.clone(), tousu::CommandHash(**digest))),
                 _ => None,
             };
             let batch = tousu::Batch {

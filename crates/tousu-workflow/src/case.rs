@@ -68,14 +68,16 @@ pub struct Clock {
     pub started_at: DateTime<Utc>,
     /// The current deadline (the last one, when paused or stopped); absent
     /// while the calendar cannot count it (see [`Clock::no_deadline`]).
+    // Shared with the event that set it, so a replay copies no deadline;
+    // written and read as the deadline itself.
     #[serde(default)]
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<Arc<Deadline>>,
     /// Why the clock has no deadline: the calendar's answer when it started
     /// (a year its policy refuses, or a date beyond its data). Such a clock
     /// runs, pauses and stops like any other but never warns or breaches by
     /// itself; a recalculation under better data gives it its deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_deadline: Option<String>,
+    pub no_deadline: Option<Arc<str>>,
     /// The whole limit in the clock's own time, in seconds.
     pub total_seconds: i64,
     /// Running, paused or stopped.
@@ -94,6 +96,11 @@ pub struct Clock {
     #[serde(default = "first_period", skip_serializing_if = "is_first_period")]
     pub period: u32,
 }
+
+// A case's clocks are read by every tick and written by every replay: the
+// size is checked so that it does not grow unnoticed (256 bytes before the
+// eighth pass, docs/performance.md "Eighth pass: replay and event size").
+const _: () = assert!(size_of::<Clock>() <= 192);
 
 fn first_period() -> u32 {
     1
@@ -191,7 +198,7 @@ impl Clock {
             deadline: deadline.clone(),
             no_deadline: match deadline {
                 Some(_) => None,
-                None => Some(no_deadline.clone().unwrap_or_default()),
+                None => Some(no_deadline.clone().unwrap_or_else(|| Arc::from(""))),
             },
             total_seconds: *total_seconds,
             state: ClockState::Running,
@@ -228,8 +235,8 @@ impl Clock {
     fn resumed(
         &mut self,
         at: DateTime<Utc>,
-        deadline: Option<&Deadline>,
-        no_deadline: Option<&String>,
+        deadline: Option<&Arc<Deadline>>,
+        no_deadline: Option<&Arc<str>>,
     ) {
         match (&self.state, &self.deadline) {
             (ClockState::Paused { .. }, None) => resume_without_deadline(self, at),
@@ -272,28 +279,28 @@ impl Clock {
         &mut self,
         level: &LevelId,
         target: Duration,
-        deadline: &Deadline,
+        deadline: &Arc<Deadline>,
         from: DateTime<Utc>,
     ) {
         self.level = level.clone();
         self.target = target;
-        self.deadline = Some(deadline.clone());
+        self.deadline = Some(Arc::clone(deadline));
         self.no_deadline = None;
         self.basis = Some(DeadlineBasis::Target { from, target });
     }
 
     /// A `breach_withdrawn` event: the breach never was; `deadline` stands.
-    fn breach_withdrawn(&mut self, deadline: &Deadline) {
+    fn breach_withdrawn(&mut self, deadline: &Arc<Deadline>) {
         self.breached = false;
-        self.deadline = Some(deadline.clone());
+        self.deadline = Some(Arc::clone(deadline));
         if let ClockState::Stopped { met, .. } = &mut self.state {
             *met = true;
         }
     }
 
     /// A `deadline_recalculated` event: the deadline (and total) counted again.
-    fn recalculated(&mut self, deadline: &Deadline, total_seconds: Option<i64>) {
-        self.deadline = Some(deadline.clone());
+    fn recalculated(&mut self, deadline: &Arc<Deadline>, total_seconds: Option<i64>) {
+        self.deadline = Some(Arc::clone(deadline));
         self.no_deadline = None;
         if let Some(total) = total_seconds {
             self.total_seconds = total;
@@ -744,7 +751,7 @@ impl Case {
         let mut last_actor = None;
         case.record_actor(first, &mut last_actor);
         if let Some(id) = &first.command_id {
-            case.commands.record(id, first.command_digest.as_ref());
+            case.commands.record(id, first.command_digest.as_deref());
         }
         let mut previous = first;
         for event in iter {
@@ -769,7 +776,7 @@ impl Case {
             if let Some(id) = &event.command_id
                 && previous.command_id.as_ref() != Some(id)
             {
-                case.commands.record(id, event.command_digest.as_ref());
+                case.commands.record(id, event.command_digest.as_deref());
             }
             fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
@@ -856,7 +863,7 @@ impl Case {
     fn record_common(&mut self, event: &Event) {
         self.record_actor(event, &mut None);
         if let Some(id) = &event.command_id {
-            self.commands.record(id, event.command_digest.as_ref());
+            self.commands.record(id, event.command_digest.as_deref());
         }
     }
 

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use tousu_model::{
@@ -667,8 +668,8 @@ fn react(
             out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
-                deadline,
-                no_deadline,
+                deadline: deadline.map(Arc::new),
+                no_deadline: no_deadline.map(Arc::from),
                 total_seconds,
             });
             touched.push((&clock.milestone, clock.round));
@@ -743,7 +744,7 @@ fn resumed_deadline_of(
         // Paused when already overdue (its breach was recorded at the
         // pause): the extension does not move a deadline that has
         // passed, so the clock resumes overdue, to the deadline it had.
-        Ok(d.clone())
+        Ok(Deadline::clone(d))
     } else if clock.deadline.is_some() {
         // The time left may now run into a year the calendar refuses:
         // the clock then goes on without a deadline (its basis keeps
@@ -759,7 +760,7 @@ fn resumed_deadline_of(
         crate::case::resume_without_deadline(&mut resumed, at);
         match &resumed.basis {
             Some(b) => or_uncountable(count_basis(ctx, clock.target.unit(), b))?,
-            None => Err(clock.no_deadline.clone().unwrap_or_default()),
+            None => Err(clock.no_deadline.as_deref().unwrap_or_default().to_owned()),
         }
     };
     Ok(match counted {
@@ -820,11 +821,11 @@ fn start(
                 // from now once the calendar can (docs/calendar.md).
                 let carried = match prev.deadline_at() {
                     Some(d) => or_uncountable(carry(ctx, prev, d, at))?,
-                    None => Err(prev.no_deadline.clone().unwrap_or_default()),
+                    None => Err(prev.no_deadline.as_deref().unwrap_or_default().to_owned()),
                 };
                 let (deadline, no_deadline, carried_seconds) = match carried {
-                    Ok((deadline, left)) => (Some(deadline), None, Some(left)),
-                    Err(why) => (None, Some(why), None),
+                    Ok((deadline, left)) => (Some(Arc::new(deadline)), None, Some(left)),
+                    Err(why) => (None, Some(Arc::from(why)), None),
                 };
                 EventKind::ClockStarted {
                     milestone: m.id.clone(),
@@ -889,8 +890,8 @@ fn fresh(
         round: case.round,
         level: level.clone(),
         target,
-        deadline,
-        no_deadline,
+        deadline: deadline.map(Arc::new),
+        no_deadline: no_deadline.map(Arc::from),
         total_seconds,
         carried_seconds: None,
         counted_from: (from < at).then_some(from),
@@ -1027,7 +1028,7 @@ pub(crate) fn retarget(
                     round: clock.round,
                     level: new.clone(),
                     target,
-                    deadline: candidate,
+                    deadline: Arc::new(candidate),
                     from: None,
                 });
                 continue;
@@ -1072,7 +1073,7 @@ fn loosened(
             round: clock.round,
             level: new.clone(),
             target,
-            deadline: candidate,
+            deadline: Arc::new(candidate),
             from: Some(*from),
         }),
     )
@@ -1103,12 +1104,12 @@ pub(crate) fn agreed_clock(
         round,
         level: level.clone(),
         target,
-        deadline: Some(Deadline {
+        deadline: Some(Arc::new(Deadline {
             at: deadline,
             provisional: false,
             provisional_basis: None,
             calendar: CalendarDataRef::default(),
-        }),
+        })),
         no_deadline: None,
         total_seconds: seconds,
         carried_seconds: None,
@@ -1155,7 +1156,10 @@ fn resumed_deadline(
         Ok(ctx.calendar.describe(from, at)?)
     } else {
         Ok(match &clock.deadline {
-            Some(d) => Deadline { at, ..d.clone() },
+            Some(d) => Deadline {
+                at,
+                ..Deadline::clone(d)
+            },
             None => Deadline {
                 at,
                 provisional: false,
@@ -1549,12 +1553,13 @@ pub(crate) fn view(case: &Case, clock: &Clock, ctx: &Ctx<'_>) -> Result<Deadline
         round: clock.round,
         level: clock.level.clone(),
         target: clock.target,
-        deadline: clock.deadline.clone(),
+        deadline: clock.deadline.as_deref().cloned(),
         no_deadline: clock.deadline.is_none().then(|| {
             clock
                 .no_deadline
-                .clone()
-                .unwrap_or_else(|| "the calendar could not count it".to_owned())
+                .as_deref()
+                .unwrap_or("the calendar could not count it")
+                .to_owned()
         }),
         elapsed_seconds: remaining.map(|r| clock.total_seconds.saturating_sub(r)),
         remaining_seconds: remaining,

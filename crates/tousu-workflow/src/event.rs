@@ -2,6 +2,7 @@
 //! needs no policy and no calendar and rebuilds the case exactly.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tousu_model::{
@@ -48,11 +49,21 @@ pub struct Event {
     /// The fingerprint of that command ([`Command::digest`]), on the first
     /// of its events, so a reused id with another payload is told from a
     /// retry. Absent in events stored before it was recorded.
+    // Boxed: one event of each command has one, and 32 bytes inline in
+    // every event were a ninth of its size (docs/performance.md, "Eighth
+    // pass"). Doc comments here are the JSON schema's descriptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command_digest: Option<CommandDigest>,
+    pub command_digest: Option<Box<CommandDigest>>,
     /// What happened.
     pub kind: EventKind,
 }
+
+// A replay is bound by reading its events (the cache lines each takes):
+// the size is checked here so that a new field or variant does not grow it
+// unnoticed. 296 bytes before the eighth pass; see docs/performance.md
+// ("Eighth pass: replay and event size") for what each part costs and how
+// to print the layout.
+const _: () = assert!(size_of::<Event>() <= 208);
 
 fn event_version() -> u32 {
     EVENT_SCHEMA_VERSION
@@ -155,7 +166,7 @@ pub enum EventKind {
         /// The complaint, shared with the case it registers
         /// ([`Case::complaint`](crate::Case::complaint)): a replay does not
         /// copy it. Written and read as the complaint itself.
-        complaint: std::sync::Arc<Complaint>,
+        complaint: Arc<Complaint>,
         /// The policy it is judged by.
         policy_id: PolicyId,
         /// That policy's version.
@@ -248,8 +259,10 @@ pub enum EventKind {
         /// Their total amount.
         amount: Money,
         /// In words.
+        // A boxed text: 8 bytes less than a `String`, in every event (this
+        // variant is among the largest).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
+        note: Option<Box<str>>,
         /// The role whose authority covers the amount, if the policy has approval tables.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         required_role: Option<RoleId>,
@@ -315,7 +328,7 @@ pub enum EventKind {
         /// Roles to notify.
         // The policy step's list, shared (written and read as a list).
         #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
-        notify: std::sync::Arc<[RoleId]>,
+        notify: Arc<[RoleId]>,
         /// The role that takes the case over.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         take_over: Option<RoleId>,
@@ -404,11 +417,15 @@ pub enum EventKind {
         /// the calendar could not count it (a year its policy refuses, or a
         /// date beyond its data): the clock runs without a deadline and never
         /// breaches by itself until a recalculation gives it one.
+        // Shared with the clock it starts (`Clock::deadline`), so a replay
+        // copies no deadline and the event holds a pointer, not 64 bytes;
+        // written and read as the deadline itself.
         #[serde(default)]
-        deadline: Option<Deadline>,
+        deadline: Option<Arc<Deadline>>,
         /// Why the clock has no deadline (the calendar's answer), when it has none.
+        // Shared with the clock as the deadline is.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        no_deadline: Option<String>,
+        no_deadline: Option<Arc<str>>,
         /// The whole limit measured in the clock's own time (working time
         /// for working units), in seconds: the base of warning percents
         /// (0 for a clock without a deadline).
@@ -452,11 +469,12 @@ pub enum EventKind {
         /// The new deadline; absent when the calendar cannot count it (a
         /// clock without a deadline still beyond the data, or remaining time
         /// that now runs into a year the policy refuses without a notice).
+        // Shared with the clock, as `clock_started`'s is.
         #[serde(default)]
-        deadline: Option<Deadline>,
+        deadline: Option<Arc<Deadline>>,
         /// Why the clock has no deadline, when the calendar could not count it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        no_deadline: Option<String>,
+        no_deadline: Option<Arc<str>>,
         /// The clock's new whole span (seconds of its measure), present when
         /// the resume changed it: a day-unit deadline brought to the end of
         /// its day leaves more than the time that was left, and the span
@@ -478,7 +496,8 @@ pub enum EventKind {
         /// The new time limit.
         target: Duration,
         /// The new deadline.
-        deadline: Deadline,
+        // Shared with the clock, as `clock_started`'s is.
+        deadline: Arc<Deadline>,
         /// The instant the new limit counts from, when not the event's own
         /// (a loosened clock counts from its start).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -553,7 +572,8 @@ pub enum EventKind {
         #[serde(default)]
         previous: Option<DateTime<Utc>>,
         /// The new deadline and the calendar data behind it.
-        deadline: Deadline,
+        // Shared with the clock, as `clock_started`'s is.
+        deadline: Arc<Deadline>,
         /// For a clock that had no deadline: its whole limit in its own
         /// time, in seconds, the base of warning percents it lacked.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -568,7 +588,8 @@ pub enum EventKind {
         /// The round.
         round: u32,
         /// The exact deadline that was met.
-        deadline: Deadline,
+        // Shared with the clock, as `clock_started`'s is.
+        deadline: Arc<Deadline>,
     },
 }
 
@@ -663,7 +684,7 @@ pub(crate) fn stamp_into(
         command_id: command.map(|c| c.id.clone()),
         // The first event of a command carries its fingerprint; the
         // others share its id.
-        command_digest: if i == 1 { digest } else { None },
+        command_digest: if i == 1 { digest.map(Box::new) } else { None },
         kind,
     }));
 }

@@ -30,6 +30,8 @@
 //!
 //! Replay stays exact: the events carry the new deadlines.
 
+use std::sync::Arc;
+
 use crate::case::{Case, ClockState};
 use crate::clocks::{count_basis, depends_on_calendar, or_uncountable, whole_target};
 use crate::event::stamp;
@@ -75,9 +77,10 @@ pub fn recalculate(case: &Case, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejection> 
         let Ok(deadline) = or_uncountable(count_basis(ctx, clock.target.unit(), basis))? else {
             continue;
         };
-        if Some(&deadline) == clock.deadline.as_ref() {
+        if clock.deadline.as_deref() == Some(&deadline) {
             continue;
         }
+        let deadline = Arc::new(deadline);
         let (milestone, round) = (clock.milestone.clone(), clock.round);
         match clock.state {
             ClockState::Running => {

@@ -554,7 +554,7 @@ fn a_case_stored_under_scheme_1_keeps_its_retries_and_conflicts() {
                 .iter()
                 .find(|c| Some(&c.id) == event.command_id.as_ref())
                 .unwrap();
-            event.command_digest = Some(cmd.digest_as(DigestScheme::Json));
+            event.command_digest = Some(Box::new(cmd.digest_as(DigestScheme::Json)));
         }
         stream.push_str(&serde_json::to_string(&event).unwrap());
         stream.push('\n');
@@ -601,7 +601,7 @@ fn a_case_stored_under_scheme_1_keeps_its_retries_and_conflicts() {
         },
     );
     let new_events = decide(&case, &note, &ctx).unwrap();
-    let digest = new_events[0].command_digest.unwrap();
+    let digest = *new_events[0].command_digest.clone().unwrap();
     assert_eq!(digest.scheme(), DigestScheme::Canonical);
     assert!(
         serde_json::to_string(&new_events[0])

@@ -422,7 +422,7 @@ pub fn retries_across_fingerprint_schemes<B: Backend>(backend: &B) -> Result<(),
     let mut events =
         tousu_workflow::decide(&case, &old, &rt.ctx(&roster, old.at)).or_fail("the old note")?;
     for event in events.iter_mut().filter(|ev| ev.command_digest.is_some()) {
-        event.command_digest = Some(v1);
+        event.command_digest = Some(Box::new(v1));
     }
     let mut store = backend.another(e.store()).or_fail("another handle")?;
     store
@@ -468,7 +468,10 @@ pub fn retries_across_fingerprint_schemes<B: Backend>(backend: &B) -> Result<(),
     let stored = e.handle(&case.id, &new).or_fail("a new note")?;
     ensure(
         record(&e, &new.id)? == DigestScheme::Canonical
-            && stored.first().and_then(|ev| ev.command_digest) == Some(new.digest()),
+            && stored
+                .first()
+                .and_then(|ev| ev.command_digest.as_deref().copied())
+                == Some(new.digest()),
         || "a new command was not recorded under scheme 2".to_owned(),
     )?;
     ensure(e.handle(&case.id, &new).or_fail("retry")? == stored, || {

@@ -697,7 +697,7 @@ impl<S: Store> Engine<S> {
         };
         let digest = events
             .first()
-            .and_then(|e| e.command_digest)
+            .and_then(|e| e.command_digest.as_deref().copied())
             .unwrap_or_else(|| command.digest());
         self.write(
             expected_version,
@@ -870,7 +870,8 @@ impl<S: Store> Engine<S> {
                 continue;
             }
             for c in case.open_clocks() {
-                let Some(deadline) = c.deadline.as_ref().filter(|_| c.is_past_deadline(now)) else {
+                let Some(deadline) = c.deadline.as_deref().filter(|_| c.is_past_deadline(now))
+                else {
                     continue;
                 };
                 out.push(Overdue {
@@ -903,7 +904,7 @@ impl<S: Store> Engine<S> {
                     round: c.round,
                     started_at: c.started_at,
                     paused: !c.is_running(),
-                    why: c.no_deadline.clone().unwrap_or_default(),
+                    why: c.no_deadline.as_deref().unwrap_or_default().to_owned(),
                     department: case.assignment.as_ref().map(|a| a.lead.clone()),
                     handler: case.assignment.as_ref().and_then(|a| a.handler.clone()),
                 });

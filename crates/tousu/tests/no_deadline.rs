@@ -186,7 +186,7 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         .unwrap();
     assert_eq!(view.deadline, None);
     assert_eq!(view.remaining_seconds, None);
-    assert_eq!(view.no_deadline.as_deref(), Some(why.as_str()));
+    assert_eq!(view.no_deadline.as_deref(), Some(&*why));
     let waiting = desk.engine.clocks_without_deadline().unwrap();
     assert_eq!(waiting.len(), 1);
     assert_eq!(

@@ -344,7 +344,7 @@ pub(super) fn propose_solution(
         EventKind::SolutionProposed {
             remedies: remedies.to_vec(),
             amount,
-            note: note.clone(),
+            note: note.as_deref().map(Box::from),
             required_role: approvers.map(|a| a.required_role(amount).clone()),
             approval_rule: approvers.and_then(|a| a.rule.cloned()),
             sign_off: approvers.map(|a| a.sign_off.to_vec()).unwrap_or_default(),
