@@ -15,7 +15,8 @@
 //! whose file does not say its period is assumed, a duty whose miss is a
 //! breach that charges nothing, a sign-off chain whose last signer would
 //! also approve, a clock started only by roles that cannot make its start
-//! events (`started_by`), a registration requirement that refuses the very
+//! events (`started_by`), a role named to stop a clock that cannot make its
+//! stop events (`stopped_by`), a registration requirement that refuses the very
 //! complaints an acceptance rule turns away with advice, a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends.
@@ -180,6 +181,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     sign_off_changes_hands(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
+    }
+    for (path, message) in crate::stopped_by::never_stopping(p) {
+        out.add(Severity::Warning, "stopped_by_roles_stop", path, message);
     }
     for (path, message) in crate::registration::refusals_blocked(p) {
         out.add(Severity::Warning, "refusals_registrable", path, message);

@@ -114,6 +114,7 @@ pub mod rules;
 pub mod started_by;
 mod status;
 pub mod stop_on_validity;
+pub mod stopped_by;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;

@@ -425,6 +425,16 @@ pub struct Milestone {
     /// Empty (the default): whoever makes it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub started_by: Vec<RoleId>,
+    /// The clock stops on a stop event only when the staff member making
+    /// it holds one of these roles (schema 2, ruling 64): S30's
+    /// 服务监督团队 answers every work order, so a reply by the 部门主管
+    /// leaves `team_reply` running (`stopped_by = ["supervision_team",
+    /// "difficult_team"]`). `closed`, `withdrawn`, `escalated`,
+    /// `extension_ended` and events no person makes stop it whoever makes
+    /// them. Empty (the default): whoever makes it. See
+    /// [`crate::stopped_by`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stopped_by: Vec<RoleId>,
     /// Findings recorded with one of these validities stop the clock, and
     /// while the round's findings hold one it does not start (schema 2,
     /// ruling 48): S33's month is for 责任投诉 only, so

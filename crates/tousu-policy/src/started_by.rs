@@ -26,7 +26,7 @@
 
 use tousu_model::RoleId;
 
-use crate::authority::Action;
+use crate::authority::{Action, Role};
 use crate::error::Report;
 use crate::milestone::{ClockEvent, Milestone};
 use crate::policy::Policy;
@@ -36,16 +36,28 @@ impl Milestone {
     /// for an event no person makes) may start this clock: always when
     /// `started_by` is empty, else when one of `roles` is named there.
     #[must_use]
-    pub fn started_by_any<'r>(&self, mut roles: impl Iterator<Item = &'r RoleId>) -> bool {
-        self.started_by.is_empty() || roles.any(|r| self.started_by.contains(r))
+    pub fn started_by_any<'r>(&self, roles: impl Iterator<Item = &'r RoleId>) -> bool {
+        held(&self.started_by, roles)
     }
+}
+
+/// Whether one of `roles` is in `named`, or `named` is empty (anyone): what
+/// `started_by` and `stopped_by` (ruling 64) ask of the actor.
+pub(crate) fn held<'r>(named: &[RoleId], mut roles: impl Iterator<Item = &'r RoleId>) -> bool {
+    named.is_empty() || roles.any(|r| named.contains(r))
 }
 
 /// Load-time checks of `m.started_by` at `path` (`milestones[3]`): each
 /// role exists and is named once.
 pub(crate) fn validate(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
-    for (j, role) in m.started_by.iter().enumerate() {
-        let at = format!("{path}.started_by[{j}]");
+    validate_roles(p, &m.started_by, &format!("{path}.started_by"), r);
+}
+
+/// Each role of `named` (a milestone's `started_by` or `stopped_by`, at
+/// `path`) exists and is named once.
+pub(crate) fn validate_roles(p: &Policy, named: &[RoleId], path: &str, r: &mut Report) {
+    for (j, role) in named.iter().enumerate() {
+        let at = format!("{path}[{j}]");
         if p.role(role).is_none() {
             let roles: Vec<&str> = p.roles.iter().map(|x| x.id.as_str()).collect();
             r.error(
@@ -56,7 +68,7 @@ pub(crate) fn validate(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
                     roles.join(", ")
                 ),
             );
-        } else if m.started_by.iter().take(j).any(|x| x == role) {
+        } else if named.iter().take(j).any(|x| x == role) {
             r.error(at, format!("{:?} is listed twice", role.as_str()));
         }
     }
@@ -68,6 +80,14 @@ fn made_by(event: ClockEvent) -> impl Iterator<Item = Action> {
     crate::invariants::causes(event).iter().flatten().copied()
 }
 
+/// Whether `role` may, in some case, take an action that makes one of
+/// `events`.
+pub(crate) fn may_make(role: &Role, events: &[ClockEvent]) -> bool {
+    events
+        .iter()
+        .any(|&e| made_by(e).any(|a| role.may_sometimes(a)))
+}
+
 /// Milestones whose `started_by` roles can make none of their start
 /// events: such a clock never starts (path, message), for
 /// [`check_invariants`](crate::check_invariants).
@@ -77,13 +97,10 @@ pub(crate) fn never_started(p: &Policy) -> Vec<(String, String)> {
         if m.started_by.is_empty() {
             continue;
         }
-        let can = m.started_by.iter().any(|role| {
-            p.role(role).is_some_and(|r| {
-                m.start
-                    .iter()
-                    .any(|&e| made_by(e).any(|a| r.may_sometimes(a)))
-            })
-        });
+        let can = m
+            .started_by
+            .iter()
+            .any(|role| p.role(role).is_some_and(|r| may_make(r, &m.start)));
         if !can {
             let starts: Vec<&str> = m.start.iter().map(|e| e.id()).collect();
             let roles: Vec<&str> = m.started_by.iter().map(RoleId::as_str).collect();

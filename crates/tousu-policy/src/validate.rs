@@ -210,6 +210,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                     .is_some_and(crate::FallbackOwner::is_chain),
             ),
             ("started_by", !m.started_by.is_empty()),
+            ("stopped_by", !m.stopped_by.is_empty()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -879,6 +880,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
     }
     counted_from(p, m, path, r);
     crate::started_by::validate(p, m, path, r);
+    crate::stopped_by::validate(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
         r.warning(
             format!("{path}.named_actions"),

@@ -1,4 +1,5 @@
-//! Hand-over clocks (`started_by`, ruling 45), remedy rules (ruling 46) and
+//! Hand-over clocks (`started_by`, ruling 45), clocks only given roles
+//! stop (`stopped_by`, ruling 64), remedy rules (ruling 46) and
 //! the checks that go with them: paths for mistakes, warnings for what will
 //! not work as meant.
 
@@ -82,6 +83,83 @@ fn started_by_is_checked_at_its_path_and_needs_schema_2() {
             .any(|e| e.starts_with(&format!("milestones[{i}].started_by"))
                 && e.contains("schema_version 2")),
         "{errors:#?}"
+    );
+}
+
+/// The default policy's result clock (stopped by `replied`, `withdrawn`,
+/// `closed`), stopped only by `roles`.
+fn stopped_by(roles: &[&str]) -> (Policy, usize) {
+    let mut p = v2();
+    let i = p
+        .milestones
+        .iter()
+        .position(|m| m.id.as_str() == "result")
+        .unwrap();
+    p.milestones[i].stopped_by = roles
+        .iter()
+        .map(|r| tousu_model::RoleId::new(*r).unwrap())
+        .collect();
+    (p, i)
+}
+
+#[test]
+fn stopped_by_is_checked_at_its_path_and_needs_schema_2() {
+    let (mut p, i) = stopped_by(&["handler", "province", "handler"]);
+    let errors: Vec<String> = p.check().errors.iter().map(ToString::to_string).collect();
+    let at = |j: usize, what: &str| {
+        errors
+            .iter()
+            .any(|e| e.starts_with(&format!("milestones[{i}].stopped_by[{j}]")) && e.contains(what))
+    };
+    assert!(
+        at(1, "\"province\" is not a role; roles are"),
+        "{errors:#?}"
+    );
+    assert!(at(2, "listed twice"), "{errors:#?}");
+    p.milestones[i].stopped_by.truncate(1);
+    p.validate().unwrap();
+    p.schema_version = 1;
+    let errors: Vec<String> = p.check().errors.iter().map(ToString::to_string).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&format!("milestones[{i}].stopped_by"))
+                && e.contains("schema_version 2")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_stopped_by_role_that_cannot_make_a_stop_event_is_found() {
+    // The general manager may not reply: named to stop the result clock,
+    // it never does. Closure and withdrawal do not count: they stop the
+    // clock whoever makes them.
+    let (p, i) = stopped_by(&["handler", "general_manager"]);
+    p.validate().unwrap();
+    let found = findings(&p, "stopped_by_roles_stop");
+    assert_eq!(
+        found,
+        [format!(
+            "milestones[{i}].stopped_by[1]: the role \"general_manager\" may take no action that makes a stop event it is named for (replied), so it never stops the clock; grant the role the action (`reply` for `replied`) or drop it from the list"
+        )]
+    );
+    let (p, _) = stopped_by(&["handler", "complaint_manager"]);
+    assert!(findings(&p, "stopped_by_roles_stop").is_empty());
+}
+
+#[test]
+fn a_stopped_by_that_restricts_nothing_is_warned_about() {
+    let (mut p, i) = stopped_by(&["handler"]);
+    p.milestones[i].stop = vec![
+        tousu_policy::ClockEvent::Withdrawn,
+        tousu_policy::ClockEvent::Closed,
+    ];
+    let warnings: Vec<String> = p.check().warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with(&format!("milestones[{i}].stopped_by: restricts nothing"))),
+        "{warnings:#?}"
     );
 }
 

@@ -57,8 +57,8 @@ pub(crate) struct ClockCase<'a> {
     /// on top included: `applies_when` and conditional targets read them.
     found_facts: Cow<'a, BTreeMap<FactName, FactValue>>,
     /// The roles of the staff member whose command this is; `None` for
-    /// what no person does (a tick). Clocks with `started_by` read them
-    /// (ruling 45).
+    /// what no person does (a tick). Clocks with `started_by` (ruling 45)
+    /// or `stopped_by` (ruling 64) read them.
     acting: Option<&'a BTreeSet<RoleId>>,
     /// The validity of the round's findings, if recorded: a milestone's
     /// `stop_on_validity` reads it (ruling 48).
@@ -132,8 +132,9 @@ impl<'a> ClockCase<'a> {
         }
     }
 
-    /// This case as `staff`'s command sees it: clocks that start only on
-    /// what given roles do (`started_by`) see the actor's roles.
+    /// This case as `staff`'s command sees it: clocks that start or stop
+    /// only on what given roles do (`started_by`, `stopped_by`) see the
+    /// actor's roles.
     pub(crate) fn by(mut self, staff: &'a tousu_model::Staff) -> Self {
         self.acting = Some(&staff.roles);
         self
@@ -246,6 +247,12 @@ impl<'a> ClockCase<'a> {
     /// Whether the round's findings keep `m` from starting (ruling 48).
     fn held_by_validity(&self, m: &Milestone) -> bool {
         self.validity.is_some_and(|v| m.stopped_by_validity(v))
+    }
+
+    /// Whether the command's actor may stop `m` by `e` (`stopped_by`,
+    /// ruling 64); a tick's events have no actor and stop it.
+    fn stopped_by(&self, m: &Milestone, e: ClockEvent) -> bool {
+        m.stopped_by_any(e, self.acting.map(|roles| roles.iter()))
     }
 
     /// Whether `e`, if it is a recorded action, stops `m`: the milestone
@@ -551,7 +558,10 @@ fn react(
         let m = policy.milestone(&clock.milestone);
         let stale_round = reopened && clock.round < case.round;
         let by_event = |e: ClockEvent| {
-            stops_on(m, clock, e) && m.is_none_or(|m| case.fires(m, e) && case.action_stops(m, e))
+            stops_on(m, clock, e)
+                && m.is_none_or(|m| {
+                    case.fires(m, e) && case.action_stops(m, e) && case.stopped_by(m, e)
+                })
         };
         let by_validity_of = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
         let stopped_by_event = stale_round || triggers.iter().any(|&e| by_event(e));

@@ -1,5 +1,6 @@
 //! Clocks that start on a hand-over made by a given role (`started_by`,
-//! ruling 45), and a classification's clocks seeing the steps its level
+//! ruling 45) or stop only on what given roles do (`stopped_by`, ruling
+//! 64), and a classification's clocks seeing the steps its level
 //! takes (ruling 38).
 
 mod common;
@@ -181,4 +182,98 @@ fn a_classification_clock_stops_on_its_levels_own_step() {
         matches!(clock.state, ClockState::Stopped { met: true, .. }),
         "{clock:#?}"
     );
+}
+
+/// The default policy with its result clock stopped only by a reply of
+/// `role` (`stopped_by`, ruling 64), as S30's team reply clock is.
+fn stopped_by_policy(role: &str) -> Harness {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    let result = policy
+        .milestones
+        .iter_mut()
+        .find(|m| m.id.as_str() == "result")
+        .unwrap();
+    result.stopped_by = vec![tousu_model::RoleId::new(role).unwrap()];
+    policy.validate().unwrap();
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    h
+}
+
+fn result_clock(h: &Harness) -> &Clock {
+    h.case()
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "result")
+        .unwrap()
+}
+
+fn reply(text: &str) -> CommandKind {
+    CommandKind::Reply { text: text.into() }
+}
+
+/// Accepted, assigned to `h1` and under investigation.
+fn investigated(h: &mut Harness) -> chrono::DateTime<chrono::Utc> {
+    let t0 = accepted(h);
+    let kind = CommandKind::Assign {
+        assignment: assignment(),
+    };
+    h.run("kf1", Harness::minutes(t0, 10), kind).unwrap();
+    h.run(
+        "h1",
+        Harness::minutes(t0, 20),
+        CommandKind::StartInvestigation,
+    )
+    .unwrap();
+    t0
+}
+
+#[test]
+fn a_clock_stopped_by_a_role_runs_on_through_another_roles_reply() {
+    // The handler's reply is not the desk's: the result clock runs on,
+    // while the first response (no `stopped_by`) stops on it.
+    let mut h = stopped_by_policy("complaint_manager");
+    let t0 = investigated(&mut h);
+    h.run("h1", Harness::minutes(t0, 30), reply("正在处理"))
+        .unwrap();
+    assert!(result_clock(&h).is_running(), "{}", timeline(&h.events));
+    let first = h
+        .case()
+        .clocks
+        .iter()
+        .find(|c| c.milestone.as_str() == "first_response")
+        .unwrap();
+    assert!(!first.is_open());
+    // The decision is in the events: replay gives the same clocks.
+    let replayed = Case::replay_events(&h.events).unwrap();
+    assert_eq!(replayed.clocks, h.case().clocks);
+
+    // The complaint manager's reply stops it, in time.
+    let mut h = stopped_by_policy("complaint_manager");
+    let t0 = investigated(&mut h);
+    h.run("kf1", Harness::minutes(t0, 30), reply("处理结果如下"))
+        .unwrap();
+    assert!(
+        matches!(
+            result_clock(&h).state,
+            ClockState::Stopped { met: true, .. }
+        ),
+        "{}",
+        timeline(&h.events)
+    );
+}
+
+#[test]
+fn a_withdrawal_stops_a_clock_whoever_makes_it() {
+    let mut h = stopped_by_policy("department_head");
+    let t0 = investigated(&mut h);
+    h.run("h1", Harness::minutes(t0, 30), reply("已收到"))
+        .unwrap();
+    assert!(result_clock(&h).is_running());
+    let kind = CommandKind::Withdraw {
+        reason: Some("客户撤诉".into()),
+    };
+    h.run("kf1", Harness::minutes(t0, 40), kind).unwrap();
+    assert!(!result_clock(&h).is_open(), "{}", timeline(&h.events));
 }

@@ -360,3 +360,61 @@ fn s30_the_first_explanation_is_not_the_teams_reply() {
             .all(|v| v.milestone.as_str() != "callback")
     );
 }
+
+/// 四 第三步 「…最终由服务监督团队(客服部门经理,各个业务对接人)负责处理、回复客户、结束工单」:
+/// the team's reply clock is for the team's answer (`stopped_by`, ruling
+/// 64). A 部门主管 who answers the customer on the way up the chain leaves
+/// it running — it breaches when the team has neither answered nor ended
+/// the work order in its working day — and the team's own reply stops it.
+#[test]
+fn s30_only_the_teams_reply_stops_the_team_clock() {
+    let crew = || {
+        roster(
+            &[
+                ("kfzx", "客服中心", None),
+                ("jd", "服务监督团队", Some("kfzx")),
+            ],
+            &[
+                ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+                ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+                ("zg", "部门主管 龚主管", "kfzx", &["dept_supervisor"], None),
+                ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ],
+        )
+    };
+    // Tue 2 Dec 2025: the team's 1 working day (assumed) ends with Wed 3 Dec.
+    let t0 = beijing(2025, 12, 2, 10, 0);
+    let work_order = |id: &str, s: &mut Scenario| {
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
+            .complainant(person("用户 曹先生"))
+            .category(cat("agent_service"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+    };
+
+    // The 部门主管 answers: the team has not, its clock runs on.
+    let mut s = Scenario::new(policy("community-network-s30.toml"), crew());
+    work_order("ZD-F", &mut s);
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), reply("主管已向客户说明处理意见"));
+    assert_eq!(due(&s, minutes(t0, 31), "team_reply"), "2025-12-04 00:00");
+    let late = s.tick(beijing(2025, 12, 4, 9, 0));
+    assert!(breached(&late, "team_reply"));
+    s.assert_replays();
+
+    // The team answers: its clock stops, in time.
+    let mut s = Scenario::new(policy("community-network-s30.toml"), crew());
+    work_order("ZD-G", &mut s);
+    s.ok("jd1", minutes(t0, 20), assign("jd", "jd1"));
+    let replied = s.ok("jd1", minutes(t0, 40), reply("已核实,向您致歉"));
+    let stopped = replied.iter().any(|e| {
+        matches!(&e.kind, EventKind::ClockStopped { milestone, met: true, .. }
+            if milestone.as_str() == "team_reply")
+    });
+    assert!(stopped, "{replied:#?}");
+    s.assert_replays();
+}
