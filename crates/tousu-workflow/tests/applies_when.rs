@@ -38,25 +38,7 @@ fn harness() -> Harness {
 fn reopened_after(facts: &[(&str, bool)]) -> (Harness, DateTime<Utc>) {
     let mut h = harness();
     let t0 = beijing(2025, 11, 3, 9, 0);
-    h.register_default(t0);
-    let accept = CommandKind::Accept {
-        override_reason: None,
-    };
-    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
-    let assign = CommandKind::Assign {
-        assignment: Assignment {
-            lead: did("eng"),
-            handler: Some(sid("h1")),
-            co_handling: vec![],
-        },
-    };
-    h.run("kf1", Harness::minutes(t0, 10), assign).unwrap();
-    h.run(
-        "h1",
-        Harness::minutes(t0, 30),
-        CommandKind::StartInvestigation,
-    )
-    .unwrap();
+    h.investigating_from(t0);
     if !facts.is_empty() {
         let facts = facts
             .iter()

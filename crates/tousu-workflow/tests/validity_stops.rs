@@ -69,25 +69,7 @@ fn investigating() -> (Harness, DateTime<Utc>) {
 
 fn investigating_with(mut h: Harness) -> (Harness, DateTime<Utc>) {
     let t0 = beijing(2025, 11, 3, 9, 0);
-    h.register_default(t0);
-    let accept = CommandKind::Accept {
-        override_reason: None,
-    };
-    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
-    let assign = CommandKind::Assign {
-        assignment: Assignment {
-            lead: did("eng"),
-            handler: Some(sid("h1")),
-            co_handling: vec![],
-        },
-    };
-    h.run("kf1", Harness::minutes(t0, 10), assign).unwrap();
-    h.run(
-        "h1",
-        Harness::minutes(t0, 30),
-        CommandKind::StartInvestigation,
-    )
-    .unwrap();
+    h.investigating_from(t0);
     (h, t0)
 }
 

@@ -149,6 +149,26 @@ impl Harness {
         self.run("kf1", at, kind).unwrap();
     }
 
+    /// Registered at `at`, accepted by kf1 5 minutes later, assigned to
+    /// h1 of `eng` at 10 minutes, under investigation by h1 at 30.
+    pub fn investigating_from(&mut self, at: DateTime<Utc>) {
+        self.register_default(at);
+        let accept = CommandKind::Accept {
+            override_reason: None,
+        };
+        self.run("kf1", Self::minutes(at, 5), accept).unwrap();
+        let assign = CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("eng"),
+                handler: Some(sid("h1")),
+                co_handling: vec![],
+            },
+        };
+        self.run("kf1", Self::minutes(at, 10), assign).unwrap();
+        let start = CommandKind::StartInvestigation;
+        self.run("h1", Self::minutes(at, 30), start).unwrap();
+    }
+
     pub fn minutes(at: DateTime<Utc>, m: i64) -> DateTime<Utc> {
         at + TimeDelta::minutes(m)
     }
