@@ -784,3 +784,49 @@ fn s33_a_safety_hazard_is_not_an_injury() {
         ("major".to_owned(), Some("loss-or-injury".to_owned()))
     );
 }
+
+/// 二(一)1 c)「责任投诉在一个月内得不到合理解决的投诉」 counts a month without
+/// exception, and the model text has no 延期 (三(三) gives more time only by a
+/// reply time agreed with the customer). The handler may not ask for an
+/// extension, so the month runs on. The old file let the handler ask and the
+/// manager approve one, which paused no clock.
+#[test]
+fn s33_the_month_admits_no_extension() {
+    let roster = roster(
+        &[("glc", "管理处", None)],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], None),
+            ("cl", "投诉处理人 小简", "glc", &["handler"], Some("jl")),
+            ("jl", "客户服务中心经理", "glc", &["cs_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    s.register(
+        "jd",
+        "WY-X",
+        Complaint::builder(t0, Channel::Visit, "地下车库照明损坏两周无人修")
+            .complainant(person("业主 毛先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("glc", "cl"));
+    let asked = s
+        .run(
+            "cl",
+            minutes(t0, 60),
+            CommandKind::RequestExtension {
+                reason: "需物业公司采购灯具".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    assert_eq!(
+        due(&s, minutes(t0, 60), "reasonable_resolution"),
+        "2026-04-03 00:00"
+    );
+}

@@ -539,3 +539,128 @@ fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
     );
     assert_eq!(step("district_body").as_deref(), Some("head"));
 }
+
+/// 第六条(五)「负责对…交给各区县(自治县、市)建设行政主管部门、有关主管部门办理的投诉
+/// 处理进行督办」: a complaint the 市建委 receives itself (第二条) and hands to a
+/// district is a case 交给各区县…办理 as much as one the district records as a
+/// referral. Handed down at 10:40 on Mon 2 March 2026 and not answered in 60
+/// days (assumed, counted from the hand-over), it is supervised by the
+/// commission at its ordinary level. The commission assigning a case to its own
+/// officer hands nothing down. The old file ran only `handling` for it, whose
+/// breach the commission supervises for 重点 and 重大 cases only: the late
+/// ordinary case was never before it.
+#[test]
+fn s34_a_case_the_commission_hands_down_is_supervised_when_late() {
+    let roster = roster(
+        &[
+            ("sjw", "重庆市住房和城乡建设委员会", None),
+            ("yz", "渝中区建设工程质量投诉办", None),
+        ],
+        &[
+            (
+                "w1",
+                "市建委 投诉受理 段科员",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            ),
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |lead: &str, handler: &str| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        s.register(
+            "w1",
+            "CQ-D",
+            about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+                .first_responder(sid("w1"))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(level_of(&s), "general");
+        s.ok("w1", minutes(t0, 30), accept());
+        s.ok("w1", minutes(t0, 40), assign(lead, handler));
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s
+    };
+    let down = run("yz", "y1");
+    // 60 days from 2 March end on 1 May, in the 劳动节 holiday: 6 May.
+    assert_eq!(
+        due(&down, minutes(t0, 40), "commission_handed_down"),
+        "2026-05-07 00:00"
+    );
+    assert!(breach_list(&down).contains(&"commission_handed_down@1".to_owned()));
+    assert_eq!(
+        steps_notified(&down),
+        ["supervise-commission-handed-down → municipal_commission"]
+    );
+    let own = run("sjw", "w1");
+    assert!(!breach_list(&own).contains(&"commission_handed_down@1".to_owned()));
+    assert!(steps_notified(&own).is_empty());
+}
+
+/// 第二条 makes the 市建委 one of the 「受理投诉的」 bodies and 第七条(四) has each
+/// body file 「本部门所办理」 complaints: a complaint the commission records
+/// without naming its first responder and does not file in 5 working days
+/// (assumed), nor assign, is the commission's lateness, not nobody's. The old
+/// file fell back to the district's body alone, which never touched the case,
+/// so both breaches were charged to nobody.
+#[test]
+fn s34_a_late_complaint_the_commission_recorded_is_the_commissions() {
+    let roster = roster(
+        &[
+            ("sjw", "重庆市住房和城乡建设委员会", None),
+            ("yz", "渝中区建设工程质量投诉办", None),
+        ],
+        &[
+            (
+                "w1",
+                "市建委 投诉受理 段科员",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            ),
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "w1",
+        "CQ-U",
+        Complaint::builder(t0, Channel::Letter, "小区外墙渗水, 开发商拖延维修")
+            .complainant(person("业主 黄女士"))
+            .category(cat("waterproofing"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    // 5 working days from Mon 2 March: the end of Mon 9 March.
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    s.ok("w1", beijing(2026, 3, 10, 9, 30), accept());
+    // Never assigned: 60 days (assumed) from 10 March, in May.
+    s.tick(beijing(2026, 5, 20, 9, 0));
+    assert_eq!(breach_owners(&s), ["filing@1 → w1", "handling@1 → w1"]);
+}
+
+/// 第三条「凡是本市行政辖区内的房屋等建筑工程…在建设过程中和质量保修期内发生的问题,
+/// 均属投诉范围」: the scope is the city's works. A complaint about a project outside
+/// Chongqing's territory is not accepted (the receiver records the fact
+/// `outside_city`), one inside it is; the warranty ground of the same clause
+/// stands beside it. The old file accepted a project in another province.
+#[test]
+fn s34_a_project_outside_the_city_is_not_in_scope() {
+    let p = policy("construction-chongqing-s34.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let outside = about(t0, "structure", "四川广安某在建住宅楼板开裂")
+        .fact(fact("outside_city"), yes())
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &outside).as_deref(), Some("outside-city"));
+    let inside = about(t0, "structure", "渝北区某在建住宅楼板开裂")
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &inside), None);
+}

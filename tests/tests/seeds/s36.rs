@@ -162,7 +162,7 @@ fn s36_late_resolution_goes_to_the_supervisor() {
     }));
 }
 
-/// 三2 「(1)投诉。 (2)电邮投诉。 (3)现场投诉。 (4)其他投诉。」: a complaint by phone, by
+/// 三2 「(1)投诉。 (2)电邮投诉。」「(3)现场投诉。 (4)其他投诉。」: a complaint by phone, by
 /// e-mail, on site or by any other way is taken in the same way.
 #[test]
 fn s36_every_channel_of_article_three_two() {

@@ -375,3 +375,62 @@ fn s42_reply_at_once_or_agree_the_next_time() {
     let (major_due, _) = run(true, true);
     assert_eq!(major_due, "2026-08-03 12:02");
 }
+
+/// The source has no 延期: (3)「对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」
+/// and (6)「向投诉客户解释原因,确定回复时间」 give a case more time only by a reply
+/// time agreed with the customer. The department may not ask for an extension
+/// (nor the manager approve one); it agrees the next reply time, which meets the
+/// reply clock and runs as the agreed deadline. The old file let the department
+/// ask and the manager approve an extension, which paused no clock.
+#[test]
+fn s42_more_time_is_a_reply_time_agreed_not_an_extension() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], None),
+            (
+                "e1",
+                "工程部 维修主管",
+                "gc",
+                &["functional_dept"],
+                Some("gm"),
+            ),
+            ("gm", "工程部经理", "gc", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 8, 4, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "办公室空调出风口滴水")
+        .complainant(person("15层 某公司行政"))
+        .category(cat("unit_repair"))
+        .first_responder(sid("j1"))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-E", c).unwrap();
+    s.ok("j1", minutes(t0, 5), accept());
+    s.ok("j1", minutes(t0, 10), assign("gc", "e1"));
+    let asked = s
+        .run(
+            "e1",
+            minutes(t0, 60),
+            CommandKind::RequestExtension {
+                reason: "需等厂家配件".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    s.ok(
+        "j1",
+        minutes(t0, 70),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 8, 6, 17, 0),
+        },
+    );
+    s.tick(minutes(t0, 300));
+    assert!(breach_list(&s).is_empty());
+    assert_eq!(
+        due(&s, minutes(t0, 300), "agreed_deadline"),
+        "2026-08-06 17:00"
+    );
+}
