@@ -409,6 +409,10 @@ fn s30_only_the_teams_reply_stops_the_team_clock() {
     assert_eq!(due(&s, minutes(t0, 31), "team_reply"), "2025-12-04 00:00");
     let late = s.tick(beijing(2025, 12, 4, 9, 0));
     assert!(breached(&late, "team_reply"));
+    // The 部门主管 took the work order and kept it: the breach is his, not the
+    // representative's who passed it on at once (it was, before the seventh
+    // audit: the fallback owner was the 客户代表 alone).
+    assert_eq!(breach_owners(&s), ["team_reply@1 → zg"]);
     s.assert_replays();
 
     // The team answers: its clock stops, in time.
