@@ -518,3 +518,69 @@ fn s30_the_chain_tries_to_agree_and_the_team_answers() {
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();
 }
+
+/// 2(2)「如果客户对于解答仍不满意,提出更高要求的:属于单纯人员服务质量问题提交“咨询工单—疑难客户”节点工单进行二次处理。」
+/// The second handling is the 疑难 team's, and so is the callback after its
+/// reply (the owner is assumed: the source names none). Before the seventh
+/// audit the callback was owned by the 服务监督团队 role, so a late callback
+/// in the 疑难 round was charged to the team member who had answered the first
+/// round (this test fails on that file).
+#[test]
+fn s30_the_difficult_round_callback_is_the_difficult_teams() {
+    let p = policy("community-network-s30.toml");
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], None),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 车先生"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("kd1", "ZD-Y", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("jd1", minutes(t0, 20), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
+    // Still unsatisfied, with higher demands: the round is exhausted and the
+    // 疑难 node takes the work order.
+    s.ok(
+        "jd1",
+        beijing(2026, 6, 2, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert!(
+        steps_taken(&s).contains(&"difficult-node".to_owned()),
+        "{:?}",
+        steps_taken(&s)
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 9, 0),
+        reopen("疑难客户节点二次处理"),
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 11, 0),
+        reply("经复核,按规定给予话费补偿"),
+    );
+    // No callback within the working day (assumed): the 疑难 team's breach.
+    s.tick(beijing(2026, 6, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["callback@2 → yn1"]);
+}
