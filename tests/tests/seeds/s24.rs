@@ -310,3 +310,47 @@ fn s24_handling_over_national_day() {
         "2025-10-10 00:00"
     );
 }
+
+/// 5.3 1)「做到处理问 题的时间省内不超过二天,省外不超过四天。」 The two days admit no
+/// extension (the source has no 延期): a problem that cannot be handled in time
+/// is reported up (「对有些不能及时回复和处理的问题及时汇报」), and the limit still
+/// binds. Before the seventh audit 品质部 could ask management for more time,
+/// which paused the handling clock (this test fails on that file).
+#[test]
+fn s24_the_two_days_admit_no_extension() {
+    let p = policy("electrical-equipment-s24.toml");
+    assert!(p.approval.as_ref().is_some_and(|a| a.extension.is_none()));
+    let roster = roster(
+        &[("pz", "品质部", None), ("ld", "公司领导", None)],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("m1", "副总 钱总", "ld", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    // Tue 30 Sep 2025: two calendar days end on Thu 2 Oct, a holiday, so the
+    // period runs to the next working day, Thu 9 Oct (ruling 2).
+    let t0 = beijing(2025, 9, 30, 10, 0);
+    let c = about(t0, "product", "省内客户:配电箱漏电保护器频繁误动作")
+        .complainant(Complainant::organization("石家庄某物业公司").unwrap())
+        .build()
+        .unwrap();
+    s.register("q1", "DQ-X", c).unwrap();
+    s.ok("q1", minutes(t0, 10), accept());
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    s.ok("q1", minutes(t0, 30), investigate());
+    let asked = s
+        .run(
+            "q1",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "需返厂检测".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    assert_eq!(due(&s, minutes(t0, 41), "handling"), "2025-10-10 00:00");
+    s.tick(beijing(2025, 10, 10, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
+}

@@ -1,5 +1,16 @@
 use super::*;
 
+/// A report recorded (`record_action` report_submitted), naming the clock it
+/// ends: the result reported to the province and the dossier reported for
+/// the head's signature are two reports.
+fn reported(milestone: &str, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some(note.into()),
+        milestone: Some(tousu_policy::MilestoneId::new(milestone).unwrap()),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // S31 — 《江苏省建设工程质量投诉处理规定》摘要
 // ---------------------------------------------------------------------------
@@ -348,8 +359,8 @@ fn s31_a_case_the_province_passes_down_reports_its_result() {
     r.ok(
         "ba",
         beijing(2026, 4, 10, 10, 0),
-        act(
-            tousu_policy::CaseAction::ReportSubmitted,
+        reported(
+            "result_report_to_province",
             "处理结果已上报省工程质量投诉处理机构备案",
         ),
     );
@@ -419,4 +430,81 @@ fn s31_the_body_that_received_the_complaint_keeps_it() {
     }
     assert!(s.case().escalations.is_empty());
     assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("wx"));
+}
+
+/// 处理「工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案。」:
+/// the case officer's clock (10 working days, assumed) ends when he has put
+/// the dossier together and reported it for signature; the head's signature
+/// is the head's. Before the seventh audit only the head's closure stopped
+/// it, so a head who signed late made the case officer late (this test
+/// fails on that file: the named report was refused). Unreported, it
+/// breaches, charged to the case officer; an unnamed report is refused (two
+/// reports of the file ask to be named).
+#[test]
+fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[("ts", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let ended = |id: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = about(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下")
+            .complainant(person("业主 窦女士"))
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap();
+        s.register("sl", id, c).unwrap();
+        s.ok("sl", minutes(t0, 10), accept());
+        s.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+        s.ok("ba", minutes(t0, 30), investigate());
+        s.ok(
+            "ba",
+            beijing(2026, 9, 18, 10, 0),
+            reply("责成施工单位返修,已完成"),
+        );
+        s.ok(
+            "ba",
+            beijing(2026, 9, 25, 10, 0),
+            callback(Satisfaction::Satisfied, "投诉人确认"),
+        );
+        s
+    };
+    // Fri 25 Sep 2026: 10 working days over National Day (1–7 Oct off, Sat
+    // 10 Oct a make-up working day) end with Thu 15 Oct.
+    let mut s = ended("WX-S1");
+    assert_eq!(
+        due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
+        "2026-10-16 00:00"
+    );
+    let unnamed = s
+        .run(
+            "ba",
+            beijing(2026, 9, 28, 9, 0),
+            act(tousu_policy::CaseAction::ReportSubmitted, "卷宗已整理报签"),
+        )
+        .unwrap_err();
+    assert_eq!(unnamed.kind(), "invalid_input", "{unnamed}");
+    s.ok(
+        "ba",
+        beijing(2026, 9, 28, 9, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    // The head signs after the case officer's ten days: the case officer was
+    // in time, and nothing breaches.
+    s.ok("fz", beijing(2026, 10, 20, 9, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+
+    // Never reported: the case officer is late.
+    let mut late = ended("WX-S2");
+    late.tick(beijing(2026, 10, 16, 9, 0));
+    assert_eq!(breach_owners(&late), ["closure_signature@1 → ba"]);
 }
