@@ -154,7 +154,11 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
     let mut m = Scenario::new(
         p.clone(),
         roster(
-            &[("xs", "销售公司", None), ("jt", "集团品管部", None)],
+            &[
+                ("xs", "销售公司", None),
+                ("pg", "品管部", None),
+                ("jt", "集团品管部", None),
+            ],
             &[
                 ("rep", "业务员 小封", "xs", &["sales_rep"], None),
                 ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
@@ -328,4 +332,81 @@ fn s06_major_complaints_are_the_groups_general_ones_the_departments() {
     .unwrap();
     assert_eq!(level_of(&g), "general");
     g.ok("qc", minutes(t0, 30), accept());
+}
+
+/// 四 gives 「适当回应 ☆ 巧妙答复」 to the handling of a **general** complaint
+/// (「一般投诉的处理 : ☆ 注意倾听 ☆ 做好记录 ☆ 适当回应 ☆ 巧妙答复 ☆ 及时上报」); a
+/// major one goes to 集团品管部 (flowchart 「重大 投诉」「集团品管部」), whose
+/// 「反 馈」 it is. The rep's answer on a major case moved it to `replied`
+/// before the group had checked anything, ending its feedback clock; now it
+/// is refused until the 质量总监 has approved a solution (the rep passes that
+/// on, as in `s06_ceramic_major_claim_needs_quality_director`), and the group
+/// answers itself.
+#[test]
+fn s06_the_rep_does_not_answer_a_major_complaint() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut m = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "小区外墙砖大面积脱落，已上电视")
+        .complainant(Complainant::organization("某经销商").unwrap())
+        .category(cat("other_defect"))
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-M", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok("gqc", minutes(t0, 30), accept());
+    let refused = m
+        .run("rep", minutes(t0, 40), reply("我们会尽快处理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    m.ok("gqc", minutes(t0, 45), assign("jt", "gqc"));
+    m.ok("gqc", minutes(t0, 50), investigate());
+    let refused = m
+        .run("rep", minutes(t0, 55), reply("厂家说是施工问题"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(
+        due_all(&m, minutes(t0, 56))
+            .iter()
+            .any(|d| d.starts_with("feedback"))
+    );
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        reply("集团品管部：明日派人现场鉴定"),
+    );
+    assert_eq!(status(&m), Status::Replied);
+    m.assert_replays();
+
+    // A general complaint the rep may still answer (四「巧妙答复」).
+    let mut g = Scenario::new(p, roster);
+    g.register(
+        "rep",
+        "S06-G",
+        about(t0, "other_defect", "客厅地砖色差").build().unwrap(),
+    )
+    .unwrap();
+    g.ok("qc", minutes(t0, 10), accept());
+    g.ok("rep", minutes(t0, 20), reply("已记录，品管部会来核实"));
+    g.ok(
+        "rep",
+        minutes(t0, 80),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
 }
