@@ -621,3 +621,50 @@ fn s22_the_receptionist_who_took_a_major_problem_reports_it() {
     s.tick(beijing(2026, 5, 2, 0, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// (四)「如遇维修事件,应在维修后,由投诉受理员负责回访」: the one who took the
+/// complaint in (受理) calls back. A complaint the 值班员 took and no 投诉受理员
+/// ever acted on has the duty officer answer for the callback (its
+/// `fallback_owner`, assumed) — so he may record it; the file charged him
+/// (and then the 责任人 who did the repair, who would be checking his own
+/// work) with a callback neither could record.
+#[test]
+fn s22_the_duty_officer_who_took_it_calls_back() {
+    let roster = roster(
+        &[("fw", "服务中心", None), ("wx", "维修班", None)],
+        &[
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工", "wx", &["responsible"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 6, 22, 0);
+    let run = |called_back: bool| {
+        let mut s = Scenario::new(policy("campus-property-s22.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "宿舍水龙头关不上")
+            .complainant(person("学生"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("duty", "S22-D", c).unwrap();
+        s.ok("duty", minutes(t0, 3), accept());
+        s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+        s.ok(
+            "wxg",
+            minutes(t0, 60),
+            act(tousu_policy::CaseAction::WorkCompleted, "更换阀芯"),
+        );
+        s.ok("wxg", minutes(t0, 65), reply("已修好"));
+        if called_back {
+            s.ok(
+                "duty",
+                minutes(t0, 600),
+                callback(Satisfaction::Satisfied, "回访：已不漏水"),
+            );
+        }
+        s.tick(beijing(2026, 5, 9, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["callback@1 → duty".to_owned()]);
+}
