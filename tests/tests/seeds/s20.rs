@@ -421,3 +421,41 @@ fn s20_the_receiver_writes_up_the_result() {
     d.tick(beijing(2026, 3, 4, 9, 0));
     assert!(breach_list(&d).is_empty(), "{:?}", breach_list(&d));
 }
+
+/// 6「当值班人员无法现场解决时,可跟业主协商另定时问进行电话跟踪服务,并限时给予回复」:
+/// a complaint the person on duty took, with no 客服员 on it and nobody
+/// assigned, is his to verify (4「立即核实」) and to answer within the time he
+/// agreed. The file named the 客服员 alone after the assignee, so both
+/// breaches were charged to nobody.
+#[test]
+fn s20_a_complaint_the_person_on_duty_took_is_his() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("zb", "值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 19, 30); // Monday evening, after hours
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼上装修噪音到晚上八点")
+        .complainant(person("业主 江先生"))
+        .category(cat("neighbourhood"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-N", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 10, 0),
+        },
+    );
+    s.tick(beijing(2026, 3, 3, 12, 0));
+    s.assert_replays();
+    assert_eq!(
+        breach_owners(&s),
+        ["verify@1 → zb", "agreed_deadline@1 → zb"]
+    );
+}
