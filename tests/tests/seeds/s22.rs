@@ -668,3 +668,53 @@ fn s22_the_duty_officer_who_took_it_calls_back() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), vec!["callback@1 → duty".to_owned()]);
 }
+
+/// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」: the
+/// supervisor, named with the project manager, handles an emergency he meets
+/// on his patrol — he sends the repair team and answers the student. The file
+/// let only the project manager handle one (the supervisor could not assign,
+/// transfer or reply); an ordinary complaint is still not his to handle.
+#[test]
+fn s22_the_supervisor_handles_an_emergency_too() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            ("duty", "值班员老王", "centre", &["duty_officer"], None),
+            ("rep", "维修工小赵", "repair", &["responsible"], None),
+            ("sup", "主管", "centre", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 2, 17, 22, 40); // Spring Festival: the centre works
+    let complaint = |text: &str, safety: bool| {
+        Complaint::builder(t0, Channel::Visit, text)
+            .complainant(person("学生宿舍208 小韩"))
+            .category(cat("repair"))
+            .flags(ComplaintFlags {
+                injury_or_safety: safety,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster.clone());
+    s.register("duty", "S22-S", complaint("2号楼楼道应急灯短路冒烟", true))
+        .unwrap();
+    assert_eq!(level_of(&s), "emergency");
+    s.ok("duty", minutes(t0, 1), accept());
+    s.ok("sup", minutes(t0, 4), assign("repair", "rep"));
+    s.ok("sup", minutes(t0, 30), reply("已断电更换应急灯,请放心"));
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+
+    let mut g = Scenario::new(policy("campus-property-s22.toml"), roster);
+    g.register("duty", "S22-O", complaint("宿舍门把手松了", false))
+        .unwrap();
+    g.ok("duty", minutes(t0, 1), accept());
+    let refused = g
+        .run("sup", minutes(t0, 4), assign("repair", "rep"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+}
