@@ -334,16 +334,15 @@ fn s06_major_complaints_are_the_groups_general_ones_the_departments() {
     g.ok("qc", minutes(t0, 30), accept());
 }
 
-/// 四 gives 「适当回应 ☆ 巧妙答复」 to the handling of a **general** complaint
-/// (「一般投诉的处理 : ☆ 注意倾听 ☆ 做好记录 ☆ 适当回应 ☆ 巧妙答复 ☆ 及时上报」); a
-/// major one goes to 集团品管部 (flowchart 「重大 投诉」「集团品管部」), whose
-/// 「反 馈」 it is. The rep's answer on a major case moved it to `replied`
-/// before the group had checked anything, ending its feedback clock; now it
-/// is refused until the 质量总监 has approved a solution (the rep passes that
-/// on, as in `s06_ceramic_major_claim_needs_quality_director`), and the group
-/// answers itself.
+/// The flowchart gives 「现场核实」 and 「反 馈」 to 品管部 (「品管部受理」「一般 投诉」) or, for
+/// a major complaint, to 集团品管部 (「重大 投诉」「集团品管部」). The rep held `reply`
+/// on every case, so his early answer moved a case to `replied` — ending the
+/// feedback clock, and leaving 品管部 no way to record what it verified on site
+/// (the site check then breached). Now his 「适当回应」「巧妙答复」 (四) before the
+/// check are notes, and he passes on the solution once it is approved, as the
+/// dealer's contact (`s06_ceramic_major_claim_needs_quality_director`).
 #[test]
-fn s06_the_rep_does_not_answer_a_major_complaint() {
+fn s06_the_rep_does_not_answer_before_the_check() {
     let p = policy("ceramic-tile-s06.toml");
     let roster = roster(
         &[
@@ -354,7 +353,8 @@ fn s06_the_rep_does_not_answer_a_major_complaint() {
         &[
             ("rep", "业务员 小封", "xs", &["sales_rep"], None),
             ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], Some("qcm")),
+            ("qcm", "品管经理", "pg", &["qc_manager"], None),
         ],
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -375,14 +375,13 @@ fn s06_the_rep_does_not_answer_a_major_complaint() {
         .run("rep", minutes(t0, 40), reply("我们会尽快处理"))
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    m.ok("gqc", minutes(t0, 45), assign("jt", "gqc"));
-    m.ok("gqc", minutes(t0, 50), investigate());
-    let refused = m
-        .run("rep", minutes(t0, 55), reply("厂家说是施工问题"))
-        .unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    m.ok(
+        "rep",
+        minutes(t0, 41),
+        note("已安抚经销商，集团品管部将派人"),
+    );
     assert!(
-        due_all(&m, minutes(t0, 56))
+        due_all(&m, minutes(t0, 42))
             .iter()
             .any(|d| d.starts_with("feedback"))
     );
@@ -394,7 +393,8 @@ fn s06_the_rep_does_not_answer_a_major_complaint() {
     assert_eq!(status(&m), Status::Replied);
     m.assert_replays();
 
-    // A general complaint the rep may still answer (四「巧妙答复」).
+    // A general complaint: 品管部 checks on site first; the rep passes on the
+    // approved solution.
     let mut g = Scenario::new(p, roster);
     g.register(
         "rep",
@@ -403,10 +403,33 @@ fn s06_the_rep_does_not_answer_a_major_complaint() {
     )
     .unwrap();
     g.ok("qc", minutes(t0, 10), accept());
-    g.ok("rep", minutes(t0, 20), reply("已记录，品管部会来核实"));
+    let refused = g
+        .run("rep", minutes(t0, 20), reply("应该是批次色差，给您换"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    g.ok("qc", minutes(t0, 30), assign("pg", "qc"));
+    g.ok("qc", minutes(t0, 40), investigate());
+    g.ok(
+        "qc",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "现场核实：同批次色号不一"),
+    );
+    g.ok(
+        "qc",
+        beijing(2026, 3, 3, 11, 0),
+        propose(vec![rem_amt(RemedyKind::Repair, "800")], "上门返修色差区域"),
+    );
+    g.ok("qcm", beijing(2026, 3, 3, 14, 0), approve());
     g.ok(
         "rep",
-        minutes(t0, 80),
-        callback(Satisfaction::Satisfied, "客户满意"),
+        beijing(2026, 3, 3, 15, 0),
+        reply("公司安排上门返修色差区域"),
     );
+    g.ok(
+        "rep",
+        beijing(2026, 3, 5, 15, 0),
+        callback(Satisfaction::Satisfied, "反馈表已签回"),
+    );
+    assert!(breach_list(&g).is_empty(), "{:?}", breach_list(&g));
+    g.assert_replays();
 }
