@@ -470,3 +470,57 @@ fn s09_an_extension_asked_before_assignment_is_the_desks_to_tell() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["extension_notice@1 → kf"]);
 }
+
+/// 第五条「调审核实: 接到投诉后,相关部门应尽快打开调查」…「处理结果:相关部门应及时将投诉处理
+/// 结果反馈给客户」: the result is the department's. The 客服人员 held `reply` on
+/// every case, so an answer of theirs before any department had the case
+/// moved it to `replied` and ended the handling (findings are refused on a
+/// replied case). They now notify the result once it is approved
+/// (第六条1), as the scenario does.
+#[test]
+fn s09_the_desk_notifies_the_result_the_department_reached() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    let t0 = beijing(2026, 1, 5, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "对账单多计运费600元")
+        .complainant(person("客户"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-R", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let early = s
+        .run("kf", minutes(t0, 10), reply("应该是系统问题，会退给您"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    s.ok("kf", minutes(t0, 15), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 60), investigate());
+    s.ok(
+        "fin1",
+        beijing(2026, 1, 6, 10, 0),
+        findings(FaultParty::Us, "运费重复计收600元"),
+    );
+    s.ok(
+        "fin1",
+        beijing(2026, 1, 6, 11, 0),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("600"), "退还多计运费")],
+            "退款",
+        ),
+    );
+    s.ok("fh", beijing(2026, 1, 6, 14, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 1, 6, 15, 0),
+        reply("经财务部核实，退还多计运费600元"),
+    );
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
