@@ -154,7 +154,11 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
     let mut m = Scenario::new(
         p.clone(),
         roster(
-            &[("xs", "销售公司", None), ("jt", "集团品管部", None)],
+            &[
+                ("xs", "销售公司", None),
+                ("pg", "品管部", None),
+                ("jt", "集团品管部", None),
+            ],
             &[
                 ("rep", "业务员 小封", "xs", &["sales_rep"], None),
                 ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
@@ -328,4 +332,104 @@ fn s06_major_complaints_are_the_groups_general_ones_the_departments() {
     .unwrap();
     assert_eq!(level_of(&g), "general");
     g.ok("qc", minutes(t0, 30), accept());
+}
+
+/// The flowchart gives 「现场核实」 and 「反 馈」 to 品管部 (「品管部受理」「一般 投诉」) or, for
+/// a major complaint, to 集团品管部 (「重大 投诉」「集团品管部」). The rep held `reply`
+/// on every case, so his early answer moved a case to `replied` — ending the
+/// feedback clock, and leaving 品管部 no way to record what it verified on site
+/// (the site check then breached). Now his 「适当回应」「巧妙答复」 (四) before the
+/// check are notes, and he passes on the solution once it is approved, as the
+/// dealer's contact (`s06_ceramic_major_claim_needs_quality_director`).
+#[test]
+fn s06_the_rep_does_not_answer_before_the_check() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], Some("qcm")),
+            ("qcm", "品管经理", "pg", &["qc_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut m = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "小区外墙砖大面积脱落，已上电视")
+        .complainant(Complainant::organization("某经销商").unwrap())
+        .category(cat("other_defect"))
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-M", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok("gqc", minutes(t0, 30), accept());
+    let refused = m
+        .run("rep", minutes(t0, 40), reply("我们会尽快处理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    m.ok(
+        "rep",
+        minutes(t0, 41),
+        note("已安抚经销商，集团品管部将派人"),
+    );
+    assert!(
+        due_all(&m, minutes(t0, 42))
+            .iter()
+            .any(|d| d.starts_with("feedback"))
+    );
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        reply("集团品管部：明日派人现场鉴定"),
+    );
+    assert_eq!(status(&m), Status::Replied);
+    m.assert_replays();
+
+    // A general complaint: 品管部 checks on site first; the rep passes on the
+    // approved solution.
+    let mut g = Scenario::new(p, roster);
+    g.register(
+        "rep",
+        "S06-G",
+        about(t0, "other_defect", "客厅地砖色差").build().unwrap(),
+    )
+    .unwrap();
+    g.ok("qc", minutes(t0, 10), accept());
+    let refused = g
+        .run("rep", minutes(t0, 20), reply("应该是批次色差，给您换"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    g.ok("qc", minutes(t0, 30), assign("pg", "qc"));
+    g.ok("qc", minutes(t0, 40), investigate());
+    g.ok(
+        "qc",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "现场核实：同批次色号不一"),
+    );
+    g.ok(
+        "qc",
+        beijing(2026, 3, 3, 11, 0),
+        propose(vec![rem_amt(RemedyKind::Repair, "800")], "上门返修色差区域"),
+    );
+    g.ok("qcm", beijing(2026, 3, 3, 14, 0), approve());
+    g.ok(
+        "rep",
+        beijing(2026, 3, 3, 15, 0),
+        reply("公司安排上门返修色差区域"),
+    );
+    g.ok(
+        "rep",
+        beijing(2026, 3, 5, 15, 0),
+        callback(Satisfaction::Satisfied, "反馈表已签回"),
+    );
+    assert!(breach_list(&g).is_empty(), "{:?}", breach_list(&g));
+    g.assert_replays();
 }

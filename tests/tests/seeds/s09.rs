@@ -423,3 +423,104 @@ fn s09_the_responsible_contact_takes_a_problem_in() {
         ["acceptance@1 → pm1", "content_confirmation@1 → pm1"]
     );
 }
+
+/// 第六条2「特殊情况可适当延长,但需及时告知客户」: the 客服人员 may ask for the
+/// extension before any department has the case; the customer is then
+/// theirs to tell. The notice was owned by the assignee alone, so with nobody
+/// assigned a customer never told was charged to nobody.
+#[test]
+fn s09_an_extension_asked_before_assignment_is_the_desks_to_tell() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    let t0 = beijing(2026, 2, 12, 9, 0); // Thursday before the Spring Festival
+    let c = Complaint::builder(t0, Channel::Phone, "合同款项对账有误")
+        .complainant(person("客户"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-E", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 6),
+        contacted("content_confirmation", "确认投诉内容"),
+    );
+    s.ok(
+        "kf",
+        minutes(t0, 30),
+        CommandKind::RequestExtension {
+            reason: "特殊情况：春节前财务封账".to_owned(),
+            until: None,
+        },
+    );
+    s.ok("fh", minutes(t0, 60), CommandKind::ApproveExtension);
+    // 1 working day (assumed) after Thursday 12 February 2026: the end of
+    // Friday the 13th.
+    assert_eq!(
+        due(&s, minutes(t0, 61), "extension_notice"),
+        "2026-02-14 00:00"
+    );
+    s.tick(beijing(2026, 2, 14, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["extension_notice@1 → kf"]);
+}
+
+/// 第五条「调审核实: 接到投诉后,相关部门应尽快打开调查」…「处理结果:相关部门应及时将投诉处理
+/// 结果反馈给客户」: the result is the department's. The 客服人员 held `reply` on
+/// every case, so an answer of theirs before any department had the case
+/// moved it to `replied` and ended the handling (findings are refused on a
+/// replied case). They now notify the result once it is approved
+/// (第六条1), as the scenario does.
+#[test]
+fn s09_the_desk_notifies_the_result_the_department_reached() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    let t0 = beijing(2026, 1, 5, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "对账单多计运费600元")
+        .complainant(person("客户"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-R", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let early = s
+        .run("kf", minutes(t0, 10), reply("应该是系统问题，会退给您"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    s.ok("kf", minutes(t0, 15), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 60), investigate());
+    s.ok(
+        "fin1",
+        beijing(2026, 1, 6, 10, 0),
+        findings(FaultParty::Us, "运费重复计收600元"),
+    );
+    s.ok(
+        "fin1",
+        beijing(2026, 1, 6, 11, 0),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("600"), "退还多计运费")],
+            "退款",
+        ),
+    );
+    s.ok("fh", beijing(2026, 1, 6, 14, 0), approve());
+    s.ok(
+        "kf",
+        beijing(2026, 1, 6, 15, 0),
+        reply("经财务部核实，退还多计运费600元"),
+    );
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}

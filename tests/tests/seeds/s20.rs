@@ -421,3 +421,90 @@ fn s20_the_receiver_writes_up_the_result() {
     d.tick(beijing(2026, 3, 4, 9, 0));
     assert!(breach_list(&d).is_empty(), "{:?}", breach_list(&d));
 }
+
+/// 6「当值班人员无法现场解决时,可跟业主协商另定时问进行电话跟踪服务,并限时给予回复」:
+/// a complaint the person on duty took, with no 客服员 on it and nobody
+/// assigned, is his to verify (4「立即核实」) and to answer within the time he
+/// agreed. The file named the 客服员 alone after the assignee, so both
+/// breaches were charged to nobody.
+#[test]
+fn s20_a_complaint_the_person_on_duty_took_is_his() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("zb", "值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 19, 30); // Monday evening, after hours
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼上装修噪音到晚上八点")
+        .complainant(person("业主 江先生"))
+        .category(cat("neighbourhood"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-N", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 10, 0),
+        },
+    );
+    s.tick(beijing(2026, 3, 3, 12, 0));
+    s.assert_replays();
+    assert_eq!(
+        breach_owners(&s),
+        ["verify@1 → zb", "agreed_deadline@1 → zb"]
+    );
+}
+
+/// The handout has no 延期: more time is agreed with the owner (4「可跟业主协商处理
+/// 时间,请示上级后,给予限时进行电话回复」, 6「可跟业主协商另定时问」), and an owner who
+/// refuses a new time is passed up (7). The file let the 客服员 ask the
+/// supervisor for an extension, which paused the phone reply inside the
+/// centre without the owner; now it is refused and the backstop runs on.
+#[test]
+fn s20_more_time_is_agreed_with_the_owner_not_extended() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 9, 30, 9, 0); // Wednesday before National Day
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "电梯三天两次困人")
+        .complainant(person("业主 钟女士"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-E", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("cs", "kf"));
+    s.ok("kf", minutes(t0, 20), investigate());
+    s.ok(
+        "kf",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "维保记录属实"),
+    );
+    let asked = s
+        .run(
+            "kf",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "等电梯厂家检测".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    // 1 working day (assumed) from Wednesday 30 September 2026: 1–7 October
+    // are the National Day holiday, so the end of Thursday 8 October.
+    assert_eq!(due(&s, minutes(t0, 41), "phone_reply"), "2026-10-09 00:00");
+    s.tick(beijing(2026, 10, 9, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+}

@@ -621,3 +621,100 @@ fn s22_the_receptionist_who_took_a_major_problem_reports_it() {
     s.tick(beijing(2026, 5, 2, 0, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// (四)「如遇维修事件,应在维修后,由投诉受理员负责回访」: the one who took the
+/// complaint in (受理) calls back. A complaint the 值班员 took and no 投诉受理员
+/// ever acted on has the duty officer answer for the callback (its
+/// `fallback_owner`, assumed) — so he may record it; the file charged him
+/// (and then the 责任人 who did the repair, who would be checking his own
+/// work) with a callback neither could record.
+#[test]
+fn s22_the_duty_officer_who_took_it_calls_back() {
+    let roster = roster(
+        &[("fw", "服务中心", None), ("wx", "维修班", None)],
+        &[
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工", "wx", &["responsible"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 6, 22, 0);
+    let run = |called_back: bool| {
+        let mut s = Scenario::new(policy("campus-property-s22.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "宿舍水龙头关不上")
+            .complainant(person("学生"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("duty", "S22-D", c).unwrap();
+        s.ok("duty", minutes(t0, 3), accept());
+        s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+        s.ok(
+            "wxg",
+            minutes(t0, 60),
+            act(tousu_policy::CaseAction::WorkCompleted, "更换阀芯"),
+        );
+        s.ok("wxg", minutes(t0, 65), reply("已修好"));
+        if called_back {
+            s.ok(
+                "duty",
+                minutes(t0, 600),
+                callback(Satisfaction::Satisfied, "回访：已不漏水"),
+            );
+        }
+        s.tick(beijing(2026, 5, 9, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), vec!["callback@1 → duty".to_owned()]);
+}
+
+/// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」: the
+/// supervisor, named with the project manager, handles an emergency he meets
+/// on his patrol — he sends the repair team and answers the student. The file
+/// let only the project manager handle one (the supervisor could not assign,
+/// transfer or reply); an ordinary complaint is still not his to handle.
+#[test]
+fn s22_the_supervisor_handles_an_emergency_too() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            ("duty", "值班员老王", "centre", &["duty_officer"], None),
+            ("rep", "维修工小赵", "repair", &["responsible"], None),
+            ("sup", "主管", "centre", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 2, 17, 22, 40); // Spring Festival: the centre works
+    let complaint = |text: &str, safety: bool| {
+        Complaint::builder(t0, Channel::Visit, text)
+            .complainant(person("学生宿舍208 小韩"))
+            .category(cat("repair"))
+            .flags(ComplaintFlags {
+                injury_or_safety: safety,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster.clone());
+    s.register("duty", "S22-S", complaint("2号楼楼道应急灯短路冒烟", true))
+        .unwrap();
+    assert_eq!(level_of(&s), "emergency");
+    s.ok("duty", minutes(t0, 1), accept());
+    s.ok("sup", minutes(t0, 4), assign("repair", "rep"));
+    s.ok("sup", minutes(t0, 30), reply("已断电更换应急灯,请放心"));
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+
+    let mut g = Scenario::new(policy("campus-property-s22.toml"), roster);
+    g.register("duty", "S22-O", complaint("宿舍门把手松了", false))
+        .unwrap();
+    g.ok("duty", minutes(t0, 1), accept());
+    let refused = g
+        .run("sup", minutes(t0, 4), assign("repair", "rep"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+}
