@@ -690,3 +690,40 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
     assert_eq!(signed, [("solving_dept_head".to_owned(), "dh".to_owned())]);
     large.assert_replays();
 }
+
+/// 三4「对于客户的设诉,能当场做出解释应当场给客户解决,若不能马上处理的应记下投诉人的姓名、事件的经过、
+/// 投诉对象以及投诉人的联系方法,以便及时告诉结果。」: a complaint the centre answers on the
+/// spot needs no 相关权属部门 (一2「核实之后通知相关权属部门」 is for what it cannot
+/// answer), so its reply ends the notification clock; one not answered still owes it.
+/// (The file stopped the clock only on an assignment: an answer on the spot breached
+/// two hours later.)
+#[test]
+fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    );
+    let run = |on_the_spot: bool| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
+        let t0 = beijing(2026, 3, 9, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "物业费账单上多了一个月的垃圾清运费")
+            .complainant(owner("业主 钱女士"))
+            .location("5-2-301")
+            .category(cat("fees"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-S", c).unwrap();
+        s.ok("kf", minutes(t0, 2), accept());
+        if on_the_spot {
+            s.ok(
+                "kf",
+                minutes(t0, 10),
+                reply("核对账单: 清运费按季度收取, 当场解释清楚"),
+            );
+        }
+        s.tick(beijing(2026, 3, 9, 13, 0));
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), ["notify_department@1"]);
+}
