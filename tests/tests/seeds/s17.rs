@@ -610,3 +610,89 @@ fn s17_records_are_kept_one_year_important_ones_longer() {
         Some("3 years")
     );
 }
+
+/// 6「客户投诉处理期限不能超过3个工作日,特殊状况不能超过5个工作日。」: 不能超过 admits no
+/// 延期 — the longer limit is the 特殊状况's five days, reached by reclassification. An
+/// extension the manager approves pauses no clock: the three working days stand.
+#[test]
+fn s17_an_extension_does_not_stretch_the_three_working_days() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], None),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的赠送课时没有到账")
+        .complainant(person("会员 孙女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-EX", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("sales", "inv"));
+    s.ok(
+        "inv",
+        beijing(2026, 3, 4, 10, 0),
+        CommandKind::RequestExtension {
+            reason: "需调取续卡合同".to_owned(),
+            until: None,
+        },
+    );
+    s.ok(
+        "dm",
+        beijing(2026, 3, 4, 11, 0),
+        CommandKind::ApproveExtension,
+    );
+    // 3 working days: 3, 4, 5 March, whatever was approved.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 4, 11, 1), "handling"),
+        "2026-03-06 00:00"
+    );
+    s.tick(beijing(2026, 3, 6, 9, 0));
+    assert_eq!(breach_list(&s), ["handling@1"]);
+}
+
+/// 咨询类「投诉部门能直接解答的,当即解答,不能解答的…在24小时内答复客户,在《客户意见/投诉登记表》
+/// 记录答复结果。」: a consultation ends with its answer, recorded. 7「接诉部门在投诉处理完毕后,
+/// 将处理结果反馈给投诉人,征求投诉人对处理结果的意见和推荐。」 asks the opinion of a 投诉人 on a
+/// handled complaint; a demand owes no such call. (The file ran the feedback clock on
+/// every reply, so a consultation answered on the spot breached two working days later.)
+#[test]
+fn s17_a_consultation_answered_owes_no_feedback_call() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0); // Monday
+    let breaches = |kind: FeedbackKind, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .kind(kind)
+            .category(cat("card_sales"))
+            .build()
+            .unwrap();
+        s.register("fd", "S17-FB", c).unwrap();
+        s.ok("fd", minutes(t0, 2), accept());
+        s.ok("fd", minutes(t0, 5), reply("当即解答"));
+        s.tick(beijing(2026, 3, 9, 9, 0));
+        breach_list(&s)
+    };
+    assert!(
+        breaches(FeedbackKind::Inquiry, "年卡能否暂停两个月？").is_empty(),
+        "咨询: answered, nothing owed"
+    );
+    assert_eq!(
+        breaches(FeedbackKind::Complaint, "续卡赠送课时没有到账"),
+        ["feedback@1"],
+        "投诉: the result is fed back and the opinion asked"
+    );
+}
