@@ -696,3 +696,44 @@ fn s17_a_consultation_answered_owes_no_feedback_call() {
         "投诉: the result is fed back and the opinion asked"
     );
 }
+
+/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。需要回复的,要给客户承若
+/// 必须回复期限,待领导作出批示后向答复推荐被采用状况。」: the receiving department promises the
+/// deadline, so a promise that lapses before anyone took the suggestion over is the
+/// department's; the promise is the 意见类's, and a complaint keeps its three working
+/// days (6「不能超过」) instead. (The file let the desk promise a deadline on any case,
+/// and a lapsed promise nobody was assigned to was charged to nobody.)
+#[test]
+fn s17_a_promised_answer_is_the_receiving_departments() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0); // Monday
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 4, 18, 0),
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Visit, "建议增加瑜伽课时段")
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-PR", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), promise.clone());
+    s.tick(beijing(2026, 3, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["agreed_deadline@1 → fd"]);
+
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Visit, "续卡赠送课时没有到账")
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-PC", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    assert!(
+        s.run("fd", minutes(t0, 10), promise).is_err(),
+        "a complaint has its three working days, not a promised deadline"
+    );
+}
