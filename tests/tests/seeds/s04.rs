@@ -727,3 +727,33 @@ fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
     assert!(run(true).is_empty(), "{:?}", run(true));
     assert_eq!(run(false), ["notify_department@1"]);
 }
+
+/// 三4「…若不能马上处理的应记下投诉人的姓名、事件的经过、投诉对象以及投诉人的联系方法,以便及时告诉
+/// 结果。」: the centre writes down how to reach the owner and tells the result 「及时」;
+/// the source promises no deadline of the centre's own. (The file let the centre set one,
+/// a clock of no clause, and one that lapsed before a department had the case was
+/// charged to nobody.)
+#[test]
+fn s04_the_centre_promises_no_deadline_of_its_own() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "电梯按键失灵")
+        .complainant(owner("业主 钱女士"))
+        .location("5-2-301")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S04-D", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 9, 17, 0),
+    };
+    assert!(matches!(
+        s.run("kf", minutes(t0, 3), promise),
+        Err(Rejection::NotPermitted { .. })
+    ));
+}
