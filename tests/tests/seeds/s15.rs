@@ -631,3 +631,53 @@ fn s15_the_staff_cannot_send_a_case_to_the_division() {
             .is_err()
     );
 }
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理。」 in the last round
+/// does not hold back 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层。」:
+/// the staff hand round 3 to the 客服经理 by hand, the customer is still unsatisfied, and
+/// the case goes to 事业部 (the engine behaviour issue 13 item 10 reported, re-verified).
+#[test]
+fn s15_a_step_by_hand_in_the_last_round_still_reaches_the_division() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("div", "事业部管理层", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
+    let t0 = beijing(2026, 4, 13, 10, 0);
+    s.register(
+        "kf",
+        "S15-L",
+        about(t0, "personnel", "司机态度恶劣").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let crew = RoundCrew {
+        handler: "kf",
+        approver: "csm",
+        replier: "kf",
+        caller: "kf",
+        reopener: "kf",
+    };
+    unsatisfied_rounds(&mut s, 2, minutes(t0, 10), &crew);
+    assert_eq!(s.case().round, 3);
+    s.ok("kf", minutes(t0, 40), escalate("无法自行处理"));
+    s.ok("csm", minutes(t0, 41), investigate());
+    s.ok(
+        "csm",
+        minutes(t0, 42),
+        propose(vec![rem(RemedyKind::Apology)], "经理致歉"),
+    );
+    s.ok("csm", minutes(t0, 43), approve());
+    s.ok("kf", minutes(t0, 44), reply("经理当面致歉"));
+    s.ok(
+        "kf",
+        minutes(t0, 45),
+        callback(Satisfaction::Unsatisfied, "仍不满意"),
+    );
+    assert_eq!(steps_taken(&s), ["cs-manager", "division-management"]);
+}
