@@ -381,3 +381,34 @@ fn s01_abnormal_closure_waits_for_the_customers_rejection() {
 fn s_callback(s: &mut Scenario, answer: Satisfaction, note: &str) {
     s.ok("desk1", beijing(2026, 3, 2, 12, 0), callback(answer, note));
 }
+
+/// The surviving text (to 4.1.1.2) promises the customer no deadline, and every limit
+/// of the file is assumed (#9–#11 of docs/seeds/S01.md): the desk sets none of its own.
+/// (The file let it set one, a clock of no clause, and one that lapsed before a
+/// handler was assigned was charged to nobody.)
+#[test]
+fn s01_the_desk_promises_no_deadline_the_source_lacks() {
+    let p = policy("it-repair-lenovo-s01.toml");
+    let roster = roster(
+        &[("msd", "客户维修服务部", None)],
+        &[("desk1", "李受理", "msd", &["complaint_desk"], None)],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register(
+        "desk1",
+        "LX-10",
+        about(t0, "repair_service", "笔记本送修两周未修好")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("desk1", minutes(t0, 2), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 10, 17, 0),
+    };
+    assert!(matches!(
+        s.run("desk1", minutes(t0, 3), promise),
+        Err(Rejection::NotPermitted { .. })
+    ));
+}

@@ -6,6 +6,18 @@ fn owner(name: &str) -> Complainant {
     person(name).with_phone("13900000000")
 }
 
+/// 一4「登记好《维修跟踪记录表》,维修人员和部长确认签字」: the repairer `rw` records the
+/// tracking record (the findings) at `at` and signs it, then the 部长 `min`.
+fn tracked(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
+    s.ok(
+        "rw",
+        at,
+        findings(FaultParty::Us, "《维修跟踪记录表》: 已处理"),
+    );
+    s.ok("rw", minutes(at, 1), sign(SignedRecord::Findings));
+    s.ok("min", minutes(at, 2), sign(SignedRecord::Findings));
+}
+
 // ---------------------------------------------------------------------------
 // S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
 // ---------------------------------------------------------------------------
@@ -255,6 +267,8 @@ fn the_assistant_answers_for_a_late_callback() {
             ),
             ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
             ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+            ("min", "部长", "cs", &["minister"], None),
         ],
     );
     let run = |arranged: bool| {
@@ -270,6 +284,7 @@ fn the_assistant_answers_for_a_late_callback() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
+        tracked(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 90),
@@ -327,6 +342,8 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
             ),
             ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
             ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+            ("min", "部长", "cs", &["minister"], None),
         ],
     );
     let mut s = Scenario::new(p, roster);
@@ -343,6 +360,7 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("h1", minutes(t0, 30), investigate());
+    tracked(&mut s, minutes(t0, 40));
     s.ok(
         "h1",
         minutes(t0, 60),
@@ -492,6 +510,8 @@ fn s04_the_result_is_reported_to_the_centre() {
             &[
                 ("kf", "客服小李", "cs", &["service_centre"], None),
                 ("h1", "经营发展部张工", "bd", &["business_dev"], None),
+                ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+                ("min", "部长", "cs", &["minister"], None),
             ],
         );
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
@@ -506,6 +526,7 @@ fn s04_the_result_is_reported_to_the_centre() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
+        tracked(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 60),
@@ -627,6 +648,7 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
                 Some("min"),
             ),
             ("min", "部长", "cs", &["minister"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
         ],
     );
     let t0 = beijing(2026, 3, 2, 9, 0);
@@ -642,6 +664,7 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
+        tracked(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 90),
@@ -689,4 +712,106 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
         .collect();
     assert_eq!(signed, [("solving_dept_head".to_owned(), "dh".to_owned())]);
     large.assert_replays();
+}
+
+/// 三4「对于客户的设诉,能当场做出解释应当场给客户解决,若不能马上处理的应记下投诉人的姓名、事件的经过、
+/// 投诉对象以及投诉人的联系方法,以便及时告诉结果。」: a complaint the centre answers on the
+/// spot needs no 相关权属部门 (一2「核实之后通知相关权属部门」 is for what it cannot
+/// answer), so its reply ends the notification clock; one not answered still owes it.
+/// (The file stopped the clock only on an assignment: an answer on the spot breached
+/// two hours later.)
+#[test]
+fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    );
+    let run = |on_the_spot: bool| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
+        let t0 = beijing(2026, 3, 9, 9, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "物业费账单上多了一个月的垃圾清运费")
+            .complainant(owner("业主 钱女士"))
+            .location("5-2-301")
+            .category(cat("fees"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-S", c).unwrap();
+        s.ok("kf", minutes(t0, 2), accept());
+        if on_the_spot {
+            s.ok(
+                "kf",
+                minutes(t0, 10),
+                reply("核对账单: 清运费按季度收取, 当场解释清楚"),
+            );
+        }
+        s.tick(beijing(2026, 3, 9, 13, 0));
+        breach_list(&s)
+    };
+    assert!(run(true).is_empty(), "{:?}", run(true));
+    assert_eq!(run(false), ["notify_department@1"]);
+}
+
+/// 三4「…若不能马上处理的应记下投诉人的姓名、事件的经过、投诉对象以及投诉人的联系方法,以便及时告诉
+/// 结果。」: the centre writes down how to reach the owner and tells the result 「及时」;
+/// the source promises no deadline of the centre's own. (The file let the centre set one,
+/// a clock of no clause, and one that lapsed before a department had the case was
+/// charged to nobody.)
+#[test]
+fn s04_the_centre_promises_no_deadline_of_its_own() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "电梯按键失灵")
+        .complainant(owner("业主 钱女士"))
+        .location("5-2-301")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S04-D", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 9, 17, 0),
+    };
+    assert!(matches!(
+        s.run("kf", minutes(t0, 3), promise),
+        Err(Rejection::NotPermitted { .. })
+    ));
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》,维修人员和部长确认
+/// 签字」: every complaint the department handles has its tracking record, signed by the
+/// repairer and the 部长; a department that skips the record cannot propose its result.
+/// (The chain held back only a record that had been made: a proposal with no record
+/// went through unsigned.)
+#[test]
+fn s04_the_tracking_record_is_made_and_signed_before_the_result() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库排水沟堵塞")
+        .complainant(owner("业主 周先生"))
+        .location("地下车库B2")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S04-T", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    let result = || propose(vec![rem(RemedyKind::Repair)], "疏通排水沟");
+    let skipped = s.run("h1", minutes(t0, 60), result()).unwrap_err();
+    assert_eq!(skipped.kind(), "record_missing", "{skipped}");
+    tracked(&mut s, minutes(t0, 70));
+    s.ok("h1", minutes(t0, 80), result());
 }

@@ -459,8 +459,8 @@ fn s15_the_deadline_told_replaces_the_backstop() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
 
-/// 4.3.2「A.投诉客户分类:A类,B类,C类,D类; B.投诉内容分类:系统方面,人员方面;时效方面;货物异常方面
-/// … C.投诉处理情况:当即处理,期限内处理,循环往复处理 … D.客户满意情况:非常满意,满意,一般,不满意」:
+/// 4.3.2「A.投诉客户分类:A类,B类,C类,D类;」「B.投诉内容分类:系统方面,人员方面;时效方面;货物异常方面,等;」
+/// 「C.投诉处理情况:当即处理,期限内处理,循环往复处理,等;」「D.客户满意情况:非常满意,满意,一般,不满意。」:
 /// the month's report counts the cases by those four dimensions, with the
 /// policy's names for the content classes — an A-class system complaint handled
 /// at once, and a B-class cargo complaint answered within the deadline told.
@@ -549,4 +549,135 @@ fn s15_the_statistics_count_the_four_dimensions() {
         counts(&r.satisfaction.distribution),
         ["satisfied 满意 1", "very_satisfied 非常满意 1"]
     );
+}
+
+/// 4.2 B「…涉及到其他部门的,将《客服工单》移交给负责部门,并跟进处理结果,并在期限内答复客户」:
+/// the CS staff chase the department and answer the customer; 运营部 / 销售部 only
+/// 「跟进和处理客户服务部转交的…客户投诉」 and cannot reply. A late answer is the staff's,
+/// whoever handles the work order. (The file charged it to the assignee, the
+/// department's handler, who may not answer.)
+#[test]
+fn s15_a_late_answer_is_the_staffs_not_the_departments() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("ops", "运营部", None)],
+        &[
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], None),
+            ("op1", "运营部主管", "ops", &["ops_sales"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "kf",
+        "S15-4",
+        about(t0, "timeliness", "合同约定次日达,实际三日到")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("ops", "op1"));
+    assert!(
+        s.run("op1", minutes(t0, 60), reply("已查明原因")).is_err(),
+        "the department does not answer the customer"
+    );
+    // 2 working days from Monday 2 March: the end of Wednesday 4 March.
+    s.tick(beijing(2026, 3, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@1 → kf"]);
+}
+
+/// 4.2 D「…如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层。」: the case
+/// reaches 事业部 only after the 客服经理's repeated rounds; 4.1.4 sends what the staff
+/// cannot handle to the 主管或经理, not higher. (The file had a manual step, with no
+/// clause, by which the staff could send a case to 事业部 at once.)
+#[test]
+fn s15_the_staff_cannot_send_a_case_to_the_division() {
+    let p = policy("cs-abcd-s15.toml");
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("div", "事业部", None)],
+        &[
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "kf",
+        "S15-5",
+        about(t0, "cargo_exception", "整批货物外箱破损, 要求全额赔偿")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    assert!(
+        s.run(
+            "kf",
+            minutes(t0, 10),
+            escalate_to("manual-division", "直接上报事业部")
+        )
+        .is_err(),
+        "no step sends a case to 事业部 by hand"
+    );
+    // 4.1.4: the staff's one step by hand is to the 主管或经理; none is left after it.
+    s.ok("kf", minutes(t0, 15), escalate("无法自行处理"));
+    assert_eq!(steps_taken(&s), ["cs-manager"]);
+    assert!(s.run("kf", minutes(t0, 20), escalate("再上报")).is_err());
+    assert!(
+        s.run("csm", minutes(t0, 25), escalate("上报事业部"))
+            .is_err()
+    );
+}
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理。」 in the last round
+/// does not hold back 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层。」:
+/// the staff hand round 3 to the 客服经理 by hand, the customer is still unsatisfied, and
+/// the case goes to 事业部 (the engine behaviour issue 13 item 10 reported, re-verified).
+#[test]
+fn s15_a_step_by_hand_in_the_last_round_still_reaches_the_division() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("div", "事业部管理层", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
+    let t0 = beijing(2026, 4, 13, 10, 0);
+    s.register(
+        "kf",
+        "S15-L",
+        about(t0, "personnel", "司机态度恶劣").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let crew = RoundCrew {
+        handler: "kf",
+        approver: "csm",
+        replier: "kf",
+        caller: "kf",
+        reopener: "kf",
+    };
+    unsatisfied_rounds(&mut s, 2, minutes(t0, 10), &crew);
+    assert_eq!(s.case().round, 3);
+    s.ok("kf", minutes(t0, 40), escalate("无法自行处理"));
+    s.ok("csm", minutes(t0, 41), investigate());
+    s.ok(
+        "csm",
+        minutes(t0, 42),
+        propose(vec![rem(RemedyKind::Apology)], "经理致歉"),
+    );
+    s.ok("csm", minutes(t0, 43), approve());
+    s.ok("kf", minutes(t0, 44), reply("经理当面致歉"));
+    s.ok(
+        "kf",
+        minutes(t0, 45),
+        callback(Satisfaction::Unsatisfied, "仍不满意"),
+    );
+    assert_eq!(steps_taken(&s), ["cs-manager", "division-management"]);
 }

@@ -610,3 +610,130 @@ fn s17_records_are_kept_one_year_important_ones_longer() {
         Some("3 years")
     );
 }
+
+/// 6「客户投诉处理期限不能超过3个工作日,特殊状况不能超过5个工作日。」: 不能超过 admits no
+/// 延期 — the longer limit is the 特殊状况's five days, reached by reclassification. An
+/// extension the manager approves pauses no clock: the three working days stand.
+#[test]
+fn s17_an_extension_does_not_stretch_the_three_working_days() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], None),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的赠送课时没有到账")
+        .complainant(person("会员 孙女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-EX", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("sales", "inv"));
+    s.ok(
+        "inv",
+        beijing(2026, 3, 4, 10, 0),
+        CommandKind::RequestExtension {
+            reason: "需调取续卡合同".to_owned(),
+            until: None,
+        },
+    );
+    s.ok(
+        "dm",
+        beijing(2026, 3, 4, 11, 0),
+        CommandKind::ApproveExtension,
+    );
+    // 3 working days: 3, 4, 5 March, whatever was approved.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 4, 11, 1), "handling"),
+        "2026-03-06 00:00"
+    );
+    s.tick(beijing(2026, 3, 6, 9, 0));
+    assert_eq!(breach_list(&s), ["handling@1"]);
+}
+
+/// 咨询类「投诉部门能直接解答的,当即解答,不能解答的…在24小时内答复客户,在《客户意见/投诉登记表》
+/// 记录答复结果。」: a consultation ends with its answer, recorded. 7「接诉部门在投诉处理完毕后,
+/// 将处理结果反馈给投诉人,征求投诉人对处理结果的意见和推荐。」 asks the opinion of a 投诉人 on a
+/// handled complaint; a demand owes no such call. (The file ran the feedback clock on
+/// every reply, so a consultation answered on the spot breached two working days later.)
+#[test]
+fn s17_a_consultation_answered_owes_no_feedback_call() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None), ("sales", "会籍部", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0); // Monday
+    let breaches = |kind: FeedbackKind, text: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .kind(kind)
+            .category(cat("card_sales"))
+            .build()
+            .unwrap();
+        s.register("fd", "S17-FB", c).unwrap();
+        s.ok("fd", minutes(t0, 2), accept());
+        s.ok("fd", minutes(t0, 5), reply("当即解答"));
+        s.tick(beijing(2026, 3, 9, 9, 0));
+        breach_list(&s)
+    };
+    assert!(
+        breaches(FeedbackKind::Inquiry, "年卡能否暂停两个月？").is_empty(),
+        "咨询: answered, nothing owed"
+    );
+    assert_eq!(
+        breaches(FeedbackKind::Complaint, "续卡赠送课时没有到账"),
+        ["feedback@1"],
+        "投诉: the result is fed back and the opinion asked"
+    );
+}
+
+/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。需要回复的,要给客户承若
+/// 必须回复期限,待领导作出批示后向答复推荐被采用状况。」: the receiving department promises the
+/// deadline, so a promise that lapses before anyone took the suggestion over is the
+/// department's; the promise is the 意见类's, and a complaint keeps its three working
+/// days (6「不能超过」) instead. (The file let the desk promise a deadline on any case,
+/// and a lapsed promise nobody was assigned to was charged to nobody.)
+#[test]
+fn s17_a_promised_answer_is_the_receiving_departments() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = roster(
+        &[("front", "前台", None)],
+        &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0); // Monday
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 4, 18, 0),
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let c = Complaint::builder(t0, Channel::Visit, "建议增加瑜伽课时段")
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-PR", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), promise.clone());
+    s.tick(beijing(2026, 3, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["agreed_deadline@1 → fd"]);
+
+    let mut s = Scenario::new(p, roster);
+    let c = Complaint::builder(t0, Channel::Visit, "续卡赠送课时没有到账")
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-PC", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    assert!(
+        s.run("fd", minutes(t0, 10), promise).is_err(),
+        "a complaint has its three working days, not a promised deadline"
+    );
+}
