@@ -17,7 +17,8 @@
 //! also approve, a clock started only by roles that cannot make its start
 //! events (`started_by`), a role named to stop a clock that cannot make its
 //! stop events (`stopped_by`), a registration requirement that refuses the very
-//! complaints an acceptance rule turns away with advice, a clock stopped by a
+//! complaints an acceptance rule turns away with advice, a field owed
+//! before an event a case needs to end (`registration.before`), a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends.
 //!
@@ -187,6 +188,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     }
     for (path, message) in crate::registration::refusals_blocked(p) {
         out.add(Severity::Warning, "refusals_registrable", path, message);
+    }
+    for (severity, path, message) in crate::registration::before_binds(p) {
+        out.add(severity, "record_requirement_binds", path, message);
     }
     let mut out = out.0;
     out.extend(crate::stop_on_validity::invariants(p));

@@ -132,7 +132,7 @@ pub use penalty_schedule::{
     SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
 };
 pub use record_sign_off::{RecordSignOff, SignedRecord};
-pub use registration::{Registration, RequiredField};
+pub use registration::{MissingBefore, Registration, RequiredBefore, RequiredField};
 pub use remedy_rules::{RemedyBreach, RemedyRule};
 pub use repeat::Repeat;
 

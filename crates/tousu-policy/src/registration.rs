@@ -17,6 +17,20 @@
 //! A registration whose complaint lacks one is refused, naming the field's
 //! path in the command and the entry that requires it; nothing is recorded.
 //! `confidential = true` registers every complaint confidential (S27).
+//!
+//! A field may be owed only by a complaint that goes beyond reception
+//! (ruling 65): `[[registration.before]]` names the clock events that take
+//! a case there, and a command that would cause one of them on a case whose
+//! complaint lacks the field is refused. A complaint answered at once never
+//! causes them, as S22's notification clock, stopped by the reply or the
+//! assignment, already tells the two apart.
+//!
+//! ```toml
+//! # S38 6「对不能立即答复或解决的问题,做好登记,留下联系方法」.
+//! [[registration.before]]
+//! events = ["assigned", "escalated", "agreed_deadline_set"]
+//! required = ["contact"]
+//! ```
 
 use std::fmt;
 
@@ -24,7 +38,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tousu_model::{Complaint, FactName};
 
+use crate::authority::Action;
 use crate::error::Report;
+use crate::milestone::ClockEvent;
 use crate::policy::Policy;
 
 /// The complaint's fields a registration must give (`[registration]`).
@@ -39,6 +55,39 @@ pub struct Registration {
     /// 第六条「并应当对投诉人信息保密」).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
+    /// Fields owed only before the case passes a point (ruling 65): a
+    /// command that would cause one of an entry's events is refused while
+    /// the complaint lacks one of its fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub before: Vec<RequiredBefore>,
+}
+
+/// Fields a complaint must give before the case passes one of `events`
+/// (`[[registration.before]]`, ruling 65): S38 6 asks a contact only of a
+/// complaint that cannot be answered at once, the one that is handed on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredBefore {
+    /// The clock events that take a case beyond the point (`assigned`,
+    /// `escalated`, `agreed_deadline_set`); not `registered`, which is
+    /// `required`.
+    pub events: Vec<ClockEvent>,
+    /// The fields, each checked in order; the first missing one is named.
+    pub required: Vec<RequiredField>,
+    /// The clause, quoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A field a command may not go on without ([`Registration::missing_before`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MissingBefore<'p> {
+    /// The index of the entry in `registration.before`.
+    pub index: usize,
+    /// The event the command would cause.
+    pub event: ClockEvent,
+    /// The field the complaint lacks.
+    pub field: &'p RequiredField,
 }
 
 /// A field of the complaint a registration must give.
@@ -120,6 +169,33 @@ impl Registration {
             .enumerate()
             .find(|(_, f)| !f.is_given(complaint))
     }
+
+    /// The first field an entry of `before` requires and `complaint` does
+    /// not give, for the first of `events` (what a command taking `action`
+    /// would cause) that the entry lists and that `action` causes itself:
+    /// a step the rules take on the way (an unsatisfied callback's rung, a
+    /// level reached) is never refused.
+    #[must_use]
+    pub fn missing_before(
+        &self,
+        complaint: &Complaint,
+        action: Action,
+        events: &[ClockEvent],
+    ) -> Option<MissingBefore<'_>> {
+        let own = |e: &&ClockEvent| crate::invariants::causes(**e).contains(&Some(action));
+        self.before.iter().enumerate().find_map(|(index, entry)| {
+            let event = *events
+                .iter()
+                .filter(own)
+                .find(|e| entry.events.contains(e))?;
+            let field = entry.required.iter().find(|f| !f.is_given(complaint))?;
+            Some(MissingBefore {
+                index,
+                event,
+                field,
+            })
+        })
+    }
 }
 
 /// Everything wrong with `[registration]`: a field listed twice, and the
@@ -128,7 +204,9 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
     let Some(reg) = &p.registration else {
         return;
     };
-    if p.schema_version < 2 && (!reg.required.is_empty() || reg.confidential) {
+    if p.schema_version < 2
+        && (!reg.required.is_empty() || reg.confidential || !reg.before.is_empty())
+    {
         r.error(
             "registration",
             "is a section of schema_version 2; write schema_version = 2",
@@ -144,6 +222,105 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
             );
         }
     }
+    for (i, entry) in reg.before.iter().enumerate() {
+        check_before(reg, i, entry, r);
+    }
+}
+
+/// One `[[registration.before]]` entry: events and fields to name, and
+/// neither `registered` (that is `required`) nor a field `required`
+/// already asks at registration.
+fn check_before(reg: &Registration, i: usize, entry: &RequiredBefore, r: &mut Report) {
+    let at = format!("registration.before[{i}]");
+    if entry.events.is_empty() {
+        r.error(
+            format!("{at}.events"),
+            "is empty; name the clock events that take a case beyond the point (assigned, escalated, agreed_deadline_set, ...)",
+        );
+    }
+    if entry.required.is_empty() {
+        r.error(
+            format!("{at}.required"),
+            "is empty; name the fields owed before the events (contact, complainant_name, location, { fact = NAME }, ...)",
+        );
+    }
+    for (j, event) in entry.events.iter().enumerate() {
+        if *event == ClockEvent::Registered {
+            r.error(
+                format!("{at}.events[{j}]"),
+                "`registered` is the registration itself: list what every registration must give in registration.required",
+            );
+        } else if entry
+            .events
+            .get(..j)
+            .is_some_and(|seen| seen.contains(event))
+        {
+            r.warning(
+                format!("{at}.events[{j}]"),
+                format!("`{event}` is listed twice"),
+            );
+        }
+    }
+    for (j, f) in entry.required.iter().enumerate() {
+        if let Some(k) = reg.required.iter().position(|g| g == f) {
+            r.warning(
+                format!("{at}.required[{j}]"),
+                format!("{f} is already required at registration (registration.required[{k}]): this entry never refuses for it"),
+            );
+        } else if entry.required.get(..j).is_some_and(|seen| seen.contains(f)) {
+            r.warning(
+                format!("{at}.required[{j}]"),
+                format!("{f} is listed twice"),
+            );
+        }
+    }
+}
+
+/// `[[registration.before]]` entries that bind on an event a case needs to
+/// end, or on one the clocks cause by themselves: a field cannot be added
+/// after registration, so a case without it could never be closed (error),
+/// withdrawn or turned away (warning); and a step the clocks take on a
+/// breach is never refused (info). As (severity, path, message), for
+/// [`check_invariants`](crate::check_invariants).
+pub(crate) fn before_binds(p: &Policy) -> Vec<(crate::Severity, String, String)> {
+    use crate::Severity as S;
+    let Some(reg) = &p.registration else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, entry) in reg.before.iter().enumerate() {
+        for (j, event) in entry.events.iter().enumerate() {
+            let path = format!("registration.before[{i}].events[{j}]");
+            let (severity, what) = match event {
+                ClockEvent::Closed => (
+                    S::Error,
+                    "closed, in any way (withdrawn and turned away included)",
+                ),
+                ClockEvent::Withdrawn => (S::Warning, "withdrawn"),
+                ClockEvent::NotAccepted => (S::Warning, "turned away (不予受理)"),
+                e if crate::invariants::causes(*e).contains(&None) => {
+                    let how = if *e == ClockEvent::Escalated {
+                        "a step on a breach, an unsatisfied callback's rung, a level reached"
+                    } else {
+                        "an approved extension running out"
+                    };
+                    out.push((
+                        S::Info,
+                        path,
+                        format!("`{e}` is also caused by the rules ({how}), which this never refuses: the requirement binds only the commands that cause it themselves"),
+                    ));
+                    continue;
+                }
+                _ => continue,
+            };
+            out.push((
+                severity,
+                path,
+                format!("a case whose complaint lacks a field of this entry could never be {what}: nothing adds a field after registration; bind the requirement on the events that take a case beyond reception (assigned, escalated), or require the field at registration"),
+            ));
+        }
+    }
+    out
 }
 
 /// The required fields a complaint for which `when` holds cannot give: an

@@ -154,6 +154,26 @@ pub enum Rejection {
         /// Why, and what would be accepted.
         reason: String,
     },
+    /// The complaint lacks a field the policy requires before the case
+    /// passes the event the command would cause (`registration.before`,
+    /// ruling 65: S38 asks a contact of a complaint handed on, not of one
+    /// answered at once).
+    #[error(
+        "complaint.{field} is missing: {action} causes `{event}`, before which policy {policy} requires it ({requirement}); a complaint answered at once needs none, and the field is given at registration"
+    )]
+    RecordIncomplete {
+        /// The field's path in the complaint (`complainant.contact`,
+        /// `facts.x`).
+        field: String,
+        /// The event the command would cause.
+        event: tousu_policy::ClockEvent,
+        /// The action refused.
+        action: Action,
+        /// The policy.
+        policy: String,
+        /// The requirement that refused it (`registration.before[0]`).
+        requirement: String,
+    },
     /// No escalation step matches a manual escalation.
     #[error(
         "no escalation step {}applies to this case (level {}); {}",
@@ -333,6 +353,7 @@ impl Rejection {
             Rejection::RecordNotSigned { .. } => "record_not_signed",
             Rejection::RecordMissing { .. } => "record_missing",
             Rejection::RecordSignRefused { .. } => "record_sign_refused",
+            Rejection::RecordIncomplete { .. } => "record_incomplete",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
             Rejection::RemedyRuleUnmet { .. } => "remedy_rule_unmet",
@@ -431,6 +452,13 @@ mod tests {
                 requested: None,
                 level: None,
                 accepted: vec![],
+            },
+            Rejection::RecordIncomplete {
+                field: "complainant.contact".to_owned(),
+                event: tousu_policy::ClockEvent::Assigned,
+                action: Action::Assign,
+                policy: "p".to_owned(),
+                requirement: "registration.before[0]".to_owned(),
             },
             Rejection::RecordNotSigned {
                 record: tousu_policy::SignedRecord::Callback,

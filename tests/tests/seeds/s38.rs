@@ -4,6 +4,12 @@ use super::*;
 // S38 — 医院投诉管理
 // ---------------------------------------------------------------------------
 
+/// A complainant who leaves a telephone number: 6「对不能立即答复或解决的问题,
+/// 做好登记,留下联系方法」 asks it of every complaint that is handed on.
+fn patient(name: &str) -> Complainant {
+    person(name).with_phone("13800000038")
+}
+
 #[test]
 fn s38_hospital_billing_complaint_over_spring_festival() {
     let p = policy("hospital-s38.toml");
@@ -27,7 +33,7 @@ fn s38_hospital_billing_complaint_over_spring_festival() {
         Channel::Visit,
         "住院费用清单中同一项心脏彩超收费两次,多收860元",
     )
-    .complainant(person("患者家属 柏女士"))
+    .complainant(patient("患者家属 柏女士"))
     .category(cat("billing"))
     .first_responder(sid("hs"))
     .build()
@@ -76,7 +82,7 @@ fn s38_hospital_billing_complaint_over_spring_festival() {
     // (1) 已向人民法院起诉: explained, not handled.
     let mut r = Scenario::new(p, roster);
     let c = Complaint::builder(t0, Channel::Letter, "手术并发症索赔")
-        .complainant(person("韩先生"))
+        .complainant(patient("韩先生"))
         .category(cat("medical"))
         .flags(ComplaintFlags {
             in_litigation: true,
@@ -166,7 +172,7 @@ fn s38_grounds_not_handled_and_patient_safety() {
     );
     let mut s = Scenario::new(p.clone(), roster);
     let c = base("输液时护士核对错误, 险些输错药")
-        .complainant(person("患者家属 蔡先生"))
+        .complainant(patient("患者家属 蔡先生"))
         .category(cat("medical"))
         .flags(ComplaintFlags {
             injury_or_safety: true,
@@ -232,7 +238,7 @@ fn s38_the_complaint_office_turns_a_complaint_away() {
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 9, 8, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "住院部病房内手机被盗, 派出所已立案")
-        .complainant(person("患者 苗先生"))
+        .complainant(patient("患者 苗先生"))
         .category(cat("conduct"))
         .fact(fact("under_police_investigation"), yes())
         .build()
@@ -311,7 +317,7 @@ fn s38_routing_and_approval_by_subject() {
     let open = |category: &str, text: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let c = Complaint::builder(t0, Channel::Visit, text)
-            .complainant(person("患者"))
+            .complainant(patient("患者"))
             .category(cat(category))
             .first_responder(sid("hs"))
             .build()
@@ -416,7 +422,7 @@ fn s38_a_late_handover_without_a_first_receiver_is_the_receivers() {
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "挂号后候诊三小时无人叫号")
-        .complainant(person("患者家属 吴先生"))
+        .complainant(patient("患者家属 吴先生"))
         .category(cat("conduct"))
         .build()
         .unwrap();
@@ -432,7 +438,7 @@ fn s38_a_late_handover_without_a_first_receiver_is_the_receivers() {
 fn s38_an_unfounded_demand_is_found_by_the_investigation() {
     let c = || {
         Complaint::builder(beijing(2025, 11, 3, 9, 0), Channel::Phone, "投诉")
-            .complainant(person("投诉人"))
+            .complainant(patient("投诉人"))
             .category(cat("medical"))
             .build()
             .unwrap()
@@ -472,7 +478,7 @@ fn s38_refusing_to_receive_a_complaint_is_a_complaint_against_the_refuser() {
     let mut s = Scenario::new(p.clone(), roster);
     let t0 = beijing(2026, 3, 9, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "病区护士拒不接待家属对输液延误的投诉")
-        .complainant(person("患者家属 尹先生"))
+        .complainant(patient("患者家属 尹先生"))
         .category(cat("refused_reception"))
         .respondent(Respondent::staff(sid("hs")))
         .first_responder(sid("fw"))
@@ -546,7 +552,7 @@ fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 9, 8, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "住院部病房内手机被盗, 派出所已立案")
-        .complainant(person("患者 苗先生"))
+        .complainant(patient("患者 苗先生"))
         .category(cat("conduct"))
         .fact(fact("under_police_investigation"), yes())
         .build()
@@ -589,7 +595,7 @@ fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
     assert_eq!(status(&s), Status::NotAccepted);
     // A 行风 complaint the receiver passes on unaccepted, 综合办 takes in.
     let c = Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
-        .complainant(person("患者家属 苗女士"))
+        .complainant(patient("患者家属 苗女士"))
         .category(cat("conduct"))
         .build()
         .unwrap();
@@ -601,4 +607,133 @@ fn s38_the_first_receiver_passes_on_what_they_cannot_accept() {
         escalate_to("manual-office", "上交综合办"),
     );
     o.ok("zh1", minutes(t0, 30), accept());
+}
+
+/// #8 6「对不能立即答复或解决的问题,做好登记,留下联系方法,在规定时日内把调查结果和处理意见
+/// 反馈给投诉者。」: a complaint answered on the spot needs no contact; one the first
+/// receiver hands on — assigned to its office, passed to 综合办, or given a date for the
+/// answer — is refused while the record has no way to reach the complainant, naming
+/// the requirement (`registration.before[0]`), and nothing changes. (The old file
+/// handed it on without one: the feedback 6 promises could not reach anyone.)
+#[test]
+fn s38_a_complaint_not_answered_at_once_leaves_a_contact() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("mz", "门诊一站式服务台", None), ("cw", "财务科", None)],
+        &[
+            ("fw", "服务台 何护士", "mz", &["first_receiver"], None),
+            ("cw1", "财务科 会计", "cw", &["finance"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let visit = |who: Complainant| {
+        Complaint::builder(t0, Channel::Visit, "门诊缴费后发票金额与清单不符")
+            .complainant(who)
+            .category(cat("billing"))
+            .first_responder(sid("fw"))
+            .build()
+            .unwrap()
+    };
+
+    // Answered at once: no contact asked.
+    let mut at_once = Scenario::new(p.clone(), roster.clone());
+    at_once
+        .register("fw", "YY-A", visit(person("患者 郑先生")))
+        .unwrap();
+    at_once.ok("fw", minutes(t0, 2), accept());
+    at_once.ok(
+        "fw",
+        minutes(t0, 5),
+        reply("系发票打印时合并了两项检查费, 已当场核对说明"),
+    );
+    assert_eq!(status(&at_once), Status::Replied);
+
+    // Not answerable at once, and no contact left: it cannot be handed on.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("fw", "YY-B", visit(person("患者 郑先生")))
+        .unwrap();
+    s.ok("fw", minutes(t0, 2), accept());
+    let before = (s.case().clone(), s.events.len());
+    let to_finance = s
+        .run("fw", minutes(t0, 5), assign("cw", "cw1"))
+        .unwrap_err();
+    assert!(
+        matches!(&to_finance, Rejection::RecordIncomplete { field, event, requirement, .. }
+            if field == "complainant.contact"
+                && *event == tousu_policy::ClockEvent::Assigned
+                && requirement == "registration.before[0]"),
+        "{to_finance:?}"
+    );
+    assert_eq!(to_finance.kind(), "record_incomplete");
+    assert_eq!(
+        to_finance.to_string(),
+        "complaint.complainant.contact is missing: assign causes `assigned`, before which policy hospital-s38 requires it (registration.before[0]); a complaint answered at once needs none, and the field is given at registration"
+    );
+    let to_office = s
+        .run(
+            "fw",
+            minutes(t0, 6),
+            escalate_to("manual-office", "上交综合办"),
+        )
+        .unwrap_err();
+    assert_eq!(to_office.kind(), "record_incomplete", "{to_office}");
+    let promised = s
+        .run(
+            "fw",
+            minutes(t0, 7),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 3, 4, 17, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "record_incomplete", "{promised}");
+    assert_eq!(
+        (s.case().clone(), s.events.len()),
+        before,
+        "a refusal changes nothing"
+    );
+
+    // With a number left, the same complaint goes to 财务科.
+    let mut t = Scenario::new(p, roster);
+    t.register("fw", "YY-C", visit(patient("患者 郑先生")))
+        .unwrap();
+    t.ok("fw", minutes(t0, 2), accept());
+    t.ok("fw", minutes(t0, 5), assign("cw", "cw1"));
+    assert_eq!(status(&t), Status::Assigned);
+}
+
+/// #8 and #14: 4「…行风投诉上交综合办处理」 — a complaint the first receiver passes to
+/// 综合办 unaccepted (`manual-office`) and 综合办 takes in is 综合办's to answer: the
+/// feedback clock it starts by accepting is charged to 综合办 when late, not to the
+/// nurse who passed it on. (The old file charged the first receiver, its only
+/// fallback owner, because a step that takes a case over assigns nobody.)
+#[test]
+fn s38_what_the_office_takes_in_is_the_offices_to_answer() {
+    let p = policy("hospital-s38.toml");
+    let roster = roster(
+        &[("nk", "内科", None), ("zh", "综合办", None)],
+        &[
+            ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
+        .complainant(patient("患者家属 苗女士"))
+        .category(cat("conduct"))
+        .first_responder(sid("hs"))
+        .build()
+        .unwrap();
+    s.register("hs", "YY-O", c).unwrap();
+    s.ok(
+        "hs",
+        minutes(t0, 5),
+        escalate_to("manual-office", "上交综合办"),
+    );
+    s.ok("zh1", minutes(t0, 30), accept());
+    // 5 working days (assumed) from Tuesday 8 September: the end of the 15th.
+    assert_eq!(due(&s, minutes(t0, 31), "feedback"), "2026-09-16 00:00");
+    s.tick(beijing(2026, 9, 16, 9, 0));
+    assert_eq!(breach_owners(&s), ["feedback@1 → zh1"]);
 }

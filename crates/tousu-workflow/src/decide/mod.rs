@@ -124,6 +124,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             triggers,
             then,
         } = *next;
+        required_before(case, command, ctx, &triggers)?;
         kinds.extend(events);
         if !triggers.is_empty() {
             // Clocks act at the command's instant — a late entry's recording
@@ -149,6 +150,32 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         event.occurred_at = command.occurred_at;
     }
     Ok(events)
+}
+
+/// Refuses a command that would take the case past an event the policy
+/// owes a field before (`registration.before`, ruling 65) while the
+/// complaint lacks it: S38 6 asks a contact of a complaint handed on.
+fn required_before(
+    case: &Case,
+    command: &Command,
+    ctx: &Ctx<'_>,
+    triggers: &[tousu_policy::ClockEvent],
+) -> Result<(), Rejection> {
+    let Some(missing) = ctx
+        .policy
+        .registration
+        .as_ref()
+        .and_then(|r| r.missing_before(&case.complaint, command.kind.action(), triggers))
+    else {
+        return Ok(());
+    };
+    Err(Rejection::RecordIncomplete {
+        field: missing.field.path(),
+        event: missing.event,
+        action: command.kind.action(),
+        policy: ctx.policy.id.to_string(),
+        requirement: format!("registration.before[{}]", missing.index),
+    })
 }
 
 /// Decides `command` against the case so far — none before its

@@ -1,0 +1,171 @@
+//! Fields owed before a case passes a point (`[[registration.before]]`,
+//! ruling 65), on S38's file: 6「对不能立即答复或解决的问题,做好登记,留下联系方法」
+//! asks a contact of a complaint that is handed on, not of one answered at once.
+
+use tousu_model::{Channel, Complainant, Complaint};
+use tousu_policy::authority::Action;
+use tousu_policy::{ClockEvent, Policy, Severity, check_invariants};
+
+const S38: &str = include_str!("../../../policies/hospital-s38.toml");
+
+const ENTRY: &str = "[[registration.before]]\nevents = [\"assigned\", \"escalated\", \"agreed_deadline_set\"]\nrequired = [\"contact\"]\n";
+
+/// The S38 file with its entry replaced by `entry`.
+fn with_entry(entry: &str) -> String {
+    assert!(S38.contains(ENTRY), "the S38 file's entry moved");
+    S38.replacen(ENTRY, entry, 1)
+}
+
+fn report(text: &str) -> String {
+    Policy::parse_toml(text).unwrap().check().to_string()
+}
+
+fn complaint(contact: bool) -> Complaint {
+    let who = Complainant::person("患者").unwrap();
+    let who = if contact {
+        who.with_phone("13800000038")
+    } else {
+        who
+    };
+    Complaint::builder(
+        "2026-03-02T02:00:00Z".parse().unwrap(),
+        Channel::Visit,
+        "门诊缴费后发票金额与清单不符",
+    )
+    .complainant(who)
+    .build()
+    .unwrap()
+}
+
+#[test]
+fn the_s38_entry_loads_round_trips_and_binds_only_handing_on() {
+    let p = Policy::from_toml_str(S38).unwrap();
+    let back = Policy::parse_toml(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.registration, p.registration);
+    let reg = p.registration.as_ref().unwrap();
+    // Registration itself asks nothing: a patient answered at once leaves no number.
+    assert!(reg.first_missing(&complaint(false)).is_none());
+    let missing = reg
+        .missing_before(&complaint(false), Action::Assign, &[ClockEvent::Assigned])
+        .unwrap();
+    assert_eq!(
+        (missing.index, missing.event, missing.field.path()),
+        (0, ClockEvent::Assigned, "complainant.contact".to_owned())
+    );
+    assert!(
+        reg.missing_before(&complaint(true), Action::Assign, &[ClockEvent::Assigned])
+            .is_none()
+    );
+    // A reply is not handing on.
+    assert!(
+        reg.missing_before(&complaint(false), Action::Reply, &[ClockEvent::Replied])
+            .is_none()
+    );
+    // A step the rules take (an unsatisfied callback's rung) is never refused:
+    // only a command that causes the event itself is.
+    assert!(
+        reg.missing_before(
+            &complaint(false),
+            Action::RecordCallback,
+            &[ClockEvent::CallbackRecorded, ClockEvent::Escalated]
+        )
+        .is_none()
+    );
+    assert!(
+        reg.missing_before(
+            &complaint(false),
+            Action::Escalate,
+            &[ClockEvent::Escalated]
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn an_entry_is_checked_with_paths() {
+    let empty = report(&with_entry(
+        "[[registration.before]]\nevents = []\nrequired = []\n",
+    ));
+    assert!(
+        empty.contains("registration.before[0].events: is empty; name the clock events"),
+        "{empty}"
+    );
+    assert!(
+        empty.contains("registration.before[0].required: is empty; name the fields"),
+        "{empty}"
+    );
+    let registered = report(&with_entry(
+        "[[registration.before]]\nevents = [\"registered\", \"assigned\", \"assigned\"]\nrequired = [\"contact\", \"contact\"]\n",
+    ));
+    assert!(
+        registered.contains("registration.before[0].events[0]: `registered` is the registration itself: list what every registration must give in registration.required"),
+        "{registered}"
+    );
+    assert!(
+        registered.contains("registration.before[0].events[2]: `assigned` is listed twice"),
+        "{registered}"
+    );
+    assert!(
+        registered
+            .contains("registration.before[0].required[1]: complainant.contact is listed twice"),
+        "{registered}"
+    );
+    let unknown = Policy::parse_toml(&with_entry(
+        "[[registration.before]]\nevents = [\"handed_on\"]\nrequired = [\"contact\"]\n",
+    ));
+    assert!(unknown.is_err());
+    let v1 = report(&S38.replacen("schema_version = 2", "schema_version = 1", 1));
+    assert!(
+        v1.contains("registration: is a section of schema_version 2; write schema_version = 2"),
+        "{v1}"
+    );
+    let already = report(&S38.replacen(
+        ENTRY,
+        &format!("[registration]\nrequired = [\"contact\"]\n{ENTRY}"),
+        1,
+    ));
+    assert!(
+        already.contains("registration.before[0].required[0]: complainant.contact is already required at registration (registration.required[0]): this entry never refuses for it"),
+        "{already}"
+    );
+}
+
+/// A field owed before an event a case needs to end strands the case that
+/// lacks it (nothing adds a field after registration); one owed before an
+/// event the rules also cause binds only the commands.
+#[test]
+fn check_invariants_finds_an_entry_that_strands_a_case() {
+    let findings = |text: &str| {
+        check_invariants(&Policy::from_toml_str(text).unwrap())
+            .into_iter()
+            .filter(|f| f.invariant == "record_requirement_binds")
+            .map(|f| (f.severity, f.path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        findings(S38),
+        [(
+            Severity::Info,
+            "registration.before[0].events[1]".to_owned()
+        )]
+    );
+    assert_eq!(
+        findings(&with_entry(
+            "[[registration.before]]\nevents = [\"closed\", \"withdrawn\", \"not_accepted\"]\nrequired = [\"contact\"]\n",
+        )),
+        [
+            (
+                Severity::Error,
+                "registration.before[0].events[0]".to_owned()
+            ),
+            (
+                Severity::Warning,
+                "registration.before[0].events[1]".to_owned()
+            ),
+            (
+                Severity::Warning,
+                "registration.before[0].events[2]".to_owned()
+            ),
+        ]
+    );
+}
