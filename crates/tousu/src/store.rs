@@ -14,7 +14,7 @@
 //! method must guarantee; the `conformance` module (feature `conformance`)
 //! checks a store against it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -641,6 +641,10 @@ impl Commands {
     }
 }
 
+mod due_index;
+
+use due_index::DueIndex;
+
 /// An entry of the due index: the instant (seconds since 1970 offset to be
 /// unsigned, then nanoseconds), then the case's place in `Inner::cases`,
 /// packed into one integer in that order, so that the index orders entries
@@ -674,7 +678,7 @@ struct Inner {
     cases: Vec<Stored>,
     /// Every event, position = index + 1.
     log: Log,
-    due: BTreeSet<DueKey>,
+    due: DueIndex,
     sequences: BTreeMap<Month, u32>,
     /// The case each registering command opened (by case index).
     registrations: BTreeMap<CommandId, u32>,
@@ -894,7 +898,7 @@ impl Inner {
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
         if let Some(at) = stored.next_due {
-            self.due.remove(&due_key(at, index));
+            self.due.remove(due_key(at, index));
         }
         let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
         if let Some((id, hash)) = &batch.command {
@@ -921,7 +925,9 @@ impl Inner {
         if let Some(snapshot) = batch.snapshot.as_ref().filter(|_| stored.folded.is_none()) {
             stored.snapshot = Some(snapshot.clone());
         }
-        self.due.extend(due);
+        if let Some(key) = due {
+            self.due.insert(key);
+        }
         self.log.push(events)?;
         Ok(self.log.len() as u64)
     }
@@ -954,22 +960,17 @@ impl Inner {
             after.open,
             after.next_due,
         );
-        self.due.extend(due);
+        if let Some(key) = due {
+            self.due.insert(key);
+        }
         self.log.note(events.len());
         Ok(self.log.len() as u64)
     }
 
-    /// Takes the entries due at or before `now` out of the due index, in
-    /// one split of the B-tree (where a removal per due case searched it
-    /// from the root each time), earliest first.
-    fn take_due(&mut self, now: DateTime<Utc>) -> BTreeSet<DueKey> {
-        match due_key(now, u32::MAX).checked_add(1) {
-            Some(after) => {
-                let later = self.due.split_off(&after);
-                std::mem::replace(&mut self.due, later)
-            }
-            None => std::mem::take(&mut self.due),
-        }
+    /// Takes the entries due at or before `now` out of the due index,
+    /// earliest first.
+    fn take_due(&mut self, now: DateTime<Utc>) -> Vec<DueKey> {
+        self.due.take_through(due_key(now, u32::MAX))
     }
 
     /// Writes what a tick decided on the case at `place`, whose due entry
@@ -1217,12 +1218,12 @@ impl Store for MemoryStore {
         }
         std::hint::black_box(read);
         if cases.len() < expired.len() {
-            inner.due.extend(expired);
+            inner.due.put_back(expired);
             return Err(StoreError::backend(
                 "the memory store's due index is inconsistent",
             ));
         }
-        let keys: Vec<DueKey> = expired.into_iter().collect();
+        let keys = expired;
         // Every written case's events, in the order written: the log keeps
         // this one list (one allocation per tick, not two per case), and
         // the report shares it. Most ticks write one or two events a case.
@@ -1262,7 +1263,7 @@ impl Store for MemoryStore {
                 }
             }
         }
-        inner.due.extend(kept);
+        inner.due.put_back(kept);
         let shared = inner.log.seal(events);
         for (_, outcome) in &mut outcomes {
             if let Ok(DueDecided::Written { events, .. }) = outcome {
@@ -1330,9 +1331,9 @@ impl Store for MemoryStore {
         let mut read = 0u64;
         let due = inner
             .due
-            .range(..=due_key(now, u32::MAX))
-            .take(limit)
-            .map(|&key| {
+            .through(due_key(now, u32::MAX), limit)
+            .into_iter()
+            .map(|key| {
                 let stored = inner.cases.get(place_of(key) as usize).ok_or_else(|| {
                     StoreError::backend("the memory store's due index is inconsistent")
                 })?;
