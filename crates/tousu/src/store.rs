@@ -521,6 +521,20 @@ struct Stored {
     /// The due index entry: open, and the next due instant.
     open: bool,
     next_due: Option<DateTime<Utc>>,
+    /// Where its entry is in the due index's list of its span ([`Slots`]).
+    due_slot: u32,
+}
+
+impl Slots for [Stored] {
+    fn slot(&mut self, place: u32) -> Option<&mut u32> {
+        self.get_mut(place as usize).map(|s| &mut s.due_slot)
+    }
+}
+
+impl Slots for Vec<Stored> {
+    fn slot(&mut self, place: u32) -> Option<&mut u32> {
+        self.as_mut_slice().slot(place)
+    }
 }
 
 /// A case's event positions (see [`Stored::positions`]).
@@ -643,7 +657,7 @@ impl Commands {
 
 mod due_index;
 
-use due_index::DueIndex;
+use due_index::{DueIndex, Slots};
 
 /// An entry of the due index: the instant (seconds since 1970 offset to be
 /// unsigned, then nanoseconds), then the case's place in `Inner::cases`,
@@ -889,17 +903,18 @@ impl Inner {
                     folded: None,
                     open: false,
                     next_due: None,
+                    due_slot: 0,
                 });
                 i
             }
         };
+        if let Some(at) = self.cases.get(index as usize).and_then(|s| s.next_due) {
+            self.due.remove(due_key(at, index), &mut self.cases);
+        }
         let stored = self
             .cases
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
-        if let Some(at) = stored.next_due {
-            self.due.remove(due_key(at, index));
-        }
         let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
         if let Some((id, hash)) = &batch.command {
             if batch.expected_version == 0 {
@@ -926,7 +941,7 @@ impl Inner {
             stored.snapshot = Some(snapshot.clone());
         }
         if let Some(key) = due {
-            self.due.insert(key);
+            self.due.insert(key, &mut self.cases);
         }
         self.log.push(events)?;
         Ok(self.log.len() as u64)
@@ -961,7 +976,7 @@ impl Inner {
             after.next_due,
         );
         if let Some(key) = due {
-            self.due.insert(key);
+            self.due.insert(key, &mut self.cases);
         }
         self.log.note(events.len());
         Ok(self.log.len() as u64)
@@ -970,7 +985,8 @@ impl Inner {
     /// Takes the entries due at or before `now` out of the due index,
     /// earliest first.
     fn take_due(&mut self, now: DateTime<Utc>) -> Vec<DueKey> {
-        self.due.take_through(due_key(now, u32::MAX))
+        self.due
+            .take_through(due_key(now, u32::MAX), &mut self.cases)
     }
 
     /// Writes what a tick decided on the case at `place`, whose due entry
@@ -1218,7 +1234,7 @@ impl Store for MemoryStore {
         }
         std::hint::black_box(read);
         if cases.len() < expired.len() {
-            inner.due.put_back(expired);
+            inner.due.put_back(expired, &mut inner.cases);
             return Err(StoreError::backend(
                 "the memory store's due index is inconsistent",
             ));
@@ -1263,7 +1279,7 @@ impl Store for MemoryStore {
                 }
             }
         }
-        inner.due.put_back(kept);
+        inner.due.put_back(kept, &mut inner.cases);
         let shared = inner.log.seal(events);
         for (_, outcome) in &mut outcomes {
             if let Ok(DueDecided::Written { events, .. }) = outcome {

@@ -5,8 +5,9 @@
 //! tick's new entries (the cases' next warnings, hours later) land at the
 //! tree's right, and each node is searched from the left, eight levels
 //! down. Here an insert hashes its span and pushes onto the span's list;
-//! a removal finds the entry where the index noted it (`slots`) and swaps
-//! the span's last entry into its place; only the spans themselves are
+//! a removal finds the entry where the index noted it (in the case's slot,
+//! [`Slots`], which the store keeps with the case) and swaps the span's
+//! last entry into its place; only the spans themselves are
 //! kept in order, and a tick sorts the few spans it takes (docs/performance.md,
 //! "Ninth pass: the tick"). What a tick takes, and in which order, is what
 //! the B-tree gave: every entry at or before `now`, by (instant, place).
@@ -28,6 +29,22 @@ fn span_of(key: DueKey) -> u64 {
     u64::try_from(key >> (BELOW_SECONDS + SPAN_BITS)).unwrap_or(u64::MAX)
 }
 
+/// Where each case's entry is in its span's list, by the case's place:
+/// kept by the store with the case (in a line the tick writes anyway,
+/// where a vector of its own cost a cache miss per due case), meaningful
+/// only while the case has an entry.
+pub(super) trait Slots {
+    /// The slot of the case at `place`, if there is such a case.
+    fn slot(&mut self, place: u32) -> Option<&mut u32>;
+}
+
+/// Notes in `slots` that `key`'s entry is at `slot` in its span's list.
+fn note_slot(slots: &mut impl Slots, key: DueKey, slot: usize) {
+    if let Some(s) = slots.slot(place_of(key)) {
+        *s = u32::try_from(slot).unwrap_or(u32::MAX);
+    }
+}
+
 /// Entries by the span of their instant, each case's at most once.
 #[derive(Debug, Default)]
 pub(super) struct DueIndex {
@@ -35,42 +52,27 @@ pub(super) struct DueIndex {
     spans: HashMap<u64, Vec<DueKey>, foldhash::fast::RandomState>,
     /// The spans with entries, in order.
     order: BTreeSet<u64>,
-    /// Where each case's entry is in its span's list, by the case's place
-    /// (meaningful only while the case has an entry).
-    slots: Vec<u32>,
 }
 
 impl DueIndex {
-    /// Notes that `key`'s entry is at `slot` in its span's list.
-    fn note_slot(&mut self, key: DueKey, slot: usize) {
-        let place = place_of(key) as usize;
-        if self.slots.len() <= place {
-            self.slots.resize(place.saturating_add(1), 0);
-        }
-        if let Some(s) = self.slots.get_mut(place) {
-            *s = u32::try_from(slot).unwrap_or(u32::MAX);
-        }
-    }
-
     /// Adds `key`, the entry of a case that has none.
-    pub(super) fn insert(&mut self, key: DueKey) {
+    pub(super) fn insert(&mut self, key: DueKey, slots: &mut impl Slots) {
         let span = span_of(key);
         let list = self.spans.entry(span).or_default();
         if list.is_empty() {
             self.order.insert(span);
         }
         list.push(key);
-        let slot = list.len() - 1;
-        self.note_slot(key, slot);
+        note_slot(slots, key, list.len() - 1);
     }
 
     /// Removes `key`, the entry of a case; whether it was there.
-    pub(super) fn remove(&mut self, key: DueKey) -> bool {
+    pub(super) fn remove(&mut self, key: DueKey, slots: &mut impl Slots) -> bool {
         let span = span_of(key);
         let Some(list) = self.spans.get_mut(&span) else {
             return false;
         };
-        let noted = self.slots.get(place_of(key) as usize).map(|&s| s as usize);
+        let noted = slots.slot(place_of(key)).map(|s| *s as usize);
         let Some(slot) = noted
             .filter(|&s| list.get(s) == Some(&key))
             .or_else(|| list.iter().position(|&k| k == key))
@@ -79,7 +81,7 @@ impl DueIndex {
         };
         list.swap_remove(slot);
         match list.get(slot).copied() {
-            Some(moved) => self.note_slot(moved, slot),
+            Some(moved) => note_slot(slots, moved, slot),
             None if list.is_empty() => {
                 self.spans.remove(&span);
                 self.order.remove(&span);
@@ -90,7 +92,7 @@ impl DueIndex {
     }
 
     /// Takes out every entry at or before `last`, in order.
-    pub(super) fn take_through(&mut self, last: DueKey) -> Vec<DueKey> {
+    pub(super) fn take_through(&mut self, last: DueKey, slots: &mut impl Slots) -> Vec<DueKey> {
         let end = span_of(last);
         // The spans before `end`, whole, and then `end`'s entries through `last`.
         let later = match end.checked_add(1) {
@@ -110,7 +112,7 @@ impl DueIndex {
                 taken.append(&mut due);
                 self.order.insert(span);
                 for (slot, &key) in rest.iter().enumerate() {
-                    self.note_slot(key, slot);
+                    note_slot(slots, key, slot);
                 }
                 self.spans.insert(span, rest);
                 continue;
@@ -123,9 +125,13 @@ impl DueIndex {
     }
 
     /// Puts back entries [`DueIndex::take_through`] took (their cases kept them).
-    pub(super) fn put_back(&mut self, keys: impl IntoIterator<Item = DueKey>) {
+    pub(super) fn put_back(
+        &mut self,
+        keys: impl IntoIterator<Item = DueKey>,
+        slots: &mut impl Slots,
+    ) {
         for key in keys {
-            self.insert(key);
+            self.insert(key, slots);
         }
     }
 
@@ -157,6 +163,12 @@ mod tests {
 
     use super::*;
 
+    impl Slots for Vec<u32> {
+        fn slot(&mut self, place: u32) -> Option<&mut u32> {
+            self.get_mut(place as usize)
+        }
+    }
+
     /// A key at `secs` (offset seconds), `nanos`, for the case at `place`.
     fn key(secs: u64, nanos: u32, place: u32) -> DueKey {
         (u128::from(secs) << 64) | (u128::from(nanos) << 32) | u128::from(place)
@@ -187,6 +199,7 @@ mod tests {
         #[test]
         fn agrees_with_an_ordered_set(ops in proptest::collection::vec(op(), 0..200)) {
             let mut index = DueIndex::default();
+            let mut slots = vec![0u32; 40];
             let mut model = BTreeSet::new();
             let mut entries: Vec<Option<DueKey>> = vec![None; 40];
             for op in ops {
@@ -194,12 +207,12 @@ mod tests {
                     Op::Set(place, at) => {
                         let entry = &mut entries[place as usize];
                         if let Some(old) = entry.take() {
-                            prop_assert!(index.remove(old));
+                            prop_assert!(index.remove(old, &mut slots));
                             prop_assert!(model.remove(&old));
                         }
                         if let Some((secs, nanos)) = at {
                             let k = key(secs, nanos, place);
-                            index.insert(k);
+                            index.insert(k, &mut slots);
                             model.insert(k);
                             *entry = Some(k);
                         }
@@ -208,7 +221,7 @@ mod tests {
                         let last = key(secs, nanos, u32::MAX);
                         let later = model.split_off(&(last + 1));
                         let expected: Vec<DueKey> = std::mem::replace(&mut model, later).into_iter().collect();
-                        prop_assert_eq!(index.take_through(last), expected.clone());
+                        prop_assert_eq!(index.take_through(last, &mut slots), expected.clone());
                         for k in expected {
                             entries[place_of(k) as usize] = None;
                         }
@@ -221,7 +234,7 @@ mod tests {
                 }
             }
             // Nothing is left in a span but the entries the model holds.
-            let all = index.take_through(DueKey::MAX);
+            let all = index.take_through(DueKey::MAX, &mut slots);
             prop_assert_eq!(all, model.into_iter().collect::<Vec<_>>());
             prop_assert!(index.spans.is_empty() && index.order.is_empty());
         }
@@ -230,9 +243,13 @@ mod tests {
     #[test]
     fn removing_what_is_not_there_changes_nothing() {
         let mut index = DueIndex::default();
-        index.insert(key(5, 0, 1));
-        assert!(!index.remove(key(5, 0, 2)));
-        assert!(!index.remove(key(900, 0, 1)));
-        assert_eq!(index.take_through(DueKey::MAX), vec![key(5, 0, 1)]);
+        let mut slots = vec![0u32; 3];
+        index.insert(key(5, 0, 1), &mut slots);
+        assert!(!index.remove(key(5, 0, 2), &mut slots));
+        assert!(!index.remove(key(900, 0, 1), &mut slots));
+        assert_eq!(
+            index.take_through(DueKey::MAX, &mut slots),
+            vec![key(5, 0, 1)]
+        );
     }
 }
