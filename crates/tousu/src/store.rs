@@ -525,15 +525,9 @@ struct Stored {
     due_slot: u32,
 }
 
-impl Slots for [Stored] {
-    fn slot(&mut self, place: u32) -> Option<&mut u32> {
-        self.get_mut(place as usize).map(|s| &mut s.due_slot)
-    }
-}
-
 impl Slots for Vec<Stored> {
     fn slot(&mut self, place: u32) -> Option<&mut u32> {
-        self.as_mut_slice().slot(place)
+        self.get_mut(place as usize).map(|s| &mut s.due_slot)
     }
 }
 
