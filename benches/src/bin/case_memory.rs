@@ -7,7 +7,7 @@
 //!
 //! Then the memory store: 200,000 registrations stored without a due
 //! instant, then 200,000 more with one; the difference per case is what an
-//! entry of the store's due index costs, its B-tree's nodes included.
+//! entry of the store's due index costs, its lists' spare room included.
 //!
 //! ```sh
 //! cargo run --release -p tousu-benches --bin case_memory

@@ -1411,15 +1411,16 @@ fn breach(
     Ok(())
 }
 
-/// Warnings, breaches and the escalations breaches trigger, due at `now`.
+/// Warnings, breaches and the escalations breaches trigger, due at `now`,
+/// appended to `out` (the tick keeps one vector for them, not one per case).
 pub(crate) fn due(
+    out: &mut Vec<EventKind>,
     case: &ClockCase<'_>,
     now: DateTime<Utc>,
     ctx: &Ctx<'_>,
-) -> Result<Vec<EventKind>, Rejection> {
-    let mut out = Vec::new();
+) -> Result<(), Rejection> {
     let mut taken = None;
-    lapsed_periods(&mut out, case, &mut taken, now, ctx)?;
+    lapsed_periods(out, case, &mut taken, now, ctx)?;
     for clock in case
         .clocks
         .iter()
@@ -1447,7 +1448,7 @@ pub(crate) fn due(
                         });
                     }
                 }
-                _ => breach(&mut out, case, clock, m, &mut taken, now, ctx)?,
+                _ => breach(out, case, clock, m, &mut taken, now, ctx)?,
             }
             continue;
         }
@@ -1477,7 +1478,7 @@ pub(crate) fn due(
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// One open clock's deadline, as [`deadlines`](crate::deadlines) reports it.

@@ -201,28 +201,64 @@ fn next_warning(
     if clock.total_seconds <= 0 || deadline <= from {
         return Ok(None);
     }
-    let total = i128::from(clock.total_seconds) * NANOS;
-    // The largest remaining time (nanoseconds) at which the threshold holds.
-    let Some(most_remaining) = m
+    // The lowest threshold not yet warned leaves the most time remaining.
+    let Some(lowest) = m
         .warn_at_percent
         .iter()
         .filter(|&&p| !case.warned(clock, p))
-        .map(|&p| (total * (100 - i128::from(p))).div_euclid(100))
-        .max()
+        .min()
     else {
         return Ok(None);
     };
-    if most_remaining < 0 {
+    let Some((most_remaining, threshold)) = threshold(clock.total_seconds, *lowest) else {
         return Ok(None); // only at the deadline, which is the breach
-    }
+    };
     let unit = clock.target.unit();
+    if !working_measure(unit)
+        && let Some(at) = threshold.and_then(|t| deadline.checked_sub_signed(t))
+    {
+        // Plain time: `measure_nanos(t, deadline)` is `deadline - t`, so the
+        // threshold holds from `deadline - threshold` on, exactly (and at
+        // `from` already when that is earlier).
+        return Ok(Some(at.max(from)));
+    }
     let reached = |t: DateTime<Utc>| -> Result<bool, Rejection> {
         Ok(measure_nanos(ctx, unit, t, deadline)? <= most_remaining)
     };
     if reached(from)? {
         return Ok(Some(from));
     }
-    earliest_reached(deadline, unit, from, most_remaining, ctx, reached)
+    let Some(threshold) = threshold else {
+        return Ok(None);
+    };
+    earliest_reached(deadline, unit, from, threshold, ctx, reached)
+}
+
+/// The largest remaining time at which `percent` of a clock of
+/// `total_seconds` has elapsed, in nanoseconds and as a time delta: what
+/// `clocks::due` compares, `(total * (100 - percent)).div_euclid(100)` with
+/// `total` in nanoseconds. A nanosecond being 10^-9 s, that is exactly
+/// `total_seconds * (100 - percent) * 10^7`: no division (an `i128`
+/// division cost about 60 instructions, two per due case). `None` when it
+/// is negative (a threshold above 100 %, reached only at the deadline); the
+/// delta is `None` when it is beyond a time delta's range.
+fn threshold(total_seconds: i64, percent: u8) -> Option<(i128, Option<TimeDelta>)> {
+    const NANOS_PER_PERCENT: i64 = 10_000_000;
+    let centi = i128::from(total_seconds) * (100 - i128::from(percent));
+    if centi < 0 {
+        return None;
+    }
+    let nanos = centi * i128::from(NANOS_PER_PERCENT);
+    // Seconds and the rest, in `i64` where it fits (a division by a
+    // constant, which compiles to a multiplication).
+    let delta = match i64::try_from(centi) {
+        Ok(c) => TimeDelta::new(
+            c / 100,
+            u32::try_from(c % 100 * NANOS_PER_PERCENT).unwrap_or(u32::MAX),
+        ),
+        Err(_) => delta(nanos),
+    };
+    Some((nanos, delta))
 }
 
 /// `nanos` as a time delta, if it is one.
@@ -233,31 +269,21 @@ fn delta(nanos: i128) -> Option<TimeDelta> {
 }
 
 /// The earliest instant after `lo` (where the threshold does not hold yet)
-/// at which it holds: remaining time falls to `most_remaining` nanoseconds
-/// once exactly the excess over that of the clock's own time (working time
-/// for working units) has passed since `lo`. For working time the answer is
-/// checked against `measure_nanos`, the function `tick` uses; should the
-/// two ever disagree, a bisection over nanoseconds settles it.
+/// at which it holds: remaining time falls to `threshold` once exactly the
+/// excess over that of the clock's own time (working time for working
+/// units) has passed since `lo`. For working time the answer is checked
+/// against `measure_nanos`, the function `tick` uses; should the two ever
+/// disagree, a bisection over nanoseconds settles it.
 fn earliest_reached(
     deadline: DateTime<Utc>,
     unit: DurationUnit,
     lo: DateTime<Utc>,
-    most_remaining: i128,
+    threshold: TimeDelta,
     ctx: &Ctx<'_>,
     reached: impl Fn(DateTime<Utc>) -> Result<bool, Rejection>,
 ) -> Result<Option<DateTime<Utc>>, Rejection> {
-    let Some(threshold) = delta(most_remaining) else {
-        return Ok(None);
-    };
     if !working_measure(unit) {
-        // Plain time: `measure_nanos(t, deadline)` is `deadline - t`, so the
-        // threshold holds from `deadline - most_remaining` on, exactly.
-        if let Some(at) = deadline
-            .checked_sub_signed(threshold)
-            .filter(|at| *at > lo && *at <= deadline)
-        {
-            return Ok(Some(at));
-        }
+        // Plain time whose `deadline - threshold` is out of range.
         return bisect(lo, deadline, reached);
     }
     let one = TimeDelta::nanoseconds(1);
@@ -294,4 +320,32 @@ fn bisect(
         }
     }
     Ok(Some(hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The threshold without a division is the one `clocks::due`
+        /// compares against (and the delta the one `delta` gave), for any
+        /// clock length and percentage, the extremes included.
+        #[test]
+        fn threshold_is_the_divided_one(
+            total_seconds in prop_oneof![1i64..10_000_000, 1i64..=i64::MAX],
+            percent in prop_oneof![0u8..=100, any::<u8>()],
+        ) {
+            let total = i128::from(total_seconds) * NANOS;
+            let divided = (total * (100 - i128::from(percent))).div_euclid(100);
+            match threshold(total_seconds, percent) {
+                None => prop_assert!(divided < 0),
+                Some((nanos, delta_of)) => {
+                    prop_assert_eq!(nanos, divided);
+                    prop_assert_eq!(delta_of, delta(divided));
+                }
+            }
+        }
+    }
 }

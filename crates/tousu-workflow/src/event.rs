@@ -671,7 +671,7 @@ pub(crate) fn stamp_into(
     at: DateTime<Utc>,
     actor: Option<&StaffId>,
     command: Option<(&Command, CommandDigest)>,
-    kinds: Vec<EventKind>,
+    kinds: impl IntoIterator<Item = EventKind>,
 ) {
     let (command, digest) = command.unzip();
     out.extend(kinds.into_iter().zip(1u64..).map(|(kind, i)| Event {

@@ -14,7 +14,7 @@
 //! method must guarantee; the `conformance` module (feature `conformance`)
 //! checks a store against it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -521,6 +521,14 @@ struct Stored {
     /// The due index entry: open, and the next due instant.
     open: bool,
     next_due: Option<DateTime<Utc>>,
+    /// Where its entry is in the due index's list of its span ([`Slots`]).
+    due_slot: u32,
+}
+
+impl Slots for Vec<Stored> {
+    fn slot(&mut self, place: u32) -> Option<&mut u32> {
+        self.get_mut(place as usize).map(|s| &mut s.due_slot)
+    }
 }
 
 /// A case's event positions (see [`Stored::positions`]).
@@ -641,6 +649,10 @@ impl Commands {
     }
 }
 
+mod due_index;
+
+use due_index::{DueIndex, Slots};
+
 /// An entry of the due index: the instant (seconds since 1970 offset to be
 /// unsigned, then nanoseconds), then the case's place in `Inner::cases`,
 /// packed into one integer in that order, so that the index orders entries
@@ -674,7 +686,7 @@ struct Inner {
     cases: Vec<Stored>,
     /// Every event, position = index + 1.
     log: Log,
-    due: BTreeSet<DueKey>,
+    due: DueIndex,
     sequences: BTreeMap<Month, u32>,
     /// The case each registering command opened (by case index).
     registrations: BTreeMap<CommandId, u32>,
@@ -885,17 +897,18 @@ impl Inner {
                     folded: None,
                     open: false,
                     next_due: None,
+                    due_slot: 0,
                 });
                 i
             }
         };
+        if let Some(at) = self.cases.get(index as usize).and_then(|s| s.next_due) {
+            self.due.remove(due_key(at, index), &mut self.cases);
+        }
         let stored = self
             .cases
             .get_mut(index as usize)
             .ok_or_else(|| StoreError::backend("the memory store's index is inconsistent"))?;
-        if let Some(at) = stored.next_due {
-            self.due.remove(&due_key(at, index));
-        }
         let count = u64::try_from(events.len()).unwrap_or(u64::MAX);
         if let Some((id, hash)) = &batch.command {
             if batch.expected_version == 0 {
@@ -921,7 +934,9 @@ impl Inner {
         if let Some(snapshot) = batch.snapshot.as_ref().filter(|_| stored.folded.is_none()) {
             stored.snapshot = Some(snapshot.clone());
         }
-        self.due.extend(due);
+        if let Some(key) = due {
+            self.due.insert(key, &mut self.cases);
+        }
         self.log.push(events)?;
         Ok(self.log.len() as u64)
     }
@@ -954,22 +969,18 @@ impl Inner {
             after.open,
             after.next_due,
         );
-        self.due.extend(due);
+        if let Some(key) = due {
+            self.due.insert(key, &mut self.cases);
+        }
         self.log.note(events.len());
         Ok(self.log.len() as u64)
     }
 
-    /// Takes the entries due at or before `now` out of the due index, in
-    /// one split of the B-tree (where a removal per due case searched it
-    /// from the root each time), earliest first.
-    fn take_due(&mut self, now: DateTime<Utc>) -> BTreeSet<DueKey> {
-        match due_key(now, u32::MAX).checked_add(1) {
-            Some(after) => {
-                let later = self.due.split_off(&after);
-                std::mem::replace(&mut self.due, later)
-            }
-            None => std::mem::take(&mut self.due),
-        }
+    /// Takes the entries due at or before `now` out of the due index,
+    /// earliest first.
+    fn take_due(&mut self, now: DateTime<Utc>) -> Vec<DueKey> {
+        self.due
+            .take_through(due_key(now, u32::MAX), &mut self.cases)
     }
 
     /// Writes what a tick decided on the case at `place`, whose due entry
@@ -1217,12 +1228,12 @@ impl Store for MemoryStore {
         }
         std::hint::black_box(read);
         if cases.len() < expired.len() {
-            inner.due.extend(expired);
+            inner.due.put_back(expired, &mut inner.cases);
             return Err(StoreError::backend(
                 "the memory store's due index is inconsistent",
             ));
         }
-        let keys: Vec<DueKey> = expired.into_iter().collect();
+        let keys = expired;
         // Every written case's events, in the order written: the log keeps
         // this one list (one allocation per tick, not two per case), and
         // the report shares it. Most ticks write one or two events a case.
@@ -1262,7 +1273,7 @@ impl Store for MemoryStore {
                 }
             }
         }
-        inner.due.extend(kept);
+        inner.due.put_back(kept, &mut inner.cases);
         let shared = inner.log.seal(events);
         for (_, outcome) in &mut outcomes {
             if let Ok(DueDecided::Written { events, .. }) = outcome {
@@ -1330,9 +1341,9 @@ impl Store for MemoryStore {
         let mut read = 0u64;
         let due = inner
             .due
-            .range(..=due_key(now, u32::MAX))
-            .take(limit)
-            .map(|&key| {
+            .through(due_key(now, u32::MAX), limit)
+            .into_iter()
+            .map(|key| {
                 let stored = inner.cases.get(place_of(key) as usize).ok_or_else(|| {
                     StoreError::backend("the memory store's due index is inconsistent")
                 })?;
