@@ -121,7 +121,7 @@ where
 /// that kind is read or the thread ends.
 #[doc(hidden)]
 #[derive(Default)]
-pub struct LastId(std::cell::RefCell<Option<std::sync::Arc<str>>>);
+pub struct LastId(std::cell::RefCell<Option<arcstr::ArcStr>>);
 
 impl LastId {
     /// Nothing read yet (`const`, for a `thread_local!`).
@@ -130,13 +130,13 @@ impl LastId {
     }
 
     /// The text last read, if it is `value`.
-    pub fn get(&self, value: &str) -> Option<std::sync::Arc<str>> {
+    pub fn get(&self, value: &str) -> Option<arcstr::ArcStr> {
         let last = self.0.try_borrow().ok()?;
-        last.as_ref().filter(|t| &***t == value).cloned()
+        last.as_ref().filter(|t| t.as_str() == value).cloned()
     }
 
     /// Remembers `text` as the last one read.
-    pub fn set(&self, text: &std::sync::Arc<str>) {
+    pub fn set(&self, text: &arcstr::ArcStr) {
         if let Ok(mut last) = self.0.try_borrow_mut() {
             *last = Some(text.clone());
         }
@@ -151,18 +151,21 @@ macro_rules! __string_id {
     ($(#[$meta:meta])* $name:ident, $check:ident, $rule:literal) => {
         $(#[$meta])*
         // Shared text: a clone (one per event, per participant, per
-        // statement line) is a reference count, not an allocation.
+        // statement line) is a reference count, not an allocation; and a
+        // thin pointer (8 bytes, the length beside the count in the shared
+        // block), so every event and case carries half the bytes per id
+        // that an `Arc<str>` took (docs/performance.md, "Ninth pass").
         #[derive(Clone, Debug)]
-        pub struct $name(::std::sync::Arc<str>);
+        pub struct $name($crate::__id_rules::ArcStr);
 
         // Two clones of one id share their text: equal without reading it.
-        // (`Arc`'s own equality has that shortcut only for sized values, so
-        // a derived one compared the text of every id, `memcmp` a call.)
+        // (Said here rather than left to the text's own equality, so that
+        // the shortcut holds whatever the shared-text type does.)
         // Ordering and hashing are the text's, as derived ones were; ids
         // read with their neighbours (`from_text`) share one allocation too.
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                ::std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+                $crate::__id_rules::ArcStr::ptr_eq(&self.0, &other.0) || self.0.as_str() == other.0.as_str()
             }
         }
 
@@ -176,17 +179,17 @@ macro_rules! __string_id {
 
         impl Ord for $name {
             fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-                if ::std::sync::Arc::ptr_eq(&self.0, &other.0) {
+                if $crate::__id_rules::ArcStr::ptr_eq(&self.0, &other.0) {
                     ::std::cmp::Ordering::Equal
                 } else {
-                    self.0.cmp(&other.0)
+                    self.0.as_str().cmp(other.0.as_str())
                 }
             }
         }
 
         impl ::std::hash::Hash for $name {
             fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
-                self.0.hash(state);
+                self.0.as_str().hash(state);
             }
         }
 
@@ -195,7 +198,7 @@ macro_rules! __string_id {
             pub fn new(value: impl Into<String>) -> Result<Self, $crate::ModelError> {
                 let value = value.into();
                 match $crate::__id_rules::$check(&value) {
-                    Ok(()) => Ok(Self(::std::sync::Arc::from(value))),
+                    Ok(()) => Ok(Self($crate::__id_rules::ArcStr::from(value))),
                     Err(reason) => Err($crate::ModelError::InvalidId {
                         kind: stringify!($name),
                         value,
@@ -217,7 +220,7 @@ macro_rules! __string_id {
                 }
                 match $crate::__id_rules::$check(value) {
                     Ok(()) => {
-                        let text: ::std::sync::Arc<str> = ::std::sync::Arc::from(value);
+                        let text = $crate::__id_rules::ArcStr::from(value);
                         // Fails only while the thread is exiting: then
                         // nothing is remembered.
                         let _ = LAST.try_with(|last| last.set(&text));
@@ -246,7 +249,7 @@ macro_rules! __string_id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0.as_ref().to_owned()
+                id.0.as_str().to_owned()
             }
         }
 

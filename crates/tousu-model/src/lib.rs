@@ -54,6 +54,7 @@ pub mod json;
 #[doc(hidden)]
 pub mod __id_rules {
     pub use crate::id::{IdVisitor, LastId, check_code, check_ref, schema};
+    pub use arcstr::ArcStr;
 }
 mod labels;
 pub mod markdown;
