@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use crate::error::ProblemSink;
+use crate::error::{Indexed, ProblemSink};
 use crate::{
     AttachmentId, CategoryId, Channel, Complainant, CustomerClass, FactName, FeedbackKind,
     ModelError, Money, RemedyKind, Respondent, StaffId,
@@ -53,7 +53,7 @@ impl Remedy {
         Ok(r)
     }
 
-    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
+    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: impl std::fmt::Display) {
         if let Some(a) = self.amount
             && a.is_negative()
         {
@@ -191,7 +191,7 @@ pub struct AttachmentRef {
 }
 
 impl AttachmentRef {
-    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
+    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: impl std::fmt::Display) {
         if self.name.trim().is_empty() {
             sink.push(format!("{path}.name"), "is blank");
         }
@@ -375,7 +375,7 @@ impl Complaint {
         }
         self.complainant.validate_into(&mut sink, "complainant");
         for (i, r) in self.respondents.iter().enumerate() {
-            r.validate_into(&mut sink, &format!("respondents[{i}]"));
+            r.validate_into(&mut sink, Indexed("respondents", i));
         }
         if self.content.trim().is_empty() {
             sink.push("content", "is blank; record what the complainant said");
@@ -409,7 +409,7 @@ impl Complaint {
             );
         }
         for (i, r) in self.requested.iter().enumerate() {
-            r.validate_into(&mut sink, &format!("requested[{i}]"));
+            r.validate_into(&mut sink, Indexed("requested", i));
         }
         if self.amount_claimed().is_err() {
             sink.push(
@@ -421,7 +421,7 @@ impl Complaint {
             p.validate_into(&mut sink, "product");
         }
         for (i, a) in self.attachments.iter().enumerate() {
-            a.validate_into(&mut sink, &format!("attachments[{i}]"));
+            a.validate_into(&mut sink, Indexed("attachments", i));
         }
         sink.finish()
     }

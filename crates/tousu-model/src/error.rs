@@ -136,6 +136,29 @@ pub(crate) struct ProblemSink {
     pub(crate) list: Vec<Problem>,
 }
 
+/// The path of an item of a list, `list[index]`: written out only when a
+/// problem is reported, so checking a valid value formats nothing.
+pub(crate) struct Indexed<'a>(pub(crate) &'a str, pub(crate) usize);
+
+impl fmt::Display for Indexed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// The path of a field, `prefix.field` (`field` without a prefix): written
+/// out only when a problem is reported.
+pub(crate) struct FieldPath<'a>(pub(crate) &'a str, pub(crate) &'a str);
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            "" => f.write_str(self.1),
+            prefix => write!(f, "{prefix}.{}", self.1),
+        }
+    }
+}
+
 impl ProblemSink {
     pub(crate) fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.list.push(Problem::new(path, message));

@@ -1,6 +1,6 @@
 //! Complainants (投诉人) and respondents (被投诉人 / 被投诉部门).
 
-use crate::error::ProblemSink;
+use crate::error::{FieldPath, ProblemSink};
 use crate::{DepartmentId, ModelError, PartyId, PartyKind, StaffId};
 
 /// How to reach a party (联系方式). Every field is optional; forms record
@@ -41,7 +41,7 @@ impl Contact {
             && self.other.is_none()
     }
 
-    fn validate(&self, sink: &mut ProblemSink, path: &str) {
+    fn validate(&self, sink: &mut ProblemSink, path: impl std::fmt::Display) {
         for (field, value) in [
             ("phone", &self.phone),
             ("email", &self.email),
@@ -162,13 +162,7 @@ impl Complainant {
     }
 
     pub(crate) fn validate_into(&self, sink: &mut ProblemSink, prefix: &str) {
-        let at = |field: &str| {
-            if prefix.is_empty() {
-                field.to_owned()
-            } else {
-                format!("{prefix}.{field}")
-            }
-        };
+        let at = |field: &'static str| FieldPath(prefix, field).to_string();
         match (&self.name, self.anonymous) {
             (None, false) => sink.push(
                 at("name"),
@@ -181,7 +175,7 @@ impl Complainant {
             ),
             _ => {}
         }
-        self.contact.validate(sink, &at("contact"));
+        self.contact.validate(sink, FieldPath(prefix, "contact"));
     }
 }
 
@@ -242,14 +236,14 @@ impl Respondent {
         Ok(r)
     }
 
-    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: &str) {
+    pub(crate) fn validate_into(&self, sink: &mut ProblemSink, path: impl std::fmt::Display) {
         let blank = self
             .description
             .as_deref()
             .is_none_or(|d| d.trim().is_empty());
         if self.staff.is_none() && self.department.is_none() && blank {
             sink.push(
-                path,
+                path.to_string(),
                 "names nobody: give a staff id, a department id or a description",
             );
         }

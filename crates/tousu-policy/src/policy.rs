@@ -618,7 +618,8 @@ impl Policy {
         level: &LevelId,
         category: Option<&CategoryId>,
     ) -> Option<Duration> {
-        if let Some(cat) = category {
+        // Without overrides there is no path to walk (nor to allocate).
+        if let Some(cat) = category.filter(|_| !milestone.category_overrides.is_empty()) {
             for c in self.category_path(cat) {
                 if let Some(d) = milestone
                     .category_overrides

@@ -191,9 +191,10 @@ pub(crate) fn recusal_reason(
             if rec.respondent && rs == staff {
                 return Some("they are the respondent (被投诉人)".to_owned());
             }
+            // The roster is looked up only when the policy asks.
             let supervises =
-                ctx.roster.staff(rs).and_then(|s| s.supervisor.as_ref()) == Some(staff);
-            if rec.respondent_supervisor && supervises {
+                || ctx.roster.staff(rs).and_then(|s| s.supervisor.as_ref()) == Some(staff);
+            if rec.respondent_supervisor && supervises() {
                 return Some(format!("they supervise the respondent {rs}"));
             }
         }

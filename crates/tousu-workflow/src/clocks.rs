@@ -550,7 +550,8 @@ fn react(
 ) -> Result<Vec<EventKind>, Rejection> {
     let policy = ctx.policy;
     let mut out = Vec::new();
-    let mut touched: Vec<(&MilestoneId, u32)> = Vec::new();
+    // The clocks this command already stopped or paused: a few, kept inline.
+    let mut touched: smallvec::SmallVec<[(&MilestoneId, u32); 4]> = smallvec::SmallVec::new();
 
     // 1. Stop. A new round also closes whatever the last round left open.
     let reopened = triggers.contains(&ClockEvent::Reopened);
@@ -687,7 +688,7 @@ fn react(
     }
 
     // 4. Start.
-    out.extend(start(case, triggers, at, ctx)?);
+    start(&mut out, case, triggers, at, ctx)?;
     Ok(out)
 }
 
@@ -781,20 +782,20 @@ fn resumed_deadline_of(
     })
 }
 
-/// The clocks that `triggers` start: the milestones whose start events they
+/// The clocks that `triggers` start, pushed onto `out`: the milestones whose start events they
 /// are and that have no clock in this round (or ever, for once-per-case
 /// milestones); a clock that continues from the last round keeps its time
 /// left.
 fn start(
+    out: &mut Vec<EventKind>,
     case: &ClockCase<'_>,
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
-) -> Result<Vec<EventKind>, Rejection> {
+) -> Result<(), Rejection> {
     let policy = ctx.policy;
-    let mut out = Vec::new();
     let Some(level) = case.level else {
-        return Ok(out);
+        return Ok(());
     };
     for m in &policy.milestones {
         if !triggers
@@ -861,7 +862,7 @@ fn start(
         };
         out.push(started);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The `clock_started` event of `m` at `at` for `level`, its deadline

@@ -93,16 +93,15 @@ impl Command {
         &self,
         look: impl FnMut(&str),
     ) -> (CommandDigest, Result<(), crate::canonical::Error>) {
-        use sha2::Digest as _;
         let mut sink = Hashing {
             sink: HashSink::new(),
             look,
         };
         let written = self.encode_canonical(&mut sink);
-        let mut sink = sink.sink;
-        sink.flush_buf();
-        let bytes = sink.hasher.finalize().into();
-        (CommandDigest::new(DigestScheme::Canonical, bytes), written)
+        (
+            CommandDigest::new(DigestScheme::Canonical, sink.sink.finish()),
+            written,
+        )
     }
 
     /// Writes the bytes [`DigestScheme::Canonical`] hashes (the layout is
@@ -129,7 +128,6 @@ impl Command {
     /// The fingerprint of scheme 1 ([`DigestScheme::Json`]).
     fn json_digest(&self) -> CommandDigest {
         use serde::Serialize as _;
-        use sha2::Digest as _;
         // The JSON is streamed into the hash through a small buffer on the
         // stack (no document built on the heap); the bytes hashed are those
         // `serde_json::to_vec` writes, so stored fingerprints still compare
@@ -148,8 +146,7 @@ impl Command {
                 (&self.id, &self.actor, &at, &self.kind, &occurred).serialize(&mut json)
             }
         };
-        sink.flush_buf();
-        CommandDigest::new(DigestScheme::Json, sink.hasher.finalize().into())
+        CommandDigest::new(DigestScheme::Json, sink.finish())
     }
 
     /// A command of `kind` by `actor` at `at`, against `expected_version`;
@@ -208,22 +205,42 @@ impl HashSink {
             .update(self.buf.get(..self.len).unwrap_or_default());
         self.len = 0;
     }
+
+    /// The SHA-256 of everything taken, computed in place: the sink (its
+    /// buffer is half a kilobyte) is not moved to be consumed.
+    fn finish(&mut self) -> [u8; 32] {
+        use sha2::Digest as _;
+        self.flush_buf();
+        self.hasher.finalize_reset().into()
+    }
 }
 
 impl HashSink {
-    /// Takes all of `bytes`. Most pieces serde_json writes are one to a
-    /// few bytes (quotes, commas, colons, short keys): inlined, the room
-    /// test and the copy stay in the writer's loop.
-    #[inline]
+    /// Takes all of `bytes`. Most pieces written are one to a few bytes
+    /// (a tag, a length, a quote, a short key): always inlined, so the room
+    /// test and a copy of a known length stay in the writer's code, with no
+    /// call to `memcpy`; a full buffer is the out-of-line [`Self::spill`].
+    #[inline(always)]
     fn take(&mut self, bytes: &[u8]) {
-        use sha2::Digest as _;
-        if self.len + bytes.len() > Self::CAPACITY {
-            self.flush_buf();
-        }
         match self.buf.get_mut(self.len..self.len + bytes.len()) {
             Some(room) => {
                 room.copy_from_slice(bytes);
                 self.len += bytes.len();
+            }
+            None => self.spill(bytes),
+        }
+    }
+
+    /// [`Self::take`] when `bytes` do not fit in what is left of the buffer.
+    #[cold]
+    #[inline(never)]
+    fn spill(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        self.flush_buf();
+        match self.buf.get_mut(..bytes.len()) {
+            Some(room) => {
+                room.copy_from_slice(bytes);
+                self.len = bytes.len();
             }
             // Longer than the buffer (a long text): hashed as it comes.
             None => self.hasher.update(bytes),
@@ -258,7 +275,7 @@ struct Hashing<F> {
 }
 
 impl<F: FnMut(&str)> crate::canonical::Sink for Hashing<F> {
-    #[inline]
+    #[inline(always)]
     fn put(&mut self, bytes: &[u8]) {
         self.sink.take(bytes);
     }

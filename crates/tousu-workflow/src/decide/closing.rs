@@ -153,7 +153,7 @@ pub(super) fn record_callback(
         satisfaction,
         note: note.clone(),
     }];
-    let mut triggers = vec![ClockEvent::CallbackRecorded];
+    let mut triggers: super::outcome::Triggers = smallvec::smallvec![ClockEvent::CallbackRecorded];
     if !satisfaction.is_satisfied() {
         let rung = round_steps(d)?;
         if !rung.is_empty() {

@@ -53,7 +53,7 @@ pub(super) fn set_agreed_deadline(
     events.push(clocks::agreed_clock(case.round, &level, deadline, at)?);
     Ok(Effects {
         events,
-        triggers: vec![ClockEvent::AgreedDeadlineSet],
+        triggers: smallvec::smallvec![ClockEvent::AgreedDeadlineSet],
         then: None,
     })
 }

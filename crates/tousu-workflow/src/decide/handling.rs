@@ -254,7 +254,7 @@ pub(super) fn record_facts(
         facts: facts.clone(),
     };
     // A clock whose `applies_when` reads such a fact may start now.
-    let mut triggers = vec![ClockEvent::FactsRecorded];
+    let mut triggers: super::outcome::Triggers = smallvec::smallvec![ClockEvent::FactsRecorded];
     let mut events = fact_escalations(d, facts, &recorded)?;
     if !events.is_empty() {
         triggers.push(ClockEvent::Escalated);
@@ -515,7 +515,7 @@ pub(super) fn escalate(
     let events = clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?;
     Ok(Effects {
         events,
-        triggers: vec![ClockEvent::Escalated],
+        triggers: smallvec::smallvec![ClockEvent::Escalated],
         then: None,
     })
 }

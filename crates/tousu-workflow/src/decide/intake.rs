@@ -309,13 +309,13 @@ pub(super) fn classify(
     let then = (!steps.is_empty()).then(|| {
         Box::new(Effects {
             events: steps,
-            triggers: vec![ClockEvent::Escalated],
+            triggers: smallvec::smallvec![ClockEvent::Escalated],
             then: None,
         })
     });
     Ok(Effects {
         events,
-        triggers: vec![ClockEvent::Classified],
+        triggers: smallvec::smallvec![ClockEvent::Classified],
         then,
     })
 }

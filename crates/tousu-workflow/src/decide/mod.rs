@@ -116,14 +116,16 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
     };
     let effects = table::table(&d)?;
     let own = effects.events.len();
-    let mut kinds = Vec::new();
-    let mut stage = Some(Box::new(effects));
-    while let Some(next) = stage {
-        let Effects {
-            events,
-            triggers,
-            then,
-        } = *next;
+    // Room for what most commands cause (two events on average, a few
+    // clock events), allocated once.
+    let mut kinds = Vec::with_capacity(4);
+    let mut stage = Some(effects);
+    while let Some(Effects {
+        events,
+        triggers,
+        then,
+    }) = stage
+    {
         required_before(case, command, ctx, &triggers)?;
         kinds.extend(events);
         if !triggers.is_empty() {
@@ -134,7 +136,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
             let clock_events = clocks::effects(&seen, &triggers, at, ctx)?;
             kinds.extend(clock_events);
         }
-        stage = then;
+        stage = then.map(|then| *then);
     }
     let mut events = stamp(
         &case.id,

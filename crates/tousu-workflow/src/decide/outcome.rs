@@ -7,10 +7,14 @@ use crate::case::Status;
 use crate::command::CommandKind;
 use crate::event::EventKind;
 
+/// The clock events a command's own events trigger: one or two, kept
+/// inline (no allocation per command).
+pub(crate) type Triggers = smallvec::SmallVec<[ClockEvent; 4]>;
+
 /// A command's own events and the clock events they trigger.
 pub(crate) struct Effects {
     pub(crate) events: Vec<EventKind>,
-    pub(crate) triggers: Vec<ClockEvent>,
+    pub(crate) triggers: Triggers,
     /// What the command causes after those clock effects, seeing them: the
     /// steps a classification's level takes (ruling 38), so a clock the
     /// classification starts can stop on its own level's step.
@@ -22,7 +26,7 @@ impl Effects {
     pub(crate) fn one(event: EventKind, triggers: &[ClockEvent]) -> Result<Effects, Rejection> {
         Ok(Effects {
             events: vec![event],
-            triggers: triggers.to_vec(),
+            triggers: Triggers::from_slice(triggers),
             then: None,
         })
     }
