@@ -191,7 +191,7 @@ pub enum Rejection {
     /// its case up to the province).
     #[error(
         "{actor} may {action} a case only to a department where someone holds {} (hands_over_to of role {}): {what} {department} has nobody who does",
-        ids(accepted),
+        either(accepted),
         ids(roles)
     )]
     HandOverRefused {
@@ -346,6 +346,14 @@ pub enum Rejection {
 fn ids(roles: &[RoleId]) -> String {
     let ids: Vec<&str> = roles.iter().map(RoleId::as_str).collect();
     ids.join(", ")
+}
+
+/// Role ids any one of which will do: `a`, `a or b`, `a, b or c`.
+fn either(roles: &[RoleId]) -> String {
+    match roles.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", ids(rest)),
+        _ => ids(roles),
+    }
 }
 
 impl Rejection {

@@ -557,7 +557,7 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     assert_eq!(up.kind(), "hand_over_refused", "{up}");
     assert_eq!(
         up.to_string(),
-        "sl may transfer a case only to a department where someone holds case_officer, intake_officer (hands_over_to of role intake_officer): the lead department sj has nobody who does"
+        "sl may transfer a case only to a department where someone holds case_officer or intake_officer (hands_over_to of role intake_officer): the lead department sj has nobody who does"
     );
     let by_case_officer = s
         .run("ba", minutes(t0, 30), transfer("sj", "sj1", "请省机构处理"))

@@ -4,8 +4,8 @@
 //! role listed. S31: a city or county body sends its case to another such
 //! body, never up to the province.
 
+use tousu_policy::Action;
 use tousu_policy::authority::Role;
-use tousu_policy::{Action, Policy};
 
 use super::Decision;
 use crate::Rejection;
@@ -21,7 +21,7 @@ pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
     let action = d.command.kind.action();
     let mut limiting: Vec<&Role> = Vec::new();
     for role in d.staff.roles.iter().filter_map(|r| ctx.policy.role(r)) {
-        if !grants_now(d, ctx.policy, role, action) {
+        if !grants_now(d, role, action) {
             continue;
         }
         if role.hands_over_to.is_empty() {
@@ -66,9 +66,9 @@ pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
 
 /// Whether `role` grants `action` on the case now: in its `actions`, or by
 /// a grant whose conditions hold (as `authority::granted` reads them).
-fn grants_now(d: &Decision<'_, '_>, policy: &Policy, role: &Role, action: Action) -> bool {
+fn grants_now(d: &Decision<'_, '_>, role: &Role, action: Action) -> bool {
     role.may(action)
         || role
             .grants_of(action)
-            .any(|(_, g)| g.unmet(policy, &case_view(d.case, d.at())).is_empty())
+            .any(|(_, g)| g.unmet(d.ctx.policy, &case_view(d.case, d.at())).is_empty())
 }
