@@ -16,7 +16,8 @@
 //! breach that charges nothing, a sign-off chain whose last signer would
 //! also approve, a clock started only by roles that cannot make its start
 //! events (`started_by`), a role named to stop a clock that cannot make its
-//! stop events (`stopped_by`), a registration requirement that refuses the very
+//! stop events (`stopped_by`), a role a hand-over is limited to that can
+//! take no case on (`hands_over_to`), a registration requirement that refuses the very
 //! complaints an acceptance rule turns away with advice, a field owed
 //! before an event a case needs to end (`registration.before`), a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
@@ -185,6 +186,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     }
     for (path, message) in crate::stopped_by::never_stopping(p) {
         out.add(Severity::Warning, "stopped_by_roles_stop", path, message);
+    }
+    for (path, message) in crate::hands_over::receivers_cannot_handle(p) {
+        out.add(Severity::Warning, "hand_overs_received", path, message);
     }
     for (path, message) in crate::registration::refusals_blocked(p) {
         out.add(Severity::Warning, "refusals_registrable", path, message);

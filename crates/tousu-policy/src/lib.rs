@@ -100,6 +100,7 @@ pub mod counted_from;
 pub mod duties;
 mod error;
 pub mod fallback_owner;
+pub mod hands_over;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;

@@ -361,6 +361,7 @@ fn levels_roles_categories(p: &Policy, names: &Names<'_>, r: &mut Report) {
     duplicates(r, "roles", p.roles.iter().map(|x| x.id.as_str()));
     for (i, role) in p.roles.iter().enumerate() {
         blank(r, &format!("roles[{i}].name_zh"), &role.name_zh, "部门主管");
+        crate::hands_over::validate(p, role, &format!("roles[{i}]"), r);
         let mut seen = BTreeSet::new();
         for (j, a) in role.actions.iter().enumerate() {
             if !seen.insert(a) {
@@ -1129,6 +1130,9 @@ fn v2_permissions(p: &Policy, r: &mut Report) {
     for (i, role) in p.roles.iter().enumerate() {
         if !role.grants.is_empty() {
             used.push(format!("roles[{i}].grants"));
+        }
+        if !role.hands_over_to.is_empty() {
+            used.push(format!("roles[{i}].hands_over_to"));
         }
     }
     if let Some(a) = &p.approval {

@@ -206,6 +206,29 @@ pub enum Rejection {
         /// route is not called in.
         problem: String,
     },
+    /// The actor's roles may not send the case to this department
+    /// (`roles[].hands_over_to`, ruling 78: S31 a city body does not pass
+    /// its case up to the province).
+    #[error(
+        "{actor} may {action} a case only to a department where someone holds {} (hands_over_to of role {}): {what} {department} has nobody who does",
+        either(accepted),
+        ids(roles)
+    )]
+    HandOverRefused {
+        /// The actor.
+        actor: StaffId,
+        /// `assign` or `transfer`.
+        action: Action,
+        /// The actor's roles whose `hands_over_to` limits the command.
+        roles: Vec<RoleId>,
+        /// Which department of the assignment is refused: "the lead
+        /// department" or "the handler's department".
+        what: &'static str,
+        /// The department refused.
+        department: DepartmentId,
+        /// The roles someone in it would have to hold (any one).
+        accepted: Vec<RoleId>,
+    },
     /// The proposal breaks a remedy rule that binds on the case (ruling 46:
     /// S36 product quality found → exchange or recall).
     #[error("remedy rule {rule} binds on this case: {problem}")]
@@ -339,6 +362,20 @@ pub enum Rejection {
     },
 }
 
+/// Role ids for a message: `a, b`.
+fn ids(roles: &[RoleId]) -> String {
+    let ids: Vec<&str> = roles.iter().map(RoleId::as_str).collect();
+    ids.join(", ")
+}
+
+/// Role ids any one of which will do: `a`, `a or b`, `a, b or c`.
+fn either(roles: &[RoleId]) -> String {
+    match roles.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", ids(rest)),
+        _ => ids(roles),
+    }
+}
+
 impl Rejection {
     /// The rejection's kind in snake case (`not_permitted`, `stale_version`,
     /// ...): stable, for adapters and logs that route on it; the message is
@@ -356,6 +393,7 @@ impl Rejection {
             Rejection::RecordIncomplete { .. } => "record_incomplete",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
+            Rejection::HandOverRefused { .. } => "hand_over_refused",
             Rejection::RemedyRuleUnmet { .. } => "remedy_rule_unmet",
             Rejection::Recused { .. } => "recused",
             Rejection::SelfApproval { .. } => "self_approval",
@@ -482,6 +520,14 @@ mod tests {
                 handler_role: RoleId::new("h").unwrap(),
                 lead: tousu_model::DepartmentId::new("d").unwrap(),
                 problem: String::new(),
+            },
+            Rejection::HandOverRefused {
+                actor: StaffId::new("s").unwrap(),
+                action: Action::Transfer,
+                roles: vec![],
+                what: "the lead department",
+                department: tousu_model::DepartmentId::new("d").unwrap(),
+                accepted: vec![],
             },
             Rejection::RemedyRuleUnmet {
                 rule: RuleId::new("r").unwrap(),

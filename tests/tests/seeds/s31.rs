@@ -508,3 +508,97 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
     late.tick(beijing(2026, 10, 16, 9, 0));
     assert_eq!(breach_owners(&late), ["closure_signature@1 → ba"]);
 }
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。省…其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理。」:
+/// the province sends complaints down; a city or county body sends its case
+/// to another such body (where the work is, 投诉「应向被投诉工程所在地的工程质量投诉处理机构投诉」),
+/// never up to the province. The intake officer and the case officer hold
+/// `transfer`, so it is where they send the case that is limited
+/// (`hands_over_to`, ruling 78). On the file before it, the Wuxi body's
+/// transfer up to the province was accepted: this test fails there.
+#[test]
+fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let filed = |content: &str| {
+        about(t0, "in_construction", content)
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("sl", "WX-UP", filed("常州某在建小区地下室渗水"))
+        .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("wx", "ba"));
+    let before = (s.case().clone(), s.events.len());
+
+    // Up to the province: refused, for the intake officer and the case
+    // officer alike, whether the province is the lead or only the handler's
+    // department; nothing changes.
+    let up = s
+        .run("sl", minutes(t0, 30), transfer("sj", "sj1", "请省机构处理"))
+        .unwrap_err();
+    assert_eq!(up.kind(), "hand_over_refused", "{up}");
+    assert_eq!(
+        up.to_string(),
+        "sl may transfer a case only to a department where someone holds case_officer or intake_officer (hands_over_to of role intake_officer): the lead department sj has nobody who does"
+    );
+    let by_case_officer = s
+        .run("ba", minutes(t0, 30), transfer("sj", "sj1", "请省机构处理"))
+        .unwrap_err();
+    assert_eq!(by_case_officer.kind(), "hand_over_refused");
+    assert!(
+        by_case_officer
+            .to_string()
+            .contains("(hands_over_to of role case_officer): the lead department sj"),
+        "{by_case_officer}"
+    );
+    let handler_up = s
+        .run("sl", minutes(t0, 30), transfer("wx", "sj1", "请省机构处理"))
+        .unwrap_err();
+    assert!(
+        handler_up
+            .to_string()
+            .ends_with("the handler's department sj has nobody who does"),
+        "{handler_up}"
+    );
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+
+    // To the body where the work is: Changzhou.
+    s.ok(
+        "sl",
+        minutes(t0, 40),
+        transfer("cz", "czba", "工程位于常州,转送所在地投诉处理机构"),
+    );
+    assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("cz"));
+
+    // The province sends its complaint down, and moves it between bodies.
+    let mut down = Scenario::new(p, roster);
+    down.register("sj1", "SJ-DOWN", filed("无锡某在建住宅楼梁柱开裂"))
+        .unwrap();
+    down.ok("sj1", minutes(t0, 10), accept());
+    down.ok("sj1", minutes(t0, 20), assign("wx", "ba"));
+    down.ok(
+        "sj1",
+        minutes(t0, 30),
+        transfer("cz", "czba", "工程位于常州"),
+    );
+    assert_eq!(down.case().assignment.as_ref().unwrap().lead, did("cz"));
+    down.assert_replays();
+}

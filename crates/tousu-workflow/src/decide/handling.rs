@@ -22,8 +22,9 @@ use crate::command::{Assignment, Responsibility, ResponsibleParty};
 use crate::event::{EscalationCause, EventKind};
 
 /// The departments and handler of an assignment are on the roster, the
-/// handler need not recuse (回避), and the assignment follows the route of
-/// the case's category, which it returns.
+/// handler need not recuse (回避), the actor's roles may send the case
+/// there (`hands_over_to`, ruling 78), and the assignment follows the route
+/// of the case's category, which it returns.
 fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
     let depts = ctx.roster.departments();
@@ -65,6 +66,7 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleI
             });
         }
     }
+    super::hand_over::check(d, a)?;
     check_route(d, a)
 }
 

@@ -11,6 +11,7 @@
 mod closing;
 mod co_handling;
 mod extensions;
+mod hand_over;
 mod handling;
 mod hint;
 mod intake;

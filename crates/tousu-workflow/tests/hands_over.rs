@@ -1,0 +1,102 @@
+//! Where a role may send a case (`hands_over_to`, ruling 78): an
+//! assignment or transfer to a lead department (or a handler's department)
+//! where nobody holds a role listed is refused, naming the role's list and
+//! the department, and changes nothing; a role of the actor without a list
+//! lets it through.
+
+mod common;
+
+use tousu_model::{Department, DepartmentTree, Roster, Staff};
+use tousu_policy::Policy;
+use tousu_workflow::*;
+
+use common::*;
+
+fn role(s: &str) -> tousu_model::RoleId {
+    tousu_model::RoleId::new(s).unwrap()
+}
+
+/// The default policy whose complaint desk sends cases only to departments
+/// where someone is a handler (工程部, not 总经理室 or itself).
+fn limited() -> PolicyRuntime {
+    let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 2;
+    let i = p
+        .roles
+        .iter()
+        .position(|r| r.id.as_str() == "complaint_manager")
+        .unwrap();
+    p.roles[i].hands_over_to = vec![role("handler")];
+    p.validate().unwrap();
+    PolicyRuntime::new(p).unwrap()
+}
+
+fn assign(lead: &str, handler: Option<&str>) -> CommandKind {
+    CommandKind::Assign {
+        assignment: Assignment {
+            lead: did(lead),
+            handler: handler.map(sid),
+            co_handling: vec![],
+        },
+    }
+}
+
+fn accepted(h: &mut Harness) -> chrono::DateTime<chrono::Utc> {
+    h.rt = limited();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    let accept = CommandKind::Accept {
+        override_reason: None,
+    };
+    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+    t0
+}
+
+#[test]
+fn an_assignment_where_the_list_does_not_reach_is_refused_and_changes_nothing() {
+    let mut h = Harness::new();
+    let t0 = accepted(&mut h);
+    let before = h.case().clone();
+    let err = h
+        .run("kf1", Harness::minutes(t0, 10), assign("hq", None))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused");
+    insta::assert_snapshot!(err.to_string(), @"kf1 may assign a case only to a department where someone holds handler (hands_over_to of role complaint_manager): the lead department hq has nobody who does");
+    // The handler named counts too: 总经理 赵总 works in 总经理室.
+    let err = h
+        .run("kf1", Harness::minutes(t0, 10), assign("eng", Some("gm")))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("the handler's department hq has nobody who does"),
+        "{err}"
+    );
+    assert_eq!(h.case(), &before, "a refused hand-over changes nothing");
+    h.run("kf1", Harness::minutes(t0, 10), assign("eng", Some("h1")))
+        .unwrap();
+    assert_eq!(h.case().assignment.as_ref().unwrap().lead, did("eng"));
+}
+
+#[test]
+fn a_role_of_the_actor_without_a_list_lets_the_hand_over_through() {
+    let mut h = Harness::new();
+    // 客服部's desk is also a department head: that role sends anywhere.
+    let tree = DepartmentTree::new(vec![
+        Department::new(did("hq"), "总经理室", None),
+        Department::new(did("cs"), "客服部", Some(did("hq"))),
+        Department::new(did("eng"), "工程部", Some(did("hq"))),
+    ])
+    .unwrap();
+    let staff = vec![
+        Staff::new(sid("gm"), "赵总", did("hq")).with_role(role("general_manager")),
+        Staff::new(sid("kf1"), "李客服", did("cs"))
+            .with_role(role("complaint_manager"))
+            .with_role(role("department_head")),
+        Staff::new(sid("h1"), "张师傅", did("eng")).with_role(role("handler")),
+    ];
+    h.roster = Roster::new(tree, staff).unwrap();
+    let t0 = accepted(&mut h);
+    h.run("kf1", Harness::minutes(t0, 10), assign("hq", None))
+        .unwrap();
+    assert_eq!(h.case().assignment.as_ref().unwrap().lead, did("hq"));
+}
