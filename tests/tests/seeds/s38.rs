@@ -667,7 +667,7 @@ fn s38_a_complaint_not_answered_at_once_leaves_a_contact() {
     assert_eq!(to_finance.kind(), "record_incomplete");
     assert_eq!(
         to_finance.to_string(),
-        "complaint.complainant.contact is missing: assign causes `assigned`, before which policy hospital-s38 requires it (registration.before[0]); a complaint answered at once needs none, and the field is given at registration"
+        "complaint.complainant.contact is missing: assign causes `assigned`, before which policy hospital-s38 requires it (registration.before[0]); a complaint answered at once needs none; give the field with complete_details (or at registration)"
     );
     let to_office = s
         .run(
