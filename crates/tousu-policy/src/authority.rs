@@ -84,6 +84,9 @@ pub enum Action {
     /// Sign a record whose chain names one's role (`record_sign_offs`,
     /// 签字).
     SignRecord,
+    /// Complete the complainant's details after registration (name,
+    /// contact, subject, location; ruling 66).
+    CompleteDetails,
     /// View a case marked confidential.
     ViewConfidential,
     /// Move a case to another policy version, with a reason.
@@ -121,6 +124,7 @@ impl Action {
         Action::AddNote,
         Action::RecordAction,
         Action::SignRecord,
+        Action::CompleteDetails,
         Action::ViewConfidential,
         Action::MigratePolicy,
     ];

@@ -277,9 +277,9 @@ fn check_before(reg: &Registration, i: usize, entry: &RequiredBefore, r: &mut Re
 }
 
 /// `[[registration.before]]` entries that bind on an event a case needs to
-/// end, or on one the clocks cause by themselves: a field cannot be added
-/// after registration, so a case without it could never be closed (error),
-/// withdrawn or turned away (warning); and a step the clocks take on a
+/// end, or on one the clocks cause by themselves: a case without the field
+/// could not be closed (error), withdrawn or turned away (warning) until its
+/// details were completed (ruling 66), and none of these may wait on them; and a step the clocks take on a
 /// breach is never refused (info). As (severity, path, message), for
 /// [`check_invariants`](crate::check_invariants).
 pub(crate) fn before_binds(p: &Policy) -> Vec<(crate::Severity, String, String)> {
@@ -316,7 +316,7 @@ pub(crate) fn before_binds(p: &Policy) -> Vec<(crate::Severity, String, String)>
             out.push((
                 severity,
                 path,
-                format!("a case whose complaint lacks a field of this entry could never be {what}: nothing adds a field after registration; bind the requirement on the events that take a case beyond reception (assigned, escalated), or require the field at registration"),
+                format!("a case whose complaint lacks a field of this entry could not be {what} until someone completed its details (complete_details, ruling 66), and a case must be able to end without them; bind the requirement on the events that take a case beyond reception (assigned, escalated), or require the field at registration"),
             ));
         }
     }

@@ -130,8 +130,8 @@ fn an_entry_is_checked_with_paths() {
     );
 }
 
-/// A field owed before an event a case needs to end strands the case that
-/// lacks it (nothing adds a field after registration); one owed before an
+/// A field owed before an event a case needs to end holds the case that
+/// lacks it until its details are completed (ruling 66); one owed before an
 /// event the rules also cause binds only the commands.
 #[test]
 fn check_invariants_finds_an_entry_that_strands_a_case() {

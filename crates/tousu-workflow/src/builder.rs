@@ -142,6 +142,13 @@ impl CommandBuilder {
         self.kind(CommandKind::SetAgreedDeadline { deadline })
     }
 
+    /// Complete the complainant's details after registration (ruling 66).
+    pub fn complete_details(self, details: crate::Details) -> Command {
+        self.kind(CommandKind::CompleteDetails {
+            details: Box::new(details),
+        })
+    }
+
     /// Add a note, without attachments.
     pub fn note(self, text: impl Into<String>) -> Command {
         self.kind(CommandKind::AddNote {

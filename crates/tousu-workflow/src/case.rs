@@ -988,6 +988,8 @@ pub(crate) trait Fold<'e> {
     fn repeat_merged(&mut self, repeat: &'e CaseId);
     /// A note added.
     fn note_added(&mut self);
+    /// The complainant's details completed.
+    fn details_completed(&mut self, details: &'e crate::command::Details);
     /// Facts the investigation found.
     fn facts_found(&mut self, facts: &'e BTreeMap<FactName, FactValue>);
     /// Judged by another policy version from now on.
@@ -1149,6 +1151,10 @@ pub(crate) fn fold<'e>(
         }
         EventKind::NoteAdded { .. } => {
             case.note_added();
+            None
+        }
+        EventKind::DetailsCompleted { details } => {
+            case.details_completed(details);
             None
         }
         // Only clocks react to it, through the clock events it carries.
@@ -1486,6 +1492,9 @@ impl<'e> Fold<'e> for Case {
     }
     fn note_added(&mut self) {
         self.notes = self.notes.saturating_add(1);
+    }
+    fn details_completed(&mut self, details: &'e crate::command::Details) {
+        details.apply_to(Arc::make_mut(&mut self.complaint));
     }
     fn facts_found(&mut self, facts: &'e BTreeMap<FactName, FactValue>) {
         self.found_facts

@@ -336,6 +336,9 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn closed(&mut self, _kind: ClosureKind, _reason: Option<&'a String>, _at: DateTime<Utc>) {}
     fn repeat_merged(&mut self, _repeat: &'a CaseId) {}
     fn note_added(&mut self) {}
+    // No clock rule reads the complainant's name, contact, subject or
+    // location (the predicates read facts, category, level, anonymity).
+    fn details_completed(&mut self, _details: &'a crate::command::Details) {}
     fn facts_found(&mut self, facts: &'a BTreeMap<FactName, FactValue>) {
         let found = self.found_facts.to_mut();
         for (name, value) in facts {

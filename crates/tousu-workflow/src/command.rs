@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use tousu_model::instant::Rfc3339;
 use tousu_model::{
-    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, DepartmentId, FactName, FactValue,
-    FaultParty, LevelId, Remedy, Satisfaction, StaffId,
+    AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, Contact, DepartmentId, FactName,
+    FactValue, FaultParty, LevelId, Remedy, Satisfaction, StaffId,
 };
 use tousu_policy::{Action, CaseAction, EscalationId, MilestoneId, PolicyId, PolicyVersion};
 
@@ -17,6 +17,72 @@ pub use tousu_model::{Responsibility, ResponsibleParty};
 
 /// The schema version of [`Command`] documents this crate writes.
 pub const COMMAND_SCHEMA_VERSION: u32 = 1;
+
+/// The complainant's details a [`CommandKind::CompleteDetails`] adds or
+/// corrects: each field given replaces the complaint's, each part of the
+/// contact given replaces that part; a field absent is left as it was.
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Details {
+    /// The complainant's name (姓名 / 单位名称).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// How to reach them (联络办法): the parts given.
+    #[serde(default, skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
+    /// The subject (主题).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Where it happened (a room number, a site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+impl Details {
+    /// Each field given, by its path in the details (`contact.phone`),
+    /// with its text.
+    pub fn given(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let c = &self.contact;
+        [
+            ("name", &self.name),
+            ("contact.phone", &c.phone),
+            ("contact.email", &c.email),
+            ("contact.address", &c.address),
+            ("contact.other", &c.other),
+            ("subject", &self.subject),
+            ("location", &self.location),
+        ]
+        .into_iter()
+        .filter_map(|(path, text)| text.as_deref().map(|t| (path, t)))
+    }
+
+    /// Whether `complaint` already says all that is given here.
+    #[must_use]
+    pub fn already_in(&self, complaint: &Complaint) -> bool {
+        let mut after = complaint.clone();
+        self.apply_to(&mut after);
+        after == *complaint
+    }
+
+    /// Writes the fields given into `complaint`.
+    pub fn apply_to(&self, complaint: &mut Complaint) {
+        let set = |to: &mut Option<String>, from: &Option<String>| {
+            if from.is_some() {
+                to.clone_from(from);
+            }
+        };
+        let who = &mut complaint.complainant;
+        set(&mut who.name, &self.name);
+        set(&mut who.contact.phone, &self.contact.phone);
+        set(&mut who.contact.email, &self.contact.email);
+        set(&mut who.contact.address, &self.contact.address);
+        set(&mut who.contact.other, &self.contact.other);
+        set(&mut complaint.subject, &self.subject);
+        set(&mut complaint.location, &self.location);
+    }
+}
 
 /// A command: who, when, its idempotency key, the case version it was
 /// decided against, and what to do.
@@ -708,6 +774,16 @@ pub enum CommandKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         milestone: Option<MilestoneId>,
     },
+    /// Complete the complainant's details after registration (ruling 66):
+    /// add or correct the name, the contact, the subject or the location
+    /// that the one who took the complaint in could not give (S15 4.1.3
+    /// 「B.确认客户身份、姓名和联络办法」, after an employee passed it on
+    /// at once). The record keeps both: the registration as it was and
+    /// each completion, by whom.
+    CompleteDetails {
+        /// The fields given; those absent are left as they were.
+        details: Box<Details>,
+    },
     /// Sign a record as the next role of its chain (`record_sign_offs`,
     /// 签字): the findings, or the callback's record.
     SignRecord {
@@ -765,6 +841,7 @@ impl CommandKind {
             CommandKind::AddNote { .. } => Action::AddNote,
             CommandKind::RecordAction { .. } => Action::RecordAction,
             CommandKind::SignRecord { .. } => Action::SignRecord,
+            CommandKind::CompleteDetails { .. } => Action::CompleteDetails,
             CommandKind::MigratePolicy { .. } => Action::MigratePolicy,
         }
     }
@@ -801,6 +878,7 @@ impl CommandKind {
             CommandKind::AddNote { .. } => "add_note",
             CommandKind::RecordAction { .. } => "record_action",
             CommandKind::SignRecord { .. } => "sign_record",
+            CommandKind::CompleteDetails { .. } => "complete_details",
             CommandKind::MigratePolicy { .. } => "migrate_policy",
         }
     }
@@ -1271,6 +1349,19 @@ mod canonical_injectivity {
             (text(), prop::option::of(instant()))
                 .prop_map(|(reason, until)| CommandKind::RequestExtension { reason, until }),
             opt().prop_map(|reason| CommandKind::Withdraw { reason }),
+            (opt(), opt(), opt()).prop_map(|(name, phone, location)| {
+                CommandKind::CompleteDetails {
+                    details: Box::new(Details {
+                        name,
+                        contact: Contact {
+                            phone,
+                            ..Contact::default()
+                        },
+                        subject: None,
+                        location,
+                    }),
+                }
+            }),
             (id(), any::<bool>()).prop_map(|(repeat, new_facts)| CommandKind::MergeRepeat {
                 repeat: CaseId::new(repeat).unwrap(),
                 new_facts,

@@ -14,7 +14,7 @@ use tousu_policy::{
     PolicyVersion, RuleId,
 };
 
-use crate::command::{Assignment, Command, CommandDigest, Responsibility};
+use crate::command::{Assignment, Command, CommandDigest, Details, Responsibility};
 
 /// The schema version of [`Event`] documents this crate writes.
 pub const EVENT_SCHEMA_VERSION: u32 = 1;
@@ -375,6 +375,13 @@ pub enum EventKind {
         /// Whether it brought new facts.
         new_facts: bool,
     },
+    /// The complainant's details were completed after registration
+    /// (ruling 66): the fields given, in the words given; the registration
+    /// keeps what was said first.
+    DetailsCompleted {
+        /// The fields given (boxed: an event stays a few words).
+        details: Box<Details>,
+    },
     /// A note or evidence was added.
     NoteAdded {
         /// The note.
@@ -625,6 +632,7 @@ impl EventKind {
             EventKind::Closed { .. } => "closed",
             EventKind::RepeatMerged { .. } => "repeat_merged",
             EventKind::NoteAdded { .. } => "note_added",
+            EventKind::DetailsCompleted { .. } => "details_completed",
             EventKind::ActionRecorded { .. } => "action_recorded",
             EventKind::PolicyMigrated { .. } => "policy_migrated",
             EventKind::ClockStarted { .. } => "clock_started",

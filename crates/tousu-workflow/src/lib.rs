@@ -111,7 +111,7 @@ pub use case::{
 pub use clocks::{AGREED_DEADLINE, DeadlineView, milestone_name_zh};
 pub use command::{
     AppliedCommands, Assignment, COMMAND_SCHEMA_VERSION, Command, CommandDigest, CommandKind,
-    DigestScheme, Responsibility, ResponsibleParty,
+    Details, DigestScheme, Responsibility, ResponsibleParty,
 };
 pub use ctx::{Ctx, PolicyRuntime};
 pub use decide::{decide, handle, register};

@@ -159,7 +159,7 @@ pub enum Rejection {
     /// ruling 65: S38 asks a contact of a complaint handed on, not of one
     /// answered at once).
     #[error(
-        "complaint.{field} is missing: {action} causes `{event}`, before which policy {policy} requires it ({requirement}); a complaint answered at once needs none, and the field is given at registration"
+        "complaint.{field} is missing: {action} causes `{event}`, before which policy {policy} requires it ({requirement}); a complaint answered at once needs none; give the field with complete_details (or at registration)"
     )]
     RecordIncomplete {
         /// The field's path in the complaint (`complainant.contact`,

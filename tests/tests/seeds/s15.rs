@@ -203,6 +203,7 @@ fn s15_staff_pass_to_the_manager() {
         s.run("yg", minutes(t0, 5), accept()).is_err(),
         "passed on, not handled"
     );
+    s.ok("kf", minutes(t0, 8), complete_contact("13900001111"));
     s.ok("kf", minutes(t0, 10), accept());
     s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
     let e = &s.case().escalations[0];
@@ -239,6 +240,8 @@ fn a_late_answer_before_assignment_is_the_cs_staffs() {
         .build()
         .unwrap();
     s.register("e1", "S15-2", c).unwrap();
+    // 4.1.3 B: the staff confirm the contact the pass-on lacked.
+    s.ok("kf", minutes(t0, 4), complete_contact("13900002222"));
     s.ok("kf", minutes(t0, 5), accept());
     // 2 working days from 2 April: 3 April, then 7 April (清明 4–6 April).
     assert_eq!(due(&s, minutes(t0, 6), "reply"), "2026-04-08 00:00");
@@ -270,6 +273,7 @@ fn s15_cross_department_cases_are_handled_jointly() {
         "kf",
         "S15-3",
         about(t0, "timeliness", "合同约定次日达,实际三日到")
+            .complainant(confirmed("投诉人"))
             .build()
             .unwrap(),
     )
@@ -304,6 +308,7 @@ fn s15_handled_until_satisfied_after_the_division() {
     let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
     let t0 = beijing(2026, 4, 13, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "送货延误两天")
+        .complainant(confirmed("客户"))
         .category(cat("cargo_exception"))
         .build()
         .unwrap();
@@ -378,6 +383,7 @@ fn s15_the_manager_takes_over_after_b() {
     let run = |a: Satisfaction| {
         let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster.clone());
         let c = Complaint::builder(t0, Channel::Phone, "系统下单后未收到确认短信")
+            .complainant(confirmed("客户"))
             .category(cat("system"))
             .build()
             .unwrap();
@@ -431,7 +437,7 @@ fn s15_the_deadline_told_replaces_the_backstop() {
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "上周到港的三票货未按时派送")
-        .complainant(person("B类客户 钱经理"))
+        .complainant(confirmed("B类客户 钱经理"))
         .category(cat("timeliness"))
         .build()
         .unwrap();
@@ -476,7 +482,7 @@ fn s15_the_statistics_count_the_four_dimensions() {
     let mut cases = Vec::new();
     let mut at_once = Scenario::new(p.clone(), roster.clone());
     let c = Complaint::builder(t0, Channel::Phone, "系统查询不到运单轨迹")
-        .complainant(person("A类客户 孙经理"))
+        .complainant(confirmed("A类客户 孙经理"))
         .customer_class(CustomerClass::A)
         .category(cat("system"))
         .build()
@@ -494,7 +500,7 @@ fn s15_the_statistics_count_the_four_dimensions() {
 
     let mut in_time = Scenario::new(p.clone(), roster);
     let c = Complaint::builder(t0, Channel::Email, "两箱货物外包装破损")
-        .complainant(person("B类客户 钱经理"))
+        .complainant(confirmed("B类客户 钱经理"))
         .customer_class(CustomerClass::B)
         .category(cat("cargo_exception"))
         .build()
@@ -572,6 +578,7 @@ fn s15_a_late_answer_is_the_staffs_not_the_departments() {
         "kf",
         "S15-4",
         about(t0, "timeliness", "合同约定次日达,实际三日到")
+            .complainant(confirmed("投诉人"))
             .build()
             .unwrap(),
     )
@@ -608,6 +615,7 @@ fn s15_the_staff_cannot_send_a_case_to_the_division() {
         "kf",
         "S15-5",
         about(t0, "cargo_exception", "整批货物外箱破损, 要求全额赔偿")
+            .complainant(confirmed("投诉人"))
             .build()
             .unwrap(),
     )
@@ -651,7 +659,10 @@ fn s15_a_step_by_hand_in_the_last_round_still_reaches_the_division() {
     s.register(
         "kf",
         "S15-L",
-        about(t0, "personnel", "司机态度恶劣").build().unwrap(),
+        about(t0, "personnel", "司机态度恶劣")
+            .complainant(confirmed("投诉人"))
+            .build()
+            .unwrap(),
     )
     .unwrap();
     s.ok("kf", minutes(t0, 5), accept());
@@ -680,4 +691,143 @@ fn s15_a_step_by_hand_in_the_last_round_still_reaches_the_division() {
         callback(Satisfaction::Unsatisfied, "仍不满意"),
     );
     assert_eq!(steps_taken(&s), ["cs-manager", "division-management"]);
+}
+
+/// A complainant the CS staff took in themselves: name and phone confirmed
+/// (4.1.3 B), so the staff's acceptance is not refused for them.
+fn confirmed(name: &str) -> Complainant {
+    person(name).with_phone("13800000000")
+}
+
+/// The CS staff complete the phone an employee's pass-on lacked (ruling 66).
+fn complete_contact(phone: &str) -> CommandKind {
+    CommandKind::CompleteDetails {
+        details: Box::new(Details {
+            contact: Contact {
+                phone: Some(phone.to_owned()),
+                ..Contact::default()
+            },
+            ..Details::default()
+        }),
+    }
+}
+
+/// The roster of 4.1.2 and 4.1.3: a warehouse employee who passes a
+/// complaint on, and the CS staff who take it in.
+fn pass_on_roster() -> Roster {
+    roster(
+        &[("cs", "客户服务部", None), ("wh", "仓库", None)],
+        &[
+            ("yg", "仓库员工 小常", "wh", &["any_employee"], None),
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+        ],
+    )
+}
+
+/// 4.1.2「公司任何人员接到投诉时, 应礼貌地道歉并立即转至客户服务部相关人员」 and
+/// 4.1.3「B.确认客户身份、姓名和联络办法;」: the employee's pass-on registers
+/// without a contact, the staff's acceptance is refused until they have
+/// confirmed one, and the record keeps both what was passed on and what the
+/// staff completed. (The file let the staff accept a complaint nobody could
+/// be reached on.)
+#[test]
+fn s15_the_staff_accept_once_the_name_and_contact_are_confirmed() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), pass_on_roster());
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Internal, "仓库转述: 客户称签收时少了两箱")
+        .category(cat("cargo_exception"))
+        .build()
+        .unwrap();
+    s.register("yg", "S15-C", c)
+        .expect("the pass-on is 「立即」: it owes no name or contact");
+    match s.run("kf", minutes(t0, 5), accept()) {
+        Err(Rejection::RecordIncomplete {
+            field,
+            event,
+            requirement,
+            ..
+        }) => {
+            assert_eq!(field, "complainant.name");
+            assert_eq!(event, tousu_policy::ClockEvent::Accepted);
+            assert_eq!(requirement, "registration.before[0]");
+        }
+        other => panic!("accepted without a name or contact: {other:?}"),
+    }
+    assert!(
+        s.run("yg", minutes(t0, 6), complete_contact("13900001111"))
+            .is_err(),
+        "the employee passes the complaint on; the staff confirm the details"
+    );
+    s.ok("kf", minutes(t0, 7), complete_contact("13900001111"));
+    assert!(
+        matches!(
+            s.run("kf", minutes(t0, 8), accept()),
+            Err(Rejection::RecordIncomplete { ref field, .. }) if field == "complainant.name"
+        ),
+        "the name is confirmed too"
+    );
+    s.ok(
+        "kf",
+        minutes(t0, 9),
+        CommandKind::CompleteDetails {
+            details: Box::new(Details {
+                name: Some("客户 伏先生".to_owned()),
+                ..Details::default()
+            }),
+        },
+    );
+    s.ok("kf", minutes(t0, 10), accept());
+    let who = &s.case().complaint.complainant;
+    assert_eq!(who.name.as_deref(), Some("客户 伏先生"));
+    assert_eq!(who.contact.phone.as_deref(), Some("13900001111"));
+    // The registration still says what the employee passed on; each
+    // completion is an event of its own, by the staff.
+    let EventKind::Registered { complaint, .. } = &s.events[0].kind else {
+        panic!("the first event is the registration");
+    };
+    assert!(complaint.complainant.contact.phone.is_none());
+    let completed: Vec<_> = s
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::DetailsCompleted { .. }))
+        .map(|e| e.actor.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(completed, [Some("kf".to_owned()), Some("kf".to_owned())]);
+}
+
+/// A completion that gives nothing, a blank field or what the complaint
+/// already says is refused, and the case is left as it was.
+#[test]
+fn s15_a_completion_must_complete_something() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), pass_on_roster());
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    let c = Complaint::builder(t0, Channel::Internal, "仓库转述: 客户称包装破损")
+        .complainant(person("客户 伏先生").with_phone("13900001111"))
+        .build()
+        .unwrap();
+    s.register("yg", "S15-B", c).unwrap();
+    let before = s.events.len();
+    let refused = |s: &mut Scenario, kind: CommandKind| match s.run("kf", minutes(t0, 5), kind) {
+        Err(Rejection::InvalidInput { path, .. }) => path,
+        other => panic!("not refused as invalid input: {other:?}"),
+    };
+    let nothing = CommandKind::CompleteDetails {
+        details: Box::default(),
+    };
+    assert_eq!(refused(&mut s, nothing), "kind.details");
+    assert_eq!(
+        refused(&mut s, complete_contact("  ")),
+        "kind.details.contact.phone"
+    );
+    assert_eq!(
+        refused(&mut s, complete_contact("13900001111")),
+        "kind.details"
+    );
+    assert_eq!(s.events.len(), before, "a refused command changes nothing");
+    // A correction is a completion: the new phone replaces the old.
+    s.ok("kf", minutes(t0, 6), complete_contact("13900003333"));
+    assert_eq!(
+        s.case().complaint.complainant.contact.phone.as_deref(),
+        Some("13900003333")
+    );
 }

@@ -667,7 +667,7 @@ fn s38_a_complaint_not_answered_at_once_leaves_a_contact() {
     assert_eq!(to_finance.kind(), "record_incomplete");
     assert_eq!(
         to_finance.to_string(),
-        "complaint.complainant.contact is missing: assign causes `assigned`, before which policy hospital-s38 requires it (registration.before[0]); a complaint answered at once needs none, and the field is given at registration"
+        "complaint.complainant.contact is missing: assign causes `assigned`, before which policy hospital-s38 requires it (registration.before[0]); a complaint answered at once needs none; give the field with complete_details (or at registration)"
     );
     let to_office = s
         .run(
@@ -736,4 +736,50 @@ fn s38_what_the_office_takes_in_is_the_offices_to_answer() {
     assert_eq!(due(&s, minutes(t0, 31), "feedback"), "2026-09-16 00:00");
     s.tick(beijing(2026, 9, 16, 9, 0));
     assert_eq!(breach_owners(&s), ["feedback@1 → zh1"]);
+}
+
+/// #8: 6「对不能立即答复或解决的问题,做好登记,留下联系方法」 — the receiver who finds,
+/// after registering it, that a complaint cannot be answered at once leaves
+/// the contact then (ruling 66), and the complaint goes on to 财务科. (The old
+/// file had no way to add it: such a complaint was stuck at the desk.)
+#[test]
+fn s38_the_receiver_leaves_the_contact_when_the_complaint_cannot_be_answered_at_once() {
+    let roster = roster(
+        &[("mz", "门诊一站式服务台", None), ("cw", "财务科", None)],
+        &[
+            ("fw", "服务台 何护士", "mz", &["first_receiver"], None),
+            ("cw1", "财务科 会计", "cw", &["finance"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "门诊缴费后发票金额与清单不符")
+        .complainant(person("患者 郑先生"))
+        .category(cat("billing"))
+        .first_responder(sid("fw"))
+        .build()
+        .unwrap();
+    s.register("fw", "YY-D", c).unwrap();
+    s.ok("fw", minutes(t0, 2), accept());
+    assert_eq!(
+        s.run("fw", minutes(t0, 5), assign("cw", "cw1"))
+            .unwrap_err()
+            .kind(),
+        "record_incomplete"
+    );
+    s.ok(
+        "fw",
+        minutes(t0, 6),
+        CommandKind::CompleteDetails {
+            details: Box::new(Details {
+                contact: Contact {
+                    phone: Some("13700006666".to_owned()),
+                    ..Contact::default()
+                },
+                ..Details::default()
+            }),
+        },
+    );
+    s.ok("fw", minutes(t0, 7), assign("cw", "cw1"));
+    assert_eq!(status(&s), Status::Assigned);
 }

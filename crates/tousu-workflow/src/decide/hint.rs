@@ -28,6 +28,9 @@ pub(super) fn hint(kind: &C) -> &'static str {
         C::AddNote { .. } => "a note may be added to any case",
         C::RecordAction { .. } => "record actions on an open case; a final case takes notes",
         C::SignRecord { .. } => "sign a record of an open case",
+        C::CompleteDetails { .. } => {
+            "complete the details of an open case; a final case takes notes"
+        }
         C::MigratePolicy { .. } => {
             "a closed case accepts only notes; it stays judged by the version it was closed under"
         }

@@ -10,7 +10,7 @@ use super::Decision;
 use super::outcome::{Effects, input, non_blank, unsupported};
 use crate::authority::{granted, permitted};
 use crate::clocks::{self, ClockCase};
-use crate::command::{Command, CommandKind};
+use crate::command::{Command, CommandKind, Details};
 use crate::event::{Event, EventKind, stamp};
 use crate::{Ctx, Rejection};
 
@@ -344,5 +344,41 @@ pub(super) fn merge_repeat(
             new_facts,
         },
         triggers,
+    )
+}
+
+/// Completes the complainant's details after registration (ruling 66):
+/// each field given must say something, and together they must change the
+/// complaint, so the record never holds a completion that completes nothing.
+pub(super) fn complete_details(
+    d: &Decision<'_, '_>,
+    details: &Details,
+) -> Result<Effects, Rejection> {
+    let mut given = details.given().peekable();
+    if given.peek().is_none() {
+        return Err(input(
+            "kind.details",
+            "gives no field; give at least one of name, contact (phone, email, address, other), subject, location",
+        ));
+    }
+    for (path, text) in given {
+        if text.trim().is_empty() {
+            return Err(input(
+                &format!("kind.details.{path}"),
+                "is blank; give the text, or leave the field out to keep what the complaint says",
+            ));
+        }
+    }
+    if details.already_in(&d.case.complaint) {
+        return Err(input(
+            "kind.details",
+            "changes nothing: the complaint already says all of it; give what is new or corrected",
+        ));
+    }
+    Effects::one(
+        EventKind::DetailsCompleted {
+            details: Box::new(details.clone()),
+        },
+        &[],
     )
 }

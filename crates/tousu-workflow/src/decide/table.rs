@@ -23,6 +23,7 @@ macro_rules! side {
             | C::AddNote { .. }
             | C::RecordAction { .. }
             | C::SignRecord { .. }
+            | C::CompleteDetails { .. }
             | C::MigratePolicy { .. }
             | C::CloseAbnormally { .. }
             | C::CloseUnreachable { .. }
@@ -85,6 +86,7 @@ fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             milestone,
         } => handling::record_action(d, *action, note, milestone.as_ref()),
         C::SignRecord { record } => signing::sign(d, *record),
+        C::CompleteDetails { details } => intake::complete_details(d, details),
         C::MigratePolicy {
             policy_id,
             version,
@@ -283,6 +285,7 @@ fn done(d: &Decision<'_, '_>, s: Status) -> Result<Effects, Rejection> {
         | C::Escalate { .. }
         | C::RecordAction { .. }
         | C::SignRecord { .. }
+        | C::CompleteDetails { .. }
         | C::MigratePolicy { .. }
         | C::CloseAbnormally { .. }
         | C::CloseUnreachable { .. }

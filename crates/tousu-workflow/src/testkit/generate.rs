@@ -233,6 +233,7 @@ impl Lane {
             | CommandKind::RecordAction { .. }
             | CommandKind::RecordFacts { .. }
             | CommandKind::SignRecord { .. }
+            | CommandKind::CompleteDetails { .. }
             | CommandKind::MigratePolicy { .. } => Lane::Side,
         }
     }
