@@ -166,6 +166,7 @@ impl<'a> ClockCase<'a> {
             round: self.round,
             clocks: &self.clocks,
             marks: &[],
+            marks_warn: false,
         }
     }
 
@@ -948,10 +949,14 @@ fn lapsed_periods(
         // next period has no limit: nothing to do for either.
         .filter(|c| c.round == case.round && !c.breached && c.is_past_deadline(at))
     {
+        // `Policy::milestone` filtered on `repeat`, the cheap test first:
+        // most milestones do not repeat, so most clocks' ids are never
+        // compared (milestone ids are unique, validation refuses others).
         let Some(m) = ctx
             .policy
-            .milestone(&clock.milestone)
-            .filter(|m| m.repeat.is_some())
+            .milestones
+            .iter()
+            .find(|m| m.repeat.is_some() && m.id == clock.milestone)
         else {
             continue;
         };
@@ -1396,11 +1401,15 @@ fn breach(
     let Some(level) = case.level else {
         return Ok(());
     };
-    let trigger = EscalationTrigger::BreachOf(clock.milestone.clone());
-    for step in ctx
-        .policy
-        .escalation_steps(&trigger, level, case.complaint.category.as_ref())
-    {
+    // `Policy::escalation_steps` of `BreachOf(clock.milestone)`, matched
+    // on the milestone in place: no trigger built (an id cloned and
+    // dropped) and no whole-enum comparison per step, on every breach.
+    let category = case.complaint.category.as_ref();
+    for step in ctx.policy.escalation.iter().filter(|s| {
+        matches!(&s.after, EscalationTrigger::BreachOf(b) if *b == clock.milestone)
+            && s.applies_to(level)
+            && ctx.policy.step_covers(s, category)
+    }) {
         // Listed at the first breach that could escalate: most find nothing due.
         let taken = taken.get_or_insert_with(|| case.taken());
         if taken.contains(&step.id) {
