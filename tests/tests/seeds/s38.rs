@@ -783,3 +783,16 @@ fn s38_the_receiver_leaves_the_contact_when_the_complaint_cannot_be_answered_at_
     s.ok("fw", minutes(t0, 7), assign("cw", "cw1"));
     assert_eq!(status(&s), Status::Assigned);
 }
+
+/// 10「建立健全投诉档案,立卷归档,留档备查」 gives no term: the file keeps the
+/// dossier 15 years (assumed) and an important one for good.
+#[test]
+fn s38_the_dossier_is_kept_fifteen_years_important_ones_for_good() {
+    let p = policy("hospital-s38.toml");
+    let r = p.retention.as_ref().unwrap();
+    assert_eq!(r.period.to_string(), "15 years");
+    assert_eq!(
+        r.important.as_ref().map(ToString::to_string).as_deref(),
+        Some("permanent")
+    );
+}
