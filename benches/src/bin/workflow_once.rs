@@ -11,12 +11,17 @@
 //! valgrind --tool=callgrind --collect-atstart=no \
 //!     --toggle-collect='*commands_all*' target/release/workflow_once commands
 //! ```
+//!
+//! A second argument sets the number of cases (20,000 by default), so that
+//! a run under callgrind on a busy machine stays short: `workflow_once
+//! replay 2000`.
 use tousu_benches::Rng;
 use tousu_benches::streams::{lifecycle, roster};
 use tousu_model::Roster;
 use tousu_policy::Policy;
 use tousu_workflow::{Case, Command, Event, PolicyRuntime, handle};
 
+/// The cases generated when the command line does not say.
 const CASES: usize = 20_000;
 
 /// Replays every stream; the sum of the versions.
@@ -48,7 +53,11 @@ fn main() {
     let rt = PolicyRuntime::new(Policy::default_policy().unwrap()).unwrap();
     let roster = roster();
     let mut rng = Rng(17);
-    let (commands, streams): (Vec<Vec<Command>>, Vec<Vec<Event>>) = (0..CASES)
+    let cases = match std::env::args().nth(2) {
+        Some(n) => n.parse().expect("the second argument is a number of cases"),
+        None => CASES,
+    };
+    let (commands, streams): (Vec<Vec<Command>>, Vec<Vec<Event>>) = (0..cases)
         .map(|i| lifecycle(&rt, &roster, &mut rng, i))
         .unzip();
     let events: usize = streams.iter().map(Vec::len).sum();
