@@ -297,3 +297,71 @@ fn s28_a_batch_found_later_is_reported_from_then() {
     s.tick(beijing(2026, 5, 4, 10, 45));
     assert!(breached(&s.events, "report_batch"));
 }
+
+/// 三6「如不能现场答复的应告知客户需要的时间(有必要时需请客户签字确认)」: the time
+/// the hall needs is the one it tells the customer (an agreed deadline), and the
+/// source has no 延期. The old file let the hall supervisor ask for an extension
+/// and another approve it, though no clock of the file pauses on one, so an
+/// approved extension moved nothing (this test fails on that file: the request
+/// was accepted).
+#[test]
+fn s28_the_hall_tells_the_time_needed_and_asks_no_extension() {
+    let p = policy("business-hall-s28.toml");
+    let roster = roster(
+        &[("yyt", "营业厅", None)],
+        &[
+            ("y1", "营业员 小田", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            (
+                "zr2",
+                "营业厅副主任 钟主任",
+                "yyt",
+                &["hall_supervisor"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 4, 9, 0);
+    s.register(
+        "y1",
+        "YYT-E",
+        about(t0, "problem_solving", "宽带迁移后一直无法上网,要求赔偿")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 2), accept());
+    s.ok("y1", minutes(t0, 10), escalate("客户要求赔偿,超出处理权限"));
+    let asked = s
+        .run(
+            "zr",
+            minutes(t0, 15),
+            CommandKind::RequestExtension {
+                reason: "需分公司核查线路".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    // Not answerable on site: the supervisor tells the customer the time needed.
+    s.ok(
+        "zr",
+        minutes(t0, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 5, 5, 12, 0),
+        },
+    );
+    assert!(!breached(&s.events, "on_site"), "the time needed was told");
+    assert_eq!(
+        due(&s, minutes(t0, 21), "agreed_deadline"),
+        "2026-05-05 12:00"
+    );
+    s.tick(beijing(2026, 5, 5, 12, 5));
+    assert!(breached(&s.events, "agreed_deadline"));
+    s.assert_replays();
+    // Nobody is named to approve an extension either.
+    let p = policy("business-hall-s28.toml");
+    assert!(p.approval.as_ref().is_some_and(|a| a.extension.is_none()));
+}

@@ -602,3 +602,50 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     assert_eq!(down.case().assignment.as_ref().unwrap().lead, did("cz"));
     down.assert_replays();
 }
+
+/// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」:
+/// a complaint the province received and accepted is the province's until it
+/// passes it down. The old file charged a late handling clock before a handler
+/// was assigned to the city body's intake officer alone, so a case the province
+/// accepted and kept breached charged to nobody (this test fails on that file);
+/// a case a city body received is still its intake officer's.
+#[test]
+fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let filed = |content: &str| {
+        about(t0, "completed_in_warranty", content)
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap()
+    };
+    // Accepted by the province on Mon 2 Mar 2026 and kept: 60 days (assumed)
+    // end on Fri 1 May, Labour Day, so the period runs to Wed 6 May.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("sj1", "SJ-41", filed("无锡某小区外墙保温层脱落"))
+        .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 0, 1));
+    assert_eq!(breach_owners(&s), ["handling@1 → sj1"]);
+
+    // Received by the city body and left unassigned: its intake officer's.
+    let mut c = Scenario::new(p, roster);
+    c.register("sl", "WX-41", filed("无锡某小区地下室渗水"))
+        .unwrap();
+    c.ok("sl", minutes(t0, 30), accept());
+    c.tick(beijing(2026, 5, 7, 0, 1));
+    assert_eq!(breach_owners(&c), ["handling@1 → sl"]);
+}
