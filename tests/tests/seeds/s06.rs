@@ -537,3 +537,48 @@ fn s06_the_rep_promises_no_deadline_the_source_lacks() {
         );
     }
 }
+
+/// 五: the flowchart splits by level — 「重大 投诉」 → 「集团品管部」, 「一般 投诉」 →
+/// 「品管部受理」. As 品管部 may not accept a major complaint, 集团品管部 may not
+/// take in a general one, which is 品管部's to accept; a general case that
+/// turns major goes to the group because of its level. (The file let the group
+/// accept any complaint, so a general one could be taken from 品管部.)
+#[test]
+fn s06_the_group_accepts_major_complaints_only() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 27, 10, 0);
+    let mut g = Scenario::new(p.clone(), roster.clone());
+    g.register(
+        "rep",
+        "S06-A1",
+        about(t0, "other_defect", "厨房墙砖个别开裂")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&g), "general");
+    let refused = g.run("gqc", minutes(t0, 10), accept()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    g.ok("qc", minutes(t0, 20), accept());
+
+    let mut m = Scenario::new(p, roster);
+    let c = about(t0, "stain_absorption", "小区200户地砖吸污")
+        .collective_count(200)
+        .build()
+        .unwrap();
+    m.register("rep", "S06-A2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok("gqc", minutes(t0, 10), accept());
+}
