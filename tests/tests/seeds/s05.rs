@@ -572,3 +572,37 @@ fn s05_the_feedback_to_the_customer_is_the_engineers() {
         ClockState::Stopped { met: true, .. }
     ));
 }
+
+/// 3 gives the 客服工程师 「核实和反馈输出」 and 业务部 the contact; what survives
+/// (3, 4, 6: section 5, the flowchart, is lost) promises the customer no date.
+/// (The file let the engineer set a deadline with the customer, a clock of no
+/// clause; set before anyone was assigned, its lapse was charged to nobody.)
+#[test]
+fn s05_the_engineer_promises_no_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("board-card-s05.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register(
+        "yw1",
+        "S05-D",
+        about(t0, "process", "贴片虚焊导致板卡间歇性死机")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 12, 17, 0),
+    };
+    let refused = s.run("kfgc", minutes(t0, 20), promise);
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}

@@ -433,3 +433,152 @@ fn s06_the_rep_does_not_answer_before_the_check() {
     assert!(breach_list(&g).is_empty(), "{:?}", breach_list(&g));
     g.assert_replays();
 }
+
+/// 五, the flowchart's first box 「业务人员 现场了解 要求寄样 或寄照片」, before
+/// 「品管部受理」 (一般) or 「集团品管部」 (重大), and 四「及时上报」: until anyone from
+/// 品管部 or 集团品管部 has acted on the case, it is with the rep who received it,
+/// and a site check nobody in quality control took up is his; once they act, it
+/// is theirs. (The file fell back to 集团品管部 and 品管部 only, so such a breach
+/// was charged to nobody.) The general case runs over the 2026 New Year holiday.
+#[test]
+fn s06_a_site_check_no_quality_control_took_up_is_the_reps() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+        ],
+    );
+    // Tuesday 30 December 2025; 1–3 January 2026 are the New Year holiday and
+    // Sunday 4 January a 调休 working day.
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut g = Scenario::new(p.clone(), roster.clone());
+    g.register(
+        "rep",
+        "S06-R1",
+        about(t0, "other_defect", "经销商反映客户铺贴的仿古砖尺寸偏差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&g), "general");
+    // 3 working days (assumed): 31 December, 4 and 5 January.
+    assert_eq!(due(&g, minutes(t0, 1), "site_check"), "2026-01-06 00:00");
+    g.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&g), ["site_check@1 → rep"]);
+    g.assert_replays();
+
+    // A major case the group took over by its level, nobody from the group
+    // having acted: still the rep's.
+    let mut m = Scenario::new(p.clone(), roster.clone());
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-R2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    assert_eq!(steps_taken(&m), ["group-qc-for-major"]);
+    m.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&m), ["site_check@1 → rep"]);
+
+    // Once 品管部 has accepted, the check is 品管部's, not the rep's.
+    let mut q = Scenario::new(p, roster);
+    q.register(
+        "rep",
+        "S06-R3",
+        about(t0, "other_defect", "客厅地砖色差").build().unwrap(),
+    )
+    .unwrap();
+    q.ok("qc", minutes(t0, 30), accept());
+    q.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&q), ["site_check@1 → qc"]);
+}
+
+/// 四「适当回应」「巧妙答复」 and the flowchart (五) promise the dealer no date: the
+/// source has no time limit at all, and no 约定 of one. (The file let the rep
+/// set a deadline with the dealer, a clock of no clause; set at registration,
+/// before anyone was assigned, its lapse was charged to nobody.)
+#[test]
+fn s06_the_rep_promises_no_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register(
+        "rep",
+        "S06-D",
+        about(t0, "other_defect", "经销商反映地砖批次色差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    for who in ["rep", "qc"] {
+        let promise = CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 13, 17, 0),
+        };
+        let refused = s.run(who, minutes(t0, 5), promise);
+        assert!(
+            matches!(refused, Err(Rejection::NotPermitted { .. })),
+            "{who}: {refused:?}"
+        );
+    }
+}
+
+/// 五: the flowchart splits by level — 「重大 投诉」 → 「集团品管部」, 「一般 投诉」 →
+/// 「品管部受理」. As 品管部 may not accept a major complaint, 集团品管部 may not
+/// take in a general one, which is 品管部's to accept; a general case that
+/// turns major goes to the group because of its level. (The file let the group
+/// accept any complaint, so a general one could be taken from 品管部.)
+#[test]
+fn s06_the_group_accepts_major_complaints_only() {
+    let p = policy("ceramic-tile-s06.toml");
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 27, 10, 0);
+    let mut g = Scenario::new(p.clone(), roster.clone());
+    g.register(
+        "rep",
+        "S06-A1",
+        about(t0, "other_defect", "厨房墙砖个别开裂")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&g), "general");
+    let refused = g.run("gqc", minutes(t0, 10), accept()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    g.ok("qc", minutes(t0, 20), accept());
+
+    let mut m = Scenario::new(p, roster);
+    let c = about(t0, "stain_absorption", "小区200户地砖吸污")
+        .collective_count(200)
+        .build()
+        .unwrap();
+    m.register("rep", "S06-A2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok("gqc", minutes(t0, 10), accept());
+}

@@ -524,3 +524,43 @@ fn s09_the_desk_notifies_the_result_the_department_reached() {
     assert_eq!(status(&s), Status::Replied);
     s.assert_replays();
 }
+
+/// 第六条2「通知时间以投诉接受后的15个工作日为限,特殊情况可适当延长,但需及时告知客户」:
+/// the limit is the regulation's own, and more time is an extension the customer
+/// is told of; no clause has the 客服人员 or the 相关部门 promise the customer a
+/// date of their own (第五条2 negotiates the solution, not a deadline). (The
+/// file let both set one, a clock of no clause; set by the 客服人员 before a
+/// department was assigned, its lapse was charged to nobody.)
+#[test]
+fn s09_no_one_promises_a_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register(
+        "kf",
+        "S09-D",
+        about(t0, "transaction", "发票抬头开错").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 11, 17, 0),
+    };
+    let refused = s.run("kf", minutes(t0, 10), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok("kf", minutes(t0, 15), assign("fin", "fin1"));
+    let refused = s.run("fin1", minutes(t0, 20), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}

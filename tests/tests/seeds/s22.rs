@@ -718,3 +718,35 @@ fn s22_the_supervisor_handles_an_emergency_too() {
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
 }
+
+/// (三)「尽快通知责任人」 and (四)「应在维修后,由投诉受理员负责回访」: what survives
+/// promises the student no date (section 三「投诉的界定及处理期限」 is lost, and
+/// its limits are the file's assumed clocks). (The file let the 投诉受理员 set a
+/// deadline with the student, a clock of no clause; set before anyone was
+/// assigned, its lapse was charged to nobody.)
+#[test]
+fn s22_the_receptionist_promises_no_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("fw", "服务中心", None)],
+        &[("sl", "投诉受理员 小钟", "fw", &["receptionist"], None)],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 10, 0);
+    s.register(
+        "sl",
+        "S22-D",
+        about(t0, "repair", "3号楼112宿舍热水器不出热水")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 3), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 5, 6, 18, 0),
+    };
+    let refused = s.run("sl", minutes(t0, 5), promise);
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}
