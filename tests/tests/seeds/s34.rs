@@ -738,7 +738,7 @@ fn s34_a_case_handed_down_again_after_reopening_is_supervised() {
     );
 }
 
-/// 第六条(三)「[市建委]负责处理重大的建筑工程投诉」: a 重大 case a district registers
+/// 第六条(三) gives the 市建委 「负责处理重大的建筑工程投诉」: a 重大 case a district registers
 /// is the commission's from its classification (`commission-takes-major`). Once
 /// the commission is on the case (its officer has acted on it) but names no
 /// handler, a late `handling` is the commission's, not the district's that
