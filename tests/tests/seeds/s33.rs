@@ -830,3 +830,55 @@ fn s33_the_month_admits_no_extension() {
         "2026-04-03 00:00"
     );
 }
+
+/// 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」 names whom the
+/// receptionist may call in: the manager (the step `manual-manager`). The company
+/// leader is the file's (assumed), reached through the manager, who brings a case
+/// to the company (`manual-company`, `by = ["cs_manager"]`). The old file let the
+/// receptionist hand a case straight to the company leader, passing over the
+/// manager the clause names.
+#[test]
+fn s33_the_receptionist_calls_the_manager_not_the_company() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("jd", "接待员 小林", "kf", &["receptionist"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    s.register(
+        "jd",
+        "WY-C",
+        Complaint::builder(t0, Channel::Visit, "物业费账单重复收取, 要求公司领导出面")
+            .complainant(person("业主 邓先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    let version = s.case().version;
+    let refused = s
+        .run(
+            "jd",
+            minutes(t0, 10),
+            escalate_to("manual-company", "直接报公司领导"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("manual-company") && u.contains("cs_manager"))),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("jd", minutes(t0, 11), escalate("请经理出面解释"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+    s.ok(
+        "jl",
+        minutes(t0, 40),
+        escalate_to("manual-company", "业主要求公司领导出面"),
+    );
+    assert_eq!(steps_taken(&s), ["manual-manager", "manual-company"]);
+}

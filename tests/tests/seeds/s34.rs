@@ -664,3 +664,131 @@ fn s34_a_project_outside_the_city_is_not_in_scope() {
         .unwrap();
     assert_eq!(refused_by(&p, &inside), None);
 }
+
+/// 第六条(五)「负责对…交给各区县…、有关主管部门办理的投诉处理进行督办」: a case the
+/// 市建委 hands down again in a reopened round is handed down as much as in the
+/// first. The commission received a complaint (第二条) and passed it to a district,
+/// which replied on time; the complainant was not satisfied, the commission
+/// reopened the case and handed it to another district, which let it run past
+/// its 60 days (assumed, from the second hand-over). The commission is told. The
+/// old file ran the hand-down clock once per case, so the second round's
+/// hand-down started nothing and the late ordinary case was never before it.
+#[test]
+fn s34_a_case_handed_down_again_after_reopening_is_supervised() {
+    let roster = roster(
+        &[
+            ("sjw", "重庆市住房和城乡建设委员会", None),
+            ("yz", "渝中区建设工程质量投诉办", None),
+            ("jb", "江北区建设工程质量投诉办", None),
+        ],
+        &[
+            (
+                "w1",
+                "市建委 投诉受理 段科员",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            ),
+            ("y1", "渝中区投诉办 唐工", "yz", &["district_body"], None),
+            ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "w1",
+        "CQ-R",
+        about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+            .first_responder(sid("w1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("w1", minutes(t0, 30), accept());
+    s.ok("w1", minutes(t0, 40), assign("yz", "y1"));
+    s.ok("y1", beijing(2026, 3, 16, 10, 0), reply("已责令开发商维修"));
+    s.ok(
+        "w1",
+        beijing(2026, 3, 18, 10, 0),
+        callback(Satisfaction::Unsatisfied, "开发商未维修"),
+    );
+    s.ok(
+        "w1",
+        beijing(2026, 3, 18, 11, 0),
+        reopen("投诉人不满意, 重新交办"),
+    );
+    let t2 = beijing(2026, 3, 18, 12, 0);
+    s.ok(
+        "w1",
+        t2,
+        transfer("jb", "j1", "工程位于江北区, 交江北区办理"),
+    );
+    // 60 days (assumed) from 18 March end on Sun 17 May, a rest day: Mon 18 May.
+    assert_eq!(
+        due(&s, minutes(t2, 1), "commission_handed_down"),
+        "2026-05-19 00:00"
+    );
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    assert!(breach_list(&s).contains(&"commission_handed_down@2".to_owned()));
+    assert!(!breach_list(&s).contains(&"commission_handed_down@1".to_owned()));
+    assert_eq!(
+        steps_notified(&s),
+        ["supervise-commission-handed-down → municipal_commission"]
+    );
+}
+
+/// 第六条(三) gives the 市建委 「负责处理重大的建筑工程投诉」: a 重大 case a district registers
+/// is the commission's from its classification (`commission-takes-major`). Once
+/// the commission is on the case (its officer has acted on it) but names no
+/// handler, a late `handling` is the commission's, not the district's that
+/// passed it up. The old file tried the district's body first and charged it.
+/// Before anyone at the commission has acted, its holders are not on the case
+/// and the district's body that recorded it answers, as for an ordinary case.
+#[test]
+fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
+    let roster = roster(
+        &[
+            ("qx", "渝北区建设行政主管部门", None),
+            ("sjw", "重庆市住房和城乡建设委员会", None),
+        ],
+        &[
+            ("q1", "区县专门机构 向科员", "qx", &["district_body"], None),
+            (
+                "w1",
+                "市建委 质安处 段处长",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 4, 2, 10, 0);
+    let run = |commission_acts: bool| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        s.register(
+            "q1",
+            "CQ-M",
+            about(t0, "safety", "在建商住楼塔吊附着杆件松动, 仍在吊装作业")
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(level_of(&s), "major");
+        assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+        s.ok("q1", minutes(t0, 30), accept());
+        if commission_acts {
+            s.ok(
+                "w1",
+                minutes(t0, 60),
+                note("市建委接手, 安排质安处现场核查"),
+            );
+        }
+        // 30 days (assumed) from 2 April: the end of Sat 2 May, in the 劳动节 holiday: 6 May.
+        assert_eq!(due(&s, minutes(t0, 61), "handling"), "2026-05-07 00:00");
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["handling@1 → w1"]);
+    assert_eq!(run(false), ["handling@1 → q1"]);
+}

@@ -328,7 +328,8 @@ fn s42_a_destructive_act_is_major() {
 /// with (3)「对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」: a general
 /// complaint is answered within 4 hours of acceptance (立即, assumed), a major one
 /// within 2 (assumed); agreeing the next reply time meets the clock, doing neither
-/// breaches, charged to the handler.
+/// breaches, charged to the receiver who took the complaint in (eighth audit: the
+/// handler before, `s42::s42_the_receiver_answers_at_once_or_agrees_the_time`).
 #[test]
 fn s42_reply_at_once_or_agree_the_next_time() {
     let run = |major: bool, agree: bool| {
@@ -368,7 +369,7 @@ fn s42_reply_at_once_or_agree_the_next_time() {
         run(false, false),
         (
             "2026-08-03 14:02".to_owned(),
-            vec!["reply@1 → e1".to_owned()]
+            vec!["reply@1 → j1".to_owned()]
         )
     );
     assert_eq!(run(false, true), ("2026-08-03 14:02".to_owned(), vec![]));
@@ -433,4 +434,70 @@ fn s42_more_time_is_a_reply_time_agreed_not_an_extension() {
         due(&s, minutes(t0, 300), "agreed_deadline"),
         "2026-08-06 17:00"
     );
+}
+
+/// (4)「一般性投诉:当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门
+/// 进行信息传递并立即将情况回复客户」: the receiver who records the complaint and passes
+/// it to the department is the one who answers the customer at once — the same
+/// person does all three — and (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止。
+/// 对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」 has whoever received it
+/// follow it and agree the next reply time. Neither answered nor given a time within
+/// 4 hours (立即, assumed), the complaint is the receiver's lateness. The old file
+/// charged the department's handler, who cannot agree a reply time at all.
+#[test]
+fn s42_the_receiver_answers_at_once_or_agrees_the_time() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], None),
+            ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 8, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "9层卫生间水龙头漏水")
+        .complainant(person("9层 某公司行政"))
+        .category(cat("public_facilities"))
+        .first_responder(sid("j1"))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-Q", c).unwrap();
+    s.ok("j1", minutes(t0, 2), accept());
+    s.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+    // The department cannot agree a reply time: that is the receiver's (3).
+    let refused = s
+        .run(
+            "e1",
+            minutes(t0, 60),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 8, 4, 17, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.tick(beijing(2026, 8, 3, 15, 0));
+    assert_eq!(breach_owners(&s), ["reply@1 → j1"]);
+    // Recorded without its first responder, it is the desk's that registered it.
+    let mut d = Scenario::new(
+        policy("property-office-s42.toml"),
+        super::roster(
+            &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+            &[
+                ("j1", "接待 小容", "kf", &["receptionist"], None),
+                ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+            ],
+        ),
+    );
+    d.register(
+        "j1",
+        "DS-Q2",
+        about(t0, "public_facilities", "9层卫生间水龙头漏水")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    d.ok("j1", minutes(t0, 2), accept());
+    d.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+    d.tick(beijing(2026, 8, 3, 15, 0));
+    assert_eq!(breach_owners(&d), ["reply@1 → j1"]);
 }
