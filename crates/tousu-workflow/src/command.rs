@@ -20,7 +20,8 @@ pub const COMMAND_SCHEMA_VERSION: u32 = 1;
 
 /// The complainant's details a [`CommandKind::CompleteDetails`] adds or
 /// corrects: each field given replaces the complaint's, each part of the
-/// contact given replaces that part; a field absent is left as it was.
+/// contact given replaces that part; a field absent is left as it was. A
+/// name given ends the complainant's anonymity.
 #[derive(
     Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
@@ -75,6 +76,11 @@ impl Details {
         };
         let who = &mut complaint.complainant;
         set(&mut who.name, &self.name);
+        // A complainant who has given a name no longer withholds it: an
+        // anonymous complainant has none (`Complainant::validate`).
+        if self.name.is_some() {
+            who.anonymous = false;
+        }
         set(&mut who.contact.phone, &self.contact.phone);
         set(&mut who.contact.email, &self.contact.email);
         set(&mut who.contact.address, &self.contact.address);

@@ -176,6 +176,42 @@ fn s17_weekly_statistics_on_monday() {
     );
 }
 
+/// S17 备注「每周一对客户投诉事件进行统计分析,在周会上汇报。」 with 5「接诉所属部门对客户投诉
+/// 状况进行分类统计,分析客户投诉与期望值」: the receiving department makes the
+/// Monday statistics, and its record performs the duty. (The file had the
+/// 总经办 owe them, a body the clause does not name: the department's
+/// record did not count and the week was missed.)
+#[test]
+fn s17_the_receiving_department_makes_the_weekly_statistics() {
+    let p = policy("membership-cards-s17.toml");
+    let roster = one_person("receiving_dept");
+    let mut log = DutyLog::default();
+    log.records.push(record(
+        "weekly_statistics",
+        "2025-W42",
+        "x",
+        beijing(2025, 10, 13, 10, 0),
+    ));
+    let report = judged(
+        &p,
+        &roster,
+        &log,
+        date(2025, 10, 13),
+        date(2025, 10, 13),
+        beijing(2025, 10, 14, 9, 0),
+    );
+    assert!(
+        matches!(
+            report.judgements.as_slice(),
+            [DutyJudgement {
+                outcome: DutyOutcome::Met { .. },
+                ..
+            }]
+        ),
+        "{report}"
+    );
+}
+
 /// S22 (四) 「每周进行汇总和统计」: by the week's Sunday (assumed), the centre
 /// working every day.
 #[test]

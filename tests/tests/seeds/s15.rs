@@ -740,35 +740,23 @@ fn s15_the_staff_accept_once_the_name_and_contact_are_confirmed() {
         .unwrap();
     s.register("yg", "S15-C", c)
         .expect("the pass-on is 「立即」: it owes no name or contact");
+    // Passed on without the name, the complaint is anonymous: the rule
+    // `anonymous` turns it away until the staff have the name (#24).
     match s.run("kf", minutes(t0, 5), accept()) {
-        Err(Rejection::RecordIncomplete {
-            field,
-            event,
-            requirement,
-            ..
-        }) => {
-            assert_eq!(field, "complainant.name");
-            assert_eq!(event, tousu_policy::ClockEvent::Accepted);
-            assert_eq!(requirement, "registration.before[0]");
-        }
-        other => panic!("accepted without a name or contact: {other:?}"),
+        Err(Rejection::PolicyDecides { rule, .. }) => assert_eq!(
+            rule.as_ref().map(ToString::to_string).as_deref(),
+            Some("anonymous")
+        ),
+        other => panic!("accepted without a name: {other:?}"),
     }
     assert!(
         s.run("yg", minutes(t0, 6), complete_contact("13900001111"))
             .is_err(),
         "the employee passes the complaint on; the staff confirm the details"
     );
-    s.ok("kf", minutes(t0, 7), complete_contact("13900001111"));
-    assert!(
-        matches!(
-            s.run("kf", minutes(t0, 8), accept()),
-            Err(Rejection::RecordIncomplete { ref field, .. }) if field == "complainant.name"
-        ),
-        "the name is confirmed too"
-    );
     s.ok(
         "kf",
-        minutes(t0, 9),
+        minutes(t0, 7),
         CommandKind::CompleteDetails {
             details: Box::new(Details {
                 name: Some("客户 伏先生".to_owned()),
@@ -776,6 +764,20 @@ fn s15_the_staff_accept_once_the_name_and_contact_are_confirmed() {
             }),
         },
     );
+    match s.run("kf", minutes(t0, 8), accept()) {
+        Err(Rejection::RecordIncomplete {
+            field,
+            event,
+            requirement,
+            ..
+        }) => {
+            assert_eq!(field, "complainant.contact");
+            assert_eq!(event, tousu_policy::ClockEvent::Accepted);
+            assert_eq!(requirement, "registration.before[0]");
+        }
+        other => panic!("accepted without a contact: {other:?}"),
+    }
+    s.ok("kf", minutes(t0, 9), complete_contact("13900001111"));
     s.ok("kf", minutes(t0, 10), accept());
     let who = &s.case().complaint.complainant;
     assert_eq!(who.name.as_deref(), Some("客户 伏先生"));
@@ -830,4 +832,85 @@ fn s15_a_completion_must_complete_something() {
         s.case().complaint.complainant.contact.phone.as_deref(),
         Some("13900003333")
     );
+}
+
+/// 4.1.3「B.确认客户身份、姓名和联络办法;」 and 4.2「客户服务组人员在确认上述信息后,应按照
+/// 以下原则进行客户投诉的处理」: the handling follows the confirmation, so a
+/// caller who will not say who they are is turned away by a written rule
+/// giving that reason, by the staff, without an override; the same caller,
+/// once the staff have the name, is taken in (ruling 50). (The file refused
+/// the staff's acceptance for the missing name, and their refusal for want
+/// of the `override_acceptance` permission: the case could be neither
+/// handled nor turned away.)
+#[test]
+fn s15_an_anonymous_complaint_is_turned_away_for_want_of_a_name() {
+    let p = policy("cs-abcd-s15.toml");
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    let anonymous = || {
+        Complaint::builder(t0, Channel::Phone, "来电称送货员态度恶劣, 不愿留下姓名")
+            .complainant(Complainant::anonymous().with_phone("13900005555"))
+            .category(cat("personnel"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), pass_on_roster());
+    s.register("kf", "S15-N", anonymous()).unwrap();
+    s.ok(
+        "kf",
+        minutes(t0, 5),
+        CommandKind::NotAccept {
+            reason_zh: "客户不愿告知姓名".into(),
+            advice_zh: None,
+        },
+    );
+    assert_eq!(status(&s), Status::NotAccepted);
+    let Some(EventKind::NotAccepted {
+        rule,
+        reason_zh,
+        advice_zh,
+        overridden,
+        ..
+    }) = s
+        .events
+        .iter()
+        .map(|e| &e.kind)
+        .find(|k| matches!(k, EventKind::NotAccepted { .. }))
+    else {
+        panic!("no refusal recorded");
+    };
+    assert_eq!(
+        rule.as_ref().map(ToString::to_string).as_deref(),
+        Some("anonymous")
+    );
+    assert!(reason_zh.contains("4.1.3 B"), "{reason_zh}");
+    assert!(advice_zh.is_some(), "the rule's advice is given");
+    assert!(
+        !overridden,
+        "the rule refuses it, not the staff against the rules"
+    );
+
+    // Accepting it is refused, naming the rule; once the staff have the
+    // name, it is taken in.
+    let mut s = Scenario::new(p.clone(), pass_on_roster());
+    s.register("kf", "S15-M", anonymous()).unwrap();
+    match s.run("kf", minutes(t0, 5), accept()) {
+        Err(Rejection::PolicyDecides { rule, .. }) => assert_eq!(
+            rule.as_ref().map(ToString::to_string).as_deref(),
+            Some("anonymous")
+        ),
+        other => panic!("accepted, or refused without the rule: {other:?}"),
+    }
+    s.ok(
+        "kf",
+        minutes(t0, 7),
+        CommandKind::CompleteDetails {
+            details: Box::new(Details {
+                name: Some("C类客户 孙女士".to_owned()),
+                ..Details::default()
+            }),
+        },
+    );
+    assert!(!s.case().complaint.complainant.is_anonymous());
+    s.ok("kf", minutes(t0, 8), accept());
+    assert_eq!(refused_by(&p, &anonymous()).as_deref(), Some("anonymous"));
 }
