@@ -629,12 +629,10 @@ fn before_fields_completable(p: &Policy, out: &mut Findings) {
         let events = events.join(", ");
         // Stuck, not merely unable to take a side road, when an event
         // is one a normal closure passes.
-        let stuck = entry.events.iter().any(|e| {
-            causes(*e)
-                .iter()
-                .flatten()
-                .any(|a| ESSENTIAL.contains(a))
-        });
+        let stuck = entry
+            .events
+            .iter()
+            .any(|e| causes(*e).iter().flatten().any(|a| ESSENTIAL.contains(a)));
         let severity = if stuck {
             Severity::Error
         } else {

@@ -11,8 +11,8 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use tousu_model::*;
 use tousu_policy::{DEFAULT_POLICY_TOML, Policy};
-use tousu_workflow::{CommandKind, Event, EventKind, PolicyRuntime};
 use tousu_workflow::testkit::{Kit, scenario};
+use tousu_workflow::{CommandKind, Event, EventKind, PolicyRuntime};
 
 /// The default policy, where a case is assigned only once the complaint
 /// says how to reach the complainant, and the complaint manager may
