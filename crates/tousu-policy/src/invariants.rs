@@ -19,7 +19,9 @@
 //! stop events (`stopped_by`), a role a hand-over is limited to that can
 //! take no case on (`hands_over_to`), a registration requirement that refuses the very
 //! complaints an acceptance rule turns away with advice, a field owed
-//! before an event a case needs to end (`registration.before`), a clock stopped by a
+//! before an event a case needs to end (`registration.before`) or one
+//! nobody may give after registration (no role may `complete_details`, or
+//! a field it does not give), a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends.
 //!
@@ -196,6 +198,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     for (severity, path, message) in crate::registration::before_binds(p) {
         out.add(severity, "record_requirement_binds", path, message);
     }
+    before_fields_completable(p, &mut out);
     let mut out = out.0;
     out.extend(crate::stop_on_validity::invariants(p));
     out.extend(crate::repeat::invariants(p));
@@ -608,6 +611,68 @@ fn flow_completes(p: &Policy, out: &mut Findings) {
                 format!("role {role} takes cases over but may take no action"),
             );
         }
+    }
+}
+
+/// A field `[[registration.before]]` owes can be given after registration
+/// (ruling 66): otherwise a complaint registered without it can never pass
+/// the entry's events, and a case that needs one of them to close is stuck.
+/// A field `required` at registration is every complaint's already
+/// (`registration::check` warns of it).
+fn before_fields_completable(p: &Policy, out: &mut Findings) {
+    let Some(reg) = &p.registration else {
+        return;
+    };
+    let completer = some_role_may(p, Action::CompleteDetails);
+    for (i, entry) in reg.before.iter().enumerate() {
+        let events: Vec<String> = entry.events.iter().map(|e| format!("`{e}`")).collect();
+        let events = events.join(", ");
+        // Stuck, not merely unable to take a side road, when an event
+        // is one a normal closure passes.
+        let stuck = entry
+            .events
+            .iter()
+            .any(|e| causes(*e).iter().flatten().any(|a| ESSENTIAL.contains(a)));
+        let severity = if stuck {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        for (j, field) in entry.required.iter().enumerate() {
+            if reg.required.contains(field) {
+                continue;
+            }
+            let why = if !completed_by_details(field) {
+                format!(
+                    "{field} is given only at registration (only complete_details changes the complaint afterwards, and it gives the complainant's name, contact, the subject and the location; record_facts records findings, not the complaint); require it at registration (registration.required), or leave it out of this entry"
+                )
+            } else if !completer {
+                format!(
+                    "no role may complete_details, which would give it afterwards (ruling 66); grant complete_details to a role that takes complaints in, or require {field} at registration (registration.required)"
+                )
+            } else {
+                continue;
+            };
+            out.add(
+                severity,
+                "record_requirement_completable",
+                format!("registration.before[{i}].required[{j}]"),
+                format!(
+                    "a case whose complaint was registered without {field} can never be taken past {events} by a command: {why}"
+                ),
+            );
+        }
+    }
+}
+
+/// The fields a `complete_details` command can give: the workflow's
+/// `Details` (name, contact, subject, location); nothing else changes the
+/// complaint after registration.
+fn completed_by_details(field: &crate::RequiredField) -> bool {
+    use crate::RequiredField as F;
+    match field {
+        F::ComplainantName | F::Contact | F::Subject | F::Location => true,
+        F::Category | F::IncidentAt | F::Respondent | F::Fact(_) => false,
     }
 }
 

@@ -169,3 +169,64 @@ fn check_invariants_finds_an_entry_that_strands_a_case() {
         ]
     );
 }
+
+/// A field owed before an event must be one someone can give after
+/// registration (ruling 66): with no role granted `complete_details`, or a
+/// field it does not give, a complaint registered without it never passes
+/// the events; stuck (an error) when a normal closure passes one of them.
+#[test]
+fn check_invariants_finds_a_field_nobody_can_complete() {
+    let findings = |text: &str| {
+        check_invariants(&Policy::from_toml_str(text).unwrap())
+            .into_iter()
+            .filter(|f| f.invariant == "record_requirement_completable")
+            .map(|f| (f.severity, f.path, f.message))
+            .collect::<Vec<_>>()
+    };
+    // S38's receiver completes the contact.
+    assert_eq!(findings(S38), []);
+    let granted = "\"add_note\", \"complete_details\"]";
+    assert_eq!(S38.matches(granted).count(), 1, "the S38 grant moved");
+    let nobody = with_entry(ENTRY).replacen(granted, "\"add_note\"]", 1);
+    let found = findings(&nobody);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(s, p, _)| (*s, p.as_str()))
+            .collect::<Vec<_>>(),
+        [(Severity::Error, "registration.before[0].required[0]")]
+    );
+    insta::assert_snapshot!(found[0].2, @"a case whose complaint was registered without complainant.contact can never be taken past `assigned`, `escalated`, `agreed_deadline_set` by a command: no role may complete_details, which would give it afterwards (ruling 66); grant complete_details to a role that takes complaints in, or require complainant.contact at registration (registration.required)");
+    // Only a side road (an agreed deadline) is closed off: a warning.
+    let side = with_entry(
+        "[[registration.before]]\nevents = [\"agreed_deadline_set\"]\nrequired = [\"contact\"]\n",
+    )
+    .replacen(granted, "\"add_note\"]", 1);
+    assert_eq!(
+        findings(&side)
+            .into_iter()
+            .map(|(s, p, _)| (s, p))
+            .collect::<Vec<_>>(),
+        [(
+            Severity::Warning,
+            "registration.before[0].required[0]".to_owned()
+        )]
+    );
+    // A field complete_details does not give, granted or not; one required
+    // at registration as well is every complaint's already.
+    let uncompletable = with_entry(
+        "[registration]\nrequired = [\"location\"]\n\n[[registration.before]]\nevents = [\"assigned\"]\nrequired = [\"contact\", \"category\", \"location\", { fact = \"ward\" }]\n",
+    );
+    let found = findings(&uncompletable);
+    assert_eq!(
+        found
+            .iter()
+            .map(|(s, p, _)| (*s, p.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (Severity::Error, "registration.before[0].required[1]"),
+            (Severity::Error, "registration.before[0].required[3]"),
+        ]
+    );
+    insta::assert_snapshot!(found[0].2, @"a case whose complaint was registered without category can never be taken past `assigned` by a command: category is given only at registration (only complete_details changes the complaint afterwards, and it gives the complainant's name, contact, the subject and the location; record_facts records findings, not the complaint); require it at registration (registration.required), or leave it out of this entry");
+}

@@ -74,104 +74,20 @@ pub struct RejectionDoc {
     pub message: String,
     /// The rejection's fields a program may act on (`expected` and `actual`
     /// of a stale version, `required_role` of an approval above authority,
-    /// ...), when it has any.
+    /// `field` and `event` of a record incomplete, `department` and
+    /// `accepted` of a hand-over refused, ...: every kind's are listed in
+    /// docs/serve.md), when it has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl From<&Rejection> for RejectionDoc {
     fn from(r: &Rejection) -> Self {
-        use serde_json::json;
-        let details = match r {
-            Rejection::StaleVersion { expected, actual } => {
-                json!({ "expected": expected, "actual": actual })
-            }
-            Rejection::NotPermitted {
-                actor,
-                action,
-                roles,
-            } => {
-                json!({ "actor": actor, "action": action, "roles": roles })
-            }
-            Rejection::OutOfAuthority {
-                actor,
-                amount,
-                limit,
-                required_role,
-                rule,
-            } => json!({
-                "actor": actor, "amount": amount, "limit": limit, "required_role": required_role,
-                "rule": rule,
-            }),
-            Rejection::GrantConditionUnmet {
-                actor,
-                action,
-                unmet,
-            } => json!({ "actor": actor, "action": action, "unmet": unmet }),
-            Rejection::SignOffOutOfOrder {
-                actor,
-                next,
-                chain,
-                signed,
-                rule,
-            } => json!({
-                "actor": actor, "next": next, "chain": chain, "signed": signed, "rule": rule,
-            }),
-            Rejection::NoEscalationStep {
-                requested,
-                level,
-                accepted,
-            } => json!({ "requested": requested, "level": level, "accepted": accepted }),
-            Rejection::Misrouted {
-                route,
-                category,
-                handler_role,
-                lead,
-                ..
-            } => json!({
-                "route": route, "category": category, "handler_role": handler_role, "lead": lead,
-            }),
-            Rejection::InvalidInput { path, .. } => json!({ "path": path }),
-            Rejection::PolicyDecides {
-                table,
-                decision,
-                by,
-                rule,
-                ..
-            } => {
-                json!({ "table": table, "decision": decision, "by": by, "rule": rule })
-            }
-            Rejection::InvalidTransition {
-                status, command, ..
-            } => {
-                json!({ "status": status, "command": command })
-            }
-            Rejection::UnknownActor { actor } => json!({ "actor": actor }),
-            Rejection::CommandIdConflict { id } => json!({ "command_id": id }),
-            Rejection::LateEntryNotAllowed { action, allowed } => {
-                json!({ "action": action, "allowed": allowed })
-            }
-            Rejection::TooLate {
-                action,
-                occurred_at,
-                within,
-                until,
-                ..
-            } => json!({
-                "action": action, "occurred_at": occurred_at, "within": within, "until": until,
-            }),
-            Rejection::RemedyRuleUnmet { rule, offered, .. } => {
-                json!({ "rule": rule, "offered": offered })
-            }
-            _ => serde_json::Value::Null,
-        };
+        let details = r.details();
         RejectionDoc {
             kind: r.kind().to_owned(),
             message: r.to_string(),
-            details: match details {
-                serde_json::Value::Object(map) => Some(map),
-                _ => None,
-            },
+            details: (!details.is_empty()).then_some(details),
         }
     }
 }
@@ -398,5 +314,79 @@ fn walk(node: &serde_json::Value, path: String, f: &mut impl FnMut(String, &serd
             }
         }
         leaf => f(path, leaf),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tousu::model::{DepartmentId, RoleId, StaffId};
+    use tousu::policy::{Action, CalendarError, ClockEvent};
+    use tousu::workflow::Rejection;
+
+    use super::{ApiError, RejectionDoc};
+
+    fn json(r: &Rejection) -> String {
+        serde_json::to_string(&RejectionDoc::from(r)).unwrap()
+    }
+
+    /// Details given before every kind had its own stay as they were, to
+    /// the byte: programs route on them.
+    #[test]
+    fn details_kept_their_shape() {
+        let stale = Rejection::StaleVersion {
+            expected: 1,
+            actual: 2,
+        };
+        assert_eq!(
+            json(&stale),
+            r#"{"type":"stale_version","message":"stale version: the command expected version 1 but the case is at 2; reload and retry","details":{"actual":2,"expected":1}}"#
+        );
+        let reused = Rejection::CommandIdConflict {
+            id: tousu::model::CommandId::new("c1").unwrap(),
+        };
+        assert!(json(&reused).ends_with(r#""details":{"command_id":"c1"}}"#));
+        let late = Rejection::LateEntryNotAllowed {
+            action: Action::AddNote,
+            allowed: vec!["reply within 1 day".to_owned()],
+        };
+        assert!(
+            json(&late)
+                .ends_with(r#""details":{"action":"add_note","allowed":["reply within 1 day"]}}"#)
+        );
+    }
+
+    #[test]
+    fn details_of_the_kinds_that_had_none() {
+        let incomplete = Rejection::RecordIncomplete {
+            field: "complainant.contact".to_owned(),
+            event: ClockEvent::Assigned,
+            action: Action::Assign,
+            policy: "p".to_owned(),
+            requirement: "registration.before[0]".to_owned(),
+        };
+        assert!(json(&incomplete).ends_with(r#""details":{"action":"assign","event":"assigned","field":"complainant.contact","policy":"p","requirement":"registration.before[0]"}}"#));
+        let refused = Rejection::HandOverRefused {
+            actor: StaffId::new("kf1").unwrap(),
+            action: Action::Assign,
+            roles: vec![RoleId::new("complaint_manager").unwrap()],
+            what: "the lead department",
+            department: DepartmentId::new("cs").unwrap(),
+            accepted: vec![RoleId::new("handler").unwrap()],
+        };
+        assert!(json(&refused).ends_with(r#""details":{"accepted":["handler"],"action":"assign","actor":"kf1","department":"cs","roles":["complaint_manager"],"what":"the lead department"}}"#));
+    }
+
+    /// A rejection with nothing to act on has no `details` at all (not an
+    /// empty object).
+    #[test]
+    fn no_details_is_no_key() {
+        let calendar = Rejection::Calendar(CalendarError::InvalidUtcOffset {
+            path: "calendar.utc_offset".to_owned(),
+            value: "8".to_owned(),
+        });
+        let doc = json(&calendar);
+        assert!(!doc.contains("details"), "{doc}");
+        let error = ApiError::rejection(&calendar);
+        assert_eq!(error.kind, super::ErrorKind::Rejected);
     }
 }

@@ -48,6 +48,10 @@ impl Drop for Server {
 }
 
 fn start(config: Config) -> Server {
+    start_with(config, Policy::default_policy().unwrap())
+}
+
+fn start_with(config: Config, policy: Policy) -> Server {
     let (tx, rx) = std::sync::mpsc::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
@@ -57,12 +61,7 @@ fn start(config: Config) -> Server {
             .build()
             .unwrap();
         rt.block_on(async move {
-            let engine = Engine::new(
-                Policy::default_policy().unwrap(),
-                roster(),
-                MemoryStore::new(),
-            )
-            .unwrap();
+            let engine = Engine::new(policy, roster(), MemoryStore::new()).unwrap();
             let service = Arc::new(Mutex::new(Service::new(engine)));
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
@@ -247,4 +246,91 @@ fn the_token_and_the_size_limit() {
         (status, e["error"]["kind"].as_str()),
         (413, Some("too_large"))
     );
+}
+
+/// The default policy, where the complaint manager hands a case only to a
+/// department with a handler (`hands_over_to`, ruling 78) and a case is
+/// assigned only once the complaint says how to reach the complainant
+/// (`registration.before`, ruling 65), which the complaint manager may
+/// complete (`complete_details`, ruling 66).
+fn guarded_policy() -> Policy {
+    let text = tousu::policy::DEFAULT_POLICY_TOML
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+        .replacen(
+            "id = \"complaint_manager\"\n",
+            "id = \"complaint_manager\"\nhands_over_to = [\"handler\"]\n",
+            1,
+        )
+        .replacen("\"add_note\",", "\"add_note\", \"complete_details\",", 1);
+    let text = format!(
+        "{text}\n[[registration.before]]\nevents = [\"assigned\"]\nrequired = [\"contact\"]\n"
+    );
+    let policy = Policy::from_toml_str(&text).unwrap();
+    assert_eq!(policy.roles[0].hands_over_to.len(), 1);
+    assert!(policy.registration.is_some());
+    policy
+}
+
+/// The rejections a program acts on by their fields carry them in
+/// `details`: which field is owed before which event, which department
+/// a hand-over may not go to and what it would need.
+#[test]
+fn rejections_carry_their_details() {
+    let server = start_with(Config::default(), guarded_policy());
+    let a = server.addr;
+    let (status, filed) = request(a, "POST", "/cases", None, &filing().to_string());
+    assert_eq!(status, 200, "{filed}");
+    let accept = json!({"id": "c1", "actor": "kf1", "at": "2025-11-03T09:05:00+08:00", "kind": {"type": "accept"}});
+    let (status, e) = request(a, "POST", "/cases/K1/commands", None, &accept.to_string());
+    assert_eq!(status, 200, "{e}");
+    // 客服部 has nobody who holds handler.
+    let to_cs = json!({"id": "c2", "actor": "kf1", "at": "2025-11-03T09:06:00+08:00",
+        "kind": {"type": "assign", "assignment": {"lead": "cs"}}});
+    let (status, e) = request(a, "POST", "/cases/K1/commands", None, &to_cs.to_string());
+    assert_eq!(status, 422, "{e}");
+    assert_eq!(
+        e["error"]["rejection"],
+        json!({
+            "type": "hand_over_refused",
+            "message": e["error"]["message"],
+            "details": {
+                "actor": "kf1", "action": "assign", "roles": ["complaint_manager"],
+                "what": "the lead department", "department": "cs", "accepted": ["handler"],
+            },
+        })
+    );
+
+    // A complaint that leaves no way to reach the complainant.
+    let mut anonymous = filing();
+    anonymous["command_id"] = json!("f2");
+    anonymous["case_id"] = json!("K2");
+    anonymous["complaint"]["complainant"] = json!({"kind": "person", "name": "王先生"});
+    let (status, filed) = request(a, "POST", "/cases", None, &anonymous.to_string());
+    assert_eq!(status, 200, "{filed}");
+    let (status, e) = request(a, "POST", "/cases/K2/commands", None, &accept.to_string());
+    assert_eq!(status, 200, "{e}");
+    let to_eng = json!({"id": "c2", "actor": "kf1", "at": "2025-11-03T09:06:00+08:00",
+        "kind": {"type": "assign", "assignment": {"lead": "eng", "handler": "h1"}}});
+    let (status, e) = request(a, "POST", "/cases/K2/commands", None, &to_eng.to_string());
+    assert_eq!(status, 422, "{e}");
+    assert_eq!(
+        e["error"]["rejection"],
+        json!({
+            "type": "record_incomplete",
+            "message": e["error"]["message"],
+            "details": {
+                "field": "complainant.contact", "event": "assigned", "action": "assign",
+                "policy": "default", "requirement": "registration.before[0]",
+            },
+        })
+    );
+    // Nothing changed: the same assignment goes through once the contact is given.
+    let complete = json!({"id": "c3", "actor": "kf1", "at": "2025-11-03T09:07:00+08:00",
+        "kind": {"type": "complete_details", "details": {"contact": {"phone": "13900000000"}}}});
+    let (status, e) = request(a, "POST", "/cases/K2/commands", None, &complete.to_string());
+    assert_eq!(status, 200, "{e}");
+    let to_eng = json!({"id": "c4", "actor": "kf1", "at": "2025-11-03T09:08:00+08:00",
+        "kind": {"type": "assign", "assignment": {"lead": "eng", "handler": "h1"}}});
+    let (status, e) = request(a, "POST", "/cases/K2/commands", None, &to_eng.to_string());
+    assert_eq!(status, 200, "{e}");
 }

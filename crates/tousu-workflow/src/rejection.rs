@@ -411,6 +411,157 @@ impl Rejection {
             Rejection::WrongPolicy { .. } => "wrong_policy",
         }
     }
+
+    /// The rejection's fields a program may act on, by name (`expected`
+    /// and `actual` of a stale version, `field` and `event` of a record
+    /// incomplete, ...): the `details` of the service's and the command
+    /// line's rejection document (docs/serve.md lists them by kind). What
+    /// is only for people (a `hint`, a `problem`, a `reason`, a `message`)
+    /// stays in the message; empty when nothing is left to act on.
+    ///
+    /// The match names every kind, so a new one cannot be forgotten here.
+    #[must_use]
+    pub fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::json;
+        let details = match self {
+            Rejection::StaleVersion { expected, actual } => {
+                json!({ "expected": expected, "actual": actual })
+            }
+            Rejection::NotPermitted {
+                actor,
+                action,
+                roles,
+            } => json!({ "actor": actor, "action": action, "roles": roles }),
+            Rejection::OutOfAuthority {
+                actor,
+                amount,
+                limit,
+                required_role,
+                rule,
+            } => json!({
+                "actor": actor, "amount": amount, "limit": limit, "required_role": required_role,
+                "rule": rule,
+            }),
+            Rejection::GrantConditionUnmet {
+                actor,
+                action,
+                unmet,
+            } => json!({ "actor": actor, "action": action, "unmet": unmet }),
+            Rejection::Recused { staff, action, .. } => {
+                json!({ "staff": staff, "action": action })
+            }
+            Rejection::SelfApproval { staff, action } => {
+                json!({ "staff": staff, "action": action })
+            }
+            Rejection::SignOffOutOfOrder {
+                actor,
+                next,
+                chain,
+                signed,
+                rule,
+            } => json!({
+                "actor": actor, "next": next, "chain": chain, "signed": signed, "rule": rule,
+            }),
+            Rejection::AlreadySignedOff { staff, role } => json!({ "staff": staff, "role": role }),
+            Rejection::RecordNotSigned {
+                record,
+                action,
+                next,
+                chain,
+            } => json!({ "record": record, "action": action, "next": next, "chain": chain }),
+            Rejection::RecordMissing {
+                record,
+                action,
+                chain,
+            } => json!({ "record": record, "action": action, "chain": chain }),
+            Rejection::RecordSignRefused { actor, record, .. } => {
+                json!({ "actor": actor, "record": record })
+            }
+            Rejection::RecordIncomplete {
+                field,
+                event,
+                action,
+                policy,
+                requirement,
+            } => json!({
+                "field": field, "event": event, "action": action, "policy": policy,
+                "requirement": requirement,
+            }),
+            Rejection::NoEscalationStep {
+                requested,
+                level,
+                accepted,
+            } => json!({ "requested": requested, "level": level, "accepted": accepted }),
+            Rejection::Misrouted {
+                route,
+                category,
+                handler_role,
+                lead,
+                ..
+            } => json!({
+                "route": route, "category": category, "handler_role": handler_role, "lead": lead,
+            }),
+            Rejection::HandOverRefused {
+                actor,
+                action,
+                roles,
+                what,
+                department,
+                accepted,
+            } => json!({
+                "actor": actor, "action": action, "roles": roles, "what": what,
+                "department": department, "accepted": accepted,
+            }),
+            Rejection::RemedyRuleUnmet { rule, offered, .. } => {
+                json!({ "rule": rule, "offered": offered })
+            }
+            Rejection::InvalidTransition {
+                status, command, ..
+            } => json!({ "status": status, "command": command }),
+            Rejection::PolicyDecides {
+                table,
+                decision,
+                by,
+                rule,
+                ..
+            } => json!({ "table": table, "decision": decision, "by": by, "rule": rule }),
+            Rejection::InvalidInput { path, .. } => json!({ "path": path }),
+            Rejection::BackDated { at, last, what } => {
+                json!({ "at": at, "last": last, "what": what })
+            }
+            Rejection::LateEntryNotAllowed { action, allowed } => {
+                json!({ "action": action, "allowed": allowed })
+            }
+            Rejection::TooLate {
+                action,
+                occurred_at,
+                within,
+                until,
+                ..
+            } => json!({
+                "action": action, "occurred_at": occurred_at, "within": within, "until": until,
+            }),
+            Rejection::UnknownActor { actor } => json!({ "actor": actor }),
+            Rejection::CommandIdConflict { id } => json!({ "command_id": id }),
+            Rejection::UnknownLevel { level, known } => json!({ "level": level, "known": known }),
+            Rejection::WrongPolicy {
+                case_policy,
+                case_version,
+                ctx_policy,
+                ctx_version,
+            } => json!({
+                "case_policy": case_policy, "case_version": case_version,
+                "ctx_policy": ctx_policy, "ctx_version": ctx_version,
+            }),
+            // A calendar that cannot count is the policy's configuration,
+            // nothing a caller can change by sending another command.
+            Rejection::Calendar(_) => return serde_json::Map::new(),
+        };
+        match details {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -442,10 +593,72 @@ mod tests {
         out
     }
 
+    /// Each kind's place in the list of kinds: the match names every kind,
+    /// so adding one fails to compile here until it is sampled below.
+    fn ordinal(r: &Rejection) -> usize {
+        match r {
+            Rejection::UnknownActor { .. } => 0,
+            Rejection::NotPermitted { .. } => 1,
+            Rejection::GrantConditionUnmet { .. } => 2,
+            Rejection::Recused { .. } => 3,
+            Rejection::SelfApproval { .. } => 4,
+            Rejection::OutOfAuthority { .. } => 5,
+            Rejection::SignOffOutOfOrder { .. } => 6,
+            Rejection::AlreadySignedOff { .. } => 7,
+            Rejection::RecordNotSigned { .. } => 8,
+            Rejection::RecordMissing { .. } => 9,
+            Rejection::RecordSignRefused { .. } => 10,
+            Rejection::RecordIncomplete { .. } => 11,
+            Rejection::NoEscalationStep { .. } => 12,
+            Rejection::Misrouted { .. } => 13,
+            Rejection::HandOverRefused { .. } => 14,
+            Rejection::RemedyRuleUnmet { .. } => 15,
+            Rejection::InvalidTransition { .. } => 16,
+            Rejection::StaleVersion { .. } => 17,
+            Rejection::PolicyDecides { .. } => 18,
+            Rejection::InvalidInput { .. } => 19,
+            Rejection::BackDated { .. } => 20,
+            Rejection::LateEntryNotAllowed { .. } => 21,
+            Rejection::TooLate { .. } => 22,
+            Rejection::CommandIdConflict { .. } => 23,
+            Rejection::UnknownLevel { .. } => 24,
+            Rejection::Calendar(_) => 25,
+            Rejection::WrongPolicy { .. } => 26,
+        }
+    }
+
+    /// How many kinds [`ordinal`] numbers.
+    const KINDS: usize = 27;
+
+    #[test]
+    fn the_samples_hold_every_kind_once() {
+        let mut ordinals: Vec<usize> = every_kind().iter().map(ordinal).collect();
+        ordinals.sort_unstable();
+        assert_eq!(ordinals, (0..KINDS).collect::<Vec<_>>());
+    }
+
     #[test]
     fn kinds_are_the_variant_names_in_snake_case() {
+        for r in &every_kind() {
+            assert_eq!(r.kind(), snake(r), "{r:?}");
+        }
+    }
+
+    /// Every kind's details, as the service and the command line give them:
+    /// a reader checks that each names what a program may act on.
+    #[test]
+    fn details_by_kind() {
+        let lines: Vec<String> = every_kind()
+            .iter()
+            .map(|r| format!("{}: {}", r.kind(), serde_json::Value::Object(r.details())))
+            .collect();
+        insta::assert_snapshot!(lines.join("\n"));
+    }
+
+    /// One rejection of every kind.
+    fn every_kind() -> Vec<Rejection> {
         let staff = StaffId::new("e1").unwrap();
-        let rejections = [
+        vec![
             Rejection::UnknownActor {
                 actor: staff.clone(),
             },
@@ -577,15 +790,16 @@ mod tests {
                 level: LevelId::new("x").unwrap(),
                 known: vec![],
             },
+            Rejection::Calendar(tousu_policy::CalendarError::InvalidUtcOffset {
+                path: "calendar.utc_offset".to_owned(),
+                value: "8".to_owned(),
+            }),
             Rejection::WrongPolicy {
                 case_policy: "a".to_owned(),
                 case_version: "1".to_owned(),
                 ctx_policy: "b".to_owned(),
                 ctx_version: "1".to_owned(),
             },
-        ];
-        for r in &rejections {
-            assert_eq!(r.kind(), snake(r), "{r:?}");
-        }
+        ]
     }
 }

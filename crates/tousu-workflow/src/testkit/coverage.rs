@@ -23,9 +23,12 @@ pub const ALL_STATUSES: [Status; 9] = [
     Status::Closed,
 ];
 
-/// Every command kind the kit generates: all but `register`, which every
-/// run begins with, and `migrate_policy`, which needs a second policy
-/// version (test migrations with [`CaseTest`](super::CaseTest)).
+/// The command kinds the kit generates that [`Coverage::missing`] requires:
+/// all but `register`, which every run begins with, `migrate_policy`, which
+/// needs a second policy version (test migrations with
+/// [`CaseTest`](super::CaseTest)), and those many policies grant nobody or
+/// need no record for (`record_facts`, `record_action`, `sign_record`,
+/// `complete_details`): generated and counted, not required.
 pub const GENERATED_COMMANDS: [&str; 25] = [
     "accept",
     "not_accept",

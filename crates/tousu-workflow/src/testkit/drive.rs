@@ -301,9 +301,11 @@ impl<'a> Fit<'a> {
 /// A guided step keeps to its lane among the commands the probe saw
 /// accepted, when there are any (so a case the rules keep refusing to
 /// accept takes another road). Three steps in four it prefers novelty: on
-/// the main road a new status, on side roads a new kind of event — so cases
-/// go deep and side roads are followed to their end (an extension
-/// requested, approved, then ended) instead of circling.
+/// the main road a new status or a new kind of event (a case sent back or
+/// reopened comes back to statuses it has seen, and the sending back is
+/// the main road's too), on side roads a new kind of event — so cases go
+/// deep and side roads are followed to their end (an extension requested,
+/// approved, then ended) instead of circling.
 fn narrow(fitting: &mut Vec<Fit<'_>>, step: &Step) {
     let in_lane = |f: &Fit<'_>| f.accepted && Lane::of(&f.kind) == step.lane;
     if fitting.iter().any(in_lane) {
@@ -311,7 +313,7 @@ fn narrow(fitting: &mut Vec<Fit<'_>>, step: &Step) {
     }
     if step.option.index(4) < 3 {
         let novel = |f: &Fit<'_>| match step.lane {
-            Lane::Progress => f.new_status,
+            Lane::Progress => f.new_status || f.new_event,
             Lane::Side => f.new_event,
             Lane::Exit => false,
         };

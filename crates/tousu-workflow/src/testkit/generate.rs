@@ -42,7 +42,16 @@ pub struct Facts {
     pub claimed: Option<Money>,
     /// Media exposure, injury, litigation, confidentiality ….
     pub flags: ComplaintFlags,
+    /// The complainant left a phone number ([`PHONE`]); without one, a
+    /// policy that owes a contact before handing a case on
+    /// (`registration.before`) refuses until `complete_details` gives it.
+    pub contact: bool,
 }
+
+/// The phone number a generated complainant leaves, and the one a
+/// generated `complete_details` gives: completing a complaint that has it
+/// already changes nothing, and is refused.
+pub const PHONE: &str = "13800000000";
 
 impl Facts {
     /// The complaint these facts describe, received at `at`.
@@ -52,6 +61,9 @@ impl Facts {
     /// the error is passed on rather than hidden).
     pub fn complaint(&self, at: DateTime<Utc>) -> Result<Complaint, ModelError> {
         let mut b = Complaint::builder(at, self.channel, "属性测试生成的投诉").flags(self.flags);
+        if self.contact {
+            b = b.complainant(tousu_model::Complainant::anonymous().with_phone(PHONE));
+        }
         if let Some(c) = &self.category {
             b = b.category(c.clone());
         }
@@ -139,8 +151,10 @@ pub fn facts(policy: &Policy, roster: &Roster) -> impl Strategy<Value = Facts> +
         prop::sample::select(claims),
         // Flags are rare, as in life: each is set one time in eight.
         prop::array::uniform5(prop::bool::weighted(0.125)),
+        // A contact one complaint in two: both sides of `registration.before`.
+        any::<bool>(),
     )
-        .prop_map(|(channel, category, respondent, claimed, f)| {
+        .prop_map(|(channel, category, respondent, claimed, f, contact)| {
             let [
                 media_exposure,
                 injury_or_safety,
@@ -161,6 +175,7 @@ pub fn facts(policy: &Policy, roster: &Roster) -> impl Strategy<Value = Facts> +
                 respondent,
                 claimed,
                 flags,
+                contact,
             }
         })
 }
@@ -331,7 +346,8 @@ impl Choices {
     /// One command of every kind but registration, its options chosen by
     /// `step.option`: every option the lifecycle knows (agreed deadlines,
     /// withdrawals, abnormal and unreachable closures, denied extensions,
-    /// merges, extensions with and without `until`).
+    /// merges, extensions with and without `until`, completed details that
+    /// give something, something blank or nothing).
     pub(crate) fn candidates(
         &self,
         step: &Step,
@@ -458,6 +474,9 @@ impl Choices {
                     tousu_policy::SignedRecord::Callback
                 },
             },
+            CommandKind::CompleteDetails {
+                details: Box::new(details(o / 4)),
+            },
         ];
         if let Some(assignment) = assignment() {
             c.push(CommandKind::Assign {
@@ -469,6 +488,48 @@ impl Choices {
             });
         }
         Ok(c)
+    }
+}
+
+/// What a `complete_details` gives, by option: most often the phone a
+/// contact owed before a hand-over needs (given twice, or to a complaint
+/// that has it, it changes nothing and is refused), else the name and the
+/// subject, the location and an e-mail, an address; one time in eight
+/// something blank, one in eight nothing (both refused as invalid input).
+fn details(o: usize) -> crate::Details {
+    use crate::Details;
+    use tousu_model::Contact;
+    let text = |t: &str| Some(t.to_owned());
+    let contact = |phone, email, address| Contact {
+        phone,
+        email,
+        address,
+        ..Contact::default()
+    };
+    match o % 8 {
+        0..=2 => Details {
+            contact: contact(text(PHONE), None, None),
+            ..Details::default()
+        },
+        3 => Details {
+            name: text("投诉人"),
+            subject: text("收费争议"),
+            ..Details::default()
+        },
+        4 => Details {
+            location: text("营业厅"),
+            contact: contact(None, text("kit@example.com"), None),
+            ..Details::default()
+        },
+        5 => Details {
+            contact: contact(None, None, text("测试路1号")),
+            ..Details::default()
+        },
+        6 => Details {
+            subject: text("  "),
+            ..Details::default()
+        },
+        _ => Details::default(),
     }
 }
 

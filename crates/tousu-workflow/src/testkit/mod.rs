@@ -60,7 +60,7 @@ use tousu_model::Roster;
 pub use coverage::{ALL_STATUSES, Coverage, GENERATED_COMMANDS, ThresholdCoverage};
 pub use drive::{Attempt, Decider, DriveError, Run};
 pub use generate::{
-    Facts, Lane, RespondentFacts, Scenario, Step, amounts, facts, roster, scenario, step,
+    Facts, Lane, PHONE, RespondentFacts, Scenario, Step, amounts, facts, roster, scenario, step,
 };
 pub use given::{CaseTest, Then};
 pub use laws::{Law, Premises};
