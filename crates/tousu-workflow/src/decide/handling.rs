@@ -263,7 +263,7 @@ pub(super) fn record_facts(
     }
     events.insert(0, recorded);
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers,
         then: None,
     })
@@ -516,7 +516,7 @@ pub(super) fn escalate(
     };
     let events = clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?;
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers: smallvec::smallvec![ClockEvent::Escalated],
         then: None,
     })
