@@ -1,6 +1,7 @@
 //! The organization: departments as a tree, staff, and the roster that holds both.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 
@@ -268,7 +269,49 @@ impl Staff {
 #[serde(try_from = "RosterDoc", into = "RosterDoc")]
 pub struct Roster {
     departments: DepartmentTree,
-    staff: BTreeMap<StaffId, Staff>,
+    /// The staff in id order.
+    staff: Vec<Staff>,
+    /// Where each id is in `staff`: every command looks its actor up (and
+    /// often a handler or a supervisor), and a search of the ordered map
+    /// this replaced compared ids by their text at each node.
+    #[schemars(skip)]
+    index: StaffIndex,
+}
+
+/// The positions of a roster's staff by id ([`Roster::staff`]).
+#[derive(Clone, Default, PartialEq, Eq)]
+struct StaffIndex(HashMap<StaffId, usize, BuildHasherDefault<IdHasher>>);
+
+impl std::fmt::Debug for StaffIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The staff list says it all; the index is where each one is.
+        write!(f, "StaffIndex({} ids)", self.0.len())
+    }
+}
+
+/// FNV-1a over an id's text: ids are short, and a roster is the
+/// integrator's own configuration, not input an attacker chooses, so the
+/// standard library's keyed hash (several times the work on a short id)
+/// buys nothing here.
+#[derive(Clone, Copy)]
+struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The stored form of a [`Roster`].
@@ -359,9 +402,18 @@ impl Roster {
             }
         }
         sink.finish()?;
+        let staff: Vec<Staff> = map.into_values().collect();
+        let index = StaffIndex(
+            staff
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i))
+                .collect(),
+        );
         Ok(Roster {
             departments,
-            staff: map,
+            staff,
+            index,
         })
     }
 
@@ -372,12 +424,12 @@ impl Roster {
 
     /// The staff member with this id.
     pub fn staff(&self, id: &StaffId) -> Option<&Staff> {
-        self.staff.get(id)
+        self.staff.get(*self.index.0.get(id)?)
     }
 
     /// All staff, by id.
     pub fn all_staff(&self) -> impl Iterator<Item = &Staff> {
-        self.staff.values()
+        self.staff.iter()
     }
 
     /// The staff of a department (not of its sub-departments), by id.
@@ -385,7 +437,7 @@ impl Roster {
         &'a self,
         id: &'a DepartmentId,
     ) -> impl Iterator<Item = &'a Staff> + 'a {
-        self.staff.values().filter(move |s| &s.department == id)
+        self.staff.iter().filter(move |s| &s.department == id)
     }
 }
 
@@ -412,7 +464,7 @@ impl From<Roster> for RosterDoc {
         RosterDoc {
             schema_version: ROSTER_SCHEMA_VERSION,
             departments: r.departments,
-            staff: r.staff.into_values().collect(),
+            staff: r.staff,
         }
     }
 }

@@ -142,7 +142,11 @@ impl<'a> ClockCase<'a> {
 
     /// This case after `kinds`, applied at `at` by the one fold
     /// ([`fold`]), as far as the clock rules see.
-    pub(crate) fn after(mut self, kinds: &'a [EventKind], at: DateTime<Utc>) -> Self {
+    pub(crate) fn after(
+        mut self,
+        kinds: impl IntoIterator<Item = &'a EventKind>,
+        at: DateTime<Utc>,
+    ) -> Self {
         for kind in kinds {
             if let EventKind::ActionRecorded { milestone, .. } = kind {
                 self.named = milestone.as_ref();
@@ -550,32 +554,75 @@ fn react(
     triggers: &[ClockEvent],
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
-    mut taken: Option<Taken>,
+    taken: Option<Taken>,
 ) -> Result<Vec<EventKind>, Rejection> {
-    let policy = ctx.policy;
-    let mut out = Vec::new();
-    // The clocks this command already stopped or paused: a few, kept inline.
-    let mut touched: smallvec::SmallVec<[(&MilestoneId, u32); 4]> = smallvec::SmallVec::new();
+    let mut r = Reaction {
+        case,
+        triggers,
+        at,
+        ctx,
+        touched: smallvec::SmallVec::new(),
+        taken,
+        out: Vec::new(),
+    };
+    // 1. Stop.
+    r.stop()?;
+    restore(&mut r.out, case, triggers, at, &mut r.taken, ctx)?;
+    // 2. Pause.
+    r.pause()?;
+    // 3. Resume.
+    r.resume()?;
+    // 4. Start.
+    start(&mut r.out, case, triggers, at, ctx)?;
+    Ok(r.out)
+}
 
-    // 1. Stop. A new round also closes whatever the last round left open.
-    let reopened = triggers.contains(&ClockEvent::Reopened);
-    for clock in case.clocks.iter().filter(|c| c.is_open()) {
-        let m = policy.milestone(&clock.milestone);
-        let stale_round = reopened && clock.round < case.round;
-        let by_event = |e: ClockEvent| {
-            stops_on(m, clock, e)
-                && m.is_none_or(|m| {
-                    case.fires(m, e) && case.action_stops(m, e) && case.stopped_by(m, e)
-                })
-        };
-        let by_validity_of = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
-        let stopped_by_event = stale_round || triggers.iter().any(|&e| by_event(e));
-        // Stopped by the findings alone: findings recorded again that no
-        // longer say it run it again (ruling 52).
-        let by_validity = m
-            .filter(|_| !stopped_by_event && triggers.iter().any(|&e| by_validity_of(e)))
-            .and(case.validity);
-        if stopped_by_event || by_validity.is_some() {
+/// What [`react`]'s passes share.
+struct Reaction<'r, 'a> {
+    case: &'r ClockCase<'a>,
+    triggers: &'r [ClockEvent],
+    at: DateTime<Utc>,
+    ctx: &'r Ctx<'r>,
+    /// The clocks this command already stopped or paused: a few, kept inline.
+    touched: smallvec::SmallVec<[(&'r MilestoneId, u32); 4]>,
+    taken: Option<Taken>,
+    /// The clock events so far.
+    out: Vec<EventKind>,
+}
+
+impl<'r> Reaction<'r, '_> {
+    /// Whether this command has not yet stopped or paused `c`.
+    fn untouched(&self, c: &Clock) -> bool {
+        !self
+            .touched
+            .iter()
+            .any(|(m, r)| **m == c.milestone && *r == c.round)
+    }
+
+    /// Stops the clocks the triggers stop; a new round also closes
+    /// whatever the last round left open.
+    fn stop(&mut self) -> Result<(), Rejection> {
+        let (case, triggers, at, ctx) = (self.case, self.triggers, self.at, self.ctx);
+        let reopened = triggers.contains(&ClockEvent::Reopened);
+        for clock in case.clocks.iter().filter(|c| c.is_open()) {
+            let m = ctx.policy.milestone(&clock.milestone);
+            let stale_round = reopened && clock.round < case.round;
+            let by_event = |e: ClockEvent| {
+                stops_on(m, clock, e)
+                    && m.is_none_or(|m| {
+                        case.fires(m, e) && case.action_stops(m, e) && case.stopped_by(m, e)
+                    })
+            };
+            let by_validity_of = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
+            let stopped_by_event = stale_round || triggers.iter().any(|&e| by_event(e));
+            // Stopped by the findings alone: findings recorded again that no
+            // longer say it run it again (ruling 52).
+            let by_validity = m
+                .filter(|_| !stopped_by_event && triggers.iter().any(|&e| by_validity_of(e)))
+                .and(case.validity);
+            if !stopped_by_event && by_validity.is_none() {
+                continue;
+            }
             // A clock without a deadline is never late: it stops neither met nor missed.
             let late = match &clock.state {
                 ClockState::Running => clock.is_past_deadline(at),
@@ -589,21 +636,21 @@ fn react(
             if late && !clock.breached && !m.is_some_and(|m| m.reminder) {
                 // Escalating a case this command closes would notify nobody useful.
                 let mut kinds = Vec::new();
-                breach(&mut kinds, case, clock, m, &mut taken, at, ctx)?;
-                out.extend(kinds.into_iter().filter(|k| {
+                breach(&mut kinds, case, clock, m, &mut self.taken, at, ctx)?;
+                self.out.extend(kinds.into_iter().filter(|k| {
                     case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
                 }));
             }
             let no_deadline = clock.deadline.is_none();
             let met = !clock.breached && !late && !no_deadline;
-            out.push(EventKind::ClockStopped {
+            self.out.push(EventKind::ClockStopped {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 met,
                 no_deadline,
                 by_validity,
             });
-            touched.push((&clock.milestone, clock.round));
+            self.touched.push((&clock.milestone, clock.round));
             // A repeating clock stopped by a report starts its next period
             // now (ruling 49); the end of a round, a validity that says the
             // clock does not apply, an `until` event or a closure end it.
@@ -617,35 +664,43 @@ fn react(
                     triggers.iter().copied().filter(|&e| by_event(e)).collect();
                 if m.restarts_after(&stopping) {
                     let level = case.level.unwrap_or(&clock.level);
-                    out.extend(period(case, m, level, at, at, clock.period, ctx)?);
+                    self.out
+                        .extend(period(case, m, level, at, at, clock.period, ctx)?);
                 }
             }
         }
+        Ok(())
     }
-    restore(&mut out, case, triggers, at, &mut taken, ctx)?;
-    let untouched = |c: &Clock, touched: &[(&MilestoneId, u32)]| {
-        !touched
-            .iter()
-            .any(|(m, r)| **m == c.milestone && *r == c.round)
-    };
 
-    // 2. Pause.
-    for clock in case
-        .clocks
-        .iter()
-        .filter(|c| c.round == case.round && c.is_running())
-    {
-        if !untouched(clock, &touched) {
-            continue;
-        }
-        let Some(m) = policy.milestone(&clock.milestone) else {
-            continue;
-        };
-        if triggers.iter().any(|e| m.pause.contains(e)) {
+    /// Pauses the running clocks of this round the triggers pause.
+    fn pause(&mut self) -> Result<(), Rejection> {
+        let (case, at, ctx) = (self.case, self.at, self.ctx);
+        for clock in case
+            .clocks
+            .iter()
+            .filter(|c| c.round == case.round && c.is_running())
+        {
+            if !self.untouched(clock) {
+                continue;
+            }
+            let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+                continue;
+            };
+            if !self.triggers.iter().any(|e| m.pause.contains(e)) {
+                continue;
+            }
             // A clock already past its deadline breaches before it pauses, so
             // the breach is dated now and not when the clock finally stops.
             if clock.is_past_deadline(at) && !clock.breached && !m.reminder {
-                breach(&mut out, case, clock, Some(m), &mut taken, at, ctx)?;
+                breach(
+                    &mut self.out,
+                    case,
+                    clock,
+                    Some(m),
+                    &mut self.taken,
+                    at,
+                    ctx,
+                )?;
             }
             // Without a deadline there is no time left to measure; the resume
             // records the suspension instead ([`DeadlineBasis::Suspended`]).
@@ -653,47 +708,49 @@ fn react(
                 Some(d) => measure(ctx, clock.target.unit(), at, d)?,
                 None => 0,
             };
-            out.push(EventKind::ClockPaused {
+            self.out.push(EventKind::ClockPaused {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 remaining_seconds,
             });
-            touched.push((&clock.milestone, clock.round));
+            self.touched.push((&clock.milestone, clock.round));
         }
+        Ok(())
     }
 
-    // 3. Resume.
-    for clock in case.clocks.iter().filter(|c| c.round == case.round) {
-        if !untouched(clock, &touched) {
-            continue;
-        }
-        let ClockState::Paused {
-            remaining_seconds, ..
-        } = clock.state
-        else {
-            continue;
-        };
-        let Some(m) = policy.milestone(&clock.milestone) else {
-            continue;
-        };
-        if triggers.iter().any(|e| m.resume.contains(e)) {
+    /// Resumes the paused clocks of this round the triggers resume.
+    fn resume(&mut self) -> Result<(), Rejection> {
+        let (case, at, ctx) = (self.case, self.at, self.ctx);
+        for clock in case.clocks.iter().filter(|c| c.round == case.round) {
+            if !self.untouched(clock) {
+                continue;
+            }
+            let ClockState::Paused {
+                remaining_seconds, ..
+            } = clock.state
+            else {
+                continue;
+            };
+            let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+                continue;
+            };
+            if !self.triggers.iter().any(|e| m.resume.contains(e)) {
+                continue;
+            }
             let (deadline, no_deadline) = resumed_deadline_of(ctx, clock, at, remaining_seconds)?;
             let total_seconds =
                 resumed_total(ctx, clock, remaining_seconds, at, deadline.as_ref())?;
-            out.push(EventKind::ClockResumed {
+            self.out.push(EventKind::ClockResumed {
                 milestone: clock.milestone.clone(),
                 round: clock.round,
                 deadline: deadline.map(Arc::new),
                 no_deadline: no_deadline.map(Arc::from),
                 total_seconds,
             });
-            touched.push((&clock.milestone, clock.round));
+            self.touched.push((&clock.milestone, clock.round));
         }
+        Ok(())
     }
-
-    // 4. Start.
-    start(&mut out, case, triggers, at, ctx)?;
-    Ok(out)
 }
 
 /// The clocks of this round the findings stopped (`stop_on_validity`)

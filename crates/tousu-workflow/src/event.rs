@@ -660,29 +660,32 @@ pub(crate) fn stamp(
     kinds: Vec<EventKind>,
 ) -> Vec<Event> {
     let mut events = Vec::with_capacity(kinds.len());
+    let (command, mut digest) = command.unzip();
     stamp_into(
         &mut events,
         case_id,
         from_version,
         at,
         actor,
-        command,
+        command.map(|c| (c, &mut digest)),
         kinds,
     );
     events
 }
 
-/// [`stamp`], the events appended to `out`.
+/// [`stamp`], the events appended to `out`; the command's fingerprint, if
+/// still there, goes on the first of them and is taken (a command whose
+/// events are stamped in stages carries it on its first event only).
 pub(crate) fn stamp_into(
     out: &mut Vec<Event>,
     case_id: &CaseId,
     from_version: u64,
     at: DateTime<Utc>,
     actor: Option<&StaffId>,
-    command: Option<(&Command, CommandDigest)>,
+    command: Option<(&Command, &mut Option<CommandDigest>)>,
     kinds: impl IntoIterator<Item = EventKind>,
 ) {
-    let (command, digest) = command.unzip();
+    let (command, mut digest) = command.unzip();
     out.extend(kinds.into_iter().zip(1u64..).map(|(kind, i)| Event {
         schema_version: EVENT_SCHEMA_VERSION,
         case_id: case_id.clone(),
@@ -693,7 +696,7 @@ pub(crate) fn stamp_into(
         command_id: command.map(|c| c.id.clone()),
         // The first event of a command carries its fingerprint; the
         // others share its id.
-        command_digest: if i == 1 { digest.map(Box::new) } else { None },
+        command_digest: digest.as_mut().and_then(|d| d.take()).map(Box::new),
         kind,
     }));
 }

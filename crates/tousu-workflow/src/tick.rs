@@ -99,7 +99,7 @@ fn ticked(
                 if let Some(state) = DueState::marked(case, due, now) {
                     (state.open, next_due_of(&state, ctx)?)
                 } else {
-                    let after = ClockCase::of(case).after(due, now);
+                    let after = ClockCase::of(case).after(due.iter(), now);
                     let state = after.due_state(now, approved_until(case));
                     (state.open, next_due_of(&state, ctx)?)
                 }

@@ -163,7 +163,7 @@ pub(super) fn record_callback(
     }
     if satisfaction.is_satisfied() || !rounds_used_up(d) {
         return Ok(Effects {
-            events,
+            events: events.into(),
             triggers,
             then: None,
         });
@@ -195,7 +195,7 @@ pub(super) fn record_callback(
         }
     }
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers,
         then: None,
     })

@@ -52,7 +52,7 @@ pub(super) fn set_agreed_deadline(
     }
     events.push(clocks::agreed_clock(case.round, &level, deadline, at)?);
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers: smallvec::smallvec![ClockEvent::AgreedDeadlineSet],
         then: None,
     })

@@ -75,7 +75,15 @@ fn check_assignment(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleI
 /// supporting roles are called in; the route followed, if any.
 fn check_route(d: &Decision<'_, '_>, a: &Assignment) -> Result<Option<RuleId>, Rejection> {
     let ctx = d.ctx;
-    let Some(category) = d.case.complaint.category.as_ref() else {
+    // Without routes there is nothing to find, and no category path to
+    // build (an allocation on every assignment).
+    let Some(category) = d
+        .case
+        .complaint
+        .category
+        .as_ref()
+        .filter(|_| !ctx.policy.routing.is_empty())
+    else {
         return Ok(None);
     };
     let Some(route) = ctx.policy.route_for(category) else {
@@ -263,7 +271,7 @@ pub(super) fn record_facts(
     }
     events.insert(0, recorded);
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers,
         then: None,
     })
@@ -516,7 +524,7 @@ pub(super) fn escalate(
     };
     let events = clocks::escalate(&ClockCase::of(case), step, cause, d.at(), d.ctx)?;
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers: smallvec::smallvec![ClockEvent::Escalated],
         then: None,
     })

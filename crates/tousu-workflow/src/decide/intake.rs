@@ -308,13 +308,13 @@ pub(super) fn classify(
     let steps = clocks::level_reached(&ClockCase::of(d.case).after(&events, d.at()), d.ctx);
     let then = (!steps.is_empty()).then(|| {
         Box::new(Effects {
-            events: steps,
+            events: steps.into(),
             triggers: smallvec::smallvec![ClockEvent::Escalated],
             then: None,
         })
     });
     Ok(Effects {
-        events,
+        events: events.into(),
         triggers: smallvec::smallvec![ClockEvent::Classified],
         then,
     })

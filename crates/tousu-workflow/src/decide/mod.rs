@@ -29,7 +29,7 @@ use crate::authority::authorize;
 use crate::case::Case;
 use crate::clocks::{self, ClockCase};
 use crate::command::{Command, CommandKind};
-use crate::event::{Event, stamp};
+use crate::event::{Event, EventKind, stamp_into};
 use crate::{Ctx, Rejection};
 
 pub use intake::register;
@@ -117,42 +117,58 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
     };
     let effects = table::table(&d)?;
     let own = effects.events.len();
-    // Room for what most commands cause (two events on average, a few
-    // clock events), allocated once.
-    let mut kinds = Vec::with_capacity(4);
+    // The events are stamped as they are decided, into one vector with
+    // room for what most commands cause (two events on average, a few
+    // clock events): no list of kinds to move them out of.
+    let mut events = Vec::with_capacity(4);
+    let mut digest = Some(digest);
     let mut stage = Some(effects);
     while let Some(Effects {
-        events,
+        events: kinds,
         triggers,
         then,
     }) = stage
     {
         required_before(case, command, ctx, &triggers)?;
-        kinds.extend(events);
+        stamp_command(&mut events, case, command, &mut digest, kinds);
         if !triggers.is_empty() {
             // Clocks act at the command's instant — a late entry's recording
             // instant — so a late entry never stops as met a clock already due.
             let at = command.at;
-            let seen = ClockCase::of(case).by(staff).after(&kinds, at);
+            let seen = ClockCase::of(case)
+                .by(staff)
+                .after(events.iter().map(|e| &e.kind), at);
             let clock_events = clocks::effects(&seen, &triggers, at, ctx)?;
-            kinds.extend(clock_events);
+            stamp_command(&mut events, case, command, &mut digest, clock_events);
         }
         stage = then.map(|then| *then);
     }
-    let mut events = stamp(
-        &case.id,
-        case.version,
-        command.at,
-        Some(&command.actor),
-        Some((command, digest)),
-        kinds,
-    );
     // A late entry's own events say when the thing happened; what the
     // clocks did happened when it was recorded.
     for event in events.iter_mut().take(own) {
         event.occurred_at = command.occurred_at;
     }
     Ok(events)
+}
+
+/// Appends `kinds` to the command's `events` so far, numbered after them.
+fn stamp_command(
+    events: &mut Vec<Event>,
+    case: &Case,
+    command: &Command,
+    digest: &mut Option<crate::CommandDigest>,
+    kinds: impl IntoIterator<Item = EventKind>,
+) {
+    let from = case.version + events.len() as u64;
+    stamp_into(
+        events,
+        &case.id,
+        from,
+        command.at,
+        Some(&command.actor),
+        Some((command, digest)),
+        kinds,
+    );
 }
 
 /// Refuses a command that would take the case past an event the policy

@@ -11,9 +11,13 @@ use crate::event::EventKind;
 /// inline (no allocation per command).
 pub(crate) type Triggers = smallvec::SmallVec<[ClockEvent; 4]>;
 
+/// A command's own events: most commands cause one, kept inline (no
+/// allocation for it, nor a free once it is stamped).
+pub(crate) type Kinds = smallvec::SmallVec<[EventKind; 1]>;
+
 /// A command's own events and the clock events they trigger.
 pub(crate) struct Effects {
-    pub(crate) events: Vec<EventKind>,
+    pub(crate) events: Kinds,
     pub(crate) triggers: Triggers,
     /// What the command causes after those clock effects, seeing them: the
     /// steps a classification's level takes (ruling 38), so a clock the
@@ -25,7 +29,7 @@ impl Effects {
     /// One event and its clock triggers.
     pub(crate) fn one(event: EventKind, triggers: &[ClockEvent]) -> Result<Effects, Rejection> {
         Ok(Effects {
-            events: vec![event],
+            events: smallvec::smallvec![event],
             triggers: Triggers::from_slice(triggers),
             then: None,
         })
