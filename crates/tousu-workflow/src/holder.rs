@@ -26,8 +26,7 @@ where
 {
     match h.among {
         HolderAmong::Supervisors => {
-            let mut handed = case.taken_over.into_iter();
-            if !handed.any(|r| *r == h.role) {
+            if !case.taken_over.into_iter().any(|r| *r == h.role) {
                 return None;
             }
             let mut cur = roster.staff(case.first_responder?)?.supervisor.as_ref();
