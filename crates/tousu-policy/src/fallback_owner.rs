@@ -84,7 +84,7 @@ impl<'de> Deserialize<'de> for FallbackOwner {
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(
-                    "an owner (\"assignee\", \"first_responder\" or { role = \"...\" }) or a list of them, tried in order",
+                    "an owner (\"assignee\", \"first_responder\", { role = \"...\" } or { holder = { role = \"...\" } }) or a list of them, tried in order",
                 )
             }
 

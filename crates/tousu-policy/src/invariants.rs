@@ -183,6 +183,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duties_state_their_period(p, &mut out);
     duty_misses_charge(p, &mut out);
     sign_off_changes_hands(p, &mut out);
+    deciders_named(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
     }
@@ -199,6 +200,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         out.add(severity, "record_requirement_binds", path, message);
     }
     before_fields_completable(p, &mut out);
+    for (severity, path, message) in crate::holder::invariants(p) {
+        out.add(severity, "holders_can_act", path, message);
+    }
     let mut out = out.0;
     out.extend(crate::stop_on_validity::invariants(p));
     out.extend(crate::repeat::invariants(p));
@@ -922,6 +926,45 @@ fn duty_misses_charge(p: &Policy, out: &mut Findings) {
                     "a miss of {:?} charges {:?}, which fines 0 and brings no sanction; give the violation its fine, or write on_miss = \"remind\"",
                     d.id.as_str(),
                     v.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// An extension or an abnormal closure is decided only by the role
+/// `approval.extension` / `approval.abnormal_closure` names, when it names
+/// one: another role granted `approve_extension` (or `deny_extension`,
+/// `end_extension`: the same action) or `close_abnormally` holds an action
+/// that is always refused, unless its holder also holds the named role.
+fn deciders_named(p: &Policy, out: &mut Findings) {
+    let Some(a) = p.approval.as_ref() else {
+        return;
+    };
+    let named = [
+        (Action::ApproveExtension, "extension", a.extension.as_ref()),
+        (
+            Action::CloseAbnormally,
+            "abnormal_closure",
+            a.abnormal_closure.as_ref(),
+        ),
+    ];
+    for (action, key, decider) in named {
+        let Some(decider) = decider else { continue };
+        for (i, role) in p.roles.iter().enumerate() {
+            if role.id == *decider || !role.may_sometimes(action) {
+                continue;
+            }
+            out.add(
+                Severity::Warning,
+                "deciders_named",
+                format!("roles[{i}].actions"),
+                format!(
+                    "{:?} is granted {action}, but approval.{key} names {:?}, so a holder of {:?} who does not also hold {:?} is always refused; take the action away or name the role in approval.{key}",
+                    role.id.as_str(),
+                    decider.as_str(),
+                    role.id.as_str(),
+                    decider.as_str()
                 ),
             );
         }

@@ -101,6 +101,7 @@ pub mod duties;
 mod error;
 pub mod fallback_owner;
 pub mod hands_over;
+pub mod holder;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;
@@ -145,6 +146,7 @@ pub use authority::{
 pub use duties::{Duty, DutyId, DutyPeriod, OnMiss};
 pub use error::{Format, PolicyError, Report};
 pub use fallback_owner::FallbackOwner;
+pub use holder::{Holder, HolderAmong};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
     CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,

@@ -276,6 +276,10 @@ pub enum MilestoneOwner {
     FirstResponder,
     /// Whoever holds this role on the case: `{ role = "complaint_manager" }`.
     Role(RoleId),
+    /// The holder of a role the case was handed to, though they have not
+    /// acted on it yet, found in the roster (ruling 75):
+    /// `{ holder = { role = "dept_supervisor", among = "supervisors" } }`.
+    Holder(crate::holder::Holder),
 }
 
 /// Targets that replace the level targets for a category and its

@@ -203,11 +203,15 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("steps", !m.steps.is_empty()),
             ("named_actions", m.named_actions),
             ("counted_from", m.counted_from.is_some()),
+            ("owner", matches!(m.owner, crate::MilestoneOwner::Holder(_))),
             (
                 "fallback_owner",
-                m.fallback_owner
-                    .as_ref()
-                    .is_some_and(crate::FallbackOwner::is_chain),
+                m.fallback_owner.as_ref().is_some_and(|f| {
+                    f.is_chain()
+                        || f.owners()
+                            .iter()
+                            .any(|o| matches!(o, crate::MilestoneOwner::Holder(_)))
+                }),
             ),
             ("started_by", !m.started_by.is_empty()),
             ("stopped_by", !m.stopped_by.is_empty()),
@@ -696,6 +700,13 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
             names.role(r, &format!("{path}.{key}.role"), role);
         }
     }
+    let keyed = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks.iter().cloned());
+    for (key, owner) in keyed {
+        if let MilestoneOwner::Holder(h) = owner {
+            names.role(r, &format!("{path}.{key}.holder.role"), &h.role);
+            crate::holder::validate(p, h, &format!("{path}.{key}"), r);
+        }
+    }
     if m.reminder {
         // A reminder never breaches: there is nothing to charge.
         return;
@@ -760,6 +771,11 @@ fn fallback_chain(m: &Milestone, path: &str, r: &mut Report) {
                     "{} is tried already (as the owner or earlier in the list); each owner is tried once",
                     match owner {
                         crate::MilestoneOwner::Role(role) => format!("role {:?}", role.as_str()),
+                        crate::MilestoneOwner::Holder(h) => format!(
+                            "the holder of {:?} among {}",
+                            h.role.as_str(),
+                            h.among.id()
+                        ),
                         other => serde_plain(other),
                     }
                 ),

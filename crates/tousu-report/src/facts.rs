@@ -144,6 +144,11 @@ fn unowned_reason(role: Option<&RoleId>, tried: &[MilestoneOwner]) -> String {
                     MilestoneOwner::FirstResponder => {
                         format!("the first responder, {rank}: none was recorded")
                     }
+                    MilestoneOwner::Holder(h) => format!(
+                        "the holder of role {}, {rank}: the case was not handed to one among {}, or the roster names no single holder there",
+                        h.role,
+                        h.among.id()
+                    ),
                     _ => format!("the handler, {rank}: nobody was assigned"),
                 }
             })

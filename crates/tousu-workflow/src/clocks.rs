@@ -1328,6 +1328,23 @@ fn resolve_owner(
                 .cloned();
             (staff, Some(r.clone()))
         }
+        Some(MilestoneOwner::Holder(h)) => {
+            let stepped = case.new_steps.iter().filter_map(|id| {
+                let step = ctx.policy.escalation.iter().find(|s| s.id == **id)?;
+                step.take_over.as_ref()
+            });
+            let handed = crate::holder::Handed {
+                first_responder: case.complaint.first_responder.as_ref(),
+                taken_over: case
+                    .escalations
+                    .iter()
+                    .filter_map(|e| e.take_over.as_ref())
+                    .chain(stepped),
+                lead: case.assignment.map(|a| &a.lead),
+            };
+            let staff = crate::holder::find(h, handed, ctx.roster);
+            (staff, Some(h.role.clone()))
+        }
         Some(_) => (assignee(), None),
     }
 }

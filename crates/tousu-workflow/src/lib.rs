@@ -90,6 +90,7 @@ mod decide;
 mod due;
 mod duties;
 mod event;
+mod holder;
 mod inputs;
 mod recalc;
 mod rejection;

@@ -354,3 +354,42 @@ fn s24_the_two_days_admit_no_extension() {
     s.tick(beijing(2025, 10, 10, 9, 0));
     assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
 }
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」 and 5.3 1)「由技术部与销售部相关人员填写“用户来电、来函、来访登记表”」:
+/// a complaint 技术部 or 销售部 registered is 品质部's to answer, though nobody
+/// there has acted on it yet: a late handling clock is charged to the roster's
+/// 品质部 holder at the top of the others' supervisors — its head — (ruling
+/// 75), not to nobody, as the old file did (this test fails on that file),
+/// nor to the registrar, who may not reply.
+#[test]
+fn s24_a_complaint_another_department_registered_is_quality_s() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[
+            ("tech", "技术部", None),
+            ("xs", "销售部", None),
+            ("qa", "品质部", None),
+        ],
+        &[
+            ("js", "技术部 工程师", "tech", &["tech_dept"], None),
+            ("xs1", "销售部 业务员", "xs", &["sales"], None),
+            ("pz", "品质部 专员", "qa", &["quality_dept"], Some("pzjl")),
+            ("pzjl", "品质部 经理", "qa", &["quality_dept"], None),
+        ],
+    );
+    // Mon 16 Mar 2026: two calendar days end with Wed 18 Mar.
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    for (registrar, number) in [("js", "S24-U"), ("xs1", "S24-V")] {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Letter, "来函: 断路器合闸后30分钟内发热")
+            .complainant(person("某机电安装公司"))
+            .category(cat("product"))
+            .build()
+            .unwrap();
+        s.register(registrar, number, c).unwrap();
+        assert_eq!(due(&s, t0, "handling"), "2026-03-19 00:00");
+        s.tick(beijing(2026, 3, 19, 0, 1));
+        assert_eq!(breach_owners(&s), ["handling@1 → pzjl"], "{registrar}");
+        s.assert_replays();
+    }
+}

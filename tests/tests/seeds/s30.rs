@@ -584,3 +584,72 @@ fn s30_the_difficult_round_callback_is_the_difficult_teams() {
     s.tick(beijing(2026, 6, 5, 9, 0));
     assert_eq!(breach_owners(&s), ["callback@2 → yn1"]);
 }
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理」: once the representative submits the work order to the
+/// 部门主管 it is the 部门主管's, though he has not acted on it yet — the
+/// representative's own, up the roster's supervisors (ruling 75) — and once
+/// the 部门主管 submits it to the 部门经理, the 部门经理's. The old file charged
+/// the team's late reply to the last in the chain who had acted on the work
+/// order: the representative, or the 部门主管 who had passed it on (this test
+/// fails on that file).
+#[test]
+fn s30_the_work_order_is_the_supervisors_once_submitted() {
+    let crew = || {
+        roster(
+            &[("kfzx", "客服中心", None)],
+            &[
+                ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+                ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg2")),
+                (
+                    "zg",
+                    "部门主管 龚主管",
+                    "kfzx",
+                    &["dept_supervisor"],
+                    Some("jl"),
+                ),
+                (
+                    "zg2",
+                    "部门主管 邹主管",
+                    "kfzx",
+                    &["dept_supervisor"],
+                    Some("jl"),
+                ),
+                ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ],
+        )
+    };
+    // Tue 2 Dec 2025: the team's 1 working day (assumed) ends with Wed 3 Dec.
+    let t0 = beijing(2025, 12, 2, 10, 0);
+    let work_order = |id: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), crew());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
+            .complainant(person("用户 曹先生"))
+            .category(cat("agent_service"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        s
+    };
+
+    // Submitted to the 部门主管, who does nothing: his breach, not the
+    // representative's, and not the other 部门主管's.
+    let mut s = work_order("ZD-J");
+    assert_eq!(steps_taken(&s), ["to-dept-supervisor"]);
+    assert!(breached(&s.tick(beijing(2025, 12, 4, 9, 0)), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → zg"]);
+    s.assert_replays();
+
+    // The 部门主管 submits it to the 部门经理, who does nothing: his breach.
+    let mut s = work_order("ZD-K");
+    s.ok("zg", minutes(t0, 30), note("主管核实后客户仍不同意"));
+    s.ok("zg", minutes(t0, 31), escalate("未能与客户达成协议"));
+    assert_eq!(steps_taken(&s), ["to-dept-supervisor", "to-dept-manager"]);
+    assert!(breached(&s.tick(beijing(2025, 12, 4, 9, 0)), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jl"]);
+    s.assert_replays();
+}

@@ -649,3 +649,61 @@ fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
     c.tick(beijing(2026, 5, 7, 0, 1));
     assert_eq!(breach_owners(&c), ["handling@1 → sl"]);
 }
+
+/// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」:
+/// a case the province passes down to a city body without naming a handler
+/// is that body's from the hand-over, though nobody there has acted on it yet:
+/// its intake officer answers for the handling clock and for the result owed
+/// to the province (the holder of the role in the lead department, ruling
+/// 75). The old file charged the handling breach to the province's staff
+/// member, who had passed the case on, and the result report to nobody (this
+/// test fails on that file).
+#[test]
+fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落")
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("sj1", "SJ-42", c).unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok(
+        "sj1",
+        minutes(t0, 40),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("ts"),
+                handler: None,
+                co_handling: vec![],
+            },
+        },
+    );
+    // Both 60-day clocks (assumed) end on Labour Day and run to Wed 6 May.
+    assert_eq!(due(&s, minutes(t0, 40), "handling"), "2026-05-07 00:00");
+    assert_eq!(
+        due(&s, minutes(t0, 40), "result_report_to_province"),
+        "2026-05-07 00:00"
+    );
+    s.tick(beijing(2026, 5, 7, 0, 1));
+    let mut owners = breach_owners(&s);
+    owners.sort();
+    assert_eq!(
+        owners,
+        ["handling@1 → sl", "result_report_to_province@1 → sl"]
+    );
+    s.assert_replays();
+}

@@ -1,0 +1,171 @@
+//! A milestone owner who was handed the case but has not acted on it yet
+//! (ruling 75 in docs/rulings.md).
+//!
+//! `{ role = "…" }` names a holder of the role among the staff already on
+//! the case (ruling 44). A case handed to a role — by an escalation step
+//! that gives it to the role, by an assignment to a department without a
+//! handler, or by the regulation itself — is that holder's before they act
+//! on it. `{ holder = { role = "…", among = "…" } }` names them from the
+//! roster:
+//!
+//! ```toml
+//! # S30 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理」: once the
+//! # representative took the step to the 部门主管, the representative's own
+//! # 部门主管 answers, though they have not acted on the work order yet.
+//! fallback_owner = [
+//!     { role = "dept_supervisor" },
+//!     { holder = { role = "dept_supervisor", among = "supervisors" } },
+//!     { role = "agent" },
+//! ]
+//! ```
+//!
+//! `among` says where the holder is looked for: `"supervisors"` (once a step
+//! whose `take_over` is the role was taken, the nearest holder up the
+//! roster's supervisor chain of the first responder), `"lead_department"`
+//! (once the case is assigned, the holders in its lead department) or
+//! `"roster"` (the default: the roster's holders). Several holders in a
+//! department or the roster name the one at the top — the only holder
+//! with no other holder up their supervisor chain —, and nobody when more
+//! than one is at the top: the next owner in the list is then tried.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tousu_model::RoleId;
+
+use crate::authority::Action;
+use crate::error::Report;
+use crate::invariants::Severity;
+use crate::milestone::MilestoneOwner;
+use crate::policy::Policy;
+
+/// The holder of a role the case was handed to, found in the roster
+/// (`{ holder = { role = "dept_supervisor", among = "supervisors" } }`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Holder {
+    /// The role.
+    pub role: RoleId,
+    /// Where the holder is looked for (default: the roster).
+    #[serde(default, skip_serializing_if = "HolderAmong::is_roster")]
+    pub among: HolderAmong,
+}
+
+/// Where a [`Holder`] is looked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum HolderAmong {
+    /// The roster's holders of the role: the only one, or the one at the
+    /// top of the others' supervisor chains.
+    #[default]
+    Roster,
+    /// Once the case is assigned: the holders in its lead department (not
+    /// its sub-departments), chosen as in the roster.
+    LeadDepartment,
+    /// Once an escalation step whose `take_over` is the role was taken: the
+    /// nearest holder up the roster's supervisor chain of the first
+    /// responder (the first responder excluded).
+    Supervisors,
+}
+
+impl HolderAmong {
+    fn is_roster(&self) -> bool {
+        *self == HolderAmong::Roster
+    }
+
+    /// Its name in a policy file (`lead_department`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            HolderAmong::Roster => "roster",
+            HolderAmong::LeadDepartment => "lead_department",
+            HolderAmong::Supervisors => "supervisors",
+        }
+    }
+}
+
+/// Load-time checks of a holder owner at `path` (`milestones[1].fallback_owner[2]`):
+/// the role is known (checked by the caller), and for `among =
+/// "supervisors"` some escalation step hands the case to it.
+pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
+    if h.among != HolderAmong::Supervisors {
+        return;
+    }
+    let handed = p
+        .escalation
+        .iter()
+        .any(|s| s.take_over.as_ref() == Some(&h.role));
+    if !handed {
+        let steps: Vec<String> = p
+            .escalation
+            .iter()
+            .filter_map(|s| {
+                s.take_over
+                    .as_ref()
+                    .map(|t| format!("{} ({})", s.id.as_str(), t.as_str()))
+            })
+            .collect();
+        r.error(
+            format!("{path}.holder.among"),
+            format!(
+                "\"supervisors\" names the holder of {:?} once a step hands the case to it, but no escalation step has take_over = {:?}, so it never names anyone; steps that take over are {}",
+                h.role.as_str(),
+                h.role.as_str(),
+                if steps.is_empty() {
+                    "none".to_owned()
+                } else {
+                    steps.join(", ")
+                }
+            ),
+        );
+    }
+}
+
+/// Invariant findings (`holders_can_act`): a holder owner of a role granted
+/// no action on a case is charged for a clock they can do nothing about,
+/// and one looked for in the lead department never names anyone when no
+/// role may assign or transfer a case.
+pub(crate) fn invariants(p: &Policy) -> Vec<(Severity, String, String)> {
+    let mut out = Vec::new();
+    let assigns = p
+        .roles
+        .iter()
+        .any(|x| x.may_sometimes(Action::Assign) || x.may_sometimes(Action::Transfer));
+    for (i, m) in p.milestones.iter().enumerate() {
+        let keyed = m
+            .fallback_owner
+            .as_ref()
+            .map_or_else(Vec::new, crate::FallbackOwner::keyed);
+        let owners = std::iter::once(("owner".to_owned(), &m.owner)).chain(keyed);
+        for (key, owner) in owners {
+            let MilestoneOwner::Holder(h) = owner else {
+                continue;
+            };
+            let path = format!("milestones[{i}].{key}.holder");
+            let acts = p
+                .roles
+                .iter()
+                .find(|x| x.id == h.role)
+                .is_some_and(|x| x.actions.iter().any(|a| *a != Action::ViewConfidential));
+            if !acts {
+                out.push((
+                    Severity::Warning,
+                    format!("{path}.role"),
+                    format!(
+                        "{:?} is granted no action on a case, so its holder would answer for {:?} without being able to act on the case; name a role that handles cases",
+                        h.role.as_str(),
+                        m.id.as_str()
+                    ),
+                ));
+            }
+            if h.among == HolderAmong::LeadDepartment && !assigns {
+                out.push((
+                    Severity::Warning,
+                    format!("{path}.among"),
+                    "\"lead_department\" looks in the lead department of an assignment, but no role may assign or transfer a case, so it never names anyone".to_owned(),
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! A holder owner (`{ holder = { role, among } }`, ruling 75): what load
+//! accepts and refuses, what `check_invariants` finds; and the
+//! `deciders_named` invariant (a role granted a decision another role is
+//! named for).
+
+use tousu_policy::{DEFAULT_POLICY_TOML, HolderAmong, MilestoneOwner, Policy, check_invariants};
+
+const ONE: &str = "fallback_owner = { role = \"complaint_manager\" }";
+
+/// The default policy (schema 2) with its first `fallback_owner` replaced.
+fn with_first_fallback(to: &str) -> String {
+    assert!(DEFAULT_POLICY_TOML.contains(ONE));
+    DEFAULT_POLICY_TOML
+        .replacen(ONE, to, 1)
+        .replacen("schema_version = 1", "schema_version = 2", 1)
+}
+
+fn report(text: &str) -> String {
+    Policy::parse_toml(text).unwrap().check().to_string()
+}
+
+fn findings(text: &str, invariant: &str) -> Vec<String> {
+    let p = Policy::from_toml_str(text).unwrap();
+    check_invariants(&p)
+        .into_iter()
+        .filter(|f| f.invariant == invariant)
+        .map(|f| format!("{}: {}", f.path, f.message))
+        .collect()
+}
+
+#[test]
+fn a_holder_loads_in_a_list_and_round_trips() {
+    let text = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"department_head\", among = \"supervisors\" } }, { holder = { role = \"general_manager\" } }]",
+    );
+    let p = Policy::from_toml_str(&text).unwrap();
+    let m = p.milestone(&"first_response".parse().unwrap()).unwrap();
+    let owners = m.fallback_owner.as_ref().unwrap().owners();
+    assert!(matches!(&owners[0], MilestoneOwner::Holder(h) if h.among == HolderAmong::Supervisors));
+    // `among` left out is the roster, and is not written back.
+    assert!(matches!(&owners[1], MilestoneOwner::Holder(h) if h.among == HolderAmong::Roster));
+    let json = serde_json::to_string(&owners[1]).unwrap();
+    assert_eq!(json, r#"{"holder":{"role":"general_manager"}}"#);
+    let back: MilestoneOwner = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, owners[1]);
+}
+
+#[test]
+fn a_holder_is_checked() {
+    // Schema 1 has no holder.
+    let v1 = DEFAULT_POLICY_TOML.replacen(
+        ONE,
+        "fallback_owner = { holder = { role = \"general_manager\" } }",
+        1,
+    );
+    insta::assert_snapshot!(report(&v1), @"milestones[1].fallback_owner: is an option of schema_version 2; write schema_version = 2");
+    // An unknown role; `supervisors` for a role no step takes over.
+    let bad = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"nobody\" } }, { holder = { role = \"handler\", among = \"supervisors\" } }]",
+    );
+    insta::assert_snapshot!(report(&bad), @r#"
+    milestones[1].fallback_owner[0].holder.role: "nobody" is not a role; roles are complaint_manager, handler, department_head, general_manager
+    milestones[1].fallback_owner[1].holder.among: "supervisors" names the holder of "handler" once a step hands the case to it, but no escalation step has take_over = "handler", so it never names anyone; steps that take over are gm-after-rounds (general_manager), manual-head (department_head), manual-gm (general_manager)
+    "#);
+    // The same holder twice is tried once.
+    let twice = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"general_manager\" } }, { holder = { role = \"general_manager\" } }]",
+    );
+    insta::assert_snapshot!(report(&twice), @r#"milestones[1].fallback_owner[1]: the holder of "general_manager" among roster is tried already (as the owner or earlier in the list); each owner is tried once"#);
+    // An unknown `among` says what is accepted.
+    let e = Policy::parse_toml(&with_first_fallback(
+        "fallback_owner = { holder = { role = \"handler\", among = \"everyone\" } }",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("unknown variant `everyone`"), "{e}");
+}
+
+#[test]
+fn a_holder_who_cannot_act_or_is_never_assigned_is_found() {
+    let text = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"observer\" } }, { holder = { role = \"handler\", among = \"lead_department\" } }]",
+    )
+    .replacen(
+        "[[roles]]",
+        "[[roles]]\nid = \"observer\"\nname_zh = \"旁听\"\nactions = [\"view_confidential\"]\n\n[[roles]]",
+        1,
+    );
+    insta::assert_snapshot!(findings(&text, "holders_can_act").join("\n"), @r#"milestones[1].fallback_owner[0].holder.role: "observer" is granted no action on a case, so its holder would answer for "first_response" without being able to act on the case; name a role that handles cases"#);
+    // No role may assign or transfer: the lead department is never named.
+    let unassigned = text
+        .replace("\"assign\", \"transfer\",", "")
+        .replace("\"assign\", ", "");
+    let found = findings(&unassigned, "holders_can_act");
+    assert!(
+        found
+            .iter()
+            .any(|f| f
+                .starts_with("milestones[1].fallback_owner[1].holder.among: \"lead_department\"")),
+        "{found:#?}"
+    );
+    // The default policy names no holder: nothing found.
+    assert!(findings(DEFAULT_POLICY_TOML, "holders_can_act").is_empty());
+}
+
+#[test]
+fn a_role_granted_a_decision_another_role_is_named_for_is_found() {
+    assert!(findings(DEFAULT_POLICY_TOML, "deciders_named").is_empty());
+    let text = DEFAULT_POLICY_TOML.replacen(
+        "\"request_extension\", \"add_note\", \"view_confidential\",",
+        "\"request_extension\", \"approve_extension\", \"close_abnormally\", \"add_note\", \"view_confidential\",",
+        1,
+    );
+    assert_ne!(text, DEFAULT_POLICY_TOML);
+    insta::assert_snapshot!(findings(&text, "deciders_named").join("\n"), @r#"
+    roles[2].actions: "department_head" is granted approve_extension, but approval.extension names "general_manager", so a holder of "department_head" who does not also hold "general_manager" is always refused; take the action away or name the role in approval.extension
+    roles[2].actions: "department_head" is granted close_abnormally, but approval.abnormal_closure names "general_manager", so a holder of "department_head" who does not also hold "general_manager" is always refused; take the action away or name the role in approval.abnormal_closure
+    "#);
+}
