@@ -105,6 +105,7 @@ pub mod ids;
 pub mod invariants;
 pub mod late_entry;
 pub mod milestone;
+mod owners;
 mod policy;
 pub mod predicate;
 pub mod record_sign_off;
