@@ -12,7 +12,9 @@
 //!   `withdrawn` is the complainant's act, not the owner's, and the ends
 //!   of the case (`closed`, `not_accepted`) count only for a clock that
 //!   lists no other stop event (elsewhere ending the case is a backstop,
-//!   not how the clock is met). Escalating,
+//!   not how the clock is met), and `closed` is made by a closure
+//!   (`close`, `close_abnormally`, `close_unreachable`), not by a refusal
+//!   or a withdrawal. Escalating,
 //!   assigning and recording an action (a report, a visit) count like any
 //!   other action that makes the event; findings count for a clock with
 //!   `stop_on_validity`. S11's callback clock fell back to `staff`, who may
@@ -72,7 +74,19 @@ fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<
     let mut actions: Vec<Action> = events
         .iter()
         .filter(|&&e| m.stopped_by_any(e, Some(std::iter::once(role))))
-        .flat_map(|&e| causes(e).iter().flatten().copied())
+        .flat_map(|&e| {
+            causes(e)
+                .iter()
+                .flatten()
+                .copied()
+                // A refusal or a withdrawal closes the case too, but a clock
+                // met by closing is met by a closure: refusing is
+                // `not_accepted`'s (counted when listed), withdrawing the
+                // complainant's.
+                .filter(move |a| {
+                    e != ClockEvent::Closed || !matches!(a, Action::NotAccept | Action::Withdraw)
+                })
+        })
         .collect();
     if !m.stop_on_validity.is_empty() {
         actions.push(Action::RecordFindings);
@@ -260,9 +274,20 @@ mod tests {
         ];
         let f = findings(&p, "owner_can_stop");
         assert!(f[0].contains("may take none of `escalate`"), "{f:#?}");
-        // A closure clock is met by closing.
+        // A closure clock is met by closing, not by refusing or withdrawing.
         milestone(&mut p, "callback").stop = vec![ClockEvent::Closed, ClockEvent::Withdrawn];
         assert!(findings(&p, "owner_can_stop").is_empty());
+        for r in &mut p.roles {
+            if r.id == role("complaint_manager") {
+                r.actions
+                    .retain(|a| !matches!(a, Action::Close | Action::CloseUnreachable));
+            }
+        }
+        let f = findings(&p, "owner_can_stop");
+        assert!(
+            f[0].contains("may take none of `close`, `close_abnormally`, `close_unreachable`"),
+            "{f:#?}"
+        );
         // The department head stops it by escalating.
         let m = milestone(&mut p, "callback");
         m.stop = vec![ClockEvent::Escalated];
