@@ -10,8 +10,8 @@
 //!   clock's stop events, and is one of its `stopped_by` roles where the
 //!   list governs that event. The stop events counted are the clock's own:
 //!   `withdrawn` is the complainant's act, not the owner's, and the ends
-//!   of the case (`closed`, `not_accepted`) count only for a clock that
-//!   lists no other stop event (elsewhere ending the case is a backstop,
+//!   of the case or its round (`closed`, `not_accepted`, `reopened`) count
+//!   only for a clock that lists no other stop event (elsewhere ending the case is a backstop,
 //!   not how the clock is met), and `closed` is made by a closure
 //!   (`close`, `close_abnormally`, `close_unreachable`), not by a refusal
 //!   or a withdrawal. Escalating,
@@ -50,10 +50,15 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
 }
 
 /// The stop events by which an owner meets the clock (see the module
-/// docs): not `withdrawn`; the ends of the case (`closed`,
-/// `not_accepted`) only when nothing else stops it.
+/// docs): not `withdrawn`; the ends of the case or of its round (`closed`,
+/// `not_accepted`, `reopened`) only when nothing else stops it.
 fn meeting_events(m: &Milestone) -> Vec<ClockEvent> {
-    let ends = |e: &ClockEvent| matches!(e, ClockEvent::Closed | ClockEvent::NotAccepted);
+    let ends = |e: &ClockEvent| {
+        matches!(
+            e,
+            ClockEvent::Closed | ClockEvent::NotAccepted | ClockEvent::Reopened
+        )
+    };
     let own: Vec<ClockEvent> = m
         .stop
         .iter()
