@@ -28,7 +28,8 @@
 //!   replies). A clock starting before any assignment is the load-time
 //!   warning at `fallback_owner` already, and is not repeated here.
 //!
-//! A reminder never breaches, so neither applies to it.
+//! A reminder never breaches, so neither applies to it. Rulings 77 and 79
+//! in docs/rulings.md give the readings behind both.
 
 use crate::authority::Action;
 use crate::invariants::{Finding, Severity, causes};
