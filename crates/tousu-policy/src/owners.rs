@@ -168,22 +168,30 @@ fn cannot_stop_message(
     let ids: Vec<&str> = events.iter().map(|e| e.id()).collect();
     let what = if actions.is_empty() {
         format!(
-            "its stopped_by ({}) lets no holder of it stop the clock",
+            "the clock's stopped_by ({}) does not name it, so it cannot stop the clock on its stop events ({})",
             m.stopped_by
                 .iter()
                 .map(RoleId::as_str)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            ids.join(", ")
         )
     } else {
         let names: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
-        format!("it may take none of {}", names.join(", "))
+        format!(
+            "it may take none of {}, the actions that make its stop events ({})",
+            names.join(", "),
+            ids.join(", ")
+        )
+    };
+    let fix = if actions.is_empty() {
+        "name the role in stopped_by, or name an owner who may stop the clock"
+    } else {
+        "grant the role the action, or name an owner who takes it"
     };
     format!(
-        "{} is charged when {} is late, but {what}, which make its stop events ({}): it is charged for what it cannot do; grant the role the action, or name an owner who takes it",
-        who,
-        m.id,
-        ids.join(", ")
+        "{who} is charged when {} is late, but {what}: it is charged for what it cannot do; {fix}",
+        m.id
     )
 }
 
@@ -314,7 +322,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(
             f[0].starts_with("milestones[3].owner: the role \"handler\"")
-                && f[0].contains("stopped_by (department_head) lets no holder"),
+                && f[0].contains("stopped_by (department_head) does not name it"),
             "{f:#?}"
         );
     }
