@@ -23,7 +23,9 @@
 //! nobody may give after registration (no role may `complete_details`, or
 //! a field it does not give), a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
-//! its next period or never ends.
+//! its next period or never ends, a clock charged to a role that cannot
+//! stop it or to an assignee an assignment may leave unnamed
+//! (the `owners` module).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -206,6 +208,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     let mut out = out.0;
     out.extend(crate::stop_on_validity::invariants(p));
     out.extend(crate::repeat::invariants(p));
+    out.extend(crate::owners::invariants(p));
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
 }

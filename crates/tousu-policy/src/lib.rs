@@ -106,6 +106,7 @@ pub mod ids;
 pub mod invariants;
 pub mod late_entry;
 pub mod milestone;
+mod owners;
 mod policy;
 pub mod predicate;
 pub mod record_sign_off;

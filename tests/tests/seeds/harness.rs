@@ -100,6 +100,18 @@ pub fn assign_with(lead: &str, handler: &str, co: &[&str]) -> CommandKind {
     }
 }
 
+/// Assignment to a lead department with no handler named (`assign` lets
+/// the handler be absent): the case waits for the department.
+pub fn assign_department(lead: &str) -> CommandKind {
+    CommandKind::Assign {
+        assignment: Assignment {
+            lead: did(lead),
+            handler: None,
+            co_handling: Vec::new(),
+        },
+    }
+}
+
 /// Transfer to another lead department and handler (转送, 属地管理).
 pub fn transfer(lead: &str, handler: &str, reason: &str) -> CommandKind {
     let CommandKind::Assign { assignment } = assign(lead, handler) else {

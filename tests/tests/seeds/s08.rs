@@ -7,8 +7,9 @@ use super::*;
 
 /// 「我要□投诉□建议□表扬」: the book takes complaints, suggestions and praise.
 /// Every entry is read within a day (S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解
-/// 客户意见和建议」); only a complaint owes a reply within 三日 (第七条(二)) and
-/// the callback after it. 「我现在心情是□」 is the fact `mood`, 「姓名:□先生□女士」
+/// 客户意见和建议」); only a complaint owes a reply within 三日 (第七条(二)),
+/// answered and signed in the book (so no later record, `callback`, is owed;
+/// see `s11`). 「我现在心情是□」 is the fact `mood`, 「姓名:□先生□女士」
 /// and 「联系电话:」 the complainant. (The file ran the reply clock for praise and
 /// suggestions too, and breached them.)
 #[test]

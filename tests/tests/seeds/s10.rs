@@ -702,3 +702,45 @@ fn s10_late_clocks_whose_owner_never_acted_are_the_front_desks() {
     let late = s.tick(minutes(t0, 60 + 8 * 60 + 1));
     assert_eq!(s10_charged(&late, "verification"), Some(Some(sid("fd"))));
 }
+
+/// 4「相关责任部门…须在接到调度后的2个小时内向客户中心前台作出回应」 and 5「相关部门将问题
+/// 处理妥善后,须于2小时内反馈客户中心」 are the department's: a repair the front desk
+/// sent to the 工程部 with no person named breached to nobody. They are now
+/// whoever of the department acted on it (`fallback_owner`). Fails on the old
+/// file.
+#[test]
+fn s10_a_department_sent_a_case_without_a_person_still_answers() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let sent = |no: &str| {
+        let mut s = s10_desk();
+        let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("fd", no, c).unwrap();
+        s.ok("fd", minutes(t0, 1), accept());
+        s.ok("fd", minutes(t0, 2), assign_department("eng"));
+        s.ok("eng1", minutes(t0, 10), investigate());
+        s
+    };
+    // Cannot finish on time, and says nothing.
+    let mut silent = sent("XX-O1");
+    silent.ok(
+        "eng1",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("cannot_finish_on_time"), yes())].into(),
+        },
+    );
+    silent.tick(minutes(t0, 151));
+    assert_eq!(breach_owners(&silent), ["dept_response@1 → eng1"]);
+    // Done, and the centre not told within 2 hours.
+    let mut done = sent("XX-O2");
+    done.ok(
+        "eng1",
+        minutes(t0, 60),
+        action(CaseAction::WorkCompleted, "已修复"),
+    );
+    done.tick(minutes(t0, 181));
+    assert_eq!(breach_owners(&done), ["completion_feedback@1 → eng1"]);
+}

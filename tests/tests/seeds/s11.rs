@@ -214,3 +214,56 @@ fn s11_a_late_reply_no_complaint_manager_acted_on_is_the_first_employees() {
     });
     assert_eq!(owner, Some(Some(sid("teller"))));
 }
+
+/// The record after the reply (the assumed `callback` clock, 2 working days)
+/// is the 投诉管理人's: 第八条(三)/第十条(二)「投诉管理人要在意见登记薄上记录处理和回复
+/// 情况,并由网点负责人签字确认」. A teller who answers at once within his
+/// authority (第八条(一)) owes no such record, and the clock fell back to him
+/// though he may not `record_callback`: charged for what he could not do. An
+/// opinion-book complaint is answered in the book and signed there
+/// (第九条「在客户意见簿上回复相关处理意见,并签字确认」), the record made with the reply —
+/// and its writer may have left no contact to call back. The clock now starts
+/// on the complaint manager's reply only, for complaints not from the book.
+/// Fails on the old file.
+#[test]
+fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let run = |channel: Channel, actor: &str| {
+        let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster.clone());
+        let c = Complaint::builder(t0, channel, "转账手续费与公示不符")
+            .category(cat("fees"))
+            .build()
+            .unwrap();
+        s.register(actor, "S11-R", c).unwrap();
+        s.ok(actor, minutes(t0, 5), accept());
+        s.ok(actor, minutes(t0, 10), reply("已解释收费标准并致歉"));
+        let running = due_all(&s, minutes(t0, 11))
+            .iter()
+            .any(|d| d.starts_with("callback"));
+        s.tick(beijing(2025, 10, 20, 10, 0));
+        (running, breach_owners(&s))
+    };
+    // The teller answers on the spot, within his authority: no record owed.
+    assert_eq!(run(Channel::Phone, "teller"), (false, vec![]));
+    // An anonymous entry in the book, answered in the book: no record owed.
+    assert_eq!(run(Channel::OpinionBook, "tsm"), (false, vec![]));
+    // The complaint manager's reply to a phone complaint owes the record.
+    assert_eq!(
+        run(Channel::Phone, "tsm"),
+        (true, vec!["callback@1 → tsm".to_owned()])
+    );
+}

@@ -210,19 +210,21 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
     s.assert_replays();
     insta::assert_snapshot!("s12_four_level", timeline(&s.events));
 
-    // 超时扣罚: only 初次对应 and 二次对应 are fined (30 元 each at 十分不满意).
-    // The policy's `overtime_milestones` does the filtering: every breach is given.
+    // 超时扣罚: only 初次对应 and 二次对应 are fined (30 元 each at 十分不满意):
+    // the late 初次对应 is the manager's, the late 二次对应 the 回访专员's
+    // (第五条(六), his second contact). The policy's `overtime_milestones` does
+    // the filtering: every breach is given.
     let result = statements(&s, "2025-10", |_| {});
-    let wm = result
-        .statements
-        .iter()
-        .find(|st| st.staff.as_str() == "wm")
-        .unwrap();
-    assert_eq!(
-        wm.gross,
-        money("60"),
-        "two breaches at 十分不满意, 30 元 each"
-    );
+    let gross = |who: &str| {
+        result
+            .statements
+            .iter()
+            .find(|st| st.staff.as_str() == who)
+            .unwrap()
+            .gross
+    };
+    assert_eq!(gross("wm"), money("30"), "the late 初次对应 at 十分不满意");
+    assert_eq!(gross("hf"), money("30"), "the late 二次对应 at 十分不满意");
     insta::assert_snapshot!("s12_statements", tousu_penalty::render_markdown(&result));
 
     // 第五条 注: 「现场10分钟内接触」 — a complaint made on site gets 10 minutes
@@ -744,4 +746,60 @@ fn s12_a_missed_first_contact_before_the_manager_acts_is_the_specialists() {
         _ => None,
     });
     assert_eq!(owner, Some(Some(sid("hf"))));
+}
+
+/// 第五条(六)「回访专员在接到被投诉部门交回的《协调工作单》后24小时内与客户进行第二次
+/// 沟通」: the second contact (第六条's 二次对应, 24 hours) is the 回访专员's act. The
+/// file charged a late one to the handling department's manager, who may not
+/// `record_callback` — charged for a call he could not make — and, with no
+/// handler named, to nobody. The 回访专员 on the case now answers (the
+/// department only when no specialist has acted). Fails on the old file.
+#[test]
+fn s12_a_late_second_contact_is_the_callback_specialists() {
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    s12_case(&mut s, "S12-C", t0);
+    s.ok("wm", minutes(t0, 15), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 60),
+        propose(vec![rem(RemedyKind::Repair)], "已修复"),
+    );
+    s.tick(beijing(2025, 10, 14, 10, 1));
+    let owners: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("second_response"))
+        .collect();
+    assert_eq!(owners, ["second_response@1 → hf"]);
+}
+
+/// 第五条(二)「其他工作人员…同时填写《协调工作单》并于10分钟内提交给被投诉部门经理(或其
+/// 代理人)」: the staff member who took the complaint submits the work order
+/// himself (the assignment). The file charged him for a late work order (the
+/// clock's fallback owner) but refused him `assign`. Fails on the old file.
+#[test]
+fn s12_the_staff_member_submits_the_work_order() {
+    let roster = roster(
+        &[("fr", "前台", None), ("ws", "维修车间", None)],
+        &[
+            ("qt", "前台接待小李", "fr", &["staff"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
+        .complainant(person("车主钱女士"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("qt", "S12-S", c).unwrap();
+    s.ok("qt", minutes(t0, 5), accept());
+    s.ok("qt", minutes(t0, 8), assign_with("ws", "wm", &[]));
+    s.tick(minutes(t0, 11));
+    let breaches = breach_owners(&s);
+    assert!(
+        !breaches.iter().any(|b| b.starts_with("work_order_submit")),
+        "{breaches:?}"
+    );
 }

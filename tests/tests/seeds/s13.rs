@@ -317,3 +317,43 @@ fn s13_a_late_crisis_report_no_manager_acted_on_is_the_servers() {
     });
     assert_eq!(owner, Some(Some(sid("w1"))));
 }
+
+/// 「危机事件一定要向最高级别的领导汇报,不要擅自回应。告诉顾客会马上将情况向上级汇报即可」 is
+/// said to whoever faces the guest: the server who took a crisis reports it
+/// to the top himself (the step `crisis-top`), and 「对自己无法做主的事报告主管、领班」
+/// to his supervisor. The file charged him for a late crisis report (the
+/// fallback owner) but refused him `escalate`: charged for what he could not
+/// do. Fails on the old file.
+#[test]
+fn s13_the_server_who_took_a_crisis_reports_it_to_the_top() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("gm", "总经理室", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], None),
+            ("zj", "总经理", "gm", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", "CT-S", c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    s.ok("w1", minutes(t0, 5), escalate("危机事件,马上向总经理汇报"));
+    s.tick(minutes(t0, 16));
+    let breaches = breach_owners(&s);
+    assert!(
+        !breaches.iter().any(|b| b.starts_with("crisis_report")),
+        "{breaches:?}"
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["crisis-top → general_manager ⇒ general_manager"]
+    );
+}

@@ -167,3 +167,37 @@ fn s18_the_leader_takes_a_case_over() {
         ["manual-leader → dept_leader ⇒ dept_leader"]
     );
 }
+
+/// 第三条「客服投诉受理人员负责…将投诉承接、传递给投诉责任部门、人员」, 第五条「投诉处理责任部门、
+/// 人员应在24小时内电话答复客户」: a case handed to the 管网所 with no person
+/// named is the department's once someone of it acts, and until then the
+/// intake officer's, whose hand-over named nobody (`fallback_owner`,
+/// assumed). Before, both breaches were charged to nobody. Fails on the
+/// old file.
+#[test]
+fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("pipe", "管网所", None)],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "门口水管漏水两天无人处理")
+        .complainant(person("居民王先生").with_phone("13880000009"))
+        .category(cat("pipe_network"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-O", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_department("pipe"));
+    // Nobody of the department has acted by the 24th hour: the intake officer.
+    s.tick(beijing(2026, 5, 7, 9, 31));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+    // Someone of the department acts; the result, 5 working days, is his.
+    s.ok("gw1", beijing(2026, 5, 7, 10, 0), note("已安排抢修"));
+    s.tick(beijing(2026, 5, 14, 9, 31));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf", "result@1 → gw1"]);
+}

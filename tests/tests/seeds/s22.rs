@@ -750,3 +750,35 @@ fn s22_the_receptionist_promises_no_deadline_the_source_lacks() {
         "{refused:?}"
     );
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the duty
+/// officer notifies the 责任人; a repair sent to the repair team with no
+/// person named is the team's once one of it acts, and until then the duty
+/// officer's, whose notice named nobody (`fallback_owner`, assumed). Before,
+/// a late repair was charged to nobody. Fails on the old file.
+#[test]
+fn s22_a_repair_sent_to_the_team_without_a_person_is_still_owned() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            ("duty", "值班员老王", "centre", &["duty_officer"], None),
+            ("rep", "维修工小赵", "repair", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "5号楼302宿舍水龙头坏了")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-O", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("duty", minutes(t0, 5), accept());
+    s.ok("duty", minutes(t0, 10), assign_department("repair"));
+    // 24 hours later nobody of the team has acted: the duty officer.
+    s.tick(beijing(2026, 5, 7, 9, 11));
+    assert_eq!(breach_owners(&s), ["repair@1 → duty"]);
+}

@@ -315,3 +315,43 @@ fn s35_a_complaint_is_handled_where_the_work_lies() {
     assert_eq!((a.lead, a.handler), (did("mas"), Some(sid("m1"))));
     s.ok("m1", beijing(2025, 10, 9, 14, 0), investigate());
 }
+
+/// 第七条 the city body 「负责本行政区域内…投诉受理和处理工作」, 第八条 the 总站
+/// 「对批转的投诉事项进行督办」: a complaint the 总站 hands to a city body with no
+/// person named is the city body's once someone of it acts, and until then
+/// the 总站's, which supervises what it hands down (`fallback_owner`,
+/// assumed). Before, a late handling was charged to nobody. Fails on the
+/// old file.
+#[test]
+fn s35_a_complaint_handed_down_without_a_person_is_still_owned() {
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let run = |city_acts: bool| {
+        let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster.clone());
+        let c = about(t0, "structure", "住宅外墙大面积空鼓开裂")
+            .build()
+            .unwrap();
+        s.register("z1", "AH-O", c).unwrap();
+        s.ok("z1", minutes(t0, 10), accept());
+        s.ok("z1", minutes(t0, 20), assign_department("hf"));
+        if city_acts {
+            s.ok("h1", beijing(2026, 3, 3, 9, 0), investigate());
+        }
+        // 60 days (assumed) from 2 March: 1 May, rolled past the Labour Day
+        // holiday (ruling 2).
+        assert_eq!(due(&s, minutes(t0, 20), "handling"), "2026-05-07 00:00");
+        s.tick(beijing(2026, 5, 7, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(false), ["handling@1 → z1"]);
+    assert_eq!(run(true), ["handling@1 → h1"]);
+}

@@ -583,3 +583,101 @@ fn s40_a_supplier_claim_is_handled_jointly_by_the_gm_office() {
         note("制造部:同批次油墨另两单亦有脱墨"),
     );
 }
+
+/// 第九条(二)「由质量管理部或有关人员于调查处理后三天内提出报告」: a case the 生产管理组
+/// sent to the 质量管理部 with no person named breached to nobody when the
+/// report was late; it is now whoever of the 质量管理部 acted on it
+/// (`fallback_owner`). Fails on the old file.
+#[test]
+fn s40_a_late_report_without_a_handler_is_the_quality_departments() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
+            ("q1", "质量管理部 品管员", "pg", &["quality_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+        .complainant(Complainant::organization("苏州某电子厂").unwrap())
+        .category(cat("quality_abnormality"))
+        .build()
+        .unwrap();
+    s.register("y1", "KS-O", c).unwrap();
+    s.ok("sc", minutes(t0, 30), accept());
+    s.ok("sc", minutes(t0, 60), assign_department("pg"));
+    s.ok("q1", beijing(2026, 3, 2, 14, 0), investigate());
+    s.ok(
+        "q1",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    );
+    // Three days from Tue 3 March: the end of Fri 6 March.
+    s.tick(beijing(2026, 3, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["investigation_report@1 → q1"]);
+}
+
+/// 第九条(五)「总经理室生产管理组接到业务部填具交涉结果的“客户抱怨处理表”后,应于一日内就
+/// 业务与工厂的意见加以分析作成综合意见,依据核决权限分送…核决」: the group's act is the
+/// synthesis sent for decision (`report_submitted`). The clock stopped only on
+/// the decision (`approved`, `sent_back`), which the group may not make, so
+/// it was charged for the approver's speed. Fails on the old file (the
+/// group could not record the synthesis).
+#[test]
+fn s40_the_group_meets_its_day_by_sending_the_synthesis() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
+            ("q1", "质量管理部 品管员", "pg", &["quality_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+        .complainant(Complainant::organization("苏州某电子厂").unwrap())
+        .category(cat("quality_abnormality"))
+        .build()
+        .unwrap();
+    s.register("y1", "KS-S", c).unwrap();
+    s.ok("sc", minutes(t0, 30), accept());
+    s.ok("sc", minutes(t0, 60), assign("pg", "q1"));
+    s.ok("q1", minutes(t0, 90), investigate());
+    s.ok(
+        "q1",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    );
+    s.ok(
+        "y1",
+        beijing(2026, 3, 4, 10, 0),
+        propose(vec![rem(RemedyKind::Repair)], "客户同意返工挑选"),
+    );
+    // The synthesis is sent the next morning, within its day; the decision
+    // comes later.
+    s.ok(
+        "sc",
+        beijing(2026, 3, 5, 9, 0),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "综合意见呈业务部经理核决",
+        ),
+    );
+    s.tick(beijing(2026, 3, 6, 12, 0));
+    let breaches = breach_owners(&s);
+    assert!(
+        !breaches.iter().any(|b| b.starts_with("synthesis")),
+        "{breaches:?}"
+    );
+}

@@ -578,3 +578,28 @@ fn s41_the_business_section_answers_after_the_decision() {
     s.ok("zj", minutes(t0, 180), approve());
     s.ok("b1", minutes(t0, 200), reply("经总经理批示,免费补焊加固"));
 }
+
+/// 5.1.4「由品质科或工程科有关人员于进行调查处理后,将结果三天内提出报告」: the report is
+/// the 品质科 / 工程科's. A case the 业务科 sent to the 品质科 with no person named
+/// breached to nobody; it is now whoever of the section acted on it
+/// (`fallback_owner`). Fails on the old file.
+#[test]
+fn s41_a_late_report_without_a_handler_is_the_sections() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱变形")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-O", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("b1", minutes(t0, 60), assign_department("pz"));
+    s.ok("p0", beijing(2025, 11, 4, 9, 0), investigate());
+    s.ok(
+        "p0",
+        beijing(2025, 11, 7, 10, 0),
+        findings(FaultParty::Us, "立柱钢板厚度不足"),
+    );
+    s.tick(beijing(2025, 11, 11, 0, 1));
+    assert_eq!(breach_owners(&s), ["report@1 → p0"]);
+}

@@ -269,3 +269,31 @@ fn s43_late_technical_reply_is_the_technical_departments() {
     g.tick(beijing(2026, 3, 10, 9, 0));
     assert!(breach_owners(&g).is_empty());
 }
+
+/// 「技术部…1个工作日内给客户回复」: an adverse reaction sent to the 技术部 with no
+/// person named is the department's once someone of it acts on it
+/// (`fallback_owner`). Before, the late reply was charged to nobody. Fails
+/// on the old file.
+#[test]
+fn s43_a_case_sent_to_the_technical_department_without_a_person_is_still_owned() {
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], None),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "服用维生素片后胃部不适")
+        .complainant(person("顾客 庞女士"))
+        .category(cat("adverse_reaction"))
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-O", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign_department("js"));
+    s.ok("jt", minutes(t0, 60), investigate());
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
+}

@@ -386,3 +386,34 @@ fn s44_a_late_notice_without_the_manager_is_the_advisors() {
     s.tick(beijing(2026, 3, 2, 16, 0));
     assert_eq!(breach_owners(&s), ["inform_customer@1 → gw"]);
 }
+
+/// 「销售经理/服务经理。本部门的主要投诉受理人」: a case sent to the 销售部 with no
+/// 受理责任人 named is its manager's, the department's main 受理人, once he acts
+/// on it (`fallback_owner`); 罚则 2 fines 「投诉受理人」 only, so nobody else is
+/// charged. Before, the late solution was charged to nobody. Fails on the
+/// old file.
+#[test]
+fn s44_a_case_sent_to_a_department_without_a_handler_is_its_managers() {
+    let roster = roster(
+        &[("kg", "客户关系部", None), ("xs", "销售部", None)],
+        &[
+            ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+            ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "提车时承诺的脚垫和贴膜没有兑现")
+        .complainant(person("车主 卜先生"))
+        .category(cat("sales_contract"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-O", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign_department("xs"));
+    s.ok("xj", minutes(t0, 60), investigate());
+    // One working day from Mon 2 March: the end of Tue 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["solution@1 → xj"]);
+}

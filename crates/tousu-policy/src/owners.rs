@@ -1,0 +1,372 @@
+//! Who is charged for a late clock, and whether they can act to stop it
+//! (the seed audits' one recurring fault: a late clock charged to nobody,
+//! or to someone who cannot make the event that stops it).
+//!
+//! Two invariants for [`check_invariants`](crate::check_invariants):
+//!
+//! - `owner_can_stop`: every role a milestone's `owner` or `fallback_owner`
+//!   names, and the handler's role where routing fixes it, may take —
+//!   always or by a conditional grant — an action that makes one of the
+//!   clock's stop events, and is one of its `stopped_by` roles where the
+//!   list governs that event. The stop events counted are the clock's own:
+//!   `withdrawn` is the complainant's act, not the owner's, and the ends
+//!   of the case or its round (`closed`, `not_accepted`, `reopened`) count
+//!   only for a clock that lists no other stop event (elsewhere ending the case is a backstop,
+//!   not how the clock is met), and `closed` is made by a closure
+//!   (`close`, `close_abnormally`, `close_unreachable`), not by a refusal
+//!   or a withdrawal. Escalating,
+//!   assigning and recording an action (a report, a visit) count like any
+//!   other action that makes the event; findings count for a clock with
+//!   `stop_on_validity`. S11's callback clock fell back to `staff`, who may
+//!   not `record_callback`: a late callback was charged to someone who
+//!   could not have made it.
+//! - `handler_clock_owned`: a clock owned by the assignee (the default)
+//!   with no `fallback_owner`, starting on or after the assignment. An
+//!   assignment names a lead department and, optionally, a handler
+//!   (`assign` never requires one), so until a handler is named the
+//!   clock's breach is charged to nobody (S22's repair clock, S18's
+//!   replies). A clock starting before any assignment is the load-time
+//!   warning at `fallback_owner` already, and is not repeated here.
+//!
+//! A reminder never breaches, so neither applies to it. Rulings 77 and 79
+//! in docs/rulings.md give the readings behind both.
+
+use crate::authority::Action;
+use crate::invariants::{Finding, Severity, causes};
+use crate::milestone::{ClockEvent, Milestone, MilestoneOwner};
+use crate::policy::Policy;
+use tousu_model::RoleId;
+
+/// The findings of both invariants, in milestone order.
+pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, m) in p.milestones.iter().enumerate() {
+        if m.reminder {
+            continue;
+        }
+        owner_can_stop(p, m, i, &mut out);
+        handler_clock_owned(m, i, &mut out);
+    }
+    out
+}
+
+/// The stop events by which an owner meets the clock (see the module
+/// docs): not `withdrawn`; the ends of the case or of its round (`closed`,
+/// `not_accepted`, `reopened`) only when nothing else stops it.
+fn meeting_events(m: &Milestone) -> Vec<ClockEvent> {
+    let ends = |e: &ClockEvent| {
+        matches!(
+            e,
+            ClockEvent::Closed | ClockEvent::NotAccepted | ClockEvent::Reopened
+        )
+    };
+    let own: Vec<ClockEvent> = m
+        .stop
+        .iter()
+        .copied()
+        .filter(|e| *e != ClockEvent::Withdrawn && !ends(e))
+        .collect();
+    if own.is_empty() {
+        m.stop.iter().copied().filter(ends).collect()
+    } else {
+        own
+    }
+}
+
+/// The actions by which `role` may stop `m`: each makes one of its
+/// meeting events the clock's `stopped_by` lets this role stop it with,
+/// or (with `stop_on_validity`) records findings.
+fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<Action> {
+    let mut actions: Vec<Action> = events
+        .iter()
+        .filter(|&&e| m.stopped_by_any(e, Some(std::iter::once(role))))
+        .flat_map(|&e| {
+            causes(e)
+                .iter()
+                .flatten()
+                .copied()
+                // A refusal or a withdrawal closes the case too, but a clock
+                // met by closing is met by a closure: refusing is
+                // `not_accepted`'s (counted when listed), withdrawing the
+                // complainant's.
+                .filter(move |a| {
+                    e != ClockEvent::Closed || !matches!(a, Action::NotAccept | Action::Withdraw)
+                })
+        })
+        .collect();
+    if !m.stop_on_validity.is_empty() {
+        actions.push(Action::RecordFindings);
+    }
+    actions.dedup();
+    actions
+}
+
+/// The roles an owner entry names, each with the route that fixes it: a
+/// role owner's role; for the assignee, the `handler_role` of each route
+/// (a case it routes has a handler holding that role). Otherwise any staff
+/// member may be assigned, and the first responder is whoever took the
+/// complaint: no role is determinable, and nothing is checked.
+fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>)> {
+    match owner {
+        MilestoneOwner::Role(r) => vec![(r.clone(), None)],
+        MilestoneOwner::Assignee => p
+            .routing
+            .iter()
+            .enumerate()
+            .map(|(j, route)| (route.handler_role.clone(), Some(j)))
+            .collect(),
+        MilestoneOwner::FirstResponder => Vec::new(),
+    }
+}
+
+/// `owner_can_stop` for milestone `i`.
+fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
+    let events = meeting_events(m);
+    if events.is_empty() {
+        // Nothing but a withdrawal stops it: `milestones_run_and_stop`'s
+        // concern, not the owner's.
+        return;
+    }
+    let fallbacks = m
+        .fallback_owner
+        .as_ref()
+        .map_or_else(Vec::new, crate::FallbackOwner::keyed);
+    let entries = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks);
+    for (key, owner) in entries {
+        for (role_id, route) in named_roles(p, owner) {
+            let Some(role) = p.role(&role_id) else {
+                continue;
+            };
+            let actions = stopping_actions(m, &events, &role_id);
+            if actions.iter().any(|&a| role.may_sometimes(a)) {
+                continue;
+            }
+            out.push(Finding {
+                severity: Severity::Warning,
+                invariant: "owner_can_stop",
+                path: format!("milestones[{i}].{key}"),
+                message: cannot_stop_message(m, &role_id, route, &events, &actions),
+            });
+        }
+    }
+}
+
+fn cannot_stop_message(
+    m: &Milestone,
+    role: &RoleId,
+    route: Option<usize>,
+    events: &[ClockEvent],
+    actions: &[Action],
+) -> String {
+    let who = match route {
+        Some(j) => format!(
+            "the handler, who holds {:?} on a case routing[{j}] routes,",
+            role.as_str()
+        ),
+        None => format!("the role {:?}", role.as_str()),
+    };
+    let ids: Vec<&str> = events.iter().map(|e| e.id()).collect();
+    let what = if actions.is_empty() {
+        format!(
+            "the clock's stopped_by ({}) does not name it, so it cannot stop the clock on its stop events ({})",
+            m.stopped_by
+                .iter()
+                .map(RoleId::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+            ids.join(", ")
+        )
+    } else {
+        let names: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
+        format!(
+            "it may take none of {}, the actions that make its stop events ({})",
+            names.join(", "),
+            ids.join(", ")
+        )
+    };
+    let fix = if actions.is_empty() {
+        "name the role in stopped_by, or name an owner who may stop the clock"
+    } else {
+        "grant the role the action, or name an owner who takes it"
+    };
+    format!(
+        "{who} is charged when {} is late, but {what}: it is charged for what it cannot do; {fix}",
+        m.id
+    )
+}
+
+/// `handler_clock_owned` for milestone `i`.
+fn handler_clock_owned(m: &Milestone, i: usize, out: &mut Vec<Finding>) {
+    if m.owner != MilestoneOwner::Assignee || m.fallback_owner.is_some() {
+        return;
+    }
+    let before_assignment = m.start.iter().any(|e| {
+        matches!(
+            e,
+            ClockEvent::Registered | ClockEvent::Accepted | ClockEvent::Classified
+        )
+    });
+    if before_assignment {
+        // The load-time warning at `fallback_owner` says so already.
+        return;
+    }
+    let starts: Vec<&str> = m.start.iter().map(|e| e.id()).collect();
+    out.push(Finding {
+        severity: Severity::Warning,
+        invariant: "handler_clock_owned",
+        path: format!("milestones[{i}].fallback_owner"),
+        message: format!(
+            "is missing: {} is owned by the assignee and starts on {}, but an assignment may name a lead department and no handler (assign's handler is optional), so a breach then is charged to nobody; add the owner the regulation makes answer, e.g. fallback_owner = {{ role = \"department_head\" }}",
+            m.id,
+            starts.join(", ")
+        ),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FallbackOwner;
+
+    fn findings(p: &Policy, invariant: &str) -> Vec<String> {
+        invariants(p)
+            .into_iter()
+            .filter(|f| f.invariant == invariant)
+            .map(|f| format!("{}: {}", f.path, f.message))
+            .collect()
+    }
+
+    fn milestone<'p>(p: &'p mut Policy, id: &str) -> &'p mut Milestone {
+        p.milestones
+            .iter_mut()
+            .find(|m| m.id.as_str() == id)
+            .unwrap()
+    }
+
+    fn role(id: &str) -> RoleId {
+        RoleId::new(id).unwrap()
+    }
+
+    #[test]
+    fn the_default_policy_has_no_finding() {
+        let p = Policy::default_policy().unwrap();
+        assert!(invariants(&p).is_empty(), "{:#?}", invariants(&p));
+    }
+
+    #[test]
+    fn a_fallback_owner_who_cannot_record_the_callback_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        // S11: the callback clock falls back to a role without record_callback.
+        let m = milestone(&mut p, "callback");
+        m.fallback_owner = Some(FallbackOwner::Chain(vec![MilestoneOwner::Role(role(
+            "handler",
+        ))]));
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].starts_with("milestones[4].fallback_owner[0]: the role \"handler\" is charged when callback is late, but it may take none of `record_callback`"), "{f:#?}");
+        // Granting the action (here by a conditional grant) settles it.
+        let grant: crate::authority::Grant =
+            toml::from_str("actions = [\"record_callback\"]\nlevels = [\"major\"]").unwrap();
+        p.roles
+            .iter_mut()
+            .find(|r| r.id == role("handler"))
+            .unwrap()
+            .grants
+            .push(grant);
+        assert!(findings(&p, "owner_can_stop").is_empty());
+    }
+
+    #[test]
+    fn withdrawal_and_a_backstop_closure_do_not_count_but_escalation_does() {
+        let mut p = Policy::default_policy().unwrap();
+        // complaint_manager may close and withdraw, but not escalate.
+        let m = milestone(&mut p, "callback");
+        m.stop = vec![
+            ClockEvent::Escalated,
+            ClockEvent::Withdrawn,
+            ClockEvent::Closed,
+        ];
+        let f = findings(&p, "owner_can_stop");
+        assert!(f[0].contains("may take none of `escalate`"), "{f:#?}");
+        // A closure clock is met by closing, not by refusing or withdrawing.
+        milestone(&mut p, "callback").stop = vec![ClockEvent::Closed, ClockEvent::Withdrawn];
+        assert!(findings(&p, "owner_can_stop").is_empty());
+        for r in &mut p.roles {
+            if r.id == role("complaint_manager") {
+                r.actions
+                    .retain(|a| !matches!(a, Action::Close | Action::CloseUnreachable));
+            }
+        }
+        let f = findings(&p, "owner_can_stop");
+        assert!(
+            f[0].contains("may take none of `close`, `close_abnormally`, `close_unreachable`"),
+            "{f:#?}"
+        );
+        // The department head stops it by escalating.
+        let m = milestone(&mut p, "callback");
+        m.stop = vec![ClockEvent::Escalated];
+        m.owner = MilestoneOwner::Role(role("department_head"));
+        assert!(findings(&p, "owner_can_stop").is_empty());
+    }
+
+    #[test]
+    fn an_owner_outside_stopped_by_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        p.schema_version = 2;
+        // The handler replies, but only the department head's reply counts.
+        let m = milestone(&mut p, "result");
+        m.owner = MilestoneOwner::Role(role("handler"));
+        m.fallback_owner = None;
+        m.stopped_by = vec![role("department_head")];
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].starts_with("milestones[3].owner: the role \"handler\"")
+                && f[0].contains("stopped_by (department_head) does not name it"),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn a_routed_handler_who_cannot_stop_the_clock_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        // Every handler holds complaint_manager's role, which may not
+        // propose a solution.
+        let m = milestone(&mut p, "result");
+        m.stop = vec![ClockEvent::SolutionProposed];
+        p.routing = vec![
+            toml::from_str(
+                "id = \"all\"\ncategories = [\"service\"]\nhandler_role = \"complaint_manager\"",
+            )
+            .unwrap(),
+        ];
+        let f = findings(&p, "owner_can_stop");
+        assert!(
+            f.iter().any(|f| f.starts_with("milestones[3].owner: the handler, who holds \"complaint_manager\" on a case routing[0] routes,")),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn an_assignee_clock_from_the_assignment_without_fallback_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        let m = milestone(&mut p, "result");
+        m.start = vec![ClockEvent::Assigned, ClockEvent::Reopened];
+        assert!(findings(&p, "handler_clock_owned").is_empty());
+        milestone(&mut p, "result").fallback_owner = None;
+        let f = findings(&p, "handler_clock_owned");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].starts_with("milestones[3].fallback_owner: is missing: result is owned by the assignee and starts on assigned, reopened"),
+            "{f:#?}"
+        );
+        // Started before any assignment, the load-time warning covers it.
+        milestone(&mut p, "result").start = vec![ClockEvent::Accepted];
+        assert!(findings(&p, "handler_clock_owned").is_empty());
+        // A reminder never breaches.
+        let m = milestone(&mut p, "result");
+        m.start = vec![ClockEvent::Assigned];
+        m.reminder = true;
+        assert!(invariants(&p).is_empty());
+    }
+}
