@@ -298,6 +298,8 @@ fn the_assistant_answers_for_a_late_callback() {
             propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
         );
         s.ok("dh", minutes(t0, 100), approve());
+        // The result reported and signed: the callback waits for nothing else.
+        reported(&mut s, minutes(t0, 110));
         s.ok("kf", minutes(t0, 120), reply("读卡器已更换"));
         if arranged {
             s.ok("asst", minutes(t0, 130), note("已安排回访"));
