@@ -618,6 +618,10 @@ pub struct Case {
     /// again is signed afresh.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub record_signatures: Vec<RecordSignature>,
+    /// The result was reported in this round (`report_submitted`): the
+    /// result report, a record that can be signed (S04 一4, ruling 55).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub result_reported: bool,
     /// Every clock of every round.
     pub clocks: Vec<Clock>,
     /// A deadline agreed with the customer.
@@ -833,6 +837,7 @@ impl Case {
             proposal: None,
             callback: None,
             record_signatures: Vec::new(),
+            result_reported: false,
             clocks: Vec::new(),
             agreed_deadline: None,
             extension: None,
@@ -969,6 +974,8 @@ pub(crate) trait Fold<'e> {
     fn approved(&mut self, by: Option<&'e StaffId>);
     /// The round's callback answer (none after a new reply).
     fn callback(&mut self, satisfaction: Option<Satisfaction>);
+    /// An action done on the case (`record_action`).
+    fn action_recorded(&mut self, action: tousu_policy::CaseAction);
     /// A new round begins.
     fn reopened(&mut self, round: u32);
     /// An escalation step taken (or none left) at `at`.
@@ -1157,8 +1164,12 @@ pub(crate) fn fold<'e>(
             case.details_completed(details);
             None
         }
-        // Only clocks react to it, through the clock events it carries.
-        EventKind::ActionRecorded { .. } => None,
+        // Clocks react to it through the clock events it carries; a report
+        // is also the round's result report, signed afresh.
+        EventKind::ActionRecorded { action, .. } => {
+            case.action_recorded(*action);
+            None
+        }
         EventKind::PolicyMigrated {
             policy_id, version, ..
         } => {
@@ -1438,9 +1449,16 @@ impl<'e> Fold<'e> for Case {
         self.callback = satisfaction;
         self.unsign(tousu_policy::SignedRecord::Callback);
     }
+    fn action_recorded(&mut self, action: tousu_policy::CaseAction) {
+        if action == tousu_policy::CaseAction::ReportSubmitted {
+            self.result_reported = true;
+            self.unsign(tousu_policy::SignedRecord::ResultReport);
+        }
+    }
     fn reopened(&mut self, round: u32) {
         self.round = round;
         self.record_signatures.clear();
+        self.result_reported = false;
         self.findings = None;
         self.proposal = None;
         self.callback = None;
