@@ -1103,8 +1103,7 @@ pub(crate) fn fold<'e>(
     at: DateTime<Utc>,
 ) {
     let status = match kind {
-        // A second registration cannot be emitted by the decider; it is
-        // ignored rather than rewriting the complaint.
+        // The decider emits no second registration: ignored, not rewriting the complaint.
         EventKind::Registered { .. } => None,
         EventKind::Accepted {
             rule,
@@ -1222,8 +1221,7 @@ pub(crate) fn fold<'e>(
             case.details_completed(details);
             None
         }
-        // Clocks react to it through the clock events it carries; a report
-        // is also the round's result report, signed afresh.
+        // Clocks react through its clock events; a report is the round's result report.
         EventKind::ActionRecorded { action, .. } => {
             case.action_recorded(*action);
             None
