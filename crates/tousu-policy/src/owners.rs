@@ -102,7 +102,7 @@ fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<
 }
 
 /// The roles an owner entry names, each with the route that fixes it: a
-/// role owner's role; for the assignee, the `handler_role` of each route
+/// role owner's or a holder owner's role; for the assignee, the `handler_role` of each route
 /// (a case it routes has a handler holding that role). Otherwise any staff
 /// member may be assigned, and the first responder is whoever took the
 /// complaint: no role is determinable, and nothing is checked.
@@ -116,6 +116,9 @@ fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>
             .map(|(j, route)| (route.handler_role.clone(), Some(j)))
             .collect(),
         MilestoneOwner::FirstResponder => Vec::new(),
+        // A holder owner names its role's holder (ruling 75): that role must
+        // stop the clock as much as a role owner's.
+        MilestoneOwner::Holder(h) => vec![(h.role.clone(), None)],
     }
 }
 
