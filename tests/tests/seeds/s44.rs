@@ -323,7 +323,8 @@ fn s44_major_report_late_and_only_the_handlers_delay_is_fined() {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(
         breach_owners(&s),
-        ["emergency_report@1 → gw", "solution@1 → xj"]
+        // The 客户关系经理's step, late though he had not acted yet (ruling 75).
+        ["emergency_report@1 → kj", "solution@1 → xj"]
     );
     let facts = PenaltyFacts {
         breaches: s.breaches(),
