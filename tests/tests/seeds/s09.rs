@@ -425,7 +425,7 @@ fn s09_the_responsible_contact_takes_a_problem_in() {
         breach_owners(&late),
         ["acceptance@1 → kf", "content_confirmation@1 → kf"]
     );
-    let peers = crate::support::roster(
+    let peers = support::roster(
         &[("cs", "客服部", None), ("pm", "项目部", None)],
         &[
             ("kf", "客服人员", "cs", &["cs_staff"], None),

@@ -716,8 +716,16 @@ fn s10_written_reports_the_front_desk_passed_up_are_still_the_leaders() {
     let mut s = s10_desk();
     s10_emergency(&mut s, t0);
     s.ok("fd", minutes(t0, 1), accept());
-    s.ok("fd", minutes(t0, 3), escalate("管理处负责人联系不上,直接上报主管领导"));
-    s.ok("fd", minutes(t0, 8), escalate("主管领导联系不上,直接电话上报董事领导"));
+    s.ok(
+        "fd",
+        minutes(t0, 3),
+        escalate("管理处负责人联系不上,直接上报主管领导"),
+    );
+    s.ok(
+        "fd",
+        minutes(t0, 8),
+        escalate("主管领导联系不上,直接电话上报董事领导"),
+    );
     let late = s.tick(beijing(2025, 10, 11, 9, 10));
     assert_eq!(
         s10_charged(&late, "company_written_report"),

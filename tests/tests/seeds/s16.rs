@@ -283,7 +283,13 @@ fn s16_a_late_acceptance_passed_on_is_the_officers() {
         &[("front", "前台", None), ("zm", "投诉专门负责人", None)],
         &[
             ("ft", "总台接待", "front", &["front_desk"], None),
-            ("of", "专门负责人 邹律师", "zm", &["complaint_officer"], None),
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
         ],
     );
     let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
@@ -310,7 +316,13 @@ fn s16_a_late_written_opinion_is_the_officers() {
         &[("admin", "行政总台", None), ("zm", "投诉专门负责人", None)],
         &[
             ("ad", "行政总台", "admin", &["admin_front_desk"], None),
-            ("of", "专门负责人 邹律师", "zm", &["complaint_officer"], None),
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
         ],
     );
     let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);

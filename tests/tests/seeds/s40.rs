@@ -642,7 +642,13 @@ fn s40_a_late_report_before_the_quality_department_acts_is_its_heads() {
             ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
             ("m1", "制造部 冲压组长", "zz", &["manufacturing"], None),
             ("q0", "质量管理部 经理", "pg", &["quality_dept"], None),
-            ("q1", "质量管理部 品管员", "pg", &["quality_dept"], Some("q0")),
+            (
+                "q1",
+                "质量管理部 品管员",
+                "pg",
+                &["quality_dept"],
+                Some("q0"),
+            ),
         ],
     );
     let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
