@@ -102,20 +102,21 @@ fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<
 }
 
 /// The roles an owner entry names, each with the route that fixes it: a
-/// role owner's role or a holder's; for the assignee, the `handler_role` of each route
-/// (a case it routes has a handler holding that role). Otherwise any staff
-/// member may be assigned, and the first responder is whoever took the
-/// complaint: no role is determinable, and nothing is checked.
+/// role owner's role; for the assignee, the `handler_role` of each route
+/// (a case it routes has a handler holding that role); a holder owner's
+/// role (ruling 75: the holder is charged as the role's). Otherwise any
+/// staff member may be assigned, and the first responder is whoever took
+/// the complaint: no role is determinable, and nothing is checked.
 fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>)> {
     match owner {
         MilestoneOwner::Role(r) => vec![(r.clone(), None)],
+        MilestoneOwner::Holder(h) => vec![(h.role.clone(), None)],
         MilestoneOwner::Assignee => p
             .routing
             .iter()
             .enumerate()
             .map(|(j, route)| (route.handler_role.clone(), Some(j)))
             .collect(),
-        MilestoneOwner::Holder(h) => vec![(h.role.clone(), None)],
         MilestoneOwner::FirstResponder => Vec::new(),
     }
 }
