@@ -864,9 +864,24 @@ fn routes_support(p: &Policy, out: &mut Findings) {
 
 /// Every role of a record's sign-off chain may sign (`sign_record`): a
 /// role that may not leaves the chain incomplete, and what waits for the
-/// record (the proposal, the closure) is refused on every case.
+/// record (the proposal, the callback, the closure) is refused on every
+/// case. A `required` record some role must be able to make, or what
+/// waits for it is refused as `record_missing` on every case.
 fn record_sign_offs_complete(p: &Policy, out: &mut Findings) {
     for (i, s) in p.record_sign_offs.iter().enumerate() {
+        let maker = s.record.made_by();
+        if s.required && !p.roles.iter().any(|r| r.may_sometimes(maker)) {
+            out.add(
+                Severity::Error,
+                "record_sign_off_completes",
+                format!("record_sign_offs[{i}].required"),
+                format!(
+                    "the {} record is required but no role may `{maker}`, so it is never made and every {} is refused; grant {maker} to the role that makes it",
+                    s.record,
+                    s.record.waiting()
+                ),
+            );
+        }
         for (j, id) in s.chain.iter().enumerate() {
             let Some(role) = p.role(id) else {
                 continue;

@@ -7,6 +7,7 @@
 //! when = { all = [ { channel = ["media", "referral"] }, { collective_at_least = 5 } ] }
 //! when = { any = [ { media_exposure = true }, { injury_or_safety = true } ] }
 //! when = { not = { anonymous = true } }
+//! when = { has_contact = false }                    # no phone, e-mail or address
 //! when = { category = ["quality"] }                 # quality or any sub-category
 //! when = { months_since_incident_at_least = 1 }
 //! when = { fact_at_least = { name = "loss_yuan", value = "10000" } }
@@ -21,6 +22,7 @@
 //! | `channel` | list of [`Channel`]s | the complaint arrived by one of them |
 //! | `customer_class` | list of [`CustomerClass`]es | the customer is of one of them |
 //! | `anonymous` | bool | the complainant is (or is not) anonymous |
+//! | `has_contact` | bool | the complainant left (or did not leave) a phone, an e-mail or an address, not blank — what `registration`'s `contact` field asks; `other` (a WeChat id) is not one |
 //! | `collective_at_least` | n ≥ 1 | `collective_count ≥ n` (以上 includes n) |
 //! | `media_exposure`, `injury_or_safety`, `in_litigation`, `handled_by_other_authority` | bool | the complaint's flag equals the argument |
 //! | `days_since_incident_at_least` | n | at least n calendar days from the incident's local date to `now`'s |
@@ -51,6 +53,7 @@ use tousu_model::{
 };
 
 use crate::policy::Policy;
+use crate::registration::RequiredField;
 use crate::warranty::WarrantyTerm;
 
 /// What a rule tests, as data. See the [module docs](self) for the keys.
@@ -75,6 +78,13 @@ pub enum Predicate {
     CustomerClass(Vec<CustomerClass>),
     /// The complainant is anonymous (`true`) or named (`false`).
     Anonymous(bool),
+    /// The complainant left a way to be reached (`true`) or none (`false`):
+    /// a phone, an e-mail or an address, not blank. The test is
+    /// [`RequiredField::Contact`]'s, so a rule on it and a
+    /// `registration` requirement of a contact never disagree; `other` (a
+    /// WeChat id, a QQ number) is not counted. Read on the complaint as
+    /// completed (`complete_details`, ruling 66). Schema 2.
+    HasContact(bool),
     /// At least this many complainants join in (集体投诉; inclusive).
     CollectiveAtLeast(u32),
     /// The media-exposure flag equals this.
@@ -237,6 +247,7 @@ impl Predicate {
             Predicate::Channel(chs) => chs.contains(&c.channel),
             Predicate::CustomerClass(cls) => c.customer_class.is_some_and(|k| cls.contains(&k)),
             Predicate::Anonymous(b) => c.is_anonymous() == *b,
+            Predicate::HasContact(b) => RequiredField::Contact.is_given(c) == *b,
             Predicate::CollectiveAtLeast(n) => c.collective_count >= *n,
             Predicate::MediaExposure(b) => c.flags.media_exposure == *b,
             Predicate::InjuryOrSafety(b) => c.flags.injury_or_safety == *b,

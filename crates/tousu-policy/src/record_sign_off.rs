@@ -12,11 +12,11 @@
 //! Each signature is a `sign_record` command by a holder of the next role
 //! of the chain, who holds the role action `sign_record`. Until the chain is
 //! complete, what waits for the record is refused: the proposal of a
-//! solution waits for the findings, the closure for the callback; with
-//! `required = true` the record must also have been made (S39's 调查报告,
-//! ruling 58). A new
-//! record (findings recorded again, another callback, a new round) is
-//! signed afresh. An approval chain on a proposed solution is
+//! solution waits for the findings, the callback for the result report
+//! (`report_submitted`, S04's 《维修跟踪记录表》, ruling 55), the closure for
+//! the callback; with `required = true` the record must also have been
+//! made (S39's 调查报告, ruling 58). A new record (findings recorded again,
+//! another report, another callback, a new round) is signed afresh. An approval chain on a proposed solution is
 //! `approval.sign_off`, not this.
 
 use schemars::JsonSchema;
@@ -33,12 +33,16 @@ use crate::policy::Policy;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SignedRecord {
-    /// The findings of the round (调查结论, 《维修跟踪记录表》): the proposal of
+    /// The findings of the round (调查结论, S39's 调查报告): the proposal of
     /// a solution waits for their signatures.
     Findings,
     /// The callback's record (回访记录, 《协调工作单》): the closure waits for
     /// its signatures.
     Callback,
+    /// The result reported (处理结果报客户服务中心, the recorded action
+    /// `report_submitted`): the callback waits for its signatures (S04 一4,
+    /// ruling 55).
+    ResultReport,
 }
 
 impl SignedRecord {
@@ -48,6 +52,17 @@ impl SignedRecord {
         match self {
             SignedRecord::Findings => Action::ProposeSolution,
             SignedRecord::Callback => Action::Close,
+            SignedRecord::ResultReport => Action::RecordCallback,
+        }
+    }
+
+    /// The action that makes the record in a round.
+    #[must_use]
+    pub fn made_by(self) -> Action {
+        match self {
+            SignedRecord::Findings => Action::RecordFindings,
+            SignedRecord::Callback => Action::RecordCallback,
+            SignedRecord::ResultReport => Action::RecordAction,
         }
     }
 }
@@ -57,6 +72,7 @@ impl std::fmt::Display for SignedRecord {
         f.write_str(match self {
             SignedRecord::Findings => "findings",
             SignedRecord::Callback => "callback",
+            SignedRecord::ResultReport => "result_report",
         })
     }
 }
@@ -71,9 +87,12 @@ pub struct RecordSignOff {
     /// people.
     pub chain: Vec<RoleId>,
     /// The record must be made before what waits for it (ruling 58): with
-    /// it, a proposal without findings (a closure without a callback) is
-    /// refused, since a record never made could not be signed. Default
-    /// false: a record not made in the round has nothing to wait for.
+    /// it, a proposal without findings (a callback without a result report,
+    /// a closure without a callback) is refused, since a record never made
+    /// could not be signed. The result report is owed only by a case
+    /// assigned to someone to handle: one answered on the spot has no
+    /// result to report (ruling 55). Default false: a record not made in
+    /// the round has nothing to wait for.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// A note for people (the clause).

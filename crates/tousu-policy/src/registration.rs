@@ -324,7 +324,8 @@ pub(crate) fn before_binds(p: &Policy) -> Vec<(crate::Severity, String, String)>
 }
 
 /// The required fields a complaint for which `when` holds cannot give: an
-/// anonymous complaint has no complainant name.
+/// anonymous complaint has no complainant name, one without a contact no
+/// contact.
 fn missing_when(when: &crate::predicate::Predicate) -> Vec<RequiredField> {
     use crate::predicate::Predicate as P;
     match when {
@@ -332,6 +333,8 @@ fn missing_when(when: &crate::predicate::Predicate) -> Vec<RequiredField> {
         P::Not(inner) if matches!(**inner, P::Anonymous(false)) => {
             vec![RequiredField::ComplainantName]
         }
+        P::HasContact(false) => vec![RequiredField::Contact],
+        P::Not(inner) if matches!(**inner, P::HasContact(true)) => vec![RequiredField::Contact],
         P::All(ps) => {
             let mut out: Vec<RequiredField> = Vec::new();
             for f in ps.iter().flat_map(missing_when) {

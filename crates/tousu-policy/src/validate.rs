@@ -484,6 +484,10 @@ fn predicate(p: &Policy, names: &Names<'_>, r: &mut Report, path: &str, when: &P
         Predicate::FactIn(t) if t.values.is_empty() => {
             r.error(format!("{at}.fact_in.values"), "is empty; list at least one value");
         }
+        Predicate::HasContact(_) if p.schema_version < 2 => r.error(
+            format!("{at}.has_contact"),
+            "is a predicate of schema_version 2; write schema_version = 2",
+        ),
         Predicate::WarrantyExpired(_) if p.warranties.is_empty() => r.warning(
             format!("{at}.warranty_expired"),
             "the policy has no `warranties` table, so no complaint's warranty is known and this never matches as expired",

@@ -231,6 +231,36 @@ fn a_requirement_that_blocks_a_refusal_is_found() {
 }
 
 #[test]
+fn a_contact_required_at_registration_blocks_a_refusal_for_want_of_one() {
+    let mut p = v2();
+    p.registration =
+        Some(serde_json::from_value(serde_json::json!({ "required": ["contact"] })).unwrap());
+    p.acceptance.rules.push(
+        serde_json::from_value(serde_json::json!({
+            "id": "no_contact",
+            "when": { "not": { "has_contact": true } },
+            "outcome": { "not_accepted": { "reason_zh": "未留联络办法", "advice_zh": "请留下联络办法" } },
+        }))
+        .unwrap(),
+    );
+    let found = findings(&p, "refusals_registrable");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("registration.required[0]: requires complainant.contact")
+            && found[0].contains("(no_contact)"),
+        "{found:#?}"
+    );
+    // Owed only before the acceptance (S15 4.1.3 B): the refusal is recorded.
+    p.registration = Some(
+        serde_json::from_value(serde_json::json!({
+            "before": [{ "events": ["accepted"], "required": ["contact"] }]
+        }))
+        .unwrap(),
+    );
+    assert!(findings(&p, "refusals_registrable").is_empty());
+}
+
+#[test]
 fn a_role_owned_clock_another_role_starts_needs_a_fallback() {
     let mut p = v2();
     p.milestones.push(milestone(serde_json::json!({

@@ -219,6 +219,94 @@ outcome = { not_accepted = { reason_zh = "匿名信函无法核实", advice_zh =
 }
 
 #[test]
+fn has_contact_reads_a_phone_an_email_or_an_address_as_completed() {
+    use tousu_model::{Complainant, Contact};
+    let p = policy("[classification]\ndefault = \"low\"");
+    let now = at("2025-10-09T12:00:00+08:00");
+    let with = |contact: Contact| {
+        complaint()
+            .complainant(Complainant::person("郑先生").unwrap().with_contact(contact))
+            .build()
+            .unwrap()
+    };
+    let has = |c: &Complaint| {
+        let yes = Predicate::HasContact(true).matches(&p, &EvalInput::new(c, now));
+        let no = Predicate::HasContact(false).matches(&p, &EvalInput::new(c, now));
+        assert_ne!(yes, no, "`has_contact = false` is the negation of `true`");
+        yes
+    };
+    let text = |t: &str| Some(t.to_owned());
+    assert!(!has(&with(Contact::default())));
+    assert!(has(&with(Contact {
+        phone: text("13900006666"),
+        ..Contact::default()
+    })));
+    assert!(has(&with(Contact {
+        email: text("zheng@example.com"),
+        ..Contact::default()
+    })));
+    assert!(has(&with(Contact {
+        address: text("3号楼 1201"),
+        ..Contact::default()
+    })));
+    // A WeChat id or QQ number is not a way the record counts
+    // (`registration`'s `contact` field, one test for both).
+    assert!(!has(&with(Contact {
+        other: text("微信 zheng_2026"),
+        ..Contact::default()
+    })));
+    // Anonymity is another question: an anonymous caller may leave a phone.
+    let anonymous = complaint()
+        .complainant(Complainant::anonymous().with_phone("13900006666"))
+        .build()
+        .unwrap();
+    assert!(has(&anonymous));
+    // The complaint as completed is what is read: a phone added later counts.
+    let mut completed = with(Contact::default());
+    completed.complainant.contact.phone = text("13900006666");
+    assert!(has(&completed));
+}
+
+#[test]
+fn has_contact_is_a_predicate_of_schema_2() {
+    let rule = r#"
+[[acceptance.rules]]
+id = "no_contact"
+when = { has_contact = false }
+outcome = { not_accepted = { reason_zh = "未留联络办法", advice_zh = "请留下电话、邮箱或地址" } }
+"#;
+    let text = format!(
+        r#"
+schema_version = SCHEMA
+id = "t"
+name = "t"
+version = "1"
+effective_date = "2025-01-01"
+roles = [{{ id = "clerk", name_zh = "客服", actions = ["register"] }}]
+levels = [{{ id = "low", name_zh = "一般" }}]
+[classification]
+default = "low"
+{rule}"#
+    );
+    let err = Policy::from_toml_str(&text.replace("SCHEMA", "1"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("acceptance.rules[0].when.has_contact") && err.contains("schema_version 2"),
+        "{err}"
+    );
+    let p = Policy::from_toml_str(&text.replace("SCHEMA", "2")).unwrap();
+    let c = complaint().build().unwrap();
+    assert_eq!(
+        p.acceptance(&EvalInput::new(&c, c.received_at))
+            .rule_id
+            .unwrap()
+            .as_str(),
+        "no_contact"
+    );
+}
+
+#[test]
 fn facts_repeat_count_amount_and_class() {
     let p = policy(
         r#"

@@ -602,6 +602,54 @@ fn record_sign_offs_are_validated() {
             .all(|f| f.invariant != "record_sign_off_completes")
     );
 }
+/// The result report (`record = "result_report"`, ruling 55) is signed
+/// before the callback; `required` with no role that may `record_action`
+/// would refuse every callback, an invariant error; it reads and writes
+/// back unchanged.
+#[test]
+fn a_result_report_chain_is_checked_and_round_trips() {
+    let text = format!(
+        "{}\n[[record_sign_offs]]\nrecord = \"result_report\"\nchain = [\"boss\"]\nrequired = true\n",
+        BASE.replacen("schema_version = 1", "schema_version = 2", 1)
+            .replacen(
+                "actions = [\"approve\", \"approve_extension\"]",
+                "actions = [\"approve\", \"approve_extension\", \"sign_record\"]",
+                1,
+            )
+    );
+    let p = Policy::from_toml_str(&text).unwrap();
+    let s = p
+        .record_sign_off(tousu_policy::SignedRecord::ResultReport)
+        .unwrap();
+    assert!(s.required);
+    assert_eq!(
+        s.record.waiting(),
+        tousu_policy::Action::RecordCallback,
+        "the callback waits for it"
+    );
+    let back = Policy::from_toml_str(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.record_sign_offs, p.record_sign_offs);
+    let findings = |p: &Policy| -> Vec<String> {
+        tousu_policy::check_invariants(p)
+            .iter()
+            .filter(|f| f.invariant == "record_sign_off_completes")
+            .map(|f| format!("{}: {}", f.path, f.message))
+            .collect()
+    };
+    assert_eq!(
+        findings(&p),
+        [
+            "record_sign_offs[0].required: the result_report record is required but no role may `record_action`, so it is never made and every record_callback is refused; grant record_action to the role that makes it"
+        ]
+    );
+    let made = text.replacen(
+        "actions = [\"register\", \"accept\", \"reply\"]",
+        "actions = [\"register\", \"accept\", \"reply\", \"record_action\"]",
+        1,
+    );
+    assert!(findings(&Policy::from_toml_str(&made).unwrap()).is_empty());
+}
+
 /// A step taken when the case reaches a level (ruling 38) is a schema-2
 /// trigger, names its levels and raises no level itself.
 #[test]

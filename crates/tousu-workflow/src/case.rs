@@ -490,16 +490,22 @@ impl Participants {
         }
     }
 
-    /// Room for `additional` more people at once (a replay, which then
-    /// [`shrink`](Self::shrink)s to those it found): one allocation where
-    /// inserting them one by one reallocates for each.
-    pub(crate) fn reserve(&mut self, additional: usize) {
-        self.0.reserve_exact(additional);
-    }
-
-    /// Gives back the room [`reserve`](Self::reserve) left unused.
-    pub(crate) fn shrink(&mut self) {
-        self.0.shrink_to_fit();
+    /// Adds the people a replay met ([`Met`]): when nobody is in yet, one
+    /// allocation of the exact size, sorted; otherwise one by one.
+    fn add_met(&mut self, mut met: Met<'_>) {
+        let len = met.len.min(MET);
+        let Some(staff) = met.staff.get_mut(..len) else {
+            return;
+        };
+        if !self.0.is_empty() {
+            for s in staff.iter().flatten() {
+                self.insert((*s).clone());
+            }
+            return;
+        }
+        staff.sort_unstable();
+        self.0 = Vec::with_capacity(len);
+        self.0.extend(staff.iter().flatten().map(|s| (*s).clone()));
     }
 
     /// The staff, in id order.
@@ -515,6 +521,68 @@ impl Participants {
     /// Whether nobody acted on the case yet.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// How many people a replay gathers by reference ([`Met`]) before it adds
+/// the next ones to the case directly: more than most cases ever have.
+const MET: usize = 16;
+
+/// The staff a replay meets, held by reference and made the case's
+/// [`Participants`] once at the end: one allocation of the exact size, where
+/// room reserved up front and shrunk after asked the allocator each time
+/// for a block of a size it rarely had free (the last replay's shrink had
+/// split it): about 1,000 instructions and 30 first-level read misses per
+/// case in glibc's `_int_malloc` (docs/performance.md, "Tenth pass").
+struct Met<'e> {
+    /// The first [`MET`] people met, in the order met; `len` of them set.
+    staff: [Option<&'e StaffId>; MET],
+    /// How many of `staff` are set.
+    len: usize,
+    /// The one met last, not looked for again (a command's events share
+    /// their actor, and the clocks' events between them have none).
+    last: Option<&'e StaffId>,
+}
+
+impl<'e> Met<'e> {
+    /// Nobody met yet.
+    fn new() -> Self {
+        Met {
+            staff: [None; MET],
+            len: 0,
+            last: None,
+        }
+    }
+
+    /// Meets `actor`, if any: inline, the two answers most events get (no
+    /// actor, the same as the last event's).
+    #[inline]
+    fn meet(&mut self, actor: Option<&'e StaffId>, overflow: &mut Participants) {
+        if let Some(actor) = actor
+            && self.last != Some(actor)
+        {
+            self.meet_other(actor, overflow);
+        }
+    }
+
+    /// Meets `actor`, not the one met last; past [`MET`] people, those not
+    /// met yet go to `overflow` directly.
+    #[inline(never)]
+    fn meet_other(&mut self, actor: &'e StaffId, overflow: &mut Participants) {
+        self.last = Some(actor);
+        let staff = self.staff.get(..self.len).unwrap_or_default();
+        if staff.iter().flatten().any(|s| *s == actor) {
+            return;
+        }
+        match self.staff.get_mut(self.len) {
+            Some(slot) => {
+                *slot = Some(actor);
+                self.len += 1;
+            }
+            None => {
+                overflow.insert(actor.clone());
+            }
+        }
     }
 }
 
@@ -618,6 +686,10 @@ pub struct Case {
     /// again is signed afresh.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub record_signatures: Vec<RecordSignature>,
+    /// The result was reported in this round (`report_submitted`): the
+    /// result report, a record that can be signed (S04 一4, ruling 55).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub result_reported: bool,
     /// Every clock of every round.
     pub clocks: Vec<Clock>,
     /// A deadline agreed with the customer.
@@ -734,23 +806,19 @@ impl Case {
         let mut iter = events.into_iter();
         // The first event of each command carries its fingerprint (events
         // stored before fingerprints undercount: the vector then grows).
-        // Events with an actor bound the participants from above; a few
-        // are reserved and what is not used given back at the end.
-        let (clocks, commands, actors) =
-            iter.clone().fold((0usize, 0usize, 0usize), |(c, k, a), e| {
-                (
-                    c + usize::from(matches!(e.kind, EventKind::ClockStarted { .. })),
-                    k + usize::from(e.command_digest.is_some()),
-                    a + usize::from(e.actor.is_some()),
-                )
-            });
+        let (clocks, commands) = iter.clone().fold((0usize, 0usize), |(c, k), e| {
+            (
+                c + usize::from(matches!(e.kind, EventKind::ClockStarted { .. })),
+                k + usize::from(e.command_digest.is_some()),
+            )
+        });
         let first = iter.next().ok_or(ReplayError::Empty)?;
         let mut case = Case::registered(first)?;
         case.clocks.reserve_exact(clocks);
         case.commands = AppliedCommands::with_capacity(commands);
-        case.participants.reserve(actors.min(8));
-        let mut last_actor = None;
-        case.record_actor(first, &mut last_actor);
+        // The participants are gathered by reference and added at the end.
+        let mut met = Met::new();
+        met.meet(first.actor.as_ref(), &mut case.participants);
         if let Some(id) = &first.command_id {
             case.commands.record(id, first.command_digest.as_deref());
         }
@@ -770,19 +838,22 @@ impl Case {
                 });
             }
             case.version = event.version;
-            case.record_actor(event, &mut last_actor);
+            case.updated_at = event.at;
+            met.meet(event.actor.as_ref(), &mut case.participants);
             // A stored stream holds each command's events together, the
             // first with its fingerprint: one look-up per command, not per
-            // event.
+            // event. The fingerprint marks that first event without reading
+            // the id; only events stored before fingerprints compare it with
+            // the previous event's (two commands' ids are two texts).
             if let Some(id) = &event.command_id
-                && previous.command_id.as_ref() != Some(id)
+                && (event.command_digest.is_some() || previous.command_id.as_ref() != Some(id))
             {
                 case.commands.record(id, event.command_digest.as_deref());
             }
             fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
-        case.participants.shrink();
+        case.participants.add_met(met);
         Ok(case)
     }
 
@@ -833,6 +904,7 @@ impl Case {
             proposal: None,
             callback: None,
             record_signatures: Vec::new(),
+            result_reported: false,
             clocks: Vec::new(),
             agreed_deadline: None,
             extension: None,
@@ -847,22 +919,13 @@ impl Case {
         })
     }
 
-    /// Records the actor of `event` and when it happened; `last` is the
-    /// actor recorded last, not looked up again (a command's events share
-    /// their actor, and the clocks' events between them have none).
-    fn record_actor<'e>(&mut self, event: &'e Event, last: &mut Option<&'e StaffId>) {
-        if let Some(actor) = &event.actor
-            && *last != Some(actor)
-        {
+    /// Records the actor and command of `event`, applied on its own, and
+    /// when it happened.
+    fn record_common(&mut self, event: &Event) {
+        if let Some(actor) = &event.actor {
             self.participants.insert(actor.clone());
-            *last = Some(actor);
         }
         self.updated_at = event.at;
-    }
-
-    /// Records the actor and command of `event`, applied on its own.
-    fn record_common(&mut self, event: &Event) {
-        self.record_actor(event, &mut None);
         if let Some(id) = &event.command_id {
             self.commands.record(id, event.command_digest.as_deref());
         }
@@ -969,6 +1032,8 @@ pub(crate) trait Fold<'e> {
     fn approved(&mut self, by: Option<&'e StaffId>);
     /// The round's callback answer (none after a new reply).
     fn callback(&mut self, satisfaction: Option<Satisfaction>);
+    /// An action done on the case (`record_action`).
+    fn action_recorded(&mut self, action: tousu_policy::CaseAction);
     /// A new round begins.
     fn reopened(&mut self, round: u32);
     /// An escalation step taken (or none left) at `at`.
@@ -1038,8 +1103,7 @@ pub(crate) fn fold<'e>(
     at: DateTime<Utc>,
 ) {
     let status = match kind {
-        // A second registration cannot be emitted by the decider; it is
-        // ignored rather than rewriting the complaint.
+        // The decider emits no second registration: ignored, not rewriting the complaint.
         EventKind::Registered { .. } => None,
         EventKind::Accepted {
             rule,
@@ -1157,8 +1221,11 @@ pub(crate) fn fold<'e>(
             case.details_completed(details);
             None
         }
-        // Only clocks react to it, through the clock events it carries.
-        EventKind::ActionRecorded { .. } => None,
+        // Clocks react through its clock events; a report is the round's result report.
+        EventKind::ActionRecorded { action, .. } => {
+            case.action_recorded(*action);
+            None
+        }
         EventKind::PolicyMigrated {
             policy_id, version, ..
         } => {
@@ -1191,10 +1258,14 @@ fn on_clock_event<'e>(
         EventKind::ClockStarted { period, .. } => {
             let started = Clock::started(kind, at)?;
             let clocks = case.clocks_mut();
-            // A repeating milestone's next period replaces its last one.
-            let last = clocks.iter_mut().find(|c| {
-                period.is_some() && c.round == started.round && c.milestone == started.milestone
-            });
+            // A repeating milestone's next period replaces its last one
+            // (any other start adds a clock: the clocks are not read).
+            let last = match period {
+                Some(_) => clocks
+                    .iter_mut()
+                    .find(|c| c.round == started.round && c.milestone == started.milestone),
+                None => None,
+            };
             match last {
                 Some(c) => *c = started,
                 None => clocks.push(started),
@@ -1438,9 +1509,16 @@ impl<'e> Fold<'e> for Case {
         self.callback = satisfaction;
         self.unsign(tousu_policy::SignedRecord::Callback);
     }
+    fn action_recorded(&mut self, action: tousu_policy::CaseAction) {
+        if action == tousu_policy::CaseAction::ReportSubmitted {
+            self.result_reported = true;
+            self.unsign(tousu_policy::SignedRecord::ResultReport);
+        }
+    }
     fn reopened(&mut self, round: u32) {
         self.round = round;
         self.record_signatures.clear();
+        self.result_reported = false;
         self.findings = None;
         self.proposal = None;
         self.callback = None;

@@ -323,6 +323,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
+    fn action_recorded(&mut self, _action: tousu_policy::CaseAction) {}
     fn reopened(&mut self, round: u32) {
         self.round = round;
         // A new round has no findings until they are recorded again.

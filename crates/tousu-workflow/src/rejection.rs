@@ -111,7 +111,7 @@ pub enum Rejection {
     },
     /// A record's sign-off chain is not complete, and the command waits
     /// for it (`record_sign_offs`): the proposal for the findings, the
-    /// closure for the callback.
+    /// callback for the result report, the closure for the callback.
     #[error(
         "the {record} record is not signed yet: {action} waits for {next} (sign-off chain {})",
         chain.iter().map(ToString::to_string).collect::<Vec<_>>().join(" → ")
@@ -128,8 +128,8 @@ pub enum Rejection {
     },
     /// The command waits for a record the policy requires (`record_sign_offs`
     /// with `required`, ruling 58), and the record has not been made in
-    /// this round: the findings before a proposal, the callback before the
-    /// closure.
+    /// this round: the findings before a proposal, the result report
+    /// before the callback, the callback before the closure.
     #[error(
         "there is no {record} record in this round: {action} waits for it, made and signed (sign-off chain {})",
         chain.iter().map(ToString::to_string).collect::<Vec<_>>().join(" → ")

@@ -6,16 +6,25 @@ fn owner(name: &str) -> Complainant {
     person(name).with_phone("13900000000")
 }
 
-/// 一4「登记好《维修跟踪记录表》,维修人员和部长确认签字」: the repairer `rw` records the
-/// tracking record (the findings) at `at` and signs it, then the 部长 `min`.
-fn tracked(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
+/// The repairer `rw` records what the investigation found, at `at`.
+fn found(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
+    s.ok("rw", at, findings(FaultParty::Us, "维修人员查明原因"));
+}
+
+/// 一4「将处理结果报客户服务中心,登记好《维修跟踪记录表》,维修人员和部长确认签字」: the
+/// department `h1` reports the result at `at`, the repairer `rw` signs the
+/// tracking record, then the 部长 `min`.
+fn reported(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
     s.ok(
-        "rw",
+        "h1",
         at,
-        findings(FaultParty::Us, "《维修跟踪记录表》: 已处理"),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "处理结果报客户服务中心,已登记《维修跟踪记录表》",
+        ),
     );
-    s.ok("rw", minutes(at, 1), sign(SignedRecord::Findings));
-    s.ok("min", minutes(at, 2), sign(SignedRecord::Findings));
+    s.ok("rw", minutes(at, 1), sign(SignedRecord::ResultReport));
+    s.ok("min", minutes(at, 2), sign(SignedRecord::ResultReport));
 }
 
 // ---------------------------------------------------------------------------
@@ -83,42 +92,19 @@ fn s04_property_serious_leak_over_national_day() {
         findings_of(
             FaultParty::Us,
             &[],
-            "水箱浮球阀失灵，已临时关闭进水阀；10月9日更换浮球阀（《维修跟踪记录表》维修人员签字）",
+            "水箱浮球阀失灵，已临时关闭进水阀；10月9日更换浮球阀",
         ),
     );
-    // 一4「维修人员和部长确认签字」: no solution is proposed on the tracking
-    // record until the repairer, then the 部长, have signed it.
-    let repair = || {
-        propose(
-            vec![remedy(RemedyKind::Repair, None, "更换水箱浮球阀")],
-            "部长确定解决措施及责任人",
-        )
-    };
-    assert!(matches!(
-        s.run("h1", beijing(2025, 9, 30, 21, 1), repair()),
-        Err(Rejection::RecordNotSigned { .. })
-    ));
-    let min_first = s
+    // 一4: the tracking record is signed after the handling, once its result
+    // is reported: the 部长 has nothing to sign before the repair.
+    let early = s
         .run(
             "min",
             beijing(2025, 9, 30, 21, 2),
-            sign(SignedRecord::Findings),
+            sign(SignedRecord::ResultReport),
         )
         .unwrap_err();
-    assert!(
-        min_first.to_string().contains("repair_worker signs next"),
-        "{min_first}"
-    );
-    s.ok(
-        "rw",
-        beijing(2025, 9, 30, 21, 5),
-        sign(SignedRecord::Findings),
-    );
-    s.ok(
-        "min",
-        beijing(2025, 9, 30, 21, 30),
-        sign(SignedRecord::Findings),
-    );
+    assert_eq!(early.kind(), "record_sign_refused", "{early}");
     // Nothing breaches over the holiday.
     s.tick(beijing(2025, 10, 8, 20, 0));
     s.ok(
@@ -133,11 +119,11 @@ fn s04_property_serious_leak_over_national_day() {
                     "1203、1205两户门口地垫、鞋柜受潮补偿",
                 ),
             ],
-            "部长确定解决措施及责任人；部长会签《维修跟踪记录表》",
+            "部长确定解决措施及责任人",
         ),
     );
     // 一4: the department reports the result to the centre and fills the
-    // 《维修跟踪记录表》.
+    // 《维修跟踪记录表》; the repairer signs it, then the 部长 (not before him).
     s.ok(
         "h1",
         beijing(2025, 10, 9, 11, 5),
@@ -145,6 +131,27 @@ fn s04_property_serious_leak_over_national_day() {
             tousu_policy::CaseAction::ReportSubmitted,
             "处理结果报客户服务中心，已登记《维修跟踪记录表》",
         ),
+    );
+    let min_first = s
+        .run(
+            "min",
+            beijing(2025, 10, 9, 11, 6),
+            sign(SignedRecord::ResultReport),
+        )
+        .unwrap_err();
+    assert!(
+        min_first.to_string().contains("repair_worker signs next"),
+        "{min_first}"
+    );
+    s.ok(
+        "rw",
+        beijing(2025, 10, 9, 11, 10),
+        sign(SignedRecord::ResultReport),
+    );
+    s.ok(
+        "min",
+        beijing(2025, 10, 9, 11, 30),
+        sign(SignedRecord::ResultReport),
     );
     s.ok("dh", beijing(2025, 10, 9, 12, 0), approve());
     s.ok(
@@ -284,13 +291,15 @@ fn the_assistant_answers_for_a_late_callback() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
-        tracked(&mut s, minutes(t0, 40));
+        found(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 90),
             propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
         );
         s.ok("dh", minutes(t0, 100), approve());
+        // The result reported and signed: the callback waits for nothing else.
+        reported(&mut s, minutes(t0, 110));
         s.ok("kf", minutes(t0, 120), reply("读卡器已更换"));
         if arranged {
             s.ok("asst", minutes(t0, 130), note("已安排回访"));
@@ -360,13 +369,14 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("h1", minutes(t0, 30), investigate());
-    tracked(&mut s, minutes(t0, 40));
+    found(&mut s, minutes(t0, 40));
     s.ok(
         "h1",
         minutes(t0, 60),
         propose(vec![rem(RemedyKind::Apology)], "约谈装修户,限定施工时段"),
     );
     s.ok("dh", minutes(t0, 70), approve());
+    reported(&mut s, minutes(t0, 80));
     s.ok("kf", minutes(t0, 90), reply("已约谈装修户,晚8点后停止施工"));
     s.ok(
         "asst",
@@ -526,7 +536,7 @@ fn s04_the_result_is_reported_to_the_centre() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
-        tracked(&mut s, minutes(t0, 40));
+        found(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 60),
@@ -664,7 +674,7 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
         s.ok("kf", minutes(t0, 5), accept());
         s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
         s.ok("h1", minutes(t0, 30), investigate());
-        tracked(&mut s, minutes(t0, 40));
+        found(&mut s, minutes(t0, 40));
         s.ok(
             "h1",
             minutes(t0, 90),
@@ -782,36 +792,117 @@ fn s04_the_centre_promises_no_deadline_of_its_own() {
 }
 
 /// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》,维修人员和部长确认
-/// 签字」: every complaint the department handles has its tracking record, signed by the
-/// repairer and the 部长; a department that skips the record cannot propose its result.
-/// (The chain held back only a record that had been made: a proposal with no record
-/// went through unsigned.)
+/// 签字,并由客户服务助理安排回访。」: the tracking record is the result reported, signed by the
+/// repairer, then the 部长, after the handling and before the callback; a department that never
+/// reports holds the callback back (`record_missing`), and a complaint the centre answered on
+/// the spot, never the department's, is called back without one (ruling 55). (The file had
+/// the two sign the findings before any solution — the 部长 signing before the repair — and
+/// the callback waited for nothing.)
 #[test]
-fn s04_the_tracking_record_is_made_and_signed_before_the_result() {
+fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
     let roster = roster(
         &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
         &[
             ("kf", "客服小李", "cs", &["service_centre"], None),
-            ("h1", "经营发展部张工", "bd", &["business_dev"], None),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
             ("rw", "维修工老刘", "bd", &["repair_worker"], None),
             ("min", "部长", "cs", &["minister"], None),
         ],
     );
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     let t0 = beijing(2026, 3, 2, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "地下车库排水沟堵塞")
-        .complainant(owner("业主 周先生"))
-        .location("地下车库B2")
-        .category(cat("house_repair"))
+    let handled = |report: bool| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "地下车库排水沟堵塞")
+            .complainant(owner("业主 周先生"))
+            .location("地下车库B2")
+            .category(cat("house_repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S04-T", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+        s.ok("h1", minutes(t0, 30), investigate());
+        found(&mut s, minutes(t0, 40));
+        // The solution is proposed on unsigned findings: nothing is signed
+        // before the handling is done.
+        s.ok(
+            "h1",
+            minutes(t0, 50),
+            propose(vec![rem(RemedyKind::Repair)], "疏通排水沟"),
+        );
+        s.ok("dh", minutes(t0, 60), approve());
+        if report {
+            s.ok(
+                "h1",
+                minutes(t0, 120),
+                act(
+                    tousu_policy::CaseAction::ReportSubmitted,
+                    "排水沟已疏通,处理结果报客户服务中心,已登记《维修跟踪记录表》",
+                ),
+            );
+        }
+        s.ok("kf", minutes(t0, 130), reply("排水沟已疏通"));
+        s
+    };
+    let called_back = |s: &mut Scenario, at| {
+        s.run(
+            "asst",
+            at,
+            callback(Satisfaction::Satisfied, "业主确认排水正常"),
+        )
+    };
+
+    // Reported: the callback waits for the repairer, then the 部长.
+    let mut s = handled(true);
+    let unsigned = called_back(&mut s, minutes(t0, 140)).unwrap_err();
+    assert_eq!(unsigned.kind(), "record_not_signed", "{unsigned}");
+    let min_first = s
+        .run("min", minutes(t0, 141), sign(SignedRecord::ResultReport))
+        .unwrap_err();
+    assert!(
+        min_first.to_string().contains("repair_worker signs next"),
+        "{min_first}"
+    );
+    s.ok("rw", minutes(t0, 142), sign(SignedRecord::ResultReport));
+    let half = called_back(&mut s, minutes(t0, 143)).unwrap_err();
+    assert!(
+        half.to_string()
+            .contains("record_callback waits for minister"),
+        "{half}"
+    );
+    s.ok("min", minutes(t0, 150), sign(SignedRecord::ResultReport));
+    called_back(&mut s, minutes(t0, 160)).unwrap();
+    s.ok("kf", minutes(t0, 170), close());
+    s.assert_replays();
+
+    // Never reported: no tracking record, no callback.
+    let mut s = handled(false);
+    let missing = called_back(&mut s, minutes(t0, 140)).unwrap_err();
+    assert_eq!(missing.kind(), "record_missing", "{missing}");
+
+    // Answered on the spot (三4): no department, no report owed.
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::Visit, "物业费账单多收一个月垃圾清运费")
+        .complainant(owner("业主 钱女士"))
+        .location("5-2-301")
+        .category(cat("fees"))
         .build()
         .unwrap();
-    s.register("kf", "S04-T", c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
-    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-    s.ok("h1", minutes(t0, 30), investigate());
-    let result = || propose(vec![rem(RemedyKind::Repair)], "疏通排水沟");
-    let skipped = s.run("h1", minutes(t0, 60), result()).unwrap_err();
-    assert_eq!(skipped.kind(), "record_missing", "{skipped}");
-    tracked(&mut s, minutes(t0, 70));
-    s.ok("h1", minutes(t0, 80), result());
+    s.register("kf", "S04-O", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        reply("清运费按季度收取,当场解释清楚"),
+    );
+    called_back(&mut s, minutes(t0, 60)).unwrap();
+    s.ok("kf", minutes(t0, 70), close());
 }

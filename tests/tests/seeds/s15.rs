@@ -764,17 +764,13 @@ fn s15_the_staff_accept_once_the_name_and_contact_are_confirmed() {
             }),
         },
     );
+    // Named but unreachable: the rule `no_contact` turns it away until
+    // the staff have a contact (#24, ruling 51).
     match s.run("kf", minutes(t0, 8), accept()) {
-        Err(Rejection::RecordIncomplete {
-            field,
-            event,
-            requirement,
-            ..
-        }) => {
-            assert_eq!(field, "complainant.contact");
-            assert_eq!(event, tousu_policy::ClockEvent::Accepted);
-            assert_eq!(requirement, "registration.before[0]");
-        }
+        Err(Rejection::PolicyDecides { rule, .. }) => assert_eq!(
+            rule.as_ref().map(ToString::to_string).as_deref(),
+            Some("no_contact")
+        ),
         other => panic!("accepted without a contact: {other:?}"),
     }
     s.ok("kf", minutes(t0, 9), complete_contact("13900001111"));
@@ -913,4 +909,137 @@ fn s15_an_anonymous_complaint_is_turned_away_for_want_of_a_name() {
     assert!(!s.case().complaint.complainant.is_anonymous());
     s.ok("kf", minutes(t0, 8), accept());
     assert_eq!(refused_by(&p, &anonymous()).as_deref(), Some("anonymous"));
+}
+
+/// 4.1.3「B.确认客户身份、姓名和联络办法;」 and 4.2「客户服务组人员在确认上述信息后,应按照
+/// 以下原则进行客户投诉的处理」: a caller who gives a name but no way to be
+/// reached is turned away by a written rule giving that reason and the
+/// advice to leave one, by the staff, without an override; the same caller,
+/// once the staff have a contact, is taken in (ruling 51). (The file refused
+/// the staff's acceptance for the missing contact, and their refusal for
+/// want of the `override_acceptance` permission: the case could be neither
+/// handled nor turned away.)
+#[test]
+fn s15_a_complaint_without_a_contact_is_turned_away() {
+    let p = policy("cs-abcd-s15.toml");
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    let with = |contact: Contact| {
+        Complaint::builder(t0, Channel::Phone, "来电称货物延误两天, 不愿留下电话")
+            .complainant(person("客户 郑先生").with_contact(contact))
+            .category(cat("timeliness"))
+            .build()
+            .unwrap()
+    };
+    let unreachable = || with(Contact::default());
+    let mut s = Scenario::new(p.clone(), pass_on_roster());
+    s.register("kf", "S15-K", unreachable()).unwrap();
+    s.ok(
+        "kf",
+        minutes(t0, 5),
+        CommandKind::NotAccept {
+            reason_zh: "客户不愿留下联络办法".into(),
+            advice_zh: None,
+        },
+    );
+    assert_eq!(status(&s), Status::NotAccepted);
+    let Some(EventKind::NotAccepted {
+        rule,
+        reason_zh,
+        advice_zh,
+        overridden,
+        ..
+    }) = s
+        .events
+        .iter()
+        .map(|e| &e.kind)
+        .find(|k| matches!(k, EventKind::NotAccepted { .. }))
+    else {
+        panic!("no refusal recorded");
+    };
+    assert_eq!(
+        rule.as_ref().map(ToString::to_string).as_deref(),
+        Some("no_contact")
+    );
+    assert!(reason_zh.contains("4.1.3 B"), "{reason_zh}");
+    assert!(
+        advice_zh.as_deref().is_some_and(|a| a.contains("联络办法")),
+        "the rule's advice is to leave a contact: {advice_zh:?}"
+    );
+    assert!(
+        !overridden,
+        "the rule refuses it, not the staff against the rules"
+    );
+
+    // Accepting it is refused, naming the rule (the acceptance table
+    // decides before `registration.before`); once the staff have a phone,
+    // it is taken in.
+    let mut s = Scenario::new(p.clone(), pass_on_roster());
+    s.register("kf", "S15-J", unreachable()).unwrap();
+    match s.run("kf", minutes(t0, 5), accept()) {
+        Err(Rejection::PolicyDecides { rule, .. }) => assert_eq!(
+            rule.as_ref().map(ToString::to_string).as_deref(),
+            Some("no_contact")
+        ),
+        other => panic!("accepted, or refused without the rule: {other:?}"),
+    }
+    s.ok("kf", minutes(t0, 7), complete_contact("13900006666"));
+    s.ok("kf", minutes(t0, 8), accept());
+    assert_eq!(status(&s), Status::Accepted);
+
+    // What counts as a contact is what `registration.before`'s `contact`
+    // asks: a phone, an e-mail or an address; a WeChat id alone (`other`)
+    // is not one. A caller withholding both name and contact is refused
+    // for the name, the rule written first.
+    assert_eq!(
+        refused_by(&p, &unreachable()).as_deref(),
+        Some("no_contact")
+    );
+    let other = Contact {
+        other: Some("微信 zheng_2026".to_owned()),
+        ..Contact::default()
+    };
+    assert_eq!(refused_by(&p, &with(other)).as_deref(), Some("no_contact"));
+    for reachable in [
+        Contact {
+            email: Some("zheng@example.com".to_owned()),
+            ..Contact::default()
+        },
+        Contact {
+            address: Some("厦门市思明区湖滨南路1号".to_owned()),
+            ..Contact::default()
+        },
+    ] {
+        assert_eq!(refused_by(&p, &with(reachable)), None);
+    }
+    let nobody = Complaint::builder(t0, Channel::Phone, "匿名来电, 不留电话")
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    assert_eq!(refused_by(&p, &nobody).as_deref(), Some("anonymous"));
+
+    // The staff's override of the table (a permission no role of the file
+    // holds) still owes 4.1.3 B's contact: `registration.before` refuses it.
+    let mut granted = p;
+    for role in &mut granted.roles {
+        if role.id.as_str() == "cs_staff" {
+            role.actions.push(tousu_policy::Action::OverrideAcceptance);
+        }
+    }
+    let mut s = Scenario::new(granted, pass_on_roster());
+    s.register("kf", "S15-I", unreachable()).unwrap();
+    match s.run(
+        "kf",
+        minutes(t0, 5),
+        CommandKind::Accept {
+            override_reason: Some("老客户, 先受理".to_owned()),
+        },
+    ) {
+        Err(Rejection::RecordIncomplete {
+            field, requirement, ..
+        }) => {
+            assert_eq!(field, "complainant.contact");
+            assert_eq!(requirement, "registration.before[0]");
+        }
+        other => panic!("an override skipped the confirmation: {other:?}"),
+    }
 }

@@ -707,3 +707,59 @@ fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
     );
     s.assert_replays();
 }
+
+/// 处理「工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案。」:
+/// a case the province passes down without naming a handler, worked and
+/// answered by the receiving body's 办案负责人, whose dossier is never reported
+/// for signature, is that case officer's breach. The old file had no fallback
+/// owner for `closure_signature`: the breach was charged to nobody (this test
+/// fails there).
+#[test]
+fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let c = about(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下")
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("sj1", "SJ-51", c).unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign_department("ts"));
+    s.ok("ba", minutes(t0, 60), investigate());
+    s.ok(
+        "ba",
+        beijing(2026, 9, 18, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 9, 18, 11, 0),
+        reported("result_report_to_province", "处理结果已上报省机构备案"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 9, 25, 10, 0),
+        callback(Satisfaction::Satisfied, "投诉人确认"),
+    );
+    // Ten working days over National Day end with Thu 15 October.
+    assert_eq!(
+        due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
+        "2026-10-16 00:00"
+    );
+    s.tick(beijing(2026, 10, 16, 9, 0));
+    assert_eq!(breach_owners(&s), ["closure_signature@1 → ba"]);
+    s.assert_replays();
+}

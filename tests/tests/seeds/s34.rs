@@ -792,3 +792,71 @@ fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
     assert_eq!(run(true), ["handling@1 → w1"]);
     assert_eq!(run(false), ["handling@1 → q1"]);
 }
+
+/// 第六条(五)「交给各区县(自治县、市)建设行政主管部门、有关主管部门办理的投诉」: a case
+/// the 市建委 received and hands down to a body without naming a handler is
+/// that body's before anyone there acts on it — the holder of its role in the
+/// lead department (ruling 75) — not the commission's, which no longer holds
+/// it. The old file had no fallback owner for `commission_handed_down`: its
+/// breach was charged to nobody (this test fails there). `handling`, the
+/// case's own time, stays the commission's, which acted on it (ruling 73).
+#[test]
+fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
+    let roster = roster(
+        &[
+            ("sjw", "重庆市住房和城乡建设委员会", None),
+            ("yz", "渝中区建设工程质量投诉办", None),
+            ("zj", "市城乡建设专业主管部门", None),
+        ],
+        &[
+            (
+                "w1",
+                "市建委 投诉受理 段科员",
+                "sjw",
+                &["municipal_commission"],
+                None,
+            ),
+            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            (
+                "z1",
+                "专业主管部门 蒲工",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |lead: &str| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        s.register(
+            "w1",
+            "CQ-N",
+            about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+                .first_responder(sid("w1"))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        s.ok("w1", minutes(t0, 30), accept());
+        s.ok("w1", minutes(t0, 40), assign_department(lead));
+        // 60 days (assumed) from 2 March end on 1 May, in the 劳动节 holiday: 6 May.
+        assert_eq!(
+            due(&s, minutes(t0, 40), "commission_handed_down"),
+            "2026-05-07 00:00"
+        );
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        let mut owners = breach_owners(&s);
+        owners.sort();
+        owners
+    };
+    assert_eq!(
+        run("yz"),
+        ["commission_handed_down@1 → y1", "handling@1 → w1"]
+    );
+    assert_eq!(
+        run("zj"),
+        ["commission_handed_down@1 → z1", "handling@1 → w1"]
+    );
+}

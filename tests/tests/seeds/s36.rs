@@ -421,9 +421,12 @@ fn s36_only_the_account_managers_cases_are_given_a_deadline() {
 /// 服务部提出客户投诉处理的结果和建议」: the department the case is sent to proposes to the
 /// CS department, which answers the customer (the department may not, #13). A case the
 /// department proposed on in time but the CS staff answered late is the CS staff's breach,
-/// not the department's; before the CS staff act on it, the desk that registered it
-/// answers. (The old file charged the resolution clock to the assignee, the department,
-/// which cannot do what stops it.)
+/// not the department's. Before a CS staff member acts on it, the case is the CS
+/// department's (一「客户服务部是投诉受理、处理…的主要责任部门」): the roster's holder of
+/// `cs_staff` at the top answers (ruling 75), not the desk that registered it, which
+/// can neither answer nor set a deadline (the file before the eighth audit's policy
+/// checker fix charged the desk: this test fails there). (The file before that charged the
+/// resolution clock to the assignee, the department, which cannot do what stops it.)
 #[test]
 fn s36_the_cs_staff_own_the_answer_the_department_cannot_give() {
     let p = policy("distribution-centre-s36.toml");
@@ -473,11 +476,12 @@ fn s36_the_cs_staff_own_the_answer_the_department_cannot_give() {
     s.tick(beijing(2026, 10, 9, 9, 0));
     assert_eq!(breach_owners(&s), ["resolution@1 → k1"]);
 
-    // No CS staff has acted yet: the desk that registered the case answers.
+    // No CS staff has acted yet: the CS department's one holder of the role answers,
+    // not the desk that registered the case.
     let mut u = Scenario::new(p, roster);
     u.register("r1", "PS-U", complaint()).unwrap();
     u.ok("r1", minutes(t0, 30), accept());
     u.ok("kz", minutes(t0, 60), assign("sc", "s1"));
     u.tick(beijing(2026, 10, 9, 9, 0));
-    assert_eq!(breach_owners(&u), ["resolution@1 → r1"]);
+    assert_eq!(breach_owners(&u), ["resolution@1 → k1"]);
 }

@@ -597,3 +597,50 @@ fn s37_an_ordinary_case_is_finished_in_five_working_days() {
     assert_eq!(breach_owners(&s), ["completion@1 → jb"]);
     assert_eq!(steps_notified(&s), ["leader-on-late → bureau_leader"]);
 }
+
+/// 第三条「因特殊原因需延期处理,应及时向领导说明情况,并转告投资商。」: the one who asked
+/// for the extension tells the investor. A case sent to the handling section
+/// with no handler named, whose section member asked for the extension and
+/// never told the investor, is that member's breach. The old file had no
+/// fallback owner for `extension_notice`: the breach was charged to nobody
+/// (this test fails there).
+#[test]
+fn s37_an_untold_extension_is_the_sections_without_a_handler() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "厂房竣工验收备案迟迟未办")
+        .complainant(Complainant::organization("某机械制造有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-N", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+    s.ok("jb", minutes(t0, 20), investigate());
+    s.ok(
+        "jb",
+        minutes(t0, 30),
+        CommandKind::RequestExtension {
+            reason: "需等待消防验收意见".into(),
+            until: None,
+        },
+    );
+    s.ok("jl", minutes(t0, 60), CommandKind::ApproveExtension);
+    // One working day (assumed) from Mon 3 November: the end of Tue 4 November.
+    assert_eq!(
+        due(&s, minutes(t0, 61), "extension_notice"),
+        "2025-11-05 00:00"
+    );
+    s.tick(beijing(2025, 11, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["extension_notice@1 → jb"]);
+    s.assert_replays();
+}

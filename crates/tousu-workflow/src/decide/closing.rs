@@ -148,6 +148,7 @@ pub(super) fn record_callback(
     satisfaction: Satisfaction,
     note: &Option<String>,
 ) -> Result<Effects, Rejection> {
+    super::signing::require_signed(d, tousu_policy::SignedRecord::ResultReport)?;
     let case = d.case;
     let mut events = vec![EventKind::CallbackRecorded {
         satisfaction,

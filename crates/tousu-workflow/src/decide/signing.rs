@@ -14,7 +14,18 @@ fn made(case: &Case, record: SignedRecord) -> bool {
     match record {
         SignedRecord::Findings => case.findings.is_some(),
         SignedRecord::Callback => case.callback.is_some(),
+        SignedRecord::ResultReport => case.result_reported,
         _ => false,
+    }
+}
+
+/// Whether a `required` record is owed in the case's round: the result
+/// report is the handling department's, so a case never assigned (answered
+/// on the spot) owes none (ruling 55); the others always are.
+fn owed(case: &Case, record: SignedRecord) -> bool {
+    match record {
+        SignedRecord::ResultReport => case.assignment.is_some(),
+        _ => true,
     }
 }
 
@@ -75,13 +86,14 @@ pub(super) fn sign(d: &Decision<'_, '_>, record: SignedRecord) -> Result<Effects
 
 /// Refuses the command when it waits for `record` and the record's chain
 /// is not complete. A record not made in this round has nothing to wait
-/// for, unless its chain says it is `required` (ruling 58).
+/// for, unless its chain says it is `required` (ruling 58) and the round
+/// owes it.
 pub(super) fn require_signed(d: &Decision<'_, '_>, record: SignedRecord) -> Result<(), Rejection> {
     let Some(chain) = d.ctx.policy.record_sign_off(record) else {
         return Ok(());
     };
     if !made(d.case, record) {
-        return if chain.required {
+        return if chain.required && owed(d.case, record) {
             Err(Rejection::RecordMissing {
                 record,
                 action: record.waiting(),
