@@ -391,13 +391,14 @@ fn s05_the_department_of_the_cause_supports() {
     );
 }
 
-/// 3「业务部:负责对客户投诉问题及报告的输入,客诉处理的人员联系沟通支持」 (the fallback is
-/// assumed): a complaint sales entered that no 客服工程师 ever took up is the sales
-/// rep's when the verification is late; once the engineer acts, it is his. Entered
-/// on the last working day before the 2026 Spring Festival, the 24 hours run
-/// through the holiday.
+/// The verification is 品质部's 客服工程师's from the receipt: a complaint sales
+/// entered that no 客服工程师 took up is still the engineer's when the
+/// verification is late — the roster's holder (`holder`, ruling 75; the eighth
+/// audit's policy-checker pass: before, the sales rep, who cannot verify, was
+/// charged; fails on the old file). Entered on the last working day before the
+/// 2026 Spring Festival, the 24 hours run through the holiday.
 #[test]
-fn s05_a_verification_no_engineer_took_up_is_the_sales_reps() {
+fn s05_a_verification_no_engineer_took_up_is_still_the_engineers() {
     let roster = roster(
         &[("sales", "业务部", None), ("qa", "品质部", None)],
         &[
@@ -423,7 +424,7 @@ fn s05_a_verification_no_engineer_took_up_is_the_sales_reps() {
         s.tick(beijing(2026, 2, 24, 9, 0));
         breach_owners(&s)
     };
-    assert_eq!(run(false), ["verification@1 → yw1"]);
+    assert_eq!(run(false), ["verification@1 → kfgc"]);
     assert_eq!(run(true), ["verification@1 → kfgc"]);
 }
 

@@ -392,8 +392,11 @@ fn s09_the_content_is_confirmed_within_24_hours() {
 
 /// 第八条1「联系相关负责人:客户可以直接联系合作过程中的相关负责人,向其提出问题」: the
 /// responsible contact takes a problem in; the 客服人员 accept it (第四条). A problem
-/// the contact took in and no 客服人员 ever acted on is the contact's when the
-/// 24 hours pass. (The file let no one but the 客服人员 register anything.)
+/// the contact took in and no 客服人员 ever acted on is still the 客服人员's when
+/// the 24 hours pass — the roster's holder (`holder`, ruling 75; the eighth
+/// audit's policy-checker pass: it was the contact's, who may not accept; fails
+/// on the old file) — and the contact's only when the roster names no single
+/// 客服人员 (two peers). (The file let no one but the 客服人员 register anything.)
 #[test]
 fn s09_the_responsible_contact_takes_a_problem_in() {
     let roster = roster(
@@ -417,6 +420,21 @@ fn s09_the_responsible_contact_takes_a_problem_in() {
     s.ok("kf", minutes(t0, 30), accept());
     let mut late = Scenario::new(policy("generic-company-s09.toml"), roster);
     late.register("pm1", "S09-R", problem()).unwrap();
+    late.tick(beijing(2026, 3, 3, 11, 0));
+    assert_eq!(
+        breach_owners(&late),
+        ["acceptance@1 → kf", "content_confirmation@1 → kf"]
+    );
+    let peers = support::roster(
+        &[("cs", "客服部", None), ("pm", "项目部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("kf2", "客服人员", "cs", &["cs_staff"], None),
+            ("pm1", "项目负责人", "pm", &["cooperation_contact"], None),
+        ],
+    );
+    let mut late = Scenario::new(policy("generic-company-s09.toml"), peers);
+    late.register("pm1", "S09-S", problem()).unwrap();
     late.tick(beijing(2026, 3, 3, 11, 0));
     assert_eq!(
         breach_owners(&late),

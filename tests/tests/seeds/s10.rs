@@ -678,9 +678,12 @@ fn s10_charged(events: &[Event], milestone: &str) -> Option<Option<StaffId>> {
 }
 
 /// 第六条「接报人或前台人员须于3分钟内知会相关部门」 and 第七条「由发展商客户服务部会同
-/// 物业公司于8小时内跟进验证」: a late report up the site manager never acted on,
-/// and a late verification the developer's service never acted on, are the
-/// front desk's (their `fallback_owner`) — before, both were charged to nobody.
+/// 物业公司于8小时内跟进验证」: a late report up the site manager never acted on is
+/// the front desk's (its `fallback_owner`) — before, charged to nobody; a late
+/// verification the developer's service never acted on is still the
+/// service's, the roster's holder (`holder`, ruling 75; the eighth audit's
+/// policy-checker pass: it was the front desk's, which cannot verify; fails
+/// on the old file).
 #[test]
 fn s10_late_clocks_whose_owner_never_acted_are_the_front_desks() {
     let t0 = beijing(2025, 10, 9, 9, 0);
@@ -700,7 +703,38 @@ fn s10_late_clocks_whose_owner_never_acted_are_the_front_desks() {
         action(CaseAction::WorkCompleted, "已关阀抢修完毕"),
     );
     let late = s.tick(minutes(t0, 60 + 8 * 60 + 1));
-    assert_eq!(s10_charged(&late, "verification"), Some(Some(sid("fd"))));
+    assert_eq!(s10_charged(&late, "verification"), Some(Some(sid("dcs"))));
+}
+
+/// 「并于24小时内提交相关书面报告」「(并在48小时内提交书面报告)」: the written reports are
+/// the 管理处负责人's and the 主管领导's though the front desk made the report up and
+/// the call — the roster's holders (`holder`, ruling 75), not the front desk's,
+/// which cannot write them. Fails on the old file (the front desk was charged).
+#[test]
+fn s10_written_reports_the_front_desk_passed_up_are_still_the_leaders() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 3),
+        escalate("管理处负责人联系不上,直接上报主管领导"),
+    );
+    s.ok(
+        "fd",
+        minutes(t0, 8),
+        escalate("主管领导联系不上,直接电话上报董事领导"),
+    );
+    let late = s.tick(beijing(2025, 10, 11, 9, 10));
+    assert_eq!(
+        s10_charged(&late, "company_written_report"),
+        Some(Some(sid("sm")))
+    );
+    assert_eq!(
+        s10_charged(&late, "board_written_report"),
+        Some(Some(sid("cl")))
+    );
 }
 
 /// 4「相关责任部门…须在接到调度后的2个小时内向客户中心前台作出回应」 and 5「相关部门将问题

@@ -803,3 +803,42 @@ fn s12_the_staff_member_submits_the_work_order() {
         "{breaches:?}"
     );
 }
+
+/// 第五条(五)「将其处理结果记录在《协调工作单》,并于12小时内交于客户回访专员」: a work
+/// order sent to the 维修车间 with no manager named, the initial agreement
+/// recorded by the 回访专员, is still the 被投诉部门经理's — the lead department's
+/// holder (`holder`, ruling 75), not the 回访专员's, who may not hand it back.
+/// Fails on the old file.
+#[test]
+fn s12_a_work_order_the_manager_has_not_touched_is_still_his() {
+    let roster = roster(
+        &[("kf", "客服部", None), ("ws", "维修车间", None)],
+        &[
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("wm", "维修车间经理", "ws", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 15, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+        .complainant(person("车主吴先生"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", "S12-H", c).unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign_department("ws"));
+    s.ok(
+        "hf",
+        minutes(t0, 9),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 17, 12, 0),
+        },
+    );
+    s.tick(beijing(2025, 10, 15, 21, 10));
+    assert!(
+        breach_owners(&s).contains(&"work_order_return@1 → wm".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}

@@ -273,6 +273,73 @@ fn late_acceptance_owner(
     })
 }
 
+/// 一(一)「由总台接待并转专门负责人受理」: a complaint the 总台 passed on is the
+/// 专门负责人's acceptance though he has not acted on it yet — the roster's
+/// holder (`holder`, ruling 75), not the 总台's, which may not accept. Fails
+/// on the old file (the 总台 was charged).
+#[test]
+fn s16_a_late_acceptance_passed_on_is_the_officers() {
+    let roster = roster(
+        &[("front", "前台", None), ("zm", "投诉专门负责人", None)],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "上门投诉律师未按时出庭")
+        .build()
+        .unwrap();
+    s.register("ft", "LS-O", c).unwrap();
+    s.tick(beijing(2025, 6, 13, 9, 0));
+    assert!(
+        breach_owners(&s).contains(&"acceptance@1 → of".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}
+
+/// 一(二)「书面的投诉和意见反馈由行政总台负责受理」, 二(二): a written complaint the
+/// 行政总台 accepted is the 专门负责人's written opinion though he has not acted
+/// on it yet — the roster's holder (`holder`, ruling 75), not the desk's, which
+/// may not pass it to the partner. Fails on the old file (the desk was charged).
+#[test]
+fn s16_a_late_written_opinion_is_the_officers() {
+    let roster = roster(
+        &[("admin", "行政总台", None), ("zm", "投诉专门负责人", None)],
+        &[
+            ("ad", "行政总台", "admin", &["admin_front_desk"], None),
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Letter, "来函投诉律师收费不透明")
+        .build()
+        .unwrap();
+    s.register("ad", "LS-W", c).unwrap();
+    s.ok("ad", minutes(t0, 30), accept());
+    s.tick(beijing(2025, 6, 13, 9, 0));
+    assert!(
+        breach_owners(&s).contains(&"written_opinion@1 → of".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}
+
 /// 一(二)「书面的投诉和意见反馈由行政总台负责受理」: a written complaint the 行政总台
 /// registers and nobody accepts in time is the 行政总台's late acceptance — no
 /// 专门负责人 and no 总台 acted on it. (The schema-1 file could name only the

@@ -318,10 +318,11 @@ fn s35_a_complaint_is_handled_where_the_work_lies() {
 
 /// 第七条 the city body 「负责本行政区域内…投诉受理和处理工作」, 第八条 the 总站
 /// 「对批转的投诉事项进行督办」: a complaint the 总站 hands to a city body with no
-/// person named is the city body's once someone of it acts, and until then
-/// the 总站's, which supervises what it hands down (`fallback_owner`,
-/// assumed). Before, a late handling was charged to nobody. Fails on the
-/// old file.
+/// person named is the city body's: whoever of it acted, and until then its
+/// holder at the top in the roster (`holder`, ruling 75; the eighth audit's
+/// policy-checker pass), not the 总站, which only supervises what it hands
+/// down (`fallback_owner`, assumed). Before, a late handling was charged to
+/// nobody.
 #[test]
 fn s35_a_complaint_handed_down_without_a_person_is_still_owned() {
     let roster = roster(
@@ -352,6 +353,40 @@ fn s35_a_complaint_handed_down_without_a_person_is_still_owned() {
         s.tick(beijing(2026, 5, 7, 9, 0));
         breach_owners(&s)
     };
-    assert_eq!(run(false), ["handling@1 → z1"]);
+    assert_eq!(run(false), ["handling@1 → h1"]);
     assert_eq!(run(true), ["handling@1 → h1"]);
+}
+
+/// 第八条「信访办负责…交办、转送」, 第七条 the city body 「负责…投诉受理和处理工作」: a
+/// petition the 信访办 hands to a city body with no person named, nobody of it
+/// having acted yet, is the city body's — its holder at the top in the roster
+/// (`holder`, ruling 75). Before, nobody on the case held `city_body` and the
+/// 总站 had never touched it: the late handling was charged to nobody. Fails
+/// on the old file.
+#[test]
+fn s35_a_petition_handed_down_is_the_city_bodys_before_it_acts() {
+    let roster = roster(
+        &[
+            ("xf", "省住建厅信访办", None),
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("x1", "信访办 汪科员", "xf", &["petition_office"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "住宅外墙大面积空鼓开裂")
+        .fact(fact("petition"), yes())
+        .build()
+        .unwrap();
+    s.register("x1", "AH-P", c).unwrap();
+    s.ok("x1", minutes(t0, 10), accept());
+    s.ok("x1", minutes(t0, 20), assign_department("hf"));
+    assert_eq!(due(&s, minutes(t0, 20), "handling"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → h1"]);
 }

@@ -623,6 +623,55 @@ fn s40_a_late_report_without_a_handler_is_the_quality_departments() {
     assert_eq!(breach_owners(&s), ["investigation_report@1 → q1"]);
 }
 
+/// 第九条(二)「由质量管理部或有关人员于调查处理后三天内提出报告」: a case sent to the
+/// 质量管理部 with no person named, whose findings a 制造部门 有关人员 recorded
+/// before anyone of the 质量管理部 acted, is the department's all the same — its holder
+/// at the top in the roster (`holder`, ruling 75). Before, the late report was
+/// charged to nobody. Fails on the old file.
+#[test]
+fn s40_a_late_report_before_the_quality_department_acts_is_its_heads() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+            ("zz", "制造部", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
+            ("m1", "制造部 冲压组长", "zz", &["manufacturing"], None),
+            ("q0", "质量管理部 经理", "pg", &["quality_dept"], None),
+            (
+                "q1",
+                "质量管理部 品管员",
+                "pg",
+                &["quality_dept"],
+                Some("q0"),
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+        .complainant(Complainant::organization("苏州某电子厂").unwrap())
+        .category(cat("quality_abnormality"))
+        .build()
+        .unwrap();
+    s.register("y1", "KS-H", c).unwrap();
+    s.ok("sc", minutes(t0, 30), accept());
+    s.ok("sc", minutes(t0, 60), assign_department("pg"));
+    s.ok("m1", beijing(2026, 3, 2, 14, 0), investigate());
+    s.ok(
+        "m1",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    );
+    // Three days from Tue 3 March: the end of Fri 6 March.
+    s.tick(beijing(2026, 3, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["investigation_report@1 → q0"]);
+}
+
 /// 第九条(五)「总经理室生产管理组接到业务部填具交涉结果的“客户抱怨处理表”后,应于一日内就
 /// 业务与工厂的意见加以分析作成综合意见,依据核决权限分送…核决」: the group's act is the
 /// synthesis sent for decision (`report_submitted`). The clock stopped only on

@@ -536,10 +536,12 @@ fn s41_the_departments_file_their_own_dissent() {
     }
 }
 
-/// A case the 前台 accepted and the 业务科 never took up (5.1.3): its late closure is
-/// charged to the 前台 that should have passed it on (assumed), not to nobody.
+/// A case the 前台 accepted and passed to the 业务科 (5.1.1–5.1.3), which never
+/// took it up: its late closure is the 业务科's all the same, the roster's
+/// holder of the role (`holder`, ruling 75), not the 前台's, which may not
+/// close. Fails on the old file (the 前台 was charged).
 #[test]
-fn s41_a_late_closure_the_business_section_never_took_up_is_the_front_desks() {
+fn s41_a_late_closure_the_business_section_never_took_up_is_still_its() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "货架立柱油漆大面积脱落")
@@ -549,7 +551,7 @@ fn s41_a_late_closure_the_business_section_never_took_up_is_the_front_desks() {
     s.register("f1", "WH-13", c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
     s.tick(beijing(2025, 11, 20, 9, 0));
-    assert_eq!(breach_owners(&s), ["closure@1 → f1"]);
+    assert_eq!(breach_owners(&s), ["closure@1 → b1"]);
 }
 
 /// 5.1.6 and 5.1.12「业务部门不得超越核决权限与客户做任何处理的答复协议或承认」: the 业务科
@@ -597,6 +599,46 @@ fn s41_a_late_report_without_a_handler_is_the_sections() {
     s.ok("p0", beijing(2025, 11, 4, 9, 0), investigate());
     s.ok(
         "p0",
+        beijing(2025, 11, 7, 10, 0),
+        findings(FaultParty::Us, "立柱钢板厚度不足"),
+    );
+    s.tick(beijing(2025, 11, 11, 0, 1));
+    assert_eq!(breach_owners(&s), ["report@1 → p0"]);
+}
+
+/// 5.1.4「由品质科或工程科有关人员于进行调查处理后,将结果三天内提出报告」: a case sent
+/// to the 品质科 with no person named, whose findings a production 有关人员
+/// recorded before anyone of the 品质科 acted, is the section's — its holder at
+/// the top in the roster (`holder`, ruling 75). Before, the late report was
+/// charged to nobody. Fails on the old file.
+#[test]
+fn s41_a_late_report_before_the_section_acts_is_its_heads() {
+    let roster = roster(
+        &[
+            ("qt", "前台", None),
+            ("yw", "业务科", None),
+            ("pz", "品质科", None),
+            ("sc", "生产部", None),
+        ],
+        &[
+            ("f1", "前台", "qt", &["front_desk"], None),
+            ("b1", "业务科", "yw", &["business_section"], None),
+            ("p0", "品质科", "pz", &["quality_section"], None),
+            ("s1", "生产部 组长", "sc", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱变形")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-H", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("b1", minutes(t0, 60), assign_department("pz"));
+    s.ok("s1", beijing(2025, 11, 4, 9, 0), investigate());
+    s.ok(
+        "s1",
         beijing(2025, 11, 7, 10, 0),
         findings(FaultParty::Us, "立柱钢板厚度不足"),
     );

@@ -276,6 +276,18 @@ fn s43_late_technical_reply_is_the_technical_departments() {
 /// on the old file.
 #[test]
 fn s43_a_case_sent_to_the_technical_department_without_a_person_is_still_owned() {
+    s43_sent_to_technical(true);
+}
+
+/// The same case with nobody of the 技术部 acting: the department's holder at
+/// the top in the roster answers (`holder`, ruling 75). Before, the late reply
+/// was charged to nobody. Fails on the old file.
+#[test]
+fn s43_a_case_nobody_of_the_technical_department_acted_on_is_its_holders() {
+    s43_sent_to_technical(false);
+}
+
+fn s43_sent_to_technical(acts: bool) {
     let roster = roster(
         &[("xs", "销售部", None), ("js", "技术部", None)],
         &[
@@ -293,7 +305,9 @@ fn s43_a_case_sent_to_the_technical_department_without_a_person_is_still_owned()
     s.register("hq", "BJ-O", c).unwrap();
     s.ok("hq", minutes(t0, 5), accept());
     s.ok("hq", minutes(t0, 10), assign_department("js"));
-    s.ok("jt", minutes(t0, 60), investigate());
+    if acts {
+        s.ok("jt", minutes(t0, 60), investigate());
+    }
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
 }

@@ -323,7 +323,8 @@ fn s44_major_report_late_and_only_the_handlers_delay_is_fined() {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(
         breach_owners(&s),
-        ["emergency_report@1 → gw", "solution@1 → xj"]
+        // The 客户关系经理's step, late though he had not acted yet (ruling 75).
+        ["emergency_report@1 → kj", "solution@1 → xj"]
     );
     let facts = PenaltyFacts {
         breaches: s.breaches(),
@@ -394,6 +395,19 @@ fn s44_a_late_notice_without_the_manager_is_the_advisors() {
 /// old file.
 #[test]
 fn s44_a_case_sent_to_a_department_without_a_handler_is_its_managers() {
+    s44_sent_to_sales(true);
+}
+
+/// The same case with the 销售经理 not having acted on it yet: he is the
+/// department's manager in the roster (`holder`, ruling 75) and answers all
+/// the same. Before, the late solution was charged to nobody. Fails on the
+/// old file.
+#[test]
+fn s44_a_case_the_manager_has_not_touched_is_still_his() {
+    s44_sent_to_sales(false);
+}
+
+fn s44_sent_to_sales(acts: bool) {
     let roster = roster(
         &[("kg", "客户关系部", None), ("xs", "销售部", None)],
         &[
@@ -412,7 +426,9 @@ fn s44_a_case_sent_to_a_department_without_a_handler_is_its_managers() {
     assert_eq!(level_of(&s), "general");
     s.ok("gw", minutes(t0, 5), accept());
     s.ok("gw", minutes(t0, 10), assign_department("xs"));
-    s.ok("xj", minutes(t0, 60), investigate());
+    if acts {
+        s.ok("xj", minutes(t0, 60), investigate());
+    }
     // One working day from Mon 2 March: the end of Tue 3 March.
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["solution@1 → xj"]);
