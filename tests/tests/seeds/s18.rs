@@ -50,7 +50,10 @@ fn s18_water_phone_reply_within_24_hours_on_labour_day() {
     s.ok(
         "gw1",
         beijing(2026, 5, 1, 10, 35),
-        note("已电话答复客户：今日下午排放冲洗，临时送桶装水"),
+        act(
+            tousu_policy::CaseAction::CustomerContacted,
+            "已电话答复客户：今日下午排放冲洗，临时送桶装水",
+        ),
     );
     s.ok(
         "gw1",
@@ -200,4 +203,50 @@ fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
     s.ok("gw1", beijing(2026, 5, 7, 10, 0), note("已安排抢修"));
     s.tick(beijing(2026, 5, 14, 9, 31));
     assert_eq!(breach_owners(&s), ["phone_reply@1 → kf", "result@1 → gw1"]);
+}
+
+/// 第五条「投诉处理责任部门、人员应在24小时内电话答复客户」: the 24 hours are met by
+/// the call (`customer_contacted`), not by starting the investigation, which
+/// the file used to take for it. Fails on the old file (the investigation
+/// stopped the clock, and nothing breached).
+#[test]
+fn s18_starting_the_investigation_is_not_the_phone_call() {
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    // Assigned to 管网所's gw1 at 09:30, investigated at 10:00; `call` is when
+    // the customer is phoned, if at all.
+    let run = |call: Option<i64>| {
+        let roster = roster(
+            &[("cs", "客服中心", None), ("pipe", "管网所", None)],
+            &[
+                ("kf", "客服受理员", "cs", &["cs_intake"], None),
+                ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+        let c = Complaint::builder(t0, Channel::Phone, "门口水管漏水两天无人处理")
+            .complainant(person("居民王先生").with_phone("13880000009"))
+            .category(cat("pipe_network"))
+            .build()
+            .unwrap();
+        s.register("kf", "S18-C", c).unwrap();
+        s.ok("kf", minutes(t0, 10), accept());
+        s.ok("kf", minutes(t0, 30), assign("pipe", "gw1"));
+        s.ok("gw1", minutes(t0, 60), investigate());
+        if let Some(m) = call {
+            s.ok(
+                "gw1",
+                minutes(t0, m),
+                act(
+                    tousu_policy::CaseAction::CustomerContacted,
+                    "已电话告知:今日安排抢修",
+                ),
+            );
+        }
+        s.tick(beijing(2026, 5, 7, 9, 31));
+        breach_owners(&s)
+    };
+    // Investigating, but nobody phoned the customer by 09:30 the next day.
+    assert_eq!(run(None), ["phone_reply@1 → gw1"]);
+    // Phoned within the day: met.
+    assert!(run(Some(90)).is_empty());
 }
