@@ -851,33 +851,9 @@ fn s15_an_anonymous_complaint_is_turned_away_for_want_of_a_name() {
     };
     let mut s = Scenario::new(p.clone(), pass_on_roster());
     s.register("kf", "S15-N", anonymous()).unwrap();
-    s.ok(
-        "kf",
-        minutes(t0, 5),
-        CommandKind::NotAccept {
-            reason_zh: "客户不愿告知姓名".into(),
-            advice_zh: None,
-        },
-    );
-    assert_eq!(status(&s), Status::NotAccepted);
-    let Some(EventKind::NotAccepted {
-        rule,
-        reason_zh,
-        advice_zh,
-        overridden,
-        ..
-    }) = s
-        .events
-        .iter()
-        .map(|e| &e.kind)
-        .find(|k| matches!(k, EventKind::NotAccepted { .. }))
-    else {
-        panic!("no refusal recorded");
-    };
-    assert_eq!(
-        rule.as_ref().map(ToString::to_string).as_deref(),
-        Some("anonymous")
-    );
+    let (rule, reason_zh, advice_zh, overridden) =
+        staff_refusal(&mut s, minutes(t0, 5), "客户不愿告知姓名");
+    assert_eq!(rule.as_deref(), Some("anonymous"));
     assert!(reason_zh.contains("4.1.3 B"), "{reason_zh}");
     assert!(advice_zh.is_some(), "the rule's advice is given");
     assert!(
@@ -933,33 +909,9 @@ fn s15_a_complaint_without_a_contact_is_turned_away() {
     let unreachable = || with(Contact::default());
     let mut s = Scenario::new(p.clone(), pass_on_roster());
     s.register("kf", "S15-K", unreachable()).unwrap();
-    s.ok(
-        "kf",
-        minutes(t0, 5),
-        CommandKind::NotAccept {
-            reason_zh: "客户不愿留下联络办法".into(),
-            advice_zh: None,
-        },
-    );
-    assert_eq!(status(&s), Status::NotAccepted);
-    let Some(EventKind::NotAccepted {
-        rule,
-        reason_zh,
-        advice_zh,
-        overridden,
-        ..
-    }) = s
-        .events
-        .iter()
-        .map(|e| &e.kind)
-        .find(|k| matches!(k, EventKind::NotAccepted { .. }))
-    else {
-        panic!("no refusal recorded");
-    };
-    assert_eq!(
-        rule.as_ref().map(ToString::to_string).as_deref(),
-        Some("no_contact")
-    );
+    let (rule, reason_zh, advice_zh, overridden) =
+        staff_refusal(&mut s, minutes(t0, 5), "客户不愿留下联络办法");
+    assert_eq!(rule.as_deref(), Some("no_contact"));
     assert!(reason_zh.contains("4.1.3 B"), "{reason_zh}");
     assert!(
         advice_zh.as_deref().is_some_and(|a| a.contains("联络办法")),
@@ -1042,4 +994,42 @@ fn s15_a_complaint_without_a_contact_is_turned_away() {
         }
         other => panic!("an override skipped the confirmation: {other:?}"),
     }
+}
+
+/// The staff turn the case away at `at` with `reason`; the recorded refusal's
+/// rule, reason, advice and whether it overrode the rules.
+fn staff_refusal(
+    s: &mut Scenario,
+    at: DateTime<Utc>,
+    reason: &str,
+) -> (Option<String>, String, Option<String>, bool) {
+    s.ok(
+        "kf",
+        at,
+        CommandKind::NotAccept {
+            reason_zh: reason.into(),
+            advice_zh: None,
+        },
+    );
+    assert_eq!(status(s), Status::NotAccepted);
+    let Some(EventKind::NotAccepted {
+        rule,
+        reason_zh,
+        advice_zh,
+        overridden,
+        ..
+    }) = s
+        .events
+        .iter()
+        .map(|e| &e.kind)
+        .find(|k| matches!(k, EventKind::NotAccepted { .. }))
+    else {
+        panic!("no refusal recorded");
+    };
+    (
+        rule.as_ref().map(ToString::to_string),
+        reason_zh.clone(),
+        advice_zh.clone(),
+        *overridden,
+    )
 }

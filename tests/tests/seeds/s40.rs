@@ -602,25 +602,10 @@ fn s40_a_late_report_without_a_handler_is_the_quality_departments() {
             ("q1", "质量管理部 品管员", "pg", &["quality_dept"], None),
         ],
     );
-    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
-        .complainant(Complainant::organization("苏州某电子厂").unwrap())
-        .category(cat("quality_abnormality"))
-        .build()
-        .unwrap();
-    s.register("y1", "KS-O", c).unwrap();
-    s.ok("sc", minutes(t0, 30), accept());
-    s.ok("sc", minutes(t0, 60), assign_department("pg"));
-    s.ok("q1", beijing(2026, 3, 2, 14, 0), investigate());
-    s.ok(
-        "q1",
-        beijing(2026, 3, 3, 10, 0),
-        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    assert_eq!(
+        late_report_owners(roster, "q1", "KS-O"),
+        ["investigation_report@1 → q1"]
     );
-    // Three days from Tue 3 March: the end of Fri 6 March.
-    s.tick(beijing(2026, 3, 7, 9, 0));
-    assert_eq!(breach_owners(&s), ["investigation_report@1 → q1"]);
 }
 
 /// 第九条(二)「由质量管理部或有关人员于调查处理后三天内提出报告」: a case sent to the
@@ -651,25 +636,10 @@ fn s40_a_late_report_before_the_quality_department_acts_is_its_heads() {
             ),
         ],
     );
-    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
-        .complainant(Complainant::organization("苏州某电子厂").unwrap())
-        .category(cat("quality_abnormality"))
-        .build()
-        .unwrap();
-    s.register("y1", "KS-H", c).unwrap();
-    s.ok("sc", minutes(t0, 30), accept());
-    s.ok("sc", minutes(t0, 60), assign_department("pg"));
-    s.ok("m1", beijing(2026, 3, 2, 14, 0), investigate());
-    s.ok(
-        "m1",
-        beijing(2026, 3, 3, 10, 0),
-        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    assert_eq!(
+        late_report_owners(roster, "m1", "KS-H"),
+        ["investigation_report@1 → q0"]
     );
-    // Three days from Tue 3 March: the end of Fri 6 March.
-    s.tick(beijing(2026, 3, 7, 9, 0));
-    assert_eq!(breach_owners(&s), ["investigation_report@1 → q0"]);
 }
 
 /// 第九条(五)「总经理室生产管理组接到业务部填具交涉结果的“客户抱怨处理表”后,应于一日内就
@@ -729,4 +699,29 @@ fn s40_the_group_meets_its_day_by_sending_the_synthesis() {
         !breaches.iter().any(|b| b.starts_with("synthesis")),
         "{breaches:?}"
     );
+}
+
+/// A complaint sent to the 质量管理部 with no person named, investigated and
+/// found by `investigator`, its three-day report never made: the breaches'
+/// owners on Sat 7 March.
+fn late_report_owners(roster: Roster, investigator: &str, case: &str) -> Vec<String> {
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+        .complainant(Complainant::organization("苏州某电子厂").unwrap())
+        .category(cat("quality_abnormality"))
+        .build()
+        .unwrap();
+    s.register("y1", case, c).unwrap();
+    s.ok("sc", minutes(t0, 30), accept());
+    s.ok("sc", minutes(t0, 60), assign_department("pg"));
+    s.ok(investigator, beijing(2026, 3, 2, 14, 0), investigate());
+    s.ok(
+        investigator,
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "冲压模具刃口磨损"),
+    );
+    // Three days from Tue 3 March: the end of Fri 6 March.
+    s.tick(beijing(2026, 3, 7, 9, 0));
+    breach_owners(&s)
 }
