@@ -564,8 +564,9 @@ fn s04_the_result_is_reported_to_the_centre() {
 
 /// 二、首问责任「首先询问到公司任何一名员工,该员工都有责任义务受理并告知客服中心或解决问题
 /// 的责任人」: a complaint the guard took and no 客服中心 ever acted on is the guard's
-/// when the department is notified late (the clock's `fallback_owner`) —
-/// before, that breach was charged to nobody.
+/// when the department is notified late and the roster names no centre holder
+/// (the last of the clock's fallback owners) — before, that breach was charged
+/// to nobody. With a centre on the roster it is the centre's (below).
 #[test]
 fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
     let roster = roster(
@@ -905,4 +906,69 @@ fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
     );
     called_back(&mut s, minutes(t0, 60)).unwrap();
     s.ok("kf", minutes(t0, 70), close());
+}
+
+/// 二1「该员工都有责任义务受理并告知客服中心」 and 一2「客户服中心根据投诉内容进行核实之后
+/// 通知相关权属部门」: once the guard has registered the complaint, the centre has
+/// been told, and a late notification is the centre's — its holder at the top of
+/// the roster, though nobody of it has acted yet — not the guard's, who can
+/// neither assign nor reply. (The file charged the guard.)
+#[test]
+fn s04_a_late_notification_after_an_employee_registered_it_is_the_centres() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("lead", "客服中心主任", "kf", &["service_centre"], None),
+            ("kf1", "客服小李", "kf", &["service_centre"], Some("lead")),
+            ("guard", "保安老周", "kf", &["employee"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道声控灯坏了一周没人修")
+        .complainant(owner("业主"))
+        .location("5-2-301")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("guard", "S04-N", c).unwrap();
+    s.tick(beijing(2026, 3, 9, 11, 1));
+    assert_eq!(breach_owners(&s), vec!["notify_department@1 → lead"]);
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心」: a case the centre sends to
+/// 经营发展部 without naming a handler is the department's; a late result is its
+/// head's (the holder at the top of the lead department), not nobody's. (The
+/// `result` clock had no fallback owner: the breach was charged to nobody.)
+#[test]
+fn s04_a_result_late_in_a_department_no_handler_was_named_in_is_the_departments() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            ("bdh", "经营发展部张经理", "bd", &["business_dev"], None),
+            (
+                "bd1",
+                "经营发展部小王",
+                "bd",
+                &["business_dev"],
+                Some("bdh"),
+            ),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], Some("bdh")),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .complainant(owner("业主"))
+        .location("2-1-101")
+        .category(cat("house_repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S04-D", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign_department("bd"));
+    // Ordinary: 3 working days after Monday 3 November → the end of Thursday.
+    s.tick(beijing(2025, 11, 7, 9, 0));
+    assert_eq!(breach_owners(&s), vec!["result@1 → bdh"]);
 }

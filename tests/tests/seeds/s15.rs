@@ -1033,3 +1033,81 @@ fn staff_refusal(
         *overridden,
     )
 }
+
+/// 4.2 D「由客户服务部经理与其它相关部门再次商议解决办法,并再次征询客户意见」: the 客服经理
+/// who took the case over after B proposes his measures, answers and asks the
+/// customer again himself, and records the answer, which ends the satisfaction
+/// check. (The file let him answer but not record the customer's opinion, though
+/// it charged him for a late one.) The 事业部, which the file never names to decide
+/// an extension, has no such action at all (its grant was dead: the decision was
+/// refused as `not_permitted` before too).
+#[test]
+fn s15_the_manager_asks_the_customer_again_himself() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("div", "事业部管理层", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("csm")),
+            ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
+            ("dm", "事业部总经理", "div", &["division_management"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 15, 9, 0);
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "系统下单后未收到确认短信")
+        .complainant(confirmed("客户"))
+        .category(cat("system"))
+        .build()
+        .unwrap();
+    s.register("kf", "S15-M", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    // B: a deadline told, handled, the customer still unsatisfied.
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 6, 17, 17, 0),
+        },
+    );
+    s.ok("kf", minutes(t0, 15), assign_with("cs", "kf", &[]));
+    s.ok("kf", minutes(t0, 20), investigate());
+    s.ok(
+        "kf",
+        minutes(t0, 30),
+        propose(vec![rem(RemedyKind::Explanation)], "B: 期限内处理"),
+    );
+    s.ok("csm", minutes(t0, 35), approve());
+    s.ok("kf", minutes(t0, 40), reply("短信通道故障已修复"));
+    s.ok(
+        "kf",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "回访"),
+    );
+    assert_eq!(steps_taken(&s), ["cs-manager-after-b"]);
+    // C and D: the manager's measures, told to the customer, his opinion asked again.
+    s.ok("csm", minutes(t0, 120), reopen("C: 客服经理提出处理措施"));
+    s.ok("csm", minutes(t0, 125), investigate());
+    s.ok(
+        "csm",
+        minutes(t0, 130),
+        propose(vec![rem(RemedyKind::Explanation)], "C: 补发确认并致歉"),
+    );
+    s.ok("csm", minutes(t0, 135), approve());
+    s.ok("csm", minutes(t0, 140), reply("已补发确认短信并致歉"));
+    s.ok(
+        "csm",
+        minutes(t0, 150),
+        callback(Satisfaction::Satisfied, "D: 再次征询客户意见,客户满意"),
+    );
+    assert!(
+        !due_all(&s, minutes(t0, 151))
+            .iter()
+            .any(|d| d.starts_with("satisfaction_check")),
+        "{:?}",
+        due_all(&s, minutes(t0, 151))
+    );
+    // An extension the 事业部 would decide is not its action.
+    let refused = s
+        .run("dm", minutes(t0, 160), CommandKind::ApproveExtension)
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+}
