@@ -686,3 +686,44 @@ fn s37_a_case_the_section_took_up_without_a_handler_is_its_to_finish() {
     assert_eq!(run(true), ["completion@1 → jb"]);
     assert_eq!(run(false), ["completion@1 → sw"]);
 }
+
+/// #7 (ninth audit): 投诉受理制 第五条「可向上级部门反映,并及时向投资商说明情况」 — on a
+/// case sent to the handling section with no 经办人 named, the investor not told
+/// of the report up is the section member's who took the case up (the leader
+/// who reported up can neither contact nor answer the investor), not the first
+/// receiver's who passed it on. The old file charged the first receiver.
+#[test]
+fn s37_an_untold_report_up_is_the_sections_without_a_handler() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "园区外输电线路改道需省电力公司审批")
+        .complainant(Complainant::organization("某企业").unwrap())
+        .category(cat("commitment"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-U", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+    s.ok("jb", minutes(t0, 20), investigate());
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("superior-dept", "管委会职权范围内不能解决, 向上级部门反映"),
+    );
+    // One working day (assumed) from Mon 3 November: the end of Tue 4 November.
+    assert_eq!(
+        due(&s, minutes(t0, 61), "superior_notice"),
+        "2025-11-05 00:00"
+    );
+    s.tick(beijing(2025, 11, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["superior_notice@1 → jb"]);
+}
