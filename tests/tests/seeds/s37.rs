@@ -727,3 +727,44 @@ fn s37_an_untold_report_up_is_the_sections_without_a_handler() {
     s.tick(beijing(2025, 11, 5, 9, 0));
     assert_eq!(breach_owners(&s), ["superior_notice@1 → jb"]);
 }
+
+/// #9 (ninth audit): no clause promises the investor a date of the bureau's own
+/// choosing — 首问负责制 第三条 sets 「限定时限」 (a fixed limit: `completion`) and
+/// asks 「未能及时办结的,应主动说明原因」, and 投诉受理制 第三条's more time is an
+/// extension the leader hears of and the investor is told of — so neither the
+/// first receiver nor the section may set one (`set_agreed_deadline`), a clock
+/// of no clause. The old file let both.
+#[test]
+fn s37_no_one_promises_a_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "项目用地规划条件迟迟未出")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-P", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2025, 11, 7, 17, 0),
+    };
+    let refused = s.run("sw", minutes(t0, 8), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    let refused = s.run("jb", minutes(t0, 20), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}
