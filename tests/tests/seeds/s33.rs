@@ -882,3 +882,54 @@ fn s33_the_receptionist_calls_the_manager_not_the_company() {
     );
     assert_eq!(steps_taken(&s), ["manual-manager", "manual-company"]);
 }
+
+/// #5 and #14 (ninth audit): 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 — a
+/// complaint the receptionist sent to a team with no 投诉处理人 named is that
+/// team's: when c)'s month runs out, the handler of it who investigated
+/// answers, or, before anyone there acts, the team's holder of the handler
+/// role (its head, ruling 75), not the receptionist who recorded it and passed
+/// it on. The old file charged the receptionist either way.
+#[test]
+fn s33_a_month_late_on_a_team_without_a_handler_is_the_teams() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("g1", "工程组 组长 覃工", "gc", &["handler"], Some("zr")),
+            ("g2", "工程组 维修工 小龙", "gc", &["handler"], Some("g1")),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let run = |team_acts: bool| {
+        let mut s = Scenario::new(policy("property-model-s33.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "单元门禁损坏多日无人修")
+            .complainant(person("业主 严女士"))
+            .category(cat("liability"))
+            .build()
+            .unwrap();
+        s.register("jd", "WY-T", c).unwrap();
+        s.ok("jd", minutes(t0, 5), accept());
+        s.ok("jd", minutes(t0, 10), assign_department("gc"));
+        // 三(三)「当时无法回复的要与投诉人约定好回复时间」.
+        s.ok(
+            "jd",
+            minutes(t0, 15),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 4, 30, 18, 0),
+            },
+        );
+        if team_acts {
+            s.ok("g2", minutes(t0, 60), CommandKind::StartInvestigation);
+        }
+        // 一个月 from 2 March: the end of 2 April.
+        assert_eq!(
+            due(&s, minutes(t0, 61), "reasonable_resolution"),
+            "2026-04-03 00:00"
+        );
+        s.tick(beijing(2026, 4, 3, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["reasonable_resolution@1 → g2"]);
+    assert_eq!(run(false), ["reasonable_resolution@1 → g1"]);
+}

@@ -860,3 +860,37 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
         ["commission_handed_down@1 → z1", "handling@1 → w1"]
     );
 }
+
+/// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only
+/// 「及时、依法解决」, and the file's handling limits are its own (assumed) — so the
+/// district's body may not set one of its own (`set_agreed_deadline`), a clock of
+/// no clause whose lapse it would then answer for. The old file let it.
+#[test]
+fn s34_the_district_promises_no_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("qx", "渝北区建设行政主管部门", None)],
+        &[("q1", "区县专门机构 向科员", "qx", &["district_body"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "q1",
+        "CQ-P",
+        about(t0, "civilised_construction", "工地夜间施工噪声扰民")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("q1", minutes(t0, 30), accept());
+    let refused = s.run(
+        "q1",
+        minutes(t0, 40),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 6, 17, 0),
+        },
+    );
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}

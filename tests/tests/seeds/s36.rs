@@ -422,7 +422,8 @@ fn s36_only_the_account_managers_cases_are_given_a_deadline() {
 /// CS department, which answers the customer (the department may not, #13). A case the
 /// department proposed on in time but the CS staff answered late is the CS staff's breach,
 /// not the department's. Before a CS staff member acts on it, the case is the CS
-/// department's (一「客户服务部是投诉受理、处理…的主要责任部门」): the roster's holder of
+/// department's (四「客户服务部人员针对投诉事项,判断客户投诉事项的责任」, 六2 「向客户服务部
+/// 提出」): the roster's holder of
 /// `cs_staff` at the top answers (ruling 75), not the desk that registered it, which
 /// can neither answer nor set a deadline (the file before the eighth audit's policy
 /// checker fix charged the desk: this test fails there). (The file before that charged the

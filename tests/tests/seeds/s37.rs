@@ -644,3 +644,127 @@ fn s37_an_untold_extension_is_the_sections_without_a_handler() {
     assert_eq!(breach_owners(&s), ["extension_notice@1 → jb"]);
     s.assert_replays();
 }
+
+/// #9 (ninth audit): 首问负责制 第一条「…必须解答、办理或者交经办科室 人)办理」, 第四条
+/// 「属于本局其他责任人职责范围的,首问责任人应主动负责 联系」 — a case the first receiver
+/// sent to the handling section naming no 经办人 is the section's once one of it
+/// acts on it: the section member who investigated answers for a late
+/// completion, not the first receiver who passed it on. Until someone of the
+/// section acts, the first receiver answers: 第四条 has him give the investor
+/// 「经办人的姓名或单位名 称」, so a hand-over naming nobody is not finished
+/// (ruling 77). The old file charged the first receiver either way.
+#[test]
+fn s37_a_case_the_section_took_up_without_a_handler_is_its_to_finish() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let run = |section_acts: bool| {
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "厂房竣工验收备案迟迟未办")
+            .complainant(Complainant::organization("某机械制造有限公司").unwrap())
+            .category(cat("service_efficiency"))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", "HSG-S", c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+        if section_acts {
+            s.ok("jb", minutes(t0, 20), investigate());
+        }
+        // 5 working days (assumed) from Mon 3 November: the end of Mon 10 November.
+        assert_eq!(due(&s, minutes(t0, 21), "completion"), "2025-11-11 00:00");
+        s.tick(beijing(2025, 11, 11, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["completion@1 → jb"]);
+    assert_eq!(run(false), ["completion@1 → sw"]);
+}
+
+/// #7 (ninth audit): 投诉受理制 第五条「可向上级部门反映,并及时向投资商说明情况」 — on a
+/// case sent to the handling section with no 经办人 named, the investor not told
+/// of the report up is the section member's who took the case up (the leader
+/// who reported up can neither contact nor answer the investor), not the first
+/// receiver's who passed it on. The old file charged the first receiver.
+#[test]
+fn s37_an_untold_report_up_is_the_sections_without_a_handler() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "园区外输电线路改道需省电力公司审批")
+        .complainant(Complainant::organization("某企业").unwrap())
+        .category(cat("commitment"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-U", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+    s.ok("jb", minutes(t0, 20), investigate());
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("superior-dept", "管委会职权范围内不能解决, 向上级部门反映"),
+    );
+    // One working day (assumed) from Mon 3 November: the end of Tue 4 November.
+    assert_eq!(
+        due(&s, minutes(t0, 61), "superior_notice"),
+        "2025-11-05 00:00"
+    );
+    s.tick(beijing(2025, 11, 5, 9, 0));
+    assert_eq!(breach_owners(&s), ["superior_notice@1 → jb"]);
+}
+
+/// #9 (ninth audit): no clause promises the investor a date of the bureau's own
+/// choosing — 首问负责制 第三条 sets 「限定时限」 (a fixed limit: `completion`) and
+/// asks 「未能及时办结的,应主动说明原因」, and 投诉受理制 第三条's more time is an
+/// extension the leader hears of and the investor is told of — so neither the
+/// first receiver nor the section may set one (`set_agreed_deadline`), a clock
+/// of no clause. The old file let both.
+#[test]
+fn s37_no_one_promises_a_deadline_the_source_lacks() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "项目用地规划条件迟迟未出")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-P", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2025, 11, 7, 17, 0),
+    };
+    let refused = s.run("sw", minutes(t0, 8), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    let refused = s.run("jb", minutes(t0, 20), promise());
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{refused:?}"
+    );
+}

@@ -796,3 +796,49 @@ fn s38_the_dossier_is_kept_fifteen_years_important_ones_for_good() {
         Some("permanent")
     );
 }
+
+/// #8 (ninth audit): 4「凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」
+/// and 6「在规定时日内把调查结果和处理意见反馈给投诉者」 — a complaint handed to an
+/// office with no handler named is that office's to answer: whoever of it acted
+/// on the case, else its holder of the office's role in the lead department
+/// (ruling 75), not the nurse who received it and passed it on because she
+/// could not resolve it. The old file charged the first receiver either way.
+#[test]
+fn s38_a_complaint_handed_to_an_office_without_a_handler_is_the_offices() {
+    let roster = roster(
+        &[("nk", "心内科病区", None), ("jk", "医教科", None)],
+        &[
+            ("hs", "护士站 护士 小祁", "nk", &["first_receiver"], None),
+            ("jk1", "医教科 科长", "jk", &["medical_affairs"], None),
+            (
+                "jk2",
+                "医教科 干事",
+                "jk",
+                &["medical_affairs"],
+                Some("jk1"),
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let run = |office_acts: bool| {
+        let mut s = Scenario::new(policy("hospital-s38.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "术后换药不及时, 伤口感染")
+            .complainant(patient("患者 钱先生"))
+            .category(cat("medical"))
+            .first_responder(sid("hs"))
+            .build()
+            .unwrap();
+        s.register("hs", "YY-J", c).unwrap();
+        s.ok("hs", minutes(t0, 2), accept());
+        s.ok("hs", minutes(t0, 5), assign_department("jk"));
+        if office_acts {
+            s.ok("jk2", minutes(t0, 60), note("医教科调阅换药记录"));
+        }
+        // 5 working days (assumed) from Tuesday 8 September: the end of the 15th.
+        assert_eq!(due(&s, minutes(t0, 61), "feedback"), "2026-09-16 00:00");
+        s.tick(beijing(2026, 9, 16, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["feedback@1 → jk2"]);
+    assert_eq!(run(false), ["feedback@1 → jk1"]);
+}
