@@ -393,3 +393,45 @@ fn s24_a_complaint_another_department_registered_is_quality_s() {
         s.assert_replays();
     }
 }
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.4.1「…然后把分析结果反馈给生产部进行落实处理」:
+/// 品质部 feeds its analysis back to 生产部, which carries it out on the case,
+/// but the complaint stays 品质部's (or a 销售人员's for a return, 5.3 2)), who
+/// may reply. The old file let 品质部 make a 生产部 member the handler, who was
+/// then charged with the 2 days he could not stop (生产部 holds no `reply`;
+/// this test fails on that file). Now the hand-over is refused
+/// (`hands_over_to`, ruling 78), 生产部 acts on the case 品质部 handles, and a
+/// late reply is 品质部's handler's.
+#[test]
+fn s24_production_carries_out_but_is_not_handed_the_complaint() {
+    let roster = roster(
+        &[("pz", "品质部", None), ("sc", "生产部", None)],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("p1", "生产部 罗主任", "sc", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    // Mon 16 Mar 2026: two calendar days end with Wed 18 Mar.
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = about(t0, "product", "省内客户: 开关柜柜门变形无法闭合")
+        .complainant(person("本省某工厂 设备科"))
+        .build()
+        .unwrap();
+    s.register("q1", "ZL-S", c).unwrap();
+    s.ok("q1", minutes(t0, 10), accept());
+    let to_production = s
+        .run("q1", minutes(t0, 20), assign("sc", "p1"))
+        .unwrap_err();
+    assert_eq!(to_production.kind(), "hand_over_refused", "{to_production}");
+    s.ok("q1", minutes(t0, 30), assign("pz", "q1"));
+    s.ok("p1", minutes(t0, 40), investigate());
+    s.ok(
+        "p1",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "柜门铰链装配偏差,属产品自身质量原因"),
+    );
+    s.tick(beijing(2026, 3, 19, 0, 1));
+    assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
+    s.assert_replays();
+}

@@ -239,3 +239,57 @@ fn s27_every_complainant_is_kept_confidential() {
     assert!(can_view(&sid("n1"), s.case(), &ctx));
     assert!(can_view(&sid("nk"), s.case(), &ctx));
 }
+
+/// 第七条「各级税务机关的纳税服务部门是纳税服务投诉的主管部门,负责纳税服务投诉的接收、受理、调查、处理、反馈等事项。需要其他部门配合的,由纳税服务部门进行统筹协调。」:
+/// another department cooperates on the case the 纳税服务部门 handles; it is not
+/// handed the case. The old file let the staff make a 征管科 member the
+/// handler, who was then charged with the handling limit he could not stop
+/// (`coordinating_dept` holds no `reply`; this test fails on that file). Now
+/// the hand-over is refused (`hands_over_to`, ruling 78), the department is
+/// called in to co-handle, investigates, and a late answer is the service
+/// staff member's.
+#[test]
+fn s27_another_department_cooperates_and_is_not_handed_the_case() {
+    let roster = roster(
+        &[
+            ("jg", "某区税务局", None),
+            ("nf", "纳税服务科", Some("jg")),
+            ("zs", "征收管理科", Some("jg")),
+        ],
+        &[
+            ("n1", "纳服专职 欧阳", "nf", &["tax_service_staff"], None),
+            ("z2", "征管科 马科员", "zs", &["coordinating_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    // Mon 2 Mar 2026: 10 working days (assumed), counted from the next day,
+    // end with Mon 16 Mar.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Web, "窗口人员未一次性告知所需资料,往返三次")
+        .complainant(Complainant::organization("某商贸有限公司").unwrap())
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("n1", "NF-7", c).unwrap();
+    s.ok("n1", minutes(t0, 30), accept());
+    let handed = s
+        .run("n1", minutes(t0, 40), assign("zs", "z2"))
+        .unwrap_err();
+    assert_eq!(handed.kind(), "hand_over_refused", "{handed}");
+    s.ok(
+        "n1",
+        minutes(t0, 50),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("nf"),
+                handler: Some(sid("n1")),
+                co_handling: vec![did("zs")],
+            },
+        },
+    );
+    s.ok("z2", minutes(t0, 60), investigate());
+    assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-03-17 00:00");
+    s.tick(beijing(2026, 3, 17, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → n1"]);
+    s.assert_replays();
+}

@@ -470,9 +470,9 @@ fn s30_the_chain_tries_to_agree_and_the_team_answers() {
     s.register("kd1", "ZD-H", c).unwrap();
     s.ok("kd1", minutes(t0, 5), accept());
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
-    // The 部门主管 checks and tries to agree: no reply of his.
-    s.ok("zg", minutes(t0, 15), assign("kfzx", "zg"));
-    s.ok("zg", minutes(t0, 20), investigate());
+    // The 部门主管 checks and tries to agree: no reply of his (nor is he the
+    // handler: he hands the work order only to the team, ninth audit).
+    s.ok("zg", minutes(t0, 20), note("主管查询工单记录核实"));
     for (who, at) in [("zg", 30), ("jl", 50)] {
         let refused = s
             .run(
@@ -492,11 +492,7 @@ fn s30_the_chain_tries_to_agree_and_the_team_answers() {
     s.ok("jl", minutes(t0, 51), note("经理再次沟通,客户仍不同意"));
     s.ok("jl", minutes(t0, 52), escalate("转服务监督团队处理"));
     // The team answers: its reply stops its clock, and the callback follows.
-    s.ok(
-        "jd1",
-        minutes(t0, 70),
-        transfer("jd", "jd1", "服务监督团队处理"),
-    );
+    s.ok("jd1", minutes(t0, 70), assign("jd", "jd1"));
     s.ok(
         "jd1",
         minutes(t0, 80),
@@ -651,5 +647,78 @@ fn s30_the_work_order_is_the_supervisors_once_submitted() {
     assert_eq!(steps_taken(&s), ["to-dept-supervisor", "to-dept-manager"]);
     assert!(breached(&s.tick(beijing(2025, 12, 4, 9, 0)), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → jl"]);
+    s.assert_replays();
+}
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理,最终由服务监督团队(客服部门经理,各个业务对接人)负责处理、回复客户、结束工单。」:
+/// once the 部门主管 has passed the work order up, it is the 部门经理's, then
+/// the team's — not his. The team's reply clock is its handler's (the
+/// assignee), so a 部门主管 who made himself the handler stayed charged after
+/// the 部门经理 had the work order and sent it to the team: the old file let
+/// him (this test fails on that file). He, the 部门经理 and the team now hand
+/// a work order only to the team or the 疑难 team (`hands_over_to`, ruling
+/// 78): his self-assignment is refused, the late reply is the 部门经理's who
+/// passed it on (nobody at the team has acted), and the 部门经理 may still
+/// send it to a named team member, who then answers.
+#[test]
+fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+        ],
+    );
+    // Tue 3 Mar 2026: the team's 1 working day (assumed) ends with Wed 4 Mar.
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    let up_the_chain = |id: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎办理套餐变更有误")
+            .complainant(person("用户 卜先生"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        let own = s
+            .run("zg", minutes(t0, 15), assign("kfzx", "zg"))
+            .unwrap_err();
+        assert_eq!(own.kind(), "hand_over_refused", "{own}");
+        s.ok(
+            "zg",
+            minutes(t0, 30),
+            note("主管核实属实,客户不同意处理意见"),
+        );
+        s.ok("zg", minutes(t0, 31), escalate("未能与客户达成协议"));
+        s.ok("jl", minutes(t0, 50), note("经理再次沟通,客户仍不同意"));
+        s.ok("jl", minutes(t0, 52), escalate("转服务监督团队处理"));
+        s
+    };
+    // Nobody at the team acts: the 部门经理 who passed it on answers.
+    let mut s = up_the_chain("ZD-M");
+    assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jl"]);
+    s.assert_replays();
+    // Sent to a named team member, who does not answer: his breach.
+    let mut s = up_the_chain("ZD-N");
+    s.ok("jl", minutes(t0, 53), assign("jd", "jd1"));
+    assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
     s.assert_replays();
 }

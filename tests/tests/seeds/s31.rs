@@ -763,3 +763,82 @@ fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
     assert_eq!(breach_owners(&s), ["closure_signature@1 → ba"]);
     s.assert_replays();
 }
+
+/// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」:
+/// what the province files directly it handles itself. It assigns its own
+/// staff (which passes nothing down: no result report is owed to itself,
+/// ruling 45), investigates, answers within its handling clock, records the
+/// callback and reports the dossier for its head's signature (「由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案」).
+/// The old file let the province only pass cases down: a case it kept could
+/// never be investigated or answered, though its handling clock was the
+/// province's (this test fails on that file).
+#[test]
+fn s31_the_province_handles_what_it_files_directly() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[("sj", "省工程质量投诉处理机构", None)],
+        &[
+            (
+                "sj1",
+                "省机构 卞处长",
+                "sj",
+                &["provincial_body"],
+                Some("sjfz"),
+            ),
+            ("sjfz", "省机构负责人 阮主任", "sj", &["body_head"], None),
+        ],
+    );
+    // Mon 2 Mar 2026.
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(
+        t0,
+        "in_construction",
+        "南京某在建项目主体结构混凝土强度不足",
+    )
+    .complainant(person("业主 严先生"))
+    .fact(fact("complaint_letter_and_evidence"), yes())
+    .fact(fact("civil_rights_infringed"), yes())
+    .build()
+    .unwrap();
+    let mut s = Scenario::new(p, roster);
+    s.register("sj1", "SJ-51", c).unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("sj", "sj1"));
+    s.ok("sj1", minutes(t0, 50), investigate());
+    s.ok(
+        "sj1",
+        beijing(2026, 3, 20, 10, 0),
+        findings(
+            FaultParty::Us,
+            "检测报告确认混凝土强度不足,责成施工单位加固",
+        ),
+    );
+    s.ok(
+        "sj1",
+        beijing(2026, 3, 27, 10, 0),
+        reply("已责成施工单位按设计要求加固"),
+    );
+    s.ok(
+        "sj1",
+        beijing(2026, 4, 3, 10, 0),
+        callback(Satisfaction::Satisfied, "投诉人确认"),
+    );
+    s.ok(
+        "sj1",
+        beijing(2026, 4, 7, 10, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    s.ok("sjfz", beijing(2026, 4, 8, 10, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    // Answered in time, and no result report was owed: nothing breaches.
+    assert!(
+        s.case()
+            .clocks
+            .iter()
+            .all(|c| c.milestone.as_str() != "result_report_to_province"),
+        "the province's own assignment passes nothing down"
+    );
+    s.tick(beijing(2026, 6, 1, 9, 0));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
