@@ -625,7 +625,11 @@ fn s05_the_engineer_promises_no_deadline_the_source_lacks() {
 #[test]
 fn s05_the_verification_is_the_engineers_not_rds() {
     let roster = roster(
-        &[("sales", "业务部", None), ("qa", "品质部", None), ("rd", "研发部", None)],
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+        ],
         &[
             ("yw1", "业务员周明", "sales", &["sales"], None),
             ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
