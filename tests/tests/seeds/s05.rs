@@ -68,8 +68,15 @@ fn s05_board_card_batch_defect_over_spring_festival() {
         due_all(&s, minutes(t0, 41)).contains(&"improvement_report → 2026-02-25 00:00".to_owned())
     );
     s.ok("rd1", beijing(2026, 2, 12, 11, 0), investigate());
+    // 研发部's technical support, then the engineer's verification (核实): only
+    // his findings meet the 8 hours of a major case.
     s.ok(
         "rd1",
+        beijing(2026, 2, 12, 15, 0),
+        findings(FaultParty::Us, "研发部确认设计余量正常"),
+    );
+    s.ok(
+        "kfgc",
         beijing(2026, 2, 12, 16, 0),
         findings_of(
             FaultParty::Us,
@@ -606,4 +613,61 @@ fn s05_the_engineer_promises_no_deadline_the_source_lacks() {
         matches!(refused, Err(Rejection::NotPermitted { .. })),
         "{refused:?}"
     );
+}
+
+/// 3「品质部:客服工程师负责对客户投诉问题的核实和反馈输出」; 「研发部:负责对客户投诉
+/// 软件/硬件及产品可靠性问题处理的技术支持」. The verification is the engineer's:
+/// 研发部's technical findings support it and do not end it
+/// (`stopped_by = ["cs_engineer"]`, ruling 64). The ninth audit: any findings
+/// stopped the clock, so 研发部's alone met the engineer's 24 hours though he
+/// had verified nothing (fails on the old file). Entered the day before the
+/// 2026 Labour Day holiday, the 24 hours run into it.
+#[test]
+fn s05_the_verification_is_the_engineers_not_rds() {
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 30, 10, 0);
+    let run = |engineer_verifies: bool| {
+        let mut s = Scenario::new(policy("board-card-s05.toml"), roster.clone());
+        s.register(
+            "yw1",
+            "S05-RD",
+            about(t0, "software_hardware", "固件升级后部分显卡无法点亮")
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(due(&s, t0, "verification"), "2026-05-01 10:00");
+        s.ok("kfgc", minutes(t0, 20), accept());
+        s.ok("kfgc", minutes(t0, 30), assign_with("qa", "kfgc", &["rd"]));
+        s.ok("rd1", minutes(t0, 60), investigate());
+        s.ok(
+            "rd1",
+            minutes(t0, 180),
+            findings(FaultParty::Us, "固件写入时序错误"),
+        );
+        if engineer_verifies {
+            s.ok(
+                "kfgc",
+                minutes(t0, 240),
+                findings(FaultParty::Us, "复现确认：固件写入时序错误，影响批次2604B"),
+            );
+        }
+        s.tick(beijing(2026, 5, 1, 11, 0));
+        breach_owners(&s)
+    };
+    // 研发部's findings alone leave the engineer's verification unmet.
+    assert_eq!(run(false), ["verification@1 → kfgc"]);
+    // The engineer's own verification meets it.
+    assert!(run(true).is_empty(), "{:?}", run(true));
 }

@@ -582,3 +582,65 @@ fn s09_no_one_promises_a_deadline_the_source_lacks() {
         "{refused:?}"
     );
 }
+
+/// 第五条3「相关部门应及时将投诉处理结果反馈给客户」: once the complaint is sent to
+/// the 相关部门, its result is the department's, though nobody of it has been
+/// named to handle it: the department member who acted, else the department's
+/// top 相关部门 holder (`holder`, among `lead_department`, ruling 75; ruling 77).
+/// The 客服人员, who may notify only a result the department reached and had
+/// approved, answer only until a department has it. The ninth audit: a late
+/// result on a case sent to 财务部 with no handler named was charged to the
+/// 客服人员 (fails on the old file); an extension a member of 财务部 asked for
+/// and never told the customer was theirs too.
+#[test]
+fn s09_a_result_owed_by_a_department_with_no_handler_is_the_departments() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 20, 9, 0); // Monday before Labour Day
+    let run = |asks_extension: bool| {
+        let mut s = Scenario::new(policy("generic-company-s09.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "发票抬头开错，三次催办未改")
+            .complainant(person("客户"))
+            .category(cat("transaction"))
+            .build()
+            .unwrap();
+        s.register("kf", "S09-D", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok(
+            "kf",
+            minutes(t0, 6),
+            contacted("content_confirmation", "确认投诉内容"),
+        );
+        s.ok("kf", minutes(t0, 10), assign_department("fin"));
+        if asks_extension {
+            s.ok("fin1", minutes(t0, 60), investigate());
+            s.ok(
+                "fin1",
+                minutes(t0, 90),
+                CommandKind::RequestExtension {
+                    reason: "特殊情况：需税务局重新核准".to_owned(),
+                    until: None,
+                },
+            );
+            s.ok("fh", minutes(t0, 120), CommandKind::ApproveExtension);
+        } else {
+            // 15 working days from Monday 20 April: 21–24 and 27–30 April,
+            // 6–8 May after the holiday (1–5 May), Saturday 9 May (调休),
+            // 11–13 May.
+            assert_eq!(due(&s, t0, "result_notice"), "2026-05-14 00:00");
+        }
+        s.tick(beijing(2026, 5, 20, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // Nobody of 财务部 acted: the department's top 相关部门 holder answers.
+    assert_eq!(run(false), ["result_notice@1 → fin1"]);
+    // 财务部's member asked for the extension and told nobody.
+    assert_eq!(run(true), ["extension_notice@1 → fin1"]);
+}

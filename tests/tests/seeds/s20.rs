@@ -508,3 +508,48 @@ fn s20_more_time_is_agreed_with_the_owner_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
 }
+
+/// 1「若不能处理的,应将投诉的业主领至主管或经理处」; 2「主管或经理在接到投诉后」: once
+/// the 客服员 has taken the owner to the supervisor (the step `supervisor`), the
+/// complaint is the supervisor's, though he has not acted on it yet — the
+/// nearest supervisor up the 客服员's line (`holder`, among `supervisors`,
+/// ruling 75). The ninth audit: a verification and a phone reply the
+/// supervisor let lapse on a case nobody was assigned were charged to the
+/// 客服员 who had handed it over (fails on the old file). A case handed up
+/// that the supervisor assigns back is the assignee's, as before.
+#[test]
+fn s20_a_complaint_taken_to_the_supervisor_is_his() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 3, 10, 0); // Tuesday
+    let run = |taken_up: bool| {
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法进出")
+            .complainant(person("业主 韩先生"))
+            .first_responder(sid("kf"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S20-S", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        if taken_up {
+            s.ok(
+                "kf",
+                minutes(t0, 10),
+                escalate("不能当场处理，领业主至主管处"),
+            );
+        }
+        assert_eq!(due(&s, t0, "verify"), "2026-03-03 12:00");
+        assert_eq!(due(&s, t0, "phone_reply"), "2026-03-05 00:00");
+        s.tick(beijing(2026, 3, 5, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(false), ["verify@1 → kf", "phone_reply@1 → kf"]);
+    assert_eq!(run(true), ["verify@1 → sup", "phone_reply@1 → sup"]);
+}
