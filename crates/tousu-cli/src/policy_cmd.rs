@@ -92,9 +92,10 @@ fn check(file: &str, json: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let report = policy.check();
+    let doc = tousu_serve::check_policy(&policy, file);
+    let report = &doc.report;
     if json {
-        match serde_json::to_string(&tousu_serve::check_policy(&policy, file)) {
+        match serde_json::to_string(&doc) {
             Ok(text) => crate::print_line(&text),
             Err(e) => return crate::fail("policy check", &ApiError::server(e.to_string()), true),
         }
@@ -102,6 +103,15 @@ fn check(file: &str, json: bool) -> ExitCode {
         crate::print_text(&summary(&policy).to_string());
         for w in &report.warnings {
             crate::print_line(&format!("warning: {w}"));
+        }
+        for f in &doc.findings {
+            crate::print_line(&format!(
+                "invariant: {} [{}] {}: {}",
+                f.severity.as_str(),
+                f.invariant,
+                f.path,
+                f.message
+            ));
         }
     } else {
         crate::print_text(&report.to_string());

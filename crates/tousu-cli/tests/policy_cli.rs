@@ -189,6 +189,38 @@ fn policy_check_default_exits_0_with_a_summary() {
         "{out}"
     );
     assert!(out.lines().count() <= 24, "not one screen:\n{out}");
+    assert!(
+        !out.contains("invariant:"),
+        "the default has no finding:\n{out}"
+    );
+}
+
+#[test]
+fn policy_check_prints_what_the_invariant_checker_finds() {
+    // S05's salesman is the verification clock's last fallback though its
+    // stopped_by names only the engineer: valid, accepted, and worth a look.
+    let file = "policies/board-card-s05.toml";
+    let o = tousu(&["policy", "check", file]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "invariant: warning [owner_can_stop] milestones[0].fallback_owner[1]: the role \"sales\" is charged when verification is late"
+        ),
+        "{out}"
+    );
+
+    let o = tousu(&["policy", "check", file, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["ok"], true);
+    let found = v["findings"].as_array().unwrap();
+    assert!(
+        found.iter().any(|f| f["severity"] == "warning"
+            && f["invariant"] == "owner_can_stop"
+            && f["path"] == "milestones[0].fallback_owner[1]"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -228,6 +260,8 @@ fn policy_check_broken_file_exits_1_with_each_problem() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["ok"], false);
     assert!(v["errors"].as_array().unwrap().len() >= 3);
+    // An invalid policy is not checked for invariants: its errors come first.
+    assert_eq!(v["findings"], serde_json::json!([]));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

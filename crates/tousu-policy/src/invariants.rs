@@ -75,17 +75,27 @@ pub struct Finding {
     pub message: String,
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
+impl Severity {
+    /// The word printed for it (`info`, `warning`, `error`), as serialized.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
-        };
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{sev} [{}] {}: {}",
-            self.invariant, self.path, self.message
+            "{} [{}] {}: {}",
+            self.severity.as_str(),
+            self.invariant,
+            self.path,
+            self.message
         )
     }
 }

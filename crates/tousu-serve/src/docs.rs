@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tousu::model::{CaseId, CommandId, Complaint, Roster, StaffId};
 use tousu::penalty::{CarryOver, Month, PenaltyFacts, PeriodResult};
 use tousu::policy::calendar::ProvisionalBasis;
-use tousu::policy::{CalendarDataRef, Report};
+use tousu::policy::{CalendarDataRef, Finding, Report, Severity};
 use tousu::workflow::{Case, Command, CommandKind, DeadlineView, Event};
 use tousu::{Overdue, WithoutDeadline};
 
@@ -207,6 +207,37 @@ pub struct PolicyCheckDoc {
     pub report: Report,
     /// The calendar: its UTC offset and where its holiday data ends.
     pub calendar: String,
+    /// What the invariant checker (`check_invariants`) finds in a valid
+    /// policy: valid, but probably not what its author meant (a clock
+    /// charged to a role that cannot stop it, a level no rule reaches...).
+    /// They never make `ok` false; empty when the policy has errors.
+    #[serde(default)]
+    pub findings: Vec<FindingDoc>,
+}
+
+/// One finding of the invariant checker, as `tousu policy check` and
+/// `POST /policy/check` report it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FindingDoc {
+    /// How much it matters.
+    pub severity: Severity,
+    /// The invariant (`owner_can_stop`, `level_reachable`, ...).
+    pub invariant: String,
+    /// A path into the policy.
+    pub path: String,
+    /// What is wrong and what would fix it.
+    pub message: String,
+}
+
+impl From<Finding> for FindingDoc {
+    fn from(f: Finding) -> Self {
+        FindingDoc {
+            severity: f.severity,
+            invariant: f.invariant.to_owned(),
+            path: f.path,
+            message: f.message,
+        }
+    }
 }
 
 /// One line of `tousu run`'s input.

@@ -11,8 +11,8 @@ use tousu::workflow::{Case, CommandKind, Event};
 use tousu::{Engine, Filing, Store};
 
 use crate::docs::{
-    CommandInput, DeadlinesDoc, FilingInput, Outcome, OverdueDoc, PenaltiesDoc, PenaltiesInput,
-    PolicyCheckDoc, TickDoc, TickFailure,
+    CommandInput, DeadlinesDoc, FilingInput, FindingDoc, Outcome, OverdueDoc, PenaltiesDoc,
+    PenaltiesInput, PolicyCheckDoc, TickDoc, TickFailure,
 };
 use crate::error::{ApiError, ErrorKind};
 
@@ -168,14 +168,26 @@ impl<S: Store> Service<S> {
     }
 }
 
-/// Checks a parsed policy: its problems at their paths and its calendar.
+/// Checks a parsed policy: its problems at their paths, its calendar, and
+/// for a valid policy what the invariant checker finds.
 pub fn check_policy(policy: &Policy, file: &str) -> PolicyCheckDoc {
     let report = policy.check();
+    // The invariants assume a policy that loaded: on one with errors they
+    // would report the errors' consequences again.
+    let findings = if report.is_ok() {
+        tousu::policy::check_invariants(policy)
+            .into_iter()
+            .map(FindingDoc::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
     PolicyCheckDoc {
         ok: report.is_ok(),
         file: file.to_owned(),
         report,
         calendar: calendar_summary(policy),
+        findings,
     }
 }
 
