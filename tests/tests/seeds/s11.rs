@@ -231,7 +231,7 @@ fn s11_a_late_reply_no_complaint_manager_acted_on_is_the_first_employees() {
 /// answers at once (第八条(一)) and an opinion-book entry answered in the book
 /// (第九条) run no clock either. Fails on the old file.
 #[test]
-fn s11_the_branch_head_signs_the_record_which_has_no_deadline() {
+fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only() {
     let roster = roster(
         &[("branch", "洛阳某支行营业部", None)],
         &[
