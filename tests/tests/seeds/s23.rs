@@ -261,7 +261,7 @@ fn s23_each_ground_of_article_three() {
 }
 
 /// The terms the file takes from 《房屋建筑工程质量保修办法》 第七条 (the source
-/// cites it without restating them): 「二年」 for 电气管线、给排水管道、设备安装和装修
+/// cites it without restating them): two years for 电气管线、给排水管道、设备安装和装修
 /// at its last day and the day after; 「合理使用年限」 and 「2个采暖期、供冷期」 have no
 /// date to compute.
 #[test]
