@@ -1,4 +1,5 @@
 use super::*;
+use tousu_policy::SignedRecord;
 
 // ---------------------------------------------------------------------------
 // S11 (+S08) — bank branch: 三日 across the holiday, an agreed reply time, a
@@ -113,11 +114,16 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
         beijing(2025, 10, 10, 10, 0),
         callback(Satisfaction::Satisfied, "意见登记簿已记录处理结果"),
     );
-    // 网点负责人签字确认: only the branch head closes.
+    // 网点负责人签字确认: only the branch head closes, once he has signed the record.
     let refused = s.run("tsm", beijing(2025, 10, 10, 10, 30), CommandKind::Close);
     assert!(
         matches!(refused, Err(Rejection::NotPermitted { .. })),
         "{refused:?}"
+    );
+    s.ok(
+        "bh",
+        beijing(2025, 10, 10, 10, 50),
+        sign(SignedRecord::Callback),
     );
     s.ok("bh", beijing(2025, 10, 10, 11, 0), close());
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
@@ -215,16 +221,15 @@ fn s11_a_late_reply_no_complaint_manager_acted_on_is_the_first_employees() {
     assert_eq!(owner, Some(Some(sid("teller"))));
 }
 
-/// The record after the reply (the assumed `callback` clock, 2 working days)
-/// is the 投诉管理人's: 第八条(三)/第十条(二)「投诉管理人要在意见登记薄上记录处理和回复
-/// 情况,并由网点负责人签字确认」. A teller who answers at once within his
-/// authority (第八条(一)) owes no such record, and the clock fell back to him
-/// though he may not `record_callback`: charged for what he could not do. An
-/// opinion-book complaint is answered in the book and signed there
-/// (第九条「在客户意见簿上回复相关处理意见,并签字确认」), the record made with the reply —
-/// and its writer may have left no contact to call back. The clock now starts
-/// on the complaint manager's reply only, for complaints not from the book.
-/// Fails on the old file.
+/// 第八条(三)/第十条(二) (第十一条(一)3 likewise)「投诉管理人要在意见登记薄上记录处理和回复情况,并由网点
+/// 负责人签字确认」: the complaint manager's record after his reply (the
+/// `callback` record) is signed by the branch head before the case is closed
+/// (`record_sign_offs`), and the source gives the record no time: no clock runs
+/// for it and nobody is charged a week later. Until the ninth audit an assumed
+/// record clock (2 working days after the complaint manager's reply) charged
+/// him, and the branch head's signature was only his closing. A teller who
+/// answers at once (第八条(一)) and an opinion-book entry answered in the book
+/// (第九条) run no clock either. Fails on the old file.
 #[test]
 fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only() {
     let roster = roster(
@@ -251,19 +256,44 @@ fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only(
         s.register(actor, "S11-R", c).unwrap();
         s.ok(actor, minutes(t0, 5), accept());
         s.ok(actor, minutes(t0, 10), reply("已解释收费标准并致歉"));
-        let running = due_all(&s, minutes(t0, 11))
-            .iter()
-            .any(|d| d.starts_with("callback"));
+        let clocks = due_all(&s, minutes(t0, 11));
         s.tick(beijing(2025, 10, 20, 10, 0));
-        (running, breach_owners(&s))
+        (s, clocks)
     };
-    // The teller answers on the spot, within his authority: no record owed.
-    assert_eq!(run(Channel::Phone, "teller"), (false, vec![]));
-    // An anonymous entry in the book, answered in the book: no record owed.
-    assert_eq!(run(Channel::OpinionBook, "tsm"), (false, vec![]));
-    // The complaint manager's reply to a phone complaint owes the record.
-    assert_eq!(
-        run(Channel::Phone, "tsm"),
-        (true, vec!["callback@1 → tsm".to_owned()])
+    // The teller answers on the spot, within his authority; an anonymous entry
+    // in the book is answered in the book: nothing is timed after the reply.
+    for (channel, actor) in [(Channel::Phone, "teller"), (Channel::OpinionBook, "tsm")] {
+        let (s, clocks) = run(channel, actor);
+        assert!(clocks.is_empty(), "{clocks:?}");
+        assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    }
+    // The complaint manager's reply to a phone complaint: a week passes with no
+    // clock and no breach; he records, the branch head signs, then closes.
+    let (mut s, clocks) = run(Channel::Phone, "tsm");
+    assert!(clocks.is_empty(), "{clocks:?}");
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.ok(
+        "tsm",
+        beijing(2025, 10, 20, 10, 30),
+        callback(Satisfaction::Satisfied, "意见登记薄已记录处理和回复情况"),
     );
+    let unsigned = s
+        .run("bh", beijing(2025, 10, 20, 11, 0), close())
+        .unwrap_err();
+    assert_eq!(unsigned.kind(), "record_not_signed", "{unsigned}");
+    let manager = s
+        .run(
+            "tsm",
+            beijing(2025, 10, 20, 11, 5),
+            sign(SignedRecord::Callback),
+        )
+        .unwrap_err();
+    assert_eq!(manager.kind(), "not_permitted", "{manager}");
+    s.ok(
+        "bh",
+        beijing(2025, 10, 20, 11, 10),
+        sign(SignedRecord::Callback),
+    );
+    s.ok("bh", beijing(2025, 10, 20, 11, 15), close());
+    s.assert_replays();
 }

@@ -243,7 +243,16 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
     // The manager comes out after 12 minutes: late on site (it would have
     // been in time by phone).
     v.tick(minutes(t1, 11));
-    v.ok("wm", minutes(t1, 12), investigate());
+    v.ok(
+        "wm",
+        minutes(t1, 12),
+        CommandKind::RecordAction {
+            action: CaseAction::CustomerContacted,
+            note: Some("部门经理到接待区与客户当面沟通".into()),
+            milestone: Some(tousu_policy::MilestoneId::new("first_contact").unwrap()),
+        },
+    );
+    v.ok("wm", minutes(t1, 13), investigate());
     assert_eq!(breach_list(&v), ["first_contact@1"]);
     v.assert_replays();
     insta::assert_snapshot!("s12_on_site", timeline(&v.events));
@@ -840,5 +849,65 @@ fn s12_a_work_order_the_manager_has_not_touched_is_still_his() {
         breach_owners(&s).contains(&"work_order_return@1 → wm".to_owned()),
         "{:?}",
         breach_owners(&s)
+    );
+}
+
+/// 第五条 注「务必在20分钟内与客户有第一次电话接触;(现场10分钟内接触)」: the first
+/// contact is the call (or the meeting on site) itself, which the department
+/// manager records (`customer_contacted`, naming `first_contact`), or the
+/// agreement, proposal or reply made with the customer — not his start of
+/// handling, which the file took for it (the same proxy the eighth audit
+/// removed from S18's phone reply). A manager who investigates and never
+/// calls is late at the 20th minute; one who calls in time is not, and his
+/// call does not stand for the 回访专员's 40-minute tracking call. Fails on the
+/// old file (the investigation stopped the clock, and nothing breached).
+#[test]
+fn s12_investigating_is_not_the_first_contact() {
+    let t0 = beijing(2025, 10, 20, 10, 0); // a Monday
+    let run = |call: Option<i64>| {
+        let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+        let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+            .complainant(person("车主赵先生").with_phone("13600003333"))
+            .category(cat("workshop"))
+            .build()
+            .unwrap();
+        s.register("hf", "S12-C", c).unwrap();
+        s.ok("hf", minutes(t0, 1), accept());
+        s.ok("hf", minutes(t0, 3), assign_with("ws", "wm", &[]));
+        s.ok("wm", minutes(t0, 5), investigate());
+        if let Some(at) = call {
+            s.ok(
+                "wm",
+                minutes(t0, at),
+                CommandKind::RecordAction {
+                    action: CaseAction::CustomerContacted,
+                    note: Some("已电话联系客户说明检查安排".into()),
+                    milestone: Some(tousu_policy::MilestoneId::new("first_contact").unwrap()),
+                },
+            );
+        }
+        s.tick(minutes(t0, 21));
+        s
+    };
+    let silent = run(None);
+    assert!(
+        breach_owners(&silent).contains(&"first_contact@1 → wm".to_owned()),
+        "{:?}",
+        breach_owners(&silent)
+    );
+    let called = run(Some(15));
+    assert!(
+        !breach_list(&called)
+            .iter()
+            .any(|b| b.starts_with("first_contact")),
+        "{:?}",
+        breach_list(&called)
+    );
+    assert!(
+        due_all(&called, minutes(t0, 21))
+            .iter()
+            .any(|d| d.starts_with("tracking_call")),
+        "{:?}",
+        due_all(&called, minutes(t0, 21))
     );
 }

@@ -357,3 +357,68 @@ fn s13_the_server_who_took_a_crisis_reports_it_to_the_top() {
         ["crisis-top → general_manager ⇒ general_manager"]
     );
 }
+
+/// 「危机事件一定要向最高级别的领导汇报,不要擅自回应。告诉顾客会马上将情况向上级汇报即可」:
+/// below the 最高级别的领导 nobody answers a crisis — the server and the 餐饮部经理
+/// are refused `reply` on one (a grant at class 1 and 2 only), the general
+/// manager answers it — and the server's report to the top is his on-site
+/// response, which stops the (assumed, 5-minute) `on_site_response` clock.
+/// The table called this "not expressible (permissions cannot vary by
+/// level)"; the file let anyone answer a crisis, and charged the server for
+/// not answering what he must not answer. A class-1 complaint the server still
+/// answers himself. Fails on the old file.
+#[test]
+fn s13_a_crisis_is_answered_by_the_top_only() {
+    let roster = roster(
+        &[
+            ("rest", "中餐厅", None),
+            ("fb", "餐饮部", None),
+            ("mgmt", "总经理室", None),
+        ],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("fbm")),
+            ("fbm", "中餐部经理", "fb", &["fb_manager"], Some("gm")),
+            ("gm", "总经理", "mgmt", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster.clone());
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", "CT-R", c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    s.ok("w1", minutes(t0, 1), accept());
+    for who in ["w1", "fbm"] {
+        let refused = s
+            .run(who, minutes(t0, 2), reply("我们会赔偿全部医药费"))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
+    }
+    // 「告诉顾客会马上将情况向上级汇报即可」.
+    s.ok("w1", minutes(t0, 3), escalate("危机事件,马上向总经理汇报"));
+    s.tick(minutes(t0, 20));
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.ok(
+        "gm",
+        minutes(t0, 40),
+        reply("总经理代表酒店致歉,承担全部医疗费用"),
+    );
+    s.assert_replays();
+
+    // A class-1 complaint: the server answers it himself.
+    let mut one = Scenario::new(policy("restaurant-s13.toml"), roster);
+    one.register(
+        "w1",
+        "CT-1",
+        about(t0, "dirty_table", "餐桌不干净").build().unwrap(),
+    )
+    .unwrap();
+    one.ok("w1", minutes(t0, 1), accept());
+    one.ok("w1", minutes(t0, 2), reply("已重新清理餐桌并致歉"));
+}

@@ -341,3 +341,43 @@ fn s14_the_agent_reports_to_the_direct_leader() {
     );
     s.ok("kf", minutes(t0, 25), reply("已上报公司领导,请耐心等待"));
 }
+
+/// The 细则 has no callback: 第十六条 ends with 「尽快回复客户处理结果」, and nothing
+/// after the reply is timed (第十八条 is the monthly analysis). The file ran an
+/// assumed callback clock, 2 working days from the reply, and charged the
+/// 客服专员 when it ran out: a deadline the source does not promise. Now no
+/// clock runs after the reply, and the customer's acceptance recorded a week
+/// later (closing a replied case needs one) is not late. Fails on the old file.
+#[test]
+fn s14_no_callback_is_owed_after_the_reply() {
+    let roster = roster(
+        &[("kf", "客服部", None)],
+        &[("k1", "客服专员", "kf", &["cs_agent"], None)],
+    );
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "货物晚到两天,未接到任何通知")
+        .complainant(person("周先生").with_phone("13800000000"))
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    s.register("k1", "S14-C", c).unwrap();
+    s.ok("k1", minutes(t0, 2), accept());
+    s.ok(
+        "k1",
+        minutes(t0, 20),
+        reply("已核实为中转延误,运费减免并致歉"),
+    );
+    assert_eq!(due_all(&s, minutes(t0, 21)), Vec::<String>::new());
+    s.tick(beijing(2026, 3, 9, 10, 0));
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    // The customer's acceptance, recorded a week later, is not late.
+    s.ok(
+        "k1",
+        beijing(2026, 3, 9, 10, 5),
+        callback(Satisfaction::Satisfied, "客户接受"),
+    );
+    s.ok("k1", beijing(2026, 3, 9, 10, 10), close());
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.assert_replays();
+}

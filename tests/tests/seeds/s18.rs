@@ -250,3 +250,54 @@ fn s18_starting_the_investigation_is_not_the_phone_call() {
     // Phoned within the day: met.
     assert!(run(Some(90)).is_empty());
 }
+
+/// 第十□条 (投诉处理责任部门、人员提出解决方案阶段; the source numbers it only 「第十」)
+/// (二)「向客户说明解决问题所需要的时间,及其原因」: the responsible department, which
+/// proposes the solution, tells the customer how long it will take — a wait
+/// agreed with the customer (`set_agreed_deadline`, ruling 5), its own clock
+/// beside the assumed 5 working days. Only the intake officer could record
+/// one (受理阶段(五)「明确告知客户等待时间」), so the department's promise went
+/// unrecorded and untimed. Fails on the old file (refused).
+#[test]
+fn s18_the_department_tells_the_customer_the_time_it_needs() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("pipe", "管网所", None)],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "门口水管漏水两天无人处理")
+        .complainant(person("居民王先生").with_phone("13880000009"))
+        .category(cat("pipe_network"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-T", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_with("pipe", "gw1", &[]));
+    s.ok("gw1", minutes(t0, 60), investigate());
+    // 「向客户说明解决问题所需要的时间,及其原因」: the main must be replaced, two days.
+    s.ok(
+        "gw1",
+        minutes(t0, 90),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 5, 8, 18, 0),
+        },
+    );
+    assert!(
+        due_all(&s, minutes(t0, 91))
+            .iter()
+            .any(|d| d.starts_with("agreed_deadline")),
+        "{:?}",
+        due_all(&s, minutes(t0, 91))
+    );
+    // Not kept: the breach of the promised time is the department's.
+    s.tick(beijing(2026, 5, 8, 18, 1));
+    assert!(
+        breach_owners(&s).contains(&"agreed_deadline@1 → gw1".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}

@@ -204,3 +204,30 @@ fn s21_each_warranty_term_and_litigation() {
         .unwrap();
     assert_eq!(refused_by(&p, &in_court).as_deref(), Some("in-litigation"));
 }
+
+/// 第四条「本办法适用于…在建设过程中及质量保修期限和保修范围内因施工质量缺陷而产生的投诉处理
+/// 行为」 (and 第三条): a defect within the term but outside the 保修范围 — what the
+/// warranty does not cover, found as the fact `outside_warranty_scope` — is
+/// outside the 办法, as a defect past the term is. The rule tested the term
+/// only (and cited 第二条, which defines 建筑工程). Fails on the old file (the
+/// complaint was accepted).
+#[test]
+fn s21_a_defect_outside_the_warranty_scope_is_not_accepted() {
+    let p = policy("construction-zhenjiang-s21.toml");
+    let at = beijing(2026, 3, 2, 9, 0);
+    let complaint = |outside: bool| {
+        let mut b = about(at, "decoration", "住户自行改造的吊顶开裂")
+            .incident_at(at)
+            .product(delivered(date(2025, 6, 30)))
+            .fact(fact("developer_failed_warranty"), yes());
+        if outside {
+            b = b.fact(fact("outside_warranty_scope"), yes());
+        }
+        b.build().unwrap()
+    };
+    assert_eq!(refused_by(&p, &complaint(false)), None);
+    assert_eq!(
+        refused_by(&p, &complaint(true)).as_deref(),
+        Some("out-of-warranty")
+    );
+}

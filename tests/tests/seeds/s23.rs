@@ -261,7 +261,7 @@ fn s23_each_ground_of_article_three() {
 }
 
 /// The terms the file takes from 《房屋建筑工程质量保修办法》 第七条 (the source
-/// cites it without restating them): 「二年」 for 电气管线、给排水管道、设备安装和装修
+/// cites it without restating them): two years for 电气管线、给排水管道、设备安装和装修
 /// at its last day and the day after; 「合理使用年限」 and 「2个采暖期、供冷期」 have no
 /// date to compute.
 #[test]
@@ -578,4 +578,26 @@ fn s23_every_channel_of_article_two_is_received() {
         s.ok("d1", minutes(t0, 5), accept());
         assert_eq!(status(&s), Status::Accepted, "{channel:?}");
     }
+}
+
+/// 第三条 gives one advice for all six grounds: 「投诉受理人应建议投诉人通过其它投诉
+/// 途径或民事仲裁、司法等途径解决」 — a case already in court (6 「已进入司法诉讼程序的」)
+/// included. The file told that one “建议通过司法途径解决”, words the source does
+/// not have, though the catalogue row says every ground carries the source's.
+/// Fails on the old file.
+#[test]
+fn s23_every_ground_of_article_three_gives_its_advice() {
+    let p = policy("construction-xiamen-s23.toml");
+    let mut grounds = 0;
+    for rule in &p.acceptance.rules {
+        if let Acceptance::NotAccepted { advice_zh, .. } = &rule.outcome {
+            grounds += 1;
+            assert_eq!(
+                advice_zh, "建议投诉人通过其它投诉途径或民事仲裁、司法等途径解决",
+                "{}",
+                rule.id
+            );
+        }
+    }
+    assert_eq!(grounds, 6);
 }
