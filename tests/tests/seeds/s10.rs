@@ -164,11 +164,15 @@ fn s10_property_emergency_ladder_new_year() {
         beijing(2026, 1, 4, 10, 0),
         callback(Satisfaction::Satisfied, "孙先生对抢修速度表示满意"),
     );
-    // 「客户中心 … 须于2小时内反馈首问责任人」: the guard is told, the case closes.
+    // 「客户中心协调处理完毕,须于2小时内反馈首问责任人」: the centre tells the guard
+    // (its report, naming the clock), then closes the case.
     s.ok(
         "fd",
         beijing(2026, 1, 4, 10, 30),
-        note("已反馈首问责任人刘勇：处理完毕，业主满意"),
+        report(
+            "first_asker_feedback",
+            "已反馈首问责任人刘勇：处理完毕，业主满意",
+        ),
     );
     s.ok("fd", beijing(2026, 1, 4, 10, 40), close());
     let err = s
@@ -300,9 +304,9 @@ fn s10_verification_and_emergency_callback_count_from_completion() {
     // Only the roles that list record_action may record an action.
     let err = s
         .run(
-            "fd",
+            "bl",
             replied,
-            action(CaseAction::VerificationDone, "前台代记"),
+            action(CaseAction::VerificationDone, "董事领导代记"),
         )
         .unwrap_err();
     assert!(matches!(err, Rejection::NotPermitted { .. }), "{err}");
@@ -777,4 +781,109 @@ fn s10_a_department_sent_a_case_without_a_person_still_answers() {
     );
     done.tick(minutes(t0, 181));
     assert_eq!(breach_owners(&done), ["completion_feedback@1 → eng1"]);
+}
+
+/// 8「首问人…必须负责跟进客户中心处理进度情况,客户中心协调处理完毕,须于2小时内反馈首问责任人」:
+/// from the callback, the 客户中心's own report to the first asker (naming
+/// the clock) meets the two hours, the case still open; a department's
+/// report does not (`stopped_by`), and a centre that says nothing is late
+/// (ruling 88). Fails on the old file, where only the closing ended the clock
+/// and the report naming it was refused.
+#[test]
+fn s10_the_first_asker_is_told_by_the_centres_report() {
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let called_back = |no: &str| {
+        let mut s = s10_desk();
+        let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("fd", no, c).unwrap();
+        s.ok("fd", minutes(t0, 5), accept());
+        s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+        s.ok("eng1", minutes(t0, 20), investigate());
+        s.ok(
+            "eng1",
+            minutes(t0, 60),
+            findings(FaultParty::Us, "门禁电源损坏"),
+        );
+        s.ok(
+            "eng1",
+            minutes(t0, 70),
+            propose(vec![rem(RemedyKind::Repair)], "更换门禁电源"),
+        );
+        s.ok("sm", minutes(t0, 80), approve());
+        s.ok("fd", minutes(t0, 90), reply("门禁已修复"));
+        s.ok(
+            "fd",
+            minutes(t0, 120),
+            callback(Satisfaction::Satisfied, "业主满意"),
+        );
+        s
+    };
+    // Called back at 11:00: the feedback is due at 13:00.
+    let mut told = called_back("XX-F1");
+    assert_eq!(
+        due(&told, minutes(t0, 120), "first_asker_feedback"),
+        "2025-10-09 13:00"
+    );
+    // The department's report to the centre is not the centre's feedback.
+    told.ok(
+        "eng1",
+        minutes(t0, 150),
+        report("first_asker_feedback", "维修工告知首问人"),
+    );
+    assert!(s10_open(&told, minutes(t0, 150), "first_asker_feedback"));
+    let stopped = told.ok(
+        "fd",
+        minutes(t0, 180),
+        report(
+            "first_asker_feedback",
+            "已反馈首问责任人：门禁已修复,业主满意",
+        ),
+    );
+    assert!(stopped.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "first_asker_feedback")));
+    told.tick(minutes(t0, 300));
+    assert!(
+        breach_owners(&told).is_empty(),
+        "{:?}",
+        breach_owners(&told)
+    );
+    assert_eq!(status(&told), Status::Replied);
+    // Nobody tells the first asker, and the case stays open: late at 13:00,
+    // the front desk's.
+    let mut silent = called_back("XX-F2");
+    silent.tick(minutes(t0, 241));
+    assert_eq!(breach_owners(&silent), ["first_asker_feedback@1 → fd"]);
+}
+
+/// 10「…视其责任轻重程度,根据公司制度,分别给予书面警告、记过、记大过、降级或开除处理」: a
+/// sanction citing the clause is one of the five, 记过 as `minor_demerit`
+/// (assumed: its grade), and the statement names the clause; 通报批评, which
+/// the clause does not give, is refused. Fails on the old file, which had no
+/// row for the clause.
+#[test]
+fn s10_a_sanction_for_not_cooperating_is_one_of_the_five() {
+    let s = s10_desk();
+    let cited = |kind: SanctionKind| Sanction {
+        staff: sid("eng1"),
+        kind,
+        case: Some(case_id("XX-1")),
+        reason: Some("未按规定时间反馈客户中心，影响整体运作".to_owned()),
+        violation: Some(ViolationId::new("10").unwrap()),
+    };
+    let result = statements(&s, "2025-10", |f| {
+        f.sanctions.push(cited(SanctionKind::MinorDemerit));
+    });
+    let text = tousu_penalty::render_markdown(&result);
+    assert!(
+        text.contains("违反 10 不按本规定及相关工作流程配合工作"),
+        "{text}"
+    );
+    let mut facts = PenaltyFacts::new("2025-10".parse().unwrap());
+    facts.sanctions.push(cited(SanctionKind::PublicCriticism));
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let err = tousu_penalty::compute_statements(&schedule, &s.roster, &facts, None).unwrap_err();
+    assert!(err.to_string().contains("public_criticism"), "{err}");
 }

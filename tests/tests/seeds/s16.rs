@@ -350,3 +350,68 @@ fn s16_a_late_written_acceptance_is_the_admin_desks() {
     let owner = late_acceptance_owner(desk, Channel::Letter, "来函投诉律师收费不透明");
     assert_eq!(owner, Some(Some(sid("ad"))));
 }
+
+/// 二(二)「再由业务分管合伙人处理…重大事项应由所务会议或合伙人会议讨论决定」: the
+/// partner decides a complaint's handling whatever its amount, and a major one
+/// is the meeting's whatever its amount (the approval rule by level). Fails on
+/// the old file, where the amount decided (the partner up to 5,000 元, assumed):
+/// the partner approved a major case's 3,000 元 and could not approve an
+/// ordinary 20,000 元.
+#[test]
+fn s16_a_major_case_is_the_meetings_to_decide_whatever_its_amount() {
+    let roster = roster(
+        &[
+            ("front", "总台", None),
+            ("office", "投诉办公室", None),
+            ("lit", "诉讼部", None),
+            ("partners", "合伙人会议", None),
+        ],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "office", &["complaint_officer"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("p2", "主任", "lit", &["partner"], None),
+            ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 10, 0); // a Monday
+    let proposed = |no: &str, major: bool, amount: &str| {
+        let mut s = Scenario::new(policy("law-firm-s16.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "代理费收取与约定不符")
+            .category(cat("fees"))
+            .fact(fact("principled_or_major"), FactValue::Bool(major))
+            .build()
+            .unwrap();
+        s.register("ft", no, c).unwrap();
+        s.ok("zm", minutes(t0, 30), accept());
+        s.ok("zm", minutes(t0, 60), assign_with("lit", "p1", &[]));
+        s.ok("p1", minutes(t0, 90), investigate());
+        s.ok(
+            "p1",
+            minutes(t0, 120),
+            findings(FaultParty::Us, "多收代理费属实"),
+        );
+        s.ok(
+            "p1",
+            minutes(t0, 150),
+            propose(
+                vec![remedy(RemedyKind::Refund, Some(amount), "退还多收代理费")],
+                "退费",
+            ),
+        );
+        s
+    };
+    // A major case: 3,000 元 is the meeting's, not a partner's.
+    let mut major = proposed("S16-M", true, "3000");
+    assert_eq!(level_of(&major), "major");
+    let refused = major.run("p2", minutes(t0, 180), approve());
+    assert!(
+        matches!(&refused, Err(Rejection::OutOfAuthority { required_role, .. }) if required_role.as_str() == "partners_meeting"),
+        "{refused:?}"
+    );
+    major.ok("pm", minutes(t0, 200), approve());
+    // An ordinary case: 20,000 元 is the partner's.
+    let mut general = proposed("S16-G", false, "20000");
+    assert_eq!(level_of(&general), "general");
+    general.ok("p2", minutes(t0, 180), approve());
+}

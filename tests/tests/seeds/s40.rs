@@ -1,5 +1,14 @@
 use super::*;
 
+/// A report naming the clock it answers (`named_actions`, ruling 29).
+fn s40_report(milestone: &str, note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some(note.into()),
+        milestone: Some(tousu_policy::MilestoneId::new(milestone).unwrap()),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // S40 — 客诉处理办法 (国内十五天国外二十天)
 // ---------------------------------------------------------------------------
@@ -150,8 +159,16 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         due(&s, beijing(2025, 12, 29, 17, 0), "investigation_report"),
         "2026-01-05 00:00"
     );
+    // 第九条(二): the 质量管理部's report to the 总经理, naming its clock.
     s.ok(
         "q1",
+        beijing(2025, 12, 30, 10, 0),
+        s40_report("investigation_report", "客诉调查报告呈总经理批示"),
+    );
+    // 第九条(四)(五): the 业务部 returns the form with the 交涉结果, and the 生产管理组's
+    // day runs from it.
+    s.ok(
+        "y1",
         beijing(2025, 12, 31, 10, 0),
         propose(
             vec![rem_amt(RemedyKind::Compensation, "38000")],
@@ -197,6 +214,11 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
     );
     s.ok(
         "q1",
+        beijing(2026, 1, 8, 15, 30),
+        s40_report("investigation_report", "停线损失核实报告呈总经理批示"),
+    );
+    s.ok(
+        "y1",
         beijing(2026, 1, 8, 16, 0),
         propose(
             vec![rem_amt(RemedyKind::Compensation, "52000")],
@@ -724,4 +746,151 @@ fn late_report_owners(roster: Roster, investigator: &str, case: &str) -> Vec<Str
     // Three days from Tue 3 March: the end of Fri 6 March.
     s.tick(beijing(2026, 3, 7, 9, 0));
     breach_owners(&s)
+}
+
+/// 第九条(五)「总经理室生产管理组接到业务部填具交涉结果的“客户抱怨处理表”后,应于一日内…
+/// 作成综合意见」: the day starts on the 业务部's proposal (the form with the 交涉结果),
+/// not on the 质量管理部's (its report, 第九条(二)), which has no 交涉结果. Fails on
+/// the old file, where any proposal started it and the quality department's
+/// breached the group's day.
+#[test]
+fn s40_only_the_sales_form_starts_the_groups_day() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
+            ("q1", "质量管理部 品管员", "pg", &["quality_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let proposed_by = |who: &str, no: &str| {
+        let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+            .complainant(Complainant::organization("苏州某电子厂").unwrap())
+            .category(cat("quality_abnormality"))
+            .build()
+            .unwrap();
+        s.register("y1", no, c).unwrap();
+        s.ok("sc", minutes(t0, 30), accept());
+        s.ok("sc", minutes(t0, 60), assign("pg", "q1"));
+        s.ok("q1", minutes(t0, 90), investigate());
+        s.ok(
+            "q1",
+            beijing(2026, 3, 3, 10, 0),
+            findings(FaultParty::Us, "冲压模具刃口磨损"),
+        );
+        s.ok(
+            who,
+            beijing(2026, 3, 4, 10, 0),
+            propose(vec![rem(RemedyKind::Repair)], "返工挑选"),
+        );
+        s
+    };
+    let synthesis_open = |s: &Scenario| {
+        due_all(s, beijing(2026, 3, 4, 10, 0))
+            .iter()
+            .any(|d| d.starts_with("synthesis →"))
+    };
+    // The quality department's proposal: no form from the 业务部, no day runs.
+    let mut quality = proposed_by("q1", "KS-Q");
+    assert!(!synthesis_open(&quality));
+    quality.tick(beijing(2026, 3, 6, 12, 0));
+    assert!(
+        !breach_owners(&quality)
+            .iter()
+            .any(|b| b.starts_with("synthesis")),
+        "{:?}",
+        breach_owners(&quality)
+    );
+    // The 业务部's form: the group's day runs to the end of Thursday 5 March,
+    // and is the group's when it lapses.
+    let mut sales = proposed_by("y1", "KS-Y");
+    assert_eq!(
+        due(&sales, beijing(2026, 3, 4, 10, 0), "synthesis"),
+        "2026-03-06 00:00"
+    );
+    sales.tick(beijing(2026, 3, 6, 12, 0));
+    assert_eq!(breach_owners(&sales), ["synthesis@1 → sc"]);
+}
+
+/// 第九条(二)「由质量管理部或有关人员于调查处理后三天内提出报告,上报总经理批示」: the
+/// 质量管理部's report, naming its clock, meets the three days; the 业务部's
+/// proposal (its 处理意见 after the 交涉, 第九条(三)(四)) does not, and the
+/// report never made is late, the department's. Fails on the old file, where
+/// any proposal met it and the report could not be recorded.
+#[test]
+fn s40_the_quality_report_is_the_quality_departments() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zjs", "总经理室", None),
+            ("pg", "质量管理部", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("sc", "生产管理组 景专员", "zjs", &["production_mgmt"], None),
+            ("q1", "质量管理部 品管员", "pg", &["quality_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let found = |no: &str| {
+        let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Email, "冲压件批量毛刺超标")
+            .complainant(Complainant::organization("苏州某电子厂").unwrap())
+            .category(cat("quality_abnormality"))
+            .build()
+            .unwrap();
+        s.register("y1", no, c).unwrap();
+        s.ok("sc", minutes(t0, 30), accept());
+        s.ok("sc", minutes(t0, 60), assign("pg", "q1"));
+        s.ok("q1", minutes(t0, 90), investigate());
+        s.ok(
+            "q1",
+            beijing(2026, 3, 3, 10, 0),
+            findings(FaultParty::Us, "冲压模具刃口磨损"),
+        );
+        s.ok(
+            "y1",
+            beijing(2026, 3, 4, 10, 0),
+            propose(vec![rem(RemedyKind::Repair)], "客户同意返工挑选"),
+        );
+        s.ok(
+            "sc",
+            beijing(2026, 3, 4, 15, 0),
+            s40_report("synthesis", "综合意见呈业务部经理核决"),
+        );
+        s
+    };
+    // Three days from Tue 3 March: the end of Fri 6 March, the 业务部's proposal
+    // notwithstanding.
+    let mut reported = found("KS-R1");
+    assert_eq!(
+        due(
+            &reported,
+            beijing(2026, 3, 4, 15, 0),
+            "investigation_report"
+        ),
+        "2026-03-07 00:00"
+    );
+    let stopped = reported.ok(
+        "q1",
+        beijing(2026, 3, 5, 9, 0),
+        s40_report("investigation_report", "客诉调查报告呈总经理批示"),
+    );
+    assert!(stopped.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "investigation_report")));
+    reported.tick(beijing(2026, 3, 7, 9, 0));
+    assert!(
+        breach_owners(&reported).is_empty(),
+        "{:?}",
+        breach_owners(&reported)
+    );
+    let mut silent = found("KS-R2");
+    silent.tick(beijing(2026, 3, 7, 9, 0));
+    assert_eq!(breach_owners(&silent), ["investigation_report@1 → q1"]);
 }

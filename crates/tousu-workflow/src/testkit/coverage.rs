@@ -106,6 +106,9 @@ pub struct Coverage {
     pub unowned_breaches: BTreeMap<String, u64>,
     /// Escalations by ladder step (`manual` for one outside the ladder).
     pub escalations: BTreeMap<String, u64>,
+    /// Signatures of records signed in order, by record (`findings`,
+    /// `callback`, `result_report`).
+    pub signatures: BTreeMap<String, u64>,
     /// Approvals against each authority limit.
     pub thresholds: Vec<ThresholdCoverage>,
     /// Refusals because the actor must recuse (回避).
@@ -239,6 +242,9 @@ impl Coverage {
                         .map_or("manual".to_owned(), ToString::to_string);
                     *self.escalations.entry(step).or_default() += 1;
                 }
+                EventKind::RecordSignedOff { record, .. } => {
+                    *self.signatures.entry(record.to_string()).or_default() += 1;
+                }
                 _ => {}
             }
         }
@@ -333,6 +339,7 @@ impl fmt::Display for Coverage {
         counts(f, "breaches", &self.breaches)?;
         counts(f, "unowned breaches", &self.unowned_breaches)?;
         counts(f, "escalations", &self.escalations)?;
+        counts(f, "signatures", &self.signatures)?;
         writeln!(f, "{:<20} {}", "recusal refusals", self.recusals)?;
         for t in &self.thresholds {
             writeln!(

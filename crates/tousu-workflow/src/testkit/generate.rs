@@ -326,12 +326,14 @@ pub fn scenario(
 }
 
 /// What a step's options are drawn from: the roster's departments and
-/// staff and the policy's levels.
+/// staff, the policy's levels and the records it has signed in order.
 #[derive(Clone, Debug)]
 pub(crate) struct Choices {
     pub(crate) departments: Vec<tousu_model::DepartmentId>,
     pub(crate) staff: Vec<tousu_model::StaffId>,
     pub(crate) levels: Vec<tousu_model::LevelId>,
+    /// The records the policy has a sign-off chain for (`record_sign_offs`).
+    pub(crate) records: Vec<tousu_policy::SignedRecord>,
 }
 
 impl Choices {
@@ -340,7 +342,39 @@ impl Choices {
             departments: roster.departments().iter().map(|d| d.id.clone()).collect(),
             staff: roster.all_staff().map(|s| s.id.clone()).collect(),
             levels: policy.levels.iter().map(|l| l.id.clone()).collect(),
+            records: policy.record_sign_offs.iter().map(|r| r.record).collect(),
         }
+    }
+
+    /// The signatures a step may give: one for each record the policy
+    /// chains — the result report too (ruling 55), so a case whose callback
+    /// waits for it can get past it — or, for a policy that chains none,
+    /// the findings or the callback by option (refused: no chain). Where the
+    /// result report is chained, the report itself is offered as well (the
+    /// recorded actions otherwise give it one time in five).
+    fn signatures(&self, yes: bool) -> Vec<CommandKind> {
+        use tousu_policy::SignedRecord;
+        if self.records.is_empty() {
+            let record = if yes {
+                SignedRecord::Findings
+            } else {
+                SignedRecord::Callback
+            };
+            return vec![CommandKind::SignRecord { record }];
+        }
+        let mut out: Vec<CommandKind> = self
+            .records
+            .iter()
+            .map(|&record| CommandKind::SignRecord { record })
+            .collect();
+        if self.records.contains(&SignedRecord::ResultReport) {
+            out.push(CommandKind::RecordAction {
+                action: tousu_policy::CaseAction::ReportSubmitted,
+                note: Some("处理结果报客户服务中心".to_owned()),
+                milestone: None,
+            });
+        }
+        out
     }
 
     /// One command of every kind but registration, its options chosen by
@@ -467,17 +501,11 @@ impl Choices {
                 note: yes.then(|| "已电话联系客户".to_owned()),
                 milestone: None,
             },
-            CommandKind::SignRecord {
-                record: if yes {
-                    tousu_policy::SignedRecord::Findings
-                } else {
-                    tousu_policy::SignedRecord::Callback
-                },
-            },
-            CommandKind::CompleteDetails {
-                details: Box::new(details(o / 4)),
-            },
         ];
+        c.extend(self.signatures(yes));
+        c.push(CommandKind::CompleteDetails {
+            details: Box::new(details(o / 4)),
+        });
         if let Some(assignment) = assignment() {
             c.push(CommandKind::Assign {
                 assignment: assignment.clone(),
