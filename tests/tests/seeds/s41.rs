@@ -645,3 +645,37 @@ fn s41_a_late_report_before_the_section_acts_is_its_heads() {
     s.tick(beijing(2025, 11, 11, 0, 1));
     assert_eq!(breach_owners(&s), ["report@1 → p0"]);
 }
+
+/// 5.1.11「总经办于每月10日前汇总上月份结案的案件…判定责任归属确认及比率」 and 5.3.1
+/// 「总经办每月10日前应审视上月份结案的客户投诉案件,凡经批示为行政处分者,经整理后送人力
+/// 资源部提报《处罚通知书》并公布」: two monthly duties of the 总经办, due by the 10th
+/// (included, ruling 32) in calendar days — 10 August 2025 is a Sunday and
+/// stays — and reminders, as the source fines no miss. Fails on the old file,
+/// which had no duties.
+#[test]
+fn s41_the_general_office_reviews_closed_cases_by_the_tenth() {
+    let p = policy("hardware-shelf-wanhao-s41.toml");
+    let calendar = p.build_calendar().unwrap();
+    for id in ["monthly_closed_case_review", "monthly_sanction_notices"] {
+        let (i, d) = p
+            .duties
+            .iter()
+            .enumerate()
+            .find(|(_, d)| d.id.as_str() == id)
+            .unwrap_or_else(|| panic!("S41 has no duty {id}"));
+        assert_eq!(d.role.as_str(), "gm_office");
+        assert_eq!(d.on_miss, tousu_policy::OnMiss::Remind);
+        let due: Vec<String> = duty_occurrences(
+            &calendar,
+            i,
+            d,
+            chrono::NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap(),
+        )
+        .unwrap()
+        .iter()
+        .map(|o| format!("{} {}", o.period, o.due_date))
+        .collect();
+        assert_eq!(due, ["2025-08 2025-08-10", "2025-09 2025-09-10"], "{id}");
+    }
+}
