@@ -34,7 +34,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
     .build()
     .unwrap();
     s.register("n1", "SJ-1", c).unwrap();
-    // A referred case keeps its severity: six households are 影响较大 (第四条).
+    // A referred case keeps its severity: six households are 影响较大 (第五条(五)).
     assert_eq!(level_of(&s), "serious");
     // 上级批转 (第六条): 三个月 to report to the referrer, 28 Feb 2026, a
     // Saturday but a make-up working day (春节调休), so no roll.
@@ -46,7 +46,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         "2025-12-30 00:00"
     );
     s.ok("n1", minutes(t0, 40), assign("sg", "g1"));
-    // The province takes up a serious case directly (第四条).
+    // The province takes up a serious case directly (第五条(三)「可派人协助或直接组织有关方面调查处理」).
     s.ok(
         "n1",
         minutes(t0, 50),
@@ -186,7 +186,7 @@ fn s29_each_term_of_article_three_and_after_it() {
     }
 }
 
-/// 第四条 「严重的工程质量问题」 → serious; a case already in court is refused
+/// 第五条(三)「严重的工程质量问题」 → serious; a case already in court is refused
 /// (ruling 12); a complaint the investigation finds no defect in is invalid.
 #[test]
 fn s29_serious_by_safety_litigation_and_no_defect() {
