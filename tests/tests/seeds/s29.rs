@@ -34,7 +34,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
     .build()
     .unwrap();
     s.register("n1", "SJ-1", c).unwrap();
-    // A referred case keeps its severity: six households are 影响较大 (第四条).
+    // A referred case keeps its severity: six households are 影响较大 (第五条(五)).
     assert_eq!(level_of(&s), "serious");
     // 上级批转 (第六条): 三个月 to report to the referrer, 28 Feb 2026, a
     // Saturday but a make-up working day (春节调休), so no roll.
@@ -46,7 +46,7 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         "2025-12-30 00:00"
     );
     s.ok("n1", minutes(t0, 40), assign("sg", "g1"));
-    // The province takes up a serious case directly (第四条).
+    // The province takes up a serious case directly (第五条(三)「可派人协助或直接组织有关方面调查处理」).
     s.ok(
         "n1",
         minutes(t0, 50),
@@ -186,7 +186,7 @@ fn s29_each_term_of_article_three_and_after_it() {
     }
 }
 
-/// 第四条 「严重的工程质量问题」 → serious; a case already in court is refused
+/// 第五条(三)「严重的工程质量问题」 → serious; a case already in court is refused
 /// (ruling 12); a complaint the investigation finds no defect in is invalid.
 #[test]
 fn s29_serious_by_safety_litigation_and_no_defect() {
@@ -452,5 +452,47 @@ fn s29_a_case_the_province_passes_down_reports_to_it() {
         l.deadlines(minutes(t0, 40))
             .iter()
             .all(|v| v.milestone.as_str() != "report_to_province")
+    );
+}
+
+/// 第六条(三) the city station 「责成并督促质量责任单位认真处理好用户投诉,并对工程质量
+/// 问题及时进行整改处理」 and (五) reports 「在三个月内将调查和处理情况报原批转机关」: a
+/// referred case the station hands to the 质量责任单位 is still the station's to
+/// answer for. The unit may neither reply nor report, so a late rectification
+/// and a late report are the station's, not the unit's. Fails on the old file
+/// (both were charged to the unit, the assignee).
+#[test]
+fn s29_the_station_answers_for_the_unit_it_directs() {
+    let roster = roster(
+        &[
+            ("nj", "南京市建设工程质量用户投诉站", None),
+            ("sg", "某建筑公司", None),
+        ],
+        &[
+            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+            ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映外墙面砖空鼓")
+        .complainant(person("住户 李女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-11", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    // The unit investigates but can neither answer nor report.
+    s.ok("g1", beijing(2025, 12, 1, 9, 0), investigate());
+    assert!(matches!(
+        s.run("g1", beijing(2025, 12, 1, 10, 0), reply("已返修")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.tick(beijing(2026, 3, 2, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["report_to_referrer@1 → n1", "rectification@1 → n1"]
     );
 }

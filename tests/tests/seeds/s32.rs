@@ -87,6 +87,8 @@ fn s32_jinbi_late_dispatch_and_month_fines() {
     // 「必须在首报五分钟内调度相关部门」.
     assert_eq!(due(&s, t0, "dispatch"), "2025-10-09 09:03");
     s.ok("dz", minutes(t0, 1), accept());
+    // 「并同时向投诉人做好解释和安抚工作」: met; only the dispatch is late.
+    s.ok("dz", minutes(t0, 2), contacted("已向业主解释,安抚情绪"));
     let late = s.tick(minutes(t0, 6));
     assert!(breached(&late, "dispatch"), "dispatched after five minutes");
     s.ok("dz", minutes(t0, 7), assign("gc", "gs"));
@@ -223,6 +225,11 @@ fn s32_supervision_centre_watches_and_the_manager_takes_over() {
     )
     .unwrap();
     s.ok("d1", minutes(t0, 1), accept());
+    s.ok(
+        "d1",
+        minutes(t0, 2),
+        contacted("已安抚被困业主,电梯维保即到"),
+    );
     assert!(matches!(
         s.run("sv", minutes(t0, 2), close()),
         Err(Rejection::NotPermitted { .. })
@@ -264,4 +271,63 @@ fn s32_the_staff_member_complained_about_stands_aside() {
     assert!(s.run("d2", minutes(t0, 2), close()).is_err());
     assert!(s.run("d2", minutes(t0, 2), assign("dd", "d1")).is_err());
     s.ok("dg", minutes(t0, 3), assign("dd", "d1"));
+}
+
+/// 第七条「当班人员在接到投诉后,必须在首报五分钟内调度相关部门进行处理,并同时向投诉人做好
+/// 解释和安抚工作」: the explanation and comfort run with the dispatch, within the
+/// same five minutes, and are the 当班人员's. Dispatching alone does not meet
+/// them; speaking with the complainant (`customer_contacted`) does. The 附则
+/// fines only the late dispatch, so the late comfort costs nothing. Fails on
+/// the old file (no such clock; the 当班人员 could not record the contact).
+#[test]
+fn s32_the_complainant_is_comforted_with_the_dispatch() {
+    let p = policy("property-jinbi-s32.toml");
+    let roster = roster(
+        &[("dd", "调度中心", None), ("gc", "工程部", None)],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], None),
+            ("g1", "工程部 维修工", "gc", &["handler"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = || {
+        about(t0, "property_service", "楼道灯不亮")
+            .first_responder(sid("d1"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register("d1", "JB-30", c()).unwrap();
+    assert_eq!(due(&s, t0, "comfort"), "2026-03-02 10:05");
+    s.ok("d1", minutes(t0, 1), accept());
+    s.ok("d1", minutes(t0, 2), assign("gc", "g1"));
+    s.tick(minutes(t0, 6));
+    assert_eq!(breach_owners(&s), ["comfort@1 → d1"]);
+    let result = statements(&s, "2026-03", |_| {});
+    assert_eq!(
+        result.summary.gross,
+        money("0"),
+        "the 附则 fines no late comfort"
+    );
+
+    let mut m = Scenario::new(p, roster);
+    m.register("d1", "JB-31", c()).unwrap();
+    m.ok("d1", minutes(t0, 1), accept());
+    m.ok(
+        "d1",
+        minutes(t0, 2),
+        contacted("已向业主解释并安抚,维修工即到"),
+    );
+    m.ok("d1", minutes(t0, 3), assign("gc", "g1"));
+    m.tick(minutes(t0, 6));
+    assert!(breach_owners(&m).is_empty());
+}
+
+/// The 当班人员 speaks with the complainant (第七条「解释和安抚」).
+fn contacted(note: &str) -> CommandKind {
+    CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::CustomerContacted,
+        note: Some(note.into()),
+        milestone: None,
+    }
 }

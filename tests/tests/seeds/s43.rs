@@ -311,3 +311,67 @@ fn s43_sent_to_technical(acts: bool) {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
 }
+
+/// 4.3.2「专业性问题由技术部解答」, 4.3.3「技术部根据销售部后勤,上报的资料1个工作日内给客户
+/// 回复」: once the 销售部后勤 reported an adverse reaction to 技术部, the answer is
+/// 技术部's. The desk's own reply is refused (it would have stopped 技术部's
+/// clock as if 技术部 had answered); it still answers a service complaint and an
+/// adverse reaction on the spot, before reporting it. Fails on the old file
+/// (the desk's reply was accepted and met the clock).
+#[test]
+fn s43_the_desk_does_not_answer_for_the_technical_department() {
+    let p = policy("health-products-s43.toml");
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], None),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let complaint = |category: &str, content: &str| {
+        Complaint::builder(t0, Channel::Phone, content)
+            .complainant(person("顾客 郝先生"))
+            .category(cat(category))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    s.register(
+        "hq",
+        "BJ-T",
+        complaint("adverse_reaction", "服用鱼油后皮肤出现红疹"),
+    )
+    .unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    assert!(matches!(
+        s.run("hq", minutes(t0, 20), reply("请停止服用,注意观察")),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
+
+    // Answered on the spot, before it is reported to 技术部.
+    let mut o = Scenario::new(p.clone(), roster.clone());
+    o.register(
+        "hq",
+        "BJ-U",
+        complaint("adverse_reaction", "服用后轻微头晕,如何预防"),
+    )
+    .unwrap();
+    o.ok("hq", minutes(t0, 5), accept());
+    o.ok("hq", minutes(t0, 8), reply("饭后服用可预防头晕,属正常范围"));
+
+    // A service complaint the desk answers after sending it on.
+    let mut g = Scenario::new(p, roster);
+    g.register(
+        "hq",
+        "BJ-V",
+        complaint("service_quality", "客服电话多次无人接听"),
+    )
+    .unwrap();
+    g.ok("hq", minutes(t0, 5), accept());
+    g.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    g.ok("hq", minutes(t0, 20), reply("已调整值班安排"));
+}

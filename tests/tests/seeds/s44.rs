@@ -433,3 +433,70 @@ fn s44_sent_to_sales(acts: bool) {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["solution@1 → xj"]);
 }
+
+/// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: in an
+/// ordinary case the 受理责任人 does not answer the customer himself (his reply
+/// stopped `inform_customer` in the 客户关系 staff's place); in a 重大 case he
+/// does, with the 客户关系经理 (重大 3「由业务部门经理和客户关系经理出面与客户协商解决」).
+/// Fails on the old file (his reply in the ordinary case was accepted).
+#[test]
+fn s44_the_relations_staff_inform_the_customer_of_an_ordinary_case() {
+    let roster = roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("fw", "售后服务部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            ("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+            ("zj", "总经理 季总", "zjb", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let run = |c: Complaint, case: &str| {
+        let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster.clone());
+        s.register("km", case, c).unwrap();
+        s.ok("km", minutes(t0, 5), accept());
+        s.ok("km", minutes(t0, 10), assign("fw", "fj"));
+        s.ok("fj", minutes(t0, 60), investigate());
+        s.ok(
+            "fj",
+            minutes(t0, 90),
+            findings(FaultParty::Us, "维修质量问题"),
+        );
+        s.ok(
+            "fj",
+            minutes(t0, 100),
+            propose(vec![rem(RemedyKind::Repair)], "免费返修"),
+        );
+        s.ok("zj", minutes(t0, 120), approve());
+        s
+    };
+    let mut s = run(
+        Complaint::builder(t0, Channel::Phone, "空调维修后仍不制冷")
+            .category(cat("repair_quality"))
+            .build()
+            .unwrap(),
+        "4S-R",
+    );
+    assert!(matches!(
+        s.run("fj", minutes(t0, 130), reply("已安排免费返修")),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.ok("km", minutes(t0, 140), reply("已安排免费返修"));
+
+    let mut m = run(
+        Complaint::builder(t0, Channel::Phone, "刹车维修后失灵,险些发生事故")
+            .category(cat("repair_quality"))
+            .flags(ComplaintFlags {
+                injury_or_safety: true,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap(),
+        "4S-S",
+    );
+    assert_eq!(level_of(&m), "major");
+    m.ok("fj", minutes(t0, 130), reply("经与客户协商,免费返修并赔偿"));
+}
