@@ -21,9 +21,11 @@
 //!
 //! `among` says where the holder is looked for: `"supervisors"` (once a step
 //! whose `take_over` is the role was taken, the nearest holder up the
-//! roster's supervisor chain of the first responder), `"lead_department"`
-//! (once the case is assigned, the holders in its lead department) or
-//! `"roster"` (the default: the roster's holders). Several holders in a
+//! roster's supervisor chain of the first responder), `"taken_over"` (while
+//! the last step that took the case over handed it to the role, the
+//! roster's holders; ruling 80), `"lead_department"` (once the case is
+//! assigned, the holders in its lead department) or `"roster"` (the
+//! default: the roster's holders). Several holders in a
 //! department or the roster name the one at the top — the only holder
 //! with no other holder up their supervisor chain —, and nobody when more
 //! than one is at the top: the next owner in the list is then tried.
@@ -66,6 +68,11 @@ pub enum HolderAmong {
     /// nearest holder up the roster's supervisor chain of the first
     /// responder (the first responder excluded).
     Supervisors,
+    /// While the last escalation step that took the case over (`take_over`)
+    /// handed it to the role: the roster's holders, chosen as in the roster
+    /// (ruling 80). Nobody before any step took the case over, or once a
+    /// later step took it over to another role.
+    TakenOver,
 }
 
 impl HolderAmong {
@@ -80,15 +87,16 @@ impl HolderAmong {
             HolderAmong::Roster => "roster",
             HolderAmong::LeadDepartment => "lead_department",
             HolderAmong::Supervisors => "supervisors",
+            HolderAmong::TakenOver => "taken_over",
         }
     }
 }
 
 /// Load-time checks of a holder owner at `path` (`milestones[1].fallback_owner[2]`):
 /// the role is known (checked by the caller), and for `among =
-/// "supervisors"` some escalation step hands the case to it.
+/// "supervisors"` or `"taken_over"` some escalation step hands the case to it.
 pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
-    if h.among != HolderAmong::Supervisors {
+    if !matches!(h.among, HolderAmong::Supervisors | HolderAmong::TakenOver) {
         return;
     }
     let handed = p
@@ -108,7 +116,8 @@ pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
         r.error(
             format!("{path}.holder.among"),
             format!(
-                "\"supervisors\" names the holder of {:?} once a step hands the case to it, but no escalation step has take_over = {:?}, so it never names anyone; steps that take over are {}",
+                "\"{}\" names the holder of {:?} once a step hands the case to it, but no escalation step has take_over = {:?}, so it never names anyone; steps that take over are {}",
+                h.among.id(),
                 h.role.as_str(),
                 h.role.as_str(),
                 if steps.is_empty() {

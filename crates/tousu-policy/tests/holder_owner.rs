@@ -77,6 +77,29 @@ fn a_holder_is_checked() {
 }
 
 #[test]
+fn a_taken_over_holder_loads_and_is_checked() {
+    // `taken_over` (ruling 80) loads for a role a step takes over, and is
+    // written back.
+    let text = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"general_manager\", among = \"taken_over\" } }]",
+    );
+    let p = Policy::from_toml_str(&text).unwrap();
+    let m = p.milestone(&"first_response".parse().unwrap()).unwrap();
+    let owners = m.fallback_owner.as_ref().unwrap().owners();
+    assert!(matches!(&owners[0], MilestoneOwner::Holder(h) if h.among == HolderAmong::TakenOver));
+    let json = serde_json::to_string(&owners[0]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"holder":{"role":"general_manager","among":"taken_over"}}"#
+    );
+    // A role no step takes over is refused, with the steps that do.
+    let bad = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"handler\", among = \"taken_over\" } }]",
+    );
+    insta::assert_snapshot!(report(&bad), @r#"milestones[1].fallback_owner[0].holder.among: "taken_over" names the holder of "handler" once a step hands the case to it, but no escalation step has take_over = "handler", so it never names anyone; steps that take over are gm-after-rounds (general_manager), manual-head (department_head), manual-gm (general_manager)"#);
+}
+
+#[test]
 fn a_holder_who_cannot_act_or_is_never_assigned_is_found() {
     let text = with_first_fallback(
         "fallback_owner = [{ holder = { role = \"observer\" } }, { holder = { role = \"handler\", among = \"lead_department\" } }]",

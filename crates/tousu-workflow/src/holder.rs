@@ -9,7 +9,8 @@ use tousu_policy::{Holder, HolderAmong};
 pub(crate) struct Handed<'a, I> {
     /// The first staff member contacted, whose supervisors `supervisors` climbs.
     pub(crate) first_responder: Option<&'a StaffId>,
-    /// The roles escalation steps taken on the case handed it to (`take_over`).
+    /// The roles escalation steps taken on the case handed it to
+    /// (`take_over`), in the order the steps were taken.
     pub(crate) taken_over: I,
     /// The lead department of the case's assignment, if assigned.
     pub(crate) lead: Option<&'a DepartmentId>,
@@ -19,7 +20,9 @@ pub(crate) struct Handed<'a, I> {
 /// "supervisors"`, once a step handed the case to the role, the nearest
 /// holder up the first responder's supervisor chain; with
 /// `"lead_department"`, once assigned, the top holder in the lead
-/// department; with `"roster"`, the roster's top holder ([`top`]).
+/// department; with `"taken_over"`, while the last step that took the case
+/// over handed it to the role, the roster's top holder (ruling 80); with
+/// `"roster"`, the roster's top holder ([`top`]).
 pub(crate) fn find<'a, I>(h: &Holder, case: Handed<'a, I>, roster: &Roster) -> Option<StaffId>
 where
     I: IntoIterator<Item = &'a tousu_model::RoleId>,
@@ -46,6 +49,14 @@ where
                 roster,
                 roster.in_department(lead).filter(|s| s.has_role(&h.role)),
             )
+        }
+        HolderAmong::TakenOver => {
+            // The case is the role's while no later step took it over to
+            // another (a district's head after the commission, say).
+            if case.taken_over.into_iter().last() != Some(&h.role) {
+                return None;
+            }
+            top(roster, roster.all_staff().filter(|s| s.has_role(&h.role)))
         }
         HolderAmong::Roster => top(roster, roster.all_staff().filter(|s| s.has_role(&h.role))),
         _ => None,
@@ -179,6 +190,31 @@ mod tests {
         // Two side by side, neither over the other: nobody.
         let city = holder("intake_officer", HolderAmong::LeadDepartment);
         assert_eq!(named(&city, None, &[], Some("city")), None);
+    }
+
+    #[test]
+    fn taken_over_names_the_top_holder_while_the_last_take_over_is_the_roles() {
+        let qa = holder("quality_dept", HolderAmong::TakenOver);
+        // Not taken over, or taken over to another role: nobody.
+        assert_eq!(named(&qa, Some("a1"), &[], Some("qa")), None);
+        assert_eq!(named(&qa, Some("a1"), &["dept_manager"], None), None);
+        // Taken over: the top holder, wherever the first responder is.
+        assert_eq!(
+            named(&qa, Some("a1"), &["quality_dept"], None).as_deref(),
+            Some("q1")
+        );
+        assert_eq!(
+            named(&qa, None, &["dept_manager", "quality_dept"], None).as_deref(),
+            Some("q1")
+        );
+        // A later step took it over to another role: no longer the role's.
+        assert_eq!(
+            named(&qa, None, &["quality_dept", "dept_manager"], None),
+            None
+        );
+        // Two holders at the top: nobody.
+        let city = holder("intake_officer", HolderAmong::TakenOver);
+        assert_eq!(named(&city, None, &["intake_officer"], None), None);
     }
 
     #[test]
