@@ -130,9 +130,19 @@ pub(crate) fn value<T: Serialize + ?Sized, S: Sink>(sink: &mut S, value: &T) -> 
 /// Writes a string canonically.
 pub(crate) fn string<S: Sink>(sink: &mut S, text: &str) {
     sink.look(text);
-    sink.put(&[tag::STR]);
-    put_len(sink, text.len());
+    sink.put(&tagged_len(tag::STR, text.len()));
     sink.put(text.as_bytes());
+}
+
+/// A tag and a length — as `u64`, the whole of any length a `usize` holds,
+/// big-endian — in one 9-byte piece: the sink tests its room once for both.
+#[inline(always)]
+fn tagged_len(tag: u8, len: usize) -> [u8; 9] {
+    let mut out = [0u8; 9];
+    let [t, rest @ ..] = &mut out;
+    *t = tag;
+    *rest = (len as u64).to_be_bytes();
+    out
 }
 
 /// Writes an instant canonically (seconds and nanoseconds, fixed width).
@@ -144,11 +154,6 @@ pub(crate) fn instant<S: Sink>(sink: &mut S, at: &DateTime<Utc>) {
     secs.copy_from_slice(&at.timestamp().to_be_bytes());
     nanos.copy_from_slice(&at.timestamp_subsec_nanos().to_be_bytes());
     sink.put(&out);
-}
-
-/// A length, as `u64` (the whole of any length a `usize` holds).
-fn put_len<S: Sink>(sink: &mut S, len: usize) {
-    sink.put(&(len as u64).to_be_bytes());
 }
 
 /// A failure a value's own `Serialize` reported.
@@ -247,8 +252,7 @@ impl<S: Sink> ser::Serializer for &mut Encoder<'_, S> {
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        self.0.put(&[tag::BYTES]);
-        put_len(self.0, v.len());
+        self.0.put(&tagged_len(tag::BYTES, v.len()));
         self.0.put(v);
         Ok(())
     }
@@ -360,10 +364,14 @@ impl<S: Sink> Encoder<'_, S> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.0.put(&[tag::FIELD]);
-        // Field names are the type's own, not text a person typed.
-        self.0.put(&[tag::STR]);
-        put_len(self.0, key.len());
+        // `FIELD`, then the name as a string, its tag and length in one
+        // piece with the mark. Field names are the type's own, not text a
+        // person typed: not looked at.
+        let mut head = [0u8; 10];
+        let [field, name @ ..] = &mut head;
+        *field = tag::FIELD;
+        *name = tagged_len(tag::STR, key.len());
+        self.0.put(&head);
         self.0.put(key.as_bytes());
         value.serialize(self)
     }
