@@ -123,7 +123,7 @@ where
 ///
 /// A small table, one slot per hash of the text (its length, first and
 /// last bytes): an id read again while still in its slot is shared. It
-/// holds at most [`RECENT`] ids per kind per thread, each until another id
+/// holds at most 32 ids (`RECENT`) per kind per thread, each until another id
 /// of that kind lands in its slot or the thread ends.
 #[doc(hidden)]
 pub struct RecentIds(std::cell::RefCell<[Option<arcstr::ArcStr>; RECENT]>);
@@ -162,8 +162,10 @@ impl RecentIds {
             }
         };
         let key = first ^ last.rotate_left(29) ^ ((b.len() as u64) << 56);
-        // The top bits of the product: log2(RECENT) of them.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.trailing_zeros())) as usize
+        // The top bits of the product: log2(RECENT) of them (below
+        // RECENT, so the conversion cannot fail).
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.trailing_zeros()))
+            .unwrap_or(0)
     }
 
     /// The text read recently, if it is `value`.
