@@ -107,38 +107,83 @@ where
     }
 }
 
-/// The id of one kind this thread read last (parsed or deserialized), so
-/// that the same id read again shares its text instead of allocating and
+/// The ids of one kind this thread read recently (parsed or deserialized),
+/// so that the same id read again shares its text instead of allocating and
 /// validating a copy; used by the id macro.
 ///
 /// Why: a case's stored events repeat the case id in every event, the
-/// command id in each of its events, the actor in a command's events. Read
-/// from JSON, each would be its own allocation, and every comparison the
-/// replay makes (is this event of the case? a new command? the same actor?)
-/// would compare text. Sharing the last one makes those comparisons a
-/// pointer test and a load of a stream allocate each id once per run. It
-/// holds one id per kind per thread, which lives until the next one of
-/// that kind is read or the thread ends.
+/// command id in each of its events, the actor in a command's events, and
+/// the policy's own ids (milestones, levels, roles, rules) in event after
+/// event of every case. Read from JSON, each would be its own allocation:
+/// every comparison the replay makes (is this event of the case? a new
+/// command? this clock?) would compare text, and every clone would write
+/// the count of a block nothing else touched — a cache line per id per
+/// event. Sharing makes those comparisons a pointer test and those clones
+/// touch a line already in cache (docs/performance.md, "Eleventh pass").
+///
+/// A small table, one slot per hash of the text (its length, first and
+/// last bytes): an id read again while still in its slot is shared. It
+/// holds at most 32 ids (`RECENT`) per kind per thread, each until another id
+/// of that kind lands in its slot or the thread ends.
 #[doc(hidden)]
-#[derive(Default)]
-pub struct LastId(std::cell::RefCell<Option<arcstr::ArcStr>>);
+pub struct RecentIds(std::cell::RefCell<[Option<arcstr::ArcStr>; RECENT]>);
 
-impl LastId {
+/// Slots of [`RecentIds`]: more than the distinct codes a policy's events
+/// repeat (milestones, levels, roles), few enough to stay a few cache lines.
+const RECENT: usize = 32;
+
+impl Default for RecentIds {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RecentIds {
     /// Nothing read yet (`const`, for a `thread_local!`).
     pub const fn new() -> Self {
-        LastId(std::cell::RefCell::new(None))
+        RecentIds(std::cell::RefCell::new([const { None }; RECENT]))
     }
 
-    /// The text last read, if it is `value`.
+    /// The slot of `value`: its length and its first and last eight bytes
+    /// (where ids differ: a prefix, a sequence number), mixed by a
+    /// multiplication. Ids that share a slot only evict each other.
+    fn slot(value: &str) -> usize {
+        let b = value.as_bytes();
+        let word = |chunk: Option<&[u8; 8]>| chunk.map_or(0, |c| u64::from_le_bytes(*c));
+        let (first, last) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(f), l) => (word(Some(f)), word(l)),
+            // Shorter than eight bytes: its bytes, zero-padded.
+            (None, _) => {
+                let mut padded = [0u8; 8];
+                for (p, c) in padded.iter_mut().zip(b) {
+                    *p = *c;
+                }
+                (u64::from_le_bytes(padded), 0)
+            }
+        };
+        let key = first ^ last.rotate_left(29) ^ ((b.len() as u64) << 56);
+        // The top bits of the product: log2(RECENT) of them (below
+        // RECENT, so the conversion cannot fail).
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.trailing_zeros()))
+            .unwrap_or(0)
+    }
+
+    /// The text read recently, if it is `value`.
     pub fn get(&self, value: &str) -> Option<arcstr::ArcStr> {
-        let last = self.0.try_borrow().ok()?;
-        last.as_ref().filter(|t| t.as_str() == value).cloned()
+        let recent = self.0.try_borrow().ok()?;
+        recent
+            .get(Self::slot(value))?
+            .as_ref()
+            .filter(|t| t.as_str() == value)
+            .cloned()
     }
 
-    /// Remembers `text` as the last one read.
+    /// Remembers `text` as read, in its slot.
     pub fn set(&self, text: &arcstr::ArcStr) {
-        if let Ok(mut last) = self.0.try_borrow_mut() {
-            *last = Some(text.clone());
+        if let Ok(mut recent) = self.0.try_borrow_mut()
+            && let Some(slot) = recent.get_mut(Self::slot(text))
+        {
+            *slot = Some(text.clone());
         }
     }
 }
@@ -209,13 +254,13 @@ macro_rules! __string_id {
 
             /// Validates `value` and copies it once into the shared text
             /// (no intermediate `String`) — or, when it is the text this
-            /// thread read last for this kind of id, shares that one
-            /// ([`LastId`]($crate::__id_rules::LastId)).
+            /// thread read recently for this kind of id, shares that one
+            /// ([`RecentIds`]($crate::__id_rules::RecentIds)).
             fn from_text(value: &str) -> Result<Self, $crate::ModelError> {
                 ::std::thread_local! {
-                    static LAST: $crate::__id_rules::LastId = const { $crate::__id_rules::LastId::new() };
+                    static READ: $crate::__id_rules::RecentIds = const { $crate::__id_rules::RecentIds::new() };
                 }
-                if let Some(text) = LAST.try_with(|last| last.get(value)).ok().flatten() {
+                if let Some(text) = READ.try_with(|recent| recent.get(value)).ok().flatten() {
                     return Ok(Self(text));
                 }
                 match $crate::__id_rules::$check(value) {
@@ -223,7 +268,7 @@ macro_rules! __string_id {
                         let text = $crate::__id_rules::ArcStr::from(value);
                         // Fails only while the thread is exiting: then
                         // nothing is remembered.
-                        let _ = LAST.try_with(|last| last.set(&text));
+                        let _ = READ.try_with(|recent| recent.set(&text));
                         Ok(Self(text))
                     }
                     Err(reason) => Err($crate::ModelError::InvalidId {
@@ -347,18 +392,31 @@ __string_id!(
 mod tests {
     use super::*;
 
-    /// An id read again right after itself shares its text; any other,
-    /// or one written by hand, is its own. Equality and order are by
-    /// text either way.
+    /// An id read again while still in its slot shares its text, with
+    /// other ids read in between; one that another id evicted, or one
+    /// written by hand, is its own. Equality and order are by text either
+    /// way.
     #[test]
     fn an_id_read_again_shares_its_text() {
         let a: CaseId = serde_json::from_str("\"K-1\"").unwrap();
-        // Another kind in between does not matter: one per kind.
+        // Another kind in between does not matter: a table per kind.
         let _: StaffId = serde_json::from_str("\"K-1\"").unwrap();
         let b: CaseId = "K-1".parse().unwrap();
         assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        // Another id of the kind, in another slot, in between.
+        assert_ne!(RecentIds::slot("K-1"), RecentIds::slot("K-2"));
         let c: CaseId = serde_json::from_str("\"K-2\"").unwrap();
         let d: CaseId = serde_json::from_str("\"K-1\"").unwrap();
+        assert!(std::ptr::eq(a.as_str(), d.as_str()));
+        // One in the same slot evicts it.
+        let rival = (3..10_000)
+            .map(|n| format!("K-{n}"))
+            .find(|t| RecentIds::slot(t) == RecentIds::slot("K-1"))
+            .unwrap();
+        let _: CaseId = rival.parse().unwrap();
+        let e: CaseId = "K-1".parse().unwrap();
+        assert!(!std::ptr::eq(a.as_str(), e.as_str()));
+        assert_eq!(a, e);
         let by_hand = CaseId::new("K-1").unwrap();
         assert!(!std::ptr::eq(by_hand.as_str(), d.as_str()));
         assert_eq!(a, by_hand);

@@ -53,7 +53,7 @@ pub mod instant;
 pub mod json;
 #[doc(hidden)]
 pub mod __id_rules {
-    pub use crate::id::{IdVisitor, LastId, check_code, check_ref, schema};
+    pub use crate::id::{IdVisitor, RecentIds, check_code, check_ref, schema};
     pub use arcstr::ArcStr;
 }
 mod labels;
