@@ -389,11 +389,7 @@ fn hand_over_reach(accepted: &[RoleId], roles: &[RoleId], handler: bool) -> Stri
 }
 
 /// What a [`Rejection::HandOverRefused`] refused.
-fn hand_over_refusal(
-    what: &str,
-    handler: Option<&StaffId>,
-    department: &DepartmentId,
-) -> String {
+fn hand_over_refusal(what: &str, handler: Option<&StaffId>, department: &DepartmentId) -> String {
     match handler {
         Some(h) => format!("{what} {h} (of {department}) holds none of them"),
         None => format!("{what} {department} has nobody who does"),

@@ -74,7 +74,11 @@ fn an_assignment_where_the_list_does_not_reach_is_refused_and_changes_nothing() 
         "{err}"
     );
     let err = h
-        .run("kf1", Harness::minutes(t0, 10), assign("eng", Some("head1")))
+        .run(
+            "kf1",
+            Harness::minutes(t0, 10),
+            assign("eng", Some("head1")),
+        )
         .unwrap_err();
     assert_eq!(err.kind(), "hand_over_refused");
     insta::assert_snapshot!(err.to_string(), @"kf1 may assign a case only to a handler who holds handler (hands_over_to of role complaint_manager): the handler head1 (of eng) holds none of them");
