@@ -62,17 +62,16 @@ pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
         return Err(refused("the lead department", None, &a.lead));
     }
     // A handler not on the roster is refused before this check.
-    if let Some(handler) = a.handler.as_ref().and_then(|h| ctx.roster.staff(h)) {
-        if !limiting
+    if let Some(handler) = a.handler.as_ref().and_then(|h| ctx.roster.staff(h))
+        && !limiting
             .iter()
             .any(|role| role.hands_over_to_any(handler.roles.iter()))
-        {
-            return Err(refused(
-                "the handler",
-                Some(&handler.id),
-                &handler.department,
-            ));
-        }
+    {
+        return Err(refused(
+            "the handler",
+            Some(&handler.id),
+            &handler.department,
+        ));
     }
     Ok(())
 }
