@@ -157,8 +157,9 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grants: Vec<Grant>,
     /// Where its `assign` and `transfer` may send a case (schema 2, ruling
-    /// 78): a lead department where someone holds one of these roles.
-    /// Empty: anywhere. See [`crate::hands_over`].
+    /// 78): a lead department where someone holds one of these roles, and
+    /// a handler named who holds one himself. Empty: anywhere. See
+    /// [`crate::hands_over`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hands_over_to: Vec<RoleId>,
 }

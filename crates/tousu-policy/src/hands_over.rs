@@ -1,5 +1,6 @@
 //! Where a role may send a case (schema 2, ruling 78 in docs/rulings.md):
-//! the lead department of its `assign` and `transfer`.
+//! the lead department of its `assign` and `transfer`, and the handler it
+//! names.
 //!
 //! S31 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。省…其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理。」:
 //! the province sends complaints down to the city and county bodies; a
@@ -17,9 +18,11 @@
 //! ```
 //!
 //! A department is told by the roles its staff hold, as routing tells it
-//! (`routing`, ruling 42): the lead department given — and the department
-//! of the handler named, if any — has someone holding one of the roles
-//! listed. The roles of the actor that count are those that grant the
+//! (`routing`, ruling 42): the lead department given has someone holding
+//! one of the roles listed. The handler named, if any, holds one himself:
+//! he is charged with the case's clocks, and S26's station head works in
+//! the station beside the inspectors but cannot reply. The roles of the
+//! actor that count are those that grant the
 //! action on the case; a list on one of them that is satisfied, or one of
 //! them with no list, lets the hand-over through. Co-handling departments
 //! (协办) are called in, not sent the case, and are not limited.
@@ -40,8 +43,9 @@ const RECEIVES: [Action; 3] = [Action::Investigate, Action::Assign, Action::Tran
 
 impl Role {
     /// Whether a case this role hands over may go to a department whose
-    /// staff hold `roles` between them: always when `hands_over_to` is
-    /// empty, else when one of `roles` is listed.
+    /// staff hold `roles` between them, or to a handler who holds `roles`:
+    /// always when `hands_over_to` is empty, else when one of `roles` is
+    /// listed.
     #[must_use]
     pub fn hands_over_to_any<'r>(&self, roles: impl Iterator<Item = &'r RoleId>) -> bool {
         held(&self.hands_over_to, roles)

@@ -370,10 +370,11 @@ mod tests {
             action: Action::Assign,
             roles: vec![RoleId::new("complaint_manager").unwrap()],
             what: "the lead department",
+            handler: None,
             department: DepartmentId::new("cs").unwrap(),
             accepted: vec![RoleId::new("handler").unwrap()],
         };
-        assert!(json(&refused).ends_with(r#""details":{"accepted":["handler"],"action":"assign","actor":"kf1","department":"cs","roles":["complaint_manager"],"what":"the lead department"}}"#));
+        assert!(json(&refused).ends_with(r#""details":{"accepted":["handler"],"action":"assign","actor":"kf1","department":"cs","handler":null,"roles":["complaint_manager"],"what":"the lead department"}}"#));
     }
 
     /// A rejection with nothing to act on has no `details` at all (not an

@@ -295,7 +295,7 @@ fn rejections_carry_their_details() {
             "message": e["error"]["message"],
             "details": {
                 "actor": "kf1", "action": "assign", "roles": ["complaint_manager"],
-                "what": "the lead department", "department": "cs", "accepted": ["handler"],
+                "what": "the lead department", "handler": null, "department": "cs", "accepted": ["handler"],
             },
         })
     );

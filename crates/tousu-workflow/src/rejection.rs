@@ -206,13 +206,14 @@ pub enum Rejection {
         /// route is not called in.
         problem: String,
     },
-    /// The actor's roles may not send the case to this department
-    /// (`roles[].hands_over_to`, ruling 78: S31 a city body does not pass
-    /// its case up to the province).
+    /// The actor's roles may not send the case to this department, or
+    /// name this handler (`roles[].hands_over_to`, ruling 78: S31 a city
+    /// body does not pass its case up to the province; S26 the station
+    /// head is not named the handler).
     #[error(
-        "{actor} may {action} a case only to a department where someone holds {} (hands_over_to of role {}): {what} {department} has nobody who does",
-        either(accepted),
-        ids(roles)
+        "{actor} may {action} a case only to {}: {}",
+        hand_over_reach(accepted, roles, handler.is_some()),
+        hand_over_refusal(what, handler.as_ref(), department)
     )]
     HandOverRefused {
         /// The actor.
@@ -221,12 +222,17 @@ pub enum Rejection {
         action: Action,
         /// The actor's roles whose `hands_over_to` limits the command.
         roles: Vec<RoleId>,
-        /// Which department of the assignment is refused: "the lead
-        /// department" or "the handler's department".
+        /// What of the assignment is refused: "the lead department" or
+        /// "the handler".
         what: &'static str,
-        /// The department refused.
+        /// The handler named who holds none of the roles accepted, when
+        /// it is the handler that is refused.
+        handler: Option<StaffId>,
+        /// The department refused: the lead department, or the one the
+        /// refused handler works in.
         department: DepartmentId,
-        /// The roles someone in it would have to hold (any one).
+        /// The roles someone in the lead department, or the handler,
+        /// would have to hold (any one).
         accepted: Vec<RoleId>,
     },
     /// The proposal breaks a remedy rule that binds on the case (ruling 46:
@@ -368,6 +374,28 @@ fn ids(roles: &[RoleId]) -> String {
     ids.join(", ")
 }
 
+/// Where a `hands_over_to` lets a case go, for [`Rejection::HandOverRefused`].
+fn hand_over_reach(accepted: &[RoleId], roles: &[RoleId], handler: bool) -> String {
+    let whom = if handler {
+        "a handler who holds"
+    } else {
+        "a department where someone holds"
+    };
+    format!(
+        "{whom} {} (hands_over_to of role {})",
+        either(accepted),
+        ids(roles)
+    )
+}
+
+/// What a [`Rejection::HandOverRefused`] refused.
+fn hand_over_refusal(what: &str, handler: Option<&StaffId>, department: &DepartmentId) -> String {
+    match handler {
+        Some(h) => format!("{what} {h} (of {department}) holds none of them"),
+        None => format!("{what} {department} has nobody who does"),
+    }
+}
+
 /// Role ids any one of which will do: `a`, `a or b`, `a, b or c`.
 fn either(roles: &[RoleId]) -> String {
     match roles.split_last() {
@@ -506,11 +534,12 @@ impl Rejection {
                 action,
                 roles,
                 what,
+                handler,
                 department,
                 accepted,
             } => json!({
                 "actor": actor, "action": action, "roles": roles, "what": what,
-                "department": department, "accepted": accepted,
+                "handler": handler, "department": department, "accepted": accepted,
             }),
             Rejection::RemedyRuleUnmet { rule, offered, .. } => {
                 json!({ "rule": rule, "offered": offered })
@@ -739,6 +768,7 @@ mod tests {
                 action: Action::Transfer,
                 roles: vec![],
                 what: "the lead department",
+                handler: None,
                 department: tousu_model::DepartmentId::new("d").unwrap(),
                 accepted: vec![],
             },

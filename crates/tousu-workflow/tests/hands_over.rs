@@ -1,8 +1,8 @@
 //! Where a role may send a case (`hands_over_to`, ruling 78): an
-//! assignment or transfer to a lead department (or a handler's department)
-//! where nobody holds a role listed is refused, naming the role's list and
-//! the department, and changes nothing; a role of the actor without a list
-//! lets it through.
+//! assignment or transfer to a lead department where nobody holds a role
+//! listed, or naming a handler who holds none, is refused, naming the
+//! role's list and the department or handler, and changes nothing; a role
+//! of the actor without a list lets it through.
 
 mod common;
 
@@ -62,15 +62,31 @@ fn an_assignment_where_the_list_does_not_reach_is_refused_and_changes_nothing() 
         .unwrap_err();
     assert_eq!(err.kind(), "hand_over_refused");
     insta::assert_snapshot!(err.to_string(), @"kf1 may assign a case only to a department where someone holds handler (hands_over_to of role complaint_manager): the lead department hq has nobody who does");
-    // The handler named counts too: 总经理 赵总 works in 总经理室.
+    // The handler named counts too, by his own roles: 总经理 赵总 works
+    // in 总经理室, and 王主管 works in 工程部 beside its handlers but is
+    // its department head, not one of them (S26's station head).
     let err = h
         .run("kf1", Harness::minutes(t0, 10), assign("eng", Some("gm")))
         .unwrap_err();
     assert!(
         err.to_string()
-            .ends_with("the handler's department hq has nobody who does"),
+            .ends_with("the handler gm (of hq) holds none of them"),
         "{err}"
     );
+    let err = h
+        .run(
+            "kf1",
+            Harness::minutes(t0, 10),
+            assign("eng", Some("head1")),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused");
+    insta::assert_snapshot!(err.to_string(), @"kf1 may assign a case only to a handler who holds handler (hands_over_to of role complaint_manager): the handler head1 (of eng) holds none of them");
+    let details = err.details();
+    assert_eq!(details["handler"], "head1");
+    assert_eq!(details["what"], "the handler");
+    assert_eq!(details["department"], "eng");
+    assert_eq!(details["accepted"], serde_json::json!(["handler"]));
     assert_eq!(h.case(), &before, "a refused hand-over changes nothing");
     h.run("kf1", Harness::minutes(t0, 10), assign("eng", Some("h1")))
         .unwrap();

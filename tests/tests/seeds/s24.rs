@@ -253,7 +253,9 @@ fn s24_user_fault_is_found_on_inspection() {
             .build()
             .unwrap()
     };
-    let crew: (&[&str], &[&str]) = (&["quality_dept"], &["tech_dept"]);
+    // 5.3 2) 销售人员会同质检人员 inspect a returned product; 品质部 hands the
+    // case to sales, not to 技术部 (who only assists, holding no `reply`: ruling 78).
+    let crew: (&[&str], &[&str]) = (&["quality_dept"], &["sales"]);
     assert_eq!(
         judged_on_finding(
             "electrical-equipment-s24.toml",

@@ -187,6 +187,84 @@ fn the_inspector_hands_a_case_up() {
     assert_eq!(step.as_deref(), Some("manual-station-head"));
 }
 
+/// 第三条「调查核实」 is the inspectors' work: the intake officer names an
+/// inspector the handler, not the station head (assumed, holding neither
+/// `reply` nor `record_action`) who works in the same station — as handler
+/// he would be charged with `investigation` and `answer_referrer`, clocks he
+/// cannot stop. Ruling 78: the handler named must hold a role of the intake
+/// officer's `hands_over_to`. Fails on the old file (no list: the head was
+/// accepted as handler).
+#[test]
+fn s26_the_station_head_is_not_named_the_handler() {
+    // 市建委 is a department of its own, with no inspector.
+    let roster = roster(
+        &[
+            ("zjz", "成都市建设工程质量监督站", None),
+            ("jw", "成都市城乡建设委员会", None),
+        ],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+            ("zz", "站长 谢站长", "zjz", &["station_head"], None),
+            (
+                "js",
+                "市建委 经办人",
+                "jw",
+                &["construction_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "市信访办交办:某小区屋面渗漏")
+        .complainant(person("业主 张先生"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-13", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    let before = (s.case().clone(), s.events.len());
+    let head = s
+        .run("sl", minutes(t0, 40), assign("zjz", "zz"))
+        .unwrap_err();
+    assert_eq!(head.kind(), "hand_over_refused", "{head}");
+    assert_eq!(
+        head.to_string(),
+        "sl may assign a case only to a handler who holds inspector (hands_over_to of role intake_officer): the handler zz (of zjz) holds none of them"
+    );
+    let details = head.details();
+    assert_eq!(details["handler"], "zz");
+    assert_eq!(details["accepted"], serde_json::json!(["inspector"]));
+    assert_eq!(
+        (s.case(), s.events.len()),
+        (&before.0, before.1),
+        "refused: nothing changes"
+    );
+    // The inspector is the handler, and the clocks are his.
+    s.ok("sl", minutes(t0, 41), assign("zjz", "jy"));
+    assert_eq!(
+        s.case().assignment.as_ref().unwrap().handler,
+        Some(sid("jy"))
+    );
+    // Nor is the case sent up to the commission, where no inspector works.
+    let before = (s.case().clone(), s.events.len());
+    let up = s
+        .run("sl", minutes(t0, 50), transfer("jw", "js", "请市建委处理"))
+        .unwrap_err();
+    assert_eq!(up.kind(), "hand_over_refused", "{up}");
+    assert!(
+        up.to_string()
+            .ends_with("the lead department jw has nobody who does"),
+        "{up}"
+    );
+    assert_eq!(
+        (s.case(), s.events.len()),
+        (&before.0, before.1),
+        "refused: nothing changes"
+    );
+}
+
 /// 第六条 「各区(市)县…具体负责所辖行政范围内」 and 第七条 「坚持属地管理、归口办理」:
 /// the city station takes in a complaint about works in 武侯区 and transfers it
 /// to the district body, which then handles it.

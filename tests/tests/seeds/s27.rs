@@ -199,7 +199,9 @@ fn s27_fabrication_is_found_by_the_investigation() {
             .build()
             .unwrap()
     };
-    let crew: (&[&str], &[&str]) = (&["tax_service_staff"], &["coordinating_dept"]);
+    // 第七条: the 纳税服务部门 investigates; another department only 配合 and is
+    // not named the handler (ruling 78).
+    let crew: (&[&str], &[&str]) = (&["tax_service_staff"], &["tax_service_staff"]);
     assert_eq!(
         judged_on_finding("tax-service-s27.toml", crew, c(), Some("facts_fabricated")),
         ("malicious".to_owned(), Some("fabricated".to_owned()))

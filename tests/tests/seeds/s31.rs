@@ -549,8 +549,8 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     let before = (s.case().clone(), s.events.len());
 
     // Up to the province: refused, for the intake officer and the case
-    // officer alike, whether the province is the lead or only the handler's
-    // department; nothing changes.
+    // officer alike, whether the province is the lead or only the handler
+    // named (who holds neither listed role); nothing changes.
     let up = s
         .run("sl", minutes(t0, 30), transfer("sj", "sj1", "请省机构处理"))
         .unwrap_err();
@@ -575,7 +575,7 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     assert!(
         handler_up
             .to_string()
-            .ends_with("the handler's department sj has nobody who does"),
+            .ends_with("the handler sj1 (of sj) holds none of them"),
         "{handler_up}"
     );
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));

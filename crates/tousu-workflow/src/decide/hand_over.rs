@@ -1,9 +1,11 @@
 //! Where the actor's roles may send a case (`roles[].hands_over_to`,
 //! ruling 78 in docs/rulings.md): the lead department of an `assign` or
-//! `transfer`, and the named handler's department, have someone holding a
-//! role listed. S31: a city or county body sends its case to another such
-//! body, never up to the province.
+//! `transfer` has someone holding a role listed, and the handler named
+//! holds one himself. S31: a city or county body sends its case to another
+//! such body, never up to the province; S26: the intake officer names an
+//! inspector the handler, not the station head who works beside them.
 
+use tousu_model::{DepartmentId, StaffId};
 use tousu_policy::Action;
 use tousu_policy::authority::Role;
 
@@ -14,7 +16,9 @@ use crate::command::Assignment;
 
 /// The roles of the actor that grant the command's action on the case
 /// decide: one with no list lets the hand-over through; otherwise some
-/// list must fit each department the case goes to. Co-handling
+/// list must fit the lead department, and some list must hold a role of
+/// the handler named — a handler is charged with the case's clocks, so
+/// working beside those who may stop them is not enough. Co-handling
 /// departments are called in, not sent the case, and are not limited.
 pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
     let ctx = d.ctx;
@@ -29,37 +33,45 @@ pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
         }
         limiting.push(role);
     }
-    let handler_department = a
-        .handler
-        .as_ref()
-        .and_then(|h| ctx.roster.staff(h))
-        .map(|s| &s.department)
-        .filter(|dept| **dept != a.lead);
-    let departments = std::iter::once(("the lead department", &a.lead))
-        .chain(handler_department.map(|dept| ("the handler's department", dept)));
-    for (what, department) in departments {
-        let fits = |role: &&Role| {
-            ctx.roster
-                .in_department(department)
-                .any(|s| role.hands_over_to_any(s.roles.iter()))
-        };
-        if limiting.is_empty() || limiting.iter().any(fits) {
-            continue;
-        }
+    if limiting.is_empty() {
+        return Ok(());
+    }
+    let refused = |what, handler: Option<&StaffId>, department: &DepartmentId| {
         let mut accepted: Vec<_> = limiting
             .iter()
             .flat_map(|r| r.hands_over_to.iter().cloned())
             .collect();
         accepted.sort();
         accepted.dedup();
-        return Err(Rejection::HandOverRefused {
+        Rejection::HandOverRefused {
             actor: d.staff.id.clone(),
             action,
             roles: limiting.iter().map(|r| r.id.clone()).collect(),
             what,
+            handler: handler.cloned(),
             department: department.clone(),
             accepted,
-        });
+        }
+    };
+    let lead_fits = limiting.iter().any(|role| {
+        ctx.roster
+            .in_department(&a.lead)
+            .any(|s| role.hands_over_to_any(s.roles.iter()))
+    });
+    if !lead_fits {
+        return Err(refused("the lead department", None, &a.lead));
+    }
+    // A handler not on the roster is refused before this check.
+    if let Some(handler) = a.handler.as_ref().and_then(|h| ctx.roster.staff(h))
+        && !limiting
+            .iter()
+            .any(|role| role.hands_over_to_any(handler.roles.iter()))
+    {
+        return Err(refused(
+            "the handler",
+            Some(&handler.id),
+            &handler.department,
+        ));
     }
     Ok(())
 }
