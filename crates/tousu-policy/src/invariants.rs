@@ -25,7 +25,9 @@
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends, a clock charged to a role that cannot
 //! stop it or to an assignee an assignment may leave unnamed
-//! (the `owners` module).
+//! (the `owners` module), a grant the engine always refuses (`not_accept`
+//! with no acceptance rule that refuses and no `override_acceptance`,
+//! `approve_extension` with no role that may `request_extension`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
