@@ -283,7 +283,10 @@ fn grants_the_engine_always_refuses_are_found() {
         .position(|a| *a == Action::ApproveExtension)
         .unwrap();
     let found = check_invariants(&p);
-    let f = found.iter().find(|f| f.invariant == "grants_usable").unwrap();
+    let f = found
+        .iter()
+        .find(|f| f.invariant == "grants_usable")
+        .unwrap();
     assert_eq!(f.path, format!("roles[{approver}].actions[{k}]"));
     assert!(f.message.contains("no role may request_extension"), "{f}");
     assert_eq!(f.severity, tousu_policy::Severity::Warning);
