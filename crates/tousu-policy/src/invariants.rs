@@ -25,7 +25,9 @@
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends, a clock charged to a role that cannot
 //! stop it or to an assignee an assignment may leave unnamed
-//! (the `owners` module).
+//! (the `owners` module), a grant the engine always refuses (`not_accept`
+//! with no acceptance rule that refuses and no `override_acceptance`,
+//! `approve_extension` with no role that may `request_extension`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -196,6 +198,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duty_misses_charge(p, &mut out);
     sign_off_changes_hands(p, &mut out);
     deciders_named(p, &mut out);
+    grants_usable(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
     }
@@ -995,6 +998,53 @@ fn deciders_named(p: &Policy, out: &mut Findings) {
                     decider.as_str()
                 ),
             );
+        }
+    }
+}
+
+/// A granted action the engine always refuses to its holder: `not_accept`
+/// where the acceptance rules never decide "not accepted" (the default
+/// accepts and no rule refuses) and the role may not `override_acceptance`
+/// (refusing what the rules accept needs it), or `approve_extension` where
+/// no role may `request_extension` (a decision needs a request pending).
+fn grants_usable(p: &Policy, out: &mut Findings) {
+    let rules_refuse = !p.acceptance.default.is_accepted()
+        || p.acceptance.rules.iter().any(|r| !r.outcome.is_accepted());
+    let requested = some_role_may(p, Action::RequestExtension);
+    for (i, role) in p.roles.iter().enumerate() {
+        let why = |action: Action| match action {
+            Action::NotAccept
+                if !rules_refuse && !role.may_sometimes(Action::OverrideAcceptance) =>
+            {
+                Some(
+                    "the acceptance rules never refuse (the default accepts and no rule is not_accepted), so not_accept goes against them and needs override_acceptance, which the role lacks; a holder without another role that may override_acceptance is always refused. Add the acceptance rule the source gives, grant override_acceptance, or take not_accept away",
+                )
+            }
+            Action::ApproveExtension if !requested => Some(
+                "no role may request_extension, so no extension is ever pending and approve_extension (deny_extension, end_extension) is always refused. Grant request_extension to the role that asks for one, or take approve_extension away",
+            ),
+            _ => None,
+        };
+        let held = role
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (format!("roles[{i}].actions[{k}]"), *a));
+        let granted = role.grants.iter().enumerate().flat_map(|(j, g)| {
+            g.actions
+                .iter()
+                .enumerate()
+                .map(move |(k, a)| (format!("roles[{i}].grants[{j}].actions[{k}]"), *a))
+        });
+        for (path, action) in held.chain(granted) {
+            if let Some(why) = why(action) {
+                out.add(
+                    Severity::Warning,
+                    "grants_usable",
+                    path,
+                    format!("role {} holds {action}, but {why}", role.id),
+                );
+            }
         }
     }
 }

@@ -233,3 +233,61 @@ fn a_validity_stop_that_cannot_fire_is_found() {
     }
     insta::assert_snapshot!(found(&p).join("\n"));
 }
+
+/// The paths `grants_usable` reports for `p`.
+fn unusable(p: &Policy) -> Vec<String> {
+    check_invariants(p)
+        .into_iter()
+        .filter(|f| f.invariant == "grants_usable")
+        .map(|f| f.path)
+        .collect()
+}
+
+/// `not_accept` with no acceptance rule that refuses is refused to a role
+/// without `override_acceptance`; `approve_extension` with nobody who may
+/// `request_extension` has nothing to decide. Each is found, and only then.
+#[test]
+fn grants_the_engine_always_refuses_are_found() {
+    use tousu_policy::Action;
+    let mut p = Policy::default_policy().unwrap();
+    assert_eq!(unusable(&p), Vec::<String>::new());
+    // No acceptance rule refuses: only the override holder may still not_accept.
+    p.acceptance.rules.clear();
+    let found = unusable(&p);
+    let clerk = p
+        .roles
+        .iter()
+        .position(|r| r.may(Action::NotAccept) && !r.may(Action::OverrideAcceptance))
+        .unwrap();
+    let k = p.roles[clerk]
+        .actions
+        .iter()
+        .position(|a| *a == Action::NotAccept)
+        .unwrap();
+    assert_eq!(found, vec![format!("roles[{clerk}].actions[{k}]")]);
+    // Granting the clerk override_acceptance makes not_accept usable again.
+    p.roles[clerk].actions.push(Action::OverrideAcceptance);
+    assert_eq!(unusable(&p), Vec::<String>::new());
+    // Nobody may request an extension: the approver's grant is dead.
+    for role in &mut p.roles {
+        role.actions.retain(|a| *a != Action::RequestExtension);
+    }
+    let approver = p
+        .roles
+        .iter()
+        .position(|r| r.may(Action::ApproveExtension))
+        .unwrap();
+    let k = p.roles[approver]
+        .actions
+        .iter()
+        .position(|a| *a == Action::ApproveExtension)
+        .unwrap();
+    let found = check_invariants(&p);
+    let f = found
+        .iter()
+        .find(|f| f.invariant == "grants_usable")
+        .unwrap();
+    assert_eq!(f.path, format!("roles[{approver}].actions[{k}]"));
+    assert!(f.message.contains("no role may request_extension"), "{f}");
+    assert_eq!(f.severity, tousu_policy::Severity::Warning);
+}
