@@ -72,12 +72,20 @@ fn repair_call(
         .unwrap()
 }
 
-/// `c` registered by the centre `kf`, accepted (+5 min) and assigned to the
-/// business development department's `h1` (+10 min).
-fn taken_to_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+/// `h1` proposes a repair at `at`.
+fn repair_proposed(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>, note: &str) {
+    s.ok("h1", at, propose(vec![rem(RemedyKind::Repair)], note));
+}
+
+/// `c` registered by the centre `kf`, accepted (+5 min), assigned to the
+/// business development department's `h1` (+10 min), investigated by `h1`
+/// (+30 min) and found by the repairer (+40 min).
+fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    found(s, minutes(t0, 40));
 }
 
 // ---------------------------------------------------------------------------
@@ -319,14 +327,8 @@ fn the_assistant_answers_for_a_late_callback() {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let t0 = beijing(2026, 3, 2, 9, 0);
         let c = repair_call(t0, "5栋门禁读卡器失灵", "业主 赵先生", "5栋");
-        taken_to_repairs(&mut s, "S04-4", t0, c);
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
-        s.ok(
-            "h1",
-            minutes(t0, 90),
-            propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
-        );
+        found_by_repairs(&mut s, "S04-4", t0, c);
+        repair_proposed(&mut s, minutes(t0, 90), "更换读卡器");
         s.ok("dh", minutes(t0, 100), approve());
         // The result reported and signed: the callback waits for nothing else.
         reported(&mut s, minutes(t0, 110));
@@ -541,14 +543,8 @@ fn s04_the_result_is_reported_to_the_centre() {
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
         let t0 = beijing(2025, 11, 3, 9, 0);
         let c = repair_call(t0, "楼道灯不亮", "业主", "2-1-101");
-        taken_to_repairs(&mut s, "S04-R", t0, c);
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
-        s.ok(
-            "h1",
-            minutes(t0, 60),
-            propose(vec![rem(RemedyKind::Repair)], "更换灯具"),
-        );
+        found_by_repairs(&mut s, "S04-R", t0, c);
+        repair_proposed(&mut s, minutes(t0, 60), "更换灯具");
         // The proposal does not stop it. Ordinary: 3 working days after
         // Monday 3 November → the end of Thursday the 6th.
         assert_eq!(due(&s, minutes(t0, 61), "result"), "2025-11-07 00:00");
@@ -675,9 +671,7 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
             "业主 孙女士",
             "11栋1102室",
         );
-        taken_to_repairs(&mut s, "S04-10", t0, c);
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
+        found_by_repairs(&mut s, "S04-10", t0, c);
         s.ok(
             "h1",
             minutes(t0, 90),
@@ -802,16 +796,10 @@ fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
     let handled = |report: bool| {
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
         let c = repair_call(t0, "地下车库排水沟堵塞", "业主 周先生", "地下车库B2");
-        taken_to_repairs(&mut s, "S04-T", t0, c);
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
+        found_by_repairs(&mut s, "S04-T", t0, c);
         // The solution is proposed on unsigned findings: nothing is signed
         // before the handling is done.
-        s.ok(
-            "h1",
-            minutes(t0, 50),
-            propose(vec![rem(RemedyKind::Repair)], "疏通排水沟"),
-        );
+        repair_proposed(&mut s, minutes(t0, 50), "疏通排水沟");
         s.ok("dh", minutes(t0, 60), approve());
         if report {
             s.ok(
