@@ -44,13 +44,20 @@ fn filed(t0: DateTime<Utc>, category: &str, content: &str) -> Complaint {
     grounded(t0, category, content).build().unwrap()
 }
 
-/// Registered and accepted by the province (+30 min) and passed down to the
-/// Wuxi body's case officer (+40 min).
-fn passed_down(p: &Policy, id: &str, t0: DateTime<Utc>, content: &str) -> Scenario {
+/// A complaint about completed works in warranty, registered by the
+/// province and accepted (+30 min), among [`wuxi_and_province`].
+fn province_accepted(p: &Policy, id: &str, t0: DateTime<Utc>, content: &str) -> Scenario {
     let mut s = Scenario::new(p.clone(), wuxi_and_province(&[]));
     s.register("sj1", id, filed(t0, "completed_in_warranty", content))
         .unwrap();
     s.ok("sj1", minutes(t0, 30), accept());
+    s
+}
+
+/// [`province_accepted`], then passed down to the Wuxi body's case officer
+/// (+40 min).
+fn passed_down(p: &Policy, id: &str, t0: DateTime<Utc>, content: &str) -> Scenario {
+    let mut s = province_accepted(p, id, t0, content);
     s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
     s
 }
@@ -604,10 +611,7 @@ fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
     let filed = |content: &str| filed(t0, "completed_in_warranty", content);
     // Accepted by the province on Mon 2 Mar 2026 and kept: 60 days (assumed)
     // end on Fri 1 May, Labour Day, so the period runs to Wed 6 May.
-    let mut s = Scenario::new(p.clone(), roster.clone());
-    s.register("sj1", "SJ-41", filed("无锡某小区外墙保温层脱落"))
-        .unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-41", t0, "无锡某小区外墙保温层脱落");
     assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-05-07 00:00");
     s.tick(beijing(2026, 5, 7, 0, 1));
     assert_eq!(breach_owners(&s), ["handling@1 → sj1"]);
@@ -632,12 +636,8 @@ fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
 #[test]
 fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = wuxi_and_province(&[]);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = filed(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落");
-    let mut s = Scenario::new(p, roster);
-    s.register("sj1", "SJ-42", c).unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-42", t0, "无锡某小区外墙保温层脱落");
     s.ok(
         "sj1",
         minutes(t0, 40),
@@ -674,12 +674,8 @@ fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
 #[test]
 fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = wuxi_and_province(&[]);
     let t0 = beijing(2026, 9, 14, 10, 0);
-    let c = filed(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下");
-    let mut s = Scenario::new(p, roster);
-    s.register("sj1", "SJ-51", c).unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-51", t0, "住宅卫生间楼板渗漏至楼下");
     s.ok("sj1", minutes(t0, 40), assign_department("ts"));
     s.ok("ba", minutes(t0, 60), investigate());
     s.ok(
