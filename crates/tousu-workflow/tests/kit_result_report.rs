@@ -10,31 +10,13 @@ mod common;
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
-use tousu_policy::{Action, CaseAction, Policy, SignedRecord};
+use tousu_policy::{CaseAction, Policy, SignedRecord};
 use tousu_workflow::testkit::{Kit, scenario};
 use tousu_workflow::{EventKind, PolicyRuntime};
 
 /// The default policy with the result report signed before the callback.
 fn policy() -> Policy {
-    let mut policy = Policy::default_policy().unwrap();
-    policy.schema_version = 2;
-    policy.record_sign_offs.push(
-        serde_json::from_value(serde_json::json!({
-            "record": "result_report",
-            "chain": ["department_head", "general_manager"],
-            "required": true,
-        }))
-        .unwrap(),
-    );
-    for role in &mut policy.roles {
-        match role.id.as_str() {
-            "handler" => role.actions.push(Action::RecordAction),
-            "department_head" | "general_manager" => role.actions.push(Action::SignRecord),
-            _ => {}
-        }
-    }
-    policy.validate().unwrap();
-    policy
+    common::signed_result_report_policy()
 }
 
 #[test]

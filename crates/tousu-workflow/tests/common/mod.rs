@@ -81,6 +81,33 @@ pub fn kit_start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 3, 1, 0, 0).unwrap()
 }
 
+/// The default policy with the handler reporting the result and the
+/// department head, then the general manager, signing the report before the
+/// callback (as S04 一4's 《维修跟踪记录表》).
+pub fn signed_result_report_policy() -> Policy {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    policy.record_sign_offs.push(
+        serde_json::from_value(serde_json::json!({
+            "record": "result_report",
+            "chain": ["department_head", "general_manager"],
+            "required": true,
+        }))
+        .unwrap(),
+    );
+    for role in &mut policy.roles {
+        match role.id.as_str() {
+            "handler" => role.actions.push(tousu_policy::Action::RecordAction),
+            "department_head" | "general_manager" => {
+                role.actions.push(tousu_policy::Action::SignRecord)
+            }
+            _ => {}
+        }
+    }
+    policy.validate().unwrap();
+    policy
+}
+
 pub fn beijing(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     FixedOffset::east_opt(8 * 3600)
         .unwrap()
