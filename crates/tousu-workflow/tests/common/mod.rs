@@ -85,6 +85,7 @@ pub fn kit_start() -> DateTime<Utc> {
 /// department head, then the general manager, signing the report before the
 /// callback (as S04 一4's 《维修跟踪记录表》).
 pub fn signed_result_report_policy() -> Policy {
+    use tousu_policy::Action;
     let mut policy = Policy::default_policy().unwrap();
     policy.schema_version = 2;
     policy.record_sign_offs.push(
@@ -97,10 +98,8 @@ pub fn signed_result_report_policy() -> Policy {
     );
     for role in &mut policy.roles {
         match role.id.as_str() {
-            "handler" => role.actions.push(tousu_policy::Action::RecordAction),
-            "department_head" | "general_manager" => {
-                role.actions.push(tousu_policy::Action::SignRecord)
-            }
+            "handler" => role.actions.push(Action::RecordAction),
+            "department_head" | "general_manager" => role.actions.push(Action::SignRecord),
             _ => {}
         }
     }
