@@ -3,6 +3,8 @@
 //! with the case they rebuild, its stretches never overlap, it always draws;
 //! the HTML page's series agree with the report's totals.
 
+mod support;
+
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use tousu::report::{CaseTimeline, PeriodSeries, ReportPeriod, period_report};
@@ -11,30 +13,12 @@ use tousu_policy::Policy;
 use tousu_workflow::{ClockState, PolicyRuntime, strategies};
 
 fn roster() -> Roster {
-    let d = |s: &str| DepartmentId::new(s).unwrap();
-    let s = |id: &str, dept: &str, role: &str, sup: Option<&str>| {
-        let st = Staff::new(StaffId::new(id).unwrap(), id, d(dept))
-            .with_role(RoleId::new(role).unwrap());
-        match sup {
-            Some(x) => st.with_supervisor(StaffId::new(x).unwrap()),
-            None => st,
-        }
-    };
-    Roster::new(
-        DepartmentTree::new(vec![
-            Department::new(d("hq"), "总经理室", None),
-            Department::new(d("cs"), "客服部", Some(d("hq"))),
-            Department::new(d("eng"), "工程部", Some(d("hq"))),
-        ])
-        .unwrap(),
-        vec![
-            s("gm", "hq", "general_manager", None),
-            s("kf", "cs", "complaint_manager", Some("gm")),
-            s("head", "eng", "department_head", Some("gm")),
-            s("h1", "eng", "handler", Some("head")),
-        ],
-    )
-    .unwrap()
+    support::default_cast(&[
+        ("gm", "hq", "general_manager", None),
+        ("kf", "cs", "complaint_manager", Some("gm")),
+        ("head", "eng", "department_head", Some("gm")),
+        ("h1", "eng", "handler", Some("head")),
+    ])
 }
 
 fn runtime() -> PolicyRuntime {

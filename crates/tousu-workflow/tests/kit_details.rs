@@ -6,10 +6,10 @@
 //! gives nothing, something blank or only what the complaint says is
 //! refused.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod common;
+
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
-use tousu_model::*;
 use tousu_policy::{DEFAULT_POLICY_TOML, Policy};
 use tousu_workflow::testkit::{Kit, scenario};
 use tousu_workflow::{CommandKind, Event, EventKind, PolicyRuntime};
@@ -34,42 +34,11 @@ fn policy() -> Policy {
     policy
 }
 
-fn roster() -> Roster {
-    let d = |s: &str| DepartmentId::new(s).unwrap();
-    let s = |id: &str, dept: &str, role: &str, sup: Option<&str>| {
-        let st = Staff::new(StaffId::new(id).unwrap(), id, d(dept))
-            .with_role(RoleId::new(role).unwrap());
-        match sup {
-            Some(x) => st.with_supervisor(StaffId::new(x).unwrap()),
-            None => st,
-        }
-    };
-    Roster::new(
-        DepartmentTree::new(vec![
-            Department::new(d("hq"), "总经理室", None),
-            Department::new(d("cs"), "客服部", Some(d("hq"))),
-            Department::new(d("eng"), "工程部", Some(d("hq"))),
-        ])
-        .unwrap(),
-        vec![
-            s("gm", "hq", "general_manager", None),
-            s("kf", "cs", "complaint_manager", Some("gm")),
-            s("head", "eng", "department_head", Some("gm")),
-            s("h1", "eng", "handler", Some("head")),
-        ],
-    )
-    .unwrap()
-}
-
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 3, 3, 1, 0, 0).unwrap()
-}
-
 #[test]
 fn the_laws_hold_with_details_completed() {
     let rt = PolicyRuntime::new(policy()).unwrap();
-    let roster = roster();
-    let report = Kit::new(&rt, &roster, start())
+    let roster = common::kit_roster();
+    let report = Kit::new(&rt, &roster, common::kit_start())
         .cases(64)
         .check()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -88,8 +57,8 @@ fn gives_contact(e: &Event) -> bool {
 #[test]
 fn a_complaint_without_a_contact_is_assigned_once_completed() {
     let rt = PolicyRuntime::new(policy()).unwrap();
-    let roster = roster();
-    let kit = Kit::new(&rt, &roster, start());
+    let roster = common::kit_roster();
+    let kit = Kit::new(&rt, &roster, common::kit_start());
     let scenarios = scenario(&rt.policy, &roster, 40);
     let mut runner = TestRunner::deterministic();
     let mut completed_then_assigned = 0;

@@ -6,73 +6,24 @@
 //! signed report. Before the kit signed it, the callback of an assigned case
 //! was never reached.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod common;
+
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
-use tousu_model::*;
-use tousu_policy::{Action, CaseAction, Policy, SignedRecord};
+use tousu_policy::{CaseAction, Policy, SignedRecord};
 use tousu_workflow::testkit::{Kit, scenario};
 use tousu_workflow::{EventKind, PolicyRuntime};
 
 /// The default policy with the result report signed before the callback.
 fn policy() -> Policy {
-    let mut policy = Policy::default_policy().unwrap();
-    policy.schema_version = 2;
-    policy.record_sign_offs.push(
-        serde_json::from_value(serde_json::json!({
-            "record": "result_report",
-            "chain": ["department_head", "general_manager"],
-            "required": true,
-        }))
-        .unwrap(),
-    );
-    for role in &mut policy.roles {
-        match role.id.as_str() {
-            "handler" => role.actions.push(Action::RecordAction),
-            "department_head" | "general_manager" => role.actions.push(Action::SignRecord),
-            _ => {}
-        }
-    }
-    policy.validate().unwrap();
-    policy
-}
-
-fn roster() -> Roster {
-    let d = |s: &str| DepartmentId::new(s).unwrap();
-    let s = |id: &str, dept: &str, role: &str, sup: Option<&str>| {
-        let st = Staff::new(StaffId::new(id).unwrap(), id, d(dept))
-            .with_role(RoleId::new(role).unwrap());
-        match sup {
-            Some(x) => st.with_supervisor(StaffId::new(x).unwrap()),
-            None => st,
-        }
-    };
-    Roster::new(
-        DepartmentTree::new(vec![
-            Department::new(d("hq"), "总经理室", None),
-            Department::new(d("cs"), "客服部", Some(d("hq"))),
-            Department::new(d("eng"), "工程部", Some(d("hq"))),
-        ])
-        .unwrap(),
-        vec![
-            s("gm", "hq", "general_manager", None),
-            s("kf", "cs", "complaint_manager", Some("gm")),
-            s("head", "eng", "department_head", Some("gm")),
-            s("h1", "eng", "handler", Some("head")),
-        ],
-    )
-    .unwrap()
-}
-
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 3, 3, 1, 0, 0).unwrap()
+    common::signed_result_report_policy()
 }
 
 #[test]
 fn the_laws_hold_with_the_result_report_signed() {
     let rt = PolicyRuntime::new(policy()).unwrap();
-    let roster = roster();
-    let report = Kit::new(&rt, &roster, start())
+    let roster = common::kit_roster();
+    let report = Kit::new(&rt, &roster, common::kit_start())
         .cases(64)
         .check()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -88,8 +39,8 @@ fn the_laws_hold_with_the_result_report_signed() {
 #[test]
 fn a_callback_follows_the_signed_report() {
     let rt = PolicyRuntime::new(policy()).unwrap();
-    let roster = roster();
-    let kit = Kit::new(&rt, &roster, start());
+    let roster = common::kit_roster();
+    let kit = Kit::new(&rt, &roster, common::kit_start());
     let scenarios = scenario(&rt.policy, &roster, 60);
     let mut runner = TestRunner::deterministic();
     let (mut completed, mut signed_then_called_back) = (0, 0);

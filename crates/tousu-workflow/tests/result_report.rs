@@ -7,33 +7,15 @@ mod common;
 
 use common::*;
 use tousu_model::{Remedy, RemedyKind, Satisfaction};
-use tousu_policy::{Action, CaseAction, Policy, SignedRecord};
+use tousu_policy::{CaseAction, SignedRecord};
 use tousu_workflow::*;
 
 /// The default policy with the handler reporting the result and the
 /// department head, then the general manager, signing the report before
 /// the callback (as S04 一4's 《维修跟踪记录表》).
 fn harness() -> Harness {
-    let mut policy = Policy::default_policy().unwrap();
-    policy.schema_version = 2;
-    policy.record_sign_offs.push(
-        serde_json::from_value(serde_json::json!({
-            "record": "result_report",
-            "chain": ["department_head", "general_manager"],
-            "required": true,
-        }))
-        .unwrap(),
-    );
-    for role in &mut policy.roles {
-        match role.id.as_str() {
-            "handler" => role.actions.push(Action::RecordAction),
-            "department_head" | "general_manager" => role.actions.push(Action::SignRecord),
-            _ => {}
-        }
-    }
-    policy.validate().unwrap();
     let mut h = Harness::new();
-    h.rt = PolicyRuntime::new(policy).unwrap();
+    h.rt = PolicyRuntime::new(signed_result_report_policy()).unwrap();
     h
 }
 

@@ -46,6 +46,15 @@ fn record(duty: &str, period: &str, staff: &str, at: DateTime<Utc>) -> DutyRecor
     )
 }
 
+/// A log of the records of `duty`, one per row: (period, staff, when).
+fn log_of(duty: &str, rows: &[(&str, &str, DateTime<Utc>)]) -> DutyLog {
+    let mut log = DutyLog::default();
+    for &(period, staff, at) in rows {
+        log.records.push(record(duty, period, staff, at));
+    }
+    log
+}
+
 fn is_reminder(p: &Policy, duty: &str) -> bool {
     p.duties
         .iter()
@@ -65,19 +74,13 @@ fn one_person(role: &str) -> Roster {
 fn s12_the_suggestion_box_is_collected_every_day() {
     let p = policy("four-level-s12.toml");
     let roster = one_person("callback_specialist");
-    let mut log = DutyLog::default();
-    log.records.push(record(
+    let log = log_of(
         "box_collection_daily",
-        "2025-10-01",
-        "x",
-        beijing(2025, 10, 1, 9, 0),
-    ));
-    log.records.push(record(
-        "box_collection_daily",
-        "2025-10-02",
-        "x",
-        beijing(2025, 10, 2, 9, 0),
-    ));
+        &[
+            ("2025-10-01", "x", beijing(2025, 10, 1, 9, 0)),
+            ("2025-10-02", "x", beijing(2025, 10, 2, 9, 0)),
+        ],
+    );
     let report = judged(
         &p,
         &roster,
@@ -130,13 +133,10 @@ fn s15_monthly_statistics_after_the_month() {
         ["2025-09 2025-10-14"]
     );
     let roster = one_person("cs_staff");
-    let mut log = DutyLog::default();
-    log.records.push(record(
+    let log = log_of(
         "monthly_statistics",
-        "2025-09",
-        "x",
-        beijing(2025, 9, 29, 17, 0),
-    ));
+        &[("2025-09", "x", beijing(2025, 9, 29, 17, 0))],
+    );
     let report = judged(
         &p,
         &roster,
@@ -185,13 +185,10 @@ fn s17_weekly_statistics_on_monday() {
 fn s17_the_receiving_department_makes_the_weekly_statistics() {
     let p = policy("membership-cards-s17.toml");
     let roster = one_person("receiving_dept");
-    let mut log = DutyLog::default();
-    log.records.push(record(
+    let log = log_of(
         "weekly_statistics",
-        "2025-W42",
-        "x",
-        beijing(2025, 10, 13, 10, 0),
-    ));
+        &[("2025-W42", "x", beijing(2025, 10, 13, 10, 0))],
+    );
     let report = judged(
         &p,
         &roster,
@@ -330,25 +327,14 @@ fn s32_the_daily_review_is_fined_when_late_or_missed() {
             ),
         ],
     );
-    let mut log = DutyLog::default();
-    log.records.push(record(
+    let log = log_of(
         "daily_record_review",
-        "2025-10-13",
-        "dg",
-        beijing(2025, 10, 13, 21, 0),
-    ));
-    log.records.push(record(
-        "daily_record_review",
-        "2025-10-14",
-        "dg",
-        beijing(2025, 10, 15, 9, 0),
-    ));
-    log.records.push(record(
-        "daily_record_review",
-        "2025-10-15",
-        "dz",
-        beijing(2025, 10, 15, 22, 0),
-    ));
+        &[
+            ("2025-10-13", "dg", beijing(2025, 10, 13, 21, 0)),
+            ("2025-10-14", "dg", beijing(2025, 10, 15, 9, 0)),
+            ("2025-10-15", "dz", beijing(2025, 10, 15, 22, 0)),
+        ],
+    );
     let report = judged(
         &p,
         &roster,
@@ -474,19 +460,13 @@ fn s38_analysis_then_meeting_monthly_as_assumed() {
 fn s39_statistics_by_the_tenth_inclusive() {
     let p = policy("retail-chain-s39.toml");
     let roster = one_person("admin_hr");
-    let mut log = DutyLog::default();
-    log.records.push(record(
+    let log = log_of(
         "monthly_statistics",
-        "2025-11",
-        "x",
-        beijing(2025, 11, 10, 23, 50),
-    ));
-    log.records.push(record(
-        "monthly_statistics",
-        "2025-12",
-        "x",
-        beijing(2025, 12, 11, 0, 5),
-    ));
+        &[
+            ("2025-11", "x", beijing(2025, 11, 10, 23, 50)),
+            ("2025-12", "x", beijing(2025, 12, 11, 0, 5)),
+        ],
+    );
     let report = judged(
         &p,
         &roster,

@@ -27,6 +27,67 @@ fn reported(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
     s.ok("min", minutes(at, 2), sign(SignedRecord::ResultReport));
 }
 
+/// The service centre (客服小李, 客服助理小陈, 部长) and the business
+/// development department (张工 under 王经理, repairer 老刘).
+fn centre_and_repairs() -> Roster {
+    roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            (
+                "asst",
+                "客服助理小陈",
+                "cs",
+                &["service_assistant"],
+                Some("kf"),
+            ),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    )
+}
+
+/// The service centre alone, with 客服小李.
+fn centre_only() -> Roster {
+    roster(
+        &[("cs", "客户服务中心", None)],
+        &[("kf", "客服小李", "cs", &["service_centre"], None)],
+    )
+}
+
+/// An owner's call at `t0` about a repair at `location`.
+fn repair_call(
+    t0: chrono::DateTime<chrono::Utc>,
+    content: &str,
+    owner_name: &str,
+    location: &str,
+) -> Complaint {
+    Complaint::builder(t0, Channel::Phone, content)
+        .complainant(owner(owner_name))
+        .location(location)
+        .category(cat("house_repair"))
+        .build()
+        .unwrap()
+}
+
+/// `h1` proposes a repair at `at`.
+fn repair_proposed(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>, note: &str) {
+    s.ok("h1", at, propose(vec![rem(RemedyKind::Repair)], note));
+}
+
+/// `c` registered by the centre `kf`, accepted (+5 min), assigned to the
+/// business development department's `h1` (+10 min), investigated by `h1`
+/// (+30 min) and found by the repairer (+40 min).
+fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    found(s, minutes(t0, 40));
+}
+
 // ---------------------------------------------------------------------------
 // S04 (+S03, S07) — 物业(九): a serious leak over the National Day holiday.
 // ---------------------------------------------------------------------------
@@ -261,42 +322,13 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
 #[test]
 fn the_assistant_answers_for_a_late_callback() {
     let p = policy("property-system9-s04.toml");
-    let roster = roster(
-        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
-        &[
-            ("kf", "客服小李", "cs", &["service_centre"], None),
-            (
-                "asst",
-                "客服助理小陈",
-                "cs",
-                &["service_assistant"],
-                Some("kf"),
-            ),
-            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
-            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
-            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
-            ("min", "部长", "cs", &["minister"], None),
-        ],
-    );
+    let roster = centre_and_repairs();
     let run = |arranged: bool| {
         let mut s = Scenario::new(p.clone(), roster.clone());
         let t0 = beijing(2026, 3, 2, 9, 0);
-        let c = Complaint::builder(t0, Channel::Phone, "5栋门禁读卡器失灵")
-            .complainant(owner("业主 赵先生"))
-            .location("5栋")
-            .category(cat("house_repair"))
-            .build()
-            .unwrap();
-        s.register("kf", "S04-4", c).unwrap();
-        s.ok("kf", minutes(t0, 5), accept());
-        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
-        s.ok(
-            "h1",
-            minutes(t0, 90),
-            propose(vec![rem(RemedyKind::Repair)], "更换读卡器"),
-        );
+        let c = repair_call(t0, "5栋门禁读卡器失灵", "业主 赵先生", "5栋");
+        found_by_repairs(&mut s, "S04-4", t0, c);
+        repair_proposed(&mut s, minutes(t0, 90), "更换读卡器");
         s.ok("dh", minutes(t0, 100), approve());
         // The result reported and signed: the callback waits for nothing else.
         reported(&mut s, minutes(t0, 110));
@@ -338,23 +370,7 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
     }
     assert_eq!(p.retention.as_ref().unwrap().period.to_string(), "2 years");
 
-    let roster = roster(
-        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
-        &[
-            ("kf", "客服小李", "cs", &["service_centre"], None),
-            (
-                "asst",
-                "客服助理小陈",
-                "cs",
-                &["service_assistant"],
-                Some("kf"),
-            ),
-            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
-            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
-            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
-            ("min", "部长", "cs", &["minister"], None),
-        ],
-    );
+    let roster = centre_and_repairs();
     let mut s = Scenario::new(p, roster);
     s.register(
         "kf",
@@ -526,22 +542,9 @@ fn s04_the_result_is_reported_to_the_centre() {
         );
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
         let t0 = beijing(2025, 11, 3, 9, 0);
-        let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
-            .complainant(owner("业主"))
-            .location("2-1-101")
-            .category(cat("house_repair"))
-            .build()
-            .unwrap();
-        s.register("kf", "S04-R", c).unwrap();
-        s.ok("kf", minutes(t0, 5), accept());
-        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
-        s.ok(
-            "h1",
-            minutes(t0, 60),
-            propose(vec![rem(RemedyKind::Repair)], "更换灯具"),
-        );
+        let c = repair_call(t0, "楼道灯不亮", "业主", "2-1-101");
+        found_by_repairs(&mut s, "S04-R", t0, c);
+        repair_proposed(&mut s, minutes(t0, 60), "更换灯具");
         // The proposal does not stop it. Ordinary: 3 working days after
         // Monday 3 November → the end of Thursday the 6th.
         assert_eq!(due(&s, minutes(t0, 61), "result"), "2025-11-07 00:00");
@@ -598,10 +601,7 @@ fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
 /// registered any complaint, the row claiming the record held them.)
 #[test]
 fn s04_a_registration_holds_name_location_and_phone() {
-    let roster = roster(
-        &[("cs", "客户服务中心", None)],
-        &[("kf", "客服小李", "cs", &["service_centre"], None)],
-    );
+    let roster = centre_only();
     let t0 = beijing(2026, 3, 9, 9, 0);
     let full = || {
         Complaint::builder(t0, Channel::Phone, "楼上漏水到我家卫生间")
@@ -665,17 +665,13 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
     let t0 = beijing(2026, 3, 2, 9, 0);
     let proposed = |amount: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
-        let c = Complaint::builder(t0, Channel::Phone, "楼上管道漏水泡坏1102室木地板")
-            .complainant(owner("业主 孙女士"))
-            .location("11栋1102室")
-            .category(cat("house_repair"))
-            .build()
-            .unwrap();
-        s.register("kf", "S04-10", c).unwrap();
-        s.ok("kf", minutes(t0, 5), accept());
-        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
+        let c = repair_call(
+            t0,
+            "楼上管道漏水泡坏1102室木地板",
+            "业主 孙女士",
+            "11栋1102室",
+        );
+        found_by_repairs(&mut s, "S04-10", t0, c);
         s.ok(
             "h1",
             minutes(t0, 90),
@@ -733,10 +729,7 @@ fn s04_the_head_signs_a_result_the_minister_approves() {
 /// two hours later.)
 #[test]
 fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
-    let roster = roster(
-        &[("cs", "客户服务中心", None)],
-        &[("kf", "客服小李", "cs", &["service_centre"], None)],
-    );
+    let roster = centre_only();
     let run = |on_the_spot: bool| {
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
         let t0 = beijing(2026, 3, 9, 9, 0);
@@ -769,10 +762,7 @@ fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
 /// charged to nobody.)
 #[test]
 fn s04_the_centre_promises_no_deadline_of_its_own() {
-    let roster = roster(
-        &[("cs", "客户服务中心", None)],
-        &[("kf", "客服小李", "cs", &["service_centre"], None)],
-    );
+    let roster = centre_only();
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "电梯按键失灵")
@@ -801,44 +791,15 @@ fn s04_the_centre_promises_no_deadline_of_its_own() {
 /// the callback waited for nothing.)
 #[test]
 fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
-    let roster = roster(
-        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
-        &[
-            ("kf", "客服小李", "cs", &["service_centre"], None),
-            (
-                "asst",
-                "客服助理小陈",
-                "cs",
-                &["service_assistant"],
-                Some("kf"),
-            ),
-            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
-            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
-            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
-            ("min", "部长", "cs", &["minister"], None),
-        ],
-    );
+    let roster = centre_and_repairs();
     let t0 = beijing(2026, 3, 2, 9, 0);
     let handled = |report: bool| {
         let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
-        let c = Complaint::builder(t0, Channel::Phone, "地下车库排水沟堵塞")
-            .complainant(owner("业主 周先生"))
-            .location("地下车库B2")
-            .category(cat("house_repair"))
-            .build()
-            .unwrap();
-        s.register("kf", "S04-T", c).unwrap();
-        s.ok("kf", minutes(t0, 5), accept());
-        s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-        s.ok("h1", minutes(t0, 30), investigate());
-        found(&mut s, minutes(t0, 40));
+        let c = repair_call(t0, "地下车库排水沟堵塞", "业主 周先生", "地下车库B2");
+        found_by_repairs(&mut s, "S04-T", t0, c);
         // The solution is proposed on unsigned findings: nothing is signed
         // before the handling is done.
-        s.ok(
-            "h1",
-            minutes(t0, 50),
-            propose(vec![rem(RemedyKind::Repair)], "疏通排水沟"),
-        );
+        repair_proposed(&mut s, minutes(t0, 50), "疏通排水沟");
         s.ok("dh", minutes(t0, 60), approve());
         if report {
             s.ok(
@@ -959,12 +920,7 @@ fn s04_a_result_late_in_a_department_no_handler_was_named_in_is_the_departments(
     );
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     let t0 = beijing(2025, 11, 3, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
-        .complainant(owner("业主"))
-        .location("2-1-101")
-        .category(cat("house_repair"))
-        .build()
-        .unwrap();
+    let c = repair_call(t0, "楼道灯不亮", "业主", "2-1-101");
     s.register("kf", "S04-D", c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign_department("bd"));

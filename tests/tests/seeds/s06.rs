@@ -1,5 +1,44 @@
 use super::*;
 
+/// The sales company's rep 小封 and a 品管部 专员.
+fn sales_and_qc() -> Roster {
+    roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+        ],
+    )
+}
+
+/// [`sales_and_qc`] and a 集团品管部 专员.
+fn sales_qc_and_group() -> Roster {
+    roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
+        ],
+    )
+}
+
+/// The rep registers what a customer reported at `t0`, in `category`.
+fn rep_reports(
+    s: &mut Scenario,
+    id: &str,
+    t0: chrono::DateTime<chrono::Utc>,
+    category: &str,
+    content: &str,
+) {
+    s.register("rep", id, about(t0, category, content).build().unwrap())
+        .unwrap();
+}
+
 // ---------------------------------------------------------------------------
 // S06 — 陶瓷墙地砖: a major 吸污 claim, signed by the QC manager and approved by
 // the quality director.
@@ -220,13 +259,7 @@ fn s06_reported_up_by_level_and_maintenance_staining() {
 #[test]
 fn a_late_feedback_is_the_quality_departments() {
     let p = policy("ceramic-tile-s06.toml");
-    let roster = roster(
-        &[("xs", "销售公司", None), ("pg", "品管部", None)],
-        &[
-            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
-        ],
-    );
+    let roster = sales_and_qc();
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 3, 2, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "经销商反映一批抛光砖铺贴后有色差")
@@ -287,18 +320,7 @@ fn s06_poor_maintenance_is_found_on_site() {
 #[test]
 fn s06_major_complaints_are_the_groups_general_ones_the_departments() {
     let p = policy("ceramic-tile-s06.toml");
-    let roster = roster(
-        &[
-            ("xs", "销售公司", None),
-            ("pg", "品管部", None),
-            ("jt", "集团品管部", None),
-        ],
-        &[
-            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
-            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
-        ],
-    );
+    let roster = sales_qc_and_group();
     let t0 = beijing(2025, 9, 30, 10, 0);
     let mut m = Scenario::new(p.clone(), roster.clone());
     let c = Complaint::builder(t0, Channel::Phone, "工程单抛光砖批量吸污，索赔6万元")
@@ -443,30 +465,18 @@ fn s06_the_rep_does_not_answer_before_the_check() {
 #[test]
 fn s06_a_site_check_no_quality_control_took_up_is_the_reps() {
     let p = policy("ceramic-tile-s06.toml");
-    let roster = roster(
-        &[
-            ("xs", "销售公司", None),
-            ("pg", "品管部", None),
-            ("jt", "集团品管部", None),
-        ],
-        &[
-            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
-            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
-        ],
-    );
+    let roster = sales_qc_and_group();
     // Tuesday 30 December 2025; 1–3 January 2026 are the New Year holiday and
     // Sunday 4 January a 调休 working day.
     let t0 = beijing(2025, 12, 30, 10, 0);
     let mut g = Scenario::new(p.clone(), roster.clone());
-    g.register(
-        "rep",
+    rep_reports(
+        &mut g,
         "S06-R1",
-        about(t0, "other_defect", "经销商反映客户铺贴的仿古砖尺寸偏差")
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
+        t0,
+        "other_defect",
+        "经销商反映客户铺贴的仿古砖尺寸偏差",
+    );
     assert_eq!(level_of(&g), "general");
     // 3 working days (assumed): 31 December, 4 and 5 January.
     assert_eq!(due(&g, minutes(t0, 1), "site_check"), "2026-01-06 00:00");
@@ -509,23 +519,16 @@ fn s06_a_site_check_no_quality_control_took_up_is_the_reps() {
 /// before anyone was assigned, its lapse was charged to nobody.)
 #[test]
 fn s06_the_rep_promises_no_deadline_the_source_lacks() {
-    let roster = roster(
-        &[("xs", "销售公司", None), ("pg", "品管部", None)],
-        &[
-            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
-        ],
-    );
+    let roster = sales_and_qc();
     let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
-    s.register(
-        "rep",
+    rep_reports(
+        &mut s,
         "S06-D",
-        about(t0, "other_defect", "经销商反映地砖批次色差")
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
+        t0,
+        "other_defect",
+        "经销商反映地砖批次色差",
+    );
     for who in ["rep", "qc"] {
         let promise = CommandKind::SetAgreedDeadline {
             deadline: beijing(2026, 3, 13, 17, 0),
@@ -546,28 +549,10 @@ fn s06_the_rep_promises_no_deadline_the_source_lacks() {
 #[test]
 fn s06_the_group_accepts_major_complaints_only() {
     let p = policy("ceramic-tile-s06.toml");
-    let roster = roster(
-        &[
-            ("xs", "销售公司", None),
-            ("pg", "品管部", None),
-            ("jt", "集团品管部", None),
-        ],
-        &[
-            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
-            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
-            ("gqc", "集团品管部 专员", "jt", &["group_qc"], None),
-        ],
-    );
+    let roster = sales_qc_and_group();
     let t0 = beijing(2026, 4, 27, 10, 0);
     let mut g = Scenario::new(p.clone(), roster.clone());
-    g.register(
-        "rep",
-        "S06-A1",
-        about(t0, "other_defect", "厨房墙砖个别开裂")
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
+    rep_reports(&mut g, "S06-A1", t0, "other_defect", "厨房墙砖个别开裂");
     assert_eq!(level_of(&g), "general");
     let refused = g.run("gqc", minutes(t0, 10), accept()).unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");

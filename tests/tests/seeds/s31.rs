@@ -1,4 +1,6 @@
 use super::*;
+use chrono::{DateTime, Utc};
+use tousu_policy::Policy;
 
 /// A report recorded (`record_action` report_submitted), naming the clock it
 /// ends: the result reported to the province and the dossier reported for
@@ -9,6 +11,55 @@ fn reported(milestone: &str, note: &str) -> CommandKind {
         note: Some(note.into()),
         milestone: Some(tousu_policy::MilestoneId::new(milestone).unwrap()),
     }
+}
+
+/// The Wuxi body (intake officer 陆科员, case officer 储工) and the province
+/// (卞处长), with `more` departments: the cast of the hand-over tests.
+fn wuxi_and_province(more: &[DeptRow<'_>]) -> Roster {
+    let mut depts = vec![
+        ("ts", "无锡市工程质量投诉处理机构", None),
+        ("sj", "省工程质量投诉处理机构", None),
+    ];
+    depts.extend_from_slice(more);
+    roster(
+        &depts,
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    )
+}
+
+/// A complaint in `category` that meets both grounds to be filed: a written
+/// complaint with evidence, about civil rights infringed.
+fn grounded(t0: DateTime<Utc>, category: &str, content: &str) -> ComplaintBuilder {
+    about(t0, category, content)
+        .fact(fact("complaint_letter_and_evidence"), yes())
+        .fact(fact("civil_rights_infringed"), yes())
+}
+
+/// [`grounded`], built.
+fn filed(t0: DateTime<Utc>, category: &str, content: &str) -> Complaint {
+    grounded(t0, category, content).build().unwrap()
+}
+
+/// A complaint about completed works in warranty, registered by the
+/// province and accepted (+30 min), among [`wuxi_and_province`].
+fn province_accepted(p: &Policy, id: &str, t0: DateTime<Utc>, content: &str) -> Scenario {
+    let mut s = Scenario::new(p.clone(), wuxi_and_province(&[]));
+    s.register("sj1", id, filed(t0, "completed_in_warranty", content))
+        .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s
+}
+
+/// [`province_accepted`], then passed down to the Wuxi body's case officer
+/// (+40 min).
+fn passed_down(p: &Policy, id: &str, t0: DateTime<Utc>, content: &str) -> Scenario {
+    let mut s = province_accepted(p, id, t0, content);
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    s
 }
 
 // ---------------------------------------------------------------------------
@@ -233,31 +284,10 @@ fn s31_each_ground_not_to_file() {
 #[test]
 fn s31_the_province_transfers_down_and_joint_handling() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("ts", "无锡市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-            ("fg", "市房管局", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_and_province(&[("fg", "市房管局", None)]);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let filed = |content: &str| {
-        about(t0, "completed_in_warranty", content)
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
-            .build()
-            .unwrap()
-    };
-    let mut s = Scenario::new(p.clone(), roster.clone());
-    s.register("sj1", "SJ-31", filed("无锡某小区外墙保温层脱落"))
-        .unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
-    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    let filed = |content: &str| filed(t0, "completed_in_warranty", content);
+    let mut s = passed_down(&p, "SJ-31", t0, "无锡某小区外墙保温层脱落");
     assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("ts"));
     s.ok("ba", minutes(t0, 60), investigate());
 
@@ -310,34 +340,14 @@ fn s31_the_case_officer_complained_about_stands_aside() {
 #[test]
 fn s31_a_case_the_province_passes_down_reports_its_result() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("ts", "无锡市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_and_province(&[]);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let filed = |content: &str| {
-        about(t0, "completed_in_warranty", content)
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
-            .build()
-            .unwrap()
-    };
+    let filed = |content: &str| filed(t0, "completed_in_warranty", content);
     // Passed down by the province: the report is owed, 60 days from the
     // hand-over (1 May 2026, Labour Day: the deadline rolls to the end of the
     // first working day after the holiday, 6 May); unreported, it breaches
     // and the case officer answers.
-    let mut s = Scenario::new(p.clone(), roster.clone());
-    s.register("sj1", "SJ-31", filed("无锡某小区外墙保温层脱落"))
-        .unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
-    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    let mut s = passed_down(&p, "SJ-31", t0, "无锡某小区外墙保温层脱落");
     assert_eq!(
         due(&s, minutes(t0, 40), "result_report_to_province"),
         "2026-05-07 00:00"
@@ -350,11 +360,7 @@ fn s31_a_case_the_province_passes_down_reports_its_result() {
     );
 
     // Reported in time: the clock stops met.
-    let mut r = Scenario::new(p.clone(), roster.clone());
-    r.register("sj1", "SJ-32", filed("无锡某小区地下室渗水"))
-        .unwrap();
-    r.ok("sj1", minutes(t0, 30), accept());
-    r.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    let mut r = passed_down(&p, "SJ-32", t0, "无锡某小区地下室渗水");
     r.ok("ba", minutes(t0, 60), investigate());
     r.ok(
         "ba",
@@ -412,11 +418,7 @@ fn s31_the_body_that_received_the_complaint_keeps_it() {
     s.register(
         "sl",
         "WX-K",
-        about(t0, "in_construction", "在建住宅楼现浇板开裂")
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
-            .build()
-            .unwrap(),
+        filed(t0, "in_construction", "在建住宅楼现浇板开裂"),
     )
     .unwrap();
     s.ok("sl", minutes(t0, 10), accept());
@@ -454,10 +456,8 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
     let t0 = beijing(2026, 9, 14, 10, 0);
     let ended = |id: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
-        let c = about(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下")
+        let c = grounded(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下")
             .complainant(person("业主 窦女士"))
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
             .build()
             .unwrap();
         s.register("sl", id, c).unwrap();
@@ -534,13 +534,7 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
         ],
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let filed = |content: &str| {
-        about(t0, "in_construction", content)
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
-            .build()
-            .unwrap()
-    };
+    let filed = |content: &str| filed(t0, "in_construction", content);
     let mut s = Scenario::new(p.clone(), roster.clone());
     s.register("sl", "WX-UP", filed("常州某在建小区地下室渗水"))
         .unwrap();
@@ -612,31 +606,12 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
 #[test]
 fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("ts", "无锡市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_and_province(&[]);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let filed = |content: &str| {
-        about(t0, "completed_in_warranty", content)
-            .fact(fact("complaint_letter_and_evidence"), yes())
-            .fact(fact("civil_rights_infringed"), yes())
-            .build()
-            .unwrap()
-    };
+    let filed = |content: &str| filed(t0, "completed_in_warranty", content);
     // Accepted by the province on Mon 2 Mar 2026 and kept: 60 days (assumed)
     // end on Fri 1 May, Labour Day, so the period runs to Wed 6 May.
-    let mut s = Scenario::new(p.clone(), roster.clone());
-    s.register("sj1", "SJ-41", filed("无锡某小区外墙保温层脱落"))
-        .unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-41", t0, "无锡某小区外墙保温层脱落");
     assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-05-07 00:00");
     s.tick(beijing(2026, 5, 7, 0, 1));
     assert_eq!(breach_owners(&s), ["handling@1 → sj1"]);
@@ -661,26 +636,8 @@ fn s31_a_case_the_province_keeps_is_the_provinces_until_passed_down() {
 #[test]
 fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("ts", "无锡市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = about(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落")
-        .fact(fact("complaint_letter_and_evidence"), yes())
-        .fact(fact("civil_rights_infringed"), yes())
-        .build()
-        .unwrap();
-    let mut s = Scenario::new(p, roster);
-    s.register("sj1", "SJ-42", c).unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-42", t0, "无锡某小区外墙保温层脱落");
     s.ok(
         "sj1",
         minutes(t0, 40),
@@ -717,26 +674,8 @@ fn s31_a_case_passed_down_without_a_handler_is_the_bodys_at_once() {
 #[test]
 fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("ts", "无锡市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
     let t0 = beijing(2026, 9, 14, 10, 0);
-    let c = about(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下")
-        .fact(fact("complaint_letter_and_evidence"), yes())
-        .fact(fact("civil_rights_infringed"), yes())
-        .build()
-        .unwrap();
-    let mut s = Scenario::new(p, roster);
-    s.register("sj1", "SJ-51", c).unwrap();
-    s.ok("sj1", minutes(t0, 30), accept());
+    let mut s = province_accepted(&p, "SJ-51", t0, "住宅卫生间楼板渗漏至楼下");
     s.ok("sj1", minutes(t0, 40), assign_department("ts"));
     s.ok("ba", minutes(t0, 60), investigate());
     s.ok(
@@ -790,14 +729,12 @@ fn s31_the_province_handles_what_it_files_directly() {
     );
     // Mon 2 Mar 2026.
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = about(
+    let c = grounded(
         t0,
         "in_construction",
         "南京某在建项目主体结构混凝土强度不足",
     )
     .complainant(person("业主 严先生"))
-    .fact(fact("complaint_letter_and_evidence"), yes())
-    .fact(fact("civil_rights_infringed"), yes())
     .build()
     .unwrap();
     let mut s = Scenario::new(p, roster);

@@ -1,5 +1,35 @@
 use super::*;
 
+// The 市建委 and the bodies and people most tests of S34 need.
+const SJW: DeptRow<'static> = ("sjw", "重庆市住房和城乡建设委员会", None);
+const YZ: DeptRow<'static> = ("yz", "渝中区建设工程质量投诉办", None);
+const QX: DeptRow<'static> = ("qx", "渝北区建设行政主管部门", None);
+const Q1: StaffRow<'static> = ("q1", "区县专门机构 向科员", "qx", &["district_body"], None);
+const Y1: StaffRow<'static> = ("y1", "区投诉办 唐工", "yz", &["district_body"], None);
+const W1: StaffRow<'static> = (
+    "w1",
+    "市建委 投诉受理 段科员",
+    "sjw",
+    &["municipal_commission"],
+    None,
+);
+
+/// A scenario in which the commission's `w1` registers, as its first
+/// responder, an ordinary complaint about a cracked stairwell wall.
+fn commission_registered(roster: &Roster, id: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+    s.register(
+        "w1",
+        id,
+        about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+            .first_responder(sid("w1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s
+}
+
 // ---------------------------------------------------------------------------
 // S34 — 重庆市建设工程质量投诉处理办法
 // ---------------------------------------------------------------------------
@@ -8,12 +38,9 @@ use super::*;
 fn s34_chongqing_safety_case_to_the_commission() {
     let p = policy("construction-chongqing-s34.toml");
     let roster = roster(
+        &[QX, SJW],
         &[
-            ("qx", "渝北区建设行政主管部门", None),
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-        ],
-        &[
-            ("q1", "区县专门机构 向科员", "qx", &["district_body"], None),
+            Q1,
             ("qz", "区县负责人 彭局长", "qx", &["district_head"], None),
             (
                 "w1",
@@ -150,13 +177,9 @@ fn s34_key_case_supervised_and_out_of_warranty() {
 fn s34_referred_case_coordinated_across_departments() {
     let p = policy("construction-chongqing-s34.toml");
     let roster = roster(
+        &[YZ, ("sw", "市建委", None), ("sz", "市市政主管部门", None)],
         &[
-            ("yz", "渝中区建设工程质量投诉办", None),
-            ("sw", "市建委", None),
-            ("sz", "市市政主管部门", None),
-        ],
-        &[
-            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            Y1,
             ("s1", "市建委 协调处", "sw", &["municipal_commission"], None),
         ],
     );
@@ -184,10 +207,7 @@ fn s34_referred_case_coordinated_across_departments() {
 #[test]
 fn s34_a_late_filing_without_a_first_responder_is_the_district_bodys() {
     let p = policy("construction-chongqing-s34.toml");
-    let roster = roster(
-        &[("qx", "渝北区建设行政主管部门", None)],
-        &[("q1", "区县专门机构 向科员", "qx", &["district_body"], None)],
-    );
+    let roster = roster(&[QX], &[Q1]);
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = Complaint::builder(t0, Channel::Letter, "小区外墙渗水,开发商拖延维修")
@@ -209,10 +229,7 @@ fn s34_a_late_filing_without_a_first_responder_is_the_district_bodys() {
 #[test]
 fn s34_a_late_case_handed_down_is_supervised_by_the_commission() {
     let p = policy("construction-chongqing-s34.toml");
-    let roster = roster(
-        &[("yz", "渝中区建设工程质量投诉办", None)],
-        &[("y1", "区投诉办 唐工", "yz", &["district_body"], None)],
-    );
+    let roster = roster(&[YZ], &[Y1]);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let late = |channel: Channel| {
         let mut s = Scenario::new(p.clone(), roster.clone());
@@ -309,13 +326,9 @@ fn s34_the_commission_supervises_a_key_case_from_the_start() {
 #[test]
 fn s34_a_joint_case_is_handed_to_the_commission_to_coordinate() {
     let roster = roster(
+        &[YZ, ("sw", "市建委", None), ("sz", "市市政主管部门", None)],
         &[
-            ("yz", "渝中区建设工程质量投诉办", None),
-            ("sw", "市建委", None),
-            ("sz", "市市政主管部门", None),
-        ],
-        &[
-            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            Y1,
             ("s1", "市建委 协调处", "sw", &["municipal_commission"], None),
         ],
     );
@@ -355,16 +368,7 @@ fn s34_a_joint_case_is_handed_to_the_commission_to_coordinate() {
 /// `register` or `accept`: such a complaint could not be recorded where it came in.
 #[test]
 fn s34_the_commission_receives_a_complaint_itself() {
-    let roster = roster(
-        &[("sjw", "重庆市住房和城乡建设委员会", None)],
-        &[(
-            "w1",
-            "市建委 投诉受理 段科员",
-            "sjw",
-            &["municipal_commission"],
-            None,
-        )],
-    );
+    let roster = roster(&[SJW], &[W1]);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     let t0 = beijing(2026, 2, 13, 10, 0);
     let c = Complaint::builder(
@@ -392,7 +396,7 @@ fn s34_the_commission_receives_a_complaint_itself() {
     let mut o = Scenario::new(
         policy("construction-chongqing-s34.toml"),
         super::roster(
-            &[("sjw", "重庆市住房和城乡建设委员会", None)],
+            &[SJW],
             &[(
                 "w1",
                 "市建委 段科员",
@@ -427,12 +431,9 @@ fn s34_the_commission_receives_a_complaint_itself() {
 #[test]
 fn s34_a_department_handles_the_complaints_of_its_field() {
     let roster = roster(
+        &[QX, ("zj", "市级有关专业主管部门", None)],
         &[
-            ("qx", "渝北区建设行政主管部门", None),
-            ("zj", "市级有关专业主管部门", None),
-        ],
-        &[
-            ("q1", "区县专门机构 向科员", "qx", &["district_body"], None),
+            Q1,
             (
                 "z1",
                 "专业主管部门 投诉办 谭工",
@@ -551,34 +552,10 @@ fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
 /// ordinary case was never before it.
 #[test]
 fn s34_a_case_the_commission_hands_down_is_supervised_when_late() {
-    let roster = roster(
-        &[
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-            ("yz", "渝中区建设工程质量投诉办", None),
-        ],
-        &[
-            (
-                "w1",
-                "市建委 投诉受理 段科员",
-                "sjw",
-                &["municipal_commission"],
-                None,
-            ),
-            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
-        ],
-    );
+    let roster = roster(&[SJW, YZ], &[W1, Y1]);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let run = |lead: &str, handler: &str| {
-        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
-        s.register(
-            "w1",
-            "CQ-D",
-            about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
-                .first_responder(sid("w1"))
-                .build()
-                .unwrap(),
-        )
-        .unwrap();
+        let mut s = commission_registered(&roster, "CQ-D", t0);
         assert_eq!(level_of(&s), "general");
         s.ok("w1", minutes(t0, 30), accept());
         s.ok("w1", minutes(t0, 40), assign(lead, handler));
@@ -609,22 +586,7 @@ fn s34_a_case_the_commission_hands_down_is_supervised_when_late() {
 /// so both breaches were charged to nobody.
 #[test]
 fn s34_a_late_complaint_the_commission_recorded_is_the_commissions() {
-    let roster = roster(
-        &[
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-            ("yz", "渝中区建设工程质量投诉办", None),
-        ],
-        &[
-            (
-                "w1",
-                "市建委 投诉受理 段科员",
-                "sjw",
-                &["municipal_commission"],
-                None,
-            ),
-            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
-        ],
-    );
+    let roster = roster(&[SJW, YZ], &[W1, Y1]);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
     s.register(
@@ -676,34 +638,15 @@ fn s34_a_project_outside_the_city_is_not_in_scope() {
 #[test]
 fn s34_a_case_handed_down_again_after_reopening_is_supervised() {
     let roster = roster(
+        &[SJW, YZ, ("jb", "江北区建设工程质量投诉办", None)],
         &[
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-            ("yz", "渝中区建设工程质量投诉办", None),
-            ("jb", "江北区建设工程质量投诉办", None),
-        ],
-        &[
-            (
-                "w1",
-                "市建委 投诉受理 段科员",
-                "sjw",
-                &["municipal_commission"],
-                None,
-            ),
+            W1,
             ("y1", "渝中区投诉办 唐工", "yz", &["district_body"], None),
             ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
         ],
     );
-    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    s.register(
-        "w1",
-        "CQ-R",
-        about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
-            .first_responder(sid("w1"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
+    let mut s = commission_registered(&roster, "CQ-R", t0);
     assert_eq!(level_of(&s), "general");
     s.ok("w1", minutes(t0, 30), accept());
     s.ok("w1", minutes(t0, 40), assign("yz", "y1"));
@@ -749,12 +692,9 @@ fn s34_a_case_handed_down_again_after_reopening_is_supervised() {
 #[test]
 fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
     let roster = roster(
+        &[QX, SJW],
         &[
-            ("qx", "渝北区建设行政主管部门", None),
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-        ],
-        &[
-            ("q1", "区县专门机构 向科员", "qx", &["district_body"], None),
+            Q1,
             (
                 "w1",
                 "市建委 质安处 段处长",
@@ -812,20 +752,10 @@ fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
 #[test]
 fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     let roster = roster(
+        &[SJW, YZ, ("zj", "市城乡建设专业主管部门", None)],
         &[
-            ("sjw", "重庆市住房和城乡建设委员会", None),
-            ("yz", "渝中区建设工程质量投诉办", None),
-            ("zj", "市城乡建设专业主管部门", None),
-        ],
-        &[
-            (
-                "w1",
-                "市建委 投诉受理 段科员",
-                "sjw",
-                &["municipal_commission"],
-                None,
-            ),
-            ("y1", "区投诉办 唐工", "yz", &["district_body"], None),
+            W1,
+            Y1,
             (
                 "z1",
                 "专业主管部门 蒲工",
@@ -837,16 +767,7 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
     let run = |lead: &str| {
-        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
-        s.register(
-            "w1",
-            "CQ-N",
-            about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
-                .first_responder(sid("w1"))
-                .build()
-                .unwrap(),
-        )
-        .unwrap();
+        let mut s = commission_registered(&roster, "CQ-N", t0);
         s.ok("w1", minutes(t0, 30), accept());
         s.ok("w1", minutes(t0, 40), assign_department(lead));
         // 60 days (assumed) from 2 March end on 1 May, in the 劳动节 holiday: 6 May.
@@ -876,10 +797,7 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
 /// no clause whose lapse it would then answer for. The old file let it.
 #[test]
 fn s34_the_district_promises_no_deadline_the_source_lacks() {
-    let roster = roster(
-        &[("qx", "渝北区建设行政主管部门", None)],
-        &[("q1", "区县专门机构 向科员", "qx", &["district_body"], None)],
-    );
+    let roster = roster(&[QX], &[Q1]);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
     s.register(

@@ -80,6 +80,27 @@ pub fn roster(depts: &[DeptRow<'_>], staff: &[StaffRow<'_>]) -> Roster {
     Roster::new(tree, people).unwrap()
 }
 
+/// A member of the default policy's cast: (id, department, role, supervisor);
+/// the id is also the name.
+pub type CastRow<'a> = (&'a str, &'a str, &'a str, Option<&'a str>);
+
+/// The default policy's departments, 总经理室 (hq) over 客服部 (cs) and 工程部
+/// (eng), staffed with `staff`.
+pub fn default_cast(staff: &[CastRow<'_>]) -> Roster {
+    let rows: Vec<StaffRow<'_>> = staff
+        .iter()
+        .map(|(id, dept, role, sup)| (*id, *id, *dept, std::slice::from_ref(role), *sup))
+        .collect();
+    roster(
+        &[
+            ("hq", "总经理室", None),
+            ("cs", "客服部", Some("hq")),
+            ("eng", "工程部", Some("hq")),
+        ],
+        &rows,
+    )
+}
+
 /// Drives one case through the workflow under a policy, keeping every event.
 pub struct Scenario {
     pub rt: PolicyRuntime,

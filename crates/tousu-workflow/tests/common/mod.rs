@@ -47,6 +47,66 @@ pub fn roster() -> Roster {
     Roster::new(tree, staff).unwrap()
 }
 
+/// The tester's kit's cast on the default policy: 总经理室 over 客服部 and
+/// 工程部, each member named by its id.
+pub fn kit_roster() -> Roster {
+    let d = |s: &str| DepartmentId::new(s).unwrap();
+    let s = |id: &str, dept: &str, role: &str, sup: Option<&str>| {
+        let st = Staff::new(StaffId::new(id).unwrap(), id, d(dept))
+            .with_role(RoleId::new(role).unwrap());
+        match sup {
+            Some(x) => st.with_supervisor(StaffId::new(x).unwrap()),
+            None => st,
+        }
+    };
+    Roster::new(
+        DepartmentTree::new(vec![
+            Department::new(d("hq"), "总经理室", None),
+            Department::new(d("cs"), "客服部", Some(d("hq"))),
+            Department::new(d("eng"), "工程部", Some(d("hq"))),
+        ])
+        .unwrap(),
+        vec![
+            s("gm", "hq", "general_manager", None),
+            s("kf", "cs", "complaint_manager", Some("gm")),
+            s("head", "eng", "department_head", Some("gm")),
+            s("h1", "eng", "handler", Some("head")),
+        ],
+    )
+    .unwrap()
+}
+
+/// When the kit's runs start: Monday 3 March 2025, 09:00 in Beijing.
+pub fn kit_start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 3, 3, 1, 0, 0).unwrap()
+}
+
+/// The default policy with the handler reporting the result and the
+/// department head, then the general manager, signing the report before the
+/// callback (as S04 一4's 《维修跟踪记录表》).
+pub fn signed_result_report_policy() -> Policy {
+    use tousu_policy::Action;
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    policy.record_sign_offs.push(
+        serde_json::from_value(serde_json::json!({
+            "record": "result_report",
+            "chain": ["department_head", "general_manager"],
+            "required": true,
+        }))
+        .unwrap(),
+    );
+    for role in &mut policy.roles {
+        match role.id.as_str() {
+            "handler" => role.actions.push(Action::RecordAction),
+            "department_head" | "general_manager" => role.actions.push(Action::SignRecord),
+            _ => {}
+        }
+    }
+    policy.validate().unwrap();
+    policy
+}
+
 pub fn beijing(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     FixedOffset::east_opt(8 * 3600)
         .unwrap()
