@@ -551,7 +551,7 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     assert_eq!(up.kind(), "hand_over_refused", "{up}");
     assert_eq!(
         up.to_string(),
-        "sl may transfer a case only to a department where someone holds case_officer or intake_officer (hands_over_to of role intake_officer): the lead department sj has nobody who does"
+        "sl may transfer a case only to a department where someone holds case_officer (hands_over_to of role intake_officer): the lead department sj has nobody who does"
     );
     let by_case_officer = s
         .run("ba", minutes(t0, 30), transfer("sj", "sj1", "请省机构处理"))
@@ -595,6 +595,44 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     );
     assert_eq!(down.case().assignment.as_ref().unwrap().lead, did("cz"));
     down.assert_replays();
+}
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理」: the body handles
+/// through its 办案负责人 (#11 「由办案负责人整理卷宗」). The intake officer
+/// registers, accepts and passes a complaint on, and may neither investigate
+/// nor reply: named the handler, he would answer for the 60-day handling
+/// limit he cannot meet (ruling 79). The old file's list named his role too
+/// (to tell a body by), so he could be named handler, or name himself.
+#[test]
+fn s31_the_intake_officer_is_not_named_the_handler() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, wuxi_and_province(&[]));
+    s.register(
+        "sl",
+        "WX-SELF",
+        filed(t0, "in_construction", "无锡某在建小区外墙开裂"),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    let before = (s.case().clone(), s.events.len());
+
+    let himself = s
+        .run("sl", minutes(t0, 20), assign("ts", "sl"))
+        .unwrap_err();
+    assert_eq!(himself.kind(), "hand_over_refused", "{himself}");
+    assert!(
+        himself
+            .to_string()
+            .ends_with("the handler sl (of ts) holds none of them"),
+        "{himself}"
+    );
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+
+    // The case officer is named, and handles.
+    s.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 30), investigate());
+    s.assert_replays();
 }
 
 /// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」:
