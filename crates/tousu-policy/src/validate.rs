@@ -872,8 +872,15 @@ fn counted_from(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
 /// first event's or the last's?). `result_report_signed` anywhere needs the
 /// result report's sign-off chain, or it never happens.
 fn start_when(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
-    let lists = [("start", &m.start), ("stop", &m.stop), ("pause", &m.pause), ("resume", &m.resume)];
-    if p.record_sign_off(crate::SignedRecord::ResultReport).is_none() {
+    let lists = [
+        ("start", &m.start),
+        ("stop", &m.stop),
+        ("pause", &m.pause),
+        ("resume", &m.resume),
+    ];
+    if p.record_sign_off(crate::SignedRecord::ResultReport)
+        .is_none()
+    {
         for (field, events) in lists {
             for (j, _) in events
                 .iter()

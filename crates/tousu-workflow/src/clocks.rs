@@ -288,8 +288,7 @@ impl<'a> ClockCase<'a> {
         if !m.start.iter().any(|&e| fired(e)) {
             return false;
         }
-        m.start_when == StartWhen::Any
-            || m.start.iter().all(|&e| fired(e) || self.happened(e, ctx))
+        m.start_when == StartWhen::Any || m.start.iter().all(|&e| fired(e) || self.happened(e, ctx))
     }
 
     /// Whether the command's actor may stop `m` by `e` (`stopped_by`,
@@ -903,8 +902,7 @@ fn start(
         return Ok(());
     };
     for m in &policy.milestones {
-        if !case.starts(m, triggers, ctx) || !case.started_by(m, triggers, ctx)
-        {
+        if !case.starts(m, triggers, ctx) || !case.started_by(m, triggers, ctx) {
             continue;
         }
         if case.held_by_validity(m) {
