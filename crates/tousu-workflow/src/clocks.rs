@@ -358,7 +358,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         _by: Option<&'a StaffId>,
     ) {
         if record == tousu_policy::SignedRecord::ResultReport {
-            self.report_signatures += 1;
+            self.report_signatures = self.report_signatures.saturating_add(1);
         }
     }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
