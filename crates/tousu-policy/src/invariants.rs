@@ -140,6 +140,7 @@ pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         | ClockEvent::VerificationDone
         | ClockEvent::CustomerVisited => &[Some(A::RecordAction)],
         ClockEvent::FactsRecorded => &[Some(A::RecordFindings)],
+        ClockEvent::ResultReportSigned => &[Some(A::SignRecord)],
     }
 }
 

@@ -151,7 +151,7 @@ pub use holder::{Holder, HolderAmong};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
     CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,
-    OnReopen,
+    OnReopen, StartWhen,
 };
 pub use policy::{
     Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,

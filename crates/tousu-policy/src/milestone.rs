@@ -106,6 +106,9 @@ pub enum ClockEvent {
     /// whose `applies_when` reads such a fact starts when the fact arises
     /// (S10 「不能按时完成的」).
     FactsRecorded,
+    /// The result report's sign-off chain was completed (`record_sign_offs`
+    /// with `record = "result_report"`: its last signature, 确认签字).
+    ResultReportSigned,
 }
 
 impl ClockEvent {
@@ -139,6 +142,7 @@ impl ClockEvent {
         ClockEvent::VerificationDone,
         ClockEvent::CustomerVisited,
         ClockEvent::FactsRecorded,
+        ClockEvent::ResultReportSigned,
     ];
 
     /// The snake_case id, as serialized.
@@ -173,6 +177,7 @@ impl ClockEvent {
             ClockEvent::VerificationDone => "verification_done",
             ClockEvent::CustomerVisited => "customer_visited",
             ClockEvent::FactsRecorded => "facts_recorded",
+            ClockEvent::ResultReportSigned => "result_report_signed",
         }
     }
 
@@ -263,6 +268,34 @@ pub enum OnReopen {
     OncePerCase,
 }
 
+/// Which of a milestone's start events start its clock (ruling 81).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StartWhen {
+    /// The first of them (the default).
+    #[default]
+    Any,
+    /// The last of them: the clock starts once every one has happened in
+    /// the round, at the later one. Only events the round remembers may be
+    /// listed: `replied` and `result_report_signed`.
+    All,
+}
+
+impl StartWhen {
+    /// Whether this is the default, [`StartWhen::Any`].
+    #[must_use]
+    pub fn is_any(&self) -> bool {
+        *self == StartWhen::Any
+    }
+
+    /// The start events a round remembers, so that `all` can tell that an
+    /// earlier one happened: the case's status says it was replied, and its
+    /// signatures say the result report's chain is complete.
+    pub const REMEMBERED: &'static [ClockEvent] =
+        &[ClockEvent::Replied, ClockEvent::ResultReportSigned];
+}
+
 /// Who owns a milestone's clock, and so bears its overtime fine (ruling 7 in docs/rulings.md:
 /// the owner when it breached).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -337,6 +370,12 @@ pub struct Milestone {
     pub note: Option<String>,
     /// Events that start the clock (at least one).
     pub start: Vec<ClockEvent>,
+    /// `"any"` (the default): the first start event starts the clock;
+    /// `"all"`: the last, once every one has happened in the round (ruling
+    /// 81; S04's callback follows both the reply and the signed result
+    /// report: `start = ["replied", "result_report_signed"]`).
+    #[serde(default, skip_serializing_if = "StartWhen::is_any")]
+    pub start_when: StartWhen,
     /// Events that stop it: met if before the deadline (at least one).
     pub stop: Vec<ClockEvent>,
     /// Events that pause it (an approved extension).

@@ -194,7 +194,10 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
         return;
     }
     let v2 = |e: &ClockEvent| {
-        *e == ClockEvent::FactsRecorded || CaseAction::ALL.iter().any(|a| a.clock_event() == *e)
+        matches!(
+            e,
+            ClockEvent::FactsRecorded | ClockEvent::ResultReportSigned
+        ) || CaseAction::ALL.iter().any(|a| a.clock_event() == *e)
     };
     for (i, m) in p.milestones.iter().enumerate() {
         let v2_options = [
@@ -215,6 +218,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ),
             ("started_by", !m.started_by.is_empty()),
             ("stopped_by", !m.stopped_by.is_empty()),
+            ("start_when", !m.start_when.is_any()),
         ];
         for (option, set) in v2_options {
             if set {
@@ -863,6 +867,62 @@ fn counted_from(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
     }
 }
 
+/// `start_when = "all"` (ruling 81): at least two start events, each one
+/// the round remembers, and no `started_by` (whose actor would it read, the
+/// first event's or the last's?). `result_report_signed` anywhere needs the
+/// result report's sign-off chain, or it never happens.
+fn start_when(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
+    let lists = [
+        ("start", &m.start),
+        ("stop", &m.stop),
+        ("pause", &m.pause),
+        ("resume", &m.resume),
+    ];
+    if p.record_sign_off(crate::SignedRecord::ResultReport)
+        .is_none()
+    {
+        for (field, events) in lists {
+            for (j, _) in events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| **e == ClockEvent::ResultReportSigned)
+            {
+                r.error(
+                    format!("{path}.{field}[{j}]"),
+                    "`result_report_signed` never happens: the policy has no sign-off chain for the result report; add [[record_sign_offs]] with record = \"result_report\"",
+                );
+            }
+        }
+    }
+    if m.start_when.is_any() {
+        return;
+    }
+    if m.start.len() < 2 {
+        r.error(
+            format!("{path}.start_when"),
+            "is \"all\" with fewer than two start events; list the events whose last starts the clock, or drop `start_when`",
+        );
+    }
+    if !m.started_by.is_empty() {
+        r.error(
+            format!("{path}.start_when"),
+            "is \"all\" with `started_by`, whose actor would be unclear (the first event's or the last's); drop one of them",
+        );
+    }
+    let remembered = crate::milestone::StartWhen::REMEMBERED;
+    for (j, e) in m.start.iter().enumerate() {
+        if !remembered.contains(e) {
+            r.error(
+                format!("{path}.start[{j}]"),
+                format!(
+                    "`{e}` is not an event a round remembers, so with start_when = \"all\" the clock could not tell it happened; use {}",
+                    known(remembered.iter().map(|e| e.id()))
+                ),
+            );
+        }
+    }
+}
+
 /// A milestone's events: what starts, stops, pauses and resumes it, and the
 /// escalation steps and recorded acts it names.
 fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
@@ -901,6 +961,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
     }
     counted_from(p, m, path, r);
     crate::started_by::validate(p, m, path, r);
+    start_when(p, m, path, r);
     crate::stopped_by::validate(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {
         r.warning(

@@ -19,7 +19,7 @@ use tousu_model::{
 use tousu_policy::{
     CalendarDataRef, CalendarError, ClockEvent, Deadline, Duration, DurationUnit, EscalationId,
     EscalationStep, EscalationTrigger, EvalInput, Milestone, MilestoneId, MilestoneOwner, OnReopen,
-    PolicyId, PolicyVersion, RuleId,
+    PolicyId, PolicyVersion, RuleId, StartWhen,
 };
 
 use crate::case::{
@@ -63,6 +63,10 @@ pub(crate) struct ClockCase<'a> {
     /// The validity of the round's findings, if recorded: a milestone's
     /// `stop_on_validity` reads it (ruling 48).
     validity: Option<Validity>,
+    /// The result report's signatures in this round: its chain is complete
+    /// when they are as many as the chain's roles (`start_when = "all"`,
+    /// ruling 81).
+    report_signatures: usize,
 }
 
 impl<'a> ClockCase<'a> {
@@ -83,6 +87,11 @@ impl<'a> ClockCase<'a> {
             found_facts: Cow::Borrowed(&case.found_facts),
             acting: None,
             validity: case.findings.as_ref().map(|f| f.validity),
+            report_signatures: case
+                .record_signatures
+                .iter()
+                .filter(|s| s.record == tousu_policy::SignedRecord::ResultReport)
+                .count(),
         }
     }
 
@@ -108,6 +117,7 @@ impl<'a> ClockCase<'a> {
             found_facts: Cow::Owned(BTreeMap::new()),
             acting: None,
             validity: None,
+            report_signatures: 0,
         }
     }
 
@@ -129,6 +139,7 @@ impl<'a> ClockCase<'a> {
             found_facts: Cow::Borrowed(&self.found_facts),
             acting: self.acting,
             validity: self.validity,
+            report_signatures: self.report_signatures,
         }
     }
 
@@ -254,6 +265,32 @@ impl<'a> ClockCase<'a> {
         self.validity.is_some_and(|v| m.stopped_by_validity(v))
     }
 
+    /// Whether `e`, one of the events a round remembers
+    /// ([`StartWhen::REMEMBERED`]), has happened in this round: the case's
+    /// status is `replied` (a new round or a closure ends it), or the result
+    /// report's sign-off chain is complete (a new round clears it).
+    fn happened(&self, e: ClockEvent, ctx: &Ctx<'_>) -> bool {
+        match e {
+            ClockEvent::Replied => self.status == Status::Replied,
+            ClockEvent::ResultReportSigned => ctx
+                .policy
+                .record_sign_off(tousu_policy::SignedRecord::ResultReport)
+                .is_some_and(|c| !c.chain.is_empty() && self.report_signatures >= c.chain.len()),
+            _ => false,
+        }
+    }
+
+    /// Whether `triggers` start `m`: one of its start events (the first,
+    /// `start_when = "any"`), or (`"all"`, ruling 81) one of them once every
+    /// other has happened in this round, so that it starts at the later.
+    fn starts(&self, m: &Milestone, triggers: &[ClockEvent], ctx: &Ctx<'_>) -> bool {
+        let fired = |e: ClockEvent| triggers.contains(&e) && self.fires(m, e);
+        if !m.start.iter().any(|&e| fired(e)) {
+            return false;
+        }
+        m.start_when == StartWhen::Any || m.start.iter().all(|&e| fired(e) || self.happened(e, ctx))
+    }
+
     /// Whether the command's actor may stop `m` by `e` (`stopped_by`,
     /// ruling 64); a tick's events have no actor and stop it.
     fn stopped_by(&self, m: &Milestone, e: ClockEvent) -> bool {
@@ -316,18 +353,23 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn signed_off(&mut self, _role: &'a RoleId, _by: Option<&'a StaffId>) {}
     fn record_signed(
         &mut self,
-        _record: tousu_policy::SignedRecord,
+        record: tousu_policy::SignedRecord,
         _role: &'a RoleId,
         _by: Option<&'a StaffId>,
     ) {
+        if record == tousu_policy::SignedRecord::ResultReport {
+            self.report_signatures = self.report_signatures.saturating_add(1);
+        }
     }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
     fn action_recorded(&mut self, _action: tousu_policy::CaseAction) {}
     fn reopened(&mut self, round: u32) {
         self.round = round;
-        // A new round has no findings until they are recorded again.
+        // A new round has no findings until they are recorded again, and
+        // no signatures.
         self.validity = None;
+        self.report_signatures = 0;
     }
     fn escalated(
         &mut self,
@@ -860,11 +902,7 @@ fn start(
         return Ok(());
     };
     for m in &policy.milestones {
-        if !triggers
-            .iter()
-            .any(|&e| m.start.contains(&e) && case.fires(m, e))
-            || !case.started_by(m, triggers, ctx)
-        {
+        if !case.starts(m, triggers, ctx) || !case.started_by(m, triggers, ctx) {
             continue;
         }
         if case.held_by_validity(m) {

@@ -345,6 +345,46 @@ fn the_assistant_answers_for_a_late_callback() {
     assert_eq!(run(false), ["callback@1 → kf"]);
 }
 
+/// 一4 「维修人员和部长确认签字,并由客户服务助理安排回访」: the callback follows
+/// both the centre's reply and the signed result report, so its clock runs
+/// from the later (`start_when = "all"`, ruling 81). Replied on Monday, the
+/// report signed on Wednesday: the 2 working days (assumed) count from
+/// Wednesday, and the signers' delay is not the assistant's.
+#[test]
+fn the_callback_clock_counts_from_the_signatures_after_the_reply() {
+    let p = policy("property-system9-s04.toml");
+    let mut s = Scenario::new(p, centre_and_repairs());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = repair_call(t0, "7栋电梯按钮失灵", "业主 钱女士", "7栋");
+    found_by_repairs(&mut s, "S04-9", t0, c);
+    repair_proposed(&mut s, minutes(t0, 90), "更换按钮");
+    s.ok("dh", minutes(t0, 100), approve());
+    s.ok("kf", minutes(t0, 120), reply("按钮已更换"));
+    // Before the signatures no callback clock runs.
+    assert!(
+        s.deadlines(minutes(t0, 121))
+            .iter()
+            .all(|d| d.milestone.as_str() != "callback")
+    );
+    // Signed two days later, on Wednesday 4 March.
+    reported(&mut s, beijing(2026, 3, 4, 10, 0));
+    // 2 working days from Wednesday 4 March: the end of Friday 6 March.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 4, 10, 3), "callback"),
+        "2026-03-07 00:00"
+    );
+    let callback_breaches = |s: &Scenario| {
+        breach_owners(s)
+            .into_iter()
+            .filter(|b| b.starts_with("callback@"))
+            .collect::<Vec<_>>()
+    };
+    s.tick(beijing(2026, 3, 5, 9, 0));
+    assert_eq!(callback_breaches(&s), Vec::<String>::new());
+    s.tick(beijing(2026, 3, 7, 9, 0));
+    assert_eq!(callback_breaches(&s), ["callback@1 → kf"]);
+}
+
 /// S03, the form register folded into this file: its rows are the categories a
 /// complaint is filed under — 「施工许可证」「二装竣工验收单」 renovation,
 /// 「日常巡查记录表」「违章处罚通知书」 patrol and order, 「客户服务单财务月报」 fees,

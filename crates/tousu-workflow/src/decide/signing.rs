@@ -1,7 +1,7 @@
 //! Records signed in order (`record_sign_offs`, 逐级签字): each signature,
 //! and the check that what waits for a record finds it signed.
 
-use tousu_policy::SignedRecord;
+use tousu_policy::{ClockEvent, SignedRecord};
 
 use super::Decision;
 use super::outcome::Effects;
@@ -75,12 +75,20 @@ pub(super) fn sign(d: &Decision<'_, '_>, record: SignedRecord) -> Result<Effects
             order.join(" → ")
         ));
     }
+    // The last signature of the result report completes it (确认签字): a
+    // clock may start on that (`result_report_signed`, ruling 81).
+    let completes = record == SignedRecord::ResultReport && done + 1 == chain.chain.len();
+    let triggers: &[ClockEvent] = if completes {
+        &[ClockEvent::ResultReportSigned]
+    } else {
+        &[]
+    };
     Effects::one(
         EventKind::RecordSignedOff {
             record,
             role: next.clone(),
         },
-        &[],
+        triggers,
     )
 }
 
