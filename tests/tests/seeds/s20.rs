@@ -553,3 +553,89 @@ fn s20_a_complaint_taken_to_the_supervisor_is_his() {
     assert_eq!(run(false), ["verify@1 → kf", "phone_reply@1 → kf"]);
     assert_eq!(run(true), ["verify@1 → sup", "phone_reply@1 → sup"]);
 }
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」: once the
+/// case is passed up and handed over to the 上级部门 (the step `superior-dept`),
+/// its verification, its phone reply and the time agreed with the owner are the
+/// 上级部门's, though nobody there has acted yet — its holder at the top while
+/// the step's take-over stands (`holder`, among `taken_over`, ruling 80), as
+/// the supervisor's are once the owner was taken to him (1, 2). The tenth
+/// audit: they stayed with the person on duty, or the supervisor, who had
+/// passed the case up (fails on the old file).
+#[test]
+fn s20_a_case_passed_up_is_the_superior_departments() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let open = |by: &str, t0: DateTime<Utc>| {
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "楼上漏水滴到卧室，要求尽快处理")
+            .complainant(person("业主 韦先生"))
+            .first_responder(sid(by))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register(by, "S20-P", c).unwrap();
+        s.ok(by, minutes(t0, 5), accept());
+        s
+    };
+    // The person on duty, Friday night before the 2026 Qingming holiday
+    // (4–6 April): the owner refuses the new time he proposes, and he passes
+    // the case up at once. Nothing is verified or answered after that.
+    let t0 = beijing(2026, 4, 3, 21, 0);
+    let mut night = open("zb", t0);
+    night.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间。经过:21:00来访报楼上漏水,值班维修工已下班,约次日上门,业主不同意",
+        ),
+    );
+    assert_eq!(due(&night, t0, "verify"), "2026-04-03 23:00");
+    // One working day after Friday: Tuesday 7 April, after the holiday.
+    assert_eq!(due(&night, t0, "phone_reply"), "2026-04-08 00:00");
+    night.tick(beijing(2026, 4, 8, 9, 0));
+    night.assert_replays();
+    assert_eq!(
+        breach_owners(&night),
+        ["verify@1 → sd", "phone_reply@1 → sd"]
+    );
+
+    // The 客服员 takes the owner to the supervisor, who agrees a time with him;
+    // the owner then refuses a new time and the supervisor passes the case up.
+    let t1 = beijing(2026, 4, 3, 10, 0);
+    let mut day = open("kf", t1);
+    day.ok(
+        "kf",
+        minutes(t1, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    day.ok(
+        "sup",
+        minutes(t1, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 4, 7, 12, 0),
+        },
+    );
+    day.ok(
+        "sup",
+        minutes(t1, 40),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    day.tick(beijing(2026, 4, 8, 9, 0));
+    day.assert_replays();
+    assert_eq!(
+        breach_owners(&day),
+        ["verify@1 → sd", "agreed_deadline@1 → sd"]
+    );
+}
