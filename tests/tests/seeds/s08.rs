@@ -77,3 +77,68 @@ fn s08_each_box_of_the_opinion_book() {
     assert_eq!(c.facts.get(&fact("mood")), Some(&text("满意")));
     assert_eq!(c.complainant.name.as_deref(), Some("李先生"));
 }
+
+/// S11 第七条(二)「对当场不能答复的,应在三日内回复客户」 is the reply a complaint in the
+/// book owes (第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见」); neither
+/// article, nor any other of S11, gives the branch a 延期 — more time is the
+/// 回复时限 agreed with the customer (第八条(三)「和客户约定回复时限」), which a writer in
+/// the book, who may have left no contact, is not asked for. The tenth audit:
+/// the complaint manager could ask the branch head for an extension, which
+/// paused the 三日 (assumed, with no clause), so a complaint in the book
+/// answered a week late breached nothing (fails on the old file).
+#[test]
+fn s08_the_three_days_of_a_complaint_in_the_book_are_not_extended() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Wednesday 17 June 2026, before the Dragon Boat Festival
+    // (19–21 June).
+    let t0 = beijing(2026, 6, 17, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：理财经理反复推销保险")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("王女士"))
+        .category(cat("service_attitude"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S08-X", c).unwrap();
+    s.ok("tsm", beijing(2026, 6, 17, 17, 0), accept());
+    // 三日: 18, 19 and 20 June; the 20th falls in the holiday, rolled to
+    // Monday the 22nd.
+    assert_eq!(due(&s, t0, "reply"), "2026-06-23 00:00");
+    let asked = s
+        .run(
+            "tsm",
+            beijing(2026, 6, 18, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需总行个金部核查销售记录".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "bh",
+            beijing(2026, 6, 18, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    s.tick(beijing(2026, 6, 24, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_list(&s), ["reply@1"]);
+}
