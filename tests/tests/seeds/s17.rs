@@ -737,3 +737,63 @@ fn s17_a_promised_answer_is_the_receiving_departments() {
         "a complaint has its three working days, not a promised deadline"
     );
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: a complaint sent to
+/// the 职责部门 is the department's to handle within 6「客户投诉处理期限不能超过3个工作日」,
+/// though the receiving department named none of its 专人: its member who
+/// acted, else its 专人 at the top of the roster (ruling 77, `holder` among
+/// `lead_department`, ruling 75); the receiving department only before the
+/// department has the case. The tenth audit: the three working days fell
+/// back to the receiving department alone, which had passed the complaint
+/// on (fails on the old file).
+#[test]
+fn s17_a_complaint_sent_to_a_department_with_no_one_named_is_the_departments() {
+    let p = policy("membership-cards-s17.toml");
+    let run = |helper_acts: bool| {
+        let mut staff = vec![
+            ("fd", "前台", "front", &["receiving_dept"][..], None),
+            (
+                "inv",
+                "会籍部专人",
+                "sales",
+                &["investigator"][..],
+                Some("dm"),
+            ),
+            ("dm", "会籍部经理", "sales", &["dept_manager"][..], None),
+        ];
+        if helper_acts {
+            staff.push((
+                "inv2",
+                "会籍顾问",
+                "sales",
+                &["investigator"][..],
+                Some("inv"),
+            ));
+        }
+        let roster = roster(
+            &[("front", "前台", None), ("sales", "会籍部", None)],
+            &staff,
+        );
+        let mut s = Scenario::new(p.clone(), roster);
+        // Thursday 30 April 2026, before the Labour Day holiday (1–5 May).
+        let t0 = beijing(2026, 4, 30, 10, 0);
+        let c = Complaint::builder(t0, Channel::Visit, "办卡时承诺的私教课被取消")
+            .complainant(person("会员 钱先生"))
+            .category(cat("card_sales"))
+            .build()
+            .unwrap();
+        s.register("fd", "S17-D", c).unwrap();
+        s.ok("fd", minutes(t0, 5), accept());
+        s.ok("fd", minutes(t0, 10), assign_department("sales"));
+        if helper_acts {
+            s.ok("inv2", minutes(t0, 60), investigate());
+        }
+        // 3 working days after the holiday: 6, 7 and 8 May.
+        assert_eq!(due(&s, minutes(t0, 61), "handling"), "2026-05-09 00:00");
+        s.tick(beijing(2026, 5, 9, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(false), ["handling@1 → inv"]);
+    assert_eq!(run(true), ["handling@1 → inv2"]);
+}
