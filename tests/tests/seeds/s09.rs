@@ -489,7 +489,7 @@ fn s09_an_extension_asked_before_assignment_is_the_desks_to_tell() {
     assert_eq!(breach_owners(&s), ["extension_notice@1 → kf"]);
 }
 
-/// 第五条「调审核实: 接到投诉后,相关部门应尽快打开调查」…「处理结果:相关部门应及时将投诉处理
+/// 第五条「调审核实:接到投诉后,相关部门应尽快打开调查」…「处理结果:相关部门应及时将投诉处理
 /// 结果反馈给客户」: the result is the department's. The 客服人员 held `reply` on
 /// every case, so an answer of theirs before any department had the case
 /// moved it to `replied` and ended the handling (findings are refused on a
