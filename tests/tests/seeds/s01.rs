@@ -412,3 +412,61 @@ fn s01_the_desk_promises_no_deadline_the_source_lacks() {
         Err(Rejection::NotPermitted { .. })
     ));
 }
+
+/// The handling result is the handler's clock (`milestones[id=result]`, assumed: the
+/// clauses after 4.1.1.2 are lost), and only the engineer or the desk may answer it.
+/// The desk or the manager naming 法务部 (consulted on 3.3's 「超出法律、法规」) or
+/// 质量监控处 (4.1.1.1「负责投诉处理流程及相关标准、政策的制定」) the handler would charge
+/// them with a result they cannot give: the hand-over is refused and changes nothing
+/// (`hands_over_to`, ruling 78). (The file let either hand a case to anyone.)
+#[test]
+fn s01_a_case_is_handed_to_those_who_can_answer_it() {
+    let roster = roster(
+        &[
+            ("msd", "客户维修服务部", None),
+            ("qm", "质量监控处", Some("msd")),
+            ("legal", "法务部", None),
+        ],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
+            (
+                "eng1",
+                "王工程师",
+                "msd",
+                &["service_engineer"],
+                Some("mgr"),
+            ),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
+            ("law1", "钱法务", "legal", &["legal"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "desk1",
+        "LX-H",
+        about(t0, "repair_service", "主板更换后仍无法开机,要求退机")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("desk1", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    for (who, dept, handler) in [
+        ("desk1", "legal", "law1"),
+        ("mgr", "qm", "qm1"),
+        ("desk1", "msd", "mgr"),
+    ] {
+        let refused = s
+            .run(who, minutes(t0, 10), assign(dept, handler))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("desk1", minutes(t0, 15), assign("msd", "eng1"));
+    // 5 working days (assumed) from Monday 2 March: the end of Monday 9 March.
+    assert_eq!(due(&s, minutes(t0, 16), "result"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    assert_eq!(breach_owners(&s), ["result@1 → eng1"]);
+}

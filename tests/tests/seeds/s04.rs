@@ -317,8 +317,10 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
 }
 
 /// 一4 「…维修人员和部长确认签字,并由客户服务助理安排回访」: a late callback is the
-/// assistant's who arranges it; the service centre answers only while no
-/// assistant is on the case. (The file charged every late callback to the centre.)
+/// assistant's who arranges it, whether or not he has acted on the case yet (the
+/// tenth audit: before, the centre answered while no assistant had acted; see
+/// `s04_a_callback_no_assistant_took_up_is_the_assistants`). (The file first
+/// charged every late callback to the centre.)
 #[test]
 fn the_assistant_answers_for_a_late_callback() {
     let p = policy("property-system9-s04.toml");
@@ -342,7 +344,7 @@ fn the_assistant_answers_for_a_late_callback() {
         breach_owners(&s)
     };
     assert_eq!(run(true), ["callback@1 → asst"]);
-    assert_eq!(run(false), ["callback@1 → kf"]);
+    assert_eq!(run(false), ["callback@1 → asst"]);
 }
 
 /// 一4 「维修人员和部长确认签字,并由客户服务助理安排回访」: the callback follows
@@ -382,7 +384,7 @@ fn the_callback_clock_counts_from_the_signatures_after_the_reply() {
     s.tick(beijing(2026, 3, 5, 9, 0));
     assert_eq!(callback_breaches(&s), Vec::<String>::new());
     s.tick(beijing(2026, 3, 7, 9, 0));
-    assert_eq!(callback_breaches(&s), ["callback@1 → kf"]);
+    assert_eq!(callback_breaches(&s), ["callback@1 → asst"]);
 }
 
 /// S03, the form register folded into this file: its rows are the categories a
@@ -967,4 +969,100 @@ fn s04_a_result_late_in_a_department_no_handler_was_named_in_is_the_departments(
     // Ordinary: 3 working days after Monday 3 November → the end of Thursday.
     s.tick(beijing(2025, 11, 7, 9, 0));
     assert_eq!(breach_owners(&s), vec!["result@1 → bdh"]);
+}
+
+/// 一4「并由客户服务助理安排回访」: the callback is the assistant's to arrange, so a
+/// late callback is his though he has not yet acted on the case — the roster's
+/// assistant at the top (`holder`, ruling 75); the centre answers only when the
+/// roster names no single assistant. (The file charged the centre's staff
+/// member who had acted, whenever no assistant had touched the case.)
+#[test]
+fn s04_a_callback_no_assistant_took_up_is_the_assistants() {
+    let p = policy("property-system9-s04.toml");
+    let run = |roster: Roster| {
+        let mut s = Scenario::new(p.clone(), roster);
+        let t0 = beijing(2026, 3, 2, 9, 0);
+        let c = repair_call(t0, "3栋楼道窗户关不上", "业主 孙先生", "3栋");
+        found_by_repairs(&mut s, "S04-A", t0, c);
+        repair_proposed(&mut s, minutes(t0, 90), "更换窗户合页");
+        s.ok("dh", minutes(t0, 100), approve());
+        reported(&mut s, minutes(t0, 110));
+        s.ok("kf", minutes(t0, 120), reply("合页已更换"));
+        // 2 working days from Monday 2 March: the end of Wednesday 4 March.
+        s.tick(beijing(2026, 3, 5, 9, 0));
+        breach_owners(&s)
+    };
+    // The assistant on the roster, who has not acted: his.
+    assert_eq!(run(centre_and_repairs()), ["callback@1 → asst"]);
+    // No assistant on the roster: the centre's, which may record the callback too.
+    let without = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    );
+    assert_eq!(run(without), ["callback@1 → kf"]);
+}
+
+/// 一2「通知相关权属部门」 and 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心」: the
+/// centre (and the 部长, 一3「落实解决措施及责任人」) hands a complaint to 经营发展部,
+/// whose handler reports the result. Naming the repairer, who may neither report
+/// nor reply, the handler would charge him with the result clock he cannot stop:
+/// the hand-over is refused and changes nothing (`hands_over_to`, ruling 78). (The
+/// file let the centre make 维修工老刘 the handler; his late result was his.)
+#[test]
+fn s04_the_centre_hands_a_complaint_to_the_handling_department_only() {
+    let p = policy("property-system9-s04.toml");
+    let mut s = Scenario::new(p, centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(t0, "2栋地下室积水", "业主 周女士", "2栋");
+    s.register("kf", "S04-H", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    for who in ["kf", "min"] {
+        let refused = s.run(who, minutes(t0, 10), assign("bd", "rw")).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("kf", minutes(t0, 15), assign("bd", "h1"));
+    // 3 working days (assumed) from Monday 9 March: the end of Thursday 12 March.
+    s.tick(beijing(2026, 3, 13, 9, 0));
+    assert_eq!(breach_owners(&s), ["result@1 → h1"]);
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》」: the
+/// result clock is the department's, and only its report meets it. The centre's
+/// word to the owner before the report (三4「以便及时告诉结果」) does not: the report
+/// is still owed — the callback waits for it signed (`record_sign_offs`,
+/// `required`). (The file stopped the department's clock on the centre's reply,
+/// so a department that never reported was never late.)
+#[test]
+fn s04_the_centres_reply_does_not_meet_the_departments_result() {
+    let p = policy("property-system9-s04.toml");
+    let mut s = Scenario::new(p, centre_and_repairs());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = repair_call(t0, "6栋单元门闭门器损坏", "业主 吴先生", "6栋");
+    found_by_repairs(&mut s, "S04-W", t0, c);
+    repair_proposed(&mut s, minutes(t0, 90), "更换闭门器");
+    s.ok("dh", minutes(t0, 100), approve());
+    s.ok(
+        "kf",
+        minutes(t0, 120),
+        reply("已批准更换闭门器,维修部门将尽快处理"),
+    );
+    // 3 working days (assumed) from Monday 2 March: the end of Thursday 5 March.
+    assert_eq!(due(&s, minutes(t0, 121), "result"), "2026-03-06 00:00");
+    s.tick(beijing(2026, 3, 6, 9, 0));
+    assert_eq!(breach_owners(&s), ["result@1 → h1"]);
+    // The report, late, is still what meets it: the callback waits for it signed.
+    reported(&mut s, beijing(2026, 3, 6, 10, 0));
+    s.ok(
+        "asst",
+        beijing(2026, 3, 6, 11, 0),
+        callback(Satisfaction::Satisfied, "回访吴先生: 闭门器已更换"),
+    );
 }

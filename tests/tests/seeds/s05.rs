@@ -348,11 +348,11 @@ fn s05_the_department_of_the_cause_supports() {
         without_rd.to_string(),
         "route rd-support hands reliability complaints to role \"cs_engineer\": role \"rd\" supports them (协办), and neither the lead department qa nor a co-handling department (pe) has anyone who holds it; call in a department where someone does"
     );
-    // 研发部 supports; it does not handle.
+    // 研发部 supports; it does not handle (the engineer hands no case over, ruling 78).
     let rd_leads = s
         .run("kfgc", minutes(t0, 25), assign("rd", "rd1"))
         .unwrap_err();
-    assert_eq!(rd_leads.kind(), "misrouted", "{rd_leads}");
+    assert_eq!(rd_leads.kind(), "hand_over_refused", "{rd_leads}");
     s.ok("kfgc", minutes(t0, 30), assign_with("qa", "kfgc", &["rd"]));
     assert_eq!(
         s.case().assignment.as_ref().unwrap().co_handling[0].as_str(),
@@ -670,4 +670,59 @@ fn s05_the_verification_is_the_engineers_not_rds() {
     assert_eq!(run(false), ["verification@1 → kfgc"]);
     // The engineer's own verification meets it.
     assert!(run(true).is_empty(), "{:?}", run(true));
+}
+
+/// 3「品质部:客服工程师负责对客户投诉问题的核实和反馈输出」「在处理客诉中具有调配相关部门人员
+/// 协助处理的权限」: the engineer handles every complaint and calls other departments
+/// in to help (协助), so he does not hand one over — not even a service complaint,
+/// which no route covers. Making 生产部's team leader or the 业务部 rep the handler
+/// would charge him with the improvement report he cannot stop (neither may reply):
+/// the hand-over is refused and changes nothing (`hands_over_to`, ruling 78). (The
+/// file let the engineer hand an unrouted complaint to anyone.)
+#[test]
+fn s05_the_engineer_calls_departments_in_and_does_not_hand_the_case_over() {
+    let roster = roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("prod", "生产部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("prod1", "生产部组长", "prod", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("board-card-s05.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "yw1",
+        "S05-S",
+        about(t0, "service", "返修板卡寄回后一个月无人跟进")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    let before = s.case().clone();
+    for (dept, handler) in [("prod", "prod1"), ("sales", "yw1")] {
+        let refused = s
+            .run("kfgc", minutes(t0, 20), assign(dept, handler))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok(
+        "kfgc",
+        minutes(t0, 30),
+        assign_with("qa", "kfgc", &["prod"]),
+    );
+    s.ok("prod1", minutes(t0, 60), note("安排返修人力"));
+    // 7 days (assumed) from acceptance on Monday 2 March.
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    let late: Vec<_> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("improvement_report@"))
+        .collect();
+    assert_eq!(late, ["improvement_report@1 → kfgc"]);
 }

@@ -292,7 +292,7 @@ fn s06_poor_maintenance_is_found_on_site() {
             .build()
             .unwrap()
     };
-    let crew: (&[&str], &[&str]) = (&["sales_rep", "qc_dept"], &["factory_qc"]);
+    let crew: (&[&str], &[&str]) = (&["sales_rep", "qc_dept"], &["qc_dept"]);
     assert_eq!(
         judged_on_finding(
             "ceramic-tile-s06.toml",
@@ -566,4 +566,56 @@ fn s06_the_group_accepts_major_complaints_only() {
     m.register("rep", "S06-A2", c).unwrap();
     assert_eq!(level_of(&m), "major");
     m.ok("gqc", minutes(t0, 10), accept());
+}
+
+/// 五: 「品管部受理」「现场核实」「反 馈」 are 品管部's (集团品管部's on a major case); the
+/// factory's 「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」 and the rep's part help
+/// them. Making the factory's inspector or the rep the handler would charge him
+/// with the feedback he cannot give (neither may answer the checked complaint):
+/// the hand-over is refused and changes nothing (`hands_over_to`, ruling 78); the
+/// factory is called in, and a late feedback stays 品管部's. (The file let 品管部
+/// hand the case to anyone.)
+#[test]
+fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("factory", "工厂", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("fqc", "工厂品质监督何工", "factory", &["factory_qc"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "rep",
+        "S06-H",
+        about(t0, "other_defect", "经销商反映一批墙砖色差明显")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("qc", minutes(t0, 10), accept());
+    let before = s.case().clone();
+    for (dept, handler) in [("factory", "fqc"), ("xs", "rep")] {
+        let refused = s
+            .run("qc", minutes(t0, 20), assign(dept, handler))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("qc", minutes(t0, 30), assign_with("pg", "qc", &["factory"]));
+    s.ok("fqc", minutes(t0, 60), investigate());
+    s.ok(
+        "fqc",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "复检:色号混批"),
+    );
+    // 7 working days (assumed) from Monday 2 March: the end of Wednesday 11 March.
+    s.tick(beijing(2026, 3, 12, 9, 0));
+    assert_eq!(breach_owners(&s), ["feedback@1 → qc"]);
 }
