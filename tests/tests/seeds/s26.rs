@@ -106,7 +106,7 @@ fn s26_chengdu_referred_case_over_spring_festival() {
     );
 }
 
-/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「在建设过程中」
+/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「建设过程中」
 /// (第二条) is accepted without negotiating with the developer first, while a
 /// problem in a delivered home still needs it.
 #[test]
