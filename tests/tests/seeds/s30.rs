@@ -658,9 +658,10 @@ fn s30_the_work_order_is_the_supervisors_once_submitted() {
 /// the 部门经理 had the work order and sent it to the team: the old file let
 /// him (this test fails on that file). He, the 部门经理 and the team now hand
 /// a work order only to the team or the 疑难 team (`hands_over_to`, ruling
-/// 78): his self-assignment is refused, the late reply is the 部门经理's who
-/// passed it on (nobody at the team has acted), and the 部门经理 may still
-/// send it to a named team member, who then answers.
+/// 78): his self-assignment is refused, the late reply is the team's, which
+/// has the work order though nobody there has acted (its only holder on the
+/// roster; the 部门经理's who passed it on before the tenth audit), and the
+/// 部门经理 may still send it to a named team member, who then answers.
 #[test]
 fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
     let roster = roster(
@@ -710,15 +711,130 @@ fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
         s.ok("jl", minutes(t0, 52), escalate("转服务监督团队处理"));
         s
     };
-    // Nobody at the team acts: the 部门经理 who passed it on answers.
+    // Nobody at the team acts: the team answers (its only holder), not the
+    // 部门经理 who passed it on (s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts).
     let mut s = up_the_chain("ZD-M");
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
-    assert_eq!(breach_owners(&s), ["team_reply@1 → jl"]);
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
     s.assert_replays();
     // Sent to a named team member, who does not answer: his breach.
     let mut s = up_the_chain("ZD-N");
     s.ok("jl", minutes(t0, 53), assign("jd", "jd1"));
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
+    s.assert_replays();
+}
+
+/// 四 第三步「…可直接提交部门经理,最终由服务监督团队(客服部门经理,各个业务对接人)负责处理、回复客户、结束工单」
+/// and 五(2)「…属疑难客户,可直接转交至疑难投诉处理团队(经理级)」: once the
+/// 部门经理 has submitted the work order to the team, it is the team's to
+/// answer, though nobody there has acted on it yet — the team's holder at the
+/// top of the roster, its 客服部门经理 (`taken_over`, ruling 80) — and once a
+/// team member has passed it on to the 疑难 team, the 疑难 team's. The old file
+/// charged the team's late reply to the last in the chain who had acted on the
+/// work order: the 部门经理, or the team member who passed it on, though
+/// neither may stop the clock any more (this test fails on that file).
+#[test]
+fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            (
+                "jd0",
+                "服务监督团队 客服部门经理 柏经理",
+                "jd",
+                &["supervision_team"],
+                None,
+            ),
+            (
+                "jd1",
+                "服务监督 业务对接人 包主管",
+                "jd",
+                &["supervision_team"],
+                Some("jd0"),
+            ),
+            ("yn0", "疑难团队 万经理", "yn", &["difficult_team"], None),
+            (
+                "yn1",
+                "疑难团队 成员 江经理",
+                "yn",
+                &["difficult_team"],
+                Some("yn0"),
+            ),
+        ],
+    );
+    // Tue 10 Mar 2026: the team's 1 working day (assumed) ends with Wed 11
+    // Mar, 疑难's 2 with Thu 12 Mar; the tick on Mon 16 Mar is past both.
+    let t0 = beijing(2026, 3, 10, 10, 0);
+    let late = beijing(2026, 3, 16, 9, 0);
+    let to_the_team = |id: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+            .complainant(person("用户 鲁女士"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        s.ok("zg", minutes(t0, 30), note("主管核实后客户仍不同意"));
+        s.ok("zg", minutes(t0, 31), escalate("未能与客户达成协议"));
+        s.ok("jl", minutes(t0, 50), note("经理再次沟通,客户仍不同意"));
+        s.ok(
+            "jl",
+            minutes(t0, 52),
+            escalate_to("to-supervision-team", "转服务监督团队处理"),
+        );
+        assert_eq!(
+            steps_taken(&s),
+            [
+                "to-dept-supervisor",
+                "to-dept-manager",
+                "to-supervision-team"
+            ]
+        );
+        s
+    };
+
+    // Submitted to the team, where nobody acts: the team's head answers,
+    // not the 部门经理 who passed it on.
+    let mut s = to_the_team("ZD-T1");
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd0"]);
+    s.assert_replays();
+
+    // A team member's review finds a 疑难 customer and passes the work order
+    // on to the 疑难 team, where nobody acts: the 疑难 team's head answers,
+    // not the team member who passed it on.
+    let mut s = to_the_team("ZD-T2");
+    s.ok("jd1", minutes(t0, 70), note("复核客户代表是否存在问题"));
+    s.ok(
+        "jd1",
+        minutes(t0, 80),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 81),
+        escalate_to("to-difficult-team", "转交疑难投诉处理团队"),
+    );
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → yn0"]);
     s.assert_replays();
 }
