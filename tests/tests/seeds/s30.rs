@@ -730,10 +730,12 @@ fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
 /// 部门经理 has submitted the work order to the team, it is the team's to
 /// answer, though nobody there has acted on it yet — the team's holder at the
 /// top of the roster, its 客服部门经理 (`taken_over`, ruling 80) — and once a
-/// team member has passed it on to the 疑难 team, the 疑难 team's. The old file
-/// charged the team's late reply to the last in the chain who had acted on the
-/// work order: the 部门经理, or the team member who passed it on, though
-/// neither may stop the clock any more (this test fails on that file).
+/// team member has passed it on to the 疑难 team, the 疑难 team's; a work order
+/// assigned to the team's department with no one named is the team head's
+/// too (`lead_department`, ruling 75). The old file charged the team's late
+/// reply to the last in the chain who had acted on the work order: the
+/// 部门经理, the team member or the 部门主管 who passed it on, though none of
+/// them may stop the clock any more (this test fails on that file).
 #[test]
 fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
     let roster = roster(
@@ -836,5 +838,24 @@ fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
     );
     assert!(breached(&s.tick(late), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → yn0"]);
+    s.assert_replays();
+
+    // Sent to the team's department by assignment, no one named (the 部门主管
+    // hands it on without the step): the team's head answers, not the
+    // 部门主管 who sent it.
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎与客户争执")
+        .complainant(person("用户 鲍先生"))
+        .category(cat("agent_service"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-T3", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), assign_department("jd"));
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd0"]);
     s.assert_replays();
 }
