@@ -859,3 +859,87 @@ fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
     assert_eq!(breach_owners(&s), ["team_reply@1 → jd0"]);
     s.assert_replays();
 }
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理,最终由服务监督团队(客服部门经理,各个业务对接人)负责处理…」 and
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」:
+/// the representative submits the work order to the 部门主管, and only the
+/// team, after its review, passes it to the 疑难 team. The old file let anyone
+/// who may escalate take any step of the chain by naming it: a representative
+/// could send the work order past the 部门主管 to the 部门经理 or the team, or
+/// straight to the 疑难 team with nobody's review, and a 部门主管 could too
+/// (this test fails on that file). Each step is now taken by the roles the
+/// source gives it to (`by`); refused, nothing changes.
+#[test]
+fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-BY", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    let refused = |s: &mut Scenario, who: &str, at: i64, step: &str| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s
+            .run(who, minutes(t0, at), escalate_to(step, "越级提交"))
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who} {step}: {e}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    // The representative submits to the 部门主管, and to nobody above him.
+    for step in [
+        "to-dept-manager",
+        "to-supervision-team",
+        "to-difficult-team",
+    ] {
+        refused(&mut s, "kd1", 8, step);
+    }
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    // The 部门主管 submits to the 部门经理 (or the team), not to the 疑难 team.
+    refused(&mut s, "zg", 20, "to-difficult-team");
+    s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 50), escalate("转服务监督团队处理"));
+    // The team's review finds a 疑难 customer and passes it on.
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok("jd1", minutes(t0, 75), escalate("转交疑难投诉处理团队"));
+    assert_eq!(
+        steps_taken(&s),
+        [
+            "to-dept-supervisor",
+            "to-dept-manager",
+            "to-supervision-team",
+            "to-difficult-team"
+        ]
+    );
+    s.assert_replays();
+}
