@@ -106,7 +106,7 @@ fn s26_chengdu_referred_case_over_spring_festival() {
     );
 }
 
-/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「在建设过程中」
+/// 第八条 binds problems found 「在工程质量保修期内」: a problem found 「建设过程中」
 /// (第二条) is accepted without negotiating with the developer first, while a
 /// problem in a delivered home still needs it.
 #[test]
@@ -469,4 +469,64 @@ fn s26_the_national_warranty_terms() {
         Some("out-of-warranty")
     );
     assert_eq!(refused("structure", date(1996, 6, 30)), None);
+}
+
+/// 第六条「各区(市)县建设行政主管部门…具体负责所辖行政范围内的房屋建筑工程的施工质量投诉处理监督工作」
+/// and 第七条「属地管理、归口办理…“谁监督、谁负责”」: a case the city station
+/// hands to a district's station without naming an inspector is the district
+/// station's before anyone there acts on it — its 受理专人 (「指派专人做好投诉受理工作」),
+/// the holder of the role in the station it went to (`holder`, ruling 75),
+/// who may reply, report to the 交办部门 and name an inspector. The old file
+/// charged the city station's intake officer who had registered it, though
+/// the case was no longer his station's (this test fails on that file). A
+/// case the city station keeps without naming an inspector is still its own
+/// 受理专人's.
+#[test]
+fn s26_a_case_handed_to_a_district_without_an_inspector_is_the_districts() {
+    let roster = roster(
+        &[
+            ("cz", "成都市建设工程质量监督站", None),
+            ("wh", "武侯区质监站", None),
+        ],
+        &[
+            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
+            ("c2", "市站 监督员", "cz", &["inspector"], None),
+            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
+            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
+        ],
+    );
+    // Mon 1 Jun 2026, a referral: the 15 working days (assumed) to answer the
+    // 交办部门 and the 30 days (assumed) to investigate have both run out by
+    // Thu 2 Jul.
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let late = beijing(2026, 7, 3, 9, 0);
+    let referred = |id: &str, to: &str| {
+        let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Referral, "市建委交办:武侯区在建住宅楼板渗漏")
+            .complainant(person("业主 罗女士"))
+            .category(cat("waterproofing"))
+            .fact(fact("during_construction"), yes())
+            .build()
+            .unwrap();
+        s.register("c1", id, c).unwrap();
+        s.ok("c1", minutes(t0, 30), accept());
+        s.ok("c1", minutes(t0, 40), assign_department(to));
+        s
+    };
+
+    // Handed to 武侯区's station, where nobody acts: its 受理专人 answers.
+    let mut s = referred("CD-W", "wh");
+    s.tick(late);
+    let mut owners = breach_owners(&s);
+    owners.sort();
+    assert_eq!(owners, ["answer_referrer@1 → w1", "investigation@1 → w1"]);
+    s.assert_replays();
+
+    // Kept at the city station without an inspector named: its own 受理专人.
+    let mut s = referred("CD-C", "cz");
+    s.tick(late);
+    let mut owners = breach_owners(&s);
+    owners.sort();
+    assert_eq!(owners, ["answer_referrer@1 → c1", "investigation@1 → c1"]);
+    s.assert_replays();
 }

@@ -658,9 +658,10 @@ fn s30_the_work_order_is_the_supervisors_once_submitted() {
 /// the 部门经理 had the work order and sent it to the team: the old file let
 /// him (this test fails on that file). He, the 部门经理 and the team now hand
 /// a work order only to the team or the 疑难 team (`hands_over_to`, ruling
-/// 78): his self-assignment is refused, the late reply is the 部门经理's who
-/// passed it on (nobody at the team has acted), and the 部门经理 may still
-/// send it to a named team member, who then answers.
+/// 78): his self-assignment is refused, the late reply is the team's, which
+/// has the work order though nobody there has acted (its only holder on the
+/// roster; the 部门经理's who passed it on before the tenth audit), and the
+/// 部门经理 may still send it to a named team member, who then answers.
 #[test]
 fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
     let roster = roster(
@@ -710,15 +711,235 @@ fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
         s.ok("jl", minutes(t0, 52), escalate("转服务监督团队处理"));
         s
     };
-    // Nobody at the team acts: the 部门经理 who passed it on answers.
+    // Nobody at the team acts: the team answers (its only holder), not the
+    // 部门经理 who passed it on (s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts).
     let mut s = up_the_chain("ZD-M");
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
-    assert_eq!(breach_owners(&s), ["team_reply@1 → jl"]);
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
     s.assert_replays();
     // Sent to a named team member, who does not answer: his breach.
     let mut s = up_the_chain("ZD-N");
     s.ok("jl", minutes(t0, 53), assign("jd", "jd1"));
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
+    s.assert_replays();
+}
+
+/// 四 第三步「…可直接提交部门经理,最终由服务监督团队(客服部门经理,各个业务对接人)负责处理、回复客户、结束工单」
+/// and 五(2)「…属疑难客户,可直接转交至疑难投诉处理团队(经理级)」: once the
+/// 部门经理 has submitted the work order to the team, it is the team's to
+/// answer, though nobody there has acted on it yet — the team's holder at the
+/// top of the roster, its 客服部门经理 (`taken_over`, ruling 80) — and once a
+/// team member has passed it on to the 疑难 team, the 疑难 team's; a work order
+/// assigned to the team's department with no one named is the team head's
+/// too (`lead_department`, ruling 75). The old file charged the team's late
+/// reply to the last in the chain who had acted on the work order: the
+/// 部门经理, the team member or the 部门主管 who passed it on, though none of
+/// them may stop the clock any more (this test fails on that file).
+#[test]
+fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            (
+                "jd0",
+                "服务监督团队 客服部门经理 柏经理",
+                "jd",
+                &["supervision_team"],
+                None,
+            ),
+            (
+                "jd1",
+                "服务监督 业务对接人 包主管",
+                "jd",
+                &["supervision_team"],
+                Some("jd0"),
+            ),
+            ("yn0", "疑难团队 万经理", "yn", &["difficult_team"], None),
+            (
+                "yn1",
+                "疑难团队 成员 江经理",
+                "yn",
+                &["difficult_team"],
+                Some("yn0"),
+            ),
+        ],
+    );
+    // Tue 10 Mar 2026: the team's 1 working day (assumed) ends with Wed 11
+    // Mar, 疑难's 2 with Thu 12 Mar; the tick on Mon 16 Mar is past both.
+    let t0 = beijing(2026, 3, 10, 10, 0);
+    let late = beijing(2026, 3, 16, 9, 0);
+    let to_the_team = |id: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+            .complainant(person("用户 鲁女士"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        s.ok("zg", minutes(t0, 30), note("主管核实后客户仍不同意"));
+        s.ok("zg", minutes(t0, 31), escalate("未能与客户达成协议"));
+        s.ok("jl", minutes(t0, 50), note("经理再次沟通,客户仍不同意"));
+        s.ok(
+            "jl",
+            minutes(t0, 52),
+            escalate_to("to-supervision-team", "转服务监督团队处理"),
+        );
+        assert_eq!(
+            steps_taken(&s),
+            [
+                "to-dept-supervisor",
+                "to-dept-manager",
+                "to-supervision-team"
+            ]
+        );
+        s
+    };
+
+    // Submitted to the team, where nobody acts: the team's head answers,
+    // not the 部门经理 who passed it on.
+    let mut s = to_the_team("ZD-T1");
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd0"]);
+    s.assert_replays();
+
+    // A team member's review finds a 疑难 customer and passes the work order
+    // on to the 疑难 team, where nobody acts: the 疑难 team's head answers,
+    // not the team member who passed it on.
+    let mut s = to_the_team("ZD-T2");
+    s.ok("jd1", minutes(t0, 70), note("复核客户代表是否存在问题"));
+    s.ok(
+        "jd1",
+        minutes(t0, 80),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 81),
+        escalate_to("to-difficult-team", "转交疑难投诉处理团队"),
+    );
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → yn0"]);
+    s.assert_replays();
+
+    // Sent to the team's department by assignment, no one named (the 部门主管
+    // hands it on without the step): the team's head answers, not the
+    // 部门主管 who sent it.
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎与客户争执")
+        .complainant(person("用户 鲍先生"))
+        .category(cat("agent_service"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-T3", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), assign_department("jd"));
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@1 → jd0"]);
+    s.assert_replays();
+}
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理,最终由服务监督团队(客服部门经理,各个业务对接人)负责处理…」 and
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」:
+/// the representative submits the work order to the 部门主管, and only the
+/// team, after its review, passes it to the 疑难 team. The old file let anyone
+/// who may escalate take any step of the chain by naming it: a representative
+/// could send the work order past the 部门主管 to the 部门经理 or the team, or
+/// straight to the 疑难 team with nobody's review, and a 部门主管 could too
+/// (this test fails on that file). Each step is now taken by the roles the
+/// source gives it to (`by`); refused, nothing changes.
+#[test]
+fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-BY", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    let refused = |s: &mut Scenario, who: &str, at: i64, step: &str| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s
+            .run(who, minutes(t0, at), escalate_to(step, "越级提交"))
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who} {step}: {e}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    // The representative submits to the 部门主管, and to nobody above him.
+    for step in [
+        "to-dept-manager",
+        "to-supervision-team",
+        "to-difficult-team",
+    ] {
+        refused(&mut s, "kd1", 8, step);
+    }
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    // The 部门主管 submits to the 部门经理 (or the team), not to the 疑难 team.
+    refused(&mut s, "zg", 20, "to-difficult-team");
+    s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 50), escalate("转服务监督团队处理"));
+    // The team's review finds a 疑难 customer and passes it on.
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok("jd1", minutes(t0, 75), escalate("转交疑难投诉处理团队"));
+    assert_eq!(
+        steps_taken(&s),
+        [
+            "to-dept-supervisor",
+            "to-dept-manager",
+            "to-supervision-team",
+            "to-difficult-team"
+        ]
+    );
     s.assert_replays();
 }

@@ -817,3 +817,59 @@ fn s31_the_province_handles_what_it_files_directly() {
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
     s.assert_replays();
 }
+
+/// 投诉「投诉人投诉建设工程质量,应向被投诉工程所在地的工程质量投诉处理机构投诉。」 and
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理」: a city body that
+/// received a complaint about works in another city sends it to that city's
+/// body, which then handles it. Sent there with no 办案负责人 named, the case
+/// is the receiving body's before anyone there acts on it — its intake
+/// officer, the holder of the role in the lead department (ruling 75), as for
+/// a case the province passes down. The old file charged the sending body's
+/// intake officer who had registered it, though the case was no longer his
+/// body's and he may not reply (this test fails on that file). A case the
+/// body keeps without naming a handler is still its own intake officer's.
+#[test]
+fn s31_a_case_sent_to_another_body_without_a_handler_is_that_bodys() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    // Mon 2 Mar 2026: the 60 days (assumed) end on Labour Day and run to Wed 6 May.
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let late = beijing(2026, 5, 8, 9, 0);
+    let received = |id: &str, to: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        s.register(
+            "sl",
+            id,
+            filed(t0, "in_construction", "常州某在建小区地下室渗水"),
+        )
+        .unwrap();
+        s.ok("sl", minutes(t0, 10), accept());
+        s.ok("sl", minutes(t0, 20), assign_department(to));
+        s
+    };
+
+    // Sent to the Changzhou body, where nobody acts: its intake officer answers.
+    let mut s = received("WX-CZ", "cz");
+    assert!(breached(&s.tick(late), "handling"));
+    assert_eq!(breach_owners(&s), ["handling@1 → czsl"]);
+    s.assert_replays();
+
+    // Kept in Wuxi without a handler named: its own intake officer.
+    let mut s = received("WX-WX", "wx");
+    assert!(breached(&s.tick(late), "handling"));
+    assert_eq!(breach_owners(&s), ["handling@1 → sl"]);
+    s.assert_replays();
+}
