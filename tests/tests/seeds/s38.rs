@@ -845,7 +845,7 @@ fn s38_a_complaint_handed_to_an_office_without_a_handler_is_the_offices() {
 
 /// #8 (tenth audit): 6「对不能立即答复或解决的问题,做好登记,留下联系方法,在规定时日内把
 /// 调查结果和处理意见反馈给投诉者」 — a date promised to the patient for the feedback
-/// (ruling 65's 「a date promised for the answer」) is that complaint's 规定时日
+/// (ruling 65's "a date promised for the answer") is that complaint's 规定时日
 /// (ruling 101): it stands in for the feedback limit and is owned as the feedback
 /// is — the handler, else whoever of the office the complaint went to acted, else
 /// that office's holder, else the first receiver who kept it. The old file owned
