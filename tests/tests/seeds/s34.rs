@@ -821,3 +821,87 @@ fn s34_the_district_promises_no_deadline_the_source_lacks() {
         "{refused:?}"
     );
 }
+
+/// #11 and #8 (tenth audit): 第四条「分级管理、归口处理」 — a district's body that
+/// passes a complaint to the body whose it is, naming no handler (a municipal
+/// department, for a matter of its field: 第七条(三)「办理本部门管理范围内的建筑工程
+/// 投诉」; or the district where the works are, 第五条「负责处理本地区的建筑工程投诉」),
+/// no longer holds it: a late `handling` (or, for a referral, `handed_down`) is
+/// that body's, its holder of the role in the lead department (ruling 75), even
+/// once a clerk of it has taken the case up. The old file charged the district
+/// clerk who passed it on (this test fails there).
+#[test]
+fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
+    let roster = roster(
+        &[
+            QX,
+            ("zj", "市级有关专业主管部门", None),
+            ("jb", "江北区建设工程质量投诉办", None),
+        ],
+        &[
+            Q1,
+            (
+                "z1",
+                "专业主管部门 投诉办 谭工",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+            (
+                "z2",
+                "专业主管部门 科员",
+                "zj",
+                &["professional_dept"],
+                Some("z1"),
+            ),
+            ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
+            (
+                "j2",
+                "江北区投诉办 科员",
+                "jb",
+                &["district_body"],
+                Some("j1"),
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    // `to`: the body it is passed to; `by`: its clerk who takes it up, if any.
+    let run = |channel: Channel, to: &str, by: Option<&str>| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        let c = Complaint::builder(t0, channel, "监理单位未对隐蔽工程旁站")
+            .complainant(person("业主 牟先生"))
+            .category(cat("supervision"))
+            .first_responder(sid("q1"))
+            .build()
+            .unwrap();
+        s.register("q1", "CQ-G", c).unwrap();
+        s.ok("q1", minutes(t0, 30), accept());
+        s.ok("q1", minutes(t0, 40), assign("qx", "q1"));
+        s.ok(
+            "q1",
+            minutes(t0, 50),
+            CommandKind::Transfer {
+                assignment: Assignment {
+                    lead: did(to),
+                    handler: None,
+                    co_handling: vec![],
+                },
+                reason: "归口处理".into(),
+            },
+        );
+        if let Some(clerk) = by {
+            s.ok(clerk, minutes(t0, 90), investigate());
+        }
+        // 60 days (assumed) from 2 March: 1 May, in the Labour Day holiday, rolls to 6 May.
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(Channel::Phone, "zj", Some("z2")), ["handling@1 → z1"]);
+    assert_eq!(run(Channel::Phone, "zj", None), ["handling@1 → z1"]);
+    // A referral the district recorded and passed to the district where the works are.
+    assert_eq!(
+        run(Channel::Referral, "jb", Some("j2")),
+        ["handed_down@1 → j1"]
+    );
+}

@@ -594,7 +594,11 @@ fn s37_an_ordinary_case_is_finished_in_five_working_days() {
     s.tick(beijing(2025, 10, 13, 17, 0));
     assert!(breach_list(&s).is_empty());
     s.tick(beijing(2025, 10, 14, 9, 0));
-    assert_eq!(breach_owners(&s), ["completion@1 → jb"]);
+    // Nor was the investor told why (首问负责制 第三条, `late_explained`, tenth audit).
+    assert_eq!(
+        breach_owners(&s),
+        ["completion@1 → jb", "late_explained@1 → jb"]
+    );
     assert_eq!(steps_notified(&s), ["leader-on-late → bureau_leader"]);
 }
 
@@ -683,8 +687,10 @@ fn s37_a_case_the_section_took_up_without_a_handler_is_its_to_finish() {
         s.tick(beijing(2025, 11, 11, 9, 0));
         breach_owners(&s)
     };
-    assert_eq!(run(true), ["completion@1 → jb"]);
-    assert_eq!(run(false), ["completion@1 → sw"]);
+    // The investor, never told why, is owed the reason by the same person
+    // (`late_explained`, tenth audit).
+    assert_eq!(run(true), ["completion@1 → jb", "late_explained@1 → jb"]);
+    assert_eq!(run(false), ["completion@1 → sw", "late_explained@1 → sw"]);
 }
 
 /// #7 (ninth audit): 投诉受理制 第五条「可向上级部门反映,并及时向投资商说明情况」 — on a
@@ -767,4 +773,58 @@ fn s37_no_one_promises_a_deadline_the_source_lacks() {
         matches!(refused, Err(Rejection::NotPermitted { .. })),
         "{refused:?}"
     );
+}
+
+/// #9 (tenth audit): 首问负责制 第三条「…首问责任人应当在限定时限内办结,手续不全或未能及时
+/// 办结的,应主动说明原因」 — a case that cannot be finished within the limit is
+/// explained to the investor unasked (主动), by the time the limit runs out: the
+/// investor has the answer or the reason. A case sent to the section with no
+/// 经办人 named is the section member's who took it up. The old file held nobody
+/// to it: a late case the investor never heard about breached `completion` alone,
+/// the same as one explained in time (this test fails there).
+#[test]
+fn s37_a_case_not_finished_in_time_is_explained_to_the_investor() {
+    let run = |told: bool| {
+        let roster = roster(
+            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+            &[
+                ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+                ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+                ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+        let t0 = beijing(2025, 9, 29, 9, 0);
+        let c = Complaint::builder(t0, Channel::Phone, "企业反映水电接入手续迟迟未办")
+            .complainant(Complainant::organization("某新材料有限公司").unwrap())
+            .category(cat("service_efficiency"))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", "HSG-L", c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+        s.ok("jb", minutes(t0, 60), note("项目服务科催办供电部门"));
+        // The limit of `completion`: 5 working days across the 2025 National Day holiday.
+        assert_eq!(
+            due(&s, minutes(t0, 61), "late_explained"),
+            "2025-10-14 00:00"
+        );
+        if told {
+            s.ok(
+                "jb",
+                beijing(2025, 10, 13, 10, 0),
+                CommandKind::RecordAction {
+                    action: tousu_policy::CaseAction::CustomerContacted,
+                    note: Some("已向企业说明供电部门尚未批复, 暂不能办结".into()),
+                    milestone: Some(tousu_policy::MilestoneId::new("late_explained").unwrap()),
+                },
+            );
+        }
+        s.tick(beijing(2025, 10, 14, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["completion@1 → jb"]);
+    assert_eq!(run(false), ["completion@1 → jb", "late_explained@1 → jb"]);
 }

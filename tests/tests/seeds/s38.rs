@@ -842,3 +842,75 @@ fn s38_a_complaint_handed_to_an_office_without_a_handler_is_the_offices() {
     assert_eq!(run(true), ["feedback@1 → jk2"]);
     assert_eq!(run(false), ["feedback@1 → jk1"]);
 }
+
+/// #8 (tenth audit): 6「对不能立即答复或解决的问题,做好登记,留下联系方法,在规定时日内把
+/// 调查结果和处理意见反馈给投诉者」 — a date promised to the patient for the feedback
+/// (ruling 65's "a date promised for the answer") is that complaint's 规定时日
+/// (ruling 101): it stands in for the feedback limit and is owned as the feedback
+/// is — the handler, else whoever of the office the complaint went to acted, else
+/// that office's holder, else the first receiver who kept it. The old file owned
+/// the date by the handler alone, so a date the nurse promised, or one an office
+/// promised on a case sent to it with no handler named, lapsed charged to nobody
+/// (this test fails there).
+#[test]
+fn s38_a_date_promised_to_the_patient_is_owned_as_the_feedback() {
+    let roster = roster(
+        &[("nk", "心内科病区", None), ("jk", "医教科", None)],
+        &[
+            ("hs", "护士站 护士 小祁", "nk", &["first_receiver"], None),
+            ("jk1", "医教科 科长", "jk", &["medical_affairs"], None),
+            (
+                "jk2",
+                "医教科 干事",
+                "jk",
+                &["medical_affairs"],
+                Some("jk1"),
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 9, 10, 17, 0),
+    };
+    // who: "nurse" keeps it, "office" is sent it and acts, "sent" is sent it after the nurse's promise.
+    let run = |who: &str| {
+        let mut s = Scenario::new(policy("hospital-s38.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "术后换药不及时, 伤口感染")
+            .complainant(patient("患者 钱先生"))
+            .category(cat("medical"))
+            .first_responder(sid("hs"))
+            .build()
+            .unwrap();
+        s.register("hs", "YY-P", c).unwrap();
+        s.ok("hs", minutes(t0, 2), accept());
+        match who {
+            "nurse" => {
+                s.ok("hs", minutes(t0, 5), promise());
+            }
+            "office" => {
+                s.ok("hs", minutes(t0, 5), assign_department("jk"));
+                s.ok("jk2", minutes(t0, 60), note("医教科调阅换药记录"));
+                s.ok("jk2", minutes(t0, 61), promise());
+            }
+            _ => {
+                s.ok("hs", minutes(t0, 4), promise());
+                s.ok("hs", minutes(t0, 5), assign_department("jk"));
+            }
+        }
+        // The date told replaces the feedback limit: only the promise runs.
+        let open: Vec<_> = s
+            .deadlines(minutes(t0, 62))
+            .into_iter()
+            .map(|d| d.milestone.to_string())
+            .filter(|m| m != "routing")
+            .collect();
+        assert_eq!(open, ["agreed_deadline"], "{who}");
+        s.tick(beijing(2026, 9, 11, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // The nurse kept the complaint a day without handing it on: routing is late too.
+    assert_eq!(run("nurse"), ["routing@1 → hs", "agreed_deadline@1 → hs"]);
+    assert_eq!(run("office"), ["agreed_deadline@1 → jk2"]);
+    assert_eq!(run("sent"), ["agreed_deadline@1 → jk1"]);
+}
