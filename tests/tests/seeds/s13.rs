@@ -440,7 +440,9 @@ fn s13_a_crisis_known_after_intake_is_reported_too() {
     );
     let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
     let t0 = beijing(2026, 3, 2, 13, 0);
-    let c = about(t0, "foreign_object", "汤里吃出金属丝").build().unwrap();
+    let c = about(t0, "foreign_object", "汤里吃出金属丝")
+        .build()
+        .unwrap();
     s.register("w1", "CT-R", c).unwrap();
     assert_eq!(level_of(&s), "class2");
     s.ok(

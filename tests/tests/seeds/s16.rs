@@ -425,9 +425,18 @@ fn s16_a_major_case_is_the_meetings_to_decide_whatever_its_amount() {
 #[test]
 fn s16_the_written_reply_is_not_extended() {
     let roster = roster(
-        &[("zm", "投诉专门负责人", None), ("partners", "合伙人会议", None)],
         &[
-            ("of", "专门负责人 邹律师", "zm", &["complaint_officer"], None),
+            ("zm", "投诉专门负责人", None),
+            ("partners", "合伙人会议", None),
+        ],
+        &[
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
             ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
         ],
     );
@@ -452,7 +461,11 @@ fn s16_the_written_reply_is_not_extended() {
         .unwrap_err();
     assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
     let decided = s
-        .run("pm", beijing(2026, 3, 10, 10, 0), CommandKind::ApproveExtension)
+        .run(
+            "pm",
+            beijing(2026, 3, 10, 10, 0),
+            CommandKind::ApproveExtension,
+        )
         .unwrap_err();
     assert!(
         matches!(decided, Rejection::NotPermitted { .. }),
@@ -479,7 +492,13 @@ fn s16_a_late_written_reply_is_the_officers_not_the_handling_partners() {
     let roster = roster(
         &[("zm", "投诉专门负责人", None), ("lit", "诉讼部", None)],
         &[
-            ("of", "专门负责人 邹律师", "zm", &["complaint_officer"], None),
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
             ("p1", "业务分管合伙人", "lit", &["partner"], None),
         ],
     );

@@ -314,7 +314,13 @@ fn s18_the_result_is_not_extended() {
         &[("cs", "客服中心", None), ("pipe", "管网所", None)],
         &[
             ("kf", "客服受理员", "cs", &["cs_intake"], None),
-            ("gw1", "管网所班长", "pipe", &["responsible_dept"], Some("ld")),
+            (
+                "gw1",
+                "管网所班长",
+                "pipe",
+                &["responsible_dept"],
+                Some("ld"),
+            ),
             ("ld", "管网所主管领导", "pipe", &["dept_leader"], None),
         ],
     );
@@ -348,7 +354,11 @@ fn s18_the_result_is_not_extended() {
         .unwrap_err();
     assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
     let decided = s
-        .run("ld", beijing(2026, 5, 13, 10, 0), CommandKind::ApproveExtension)
+        .run(
+            "ld",
+            beijing(2026, 5, 13, 10, 0),
+            CommandKind::ApproveExtension,
+        )
         .unwrap_err();
     assert!(
         matches!(decided, Rejection::NotPermitted { .. }),

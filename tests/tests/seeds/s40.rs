@@ -916,9 +916,13 @@ fn s40_the_closing_term_is_not_extended() {
     s.register(
         "y1",
         "KS-E",
-        about(t0, "quality_abnormality", "客户来函:镀锌层厚度不足,要求退货")
-            .build()
-            .unwrap(),
+        about(
+            t0,
+            "quality_abnormality",
+            "客户来函:镀锌层厚度不足,要求退货",
+        )
+        .build()
+        .unwrap(),
     )
     .unwrap();
     s.ok("pm", minutes(t0, 30), accept());
@@ -934,7 +938,11 @@ fn s40_the_closing_term_is_not_extended() {
         .unwrap_err();
     assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
     let decided = s
-        .run("gm", beijing(2026, 3, 12, 10, 0), CommandKind::ApproveExtension)
+        .run(
+            "gm",
+            beijing(2026, 3, 12, 10, 0),
+            CommandKind::ApproveExtension,
+        )
         .unwrap_err();
     assert!(
         matches!(decided, Rejection::NotPermitted { .. }),
