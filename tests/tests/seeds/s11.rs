@@ -297,3 +297,51 @@ fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only(
     s.ok("bh", beijing(2025, 10, 20, 11, 15), close());
     s.assert_replays();
 }
+
+/// 第四条「指定专人负责营业网点的投诉管理(以下简称“投诉管理人”)」, 第六条「若超出其权限,
+/// 该员工应及时将投诉问题转交负责客投诉管理人处理,由投诉管理人负责协调、解决,并将处理结果回复
+/// 客户」, 第八条(一)「无法答复的,应立即转交投诉管理人」 and 第九条「投诉管理人应每日查阅
+/// 客户意见簿」: the 三日 of a complaint not answered on the spot, and the daily
+/// reading of the book, are the branch's designated 投诉管理人's though he has
+/// not acted on the case yet — the roster's holder (`holder`, ruling 75). The
+/// file charged the teller who took it, who may not hand a case over at all
+/// (no `assign` or `transfer`) and whose part ends with the 转交; the teller
+/// answers only where the roster names no single 投诉管理人 (the test
+/// above). Fails on the old file (the teller was charged for both).
+#[test]
+fn s11_the_designated_complaint_manager_answers_before_he_acts() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let late_owners = |channel: Channel, what: &str| {
+        let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster.clone());
+        let c = Complaint::builder(t0, channel, what)
+            .kind(FeedbackKind::Complaint)
+            .category(cat("fees"))
+            .build()
+            .unwrap();
+        s.register("teller", "S11-H", c).unwrap();
+        s.tick(beijing(2025, 10, 20, 10, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(
+        late_owners(Channel::Phone, "转账手续费与公示不符"),
+        ["reply@1 → tsm"]
+    );
+    assert_eq!(
+        late_owners(Channel::OpinionBook, "我要投诉：手续费与公示不符"),
+        ["reply@1 → tsm", "opinion_book_review@1 → tsm"]
+    );
+}

@@ -911,3 +911,43 @@ fn s12_investigating_is_not_the_first_contact() {
         due_all(&called, minutes(t0, 21))
     );
 }
+
+/// 第六条 初次对应 (fined 20 / 30 / 50 / 80 元), (三)「被投诉部门经理(或其代理人)需在10分钟
+/// 内整理方案与客户进行沟通达成初步协议」 and its 注「务必在20分钟内与客户有第一次电话接触」
+/// are the handling department's once the work order reaches it (第五条(二)「同时
+/// 填写《协调工作单》并于10分钟内提交给被投诉部门经理(或其代理人)」): a work order sent to
+/// the 维修车间 with no manager named is still its manager's — the lead
+/// department's holder (`holder`, ruling 75), as `work_order_return` already
+/// has it — not the 回访专员's, who only follows it up (「回访专员负责跟进」). Fails
+/// on the old file (the specialist was charged, and fined, for the department).
+#[test]
+fn s12_a_late_first_response_in_a_department_is_its_managers() {
+    let roster = roster(
+        &[("kf", "客服部", None), ("ws", "维修车间", None)],
+        &[
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("wm", "维修车间经理", "ws", &["dept_manager"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 15, 9, 0); // a Wednesday
+    let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+        .complainant(person("车主吴先生"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    s.register("hf", "S12-R", c).unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign_department("ws"));
+    // The initial agreement (10 minutes from the work order), the first
+    // contact (20 minutes) and 初次对应 (不满意, 30 minutes) are all late by 09:31.
+    s.tick(minutes(t0, 31));
+    assert_eq!(
+        breach_owners(&s),
+        [
+            "first_contact@1 → wm",
+            "first_response@1 → wm",
+            "initial_agreement@1 → wm"
+        ]
+    );
+}

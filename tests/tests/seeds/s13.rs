@@ -422,3 +422,47 @@ fn s13_a_crisis_is_answered_by_the_top_only() {
     one.ok("w1", minutes(t0, 1), accept());
     one.ok("w1", minutes(t0, 2), reply("已重新清理餐桌并致歉"));
 }
+
+/// 「危机事件一定要向最高级别的领导汇报」 binds every crisis, also one known for what
+/// it is only after the complaint was taken: the (assumed) 15 minutes run from
+/// the moment it is classified a crisis. The clock started at registration
+/// only, so a complaint the 中餐部经理 reclassified as a crisis (the media at
+/// the door) owed no report at all. Fails on the old file (no clock, nothing
+/// breached).
+#[test]
+fn s13_a_crisis_known_after_intake_is_reported_too() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("fb", "餐饮部", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("fbm")),
+            ("fbm", "中餐部经理", "fb", &["fb_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let c = about(t0, "foreign_object", "汤里吃出金属丝")
+        .build()
+        .unwrap();
+    s.register("w1", "CT-R", c).unwrap();
+    assert_eq!(level_of(&s), "class2");
+    s.ok(
+        "fbm",
+        minutes(t0, 2),
+        CommandKind::Classify {
+            level: Some(level("crisis")),
+            reason: Some("顾客已联系媒体到场".into()),
+        },
+    );
+    assert!(
+        due_all(&s, minutes(t0, 3)).contains(&"crisis_report → 2026-03-02 13:17".to_owned()),
+        "{:?}",
+        due_all(&s, minutes(t0, 3))
+    );
+    s.tick(minutes(t0, 18));
+    assert!(
+        breach_owners(&s).contains(&"crisis_report@1 → fbm".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+    assert_eq!(steps_notified(&s), ["crisis-late-report → general_manager"]);
+}

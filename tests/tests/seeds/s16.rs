@@ -415,3 +415,111 @@ fn s16_a_major_case_is_the_meetings_to_decide_whatever_its_amount() {
     assert_eq!(level_of(&general), "general");
     general.ok("p2", minutes(t0, 180), approve());
 }
+
+/// The 制度 gives no 延期: 二(五)「应及时与投诉人或意见反馈人联系,明确告知处理的工作安排状况」
+/// is the firm telling the complainant its arrangements (an agreed deadline),
+/// not a pause of the (assumed) written reply. The file let the 专门负责人 ask
+/// the partners' meeting for an extension that paused `written_reply`, with
+/// `approval.extension` marked assumed and no clause. Fails on the old file
+/// (the request was taken).
+#[test]
+fn s16_the_written_reply_is_not_extended() {
+    let roster = roster(
+        &[
+            ("zm", "投诉专门负责人", None),
+            ("partners", "合伙人会议", None),
+        ],
+        &[
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
+            ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "of",
+        "LS-X",
+        about(t0, "fees", "来电投诉律师费收取过高").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("of", minutes(t0, 30), accept());
+    let asked = s
+        .run(
+            "of",
+            beijing(2026, 3, 10, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需调取卷宗核实收费依据".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "pm",
+            beijing(2026, 3, 10, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 15 working days from Monday 2 March: the end of Monday 23 March.
+    s.tick(beijing(2026, 3, 24, 9, 0));
+    s.assert_replays();
+    assert!(
+        breach_list(&s).iter().any(|b| b == "written_reply@1"),
+        "{:?}",
+        breach_list(&s)
+    );
+}
+
+/// 二(六)「处理人员应当签署明确处理意见,并将相关材料移交专门负责人,由专门负责人组织实施」
+/// and (七)5「原则上要求采用书面形式回复意见」: the partner who handles a complaint
+/// signs his opinion and hands it back; the written reply is the 专门负责人's
+/// (only he may `reply`). The (assumed) 15 working days were the assignee's,
+/// so a late reply was charged to the handling partner, who cannot make it
+/// (ruling 79). Fails on the old file (charged to the partner).
+#[test]
+fn s16_a_late_written_reply_is_the_officers_not_the_handling_partners() {
+    let roster = roster(
+        &[("zm", "投诉专门负责人", None), ("lit", "诉讼部", None)],
+        &[
+            (
+                "of",
+                "专门负责人 邹律师",
+                "zm",
+                &["complaint_officer"],
+                None,
+            ),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "of",
+        "LS-P",
+        about(t0, "legal_service", "来电投诉承办律师迟迟不提交代理意见")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("of", minutes(t0, 30), accept());
+    s.ok("of", minutes(t0, 60), assign_with("lit", "p1", &[]));
+    s.ok("p1", minutes(t0, 120), investigate());
+    // 15 working days from Monday 2 March: the end of Monday 23 March.
+    s.tick(beijing(2026, 3, 24, 9, 0));
+    let late: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("written_reply"))
+        .collect();
+    assert_eq!(late, ["written_reply@1 → of"]);
+}

@@ -301,3 +301,71 @@ fn s18_the_department_tells_the_customer_the_time_it_needs() {
         breach_owners(&s)
     );
 }
+
+/// The 制度 gives no 延期: the time the department needs is told to the
+/// customer (提出解决方案阶段(二)「向客户说明解决问题所需要的时间,及其原因」, an
+/// agreed deadline), and 受理阶段(五)「明确告知客户等待时间」 likewise. The file
+/// let the department ask its 主管领导 for an extension that paused the
+/// (assumed) `result` clock, with `approval.extension` marked assumed and no
+/// clause. Fails on the old file (the request was taken).
+#[test]
+fn s18_the_result_is_not_extended() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("pipe", "管网所", None)],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            (
+                "gw1",
+                "管网所班长",
+                "pipe",
+                &["responsible_dept"],
+                Some("ld"),
+            ),
+            ("ld", "管网所主管领导", "pipe", &["dept_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "小区水压长期偏低")
+        .complainant(person("居民李女士").with_phone("13880000010"))
+        .category(cat("water_pressure"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-E", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign("pipe", "gw1"));
+    s.ok(
+        "gw1",
+        minutes(t0, 60),
+        act(
+            tousu_policy::CaseAction::CustomerContacted,
+            "已电话答复:将排查加压泵站",
+        ),
+    );
+    let asked = s
+        .run(
+            "gw1",
+            beijing(2026, 5, 13, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "加压泵需返厂维修".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "ld",
+            beijing(2026, 5, 13, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 5 working days from Monday 11 May 09:30: the end of Monday 18 May.
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["result@1 → gw1"]);
+}

@@ -601,3 +601,53 @@ fn s23_every_ground_of_article_three_gives_its_advice() {
     }
     assert_eq!(grounds, 6);
 }
+
+/// 第七条「值班人员对受理的投诉件应详细做好记录并及时报告分中心主办人员」, 第四条 the 分中心
+/// 「对内协调质量投诉处理并跟踪督办」: once the duty officer has accepted a
+/// complaint at the window (第五条「统一受理」) and reported it, its handling is
+/// the 分中心主办人员's though he has not acted on it yet — the roster's holder
+/// (`holder`, ruling 75). The file named only a 主办人员 who acted, so a case
+/// he never touched breached charged to nobody. Fails on the old file.
+#[test]
+fn s23_a_reported_case_the_sub_centre_never_touched_is_still_its_officers() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd1", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "jd1", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-H",
+        about(t0, "waterproofing", "交房半年外墙渗水")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zb", minutes(t0, 10), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 60),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已报分中心主办人员".into()),
+            milestone: None,
+        },
+    );
+    // 30 days from 2 March: the end of 1 April.
+    s.tick(beijing(2026, 4, 2, 9, 0));
+    let late: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("handling"))
+        .collect();
+    assert_eq!(late, ["handling@1 → zr"]);
+}

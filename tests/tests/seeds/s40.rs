@@ -894,3 +894,66 @@ fn s40_the_quality_report_is_the_quality_departments() {
     silent.tick(beijing(2026, 3, 7, 9, 0));
     assert_eq!(breach_owners(&silent), ["investigation_report@1 → q1"]);
 }
+
+/// 第十条(一)「“客户抱怨处理表”处理期限自总经理室受理起国内十五天国外二十天内结案」 has no
+/// 延期: an overdue case is chased (第十四条「对于逾期案件应开立“催办单”催促有关部门处理」)
+/// and traced afterwards (「治办单」), not given more time. The file let the
+/// 生产管理组 ask the 总经理 for an extension that paused `closure`, with
+/// `approval.extension` and no clause. Fails on the old file (the request
+/// was taken).
+#[test]
+fn s40_the_closing_term_is_not_extended() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "KS-E",
+        about(
+            t0,
+            "quality_abnormality",
+            "客户来函:镀锌层厚度不足,要求退货",
+        )
+        .build()
+        .unwrap(),
+    )
+    .unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    let asked = s
+        .run(
+            "pm",
+            beijing(2026, 3, 12, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "待供应商复检报告".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "gm",
+            beijing(2026, 3, 12, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 国内十五天 from Monday 2 March: due by the end of the 17th, then chased.
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_list(&s), ["closure@1"]);
+    assert_eq!(
+        steps_notified(&s),
+        ["chase-overdue → production_mgmt, general_manager"]
+    );
+}
