@@ -142,3 +142,45 @@ fn s08_the_three_days_of_a_complaint_in_the_book_are_not_extended() {
     s.assert_replays();
     assert_eq!(breach_list(&s), ["reply@1"]);
 }
+
+/// S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解客户意见和建议」: the daily
+/// reading is the 投诉管理人's from the clause, not from his first act on the
+/// entry. A teller who copies an entry into the register has not made the
+/// 投诉管理人's reading, and the book is not a complaint he received
+/// (第六条's 首问负责制 is the employee's whom the customer addressed): an
+/// entry nobody reads in time is the roster's 投诉管理人's (`holder`, ruling
+/// 75), the teller's only when the roster names no single one. The second
+/// tenth-session audit: the late reading was the teller's (fails on the old
+/// file).
+#[test]
+fn s08_an_unread_entry_is_the_complaint_managers() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Tuesday 12 May 2026, after the Labour Day holiday.
+    let t0 = beijing(2026, 5, 12, 16, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要建议：叫号屏增加预计等候时间")
+        .kind(FeedbackKind::Suggestion)
+        .complainant(person("赵女士"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-R", c).unwrap();
+    // 每日: the end of Wednesday 13 May.
+    assert_eq!(due(&s, t0, "opinion_book_review"), "2026-05-14 00:00");
+    s.tick(beijing(2026, 5, 14, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["opinion_book_review@1 → tsm"]);
+}
