@@ -69,10 +69,10 @@ fn s08_each_box_of_the_opinion_book() {
     }
     let (started, breaches, s) = entry(FeedbackKind::Complaint, "我要投诉：柜员态度冷淡");
     // 三日 counted from the day after: 27, 28 and 29 September.
-    assert_eq!(due(&s, t0, "reply"), "2025-09-30 00:00");
-    assert_eq!(started, ["reply", "opinion_book_review"]);
+    assert_eq!(due(&s, t0, "book_reply"), "2025-09-30 00:00");
+    assert_eq!(started, ["book_reply", "opinion_book_review"]);
     // 三日 from Friday 26 September end on Monday the 29th: unanswered, breached.
-    assert_eq!(breaches, ["reply@1"]);
+    assert_eq!(breaches, ["book_reply@1"]);
     let c = &s.case().complaint;
     assert_eq!(c.facts.get(&fact("mood")), Some(&text("满意")));
     assert_eq!(c.complainant.name.as_deref(), Some("李先生"));
@@ -115,7 +115,7 @@ fn s08_the_three_days_of_a_complaint_in_the_book_are_not_extended() {
     s.ok("tsm", beijing(2026, 6, 17, 17, 0), accept());
     // 三日: 18, 19 and 20 June; the 20th falls in the holiday, rolled to
     // Monday the 22nd.
-    assert_eq!(due(&s, t0, "reply"), "2026-06-23 00:00");
+    assert_eq!(due(&s, t0, "book_reply"), "2026-06-23 00:00");
     let asked = s
         .run(
             "tsm",
@@ -140,5 +140,91 @@ fn s08_the_three_days_of_a_complaint_in_the_book_are_not_extended() {
     );
     s.tick(beijing(2026, 6, 24, 9, 0));
     s.assert_replays();
-    assert_eq!(breach_list(&s), ["reply@1"]);
+    assert_eq!(breach_list(&s), ["book_reply@1"]);
+}
+
+/// S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解客户意见和建议」: the daily
+/// reading is the 投诉管理人's from the clause, not from his first act on the
+/// entry. A teller who copies an entry into the register has not made the
+/// 投诉管理人's reading, and the book is not a complaint he received
+/// (第六条's 首问负责制 is the employee's whom the customer addressed): an
+/// entry nobody reads in time is the roster's 投诉管理人's (`holder`, ruling
+/// 75), the teller's only when the roster names no single one. The second
+/// tenth-session audit: the late reading was the teller's (fails on the old
+/// file).
+#[test]
+fn s08_an_unread_entry_is_the_complaint_managers() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Tuesday 12 May 2026, after the Labour Day holiday.
+    let t0 = beijing(2026, 5, 12, 16, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要建议：叫号屏增加预计等候时间")
+        .kind(FeedbackKind::Suggestion)
+        .complainant(person("赵女士"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-R", c).unwrap();
+    // 每日: the end of Wednesday 13 May.
+    assert_eq!(due(&s, t0, "opinion_book_review"), "2026-05-14 00:00");
+    s.tick(beijing(2026, 5, 14, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["opinion_book_review@1 → tsm"]);
+}
+
+/// S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认」: the
+/// 三日 of a complaint written in the book (第七条(二)) are the 投诉管理人's from
+/// the clause, as its daily reading is: a teller who copied the entry into the
+/// register was not addressed by the customer (第六条's 首问负责制 is the
+/// employee's who was). The complaint runs `book_reply`, not `reply`, and a
+/// reply nobody gave is the roster's 投诉管理人's (`holder`, ruling 75). The
+/// second tenth-session audit: the 三日 were the teller's (fails on the old
+/// file).
+#[test]
+fn s08_a_complaint_in_the_book_is_the_complaint_managers_to_answer() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Monday 18 May 2026.
+    let t0 = beijing(2026, 5, 18, 11, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：大堂经理未告知需要预约")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("孙先生").with_phone("13903790002"))
+        .category(cat("business_process"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-C", c).unwrap();
+    // Nobody acts on it. 三日: 19, 20 and 21 May, due at the end of the 21st;
+    // the reading was due at the end of the 19th.
+    s.tick(beijing(2026, 5, 22, 9, 0));
+    s.assert_replays();
+    assert_eq!(
+        breach_owners(&s),
+        ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
+    );
 }

@@ -797,3 +797,58 @@ fn s17_a_complaint_sent_to_a_department_with_no_one_named_is_the_departments() {
     assert_eq!(run(false), ["handling@1 → inv"]);
     assert_eq!(run(true), ["handling@1 → inv2"]);
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: a complaint is
+/// sent to the 职责部门's 专人, and its handler answers for the handling limit
+/// (6「客户投诉处理期限不能超过3个工作日」, `owner = "assignee"`). The 行政部门
+/// archives (7「行政部门做好处理归档工作」) and the 总经办 instructs (6「向公司总经办请示批示」);
+/// neither may answer the complaint, so naming one of them the handler would
+/// charge him with a limit he cannot meet: the receiving department's and the
+/// manager's hand-over to them is refused and changes nothing
+/// (`hands_over_to`, ruling 78), and a late handling stays the 专人's. The
+/// second tenth-session audit: the file let them hand the case to anyone, and
+/// the late handling was the archivist's (fails on the old file).
+#[test]
+fn s17_a_complaint_is_handed_to_those_who_may_answer_it() {
+    let roster = roster(
+        &[
+            ("front", "前台", None),
+            ("sales", "会籍部", None),
+            ("admin", "行政部", None),
+            ("gmo", "总经办", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], Some("dm")),
+            ("inv", "会籍部专人", "sales", &["investigator"], Some("dm")),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], Some("gm")),
+            ("xz", "行政专员", "admin", &["admin"], None),
+            ("gm", "总经办", "gmo", &["gm_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    // Monday 8 June 2026.
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
+        .complainant(person("会员 苏女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-H", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    for by in ["fd", "dm"] {
+        for (dept, handler) in [("admin", "xz"), ("gmo", "gm")] {
+            let refused = s
+                .run(by, minutes(t0, 10), assign(dept, handler))
+                .unwrap_err();
+            assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+            assert_eq!(s.case(), &before, "the refusal changes nothing");
+        }
+    }
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    // 3 working days: 9, 10 and 11 June.
+    assert_eq!(due(&s, t0, "handling"), "2026-06-12 00:00");
+    s.tick(beijing(2026, 6, 12, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["handling@1 → inv"]);
+}

@@ -163,7 +163,9 @@ fn s20_the_verification_finds_it_untrue() {
             .build()
             .unwrap()
     };
-    let crew: (&[&str], &[&str]) = (&["cs_staff"], &["dept_staff"]);
+    // 4 is the receiving 客服员's: he classifies and verifies (a handler from
+    // another department may not be named, 5: `hands_over_to`).
+    let crew: (&[&str], &[&str]) = (&["cs_staff"], &["cs_staff"]);
     assert_eq!(
         judged_on_finding(
             "property-training-s20.toml",
@@ -638,4 +640,57 @@ fn s20_a_case_passed_up_is_the_superior_departments() {
         breach_owners(&day),
         ["verify@1 → sd", "agreed_deadline@1 → sd"]
     );
+}
+
+/// 5「如有投诉需其他部门配合方能解决的问题时,应尽快与其他部门联系,取得解决方案再向业主做出解答」:
+/// another department cooperates — it helps find the solution — and the
+/// answer to the owner stays with the centre (4「给予限时进行电话回复」). A handler
+/// is charged with the verification and the phone reply (`owner =
+/// "assignee"`), so naming the other department's inspector the handler
+/// would charge him with a reply he may not give: the 客服员's and the
+/// supervisor's hand-over to him is refused and changes nothing
+/// (`hands_over_to`, ruling 78); the department is called in (co-handling)
+/// and a missed phone reply stays the 客服员's. The second tenth-session
+/// audit: the file let them hand the case to anyone, and the late phone
+/// reply was the inspector's (fails on the old file).
+#[test]
+fn s20_another_department_cooperates_and_is_not_handed_the_complaint() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("eng", "工程部", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("eng1", "工程部巡查员", "eng", &["dept_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Monday 11 May 2026, after the Labour Day holiday.
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "小区北门道闸坏了三天，车辆只能人工放行")
+        .complainant(person("业主 严女士"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-H", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    for by in ["kf", "sup"] {
+        let refused = s
+            .run(by, minutes(t0, 10), assign("eng", "eng1"))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("kf", minutes(t0, 15), assign_with("cs", "kf", &["eng"]));
+    s.ok("eng1", minutes(t0, 30), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "道闸电机烧坏，需更换"),
+    );
+    // One working day (assumed) from Monday: the end of Tuesday 12 May.
+    assert_eq!(due(&s, t0, "phone_reply"), "2026-05-13 00:00");
+    s.tick(beijing(2026, 5, 13, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
 }
