@@ -429,9 +429,6 @@ fn s28_each_report_up_is_made_by_the_hall() {
     let mut s = batch("YYT-BY2");
     s.ok("y1", minutes(t0, 10), escalate("超出处理权限"));
     s.ok("y1", minutes(t0, 20), escalate("批量断网,有升级倾向"));
-    assert_eq!(
-        steps_taken(&s),
-        ["beyond-authority", "escalation-tendency"]
-    );
+    assert_eq!(steps_taken(&s), ["beyond-authority", "escalation-tendency"]);
     s.assert_replays();
 }

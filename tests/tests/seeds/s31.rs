@@ -905,7 +905,11 @@ fn s31_the_province_names_a_handler_who_can_answer() {
     // Passed down to the case officer, who answers for both clocks; nor may
     // the province move the case on to the intake officer.
     s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
-    refused(&mut s, 50, transfer("ts", "sl", "转送工程所在地投诉处理机构"));
+    refused(
+        &mut s,
+        50,
+        transfer("ts", "sl", "转送工程所在地投诉处理机构"),
+    );
     s.tick(beijing(2026, 5, 7, 0, 1));
     let mut owners = breach_owners(&s);
     owners.sort();
