@@ -925,3 +925,29 @@ fn s31_the_province_names_a_handler_who_can_answer() {
     kept.assert_replays();
     s.assert_replays();
 }
+
+/// 处理: the summary promises the complainant no date (its only 「及时」 is the
+/// result reported to the province; the handling limit is the file's own,
+/// assumed). The old file let the case officer and the province's staff set
+/// one (`set_agreed_deadline`), a clock of no clause owned by the handler
+/// alone, so a date the province promised before passing the case down
+/// breached charged to nobody (this test fails on that file: the date was
+/// accepted). As S06's and S34's files, it promises none.
+#[test]
+fn s31_no_body_promises_a_date_the_source_lacks() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = province_accepted(&p, "SJ-D", t0, "无锡某小区外墙保温层脱落");
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 20, 17, 0),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let e = s.run("sj1", minutes(t0, 35), promise()).unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    let before = (s.case().clone(), s.events.len());
+    let e = s.run("ba", minutes(t0, 50), promise()).unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
