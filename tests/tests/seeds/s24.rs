@@ -437,3 +437,38 @@ fn s24_production_carries_out_but_is_not_handed_the_complaint() {
     assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
     s.assert_replays();
 }
+
+/// 5.3 1)「及 时给予回复…做到处理问 题的时间省内不超过二天,省外不超过四天」: the
+/// source promises the customer no date of 品质部's own, only the 2 / 4 days. The
+/// old file let 品质部 set one (`set_agreed_deadline`), a clock of no clause
+/// owned by the handler alone, so a date promised before anyone was named
+/// breached charged to nobody (this test fails on that file: the date was
+/// accepted). As S06's and S34's files, it promises none.
+#[test]
+fn s24_quality_promises_no_date_the_source_lacks() {
+    let roster = roster(
+        &[("qa", "品质部", None)],
+        &[("pz", "品质部 专员", "qa", &["quality_dept"], None)],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let t0 = beijing(2026, 3, 16, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "断路器合闸后跳闸")
+        .complainant(person("客户"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("pz", "ZL-D", c).unwrap();
+    s.ok("pz", minutes(t0, 5), accept());
+    let before = (s.case().clone(), s.events.len());
+    let promised = s
+        .run(
+            "pz",
+            minutes(t0, 10),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 3, 17, 12, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "not_permitted", "{promised}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}

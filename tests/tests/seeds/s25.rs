@@ -247,3 +247,39 @@ fn s25_the_agent_settles_within_the_remit_on_the_spot() {
     );
     assert!(!breached(&s.events, "reply"));
 }
+
+/// 「本职范围,当场解答,复杂问题,及时转达」: the code promises the caller no date
+/// (its reply limits are the file's own, assumed). The old file let the agent
+/// set one (`set_agreed_deadline`), a clock of no clause owned by the handler
+/// alone, so a date promised on a call nobody was assigned breached charged to
+/// nobody, against 「第一受理,责任不推」 (this test fails on that file: the date
+/// was accepted). As S06's and S34's files, it promises none.
+#[test]
+fn s25_the_agent_promises_no_date_the_source_lacks() {
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[("w1", "维系经理 小邬", "kf", &["retention_agent"], None)],
+    );
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
+    let t0 = at_s(2026, 2, 2, 10, 0, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "宽带报修三天未上门")
+        .complainant(person("用户 祁先生"))
+        .category(cat("complaint"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-D", c).unwrap();
+    s.ok("w1", at_s(2026, 2, 2, 10, 0, 8), accept());
+    let before = (s.case().clone(), s.events.len());
+    let promised = s
+        .run(
+            "w1",
+            at_s(2026, 2, 2, 10, 2, 0),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 2, 3, 12, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "not_permitted", "{promised}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}

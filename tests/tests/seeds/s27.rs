@@ -295,3 +295,39 @@ fn s27_another_department_cooperates_and_is_not_handed_the_case() {
     assert_eq!(breach_owners(&s), ["handling@1 → n1"]);
     s.assert_replays();
 }
+
+/// 第七条「负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」: the surviving
+/// articles promise the taxpayer no date (the time-limit articles are lost, and
+/// the file's limits are assumed). The old file let the staff set one
+/// (`set_agreed_deadline`), a clock of no clause owned by the handler alone, so
+/// a date promised before a handler was named breached charged to nobody (this
+/// test fails on that file: the date was accepted). As S06's and S34's files,
+/// it promises none.
+#[test]
+fn s27_the_staff_promise_no_date_the_source_lacks() {
+    let roster = roster(
+        &[("nf", "纳税服务科", None)],
+        &[("n1", "纳服专职 欧阳", "nf", &["tax_service_staff"], None)],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Web, "窗口人员未一次性告知所需资料")
+        .complainant(Complainant::organization("某商贸有限公司").unwrap())
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("n1", "NF-D", c).unwrap();
+    s.ok("n1", minutes(t0, 30), accept());
+    let before = (s.case().clone(), s.events.len());
+    let promised = s
+        .run(
+            "n1",
+            minutes(t0, 40),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 3, 4, 17, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "not_permitted", "{promised}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}

@@ -365,3 +365,70 @@ fn s28_the_hall_tells_the_time_needed_and_asks_no_extension() {
     let p = policy("business-hall-s28.toml");
     assert!(p.approval.as_ref().is_some_and(|a| a.extension.is_none()));
 }
+
+/// 三6「超出处理权限时应及 时上报上一级主管协调处理」 and 「若遇到有升级投诉倾向的时候,要及时向上级上报」:
+/// the hall reports up. The staff member beyond their authority reports to the
+/// 上一级主管 (`beyond-authority`); the hall — the staff member or the hall
+/// supervisor — reports a complaint likely to escalate to the 上级
+/// (`escalation-tendency`), the only act that meets the batch report clock. The
+/// old file let anyone who may escalate name any step: the 上级 itself could
+/// take the hall's report to it and so stop the report clock with no report
+/// made, and the hall supervisor's plain `escalate` took the staff's step to
+/// himself, leaving the batch unreported (this test fails on that file).
+#[test]
+fn s28_each_report_up_is_made_by_the_hall() {
+    let roster = roster(
+        &[("yyt", "营业厅", None), ("fgs", "分公司客服中心", None)],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let batch = |id: &str| {
+        let mut s = Scenario::new(policy("business-hall-s28.toml"), roster.clone());
+        s.register(
+            "y1",
+            id,
+            about(t0, "product_service_defect", "同一小区5户宽带同时断网")
+                .collective_count(5)
+                .first_responder(sid("y1"))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        s.ok("y1", minutes(t0, 5), accept());
+        s
+    };
+
+    // The 上级 does not report to itself, nor send the case down.
+    let mut s = batch("YYT-BY");
+    let before = (s.case().clone(), s.events.len());
+    for (who, step) in [
+        ("sj", "escalation-tendency"),
+        ("sj", "beyond-authority"),
+        ("zr", "beyond-authority"),
+    ] {
+        assert!(
+            s.run(who, minutes(t0, 10), escalate_to(step, "上报"))
+                .is_err(),
+            "{who} {step}"
+        );
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    }
+    // The hall supervisor's report goes to the 上级, and meets the clock.
+    s.ok("zr", minutes(t0, 20), escalate("批量断网,有升级倾向"));
+    assert_eq!(steps_taken(&s), ["escalation-tendency"]);
+    s.tick(beijing(2026, 6, 8, 12, 0));
+    assert!(!breached(&s.events, "report_batch"));
+    s.assert_replays();
+
+    // The staff member beyond their authority reports to the hall supervisor,
+    // then to the 上级.
+    let mut s = batch("YYT-BY2");
+    s.ok("y1", minutes(t0, 10), escalate("超出处理权限"));
+    s.ok("y1", minutes(t0, 20), escalate("批量断网,有升级倾向"));
+    assert_eq!(steps_taken(&s), ["beyond-authority", "escalation-tendency"]);
+    s.assert_replays();
+}

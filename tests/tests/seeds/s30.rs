@@ -943,3 +943,46 @@ fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
     );
     s.assert_replays();
 }
+
+/// 四 第三步「最终由服务监督团队…负责处理、回复客户、结束工单」 and 2(3)「通过短信联系客户告知核实情况」:
+/// the team tells the customer what its check found; the source promises no
+/// date (the reply and callback limits are the file's own, assumed). The old
+/// file let the team set one (`set_agreed_deadline`), a clock of no clause
+/// owned by the handler alone, so a date promised on a work order nobody was
+/// assigned breached charged to nobody (this test fails on that file: the date
+/// was accepted). As S06's and S34's files, it promises none.
+#[test]
+fn s30_the_team_promises_no_date_the_source_lacks() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表业务解答错误")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_business"))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-D", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    let before = (s.case().clone(), s.events.len());
+    let promised = s
+        .run(
+            "jd1",
+            minutes(t0, 30),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 4, 16, 17, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "not_permitted", "{promised}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}

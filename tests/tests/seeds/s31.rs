@@ -873,3 +873,81 @@ fn s31_a_case_sent_to_another_body_without_a_handler_is_that_bodys() {
     assert_eq!(breach_owners(&s), ["handling@1 → sl"]);
     s.assert_replays();
 }
+
+/// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」
+/// and 「由办案负责人整理卷宗」: the province keeps what it files directly (its
+/// own staff handle it) and sends the rest to a city or county body, whose
+/// 办案负责人 handles it. The handler it names is charged with the handling
+/// clock and the result owed to it, so he is one of its own staff or a case
+/// officer — never the body's intake officer (or its head), who may neither
+/// reply nor report the result. The old file set no limit on the province's
+/// hand-over (its role had no `hands_over_to`, ruling 78), so it could name the
+/// intake officer handler, and he was charged with both clocks (this test
+/// fails on that file).
+#[test]
+fn s31_the_province_names_a_handler_who_can_answer() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = province_accepted(&p, "SJ-61", t0, "无锡某小区外墙保温层脱落");
+    let refused = |s: &mut Scenario, at: i64, hand_over: CommandKind| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s.run("sj1", minutes(t0, at), hand_over).unwrap_err();
+        assert_eq!(e.kind(), "hand_over_refused", "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("the handler sl (of ts) holds none of them"),
+            "{e}"
+        );
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    refused(&mut s, 40, assign("ts", "sl"));
+
+    // Passed down to the case officer, who answers for both clocks; nor may
+    // the province move the case on to the intake officer.
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    refused(
+        &mut s,
+        50,
+        transfer("ts", "sl", "转送工程所在地投诉处理机构"),
+    );
+    s.tick(beijing(2026, 5, 7, 0, 1));
+    let mut owners = breach_owners(&s);
+    owners.sort();
+    assert_eq!(
+        owners,
+        ["handling@1 → ba", "result_report_to_province@1 → ba"]
+    );
+
+    // Kept and handled by its own staff (直接立案处理), as before.
+    let mut kept = province_accepted(&p, "SJ-62", t0, "无锡某小区外墙保温层脱落");
+    kept.ok("sj1", minutes(t0, 40), assign("sj", "sj1"));
+    kept.ok("sj1", minutes(t0, 50), investigate());
+    kept.assert_replays();
+    s.assert_replays();
+}
+
+/// 处理: the summary promises the complainant no date (its only 「及时」 is the
+/// result reported to the province; the handling limit is the file's own,
+/// assumed). The old file let the case officer and the province's staff set
+/// one (`set_agreed_deadline`), a clock of no clause owned by the handler
+/// alone, so a date the province promised before passing the case down
+/// breached charged to nobody (this test fails on that file: the date was
+/// accepted). As S06's and S34's files, it promises none.
+#[test]
+fn s31_no_body_promises_a_date_the_source_lacks() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = province_accepted(&p, "SJ-D", t0, "无锡某小区外墙保温层脱落");
+    let promise = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 3, 20, 17, 0),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let e = s.run("sj1", minutes(t0, 35), promise()).unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    let before = (s.case().clone(), s.events.len());
+    let e = s.run("ba", minutes(t0, 50), promise()).unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
