@@ -27,7 +27,9 @@
 //! stop it or to an assignee an assignment may leave unnamed
 //! (the `owners` module), a grant the engine always refuses (`not_accept`
 //! with no acceptance rule that refuses and no `override_acceptance`,
-//! `approve_extension` with no role that may `request_extension`).
+//! `approve_extension` with no role that may `request_extension`), a
+//! closure that waits for a clock nobody can stop or for a callback a
+//! policy owing none requires (`closure_can_happen`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
