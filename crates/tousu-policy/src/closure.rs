@@ -99,10 +99,7 @@ impl Milestone {
     /// `withdrawn`, `not_accepted`): what a closure that awaits its clock
     /// waits for (ruling 91).
     pub fn own_stop_events(&self) -> impl Iterator<Item = ClockEvent> + '_ {
-        self.stop
-            .iter()
-            .copied()
-            .filter(|e| !ENDS_CASE.contains(e))
+        self.stop.iter().copied().filter(|e| !ENDS_CASE.contains(e))
     }
 }
 

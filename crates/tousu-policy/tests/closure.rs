@@ -68,8 +68,9 @@ fn an_awaited_clock_must_be_a_milestone_that_can_stop_before_the_end() {
     // `callback` stops on callback_recorded; `acceptance` on accepted: both
     // can stop before the case ends.
     assert!(
-        !found.iter().any(|e| e.starts_with("closure.awaits[0]")
-            || e.starts_with("closure.awaits[3]")),
+        !found
+            .iter()
+            .any(|e| e.starts_with("closure.awaits[0]") || e.starts_with("closure.awaits[3]")),
         "{found:#?}"
     );
     // A clock that stops only when the case ends would be waited for forever.
@@ -96,7 +97,10 @@ fn the_table_belongs_to_schema_2() {
         "[closure]\nawaits = [\"callback\", \"second\"]\n\n[rounds]\n",
     );
     let err = Policy::from_toml_str(&toml).unwrap_err().to_string();
-    assert!(err.contains("closure: is a table of schema_version 2"), "{err}");
+    assert!(
+        err.contains("closure: is a table of schema_version 2"),
+        "{err}"
+    );
     assert!(
         err.contains("closure.awaits[1]: \"second\" is not a milestone"),
         "{err}"
@@ -123,8 +127,9 @@ fn invariants_report_a_closure_that_cannot_happen() {
     }
     let found = closure_findings(&p);
     assert!(
-        found.iter().any(|f| f.starts_with("closure.awaits[0]")
-            && f.contains("callback_recorded")),
+        found
+            .iter()
+            .any(|f| f.starts_with("closure.awaits[0]") && f.contains("callback_recorded")),
         "{found:#?}"
     );
     // No callback owed, but a chain that requires one.
@@ -154,9 +159,9 @@ fn a_policy_without_callbacks_needs_no_role_to_record_one() {
             .retain(|a| *a != tousu_policy::Action::RecordCallback);
     }
     let essential = |p: &Policy| {
-        check_invariants(p)
-            .into_iter()
-            .any(|f| f.invariant == "essential_action_granted" && f.message.contains("record_callback"))
+        check_invariants(p).into_iter().any(|f| {
+            f.invariant == "essential_action_granted" && f.message.contains("record_callback")
+        })
     };
     assert!(essential(&p));
     p.closure.callback = ClosureCallback::None;

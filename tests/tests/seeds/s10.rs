@@ -878,7 +878,11 @@ fn s10_the_centre_closes_only_after_telling_the_first_asker() {
     let details = serde_json::Value::Object(err.details());
     assert_eq!(details["milestone"], "first_asker_feedback", "{err}");
     assert_eq!(details["rule"], "closure.awaits[0]", "{err}");
-    assert_eq!(details["stop"], serde_json::json!(["report_submitted"]), "{err}");
+    assert_eq!(
+        details["stop"],
+        serde_json::json!(["report_submitted"]),
+        "{err}"
+    );
     assert_eq!(status(&s), Status::Replied);
     // The department's report is not the centre's feedback: still refused.
     s.ok(
@@ -891,7 +895,10 @@ fn s10_the_centre_closes_only_after_telling_the_first_asker() {
     s.ok(
         "fd",
         minutes(t0, 180),
-        report("first_asker_feedback", "已反馈首问责任人：门禁已修复,业主满意"),
+        report(
+            "first_asker_feedback",
+            "已反馈首问责任人：门禁已修复,业主满意",
+        ),
     );
     s.ok("fd", minutes(t0, 190), close());
     assert_eq!(status(&s), Status::Closed);

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use tousu_model::Satisfaction;
 use tousu_policy::{
-    ClockEvent, ClosureCallback, EscalationId, EscalationStep, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted,
+    ClockEvent, ClosureCallback, EscalationId, EscalationStep, EscalationTrigger, RoundsAllowed,
+    WhenRoundsExhausted,
 };
 
 use super::Decision;
@@ -218,7 +219,7 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             ));
         }
         (None, ClosureCallback::None) => ClosureKind::OnReply,
-        (None, _) => {
+        (None, ClosureCallback::Satisfied) => {
             return Err(invalid(
                 d.case.status,
                 kind,
@@ -244,7 +245,12 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
 fn awaited_clocks_stopped(d: &Decision<'_, '_>) -> Result<(), Rejection> {
     let policy = d.ctx.policy;
     for (i, id) in policy.closure.awaits.iter().enumerate() {
-        if !d.case.clocks.iter().any(|c| &c.milestone == id && c.is_open()) {
+        if !d
+            .case
+            .clocks
+            .iter()
+            .any(|c| &c.milestone == id && c.is_open())
+        {
             continue;
         }
         let stop = policy
