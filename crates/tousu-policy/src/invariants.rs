@@ -27,7 +27,9 @@
 //! stop it or to an assignee an assignment may leave unnamed
 //! (the `owners` module), a grant the engine always refuses (`not_accept`
 //! with no acceptance rule that refuses and no `override_acceptance`,
-//! `approve_extension` with no role that may `request_extension`).
+//! `approve_extension` with no role that may `request_extension`), a
+//! closure that waits for a clock nobody can stop or for a callback a
+//! policy owing none requires (`closure_can_happen`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -223,6 +225,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     out.extend(crate::stop_on_validity::invariants(p));
     out.extend(crate::repeat::invariants(p));
     out.extend(crate::owners::invariants(p));
+    out.extend(crate::closure::invariants(p));
     out.sort_by(|a, b| (a.invariant, &a.path).cmp(&(b.invariant, &b.path)));
     out
 }
@@ -610,7 +613,13 @@ fn restricted_steps_can_be_taken(p: &Policy, out: &mut Findings) {
 
 /// A case can go from registration to closure, and whoever takes it over can act.
 fn flow_completes(p: &Policy, out: &mut Findings) {
+    // A policy whose closure needs no callback (ruling 92) completes
+    // without one.
+    let no_callback = p.closure.callback == crate::ClosureCallback::None;
     for &action in ESSENTIAL {
+        if no_callback && action == Action::RecordCallback {
+            continue;
+        }
         if !some_role_may(p, action) {
             out.add(
                 Severity::Error,

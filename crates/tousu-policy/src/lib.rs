@@ -96,6 +96,7 @@ pub mod penalty_schedule;
 
 pub mod authority;
 mod charged;
+pub mod closure;
 pub mod counted_from;
 pub mod duties;
 mod error;
@@ -125,6 +126,7 @@ mod validate;
 pub mod warranty;
 
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
+pub use closure::{Closure, ClosureCallback};
 pub use counted_from::CountedFrom;
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};

@@ -236,6 +236,13 @@ pub struct Policy {
     /// 工作日仍联系不上」). Absent: such closure is not allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreachable_closure: Option<UnreachableClosure>,
+    /// What closing a case waits for (schema 2, rulings 91 and 92): clocks
+    /// stopped by their own stop events (`awaits`, S10's feedback to the
+    /// first asker), and whether a satisfied callback is needed
+    /// (`callback`, `"none"` where the source has no 回访). Absent: no
+    /// clock, and a satisfied callback.
+    #[serde(default, skip_serializing_if = "crate::Closure::is_default")]
+    pub closure: crate::Closure,
     /// Late entries (补录): the actions whose commands may say that what they
     /// record happened earlier (`occurred_at`), and how long after at most.
     /// Absent: nothing may be entered late.

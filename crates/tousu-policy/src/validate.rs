@@ -122,6 +122,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     warranties(p, &names, &mut r);
     crate::late_entry::check(p, &mut r);
     crate::record_sign_off::check(p, &mut r);
+    crate::closure::check(p, &mut r);
     crate::registration::check(p, &mut r);
     crate::remedy_rules::check(p, &mut r);
     for (i, rule) in p.remedy_rules.iter().enumerate() {

@@ -96,6 +96,9 @@ pub enum ClosureKind {
     Unreachable,
     /// The complainant withdrew.
     Withdrawn,
+    /// 结案 on the reply, where the policy owes no callback
+    /// (`closure.callback = "none"`, ruling 92: S14's 细则 has no 回访).
+    OnReply,
 }
 
 impl ClosureKind {
@@ -107,6 +110,7 @@ impl ClosureKind {
             ClosureKind::Abnormal => "非正常结案",
             ClosureKind::Unreachable => "联系不上结案",
             ClosureKind::Withdrawn => "撤诉",
+            ClosureKind::OnReply => "答复结案",
         }
     }
 }

@@ -142,6 +142,23 @@ pub enum Rejection {
         /// The chain that signs it, in order.
         chain: Vec<RoleId>,
     },
+    /// Closing waits for a clock the policy names (`closure.awaits`, ruling
+    /// 91): it started and has not been stopped by its own stop events
+    /// (S10's feedback to the first asker before the centre closes).
+    #[error(
+        "the clock {milestone} has not stopped: closing waits for one of [{}] first ({rule} of policy {policy}); a case that cannot wait is closed abnormally",
+        stop.iter().map(|e| e.id()).collect::<Vec<_>>().join(", ")
+    )]
+    ClosureAwaitsClock {
+        /// The milestone whose clock is open.
+        milestone: tousu_policy::MilestoneId,
+        /// The events of its own that would stop it (not the case's end).
+        stop: Vec<tousu_policy::ClockEvent>,
+        /// The policy.
+        policy: String,
+        /// The entry that refused it (`closure.awaits[0]`).
+        rule: String,
+    },
     /// The actor may not sign the record now: there is no such record in
     /// this round, the policy has no chain for it, the chain is complete,
     /// it is another role's turn, or the actor signed it already.
@@ -418,6 +435,7 @@ impl Rejection {
             Rejection::RecordNotSigned { .. } => "record_not_signed",
             Rejection::RecordMissing { .. } => "record_missing",
             Rejection::RecordSignRefused { .. } => "record_sign_refused",
+            Rejection::ClosureAwaitsClock { .. } => "closure_awaits_clock",
             Rejection::RecordIncomplete { .. } => "record_incomplete",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
@@ -505,6 +523,12 @@ impl Rejection {
             Rejection::RecordSignRefused { actor, record, .. } => {
                 json!({ "actor": actor, "record": record })
             }
+            Rejection::ClosureAwaitsClock {
+                milestone,
+                stop,
+                policy,
+                rule,
+            } => json!({ "milestone": milestone, "stop": stop, "policy": policy, "rule": rule }),
             Rejection::RecordIncomplete {
                 field,
                 event,
@@ -653,11 +677,12 @@ mod tests {
             Rejection::UnknownLevel { .. } => 24,
             Rejection::Calendar(_) => 25,
             Rejection::WrongPolicy { .. } => 26,
+            Rejection::ClosureAwaitsClock { .. } => 27,
         }
     }
 
     /// How many kinds [`ordinal`] numbers.
-    const KINDS: usize = 27;
+    const KINDS: usize = 28;
 
     #[test]
     fn the_samples_hold_every_kind_once() {
@@ -829,6 +854,12 @@ mod tests {
                 case_version: "1".to_owned(),
                 ctx_policy: "b".to_owned(),
                 ctx_version: "1".to_owned(),
+            },
+            Rejection::ClosureAwaitsClock {
+                milestone: tousu_policy::MilestoneId::new("feedback").unwrap(),
+                stop: vec![tousu_policy::ClockEvent::ReportSubmitted],
+                policy: "p".to_owned(),
+                rule: "closure.awaits[0]".to_owned(),
             },
         ]
     }

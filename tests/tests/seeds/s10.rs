@@ -783,6 +783,39 @@ fn s10_a_department_sent_a_case_without_a_person_still_answers() {
     assert_eq!(breach_owners(&done), ["completion_feedback@1 → eng1"]);
 }
 
+/// A routine repair on the desk, replied at 10:30 and called back satisfied
+/// at 11:00 on `t0`'s day (`t0` at 9:00): the feedback to the first asker
+/// runs from 11:00.
+fn s10_called_back(no: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = s10_desk();
+    let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", no, c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 20), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "门禁电源损坏"),
+    );
+    s.ok(
+        "eng1",
+        minutes(t0, 70),
+        propose(vec![rem(RemedyKind::Repair)], "更换门禁电源"),
+    );
+    s.ok("sm", minutes(t0, 80), approve());
+    s.ok("fd", minutes(t0, 90), reply("门禁已修复"));
+    s.ok(
+        "fd",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    s
+}
+
 /// 8「首问人…必须负责跟进客户中心处理进度情况,客户中心协调处理完毕,须于2小时内反馈首问责任人」:
 /// from the callback, the 客户中心's own report to the first asker (naming
 /// the clock) meets the two hours, the case still open; a department's
@@ -792,35 +825,7 @@ fn s10_a_department_sent_a_case_without_a_person_still_answers() {
 #[test]
 fn s10_the_first_asker_is_told_by_the_centres_report() {
     let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
-    let called_back = |no: &str| {
-        let mut s = s10_desk();
-        let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
-            .category(cat("repair"))
-            .build()
-            .unwrap();
-        s.register("fd", no, c).unwrap();
-        s.ok("fd", minutes(t0, 5), accept());
-        s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
-        s.ok("eng1", minutes(t0, 20), investigate());
-        s.ok(
-            "eng1",
-            minutes(t0, 60),
-            findings(FaultParty::Us, "门禁电源损坏"),
-        );
-        s.ok(
-            "eng1",
-            minutes(t0, 70),
-            propose(vec![rem(RemedyKind::Repair)], "更换门禁电源"),
-        );
-        s.ok("sm", minutes(t0, 80), approve());
-        s.ok("fd", minutes(t0, 90), reply("门禁已修复"));
-        s.ok(
-            "fd",
-            minutes(t0, 120),
-            callback(Satisfaction::Satisfied, "业主满意"),
-        );
-        s
-    };
+    let called_back = |no: &str| s10_called_back(no, t0);
     // Called back at 11:00: the feedback is due at 13:00.
     let mut told = called_back("XX-F1");
     assert_eq!(
@@ -856,6 +861,63 @@ fn s10_the_first_asker_is_told_by_the_centres_report() {
     let mut silent = called_back("XX-F2");
     silent.tick(minutes(t0, 241));
     assert_eq!(breach_owners(&silent), ["first_asker_feedback@1 → fd"]);
+}
+
+/// 8「客户中心协调处理完毕,须于2小时内反馈首问责任人」: the centre closes only after
+/// it has told the first asker (`[closure] awaits`, ruling 91). Closing within
+/// the two hours without the feedback is refused, naming the clock and the
+/// entry; after the centre's report it closes; a centre that let the two
+/// hours pass still owes the feedback (late, the front desk's) before it
+/// closes. Fails on the old file, where the closing stopped the clock as met.
+#[test]
+fn s10_the_centre_closes_only_after_telling_the_first_asker() {
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = s10_called_back("XX-C1", t0);
+    let err = s.run("fd", minutes(t0, 150), close()).unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    let details = serde_json::Value::Object(err.details());
+    assert_eq!(details["milestone"], "first_asker_feedback", "{err}");
+    assert_eq!(details["rule"], "closure.awaits[0]", "{err}");
+    assert_eq!(
+        details["stop"],
+        serde_json::json!(["report_submitted"]),
+        "{err}"
+    );
+    assert_eq!(status(&s), Status::Replied);
+    // The department's report is not the centre's feedback: still refused.
+    s.ok(
+        "eng1",
+        minutes(t0, 160),
+        report("first_asker_feedback", "维修工告知首问人"),
+    );
+    let err = s.run("fd", minutes(t0, 170), close()).unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    s.ok(
+        "fd",
+        minutes(t0, 180),
+        report(
+            "first_asker_feedback",
+            "已反馈首问责任人：门禁已修复,业主满意",
+        ),
+    );
+    s.ok("fd", minutes(t0, 190), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "Satisfied");
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    // Two hours pass without the feedback: late, and the case still waits
+    // for it.
+    let mut late = s10_called_back("XX-C2", t0);
+    late.tick(minutes(t0, 241));
+    assert_eq!(breach_owners(&late), ["first_asker_feedback@1 → fd"]);
+    let err = late.run("fd", minutes(t0, 250), close()).unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    late.ok(
+        "fd",
+        minutes(t0, 260),
+        report("first_asker_feedback", "已反馈首问责任人（逾时）"),
+    );
+    late.ok("fd", minutes(t0, 270), close());
+    assert_eq!(status(&late), Status::Closed);
 }
 
 /// 10「…视其责任轻重程度,根据公司制度,分别给予书面警告、记过、记大过、降级或开除处理」: a

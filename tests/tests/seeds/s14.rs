@@ -381,3 +381,57 @@ fn s14_no_callback_is_owed_after_the_reply() {
     assert_eq!(breach_owners(&s), Vec::<String>::new());
     s.assert_replays();
 }
+
+/// The 细则 has no 回访: 第十六条「…并尽快回复客户处理结果」 is the last step of the
+/// handling, so the 客服专员 closes a replied case on the reply (`[closure]
+/// callback = "none"`, ruling 92), as closure kind `on_reply`; a callback
+/// recorded all the same that finds the customer unsatisfied still holds the
+/// closure back. Fails on the old file, where closing without a satisfied
+/// callback was refused.
+#[test]
+fn s14_a_replied_case_closes_without_a_callback() {
+    let desk = || {
+        let roster = roster(
+            &[("kf", "客服部", None)],
+            &[("k1", "客服专员", "kf", &["cs_agent"], None)],
+        );
+        Scenario::new(policy("logistics-s14.toml"), roster)
+    };
+    let mut s = desk();
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "货物晚到两天,未接到任何通知")
+        .complainant(person("周先生").with_phone("13800000000"))
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    s.register("k1", "S14-R", c).unwrap();
+    s.ok("k1", minutes(t0, 2), accept());
+    s.ok(
+        "k1",
+        minutes(t0, 20),
+        reply("已核实为中转延误,运费减免并致歉"),
+    );
+    s.ok("k1", minutes(t0, 25), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.assert_replays();
+    // A callback recorded all the same, unsatisfied, is the customer's answer:
+    // the case is not closed over it.
+    let mut u = desk();
+    let c = Complaint::builder(t0, Channel::Phone, "货物晚到两天,未接到任何通知")
+        .category(cat("timeliness"))
+        .build()
+        .unwrap();
+    u.register("k1", "S14-U", c).unwrap();
+    u.ok("k1", minutes(t0, 2), accept());
+    u.ok("k1", minutes(t0, 20), reply("已核实为中转延误"));
+    u.ok(
+        "k1",
+        minutes(t0, 30),
+        callback(Satisfaction::Unsatisfied, "客户不接受"),
+    );
+    let err = u.run("k1", minutes(t0, 35), close()).unwrap_err();
+    assert_eq!(err.kind(), "invalid_transition", "{err}");
+    assert_eq!(status(&u), Status::Replied);
+}

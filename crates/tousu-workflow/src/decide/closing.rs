@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use tousu_model::Satisfaction;
 use tousu_policy::{
-    ClockEvent, EscalationId, EscalationStep, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted,
+    ClockEvent, ClosureCallback, EscalationId, EscalationStep, EscalationTrigger, RoundsAllowed,
+    WhenRoundsExhausted,
 };
 
 use super::Decision;
@@ -202,30 +203,68 @@ pub(super) fn record_callback(
     })
 }
 
-/// 结案 after a satisfied callback.
+/// 结案 after a satisfied callback — or on the reply where the policy owes
+/// none (`closure.callback = "none"`, ruling 92) — once the clocks the
+/// policy's closure awaits have stopped (ruling 91).
 pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
-    match d.case.callback {
-        Some(s) if s.is_satisfied() => Effects::one(
-            EventKind::Closed {
-                kind: ClosureKind::Satisfied,
-                reason: None,
-                advice_zh: None,
-            },
-            &[ClockEvent::Closed],
-        ),
-        Some(_) => Err(invalid(
-            d.case.status,
-            kind,
-            "the customer is unsatisfied: reopen for a new round, escalate, or close abnormally",
-        )),
-        None => Err(invalid(
-            d.case.status,
-            kind,
-            "record a satisfied callback (回访) before closing",
-        )),
+    let closure = match (d.case.callback, d.ctx.policy.closure.callback) {
+        (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
+        (Some(_), _) => {
+            return Err(invalid(
+                d.case.status,
+                kind,
+                "the customer is unsatisfied: reopen for a new round, escalate, or close abnormally",
+            ));
+        }
+        (None, ClosureCallback::None) => ClosureKind::OnReply,
+        (None, ClosureCallback::Satisfied) => {
+            return Err(invalid(
+                d.case.status,
+                kind,
+                "record a satisfied callback (回访) before closing",
+            ));
+        }
+    };
+    awaited_clocks_stopped(d)?;
+    Effects::one(
+        EventKind::Closed {
+            kind: closure,
+            reason: None,
+            advice_zh: None,
+        },
+        &[ClockEvent::Closed],
+    )
+}
+
+/// Refuses the closure while a clock the policy's closure awaits
+/// (`closure.awaits`, ruling 91) is open: it started and its own stop
+/// events have not stopped it. A clock that never started is not waited
+/// for.
+fn awaited_clocks_stopped(d: &Decision<'_, '_>) -> Result<(), Rejection> {
+    let policy = d.ctx.policy;
+    for (i, id) in policy.closure.awaits.iter().enumerate() {
+        if !d
+            .case
+            .clocks
+            .iter()
+            .any(|c| &c.milestone == id && c.is_open())
+        {
+            continue;
+        }
+        let stop = policy
+            .milestone(id)
+            .map(|m| m.own_stop_events().collect())
+            .unwrap_or_default();
+        return Err(Rejection::ClosureAwaitsClock {
+            milestone: id.clone(),
+            stop,
+            policy: policy.id.to_string(),
+            rule: format!("closure.awaits[{i}]"),
+        });
     }
+    Ok(())
 }
 
 /// A new round after an unsatisfied callback, while rounds are left.

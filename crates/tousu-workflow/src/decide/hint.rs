@@ -35,7 +35,9 @@ pub(super) fn hint(kind: &C) -> &'static str {
             "a closed case accepts only notes; it stays judged by the version it was closed under"
         }
         C::RecordCallback { .. } => "record the callback after replying to the customer",
-        C::Close => "close after a reply and a satisfied callback",
+        C::Close => {
+            "close after a reply and a satisfied callback (or the reply alone, where the policy's closure owes none)"
+        }
         C::Reopen { .. } => {
             "reopen after an unsatisfied callback; a closed case accepts only notes (a customer who comes back files a repeat complaint)"
         }

@@ -1,0 +1,169 @@
+//! What closing a case waits for (`[closure]`, rulings 91 and 92): refused
+//! at a path where it cannot work, reported by the invariants where it
+//! would not work as meant, and absent from files that do not use it.
+
+use tousu_policy::{
+    Closure, ClosureCallback, MilestoneId, Policy, RecordSignOff, Severity, SignedRecord,
+    check_invariants,
+};
+
+const S10: &str = include_str!("../../../policies/property-xx-s10.toml");
+const S14: &str = include_str!("../../../policies/logistics-s14.toml");
+
+fn v2() -> Policy {
+    let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 2;
+    p
+}
+
+fn id(s: &str) -> MilestoneId {
+    MilestoneId::new(s).unwrap()
+}
+
+/// The policy's errors, as `path: message`.
+fn errors(p: &Policy) -> Vec<String> {
+    p.check().errors.iter().map(ToString::to_string).collect()
+}
+
+fn has(errors: &[String], path: &str, words: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.starts_with(path) && e.contains(words))
+}
+
+#[test]
+fn the_seeds_load_what_their_closure_waits_for() {
+    let s10 = Policy::from_toml_str(S10).unwrap();
+    assert_eq!(s10.closure.awaits, [id("first_asker_feedback")]);
+    assert_eq!(s10.closure.callback, ClosureCallback::Satisfied);
+    let s14 = Policy::from_toml_str(S14).unwrap();
+    assert!(s14.closure.awaits.is_empty());
+    assert_eq!(s14.closure.callback, ClosureCallback::None);
+}
+
+#[test]
+fn older_files_load_with_the_default_and_write_nothing_new() {
+    let p = Policy::default_policy().unwrap();
+    assert!(p.closure.is_default());
+    let json = serde_json::to_value(&p).unwrap();
+    assert!(json.get("closure").is_none(), "{json}");
+}
+
+#[test]
+fn an_awaited_clock_must_be_a_milestone_that_can_stop_before_the_end() {
+    let mut p = v2();
+    p.closure = Closure {
+        awaits: vec![id("callback"), id("nope"), id("callback"), id("acceptance")],
+        ..Closure::default()
+    };
+    let found = errors(&p);
+    assert!(
+        has(&found, "closure.awaits[1]", "\"nope\" is not a milestone"),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, "closure.awaits[2]", "listed twice"),
+        "{found:#?}"
+    );
+    // `callback` stops on callback_recorded; `acceptance` on accepted: both
+    // can stop before the case ends.
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.starts_with("closure.awaits[0]") || e.starts_with("closure.awaits[3]")),
+        "{found:#?}"
+    );
+    // A clock that stops only when the case ends would be waited for forever.
+    p.milestones[4].stop = vec![
+        tousu_policy::ClockEvent::Withdrawn,
+        tousu_policy::ClockEvent::Closed,
+    ];
+    p.closure.awaits = vec![id("callback")];
+    let found = errors(&p);
+    assert!(
+        has(&found, "closure.awaits[0]", "stops only when the case ends"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_table_belongs_to_schema_2() {
+    let mut p = Policy::default_policy().unwrap();
+    p.closure.callback = ClosureCallback::None;
+    let found = errors(&p);
+    assert!(has(&found, "closure", "schema_version 2"), "{found:#?}");
+    let toml = tousu_policy::DEFAULT_POLICY_TOML.replace(
+        "[rounds]\n",
+        "[closure]\nawaits = [\"callback\", \"second\"]\n\n[rounds]\n",
+    );
+    let err = Policy::from_toml_str(&toml).unwrap_err().to_string();
+    assert!(
+        err.contains("closure: is a table of schema_version 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("closure.awaits[1]: \"second\" is not a milestone"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invariants_report_a_closure_that_cannot_happen() {
+    let closure_findings = |p: &Policy| -> Vec<String> {
+        check_invariants(p)
+            .into_iter()
+            .filter(|f| f.invariant == "closure_can_happen")
+            .inspect(|f| assert_eq!(f.severity, Severity::Error))
+            .map(|f| format!("{}: {}", f.path, f.message))
+            .collect()
+    };
+    // Nobody may record the callback that stops the awaited clock.
+    let mut p = v2();
+    p.closure.awaits = vec![id("callback")];
+    assert!(closure_findings(&p).is_empty());
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordCallback);
+    }
+    let found = closure_findings(&p);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("closure.awaits[0]") && f.contains("callback_recorded")),
+        "{found:#?}"
+    );
+    // No callback owed, but a chain that requires one.
+    let mut p = v2();
+    p.closure.callback = ClosureCallback::None;
+    let role = p.roles[0].id.clone();
+    p.record_sign_offs.push(RecordSignOff {
+        record: SignedRecord::Callback,
+        chain: vec![role],
+        required: true,
+        note: None,
+    });
+    let found = closure_findings(&p);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("closure.callback") && f.contains("record_missing")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_policy_without_callbacks_needs_no_role_to_record_one() {
+    let mut p = v2();
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordCallback);
+    }
+    let essential = |p: &Policy| {
+        check_invariants(p).into_iter().any(|f| {
+            f.invariant == "essential_action_granted" && f.message.contains("record_callback")
+        })
+    };
+    assert!(essential(&p));
+    p.closure.callback = ClosureCallback::None;
+    assert!(!essential(&p));
+}
