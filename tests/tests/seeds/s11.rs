@@ -342,6 +342,8 @@ fn s11_the_designated_complaint_manager_answers_before_he_acts() {
     );
     assert_eq!(
         late_owners(Channel::OpinionBook, "我要投诉：手续费与公示不符"),
-        ["reply@1 → tsm", "opinion_book_review@1 → tsm"]
+        // A complaint in the book runs its own 三日 (`book_reply`, added by
+        // the second tenth-session audit from S08), owned the same way.
+        ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
     );
 }
