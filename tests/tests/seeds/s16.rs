@@ -415,3 +415,18 @@ fn s16_a_major_case_is_the_meetings_to_decide_whatever_its_amount() {
     assert_eq!(level_of(&general), "general");
     general.ok("p2", minutes(t0, 180), approve());
 }
+
+/// Tenth audit: the source promises the client no date, and bids the receiver 「不得做任何承诺」 before the decision. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s16_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "law-firm-s16.toml",
+        about(t0, "legal_service", "承办律师未及时告知开庭时间")
+            .build()
+            .unwrap(),
+    );
+}

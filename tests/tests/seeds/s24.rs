@@ -437,3 +437,16 @@ fn s24_production_carries_out_but_is_not_handed_the_complaint() {
     assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
     s.assert_replays();
 }
+
+/// Tenth audit: the source promises the customer no date (5.3 1) has what cannot be answered in time reported, not promised). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s24_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "electrical-equipment-s24.toml",
+        about(t0, "product", "断路器合闸后跳闸").build().unwrap(),
+    );
+}

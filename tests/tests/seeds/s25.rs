@@ -247,3 +247,16 @@ fn s25_the_agent_settles_within_the_remit_on_the_spot() {
     );
     assert!(!breached(&s.events, "reply"));
 }
+
+/// Tenth audit: the source promises the caller no date (its 时限 are the centre's own, such as 「应答时限」). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s25_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "telecom-callcentre-s25.toml",
+        about(t0, "fault_report", "宽带无法上网").build().unwrap(),
+    );
+}

@@ -295,3 +295,18 @@ fn s27_another_department_cooperates_and_is_not_handed_the_case() {
     assert_eq!(breach_owners(&s), ["handling@1 → n1"]);
     s.assert_replays();
 }
+
+/// Tenth audit: the 办法 gives the taxpayer no promised date, only its own limits. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s27_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "tax-service-s27.toml",
+        about(t0, "service_language", "窗口人员态度生硬")
+            .build()
+            .unwrap(),
+    );
+}

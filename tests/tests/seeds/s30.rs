@@ -943,3 +943,18 @@ fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
     );
     s.assert_replays();
 }
+
+/// Tenth audit: the source promises the customer no date (its SMS after an unanswered call tells him the findings, not a time). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s30_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "community-network-s30.toml",
+        about(t0, "agent_service", "客户代表语气生硬")
+            .build()
+            .unwrap(),
+    );
+}

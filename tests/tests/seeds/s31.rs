@@ -873,3 +873,20 @@ fn s31_a_case_sent_to_another_body_without_a_handler_is_that_bodys() {
     assert_eq!(breach_owners(&s), ["handling@1 → sl"]);
     s.assert_replays();
 }
+
+/// Tenth audit: the 摘要 gives the complainant no promised date, only its own limits. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s31_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "construction-jiangsu-summary-s31.toml",
+        about(t0, "completed_in_warranty", "新购住宅承重墙出现贯通裂缝")
+            .fact(fact("complaint_letter_and_evidence"), yes())
+            .fact(fact("civil_rights_infringed"), yes())
+            .build()
+            .unwrap(),
+    );
+}
