@@ -24,8 +24,9 @@
 //! a field it does not give), a clock stopped by a
 //! validity the findings never record, a repeating clock that never starts
 //! its next period or never ends, a clock charged to a role that cannot
-//! stop it or to an assignee an assignment may leave unnamed
-//! (the `owners` module), a grant the engine always refuses (`not_accept`
+//! stop it or to an assignee an assignment may leave unnamed, a date a
+//! role may promise (`set_agreed_deadline`) whose clock only the handler
+//! owns (the `owners` module), a grant the engine always refuses (`not_accept`
 //! with no acceptance rule that refuses and no `override_acceptance`,
 //! `approve_extension` with no role that may `request_extension`), a
 //! closure that waits for a clock nobody can stop or for a callback a

@@ -2,7 +2,7 @@
 //! (the seed audits' one recurring fault: a late clock charged to nobody,
 //! or to someone who cannot make the event that stops it).
 //!
-//! Two invariants for [`check_invariants`](crate::check_invariants):
+//! Three invariants for [`check_invariants`](crate::check_invariants):
 //!
 //! - `owner_can_stop`: every role a milestone's `owner` or `fallback_owner`
 //!   names, and the handler's role where routing fixes it, may take —
@@ -27,9 +27,17 @@
 //!   clock's breach is charged to nobody (S22's repair clock, S18's
 //!   replies). A clock starting before any assignment is the load-time
 //!   warning at `fallback_owner` already, and is not repeated here.
+//! - `agreed_deadline_owned`: a role may `set_agreed_deadline`, but the
+//!   agreed deadline's clock names no owner but the handler. The workflow
+//!   owns that clock as the first milestone whose `stop` lists
+//!   `agreed_deadline_set` (its owner, then its fallback owners), and with
+//!   no such milestone by the handler alone; a date may be set on an
+//!   accepted case before any assignment, and an assignment may name no
+//!   handler, so such a date lapses charged to nobody (S38's promised
+//!   date, ruling 101).
 //!
-//! A reminder never breaches, so neither applies to it. Rulings 77 and 79
-//! in docs/rulings.md give the readings behind both.
+//! A reminder never breaches, so the first two do not apply to it. Rulings
+//! 77, 79 and 101 in docs/rulings.md give the readings behind them.
 
 use crate::authority::Action;
 use crate::invariants::{Finding, Severity, causes};
@@ -47,6 +55,7 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
         owner_can_stop(p, m, i, &mut out);
         handler_clock_owned(m, i, &mut out);
     }
+    agreed_deadline_owned(p, &mut out);
     out
 }
 
@@ -225,6 +234,61 @@ fn handler_clock_owned(m: &Milestone, i: usize, out: &mut Vec<Finding>) {
     });
 }
 
+/// `agreed_deadline_owned`: one finding for each grant of
+/// `set_agreed_deadline` when the agreed deadline is the handler's alone.
+fn agreed_deadline_owned(p: &Policy, out: &mut Vec<Finding>) {
+    // The workflow's `owned_as_agreed`: the first milestone that stops on
+    // the event, reminder or not.
+    let owned_as = p
+        .milestones
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.stop.contains(&ClockEvent::AgreedDeadlineSet));
+    let handler_alone = owned_as.is_none_or(|(_, m)| {
+        std::iter::once(&m.owner)
+            .chain(
+                m.fallback_owner
+                    .iter()
+                    .flat_map(crate::FallbackOwner::owners),
+            )
+            .all(|o| *o == MilestoneOwner::Assignee)
+    });
+    if !handler_alone {
+        return;
+    }
+    let why = match owned_as {
+        None => "no milestone stops on agreed_deadline_set, so the agreed deadline's clock is owned by the handler alone".to_owned(),
+        Some((i, m)) => format!(
+            "the agreed deadline's clock is owned as milestones[{i}] ({}), the first milestone that stops on agreed_deadline_set, which names no owner but the handler",
+            m.id
+        ),
+    };
+    for (i, role) in p.roles.iter().enumerate() {
+        let held = role
+            .actions
+            .iter()
+            .position(|a| *a == Action::SetAgreedDeadline)
+            .map(|k| format!("roles[{i}].actions[{k}]"));
+        let granted = role.grants.iter().enumerate().filter_map(|(j, g)| {
+            g.actions
+                .iter()
+                .position(|a| *a == Action::SetAgreedDeadline)
+                .map(|k| format!("roles[{i}].grants[{j}].actions[{k}]"))
+        });
+        for path in held.into_iter().chain(granted) {
+            out.push(Finding {
+                severity: Severity::Warning,
+                invariant: "agreed_deadline_owned",
+                path,
+                message: format!(
+                    "role {} may set_agreed_deadline, but {why}: a date promised before a handler is named (an accepted case may be given one before any assignment) or on a case assigned to a lead department with no handler lapses charged to nobody; list agreed_deadline_set in the stop of the milestone the promised date stands in for (the date is then owned as that clock is, by its owner and fallback owners), or take set_agreed_deadline away where the regulation promises no date",
+                    role.id
+                ),
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +434,41 @@ mod tests {
         m.start = vec![ClockEvent::Assigned];
         m.reminder = true;
         assert!(invariants(&p).is_empty());
+    }
+
+    #[test]
+    fn an_agreed_deadline_owned_by_the_handler_alone_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        // The default policy's result clock stops on agreed_deadline_set.
+        assert!(findings(&p, "agreed_deadline_owned").is_empty());
+        for m in &mut p.milestones {
+            m.stop.retain(|e| *e != ClockEvent::AgreedDeadlineSet);
+        }
+        let f = findings(&p, "agreed_deadline_owned");
+        assert!(!f.is_empty(), "{f:#?}");
+        assert!(
+            f.iter().all(|f| f.contains("may set_agreed_deadline, but no milestone stops on agreed_deadline_set, so the agreed deadline's clock is owned by the handler alone")),
+            "{f:#?}"
+        );
+        // A milestone that stops on it but names only the handler owns it
+        // no better.
+        let m = milestone(&mut p, "result");
+        m.stop.push(ClockEvent::AgreedDeadlineSet);
+        m.fallback_owner = None;
+        let f = findings(&p, "agreed_deadline_owned");
+        assert!(
+            !f.is_empty()
+                && f.iter()
+                    .all(|f| f.contains("owned as milestones[3] (result)")),
+            "{f:#?}"
+        );
+        // No role that may set a date: nothing to find.
+        for r in &mut p.roles {
+            r.actions.retain(|a| *a != Action::SetAgreedDeadline);
+            for g in &mut r.grants {
+                g.actions.retain(|a| *a != Action::SetAgreedDeadline);
+            }
+        }
+        assert!(findings(&p, "agreed_deadline_owned").is_empty());
     }
 }

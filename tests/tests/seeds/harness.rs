@@ -615,3 +615,30 @@ pub fn act(action: tousu_policy::CaseAction, note: &str) -> CommandKind {
 pub fn sign(record: tousu_policy::SignedRecord) -> CommandKind {
     CommandKind::SignRecord { record }
 }
+
+/// The tenth audit's "deadlines the sources never promise": one person who
+/// holds every role of `file` registers and accepts `c`, then promises the
+/// complainant a date three days on, which is refused (`not_permitted`). A
+/// date a role could promise ran on a clock the handler alone owned (no
+/// milestone stopped on `agreed_deadline_set`), so one promised before a
+/// handler was named lapsed charged to nobody.
+pub fn no_role_promises_a_date(file: &str, c: Complaint) {
+    let p = policy(file);
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.id.as_str()).collect();
+    let roster = roster(
+        &[("unit", "受理单位", None)],
+        &[("all", "身兼各岗", "unit", &roles, None)],
+    );
+    let at = c.received_at;
+    let mut s = Scenario::new(p.clone(), roster);
+    s.register("all", "NO-DATE", c).unwrap();
+    s.ok("all", minutes(at, 5), accept());
+    let promise = CommandKind::SetAgreedDeadline {
+        deadline: minutes(at, 3 * 24 * 60),
+    };
+    let refused = s.run("all", minutes(at, 10), promise);
+    assert!(
+        matches!(refused, Err(Rejection::NotPermitted { .. })),
+        "{file}: {refused:?}"
+    );
+}

@@ -58,7 +58,7 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
     // 三日 from 30 September: 1–3 October, a holiday → the next working day,
     // 9 October, to its end.
     assert!(due_all(&s, minutes(t0, 6)).contains(&"reply → 2025-10-10 00:00".to_owned()));
-    // 「和客户约定回复时限」.
+    // 「和客户约定回复时限」: the agreed time replaces the 三日 (ruling 102).
     s.ok(
         "tsm",
         minutes(t0, 8),
@@ -346,4 +346,53 @@ fn s11_the_designated_complaint_manager_answers_before_he_acts() {
         // the second tenth-session audit from S08), owned the same way.
         ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
     );
+}
+
+/// 第八条(三)「当场不能答复的,投诉管理人要安抚客户情绪,并和客户约定回复时限」: the 回复时限
+/// the complaint manager agrees with the customer is the reply's time in place of
+/// 第七条(二)'s 三日 (ruling 102), and it is owned as the reply is: the complaint
+/// manager, else the employee who took the complaint. The old file owned the date
+/// by the handler alone, and a branch names none: the date lapsed charged to
+/// nobody beside a late 三日 reply (this test fails there).
+#[test]
+fn s11_a_reply_time_agreed_with_the_customer_is_the_complaint_managers() {
+    let roster = roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "理财产品赎回款未按期到账")
+        .category(cat("fees"))
+        .build()
+        .unwrap();
+    s.register("teller", "S11-A", c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    // A Friday, past the 三日 (Thursday 10:00): the customer agreed to wait.
+    s.ok(
+        "tsm",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 17, 17, 0),
+        },
+    );
+    let open: Vec<_> = s
+        .deadlines(minutes(t0, 11))
+        .into_iter()
+        .map(|d| d.milestone.to_string())
+        .collect();
+    assert_eq!(open, ["agreed_deadline"]);
+    s.tick(beijing(2025, 10, 20, 10, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["agreed_deadline@1 → tsm"]);
 }

@@ -435,3 +435,18 @@ fn s14_a_replied_case_closes_without_a_callback() {
     assert_eq!(err.kind(), "invalid_transition", "{err}");
     assert_eq!(status(&u), Status::Replied);
 }
+
+/// Tenth audit: the source promises the complainant no date: its time limits are the department's own (the investigator may promise nothing at all: 「无权对任何一方做出任何形式的承诺」). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s14_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "logistics-s14.toml",
+        about(t0, "service_attitude", "送货司机说话难听")
+            .build()
+            .unwrap(),
+    );
+}

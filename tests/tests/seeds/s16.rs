@@ -523,3 +523,18 @@ fn s16_a_late_written_reply_is_the_officers_not_the_handling_partners() {
         .collect();
     assert_eq!(late, ["written_reply@1 → of"]);
 }
+
+/// Tenth audit: the source promises the client no date, and bids the receiver 「不得做任何承诺」 before the decision. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s16_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "law-firm-s16.toml",
+        about(t0, "legal_service", "承办律师未及时告知开庭时间")
+            .build()
+            .unwrap(),
+    );
+}

@@ -254,8 +254,9 @@ fn s18_starting_the_investigation_is_not_the_phone_call() {
 /// 第十□条 (投诉处理责任部门、人员提出解决方案阶段; the source numbers it only 「第十」)
 /// (二)「向客户说明解决问题所需要的时间,及其原因」: the responsible department, which
 /// proposes the solution, tells the customer how long it will take — a wait
-/// agreed with the customer (`set_agreed_deadline`, ruling 5), its own clock
-/// beside the assumed 5 working days. Only the intake officer could record
+/// agreed with the customer (`set_agreed_deadline`, ruling 5), its own clock,
+/// in place of the assumed 5 working days (ruling 103, the tenth audit). Only
+/// the intake officer could record
 /// one (受理阶段(五)「明确告知客户等待时间」), so the department's promise went
 /// unrecorded and untimed. Fails on the old file (refused).
 #[test]
@@ -368,4 +369,73 @@ fn s18_the_result_is_not_extended() {
     s.tick(beijing(2026, 5, 19, 9, 0));
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["result@1 → gw1"]);
+}
+
+/// 受理阶段(五)「不让客户等待太久,明确告知客户等待时间」 and 提出解决方案阶段(二)「向客户说明
+/// 解决问题所需要的时间,及其原因」: the wait told to the customer is the result's time in
+/// place of the assumed 5 working days (ruling 103), owned as the result is — the
+/// handler, else whoever of the department acted, else the intake officer who told
+/// it and handed the case over with no person named. The old file owned it by the
+/// handler alone, so a wait told at intake, or by a department sent the case with
+/// no person named, lapsed charged to nobody (this test fails there).
+#[test]
+fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("pipe", "管网所", None)],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 6, 9, 0);
+    let run = |by_intake: bool| {
+        let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "门口水管漏水两天无人处理")
+            .complainant(person("居民王先生").with_phone("13880000009"))
+            .category(cat("pipe_network"))
+            .build()
+            .unwrap();
+        s.register("kf", "S18-W", c).unwrap();
+        s.ok("kf", minutes(t0, 10), accept());
+        if by_intake {
+            // Told at intake: repaired by 17:00 tomorrow.
+            let wait = beijing(2026, 5, 7, 17, 0);
+            s.ok(
+                "kf",
+                minutes(t0, 20),
+                CommandKind::SetAgreedDeadline { deadline: wait },
+            );
+            s.ok("kf", minutes(t0, 30), assign_department("pipe"));
+            s.tick(beijing(2026, 5, 7, 17, 1));
+        } else {
+            s.ok("kf", minutes(t0, 30), assign_department("pipe"));
+            s.ok(
+                "gw1",
+                minutes(t0, 60),
+                act(
+                    tousu_policy::CaseAction::CustomerContacted,
+                    "已电话告知:需更换主管,后天18点前完成",
+                ),
+            );
+            let wait = beijing(2026, 5, 8, 18, 0);
+            s.ok(
+                "gw1",
+                minutes(t0, 65),
+                CommandKind::SetAgreedDeadline { deadline: wait },
+            );
+            // The told wait replaces the 5 working days: only it runs.
+            let open: Vec<_> = s
+                .deadlines(minutes(t0, 66))
+                .into_iter()
+                .map(|d| d.milestone.to_string())
+                .collect();
+            assert_eq!(open, ["agreed_deadline"]);
+            s.tick(beijing(2026, 5, 8, 18, 1));
+        }
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // Nobody of the department acted: the intake officer's call and wait.
+    assert_eq!(run(true), ["agreed_deadline@1 → kf", "phone_reply@1 → kf"]);
+    assert_eq!(run(false), ["agreed_deadline@1 → gw1"]);
 }

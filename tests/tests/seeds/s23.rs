@@ -651,3 +651,16 @@ fn s23_a_reported_case_the_sub_centre_never_touched_is_still_its_officers() {
         .collect();
     assert_eq!(late, ["handling@1 → zr"]);
 }
+
+/// Tenth audit: the surviving 细则 gives the complainant no promised date, only its own limits. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s23_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "construction-xiamen-s23.toml",
+        about(t0, "waterproofing", "卫生间渗漏").build().unwrap(),
+    );
+}

@@ -496,3 +496,18 @@ fn s29_the_station_answers_for_the_unit_it_directs() {
         ["report_to_referrer@1 → n1", "rectification@1 → n1"]
     );
 }
+
+/// Tenth audit: the 细则 gives the complainant no promised date, only its own limits. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s29_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "construction-jiangsu-s29.toml",
+        about(t0, "civil_works", "承重墙出现贯通裂缝")
+            .build()
+            .unwrap(),
+    );
+}

@@ -331,3 +331,19 @@ fn contacted(note: &str) -> CommandKind {
         milestone: None,
     }
 }
+
+/// Tenth audit: the source promises the owner no date, only the centre's own limits (「首报五分钟内调度」). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s32_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "property-jinbi-s32.toml",
+        about(t0, "property_service", "楼上漏水")
+            .location("金碧花园5栋2302")
+            .build()
+            .unwrap(),
+    );
+}

@@ -390,3 +390,16 @@ fn s35_a_petition_handed_down_is_the_city_bodys_before_it_acts() {
     s.tick(beijing(2026, 5, 7, 9, 0));
     assert_eq!(breach_owners(&s), ["handling@1 → h1"]);
 }
+
+/// Tenth audit: the 办法 gives the complainant no promised date, only its own limits. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s35_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "construction-anhui-s35.toml",
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    );
+}

@@ -703,3 +703,16 @@ fn s41_the_general_manager_approves_every_solution() {
     s.ok("zj", minutes(t0, 200), approve());
     s.ok("b1", minutes(t0, 240), reply("已补焊并赔偿800元"));
 }
+
+/// Tenth audit: the source promises the customer no date, and 5.1.12 forbids the business section any answer beyond its authority: 「业务部门不得超越核决权限与客户做任何处理的答复协议或承认」. A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s41_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "hardware-shelf-wanhao-s41.toml",
+        about(t0, "quality", "货架横梁挂钩开焊").build().unwrap(),
+    );
+}

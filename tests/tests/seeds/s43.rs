@@ -375,3 +375,18 @@ fn s43_the_desk_does_not_answer_for_the_technical_department() {
     g.ok("hq", minutes(t0, 10), assign("js", "jt"));
     g.ok("hq", minutes(t0, 20), reply("已调整值班安排"));
 }
+
+/// Tenth audit: the source promises the customer no date: 4.3.3 fixes the time itself (「1个工作日内给客户回复」). A role held `set_agreed_deadline`, and a date it
+/// promised ran on a clock the handler alone owned (no milestone stops on
+/// `agreed_deadline_set`): promised before a handler was named, it lapsed
+/// charged to nobody. No role may promise one now (fails on the old file).
+#[test]
+fn s43_no_role_promises_a_date_the_source_lacks() {
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    no_role_promises_a_date(
+        "health-products-s43.toml",
+        about(t0, "product_quality", "复合维生素片包装破损")
+            .build()
+            .unwrap(),
+    );
+}

@@ -500,3 +500,38 @@ fn s44_the_relations_staff_inform_the_customer_of_an_ordinary_case() {
     assert_eq!(level_of(&m), "major");
     m.ok("fj", minutes(t0, 130), reply("经与客户协商,免费返修并赔偿"));
 }
+
+/// The source promises the customer no date: 一般 4「客户关系专员或客户关系经理迅速通知
+/// 客户」 and 重大 3「与客户协商解决」 agree a solution, not a time. The 客户关系 staff
+/// held `set_agreed_deadline`, and a date they promised ran on a clock owned by the
+/// handler alone (no milestone stops on `agreed_deadline_set`): set before the
+/// 受理责任人 was named, it lapsed charged to nobody. Neither may promise one now
+/// (refused as `not_permitted`; fails on the old file).
+#[test]
+fn s44_the_relations_staff_promise_no_date_the_source_lacks() {
+    let roster = roster(
+        &[("kg", "客户关系部", None)],
+        &[
+            ("gw", "客户关系顾问 小邝", "kg", &["cr_advisor"], Some("km")),
+            ("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    for who in ["gw", "km"] {
+        let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "保养后机油灯常亮")
+            .category(cat("repair_quality"))
+            .build()
+            .unwrap();
+        s.register(who, "S44-D", c).unwrap();
+        s.ok(who, minutes(t0, 5), accept());
+        let promise = CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 4, 17, 0),
+        };
+        let refused = s.run(who, minutes(t0, 10), promise);
+        assert!(
+            matches!(refused, Err(Rejection::NotPermitted { .. })),
+            "{who}: {refused:?}"
+        );
+    }
+}
