@@ -140,7 +140,7 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
                 continue;
             };
             let actions = stopping_actions(m, &events, &role_id);
-            if actions.iter().any(|&a| role.may_sometimes(a)) {
+            if actions.iter().any(|&a| may_stop_by(role, a, m, &events)) {
                 continue;
             }
             out.push(Finding {
@@ -151,6 +151,22 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// Whether `role` may take `action` in some case so as to stop `m` on one
+/// of `events`: a `record_action` limited to some acts (a grant's `acts`,
+/// `milestones`) must admit one of the clock's stop acts naming it.
+fn may_stop_by(role: &crate::Role, action: Action, m: &Milestone, events: &[ClockEvent]) -> bool {
+    if action != Action::RecordAction {
+        return role.may_sometimes(action);
+    }
+    crate::milestone::CaseAction::ALL
+        .iter()
+        .filter(|a| {
+            let e = a.clock_event();
+            events.contains(&e) && m.stopped_by_any(e, Some(std::iter::once(&role.id)))
+        })
+        .any(|&a| role.may_record_sometimes(a, Some(&m.id)))
 }
 
 fn cannot_stop_message(
