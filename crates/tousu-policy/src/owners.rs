@@ -147,7 +147,7 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 invariant: "owner_can_stop",
                 path: format!("milestones[{i}].{key}"),
-                message: cannot_stop_message(m, &role_id, route, &events, &actions),
+                message: cannot_stop_message(m, role, route, &events, &actions),
             });
         }
     }
@@ -171,11 +171,14 @@ fn may_stop_by(role: &crate::Role, action: Action, m: &Milestone, events: &[Cloc
 
 fn cannot_stop_message(
     m: &Milestone,
-    role: &RoleId,
+    role: &crate::Role,
     route: Option<usize>,
     events: &[ClockEvent],
     actions: &[Action],
 ) -> String {
+    let limited =
+        actions.contains(&Action::RecordAction) && role.may_sometimes(Action::RecordAction);
+    let role = &role.id;
     let who = match route {
         Some(j) => format!(
             "the handler, who holds {:?} on a case routing[{j}] routes,",
@@ -196,8 +199,16 @@ fn cannot_stop_message(
         )
     } else {
         let names: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
+        let limit = if limited {
+            format!(
+                " (its grants limit `record_action` to other acts, or to acts naming other clocks than {})",
+                m.id
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "it may take none of {}, the actions that make its stop events ({})",
+            "it may take none of {}{limit}, the actions that make its stop events ({})",
             names.join(", "),
             ids.join(", ")
         )
