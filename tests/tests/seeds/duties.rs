@@ -588,9 +588,18 @@ fn s29_the_city_station_summarises_each_quarter_by_its_end() {
         date(2026, 3, 31),
         beijing(2026, 4, 1, 0, 1),
     );
-    assert!(matches!(judgement_of(&report, duty, "2025-Q3"), DutyOutcome::Met { .. }));
-    assert!(matches!(judgement_of(&report, duty, "2025-Q4"), DutyOutcome::Late { .. }));
-    assert!(matches!(judgement_of(&report, duty, "2026-Q1"), DutyOutcome::Missed));
+    assert!(matches!(
+        judgement_of(&report, duty, "2025-Q3"),
+        DutyOutcome::Met { .. }
+    ));
+    assert!(matches!(
+        judgement_of(&report, duty, "2025-Q4"),
+        DutyOutcome::Late { .. }
+    ));
+    assert!(matches!(
+        judgement_of(&report, duty, "2026-Q1"),
+        DutyOutcome::Missed
+    ));
     assert!(report.charges().next().is_none(), "{report}");
     assert!(is_reminder(&p, duty));
 }
@@ -653,7 +662,10 @@ fn s41_each_department_makes_its_monthly_statistics_and_quarterly_analysis() {
         date(2026, 1, 31),
         beijing(2026, 1, 11, 9, 0),
     );
-    assert!(matches!(judgement_of(&report, duty, "2025-Q4"), DutyOutcome::Missed), "{report}");
+    assert!(
+        matches!(judgement_of(&report, duty, "2025-Q4"), DutyOutcome::Missed),
+        "{report}"
+    );
     let calendar = p.build_calendar().unwrap();
     let monthly_record = log_of(duty, &[("2025-12", "x", beijing(2026, 1, 5, 10, 0))]);
     let err = judge_duties(
