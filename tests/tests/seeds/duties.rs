@@ -680,3 +680,38 @@ fn s41_each_department_makes_its_monthly_statistics_and_quarterly_analysis() {
     .unwrap_err();
     assert!(err.to_string().contains("is not a quarter"), "{err}");
 }
+
+/// S10 9「每周每月由客户中心作统计评估分析报告,并反馈董事办、总经办和开发商客户服务部。」: the
+/// 客户中心 (front desk) owes a weekly and a monthly report, due (assumed: the
+/// source gives no day) the next working day after the week and within 5
+/// working days after the month — the National Day holiday (1–8 October
+/// 2025) moves them past it, and Saturday 11 October, a make-up working day,
+/// counts. Reminders. Fails on the old file, which had no duties.
+#[test]
+fn s10_the_centre_reports_its_statistics_every_week_and_month() {
+    let p = policy("property-xx-s10.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "weekly_statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 14)
+        ),
+        ["2025-W40 2025-10-09", "2025-W41 2025-10-13"]
+    );
+    assert_eq!(
+        due_days(
+            &p,
+            "monthly_statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+    for duty in ["weekly_statistics_report", "monthly_statistics_report"] {
+        assert!(is_reminder(&p, duty), "{duty}");
+        let d = p.duties.iter().find(|d| d.id.as_str() == duty).unwrap();
+        assert_eq!(d.role.as_str(), "front_desk");
+        assert!(d.assumed.is_some(), "{duty}");
+    }
+}
