@@ -180,7 +180,7 @@ impl fmt::Display for PeriodKey {
                 write!(f, "{:04}-W{:02}", w.year(), w.week())
             }
             PeriodKey::Month(m) => write!(f, "{m}"),
-            PeriodKey::Quarter(m) => write!(f, "{:04}-Q{}", m.year(), (m.month() + 2) / 3),
+            PeriodKey::Quarter(m) => write!(f, "{:04}-Q{}", m.year(), m.month().div_ceil(3)),
         }
     }
 }
