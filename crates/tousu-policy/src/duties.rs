@@ -1,7 +1,8 @@
-//! Periodic duties (定期工作): what a role owes every day, week or month
-//! over all records rather than on one case — the 调度主管's daily review
-//! of the records, the weekly statistics on Monday, the monthly statistics
-//! by the 10th, the report filed (备案) with the authority.
+//! Periodic duties (定期工作): what a role owes every day, week, month or
+//! quarter over all records rather than on one case — the 调度主管's daily
+//! review of the records, the weekly statistics on Monday, the monthly
+//! statistics by the 10th, the report filed (备案) with the authority, the
+//! quarterly summary (「每季度末」).
 //!
 //! ```toml
 //! # S32 第五条 「调度主管必须每天审核调度中心的投诉记录并签名」, its 附则
