@@ -27,9 +27,7 @@
 //! stop it or to an assignee an assignment may leave unnamed
 //! (the `owners` module), a grant the engine always refuses (`not_accept`
 //! with no acceptance rule that refuses and no `override_acceptance`,
-//! `approve_extension` with no role that may `request_extension`), a grant
-//! limiting `record_action` to some acts held by a role that records any
-//! act anyway (`act_limits_bind`).
+//! `approve_extension` with no role that may `request_extension`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -202,7 +200,6 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     sign_off_changes_hands(p, &mut out);
     deciders_named(p, &mut out);
     grants_usable(p, &mut out);
-    act_limits_bind(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
     }
@@ -935,30 +932,6 @@ fn duties_state_their_period(p: &Policy, out: &mut Findings) {
                     d.id.as_str()
                 ),
             );
-        }
-    }
-}
-
-/// A grant limiting `record_action` to some acts (`acts`, `milestones`)
-/// limits nothing when the role records any act anyway (`record_action`
-/// in its `actions`).
-fn act_limits_bind(p: &Policy, out: &mut Findings) {
-    for (i, role) in p.roles.iter().enumerate() {
-        if !role.may(Action::RecordAction) {
-            continue;
-        }
-        for (j, g) in role.grants.iter().enumerate() {
-            if g.limits_acts() {
-                out.add(
-                    Severity::Warning,
-                    "act_limits_bind",
-                    format!("roles[{i}].grants[{j}]"),
-                    format!(
-                        "limits the acts {:?} records, but the role lists record_action in its actions and so records any act: take record_action out of its actions",
-                        role.id.as_str()
-                    ),
-                );
-            }
         }
     }
 }
