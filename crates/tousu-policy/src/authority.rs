@@ -14,6 +14,7 @@ use tousu_model::{
 };
 
 use crate::ids::{EscalationId, MilestoneId, RuleId};
+use crate::milestone::CaseAction;
 use crate::policy::Policy;
 use crate::predicate::{EvalInput, Predicate};
 use crate::status::Status;
@@ -186,6 +187,17 @@ impl Role {
     pub fn may_sometimes(&self, action: Action) -> bool {
         self.may(action) || self.grants_of(action).next().is_some()
     }
+
+    /// Whether the role may record `act` naming `milestone` in some case:
+    /// `record_action` in its `actions`, or a grant of it whose `acts` and
+    /// `milestones` admit the act.
+    #[must_use]
+    pub fn may_record_sometimes(&self, act: CaseAction, milestone: Option<&MilestoneId>) -> bool {
+        self.may(Action::RecordAction)
+            || self
+                .grants_of(Action::RecordAction)
+                .any(|(_, g)| g.admits_act(act, milestone))
+    }
 }
 
 /// Actions a role may take only under conditions (权限 by level, status,
@@ -208,8 +220,14 @@ impl Role {
 ///     # closes abnormally only once the customer rejected the answer (S01 3.3
 ///     # 「无法与用户达成一致」)
 ///     { actions = ["close_abnormally"], callback = ["unsatisfied"] },
+///     # records only its own report, naming the clock it answers (S10 8)
+///     { actions = ["record_action"], acts = ["report_submitted"], milestones = ["first_asker_feedback"] },
 /// ]
 /// ```
+///
+/// `acts` and `milestones` limit a grant of `record_action` (and only
+/// such a grant) to some kinds of act and to acts that name one of some
+/// clocks: a role the regulation gives one act records no other.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grant {
@@ -234,6 +252,14 @@ pub struct Grant {
     /// The complaint matches this predicate (channel, category, facts…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Predicate>,
+    /// A grant of `record_action` only: the act recorded is one of these
+    /// kinds (`report_submitted`; empty: any kind).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acts: Vec<CaseAction>,
+    /// A grant of `record_action` only: the act names one of these clocks
+    /// (the command's `milestone`; empty: any clock, or none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<MilestoneId>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -255,6 +281,9 @@ pub struct CaseView<'a> {
     pub callback: Option<Satisfaction>,
     /// The complaint and its facts, for predicates.
     pub input: EvalInput<'a>,
+    /// The act a `record_action` would record, and the clock it names;
+    /// `None` for every other action.
+    pub act: Option<(CaseAction, Option<&'a MilestoneId>)>,
 }
 
 impl Grant {
@@ -265,7 +294,24 @@ impl Grant {
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
             && self.callback.is_empty()
-            && self.when.is_none())
+            && self.when.is_none()
+            && !self.limits_acts())
+    }
+
+    /// Whether the grant limits the acts `record_action` may record
+    /// (`acts` or `milestones`).
+    #[must_use]
+    pub fn limits_acts(&self) -> bool {
+        !(self.acts.is_empty() && self.milestones.is_empty())
+    }
+
+    /// Whether the grant would let its holder record `act` naming
+    /// `milestone`, as far as `acts` and `milestones` go.
+    #[must_use]
+    pub fn admits_act(&self, act: CaseAction, milestone: Option<&MilestoneId>) -> bool {
+        (self.acts.is_empty() || self.acts.contains(&act))
+            && (self.milestones.is_empty()
+                || milestone.is_some_and(|m| self.milestones.contains(m)))
     }
 
     /// The conditions that do not hold for `case`, each in words; empty
@@ -317,7 +363,36 @@ impl Grant {
                 serde_json::to_string(when).unwrap_or_default()
             ));
         }
+        if self.limits_acts() {
+            match case.act {
+                Some((act, m)) if self.admits_act(act, m) => {}
+                Some((act, m)) => unmet.push(format!(
+                    "the act must be {} (this is {act}{})",
+                    self.acts_accepted(),
+                    m.map_or_else(|| " naming no clock".to_owned(), |m| format!(" naming {m}"))
+                )),
+                None => unmet.push(format!("the act must be {}", self.acts_accepted())),
+            }
+        }
         unmet
+    }
+
+    /// What `acts` and `milestones` accept, in words: `one of
+    /// report_submitted, naming one of first_asker_feedback`.
+    fn acts_accepted(&self) -> String {
+        let kinds = if self.acts.is_empty() {
+            "of any kind".to_owned()
+        } else {
+            format!("one of {}", list(&self.acts))
+        };
+        if self.milestones.is_empty() {
+            kinds
+        } else {
+            format!(
+                "{kinds}, naming one of the clocks {} (`milestone`)",
+                list(&self.milestones)
+            )
+        }
     }
 }
 

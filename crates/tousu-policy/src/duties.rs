@@ -1,7 +1,8 @@
-//! Periodic duties (定期工作): what a role owes every day, week or month
-//! over all records rather than on one case — the 调度主管's daily review
-//! of the records, the weekly statistics on Monday, the monthly statistics
-//! by the 10th, the report filed (备案) with the authority.
+//! Periodic duties (定期工作): what a role owes every day, week, month or
+//! quarter over all records rather than on one case — the 调度主管's daily
+//! review of the records, the weekly statistics on Monday, the monthly
+//! statistics by the 10th, the report filed (备案) with the authority, the
+//! quarterly summary (「每季度末」).
 //!
 //! ```toml
 //! # S32 第五条 「调度主管必须每天审核调度中心的投诉记录并签名」, its 附则
@@ -15,11 +16,12 @@
 //! on_miss = { violation = "review_late" }
 //! ```
 //!
-//! A duty is owed once per period (a day, an ISO week, a month) by the
-//! holder of its `role`, due at `by` (a local time, end of the day by
-//! default) on the period's due day: the day itself, the week's `on`
-//! weekday, the month's `by_day` or `working_day`-th working day, or a span
-//! `after_end` of the period. With `working_days = true` the daily duty is
+//! A duty is owed once per period (a day, an ISO week, a month, a calendar
+//! quarter) by the holder of its `role`, due at `by` (a local time, end of
+//! the day by default) on the period's due day: the day itself, the week's
+//! `on` weekday, the month's `by_day` or `working_day`-th working day, the
+//! quarter's last day (`at_end`, 「每季度末」), or a span `after_end` of the
+//! period. With `working_days = true` the daily duty is
 //! owed on working days only and a due day that is not a working day moves
 //! to the next one. A miss is a breach charging a violation of the penalty
 //! table (`on_miss = { violation = ID }`) or only a reminder
@@ -92,8 +94,10 @@ pub struct Duty {
 /// In TOML: `{ every = "day" }`, `{ every = "week", on = "Mon" }`,
 /// `{ every = "week", after_end = "1 working day" }`,
 /// `{ every = "month", by_day = 10 }`, `{ every = "month", working_day = 3 }`,
-/// `{ every = "month", after_end = "5 working days" }`. A field that does
-/// not belong to the period (`on` for a month) is an error.
+/// `{ every = "month", after_end = "5 working days" }`,
+/// `{ every = "quarter", at_end = true }`,
+/// `{ every = "quarter", after_end = "10 days" }`. A field that does not
+/// belong to the period (`on` for a month) is an error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "PeriodDoc", into = "PeriodDoc")]
 #[non_exhaustive]
@@ -120,6 +124,16 @@ pub enum DutyPeriod {
         /// How long after the month ends it is due (`"5 working days"`).
         after_end: Option<Duration>,
     },
+    /// Every calendar quarter (January–March, April–June, July–September,
+    /// October–December; 季度): due on its last day (`at_end`, 「每季度末」)
+    /// or `after_end` of the quarter. Exactly one of the two.
+    Quarter {
+        /// Due on the quarter's last day (31 March, 30 June, 30 September,
+        /// 31 December).
+        at_end: bool,
+        /// How long after the quarter ends it is due (`"10 days"`).
+        after_end: Option<Duration>,
+    },
 }
 
 /// The period's unit.
@@ -132,6 +146,8 @@ enum Every {
     Week,
     /// Every calendar month.
     Month,
+    /// Every calendar quarter.
+    Quarter,
 }
 
 /// The written form of a [`DutyPeriod`]: one table, the fields the unit
@@ -139,7 +155,7 @@ enum Every {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PeriodDoc {
-    /// `day`, `week` or `month`.
+    /// `day`, `week`, `month` or `quarter`.
     every: Every,
     /// Week: the weekday it is due on (`"Mon"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,10 +167,13 @@ struct PeriodDoc {
     /// Month: the working day of the month it is due on (1–23).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     working_day: Option<u8>,
-    /// Week or month: how long after the period ends it is due
+    /// Week, month or quarter: how long after the period ends it is due
     /// (`"5 working days"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     after_end: Option<Duration>,
+    /// Quarter: due on the quarter's last day (「每季度末」).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    at_end: bool,
 }
 
 impl TryFrom<PeriodDoc> for DutyPeriod {
@@ -166,6 +185,14 @@ impl TryFrom<PeriodDoc> for DutyPeriod {
                 "`{field}` does not belong to a period of every {unit}"
             ))
         };
+        if d.at_end && d.every != Every::Quarter {
+            let unit = match d.every {
+                Every::Day => "day",
+                Every::Week => "week",
+                _ => "month",
+            };
+            return stray("at_end", unit);
+        }
         match d.every {
             Every::Day => match (&d.on, &d.by_day, &d.working_day, &d.after_end) {
                 (None, None, None, None) => Ok(DutyPeriod::Day),
@@ -190,6 +217,15 @@ impl TryFrom<PeriodDoc> for DutyPeriod {
                     after_end: d.after_end,
                 }),
             },
+            Every::Quarter => match (d.on, d.by_day, d.working_day) {
+                (Some(_), ..) => stray("on", "quarter"),
+                (_, Some(_), _) => stray("by_day", "quarter"),
+                (.., Some(_)) => stray("working_day", "quarter"),
+                _ => Ok(DutyPeriod::Quarter {
+                    at_end: d.at_end,
+                    after_end: d.after_end,
+                }),
+            },
         }
     }
 }
@@ -202,6 +238,7 @@ impl From<DutyPeriod> for PeriodDoc {
             by_day: None,
             working_day: None,
             after_end: None,
+            at_end: false,
         };
         match p {
             DutyPeriod::Day => {}
@@ -218,6 +255,11 @@ impl From<DutyPeriod> for PeriodDoc {
                 d.every = Every::Month;
                 d.by_day = by_day;
                 d.working_day = working_day;
+                d.after_end = after_end;
+            }
+            DutyPeriod::Quarter { at_end, after_end } => {
+                d.every = Every::Quarter;
+                d.at_end = at_end;
                 d.after_end = after_end;
             }
         }
@@ -251,19 +293,20 @@ impl DutyPeriod {
     pub fn after_end(&self) -> Option<&Duration> {
         match self {
             DutyPeriod::Day => None,
-            DutyPeriod::Week { after_end, .. } | DutyPeriod::Month { after_end, .. } => {
-                after_end.as_ref()
-            }
+            DutyPeriod::Week { after_end, .. }
+            | DutyPeriod::Month { after_end, .. }
+            | DutyPeriod::Quarter { after_end, .. } => after_end.as_ref(),
         }
     }
 
-    /// The period's unit for people: `day`, `week`, `month`.
+    /// The period's unit for people: `day`, `week`, `month`, `quarter`.
     #[must_use]
     pub fn unit(&self) -> &'static str {
         match self {
             DutyPeriod::Day => "day",
             DutyPeriod::Week { .. } => "week",
             DutyPeriod::Month { .. } => "month",
+            DutyPeriod::Quarter { .. } => "quarter",
         }
     }
 }
@@ -398,6 +441,14 @@ fn period(d: &Duty, at: &str, r: &mut Report) {
                         "counts working days; write working_days = true on the duty",
                     );
                 }
+            }
+        }
+        DutyPeriod::Quarter { at_end, after_end } => {
+            if *at_end == after_end.is_some() {
+                r.error(
+                    at.clone(),
+                    "a quarterly duty needs exactly one of `at_end = true` (due on the quarter's last day, 「每季度末」) and `after_end` (\"10 days\")",
+                );
             }
         }
     }

@@ -65,8 +65,8 @@
 //! - [`penalty_schedule`] — penalty tables (the arithmetic is
 //!   `tousu-penalty`'s).
 //! - [`duties`] — periodic duties (定期工作): the daily review of the
-//!   records, weekly and monthly statistics, each owed by a role, breached
-//!   or only reminded.
+//!   records, weekly and monthly statistics, the quarterly summary, each
+//!   owed by a role, breached or only reminded.
 //! - [`ids`] — ids the policy defines: policy, rule, milestone, escalation step.
 //!
 //! `docs/policy-authoring.md` explains every section of a policy file;

@@ -149,26 +149,45 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
                 continue;
             };
             let actions = stopping_actions(m, &events, &role_id);
-            if actions.iter().any(|&a| role.may_sometimes(a)) {
+            if actions.iter().any(|&a| may_stop_by(role, a, m, &events)) {
                 continue;
             }
             out.push(Finding {
                 severity: Severity::Warning,
                 invariant: "owner_can_stop",
                 path: format!("milestones[{i}].{key}"),
-                message: cannot_stop_message(m, &role_id, route, &events, &actions),
+                message: cannot_stop_message(m, role, route, &events, &actions),
             });
         }
     }
 }
 
+/// Whether `role` may take `action` in some case so as to stop `m` on one
+/// of `events`: a `record_action` limited to some acts (a grant's `acts`,
+/// `milestones`) must admit one of the clock's stop acts naming it.
+fn may_stop_by(role: &crate::Role, action: Action, m: &Milestone, events: &[ClockEvent]) -> bool {
+    if action != Action::RecordAction {
+        return role.may_sometimes(action);
+    }
+    crate::milestone::CaseAction::ALL
+        .iter()
+        .filter(|a| {
+            let e = a.clock_event();
+            events.contains(&e) && m.stopped_by_any(e, Some(std::iter::once(&role.id)))
+        })
+        .any(|&a| role.may_record_sometimes(a, Some(&m.id)))
+}
+
 fn cannot_stop_message(
     m: &Milestone,
-    role: &RoleId,
+    role: &crate::Role,
     route: Option<usize>,
     events: &[ClockEvent],
     actions: &[Action],
 ) -> String {
+    let limited =
+        actions.contains(&Action::RecordAction) && role.may_sometimes(Action::RecordAction);
+    let role = &role.id;
     let who = match route {
         Some(j) => format!(
             "the handler, who holds {:?} on a case routing[{j}] routes,",
@@ -189,8 +208,16 @@ fn cannot_stop_message(
         )
     } else {
         let names: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
+        let limit = if limited {
+            format!(
+                " (its grants limit `record_action` to other acts, or to acts naming other clocks than {})",
+                m.id
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "it may take none of {}, the actions that make its stop events ({})",
+            "it may take none of {}{limit}, the actions that make its stop events ({})",
             names.join(", "),
             ids.join(", ")
         )

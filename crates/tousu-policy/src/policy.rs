@@ -257,9 +257,10 @@ pub struct Policy {
     /// Absent: what the complaint model itself requires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<crate::Registration>,
-    /// Periodic duties (定期工作): what a role owes every day, week or month
-    /// over all records, not on one case (S32's daily review of the
-    /// records, S17's Monday statistics). Absent: none.
+    /// Periodic duties (定期工作): what a role owes every day, week, month or
+    /// quarter over all records, not on one case (S32's daily review of the
+    /// records, S17's Monday statistics, S29's quarterly summary). Absent:
+    /// none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duties: Vec<crate::duties::Duty>,
     /// Remedies tied to what was found (schema 2, ruling 46): a proposal

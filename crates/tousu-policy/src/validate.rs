@@ -1334,8 +1334,11 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback` or `when`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `when`, `acts` or `milestones`, or list its actions in the role's `actions`",
                 );
+            }
+            if g.limits_acts() {
+                act_limits(p, g, &path, r);
             }
             for (k, l) in g.levels.iter().enumerate() {
                 names.level(r, &format!("{path}.levels[{k}]"), l);
@@ -1355,6 +1358,52 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if let Some(when) = &g.when {
                 predicate(p, names, r, &format!("{path}.when"), when);
             }
+        }
+    }
+}
+
+/// A grant's `acts` and `milestones`: on a grant of `record_action` alone,
+/// naming clocks that an act it admits stops.
+fn act_limits(p: &Policy, g: &crate::authority::Grant, path: &str, r: &mut Report) {
+    if g.actions.iter().any(|a| *a != Action::RecordAction) {
+        let field = if g.acts.is_empty() {
+            "milestones"
+        } else {
+            "acts"
+        };
+        r.error(
+            format!("{path}.{field}"),
+            "limits the acts `record_action` records, so the grant lists only \"record_action\" in `actions`; give the other actions a grant of their own",
+        );
+    }
+    let kinds: &[CaseAction] = if g.acts.is_empty() {
+        CaseAction::ALL
+    } else {
+        &g.acts
+    };
+    for (k, id) in g.milestones.iter().enumerate() {
+        let at = format!("{path}.milestones[{k}]");
+        let Some(m) = p.milestones.iter().find(|m| m.id == *id) else {
+            r.error(
+                at,
+                format!(
+                    "{:?} is not a milestone; milestones are {}",
+                    id.as_str(),
+                    known(p.milestones.iter().map(|m| m.id.as_str()))
+                ),
+            );
+            continue;
+        };
+        if !kinds.iter().any(|a| m.stop.contains(&a.clock_event())) {
+            let kinds: Vec<String> = kinds.iter().map(ToString::to_string).collect();
+            r.error(
+                at,
+                format!(
+                    "{:?} stops on none of the acts {}: an act naming it would be refused; name a clock whose `stop` lists one of them",
+                    id.as_str(),
+                    kinds.join(", ")
+                ),
+            );
         }
     }
 }

@@ -37,6 +37,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         escalations: Vec::new(),
         callback,
         input,
+        act: None,
     }
 }
 

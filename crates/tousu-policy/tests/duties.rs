@@ -65,6 +65,8 @@ fn every_form_of_period_loads_and_round_trips() {
         r#"{ every = "month", by_day = 10 }"#,
         r#"{ every = "month", working_day = 3 }"#,
         r#"{ every = "month", after_end = "5个工作日" }"#,
+        r#"{ every = "quarter", at_end = true }"#,
+        r#"{ every = "quarter", after_end = "10 days" }"#,
     ];
     for form in forms {
         let text = REVIEW.replace(r#"{ every = "day" }"#, form) + "working_days = true\n";
@@ -177,5 +179,70 @@ fn invariants_ask_for_the_reason_of_an_assumed_period_and_a_real_charge() {
         check_invariants(&with(REVIEW).unwrap())
             .iter()
             .all(|f| !f.invariant.starts_with("duty_"))
+    );
+}
+
+/// A quarter (「每季度末」, S29) is due on its last day (`at_end`) or a span
+/// after it (`after_end`), exactly one; the fields of other units do not
+/// belong to it, nor `at_end` to them.
+#[test]
+fn a_quarter_takes_at_end_or_after_end() {
+    let q = |form: &str| REVIEW.replace(r#"{ every = "day" }"#, form);
+    let p = with(&q(r#"{ every = "quarter", at_end = true }"#)).unwrap();
+    assert_eq!(
+        p.duties[0].period,
+        DutyPeriod::Quarter {
+            at_end: true,
+            after_end: None
+        }
+    );
+    assert_eq!(p.duties[0].period.unit(), "quarter");
+    for form in [
+        r#"{ every = "quarter" }"#,
+        r#"{ every = "quarter", at_end = false }"#,
+        r#"{ every = "quarter", at_end = true, after_end = "10 days" }"#,
+    ] {
+        let e = errors(&q(form));
+        assert!(
+            e.contains("duties[0].period: a quarterly duty needs exactly one of `at_end = true`"),
+            "{form}: {e}"
+        );
+    }
+    let e = errors(&q(r#"{ every = "quarter", after_end = "2 months" }"#));
+    assert!(
+        e.contains("duties[0].period.after_end: 2 months is not a span after a period's end"),
+        "{e}"
+    );
+    for (form, stray) in [
+        (
+            r#"{ every = "quarter", by_day = 10 }"#,
+            "`by_day` does not belong to a period of every quarter",
+        ),
+        (
+            r#"{ every = "quarter", on = "Mon" }"#,
+            "`on` does not belong to a period of every quarter",
+        ),
+        (
+            r#"{ every = "quarter", working_day = 3 }"#,
+            "`working_day` does not belong to a period of every quarter",
+        ),
+        (
+            r#"{ every = "month", by_day = 31, at_end = true }"#,
+            "`at_end` does not belong to a period of every month",
+        ),
+        (
+            r#"{ every = "day", at_end = true }"#,
+            "`at_end` does not belong to a period of every day",
+        ),
+    ] {
+        let e = errors(&q(form));
+        assert!(e.contains(stray), "{form}: {e}");
+    }
+    // 「每季度」 states the period.
+    let text = q(r#"{ every = "quarter", at_end = true }"#).replace("每天", "每季度末");
+    assert!(
+        !check_invariants(&with(&text).unwrap())
+            .iter()
+            .any(|f| f.invariant == "duty_period_stated")
     );
 }

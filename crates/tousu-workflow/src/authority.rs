@@ -5,7 +5,9 @@
 
 use chrono::{DateTime, Utc};
 use tousu_model::{Complaint, Money, RoleId, Staff, StaffId};
-use tousu_policy::{Action, ApprovalAuthority, Approvers, CaseView, EvalInput};
+use tousu_policy::{
+    Action, ApprovalAuthority, Approvers, CaseAction, CaseView, EvalInput, MilestoneId,
+};
 
 use crate::case::Case;
 use crate::{Ctx, Rejection};
@@ -26,16 +28,21 @@ pub(crate) fn permitted<'a>(
     }
 }
 
-/// The actor, granted `action` on this case at `at` and not recused from it.
+/// The act a `record_action` records and the clock it names, which a
+/// grant's `acts` and `milestones` test.
+pub(crate) type RecordedAct<'a> = Option<(CaseAction, Option<&'a MilestoneId>)>;
+
+/// The actor, granted `action` (recording `act`, for a `record_action`) on
+/// this case at `at` and not recused from it.
 pub(crate) fn authorize<'a>(
     ctx: &Ctx<'a>,
     case: &Case,
     actor: &StaffId,
-    action: Action,
+    (action, act): (Action, RecordedAct<'_>),
     at: DateTime<Utc>,
 ) -> Result<&'a Staff, Rejection> {
     let staff = on_roster(ctx, actor)?;
-    granted(ctx, staff, case, action, at)?;
+    granted_act(ctx, staff, case, (action, act), at)?;
     check_recusal(&case.complaint, staff, action, ctx)?;
     Ok(staff)
 }
@@ -63,6 +70,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         input: EvalInput::new(&case.complaint, at)
             .with_repeat_count(case.repeat_count)
             .with_found_facts(&case.found_facts),
+        act: None,
     }
 }
 
@@ -77,6 +85,18 @@ pub(crate) fn granted(
     action: Action,
     at: DateTime<Utc>,
 ) -> Result<(), Rejection> {
+    granted_act(ctx, staff, case, (action, None), at)
+}
+
+/// [`granted`] for an action that may record an act: a grant limiting
+/// `record_action` to some acts (`acts`, `milestones`) holds only for those.
+fn granted_act(
+    ctx: &Ctx<'_>,
+    staff: &Staff,
+    case: &Case,
+    (action, act): (Action, RecordedAct<'_>),
+    at: DateTime<Utc>,
+) -> Result<(), Rejection> {
     if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
         return Ok(());
     }
@@ -87,7 +107,8 @@ pub(crate) fn granted(
     if grants.peek().is_none() {
         return Err(not_permitted(staff, action));
     }
-    let view = case_view(case, at);
+    let mut view = case_view(case, at);
+    view.act = act;
     let mut unmet = Vec::new();
     for (role, j, grant) in grants {
         let failed = grant.unmet(ctx.policy, &view);

@@ -76,7 +76,8 @@ fn log_version() -> u32 {
 // ---------------------------------------------------------------------------
 
 /// The period one occurrence of a duty is owed for: a day (`"2025-10-06"`),
-/// an ISO week (`"2025-W41"`, Monday to Sunday) or a month (`"2025-10"`).
+/// an ISO week (`"2025-W41"`, Monday to Sunday), a month (`"2025-10"`) or
+/// a calendar quarter (`"2025-Q4"`, October to December).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PeriodKey {
     /// A local day.
@@ -85,6 +86,9 @@ pub enum PeriodKey {
     Week(NaiveDate),
     /// A calendar month.
     Month(Month),
+    /// A calendar quarter, by its first month (January, April, July or
+    /// October).
+    Quarter(Month),
 }
 
 impl PeriodKey {
@@ -93,7 +97,7 @@ impl PeriodKey {
     pub fn first_day(self) -> NaiveDate {
         match self {
             PeriodKey::Day(d) | PeriodKey::Week(d) => d,
-            PeriodKey::Month(m) => month_day(m, 1),
+            PeriodKey::Month(m) | PeriodKey::Quarter(m) => month_day(m, 1),
         }
     }
 
@@ -104,16 +108,24 @@ impl PeriodKey {
             PeriodKey::Day(d) => d,
             PeriodKey::Week(d) => d.checked_add_days(Days::new(6)).unwrap_or(d),
             PeriodKey::Month(m) => month_day(m, 31),
+            PeriodKey::Quarter(m) => month_day(quarter_months(m)[2], 31),
         }
     }
 
-    /// The period of `unit` (`day`, `week`, `month`) containing `date`.
+    /// The period of `unit` (`day`, `week`, `month`, `quarter`) containing
+    /// `date`.
     fn containing(period: &DutyPeriod, date: NaiveDate) -> PeriodKey {
         match period {
             DutyPeriod::Day => PeriodKey::Day(date),
             DutyPeriod::Week { .. } => {
                 let back = u64::from(date.weekday().num_days_from_monday());
                 PeriodKey::Week(date.checked_sub_days(Days::new(back)).unwrap_or(date))
+            }
+            DutyPeriod::Quarter { .. } => {
+                match Month::new(date.year(), date.month0() / 3 * 3 + 1) {
+                    Ok(m) => PeriodKey::Quarter(m),
+                    Err(_) => PeriodKey::Day(date),
+                }
             }
             _ => match Month::new(date.year(), date.month()) {
                 Ok(m) => PeriodKey::Month(m),
@@ -128,6 +140,7 @@ impl PeriodKey {
             PeriodKey::Day(d) => d.succ_opt().map(PeriodKey::Day),
             PeriodKey::Week(d) => d.checked_add_days(Days::new(7)).map(PeriodKey::Week),
             PeriodKey::Month(m) => m.next().map(PeriodKey::Month),
+            PeriodKey::Quarter(m) => quarter_months(m)[2].next().map(PeriodKey::Quarter),
         }
     }
 
@@ -138,8 +151,16 @@ impl PeriodKey {
             (PeriodKey::Day(_), DutyPeriod::Day)
                 | (PeriodKey::Week(_), DutyPeriod::Week { .. })
                 | (PeriodKey::Month(_), DutyPeriod::Month { .. })
+                | (PeriodKey::Quarter(_), DutyPeriod::Quarter { .. })
         )
     }
+}
+
+/// The three months of the quarter starting with `first`; a quarter at the
+/// end of time repeats its last month.
+fn quarter_months(first: Month) -> [Month; 3] {
+    let second = first.next().unwrap_or(first);
+    [first, second, second.next().unwrap_or(second)]
 }
 
 /// Day `day` of `m`, or its last day if it is shorter.
@@ -159,14 +180,15 @@ impl fmt::Display for PeriodKey {
                 write!(f, "{:04}-W{:02}", w.year(), w.week())
             }
             PeriodKey::Month(m) => write!(f, "{m}"),
+            PeriodKey::Quarter(m) => write!(f, "{:04}-Q{}", m.year(), m.month().div_ceil(3)),
         }
     }
 }
 
-/// A text that is not a day, an ISO week or a month.
+/// A text that is not a day, an ISO week, a month or a quarter.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "{text:?} is not a period; write a day \"2025-10-06\", an ISO week \"2025-W41\" or a month \"2025-10\""
+    "{text:?} is not a period; write a day \"2025-10-06\", an ISO week \"2025-W41\", a month \"2025-10\" or a quarter \"2025-Q4\""
 )]
 pub struct PeriodKeyParseError {
     /// The text as given.
@@ -184,6 +206,15 @@ impl FromStr for PeriodKey {
             return NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)
                 .map(PeriodKey::Week)
                 .ok_or_else(err);
+        }
+        if let Some((y, q)) = s.split_once("-Q") {
+            let (y, q): (i32, u32) = (y.parse().map_err(|_| err())?, q.parse().map_err(|_| err())?);
+            if !(1..=4).contains(&q) {
+                return Err(err());
+            }
+            return Month::new(y, q * 3 - 2)
+                .map(PeriodKey::Quarter)
+                .map_err(|_| err());
         }
         if s.len() == 10 {
             return s.parse().map(PeriodKey::Day).map_err(|_| err());
@@ -213,9 +244,9 @@ impl JsonSchema for PeriodKey {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^[0-9]{4}-(W[0-9]{2}|[0-9]{2}(-[0-9]{2})?)$",
-            "description": "A duty's period: a day \"2025-10-06\", an ISO week \"2025-W41\" or a month \"2025-10\".",
-            "examples": ["2025-10-06", "2025-W41", "2025-10"]
+            "pattern": "^[0-9]{4}-(W[0-9]{2}|Q[1-4]|[0-9]{2}(-[0-9]{2})?)$",
+            "description": "A duty's period: a day \"2025-10-06\", an ISO week \"2025-W41\", a month \"2025-10\" or a quarter \"2025-Q4\".",
+            "examples": ["2025-10-06", "2025-W41", "2025-10", "2025-Q4"]
         })
     }
 }
@@ -454,6 +485,7 @@ fn occurrence(
             },
             PeriodKey::Month(m),
         ) => nth_working_day_of(calendar, m, u32::from(*n))?,
+        (DutyPeriod::Quarter { at_end: true, .. }, key @ PeriodKey::Quarter(_)) => key.last_day(),
         (p, key) => match p.after_end() {
             Some(span) => after(calendar, key.last_day(), span.amount(), span.unit())?,
             None => return Ok(None),

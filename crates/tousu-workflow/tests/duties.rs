@@ -207,6 +207,68 @@ fn the_log_is_a_stored_document_that_round_trips() {
     assert!(schema["properties"]["records"].is_object());
 }
 
+/// A quarter is written `2025-Q4`; its duty is due on its last day
+/// (`at_end`), moved to the next working day when it counts working days
+/// (30 June 2024 is a Sunday), a period whose moved due day falls in the
+/// range being listed, or a span after it, and opens at the
+/// quarter's start or end accordingly.
+#[test]
+fn quarters_are_keyed_and_due_at_their_end_or_after_it() {
+    let q: PeriodKey = "2025-Q4".parse().unwrap();
+    assert_eq!(q.to_string(), "2025-Q4");
+    assert_eq!(
+        (q.first_day(), q.last_day()),
+        (day(2025, 10, 1), day(2025, 12, 31))
+    );
+    for bad in ["2025-Q0", "2025-Q5", "2025-Q", "Q1-2025"] {
+        let e = bad.parse::<PeriodKey>().unwrap_err();
+        assert!(
+            e.to_string().contains("a quarter \"2025-Q4\""),
+            "{bad}: {e}"
+        );
+    }
+    let due = |period: &str, working: bool| -> Vec<String> {
+        let p = policy(&duty_toml("d", period, working, r#""remind""#));
+        let cal = p.build_calendar().unwrap();
+        duty_occurrences(&cal, 0, &p.duties[0], day(2024, 4, 1), day(2024, 12, 31))
+            .unwrap()
+            .iter()
+            .map(|o| format!("{} {} {}", o.period, o.opens.date_naive(), o.due_date))
+            .collect()
+    };
+    // Opens at the quarter's start (local midnight is 16:00 UTC the day before).
+    assert_eq!(
+        due(r#"{ every = "quarter", at_end = true }"#, false),
+        [
+            "2024-Q2 2024-03-31 2024-06-30",
+            "2024-Q3 2024-06-30 2024-09-30",
+            "2024-Q4 2024-09-30 2024-12-31"
+        ]
+    );
+    assert_eq!(
+        due(r#"{ every = "quarter", at_end = true }"#, true)[..2],
+        [
+            // 31 March 2024 is a Sunday too: due in the range on 1 April.
+            "2024-Q1 2023-12-31 2024-04-01",
+            "2024-Q2 2024-03-31 2024-07-01"
+        ]
+    );
+    // Opens once the quarter has ended; ten working days after 30 September
+    // 2024 skip the National Day holiday (1–7 October) and count Saturday
+    // 12 October, a make-up working day.
+    assert_eq!(
+        due(
+            r#"{ every = "quarter", after_end = "10 working days" }"#,
+            true
+        ),
+        [
+            "2024-Q1 2024-03-31 2024-04-15",
+            "2024-Q2 2024-06-30 2024-07-12",
+            "2024-Q3 2024-09-30 2024-10-18"
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Laws.
 // ---------------------------------------------------------------------------
@@ -221,6 +283,9 @@ fn any_period() -> impl Strategy<Value = String> {
         (1..=31u8).prop_map(|n| format!(r#"{{ every = "month", by_day = {n} }}"#)),
         (1..=23u8).prop_map(|n| format!(r#"{{ every = "month", working_day = {n} }}"#)),
         (1..=31u32).prop_map(|n| format!(r#"{{ every = "month", after_end = "{n} days" }}"#)),
+        Just(r#"{ every = "quarter", at_end = true }"#.to_owned()),
+        (1..=31u32)
+            .prop_map(|n| format!(r#"{{ every = "quarter", after_end = "{n} working days" }}"#)),
     ]
 }
 

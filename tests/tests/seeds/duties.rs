@@ -534,3 +534,184 @@ fn s43_complaint_summary_monthly_as_assumed() {
         ["2025-09 2025-10-14"]
     );
 }
+
+/// The judgement of `duty` for `period` in `report`.
+fn judgement_of<'a>(report: &'a DutyReport, duty: &str, period: &str) -> &'a DutyOutcome {
+    &report
+        .judgements
+        .iter()
+        .find(|j| j.occurrence.duty.as_str() == duty && j.occurrence.period.to_string() == period)
+        .unwrap_or_else(|| panic!("no judgement of {duty} for {period}: {report}"))
+        .outcome
+}
+
+/// S29 第六条(六) 「并在每季度末汇总本地区工程质量投诉处理情况,报省建设工程质量用户投诉站」:
+/// the city station's summary is due by each quarter's last day (ruling 93),
+/// in calendar days; done on 30 September it is met, done on 5 January for
+/// the fourth quarter it is late, not done for the first quarter of 2026 it is
+/// missed by 1 April — reminders, charging nobody. Fails on the old file,
+/// which had no duty (the language had no quarter).
+#[test]
+fn s29_the_city_station_summarises_each_quarter_by_its_end() {
+    let p = policy("construction-jiangsu-s29.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "quarterly_summary_to_province",
+            date(2025, 1, 1),
+            date(2026, 12, 31)
+        ),
+        [
+            "2025-Q1 2025-03-31",
+            "2025-Q2 2025-06-30",
+            "2025-Q3 2025-09-30",
+            "2025-Q4 2025-12-31",
+            "2026-Q1 2026-03-31",
+            "2026-Q2 2026-06-30",
+            "2026-Q3 2026-09-30",
+            "2026-Q4 2026-12-31",
+        ]
+    );
+    let duty = "quarterly_summary_to_province";
+    let log = log_of(
+        duty,
+        &[
+            ("2025-Q3", "x", beijing(2025, 9, 30, 17, 0)),
+            ("2025-Q4", "x", beijing(2026, 1, 5, 10, 0)),
+        ],
+    );
+    let report = judged(
+        &p,
+        &one_person("city_station"),
+        &log,
+        date(2025, 7, 1),
+        date(2026, 3, 31),
+        beijing(2026, 4, 1, 0, 1),
+    );
+    assert!(matches!(
+        judgement_of(&report, duty, "2025-Q3"),
+        DutyOutcome::Met { .. }
+    ));
+    assert!(matches!(
+        judgement_of(&report, duty, "2025-Q4"),
+        DutyOutcome::Late { .. }
+    ));
+    assert!(matches!(
+        judgement_of(&report, duty, "2026-Q1"),
+        DutyOutcome::Missed
+    ));
+    assert!(report.charges().next().is_none(), "{report}");
+    assert!(is_reminder(&p, duty));
+}
+
+/// S41 3 职责: 品质科 3.1.3 「负责每月对投诉/咨询品质类客户投诉/咨询数据进行统计,每季度对
+/// 品质类客户投诉/咨询信息进行分析」, the same for 工程科 (工艺类) and 生产部 (生产类),
+/// 项目部 3.2.3 (施工类, quarterly) and 综合部 3.6.3 (施工类, monthly): each
+/// monthly statistics and quarterly analysis is due by the 10th after its
+/// period (assumed: the source gives no due day), in calendar days — 10
+/// January 2026 is a Saturday and stays. An analysis of the fourth quarter
+/// made before the quarter ended does not count, and a record naming a month
+/// for a quarterly duty is refused. Fails on the old file, which had none
+/// of them (the language had no quarter).
+#[test]
+fn s41_each_department_makes_its_monthly_statistics_and_quarterly_analysis() {
+    let p = policy("hardware-shelf-wanhao-s41.toml");
+    let quarterly = [
+        ("quarterly_quality_analysis", "quality_section"),
+        ("quarterly_process_analysis", "quality_section"),
+        ("quarterly_production_analysis", "production"),
+        ("quarterly_construction_analysis", "production"),
+    ];
+    let monthly = [
+        ("monthly_quality_statistics", "quality_section"),
+        ("monthly_process_statistics", "quality_section"),
+        ("monthly_production_statistics", "production"),
+        ("monthly_construction_statistics", "general_affairs"),
+    ];
+    for (duty, role) in quarterly.iter().chain(&monthly) {
+        let d = p
+            .duties
+            .iter()
+            .find(|d| d.id.as_str() == *duty)
+            .unwrap_or_else(|| panic!("S41 has no duty {duty}"));
+        assert_eq!(d.role.as_str(), *role, "{duty}");
+        assert!(d.assumed.is_some(), "{duty}: the due day is assumed");
+        assert!(is_reminder(&p, duty), "{duty}");
+    }
+    for (duty, _) in quarterly {
+        assert_eq!(
+            due_days(&p, duty, date(2025, 10, 1), date(2026, 1, 31)),
+            ["2025-Q3 2025-10-10", "2025-Q4 2026-01-10"],
+            "{duty}"
+        );
+    }
+    for (duty, _) in monthly {
+        assert_eq!(
+            due_days(&p, duty, date(2025, 10, 1), date(2025, 11, 30)),
+            ["2025-09 2025-10-10", "2025-10 2025-11-10"],
+            "{duty}"
+        );
+    }
+    let duty = "quarterly_quality_analysis";
+    let early = log_of(duty, &[("2025-Q4", "x", beijing(2025, 12, 20, 10, 0))]);
+    let report = judged(
+        &p,
+        &one_person("quality_section"),
+        &early,
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        beijing(2026, 1, 11, 9, 0),
+    );
+    assert!(
+        matches!(judgement_of(&report, duty, "2025-Q4"), DutyOutcome::Missed),
+        "{report}"
+    );
+    let calendar = p.build_calendar().unwrap();
+    let monthly_record = log_of(duty, &[("2025-12", "x", beijing(2026, 1, 5, 10, 0))]);
+    let err = judge_duties(
+        &p,
+        &calendar,
+        &one_person("quality_section"),
+        &monthly_record,
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        beijing(2026, 1, 11, 9, 0),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("is not a quarter"), "{err}");
+}
+
+/// S10 9「每周每月由客户中心作统计评估分析报告,并反馈董事办、总经办和开发商客户服务部。」: the
+/// 客户中心 (front desk) owes a weekly and a monthly report, due (assumed: the
+/// source gives no day) the next working day after the week and within 5
+/// working days after the month — the National Day holiday (1–8 October
+/// 2025) moves them past it, and Saturday 11 October, a make-up working day,
+/// counts. Reminders. Fails on the old file, which had no duties.
+#[test]
+fn s10_the_centre_reports_its_statistics_every_week_and_month() {
+    let p = policy("property-xx-s10.toml");
+    assert_eq!(
+        due_days(
+            &p,
+            "weekly_statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 14)
+        ),
+        ["2025-W40 2025-10-09", "2025-W41 2025-10-13"]
+    );
+    assert_eq!(
+        due_days(
+            &p,
+            "monthly_statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+    for duty in ["weekly_statistics_report", "monthly_statistics_report"] {
+        assert!(is_reminder(&p, duty), "{duty}");
+        let d = p.duties.iter().find(|d| d.id.as_str() == duty).unwrap();
+        assert_eq!(d.role.as_str(), "front_desk");
+        assert!(d.assumed.is_some(), "{duty}");
+    }
+}

@@ -562,8 +562,9 @@ fn s10_a_department_that_cannot_finish_on_time_must_respond() {
 /// 「管理处负责人 … 并于24小时内提交相关书面报告」 and 「物业公司主管领导 … 并在48小时内提交
 /// 书面报告」 are two reports by two people: the site manager's report names his
 /// clock and stops it alone, the company leader's keeps running (ruling 29).
-/// A report that names no clock, or a clock it does not stop, is refused and
-/// changes nothing.
+/// A report that names no clock, or another clock, is refused and changes
+/// nothing: the site manager records only his own report (his grant's
+/// `acts` and `milestones`).
 #[test]
 fn s10_each_written_report_stops_its_own_clock() {
     let t0 = beijing(2025, 10, 9, 9, 0);
@@ -577,16 +578,17 @@ fn s10_each_written_report_stops_its_own_clock() {
         .run("sm", at, action(CaseAction::ReportSubmitted, "书面报告"))
         .unwrap_err();
     assert!(
-        matches!(&unnamed, Rejection::InvalidInput { path, message }
-            if path == "kind.milestone" && message.contains("company_written_report")),
+        matches!(&unnamed, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("company_written_report"))),
         "{unnamed}"
     );
-    let not_a_report = s
-        .run("sm", at, report("verification", "书面报告"))
+    let not_his = s
+        .run("sm", at, report("board_written_report", "书面报告"))
         .unwrap_err();
     assert!(
-        matches!(&not_a_report, Rejection::InvalidInput { path, .. } if path == "kind.milestone"),
-        "{not_a_report}"
+        matches!(&not_his, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("naming board_written_report"))),
+        "{not_his}"
     );
     assert!(s10_open(&s, at, "company_written_report"));
 
@@ -948,4 +950,112 @@ fn s10_a_sanction_for_not_cooperating_is_one_of_the_five() {
     let schedule = s.rt.policy.penalties.clone().unwrap();
     let err = tousu_penalty::compute_statements(&schedule, &s.roster, &facts, None).unwrap_err();
     assert!(err.to_string().contains("public_criticism"), "{err}");
+}
+
+/// The source gives each of these roles one act: the 客户中心 its feedback to
+/// the first asker (8「客户中心协调处理完毕,须于2小时内反馈首问责任人」), the
+/// 发展商客户服务部 the verification (7「由发展商客户服务部会同物业公司于8小时内跟进验证」),
+/// the 管理处负责人 and the 主管领导 their written reports (6「并于24小时内提交相关书面报告」,
+/// 7「并在48小时内提交书面报告」). Each records that act and no other (the grants'
+/// `acts` and `milestones`); a refusal names the grant and what it accepts,
+/// and changes nothing. Fails on the old file, where each recorded any act:
+/// the developer's service could record the completion, starting the
+/// verification clock it then answers to.
+#[test]
+fn s10_each_role_records_only_the_act_the_source_gives_it() {
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
+    s.ok("cl", minutes(t0, 12), escalate("电话上报董事领导决策"));
+    let at = minutes(t0, 60);
+    let refused = |s: &mut Scenario, who: &str, kind: CommandKind, accepted: &str| {
+        let before = s.events.len();
+        let err = s.run(who, at, kind).unwrap_err();
+        assert!(
+            matches!(&err, Rejection::GrantConditionUnmet { unmet, .. }
+                if unmet.iter().any(|u| u.contains("(grants[0])") && u.contains(accepted))),
+            "{who}: {err}"
+        );
+        assert_eq!(s.events.len(), before, "a refusal changes nothing");
+    };
+    let completed = || action(CaseAction::WorkCompleted, "已处理完毕");
+    refused(&mut s, "dcs", completed(), "one of verification_done");
+    refused(
+        &mut s,
+        "sm",
+        completed(),
+        "naming one of the clocks company_written_report",
+    );
+    refused(
+        &mut s,
+        "cl",
+        completed(),
+        "naming one of the clocks board_written_report",
+    );
+    refused(
+        &mut s,
+        "sm",
+        report("board_written_report", "代主管领导报告"),
+        "company_written_report",
+    );
+    refused(
+        &mut s,
+        "cl",
+        report("company_written_report", "代管理处报告"),
+        "board_written_report",
+    );
+    assert!(
+        !s10_open(&s, at, "verification"),
+        "no completion was recorded"
+    );
+    // Each records its own act.
+    s.ok("eng1", at, completed());
+    assert!(s10_open(&s, at, "verification"));
+    s.ok("sm", at, report("company_written_report", "管理处书面报告"));
+    s.ok("cl", at, report("board_written_report", "主管领导书面报告"));
+    s.ok("dcs", at, action(CaseAction::VerificationDone, "验证合格"));
+    // The centre, once the callback is made, records its feedback and
+    // nothing else: not the verification.
+    s.ok("eng1", minutes(t0, 65), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 70),
+        findings(FaultParty::Us, "消防水管老化爆裂"),
+    );
+    s.ok(
+        "eng1",
+        minutes(t0, 80),
+        propose(vec![rem(RemedyKind::Repair)], "更换爆裂管段"),
+    );
+    s.ok("sm", minutes(t0, 90), approve());
+    s.ok("fd", minutes(t0, 100), reply("已抢修完毕"));
+    s.ok(
+        "fd",
+        minutes(t0, 110),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    let late = minutes(t0, 120);
+    let err = s
+        .run(
+            "fd",
+            late,
+            action(CaseAction::VerificationDone, "前台代记验证"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("role front_desk (grants[0])")
+                && u.contains("first_asker_feedback")
+                && u.contains("this is verification_done"))),
+        "{err}"
+    );
+    s.ok(
+        "fd",
+        late,
+        report("first_asker_feedback", "已反馈首问责任人"),
+    );
+    s.assert_replays();
 }

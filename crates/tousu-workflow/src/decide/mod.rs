@@ -107,7 +107,13 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
         });
     }
     let kind = &command.kind;
-    let staff = authorize(ctx, case, &command.actor, kind.action(), command.at)?;
+    let act = match kind {
+        CommandKind::RecordAction {
+            action, milestone, ..
+        } => Some((*action, milestone.as_ref())),
+        _ => None,
+    };
+    let staff = authorize(ctx, case, &command.actor, (kind.action(), act), command.at)?;
     late::check(case, command, ctx)?;
     let d = Decision {
         case,
