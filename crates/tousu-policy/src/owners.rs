@@ -293,10 +293,8 @@ fn cannot_stop_message(
     };
     let fix = if actions.is_empty() {
         "name the role in stopped_by, or name an owner who may stop the clock"
-    } else if let Some(fix) = fix_handed {
-        fix
     } else {
-        "grant the role the action, or name an owner who takes it"
+        fix_handed.unwrap_or("grant the role the action, or name an owner who takes it")
     };
     format!(
         "{who} is charged when {} is late, but {what}: it is charged for what it cannot do; {fix}",
@@ -498,7 +496,9 @@ mod tests {
         let f = findings(&p, "owner_can_stop");
         assert_eq!(f.len(), 2, "{f:#?}");
         assert!(
-            f[0].contains("who may hold \"general_manager\" (\"department_head\"'s hands_over_to lists it)"),
+            f[0].contains(
+                "who may hold \"general_manager\" (\"department_head\"'s hands_over_to lists it)"
+            ),
             "{f:#?}"
         );
     }

@@ -425,9 +425,7 @@ fn s35_the_inspection_bureau_is_not_named_the_handler() {
     s.ok("x1", minutes(t0, 10), accept());
     for who in ["x1", "z1"] {
         let before = (s.case().clone(), s.events.len());
-        let refused = s
-            .run(who, minutes(t0, 20), assign("jc", "j1"))
-            .unwrap_err();
+        let refused = s.run(who, minutes(t0, 20), assign("jc", "j1")).unwrap_err();
         assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
         assert_eq!((s.case().clone(), s.events.len()), before);
     }

@@ -563,7 +563,7 @@ fn s44_the_manager_judges_the_grounds_before_assigning() {
         findings(FaultParty::Customer, "购置税由车主承担,合同已约定"),
     );
     let f = s.case().findings.as_ref().unwrap();
-    assert_eq!(f.validity, tousu_model::Validity::Invalid);
+    assert_eq!(f.validity, Validity::Invalid);
     assert_eq!(f.rule.as_ref().map(|r| r.as_str()), Some("unfounded"));
     s.assert_replays();
 }
