@@ -162,7 +162,7 @@ pub use policy::{
 pub use predicate::{EvalInput, FactNumber, FactNumberTest, FactTextTest, Predicate};
 pub use rules::{
     Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable, Decision,
-    ValidityRule, ValidityTable,
+    FactsFrom, ValidityRule, ValidityTable,
 };
 pub use status::Status;
 pub use warranty::{Retention, RetentionPeriod, Warranty, WarrantyTerm};

@@ -130,6 +130,44 @@ fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>
     }
 }
 
+/// Who the handler named by an assignment or a transfer may be, by role
+/// (ruling 95), each with the roles whose hand-overs may name him: a role
+/// that may (always or by a grant) assign or transfer names a handler
+/// holding one of its `hands_over_to`; one without a list names anyone,
+/// and of anyone the roles that may `investigate` — the handler's work —
+/// are counted (a role that never handles a case is not named to).
+/// Routing narrows a routed category's handler further, but a case with no
+/// category, or an unrouted one, is not routed, so these hold everywhere.
+fn handler_candidates(p: &Policy) -> Vec<(RoleId, Vec<RoleId>)> {
+    let mut out: Vec<(RoleId, Vec<RoleId>)> = Vec::new();
+    let investigators: Vec<RoleId> = p
+        .roles
+        .iter()
+        .filter(|r| r.may_sometimes(Action::Investigate))
+        .map(|r| r.id.clone())
+        .collect();
+    for by in &p.roles {
+        if !crate::hands_over::HAND_OVERS
+            .iter()
+            .any(|&a| by.may_sometimes(a))
+        {
+            continue;
+        }
+        let named = if by.hands_over_to.is_empty() {
+            &investigators
+        } else {
+            &by.hands_over_to
+        };
+        for role in named {
+            match out.iter_mut().find(|(r, _)| r == role) {
+                Some((_, bys)) => bys.push(by.id.clone()),
+                None => out.push((role.clone(), vec![by.id.clone()])),
+            }
+        }
+    }
+    out
+}
+
 /// `owner_can_stop` for milestone `i`.
 fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
     let events = meeting_events(m);
@@ -144,19 +182,37 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
         .map_or_else(Vec::new, crate::FallbackOwner::keyed);
     let entries = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks);
     for (key, owner) in entries {
+        let mut found: Vec<RoleId> = Vec::new();
         for (role_id, route) in named_roles(p, owner) {
-            let Some(role) = p.role(&role_id) else {
+            let Some(actions) = cannot_stop(p, m, &events, &role_id) else {
                 continue;
             };
-            let actions = stopping_actions(m, &events, &role_id);
-            if actions.iter().any(|&a| may_stop_by(role, a, m, &events)) {
-                continue;
-            }
             out.push(Finding {
                 severity: Severity::Warning,
                 invariant: "owner_can_stop",
                 path: format!("milestones[{i}].{key}"),
-                message: cannot_stop_message(m, role, route, &events, &actions),
+                message: cannot_stop_message(m, &Who::Route(&role_id, route), &events, &actions, limited(p, &role_id, &actions)),
+            });
+            found.push(role_id);
+        }
+        if *owner != MilestoneOwner::Assignee {
+            continue;
+        }
+        // The handler an assignment or a transfer names (S41's 副总
+        // 「指派有关人员」, S35's bodies handing a complaint to whoever).
+        for (role_id, by) in handler_candidates(p) {
+            if found.contains(&role_id) {
+                continue;
+            }
+            let Some(actions) = cannot_stop(p, m, &events, &role_id) else {
+                continue;
+            };
+            let who = Who::Handed(&role_id, &by, p);
+            out.push(Finding {
+                severity: Severity::Warning,
+                invariant: "owner_can_stop",
+                path: format!("milestones[{i}].{key}"),
+                message: cannot_stop_message(m, &who, &events, &actions, limited(p, &role_id, &actions)),
             });
         }
     }
@@ -178,22 +234,78 @@ fn may_stop_by(role: &crate::Role, action: Action, m: &Milestone, events: &[Cloc
         .any(|&a| role.may_record_sometimes(a, Some(&m.id)))
 }
 
+/// Whether `role_id` holds `record_action` only in a limited way, the
+/// limit being why it cannot stop a clock by it (the message says so).
+fn limited(p: &Policy, role_id: &RoleId, actions: &[Action]) -> bool {
+    actions.contains(&Action::RecordAction)
+        && p
+            .role(role_id)
+            .is_some_and(|r| r.may_sometimes(Action::RecordAction))
+}
+
+/// The actions by which `role_id` would stop `m`, when it may take none of
+/// them (`None`: it can stop the clock, or the role is unknown).
+fn cannot_stop(
+    p: &Policy,
+    m: &Milestone,
+    events: &[ClockEvent],
+    role_id: &RoleId,
+) -> Option<Vec<Action>> {
+    let role = p.role(role_id)?;
+    let actions = stopping_actions(m, events, role_id);
+    if actions.iter().any(|&a| may_stop_by(role, a, m, events)) {
+        None
+    } else {
+        Some(actions)
+    }
+}
+
+/// Who a finding charges: a role (or a route's handler role), or a role
+/// a handler may be named from by the hand-overs of `by`.
+enum Who<'a> {
+    Route(&'a RoleId, Option<usize>),
+    Handed(&'a RoleId, &'a [RoleId], &'a Policy),
+}
+
 fn cannot_stop_message(
     m: &Milestone,
-    role: &crate::Role,
-    route: Option<usize>,
+    who: &Who<'_>,
+    limited: bool,
     events: &[ClockEvent],
     actions: &[Action],
 ) -> String {
-    let limited =
-        actions.contains(&Action::RecordAction) && role.may_sometimes(Action::RecordAction);
-    let role = &role.id;
-    let who = match route {
-        Some(j) => format!(
-            "the handler, who holds {:?} on a case routing[{j}] routes,",
-            role.as_str()
+    let (who, fix_handed) = match *who {
+        Who::Route(role, Some(j)) => (
+            format!(
+                "the handler, who holds {:?} on a case routing[{j}] routes,",
+                role.as_str()
+            ),
+            None,
         ),
-        None => format!("the role {:?}", role.as_str()),
+        Who::Route(role, None) => (format!("the role {:?}", role.as_str()), None),
+        Who::Handed(role, by, p) => {
+            let how: Vec<String> = by
+                .iter()
+                .map(|b| {
+                    let listed = p.role(b).is_some_and(|r| !r.hands_over_to.is_empty());
+                    if listed {
+                        format!("{:?}'s hands_over_to lists it", b.as_str())
+                    } else {
+                        format!("{:?} may name anyone (no hands_over_to)", b.as_str())
+                    }
+                })
+                .collect();
+            (
+                format!(
+                    "the handler, who may hold {:?} ({}),",
+                    role.as_str(),
+                    how.join("; ")
+                ),
+                Some(
+                    "limit who is named handler (hands_over_to), grant the role the action, or name an owner who takes it",
+                ),
+            )
+        }
     };
     let ids: Vec<&str> = events.iter().map(|e| e.id()).collect();
     let what = if actions.is_empty() {
@@ -225,7 +337,7 @@ fn cannot_stop_message(
     let fix = if actions.is_empty() {
         "name the role in stopped_by, or name an owner who may stop the clock"
     } else {
-        "grant the role the action, or name an owner who takes it"
+        fix_handed.unwrap_or("grant the role the action, or name an owner who takes it")
     };
     format!(
         "{who} is charged when {} is late, but {what}: it is charged for what it cannot do; {fix}",
@@ -436,6 +548,55 @@ mod tests {
         let f = findings(&p, "owner_can_stop");
         assert!(
             f.iter().any(|f| f.starts_with("milestones[3].owner: the handler, who holds \"complaint_manager\" on a case routing[0] routes,")),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn a_handler_the_hand_overs_may_name_who_cannot_stop_the_clock_is_found() {
+        let mut p = Policy::default_policy().unwrap();
+        // S41's 副总 「指派有关人员」: an inspector investigates but may not reply
+        // or propose, and the desk and the head may name anyone.
+        let inspector: crate::authority::Role = toml::from_str(
+            "id = \"inspector\"\nname_zh = \"稽查\"\nactions = [\"investigate\", \"record_findings\"]",
+        )
+        .unwrap();
+        p.roles.push(inspector);
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(
+            f[0].starts_with("milestones[1].owner: the handler, who may hold \"inspector\" (\"complaint_manager\" may name anyone (no hands_over_to); \"department_head\" may name anyone (no hands_over_to)), is charged when first_response is late, but it may take none of `propose_solution`, `reply`, `set_agreed_deadline`"),
+            "{f:#?}"
+        );
+        assert!(
+            f[1].starts_with("milestones[3].owner: the handler, who may hold \"inspector\"")
+                && f[1].contains("result is late")
+                && f[1].ends_with("limit who is named handler (hands_over_to), grant the role the action, or name an owner who takes it"),
+            "{f:#?}"
+        );
+        // The fallback owners are the desk's role, not the handler.
+        assert!(f.iter().all(|f| f.contains(".owner: ")), "{f:#?}");
+        // Every hand-over limited to roles that reply: nothing left.
+        let listed = vec![role("handler"), role("department_head")];
+        for r in &mut p.roles {
+            if r.may_sometimes(Action::Assign) {
+                r.hands_over_to.clone_from(&listed);
+            }
+        }
+        assert!(findings(&p, "owner_can_stop").is_empty());
+        // A listed role counts though it never investigates: the general
+        // manager, named handler, may not reply.
+        for r in &mut p.roles {
+            if r.id == role("department_head") {
+                r.hands_over_to.push(role("general_manager"));
+            }
+        }
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(
+            f[0].contains(
+                "who may hold \"general_manager\" (\"department_head\"'s hands_over_to lists it)"
+            ),
             "{f:#?}"
         );
     }

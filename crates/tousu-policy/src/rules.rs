@@ -241,6 +241,31 @@ pub struct ValidityTable {
     /// Rules, tried in order; the first that matches decides.
     #[serde(default)]
     pub rules: Vec<ValidityRule>,
+    /// From which status the facts the rules read may be recorded
+    /// (`record_facts`, schema 2, ruling 97): `"investigation"` (the
+    /// default) or `"acceptance"`, where the one who judges the complaint
+    /// before it is assigned records what he found (S44 一般 2).
+    #[serde(default, skip_serializing_if = "FactsFrom::is_investigation")]
+    pub facts_from: FactsFrom,
+}
+
+/// From which status `record_facts` is taken ([`ValidityTable::facts_from`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FactsFrom {
+    /// Once the investigation has started (`investigating`).
+    #[default]
+    Investigation,
+    /// Once the case is accepted: before and after its assignment too
+    /// (`accepted`, `assigned`, `investigating`).
+    Acceptance,
+}
+
+impl FactsFrom {
+    fn is_investigation(&self) -> bool {
+        *self == FactsFrom::Investigation
+    }
 }
 
 fn valid() -> Validity {
@@ -252,6 +277,7 @@ impl Default for ValidityTable {
         Self {
             default: Validity::Valid,
             rules: Vec::new(),
+            facts_from: FactsFrom::Investigation,
         }
     }
 }

@@ -1228,6 +1228,9 @@ fn v2_permissions(p: &Policy, r: &mut Report) {
     if !p.routing.is_empty() {
         used.push("routing".to_owned());
     }
+    if p.validity.facts_from != crate::FactsFrom::Investigation {
+        used.push("validity.facts_from".to_owned());
+    }
     for (i, s) in p.escalation.iter().enumerate() {
         if !s.categories.is_empty() {
             used.push(format!("escalation[{i}].categories"));

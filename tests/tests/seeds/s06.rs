@@ -458,7 +458,7 @@ fn s06_the_rep_does_not_answer_before_the_check() {
 
 /// 五, the flowchart's first box 「业务人员 现场了解 要求寄样 或寄照片」, before
 /// 「品管部受理」 (一般) or 「集团品管部」 (重大), and 四「及时上报」: until anyone from
-/// 品管部 or 集团品管部 has acted on the case, it is with the rep who received it,
+/// 品管部 has acted on a general case, it is with the rep who received it,
 /// and a site check nobody in quality control took up is his; once they act, it
 /// is theirs. (The file fell back to 集团品管部 and 品管部 only, so such a breach
 /// was charged to nobody.) The general case runs over the 2026 New Year holiday.
@@ -484,21 +484,8 @@ fn s06_a_site_check_no_quality_control_took_up_is_the_reps() {
     assert_eq!(breach_owners(&g), ["site_check@1 → rep"]);
     g.assert_replays();
 
-    // A major case the group took over by its level, nobody from the group
-    // having acted: still the rep's.
-    let mut m = Scenario::new(p.clone(), roster.clone());
-    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
-        .flags(ComplaintFlags {
-            media_exposure: true,
-            ..ComplaintFlags::default()
-        })
-        .build()
-        .unwrap();
-    m.register("rep", "S06-R2", c).unwrap();
-    assert_eq!(level_of(&m), "major");
-    assert_eq!(steps_taken(&m), ["group-qc-for-major"]);
-    m.tick(beijing(2026, 1, 6, 9, 0));
-    assert_eq!(breach_owners(&m), ["site_check@1 → rep"]);
+    // A major case the group took over by its level is the group's:
+    // `s06_a_major_site_check_nobody_at_the_group_took_up_is_the_groups`.
 
     // Once 品管部 has accepted, the check is 品管部's, not the rep's.
     let mut q = Scenario::new(p, roster);
@@ -618,4 +605,31 @@ fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
     // 7 working days (assumed) from Monday 2 March: the end of Wednesday 11 March.
     s.tick(beijing(2026, 3, 12, 9, 0));
     assert_eq!(breach_owners(&s), ["feedback@1 → qc"]);
+}
+
+/// 五 「重大 投诉」→「集团品管部」: a case classified 重大 at registration is handed to
+/// the group by its level (`group-qc-for-major`, ruling 38), so it has left the
+/// rep's first box. A site check nobody at the group has taken up is the
+/// group's, its holder at the top of the roster while the take-over stands
+/// (`taken_over`, ruling 80), not the rep's, who records no findings. 1 working
+/// day (assumed) from Tuesday 30 December 2025: the end of Wednesday 31st.
+/// Fails on the old file: `site_check@1 → rep`.
+#[test]
+fn s06_a_major_site_check_nobody_at_the_group_took_up_is_the_groups() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-R2", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    assert_eq!(steps_taken(&m), ["group-qc-for-major"]);
+    assert_eq!(due(&m, minutes(t0, 1), "site_check"), "2026-01-01 00:00");
+    m.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&m), ["site_check@1 → gqc"]);
+    m.assert_replays();
 }

@@ -92,14 +92,8 @@ fn s21_construction_roof_leak_within_warranty() {
         ),
     );
     s.ok("sh", beijing(2025, 7, 16, 15, 0), approve());
-    // 限期修复: the deadline is agreed per case.
-    s.ok(
-        "ins",
-        beijing(2025, 7, 16, 16, 0),
-        CommandKind::SetAgreedDeadline {
-            deadline: beijing(2025, 8, 15, 18, 0),
-        },
-    );
+    // 限期修复: the deadline binds the builder and is in the order proposed
+    // (`s21_the_builders_repair_deadline_is_not_the_inspectors`).
     s.ok(
         "io",
         beijing(2025, 8, 14, 10, 0),
@@ -230,4 +224,70 @@ fn s21_a_defect_outside_the_warranty_scope_is_not_accepted() {
         refused_by(&p, &complaint(true)).as_deref(),
         Some("out-of-warranty")
     );
+}
+
+/// 第四条「督促和责成责任单位对质量缺陷进行限期修复」: the 限期 binds the 责任单位 — the
+/// builder, outside the station, who cannot act in the system — and is part
+/// of the order the inspector proposes and the head approves. The file let
+/// the inspector set it as an agreed deadline (约定回复时限), a clock charged to
+/// him: a builder late with the repair was the inspector's breach, though he
+/// can only urge (督促). The station's own handling runs on `result` (60 days,
+/// assumed), which only its reply meets (ruling 96). Fails on the old file,
+/// where the inspector set the deadline (and its lapse was his breach).
+#[test]
+fn s21_the_builders_repair_deadline_is_not_the_inspectors() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("ins", "质量监督员", "zjz", &["inspector"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:住宅楼外墙渗水")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-R", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok("io", minutes(t0, 40), assign_with("zjz", "ins", &[]));
+    s.ok("ins", beijing(2025, 6, 10, 9, 0), investigate());
+    s.ok(
+        "ins",
+        beijing(2025, 6, 12, 16, 0),
+        findings_of(FaultParty::ThirdParty, &[], "外墙防水层施工缺陷"),
+    );
+    s.ok(
+        "ins",
+        beijing(2025, 6, 13, 10, 0),
+        propose(
+            vec![remedy(
+                RemedyKind::Repair,
+                None,
+                "责成施工单位于2025年7月15日前修复外墙防水",
+            )],
+            "责成限期修复",
+        ),
+    );
+    s.ok("sh", beijing(2025, 6, 13, 15, 0), approve());
+    for who in ["ins", "io"] {
+        let refused = s
+            .run(
+                who,
+                beijing(2025, 6, 13, 16, 0),
+                CommandKind::SetAgreedDeadline {
+                    deadline: beijing(2025, 7, 15, 18, 0),
+                },
+            )
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::NotPermitted { .. }),
+            "{refused}"
+        );
+    }
+    // The builder is late; no one at the station is charged for it, and
+    // the station's result clock still runs (due 8 August).
+    s.tick(beijing(2025, 7, 20, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }

@@ -403,3 +403,46 @@ fn s35_no_role_promises_a_date_the_source_lacks() {
         about(t0, "waterproofing", "外墙渗水").build().unwrap(),
     );
 }
+
+/// 第七条 the 总站 and the city and county bodies 「负责…投诉受理和处理工作」; 第八条 the
+/// 稽查局 「对工程质量投诉处理中涉及的违法违规行为进行专案稽查,提出处理意见」: the bureau
+/// investigates a violation, it does not handle the complaint, and holds no
+/// `reply`. Naming its staff the handler charged them with `handling`, which
+/// only a reply meets (ruling 95); the 总站 and the 信访办 now hand a
+/// complaint to a city or county body or the 总站 only, and the refusal
+/// changes nothing. Fails on the old file, where the assignment went through.
+#[test]
+fn s35_the_inspection_bureau_is_not_named_the_handler() {
+    let roster = roster(
+        &[
+            ("xf", "省住建厅信访办", None),
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("jc", "省建设稽查局", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("x1", "信访办 汪科员", "xf", &["petition_office"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("j1", "稽查局 专案组", "jc", &["inspection_bureau"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "未取得施工许可擅自加层,楼板开裂")
+        .fact(fact("suspected_violation"), yes())
+        .fact(fact("petition"), yes())
+        .build()
+        .unwrap();
+    s.register("x1", "AH-J", c).unwrap();
+    s.ok("x1", minutes(t0, 10), accept());
+    for who in ["x1", "z1"] {
+        let before = (s.case().clone(), s.events.len());
+        let refused = s.run(who, minutes(t0, 20), assign("jc", "j1")).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    // The city body where the work lies handles it; the bureau investigates.
+    s.ok("x1", minutes(t0, 30), assign("hf", "h1"));
+    s.ok("j1", minutes(t0, 60), investigate());
+}

@@ -716,3 +716,64 @@ fn s41_no_role_promises_a_date_the_source_lacks() {
         about(t0, "quality", "货架横梁挂钩开焊").build().unwrap(),
     );
 }
+
+/// 5.1.3「若品质科或工程科人员无法及时前往时由副总指派有关人员前往处理,并于处理后向副总
+/// 报告处理结果」, 5.1.4「由品质科或工程科有关人员于进行调查处理后,将结果三天内提出报告呈
+/// 总经理批示」: the 副总 may send anyone — here a 生产部 组长, named the handler —
+/// but the three-day report to the 总经理 stays the section's (ruling 95). The
+/// late report is the 品质科's head's, not the 组长's, who reports to the 副总
+/// and may not propose the solution the report is. Fails on the old file,
+/// where the report was the assignee's: `report@1 → s1`.
+#[test]
+fn s41_the_report_is_the_sections_when_the_deputy_sends_another() {
+    let roster = roster(
+        &[
+            ("qt", "前台", None),
+            ("yw", "业务科", None),
+            ("pz", "品质科", None),
+            ("sc", "生产部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("f1", "前台", "qt", &["front_desk"], None),
+            ("b1", "业务科", "yw", &["business_section"], None),
+            ("p0", "品质科 科长", "pz", &["quality_section"], None),
+            (
+                "p1",
+                "品质科 检验员",
+                "pz",
+                &["quality_section"],
+                Some("p0"),
+            ),
+            ("s1", "生产部 组长", "sc", &["production"], None),
+            ("fz", "副总", "zjb", &["deputy_gm"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱变形")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-D", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("fz", minutes(t0, 60), assign("sc", "s1"));
+    s.ok("s1", beijing(2025, 11, 4, 9, 0), investigate());
+    s.ok(
+        "s1",
+        beijing(2025, 11, 7, 10, 0),
+        findings(FaultParty::Us, "立柱钢板厚度不足"),
+    );
+    // The 组长 may not make the report (the solution proposed for the 批示).
+    assert!(matches!(
+        s.run(
+            "s1",
+            beijing(2025, 11, 7, 11, 0),
+            propose(vec![rem(RemedyKind::Repair)], "更换立柱")
+        ),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    // Three days from Friday 7 November (a six-day week): Monday 10th.
+    s.tick(beijing(2025, 11, 11, 0, 1));
+    assert_eq!(breach_owners(&s), ["report@1 → p0"]);
+}

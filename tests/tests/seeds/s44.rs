@@ -535,3 +535,70 @@ fn s44_the_relations_staff_promise_no_date_the_source_lacks() {
         );
     }
 }
+
+/// 一般 2「客户关系经理调查原因后判定投诉性质。首先确定客户投诉的类别;判定客户投诉理由是否
+/// 充分,投诉要求是否合理,然后填写客户投诉处理表确定投诉处理责任。按照客户投诉内容分类,确定
+/// 具体的受理部门」: the manager judges the grounds before he assigns, so he
+/// records what he judged (`record_facts`) while the case is accepted; the
+/// validity rules decide when the 受理责任人 records the findings, and the
+/// manager's judgement counts (ruling 97). He records no findings, and no facts
+/// once the department investigates. Fails on the old file, where facts could
+/// be recorded only during the investigation, by the department.
+#[test]
+fn s44_the_manager_judges_the_grounds_before_assigning() {
+    let roster = roster(
+        &[("kg", "客户关系部", None), ("xs", "销售部", None)],
+        &[
+            ("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None),
+            ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+            ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "要求4S店承担购置税")
+        .complainant(person("车主 卜先生"))
+        .category(cat("sales_contract"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-J", c).unwrap();
+    s.ok("km", minutes(t0, 5), accept());
+    s.ok(
+        "km",
+        minutes(t0, 20),
+        CommandKind::RecordFacts {
+            facts: [(fact("demand_unreasonable"), yes())].into(),
+        },
+    );
+    // Before the assignment: his judgement, not findings.
+    assert!(matches!(
+        s.run(
+            "km",
+            minutes(t0, 30),
+            findings(FaultParty::Customer, "要求不合理")
+        ),
+        Err(Rejection::InvalidTransition { .. })
+    ));
+    s.ok("km", minutes(t0, 40), assign("xs", "xj"));
+    s.ok("xj", minutes(t0, 60), investigate());
+    // Once the department investigates, the facts are its own to record.
+    assert!(matches!(
+        s.run(
+            "km",
+            minutes(t0, 70),
+            CommandKind::RecordFacts {
+                facts: [(fact("grounds_insufficient"), yes())].into(),
+            },
+        ),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.ok(
+        "xj",
+        minutes(t0, 90),
+        findings(FaultParty::Customer, "购置税由车主承担,合同已约定"),
+    );
+    let f = s.case().findings.as_ref().unwrap();
+    assert_eq!(f.validity, Validity::Invalid);
+    assert_eq!(f.rule.as_ref().map(|r| r.as_str()), Some("unfounded"));
+    s.assert_replays();
+}

@@ -17,7 +17,7 @@ pub(super) fn hint(kind: &C) -> &'static str {
         C::Transfer { .. } => "transfer an assigned case or one under investigation",
         C::StartInvestigation => "start the investigation of an assigned case",
         C::RecordFindings { .. } | C::RecordFacts { .. } => {
-            "record findings and facts during the investigation"
+            "record findings and facts during the investigation (facts from the acceptance where the policy's validity.facts_from says so)"
         }
         C::ProposeSolution { .. } => {
             "propose a solution during the investigation (send a proposal back to revise it)"

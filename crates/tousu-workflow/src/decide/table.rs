@@ -72,6 +72,13 @@ pub(super) fn table(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     }
 }
 
+/// Whether the policy lets the facts its validity rules read be recorded
+/// before the investigation, from the acceptance on (`validity.facts_from`,
+/// ruling 97: S44's 客户关系经理 judges the grounds before assigning).
+fn facts_before_investigation(d: &Decision<'_, '_>) -> bool {
+    d.ctx.policy.validity.facts_from == tousu_policy::FactsFrom::Acceptance
+}
+
 /// The commands every open status takes.
 fn side(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
@@ -135,6 +142,9 @@ fn accepted(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         C::Assign { assignment } => handling::assign(d, assignment),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        C::RecordFacts { facts } if facts_before_investigation(d) => {
+            handling::record_facts(d, facts)
+        }
         side!() => side(d),
         C::Register { .. }
         | C::Accept { .. }
@@ -159,6 +169,9 @@ fn assigned(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         C::StartInvestigation => handling::start_investigation(d),
         C::Reply { text } => handling::reply(text),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
+        C::RecordFacts { facts } if facts_before_investigation(d) => {
+            handling::record_facts(d, facts)
+        }
         side!() => side(d),
         C::Register { .. }
         | C::Accept { .. }
