@@ -191,7 +191,13 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 invariant: "owner_can_stop",
                 path: format!("milestones[{i}].{key}"),
-                message: cannot_stop_message(m, &Who::Route(&role_id, route), &events, &actions, limited(p, &role_id, &actions)),
+                message: cannot_stop_message(
+                    m,
+                    &Who::Route(&role_id, route),
+                    &events,
+                    &actions,
+                    limited(p, &role_id, &actions),
+                ),
             });
             found.push(role_id);
         }
@@ -212,7 +218,13 @@ fn owner_can_stop(p: &Policy, m: &Milestone, i: usize, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 invariant: "owner_can_stop",
                 path: format!("milestones[{i}].{key}"),
-                message: cannot_stop_message(m, &who, &events, &actions, limited(p, &role_id, &actions)),
+                message: cannot_stop_message(
+                    m,
+                    &who,
+                    &events,
+                    &actions,
+                    limited(p, &role_id, &actions),
+                ),
             });
         }
     }
@@ -238,8 +250,7 @@ fn may_stop_by(role: &crate::Role, action: Action, m: &Milestone, events: &[Cloc
 /// limit being why it cannot stop a clock by it (the message says so).
 fn limited(p: &Policy, role_id: &RoleId, actions: &[Action]) -> bool {
     actions.contains(&Action::RecordAction)
-        && p
-            .role(role_id)
+        && p.role(role_id)
             .is_some_and(|r| r.may_sometimes(Action::RecordAction))
 }
 
