@@ -281,9 +281,9 @@ enum Who<'a> {
 fn cannot_stop_message(
     m: &Milestone,
     who: &Who<'_>,
-    limited: bool,
     events: &[ClockEvent],
     actions: &[Action],
+    limited: bool,
 ) -> String {
     let (who, fix_handed) = match *who {
         Who::Route(role, Some(j)) => (
