@@ -704,8 +704,8 @@ fn s38_a_complaint_not_answered_at_once_leaves_a_contact() {
 
 /// #8 and #14: 4「…行风投诉上交综合办处理」 — a complaint the first receiver passes to
 /// 综合办 unaccepted (`manual-office`) and 综合办 takes in is 综合办's to answer: the
-/// feedback clock it starts by accepting is charged to 综合办 when late, not to the
-/// nurse who passed it on. (The old file charged the first receiver, its only
+/// feedback clock (running from the registration since the tenth audit's second
+/// read) is charged to 综合办 when late, not to the nurse who passed it on. (The old file charged the first receiver, its only
 /// fallback owner, because a step that takes a case over assigns nobody.)
 #[test]
 fn s38_what_the_office_takes_in_is_the_offices_to_answer() {
