@@ -828,3 +828,40 @@ fn s37_a_case_not_finished_in_time_is_explained_to_the_investor() {
     assert_eq!(run(true), ["completion@1 → jb"]);
     assert_eq!(run(false), ["completion@1 → jb", "late_explained@1 → jb"]);
 }
+
+/// 首问负责制 第三条「属于职责范围内的…首问责任人应当在限定时限内办结,手续不全或未能及时
+/// 办结的,应主动说明原因」: the explanation is the 首问责任人's own duty, so the first
+/// receiver who keeps a case in his remit and cannot finish it in time tells the
+/// investor why (a contact naming `late_explained`) without answering it as done.
+/// Fails on the old file: the first receiver held no `record_action`, so his only
+/// way to meet `late_explained` was a reply, which also meets `completion` as if
+/// the case were finished.
+#[test]
+fn s37_the_first_receiver_explains_a_case_he_cannot_finish_in_time() {
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[("sw", "首问 康科员", "zsj", &["first_receiver"], None)],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 9, 29, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "企业反映水电接入手续迟迟未办")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-M", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok(
+        "sw",
+        beijing(2025, 10, 13, 10, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::CustomerContacted,
+            note: Some("已向企业说明手续不全, 暂不能办结".into()),
+            milestone: Some(tousu_policy::MilestoneId::new("late_explained").unwrap()),
+        },
+    );
+    s.tick(beijing(2025, 10, 14, 9, 0));
+    // Explained in time; still not finished in time.
+    assert_eq!(breach_owners(&s), ["completion@1 → sw"]);
+}

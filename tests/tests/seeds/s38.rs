@@ -704,8 +704,8 @@ fn s38_a_complaint_not_answered_at_once_leaves_a_contact() {
 
 /// #8 and #14: 4「…行风投诉上交综合办处理」 — a complaint the first receiver passes to
 /// 综合办 unaccepted (`manual-office`) and 综合办 takes in is 综合办's to answer: the
-/// feedback clock it starts by accepting is charged to 综合办 when late, not to the
-/// nurse who passed it on. (The old file charged the first receiver, its only
+/// feedback clock (running from the registration since the tenth audit's second
+/// read) is charged to 综合办 when late, not to the nurse who passed it on. (The old file charged the first receiver, its only
 /// fallback owner, because a step that takes a case over assigns nobody.)
 #[test]
 fn s38_what_the_office_takes_in_is_the_offices_to_answer() {
@@ -913,4 +913,51 @@ fn s38_a_date_promised_to_the_patient_is_owned_as_the_feedback() {
     assert_eq!(run("nurse"), ["routing@1 → hs", "agreed_deadline@1 → hs"]);
     assert_eq!(run("office"), ["agreed_deadline@1 → jk2"]);
     assert_eq!(run("sent"), ["agreed_deadline@1 → jk1"]);
+}
+
+/// 4「如对病人投诉的问题没有能力解决…行风投诉上交综合办处理」 with 6「做好登记,留下联系方法,
+/// 在规定时日内把调查结果和处理意见反馈给投诉者」: the 规定时日 runs from the registration
+/// (做好登记), and a complaint the first receiver passes to 综合办 (`manual-office`, a
+/// step that takes the case over and names nobody) is 综合办's until someone of it
+/// acts — its holder (ruling 80's `among = "taken_over"`), not the nurse who passed it
+/// on because she could not resolve it. Fails on the old file: the feedback started on
+/// `accepted`, so a complaint passed on unaccepted and left there ran no clock at all,
+/// and one passed on after acceptance was charged to the first receiver.
+#[test]
+fn s38_a_complaint_passed_to_the_office_is_the_offices_before_it_acts() {
+    let staff = || {
+        roster(
+            &[("nk", "内科", None), ("zh", "综合办", None)],
+            &[
+                ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+                ("zh1", "综合办 主任", "zh", &["general_office"], None),
+                ("zh2", "综合办 干事", "zh", &["general_office"], Some("zh1")),
+            ],
+        )
+    };
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let run = |accept_first: bool| {
+        let mut s = Scenario::new(policy("hospital-s38.toml"), staff());
+        let c = Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
+            .complainant(patient("患者家属 苗女士"))
+            .category(cat("conduct"))
+            .first_responder(sid("hs"))
+            .build()
+            .unwrap();
+        s.register("hs", "YY-P", c).unwrap();
+        if accept_first {
+            s.ok("hs", minutes(t0, 2), accept());
+        }
+        s.ok(
+            "hs",
+            minutes(t0, 5),
+            escalate_to("manual-office", "上交综合办"),
+        );
+        // 5 working days (assumed) from Tuesday 8 September: the end of the 15th.
+        assert_eq!(due(&s, minutes(t0, 6), "feedback"), "2026-09-16 00:00");
+        s.tick(beijing(2026, 9, 16, 9, 0));
+        breach_owners(&s)
+    };
+    assert_eq!(run(true), ["feedback@1 → zh1"]);
+    assert_eq!(run(false), ["feedback@1 → zh1"]);
 }

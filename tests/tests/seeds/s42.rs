@@ -326,7 +326,7 @@ fn s42_a_destructive_act_is_major() {
 
 /// (4)「一般性投诉:…立即将情况回复客户」 and (6)「重大投诉:…向投诉客户解释原因,确定回复时间」
 /// with (3)「对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」: a general
-/// complaint is answered within 4 hours of acceptance (立即, assumed), a major one
+/// complaint is answered within 4 hours of receipt (立即, assumed), a major one
 /// within 2 (assumed); agreeing the next reply time meets the clock, doing neither
 /// breaches, charged to the receiver who took the complaint in (eighth audit: the
 /// handler before, `s42::s42_the_receiver_answers_at_once_or_agrees_the_time`).
@@ -368,13 +368,13 @@ fn s42_reply_at_once_or_agree_the_next_time() {
     assert_eq!(
         run(false, false),
         (
-            "2026-08-03 14:02".to_owned(),
+            "2026-08-03 14:00".to_owned(),
             vec!["reply@1 → j1".to_owned()]
         )
     );
-    assert_eq!(run(false, true), ("2026-08-03 14:02".to_owned(), vec![]));
+    assert_eq!(run(false, true), ("2026-08-03 14:00".to_owned(), vec![]));
     let (major_due, _) = run(true, true);
-    assert_eq!(major_due, "2026-08-03 12:02");
+    assert_eq!(major_due, "2026-08-03 12:00");
 }
 
 /// The source has no 延期: (3)「对不能解决的投诉,应婉转地向客户讲清楚,并确定下次回复的时间」
@@ -500,4 +500,45 @@ fn s42_the_receiver_answers_at_once_or_agrees_the_time() {
     d.ok("j1", minutes(t0, 3), assign("gc", "e1"));
     d.tick(beijing(2026, 8, 3, 15, 0));
     assert_eq!(breach_owners(&d), ["reply@1 → j1"]);
+}
+
+/// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息
+/// 传递并立即将情况回复客户」: the reply is owed from the moment the complaint is
+/// received (接到), not from a later acceptance (S42 refuses nothing: acceptance
+/// is the receiver's formality). Fails on the old file, whose clock started on
+/// `accepted`: a complaint recorded and left unaccepted ran no clock at all, and
+/// one accepted late was measured from the acceptance.
+#[test]
+fn s42_the_reply_is_owed_from_receipt_not_acceptance() {
+    let staff = || {
+        roster(
+            &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+            &[
+                ("j1", "接待 小容", "kf", &["receptionist"], None),
+                ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+            ],
+        )
+    };
+    let t0 = beijing(2026, 8, 3, 10, 0);
+    let complaint = || {
+        Complaint::builder(t0, Channel::Phone, "9层卫生间水龙头漏水")
+            .complainant(person("9层 某公司行政"))
+            .category(cat("public_facilities"))
+            .first_responder(sid("j1"))
+            .build()
+            .unwrap()
+    };
+    // Recorded and never accepted: still owed, and late at 14:00.
+    let mut s = Scenario::new(policy("property-office-s42.toml"), staff());
+    s.register("j1", "DS-R", complaint()).unwrap();
+    assert_eq!(due(&s, minutes(t0, 1), "reply"), "2026-08-03 14:00");
+    s.tick(beijing(2026, 8, 3, 14, 5));
+    assert_eq!(breach_owners(&s), ["reply@1 → j1"]);
+    // Accepted two hours after receipt: the four hours still run from receipt.
+    let mut a = Scenario::new(policy("property-office-s42.toml"), staff());
+    a.register("j1", "DS-R2", complaint()).unwrap();
+    a.ok("j1", minutes(t0, 120), accept());
+    assert_eq!(due(&a, minutes(t0, 121), "reply"), "2026-08-03 14:00");
+    a.tick(beijing(2026, 8, 3, 14, 5));
+    assert_eq!(breach_owners(&a), ["reply@1 → j1"]);
 }
