@@ -679,11 +679,19 @@ fn s09_the_case_is_handed_only_to_a_department_handler() {
         contacted("content_confirmation", "确认投诉内容"),
     );
     let before = s.case().clone();
-    for (by, lead, handler) in [("kf", "cs", "kf2"), ("kf", "fin", "fh"), ("fh", "fin", "fh")] {
+    for (by, lead, handler) in [
+        ("kf", "cs", "kf2"),
+        ("kf", "fin", "fh"),
+        ("fh", "fin", "fh"),
+    ] {
         let refused = s
             .run(by, minutes(t0, 10), assign(lead, handler))
             .unwrap_err();
-        assert_eq!(refused.kind(), "hand_over_refused", "{by} → {handler}: {refused}");
+        assert_eq!(
+            refused.kind(),
+            "hand_over_refused",
+            "{by} → {handler}: {refused}"
+        );
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
     s.ok("kf", minutes(t0, 15), assign("fin", "fin1"));

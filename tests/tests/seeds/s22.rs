@@ -798,9 +798,27 @@ fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
             ("repair", "维修班", Some("centre")),
         ],
         &[
-            ("duty", "值班员老王", "centre", &["duty_officer"], Some("sup")),
-            ("duty2", "值班员小李", "centre", &["duty_officer"], Some("sup")),
-            ("sl", "投诉受理员小钟", "centre", &["receptionist"], Some("sup")),
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("sup"),
+            ),
+            (
+                "duty2",
+                "值班员小李",
+                "centre",
+                &["duty_officer"],
+                Some("sup"),
+            ),
+            (
+                "sl",
+                "投诉受理员小钟",
+                "centre",
+                &["receptionist"],
+                Some("sup"),
+            ),
             ("sup", "主管", "centre", &["supervisor"], Some("pm")),
             ("pm", "项目经理", "centre", &["project_manager"], None),
             ("rep", "维修工小赵", "repair", &["responsible"], None),
@@ -817,11 +835,20 @@ fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
     assert_eq!(level_of(&s), "general");
     s.ok("duty", minutes(t0, 2), accept());
     let before = s.case().clone();
-    for (by, handler) in [("duty", "sup"), ("duty", "duty2"), ("sl", "duty"), ("pm", "pm")] {
+    for (by, handler) in [
+        ("duty", "sup"),
+        ("duty", "duty2"),
+        ("sl", "duty"),
+        ("pm", "pm"),
+    ] {
         let refused = s
             .run(by, minutes(t0, 5), assign("centre", handler))
             .unwrap_err();
-        assert_eq!(refused.kind(), "hand_over_refused", "{by} → {handler}: {refused}");
+        assert_eq!(
+            refused.kind(),
+            "hand_over_refused",
+            "{by} → {handler}: {refused}"
+        );
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
     s.ok("duty", minutes(t0, 6), assign("repair", "rep"));
