@@ -644,3 +644,61 @@ fn s09_a_result_owed_by_a_department_with_no_handler_is_the_departments() {
     // 财务部's member asked for the extension and told nobody.
     assert_eq!(run(true), ["extension_notice@1 → fin1"]);
 }
+
+/// 第五条「相关部门应尽快打开调查,核实投诉事实…相关部门应及时将投诉处理结果反馈给客户」:
+/// the case is handled by a 相关部门, whose handler answers for the 15 working
+/// days (`owner = "assignee"`). The 客服人员 and the department head could name
+/// anyone the handler — a 客服人员, who may notify only a result a department
+/// reached and had approved, or the head himself, who may not reply — and the
+/// result was then charged to one who could not give it. They hand a case only
+/// to a 相关部门 handler now (`hands_over_to`, ruling 78).
+#[test]
+fn s09_the_case_is_handed_only_to_a_department_handler() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("kf2", "客服人员乙", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    // Tuesday 9 June 2026, before the Dragon Boat Festival (19 June).
+    let t0 = beijing(2026, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "退货款两周未到账")
+        .complainant(person("客户 周先生"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-H", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 6),
+        contacted("content_confirmation", "确认投诉内容"),
+    );
+    let before = s.case().clone();
+    for (by, lead, handler) in [
+        ("kf", "cs", "kf2"),
+        ("kf", "fin", "fh"),
+        ("fh", "fin", "fh"),
+    ] {
+        let refused = s
+            .run(by, minutes(t0, 10), assign(lead, handler))
+            .unwrap_err();
+        assert_eq!(
+            refused.kind(),
+            "hand_over_refused",
+            "{by} → {handler}: {refused}"
+        );
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("kf", minutes(t0, 15), assign("fin", "fin1"));
+    // 15 working days from Tuesday 9 June: 10–12, 15–18, 22–26 June (the
+    // festival on Friday 19 June), 29–30 June, 1 July.
+    assert_eq!(due(&s, t0, "result_notice"), "2026-07-02 00:00");
+    s.tick(beijing(2026, 7, 2, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["result_notice@1 → fin1"]);
+}

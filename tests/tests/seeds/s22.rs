@@ -782,3 +782,78 @@ fn s22_a_repair_sent_to_the_team_without_a_person_is_still_owned() {
     s.tick(beijing(2026, 5, 7, 9, 11));
     assert_eq!(breach_owners(&s), ["repair@1 → duty"]);
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: a
+/// complaint not settled at once goes to the 责任人, whose repair the clock
+/// `repair` measures (`owner = "assignee"`). The 值班员, the 投诉受理员, the 主管
+/// and the 项目经理 could name anyone the handler — the 主管 on an ordinary
+/// case, who may not reply to it, or a 值班员, who cannot record the repair
+/// done that the callback waits for — and the repair was then charged to him.
+/// They hand a case only to a 责任人 now (`hands_over_to`, ruling 78).
+#[test]
+fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("sup"),
+            ),
+            (
+                "duty2",
+                "值班员小李",
+                "centre",
+                &["duty_officer"],
+                Some("sup"),
+            ),
+            (
+                "sl",
+                "投诉受理员小钟",
+                "centre",
+                &["receptionist"],
+                Some("sup"),
+            ),
+            ("sup", "主管", "centre", &["supervisor"], Some("pm")),
+            ("pm", "项目经理", "centre", &["project_manager"], None),
+            ("rep", "维修工小赵", "repair", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    // Friday 25 September 2026, the Mid-Autumn Festival: the centre works.
+    let t0 = beijing(2026, 9, 25, 21, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼一层走廊灯全部不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-H", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("duty", minutes(t0, 2), accept());
+    let before = s.case().clone();
+    for (by, handler) in [
+        ("duty", "sup"),
+        ("duty", "duty2"),
+        ("sl", "duty"),
+        ("pm", "pm"),
+    ] {
+        let refused = s
+            .run(by, minutes(t0, 5), assign("centre", handler))
+            .unwrap_err();
+        assert_eq!(
+            refused.kind(),
+            "hand_over_refused",
+            "{by} → {handler}: {refused}"
+        );
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("duty", minutes(t0, 6), assign("repair", "rep"));
+    // 24 hours (assumed) from the assignment, on calendar days.
+    s.tick(beijing(2026, 9, 26, 21, 7));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["repair@1 → rep"]);
+}
