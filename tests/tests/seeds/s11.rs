@@ -342,6 +342,7 @@ fn s11_the_designated_complaint_manager_answers_before_he_acts() {
     );
     assert_eq!(
         late_owners(Channel::OpinionBook, "我要投诉：手续费与公示不符"),
-        ["reply@1 → tsm", "opinion_book_review@1 → tsm"]
+        // A complaint in the book runs `book_reply` (S08 #3), not `reply`.
+        ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
     );
 }
