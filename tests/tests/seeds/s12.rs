@@ -951,3 +951,48 @@ fn s12_a_late_first_response_in_a_department_is_its_managers() {
         ]
     );
 }
+
+/// 第五条(六)「回访专员在接到被投诉部门交回的《协调工作单》后24小时内与客户进行第二次
+/// 沟通」: the second contact (二次对应, fined) is the 回访专员's act, and a complaint
+/// a 其他工作人员 took is passed to him (第五条(二)「并及时反馈于回访专员跟进」). When
+/// no 回访专员 had acted on the case, the file charged the handling manager
+/// (`fallback_owner = "assignee"`), who may not `record_callback` (ruling 79);
+/// the branch's 回访专员 (the roster's holder, ruling 75) now answers. Fails on
+/// the old file (`second_response@1 → wm`).
+#[test]
+fn s12_a_second_contact_nobody_made_is_the_specialists_not_the_managers() {
+    let roster = roster(
+        &[
+            ("fr", "前台", None),
+            ("kf", "客服部", None),
+            ("ws", "维修车间", None),
+        ],
+        &[
+            ("qt", "前台接待小李", "fr", &["staff"], None),
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
+        .complainant(person("车主钱女士"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("qt", "S12-V", c).unwrap();
+    s.ok("qt", minutes(t0, 3), accept());
+    s.ok("qt", minutes(t0, 6), assign_with("ws", "wm", &[]));
+    s.ok("wm", minutes(t0, 8), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 9),
+        propose(vec![rem(RemedyKind::Repair)], "补漆"),
+    );
+    s.tick(beijing(2025, 10, 14, 9, 10));
+    let owners: Vec<String> = breach_owners(&s)
+        .into_iter()
+        .filter(|b| b.starts_with("second_response"))
+        .collect();
+    assert_eq!(owners, ["second_response@1 → hf"]);
+}

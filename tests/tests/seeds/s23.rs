@@ -664,3 +664,44 @@ fn s23_no_role_promises_a_date_the_source_lacks() {
         about(t0, "waterproofing", "卫生间渗漏").build().unwrap(),
     );
 }
+
+/// 第四条: the 分中心 「对外受理质量投诉,对内协调质量投诉处理并跟踪督办、汇总、反馈质量投诉
+/// 情况」; 第七条 gives the duty officer the record and the report
+/// (「值班人员对受理的投诉件应详细做好记录并及时报告分中心主办人员」), and 第六条's
+/// 「耐心解答」 is the reception of every call and visit, not the 反馈 of a
+/// complaint's handling. The file let the duty officer `reply`, which ended
+/// the 分中心's handling clock (`handling`) with an answer the 分中心 never
+/// gave; he may not now, and the 主办人员 replies. Fails on the old file (the
+/// duty officer's reply was taken).
+#[test]
+fn s23_the_duty_officer_does_not_answer_for_the_sub_centre() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-R",
+        about(t0, "waterproofing", "卫生间楼板渗漏至楼下")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zb", minutes(t0, 10), accept());
+    assert!(matches!(
+        s.run("zb", minutes(t0, 20), reply("已登记,会尽快处理")),
+        Err(Rejection::NotPermitted { .. })
+    ));
+    s.ok("zr", minutes(t0, 60), reply("已责成施工单位限期整改"));
+}
