@@ -354,6 +354,7 @@ mod clock_started {
 /// pointer, none when empty (as most breaches have it), written and read
 /// as the list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(clippy::box_collection)] // one pointer in the event where a `Vec` is three
 pub struct OwnersTried(Option<Box<Vec<MilestoneOwner>>>);
 
 impl OwnersTried {
