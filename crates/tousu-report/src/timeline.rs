@@ -229,7 +229,7 @@ impl CaseTimeline {
         for event in events {
             track_clock(policy, &mut clocks, event.at, &event.kind);
             marks.extend(mark(event.at, &event.kind));
-            if let Some(occurred_at) = event.occurred_at {
+            if let Some(&occurred_at) = event.occurred_at.as_deref() {
                 marks.push(TimelineMark::RecordedLate {
                     at: event.at,
                     occurred_at,

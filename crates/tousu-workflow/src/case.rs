@@ -166,20 +166,17 @@ impl Clock {
             level,
             target,
             deadline,
-            no_deadline,
             total_seconds,
-            carried_seconds,
-            counted_from,
-            period,
+            extras,
         } = kind
         else {
             return None;
         };
-        let basis = match carried_seconds {
-            Some(seconds) => DeadlineBasis::Remaining {
-                from: at,
-                seconds: *seconds,
-            },
+        let extras = extras.as_deref();
+        let counted_from = extras.and_then(|x| x.counted_from);
+        let period = extras.and_then(|x| x.period);
+        let basis = match extras.and_then(|x| x.carried_seconds) {
+            Some(seconds) => DeadlineBasis::Remaining { from: at, seconds },
             None => DeadlineBasis::Target {
                 from: counted_from.unwrap_or(at),
                 target: *target,
@@ -199,7 +196,11 @@ impl Clock {
             deadline: deadline.clone(),
             no_deadline: match deadline {
                 Some(_) => None,
-                None => Some(no_deadline.clone().unwrap_or_else(|| Arc::from(""))),
+                None => Some(
+                    extras
+                        .and_then(|x| x.no_deadline.clone())
+                        .unwrap_or_else(|| Arc::from("")),
+                ),
             },
             total_seconds: *total_seconds,
             state: ClockState::Running,
@@ -888,7 +889,7 @@ impl Case {
         Ok(Case {
             schema_version: CASE_SCHEMA_VERSION,
             id: event.case_id.clone(),
-            number: number.clone(),
+            number: number.as_deref().cloned(),
             complaint: Arc::clone(complaint),
             policy_id: policy_id.clone(),
             policy_version: policy_version.clone(),
@@ -995,8 +996,8 @@ pub(crate) trait Fold<'e> {
         &mut self,
         accepted: bool,
         rule: Option<&'e RuleId>,
-        reason: Option<&'e String>,
-        advice: Option<&'e String>,
+        reason: Option<&'e str>,
+        advice: Option<&'e str>,
     );
     /// The level (定级) set.
     fn classified(&mut self, level: &'e LevelId, rule: Option<&'e RuleId>);
@@ -1109,7 +1110,7 @@ pub(crate) fn fold<'e>(
             rule,
             override_reason,
         } => {
-            case.accepted(true, rule.as_ref(), override_reason.as_ref(), None);
+            case.accepted(true, rule.as_ref(), override_reason.as_deref(), None);
             Some(Status::Accepted)
         }
         EventKind::NotAccepted {
@@ -1118,14 +1119,18 @@ pub(crate) fn fold<'e>(
             advice_zh,
             ..
         } => {
-            case.accepted(false, rule.as_ref(), Some(reason_zh), advice_zh.as_ref());
+            case.accepted(false, rule.as_ref(), Some(reason_zh), advice_zh.as_deref());
             Some(Status::NotAccepted)
         }
         EventKind::Classified { level, rule, .. } => {
             case.classified(level, rule.as_ref());
             None
         }
-        EventKind::Assigned { assignment, .. } | EventKind::Transferred { assignment, .. } => {
+        EventKind::Assigned { assignment, .. } => {
+            case.assigned(assignment);
+            (case.status() == Status::Accepted).then_some(Status::Assigned)
+        }
+        EventKind::Transferred { assignment, .. } => {
             case.assigned(assignment);
             (case.status() == Status::Accepted).then_some(Status::Assigned)
         }
@@ -1144,20 +1149,13 @@ pub(crate) fn fold<'e>(
             case.facts_found(facts);
             None
         }
-        EventKind::SolutionProposed {
-            remedies,
-            amount,
-            required_role,
-            approval_rule,
-            sign_off,
-            ..
-        } => {
+        EventKind::SolutionProposed(p) => {
             let approvers = ProposalApprovers {
-                required_role: required_role.as_ref(),
-                rule: approval_rule.as_ref(),
-                sign_off,
+                required_role: p.required_role.as_ref(),
+                rule: p.approval_rule.as_ref(),
+                sign_off: &p.sign_off,
             };
-            case.proposed(remedies, *amount, approvers, actor);
+            case.proposed(&p.remedies, p.amount, approvers, actor);
             Some(Status::AwaitingApproval)
         }
         EventKind::SignedOff { role } => {
@@ -1255,8 +1253,9 @@ fn on_clock_event<'e>(
     at: DateTime<Utc>,
 ) -> Option<Status> {
     match kind {
-        EventKind::ClockStarted { period, .. } => {
+        EventKind::ClockStarted { extras, .. } => {
             let started = Clock::started(kind, at)?;
+            let period = extras.as_ref().and_then(|x| x.period);
             let clocks = case.clocks_mut();
             // A repeating milestone's next period replaces its last one
             // (any other start adds a clock: the clocks are not read).
@@ -1426,14 +1425,14 @@ impl<'e> Fold<'e> for Case {
         &mut self,
         accepted: bool,
         rule: Option<&'e RuleId>,
-        reason: Option<&'e String>,
-        advice: Option<&'e String>,
+        reason: Option<&'e str>,
+        advice: Option<&'e str>,
     ) {
         self.acceptance = Some(AcceptanceRecord {
             accepted,
             rule: rule.cloned(),
-            reason: reason.cloned(),
-            advice: advice.cloned(),
+            reason: reason.map(str::to_owned),
+            advice: advice.map(str::to_owned),
         });
     }
     fn classified(&mut self, level: &'e LevelId, rule: Option<&'e RuleId>) {

@@ -28,7 +28,7 @@ use crate::case::{
 };
 use crate::command::{Assignment, Responsibility};
 use crate::due::DueState;
-use crate::event::{ClosureKind, EscalationCause, EventKind};
+use crate::event::{ClockStartExtras, ClosureKind, EscalationCause, EventKind};
 use crate::{Ctx, Rejection};
 
 /// Escalation steps taken, inline up to four (a case takes one or two):
@@ -322,8 +322,8 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         &mut self,
         _accepted: bool,
         _rule: Option<&'a RuleId>,
-        _reason: Option<&'a String>,
-        _advice: Option<&'a String>,
+        _reason: Option<&'a str>,
+        _advice: Option<&'a str>,
     ) {
     }
     fn classified(&mut self, level: &'a LevelId, _rule: Option<&'a RuleId>) {
@@ -944,11 +944,13 @@ fn start(
                     level: prev.level.clone(),
                     target: prev.target,
                     deadline,
-                    no_deadline,
                     total_seconds: prev.total_seconds,
-                    carried_seconds,
-                    counted_from: None,
-                    period: None,
+                    extras: ClockStartExtras {
+                        no_deadline,
+                        carried_seconds,
+                        ..ClockStartExtras::default()
+                    }
+                    .boxed(),
                 }
             }
             _ => {
@@ -1002,11 +1004,14 @@ fn fresh(
         level: level.clone(),
         target,
         deadline: deadline.map(Arc::new),
-        no_deadline: no_deadline.map(Arc::from),
         total_seconds,
-        carried_seconds: None,
-        counted_from: (from < at).then_some(from),
-        period,
+        extras: ClockStartExtras {
+            no_deadline: no_deadline.map(Arc::from),
+            counted_from: (from < at).then_some(from),
+            period,
+            ..ClockStartExtras::default()
+        }
+        .boxed(),
     }))
 }
 
@@ -1225,11 +1230,8 @@ pub(crate) fn agreed_clock(
             provisional_basis: None,
             calendar: CalendarDataRef::default(),
         })),
-        no_deadline: None,
         total_seconds: seconds,
-        carried_seconds: None,
-        counted_from: None,
-        period: None,
+        extras: None,
     })
 }
 
@@ -1509,7 +1511,7 @@ fn breach(
         deadline: clock.deadline_at().unwrap_or(at),
         owner,
         owner_role,
-        owners_tried,
+        owners_tried: owners_tried.into(),
     });
     let Some(level) = case.level else {
         return Ok(());

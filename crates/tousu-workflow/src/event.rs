@@ -38,8 +38,10 @@ pub struct Event {
     /// For the events a late entry (补录) records: when the thing happened,
     /// before `at`, as the command said ([`Command::occurred_at`]). Absent
     /// on other events, and in events stored before late entries existed.
+    // Boxed: few events have one, and 12 bytes inline in every event kept
+    // it from two cache lines (docs/performance.md, "Twelfth pass: replay").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occurred_at: Option<DateTime<Utc>>,
+    pub occurred_at: Option<Box<DateTime<Utc>>>,
     /// Who caused it; `None` for what the clocks did ([`tick`](crate::tick)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<StaffId>,
@@ -59,12 +61,14 @@ pub struct Event {
 }
 
 // A replay is bound by reading its events (the cache lines each takes):
-// the size is checked here so that a new field or variant does not grow it
-// unnoticed. 296 bytes before the eighth pass, 208 before the ninth (ids of
-// 8 bytes); see docs/performance.md ("Eighth pass: replay and event size",
-// "Ninth pass: replay and ids") for what each part costs and how to print
-// the layout.
-const _: () = assert!(size_of::<Event>() <= 168);
+// the sizes are checked here so that a new field or variant does not grow
+// them unnoticed. 296 bytes before the eighth pass, 208 before the ninth
+// (ids of 8 bytes), 168 before the twelfth (a 64-byte header, kinds of 64
+// bytes: two cache lines); see docs/performance.md ("Eighth pass: replay
+// and event size", "Ninth pass: replay and ids", "Twelfth pass: replay")
+// for what each part costs and how to print the layout.
+const _: () = assert!(size_of::<Event>() <= 128);
+const _: () = assert!(size_of::<EventKind>() <= 64);
 
 fn event_version() -> u32 {
     EVENT_SCHEMA_VERSION
@@ -156,6 +160,245 @@ pub enum EscalationCause {
     },
 }
 
+/// What a `solution_proposed` event records ([`EventKind::SolutionProposed`]).
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct ProposedSolution {
+    /// The remedies.
+    pub remedies: Vec<Remedy>,
+    /// Their total amount.
+    pub amount: Money,
+    /// In words.
+    // A boxed text: 8 bytes less than a `String`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
+    /// The role whose authority covers the amount, if the policy has approval tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_role: Option<RoleId>,
+    /// The approval rule that governs the proposal (by level, category
+    /// or remedy kind); absent: the authority's own limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_rule: Option<RuleId>,
+    /// The roles that sign, in order, before the approval.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_off: Vec<RoleId>,
+}
+
+/// The fields of a `clock_started` event ([`EventKind::ClockStarted`])
+/// that few clocks have, boxed out of the event; written and read among
+/// its other fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClockStartExtras {
+    /// Why the clock has no deadline (the calendar's answer), when it has none.
+    // Shared with the clock as the deadline is.
+    pub no_deadline: Option<Arc<str>>,
+    /// For a clock that continues the last round's time (`on_reopen =
+    /// "continue"`): the time carried over, in the clock's own time, from
+    /// which the deadline was counted instead of the whole target.
+    pub carried_seconds: Option<i64>,
+    /// For a milestone counted from an earlier act (`counted_from`;
+    /// ruling 40): the instant its deadline was counted from, before the
+    /// event that started it.
+    pub counted_from: Option<DateTime<Utc>>,
+    /// For a repeating milestone (`repeat`, ruling 49), the number of
+    /// the period this starts, from 2: the clock replaces the one of
+    /// the same milestone and round (whose period ended by a stop, or
+    /// by running out at `counted_from`).
+    pub period: Option<u32>,
+}
+
+impl ClockStartExtras {
+    /// The event's `extras`: boxed when any field is set, `None` when none
+    /// is (as an event read back has it, so that the two compare equal).
+    pub fn boxed(self) -> Option<Box<ClockStartExtras>> {
+        (self != ClockStartExtras::default()).then(|| Box::new(self))
+    }
+}
+
+/// How a `clock_started` event is written and read: its fields flat, as
+/// they were before [`ClockStartExtras`] held some of them.
+mod clock_started {
+    use std::sync::Arc;
+
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use tousu_model::LevelId;
+    use tousu_policy::{Deadline, Duration, MilestoneId};
+
+    use super::ClockStartExtras;
+
+    /// The fields as read, and their schema.
+    #[derive(Deserialize, schemars::JsonSchema)]
+    pub(super) struct Fields {
+        /// The milestone.
+        milestone: MilestoneId,
+        /// The round.
+        round: u32,
+        /// The level whose target applies.
+        level: LevelId,
+        /// The time limit.
+        target: Duration,
+        /// The deadline and the calendar data that produced it; absent when
+        /// the calendar could not count it (a year its policy refuses, or a
+        /// date beyond its data): the clock runs without a deadline and never
+        /// breaches by itself until a recalculation gives it one.
+        // Shared with the clock it starts (`Clock::deadline`), so a replay
+        // copies no deadline and the event holds a pointer, not 64 bytes;
+        // written and read as the deadline itself.
+        #[serde(default)]
+        deadline: Option<Arc<Deadline>>,
+        /// Why the clock has no deadline (the calendar's answer), when it has none.
+        // Shared with the clock as the deadline is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<Arc<str>>,
+        /// The whole limit measured in the clock's own time (working time
+        /// for working units), in seconds: the base of warning percents
+        /// (0 for a clock without a deadline).
+        total_seconds: i64,
+        /// For a clock that continues the last round's time (`on_reopen =
+        /// "continue"`): the time carried over, in the clock's own time, from
+        /// which the deadline was counted instead of the whole target.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carried_seconds: Option<i64>,
+        /// For a milestone counted from an earlier act (`counted_from`;
+        /// ruling 40): the instant its deadline was counted from, before the
+        /// event that started it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        counted_from: Option<DateTime<Utc>>,
+        /// For a repeating milestone (`repeat`, ruling 49), the number of
+        /// the period this starts, from 2: the clock replaces the one of
+        /// the same milestone and round (whose period ended by a stop, or
+        /// by running out at `counted_from`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        period: Option<u32>,
+    }
+
+    /// The fields as written, borrowed from the event.
+    #[derive(Serialize)]
+    struct Written<'a> {
+        milestone: &'a MilestoneId,
+        round: u32,
+        level: &'a LevelId,
+        target: Duration,
+        deadline: Option<&'a Arc<Deadline>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        no_deadline: Option<&'a Arc<str>>,
+        total_seconds: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        carried_seconds: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        counted_from: Option<DateTime<Utc>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        period: Option<u32>,
+    }
+
+    /// The variant's fields, in their order.
+    type Parts = (
+        MilestoneId,
+        u32,
+        LevelId,
+        Duration,
+        Option<Arc<Deadline>>,
+        i64,
+        Option<Box<ClockStartExtras>>,
+    );
+
+    #[allow(clippy::too_many_arguments)] // serde passes each field of the variant
+    pub(super) fn serialize<S: Serializer>(
+        milestone: &MilestoneId,
+        round: &u32,
+        level: &LevelId,
+        target: &Duration,
+        deadline: &Option<Arc<Deadline>>,
+        total_seconds: &i64,
+        extras: &Option<Box<ClockStartExtras>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let extras = extras.as_deref();
+        Written {
+            milestone,
+            round: *round,
+            level,
+            target: *target,
+            deadline: deadline.as_ref(),
+            no_deadline: extras.and_then(|x| x.no_deadline.as_ref()),
+            total_seconds: *total_seconds,
+            carried_seconds: extras.and_then(|x| x.carried_seconds),
+            counted_from: extras.and_then(|x| x.counted_from),
+            period: extras.and_then(|x| x.period),
+        }
+        .serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Parts, D::Error> {
+        let f = Fields::deserialize(deserializer)?;
+        let extras = ClockStartExtras {
+            no_deadline: f.no_deadline,
+            carried_seconds: f.carried_seconds,
+            counted_from: f.counted_from,
+            period: f.period,
+        };
+        Ok((
+            f.milestone,
+            f.round,
+            f.level,
+            f.target,
+            f.deadline,
+            f.total_seconds,
+            extras.boxed(),
+        ))
+    }
+}
+
+/// The owners a breach charged to nobody tried, in order
+/// ([`EventKind::MilestoneBreached`]'s `owners_tried`): a list behind one
+/// pointer, none when empty (as most breaches have it), written and read
+/// as the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(clippy::box_collection)] // one pointer in the event where a `Vec` is three
+pub struct OwnersTried(Option<Box<Vec<MilestoneOwner>>>);
+
+impl OwnersTried {
+    /// The owners, in order.
+    pub fn as_slice(&self) -> &[MilestoneOwner] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+}
+
+impl From<Vec<MilestoneOwner>> for OwnersTried {
+    fn from(owners: Vec<MilestoneOwner>) -> Self {
+        OwnersTried((!owners.is_empty()).then(|| Box::new(owners)))
+    }
+}
+
+impl std::ops::Deref for OwnersTried {
+    type Target = [MilestoneOwner];
+
+    fn deref(&self) -> &[MilestoneOwner] {
+        self.as_slice()
+    }
+}
+
+impl serde::Serialize for OwnersTried {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OwnersTried {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer).map(OwnersTried::from)
+    }
+}
+
 /// What happened.
 #[derive(
     Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
@@ -166,8 +409,11 @@ pub enum EventKind {
     /// The case was registered under a policy version.
     Registered {
         /// The complaint number, if issued.
+        // Boxed, as each field below that few events fill or that is read
+        // once per case: the kind stays within 64 bytes (docs/performance.md,
+        // "Twelfth pass: replay"), and is written and read as before.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        number: Option<ComplaintNo>,
+        number: Option<Box<ComplaintNo>>,
         /// The complaint, shared with the case it registers
         /// ([`Case::complaint`](crate::Case::complaint)): a replay does not
         /// copy it. Written and read as the complaint itself.
@@ -197,8 +443,9 @@ pub enum EventKind {
         /// Why.
         reason_zh: String,
         /// The advice given.
+        // A boxed text (8 bytes less), as `number` above.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        advice_zh: Option<String>,
+        advice_zh: Option<Box<str>>,
         /// Whether this overrode rules that would accept.
         #[serde(default)]
         overridden: bool,
@@ -226,7 +473,8 @@ pub enum EventKind {
     /// Transferred (转办).
     Transferred {
         /// The new assignment.
-        assignment: Assignment,
+        // Boxed, as `number` above.
+        assignment: Box<Assignment>,
         /// Why.
         reason: String,
         /// The policy's route the assignment follows, if one applies.
@@ -249,8 +497,9 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         responsible: Vec<Responsibility>,
         /// In words.
+        // A boxed text (8 bytes less), as `number` above.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
+        note: Option<Box<str>>,
     },
     /// Facts the investigation found were recorded.
     FactsRecorded {
@@ -258,27 +507,11 @@ pub enum EventKind {
         facts: BTreeMap<FactName, FactValue>,
     },
     /// A solution was proposed.
-    SolutionProposed {
-        /// The remedies.
-        remedies: Vec<Remedy>,
-        /// Their total amount.
-        amount: Money,
-        /// In words.
-        // A boxed text: 8 bytes less than a `String`, in every event (this
-        // variant is among the largest).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<Box<str>>,
-        /// The role whose authority covers the amount, if the policy has approval tables.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        required_role: Option<RoleId>,
-        /// The approval rule that governs the proposal (by level, category
-        /// or remedy kind); absent: the authority's own limits.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        approval_rule: Option<RuleId>,
-        /// The roles that sign, in order, before the approval.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        sign_off: Vec<RoleId>,
-    },
+    // Boxed: one event in a case's life, 88 bytes that kept every event
+    // from two cache lines (docs/performance.md, "Twelfth pass: replay").
+    // Written and read as the struct's fields, and described by its schema.
+    #[schemars(with = "ProposedSolution")]
+    SolutionProposed(Box<ProposedSolution>),
     /// The proposal was signed by the next role of its sign-off chain (the
     /// event's actor); the approval follows the last sign-off.
     SignedOff {
@@ -416,6 +649,15 @@ pub enum EventKind {
         reason: String,
     },
     /// A milestone clock started.
+    // The fields few clocks have are boxed in `extras`, so that the kind
+    // stays within 64 bytes (docs/performance.md, "Twelfth pass: replay");
+    // written and read as the flat fields they always were, and described
+    // by their schema (`clock_started::Fields`).
+    #[serde(
+        serialize_with = "clock_started::serialize",
+        deserialize_with = "clock_started::deserialize"
+    )]
+    #[schemars(with = "clock_started::Fields")]
     ClockStarted {
         /// The milestone.
         milestone: MilestoneId,
@@ -430,34 +672,16 @@ pub enum EventKind {
         /// date beyond its data): the clock runs without a deadline and never
         /// breaches by itself until a recalculation gives it one.
         // Shared with the clock it starts (`Clock::deadline`), so a replay
-        // copies no deadline and the event holds a pointer, not 64 bytes;
-        // written and read as the deadline itself.
-        #[serde(default)]
+        // copies no deadline and the event holds a pointer, not 64 bytes.
         deadline: Option<Arc<Deadline>>,
-        /// Why the clock has no deadline (the calendar's answer), when it has none.
-        // Shared with the clock as the deadline is.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        no_deadline: Option<Arc<str>>,
         /// The whole limit measured in the clock's own time (working time
         /// for working units), in seconds: the base of warning percents
         /// (0 for a clock without a deadline).
         total_seconds: i64,
-        /// For a clock that continues the last round's time (`on_reopen =
-        /// "continue"`): the time carried over, in the clock's own time, from
-        /// which the deadline was counted instead of the whole target.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        carried_seconds: Option<i64>,
-        /// For a milestone counted from an earlier act (`counted_from`;
-        /// ruling 40): the instant its deadline was counted from, before the
-        /// event that started it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        counted_from: Option<DateTime<Utc>>,
-        /// For a repeating milestone (`repeat`, ruling 49), the number of
-        /// the period this starts, from 2: the clock replaces the one of
-        /// the same milestone and round (whose period ended by a stop, or
-        /// by running out at `counted_from`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        period: Option<u32>,
+        /// What few clocks have: why there is no deadline, the time carried
+        /// over, an earlier instant counted from, a period. `None` when none
+        /// applies (made by [`ClockStartExtras::boxed`]).
+        extras: Option<Box<ClockStartExtras>>,
     },
     /// A running clock paused.
     ClockPaused {
@@ -568,8 +792,11 @@ pub enum EventKind {
         /// order (the milestone's owner, then its fallback owners), so
         /// that a breach charged to nobody says why (ruling 44). Empty when
         /// an owner was found, and in events recorded before it existed.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        owners_tried: Vec<MilestoneOwner>,
+        // One pointer: the list is empty but for a breach charged to
+        // nobody (as `number` above).
+        #[serde(default, skip_serializing_if = "OwnersTried::is_empty")]
+        #[schemars(with = "Vec<MilestoneOwner>")]
+        owners_tried: OwnersTried,
     },
     /// A clock's deadline was computed again under better calendar data (a
     /// holiday notice that arrived after the clock started): the record keeps
@@ -619,7 +846,7 @@ impl EventKind {
             EventKind::InvestigationStarted => "investigation_started",
             EventKind::FindingsRecorded { .. } => "findings_recorded",
             EventKind::FactsRecorded { .. } => "facts_recorded",
-            EventKind::SolutionProposed { .. } => "solution_proposed",
+            EventKind::SolutionProposed(_) => "solution_proposed",
             EventKind::SignedOff { .. } => "signed_off",
             EventKind::RecordSignedOff { .. } => "record_signed_off",
             EventKind::Approved { .. } => "approved",

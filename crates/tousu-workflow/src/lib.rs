@@ -122,7 +122,10 @@ pub use duties::{
     DutyRecord, DutyReport, IgnoredRecord, MAX_RANGE_DAYS, Occurrence, PeriodKey,
     PeriodKeyParseError, RotaEntry, duty_occurrences, judge_duties,
 };
-pub use event::{ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind};
+pub use event::{
+    ClockStartExtras, ClosureKind, EVENT_SCHEMA_VERSION, EscalationCause, Event, EventKind,
+    OwnersTried, ProposedSolution,
+};
 pub use inputs::MAX_TEXT_CHARS;
 pub use recalc::{recalculate, standing_breaches};
 pub use rejection::Rejection;

@@ -83,8 +83,8 @@ fn a_continued_clock_runs_on_where_its_milestone_applies() {
         let (h, _) = reopened_after(facts);
         assert!(round_two_clock(&h).is_some_and(Clock::is_running));
         let carried = h.events.iter().any(|e| {
-            matches!(&e.kind, EventKind::ClockStarted { milestone, round: 2, carried_seconds: Some(_), .. }
-                if milestone.as_str() == "in_scope_resolution")
+            matches!(&e.kind, EventKind::ClockStarted { milestone, round: 2, extras: Some(x), .. }
+                if milestone.as_str() == "in_scope_resolution" && x.carried_seconds.is_some())
         });
         assert!(carried, "{}", timeline(&h.events));
     }

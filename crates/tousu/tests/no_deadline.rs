@@ -394,9 +394,9 @@ fn events_and_clocks_stored_before_deadline_less_clocks_still_load() {
         started,
         EventKind::ClockStarted {
             deadline: Some(_),
-            no_deadline: None,
+            extras,
             ..
-        }
+        } if extras.as_ref().is_none_or(|x| x.no_deadline.is_none())
     ));
     let stopped: EventKind = serde_json::from_str(
         r#"{"met":false,"milestone":"first_response","round":1,"type":"clock_stopped"}"#,

@@ -1029,7 +1029,7 @@ fn staff_refusal(
     (
         rule.as_ref().map(ToString::to_string),
         reason_zh.clone(),
-        advice_zh.clone(),
+        advice_zh.as_deref().map(str::to_owned),
         *overridden,
     )
 }

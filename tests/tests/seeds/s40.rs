@@ -520,7 +520,7 @@ fn s40_a_late_closure_nobody_on_the_case_answers_for_says_why() {
     let late = s.tick(due + chrono::TimeDelta::hours(9));
     assert_eq!(breach_owners(&s), ["closure@1 → -"]);
     let tried = late.iter().find_map(|e| match &e.kind {
-        EventKind::MilestoneBreached { owners_tried, .. } => Some(owners_tried.clone()),
+        EventKind::MilestoneBreached { owners_tried, .. } => Some(owners_tried.to_vec()),
         _ => None,
     });
     assert_eq!(

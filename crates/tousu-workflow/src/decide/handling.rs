@@ -19,7 +19,7 @@ use crate::authority::{check_not_own, check_recusal, within_limit};
 use crate::case::{Proposal, Status};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
-use crate::event::{EscalationCause, EventKind};
+use crate::event::{EscalationCause, EventKind, ProposedSolution};
 
 /// The departments and handler of an assignment are on the roster, the
 /// handler need not recuse (回避), the actor's roles may send the case
@@ -170,7 +170,7 @@ pub(super) fn transfer(
     }
     Effects::one(
         EventKind::Transferred {
-            assignment: assignment.clone(),
+            assignment: Box::new(assignment.clone()),
             reason: reason.to_owned(),
             route,
         },
@@ -243,7 +243,7 @@ pub(super) fn record_findings(
             rule,
             fault,
             responsible: responsible.to_vec(),
-            note: note.clone(),
+            note: note.as_deref().map(Box::from),
         },
         &[ClockEvent::FindingsRecorded],
     )
@@ -351,14 +351,14 @@ pub(super) fn propose_solution(
         .policy
         .approvers_for(d.case.level.as_ref(), &d.eval(), remedies, amount);
     Effects::one(
-        EventKind::SolutionProposed {
+        EventKind::SolutionProposed(Box::new(ProposedSolution {
             remedies: remedies.to_vec(),
             amount,
             note: note.as_deref().map(Box::from),
             required_role: approvers.map(|a| a.required_role(amount).clone()),
             approval_rule: approvers.and_then(|a| a.rule.cloned()),
             sign_off: approvers.map(|a| a.sign_off.to_vec()).unwrap_or_default(),
-        },
+        })),
         // The proposal is the responsible department handing back the
         // work order (S12 《协调工作单》交回).
         &[ClockEvent::SolutionProposed, ClockEvent::WorkOrderReturned],

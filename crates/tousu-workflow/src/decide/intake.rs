@@ -81,7 +81,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let level = ctx.policy.classify(&eval);
     let mut kinds = vec![
         EventKind::Registered {
-            number: number.clone(),
+            number: number.clone().map(Box::new),
             complaint: std::sync::Arc::new(complaint.clone()),
             policy_id: ctx.policy.id.clone(),
             policy_version: ctx.policy.version.clone(),
@@ -243,7 +243,7 @@ pub(super) fn not_accept(
             } else {
                 format!("{rule_reason}；{reason_zh}")
             },
-            advice_zh: advice_zh.clone().or(Some(rule_advice)),
+            advice_zh: Some(advice_zh.as_deref().unwrap_or(&rule_advice).into()),
             overridden: false,
         },
         Acceptance::Accept => {
@@ -251,7 +251,7 @@ pub(super) fn not_accept(
             EventKind::NotAccepted {
                 rule: None,
                 reason_zh: reason_zh.to_owned(),
-                advice_zh: advice_zh.clone(),
+                advice_zh: advice_zh.as_deref().map(Box::from),
                 overridden: true,
             }
         }

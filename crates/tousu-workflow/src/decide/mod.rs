@@ -152,7 +152,7 @@ pub fn decide(case: &Case, command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event
     // A late entry's own events say when the thing happened; what the
     // clocks did happened when it was recorded.
     for event in events.iter_mut().take(own) {
-        event.occurred_at = command.occurred_at;
+        event.occurred_at = command.occurred_at.map(Box::new);
     }
     Ok(events)
 }

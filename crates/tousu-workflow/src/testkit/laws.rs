@@ -223,14 +223,15 @@ fn deadlines(run: &Run) -> Result<u64, String> {
                 round,
                 deadline: Some(deadline),
                 total_seconds,
-                carried_seconds,
-                counted_from,
+                extras,
                 ..
             } if milestone.as_str() != AGREED_DEADLINE => {
                 n += 1;
-                let least = total_seconds.saturating_sub(carried_seconds.unwrap_or(0));
+                let extras = extras.as_deref();
+                let carried = extras.and_then(|x| x.carried_seconds);
+                let least = total_seconds.saturating_sub(carried.unwrap_or(0));
                 // A limit counted from an earlier act runs from that act (ruling 40).
-                let from = counted_from.unwrap_or(e.at);
+                let from = extras.and_then(|x| x.counted_from).unwrap_or(e.at);
                 if deadline.at < from + TimeDelta::seconds(least) {
                     return Err(format!(
                         "{milestone} (round {round}) started at {} with a limit of {least} s but is due at {}",
@@ -279,9 +280,8 @@ fn money(run: &Run) -> Result<u64, String> {
     let mut proposed: Option<Money> = None;
     for e in &run.events {
         match &e.kind {
-            EventKind::SolutionProposed {
-                remedies, amount, ..
-            } => {
+            EventKind::SolutionProposed(p) => {
+                let (remedies, amount) = (&p.remedies, &p.amount);
                 n += 1;
                 let sum = remedies
                     .iter()
