@@ -201,9 +201,9 @@ impl Role {
 }
 
 /// Actions a role may take only under conditions (权限 by level, status,
-/// escalation step, the last callback's answer, channel or category). Every
-/// condition given must hold; a grant with none is refused by validation
-/// (write the action in the role's `actions`).
+/// escalation step, the last callback's answer, the round's findings,
+/// channel or category). Every condition given must hold; a grant with none
+/// is refused by validation (write the action in the role's `actions`).
 ///
 /// ```toml
 /// [[roles]]
@@ -220,6 +220,9 @@ impl Role {
 ///     # closes abnormally only once the customer rejected the answer (S01 3.3
 ///     # 「无法与用户达成一致」)
 ///     { actions = ["close_abnormally"], callback = ["unsatisfied"] },
+///     # hands the case on only once it understands the problem (S18
+///     # 解释澄清阶段(五)「在没有彻底了解清楚客户所投诉的问题时,不得马上将问题转交其他同事或相关部门」)
+///     { actions = ["transfer"], findings_recorded = true },
 ///     # records only its own report, naming the clock it answers (S10 8)
 ///     { actions = ["record_action"], acts = ["report_submitted"], milestones = ["first_asker_feedback"] },
 /// ]
@@ -249,6 +252,11 @@ pub struct Grant {
     /// callback yet fails it (ruling 60 in docs/rulings.md).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub callback: Vec<Satisfaction>,
+    /// `true`: the round's findings have been recorded (`record_findings`
+    /// since the round began; a new round clears them). `false`, the
+    /// default: no findings needed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub findings_recorded: bool,
     /// The complaint matches this predicate (channel, category, facts…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Predicate>,
@@ -266,8 +274,8 @@ pub struct Grant {
 }
 
 /// What a policy's conditions see of a case: its level, status, the
-/// escalation steps taken, the round's last callback, and the complaint
-/// for predicates.
+/// escalation steps taken, the round's last callback, whether the round's
+/// findings are recorded, and the complaint for predicates.
 #[derive(Clone, Debug)]
 pub struct CaseView<'a> {
     /// The level, once classified.
@@ -279,6 +287,8 @@ pub struct CaseView<'a> {
     /// The answer of the round's last callback, if one was recorded since
     /// the round's last reply.
     pub callback: Option<Satisfaction>,
+    /// Whether the round's findings have been recorded.
+    pub findings_recorded: bool,
     /// The complaint and its facts, for predicates.
     pub input: EvalInput<'a>,
     /// The act a `record_action` would record, and the clock it names;
@@ -294,6 +304,7 @@ impl Grant {
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
             && self.callback.is_empty()
+            && !self.findings_recorded
             && self.when.is_none()
             && !self.limits_acts())
     }
@@ -354,6 +365,12 @@ impl Grant {
                     |c| format!("it answered {c}")
                 )
             ));
+        }
+        if self.findings_recorded && !case.findings_recorded {
+            unmet.push(
+                "the round's findings must have been recorded (`findings_recorded`; none are yet)"
+                    .to_owned(),
+            );
         }
         if let Some(when) = &self.when
             && !when.matches(policy, &case.input)

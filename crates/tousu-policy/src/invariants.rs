@@ -764,6 +764,7 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
                 );
             }
             callback_can_hold(p, g, &path, out);
+            findings_can_hold(p, g, &path, out);
         }
     }
 }
@@ -791,6 +792,37 @@ fn callback_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &
             "grants_can_hold",
             format!("{path}.callback"),
             "a callback is recorded only once the case is replied, and a reply or a new round clears it, so with these statuses the grant never holds; add \"replied\" to `statuses`".to_owned(),
+        );
+    }
+}
+
+/// A grant on the round's findings can hold: some role may record
+/// findings, and the grant's statuses include one a case with findings can
+/// be in (`investigating` or later), since a new round clears them.
+fn findings_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if !g.findings_recorded {
+        return;
+    }
+    if !some_role_may(p, Action::RecordFindings) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.findings_recorded"),
+            "no role may record_findings, so no case ever has findings and the grant never holds; grant record_findings or remove the condition".to_owned(),
+        );
+    }
+    let before_findings = |s: &Status| {
+        matches!(
+            s,
+            Status::Registered | Status::Accepted | Status::Assigned | Status::NotAccepted
+        )
+    };
+    if !g.statuses.is_empty() && g.statuses.iter().all(before_findings) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.findings_recorded"),
+            "findings are recorded only while the case is investigated, and a new round clears them, so with these statuses the grant never holds; add \"investigating\" or a later status to `statuses`".to_owned(),
         );
     }
 }

@@ -1337,7 +1337,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `when`, `acts` or `milestones`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `findings_recorded`, `when`, `acts` or `milestones`, or list its actions in the role's `actions`",
                 );
             }
             if g.limits_acts() {

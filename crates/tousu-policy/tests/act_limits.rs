@@ -33,6 +33,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         status: Status::Replied,
         escalations: Vec::new(),
         callback: Some(tousu_model::Satisfaction::Satisfied),
+        findings_recorded: false,
         input: EvalInput::new(&c, at),
         act,
     };

@@ -1,8 +1,9 @@
-//! Two conditions of the policy language: a grant on the answer of the
-//! round's last callback (`grants[].callback`, ruling 60) and an approval
-//! rule for amounts over a limit (`approval.rules[].amount_over`, ruling
-//! 61). Validated at load, checked by `check_invariants`, and the laws of
-//! each condition.
+//! Conditions of the policy language: a grant on the answer of the
+//! round's last callback (`grants[].callback`, ruling 60), a grant on the
+//! round's findings (`grants[].findings_recorded`, ruling 104) and an
+//! approval rule for amounts over a limit (`approval.rules[].amount_over`,
+//! ruling 61). Validated at load, checked by `check_invariants`, and the
+//! laws of each condition.
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
@@ -36,6 +37,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         status: Status::Replied,
         escalations: Vec::new(),
         callback,
+        findings_recorded: false,
         input,
         act: None,
     }
@@ -64,6 +66,87 @@ fn a_callback_grant_says_what_the_round_answered() {
     assert!(
         g.unmet(&p, &view(input, Some(Satisfaction::Unsatisfied)))
             .is_empty()
+    );
+}
+
+/// A grant on the round's findings holds only once they are recorded, and
+/// its refusal names the condition; a file without it reads as before.
+#[test]
+fn a_findings_grant_waits_for_the_findings() {
+    let p = v2();
+    let g = grant(serde_json::json!({ "actions": ["transfer"], "findings_recorded": true }));
+    assert!(g.findings_recorded && g.is_conditional());
+    let c = complaint();
+    let mut v = view(EvalInput::new(&c, c.received_at), None);
+    v.status = Status::Investigating;
+    assert_eq!(
+        g.unmet(&p, &v),
+        ["the round's findings must have been recorded (`findings_recorded`; none are yet)"]
+    );
+    v.findings_recorded = true;
+    assert!(g.unmet(&p, &v).is_empty());
+    let old = grant(serde_json::json!({ "actions": ["transfer"], "statuses": ["investigating"] }));
+    assert!(!old.findings_recorded, "absent means no condition");
+    v.findings_recorded = false;
+    assert!(old.unmet(&p, &v).is_empty());
+    assert!(
+        !serde_json::to_string(&old)
+            .unwrap()
+            .contains("findings_recorded"),
+        "a grant without it writes as before"
+    );
+}
+
+/// `check_invariants`: a findings condition where nobody records findings,
+/// or with only statuses before the investigation, never holds, at the
+/// condition's path.
+#[test]
+fn a_findings_grant_that_never_holds_is_found() {
+    let mut p = v2();
+    for role in &mut p.roles {
+        role.actions.retain(|a| *a != Action::RecordFindings);
+        role.actions.retain(|a| *a != Action::Transfer);
+    }
+    let gm = p
+        .roles
+        .iter_mut()
+        .find(|r| r.id.as_str() == "general_manager")
+        .unwrap();
+    gm.grants = vec![
+        grant(serde_json::json!({ "actions": ["transfer"], "findings_recorded": true })),
+        grant(serde_json::json!({
+            "actions": ["transfer"],
+            "statuses": ["assigned"],
+            "findings_recorded": true,
+        })),
+    ];
+    let found: Vec<String> = check_invariants(&p)
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.path.contains("findings_recorded"))
+        .map(|f| f.path.clone())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "roles[3].grants[0].findings_recorded",
+            "roles[3].grants[1].findings_recorded",
+            "roles[3].grants[1].findings_recorded",
+        ],
+        "{:#?}",
+        check_invariants(&p)
+    );
+    let gm = p
+        .roles
+        .iter_mut()
+        .find(|r| r.id.as_str() == "general_manager")
+        .unwrap();
+    gm.actions.push(Action::RecordFindings);
+    gm.grants.truncate(1);
+    assert!(
+        !check_invariants(&p)
+            .iter()
+            .any(|f| f.path.contains("findings_recorded")),
+        "a role records findings: the grant can hold"
     );
 }
 

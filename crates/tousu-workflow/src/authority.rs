@@ -67,6 +67,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
             .filter_map(|e| e.step.as_ref())
             .collect(),
         callback: case.callback,
+        findings_recorded: case.findings.is_some(),
         input: EvalInput::new(&case.complaint, at)
             .with_repeat_count(case.repeat_count)
             .with_found_facts(&case.found_facts),

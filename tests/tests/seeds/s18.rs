@@ -439,3 +439,56 @@ fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
     assert_eq!(run(true), ["agreed_deadline@1 → kf", "phone_reply@1 → kf"]);
     assert_eq!(run(false), ["agreed_deadline@1 → gw1"]);
 }
+
+/// 解释澄清阶段(五)「在没有彻底了解清楚客户所投诉的问题时,不得马上将问题转交其他同事或
+/// 相关部门」: the department passes a case on only once its findings of the round are
+/// recorded (`findings_recorded`, ruling 104). Before, the refusal names the condition
+/// and changes nothing; after, the same transfer is taken. The old file let the
+/// department transfer at any status (this test fails there: the early transfer was
+/// taken).
+#[test]
+fn s18_the_department_hands_a_case_on_only_once_it_understands_it() {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("lab", "水质检测中心", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+            ("jc1", "水质检测员", "lab", &["responsible_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "自来水有异味")
+        .complainant(person("居民王先生").with_phone("13880000011"))
+        .category(cat("water_quality"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-T", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign("pipe", "gw1"));
+    s.ok("gw1", minutes(t0, 40), investigate());
+    let hand_on = || transfer("lab", "jc1", "需水质检测中心协助检测");
+    let early = s.run("gw1", minutes(t0, 45), hand_on()).unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    assert!(early.to_string().contains("findings_recorded"), "{early}");
+    assert_eq!(
+        s.case().assignment.as_ref().unwrap().handler,
+        Some(sid("gw1"))
+    );
+    s.ok(
+        "gw1",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "管网末梢水滞留，需检测中心化验余氯"),
+    );
+    s.ok("gw1", minutes(t0, 130), hand_on());
+    assert_eq!(
+        s.case().assignment.as_ref().unwrap().handler,
+        Some(sid("jc1"))
+    );
+    assert_eq!(status(&s), Status::Investigating);
+    s.assert_replays();
+}
