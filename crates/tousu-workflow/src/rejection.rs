@@ -711,6 +711,14 @@ mod tests {
 
     /// One rejection of every kind.
     fn every_kind() -> Vec<Rejection> {
+        let mut all = every_actor_kind();
+        all.extend(every_state_kind());
+        all
+    }
+
+    /// One rejection of each kind about who acts and on what authority,
+    /// records and routing (the first half of `every_kind`).
+    fn every_actor_kind() -> Vec<Rejection> {
         let staff = StaffId::new("e1").unwrap();
         vec![
             Rejection::UnknownActor {
@@ -802,6 +810,13 @@ mod tests {
                 offered: vec![],
                 problem: String::new(),
             },
+        ]
+    }
+
+    /// One rejection of each kind about the case's state, the command's
+    /// input and the policy (the second half of `every_kind`).
+    fn every_state_kind() -> Vec<Rejection> {
+        vec![
             Rejection::InvalidTransition {
                 status: Status::Closed,
                 command: "approve",
