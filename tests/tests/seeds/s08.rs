@@ -143,17 +143,9 @@ fn s08_the_three_days_of_a_complaint_in_the_book_are_not_extended() {
     assert_eq!(breach_list(&s), ["book_reply@1"]);
 }
 
-/// S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解客户意见和建议」: the daily
-/// reading is the 投诉管理人's from the clause, not from his first act on the
-/// entry. A teller who copies an entry into the register has not made the
-/// 投诉管理人's reading, and the book is not a complaint he received
-/// (第六条's 首问负责制 is the employee's whom the customer addressed): an
-/// entry nobody reads in time is the roster's 投诉管理人's (`holder`, ruling
-/// 75), the teller's only when the roster names no single one. The second
-/// tenth-session audit: the late reading was the teller's (fails on the old
-/// file).
-#[test]
-fn s08_an_unread_entry_is_the_complaint_managers() {
+/// A branch with a teller, its designated 投诉管理人 and the branch head,
+/// under S11's file (the opinion book's rules live there).
+fn branch_with_its_complaint_manager() -> Scenario {
     let roster = roster(
         &[("branch", "洛阳某支行营业部", None)],
         &[
@@ -168,7 +160,21 @@ fn s08_an_unread_entry_is_the_complaint_managers() {
             ("bh", "网点负责人", "branch", &["branch_head"], None),
         ],
     );
-    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    Scenario::new(policy("bank-branch-s11.toml"), roster)
+}
+
+/// S11 第九条「投诉管理人应每日查阅客户意见簿,及时了解客户意见和建议」: the daily
+/// reading is the 投诉管理人's from the clause, not from his first act on the
+/// entry. A teller who copies an entry into the register has not made the
+/// 投诉管理人's reading, and the book is not a complaint he received
+/// (第六条's 首问负责制 is the employee's whom the customer addressed): an
+/// entry nobody reads in time is the roster's 投诉管理人's (`holder`, ruling
+/// 75), the teller's only when the roster names no single one. The second
+/// tenth-session audit: the late reading was the teller's (fails on the old
+/// file).
+#[test]
+fn s08_an_unread_entry_is_the_complaint_managers() {
+    let mut s = branch_with_its_complaint_manager();
     // Written on Tuesday 12 May 2026, after the Labour Day holiday.
     let t0 = beijing(2026, 5, 12, 16, 0);
     let c = Complaint::builder(t0, Channel::OpinionBook, "我要建议：叫号屏增加预计等候时间")
@@ -195,21 +201,7 @@ fn s08_an_unread_entry_is_the_complaint_managers() {
 /// file).
 #[test]
 fn s08_a_complaint_in_the_book_is_the_complaint_managers_to_answer() {
-    let roster = roster(
-        &[("branch", "洛阳某支行营业部", None)],
-        &[
-            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    let mut s = branch_with_its_complaint_manager();
     // Written on Monday 18 May 2026.
     let t0 = beijing(2026, 5, 18, 11, 0);
     let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：大堂经理未告知需要预约")
