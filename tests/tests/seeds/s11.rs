@@ -232,20 +232,7 @@ fn s11_a_late_reply_no_complaint_manager_acted_on_is_the_first_employees() {
 /// (第九条) run no clock either. Fails on the old file.
 #[test]
 fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only() {
-    let roster = roster(
-        &[("branch", "洛阳某支行营业部", None)],
-        &[
-            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-        ],
-    );
+    let roster = branch_roster();
     let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
     let run = |channel: Channel, actor: &str| {
         let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster.clone());
@@ -310,20 +297,7 @@ fn s11_the_record_after_the_reply_is_owed_for_the_complaint_managers_reply_only(
 /// above). Fails on the old file (the teller was charged for both).
 #[test]
 fn s11_the_designated_complaint_manager_answers_before_he_acts() {
-    let roster = roster(
-        &[("branch", "洛阳某支行营业部", None)],
-        &[
-            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-        ],
-    );
+    let roster = branch_roster();
     let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
     let late_owners = |channel: Channel, what: &str| {
         let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster.clone());
@@ -356,20 +330,7 @@ fn s11_the_designated_complaint_manager_answers_before_he_acts() {
 /// nobody beside a late 三日 reply (this test fails there).
 #[test]
 fn s11_a_reply_time_agreed_with_the_customer_is_the_complaint_managers() {
-    let roster = roster(
-        &[("branch", "洛阳某支行营业部", None)],
-        &[
-            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-        ],
-    );
+    let roster = branch_roster();
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
     let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
     let c = Complaint::builder(t0, Channel::Visit, "理财产品赎回款未按期到账")
@@ -395,4 +356,85 @@ fn s11_a_reply_time_agreed_with_the_customer_is_the_complaint_managers() {
     s.tick(beijing(2025, 10, 20, 10, 0));
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["agreed_deadline@1 → tsm"]);
+}
+
+/// 第十条(三)「超出本网点处理权限的,经网点负责人确认后,投诉管理人应及时将投诉信函报总行规范服务
+/// 管理部门处理」 (第八条(四), 第九条 and 第十一条(一)4 likewise): the report to the head
+/// office follows the branch head's confirmation that the case is beyond the
+/// branch (the level `beyond_branch`). The file let the complaint manager send
+/// a case still within the branch's authority to the head office on his own
+/// (the step `head-office` had no level); now, before the confirmation, he
+/// reports to the branch head only, and after it he reports to the head
+/// office. Fails on the old file (the second escalation was taken).
+#[test]
+fn s11_the_head_office_gets_a_case_the_branch_head_confirmed_beyond_the_branch() {
+    let roster = roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            (
+                "tsm",
+                "投诉管理人张姐",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Letter, "来信投诉网银转账限额调整未提前告知")
+        .complainant(person("孙女士").with_phone("13703791111"))
+        .category(cat("business_process"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S11-H", c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    s.ok("tsm", minutes(t0, 10), escalate("向营业网点负责人汇报"));
+    let refused = s
+        .run("tsm", minutes(t0, 15), escalate("报总行规范服务管理部门"))
+        .map(|events| timeline(&events));
+    assert!(
+        matches!(&refused, Err(Rejection::NoEscalationStep { .. })),
+        "reported to the head office without the branch head's confirmation: {refused:?}"
+    );
+    s.ok(
+        "bh",
+        minutes(t0, 30),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("网银限额属总行统一设置，超出本网点处理权限".to_owned()),
+        },
+    );
+    let taken = s.ok("tsm", minutes(t0, 35), escalate("报总行规范服务管理部门"));
+    assert!(taken.iter().any(|e| matches!(&e.kind,
+        EventKind::Escalated { step: Some(id), .. } if id.as_str() == "head-office")));
+}
+
+/// A branch with a teller, its designated 投诉管理人 and the branch head.
+fn branch_roster() -> Roster {
+    roster(
+        &[("branch", "洛阳某支行营业部", None)],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+        ],
+    )
 }
