@@ -57,6 +57,19 @@ fn full_lifecycle_under_the_default_policy() {
         "a breach is emitted once"
     );
 
+    investigate_and_approve_above_the_head(&mut h, t0);
+    extend_over_national_day(&mut h, t0);
+    reply_reopen_and_close(&mut h);
+
+    // Replay equals the incremental case.
+    let replayed = Case::replay(&h.rt.policy, &h.events).unwrap();
+    assert_eq!(&replayed, h.case());
+    insta::assert_snapshot!("full_lifecycle_timeline", timeline(&h.events));
+}
+
+/// The handler investigates and proposes 1,500 元; the head's approval is
+/// refused (above his limit) and the general manager approves.
+fn investigate_and_approve_above_the_head(h: &mut Harness, t0: chrono::DateTime<chrono::Utc>) {
     h.run(
         "h1",
         Harness::minutes(t0, 60),
@@ -95,7 +108,10 @@ fn full_lifecycle_under_the_default_policy() {
     insta::assert_snapshot!(err.to_string(), @r#"¥1,500.00 is above head1's approval limit of ¥1,000.00; it needs role "general_manager""#);
     h.run("gm", Harness::minutes(t0, 140), CommandKind::Approve)
         .unwrap();
+}
 
+/// The result clock pauses for an extension to 9 October and resumes.
+fn extend_over_national_day(h: &mut Harness, t0: chrono::DateTime<chrono::Utc>) {
     // The customer is away over National Day: extension until 10-09 09:00.
     let until = beijing(2025, 10, 9, 9, 0);
     h.run(
@@ -121,7 +137,10 @@ fn full_lifecycle_under_the_default_policy() {
         ended.first().map(|e| &e.kind),
         Some(EventKind::ExtensionEnded)
     ));
+}
 
+/// Reply, an unsatisfied callback, the reopened second round, closure.
+fn reply_reopen_and_close(h: &mut Harness) {
     h.run(
         "kf1",
         beijing(2025, 10, 9, 11, 0),
@@ -187,11 +206,6 @@ fn full_lifecycle_under_the_default_policy() {
     h.run("kf1", beijing(2025, 10, 13, 10, 5), CommandKind::Close)
         .unwrap();
     assert_eq!(h.case().status, Status::Closed);
-
-    // Replay equals the incremental case.
-    let replayed = Case::replay(&h.rt.policy, &h.events).unwrap();
-    assert_eq!(&replayed, h.case());
-    insta::assert_snapshot!("full_lifecycle_timeline", timeline(&h.events));
 }
 
 #[test]

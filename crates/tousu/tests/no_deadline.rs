@@ -194,8 +194,14 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         (dec.clone(), "result")
     );
 
-    // A January complaint: its result clock has no deadline either; it is
-    // paused by an extension, resumed, and answered (stops neither met nor missed).
+    let jan = january_complaint_paused_and_answered(&mut desk, &dec);
+    january_report_counts_it_without_a_deadline(&desk, &dec, &jan);
+    the_notice_gives_december_its_deadline(&mut desk, &dec);
+}
+
+/// A January complaint: its result clock has no deadline either; ticks
+/// through January breach neither, and its reply stops it neither met nor missed.
+fn january_complaint_paused_and_answered(desk: &mut Desk, dec: &CaseId) -> CaseId {
     let jan = desk.open(bj(2027, 1, 5, 10, 0));
     assert!(desk.result_clock(&jan).deadline.is_none());
     desk.run(
@@ -232,7 +238,7 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         day += TimeDelta::days(1);
     }
     assert!(desk.result_clock(&jan).is_running(), "the extension ended");
-    assert!(result_breaches(&desk.events(&dec)).is_empty());
+    assert!(result_breaches(&desk.events(dec)).is_empty());
     assert!(result_breaches(&desk.events(&jan)).is_empty());
     desk.run(
         &jan,
@@ -251,7 +257,12 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         &e.kind,
         EventKind::ClockStopped { milestone, no_deadline: true, .. } if milestone.as_str() == "result"
     )));
+    jan
+}
 
+/// The report over January counts the clock without a deadline; the HTML
+/// report and the timelines draw it.
+fn january_report_counts_it_without_a_deadline(desk: &Desk, dec: &CaseId, jan: &CaseId) {
     // The report over January succeeds and counts them.
     let period = ReportPeriod::month(2027, 1).unwrap();
     let as_of = bj(2027, 2, 1, 0, 0);
@@ -271,7 +282,7 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
     let calendar = policy.build_calendar().unwrap();
     let cases = desk.engine.cases().unwrap();
     let series = PeriodSeries::from_cases(&policy, &calendar, &cases, &period).unwrap();
-    let timelines: Vec<CaseTimeline> = [&dec, &jan]
+    let timelines: Vec<CaseTimeline> = [dec, jan]
         .iter()
         .map(|c| CaseTimeline::from_events(&policy, &desk.events(c), as_of).unwrap())
         .collect();
@@ -280,7 +291,11 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
     }
     let html = report.to_html(&series, &calendar, &timelines).unwrap();
     assert!(html.contains("无时限 no deadline: 1"));
+}
 
+/// The notice arrives on 1 February: the December clock gets its deadline,
+/// and the next tick breaches it.
+fn the_notice_gives_december_its_deadline(desk: &mut Desk, dec: &CaseId) {
     // The notice arrives on 1 February: the December clock gets its deadline
     // (15 working days from 21 December: the end of 12 January), recorded
     // as an event.
@@ -290,7 +305,7 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         .unwrap();
     desk.engine.recalculate_all(at).unwrap();
     let recalculated: Vec<_> = desk
-        .events(&dec)
+        .events(dec)
         .into_iter()
         .filter(|e| {
             matches!(
@@ -301,7 +316,7 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
         .collect();
     assert_eq!(recalculated.len(), 1);
     assert_eq!(recalculated[0].at, at);
-    let clock = desk.result_clock(&dec);
+    let clock = desk.result_clock(dec);
     let deadline = clock.deadline.clone().expect("counted now");
     assert_eq!(deadline.at, bj(2027, 1, 13, 0, 0));
     assert!(!deadline.provisional);
@@ -310,16 +325,16 @@ fn a_december_complaint_is_accepted_and_its_result_clock_waits_for_the_notice() 
     assert!(clock.total_seconds > 0);
     assert!(desk.engine.clocks_without_deadline().unwrap().is_empty());
     // The breach comes from the next tick, dated at or after the recalculation.
-    assert!(result_breaches(&desk.events(&dec)).is_empty());
+    assert!(result_breaches(&desk.events(dec)).is_empty());
     desk.engine.tick_all(at + TimeDelta::hours(1)).unwrap();
-    let events = desk.events(&dec);
+    let events = desk.events(dec);
     let breaches = result_breaches(&events);
     assert_eq!(breaches.len(), 1);
     assert!(breaches[0].at >= at);
     // Replay is exact.
     assert_eq!(
         Case::replay_events(&events).unwrap(),
-        desk.engine.case(&dec).unwrap()
+        desk.engine.case(dec).unwrap()
     );
 }
 

@@ -153,6 +153,23 @@ impl Desk {
         self.absorb(Some(i), events);
     }
 
+    fn accept(&mut self, i: usize, at: DateTime<Utc>) {
+        let kind = CommandKind::Accept {
+            override_reason: None,
+        };
+        self.run(i, "kf1", at, kind);
+    }
+
+    /// The desk assigns the case to `dept`, naming `handler`.
+    fn assign(&mut self, i: usize, at: DateTime<Utc>, dept: &str, handler: &str) {
+        let assignment = Assignment {
+            lead: did(dept),
+            handler: Some(sid(handler)),
+            co_handling: vec![],
+        };
+        self.run(i, "kf1", at, CommandKind::Assign { assignment });
+    }
+
     fn tick(&mut self, i: usize, now: DateTime<Utc>) {
         let events = tick(&self.cases[i], &self.rt.ctx(&self.roster, now)).unwrap();
         self.absorb(Some(i), events);
@@ -173,26 +190,8 @@ impl Desk {
         minutes: [i64; 6],
     ) {
         let t = |m: i64| at + TimeDelta::minutes(m);
-        self.run(
-            i,
-            "kf1",
-            t(minutes[0]),
-            CommandKind::Accept {
-                override_reason: None,
-            },
-        );
-        self.run(
-            i,
-            "kf1",
-            t(minutes[1]),
-            CommandKind::Assign {
-                assignment: Assignment {
-                    lead: did(dept),
-                    handler: Some(sid(handler)),
-                    co_handling: vec![],
-                },
-            },
-        );
+        self.accept(i, t(minutes[0]));
+        self.assign(i, t(minutes[1]), dept, handler);
         self.investigate(
             i,
             handler,
@@ -268,7 +267,15 @@ fn person(name: &str) -> Complainant {
 /// still open (backlog) and one from December (outside the period).
 fn november() -> Desk {
     let mut d = Desk::new();
+    answered_in_time(&mut d);
+    late_or_refused(&mut d);
+    unsatisfied_and_open(&mut d);
+    outside_the_month(&mut d);
+    d
+}
 
+/// K1–K3: answered within their clocks, closed (K3 in a second round).
+fn answered_in_time(d: &mut Desk) {
     // K1 当即处理: phone, class A, replied in 20 minutes, very satisfied, closed the same morning.
     let k1 = d.register(
         "K1",
@@ -284,14 +291,7 @@ fn november() -> Desk {
             .unwrap(),
         0,
     );
-    d.run(
-        k1,
-        "kf1",
-        bj(11, 3, 9, 5),
-        CommandKind::Accept {
-            override_reason: None,
-        },
-    );
+    d.accept(k1, bj(11, 3, 9, 5));
     d.reply(k1, bj(11, 3, 9, 20));
     d.callback(k1, bj(11, 3, 10, 0), Satisfaction::VerySatisfied);
     d.run(k1, "kf1", bj(11, 3, 10, 5), CommandKind::Close);
@@ -368,7 +368,10 @@ fn november() -> Desk {
     d.reply(k3, bj(11, 7, 10, 0));
     d.callback(k3, bj(11, 10, 9, 0), Satisfaction::Satisfied);
     d.run(k3, "kf1", bj(11, 10, 9, 5), CommandKind::Close);
+}
 
+/// K4–K6: one left overdue, one refused, one closed late.
+fn late_or_refused(d: &mut Desk) {
     // K4 超期未结: phone, class A, media exposure (major), same phone as K1; sales never answers.
     let k4 = d.register(
         "K4",
@@ -388,26 +391,8 @@ fn november() -> Desk {
             .unwrap(),
         0,
     );
-    d.run(
-        k4,
-        "kf1",
-        bj(11, 6, 14, 5),
-        CommandKind::Accept {
-            override_reason: None,
-        },
-    );
-    d.run(
-        k4,
-        "kf1",
-        bj(11, 6, 14, 8),
-        CommandKind::Assign {
-            assignment: Assignment {
-                lead: did("sales"),
-                handler: Some(sid("h2")),
-                co_handling: vec![],
-            },
-        },
-    );
+    d.accept(k4, bj(11, 6, 14, 5));
+    d.assign(k4, bj(11, 6, 14, 8), "sales", "h2");
     d.tick(k4, bj(11, 6, 15, 0)); // first response (10 minutes) breached, owned by h2
     d.run(k4, "h2", bj(11, 6, 15, 30), CommandKind::StartInvestigation);
 
@@ -461,7 +446,10 @@ fn november() -> Desk {
     d.reply(k6, bj(11, 11, 9, 0));
     d.callback(k6, bj(11, 11, 15, 0), Satisfaction::Neutral);
     d.run(k6, "kf1", bj(11, 11, 15, 5), CommandKind::Close);
+}
 
+/// K7–K8: closed abnormally unsatisfied, and one still awaiting its callback.
+fn unsatisfied_and_open(d: &mut Desk) {
     // K7 期限内处理 though unsatisfied: chat, class B, sales, malicious; closed abnormally next day.
     let k7 = d.register(
         "K7",
@@ -506,28 +494,13 @@ fn november() -> Desk {
         .unwrap(),
         0,
     );
-    d.run(
-        k8,
-        "kf1",
-        bj(11, 27, 16, 5),
-        CommandKind::Accept {
-            override_reason: None,
-        },
-    );
-    d.run(
-        k8,
-        "kf1",
-        bj(11, 27, 16, 6),
-        CommandKind::Assign {
-            assignment: Assignment {
-                lead: did("eng"),
-                handler: Some(sid("h1")),
-                co_handling: vec![],
-            },
-        },
-    );
+    d.accept(k8, bj(11, 27, 16, 5));
+    d.assign(k8, bj(11, 27, 16, 6), "eng", "h1");
     d.reply(k8, bj(11, 27, 16, 20));
+}
 
+/// K0 and K9: from October (still open, overdue) and from December.
+fn outside_the_month(d: &mut Desk) {
     // K0 from October, still open and overdue: in the overdue list, not in the counts.
     let k0 = d.register(
         "K0",
@@ -538,26 +511,8 @@ fn november() -> Desk {
             .unwrap(),
         0,
     );
-    d.run(
-        k0,
-        "kf1",
-        bj(10, 20, 10, 5),
-        CommandKind::Accept {
-            override_reason: None,
-        },
-    );
-    d.run(
-        k0,
-        "kf1",
-        bj(10, 20, 10, 10),
-        CommandKind::Assign {
-            assignment: Assignment {
-                lead: did("eng"),
-                handler: Some(sid("h1")),
-                co_handling: vec![],
-            },
-        },
-    );
+    d.accept(k0, bj(10, 20, 10, 5));
+    d.assign(k0, bj(10, 20, 10, 10), "eng", "h1");
 
     // K9 from December: outside the period and the overdue list.
     d.register(
@@ -567,7 +522,6 @@ fn november() -> Desk {
             .unwrap(),
         0,
     );
-    d
 }
 
 /// Friday 28 November 2025, 18:00 Beijing time.
