@@ -7,7 +7,113 @@ use super::*;
 #[test]
 fn s44_auto_dealer_late_solution_over_dragon_boat() {
     let p = policy("auto-dealer-s44.toml");
-    let roster = paid_roster(
+    let roster = dealer_roster();
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 6, 18, 17, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Visit,
+        "车牌粤B·7K2X9,昨日做完首保后发动机冷启动异响,怀疑机油加错",
+    )
+    .complainant(person("车主 骆先生"))
+    .category(cat("repair_quality"))
+    .build()
+    .unwrap();
+    s.register("gw", "4S-1", c).unwrap();
+    s.ok("kj", minutes(t0, 10), accept());
+    s.ok("kj", minutes(t0, 30), assign("fw", "fj"));
+    // 一个工作日: 19–21 Jun are the Dragon Boat holiday → Mon 22 Jun.
+    assert_eq!(due(&s, minutes(t0, 30), "solution"), "2026-06-23 00:00");
+    s.ok(
+        "fj",
+        beijing(2026, 6, 22, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    let late = s.tick(beijing(2026, 6, 23, 9, 0));
+    assert!(
+        breached(&late, "solution"),
+        "no solution within one working day"
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 6, 23, 10, 0),
+        CommandKind::RecordFindings {
+            validity: None,
+            fault: Some(FaultParty::Us),
+            responsible: oil_shares(),
+            note: Some("技师误加0W-40机油,服务经理未复核工单".into()),
+        },
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 6, 23, 11, 0),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "800"),
+                rem(RemedyKind::Apology),
+            ],
+            "免费更换机油机滤并赠送一次保养(折800元)",
+        ),
+    );
+    // 「投诉解决办法经总经理同意后」: only the general manager approves.
+    s.ok("zj", beijing(2026, 6, 23, 14, 0), CommandKind::Approve);
+    s.ok(
+        "kj",
+        beijing(2026, 6, 23, 15, 0),
+        reply("已免费更换机油机滤,赠送一次保养"),
+    );
+    s.ok(
+        "gw",
+        beijing(2026, 6, 25, 10, 0),
+        callback(Satisfaction::Satisfied, "车主满意"),
+    );
+    s.ok("gw", beijing(2026, 6, 25, 10, 5), CommandKind::Close);
+    s.assert_replays();
+    insta::assert_snapshot!("s44_auto_dealer", timeline(&s.events));
+
+    june_fines_scaled_by_the_loss(&s);
+}
+
+/// June: the delay fine (罚则 2, assumed 100 元) to the 受理责任人, and the
+/// fine scaled by the 800 元 loss (罚则 1, assumed 10 % with a 100 元
+/// minimum: 80 → 100) shared by the technician and the service manager.
+fn june_fines_scaled_by_the_loss(s: &Scenario) {
+    let facts = PenaltyFacts {
+        breaches: s.breaches(),
+        losses: vec![Loss {
+            case: case_id("4S-1"),
+            amount: Decimal::from(800),
+            responsible: Responsible::Parties(oil_shares()),
+        }],
+        ..PenaltyFacts::new("2026-06".parse().unwrap())
+    };
+    insta::assert_snapshot!("s44_auto_dealer_statements", statement_markdown(s, &facts));
+    let result = compute(s, &facts);
+    let loss_lines = |staff: &str| -> Vec<(String, String)> {
+        result
+            .statements
+            .iter()
+            .filter(|st| st.staff.as_str() == staff)
+            .flat_map(|st| &st.lines)
+            .filter(|l| l.rule.starts_with("loss"))
+            .map(|l| (l.rule.to_string(), l.amount.to_plain_string()))
+            .collect()
+    };
+    assert_eq!(
+        loss_lines("js"),
+        [("loss_fine.4S-1".to_owned(), "70.00".to_owned())]
+    );
+    assert_eq!(
+        loss_lines("fj"),
+        [("loss_fine.4S-1".to_owned(), "30.00".to_owned())]
+    );
+}
+
+/// The dealer's relations desk, service department and general manager,
+/// each with a salary base for the fines.
+fn dealer_roster() -> Roster {
+    paid_roster(
         &[
             ("kg", "客户关系部", None),
             ("fw", "售后服务部", None),
@@ -60,121 +166,21 @@ fn s44_auto_dealer_late_solution_over_dragon_boat() {
                 "10000",
             ),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
-    let t0 = beijing(2026, 6, 18, 17, 0);
-    let c = Complaint::builder(
-        t0,
-        Channel::Visit,
-        "车牌粤B·7K2X9,昨日做完首保后发动机冷启动异响,怀疑机油加错",
     )
-    .complainant(person("车主 骆先生"))
-    .category(cat("repair_quality"))
-    .build()
-    .unwrap();
-    s.register("gw", "4S-1", c).unwrap();
-    s.ok("kj", minutes(t0, 10), accept());
-    s.ok("kj", minutes(t0, 30), assign("fw", "fj"));
-    // 一个工作日: 19–21 Jun are the Dragon Boat holiday → Mon 22 Jun.
-    assert_eq!(due(&s, minutes(t0, 30), "solution"), "2026-06-23 00:00");
-    s.ok(
-        "fj",
-        beijing(2026, 6, 22, 9, 0),
-        CommandKind::StartInvestigation,
-    );
-    let late = s.tick(beijing(2026, 6, 23, 9, 0));
-    assert!(
-        breached(&late, "solution"),
-        "no solution within one working day"
-    );
-    s.ok(
-        "fj",
-        beijing(2026, 6, 23, 10, 0),
-        CommandKind::RecordFindings {
-            validity: None,
-            fault: Some(FaultParty::Us),
-            responsible: vec![
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("js")),
-                    share: Decimal::from(70),
-                },
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("fj")),
-                    share: Decimal::from(30),
-                },
-            ],
-            note: Some("技师误加0W-40机油,服务经理未复核工单".into()),
-        },
-    );
-    s.ok(
-        "fj",
-        beijing(2026, 6, 23, 11, 0),
-        propose(
-            vec![
-                rem(RemedyKind::Repair),
-                rem_amt(RemedyKind::Compensation, "800"),
-                rem(RemedyKind::Apology),
-            ],
-            "免费更换机油机滤并赠送一次保养(折800元)",
-        ),
-    );
-    // 「投诉解决办法经总经理同意后」: only the general manager approves.
-    s.ok("zj", beijing(2026, 6, 23, 14, 0), CommandKind::Approve);
-    s.ok(
-        "kj",
-        beijing(2026, 6, 23, 15, 0),
-        reply("已免费更换机油机滤,赠送一次保养"),
-    );
-    s.ok(
-        "gw",
-        beijing(2026, 6, 25, 10, 0),
-        callback(Satisfaction::Satisfied, "车主满意"),
-    );
-    s.ok("gw", beijing(2026, 6, 25, 10, 5), CommandKind::Close);
-    s.assert_replays();
-    insta::assert_snapshot!("s44_auto_dealer", timeline(&s.events));
+}
 
-    // June: the delay fine (罚则 2, assumed 100 元) to the 受理责任人, and the
-    // fine scaled by the 800 元 loss (罚则 1, assumed 10 % with a 100 元
-    // minimum: 80 → 100) shared by the technician and the service manager.
-    let facts = PenaltyFacts {
-        breaches: s.breaches(),
-        losses: vec![Loss {
-            case: case_id("4S-1"),
-            amount: Decimal::from(800),
-            responsible: Responsible::Parties(vec![
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("js")),
-                    share: Decimal::from(70),
-                },
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("fj")),
-                    share: Decimal::from(30),
-                },
-            ]),
-        }],
-        ..PenaltyFacts::new("2026-06".parse().unwrap())
-    };
-    insta::assert_snapshot!("s44_auto_dealer_statements", statement_markdown(&s, &facts));
-    let result = compute(&s, &facts);
-    let loss_lines = |staff: &str| -> Vec<(String, String)> {
-        result
-            .statements
-            .iter()
-            .filter(|st| st.staff.as_str() == staff)
-            .flat_map(|st| &st.lines)
-            .filter(|l| l.rule.starts_with("loss"))
-            .map(|l| (l.rule.to_string(), l.amount.to_plain_string()))
-            .collect()
-    };
-    assert_eq!(
-        loss_lines("js"),
-        [("loss_fine.4S-1".to_owned(), "70.00".to_owned())]
-    );
-    assert_eq!(
-        loss_lines("fj"),
-        [("loss_fine.4S-1".to_owned(), "30.00".to_owned())]
-    );
+/// The technician who added the wrong oil 70 %, the manager who did not check 30 %.
+fn oil_shares() -> Vec<Responsibility> {
+    vec![
+        Responsibility {
+            party: ResponsibleParty::Staff(sid("js")),
+            share: Decimal::from(70),
+        },
+        Responsibility {
+            party: ResponsibleParty::Staff(sid("fj")),
+            share: Decimal::from(30),
+        },
+    ]
 }
 
 /// 重大客户投诉 (no criteria in the source; assumed: safety, the media, a claim of
