@@ -235,12 +235,16 @@ fn s08_no_reply_time_is_agreed_for_a_complaint_in_the_book() {
     let mut s = branch_with_its_complaint_manager();
     // Written on Wednesday 10 June 2026.
     let t0 = beijing(2026, 6, 10, 14, 0);
-    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：自助存款机吞卡后无人处理")
-        .kind(FeedbackKind::Complaint)
-        .complainant(person("周女士").with_phone("13903790003"))
-        .category(cat("business_process"))
-        .build()
-        .unwrap();
+    let c = Complaint::builder(
+        t0,
+        Channel::OpinionBook,
+        "我要投诉：自助存款机吞卡后无人处理",
+    )
+    .kind(FeedbackKind::Complaint)
+    .complainant(person("周女士").with_phone("13903790003"))
+    .category(cat("business_process"))
+    .build()
+    .unwrap();
     s.register("gy", "S08-D", c).unwrap();
     s.ok("tsm", minutes(t0, 60), accept());
     let before = s.case().clone();

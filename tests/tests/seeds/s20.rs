@@ -730,7 +730,10 @@ fn s20_the_superior_department_does_not_hand_the_case_back_down() {
     s.ok(
         "zb",
         minutes(t0, 15),
-        escalate_to("superior-dept", "业主不同意更换时间，经过已总结，上报管理处"),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
     );
     let before = s.case().clone();
     let down = s
