@@ -220,3 +220,65 @@ fn s08_a_complaint_in_the_book_is_the_complaint_managers_to_answer() {
         ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
     );
 }
+
+/// S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认;客户留有
+/// 联系方式的,必须回复客户」 gives a complaint written in the book no 回复时限 agreed
+/// with its writer, who is not there: 第八条(三)「当场不能答复的,投诉管理人要安抚客户
+/// 情绪,并和客户约定回复时限」 and 第十一条(一)3 agree one with a customer at the
+/// counter or on the phone. A complaint in the book owes the 三日 of 第七条(二)
+/// (`book_reply`) and no date of the 投诉管理人's own: he may not set one on it
+/// (refused, nothing changes), while he still may for a complaint made at the
+/// counter. The eleventh audit (fails on the old file, where the date was set
+/// on the book's complaint and ran beside the 三日).
+#[test]
+fn s08_no_reply_time_is_agreed_for_a_complaint_in_the_book() {
+    let mut s = branch_with_its_complaint_manager();
+    // Written on Wednesday 10 June 2026.
+    let t0 = beijing(2026, 6, 10, 14, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::OpinionBook,
+        "我要投诉：自助存款机吞卡后无人处理",
+    )
+    .kind(FeedbackKind::Complaint)
+    .complainant(person("周女士").with_phone("13903790003"))
+    .category(cat("business_process"))
+    .build()
+    .unwrap();
+    s.register("gy", "S08-D", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    let before = s.case().clone();
+    let promised = s
+        .run(
+            "tsm",
+            minutes(t0, 70),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 6, 18, 17, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(promised.kind(), "grant_condition_unmet", "{promised}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // 三日: 11, 12 and 13 June; the 13th is a Saturday, so the end of Monday 15 June.
+    assert_eq!(due(&s, t0, "book_reply"), "2026-06-16 00:00");
+    s.tick(beijing(2026, 6, 16, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["book_reply@1 → tsm"]);
+
+    // The same complaint made at the counter: the time is agreed (第八条(三)).
+    let mut counter = branch_with_its_complaint_manager();
+    let c = Complaint::builder(t0, Channel::Visit, "自助存款机吞卡后无人处理")
+        .complainant(person("周女士").with_phone("13903790003"))
+        .category(cat("business_process"))
+        .build()
+        .unwrap();
+    counter.register("gy", "S08-E", c).unwrap();
+    counter.ok("tsm", minutes(t0, 10), accept());
+    counter.ok(
+        "tsm",
+        minutes(t0, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 6, 12, 17, 0),
+        },
+    );
+}

@@ -852,3 +852,48 @@ fn s17_a_complaint_is_handed_to_those_who_may_answer_it() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → inv"]);
 }
+
+/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。…待领导作出批示后向
+/// 答复推荐被采用状况」: the report up is the receiving department's, and 6「向公司
+/// 总经办请示批示」 brings the 总经办 in only for hardware (the step `gm-office`,
+/// taken on a fact). No step is above the 总经办, so its escalation without a
+/// step took the first manual one, `dept-manager`: a suggestion nobody had
+/// reported to a 部门主管或经理 went to one, and the receiving department could then
+/// answer it with no manager's instruction. The 总经办 may not escalate (refused,
+/// nothing changes), and the suggestion waits for the report up. The eleventh
+/// audit (fails on the old file, where the step was taken and the answer given).
+#[test]
+fn s17_the_gm_office_does_not_send_a_suggestion_down() {
+    let roster = roster(
+        &[("front", "前台", None), ("gmo", "总经办", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], Some("dm")),
+            ("dm", "前台经理", "front", &["dept_manager"], None),
+            ("gm", "总经办主任", "gmo", &["gm_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    // Tuesday 9 June 2026.
+    let t0 = beijing(2026, 6, 9, 11, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "建议淋浴间增加吹风机")
+        .complainant(person("会员 冯女士"))
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-G", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    let down = s
+        .run("gm", minutes(t0, 30), escalate("转前台经理"))
+        .unwrap_err();
+    assert_eq!(down.kind(), "not_permitted", "{down}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(steps_taken(&s).is_empty());
+    let early = s
+        .run("fd", minutes(t0, 40), reply("已采纳，下周起增加吹风机"))
+        .unwrap_err();
+    assert!(
+        matches!(early, Rejection::GrantConditionUnmet { .. }),
+        "{early}"
+    );
+}

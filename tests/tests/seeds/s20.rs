@@ -694,3 +694,58 @@ fn s20_another_department_cooperates_and_is_not_handed_the_complaint() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
 }
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」: the case
+/// is passed up and handed over to the 上级部门, and the handout gives the
+/// 上级部门 no step of its own — nothing above it, and no hand-back down. An
+/// escalation by it without a step took the first manual step not yet taken,
+/// `supervisor` (1「应将投诉的业主领至主管或经理处」), so the case it had been
+/// handed went down to the supervisor and its verification and phone reply
+/// were his from then (the last take-over was his). The 上级部门 may not
+/// escalate: the refusal changes nothing, and both stay the 上级部门's. The
+/// eleventh audit (fails on the old file, where the escalation was taken and
+/// both breaches were the supervisor's).
+#[test]
+fn s20_the_superior_department_does_not_hand_the_case_back_down() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Tuesday 9 June 2026, evening: the owner refuses the new time the person
+    // on duty proposes, and he passes the case up.
+    let t0 = beijing(2026, 6, 9, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
+        .complainant(person("业主 钱先生"))
+        .first_responder(sid("zb"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-D", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    let before = s.case().clone();
+    let down = s
+        .run("sd", minutes(t0, 30), escalate("交客服主管处理"))
+        .unwrap_err();
+    assert_eq!(down.kind(), "not_permitted", "{down}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // Verification 2 hours (assumed); phone reply one working day (assumed):
+    // the end of Wednesday 10 June.
+    assert_eq!(due(&s, t0, "verify"), "2026-06-09 22:00");
+    assert_eq!(due(&s, t0, "phone_reply"), "2026-06-11 00:00");
+    s.tick(beijing(2026, 6, 11, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
+}
