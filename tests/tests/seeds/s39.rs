@@ -503,3 +503,67 @@ fn s39_admin_designates_and_customer_service_answers() {
         .unwrap_err();
     assert_eq!(direct.kind(), "not_permitted", "{direct}");
 }
+
+/// Eleventh audit: 第十三条「受理部门根据行政人事部意见,形成具体处理意见,报请上级主管审核。」
+/// 第十四条「受理部门根据主管审核意见,返回营运部客服,由客服以书面或者口头形式答复客户。」:
+/// 营运部客服 answers with the opinion the 上级主管 approved, and only then. The old
+/// file let it reply from the acceptance on, so a case 行政人事部 had just sent to
+/// the 受理部门 was answered before any 调查报告 or opinion existed, the chain of
+/// 第九条~第十四条 passed over (this test fails there: the early reply was
+/// recorded). Its `reply` is now granted in `approved` only.
+#[test]
+fn s39_customer_service_answers_with_the_approved_opinion_only() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "门店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+            ("yy", "营运部", None),
+        ],
+        &[
+            ("d1", "店员", "md", &["store"], None),
+            ("dz", "店长(上级主管)", "md", &["store_superior"], None),
+            ("sl", "受理部门 商品专员", "md", &["handling_dept"], None),
+            ("x1", "行政人事部 专员", "xz", &["admin_hr"], None),
+            ("g1", "总经理", "zjb", &["general_manager"], None),
+            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 11, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "促销价未兑现,要求补差价")
+        .complainant(person("顾客 潘先生"))
+        .category(cat("price_reduction"))
+        .build()
+        .unwrap();
+    s.register("d1", "KS-R", c).unwrap();
+    s.ok("dz", minutes(t0, 20), accept());
+    s.ok("x1", minutes(t0, 40), assign("md", "sl"));
+    let early = s
+        .run("k1", minutes(t0, 45), reply("同意补差价"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    s.ok("sl", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "sl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "投诉调查报告:促销价格未同步到收银系统"),
+    );
+    let unsigned = s
+        .run("k1", minutes(t0, 65), reply("同意补差价"))
+        .unwrap_err();
+    assert_eq!(unsigned.kind(), "grant_condition_unmet", "{unsigned}");
+    s.ok("dz", minutes(t0, 70), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 80), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok(
+        "sl",
+        minutes(t0, 150),
+        propose(vec![rem_amt(RemedyKind::Refund, "30")], "补差价30元"),
+    );
+    s.ok("dz", minutes(t0, 180), CommandKind::Approve);
+    s.ok("k1", minutes(t0, 200), reply("已按审核意见补差价30元"));
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
