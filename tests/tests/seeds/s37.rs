@@ -921,11 +921,11 @@ fn s37_a_case_answered_closes_without_a_callback() {
     assert_eq!(err.kind(), "invalid_transition", "{err}");
 }
 
-/// Eleventh audit: 投诉受理制 第一条「属于下列情形之一的投诉,不予受理:1、匿名投诉;2、投诉人提
-/// 供的材料不真实;3、投诉事项进入仲裁或司法程序的。」 admits no exception, and 第五条 gives the
-/// refusal of a matter outside the bureau to the first receiver (「首问责任人应予说明」);
-/// no clause lets the leader accept what 第一条 refuses or turn away what the
-/// codes accept. The old file gave the bureau leader `override_acceptance`, so
+/// Eleventh audit: 投诉受理制 第一条「属于下列情形之一的投诉,不予受理:1、匿名投诉;
+/// 2、投诉人提 供的材料不真实;3、投诉事项进入仲裁或司法程序的。」 admits no exception, and
+/// 首问负责制 第五条 gives the refusal of a matter outside the bureau to the
+/// first receiver (「首问责任人应予说明」); no clause lets the leader accept what
+/// 第一条 refuses or turn away what the codes accept. The old file gave the bureau leader `override_acceptance`, so
 /// he could do both (this test fails there).
 #[test]
 fn s37_the_leader_does_not_overrule_the_grounds_of_acceptance() {
