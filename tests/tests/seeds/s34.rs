@@ -905,3 +905,68 @@ fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
         ["handed_down@1 → j1"]
     );
 }
+
+/// Eleventh audit: 第四条「建筑工程投诉处理实行分级管理、归口处理」, 第五条「各区县…应指定
+/// 专门机构,负责处理本地区的建筑工程投诉」 and 第七条(三)「办理本部门管理范围内的建筑工程投诉」:
+/// a district's body and a municipal department handle their own complaints and
+/// pass one on 归口 to the body whose it is; the 市建委 takes a case because it
+/// is 重大 (第六条(三), the level step) or to coordinate a joint one (第六条(四),
+/// `commission-coordinates`), never because a body sent it an ordinary case by
+/// `assign` or `transfer`. The old file let both bodies send an ordinary case to
+/// the commission's officer, who was then charged with its handling, and the
+/// case left the 督办 of 第六条(五) (this test fails there: the transfer was
+/// recorded). They hand a case over only to a district's body or a department
+/// now (`hands_over_to`, ruling 78).
+#[test]
+fn s34_a_body_does_not_send_an_ordinary_case_up_to_the_commission() {
+    let roster = roster(
+        &[QX, SJW, ("zj", "市级有关专业主管部门", None), YZ],
+        &[
+            Q1,
+            W1,
+            Y1,
+            (
+                "z1",
+                "专业主管部门 谭工",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "小区外墙装饰施工夜间噪音扰民")
+        .complainant(person("业主 牟先生"))
+        .category(cat("civilised_construction"))
+        .first_responder(sid("q1"))
+        .build()
+        .unwrap();
+    s.register("q1", "CQ-U", c.clone()).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("q1", minutes(t0, 30), accept());
+    let assigned_up = s
+        .run("q1", minutes(t0, 35), assign("sjw", "w1"))
+        .unwrap_err();
+    assert_eq!(assigned_up.kind(), "hand_over_refused", "{assigned_up}");
+    s.ok("q1", minutes(t0, 38), assign("qx", "q1"));
+    let up = s
+        .run("q1", minutes(t0, 40), transfer("sjw", "w1", "交市建委处理"))
+        .unwrap_err();
+    assert_eq!(up.kind(), "hand_over_refused", "{up}");
+    // 归口: to the district where the works are, as before.
+    s.ok(
+        "q1",
+        minutes(t0, 50),
+        transfer("yz", "y1", "工程位于渝中区, 交渝中区办理"),
+    );
+    // A department's ordinary case does not go up either.
+    let mut d = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    d.register("z1", "CQ-D", c).unwrap();
+    d.ok("z1", minutes(t0, 30), accept());
+    d.ok("z1", minutes(t0, 35), assign("zj", "z1"));
+    let dept_up = d
+        .run("z1", minutes(t0, 40), transfer("sjw", "w1", "交市建委处理"))
+        .unwrap_err();
+    assert_eq!(dept_up.kind(), "hand_over_refused", "{dept_up}");
+}

@@ -865,3 +865,116 @@ fn s37_the_first_receiver_explains_a_case_he_cannot_finish_in_time() {
     // Explained in time; still not finished in time.
     assert_eq!(breach_owners(&s), ["completion@1 → sw"]);
 }
+
+/// Eleventh audit: 投诉受理制 and 首问负责制 are whole (第一~五条, 第一~六条) and
+/// end a case when it is done and the investor is answered — 首问负责制 第三条
+/// 「首问责任人应当在限定时限内办结」, 投诉受理制 第五条「并及时向投资商说明情况」 —
+/// with no 回访 anywhere: the section closes on its reply (`[closure] callback =
+/// "none"`, ruling 92), a closure of kind `on_reply`. The old file refused
+/// the closing until a satisfied callback the codes never ask for was recorded
+/// (this test fails there). A callback recorded all the same still binds: an
+/// unsatisfied investor holds the closing back.
+#[test]
+fn s37_a_case_answered_closes_without_a_callback() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办", "ywk", &["handling_section"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let case = |s: &mut Scenario, id: &str| {
+        let c = Complaint::builder(t0, Channel::Phone, "企业反映环评批复迟迟未下达")
+            .complainant(Complainant::organization("某化工有限公司").unwrap())
+            .category(cat("service_efficiency"))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", id, c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+        s.ok("jb", minutes(t0, 30), investigate());
+        s.ok(
+            "jb",
+            beijing(2026, 4, 9, 16, 0),
+            reply("环评批复已于今日下达"),
+        );
+    };
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
+    case(&mut s, "HSG-C");
+    s.ok("jb", beijing(2026, 4, 9, 16, 5), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert!(breach_list(&s).is_empty());
+    s.assert_replays();
+    let mut u = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    case(&mut u, "HSG-U");
+    u.ok(
+        "jb",
+        beijing(2026, 4, 10, 10, 0),
+        callback(Satisfaction::Unsatisfied, "企业认为批复附加条件不合理"),
+    );
+    let err = u
+        .run("jb", beijing(2026, 4, 10, 10, 5), close())
+        .unwrap_err();
+    assert_eq!(err.kind(), "invalid_transition", "{err}");
+}
+
+/// Eleventh audit: 投诉受理制 第一条「属于下列情形之一的投诉,不予受理:1、匿名投诉;
+/// 2、投诉人提 供的材料不真实;3、投诉事项进入仲裁或司法程序的。」 admits no exception, and
+/// 首问负责制 第五条 gives the refusal of a matter outside the bureau to the
+/// first receiver (「首问责任人应予说明」); no clause lets the leader accept what
+/// 第一条 refuses or turn away what the codes accept. The old file gave the bureau leader `override_acceptance`, so
+/// he could do both (this test fails there).
+#[test]
+fn s37_the_leader_does_not_overrule_the_grounds_of_acceptance() {
+    let p = policy("industrial-park-s37.toml");
+    let roster = roster(
+        &[("zsj", "招商局", None)],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut a = Scenario::new(p.clone(), roster.clone());
+    let anonymous = Complaint::builder(t0, Channel::Letter, "匿名信反映某科室吃拿卡要")
+        .build()
+        .unwrap();
+    a.register("sw", "HSG-A", anonymous).unwrap();
+    let err = a
+        .run(
+            "jl",
+            minutes(t0, 10),
+            CommandKind::Accept {
+                override_reason: Some("局领导批示受理".into()),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_permitted", "{err}");
+    assert_eq!(status(&a), Status::Registered);
+    let mut o = Scenario::new(p.clone(), roster);
+    let ordinary = Complaint::builder(t0, Channel::Phone, "企业反映窗口办事拖拉")
+        .complainant(Complainant::organization("某物流有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .build()
+        .unwrap();
+    o.register("sw", "HSG-O", ordinary).unwrap();
+    let err = o
+        .run(
+            "jl",
+            minutes(t0, 10),
+            CommandKind::NotAccept {
+                reason_zh: "领导认为不必处理".into(),
+                advice_zh: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_permitted", "{err}");
+    assert_eq!(status(&o), Status::Registered);
+    assert!(!p.role_may(
+        &RoleId::new("bureau_leader").unwrap(),
+        tousu_policy::Action::OverrideAcceptance
+    ));
+}

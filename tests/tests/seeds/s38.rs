@@ -961,3 +961,61 @@ fn s38_a_complaint_passed_to_the_office_is_the_offices_before_it_acts() {
     assert_eq!(run(true), ["feedback@1 → zh1"]);
     assert_eq!(run(false), ["feedback@1 → zh1"]);
 }
+
+/// Eleventh audit: 篇一 is whole (1~10 and the 24-hour number) and has no 回访:
+/// its last step of handling is 6「在规定时日内把调查结果和处理意见反馈给投诉者」, and the
+/// patient's answer is asked nowhere. The office that fed the result back
+/// closes on it (`[closure] callback = "none"`, ruling 92), a closure of kind
+/// `on_reply`; the old file refused the closing until a satisfied callback the
+/// source never asks for was recorded (this test fails there). A callback
+/// recorded all the same still binds: an unsatisfied patient holds it back.
+#[test]
+fn s38_the_feedback_closes_the_complaint_without_a_callback() {
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("mz", "门诊", Some("yy")),
+            ("cw", "财务科", Some("yy")),
+        ],
+        &[
+            ("fw", "一站式服务台 小汤", "mz", &["first_receiver"], None),
+            ("cw1", "财务科 单会计", "cw", &["finance"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let case = |s: &mut Scenario, id: &str| {
+        let c = Complaint::builder(t0, Channel::Visit, "门诊缴费多收挂号费20元")
+            .complainant(patient("患者 韦先生"))
+            .category(cat("billing"))
+            .first_responder(sid("fw"))
+            .build()
+            .unwrap();
+        s.register("fw", id, c).unwrap();
+        s.ok("fw", minutes(t0, 5), accept());
+        s.ok("fw", minutes(t0, 10), assign("cw", "cw1"));
+        s.ok("cw1", minutes(t0, 30), CommandKind::StartInvestigation);
+        s.ok(
+            "cw1",
+            beijing(2026, 5, 12, 10, 0),
+            reply("系重复挂号,已退还20元"),
+        );
+    };
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster.clone());
+    case(&mut s, "YY-C");
+    s.ok("cw1", beijing(2026, 5, 12, 10, 5), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert!(breach_list(&s).is_empty());
+    s.assert_replays();
+    let mut u = Scenario::new(policy("hospital-s38.toml"), roster);
+    case(&mut u, "YY-U");
+    u.ok(
+        "cw1",
+        beijing(2026, 5, 12, 15, 0),
+        callback(Satisfaction::Unsatisfied, "患者要求赔偿误工"),
+    );
+    let err = u
+        .run("cw1", beijing(2026, 5, 12, 15, 5), close())
+        .unwrap_err();
+    assert_eq!(err.kind(), "invalid_transition", "{err}");
+}

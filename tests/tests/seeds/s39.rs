@@ -503,3 +503,134 @@ fn s39_admin_designates_and_customer_service_answers() {
         .unwrap_err();
     assert_eq!(direct.kind(), "not_permitted", "{direct}");
 }
+
+/// Eleventh audit: 第十三条「受理部门根据行政人事部意见,形成具体处理意见,报请上级主管审核。」
+/// 第十四条「受理部门根据主管审核意见,返回营运部客服,由客服以书面或者口头形式答复客户。」:
+/// 营运部客服 answers with the opinion the 上级主管 approved, and only then. The old
+/// file let it reply from the acceptance on, so a case 行政人事部 had just sent to
+/// the 受理部门 was answered before any 调查报告 or opinion existed, the chain of
+/// 第九条~第十四条 passed over (this test fails there: the early reply was
+/// recorded). Its `reply` is now granted in `approved` only.
+#[test]
+fn s39_customer_service_answers_with_the_approved_opinion_only() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "门店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+            ("yy", "营运部", None),
+        ],
+        &[
+            ("d1", "店员", "md", &["store"], None),
+            ("dz", "店长(上级主管)", "md", &["store_superior"], None),
+            ("sl", "受理部门 商品专员", "md", &["handling_dept"], None),
+            ("x1", "行政人事部 专员", "xz", &["admin_hr"], None),
+            ("g1", "总经理", "zjb", &["general_manager"], None),
+            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 5, 11, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "促销价未兑现,要求补差价")
+        .complainant(person("顾客 潘先生"))
+        .category(cat("price_reduction"))
+        .build()
+        .unwrap();
+    s.register("d1", "KS-R", c).unwrap();
+    s.ok("dz", minutes(t0, 20), accept());
+    s.ok("x1", minutes(t0, 40), assign("md", "sl"));
+    let early = s
+        .run("k1", minutes(t0, 45), reply("同意补差价"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    s.ok("sl", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "sl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "投诉调查报告:促销价格未同步到收银系统"),
+    );
+    let unsigned = s
+        .run("k1", minutes(t0, 65), reply("同意补差价"))
+        .unwrap_err();
+    assert_eq!(unsigned.kind(), "grant_condition_unmet", "{unsigned}");
+    s.ok("dz", minutes(t0, 70), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 80), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok(
+        "sl",
+        minutes(t0, 150),
+        propose(vec![rem_amt(RemedyKind::Refund, "30")], "补差价30元"),
+    );
+    s.ok("dz", minutes(t0, 180), CommandKind::Approve);
+    s.ok("k1", minutes(t0, 200), reply("已按审核意见补差价30元"));
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
+
+/// Eleventh audit: 第十二条 gives the general manager the 批阅 of the 调查报告
+/// (its last signature), and 第十三条「受理部门根据行政人事部意见,形成具体处理意见,报请上级主管
+/// 审核」 gives the handling opinion to the 上级主管 alone. The old file let the
+/// general manager send an opinion back, so he reviewed the opinion too and
+/// overruled the one the clause makes its reviewer (this test fails there: his
+/// send-back was recorded); he neither sends it back nor approves it now (his
+/// `approve` was always refused, the approval naming the 上级主管 only).
+#[test]
+fn s39_the_general_manager_reads_the_report_not_the_opinion() {
+    let p = policy("retail-chain-s39.toml");
+    let roster = roster(
+        &[
+            ("md", "门店", None),
+            ("xz", "行政人事部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("d1", "店员", "md", &["store"], None),
+            ("dz", "店长(上级主管)", "md", &["store_superior"], None),
+            ("sl", "受理部门 商品专员", "md", &["handling_dept"], None),
+            ("x1", "行政人事部 专员", "xz", &["admin_hr"], None),
+            ("g1", "总经理", "zjb", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(p.clone(), roster);
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "买到临期奶粉,要求退货")
+        .complainant(person("顾客 蓝女士"))
+        .category(cat("return"))
+        .build()
+        .unwrap();
+    s.register("d1", "KS-G", c).unwrap();
+    s.ok("dz", minutes(t0, 20), accept());
+    s.ok("x1", minutes(t0, 40), assign("md", "sl"));
+    s.ok("sl", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "sl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "投诉调查报告:临期商品未按规定下架"),
+    );
+    s.ok("dz", minutes(t0, 70), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 80), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok(
+        "sl",
+        minutes(t0, 150),
+        propose(vec![rem(RemedyKind::Return)], "办理退货"),
+    );
+    let back = s
+        .run(
+            "g1",
+            minutes(t0, 160),
+            CommandKind::SendBack {
+                reason: "另加补偿".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(back.kind(), "not_permitted", "{back}");
+    let approved = s
+        .run("g1", minutes(t0, 165), CommandKind::Approve)
+        .unwrap_err();
+    assert_eq!(approved.kind(), "not_permitted", "{approved}");
+    assert_eq!(status(&s), Status::AwaitingApproval);
+    s.ok("dz", minutes(t0, 170), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
+}

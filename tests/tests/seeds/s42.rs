@@ -542,3 +542,64 @@ fn s42_the_reply_is_owed_from_receipt_not_acceptance() {
     a.tick(beijing(2026, 8, 3, 14, 5));
     assert_eq!(breach_owners(&a), ["reply@1 → j1"]);
 }
+
+/// Eleventh audit: (6)「报告:重大投诉,必须马上报告部门经理和物业管理中心领导」 binds
+/// every 重大 complaint, however fast it is settled. The closing stopped
+/// `major_report` as met, so a lift entrapment answered, confirmed and closed
+/// within its 15 minutes (assumed) was never reported; the closing now waits
+/// for the report (`[closure] awaits = ["major_report"]`, ruling 91), refused
+/// as `closure_awaits_clock` until the step `report-major` is taken. The old
+/// file closed it unreported (this test fails there). A general complaint has
+/// no report clock and closes as before.
+#[test]
+fn s42_a_major_complaint_is_reported_before_it_is_closed() {
+    let roster = roster(
+        &[
+            ("wy", "物业管理中心", None),
+            ("kf", "客户服务中心", Some("wy")),
+        ],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("jl")),
+            ("jl", "部门经理", "kf", &["dept_manager"], Some("ld")),
+            ("ld", "中心领导", "wy", &["centre_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let case = |s: &mut Scenario, id: &str, event: Option<&str>| {
+        let mut b = Complaint::builder(t0, Channel::Phone, "8楼客户:2号电梯门开关异常")
+            .complainant(Complainant::organization("801 某设计公司").unwrap())
+            .category(cat("public_facilities"))
+            .first_responder(sid("j1"));
+        if let Some(e) = event {
+            b = b.fact(fact("event"), FactValue::Text(e.into()));
+        }
+        s.register("j1", id, b.build().unwrap()).unwrap();
+        s.ok("j1", minutes(t0, 1), accept());
+        s.ok("j1", minutes(t0, 6), reply("被困人员已救出,电梯已停用待修"));
+        s.ok(
+            "j1",
+            minutes(t0, 8),
+            callback(Satisfaction::Satisfied, "客户确认记录"),
+        );
+    };
+    let mut m = Scenario::new(policy("property-office-s42.toml"), roster.clone());
+    case(&mut m, "DS-M", Some("电梯困人"));
+    assert_eq!(level_of(&m), "major");
+    let err = m.run("j1", minutes(t0, 9), close()).unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    assert_eq!(status(&m), Status::Replied);
+    m.ok(
+        "j1",
+        minutes(t0, 10),
+        escalate_to("report-major", "电梯困人,马上报告"),
+    );
+    m.ok("j1", minutes(t0, 11), close());
+    assert_eq!(status(&m), Status::Closed);
+    assert!(breach_list(&m).is_empty());
+    m.assert_replays();
+    let mut g = Scenario::new(policy("property-office-s42.toml"), roster);
+    case(&mut g, "DS-G", None);
+    assert_eq!(level_of(&g), "general");
+    g.ok("j1", minutes(t0, 9), close());
+    assert_eq!(status(&g), Status::Closed);
+}
