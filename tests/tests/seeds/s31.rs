@@ -1044,8 +1044,12 @@ fn s31_the_head_does_not_override_the_filing_rules() {
 
     // Meeting the grounds: the head may not turn it away.
     let mut g = Scenario::new(p.clone(), roster.clone());
-    g.register("sl", "WX-G", filed(t0, "in_construction", "在建住宅楼板开裂"))
-        .unwrap();
+    g.register(
+        "sl",
+        "WX-G",
+        filed(t0, "in_construction", "在建住宅楼板开裂"),
+    )
+    .unwrap();
     unchanged(
         &mut g,
         "fz",
