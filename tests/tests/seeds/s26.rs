@@ -530,3 +530,69 @@ fn s26_a_case_handed_to_a_district_without_an_inspector_is_the_districts() {
     assert_eq!(owners, ["answer_referrer@1 → c1", "investigation@1 → c1"]);
     s.assert_replays();
 }
+
+/// 第八条「投诉人在工程质量保修期内发现工程存在施工质量问题时,应先行与工程建设单位(开发商)
+/// 协商。若协商未果,可向质量投诉处理监督机构投诉」 and 第二条「…在保修期内和建设过程中
+/// 发现的工程施工质量问题,均属投诉范围」: the 办法 gives nobody a power to take in
+/// what it sends back to the developer, or to turn away what it puts in scope.
+/// The old file let the station head (assumed: approvals, escalations,
+/// extensions) override the acceptance rules (`override_acceptance`), so he
+/// could accept a complaint the complainant had not first negotiated, or
+/// refuse a referral 第七条 has answered to the 交办部门 (this test fails on that
+/// file: the override was accepted).
+#[test]
+fn s26_the_station_head_does_not_override_acceptance() {
+    let p = policy("construction-chengdu-s26.toml");
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("zz", "站长 谢站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let unchanged = |s: &mut Scenario, kind: CommandKind| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s.run("zz", minutes(t0, 10), kind).unwrap_err();
+        assert_eq!(e.kind(), "not_permitted", "{e}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+
+    // In the warranty, not negotiated with the developer: sent back, and the
+    // head may not take it in.
+    let direct = Complaint::builder(t0, Channel::Visit, "交房一年, 卫生间楼板渗漏")
+        .complainant(person("业主 杨女士"))
+        .category(cat("waterproofing"))
+        .product(delivered(date(2025, 6, 30)))
+        .build()
+        .unwrap();
+    let mut d = Scenario::new(p.clone(), roster.clone());
+    d.register("sl", "CD-O1", direct).unwrap();
+    unchanged(
+        &mut d,
+        CommandKind::Accept {
+            override_reason: Some("站长同意先行受理".to_owned()),
+        },
+    );
+    assert!(d.run("sl", minutes(t0, 20), accept()).is_err());
+
+    // A referral in scope: the head may not turn it away.
+    let referred = Complaint::builder(t0, Channel::Referral, "市建委交办:在建住宅楼板开裂")
+        .complainant(person("业主代表 刘先生"))
+        .category(cat("structure"))
+        .fact(fact("during_construction"), yes())
+        .build()
+        .unwrap();
+    let mut r = Scenario::new(p, roster);
+    r.register("sl", "CD-O2", referred).unwrap();
+    unchanged(
+        &mut r,
+        CommandKind::NotAccept {
+            reason_zh: "站长决定不予受理".to_owned(),
+            advice_zh: None,
+        },
+    );
+    r.ok("sl", minutes(t0, 20), accept());
+    d.assert_replays();
+    r.assert_replays();
+}

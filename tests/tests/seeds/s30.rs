@@ -986,3 +986,127 @@ fn s30_the_team_promises_no_date_the_source_lacks() {
     assert_eq!(promised.kind(), "not_permitted", "{promised}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
+
+/// 五(2)「疑难投诉客户:部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于
+/// 客户代表原因,属疑难客户」: 疑难 is what the team's review finds. The old file let the
+/// 部门经理, who only tries to agree with the customer on the way up
+/// (「进过核实,还是未能与客户达成协议的,可直接提交部门经理」), reclassify the work order 疑难
+/// himself, before any review, giving it the 疑难 level's rounds and reply
+/// limits (this test fails on that file: his reclassification was accepted).
+/// Refused, nothing changes; the team's review still decides it.
+#[test]
+fn s30_only_the_review_finds_a_difficult_customer() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表语气生硬")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_service"))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-RC", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    let before = (s.case().clone(), s.events.len());
+    let e = s
+        .run(
+            "jl",
+            minutes(t0, 40),
+            classify_as("difficult", "客户要求过高,属疑难客户"),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert_eq!(level_of(&s), "ordinary");
+    s.ok("jl", minutes(t0, 50), escalate("转服务监督团队处理"));
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    assert_eq!(level_of(&s), "difficult");
+    s.assert_replays();
+}
+
+/// 四 第三步「…最终由服务监督团队(客服部门经理,各个业务对接人)负责处理、回复客户、结束工单」:
+/// once the work order is with the team, what it proposes is the team's to
+/// decide (the file's approvals, assumed, are the team's and the 疑难 team's).
+/// The old file let the 部门经理, who only tries to agree on the way up, send
+/// the team's proposal back (`send_back`), holding up the team's answer (this
+/// test fails on that file: the sending back was accepted). Refused, nothing
+/// changes; the team approves and answers.
+#[test]
+fn s30_the_manager_does_not_send_back_the_teams_answer() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表语气生硬")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_service"))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-SB", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 50), escalate("转服务监督团队处理"));
+    s.ok("jd1", minutes(t0, 55), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 60), investigate());
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        propose(vec![rem(RemedyKind::Apology)], "核实属实,向客户致歉"),
+    );
+    let before = (s.case().clone(), s.events.len());
+    let e = s
+        .run(
+            "jl",
+            minutes(t0, 80),
+            CommandKind::SendBack {
+                reason: "致歉不够,退回".to_owned(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("jd1", minutes(t0, 90), approve());
+    s.ok("jd1", minutes(t0, 100), reply("已核实属实,向您致歉"));
+    s.assert_replays();
+}
