@@ -789,7 +789,12 @@ fn s18_the_intake_staff_submit_the_statistics_report() {
     let p = policy("water-chengdu-s18.toml");
     assert_duty(&p, "statistics_report", "cs_intake", true);
     assert_eq!(
-        due_days(&p, "statistics_report", date(2025, 10, 1), date(2025, 10, 31)),
+        due_days(
+            &p,
+            "statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
         ["2025-09 2025-10-14"]
     );
     let report = judged(
@@ -894,7 +899,12 @@ fn s41_the_general_office_audits_closed_cases_by_the_tenth() {
     let p = policy("hardware-shelf-wanhao-s41.toml");
     assert_duty(&p, "post_closure_audit", "gm_office", true);
     assert_eq!(
-        due_days(&p, "post_closure_audit", date(2025, 10, 1), date(2025, 11, 30)),
+        due_days(
+            &p,
+            "post_closure_audit",
+            date(2025, 10, 1),
+            date(2025, 11, 30)
+        ),
         ["2025-10 2025-10-10", "2025-11 2025-11-10"]
     );
     assert_duty(&p, "monthly_project_statistics", "production", true);
