@@ -888,6 +888,25 @@ fn s11_the_opinion_book_is_read_every_working_day() {
     assert!(report.charges().next().is_none());
 }
 
+/// S11 第四条: the 投诉管理人 「统计、分析、上报客户投诉处理情况」, with no period:
+/// monthly, within 5 working days after the month (assumed, ruling 113) —
+/// September 2025's by Tuesday 14 October, past the National Day holiday.
+/// Fails on the old file, which had no such duty.
+#[test]
+fn s11_the_complaint_manager_reports_the_statistics_monthly() {
+    let p = policy("bank-branch-s11.toml");
+    assert_duty(&p, "statistics_report", "complaint_manager", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+}
+
 /// S41 5.5.1「对于已结案的案件,应查核各部门处理时效,对于处理时效逾期案件,得开立《洽办单》」: the
 /// 总经办 audits the closed cases' timeliness; no period is given, so it goes
 /// with 5.1.11's monthly review of the last month's closed cases, by the 10th
