@@ -715,3 +715,224 @@ fn s10_the_centre_reports_its_statistics_every_week_and_month() {
         assert!(d.assumed.is_some(), "{duty}");
     }
 }
+
+/// The duty `duty` of `p`: its role, and that it is a reminder whose due day
+/// the file marks assumed (or not).
+fn assert_duty(p: &Policy, duty: &str, role: &str, assumed: bool) {
+    let d = p
+        .duties
+        .iter()
+        .find(|d| d.id.as_str() == duty)
+        .unwrap_or_else(|| panic!("{} has no duty {duty}", p.id));
+    assert_eq!(d.role.as_str(), role, "{duty}");
+    assert_eq!(d.assumed.is_some(), assumed, "{duty}: assumed");
+    assert!(is_reminder(p, duty), "{duty}");
+}
+
+/// S14 第十八条「每月进行一次对客户投诉受理和处理状况的汇总分析,出具投诉分析报告」: the
+/// 客户服务部's 客服专员 owe the month's analysis, due (assumed: the source gives
+/// no day, ruling 113) within 5 working days after the month — past the
+/// National Day holiday, Saturday 11 October 2025 counting. A report written
+/// before the month ended does not count; a reminder charges nobody. Fails on
+/// the old file, which had no duties.
+#[test]
+fn s14_the_monthly_analysis_report() {
+    let p = policy("logistics-s14.toml");
+    assert_duty(&p, "monthly_analysis_report", "cs_agent", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "monthly_analysis_report",
+            date(2025, 10, 1),
+            date(2025, 11, 30)
+        ),
+        ["2025-09 2025-10-14", "2025-10 2025-11-07"]
+    );
+    let log = log_of(
+        "monthly_analysis_report",
+        &[
+            ("2025-09", "x", beijing(2025, 9, 30, 17, 0)),
+            ("2025-10", "x", beijing(2025, 11, 5, 10, 0)),
+        ],
+    );
+    let report = judged(
+        &p,
+        &one_person("cs_agent"),
+        &log,
+        date(2025, 10, 1),
+        date(2025, 11, 30),
+        beijing(2025, 12, 1, 9, 0),
+    );
+    assert!(
+        matches!(
+            judgement_of(&report, "monthly_analysis_report", "2025-09"),
+            DutyOutcome::Missed
+        ),
+        "{report}"
+    );
+    assert!(
+        matches!(
+            judgement_of(&report, "monthly_analysis_report", "2025-10"),
+            DutyOutcome::Met { .. }
+        ),
+        "{report}"
+    );
+    assert!(report.charges().next().is_none());
+}
+
+/// S18 第五章 客服投诉受理人员反馈、回访阶段(四)「对客户投诉反映出的问题进行分类汇总,提交客户投诉
+/// 统计报告」: the 客服投诉受理人员's report; the source gives no period, so it is
+/// monthly and due within 5 working days after the month (assumed, ruling
+/// 113). Fails on the old file, which had no duties.
+#[test]
+fn s18_the_intake_staff_submit_the_statistics_report() {
+    let p = policy("water-chengdu-s18.toml");
+    assert_duty(&p, "statistics_report", "cs_intake", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+    let report = judged(
+        &p,
+        &one_person("cs_intake"),
+        &DutyLog::default(),
+        date(2025, 10, 1),
+        date(2025, 10, 31),
+        beijing(2025, 10, 15, 9, 0),
+    );
+    assert!(
+        matches!(
+            judgement_of(&report, "statistics_report", "2025-09"),
+            DutyOutcome::Missed
+        ),
+        "{report}"
+    );
+    assert!(report.charges().next().is_none());
+}
+
+/// S21 第六条(四)「定期向主管部门汇报建筑工程质量投诉处理工作情况」: the station reports to
+/// the bureau; 「定期」 gives no period, so monthly within 10 working days after
+/// the month, as S34's 「定期…备案」 (assumed, ruling 113), owed by the 质监站负责人.
+/// Fails on the old file, which had no duties.
+#[test]
+fn s21_the_station_reports_to_the_bureau_periodically() {
+    let p = policy("construction-zhenjiang-s21.toml");
+    assert_duty(&p, "periodic_report_to_bureau", "station_head", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "periodic_report_to_bureau",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-21"]
+    );
+}
+
+/// S11 第九条「投诉管理人应每日查阅客户意见簿」: the 投诉管理人 reads the book every
+/// day the branch is open, whether or not anyone wrote in it; the National
+/// Day holiday (1–8 October 2025) owes no reading, the make-up Saturday 11
+/// October does (ruling 2). A day without a reading is reported and charges
+/// nobody: S11 fines no miss. Fails on the old file, which had only the
+/// per-entry clock.
+#[test]
+fn s11_the_opinion_book_is_read_every_working_day() {
+    let p = policy("bank-branch-s11.toml");
+    assert_duty(&p, "opinion_book_daily_reading", "complaint_manager", false);
+    assert_eq!(
+        due_days(
+            &p,
+            "opinion_book_daily_reading",
+            date(2025, 9, 30),
+            date(2025, 10, 11)
+        ),
+        [
+            "2025-09-30 2025-09-30",
+            "2025-10-09 2025-10-09",
+            "2025-10-10 2025-10-10",
+            "2025-10-11 2025-10-11"
+        ]
+    );
+    let log = log_of(
+        "opinion_book_daily_reading",
+        &[
+            ("2025-10-09", "x", beijing(2025, 10, 9, 9, 0)),
+            ("2025-10-11", "x", beijing(2025, 10, 11, 16, 0)),
+        ],
+    );
+    let report = judged(
+        &p,
+        &one_person("complaint_manager"),
+        &log,
+        date(2025, 10, 9),
+        date(2025, 10, 11),
+        beijing(2025, 10, 12, 9, 0),
+    );
+    let outcomes: Vec<_> = report.judgements.iter().map(|j| &j.outcome).collect();
+    assert!(
+        matches!(
+            outcomes.as_slice(),
+            [
+                DutyOutcome::Met { .. },
+                DutyOutcome::Missed,
+                DutyOutcome::Met { .. }
+            ]
+        ),
+        "{report}"
+    );
+    assert!(report.charges().next().is_none());
+}
+
+/// S11 第四条: the 投诉管理人 「统计、分析、上报客户投诉处理情况」, with no period:
+/// monthly, within 5 working days after the month (assumed, ruling 113) —
+/// September 2025's by Tuesday 14 October, past the National Day holiday.
+/// Fails on the old file, which had no such duty.
+#[test]
+fn s11_the_complaint_manager_reports_the_statistics_monthly() {
+    let p = policy("bank-branch-s11.toml");
+    assert_duty(&p, "statistics_report", "complaint_manager", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "statistics_report",
+            date(2025, 10, 1),
+            date(2025, 10, 31)
+        ),
+        ["2025-09 2025-10-14"]
+    );
+}
+
+/// S41 5.5.1「对于已结案的案件,应查核各部门处理时效,对于处理时效逾期案件,得开立《洽办单》」: the
+/// 总经办 audits the closed cases' timeliness; no period is given, so it goes
+/// with 5.1.11's monthly review of the last month's closed cases, by the 10th
+/// (assumed, as S40 第十四条; ruling 113). 3.2.3's 项目部 statistics and 3.3.1's
+/// 前台 「统计上报」 state no period either: monthly, by the 10th after the
+/// month, as 3.1.3's. Fails on the old file, which had none of these duties.
+#[test]
+fn s41_the_general_office_audits_closed_cases_by_the_tenth() {
+    let p = policy("hardware-shelf-wanhao-s41.toml");
+    assert_duty(&p, "post_closure_audit", "gm_office", true);
+    assert_eq!(
+        due_days(
+            &p,
+            "post_closure_audit",
+            date(2025, 10, 1),
+            date(2025, 11, 30)
+        ),
+        ["2025-10 2025-10-10", "2025-11 2025-11-10"]
+    );
+    assert_duty(&p, "monthly_project_statistics", "production", true);
+    assert_duty(&p, "front_desk_statistics", "front_desk", true);
+    for duty in ["monthly_project_statistics", "front_desk_statistics"] {
+        assert_eq!(
+            due_days(&p, duty, date(2025, 10, 1), date(2025, 11, 30)),
+            ["2025-09 2025-10-10", "2025-10 2025-11-10"],
+            "{duty}"
+        );
+    }
+}

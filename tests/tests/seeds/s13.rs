@@ -466,3 +466,77 @@ fn s13_a_crisis_known_after_intake_is_reported_too() {
     );
     assert_eq!(steps_notified(&s), ["crisis-late-report → general_manager"]);
 }
+
+/// 认识一「引起顾客投诉的原因…主要有以下5类」 and 步骤二「分析原因」: the cause found is
+/// the fact `cause`; 步骤四 chooses the remedy by it. 「如果是菜品质量方面的投诉,最直接有效的
+/// 办法就是给顾客重新制作一份或换一个菜品,而且是无条件的更换」: a discount alone is refused,
+/// a dish remade is taken. 「如果是服务质量方面的投诉,应通过赠送一些啤酒、水果或给予折扣的方式,
+/// 来弥补顾客的不满」: a dish remade alone is refused, a discount is taken. A 误会
+/// (「如价格说明不详细」) binds no remedy. Fails on the old file, which had no cause
+/// and took any remedy (ruling 114).
+#[test]
+fn s13_the_cause_found_chooses_the_remedy() {
+    let p = policy("restaurant-s13.toml");
+    let roster = roster(
+        &[("rest", "中餐厅", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("lb")),
+            ("lb", "领班阿芳", "rest", &["supervisor"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 1, 12, 30);
+    let case_with_cause = |cause: &str, n: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "菜品偏咸,上菜慢")
+            .complainant(person("陈女士（8号桌）"))
+            .category(cat("dish_quality"))
+            .build()
+            .unwrap();
+        s.register("w1", n, c).unwrap();
+        s.ok("w1", minutes(t0, 1), accept());
+        s.ok("w1", minutes(t0, 2), assign_with("rest", "w1", &[]));
+        s.ok("w1", minutes(t0, 3), investigate());
+        s.ok(
+            "w1",
+            minutes(t0, 4),
+            CommandKind::RecordFacts {
+                facts: [(fact("cause"), text(cause))].into(),
+            },
+        );
+        s
+    };
+    let refused = |s: &mut Scenario, kind: RemedyKind| match s.run(
+        "w1",
+        minutes(t0, 5),
+        propose(vec![rem(kind)], "处理办法"),
+    ) {
+        Err(Rejection::RemedyRuleUnmet { rule, .. }) => rule.to_string(),
+        other => panic!("{other:?}"),
+    };
+    let mut dish = case_with_cause("dish_quality", "S13-C1");
+    assert_eq!(
+        refused(&mut dish, RemedyKind::PriceAllowance),
+        "dish-quality-remade"
+    );
+    dish.ok(
+        "w1",
+        minutes(t0, 6),
+        propose(vec![rem(RemedyKind::Replacement)], "重新制作一份"),
+    );
+    let mut service = case_with_cause("service_quality", "S13-C2");
+    assert_eq!(
+        refused(&mut service, RemedyKind::Replacement),
+        "service-quality-gift-or-discount"
+    );
+    service.ok(
+        "w1",
+        minutes(t0, 6),
+        propose(vec![rem(RemedyKind::PriceAllowance)], "给予折扣"),
+    );
+    let mut misunderstanding = case_with_cause("misunderstanding", "S13-C3");
+    misunderstanding.ok(
+        "w1",
+        minutes(t0, 6),
+        propose(vec![rem(RemedyKind::Apology)], "说明价格,道歉"),
+    );
+}

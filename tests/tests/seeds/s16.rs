@@ -538,3 +538,43 @@ fn s16_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// 二(七)4「处理人员不得将投诉及处理事宜告知不相关人员」: every complaint is registered
+/// confidential, though the registration did not ask for it — another 总台
+/// receptionist and a lawyer of the firm, neither on the case, do not see it;
+/// the 专门负责人, the partner and the 行政人员 who archive it (三(一)) do.
+/// Fails on the old file, which left the flag to whoever registered the
+/// complaint.
+#[test]
+fn s16_every_complaint_is_kept_from_those_not_concerned() {
+    let roster = roster(
+        &[("front", "总台", None), ("lit", "诉讼部", None)],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("ft2", "总台接待 乙", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "front", &["complaint_officer"], None),
+            ("xr", "行政人员", "front", &["admin_staff"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("l1", "律师", "lit", &["lawyer"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "来电投诉律师未及时告知案件进展")
+        .complainant(person("当事人 孙先生"))
+        .build()
+        .unwrap();
+    assert!(!c.flags.confidential);
+    s.register("ft", "LS-9", c).unwrap();
+    assert!(s.case().complaint.flags.confidential);
+    let ctx = s.rt.ctx(&s.roster, t0);
+    for (who, sees) in [
+        ("ft2", false),
+        ("l1", false),
+        ("zm", true),
+        ("p1", true),
+        ("xr", true),
+    ] {
+        assert_eq!(can_view(&sid(who), s.case(), &ctx), sees, "{who}");
+    }
+}
