@@ -1066,3 +1066,53 @@ fn s04_the_centres_reply_does_not_meet_the_departments_result() {
         callback(Satisfaction::Satisfied, "回访吴先生: 闭门器已更换"),
     );
 }
+
+/// 一5「客户服务部负责将投诉处理结果填写在《房屋维修申请表》和《维修跟踪记录表》中,并由具体解决部门的负责人签字认可。」:
+/// every result is signed by the solving department's head, within his limit
+/// (2,000, assumed) too, where his approval is the signature. The 部长, who
+/// approves above it (三5「报上级主管审批」), does not approve a result within it in
+/// his place: the head's signature would be missing. The 部长's approval of 800 元
+/// is refused as `out_of_authority`, naming the rule; the head approves it.
+/// Fails on the old file, where the 部长, `approval.above`, could approve any
+/// amount and the head never signed.
+#[test]
+fn s04_the_minister_does_not_approve_a_result_in_the_heads_place() {
+    let roster = roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], Some("min")),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            (
+                "dh",
+                "经营发展部王经理",
+                "bd",
+                &["solving_dept_head"],
+                Some("min"),
+            ),
+            ("min", "部长", "cs", &["minister"], None),
+            ("rw", "维修工老刘", "bd", &["repair_worker"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let t0 = beijing(2026, 4, 30, 9, 0);
+    let c = repair_call(t0, "卫生间吊顶渗水泡坏橱柜", "业主 钱先生", "8栋602室");
+    found_by_repairs(&mut s, "S04-H", t0, c);
+    s.ok(
+        "h1",
+        minutes(t0, 90),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                remedy(RemedyKind::Compensation, Some("800"), "橱柜补偿"),
+            ],
+            "修复防水层并补偿橱柜",
+        ),
+    );
+    let before = s.case().clone();
+    let refused = s.run("min", minutes(t0, 100), approve()).unwrap_err();
+    assert_eq!(refused.kind(), "out_of_authority", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("dh", minutes(t0, 110), approve());
+    assert_eq!(s.case().status, Status::Approved);
+    s.assert_replays();
+}

@@ -633,3 +633,119 @@ fn s06_a_major_site_check_nobody_at_the_group_took_up_is_the_groups() {
     assert_eq!(breach_owners(&m), ["site_check@1 → gqc"]);
     m.assert_replays();
 }
+
+/// 五 「重大 投诉」→「集团品管部」「反 馈」「详细记录」: a general case 品管部 accepted
+/// and the 质量总监 then classified 重大 is handed to the group by its level
+/// (`group-qc-for-major`, ruling 38); its feedback and its record are the
+/// group's from then on, as its site check is. While the take-over stands and
+/// nobody at the group has acted, the group's holder at the top of the roster
+/// answers (`taken_over`, ruling 80), not the 品管部 member who accepted the case
+/// before it left 品管部. 7 working days (assumed) from Monday 28 September 2026
+/// (国庆节 1–7 October, Saturday 10 October a 调休 working day): the end of
+/// Tuesday 13 October; the callback's 3 working days (assumed) from the reply
+/// on 14 October: the end of Monday 19 October. Fails on the old file:
+/// `feedback@1 → qc`, `callback@1 → qc`.
+#[test]
+fn s06_a_case_that_turned_major_is_the_groups_to_feed_back() {
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], Some("qd")),
+            ("qd", "质量总监", "jt", &["quality_director"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 9, 28, 10, 0);
+    rep_reports(
+        &mut s,
+        "S06-T",
+        t0,
+        "stain_absorption",
+        "经销商反映一栋楼盘抛光砖吸污",
+    );
+    assert_eq!(level_of(&s), "general");
+    s.ok("qc", minutes(t0, 30), accept());
+    s.ok(
+        "qd",
+        minutes(t0, 60),
+        classify_as("major", "楼盘业主联名，已有媒体关注"),
+    );
+    assert_eq!(steps_taken(&s), ["group-qc-for-major"]);
+    assert_eq!(due(&s, minutes(t0, 61), "feedback"), "2026-10-14 00:00");
+    s.tick(beijing(2026, 10, 14, 9, 0));
+    assert!(
+        breach_owners(&s).contains(&"feedback@1 → gqc".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.ok(
+        "qc",
+        beijing(2026, 10, 14, 10, 0),
+        reply("品管部：已转集团品管部，派人现场鉴定"),
+    );
+    assert_eq!(
+        due(&s, beijing(2026, 10, 14, 10, 1), "callback"),
+        "2026-10-20 00:00"
+    );
+    s.tick(beijing(2026, 10, 20, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"callback@1 → gqc".to_owned())
+            && !owners.iter().any(|o| o.ends_with("→ qc")),
+        "{owners:?}"
+    );
+    s.assert_replays();
+}
+
+/// 五 「销售公司 书面申请」→「质量总监审批」: the 质量总监 approves; he handles no
+/// case (he records no findings, gives no feedback, names no handler). A major
+/// case the rep reports up to him (四「及时上报」, the manual step `director`) is
+/// still 集团品管部's, to which its level handed it (「重大 投诉」→「集团品管部」): a
+/// site check nobody at the group took up is the group's holder's
+/// (`taken_over`, ruling 80), not the rep's, who records no findings. 1 working
+/// day (assumed) from Tuesday 30 December 2025: the end of Wednesday 31st. Fails
+/// on the old file, where the step took the case over for the director, ending
+/// the group's take-over: `site_check@1 → rep`.
+#[test]
+fn s06_a_case_reported_to_the_director_stays_the_groups() {
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], Some("qd")),
+            ("qd", "质量总监", "jt", &["quality_director"], None),
+        ],
+    );
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-Q", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok(
+        "rep",
+        minutes(t0, 10),
+        escalate("媒体已报道，及时上报质量总监"),
+    );
+    assert_eq!(steps_taken(&m), ["group-qc-for-major", "director"]);
+    assert_eq!(due(&m, minutes(t0, 11), "site_check"), "2026-01-01 00:00");
+    m.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&m), ["site_check@1 → gqc"]);
+    m.assert_replays();
+}
