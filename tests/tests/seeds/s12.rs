@@ -1020,7 +1020,10 @@ fn s12_the_managers_contact_is_not_the_specialists_tracking_call() {
         minutes(t0, 15),
         act(CaseAction::CustomerContacted, "已电话联系客户约定检查时间"),
     );
-    assert_eq!(due(&s, minutes(t0, 16), "tracking_call"), "2025-10-20 10:40");
+    assert_eq!(
+        due(&s, minutes(t0, 16), "tracking_call"),
+        "2025-10-20 10:40"
+    );
     let reminded = s.tick(minutes(t0, 41));
     assert!(
         reminded.iter().any(|e| matches!(&e.kind,

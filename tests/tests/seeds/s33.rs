@@ -969,13 +969,21 @@ fn s33_the_handler_meets_the_month_by_resolving_the_complaint() {
         },
     );
     s.ok("jd", minutes(t0, 15), assign("gc", "cl"));
-    s.ok("cl", beijing(2026, 3, 3, 9, 0), CommandKind::StartInvestigation);
+    s.ok(
+        "cl",
+        beijing(2026, 3, 3, 9, 0),
+        CommandKind::StartInvestigation,
+    );
     s.ok(
         "cl",
         beijing(2026, 3, 3, 15, 0),
         findings(FaultParty::Us, "灯具老化,属物业维保范围"),
     );
-    s.ok("cl", beijing(2026, 3, 10, 10, 0), reply("楼道灯具已全部更换"));
+    s.ok(
+        "cl",
+        beijing(2026, 3, 10, 10, 0),
+        reply("楼道灯具已全部更换"),
+    );
     // The month (to the end of 2 April) is met by the resolution he records.
     assert_eq!(
         due(&s, beijing(2026, 3, 10, 10, 0), "reasonable_resolution"),
