@@ -144,6 +144,8 @@ pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         | ClockEvent::CustomerVisited => &[Some(A::RecordAction)],
         ClockEvent::FactsRecorded => &[Some(A::RecordFindings)],
         ClockEvent::ResultReportSigned => &[Some(A::SignRecord)],
+        // The engine makes it, when the clock `breach_of` names breaches.
+        ClockEvent::Breached => &[None],
     }
 }
 

@@ -95,6 +95,7 @@ pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod authority;
+pub mod breach_of;
 mod charged;
 pub mod closure;
 pub mod counted_from;

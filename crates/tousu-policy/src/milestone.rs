@@ -109,6 +109,10 @@ pub enum ClockEvent {
     /// The result report's sign-off chain was completed (`record_sign_offs`
     /// with `record = "result_report"`: its last signature, 确认签字).
     ResultReportSigned,
+    /// The clock a milestone's `breach_of` names breached (schema 2, ruling
+    /// 112): a start event only, and the clock counts from that clock's
+    /// deadline (S37 「未能及时办结的,应主动说明原因」). See [`crate::breach_of`].
+    Breached,
 }
 
 impl ClockEvent {
@@ -143,6 +147,7 @@ impl ClockEvent {
         ClockEvent::CustomerVisited,
         ClockEvent::FactsRecorded,
         ClockEvent::ResultReportSigned,
+        ClockEvent::Breached,
     ];
 
     /// The snake_case id, as serialized.
@@ -178,6 +183,7 @@ impl ClockEvent {
             ClockEvent::CustomerVisited => "customer_visited",
             ClockEvent::FactsRecorded => "facts_recorded",
             ClockEvent::ResultReportSigned => "result_report_signed",
+            ClockEvent::Breached => "breached",
         }
     }
 
@@ -460,6 +466,13 @@ pub struct Milestone {
     /// (schema 2, ruling 40): `{ stop_of = "dispatch" }`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counted_from: Option<crate::CountedFrom>,
+    /// The milestone whose breach starts this clock, when `start` is
+    /// `["breached"]` (schema 2, ruling 112): S37's explanation of a case
+    /// not finished in time is owed once `completion` is late
+    /// (`breach_of = "completion"`), counted from its deadline. See
+    /// [`crate::breach_of`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breach_of: Option<MilestoneId>,
     /// The clock starts only when its start event is made by a staff member
     /// holding one of these roles (schema 2, ruling 45): S31's result report
     /// is owed for the cases the province passed down (`start = ["assigned",

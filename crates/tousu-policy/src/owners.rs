@@ -16,10 +16,13 @@
 //!   (`close`, `close_abnormally`, `close_unreachable`), not by a refusal
 //!   or a withdrawal. Escalating,
 //!   assigning and recording an action (a report, a visit) count like any
-//!   other action that makes the event; findings count for a clock with
-//!   `stop_on_validity`. S11's callback clock fell back to `staff`, who may
-//!   not `record_callback`: a late callback was charged to someone who
-//!   could not have made it.
+//!   other action that makes the event. Findings do not count, even for a
+//!   clock with `stop_on_validity`: they stop it only when judged as it
+//!   lists (ruling 111), so an owner who can stop it no other way is
+//!   charged on every case whose findings are otherwise. S11's callback
+//!   clock fell back to `staff`, who may not `record_callback`: a late
+//!   callback was charged to someone who could not have made it. S33's
+//!   month fell to a handler who could meet it only by findings of 无责任.
 //! - `handler_clock_owned`: a clock owned by the assignee (the default)
 //!   with no `fallback_owner`, starting on or after the assignment. An
 //!   assignment names a lead department and, optionally, a handler
@@ -83,8 +86,8 @@ fn meeting_events(m: &Milestone) -> Vec<ClockEvent> {
 }
 
 /// The actions by which `role` may stop `m`: each makes one of its
-/// meeting events the clock's `stopped_by` lets this role stop it with,
-/// or (with `stop_on_validity`) records findings.
+/// meeting events the clock's `stopped_by` lets this role stop it with.
+/// Recording findings is not one, even with `stop_on_validity`.
 fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<Action> {
     let mut actions: Vec<Action> = events
         .iter()
@@ -103,9 +106,10 @@ fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<
                 })
         })
         .collect();
-    if !m.stop_on_validity.is_empty() {
-        actions.push(Action::RecordFindings);
-    }
+    // `stop_on_validity` is not counted: findings stop the clock only when
+    // they are judged so (S33's month ends on findings of 无责任, never on
+    // those of 有责任), so an owner who can stop it no other way is charged
+    // whenever the case is as the clock expects it to be.
     actions.dedup();
     actions
 }
@@ -490,6 +494,25 @@ mod tests {
             .grants
             .push(grant);
         assert!(findings(&p, "owner_can_stop").is_empty());
+    }
+
+    #[test]
+    fn findings_that_stop_a_clock_only_when_judged_so_do_not_count() {
+        let mut p = Policy::default_policy().unwrap();
+        // S33: the month fell to a handler who could meet it only by
+        // findings of 无责任 (`stop_on_validity`); he is charged all the same
+        // when the findings are 有责任 (ruling 111).
+        let m = milestone(&mut p, "callback");
+        m.fallback_owner = Some(FallbackOwner::Chain(vec![MilestoneOwner::Role(role(
+            "handler",
+        ))]));
+        m.stop_on_validity = vec![tousu_model::Validity::Invalid];
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].contains("\"handler\" is charged when callback is late, but it may take none of `record_callback`"),
+            "{f:#?}"
+        );
     }
 
     #[test]

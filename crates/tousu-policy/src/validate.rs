@@ -197,7 +197,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
     let v2 = |e: &ClockEvent| {
         matches!(
             e,
-            ClockEvent::FactsRecorded | ClockEvent::ResultReportSigned
+            ClockEvent::FactsRecorded | ClockEvent::ResultReportSigned | ClockEvent::Breached
         ) || CaseAction::ALL.iter().any(|a| a.clock_event() == *e)
     };
     for (i, m) in p.milestones.iter().enumerate() {
@@ -207,6 +207,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("steps", !m.steps.is_empty()),
             ("named_actions", m.named_actions),
             ("counted_from", m.counted_from.is_some()),
+            ("breach_of", m.breach_of.is_some()),
             ("owner", matches!(m.owner, crate::MilestoneOwner::Holder(_))),
             (
                 "fallback_owner",
@@ -962,6 +963,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
     }
     counted_from(p, m, path, r);
     crate::started_by::validate(p, m, path, r);
+    crate::breach_of::validate(p, m, path, r);
     start_when(p, m, path, r);
     crate::stopped_by::validate(p, m, path, r);
     if m.named_actions && !m.stop.iter().any(|e| e.action().is_some()) {

@@ -680,8 +680,11 @@ impl<'r> Reaction<'r, '_> {
                 // Escalating a case this command closes would notify nobody useful.
                 let mut kinds = Vec::new();
                 breach(&mut kinds, case, clock, m, &mut self.taken, at, ctx)?;
+                // A clock its breach starts (ruling 112) is not owed: the
+                // event that stops this one has come, however late.
                 self.out.extend(kinds.into_iter().filter(|k| {
-                    case.status.is_open() || !matches!(k, EventKind::Escalated { .. })
+                    !matches!(k, EventKind::ClockStarted { .. })
+                        && (case.status.is_open() || !matches!(k, EventKind::Escalated { .. }))
                 }));
             }
             let no_deadline = clock.deadline.is_none();
@@ -1516,6 +1519,7 @@ fn breach(
     let Some(level) = case.level else {
         return Ok(());
     };
+    started_by_breach(out, case, clock, level, at, ctx)?;
     // `Policy::escalation_steps` of `BreachOf(clock.milestone)`, matched
     // on the milestone in place: no trigger built (an id cloned and
     // dropped) and no whole-enum comparison per step, on every breach.
@@ -1535,6 +1539,40 @@ fn breach(
             milestone: clock.milestone.clone(),
         };
         escalate_into(out, case, step, cause, at, ctx)?;
+    }
+    Ok(())
+}
+
+/// The clocks whose `breach_of` names the breached `clock` (ruling 112),
+/// started in its round, counted from its deadline, pushed onto `out`: as
+/// [`start`] starts a clock, where its milestone applies, once a round (or
+/// once a case), and not while the findings hold it.
+fn started_by_breach(
+    out: &mut Vec<EventKind>,
+    case: &ClockCase<'_>,
+    clock: &Clock,
+    level: &LevelId,
+    at: DateTime<Utc>,
+    ctx: &Ctx<'_>,
+) -> Result<(), Rejection> {
+    if clock.round != case.round {
+        return Ok(());
+    }
+    let from = clock.deadline_at().unwrap_or(at).min(at);
+    for m in ctx
+        .policy
+        .milestones
+        .iter()
+        .filter(|m| m.breach_of.as_ref() == Some(&clock.milestone))
+    {
+        let ever = case.clocks.iter().any(|c| c.milestone == m.id);
+        if case.clock(&m.id, case.round).is_some()
+            || (m.on_reopen == OnReopen::OncePerCase && ever)
+            || case.held_by_validity(m)
+        {
+            continue;
+        }
+        out.extend(fresh(case, m, level, from, at, None, ctx)?);
     }
     Ok(())
 }

@@ -996,3 +996,52 @@ fn s12_a_second_contact_nobody_made_is_the_specialists_not_the_managers() {
         .collect();
     assert_eq!(owners, ["second_response@1 → hf"]);
 }
+
+/// 第五条(四)「回访专员需在40分钟后打电话给客户追踪处理状况」: the tracking call is
+/// the 回访专员's. The department manager's contact with the customer, recorded
+/// without naming the clock it answers, left no reminder on the old file (his
+/// `customer_contacted` stopped `tracking_call`); it is now stopped only by the
+/// specialist's call (`stopped_by`, ruling 64, which a reminder obeys too).
+/// Fails on the old file.
+#[test]
+fn s12_the_managers_contact_is_not_the_specialists_tracking_call() {
+    let t0 = beijing(2025, 10, 20, 10, 0); // a Monday
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let c = Complaint::builder(t0, Channel::Phone, "保养后空调不制冷")
+        .complainant(person("车主钱女士").with_phone("13600004444"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", "S12-T", c).unwrap();
+    s.ok("hf", minutes(t0, 1), accept());
+    s.ok("hf", minutes(t0, 3), assign_with("ws", "wm", &[]));
+    s.ok(
+        "wm",
+        minutes(t0, 15),
+        act(CaseAction::CustomerContacted, "已电话联系客户约定检查时间"),
+    );
+    assert_eq!(
+        due(&s, minutes(t0, 16), "tracking_call"),
+        "2025-10-20 10:40"
+    );
+    let reminded = s.tick(minutes(t0, 41));
+    assert!(
+        reminded.iter().any(|e| matches!(&e.kind,
+            EventKind::MilestoneWarning { milestone, percent: 100, .. } if milestone.as_str() == "tracking_call")),
+        "{reminded:#?}"
+    );
+    // The specialist's own call ends it.
+    s.ok(
+        "hf",
+        minutes(t0, 45),
+        act(CaseAction::CustomerContacted, "已电话追踪处理状况"),
+    );
+    assert!(
+        !due_all(&s, minutes(t0, 46))
+            .iter()
+            .any(|d| d.starts_with("tracking_call")),
+        "{:?}",
+        due_all(&s, minutes(t0, 46))
+    );
+    s.assert_replays();
+}

@@ -933,3 +933,89 @@ fn s33_a_month_late_on_a_team_without_a_handler_is_the_teams() {
     assert_eq!(run(true), ["reasonable_resolution@1 → g2"]);
     assert_eq!(run(false), ["reasonable_resolution@1 → g1"]);
 }
+
+/// #5 (eleventh session): 重大 c)「责任投诉在一个月内得不到合理解决的投诉」 — the month
+/// is the 投诉处理人's (四「投诉处理」), and what meets it is the complaint
+/// resolved, which he records (`work_completed`, ruling 111), not the
+/// callback and closure reception makes after it. The old file stopped the
+/// month only on the closure (or findings of 无责任), so a handler who had
+/// resolved a 责任投诉 and replied was charged, and the complaint made 重大,
+/// when reception had not yet called the customer back and closed it; he
+/// could not record the resolution at all (fails on the old file).
+#[test]
+fn s33_the_handler_meets_the_month_by_resolving_the_complaint() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏一周无人修")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-R", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok(
+        "jd",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 12, 18, 0),
+        },
+    );
+    s.ok("jd", minutes(t0, 15), assign("gc", "cl"));
+    s.ok(
+        "cl",
+        beijing(2026, 3, 3, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 3, 3, 15, 0),
+        findings(FaultParty::Us, "灯具老化,属物业维保范围"),
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 3, 10, 10, 0),
+        reply("楼道灯具已全部更换"),
+    );
+    // The month (to the end of 2 April) is met by the resolution he records.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 10, 10, 0), "reasonable_resolution"),
+        "2026-04-03 00:00"
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 3, 10, 10, 30),
+        act(tousu_policy::CaseAction::WorkCompleted, "灯具更换完毕"),
+    );
+    // Reception has not called back or closed by the end of the month: the
+    // complaint is resolved, so it is neither late nor 重大.
+    let t = s.tick(beijing(2026, 4, 3, 9, 0));
+    assert!(!breached(&t, "reasonable_resolution"), "{t:#?}");
+    assert_eq!(level_of(&s), "general");
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    // Not resolved after all: the round reopened runs the month on with the
+    // time it had left, and then it is his and 重大.
+    s.ok(
+        "jd",
+        beijing(2026, 4, 7, 10, 0),
+        callback(Satisfaction::Unsatisfied, "三楼仍不亮"),
+    );
+    s.ok(
+        "zr",
+        beijing(2026, 4, 7, 10, 30),
+        CommandKind::Reopen {
+            reason: "未修复,再次处理".into(),
+        },
+    );
+    s.tick(beijing(2026, 6, 1, 9, 0));
+    assert_eq!(breach_owners(&s), ["reasonable_resolution@2 → cl"]);
+    assert_eq!(level_of(&s), "major");
+    s.assert_replays();
+}
