@@ -749,3 +749,54 @@ fn s06_a_case_reported_to_the_director_stays_the_groups() {
     assert_eq!(breach_owners(&m), ["site_check@1 → gqc"]);
     m.assert_replays();
 }
+
+/// 四 一般投诉「及时上报」, 五 「重大 投诉」→「集团品管部」: 品管部 may send a general
+/// case on to 集团品管部 (`hands_over_to`), and may name no handler there
+/// (`assign` lets the handler be absent). The case has then left 品管部: its
+/// site check and its feedback are the group's, its holder at the top of the
+/// department the case went to (`lead_department`, rulings 75 and 77), not the
+/// 品管部 member who sent it and can no longer act on it as its handler. 3
+/// working days (assumed) from Wednesday 29 April 2026 (劳动节 1–5 May): the end
+/// of Thursday 7 May; 7 working days from the acceptance (Saturday 9 May a 调休
+/// working day): the end of Tuesday 12 May. Fails on the old file:
+/// `site_check@1 → qc`, `feedback@1 → qc`, `callback@1 → qc`.
+#[test]
+fn s06_a_case_sent_to_the_group_with_nobody_named_is_the_groups() {
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    let t0 = beijing(2026, 4, 29, 10, 0);
+    rep_reports(
+        &mut s,
+        "S06-D",
+        t0,
+        "other_defect",
+        "经销商反映一批地砖尺寸偏差",
+    );
+    assert_eq!(level_of(&s), "general");
+    s.ok("qc", minutes(t0, 30), accept());
+    s.ok("qc", minutes(t0, 60), assign_department("jt"));
+    assert_eq!(due(&s, minutes(t0, 61), "site_check"), "2026-05-08 00:00");
+    assert_eq!(due(&s, minutes(t0, 61), "feedback"), "2026-05-13 00:00");
+    s.tick(beijing(2026, 5, 13, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["site_check@1 → gqc", "feedback@1 → gqc"]
+    );
+    // Its record (the callback) is the group's too, though 品管部 passed the
+    // answer on: 3 working days from Wednesday 13 May, the end of Monday 18th.
+    s.ok(
+        "qc",
+        beijing(2026, 5, 13, 10, 0),
+        reply("品管部：已报集团品管部处理"),
+    );
+    assert_eq!(
+        due(&s, beijing(2026, 5, 13, 10, 1), "callback"),
+        "2026-05-19 00:00"
+    );
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    assert!(
+        breach_owners(&s).contains(&"callback@1 → gqc".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.assert_replays();
+}
