@@ -282,3 +282,104 @@ fn s08_no_reply_time_is_agreed_for_a_complaint_in_the_book() {
         },
     );
 }
+
+/// S11 第九条「对超出本网点处理权限的投诉,经网点负责人确认后,报总行规范服务管理部门处理」
+/// (第八条(四), 第十条(三), 第十一条(一)4 likewise): a complaint in the book goes
+/// to the head office only once the 网点负责人 has confirmed it is beyond the
+/// branch. The 投诉管理人 who finds it so (the fact `beyond_branch_authority`)
+/// and classifies the case by the rules does not confirm it: the level stays
+/// `branch` and his report to the head office is refused; the branch head's
+/// reclassification is the confirmation, and then the report is taken. The
+/// second eleventh-session audit (fails on the old file, where a classification
+/// rule on that fact made the case `beyond_branch` and the report was taken
+/// with no confirmation).
+#[test]
+fn s08_only_the_branch_head_confirms_a_complaint_beyond_the_branch() {
+    let roster = roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Monday 9 November 2026.
+    let t0 = beijing(2026, 11, 9, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::OpinionBook,
+        "我要投诉：信用卡年费规则变更未提前通知",
+    )
+    .kind(FeedbackKind::Complaint)
+    .complainant(person("钱先生").with_phone("13903790009"))
+    .category(cat("fees"))
+    .build()
+    .unwrap();
+    s.register("gy", "S08-H", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    s.ok("tsm", minutes(t0, 61), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 62), investigate());
+    s.ok(
+        "tsm",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("beyond_branch_authority"), yes())].into(),
+        },
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 91),
+        CommandKind::Classify {
+            level: None,
+            reason: None,
+        },
+    );
+    assert_eq!(
+        level_of(&s),
+        "branch",
+        "classified beyond the branch with no confirmation"
+    );
+    let before = s.case().clone();
+    let reported = s
+        .run(
+            "tsm",
+            minutes(t0, 95),
+            escalate_to("head-office", "年费规则由总行制定"),
+        )
+        .unwrap_err();
+    assert_eq!(reported.kind(), "no_escalation_step", "{reported}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // The branch head confirms it: then the complaint manager reports it.
+    s.ok(
+        "bh",
+        minutes(t0, 120),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("年费规则属总行统一制定,超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 125),
+        escalate_to("head-office", "年费规则由总行制定"),
+    );
+    assert_eq!(steps_taken(&s), ["head-office"]);
+    s.assert_replays();
+}

@@ -161,8 +161,10 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
     insta::assert_snapshot!("s11_opinion_book", timeline(&b.events));
 }
 
-/// 「超出本网点处理权限」 is its own level (the 网点负责人 confirms it as a fact at
-/// intake); 「经查证我行无责任的投诉」 → invalid, explained to the customer.
+/// 「超出本网点处理权限」 is its own level, which only the 网点负责人's confirmation
+/// sets (a fact given at intake sets nothing: the second eleventh-session audit,
+/// `s08::s08_only_the_branch_head_confirms_a_complaint_beyond_the_branch`);
+/// 「经查证我行无责任的投诉」 → invalid, explained to the customer.
 #[test]
 fn s11_beyond_the_branch_and_not_liable() {
     let p = policy("bank-branch-s11.toml");
@@ -180,7 +182,7 @@ fn s11_beyond_the_branch_and_not_liable() {
                 .build()
                 .unwrap()
         ),
-        ("beyond_branch".into(), Some("beyond-authority".into()))
+        ("branch".into(), None)
     );
     assert_eq!(
         judged(

@@ -448,3 +448,79 @@ fn s19_a_follow_up_nobody_was_assigned_is_the_servers() {
     s.tick(beijing(2025, 10, 1, 13, 30));
     assert_eq!(breach_owners(&s), ["follow_up@1 → w"]);
 }
+
+/// 「即使是在完全解决可能需要更长时间,请对处理过程反馈给客人,以获取处理时间」: the time
+/// the full fix needs is obtained from the guest. A coat to be dry-cleaned, the
+/// method announced and four days agreed with the guest on Wednesday 3 June
+/// 2026: the assumed follow-up of two days no longer runs beside the time the
+/// guest gave (it breached on Friday the 5th, before the agreed Sunday); the
+/// guest is kept informed daily and told the result within the agreed time.
+#[test]
+fn s19_the_time_agreed_with_the_guest_replaces_the_follow_up() {
+    use tousu_policy::CaseAction;
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2026, 6, 3, 14, 0); // a Wednesday
+    let c = Complaint::builder(t0, Channel::Phone, "昨晚用餐时服务员将红酒洒在外套上")
+        .complainant(person("顾客 汤先生").with_phone("13700003030"))
+        .category(cat("after_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-A", c).unwrap();
+    s.ok("w", minutes(t0, 5), accept());
+    s.ok("w", minutes(t0, 6), assign("rest", "w"));
+    s.ok(
+        "w",
+        minutes(t0, 60),
+        reply("致歉,外套由餐厅送专业干洗,约需四天"),
+    );
+    s.ok(
+        "w",
+        minutes(t0, 65),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 6, 7, 15, 0),
+        },
+    );
+    let due_now = due_all(&s, minutes(t0, 66));
+    assert!(
+        due_now.contains(&"agreed_deadline → 2026-06-07 15:00".to_owned()),
+        "{due_now:?}"
+    );
+    assert!(
+        !due_now.iter().any(|d| d.starts_with("follow_up")),
+        "the follow-up still runs beside the time agreed with the guest: {due_now:?}"
+    );
+    // Kept informed every day (「让顾客了解处理投诉的进度」).
+    s.ok(
+        "w",
+        beijing(2026, 6, 4, 10, 0),
+        act(CaseAction::CustomerContacted, "告知汤先生:外套已送洗"),
+    );
+    s.ok(
+        "w",
+        beijing(2026, 6, 5, 9, 0),
+        act(
+            CaseAction::CustomerContacted,
+            "告知汤先生:污渍已处理,待熨烫",
+        ),
+    );
+    s.tick(beijing(2026, 6, 5, 16, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    // The result told within the agreed time: the coat returned (the follow-up).
+    let done = beijing(2026, 6, 6, 8, 0);
+    s.ok(
+        "w",
+        done,
+        callback(Satisfaction::Satisfied, "外套已洗净送还,客人满意"),
+    );
+    s.ok("w", minutes(done, 40), close());
+    s.tick(beijing(2026, 6, 10, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
