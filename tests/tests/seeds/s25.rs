@@ -283,3 +283,53 @@ fn s25_the_agent_promises_no_date_the_source_lacks() {
     assert_eq!(promised.kind(), "not_permitted", "{promised}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
+
+/// 「第一受理,责任不推」: the call passed on to the back office
+/// (「复杂问题,及时转达」) stays the first responder's. A late reply by the
+/// department it was handed to is charged to the agent who took the call, not
+/// to the back-office handler (`reply.owner = "first_responder"`). The rule
+/// was encoded so before; the row claimed it of a test that assigned the
+/// agent himself, so nothing asserted it until the second eleventh-session
+/// audit.
+#[test]
+fn s25_the_first_responder_stays_charged_after_passing_on() {
+    let roster = roster(
+        &[
+            ("kf", "10000号客服中心", None),
+            ("wh", "宽带维护中心", None),
+        ],
+        &[
+            (
+                "w1",
+                "维系经理 小周",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
+            ("h1", "装维 江师傅", "wh", &["back_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "宽带频繁掉线,已报修两次未修好")
+        .complainant(person("冯女士"))
+        .category(cat("fault_report"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-F", c).unwrap();
+    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    s.ok(
+        "w1",
+        minutes(t0, 5),
+        escalate("需装维上门,超出首问处理范围"),
+    );
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.ok("h1", minutes(t0, 60), investigate());
+    // 48 hours (assumed) for a fault report pass without a reply.
+    s.tick(beijing(2026, 3, 11, 10, 0));
+    assert!(breached(&s.events, "reply"));
+    assert_eq!(breach_owners(&s), ["reply@1 → w1"]);
+    s.assert_replays();
+}

@@ -1110,3 +1110,86 @@ fn s30_the_manager_does_not_send_back_the_teams_answer() {
     s.ok("jd1", minutes(t0, 100), reply("已核实属实,向您致歉"));
     s.assert_replays();
 }
+
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」:
+/// only the team, after its review, passes a work order to the 疑难 team. The
+/// tenth audit gave that step to the team alone (`by`), but the 部门主管 and
+/// the 部门经理 could still hand the work order to the 疑难 team by `assign`
+/// or `transfer` (their `hands_over_to` named it), past the team's review and
+/// 「最终由服务监督团队…负责处理、回复客户、结束工单」. They now hand it only to the
+/// team (this test fails on the old file: the 部门主管's assignment to a 疑难
+/// team member was accepted). The team still passes it on after its review.
+#[test]
+fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎宽带报装解答错误")
+        .complainant(person("用户 滕女士"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-R", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    let before = s.events.len();
+    for (who, cmd) in [
+        ("zg", assign("yn", "yn1")),
+        ("zg", assign_department("yn")),
+        ("jl", assign("yn", "yn1")),
+    ] {
+        let err = s.run(who, minutes(t0, 20), cmd).unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{who}: {err}");
+    }
+    assert_eq!(s.events.len(), before);
+    // Up the chain to the team, which reviews and passes it on.
+    s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 50), assign("jd", "jd1"));
+    // Nor do they move it on from the team to the 疑难 team.
+    let before = s.events.len();
+    for who in ["zg", "jl"] {
+        let err = s
+            .run(
+                who,
+                minutes(t0, 55),
+                transfer("yn", "yn1", "直接转疑难团队"),
+            )
+            .unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{who}: {err}");
+    }
+    assert_eq!(s.events.len(), before);
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        note("复核:不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        transfer("yn", "yn1", "复核属疑难客户"),
+    );
+    s.ok("yn1", minutes(t0, 80), investigate());
+    s.assert_replays();
+}

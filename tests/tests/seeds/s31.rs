@@ -153,6 +153,13 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
         s.run("ba", beijing(2026, 5, 8, 9, 0), CommandKind::Close)
             .is_err()
     );
+    // He reports the dossier, and the head signs it and closes (he may not
+    // close before the report: `s31_the_head_closes_only_a_reported_dossier`).
+    s.ok(
+        "ba",
+        beijing(2026, 5, 8, 9, 10),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
     s.ok("fz", beijing(2026, 5, 8, 9, 30), CommandKind::Close);
     s.assert_replays();
     insta::assert_snapshot!("s31_jiangsu_filing", timeline(&s.events));
@@ -1075,4 +1082,82 @@ fn s31_the_head_does_not_override_the_filing_rules() {
     assert!(n.run("sl", minutes(t0, 10), accept()).is_err());
     a.assert_replays();
     g.assert_replays();
+}
+
+/// 处理「工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案」:
+/// the head closes by signing the dossier the 办案负责人 reported, so he may
+/// not close a case whose dossier was never reported. Before the second
+/// eleventh-session audit he could, and his closure stopped the case
+/// officer's dossier clock as met with no dossier made (this test fails on
+/// that file: the first closure was accepted). The closure now waits for the
+/// report (`[closure] awaits`, ruling 91); a report made late is still owed
+/// and the breach stands.
+#[test]
+fn s31_the_head_closes_only_a_reported_dossier() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[("ts", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let ended = |id: &str| {
+        let mut s = Scenario::new(p.clone(), roster.clone());
+        let c = grounded(t0, "completed_in_warranty", "住宅外墙渗水")
+            .complainant(person("业主 鲍先生"))
+            .build()
+            .unwrap();
+        s.register("sl", id, c).unwrap();
+        s.ok("sl", minutes(t0, 10), accept());
+        s.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+        s.ok("ba", minutes(t0, 30), investigate());
+        s.ok(
+            "ba",
+            beijing(2026, 9, 18, 10, 0),
+            reply("责成施工单位返修,已完成"),
+        );
+        s.ok(
+            "ba",
+            beijing(2026, 9, 25, 10, 0),
+            callback(Satisfaction::Satisfied, "投诉人确认"),
+        );
+        s
+    };
+    let mut s = ended("WX-D1");
+    let before = s.events.len();
+    let err = s
+        .run("fz", beijing(2026, 9, 28, 9, 0), close())
+        .unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    assert_eq!(s.events.len(), before);
+    assert_ne!(status(&s), Status::Closed);
+    s.ok(
+        "ba",
+        beijing(2026, 9, 29, 9, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    s.ok("fz", beijing(2026, 9, 30, 9, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+
+    // Not reported in the ten working days (to Thu 15 Oct): the case officer
+    // is late, and the head still signs only the reported dossier.
+    let mut late = ended("WX-D2");
+    late.tick(beijing(2026, 10, 16, 9, 0));
+    assert_eq!(breach_owners(&late), ["closure_signature@1 → ba"]);
+    let err = late
+        .run("fz", beijing(2026, 10, 16, 10, 0), close())
+        .unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
+    late.ok(
+        "ba",
+        beijing(2026, 10, 19, 9, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    late.ok("fz", beijing(2026, 10, 19, 10, 0), close());
+    assert_eq!(breach_owners(&late), ["closure_signature@1 → ba"]);
 }
