@@ -1019,3 +1019,50 @@ fn s33_the_handler_meets_the_month_by_resolving_the_complaint() {
     assert_eq!(level_of(&s), "major");
     s.assert_replays();
 }
+
+/// Second eleventh-session audit: 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 — a
+/// complaint is handled by a 投诉处理人 (or the manager, who may investigate and
+/// reply himself), and the handler is charged with 重大 c)'s month. Without a
+/// `hands_over_to` list the receptionist or the manager could name the company
+/// leader the handler, who may neither investigate, reply nor close (ruling 78's
+/// pattern). The old file let both hand-overs through (this test fails there).
+#[test]
+fn s33_a_complaint_is_handed_only_to_a_handler_or_the_manager() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("gs", "公司", None)],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], None),
+            ("cl", "处理人 老陶", "glc", &["handler"], None),
+            ("jl", "客服中心经理 钟经理", "glc", &["cs_manager"], None),
+            ("ld", "公司领导 程总", "gs", &["company_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库照明损坏两周未修")
+        .complainant(person("业主 邱先生"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-H", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    let err = s
+        .run("jd", minutes(t0, 10), assign("gs", "ld"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    let err = s
+        .run("jl", minutes(t0, 10), assign("gs", "ld"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    s.ok("jd", minutes(t0, 15), assign("glc", "cl"));
+    for actor in ["cl", "jl"] {
+        let err = s
+            .run(
+                actor,
+                minutes(t0, 20),
+                transfer("gs", "ld", "请公司领导处理"),
+            )
+            .unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    }
+}

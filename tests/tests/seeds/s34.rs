@@ -970,3 +970,37 @@ fn s34_a_body_does_not_send_an_ordinary_case_up_to_the_commission() {
         .unwrap_err();
     assert_eq!(dept_up.kind(), "hand_over_refused", "{dept_up}");
 }
+
+/// Second eleventh-session audit: 第六条(五) has the 市建委 hand a case down
+/// 「交给各区县(自治县、市)建设行政主管部门、有关主管部门办理」 — to a district's
+/// body or a department, whose officer answers for `commission_handed_down`,
+/// or it keeps the case. With no `hands_over_to` list the commission could name
+/// the district's head its handler, charged with the handling though he may
+/// neither reply nor close (ruling 78's pattern, fixed for the districts and
+/// the departments by the eleventh audit). The old file let it through (this
+/// test fails there).
+#[test]
+fn s34_the_commission_hands_a_case_down_to_a_body_not_its_head() {
+    let roster = roster(
+        &[QX, SJW],
+        &[
+            Q1,
+            W1,
+            ("qz", "区县负责人 彭局长", "qx", &["district_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = commission_registered(&roster, "CQ-H", t0);
+    s.ok("w1", minutes(t0, 30), accept());
+    let err = s
+        .run("w1", minutes(t0, 40), assign("qx", "qz"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    // It keeps the case, then hands it down: to the district's body, not its head.
+    s.ok("w1", minutes(t0, 45), assign("sjw", "w1"));
+    let err = s
+        .run("w1", minutes(t0, 50), transfer("qx", "qz", "交区县办理"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    s.ok("w1", minutes(t0, 55), transfer("qx", "q1", "交区县办理"));
+}

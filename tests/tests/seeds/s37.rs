@@ -998,3 +998,74 @@ fn s37_the_leader_does_not_overrule_the_grounds_of_acceptance() {
         tousu_policy::Action::OverrideAcceptance
     ));
 }
+
+/// Second eleventh-session audit: 首问负责制 第一条 has the first receiver
+/// 「必须解答、办理或者交经办科室 人)办理」, and the leader 批办 a case whose remit is
+/// unclear (第四条「应及时报请领导批办」) to the one who will do it: the case goes
+/// to the handling section, whose 经办人 answers for `completion`. Without a
+/// `hands_over_to` list, the first receiver or the leader could name the
+/// leader, the municipal group's office or the 上级部门 the handler, charged
+/// with `completion` though none of them may reply or close (ruling 78's
+/// pattern). The old file let every such hand-over through (this test fails
+/// there).
+#[test]
+fn s37_a_case_is_handed_only_to_the_handling_section() {
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("ywk", "项目服务科", Some("zsj")),
+            ("sz", "市投资环境保障领导小组", None),
+            ("sjbm", "上级部门", None),
+        ],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+            (
+                "xz",
+                "领导小组办公室",
+                "sz",
+                &["investment_env_group"],
+                None,
+            ),
+            ("sj", "上级部门 联络员", "sjbm", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "企业反映用地手续事权不明, 无人办理")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-H", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    for (lead, handler) in [("zsj", "jl"), ("sz", "xz"), ("sjbm", "sj")] {
+        let err = s
+            .run("sw", minutes(t0, 15), assign(lead, handler))
+            .unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    }
+    // 第四条「事权管辖不明确的,应及时报请领导批办」: the leader takes it, and 批办 it
+    // to the section, not to the group or the higher department.
+    s.ok(
+        "sw",
+        minutes(t0, 20),
+        escalate("事权管辖不明确,报请领导批办"),
+    );
+    for (lead, handler) in [("sz", "xz"), ("sjbm", "sj")] {
+        let err = s
+            .run("jl", minutes(t0, 30), assign(lead, handler))
+            .unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    }
+    s.ok("jl", minutes(t0, 40), assign("ywk", "jb"));
+    for (lead, handler) in [("sz", "xz"), ("sjbm", "sj")] {
+        let err = s
+            .run("jl", minutes(t0, 45), transfer(lead, handler, "交其办理"))
+            .unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    }
+    s.ok("jb", minutes(t0, 60), reply("已协调办理"));
+}

@@ -1019,3 +1019,50 @@ fn s38_the_feedback_closes_the_complaint_without_a_callback() {
         .unwrap_err();
     assert_eq!(err.kind(), "invalid_transition", "{err}");
 }
+
+/// Second eleventh-session audit: 4「如对病人投诉的问题没有能力解决,凡医疗投诉上交医教科、
+/// 收费投诉上交财务科、行风投诉上交综合办处理」 — a complaint the first receiver cannot
+/// solve goes to an office, and the offices answer for `feedback` (6). The routes
+/// hold only a complaint of the three subjects; one about the wards' facilities
+/// (篇一's 「环境设施」) has none, and without a `hands_over_to` list the first
+/// receiver, or an office, could name the hospital leader its handler, charged
+/// with `feedback` though he may neither feed the result back nor close
+/// (ruling 78's pattern). The old file let both hand-overs through (this test
+/// fails there).
+#[test]
+fn s38_a_complaint_is_handed_only_to_an_office() {
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("hl", "住院部护士站", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            ("hs", "护士站 护士 秦", "hl", &["first_receiver"], None),
+            ("zh1", "综合办 干事 孔", "zh", &["general_office"], None),
+            ("yld", "院领导 蒋院长", "yy", &["hospital_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "病房卫生间下水堵塞三天无人修理")
+        .complainant(patient("患者家属 黎女士"))
+        .first_responder(sid("hs"))
+        .build()
+        .unwrap();
+    s.register("hs", "YY-H", c).unwrap();
+    s.ok("hs", minutes(t0, 5), accept());
+    let err = s
+        .run("hs", minutes(t0, 10), assign("yy", "yld"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    s.ok("hs", minutes(t0, 15), assign("zh", "zh1"));
+    let err = s
+        .run(
+            "zh1",
+            minutes(t0, 30),
+            transfer("yy", "yld", "请院领导处理"),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+}
