@@ -239,4 +239,24 @@ mod tests {
             "{e}"
         );
     }
+
+    #[test]
+    fn a_holder_the_table_names_who_cannot_act_is_found() {
+        let p = with(
+            "[[roles]]\nid = \"auditor\"\nname_zh = \"审计\"\nactions = [\"view_confidential\"]\n\n[agreed_deadline]\nowner = { holder = { role = \"auditor\" } }",
+        )
+        .unwrap();
+        let found: Vec<String> = crate::check_invariants(&p)
+            .into_iter()
+            .filter(|f| f.path.starts_with("agreed_deadline"))
+            .map(|f| format!("{} {}", f.invariant, f.path))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "holders_can_act agreed_deadline.owner.holder.role",
+                "owner_can_stop agreed_deadline.owner",
+            ]
+        );
+    }
 }
