@@ -146,35 +146,68 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(Severity, String, String)> {
             .as_ref()
             .map_or_else(Vec::new, crate::FallbackOwner::keyed);
         let owners = std::iter::once(("owner".to_owned(), &m.owner)).chain(keyed);
-        for (key, owner) in owners {
-            let MilestoneOwner::Holder(h) = owner else {
-                continue;
-            };
-            let path = format!("milestones[{i}].{key}.holder");
-            let acts = p
-                .roles
-                .iter()
-                .find(|x| x.id == h.role)
-                .is_some_and(|x| x.actions.iter().any(|a| *a != Action::ViewConfidential));
-            if !acts {
-                out.push((
-                    Severity::Warning,
-                    format!("{path}.role"),
-                    format!(
-                        "{:?} is granted no action on a case, so its holder would answer for {:?} without being able to act on the case; name a role that handles cases",
-                        h.role.as_str(),
-                        m.id.as_str()
-                    ),
-                ));
-            }
-            if h.among == HolderAmong::LeadDepartment && !assigns {
-                out.push((
-                    Severity::Warning,
-                    format!("{path}.among"),
-                    "\"lead_department\" looks in the lead department of an assignment, but no role may assign or transfer a case, so it never names anyone".to_owned(),
-                ));
-            }
-        }
+        let what = format!("{:?}", m.id.as_str());
+        holders_can_act(
+            p,
+            &format!("milestones[{i}]"),
+            &what,
+            owners,
+            assigns,
+            &mut out,
+        );
+    }
+    // The agreed deadline's own owners (ruling 109).
+    let table = &p.agreed_deadline;
+    if table.names_owner() {
+        let owners = table.keyed().into_iter();
+        holders_can_act(
+            p,
+            "agreed_deadline",
+            "an agreed deadline",
+            owners,
+            assigns,
+            &mut out,
+        );
     }
     out
+}
+
+/// `holders_can_act` for the owners at `at` (a milestone's, or the
+/// `[agreed_deadline]` table's), answering for `what`.
+fn holders_can_act<'p>(
+    p: &Policy,
+    at: &str,
+    what: &str,
+    owners: impl Iterator<Item = (String, &'p MilestoneOwner)>,
+    assigns: bool,
+    out: &mut Vec<(Severity, String, String)>,
+) {
+    for (key, owner) in owners {
+        let MilestoneOwner::Holder(h) = owner else {
+            continue;
+        };
+        let path = format!("{at}.{key}.holder");
+        let acts = p
+            .roles
+            .iter()
+            .find(|x| x.id == h.role)
+            .is_some_and(|x| x.actions.iter().any(|a| *a != Action::ViewConfidential));
+        if !acts {
+            out.push((
+                Severity::Warning,
+                format!("{path}.role"),
+                format!(
+                    "{:?} is granted no action on a case, so its holder would answer for {what} without being able to act on the case; name a role that handles cases",
+                    h.role.as_str(),
+                ),
+            ));
+        }
+        if h.among == HolderAmong::LeadDepartment && !assigns {
+            out.push((
+                Severity::Warning,
+                format!("{path}.among"),
+                "\"lead_department\" looks in the lead department of an assignment, but no role may assign or transfer a case, so it never names anyone".to_owned(),
+            ));
+        }
+    }
 }

@@ -94,6 +94,7 @@ pub use tousu_calendar as calendar;
 pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
+pub mod agreed_deadline;
 pub mod authority;
 pub mod breach_of;
 mod charged;
@@ -126,6 +127,7 @@ pub mod strategies;
 mod validate;
 pub mod warranty;
 
+pub use agreed_deadline::{AgreedDeadline, AgreedOwners};
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
 pub use closure::{Closure, ClosureCallback};
 pub use counted_from::CountedFrom;

@@ -32,16 +32,21 @@
 //!   warning at `fallback_owner` already, and is not repeated here.
 //! - `agreed_deadline_owned`: a role may `set_agreed_deadline`, but the
 //!   agreed deadline's clock names no owner but the handler. The workflow
-//!   owns that clock as the first milestone whose `stop` lists
-//!   `agreed_deadline_set` (its owner, then its fallback owners), and with
-//!   no such milestone by the handler alone; a date may be set on an
+//!   owns that clock as `[agreed_deadline]` names (ruling 109), else as
+//!   the first milestone whose `stop` lists `agreed_deadline_set` (its
+//!   owner, then its fallback owners), and with neither by the handler
+//!   alone ([`Policy::agreed_deadline_owners`]); a date may be set on an
 //!   accepted case before any assignment, and an assignment may name no
 //!   handler, so such a date lapses charged to nobody (S38's promised
 //!   date, ruling 101).
 //!
+//! `owner_can_stop` covers the owners `[agreed_deadline]` names too: the
+//! date is met by the reply, so each role they name may `reply`.
+//!
 //! A reminder never breaches, so the first two do not apply to it. Rulings
-//! 77, 79 and 101 in docs/rulings.md give the readings behind them.
+//! 77, 79, 101 and 109 in docs/rulings.md give the readings behind them.
 
+use crate::agreed_deadline::AgreedOwners;
 use crate::authority::Action;
 use crate::invariants::{Finding, Severity, causes};
 use crate::milestone::{ClockEvent, Milestone, MilestoneOwner};
@@ -59,7 +64,42 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
         handler_clock_owned(m, i, &mut out);
     }
     agreed_deadline_owned(p, &mut out);
+    agreed_owner_can_reply(p, &mut out);
     out
+}
+
+/// `owner_can_stop` for the owners `[agreed_deadline]` names (ruling 109):
+/// the date is met by the reply (`replied`; the closing ends it only as a
+/// backstop), so each role they name may `reply`, always or by a grant.
+fn agreed_owner_can_reply(p: &Policy, out: &mut Vec<Finding>) {
+    let table = &p.agreed_deadline;
+    if !table.names_owner() {
+        return;
+    }
+    for (key, owner) in table.keyed() {
+        for (role_id, route) in named_roles(p, owner) {
+            if p.role(&role_id)
+                .is_none_or(|r| r.may_sometimes(Action::Reply))
+            {
+                continue;
+            }
+            let who = match route {
+                Some(j) => format!(
+                    "the handler, who holds {:?} on a case routing[{j}] routes,",
+                    role_id.as_str()
+                ),
+                None => format!("the role {:?}", role_id.as_str()),
+            };
+            out.push(Finding {
+                severity: Severity::Warning,
+                invariant: "owner_can_stop",
+                path: format!("agreed_deadline.{key}"),
+                message: format!(
+                    "{who} is charged when an agreed deadline lapses, but it may not `reply`, the action that meets it: it is charged for what it cannot do; grant the role the action, or name an owner who takes it"
+                ),
+            });
+        }
+    }
 }
 
 /// The stop events by which an owner meets the clock (see the module
@@ -391,31 +431,22 @@ fn handler_clock_owned(m: &Milestone, i: usize, out: &mut Vec<Finding>) {
 /// `agreed_deadline_owned`: one finding for each grant of
 /// `set_agreed_deadline` when the agreed deadline is the handler's alone.
 fn agreed_deadline_owned(p: &Policy, out: &mut Vec<Finding>) {
-    // The workflow's `owned_as_agreed`: the first milestone that stops on
-    // the event, reminder or not.
-    let owned_as = p
-        .milestones
+    // The workflow's owners of a late date, from the one place that says.
+    let owned = p.agreed_deadline_owners();
+    if owned
+        .chain()
         .iter()
-        .enumerate()
-        .find(|(_, m)| m.stop.contains(&ClockEvent::AgreedDeadlineSet));
-    let handler_alone = owned_as.is_none_or(|(_, m)| {
-        std::iter::once(&m.owner)
-            .chain(
-                m.fallback_owner
-                    .iter()
-                    .flat_map(crate::FallbackOwner::owners),
-            )
-            .all(|o| *o == MilestoneOwner::Assignee)
-    });
-    if !handler_alone {
+        .any(|o| **o != MilestoneOwner::Assignee)
+    {
         return;
     }
-    let why = match owned_as {
-        None => "no milestone stops on agreed_deadline_set, so the agreed deadline's clock is owned by the handler alone".to_owned(),
-        Some((i, m)) => format!(
+    let why = match owned {
+        AgreedOwners::AsMilestone(i, m) => format!(
             "the agreed deadline's clock is owned as milestones[{i}] ({}), the first milestone that stops on agreed_deadline_set, which names no owner but the handler",
             m.id
         ),
+        AgreedOwners::Table(_) => "[agreed_deadline] names no owner but the handler".to_owned(),
+        _ => "no milestone stops on agreed_deadline_set, so the agreed deadline's clock is owned by the handler alone".to_owned(),
     };
     for (i, role) in p.roles.iter().enumerate() {
         let held = role
@@ -435,7 +466,7 @@ fn agreed_deadline_owned(p: &Policy, out: &mut Vec<Finding>) {
                 invariant: "agreed_deadline_owned",
                 path,
                 message: format!(
-                    "role {} may set_agreed_deadline, but {why}: a date promised before a handler is named (an accepted case may be given one before any assignment) or on a case assigned to a lead department with no handler lapses charged to nobody; list agreed_deadline_set in the stop of the milestone the promised date stands in for (the date is then owned as that clock is, by its owner and fallback owners), or take set_agreed_deadline away where the regulation promises no date",
+                    "role {} may set_agreed_deadline, but {why}: a date promised before a handler is named (an accepted case may be given one before any assignment) or on a case assigned to a lead department with no handler lapses charged to nobody; list agreed_deadline_set in the stop of the milestone the promised date stands in for (the date is then owned as that clock is, by its owner and fallback owners), name its owners in [agreed_deadline] (owner, fallback_owner), or take set_agreed_deadline away where the regulation promises no date",
                     role.id
                 ),
             });
@@ -684,6 +715,24 @@ mod tests {
                     .all(|f| f.contains("owned as milestones[3] (result)")),
             "{f:#?}"
         );
+        // The table names the owners: a role that may reply, then one
+        // that may not, which owner_can_stop finds.
+        p.schema_version = 2;
+        p.agreed_deadline.owner = MilestoneOwner::Role(role("complaint_manager"));
+        assert!(findings(&p, "agreed_deadline_owned").is_empty());
+        assert!(findings(&p, "owner_can_stop").is_empty());
+        p.agreed_deadline.fallback_owner = Some(FallbackOwner::Chain(vec![MilestoneOwner::Role(
+            role("general_manager"),
+        )]));
+        let f = findings(&p, "owner_can_stop");
+        assert_eq!(
+            f,
+            [
+                "agreed_deadline.fallback_owner[0]: the role \"general_manager\" is charged when an agreed deadline lapses, but it may not `reply`, the action that meets it: it is charged for what it cannot do; grant the role the action, or name an owner who takes it"
+            ],
+            "{f:#?}"
+        );
+        p.agreed_deadline = crate::AgreedDeadline::default();
         // No role that may set a date: nothing to find.
         for r in &mut p.roles {
             r.actions.retain(|a| *a != Action::SetAgreedDeadline);

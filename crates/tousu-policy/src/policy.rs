@@ -243,6 +243,16 @@ pub struct Policy {
     /// clock, and a satisfied callback.
     #[serde(default, skip_serializing_if = "crate::Closure::is_default")]
     pub closure: crate::Closure,
+    /// The agreed deadline (约定回复时限, schema 2, rulings 109 and 110): who
+    /// answers for it (`owner`, `fallback_owner`) and whether a later
+    /// agreement in the round replaces the running one (`later_replaces`).
+    /// Absent: owned as the first milestone that stops on
+    /// `agreed_deadline_set`, else by the handler; one agreement a round.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::agreed_deadline::AgreedDeadline::is_default"
+    )]
+    pub agreed_deadline: crate::agreed_deadline::AgreedDeadline,
     /// Late entries (补录): the actions whose commands may say that what they
     /// record happened earlier (`occurred_at`), and how long after at most.
     /// Absent: nothing may be entered late.

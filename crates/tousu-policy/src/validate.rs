@@ -123,6 +123,7 @@ pub(crate) fn check(p: &Policy) -> Report {
     crate::late_entry::check(p, &mut r);
     crate::record_sign_off::check(p, &mut r);
     crate::closure::check(p, &mut r);
+    crate::agreed_deadline::check(p, &mut r);
     crate::registration::check(p, &mut r);
     crate::remedy_rules::check(p, &mut r);
     for (i, rule) in p.remedy_rules.iter().enumerate() {
@@ -704,7 +705,7 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
         .fallback_owner
         .as_ref()
         .map_or_else(Vec::new, crate::FallbackOwner::keyed);
-    fallback_chain(m, path, r);
+    fallback_chain(&m.owner, m.fallback_owner.as_ref(), path, r);
     for (key, owner) in &fallbacks {
         if let MilestoneOwner::Role(role) = owner {
             names.role(r, &format!("{path}.{key}.role"), role);
@@ -762,9 +763,44 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
     }
 }
 
+/// The owners of an `[agreed_deadline]` table at `path` (ruling 109),
+/// checked as a milestone's are: known roles, holders that can name
+/// someone, a fallback list that tries each owner once.
+pub(crate) fn owner_list(
+    p: &Policy,
+    owner: &crate::MilestoneOwner,
+    fallback: Option<&crate::FallbackOwner>,
+    path: &str,
+    r: &mut Report,
+) {
+    let names = Names {
+        levels: Vec::new(),
+        roles: p.roles.iter().map(|x| x.id.as_str()).collect(),
+        categories: Vec::new(),
+        milestones: Vec::new(),
+    };
+    fallback_chain(owner, fallback, path, r);
+    let fallbacks = fallback.map_or_else(Vec::new, crate::FallbackOwner::keyed);
+    for (key, owner) in std::iter::once(("owner".to_owned(), owner)).chain(fallbacks) {
+        match owner {
+            crate::MilestoneOwner::Role(role) => names.role(r, &format!("{path}.{key}.role"), role),
+            crate::MilestoneOwner::Holder(h) => {
+                names.role(r, &format!("{path}.{key}.holder.role"), &h.role);
+                crate::holder::validate(p, h, &format!("{path}.{key}"), r);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A fallback list names someone and tries no owner twice (ruling 44).
-fn fallback_chain(m: &Milestone, path: &str, r: &mut Report) {
-    let Some(crate::FallbackOwner::Chain(list)) = &m.fallback_owner else {
+fn fallback_chain(
+    first: &crate::MilestoneOwner,
+    fallback: Option<&crate::FallbackOwner>,
+    path: &str,
+    r: &mut Report,
+) {
+    let Some(crate::FallbackOwner::Chain(list)) = fallback else {
         return;
     };
     if list.is_empty() {
@@ -774,7 +810,7 @@ fn fallback_chain(m: &Milestone, path: &str, r: &mut Report) {
         );
     }
     for (k, owner) in list.iter().enumerate() {
-        if list.iter().take(k).any(|o| o == owner) || *owner == m.owner {
+        if list.iter().take(k).any(|o| o == owner) || owner == first {
             r.error(
                 format!("{path}.fallback_owner[{k}]"),
                 format!(

@@ -128,6 +128,15 @@ pub enum TimelineMark {
         /// How.
         kind: ClosureKind,
     },
+    /// A later agreement replaced the running agreed deadline (约定回复时限,
+    /// ruling 110): the earlier date stopped at `at`, met when the new one
+    /// was agreed before it lapsed, and the new one runs from `at`.
+    AgreedAgain {
+        /// When.
+        at: DateTime<Utc>,
+        /// Whether the earlier date was met.
+        met: bool,
+    },
     /// A late entry (补录): recorded at `at`, where every clock measured it,
     /// saying it happened at `occurred_at`.
     RecordedLate {
@@ -147,6 +156,7 @@ impl TimelineMark {
             TimelineMark::Escalated { at, .. }
             | TimelineMark::Reopened { at, .. }
             | TimelineMark::Closed { at, .. }
+            | TimelineMark::AgreedAgain { at, .. }
             | TimelineMark::RecordedLate { at, .. } => *at,
         }
     }
@@ -157,6 +167,10 @@ impl TimelineMark {
             TimelineMark::Escalated { .. } => "升级 escalated".to_owned(),
             TimelineMark::Reopened { round, .. } => format!("第{round}轮 round {round}"),
             TimelineMark::Closed { .. } => "结案 closed".to_owned(),
+            TimelineMark::AgreedAgain { met, .. } => format!(
+                "再约定 agreed again, the last time {}",
+                if *met { "met" } else { "missed" }
+            ),
             TimelineMark::RecordedLate { what, .. } => format!("补录 {what}, recorded late"),
         }
     }
@@ -227,6 +241,7 @@ impl CaseTimeline {
         let mut clocks: Vec<ClockTrack> = Vec::new();
         let mut marks = Vec::new();
         for event in events {
+            marks.extend(agreed_again(&clocks, event.at, &event.kind));
             track_clock(policy, &mut clocks, event.at, &event.kind);
             marks.extend(mark(event.at, &event.kind));
             if let Some(&occurred_at) = event.occurred_at.as_deref() {
@@ -386,6 +401,31 @@ fn track_clock(policy: &Policy, clocks: &mut Vec<ClockTrack>, at: DateTime<Utc>,
             }
         }
         _ => {}
+    }
+}
+
+/// The mark of an agreed deadline started where the round's last one
+/// stopped at the same instant: a later agreement replaced it (ruling 110).
+fn agreed_again(
+    clocks: &[ClockTrack],
+    at: DateTime<Utc>,
+    kind: &EventKind,
+) -> Option<TimelineMark> {
+    let EventKind::ClockStarted {
+        milestone, round, ..
+    } = kind
+    else {
+        return None;
+    };
+    if milestone.as_str() != tousu_workflow::AGREED_DEADLINE {
+        return None;
+    }
+    let last = clocks
+        .iter()
+        .rfind(|c| &c.milestone == milestone && c.round == *round)?;
+    match last.stopped {
+        Some((stopped, met)) if stopped == at => Some(TimelineMark::AgreedAgain { at, met }),
+        _ => None,
     }
 }
 

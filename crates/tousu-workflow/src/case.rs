@@ -1257,13 +1257,17 @@ fn on_clock_event<'e>(
             let started = Clock::started(kind, at)?;
             let period = extras.as_ref().and_then(|x| x.period);
             let clocks = case.clocks_mut();
-            // A repeating milestone's next period replaces its last one
-            // (any other start adds a clock: the clocks are not read).
-            let last = match period {
-                Some(_) => clocks
+            // A repeating milestone's next period replaces its last one, and
+            // a later agreed deadline the one it stopped (ruling 110); any
+            // other start adds a clock: the clocks are not read.
+            let replaces =
+                period.is_some() || started.milestone.as_str() == crate::clocks::AGREED_DEADLINE;
+            let last = if replaces {
+                clocks
                     .iter_mut()
-                    .find(|c| c.round == started.round && c.milestone == started.milestone),
-                None => None,
+                    .find(|c| c.round == started.round && c.milestone == started.milestone)
+            } else {
+                None
             };
             match last {
                 Some(c) => *c = started,

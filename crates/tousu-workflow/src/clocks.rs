@@ -554,11 +554,17 @@ pub(crate) fn advance(
     Ok(ctx.calendar.to_day_end(raw, unit)?)
 }
 
-fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent) -> bool {
+/// Whether `e` stops `clock` of milestone `m`. An agreed deadline stops on
+/// the reply and the closing, and on a later agreement where the policy
+/// lets one replace it (ruling 110).
+fn stops_on(m: Option<&Milestone>, clock: &Clock, e: ClockEvent, ctx: &Ctx<'_>) -> bool {
     match m {
         Some(m) => m.stop.contains(&e),
         None => {
-            is_agreed(&clock.milestone) && matches!(e, ClockEvent::Replied | ClockEvent::Closed)
+            is_agreed(&clock.milestone)
+                && (matches!(e, ClockEvent::Replied | ClockEvent::Closed)
+                    || (e == ClockEvent::AgreedDeadlineSet
+                        && ctx.policy.agreed_deadline.later_replaces))
         }
     }
 }
@@ -651,7 +657,7 @@ impl<'r> Reaction<'r, '_> {
             let m = ctx.policy.milestone(&clock.milestone);
             let stale_round = reopened && clock.round < case.round;
             let by_event = |e: ClockEvent| {
-                stops_on(m, clock, e)
+                stops_on(m, clock, e, ctx)
                     && m.is_none_or(|m| {
                         case.fires(m, e) && case.action_stops(m, e) && case.stopped_by(m, e)
                     })
@@ -1302,54 +1308,46 @@ pub(crate) fn depends_on_calendar(unit: DurationUnit) -> bool {
 /// responder, or — for a role — the staff member on the case who holds it
 /// (the first responder if they do, else the first participant by id who
 /// does), reported together with the role. When that names nobody, the
-/// milestone's fallback owners are tried in order (ruling 44): the first
-/// that names someone answers; when none does, the breach is unowned and
-/// reported with the last role tried.
+/// fallback owners are tried in order (ruling 44): the first that names
+/// someone answers; when none does, the breach is unowned and reported
+/// with the last role tried. `chain` is [`owner_chain`]'s.
 pub(crate) fn owner(
     case: &ClockCase<'_>,
-    m: Option<&Milestone>,
+    chain: &[&MilestoneOwner],
     ctx: &Ctx<'_>,
 ) -> (Option<StaffId>, Option<RoleId>) {
-    let mut found = resolve_owner(case, m.map(|m| &m.owner), ctx);
-    let fallbacks = m
-        .and_then(|m| m.fallback_owner.as_ref())
-        .map(tousu_policy::FallbackOwner::owners)
-        .unwrap_or_default();
-    for fallback in fallbacks {
+    let mut found = (None, None);
+    for owner in chain {
+        found = resolve_owner(case, Some(owner), ctx);
         if found.0.is_some() {
             break;
         }
-        found = resolve_owner(case, Some(fallback), ctx);
     }
     found
 }
 
-/// The milestone an agreed deadline (约定回复时限) is owned as: it stands in
-/// for the clocks that stop on `agreed_deadline_set`, so it is owned as the
-/// first of them is (its owner, then its fallback owners); with no such
-/// milestone, by the handler (as [`owner`] owns a clock without one).
-fn owned_as_agreed<'p>(ctx: &Ctx<'p>) -> Option<&'p Milestone> {
-    ctx.policy
-        .milestones
-        .iter()
-        .find(|m| m.stop.contains(&ClockEvent::AgreedDeadlineSet))
-}
-
-/// The owners [`owner`] tries for a clock of `m`, in order: its owner, then
-/// its fallback owners; the handler for a clock without a milestone.
-fn owner_chain(m: Option<&Milestone>) -> Vec<MilestoneOwner> {
+/// The owners [`owner`] tries for `clock` of milestone `m`, in order: its
+/// owner, then its fallback owners. An agreed deadline (约定回复时限) is
+/// owned as the policy says ([`tousu_policy::Policy::agreed_deadline_owners`]:
+/// its `[agreed_deadline]` table, else the first milestone that stops on
+/// `agreed_deadline_set`, which it stands in for, else the handler).
+fn owner_chain<'p>(
+    clock: &Clock,
+    m: Option<&'p Milestone>,
+    policy: &'p tousu_policy::Policy,
+) -> Vec<&'p MilestoneOwner> {
+    if is_agreed(&clock.milestone) {
+        return policy.agreed_deadline_owners().chain();
+    }
     let Some(m) = m else {
-        return vec![MilestoneOwner::Assignee];
+        return vec![&MilestoneOwner::Assignee];
     };
     let fallbacks = m
         .fallback_owner
         .as_ref()
         .map(tousu_policy::FallbackOwner::owners)
         .unwrap_or_default();
-    std::iter::once(&m.owner)
-        .chain(fallbacks)
-        .cloned()
-        .collect()
+    std::iter::once(&m.owner).chain(fallbacks).collect()
 }
 
 fn resolve_owner(
@@ -1496,15 +1494,11 @@ fn breach(
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
-    let owned_as = if is_agreed(&clock.milestone) {
-        owned_as_agreed(ctx)
-    } else {
-        m
-    };
-    let (owner, owner_role) = owner(case, owned_as, ctx);
+    let chain = owner_chain(clock, m, ctx.policy);
+    let (owner, owner_role) = owner(case, &chain, ctx);
     // Charged to nobody: the breach says whom it tried (ruling 23).
-    let owners_tried = match owner {
-        None => owner_chain(owned_as),
+    let owners_tried: Vec<MilestoneOwner> = match owner {
+        None => chain.into_iter().cloned().collect(),
         Some(_) => Vec::new(),
     };
     out.push(EventKind::MilestoneBreached {

@@ -768,7 +768,8 @@ pub enum EventKind {
         percent: u8,
     },
     /// A clock passed its deadline (emitted once per milestone per round,
-    /// and for a repeating milestone once per period).
+    /// for a repeating milestone once per period, and for an agreed
+    /// deadline once per date a later agreement replaced: ruling 110).
     MilestoneBreached {
         /// The milestone.
         milestone: MilestoneId,

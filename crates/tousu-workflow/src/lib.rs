@@ -52,8 +52,10 @@
 //!   escalates along the `rounds_exhausted` steps or closes unsatisfied, as
 //!   the policy says; a new round is refused once rounds are used up unless
 //!   the case was escalated in that round.
-//! - **Breaches** are emitted once per milestone per round, owned by the
-//!   clock's owner at that moment (for overtime fines).
+//! - **Breaches** are emitted once per milestone per round (per period of a
+//!   repeating clock; per date of an agreed deadline a later agreement
+//!   replaced, ruling 110), owned by the clock's owner at that moment (for
+//!   overtime fines).
 //!
 //! # Features
 //!

@@ -512,6 +512,105 @@ fn an_agreed_deadline_breached_before_assignment_is_charged_to_the_fallback_owne
     );
 }
 
+/// `[agreed_deadline]` names the date's owner (ruling 109): it answers,
+/// not the milestone the date stops (the first response, whose fallback is
+/// the desk). Here the roster's department head, though he never acted on
+/// the case.
+#[test]
+fn an_agreed_deadline_is_owned_as_agreed_deadline_names() {
+    let mut h = Harness::new();
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    policy.agreed_deadline.owner = tousu_policy::MilestoneOwner::Holder(
+        serde_json::from_str(r#"{ "role": "department_head" }"#).unwrap(),
+    );
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    h.run("kf1", Harness::minutes(t0, 2), accept()).unwrap();
+    let agreed = t0 + chrono::TimeDelta::hours(4);
+    h.run(
+        "kf1",
+        Harness::minutes(t0, 5),
+        CommandKind::SetAgreedDeadline { deadline: agreed },
+    )
+    .unwrap();
+    let owners: Vec<_> = h
+        .tick(agreed + chrono::TimeDelta::minutes(1))
+        .into_iter()
+        .filter_map(|e| match e.kind {
+            EventKind::MilestoneBreached {
+                milestone,
+                owner,
+                owner_role,
+                ..
+            } if milestone.as_str() == AGREED_DEADLINE => Some((owner, owner_role)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        owners,
+        [(
+            Some(sid("head1")),
+            Some(RoleId::new("department_head").unwrap())
+        )]
+    );
+}
+
+/// A second agreement in a round is refused, naming the option that allows
+/// it; with `later_replaces` (ruling 110) it stops the running date — met,
+/// agreed before the date lapsed — and the case's agreed deadline is the
+/// new one, on replay too.
+#[test]
+fn a_later_agreement_replaces_the_running_one_only_where_the_policy_says() {
+    let agree_twice = |replaces: bool| {
+        let mut h = Harness::new();
+        let mut policy = Policy::default_policy().unwrap();
+        policy.schema_version = 2;
+        policy.agreed_deadline.later_replaces = replaces;
+        h.rt = PolicyRuntime::new(policy).unwrap();
+        let t0 = beijing(2025, 11, 3, 9, 0);
+        h.register_default(t0);
+        h.run("kf1", Harness::minutes(t0, 2), accept()).unwrap();
+        let agree = |h: &mut Harness, minutes: i64, hours: i64| {
+            h.run(
+                "kf1",
+                Harness::minutes(t0, minutes),
+                CommandKind::SetAgreedDeadline {
+                    deadline: t0 + chrono::TimeDelta::hours(hours),
+                },
+            )
+        };
+        agree(&mut h, 5, 4).unwrap();
+        let second = agree(&mut h, 60, 8).map(|events| {
+            events
+                .iter()
+                .map(|e| e.kind.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        (h, second, t0)
+    };
+    let (_, refused, _) = agree_twice(false);
+    let refused = refused.unwrap_err().to_string();
+    assert!(refused.contains("later_replaces"), "{refused}");
+    let (h, replaced, t0) = agree_twice(true);
+    assert_eq!(
+        replaced.unwrap(),
+        "agreed_deadline_set, clock_stopped, clock_started"
+    );
+    let id = tousu_policy::MilestoneId::new(AGREED_DEADLINE).unwrap();
+    let clock = h.case().clock(&id, 1).unwrap();
+    assert_eq!(clock.deadline_at(), Some(t0 + chrono::TimeDelta::hours(8)));
+    assert!(clock.is_running());
+    assert_eq!(
+        h.case().clocks.iter().filter(|c| c.milestone == id).count(),
+        1
+    );
+    let replayed = Case::replay_events(&h.events).unwrap();
+    assert_eq!(&replayed, h.case());
+}
+
 /// A case stored before fingerprint scheme 2: its events carry scheme-1
 /// fingerprints (64 hex digits, the SHA-256 of each command's JSON). Read
 /// back and replayed, every command retried is still the same command (no

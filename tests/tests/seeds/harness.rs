@@ -255,7 +255,7 @@ pub fn breached(events: &[Event], milestone: &str) -> bool {
     })
 }
 
-fn beijing_minute(at: DateTime<Utc>) -> String {
+pub fn beijing_minute(at: DateTime<Utc>) -> String {
     at.with_timezone(&FixedOffset::east_opt(8 * 3600).unwrap())
         .format("%Y-%m-%d %H:%M")
         .to_string()

@@ -1059,3 +1059,46 @@ fn s10_each_role_records_only_the_act_the_source_gives_it() {
     );
     s.assert_replays();
 }
+
+/// 2「客户中心前台接到投诉信息后…并于12小时内向相关部门传递,要求限期处理和回复」: the 限期
+/// the front desk sets is the department's it sent the case to. A case sent to
+/// the 工程部 with nobody named there, its 限期 lapsed, is the 工程部's
+/// 部门负责人's — its holder at the top of the roster, who may reply
+/// (`[agreed_deadline]`, ruling 109); a 限期 set before any department had
+/// the case is the front desk's, which set it. Before, the date was the
+/// handler's alone, and both lapsed charged to nobody. Fails on the old file.
+#[test]
+fn s10_a_limit_set_the_department_is_its_heads() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let roster = roster(
+        &[("front", "客户中心", None), ("eng", "工程部", None)],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("eng1", "维修工", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+        ],
+    );
+    let agreed_late = |no: &str, sent: bool| {
+        let mut s = Scenario::new(policy("property-xx-s10.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("fd", no, c).unwrap();
+        s.ok("fd", minutes(t0, 1), accept());
+        if sent {
+            s.ok("fd", minutes(t0, 2), assign_department("eng"));
+        }
+        s.ok(
+            "fd",
+            minutes(t0, 3),
+            CommandKind::SetAgreedDeadline {
+                deadline: minutes(t0, 180),
+            },
+        );
+        s.tick(minutes(t0, 181));
+        breach_owners(&s)
+    };
+    assert_eq!(agreed_late("XX-L1", true), ["agreed_deadline@1 → eh"]);
+    assert_eq!(agreed_late("XX-L2", false), ["agreed_deadline@1 → fd"]);
+}

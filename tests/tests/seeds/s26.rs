@@ -49,14 +49,8 @@ fn s26_chengdu_referred_case_over_spring_festival() {
             "外墙饰面砖粘贴不符合设计文件及验收规范,属施工质量问题",
         ),
     );
-    // 「责成建设责任主体单位对质量问题进行限期整改」: the limit is agreed per case.
-    s.ok(
-        "jy",
-        beijing(2026, 2, 12, 17, 30),
-        CommandKind::SetAgreedDeadline {
-            deadline: beijing(2026, 3, 6, 18, 0),
-        },
-    );
+    // 「责成建设责任主体单位对质量问题进行限期整改」: the 限期 is the builder's, part of
+    // the order proposed (ruling 96), not a clock of the case.
     s.ok(
         "jy",
         beijing(2026, 2, 12, 17, 40),
@@ -595,4 +589,72 @@ fn s26_the_station_head_does_not_override_acceptance() {
     r.ok("sl", minutes(t0, 20), accept());
     d.assert_replays();
     r.assert_replays();
+}
+
+/// 第三条「责成建设责任主体单位对质量问题进行限期整改」: the 限期 binds the builder, outside
+/// the body, as S21's 限期修复 does (ruling 96): it is part of the order the
+/// inspector proposes and the head approves, not a date promised to the
+/// complainant, so nobody at the station sets it as an agreed deadline and a
+/// builder late with the rectification charges nobody there. Before, the
+/// inspector set it (`set_agreed_deadline`) and a late builder was the
+/// handler's breach — or, on a case with no inspector named, nobody's. Fails
+/// on the old file (the date was accepted).
+#[test]
+fn s26_the_builders_rectification_deadline_is_not_the_inspectors() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jy", "监督员 冯工", "zjz", &["inspector"], None),
+            ("zz", "站长 谢站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "市信访办交办:在建住宅楼板裂缝")
+        .complainant(person("业主代表 刘先生"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-R", c).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("zjz", "jy"));
+    s.ok(
+        "jy",
+        beijing(2026, 4, 8, 9, 0),
+        CommandKind::StartInvestigation,
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 4, 9, 16, 0),
+        findings(
+            FaultParty::ThirdParty,
+            "楼板裂缝超出验收规范,属施工质量问题",
+        ),
+    );
+    s.ok(
+        "jy",
+        beijing(2026, 4, 10, 10, 0),
+        propose(
+            vec![rem(RemedyKind::Repair)],
+            "责成施工单位于4月20日前完成楼板裂缝加固处理",
+        ),
+    );
+    s.ok("zz", beijing(2026, 4, 10, 15, 0), CommandKind::Approve);
+    for who in ["jy", "sl"] {
+        let refused = s
+            .run(
+                who,
+                beijing(2026, 4, 10, 16, 0),
+                CommandKind::SetAgreedDeadline {
+                    deadline: beijing(2026, 4, 20, 18, 0),
+                },
+            )
+            .unwrap_err();
+        assert_eq!(refused.kind(), "not_permitted", "{who}: {refused}");
+    }
+    // The builder is late; no one at the station is charged for it, and the
+    // body's own handling still runs (30 days from the acceptance), and so
+    // does the answer owed to the referrer.
+    s.tick(beijing(2026, 4, 21, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }

@@ -603,3 +603,88 @@ fn s42_a_major_complaint_is_reported_before_it_is_closed() {
     g.ok("j1", minutes(t0, 9), close());
     assert_eq!(status(&g), Status::Closed);
 }
+
+/// The `clock_stopped` events of the agreed deadline, in order: `met` or
+/// `missed`, with the instant.
+fn s42_agreed_stops(s: &Scenario) -> Vec<String> {
+    s.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::ClockStopped { milestone, met, .. }
+                if milestone.as_str() == AGREED_DEADLINE =>
+            {
+                Some(format!(
+                    "{} {}",
+                    if *met { "met" } else { "missed" },
+                    beijing_minute(e.at)
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止。对不能解决的投诉,应婉转地
+/// 向客户讲清楚,并确定下次回复的时间」: each contact that still cannot resolve the
+/// complaint agrees the next reply time, so a round has several. A later
+/// agreement replaces the running one (`[agreed_deadline] later_replaces`,
+/// ruling 110): made by the time agreed before, that time is met; made after
+/// it, the time was missed — charged to the receiver who agreed it — and the
+/// new one runs all the same. Fails on the old file, which refused the second
+/// agreement in the round.
+#[test]
+fn s42_each_next_reply_time_replaces_the_last() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], None),
+            ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 8, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "空调末端出风不冷,需更换风机盘管")
+        .complainant(person("12层 某公司行政"))
+        .category(cat("unit_repair"))
+        .first_responder(sid("j1"))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-N", c).unwrap();
+    s.ok("j1", minutes(t0, 2), accept());
+    s.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+    let agree = |s: &mut Scenario, at, deadline| {
+        s.ok("j1", at, CommandKind::SetAgreedDeadline { deadline });
+    };
+    // Cannot be solved today: the next reply time is tomorrow 17:00.
+    agree(&mut s, minutes(t0, 60), beijing(2026, 8, 4, 17, 0));
+    // Tomorrow at 16:00 the part has not come: the customer is told, and
+    // the next time agreed — the time before is met.
+    agree(
+        &mut s,
+        beijing(2026, 8, 4, 16, 0),
+        beijing(2026, 8, 6, 17, 0),
+    );
+    assert_eq!(
+        due(&s, beijing(2026, 8, 4, 16, 0), "agreed_deadline"),
+        "2026-08-06 17:00"
+    );
+    // The receiver calls only the next morning, after that time: it was
+    // missed, and the new one runs from the call.
+    agree(
+        &mut s,
+        beijing(2026, 8, 7, 9, 0),
+        beijing(2026, 8, 10, 17, 0),
+    );
+    assert_eq!(
+        s42_agreed_stops(&s),
+        ["met 2026-08-04 16:00", "missed 2026-08-07 09:00"]
+    );
+    assert_eq!(breach_owners(&s), ["agreed_deadline@1 → j1"]);
+    // Replaced, not ended: the last time still binds until the reply.
+    s.tick(beijing(2026, 8, 10, 17, 1));
+    assert_eq!(
+        breach_owners(&s),
+        ["agreed_deadline@1 → j1", "agreed_deadline@1 → j1"]
+    );
+    s.assert_replays();
+}

@@ -11,7 +11,9 @@ use crate::authority::{check_not_own, require_named_role};
 use crate::clocks;
 use crate::event::EventKind;
 
-/// A deadline agreed with the customer: its own clock, one per round.
+/// A deadline agreed with the customer: its own clock, one per round
+/// unless the policy lets a later agreement replace the running one
+/// (`[agreed_deadline] later_replaces`, ruling 110).
 pub(super) fn set_agreed_deadline(
     d: &Decision<'_, '_>,
     deadline: DateTime<Utc>,
@@ -31,30 +33,38 @@ pub(super) fn set_agreed_deadline(
         .level
         .clone()
         .ok_or_else(|| input("kind", "the case has no level yet"))?;
-    let mut events = vec![EventKind::AgreedDeadlineSet { deadline }];
-    if let Ok(id) = MilestoneId::new(clocks::AGREED_DEADLINE) {
-        if case.clock(&id, case.round).is_some_and(|c| c.is_open()) {
-            events.push(EventKind::ClockStopped {
-                milestone: id.clone(),
-                round: case.round,
-                met: true,
-                no_deadline: false,
-                by_validity: None,
-            });
-        }
-        // A second agreement in the same round replaces the first clock.
-        if case.clock(&id, case.round).is_some() {
-            return Err(input(
-                "kind.deadline",
-                "a deadline was already agreed in this round; record a note and escalate or reopen instead",
-            ));
-        }
+    let replaces = d.ctx.policy.agreed_deadline.later_replaces;
+    let agreed = MilestoneId::new(clocks::AGREED_DEADLINE).ok();
+    if !replaces
+        && agreed
+            .as_ref()
+            .is_some_and(|id| case.clock(id, case.round).is_some())
+    {
+        return Err(input(
+            "kind.deadline",
+            "a deadline was already agreed in this round, and the policy does not let a later agreement replace it ([agreed_deadline] later_replaces); record a note and escalate or reopen instead",
+        ));
     }
-    events.push(clocks::agreed_clock(case.round, &level, deadline, at)?);
+    let started = clocks::agreed_clock(case.round, &level, deadline, at)?;
+    let triggers = smallvec::smallvec![ClockEvent::AgreedDeadlineSet];
+    if !replaces {
+        return Ok(Effects {
+            events: smallvec::smallvec![EventKind::AgreedDeadlineSet { deadline }, started],
+            triggers,
+            then: None,
+        });
+    }
+    // The agreement stops the running date first (met if it has not
+    // lapsed: the contact that agrees the next time is the reply it
+    // promised), then the new date runs in its place.
     Ok(Effects {
-        events: events.into(),
-        triggers: smallvec::smallvec![ClockEvent::AgreedDeadlineSet],
-        then: None,
+        events: smallvec::smallvec![EventKind::AgreedDeadlineSet { deadline }],
+        triggers,
+        then: Some(Box::new(Effects {
+            events: smallvec::smallvec![started],
+            triggers: smallvec::SmallVec::new(),
+            then: None,
+        })),
     })
 }
 
