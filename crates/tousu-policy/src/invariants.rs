@@ -614,9 +614,10 @@ fn restricted_steps_can_be_taken(p: &Policy, out: &mut Findings) {
 
 /// A case can go from registration to closure, and whoever takes it over can act.
 fn flow_completes(p: &Policy, out: &mut Findings) {
-    // A policy whose closure needs no callback (ruling 92) completes
-    // without one.
-    let no_callback = p.closure.callback == crate::ClosureCallback::None;
+    // A policy whose closure needs no callback of any case (ruling 92)
+    // completes without one; one that needs none of some cases only
+    // (ruling 120) still needs someone to record it for the others.
+    let no_callback = p.closure.never_needs_callback();
     for &action in ESSENTIAL {
         if no_callback && action == Action::RecordCallback {
             continue;
