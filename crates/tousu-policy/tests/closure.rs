@@ -180,7 +180,8 @@ fn callback_when_limits_the_closure_without_callback() {
             .retain(|a| *a != tousu_policy::Action::RecordCallback);
     }
     p.closure.callback = ClosureCallback::None;
-    p.closure.callback_when = Some(serde_json::from_value(serde_json::json!({ "channel": ["letter"] })).unwrap());
+    p.closure.callback_when =
+        Some(serde_json::from_value(serde_json::json!({ "channel": ["letter"] })).unwrap());
     assert!(errors(&p).is_empty(), "{:#?}", errors(&p));
     let essential = check_invariants(&p).into_iter().any(|f| {
         f.invariant == "essential_action_granted" && f.message.contains("record_callback")
@@ -195,8 +196,9 @@ fn callback_when_limits_the_closure_without_callback() {
     );
 
     p.closure.callback = ClosureCallback::None;
-    p.closure.callback_when =
-        Some(serde_json::from_value(serde_json::json!({ "category": ["no_such_category"] })).unwrap());
+    p.closure.callback_when = Some(
+        serde_json::from_value(serde_json::json!({ "category": ["no_such_category"] })).unwrap(),
+    );
     let found = errors(&p);
     assert!(
         found.iter().any(|f| f.starts_with("closure.callback_when")),

@@ -26,7 +26,10 @@ fn a_send_back_without_approval_standing_is_reported() {
     p.roles[i].actions.push(Action::SendBack);
     let found = standing_findings(&p);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with(&format!("roles[{i}].actions")), "{found:#?}");
+    assert!(
+        found[0].starts_with(&format!("roles[{i}].actions")),
+        "{found:#?}"
+    );
     // Named in a sign-off chain, it has the standing of the next signer.
     if let Some(a) = p.approval.as_mut() {
         a.sign_off = vec![RoleId::new("complaint_manager").unwrap()];
