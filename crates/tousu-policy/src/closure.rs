@@ -26,6 +26,18 @@
 //! (`"none"`, where the source has no callback: the case closes on the
 //! reply, as closure kind `on_reply`). A callback recorded all the same
 //! must then be satisfied, as before.
+//!
+//! `callback_when` limits `callback` to the cases a predicate (the type of
+//! a milestone's `applies_when`) holds for; the others need a satisfied
+//! callback (ruling 120):
+//!
+//! ```toml
+//! # S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认」: a
+//! # complaint in the opinion book ends with the reply in the book.
+//! [closure]
+//! callback = "none"
+//! callback_when = { channel = ["opinion_book"] }
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -35,6 +47,7 @@ use crate::ids::MilestoneId;
 use crate::invariants::{Finding, Severity};
 use crate::milestone::{ClockEvent, Milestone};
 use crate::policy::Policy;
+use crate::predicate::{EvalInput, Predicate};
 use crate::record_sign_off::SignedRecord;
 
 /// What closing a replied case needs of the callback.
@@ -72,6 +85,11 @@ pub struct Closure {
     /// `"none"` where the source has no callback (ruling 92).
     #[serde(default, skip_serializing_if = "ClosureCallback::is_default")]
     pub callback: ClosureCallback,
+    /// The cases `callback` is said of (ruling 120): where this predicate
+    /// does not hold, closing needs a satisfied callback. Absent: every
+    /// case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_when: Option<Predicate>,
     /// A note for people (the clause).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -82,7 +100,30 @@ impl Closure {
     /// satisfied callback, as before the section existed.
     #[must_use]
     pub fn is_default(&self) -> bool {
-        self.awaits.is_empty() && self.callback.is_default()
+        self.awaits.is_empty() && self.callback.is_default() && self.callback_when.is_none()
+    }
+
+    /// What closing the replied complaint in `input` needs of the
+    /// callback: `callback` where `callback_when` holds or is absent, a
+    /// satisfied one elsewhere (ruling 120).
+    #[must_use]
+    pub fn callback_for(&self, policy: &Policy, input: &EvalInput<'_>) -> ClosureCallback {
+        if self
+            .callback_when
+            .as_ref()
+            .is_none_or(|w| w.matches(policy, input))
+        {
+            self.callback
+        } else {
+            ClosureCallback::Satisfied
+        }
+    }
+
+    /// Whether no case needs a callback to be closed: `callback = "none"`
+    /// for every case.
+    #[must_use]
+    pub fn never_needs_callback(&self) -> bool {
+        self.callback == ClosureCallback::None && self.callback_when.is_none()
     }
 }
 
@@ -114,6 +155,12 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
         r.error(
             "closure",
             "is a table of schema_version 2; write schema_version = 2",
+        );
+    }
+    if c.callback_when.is_some() && c.callback.is_default() {
+        r.error(
+            "closure.callback_when",
+            "limits `callback = \"none\"` to some cases, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop callback_when",
         );
     }
     for (i, id) in c.awaits.iter().enumerate() {

@@ -204,6 +204,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duty_misses_charge(p, &mut out);
     sign_off_changes_hands(p, &mut out);
     deciders_named(p, &mut out);
+    send_back_has_standing(p, &mut out);
     grants_usable(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
@@ -616,9 +617,10 @@ fn restricted_steps_can_be_taken(p: &Policy, out: &mut Findings) {
 
 /// A case can go from registration to closure, and whoever takes it over can act.
 fn flow_completes(p: &Policy, out: &mut Findings) {
-    // A policy whose closure needs no callback (ruling 92) completes
-    // without one.
-    let no_callback = p.closure.callback == crate::ClosureCallback::None;
+    // A policy whose closure needs no callback of any case (ruling 92)
+    // completes without one; one that needs none of some cases only
+    // (ruling 120) still needs someone to record it for the others.
+    let no_callback = p.closure.never_needs_callback();
     for &action in ESSENTIAL {
         if no_callback && action == Action::RecordCallback {
             continue;
@@ -1044,6 +1046,36 @@ fn deciders_named(p: &Policy, out: &mut Findings) {
                 ),
             );
         }
+    }
+}
+
+/// A send-back needs the standing of an approval (ruling 119): a role
+/// granted `send_back` that has no approval limit and signs no chain, under
+/// the authority's own limits or any rule's, is always refused unless its
+/// holder also holds a role that has.
+fn send_back_has_standing(p: &Policy, out: &mut Findings) {
+    let Some(a) = p.approval.as_ref() else {
+        return;
+    };
+    let approvers: Vec<_> = std::iter::once(a.default_approvers())
+        .chain(a.rules.iter().map(|r| a.approvers(Some(&r.id))))
+        .collect();
+    for (i, role) in p.roles.iter().enumerate() {
+        let stands = approvers
+            .iter()
+            .any(|x| x.limit_of(&role.id).is_some() || x.sign_off.contains(&role.id));
+        if stands || !role.may_sometimes(Action::SendBack) {
+            continue;
+        }
+        out.add(
+            Severity::Warning,
+            "send_back_has_standing",
+            format!("roles[{i}].actions"),
+            format!(
+                "{:?} is granted send_back, but no approval limit or sign-off chain names it, so it could never approve a proposal and its sending one back is always refused (ruling 119); take send_back away or give the role an approval limit",
+                role.id.as_str()
+            ),
+        );
     }
 }
 

@@ -124,6 +124,9 @@ pub(crate) fn check(p: &Policy) -> Report {
     crate::record_sign_off::check(p, &mut r);
     crate::closure::check(p, &mut r);
     crate::agreed_deadline::check(p, &mut r);
+    if let Some(when) = &p.closure.callback_when {
+        predicate(p, &names, &mut r, "closure.callback_when", when);
+    }
     crate::registration::check(p, &mut r);
     crate::remedy_rules::check(p, &mut r);
     for (i, rule) in p.remedy_rules.iter().enumerate() {

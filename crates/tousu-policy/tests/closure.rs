@@ -167,3 +167,41 @@ fn a_policy_without_callbacks_needs_no_role_to_record_one() {
     p.closure.callback = ClosureCallback::None;
     assert!(!essential(&p));
 }
+
+/// `callback_when` limits `callback = "none"` to some cases (ruling 120):
+/// the others still need a callback, so someone must record it; said of
+/// `"satisfied"` it limits nothing and is refused; its predicate is checked
+/// as any `when`.
+#[test]
+fn callback_when_limits_the_closure_without_callback() {
+    let mut p = v2();
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordCallback);
+    }
+    p.closure.callback = ClosureCallback::None;
+    p.closure.callback_when =
+        Some(serde_json::from_value(serde_json::json!({ "channel": ["letter"] })).unwrap());
+    assert!(errors(&p).is_empty(), "{:#?}", errors(&p));
+    let essential = check_invariants(&p).into_iter().any(|f| {
+        f.invariant == "essential_action_granted" && f.message.contains("record_callback")
+    });
+    assert!(essential, "the other cases still need a callback");
+
+    p.closure.callback = ClosureCallback::Satisfied;
+    let found = errors(&p);
+    assert!(
+        has(&found, "closure.callback_when", "callback = \"none\""),
+        "{found:#?}"
+    );
+
+    p.closure.callback = ClosureCallback::None;
+    p.closure.callback_when = Some(
+        serde_json::from_value(serde_json::json!({ "category": ["no_such_category"] })).unwrap(),
+    );
+    let found = errors(&p);
+    assert!(
+        found.iter().any(|f| f.starts_with("closure.callback_when")),
+        "{found:#?}"
+    );
+}

@@ -383,3 +383,53 @@ fn s08_only_the_branch_head_confirms_a_complaint_beyond_the_branch() {
     assert_eq!(steps_taken(&s), ["head-office"]);
     s.assert_replays();
 }
+
+/// S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认;客户留有
+/// 联系方式的,必须回复客户」: a complaint written in the book ends with the
+/// 投诉管理人's reply in the book, signed there; its writer may have left no
+/// contact, so no 回访 can follow it. The branch head closes the replied entry
+/// on that reply (`[closure] callback = "none"` limited by `callback_when` to
+/// the channel `opinion_book`, ruling 120), as closure kind `on_reply`; a
+/// complaint made at the counter still needs the 投诉管理人's record first (the
+/// `callback` record, 第八条(三)), and its closing without one is refused and
+/// changes nothing. Fixed (eleventh session): fails on the old file, where the
+/// book's complaint could be closed only after a satisfied callback.
+#[test]
+fn s08_a_complaint_in_the_book_closes_on_its_reply_in_the_book() {
+    let mut s = branch_with_its_complaint_manager();
+    // Written on Monday 8 June 2026 by a customer who left no contact.
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：等候时间过长")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("钱女士"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S08-F", c).unwrap();
+    s.ok("tsm", minutes(t0, 30), accept());
+    s.ok(
+        "tsm",
+        minutes(t0, 60),
+        reply("已在客户意见簿上回复处理意见并签字确认"),
+    );
+    s.ok("bh", minutes(t0, 90), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.assert_replays();
+
+    // The same complaint made at the counter: the record comes first.
+    let mut counter = branch_with_its_complaint_manager();
+    let c = Complaint::builder(t0, Channel::Visit, "等候时间过长")
+        .complainant(person("钱女士").with_phone("13903790004"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    counter.register("tsm", "S08-G", c).unwrap();
+    counter.ok("tsm", minutes(t0, 30), accept());
+    counter.ok("tsm", minutes(t0, 60), reply("已解释并致歉"));
+    let before = counter.case().clone();
+    let closed = counter.run("bh", minutes(t0, 90), close()).unwrap_err();
+    assert_eq!(closed.kind(), "invalid_transition", "{closed}");
+    assert_eq!(counter.case(), &before, "the refusal changes nothing");
+}

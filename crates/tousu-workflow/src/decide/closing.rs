@@ -204,12 +204,16 @@ pub(super) fn record_callback(
 }
 
 /// 结案 after a satisfied callback — or on the reply where the policy owes
-/// none (`closure.callback = "none"`, ruling 92) — once the clocks the
-/// policy's closure awaits have stopped (ruling 91).
+/// none of the case (`closure.callback = "none"`, rulings 92 and 120) —
+/// once the clocks the policy's closure awaits have stopped (ruling 91).
 pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
-    let closure = match (d.case.callback, d.ctx.policy.closure.callback) {
+    let policy = d.ctx.policy;
+    let owed = policy
+        .closure
+        .callback_for(policy, &clocks::eval_input(d.case, d.at()));
+    let closure = match (d.case.callback, owed) {
         (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
         (Some(_), _) => {
             return Err(invalid(

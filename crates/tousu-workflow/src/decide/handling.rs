@@ -369,30 +369,56 @@ pub(super) fn propose_solution(
 /// chain complete — the approval within the approver's limit. Nobody signs
 /// or approves their own proposal, nor signs twice.
 pub(super) fn approve(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
+    match standing(d, Action::Approve)? {
+        Standing::SignOff(role) => Effects::one(EventKind::SignedOff { role }, &[]),
+        Standing::Approval(amount) => {
+            Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
+        }
+    }
+}
+
+/// What the actor would do by approving the proposal now.
+enum Standing {
+    /// Sign the chain as this role, whose turn it is.
+    SignOff(RoleId),
+    /// Approve this amount, within their limit.
+    Approval(Money),
+}
+
+/// The actor's standing to decide the proposal now — to approve it or to
+/// send it back (ruling 119): the next signer of its chain, or — the chain
+/// complete — someone within their limit under the rule that applies, not
+/// its proposer nor its last signer. Refused as an approval would be.
+fn standing(d: &Decision<'_, '_>, action: Action) -> Result<Standing, Rejection> {
     let proposal = d.case.proposal.as_deref();
     if let Some(p) = proposal.filter(|p| p.signed_off.len() < p.sign_off.len()) {
-        return sign_off(d, p);
+        return sign_off(d, p, action).map(Standing::SignOff);
     }
     // Segregation of duties first, as for a sign-off: approving one's own
     // proposal is refused as such, whatever one's limit. The approval is the
     // position after the chain, held by the role the amount needs.
-    not_own_nor_signed(d, proposal, proposal.and_then(|p| p.required_role.as_ref()))?;
+    not_own_nor_signed(
+        d,
+        proposal,
+        proposal.and_then(|p| p.required_role.as_ref()),
+        action,
+    )?;
     let amount = proposal.map_or(Money::ZERO, |p| p.amount);
     if let Some(auth) = &d.ctx.policy.approval {
         let rule = proposal.and_then(|p| p.approval_rule.as_ref());
         within_limit(d.staff, amount, &auth.approvers(rule))?;
     }
-    Effects::one(EventKind::Approved { amount }, &[ClockEvent::Approved])
+    Ok(Standing::Approval(amount))
 }
 
 /// The next sign-off of `p`'s chain: the actor holds the role whose turn it
 /// is, did not propose, and signed before only as that role, not last.
-fn sign_off(d: &Decision<'_, '_>, p: &Proposal) -> Result<Effects, Rejection> {
+fn sign_off(d: &Decision<'_, '_>, p: &Proposal, action: Action) -> Result<RoleId, Rejection> {
     let signed = p.signed_off.len();
     let Some(next) = p.sign_off.get(signed) else {
         return Err(input("kind", "the sign-off chain is complete"));
     };
-    not_own_nor_signed(d, Some(p), Some(next))?;
+    not_own_nor_signed(d, Some(p), Some(next), action)?;
     if !d.staff.has_role(next) {
         let mut chain: Vec<String> = p.sign_off.iter().map(ToString::to_string).collect();
         chain.extend(p.required_role.iter().map(|r| format!("{r} (approval)")));
@@ -404,7 +430,7 @@ fn sign_off(d: &Decision<'_, '_>, p: &Proposal) -> Result<Effects, Rejection> {
             rule: p.approval_rule.clone(),
         });
     }
-    Effects::one(EventKind::SignedOff { role: next.clone() }, &[])
+    Ok(next.clone())
 }
 
 /// Segregation of duties: the proposer neither signs nor approves (unless
@@ -417,11 +443,12 @@ fn not_own_nor_signed(
     d: &Decision<'_, '_>,
     p: Option<&Proposal>,
     role: Option<&RoleId>,
+    action: Action,
 ) -> Result<(), Rejection> {
     check_not_own(
         d.staff,
         p.and_then(|p| p.proposed_by.as_ref()),
-        Action::Approve,
+        action,
         d.ctx,
     )?;
     let signed = p.map(|p| p.signed_off.as_slice()).unwrap_or_default();
@@ -439,9 +466,12 @@ fn not_own_nor_signed(
     }
 }
 
-/// The proposal goes back to the investigation, with a reason.
-pub(super) fn send_back(reason: &str) -> Result<Effects, Rejection> {
+/// The proposal goes back to the investigation, with a reason: by someone
+/// who could approve it now (ruling 119), refused as their approval would
+/// be otherwise.
+pub(super) fn send_back(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, Rejection> {
     non_blank("kind.reason", reason)?;
+    standing(d, Action::SendBack)?;
     Effects::one(
         EventKind::SentBack {
             reason: reason.to_owned(),

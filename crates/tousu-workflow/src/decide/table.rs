@@ -220,7 +220,7 @@ fn awaiting_approval(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     match kind {
         C::Approve => handling::approve(d),
-        C::SendBack { reason } => handling::send_back(reason),
+        C::SendBack { reason } => handling::send_back(d, reason),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         side!() => side(d),
         C::Register { .. }
