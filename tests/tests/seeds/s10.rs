@@ -1059,3 +1059,49 @@ fn s10_each_role_records_only_the_act_the_source_gives_it() {
     );
     s.assert_replays();
 }
+
+/// 2「于12小时内向相关部门传递,要求限期处理和回复」, 4「相关责任部门…须在接到调度后的2个小时内
+/// 向客户中心前台作出回应」, 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」: the case
+/// goes to a 相关部门, whose handler owns the response and the completion
+/// feedback (`dept_response`, `completion_feedback`, owned by the assignee). The
+/// file let the 客户中心前台 and the 部门负责人 name anyone the handler, so a case
+/// handed to the guard who took the call (an 员工 who may only register) made him
+/// owner of reports he can neither record nor stand in for by a reply (fails on
+/// the old file: the assignment and the transfer were accepted). The handler now
+/// holds `dept` or `dept_head`.
+#[test]
+fn s10_a_case_goes_to_a_department_that_can_answer_it() {
+    let roster = roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("eng1", "维修工", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+            ("guard", "保安员刘勇", "sec", &["employee"], Some("eh")),
+        ],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-H", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let to_guard = s.run("fd", minutes(t0, 10), assign("sec", "guard"));
+    assert!(
+        matches!(to_guard, Err(Rejection::HandOverRefused { .. })),
+        "{to_guard:?}"
+    );
+    s.ok("fd", minutes(t0, 11), assign("eng", "eh"));
+    let passed_on = s.run("eh", minutes(t0, 20), transfer("sec", "guard", "交秩序维护部"));
+    assert!(
+        matches!(passed_on, Err(Rejection::HandOverRefused { .. })),
+        "{passed_on:?}"
+    );
+    s.ok("eh", minutes(t0, 21), transfer("eng", "eng1", "交维修工处理"));
+}
