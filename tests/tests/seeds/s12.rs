@@ -1093,3 +1093,33 @@ fn s12_the_work_order_goes_to_the_manager_or_his_proxy_only() {
     let passed_on = s.run("wm", minutes(t0, 5), transfer("ws", "bz", "交班组处理"));
     assert!(refused(passed_on), "the manager handed the case to a worker");
 }
+
+/// 第五条(一)「投诉受理:现场、电话、意见箱等其它来源」 and (二) give the taking of a
+/// complaint to the 回访专员 and the 其他工作人员; no article lets anyone refuse one
+/// (no 不予受理) or take one against a rule. The 总经理 held `override_acceptance`,
+/// with which he accepted a complaint "against the rules" though the rules accept
+/// every one (fails on the old file: his acceptance with an override reason was
+/// taken). The grant is gone; the 回访专员 accepts.
+#[test]
+fn s12_the_general_manager_does_not_override_acceptance() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 20, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+        .complainant(person("车主赵先生").with_phone("13600003333"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", "S12-O", c).unwrap();
+    let overridden = s.run(
+        "gm",
+        minutes(t0, 1),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批受理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    s.ok("hf", minutes(t0, 2), accept());
+}
