@@ -1098,10 +1098,18 @@ fn s10_a_case_goes_to_a_department_that_can_answer_it() {
         "{to_guard:?}"
     );
     s.ok("fd", minutes(t0, 11), assign("eng", "eh"));
-    let passed_on = s.run("eh", minutes(t0, 20), transfer("sec", "guard", "交秩序维护部"));
+    let passed_on = s.run(
+        "eh",
+        minutes(t0, 20),
+        transfer("sec", "guard", "交秩序维护部"),
+    );
     assert!(
         matches!(passed_on, Err(Rejection::HandOverRefused { .. })),
         "{passed_on:?}"
     );
-    s.ok("eh", minutes(t0, 21), transfer("eng", "eng1", "交维修工处理"));
+    s.ok(
+        "eh",
+        minutes(t0, 21),
+        transfer("eng", "eng1", "交维修工处理"),
+    );
 }

@@ -1079,9 +1079,8 @@ fn s12_the_work_order_goes_to_the_manager_or_his_proxy_only() {
         s.ok(by, minutes(t0, 1), accept());
         s
     };
-    let refused = |r: Result<Vec<Event>, Rejection>| {
-        matches!(r, Err(Rejection::HandOverRefused { .. }))
-    };
+    let refused =
+        |r: Result<Vec<Event>, Rejection>| matches!(r, Err(Rejection::HandOverRefused { .. }));
     for by in ["hf", "qt"] {
         let mut s = registered(by);
         let to_worker = s.run(by, minutes(t0, 3), assign("ws", "bz"));
@@ -1091,7 +1090,10 @@ fn s12_the_work_order_goes_to_the_manager_or_his_proxy_only() {
     let mut s = registered("hf");
     s.ok("hf", minutes(t0, 3), assign("ws", "wm"));
     let passed_on = s.run("wm", minutes(t0, 5), transfer("ws", "bz", "交班组处理"));
-    assert!(refused(passed_on), "the manager handed the case to a worker");
+    assert!(
+        refused(passed_on),
+        "the manager handed the case to a worker"
+    );
 }
 
 /// 第五条(一)「投诉受理:现场、电话、意见箱等其它来源」 and (二) give the taking of a

@@ -451,7 +451,7 @@ fn s14_no_role_promises_a_date_the_source_lacks() {
     );
 }
 
-/// 第十六条「在接到投诉30分钟内提出处理方案或者解决办法,并尽快回复客户处理结果」 and
+/// 第十六条「在接到投诉30分钟内提来源理方案或者解决办法,并尽快回复客户处理结果」 (提来源理 read 提出处理) and
 /// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导,并回复客户耐心等待」: a case
 /// that cannot be resolved in time goes up to the direct leader; no article gives
 /// the 客户服务部 a 延期. The file let the 客服专员 ask for one and the 客服部经理
