@@ -1113,3 +1113,43 @@ fn s10_a_case_goes_to_a_department_that_can_answer_it() {
         transfer("eng", "eng1", "交维修工处理"),
     );
 }
+
+/// 1「凡属xx公司之员工,当接到顾客投诉时,必须聆听,同时将顾客投诉的时间、姓名、住址、联系电话
+/// 号码及投诉主题详细记录,并将相关信息及时反馈客户中心前台(一般情况下在24小时内反馈)」: the
+/// feedback to the front desk is the 员工's own act, and the 24 hours his
+/// (`feed_front_desk`, owned by the first asker). The file ended the clock only
+/// on the front desk's acceptance, which the 员工 may not make, so he was
+/// charged when the front desk was slow to take up what he had passed on. He
+/// now records his feedback (`report_submitted` naming `feed_front_desk`), which
+/// meets the clock (fails on the old file: his report was refused).
+#[test]
+fn s10_the_employee_feeds_the_front_desk_himself() {
+    let roster = roster(
+        &[("front", "客户中心", None), ("sec", "秩序维护部", None)],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("guard", "保安员刘勇", "sec", &["employee"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+        .category(cat("repair"))
+        .first_responder(sid("guard"))
+        .build()
+        .unwrap();
+    s.register("guard", "XX-F", c).unwrap();
+    s.ok(
+        "guard",
+        minutes(t0, 60),
+        report("feed_front_desk", "已电话反馈客户中心前台"),
+    );
+    assert!(!s10_open(&s, minutes(t0, 61), "feed_front_desk"));
+    let later = s.tick(minutes(t0, 30 * 60));
+    assert!(
+        !breached(&later, "feed_front_desk"),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.ok("fd", minutes(t0, 30 * 60 + 5), accept());
+}
