@@ -1102,3 +1102,97 @@ fn s10_a_limit_set_the_department_is_its_heads() {
     assert_eq!(agreed_late("XX-L1", true), ["agreed_deadline@1 → eh"]);
     assert_eq!(agreed_late("XX-L2", false), ["agreed_deadline@1 → fd"]);
 }
+
+/// 2「于12小时内向相关部门传递,要求限期处理和回复」, 4「相关责任部门…须在接到调度后的2个小时内
+/// 向客户中心前台作出回应」, 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」: the case
+/// goes to a 相关部门, whose handler owns the response and the completion
+/// feedback (`dept_response`, `completion_feedback`, owned by the assignee). The
+/// file let the 客户中心前台 and the 部门负责人 name anyone the handler, so a case
+/// handed to the guard who took the call (an 员工 who may only register) made him
+/// owner of reports he can neither record nor stand in for by a reply (fails on
+/// the old file: the assignment and the transfer were accepted). The handler now
+/// holds `dept` or `dept_head`.
+#[test]
+fn s10_a_case_goes_to_a_department_that_can_answer_it() {
+    let roster = roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("eng1", "维修工", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+            ("guard", "保安员刘勇", "sec", &["employee"], Some("eh")),
+        ],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-H", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let to_guard = s.run("fd", minutes(t0, 10), assign("sec", "guard"));
+    assert!(
+        matches!(to_guard, Err(Rejection::HandOverRefused { .. })),
+        "{to_guard:?}"
+    );
+    s.ok("fd", minutes(t0, 11), assign("eng", "eh"));
+    let passed_on = s.run(
+        "eh",
+        minutes(t0, 20),
+        transfer("sec", "guard", "交秩序维护部"),
+    );
+    assert!(
+        matches!(passed_on, Err(Rejection::HandOverRefused { .. })),
+        "{passed_on:?}"
+    );
+    s.ok(
+        "eh",
+        minutes(t0, 21),
+        transfer("eng", "eng1", "交维修工处理"),
+    );
+}
+
+/// 1「凡属xx公司之员工,当接到顾客投诉时,必须聆听,同时将顾客投诉的时间、姓名、住址、联系电话
+/// 号码及投诉主题详细记录,并将相关信息及时反馈客户中心前台(一般情况下在24小时内反馈)」: the
+/// feedback to the front desk is the 员工's own act, and the 24 hours his
+/// (`feed_front_desk`, owned by the first asker). The file ended the clock only
+/// on the front desk's acceptance, which the 员工 may not make, so he was
+/// charged when the front desk was slow to take up what he had passed on. He
+/// now records his feedback (`report_submitted` naming `feed_front_desk`), which
+/// meets the clock (fails on the old file: his report was refused).
+#[test]
+fn s10_the_employee_feeds_the_front_desk_himself() {
+    let roster = roster(
+        &[("front", "客户中心", None), ("sec", "秩序维护部", None)],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("guard", "保安员刘勇", "sec", &["employee"], None),
+        ],
+    );
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+        .category(cat("repair"))
+        .first_responder(sid("guard"))
+        .build()
+        .unwrap();
+    s.register("guard", "XX-F", c).unwrap();
+    s.ok(
+        "guard",
+        minutes(t0, 60),
+        report("feed_front_desk", "已电话反馈客户中心前台"),
+    );
+    assert!(!s10_open(&s, minutes(t0, 61), "feed_front_desk"));
+    let later = s.tick(minutes(t0, 30 * 60));
+    assert!(
+        !breached(&later, "feed_front_desk"),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.ok("fd", minutes(t0, 30 * 60 + 5), accept());
+}

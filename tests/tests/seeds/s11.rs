@@ -440,3 +440,40 @@ fn branch_roster() -> Roster {
         ],
     )
 }
+
+/// 第九条「投诉管理人应每日查阅客户意见簿 … 投诉处理完毕,投诉管理人要在客户意见簿上回复相关
+/// 处理意见,并签字确认」 and 第十条(一)「投诉管理人负责客户信函投诉」, (二)「投诉管理人应及时
+/// 调查了解投诉情况,解决投诉问题后,将处理情况回复客户」: an entry in the book and a letter
+/// are the 投诉管理人's to take up and answer. 第六条's 首问负责制 and 第八条(一) /
+/// 第十一条(一)1 let the employee who first took a complaint at the counter or on the
+/// phone answer it within his authority; nobody addressed a teller who copied an
+/// entry or a letter into the register. The old file let him accept it, which
+/// ended the 投诉管理人's reading (`opinion_book_review`), and reply, which ended
+/// the 投诉管理人's 三日 (`book_reply`, `reply`) — fails on the old file. He still
+/// takes and answers a complaint made to him on the phone.
+#[test]
+fn s11_a_teller_neither_takes_up_nor_answers_the_book_or_a_letter() {
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let taken_by_teller = |channel: Channel| {
+        let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+        let c = Complaint::builder(t0, channel, "我要投诉：转账手续费与公示不符")
+            .kind(FeedbackKind::Complaint)
+            .complainant(person("孙女士").with_phone("13703791111"))
+            .category(cat("fees"))
+            .build()
+            .unwrap();
+        s.register("teller", "S11-T", c).unwrap();
+        let accepted = s.run("teller", minutes(t0, 5), accept()).is_ok();
+        if !accepted {
+            s.ok("tsm", minutes(t0, 6), accept());
+        }
+        let replied = s
+            .run("teller", minutes(t0, 10), reply("已解释收费标准"))
+            .is_ok();
+        (accepted, replied)
+    };
+    assert_eq!(taken_by_teller(Channel::OpinionBook), (false, false));
+    assert_eq!(taken_by_teller(Channel::Letter), (false, false));
+    assert_eq!(taken_by_teller(Channel::Phone), (true, true));
+    assert_eq!(taken_by_teller(Channel::Visit), (true, true));
+}

@@ -1045,3 +1045,83 @@ fn s12_the_managers_contact_is_not_the_specialists_tracking_call() {
     );
     s.assert_replays();
 }
+
+/// 第五条(二)「同时填写《协调工作单》并于10分钟内提交给被投诉部门经理(或其代理人)」, (三)
+/// 「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」: the work
+/// order goes to the department's manager or his proxy, whose clocks — 初次对应,
+/// fined 20 / 30 / 50 / 80 元 (`first_response`, owned by the handler), the
+/// initial agreement, the first contact — the handler then owns. The file let
+/// the 回访专员, a 其他工作人员 or the manager name anyone the handler, so a work order
+/// handed to a 班组 worker who may neither propose nor reply fined him for a
+/// response he cannot give (fails on the old file: the assignment was
+/// accepted). The work order now goes only to a holder of `dept_manager` (or to
+/// the department with nobody named, its manager answering, ruling 75).
+#[test]
+fn s12_the_work_order_goes_to_the_manager_or_his_proxy_only() {
+    let roster = roster(
+        &[("kf", "客服部", None), ("ws", "维修车间", None)],
+        &[
+            ("hf", "回访专员周婷", "kf", &["callback_specialist"], None),
+            ("qt", "前台小李", "kf", &["staff"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+            ("bz", "维修班组长老陈", "ws", &[], Some("wm")),
+        ],
+    );
+    let t0 = beijing(2025, 10, 20, 10, 0); // a Monday
+    let registered = |by: &str| {
+        let mut s = Scenario::new(policy("four-level-s12.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+            .complainant(person("车主赵先生").with_phone("13600003333"))
+            .category(cat("workshop"))
+            .build()
+            .unwrap();
+        s.register(by, "S12-W", c).unwrap();
+        s.ok(by, minutes(t0, 1), accept());
+        s
+    };
+    let refused =
+        |r: Result<Vec<Event>, Rejection>| matches!(r, Err(Rejection::HandOverRefused { .. }));
+    for by in ["hf", "qt"] {
+        let mut s = registered(by);
+        let to_worker = s.run(by, minutes(t0, 3), assign("ws", "bz"));
+        assert!(refused(to_worker), "{by} handed the work order to a worker");
+        s.ok(by, minutes(t0, 4), assign("ws", "wm"));
+    }
+    let mut s = registered("hf");
+    s.ok("hf", minutes(t0, 3), assign("ws", "wm"));
+    let passed_on = s.run("wm", minutes(t0, 5), transfer("ws", "bz", "交班组处理"));
+    assert!(
+        refused(passed_on),
+        "the manager handed the case to a worker"
+    );
+}
+
+/// 第五条(一)「投诉受理:现场、电话、意见箱等其它来源」 and (二) give the taking of a
+/// complaint to the 回访专员 and the 其他工作人员; no article lets anyone refuse one
+/// (no 不予受理) or take one against a rule. The 总经理 held `override_acceptance`,
+/// with which he accepted a complaint "against the rules" though the rules accept
+/// every one (fails on the old file: his acceptance with an override reason was
+/// taken). The grant is gone; the 回访专员 accepts.
+#[test]
+fn s12_the_general_manager_does_not_override_acceptance() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 20, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "保养后仪表盘故障灯常亮")
+        .complainant(person("车主赵先生").with_phone("13600003333"))
+        .category(cat("workshop"))
+        .build()
+        .unwrap();
+    s.register("hf", "S12-O", c).unwrap();
+    let overridden = s.run(
+        "gm",
+        minutes(t0, 1),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批受理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    s.ok("hf", minutes(t0, 2), accept());
+}

@@ -540,3 +540,44 @@ fn s13_the_cause_found_chooses_the_remedy() {
         propose(vec![rem(RemedyKind::Apology)], "说明价格,道歉"),
     );
 }
+
+/// The on-site response (`on_site_response`: 「立即」「尽可能短的时间内」) is the
+/// handler's, who stops it by a proposal, a reply or, for a crisis, the report
+/// to the top. The file let the server, the 领班 and the manager name anyone
+/// the handler, so a complaint handed to a kitchen hand who holds none of the
+/// restaurant's complaint roles was his to answer on the spot though he may do
+/// none of that (fails on the old file: the assignment and the transfer were
+/// accepted). The handler now holds one of the roles that answer a guest
+/// (「在对待客人的任何投诉餐厅的任何人员都应当学会如何处理」: the server's role is any
+/// such person's; 「对自己无法做主的事报告主管、领班」).
+#[test]
+fn s13_a_complaint_goes_only_to_someone_who_can_answer_it() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("kit", "厨房", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("lb")),
+            ("lb", "领班阿芳", "rest", &["supervisor"], None),
+            ("ck", "帮厨小吴", "kit", &[], Some("lb")),
+        ],
+    );
+    let t0 = beijing(2025, 10, 1, 12, 30);
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "菜里有头发")
+        .complainant(person("陈女士（8号桌）"))
+        .category(cat("dish_quality"))
+        .build()
+        .unwrap();
+    s.register("w1", "S13-H", c).unwrap();
+    s.ok("w1", minutes(t0, 1), accept());
+    let to_kitchen = s.run("w1", minutes(t0, 2), assign("kit", "ck"));
+    assert!(
+        matches!(to_kitchen, Err(Rejection::HandOverRefused { .. })),
+        "{to_kitchen:?}"
+    );
+    s.ok("w1", minutes(t0, 3), assign("rest", "lb"));
+    let passed_on = s.run("lb", minutes(t0, 4), transfer("kit", "ck", "交厨房处理"));
+    assert!(
+        matches!(passed_on, Err(Rejection::HandOverRefused { .. })),
+        "{passed_on:?}"
+    );
+}

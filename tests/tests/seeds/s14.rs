@@ -450,3 +450,39 @@ fn s14_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// 第十六条「在接到投诉30分钟内提来源理方案或者解决办法,并尽快回复客户处理结果」 (提来源理 read 提出处理) and
+/// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导,并回复客户耐心等待」: a case
+/// that cannot be resolved in time goes up to the direct leader; no article gives
+/// the 客户服务部 a 延期. The file let the 客服专员 ask for one and the 客服部经理
+/// grant it, which paused the result's clock (fails on the old file: the request
+/// was accepted). Neither request nor grant is open to any role now.
+#[test]
+fn s14_no_extension_the_source_lacks() {
+    let p = policy("logistics-s14.toml");
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.id.as_str()).collect();
+    let roster = roster(
+        &[("cs", "客户服务部", None)],
+        &[("all", "身兼各岗", "cs", &roles, None)],
+    );
+    let t0 = beijing(2026, 3, 3, 10, 0);
+    let mut s = Scenario::new(p.clone(), roster);
+    let c = about(t0, "timeliness", "货物晚到两天")
+        .complainant(person("刘经理"))
+        .build()
+        .unwrap();
+    s.register("all", "S14-EXT", c).unwrap();
+    s.ok("all", minutes(t0, 5), accept());
+    let asked = s.run(
+        "all",
+        minutes(t0, 10),
+        CommandKind::RequestExtension {
+            reason: "需运输部核查".to_owned(),
+            until: None,
+        },
+    );
+    assert!(
+        matches!(asked, Err(Rejection::NotPermitted { .. })),
+        "{asked:?}"
+    );
+}
