@@ -291,3 +291,92 @@ fn s21_the_builders_repair_deadline_is_not_the_inspectors() {
     s.tick(beijing(2025, 7, 20, 9, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// The 办法 has no 延期 (no 延 in its text), and its clocks are assumed: the
+/// inspector asked and the station head approved an extension that paused the
+/// investigation and the result (`approval.extension` with no clause). Both
+/// are refused now, and the 30 days run on. Fails on the old file (the
+/// request was taken).
+#[test]
+fn s21_the_investigation_is_not_extended() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("ins", "质量监督员", "zjz", &["inspector"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:住宅楼卫生间渗漏")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-X", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok("io", minutes(t0, 40), assign_with("zjz", "ins", &[]));
+    s.ok("ins", beijing(2025, 6, 10, 9, 0), investigate());
+    let asked = s
+        .run(
+            "ins",
+            beijing(2025, 6, 20, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需委托检测机构鉴定".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "sh",
+            beijing(2025, 6, 20, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 30 days from Monday 9 June 09:30: 9 July.
+    s.tick(beijing(2025, 7, 10, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["investigation@1 → ins"]);
+}
+
+/// 第六条(三)「向上级有关部门反馈批转投诉事项的处理情况」 and 第五条's 协调: the one manual
+/// step (`bureau`) is the station's report up to the 建设行政主管部门. The bureau
+/// held `escalate` too, and taking the step reported the case to itself; the
+/// 办法 gives it no step above it. Fails on the old file (the bureau's
+/// escalation was taken).
+#[test]
+fn s21_the_bureau_does_not_escalate_to_itself() {
+    let roster = roster(
+        &[("zjz", "质监站", None), ("jsj", "建设局", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+            ("bj", "建设局科员", "jsj", &["construction_bureau"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:小区道路塌陷")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-B", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    let refused = s
+        .run("bj", minutes(t0, 60), escalate("报上级"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    s.ok(
+        "sh",
+        minutes(t0, 90),
+        escalate("受理责任不对口,报建设局协调"),
+    );
+    assert_eq!(steps_notified(&s), ["bureau → construction_bureau"]);
+}
