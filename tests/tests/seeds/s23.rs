@@ -705,3 +705,69 @@ fn s23_the_duty_officer_does_not_answer_for_the_sub_centre() {
     ));
     s.ok("zr", minutes(t0, 60), reply("已责成施工单位限期整改"));
 }
+
+/// The surviving 细则 (第一条 … 第七条1) has no 延期, and the 30 days of
+/// `handling` are assumed: the 主办人员 asked and the station head approved
+/// an extension that paused them (`approval.extension` with no clause). Both
+/// are refused now, and the handling is late on the 31st day, the handler's.
+/// Fails on the old file (the request was taken).
+#[test]
+fn s23_the_handling_is_not_extended() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
+            ("zz", "站长", "fzx", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "zb",
+        "XM-E",
+        about(t0, "waterproofing", "屋面渗漏至顶层住户")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
+    let asked = s
+        .run(
+            "zr",
+            beijing(2026, 3, 20, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需等待雨季复查渗漏点".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "zz",
+            beijing(2026, 3, 20, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 30 days from Monday 2 March 09:30: 1 April.
+    s.tick(beijing(2026, 4, 2, 9, 0));
+    s.assert_replays();
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"handling@1 → jd1".to_owned()),
+        "{owners:?}"
+    );
+}
