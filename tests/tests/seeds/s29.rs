@@ -511,3 +511,59 @@ fn s29_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// The 细则 has no 延期 (no 延 in its text), and the rectification's 60 / 30
+/// days are assumed (「及时、就地依法解决」): the city station asked and the
+/// province approved an extension that paused them (`approval.extension` with
+/// no clause). Both are refused now, and the rectification is late on the
+/// 61st day, the station's. Fails on the old file (the request was taken).
+#[test]
+fn s29_the_rectification_is_not_extended() {
+    let roster = roster(
+        &[("city", "市投诉站", None), ("prov", "省投诉站", None)],
+        &[
+            ("cs", "市投诉站 受理员", "city", &["city_station"], None),
+            ("ps", "省投诉站", "prov", &["provincial_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "cs",
+        "JS-E",
+        about(t0, "decoration", "外墙面砖空鼓脱落").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("cs", minutes(t0, 30), accept());
+    let asked = s
+        .run(
+            "cs",
+            beijing(2026, 4, 1, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "施工单位需待天气转好后整改".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "ps",
+            beijing(2026, 4, 1, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 60 days from Monday 2 March: 1 May, in the Labour Day holiday, so the
+    // end of Wednesday 6 May.
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    s.assert_replays();
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"rectification@1 → cs".to_owned()),
+        "{owners:?}"
+    );
+}
