@@ -492,3 +492,55 @@ fn s18_the_department_hands_a_case_on_only_once_it_understands_it() {
     assert_eq!(status(&s), Status::Investigating);
     s.assert_replays();
 }
+
+/// 第十条「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the 制度 has no step
+/// above the department's 主管领导, and the one manual step (`manual-leader`)
+/// hands the case to him. The (assumed) 公司分管领导 held `escalate`, so his
+/// escalation took that step and handed the case down to the department's
+/// leader. Refused now; the department still hands the case up. Fails on the
+/// old file (the company leader's escalation was taken).
+#[test]
+fn s18_the_company_leader_does_not_hand_a_case_down() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务中心", None),
+            ("gw", "管网所", None),
+            ("gs", "公司", None),
+        ],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], Some("c0")),
+            ("c0", "公司分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "k1",
+        "CD-9",
+        about(t0, "water_quality", "自来水发黄").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    let refused = s
+        .run("c0", minutes(t0, 20), escalate("公司领导关注"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-leader → dept_leader ⇒ dept_leader"]
+    );
+}
