@@ -173,10 +173,10 @@ fn s18_the_leader_takes_a_case_over() {
 
 /// 第三条「客服投诉受理人员负责…将投诉承接、传递给投诉责任部门、人员」, 第五条「投诉处理责任部门、
 /// 人员应在24小时内电话答复客户」: a case handed to the 管网所 with no person
-/// named is the department's once someone of it acts, and until then the
-/// intake officer's, whose hand-over named nobody (`fallback_owner`,
-/// assumed). Before, both breaches were charged to nobody. Fails on the
-/// old file.
+/// named is the department's once someone of it acts, and before that its
+/// holder's (eleventh-session audit: until then the intake officer's, whose
+/// hand-over named nobody). Before the eighth audit both breaches were
+/// charged to nobody.
 #[test]
 fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
     let roster = roster(
@@ -196,13 +196,13 @@ fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
     s.register("kf", "S18-O", c).unwrap();
     s.ok("kf", minutes(t0, 10), accept());
     s.ok("kf", minutes(t0, 30), assign_department("pipe"));
-    // Nobody of the department has acted by the 24th hour: the intake officer.
+    // Nobody of the department has acted by the 24th hour: its holder.
     s.tick(beijing(2026, 5, 7, 9, 31));
-    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw1"]);
     // Someone of the department acts; the result, 5 working days, is his.
     s.ok("gw1", beijing(2026, 5, 7, 10, 0), note("已安排抢修"));
     s.tick(beijing(2026, 5, 14, 9, 31));
-    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf", "result@1 → gw1"]);
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw1", "result@1 → gw1"]);
 }
 
 /// 第五条「投诉处理责任部门、人员应在24小时内电话答复客户」: the 24 hours are met by
@@ -374,10 +374,11 @@ fn s18_the_result_is_not_extended() {
 /// 受理阶段(五)「不让客户等待太久,明确告知客户等待时间」 and 提出解决方案阶段(二)「向客户说明
 /// 解决问题所需要的时间,及其原因」: the wait told to the customer is the result's time in
 /// place of the assumed 5 working days (ruling 103), owned as the result is — the
-/// handler, else whoever of the department acted, else the intake officer who told
-/// it and handed the case over with no person named. The old file owned it by the
-/// handler alone, so a wait told at intake, or by a department sent the case with
-/// no person named, lapsed charged to nobody (this test fails there).
+/// handler, else whoever of the department acted, else the department's holder of
+/// the role (since the eleventh-session audit; before, the intake officer who told
+/// it and handed the case over with no person named), else the intake officer. The
+/// tenth audit's old file owned it by the handler alone, so a wait told at intake,
+/// or by a department sent the case with no person named, lapsed charged to nobody.
 #[test]
 fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
     let roster = roster(
@@ -435,8 +436,12 @@ fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
         s.assert_replays();
         breach_owners(&s)
     };
-    // Nobody of the department acted: the intake officer's call and wait.
-    assert_eq!(run(true), ["agreed_deadline@1 → kf", "phone_reply@1 → kf"]);
+    // Nobody of the department acted: the call and the wait are still the
+    // department's it was sent to (its holder), not the intake officer's.
+    assert_eq!(
+        run(true),
+        ["agreed_deadline@1 → gw1", "phone_reply@1 → gw1"]
+    );
     assert_eq!(run(false), ["agreed_deadline@1 → gw1"]);
 }
 
@@ -543,4 +548,58 @@ fn s18_the_company_leader_does_not_hand_a_case_down() {
         steps_notified(&s),
         ["manual-leader → dept_leader ⇒ dept_leader"]
     );
+}
+
+/// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」, 第五条「投诉处理责任部门、人员应在
+/// 24小时内电话答复客户」: the 24 hours and the result are the department's the
+/// case was sent to, though nobody of it has acted — the head of its staff
+/// holding the role (`holder`, ruling 75), not the intake officer who passed
+/// it on, nor the staff under the head. The intake officer answers only for a
+/// department with nobody holding the role. Fails on the old file (the
+/// intake officer was charged).
+#[test]
+fn s18_a_case_sent_to_a_department_is_its_holders_before_anyone_acts() {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("qa", "水质科", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw0", "管网所所长", "pipe", &["responsible_dept"], None),
+            (
+                "gw1",
+                "管网所维修工",
+                "pipe",
+                &["responsible_dept"],
+                Some("gw0"),
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "小区供水管破裂")
+        .complainant(person("居民赵先生").with_phone("13880000011"))
+        .category(cat("pipe_network"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-H", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_department("pipe"));
+    // 24 hours, then 5 working days from Monday 09:30: the end of Monday 18 May.
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw0", "result@1 → gw0"]);
+    // A department nobody holds the role in: the intake officer, who sent it there.
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), s.roster.clone());
+    let c = Complaint::builder(t0, Channel::Phone, "自来水有异味")
+        .complainant(person("居民钱女士").with_phone("13880000012"))
+        .category(cat("water_quality"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-Q", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_department("qa"));
+    s.tick(beijing(2026, 5, 12, 9, 31));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
 }
