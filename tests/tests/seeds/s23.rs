@@ -771,3 +771,44 @@ fn s23_the_handling_is_not_extended() {
         "{owners:?}"
     );
 }
+
+/// 第四条「对内协调质量投诉处理并跟踪督办」, 第五条「由各监督科室轮流值班」: the 分中心 hands a
+/// case to a 监督科室, whose 监督员 investigate and reply, or to another 主办人员 —
+/// not to a duty officer as such, who may not reply (第七条 gives him the record
+/// and the report) and, named handler, was charged with the `handling` he
+/// cannot end. Refused now (`hands_over_to`). Fails on the old file (the
+/// assignment was taken).
+#[test]
+fn s23_the_sub_centre_hands_a_case_only_to_those_who_can_answer_it() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "zb",
+        "XM-H",
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    let refused = s
+        .run("zr", minutes(t0, 60), assign_with("fzx", "zb", &[]))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::HandOverRefused { .. }),
+        "{refused}"
+    );
+    s.ok("zr", minutes(t0, 70), assign_with("jd", "jd1", &[]));
+}
