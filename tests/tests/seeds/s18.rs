@@ -554,9 +554,8 @@ fn s18_the_company_leader_does_not_hand_a_case_down() {
 /// 24小时内电话答复客户」: the 24 hours and the result are the department's the
 /// case was sent to, though nobody of it has acted — the head of its staff
 /// holding the role (`holder`, ruling 75), not the intake officer who passed
-/// it on, nor the staff under the head. The intake officer answers only for a
-/// department with nobody holding the role. Fails on the old file (the
-/// intake officer was charged).
+/// it on, nor the staff under the head. Fails on the old file (the intake
+/// officer was charged).
 #[test]
 fn s18_a_case_sent_to_a_department_is_its_holders_before_anyone_acts() {
     let roster = roster(
@@ -590,16 +589,53 @@ fn s18_a_case_sent_to_a_department_is_its_holders_before_anyone_acts() {
     // 24 hours, then 5 working days from Monday 09:30: the end of Monday 18 May.
     s.tick(beijing(2026, 5, 19, 9, 0));
     assert_eq!(breach_owners(&s), ["phone_reply@1 → gw0", "result@1 → gw0"]);
-    // A department nobody holds the role in: the intake officer, who sent it there.
-    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), s.roster.clone());
-    let c = Complaint::builder(t0, Channel::Phone, "自来水有异味")
-        .complainant(person("居民钱女士").with_phone("13880000012"))
-        .category(cat("water_quality"))
+}
+
+/// 第三条「将投诉承接、传递给投诉责任部门、人员」, 提出解决方案阶段「将需要其他部门协助处理的
+/// 投诉记录传递给其他相关部门」: a case goes to a responsible department or person,
+/// who calls the customer within 24 hours and answers for the result. The
+/// intake officer could name anyone handler — a department's 主管领导, who may
+/// neither call nor reply, and was then charged with both clocks — or send it
+/// to a department where nobody holds the role. Both are refused now
+/// (`hands_over_to`). Fails on the old file (the assignment was taken).
+#[test]
+fn s18_the_intake_officer_hands_a_case_only_to_a_responsible_department() {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("bgs", "办公室", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            (
+                "gw1",
+                "管网所班长",
+                "pipe",
+                &["responsible_dept"],
+                Some("ld"),
+            ),
+            ("ld", "管网所主管领导", "pipe", &["dept_leader"], None),
+            ("bg", "办公室文员", "bgs", &["cs_intake"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "抄表员态度恶劣")
+        .complainant(person("居民孙女士").with_phone("13880000013"))
+        .category(cat("staff_conduct"))
         .build()
         .unwrap();
-    s.register("kf", "S18-Q", c).unwrap();
+    s.register("kf", "S18-A", c).unwrap();
     s.ok("kf", minutes(t0, 10), accept());
-    s.ok("kf", minutes(t0, 30), assign_department("qa"));
-    s.tick(beijing(2026, 5, 12, 9, 31));
-    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+    for (lead, handler) in [("pipe", "ld"), ("bgs", "bg")] {
+        let refused = s
+            .run("kf", minutes(t0, 20), assign_with(lead, handler, &[]))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::HandOverRefused { .. }),
+            "{refused}"
+        );
+    }
+    s.ok("kf", minutes(t0, 30), assign_with("pipe", "gw1", &[]));
 }
