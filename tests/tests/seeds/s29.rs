@@ -567,3 +567,54 @@ fn s29_the_rectification_is_not_extended() {
         "{owners:?}"
     );
 }
+
+/// 第六条(五)「认真处理上级有关部门批转的工程质量投诉,并在三个月内将调查和处理情况报原批转
+/// 机关」: the report goes up with the investigation and the handling, so the
+/// case is not closed before it. The file let the city station close a
+/// referred case unreported, and the closure stopped `report_to_referrer` as
+/// met. Closing waits for the report now (`[closure] awaits`, ruling 91).
+/// Fails on the old file (the closure was taken).
+#[test]
+fn s29_a_referred_case_is_closed_only_after_the_report_to_the_referrer() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映屋面渗漏")
+        .complainant(person("住户 王先生"))
+        .category(cat("roof_waterproofing"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-C", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok(
+        "n1",
+        beijing(2025, 12, 20, 10, 0),
+        reply("已责成施工单位返修"),
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 12, 22, 10, 0),
+        callback(Satisfaction::Satisfied, "返修后无渗漏"),
+    );
+    let refused = s
+        .run("n1", beijing(2025, 12, 22, 11, 0), close())
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::ClosureAwaitsClock { .. }),
+        "{refused}"
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 12, 23, 10, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已将调查和处理情况报原批转机关".into()),
+            milestone: Some(tousu_policy::MilestoneId::new("report_to_referrer").unwrap()),
+        },
+    );
+    s.ok("n1", beijing(2025, 12, 23, 11, 0), close());
+}
