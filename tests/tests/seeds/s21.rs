@@ -380,3 +380,38 @@ fn s21_the_bureau_does_not_escalate_to_itself() {
     );
     assert_eq!(steps_notified(&s), ["bureau → construction_bureau"]);
 }
+
+/// 第四条「按投诉处理程序调查核实,督促和责成责任单位对质量缺陷进行限期修复」: the handler is
+/// an inspector, who investigates, proposes the repair order and may reply (or
+/// another intake officer, who may reply). The station could name anyone —
+/// the station head, who may neither propose nor reply, and was then charged
+/// with the investigation and the result. Refused now (`hands_over_to`).
+/// Fails on the old file (the assignment was taken).
+#[test]
+fn s21_the_station_names_only_an_inspector_handler() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("ins", "质量监督员", "zjz", &["inspector"], Some("sh")),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:地下室渗水")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-H", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    for who in ["io", "sh"] {
+        let refused = s
+            .run(who, minutes(t0, 40), assign_with("zjz", "sh", &[]))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::HandOverRefused { .. }),
+            "{refused}"
+        );
+    }
+    s.ok("io", minutes(t0, 50), assign_with("zjz", "ins", &[]));
+}
