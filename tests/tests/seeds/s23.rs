@@ -812,3 +812,43 @@ fn s23_the_sub_centre_hands_a_case_only_to_those_who_can_answer_it() {
     );
     s.ok("zr", minutes(t0, 70), assign_with("jd", "jd1", &[]));
 }
+
+/// 第三条「工程质量投诉问题属下列情形者,投诉受理人应建议投诉人通过其它投诉途径或民事仲裁、司法
+/// 等途径解决」: the six grounds bind (「应」), and the 细则 gives no one the
+/// power to accept such a complaint anyway. The station head held
+/// `override_acceptance` and could accept a complaint already in court
+/// against 第三条6. Refused now. Fails on the old file (the override was
+/// taken).
+#[test]
+fn s23_no_one_accepts_a_ground_of_article_three_anyway() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            ("zz", "站长", "fzx", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "waterproofing", "屋面渗漏,已起诉开发商")
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    s.register("zb", "XM-L", c).unwrap();
+    let refused = s
+        .run(
+            "zz",
+            minutes(t0, 30),
+            CommandKind::Accept {
+                override_reason: Some("站长同意先行受理".to_owned()),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+}
