@@ -415,3 +415,48 @@ fn s21_the_station_names_only_an_inspector_handler() {
     }
     s.ok("io", minutes(t0, 50), assign_with("zjz", "ins", &[]));
 }
+
+/// 第七条「应与工程建设单位(开发商)或受其委托的质量保修单位先行联系,协商处理。建设单位不按
+/// 规定履行保修责任的,投诉人可…投诉」 and 第四条's scope: the 办法 gives no one the
+/// power to accept a complaint against them. The station head and the bureau
+/// held `override_acceptance` and could accept a complainant's own complaint
+/// before the developer was asked. Refused now; the bureau, which 第五条 makes
+/// 「负责…投诉受理和处理工作」, accepts under the rules like the station. Fails
+/// on the old file (the station head's override was taken).
+#[test]
+fn s21_no_one_accepts_against_the_developer_first() {
+    let roster = roster(
+        &[("zjz", "质监站", None), ("jsj", "建设局", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+            ("bj", "建设局科员", "jsj", &["construction_bureau"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "住宅楼卫生间渗漏")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-O", c).unwrap();
+    for who in ["sh", "bj"] {
+        let refused = s
+            .run(
+                who,
+                minutes(t0, 30),
+                CommandKind::Accept {
+                    override_reason: Some("领导同意先行受理".to_owned()),
+                },
+            )
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::NotPermitted { .. }),
+            "{who}: {refused}"
+        );
+    }
+    let err = s.run("bj", minutes(t0, 40), accept()).unwrap_err();
+    assert!(
+        matches!(&err, Rejection::PolicyDecides { rule: Some(r), .. } if r.as_str() == "developer-first"),
+        "{err}"
+    );
+}
