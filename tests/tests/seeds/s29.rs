@@ -618,3 +618,34 @@ fn s29_a_referred_case_is_closed_only_after_the_report_to_the_referrer() {
     );
     s.ok("n1", beijing(2025, 12, 23, 11, 0), close());
 }
+
+/// The 细则 has no 回访: 第六条(四)「对受理的工程质量投诉及处理情况进行登记…做到受理一件,
+/// 处理一个,件件有结果」 ends a case on its result. The file closed a case only
+/// after a satisfied callback (the default), so a complainant who would not
+/// say he was satisfied kept it open for ever. A replied case closes on the
+/// reply now (`[closure] callback = "none"`, ruling 92). Fails on the old
+/// file (the closure was refused for want of a callback).
+#[test]
+fn s29_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映屋面渗漏")
+        .complainant(person("住户 赵先生"))
+        .category(cat("roof_waterproofing"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-N", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok(
+        "n1",
+        beijing(2025, 12, 20, 10, 0),
+        reply("已责成施工单位返修完毕"),
+    );
+    s.ok("n1", beijing(2025, 12, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}
