@@ -460,3 +460,31 @@ fn s21_no_one_accepts_against_the_developer_first() {
         "{err}"
     );
 }
+
+/// The surviving 办法 has no 回访: 第四条's handling (「调查核实,督促和责成责任单位对质量缺陷
+/// 进行限期修复和对投诉及被投诉双方发生的分歧进行调解」) ends on its result. The file
+/// closed a case only after a satisfied callback (the default), so a
+/// complainant who would not say he was satisfied kept it open. A replied
+/// case closes on the reply now (`[closure] callback = "none"`, ruling 92).
+/// Fails on the old file (the closure was refused for want of a callback).
+#[test]
+fn s21_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[("io", "受理人员", "zjz", &["intake_officer"], None)],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:楼道墙面开裂")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-N", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok(
+        "io",
+        beijing(2025, 6, 20, 10, 0),
+        reply("已责成施工单位修复完毕"),
+    );
+    s.ok("io", beijing(2025, 6, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}

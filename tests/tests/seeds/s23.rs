@@ -852,3 +852,42 @@ fn s23_no_one_accepts_a_ground_of_article_three_anyway() {
         "{refused}"
     );
 }
+
+/// The surviving 细则 has no 回访: 第四条 gives the 分中心 「跟踪督办、汇总、反馈质量投诉
+/// 情况」, the 反馈 being its reply. The file closed a case only after a
+/// satisfied callback (the default), so a complainant who would not say he
+/// was satisfied kept it open. A replied case closes on the reply now
+/// (`[closure] callback = "none"`, ruling 92). Fails on the old file (the
+/// closure was refused for want of a callback).
+#[test]
+fn s23_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-N",
+        about(t0, "waterproofing", "阳台渗水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    s.ok(
+        "zr",
+        beijing(2026, 3, 20, 10, 0),
+        reply("已督促施工单位整改完毕"),
+    );
+    s.ok("zr", beijing(2026, 3, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}
