@@ -578,3 +578,50 @@ fn s16_every_complaint_is_kept_from_those_not_concerned() {
         assert_eq!(can_view(&sid(who), s.case(), &ctx), sees, "{who}");
     }
 }
+
+/// 二(二)「重大事项应由所务会议或合伙人会议讨论决定」, 二(四)「应召开所务会议或合伙人会议讨论
+/// 处理方案,并确定是否向相关管理部门通报」: the meeting is the top of the 制度, and
+/// its 通报 is a decision, not a step of the case. It held `escalate`, and
+/// escalating a general complaint took the step `director-or-other-partner`,
+/// notifying the partners below it. Refused now; the partner still takes his
+/// steps. Fails on the old file (the meeting's escalation was taken).
+#[test]
+fn s16_the_meeting_has_no_step_above_it() {
+    let roster = roster(
+        &[
+            ("front", "总台", None),
+            ("office", "投诉办公室", None),
+            ("lit", "诉讼部", None),
+            ("partners", "合伙人会议", None),
+        ],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("zm", "专门负责人", "office", &["complaint_officer"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 10, 0); // a Monday
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "承办律师多次未按约定时间回复")
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    s.register("ft", "S16-M", c).unwrap();
+    s.ok("zm", minutes(t0, 30), accept());
+    s.ok("zm", minutes(t0, 60), assign_with("lit", "p1", &[]));
+    let refused = s
+        .run("pm", minutes(t0, 90), escalate("会议讨论后通报"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    s.ok(
+        "p1",
+        minutes(t0, 120),
+        escalate("分管合伙人出差,请主任处理"),
+    );
+    assert_eq!(steps_notified(&s), ["director-or-other-partner → partner"]);
+}

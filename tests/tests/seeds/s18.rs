@@ -173,10 +173,10 @@ fn s18_the_leader_takes_a_case_over() {
 
 /// 第三条「客服投诉受理人员负责…将投诉承接、传递给投诉责任部门、人员」, 第五条「投诉处理责任部门、
 /// 人员应在24小时内电话答复客户」: a case handed to the 管网所 with no person
-/// named is the department's once someone of it acts, and until then the
-/// intake officer's, whose hand-over named nobody (`fallback_owner`,
-/// assumed). Before, both breaches were charged to nobody. Fails on the
-/// old file.
+/// named is the department's once someone of it acts, and before that its
+/// holder's (eleventh-session audit: until then the intake officer's, whose
+/// hand-over named nobody). Before the eighth audit both breaches were
+/// charged to nobody.
 #[test]
 fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
     let roster = roster(
@@ -196,13 +196,13 @@ fn s18_a_case_handed_to_a_department_without_a_person_is_still_owned() {
     s.register("kf", "S18-O", c).unwrap();
     s.ok("kf", minutes(t0, 10), accept());
     s.ok("kf", minutes(t0, 30), assign_department("pipe"));
-    // Nobody of the department has acted by the 24th hour: the intake officer.
+    // Nobody of the department has acted by the 24th hour: its holder.
     s.tick(beijing(2026, 5, 7, 9, 31));
-    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw1"]);
     // Someone of the department acts; the result, 5 working days, is his.
     s.ok("gw1", beijing(2026, 5, 7, 10, 0), note("已安排抢修"));
     s.tick(beijing(2026, 5, 14, 9, 31));
-    assert_eq!(breach_owners(&s), ["phone_reply@1 → kf", "result@1 → gw1"]);
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw1", "result@1 → gw1"]);
 }
 
 /// 第五条「投诉处理责任部门、人员应在24小时内电话答复客户」: the 24 hours are met by
@@ -374,10 +374,11 @@ fn s18_the_result_is_not_extended() {
 /// 受理阶段(五)「不让客户等待太久,明确告知客户等待时间」 and 提出解决方案阶段(二)「向客户说明
 /// 解决问题所需要的时间,及其原因」: the wait told to the customer is the result's time in
 /// place of the assumed 5 working days (ruling 103), owned as the result is — the
-/// handler, else whoever of the department acted, else the intake officer who told
-/// it and handed the case over with no person named. The old file owned it by the
-/// handler alone, so a wait told at intake, or by a department sent the case with
-/// no person named, lapsed charged to nobody (this test fails there).
+/// handler, else whoever of the department acted, else the department's holder of
+/// the role (since the eleventh-session audit; before, the intake officer who told
+/// it and handed the case over with no person named), else the intake officer. The
+/// tenth audit's old file owned it by the handler alone, so a wait told at intake,
+/// or by a department sent the case with no person named, lapsed charged to nobody.
 #[test]
 fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
     let roster = roster(
@@ -435,8 +436,12 @@ fn s18_the_wait_told_to_the_customer_is_owned_as_the_result() {
         s.assert_replays();
         breach_owners(&s)
     };
-    // Nobody of the department acted: the intake officer's call and wait.
-    assert_eq!(run(true), ["agreed_deadline@1 → kf", "phone_reply@1 → kf"]);
+    // Nobody of the department acted: the call and the wait are still the
+    // department's it was sent to (its holder), not the intake officer's.
+    assert_eq!(
+        run(true),
+        ["agreed_deadline@1 → gw1", "phone_reply@1 → gw1"]
+    );
     assert_eq!(run(false), ["agreed_deadline@1 → gw1"]);
 }
 
@@ -491,4 +496,146 @@ fn s18_the_department_hands_a_case_on_only_once_it_understands_it() {
     );
     assert_eq!(status(&s), Status::Investigating);
     s.assert_replays();
+}
+
+/// 第十条「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the 制度 has no step
+/// above the department's 主管领导, and the one manual step (`manual-leader`)
+/// hands the case to him. The (assumed) 公司分管领导 held `escalate`, so his
+/// escalation took that step and handed the case down to the department's
+/// leader. Refused now; the department still hands the case up. Fails on the
+/// old file (the company leader's escalation was taken).
+#[test]
+fn s18_the_company_leader_does_not_hand_a_case_down() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务中心", None),
+            ("gw", "管网所", None),
+            ("gs", "公司", None),
+        ],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], Some("c0")),
+            ("c0", "公司分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "k1",
+        "CD-9",
+        about(t0, "water_quality", "自来水发黄").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    let refused = s
+        .run("c0", minutes(t0, 20), escalate("公司领导关注"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-leader → dept_leader ⇒ dept_leader"]
+    );
+}
+
+/// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」, 第五条「投诉处理责任部门、人员应在
+/// 24小时内电话答复客户」: the 24 hours and the result are the department's the
+/// case was sent to, though nobody of it has acted — the head of its staff
+/// holding the role (`holder`, ruling 75), not the intake officer who passed
+/// it on, nor the staff under the head. Fails on the old file (the intake
+/// officer was charged).
+#[test]
+fn s18_a_case_sent_to_a_department_is_its_holders_before_anyone_acts() {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("qa", "水质科", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw0", "管网所所长", "pipe", &["responsible_dept"], None),
+            (
+                "gw1",
+                "管网所维修工",
+                "pipe",
+                &["responsible_dept"],
+                Some("gw0"),
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "小区供水管破裂")
+        .complainant(person("居民赵先生").with_phone("13880000011"))
+        .category(cat("pipe_network"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-H", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign_department("pipe"));
+    // 24 hours, then 5 working days from Monday 09:30: the end of Monday 18 May.
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → gw0", "result@1 → gw0"]);
+}
+
+/// 第三条「将投诉承接、传递给投诉责任部门、人员」, 提出解决方案阶段「将需要其他部门协助处理的
+/// 投诉记录传递给其他相关部门」: a case goes to a responsible department or person,
+/// who calls the customer within 24 hours and answers for the result. The
+/// intake officer could name anyone handler — a department's 主管领导, who may
+/// neither call nor reply, and was then charged with both clocks — or send it
+/// to a department where nobody holds the role. Both are refused now
+/// (`hands_over_to`). Fails on the old file (the assignment was taken).
+#[test]
+fn s18_the_intake_officer_hands_a_case_only_to_a_responsible_department() {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("bgs", "办公室", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            (
+                "gw1",
+                "管网所班长",
+                "pipe",
+                &["responsible_dept"],
+                Some("ld"),
+            ),
+            ("ld", "管网所主管领导", "pipe", &["dept_leader"], None),
+            ("bg", "办公室文员", "bgs", &["cs_intake"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "抄表员态度恶劣")
+        .complainant(person("居民孙女士").with_phone("13880000013"))
+        .category(cat("staff_conduct"))
+        .build()
+        .unwrap();
+    s.register("kf", "S18-A", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    for (lead, handler) in [("pipe", "ld"), ("bgs", "bg")] {
+        let refused = s
+            .run("kf", minutes(t0, 20), assign_with(lead, handler, &[]))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::HandOverRefused { .. }),
+            "{refused}"
+        );
+    }
+    s.ok("kf", minutes(t0, 30), assign_with("pipe", "gw1", &[]));
 }

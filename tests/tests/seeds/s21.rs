@@ -291,3 +291,200 @@ fn s21_the_builders_repair_deadline_is_not_the_inspectors() {
     s.tick(beijing(2025, 7, 20, 9, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// The 办法 has no 延期 (no 延 in its text), and its clocks are assumed: the
+/// inspector asked and the station head approved an extension that paused the
+/// investigation and the result (`approval.extension` with no clause). Both
+/// are refused now, and the 30 days run on. Fails on the old file (the
+/// request was taken).
+#[test]
+fn s21_the_investigation_is_not_extended() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("ins", "质量监督员", "zjz", &["inspector"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:住宅楼卫生间渗漏")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-X", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok("io", minutes(t0, 40), assign_with("zjz", "ins", &[]));
+    s.ok("ins", beijing(2025, 6, 10, 9, 0), investigate());
+    let asked = s
+        .run(
+            "ins",
+            beijing(2025, 6, 20, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需委托检测机构鉴定".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "sh",
+            beijing(2025, 6, 20, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 30 days from Monday 9 June 09:30: 9 July.
+    s.tick(beijing(2025, 7, 10, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["investigation@1 → ins"]);
+}
+
+/// 第六条(三)「向上级有关部门反馈批转投诉事项的处理情况」 and 第五条's 协调: the one manual
+/// step (`bureau`) is the station's report up to the 建设行政主管部门. The bureau
+/// held `escalate` too, and taking the step reported the case to itself; the
+/// 办法 gives it no step above it. Fails on the old file (the bureau's
+/// escalation was taken).
+#[test]
+fn s21_the_bureau_does_not_escalate_to_itself() {
+    let roster = roster(
+        &[("zjz", "质监站", None), ("jsj", "建设局", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+            ("bj", "建设局科员", "jsj", &["construction_bureau"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:小区道路塌陷")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-B", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    let refused = s
+        .run("bj", minutes(t0, 60), escalate("报上级"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    s.ok(
+        "sh",
+        minutes(t0, 90),
+        escalate("受理责任不对口,报建设局协调"),
+    );
+    assert_eq!(steps_notified(&s), ["bureau → construction_bureau"]);
+}
+
+/// 第四条「按投诉处理程序调查核实,督促和责成责任单位对质量缺陷进行限期修复」: the handler is
+/// an inspector, who investigates, proposes the repair order and may reply (or
+/// another intake officer, who may reply). The station could name anyone —
+/// the station head, who may neither propose nor reply, and was then charged
+/// with the investigation and the result. Refused now (`hands_over_to`).
+/// Fails on the old file (the assignment was taken).
+#[test]
+fn s21_the_station_names_only_an_inspector_handler() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("ins", "质量监督员", "zjz", &["inspector"], Some("sh")),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:地下室渗水")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-H", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    for who in ["io", "sh"] {
+        let refused = s
+            .run(who, minutes(t0, 40), assign_with("zjz", "sh", &[]))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::HandOverRefused { .. }),
+            "{refused}"
+        );
+    }
+    s.ok("io", minutes(t0, 50), assign_with("zjz", "ins", &[]));
+}
+
+/// 第七条「应与工程建设单位(开发商)或受其委托的质量保修单位先行联系,协商处理。建设单位不按
+/// 规定履行保修责任的,投诉人可…投诉」 and 第四条's scope: the 办法 gives no one the
+/// power to accept a complaint against them. The station head and the bureau
+/// held `override_acceptance` and could accept a complainant's own complaint
+/// before the developer was asked. Refused now; the bureau, which 第五条 makes
+/// 「负责…投诉受理和处理工作」, accepts under the rules like the station. Fails
+/// on the old file (the station head's override was taken).
+#[test]
+fn s21_no_one_accepts_against_the_developer_first() {
+    let roster = roster(
+        &[("zjz", "质监站", None), ("jsj", "建设局", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+            ("bj", "建设局科员", "jsj", &["construction_bureau"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "住宅楼卫生间渗漏")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-O", c).unwrap();
+    for who in ["sh", "bj"] {
+        let refused = s
+            .run(
+                who,
+                minutes(t0, 30),
+                CommandKind::Accept {
+                    override_reason: Some("领导同意先行受理".to_owned()),
+                },
+            )
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::NotPermitted { .. }),
+            "{who}: {refused}"
+        );
+    }
+    let err = s.run("bj", minutes(t0, 40), accept()).unwrap_err();
+    assert!(
+        matches!(&err, Rejection::PolicyDecides { rule: Some(r), .. } if r.as_str() == "developer-first"),
+        "{err}"
+    );
+}
+
+/// The surviving 办法 has no 回访: 第四条's handling (「调查核实,督促和责成责任单位对质量缺陷
+/// 进行限期修复和对投诉及被投诉双方发生的分歧进行调解」) ends on its result. The file
+/// closed a case only after a satisfied callback (the default), so a
+/// complainant who would not say he was satisfied kept it open. A replied
+/// case closes on the reply now (`[closure] callback = "none"`, ruling 92).
+/// Fails on the old file (the closure was refused for want of a callback).
+#[test]
+fn s21_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[("io", "受理人员", "zjz", &["intake_officer"], None)],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:楼道墙面开裂")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-N", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok(
+        "io",
+        beijing(2025, 6, 20, 10, 0),
+        reply("已责成施工单位修复完毕"),
+    );
+    s.ok("io", beijing(2025, 6, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}

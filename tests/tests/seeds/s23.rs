@@ -705,3 +705,189 @@ fn s23_the_duty_officer_does_not_answer_for_the_sub_centre() {
     ));
     s.ok("zr", minutes(t0, 60), reply("已责成施工单位限期整改"));
 }
+
+/// The surviving 细则 (第一条 … 第七条1) has no 延期, and the 30 days of
+/// `handling` are assumed: the 主办人员 asked and the station head approved
+/// an extension that paused them (`approval.extension` with no clause). Both
+/// are refused now, and the handling is late on the 31st day, the handler's.
+/// Fails on the old file (the request was taken).
+#[test]
+fn s23_the_handling_is_not_extended() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
+            ("zz", "站长", "fzx", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "zb",
+        "XM-E",
+        about(t0, "waterproofing", "屋面渗漏至顶层住户")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
+    let asked = s
+        .run(
+            "zr",
+            beijing(2026, 3, 20, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "需等待雨季复查渗漏点".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "zz",
+            beijing(2026, 3, 20, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 30 days from Monday 2 March 09:30: 1 April.
+    s.tick(beijing(2026, 4, 2, 9, 0));
+    s.assert_replays();
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"handling@1 → jd1".to_owned()),
+        "{owners:?}"
+    );
+}
+
+/// 第四条「对内协调质量投诉处理并跟踪督办」, 第五条「由各监督科室轮流值班」: the 分中心 hands a
+/// case to a 监督科室, whose 监督员 investigate and reply, or to another 主办人员 —
+/// not to a duty officer as such, who may not reply (第七条 gives him the record
+/// and the report) and, named handler, was charged with the `handling` he
+/// cannot end. Refused now (`hands_over_to`). Fails on the old file (the
+/// assignment was taken).
+#[test]
+fn s23_the_sub_centre_hands_a_case_only_to_those_who_can_answer_it() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "zb",
+        "XM-H",
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    let refused = s
+        .run("zr", minutes(t0, 60), assign_with("fzx", "zb", &[]))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::HandOverRefused { .. }),
+        "{refused}"
+    );
+    s.ok("zr", minutes(t0, 70), assign_with("jd", "jd1", &[]));
+}
+
+/// 第三条「工程质量投诉问题属下列情形者,投诉受理人应建议投诉人通过其它投诉途径或民事仲裁、司法
+/// 等途径解决」: the six grounds bind (「应」), and the 细则 gives no one the
+/// power to accept such a complaint anyway. The station head held
+/// `override_acceptance` and could accept a complaint already in court
+/// against 第三条6. Refused now. Fails on the old file (the override was
+/// taken).
+#[test]
+fn s23_no_one_accepts_a_ground_of_article_three_anyway() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            ("zz", "站长", "fzx", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "waterproofing", "屋面渗漏,已起诉开发商")
+        .flags(ComplaintFlags {
+            in_litigation: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    s.register("zb", "XM-L", c).unwrap();
+    let refused = s
+        .run(
+            "zz",
+            minutes(t0, 30),
+            CommandKind::Accept {
+                override_reason: Some("站长同意先行受理".to_owned()),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+}
+
+/// The surviving 细则 has no 回访: 第四条 gives the 分中心 「跟踪督办、汇总、反馈质量投诉
+/// 情况」, the 反馈 being its reply. The file closed a case only after a
+/// satisfied callback (the default), so a complainant who would not say he
+/// was satisfied kept it open. A replied case closes on the reply now
+/// (`[closure] callback = "none"`, ruling 92). Fails on the old file (the
+/// closure was refused for want of a callback).
+#[test]
+fn s23_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("fzx", "分中心", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-N",
+        about(t0, "waterproofing", "阳台渗水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    s.ok(
+        "zr",
+        beijing(2026, 3, 20, 10, 0),
+        reply("已督促施工单位整改完毕"),
+    );
+    s.ok("zr", beijing(2026, 3, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}

@@ -511,3 +511,141 @@ fn s29_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// The 细则 has no 延期 (no 延 in its text), and the rectification's 60 / 30
+/// days are assumed (「及时、就地依法解决」): the city station asked and the
+/// province approved an extension that paused them (`approval.extension` with
+/// no clause). Both are refused now, and the rectification is late on the
+/// 61st day, the station's. Fails on the old file (the request was taken).
+#[test]
+fn s29_the_rectification_is_not_extended() {
+    let roster = roster(
+        &[("city", "市投诉站", None), ("prov", "省投诉站", None)],
+        &[
+            ("cs", "市投诉站 受理员", "city", &["city_station"], None),
+            ("ps", "省投诉站", "prov", &["provincial_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "cs",
+        "JS-E",
+        about(t0, "decoration", "外墙面砖空鼓脱落").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("cs", minutes(t0, 30), accept());
+    let asked = s
+        .run(
+            "cs",
+            beijing(2026, 4, 1, 9, 0),
+            CommandKind::RequestExtension {
+                reason: "施工单位需待天气转好后整改".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    let decided = s
+        .run(
+            "ps",
+            beijing(2026, 4, 1, 10, 0),
+            CommandKind::ApproveExtension,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(decided, Rejection::NotPermitted { .. }),
+        "{decided}"
+    );
+    // 60 days from Monday 2 March: 1 May, in the Labour Day holiday, so the
+    // end of Wednesday 6 May.
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    s.assert_replays();
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"rectification@1 → cs".to_owned()),
+        "{owners:?}"
+    );
+}
+
+/// 第六条(五)「认真处理上级有关部门批转的工程质量投诉,并在三个月内将调查和处理情况报原批转
+/// 机关」: the report goes up with the investigation and the handling, so the
+/// case is not closed before it. The file let the city station close a
+/// referred case unreported, and the closure stopped `report_to_referrer` as
+/// met. Closing waits for the report now (`[closure] awaits`, ruling 91).
+/// Fails on the old file (the closure was taken).
+#[test]
+fn s29_a_referred_case_is_closed_only_after_the_report_to_the_referrer() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映屋面渗漏")
+        .complainant(person("住户 王先生"))
+        .category(cat("roof_waterproofing"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-C", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok(
+        "n1",
+        beijing(2025, 12, 20, 10, 0),
+        reply("已责成施工单位返修"),
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 12, 22, 10, 0),
+        callback(Satisfaction::Satisfied, "返修后无渗漏"),
+    );
+    let refused = s
+        .run("n1", beijing(2025, 12, 22, 11, 0), close())
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::ClosureAwaitsClock { .. }),
+        "{refused}"
+    );
+    s.ok(
+        "n1",
+        beijing(2025, 12, 23, 10, 0),
+        CommandKind::RecordAction {
+            action: tousu_policy::CaseAction::ReportSubmitted,
+            note: Some("已将调查和处理情况报原批转机关".into()),
+            milestone: Some(tousu_policy::MilestoneId::new("report_to_referrer").unwrap()),
+        },
+    );
+    s.ok("n1", beijing(2025, 12, 23, 11, 0), close());
+}
+
+/// The 细则 has no 回访: 第六条(四)「对受理的工程质量投诉及处理情况进行登记…做到受理一件,
+/// 处理一个,件件有结果」 ends a case on its result. The file closed a case only
+/// after a satisfied callback (the default), so a complainant who would not
+/// say he was satisfied kept it open for ever. A replied case closes on the
+/// reply now (`[closure] callback = "none"`, ruling 92). Fails on the old
+/// file (the closure was refused for want of a callback).
+#[test]
+fn s29_a_case_closes_on_its_result_without_a_callback() {
+    let roster = roster(
+        &[("nj", "南京市建设工程质量用户投诉站", None)],
+        &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映屋面渗漏")
+        .complainant(person("住户 赵先生"))
+        .category(cat("roof_waterproofing"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-N", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok(
+        "n1",
+        beijing(2025, 12, 20, 10, 0),
+        reply("已责成施工单位返修完毕"),
+    );
+    s.ok("n1", beijing(2025, 12, 20, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+}
