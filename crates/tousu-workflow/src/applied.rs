@@ -94,6 +94,9 @@ impl AppliedCommands {
     }
 
     /// [`search`](Self::search), `id`'s [`bit`] given.
+    // Inline: a replay's look-up of each command's id mostly ends at the
+    // mask, a few instructions that a call cost more than.
+    #[inline(always)]
     fn search_with(&self, id: &CommandId, bit: u64) -> Result<usize, usize> {
         if self.by_id.is_empty() {
             if self.mask & bit == 0 {

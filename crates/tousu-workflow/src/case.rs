@@ -159,6 +159,11 @@ pub struct Suspension {
 
 impl Clock {
     /// The clock a `clock_started` event starts at `at` (none for another event).
+    // Inline: a replay's fold has matched the event already, so the `None`
+    // arm goes, and the clock is built where it is pushed rather than
+    // returned through a slot and copied (docs/performance.md, "Thirteenth
+    // pass: replay").
+    #[inline]
     pub(crate) fn started(kind: &EventKind, at: DateTime<Utc>) -> Option<Clock> {
         let EventKind::ClockStarted {
             milestone,
@@ -505,8 +510,15 @@ impl Participants {
             return;
         }
         staff.sort_unstable();
+        // `meet_other` told people apart by their text's address: two
+        // copies of one id (read apart, not shared) are next to each other
+        // now, and kept once (the room for the second stays unused).
         self.0 = Vec::with_capacity(len);
-        self.0.extend(staff.iter().flatten().map(|s| (*s).clone()));
+        for s in staff.iter().flatten() {
+            if self.0.last() != Some(*s) {
+                self.0.push((*s).clone());
+            }
+        }
     }
 
     /// The staff, in id order.
@@ -560,7 +572,9 @@ impl<'e> Met<'e> {
     #[inline]
     fn meet(&mut self, actor: Option<&'e StaffId>, overflow: &mut Participants) {
         if let Some(actor) = actor
-            && self.last != Some(actor)
+            && !self
+                .last
+                .is_some_and(|last| std::ptr::eq(last.as_str().as_ptr(), actor.as_str().as_ptr()))
         {
             self.meet_other(actor, overflow);
         }
@@ -568,11 +582,22 @@ impl<'e> Met<'e> {
 
     /// Meets `actor`, not the one met last; past [`MET`] people, those not
     /// met yet go to `overflow` directly.
+    ///
+    /// People are told apart by the address of their id's text, not the
+    /// text: an id read again shares its text (`RecentIds` in
+    /// `tousu-model`), so comparing addresses reads no other line and calls
+    /// no `memcmp`; two copies of one id read apart are both kept here and
+    /// made one by [`Participants::add_met`].
     #[inline(never)]
     fn meet_other(&mut self, actor: &'e StaffId, overflow: &mut Participants) {
         self.last = Some(actor);
         let staff = self.staff.get(..self.len).unwrap_or_default();
-        if staff.iter().flatten().any(|s| *s == actor) {
+        let text = actor.as_str().as_ptr();
+        if staff
+            .iter()
+            .flatten()
+            .any(|s| std::ptr::eq(s.as_str().as_ptr(), text))
+        {
             return;
         }
         match self.staff.get_mut(self.len) {
@@ -814,9 +839,13 @@ impl Case {
             )
         });
         let first = iter.next().ok_or(ReplayError::Empty)?;
-        let mut case = Case::registered(first)?;
-        case.clocks.reserve_exact(clocks);
-        case.commands = AppliedCommands::with_capacity(commands);
+        // The case is built in the `Result` returned, its vectors sized as
+        // it is built (not reserved and replaced after): one copy of the
+        // whole case fewer (docs/performance.md, "Thirteenth pass: replay").
+        let mut replayed = Case::registered(first, clocks, commands);
+        let Ok(case) = &mut replayed else {
+            return replayed;
+        };
         // The participants are gathered by reference and added at the end.
         let mut met = Met::new();
         met.meet(first.actor.as_ref(), &mut case.participants);
@@ -851,23 +880,24 @@ impl Case {
             {
                 case.commands.record(id, event.command_digest.as_deref());
             }
-            fold(&mut case, &event.kind, event.actor.as_ref(), event.at);
+            fold(case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
         case.participants.add_met(met);
-        Ok(case)
+        replayed
     }
 
     /// The case a `registered` event creates.
     pub fn from_registration(event: &Event) -> Result<Case, ReplayError> {
-        let mut case = Case::registered(event)?;
+        let mut case = Case::registered(event, 0, 0)?;
         case.record_common(event);
         Ok(case)
     }
 
     /// The case a `registered` event creates, its actor and command not yet
-    /// recorded.
-    fn registered(event: &Event) -> Result<Case, ReplayError> {
+    /// recorded, with room for `clocks` clocks and `commands` commands.
+    #[inline(always)]
+    fn registered(event: &Event, clocks: usize, commands: usize) -> Result<Case, ReplayError> {
         if event.version != 1 {
             return Err(ReplayError::VersionGap {
                 expected: 1,
@@ -906,7 +936,7 @@ impl Case {
             callback: None,
             record_signatures: Vec::new(),
             result_reported: false,
-            clocks: Vec::new(),
+            clocks: Vec::with_capacity(clocks),
             agreed_deadline: None,
             extension: None,
             escalations: Vec::new(),
@@ -915,7 +945,7 @@ impl Case {
             participants: Participants::default(),
             notes: 0,
             version: 1,
-            commands: AppliedCommands::default(),
+            commands: AppliedCommands::with_capacity(commands),
             updated_at: event.at,
         })
     }
