@@ -608,3 +608,29 @@ fn s44_the_manager_judges_the_grounds_before_assigning() {
     assert_eq!(f.rule.as_ref().map(|r| r.as_str()), Some("unfounded"));
     s.assert_replays();
 }
+
+/// 一般 3「投诉受理责任人调查原因。…在一个工作日内提出解决办法」, and the 受理责任人 is
+/// 「销售经理/服务经理。本部门的主要投诉受理人」: the 客户关系 staff name a 销售经理 or
+/// 服务经理, never one of themselves or the 总经理, who may not propose the solution
+/// and would be charged with its late day (罚则 2) for what they cannot do.
+/// Fails on the old file, where either could name anyone.
+#[test]
+fn s44_the_relations_staff_name_only_a_department_manager() {
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    for who in ["gw", "kj"] {
+        let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+        let c = Complaint::builder(t0, Channel::Phone, "保养后机油灯常亮")
+            .category(cat("repair_quality"))
+            .build()
+            .unwrap();
+        s.register(who, "S44-H", c).unwrap();
+        s.ok(who, minutes(t0, 5), accept());
+        for (dept, to) in [("kg", "kj"), ("kg", "gw"), ("zjb", "zj")] {
+            let before = (s.case().clone(), s.events.len());
+            let refused = s.run(who, minutes(t0, 10), assign(dept, to)).unwrap_err();
+            assert_eq!(refused.kind(), "hand_over_refused", "{who} → {to}: {refused}");
+            assert_eq!((s.case().clone(), s.events.len()), before);
+        }
+        s.ok(who, minutes(t0, 15), assign("fw", "fj"));
+    }
+}
