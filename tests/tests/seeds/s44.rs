@@ -634,3 +634,41 @@ fn s44_the_relations_staff_name_only_a_department_manager() {
         s.ok(who, minutes(t0, 15), assign("fw", "fj"));
     }
 }
+
+/// 一般 3「投诉受理责任人调查原因。…在一个工作日内提出解决办法」 has no 延期: the source
+/// gives more time nowhere, and 罚则 2 punishes 「不及时处理投诉造成延误的投诉受理人」. The
+/// file let the 受理责任人 and the 客户关系经理 ask the 总经理 for an extension that
+/// paused `solution`, with `approval.extension` and no clause. Fails on the old
+/// file (the request was taken).
+#[test]
+fn s44_the_solution_day_is_not_extended() {
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = Complaint::builder(t0, Channel::Phone, "保养后机油灯常亮")
+        .category(cat("repair_quality"))
+        .build()
+        .unwrap();
+    s.register("kj", "S44-X", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    s.ok("kj", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 30), investigate());
+    for who in ["fj", "kj"] {
+        let before = (s.case().clone(), s.events.len());
+        let asked = s
+            .run(
+                who,
+                minutes(t0, 60),
+                CommandKind::RequestExtension {
+                    reason: "待厂家技术支持".to_owned(),
+                    until: None,
+                },
+            )
+            .unwrap_err();
+        assert!(matches!(asked, Rejection::NotPermitted { .. }), "{who}: {asked}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    // The working day runs on to Tuesday's end, then breaches as the 受理责任人's.
+    assert_eq!(due(&s, minutes(t0, 60), "solution"), "2026-03-04 00:00");
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["solution@1 → fj"]);
+}
