@@ -628,7 +628,11 @@ fn s44_the_relations_staff_name_only_a_department_manager() {
         for (dept, to) in [("kg", "kj"), ("kg", "gw"), ("zjb", "zj")] {
             let before = (s.case().clone(), s.events.len());
             let refused = s.run(who, minutes(t0, 10), assign(dept, to)).unwrap_err();
-            assert_eq!(refused.kind(), "hand_over_refused", "{who} → {to}: {refused}");
+            assert_eq!(
+                refused.kind(),
+                "hand_over_refused",
+                "{who} → {to}: {refused}"
+            );
             assert_eq!((s.case().clone(), s.events.len()), before);
         }
         s.ok(who, minutes(t0, 15), assign("fw", "fj"));
@@ -664,7 +668,10 @@ fn s44_the_solution_day_is_not_extended() {
                 },
             )
             .unwrap_err();
-        assert!(matches!(asked, Rejection::NotPermitted { .. }), "{who}: {asked}");
+        assert!(
+            matches!(asked, Rejection::NotPermitted { .. }),
+            "{who}: {asked}"
+        );
         assert_eq!((s.case().clone(), s.events.len()), before);
     }
     // The working day runs on to Tuesday's end, then breaches as the 受理责任人's.
