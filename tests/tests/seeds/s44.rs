@@ -679,3 +679,41 @@ fn s44_the_solution_day_is_not_extended() {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["solution@1 → fj"]);
 }
+
+/// 重大 2「客户关系经理将投诉内容迅速传递给责任部门经理、总经理,并立即召紧急会议」: the report and
+/// the meeting are the 客户关系经理's. The 总经理, who holds `escalate` for his own
+/// take-over (`manual-gm`), took the step `emergency-meeting` in the manager's
+/// place on a 重大 case, and so stopped the manager's `emergency_report`. Now
+/// only the 经理 takes it (`by`); the 总经理's escalation without a step name
+/// passes over it to his own take-over, and the manager's hour still runs.
+/// Fails on the old file (the 总经理 took the meeting step).
+#[test]
+fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let major = || {
+        about(t0, "repair_quality", "保养后变速箱损坏,要求赔偿")
+            .request(rem_amt(RemedyKind::Compensation, "80000"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    s.register("gw", "S44-E", major()).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run(
+            "zj",
+            minutes(t0, 10),
+            escalate_to("emergency-meeting", "上报"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    s.ok("zj", minutes(t0, 15), escalate("总经理亲自处理"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-gm → general_manager ⇒ general_manager"]
+    );
+    s.tick(minutes(t0, 90));
+    assert_eq!(breach_owners(&s), ["emergency_report@1 → kj"]);
+}
