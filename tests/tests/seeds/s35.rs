@@ -107,7 +107,7 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
     assert!(w.run("x1", minutes(t0, 1), accept()).is_err());
 }
 
-/// 第六条's minimum terms: 「保温工程 为5年」 (五) at its last day and the day
+/// 第六条's minimum terms: 「保温工程,为5年」 (五) at its last day and the day
 /// after, 「为2年」 (四) likewise, then 第二条 「在建设过程中和保修期内」 refuses the
 /// rest (out-of-warranty). 「合理使用年限」 (一), 「2个采暖期、供冷期」 (三) and
 /// 「其他项目的保修期限由发包方和承包方约定」 have no date to compute, so nothing is refused by

@@ -957,3 +957,40 @@ fn s40_the_closing_term_is_not_extended() {
         ["chase-overdue → production_mgmt, general_manager"]
     );
 }
+
+/// 第九条(三)「送质量管理部追查分析原因及判定职责归属部门后,送生产单位分析异常原因」 and (二)
+/// 「由质量管理部或有关人员于调查处理后三天内提出报告」: the 生产管理组 sends the case to the
+/// 质量管理部 or the 制造部门, whose report stops that clock (`stopped_by`). Named
+/// the handler, a 业务员, the 业务部经理 or the group's own clerk would be charged
+/// with a report he may not make. Fails on the old file, where the group could
+/// name anyone.
+#[test]
+fn s40_the_group_sends_the_case_only_to_those_who_report() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("yj", "业务部经理 邵经理", "yw", &["sales_manager"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let c = about(t0, "quality_abnormality", "客户来函:纸箱抗压不足,要求退货")
+        .build()
+        .unwrap();
+    s.register("y1", "KS-H", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    for (dept, to) in [("yw", "y1"), ("yw", "yj"), ("zjs", "pm")] {
+        let before = (s.case().clone(), s.events.len());
+        let refused = s.run("pm", minutes(t0, 40), assign(dept, to)).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{to}: {refused}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    s.ok("pm", minutes(t0, 45), assign("zg", "q1"));
+}

@@ -777,3 +777,30 @@ fn s41_the_report_is_the_sections_when_the_deputy_sends_another() {
     s.tick(beijing(2025, 11, 11, 0, 1));
     assert_eq!(breach_owners(&s), ["report@1 → p0"]);
 }
+
+/// 5.1.5「综合部接到前台或业务科的《客户升级\重大投诉处理表》后,应组织相关部门进行评审」: the
+/// review of a 重大 case is sent by the 业务科 (the 前台 holds no `escalate`) or
+/// started by 综合部; 5.1.13「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」 is
+/// the departments' 签呈. Manual steps are taken in file order, so the 品质科's
+/// 签呈 on a 重大 case not yet reviewed was taken as the review, and never reached
+/// the 总经理. Now only the 业务科 and 综合部 take `major-review` (`by`); the
+/// 品质科's 签呈 passes over it. Fails on the old file.
+#[test]
+fn s41_a_departments_dissent_on_a_major_case_is_not_taken_as_the_review() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "整排货架倒塌,要求赔偿货损")
+        .category(cat("quality"))
+        .request(rem_amt(RemedyKind::Compensation, "30000"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-M", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "major");
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    assert_eq!(
+        steps_notified(&s),
+        ["dissent → general_manager ⇒ general_manager"]
+    );
+}

@@ -390,3 +390,41 @@ fn s43_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// 4.3.2「专业性问题由技术部解答」, 4.3.3「技术部根据销售部后勤,上报的资料1个工作日内给客户
+/// 回复」: the 销售部后勤 reports an adverse reaction to 技术部. Named the handler, a
+/// colleague of the desk or the 销售部经理 would be charged with 技术部's working day
+/// though neither may answer it (the desk's reply ends once the case is sent on;
+/// the manager holds no `reply`): the desk names someone of 技术部 only. Fails on
+/// the old file, where the desk could name anyone and the breach was the
+/// colleague's.
+#[test]
+fn s43_the_desk_hands_an_adverse_reaction_only_to_the_technical_department() {
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], None),
+            ("h2", "销售部后勤 小蒲", "xs", &["sales_logistics"], None),
+            ("jl", "销售部经理 龚经理", "xs", &["sales_manager"], None),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "服用鱼油后皮肤出现红疹")
+        .complainant(person("顾客 郝先生"))
+        .category(cat("adverse_reaction"))
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-W", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    for to in ["h2", "jl"] {
+        let before = (s.case().clone(), s.events.len());
+        let refused = s.run("hq", minutes(t0, 10), assign("xs", to)).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{to}: {refused}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    s.ok("hq", minutes(t0, 15), assign("js", "jt"));
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
+}

@@ -608,3 +608,112 @@ fn s44_the_manager_judges_the_grounds_before_assigning() {
     assert_eq!(f.rule.as_ref().map(|r| r.as_str()), Some("unfounded"));
     s.assert_replays();
 }
+
+/// 一般 3「投诉受理责任人调查原因。…在一个工作日内提出解决办法」, and the 受理责任人 is
+/// 「销售经理/服务经理。本部门的主要投诉受理人」: the 客户关系 staff name a 销售经理 or
+/// 服务经理, never one of themselves or the 总经理, who may not propose the solution
+/// and would be charged with its late day (罚则 2) for what they cannot do.
+/// Fails on the old file, where either could name anyone.
+#[test]
+fn s44_the_relations_staff_name_only_a_department_manager() {
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    for who in ["gw", "kj"] {
+        let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+        let c = Complaint::builder(t0, Channel::Phone, "保养后机油灯常亮")
+            .category(cat("repair_quality"))
+            .build()
+            .unwrap();
+        s.register(who, "S44-H", c).unwrap();
+        s.ok(who, minutes(t0, 5), accept());
+        for (dept, to) in [("kg", "kj"), ("kg", "gw"), ("zjb", "zj")] {
+            let before = (s.case().clone(), s.events.len());
+            let refused = s.run(who, minutes(t0, 10), assign(dept, to)).unwrap_err();
+            assert_eq!(
+                refused.kind(),
+                "hand_over_refused",
+                "{who} → {to}: {refused}"
+            );
+            assert_eq!((s.case().clone(), s.events.len()), before);
+        }
+        s.ok(who, minutes(t0, 15), assign("fw", "fj"));
+    }
+}
+
+/// 一般 3「投诉受理责任人调查原因。…在一个工作日内提出解决办法」 has no 延期: the source
+/// gives more time nowhere, and 罚则 2 punishes 「不及时处理投诉造成延误的投诉受理人」. The
+/// file let the 受理责任人 and the 客户关系经理 ask the 总经理 for an extension that
+/// paused `solution`, with `approval.extension` and no clause. Fails on the old
+/// file (the request was taken).
+#[test]
+fn s44_the_solution_day_is_not_extended() {
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = Complaint::builder(t0, Channel::Phone, "保养后机油灯常亮")
+        .category(cat("repair_quality"))
+        .build()
+        .unwrap();
+    s.register("kj", "S44-X", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    s.ok("kj", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 30), investigate());
+    for who in ["fj", "kj"] {
+        let before = (s.case().clone(), s.events.len());
+        let asked = s
+            .run(
+                who,
+                minutes(t0, 60),
+                CommandKind::RequestExtension {
+                    reason: "待厂家技术支持".to_owned(),
+                    until: None,
+                },
+            )
+            .unwrap_err();
+        assert!(
+            matches!(asked, Rejection::NotPermitted { .. }),
+            "{who}: {asked}"
+        );
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    // The working day runs on to Tuesday's end, then breaches as the 受理责任人's.
+    assert_eq!(due(&s, minutes(t0, 60), "solution"), "2026-03-04 00:00");
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["solution@1 → fj"]);
+}
+
+/// 重大 2「客户关系经理将投诉内容迅速传递给责任部门经理、总经理,并立即召紧急会议」: the report and
+/// the meeting are the 客户关系经理's. The 总经理, who holds `escalate` for his own
+/// take-over (`manual-gm`), took the step `emergency-meeting` in the manager's
+/// place on a 重大 case, and so stopped the manager's `emergency_report`. Now
+/// only the 经理 takes it (`by`); the 总经理's escalation without a step name
+/// passes over it to his own take-over, and the manager's hour still runs.
+/// Fails on the old file (the 总经理 took the meeting step).
+#[test]
+fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let major = || {
+        about(t0, "repair_quality", "保养后变速箱损坏,要求赔偿")
+            .request(rem_amt(RemedyKind::Compensation, "80000"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    s.register("gw", "S44-E", major()).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run(
+            "zj",
+            minutes(t0, 10),
+            escalate_to("emergency-meeting", "上报"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    s.ok("zj", minutes(t0, 15), escalate("总经理亲自处理"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-gm → general_manager ⇒ general_manager"]
+    );
+    s.tick(minutes(t0, 90));
+    assert_eq!(breach_owners(&s), ["emergency_report@1 → kj"]);
+}
