@@ -1196,3 +1196,46 @@ fn s10_the_employee_feeds_the_front_desk_himself() {
     );
     s.ok("fd", minutes(t0, 30 * 60 + 5), accept());
 }
+
+/// 7「物业公司主管领导遇不能协调解决的重要重大事项,须于接报后的10分钟内电话上报董事领导决策处理」:
+/// what the 主管领导 cannot settle the 董事领导 decides. The file said so in a
+/// comment but made the 主管领导 the top approver (`approval.above`), so the
+/// 董事领导's `approve` and `send_back` were always refused and a solution of any
+/// amount was the 主管领导's. Now the 主管领导 approves up to an assumed 50,000 元
+/// and the 董事领导 above it (fails on the old file, where the 主管领导's approval
+/// of 80,000 元 went through).
+#[test]
+fn s10_the_board_decides_what_the_company_leader_cannot() {
+    let mut s = s10_desk();
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "外墙脱落砸坏业主车辆")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-B", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 20), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "外墙饰面老化"),
+    );
+    s.ok(
+        "eng1",
+        minutes(t0, 70),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "80000")],
+            "赔偿车辆修理费",
+        ),
+    );
+    let version = s.case().version;
+    let err = s.run("cl", minutes(t0, 80), approve()).unwrap_err();
+    assert_eq!(err.kind(), "out_of_authority", "{err}");
+    assert_eq!(
+        s.case().version,
+        version,
+        "a refused approval changes nothing"
+    );
+    s.ok("bl", minutes(t0, 90), approve());
+}
