@@ -167,6 +167,44 @@ fn main() -> Result<()> {
     println!("cases kept in SQLite at {}", path.display());
 
     // 09-30, the day before National Day.
+    let leak = leak_first_response(&mut desk)?;
+    let lift = lift_breach_and_extension(&mut desk)?;
+    let rude = rude_first_round(&mut desk)?;
+    court_not_accepted(&mut desk)?;
+    after_the_holiday(&mut desk, &leak, &lift)?;
+    rude_second_round(&mut desk, &rude)?;
+    callbacks_and_closures(&mut desk, &leak, &lift, &rude)?;
+
+    // Where things stand on 10-10 at noon.
+    let now = at(10, 10, 12, 0)?;
+    desk.tick(now)?;
+    print_cases(&desk)?;
+
+    // The months' penalty statements: September's overtime fine, then
+    // October's loss, capped at 50% of each bonus with the rest carried.
+    let september = desk.engine.penalties("2025-09".parse()?, None)?;
+    println!("\n{}", tousu::penalty::render_markdown(&september));
+    let october = desk
+        .engine
+        .penalties("2025-10".parse()?, Some(&september.carry_out))?;
+    println!("{}", tousu::penalty::render_markdown(&october));
+
+    // The period report (统计分析) for the complaints received in September,
+    // as of 10-10 noon, with September's penalty totals.
+    let report = desk
+        .engine
+        .report(&ReportPeriod::month(2025, 9)?, now, Some(&september))?;
+    println!("{}", report.to_markdown());
+
+    // The same report as a page with charts, and the lift's clocks over the
+    // National Day calendar as a picture, written next to the build output.
+    let written = write_pictures(&desk.engine, &report, &lift, now)?;
+    println!("Wrote {} and {}", written.0, written.1);
+    Ok(())
+}
+
+/// Files the leaking water heater and answers it in time, with a deadline agreed with the customer.
+fn leak_first_response(desk: &mut Desk) -> Result<CaseId> {
     // 1. A leaking water heater, by phone.
     let leak = desk.file(
         Complaint::builder(
@@ -204,7 +242,11 @@ fn main() -> Result<()> {
             deadline: at(10, 10, 18, 0)?,
         },
     )?;
+    Ok(leak)
+}
 
+/// Files the stuck lift from the press, lets its first response breach, and extends it over the holiday.
+fn lift_breach_and_extension(desk: &mut Desk) -> Result<CaseId> {
     // 2. Press coverage of a stuck lift: 重大投诉 by the media rule, 10-minute first response.
     let lift = desk.file(
         Complaint::builder(
@@ -289,7 +331,11 @@ fn main() -> Result<()> {
         at(9, 30, 16, 10)?,
         CommandKind::ApproveExtension,
     )?;
+    Ok(lift)
+}
 
+/// Files the rude cashier and settles its first round with an apology.
+fn rude_first_round(desk: &mut Desk) -> Result<CaseId> {
     // 3. A rude cashier, in the opinion book.
     let rude = desk.file(
         Complaint::builder(at(9, 30, 11, 0)?, Channel::OpinionBook, "收银员态度冷淡")
@@ -330,7 +376,11 @@ fn main() -> Result<()> {
             text: "已向您致歉".into(),
         },
     )?;
+    Ok(rude)
+}
 
+/// Files the complaint already before a court and does not accept it.
+fn court_not_accepted(desk: &mut Desk) -> Result<()> {
     // 4. Already before a court: not accepted, with the policy's advice.
     let court = desk.file(
         Complaint::builder(
@@ -354,11 +404,15 @@ fn main() -> Result<()> {
             advice_zh: None,
         },
     )?;
+    Ok(())
+}
 
+/// After National Day: the lift is answered and the leak is paid above the head's authority.
+fn after_the_holiday(desk: &mut Desk, leak: &CaseId, lift: &CaseId) -> Result<()> {
     // National Day (10-01 to 10-08) passes; the extension ends by itself on 10-09.
     desk.tick(at(10, 9, 9, 30)?)?;
     desk.run(
-        &lift,
+        lift,
         "kf1",
         at(10, 9, 10, 0)?,
         CommandKind::Reply {
@@ -373,7 +427,7 @@ fn main() -> Result<()> {
         Responsibility::staff(id("zhang")?, 3),
     ];
     desk.run(
-        &leak,
+        leak,
         "zhang",
         at(10, 9, 10, 0)?,
         CommandKind::RecordFindings {
@@ -388,7 +442,7 @@ fn main() -> Result<()> {
         Remedy::with_amount(RemedyKind::Compensation, "1,500".parse()?)?,
     ];
     desk.run(
-        &leak,
+        leak,
         "zhang",
         at(10, 9, 11, 0)?,
         CommandKind::ProposeSolution {
@@ -396,22 +450,26 @@ fn main() -> Result<()> {
             note: None,
         },
     )?;
-    if let Err(e) = desk.run(&leak, "head", at(10, 9, 11, 30)?, CommandKind::Approve) {
+    if let Err(e) = desk.run(leak, "head", at(10, 9, 11, 30)?, CommandKind::Approve) {
         println!("\n10-09 11:30 — 王主管 tries to approve: {e}");
     }
-    desk.run(&leak, "gm", at(10, 9, 14, 0)?, CommandKind::Approve)?;
+    desk.run(leak, "gm", at(10, 9, 14, 0)?, CommandKind::Approve)?;
     desk.run(
-        &leak,
+        leak,
         "kf1",
         at(10, 9, 15, 0)?,
         CommandKind::Reply {
             text: "明日上门维修并赔偿1500元".into(),
         },
     )?;
+    Ok(())
+}
 
+/// The cashier's customer is not satisfied: the general manager reopens it for a second round.
+fn rude_second_round(desk: &mut Desk, rude: &CaseId) -> Result<()> {
     // The cashier: not satisfied; the general manager reopens it for a second round.
     desk.run(
-        &rude,
+        rude,
         "kf1",
         at(10, 9, 10, 0)?,
         CommandKind::RecordCallback {
@@ -420,7 +478,7 @@ fn main() -> Result<()> {
         },
     )?;
     desk.run(
-        &rude,
+        rude,
         "gm",
         at(10, 9, 11, 0)?,
         CommandKind::Reopen {
@@ -428,13 +486,13 @@ fn main() -> Result<()> {
         },
     )?;
     desk.run(
-        &rude,
+        rude,
         "liu",
         at(10, 9, 14, 0)?,
         CommandKind::StartInvestigation,
     )?;
     desk.run(
-        &rude,
+        rude,
         "liu",
         at(10, 9, 15, 0)?,
         CommandKind::ProposeSolution {
@@ -445,11 +503,20 @@ fn main() -> Result<()> {
             note: Some("店长当面致歉并赠送礼品".into()),
         },
     )?;
-    desk.run(&rude, "head", at(10, 9, 16, 0)?, CommandKind::Approve)?;
+    desk.run(rude, "head", at(10, 9, 16, 0)?, CommandKind::Approve)?;
+    Ok(())
+}
 
+/// 10-10: the three callbacks and the three closures.
+fn callbacks_and_closures(
+    desk: &mut Desk,
+    leak: &CaseId,
+    lift: &CaseId,
+    rude: &CaseId,
+) -> Result<()> {
     // 10-10: three callbacks, three closures.
     desk.run(
-        &leak,
+        leak,
         "kf1",
         at(10, 10, 10, 30)?,
         CommandKind::RecordCallback {
@@ -457,9 +524,9 @@ fn main() -> Result<()> {
             note: Some("已修复并收到赔偿".into()),
         },
     )?;
-    desk.run(&leak, "kf1", at(10, 10, 10, 35)?, CommandKind::Close)?;
+    desk.run(leak, "kf1", at(10, 10, 10, 35)?, CommandKind::Close)?;
     desk.run(
-        &lift,
+        lift,
         "kf1",
         at(10, 10, 10, 0)?,
         CommandKind::RecordCallback {
@@ -467,9 +534,9 @@ fn main() -> Result<()> {
             note: None,
         },
     )?;
-    desk.run(&lift, "kf1", at(10, 10, 10, 5)?, CommandKind::Close)?;
+    desk.run(lift, "kf1", at(10, 10, 10, 5)?, CommandKind::Close)?;
     desk.run(
-        &rude,
+        rude,
         "kf1",
         at(10, 10, 10, 0)?,
         CommandKind::Reply {
@@ -477,7 +544,7 @@ fn main() -> Result<()> {
         },
     )?;
     desk.run(
-        &rude,
+        rude,
         "kf1",
         at(10, 10, 11, 0)?,
         CommandKind::RecordCallback {
@@ -485,11 +552,12 @@ fn main() -> Result<()> {
             note: None,
         },
     )?;
-    desk.run(&rude, "kf1", at(10, 10, 11, 5)?, CommandKind::Close)?;
+    desk.run(rude, "kf1", at(10, 10, 11, 5)?, CommandKind::Close)?;
+    Ok(())
+}
 
-    // Where things stand on 10-10 at noon.
-    let now = at(10, 10, 12, 0)?;
-    desk.tick(now)?;
+/// Prints every case with its level, round, status and clocks.
+fn print_cases(desk: &Desk) -> Result<()> {
     println!("\nCases on 2025-10-10 12:00 (Beijing):");
     println!(
         "{}",
@@ -554,27 +622,6 @@ fn main() -> Result<()> {
             );
         }
     }
-
-    // The months' penalty statements: September's overtime fine, then
-    // October's loss, capped at 50% of each bonus with the rest carried.
-    let september = desk.engine.penalties("2025-09".parse()?, None)?;
-    println!("\n{}", tousu::penalty::render_markdown(&september));
-    let october = desk
-        .engine
-        .penalties("2025-10".parse()?, Some(&september.carry_out))?;
-    println!("{}", tousu::penalty::render_markdown(&october));
-
-    // The period report (统计分析) for the complaints received in September,
-    // as of 10-10 noon, with September's penalty totals.
-    let report = desk
-        .engine
-        .report(&ReportPeriod::month(2025, 9)?, now, Some(&september))?;
-    println!("{}", report.to_markdown());
-
-    // The same report as a page with charts, and the lift's clocks over the
-    // National Day calendar as a picture, written next to the build output.
-    let written = write_pictures(&desk.engine, &report, &lift, now)?;
-    println!("Wrote {} and {}", written.0, written.1);
     Ok(())
 }
 
