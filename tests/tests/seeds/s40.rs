@@ -16,7 +16,19 @@ fn s40_report(milestone: &str, note: &str) -> CommandKind {
 #[test]
 fn s40_factory_foreign_claim_authority_and_reopen() {
     let p = policy("factory-claims-s40.toml");
-    let roster = paid_roster(
+    let roster = s40_roster();
+    let mut s = Scenario::new(p, roster);
+    s40_first_round(&mut s);
+    s40_second_round(&mut s);
+    s.assert_replays();
+    insta::assert_snapshot!("s40_factory_claim", timeline(&s.events));
+
+    s40_january_statements(&s);
+}
+
+/// S40's roster: the 业务部, the 总经理室, the 质量管理部 and the 制造部, with base points and bonuses.
+fn s40_roster() -> Roster {
+    paid_roster(
         &[
             ("yw", "业务部", None),
             ("zjs", "总经理室", None),
@@ -97,8 +109,25 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
                 "12000",
             ),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+/// The claim's shares: the 制造部 70 %, the 业务员 30 %.
+fn s40_shares() -> Vec<Responsibility> {
+    vec![
+        Responsibility {
+            party: ResponsibleParty::Department(did("zz")),
+            share: Decimal::from(70),
+        },
+        Responsibility {
+            party: ResponsibleParty::Staff(sid("y1")),
+            share: Decimal::from(30),
+        },
+    ]
+}
+
+/// The first round: the foreign claim accepted, investigated, reported, decided beyond the 业务部经理 and refused by the customer.
+fn s40_first_round(s: &mut Scenario) {
     let t0 = beijing(2025, 12, 18, 10, 0);
     let c = Complaint::builder(
         t0,
@@ -123,7 +152,7 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
     // 自总经理室受理起国外二十天: accepted Fri 19 Dec → 8 Jan 2026.
     s.ok("sc", beijing(2025, 12, 19, 9, 0), accept());
     assert_eq!(
-        due(&s, beijing(2025, 12, 19, 9, 0), "closure"),
+        due(s, beijing(2025, 12, 19, 9, 0), "closure"),
         "2026-01-09 00:00"
     );
     s.ok("sc", beijing(2025, 12, 19, 9, 30), assign("pg", "q1"));
@@ -138,16 +167,7 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         CommandKind::RecordFindings {
             validity: None,
             fault: Some(FaultParty::Us),
-            responsible: vec![
-                Responsibility {
-                    party: ResponsibleParty::Department(did("zz")),
-                    share: Decimal::from(70),
-                },
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("y1")),
-                    share: Decimal::from(30),
-                },
-            ],
+            responsible: s40_shares(),
             note: Some(
                 "质量异常:模具磨损未及时更换(制造部70%);业务员未将客户特殊公差要求反映给工厂(30%)"
                     .into(),
@@ -156,7 +176,7 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
     );
     // 调查处理后三天内提出报告: 1 Jan is a holiday → Sun 4 Jan 2026 (a make-up working day).
     assert_eq!(
-        due(&s, beijing(2025, 12, 29, 17, 0), "investigation_report"),
+        due(s, beijing(2025, 12, 29, 17, 0), "investigation_report"),
         "2026-01-05 00:00"
     );
     // 第九条(二): the 质量管理部's report to the 总经理, naming its clock.
@@ -194,6 +214,10 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         beijing(2026, 1, 6, 10, 0),
         callback(Satisfaction::Unsatisfied, "客户要求另赔停线损失"),
     );
+}
+
+/// The second round: reopened on a new form, the stop-line loss verified, the 总经理 decides and the case is closed.
+fn s40_second_round(s: &mut Scenario) {
     // 若客户未能接受时业务部门应再填一份新的“客户抱怨处理表”附原抱怨表一并呈报处理.
     s.ok(
         "sc",
@@ -237,9 +261,10 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         callback(Satisfaction::Satisfied, "客户接受"),
     );
     s.ok("sc", beijing(2026, 1, 12, 10, 30), CommandKind::Close);
-    s.assert_replays();
-    insta::assert_snapshot!("s40_factory_claim", timeline(&s.events));
+}
 
+/// January's statements: the 52,000 元 claim charged at the assumed 10 %.
+fn s40_january_statements(s: &Scenario) {
     // January's statements (每月十日前 judged): the amount to deduct, by the
     // judged ratio, 制造部's 70 % split by base points. The 「客诉罚扣判定基准」
     // is lost: the policy assumes 10 % of the claim (`losses.scaled`), so the
@@ -248,21 +273,12 @@ fn s40_factory_foreign_claim_authority_and_reopen() {
         losses: vec![Loss {
             case: case_id("KS-2512-01"),
             amount: Decimal::from(52_000),
-            responsible: Responsible::Parties(vec![
-                Responsibility {
-                    party: ResponsibleParty::Department(did("zz")),
-                    share: Decimal::from(70),
-                },
-                Responsibility {
-                    party: ResponsibleParty::Staff(sid("y1")),
-                    share: Decimal::from(30),
-                },
-            ]),
+            responsible: Responsible::Parties(s40_shares()),
         }],
         ..PenaltyFacts::new("2026-01".parse().unwrap())
     };
-    insta::assert_snapshot!("s40_factory_statements", statement_markdown(&s, &facts));
-    let result = compute(&s, &facts);
+    insta::assert_snapshot!("s40_factory_statements", statement_markdown(s, &facts));
+    let result = compute(s, &facts);
     let charged = Money::checked_sum(
         result
             .statements
