@@ -41,6 +41,19 @@ fn s12_roster() -> Roster {
 fn s12_four_levels_two_rounds_then_gm_with_fines() {
     let p = policy("four-level-s12.toml");
     let mut s = Scenario::new(p, s12_roster());
+    s12_first_round(&mut s);
+    s12_second_round(&mut s);
+    s12_gm_round(&mut s);
+    s.assert_replays();
+    insta::assert_snapshot!("s12_four_level", timeline(&s.events));
+
+    s12_overtime_fines(&s);
+
+    s12_on_site(&s);
+}
+
+/// Round 1: the phoned complaint classified 十分不满意, its first clocks breached, the oil leak fixed, the customer still unsatisfied.
+fn s12_first_round(s: &mut Scenario) {
     let t0 = beijing(2025, 10, 9, 9, 0);
     let c = Complaint::builder(
         t0,
@@ -102,6 +115,10 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
         beijing(2025, 10, 10, 15, 0),
         callback(Satisfaction::Unsatisfied, "渗油已止，但怠速异响仍在"),
     );
+}
+
+/// Round 2: reopened, the tensioner replaced, the late 二次对应, still unsatisfied, which sends the case to the 总经理.
+fn s12_second_round(s: &mut Scenario) {
     // (八) 再次投诉处理: round 2.
     s.ok(
         "hf",
@@ -155,6 +172,10 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
             .as_ref()
             .is_some_and(|x| x.as_str() == "gm-after-rounds")
     }));
+}
+
+/// The 总经理's round: the timing chain replaced with 500 元, the work order signed twice, then closed.
+fn s12_gm_round(s: &mut Scenario) {
     s.ok("gm", beijing(2025, 10, 12, 14, 0), reopen("总经理接手处理"));
     s.ok(
         "wm",
@@ -207,14 +228,15 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
         sign(SignedRecord::Callback),
     );
     s.ok("csm", beijing(2025, 10, 14, 11, 0), close());
-    s.assert_replays();
-    insta::assert_snapshot!("s12_four_level", timeline(&s.events));
+}
 
+/// The month's overtime fines: 30 元 each for the late 初次对应 and 二次对应.
+fn s12_overtime_fines(s: &Scenario) {
     // 超时扣罚: only 初次对应 and 二次对应 are fined (30 元 each at 十分不满意):
     // the late 初次对应 is the manager's, the late 二次对应 the 回访专员's
     // (第五条(六), his second contact). The policy's `overtime_milestones` does
     // the filtering: every breach is given.
-    let result = statements(&s, "2025-10", |_| {});
+    let result = statements(s, "2025-10", |_| {});
     let gross = |who: &str| {
         result
             .statements
@@ -226,7 +248,10 @@ fn s12_four_levels_two_rounds_then_gm_with_fines() {
     assert_eq!(gross("wm"), money("30"), "the late 初次对应 at 十分不满意");
     assert_eq!(gross("hf"), money("30"), "the late 二次对应 at 十分不满意");
     insta::assert_snapshot!("s12_statements", tousu_penalty::render_markdown(&result));
+}
 
+/// 第五条 注: an on-site complaint's first contact is due in 10 minutes, not 20.
+fn s12_on_site(s: &Scenario) {
     // 第五条 注: 「现场10分钟内接触」 — a complaint made on site gets 10 minutes
     // for the first contact, not the 20 of a phone complaint.
     let mut v = Scenario::new(s.rt.policy.clone(), s.roster.clone());
