@@ -8,7 +8,19 @@ use chrono::{DateTime, Utc};
 #[test]
 fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
     let p = policy("hardware-shelf-wanhao-s41.toml");
-    let roster = paid_roster(
+    let roster = s41_roster();
+    let mut s = Scenario::new(p, roster);
+    s41_first_round(&mut s);
+    s41_second_round(&mut s);
+    s.assert_replays();
+    insta::assert_snapshot!("s41_wanhao", timeline(&s.events));
+
+    s41_november_statements(&s);
+}
+
+/// S41's roster: 前台, 业务科, 品质科, 生产部, 综合部 and 总经办, with base points and bonuses.
+fn s41_roster() -> Roster {
+    paid_roster(
         &[
             ("qt", "前台", None),
             ("yw", "业务科", None),
@@ -77,8 +89,22 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
             ),
             ("gb", "总经办 秘书", "zjb", &["gm_office"], None, 5, "1000"),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+/// A sanction for a numbered violation on a case (the 5.6.4 list).
+fn s41_cited(staff: &str, kind: SanctionKind, case: &str, violation: &str) -> Sanction {
+    Sanction {
+        staff: sid(staff),
+        kind,
+        case: Some(case_id(case)),
+        reason: None,
+        violation: Some(ViolationId::new(violation).unwrap()),
+    }
+}
+
+/// Round 1: the 重大投诉 accepted, sent to the 品质科, investigated and reported, approved by the 总经理 (not the 副总), refused by the customer.
+fn s41_first_round(s: &mut Scenario) {
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(
         t0,
@@ -92,7 +118,7 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
     .unwrap();
     s.register("f1", "WH-1", c).unwrap();
     assert_eq!(
-        level_of(&s),
+        level_of(s),
         "major",
         "重大投诉 (assumed: a claim of 20,000 元 or more)"
     );
@@ -118,7 +144,7 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
         findings(FaultParty::Us, "横梁挂钩焊接不良(生产部),立柱未按图调平"),
     );
     assert_eq!(
-        due(&s, beijing(2025, 11, 7, 10, 0), "report"),
+        due(s, beijing(2025, 11, 7, 10, 0), "report"),
         "2025-11-11 00:00"
     );
     s.ok(
@@ -148,6 +174,10 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
         beijing(2025, 11, 12, 10, 0),
         callback(Satisfaction::Unsatisfied, "客户不接受,要求更换全部横梁"),
     );
+}
+
+/// Round 2: reopened on a new form, the whole batch of beams replaced, accepted and closed.
+fn s41_second_round(s: &mut Scenario) {
     // 「再进行第二次处理」.
     s.ok(
         "gb",
@@ -183,9 +213,10 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
         callback(Satisfaction::Satisfied, "客户验收合格"),
     );
     s.ok("b1", beijing(2025, 11, 24, 10, 5), CommandKind::Close);
-    s.assert_replays();
-    insta::assert_snapshot!("s41_wanhao", timeline(&s.events));
+}
 
+/// November's statements: the workshop's unattributed loss split by base points and capped, the 焊工's two 大过, the 前台's 警告.
+fn s41_november_statements(s: &Scenario) {
     // November: the 5,000 元 loss, which no unit of the workshop can be found
     // for (5.8.1 全车间), is split by base points (5.9.5.2; 3/2/5), capped at 50 % of each bonus and carried forward; the 焊工 has
     // two 大过 (the whole bonus, outside the cap); the 前台 a 警告 (assumed 50 元).
@@ -196,31 +227,13 @@ fn s41_wanhao_major_shelf_complaint_base_points_and_cap() {
             responsible: Responsible::UnattributedWithin(did("sc")),
         }],
         sanctions: vec![
-            Sanction {
-                staff: sid("p2"),
-                kind: SanctionKind::MajorDemerit,
-                case: Some(case_id("WH-1")),
-                reason: None,
-                violation: Some(ViolationId::new("5.6.4.4").unwrap()),
-            },
-            Sanction {
-                staff: sid("p2"),
-                kind: SanctionKind::MajorDemerit,
-                case: Some(case_id("WH-3")),
-                reason: None,
-                violation: Some(ViolationId::new("5.6.4.13").unwrap()),
-            },
-            Sanction {
-                staff: sid("f1"),
-                kind: SanctionKind::Warning,
-                case: Some(case_id("WH-2")),
-                reason: None,
-                violation: Some(ViolationId::new("5.6.4.8").unwrap()),
-            },
+            s41_cited("p2", SanctionKind::MajorDemerit, "WH-1", "5.6.4.4"),
+            s41_cited("p2", SanctionKind::MajorDemerit, "WH-3", "5.6.4.13"),
+            s41_cited("f1", SanctionKind::Warning, "WH-2", "5.6.4.8"),
         ],
         ..PenaltyFacts::new("2025-11".parse().unwrap())
     };
-    insta::assert_snapshot!("s41_wanhao_statements", statement_markdown(&s, &facts));
+    insta::assert_snapshot!("s41_wanhao_statements", statement_markdown(s, &facts));
 }
 
 // --- issue 13: the report clock, the 签呈, the unattributed split -----------
