@@ -26,7 +26,19 @@ fn report(milestone: &str, note: &str) -> CommandKind {
 #[test]
 fn s10_property_emergency_ladder_new_year() {
     let p = policy("property-xx-s10.toml");
-    let roster = roster(
+    let roster = s10_roster();
+    let mut s = Scenario::new(p, roster);
+    s10_emergency_night(&mut s);
+    s10_verified_answered_and_closed(&mut s);
+    s.assert_replays();
+    insta::assert_snapshot!("s10_property_emergency", timeline(&s.events));
+
+    s10_january_statements(&s);
+}
+
+/// S10's roster: the 客户中心, 工程部, 秩序维护部, 管理处, 物业公司, 董事会 and the developer's 客户服务部.
+fn s10_roster() -> Roster {
+    roster(
         &[
             ("front", "客户中心", None),
             ("eng", "工程部", None),
@@ -52,8 +64,22 @@ fn s10_property_emergency_ladder_new_year() {
             ("bl", "董事领导", "board", &["board_leader"], None),
             ("dcs", "发展商客服专员", "dev", &["developer_cs"], None),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+/// A sanction or reward for S10-1, with its reason.
+fn s10_on_case(staff: &str, kind: SanctionKind, reason: &str) -> Sanction {
+    Sanction {
+        staff: sid(staff),
+        kind,
+        case: Some(CaseId::new("S10-1").unwrap()),
+        reason: Some(reason.to_owned()),
+        violation: None,
+    }
+}
+
+/// New Year's Eve: the burst pipe reported, dispatched, escalated up the ladder, repaired, reported late and its solution approved.
+fn s10_emergency_night(s: &mut Scenario) {
     let t0 = beijing(2025, 12, 31, 22, 50);
     let c = Complaint::builder(
         t0,
@@ -67,7 +93,7 @@ fn s10_property_emergency_ladder_new_year() {
     .build()
     .unwrap();
     s.register("guard", "S10-1", c).unwrap();
-    assert_eq!(level_of(&s), "emergency");
+    assert_eq!(level_of(s), "emergency");
     s.ok("fd", minutes(t0, 1), accept());
     // 「须于3分钟内知会相关部门作应急处理」: dispatched at 22:52.
     s.ok("fd", minutes(t0, 2), assign_with("eng", "eng1", &[]));
@@ -121,10 +147,14 @@ fn s10_property_emergency_ladder_new_year() {
         ),
     );
     s.ok("sm", beijing(2026, 1, 1, 8, 0), approve());
+}
+
+/// New Year's Day on: verified within 8 hours, answered, written reports, the callback after the holiday, the first asker told, closed.
+fn s10_verified_answered_and_closed(s: &mut Scenario) {
     // 「处理完毕后,由发展商客户服务部会同物业公司于8小时内跟进验证」: from completion
     // at 03:00, due 11:00; verified at 10:20 and answered at 10:30.
     assert_eq!(
-        due(&s, beijing(2026, 1, 1, 8, 0), "verification"),
+        due(s, beijing(2026, 1, 1, 8, 0), "verification"),
         "2026-01-01 11:00"
     );
     s.ok(
@@ -156,7 +186,7 @@ fn s10_property_emergency_ladder_new_year() {
     // 「并于完成后的2个工作日内回访客户」, from completion: 1–3 January are 元旦,
     // 4 January (Sunday) is a 调休 working day → the end of 5 January.
     assert!(
-        due_all(&s, beijing(2026, 1, 1, 10, 31))
+        due_all(s, beijing(2026, 1, 1, 10, 31))
             .contains(&"emergency_callback → 2026-01-06 00:00".to_owned())
     );
     s.ok(
@@ -184,32 +214,29 @@ fn s10_property_emergency_ladder_new_year() {
         .unwrap_err();
     assert!(matches!(err, Rejection::InvalidTransition { .. }), "{err}");
     assert_eq!(
-        breach_list(&s),
+        breach_list(s),
         vec![
             "report_to_company@1".to_owned(),
             "completion_feedback@1".to_owned()
         ]
     );
-    s.assert_replays();
-    insta::assert_snapshot!("s10_property_emergency", timeline(&s.events));
+}
 
+/// The month's statements: a written warning for the late report, a commendation for the first asker.
+fn s10_january_statements(s: &Scenario) {
     // The month's statements: no overtime money (the source fines none); the
     // late report earns a written warning, the first asker a commendation.
-    let result = statements(&s, "2026-01", |f| {
-        f.sanctions.push(Sanction {
-            staff: sid("eng1"),
-            kind: SanctionKind::Warning,
-            case: Some(CaseId::new("S10-1").unwrap()),
-            reason: Some("抢修完毕后未于2小时内反馈客户中心，影响整体运作（书面警告）".to_owned()),
-            violation: None,
-        });
-        f.sanctions.push(Sanction {
-            staff: sid("guard"),
-            kind: SanctionKind::Commendation,
-            case: Some(CaseId::new("S10-1").unwrap()),
-            reason: Some("首问责任落实到位，及时接报（嘉奖）".to_owned()),
-            violation: None,
-        });
+    let result = statements(s, "2026-01", |f| {
+        f.sanctions.push(s10_on_case(
+            "eng1",
+            SanctionKind::Warning,
+            "抢修完毕后未于2小时内反馈客户中心，影响整体运作（书面警告）",
+        ));
+        f.sanctions.push(s10_on_case(
+            "guard",
+            SanctionKind::Commendation,
+            "首问责任落实到位，及时接报（嘉奖）",
+        ));
     });
     insta::assert_snapshot!("s10_statements", tousu_penalty::render_markdown(&result));
 }
