@@ -7,7 +7,20 @@ use chrono::{DateTime, Utc};
 #[test]
 fn s15_cs_abcd_repeated_rounds_to_division() {
     let p = policy("cs-abcd-s15.toml");
-    let roster = roster(
+    let roster = s15_roster();
+    let mut s = Scenario::new(p, roster);
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s15_division_decides(&mut s);
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+    insta::assert_snapshot!("s15_cs_abcd", timeline(&s.events));
+}
+
+/// S15's roster: the 客户服务部, the 运营部 and the 事业部管理层.
+fn s15_roster() -> Roster {
+    roster(
         &[
             ("cs", "客户服务部", None),
             ("ops", "运营部", None),
@@ -19,8 +32,11 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
             ("csm", "客服经理", "cs", &["cs_manager"], Some("dm")),
             ("dm", "事业部总经理", "div", &["division_management"], None),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+/// A and B: the A-class customer's complaint accepted, the deadline told, the 运营部's compensation refused; the 客服经理 takes over.
+fn s15_round_b(s: &mut Scenario) {
     let t0 = beijing(2026, 4, 2, 10, 0);
     let c = Complaint::builder(
         t0,
@@ -36,7 +52,7 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
     s.register("kf", "S15-1", c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     // 2 working days from 2 April: 3 April, then 7 April (清明 4–6 April).
-    assert!(due_all(&s, minutes(t0, 6)).contains(&"reply → 2026-04-08 00:00".to_owned()));
+    assert!(due_all(s, minutes(t0, 6)).contains(&"reply → 2026-04-08 00:00".to_owned()));
     // B: 「告知客户处理答复的期限」.
     s.ok(
         "kf",
@@ -76,7 +92,11 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         callback(Satisfaction::Unsatisfied, "客户认为远低于损失"),
     );
     // 4.2 C: the staff's round failed, so the 客服经理 takes the case over.
-    assert_eq!(steps_taken(&s), ["cs-manager-after-b"]);
+    assert_eq!(steps_taken(s), ["cs-manager-after-b"]);
+}
+
+/// C: the 客服经理's measures, refused.
+fn s15_round_c(s: &mut Scenario) {
     // C: the 客服经理 proposes measures.
     s.ok(
         "csm",
@@ -103,6 +123,10 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         beijing(2026, 4, 8, 16, 0),
         callback(Satisfaction::Unsatisfied, "客户坚持按货值赔偿"),
     );
+}
+
+/// D: the manager negotiates again with the other departments, refused; the case goes up to the 事业部.
+fn s15_round_d(s: &mut Scenario) {
     // D: the manager negotiates again with the other departments.
     s.ok(
         "csm",
@@ -134,9 +158,13 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
     );
     // 「将此次投诉上报给事业部更高管理层」; the manager's rung was taken once, in round 1.
     assert_eq!(
-        steps_taken(&s),
+        steps_taken(s),
         ["cs-manager-after-b", "division-management"]
     );
+}
+
+/// The 事业部管理层 decides the full value (beyond the 客服经理), and the customer is very satisfied.
+fn s15_division_decides(s: &mut Scenario) {
     s.ok(
         "dm",
         beijing(2026, 4, 10, 14, 0),
@@ -172,9 +200,6 @@ fn s15_cs_abcd_repeated_rounds_to_division() {
         callback(Satisfaction::VerySatisfied, "非常满意"),
     );
     s.ok("kf", beijing(2026, 4, 13, 10, 30), close());
-    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
-    s.assert_replays();
-    insta::assert_snapshot!("s15_cs_abcd", timeline(&s.events));
 }
 
 /// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: the
