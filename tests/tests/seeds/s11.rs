@@ -8,7 +8,19 @@ use tousu_policy::SignedRecord;
 #[test]
 fn s11_bank_branch_beyond_authority_over_holiday() {
     let p = policy("bank-branch-s11.toml");
-    let roster = roster(
+    let roster = s11_roster();
+    let mut s = Scenario::new(p, roster);
+    s11_visit_referred_to_head_office(&mut s);
+    s11_head_office_settles_branch_head_closes(&mut s);
+    s.assert_replays();
+    insta::assert_snapshot!("s11_bank_branch", timeline(&s.events));
+
+    s11_opinion_book_read_late(&s);
+}
+
+/// S11's roster: the branch (柜员, 投诉管理人, 网点负责人) and the head office's 规范服务管理部门.
+fn s11_roster() -> Roster {
+    roster(
         &[
             ("branch", "洛阳某支行营业部", None),
             ("ho", "总行规范服务管理部门", None),
@@ -31,8 +43,11 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
                 None,
             ),
         ],
-    );
-    let mut s = Scenario::new(p, roster);
+    )
+}
+
+/// The on-site complaint recorded and restated, accepted, its reply time agreed, confirmed beyond the branch and sent to the head office.
+fn s11_visit_referred_to_head_office(s: &mut Scenario) {
     let t0 = beijing(2025, 9, 30, 15, 0);
     // 现场口头投诉: recorded, and the main points restated to the customer.
     let c = Complaint::builder(
@@ -57,7 +72,7 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
     s.ok("tsm", minutes(t0, 5), accept());
     // 三日 from 30 September: 1–3 October, a holiday → the next working day,
     // 9 October, to its end.
-    assert!(due_all(&s, minutes(t0, 6)).contains(&"reply → 2025-10-10 00:00".to_owned()));
+    assert!(due_all(s, minutes(t0, 6)).contains(&"reply → 2025-10-10 00:00".to_owned()));
     // 「和客户约定回复时限」: the agreed time replaces the 三日 (ruling 102).
     s.ok(
         "tsm",
@@ -82,6 +97,10 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
         escalate("超出本网点处理权限，报总行规范服务管理部门"),
     );
     s.ok("bh", minutes(t0, 30), assign_with("ho", "ho1", &[]));
+}
+
+/// The head office finds the bank at fault and refunds; the branch head signs the record and closes, with no opinion-book clock.
+fn s11_head_office_settles_branch_head_closes(s: &mut Scenario) {
     s.ok("ho1", beijing(2025, 10, 9, 9, 0), investigate());
     s.ok(
         "ho1",
@@ -126,7 +145,7 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
         sign(SignedRecord::Callback),
     );
     s.ok("bh", beijing(2025, 10, 10, 11, 0), close());
-    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    assert!(breach_list(s).is_empty(), "{:?}", breach_list(s));
     // 「投诉管理人应每日查阅客户意见簿」 is for opinion-book entries only: the
     // on-site complaint above never ran that clock.
     assert!(
@@ -134,9 +153,10 @@ fn s11_bank_branch_beyond_authority_over_holiday() {
             EventKind::ClockStarted { milestone, .. } if milestone.as_str() == "opinion_book_review")),
         "no review clock for a visit"
     );
-    s.assert_replays();
-    insta::assert_snapshot!("s11_bank_branch", timeline(&s.events));
+}
 
+/// An opinion-book entry on Friday evening, read only on Monday: the daily review breached.
+fn s11_opinion_book_read_late(s: &Scenario) {
     // An entry written in the 客户意见簿 on Friday evening must be read within a
     // day: by the end of Saturday 11 October, a make-up working day (调休).
     let mut b = Scenario::new(s.rt.policy.clone(), s.roster.clone());
