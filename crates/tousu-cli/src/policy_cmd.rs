@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use tousu::policy::{Duration, Policy};
+use tousu::policy::{Duration, MilestoneOwner, Policy};
 use tousu_serve::docs::{DeadlineDoc, PolicyRef};
 use tousu_serve::{ApiError, ErrorKind};
 
@@ -198,8 +198,70 @@ fn summary(p: &Policy) -> String {
         p.escalation.len()
     );
     permissions_summary(p, &mut out);
+    case_rules_summary(p, &mut out);
     let _ = writeln!(out, "calendar: {}", calendar_summary(p));
     out
+}
+
+/// The agreed deadline's owners, what closing waits for, and the periodic
+/// duties, one line each, when the policy says more than the defaults: a
+/// reader checking a file against its source sees them without opening it.
+fn case_rules_summary(p: &Policy, out: &mut String) {
+    use std::fmt::Write as _;
+    let agreed = &p.agreed_deadline;
+    if !agreed.is_default() {
+        let mut owners = vec![owner_label(&agreed.owner)];
+        if let Some(f) = &agreed.fallback_owner {
+            owners.extend(f.owners().iter().map(owner_label));
+        }
+        let replaces = if agreed.later_replaces {
+            "; a later agreement replaces the running date"
+        } else {
+            "; one agreement a round"
+        };
+        let _ = writeln!(
+            out,
+            "agreed deadline: owned by {}{replaces}",
+            owners.join(", then ")
+        );
+    }
+    let closure = &p.closure;
+    if !closure.is_default() {
+        let mut parts: Vec<String> = Vec::new();
+        if !closure.awaits.is_empty() {
+            let ids: Vec<&str> = closure.awaits.iter().map(|m| m.as_str()).collect();
+            parts.push(format!("waits for {}", ids.join(", ")));
+        }
+        parts.push(
+            match (closure.callback.is_default(), &closure.callback_when) {
+                (true, _) => "needs a satisfied callback".to_owned(),
+                (false, None) => "needs no callback".to_owned(),
+                (false, Some(_)) => {
+                    "needs no callback where its condition holds, a satisfied one elsewhere"
+                        .to_owned()
+                }
+            },
+        );
+        let _ = writeln!(out, "closure: {}", parts.join("; "));
+    }
+    if !p.duties.is_empty() {
+        let ids: Vec<String> = p
+            .duties
+            .iter()
+            .map(|d| format!("{} ({})", d.id, d.role))
+            .collect();
+        let _ = writeln!(out, "duties: {}", ids.join(", "));
+    }
+}
+
+/// An owner as the summary names it.
+fn owner_label(o: &MilestoneOwner) -> String {
+    match o {
+        MilestoneOwner::FirstResponder => "the first responder".to_owned(),
+        MilestoneOwner::Role(r) => format!("role {r}"),
+        MilestoneOwner::Holder(h) => format!("the holder of {} among {}", h.role, h.among.id()),
+        _ => "the handler".to_owned(),
+    }
 }
 
 /// Routing, approval rules and sign-off chains, and conditional grants, one

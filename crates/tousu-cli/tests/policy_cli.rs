@@ -196,6 +196,34 @@ fn policy_check_default_exits_0_with_a_summary() {
 }
 
 #[test]
+fn policy_check_summarises_the_agreed_deadline_closure_and_duties() {
+    // The default says nothing of them, so the summary has no such line.
+    let o = tousu(&["policy", "check", "policies/default.toml"]);
+    let out = stdout(&o);
+    for key in ["agreed deadline:", "closure:", "duties:"] {
+        assert!(!out.contains(key), "{key} on the default:\n{out}");
+    }
+    // S10 names who owns a promised date (ruling 109), what closing waits
+    // for (ruling 91) and two periodic reports (ruling 113).
+    let o = tousu(&["policy", "check", "policies/property-xx-s10.toml"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("agreed deadline: owned by the holder of dept_head among lead_department, then role dept_head, then role front_desk; one agreement a round"),
+        "{out}"
+    );
+    assert!(
+        out.contains("closure: waits for first_asker_feedback; needs a satisfied callback"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "duties: weekly_statistics_report (front_desk), monthly_statistics_report (front_desk)"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn policy_check_prints_what_the_invariant_checker_finds() {
     // S05's salesman is the verification clock's last fallback though its
     // stopped_by names only the engineer: valid, accepted, and worth a look.
