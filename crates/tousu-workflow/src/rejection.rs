@@ -81,13 +81,17 @@ pub enum Rejection {
     /// A sign-off chain governs the proposal and the actor does not hold
     /// the role whose turn it is.
     #[error(
-        "{actor} may not sign or approve now: the proposal needs {next} next (sign-off chain {}; {signed} signed){}",
+        "{actor} may not {} now: the proposal needs {next} next (sign-off chain {}; {signed} signed){}",
+        sign_off_act(*action),
         chain.join(" → "),
         rule.as_ref().map(|r| format!(", by approval rule {r}")).unwrap_or_default()
     )]
     SignOffOutOfOrder {
         /// The actor.
         actor: StaffId,
+        /// What was refused: a signature or approval (`approve`), or a
+        /// send-back, which needs the same standing (ruling 119).
+        action: Action,
         /// The role whose turn it is.
         next: RoleId,
         /// The chain, in order, with the final approval last.
@@ -386,6 +390,16 @@ pub enum Rejection {
 }
 
 /// Role ids for a message: `a, b`.
+/// What a sign-off chain refused, as its message says it: a send-back
+/// needs the standing of the signature or approval due now (ruling 119),
+/// and says so rather than that the actor tried to sign.
+fn sign_off_act(action: Action) -> &'static str {
+    match action {
+        Action::SendBack => "send the proposal back",
+        _ => "sign or approve",
+    }
+}
+
 fn ids(roles: &[RoleId]) -> String {
     let ids: Vec<&str> = roles.iter().map(RoleId::as_str).collect();
     ids.join(", ")
@@ -501,12 +515,14 @@ impl Rejection {
             }
             Rejection::SignOffOutOfOrder {
                 actor,
+                action,
                 next,
                 chain,
                 signed,
                 rule,
             } => json!({
-                "actor": actor, "next": next, "chain": chain, "signed": signed, "rule": rule,
+                "actor": actor, "action": action, "next": next, "chain": chain, "signed": signed,
+                "rule": rule,
             }),
             Rejection::AlreadySignedOff { staff, role } => json!({ "staff": staff, "role": role }),
             Rejection::RecordNotSigned {
@@ -752,6 +768,7 @@ mod tests {
             },
             Rejection::SignOffOutOfOrder {
                 actor: StaffId::new("e2").unwrap(),
+                action: Action::SendBack,
                 next: RoleId::new("general_manager").unwrap(),
                 chain: vec![],
                 signed: 0,

@@ -103,7 +103,13 @@ fn with_a_sign_off_chain_the_next_signer_sends_back() {
         a.sign_off = vec![RoleId::new("department_head").unwrap()];
     }
     let (mut h, t0) = proposed(policy.clone(), "1500");
-    refused(&mut h, "gm", t0, "sign_off_out_of_order");
+    let why = refused(&mut h, "gm", t0, "sign_off_out_of_order");
+    assert!(
+        why.starts_with(
+            "gm may not send the proposal back now: the proposal needs department_head next"
+        ),
+        "{why}"
+    );
     h.run("head1", t0, send_back()).unwrap();
     assert_eq!(h.case().status, Status::Investigating);
 

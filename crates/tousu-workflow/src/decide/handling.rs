@@ -424,6 +424,7 @@ fn sign_off(d: &Decision<'_, '_>, p: &Proposal, action: Action) -> Result<RoleId
         chain.extend(p.required_role.iter().map(|r| format!("{r} (approval)")));
         return Err(Rejection::SignOffOutOfOrder {
             actor: d.staff.id.clone(),
+            action,
             next: next.clone(),
             chain,
             signed,
