@@ -1116,3 +1116,31 @@ fn s04_the_minister_does_not_approve_a_result_in_the_heads_place() {
     assert_eq!(s.case().status, Status::Approved);
     s.assert_replays();
 }
+
+/// 一5「客户服务部负责将投诉处理结果填写在《房屋维修申请表》和《维修跟踪记录表》中,并由具体解决部门的负责人签字认可。」:
+/// the result of a complaint a department handled reaches the owner only once
+/// the solving department's head has endorsed it — his approval of the
+/// department's proposal (within his limit it is his signature, ruling 61).
+/// The centre's answer before that is refused, and changes nothing; a complaint
+/// the centre answers on the spot (三4「能当场做出解释应当场给客户解决」) needs no
+/// department and no head (`s04_a_complaint_answered_on_the_spot_notifies_no_department`).
+/// Fails on the old file, where the centre could answer from the assignment
+/// on, and the case closed with no head's signature.
+#[test]
+fn s04_the_centre_answers_a_department_result_only_once_the_head_signed_it() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = repair_call(t0, "4栋楼顶水箱溢水", "业主 郑先生", "4栋");
+    found_by_repairs(&mut s, "S04-R", t0, c);
+    let before = s.case().clone();
+    let refused = s
+        .run("kf", minutes(t0, 50), reply("水箱浮球已调整"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    repair_proposed(&mut s, minutes(t0, 60), "调整水箱浮球");
+    s.ok("dh", minutes(t0, 70), approve());
+    reported(&mut s, minutes(t0, 80));
+    s.ok("kf", minutes(t0, 90), reply("水箱浮球已调整"));
+    assert_eq!(s.case().status, Status::Replied);
+}
