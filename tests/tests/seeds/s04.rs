@@ -1144,3 +1144,42 @@ fn s04_the_centre_answers_a_department_result_only_once_the_head_signed_it() {
     s.ok("kf", minutes(t0, 90), reply("水箱浮球已调整"));
     assert_eq!(s.case().status, Status::Replied);
 }
+
+/// 一2「客户服中心根据投诉内容进行核实之后通知相关权属部门并造表登记,特殊情况可向经理汇报。」:
+/// the one manual step (`manager-on-special`) is the centre's report to the
+/// 经理. The 经理 held `escalate` too, and taking the step reported the case to
+/// himself; the 部长 held it, and took the centre's report for it. Both are
+/// refused now, and the step is still there for the centre to take. Fails on
+/// the old file (the 经理's escalation was taken).
+#[test]
+fn s04_only_the_centre_reports_a_special_situation_to_the_manager() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            ("kfzg", "客服中心 小潘", "kf", &["service_centre"], Some("min")),
+            ("min", "部长", "kf", &["minister"], Some("jl")),
+            ("jl", "经理", "kf", &["manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库照明不足")
+        .complainant(owner("业主"))
+        .location("地下车库")
+        .build()
+        .unwrap();
+    s.register("kfzg", "S04-E", c).unwrap();
+    s.ok("kfzg", minutes(t0, 5), accept());
+    for who in ["jl", "min"] {
+        let refused = s
+            .run(who, minutes(t0, 10), escalate("特殊情况报经理"))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::NotPermitted { .. }),
+            "{who}: {refused}"
+        );
+    }
+    assert!(steps_taken(&s).is_empty());
+    s.ok("kfzg", minutes(t0, 20), escalate("特殊情况报经理"));
+    assert_eq!(steps_taken(&s), ["manager-on-special"]);
+}
