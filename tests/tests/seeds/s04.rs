@@ -1156,7 +1156,13 @@ fn s04_only_the_centre_reports_a_special_situation_to_the_manager() {
     let roster = roster(
         &[("kf", "客户服务中心", None)],
         &[
-            ("kfzg", "客服中心 小潘", "kf", &["service_centre"], Some("min")),
+            (
+                "kfzg",
+                "客服中心 小潘",
+                "kf",
+                &["service_centre"],
+                Some("min"),
+            ),
             ("min", "部长", "kf", &["minister"], Some("jl")),
             ("jl", "经理", "kf", &["manager"], None),
         ],

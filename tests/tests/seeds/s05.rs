@@ -759,7 +759,11 @@ fn s05_the_engineer_a_case_was_handed_to_answers_for_it() {
     s.ok("a", minutes(t0, 40), assign("qa", "b"));
     s.ok("b", minutes(t0, 60), investigate());
     // Verified on Tuesday at 10:00, an hour late: the handler's.
-    s.ok("b", beijing(2026, 3, 3, 10, 0), findings(FaultParty::Us, "风扇供电插针虚焊"));
+    s.ok(
+        "b",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "风扇供电插针虚焊"),
+    );
     s.ok(
         "b",
         beijing(2026, 3, 3, 11, 0),
