@@ -1116,3 +1116,76 @@ fn s04_the_minister_does_not_approve_a_result_in_the_heads_place() {
     assert_eq!(s.case().status, Status::Approved);
     s.assert_replays();
 }
+
+/// 一5「客户服务部负责将投诉处理结果填写在《房屋维修申请表》和《维修跟踪记录表》中,并由具体解决部门的负责人签字认可。」:
+/// the result of a complaint a department handled reaches the owner only once
+/// the solving department's head has endorsed it — his approval of the
+/// department's proposal (within his limit it is his signature, ruling 61).
+/// The centre's answer before that is refused, and changes nothing; a complaint
+/// the centre answers on the spot (三4「能当场做出解释应当场给客户解决」) needs no
+/// department and no head (`s04_a_complaint_answered_on_the_spot_notifies_no_department`).
+/// Fails on the old file, where the centre could answer from the assignment
+/// on, and the case closed with no head's signature.
+#[test]
+fn s04_the_centre_answers_a_department_result_only_once_the_head_signed_it() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = repair_call(t0, "4栋楼顶水箱溢水", "业主 郑先生", "4栋");
+    found_by_repairs(&mut s, "S04-R", t0, c);
+    let before = s.case().clone();
+    let refused = s
+        .run("kf", minutes(t0, 50), reply("水箱浮球已调整"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    repair_proposed(&mut s, minutes(t0, 60), "调整水箱浮球");
+    s.ok("dh", minutes(t0, 70), approve());
+    reported(&mut s, minutes(t0, 80));
+    s.ok("kf", minutes(t0, 90), reply("水箱浮球已调整"));
+    assert_eq!(s.case().status, Status::Replied);
+}
+
+/// 一2「客户服中心根据投诉内容进行核实之后通知相关权属部门并造表登记,特殊情况可向经理汇报。」:
+/// the one manual step (`manager-on-special`) is the centre's report to the
+/// 经理. The 经理 held `escalate` too, and taking the step reported the case to
+/// himself; the 部长 held it, and took the centre's report for it. Both are
+/// refused now, and the step is still there for the centre to take. Fails on
+/// the old file (the 经理's escalation was taken).
+#[test]
+fn s04_only_the_centre_reports_a_special_situation_to_the_manager() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None)],
+        &[
+            (
+                "kfzg",
+                "客服中心 小潘",
+                "kf",
+                &["service_centre"],
+                Some("min"),
+            ),
+            ("min", "部长", "kf", &["minister"], Some("jl")),
+            ("jl", "经理", "kf", &["manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库照明不足")
+        .complainant(owner("业主"))
+        .location("地下车库")
+        .build()
+        .unwrap();
+    s.register("kfzg", "S04-E", c).unwrap();
+    s.ok("kfzg", minutes(t0, 5), accept());
+    for who in ["jl", "min"] {
+        let refused = s
+            .run(who, minutes(t0, 10), escalate("特殊情况报经理"))
+            .unwrap_err();
+        assert!(
+            matches!(refused, Rejection::NotPermitted { .. }),
+            "{who}: {refused}"
+        );
+    }
+    assert!(steps_taken(&s).is_empty());
+    s.ok("kfzg", minutes(t0, 20), escalate("特殊情况报经理"));
+    assert_eq!(steps_taken(&s), ["manager-on-special"]);
+}

@@ -726,3 +726,56 @@ fn s05_the_engineer_calls_departments_in_and_does_not_hand_the_case_over() {
         .collect();
     assert_eq!(late, ["improvement_report@1 → kfgc"]);
 }
+
+/// 3「品质部:客服工程师负责对客户投诉问题的核实和反馈输出,以及客户改善效果跟进」 and
+/// 「在处理客诉中具有调配相关部门人员协助处理的权限」: the engineer who accepted a case
+/// may hand it to another 客服工程师 (`hands_over_to`), who then verifies it,
+/// answers and follows up. The verification and the customer's confirmation were
+/// still charged to the engineer who handed the case on — the first on it — though
+/// he no longer had it; they are the handler's now, as the improvement report is,
+/// and the engineer on the case's before anyone is named. Fails on the old file:
+/// `verification@1 → a`, `callback@1 → a`.
+#[test]
+fn s05_the_engineer_a_case_was_handed_to_answers_for_it() {
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("a", "客服工程师林工", "qa", &["cs_engineer"], Some("qm")),
+            ("b", "客服工程师王工", "qa", &["cs_engineer"], Some("qm")),
+            ("qm", "品质部经理", "qa", &["quality_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("board-card-s05.toml"), roster);
+    // Monday 2 March 2026, 09:00; 24 hours (assumed) to verify.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "板卡上电后风扇不转")
+        .complainant(Complainant::organization("苏州某整机厂").unwrap())
+        .category(cat("service"))
+        .build()
+        .unwrap();
+    s.register("yw1", "S05-H", c).unwrap();
+    s.ok("a", minutes(t0, 30), accept());
+    s.ok("a", minutes(t0, 40), assign("qa", "b"));
+    s.ok("b", minutes(t0, 60), investigate());
+    // Verified on Tuesday at 10:00, an hour late: the handler's.
+    s.ok(
+        "b",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "风扇供电插针虚焊"),
+    );
+    s.ok(
+        "b",
+        beijing(2026, 3, 3, 11, 0),
+        propose(vec![rem(RemedyKind::Repair)], "返修补焊"),
+    );
+    s.ok("qm", beijing(2026, 3, 3, 12, 0), approve());
+    s.ok("b", beijing(2026, 3, 3, 14, 0), reply("返修补焊"));
+    // 5 working days (assumed) from Tuesday 3 March: the end of Tuesday 10 March.
+    assert_eq!(
+        due(&s, beijing(2026, 3, 3, 15, 0), "callback"),
+        "2026-03-11 00:00"
+    );
+    s.tick(beijing(2026, 3, 11, 9, 0));
+    assert_eq!(breach_owners(&s), ["verification@1 → b", "callback@1 → b"]);
+}

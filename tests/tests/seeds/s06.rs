@@ -800,3 +800,35 @@ fn s06_a_case_sent_to_the_group_with_nobody_named_is_the_groups() {
     );
     s.assert_replays();
 }
+
+/// 四「一般投诉的处理 : … ☆ 及时上报」 and the flowchart's 「质量总监审批」: the manual step
+/// (`director`) is a report up to the 质量总监, made by those who handle the case.
+/// The director held `escalate` too, and taking the step reported the case to
+/// himself (and used up the step, so 品管部's report was then refused). He is
+/// refused now, and 品管部 reports up. Fails on the old file (the director's
+/// escalation was taken).
+#[test]
+fn s06_the_director_does_not_report_a_case_to_himself() {
+    let people = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], Some("qd")),
+            ("qd", "质量总监", "pg", &["quality_director"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), people);
+    let t0 = beijing(2026, 4, 20, 10, 0);
+    rep_reports(&mut s, "S06-D", t0, "other_defect", "墙砖色差明显");
+    s.ok("qc", minutes(t0, 30), accept());
+    let refused = s
+        .run("qd", minutes(t0, 40), escalate("及时上报"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_taken(&s).is_empty());
+    s.ok("qc", minutes(t0, 50), escalate("及时上报质量总监"));
+    assert_eq!(steps_taken(&s), ["director"]);
+}
