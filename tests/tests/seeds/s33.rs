@@ -1115,3 +1115,45 @@ fn s33_the_company_leader_does_not_hand_a_case_back_down() {
     assert_eq!(s.case().version, version, "nothing recorded");
     assert_eq!(steps_taken(&s), ["manual-company"]);
 }
+
+/// #12 (twelfth audit): 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」 is
+/// reception's step, calling the manager in (`manual-manager`); the manager's
+/// own step is to the company (`manual-company`, assumed). Escalating without
+/// naming a step, the manager took `manual-manager` first — calling himself in
+/// and taking the case over from himself — instead of bringing it to the
+/// company. Now only the receptionist takes `manual-manager`. Fails on the
+/// old file (the manager's escalation was recorded as `manual-manager`).
+#[test]
+fn s33_the_manager_escalates_to_the_company_not_to_himself() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gs", "物业公司", None)],
+        &[
+            ("jd", "接待员 小林", "kf", &["receptionist"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], Some("ld")),
+            ("ld", "公司 分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 6, 16, 10, 0);
+    s.register(
+        "jd",
+        "WY-E",
+        Complaint::builder(t0, Channel::Visit, "小区监控半年未修, 车辆被划无从查证")
+            .complainant(person("业主 农先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jl", minutes(t0, 30), escalate("业主要求公司领导出面"));
+    assert_eq!(steps_taken(&s), ["manual-company"]);
+    let refused = s
+        .run(
+            "jl",
+            minutes(t0, 40),
+            escalate_to("manual-manager", "经理出面解释"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+}
