@@ -1066,3 +1066,94 @@ fn s33_a_complaint_is_handed_only_to_a_handler_or_the_manager() {
         assert_eq!(err.kind(), "hand_over_refused", "{err}");
     }
 }
+
+/// #12 and #16 (twelfth audit): 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面
+/// 解释」 is the one step by hand the model text gives (`manual-manager`); the
+/// step to the company leader (`manual-company`, assumed) is the manager's.
+/// The company leader, at the top, has no step of his own: escalating a case
+/// the manager brought to him took the first step not yet taken,
+/// `manual-manager`, handing it back down to the manager. He no longer
+/// escalates. Fails on the old file (the company leader's escalation was
+/// recorded as `manual-manager`).
+#[test]
+fn s33_the_company_leader_does_not_hand_a_case_back_down() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gs", "物业公司", None)],
+        &[
+            ("jd", "接待员 小林", "kf", &["receptionist"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], Some("ld")),
+            ("ld", "公司 分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    s.register(
+        "jd",
+        "WY-D",
+        Complaint::builder(t0, Channel::Visit, "电梯年检过期仍在运行, 要求公司领导答复")
+            .complainant(person("业主 韦先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok(
+        "jl",
+        minutes(t0, 20),
+        escalate_to("manual-company", "业主要求公司领导出面"),
+    );
+    assert_eq!(steps_taken(&s), ["manual-company"]);
+    let version = s.case().version;
+    let refused = s
+        .run("ld", minutes(t0, 60), escalate("交管理处主任出面解释"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert_eq!(steps_taken(&s), ["manual-company"]);
+}
+
+/// #12 (twelfth audit): 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」 is
+/// reception's step, calling the manager in (`manual-manager`); the manager's
+/// own step is to the company (`manual-company`, assumed). Escalating without
+/// naming a step, the manager took `manual-manager` first — calling himself in
+/// and taking the case over from himself — instead of bringing it to the
+/// company. Now only the receptionist takes `manual-manager`. Fails on the
+/// old file (the manager's escalation was recorded as `manual-manager`).
+#[test]
+fn s33_the_manager_escalates_to_the_company_not_to_himself() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gs", "物业公司", None)],
+        &[
+            ("jd", "接待员 小林", "kf", &["receptionist"], None),
+            ("jl", "客户服务中心经理", "kf", &["cs_manager"], Some("ld")),
+            ("ld", "公司 分管领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 6, 16, 10, 0);
+    s.register(
+        "jd",
+        "WY-E",
+        Complaint::builder(t0, Channel::Visit, "小区监控半年未修, 车辆被划无从查证")
+            .complainant(person("业主 农先生"))
+            .category(cat("liability"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jl", minutes(t0, 30), escalate("业主要求公司领导出面"));
+    assert_eq!(steps_taken(&s), ["manual-company"]);
+    let refused = s
+        .run(
+            "jl",
+            minutes(t0, 40),
+            escalate_to("manual-manager", "经理出面解释"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+}

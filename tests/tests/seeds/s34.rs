@@ -514,9 +514,10 @@ fn s34_a_department_handles_the_complaints_of_its_field() {
 /// 第五条「市级各有关主管部门的建筑工程投诉处理工作…由各有关主管部门负责,并接受同级建设
 /// 行政主管部门的业务指导」: a municipal department answers to the 市建委, not to a
 /// district's head. Escalating without naming a step, the department reaches the
-/// commission (`commission-coordinates`), as the commission itself does; a
-/// district body reaches its own head (`head`, assumed). The old file sent the
-/// department's and the commission's cases to a 区县负责人.
+/// commission (`commission-coordinates`); a district body reaches its own head
+/// (`head`, assumed). The old file sent the department's and the commission's
+/// cases to a 区县负责人; the commission no longer escalates at all (twelfth
+/// audit, `s34_the_commission_does_not_escalate_to_itself`).
 #[test]
 fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -532,10 +533,6 @@ fn s34_a_department_escalates_to_the_commission_not_a_district_head() {
     };
     assert_eq!(
         step("professional_dept").as_deref(),
-        Some("commission-coordinates")
-    );
-    assert_eq!(
-        step("municipal_commission").as_deref(),
         Some("commission-coordinates")
     );
     assert_eq!(step("district_body").as_deref(), Some("head"));
@@ -1003,4 +1000,40 @@ fn s34_the_commission_hands_a_case_down_to_a_body_not_its_head() {
         .unwrap_err();
     assert_eq!(err.kind(), "hand_over_refused", "{err}");
     s.ok("w1", minutes(t0, 55), transfer("qx", "q1", "交区县办理"));
+}
+
+/// Twelfth audit: 第六条(三)–(五) give the 市建委 the 重大 cases, the joint
+/// cases to coordinate and the 督办, each brought to it — by the level
+/// (`commission-takes-major`), by the body that finds a case needs several
+/// departments (`commission-coordinates`) or by a breach — and name nothing
+/// above it. With no step of its own, its escalation took the first manual
+/// step open, `commission-coordinates`, reporting a case to itself and
+/// taking it over from its own officer. It no longer escalates; a joint case
+/// it received itself it coordinates by naming the lead and co-handling
+/// departments (`assign`). Fails on the old file (the commission's
+/// escalation was recorded as `commission-coordinates`).
+#[test]
+fn s34_the_commission_does_not_escalate_to_itself() {
+    let roster = roster(&[SJW], &[W1]);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "工地夜间浇筑混凝土噪音扰民")
+        .complainant(person("市民 蒲女士"))
+        .category(cat("civilised_construction"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "CQ-E", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("w1", minutes(t0, 30), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("w1", minutes(t0, 40), escalate("需多个部门共同办理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert!(steps_taken(&s).is_empty(), "{:?}", steps_taken(&s));
 }

@@ -486,3 +486,42 @@ fn s36_the_cs_staff_own_the_answer_the_department_cannot_give() {
     u.tick(beijing(2026, 10, 9, 9, 0));
     assert_eq!(breach_owners(&u), ["resolution@1 → k1"]);
 }
+
+/// Twelfth audit: the centre's head (assumed: the source names none) is
+/// reached by the one step by hand, `manual-centre`, which the 客户服务主管
+/// takes; the head has no step above him, so his escalation took that same
+/// step and reported the case to himself, taking it over from the CS
+/// department that answers it (四, 六2). He no longer escalates. Fails on the
+/// old file (the head's escalation was recorded as `manual-centre`).
+#[test]
+fn s36_the_centre_head_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("ps", "配送中心", None), ("kf", "客户服务部", Some("ps"))],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("k1", "客服专员", "kf", &["cs_staff"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], Some("zx")),
+            ("zx", "配送中心负责人", "ps", &["centre_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("distribution-centre-s36.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "同一批次商品多箱破损, 要求全部召回")
+        .complainant(Complainant::organization("某超市").unwrap())
+        .category(cat("product_quality"))
+        .build()
+        .unwrap();
+    s.register("r1", "PS-H", c).unwrap();
+    s.ok("r1", minutes(t0, 30), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("zx", minutes(t0, 60), escalate("召回须中心决定"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("kz", minutes(t0, 90), escalate("召回须中心决定"));
+    assert_eq!(steps_taken(&s), ["manual-centre"]);
+}

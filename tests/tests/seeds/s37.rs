@@ -1069,3 +1069,42 @@ fn s37_a_case_is_handed_only_to_the_handling_section() {
     }
     s.ok("jb", minutes(t0, 60), reply("已协调办理"));
 }
+
+/// Twelfth audit: the step `leader` is how a case reaches the leader — the
+/// first receiver's 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」 and the
+/// section's 投诉受理制 第三条「报经领导批准」; the leader's own steps report up
+/// (第四条 to the municipal group, 第五条 to the 上级部门). Escalating without
+/// naming a step, the leader took `leader` first, reporting the case to
+/// himself, not the obstruction to the group. Now only the first receiver and
+/// the section take `leader`. Fails on the old file (the leader's escalation
+/// was recorded as `leader`).
+#[test]
+fn s37_the_leader_does_not_report_a_case_to_himself() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 郑科员", "ywk", &["handling_section"], None),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 6, 4, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "规划部门三个月不出具规划意见")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("other_bodies"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-L", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.ok("jl", minutes(t0, 60), escalate("规划部门拖延处理"));
+    assert_eq!(steps_taken(&s), ["municipal-group"]);
+    let refused = s
+        .run("jl", minutes(t0, 70), escalate_to("leader", "报经领导批准"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
+    assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
+}

@@ -1066,3 +1066,58 @@ fn s38_a_complaint_is_handed_only_to_an_office() {
         .unwrap_err();
     assert_eq!(err.kind(), "hand_over_refused", "{err}");
 }
+
+/// Twelfth audit: 4「如对病人投诉的问题没有能力解决,…行风投诉上交综合办处理」 gives
+/// the passing on to 综合办 (`manual-office`) to the first receiver; the step to
+/// the leaders (`manual-leader`, assumed) is 综合办's. The hospital leader, at
+/// the top, has no step of his own: his escalation took `manual-office` and
+/// handed a complaint 综合办 had brought to him back down; and 综合办's own
+/// escalation took `manual-office` first, passing its complaint to itself
+/// instead of to the leaders. Now only the first receiver passes a complaint
+/// to 综合办 by hand, and the leader does not escalate. Fails on the old file
+/// (综合办's escalation was recorded as `manual-office`).
+#[test]
+fn s38_the_office_reports_to_the_leader_who_does_not_hand_it_back() {
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("hl", "住院部护士站", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            ("hs", "护士站 护士 秦", "hl", &["first_receiver"], None),
+            ("zh1", "综合办 干事 孔", "zh", &["general_office"], None),
+            ("yld", "院领导 蒋院长", "yy", &["hospital_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "护工收取红包后态度恶劣")
+        .complainant(patient("患者家属 黎女士"))
+        .category(cat("conduct"))
+        .first_responder(sid("hs"))
+        .build()
+        .unwrap();
+    s.register("hs", "YY-L", c).unwrap();
+    s.ok("hs", minutes(t0, 5), accept());
+    s.ok("hs", minutes(t0, 15), assign("zh", "zh1"));
+    s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
+    assert_eq!(steps_taken(&s), ["manual-leader"]);
+    let version = s.case().version;
+    let refused = s
+        .run("yld", minutes(t0, 120), escalate("交综合办处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    let refused = s
+        .run(
+            "zh1",
+            minutes(t0, 130),
+            escalate_to("manual-office", "上交综合办"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+}

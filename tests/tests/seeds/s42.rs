@@ -688,3 +688,49 @@ fn s42_each_next_reply_time_replaces_the_last() {
     );
     s.assert_replays();
 }
+
+/// Twelfth audit: a 一般性投诉 is the receiver's to follow to the end ((3)
+/// 「一跟到底」), and the step bringing it to the 部门经理 by hand
+/// (`manual-manager`, assumed) is the receiver's; the 物业管理中心领导, above
+/// the manager, has no step of his own on a general complaint (he is told of a
+/// 重大 one, (6)), so his escalation took `manual-manager` and handed the
+/// complaint down to the manager. Now only the receiver takes that step.
+/// Fails on the old file (the centre leader's escalation was recorded as
+/// `manual-manager`).
+#[test]
+fn s42_the_centre_leader_does_not_hand_a_general_complaint_down() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("wy", "物业管理中心", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("jl")),
+            ("jl", "部门经理", "kf", &["dept_manager"], Some("ld")),
+            ("ld", "中心领导", "wy", &["centre_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 8, 4, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "16层男卫生间水龙头漏水两天")
+        .complainant(person("16层 某公司行政"))
+        .category(cat("public_facilities"))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-L", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("j1", minutes(t0, 5), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("ld", minutes(t0, 30), escalate("交部门经理处理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "no_escalation_step", "{refused}");
+    let refused = s
+        .run(
+            "ld",
+            minutes(t0, 31),
+            escalate_to("manual-manager", "交部门经理处理"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("j1", minutes(t0, 40), escalate("客户要求经理出面"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+}
