@@ -810,3 +810,51 @@ fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
 }
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录。」: the
+/// handling ends with the receiver's record of the result. Closing the case
+/// stopped `result_record` as met, so a 客服员 who closed the case before
+/// writing the result up owed no record and was never caught. The closing
+/// now waits for the record (`[closure] awaits`, ruling 91): refused as
+/// `closure_awaits_clock` and changing nothing until the record is handed
+/// in, then taken. The twelfth audit (fails on the old file, where the case
+/// closed with no record and the record's clock was met).
+#[test]
+fn s20_the_case_closes_only_once_the_result_is_written_up() {
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[("kf", "客服员", "kf", &["cs_staff"], None)],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Monday 3 November 2025.
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+        .complainant(person("业主"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-W", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), reply("已现场更换灯泡"));
+    s.ok(
+        "kf",
+        minutes(t0, 20),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    let before = s.case().clone();
+    let closed = s.run("kf", minutes(t0, 25), close()).unwrap_err();
+    assert_eq!(closed.kind(), "closure_awaits_clock", "{closed}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 30),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "投诉处理结果记录",
+        ),
+    );
+    s.ok("kf", minutes(t0, 35), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
