@@ -800,7 +800,11 @@ fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
         "{back}"
     );
     let named = s
-        .run("sup", minutes(t0, 30), escalate_to("supervisor", "主管接回"))
+        .run(
+            "sup",
+            minutes(t0, 30),
+            escalate_to("supervisor", "主管接回"),
+        )
         .unwrap_err();
     assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
     assert_eq!(s.case(), &before, "the refusals change nothing");

@@ -872,7 +872,13 @@ fn s22_a_major_problem_is_reported_before_the_case_closes() {
     let roster = roster(
         &[("centre", "物业服务中心", None)],
         &[
-            ("duty", "值班员老王", "centre", &["duty_officer"], Some("pm")),
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
             ("rec", "投诉受理员", "centre", &["receptionist"], Some("pm")),
             ("pm", "项目经理", "centre", &["project_manager"], None),
         ],
