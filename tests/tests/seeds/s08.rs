@@ -433,3 +433,96 @@ fn s08_a_complaint_in_the_book_closes_on_its_reply_in_the_book() {
     assert_eq!(closed.kind(), "invalid_transition", "{closed}");
     assert_eq!(counter.case(), &before, "the refusal changes nothing");
 }
+
+/// S11 第九条「对超出本网点处理权限的投诉,经网点负责人确认后,报总行规范服务管理部门处理。投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认」:
+/// a complaint in the book that went to the head office is still answered in
+/// the book by the 投诉管理人 once the head office has handled it. The head
+/// office replied to it itself, which met the book's 三日 and let the branch
+/// head close the entry on that reply (`callback = "none"` for the book), with
+/// no reply in the book. Now the head office's reply is refused on a complaint
+/// in the book and changes nothing; the 三日 run on, the 投诉管理人's, who
+/// answers in the book, and the branch head closes on that reply. The twelfth
+/// audit (fails on the old file, where the head office's reply was taken).
+#[test]
+fn s08_the_head_office_does_not_answer_in_the_book() {
+    let roster = roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    // Written on Monday 9 November 2026.
+    let t0 = beijing(2026, 11, 9, 10, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::OpinionBook,
+        "我要投诉：信用卡年费规则变更未提前通知",
+    )
+    .kind(FeedbackKind::Complaint)
+    .complainant(person("钱先生").with_phone("13903790009"))
+    .category(cat("fees"))
+    .build()
+    .unwrap();
+    s.register("tsm", "S08-I", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    s.ok(
+        "bh",
+        minutes(t0, 120),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("年费规则属总行统一制定,超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 125),
+        escalate_to("head-office", "年费规则由总行制定"),
+    );
+    s.ok("bh", minutes(t0, 130), assign_with("ho", "ho1", &[]));
+    s.ok("ho1", beijing(2026, 11, 10, 9, 0), investigate());
+    let before = s.case().clone();
+    let answered = s
+        .run(
+            "ho1",
+            beijing(2026, 11, 11, 15, 0),
+            reply("总行已调整年费通知规则"),
+        )
+        .unwrap_err();
+    assert_eq!(answered.kind(), "grant_condition_unmet", "{answered}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(
+        due_all(&s, beijing(2026, 11, 11, 15, 0))
+            .iter()
+            .any(|d| d.starts_with("book_reply")),
+        "the 三日 still run"
+    );
+    // The 投诉管理人 answers in the book; the branch head closes on that reply.
+    s.ok(
+        "tsm",
+        beijing(2026, 11, 11, 16, 0),
+        reply("已在客户意见簿上回复总行处理意见并签字确认"),
+    );
+    s.ok("bh", beijing(2026, 11, 11, 17, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.assert_replays();
+}

@@ -702,3 +702,53 @@ fn s09_the_case_is_handed_only_to_a_department_handler() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["result_notice@1 → fin1"]);
 }
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理,并向客户确认投诉内容」: the
+/// content is confirmed with the customer however quickly the case is settled.
+/// Closing stopped `content_confirmation` as met, so a complaint answered,
+/// called back and closed within its 24 hours had its content never confirmed
+/// and nobody was caught. The closing now waits for the confirmation
+/// (`[closure] awaits`, ruling 91): refused as `closure_awaits_clock` and
+/// changing nothing until the 客服人员 confirm the content, then taken. The
+/// twelfth audit (fails on the old file, where the case closed and the
+/// confirmation's clock was met).
+#[test]
+fn s09_the_case_closes_only_once_the_content_is_confirmed() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("fin", "财务部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("cw", "财务专员", "fin", &["dept_handler"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    // Monday 2 March 2026.
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "发票抬头开错")
+        .complainant(person("客户"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-W", c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 15), assign("fin", "cw"));
+    s.ok("cw", minutes(t0, 120), reply("发票已重开并寄出"));
+    s.ok(
+        "kf",
+        minutes(t0, 180),
+        callback(Satisfaction::Satisfied, "客户已收到新发票"),
+    );
+    let before = s.case().clone();
+    let closed = s.run("kf", minutes(t0, 185), close()).unwrap_err();
+    assert_eq!(closed.kind(), "closure_awaits_clock", "{closed}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 190),
+        contacted("content_confirmation", "电话向客户确认投诉内容"),
+    );
+    s.ok("kf", minutes(t0, 195), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}

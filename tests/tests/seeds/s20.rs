@@ -749,3 +749,116 @@ fn s20_the_superior_department_does_not_hand_the_case_back_down() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
 }
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」 hands
+/// the case over to the 上级部门; nothing in the handout hands it back down.
+/// The step to the supervisor is the receiver's: 1「客服员…应将投诉的业主领至主管或经理处」,
+/// 6「投诉处理人员可交上级处理」. The supervisor took it too, on a case already
+/// handed over to the 上级部门 (the step was not yet taken, and an escalation
+/// without a name takes the first step not taken), so the verification and
+/// the phone reply were his from then (the last take-over was his). Now the
+/// step is the 客服员's and the person on duty's (`by`): the supervisor's
+/// escalation is refused, changes nothing, and both stay the 上级部门's. The
+/// twelfth audit (fails on the old file, where the step was taken and both
+/// breaches were the supervisor's).
+#[test]
+fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Tuesday 9 June 2026, evening: the owner refuses the new time the person
+    // on duty proposes, and he passes the case up.
+    let t0 = beijing(2026, 6, 9, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
+        .complainant(person("业主 钱先生"))
+        .first_responder(sid("zb"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-E", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    let before = s.case().clone();
+    let back = s
+        .run("sup", minutes(t0, 30), escalate("交上级处理"))
+        .unwrap_err();
+    assert!(
+        matches!(&back, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{back}"
+    );
+    let named = s
+        .run(
+            "sup",
+            minutes(t0, 30),
+            escalate_to("supervisor", "主管接回"),
+        )
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    assert_eq!(due(&s, t0, "verify"), "2026-06-09 22:00");
+    assert_eq!(due(&s, t0, "phone_reply"), "2026-06-11 00:00");
+    s.tick(beijing(2026, 6, 11, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
+}
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录。」: the
+/// handling ends with the receiver's record of the result. Closing the case
+/// stopped `result_record` as met, so a 客服员 who closed the case before
+/// writing the result up owed no record and was never caught. The closing
+/// now waits for the record (`[closure] awaits`, ruling 91): refused as
+/// `closure_awaits_clock` and changing nothing until the record is handed
+/// in, then taken. The twelfth audit (fails on the old file, where the case
+/// closed with no record and the record's clock was met).
+#[test]
+fn s20_the_case_closes_only_once_the_result_is_written_up() {
+    let roster = roster(
+        &[("kf", "客服中心", None)],
+        &[("kf", "客服员", "kf", &["cs_staff"], None)],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Monday 3 November 2025.
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道灯不亮")
+        .complainant(person("业主"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-W", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), reply("已现场更换灯泡"));
+    s.ok(
+        "kf",
+        minutes(t0, 20),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    let before = s.case().clone();
+    let closed = s.run("kf", minutes(t0, 25), close()).unwrap_err();
+    assert_eq!(closed.kind(), "closure_awaits_clock", "{closed}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 30),
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "投诉处理结果记录",
+        ),
+    );
+    s.ok("kf", minutes(t0, 35), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}

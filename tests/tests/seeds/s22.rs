@@ -857,3 +857,70 @@ fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["repair@1 → rep"]);
 }
+
+/// (三)「发现重大问题应迅速上报服务中心项目经理」: a major problem is reported to the
+/// 项目经理 however quickly it is settled. Closing the case stopped
+/// `report_major` as met, so a major problem answered, called back and closed
+/// within the (assumed) 30 minutes was never reported and nobody was caught.
+/// The closing now waits for the report (`[closure] awaits`, ruling 91):
+/// refused as `closure_awaits_clock` and changing nothing until the 值班员
+/// takes the step `project-manager`, then taken. An ordinary complaint, which
+/// runs no report clock, closes as before. The twelfth audit (fails on the
+/// old file, where the major case closed unreported and the clock was met).
+#[test]
+fn s22_a_major_problem_is_reported_before_the_case_closes() {
+    let roster = roster(
+        &[("centre", "物业服务中心", None)],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
+            ("rec", "投诉受理员", "centre", &["receptionist"], Some("pm")),
+            ("pm", "项目经理", "centre", &["project_manager"], None),
+        ],
+    );
+    // Thursday 7 May 2026, evening.
+    let t0 = beijing(2026, 5, 7, 19, 0);
+    let settled = |collective: u32, text: &str| {
+        let mut s = Scenario::new(policy("campus-property-s22.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("学生 小周"))
+            .collective_count(collective)
+            .build()
+            .unwrap();
+        s.register("duty", "S22-M", c).unwrap();
+        s.ok("duty", minutes(t0, 1), accept());
+        s.ok("duty", minutes(t0, 10), reply("阀门已复位,已恢复供水"));
+        s.ok(
+            "duty",
+            minutes(t0, 15),
+            callback(Satisfaction::Satisfied, "学生确认已来水"),
+        );
+        s
+    };
+
+    let mut major = settled(12, "整层楼停水");
+    assert_eq!(level_of(&major), "major");
+    let before = major.case().clone();
+    let closed = major.run("rec", minutes(t0, 20), close()).unwrap_err();
+    assert_eq!(closed.kind(), "closure_awaits_clock", "{closed}");
+    assert_eq!(major.case(), &before, "the refusal changes nothing");
+    major.ok(
+        "duty",
+        minutes(t0, 22),
+        escalate("重大问题:整层停水,已恢复,上报项目经理"),
+    );
+    major.ok("rec", minutes(t0, 25), close());
+    assert_eq!(status(&major), Status::Closed);
+    assert!(breach_list(&major).is_empty(), "{:?}", breach_list(&major));
+    major.assert_replays();
+
+    let mut general = settled(1, "宿舍水龙头没水");
+    assert_eq!(level_of(&general), "general");
+    general.ok("rec", minutes(t0, 20), close());
+    assert_eq!(status(&general), Status::Closed);
+}
