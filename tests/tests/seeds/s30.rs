@@ -1193,3 +1193,156 @@ fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
     s.ok("yn1", minutes(t0, 80), investigate());
     s.assert_replays();
 }
+
+/// 2(2)「如果客户对于解答仍不满意,提出更高要求的:属于单纯人员服务质量问题提交“咨询工单—疑难客户”节点工单进行二次处理。」:
+/// a customer still unsatisfied gets one second handling, at the 疑难 node.
+/// A work order the team's review found 疑难 and passed to the 疑难 team
+/// (五(2)「如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」) is
+/// answered by that team, and an unsatisfied customer goes to the 疑难 node
+/// for the 二次处理 — and then no further. The old file gave the 疑难 level two
+/// rounds of its own, so the node came only after the second, and a third
+/// handling followed (this test fails on that file: the third round opened).
+#[test]
+fn s30_the_difficult_node_handles_once() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], None),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    // Tue 2 Jun 2026.
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 车先生"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    s.register("kd1", "ZD-EC", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("jd1", minutes(t0, 20), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 30),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 31),
+        escalate_to("to-difficult-team", "转交疑难投诉处理团队"),
+    );
+    // The 疑难 team's answer; the customer is not satisfied: the 疑难 node.
+    s.ok(
+        "yn1",
+        minutes(t0, 60),
+        reply("经复核,业务解答有误,向您致歉"),
+    );
+    s.ok(
+        "yn1",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(steps_taken(&s), ["to-difficult-team", "difficult-node"]);
+    assert_eq!(status(&s), Status::Replied);
+    // The 二次处理.
+    s.ok("yn1", minutes(t0, 100), reopen("疑难客户节点二次处理"));
+    s.ok("yn1", minutes(t0, 120), reply("经再次复核,维持原处理意见"));
+    // Still unsatisfied after the second handling: no third. The case
+    // closes unsatisfied and takes no new round.
+    s.ok(
+        "yn1",
+        minutes(t0, 150),
+        callback(Satisfaction::Unsatisfied, "客户仍不满意"),
+    );
+    assert_eq!(status(&s), Status::Closed);
+    assert!(s.run("yn1", minutes(t0, 160), reopen("三次处理")).is_err());
+    s.assert_replays();
+}
+
+/// 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」: the second handling is the
+/// 疑难 node's, so its late reply is the 疑难 team's — its head's before anyone
+/// there acts on the work order (the node took it over: `taken_over`, ruling
+/// 80), then the member who acts — not the team member who answered the first
+/// round. The 疑难 team cannot name a handler (it holds no `assign`), so the
+/// old file, whose reply clock was the handler's first, charged the first
+/// round's team member (this test fails on that file), as it did the
+/// callback before the seventh audit.
+#[test]
+fn s30_the_difficult_rounds_reply_is_the_difficult_teams() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], None),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn0", "疑难团队 万经理", "yn", &["difficult_team"], None),
+            (
+                "yn1",
+                "疑难团队 成员 江经理",
+                "yn",
+                &["difficult_team"],
+                Some("yn0"),
+            ),
+        ],
+    );
+    // Tue 2 Jun 2026; the 二次处理 opens Wed 3 Jun, its reply (1 working day,
+    // assumed) due by the end of Thu 4 Jun; the tick on Tue 9 Jun is past it.
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let late = beijing(2026, 6, 9, 9, 0);
+    let second_round = |id: &str| {
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+            .complainant(person("用户 车先生"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("jd1", minutes(t0, 20), assign("jd", "jd1"));
+        s.ok(
+            "jd1",
+            minutes(t0, 60),
+            reply("已核实,业务解答有误,向您致歉"),
+        );
+        s.ok(
+            "jd1",
+            beijing(2026, 6, 2, 15, 0),
+            callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+        );
+        assert_eq!(steps_taken(&s), ["difficult-node"]);
+        s.ok(
+            "jd1",
+            beijing(2026, 6, 3, 9, 0),
+            reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+        );
+        s
+    };
+
+    // Nobody at the 疑难 node acts: its head answers.
+    let mut s = second_round("ZD-ER1");
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@2 → yn0"]);
+    s.assert_replays();
+
+    // A member of the 疑难 team takes it up and does not answer in time: his.
+    let mut s = second_round("ZD-ER2");
+    s.ok("yn1", beijing(2026, 6, 3, 10, 0), note("疑难团队复核录音"));
+    assert!(breached(&s.tick(late), "team_reply"));
+    assert_eq!(breach_owners(&s), ["team_reply@2 → yn1"]);
+    s.assert_replays();
+}
