@@ -894,6 +894,12 @@ pub struct EscalationStep {
     /// refers a case to the group. Empty: anyone who may escalate.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by: Vec<RoleId>,
+    /// For a manual step: steps after which it is no longer taken (schema
+    /// 2, ruling 136). S20's supervisor is not called in on a case already
+    /// passed to the 上级部门 (7「上报和转交上级部门处理」): that would hand it
+    /// back down. Empty: the step stays open until it is itself taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_after: Vec<EscalationId>,
 }
 
 impl EscalationStep {

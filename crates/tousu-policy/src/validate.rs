@@ -9,6 +9,7 @@ use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhau
 use crate::calendar::Calendar;
 use crate::duration::{Duration, DurationUnit};
 use crate::error::Report;
+use crate::ids::EscalationId;
 use crate::milestone::{CaseAction, ClockEvent, Milestone};
 use crate::policy::{POLICY_SCHEMA_VERSION, Policy, parse_offset};
 use crate::predicate::Predicate;
@@ -272,6 +273,12 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
         if !s.by.is_empty() {
             r.error(
                 format!("escalation[{i}].by"),
+                "is an option of schema_version 2; write schema_version = 2",
+            );
+        }
+        if !s.not_after.is_empty() {
+            r.error(
+                format!("escalation[{i}].not_after"),
                 "is an option of schema_version 2; write schema_version = 2",
             );
         }
@@ -980,16 +987,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
         );
     }
     for (j, step) in m.steps.iter().enumerate() {
-        if !p.escalation.iter().any(|e| e.id == *step) {
-            r.error(
-                format!("{path}.steps[{j}]"),
-                format!(
-                    "{:?} is not an escalation step; steps are {}",
-                    step.as_str(),
-                    known(p.escalation.iter().map(|e| e.id.as_str()))
-                ),
-            );
-        }
+        step_ref(p, r, &format!("{path}.steps[{j}]"), step);
     }
     if !m.steps.is_empty()
         && !m.start.contains(&ClockEvent::Escalated)
@@ -1154,6 +1152,23 @@ fn rounds_and_escalation(p: &Policy, names: &Names<'_>, r: &mut Report) {
         }
         for (j, role) in s.by.iter().enumerate() {
             names.role(r, &format!("{path}.by[{j}]"), role);
+        }
+        if !s.not_after.is_empty() && s.after != EscalationTrigger::Manual {
+            r.error(
+                format!("{path}.not_after"),
+                format!(
+                    "is set on a step taken {}; `not_after` closes a manual step once a later one was taken",
+                    s.after
+                ),
+            );
+        }
+        for (j, later) in s.not_after.iter().enumerate() {
+            let at = format!("{path}.not_after[{j}]");
+            if *later == s.id {
+                r.error(at, "names the step itself; a step is taken once anyway");
+            } else {
+                step_ref(p, r, &at, later);
+            }
         }
         if s.after == EscalationTrigger::UnsatisfiedRound(0) {
             r.error(
@@ -1388,16 +1403,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 names.level(r, &format!("{path}.levels[{k}]"), l);
             }
             for (k, step) in g.after_escalation.iter().enumerate() {
-                if !p.escalation.iter().any(|s| s.id == *step) {
-                    r.error(
-                        format!("{path}.after_escalation[{k}]"),
-                        format!(
-                            "{:?} is not an escalation step; steps are {}",
-                            step.as_str(),
-                            known(p.escalation.iter().map(|s| s.id.as_str()))
-                        ),
-                    );
-                }
+                step_ref(p, r, &format!("{path}.after_escalation[{k}]"), step);
             }
             if let Some(when) = &g.when {
                 predicate(p, names, r, &format!("{path}.when"), when);
@@ -1538,5 +1544,20 @@ fn warranties(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 ),
             );
         }
+    }
+}
+
+/// A reference to an escalation step (a milestone's `steps`, a grant's
+/// `after_escalation`, a step's `not_after`) names one the policy has.
+fn step_ref(p: &Policy, r: &mut Report, path: &str, step: &EscalationId) {
+    if !p.escalation.iter().any(|e| e.id == *step) {
+        r.error(
+            path,
+            format!(
+                "{:?} is not an escalation step; steps are {}",
+                step.as_str(),
+                known(p.escalation.iter().map(|e| e.id.as_str()))
+            ),
+        );
     }
 }

@@ -851,6 +851,50 @@ fn a_step_taken_only_by_some_roles() {
     );
 }
 
+/// A step closed once another was taken (`not_after`, ruling 136) is a
+/// schema-2 option of manual steps, naming another step of the policy.
+#[test]
+fn a_step_closed_once_another_was_taken() {
+    let steps = format!(
+        "{BASE}\n[[escalation]]\nid = \"to-boss\"\nafter = \"manual\"\nnotify = [\"boss\"]\nnot_after = [\"to-board\"]\n\n[[escalation]]\nid = \"to-board\"\nafter = \"manual\"\nnotify = [\"boss\"]\n"
+    );
+    let message = report(&steps);
+    assert!(
+        message.contains("escalation[0].not_after: is an option of schema_version 2"),
+        "{message}"
+    );
+    let v2 = steps.replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::parse_toml(&v2).unwrap();
+    assert_eq!(p.escalation[0].not_after[0].as_str(), "to-board");
+    let back = Policy::parse_toml(&p.to_toml_string().unwrap()).unwrap();
+    assert_eq!(back.escalation, p.escalation);
+    let unknown = report(&v2.replacen(
+        "not_after = [\"to-board\"]",
+        "not_after = [\"to-bored\"]",
+        1,
+    ));
+    assert!(
+        unknown.contains(
+            "escalation[0].not_after[0]: \"to-bored\" is not an escalation step; steps are"
+        ),
+        "{unknown}"
+    );
+    let itself = report(&v2.replacen("not_after = [\"to-board\"]", "not_after = [\"to-boss\"]", 1));
+    assert!(
+        itself.contains("escalation[0].not_after[0]: names the step itself"),
+        "{itself}"
+    );
+    let breach = report(&v2.replacen(
+        "after = \"manual\"",
+        "after = { breach_of = \"first_response\" }",
+        1,
+    ));
+    assert!(
+        breach.contains("escalation[0].not_after: is set on a step taken breach of first_response"),
+        "{breach}"
+    );
+}
+
 /// `confidential = true` under `[registration]` is a schema-2 option.
 #[test]
 fn confidential_by_default_needs_schema_2() {

@@ -815,6 +815,71 @@ fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
     assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
 }
 
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」: once the
+/// case is with the 上级部门, the receiver's own step to the supervisor
+/// (1, 6) would hand it back down, charging him with a case he passed on.
+/// The step is closed once `superior-dept` was taken (`not_after`, ruling
+/// 136): refused to the person on duty, named or not, and changing nothing.
+/// The twelfth session (fails on the old file, where the person on duty
+/// handed the case back down to the supervisor).
+#[test]
+fn s20_a_case_passed_up_is_not_handed_back_down_to_the_supervisor() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Tuesday 9 June 2026, evening, as above: the person on duty passes the
+    // case up, then tries to call the supervisor in.
+    let t0 = beijing(2026, 6, 9, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
+        .complainant(person("业主 钱先生"))
+        .first_responder(sid("zb"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-F", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    let before = s.case().clone();
+    let named = s
+        .run(
+            "zb",
+            minutes(t0, 30),
+            escalate_to("supervisor", "请主管出面"),
+        )
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    assert!(
+        named.to_string().contains(
+            "the escalation step supervisor is not taken once the step superior-dept has been"
+        ),
+        "{named}"
+    );
+    let unnamed = s
+        .run("zb", minutes(t0, 30), escalate("请主管出面"))
+        .unwrap_err();
+    assert!(
+        matches!(&unnamed, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{unnamed}"
+    );
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.tick(beijing(2026, 6, 11, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["verify@1 → sd", "phone_reply@1 → sd"]);
+}
+
 /// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录。」: the
 /// handling ends with the receiver's record of the result. Closing the case
 /// stopped `result_record` as met, so a 客服员 who closed the case before

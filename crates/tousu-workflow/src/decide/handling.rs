@@ -492,6 +492,11 @@ pub(super) fn reply(text: &str) -> Result<Effects, Rejection> {
     )
 }
 
+/// The step of `not_after` already taken, if any: `s` is then closed.
+fn gone_past<'a>(s: &'a EscalationStep, taken: &[&EscalationId]) -> Option<&'a EscalationId> {
+    s.not_after.iter().find(|id| taken.contains(id))
+}
+
 /// 升级 by hand: the manual step named, or the first not yet taken in file
 /// order, among the steps that apply to the case's level and category.
 /// Refused, naming the steps that would be accepted, when none matches.
@@ -518,6 +523,25 @@ pub(super) fn escalate(
             .filter(|s| !taken.contains(&&s.id))
             .collect()
     });
+    // A step the case has gone past (`not_after`, ruling 136): a case
+    // already with the 上级部门 is not handed back down to the supervisor.
+    if let Some((s, later)) = requested
+        .and_then(|id| open.iter().find(|s| s.id == *id))
+        .and_then(|s| gone_past(s, &taken).map(|later| (s, later)))
+    {
+        return Err(Rejection::GrantConditionUnmet {
+            actor: d.staff.id.clone(),
+            action: Action::Escalate,
+            unmet: vec![format!(
+                "the escalation step {} is not taken once the step {later} has been",
+                s.id
+            )],
+        });
+    }
+    let open: Vec<_> = open
+        .into_iter()
+        .filter(|s| gone_past(s, &taken).is_none())
+        .collect();
     // A step only some roles take (`by`): refused to others when named, and
     // passed over when the next step is taken without a name.
     let may_take = |s: &EscalationStep| s.by.is_empty() || s.by.iter().any(|r| d.staff.has_role(r));
