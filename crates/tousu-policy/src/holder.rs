@@ -50,6 +50,14 @@ pub struct Holder {
     /// Where the holder is looked for (default: the roster).
     #[serde(default, skip_serializing_if = "HolderAmong::is_roster")]
     pub among: HolderAmong,
+    /// Names the holder only while the case's standing hand-over (the last
+    /// `assigned` or `transferred`) was made by a staff member holding one
+    /// of these roles (ruling 125): S37's handling section answers for a
+    /// case the bureau leader 批办 to it, not for one the first receiver
+    /// passed on. Empty (the default): whoever handed it over. See
+    /// [`crate::handed_down_by`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handed_down_by: Vec<RoleId>,
 }
 
 /// Where a [`Holder`] is looked for.
@@ -96,6 +104,12 @@ impl HolderAmong {
 /// the role is known (checked by the caller), and for `among =
 /// "supervisors"` or `"taken_over"` some escalation step hands the case to it.
 pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
+    crate::started_by::validate_roles(
+        p,
+        &h.handed_down_by,
+        &format!("{path}.holder.handed_down_by"),
+        r,
+    );
     if !matches!(h.among, HolderAmong::Supervisors | HolderAmong::TakenOver) {
         return;
     }

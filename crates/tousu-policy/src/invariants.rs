@@ -15,7 +15,9 @@
 //! whose file does not say its period is assumed, a duty whose miss is a
 //! breach that charges nothing, a sign-off chain whose last signer would
 //! also approve, a clock started only by roles that cannot make its start
-//! events (`started_by`), a role named to stop a clock that cannot make its
+//! events (`started_by`), a clock or holder owner limited to the hand-overs
+//! of roles that may hand no case over (`handed_down_by`),
+//! a role named to stop a clock that cannot make its
 //! stop events (`stopped_by`), a role a hand-over is limited to that can
 //! take no case on (`hands_over_to`), a registration requirement that refuses the very
 //! complaints an acceptance rule turns away with advice, a field owed
@@ -208,6 +210,14 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     grants_usable(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
+    }
+    for (path, message) in crate::handed_down_by::never_handed_down(p) {
+        out.add(
+            Severity::Warning,
+            "handed_down_by_roles_hand_over",
+            path,
+            message,
+        );
     }
     for (path, message) in crate::stopped_by::never_stopping(p) {
         out.add(Severity::Warning, "stopped_by_roles_stop", path, message);

@@ -103,6 +103,7 @@ pub mod counted_from;
 pub mod duties;
 mod error;
 pub mod fallback_owner;
+pub mod handed_down_by;
 pub mod hands_over;
 pub mod holder;
 pub mod ids;

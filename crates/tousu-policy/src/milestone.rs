@@ -481,6 +481,17 @@ pub struct Milestone {
     /// Empty (the default): whoever makes it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub started_by: Vec<RoleId>,
+    /// The clock starts only while the case's standing hand-over (the last
+    /// `assigned` or `transferred`, whoever makes the start event) was made
+    /// by a staff member holding one of these roles, to someone outside them
+    /// (schema 2, ruling 124): S34's supervision of a case the 市建委 handed
+    /// down also runs in a round the district's head reopens and leaves with
+    /// the body the commission chose (`start = ["assigned", "transferred",
+    /// "reopened"]`, `handed_down_by = ["municipal_commission"]`). Empty
+    /// (the default): whoever handed the case over. See
+    /// [`crate::handed_down_by`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handed_down_by: Vec<RoleId>,
     /// The clock stops on a stop event only when the staff member making
     /// it holds one of these roles (schema 2, ruling 64): S30's
     /// 服务监督团队 answers every work order, so a reply by the 部门主管

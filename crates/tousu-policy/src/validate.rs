@@ -224,6 +224,7 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
                 }),
             ),
             ("started_by", !m.started_by.is_empty()),
+            ("handed_down_by", !m.handed_down_by.is_empty()),
             ("stopped_by", !m.stopped_by.is_empty()),
             ("start_when", !m.start_when.is_any()),
         ];
@@ -1000,6 +1001,7 @@ fn milestone_events(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
     }
     counted_from(p, m, path, r);
     crate::started_by::validate(p, m, path, r);
+    crate::handed_down_by::validate(p, m, path, r);
     crate::breach_of::validate(p, m, path, r);
     start_when(p, m, path, r);
     crate::stopped_by::validate(p, m, path, r);

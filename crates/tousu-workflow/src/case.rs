@@ -695,6 +695,12 @@ pub struct Case {
     /// The current assignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<Assignment>,
+    /// Who made the standing hand-over (the last `assigned` or
+    /// `transferred` event), derived from the events: `handed_down_by`
+    /// reads it (rulings 124, 125). Absent from a document written before
+    /// it was kept; a replay finds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_over_by: Option<StaffId>,
     /// The findings of this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Box<Findings>>,
@@ -930,6 +936,7 @@ impl Case {
             acceptance: None,
             round: 1,
             assignment: None,
+            handed_over_by: None,
             findings: None,
             found_facts: BTreeMap::new(),
             proposal: None,
@@ -1031,8 +1038,8 @@ pub(crate) trait Fold<'e> {
     );
     /// The level (定级) set.
     fn classified(&mut self, level: &'e LevelId, rule: Option<&'e RuleId>);
-    /// Assigned or transferred.
-    fn assigned(&mut self, assignment: &'e Assignment);
+    /// Assigned or transferred by `by`.
+    fn assigned(&mut self, assignment: &'e Assignment, by: Option<&'e StaffId>);
     /// Findings recorded by `by`.
     fn findings(
         &mut self,
@@ -1157,11 +1164,11 @@ pub(crate) fn fold<'e>(
             None
         }
         EventKind::Assigned { assignment, .. } => {
-            case.assigned(assignment);
+            case.assigned(assignment, actor);
             (case.status() == Status::Accepted).then_some(Status::Assigned)
         }
         EventKind::Transferred { assignment, .. } => {
-            case.assigned(assignment);
+            case.assigned(assignment, actor);
             (case.status() == Status::Accepted).then_some(Status::Assigned)
         }
         EventKind::InvestigationStarted | EventKind::SentBack { .. } => Some(Status::Investigating),
@@ -1473,8 +1480,9 @@ impl<'e> Fold<'e> for Case {
         self.level = Some(level.clone());
         self.level_rule = rule.cloned();
     }
-    fn assigned(&mut self, assignment: &'e Assignment) {
+    fn assigned(&mut self, assignment: &'e Assignment, by: Option<&'e StaffId>) {
         self.assignment = Some(assignment.clone());
+        self.handed_over_by = by.cloned();
     }
     fn findings(
         &mut self,

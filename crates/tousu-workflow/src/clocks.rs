@@ -45,6 +45,8 @@ pub(crate) struct ClockCase<'a> {
     status: Status,
     participants: &'a Participants,
     assignment: Option<&'a Assignment>,
+    /// Who made the standing hand-over (`handed_down_by`, rulings 124, 125).
+    handed_by: Option<&'a StaffId>,
     level: Option<&'a LevelId>,
     round: u32,
     clocks: Cow<'a, [Clock]>,
@@ -60,6 +62,9 @@ pub(crate) struct ClockCase<'a> {
     /// what no person does (a tick). Clocks with `started_by` (ruling 45)
     /// or `stopped_by` (ruling 64) read them.
     acting: Option<&'a BTreeSet<RoleId>>,
+    /// The staff member whose command this is: a hand-over applied on top
+    /// is theirs.
+    actor: Option<&'a StaffId>,
     /// The validity of the round's findings, if recorded: a milestone's
     /// `stop_on_validity` reads it (ruling 48).
     validity: Option<Validity>,
@@ -78,6 +83,7 @@ impl<'a> ClockCase<'a> {
             status: case.status,
             participants: &case.participants,
             assignment: case.assignment.as_ref(),
+            handed_by: case.handed_over_by.as_ref(),
             level: case.level.as_ref(),
             round: case.round,
             clocks: Cow::Borrowed(&case.clocks),
@@ -86,6 +92,7 @@ impl<'a> ClockCase<'a> {
             named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
             acting: None,
+            actor: None,
             validity: case.findings.as_ref().map(|f| f.validity),
             report_signatures: case
                 .record_signatures
@@ -108,6 +115,7 @@ impl<'a> ClockCase<'a> {
             status: Status::Registered,
             participants,
             assignment: None,
+            handed_by: None,
             level: None,
             round: 1,
             clocks: Cow::Borrowed(&[]),
@@ -116,6 +124,7 @@ impl<'a> ClockCase<'a> {
             named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
             acting: None,
+            actor: None,
             validity: None,
             report_signatures: 0,
         }
@@ -130,6 +139,7 @@ impl<'a> ClockCase<'a> {
             status: self.status,
             participants: self.participants,
             assignment: self.assignment,
+            handed_by: self.handed_by,
             level: self.level,
             round: self.round,
             clocks: Cow::Borrowed(&self.clocks),
@@ -138,6 +148,7 @@ impl<'a> ClockCase<'a> {
             named: self.named,
             found_facts: Cow::Borrowed(&self.found_facts),
             acting: self.acting,
+            actor: self.actor,
             validity: self.validity,
             report_signatures: self.report_signatures,
         }
@@ -148,6 +159,7 @@ impl<'a> ClockCase<'a> {
     /// actor's roles.
     pub(crate) fn by(mut self, staff: &'a tousu_model::Staff) -> Self {
         self.acting = Some(&staff.roles);
+        self.actor = Some(&staff.id);
         self
     }
 
@@ -233,14 +245,34 @@ impl<'a> ClockCase<'a> {
         let handover = triggers
             .iter()
             .any(|e| matches!(e, ClockEvent::Assigned | ClockEvent::Transferred));
-        let Some(a) = self.assignment.filter(|_| handover) else {
+        !handover || self.went_outside(|s| m.started_by_any(s.roles.iter()), ctx)
+    }
+
+    /// Whether the case's assignment, if any, went to someone outside the
+    /// roles `own` tells: the handler, else every one of the lead
+    /// department's staff, holds none of them.
+    fn went_outside(&self, own: impl Fn(&tousu_model::Staff) -> bool, ctx: &Ctx<'_>) -> bool {
+        let Some(a) = self.assignment else {
             return true;
         };
-        let own = |s: &tousu_model::Staff| m.started_by_any(s.roles.iter());
         match &a.handler {
-            Some(h) => !ctx.roster.staff(h).is_some_and(own),
+            Some(h) => !ctx.roster.staff(h).is_some_and(&own),
             None => !ctx.roster.in_department(&a.lead).any(own),
         }
+    }
+
+    /// Whether the case's standing hand-over may start `m`
+    /// (`handed_down_by`, ruling 124): made by a staff member holding one
+    /// of the roles named, to someone outside them.
+    fn handed_down_by(&self, m: &Milestone, ctx: &Ctx<'_>) -> bool {
+        if m.handed_down_by.is_empty() {
+            return true;
+        }
+        let Some(by) = self.handed_by.and_then(|s| ctx.roster.staff(s)) else {
+            return false;
+        };
+        m.handed_down_by_any(by.roles.iter())
+            && self.went_outside(|s| m.handed_down_by_any(s.roles.iter()), ctx)
     }
 
     /// The instant `m`'s deadline counts from when it names an earlier act
@@ -329,8 +361,10 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn classified(&mut self, level: &'a LevelId, _rule: Option<&'a RuleId>) {
         self.level = Some(level);
     }
-    fn assigned(&mut self, assignment: &'a Assignment) {
+    fn assigned(&mut self, assignment: &'a Assignment, by: Option<&'a StaffId>) {
         self.assignment = Some(assignment);
+        // Applied on top without an actor: the command's own hand-over.
+        self.handed_by = by.or(self.actor);
     }
     fn findings(
         &mut self,
@@ -911,7 +945,10 @@ fn start(
         return Ok(());
     };
     for m in &policy.milestones {
-        if !case.starts(m, triggers, ctx) || !case.started_by(m, triggers, ctx) {
+        if !case.starts(m, triggers, ctx)
+            || !case.started_by(m, triggers, ctx)
+            || !case.handed_down_by(m, ctx)
+        {
             continue;
         }
         if case.held_by_validity(m) {
@@ -1383,6 +1420,7 @@ fn resolve_owner(
                     .filter_map(|e| e.take_over.as_ref())
                     .chain(stepped),
                 lead: case.assignment.map(|a| &a.lead),
+                handed_by: case.handed_by,
             };
             let staff = crate::holder::find(h, handed, ctx.roster);
             (staff, Some(h.role.clone()))

@@ -14,6 +14,8 @@ pub(crate) struct Handed<'a, I> {
     pub(crate) taken_over: I,
     /// The lead department of the case's assignment, if assigned.
     pub(crate) lead: Option<&'a DepartmentId>,
+    /// Who made the standing hand-over (`handed_down_by`, ruling 125).
+    pub(crate) handed_by: Option<&'a StaffId>,
 }
 
 /// The staff member `h` names on a case, or nobody: with `among =
@@ -22,11 +24,19 @@ pub(crate) struct Handed<'a, I> {
 /// `"lead_department"`, once assigned, the top holder in the lead
 /// department; with `"taken_over"`, while the last step that took the case
 /// over handed it to the role, the roster's top holder (ruling 80); with
-/// `"roster"`, the roster's top holder ([`top`]).
+/// `"roster"`, the roster's top holder ([`top`]). With `handed_down_by`,
+/// nobody unless the case's standing hand-over was made by a holder of one
+/// of its roles (ruling 125).
 pub(crate) fn find<'a, I>(h: &Holder, case: Handed<'a, I>, roster: &Roster) -> Option<StaffId>
 where
     I: IntoIterator<Item = &'a tousu_model::RoleId>,
 {
+    if !h.handed_down_by.is_empty() {
+        let by = roster.staff(case.handed_by?)?;
+        if !by.roles.iter().any(|r| h.handed_down_by.contains(r)) {
+            return None;
+        }
+    }
     match h.among {
         HolderAmong::Supervisors => {
             if !case.taken_over.into_iter().any(|r| *r == h.role) {
@@ -132,6 +142,7 @@ mod tests {
         Holder {
             role: id(role),
             among,
+            handed_down_by: Vec::new(),
         }
     }
 
@@ -148,8 +159,32 @@ mod tests {
             first_responder: first.as_ref(),
             taken_over: taken.iter(),
             lead: lead.as_ref(),
+            handed_by: None,
         };
         find(h, case, &roster()).map(|s| s.as_str().to_owned())
+    }
+
+    #[test]
+    fn handed_down_by_names_the_holder_only_after_a_hand_over_of_those_roles() {
+        let mut lead = holder("quality_dept", HolderAmong::LeadDepartment);
+        lead.handed_down_by = vec![id("dept_manager")];
+        let qa: DepartmentId = id("qa");
+        let at = |by: Option<&str>| {
+            let by: Option<StaffId> = by.map(id);
+            let case = Handed {
+                first_responder: None,
+                taken_over: std::iter::empty(),
+                lead: Some(&qa),
+                handed_by: by.as_ref(),
+            };
+            find(&lead, case, &roster()).map(|s| s.as_str().to_owned())
+        };
+        // Handed over by the 部门经理: 品质部's head.
+        assert_eq!(at(Some("m1")).as_deref(), Some("q1"));
+        // By a representative, by nobody known, or never: nobody.
+        assert_eq!(at(Some("a1")), None);
+        assert_eq!(at(Some("ghost")), None);
+        assert_eq!(at(None), None);
     }
 
     #[test]

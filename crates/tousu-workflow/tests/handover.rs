@@ -1,5 +1,6 @@
 //! Clocks that start on a hand-over made by a given role (`started_by`,
-//! ruling 45) or stop only on what given roles do (`stopped_by`, ruling
+//! ruling 45), or while the standing hand-over is that role's
+//! (`handed_down_by`, ruling 124), or stop only on what given roles do (`stopped_by`, ruling
 //! 64), and a classification's clocks seeing the steps its level
 //! takes (ruling 38).
 
@@ -276,4 +277,48 @@ fn a_withdrawal_stops_a_clock_whoever_makes_it() {
     };
     h.run("kf1", Harness::minutes(t0, 40), kind).unwrap();
     assert!(!result_clock(&h).is_open(), "{}", timeline(&h.events));
+}
+
+/// The default policy with a clock that runs from the investigation of a
+/// case the department head handed over, whoever starts the investigation.
+fn handed_down_policy() -> Harness {
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    policy.milestones.push(milestone(serde_json::json!({
+        "id": "handover_report",
+        "name_zh": "交办结果上报",
+        "start": ["investigation_started"],
+        "handed_down_by": ["department_head"],
+        "stop": ["closed"],
+        "target": "1 days",
+    })));
+    policy.validate().unwrap();
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    h
+}
+
+#[test]
+fn a_clock_handed_down_by_a_role_reads_the_standing_hand_over_not_the_actor() {
+    for (assigner, owed) in [("head1", true), ("kf1", false)] {
+        let mut h = handed_down_policy();
+        let t0 = accepted(&mut h);
+        let kind = CommandKind::Assign {
+            assignment: assignment(),
+        };
+        h.run(assigner, Harness::minutes(t0, 10), kind).unwrap();
+        assert_eq!(h.case().handed_over_by, Some(sid(assigner)));
+        // The handler starts the investigation: the clock reads who handed
+        // the case to him, not him.
+        h.run(
+            "h1",
+            Harness::minutes(t0, 20),
+            CommandKind::StartInvestigation,
+        )
+        .unwrap();
+        assert_eq!(handover_clock(&h).is_some(), owed, "{assigner}");
+        // A replay finds who made the hand-over.
+        let replayed = Case::replay_events(&h.events).unwrap();
+        assert_eq!(replayed.handed_over_by, Some(sid(assigner)));
+    }
 }

@@ -1037,3 +1037,85 @@ fn s34_the_commission_does_not_escalate_to_itself() {
     assert_eq!(s.case().version, version, "nothing recorded");
     assert!(steps_taken(&s).is_empty(), "{:?}", steps_taken(&s));
 }
+
+/// 第六条(五)「负责对…交给各区县(自治县、市)建设行政主管部门、有关主管部门办理的投诉处理进行
+/// 督办」: a case the 市建委 handed down stays handed down in a round the
+/// district's head reopens and leaves with the body the commission chose, so
+/// that round is supervised too (`handed_down_by`, ruling 124): the head's
+/// reopening starts `commission_handed_down` again, 60 days (assumed) from
+/// Wed 18 March, and a late ordinary case is before the commission. A case
+/// the district's body passed on to another district in the first round is no
+/// longer the commission's hand-over: its reopening starts nothing. The old
+/// file started the clock only on a hand-over the commission made in that
+/// round (`started_by`), so the head's reopening left the ordinary case timed
+/// by `handling` alone, never before the commission: this test fails there.
+#[test]
+fn s34_a_round_the_district_head_reopens_is_still_supervised() {
+    let roster = roster(
+        &[SJW, YZ, ("jb", "江北区建设工程质量投诉办", None)],
+        &[
+            W1,
+            Y1,
+            (
+                "yh",
+                "渝中区建委 负责人 何局长",
+                "yz",
+                &["district_head"],
+                None,
+            ),
+            ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |passed_on: bool| {
+        let mut s = commission_registered(&roster, "CQ-H", t0);
+        s.ok("w1", minutes(t0, 30), accept());
+        s.ok("w1", minutes(t0, 40), assign("yz", "y1"));
+        let holder = if passed_on {
+            s.ok(
+                "y1",
+                beijing(2026, 3, 3, 10, 0),
+                transfer("jb", "j1", "工程位于江北区, 交江北区办理"),
+            );
+            "j1"
+        } else {
+            "y1"
+        };
+        s.ok(
+            holder,
+            beijing(2026, 3, 16, 10, 0),
+            reply("已责令开发商维修"),
+        );
+        s.ok(
+            "w1",
+            beijing(2026, 3, 18, 10, 0),
+            callback(Satisfaction::Unsatisfied, "开发商未维修"),
+        );
+        let t2 = beijing(2026, 3, 18, 11, 0);
+        s.ok("yh", t2, reopen("投诉人不满意, 由原承办机构重新办理"));
+        let supervised = s
+            .case()
+            .clocks
+            .iter()
+            .any(|c| c.milestone.as_str() == "commission_handed_down" && c.round == 2);
+        (s, supervised, t2)
+    };
+    let (mut s, supervised, t2) = run(false);
+    assert!(supervised, "the head's reopening starts the supervision");
+    // 60 days (assumed) from 18 March end on Sun 17 May, a rest day: Mon 18 May.
+    assert_eq!(
+        due(&s, minutes(t2, 1), "commission_handed_down"),
+        "2026-05-19 00:00"
+    );
+    s.tick(beijing(2026, 5, 19, 9, 0));
+    assert!(breach_list(&s).contains(&"commission_handed_down@2".to_owned()));
+    assert_eq!(
+        steps_notified(&s),
+        ["supervise-commission-handed-down → municipal_commission"]
+    );
+    let (_, supervised, _) = run(true);
+    assert!(
+        !supervised,
+        "a case the district passed on is not the commission's hand-over"
+    );
+}

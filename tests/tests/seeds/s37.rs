@@ -1108,3 +1108,62 @@ fn s37_the_leader_does_not_report_a_case_to_himself() {
     s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
     assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
 }
+
+/// #9 / #10 (twelfth session): 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」 — a
+/// case the first receiver refers to the bureau leader, who 批办 it to the
+/// handling section naming no 经办人, is the section's from the leader's
+/// hand-over: its head answers for a late `completion` (and the reason owed,
+/// `late_explained`) before anyone there acts on it, not the first receiver,
+/// who did what 第四条 asks of him by referring it (`handed_down_by`, ruling
+/// 125). A case the first receiver sent to the section himself, naming nobody,
+/// stays his until the section acts (ruling 77). The old file charged the
+/// first receiver for the leader's hand-over too: this test fails there.
+#[test]
+fn s37_a_case_the_leader_hands_to_the_section_is_the_sections() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            (
+                "jy",
+                "经办 余科员",
+                "ywk",
+                &["handling_section"],
+                Some("jb"),
+            ),
+            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let run = |by_leader: bool| {
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Visit, "园区道路占用企业红线,不知归哪个部门管")
+            .complainant(Complainant::organization("某物流有限公司").unwrap())
+            .category(cat("service_efficiency"))
+            .first_responder(sid("sw"))
+            .build()
+            .unwrap();
+        s.register("sw", "HSG-P", c).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        if by_leader {
+            s.ok(
+                "sw",
+                minutes(t0, 10),
+                escalate("事权管辖不明确,报请领导批办"),
+            );
+            s.ok("jl", minutes(t0, 30), assign_department("ywk"));
+        } else {
+            s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+        }
+        // 5 working days (assumed) from Mon 3 November: the end of Mon 10 November.
+        assert_eq!(due(&s, minutes(t0, 31), "completion"), "2025-11-11 00:00");
+        s.tick(beijing(2025, 11, 11, 9, 0));
+        s.tick(beijing(2025, 11, 13, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // The leader's 批办: the section's head, the top of its two members.
+    assert_eq!(run(true), ["completion@1 → jb", "late_explained@1 → jb"]);
+    assert_eq!(run(false), ["completion@1 → sw", "late_explained@1 → sw"]);
+}
