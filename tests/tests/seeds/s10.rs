@@ -1321,3 +1321,46 @@ fn s10_each_step_up_is_its_reporters() {
         ]
     );
 }
+
+/// 4「若遇特殊情况或客观等原因不能按规定时间完成工作的,须在接到调度后的2个小时内向客户中心前台
+/// 作出回应」: a department that cannot finish on time answers the front desk; the
+/// 制度 gives no 延期. The department could `request_extension` and the 管理处负责人
+/// approve it (assumed), which ended `dept_response` though nobody had answered
+/// the front desk — an extension the source lacks and the wrong actor stopping
+/// the department's clock. Now neither may, and the silent department is late.
+/// Fails on the old file (twelfth audit).
+#[test]
+fn s10_no_extension_ends_the_departments_response() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-E", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 10), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("cannot_finish_on_time"), yes())].into(),
+        },
+    );
+    let asked = s
+        .run(
+            "eng1",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "配件需订货".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    assert!(s
+        .run("sm", minutes(t0, 50), CommandKind::ApproveExtension)
+        .is_err());
+    assert!(breached(&s.tick(minutes(t0, 151)), "dept_response"));
+}
