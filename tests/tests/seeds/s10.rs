@@ -1293,10 +1293,17 @@ fn s10_each_step_up_is_its_reporters() {
     assert_eq!(level_of(&s), "routine");
     s.ok("fd", minutes(t0, 1), accept());
     for who in ["sm", "cl", "bl", "eh"] {
-        assert!(s.run(who, minutes(t0, 2), escalate("上报")).is_err(), "{who}");
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("上报")).is_err(),
+            "{who}"
+        );
     }
     assert!(steps_notified(&s).is_empty());
-    s.ok("fd", minutes(t0, 3), escalate("顾客难以说服,请部门负责人出面"));
+    s.ok(
+        "fd",
+        minutes(t0, 3),
+        escalate("顾客难以说服,请部门负责人出面"),
+    );
     assert_eq!(
         steps_notified(&s),
         ["dept-head-unreasonable → dept_head ⇒ dept_head"]
@@ -1307,10 +1314,17 @@ fn s10_each_step_up_is_its_reporters() {
     s.ok("fd", minutes(t0, 1), accept());
     // (The 主管领导 escalating first takes his own call to the board, 7.)
     for who in ["bl", "eh"] {
-        assert!(s.run(who, minutes(t0, 2), escalate("上报")).is_err(), "{who}");
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("上报")).is_err(),
+            "{who}"
+        );
     }
     assert!(steps_notified(&s).is_empty());
-    s.ok("sm", minutes(t0, 3), escalate("管理处无法解决,上报主管领导"));
+    s.ok(
+        "sm",
+        minutes(t0, 3),
+        escalate("管理处无法解决,上报主管领导"),
+    );
     assert!(s.run("bl", minutes(t0, 4), escalate("上报")).is_err());
     s.ok("cl", minutes(t0, 5), escalate("电话上报董事领导决策"));
     assert_eq!(
@@ -1359,8 +1373,9 @@ fn s10_no_extension_ends_the_departments_response() {
         )
         .unwrap_err();
     assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
-    assert!(s
-        .run("sm", minutes(t0, 50), CommandKind::ApproveExtension)
-        .is_err());
+    assert!(
+        s.run("sm", minutes(t0, 50), CommandKind::ApproveExtension)
+            .is_err()
+    );
     assert!(breached(&s.tick(minutes(t0, 151)), "dept_response"));
 }

@@ -1165,9 +1165,7 @@ fn s12_no_one_reports_a_case_to_himself_or_down() {
     let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
     let t0 = beijing(2026, 3, 2, 10, 0);
     s12_case(&mut s, "S12-30", t0);
-    assert!(s
-        .run("gm", minutes(t0, 7), escalate("总经理上报"))
-        .is_err());
+    assert!(s.run("gm", minutes(t0, 7), escalate("总经理上报")).is_err());
     assert!(steps_notified(&s).is_empty());
     s.ok("csm", minutes(t0, 8), escalate("客服部经理呈总经理"));
     assert_eq!(

@@ -604,12 +604,19 @@ fn s13_no_one_reports_a_case_to_himself_or_down() {
     );
     let mut s = Scenario::new(policy("restaurant-s13.toml"), roster.clone());
     let t0 = beijing(2026, 3, 2, 12, 0);
-    s.register("w1", "CT-A", about(t0, "wrong_order", "上错菜").build().unwrap())
-        .unwrap();
+    s.register(
+        "w1",
+        "CT-A",
+        about(t0, "wrong_order", "上错菜").build().unwrap(),
+    )
+    .unwrap();
     assert_eq!(level_of(&s), "class1");
     s.ok("w1", minutes(t0, 1), accept());
     for who in ["lb", "fbm", "zj"] {
-        assert!(s.run(who, minutes(t0, 2), escalate("报告主管")).is_err(), "{who}");
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("报告主管")).is_err(),
+            "{who}"
+        );
     }
     assert!(steps_notified(&s).is_empty());
     s.ok("w1", minutes(t0, 3), escalate("无法做主,报告领班"));

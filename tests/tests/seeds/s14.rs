@@ -513,9 +513,10 @@ fn s14_the_direct_leader_does_not_report_a_case_to_himself() {
     )
     .unwrap();
     s.ok("kf", minutes(t0, 5), accept());
-    assert!(s
-        .run("ld", minutes(t0, 10), escalate("上报直接领导"))
-        .is_err());
+    assert!(
+        s.run("ld", minutes(t0, 10), escalate("上报直接领导"))
+            .is_err()
+    );
     assert!(steps_notified(&s).is_empty());
     s.ok("kf", minutes(t0, 20), escalate("处理不了,上报直接领导"));
     assert_eq!(
