@@ -508,7 +508,7 @@ fn s10_other_escalations_start_no_written_report() {
     s.register("fd", "XX-2", c).unwrap();
     assert_eq!(level_of(&s), "routine");
     s.ok("fd", minutes(t0, 1), accept());
-    s.ok("sm", minutes(t0, 5), escalate("解释不通,报部门负责人"));
+    s.ok("fd", minutes(t0, 5), escalate("解释不通,报部门负责人"));
     for m in ["company_written_report", "board_written_report"] {
         assert!(!s10_open(&s, minutes(t0, 5), m), "{m}");
     }
@@ -669,7 +669,7 @@ fn s10_only_the_report_to_the_company_leader_ends_the_five_minutes() {
     assert_eq!(due(&s, t0, "report_to_company"), "2025-10-09 09:05");
     s.ok("fd", minutes(t0, 1), accept());
     s.ok(
-        "sm",
+        "fd",
         minutes(t0, 2),
         escalate_to("board-leader", "直接电话董事领导"),
     );
@@ -1265,4 +1265,117 @@ fn s10_the_board_decides_what_the_company_leader_cannot() {
         "a refused approval changes nothing"
     );
     s.ok("bl", minutes(t0, 90), approve());
+}
+
+/// Each step up is its reporter's: 3「对于难以说服的顾客,则由部门负责人须出面协调解决」
+/// the front desk's hand-over to the 部门负责人; 6「各管理处负责人 … 须于接报后的5分钟内
+/// 上报物业公司主管领导」 the 管理处负责人's; 7「物业公司主管领导 … 须于接报后的10分钟内电话
+/// 上报董事领导决策处理」 the 主管领导's (the front desk may make either when the
+/// reporter cannot be reached, tenth audit). No step named who takes it, and the
+/// 部门负责人, the 管理处负责人, the 主管领导 and the 董事领导 all held `escalate`: on a
+/// routine case the 管理处负责人 or a leader escalating handed the case DOWN to the
+/// 部门负责人, and the 部门负责人 reported it to himself; on an emergency the
+/// 主管领导 escalating first reported it to himself (now he makes his own call to
+/// the board), and the 董事领导 handed it down to the 主管领导 or reported it to
+/// himself — each using the step its reporter
+/// needed. Now each step names its reporters (`by`), and the 部门负责人 and the
+/// 董事领导, whose step none is, escalate nothing. Fails on the old file
+/// (twelfth audit).
+#[test]
+fn s10_each_step_up_is_its_reporters() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_roster());
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-7", c).unwrap();
+    assert_eq!(level_of(&s), "routine");
+    s.ok("fd", minutes(t0, 1), accept());
+    for who in ["sm", "cl", "bl", "eh"] {
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("上报")).is_err(),
+            "{who}"
+        );
+    }
+    assert!(steps_notified(&s).is_empty());
+    s.ok(
+        "fd",
+        minutes(t0, 3),
+        escalate("顾客难以说服,请部门负责人出面"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["dept-head-unreasonable → dept_head ⇒ dept_head"]
+    );
+
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_roster());
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    // (The 主管领导 escalating first takes his own call to the board, 7.)
+    for who in ["bl", "eh"] {
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("上报")).is_err(),
+            "{who}"
+        );
+    }
+    assert!(steps_notified(&s).is_empty());
+    s.ok(
+        "sm",
+        minutes(t0, 3),
+        escalate("管理处无法解决,上报主管领导"),
+    );
+    assert!(s.run("bl", minutes(t0, 4), escalate("上报")).is_err());
+    s.ok("cl", minutes(t0, 5), escalate("电话上报董事领导决策"));
+    assert_eq!(
+        steps_notified(&s),
+        [
+            "company-leader → company_leader ⇒ company_leader",
+            "board-leader → board_leader ⇒ board_leader",
+        ]
+    );
+}
+
+/// 4「若遇特殊情况或客观等原因不能按规定时间完成工作的,须在接到调度后的2个小时内向客户中心前台
+/// 作出回应」: a department that cannot finish on time answers the front desk; the
+/// 制度 gives no 延期. The department could `request_extension` and the 管理处负责人
+/// approve it (assumed), which ended `dept_response` though nobody had answered
+/// the front desk — an extension the source lacks and the wrong actor stopping
+/// the department's clock. Now neither may, and the silent department is late.
+/// Fails on the old file (twelfth audit).
+#[test]
+fn s10_no_extension_ends_the_departments_response() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_desk();
+    let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-E", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 10), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("cannot_finish_on_time"), yes())].into(),
+        },
+    );
+    let asked = s
+        .run(
+            "eng1",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "配件需订货".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(asked, Rejection::NotPermitted { .. }), "{asked}");
+    assert!(
+        s.run("sm", minutes(t0, 50), CommandKind::ApproveExtension)
+            .is_err()
+    );
+    assert!(breached(&s.tick(minutes(t0, 151)), "dept_response"));
 }

@@ -497,3 +497,30 @@ fn s11_a_teller_neither_takes_up_nor_answers_the_book_or_a_letter() {
     assert_eq!(taken_by_teller(Channel::Phone), (true, true));
     assert_eq!(taken_by_teller(Channel::Visit), (true, true));
 }
+
+/// 第六条「投诉管理人应立即向营业网点负责人汇报、反映」: the report to the branch
+/// head (`branch-head`) is the 投诉管理人's. The branch head held `escalate` and the
+/// step named nobody, so the branch head escalating a case within the branch
+/// reported it to himself and used the step up: the 投诉管理人's report was then
+/// refused. Now the step is the 投诉管理人's (`by`); the branch head's `escalate`
+/// takes only the report to the head office, once he has confirmed the case
+/// beyond the branch. Fails on the old file (twelfth audit).
+#[test]
+fn s11_the_branch_head_does_not_report_a_case_to_himself() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "柜台办理业务等候一个多小时")
+        .complainant(person("李先生").with_phone("13703792222"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S11-E", c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    assert!(
+        s.run("bh", minutes(t0, 8), escalate("网点负责人上报"))
+            .is_err()
+    );
+    assert!(steps_notified(&s).is_empty());
+    s.ok("tsm", minutes(t0, 10), escalate("向营业网点负责人汇报"));
+    assert_eq!(steps_notified(&s), ["branch-head → branch_head"]);
+}

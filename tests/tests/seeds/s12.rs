@@ -1150,3 +1150,26 @@ fn s12_the_general_manager_does_not_override_acceptance() {
     );
     s.ok("hf", minutes(t0, 2), accept());
 }
+
+/// 第三条's chain ends 「回访员→总经理」 and (七) has the work order 「交于客服部经理
+/// 签名,原件呈总经理审阅签名」: the 客服部经理 answers to the 总经理, the 总经理 to
+/// nobody. Both held `escalate` and neither step named who takes it, so the
+/// 客服部经理 escalating reported the case to himself (`manual-cs-manager`,
+/// the department manager's report then taken), and the 总经理 escalating
+/// reported it DOWN to the 客服部经理, then to himself. Now the report to the
+/// 客服部经理 is the department manager's (`by`), the 客服部经理's goes to the
+/// 总经理, and the 总经理 escalates nothing. Fails on the old file (twelfth
+/// audit).
+#[test]
+fn s12_no_one_reports_a_case_to_himself_or_down() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s12_case(&mut s, "S12-30", t0);
+    assert!(s.run("gm", minutes(t0, 7), escalate("总经理上报")).is_err());
+    assert!(steps_notified(&s).is_empty());
+    s.ok("csm", minutes(t0, 8), escalate("客服部经理呈总经理"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-gm → general_manager ⇒ general_manager"]
+    );
+}

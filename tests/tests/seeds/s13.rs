@@ -581,3 +581,63 @@ fn s13_a_complaint_goes_only_to_someone_who_can_answer_it() {
         "{passed_on:?}"
     );
 }
+
+/// 「对自己无法做主的事报告主管、领班采取措施」 is the server's report to the
+/// 主管 / 领班 (step `supervisor`), and 「危机事件一定要向最高级别的领导汇报」 the
+/// report to the 总经理 (`crisis-top`), who is that leader. Every role held
+/// `escalate` with no `by` on the steps, so the 领班 escalating a class-1
+/// complaint reported it to himself, the 餐饮部经理 and the 总经理 handed it
+/// back DOWN to a 领班, and the 总经理 reported a crisis to himself — each
+/// using the step the server's report needed. Now the step to the 领班 is the
+/// server's (`by`), the 总经理 escalates nothing, and the server still reports
+/// both. Fails on the old file (twelfth audit).
+#[test]
+fn s13_no_one_reports_a_case_to_himself_or_down() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("gm", "总经理室", None)],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], None),
+            ("lb", "领班阿芳", "rest", &["supervisor"], None),
+            ("fbm", "中餐部经理", "rest", &["fb_manager"], None),
+            ("zj", "总经理", "gm", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster.clone());
+    let t0 = beijing(2026, 3, 2, 12, 0);
+    s.register(
+        "w1",
+        "CT-A",
+        about(t0, "wrong_order", "上错菜").build().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "class1");
+    s.ok("w1", minutes(t0, 1), accept());
+    for who in ["lb", "fbm", "zj"] {
+        assert!(
+            s.run(who, minutes(t0, 2), escalate("报告主管")).is_err(),
+            "{who}"
+        );
+    }
+    assert!(steps_notified(&s).is_empty());
+    s.ok("w1", minutes(t0, 3), escalate("无法做主,报告领班"));
+    assert_eq!(steps_notified(&s), ["supervisor → supervisor ⇒ supervisor"]);
+
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", "CT-B", c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    assert!(s.run("zj", minutes(t0, 2), escalate("危机事件")).is_err());
+    assert!(steps_notified(&s).is_empty());
+    s.ok("w1", minutes(t0, 3), escalate("危机事件,马上向总经理汇报"));
+    assert_eq!(
+        steps_notified(&s),
+        ["crisis-top → general_manager ⇒ general_manager"]
+    );
+}

@@ -486,3 +486,41 @@ fn s14_no_extension_the_source_lacks() {
         "{asked:?}"
     );
 }
+
+/// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导」: the step up is the
+/// 客服专员's (and his manager's) report to the 直接领导. The 直接领导 held
+/// `escalate` too, and escalating took that very step — he reported the case
+/// to himself and used the step up, so the agent could no longer report it.
+/// Now he is refused and the agent's report still reaches him. Fails on the
+/// old file (twelfth audit).
+#[test]
+fn s14_the_direct_leader_does_not_report_a_case_to_himself() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("mgmt", "公司领导", None)],
+        &[
+            ("kf", "客服专员韩梅", "cs", &["cs_agent"], None),
+            ("ld", "分管副总", "mgmt", &["direct_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "kf",
+        "WL-9",
+        about(t0, "insurance_claim", "货损理赔三个月未到账")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    assert!(
+        s.run("ld", minutes(t0, 10), escalate("上报直接领导"))
+            .is_err()
+    );
+    assert!(steps_notified(&s).is_empty());
+    s.ok("kf", minutes(t0, 20), escalate("处理不了,上报直接领导"));
+    assert_eq!(
+        steps_notified(&s),
+        ["direct-leader → direct_leader ⇒ direct_leader"]
+    );
+}
