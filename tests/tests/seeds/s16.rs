@@ -151,9 +151,9 @@ fn s16_front_desk_passes_on_and_the_officer_accepts() {
 
 /// 一(二) 「书面的投诉和意见反馈由行政总台负责受理」: the 行政总台 registers and accepts a
 /// letter; a 一般 complaint (not referred, not 原则性或重大) is handed, when the
-/// partner in charge is away, to 「主任或其他合伙人」 (`director-or-other-partner`,
-/// no take-over: the partner who picks it up assigns himself); the meeting's
-/// step is for major cases only. 二(三) 「处理人员应当对相关事情及材料的
+/// partner in charge is away, to 「主任或其他合伙人」 by the 专门负责人 (a hand-over,
+/// no escalation step; twelfth audit of the named seeds); the meeting's step is
+/// for major cases only. 二(三) 「处理人员应当对相关事情及材料的
 /// 真实性进行调查」: untrue → invalid.
 #[test]
 fn s16_written_complaint_at_the_admin_desk_and_another_partner() {
@@ -164,6 +164,7 @@ fn s16_written_complaint_at_the_admin_desk_and_another_partner() {
             ("xz", "行政总台 文员", "admin", &["admin_front_desk"], None),
             ("zm", "专门负责人", "admin", &["complaint_officer"], None),
             ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("zr", "主任", "lit", &["partner"], None),
         ],
     );
     let mut s = Scenario::new(p.clone(), roster);
@@ -185,12 +186,13 @@ fn s16_written_complaint_at_the_admin_desk_and_another_partner() {
         Err(Rejection::NotPermitted { .. })
     ));
     s.ok("zm", minutes(t0, 40), assign("lit", "p1"));
+    // The partner away, the 专门负责人 hands the case to the director (二(二)).
     s.ok(
-        "p1",
+        "zm",
         minutes(t0, 60),
-        escalate("业务分管合伙人出差,转主任处理"),
+        transfer("lit", "zr", "业务分管合伙人出差,转主任处理"),
     );
-    assert_eq!(steps_notified(&s), ["director-or-other-partner → partner"]);
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
 
     let untrue = about(t0, "conduct", "反映律师收取案外费用")
         .fact(fact("complaint_untrue"), yes())
@@ -618,10 +620,110 @@ fn s16_the_meeting_has_no_step_above_it() {
         "{refused}"
     );
     assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    // A major complaint the partner still reports up to the meeting.
+    s.ok(
+        "p1",
+        minutes(t0, 110),
+        classify_as("major", "涉及原则性问题"),
+    );
     s.ok(
         "p1",
         minutes(t0, 120),
-        escalate("分管合伙人出差,请主任处理"),
+        escalate("涉及原则性问题,提交合伙人会议"),
     );
-    assert_eq!(steps_notified(&s), ["director-or-other-partner → partner"]);
+    assert_eq!(
+        steps_notified(&s),
+        ["partners-meeting → partners_meeting ⇒ partners_meeting"]
+    );
+}
+
+/// 二(二)「先由专门负责人出具书面意见,再由业务分管合伙人处理,如分管合伙人不在,则由主任或其他
+/// 合伙人处理」: the hand-over to the director or another partner is the 专门负责人's
+/// (一(四)3「将相关材料及处理登记表按规定转给相关处理人员」), not a step up. The file had
+/// the step `director-or-other-partner`, which only a partner could take: the
+/// partner on the case, who was there, escalated a general complaint to the
+/// partners, himself among them. Refused now; a major one still goes to the
+/// meeting. Fails on the old file (the partner's escalation was taken).
+#[test]
+fn s16_the_partner_does_not_report_a_case_to_the_partners() {
+    let roster = roster(
+        &[("office", "投诉办公室", None), ("lit", "诉讼部", None)],
+        &[
+            ("zm", "专门负责人", "office", &["complaint_officer"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("p2", "主任", "lit", &["partner"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 10, 0); // a Monday
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "承办律师多次未按约定时间回复")
+        .category(cat("conduct"))
+        .build()
+        .unwrap();
+    s.register("zm", "S16-P", c).unwrap();
+    s.ok("zm", minutes(t0, 30), accept());
+    s.ok("zm", minutes(t0, 60), assign_with("lit", "p1", &[]));
+    let refused = s
+        .run("p1", minutes(t0, 90), escalate("请主任处理"))
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    // The 专门负责人 hands it to the director.
+    s.ok(
+        "zm",
+        minutes(t0, 100),
+        transfer("lit", "p2", "分管合伙人出差,转主任处理"),
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+}
+
+/// 二(六)「处理人员应当签署明确处理意见,并将相关材料移交专门负责人,由专门负责人组织实施」,
+/// 二(七)3「在作来源理决定前不得做任何承诺」: the 专门负责人's written reply carries the
+/// opinion the partner signed; he may not reply before it. Fails on the old file
+/// (the reply was accepted with the proposal still awaiting the partner).
+#[test]
+fn s16_the_reply_follows_the_partners_signed_opinion() {
+    let roster = roster(
+        &[("office", "投诉办公室", None), ("lit", "诉讼部", None)],
+        &[
+            ("zm", "专门负责人", "office", &["complaint_officer"], None),
+            ("p1", "业务分管合伙人", "lit", &["partner"], None),
+            ("p2", "主任", "lit", &["partner"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 10, 0); // a Monday
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    s.register(
+        "zm",
+        "S16-R",
+        about(t0, "fees", "对律师费结算有异议").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zm", minutes(t0, 30), accept());
+    assert!(
+        s.run("zm", minutes(t0, 40), reply("经研究,维持原结算"))
+            .is_err()
+    );
+    s.ok("zm", minutes(t0, 60), assign_with("lit", "p1", &[]));
+    s.ok("p1", minutes(t0, 120), investigate());
+    s.ok(
+        "p1",
+        minutes(t0, 180),
+        findings(FaultParty::Us, "结算清单漏列已退部分"),
+    );
+    s.ok(
+        "p1",
+        minutes(t0, 200),
+        propose(vec![rem_amt(RemedyKind::Refund, "500")], "退还多收费用"),
+    );
+    assert!(
+        s.run("zm", minutes(t0, 210), reply("退还多收费用500元"))
+            .is_err(),
+        "replied before the partner signed"
+    );
+    s.ok("p2", minutes(t0, 240), approve());
+    s.ok("zm", minutes(t0, 300), reply("退还多收费用500元"));
 }

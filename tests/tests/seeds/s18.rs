@@ -639,3 +639,133 @@ fn s18_the_intake_officer_hands_a_case_only_to_a_responsible_department() {
     }
     s.ok("kf", minutes(t0, 30), assign_with("pipe", "gw1", &[]));
 }
+
+/// The department's 主管领导 is given 「应对投诉处理方案,及时做出批示」 (approval), no step of
+/// the case's: the one manual step (`manual-leader`, assumed) is the
+/// department's handing a case it cannot settle up to him. Holding
+/// `escalate`, the leader took that step to himself and used it up, so the
+/// department could no longer hand the case up. Fails on the old file (the
+/// leader's escalation was accepted).
+#[test]
+fn s18_the_department_leader_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gw", "管网所", None)],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "k1",
+        "CD-10",
+        about(t0, "water_pressure", "水压不足").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    let refused = s
+        .run("g0", minutes(t0, 20), escalate("主管领导接手"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    // The department's step is still there for it to take.
+    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-leader → dept_leader ⇒ dept_leader"]
+    );
+}
+
+/// 第三条「客服投诉受理人员负责…按照审批权限获得审批的处理结果向投诉客户的回复、解释」, 第十条
+/// 「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the result is replied by the
+/// intake officer once the leader approved it — not before, nor by the
+/// department before it, whose own answer before any 批示 is the explanation of
+/// a case not of the company's cause (解释澄清阶段(三)「如非我方原因,对客户投诉事件做合理的解释或澄清」).
+/// Fails on the old file (both replied before the 批示).
+#[test]
+fn s18_the_result_is_replied_only_once_approved() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gw", "管网所", None)],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], None),
+        ],
+    );
+    let p = policy("water-chengdu-s18.toml");
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "k1",
+        "CD-11",
+        about(t0, "pipe_network", "门前管道漏水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    // Not before any result at all.
+    assert!(s.run("k1", minutes(t0, 8), reply("已安排维修")).is_err());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    s.ok("g1", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "g1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "接头老化渗漏"),
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Repair)], "更换接头"),
+    );
+    for who in ["g1", "k1"] {
+        assert!(
+            s.run(who, minutes(t0, 110), reply("已更换接头")).is_err(),
+            "{who} replied before the 批示"
+        );
+    }
+    s.ok("g0", minutes(t0, 120), approve());
+    s.ok("k1", minutes(t0, 140), reply("已更换接头"));
+
+    // Not our cause: the department explains it itself.
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "k1",
+        "CD-12",
+        about(t0, "water_pressure", "高峰时段水压低")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    s.ok("g1", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "g1",
+        minutes(t0, 90),
+        CommandKind::RecordFacts {
+            facts: [(fact("not_our_cause"), yes())].into(),
+        },
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 100),
+        reply("系小区二次供水设施原因,已向物业说明"),
+    );
+}

@@ -488,3 +488,32 @@ fn s21_a_case_closes_on_its_result_without_a_callback() {
     s.ok("io", beijing(2025, 6, 20, 11, 0), close());
     assert_eq!(status(&s), Status::Closed);
 }
+
+/// 第五条「镇江市建设行政主管部门负责本市行政区域内的建筑工程质量投诉受理和处理工作」 and
+/// 「建设行政主管部门确定的投诉处理机构,具体负责建筑工程质量投诉处理工作。市建筑工程质量投诉处理机构设在市建设工程质量监督站」:
+/// a case the bureau registered and accepted itself (a 交办, exempt from the
+/// developer first) is the station's to handle; before anyone of the station
+/// acts, the investigation and the result are its intake officer's in the
+/// roster (`holder`, ruling 75). Fails on the old file (both lapsed charged to
+/// nobody).
+#[test]
+fn s21_a_case_the_bureau_accepted_is_the_stations_to_answer_for() {
+    let roster = roster(
+        &[("zjz", "质监站", None), ("jsj", "建设局", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+            ("bj", "建设局科员", "jsj", &["construction_bureau"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:住宅楼卫生间渗漏")
+        .build()
+        .unwrap();
+    s.register("bj", "ZJ-Q", c).unwrap();
+    s.ok("bj", minutes(t0, 30), accept());
+    // 30 and 60 days from 9 June 09:30: 9 July and 8 August.
+    s.tick(beijing(2025, 8, 20, 9, 0));
+    assert_eq!(breach_owners(&s), ["investigation@1 → io", "result@1 → io"]);
+}

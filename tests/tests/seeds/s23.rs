@@ -891,3 +891,55 @@ fn s23_a_case_closes_on_its_result_without_a_callback() {
     s.ok("zr", beijing(2026, 3, 20, 11, 0), close());
     assert_eq!(status(&s), Status::Closed);
 }
+
+/// The station head (assumed: the 细则 names no one above the 分中心) approves and
+/// is the one a case is reported up to: the one manual step
+/// (`manual-station-head`) is the 分中心主办人员's report to him (第四条「对内协调质量投诉处理并跟踪督办」
+/// is the 分中心's). Holding `escalate`, the head took that step to himself and
+/// used it up, so the 分中心 could no longer report the case up. Fails on the
+/// old file (the head's escalation was accepted).
+#[test]
+fn s23_the_station_head_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("fzx", "分中心", None), ("zxz", "综合管理室", None)],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+            ("zz", "站长 郑站长", "zxz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "zb",
+        "XM-H",
+        about(t0, "structure", "在建楼梯间混凝土蜂窝麻面")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    let refused = s
+        .run("zz", minutes(t0, 40), escalate("站长接手"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    s.ok(
+        "zr",
+        minutes(t0, 45),
+        escalate("涉及多家责任单位,报站长协调"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-station-head → station_head ⇒ station_head"]
+    );
+}
