@@ -233,7 +233,7 @@ fn policy_check_prints_what_the_invariant_checker_finds() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "invariant: warning [owner_can_stop] milestones[0].fallback_owner[1]: the role \"sales\" is charged when verification is late"
+            "invariant: warning [owner_can_stop] milestones[0].fallback_owner[2]: the role \"sales\" is charged when verification is late"
         ),
         "{out}"
     );
@@ -246,7 +246,7 @@ fn policy_check_prints_what_the_invariant_checker_finds() {
     assert!(
         found.iter().any(|f| f["severity"] == "warning"
             && f["invariant"] == "owner_can_stop"
-            && f["path"] == "milestones[0].fallback_owner[1]"),
+            && f["path"] == "milestones[0].fallback_owner[2]"),
         "{v}"
     );
 }

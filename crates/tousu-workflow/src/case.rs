@@ -16,7 +16,12 @@ use crate::command::{AppliedCommands, Assignment, Responsibility};
 use crate::event::{ClosureKind, Event, EventKind};
 
 /// The schema version of [`Case`] documents this crate writes.
-pub const CASE_SCHEMA_VERSION: u32 = 1;
+///
+/// Raised when the case keeps something new that it derives from its
+/// events, so a snapshot written before (which lacks it) is replayed, not
+/// trusted (docs/stores.md, "Snapshots"); older documents still load.
+/// 2: who made the standing hand-over (`handed_over_by`, rulings 124, 125).
+pub const CASE_SCHEMA_VERSION: u32 = 2;
 
 /// Where a case stands: defined with the policy, whose conditional grants
 /// name statuses, and re-exported here.
