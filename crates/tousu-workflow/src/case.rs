@@ -695,6 +695,12 @@ pub struct Case {
     /// The current assignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<Assignment>,
+    /// An escalation step took the case over (`take_over`) after its current
+    /// assignment was made: the assignment is not a hand-down by whoever
+    /// took it over (`holds_case`, ruling 121; `"handed_down"`, ruling 123).
+    /// A case stored without it reads its assignment as the newer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assigned_before_take_over: bool,
     /// The findings of this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Box<Findings>>,
@@ -930,6 +936,7 @@ impl Case {
             acceptance: None,
             round: 1,
             assignment: None,
+            assigned_before_take_over: false,
             findings: None,
             found_facts: BTreeMap::new(),
             proposal: None,
@@ -1475,6 +1482,7 @@ impl<'e> Fold<'e> for Case {
     }
     fn assigned(&mut self, assignment: &'e Assignment) {
         self.assignment = Some(assignment.clone());
+        self.assigned_before_take_over = false;
     }
     fn findings(
         &mut self,
@@ -1563,6 +1571,9 @@ impl<'e> Fold<'e> for Case {
         take_over: Option<&'e RoleId>,
         at: DateTime<Utc>,
     ) {
+        if take_over.is_some() && self.assignment.is_some() {
+            self.assigned_before_take_over = true;
+        }
         self.escalations.push(EscalationRecord {
             step: step.cloned(),
             take_over: take_over.cloned(),

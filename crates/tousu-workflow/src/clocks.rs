@@ -45,6 +45,8 @@ pub(crate) struct ClockCase<'a> {
     status: Status,
     participants: &'a Participants,
     assignment: Option<&'a Assignment>,
+    /// A step took the case over after the assignment ([`Case::assigned_before_take_over`]).
+    assigned_before_take_over: bool,
     level: Option<&'a LevelId>,
     round: u32,
     clocks: Cow<'a, [Clock]>,
@@ -78,6 +80,7 @@ impl<'a> ClockCase<'a> {
             status: case.status,
             participants: &case.participants,
             assignment: case.assignment.as_ref(),
+            assigned_before_take_over: case.assigned_before_take_over,
             level: case.level.as_ref(),
             round: case.round,
             clocks: Cow::Borrowed(&case.clocks),
@@ -108,6 +111,7 @@ impl<'a> ClockCase<'a> {
             status: Status::Registered,
             participants,
             assignment: None,
+            assigned_before_take_over: false,
             level: None,
             round: 1,
             clocks: Cow::Borrowed(&[]),
@@ -130,6 +134,7 @@ impl<'a> ClockCase<'a> {
             status: self.status,
             participants: self.participants,
             assignment: self.assignment,
+            assigned_before_take_over: self.assigned_before_take_over,
             level: self.level,
             round: self.round,
             clocks: Cow::Borrowed(&self.clocks),
@@ -331,6 +336,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     }
     fn assigned(&mut self, assignment: &'a Assignment) {
         self.assignment = Some(assignment);
+        self.assigned_before_take_over = false;
     }
     fn findings(
         &mut self,
@@ -374,9 +380,12 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn escalated(
         &mut self,
         step: Option<&'a EscalationId>,
-        _take_over: Option<&'a RoleId>,
+        take_over: Option<&'a RoleId>,
         _at: DateTime<Utc>,
     ) {
+        if take_over.is_some() && self.assignment.is_some() {
+            self.assigned_before_take_over = true;
+        }
         self.new_steps.extend(step);
     }
     fn agreed_deadline(&mut self, _deadline: DateTime<Utc>) {}
@@ -1383,6 +1392,7 @@ fn resolve_owner(
                     .filter_map(|e| e.take_over.as_ref())
                     .chain(stepped),
                 lead: case.assignment.map(|a| &a.lead),
+                handed_down: case.assignment.is_some() && !case.assigned_before_take_over,
             };
             let staff = crate::holder::find(h, handed, ctx.roster);
             (staff, Some(h.role.clone()))
