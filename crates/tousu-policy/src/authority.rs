@@ -225,6 +225,9 @@ impl Role {
 ///     { actions = ["transfer"], findings_recorded = true },
 ///     # records only its own report, naming the clock it answers (S10 8)
 ///     { actions = ["record_action"], acts = ["report_submitted"], milestones = ["first_asker_feedback"] },
+///     # answers only while the case is with it: not once it passed the case
+///     # down or a step took it over (S31 处理「转送…处理」; ruling 121)
+///     { actions = ["reply", "transfer"], holds_case = true },
 /// ]
 /// ```
 ///
@@ -257,6 +260,15 @@ pub struct Grant {
     /// default: no findings needed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub findings_recorded: bool,
+    /// `true`: the case is with the actor (ruling 121 in docs/rulings.md):
+    /// they are its named handler or in the lead department of its
+    /// assignment (or a department under it); with no handler named, the
+    /// lead department's when the assignment came after the last step that
+    /// took the case over (`take_over`), else the holders of the role that
+    /// step handed it to; anyone's before it is assigned or taken over.
+    /// `false`, the default: wherever the case is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub holds_case: bool,
     /// The complaint matches this predicate (channel, category, facts…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Predicate>,
@@ -294,6 +306,10 @@ pub struct CaseView<'a> {
     /// The act a `record_action` would record, and the clock it names;
     /// `None` for every other action.
     pub act: Option<(CaseAction, Option<&'a MilestoneId>)>,
+    /// Whether the case is with the actor (a grant's `holds_case`, ruling
+    /// 121): the engine works it out from the roster, the assignment and
+    /// the steps that took the case over.
+    pub holds_case: bool,
 }
 
 impl Grant {
@@ -305,6 +321,7 @@ impl Grant {
             && self.after_escalation.is_empty()
             && self.callback.is_empty()
             && !self.findings_recorded
+            && !self.holds_case
             && self.when.is_none()
             && !self.limits_acts())
     }
@@ -369,6 +386,12 @@ impl Grant {
         if self.findings_recorded && !case.findings_recorded {
             unmet.push(
                 "the round's findings must have been recorded (`findings_recorded`; none are yet)"
+                    .to_owned(),
+            );
+        }
+        if self.holds_case && !case.holds_case {
+            unmet.push(
+                "the case must be with the actor (`holds_case`): its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
                     .to_owned(),
             );
         }

@@ -24,8 +24,10 @@
 //! roster's supervisor chain of the first responder), `"taken_over"` (while
 //! the last step that took the case over handed it to the role, the
 //! roster's holders; ruling 80), `"lead_department"` (once the case is
-//! assigned, the holders in its lead department) or `"roster"` (the
-//! default: the roster's holders). Several holders in a
+//! assigned, the holders in its lead department), `"handed_down"` (as
+//! `"lead_department"`, but only for an assignment made after the last step
+//! that took the case over; ruling 123) or `"roster"` (the default: the
+//! roster's holders). Several holders in a
 //! department or the roster name the one at the top — the only holder
 //! with no other holder up their supervisor chain —, and nobody when more
 //! than one is at the top: the next owner in the list is then tried.
@@ -81,6 +83,13 @@ pub enum HolderAmong {
     /// (ruling 80). Nobody before any step took the case over, or once a
     /// later step took it over to another role.
     TakenOver,
+    /// Once a step took the case over (`take_over`) and the case was then
+    /// assigned: the holders in the lead department of that assignment,
+    /// chosen as in the roster (ruling 123). Nobody before any step took the
+    /// case over, or while the assignment is older than the last step that
+    /// did — the case was handed down by whoever took it over, not by those
+    /// it was taken from.
+    HandedDown,
 }
 
 impl HolderAmong {
@@ -96,13 +105,15 @@ impl HolderAmong {
             HolderAmong::LeadDepartment => "lead_department",
             HolderAmong::Supervisors => "supervisors",
             HolderAmong::TakenOver => "taken_over",
+            HolderAmong::HandedDown => "handed_down",
         }
     }
 }
 
 /// Load-time checks of a holder owner at `path` (`milestones[1].fallback_owner[2]`):
-/// the role is known (checked by the caller), and for `among =
-/// "supervisors"` or `"taken_over"` some escalation step hands the case to it.
+/// the role is known (checked by the caller), for `among = "supervisors"`
+/// or `"taken_over"` some escalation step hands the case to it, and for
+/// `"handed_down"` some step takes a case over at all.
 pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
     crate::started_by::validate_roles(
         p,
@@ -110,6 +121,15 @@ pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
         &format!("{path}.holder.handed_down_by"),
         r,
     );
+    if h.among == HolderAmong::HandedDown {
+        if !p.escalation.iter().any(|s| s.take_over.is_some()) {
+            r.error(
+                format!("{path}.holder.among"),
+                "\"handed_down\" names a holder in the department a case is assigned to after a step took it over, but no escalation step has a take_over, so it never names anyone; use \"lead_department\" for any assignment".to_owned(),
+            );
+        }
+        return;
+    }
     if !matches!(h.among, HolderAmong::Supervisors | HolderAmong::TakenOver) {
         return;
     }
@@ -216,11 +236,18 @@ fn holders_can_act<'p>(
                 ),
             ));
         }
-        if h.among == HolderAmong::LeadDepartment && !assigns {
+        if matches!(
+            h.among,
+            HolderAmong::LeadDepartment | HolderAmong::HandedDown
+        ) && !assigns
+        {
             out.push((
                 Severity::Warning,
                 format!("{path}.among"),
-                "\"lead_department\" looks in the lead department of an assignment, but no role may assign or transfer a case, so it never names anyone".to_owned(),
+                format!(
+                    "\"{}\" looks in the lead department of an assignment, but no role may assign or transfer a case, so it never names anyone",
+                    h.among.id()
+                ),
             ));
         }
     }

@@ -1220,8 +1220,9 @@ fn authority(p: &Policy, names: &Names<'_>, r: &mut Report) {
         approver(p, names, r, "approval.above", &a.above);
         if let Some(role) = &a.extension {
             names.role(r, "approval.extension", role);
+            // A grant counts: it approves extensions in the cases it holds for.
             if p.role(role)
-                .is_some_and(|x| !x.may(Action::ApproveExtension))
+                .is_some_and(|x| !x.may_sometimes(Action::ApproveExtension))
             {
                 r.warning(
                     "approval.extension",

@@ -36,6 +36,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         findings_recorded: false,
         input: EvalInput::new(&c, at),
         act,
+        holds_case: true,
     };
     g.unmet(p, &view)
 }

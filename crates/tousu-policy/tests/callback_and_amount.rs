@@ -40,6 +40,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         findings_recorded: false,
         input,
         act: None,
+        holds_case: true,
     }
 }
 

@@ -140,3 +140,48 @@ fn a_role_granted_a_decision_another_role_is_named_for_is_found() {
     roles[2].actions: "department_head" is granted close_abnormally, but approval.abnormal_closure names "general_manager", so a holder of "department_head" who does not also hold "general_manager" is always refused; take the action away or name the role in approval.abnormal_closure
     "#);
 }
+
+#[test]
+fn a_handed_down_holder_loads_and_is_checked() {
+    // `handed_down` (ruling 123) loads in a policy where a step takes a case
+    // over, and round-trips.
+    let good = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"handler\", among = \"handed_down\" } }]",
+    );
+    let p = Policy::from_toml_str(&good).unwrap();
+    let owners = p.milestones[1].fallback_owner.as_ref().unwrap().owners();
+    assert!(matches!(&owners[0], MilestoneOwner::Holder(h) if h.among == HolderAmong::HandedDown));
+    // Where no step takes a case over, it would never name anyone: refused.
+    let no_take_over: String = good
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("take_over"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(no_take_over, good);
+    let report = report(&no_take_over);
+    assert!(
+        report.contains(
+            "milestones[1].fallback_owner[0].holder.among: \"handed_down\" names a holder in the department a case is assigned to after a step took it over, but no escalation step has a take_over"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_holds_case_grant_is_a_condition_and_says_so() {
+    use tousu_policy::Grant;
+    let g: Grant =
+        serde_json::from_value(serde_json::json!({ "actions": ["reply"], "holds_case": true }))
+            .unwrap();
+    assert!(g.is_conditional());
+    // Left out, it is false and not written.
+    let plain: Grant =
+        serde_json::from_value(serde_json::json!({ "actions": ["reply"], "levels": ["general"] }))
+            .unwrap();
+    assert!(!plain.holds_case);
+    assert!(
+        !serde_json::to_string(&plain)
+            .unwrap()
+            .contains("holds_case")
+    );
+}

@@ -72,6 +72,34 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
             .with_repeat_count(case.repeat_count)
             .with_found_facts(&case.found_facts),
         act: None,
+        // Read for nobody in particular (a handler about to be named holds
+        // the case once named); `granted_act` works it out for the actor.
+        holds_case: true,
+    }
+}
+
+/// Whether the case is with `staff` (a grant's `holds_case`, ruling 121):
+/// a handler named — they are the handler or in the lead department (or a
+/// department under it); none named — the lead department's, when the
+/// assignment came after the last step that took the case over, else the
+/// holders' of the role that step handed it to; neither assigned nor taken
+/// over — anyone's (the desk that received it).
+pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case) -> bool {
+    let departments = ctx.roster.departments();
+    let in_lead = |lead| departments.is_within(&staff.department, lead);
+    let taken_to = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.take_over.as_ref())
+        .next_back();
+    match (&case.assignment, taken_to) {
+        (Some(a), _) if a.handler.is_some() => {
+            a.handler.as_ref() == Some(&staff.id) || in_lead(&a.lead)
+        }
+        (Some(a), None) => in_lead(&a.lead),
+        (Some(a), Some(_)) if !case.assigned_before_take_over => in_lead(&a.lead),
+        (_, Some(role)) => staff.has_role(role),
+        (None, None) => true,
     }
 }
 
@@ -110,6 +138,16 @@ fn granted_act(
     }
     let mut view = case_view(case, at);
     view.act = act;
+    // The roster is read only when a grant asks.
+    let asks = |role: &tousu_policy::Role| role.grants_of(action).any(|(_, g)| g.holds_case);
+    if staff
+        .roles
+        .iter()
+        .filter_map(|r| ctx.policy.role(r))
+        .any(asks)
+    {
+        view.holds_case = holds_case(ctx, staff, case);
+    }
     let mut unmet = Vec::new();
     for (role, j, grant) in grants {
         let failed = grant.unmet(ctx.policy, &view);

@@ -20,7 +20,9 @@ use crate::event::{ClosureKind, Event, EventKind};
 /// Raised when the case keeps something new that it derives from its
 /// events, so a snapshot written before (which lacks it) is replayed, not
 /// trusted (docs/stores.md, "Snapshots"); older documents still load.
-/// 2: who made the standing hand-over (`handed_over_by`, rulings 124, 125).
+/// 2: who made the standing hand-over (`handed_over_by`, rulings 124, 125)
+/// and whether the assignment predates a take-over
+/// (`assigned_before_take_over`, rulings 121, 123).
 pub const CASE_SCHEMA_VERSION: u32 = 2;
 
 /// Where a case stands: defined with the policy, whose conditional grants
@@ -706,6 +708,12 @@ pub struct Case {
     /// it was kept; a replay finds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handed_over_by: Option<StaffId>,
+    /// An escalation step took the case over (`take_over`) after its current
+    /// assignment was made: the assignment is not a hand-down by whoever
+    /// took it over (`holds_case`, ruling 121; `"handed_down"`, ruling 123).
+    /// A case stored without it reads its assignment as the newer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assigned_before_take_over: bool,
     /// The findings of this round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Box<Findings>>,
@@ -942,6 +950,7 @@ impl Case {
             round: 1,
             assignment: None,
             handed_over_by: None,
+            assigned_before_take_over: false,
             findings: None,
             found_facts: BTreeMap::new(),
             proposal: None,
@@ -1488,6 +1497,7 @@ impl<'e> Fold<'e> for Case {
     fn assigned(&mut self, assignment: &'e Assignment, by: Option<&'e StaffId>) {
         self.assignment = Some(assignment.clone());
         self.handed_over_by = by.cloned();
+        self.assigned_before_take_over = false;
     }
     fn findings(
         &mut self,
@@ -1576,6 +1586,9 @@ impl<'e> Fold<'e> for Case {
         take_over: Option<&'e RoleId>,
         at: DateTime<Utc>,
     ) {
+        if take_over.is_some() && self.assignment.is_some() {
+            self.assigned_before_take_over = true;
+        }
         self.escalations.push(EscalationRecord {
             step: step.cloned(),
             take_over: take_over.cloned(),

@@ -47,6 +47,8 @@ pub(crate) struct ClockCase<'a> {
     assignment: Option<&'a Assignment>,
     /// Who made the standing hand-over (`handed_down_by`, rulings 124, 125).
     handed_by: Option<&'a StaffId>,
+    /// A step took the case over after the assignment ([`Case::assigned_before_take_over`]).
+    assigned_before_take_over: bool,
     level: Option<&'a LevelId>,
     round: u32,
     clocks: Cow<'a, [Clock]>,
@@ -84,6 +86,7 @@ impl<'a> ClockCase<'a> {
             participants: &case.participants,
             assignment: case.assignment.as_ref(),
             handed_by: case.handed_over_by.as_ref(),
+            assigned_before_take_over: case.assigned_before_take_over,
             level: case.level.as_ref(),
             round: case.round,
             clocks: Cow::Borrowed(&case.clocks),
@@ -116,6 +119,7 @@ impl<'a> ClockCase<'a> {
             participants,
             assignment: None,
             handed_by: None,
+            assigned_before_take_over: false,
             level: None,
             round: 1,
             clocks: Cow::Borrowed(&[]),
@@ -140,6 +144,7 @@ impl<'a> ClockCase<'a> {
             participants: self.participants,
             assignment: self.assignment,
             handed_by: self.handed_by,
+            assigned_before_take_over: self.assigned_before_take_over,
             level: self.level,
             round: self.round,
             clocks: Cow::Borrowed(&self.clocks),
@@ -365,6 +370,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         self.assignment = Some(assignment);
         // Applied on top without an actor: the command's own hand-over.
         self.handed_by = by.or(self.actor);
+        self.assigned_before_take_over = false;
     }
     fn findings(
         &mut self,
@@ -408,9 +414,12 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     fn escalated(
         &mut self,
         step: Option<&'a EscalationId>,
-        _take_over: Option<&'a RoleId>,
+        take_over: Option<&'a RoleId>,
         _at: DateTime<Utc>,
     ) {
+        if take_over.is_some() && self.assignment.is_some() {
+            self.assigned_before_take_over = true;
+        }
         self.new_steps.extend(step);
     }
     fn agreed_deadline(&mut self, _deadline: DateTime<Utc>) {}
@@ -1421,6 +1430,7 @@ fn resolve_owner(
                     .chain(stepped),
                 lead: case.assignment.map(|a| &a.lead),
                 handed_by: case.handed_by,
+                handed_down: case.assignment.is_some() && !case.assigned_before_take_over,
             };
             let staff = crate::holder::find(h, handed, ctx.roster);
             (staff, Some(h.role.clone()))

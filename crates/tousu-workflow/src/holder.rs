@@ -16,6 +16,9 @@ pub(crate) struct Handed<'a, I> {
     pub(crate) lead: Option<&'a DepartmentId>,
     /// Who made the standing hand-over (`handed_down_by`, ruling 125).
     pub(crate) handed_by: Option<&'a StaffId>,
+    /// The assignment, if any, was made after the last step that took the
+    /// case over (or none did).
+    pub(crate) handed_down: bool,
 }
 
 /// The staff member `h` names on a case, or nobody: with `among =
@@ -24,9 +27,11 @@ pub(crate) struct Handed<'a, I> {
 /// `"lead_department"`, once assigned, the top holder in the lead
 /// department; with `"taken_over"`, while the last step that took the case
 /// over handed it to the role, the roster's top holder (ruling 80); with
-/// `"roster"`, the roster's top holder ([`top`]). With `handed_down_by`,
-/// nobody unless the case's standing hand-over was made by a holder of one
-/// of its roles (ruling 125).
+/// `"handed_down"`, once the case was assigned after a step took it over,
+/// the top holder in the lead department (ruling 123); with `"roster"`,
+/// the roster's top holder ([`top`]). With `handed_down_by`, nobody unless
+/// the case's standing hand-over was made by a holder of one of its roles
+/// (ruling 125).
 pub(crate) fn find<'a, I>(h: &Holder, case: Handed<'a, I>, roster: &Roster) -> Option<StaffId>
 where
     I: IntoIterator<Item = &'a tousu_model::RoleId>,
@@ -58,6 +63,17 @@ where
             top(
                 roster,
                 roster.in_department(lead).filter(|s| s.has_role(&h.role)),
+            )
+        }
+        HolderAmong::HandedDown => {
+            if !case.handed_down || case.taken_over.into_iter().next().is_none() {
+                return None;
+            }
+            top(
+                roster,
+                roster
+                    .in_department(case.lead?)
+                    .filter(|s| s.has_role(&h.role)),
             )
         }
         HolderAmong::TakenOver => {
@@ -160,6 +176,7 @@ mod tests {
             taken_over: taken.iter(),
             lead: lead.as_ref(),
             handed_by: None,
+            handed_down: true,
         };
         find(h, case, &roster()).map(|s| s.as_str().to_owned())
     }
@@ -176,6 +193,7 @@ mod tests {
                 taken_over: std::iter::empty(),
                 lead: Some(&qa),
                 handed_by: by.as_ref(),
+                handed_down: true,
             };
             find(&lead, case, &roster()).map(|s| s.as_str().to_owned())
         };
@@ -250,6 +268,34 @@ mod tests {
         // Two holders at the top: nobody.
         let city = holder("intake_officer", HolderAmong::TakenOver);
         assert_eq!(named(&city, None, &["intake_officer"], None), None);
+    }
+
+    #[test]
+    fn handed_down_names_the_lead_departments_holder_only_after_a_take_over() {
+        let qa = holder("quality_dept", HolderAmong::HandedDown);
+        // Assigned to 品质部 with no step taken over: nobody (that is
+        // `lead_department`'s).
+        assert_eq!(named(&qa, Some("a1"), &[], Some("qa")), None);
+        // Taken over, then handed down to 品质部: its head.
+        assert_eq!(
+            named(&qa, Some("a1"), &["dept_manager"], Some("qa")).as_deref(),
+            Some("q1")
+        );
+        // Taken over and not assigned since, or sent where nobody holds it.
+        assert_eq!(named(&qa, Some("a1"), &["dept_manager"], None), None);
+        assert_eq!(named(&qa, Some("a1"), &["dept_manager"], Some("cs")), None);
+        // The assignment is older than the take-over: nobody.
+        let first: StaffId = id("a1");
+        let taken: Vec<RoleId> = vec![id("dept_manager")];
+        let lead: DepartmentId = id("qa");
+        let older = Handed {
+            first_responder: Some(&first),
+            taken_over: taken.iter(),
+            lead: Some(&lead),
+            handed_by: None,
+            handed_down: false,
+        };
+        assert_eq!(find(&qa, older, &roster()), None);
     }
 
     #[test]

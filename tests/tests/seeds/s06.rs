@@ -684,10 +684,12 @@ fn s06_a_case_that_turned_major_is_the_groups_to_feed_back() {
         "{:?}",
         breach_owners(&s)
     );
+    // The group answers: 品管部, no longer holding the case, may not
+    // (`holds_case`, ruling 122).
     s.ok(
-        "qc",
+        "gqc",
         beijing(2026, 10, 14, 10, 0),
-        reply("品管部：已转集团品管部，派人现场鉴定"),
+        reply("集团品管部：派人现场鉴定"),
     );
     assert_eq!(
         due(&s, beijing(2026, 10, 14, 10, 1), "callback"),
@@ -831,4 +833,128 @@ fn s06_the_director_does_not_report_a_case_to_himself() {
     assert!(steps_taken(&s).is_empty());
     s.ok("qc", minutes(t0, 50), escalate("及时上报质量总监"));
     assert_eq!(steps_taken(&s), ["director"]);
+}
+
+/// 五 「重大 投诉」→「集团品管部」「现场核实」「反 馈」「详细记录」: a major case is the
+/// group's. 品管部 may answer or record findings on it only once one of its staff
+/// is named the handler or the group has handed the case down to 品管部
+/// (`holds_case`, rulings 121 and 122): before, its reply would end the
+/// group's feedback. Fails on the old file, where 品管部's reply was accepted.
+#[test]
+fn s06_quality_control_answers_a_major_case_only_when_named() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-N", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    m.ok("gqc", minutes(t0, 10), accept());
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let answer = m
+        .run("qc", minutes(t0, 30), reply("品管部：已派人现场查看"))
+        .unwrap_err();
+    assert!(unmet(&answer), "{answer}");
+    let found = m
+        .run(
+            "qc",
+            minutes(t0, 30),
+            findings(FaultParty::Us, "砖面毛细孔吸污"),
+        )
+        .unwrap_err();
+    assert!(unmet(&found), "{found}");
+    // The group names 品管部's member the handler: he checks and answers.
+    m.ok("gqc", minutes(t0, 40), assign("pg", "qc"));
+    m.ok("qc", minutes(t0, 50), investigate());
+    m.ok(
+        "qc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    m.ok("qc", minutes(t0, 90), reply("品管部：经现场核实，同意更换"));
+    m.assert_replays();
+}
+
+/// 五 「重大 投诉」「集团品管部」: a major case the group, having taken it over,
+/// hands down to 品管部 naming nobody there is 品管部's: its holder at the top of
+/// the department answers for the site check (`handed_down`, ruling 123), not
+/// the group member who sent it, and 品管部 may record the findings
+/// (`holds_case`). 1 working day (assumed) from Tuesday 30 December 2025: the
+/// end of Wednesday 31st. An assignment made before the take-over does not
+/// count: a general case 品管部 kept for itself, then classified 重大, is the
+/// group's. Fails on the old file: `site_check@1 → gqc`.
+#[test]
+fn s06_a_major_case_the_group_hands_down_is_quality_controls() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-H", c).unwrap();
+    m.ok("gqc", minutes(t0, 10), accept());
+    m.ok("gqc", minutes(t0, 20), assign_department("pg"));
+    assert_eq!(due(&m, minutes(t0, 21), "site_check"), "2026-01-01 00:00");
+    m.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&m), ["site_check@1 → qc"]);
+    m.ok("qc", beijing(2026, 1, 6, 9, 30), investigate());
+    m.ok(
+        "qc",
+        beijing(2026, 1, 6, 10, 0),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    m.assert_replays();
+
+    // Assigned to 品管部 before the level handed it to the group: the group's.
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("pg", "品管部", None),
+            ("jt", "集团品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("gqc", "集团品管部 专员", "jt", &["group_qc"], Some("qd")),
+            ("qd", "质量总监", "jt", &["quality_director"], None),
+        ],
+    );
+    let mut g = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    rep_reports(
+        &mut g,
+        "S06-B",
+        t0,
+        "stain_absorption",
+        "经销商反映抛光砖吸污",
+    );
+    g.ok("qc", minutes(t0, 10), accept());
+    g.ok("qc", minutes(t0, 20), assign_department("pg"));
+    g.ok(
+        "qd",
+        minutes(t0, 30),
+        classify_as("major", "楼盘业主联名，已有媒体关注"),
+    );
+    g.tick(beijing(2026, 1, 6, 9, 0));
+    assert_eq!(breach_owners(&g), ["site_check@1 → gqc"]);
+    let found = g
+        .run(
+            "qc",
+            beijing(2026, 1, 6, 10, 0),
+            findings(FaultParty::Us, "吸污"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&found, Rejection::GrantConditionUnmet { .. }),
+        "{found}"
+    );
 }

@@ -589,14 +589,15 @@ fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     );
     assert_eq!(s.case().assignment.as_ref().unwrap().lead, did("cz"));
 
-    // The province sends its complaint down, and moves it between bodies.
+    // The province sends its complaint down; one it passed to the wrong body
+    // is that body's to send on (the province no longer holds it, ruling 121).
     let mut down = Scenario::new(p, roster);
     down.register("sj1", "SJ-DOWN", filed("无锡某在建住宅楼梁柱开裂"))
         .unwrap();
     down.ok("sj1", minutes(t0, 10), accept());
     down.ok("sj1", minutes(t0, 20), assign("wx", "ba"));
     down.ok(
-        "sj1",
+        "ba",
         minutes(t0, 30),
         transfer("cz", "czba", "工程位于常州"),
     );
@@ -910,13 +911,17 @@ fn s31_the_province_names_a_handler_who_can_answer() {
     refused(&mut s, 40, assign("ts", "sl"));
 
     // Passed down to the case officer, who answers for both clocks; nor may
-    // the province move the case on to the intake officer.
+    // the province move the case on to the intake officer (a case it passed
+    // down is no longer its own to move, ruling 121).
     s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
-    refused(
-        &mut s,
-        50,
-        transfer("ts", "sl", "转送工程所在地投诉处理机构"),
-    );
+    let moved = s
+        .run(
+            "sj1",
+            minutes(t0, 50),
+            transfer("ts", "sl", "转送工程所在地投诉处理机构"),
+        )
+        .unwrap_err();
+    assert_eq!(moved.kind(), "grant_condition_unmet", "{moved}");
     s.tick(beijing(2026, 5, 7, 0, 1));
     let mut owners = breach_owners(&s);
     owners.sort();
@@ -1160,4 +1165,80 @@ fn s31_the_head_closes_only_a_reported_dossier() {
     );
     late.ok("fz", beijing(2026, 10, 19, 10, 0), close());
     assert_eq!(breach_owners(&late), ["closure_signature@1 → ba"]);
+}
+
+/// 处理「省工程质量投诉处理机构接到的投诉除直接立案处理的之外,其它投诉可以转送被投诉工程所在地市、县(市)工程质量投诉处理机构处理」
+/// and 「市、县(市)…接到省投诉处理机构转交办理的投诉后,应按规定处理,并把处理结果及时上报省工程质量投诉处理机构备案」:
+/// once the province has passed a case down to the Wuxi body, the case is
+/// the body's to handle; the province receives the result. Its staff member
+/// may no longer answer, record findings or take the case back
+/// (`holds_case`, ruling 121), whether a case officer was named or the
+/// department alone; a case it keeps (its own staff named) stays its own.
+/// The old file let the province answer and take back a case it had passed
+/// down (this test fails on that file).
+#[test]
+fn s31_the_province_does_not_act_on_a_case_it_passed_down() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    // Passed down to 储工: the province neither answers nor takes it back.
+    let mut s = passed_down(&p, "SJ-51", t0, "无锡某小区外墙保温层脱落");
+    let answer = s
+        .run(
+            "sj1",
+            minutes(t0, 60),
+            reply("经查,外墙保温层脱落系施工质量问题"),
+        )
+        .unwrap_err();
+    assert!(unmet(&answer), "{answer}");
+    let back = s
+        .run(
+            "sj1",
+            minutes(t0, 60),
+            transfer("sj", "sj1", "收回省机构办理"),
+        )
+        .unwrap_err();
+    assert!(unmet(&back), "{back}");
+    let found = s
+        .run(
+            "sj1",
+            minutes(t0, 60),
+            findings(FaultParty::ThirdParty, "施工质量问题"),
+        )
+        .unwrap_err();
+    assert!(unmet(&found), "{found}");
+    // The body's case officer handles it, and answers.
+    s.ok("ba", minutes(t0, 90), investigate());
+    s.ok(
+        "ba",
+        minutes(t0, 120),
+        reply("经查,外墙保温层脱落系施工质量问题"),
+    );
+
+    // Passed down to the Wuxi body with nobody named: still not the province's.
+    let mut d = province_accepted(&p, "SJ-52", t0, "无锡某小区地下室渗水");
+    d.ok("sj1", minutes(t0, 40), assign_department("ts"));
+    let answer = d.run("sj1", minutes(t0, 60), reply("已处理")).unwrap_err();
+    assert!(unmet(&answer), "{answer}");
+
+    // Kept (直接立案处理) and assigned to its own staff: the province answers.
+    let mut k = Scenario::new(p.clone(), wuxi_and_province(&[]));
+    k.register(
+        "sj1",
+        "SJ-53",
+        filed(t0, "completed_in_warranty", "南京某楼盘渗漏"),
+    )
+    .unwrap();
+    k.ok("sj1", minutes(t0, 30), accept());
+    k.ok("sj1", minutes(t0, 40), assign("sj", "sj1"));
+    k.ok("sj1", minutes(t0, 60), investigate());
+    k.ok(
+        "sj1",
+        minutes(t0, 90),
+        reply("经查,渗漏系防水层施工缺陷,已责令整改"),
+    );
+    k.assert_replays();
 }

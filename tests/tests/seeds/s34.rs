@@ -1119,3 +1119,56 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
         "a case the district passed on is not the commission's hand-over"
     );
 }
+
+/// 第五条「各区县(自治县、市)建设行政主管部门应指定专门机构,负责处理本地区的建筑工程投诉」:
+/// a district head decides on his own district's cases. A proposal without
+/// money (the district head's assumed limit) by 渝中's body is approved by
+/// 渝中's head, not 渝北's (`holds_case`, ruling 121). The old file let any
+/// district head approve it (this test fails there).
+#[test]
+fn s34_a_district_head_approves_only_his_districts_cases() {
+    let roster = roster(
+        &[QX, YZ, SJW],
+        &[
+            Q1,
+            Y1,
+            W1,
+            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
+            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "y1",
+        "CQ-J",
+        about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    s.ok("y1", minutes(t0, 30), investigate());
+    s.ok(
+        "y1",
+        minutes(t0, 60),
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+    );
+    s.ok(
+        "y1",
+        minutes(t0, 90),
+        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
+    );
+    let other = s
+        .run("qz", minutes(t0, 120), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&other, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{other}"
+    );
+    s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
+    s.assert_replays();
+}

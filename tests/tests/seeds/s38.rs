@@ -1121,3 +1121,59 @@ fn s38_the_office_reports_to_the_leader_who_does_not_hand_it_back() {
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
 }
+
+/// 4「如对病人投诉的问题没有能力解决,凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」:
+/// once the first receiver has passed a complaint to 综合办 (`manual-office`)
+/// it is the office's to handle: she may no longer answer it, promise a date
+/// or hand it on (`holds_case`, ruling 121); 综合办 answers. Before she passes
+/// it on she answers on the spot, as 6 lets her. The old file let her answer
+/// a complaint she had passed to 综合办, ending its feedback (this test fails
+/// on that file).
+#[test]
+fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
+    let staff = || {
+        roster(
+            &[("nk", "内科", None), ("zh", "综合办", None)],
+            &[
+                ("hs", "护士站 护士", "nk", &["first_receiver"], None),
+                ("zh1", "综合办 主任", "zh", &["general_office"], None),
+            ],
+        )
+    };
+    let t0 = beijing(2026, 9, 8, 9, 0);
+    let complaint = |id: &str| {
+        Complaint::builder(t0, Channel::Visit, "护工态度恶劣")
+            .complainant(patient("患者家属 苗女士"))
+            .category(cat("conduct"))
+            .first_responder(sid("hs"))
+            .build()
+            .map(|c| (id.to_owned(), c))
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("hospital-s38.toml"), staff());
+    let (id, c) = complaint("YY-H");
+    s.register("hs", &id, c).unwrap();
+    s.ok("hs", minutes(t0, 2), accept());
+    s.ok(
+        "hs",
+        minutes(t0, 5),
+        escalate_to("manual-office", "上交综合办"),
+    );
+    let answer = s
+        .run("hs", minutes(t0, 30), reply("已向护工了解情况"))
+        .unwrap_err();
+    assert!(
+        matches!(&answer, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{answer}"
+    );
+    s.ok("zh1", minutes(t0, 60), reply("综合办:已核实,护工已道歉"));
+    s.assert_replays();
+
+    // Not passed on: she answers on the spot.
+    let mut k = Scenario::new(policy("hospital-s38.toml"), staff());
+    let (id, c) = complaint("YY-K");
+    k.register("hs", &id, c).unwrap();
+    k.ok("hs", minutes(t0, 2), accept());
+    k.ok("hs", minutes(t0, 10), reply("当场解释并致歉"));
+}
