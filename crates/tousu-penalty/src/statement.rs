@@ -45,8 +45,8 @@ use tousu_model::{
     SanctionKind, Staff, StaffId,
 };
 use tousu_policy::{
-    CountTier, CustomSanctionId, LossScale, OvertimeCharge, PenaltySchedule, SplitRule, SubFenRule,
-    UnattributedRule, ViolationFine,
+    CountTier, CustomSanctionId, DepartmentLossSplit, LossScale, OvertimeCharge, PenaltySchedule,
+    SplitRule, SubFenRule, UnattributedRule, ViolationFine,
 };
 
 use crate::allocate::{FEW, allocate_few, allocate_rel, largest_remainder};
@@ -884,6 +884,52 @@ impl<'r> Computation<'r> {
         Ok(index.get(d).cloned().unwrap_or_else(|| Rc::from([])))
     }
 
+    /// How a loss charged to department `d` is split among its staff: by
+    /// the first of the schedule's `losses.departments` rules one of whose
+    /// roles a member of `d` (or of a department below it) holds, else by
+    /// `department_split` (ruling 127). A rule that makes such a loss no
+    /// money (S41 5.9.5.1) refuses it, naming the rule.
+    fn department_rule(
+        &mut self,
+        d: &DepartmentId,
+        path: impl Fn() -> String,
+    ) -> Result<GroupRule, PenaltyError> {
+        let rules: &'r tousu_policy::LossRules = &self.schedule.losses;
+        if rules.departments.is_empty() {
+            return Ok(GroupRule::from(rules.department_split));
+        }
+        let members = self.members(d, &path)?;
+        let people = &self.people;
+        let found = rules.departments.iter().enumerate().find(|(_, rule)| {
+            members
+                .iter()
+                .filter_map(|&i| people.get(i))
+                .any(|s| rule.roles.iter().any(|r| s.roles.contains(r)))
+        });
+        let Some((k, rule)) = found else {
+            return Ok(GroupRule::from(rules.department_split));
+        };
+        match rule.split {
+            DepartmentLossSplit::BasePoints => Ok(GroupRule::BasePoints),
+            DepartmentLossSplit::Equal => Ok(GroupRule::Equal),
+            _ => Err(PenaltyError::InvalidFact {
+                path: path(),
+                message: format!(
+                    "department \"{d}\" has staff holding {} (penalties.losses.departments[{k}]{}): its loss is not money and is not charged on the statements; a loss no unit within it can be found for is `unattributed_within`",
+                    rule.roles
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    rule.note
+                        .as_deref()
+                        .map(|n| format!(", {n}"))
+                        .unwrap_or_default()
+                ),
+            }),
+        }
+    }
+
     /// The normalized base points of the person at position `i`.
     fn points(&mut self, i: usize) -> Option<&Points> {
         let s = self.people.get(i).copied()?;
@@ -1162,8 +1208,10 @@ fn reserve_lines<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Vec<O
                             }
                         }
                         ResponsibleParty::Department(d) => {
-                            let by = GroupRule::from(rules.department_split);
-                            if let Ok(split) = cx.split(GroupKey::Department(d), by, String::new) {
+                            if let Ok(by) = cx.department_rule(d, String::new)
+                                && let Ok(split) =
+                                    cx.split(GroupKey::Department(d), by, String::new)
+                            {
                                 split.members.iter().for_each(|&at| bump(&mut counts, at));
                             }
                         }
@@ -1171,10 +1219,10 @@ fn reserve_lines<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Vec<O
                 }
                 continue;
             }
-            Responsible::Department(d) => (
-                GroupKey::Department(d),
-                GroupRule::from(rules.department_split),
-            ),
+            Responsible::Department(d) => match cx.department_rule(d, String::new) {
+                Ok(by) => (GroupKey::Department(d), by),
+                Err(_) => continue,
+            },
             Responsible::Unattributed => (GroupKey::Everyone, GroupRule::from(rules.unattributed)),
             Responsible::UnattributedWithin(d) => {
                 (GroupKey::Within(d), GroupRule::from(rules.unattributed))
@@ -1530,7 +1578,7 @@ fn losses<'r>(cx: &mut Computation<'r>, facts: &'r PenaltyFacts) -> Result<(), P
             }
             Responsible::Department(d) => (
                 GroupKey::Department(d),
-                GroupRule::from(rules.department_split),
+                cx.department_rule(d, || format!("losses[{i}].responsible.department"))?,
                 "responsible.department",
             ),
             Responsible::Unattributed => {
@@ -1665,7 +1713,6 @@ fn loss_by_shares<'r>(
     case: &'r CaseId,
     head: Head,
 ) -> Result<(), PenaltyError> {
-    let rules = &cx.schedule.losses;
     let lpath = || format!("losses[{i}].responsible.parties");
     if shares.is_empty() {
         return Err(PenaltyError::EmptyShares { path: lpath() });
@@ -1775,7 +1822,7 @@ fn loss_by_shares<'r>(
                     &[", department ", d, "'s ", e0, e1, e2, e3, ": ¥", part_text],
                 );
                 let dpath = || format!("{}[{j}].department", lpath());
-                let by = GroupRule::from(rules.department_split);
+                let by = cx.department_rule(dept, dpath)?;
                 let split = cx.split(GroupKey::Department(dept), by, dpath)?;
                 split_group(cx, part, &split, dpath, rule, case, head)?;
             }

@@ -325,3 +325,87 @@ fn a_scale_out_of_range_is_refused_with_its_path() {
         ]
     );
 }
+
+/// `losses.departments` (ruling 127): a department whose staff hold a listed
+/// role bears its loss by that rule — equally, or not as money (refused,
+/// naming the fact and the rule) — and the others by `department_split`;
+/// a loss no unit within it was found for (`unattributed_within`) is not the
+/// department's and follows `unattributed`. Computed by hand: 1,000 元 over
+/// the sales staff's 8 and 2 points is 800 and 200; equally over two, 500 each.
+#[test]
+fn department_rules_split_some_departments_otherwise_or_refuse_their_loss() {
+    let staff = roster(
+        r#"{
+      "departments": [
+        {"id": "hq", "name": "总经办"},
+        {"id": "yw", "name": "业务科", "parent": "hq"},
+        {"id": "sc", "name": "生产部", "parent": "hq"},
+        {"id": "qc", "name": "品质科", "parent": "hq"}
+      ],
+      "staff": [
+        {"id": "b1", "name": "詹业务", "department": "yw", "roles": ["business_section"], "base_points": "8", "monthly_bonus": "1500"},
+        {"id": "b2", "name": "助理", "department": "yw", "roles": ["business_section"], "base_points": "2", "monthly_bonus": "1500"},
+        {"id": "p1", "name": "组长", "department": "sc", "roles": ["production"], "base_points": "3", "monthly_bonus": "2000"},
+        {"id": "p2", "name": "焊工", "department": "sc", "base_points": "2", "monthly_bonus": "2000"},
+        {"id": "q1", "name": "植工", "department": "qc", "roles": ["quality"], "base_points": "9", "monthly_bonus": "2000"},
+        {"id": "q2", "name": "检验", "department": "qc", "roles": ["quality"], "base_points": "1", "monthly_bonus": "2000"}
+      ]
+    }"#,
+    );
+    let s = schedule(
+        r#"
+        [losses]
+        department_split = "base_points"
+        unattributed = "whole_team_by_base_points"
+        [[losses.departments]]
+        roles = ["production"]
+        split = "not_money"
+        note = "5.9.5.1"
+        [[losses.departments]]
+        roles = ["quality"]
+        split = "equal"
+        "#,
+    );
+    let loss = |responsible: &str| {
+        facts(&format!(
+            r#"{{"period": "2025-11", "losses": [{{"case": "C1", "amount": "1000", "responsible": {responsible}}}]}}"#
+        ))
+    };
+    let gross = |r: &tousu_penalty::PeriodResult, id: &str| of(r, id).gross.to_plain_string();
+    let r = compute_statements(&s, &staff, &loss(r#"{"department": "yw"}"#), None).unwrap();
+    assert_eq!(
+        (gross(&r, "b1"), gross(&r, "b2")),
+        ("800.00".into(), "200.00".into())
+    );
+    let r = compute_statements(&s, &staff, &loss(r#"{"department": "qc"}"#), None).unwrap();
+    assert_eq!(
+        (gross(&r, "q1"), gross(&r, "q2")),
+        ("500.00".into(), "500.00".into())
+    );
+    // One member holding the role is enough (p2 holds none).
+    let err = compute_statements(&s, &staff, &loss(r#"{"department": "sc"}"#), None).unwrap_err();
+    assert!(
+        matches!(&err, PenaltyError::InvalidFact { path, message }
+            if path == "losses[0].responsible.department"
+                && message.contains("penalties.losses.departments[0], 5.9.5.1")),
+        "{err}"
+    );
+    let shared =
+        r#"{"parties": [{"department": "yw", "share": "1"}, {"department": "sc", "share": "1"}]}"#;
+    let err = compute_statements(&s, &staff, &loss(shared), None).unwrap_err();
+    assert!(
+        matches!(&err, PenaltyError::InvalidFact { path, .. }
+            if path == "losses[0].responsible.parties[1].department"),
+        "{err}"
+    );
+    // The workshop's loss no unit was found for is money, by base points.
+    let r =
+        compute_statements(&s, &staff, &loss(r#"{"unattributed_within": "sc"}"#), None).unwrap();
+    assert_eq!(
+        (gross(&r, "p1"), gross(&r, "p2")),
+        ("600.00".into(), "400.00".into())
+    );
+    // The whole company holds a production member: its own loss is refused too
+    // (the first rule a member matches decides).
+    assert!(compute_statements(&s, &staff, &loss(r#"{"department": "hq"}"#), None).is_err());
+}

@@ -38,6 +38,19 @@
 //! callback = "none"
 //! callback_when = { channel = ["opinion_book"] }
 //! ```
+//!
+//! `awaits_report` makes closing wait for the round's report
+//! (`record_action` of `report_submitted`) where the source owes one but
+//! gives it no time, so no clock can stand for it (ruling 126); `when`
+//! limits it to the cases a predicate holds for:
+//!
+//! ```toml
+//! # S21 第六条(三)「向上级有关部门反馈批转投诉事项的处理情况」: a case referred from
+//! # above is closed once its handling has been reported up; the 办法 gives no time.
+//! [closure]
+//! callback = "none"
+//! awaits_report = { when = { channel = ["referral"] } }
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -45,7 +58,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Report;
 use crate::ids::MilestoneId;
 use crate::invariants::{Finding, Severity};
-use crate::milestone::{ClockEvent, Milestone};
+use crate::milestone::{CaseAction, ClockEvent, Milestone};
 use crate::policy::Policy;
 use crate::predicate::{EvalInput, Predicate};
 use crate::record_sign_off::SignedRecord;
@@ -71,6 +84,28 @@ impl ClosureCallback {
     }
 }
 
+/// A report closing waits for, owed without a time (`closure.awaits_report`,
+/// ruling 126): the round's `report_submitted`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AwaitedReport {
+    /// The cases that owe it: where this predicate (the type of a
+    /// milestone's `applies_when`) holds. Absent: every case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Predicate>,
+    /// A note for people (the clause).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl AwaitedReport {
+    /// Whether the case in `input` owes the report before it is closed.
+    #[must_use]
+    pub fn owed_by(&self, policy: &Policy, input: &EvalInput<'_>) -> bool {
+        self.when.as_ref().is_none_or(|w| w.matches(policy, input))
+    }
+}
+
 /// What closing a case (the `close` command) waits for (`[closure]`,
 /// schema 2).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -90,6 +125,11 @@ pub struct Closure {
     /// case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_when: Option<Predicate>,
+    /// A report owed before closing that the source gives no time (ruling
+    /// 126): the round's `report_submitted`, in the cases its `when` holds
+    /// for. Absent: no report is waited for but through `awaits`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awaits_report: Option<AwaitedReport>,
     /// A note for people (the clause).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -100,7 +140,10 @@ impl Closure {
     /// satisfied callback, as before the section existed.
     #[must_use]
     pub fn is_default(&self) -> bool {
-        self.awaits.is_empty() && self.callback.is_default() && self.callback_when.is_none()
+        self.awaits.is_empty()
+            && self.callback.is_default()
+            && self.callback_when.is_none()
+            && self.awaits_report.is_none()
     }
 
     /// What closing the replied complaint in `input` needs of the
@@ -196,11 +239,24 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
 }
 
 /// Invariants (`closure_can_happen`): an awaited clock some role can stop
-/// by its own stop events, and no callback owed by a sign-off chain when
-/// closing needs none.
+/// by its own stop events, an awaited report some role may make, and no
+/// callback owed by a sign-off chain when closing needs none.
 pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
     let c = &p.closure;
     let mut out = Vec::new();
+    if c.awaits_report.is_some()
+        && !p
+            .roles
+            .iter()
+            .any(|r| r.may_record_sometimes(CaseAction::ReportSubmitted, None))
+    {
+        out.push(Finding {
+            severity: Severity::Error,
+            invariant: "closure_can_happen",
+            path: "closure.awaits_report".to_owned(),
+            message: "no role may record report_submitted (`record_action`, or a grant of it with `acts = [\"report_submitted\"]`) without naming a clock: a case that owes the report can never be closed, only closed abnormally or withdrawn".to_owned(),
+        });
+    }
     for (i, id) in c.awaits.iter().enumerate() {
         let Some(m) = p.milestones.iter().find(|m| &m.id == id) else {
             continue;

@@ -130,15 +130,16 @@ pub mod warranty;
 
 pub use agreed_deadline::{AgreedDeadline, AgreedOwners};
 pub use calendar::{Calendar, CalendarDataRef, CalendarError, CalendarSpec, Deadline};
-pub use closure::{Closure, ClosureCallback};
+pub use closure::{AwaitedReport, Closure, ClosureCallback};
 pub use counted_from::CountedFrom;
 pub use duration::{Duration, DurationParseError, DurationUnit};
 pub use invariants::{Finding, Severity, check_invariants};
 pub use late_entry::LateEntry;
 pub use penalty_schedule::{
-    CountLadder, CountTier, CountWindow, CustomSanction, CustomSanctionId, LossRules, LossScale,
-    MilestoneFine, MonthlyCap, OvertimeCharge, PenaltySchedule, SanctionRules, SplitRule,
-    SubFenRule, UnattributedRule, ViolationFine, ViolationId, WholeBonusRule, YearlyReward,
+    CountLadder, CountTier, CountWindow, CustomSanction, CustomSanctionId, DepartmentLossRule,
+    DepartmentLossSplit, LossRules, LossScale, MilestoneFine, MonthlyCap, OvertimeCharge,
+    PenaltySchedule, SanctionRules, SplitRule, SubFenRule, UnattributedRule, ViolationFine,
+    ViolationId, WholeBonusRule, YearlyReward,
 };
 pub use record_sign_off::{RecordSignOff, SignedRecord};
 pub use registration::{MissingBefore, Registration, RequiredBefore, RequiredField};

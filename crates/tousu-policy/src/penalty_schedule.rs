@@ -49,7 +49,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tousu_model::{LevelId, Money, Problem, RoundingMode, SanctionKind};
+use tousu_model::{LevelId, Money, Problem, RoleId, RoundingMode, SanctionKind};
 
 tousu_model::__string_id!(
     /// The id of a violation in a schedule's violation table
@@ -363,6 +363,51 @@ pub struct LossRules {
     /// loss is charged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scaled: Option<LossScale>,
+    /// How some departments' losses are borne instead of by
+    /// `department_split` (schema 2, ruling 127): the first rule one of
+    /// whose roles a member of the department (or of one below it) holds
+    /// decides. S41 splits a sales department's loss by base points (5.9.3)
+    /// but lowers a production department's 绩效 scores instead (5.9.5.1),
+    /// which is no money. Empty: every department by `department_split`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<DepartmentLossRule>,
+}
+
+/// How the losses of the departments whose staff hold some roles are borne
+/// (`penalties.losses.departments`, ruling 127).
+///
+/// ```toml
+/// # S41 5.9.5.1「归属至部门的,依“客户投诉罚扣标准”计扣该部门所有人员绩效,分数进行分滩下调」:
+/// # a production department's own loss lowers scores, not bonuses.
+/// [[penalties.losses.departments]]
+/// roles = ["production"]
+/// split = "not_money"
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentLossRule {
+    /// The departments it is said of: those a member of which (in the
+    /// department or one below it) holds one of these roles.
+    pub roles: Vec<RoleId>,
+    /// How such a department's loss, or its part of a shared loss, is borne.
+    pub split: DepartmentLossSplit,
+    /// A note for people (the clause).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How a department's loss is borne under a [`DepartmentLossRule`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DepartmentLossSplit {
+    /// Among its staff by base points (基点数).
+    BasePoints,
+    /// Among its staff equally.
+    Equal,
+    /// Not as money: the statements refuse such a loss, naming the rule
+    /// (S41 5.9.5.1: the department's 绩效 scores are lowered instead).
+    NotMoney,
 }
 
 /// A fine that is a percentage of a loss, within bounds:
@@ -450,6 +495,7 @@ impl PenaltySchedule {
         check_overtime(self, levels, &mut s);
         check_violations(self, &mut s);
         check_loss_scale(self, &mut s);
+        check_department_rules(self, &mut s);
         check_the_rest(self, &mut s);
         s.out
     }
@@ -546,6 +592,28 @@ fn check_violations(schedule: &PenaltySchedule, s: &mut Sink<'_>) {
                         o.as_str(),
                         if known.is_empty() { "none".to_owned() } else { known.join(", ") }
                     ),
+                ));
+            }
+        }
+    }
+}
+
+/// Each department rule names a role, each once. (That the roles are the
+/// policy's is checked by the policy, which knows them.)
+fn check_department_rules(schedule: &PenaltySchedule, s: &mut Sink<'_>) {
+    for (k, rule) in schedule.losses.departments.iter().enumerate() {
+        let base = format!("losses.departments[{k}].roles");
+        if rule.roles.is_empty() {
+            s.out.push(Problem::new(
+                s.at(&base),
+                "is empty, so the rule is said of no department; name the roles whose departments it governs (e.g. [\"production\"])",
+            ));
+        }
+        for (j, role) in rule.roles.iter().enumerate() {
+            if rule.roles.iter().take(j).any(|r| r == role) {
+                s.out.push(Problem::new(
+                    s.at(&format!("{base}[{j}]")),
+                    format!("{role} is listed twice; list it once"),
                 ));
             }
         }

@@ -128,6 +128,14 @@ pub(crate) fn check(p: &Policy) -> Report {
     if let Some(when) = &p.closure.callback_when {
         predicate(p, &names, &mut r, "closure.callback_when", when);
     }
+    if let Some(when) = p
+        .closure
+        .awaits_report
+        .as_ref()
+        .and_then(|a| a.when.as_ref())
+    {
+        predicate(p, &names, &mut r, "closure.awaits_report.when", when);
+    }
     crate::registration::check(p, &mut r);
     crate::remedy_rules::check(p, &mut r);
     for (i, rule) in p.remedy_rules.iter().enumerate() {
@@ -154,6 +162,15 @@ pub(crate) fn check(p: &Policy) -> Report {
             .overtime_by_milestone
             .keys()
             .map(|m| (format!("penalties.overtime_by_milestone.{m}"), m));
+        for (k, rule) in schedule.losses.departments.iter().enumerate() {
+            for (j, role) in rule.roles.iter().enumerate() {
+                names.role(
+                    &mut r,
+                    &format!("penalties.losses.departments[{k}].roles[{j}]"),
+                    role,
+                );
+            }
+        }
         for (path, m) in fined.chain(priced) {
             if !names.milestones.contains(&m.as_str()) {
                 r.error(
@@ -321,6 +338,9 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
         }
         if s.losses.scaled.is_some() {
             v2.push("penalties.losses.scaled".to_owned());
+        }
+        if !s.losses.departments.is_empty() {
+            v2.push("penalties.losses.departments".to_owned());
         }
         for path in v2 {
             r.error(

@@ -205,3 +205,62 @@ fn callback_when_limits_the_closure_without_callback() {
         "{found:#?}"
     );
 }
+
+/// `awaits_report` (ruling 126): S21's referred cases wait for the report up;
+/// the table is schema 2's, its predicate is checked as any `when`, and the
+/// invariants report it when no role may make the report without naming a
+/// clock.
+#[test]
+fn awaits_report_is_checked_and_needs_someone_to_report() {
+    const S21: &str = include_str!("../../../policies/construction-zhenjiang-s21.toml");
+    let s21 = Policy::from_toml_str(S21).unwrap();
+    let awaited = s21
+        .closure
+        .awaits_report
+        .as_ref()
+        .expect("S21 awaits the report");
+    assert!(awaited.when.is_some());
+    assert!(!s21.closure.is_default());
+
+    let mut p = Policy::default_policy().unwrap();
+    p.closure.awaits_report = Some(tousu_policy::AwaitedReport::default());
+    assert!(has(&errors(&p), "closure", "schema_version 2"));
+
+    let mut p = v2();
+    p.closure.awaits_report = Some(tousu_policy::AwaitedReport {
+        when: Some(
+            serde_json::from_value(serde_json::json!({ "category": ["no_such_category"] }))
+                .unwrap(),
+        ),
+        note: None,
+    });
+    let found = errors(&p);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("closure.awaits_report.when")),
+        "{found:#?}"
+    );
+
+    let reporting = |p: &Policy| {
+        check_invariants(p)
+            .into_iter()
+            .any(|f| f.invariant == "closure_can_happen" && f.path == "closure.awaits_report")
+    };
+    let mut p = v2();
+    p.closure.awaits_report = Some(tousu_policy::AwaitedReport::default());
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordAction);
+        role.grants.clear();
+    }
+    assert!(reporting(&p), "nobody may report");
+    let role = p.roles[0].id.clone();
+    p.roles
+        .iter_mut()
+        .find(|r| r.id == role)
+        .unwrap()
+        .actions
+        .push(tousu_policy::Action::RecordAction);
+    assert!(!reporting(&p));
+}

@@ -400,6 +400,37 @@ fn penalty_extensions_need_schema_version_2_and_known_milestones() {
     assert_eq!(s.losses.scaled.unwrap().percent.to_string(), "10");
 }
 
+/// `penalties.losses.departments` (ruling 127) is schema 2's; each rule
+/// names roles of the policy, each once, and at least one.
+#[test]
+fn department_loss_rules_name_the_policys_roles() {
+    let rules = format!(
+        "{BASE}\n[penalties.losses]\n\
+         [[penalties.losses.departments]]\nroles = [\"boss\", \"nobody\", \"boss\"]\nsplit = \"not_money\"\n\
+         [[penalties.losses.departments]]\nroles = []\nsplit = \"equal\"\n"
+    );
+    let message = report(&rules);
+    for path in [
+        "penalties.losses.departments: is an option of schema_version 2",
+        "penalties.losses.departments[0].roles[1]",
+        "penalties.losses.departments[0].roles[2]: boss is listed twice",
+        "penalties.losses.departments[1].roles: is empty",
+    ] {
+        assert!(message.contains(path), "{path} in {message}");
+    }
+    let v2 = format!(
+        "{BASE}\n[[penalties.losses.departments]]\nroles = [\"clerk\"]\nsplit = \"equal\"\n"
+    )
+    .replacen("schema_version = 1", "schema_version = 2", 1);
+    let p = Policy::from_toml_str(&v2).unwrap();
+    let s = p.penalties.unwrap();
+    assert_eq!(s.losses.departments.len(), 1);
+    assert_eq!(
+        s.losses.departments[0].split,
+        tousu_policy::DepartmentLossSplit::Equal
+    );
+}
+
 /// Without a `[recusal]` table the default applies, and the check says so,
 /// naming how to state it either way; a stated table, even the default one,
 /// is not warned about, and a round trip keeps the difference.

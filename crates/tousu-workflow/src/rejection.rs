@@ -163,6 +163,18 @@ pub enum Rejection {
         /// The entry that refused it (`closure.awaits[0]`).
         rule: String,
     },
+    /// Closing waits for the round's report (`report_submitted`), which the
+    /// policy owes of the case without a time (`closure.awaits_report`,
+    /// ruling 126: S21's report up on a case referred from above).
+    #[error(
+        "the round's report (report_submitted) has not been made: closing waits for it ({rule} of policy {policy}); a case that cannot wait is closed abnormally"
+    )]
+    ClosureAwaitsReport {
+        /// The policy.
+        policy: String,
+        /// The entry that refused it (`closure.awaits_report`).
+        rule: String,
+    },
     /// The actor may not sign the record now: there is no such record in
     /// this round, the policy has no chain for it, the chain is complete,
     /// it is another role's turn, or the actor signed it already.
@@ -450,6 +462,7 @@ impl Rejection {
             Rejection::RecordMissing { .. } => "record_missing",
             Rejection::RecordSignRefused { .. } => "record_sign_refused",
             Rejection::ClosureAwaitsClock { .. } => "closure_awaits_clock",
+            Rejection::ClosureAwaitsReport { .. } => "closure_awaits_report",
             Rejection::RecordIncomplete { .. } => "record_incomplete",
             Rejection::NoEscalationStep { .. } => "no_escalation_step",
             Rejection::Misrouted { .. } => "misrouted",
@@ -545,6 +558,9 @@ impl Rejection {
                 policy,
                 rule,
             } => json!({ "milestone": milestone, "stop": stop, "policy": policy, "rule": rule }),
+            Rejection::ClosureAwaitsReport { policy, rule } => {
+                json!({ "policy": policy, "rule": rule })
+            }
             Rejection::RecordIncomplete {
                 field,
                 event,
@@ -694,11 +710,12 @@ mod tests {
             Rejection::Calendar(_) => 25,
             Rejection::WrongPolicy { .. } => 26,
             Rejection::ClosureAwaitsClock { .. } => 27,
+            Rejection::ClosureAwaitsReport { .. } => 28,
         }
     }
 
     /// How many kinds [`ordinal`] numbers.
-    const KINDS: usize = 28;
+    const KINDS: usize = 29;
 
     #[test]
     fn the_samples_hold_every_kind_once() {
@@ -892,6 +909,10 @@ mod tests {
                 stop: vec![tousu_policy::ClockEvent::ReportSubmitted],
                 policy: "p".to_owned(),
                 rule: "closure.awaits[0]".to_owned(),
+            },
+            Rejection::ClosureAwaitsReport {
+                policy: "p".to_owned(),
+                rule: "closure.awaits_report".to_owned(),
             },
         ]
     }

@@ -475,7 +475,11 @@ fn s21_a_case_closes_on_its_result_without_a_callback() {
     );
     let t0 = beijing(2025, 6, 9, 9, 0);
     let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
-    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:楼道墙面开裂")
+    // The complainant's own complaint, the developer asked first (第七条): a
+    // referred one also owes its report up before it closes
+    // (`s21_a_referred_case_closes_once_reported_up`).
+    let c = Complaint::builder(t0, Channel::Phone, "楼道墙面开裂")
+        .fact(fact("developer_failed_warranty"), FactValue::Bool(true))
         .build()
         .unwrap();
     s.register("io", "ZJ-N", c).unwrap();
@@ -516,4 +520,53 @@ fn s21_a_case_the_bureau_accepted_is_the_stations_to_answer_for() {
     // 30 and 60 days from 9 June 09:30: 9 July and 8 August.
     s.tick(beijing(2025, 8, 20, 9, 0));
     assert_eq!(breach_owners(&s), ["investigation@1 → io", "result@1 → io"]);
+}
+
+/// 第六条(二)「承办上级部门批转和交办的相关投诉事项」, (三)「向上级有关部门反馈批转投诉事项的
+/// 处理情况」: a case referred from above is closed only once the station has
+/// reported its handling up (the round's `report_submitted`, made by the
+/// station head); the 办法 gives the report no time, so no clock stands for
+/// it (`[closure] awaits_report`, ruling 126). Fails on the old file: the
+/// referred case closed on the reply, nothing reported up (the one manual
+/// step, a notice to the bureau, was never required).
+#[test]
+fn s21_a_referred_case_closes_once_reported_up() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "质监站站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Referral, "市政府交办:楼道墙面开裂")
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-R", c).unwrap();
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok(
+        "io",
+        beijing(2025, 6, 20, 10, 0),
+        reply("已责成施工单位修复完毕"),
+    );
+    let err = s
+        .run("io", beijing(2025, 6, 20, 11, 0), close())
+        .unwrap_err();
+    assert_eq!(err.kind(), "closure_awaits_report", "{err}");
+    assert_eq!(status(&s), Status::Replied);
+    let report = || CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some("向市政府反馈: 已责成施工单位修复完毕".into()),
+        milestone: None,
+    };
+    // The station's report up is its head's, not the intake officer's.
+    let err = s
+        .run("io", beijing(2025, 6, 20, 14, 0), report())
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_permitted", "{err}");
+    s.ok("sh", beijing(2025, 6, 23, 9, 0), report());
+    s.ok("io", beijing(2025, 6, 23, 10, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
 }

@@ -817,3 +817,90 @@ fn s41_a_departments_dissent_on_a_major_case_is_not_taken_as_the_review() {
         ["dissent → general_manager ⇒ general_manager"]
     );
 }
+
+/// 5.9.3「责任归属部门的营业人员,以损失金额除以该责任部门的总基点数,再乘以个人的总基点数即为
+/// 罚扣金额」 against 5.9.5's 「生产部门的罚扣方式」: a sales department's loss is
+/// money by base points (8 : 2), but a production department's own loss is
+/// not money — 5.9.5.1「归属至部门的,依“客户投诉罚扣标准”计扣该部门所有人员绩效,分数进行
+/// 分滩下调」 lowers scores — so the statements refuse it, alone or as a share,
+/// naming the rule (`penalties.losses.departments`, ruling 127); the
+/// workshop's loss no unit can be found for stays money (5.9.5.2,
+/// `s41_unattributed_workshop_loss_split_by_base_points`). Fails on the old
+/// file: the production department's 1,000 元 was split as money, 600/400.
+#[test]
+fn s41_a_production_departments_own_loss_is_not_money() {
+    let roster = paid_roster(
+        &[("yw", "业务科", None), ("sc", "生产部", None)],
+        &[
+            (
+                "b1",
+                "业务科 詹业务",
+                "yw",
+                &["business_section"],
+                None,
+                8,
+                "1500",
+            ),
+            (
+                "b2",
+                "业务科 助理",
+                "yw",
+                &["business_section"],
+                None,
+                2,
+                "1500",
+            ),
+            ("p1", "生产部 组长", "sc", &["production"], None, 3, "2000"),
+            ("p2", "生产部 焊工", "sc", &["production"], None, 2, "2000"),
+        ],
+    );
+    let s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), roster);
+    let schedule = s.rt.policy.penalties.clone().unwrap();
+    let loss = |responsible: Responsible| PenaltyFacts {
+        losses: vec![Loss {
+            case: case_id("WH-21"),
+            amount: Decimal::from(1000),
+            responsible,
+        }],
+        ..PenaltyFacts::new("2025-11".parse().unwrap())
+    };
+    // 5.9.3: the sales department's loss by base points.
+    let result = compute(&s, &loss(Responsible::Department(did("yw"))));
+    let gross = |id: &str| {
+        result
+            .statements
+            .iter()
+            .find(|st| st.staff.as_str() == id)
+            .unwrap()
+            .gross
+    };
+    assert_eq!((gross("b1"), gross("b2")), (money("800"), money("200")));
+    // 5.9.5.1: the production department's own loss is refused, alone…
+    let refused = |facts: &PenaltyFacts| {
+        tousu_penalty::compute_statements(&schedule, &s.roster, facts, None).unwrap_err()
+    };
+    let err = refused(&loss(Responsible::Department(did("sc"))));
+    assert!(
+        matches!(&err, tousu_penalty::PenaltyError::InvalidFact { path, message }
+            if path == "losses[0].responsible.department"
+                && message.contains("penalties.losses.departments[0]")),
+        "{err}"
+    );
+    // …or as its share of a loss shared with the sales department.
+    let shared = Responsible::Parties(vec![
+        Responsibility {
+            party: ResponsibleParty::Department(did("yw")),
+            share: Decimal::new(5, 1),
+        },
+        Responsibility {
+            party: ResponsibleParty::Department(did("sc")),
+            share: Decimal::new(5, 1),
+        },
+    ]);
+    let err = refused(&loss(shared));
+    assert!(
+        matches!(&err, tousu_penalty::PenaltyError::InvalidFact { path, .. }
+            if path == "losses[0].responsible.parties[1].department"),
+        "{err}"
+    );
+}

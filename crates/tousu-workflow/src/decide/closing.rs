@@ -205,14 +205,15 @@ pub(super) fn record_callback(
 
 /// 结案 after a satisfied callback — or on the reply where the policy owes
 /// none of the case (`closure.callback = "none"`, rulings 92 and 120) —
-/// once the clocks the policy's closure awaits have stopped (ruling 91).
+/// once the clocks the policy's closure awaits have stopped (ruling 91) and
+/// the round's report it awaits is made (`closure.awaits_report`, ruling
+/// 126).
 pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
     let policy = d.ctx.policy;
-    let owed = policy
-        .closure
-        .callback_for(policy, &clocks::eval_input(d.case, d.at()));
+    let input = clocks::eval_input(d.case, d.at());
+    let owed = policy.closure.callback_for(policy, &input);
     let closure = match (d.case.callback, owed) {
         (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
         (Some(_), _) => {
@@ -232,6 +233,18 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         }
     };
     awaited_clocks_stopped(d)?;
+    if !d.case.result_reported
+        && policy
+            .closure
+            .awaits_report
+            .as_ref()
+            .is_some_and(|a| a.owed_by(policy, &input))
+    {
+        return Err(Rejection::ClosureAwaitsReport {
+            policy: policy.id.to_string(),
+            rule: "closure.awaits_report".to_owned(),
+        });
+    }
     Effects::one(
         EventKind::Closed {
             kind: closure,
