@@ -299,16 +299,17 @@ fn s41_report_clock_starts_after_the_investigation() {
     assert!(breached(&late, "report"), "three days after the findings");
 }
 
-/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」.
+/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」: a department
+/// files it (the 总经理 filed it before the twelfth audit, to himself).
 #[test]
 fn s41_dissent_goes_to_the_general_manager() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     s41_assigned(&mut s, "WH-10", t0);
     let events = s.ok(
-        "zj",
+        "p0",
         minutes(t0, 120),
-        escalate("生产部对处理决议有异议,签呈"),
+        escalate("品质科对处理决议有异议,签呈"),
     );
     let (step, take_over) = events
         .iter()
@@ -390,9 +391,9 @@ fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
     s41_unsatisfied_round(&mut s, beijing(2025, 11, 4, 9, 0));
     s.ok("zj", beijing(2025, 11, 5, 9, 0), reopen("第二次处理"));
     s.ok(
-        "zj",
+        "p0",
         beijing(2025, 11, 5, 9, 30),
-        escalate("生产部有异议,签呈"),
+        escalate("品质科有异议,签呈"),
     );
     let second = s41_unsatisfied_round(&mut s, beijing(2025, 11, 6, 9, 0));
     let steps: Vec<_> = second
@@ -816,4 +817,35 @@ fn s41_a_departments_dissent_on_a_major_case_is_not_taken_as_the_review() {
         steps_notified(&s),
         ["dissent → general_manager ⇒ general_manager"]
     );
+}
+
+/// Twelfth audit: on an ordinary case the one step by hand the 总经理 may take
+/// is `dissent`, the departments' 签呈 (5.1.13「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」),
+/// which brings the case to him; he has no step above him, so his escalation
+/// took it and reported the case to himself, using the 签呈 a department
+/// would file. He no longer escalates. Fails on the old file (the 总经理's
+/// escalation was recorded as `dissent`).
+#[test]
+fn s41_the_general_manager_does_not_escalate_to_himself() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架层板变形")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-G", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "normal");
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    let version = s.case().version;
+    let refused = s
+        .run("zj", minutes(t0, 90), escalate("总经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
 }
