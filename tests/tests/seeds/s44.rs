@@ -681,12 +681,12 @@ fn s44_the_solution_day_is_not_extended() {
 }
 
 /// 重大 2「客户关系经理将投诉内容迅速传递给责任部门经理、总经理,并立即召紧急会议」: the report and
-/// the meeting are the 客户关系经理's. The 总经理, who holds `escalate` for his own
+/// the meeting are the 客户关系经理's. The 总经理, who held `escalate` for his own
 /// take-over (`manual-gm`), took the step `emergency-meeting` in the manager's
 /// place on a 重大 case, and so stopped the manager's `emergency_report`. Now
-/// only the 经理 takes it (`by`); the 总经理's escalation without a step name
-/// passes over it to his own take-over, and the manager's hour still runs.
-/// Fails on the old file (the 总经理 took the meeting step).
+/// only the 经理 takes it (`by`), and (twelfth audit) the 总经理 no longer
+/// escalates at all; the manager's hour still runs. Failed on the old file
+/// (the 总经理 took the meeting step).
 #[test]
 fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -707,13 +707,40 @@ fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
             escalate_to("emergency-meeting", "上报"),
         )
         .unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    assert_eq!((s.case().clone(), s.events.len()), before);
-    s.ok("zj", minutes(t0, 15), escalate("总经理亲自处理"));
-    assert_eq!(
-        steps_notified(&s),
-        ["manual-gm → general_manager ⇒ general_manager"]
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
     );
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    assert!(steps_notified(&s).is_empty());
     s.tick(minutes(t0, 90));
     assert_eq!(breach_owners(&s), ["emergency_report@1 → kj"]);
+}
+
+/// Twelfth audit: the source gives the 总经理 「投诉解决方案的批准」 and the
+/// preventive measures, no take-over; the one step by hand he may take on an
+/// ordinary case, `manual-gm` (assumed), brings a case to him, and his own
+/// escalation took it and reported the case to himself. He no longer
+/// escalates; the 客户关系经理 still brings a case to him. Fails on the old
+/// file (the 总经理's escalation was recorded as `manual-gm`).
+#[test]
+fn s44_the_general_manager_does_not_escalate_to_himself() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "service_quality", "接待人员态度冷淡")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-G", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("zj", minutes(t0, 10), escalate("总经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("kj", minutes(t0, 15), escalate("报总经理"));
+    assert_eq!(steps_taken(&s), ["manual-gm"]);
 }
