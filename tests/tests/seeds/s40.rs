@@ -1050,3 +1050,43 @@ fn s40_the_general_manager_does_not_escalate_to_himself() {
     s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
+
+/// Twelfth audit: the 签呈 of 第九条(十一) is the departments' (「各部门」); the
+/// 副总经理 decides within his 核决权限 (第九条(五)) and files none. His
+/// escalation took `dissent` and brought the case to the 总经理, using the
+/// step a department would take. He no longer escalates. Fails on the old
+/// file (the 副总经理's escalation was recorded as `dissent`).
+#[test]
+fn s40_the_deputy_does_not_take_the_departments_dissent() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("fz", "副总经理", "zjs", &["deputy_gm"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "KS-D",
+        about(t0, "quality_abnormality", "客户来函:纸箱尺寸偏差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("fz", minutes(t0, 60), escalate("呈总经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
