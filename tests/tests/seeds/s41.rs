@@ -849,3 +849,32 @@ fn s41_the_general_manager_does_not_escalate_to_himself() {
     s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
+
+/// Twelfth audit: the 签呈 of 5.1.13 is the departments' (「各部门」); the 副总
+/// assigns people and is reported to (5.1.3「由副总指派有关人员前往处理,并于处理后向副总报告处理结果」)
+/// and files none. His escalation took `dissent` and brought the case to the
+/// 总经理, using the step a department would take. He no longer escalates.
+/// Fails on the old file (the 副总's escalation was recorded as `dissent`).
+#[test]
+fn s41_the_deputy_does_not_take_the_departments_dissent() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱锈蚀")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-D", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    let version = s.case().version;
+    let refused = s
+        .run("fz", minutes(t0, 90), escalate("呈总经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
