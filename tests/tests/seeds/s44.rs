@@ -744,3 +744,39 @@ fn s44_the_general_manager_does_not_escalate_to_himself() {
     s.ok("kj", minutes(t0, 15), escalate("报总经理"));
     assert_eq!(steps_taken(&s), ["manual-gm"]);
 }
+
+/// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: the 客户关系
+/// staff tell the customer the solution once the 总经理 has agreed to it.
+#[test]
+fn s44_the_relations_staff_answer_only_after_the_general_manager_agrees() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "service_quality", "预约后到店仍需排队两小时")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-R", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    s.ok(
+        "fj",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "预约系统排班错误"),
+    );
+    s.ok(
+        "fj",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
+    );
+    for who in ["gw", "kj"] {
+        let version = s.case().version;
+        assert!(
+            s.run(who, minutes(t0, 110), reply("致歉并优先安排"))
+                .is_err(),
+            "{who} answered before the 总经理 agreed"
+        );
+        assert_eq!(s.case().version, version, "nothing recorded");
+    }
+    s.ok("zj", minutes(t0, 120), approve());
+    s.ok("gw", minutes(t0, 130), reply("致歉并优先安排"));
+}
