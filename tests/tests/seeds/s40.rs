@@ -1090,3 +1090,41 @@ fn s40_the_deputy_does_not_take_the_departments_dissent() {
     s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
+
+/// Twelfth audit: 第三条 sends a quality abnormality with no loss to the
+/// “异常处理单” (「应填报“异常处理单”反应有关单位改善」), not the 客诉 procedure, and no
+/// article lets anyone take one as a 客诉 anyway. The 总经理 held
+/// `override_acceptance`, with which he accepted such a case against the rule.
+/// The grant is gone; the 生产管理组 records it as not accepted. Fails on the
+/// old file (his acceptance with an override reason was taken).
+#[test]
+fn s40_the_general_manager_does_not_override_acceptance() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "quality_abnormality", "客户反映标签印刷偏位,未影响使用")
+        .fact(fact("no_loss"), yes())
+        .build()
+        .unwrap();
+    s.register("y1", "KS-O", c).unwrap();
+    let version = s.case().version;
+    let overridden = s.run(
+        "gm",
+        minutes(t0, 10),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批按客诉处理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+}
