@@ -878,3 +878,35 @@ fn s41_the_deputy_does_not_take_the_departments_dissent() {
     s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
+
+/// Twelfth audit: 5.1.1 has the 前台 take every complaint and request, and
+/// 4.1 sorts them by validity (有效投诉 / 客户需求), not by acceptance; no
+/// article lets anyone take one against a rule. The 总经理 held
+/// `override_acceptance`, with which he accepted a complaint "against the
+/// rules" though the rules accept every one. The grant is gone; the 前台
+/// accepts. Fails on the old file (his acceptance with an override reason
+/// was taken).
+#[test]
+fn s41_the_general_manager_does_not_override_acceptance() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架横梁承重不足")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-O", c).unwrap();
+    let version = s.case().version;
+    let overridden = s.run(
+        "zj",
+        minutes(t0, 5),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批受理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("f1", minutes(t0, 10), accept());
+}
