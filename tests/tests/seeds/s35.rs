@@ -484,3 +484,40 @@ fn s35_the_station_does_not_escalate_to_itself() {
     s.ok("h1", minutes(t0, 60), escalate("涉及多方,报总站"));
     assert_eq!(steps_taken(&s), ["manual-station"]);
 }
+
+/// Twelfth audit: 第八条 gives the 信访办 「受理、交办、转送」 of a 信访事项, and 第七条 and
+/// 第八条 the handling to the city and county bodies and the 总站; the 信访办 held
+/// `reply`, and its answer, given for the body it had handed the petition to,
+/// stopped that body's `handling`. It no longer answers. Fails on the old file
+/// (the 信访办's reply was taken).
+#[test]
+fn s35_the_petition_office_does_not_answer_for_the_body() {
+    let roster = roster(
+        &[
+            ("xf", "省住建厅信访办", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("x1", "信访办 汪科员", "xf", &["petition_office"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "waterproofing", "屋面渗漏,开发商不予维修")
+        .fact(fact("petition"), yes())
+        .build()
+        .unwrap();
+    s.register("x1", "AH-P", c).unwrap();
+    s.ok("x1", minutes(t0, 10), accept());
+    s.ok("x1", minutes(t0, 20), assign("hf", "h1"));
+    let version = s.case().version;
+    let refused = s
+        .run("x1", minutes(t0, 60), reply("已责成开发商维修"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+}
