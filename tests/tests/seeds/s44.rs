@@ -780,3 +780,40 @@ fn s44_the_relations_staff_answer_only_after_the_general_manager_agrees() {
     s.ok("zj", minutes(t0, 120), approve());
     s.ok("gw", minutes(t0, 130), reply("致歉并优先安排"));
 }
+
+/// Twelfth audit: 一般 2「客户关系经理调查原因后判定投诉性质」 — the 客户关系经理 judges
+/// what kind of complaint it is (the 顾问 「判定投诉性质和类别」 too); the source
+/// gives the 总经理 「投诉解决方案的批准」 and the preventive measures, no
+/// judgement of the level. He held `reclassify`, with which he made an
+/// ordinary case 重大 himself. The grant is gone; the 经理 reclassifies. Fails
+/// on the old file (the 总经理's reclassification was taken).
+#[test]
+fn s44_the_general_manager_does_not_reclassify() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "repair_quality", "维修后发动机异响")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-C", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    assert_eq!(level_of(&s), "general");
+    let version = s.case().version;
+    let refused = s
+        .run(
+            "zj",
+            minutes(t0, 10),
+            classify_as("major", "总经理认定为重大"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok(
+        "kj",
+        minutes(t0, 15),
+        classify_as("major", "涉及安全,重大投诉"),
+    );
+    assert_eq!(level_of(&s), "major");
+}
