@@ -347,3 +347,43 @@ fn s32_no_role_promises_a_date_the_source_lacks() {
             .unwrap(),
     );
 }
+
+/// Twelfth audit: the one step by hand, `manual-cs-manager` (assumed: the
+/// source names no escalation), brings a case to the 客户服务部经理; he has no
+/// step above him, so his own escalation took that step and reported the
+/// case to himself, using the step the 调度主管 would take. He no longer
+/// escalates. Fails on the old file (the manager's escalation was recorded as
+/// `manual-cs-manager`).
+#[test]
+fn s32_the_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("dd", "调度中心", Some("kf"))],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("dg")),
+            ("dg", "调度主管", "dd", &["dispatch_supervisor"], Some("km")),
+            ("km", "客户服务部经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "d1",
+        "JB-21",
+        about(t0, "property_service", "楼道照明损坏一周")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("km", minutes(t0, 3), escalate("经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("dg", minutes(t0, 4), escalate("报客户服务部经理"));
+    assert_eq!(steps_taken(&s), ["manual-cs-manager"]);
+}

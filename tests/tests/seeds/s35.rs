@@ -446,3 +446,78 @@ fn s35_the_inspection_bureau_is_not_named_the_handler() {
     s.ok("x1", minutes(t0, 30), assign("hf", "h1"));
     s.ok("j1", minutes(t0, 60), investigate());
 }
+
+/// Twelfth audit: 第七条 and 第八条 make the 总站 the body that 「具体负责本省建设工程质量投诉的处理工作,对批转的投诉事项进行督办」
+/// and name nothing above it for a complaint; the one step by hand,
+/// `manual-station`, brings a case to it. Its own escalation took that step
+/// and reported the case to itself. It no longer escalates; a city body still
+/// brings a case up. Fails on the old file (the 总站's escalation was
+/// recorded as `manual-station`).
+#[test]
+fn s35_the_station_does_not_escalate_to_itself() {
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "waterproofing", "交房两年,卫生间渗漏至楼下")
+        .build()
+        .unwrap();
+    s.register("h1", "AH-12", c).unwrap();
+    s.ok("h1", minutes(t0, 10), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("z1", minutes(t0, 30), escalate("总站督办"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("h1", minutes(t0, 60), escalate("涉及多方,报总站"));
+    assert_eq!(steps_taken(&s), ["manual-station"]);
+}
+
+/// Twelfth audit: 第八条 gives the 信访办 「受理、交办、转送」 of a 信访事项, and 第七条 and
+/// 第八条 the handling to the city and county bodies and the 总站; the 信访办 held
+/// `reply`, and its answer, given for the body it had handed the petition to,
+/// stopped that body's `handling`. It no longer answers. Fails on the old file
+/// (the 信访办's reply was taken).
+#[test]
+fn s35_the_petition_office_does_not_answer_for_the_body() {
+    let roster = roster(
+        &[
+            ("xf", "省住建厅信访办", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("x1", "信访办 汪科员", "xf", &["petition_office"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "waterproofing", "屋面渗漏,开发商不予维修")
+        .fact(fact("petition"), yes())
+        .build()
+        .unwrap();
+    s.register("x1", "AH-P", c).unwrap();
+    s.ok("x1", minutes(t0, 10), accept());
+    s.ok("x1", minutes(t0, 20), assign("hf", "h1"));
+    let version = s.case().version;
+    let refused = s
+        .run("x1", minutes(t0, 60), reply("已责成开发商维修"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+}

@@ -1010,3 +1010,121 @@ fn s40_the_group_sends_the_case_only_to_those_who_report() {
     }
     s.ok("pm", minutes(t0, 45), assign("zg", "q1"));
 }
+
+/// Twelfth audit: the one step by hand, `dissent`, is the departments' 签呈
+/// (第九条(十一)「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」), which brings the case
+/// to the 总经理; he has no step above him, so his escalation took it and
+/// reported the case to himself, using the step a department would take. He
+/// no longer escalates. Fails on the old file (the 总经理's escalation was
+/// recorded as `dissent`).
+#[test]
+fn s40_the_general_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "KS-G",
+        about(t0, "quality_abnormality", "客户来函:纸箱印刷色差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("gm", minutes(t0, 60), escalate("总经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// Twelfth audit: the 签呈 of 第九条(十一) is the departments' (「各部门」); the
+/// 副总经理 decides within his 核决权限 (第九条(五)) and files none. His
+/// escalation took `dissent` and brought the case to the 总经理, using the
+/// step a department would take. He no longer escalates. Fails on the old
+/// file (the 副总经理's escalation was recorded as `dissent`).
+#[test]
+fn s40_the_deputy_does_not_take_the_departments_dissent() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("fz", "副总经理", "zjs", &["deputy_gm"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "y1",
+        "KS-D",
+        about(t0, "quality_abnormality", "客户来函:纸箱尺寸偏差")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("fz", minutes(t0, 60), escalate("呈总经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// Twelfth audit: 第三条 sends a quality abnormality with no loss to the
+/// “异常处理单” (「应填报“异常处理单”反应有关单位改善」), not the 客诉 procedure, and no
+/// article lets anyone take one as a 客诉 anyway. The 总经理 held
+/// `override_acceptance`, with which he accepted such a case against the rule.
+/// The grant is gone; the 生产管理组 records it as not accepted. Fails on the
+/// old file (his acceptance with an override reason was taken).
+#[test]
+fn s40_the_general_manager_does_not_override_acceptance() {
+    let roster = roster(
+        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "quality_abnormality", "客户反映标签印刷偏位,未影响使用")
+        .fact(fact("no_loss"), yes())
+        .build()
+        .unwrap();
+    s.register("y1", "KS-O", c).unwrap();
+    let version = s.case().version;
+    let overridden = s.run(
+        "gm",
+        minutes(t0, 10),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批按客诉处理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+}

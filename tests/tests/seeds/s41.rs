@@ -299,16 +299,17 @@ fn s41_report_clock_starts_after_the_investigation() {
     assert!(breached(&late, "report"), "three days after the findings");
 }
 
-/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」.
+/// 5.1.13 「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」: a department
+/// files it (the 总经理 filed it before the twelfth audit, to himself).
 #[test]
 fn s41_dissent_goes_to_the_general_manager() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     s41_assigned(&mut s, "WH-10", t0);
     let events = s.ok(
-        "zj",
+        "p0",
         minutes(t0, 120),
-        escalate("生产部对处理决议有异议,签呈"),
+        escalate("品质科对处理决议有异议,签呈"),
     );
     let (step, take_over) = events
         .iter()
@@ -390,9 +391,9 @@ fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
     s41_unsatisfied_round(&mut s, beijing(2025, 11, 4, 9, 0));
     s.ok("zj", beijing(2025, 11, 5, 9, 0), reopen("第二次处理"));
     s.ok(
-        "zj",
+        "p0",
         beijing(2025, 11, 5, 9, 30),
-        escalate("生产部有异议,签呈"),
+        escalate("品质科有异议,签呈"),
     );
     let second = s41_unsatisfied_round(&mut s, beijing(2025, 11, 6, 9, 0));
     let steps: Vec<_> = second
@@ -903,4 +904,96 @@ fn s41_a_production_departments_own_loss_is_not_money() {
             if path == "losses[0].responsible.parties[1].department"),
         "{err}"
     );
+}
+
+/// Twelfth audit: on an ordinary case the one step by hand the 总经理 may take
+/// is `dissent`, the departments' 签呈 (5.1.13「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」),
+/// which brings the case to him; he has no step above him, so his escalation
+/// took it and reported the case to himself, using the 签呈 a department
+/// would file. He no longer escalates. Fails on the old file (the 总经理's
+/// escalation was recorded as `dissent`).
+#[test]
+fn s41_the_general_manager_does_not_escalate_to_himself() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架层板变形")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-G", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "normal");
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    let version = s.case().version;
+    let refused = s
+        .run("zj", minutes(t0, 90), escalate("总经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// Twelfth audit: the 签呈 of 5.1.13 is the departments' (「各部门」); the 副总
+/// assigns people and is reported to (5.1.3「由副总指派有关人员前往处理,并于处理后向副总报告处理结果」)
+/// and files none. His escalation took `dissent` and brought the case to the
+/// 总经理, using the step a department would take. He no longer escalates.
+/// Fails on the old file (the 副总's escalation was recorded as `dissent`).
+#[test]
+fn s41_the_deputy_does_not_take_the_departments_dissent() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架立柱锈蚀")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-D", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    let version = s.case().version;
+    let refused = s
+        .run("fz", minutes(t0, 90), escalate("呈总经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// Twelfth audit: 5.1.1 has the 前台 take every complaint and request, and
+/// 4.1 sorts them by validity (有效投诉 / 客户需求), not by acceptance; no
+/// article lets anyone take one against a rule. The 总经理 held
+/// `override_acceptance`, with which he accepted a complaint "against the
+/// rules" though the rules accept every one. The grant is gone; the 前台
+/// accepts. Fails on the old file (his acceptance with an override reason
+/// was taken).
+#[test]
+fn s41_the_general_manager_does_not_override_acceptance() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架横梁承重不足")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-O", c).unwrap();
+    let version = s.case().version;
+    let overridden = s.run(
+        "zj",
+        minutes(t0, 5),
+        CommandKind::Accept {
+            override_reason: Some("总经理特批受理".to_owned()),
+        },
+    );
+    assert!(
+        matches!(overridden, Err(Rejection::NotPermitted { .. })),
+        "{overridden:?}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("f1", minutes(t0, 10), accept());
 }

@@ -428,3 +428,41 @@ fn s43_the_desk_hands_an_adverse_reaction_only_to_the_technical_department() {
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
 }
+
+/// Twelfth audit: the one step by hand, `manual-manager` (assumed: 4.4 权责
+/// is blank), brings a case to the 销售部经理; he has no step above him, so
+/// his own escalation took it and reported the case to himself, using the
+/// step the 销售部后勤 would take. He no longer escalates. Fails on the old file
+/// (the manager's escalation was recorded as `manual-manager`).
+#[test]
+fn s43_the_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小吴", "xs", &["sales_logistics"], None),
+            ("sm", "销售部经理", "xs", &["sales_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "hq",
+        "JK-12",
+        about(t0, "service_quality", "送货延误三天")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("sm", minutes(t0, 20), escalate("经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("hq", minutes(t0, 30), escalate("客户要求经理出面"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+}

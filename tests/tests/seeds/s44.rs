@@ -681,12 +681,12 @@ fn s44_the_solution_day_is_not_extended() {
 }
 
 /// 重大 2「客户关系经理将投诉内容迅速传递给责任部门经理、总经理,并立即召紧急会议」: the report and
-/// the meeting are the 客户关系经理's. The 总经理, who holds `escalate` for his own
+/// the meeting are the 客户关系经理's. The 总经理, who held `escalate` for his own
 /// take-over (`manual-gm`), took the step `emergency-meeting` in the manager's
 /// place on a 重大 case, and so stopped the manager's `emergency_report`. Now
-/// only the 经理 takes it (`by`); the 总经理's escalation without a step name
-/// passes over it to his own take-over, and the manager's hour still runs.
-/// Fails on the old file (the 总经理 took the meeting step).
+/// only the 经理 takes it (`by`), and (twelfth audit) the 总经理 no longer
+/// escalates at all; the manager's hour still runs. Failed on the old file
+/// (the 总经理 took the meeting step).
 #[test]
 fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -707,13 +707,113 @@ fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
             escalate_to("emergency-meeting", "上报"),
         )
         .unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    assert_eq!((s.case().clone(), s.events.len()), before);
-    s.ok("zj", minutes(t0, 15), escalate("总经理亲自处理"));
-    assert_eq!(
-        steps_notified(&s),
-        ["manual-gm → general_manager ⇒ general_manager"]
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
     );
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    assert!(steps_notified(&s).is_empty());
     s.tick(minutes(t0, 90));
     assert_eq!(breach_owners(&s), ["emergency_report@1 → kj"]);
+}
+
+/// Twelfth audit: the source gives the 总经理 「投诉解决方案的批准」 and the
+/// preventive measures, no take-over; the one step by hand he may take on an
+/// ordinary case, `manual-gm` (assumed), brings a case to him, and his own
+/// escalation took it and reported the case to himself. He no longer
+/// escalates; the 客户关系经理 still brings a case to him. Fails on the old
+/// file (the 总经理's escalation was recorded as `manual-gm`).
+#[test]
+fn s44_the_general_manager_does_not_escalate_to_himself() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "service_quality", "接待人员态度冷淡")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-G", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("zj", minutes(t0, 10), escalate("总经理亲自处理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("kj", minutes(t0, 15), escalate("报总经理"));
+    assert_eq!(steps_taken(&s), ["manual-gm"]);
+}
+
+/// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: the 客户关系
+/// staff tell the customer the solution once the 总经理 has agreed to it.
+#[test]
+fn s44_the_relations_staff_answer_only_after_the_general_manager_agrees() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "service_quality", "预约后到店仍需排队两小时")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-R", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    s.ok(
+        "fj",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "预约系统排班错误"),
+    );
+    s.ok(
+        "fj",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
+    );
+    for who in ["gw", "kj"] {
+        let version = s.case().version;
+        assert!(
+            s.run(who, minutes(t0, 110), reply("致歉并优先安排"))
+                .is_err(),
+            "{who} answered before the 总经理 agreed"
+        );
+        assert_eq!(s.case().version, version, "nothing recorded");
+    }
+    s.ok("zj", minutes(t0, 120), approve());
+    s.ok("gw", minutes(t0, 130), reply("致歉并优先安排"));
+}
+
+/// Twelfth audit: 一般 2「客户关系经理调查原因后判定投诉性质」 — the 客户关系经理 judges
+/// what kind of complaint it is (the 顾问 「判定投诉性质和类别」 too); the source
+/// gives the 总经理 「投诉解决方案的批准」 and the preventive measures, no
+/// judgement of the level. He held `reclassify`, with which he made an
+/// ordinary case 重大 himself. The grant is gone; the 经理 reclassifies. Fails
+/// on the old file (the 总经理's reclassification was taken).
+#[test]
+fn s44_the_general_manager_does_not_reclassify() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "repair_quality", "维修后发动机异响")
+        .build()
+        .unwrap();
+    s.register("gw", "S44-C", c).unwrap();
+    s.ok("kj", minutes(t0, 5), accept());
+    assert_eq!(level_of(&s), "general");
+    let version = s.case().version;
+    let refused = s
+        .run(
+            "zj",
+            minutes(t0, 10),
+            classify_as("major", "总经理认定为重大"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok(
+        "kj",
+        minutes(t0, 15),
+        classify_as("major", "涉及安全,重大投诉"),
+    );
+    assert_eq!(level_of(&s), "major");
 }
