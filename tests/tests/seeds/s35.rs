@@ -446,3 +446,39 @@ fn s35_the_inspection_bureau_is_not_named_the_handler() {
     s.ok("x1", minutes(t0, 30), assign("hf", "h1"));
     s.ok("j1", minutes(t0, 60), investigate());
 }
+
+/// Twelfth session, escalation check: the one manual step (`manual-station`)
+/// brings a case from a city or county body to the 总站, which has nothing
+/// above it in the 办法. Holding `escalate`, the 总站 took it itself,
+/// reporting a case to itself and using the city body's step up. Now it may
+/// not escalate and the city body's step still reaches it. Fails on the old
+/// file (its escalation was recorded as `manual-station`).
+#[test]
+fn s35_the_station_does_not_escalate_to_itself() {
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2025, 6, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "外墙渗水导致卧室墙面发霉")
+        .complainant(person("程女士"))
+        .category(cat("waterproofing"))
+        .build()
+        .unwrap();
+    s.register("h1", "AH-E", c).unwrap();
+    s.ok("h1", minutes(t0, 20), accept());
+    s.ok("h1", minutes(t0, 30), assign("hf", "h1"));
+    let refused = s
+        .run("z1", minutes(t0, 40), escalate("报总站"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("h1", minutes(t0, 50), escalate("涉及多方,报总站组织处理"));
+    assert_eq!(steps_taken(&s), ["manual-station"]);
+}
