@@ -1010,3 +1010,40 @@ fn s40_the_group_sends_the_case_only_to_those_who_report() {
     }
     s.ok("pm", minutes(t0, 45), assign("zg", "q1"));
 }
+
+/// Twelfth session, escalation check: 第九条(十一)'s 签呈 is the departments'
+/// (「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」) and brings a case to the
+/// 总经理, who has nobody above him. Holding `escalate`, the 总经理 took
+/// `dissent` himself, reporting the case to himself and using the step up, so
+/// the 质量管理部's 签呈 was refused after it. Now he may not escalate and the
+/// department's 签呈 still reaches him. Fails on the old file (his escalation
+/// was recorded as `dissent`).
+#[test]
+fn s40_the_general_manager_does_not_file_a_dissent_to_himself() {
+    let p = policy("factory-claims-s40.toml");
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    let c = about(t0, "quality_abnormality", "客户来函:纸箱抗压不足,要求退货")
+        .build()
+        .unwrap();
+    s.register("y1", "KS-E", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+    let refused = s.run("gm", minutes(t0, 50), escalate("签呈")).unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("q1", minutes(t0, 60), escalate("签呈:对责任归属判定有异议"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
