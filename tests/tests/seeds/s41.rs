@@ -817,3 +817,25 @@ fn s41_a_departments_dissent_on_a_major_case_is_not_taken_as_the_review() {
         ["dissent → general_manager ⇒ general_manager"]
     );
 }
+
+/// Twelfth session, escalation check: 5.1.13's 签呈 is the departments'
+/// (「各部门…得以“签呈”专案呈报处理」) and brings a case to the 总经理, who has
+/// nobody above him. Holding `escalate`, the 总经理 took `dissent` himself,
+/// reporting the case to himself and using the step up, so the 品质科's 签呈
+/// was refused after it. Now he may not escalate and the department's 签呈
+/// still reaches him. Fails on the old file (his escalation was recorded as
+/// `dissent`).
+#[test]
+fn s41_the_general_manager_does_not_file_a_dissent_to_himself() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-E", t0);
+    let refused = s.run("zj", minutes(t0, 90), escalate("签呈")).unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok(
+        "p0",
+        minutes(t0, 120),
+        escalate_to("dissent", "对处理决议有异议,签呈"),
+    );
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
