@@ -73,24 +73,23 @@ fn brings_to(step: &EscalationStep, role: &RoleId) -> bool {
 /// A manual step after the `from`th, in ladder (file) order, taking the
 /// case over to `upper` that `lower` may take (it may escalate and `by`
 /// does not exclude it), at a level in `levels`.
-fn escalates_into(
-    p: &Policy,
+fn escalates_into<'a>(
+    p: &'a Policy,
     lower: &RoleId,
     upper: &RoleId,
     levels: &[LevelId],
     from: usize,
-) -> Option<usize> {
+) -> Option<&'a EscalationStep> {
     let low = p.roles.iter().find(|r| r.id == *lower)?;
     let low_levels: Vec<_> = holdings(0, low).into_iter().map(|h| h.levels).collect();
-    let mut later = p.escalation.iter().enumerate().skip(from + 1);
-    later.find(|(_, s)| {
+    let mut later = p.escalation.iter().skip(from + 1);
+    later.find(|s| {
         s.take_over.as_ref() == Some(upper)
             && levels_meet(levels, &s.levels)
             && low_levels
                 .iter()
                 .any(|l| may_take(lower, l, s) && levels_meet(l, levels))
     })
-    .map(|(m, _)| m)
 }
 
 /// See the module docs.
@@ -99,9 +98,9 @@ pub(super) fn escalates_to_itself(p: &Policy, out: &mut Findings) {
         for h in holdings(i, role) {
             for (k, step) in p.escalation.iter().enumerate() {
                 // A grant held only after this very step cannot take it.
-                let only_after_it = h
-                    .after
-                    .is_some_and(|g| g.after_escalation.len() == 1 && g.after_escalation[0] == step.id);
+                let only_after_it = h.after.is_some_and(
+                    |g| matches!(g.after_escalation.as_slice(), [only] if *only == step.id),
+                );
                 if only_after_it || !may_take(&role.id, h.levels, step) {
                     continue;
                 }
@@ -126,15 +125,19 @@ pub(super) fn escalates_to_itself(p: &Policy, out: &mut Findings) {
                 let Some(lower) = step.take_over.as_ref().filter(|r| **r != role.id) else {
                     continue;
                 };
-                let levels = if h.levels.is_empty() { &step.levels[..] } else { h.levels };
-                if let Some(m) = escalates_into(p, lower, &role.id, levels, k) {
+                let levels = if h.levels.is_empty() {
+                    &step.levels[..]
+                } else {
+                    h.levels
+                };
+                if let Some(up) = escalates_into(p, lower, &role.id, levels, k) {
                     out.add(
                         Severity::Warning,
                         "escalates_to_itself",
                         format!("{}; escalation[{k}]", h.path),
                         format!(
                             "role {} may escalate and may take the manual step {} (`by` does not exclude it), which takes the case over to {lower}, a role that escalates into {} by a step further up the ladder ({}): its escalation hands a case back down; {fix}",
-                            role.id, step.id, role.id, p.escalation[m].id
+                            role.id, step.id, role.id, up.id
                         ),
                     );
                 }
@@ -174,11 +177,20 @@ mod tests {
     fn a_role_reporting_to_itself_and_handing_down_is_found() {
         let p = Policy::default_policy().unwrap();
         let f = found(&p);
-        assert!(f.contains(&("roles[3].actions[4]; escalation[4]".to_owned(), false)), "{f:?}");
-        assert!(f.contains(&("roles[2].actions[9]; escalation[3]".to_owned(), false)), "{f:?}");
+        assert!(
+            f.contains(&("roles[3].actions[4]; escalation[4]".to_owned(), false)),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("roles[2].actions[9]; escalation[3]".to_owned(), false)),
+            "{f:?}"
+        );
         // The general manager's escalation may take manual-head, handing the
         // case to the head whose escalation (manual-gm) brings it to him.
-        assert!(f.contains(&("roles[3].actions[4]; escalation[3]".to_owned(), true)), "{f:?}");
+        assert!(
+            f.contains(&("roles[3].actions[4]; escalation[3]".to_owned(), true)),
+            "{f:?}"
+        );
     }
 
     #[test]
@@ -198,7 +210,8 @@ mod tests {
         step(&mut p, "manual-gm").levels = vec![LevelId::new("crisis").unwrap()];
         for role in &mut p.roles {
             if role.id.as_str() == "general_manager" {
-                role.actions.retain(|a| *a != crate::authority::Action::Escalate);
+                role.actions
+                    .retain(|a| *a != crate::authority::Action::Escalate);
                 role.grants.push(
                     serde_json::from_value(serde_json::json!({
                         "actions": ["escalate"], "levels": ["major"]
@@ -209,11 +222,16 @@ mod tests {
         }
         let f = found(&p);
         assert!(
-            !f.iter().any(|(path, _)| path.ends_with("escalation[4]") && path.starts_with("roles[3]")),
+            !f.iter()
+                .any(|(path, _)| path.ends_with("escalation[4]") && path.starts_with("roles[3]")),
             "{f:?}"
         );
         // Nor is manual-head a hand-down at `major`: the head's only way up
         // (manual-gm) is for crises.
-        assert!(!f.iter().any(|(path, _)| path.starts_with("roles[3].grants[")), "{f:?}");
+        assert!(
+            !f.iter()
+                .any(|(path, _)| path.starts_with("roles[3].grants[")),
+            "{f:?}"
+        );
     }
 }
