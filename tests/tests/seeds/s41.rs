@@ -305,10 +305,12 @@ fn s41_dissent_goes_to_the_general_manager() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     s41_assigned(&mut s, "WH-10", t0);
+    // The department files it (5.1.13); the 总经理, whom it reaches, holds no
+    // `escalate` (twelfth session, escalation check).
     let events = s.ok(
-        "zj",
+        "p0",
         minutes(t0, 120),
-        escalate("生产部对处理决议有异议,签呈"),
+        escalate("品质科对处理决议有异议,签呈"),
     );
     let (step, take_over) = events
         .iter()
@@ -390,9 +392,9 @@ fn s41_rounds_exhausted_despite_a_dissent_and_the_closing_counts_right() {
     s41_unsatisfied_round(&mut s, beijing(2025, 11, 4, 9, 0));
     s.ok("zj", beijing(2025, 11, 5, 9, 0), reopen("第二次处理"));
     s.ok(
-        "zj",
+        "p0",
         beijing(2025, 11, 5, 9, 30),
-        escalate("生产部有异议,签呈"),
+        escalate("品质科有异议,签呈"),
     );
     let second = s41_unsatisfied_round(&mut s, beijing(2025, 11, 6, 9, 0));
     let steps: Vec<_> = second
