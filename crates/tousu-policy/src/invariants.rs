@@ -32,7 +32,9 @@
 //! with no acceptance rule that refuses and no `override_acceptance`,
 //! `approve_extension` with no role that may `request_extension`), a
 //! closure that waits for a clock nobody can stop or for a callback a
-//! policy owing none requires (`closure_can_happen`).
+//! policy owing none requires (`closure_can_happen`), a role whose
+//! `escalate` takes a manual step that brings the case to itself or hands
+//! it back down to a role that escalates into it (`escalates_to_itself`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -43,6 +45,8 @@
 //! ```
 
 use std::fmt;
+
+mod escalates;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -208,6 +212,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     deciders_named(p, &mut out);
     send_back_has_standing(p, &mut out);
     grants_usable(p, &mut out);
+    escalates::escalates_to_itself(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
     }

@@ -470,3 +470,42 @@ fn s01_a_case_is_handed_to_those_who_can_answer_it() {
     s.tick(beijing(2026, 3, 10, 9, 0));
     assert_eq!(breach_owners(&s), ["result@1 → eng1"]);
 }
+
+/// Twelfth session, escalation check: the one manual step (`manual-manager`,
+/// assumed) brings a case to the 经理, who has nobody above him. Holding
+/// `escalate`, the manager took it himself, reporting the case to himself and
+/// using the desk's step up. Now he may not escalate and the desk's step still
+/// reaches him. Fails on the old file (his escalation was recorded as
+/// `manual-manager`).
+#[test]
+fn s01_the_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("msd", "客户维修服务部", None)],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
+            (
+                "eng1",
+                "王工程师",
+                "msd",
+                &["service_engineer"],
+                Some("mgr"),
+            ),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), roster);
+    let t0 = beijing(2025, 4, 29, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "笔记本维修后反复死机")
+        .category(cat("lenovo_logo_product"))
+        .build()
+        .unwrap();
+    s.register("desk1", "S01-E", c).unwrap();
+    s.ok("desk1", minutes(t0, 20), accept());
+    s.ok("desk1", minutes(t0, 30), assign_with("msd", "eng1", &[]));
+    let refused = s
+        .run("mgr", minutes(t0, 40), escalate("报经理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("desk1", minutes(t0, 50), escalate("报经理"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+}

@@ -779,3 +779,35 @@ fn s05_the_engineer_a_case_was_handed_to_answers_for_it() {
     s.tick(beijing(2026, 3, 11, 9, 0));
     assert_eq!(breach_owners(&s), ["verification@1 → b", "callback@1 → b"]);
 }
+
+/// Twelfth session, escalation check: the one manual step
+/// (`manual-quality-manager`) brings a case to the 品质部经理, who has nobody
+/// above him. Holding `escalate`, the manager took it himself, reporting the
+/// case to himself and using the 客服工程师's step up. Now he may not escalate
+/// and the engineer's step still reaches him. Fails on the old file (his
+/// escalation was recorded as `manual-quality-manager`).
+#[test]
+fn s05_the_quality_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], Some("qm")),
+            ("qm", "品质部经理", "qa", &["quality_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("board-card-s05.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 30);
+    let c = Complaint::builder(t0, Channel::Email, "显卡老化测试花屏")
+        .category(cat("reliability"))
+        .build()
+        .unwrap();
+    s.register("yw1", "S05-E", c).unwrap();
+    s.ok("kfgc", minutes(t0, 30), accept());
+    let refused = s
+        .run("qm", minutes(t0, 40), escalate("报品质部经理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("kfgc", minutes(t0, 50), escalate("报品质部经理"));
+    assert_eq!(steps_taken(&s), ["manual-quality-manager"]);
+}

@@ -306,6 +306,8 @@ fn s41_dissent_goes_to_the_general_manager() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     s41_assigned(&mut s, "WH-10", t0);
+    // The department files it (5.1.13); the 总经理, whom it reaches, holds no
+    // `escalate` (twelfth session, escalation check).
     let events = s.ok(
         "p0",
         minutes(t0, 120),
