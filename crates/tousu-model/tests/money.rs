@@ -148,10 +148,27 @@ fn formatted(fen: i64) -> String {
 
 #[test]
 fn plain_text_at_the_extremes() {
-    for fen in [i64::MIN, i64::MIN + 1, -100, -99, -1, 0, 1, 9, 10, 99, 100, 123_450, i64::MAX] {
+    for fen in [
+        i64::MIN,
+        i64::MIN + 1,
+        -100,
+        -99,
+        -1,
+        0,
+        1,
+        9,
+        10,
+        99,
+        100,
+        123_450,
+        i64::MAX,
+    ] {
         let m = Money::from_fen(fen);
         assert_eq!(m.to_plain_string(), formatted(fen));
-        assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{}\"", formatted(fen)));
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            format!("\"{}\"", formatted(fen))
+        );
     }
 }
 
