@@ -170,9 +170,41 @@ impl Money {
 
     /// The plain decimal text used in JSON and TOML: `"1234.50"`, `"-3.00"`.
     pub fn to_plain_string(self) -> String {
-        let sign = if self.fen < 0 { "-" } else { "" };
-        let abs = self.fen.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        self.plain(&mut [0; PLAIN_LEN]).to_owned()
+    }
+
+    /// [`to_plain_string`](Self::to_plain_string)'s text written into
+    /// `buf`, from its end: serializing an amount (every fingerprint of a
+    /// remedy) allocated a string and ran the formatter for it before
+    /// (docs/performance.md, "Fourteenth pass: commands").
+    fn plain(self, buf: &mut [u8; PLAIN_LEN]) -> &str {
+        let mut rest = self.fen.unsigned_abs();
+        let mut at = PLAIN_LEN;
+        let mut put = |byte: u8, at: &mut usize| {
+            *at -= 1;
+            if let Some(slot) = buf.get_mut(*at) {
+                *slot = byte;
+            }
+        };
+        // Two decimals, the point, then at least one digit of yuan.
+        for i in 0..3 {
+            if i == 2 {
+                put(b'.', &mut at);
+            }
+            put(b'0' + u8::try_from(rest % 10).unwrap_or(0), &mut at);
+            rest /= 10;
+        }
+        while rest > 0 {
+            put(b'0' + u8::try_from(rest % 10).unwrap_or(0), &mut at);
+            rest /= 10;
+        }
+        if self.fen < 0 {
+            put(b'-', &mut at);
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        buf.get(at..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 
     /// Parses an amount; see [`FromStr`] for the accepted forms.
@@ -180,6 +212,10 @@ impl Money {
         input.parse()
     }
 }
+
+/// The longest plain text of an amount: a sign, 17 digits of yuan (of
+/// `i64`'s 19 digits of fen), the point and two decimals.
+const PLAIN_LEN: usize = 21;
 
 /// The overflow error of `operation`, built only when it is needed:
 /// `ok_or(ModelError::…)` builds the error, and drops it, on every call that
@@ -302,7 +338,7 @@ impl fmt::Display for Money {
 
 impl serde::Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_plain_string())
+        serializer.serialize_str(self.plain(&mut [0; PLAIN_LEN]))
     }
 }
 

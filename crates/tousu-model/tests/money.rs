@@ -139,7 +139,45 @@ fn floats_are_refused_in_json() {
     );
 }
 
+/// The plain text as the formatter wrote it before it was written by hand.
+fn formatted(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[test]
+fn plain_text_at_the_extremes() {
+    for fen in [
+        i64::MIN,
+        i64::MIN + 1,
+        -100,
+        -99,
+        -1,
+        0,
+        1,
+        9,
+        10,
+        99,
+        100,
+        123_450,
+        i64::MAX,
+    ] {
+        let m = Money::from_fen(fen);
+        assert_eq!(m.to_plain_string(), formatted(fen));
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            format!("\"{}\"", formatted(fen))
+        );
+    }
+}
+
 proptest! {
+    #[test]
+    fn plain_text_is_the_formatters(fen in any::<i64>()) {
+        prop_assert_eq!(Money::from_fen(fen).to_plain_string(), formatted(fen));
+    }
+
     #[test]
     fn display_and_plain_parse_back(m in s::money()) {
         prop_assert_eq!(m.to_string().parse::<Money>().unwrap(), m);
