@@ -346,7 +346,13 @@ fn s27_each_level_escalates_only_to_the_one_above() {
     let roster = roster(
         &[("ns", "纳税服务科", None), ("sj", "上级纳税服务处", None)],
         &[
-            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], Some("kz")),
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
             ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
             ("cz", "处长 李处长", "sj", &["superior_authority"], None),
         ],
