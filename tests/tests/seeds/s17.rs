@@ -897,3 +897,37 @@ fn s17_the_gm_office_does_not_send_a_suggestion_down() {
         "{early}"
     );
 }
+
+/// Twelfth session, escalation check: 意见类「由接收部门录入…向部门主管或经理汇报、请示」
+/// — `dept-manager` is the receiving department's report, and it brings the
+/// suggestion to the 部门主管或经理. Holding `escalate`, the manager took it
+/// himself, reporting a suggestion to himself, using the department's report
+/// up and letting it answer with no instruction asked for. Now his escalation
+/// is refused and changes nothing; the receiving department still reports.
+/// Fails on the old file (his escalation was recorded as `dept-manager`).
+#[test]
+fn s17_the_manager_does_not_report_a_suggestion_to_himself() {
+    let roster = roster(
+        &[("qt", "前台", None)],
+        &[
+            ("fd", "前台 小林", "qt", &["receiving_dept"], Some("jl")),
+            ("jl", "部门经理 高经理", "qt", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "建议增加周末早场瑜伽课")
+        .complainant(person("会员"))
+        .kind(FeedbackKind::Suggestion)
+        .build()
+        .unwrap();
+    s.register("fd", "S17-E", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let refused = s
+        .run("jl", minutes(t0, 10), escalate("经理自行上报"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
+    assert_eq!(steps_taken(&s), ["dept-manager"]);
+}

@@ -524,3 +524,36 @@ fn s19_the_time_agreed_with_the_guest_replaces_the_follow_up() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
 }
+
+/// Twelfth session, escalation check: 「阐明解决问题需要的步骤,可告之现场管理」 —
+/// `floor-manager` is the server's step, and it brings the case to the floor
+/// manager. Holding `escalate`, the manager took it himself, telling himself
+/// and using the server's step up. Now his escalation is refused and changes
+/// nothing; the server still tells him. Fails on the old file (his escalation
+/// was recorded as `floor-manager`).
+#[test]
+fn s19_the_floor_manager_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理 周经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2026, 2, 18, 12, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "上菜太慢, 等了四十分钟")
+        .complainant(person("顾客"))
+        .category(cat("during_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-E", c).unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    let refused = s
+        .run("fm", minutes(t0, 2), escalate("经理自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("w", minutes(t0, 3), escalate("告之现场管理"));
+    assert_eq!(steps_taken(&s), ["floor-manager"]);
+}

@@ -472,3 +472,36 @@ fn s24_quality_promises_no_date_the_source_lacks() {
     assert_eq!(promised.kind(), "not_permitted", "{promised}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
+
+/// Twelfth session, escalation check: 5.3 1)「对有些不能及时回复和处理的问题及时汇报」
+/// — the report is 品质部's (`manual-management`), and it brings the case to
+/// 公司领导. Holding `escalate`, management took the step itself, reporting a
+/// case to itself and using 品质部's report up. Now its escalation is refused
+/// and changes nothing; 品质部 still reports. Fails on the old file (the
+/// leader's escalation was recorded as `manual-management`).
+#[test]
+fn s24_management_does_not_report_a_case_to_itself() {
+    let roster = roster(
+        &[("qa", "品质部", None), ("mg", "公司领导", None)],
+        &[
+            ("pz", "品质部 专员", "qa", &["quality_dept"], Some("boss")),
+            ("boss", "副总经理", "mg", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "整批电缆绝缘层开裂")
+        .complainant(person("省内客户"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    s.register("pz", "ZL-E", c).unwrap();
+    s.ok("pz", minutes(t0, 10), accept());
+    let refused = s
+        .run("boss", minutes(t0, 20), escalate("领导自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("pz", minutes(t0, 30), escalate("不能及时处理,汇报领导"));
+    assert_eq!(steps_taken(&s), ["manual-management"]);
+}

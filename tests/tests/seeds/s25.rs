@@ -333,3 +333,43 @@ fn s25_the_first_responder_stays_charged_after_passing_on() {
     assert_eq!(breach_owners(&s), ["reply@1 → w1"]);
     s.assert_replays();
 }
+
+/// Twelfth session, escalation check: 「复杂问题,及时转达」 is the agent's
+/// (`pass-on`), and it brings the call to the team leader. Holding `escalate`,
+/// the leader took it himself, passing a call on to himself and using the
+/// agent's step up. Now his escalation is refused and changes nothing; the
+/// agent still passes the call on. Fails on the old file (the leader's
+/// escalation was recorded as `pass-on`).
+#[test]
+fn s25_the_team_leader_does_not_pass_a_call_on_to_himself() {
+    let roster = roster(
+        &[("kf", "10000号客服中心", None)],
+        &[
+            (
+                "w1",
+                "维系经理 小周",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
+    let t0 = beijing(2025, 12, 31, 20, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "家中宽带无法上网,已是第二次报修")
+        .complainant(person("赵先生"))
+        .category(cat("fault_report"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-E", c).unwrap();
+    s.ok("w1", minutes(t0, 1), accept());
+    let refused = s
+        .run("bz", minutes(t0, 5), escalate("主管自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("w1", minutes(t0, 10), escalate("超出首问处理范围"));
+    assert_eq!(steps_taken(&s), ["pass-on"]);
+}

@@ -658,3 +658,40 @@ fn s26_the_builders_rectification_deadline_is_not_the_inspectors() {
     s.tick(beijing(2026, 4, 21, 9, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
 }
+
+/// Twelfth session, escalation check: the assumed `manual-station-head` is the
+/// inspector's hand-up (no surviving article names a step above the station,
+/// 第四、五条 lost), and it brings the case to the station head. Holding
+/// `escalate`, the head took it himself, reporting a case to himself and using
+/// the inspector's step up. Now his escalation is refused and changes nothing;
+/// the inspector still hands the case up. Fails on the old file (the head's
+/// escalation was recorded as `manual-station-head`).
+#[test]
+fn s26_the_station_head_does_not_escalate_to_himself() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jd", "监督员 罗工", "zjz", &["inspector"], Some("zz")),
+            ("zz", "站长 唐站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
+        .complainant(person("业主"))
+        .category(cat("structure"))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    s.register("sl", "CD-E", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
+    let refused = s
+        .run("zz", minutes(t0, 30), escalate("站长自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("jd", minutes(t0, 40), escalate("报站负责人"));
+    assert_eq!(steps_taken(&s), ["manual-station-head"]);
+}

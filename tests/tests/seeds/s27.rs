@@ -331,3 +331,55 @@ fn s27_the_staff_promise_no_date_the_source_lacks() {
     assert_eq!(promised.kind(), "not_permitted", "{promised}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
+
+/// Twelfth session, escalation check: 分级负责 (第四条) — the staff hand a case
+/// to the department head (`manual-dept-head`), the head to the superior tax
+/// authority (`manual-superior`; both assumed). Holding `escalate` with no
+/// step named, the head took his staff's step, reporting a case to himself,
+/// and the superior authority took the first step, handing a case down to the
+/// head (or its own, reporting to itself). Now the superior's escalation is
+/// refused and changes nothing, the head's reaches the superior, and the staff
+/// still hand a case up. Fails on the old file (the superior's escalation was
+/// recorded as `manual-dept-head`).
+#[test]
+fn s27_each_level_escalates_only_to_the_one_above() {
+    let roster = roster(
+        &[("ns", "纳税服务科", None), ("sj", "上级纳税服务处", None)],
+        &[
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+            ("cz", "处长 李处长", "sj", &["superior_authority"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let open = || {
+        let mut s = Scenario::new(policy("tax-service-s27.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "窗口人员使用不文明用语")
+            .complainant(person("纳税人"))
+            .category(cat("service_language"))
+            .build()
+            .unwrap();
+        s.register("zy", "NS-E", c).unwrap();
+        s.ok("zy", minutes(t0, 5), accept());
+        s
+    };
+    let mut s = open();
+    let refused = s
+        .run("cz", minutes(t0, 10), escalate("上级自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("zy", minutes(t0, 20), escalate("报部门负责人"));
+    s.ok("kz", minutes(t0, 30), escalate("报上级税务机关"));
+    assert_eq!(steps_taken(&s), ["manual-dept-head", "manual-superior"]);
+
+    let mut head_first = open();
+    head_first.ok("kz", minutes(t0, 10), escalate("报上级税务机关"));
+    assert_eq!(steps_taken(&head_first), ["manual-superior"]);
+}
