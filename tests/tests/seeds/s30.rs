@@ -1435,13 +1435,24 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
     // 2(2): the team answered, the customer is still unsatisfied, the 疑难 node
     // has it for the 二次处理: its reply is the 疑难 team's.
     let mut s = at_team("ZD-HC3");
-    s.ok("jd1", minutes(t0, 60), reply("已核实,业务解答有误,向您致歉"));
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
     s.ok(
         "jd1",
         beijing(2026, 6, 2, 15, 0),
         callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
     );
-    assert_eq!(steps_taken(&s), ["to-dept-supervisor", "to-supervision-team", "difficult-node"]);
+    assert_eq!(
+        steps_taken(&s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
     s.ok(
         "yn1",
         beijing(2026, 6, 3, 9, 0),
@@ -1451,6 +1462,10 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
         .run("jd1", beijing(2026, 6, 3, 10, 0), reply("再次致歉"))
         .unwrap_err();
     assert!(unmet(&answer), "{answer}");
-    s.ok("yn1", beijing(2026, 6, 3, 11, 0), reply("经疑难团队复核,再次致歉"));
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 11, 0),
+        reply("经疑难团队复核,再次致歉"),
+    );
     s.assert_replays();
 }
