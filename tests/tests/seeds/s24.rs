@@ -505,3 +505,52 @@ fn s24_management_does_not_report_a_case_to_itself() {
     s.ok("pz", minutes(t0, 30), escalate("不能及时处理,汇报领导"));
     assert_eq!(steps_taken(&s), ["manual-management"]);
 }
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.3 2): the 销售 rep answers a
+/// complaint only while it is with him (`holds_case`, ruling 121): not one
+/// 品质部 gave one of its own, whose handling clock his answer would end; one
+/// 品质部 hands him (a return) he answers.
+#[test]
+fn s24_sales_answers_only_a_case_handed_to_him() {
+    let p = policy("electrical-equipment-s24.toml");
+    let roster = roster(
+        &[("pz", "品质部", None), ("xs", "销售部", None)],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("x1", "销售 何经理", "xs", &["sales"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let filed = |s: &mut Scenario, id: &str| {
+        let c = Complaint::builder(t0, Channel::Phone, "断路器合闸后跳闸")
+            .complainant(person("某机电安装公司"))
+            .category(cat("product"))
+            .build()
+            .unwrap();
+        s.register("x1", id, c).unwrap();
+        s.ok("q1", minutes(t0, 10), accept());
+    };
+    // 品质部 keeps it: the rep who registered it does not answer.
+    let mut s = Scenario::new(p.clone(), roster.clone());
+    filed(&mut s, "S24-H1");
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    let before = s.events.len();
+    let answer = s
+        .run("x1", minutes(t0, 60), reply("已安排更换"))
+        .unwrap_err();
+    assert!(
+        matches!(&answer, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{answer}"
+    );
+    assert_eq!(s.events.len(), before);
+    s.ok("q1", minutes(t0, 90), reply("经分析,已安排更换"));
+    s.assert_replays();
+
+    // 品质部 hands him the return: he answers.
+    let mut s = Scenario::new(p, roster);
+    filed(&mut s, "S24-H2");
+    s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
+    s.ok("x1", minutes(t0, 60), reply("会同质检人员检定后已更换"));
+    s.assert_replays();
+}
