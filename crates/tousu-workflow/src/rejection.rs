@@ -492,14 +492,23 @@ impl Rejection {
     /// is only for people (a `hint`, a `problem`, a `reason`, a `message`)
     /// stays in the message; empty when nothing is left to act on.
     ///
-    /// The match names every kind, so a new one cannot be forgotten here.
+    /// `case_details` names every kind, so a new one cannot be forgotten.
     #[must_use]
     pub fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+        let details = self
+            .authority_details()
+            .unwrap_or_else(|| self.case_details());
+        match details {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
+
+    /// The details of the refusals by authority: who may act, sign and
+    /// approve. `None` for every other kind.
+    fn authority_details(&self) -> Option<serde_json::Value> {
         use serde_json::json;
-        let details = match self {
-            Rejection::StaleVersion { expected, actual } => {
-                json!({ "expected": expected, "actual": actual })
-            }
+        Some(match self {
             Rejection::NotPermitted {
                 actor,
                 action,
@@ -551,6 +560,19 @@ impl Rejection {
             } => json!({ "record": record, "action": action, "chain": chain }),
             Rejection::RecordSignRefused { actor, record, .. } => {
                 json!({ "actor": actor, "record": record })
+            }
+            _ => return None,
+        })
+    }
+
+    /// The details of every kind [`Rejection::authority_details`] does not
+    /// answer; the match names every kind, so a new one cannot be
+    /// forgotten.
+    fn case_details(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Rejection::StaleVersion { expected, actual } => {
+                json!({ "expected": expected, "actual": actual })
             }
             Rejection::ClosureAwaitsClock {
                 milestone,
@@ -640,11 +662,18 @@ impl Rejection {
             }),
             // A calendar that cannot count is the policy's configuration,
             // nothing a caller can change by sending another command.
-            Rejection::Calendar(_) => return serde_json::Map::new(),
-        };
-        match details {
-            serde_json::Value::Object(map) => map,
-            _ => serde_json::Map::new(),
+            Rejection::Calendar(_) => serde_json::Value::Null,
+            // Answered by `authority_details`.
+            Rejection::NotPermitted { .. }
+            | Rejection::OutOfAuthority { .. }
+            | Rejection::GrantConditionUnmet { .. }
+            | Rejection::Recused { .. }
+            | Rejection::SelfApproval { .. }
+            | Rejection::SignOffOutOfOrder { .. }
+            | Rejection::AlreadySignedOff { .. }
+            | Rejection::RecordNotSigned { .. }
+            | Rejection::RecordMissing { .. }
+            | Rejection::RecordSignRefused { .. } => serde_json::Value::Null,
         }
     }
 }
