@@ -165,7 +165,7 @@ fn bad_values_are_refused_with_their_path() {
     assert_ne!(with_grant, text, "the default policy has a general_manager");
     let err = Policy::from_toml_str(&with_grant).unwrap_err().to_string();
     assert!(
-        err.contains("line 76")
+        err.contains("line 78")
             && err.contains("\"angry\" is not a known Satisfaction")
             && err.contains("unsatisfied, 不满意"),
         "{err}"
