@@ -3,7 +3,7 @@
 /// The default policy as a file of schema 1, for the tests of what such a
 /// file may not say: the default is at schema 2 only for the `by` of its
 /// manual escalation steps, so without them it is a valid schema-1 file.
-pub fn default_at_schema_1() -> String {
+pub(crate) fn default_at_schema_1() -> String {
     let text = tousu_policy::DEFAULT_POLICY_TOML;
     for by in ["by = [\"handler\"]\n", "by = [\"department_head\"]\n"] {
         assert!(text.contains(by), "the default's manual steps name {by}");
