@@ -2,6 +2,8 @@
 //! at a path where it cannot work, reported by the invariants where it
 //! would not work as meant, and absent from files that do not use it.
 
+mod common;
+
 use tousu_policy::{
     Closure, ClosureCallback, MilestoneId, Policy, RecordSignOff, Severity, SignedRecord,
     check_invariants,
@@ -89,10 +91,11 @@ fn an_awaited_clock_must_be_a_milestone_that_can_stop_before_the_end() {
 #[test]
 fn the_table_belongs_to_schema_2() {
     let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 1;
     p.closure.callback = ClosureCallback::None;
     let found = errors(&p);
     assert!(has(&found, "closure", "schema_version 2"), "{found:#?}");
-    let toml = tousu_policy::DEFAULT_POLICY_TOML.replace(
+    let toml = common::default_at_schema_1().replace(
         "[rounds]\n",
         "[closure]\nawaits = [\"callback\", \"second\"]\n\n[rounds]\n",
     );
@@ -223,6 +226,7 @@ fn awaits_report_is_checked_and_needs_someone_to_report() {
     assert!(!s21.closure.is_default());
 
     let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 1;
     p.closure.awaits_report = Some(tousu_policy::AwaitedReport::default());
     assert!(has(&errors(&p), "closure", "schema_version 2"));
 

@@ -1,18 +1,21 @@
 //! `fallback_owner` as a list tried in order (schema 2, ruling 44): what a
 //! policy check says about a list, and that the single form still loads.
 
+mod common;
+
 use tousu_policy::{DEFAULT_POLICY_TOML, FallbackOwner, MilestoneOwner, Policy};
 
 const ONE: &str = "fallback_owner = { role = \"complaint_manager\" }";
 
-/// The default policy (schema 1) with its first `fallback_owner` replaced.
+/// The default policy at `schema` (1 or 2) with its first `fallback_owner`
+/// replaced.
 fn with_first_fallback(to: &str, schema: u8) -> String {
     assert!(DEFAULT_POLICY_TOML.contains(ONE));
-    DEFAULT_POLICY_TOML.replacen(ONE, to, 1).replacen(
-        "schema_version = 1",
-        &format!("schema_version = {schema}"),
-        1,
-    )
+    let text = match schema {
+        1 => common::default_at_schema_1(),
+        _ => DEFAULT_POLICY_TOML.to_owned(),
+    };
+    text.replacen(ONE, to, 1)
 }
 
 fn report(text: &str) -> String {

@@ -45,7 +45,8 @@ fn unmet(r: Rejection) -> Vec<String> {
     }
 }
 
-/// Registered, accepted and taken over by the department head.
+/// Registered, accepted and taken over by the department head: the handler
+/// reports it up (`manual-head` is the handler's step, its `by`).
 fn escalated(t0: chrono::DateTime<chrono::Utc>) -> Harness {
     let mut h = harness();
     h.register_default(t0);
@@ -58,7 +59,7 @@ fn escalated(t0: chrono::DateTime<chrono::Utc>) -> Harness {
     )
     .unwrap();
     h.run(
-        "head1",
+        "h1",
         Harness::minutes(t0, 15),
         CommandKind::Escalate {
             reason: "客户要求主管处理".into(),

@@ -452,3 +452,56 @@ fn rounds_exhausted_escalate_to_the_general_manager() {
         }
     }
 }
+
+/// The default's manual steps go up one role at a time (S12 第三条 部门经理 →
+/// … → 总经理): `manual-head` is the handler's, `manual-gm` the department
+/// head's, and the 总经理, with nothing above him, does not escalate. Before,
+/// the head escalating took `manual-head` and reported the case to himself.
+#[test]
+fn manual_escalation_goes_up_to_someone_else() {
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let up = |step: Option<&str>| CommandKind::Escalate {
+        reason: "上报".into(),
+        step: step.map(|s| tousu_policy::EscalationId::new(s).unwrap()),
+    };
+    let steps = |h: &Harness| -> Vec<String> {
+        h.case()
+            .escalations
+            .iter()
+            .filter_map(|e| e.step.as_ref().map(ToString::to_string))
+            .collect()
+    };
+    let accepted = || {
+        let mut h = Harness::new();
+        h.register_default(t0);
+        let accept = CommandKind::Accept {
+            override_reason: None,
+        };
+        h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+        h
+    };
+
+    // The head reports to the 总经理, not to himself, and may not take the
+    // handler's step by name.
+    let mut h = accepted();
+    let version = h.case().version;
+    assert!(
+        h.run("head1", Harness::minutes(t0, 10), up(Some("manual-head")))
+            .is_err()
+    );
+    assert_eq!(h.case().version, version);
+    h.run("head1", Harness::minutes(t0, 15), up(None)).unwrap();
+    assert_eq!(steps(&h), ["manual-gm"]);
+
+    // The handler reports to his head; the 总经理 escalates nothing.
+    let mut h = accepted();
+    h.run("h1", Harness::minutes(t0, 10), up(None)).unwrap();
+    assert_eq!(steps(&h), ["manual-head"]);
+    let refused = h.run("gm", Harness::minutes(t0, 15), up(None)).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    h.run("head1", Harness::minutes(t0, 20), up(None)).unwrap();
+    assert_eq!(steps(&h), ["manual-head", "manual-gm"]);
+}

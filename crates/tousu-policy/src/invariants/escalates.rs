@@ -171,11 +171,33 @@ mod tests {
             .expect("the default policy has the step")
     }
 
+    /// The default as it was before its steps named their reporters: no
+    /// `by` on `manual-head` and `manual-gm`, and the general manager
+    /// holding `escalate` (where it stood, `actions[4]`).
+    fn unfixed_default() -> Policy {
+        let mut p = Policy::default_policy().unwrap();
+        step(&mut p, "manual-head").by.clear();
+        step(&mut p, "manual-gm").by.clear();
+        let gm = p
+            .roles
+            .iter_mut()
+            .find(|r| r.id.as_str() == "general_manager")
+            .unwrap();
+        gm.actions.insert(4, crate::authority::Action::Escalate);
+        p
+    }
+
+    #[test]
+    fn the_default_escalates_only_up() {
+        let f = found(&Policy::default_policy().unwrap());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     // The default's roles[2] is department_head, roles[3] general_manager;
     // escalation[3] is manual-head, escalation[4] manual-gm.
     #[test]
     fn a_role_reporting_to_itself_and_handing_down_is_found() {
-        let p = Policy::default_policy().unwrap();
+        let p = unfixed_default();
         let f = found(&p);
         assert!(
             f.contains(&("roles[3].actions[4]; escalation[4]".to_owned(), false)),
@@ -195,7 +217,7 @@ mod tests {
 
     #[test]
     fn none_when_by_excludes_the_role() {
-        let mut p = Policy::default_policy().unwrap();
+        let mut p = unfixed_default();
         step(&mut p, "manual-head").by = vec![role("handler")];
         step(&mut p, "manual-gm").by = vec![role("department_head")];
         let f = found(&p);
@@ -206,7 +228,7 @@ mod tests {
 
     #[test]
     fn a_grant_only_at_other_levels_is_not_found() {
-        let mut p = Policy::default_policy().unwrap();
+        let mut p = unfixed_default();
         step(&mut p, "manual-gm").levels = vec![LevelId::new("crisis").unwrap()];
         for role in &mut p.roles {
             if role.id.as_str() == "general_manager" {
