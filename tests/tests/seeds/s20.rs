@@ -707,34 +707,7 @@ fn s20_another_department_cooperates_and_is_not_handed_the_complaint() {
 /// both breaches were the supervisor's).
 #[test]
 fn s20_the_superior_department_does_not_hand_the_case_back_down() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
-    // Tuesday 9 June 2026, evening: the owner refuses the new time the person
-    // on duty proposes, and he passes the case up.
-    let t0 = beijing(2026, 6, 9, 20, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
-        .complainant(person("业主 钱先生"))
-        .first_responder(sid("zb"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("zb", "S20-D", c).unwrap();
-    s.ok("zb", minutes(t0, 5), accept());
-    s.ok(
-        "zb",
-        minutes(t0, 15),
-        escalate_to(
-            "superior-dept",
-            "业主不同意更换时间，经过已总结，上报管理处",
-        ),
-    );
+    let (mut s, t0) = passed_up_at_night("S20-D");
     let before = s.case().clone();
     let down = s
         .run("sd", minutes(t0, 30), escalate("交客服主管处理"))
@@ -763,34 +736,7 @@ fn s20_the_superior_department_does_not_hand_the_case_back_down() {
 /// breaches were the supervisor's).
 #[test]
 fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
-    // Tuesday 9 June 2026, evening: the owner refuses the new time the person
-    // on duty proposes, and he passes the case up.
-    let t0 = beijing(2026, 6, 9, 20, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
-        .complainant(person("业主 钱先生"))
-        .first_responder(sid("zb"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("zb", "S20-E", c).unwrap();
-    s.ok("zb", minutes(t0, 5), accept());
-    s.ok(
-        "zb",
-        minutes(t0, 15),
-        escalate_to(
-            "superior-dept",
-            "业主不同意更换时间，经过已总结，上报管理处",
-        ),
-    );
+    let (mut s, t0) = passed_up_at_night("S20-E");
     let before = s.case().clone();
     let back = s
         .run("sup", minutes(t0, 30), escalate("交上级处理"))
@@ -824,34 +770,7 @@ fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
 /// handed the case back down to the supervisor).
 #[test]
 fn s20_a_case_passed_up_is_not_handed_back_down_to_the_supervisor() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
-    // Tuesday 9 June 2026, evening, as above: the person on duty passes the
-    // case up, then tries to call the supervisor in.
-    let t0 = beijing(2026, 6, 9, 20, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
-        .complainant(person("业主 钱先生"))
-        .first_responder(sid("zb"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("zb", "S20-F", c).unwrap();
-    s.ok("zb", minutes(t0, 5), accept());
-    s.ok(
-        "zb",
-        minutes(t0, 15),
-        escalate_to(
-            "superior-dept",
-            "业主不同意更换时间，经过已总结，上报管理处",
-        ),
-    );
+    let (mut s, t0) = passed_up_at_night("S20-F");
     let before = s.case().clone();
     let named = s
         .run(
@@ -926,4 +845,37 @@ fn s20_the_case_closes_only_once_the_result_is_written_up() {
     assert_eq!(status(&s), Status::Closed);
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
+}
+
+/// Tuesday 9 June 2026, evening: the owner refuses the new time the person
+/// on duty (zb) proposes, and he passes the case up to the 上级部门 (sd, 7);
+/// the supervisor (sup) is between them.
+fn passed_up_at_night(case: &str) -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("zb", "夜班值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 6, 9, 20, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水，车辆无法驶出")
+        .complainant(person("业主 钱先生"))
+        .first_responder(sid("zb"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("zb", case, c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok(
+        "zb",
+        minutes(t0, 15),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    (s, t0)
 }
