@@ -916,27 +916,7 @@ fn s41_a_production_departments_own_loss_is_not_money() {
 /// escalation was recorded as `dissent`).
 #[test]
 fn s41_the_general_manager_does_not_escalate_to_himself() {
-    let mut s = s41_desk();
-    let t0 = beijing(2025, 11, 3, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "货架层板变形")
-        .category(cat("quality"))
-        .build()
-        .unwrap();
-    s.register("f1", "WH-G", c).unwrap();
-    s.ok("f1", minutes(t0, 10), accept());
-    assert_eq!(level_of(&s), "normal");
-    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
-    let version = s.case().version;
-    let refused = s
-        .run("zj", minutes(t0, 90), escalate("总经理亲自处理"))
-        .unwrap_err();
-    assert!(
-        matches!(refused, Rejection::NotPermitted { .. }),
-        "{refused}"
-    );
-    assert_eq!(s.case().version, version, "nothing recorded");
-    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
-    assert_eq!(steps_taken(&s), ["dissent"]);
+    only_a_department_files_the_dissent("zj", "WH-G", "货架层板变形", "总经理亲自处理");
 }
 
 /// Twelfth audit: the 签呈 of 5.1.13 is the departments' (「各部门」); the 副总
@@ -946,19 +926,25 @@ fn s41_the_general_manager_does_not_escalate_to_himself() {
 /// Fails on the old file (the 副总's escalation was recorded as `dissent`).
 #[test]
 fn s41_the_deputy_does_not_take_the_departments_dissent() {
+    only_a_department_files_the_dissent("fz", "WH-D", "货架立柱锈蚀", "呈总经理");
+}
+
+/// On an ordinary case assigned to 品质科 (p0): `actor`'s escalation is
+/// refused and records nothing, and the department's 签呈 (5.1.13) is then
+/// taken as `dissent`.
+fn only_a_department_files_the_dissent(actor: &str, case: &str, content: &str, reason: &str) {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "货架立柱锈蚀")
+    let c = Complaint::builder(t0, Channel::Phone, content)
         .category(cat("quality"))
         .build()
         .unwrap();
-    s.register("f1", "WH-D", c).unwrap();
+    s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "normal");
     s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
     let version = s.case().version;
-    let refused = s
-        .run("fz", minutes(t0, 90), escalate("呈总经理"))
-        .unwrap_err();
+    let refused = s.run(actor, minutes(t0, 90), escalate(reason)).unwrap_err();
     assert!(
         matches!(refused, Rejection::NotPermitted { .. }),
         "{refused}"
