@@ -85,3 +85,77 @@ fn paths_in_readme_and_docs_exist() {
         missing.join("\n")
     );
 }
+
+/// Every scenario test the documentation, the policy files and the tests'
+/// own comments name as `sNN::test_name` or `duties::test_name` (in a code
+/// span or not) exists in
+/// that module of the seeds' tests (`tests/tests/seeds/sNN.rs`): a row that
+/// claims a test which was renamed or never written claims more than the
+/// repository holds.
+#[test]
+fn scenario_tests_named_in_docs_exist() {
+    use std::path::Path;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root");
+    let mut files = vec![root.join("README.md")];
+    for dir in ["docs", "docs/seeds", "policies", "tests/tests/seeds"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "toml" || e == "rs")
+            {
+                files.push(path);
+            }
+        }
+    }
+    let mut modules: std::collections::BTreeMap<String, String> = Default::default();
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (at, _) in text.match_indices("::") {
+            let word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+            let before = &text[..at];
+            let module = &before[before.trim_end_matches(word).len()..];
+            let after = &text[at + 2..];
+            let test = &after[..after.len() - after.trim_start_matches(word).len()];
+            let is_seed_module = module == "duties"
+                || (module.len() == 3
+                    && module.starts_with('s')
+                    && module[1..].bytes().all(|b| b.is_ascii_digit()));
+            // `sNN::` alone or a path into a module (`s04::helpers::x`) is not a test.
+            if !is_seed_module || test.is_empty() || after[test.len()..].starts_with("::") {
+                continue;
+            }
+            let source = modules.entry(module.to_owned()).or_insert_with(|| {
+                std::fs::read_to_string(root.join(format!("tests/tests/seeds/{module}.rs")))
+                    .unwrap_or_default()
+            });
+            checked += 1;
+            let defined = source.match_indices(&format!("fn {test}")).any(|(at, m)| {
+                source[at + m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '(' || c == '<')
+            });
+            if !defined {
+                missing.push(format!(
+                    "{}: {module}::{test}",
+                    file.strip_prefix(root).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(
+        checked > 500,
+        "only {checked} test names found: is the scan reading the docs?"
+    );
+    assert!(
+        missing.is_empty(),
+        "tests named that do not exist:\n{}",
+        missing.join("\n")
+    );
+}

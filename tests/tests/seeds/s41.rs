@@ -985,3 +985,41 @@ fn s41_the_general_manager_does_not_override_acceptance() {
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("f1", minutes(t0, 10), accept());
 }
+
+/// Thirteenth session: 5.1.1「属重大投诉的开具《客户升级\重大投诉处理表》」 has the
+/// 前台 judge a major complaint, and 5.1.5「综合部接到前台或业务科的《客户升级\重大投诉处理表》后」
+/// lets the 业务科 open the same form later; the 总经理 decides on the review
+/// (「并将评审结果送总经理批示」), not the level. He held `reclassify` and made an
+/// ordinary case 重大 himself. Fails on the old file (his reclassification was
+/// taken, and the 业务科's refused).
+#[test]
+fn s41_the_front_desk_or_business_section_judges_a_major_complaint() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "货架整体倾斜")
+        .category(cat("quality"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-R", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "normal");
+    let version = s.case().version;
+    let refused = s
+        .run(
+            "zj",
+            minutes(t0, 20),
+            classify_as("major", "总经理认定为重大"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok(
+        "b1",
+        minutes(t0, 30),
+        classify_as("major", "客户升级投诉,开具《客户升级\\重大投诉处理表》"),
+    );
+    assert_eq!(level_of(&s), "major");
+}
