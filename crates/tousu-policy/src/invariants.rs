@@ -210,7 +210,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     duty_misses_charge(p, &mut out);
     sign_off_changes_hands(p, &mut out);
     deciders_named(p, &mut out);
-    send_back_has_standing(p, &mut out);
+    decisions_have_standing(p, &mut out);
     grants_usable(p, &mut out);
     escalates::escalates_to_itself(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
@@ -1064,33 +1064,51 @@ fn deciders_named(p: &Policy, out: &mut Findings) {
     }
 }
 
-/// A send-back needs the standing of an approval (ruling 119): a role
-/// granted `send_back` that has no approval limit and signs no chain, under
-/// the authority's own limits or any rule's, is always refused unless its
-/// holder also holds a role that has.
-fn send_back_has_standing(p: &Policy, out: &mut Findings) {
+/// A decision on a proposal needs the standing of an approval: a role
+/// granted `approve` or `send_back` (ruling 119) that has no approval limit
+/// and signs no chain, under the authority's own limits or any rule's, is
+/// always refused unless its holder also holds a role that has. The two
+/// findings keep their own names (`approve_has_standing`,
+/// `send_back_has_standing`).
+fn decisions_have_standing(p: &Policy, out: &mut Findings) {
     let Some(a) = p.approval.as_ref() else {
         return;
     };
     let approvers: Vec<_> = std::iter::once(a.default_approvers())
         .chain(a.rules.iter().map(|r| a.approvers(Some(&r.id))))
         .collect();
+    let decisions = [
+        (
+            Action::Approve,
+            "approve_has_standing",
+            "its approving is always refused; take approve away or give the role an approval limit (approval.thresholds, approval.above, a rule's approvers or sign_off)",
+        ),
+        (
+            Action::SendBack,
+            "send_back_has_standing",
+            "it could never approve a proposal and its sending one back is always refused (ruling 119); take send_back away or give the role an approval limit",
+        ),
+    ];
     for (i, role) in p.roles.iter().enumerate() {
         let stands = approvers
             .iter()
             .any(|x| x.limit_of(&role.id).is_some() || x.sign_off.contains(&role.id));
-        if stands || !role.may_sometimes(Action::SendBack) {
+        if stands {
             continue;
         }
-        out.add(
-            Severity::Warning,
-            "send_back_has_standing",
-            format!("roles[{i}].actions"),
-            format!(
-                "{:?} is granted send_back, but no approval limit or sign-off chain names it, so it could never approve a proposal and its sending one back is always refused (ruling 119); take send_back away or give the role an approval limit",
-                role.id.as_str()
-            ),
-        );
+        for (action, invariant, why) in decisions {
+            if role.may_sometimes(action) {
+                out.add(
+                    Severity::Warning,
+                    invariant,
+                    format!("roles[{i}].actions"),
+                    format!(
+                        "{:?} is granted {action}, but no approval limit or sign-off chain names it, so {why}",
+                        role.id.as_str()
+                    ),
+                );
+            }
+        }
     }
 }
 
