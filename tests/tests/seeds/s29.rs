@@ -649,3 +649,43 @@ fn s29_a_case_closes_on_its_result_without_a_callback() {
     s.ok("n1", beijing(2025, 12, 20, 11, 0), close());
     assert_eq!(status(&s), Status::Closed);
 }
+
+/// 第六条(五)「认真处理上级有关部门批转的工程质量投诉,并在三个月内将调查和处理情况报原批转机关」
+/// is a city or county station's duty (第六条 lists the 市、县(市、区) stations'
+/// 职责); the province's own (第五条) are to pass a case down and require a
+/// report (第五条(三), `report_to_province`), or take it up itself. A referral
+/// the provincial station registered itself started the three months all the
+/// same, and with no city station on the case the late report was charged to
+/// nobody. The clock starts now only on a station's registration
+/// (`started_by = ["city_station"]`, ruling 45). Fails on the old file
+/// (`report_to_referrer@1` breached, charged to nobody).
+#[test]
+fn s29_a_referral_the_province_registers_owes_no_city_report() {
+    let roster = roster(
+        &[("sz", "江苏省建设工程质量用户投诉站", None)],
+        &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "建设部批转:苏州某住宅楼地基沉降")
+        .complainant(person("业主 钱先生"))
+        .category(cat("civil_works"))
+        .incident_at(beijing(2025, 10, 20, 8, 0))
+        .product(delivered(date(2025, 3, 1)))
+        .build()
+        .unwrap();
+    s.register("s1", "SZ-R", c).unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 40), assign("sz", "s1"));
+    assert!(
+        s.deadlines(minutes(t0, 40))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_to_referrer")
+    );
+    s.tick(beijing(2026, 3, 2, 9, 0));
+    assert!(
+        !breach_list(&s).contains(&"report_to_referrer@1".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}
