@@ -387,3 +387,97 @@ fn s32_the_manager_does_not_escalate_to_himself() {
     s.ok("dg", minutes(t0, 4), escalate("报客户服务部经理"));
     assert_eq!(steps_taken(&s), ["manual-cs-manager"]);
 }
+
+/// The approval authority (assumed: the source names no amounts): the 调度主管
+/// approves up to 200 元, the 责任主管 up to 500 元, the 客户服务部经理 above.
+/// A 300 元 remedy is beyond the 调度主管 and within the 责任主管.
+#[test]
+fn s32_each_supervisor_approves_within_his_amount() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("gc", "工程部", None),
+        ],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("dg")),
+            ("dg", "调度主管", "dd", &["dispatch_supervisor"], Some("km")),
+            ("gs", "工程部 维修工", "gc", &["handler"], Some("gz")),
+            (
+                "gz",
+                "工程部主管",
+                "gc",
+                &["responsible_supervisor"],
+                Some("km"),
+            ),
+            ("km", "客户服务部经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.register(
+        "d1",
+        "JB-40",
+        about(t0, "property_service", "维修时损坏业主地板")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    s.ok("d1", minutes(t0, 2), assign("gc", "gs"));
+    s.ok("gs", minutes(t0, 30), CommandKind::StartInvestigation);
+    s.ok(
+        "gs",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "维修工搬运梯子划伤地板"),
+    );
+    s.ok(
+        "gs",
+        minutes(t0, 70),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "300")],
+            "赔偿地板修复费300元",
+        ),
+    );
+    let version = s.case().version;
+    let refused = s
+        .run("dg", minutes(t0, 80), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("gz", minutes(t0, 90), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
+}
+
+/// The cap (assumed: S32 states none, so the fines are deducted in full, up
+/// to the whole monthly bonus): 30 items of an incomplete record at 30 元 an
+/// item are 900 元 against a bonus of 800 元.
+#[test]
+fn s32_fines_are_deducted_up_to_the_whole_bonus() {
+    let roster = bonus_roster(
+        &[("dd", "调度中心", None)],
+        &[(("a", "当班 小安", "dd", &["duty_staff"], None), "800")],
+    );
+    let s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let result = compute(
+        &s,
+        &PenaltyFacts {
+            violations: vec![Violation {
+                rule: ViolationId::new("record_incomplete").unwrap(),
+                case: None,
+                responsible: sid("a"),
+                supervisor: None,
+                items: 30,
+            }],
+            ..PenaltyFacts::new("2026-03".parse().unwrap())
+        },
+    );
+    let st = &result.statements[0];
+    assert_eq!(
+        (st.gross, st.cap_limit, st.deducted),
+        (money("900"), money("800"), money("800"))
+    );
+}
