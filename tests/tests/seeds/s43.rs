@@ -466,3 +466,127 @@ fn s43_the_manager_does_not_escalate_to_himself() {
     s.ok("hq", minutes(t0, 30), escalate("客户要求经理出面"));
     assert_eq!(steps_taken(&s), ["manual-manager"]);
 }
+
+/// 2.1 「按投诉对象」: 2.1.1 服务质量投诉 and 2.1.2 产品质量投诉, the latter
+/// 「主要由于产品品质或客户在服用中的不良反应造成」, so an adverse reaction is a kind of
+/// product-quality complaint (its own category, under 产品质量, for 4.3's
+/// handling).
+#[test]
+fn s43_an_adverse_reaction_is_a_product_quality_complaint() {
+    let p = policy("health-products-s43.toml");
+    let parent = |id: &str| {
+        p.category(&cat(id))
+            .unwrap()
+            .parent
+            .as_ref()
+            .map(ToString::to_string)
+    };
+    assert_eq!(
+        parent("adverse_reaction").as_deref(),
+        Some("product_quality")
+    );
+    assert_eq!(parent("product_quality"), None);
+    assert_eq!(parent("service_quality"), None);
+}
+
+/// 4.5 fines complaints counted in the month (4.5.2–4.5.4), not a late
+/// answer: the 技术部's late reply (4.3.3) is its breach and costs nothing
+/// (`penalties.overtime`, 0).
+#[test]
+fn s43_a_late_reply_is_fined_nothing() {
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], None),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "服用钙片后胃部不适")
+        .category(cat("adverse_reaction"))
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-F", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["technical_reply@1 → jt"]);
+    let result = statements(&s, "2026-03", |_| {});
+    assert_eq!(result.summary.gross, money("0"));
+}
+
+/// 4.5.5「年终评比,无投诉的给予一定奖励」: everyone with no complaint in the year
+/// is commended, the amount left to the company (「一定」 names none); someone
+/// with a complaint is not.
+#[test]
+fn s43_a_year_without_complaints_is_rewarded() {
+    let roster = paid_roster(
+        &[("xs", "销售部", None)],
+        &[
+            (
+                "s1",
+                "销售代表 阮",
+                "xs",
+                &["sales_logistics"],
+                None,
+                5,
+                "1200",
+            ),
+            (
+                "s2",
+                "销售代表 匡",
+                "xs",
+                &["sales_logistics"],
+                None,
+                5,
+                "1200",
+            ),
+        ],
+    );
+    let s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let result = compute(
+        &s,
+        &PenaltyFacts {
+            year_review: Some(tousu_penalty::YearReview {
+                complaint_counts: [(sid("s1"), 2)].into_iter().collect(),
+            }),
+            ..PenaltyFacts::new("2025-12".parse().unwrap())
+        },
+    );
+    let commended = |staff: &str| {
+        result
+            .statements
+            .iter()
+            .find(|st| st.staff == sid(staff))
+            .is_some_and(|st| {
+                st.outcomes
+                    .iter()
+                    .any(|o| o.kind == SanctionKind::Commendation)
+            })
+    };
+    assert_eq!((commended("s1"), commended("s2")), (false, true));
+}
+
+/// The cap (assumed: S43 states none): 4.5.3's 300 元 is deducted up to the
+/// whole monthly bonus, here 200 元.
+#[test]
+fn s43_the_ladder_is_deducted_up_to_the_whole_bonus() {
+    let roster = paid_roster(
+        &[("md", "门店", None)],
+        &[("y1", "店员", "md", &[], None, 1, "200")],
+    );
+    let s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let result = compute(
+        &s,
+        &PenaltyFacts {
+            complaints: complaints_against("y1", 4, "JK"),
+            ..PenaltyFacts::new("2025-11".parse().unwrap())
+        },
+    );
+    let st = &result.statements[0];
+    assert_eq!(
+        (st.gross, st.cap_limit, st.deducted),
+        (money("300"), money("200"), money("200"))
+    );
+}
