@@ -1173,3 +1173,114 @@ fn s12_no_one_reports_a_case_to_himself_or_down() {
         ["manual-gm → general_manager ⇒ general_manager"]
     );
 }
+
+/// The classification rules (assumed: 第六条 names the four levels without
+/// criteria): injury or safety → 危机事件, the media → 重大投诉, a second
+/// complaint on the same matter → 十分不满意, anything else 不满意.
+#[test]
+fn s12_what_makes_each_level() {
+    let p = policy("four-level-s12.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "other", "保养后车内有异味").build().unwrap();
+    let level = |input: EvalInput<'_>| {
+        let d = p.classify(&input);
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    assert_eq!(level(EvalInput::new(&c, t0)), ("unsatisfied".into(), None));
+    assert_eq!(
+        level(EvalInput::new(&c, t0).with_repeat_count(1)),
+        ("very_unsatisfied".into(), Some("repeat".into()))
+    );
+    let flagged = |flags: ComplaintFlags| {
+        about(t0, "other", "保养后刹车失灵")
+            .flags(flags)
+            .build()
+            .unwrap()
+    };
+    let safety = flagged(ComplaintFlags {
+        injury_or_safety: true,
+        ..ComplaintFlags::default()
+    });
+    assert_eq!(
+        level(EvalInput::new(&safety, t0)),
+        ("crisis".into(), Some("safety".into()))
+    );
+    let media = flagged(ComplaintFlags {
+        media_exposure: true,
+        ..ComplaintFlags::default()
+    });
+    assert_eq!(
+        level(EvalInput::new(&media, t0)),
+        ("major".into(), Some("media".into()))
+    );
+}
+
+/// The approval authority (assumed amounts: the source names the 总经理 only
+/// for 第六条's 延期 and the signature of (七)): the 客服部经理 approves up to
+/// 1,000 元, the 总经理 above.
+#[test]
+fn s12_the_cs_manager_approves_up_to_a_thousand() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s12_case(&mut s, "S12-A", t0);
+    s.ok("wm", minutes(t0, 20), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "洗车时刮伤前保险杠"),
+    );
+    s.ok(
+        "wm",
+        minutes(t0, 60),
+        propose(
+            vec![remedy(RemedyKind::Compensation, Some("1500"), "保险杠喷漆")],
+            "赔偿喷漆费用",
+        ),
+    );
+    let version = s.case().version;
+    let refused = s.run("csm", minutes(t0, 70), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("gm", minutes(t0, 80), approve());
+    assert_eq!(status(&s), Status::Approved);
+}
+
+/// The cap (assumed: the source deducts 第六条's 超时扣罚 with no limit): the
+/// fines are deducted up to the whole monthly bonus — a late 初次对应 at
+/// 不满意 (20 元) against a bonus of 10 元.
+#[test]
+fn s12_fines_are_deducted_up_to_the_whole_bonus() {
+    let roster = bonus_roster(
+        &[("cs", "客服部", None), ("ws", "维修车间", None)],
+        &[
+            (
+                ("hf", "回访专员", "cs", &["callback_specialist"], None),
+                "10",
+            ),
+            (("wm", "车间经理", "ws", &["dept_manager"], None), "10"),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "other", "电话投诉: 维修进度无人告知")
+        .build()
+        .unwrap();
+    s.register("hf", "S12-C", c).unwrap();
+    s.ok("hf", minutes(t0, 1), accept());
+    s.ok("hf", minutes(t0, 2), assign_with("ws", "wm", &[]));
+    s.tick(minutes(t0, 31));
+    assert!(breach_owners(&s).contains(&"first_response@1 → wm".to_owned()));
+    let result = statements(&s, "2026-03", |_| {});
+    let st = result
+        .statements
+        .iter()
+        .find(|st| st.staff == sid("wm"))
+        .unwrap();
+    assert_eq!(
+        (st.gross, st.cap_limit, st.deducted),
+        (money("20"), money("10"), money("10"))
+    );
+}
