@@ -689,3 +689,70 @@ fn s29_a_referral_the_province_registers_owes_no_city_report() {
         breach_owners(&s)
     );
 }
+
+/// 第三条(二)「建筑物的照明电气、上下水管线安装工程为6个月」 and (五)「屋面防水工程为3年」,
+/// 「保修期从交付之日起计算」: each term's last day is in warranty, the next is not.
+#[test]
+fn s29_plumbing_six_months_and_the_roof_three_years() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let handed_over = date(2025, 3, 15);
+    assert_eq!(warranty_term(&p, "lighting_plumbing"), "6 months");
+    assert_eq!(
+        warranty_refusal(&p, "lighting_plumbing", handed_over, date(2025, 9, 15)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "lighting_plumbing", handed_over, date(2025, 9, 16)).as_deref(),
+        Some("after-warranty")
+    );
+    assert_eq!(warranty_term(&p, "roof_waterproofing"), "3 years");
+    assert_eq!(
+        warranty_refusal(&p, "roof_waterproofing", handed_over, date(2028, 3, 15)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "roof_waterproofing", handed_over, date(2028, 3, 16)).as_deref(),
+        Some("after-warranty")
+    );
+}
+
+/// 第五条(五)「组织处理反复投诉、影响较大,得不到及时解决的投诉问题」 (assumed
+/// readings: 反复 = raised twice or more before, 影响较大 = the media or five
+/// households): each makes a case serious; one earlier complaint does not.
+#[test]
+fn s29_repeated_or_wide_complaints_are_serious() {
+    let p = policy("construction-jiangsu-s29.toml");
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let c = about(t0, "civil_works", "外墙渗水").build().unwrap();
+    let level = |input: EvalInput<'_>| {
+        let d = p.classify(&input);
+        (d.outcome.to_string(), d.rule_id.map(|r| r.to_string()))
+    };
+    assert_eq!(
+        level(EvalInput::new(&c, t0).with_repeat_count(1)),
+        ("general".into(), None)
+    );
+    assert_eq!(
+        level(EvalInput::new(&c, t0).with_repeat_count(2)),
+        ("serious".into(), Some("repeated".into()))
+    );
+    let wide = about(t0, "civil_works", "五户住户联名反映外墙渗水")
+        .collective_count(5)
+        .build()
+        .unwrap();
+    assert_eq!(
+        level(EvalInput::new(&wide, t0)),
+        ("serious".into(), Some("repeated".into()))
+    );
+    let reported = about(t0, "civil_works", "媒体报道外墙渗水")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    assert_eq!(
+        level(EvalInput::new(&reported, t0)),
+        ("serious".into(), Some("repeated".into()))
+    );
+}
