@@ -1023,3 +1023,18 @@ fn s41_the_front_desk_or_business_section_judges_a_major_complaint() {
     );
     assert_eq!(level_of(&s), "major");
 }
+
+/// 5.5.1「总经理办于客户投诉案件处理过程中,对于逾期案件应开立《催办单》催促有关部门处理」:
+/// an overdue case is chased, not fined — the 罚扣 of 5.6–5.9 follow the
+/// responsibility found and the loss, and no article fines lateness
+/// (`penalties.overtime`, 0).
+#[test]
+fn s41_an_overdue_case_is_chased_not_fined() {
+    let mut s = s41_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s41_assigned(&mut s, "WH-31", t0);
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    assert!(breach_list(&s).contains(&"closure@1".to_owned()));
+    let result = statements(&s, "2026-03", |_| {});
+    assert_eq!(result.summary.gross, money("0"));
+}
