@@ -1379,3 +1379,40 @@ fn s10_no_extension_ends_the_departments_response() {
     );
     assert!(breached(&s.tick(minutes(t0, 151)), "dept_response"));
 }
+
+/// 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心,以便跟进验证和回访顾客(回访时效在2个工作日内执行)」:
+/// a routine case is called back within two working days of the centre's
+/// answer; missed, it breaches and costs nothing (the source fines no
+/// lateness: `penalties.overtime` is 0 at every level).
+#[test]
+fn s10_a_routine_case_is_called_back_within_two_working_days() {
+    let mut s = s10_desk();
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-CB", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 20), investigate());
+    s.ok(
+        "eng1",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "灯管老化"),
+    );
+    s.ok(
+        "eng1",
+        minutes(t0, 70),
+        propose(vec![rem(RemedyKind::Repair)], "更换灯管"),
+    );
+    s.ok("sm", minutes(t0, 80), approve());
+    s.ok("fd", minutes(t0, 90), reply("灯管已更换"));
+    // Two working days from Thursday 9 October: Friday and Saturday 11
+    // October (a make-up working day after National Day).
+    assert_eq!(due(&s, minutes(t0, 90), "callback"), "2025-10-12 00:00");
+    s.tick(beijing(2025, 10, 12, 9, 0));
+    assert!(breach_list(&s).contains(&"callback@1".to_owned()));
+    let result = statements(&s, "2025-10", |_| {});
+    assert_eq!(result.summary.gross, money("0"));
+}
