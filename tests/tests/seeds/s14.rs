@@ -524,3 +524,48 @@ fn s14_the_direct_leader_does_not_report_a_case_to_himself() {
         ["direct-leader → direct_leader ⇒ direct_leader"]
     );
 }
+
+/// The approval authority (assumed amounts: the source names no approver):
+/// the 客户服务部经理 approves up to 500 元, the 直接领导 (第十七条「应及早上报直接领导」)
+/// above. An 800 元 allowance is beyond the manager.
+#[test]
+fn s14_the_manager_approves_up_to_five_hundred() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("mgmt", "公司领导", None)],
+        &[
+            ("kf", "客服专员韩梅", "cs", &["cs_agent"], Some("csm")),
+            ("inv", "调查员李雷", "cs", &["investigator"], Some("csm")),
+            ("csm", "客服部经理", "cs", &["cs_manager"], Some("ld")),
+            ("ld", "分管副总", "mgmt", &["direct_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "kf",
+        "WL-A",
+        about(t0, "timeliness", "货物晚到三天").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("cs", "inv"));
+    s.ok("inv", minutes(t0, 15), investigate());
+    s.ok("inv", minutes(t0, 20), findings(FaultParty::Us, "中转延误"));
+    s.ok(
+        "kf",
+        minutes(t0, 25),
+        propose(
+            vec![remedy(RemedyKind::PriceAllowance, Some("800"), "减免运费")],
+            "减免运费800元",
+        ),
+    );
+    let version = s.case().version;
+    let refused = s.run("csm", minutes(t0, 30), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("ld", minutes(t0, 40), approve());
+    assert_eq!(status(&s), Status::Approved);
+}
