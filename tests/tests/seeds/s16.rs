@@ -727,3 +727,64 @@ fn s16_the_reply_follows_the_partners_signed_opinion() {
     s.ok("p2", minutes(t0, 240), approve());
     s.ok("zm", minutes(t0, 300), reply("退还多收费用500元"));
 }
+
+/// 一(四)「接待受理人员的工作: 1、填写投诉或意见反馈处理登记表及台帐」: registering is the
+/// work of those 一(一)–(三) name — the 总台 (passing a call or a visit on), the
+/// 行政总台 (a written complaint) and the 专门负责人 (one the 司法行政机关 or 律师协会
+/// send); a 律师 is none of them. The lawyer held `register`. Fails on the
+/// old file (the lawyer's registration was taken).
+#[test]
+fn s16_a_lawyer_does_not_register_a_complaint() {
+    let roster = roster(
+        &[("front", "总台", None), ("lit", "诉讼部", None)],
+        &[
+            ("ft", "总台接待", "front", &["front_desk"], None),
+            ("l1", "律师", "lit", &["lawyer"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = || {
+        Complaint::builder(t0, Channel::Visit, "当事人当面投诉承办律师未按时提交证据")
+            .complainant(person("当事人 钱女士"))
+            .build()
+            .unwrap()
+    };
+    let refused = s.register("l1", "LS-L", c()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    s.register("ft", "LS-L", c()).unwrap();
+}
+
+/// The classification: 一(三)「司法行政机关、律师协会转来的投诉和意见反馈由专门负责人受理」
+/// (assumed: such a referral is major), and 二(四)「涉及原则性问题或重大问题的投诉」,
+/// the 专门负责人's judgement recorded as a fact; anything else is general.
+#[test]
+fn s16_what_makes_a_complaint_major() {
+    let p = policy("law-firm-s16.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let by = |channel: Channel| {
+        Complaint::builder(t0, channel, "律师收费不透明")
+            .complainant(person("当事人 周先生"))
+            .build()
+            .unwrap()
+    };
+    assert_eq!(
+        classified(&p, &by(Channel::Phone)),
+        ("general".into(), None)
+    );
+    assert_eq!(
+        classified(&p, &by(Channel::Referral)),
+        ("major".into(), Some("referred-by-authority".into()))
+    );
+    let principled = Complaint::builder(t0, Channel::Phone, "律师泄露当事人隐私")
+        .fact(fact("principled_or_major"), FactValue::Bool(true))
+        .build()
+        .unwrap();
+    assert_eq!(
+        classified(&p, &principled),
+        ("major".into(), Some("principled".into()))
+    );
+}
