@@ -1128,3 +1128,82 @@ fn s40_the_general_manager_does_not_override_acceptance() {
     );
     assert_eq!(s.case().version, version, "nothing recorded");
 }
+
+/// The 制造部门 (第七条(四)) handles a case the 生产管理组 sends it as one of
+/// 第九条(二)'s 「有关人员」: it investigates, records the findings, files the
+/// report that stops `investigation_report`, and, disagreeing with the
+/// decision, files its own 签呈 (第九条(十一), `dissent`).
+#[test]
+fn s40_the_manufacturing_department_reports_and_dissents() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zz", "制造部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("m1", "制造部 冲压组长", "zz", &["manufacturing"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+            ("gm", "总经理", "zjs", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let c = about(t0, "quality_abnormality", "冲压件尺寸超差")
+        .build()
+        .unwrap();
+    s.register("y1", "KS-M", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    s.ok("pm", minutes(t0, 40), assign("zz", "m1"));
+    s.ok("m1", minutes(t0, 60), investigate());
+    s.ok(
+        "m1",
+        beijing(2026, 3, 3, 10, 0),
+        findings(FaultParty::Us, "冲压模具定位销磨损"),
+    );
+    let stopped = s.ok(
+        "m1",
+        beijing(2026, 3, 4, 10, 0),
+        s40_report("investigation_report", "制造部调查报告"),
+    );
+    assert!(stopped.iter().any(|e| matches!(&e.kind,
+        EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "investigation_report")));
+    s.ok(
+        "m1",
+        beijing(2026, 3, 5, 10, 0),
+        escalate("签呈:对责任归属判定有异议"),
+    );
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// 第十四条「对于逾期案件应开立“催办单”催促有关部门处理」: an overdue case is chased,
+/// not fined — the 办法's 罚扣 follow the loss (第九条(六)), and no article
+/// fines lateness (`penalties.overtime`, 0).
+#[test]
+fn s40_an_overdue_case_is_chased_not_fined() {
+    let roster = roster(
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
+        &[
+            ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
+            ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("factory-claims-s40.toml"), roster);
+    let c = about(t0, "quality_abnormality", "纸箱印刷色差")
+        .build()
+        .unwrap();
+    s.register("y1", "KS-O", c).unwrap();
+    s.ok("pm", minutes(t0, 30), accept());
+    s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+    s.tick(beijing(2026, 3, 31, 9, 0));
+    assert!(breach_list(&s).contains(&"closure@1".to_owned()));
+    let result = statements(&s, "2026-03", |_| {});
+    assert_eq!(result.summary.gross, money("0"));
+}
