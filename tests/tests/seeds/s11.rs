@@ -524,3 +524,44 @@ fn s11_the_branch_head_does_not_report_a_case_to_himself() {
     s.ok("tsm", minutes(t0, 10), escalate("向营业网点负责人汇报"));
     assert_eq!(steps_notified(&s), ["branch-head → branch_head"]);
 }
+
+/// The approval authority (assumed amount: 第八条(四)「超出本网点处理权限的」 names the
+/// branch's authority without a figure): the 网点负责人 approves up to 500 元;
+/// beyond, the case is the head office's. And a reply not given in 三日 is
+/// brought to him (`late-reply`, assumed: the source names no consequence).
+#[test]
+fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "信用卡年费误扣")
+        .category(cat("fees"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S11-A", c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    s.ok("tsm", minutes(t0, 8), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 10), investigate());
+    s.ok(
+        "tsm",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "系统未识别免年费条件"),
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 40),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("800"), "退还年费")],
+            "退还误扣年费800元",
+        ),
+    );
+    let version = s.case().version;
+    let refused = s.run("bh", minutes(t0, 50), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
+    s.tick(beijing(2025, 10, 17, 9, 0));
+    assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+}
