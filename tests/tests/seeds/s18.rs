@@ -769,3 +769,70 @@ fn s18_the_result_is_replied_only_once_approved() {
         reply("系小区二次供水设施原因,已向物业说明"),
     );
 }
+
+/// The assumed values of S18 (the source gives the acts, not their limits):
+/// a complaint is 一般 unless the rules make it 严重; it is dispatched within
+/// 2 hours of receipt (第七条「同时下发投诉件到相应责任部门进行处理」); the 主管领导
+/// approves up to 1,000 元 and the company leader above (第十条「按照审批权限获得审批的
+/// 处理结果」, amounts not given); the callback is due 3 working days after
+/// the reply.
+#[test]
+fn s18_the_assumed_limits_dispatch_approval_and_callback() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务中心", None),
+            ("gw", "管网所", None),
+            ("gs", "公司", None),
+        ],
+        &[
+            ("k1", "客服受理员", "kf", &["cs_intake"], None),
+            (
+                "g1",
+                "管网所 维修班长",
+                "gw",
+                &["responsible_dept"],
+                Some("g0"),
+            ),
+            ("g0", "管网所 主管领导", "gw", &["dept_leader"], Some("c0")),
+            ("c0", "公司领导", "gs", &["company_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    s.register(
+        "k1",
+        "CD-20",
+        about(t0, "pipe_network", "施工挖断水管,家中停水两天")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "general");
+    assert_eq!(due(&s, t0, "dispatch"), "2026-03-02 12:00");
+    s.ok("k1", minutes(t0, 5), accept());
+    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
+    s.ok("g1", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "g1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "施工未探明管线"),
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 100),
+        propose(
+            vec![remedy(RemedyKind::Compensation, Some("1500"), "停水补偿")],
+            "补偿停水损失",
+        ),
+    );
+    let version = s.case().version;
+    let refused = s.run("g0", minutes(t0, 110), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("c0", minutes(t0, 120), approve());
+    s.ok("k1", minutes(t0, 140), reply("已修复并补偿1,500元"));
+    assert_eq!(due(&s, minutes(t0, 140), "callback"), "2026-03-06 00:00");
+}
