@@ -1469,3 +1469,101 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
     );
     s.assert_replays();
 }
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理,最终由服务监督团队…负责处理、回复客户、结束工单」 and 五(2)
+/// 「…可直接转交至疑难投诉处理团队(经理级)」: the work order goes up the chain,
+/// never back down it. Each step was taken once but stayed open after a
+/// later one: a 部门主管 who had passed the work order straight to the team
+/// could still submit it to the 部门经理, taking it from the team, and a
+/// 部门经理 could pass one the team had sent on to the 疑难 team back to the
+/// team. Each step is now closed once the work order went past it
+/// (`not_after`, ruling 136): refused, named or not, changing nothing. The
+/// thirteenth audit (fails on the old file, where the 部门主管's named step to
+/// the 部门经理 was taken after the team had the work order).
+#[test]
+fn s30_the_chain_does_not_take_the_work_order_back_down() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let open = |n: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+            .complainant(person("用户 葛女士"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", n, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        s
+    };
+    let refused = |s: &mut Scenario, who: &str, at: i64, step: &str, past: &str| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s
+            .run(who, minutes(t0, at), escalate_to(step, "再提交"))
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who} {step}: {e}");
+        let gone = format!("the escalation step {step} is not taken once the step {past} has been");
+        assert!(e.to_string().contains(&gone), "{e}");
+        let unnamed = s.run(who, minutes(t0, at), escalate("再提交")).unwrap_err();
+        assert!(
+            matches!(&unnamed, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+            "{who}: {unnamed}"
+        );
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    // The 部门主管 passed it straight to the team: he no longer submits it
+    // to the 部门经理, which would take it from the team.
+    let mut s = open("ZD-BZ");
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        escalate_to("to-supervision-team", "未能与客户达成协议"),
+    );
+    refused(&mut s, "zg", 30, "to-dept-manager", "to-supervision-team");
+    assert_eq!(
+        steps_taken(&s),
+        ["to-dept-supervisor", "to-supervision-team"]
+    );
+    s.assert_replays();
+
+    // The 部门经理 handed it to a team member, whose review passed it to the
+    // 疑难 team: the 部门经理 no longer passes it back to the team.
+    let mut s = open("ZD-BZ2");
+    s.ok("zg", minutes(t0, 20), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok("jd1", minutes(t0, 45), escalate("转交疑难投诉处理团队"));
+    refused(&mut s, "jl", 50, "to-supervision-team", "to-difficult-team");
+    assert_eq!(
+        steps_taken(&s),
+        ["to-dept-supervisor", "to-dept-manager", "to-difficult-team"]
+    );
+    s.assert_replays();
+}
