@@ -469,3 +469,47 @@ fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
     assert_eq!(up.case(), &before, "the refusal changes nothing");
     assert_eq!(steps_taken(&up), ["manual-superior"]);
 }
+
+/// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
+/// a case the staff send to the tax-service department of the bureau where
+/// it belongs, naming nobody there, is that department's to handle. The
+/// handling clock fell back to the staff member who had acted on it — the
+/// sender, whose bureau no longer has the case — and he was charged when the
+/// receiving department let it run late. It is now the receiving
+/// department's holder of the role (`holder` among `lead_department`, ruling
+/// 75), then the staff member who acted. The thirteenth audit (fails on the
+/// old file, which charged the sender).
+#[test]
+fn s27_a_case_sent_to_another_bureau_without_a_handler_is_that_bureaus() {
+    let roster = roster(
+        &[
+            ("ns", "甲区税务局纳税服务科", None),
+            ("ns2", "乙区税务局纳税服务科", None),
+        ],
+        &[
+            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], None),
+            (
+                "zy2",
+                "专职人员 周专员",
+                "ns2",
+                &["tax_service_staff"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    // Mon 15 Jun 2026; 10 working days (Dragon Boat, Fri 19 Jun, off) end with Tue 30 Jun.
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "乙区办税服务厅未一次性告知所需资料")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-H", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign_department("ns2"));
+    assert_eq!(due(&s, minutes(t0, 10), "handling"), "2026-07-01 00:00");
+    s.tick(beijing(2026, 7, 2, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → zy2"]);
+    s.assert_replays();
+}
