@@ -695,3 +695,52 @@ fn s26_the_station_head_does_not_escalate_to_himself() {
     s.ok("jd", minutes(t0, 40), escalate("报站负责人"));
     assert_eq!(steps_taken(&s), ["manual-station-head"]);
 }
+
+/// 第七条「各级建设行政主管部门直接受理的或上级交办的质量投诉,应及时交由相应的质量投诉处理监督机构」:
+/// the commission hands the station the cases it receives; it takes no step
+/// of the station's. Holding `escalate`, its escalation took the only manual
+/// step, `manual-station-head` — the inspector's assumed hand-up — handing a
+/// case down to the station head and using the inspector's step up. Now it
+/// is refused and changes nothing, and the inspector still hands the case
+/// up. The thirteenth audit (fails on the old file, where the commission's
+/// escalation was recorded as `manual-station-head`).
+#[test]
+fn s26_the_commission_does_not_take_the_inspectors_step() {
+    let roster = roster(
+        &[
+            ("zjz", "成都市建设工程质量监督站", None),
+            ("jw", "成都市城乡建设委员会", None),
+        ],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jd", "监督员 罗工", "zjz", &["inspector"], Some("zz")),
+            ("zz", "站长 唐站长", "zjz", &["station_head"], None),
+            (
+                "wy",
+                "市建委 周处长",
+                "jw",
+                &["construction_commission"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "市建委交办:主体结构梁出现斜裂缝")
+        .complainant(person("业主"))
+        .category(cat("structure"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-F", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
+    let before = s.case().clone();
+    let refused = s
+        .run("wy", minutes(t0, 30), escalate("交站负责人办理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("jd", minutes(t0, 40), escalate("报站负责人"));
+    assert_eq!(steps_taken(&s), ["manual-station-head"]);
+    s.assert_replays();
+}

@@ -383,3 +383,133 @@ fn s27_each_level_escalates_only_to_the_one_above() {
     head_first.ok("kz", minutes(t0, 10), escalate("报上级税务机关"));
     assert_eq!(steps_taken(&head_first), ["manual-superior"]);
 }
+
+/// 第四条「分级负责」: each level hands a case only to the one above it. The
+/// staff hold `escalate` for their own step to the department head
+/// (`manual-dept-head`), but `manual-superior` — the head's step — named
+/// nobody, so the staff could send a case past the head to the superior
+/// authority, by name, or unnamed once the head had it; and once the head had
+/// sent a case up, the staff's step, still open, handed it back down to him.
+/// Now `manual-superior` is the head's (`by`) and `manual-dept-head` is closed
+/// once the case went up (`not_after`, ruling 136): each refusal changes
+/// nothing. The thirteenth audit (fails on the old file, where the staff's
+/// named escalation to `manual-superior` was taken).
+#[test]
+fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
+    let roster = roster(
+        &[("ns", "纳税服务科", None), ("sj", "上级纳税服务处", None)],
+        &[
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+            ("cz", "处长 李处长", "sj", &["superior_authority"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let open = |n: &str| {
+        let mut s = Scenario::new(policy("tax-service-s27.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "窗口人员使用不文明用语")
+            .complainant(person("纳税人"))
+            .category(cat("service_language"))
+            .build()
+            .unwrap();
+        s.register("zy", n, c).unwrap();
+        s.ok("zy", minutes(t0, 5), accept());
+        s
+    };
+    // Past the head, by name: refused before and after the head has the case.
+    let mut s = open("NS-F");
+    let before = s.case().clone();
+    let named = s
+        .run(
+            "zy",
+            minutes(t0, 10),
+            escalate_to("manual-superior", "直接报上级税务机关"),
+        )
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("zy", minutes(t0, 20), escalate("报部门负责人"));
+    let before = s.case().clone();
+    let unnamed = s
+        .run("zy", minutes(t0, 30), escalate("再报上级"))
+        .unwrap_err();
+    assert!(
+        matches!(&unnamed, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{unnamed}"
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("kz", minutes(t0, 40), escalate("报上级税务机关"));
+    assert_eq!(steps_taken(&s), ["manual-dept-head", "manual-superior"]);
+    s.assert_replays();
+
+    // The head sent it up first: the staff's step no longer hands it back down.
+    let mut up = open("NS-G");
+    up.ok("kz", minutes(t0, 10), escalate("报上级税务机关"));
+    let before = up.case().clone();
+    let back = up
+        .run(
+            "zy",
+            minutes(t0, 20),
+            escalate_to("manual-dept-head", "报部门负责人"),
+        )
+        .unwrap_err();
+    assert_eq!(back.kind(), "grant_condition_unmet", "{back}");
+    assert!(
+        back.to_string().contains(
+            "the escalation step manual-dept-head is not taken once the step manual-superior has been"
+        ),
+        "{back}"
+    );
+    assert_eq!(up.case(), &before, "the refusal changes nothing");
+    assert_eq!(steps_taken(&up), ["manual-superior"]);
+}
+
+/// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
+/// a case the staff send to the tax-service department of the bureau where
+/// it belongs, naming nobody there, is that department's to handle. The
+/// handling clock fell back to the staff member who had acted on it — the
+/// sender, whose bureau no longer has the case — and he was charged when the
+/// receiving department let it run late. It is now the receiving
+/// department's holder of the role (`holder` among `lead_department`, ruling
+/// 75), then the staff member who acted. The thirteenth audit (fails on the
+/// old file, which charged the sender).
+#[test]
+fn s27_a_case_sent_to_another_bureau_without_a_handler_is_that_bureaus() {
+    let roster = roster(
+        &[
+            ("ns", "甲区税务局纳税服务科", None),
+            ("ns2", "乙区税务局纳税服务科", None),
+        ],
+        &[
+            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], None),
+            (
+                "zy2",
+                "专职人员 周专员",
+                "ns2",
+                &["tax_service_staff"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    // Mon 15 Jun 2026; 10 working days (Dragon Boat, Fri 19 Jun, off) end with Tue 30 Jun.
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "乙区办税服务厅未一次性告知所需资料")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-H", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign_department("ns2"));
+    assert_eq!(due(&s, minutes(t0, 10), "handling"), "2026-07-01 00:00");
+    s.tick(beijing(2026, 7, 2, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → zy2"]);
+    s.assert_replays();
+}

@@ -432,3 +432,67 @@ fn s28_each_report_up_is_made_by_the_hall() {
     assert_eq!(steps_taken(&s), ["beyond-authority", "escalation-tendency"]);
     s.assert_replays();
 }
+
+/// 三「超出处理权限时应及 时上报上一级主管协调处理」 and 「若遇到有升级投诉倾向的时候,要及时向上级上报」:
+/// the staff member reports beyond their authority to the hall supervisor,
+/// and a complaint tending to escalate to the 上级. Once the case is with the
+/// 上级, the staff's step to the hall supervisor, still open, took it back
+/// down from the 上级 and made the hall supervisor answer for it. It is now
+/// closed once `escalation-tendency` was taken (`not_after`, ruling 136):
+/// refused, named or not, and changing nothing. The thirteenth audit (fails
+/// on the old file, where the staff member's named escalation to
+/// `beyond-authority` was taken after the report to the 上级).
+#[test]
+fn s28_a_case_reported_to_the_superior_is_not_handed_back_to_the_hall() {
+    let roster = roster(
+        &[("yyt", "营业厅", None), ("fgs", "分公司客服中心", None)],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), roster);
+    s.register(
+        "y1",
+        "YYT-BZ",
+        about(t0, "product_service_defect", "同一小区5户宽带同时断网")
+            .collective_count(5)
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 5), accept());
+    s.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("escalation-tendency", "批量断网,有升级倾向"),
+    );
+    let before = s.case().clone();
+    let named = s
+        .run(
+            "y1",
+            minutes(t0, 20),
+            escalate_to("beyond-authority", "超出处理权限"),
+        )
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    assert!(
+        named.to_string().contains(
+            "the escalation step beyond-authority is not taken once the step escalation-tendency has been"
+        ),
+        "{named}"
+    );
+    let unnamed = s
+        .run("y1", minutes(t0, 20), escalate("超出处理权限"))
+        .unwrap_err();
+    assert!(
+        matches!(&unnamed, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{unnamed}"
+    );
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    assert_eq!(steps_taken(&s), ["escalation-tendency"]);
+    s.assert_replays();
+}

@@ -660,8 +660,9 @@ fn s30_the_work_order_is_the_supervisors_once_submitted() {
 /// a work order only to the team or the 疑难 team (`hands_over_to`, ruling
 /// 78): his self-assignment is refused, the late reply is the team's, which
 /// has the work order though nobody there has acted (its only holder on the
-/// roster; the 部门经理's who passed it on before the tenth audit), and the
-/// 部门经理 may still send it to a named team member, who then answers.
+/// roster; the 部门经理's who passed it on before the tenth audit), and a team
+/// member who names himself the handler then answers (the 部门经理, who passed
+/// it on, no longer hands it on: `holds_case`, thirteenth audit).
 #[test]
 fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
     let roster = roster(
@@ -717,9 +718,9 @@ fn s30_a_supervisor_who_passed_the_work_order_up_is_not_its_handler() {
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
     s.assert_replays();
-    // Sent to a named team member, who does not answer: his breach.
+    // Taken by a named team member, who does not answer: his breach.
     let mut s = up_the_chain("ZD-N");
-    s.ok("jl", minutes(t0, 53), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 53), assign("jd", "jd1"));
     assert!(breached(&s.tick(beijing(2026, 3, 5, 9, 0)), "team_reply"));
     assert_eq!(breach_owners(&s), ["team_reply@1 → jd1"]);
     s.assert_replays();
@@ -1155,17 +1156,22 @@ fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
     s.ok("kd1", minutes(t0, 5), accept());
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
     let before = s.events.len();
-    for (who, cmd) in [
-        ("zg", assign("yn", "yn1")),
-        ("zg", assign_department("yn")),
-        ("jl", assign("yn", "yn1")),
+    // The 部门主管 has it; the 部门经理 does not yet (`holds_case`).
+    for (who, cmd, kind) in [
+        ("zg", assign("yn", "yn1"), "hand_over_refused"),
+        ("zg", assign_department("yn"), "hand_over_refused"),
+        ("jl", assign("yn", "yn1"), "grant_condition_unmet"),
     ] {
         let err = s.run(who, minutes(t0, 20), cmd).unwrap_err();
-        assert_eq!(err.kind(), "hand_over_refused", "{who}: {err}");
+        assert_eq!(err.kind(), kind, "{who}: {err}");
     }
     assert_eq!(s.events.len(), before);
     // Up the chain to the team, which reviews and passes it on.
     s.ok("zg", minutes(t0, 30), escalate("未能与客户达成协议"));
+    let err = s
+        .run("jl", minutes(t0, 40), assign("yn", "yn1"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
     s.ok("jl", minutes(t0, 50), assign("jd", "jd1"));
     // Nor do they move it on from the team to the 疑难 team.
     let before = s.events.len();
@@ -1177,7 +1183,9 @@ fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
                 transfer("yn", "yn1", "直接转疑难团队"),
             )
             .unwrap_err();
-        assert_eq!(err.kind(), "hand_over_refused", "{who}: {err}");
+        // The work order is the team member's now, no longer theirs to hand
+        // on at all (`holds_case`, thirteenth audit).
+        assert_eq!(err.kind(), "grant_condition_unmet", "{who}: {err}");
     }
     assert_eq!(s.events.len(), before);
     s.ok(
@@ -1467,5 +1475,176 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
         beijing(2026, 6, 3, 11, 0),
         reply("经疑难团队复核,再次致歉"),
     );
+    s.assert_replays();
+}
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理,最终由服务监督团队…负责处理、回复客户、结束工单」 and 五(2)
+/// 「…可直接转交至疑难投诉处理团队(经理级)」: the work order goes up the chain,
+/// never back down it. Each step was taken once but stayed open after a
+/// later one: a 部门主管 who had passed the work order straight to the team
+/// could still submit it to the 部门经理, taking it from the team, and a
+/// 部门经理 could pass one the team had sent on to the 疑难 team back to the
+/// team. Each step is now closed once the work order went past it
+/// (`not_after`, ruling 136): refused, named or not, changing nothing. The
+/// thirteenth audit (fails on the old file, where the 部门主管's named step to
+/// the 部门经理 was taken after the team had the work order).
+#[test]
+fn s30_the_chain_does_not_take_the_work_order_back_down() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let open = |n: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+            .complainant(person("用户 葛女士"))
+            .category(cat("agent_business"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", n, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        s
+    };
+    let refused = |s: &mut Scenario, who: &str, at: i64, step: &str, past: &str| {
+        let before = (s.case().clone(), s.events.len());
+        let e = s
+            .run(who, minutes(t0, at), escalate_to(step, "再提交"))
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who} {step}: {e}");
+        let gone = format!("the escalation step {step} is not taken once the step {past} has been");
+        assert!(e.to_string().contains(&gone), "{e}");
+        let unnamed = s.run(who, minutes(t0, at), escalate("再提交")).unwrap_err();
+        assert!(
+            matches!(&unnamed, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+            "{who}: {unnamed}"
+        );
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    // The 部门主管 passed it straight to the team: he no longer submits it
+    // to the 部门经理, which would take it from the team.
+    let mut s = open("ZD-BZ");
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        escalate_to("to-supervision-team", "未能与客户达成协议"),
+    );
+    refused(&mut s, "zg", 30, "to-dept-manager", "to-supervision-team");
+    assert_eq!(
+        steps_taken(&s),
+        ["to-dept-supervisor", "to-supervision-team"]
+    );
+    s.assert_replays();
+
+    // The 部门经理 handed it to a team member, whose review passed it to the
+    // 疑难 team: the 部门经理 no longer passes it back to the team.
+    let mut s = open("ZD-BZ2");
+    s.ok("zg", minutes(t0, 20), escalate("未能与客户达成协议"));
+    s.ok("jl", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok("jd1", minutes(t0, 45), escalate("转交疑难投诉处理团队"));
+    refused(&mut s, "jl", 50, "to-supervision-team", "to-difficult-team");
+    assert_eq!(
+        steps_taken(&s),
+        ["to-dept-supervisor", "to-dept-manager", "to-difficult-team"]
+    );
+    s.assert_replays();
+}
+
+/// 五(2)「…可直接转交至疑难投诉处理团队(经理级)」: once the team's review has
+/// passed the work order on to the 疑难 team, it is that team's. The 部门主管
+/// and 部门经理 hold `assign` and `transfer` to hand a work order they hold to
+/// the team (四 第三步), and they could use them on one that had long left
+/// them: the 部门经理 handed a work order the 疑难 team held back down to a
+/// team member, who was then charged with the 疑难 round's reply. They now
+/// hand a work order on only while it is with them (`holds_case`, ruling
+/// 121): refused, nothing changes. The thirteenth audit (fails on the old
+/// file, where the 部门经理's assignment was taken).
+#[test]
+fn s30_the_chain_does_not_hand_back_what_the_difficult_team_holds() {
+    let roster = roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 14, 10, 0);
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 葛女士"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    s.register("kd1", "ZD-HB", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 20), escalate("未能与客户达成协议"));
+    // The 部门经理 holds it and hands it to the team.
+    s.ok("jl", minutes(t0, 30), escalate("转服务监督团队处理"));
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok("jd1", minutes(t0, 45), escalate("转交疑难投诉处理团队"));
+    let before = (s.case().clone(), s.events.len());
+    for who in ["jl", "zg"] {
+        let e = s
+            .run(who, minutes(t0, 50), assign("jd", "jd1"))
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert!(e.to_string().contains("holds_case"), "{e}");
+        let e = s
+            .run(
+                who,
+                minutes(t0, 50),
+                transfer("jd", "jd1", "转回服务监督团队"),
+            )
+            .unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     s.assert_replays();
 }

@@ -1242,3 +1242,66 @@ fn s31_the_province_does_not_act_on_a_case_it_passed_down() {
     );
     k.assert_replays();
 }
+
+/// 处理「工程质量投诉处理机构受理的工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案」
+/// and 「市、县(市)工程质量投诉处理机构接到省投诉处理机构转交办理的投诉后,应按规定处理」:
+/// a case the province passed down is the city body's, and its dossier is
+/// signed by that body's head. Any body's head could approve, close or reopen
+/// any case: the province's head closed the Wuxi body's case, signing a
+/// dossier reported to another head. A head now decides only while the case
+/// is with his body (`holds_case`, ruling 121): the province's head is
+/// refused and nothing changes; the Wuxi head signs. The thirteenth audit
+/// (fails on the old file, where the province's head closed the case).
+#[test]
+fn s31_only_the_head_of_the_body_handling_the_case_signs_it() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("ts", "无锡市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+            ("sjfz", "省机构负责人 阮主任", "sj", &["body_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "sj1",
+        "SJ-H1",
+        filed(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落"),
+    )
+    .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 60), investigate());
+    s.ok(
+        "ba",
+        beijing(2026, 3, 20, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 3, 25, 10, 0),
+        callback(Satisfaction::Satisfied, "投诉人确认"),
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 3, 26, 10, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    let before = s.case().clone();
+    let refused = s
+        .run("sjfz", beijing(2026, 3, 27, 9, 0), close())
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fz", beijing(2026, 3, 27, 9, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
