@@ -958,3 +958,82 @@ fn s06_a_major_case_the_group_hands_down_is_quality_controls() {
         "{found}"
     );
 }
+
+/// 五 「重大 投诉」「集团品管部」: a major case is the group's; 品管部 acts on it
+/// only once the group hands it down (ruling 122). Before, 品管部 could name
+/// itself the handler of a case the group held, then answer it — the hand-over
+/// the group makes — and investigate, ask for an extension of the group's
+/// feedback or close the group's case. Each is refused until the case is with
+/// 品管部; once the group sends it down to 品管部, 品管部 names its own handler.
+/// Fails on the old file: 品管部's assignment of itself was accepted.
+#[test]
+fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let major = |t0| {
+        about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+            .flags(ComplaintFlags {
+                media_exposure: true,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap()
+    };
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    m.register("rep", "S06-T", major(t0)).unwrap();
+    m.ok("gqc", minutes(t0, 10), accept());
+    let named = m.run("qc", minutes(t0, 20), assign("pg", "qc")).unwrap_err();
+    assert!(unmet(&named), "{named}");
+    let looked = m.run("qc", minutes(t0, 20), investigate()).unwrap_err();
+    assert!(unmet(&looked), "{looked}");
+    m.ok("gqc", minutes(t0, 30), assign("jt", "gqc"));
+    let moved = m
+        .run("qc", minutes(t0, 40), transfer("pg", "qc", "品管部接手"))
+        .unwrap_err();
+    assert!(unmet(&moved), "{moved}");
+    let paused = m
+        .run(
+            "qc",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "需工厂复检".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(unmet(&paused), "{paused}");
+    m.ok("gqc", minutes(t0, 50), investigate());
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    m.ok("gqc", minutes(t0, 90), reply("集团品管部：经现场核实，同意更换"));
+    m.ok(
+        "gqc",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "经销商确认"),
+    );
+    let closed = m.run("qc", minutes(t0, 130), close()).unwrap_err();
+    assert!(unmet(&closed), "{closed}");
+    m.ok("gqc", minutes(t0, 130), close());
+    m.assert_replays();
+
+    // Handed down to 品管部: it names its own handler, who checks and answers.
+    let mut d = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    d.register("rep", "S06-U", major(t0)).unwrap();
+    d.ok("gqc", minutes(t0, 10), accept());
+    d.ok("gqc", minutes(t0, 20), assign_department("pg"));
+    d.ok("qc", minutes(t0, 30), transfer("pg", "qc", "品管部专员接手"));
+    d.ok("qc", minutes(t0, 40), investigate());
+    d.ok(
+        "qc",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    d.ok("qc", minutes(t0, 60), reply("品管部：经现场核实，同意更换"));
+    d.assert_replays();
+}
