@@ -1037,3 +1037,49 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
     d.ok("qc", minutes(t0, 60), reply("品管部：经现场核实，同意更换"));
     d.assert_replays();
 }
+
+/// 五 「一般 投诉」「品管部受理」「现场核实」「反 馈」「详细记录」: a general case is
+/// 品管部's; the group acts on one only while it is with the group — once
+/// 品管部 sends it up (四「及时上报」) — as 品管部 on a major case (ruling 122).
+/// Before, the group's findings or reply on a case 品管部's handler held ended
+/// 品管部's site check or feedback, and the group could take the case from him.
+/// Fails on the old file: the group's findings on 品管部's case were accepted.
+#[test]
+fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    rep_reports(&mut m, "S06-G", t0, "stain_absorption", "客厅地砖局部吸污");
+    assert_eq!(level_of(&m), "general");
+    m.ok("qc", minutes(t0, 10), accept());
+    m.ok("qc", minutes(t0, 20), assign("pg", "qc"));
+    m.ok("qc", minutes(t0, 30), investigate());
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let found = m
+        .run(
+            "gqc",
+            minutes(t0, 40),
+            findings(FaultParty::Us, "集团：砖面毛细孔吸污"),
+        )
+        .unwrap_err();
+    assert!(unmet(&found), "{found}");
+    let answered = m
+        .run("gqc", minutes(t0, 40), reply("集团品管部答复"))
+        .unwrap_err();
+    assert!(unmet(&answered), "{answered}");
+    let taken = m
+        .run("gqc", minutes(t0, 40), transfer("jt", "gqc", "集团接手"))
+        .unwrap_err();
+    assert!(unmet(&taken), "{taken}");
+    // 品管部 reports it up: the group's handler checks and answers.
+    m.ok("qc", minutes(t0, 50), transfer("jt", "gqc", "及时上报"));
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "集团：砖面毛细孔吸污"),
+    );
+    m.ok("gqc", minutes(t0, 90), reply("集团品管部：同意更换"));
+    m.assert_replays();
+}
