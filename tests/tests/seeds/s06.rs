@@ -963,7 +963,8 @@ fn s06_a_major_case_the_group_hands_down_is_quality_controls() {
 /// only once the group hands it down (ruling 122). Before, 品管部 could name
 /// itself the handler of a case the group held, then answer it — the hand-over
 /// the group makes — and investigate, ask for an extension of the group's
-/// feedback or close the group's case. Each is refused until the case is with
+/// feedback, close the group's case or report it up (`director`, a step taken
+/// once per case: the group's). Each is refused until the case is with
 /// 品管部; once the group sends it down to 品管部, 品管部 names its own handler.
 /// Fails on the old file: 品管部's assignment of itself was accepted.
 #[test]
@@ -989,6 +990,11 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
     assert!(unmet(&named), "{named}");
     let looked = m.run("qc", minutes(t0, 20), investigate()).unwrap_err();
     assert!(unmet(&looked), "{looked}");
+    let reported = m
+        .run("qc", minutes(t0, 20), escalate_to("director", "品管部上报"))
+        .unwrap_err();
+    assert!(unmet(&reported), "{reported}");
+    m.ok("gqc", minutes(t0, 25), escalate_to("director", "重大投诉上报质量总监"));
     m.ok("gqc", minutes(t0, 30), assign("jt", "gqc"));
     let moved = m
         .run("qc", minutes(t0, 40), transfer("pg", "qc", "品管部接手"))
@@ -1042,7 +1048,8 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
 /// 品管部's; the group acts on one only while it is with the group — once
 /// 品管部 sends it up (四「及时上报」) — as 品管部 on a major case (ruling 122).
 /// Before, the group's findings or reply on a case 品管部's handler held ended
-/// 品管部's site check or feedback, and the group could take the case from him.
+/// 品管部's site check or feedback, the group could take the case from him, and
+/// its report up used 品管部's step (`director`, taken once per case).
 /// Fails on the old file: the group's findings on 品管部's case were accepted.
 #[test]
 fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
@@ -1073,6 +1080,11 @@ fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
         .run("gqc", minutes(t0, 40), transfer("jt", "gqc", "集团接手"))
         .unwrap_err();
     assert!(unmet(&taken), "{taken}");
+    let reported = m
+        .run("gqc", minutes(t0, 40), escalate_to("director", "集团上报"))
+        .unwrap_err();
+    assert!(unmet(&reported), "{reported}");
+    m.ok("qc", minutes(t0, 45), escalate_to("director", "及时上报"));
     // 品管部 reports it up: the group's handler checks and answers.
     m.ok("qc", minutes(t0, 50), transfer("jt", "gqc", "及时上报"));
     m.ok(
