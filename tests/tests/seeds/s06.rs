@@ -986,7 +986,9 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
     let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
     m.register("rep", "S06-T", major(t0)).unwrap();
     m.ok("gqc", minutes(t0, 10), accept());
-    let named = m.run("qc", minutes(t0, 20), assign("pg", "qc")).unwrap_err();
+    let named = m
+        .run("qc", minutes(t0, 20), assign("pg", "qc"))
+        .unwrap_err();
     assert!(unmet(&named), "{named}");
     let looked = m.run("qc", minutes(t0, 20), investigate()).unwrap_err();
     assert!(unmet(&looked), "{looked}");
@@ -994,7 +996,11 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
         .run("qc", minutes(t0, 20), escalate_to("director", "品管部上报"))
         .unwrap_err();
     assert!(unmet(&reported), "{reported}");
-    m.ok("gqc", minutes(t0, 25), escalate_to("director", "重大投诉上报质量总监"));
+    m.ok(
+        "gqc",
+        minutes(t0, 25),
+        escalate_to("director", "重大投诉上报质量总监"),
+    );
     m.ok("gqc", minutes(t0, 30), assign("jt", "gqc"));
     let moved = m
         .run("qc", minutes(t0, 40), transfer("pg", "qc", "品管部接手"))
@@ -1017,7 +1023,11 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
         minutes(t0, 60),
         findings(FaultParty::Us, "砖面毛细孔吸污"),
     );
-    m.ok("gqc", minutes(t0, 90), reply("集团品管部：经现场核实，同意更换"));
+    m.ok(
+        "gqc",
+        minutes(t0, 90),
+        reply("集团品管部：经现场核实，同意更换"),
+    );
     m.ok(
         "gqc",
         minutes(t0, 120),
@@ -1033,7 +1043,11 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
     d.register("rep", "S06-U", major(t0)).unwrap();
     d.ok("gqc", minutes(t0, 10), accept());
     d.ok("gqc", minutes(t0, 20), assign_department("pg"));
-    d.ok("qc", minutes(t0, 30), transfer("pg", "qc", "品管部专员接手"));
+    d.ok(
+        "qc",
+        minutes(t0, 30),
+        transfer("pg", "qc", "品管部专员接手"),
+    );
     d.ok("qc", minutes(t0, 40), investigate());
     d.ok(
         "qc",
