@@ -1072,6 +1072,16 @@ fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
     rep_reports(&mut m, "S06-G", t0, "stain_absorption", "客厅地砖局部吸污");
     assert_eq!(level_of(&m), "general");
     m.ok("qc", minutes(t0, 10), accept());
+    // Accepted by 品管部, the case is its to hand on: the group names no handler
+    // and does not answer before 品管部 has sent it up.
+    let named = m
+        .run("gqc", minutes(t0, 15), assign("jt", "gqc"))
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    let early = m
+        .run("gqc", minutes(t0, 15), reply("集团品管部答复"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
     m.ok("qc", minutes(t0, 20), assign("pg", "qc"));
     m.ok("qc", minutes(t0, 30), investigate());
     let unmet = |e: &Rejection| {
