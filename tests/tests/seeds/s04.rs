@@ -1189,3 +1189,58 @@ fn s04_only_the_centre_reports_a_special_situation_to_the_manager() {
     s.ok("kfzg", minutes(t0, 20), escalate("特殊情况报经理"));
     assert_eq!(steps_taken(&s), ["manager-on-special"]);
 }
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》,维修人员和部长
+/// 确认签字,并由客户服务助理安排回访」: the department reports the result of a case it
+/// handled. Before, 经营发展部 could report on a complaint the centre had not yet
+/// sent it (status accepted); the repairer and the 部长 then signed that record
+/// before any handling, and the callback and the closure went ahead on it once the
+/// case had been handled, with no report after the handling. The report is now
+/// refused until the case reached the department; made after the handling, it is
+/// signed and the callback follows. Fails on the old file: the early report was
+/// accepted.
+#[test]
+fn s04_the_department_reports_only_a_case_it_was_sent() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register(
+        "kf",
+        "S04-R",
+        repair_call(t0, "卫生间门锁坏了", "业主 钱女士", "5-2-301"),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    let early = s
+        .run(
+            "h1",
+            minutes(t0, 5),
+            act(
+                tousu_policy::CaseAction::ReportSubmitted,
+                "处理结果报客户服务中心",
+            ),
+        )
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    found(&mut s, minutes(t0, 40));
+    repair_proposed(&mut s, minutes(t0, 50), "更换门锁");
+    s.ok("dh", minutes(t0, 60), approve());
+    s.ok("kf", minutes(t0, 70), reply("已更换门锁"));
+    let unsigned = s
+        .run(
+            "asst",
+            minutes(t0, 80),
+            callback(Satisfaction::Satisfied, "业主满意"),
+        )
+        .unwrap_err();
+    assert_eq!(unsigned.kind(), "record_missing", "{unsigned}");
+    reported(&mut s, minutes(t0, 90));
+    s.ok(
+        "asst",
+        minutes(t0, 100),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    s.ok("kf", minutes(t0, 110), close());
+    s.assert_replays();
+}

@@ -958,3 +958,164 @@ fn s06_a_major_case_the_group_hands_down_is_quality_controls() {
         "{found}"
     );
 }
+
+/// 五 「重大 投诉」「集团品管部」: a major case is the group's; 品管部 acts on it
+/// only once the group hands it down (ruling 122). Before, 品管部 could name
+/// itself the handler of a case the group held, then answer it — the hand-over
+/// the group makes — and investigate, ask for an extension of the group's
+/// feedback, close the group's case or report it up (`director`, a step taken
+/// once per case: the group's). Each is refused until the case is with
+/// 品管部; once the group sends it down to 品管部, 品管部 names its own handler.
+/// Fails on the old file: 品管部's assignment of itself was accepted.
+#[test]
+fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let major = |t0| {
+        about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+            .flags(ComplaintFlags {
+                media_exposure: true,
+                ..ComplaintFlags::default()
+            })
+            .build()
+            .unwrap()
+    };
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    m.register("rep", "S06-T", major(t0)).unwrap();
+    m.ok("gqc", minutes(t0, 10), accept());
+    let named = m
+        .run("qc", minutes(t0, 20), assign("pg", "qc"))
+        .unwrap_err();
+    assert!(unmet(&named), "{named}");
+    let looked = m.run("qc", minutes(t0, 20), investigate()).unwrap_err();
+    assert!(unmet(&looked), "{looked}");
+    let reported = m
+        .run("qc", minutes(t0, 20), escalate_to("director", "品管部上报"))
+        .unwrap_err();
+    assert!(unmet(&reported), "{reported}");
+    m.ok(
+        "gqc",
+        minutes(t0, 25),
+        escalate_to("director", "重大投诉上报质量总监"),
+    );
+    m.ok("gqc", minutes(t0, 30), assign("jt", "gqc"));
+    let moved = m
+        .run("qc", minutes(t0, 40), transfer("pg", "qc", "品管部接手"))
+        .unwrap_err();
+    assert!(unmet(&moved), "{moved}");
+    let paused = m
+        .run(
+            "qc",
+            minutes(t0, 40),
+            CommandKind::RequestExtension {
+                reason: "需工厂复检".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert!(unmet(&paused), "{paused}");
+    m.ok("gqc", minutes(t0, 50), investigate());
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    m.ok(
+        "gqc",
+        minutes(t0, 90),
+        reply("集团品管部：经现场核实，同意更换"),
+    );
+    m.ok(
+        "gqc",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "经销商确认"),
+    );
+    let closed = m.run("qc", minutes(t0, 130), close()).unwrap_err();
+    assert!(unmet(&closed), "{closed}");
+    m.ok("gqc", minutes(t0, 130), close());
+    m.assert_replays();
+
+    // Handed down to 品管部: it names its own handler, who checks and answers.
+    let mut d = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    d.register("rep", "S06-U", major(t0)).unwrap();
+    d.ok("gqc", minutes(t0, 10), accept());
+    d.ok("gqc", minutes(t0, 20), assign_department("pg"));
+    d.ok(
+        "qc",
+        minutes(t0, 30),
+        transfer("pg", "qc", "品管部专员接手"),
+    );
+    d.ok("qc", minutes(t0, 40), investigate());
+    d.ok(
+        "qc",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "砖面毛细孔吸污"),
+    );
+    d.ok("qc", minutes(t0, 60), reply("品管部：经现场核实，同意更换"));
+    d.assert_replays();
+}
+
+/// 五 「一般 投诉」「品管部受理」「现场核实」「反 馈」「详细记录」: a general case is
+/// 品管部's; the group acts on one only while it is with the group — once
+/// 品管部 sends it up (四「及时上报」) — as 品管部 on a major case (ruling 122).
+/// Before, the group's findings or reply on a case 品管部's handler held ended
+/// 品管部's site check or feedback, the group could take the case from him, and
+/// its report up used 品管部's step (`director`, taken once per case).
+/// Fails on the old file: the group's findings on 品管部's case were accepted.
+#[test]
+fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
+    let t0 = beijing(2025, 12, 30, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    rep_reports(&mut m, "S06-G", t0, "stain_absorption", "客厅地砖局部吸污");
+    assert_eq!(level_of(&m), "general");
+    m.ok("qc", minutes(t0, 10), accept());
+    // Accepted by 品管部, the case is its to hand on: the group names no handler
+    // and does not answer before 品管部 has sent it up.
+    let named = m
+        .run("gqc", minutes(t0, 15), assign("jt", "gqc"))
+        .unwrap_err();
+    assert_eq!(named.kind(), "grant_condition_unmet", "{named}");
+    let early = m
+        .run("gqc", minutes(t0, 15), reply("集团品管部答复"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    m.ok("qc", minutes(t0, 20), assign("pg", "qc"));
+    m.ok("qc", minutes(t0, 30), investigate());
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let found = m
+        .run(
+            "gqc",
+            minutes(t0, 40),
+            findings(FaultParty::Us, "集团：砖面毛细孔吸污"),
+        )
+        .unwrap_err();
+    assert!(unmet(&found), "{found}");
+    let answered = m
+        .run("gqc", minutes(t0, 40), reply("集团品管部答复"))
+        .unwrap_err();
+    assert!(unmet(&answered), "{answered}");
+    let taken = m
+        .run("gqc", minutes(t0, 40), transfer("jt", "gqc", "集团接手"))
+        .unwrap_err();
+    assert!(unmet(&taken), "{taken}");
+    let reported = m
+        .run("gqc", minutes(t0, 40), escalate_to("director", "集团上报"))
+        .unwrap_err();
+    assert!(unmet(&reported), "{reported}");
+    m.ok("qc", minutes(t0, 45), escalate_to("director", "及时上报"));
+    // 品管部 reports it up: the group's handler checks and answers.
+    m.ok("qc", minutes(t0, 50), transfer("jt", "gqc", "及时上报"));
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "集团：砖面毛细孔吸污"),
+    );
+    m.ok("gqc", minutes(t0, 90), reply("集团品管部：同意更换"));
+    m.assert_replays();
+}
