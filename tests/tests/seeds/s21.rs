@@ -570,3 +570,56 @@ fn s21_a_referred_case_closes_once_reported_up() {
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();
 }
+
+/// The assumed values of S21 (the surviving 办法 sets no levels and no
+/// limits): a complaint is 一般 unless it is about the foundation or the
+/// structure, safety or ten households or more (重大); acceptance is decided
+/// within 5 working days of receipt; a late investigation is brought to the
+/// station head (`late-investigation`).
+#[test]
+fn s21_the_assumed_levels_acceptance_days_and_late_investigation() {
+    let p = policy("construction-zhenjiang-s21.toml");
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    let about_ = |category: &str, households: u32| {
+        Complaint::builder(t0, Channel::Visit, "住户反映质量缺陷")
+            .category(cat(category))
+            .collective_count(households)
+            .fact(fact("developer_failed_warranty"), yes())
+            .product(delivered(date(2025, 6, 1)))
+            .build()
+            .unwrap()
+    };
+    assert_eq!(
+        classified(&p, &about_("roof_waterproofing", 1)),
+        ("general".into(), None)
+    );
+    assert_eq!(
+        classified(&p, &about_("roof_waterproofing", 10)),
+        ("major".into(), Some("structure-safety".into()))
+    );
+    assert_eq!(
+        classified(&p, &about_("foundation_structure", 1)),
+        ("major".into(), Some("structure-safety".into()))
+    );
+    let roster = roster(
+        &[("station", "镇江市建设工程质量监督站", None)],
+        &[
+            ("io", "受理员", "station", &["intake_officer"], Some("sh")),
+            ("ins", "监督员", "station", &["inspector"], Some("sh")),
+            ("sh", "监督站站长", "station", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    s.register("io", "S21-A", about_("roof_waterproofing", 1))
+        .unwrap();
+    // Five working days after Monday 2 March: the end of Monday 9 March.
+    assert_eq!(due(&s, t0, "acceptance_decision"), "2026-03-10 00:00");
+    s.ok("io", minutes(t0, 30), accept());
+    s.ok("io", minutes(t0, 40), assign("station", "ins"));
+    s.tick(beijing(2026, 4, 2, 9, 0));
+    assert!(
+        steps_notified(&s).contains(&"late-investigation → station_head".to_owned()),
+        "{:?}",
+        steps_notified(&s)
+    );
+}
