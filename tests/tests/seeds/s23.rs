@@ -943,3 +943,51 @@ fn s23_the_station_head_does_not_escalate_to_himself() {
         ["manual-station-head → station_head ⇒ station_head"]
     );
 }
+
+/// The assumed values of S23: every complaint is one level (质量投诉, 第二条
+/// 「在施工过程及保修期内」); 防水 is 5 years (《房屋建筑工程质量保修办法》第七条(二),
+/// which the 细则 relies on without reprinting); a result not given in the
+/// assumed 30 days is brought to the station head (`head-on-late-handling`).
+#[test]
+fn s23_one_level_the_waterproofing_term_and_a_late_result() {
+    let p = policy("construction-xiamen-s23.toml");
+    let handed_over = date(2021, 3, 1);
+    assert_eq!(warranty_term(&p, "waterproofing"), "5 years");
+    assert_eq!(
+        warranty_refusal(&p, "waterproofing", handed_over, date(2026, 3, 1)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "waterproofing", handed_over, date(2026, 3, 2)).as_deref(),
+        Some("out-of-warranty")
+    );
+    let roster = roster(
+        &[("fzx", "分中心", None), ("jd1", "监督一科", None)],
+        &[
+            ("zb", "值班员 陈工", "jd1", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "zb",
+        "XM-L",
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(level_of(&s), "quality_complaint");
+    s.ok("zb", minutes(t0, 10), accept());
+    s.tick(beijing(2026, 4, 3, 9, 0));
+    assert!(
+        steps_notified(&s).contains(&"head-on-late-handling → station_head".to_owned()),
+        "{:?}",
+        steps_notified(&s)
+    );
+}
