@@ -978,3 +978,55 @@ fn s22_the_project_manager_does_not_report_a_case_to_himself() {
     assert_eq!(steps_taken(&s), ["late-report", "project-manager"]);
     s.assert_replays();
 }
+
+/// (三)「发现重大问题应迅速上报服务中心项目经理」: the report is made to the 项目经理.
+/// A problem he classified major himself (on his 巡视, (七)) is known to him and
+/// owes no report; the report clock is started only by the classification of
+/// those who report to him (`started_by`): the 值班员's registration, the
+/// 投诉受理员's, the 主管's reclassification. Since he no longer escalates
+/// (`s22_the_project_manager_does_not_report_a_case_to_himself`), a clock his
+/// own reclassification started breached to the 值班员 and held the closing
+/// back until someone reported to him what he had found. The thirteenth audit
+/// (fails on the file before it, where his reclassification started the clock).
+#[test]
+fn s22_a_problem_the_project_manager_found_major_owes_him_no_report() {
+    let roster = roster(
+        &[("centre", "物业服务中心", None)],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
+            ("pm", "项目经理", "centre", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    // Sunday 4 October 2026, National Day holiday: the centre works every day.
+    let t0 = beijing(2026, 10, 4, 15, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "6号楼三层走廊灯不亮")
+        .complainant(person("学生 小郑"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-PF", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok(
+        "pm",
+        minutes(t0, 30),
+        classify_as("major", "巡视发现整层线路老化, 有火灾隐患"),
+    );
+    assert_eq!(level_of(&s), "major");
+    assert!(
+        s.deadlines(minutes(t0, 30))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_major"),
+        "no report is owed to the one who found it"
+    );
+    s.tick(minutes(t0, 120));
+    assert!(!breached(&s.events, "report_major"));
+    s.assert_replays();
+}
