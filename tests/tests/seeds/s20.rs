@@ -921,7 +921,11 @@ fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
         .unwrap_err();
     assert_eq!(skipped.kind(), "grant_condition_unmet", "{skipped}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
-    s.ok("kf", minutes(t0, 10), escalate("不能当场处理，领业主至主管处"));
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
     let before = s.case().clone();
     let past = s
         .run("kf", minutes(t0, 30), escalate("业主仍不满，再上报"))

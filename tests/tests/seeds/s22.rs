@@ -963,7 +963,11 @@ fn s22_the_project_manager_does_not_report_a_case_to_himself() {
     s.ok("duty", minutes(t0, 2), accept());
     let before = s.case().clone();
     let refused = s
-        .run("pm", minutes(t0, 10), escalate("项目经理巡视发现, 自行上报"))
+        .run(
+            "pm",
+            minutes(t0, 10),
+            escalate("项目经理巡视发现, 自行上报"),
+        )
         .unwrap_err();
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
@@ -974,7 +978,11 @@ fn s22_the_project_manager_does_not_report_a_case_to_himself() {
         "the report stays the 值班员's: {:?}",
         breach_owners(&s)
     );
-    s.ok("duty", minutes(t0, 35), escalate("重大问题:整层停电,上报项目经理"));
+    s.ok(
+        "duty",
+        minutes(t0, 35),
+        escalate("重大问题:整层停电,上报项目经理"),
+    );
     assert_eq!(steps_taken(&s), ["late-report", "project-manager"]);
     s.assert_replays();
 }
