@@ -752,3 +752,49 @@ fn s09_the_case_closes_only_once_the_content_is_confirmed() {
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
     s.assert_replays();
 }
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理」: acceptance is the
+/// 客服人员's, and no clause refuses a complaint or makes an exception to that.
+/// The 公司管理层 held `override_acceptance`, which accepts a case the rules
+/// accept too: its acceptance met the 客服人员's 24 hours for them. It holds it
+/// no longer: its acceptance is refused and changes nothing, and a case the
+/// 客服人员 leave unaccepted breaches to them. The thirteenth audit (fails on
+/// the old file, where management accepted the case).
+#[test]
+fn s09_management_does_not_accept_in_the_desks_place() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("top", "公司管理层", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], Some("gm")),
+            ("gm", "总经理", "top", &["management"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    // Friday 1 May 2026, Labour Day: 24 hours are hours, holiday or not.
+    let t0 = beijing(2026, 5, 1, 10, 0);
+    let c = Complaint::builder(t0, Channel::Email, "合同款项迟迟未结算")
+        .complainant(person("合作方 周经理"))
+        .category(cat("cooperation"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-M", c).unwrap();
+    let before = s.case().clone();
+    let refused = s
+        .run(
+            "gm",
+            minutes(t0, 30),
+            CommandKind::Accept {
+                override_reason: Some("管理层先行受理".to_owned()),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.tick(beijing(2026, 5, 2, 10, 1));
+    assert!(
+        breach_owners(&s).contains(&"acceptance@1 → kf".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.assert_replays();
+}

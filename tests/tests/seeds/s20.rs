@@ -879,3 +879,68 @@ fn passed_up_at_night(case: &str) -> (Scenario, DateTime<Utc>) {
     );
     (s, t0)
 }
+
+/// 1「接到投诉…的客服员,能给予解释的就当场给予解释,若不能处理的,应将投诉的业主领至主管或经理处」:
+/// what the 客服员 cannot settle goes to the supervisor, not past him; 7
+/// 「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」 follows the new
+/// time of 6, which the person on duty proposes, or the supervisor who sets the
+/// time the 客服员 asked him for (4「请示上级后」). The step `superior-dept` had no
+/// `by`, so the 客服员's escalation without a name, once he had taken the owner to
+/// the supervisor, took it — passing up a case that was the supervisor's — and
+/// named it he could skip the supervisor. It is now the person on duty's and the
+/// supervisor's (`by`): the 客服员's escalation is refused, named or not, and
+/// changes nothing; the supervisor passes the case up. The thirteenth audit
+/// (fails on the old file, where the 客服员 passed the case up).
+#[test]
+fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    // Monday 28 September 2026, before the National Day holiday.
+    let t0 = beijing(2026, 9, 28, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "小区东门道闸损坏，车辆无法进出")
+        .complainant(person("业主 孙女士"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-G", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    let skipped = s
+        .run(
+            "kf",
+            minutes(t0, 8),
+            escalate_to("superior-dept", "直接上报管理处"),
+        )
+        .unwrap_err();
+    assert_eq!(skipped.kind(), "grant_condition_unmet", "{skipped}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    let before = s.case().clone();
+    let past = s
+        .run("kf", minutes(t0, 30), escalate("业主仍不满，再上报"))
+        .unwrap_err();
+    assert!(
+        matches!(&past, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
+        "{past}"
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert_eq!(steps_taken(&s), ["supervisor"]);
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        escalate("业主不同意更换时间，经过已总结，上报管理处"),
+    );
+    assert_eq!(steps_taken(&s), ["supervisor", "superior-dept"]);
+    s.assert_replays();
+}

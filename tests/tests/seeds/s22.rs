@@ -924,3 +924,117 @@ fn s22_a_major_problem_is_reported_before_the_case_closes() {
     general.ok("rec", minutes(t0, 20), close());
     assert_eq!(status(&general), Status::Closed);
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速上报服务中心项目经理」:
+/// the report is the 值班员's, made to the 项目经理; the step `project-manager`
+/// takes the case over to the 项目经理, so his own escalation reported a case to
+/// himself, used the step up and stopped `report_major`, which the 值班员 owes,
+/// as met — and let the case close with nothing reported. He holds no
+/// `escalate` now (nothing in the surviving text is above him but the
+/// 服务中心经理, who only approves): his escalation is refused and changes
+/// nothing, the report stays owed and breaches to the 值班员 who took the call,
+/// whose own report is then taken. The thirteenth audit (fails on the old file,
+/// where the project manager's escalation was taken and the report met).
+#[test]
+fn s22_the_project_manager_does_not_report_a_case_to_himself() {
+    let roster = roster(
+        &[("centre", "物业服务中心", None)],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
+            ("pm", "项目经理", "centre", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    // Saturday 3 October 2026, National Day holiday, night: the centre works every day.
+    let t0 = beijing(2026, 10, 3, 22, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "5号楼整层停电")
+        .complainant(person("学生 小吴"))
+        .collective_count(20)
+        .build()
+        .unwrap();
+    s.register("duty", "S22-PM", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("duty", minutes(t0, 2), accept());
+    let before = s.case().clone();
+    let refused = s
+        .run(
+            "pm",
+            minutes(t0, 10),
+            escalate("项目经理巡视发现, 自行上报"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(steps_taken(&s).is_empty());
+    s.tick(minutes(t0, 31));
+    assert!(
+        breach_owners(&s).contains(&"report_major@1 → duty".to_owned()),
+        "the report stays the 值班员's: {:?}",
+        breach_owners(&s)
+    );
+    s.ok(
+        "duty",
+        minutes(t0, 35),
+        escalate("重大问题:整层停电,上报项目经理"),
+    );
+    assert_eq!(steps_taken(&s), ["late-report", "project-manager"]);
+    s.assert_replays();
+}
+
+/// (三)「发现重大问题应迅速上报服务中心项目经理」: the report is made to the 项目经理.
+/// A problem he classified major himself (on his 巡视, (七)) is known to him and
+/// owes no report; the report clock is started only by the classification of
+/// those who report to him (`started_by`): the 值班员's registration, the
+/// 投诉受理员's, the 主管's reclassification. Since he no longer escalates
+/// (`s22_the_project_manager_does_not_report_a_case_to_himself`), a clock his
+/// own reclassification started breached to the 值班员 and held the closing
+/// back until someone reported to him what he had found. The thirteenth audit
+/// (fails on the file before it, where his reclassification started the clock).
+#[test]
+fn s22_a_problem_the_project_manager_found_major_owes_him_no_report() {
+    let roster = roster(
+        &[("centre", "物业服务中心", None)],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
+            ("pm", "项目经理", "centre", &["project_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    // Sunday 4 October 2026, National Day holiday: the centre works every day.
+    let t0 = beijing(2026, 10, 4, 15, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "6号楼三层走廊灯不亮")
+        .complainant(person("学生 小郑"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-PF", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok(
+        "pm",
+        minutes(t0, 30),
+        classify_as("major", "巡视发现整层线路老化, 有火灾隐患"),
+    );
+    assert_eq!(level_of(&s), "major");
+    assert!(
+        s.deadlines(minutes(t0, 30))
+            .iter()
+            .all(|v| v.milestone.as_str() != "report_major"),
+        "no report is owed to the one who found it"
+    );
+    s.tick(minutes(t0, 120));
+    assert!(!breached(&s.events, "report_major"));
+    s.assert_replays();
+}
