@@ -580,9 +580,17 @@ fn s24_quality_answers_and_records_a_quality_complaint() {
     assert_eq!(by_production.kind(), "not_permitted", "{by_production}");
     s.ok("q1", minutes(t0, 10), accept());
     s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
-    s.ok("q1", minutes(t0, 30), note("《质量信息反馈单》: 脱扣器装配不良"));
+    s.ok(
+        "q1",
+        minutes(t0, 30),
+        note("《质量信息反馈单》: 脱扣器装配不良"),
+    );
     s.ok("q1", minutes(t0, 40), investigate());
-    s.ok("q1", minutes(t0, 50), findings(FaultParty::Us, "脱扣器装配不良"));
+    s.ok(
+        "q1",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "脱扣器装配不良"),
+    );
     let answer = reply("已安排更换断路器");
     let refused = s.run("p1", minutes(t0, 60), answer.clone()).unwrap_err();
     assert_eq!(refused.kind(), "not_permitted", "{refused}");

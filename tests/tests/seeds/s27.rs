@@ -523,15 +523,12 @@ fn s27_one_level_and_the_categories_of_articles_nine_to_eleven() {
     let tree: Vec<(String, Option<String>)> = p
         .categories
         .iter()
-        .map(|c| {
-            (
-                c.id.to_string(),
-                c.parent.as_ref().map(ToString::to_string),
-            )
-        })
+        .map(|c| (c.id.to_string(), c.parent.as_ref().map(ToString::to_string)))
         .collect();
-    let tree: Vec<(&str, Option<&str>)> =
-        tree.iter().map(|(c, p)| (c.as_str(), p.as_deref())).collect();
+    let tree: Vec<(&str, Option<&str>)> = tree
+        .iter()
+        .map(|(c, p)| (c.as_str(), p.as_deref()))
+        .collect();
     assert_eq!(
         tree,
         [
@@ -545,10 +542,14 @@ fn s27_one_level_and_the_categories_of_articles_nine_to_eleven() {
         ]
     );
     for category in ["service_language", "missed_preference", "other_rights"] {
-        let c = about(beijing(2026, 3, 16, 9, 0), category, "窗口人员未一次性告知所需资料")
-            .complainant(person("纳税人"))
-            .build()
-            .unwrap();
+        let c = about(
+            beijing(2026, 3, 16, 9, 0),
+            category,
+            "窗口人员未一次性告知所需资料",
+        )
+        .complainant(person("纳税人"))
+        .build()
+        .unwrap();
         assert_eq!(classified(&p, &c).0, "general", "{category}");
     }
 }

@@ -575,7 +575,11 @@ fn s35_waterproofing_five_years_and_the_station_approves() {
         .unwrap_err();
     assert_eq!(own.kind(), "not_permitted", "{own}");
     s.ok("z1", minutes(t0, 60), CommandKind::ApproveExtension);
-    s.ok("h1", minutes(t0, 70), findings(FaultParty::ThirdParty, "防水层破损"));
+    s.ok(
+        "h1",
+        minutes(t0, 70),
+        findings(FaultParty::ThirdParty, "防水层破损"),
+    );
     s.ok(
         "h1",
         minutes(t0, 80),

@@ -825,8 +825,7 @@ fn s44_the_general_manager_does_not_reclassify() {
 /// 一般 5「关心询问客户对处理结果的满意程度」 is the 客户关系 staff's, not the
 /// 受理责任人's.
 #[test]
-fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relations_staffs()
-{
+fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relations_staffs() {
     let roster = bonus_roster(
         &[
             ("kg", "客户关系部", None),
@@ -834,10 +833,22 @@ fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relat
             ("zjb", "总经理室", None),
         ],
         &[
-            (("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None), "1500"),
-            (("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None), "3000"),
-            (("fj", "服务经理 戴经理", "fw", &["dept_manager"], None), "60"),
-            (("zj", "总经理 季总", "zjb", &["general_manager"], None), "10000"),
+            (
+                ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+                "1500",
+            ),
+            (
+                ("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None),
+                "3000",
+            ),
+            (
+                ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+                "60",
+            ),
+            (
+                ("zj", "总经理 季总", "zjb", &["general_manager"], None),
+                "10000",
+            ),
         ],
     );
     let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
@@ -855,7 +866,10 @@ fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relat
     // One working day from Mon 2 March: the end of Tue 3 March.
     s.tick(beijing(2026, 3, 4, 9, 0));
     assert_eq!(breach_owners(&s), ["solution@1 → fj"]);
-    assert_eq!(steps_notified(&s), ["gm-on-late-solution → general_manager"]);
+    assert_eq!(
+        steps_notified(&s),
+        ["gm-on-late-solution → general_manager"]
+    );
     let result = statements(&s, "2026-03", |_| {});
     let st = result
         .statements
