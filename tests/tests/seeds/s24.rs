@@ -554,3 +554,46 @@ fn s24_sales_answers_only_a_case_handed_to_him() {
     s.ok("x1", minutes(t0, 60), reply("会同质检人员检定后已更换"));
     s.assert_replays();
 }
+
+/// 2「适用于XXXX电气有限公司对客户质量投诉工作的管理」 and 5.2.1「质量部对客户的来电、来函
+/// 及时回复,并做好记录」: a product complaint is a 质量投诉; 品质部 registers and
+/// records it and answers the customer itself, while 生产部, which carries the
+/// analysis out (5.4.1), may neither accept nor answer it.
+#[test]
+fn s24_quality_answers_and_records_a_quality_complaint() {
+    let roster = roster(
+        &[("pz", "品质部", None), ("sc", "生产部", None)],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("p1", "生产部 罗主任", "sc", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = about(t0, "product", "来函: 断路器合闸后跳闸")
+        .complainant(person("本省某工厂 设备科"))
+        .build()
+        .unwrap();
+    s.register("q1", "ZL-R", c).unwrap();
+    assert_eq!(level_of(&s), "quality_complaint");
+    let by_production = s.run("p1", minutes(t0, 5), accept()).unwrap_err();
+    assert_eq!(by_production.kind(), "not_permitted", "{by_production}");
+    s.ok("q1", minutes(t0, 10), accept());
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    s.ok(
+        "q1",
+        minutes(t0, 30),
+        note("《质量信息反馈单》: 脱扣器装配不良"),
+    );
+    s.ok("q1", minutes(t0, 40), investigate());
+    s.ok(
+        "q1",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "脱扣器装配不良"),
+    );
+    let answer = reply("已安排更换断路器");
+    let refused = s.run("p1", minutes(t0, 60), answer.clone()).unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("q1", minutes(t0, 70), answer);
+    s.assert_replays();
+}

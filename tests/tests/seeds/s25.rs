@@ -373,3 +373,43 @@ fn s25_the_team_leader_does_not_pass_a_call_on_to_himself() {
     s.ok("w1", minutes(t0, 10), escalate("超出首问处理范围"));
     assert_eq!(steps_taken(&s), ["pass-on"]);
 }
+
+/// 第二节一1「要用心的处理好每位用户的咨询,建议,申告,投诉电话」: four call types;
+/// 「“首问责任制”为基础: 接待客户,周到热情,问明情况,记录详尽」: the agent who takes
+/// the call registers and accepts it, which the back office and the team leader
+/// may not.
+#[test]
+fn s25_four_call_types_and_the_first_receiver_registers() {
+    let p = policy("telecom-callcentre-s25.toml");
+    let ids: Vec<CategoryId> = p.categories.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            cat("consultation"),
+            cat("suggestion"),
+            cat("fault_report"),
+            cat("complaint")
+        ]
+    );
+    let roster = roster(
+        &[("kf", "客服中心", None), ("wh", "后台", None)],
+        &[
+            ("w1", "话务员 小王", "kf", &["retention_agent"], None),
+            ("bz", "班长", "kf", &["team_leader"], None),
+            ("h1", "后台 处理员", "wh", &["back_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = about(t0, "consultation", "咨询宽带资费")
+        .complainant(person("用户"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-R", c).unwrap();
+    for who in ["bz", "h1"] {
+        let refused = s.run(who, minutes(t0, 1), accept()).unwrap_err();
+        assert_eq!(refused.kind(), "not_permitted", "{who}: {refused}");
+    }
+    s.ok("w1", minutes(t0, 1), accept());
+}

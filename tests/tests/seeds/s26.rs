@@ -744,3 +744,35 @@ fn s26_the_commission_does_not_take_the_inspectors_step() {
     assert_eq!(steps_taken(&s), ["manual-station-head"]);
     s.assert_replays();
 }
+
+/// 第三条「公民、法人和其他组织通过信函、电话、来访等形式反映」 and 第七条「指派专人做好投诉
+/// 受理工作」: a complaint by letter, by phone or in person is registered and
+/// accepted by the designated intake officer; the inspector, who is not that
+/// person, may not accept it.
+#[test]
+fn s26_the_designated_person_receives_letters_calls_and_visits() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jd", "监督员 冯工", "zjz", &["inspector"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 10, 0);
+    for (n, channel) in [Channel::Letter, Channel::Phone, Channel::Visit]
+        .into_iter()
+        .enumerate()
+    {
+        let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster.clone());
+        let c = Complaint::builder(t0, channel, "在建住宅楼板浇筑后出现贯通裂缝")
+            .complainant(person("相邻住户 宋先生"))
+            .category(cat("structure"))
+            .fact(fact("during_construction"), yes())
+            .build()
+            .unwrap();
+        s.register("sl", &format!("CD-Q{n}"), c).unwrap();
+        let refused = s.run("jd", minutes(t0, 5), accept()).unwrap_err();
+        assert_eq!(refused.kind(), "not_permitted", "{refused}");
+        s.ok("sl", minutes(t0, 10), accept());
+    }
+}

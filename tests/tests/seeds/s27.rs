@@ -513,3 +513,43 @@ fn s27_a_case_sent_to_another_bureau_without_a_handler_is_that_bureaus() {
     assert_eq!(breach_owners(&s), ["handling@1 → zy2"]);
     s.assert_replays();
 }
+
+/// 第二条 (a taxpayer's complaint about the tax service is one level, 一般) and
+/// the categories of 第九条–第十一条: 服务言行 (用语, 举止), 服务质效 (a missed
+/// preference, a breach of the service system) and other rights.
+#[test]
+fn s27_one_level_and_the_categories_of_articles_nine_to_eleven() {
+    let p = policy("tax-service-s27.toml");
+    let tree: Vec<(String, Option<String>)> = p
+        .categories
+        .iter()
+        .map(|c| (c.id.to_string(), c.parent.as_ref().map(ToString::to_string)))
+        .collect();
+    let tree: Vec<(&str, Option<&str>)> = tree
+        .iter()
+        .map(|(c, p)| (c.as_str(), p.as_deref()))
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            ("service_conduct", None),
+            ("service_language", Some("service_conduct")),
+            ("service_behaviour", Some("service_conduct")),
+            ("service_effectiveness", None),
+            ("missed_preference", Some("service_effectiveness")),
+            ("service_system_breach", Some("service_effectiveness")),
+            ("other_rights", None),
+        ]
+    );
+    for category in ["service_language", "missed_preference", "other_rights"] {
+        let c = about(
+            beijing(2026, 3, 16, 9, 0),
+            category,
+            "窗口人员未一次性告知所需资料",
+        )
+        .complainant(person("纳税人"))
+        .build()
+        .unwrap();
+        assert_eq!(classified(&p, &c).0, "general", "{category}");
+    }
+}

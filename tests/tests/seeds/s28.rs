@@ -496,3 +496,34 @@ fn s28_a_case_reported_to_the_superior_is_not_handed_back_to_the_hall() {
     assert_eq!(steps_taken(&s), ["escalation-tendency"]);
     s.assert_replays();
 }
+
+/// 三2: four natures of a complaint; 三3「或在短时间内出现批量投诉」: three or more
+/// customers on the same matter (批量 = 3, assumed) make a batch, two do not.
+#[test]
+fn s28_four_natures_and_a_batch_from_three_customers() {
+    let p = policy("business-hall-s28.toml");
+    let ids: Vec<CategoryId> = p.categories.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            cat("problem_solving"),
+            cat("venting"),
+            cat("expectation"),
+            cat("product_service_defect")
+        ]
+    );
+    let level = |n: u32| {
+        let c = about(
+            beijing(2026, 1, 5, 10, 0),
+            "product_service_defect",
+            "同一小区客户反映宽带断网",
+        )
+        .complainant(person("客户代表"))
+        .collective_count(n)
+        .build()
+        .unwrap();
+        classified(&p, &c)
+    };
+    assert_eq!(level(2).0, "general");
+    assert_eq!(level(3), ("batch".to_string(), Some("batch".to_string())));
+}

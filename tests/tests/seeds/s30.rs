@@ -1648,3 +1648,20 @@ fn s30_the_chain_does_not_hand_back_what_the_difficult_team_holds() {
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     s.assert_replays();
 }
+
+/// 一「客户针对客户代表在线服务过程中存在不满…的统称客户投诉」 and 三「1、投诉客户代表
+/// 服务问题…2、投诉客户代表业务问题」: the two categories of the scope; a complaint
+/// of either is 普通 when received (疑难 is what the review finds, 五(2)).
+#[test]
+fn s30_the_scope_is_the_representatives_service_and_business() {
+    let p = policy("community-network-s30.toml");
+    let ids: Vec<CategoryId> = p.categories.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids, [cat("agent_service"), cat("agent_business")]);
+    for category in ["agent_service", "agent_business"] {
+        let c = about(beijing(2026, 4, 14, 10, 0), category, "投诉客户代表")
+            .complainant(person("用户"))
+            .build()
+            .unwrap();
+        assert_eq!(classified(&p, &c).0, "ordinary", "{category}");
+    }
+}

@@ -521,3 +521,78 @@ fn s35_the_petition_office_does_not_answer_for_the_body() {
     );
     assert_eq!(s.case().version, version, "nothing recorded");
 }
+
+/// A complaint about a defect is 一般 unless it concerns a violation (第八条's
+/// 专案稽查); 第六条(二)「屋面防水工程、有防水要求的卫生间、房间和外墙面的防渗漏,为5年」
+/// to its last day; and the approver the source does not name (assumed: the
+/// 总站, which 第八条 makes 「具体负责本省建设工程质量投诉的处理工作」) approves the
+/// remedy, the extension and the abnormal closure, which the city body handling
+/// the case may not.
+#[test]
+fn s35_waterproofing_five_years_and_the_station_approves() {
+    let p = policy("construction-anhui-s35.toml");
+    assert_eq!(warranty_term(&p, "waterproofing"), "5 years");
+    let handed_over = date(2020, 9, 1);
+    assert_eq!(
+        warranty_refusal(&p, "waterproofing", handed_over, date(2025, 9, 1)),
+        None
+    );
+    assert_eq!(
+        warranty_refusal(&p, "waterproofing", handed_over, date(2025, 9, 2)).as_deref(),
+        Some("out-of-warranty")
+    );
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(p, roster);
+    let t0 = beijing(2026, 3, 16, 10, 0);
+    let c = about(t0, "waterproofing", "交房两年,卫生间渗漏至楼下")
+        .complainant(person("业主 程女士"))
+        .build()
+        .unwrap();
+    s.register("h1", "AH-R", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("h1", minutes(t0, 10), accept());
+    s.ok("h1", minutes(t0, 20), assign("hf", "h1"));
+    s.ok("h1", minutes(t0, 30), investigate());
+    s.ok(
+        "h1",
+        minutes(t0, 40),
+        CommandKind::RequestExtension {
+            reason: "等待淋水检测报告".into(),
+            until: Some(beijing(2026, 6, 1, 0, 0)),
+        },
+    );
+    let own = s
+        .run("h1", minutes(t0, 50), CommandKind::ApproveExtension)
+        .unwrap_err();
+    assert_eq!(own.kind(), "not_permitted", "{own}");
+    s.ok("z1", minutes(t0, 60), CommandKind::ApproveExtension);
+    s.ok(
+        "h1",
+        minutes(t0, 70),
+        findings(FaultParty::ThirdParty, "防水层破损"),
+    );
+    s.ok(
+        "h1",
+        minutes(t0, 80),
+        propose(vec![rem(RemedyKind::Repair)], "责成开发商维修"),
+    );
+    let own = s.run("h1", minutes(t0, 90), approve()).unwrap_err();
+    assert_eq!(own.kind(), "not_permitted", "{own}");
+    s.ok("z1", minutes(t0, 100), approve());
+    let abnormal = CommandKind::CloseAbnormally {
+        reason: "投诉人失联".into(),
+    };
+    let own = s.run("h1", minutes(t0, 110), abnormal.clone()).unwrap_err();
+    assert_eq!(own.kind(), "not_permitted", "{own}");
+    s.ok("z1", minutes(t0, 120), abnormal);
+    assert_eq!(status(&s), Status::Closed);
+}

@@ -817,3 +817,85 @@ fn s44_the_general_manager_does_not_reclassify() {
     );
     assert_eq!(level_of(&s), "major");
 }
+
+/// 一般 3「在一个工作日内提出解决办法」 missed: 罚则 2「对不及时处理投诉造成延误的投诉受理人
+/// 进行责任处罚」 — the late solution is reported to the 总经理
+/// (`gm-on-late-solution`) and the 受理责任人 fined (assumed 100 元), deducted up to
+/// his whole monthly bonus (the cap, assumed 100 %: the source states none);
+/// 一般 5「关心询问客户对处理结果的满意程度」 is the 客户关系 staff's, not the
+/// 受理责任人's.
+#[test]
+fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relations_staffs() {
+    let roster = bonus_roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("fw", "售后服务部", None),
+            ("zjb", "总经理室", None),
+        ],
+        &[
+            (
+                ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+                "1500",
+            ),
+            (
+                ("km", "客户关系经理 冼经理", "kg", &["cr_manager"], None),
+                "3000",
+            ),
+            (
+                ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+                "60",
+            ),
+            (
+                ("zj", "总经理 季总", "zjb", &["general_manager"], None),
+                "10000",
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Phone, "空调维修后仍不制冷")
+        .complainant(person("车主 卜先生"))
+        .category(cat("repair_quality"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-L", c).unwrap();
+    assert_eq!(level_of(&s), "general");
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    // One working day from Mon 2 March: the end of Tue 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["solution@1 → fj"]);
+    assert_eq!(
+        steps_notified(&s),
+        ["gm-on-late-solution → general_manager"]
+    );
+    let result = statements(&s, "2026-03", |_| {});
+    let st = result
+        .statements
+        .iter()
+        .find(|st| st.staff == sid("fj"))
+        .unwrap();
+    assert_eq!(
+        (st.gross, st.cap_limit, st.deducted),
+        (money("100"), money("60"), money("60"))
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 3, 4, 10, 0),
+        findings(FaultParty::Us, "冷媒加注不足"),
+    );
+    s.ok(
+        "fj",
+        beijing(2026, 3, 4, 10, 30),
+        propose(vec![rem(RemedyKind::Repair)], "免费返修"),
+    );
+    s.ok("zj", beijing(2026, 3, 4, 11, 0), approve());
+    s.ok("km", beijing(2026, 3, 4, 11, 30), reply("已安排免费返修"));
+    let asked = callback(Satisfaction::Satisfied, "车主满意");
+    let refused = s
+        .run("fj", beijing(2026, 3, 6, 10, 0), asked.clone())
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    s.ok("gw", beijing(2026, 3, 6, 10, 5), asked);
+}
