@@ -798,3 +798,44 @@ fn s09_management_does_not_accept_in_the_desks_place() {
     );
     s.assert_replays();
 }
+
+/// 第三条「联系客服热线…发送电子邮件…直接来访公司,向前台接待处提出投诉」 and 第四条2
+/// 「客服人员应将投诉内容认真记录在公司投诉登记表中,并保存相关证据料子」: a complaint by
+/// hotline, e-mail or a visit to the desk is registered by the 客服人员, and the
+/// record keeps its channel, its content and the evidence attached.
+#[test]
+fn s09_the_desk_registers_each_channel_with_its_evidence() {
+    let roster = roster(
+        &[("cs", "客服部", None)],
+        &[("kf", "客服人员赵敏", "cs", &["cs_staff"], None)],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for (n, channel) in [Channel::Phone, Channel::Email, Channel::Visit]
+        .into_iter()
+        .enumerate()
+    {
+        let mut s = Scenario::new(policy("generic-company-s09.toml"), roster.clone());
+        let evidence = AttachmentRef {
+            id: AttachmentId::new(format!("s09-evidence-{n}")).unwrap(),
+            name: "对账单.pdf".to_owned(),
+            media_type: Some("application/pdf".to_owned()),
+            sha256: None,
+        };
+        let c = Complaint::builder(t0, channel, "对账单多计运费600元")
+            .complainant(
+                Complainant::organization("某物流合作方")
+                    .unwrap()
+                    .with_phone("021-58000001"),
+            )
+            .category(cat("transaction"))
+            .attachment(evidence.clone())
+            .build()
+            .unwrap();
+        s.register("kf", &format!("S09-CH{n}"), c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        let kept = &s.case().complaint;
+        assert_eq!(kept.channel, channel);
+        assert_eq!(kept.content, "对账单多计运费600元");
+        assert_eq!(kept.attachments, [evidence], "{channel:?}");
+    }
+}

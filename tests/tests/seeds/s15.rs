@@ -1136,3 +1136,32 @@ fn s15_the_manager_asks_the_customer_again_himself() {
         .unwrap_err();
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
 }
+
+/// 2「本程序适用于公司所有客户对服务提出的投诉异常处理」 and 4.1.1「A.电话、电子邮件、网站在线、
+/// 或其它书面形式;」「B.由相关部门转述」: a complaint by any of these channels, its
+/// name and contact confirmed, is accepted by the 客服人员 (no rule turns it away).
+#[test]
+fn s15_a_complaint_by_each_channel_named_is_accepted() {
+    let t0 = beijing(2026, 6, 8, 9, 0);
+    for (n, channel) in [
+        Channel::Phone,
+        Channel::Email,
+        Channel::Web,
+        Channel::Letter,
+        Channel::Internal,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut s = Scenario::new(policy("cs-abcd-s15.toml"), pass_on_roster());
+        let c = Complaint::builder(t0, channel, "两箱货物外包装破损")
+            .complainant(confirmed("客户 伏先生"))
+            .category(cat("cargo_exception"))
+            .build()
+            .unwrap();
+        s.register("kf", &format!("S15-CH{n}"), c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        assert_eq!(status(&s), Status::Accepted, "{channel:?}");
+        assert_eq!(s.case().complaint.channel, channel);
+    }
+}

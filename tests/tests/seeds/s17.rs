@@ -931,3 +931,32 @@ fn s17_the_manager_does_not_report_a_suggestion_to_himself() {
     s.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
     assert_eq!(steps_taken(&s), ["dept-manager"]);
 }
+
+/// 2.2.1「b.…服务质量、服务过程… c.…卡项售卖、价格及折扣… d.…产品质量问题」 and 「设备故障」:
+/// the categories of a valid complaint, each a complaint (not a demand) when
+/// received.
+#[test]
+fn s17_the_categories_of_a_valid_complaint() {
+    let p = policy("membership-cards-s17.toml");
+    for (id, name) in [
+        ("card_sales", "卡项售卖、价格及折扣（销售类）"),
+        ("service", "服务质量、服务过程"),
+        ("product_quality", "产品质量"),
+        ("equipment", "设备故障（硬件方面投诉）"),
+    ] {
+        assert_eq!(
+            p.category(&cat(id)).map(|c| c.name_zh.as_str()),
+            Some(name),
+            "{id}"
+        );
+        let roster = roster(
+            &[("front", "前台", None)],
+            &[("fd", "前台小杨", "front", &["receiving_dept"], None)],
+        );
+        let mut s = Scenario::new(p.clone(), roster);
+        let t0 = beijing(2026, 3, 2, 15, 0);
+        let c = about(t0, id, "会员投诉").build().unwrap();
+        s.register("fd", "S17-CAT", c).unwrap();
+        assert_eq!(level_of(&s), "complaint", "{id}");
+    }
+}

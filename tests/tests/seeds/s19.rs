@@ -557,3 +557,47 @@ fn s19_the_floor_manager_does_not_escalate_to_himself() {
     s.ok("w", minutes(t0, 3), escalate("告之现场管理"));
     assert_eq!(steps_taken(&s), ["floor-manager"]);
 }
+
+/// 「食物变质有污染物,请当客人面处理掉,并协商经济补偿方法。」「告之您当班的其他服务人员客人的投诉,
+/// 大家能共同关注。」「考虑补偿,赠予纪念品。」: the server notes that the colleagues on
+/// duty were told and proposes compensation and a gift; he may not approve
+/// the money himself — the 当班经理 does (`approval.above`, assumed).
+#[test]
+fn s19_spoiled_food_is_compensated_on_the_floor_managers_approval() {
+    let roster = roster(
+        &[("rest", "餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理", "rest", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2026, 4, 18, 19, 0);
+    let c = about(t0, "spoiled_food", "凉拌菜里有异物").build().unwrap();
+    s.register("w", "S19-F", c).unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    s.ok("w", minutes(t0, 1), assign("rest", "w"));
+    s.ok("w", minutes(t0, 2), investigate());
+    s.ok(
+        "w",
+        minutes(t0, 2),
+        note("已当客人面撤下处理掉；已告知当班其他服务人员"),
+    );
+    assert_eq!(s.case().notes, 1);
+    s.ok(
+        "w",
+        minutes(t0, 5),
+        propose(
+            vec![
+                remedy(RemedyKind::Compensation, Some("50"), "经济补偿"),
+                remedy(RemedyKind::Gift, None, "赠予纪念品"),
+            ],
+            "协商经济补偿方法",
+        ),
+    );
+    let alone = s.run("w", minutes(t0, 6), approve()).unwrap_err();
+    assert!(matches!(alone, Rejection::NotPermitted { .. }), "{alone}");
+    assert_eq!(status(&s), Status::AwaitingApproval);
+    s.ok("fm", minutes(t0, 7), approve());
+    assert_eq!(status(&s), Status::Approved);
+}

@@ -944,3 +944,34 @@ fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
     assert_eq!(steps_taken(&s), ["supervisor", "superior-dept"]);
     s.assert_replays();
 }
+
+/// 3「接待投诉处理人员应将业主所陈述的事由作详细记录,以备查询,同时要求业主填写客户意见作为凭证。」:
+/// the record keeps what the owner said and the opinion form he filled in,
+/// as evidence.
+#[test]
+fn s20_the_owners_written_opinion_is_kept_as_evidence() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[("kf", "客服员小蒋", "cs", &["cs_staff"], None)],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let form = AttachmentRef {
+        id: AttachmentId::new("opinion-0302").unwrap(),
+        name: "业主填写的客户意见表.pdf".to_owned(),
+        media_type: Some("application/pdf".to_owned()),
+        sha256: None,
+    };
+    let said = "地下车库B区照明连续三天不亮，夜间停车看不清";
+    let c = Complaint::builder(t0, Channel::Visit, said)
+        .complainant(person("业主陈女士（0805）").with_phone("13500000805"))
+        .category(cat("neighbourhood"))
+        .attachment(form.clone())
+        .build()
+        .unwrap();
+    s.register("kf", "S20-E", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let kept = &s.case().complaint;
+    assert_eq!(kept.content, said);
+    assert_eq!(kept.attachments, [form]);
+}
