@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, Offset};
 use schemars::JsonSchema;
@@ -46,8 +47,11 @@ pub const DEFAULT_POLICY_TOML: &str = include_str!("../policies/default.toml");
 
 /// A policy's version: written as a string (`"2025.1"`) or an integer (`3`),
 /// kept as text.
+// Shared text: every case and registration event holds its policy's
+// version, and a copy is a count, not an allocation, a copy and a free
+// (docs/performance.md, "Fifteenth pass: replay").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PolicyVersion(String);
+pub struct PolicyVersion(Arc<str>);
 
 impl PolicyVersion {
     /// A version from text; blank text is an error.
@@ -65,7 +69,7 @@ impl PolicyVersion {
                 )],
             });
         }
-        Ok(Self(text))
+        Ok(Self(text.into()))
     }
 
     /// The version as text.
@@ -99,10 +103,10 @@ impl<'de> Deserialize<'de> for PolicyVersion {
                 PolicyVersion::new(v).map_err(E::custom)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PolicyVersion, E> {
-                Ok(PolicyVersion(v.to_string()))
+                Ok(PolicyVersion(v.to_string().into()))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PolicyVersion, E> {
-                Ok(PolicyVersion(v.to_string()))
+                Ok(PolicyVersion(v.to_string().into()))
             }
         }
         deserializer.deserialize_any(Visitor)

@@ -505,25 +505,28 @@ impl Participants {
 
     /// Adds the people a replay met ([`Met`]): when nobody is in yet, one
     /// allocation of the exact size, sorted; otherwise one by one.
-    fn add_met(&mut self, mut met: Met<'_>) {
+    fn add_met(&mut self, met: &mut Met<'_>) {
         let len = met.len.min(MET);
         let Some(staff) = met.staff.get_mut(..len) else {
             return;
         };
         if !self.0.is_empty() {
-            for s in staff.iter().flatten() {
-                self.insert((*s).clone());
+            for s in staff.iter().filter_map(|(_, s)| *s) {
+                self.insert(s.clone());
             }
             return;
         }
-        staff.sort_unstable();
+        // By key, the text only where the keys tie: the ids' order, most
+        // comparisons an integer's rather than a call to the ids' `Ord`
+        // and `memcmp` (docs/performance.md, "Fifteenth pass: replay").
+        staff.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         // `meet_other` told people apart by their text's address: two
         // copies of one id (read apart, not shared) are next to each other
         // now, and kept once (the room for the second stays unused).
         self.0 = Vec::with_capacity(len);
-        for s in staff.iter().flatten() {
-            if self.0.last() != Some(*s) {
-                self.0.push((*s).clone());
+        for s in staff.iter().filter_map(|(_, s)| *s) {
+            if self.0.last() != Some(s) {
+                self.0.push(s.clone());
             }
         }
     }
@@ -544,6 +547,18 @@ impl Participants {
     }
 }
 
+/// The first eight bytes of an id's text as a big-endian number, zeros
+/// past its end. Two ids whose keys differ are in the keys' order: a text
+/// that ends first is a prefix of the other there, and so the smaller,
+/// unless the other's next bytes are zeros, and then the keys tie.
+fn order_key(id: &StaffId) -> u64 {
+    let text = id.as_str().as_bytes();
+    let head = text.get(..8).unwrap_or(text);
+    let key = head.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+    // `head` has at most eight bytes: the shift is at most 56.
+    key << (8 * (8 - head.len()) % 64)
+}
+
 /// How many people a replay gathers by reference ([`Met`]) before it adds
 /// the next ones to the case directly: more than most cases ever have.
 const MET: usize = 16;
@@ -555,8 +570,9 @@ const MET: usize = 16;
 /// split it): about 1,000 instructions and 30 first-level read misses per
 /// case in glibc's `_int_malloc` (docs/performance.md, "Tenth pass").
 struct Met<'e> {
-    /// The first [`MET`] people met, in the order met; `len` of them set.
-    staff: [Option<&'e StaffId>; MET],
+    /// The first [`MET`] people met, in the order met, each with its
+    /// [`order_key`]; `len` of them set.
+    staff: [(u64, Option<&'e StaffId>); MET],
     /// How many of `staff` are set.
     len: usize,
     /// The one met last, not looked for again (a command's events share
@@ -568,7 +584,7 @@ impl<'e> Met<'e> {
     /// Nobody met yet.
     fn new() -> Self {
         Met {
-            staff: [None; MET],
+            staff: [(0, None); MET],
             len: 0,
             last: None,
         }
@@ -602,14 +618,14 @@ impl<'e> Met<'e> {
         let text = actor.as_str().as_ptr();
         if staff
             .iter()
-            .flatten()
+            .filter_map(|(_, s)| *s)
             .any(|s| std::ptr::eq(s.as_str().as_ptr(), text))
         {
             return;
         }
         match self.staff.get_mut(self.len) {
             Some(slot) => {
-                *slot = Some(actor);
+                *slot = (order_key(actor), Some(actor));
                 self.len += 1;
             }
             None => {
@@ -902,7 +918,7 @@ impl Case {
             fold(case, &event.kind, event.actor.as_ref(), event.at);
             previous = event;
         }
-        case.participants.add_met(met);
+        case.participants.add_met(&mut met);
         replayed
     }
 
