@@ -8,7 +8,7 @@ use tousu_policy::{Acceptance, Action, ClockEvent, EvalInput};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank, unsupported};
-use crate::authority::{granted, permitted};
+use crate::authority::{granted, permitted, registration_granted};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Command, CommandKind, Details};
 use crate::event::{Event, EventKind, stamp};
@@ -79,6 +79,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let at = command.at;
     let eval = EvalInput::new(complaint, at).with_repeat_count(*repeat_count);
     let level = ctx.policy.classify(&eval);
+    registration_granted(ctx, staff, eval, &level.outcome)?;
     let mut kinds = vec![
         EventKind::Registered {
             number: number.clone().map(Box::new),
