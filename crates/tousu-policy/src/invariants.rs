@@ -721,7 +721,7 @@ fn before_fields_completable(p: &Policy, out: &mut Findings) {
 fn completed_by_details(field: &crate::RequiredField) -> bool {
     use crate::RequiredField as F;
     match field {
-        F::ComplainantName | F::Contact | F::Subject | F::Location => true,
+        F::ComplainantName | F::Contact | F::Phone | F::Subject | F::Location => true,
         F::Category | F::IncidentAt | F::Respondent | F::Fact(_) => false,
     }
 }

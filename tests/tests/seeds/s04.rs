@@ -674,10 +674,46 @@ fn s04_a_registration_holds_name_location_and_phone() {
     assert_eq!(refused(nowhere), "kind.complaint.location");
     assert_eq!(
         refused(full().complainant(person("业主 钱女士")).build().unwrap()),
-        "kind.complaint.complainant.contact"
+        "kind.complaint.complainant.contact.phone"
     );
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     s.register("kf", "S04-N", full().build().unwrap()).unwrap();
+}
+
+/// 三2「详尽记录投诉人姓名、房屋位置、投诉内容及联系电话。」: the number is a
+/// telephone number — an owner who leaves only an e-mail or an address is
+/// refused at `complainant.contact.phone`, naming the entry, and nothing is
+/// recorded; with a phone the same complaint is registered (`required`'s
+/// `"phone"`, ruling 138). (The file took any contact.)
+#[test]
+fn s04_the_record_holds_a_phone_number_not_another_contact() {
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let leaving = |who: Complainant| {
+        Complaint::builder(t0, Channel::Visit, "楼上漏水到我家卫生间")
+            .complainant(who)
+            .location("7-2-402")
+            .category(cat("house_repair"))
+            .build()
+            .unwrap()
+    };
+    let mut by_mail = person("业主 钱女士");
+    by_mail.contact.email = Some("qian@example.com".into());
+    let mut by_address = person("业主 钱女士");
+    by_address.contact.address = Some("7-2-402".into());
+    for who in [by_mail, by_address] {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_only());
+        match s.register("kf", "S04-T", leaving(who)).unwrap_err() {
+            Rejection::InvalidInput { path, message } => {
+                assert_eq!(path, "kind.complaint.complainant.contact.phone");
+                assert!(message.contains("registration.required[2]"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(s.events.is_empty(), "nothing is recorded");
+    }
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_only());
+    s.register("kf", "S04-T", leaving(owner("业主 钱女士")))
+        .unwrap();
 }
 
 /// 一5「…并由具体解决部门的负责人签字认可。」: the solving department's head
