@@ -920,7 +920,7 @@ mod details_tests {
         };
         assert!(!d.already_in(&c));
         d.apply_to(&mut c);
-        assert_eq!(c.respondents, [lights.clone()]);
+        assert_eq!(c.respondents, std::slice::from_ref(&lights));
         assert!(d.already_in(&c), "a respondent named already adds nothing");
         let phone = Details {
             contact: Contact {
