@@ -228,6 +228,10 @@ impl Role {
 ///     # answers only while the case is with it: not once it passed the case
 ///     # down or a step took it over (S31 处理「转送…处理」; ruling 121)
 ///     { actions = ["reply", "transfer"], holds_case = true },
+///     # registers problems, not complaints (S09 第八条1「客户可以直接联系合作过程中的
+///     # 相关负责人,向其提出问题」; ruling 137): a grant of `register` tests only
+///     # the complaint (`when`) and the level its classification gives (`levels`)
+///     { actions = ["register"], when = { category = ["problem"] } },
 /// ]
 /// ```
 ///
@@ -237,8 +241,9 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grant {
-    /// The actions granted (not `register`: a registration has no case to
-    /// test the conditions on).
+    /// The actions granted. A grant of `register` tests only what the
+    /// registration says: `when` and `levels` (ruling 137 in
+    /// docs/rulings.md).
     pub actions: Vec<Action>,
     /// The case's level is one of these (empty: any level).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -716,13 +716,15 @@ fn before_fields_completable(p: &Policy, out: &mut Findings) {
 }
 
 /// The fields a `complete_details` command can give: the workflow's
-/// `Details` (name, contact, subject, location); nothing else changes the
-/// complaint after registration.
+/// `Details` (name, contact, subject, location, respondents; ruling 138);
+/// nothing else changes the complaint after registration.
 fn completed_by_details(field: &crate::RequiredField) -> bool {
     use crate::RequiredField as F;
     match field {
-        F::ComplainantName | F::Contact | F::Subject | F::Location => true,
-        F::Category | F::IncidentAt | F::Respondent | F::Fact(_) => false,
+        F::ComplainantName | F::Contact | F::Phone | F::Subject | F::Location | F::Respondent => {
+            true
+        }
+        F::Category | F::IncidentAt | F::Fact(_) => false,
     }
 }
 

@@ -14,6 +14,10 @@
 //! ]
 //! ```
 //!
+//! `"phone"` asks a telephone number where the regulation says 联系电话
+//! (S04 三2「详尽记录投诉人姓名、房屋位置、投诉内容及联系电话」; ruling 138);
+//! `"contact"` takes a phone number, an e-mail or an address.
+//!
 //! A registration whose complaint lacks one is refused, naming the field's
 //! path in the command and the entry that requires it; nothing is recorded.
 //! `confidential = true` registers every complaint confidential (S27).
@@ -100,6 +104,9 @@ pub enum RequiredField {
     /// A way to reach the complainant: a phone number, an e-mail or an
     /// address.
     Contact,
+    /// A telephone number (联系电话), not blank: where the regulation asks
+    /// for a number, an e-mail or an address is not enough (ruling 138).
+    Phone,
     /// The subject (主题).
     Subject,
     /// Where it happened (a room number, a site).
@@ -121,6 +128,7 @@ impl RequiredField {
         match self {
             RequiredField::ComplainantName => "complainant.name".to_owned(),
             RequiredField::Contact => "complainant.contact".to_owned(),
+            RequiredField::Phone => "complainant.contact.phone".to_owned(),
             RequiredField::Subject => "subject".to_owned(),
             RequiredField::Location => "location".to_owned(),
             RequiredField::Category => "category".to_owned(),
@@ -140,6 +148,7 @@ impl RequiredField {
                 let c = &complaint.complainant.contact;
                 text(&c.phone) || text(&c.email) || text(&c.address)
             }
+            RequiredField::Phone => text(&complaint.complainant.contact.phone),
             RequiredField::Subject => text(&complaint.subject),
             RequiredField::Location => text(&complaint.location),
             RequiredField::Category => complaint.category.is_some(),
@@ -371,7 +380,11 @@ pub(crate) fn refusals_blocked(p: &Policy) -> Vec<(String, String)> {
             continue;
         }
         for missing in missing_when(&rule.when) {
-            let Some(j) = reg.required.iter().position(|f| *f == missing) else {
+            // A complaint with no contact has no phone either.
+            let implies = |f: &RequiredField| {
+                *f == missing || (missing == RequiredField::Contact && *f == RequiredField::Phone)
+            };
+            let Some(j) = reg.required.iter().position(implies) else {
                 continue;
             };
             out.push((

@@ -1405,13 +1405,8 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
                     "is empty; list the actions granted, e.g. [\"record_callback\"]",
                 );
             }
-            for (k, a) in g.actions.iter().enumerate() {
-                if *a == Action::Register {
-                    r.error(
-                        format!("{path}.actions[{k}]"),
-                        "`register` cannot be granted under conditions: a registration has no case to test them on; list it in the role's actions",
-                    );
-                }
+            if g.actions.contains(&Action::Register) {
+                register_grant(g, &path, r);
             }
             if !g.is_conditional() {
                 r.error(
@@ -1431,6 +1426,29 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if let Some(when) = &g.when {
                 predicate(p, names, r, &format!("{path}.when"), when);
             }
+        }
+    }
+}
+
+/// A grant of `register` (ruling 137): a registration has no case yet, so
+/// it may test only what the registration says — the complaint (`when`)
+/// and the level its classification gives (`levels`).
+fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
+    let case_only = [
+        ("statuses", !g.statuses.is_empty()),
+        ("after_escalation", !g.after_escalation.is_empty()),
+        ("callback", !g.callback.is_empty()),
+        ("findings_recorded", g.findings_recorded),
+        ("holds_case", g.holds_case),
+        ("acts", !g.acts.is_empty()),
+        ("milestones", !g.milestones.is_empty()),
+    ];
+    for (field, set) in case_only {
+        if set {
+            r.error(
+                format!("{path}.{field}"),
+                "a grant of `register` tests what the registration says, before there is a case: only `when` (the complaint: category, channel, facts) and `levels` (the level its classification gives); move `register` to a grant of its own",
+            );
         }
     }
 }

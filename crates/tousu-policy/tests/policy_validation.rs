@@ -832,7 +832,7 @@ fn registration_requires_fields_in_schema_2() {
     let p = Policy::parse_toml(&v2).unwrap();
     let back = Policy::parse_toml(&p.to_toml_string().unwrap()).unwrap();
     assert_eq!(back.registration, p.registration);
-    let unknown = Policy::parse_toml(&v2.replacen("\"contact\"]", "\"phone\"]", 1));
+    let unknown = Policy::parse_toml(&v2.replacen("\"contact\"]", "\"mobile\"]", 1));
     assert!(unknown.is_err());
 }
 

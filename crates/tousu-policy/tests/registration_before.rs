@@ -230,3 +230,33 @@ fn check_invariants_finds_a_field_nobody_can_complete() {
     );
     insta::assert_snapshot!(found[0].2, @"a case whose complaint was registered without category can never be taken past `assigned` by a command: category is given only at registration (only complete_details changes the complaint afterwards, and it gives the complainant's name, contact, the subject and the location; record_facts records findings, not the complaint); require it at registration (registration.required), or leave it out of this entry");
 }
+
+/// `phone` (ruling 138): a telephone number, where `contact` takes an
+/// e-mail or an address too; a complaint with none fails both.
+#[test]
+fn phone_asks_a_telephone_number_not_any_contact() {
+    use tousu_policy::RequiredField;
+    let by_mail = {
+        let mut c = complaint(false);
+        c.complainant.contact.email = Some("patient@example.com".into());
+        c
+    };
+    assert!(RequiredField::Contact.is_given(&by_mail));
+    assert!(!RequiredField::Phone.is_given(&by_mail));
+    assert!(RequiredField::Phone.is_given(&complaint(true)));
+    assert!(!RequiredField::Phone.is_given(&complaint(false)));
+    assert_eq!(RequiredField::Phone.path(), "complainant.contact.phone");
+    // S04 三2「…及联系电话」.
+    let p =
+        Policy::from_toml_str(include_str!("../../../policies/property-system9-s04.toml")).unwrap();
+    let reg = p.registration.as_ref().unwrap();
+    let mut by_mail = by_mail;
+    by_mail.location = Some("7-2-402".into());
+    assert_eq!(
+        reg.first_missing(&by_mail),
+        Some((2, &RequiredField::Phone))
+    );
+    let mut called = complaint(true);
+    called.location = Some("7-2-402".into());
+    assert!(reg.first_missing(&called).is_none());
+}

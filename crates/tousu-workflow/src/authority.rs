@@ -4,7 +4,7 @@
 //! runs; the handlers call the narrower checks where their command needs them.
 
 use chrono::{DateTime, Utc};
-use tousu_model::{Complaint, Money, RoleId, Staff, StaffId};
+use tousu_model::{Complaint, LevelId, Money, RoleId, Staff, StaffId};
 use tousu_policy::{
     Action, ApprovalAuthority, Approvers, CaseAction, CaseView, EvalInput, MilestoneId,
 };
@@ -12,20 +12,51 @@ use tousu_policy::{
 use crate::case::Case;
 use crate::{Ctx, Rejection};
 
-/// The staff member, if the policy grants one of their roles `action`
-/// unconditionally (a registration, before there is a case to test a
-/// grant's conditions on).
+/// The staff member, if one of their roles may take `action` in some case
+/// (unconditionally or by a grant): a registration, whose grants are tested
+/// once the complaint is classified ([`registration_granted`]).
 pub(crate) fn permitted<'a>(
     ctx: &Ctx<'a>,
     actor: &StaffId,
     action: Action,
 ) -> Result<&'a Staff, Rejection> {
     let staff = on_roster(ctx, actor)?;
-    if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
+    let may = |r: &RoleId| ctx.policy.role(r).is_some_and(|r| r.may_sometimes(action));
+    if staff.roles.iter().any(may) {
         Ok(staff)
     } else {
         Err(not_permitted(staff, action))
     }
+}
+
+/// Whether one of `staff`'s roles grants `register` for this complaint,
+/// classified `level` (ruling 137): in its `actions`, or by a grant whose
+/// `when` and `levels` hold — what a registration says, before there is a
+/// case. Refused as [`Rejection::GrantConditionUnmet`] naming each grant.
+pub(crate) fn registration_granted(
+    ctx: &Ctx<'_>,
+    staff: &Staff,
+    input: EvalInput<'_>,
+    level: &LevelId,
+) -> Result<(), Rejection> {
+    if staff
+        .roles
+        .iter()
+        .any(|r| ctx.policy.role_may(r, Action::Register))
+    {
+        return Ok(());
+    }
+    let view = CaseView {
+        level: Some(level),
+        status: tousu_policy::Status::Registered,
+        escalations: Vec::new(),
+        callback: None,
+        findings_recorded: false,
+        input,
+        act: None,
+        holds_case: true,
+    };
+    grants_hold(ctx, staff, Action::Register, &view)
 }
 
 /// The act a `record_action` records and the clock it names, which a
@@ -129,11 +160,8 @@ fn granted_act(
     if staff.roles.iter().any(|r| ctx.policy.role_may(r, action)) {
         return Ok(());
     }
-    let roles = staff.roles.iter().filter_map(|r| ctx.policy.role(r));
-    let mut grants = roles
-        .flat_map(|role| role.grants_of(action).map(move |(j, g)| (role, j, g)))
-        .peekable();
-    if grants.peek().is_none() {
+    let mut roles = staff.roles.iter().filter_map(|r| ctx.policy.role(r));
+    if !roles.any(|role| role.grants_of(action).next().is_some()) {
         return Err(not_permitted(staff, action));
     }
     let mut view = case_view(case, at);
@@ -148,9 +176,28 @@ fn granted_act(
     {
         view.holds_case = holds_case(ctx, staff, case);
     }
+    grants_hold(ctx, staff, action, &view)
+}
+
+/// Whether a grant of `action` among `staff`'s roles holds for `view`;
+/// else [`Rejection::GrantConditionUnmet`] naming every grant and its unmet
+/// conditions ([`Rejection::NotPermitted`] when there is none).
+fn grants_hold(
+    ctx: &Ctx<'_>,
+    staff: &Staff,
+    action: Action,
+    view: &CaseView<'_>,
+) -> Result<(), Rejection> {
+    let roles = staff.roles.iter().filter_map(|r| ctx.policy.role(r));
+    let mut grants = roles
+        .flat_map(|role| role.grants_of(action).map(move |(j, g)| (role, j, g)))
+        .peekable();
+    if grants.peek().is_none() {
+        return Err(not_permitted(staff, action));
+    }
     let mut unmet = Vec::new();
     for (role, j, grant) in grants {
-        let failed = grant.unmet(ctx.policy, &view);
+        let failed = grant.unmet(ctx.policy, view);
         if failed.is_empty() {
             return Ok(());
         }

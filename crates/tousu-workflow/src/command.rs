@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use tousu_model::instant::Rfc3339;
 use tousu_model::{
     AttachmentRef, CaseId, CommandId, Complaint, ComplaintNo, Contact, DepartmentId, FactName,
-    FactValue, FaultParty, LevelId, Remedy, Satisfaction, StaffId,
+    FactValue, FaultParty, LevelId, Remedy, Respondent, Satisfaction, StaffId,
 };
 use tousu_policy::{Action, CaseAction, EscalationId, MilestoneId, PolicyId, PolicyVersion};
 
@@ -39,6 +39,11 @@ pub struct Details {
     /// Where it happened (a room number, a site).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// Parties complained about (投诉对象) the complaint does not name yet,
+    /// added to its respondents (ruling 138): S04 三4 asks them of a case not
+    /// handled on the spot, which the registration could not know.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub respondents: Vec<Respondent>,
 }
 
 impl Details {
@@ -87,6 +92,11 @@ impl Details {
         set(&mut who.contact.other, &self.contact.other);
         set(&mut complaint.subject, &self.subject);
         set(&mut complaint.location, &self.location);
+        for r in &self.respondents {
+            if !complaint.respondents.contains(r) {
+                complaint.respondents.push(r.clone());
+            }
+        }
     }
 }
 
@@ -891,6 +901,44 @@ impl CommandKind {
 }
 
 #[cfg(test)]
+mod details_tests {
+    use super::*;
+
+    /// The respondents given are added to the complaint's, once each
+    /// (ruling 138); details without them leave the respondents as they
+    /// were and serialize as before.
+    #[test]
+    fn respondents_given_are_added_once() {
+        let at = DateTime::from_timestamp(1_760_000_000, 0).unwrap();
+        let mut c = Complaint::builder(at, tousu_model::Channel::Phone, "楼道灯坏了")
+            .build()
+            .unwrap();
+        let lights = Respondent::described("楼道照明维修").unwrap();
+        let d = Details {
+            respondents: vec![lights.clone()],
+            ..Details::default()
+        };
+        assert!(!d.already_in(&c));
+        d.apply_to(&mut c);
+        assert_eq!(c.respondents, std::slice::from_ref(&lights));
+        assert!(d.already_in(&c), "a respondent named already adds nothing");
+        let phone = Details {
+            contact: Contact {
+                phone: Some("13900000000".into()),
+                ..Contact::default()
+            },
+            ..Details::default()
+        };
+        phone.apply_to(&mut c);
+        assert_eq!(c.respondents, [lights]);
+        assert_eq!(
+            serde_json::to_string(&phone).unwrap(),
+            r#"{"contact":{"phone":"13900000000"}}"#
+        );
+    }
+}
+
+#[cfg(test)]
 mod digest_tests {
     use super::*;
     use sha2::Digest as _;
@@ -1365,6 +1413,7 @@ mod canonical_injectivity {
                         },
                         subject: None,
                         location,
+                        respondents: Vec::new(),
                     }),
                 }
             }),

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use tousu_model::CaseId;
 use tousu_policy::{Grant, Policy};
 use tousu_workflow::*;
 
@@ -248,4 +249,49 @@ fn a_callback_grant_waits_for_the_customers_answer() {
         refusal(next_round).ends_with("(there is none since the last reply)"),
         "a reply in the new round clears the callback"
     );
+}
+
+/// A grant of `register` tests what the registration says (ruling 137): the
+/// handler registers only complaints made in person, and only those the
+/// classification puts at `major`; a phone complaint classified lower is
+/// refused naming both conditions, and nothing is recorded.
+#[test]
+fn a_register_grant_tests_the_complaint_and_its_level() {
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let mut policy = Policy::default_policy().unwrap();
+    policy.schema_version = 2;
+    for role in &mut policy.roles {
+        if role.id.as_str() == "handler" {
+            role.actions
+                .retain(|a| *a != tousu_policy::Action::Register);
+            role.grants.push(
+                serde_json::from_value(serde_json::json!({
+                    "actions": ["register"],
+                    "levels": ["major"],
+                    "when": { "channel": ["visit"] },
+                }))
+                .unwrap(),
+            );
+        }
+    }
+    policy.validate().unwrap();
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    let kind = CommandKind::Register {
+        case_id: CaseId::new("K-202509-0001").unwrap(),
+        number: None,
+        complaint: Box::new(complaint(t0)),
+        repeat_count: 0,
+    };
+    let [why] = unmet(h.run("h1", t0, kind.clone()).unwrap_err())
+        .try_into()
+        .unwrap();
+    assert!(
+        why.starts_with("role handler (grants[0]): the level must be one of major (the case is ")
+            && why.contains("`when`")
+            && why.contains("visit"),
+        "{why}"
+    );
+    assert!(h.events.is_empty(), "nothing is recorded");
+    h.run("kf1", t0, kind).unwrap();
 }

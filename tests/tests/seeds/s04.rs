@@ -6,6 +6,12 @@ fn owner(name: &str) -> Complainant {
     person(name).with_phone("13900000000")
 }
 
+/// Whom the owner complains about (三4's 投诉对象, owed before the case goes to a
+/// department: `registration.before`, ruling 138).
+fn complained_of() -> Respondent {
+    Respondent::described("维修服务").unwrap()
+}
+
 /// The repairer `rw` records what the investigation found, at `at`.
 fn found(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
     s.ok("rw", at, findings(FaultParty::Us, "维修人员查明原因"));
@@ -68,6 +74,7 @@ fn repair_call(
         .complainant(owner(owner_name))
         .location(location)
         .category(cat("house_repair"))
+        .respondent(complained_of())
         .build()
         .unwrap()
 }
@@ -135,6 +142,7 @@ fn s04_property_serious_leak_over_national_day() {
     .category(cat("house_repair"))
     .collective_count(6)
     .first_responder(sid("guard"))
+    .respondent(complained_of())
     .build()
     .unwrap();
     s.register("guard", "S04-1", c).unwrap();
@@ -269,6 +277,7 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
         .complainant(owner("业主 阎女士"))
         .location("5-2-301")
         .category(cat("house_repair"))
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("guard", "S04-L", c).unwrap();
@@ -297,6 +306,7 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
     );
     // 较严重的投诉 (assumed criteria): a repeat raised twice before.
     let again = Complaint::builder(t0, Channel::Phone, "第三次反映楼道灯不亮")
+        .respondent(complained_of())
         .build()
         .unwrap();
     let d = p.classify(&EvalInput::new(&again, t0).with_repeat_count(2));
@@ -308,6 +318,7 @@ fn s04_late_result_and_the_manager_for_a_special_situation() {
     // 一6 「恶意投诉」.
     let malicious = Complaint::builder(t0, Channel::Phone, "以投诉要挟减免物业费")
         .fact(fact("malicious_complaint"), yes())
+        .respondent(complained_of())
         .build()
         .unwrap();
     assert_eq!(
@@ -420,6 +431,7 @@ fn s03_register_rows_are_categories_kept_two_years_and_s07_meeting_callback() {
         about(t0, "renovation", "邻居二次装修夜间施工")
             .complainant(owner("业主"))
             .location("3-1-502")
+            .respondent(complained_of())
             .build()
             .unwrap(),
     )
@@ -464,6 +476,7 @@ fn s04_a_serious_case_may_go_straight_to_the_manager() {
             .complainant(owner("业主代表"))
             .location("地下车库B区")
             .collective_count(5)
+            .respondent(complained_of())
             .build()
             .unwrap();
         s.register("kfzg", "S04-P", c).unwrap();
@@ -504,6 +517,7 @@ fn s04_the_minister_takes_serious_cases_because_of_the_level() {
     let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
         .complainant(owner("业主"))
         .location("2-1-101")
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("kfzg", "S04-L", c).unwrap();
@@ -548,6 +562,7 @@ fn s04_malice_is_found_by_the_investigation() {
             .complainant(owner("投诉人"))
             .location("1-1-101")
             .category(cat("house_repair"))
+            .respondent(complained_of())
             .build()
             .unwrap()
     };
@@ -624,6 +639,7 @@ fn s04_a_late_notification_no_service_centre_acted_on_is_the_first_employees() {
         .complainant(owner("业主"))
         .location("5-2-301")
         .category(cat("house_repair"))
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("guard", "S04-F", c).unwrap();
@@ -674,10 +690,107 @@ fn s04_a_registration_holds_name_location_and_phone() {
     assert_eq!(refused(nowhere), "kind.complaint.location");
     assert_eq!(
         refused(full().complainant(person("业主 钱女士")).build().unwrap()),
-        "kind.complaint.complainant.contact"
+        "kind.complaint.complainant.contact.phone"
     );
     let mut s = Scenario::new(policy("property-system9-s04.toml"), roster);
     s.register("kf", "S04-N", full().build().unwrap()).unwrap();
+}
+
+/// 三2「详尽记录投诉人姓名、房屋位置、投诉内容及联系电话。」: the number is a
+/// telephone number — an owner who leaves only an e-mail or an address is
+/// refused at `complainant.contact.phone`, naming the entry, and nothing is
+/// recorded; with a phone the same complaint is registered (`required`'s
+/// `"phone"`, ruling 138). (The file took any contact.)
+#[test]
+fn s04_the_record_holds_a_phone_number_not_another_contact() {
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let leaving = |who: Complainant| {
+        Complaint::builder(t0, Channel::Visit, "楼上漏水到我家卫生间")
+            .complainant(who)
+            .location("7-2-402")
+            .category(cat("house_repair"))
+            .build()
+            .unwrap()
+    };
+    let mut by_mail = person("业主 钱女士");
+    by_mail.contact.email = Some("qian@example.com".into());
+    let mut by_address = person("业主 钱女士");
+    by_address.contact.address = Some("7-2-402".into());
+    for who in [by_mail, by_address] {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_only());
+        match s.register("kf", "S04-T", leaving(who)).unwrap_err() {
+            Rejection::InvalidInput { path, message } => {
+                assert_eq!(path, "kind.complaint.complainant.contact.phone");
+                assert!(message.contains("registration.required[2]"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(s.events.is_empty(), "nothing is recorded");
+    }
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_only());
+    s.register("kf", "S04-T", leaving(owner("业主 钱女士")))
+        .unwrap();
+}
+
+/// 三4「能当场做出解释应当场给客户解决,若不能马上处理的应记下投诉人的姓名、事件的经过、投诉对象以及投诉人的联系方法,以便及时告诉结果。」:
+/// the 投诉对象 is owed only by a case not handled on the spot. A complaint
+/// registered without one is answered on the spot and closed; one that goes
+/// to 经营发展部 is refused as `record_incomplete` at `respondents`, changing
+/// nothing, until the centre records whom it is about (`complete_details`),
+/// and then goes (`registration.before`, ruling 138). (The file handed it on
+/// with nobody complained about recorded.)
+#[test]
+fn s04_a_case_not_handled_on_the_spot_records_whom_it_is_about() {
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let unnamed = || {
+        Complaint::builder(t0, Channel::Phone, "楼道灯坏了一周无人修")
+            .complainant(owner("业主 吴先生"))
+            .location("5-1")
+            .category(cat("house_repair"))
+            .build()
+            .unwrap()
+    };
+    let p = policy("property-system9-s04.toml");
+    let mut spot = Scenario::new(p.clone(), centre_and_repairs());
+    spot.register("kf", "S04-U", unnamed()).unwrap();
+    spot.ok("kf", minutes(t0, 5), accept());
+    spot.ok("kf", minutes(t0, 10), reply("已当场解释: 灯具今日更换"));
+    let mut s = Scenario::new(p, centre_and_repairs());
+    s.register("kf", "S04-V", unnamed()).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    let refused = s
+        .run("kf", minutes(t0, 10), assign("bd", "h1"))
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::RecordIncomplete { field, event, requirement, .. }
+            if field == "respondents"
+                && *event == tousu_policy::ClockEvent::Assigned
+                && requirement == "registration.before[0]"),
+        "{refused:?}"
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let nobody = CommandKind::CompleteDetails {
+        details: Box::new(Details {
+            respondents: vec![Respondent::default()],
+            ..Details::default()
+        }),
+    };
+    match s.run("kf", minutes(t0, 11), nobody).unwrap_err() {
+        Rejection::InvalidInput { path, .. } => assert_eq!(path, "kind.details.respondents"),
+        other => panic!("{other:?}"),
+    }
+    s.ok(
+        "kf",
+        minutes(t0, 12),
+        CommandKind::CompleteDetails {
+            details: Box::new(Details {
+                respondents: vec![Respondent::described("楼道照明维修").unwrap()],
+                ..Details::default()
+            }),
+        },
+    );
+    s.ok("kf", minutes(t0, 15), assign("bd", "h1"));
 }
 
 /// 一5「…并由具体解决部门的负责人签字认可。」: the solving department's head
@@ -779,6 +892,7 @@ fn s04_a_complaint_answered_on_the_spot_notifies_no_department() {
             .complainant(owner("业主 钱女士"))
             .location("5-2-301")
             .category(cat("fees"))
+            .respondent(complained_of())
             .build()
             .unwrap();
         s.register("kf", "S04-S", c).unwrap();
@@ -811,6 +925,7 @@ fn s04_the_centre_promises_no_deadline_of_its_own() {
         .complainant(owner("业主 钱女士"))
         .location("5-2-301")
         .category(cat("house_repair"))
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("kf", "S04-D", c).unwrap();
@@ -898,6 +1013,7 @@ fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
         .complainant(owner("业主 钱女士"))
         .location("5-2-301")
         .category(cat("fees"))
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("kf", "S04-O", c).unwrap();
@@ -932,6 +1048,7 @@ fn s04_a_late_notification_after_an_employee_registered_it_is_the_centres() {
         .complainant(owner("业主"))
         .location("5-2-301")
         .category(cat("house_repair"))
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("guard", "S04-N", c).unwrap();
@@ -1172,6 +1289,7 @@ fn s04_only_the_centre_reports_a_special_situation_to_the_manager() {
     let c = Complaint::builder(t0, Channel::Phone, "地下车库照明不足")
         .complainant(owner("业主"))
         .location("地下车库")
+        .respondent(complained_of())
         .build()
         .unwrap();
     s.register("kfzg", "S04-E", c).unwrap();

@@ -442,6 +442,56 @@ fn s09_the_responsible_contact_takes_a_problem_in() {
     );
 }
 
+/// 第八条1「客户可以直接联系合作过程中的相关负责人,向其提出问题」: the responsible
+/// contact is a channel for problems (第八条), not for complaints, which 第三条
+/// sends to the hotline, e-mail and reception: the contact registering a
+/// complaint on the cooperation, or one with no category, is refused as
+/// `grant_condition_unmet` naming his grant and the category it accepts, and
+/// nothing is recorded; a problem he registers, and the 客服人员 register
+/// both (ruling 137). (The file let the contact register any complaint.)
+#[test]
+fn s09_the_contact_registers_problems_not_complaints() {
+    let roster = roster(
+        &[("cs", "客服部", None), ("pm", "项目部", None)],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("pm1", "项目负责人", "pm", &["cooperation_contact"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let filed = |category: Option<&str>| {
+        let b = Complaint::builder(t0, Channel::Other, "合作方: 联合投标的分成未按约定支付")
+            .complainant(person("合作方 项目经理"));
+        match category {
+            Some(c) => b.category(cat(c)),
+            None => b,
+        }
+        .build()
+        .unwrap()
+    };
+    for category in [Some("cooperation"), None] {
+        let mut s = Scenario::new(policy("generic-company-s09.toml"), roster.clone());
+        let e = s.register("pm1", "S09-C", filed(category)).unwrap_err();
+        assert!(s.events.is_empty(), "nothing is recorded");
+        match e {
+            Rejection::GrantConditionUnmet { action, unmet, .. } => {
+                assert_eq!(action, tousu_policy::Action::Register);
+                assert_eq!(unmet.len(), 1, "{unmet:?}");
+                assert!(
+                    unmet[0].starts_with("role cooperation_contact (grants[0])")
+                        && unmet[0].contains("\"problem\""),
+                    "{unmet:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut desk = Scenario::new(policy("generic-company-s09.toml"), roster.clone());
+        desk.register("kf", "S09-C", filed(category)).unwrap();
+    }
+    let mut s = Scenario::new(policy("generic-company-s09.toml"), roster);
+    s.register("pm1", "S09-P", filed(Some("problem"))).unwrap();
+}
+
 /// 第六条2「特殊情况可适当延长,但需及时告知客户」: the 客服人员 may ask for the
 /// extension before any department has the case; the customer is then
 /// theirs to tell. The notice was owned by the assignee alone, so with nobody

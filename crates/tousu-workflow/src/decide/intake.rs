@@ -8,7 +8,7 @@ use tousu_policy::{Acceptance, Action, ClockEvent, EvalInput};
 
 use super::Decision;
 use super::outcome::{Effects, input, non_blank, unsupported};
-use crate::authority::{granted, permitted};
+use crate::authority::{granted, permitted, registration_granted};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Command, CommandKind, Details};
 use crate::event::{Event, EventKind, stamp};
@@ -79,6 +79,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let at = command.at;
     let eval = EvalInput::new(complaint, at).with_repeat_count(*repeat_count);
     let level = ctx.policy.classify(&eval);
+    registration_granted(ctx, staff, eval, &level.outcome)?;
     let mut kinds = vec![
         EventKind::Registered {
             number: number.clone().map(Box::new),
@@ -355,10 +356,10 @@ pub(super) fn complete_details(
     details: &Details,
 ) -> Result<Effects, Rejection> {
     let mut given = details.given().peekable();
-    if given.peek().is_none() {
+    if given.peek().is_none() && details.respondents.is_empty() {
         return Err(input(
             "kind.details",
-            "gives no field; give at least one of name, contact (phone, email, address, other), subject, location",
+            "gives no field; give at least one of name, contact (phone, email, address, other), subject, location, respondents",
         ));
     }
     for (path, text) in given {
@@ -373,6 +374,18 @@ pub(super) fn complete_details(
         return Err(input(
             "kind.details",
             "changes nothing: the complaint already says all of it; give what is new or corrected",
+        ));
+    }
+    // A respondent is checked as the complaint checks its own: one that
+    // names nobody is refused.
+    let mut after = (*d.case.complaint).clone();
+    details.apply_to(&mut after);
+    if let Err(tousu_model::ModelError::Invalid { problems }) = after.validate()
+        && let Some(p) = problems.iter().find(|p| p.path.starts_with("respondents"))
+    {
+        return Err(input(
+            "kind.details.respondents",
+            format!("{}: {}", p.path, p.message),
         ));
     }
     Effects::one(
