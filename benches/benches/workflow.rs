@@ -154,6 +154,7 @@ fn steps(case_id: &str) -> Vec<(&'static str, i64, CommandKind)> {
             240,
             CommandKind::Reply {
                 text: "已安排上门维修并赔偿800元".into(),
+                written: false,
             },
         ),
         (

@@ -191,6 +191,7 @@ fn steps(rng: &mut Rng, i: usize) -> Vec<(StaffId, i64, CommandKind)> {
             240,
             CommandKind::Reply {
                 text: format!("已安排上门维修并赔偿{}元", amount.to_plain_string()),
+                written: false,
             },
         ),
         (

@@ -145,6 +145,7 @@ fn main() -> Result<()> {
                     late + 90,
                     CommandKind::Reply {
                         text: "已处理".into(),
+                        written: false,
                     },
                 )?;
                 let satisfaction = [

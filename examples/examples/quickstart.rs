@@ -374,6 +374,7 @@ fn rude_first_round(desk: &mut Desk) -> Result<CaseId> {
         at(9, 30, 14, 0)?,
         CommandKind::Reply {
             text: "已向您致歉".into(),
+            written: false,
         },
     )?;
     Ok(rude)
@@ -417,6 +418,7 @@ fn after_the_holiday(desk: &mut Desk, leak: &CaseId, lift: &CaseId) -> Result<()
         at(10, 9, 10, 0)?,
         CommandKind::Reply {
             text: "控制板已更换，电梯恢复运行".into(),
+            written: false,
         },
     )?;
 
@@ -460,6 +462,7 @@ fn after_the_holiday(desk: &mut Desk, leak: &CaseId, lift: &CaseId) -> Result<()
         at(10, 9, 15, 0)?,
         CommandKind::Reply {
             text: "明日上门维修并赔偿1500元".into(),
+            written: false,
         },
     )?;
     Ok(())
@@ -541,6 +544,7 @@ fn callbacks_and_closures(
         at(10, 10, 10, 0)?,
         CommandKind::Reply {
             text: "店长已当面致歉".into(),
+            written: false,
         },
     )?;
     desk.run(

@@ -125,6 +125,7 @@ fn events() -> Vec<Event> {
         bj(3, 9, 20),
         CommandKind::Reply {
             text: "已道歉".into(),
+            written: false,
         },
     );
     run(

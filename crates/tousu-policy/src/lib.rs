@@ -117,6 +117,7 @@ pub mod record_sign_off;
 pub mod registration;
 pub mod remedy_rules;
 pub mod repeat;
+pub mod reply;
 pub mod rules;
 pub mod started_by;
 mod status;
@@ -145,6 +146,7 @@ pub use record_sign_off::{RecordSignOff, SignedRecord};
 pub use registration::{MissingBefore, Registration, RequiredBefore, RequiredField};
 pub use remedy_rules::{RemedyBreach, RemedyRule};
 pub use repeat::Repeat;
+pub use reply::{ReplyRules, WrittenReply};
 
 pub use authority::{
     Action, ApprovalAuthority, ApprovalRule, ApprovalThreshold, Approvers, CaseView, Conflict,

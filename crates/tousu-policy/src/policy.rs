@@ -247,6 +247,10 @@ pub struct Policy {
     /// clock, and a satisfied callback.
     #[serde(default, skip_serializing_if = "crate::Closure::is_default")]
     pub closure: crate::Closure,
+    /// The form a reply takes (schema 2, ruling 141): the cases answered
+    /// in writing (`written`, S42's 书面投诉). Absent: any form.
+    #[serde(default, skip_serializing_if = "crate::ReplyRules::is_default")]
+    pub reply: crate::ReplyRules,
     /// The agreed deadline (约定回复时限, schema 2, rulings 109 and 110): who
     /// answers for it (`owner`, `fallback_owner`) and whether a later
     /// agreement in the round replaces the running one (`later_replaces`).

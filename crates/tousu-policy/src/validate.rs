@@ -124,6 +124,10 @@ pub(crate) fn check(p: &Policy) -> Report {
     crate::late_entry::check(p, &mut r);
     crate::record_sign_off::check(p, &mut r);
     crate::closure::check(p, &mut r);
+    crate::reply::check(p, &mut r);
+    if let Some(when) = p.reply.written.as_ref().and_then(|w| w.when.as_ref()) {
+        predicate(p, &names, &mut r, "reply.written.when", when);
+    }
     crate::agreed_deadline::check(p, &mut r);
     if let Some(when) = &p.closure.callback_when {
         predicate(p, &names, &mut r, "closure.callback_when", when);

@@ -107,6 +107,7 @@ fn lifecycle(
             "kf1",
             CommandKind::Reply {
                 text: "已赔偿".to_owned(),
+                written: false,
             },
         ),
         (

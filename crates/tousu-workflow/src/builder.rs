@@ -104,7 +104,18 @@ impl CommandBuilder {
 
     /// Reply to the customer (答复).
     pub fn reply(self, text: impl Into<String>) -> Command {
-        self.kind(CommandKind::Reply { text: text.into() })
+        self.kind(CommandKind::Reply {
+            text: text.into(),
+            written: false,
+        })
+    }
+
+    /// Reply to the customer in writing (书面答复, ruling 141).
+    pub fn reply_in_writing(self, text: impl Into<String>) -> Command {
+        self.kind(CommandKind::Reply {
+            text: text.into(),
+            written: true,
+        })
     }
 
     /// Record the follow-up call (回访) and the customer's answer.

@@ -688,6 +688,10 @@ pub enum CommandKind {
     Reply {
         /// What was said.
         text: String,
+        /// Given in writing (书面), which the policy may require of some
+        /// cases (`reply.written`, ruling 141). Absent: not said to be.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        written: bool,
     },
     /// Record the follow-up call (回访).
     RecordCallback {
@@ -949,7 +953,10 @@ mod digest_tests {
             StaffId::new("kf1").unwrap(),
             DateTime::from_timestamp(1_760_000_000, 0).unwrap(),
             3,
-            CommandKind::Reply { text: text.into() },
+            CommandKind::Reply {
+                text: text.into(),
+                written: false,
+            },
         )
     }
 
@@ -1391,7 +1398,10 @@ mod canonical_injectivity {
                         .collect(),
                 }
             }),
-            text().prop_map(|text| CommandKind::Reply { text }),
+            text().prop_map(|text| CommandKind::Reply {
+                text,
+                written: false
+            }),
             text().prop_map(|reason| CommandKind::SendBack { reason }),
             text().prop_map(|reason| CommandKind::Reopen { reason }),
             (text(), prop::option::of(id())).prop_map(|(reason, step)| CommandKind::Escalate {

@@ -540,6 +540,10 @@ pub enum EventKind {
     Replied {
         /// What was said.
         text: String,
+        /// Given in writing (ruling 141). Absent in events stored before
+        /// it: not said to be.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        written: bool,
     },
     /// The follow-up call was recorded.
     CallbackRecorded {

@@ -239,7 +239,10 @@ mod tests {
                 StaffId::new("e1").unwrap(),
                 at,
                 3,
-                CommandKind::Reply { text },
+                CommandKind::Reply {
+                    text,
+                    written: false,
+                },
             )
         };
         for good in [

@@ -136,6 +136,7 @@ pub fn command_kind(
             },
             14 | 15 => CommandKind::Reply {
                 text: "答复客户".into(),
+                written: false,
             },
             16 | 17 => CommandKind::RecordCallback {
                 satisfaction: if yes {

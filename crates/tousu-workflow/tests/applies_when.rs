@@ -53,6 +53,7 @@ fn reopened_after(facts: &[(&str, bool)]) -> (Harness, DateTime<Utc>) {
     }
     let reply = CommandKind::Reply {
         text: "已说明".into(),
+        written: false,
     };
     h.run("h1", t0 + TimeDelta::days(2), reply).unwrap();
     let callback = CommandKind::RecordCallback {

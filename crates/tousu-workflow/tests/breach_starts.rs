@@ -89,6 +89,7 @@ fn the_explanation_stops_it_and_a_case_in_time_never_owes_it() {
     h.tick(beijing(2025, 11, 25, 9, 0));
     let reply = CommandKind::Reply {
         text: "尚需协调, 说明原因".into(),
+        written: false,
     };
     h.run("h1", beijing(2025, 11, 25, 10, 0), reply).unwrap();
     assert!(!clock(&h, "late_notice").unwrap().is_running());
@@ -102,6 +103,7 @@ fn the_explanation_stops_it_and_a_case_in_time_never_owes_it() {
     h.investigating_from(t0);
     let reply = CommandKind::Reply {
         text: "已处理".into(),
+        written: false,
     };
     h.run("h1", t0 + TimeDelta::days(2), reply).unwrap();
     h.tick(beijing(2025, 12, 1, 9, 0));
@@ -115,6 +117,7 @@ fn a_reply_that_meets_the_limit_late_starts_nothing() {
     let (mut h, _) = investigating();
     let reply = CommandKind::Reply {
         text: "已处理".into(),
+        written: false,
     };
     let events = h.run("h1", beijing(2025, 11, 26, 10, 0), reply).unwrap();
     assert!(breached(&events, "result"), "{events:#?}");

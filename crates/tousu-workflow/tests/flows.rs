@@ -130,6 +130,7 @@ fn abnormal_closure_needs_the_named_role() {
             Harness::minutes(t0, 95),
             CommandKind::Reply {
                 text: "补充答复".into(),
+                written: false,
             },
         )
         .unwrap_err();

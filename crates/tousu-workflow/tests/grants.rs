@@ -74,6 +74,7 @@ fn escalated(t0: chrono::DateTime<chrono::Utc>) -> Harness {
 fn reply() -> CommandKind {
     CommandKind::Reply {
         text: "已安排维修".into(),
+        written: false,
     }
 }
 

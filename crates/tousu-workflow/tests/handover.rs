@@ -211,7 +211,10 @@ fn result_clock(h: &Harness) -> &Clock {
 }
 
 fn reply(text: &str) -> CommandKind {
-    CommandKind::Reply { text: text.into() }
+    CommandKind::Reply {
+        text: text.into(),
+        written: false,
+    }
 }
 
 /// Accepted, assigned to `h1` and under investigation.

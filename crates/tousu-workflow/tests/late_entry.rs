@@ -54,6 +54,7 @@ fn assigned(policy: Policy) -> (Harness, DateTime<Utc>) {
 fn reply() -> CommandKind {
     CommandKind::Reply {
         text: "已上门更换阀门".into(),
+        written: false,
     }
 }
 

@@ -146,6 +146,7 @@ fn reply_reopen_and_close(h: &mut Harness) {
         beijing(2025, 10, 9, 11, 0),
         CommandKind::Reply {
             text: "已安排10月10日上门维修并赔偿1500元".into(),
+            written: false,
         },
     )
     .unwrap();
@@ -191,6 +192,7 @@ fn reply_reopen_and_close(h: &mut Harness) {
         beijing(2025, 10, 11, 15, 0),
         CommandKind::Reply {
             text: "已更换新热水器".into(),
+            written: false,
         },
     )
     .unwrap();
@@ -413,6 +415,7 @@ fn rounds_exhausted_escalate_to_the_general_manager() {
             t0,
             CommandKind::Reply {
                 text: "解释".into(),
+                written: false,
             },
         )
         .unwrap();

@@ -64,7 +64,10 @@ fn commands(policy: &Policy, registrar: &StaffId) -> Vec<CommandKind> {
         },
         CommandKind::Approve,
         CommandKind::SendBack { reason: why() },
-        CommandKind::Reply { text: why() },
+        CommandKind::Reply {
+            text: why(),
+            written: false,
+        },
         CommandKind::RecordCallback {
             satisfaction: Satisfaction::Satisfied,
             note: None,

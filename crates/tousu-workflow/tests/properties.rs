@@ -47,6 +47,7 @@ fn kind(choice: u8, amount: i64, sat: bool) -> CommandKind {
         },
         7 => CommandKind::Reply {
             text: "答复".into(),
+            written: false,
         },
         8 => CommandKind::RecordCallback {
             satisfaction: if sat {

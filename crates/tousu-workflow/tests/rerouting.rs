@@ -110,6 +110,7 @@ fn a_case_migrated_after_its_investigation_is_transferred_before_the_next() {
     .unwrap();
     let reply = CommandKind::Reply {
         text: "已上门维修".into(),
+        written: false,
     };
     h.run("h1", Harness::minutes(t0, 60), reply).unwrap();
     // Replied: no transfer is possible, and none is needed for the round

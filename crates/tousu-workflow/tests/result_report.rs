@@ -52,6 +52,7 @@ fn replied(h: &mut Harness, t0: chrono::DateTime<chrono::Utc>) {
         .unwrap();
     let reply = CommandKind::Reply {
         text: "已处理".into(),
+        written: false,
     };
     h.run("kf1", Harness::minutes(t0, 60), reply).unwrap();
 }
@@ -210,6 +211,7 @@ fn a_case_never_assigned_owes_no_report() {
     h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
     let reply = CommandKind::Reply {
         text: "当场解释清楚".into(),
+        written: false,
     };
     h.run("kf1", Harness::minutes(t0, 10), reply).unwrap();
     assert!(h.case().assignment.is_none());

@@ -292,6 +292,7 @@ fn overdue_and_penalties_follow_from_the_cases() {
         later,
         CommandKind::Reply {
             text: "赔偿300元".into(),
+            written: false,
         },
     )
     .unwrap();

@@ -246,6 +246,7 @@ fn january_complaint_paused_and_answered(desk: &mut Desk, dec: &CaseId) -> CaseI
         bj(2027, 1, 20, 10, 0),
         CommandKind::Reply {
             text: "已处理".into(),
+            written: false,
         },
     );
     let stopped = desk.result_clock(&jan);

@@ -169,6 +169,7 @@ fn national_day() -> (Desk, CaseId, CaseId) {
         at(2025, 10, 9, 10, 0),
         CommandKind::Reply {
             text: "控制板已更换".into(),
+            written: false,
         },
     );
     d.engine.tick_all(at(2025, 10, 9, 20, 0)).unwrap();

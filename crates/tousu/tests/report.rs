@@ -242,6 +242,7 @@ impl Desk {
             at,
             CommandKind::Reply {
                 text: "已处理".into(),
+                written: false,
             },
         );
     }

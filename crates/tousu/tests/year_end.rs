@@ -225,6 +225,7 @@ fn run(notice_at: Notice) -> Run {
                 "kf",
                 CommandKind::Reply {
                     text: "已处理".into(),
+                    written: false,
                 },
             ),
         ));

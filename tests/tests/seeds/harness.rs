@@ -159,7 +159,10 @@ pub fn approve() -> CommandKind {
 }
 
 pub fn reply(text: &str) -> CommandKind {
-    CommandKind::Reply { text: text.into() }
+    CommandKind::Reply {
+        text: text.into(),
+        written: false,
+    }
 }
 
 pub fn callback(satisfaction: Satisfaction, note: &str) -> CommandKind {

@@ -1172,3 +1172,60 @@ fn s34_a_district_head_approves_only_his_districts_cases() {
     s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
     s.assert_replays();
 }
+
+/// 第五条「负责处理本地区的建筑工程投诉」 bounds the district head to his
+/// district's cases (ruling 121); a municipal department's case is no
+/// district's, so a district head does not approve its proposal and the
+/// commission, `approval.above`, does (thirteenth session: the approvers
+/// are bounded by the handler's body for a department's case too).
+#[test]
+fn s34_a_departments_case_is_approved_by_the_commission_not_a_district_head() {
+    let roster = roster(
+        &[QX, SJW, ("zj", "市级有关专业主管部门", None)],
+        &[
+            W1,
+            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
+            (
+                "z1",
+                "专业主管部门 投诉办 谭工",
+                "zj",
+                &["professional_dept"],
+                None,
+            ),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "z1",
+        "CQ-Z",
+        about(t0, "supervision", "监理单位未对隐蔽工程旁站")
+            .first_responder(sid("z1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("z1", minutes(t0, 10), accept());
+    s.ok("z1", minutes(t0, 20), assign("zj", "z1"));
+    s.ok("z1", minutes(t0, 30), investigate());
+    s.ok(
+        "z1",
+        minutes(t0, 60),
+        findings(FaultParty::ThirdParty, "监理单位未履行旁站职责"),
+    );
+    s.ok(
+        "z1",
+        minutes(t0, 90),
+        propose(vec![rem(RemedyKind::Explanation)], "责令监理单位整改"),
+    );
+    let head = s
+        .run("qz", minutes(t0, 120), CommandKind::Approve)
+        .unwrap_err();
+    assert!(
+        matches!(&head, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{head}"
+    );
+    s.ok("w1", minutes(t0, 120), CommandKind::Approve);
+    s.assert_replays();
+}

@@ -734,3 +734,49 @@ fn s42_the_centre_leader_does_not_hand_a_general_complaint_down() {
     s.ok("j1", minutes(t0, 40), escalate("客户要求经理出面"));
     assert_eq!(steps_taken(&s), ["manual-manager"]);
 }
+
+/// (7)「书面投诉:对客户的书面投诉,确认投诉性质以书面形式回复客户。」: a complaint
+/// made in writing is answered in writing (`reply.written`, ruling 141); an
+/// oral reply to it is refused and changes nothing. One made by phone may be
+/// answered orally.
+#[test]
+fn s42_a_written_complaint_is_answered_in_writing() {
+    let run = |channel: Channel| {
+        let roster = roster(
+            &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+            &[
+                ("j1", "接待 小容", "kf", &["receptionist"], None),
+                ("e1", "工程部 维修工", "gc", &["functional_dept"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+        let t0 = beijing(2026, 8, 3, 10, 0);
+        let c = Complaint::builder(t0, channel, "12层公共区域保洁不到位, 垃圾未及时清运")
+            .complainant(person("12层 某公司行政"))
+            .category(cat("cleaning_greening"))
+            .first_responder(sid("j1"))
+            .build()
+            .unwrap();
+        s.register("j1", "DS-W", c).unwrap();
+        s.ok("j1", minutes(t0, 2), accept());
+        s.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+        let oral = s.run("j1", minutes(t0, 60), reply("已安排保洁加派人手"));
+        (s, oral)
+    };
+    let (mut s, oral) = run(Channel::Letter);
+    assert!(
+        matches!(&oral, Err(Rejection::InvalidInput { path, .. }) if path == "kind.written"),
+        "{oral:?}"
+    );
+    s.ok(
+        "j1",
+        beijing(2026, 8, 3, 11, 5),
+        CommandKind::Reply {
+            text: "书面回复: 已安排保洁加派人手, 每日清运两次".into(),
+            written: true,
+        },
+    );
+    s.assert_replays();
+    let (_, by_phone) = run(Channel::Phone);
+    assert!(by_phone.is_ok(), "{by_phone:?}");
+}

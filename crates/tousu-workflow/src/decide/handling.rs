@@ -482,11 +482,25 @@ pub(super) fn send_back(d: &Decision<'_, '_>, reason: &str) -> Result<Effects, R
 }
 
 /// 答复: the customer is answered.
-pub(super) fn reply(text: &str) -> Result<Effects, Rejection> {
+pub(super) fn reply(d: &Decision<'_, '_>, text: &str, written: bool) -> Result<Effects, Rejection> {
     non_blank("kind.text", text)?;
+    // S42 (7)「对客户的书面投诉,确认投诉性质以书面形式回复客户」: the policy's
+    // `reply.written` cases are answered in writing (ruling 141).
+    let policy = d.ctx.policy;
+    if !written
+        && policy
+            .reply
+            .written_for(policy, &clocks::eval_input(d.case, d.at()))
+    {
+        return Err(input(
+            "kind.written",
+            "this case is answered in writing (policy reply.written); reply with written = true",
+        ));
+    }
     Effects::one(
         EventKind::Replied {
             text: text.to_owned(),
+            written,
         },
         &[ClockEvent::Replied],
     )

@@ -140,7 +140,7 @@ fn accepted(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     match kind {
         C::Assign { assignment } => handling::assign(d, assignment),
-        C::Reply { text } => handling::reply(text),
+        C::Reply { text, written } => handling::reply(d, text, *written),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         C::RecordFacts { facts } if facts_before_investigation(d) => {
             handling::record_facts(d, facts)
@@ -167,7 +167,7 @@ fn assigned(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     match kind {
         C::Transfer { assignment, reason } => handling::transfer(d, assignment, reason),
         C::StartInvestigation => handling::start_investigation(d),
-        C::Reply { text } => handling::reply(text),
+        C::Reply { text, written } => handling::reply(d, text, *written),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         C::RecordFacts { facts } if facts_before_investigation(d) => {
             handling::record_facts(d, facts)
@@ -200,7 +200,7 @@ fn investigating(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
         } => handling::record_findings(d, *validity, *fault, responsible, note),
         C::RecordFacts { facts } => handling::record_facts(d, facts),
         C::ProposeSolution { remedies, note } => handling::propose_solution(d, remedies, note),
-        C::Reply { text } => handling::reply(text),
+        C::Reply { text, written } => handling::reply(d, text, *written),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         side!() => side(d),
         C::Register { .. }
@@ -242,7 +242,7 @@ fn awaiting_approval(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
 fn approved(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     let kind = &d.command.kind;
     match kind {
-        C::Reply { text } => handling::reply(text),
+        C::Reply { text, written } => handling::reply(d, text, *written),
         C::SetAgreedDeadline { deadline } => extensions::set_agreed_deadline(d, *deadline),
         side!() => side(d),
         C::Register { .. }

@@ -440,6 +440,7 @@ impl Choices {
             },
             CommandKind::Reply {
                 text: "答复客户".into(),
+                written: false,
             },
             CommandKind::RecordCallback {
                 satisfaction: if yes {
