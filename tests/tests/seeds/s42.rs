@@ -721,7 +721,11 @@ fn s42_the_centre_leader_does_not_hand_a_general_complaint_down() {
     let refused = s
         .run("ld", minutes(t0, 30), escalate("交部门经理处理"))
         .unwrap_err();
-    assert_eq!(refused.kind(), "no_escalation_step", "{refused}");
+    // He no longer escalates at all (thirteenth audit).
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
     let refused = s
         .run(
             "ld",
@@ -729,7 +733,10 @@ fn s42_the_centre_leader_does_not_hand_a_general_complaint_down() {
             escalate_to("manual-manager", "交部门经理处理"),
         )
         .unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("j1", minutes(t0, 40), escalate("客户要求经理出面"));
     assert_eq!(steps_taken(&s), ["manual-manager"]);
@@ -779,4 +786,43 @@ fn s42_a_written_complaint_is_answered_in_writing() {
     s.assert_replays();
     let (_, by_phone) = run(Channel::Phone);
     assert!(by_phone.is_ok(), "{by_phone:?}");
+}
+
+/// (6)「重大投诉,必须马上报告部门经理和物业管理中心领导」: the 中心领导 is told, he
+/// does not make the report. His escalation took `report-major`, "reporting" a
+/// major complaint to himself, handing it down to the 部门经理 and stopping the
+/// receiver's report clock with his own act (thirteenth audit).
+#[test]
+fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("wy", "物业管理中心", None)],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("jl")),
+            ("jl", "部门经理", "kf", &["dept_manager"], Some("ld")),
+            ("ld", "中心领导", "wy", &["centre_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 8, 4, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "5号电梯困人, 三人被困")
+        .complainant(person("21层 某公司前台"))
+        .category(cat("public_facilities"))
+        .first_responder(sid("j1"))
+        .fact(fact("event"), FactValue::Text("电梯困人".into()))
+        .build()
+        .unwrap();
+    s.register("j1", "DS-R", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("j1", minutes(t0, 2), accept());
+    let version = s.case().version;
+    let refused = s
+        .run("ld", minutes(t0, 4), escalate("电梯困人, 报部门经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("j1", minutes(t0, 6), escalate("电梯困人,马上报告"));
+    assert_eq!(steps_taken(&s), ["report-major"]);
 }
