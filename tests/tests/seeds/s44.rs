@@ -186,8 +186,7 @@ fn oil_shares() -> Vec<Responsibility> {
 /// 重大客户投诉 (no criteria in the source; assumed: safety, the media, a claim of
 /// 50,000 or more) 「并立即召紧急会议」: the 客户关系经理 calls the meeting, the
 /// department manager and the 总经理 are told and the case stays with the
-/// 受理责任人 (`emergency-meeting`); a general case handed up goes straight to the 总经理
-/// (`manual-gm`). 「判定客户投诉理由是否充分,投诉要求是否合理」: not enough grounds or an
+/// 受理责任人 (`emergency-meeting`). 「判定客户投诉理由是否充分,投诉要求是否合理」: not enough grounds or an
 /// unreasonable demand → invalid.
 #[test]
 fn s44_major_complaint_calls_the_emergency_meeting() {
@@ -238,10 +237,6 @@ fn s44_major_complaint_calls_the_emergency_meeting() {
     assert_eq!(
         steps(claim("80000")),
         ["emergency-meeting → dept_manager, general_manager"]
-    );
-    assert_eq!(
-        steps(claim("3000")),
-        ["manual-gm → general_manager ⇒ general_manager"]
     );
 }
 
@@ -717,14 +712,9 @@ fn s44_only_the_relations_manager_calls_the_emergency_meeting() {
     assert_eq!(breach_owners(&s), ["emergency_report@1 → kj"]);
 }
 
-/// Twelfth audit: the source gives the 总经理 「投诉解决方案的批准」 and the
-/// preventive measures, no take-over; the one step by hand he may take on an
-/// ordinary case, `manual-gm` (assumed), brings a case to him, and his own
-/// escalation took it and reported the case to himself. He no longer
-/// escalates; the 客户关系经理 still brings a case to him. Fails on the old
-/// file (the 总经理's escalation was recorded as `manual-gm`).
-#[test]
-fn s44_the_general_manager_does_not_escalate_to_himself() {
+/// An ordinary complaint registered by the 顾问 and accepted by the 客户关系经理
+/// (`dealer_roster`), at 10:05 on Monday 2026-03-02.
+fn s44_ordinary_case_accepted() -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
     let c = about(t0, "service_quality", "接待人员态度冷淡")
@@ -732,6 +722,17 @@ fn s44_the_general_manager_does_not_escalate_to_himself() {
         .unwrap();
     s.register("gw", "S44-G", c).unwrap();
     s.ok("kj", minutes(t0, 5), accept());
+    (s, t0)
+}
+
+/// Twelfth audit: the source gives the 总经理 「投诉解决方案的批准」 and the
+/// preventive measures, no take-over; his own escalation took `manual-gm`
+/// (assumed), which brought the case to him, and reported the case to
+/// himself. He no longer escalates. Fails on the old file (the 总经理's
+/// escalation was recorded as `manual-gm`).
+#[test]
+fn s44_the_general_manager_does_not_escalate_to_himself() {
+    let (mut s, t0) = s44_ordinary_case_accepted();
     let version = s.case().version;
     let refused = s
         .run("zj", minutes(t0, 10), escalate("总经理亲自处理"))
@@ -741,8 +742,29 @@ fn s44_the_general_manager_does_not_escalate_to_himself() {
         "{refused}"
     );
     assert_eq!(s.case().version, version, "nothing recorded");
-    s.ok("kj", minutes(t0, 15), escalate("报总经理"));
-    assert_eq!(steps_taken(&s), ["manual-gm"]);
+}
+
+/// Fourteenth session: no step brings an ordinary case to the 总经理 by hand.
+/// The 一般 flow (1–7) hands nothing up: he sees the solution to approve it
+/// (一般 4「投诉解决办法经总经理同意后」), and in a 重大 case he is told and meets
+/// (重大 2), the case staying with the 受理责任人. The assumed `manual-gm` took
+/// an ordinary case over to him, who may neither propose a solution nor
+/// answer; it is gone, so the 客户关系经理's escalation of an ordinary case is
+/// refused and nothing is recorded. Fails on the old file (`manual-gm` was
+/// taken).
+#[test]
+fn s44_nobody_hands_an_ordinary_case_to_the_general_manager() {
+    let (mut s, t0) = s44_ordinary_case_accepted();
+    let version = s.case().version;
+    let refused = s
+        .run("kj", minutes(t0, 15), escalate("报总经理"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::NoEscalationStep { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert!(steps_taken(&s).is_empty());
 }
 
 /// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: the 客户关系
