@@ -164,6 +164,24 @@ impl Scenario {
         Ok(events)
     }
 
+    /// Runs a command that must be refused, and checks that the refusal
+    /// changed nothing (the case and its events are as before): a rejected
+    /// command records nothing.
+    pub fn refused(&mut self, actor: &str, at: DateTime<Utc>, kind: CommandKind) -> Rejection {
+        let name = kind.name();
+        let before = (self.case.clone(), self.events.len());
+        let refusal = match self.run(actor, at, kind) {
+            Err(refusal) => refusal,
+            Ok(events) => panic!("{name} by {actor} was taken: {events:?}"),
+        };
+        assert_eq!(
+            (self.case.clone(), self.events.len()),
+            before,
+            "{name} by {actor} was refused ({refusal}) but changed the case"
+        );
+        refusal
+    }
+
     /// Runs a command that must succeed.
     pub fn ok(&mut self, actor: &str, at: DateTime<Utc>, kind: CommandKind) -> Vec<Event> {
         let name = kind.name();
