@@ -506,6 +506,28 @@ fn s18_the_department_hands_a_case_on_only_once_it_understands_it() {
 /// old file (the company leader's escalation was taken).
 #[test]
 fn s18_the_company_leader_does_not_hand_a_case_down() {
+    let (mut s, t0) = s18_pipe_case_assigned("CD-9", "water_quality", "自来水发黄");
+    let refused = s.refused("c0", minutes(t0, 20), escalate("公司领导关注"));
+    assert!(
+        matches!(refused, Rejection::NotPermitted { .. }),
+        "{refused}"
+    );
+    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
+    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-leader → dept_leader ⇒ dept_leader"]
+    );
+}
+
+/// A case the intake officer accepts and hands to the 管网所's 维修班长 at 10:10
+/// on Monday 2026-03-02; above him the 所's 主管领导, above that the (assumed)
+/// 公司分管领导.
+fn s18_pipe_case_assigned(
+    case: &str,
+    category: &str,
+    content: &str,
+) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
         &[
             ("kf", "客户服务中心", None),
@@ -527,27 +549,11 @@ fn s18_the_company_leader_does_not_hand_a_case_down() {
     );
     let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
     let t0 = beijing(2026, 3, 2, 10, 0);
-    s.register(
-        "k1",
-        "CD-9",
-        about(t0, "water_quality", "自来水发黄").build().unwrap(),
-    )
-    .unwrap();
+    s.register("k1", case, about(t0, category, content).build().unwrap())
+        .unwrap();
     s.ok("k1", minutes(t0, 5), accept());
     s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
-    let refused = s
-        .run("c0", minutes(t0, 20), escalate("公司领导关注"))
-        .unwrap_err();
-    assert!(
-        matches!(refused, Rejection::NotPermitted { .. }),
-        "{refused}"
-    );
-    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
-    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
-    assert_eq!(
-        steps_notified(&s),
-        ["manual-leader → dept_leader ⇒ dept_leader"]
-    );
+    (s, t0)
 }
 
 /// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」, 第五条「投诉处理责任部门、人员应在
@@ -648,33 +654,8 @@ fn s18_the_intake_officer_hands_a_case_only_to_a_responsible_department() {
 /// leader's escalation was accepted).
 #[test]
 fn s18_the_department_leader_does_not_escalate_to_himself() {
-    let roster = roster(
-        &[("kf", "客户服务中心", None), ("gw", "管网所", None)],
-        &[
-            ("k1", "客服受理员", "kf", &["cs_intake"], None),
-            (
-                "g1",
-                "管网所 维修班长",
-                "gw",
-                &["responsible_dept"],
-                Some("g0"),
-            ),
-            ("g0", "管网所 主管领导", "gw", &["dept_leader"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    s.register(
-        "k1",
-        "CD-10",
-        about(t0, "water_pressure", "水压不足").build().unwrap(),
-    )
-    .unwrap();
-    s.ok("k1", minutes(t0, 5), accept());
-    s.ok("k1", minutes(t0, 10), assign("gw", "g1"));
-    let refused = s
-        .run("g0", minutes(t0, 20), escalate("主管领导接手"))
-        .unwrap_err();
+    let (mut s, t0) = s18_pipe_case_assigned("CD-10", "water_pressure", "水压不足");
+    let refused = s.refused("g0", minutes(t0, 20), escalate("主管领导接手"));
     assert!(
         matches!(refused, Rejection::NotPermitted { .. }),
         "{refused}"
