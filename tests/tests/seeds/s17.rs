@@ -960,3 +960,55 @@ fn s17_the_categories_of_a_valid_complaint() {
         assert_eq!(level_of(&s), "complaint", "{id}");
     }
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: the 专人 acts on a
+/// complaint once it is sent to his 职责部门, and while it is with it (`holds_case`,
+/// ruling 121). A 专人 answering a complaint the receiving department had not
+/// sent on, or one sent to another 职责部门, ended the 3 working days (6「客户投诉
+/// 处理期限不能超过3个工作日」) owed by the one that had it. The fourteenth audit
+/// (fails on the old file, where both answers were accepted).
+#[test]
+fn s17_the_investigator_acts_only_on_a_complaint_sent_to_his_department() {
+    let roster = roster(
+        &[
+            ("front", "前台", None),
+            ("sales", "会籍部", None),
+            ("eng", "工程部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], None),
+            ("gc", "工程专员", "eng", &["investigator"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
+        .complainant(person("会员 苏女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-HC", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    let early = s
+        .run("inv", minutes(t0, 10), reply("会籍部：折扣补差"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 20), investigate());
+    for cmd in [
+        findings(FaultParty::Us, "工程部：折扣系统故障"),
+        reply("工程部：已处理"),
+    ] {
+        let elsewhere = s.run("gc", minutes(t0, 30), cmd).unwrap_err();
+        assert!(
+            matches!(&elsewhere, Rejection::GrantConditionUnmet { unmet, .. }
+                if unmet.iter().any(|u| u.contains("holds_case"))),
+            "{elsewhere}"
+        );
+    }
+    s.ok("inv", minutes(t0, 60), reply("会籍部：按承诺折扣补差"));
+    s.assert_replays();
+}
