@@ -1165,3 +1165,34 @@ fn s15_a_complaint_by_each_channel_named_is_accepted() {
         assert_eq!(s.case().complaint.channel, channel);
     }
 }
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: the complaint the
+/// staff cannot handle is the 客服经理's once they pass it to him (the step
+/// `cs-manager` takes it over), and so is the answer (the reply backstop of
+/// 4.2 B, assumed 2 working days) while he holds it: the roster's 客服经理 at
+/// the top (`taken_over`, ruling 80), not the staff member who passed it on and
+/// now waits on his measures. The fourteenth audit (fails on the old file:
+/// `reply@1 → kf`).
+#[test]
+fn s15_a_case_passed_to_the_manager_is_his_to_answer() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    let t0 = beijing(2026, 4, 29, 10, 0); // Wednesday before Labour Day
+    s.register(
+        "kf",
+        "S15-M",
+        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
+            .complainant(confirmed("客户 伏先生"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    assert_eq!(steps_taken(&s), ["cs-manager"]);
+    // 2 working days from Wednesday 29 April: 30 April, then 6 May after the
+    // holiday (1–5 May).
+    assert_eq!(due(&s, t0, "reply"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@1 → csm"]);
+    s.assert_replays();
+}
