@@ -1196,3 +1196,31 @@ fn s15_a_case_passed_to_the_manager_is_his_to_answer() {
     assert_eq!(breach_owners(&s), ["reply@1 → csm"]);
     s.assert_replays();
 }
+
+/// D「由客户服务部经理与其它相关部门再次商议解决办法,并再次征询客户意见」: once the 客服经理
+/// has the case (4.1.4 by hand here), he asks the customer whether they are
+/// satisfied, and a check not made (assumed 1 working day after the answer) is
+/// his while his take-over stands (`taken_over`, ruling 80), not the staff
+/// member's who passed the case on. The fourteenth audit (fails on the old
+/// file: `satisfaction_check@1 → kf`).
+#[test]
+fn s15_the_satisfaction_check_of_a_case_passed_to_the_manager_is_his() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    s.register(
+        "kf",
+        "S15-MS",
+        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
+            .complainant(confirmed("客户 伏先生"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    s.ok("csm", minutes(t0, 120), reply("补发两箱并赔付运费"));
+    // 1 working day from Monday 2 March: the end of Tuesday 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["satisfaction_check@1 → csm"]);
+    s.assert_replays();
+}
