@@ -890,7 +890,7 @@ fn s09_the_desk_registers_each_channel_with_its_evidence() {
     }
 }
 
-/// The 客服人员 and two 相关部门, 财务部 and 销售部, each with a handler.
+/// The 客服人员 and two 相关部门, 财务部 and 销售部, each with a handler and its head.
 fn desk_and_two_departments() -> Roster {
     roster(
         &[
@@ -900,8 +900,10 @@ fn desk_and_two_departments() -> Roster {
         ],
         &[
             ("kf", "客服人员", "cs", &["cs_staff"], None),
-            ("fin1", "财务部会计", "fin", &["dept_handler"], None),
-            ("xs1", "销售部专员", "sales", &["dept_handler"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+            ("xs1", "销售部专员", "sales", &["dept_handler"], Some("xh")),
+            ("xh", "销售部经理", "sales", &["dept_head"], None),
         ],
     )
 }
@@ -974,5 +976,58 @@ fn s09_the_content_is_confirmed_by_the_desk_not_the_department() {
     );
     s.tick(beijing(2026, 3, 3, 9, 1));
     assert_eq!(breach_owners(&s), ["content_confirmation@1 → kf"]);
+    s.assert_replays();
+}
+
+/// 第五条「相关部门应与客户协商解决方案」, 第六条2「特殊情况可适当延长」: the 相关部门负责人
+/// (assumed to approve) decides for the department the case was sent to, while
+/// it is with it (`holds_case`, ruling 121). 销售部's head approving 财务部's
+/// extension paused its 15 working days, and his approval settled its
+/// solution; both are refused now, changing nothing, and 财务部's head decides.
+/// The fourteenth audit (fails on the old file, where 销售部's head approved).
+#[test]
+fn s09_a_head_decides_only_for_his_own_departments_case() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-HD");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 30), investigate());
+    s.ok(
+        "fin1",
+        minutes(t0, 40),
+        CommandKind::RequestExtension {
+            reason: "特殊情况：需税务局重新核准".to_owned(),
+            until: None,
+        },
+    );
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.case().clone();
+    let stranger = s
+        .run("xh", minutes(t0, 50), CommandKind::ApproveExtension)
+        .unwrap_err();
+    assert!(unmet(&stranger), "{stranger}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fh", minutes(t0, 55), CommandKind::ApproveExtension);
+    s.ok("fh", minutes(t0, 60), CommandKind::EndExtension);
+    s.ok(
+        "fin1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "发票金额按旧价开具"),
+    );
+    s.ok(
+        "fin1",
+        minutes(t0, 100),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("600"), "退还差额")],
+            "按合同价重开发票",
+        ),
+    );
+    let before = s.case().clone();
+    let approved = s.run("xh", minutes(t0, 110), approve()).unwrap_err();
+    assert!(unmet(&approved), "{approved}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fh", minutes(t0, 120), approve());
     s.assert_replays();
 }
