@@ -1224,3 +1224,33 @@ fn s15_the_satisfaction_check_of_a_case_passed_to_the_manager_is_his() {
     assert_eq!(breach_owners(&s), ["satisfaction_check@1 → csm"]);
     s.assert_replays();
 }
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E: once
+/// the rounds took the case to 事业部, 4.1.4's step to the 客服经理 is past
+/// (`not_after`, ruling 136): taken then, it handed the division's case back
+/// down to the manager, who became the one to answer for it. The staff's
+/// escalation is refused now, changing nothing, and the answer in the
+/// division's round stays the division's while its take-over stands. The
+/// fourteenth audit (fails on the old file, where the step was taken).
+#[test]
+fn s15_the_staff_do_not_hand_the_divisions_case_back_to_the_manager() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s.ok(
+        "dm",
+        beijing(2026, 4, 10, 14, 0),
+        reopen("E: 事业部管理层决定"),
+    );
+    let before = s.case().clone();
+    let refused = s
+        .run("kf", beijing(2026, 4, 10, 14, 10), escalate("转客服经理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "no_escalation_step", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // 2 working days from Friday 10 April: 13 and 14 April.
+    s.tick(beijing(2026, 4, 15, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@4 → dm"]);
+    s.assert_replays();
+}
