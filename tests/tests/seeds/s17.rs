@@ -1058,7 +1058,11 @@ fn s17_a_manager_acts_only_on_his_own_departments_complaint() {
         assert!(unmet(&refused), "{refused}");
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
-    s.ok("inv", minutes(t0, 60), findings(FaultParty::Us, "折扣未录入系统"));
+    s.ok(
+        "inv",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "折扣未录入系统"),
+    );
     s.ok(
         "inv",
         minutes(t0, 90),
