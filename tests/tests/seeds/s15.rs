@@ -1166,6 +1166,24 @@ fn s15_a_complaint_by_each_channel_named_is_accepted() {
     }
 }
 
+/// A complaint the staff accepted at `t0` and passed to the 客服经理 by hand
+/// (4.1.4, the step `cs-manager`) 20 minutes later.
+fn passed_to_the_manager(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s.register(
+        "kf",
+        id,
+        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
+            .complainant(confirmed("客户 伏先生"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    s
+}
+
 /// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: the complaint the
 /// staff cannot handle is the 客服经理's once they pass it to him (the step
 /// `cs-manager` takes it over), and so is the answer (the reply backstop of
@@ -1175,19 +1193,8 @@ fn s15_a_complaint_by_each_channel_named_is_accepted() {
 /// `reply@1 → kf`).
 #[test]
 fn s15_a_case_passed_to_the_manager_is_his_to_answer() {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
     let t0 = beijing(2026, 4, 29, 10, 0); // Wednesday before Labour Day
-    s.register(
-        "kf",
-        "S15-M",
-        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
-            .complainant(confirmed("客户 伏先生"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
-    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    let mut s = passed_to_the_manager(t0, "S15-M");
     assert_eq!(steps_taken(&s), ["cs-manager"]);
     // 2 working days from Wednesday 29 April: 30 April, then 6 May after the
     // holiday (1–5 May).
@@ -1205,19 +1212,8 @@ fn s15_a_case_passed_to_the_manager_is_his_to_answer() {
 /// file: `satisfaction_check@1 → kf`).
 #[test]
 fn s15_the_satisfaction_check_of_a_case_passed_to_the_manager_is_his() {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
     let t0 = beijing(2026, 3, 2, 10, 0); // Monday
-    s.register(
-        "kf",
-        "S15-MS",
-        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
-            .complainant(confirmed("客户 伏先生"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
-    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    let mut s = passed_to_the_manager(t0, "S15-MS");
     s.ok("csm", minutes(t0, 120), reply("补发两箱并赔付运费"));
     // 1 working day from Monday 2 March: the end of Tuesday 3 March.
     s.tick(beijing(2026, 3, 4, 9, 0));
