@@ -889,3 +889,145 @@ fn s09_the_desk_registers_each_channel_with_its_evidence() {
         assert_eq!(kept.attachments, [evidence], "{channel:?}");
     }
 }
+
+/// The 客服人员 and two 相关部门, 财务部 and 销售部, each with a handler and its head.
+fn desk_and_two_departments() -> Roster {
+    roster(
+        &[
+            ("cs", "客服部", None),
+            ("fin", "财务部", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("kf", "客服人员", "cs", &["cs_staff"], None),
+            ("fin1", "财务部会计", "fin", &["dept_handler"], Some("fh")),
+            ("fh", "财务部经理", "fin", &["dept_head"], None),
+            ("xs1", "销售部专员", "sales", &["dept_handler"], Some("xh")),
+            ("xh", "销售部经理", "sales", &["dept_head"], None),
+        ],
+    )
+}
+
+/// A transaction complaint the 客服人员 registered and accepted at `t0`.
+fn accepted_complaint(t0: chrono::DateTime<chrono::Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(
+        policy("generic-company-s09.toml"),
+        desk_and_two_departments(),
+    );
+    let c = Complaint::builder(t0, Channel::Phone, "发票金额与合同不符")
+        .complainant(person("客户 孙女士"))
+        .category(cat("transaction"))
+        .build()
+        .unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// 第五条「1.调审核实:接到投诉后,相关部门应尽快打开调查…3.处理结果:相关部门应及时将投诉处理结果
+/// 反馈给客户」: the 相关部门 is the department the 客服人员 sent the case to, and
+/// its handler acts only while the case is with his department (`holds_case`,
+/// ruling 121). A handler answering a case still with the 客服人员, or one
+/// another department holds, ended the 15 working days (第六条2) owed by the
+/// department that had it. The fourteenth audit (fails on the old file, where
+/// both answers were accepted).
+#[test]
+fn s09_a_department_acts_only_on_a_case_sent_to_it() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-HC");
+    let before = s.case().clone();
+    let early = s
+        .run("fin1", minutes(t0, 10), reply("财务部：发票将重开"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 25), investigate());
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    for cmd in [
+        findings(FaultParty::Us, "销售部：合同价未同步"),
+        reply("销售部：差额退还"),
+    ] {
+        let refused = s.run("xs1", minutes(t0, 30), cmd).unwrap_err();
+        assert!(unmet(&refused), "{refused}");
+    }
+    s.ok("fin1", minutes(t0, 90), reply("财务部：发票已按合同重开"));
+    s.assert_replays();
+}
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理,并向客户确认投诉内容」: the
+/// confirmation is the 客服人员's, with the acceptance. The 相关部门's call
+/// (第五条1「并与客户进行沟通」) does not meet it: the 24 hours run on and breach to
+/// the 客服人员 (`stopped_by`), and the case does not close on it. The
+/// fourteenth audit (fails on the old file, where the department's call ended
+/// the clock as met).
+#[test]
+fn s09_the_content_is_confirmed_by_the_desk_not_the_department() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-CC");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok(
+        "fin1",
+        minutes(t0, 60),
+        contacted("content_confirmation", "财务部电话核对发票金额"),
+    );
+    s.tick(beijing(2026, 3, 3, 9, 1));
+    assert_eq!(breach_owners(&s), ["content_confirmation@1 → kf"]);
+    s.assert_replays();
+}
+
+/// 第五条「相关部门应与客户协商解决方案」, 第六条2「特殊情况可适当延长」: the 相关部门负责人
+/// (assumed to approve) decides for the department the case was sent to, while
+/// it is with it (`holds_case`, ruling 121). 销售部's head approving 财务部's
+/// extension paused its 15 working days, and his approval settled its
+/// solution; both are refused now, changing nothing, and 财务部's head decides.
+/// The fourteenth audit (fails on the old file, where 销售部's head approved).
+#[test]
+fn s09_a_head_decides_only_for_his_own_departments_case() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-HD");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 30), investigate());
+    s.ok(
+        "fin1",
+        minutes(t0, 40),
+        CommandKind::RequestExtension {
+            reason: "特殊情况：需税务局重新核准".to_owned(),
+            until: None,
+        },
+    );
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.case().clone();
+    let stranger = s
+        .run("xh", minutes(t0, 50), CommandKind::ApproveExtension)
+        .unwrap_err();
+    assert!(unmet(&stranger), "{stranger}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fh", minutes(t0, 55), CommandKind::ApproveExtension);
+    s.ok("fh", minutes(t0, 60), CommandKind::EndExtension);
+    s.ok(
+        "fin1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "发票金额按旧价开具"),
+    );
+    s.ok(
+        "fin1",
+        minutes(t0, 100),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("600"), "退还差额")],
+            "按合同价重开发票",
+        ),
+    );
+    let before = s.case().clone();
+    let approved = s.run("xh", minutes(t0, 110), approve()).unwrap_err();
+    assert!(unmet(&approved), "{approved}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fh", minutes(t0, 120), approve());
+    s.assert_replays();
+}

@@ -1165,3 +1165,88 @@ fn s15_a_complaint_by_each_channel_named_is_accepted() {
         assert_eq!(s.case().complaint.channel, channel);
     }
 }
+
+/// A complaint the staff accepted at `t0` and passed to the 客服经理 by hand
+/// (4.1.4, the step `cs-manager`) 20 minutes later.
+fn passed_to_the_manager(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s.register(
+        "kf",
+        id,
+        about(t0, "cargo_exception", "签收时少了两箱,要求赔偿")
+            .complainant(confirmed("客户 伏先生"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    s
+}
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: the complaint the
+/// staff cannot handle is the 客服经理's once they pass it to him (the step
+/// `cs-manager` takes it over), and so is the answer (the reply backstop of
+/// 4.2 B, assumed 2 working days) while he holds it: the roster's 客服经理 at
+/// the top (`taken_over`, ruling 80), not the staff member who passed it on and
+/// now waits on his measures. The fourteenth audit (fails on the old file:
+/// `reply@1 → kf`).
+#[test]
+fn s15_a_case_passed_to_the_manager_is_his_to_answer() {
+    let t0 = beijing(2026, 4, 29, 10, 0); // Wednesday before Labour Day
+    let mut s = passed_to_the_manager(t0, "S15-M");
+    assert_eq!(steps_taken(&s), ["cs-manager"]);
+    // 2 working days from Wednesday 29 April: 30 April, then 6 May after the
+    // holiday (1–5 May).
+    assert_eq!(due(&s, t0, "reply"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@1 → csm"]);
+    s.assert_replays();
+}
+
+/// D「由客户服务部经理与其它相关部门再次商议解决办法,并再次征询客户意见」: once the 客服经理
+/// has the case (4.1.4 by hand here), he asks the customer whether they are
+/// satisfied, and a check not made (assumed 1 working day after the answer) is
+/// his while his take-over stands (`taken_over`, ruling 80), not the staff
+/// member's who passed the case on. The fourteenth audit (fails on the old
+/// file: `satisfaction_check@1 → kf`).
+#[test]
+fn s15_the_satisfaction_check_of_a_case_passed_to_the_manager_is_his() {
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let mut s = passed_to_the_manager(t0, "S15-MS");
+    s.ok("csm", minutes(t0, 120), reply("补发两箱并赔付运费"));
+    // 1 working day from Monday 2 March: the end of Tuesday 3 March.
+    s.tick(beijing(2026, 3, 4, 9, 0));
+    assert_eq!(breach_owners(&s), ["satisfaction_check@1 → csm"]);
+    s.assert_replays();
+}
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E: once
+/// the rounds took the case to 事业部, 4.1.4's step to the 客服经理 is past
+/// (`not_after`, ruling 136): taken then, it handed the division's case back
+/// down to the manager, who became the one to answer for it. The staff's
+/// escalation is refused now, changing nothing, and the answer in the
+/// division's round stays the division's while its take-over stands. The
+/// fourteenth audit (fails on the old file, where the step was taken).
+#[test]
+fn s15_the_staff_do_not_hand_the_divisions_case_back_to_the_manager() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s.ok(
+        "dm",
+        beijing(2026, 4, 10, 14, 0),
+        reopen("E: 事业部管理层决定"),
+    );
+    let before = s.case().clone();
+    let refused = s
+        .run("kf", beijing(2026, 4, 10, 14, 10), escalate("转客服经理"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "no_escalation_step", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // 2 working days from Friday 10 April: 13 and 14 April.
+    s.tick(beijing(2026, 4, 15, 9, 0));
+    assert_eq!(breach_owners(&s), ["reply@4 → dm"]);
+    s.assert_replays();
+}

@@ -960,3 +960,119 @@ fn s17_the_categories_of_a_valid_complaint() {
         assert_eq!(level_of(&s), "complaint", "{id}");
     }
 }
+
+/// The front desk and two 职责部门, 会籍部 and 工程部, each with a 专人 and its
+/// 部门主管或经理.
+fn desk_and_two_departments() -> Roster {
+    roster(
+        &[
+            ("front", "前台", None),
+            ("sales", "会籍部", None),
+            ("eng", "工程部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], Some("dm")),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
+            ("gc", "工程专员", "eng", &["investigator"], Some("em")),
+            ("em", "工程部经理", "eng", &["dept_manager"], None),
+        ],
+    )
+}
+
+/// A card-sales complaint the front desk registered and accepted at `t0`.
+fn card_complaint_at_the_desk(t0: chrono::DateTime<chrono::Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(
+        policy("membership-cards-s17.toml"),
+        desk_and_two_departments(),
+    );
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
+        .complainant(person("会员 苏女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", id, c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s
+}
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: the 专人 acts on a
+/// complaint once it is sent to his 职责部门, and while it is with it (`holds_case`,
+/// ruling 121). A 专人 answering a complaint the receiving department had not
+/// sent on, or one sent to another 职责部门, ended the 3 working days (6「客户投诉
+/// 处理期限不能超过3个工作日」) owed by the one that had it. The fourteenth audit
+/// (fails on the old file, where both answers were accepted).
+#[test]
+fn s17_the_investigator_acts_only_on_a_complaint_sent_to_his_department() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-HC");
+    let before = s.case().clone();
+    let early = s
+        .run("inv", minutes(t0, 10), reply("会籍部：折扣补差"))
+        .unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 20), investigate());
+    for cmd in [
+        findings(FaultParty::Us, "工程部：折扣系统故障"),
+        reply("工程部：已处理"),
+    ] {
+        let elsewhere = s.run("gc", minutes(t0, 30), cmd).unwrap_err();
+        assert!(
+            matches!(&elsewhere, Rejection::GrantConditionUnmet { unmet, .. }
+                if unmet.iter().any(|u| u.contains("holds_case"))),
+            "{elsewhere}"
+        );
+    }
+    s.ok("inv", minutes(t0, 60), reply("会籍部：按承诺折扣补差"));
+    s.assert_replays();
+}
+
+/// The 部门主管或经理 decides and answers for his own department's complaint
+/// (「职责部门接到投诉后…要求职责部门有专人进行调查」; the approver is assumed): 工程部's
+/// manager answering 会籍部's complaint ended its 3 working days (6「客户投诉处理
+/// 期限不能超过3个工作日」), and his reclassification to 特殊状况 gave it five; both, and
+/// his approval of 会籍部's solution, are refused now naming `holds_case`,
+/// changing nothing, and 会籍部's manager approves. The fourteenth audit (fails
+/// on the old file, where 工程部's manager's answer was accepted).
+#[test]
+fn s17_a_manager_acts_only_on_his_own_departments_complaint() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-MG");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 20), investigate());
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.case().clone();
+    for cmd in [
+        reply("工程部经理：已处理"),
+        CommandKind::Classify {
+            level: Some(LevelId::new("special").unwrap()),
+            reason: Some("特殊状况".into()),
+        },
+    ] {
+        let refused = s.run("em", minutes(t0, 30), cmd).unwrap_err();
+        assert!(unmet(&refused), "{refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok(
+        "inv",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "折扣未录入系统"),
+    );
+    s.ok(
+        "inv",
+        minutes(t0, 90),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("300"), "退还折扣差额")],
+            "按承诺折扣补差",
+        ),
+    );
+    let approved = s.run("em", minutes(t0, 100), approve()).unwrap_err();
+    assert!(unmet(&approved), "{approved}");
+    s.ok("dm", minutes(t0, 110), approve());
+    s.assert_replays();
+}
