@@ -1158,48 +1158,6 @@ fn s33_the_manager_escalates_to_the_company_not_to_himself() {
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
 }
 
-/// #5 and #12 (fourteenth audit): 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面
-/// 解释」 — a complaint the receptionist called the manager in on
-/// (`manual-manager`, which takes it over) and sent to no team is the
-/// manager's when c)'s month runs out: the one who acted on it, else, before
-/// he acts, the holder it was taken over to (ruling 80), not the receptionist
-/// who recorded it and handed it up. The old file charged the receptionist
-/// either way (this test fails there).
-#[test]
-fn s33_a_month_late_on_a_case_the_manager_took_over_is_the_managers() {
-    let roster = roster(
-        &[("glc", "管理处", None)],
-        &[
-            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
-            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
-        ],
-    );
-    let t0 = beijing(2026, 3, 2, 9, 0);
-    let run = |manager_acts: bool| {
-        let mut s = Scenario::new(policy("property-model-s33.toml"), roster.clone());
-        let c = Complaint::builder(t0, Channel::Visit, "物业费账单重复收取, 要求主任出面")
-            .complainant(person("业主 严女士"))
-            .category(cat("liability"))
-            .build()
-            .unwrap();
-        s.register("jd", "WY-M", c).unwrap();
-        s.ok("jd", minutes(t0, 5), accept());
-        s.ok("jd", minutes(t0, 10), escalate("业主要求主任出面解释"));
-        assert_eq!(steps_taken(&s), ["manual-manager"]);
-        if manager_acts {
-            s.ok("zr", minutes(t0, 60), note("主任已出面向业主解释"));
-        }
-        s.tick(beijing(2026, 4, 3, 9, 0));
-        // The reply at reception (三(三), `reply_or_agree`) is not this test's.
-        breach_owners(&s)
-            .into_iter()
-            .filter(|b| b.starts_with("reasonable_resolution"))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(run(true), ["reasonable_resolution@1 → zr"]);
-    assert_eq!(run(false), ["reasonable_resolution@1 → zr"]);
-}
-
 /// #13 (fourteenth audit): 三(三)「当时无法回复的要与投诉人约定好回复时间」 is
 /// reception's (三「投诉接待」), agreed while the customer is received; the
 /// handler's 四「投诉处理」 promises no time. The old file let the handler agree
