@@ -1064,7 +1064,13 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
                 None,
             ),
             ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
-            ("jh", "江北区建委 负责人 邓局长", "jb", &["district_head"], None),
+            (
+                "jh",
+                "江北区建委 负责人 邓局长",
+                "jb",
+                &["district_head"],
+                None,
+            ),
         ],
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -1292,8 +1298,18 @@ fn s34_a_district_head_reclassifies_and_escalates_only_his_districts_cases() {
     };
     let mut s = registered("CQ-K", "structure", "商品房楼梯间墙面开裂, 开发商拒不维修");
     s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
-    refused(&mut s, "qz", minutes(t0, 30), classify_as("key", "影响较大"));
-    refused(&mut s, "qz", minutes(t0, 30), escalate("需多个部门共同办理"));
+    refused(
+        &mut s,
+        "qz",
+        minutes(t0, 30),
+        classify_as("key", "影响较大"),
+    );
+    refused(
+        &mut s,
+        "qz",
+        minutes(t0, 30),
+        escalate("需多个部门共同办理"),
+    );
     assert_eq!(level_of(&s), "general");
     assert!(steps_taken(&s).is_empty());
     s.ok("yzz", minutes(t0, 40), escalate("需多个部门共同办理"));
@@ -1302,7 +1318,12 @@ fn s34_a_district_head_reclassifies_and_escalates_only_his_districts_cases() {
     let mut s = registered("CQ-M", "safety", "塔吊基础开裂, 存在倒塌危险");
     assert_eq!(level_of(&s), "major");
     assert_eq!(steps_taken(&s), ["commission-takes-major"]);
-    refused(&mut s, "yzz", minutes(t0, 30), classify_as("general", "影响不大"));
+    refused(
+        &mut s,
+        "yzz",
+        minutes(t0, 30),
+        classify_as("general", "影响不大"),
+    );
     assert_eq!(level_of(&s), "major");
     s.assert_replays();
 }
