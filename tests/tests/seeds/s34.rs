@@ -30,6 +30,26 @@ fn commission_registered(roster: &Roster, id: &str, t0: chrono::DateTime<chrono:
     s
 }
 
+/// Two districts' bodies and heads (渝北 `qz`, 渝中 `yzz`) and the commission.
+fn two_districts() -> Roster {
+    roster(
+        &[QX, YZ, SJW],
+        &[
+            Q1,
+            Y1,
+            W1,
+            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
+            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
+        ],
+    )
+}
+
+/// A command refused because the case is not with the actor (`holds_case`).
+fn refused_as_not_holding(err: &Rejection) -> bool {
+    matches!(err, Rejection::GrantConditionUnmet { unmet, .. }
+        if unmet.iter().any(|u| u.contains("holds_case")))
+}
+
 // ---------------------------------------------------------------------------
 // S34 — 重庆市建设工程质量投诉处理办法
 // ---------------------------------------------------------------------------
@@ -1105,11 +1125,7 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
             let other = s
                 .run("yh", t2, reopen("投诉人不满意, 由原承办机构重新办理"))
                 .unwrap_err();
-            assert!(
-                matches!(&other, Rejection::GrantConditionUnmet { unmet, .. }
-                    if unmet.iter().any(|u| u.contains("holds_case"))),
-                "{other}"
-            );
+            assert!(refused_as_not_holding(&other), "{other}");
             "jh"
         } else {
             "yh"
@@ -1149,16 +1165,7 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
 /// district head approve it (this test fails there).
 #[test]
 fn s34_a_district_head_approves_only_his_districts_cases() {
-    let roster = roster(
-        &[QX, YZ, SJW],
-        &[
-            Q1,
-            Y1,
-            W1,
-            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
-            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
-        ],
-    );
+    let roster = two_districts();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     s.register(
@@ -1186,11 +1193,7 @@ fn s34_a_district_head_approves_only_his_districts_cases() {
     let other = s
         .run("qz", minutes(t0, 120), CommandKind::Approve)
         .unwrap_err();
-    assert!(
-        matches!(&other, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case"))),
-        "{other}"
-    );
+    assert!(refused_as_not_holding(&other), "{other}");
     s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
     s.assert_replays();
 }
@@ -1243,11 +1246,7 @@ fn s34_a_departments_case_is_approved_by_the_commission_not_a_district_head() {
     let head = s
         .run("qz", minutes(t0, 120), CommandKind::Approve)
         .unwrap_err();
-    assert!(
-        matches!(&head, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case"))),
-        "{head}"
-    );
+    assert!(refused_as_not_holding(&head), "{head}");
     s.ok("w1", minutes(t0, 120), CommandKind::Approve);
     s.assert_replays();
 }
@@ -1263,24 +1262,11 @@ fn s34_a_departments_case_is_approved_by_the_commission_not_a_district_head() {
 /// `s34_a_round_the_district_head_reopens_is_still_supervised`).
 #[test]
 fn s34_a_district_head_reclassifies_and_escalates_only_his_districts_cases() {
-    let roster = roster(
-        &[QX, YZ, SJW],
-        &[
-            Q1,
-            Y1,
-            W1,
-            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
-            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
-        ],
-    );
+    let roster = two_districts();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let refused = |s: &mut Scenario, actor: &str, at, cmd| {
         let err = s.run(actor, at, cmd).unwrap_err();
-        assert!(
-            matches!(&err, Rejection::GrantConditionUnmet { unmet, .. }
-                if unmet.iter().any(|u| u.contains("holds_case"))),
-            "{actor}: {err}"
-        );
+        assert!(refused_as_not_holding(&err), "{actor}: {err}");
     };
     let registered = |id: &str, category: &str, content: &str| {
         let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
