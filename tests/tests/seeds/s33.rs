@@ -1157,3 +1157,39 @@ fn s33_the_manager_escalates_to_the_company_not_to_himself() {
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
 }
+
+/// #13 (fourteenth audit): 三(三)「当时无法回复的要与投诉人约定好回复时间」 is
+/// reception's (三「投诉接待」), agreed while the customer is received; the
+/// handler's 四「投诉处理」 promises no time. The old file let the handler agree
+/// a reply time, whose lapse was charged to the receptionist (the agreed time
+/// is owned as `reply_or_agree`), who never agreed it: this test fails there.
+#[test]
+fn s33_only_reception_agrees_a_reply_time() {
+    let roster = roster(
+        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], None),
+            ("g1", "工程组 维修工 小龙", "gc", &["handler"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏一周无人修")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-A", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 15), assign("gc", "g1"));
+    let refused = s
+        .run(
+            "g1",
+            beijing(2026, 3, 3, 9, 0),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 3, 10, 18, 0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+}

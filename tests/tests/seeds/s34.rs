@@ -30,6 +30,26 @@ fn commission_registered(roster: &Roster, id: &str, t0: chrono::DateTime<chrono:
     s
 }
 
+/// Two districts' bodies and heads (渝北 `qz`, 渝中 `yzz`) and the commission.
+fn two_districts() -> Roster {
+    roster(
+        &[QX, YZ, SJW],
+        &[
+            Q1,
+            Y1,
+            W1,
+            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
+            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
+        ],
+    )
+}
+
+/// A command refused because the case is not with the actor (`holds_case`).
+fn refused_as_not_holding(err: &Rejection) -> bool {
+    matches!(err, Rejection::GrantConditionUnmet { unmet, .. }
+        if unmet.iter().any(|u| u.contains("holds_case")))
+}
+
 // ---------------------------------------------------------------------------
 // S34 — 重庆市建设工程质量投诉处理办法
 // ---------------------------------------------------------------------------
@@ -1064,6 +1084,13 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
                 None,
             ),
             ("j1", "江北区投诉办 冯工", "jb", &["district_body"], None),
+            (
+                "jh",
+                "江北区建委 负责人 邓局长",
+                "jb",
+                &["district_head"],
+                None,
+            ),
         ],
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
@@ -1092,7 +1119,18 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
             callback(Satisfaction::Unsatisfied, "开发商未维修"),
         );
         let t2 = beijing(2026, 3, 18, 11, 0);
-        s.ok("yh", t2, reopen("投诉人不满意, 由原承办机构重新办理"));
+        // A case passed on to 江北 is 江北's: its head reopens it, not 渝中's
+        // (第五条「负责处理本地区的建筑工程投诉」, `holds_case`; fourteenth audit).
+        let head = if passed_on {
+            let other = s
+                .run("yh", t2, reopen("投诉人不满意, 由原承办机构重新办理"))
+                .unwrap_err();
+            assert!(refused_as_not_holding(&other), "{other}");
+            "jh"
+        } else {
+            "yh"
+        };
+        s.ok(head, t2, reopen("投诉人不满意, 由原承办机构重新办理"));
         let supervised = s
             .case()
             .clocks
@@ -1127,16 +1165,7 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
 /// district head approve it (this test fails there).
 #[test]
 fn s34_a_district_head_approves_only_his_districts_cases() {
-    let roster = roster(
-        &[QX, YZ, SJW],
-        &[
-            Q1,
-            Y1,
-            W1,
-            ("qz", "渝北区负责人 彭局长", "qx", &["district_head"], None),
-            ("yzz", "渝中区负责人 罗局长", "yz", &["district_head"], None),
-        ],
-    );
+    let roster = two_districts();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     s.register(
@@ -1164,11 +1193,7 @@ fn s34_a_district_head_approves_only_his_districts_cases() {
     let other = s
         .run("qz", minutes(t0, 120), CommandKind::Approve)
         .unwrap_err();
-    assert!(
-        matches!(&other, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case"))),
-        "{other}"
-    );
+    assert!(refused_as_not_holding(&other), "{other}");
     s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
     s.assert_replays();
 }
@@ -1221,11 +1246,70 @@ fn s34_a_departments_case_is_approved_by_the_commission_not_a_district_head() {
     let head = s
         .run("qz", minutes(t0, 120), CommandKind::Approve)
         .unwrap_err();
-    assert!(
-        matches!(&head, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case"))),
-        "{head}"
-    );
+    assert!(refused_as_not_holding(&head), "{head}");
     s.ok("w1", minutes(t0, 120), CommandKind::Approve);
+    s.assert_replays();
+}
+
+/// 第五条「各区县(自治县、市)建设行政主管部门应指定专门机构,负责处理本地区的建筑工程投诉」:
+/// a district head reclassifies, escalates and reopens only his district's
+/// cases, as he approves only theirs (`holds_case`, ruling 121). 渝北's head
+/// may neither raise 渝中's case to 重点 nor hand it to the commission; 渝中's
+/// head hands it to the commission to coordinate (`commission-coordinates`).
+/// Nor may 渝中's head lower a 重大 case the 市建委 took over from his district
+/// (第六条(三)「负责处理重大的建筑工程投诉」). The old file let any district head
+/// do all three (this test fails there; the reopening is asserted in
+/// `s34_a_round_the_district_head_reopens_is_still_supervised`).
+#[test]
+fn s34_a_district_head_reclassifies_and_escalates_only_his_districts_cases() {
+    let roster = two_districts();
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let refused = |s: &mut Scenario, actor: &str, at, cmd| {
+        let err = s.run(actor, at, cmd).unwrap_err();
+        assert!(refused_as_not_holding(&err), "{actor}: {err}");
+    };
+    let registered = |id: &str, category: &str, content: &str| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        s.register(
+            "y1",
+            id,
+            about(t0, category, content)
+                .first_responder(sid("y1"))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        s.ok("y1", minutes(t0, 10), accept());
+        s
+    };
+    let mut s = registered("CQ-K", "structure", "商品房楼梯间墙面开裂, 开发商拒不维修");
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    refused(
+        &mut s,
+        "qz",
+        minutes(t0, 30),
+        classify_as("key", "影响较大"),
+    );
+    refused(
+        &mut s,
+        "qz",
+        minutes(t0, 30),
+        escalate("需多个部门共同办理"),
+    );
+    assert_eq!(level_of(&s), "general");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("yzz", minutes(t0, 40), escalate("需多个部门共同办理"));
+    assert_eq!(steps_taken(&s), ["commission-coordinates"]);
+
+    let mut s = registered("CQ-M", "safety", "塔吊基础开裂, 存在倒塌危险");
+    assert_eq!(level_of(&s), "major");
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+    refused(
+        &mut s,
+        "yzz",
+        minutes(t0, 30),
+        classify_as("general", "影响不大"),
+    );
+    assert_eq!(level_of(&s), "major");
     s.assert_replays();
 }

@@ -1167,3 +1167,57 @@ fn s37_a_case_the_leader_hands_to_the_section_is_the_sections() {
     assert_eq!(run(true), ["completion@1 → jb", "late_explained@1 → jb"]);
     assert_eq!(run(false), ["completion@1 → sw", "late_explained@1 → sw"]);
 }
+
+/// #4 (fourteenth audit): 投诉受理制 第三条「对情况复杂,涉及多个职能部门或重大的投诉案件,
+/// 报经领导批准,协调组织解决」 — a complex case is answered once the leader has
+/// approved its solution (`approval.rules[id=complex-leader]`). Neither the
+/// section nor the first receiver answers it before: their reply is refused
+/// until the leader approves. An ordinary case the first receiver answers at
+/// once (首问负责制 第一条「必须解答」). The old file let both answer a complex
+/// case with no solution put to the leader (this test fails there).
+#[test]
+fn s37_a_complex_case_is_answered_once_the_leader_approved() {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办人", "ywk", &["handling_section"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let registered = |id: &str, text: &str, complex: bool| {
+        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
+        let mut c = Complaint::builder(t0, Channel::Phone, text)
+            .complainant(person("某企业"))
+            .category(cat("service_efficiency"));
+        if complex {
+            c = c.fact(fact("multiple_departments"), yes());
+        }
+        s.register("sw", id, c.build().unwrap()).unwrap();
+        s.ok("sw", minutes(t0, 5), accept());
+        s
+    };
+    let mut general = registered("HSG-G", "窗口办理营业执照变更慢", false);
+    general.ok("sw", minutes(t0, 10), reply("已当场解答, 变更材料今日受理"));
+
+    let mut s = registered("HSG-C", "规划、国土、环保互相推诿", true);
+    assert_eq!(level_of(&s), "complex");
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    s.ok("jb", minutes(t0, 20), CommandKind::StartInvestigation);
+    for actor in ["sw", "jb"] {
+        let early = s
+            .run(actor, minutes(t0, 30), reply("已协调三部门办理"))
+            .unwrap_err();
+        assert_eq!(early.kind(), "grant_condition_unmet", "{actor}: {early}");
+    }
+    s.ok(
+        "jb",
+        minutes(t0, 60),
+        propose(vec![rem(RemedyKind::Explanation)], "三部门并联审批"),
+    );
+    s.ok("jl", minutes(t0, 90), approve());
+    s.ok("jb", minutes(t0, 120), reply("已协调三部门并联审批"));
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
