@@ -642,6 +642,19 @@ fn s20_a_case_passed_up_is_the_superior_departments() {
     );
 }
 
+/// The 客服员 (kf) under the supervisor (sup) under the 上级部门 (sd, 管理处).
+fn receiver_supervisor_and_superior() -> Scenario {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    Scenario::new(policy("property-training-s20.toml"), roster)
+}
+
 /// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」 hands the
 /// case over to the 上级部门 (转交) whoever handled it in the centre: a supervisor
 /// who made himself its handler, agreed a time the owner then would not have
@@ -651,15 +664,7 @@ fn s20_a_case_passed_up_is_the_superior_departments() {
 /// the assignee and the 上级部门 came only after him (fails on the old file).
 #[test]
 fn s20_a_case_its_handler_passed_up_is_the_superior_departments() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let mut s = receiver_supervisor_and_superior();
     // Thursday 10 December 2026.
     let t0 = beijing(2026, 12, 10, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "电梯频繁停运，老人上下楼困难")
@@ -948,15 +953,7 @@ fn passed_up_at_night(case: &str) -> (Scenario, DateTime<Utc>) {
 /// (fails on the old file, where the 客服员 passed the case up).
 #[test]
 fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let mut s = receiver_supervisor_and_superior();
     // Monday 28 September 2026, before the National Day holiday.
     let t0 = beijing(2026, 9, 28, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "小区东门道闸损坏，车辆无法进出")
