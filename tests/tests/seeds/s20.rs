@@ -642,6 +642,66 @@ fn s20_a_case_passed_up_is_the_superior_departments() {
     );
 }
 
+/// The 客服员 (kf) under the supervisor (sup) under the 上级部门 (sd, 管理处).
+fn receiver_supervisor_and_superior() -> Scenario {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
+            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
+        ],
+    );
+    Scenario::new(policy("property-training-s20.toml"), roster)
+}
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」 hands the
+/// case over to the 上级部门 (转交) whoever handled it in the centre: a supervisor
+/// who made himself its handler, agreed a time the owner then would not have
+/// changed, and passed it up no longer answers for it; its verification and the
+/// time agreed are the 上级部门's holder's (ruling 80). The fourteenth audit:
+/// the handler named before the take-over stayed charged, since the owner was
+/// the assignee and the 上级部门 came only after him (fails on the old file).
+#[test]
+fn s20_a_case_its_handler_passed_up_is_the_superior_departments() {
+    let mut s = receiver_supervisor_and_superior();
+    // Thursday 10 December 2026.
+    let t0 = beijing(2026, 12, 10, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "电梯频繁停运，老人上下楼困难")
+        .complainant(person("业主 冯女士"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-H", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    s.ok("sup", minutes(t0, 15), assign("cs", "sup"));
+    s.ok(
+        "sup",
+        minutes(t0, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 12, 14, 12, 0),
+        },
+    );
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        escalate("业主不同意更换时间，经过已总结，上报管理处"),
+    );
+    assert_eq!(steps_taken(&s), ["supervisor", "superior-dept"]);
+    s.tick(beijing(2026, 12, 15, 9, 0));
+    s.assert_replays();
+    assert_eq!(
+        breach_owners(&s),
+        ["verify@1 → sd", "agreed_deadline@1 → sd"]
+    );
+}
+
 /// 5「如有投诉需其他部门配合方能解决的问题时,应尽快与其他部门联系,取得解决方案再向业主做出解答」:
 /// another department cooperates — it helps find the solution — and the
 /// answer to the owner stays with the centre (4「给予限时进行电话回复」). A handler
@@ -893,15 +953,7 @@ fn passed_up_at_night(case: &str) -> (Scenario, DateTime<Utc>) {
 /// (fails on the old file, where the 客服员 passed the case up).
 #[test]
 fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("mgmt", "管理处", None)],
-        &[
-            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], Some("sd")),
-            ("sd", "管理处经理", "mgmt", &["superior_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let mut s = receiver_supervisor_and_superior();
     // Monday 28 September 2026, before the National Day holiday.
     let t0 = beijing(2026, 9, 28, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "小区东门道闸损坏，车辆无法进出")

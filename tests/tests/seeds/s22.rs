@@ -925,18 +925,8 @@ fn s22_a_major_problem_is_reported_before_the_case_closes() {
     assert_eq!(status(&general), Status::Closed);
 }
 
-/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速上报服务中心项目经理」:
-/// the report is the 值班员's, made to the 项目经理; the step `project-manager`
-/// takes the case over to the 项目经理, so his own escalation reported a case to
-/// himself, used the step up and stopped `report_major`, which the 值班员 owes,
-/// as met — and let the case close with nothing reported. He holds no
-/// `escalate` now (nothing in the surviving text is above him but the
-/// 服务中心经理, who only approves): his escalation is refused and changes
-/// nothing, the report stays owed and breaches to the 值班员 who took the call,
-/// whose own report is then taken. The thirteenth audit (fails on the old file,
-/// where the project manager's escalation was taken and the report met).
-#[test]
-fn s22_the_project_manager_does_not_report_a_case_to_himself() {
+/// The centre's 值班员 (duty) under its 项目经理 (pm), and nobody else.
+fn duty_and_project_manager() -> Scenario {
     let roster = roster(
         &[("centre", "物业服务中心", None)],
         &[
@@ -950,7 +940,22 @@ fn s22_the_project_manager_does_not_report_a_case_to_himself() {
             ("pm", "项目经理", "centre", &["project_manager"], None),
         ],
     );
-    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速上报服务中心项目经理」:
+/// the report is the 值班员's, made to the 项目经理; the step `project-manager`
+/// takes the case over to the 项目经理, so his own escalation reported a case to
+/// himself, used the step up and stopped `report_major`, which the 值班员 owes,
+/// as met — and let the case close with nothing reported. He holds no
+/// `escalate` now (nothing in the surviving text is above him but the
+/// 服务中心经理, who only approves): his escalation is refused and changes
+/// nothing, the report stays owed and breaches to the 值班员 who took the call,
+/// whose own report is then taken. The thirteenth audit (fails on the old file,
+/// where the project manager's escalation was taken and the report met).
+#[test]
+fn s22_the_project_manager_does_not_report_a_case_to_himself() {
+    let mut s = duty_and_project_manager();
     // Saturday 3 October 2026, National Day holiday, night: the centre works every day.
     let t0 = beijing(2026, 10, 3, 22, 0);
     let c = Complaint::builder(t0, Channel::Phone, "5号楼整层停电")
@@ -998,20 +1003,7 @@ fn s22_the_project_manager_does_not_report_a_case_to_himself() {
 /// (fails on the file before it, where his reclassification started the clock).
 #[test]
 fn s22_a_problem_the_project_manager_found_major_owes_him_no_report() {
-    let roster = roster(
-        &[("centre", "物业服务中心", None)],
-        &[
-            (
-                "duty",
-                "值班员老王",
-                "centre",
-                &["duty_officer"],
-                Some("pm"),
-            ),
-            ("pm", "项目经理", "centre", &["project_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let mut s = duty_and_project_manager();
     // Sunday 4 October 2026, National Day holiday: the centre works every day.
     let t0 = beijing(2026, 10, 4, 15, 0);
     let c = Complaint::builder(t0, Channel::Phone, "6号楼三层走廊灯不亮")
@@ -1036,5 +1028,57 @@ fn s22_a_problem_the_project_manager_found_major_owes_him_no_report() {
     );
     s.tick(minutes(t0, 120));
     assert!(!breached(&s.events, "report_major"));
+    s.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: what the
+/// 值班员 cannot settle at once goes to the 责任人, whose repair the clock `repair`
+/// measures and whose answer ends it; (四)「应在维修后,由投诉受理员负责回访」: the
+/// 投诉受理员 calls back after the repair. Either could still answer a case handed
+/// to a 责任人, and the answer ended his `repair` clock as met though nothing was
+/// repaired. They answer only a case with them now (`holds_case`, ruling 121):
+/// one nobody was handed, which they settle at once. The fourteenth audit
+/// (fails on the old file, where both answers were accepted).
+#[test]
+fn s22_a_repair_handed_to_the_person_responsible_is_answered_by_him() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            ("duty", "值班员老王", "centre", &["duty_officer"], None),
+            ("rec", "投诉受理员", "centre", &["receptionist"], None),
+            ("wxg", "维修工小赵", "repair", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    // Friday 1 May 2026, Labour Day: the centre works every day.
+    let t0 = beijing(2026, 5, 1, 21, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "7号楼203宿舍空调不制冷")
+        .complainant(person("学生 小钱"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-R", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("repair", "wxg"));
+    for by in ["duty", "rec"] {
+        let before = s.case().clone();
+        let refused = s
+            .run(by, minutes(t0, 30), reply("已安排维修, 请耐心等待"))
+            .unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{by}: {refused}");
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    assert_eq!(due(&s, minutes(t0, 30), "repair"), "2026-05-02 21:05");
+    s.tick(beijing(2026, 5, 2, 21, 10));
+    assert_eq!(breach_owners(&s), ["repair@1 → wxg"]);
+    s.ok(
+        "wxg",
+        beijing(2026, 5, 2, 22, 0),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换压缩机电容"),
+    );
+    s.ok("wxg", beijing(2026, 5, 2, 22, 5), reply("空调已修好"));
     s.assert_replays();
 }
