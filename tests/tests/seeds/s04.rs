@@ -85,13 +85,18 @@ fn repair_proposed(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>, note: &s
 }
 
 /// `c` registered by the centre `kf`, accepted (+5 min), assigned to the
-/// business development department's `h1` (+10 min), investigated by `h1`
-/// (+30 min) and found by the repairer (+40 min).
-fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+/// business development department's `h1` (+10 min) and investigated by `h1`
+/// (+30 min).
+fn sent_to_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("h1", minutes(t0, 30), investigate());
+}
+
+/// As [`sent_to_repairs`], then found by the repairer (+40 min).
+fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+    sent_to_repairs(s, id, t0, c);
     found(s, minutes(t0, 40));
 }
 
@@ -1375,15 +1380,8 @@ fn s04_the_department_reports_only_a_case_it_was_sent() {
 fn s04_the_department_reports_only_the_result_of_its_handling() {
     let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
     let t0 = beijing(2026, 3, 9, 9, 0);
-    s.register(
-        "kf",
-        "S04-Q",
-        repair_call(t0, "厨房下水管漏水", "业主 何先生", "8-1-602"),
-    )
-    .unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
-    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
-    s.ok("h1", minutes(t0, 20), investigate());
+    let c = repair_call(t0, "厨房下水管漏水", "业主 何先生", "8-1-602");
+    sent_to_repairs(&mut s, "S04-Q", t0, c);
     let report = || {
         act(
             tousu_policy::CaseAction::ReportSubmitted,
@@ -1391,7 +1389,7 @@ fn s04_the_department_reports_only_the_result_of_its_handling() {
         )
     };
     let before = s.case().clone();
-    let early = s.run("h1", minutes(t0, 25), report()).unwrap_err();
+    let early = s.run("h1", minutes(t0, 35), report()).unwrap_err();
     assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     // Found, still no solution: the handling is not done.
