@@ -85,13 +85,18 @@ fn repair_proposed(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>, note: &s
 }
 
 /// `c` registered by the centre `kf`, accepted (+5 min), assigned to the
-/// business development department's `h1` (+10 min), investigated by `h1`
-/// (+30 min) and found by the repairer (+40 min).
-fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+/// business development department's `h1` (+10 min) and investigated by `h1`
+/// (+30 min).
+fn sent_to_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("h1", minutes(t0, 30), investigate());
+}
+
+/// As [`sent_to_repairs`], then found by the repairer (+40 min).
+fn found_by_repairs(s: &mut Scenario, id: &str, t0: chrono::DateTime<chrono::Utc>, c: Complaint) {
+    sent_to_repairs(s, id, t0, c);
     found(s, minutes(t0, 40));
 }
 
@@ -1360,5 +1365,44 @@ fn s04_the_department_reports_only_a_case_it_was_sent() {
         callback(Satisfaction::Satisfied, "业主满意"),
     );
     s.ok("kf", minutes(t0, 110), close());
+    s.assert_replays();
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》」: the
+/// report is the result of the handling, made once the department has a solution
+/// for the owner (its proposal), not as soon as its investigation starts. Before,
+/// 经营发展部 could report on the case it had just begun to look at — no findings,
+/// no solution — and that report met the `result` clock, was signed by the
+/// repairer and the 部长, and let the callback go on later with nothing reported
+/// after the handling. Fails on the old file: the report at the start of the
+/// investigation was accepted.
+#[test]
+fn s04_the_department_reports_only_the_result_of_its_handling() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(t0, "厨房下水管漏水", "业主 何先生", "8-1-602");
+    sent_to_repairs(&mut s, "S04-Q", t0, c);
+    let report = || {
+        act(
+            tousu_policy::CaseAction::ReportSubmitted,
+            "处理结果报客户服务中心,已登记《维修跟踪记录表》",
+        )
+    };
+    let before = s.case().clone();
+    let early = s.run("h1", minutes(t0, 35), report()).unwrap_err();
+    assert_eq!(early.kind(), "grant_condition_unmet", "{early}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // Found, still no solution: the handling is not done.
+    found(&mut s, minutes(t0, 40));
+    let found_only = s.run("h1", minutes(t0, 45), report()).unwrap_err();
+    assert_eq!(found_only.kind(), "grant_condition_unmet", "{found_only}");
+    repair_proposed(&mut s, minutes(t0, 60), "更换下水管");
+    reported(&mut s, minutes(t0, 70));
+    assert!(
+        s.deadlines(minutes(t0, 75))
+            .iter()
+            .all(|d| d.milestone.as_str() != "result"),
+        "the report met the result clock"
+    );
     s.assert_replays();
 }
