@@ -1177,3 +1177,37 @@ fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
     k.ok("hs", minutes(t0, 2), accept());
     k.ok("hs", minutes(t0, 10), reply("当场解释并致歉"));
 }
+
+/// Ruling 133: 篇一 has no 延期, and 「在规定时日内」 no value: the 5 working days are the
+/// file's (assumed), and the source's way to more time is the date promised to the
+/// patient, that complaint's 规定时日 (ruling 101). 财务科 could ask for an extension
+/// and 综合办 approve it, pausing `feedback`; neither may now, and the feedback is late
+/// once the 5 working days end. Fails on the old file (the request was recorded).
+#[test]
+fn s38_the_feedback_is_not_extended() {
+    let roster = roster(
+        &[("mz", "门诊服务台", None), ("cw", "财务科", None), ("zh", "综合办", None)],
+        &[
+            ("n1", "服务台 小林", "mz", &["first_receiver"], None),
+            ("f1", "财务科 周会计", "cw", &["finance"], None),
+            ("g1", "综合办 王主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let c = about(t0, "billing", "检查费重复收取")
+        .complainant(patient("门诊患者 何女士"))
+        .first_responder(sid("n1"))
+        .build()
+        .unwrap();
+    s.register("n1", "YY-X", c).unwrap();
+    s.ok("n1", minutes(t0, 5), accept());
+    s.ok("n1", minutes(t0, 10), assign("cw", "f1"));
+    s.ok("f1", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "f1", "g1", beijing(2026, 6, 3, 9, 0));
+    // 5 working days after Monday 1 June: the end of Monday the 8th.
+    assert_eq!(due(&s, minutes(t0, 10), "feedback"), "2026-06-09 00:00");
+    s.tick(beijing(2026, 6, 9, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["feedback@1 → f1"]);
+}
