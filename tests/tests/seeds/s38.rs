@@ -1186,7 +1186,11 @@ fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
 #[test]
 fn s38_the_feedback_is_not_extended() {
     let roster = roster(
-        &[("mz", "门诊服务台", None), ("cw", "财务科", None), ("zh", "综合办", None)],
+        &[
+            ("mz", "门诊服务台", None),
+            ("cw", "财务科", None),
+            ("zh", "综合办", None),
+        ],
         &[
             ("n1", "服务台 小林", "mz", &["first_receiver"], None),
             ("f1", "财务科 周会计", "cw", &["finance"], None),
