@@ -1215,3 +1215,52 @@ fn s38_the_feedback_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["feedback@1 → f1"]);
 }
+
+/// 4「凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」: a billing complaint
+/// handed to 财务科 is 财务科's to handle. 医教科 held its acts on every case, so it could
+/// answer (and promise a date on, close) a complaint 财务科 held, ending the feedback
+/// clock 财务科's handler answers for, and so could 综合办 (fourteenth audit;
+/// `holds_case`, ruling 121). Fails on the old file: 医教科's reply was recorded.
+#[test]
+fn s38_an_office_does_not_answer_another_offices_complaint() {
+    let roster = roster(
+        &[
+            ("mz", "门诊服务台", None),
+            ("cw", "财务科", None),
+            ("jk", "医教科", None),
+            ("zh", "综合办", None),
+        ],
+        &[
+            ("n1", "服务台 小林", "mz", &["first_receiver"], None),
+            ("f1", "财务科 周会计", "cw", &["finance"], None),
+            ("jk1", "医教科 科长", "jk", &["medical_affairs"], None),
+            ("g1", "综合办 王主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let c = about(t0, "billing", "检查费重复收取")
+        .complainant(patient("门诊患者 何女士"))
+        .first_responder(sid("n1"))
+        .build()
+        .unwrap();
+    s.register("n1", "YY-O", c).unwrap();
+    s.ok("n1", minutes(t0, 5), accept());
+    s.ok("n1", minutes(t0, 10), assign("cw", "f1"));
+    let version = s.case().version;
+    for who in ["jk1", "g1"] {
+        for kind in [
+            reply("答复: 已退费"),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 6, 5, 17, 0),
+            },
+            investigate(),
+        ] {
+            let refused = s.run(who, minutes(t0, 60), kind).unwrap_err();
+            assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
+        }
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("f1", minutes(t0, 70), investigate());
+    s.ok("f1", minutes(t0, 80), reply("已核实重复收费, 办理退费"));
+}
