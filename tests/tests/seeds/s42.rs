@@ -276,7 +276,7 @@ fn s42_followed_to_the_end() {
     let crew = RoundCrew {
         handler: "g1",
         approver: "gm",
-        replier: "g1",
+        replier: "jd",
         caller: "jd",
         reopener: "gm",
     };
@@ -850,4 +850,39 @@ fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
 #[test]
 fn s42_the_manager_does_not_make_the_major_report_to_himself() {
     s42_only_the_receiver_reports("jl");
+}
+
+/// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息传递
+/// 并立即将情况回复客户」 and (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」:
+/// the receiver who passed the complaint on answers the customer; the 职能部门 is
+/// told (信息传递) and does the work. It held `reply`, and its answer stopped the
+/// receiver's `reply` clock (fourteenth audit). Fails on the old file: the
+/// department's reply was recorded.
+#[test]
+fn s42_the_department_does_not_answer_for_the_receiver() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("jd", "接待员 小宋", "kf", &["receptionist"], None),
+            ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "public_facilities", "地下车库照明一半不亮")
+        .first_responder(sid("jd"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-R", c).unwrap();
+    s.ok("jd", minutes(t0, 1), accept());
+    s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
+    s.ok("g1", minutes(t0, 30), investigate());
+    let version = s.case().version;
+    let refused = s
+        .run("g1", minutes(t0, 40), reply("灯管已更换"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("jd", minutes(t0, 50), reply("工程部已更换灯管, 照明恢复"));
+    s.assert_replays();
 }
