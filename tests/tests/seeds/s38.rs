@@ -1264,3 +1264,46 @@ fn s38_an_office_does_not_answer_another_offices_complaint() {
     s.ok("f1", minutes(t0, 70), investigate());
     s.ok("f1", minutes(t0, 80), reply("已核实重复收费, 办理退费"));
 }
+
+/// 综合办 passes a 行风 complaint the first receiver brought it (`manual-office`) to
+/// the leaders (`manual-leader`, assumed) with nobody named; the case is then the
+/// leader's, who neither handles nor answers. 综合办 still names the handler (its
+/// `assign` holds wherever the complaint is), who then answers: the fourteenth
+/// audit's `holds_case` on the offices' handling leaves no complaint stuck.
+#[test]
+fn s38_a_complaint_reported_to_the_leaders_still_goes_on() {
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("hl", "住院部护士站", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            ("hs", "护士站 护士 秦", "hl", &["first_receiver"], None),
+            ("zh1", "综合办 干事 孔", "zh", &["general_office"], None),
+            ("yld", "院领导 蒋院长", "yy", &["hospital_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "护工收取红包后态度恶劣")
+        .complainant(patient("患者家属 黎女士"))
+        .category(cat("conduct"))
+        .first_responder(sid("hs"))
+        .build()
+        .unwrap();
+    s.register("hs", "YY-G", c).unwrap();
+    s.ok("hs", minutes(t0, 5), escalate("上交综合办"));
+    s.ok("zh1", minutes(t0, 30), accept());
+    s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
+    assert_eq!(steps_taken(&s), ["manual-office", "manual-leader"]);
+    let refused = s.run("zh1", minutes(t0, 70), investigate()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok("zh1", minutes(t0, 80), assign("zh", "zh1"));
+    s.ok("zh1", minutes(t0, 90), investigate());
+    s.ok(
+        "zh1",
+        minutes(t0, 120),
+        reply("已调查核实, 护工已辞退, 红包已退还"),
+    );
+}
