@@ -1307,3 +1307,20 @@ fn s38_a_complaint_reported_to_the_leaders_still_goes_on() {
         reply("已调查核实, 护工已辞退, 红包已退还"),
     );
 }
+
+/// 7「属于下列情形之一的投诉,投诉管理部门应当向投诉人说明情况,告知相关处理规定」: each of the
+/// five grounds gives the complainant 7's words. The advice of (1) (已向人民法院起诉) added
+/// 「请通过诉讼途径解决」, advice 7 does not give (fourteenth audit). Fails on the old
+/// file.
+#[test]
+fn s38_every_ground_of_item_seven_gives_its_words() {
+    let p = policy("hospital-s38.toml");
+    let mut grounds = 0;
+    for rule in &p.acceptance.rules {
+        if let Acceptance::NotAccepted { advice_zh, .. } = &rule.outcome {
+            grounds += 1;
+            assert_eq!(advice_zh, "说明情况,告知相关处理规定", "{}", rule.id);
+        }
+    }
+    assert_eq!(grounds, 5);
+}
