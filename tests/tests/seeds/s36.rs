@@ -131,6 +131,15 @@ fn the_cs_staff_judge_responsibility() {
 
 /// Non-happy path: 「客户投诉得不到及时圆满解决的责任」 — a case not resolved
 /// within the (assumed) 3 working days goes to the CS supervisor.
+/// A retailer's phone complaint that deliveries came half a day late for two weeks.
+fn late_deliveries(t0: chrono::DateTime<chrono::Utc>) -> Complaint {
+    Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
+        .complainant(person("零售户 庞老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn s36_late_resolution_goes_to_the_supervisor() {
     let p = policy("distribution-centre-s36.toml");
@@ -144,12 +153,7 @@ fn s36_late_resolution_goes_to_the_supervisor() {
     );
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 9, 21, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
-        .complainant(person("零售户 庞老板"))
-        .category(cat("delivery"))
-        .build()
-        .unwrap();
-    s.register("sl", "PS-L", c).unwrap();
+    s.register("sl", "PS-L", late_deliveries(t0)).unwrap();
     s.ok("sl", minutes(t0, 30), accept());
     // 3 working days from Monday 21 September: the end of Thursday the 24th.
     assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-09-25 00:00");
@@ -545,12 +549,7 @@ fn s36_the_resolution_is_not_extended() {
     );
     let mut s = Scenario::new(policy("distribution-centre-s36.toml"), roster);
     let t0 = beijing(2026, 9, 21, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
-        .complainant(person("零售户 庞老板"))
-        .category(cat("delivery"))
-        .build()
-        .unwrap();
-    s.register("sl", "PS-X", c).unwrap();
+    s.register("sl", "PS-X", late_deliveries(t0)).unwrap();
     s.ok("sl", minutes(t0, 30), accept());
     s.ok("kz", minutes(t0, 40), assign("ps", "d1"));
     s.ok("d1", minutes(t0, 60), investigate());
