@@ -418,6 +418,28 @@ pub fn breach_owners(s: &Scenario) -> Vec<String> {
         .collect()
 }
 
+/// No extension where the source has none (ruling 133): `asker` may not ask for
+/// one and `decider` may not grant one, at `at`; nothing is recorded.
+pub fn assert_no_extension(s: &mut Scenario, asker: &str, decider: &str, at: DateTime<Utc>) {
+    let version = s.case().version;
+    let asked = s
+        .run(
+            asker,
+            at,
+            CommandKind::RequestExtension {
+                reason: "等待检测报告".to_owned(),
+                until: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(asked.kind(), "not_permitted", "{asked}");
+    let decided = s
+        .run(decider, at, CommandKind::ApproveExtension)
+        .unwrap_err();
+    assert_eq!(decided.kind(), "not_permitted", "{decided}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+}
+
 // --- rules read one at a time ------------------------------------------------
 
 /// A phone complaint received at `at` about `category`, for the rule tables.

@@ -1313,3 +1313,32 @@ fn s34_a_district_head_reclassifies_and_escalates_only_his_districts_cases() {
     assert_eq!(level_of(&s), "major");
     s.assert_replays();
 }
+
+/// Ruling 133: the 办法 has no 延期 (no 延 in its text), and its handling limits are
+/// the file's (assumed). The district's body could ask for an extension and the
+/// district head approve it, pausing `handling`; neither may now, and the case is
+/// late on the day the (assumed) 60 days end. Fails on the old file (the request
+/// was recorded).
+#[test]
+fn s34_the_handling_is_not_extended() {
+    let roster = roster(
+        &[("yz", "渝中区建委投诉办", None)],
+        &[
+            ("q1", "渝中 投诉专员", "yz", &["district_body"], Some("qh")),
+            ("qh", "渝中区建委负责人", "yz", &["district_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "quality", "住宅楼外墙瓷砖脱落").build().unwrap();
+    s.register("q1", "CQ-X", c).unwrap();
+    s.ok("q1", minutes(t0, 10), accept());
+    s.ok("q1", minutes(t0, 20), assign("yz", "q1"));
+    s.ok("q1", beijing(2026, 3, 3, 9, 0), investigate());
+    assert_no_extension(&mut s, "q1", "qh", beijing(2026, 3, 20, 9, 0));
+    // 60 days (assumed) from 2 March: 1 May, rolled past the Labour Day holiday.
+    assert_eq!(due(&s, minutes(t0, 20), "handling"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
+}

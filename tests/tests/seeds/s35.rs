@@ -5,7 +5,7 @@ use super::*;
 // ---------------------------------------------------------------------------
 
 #[test]
-fn s35_anhui_five_year_waterproofing_with_extension() {
+fn s35_anhui_five_year_waterproofing_in_sixty_days() {
     let p = policy("construction-anhui-s35.toml");
     let roster = roster(
         &[
@@ -49,20 +49,8 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
         beijing(2025, 6, 5, 9, 0),
         CommandKind::StartInvestigation,
     );
-    s.ok(
-        "h1",
-        beijing(2025, 6, 20, 10, 0),
-        CommandKind::RequestExtension {
-            reason: "等待第三方淋水检测报告".into(),
-            until: Some(beijing(2025, 7, 10, 0, 0)),
-        },
-    );
-    s.ok(
-        "z1",
-        beijing(2025, 6, 20, 15, 0),
-        CommandKind::ApproveExtension,
-    );
-    s.tick(beijing(2025, 7, 10, 9, 0));
+    // No extension (ruling 133): the 办法 has no 延期, and the 60 days are assumed.
+    assert_no_extension(&mut s, "h1", "z1", beijing(2025, 6, 20, 10, 0));
     s.ok(
         "h1",
         beijing(2025, 7, 15, 16, 0),
@@ -82,15 +70,15 @@ fn s35_anhui_five_year_waterproofing_with_extension() {
     s.ok("z1", beijing(2025, 7, 16, 9, 0), CommandKind::Approve);
     s.ok(
         "h1",
-        beijing(2025, 8, 20, 10, 0),
+        beijing(2025, 8, 1, 10, 0),
         reply("外墙防渗漏已维修,室内墙面已修复"),
     );
     s.ok(
         "h1",
-        beijing(2025, 8, 25, 10, 0),
+        beijing(2025, 8, 4, 10, 0),
         callback(Satisfaction::Satisfied, "业主确认"),
     );
-    s.ok("h1", beijing(2025, 8, 25, 10, 5), CommandKind::Close);
+    s.ok("h1", beijing(2025, 8, 4, 10, 5), CommandKind::Close);
     s.assert_replays();
     insta::assert_snapshot!("s35_anhui", timeline(&s.events));
 
@@ -564,19 +552,6 @@ fn s35_waterproofing_five_years_and_the_station_approves() {
     s.ok("h1", minutes(t0, 30), investigate());
     s.ok(
         "h1",
-        minutes(t0, 40),
-        CommandKind::RequestExtension {
-            reason: "等待淋水检测报告".into(),
-            until: Some(beijing(2026, 6, 1, 0, 0)),
-        },
-    );
-    let own = s
-        .run("h1", minutes(t0, 50), CommandKind::ApproveExtension)
-        .unwrap_err();
-    assert_eq!(own.kind(), "not_permitted", "{own}");
-    s.ok("z1", minutes(t0, 60), CommandKind::ApproveExtension);
-    s.ok(
-        "h1",
         minutes(t0, 70),
         findings(FaultParty::ThirdParty, "防水层破损"),
     );
@@ -595,4 +570,38 @@ fn s35_waterproofing_five_years_and_the_station_approves() {
     assert_eq!(own.kind(), "not_permitted", "{own}");
     s.ok("z1", minutes(t0, 120), abnormal);
     assert_eq!(status(&s), Status::Closed);
+}
+
+/// Ruling 133: the 办法 has no 延期 (no 延 in its text), and `handling`'s 60 days are
+/// the file's (assumed). The city body could ask for an extension and the 总站
+/// approve it, pausing `handling`; neither may now, and the handling is late, and
+/// supervised by the 总站, once the 60 days end. Fails on the old file (the request
+/// was recorded).
+#[test]
+fn s35_the_handling_is_not_extended() {
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("hf", "合肥市工程质量监督站", None),
+        ],
+        &[
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("h1", "合肥站 鲍工", "hf", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "住宅外墙大面积空鼓开裂")
+        .build()
+        .unwrap();
+    s.register("h1", "AH-X", c).unwrap();
+    s.ok("h1", minutes(t0, 10), accept());
+    s.ok("h1", minutes(t0, 20), assign("hf", "h1"));
+    s.ok("h1", beijing(2026, 3, 3, 9, 0), investigate());
+    assert_no_extension(&mut s, "h1", "z1", beijing(2026, 3, 20, 9, 0));
+    assert_eq!(due(&s, minutes(t0, 20), "handling"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["handling@1 → h1"]);
+    assert_eq!(steps_taken(&s), ["station-supervises-late"]);
 }

@@ -131,6 +131,15 @@ fn the_cs_staff_judge_responsibility() {
 
 /// Non-happy path: 「客户投诉得不到及时圆满解决的责任」 — a case not resolved
 /// within the (assumed) 3 working days goes to the CS supervisor.
+/// A retailer's phone complaint that deliveries came half a day late for two weeks.
+fn late_deliveries(t0: chrono::DateTime<chrono::Utc>) -> Complaint {
+    Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
+        .complainant(person("零售户 庞老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn s36_late_resolution_goes_to_the_supervisor() {
     let p = policy("distribution-centre-s36.toml");
@@ -144,12 +153,7 @@ fn s36_late_resolution_goes_to_the_supervisor() {
     );
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2026, 9, 21, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "连续两周配送迟到半天")
-        .complainant(person("零售户 庞老板"))
-        .category(cat("delivery"))
-        .build()
-        .unwrap();
-    s.register("sl", "PS-L", c).unwrap();
+    s.register("sl", "PS-L", late_deliveries(t0)).unwrap();
     s.ok("sl", minutes(t0, 30), accept());
     // 3 working days from Monday 21 September: the end of Thursday the 24th.
     assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-09-25 00:00");
@@ -524,4 +528,35 @@ fn s36_the_centre_head_does_not_escalate_to_himself() {
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("kz", minutes(t0, 90), escalate("召回须中心决定"));
     assert_eq!(steps_taken(&s), ["manual-centre"]);
+}
+
+/// Ruling 133: neither the 方案 nor the 办法 has a 延期; the 3 working days are the
+/// file's (assumed), and the source's way to more time is the deadline told to the
+/// customer where the 客户经理 is responsible (四2). The responsible department could
+/// ask for an extension and the 客户服务主管 approve it, pausing `resolution`; neither
+/// may now, and the late case goes to the supervisor on the fourth working day.
+/// Fails on the old file (the request was recorded).
+#[test]
+fn s36_the_resolution_is_not_extended() {
+    let roster = roster(
+        &[("kf", "客户服务部", None), ("ps", "配送中心", None)],
+        &[
+            ("sl", "受理专员", "ps", &["intake"], None),
+            ("kf1", "客服专员", "kf", &["cs_staff"], Some("kz")),
+            ("kz", "客户服务主管", "kf", &["cs_supervisor"], None),
+            ("d1", "调度运输 童师傅", "ps", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("distribution-centre-s36.toml"), roster);
+    let t0 = beijing(2026, 9, 21, 10, 0);
+    s.register("sl", "PS-X", late_deliveries(t0)).unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("kz", minutes(t0, 40), assign("ps", "d1"));
+    s.ok("d1", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "d1", "kz", beijing(2026, 9, 22, 10, 0));
+    // 3 working days from Monday 21 September: the end of Thursday the 24th.
+    assert_eq!(due(&s, minutes(t0, 31), "resolution"), "2026-09-25 00:00");
+    s.tick(beijing(2026, 9, 25, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["resolution@1 → kf1"]);
 }

@@ -1067,17 +1067,9 @@ fn s38_a_complaint_is_handed_only_to_an_office() {
     assert_eq!(err.kind(), "hand_over_refused", "{err}");
 }
 
-/// Twelfth audit: 4「如对病人投诉的问题没有能力解决,…行风投诉上交综合办处理」 gives
-/// the passing on to 综合办 (`manual-office`) to the first receiver; the step to
-/// the leaders (`manual-leader`, assumed) is 综合办's. The hospital leader, at
-/// the top, has no step of his own: his escalation took `manual-office` and
-/// handed a complaint 综合办 had brought to him back down; and 综合办's own
-/// escalation took `manual-office` first, passing its complaint to itself
-/// instead of to the leaders. Now only the first receiver passes a complaint
-/// to 综合办 by hand, and the leader does not escalate. Fails on the old file
-/// (综合办's escalation was recorded as `manual-office`).
-#[test]
-fn s38_the_office_reports_to_the_leader_who_does_not_hand_it_back() {
+/// A 行风 complaint (a 护工 took a red envelope) registered at a ward's nurse
+/// station on Monday 11 May 2026, with 综合办 and a hospital leader in the roster.
+fn s38_red_envelope_complaint() -> Scenario {
     let roster = roster(
         &[
             ("yy", "医院", None),
@@ -1099,6 +1091,22 @@ fn s38_the_office_reports_to_the_leader_who_does_not_hand_it_back() {
         .build()
         .unwrap();
     s.register("hs", "YY-L", c).unwrap();
+    s
+}
+
+/// Twelfth audit: 4「如对病人投诉的问题没有能力解决,…行风投诉上交综合办处理」 gives
+/// the passing on to 综合办 (`manual-office`) to the first receiver; the step to
+/// the leaders (`manual-leader`, assumed) is 综合办's. The hospital leader, at
+/// the top, has no step of his own: his escalation took `manual-office` and
+/// handed a complaint 综合办 had brought to him back down; and 综合办's own
+/// escalation took `manual-office` first, passing its complaint to itself
+/// instead of to the leaders. Now only the first receiver passes a complaint
+/// to 综合办 by hand, and the leader does not escalate. Fails on the old file
+/// (综合办's escalation was recorded as `manual-office`).
+#[test]
+fn s38_the_office_reports_to_the_leader_who_does_not_hand_it_back() {
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = s38_red_envelope_complaint();
     s.ok("hs", minutes(t0, 5), accept());
     s.ok("hs", minutes(t0, 15), assign("zh", "zh1"));
     s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
@@ -1176,4 +1184,121 @@ fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
     k.register("hs", &id, c).unwrap();
     k.ok("hs", minutes(t0, 2), accept());
     k.ok("hs", minutes(t0, 10), reply("当场解释并致歉"));
+}
+
+/// A billing complaint (a fee charged twice) received at the outpatient desk on
+/// Monday 1 June 2026, accepted and handed to 财务科's 周会计 (`f1`); 医教科 and 综合办
+/// are in the roster.
+fn s38_double_charge_with_finance() -> Scenario {
+    let roster = roster(
+        &[
+            ("mz", "门诊服务台", None),
+            ("cw", "财务科", None),
+            ("jk", "医教科", None),
+            ("zh", "综合办", None),
+        ],
+        &[
+            ("n1", "服务台 小林", "mz", &["first_receiver"], None),
+            ("f1", "财务科 周会计", "cw", &["finance"], None),
+            ("jk1", "医教科 科长", "jk", &["medical_affairs"], None),
+            ("g1", "综合办 王主任", "zh", &["general_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let c = about(t0, "billing", "检查费重复收取")
+        .complainant(patient("门诊患者 何女士"))
+        .first_responder(sid("n1"))
+        .build()
+        .unwrap();
+    s.register("n1", "YY-X", c).unwrap();
+    s.ok("n1", minutes(t0, 5), accept());
+    s.ok("n1", minutes(t0, 10), assign("cw", "f1"));
+    s
+}
+
+/// Ruling 133: 篇一 has no 延期, and 「在规定时日内」 no value: the 5 working days are the
+/// file's (assumed), and the source's way to more time is the date promised to the
+/// patient, that complaint's 规定时日 (ruling 101). 财务科 could ask for an extension
+/// and 综合办 approve it, pausing `feedback`; neither may now, and the feedback is late
+/// once the 5 working days end. Fails on the old file (the request was recorded).
+#[test]
+fn s38_the_feedback_is_not_extended() {
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let mut s = s38_double_charge_with_finance();
+    s.ok("f1", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "f1", "g1", beijing(2026, 6, 3, 9, 0));
+    // 5 working days after Monday 1 June: the end of Monday the 8th.
+    assert_eq!(due(&s, minutes(t0, 10), "feedback"), "2026-06-09 00:00");
+    s.tick(beijing(2026, 6, 9, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["feedback@1 → f1"]);
+}
+
+/// 4「凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」: a billing complaint
+/// handed to 财务科 is 财务科's to handle. 医教科 held its acts on every case, so it could
+/// answer (and promise a date on, close) a complaint 财务科 held, ending the feedback
+/// clock 财务科's handler answers for, and so could 综合办 (fourteenth audit;
+/// `holds_case`, ruling 121). Fails on the old file: 医教科's reply was recorded.
+#[test]
+fn s38_an_office_does_not_answer_another_offices_complaint() {
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let mut s = s38_double_charge_with_finance();
+    let version = s.case().version;
+    for who in ["jk1", "g1"] {
+        for kind in [
+            reply("答复: 已退费"),
+            CommandKind::SetAgreedDeadline {
+                deadline: beijing(2026, 6, 5, 17, 0),
+            },
+            investigate(),
+        ] {
+            let refused = s.run(who, minutes(t0, 60), kind).unwrap_err();
+            assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
+        }
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("f1", minutes(t0, 70), investigate());
+    s.ok("f1", minutes(t0, 80), reply("已核实重复收费, 办理退费"));
+}
+
+/// 综合办 passes a 行风 complaint the first receiver brought it (`manual-office`) to
+/// the leaders (`manual-leader`, assumed) with nobody named; the case is then the
+/// leader's, who neither handles nor answers. 综合办 still names the handler (its
+/// `assign` holds wherever the complaint is), who then answers: the fourteenth
+/// audit's `holds_case` on the offices' handling leaves no complaint stuck.
+#[test]
+fn s38_a_complaint_reported_to_the_leaders_still_goes_on() {
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = s38_red_envelope_complaint();
+    s.ok("hs", minutes(t0, 5), escalate("上交综合办"));
+    s.ok("zh1", minutes(t0, 30), accept());
+    s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
+    assert_eq!(steps_taken(&s), ["manual-office", "manual-leader"]);
+    let refused = s.run("zh1", minutes(t0, 70), investigate()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok("zh1", minutes(t0, 80), assign("zh", "zh1"));
+    s.ok("zh1", minutes(t0, 90), investigate());
+    s.ok(
+        "zh1",
+        minutes(t0, 120),
+        reply("已调查核实, 护工已辞退, 红包已退还"),
+    );
+}
+
+/// 7「属于下列情形之一的投诉,投诉管理部门应当向投诉人说明情况,告知相关处理规定」: each of the
+/// five grounds gives the complainant 7's words. The advice of (1) (已向人民法院起诉) added
+/// 「请通过诉讼途径解决」, advice 7 does not give (fourteenth audit). Fails on the old
+/// file.
+#[test]
+fn s38_every_ground_of_item_seven_gives_its_words() {
+    let p = policy("hospital-s38.toml");
+    let mut grounds = 0;
+    for rule in &p.acceptance.rules {
+        if let Acceptance::NotAccepted { advice_zh, .. } = &rule.outcome {
+            grounds += 1;
+            assert_eq!(advice_zh, "说明情况,告知相关处理规定", "{}", rule.id);
+        }
+    }
+    assert_eq!(grounds, 5);
 }

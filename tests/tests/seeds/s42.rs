@@ -276,7 +276,7 @@ fn s42_followed_to_the_end() {
     let crew = RoundCrew {
         handler: "g1",
         approver: "gm",
-        replier: "g1",
+        replier: "jd",
         caller: "jd",
         reopener: "gm",
     };
@@ -788,12 +788,9 @@ fn s42_a_written_complaint_is_answered_in_writing() {
     assert!(by_phone.is_ok(), "{by_phone:?}");
 }
 
-/// (6)「重大投诉,必须马上报告部门经理和物业管理中心领导」: the 中心领导 is told, he
-/// does not make the report. His escalation took `report-major`, "reporting" a
-/// major complaint to himself, handing it down to the 部门经理 and stopping the
-/// receiver's report clock with his own act (thirteenth audit).
-#[test]
-fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
+/// A 重大 complaint (电梯困人) registered and accepted by the receiver 小容,
+/// whose report to the 部门经理 and 中心领导 is not made yet.
+fn s42_unreported_lift_entrapment() -> Scenario {
     let roster = roster(
         &[("kf", "客户服务中心", None), ("wy", "物业管理中心", None)],
         &[
@@ -814,9 +811,17 @@ fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
     s.register("j1", "DS-R", c).unwrap();
     assert_eq!(level_of(&s), "major");
     s.ok("j1", minutes(t0, 2), accept());
+    s
+}
+
+/// Those (6) has told may not make the report: the escalation of `who` is refused,
+/// nothing is recorded, and the receiver's own report is still `report-major`.
+fn s42_only_the_receiver_reports(who: &str) {
+    let mut s = s42_unreported_lift_entrapment();
+    let t0 = beijing(2026, 8, 4, 10, 0);
     let version = s.case().version;
     let refused = s
-        .run("ld", minutes(t0, 4), escalate("电梯困人, 报部门经理"))
+        .run(who, minutes(t0, 4), escalate("电梯困人, 报部门经理"))
         .unwrap_err();
     assert!(
         matches!(refused, Rejection::NotPermitted { .. }),
@@ -825,4 +830,59 @@ fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("j1", minutes(t0, 6), escalate("电梯困人,马上报告"));
     assert_eq!(steps_taken(&s), ["report-major"]);
+}
+
+/// (6)「重大投诉,必须马上报告部门经理和物业管理中心领导」: the 中心领导 is told, he
+/// does not make the report. His escalation took `report-major`, "reporting" a
+/// major complaint to himself, handing it down to the 部门经理 and stopping the
+/// receiver's report clock with his own act (thirteenth audit).
+#[test]
+fn s42_the_centre_leader_does_not_make_the_major_report_to_himself() {
+    s42_only_the_receiver_reports("ld");
+}
+
+/// (6)「重大投诉,必须马上报告部门经理和物业管理中心领导」: the 部门经理 is told too, and
+/// the report is not his to make. His escalation took `report-major` (his only step:
+/// `manual-manager` is the receiver's), "reporting" the complaint to himself — the
+/// step hands it over to the 部门经理 — and stopped the receiver's report clock as met
+/// while the 中心领导 heard nothing from the receiver (fourteenth audit). Fails on the
+/// old file: the manager's escalation was recorded as `report-major`.
+#[test]
+fn s42_the_manager_does_not_make_the_major_report_to_himself() {
+    s42_only_the_receiver_reports("jl");
+}
+
+/// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息传递
+/// 并立即将情况回复客户」 and (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」:
+/// the receiver who passed the complaint on answers the customer; the 职能部门 is
+/// told (信息传递) and does the work. It held `reply`, and its answer stopped the
+/// receiver's `reply` clock (fourteenth audit). Fails on the old file: the
+/// department's reply was recorded.
+#[test]
+fn s42_the_department_does_not_answer_for_the_receiver() {
+    let roster = roster(
+        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("jd", "接待员 小宋", "kf", &["receptionist"], None),
+            ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "public_facilities", "地下车库照明一半不亮")
+        .first_responder(sid("jd"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-R", c).unwrap();
+    s.ok("jd", minutes(t0, 1), accept());
+    s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
+    s.ok("g1", minutes(t0, 30), investigate());
+    let version = s.case().version;
+    let refused = s
+        .run("g1", minutes(t0, 40), reply("灯管已更换"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("jd", minutes(t0, 50), reply("工程部已更换灯管, 照明恢复"));
+    s.assert_replays();
 }
