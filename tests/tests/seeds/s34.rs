@@ -117,12 +117,14 @@ fn s34_chongqing_safety_case_to_the_commission() {
         beijing(2026, 4, 14, 10, 0),
         reply("已责令停工整改,复查合格后恢复作业"),
     );
+    // The case is the 市建委's (第六条(三)): it checks back and closes, not the
+    // district body that recorded the complaint (fourteenth session).
     s.ok(
-        "q1",
+        "w1",
         beijing(2026, 4, 16, 10, 0),
         callback(Satisfaction::Satisfied, "居民确认"),
     );
-    s.ok("q1", beijing(2026, 4, 16, 10, 5), CommandKind::Close);
+    s.ok("w1", beijing(2026, 4, 16, 10, 5), CommandKind::Close);
     s.assert_replays();
     insta::assert_snapshot!("s34_chongqing", timeline(&s.events));
 }
@@ -1341,4 +1343,53 @@ fn s34_the_handling_is_not_extended() {
     s.tick(beijing(2026, 5, 7, 9, 0));
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
+}
+
+/// 第五条「各区县(自治县、市)建设行政主管部门应指定专门机构,负责处理本地区的建筑工程投诉」,
+/// 第六条(三)「负责处理重大的建筑工程投诉」: a district's body answers, closes and hands
+/// on only a case that is with it (`holds_case`, ruling 121). 渝北's body may not
+/// answer, close or pass on a case 渝中's body holds, nor answer a 重大 case the
+/// 市建委 took over; 渝中's body refers its case to its head (the assumed step
+/// `head`) and still answers it, the case staying with the body. The old file
+/// let 渝北's body answer 渝中's case (this test fails there), and the head's step
+/// took the case over to a head who could neither hand it back nor answer it.
+#[test]
+fn s34_a_body_answers_and_closes_only_a_case_with_it() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
+    let c = about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+        .first_responder(sid("y1"))
+        .build()
+        .unwrap();
+    s.register("y1", "CQ-B", c).unwrap();
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    for cmd in [
+        reply("已处理"),
+        close(),
+        transfer("qx", "q1", "改由渝北处理"),
+        escalate("需多个部门共同办理"),
+    ] {
+        let refused = s.refused("q1", minutes(t0, 30), cmd);
+        assert!(refused_as_not_holding(&refused), "{refused}");
+    }
+    s.ok("y1", minutes(t0, 40), escalate("报区建委负责人"));
+    assert_eq!(steps_notified(&s), ["head → district_head"]);
+    s.ok("y1", minutes(t0, 60), investigate());
+    s.ok("y1", minutes(t0, 90), reply("已责令开发商维修"));
+
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
+    let c = about(t0, "safety", "塔吊基础开裂, 存在倒塌危险")
+        .first_responder(sid("q1"))
+        .build()
+        .unwrap();
+    s.register("q1", "CQ-S", c).unwrap();
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+    s.ok("q1", minutes(t0, 10), accept());
+    let refused = s.refused("q1", minutes(t0, 20), reply("已转市建委"));
+    assert!(refused_as_not_holding(&refused), "{refused}");
+    s.ok("w1", minutes(t0, 30), assign("sjw", "w1"));
+    s.ok("w1", minutes(t0, 40), investigate());
+    s.ok("w1", minutes(t0, 60), reply("市建委已责令停工整改"));
+    s.assert_replays();
 }
