@@ -1,8 +1,58 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S30 — 客户投诉服务问题处理流程及评判标准 (卓达社区网客服中心)
 // ---------------------------------------------------------------------------
+
+/// The centre of the S30 tests: a 客户代表 (小白) takes calls about another
+/// (小黎) under their 部门主管 and 部门经理; the 服务监督团队 and the 疑难 team
+/// are departments of their own.
+fn centre() -> Roster {
+    roster(
+        &[
+            ("kfzx", "客服中心", None),
+            ("jd", "服务监督团队", Some("kfzx")),
+            ("yn", "疑难投诉处理团队", Some("kfzx")),
+        ],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            (
+                "zg",
+                "部门主管 龚主管",
+                "kfzx",
+                &["dept_supervisor"],
+                Some("jl"),
+            ),
+            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
+            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
+        ],
+    )
+}
+
+/// A complaint about 小黎 taken by 小白 at `t0`, submitted to the 部门主管,
+/// who passes it to the team: the team has it by the take-over, no one named.
+fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 车先生"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("community-network-s30.toml"), centre());
+    s.register("kd1", id, c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        escalate_to("to-supervision-team", "转服务监督团队处理"),
+    );
+    s
+}
 
 #[test]
 fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
@@ -1361,52 +1411,12 @@ fn s30_the_difficult_rounds_reply_is_the_difficult_teams() {
 /// (`holds_case`, ruling 121).
 #[test]
 fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
     let unmet = |e: &Rejection| {
         matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case")))
     };
     let t0 = beijing(2026, 6, 2, 10, 0);
-    // Up the chain to the team, which has it by the take-over and names nobody.
-    let at_team = |id: &str| {
-        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
-            .complainant(person("用户 车先生"))
-            .category(cat("agent_business"))
-            .respondent(Respondent::staff(sid("kd2")))
-            .first_responder(sid("kd1"))
-            .build()
-            .unwrap();
-        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
-        s.register("kd1", id, c).unwrap();
-        s.ok("kd1", minutes(t0, 5), accept());
-        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
-        s.ok(
-            "zg",
-            minutes(t0, 20),
-            escalate_to("to-supervision-team", "转服务监督团队处理"),
-        );
-        s
-    };
+    let at_team = |id: &str| at_the_team(id, t0);
 
     // 五(2): reviewed, found 疑难 and passed on to the 疑难 team.
     let mut s = at_team("ZD-HC1");
@@ -1664,4 +1674,74 @@ fn s30_the_scope_is_the_representatives_service_and_business() {
             .unwrap();
         assert_eq!(classified(&p, &c).0, "ordinary", "{category}");
     }
+}
+
+/// 五(2)「…如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」 and
+/// 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」: once the 疑难 team has the
+/// work order, it is that team's to answer. The team answers only a work order
+/// with it (`holds_case`), but its `assign` and `transfer` were not bound: a
+/// team member could name himself the handler of a work order the 疑难 team
+/// held, and so hold it again, answer it and stop the 疑难 team's clock. The
+/// team now hands a work order on only while it is with it (`holds_case`,
+/// ruling 121): refused, nothing changes, the 疑难 team answers. The
+/// fourteenth audit (fails on the old file, where the assignment was taken).
+#[test]
+fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
+    let t0 = beijing(2026, 6, 9, 10, 0);
+    let refused = |s: &mut Scenario, at: DateTime<Utc>| {
+        let before = (s.case().clone(), s.events.len());
+        for take in [assign("jd", "jd1"), transfer("jd", "jd1", "转回服务监督团队")] {
+            let e = s.run("jd1", at, take).unwrap_err();
+            assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+            assert!(e.to_string().contains("holds_case"), "{e}");
+        }
+        let answer = s.run("jd1", at, reply("已核实,向您致歉")).unwrap_err();
+        assert_eq!(answer.kind(), "grant_condition_unmet", "{answer}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+
+    // 五(2): reviewed, found 疑难 and passed on to the 疑难 team.
+    let mut s = at_the_team("ZD-TB1", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        escalate_to("to-difficult-team", "转交至疑难投诉处理团队"),
+    );
+    refused(&mut s, minutes(t0, 60));
+    s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,向您致歉"));
+    s.assert_replays();
+
+    // 2(2): answered, the customer still unsatisfied, the 疑难 node has it.
+    let mut s = at_the_team("ZD-TB2", t0);
+    s.ok("jd1", minutes(t0, 60), reply("已核实,业务解答有误,向您致歉"));
+    s.ok(
+        "jd1",
+        beijing(2026, 6, 9, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(
+        steps_taken(&s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 10, 9, 0),
+        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+    );
+    refused(&mut s, beijing(2026, 6, 10, 10, 0));
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 10, 11, 0),
+        reply("经疑难团队复核,再次致歉"),
+    );
+    s.assert_replays();
 }
