@@ -31,6 +31,25 @@ fn wuxi_and_province(more: &[DeptRow<'_>]) -> Roster {
     )
 }
 
+/// The Wuxi and Changzhou bodies (each an intake officer and a case officer)
+/// and the province: the cast of the tests of a case between two bodies.
+fn wuxi_changzhou_and_province() -> Roster {
+    roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    )
+}
+
 /// A complaint in `category` that meets both grounds to be filed: a written
 /// complaint with evidence, about civil rights infringed.
 fn grounded(t0: DateTime<Utc>, category: &str, content: &str) -> ComplaintBuilder {
@@ -526,20 +545,7 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
 #[test]
 fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("wx", "无锡市工程质量投诉处理机构", None),
-            ("cz", "常州市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
-            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
-            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_changzhou_and_province();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let filed = |content: &str| filed(t0, "in_construction", content);
     let mut s = Scenario::new(p.clone(), roster.clone());
@@ -839,20 +845,7 @@ fn s31_the_province_handles_what_it_files_directly() {
 #[test]
 fn s31_a_case_sent_to_another_body_without_a_handler_is_that_bodys() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("wx", "无锡市工程质量投诉处理机构", None),
-            ("cz", "常州市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
-            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
-            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_changzhou_and_province();
     // Mon 2 Mar 2026: the 60 days (assumed) end on Labour Day and run to Wed 6 May.
     let t0 = beijing(2026, 3, 2, 10, 0);
     let late = beijing(2026, 5, 8, 9, 0);
@@ -1303,5 +1296,48 @@ fn s31_only_the_head_of_the_body_handling_the_case_signs_it() {
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("fz", beijing(2026, 3, 27, 9, 0), close());
     assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。…市、县(市)工程质量投诉处理机构
+/// 接到省投诉处理机构转交办理的投诉后,应按规定处理」: a case the province passed down
+/// to the Wuxi body is the Wuxi body's. The heads (thirteenth audit) and the
+/// province (twelfth session) act only on a case with their body, but the
+/// case officers and intake officers of every body still answered, reported
+/// on and moved any case: Changzhou's 办案负责人 answered the Wuxi body's case,
+/// stopping its handler's clock, and took it to himself, and Changzhou's
+/// intake officer handed it to him. A body's staff now answer, report on and
+/// move only a case with their body (`holds_case`, ruling 121): refused,
+/// nothing changes, the Wuxi 办案负责人 answers. The fourteenth audit (fails on
+/// the old file, where Changzhou's answer was taken).
+#[test]
+fn s31_another_bodys_staff_do_not_act_on_a_case_it_holds() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, wuxi_changzhou_and_province());
+    s.register(
+        "sj1",
+        "SJ-CZ",
+        filed(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落"),
+    )
+    .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("wx", "ba"));
+    let before = (s.case().clone(), s.events.len());
+    let at = minutes(t0, 60);
+    let attempts = [
+        ("czba", reply("经查,已责令施工单位整改")),
+        ("czba", transfer("cz", "czba", "由常州市机构办理")),
+        ("czba", reported("result_report_to_province", "处理结果上报省机构备案")),
+        ("czsl", assign("cz", "czba")),
+        ("czsl", transfer("cz", "czba", "由常州市机构办理")),
+    ];
+    for (who, attempt) in attempts {
+        let e = s.run(who, at, attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert!(e.to_string().contains("holds_case"), "{who}: {e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("ba", minutes(t0, 90), reply("经查,已责令施工单位整改"));
     s.assert_replays();
 }
