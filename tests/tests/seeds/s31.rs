@@ -153,15 +153,15 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
     s.ok("fz", beijing(2026, 4, 13, 9, 0), CommandKind::Approve);
     s.ok(
         "ba",
-        beijing(2026, 4, 28, 10, 0),
+        beijing(2026, 4, 29, 10, 0),
         reply("加固完成并经检测合格"),
     );
     s.ok(
         "ba",
-        beijing(2026, 4, 29, 10, 0),
+        beijing(2026, 4, 29, 15, 0),
         callback(Satisfaction::Satisfied, "投诉人确认"),
     );
-    // 10 working days (assumed) to file the dossier: over May Day (1–5 May off,
+    // 10 working days (assumed) from the reply to file the dossier: over May Day (1–5 May off,
     // Sat 9 May a make-up working day) the 10th is Fri 15 May.
     assert_eq!(
         due(&s, beijing(2026, 4, 29, 10, 0), "closure_signature"),
@@ -492,17 +492,17 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
         s.ok("ba", minutes(t0, 30), investigate());
         s.ok(
             "ba",
-            beijing(2026, 9, 18, 10, 0),
+            beijing(2026, 9, 25, 10, 0),
             reply("责成施工单位返修,已完成"),
         );
         s.ok(
             "ba",
-            beijing(2026, 9, 25, 10, 0),
+            beijing(2026, 9, 25, 15, 0),
             callback(Satisfaction::Satisfied, "投诉人确认"),
         );
         s
     };
-    // Fri 25 Sep 2026: 10 working days over National Day (1–7 Oct off, Sat
+    // Fri 25 Sep 2026, the reply: 10 working days over National Day (1–7 Oct off, Sat
     // 10 Oct a make-up working day) end with Thu 15 Oct.
     let mut s = ended("WX-S1");
     assert_eq!(
@@ -732,20 +732,15 @@ fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
     s.ok("ba", minutes(t0, 60), investigate());
     s.ok(
         "ba",
-        beijing(2026, 9, 18, 10, 0),
+        beijing(2026, 9, 25, 10, 0),
         reply("责成施工单位返修,已完成"),
     );
     s.ok(
         "ba",
-        beijing(2026, 9, 18, 11, 0),
+        beijing(2026, 9, 25, 11, 0),
         reported("result_report_to_province", "处理结果已上报省机构备案"),
     );
-    s.ok(
-        "ba",
-        beijing(2026, 9, 25, 10, 0),
-        callback(Satisfaction::Satisfied, "投诉人确认"),
-    );
-    // Ten working days over National Day end with Thu 15 October.
+    // Ten working days from the reply over National Day end with Thu 15 October.
     assert_eq!(
         due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
         "2026-10-16 00:00"
@@ -1339,5 +1334,59 @@ fn s31_another_bodys_staff_do_not_act_on_a_case_it_holds() {
     }
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     s.ok("ba", minutes(t0, 90), reply("经查,已责令施工单位整改"));
+    s.assert_replays();
+}
+
+/// 处理「工程质量投诉处理机构受理的工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,
+/// 予以结案」: the summary closes a case on the head's signature of the dossier;
+/// it has no 回访 and asks nobody whether the complainant is satisfied (ruling
+/// 92). The file closed only after a satisfied callback, so a complainant
+/// who never answered kept a signed dossier open, and the dossier clock
+/// started only on that callback. The dossier clock now runs from the reply
+/// (the case 终结), and the head closes on the reported dossier, closure kind
+/// `on_reply`. The fourteenth audit (fails on the old file, where the head's
+/// closure was refused for want of a callback).
+#[test]
+fn s31_the_head_signs_and_closes_without_a_callback() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[("ts", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+        ],
+    );
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "sl",
+        "WX-NC",
+        filed(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下"),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 30), investigate());
+    s.ok(
+        "ba",
+        beijing(2026, 9, 25, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    // Fri 25 Sep 2026, the reply: 10 working days over National Day end with
+    // Thu 15 Oct.
+    assert_eq!(
+        due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
+        "2026-10-16 00:00"
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 9, 28, 10, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    s.ok("fz", beijing(2026, 9, 29, 9, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert!(breach_list(&s).is_empty());
     s.assert_replays();
 }
