@@ -1690,7 +1690,10 @@ fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
     let t0 = beijing(2026, 6, 9, 10, 0);
     let refused = |s: &mut Scenario, at: DateTime<Utc>| {
         let before = (s.case().clone(), s.events.len());
-        for take in [assign("jd", "jd1"), transfer("jd", "jd1", "转回服务监督团队")] {
+        for take in [
+            assign("jd", "jd1"),
+            transfer("jd", "jd1", "转回服务监督团队"),
+        ] {
             let e = s.run("jd1", at, take).unwrap_err();
             assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
             assert!(e.to_string().contains("holds_case"), "{e}");
@@ -1718,7 +1721,11 @@ fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
 
     // 2(2): answered, the customer still unsatisfied, the 疑难 node has it.
     let mut s = at_the_team("ZD-TB2", t0);
-    s.ok("jd1", minutes(t0, 60), reply("已核实,业务解答有误,向您致歉"));
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
     s.ok(
         "jd1",
         beijing(2026, 6, 9, 15, 0),

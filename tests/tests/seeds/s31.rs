@@ -1323,7 +1323,10 @@ fn s31_another_bodys_staff_do_not_act_on_a_case_it_holds() {
     let attempts = [
         ("czba", reply("经查,已责令施工单位整改")),
         ("czba", transfer("cz", "czba", "由常州市机构办理")),
-        ("czba", reported("result_report_to_province", "处理结果上报省机构备案")),
+        (
+            "czba",
+            reported("result_report_to_province", "处理结果上报省机构备案"),
+        ),
         ("czsl", assign("cz", "czba")),
         ("czsl", transfer("cz", "czba", "由常州市机构办理")),
     ];
