@@ -1752,3 +1752,50 @@ fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
     );
     s.assert_replays();
 }
+
+/// 五(2)「…如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」: the
+/// work order passed on is the 疑难 team's to handle. The team's handling acts
+/// were held on every work order, so after passing one on it could still
+/// record findings on it, propose for it, ask for an extension that paused
+/// the 疑难 team's reply clock, or withdraw it; it now does so only while the
+/// work order is with it (`holds_case`, ruling 121): refused, nothing
+/// changes, the 疑难 team handles. The fourteenth audit (fails on the old file,
+/// where the team's findings were recorded).
+#[test]
+fn s30_the_team_does_not_handle_what_the_difficult_team_holds() {
+    let t0 = beijing(2026, 6, 9, 10, 0);
+    let mut s = at_the_team("ZD-TH", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    // Passed on by naming a 疑难 team member the handler, who investigates.
+    s.ok("jd1", minutes(t0, 50), assign("yn", "yn1"));
+    s.ok("yn1", minutes(t0, 55), investigate());
+    let before = (s.case().clone(), s.events.len());
+    let attempts = [
+        findings(FaultParty::Nobody, "复核:非客户代表原因"),
+        propose(vec![rem(RemedyKind::Apology)], "致歉"),
+        CommandKind::RequestExtension {
+            reason: "待调取录音".to_owned(),
+            until: None,
+        },
+        CommandKind::Withdraw {
+            reason: Some("客户撤回".to_owned()),
+        },
+    ];
+    for attempt in attempts {
+        let e = s.run("jd1", minutes(t0, 60), attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+        assert!(e.to_string().contains("holds_case"), "{e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok(
+        "yn1",
+        minutes(t0, 70),
+        findings(FaultParty::Nobody, "复核:非客户代表原因"),
+    );
+    s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,已向您说明"));
+    s.assert_replays();
+}
