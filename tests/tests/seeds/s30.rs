@@ -54,30 +54,40 @@ fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
     s
 }
 
+/// 2(2): the team answers at +60 min, the customer is still unsatisfied at the
+/// callback on `day` 15:00, the 疑难 node takes the work order, and the 疑难
+/// team opens the 二次处理 the next day at 09:00.
+fn to_the_difficult_node(s: &mut Scenario, t0: DateTime<Utc>, day: (i32, u32, u32)) {
+    let (y, m, d) = day;
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
+    s.ok(
+        "jd1",
+        beijing(y, m, d, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(
+        steps_taken(s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
+    s.ok(
+        "yn1",
+        beijing(y, m, d + 1, 9, 0),
+        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+    );
+}
+
 #[test]
 fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
     let p = policy("community-network-s30.toml");
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2025, 12, 30, 14, 0);
     let c = Complaint::builder(
@@ -923,27 +933,7 @@ fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
 /// source gives it to (`by`); refused, nothing changes.
 #[test]
 fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
@@ -1172,27 +1162,7 @@ fn s30_the_manager_does_not_send_back_the_teams_answer() {
 /// team member was accepted). The team still passes it on after its review.
 #[test]
 fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let t0 = beijing(2026, 4, 14, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎宽带报装解答错误")
@@ -1453,29 +1423,7 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
     // 2(2): the team answered, the customer is still unsatisfied, the 疑难 node
     // has it for the 二次处理: its reply is the 疑难 team's.
     let mut s = at_team("ZD-HC3");
-    s.ok(
-        "jd1",
-        minutes(t0, 60),
-        reply("已核实,业务解答有误,向您致歉"),
-    );
-    s.ok(
-        "jd1",
-        beijing(2026, 6, 2, 15, 0),
-        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
-    );
-    assert_eq!(
-        steps_taken(&s),
-        [
-            "to-dept-supervisor",
-            "to-supervision-team",
-            "difficult-node"
-        ]
-    );
-    s.ok(
-        "yn1",
-        beijing(2026, 6, 3, 9, 0),
-        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
-    );
+    to_the_difficult_node(&mut s, t0, (2026, 6, 2));
     let answer = s
         .run("jd1", beijing(2026, 6, 3, 10, 0), reply("再次致歉"))
         .unwrap_err();
@@ -1501,27 +1449,7 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
 /// the 部门经理 was taken after the team had the work order).
 #[test]
 fn s30_the_chain_does_not_take_the_work_order_back_down() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let open = |n: &str| {
         let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
@@ -1597,27 +1525,7 @@ fn s30_the_chain_does_not_take_the_work_order_back_down() {
 /// file, where the 部门经理's assignment was taken).
 #[test]
 fn s30_the_chain_does_not_hand_back_what_the_difficult_team_holds() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
@@ -1721,29 +1629,7 @@ fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
 
     // 2(2): answered, the customer still unsatisfied, the 疑难 node has it.
     let mut s = at_the_team("ZD-TB2", t0);
-    s.ok(
-        "jd1",
-        minutes(t0, 60),
-        reply("已核实,业务解答有误,向您致歉"),
-    );
-    s.ok(
-        "jd1",
-        beijing(2026, 6, 9, 15, 0),
-        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
-    );
-    assert_eq!(
-        steps_taken(&s),
-        [
-            "to-dept-supervisor",
-            "to-supervision-team",
-            "difficult-node"
-        ]
-    );
-    s.ok(
-        "yn1",
-        beijing(2026, 6, 10, 9, 0),
-        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
-    );
+    to_the_difficult_node(&mut s, t0, (2026, 6, 9));
     refused(&mut s, beijing(2026, 6, 10, 10, 0));
     s.ok(
         "yn1",

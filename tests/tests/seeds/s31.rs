@@ -50,6 +50,19 @@ fn wuxi_changzhou_and_province() -> Roster {
     )
 }
 
+/// The Wuxi body alone: intake officer 陆科员, case officer 储工 and its head
+/// 秦主任, the cast of the closure tests.
+fn wuxi_body() -> Roster {
+    roster(
+        &[("ts", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+        ],
+    )
+}
+
 /// A complaint in `category` that meets both grounds to be filed: a written
 /// complaint with evidence, about civil rights infringed.
 fn grounded(t0: DateTime<Utc>, category: &str, content: &str) -> ComplaintBuilder {
@@ -471,14 +484,7 @@ fn s31_the_body_that_received_the_complaint_keeps_it() {
 #[test]
 fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[("ts", "无锡市工程质量投诉处理机构", None)],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
-        ],
-    );
+    let roster = wuxi_body();
     let t0 = beijing(2026, 9, 14, 10, 0);
     let ended = |id: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
@@ -1088,14 +1094,7 @@ fn s31_the_head_does_not_override_the_filing_rules() {
 #[test]
 fn s31_the_head_closes_only_a_reported_dossier() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[("ts", "无锡市工程质量投诉处理机构", None)],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
-        ],
-    );
+    let roster = wuxi_body();
     let t0 = beijing(2026, 9, 14, 10, 0);
     let ended = |id: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
@@ -1352,14 +1351,7 @@ fn s31_another_bodys_staff_do_not_act_on_a_case_it_holds() {
 #[test]
 fn s31_the_head_signs_and_closes_without_a_callback() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[("ts", "无锡市工程质量投诉处理机构", None)],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
-        ],
-    );
+    let roster = wuxi_body();
     let t0 = beijing(2026, 9, 14, 10, 0);
     let mut s = Scenario::new(p, roster);
     s.register(
