@@ -527,3 +527,59 @@ fn s28_four_natures_and_a_batch_from_three_customers() {
     assert_eq!(level(2).0, "general");
     assert_eq!(level(3), ("batch".to_string(), Some("batch".to_string())));
 }
+
+/// The hall and the 上级 of the S28 tests: a staff member under the hall
+/// supervisor, and the branch's customer-service centre above.
+fn hall() -> Roster {
+    roster(
+        &[("yyt", "营业厅", None), ("fgs", "分公司客服中心", None)],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    )
+}
+
+/// 三6「●若遇到有升级投诉倾向的时候,要及时向上级上报。」: the hall reports to the 上级;
+/// the 上级 receives the report and the source gives it no act on the case.
+/// It held `reclassify`, and a 批量 it set started the hour the hall has to
+/// report a batch (`report_batch`, from `classified`, ruling 38), met only by
+/// the hall's report — a step taken once, already taken for every case the
+/// 上级 has: the clock breached, charged to the staff member who had reported.
+/// The 上级 no longer reclassifies: refused as `not_permitted`, nothing
+/// changes, no report clock runs. The fourteenth audit (fails on the old file,
+/// where the 上级's 批量 was taken).
+#[test]
+fn s28_the_superior_does_not_make_a_reported_case_a_batch() {
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), hall());
+    s.register(
+        "y1",
+        "YYT-SJ",
+        about(t0, "problem_solving", "宽带多次断网,客户称要向媒体反映")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 5), accept());
+    s.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("escalation-tendency", "客户有升级投诉倾向"),
+    );
+    let before = (s.case().clone(), s.events.len());
+    let e = s
+        .run(
+            "sj",
+            minutes(t0, 30),
+            classify_as("batch", "同小区又有多户反映断网"),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert_eq!(level_of(&s), "general");
+    assert!(!breached(&s.tick(minutes(t0, 180)), "report_batch"));
+    s.assert_replays();
+}

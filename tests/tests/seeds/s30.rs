@@ -1,13 +1,15 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S30 — 客户投诉服务问题处理流程及评判标准 (卓达社区网客服中心)
 // ---------------------------------------------------------------------------
 
-#[test]
-fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
-    let p = policy("community-network-s30.toml");
-    let roster = roster(
+/// The centre of the S30 tests: a 客户代表 (小白) takes calls about another
+/// (小黎) under their 部门主管 and 部门经理; the 服务监督团队 and the 疑难 team
+/// are departments of their own.
+fn centre() -> Roster {
+    roster(
         &[
             ("kfzx", "客服中心", None),
             ("jd", "服务监督团队", Some("kfzx")),
@@ -27,7 +29,65 @@ fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
             ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
             ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
         ],
+    )
+}
+
+/// A complaint about 小黎 taken by 小白 at `t0`, submitted to the 部门主管,
+/// who passes it to the team: the team has it by the take-over, no one named.
+fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 车先生"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("community-network-s30.toml"), centre());
+    s.register("kd1", id, c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        escalate_to("to-supervision-team", "转服务监督团队处理"),
     );
+    s
+}
+
+/// 2(2): the team answers at +60 min, the customer is still unsatisfied at the
+/// callback on `day` 15:00, the 疑难 node takes the work order, and the 疑难
+/// team opens the 二次处理 the next day at 09:00.
+fn to_the_difficult_node(s: &mut Scenario, t0: DateTime<Utc>, day: (i32, u32, u32)) {
+    let (y, m, d) = day;
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
+    s.ok(
+        "jd1",
+        beijing(y, m, d, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(
+        steps_taken(s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
+    s.ok(
+        "yn1",
+        beijing(y, m, d + 1, 9, 0),
+        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+    );
+}
+
+#[test]
+fn s30_zhuoda_chain_difficult_node_and_unreachable_closure() {
+    let p = policy("community-network-s30.toml");
+    let roster = centre();
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2025, 12, 30, 14, 0);
     let c = Complaint::builder(
@@ -873,27 +933,7 @@ fn s30_a_work_order_sent_up_to_a_team_is_the_teams_before_it_acts() {
 /// source gives it to (`by`); refused, nothing changes.
 #[test]
 fn s30_each_step_of_the_chain_is_taken_by_the_one_it_is_given_to() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
@@ -1122,27 +1162,7 @@ fn s30_the_manager_does_not_send_back_the_teams_answer() {
 /// team member was accepted). The team still passes it on after its review.
 #[test]
 fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let t0 = beijing(2026, 4, 14, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎宽带报装解答错误")
@@ -1361,52 +1381,12 @@ fn s30_the_difficult_rounds_reply_is_the_difficult_teams() {
 /// (`holds_case`, ruling 121).
 #[test]
 fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
     let unmet = |e: &Rejection| {
         matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case")))
     };
     let t0 = beijing(2026, 6, 2, 10, 0);
-    // Up the chain to the team, which has it by the take-over and names nobody.
-    let at_team = |id: &str| {
-        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
-            .complainant(person("用户 车先生"))
-            .category(cat("agent_business"))
-            .respondent(Respondent::staff(sid("kd2")))
-            .first_responder(sid("kd1"))
-            .build()
-            .unwrap();
-        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
-        s.register("kd1", id, c).unwrap();
-        s.ok("kd1", minutes(t0, 5), accept());
-        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
-        s.ok(
-            "zg",
-            minutes(t0, 20),
-            escalate_to("to-supervision-team", "转服务监督团队处理"),
-        );
-        s
-    };
+    let at_team = |id: &str| at_the_team(id, t0);
 
     // 五(2): reviewed, found 疑难 and passed on to the 疑难 team.
     let mut s = at_team("ZD-HC1");
@@ -1443,29 +1423,7 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
     // 2(2): the team answered, the customer is still unsatisfied, the 疑难 node
     // has it for the 二次处理: its reply is the 疑难 team's.
     let mut s = at_team("ZD-HC3");
-    s.ok(
-        "jd1",
-        minutes(t0, 60),
-        reply("已核实,业务解答有误,向您致歉"),
-    );
-    s.ok(
-        "jd1",
-        beijing(2026, 6, 2, 15, 0),
-        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
-    );
-    assert_eq!(
-        steps_taken(&s),
-        [
-            "to-dept-supervisor",
-            "to-supervision-team",
-            "difficult-node"
-        ]
-    );
-    s.ok(
-        "yn1",
-        beijing(2026, 6, 3, 9, 0),
-        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
-    );
+    to_the_difficult_node(&mut s, t0, (2026, 6, 2));
     let answer = s
         .run("jd1", beijing(2026, 6, 3, 10, 0), reply("再次致歉"))
         .unwrap_err();
@@ -1491,27 +1449,7 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
 /// the 部门经理 was taken after the team had the work order).
 #[test]
 fn s30_the_chain_does_not_take_the_work_order_back_down() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let open = |n: &str| {
         let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
@@ -1587,27 +1525,7 @@ fn s30_the_chain_does_not_take_the_work_order_back_down() {
 /// file, where the 部门经理's assignment was taken).
 #[test]
 fn s30_the_chain_does_not_hand_back_what_the_difficult_team_holds() {
-    let roster = roster(
-        &[
-            ("kfzx", "客服中心", None),
-            ("jd", "服务监督团队", Some("kfzx")),
-            ("yn", "疑难投诉处理团队", Some("kfzx")),
-        ],
-        &[
-            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
-            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-            (
-                "zg",
-                "部门主管 龚主管",
-                "kfzx",
-                &["dept_supervisor"],
-                Some("jl"),
-            ),
-            ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-            ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
-            ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
-        ],
-    );
+    let roster = centre();
     let t0 = beijing(2026, 4, 14, 10, 0);
     let mut s = Scenario::new(policy("community-network-s30.toml"), roster);
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
@@ -1664,4 +1582,106 @@ fn s30_the_scope_is_the_representatives_service_and_business() {
             .unwrap();
         assert_eq!(classified(&p, &c).0, "ordinary", "{category}");
     }
+}
+
+/// 五(2)「…如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」 and
+/// 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」: once the 疑难 team has the
+/// work order, it is that team's to answer. The team answers only a work order
+/// with it (`holds_case`), but its `assign` and `transfer` were not bound: a
+/// team member could name himself the handler of a work order the 疑难 team
+/// held, and so hold it again, answer it and stop the 疑难 team's clock. The
+/// team now hands a work order on only while it is with it (`holds_case`,
+/// ruling 121): refused, nothing changes, the 疑难 team answers. The
+/// fourteenth audit (fails on the old file, where the assignment was taken).
+#[test]
+fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
+    let t0 = beijing(2026, 6, 9, 10, 0);
+    let refused = |s: &mut Scenario, at: DateTime<Utc>| {
+        let before = (s.case().clone(), s.events.len());
+        for take in [
+            assign("jd", "jd1"),
+            transfer("jd", "jd1", "转回服务监督团队"),
+        ] {
+            let e = s.run("jd1", at, take).unwrap_err();
+            assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+            assert!(e.to_string().contains("holds_case"), "{e}");
+        }
+        let answer = s.run("jd1", at, reply("已核实,向您致歉")).unwrap_err();
+        assert_eq!(answer.kind(), "grant_condition_unmet", "{answer}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+
+    // 五(2): reviewed, found 疑难 and passed on to the 疑难 team.
+    let mut s = at_the_team("ZD-TB1", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        escalate_to("to-difficult-team", "转交至疑难投诉处理团队"),
+    );
+    refused(&mut s, minutes(t0, 60));
+    s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,向您致歉"));
+    s.assert_replays();
+
+    // 2(2): answered, the customer still unsatisfied, the 疑难 node has it.
+    let mut s = at_the_team("ZD-TB2", t0);
+    to_the_difficult_node(&mut s, t0, (2026, 6, 9));
+    refused(&mut s, beijing(2026, 6, 10, 10, 0));
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 10, 11, 0),
+        reply("经疑难团队复核,再次致歉"),
+    );
+    s.assert_replays();
+}
+
+/// 五(2)「…如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」: the
+/// work order passed on is the 疑难 team's to handle. The team's handling acts
+/// were held on every work order, so after passing one on it could still
+/// record findings on it, propose for it, ask for an extension that paused
+/// the 疑难 team's reply clock, or withdraw it; it now does so only while the
+/// work order is with it (`holds_case`, ruling 121): refused, nothing
+/// changes, the 疑难 team handles. The fourteenth audit (fails on the old file,
+/// where the team's findings were recorded).
+#[test]
+fn s30_the_team_does_not_handle_what_the_difficult_team_holds() {
+    let t0 = beijing(2026, 6, 9, 10, 0);
+    let mut s = at_the_team("ZD-TH", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    // Passed on by naming a 疑难 team member the handler, who investigates.
+    s.ok("jd1", minutes(t0, 50), assign("yn", "yn1"));
+    s.ok("yn1", minutes(t0, 55), investigate());
+    let before = (s.case().clone(), s.events.len());
+    let attempts = [
+        findings(FaultParty::Nobody, "复核:非客户代表原因"),
+        propose(vec![rem(RemedyKind::Apology)], "致歉"),
+        CommandKind::RequestExtension {
+            reason: "待调取录音".to_owned(),
+            until: None,
+        },
+        CommandKind::Withdraw {
+            reason: Some("客户撤回".to_owned()),
+        },
+    ];
+    for attempt in attempts {
+        let e = s.run("jd1", minutes(t0, 60), attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+        assert!(e.to_string().contains("holds_case"), "{e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok(
+        "yn1",
+        minutes(t0, 70),
+        findings(FaultParty::Nobody, "复核:非客户代表原因"),
+    );
+    s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,已向您说明"));
+    s.assert_replays();
 }

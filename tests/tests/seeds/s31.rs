@@ -31,6 +31,38 @@ fn wuxi_and_province(more: &[DeptRow<'_>]) -> Roster {
     )
 }
 
+/// The Wuxi and Changzhou bodies (each an intake officer and a case officer)
+/// and the province: the cast of the tests of a case between two bodies.
+fn wuxi_changzhou_and_province() -> Roster {
+    roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    )
+}
+
+/// The Wuxi body alone: intake officer 陆科员, case officer 储工 and its head
+/// 秦主任, the cast of the closure tests.
+fn wuxi_body() -> Roster {
+    roster(
+        &[("ts", "无锡市工程质量投诉处理机构", None)],
+        &[
+            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
+            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
+        ],
+    )
+}
+
 /// A complaint in `category` that meets both grounds to be filed: a written
 /// complaint with evidence, about civil rights infringed.
 fn grounded(t0: DateTime<Utc>, category: &str, content: &str) -> ComplaintBuilder {
@@ -134,15 +166,15 @@ fn s31_jiangsu_filing_rules_and_signed_closure() {
     s.ok("fz", beijing(2026, 4, 13, 9, 0), CommandKind::Approve);
     s.ok(
         "ba",
-        beijing(2026, 4, 28, 10, 0),
+        beijing(2026, 4, 29, 10, 0),
         reply("加固完成并经检测合格"),
     );
     s.ok(
         "ba",
-        beijing(2026, 4, 29, 10, 0),
+        beijing(2026, 4, 29, 15, 0),
         callback(Satisfaction::Satisfied, "投诉人确认"),
     );
-    // 10 working days (assumed) to file the dossier: over May Day (1–5 May off,
+    // 10 working days (assumed) from the reply to file the dossier: over May Day (1–5 May off,
     // Sat 9 May a make-up working day) the 10th is Fri 15 May.
     assert_eq!(
         due(&s, beijing(2026, 4, 29, 10, 0), "closure_signature"),
@@ -452,14 +484,7 @@ fn s31_the_body_that_received_the_complaint_keeps_it() {
 #[test]
 fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[("ts", "无锡市工程质量投诉处理机构", None)],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
-        ],
-    );
+    let roster = wuxi_body();
     let t0 = beijing(2026, 9, 14, 10, 0);
     let ended = |id: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
@@ -473,17 +498,17 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
         s.ok("ba", minutes(t0, 30), investigate());
         s.ok(
             "ba",
-            beijing(2026, 9, 18, 10, 0),
+            beijing(2026, 9, 25, 10, 0),
             reply("责成施工单位返修,已完成"),
         );
         s.ok(
             "ba",
-            beijing(2026, 9, 25, 10, 0),
+            beijing(2026, 9, 25, 15, 0),
             callback(Satisfaction::Satisfied, "投诉人确认"),
         );
         s
     };
-    // Fri 25 Sep 2026: 10 working days over National Day (1–7 Oct off, Sat
+    // Fri 25 Sep 2026, the reply: 10 working days over National Day (1–7 Oct off, Sat
     // 10 Oct a make-up working day) end with Thu 15 Oct.
     let mut s = ended("WX-S1");
     assert_eq!(
@@ -526,20 +551,7 @@ fn s31_the_case_officer_reports_the_dossier_and_the_head_signs() {
 #[test]
 fn s31_a_city_body_does_not_send_its_case_up_to_the_province() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("wx", "无锡市工程质量投诉处理机构", None),
-            ("cz", "常州市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
-            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
-            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_changzhou_and_province();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let filed = |content: &str| filed(t0, "in_construction", content);
     let mut s = Scenario::new(p.clone(), roster.clone());
@@ -726,20 +738,15 @@ fn s31_an_unreported_dossier_without_a_handler_is_the_case_officers() {
     s.ok("ba", minutes(t0, 60), investigate());
     s.ok(
         "ba",
-        beijing(2026, 9, 18, 10, 0),
+        beijing(2026, 9, 25, 10, 0),
         reply("责成施工单位返修,已完成"),
     );
     s.ok(
         "ba",
-        beijing(2026, 9, 18, 11, 0),
+        beijing(2026, 9, 25, 11, 0),
         reported("result_report_to_province", "处理结果已上报省机构备案"),
     );
-    s.ok(
-        "ba",
-        beijing(2026, 9, 25, 10, 0),
-        callback(Satisfaction::Satisfied, "投诉人确认"),
-    );
-    // Ten working days over National Day end with Thu 15 October.
+    // Ten working days from the reply over National Day end with Thu 15 October.
     assert_eq!(
         due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
         "2026-10-16 00:00"
@@ -839,20 +846,7 @@ fn s31_the_province_handles_what_it_files_directly() {
 #[test]
 fn s31_a_case_sent_to_another_body_without_a_handler_is_that_bodys() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("wx", "无锡市工程质量投诉处理机构", None),
-            ("cz", "常州市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
-            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
-            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_changzhou_and_province();
     // Mon 2 Mar 2026: the 60 days (assumed) end on Labour Day and run to Wed 6 May.
     let t0 = beijing(2026, 3, 2, 10, 0);
     let late = beijing(2026, 5, 8, 9, 0);
@@ -1100,14 +1094,7 @@ fn s31_the_head_does_not_override_the_filing_rules() {
 #[test]
 fn s31_the_head_closes_only_a_reported_dossier() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[("ts", "无锡市工程质量投诉处理机构", None)],
-        &[
-            ("sl", "受理 陆科员", "ts", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "ts", &["case_officer"], None),
-            ("fz", "机构负责人 秦主任", "ts", &["body_head"], None),
-        ],
-    );
+    let roster = wuxi_body();
     let t0 = beijing(2026, 9, 14, 10, 0);
     let ended = |id: &str| {
         let mut s = Scenario::new(p.clone(), roster.clone());
@@ -1303,5 +1290,98 @@ fn s31_only_the_head_of_the_body_handling_the_case_signs_it() {
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("fz", beijing(2026, 3, 27, 9, 0), close());
     assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。…市、县(市)工程质量投诉处理机构
+/// 接到省投诉处理机构转交办理的投诉后,应按规定处理」: a case the province passed down
+/// to the Wuxi body is the Wuxi body's. The heads (thirteenth audit) and the
+/// province (twelfth session) act only on a case with their body, but the
+/// case officers and intake officers of every body still answered, reported
+/// on and moved any case: Changzhou's 办案负责人 answered the Wuxi body's case,
+/// stopping its handler's clock, and took it to himself, and Changzhou's
+/// intake officer handed it to him. A body's staff now answer, report on and
+/// move only a case with their body (`holds_case`, ruling 121): refused,
+/// nothing changes, the Wuxi 办案负责人 answers. The fourteenth audit (fails on
+/// the old file, where Changzhou's answer was taken).
+#[test]
+fn s31_another_bodys_staff_do_not_act_on_a_case_it_holds() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, wuxi_changzhou_and_province());
+    s.register(
+        "sj1",
+        "SJ-CZ",
+        filed(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落"),
+    )
+    .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign("wx", "ba"));
+    let before = (s.case().clone(), s.events.len());
+    let at = minutes(t0, 60);
+    let attempts = [
+        ("czba", reply("经查,已责令施工单位整改")),
+        ("czba", transfer("cz", "czba", "由常州市机构办理")),
+        (
+            "czba",
+            reported("result_report_to_province", "处理结果上报省机构备案"),
+        ),
+        ("czsl", assign("cz", "czba")),
+        ("czsl", transfer("cz", "czba", "由常州市机构办理")),
+    ];
+    for (who, attempt) in attempts {
+        let e = s.run(who, at, attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert!(e.to_string().contains("holds_case"), "{who}: {e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("ba", minutes(t0, 90), reply("经查,已责令施工单位整改"));
+    s.assert_replays();
+}
+
+/// 处理「工程质量投诉处理机构受理的工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,
+/// 予以结案」: the summary closes a case on the head's signature of the dossier;
+/// it has no 回访 and asks nobody whether the complainant is satisfied (ruling
+/// 92). The file closed only after a satisfied callback, so a complainant
+/// who never answered kept a signed dossier open, and the dossier clock
+/// started only on that callback. The dossier clock now runs from the reply
+/// (the case 终结), and the head closes on the reported dossier, closure kind
+/// `on_reply`. The fourteenth audit (fails on the old file, where the head's
+/// closure was refused for want of a callback).
+#[test]
+fn s31_the_head_signs_and_closes_without_a_callback() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = wuxi_body();
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    s.register(
+        "sl",
+        "WX-NC",
+        filed(t0, "completed_in_warranty", "住宅卫生间楼板渗漏至楼下"),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 30), investigate());
+    s.ok(
+        "ba",
+        beijing(2026, 9, 25, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    // Fri 25 Sep 2026, the reply: 10 working days over National Day end with
+    // Thu 15 Oct.
+    assert_eq!(
+        due(&s, beijing(2026, 9, 25, 10, 0), "closure_signature"),
+        "2026-10-16 00:00"
+    );
+    s.ok(
+        "ba",
+        beijing(2026, 9, 28, 10, 0),
+        reported("closure_signature", "卷宗已整理,报机构负责人签字"),
+    );
+    s.ok("fz", beijing(2026, 9, 29, 9, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    assert!(breach_list(&s).is_empty());
     s.assert_replays();
 }
