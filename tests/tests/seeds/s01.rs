@@ -6,26 +6,7 @@ use super::*;
 #[test]
 fn s01_lenovo_key_account_abnormal_closure() {
     let p = policy("it-repair-lenovo-s01.toml");
-    let roster = roster(
-        &[
-            ("msd", "客户维修服务部", None),
-            ("qm", "质量监控处", Some("msd")),
-            ("legal", "法务部", None),
-        ],
-        &[
-            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
-            (
-                "eng1",
-                "王工程师",
-                "msd",
-                &["service_engineer"],
-                Some("mgr"),
-            ),
-            ("mgr", "赵经理", "msd", &["service_manager"], None),
-            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
-            ("law1", "钱法务", "legal", &["legal"], None),
-        ],
-    );
+    let roster = service_department();
     // Out of scope: a printer of another brand is not accepted.
     let t0 = beijing(2025, 4, 29, 10, 0);
     let other = Complaint::builder(

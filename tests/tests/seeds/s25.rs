@@ -276,23 +276,7 @@ fn s25_the_agent_promises_no_date_the_source_lacks() {
 /// audit.
 #[test]
 fn s25_the_first_responder_stays_charged_after_passing_on() {
-    let roster = roster(
-        &[
-            ("kf", "10000号客服中心", None),
-            ("wh", "宽带维护中心", None),
-        ],
-        &[
-            (
-                "w1",
-                "维系经理 小周",
-                "kf",
-                &["retention_agent"],
-                Some("bz"),
-            ),
-            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
-            ("h1", "装维 江师傅", "wh", &["back_office"], None),
-        ],
-    );
+    let roster = callcentre();
     let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "宽带频繁掉线,已报修两次未修好")
