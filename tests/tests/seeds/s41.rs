@@ -1033,7 +1033,7 @@ fn s41_an_overdue_case_is_chased_not_fined() {
     assert_eq!(result.summary.gross, money("0"));
 }
 
-/// Ruling 133: the 办法 has no 延期, 延长 or 顺延 (4.2.3 处理时限 is blank; 5.5
+/// Ruling 133: the 办法 has no 延期, 延长 or 顺延 (4.2.3 处理时限 is blank; 5.5.1
 /// answers a late case with a 《催办单》, not more time), so the assumed closure
 /// limit is not extended: the 业务科 may not ask and the 总经理 may not grant,
 /// nothing is recorded, and the closure breaches when its 15 days end. Fails
