@@ -6,26 +6,7 @@ use super::*;
 #[test]
 fn s01_lenovo_key_account_abnormal_closure() {
     let p = policy("it-repair-lenovo-s01.toml");
-    let roster = roster(
-        &[
-            ("msd", "客户维修服务部", None),
-            ("qm", "质量监控处", Some("msd")),
-            ("legal", "法务部", None),
-        ],
-        &[
-            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
-            (
-                "eng1",
-                "王工程师",
-                "msd",
-                &["service_engineer"],
-                Some("mgr"),
-            ),
-            ("mgr", "赵经理", "msd", &["service_manager"], None),
-            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
-            ("law1", "钱法务", "legal", &["legal"], None),
-        ],
-    );
+    let roster = service_department();
     // Out of scope: a printer of another brand is not accepted.
     let t0 = beijing(2025, 4, 29, 10, 0);
     let other = Complaint::builder(
@@ -421,27 +402,7 @@ fn s01_the_desk_promises_no_deadline_the_source_lacks() {
 /// (`hands_over_to`, ruling 78). (The file let either hand a case to anyone.)
 #[test]
 fn s01_a_case_is_handed_to_those_who_can_answer_it() {
-    let roster = roster(
-        &[
-            ("msd", "客户维修服务部", None),
-            ("qm", "质量监控处", Some("msd")),
-            ("legal", "法务部", None),
-        ],
-        &[
-            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
-            (
-                "eng1",
-                "王工程师",
-                "msd",
-                &["service_engineer"],
-                Some("mgr"),
-            ),
-            ("mgr", "赵经理", "msd", &["service_manager"], None),
-            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
-            ("law1", "钱法务", "legal", &["legal"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), roster);
+    let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), service_department());
     let t0 = beijing(2026, 3, 2, 9, 0);
     s.register(
         "desk1",
@@ -508,4 +469,53 @@ fn s01_the_manager_does_not_escalate_to_himself() {
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
     s.ok("desk1", minutes(t0, 50), escalate("报经理"));
     assert_eq!(steps_taken(&s), ["manual-manager"]);
+}
+
+/// The desk, an engineer, the manager, 质量监控处 and 法务部.
+fn service_department() -> Roster {
+    roster(
+        &[
+            ("msd", "客户维修服务部", None),
+            ("qm", "质量监控处", Some("msd")),
+            ("legal", "法务部", None),
+        ],
+        &[
+            ("desk1", "李受理", "msd", &["complaint_desk"], Some("mgr")),
+            (
+                "eng1",
+                "王工程师",
+                "msd",
+                &["service_engineer"],
+                Some("mgr"),
+            ),
+            ("mgr", "赵经理", "msd", &["service_manager"], None),
+            ("qm1", "孙监控", "qm", &["quality_monitor"], None),
+            ("law1", "钱法务", "legal", &["legal"], None),
+        ],
+    )
+}
+
+/// Ruling 133: the surviving text (1–4.1.1.2) has no 延期, 延长 or 顺延, so the
+/// assumed result limit is not extended: the engineer may not ask for more
+/// time nor the manager grant it, and the result breaches when the 5 working
+/// days end. Fails on the old file (the engineer's request was recorded, and
+/// an extension the manager approved paused the result).
+#[test]
+fn s01_the_result_is_not_extended() {
+    let mut s = Scenario::new(policy("it-repair-lenovo-s01.toml"), service_department());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "repair_service", "主板更换后仍无法开机")
+        .build()
+        .unwrap();
+    s.register("desk1", "LX-X", c).unwrap();
+    s.ok("desk1", minutes(t0, 5), accept());
+    s.ok("desk1", minutes(t0, 15), assign("msd", "eng1"));
+    s.ok("eng1", minutes(t0, 30), investigate());
+    assert_no_extension(&mut s, "eng1", "mgr", beijing(2026, 3, 4, 9, 0));
+    assert_no_extension(&mut s, "desk1", "mgr", beijing(2026, 3, 4, 9, 0));
+    // 5 working days (assumed) from Monday 2 March: the end of Monday 9 March.
+    assert_eq!(due(&s, minutes(t0, 31), "result"), "2026-03-10 00:00");
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["result@1 → eng1"]);
 }

@@ -1406,3 +1406,23 @@ fn s04_the_department_reports_only_the_result_of_its_handling() {
     );
     s.assert_replays();
 }
+
+/// Ruling 133: the 制度 has no 延期, 延长 or 顺延 (一2「特殊情况可向经理汇报」 is a
+/// report to the 经理, not more time), so the assumed result limit is not
+/// extended: 经营发展部 may not ask and the 部长 may not grant, nothing is
+/// recorded, and the result breaches when its 3 working days end. Fails on
+/// the old file (the department's request was recorded, and an extension the
+/// 部长 approved paused the result).
+#[test]
+fn s04_the_result_is_not_extended() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(t0, "卫生间漏水修了两次还漏", "业主 吴先生", "3-1-502");
+    sent_to_repairs(&mut s, "S04-X", t0, c);
+    assert_no_extension(&mut s, "h1", "min", beijing(2026, 3, 11, 9, 0));
+    // 3 working days (assumed) from Monday 9 March: the end of Thursday 12 March.
+    assert_eq!(due(&s, minutes(t0, 31), "result"), "2026-03-13 00:00");
+    s.tick(beijing(2026, 3, 13, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["result@1 → h1"]);
+}

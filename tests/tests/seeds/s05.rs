@@ -811,3 +811,51 @@ fn s05_the_quality_manager_does_not_escalate_to_himself() {
     s.ok("kfgc", minutes(t0, 50), escalate("报品质部经理"));
     assert_eq!(steps_taken(&s), ["manual-quality-manager"]);
 }
+
+/// 业务部's 周明, 品质部's 客服工程师 林工 and the 品质部经理.
+fn sales_and_quality() -> Roster {
+    roster(
+        &[("sales", "业务部", None), ("qa", "品质部", None)],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            (
+                "kfgc",
+                "客服工程师林工",
+                "qa",
+                &["cs_engineer"],
+                Some("pzjl"),
+            ),
+            ("pzjl", "品质部经理", "qa", &["quality_manager"], None),
+        ],
+    )
+}
+
+/// Ruling 133: what survives (1–4, 6) has no 延期, 延长 or 顺延, and 5 (the
+/// flowchart) is lost, so the assumed improvement report is not extended:
+/// the engineer may not ask and the 品质部经理 may not grant, nothing is
+/// recorded, and the report breaches when its 7 days end. Fails on the old
+/// file (the engineer's request was recorded, and an extension the manager
+/// approved paused the report).
+#[test]
+fn s05_the_improvement_report_is_not_extended() {
+    let mut s = Scenario::new(policy("board-card-s05.toml"), sales_and_quality());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "返修板卡迟迟未寄回")
+        .complainant(Complainant::organization("苏州某整机厂").unwrap())
+        .category(cat("service"))
+        .build()
+        .unwrap();
+    s.register("yw1", "S05-X", c).unwrap();
+    s.ok("kfgc", minutes(t0, 30), accept());
+    s.ok("kfgc", minutes(t0, 40), assign("qa", "kfgc"));
+    s.ok("kfgc", minutes(t0, 50), investigate());
+    assert_no_extension(&mut s, "kfgc", "pzjl", beijing(2026, 3, 4, 9, 0));
+    // 7 calendar days from the acceptance on 2 March: the end of 9 March.
+    assert_eq!(
+        due(&s, minutes(t0, 51), "improvement_report"),
+        "2026-03-10 00:00"
+    );
+    s.tick(beijing(2026, 3, 10, 9, 0));
+    s.assert_replays();
+    assert!(breach_owners(&s).contains(&"improvement_report@1 → kfgc".to_owned()));
+}

@@ -962,11 +962,12 @@ fn s06_a_major_case_the_group_hands_down_is_quality_controls() {
 /// 五 「重大 投诉」「集团品管部」: a major case is the group's; 品管部 acts on it
 /// only once the group hands it down (ruling 122). Before, 品管部 could name
 /// itself the handler of a case the group held, then answer it — the hand-over
-/// the group makes — and investigate, ask for an extension of the group's
-/// feedback, close the group's case or report it up (`director`, a step taken
-/// once per case: the group's). Each is refused until the case is with
-/// 品管部; once the group sends it down to 品管部, 品管部 names its own handler.
-/// Fails on the old file: 品管部's assignment of itself was accepted.
+/// the group makes — and investigate, close the group's case or report it up
+/// (`director`, a step taken once per case: the group's). Each is refused
+/// until the case is with 品管部; once the group sends it down to 品管部,
+/// 品管部 names its own handler. Fails on the old file: 品管部's assignment of
+/// itself was accepted. (An extension of the group's feedback was refused here
+/// for the same reason; since ruling 133 no one may ask for one at all.)
 #[test]
 fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
     let t0 = beijing(2025, 12, 30, 10, 0);
@@ -1016,7 +1017,7 @@ fn s06_quality_control_does_not_take_a_major_case_from_the_group() {
             },
         )
         .unwrap_err();
-    assert!(unmet(&paused), "{paused}");
+    assert_eq!(paused.kind(), "not_permitted", "{paused}");
     m.ok("gqc", minutes(t0, 50), investigate());
     m.ok(
         "gqc",
@@ -1118,4 +1119,37 @@ fn s06_the_group_acts_on_a_general_case_only_once_it_is_sent_up() {
     );
     m.ok("gqc", minutes(t0, 90), reply("集团品管部：同意更换"));
     m.assert_replays();
+}
+
+/// Ruling 133: the source has no 延期, 延长 or 顺延 (nor a limit: the feedback's 7
+/// working days are assumed), so no one extends the feedback: 品管部 may not
+/// ask and the 质量总监 may not grant, nothing is recorded, and the feedback
+/// breaches when its 7 working days end. Fails on the old file (品管部's
+/// request was recorded, and an extension the 质量总监 approved paused the
+/// feedback).
+#[test]
+fn s06_the_feedback_is_not_extended() {
+    let roster = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("zj", "质量总监", "pg", &["quality_director"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "other_defect", "一批抛光砖铺贴后有色差")
+        .build()
+        .unwrap();
+    s.register("rep", "S06-X", c).unwrap();
+    s.ok("qc", minutes(t0, 30), accept());
+    s.ok("qc", minutes(t0, 40), assign("pg", "qc"));
+    s.ok("qc", minutes(t0, 50), investigate());
+    assert_no_extension(&mut s, "qc", "zj", beijing(2026, 3, 4, 9, 0));
+    // 7 working days from Monday 2 March: Wednesday 11 March ends the limit.
+    assert_eq!(due(&s, minutes(t0, 51), "feedback"), "2026-03-12 00:00");
+    s.tick(beijing(2026, 3, 12, 9, 0));
+    s.assert_replays();
+    assert!(breach_owners(&s).contains(&"feedback@1 → qc".to_owned()));
 }

@@ -1284,3 +1284,42 @@ fn s12_fines_are_deducted_up_to_the_whole_bonus() {
         (money("20"), money("10"), money("10"))
     );
 }
+
+/// 第六条「如电话打不通,电话无人接听等无法联系客户的原因需填写投诉延期处理申请一栏,报总经理
+/// 审核」: the source gives this extension, so it stays (ruling 133):
+/// the department manager who cannot reach the customer asks, the 客服部经理
+/// may not grant it (the 申请 goes 「报总经理审核」), the 总经理 does, and 初次对应
+/// does not breach while it stands; once it ends the clock runs on.
+#[test]
+fn s12_an_unreachable_customer_gets_the_general_managers_extension() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s12_case(&mut s, "S12-X", t0);
+    s.ok(
+        "wm",
+        minutes(t0, 10),
+        CommandKind::RequestExtension {
+            reason: "电话打不通,客户电话无人接听".into(),
+            until: None,
+        },
+    );
+    let csm = s.refused("csm", minutes(t0, 11), CommandKind::ApproveExtension);
+    assert_eq!(csm.kind(), "not_permitted", "{csm}");
+    s.ok("gm", minutes(t0, 12), CommandKind::ApproveExtension);
+    s.tick(minutes(t0, 120));
+    assert!(
+        !breach_owners(&s)
+            .iter()
+            .any(|b| b.starts_with("first_response")),
+        "{:?}",
+        breach_owners(&s)
+    );
+    s.ok("gm", minutes(t0, 120), CommandKind::EndExtension);
+    s.tick(minutes(t0, 240));
+    s.assert_replays();
+    assert!(
+        breach_owners(&s).contains(&"first_response@1 → wm".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}

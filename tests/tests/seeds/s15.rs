@@ -1250,3 +1250,32 @@ fn s15_the_staff_do_not_hand_the_divisions_case_back_to_the_manager() {
     assert_eq!(breach_owners(&s), ["reply@4 → dm"]);
     s.assert_replays();
 }
+
+/// Ruling 133: the 流程 has no 延期, 延长 or 顺延; its way to more time is B's
+/// deadline told to the customer (「对不能及时处理的…客户服务人员应告知客户处理答复的
+/// 期限」), so the assumed reply backstop is not extended: neither the
+/// department nor the CS staff may ask and the 客服经理 may not grant, nothing
+/// is recorded, and the backstop breaches when its 2 working days end. Fails
+/// on the old file (the department's request was recorded, and an extension
+/// the 客服经理 approved paused the backstop).
+#[test]
+fn s15_the_reply_is_not_extended() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "cargo_exception", "签收时少了两箱")
+        .complainant(confirmed("客户 伏先生"))
+        .build()
+        .unwrap();
+    s.register("kf", "S15-X", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 10), assign("ops", "op1"));
+    s.ok("op1", minutes(t0, 30), investigate());
+    let asked = beijing(2026, 3, 3, 9, 0);
+    assert_no_extension(&mut s, "op1", "csm", asked);
+    assert_no_extension(&mut s, "kf", "csm", asked);
+    // 2 working days (assumed) from Monday 2 March: the end of Wednesday 4 March.
+    assert_eq!(due(&s, minutes(t0, 31), "reply"), "2026-03-05 00:00");
+    s.tick(beijing(2026, 3, 5, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["reply@1 → kf"]);
+}

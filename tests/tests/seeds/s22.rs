@@ -1082,3 +1082,51 @@ fn s22_a_repair_handed_to_the_person_responsible_is_answered_by_him() {
     s.ok("wxg", beijing(2026, 5, 2, 22, 5), reply("空调已修好"));
     s.assert_replays();
 }
+
+/// Ruling 133: what survives of the 制度 has no 延期, 延长 or 顺延, and 三
+/// (「投诉的界定及处理期限」) is lost, so the assumed repair limit is not
+/// extended: the 责任人 may not ask and the 项目经理 may not grant, nothing is
+/// recorded, and the repair breaches when its 24 hours end. Fails on the old
+/// file (the repairer's request was recorded, and an extension the 项目经理
+/// approved paused the repair).
+#[test]
+fn s22_the_repair_is_not_extended() {
+    let roster = roster(
+        &[
+            ("centre", "物业服务中心", None),
+            ("repair", "维修班", Some("centre")),
+        ],
+        &[
+            (
+                "duty",
+                "值班员老王",
+                "centre",
+                &["duty_officer"],
+                Some("pm"),
+            ),
+            ("rep", "维修工小赵", "repair", &["responsible"], Some("pm")),
+            (
+                "pm",
+                "服务中心项目经理",
+                "centre",
+                &["project_manager"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "repair", "宿舍卫生间水龙头关不紧")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-X", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign_with("repair", "rep", &[]));
+    s.ok("rep", minutes(t0, 20), investigate());
+    assert_no_extension(&mut s, "rep", "pm", minutes(t0, 60));
+    // 24 hours (assumed) from the assignment: the centre works every day.
+    assert_eq!(due(&s, minutes(t0, 21), "repair"), "2026-03-03 10:05");
+    s.tick(beijing(2026, 3, 3, 11, 0));
+    s.assert_replays();
+    assert!(breach_owners(&s).contains(&"repair@1 → rep".to_owned()));
+}

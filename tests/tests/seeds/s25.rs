@@ -7,24 +7,7 @@ use super::*;
 #[test]
 fn s25_telecom_broadband_fault_passed_on() {
     let p = policy("telecom-callcentre-s25.toml");
-    let roster = roster(
-        &[
-            ("kf", "10000号客服中心", None),
-            ("wh", "宽带维护中心", None),
-        ],
-        &[
-            (
-                "w1",
-                "维系经理 小周",
-                "kf",
-                &["retention_agent"],
-                Some("bz"),
-            ),
-            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
-            ("h1", "装维 江师傅", "wh", &["back_office"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
+    let mut s = Scenario::new(p, callcentre());
     let t0 = beijing(2025, 12, 31, 20, 0);
     let c = Complaint::builder(
         t0,
@@ -293,23 +276,7 @@ fn s25_the_agent_promises_no_date_the_source_lacks() {
 /// audit.
 #[test]
 fn s25_the_first_responder_stays_charged_after_passing_on() {
-    let roster = roster(
-        &[
-            ("kf", "10000号客服中心", None),
-            ("wh", "宽带维护中心", None),
-        ],
-        &[
-            (
-                "w1",
-                "维系经理 小周",
-                "kf",
-                &["retention_agent"],
-                Some("bz"),
-            ),
-            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
-            ("h1", "装维 江师傅", "wh", &["back_office"], None),
-        ],
-    );
+    let roster = callcentre();
     let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), roster);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "宽带频繁掉线,已报修两次未修好")
@@ -412,4 +379,57 @@ fn s25_four_call_types_and_the_first_receiver_registers() {
         assert_eq!(refused.kind(), "not_permitted", "{who}: {refused}");
     }
     s.ok("w1", minutes(t0, 1), accept());
+}
+
+/// The 10000号 centre's agent 小周 under the duty supervisor, and the broadband
+/// maintenance centre's 江师傅.
+fn callcentre() -> Roster {
+    roster(
+        &[
+            ("kf", "10000号客服中心", None),
+            ("wh", "宽带维护中心", None),
+        ],
+        &[
+            (
+                "w1",
+                "维系经理 小周",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
+            ("h1", "装维 江师傅", "wh", &["back_office"], None),
+        ],
+    )
+}
+
+/// Ruling 133: the code has no 延期, 延长 or 顺延 (nor a value for 「及时转达」's
+/// answer), so the assumed reply limit is not extended: the back office may
+/// not ask and the team leader may not grant, nothing is recorded, and the
+/// reply breaches when its 48 hours end. Fails on the old file (the back
+/// office's request was recorded, and an extension the team leader approved
+/// paused the reply).
+#[test]
+fn s25_the_reply_is_not_extended() {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "fault_report", "宽带无法上网")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-X", c).unwrap();
+    s.ok("w1", minutes(t0, 1), accept());
+    s.ok("w1", minutes(t0, 5), escalate("需装维上门"));
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.ok("h1", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "h1", "bz", beijing(2026, 3, 3, 9, 0));
+    // 障碍申告: 48 hours (assumed) from the acceptance, clock hours.
+    assert_eq!(due(&s, minutes(t0, 61), "reply"), "2026-03-04 09:01");
+    s.tick(beijing(2026, 3, 4, 10, 0));
+    s.assert_replays();
+    assert!(
+        breach_owners(&s).iter().any(|b| b.starts_with("reply@1")),
+        "{:?}",
+        breach_owners(&s)
+    );
 }

@@ -481,3 +481,34 @@ fn s32_fines_are_deducted_up_to_the_whole_bonus() {
         (money("900"), money("800"), money("800"))
     );
 }
+
+/// Ruling 133: the 制度 has no 延期, 延长 or 顺延, so no one asks for more time:
+/// the handler may not ask and the 客户服务部经理 may not grant, and nothing is
+/// recorded. (No clock of the file paused on an extension, but a request
+/// and its approval were recorded on the case as if the source gave one.)
+/// Fails on the old file (the handler's request was recorded).
+#[test]
+fn s32_no_one_extends_the_handling() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("gc", "工程部", None),
+        ],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("dg")),
+            ("dg", "调度主管", "dd", &["dispatch_supervisor"], Some("km")),
+            ("gs", "工程部 维修工 阿强", "gc", &["handler"], None),
+            ("km", "客户服务部经理", "kf", &["cs_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "property_service", "楼上漏水").build().unwrap();
+    s.register("d1", "JB-X", c).unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    s.ok("d1", minutes(t0, 3), assign("gc", "gs"));
+    s.ok("gs", minutes(t0, 30), investigate());
+    assert_no_extension(&mut s, "gs", "km", minutes(t0, 60));
+    s.assert_replays();
+}

@@ -1032,3 +1032,25 @@ fn s41_an_overdue_case_is_chased_not_fined() {
     let result = statements(&s, "2026-03", |_| {});
     assert_eq!(result.summary.gross, money("0"));
 }
+
+/// Ruling 133: the 办法 has no 延期, 延长 or 顺延 (4.2.3 处理时限 is blank; 5.5.1
+/// answers a late case with a 《催办单》, not more time), so the assumed closure
+/// limit is not extended: the 业务科 may not ask and the 总经理 may not grant,
+/// nothing is recorded, and the closure breaches when its 15 days end. Fails
+/// on the old file (the 业务科's request was recorded, and an extension the
+/// 总经理 approved paused the closure).
+#[test]
+fn s41_the_closure_is_not_extended() {
+    let mut s = s41_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s41_assigned(&mut s, "WH-X", t0);
+    assert_no_extension(&mut s, "b1", "zj", beijing(2026, 3, 10, 9, 0));
+    assert_eq!(due(&s, minutes(t0, 61), "closure"), "2026-03-18 00:00");
+    s.tick(beijing(2026, 3, 18, 9, 0));
+    s.assert_replays();
+    assert!(
+        breach_owners(&s).contains(&"closure@1 → b1".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}
