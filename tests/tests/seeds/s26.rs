@@ -776,3 +776,42 @@ fn s26_the_designated_person_receives_letters_calls_and_visits() {
         s.ok("sl", minutes(t0, 10), accept());
     }
 }
+
+/// Ruling 133: the 办法 has no 延期, 延长 or 顺延 (第四、五条, which may have held
+/// the limit, are lost), so the assumed 30 days of `investigation` are not
+/// extended: the inspector may not ask and the station head may not grant,
+/// nothing is recorded, and the case is late when the 30 days end. Fails on
+/// the old file (the inspector's request was recorded, and an extension the
+/// head approved paused the clock).
+#[test]
+fn s26_the_investigation_is_not_extended() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jd", "监督员 罗工", "zjz", &["inspector"], Some("zz")),
+            ("zz", "站长 唐站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
+        .complainant(person("业主"))
+        .category(cat("structure"))
+        .fact(fact("negotiation_failed"), yes())
+        .build()
+        .unwrap();
+    s.register("sl", "CD-X", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
+    s.ok("jd", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "jd", "zz", beijing(2026, 7, 1, 9, 0));
+    // 30 days (assumed) from Monday 15 June: the end of Wednesday 15 July.
+    assert_eq!(
+        due(&s, minutes(t0, 60), "investigation"),
+        "2026-07-16 00:00"
+    );
+    s.tick(beijing(2026, 7, 20, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["investigation@1 → jd"]);
+}

@@ -553,3 +553,43 @@ fn s27_one_level_and_the_categories_of_articles_nine_to_eleven() {
         assert_eq!(classified(&p, &c).0, "general", "{category}");
     }
 }
+
+/// Ruling 133: the surviving articles have no 延期, 延长 or 顺延 (the time-limit
+/// articles are lost, and the 10 working days are assumed), so `handling` is
+/// not extended: the staff may not ask and the department head may not
+/// grant, nothing is recorded, and the case is late when the days end. Fails
+/// on the old file (the staff's request was recorded, and an extension the
+/// head approved paused the clock).
+#[test]
+fn s27_the_handling_is_not_extended() {
+    let roster = roster(
+        &[("ns", "纳税服务科", None)],
+        &[
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "窗口人员使用不文明用语")
+        .complainant(person("纳税人"))
+        .category(cat("service_language"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-X", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    s.ok("zy", minutes(t0, 30), investigate());
+    assert_no_extension(&mut s, "zy", "kz", beijing(2026, 6, 22, 9, 0));
+    // 10 working days (assumed) from Monday 15 June, 端午 (19 June) off: the end of 30 June.
+    assert_eq!(due(&s, minutes(t0, 30), "handling"), "2026-07-01 00:00");
+    s.tick(beijing(2026, 7, 10, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["handling@1 → zy"]);
+}

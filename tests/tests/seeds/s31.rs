@@ -1385,3 +1385,25 @@ fn s31_the_head_signs_and_closes_without_a_callback() {
     assert!(breach_list(&s).is_empty());
     s.assert_replays();
 }
+
+/// Ruling 133: the summary has no 延期, 延长 or 顺延, and the 60 days of
+/// `handling` are assumed, so they are not extended: the case officer may not
+/// ask and the body's head may not grant, nothing is recorded, and the case is
+/// late when the 60 days end. Fails on the old file (the case officer's
+/// request was recorded, and an extension the head approved paused the clock).
+#[test]
+fn s31_the_handling_is_not_extended() {
+    let mut s = Scenario::new(policy("construction-jiangsu-summary-s31.toml"), wuxi_body());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register("sl", "JS-X", filed(t0, "completed_in_warranty", "屋面渗漏"))
+        .unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "ba", "fz", beijing(2026, 3, 20, 9, 0));
+    // 60 days (assumed) from 2 March: 1 May, rolled past the Labour Day holiday.
+    assert_eq!(due(&s, minutes(t0, 60), "handling"), "2026-05-07 00:00");
+    s.tick(beijing(2026, 5, 20, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["handling@1 → ba"]);
+}
