@@ -786,7 +786,26 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
             }
             callback_can_hold(p, g, &path, out);
             findings_can_hold(p, g, &path, out);
+            handed_can_hold(p, g, &path, out);
         }
+    }
+}
+
+/// A grant on a case handed to the actor (`holds_case = "handed"`, ruling
+/// 130) can hold: some role may hand a case over (`assign`, `transfer`) or
+/// some step takes a case over; else no case is ever handed to anyone.
+fn handed_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.holds_case != crate::HoldsCase::Handed {
+        return;
+    }
+    let hands_over = some_role_may(p, Action::Assign) || some_role_may(p, Action::Transfer);
+    if !hands_over && p.escalation.iter().all(|s| s.take_over.is_none()) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.holds_case"),
+            "no role may assign or transfer a case and no escalation step takes one over (`take_over`), so no case is ever handed to anyone and the grant never holds; write `holds_case = true` (a case nobody was handed is anyone's) or let a role hand cases over".to_owned(),
+        );
     }
 }
 

@@ -37,6 +37,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         input: EvalInput::new(&c, at),
         act,
         holds_case: true,
+        handed: true,
     };
     g.unmet(p, &view)
 }

@@ -41,6 +41,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         input,
         act: None,
         holds_case: true,
+        handed: true,
     }
 }
 

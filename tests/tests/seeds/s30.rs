@@ -1355,13 +1355,11 @@ fn s30_the_difficult_rounds_reply_is_the_difficult_teams() {
     s.assert_replays();
 }
 
-/// 五(2)「…可直接转交至疑难投诉处理团队(经理级)」 and 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」:
-/// a work order the team passed on, or the 疑难 node took, is the 疑难 team's;
-/// the team no longer answers it (and so stops that team's clock), nor closes it
-/// (`holds_case`, ruling 121).
-#[test]
-fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
-    let roster = roster(
+/// The roster of the 疑难 tests: a 客户代表 who takes the call, another
+/// complained about, their 部门主管 and 部门经理, a 服务监督团队 member and a
+/// 疑难 team member, each team in a department of its own.
+fn difficult_roster() -> Roster {
+    roster(
         &[
             ("kfzx", "客服中心", None),
             ("jd", "服务监督团队", Some("kfzx")),
@@ -1381,33 +1379,47 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
             ("jd1", "服务监督 包主管", "jd", &["supervision_team"], None),
             ("yn1", "疑难团队 万经理", "yn", &["difficult_team"], None),
         ],
-    );
-    let unmet = |e: &Rejection| {
-        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case")))
-    };
-    let t0 = beijing(2026, 6, 2, 10, 0);
-    // Up the chain to the team, which has it by the take-over and names nobody.
-    let at_team = |id: &str| {
-        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
-            .complainant(person("用户 车先生"))
-            .category(cat("agent_business"))
-            .respondent(Respondent::staff(sid("kd2")))
-            .first_responder(sid("kd1"))
-            .build()
-            .unwrap();
-        let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
-        s.register("kd1", id, c).unwrap();
-        s.ok("kd1", minutes(t0, 5), accept());
-        s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
-        s.ok(
-            "zg",
-            minutes(t0, 20),
-            escalate_to("to-supervision-team", "转服务监督团队处理"),
-        );
-        s
-    };
+    )
+}
 
+/// A work order sent up the chain to the team on Tue 2 Jun 2026, which has
+/// it by the take-over and names nobody.
+fn at_team(roster: &Roster, id: &str) -> Scenario {
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
+        .complainant(person("用户 车先生"))
+        .category(cat("agent_business"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("community-network-s30.toml"), roster.clone());
+    s.register("kd1", id, c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok(
+        "zg",
+        minutes(t0, 20),
+        escalate_to("to-supervision-team", "转服务监督团队处理"),
+    );
+    s
+}
+
+/// Refused because the work order is not with the actor (`holds_case`).
+fn unmet(e: &Rejection) -> bool {
+    matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+        if unmet.iter().any(|u| u.contains("holds_case")))
+}
+
+/// 五(2)「…可直接转交至疑难投诉处理团队(经理级)」 and 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」:
+/// a work order the team passed on, or the 疑难 node took, is the 疑难 team's;
+/// the team no longer answers it (and so stops that team's clock), nor closes it
+/// (`holds_case`, ruling 121).
+#[test]
+fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
+    let roster = difficult_roster();
+    let at_team = |id: &str| at_team(&roster, id);
+    let t0 = beijing(2026, 6, 2, 10, 0);
     // 五(2): reviewed, found 疑难 and passed on to the 疑难 team.
     let mut s = at_team("ZD-HC1");
     s.ok(
@@ -1470,6 +1482,78 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
         .run("jd1", beijing(2026, 6, 3, 10, 0), reply("再次致歉"))
         .unwrap_err();
     assert!(unmet(&answer), "{answer}");
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 11, 0),
+        reply("经疑难团队复核,再次致歉"),
+    );
+    s.assert_replays();
+}
+
+/// 五(2)「…可直接转交至疑难投诉处理团队(经理级)」 and 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」:
+/// a team member the team named the handler is off the work order once the
+/// 疑难 team takes it over, as the rest of the team is: a take-over after the
+/// assignment displaces the handler named before (ruling 129). Refused as
+/// `holds_case`, nothing changes, the 疑难 team answers. Fails on the old
+/// engine, which read the named handler first and accepted his reply.
+#[test]
+fn s30_a_team_member_named_before_the_difficult_team_took_over_is_off_it() {
+    let roster = difficult_roster();
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let refused = |s: &mut Scenario, at| {
+        let before = s.events.len();
+        let answer = s.run("jd1", at, reply("已核实,向您致歉")).unwrap_err();
+        assert!(unmet(&answer), "{answer}");
+        let closing = s.run("jd1", at, close()).unwrap_err();
+        assert!(unmet(&closing), "{closing}");
+        assert_eq!(s.events.len(), before);
+    };
+
+    // Named the handler, he finds the customer 疑难 and passes it on.
+    let mut s = at_team(&roster, "ZD-HD1");
+    s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        escalate_to("to-difficult-team", "转交至疑难投诉处理团队"),
+    );
+    refused(&mut s, minutes(t0, 60));
+    s.ok("yn1", minutes(t0, 90), reply("已核实,向您致歉"));
+    s.assert_replays();
+
+    // Named the handler, he answers; the customer is still unsatisfied and
+    // the 疑难 node takes the work order for the 二次处理.
+    let mut s = at_team(&roster, "ZD-HD2");
+    s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
+    s.ok(
+        "jd1",
+        beijing(2026, 6, 2, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(
+        steps_taken(&s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 9, 0),
+        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+    );
+    refused(&mut s, beijing(2026, 6, 3, 10, 0));
     s.ok(
         "yn1",
         beijing(2026, 6, 3, 11, 0),
