@@ -232,6 +232,9 @@ impl Role {
 ///     # closes only a case handed to it, not one nobody was handed yet
 ///     # (ruling 130)
 ///     { actions = ["close"], holds_case = "handed" },
+///     # answers a suggestion only after the leader's instruction (S17
+///     # 意见类「待领导作出批示后向答复推荐被采用状况」; ruling 131)
+///     { actions = ["reply"], when = { kind = ["suggestion"] }, after_acts = ["instruction_given"] },
 ///     # registers problems, not complaints (S09 第八条1「客户可以直接联系合作过程中的
 ///     # 相关负责人,向其提出问题」; ruling 137): a grant of `register` tests only
 ///     # the complaint (`when`) and the level its classification gives (`levels`)
@@ -291,6 +294,12 @@ pub struct Grant {
     /// (the command's `milestone`; empty: any clock, or none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<MilestoneId>,
+    /// One of these acts has been recorded (`record_action`) in the case's
+    /// round (empty: no act needed): an answer given only after a leader's
+    /// instruction (`instruction_given`, 批示; ruling 131). Who may record
+    /// the act is the `record_action` grants' (`acts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_acts: Vec<CaseAction>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -324,6 +333,9 @@ pub struct CaseView<'a> {
     /// Whether anybody was ever handed the case — it was assigned, or a
     /// step took it over (`holds_case = "handed"`, ruling 130).
     pub handed: bool,
+    /// The acts recorded (`record_action`) in the case's round, for a
+    /// grant's `after_acts` (ruling 131).
+    pub acts_recorded: &'a [CaseAction],
 }
 
 impl Grant {
@@ -333,6 +345,7 @@ impl Grant {
         !(self.levels.is_empty()
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
+            && self.after_acts.is_empty()
             && self.callback.is_empty()
             && !self.findings_recorded
             && !self.holds_case.is_set()
@@ -385,6 +398,17 @@ impl Grant {
             unmet.push(format!(
                 "one of the escalation steps {} must have been taken (none has)",
                 list(&self.after_escalation)
+            ));
+        }
+        if !self.after_acts.is_empty()
+            && !self
+                .after_acts
+                .iter()
+                .any(|a| case.acts_recorded.contains(a))
+        {
+            unmet.push(format!(
+                "one of the acts {} must have been recorded in the round (`after_acts`; none has)",
+                list(&self.after_acts)
             ));
         }
         if !self.callback.is_empty() && !case.callback.is_some_and(|c| self.callback.contains(&c)) {

@@ -1444,6 +1444,7 @@ fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
         ("callback", !g.callback.is_empty()),
         ("findings_recorded", g.findings_recorded),
         ("holds_case", g.holds_case.is_set()),
+        ("after_acts", !g.after_acts.is_empty()),
         ("acts", !g.acts.is_empty()),
         ("milestones", !g.milestones.is_empty()),
     ];

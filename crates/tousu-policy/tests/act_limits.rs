@@ -38,6 +38,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         act,
         holds_case: true,
         handed: true,
+        acts_recorded: &[],
     };
     g.unmet(p, &view)
 }

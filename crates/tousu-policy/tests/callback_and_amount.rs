@@ -42,6 +42,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         act: None,
         holds_case: true,
         handed: true,
+        acts_recorded: &[],
     }
 }
 

@@ -57,6 +57,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         act: None,
         holds_case: with_actor,
         handed,
+        acts_recorded: &[],
     }
 }
 

@@ -56,6 +56,7 @@ pub(crate) fn registration_granted(
         act: None,
         holds_case: true,
         handed: true,
+        acts_recorded: &[],
     };
     grants_hold(ctx, staff, Action::Register, &view)
 }
@@ -108,6 +109,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         // the case once named); `granted_act` works it out for the actor.
         holds_case: true,
         handed: true,
+        acts_recorded: &case.acts_recorded,
     }
 }
 
