@@ -1405,6 +1405,36 @@ fn at_team(roster: &Roster, id: &str) -> Scenario {
     s
 }
 
+/// 2(2): the team's jd1 answers the work order [`at_team`] gave it, the
+/// customer is still unsatisfied, and the 疑难 node takes it (the step
+/// `difficult-node`) for the 二次处理, reopened by the 疑难 team on Wed 3 Jun.
+fn to_difficult_node(s: &mut Scenario) {
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    s.ok(
+        "jd1",
+        minutes(t0, 60),
+        reply("已核实,业务解答有误,向您致歉"),
+    );
+    s.ok(
+        "jd1",
+        beijing(2026, 6, 2, 15, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
+    );
+    assert_eq!(
+        steps_taken(s),
+        [
+            "to-dept-supervisor",
+            "to-supervision-team",
+            "difficult-node"
+        ]
+    );
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 9, 0),
+        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
+    );
+}
+
 /// Refused because the work order is not with the actor (`holds_case`).
 fn unmet(e: &Rejection) -> bool {
     matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
@@ -1455,29 +1485,7 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
     // 2(2): the team answered, the customer is still unsatisfied, the 疑难 node
     // has it for the 二次处理: its reply is the 疑难 team's.
     let mut s = at_team("ZD-HC3");
-    s.ok(
-        "jd1",
-        minutes(t0, 60),
-        reply("已核实,业务解答有误,向您致歉"),
-    );
-    s.ok(
-        "jd1",
-        beijing(2026, 6, 2, 15, 0),
-        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
-    );
-    assert_eq!(
-        steps_taken(&s),
-        [
-            "to-dept-supervisor",
-            "to-supervision-team",
-            "difficult-node"
-        ]
-    );
-    s.ok(
-        "yn1",
-        beijing(2026, 6, 3, 9, 0),
-        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
-    );
+    to_difficult_node(&mut s);
     let answer = s
         .run("jd1", beijing(2026, 6, 3, 10, 0), reply("再次致歉"))
         .unwrap_err();
@@ -1530,29 +1538,7 @@ fn s30_a_team_member_named_before_the_difficult_team_took_over_is_off_it() {
     // the 疑难 node takes the work order for the 二次处理.
     let mut s = at_team(&roster, "ZD-HD2");
     s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
-    s.ok(
-        "jd1",
-        minutes(t0, 60),
-        reply("已核实,业务解答有误,向您致歉"),
-    );
-    s.ok(
-        "jd1",
-        beijing(2026, 6, 2, 15, 0),
-        callback(Satisfaction::Unsatisfied, "客户要求赔偿"),
-    );
-    assert_eq!(
-        steps_taken(&s),
-        [
-            "to-dept-supervisor",
-            "to-supervision-team",
-            "difficult-node"
-        ]
-    );
-    s.ok(
-        "yn1",
-        beijing(2026, 6, 3, 9, 0),
-        reopen("提交“咨询工单—疑难客户”节点工单进行二次处理"),
-    );
+    to_difficult_node(&mut s);
     refused(&mut s, beijing(2026, 6, 3, 10, 0));
     s.ok(
         "yn1",
