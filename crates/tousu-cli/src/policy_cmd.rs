@@ -203,8 +203,8 @@ fn summary(p: &Policy) -> String {
     out
 }
 
-/// The agreed deadline's owners, what closing waits for, and the periodic
-/// duties, one line each, when the policy says more than the defaults: a
+/// The agreed deadline's owners, what closing waits for, the replies owed
+/// in writing (`[reply]`, ruling 141) and the periodic duties, one line each, when the policy says more than the defaults: a
 /// reader checking a file against its source sees them without opening it.
 fn case_rules_summary(p: &Policy, out: &mut String) {
     use std::fmt::Write as _;
@@ -243,6 +243,19 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
             },
         );
         let _ = writeln!(out, "closure: {}", parts.join("; "));
+    }
+    if let Some(written) = &p.reply.written {
+        // The predicate as the file writes it (JSON), as a refusal quotes it.
+        let cases = written.when.as_ref().map_or_else(
+            || "every case".to_owned(),
+            |w| {
+                format!(
+                    "the cases where {}",
+                    serde_json::to_string(w).unwrap_or_default()
+                )
+            },
+        );
+        let _ = writeln!(out, "reply: in writing for {cases}");
     }
     if !p.duties.is_empty() {
         let ids: Vec<String> = p

@@ -200,7 +200,7 @@ fn policy_check_summarises_the_agreed_deadline_closure_and_duties() {
     // The default says nothing of them, so the summary has no such line.
     let o = tousu(&["policy", "check", "policies/default.toml"]);
     let out = stdout(&o);
-    for key in ["agreed deadline:", "closure:", "duties:"] {
+    for key in ["agreed deadline:", "closure:", "duties:", "reply:"] {
         assert!(!out.contains(key), "{key} on the default:\n{out}");
     }
     // S10 names who owns a promised date (ruling 109), what closing waits
@@ -221,6 +221,21 @@ fn policy_check_summarises_the_agreed_deadline_closure_and_duties() {
         ),
         "{out}"
     );
+}
+
+/// S42's `[reply]` (ruling 141): a complaint made in writing is answered in
+/// writing, and the summary says which cases — the whole summary as a
+/// reader checking the file against 篇八 (7) sees it.
+#[test]
+fn policy_check_summarises_the_written_reply() {
+    let o = tousu(&["policy", "check", "policies/property-office-s42.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("reply: in writing for the cases where {\"channel\":[\"letter\"]}"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
 }
 
 #[test]

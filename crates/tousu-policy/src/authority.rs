@@ -13,6 +13,7 @@ use tousu_model::{
     Satisfaction, StaffId,
 };
 
+use crate::holds_case::HoldsCase;
 use crate::ids::{EscalationId, MilestoneId, RuleId};
 use crate::milestone::CaseAction;
 use crate::policy::Policy;
@@ -226,8 +227,14 @@ impl Role {
 ///     # records only its own report, naming the clock it answers (S10 8)
 ///     { actions = ["record_action"], acts = ["report_submitted"], milestones = ["first_asker_feedback"] },
 ///     # answers only while the case is with it: not once it passed the case
-///     # down or a step took it over (S31 处理「转送…处理」; ruling 121)
+///     # down or a step took it over (S31 处理「转送…处理」; rulings 121, 129)
 ///     { actions = ["reply", "transfer"], holds_case = true },
+///     # closes only a case handed to it, not one nobody was handed yet
+///     # (ruling 130)
+///     { actions = ["close"], holds_case = "handed" },
+///     # answers a suggestion only after the leader's instruction (S17
+///     # 意见类「待领导作出批示后向答复推荐被采用状况」; ruling 131)
+///     { actions = ["reply"], when = { kind = ["suggestion"] }, after_acts = ["instruction_given"] },
 ///     # registers problems, not complaints (S09 第八条1「客户可以直接联系合作过程中的
 ///     # 相关负责人,向其提出问题」; ruling 137): a grant of `register` tests only
 ///     # the complaint (`when`) and the level its classification gives (`levels`)
@@ -265,15 +272,17 @@ pub struct Grant {
     /// default: no findings needed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub findings_recorded: bool,
-    /// `true`: the case is with the actor (ruling 121 in docs/rulings.md):
-    /// they are its named handler or in the lead department of its
-    /// assignment (or a department under it); with no handler named, the
-    /// lead department's when the assignment came after the last step that
-    /// took the case over (`take_over`), else the holders of the role that
-    /// step handed it to; anyone's before it is assigned or taken over.
-    /// `false`, the default: wherever the case is.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub holds_case: bool,
+    /// `true`: the case is with the actor (rulings 121 and 129 in
+    /// docs/rulings.md): when the last step that took the case over
+    /// (`take_over`) came after its assignment, the holders of that step's
+    /// role; else its named handler or the lead department of its
+    /// assignment (or a department under it); with no assignment, the
+    /// holders of the role the last take-over gave it to; anyone's before
+    /// it is assigned or taken over. `"handed"`: the same, but a case
+    /// neither assigned nor taken over is nobody's (ruling 130). `false`,
+    /// the default: wherever the case is.
+    #[serde(default, skip_serializing_if = "HoldsCase::is_anywhere")]
+    pub holds_case: HoldsCase,
     /// The complaint matches this predicate (channel, category, facts…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Predicate>,
@@ -285,6 +294,12 @@ pub struct Grant {
     /// (the command's `milestone`; empty: any clock, or none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<MilestoneId>,
+    /// One of these acts has been recorded (`record_action`) in the case's
+    /// round (empty: no act needed): an answer given only after a leader's
+    /// instruction (`instruction_given`, 批示; ruling 131). Who may record
+    /// the act is the `record_action` grants' (`acts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after_acts: Vec<CaseAction>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -311,10 +326,16 @@ pub struct CaseView<'a> {
     /// The act a `record_action` would record, and the clock it names;
     /// `None` for every other action.
     pub act: Option<(CaseAction, Option<&'a MilestoneId>)>,
-    /// Whether the case is with the actor (a grant's `holds_case`, ruling
-    /// 121): the engine works it out from the roster, the assignment and
-    /// the steps that took the case over.
+    /// Whether the case is with the actor (a grant's `holds_case`, rulings
+    /// 121 and 129): the engine works it out from the roster, the
+    /// assignment and the steps that took the case over.
     pub holds_case: bool,
+    /// Whether anybody was ever handed the case — it was assigned, or a
+    /// step took it over (`holds_case = "handed"`, ruling 130).
+    pub handed: bool,
+    /// The acts recorded (`record_action`) in the case's round, for a
+    /// grant's `after_acts` (ruling 131).
+    pub acts_recorded: &'a [CaseAction],
 }
 
 impl Grant {
@@ -324,9 +345,10 @@ impl Grant {
         !(self.levels.is_empty()
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
+            && self.after_acts.is_empty()
             && self.callback.is_empty()
             && !self.findings_recorded
-            && !self.holds_case
+            && !self.holds_case.is_set()
             && self.when.is_none()
             && !self.limits_acts())
     }
@@ -378,6 +400,17 @@ impl Grant {
                 list(&self.after_escalation)
             ));
         }
+        if !self.after_acts.is_empty()
+            && !self
+                .after_acts
+                .iter()
+                .any(|a| case.acts_recorded.contains(a))
+        {
+            unmet.push(format!(
+                "one of the acts {} must have been recorded in the round (`after_acts`; none has)",
+                list(&self.after_acts)
+            ));
+        }
         if !self.callback.is_empty() && !case.callback.is_some_and(|c| self.callback.contains(&c)) {
             unmet.push(format!(
                 "the round's last callback must have answered one of {} ({})",
@@ -394,11 +427,13 @@ impl Grant {
                     .to_owned(),
             );
         }
-        if self.holds_case && !case.holds_case {
-            unmet.push(
-                "the case must be with the actor (`holds_case`): its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
-                    .to_owned(),
-            );
+        if !self.holds_case.holds(case.holds_case, case.handed) {
+            unmet.push(if case.holds_case {
+                "the case must have been handed to the actor (`holds_case = \"handed\"`): nobody has been assigned it and no step has taken it over".to_owned()
+            } else {
+                "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
+                    .to_owned()
+            });
         }
         if let Some(when) = &self.when
             && !when.matches(policy, &case.input)

@@ -147,7 +147,8 @@ pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         | ClockEvent::WorkCompleted
         | ClockEvent::ReportSubmitted
         | ClockEvent::VerificationDone
-        | ClockEvent::CustomerVisited => &[Some(A::RecordAction)],
+        | ClockEvent::CustomerVisited
+        | ClockEvent::InstructionGiven => &[Some(A::RecordAction)],
         ClockEvent::FactsRecorded => &[Some(A::RecordFindings)],
         ClockEvent::ResultReportSigned => &[Some(A::SignRecord)],
         // The engine makes it, when the clock `breach_of` names breaches.
@@ -786,7 +787,51 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
             }
             callback_can_hold(p, g, &path, out);
             findings_can_hold(p, g, &path, out);
+            handed_can_hold(p, g, &path, out);
+            acts_can_hold(p, g, &path, out);
         }
+    }
+}
+
+/// A grant waiting for an act (`after_acts`, ruling 131) can hold: some
+/// role may record one of its acts (`record_action`, always or by a grant
+/// whose `acts` admit it).
+fn acts_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.after_acts.is_empty() {
+        return;
+    }
+    let records = |act: &CaseAction| {
+        p.roles.iter().any(|r| {
+            r.may(Action::RecordAction)
+                || r.grants_of(Action::RecordAction)
+                    .any(|(_, rg)| rg.acts.is_empty() || rg.acts.contains(act))
+        })
+    };
+    if !g.after_acts.iter().any(records) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.after_acts"),
+            "no role may record any of these acts (`record_action`, always or by a grant whose `acts` name it), so the grant never holds; grant the act to the role the regulation gives it (e.g. the leader who gives the instruction)".to_owned(),
+        );
+    }
+}
+
+/// A grant on a case handed to the actor (`holds_case = "handed"`, ruling
+/// 130) can hold: some role may hand a case over (`assign`, `transfer`) or
+/// some step takes a case over; else no case is ever handed to anyone.
+fn handed_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.holds_case != crate::HoldsCase::Handed {
+        return;
+    }
+    let hands_over = some_role_may(p, Action::Assign) || some_role_may(p, Action::Transfer);
+    if !hands_over && p.escalation.iter().all(|s| s.take_over.is_none()) {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.holds_case"),
+            "no role may assign or transfer a case and no escalation step takes one over (`take_over`), so no case is ever handed to anyone and the grant never holds; write `holds_case = true` (a case nobody was handed is anyone's) or let a role hand cases over".to_owned(),
+        );
     }
 }
 

@@ -106,6 +106,7 @@ pub mod fallback_owner;
 pub mod handed_down_by;
 pub mod hands_over;
 pub mod holder;
+mod holds_case;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;
@@ -157,6 +158,7 @@ pub use duties::{Duty, DutyId, DutyPeriod, OnMiss};
 pub use error::{Format, PolicyError, Report};
 pub use fallback_owner::FallbackOwner;
 pub use holder::{Holder, HolderAmong};
+pub use holds_case::HoldsCase;
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
     CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,

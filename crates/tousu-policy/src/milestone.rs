@@ -102,6 +102,9 @@ pub enum ClockEvent {
     /// The customer came back in person (客户二次到厂 / 到店), recorded with
     /// [`CaseAction::CustomerVisited`] (schema 2).
     CustomerVisited,
+    /// A leader gave his instruction on what was reported to him (批示),
+    /// recorded with [`CaseAction::InstructionGiven`] (ruling 131).
+    InstructionGiven,
     /// Facts were recorded mid-case (`record_facts`, schema 2): a clock
     /// whose `applies_when` reads such a fact starts when the fact arises
     /// (S10 「不能按时完成的」).
@@ -145,6 +148,7 @@ impl ClockEvent {
         ClockEvent::ReportSubmitted,
         ClockEvent::VerificationDone,
         ClockEvent::CustomerVisited,
+        ClockEvent::InstructionGiven,
         ClockEvent::FactsRecorded,
         ClockEvent::ResultReportSigned,
         ClockEvent::Breached,
@@ -181,6 +185,7 @@ impl ClockEvent {
             ClockEvent::ReportSubmitted => "report_submitted",
             ClockEvent::VerificationDone => "verification_done",
             ClockEvent::CustomerVisited => "customer_visited",
+            ClockEvent::InstructionGiven => "instruction_given",
             ClockEvent::FactsRecorded => "facts_recorded",
             ClockEvent::ResultReportSigned => "result_report_signed",
             ClockEvent::Breached => "breached",
@@ -228,6 +233,9 @@ pub enum CaseAction {
     VerificationDone,
     /// The customer came back in person (客户二次到厂 / 到店).
     CustomerVisited,
+    /// A leader gave his instruction on what was reported to him (领导批示;
+    /// S17 意见类「待领导作出批示后」, ruling 131).
+    InstructionGiven,
 }
 
 impl CaseAction {
@@ -238,6 +246,7 @@ impl CaseAction {
         CaseAction::ReportSubmitted,
         CaseAction::VerificationDone,
         CaseAction::CustomerVisited,
+        CaseAction::InstructionGiven,
     ];
 
     /// The clock event recording it causes.
@@ -249,6 +258,7 @@ impl CaseAction {
             CaseAction::ReportSubmitted => ClockEvent::ReportSubmitted,
             CaseAction::VerificationDone => ClockEvent::VerificationDone,
             CaseAction::CustomerVisited => ClockEvent::CustomerVisited,
+            CaseAction::InstructionGiven => ClockEvent::InstructionGiven,
         }
     }
 }

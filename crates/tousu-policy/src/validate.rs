@@ -1443,7 +1443,8 @@ fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
         ("after_escalation", !g.after_escalation.is_empty()),
         ("callback", !g.callback.is_empty()),
         ("findings_recorded", g.findings_recorded),
-        ("holds_case", g.holds_case),
+        ("holds_case", g.holds_case.is_set()),
+        ("after_acts", !g.after_acts.is_empty()),
         ("acts", !g.acts.is_empty()),
         ("milestones", !g.milestones.is_empty()),
     ];

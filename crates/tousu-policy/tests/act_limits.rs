@@ -37,6 +37,8 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         input: EvalInput::new(&c, at),
         act,
         holds_case: true,
+        handed: true,
+        acts_recorded: &[],
     };
     g.unmet(p, &view)
 }

@@ -41,6 +41,8 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         input,
         act: None,
         holds_case: true,
+        handed: true,
+        acts_recorded: &[],
     }
 }
 

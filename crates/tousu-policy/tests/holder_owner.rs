@@ -178,7 +178,7 @@ fn a_holds_case_grant_is_a_condition_and_says_so() {
     let plain: Grant =
         serde_json::from_value(serde_json::json!({ "actions": ["reply"], "levels": ["general"] }))
             .unwrap();
-    assert!(!plain.holds_case);
+    assert!(!plain.holds_case.is_set());
     assert!(
         !serde_json::to_string(&plain)
             .unwrap()

@@ -55,6 +55,8 @@ pub(crate) fn registration_granted(
         input,
         act: None,
         holds_case: true,
+        handed: true,
+        acts_recorded: &[],
     };
     grants_hold(ctx, staff, Action::Register, &view)
 }
@@ -106,16 +108,23 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         // Read for nobody in particular (a handler about to be named holds
         // the case once named); `granted_act` works it out for the actor.
         holds_case: true,
+        handed: true,
+        acts_recorded: &case.acts_recorded,
     }
 }
 
-/// Whether the case is with `staff` (a grant's `holds_case`, ruling 121):
-/// a handler named — they are the handler or in the lead department (or a
-/// department under it); none named — the lead department's, when the
-/// assignment came after the last step that took the case over, else the
-/// holders' of the role that step handed it to; neither assigned nor taken
-/// over — anyone's (the desk that received it).
-pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case) -> bool {
+/// Whether the case is with `staff` (a grant's `holds_case`, rulings 121
+/// and 129), and whether anybody was ever handed it (ruling 130): a step
+/// that took it over after its assignment gave it to the holders of that
+/// step's role in the assignment's line — the lead department or a
+/// department above it — or, when no holder is there, to every holder,
+/// displacing the handler named before (ruling 129); else, with a handler
+/// named, they are the handler or in the lead department (or a department
+/// under it); with none named, the lead department's; with no assignment,
+/// the holders' of the role the last take-over gave it to; neither
+/// assigned nor taken over — anyone's (the desk that received it), but
+/// handed to nobody.
+pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case) -> (bool, bool) {
     let departments = ctx.roster.departments();
     let in_lead = |lead| departments.is_within(&staff.department, lead);
     let taken_to = case
@@ -123,15 +132,20 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case) -> bool {
         .iter()
         .filter_map(|e| e.take_over.as_ref())
         .next_back();
-    match (&case.assignment, taken_to) {
-        (Some(a), _) if a.handler.is_some() => {
-            a.handler.as_ref() == Some(&staff.id) || in_lead(&a.lead)
+    let with_staff = match (&case.assignment, taken_to) {
+        (Some(a), Some(role)) if case.assigned_before_take_over => {
+            // The assignment's line picks the holders (a district's head,
+            // not another district's); a role outside it (a team of its
+            // own) is all its holders'.
+            let over_lead = |s: &Staff| departments.is_within(&a.lead, &s.department);
+            let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
+            staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead))
         }
-        (Some(a), None) => in_lead(&a.lead),
-        (Some(a), Some(_)) if !case.assigned_before_take_over => in_lead(&a.lead),
-        (_, Some(role)) => staff.has_role(role),
-        (None, None) => true,
-    }
+        (Some(a), _) => a.handler.as_ref() == Some(&staff.id) || in_lead(&a.lead),
+        (None, Some(role)) => staff.has_role(role),
+        (None, None) => return (true, false),
+    };
+    (with_staff, true)
 }
 
 /// Whether one of `staff`'s roles grants `action` on `case`: in its
@@ -167,14 +181,15 @@ fn granted_act(
     let mut view = case_view(case, at);
     view.act = act;
     // The roster is read only when a grant asks.
-    let asks = |role: &tousu_policy::Role| role.grants_of(action).any(|(_, g)| g.holds_case);
+    let asks =
+        |role: &tousu_policy::Role| role.grants_of(action).any(|(_, g)| g.holds_case.is_set());
     if staff
         .roles
         .iter()
         .filter_map(|r| ctx.policy.role(r))
         .any(asks)
     {
-        view.holds_case = holds_case(ctx, staff, case);
+        (view.holds_case, view.handed) = holds_case(ctx, staff, case);
     }
     grants_hold(ctx, staff, action, &view)
 }

@@ -751,6 +751,11 @@ pub struct Case {
     /// result report, a record that can be signed (S04 一4, ruling 55).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub result_reported: bool,
+    /// The acts recorded in this round (`record_action`), each kind once,
+    /// for a grant's `after_acts` (ruling 131). Absent from a document
+    /// written before it was kept; a replay finds it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acts_recorded: Vec<tousu_policy::CaseAction>,
     /// Every clock of every round.
     pub clocks: Vec<Clock>,
     /// A deadline agreed with the customer.
@@ -973,6 +978,7 @@ impl Case {
             callback: None,
             record_signatures: Vec::new(),
             result_reported: false,
+            acts_recorded: Vec::new(),
             clocks: Vec::with_capacity(clocks),
             agreed_deadline: None,
             extension: None,
@@ -1582,6 +1588,9 @@ impl<'e> Fold<'e> for Case {
         self.unsign(tousu_policy::SignedRecord::Callback);
     }
     fn action_recorded(&mut self, action: tousu_policy::CaseAction) {
+        if !self.acts_recorded.contains(&action) {
+            self.acts_recorded.push(action);
+        }
         if action == tousu_policy::CaseAction::ReportSubmitted {
             self.result_reported = true;
             self.unsign(tousu_policy::SignedRecord::ResultReport);
@@ -1591,6 +1600,7 @@ impl<'e> Fold<'e> for Case {
         self.round = round;
         self.record_signatures.clear();
         self.result_reported = false;
+        self.acts_recorded.clear();
         self.findings = None;
         self.proposal = None;
         self.callback = None;

@@ -475,13 +475,9 @@ fn s17_a_misunderstanding_is_found_by_the_investigation() {
     );
 }
 
-/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。需要回复的,要给客户
-/// 承若必须回复期限,待领导作出批示后向答复推荐被采用状况。」: the receiving department
-/// answers a suggestion only after reporting it up; a consultation it answers
-/// at once (「当即解答」). (The file let the desk answer a suggestion at once.)
-#[test]
-fn s17_a_suggestion_is_answered_after_the_report_up() {
-    let p = policy("membership-cards-s17.toml");
+/// A 会员's feedback of `kind` given at the 前台 on Mon 2 Mar 2026 15:00,
+/// registered and accepted by the desk, whose 前台经理 is its 部门主管或经理.
+fn front_desk_feedback(id: &str, kind: FeedbackKind, text: &str) -> Scenario {
     let roster = roster(
         &[("front", "前台", None)],
         &[
@@ -490,19 +486,27 @@ fn s17_a_suggestion_is_answered_after_the_report_up() {
         ],
     );
     let t0 = beijing(2026, 3, 2, 15, 0);
-    let open = |kind: FeedbackKind, text: &str| {
-        let mut s = Scenario::new(p.clone(), roster.clone());
-        let c = Complaint::builder(t0, Channel::Visit, text)
-            .complainant(person("会员"))
-            .kind(kind)
-            .build()
-            .unwrap();
-        s.register("fd", "S17-R", c).unwrap();
-        s.ok("fd", minutes(t0, 5), accept());
-        s
-    };
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, text)
+        .complainant(person("会员"))
+        .kind(kind)
+        .build()
+        .unwrap();
+    s.register("fd", id, c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s
+}
 
-    let mut suggestion = open(FeedbackKind::Suggestion, "建议增加周末早场瑜伽课");
+/// 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、请示。需要回复的,要给客户
+/// 承若必须回复期限,待领导作出批示后向答复推荐被采用状况。」: the receiving department
+/// answers a suggestion only after reporting it up and the manager's
+/// instruction; a consultation it answers at once (「当即解答」). (The file
+/// let the desk answer a suggestion at once.)
+#[test]
+fn s17_a_suggestion_is_answered_after_the_report_up() {
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let mut suggestion =
+        front_desk_feedback("S17-R", FeedbackKind::Suggestion, "建议增加周末早场瑜伽课");
     let early = suggestion
         .run("fd", minutes(t0, 10), reply("谢谢建议,我们会考虑"))
         .unwrap_err();
@@ -513,13 +517,66 @@ fn s17_a_suggestion_is_answered_after_the_report_up() {
     suggestion.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
     assert_eq!(steps_taken(&suggestion), ["dept-manager"]);
     suggestion.ok(
+        "dm",
+        beijing(2026, 3, 4, 9, 0),
+        act(
+            tousu_policy::CaseAction::InstructionGiven,
+            "下月起周六增加早场瑜伽课",
+        ),
+    );
+    suggestion.ok(
         "fd",
         beijing(2026, 3, 4, 10, 0),
         reply("经理批示:下月起周六增加早场瑜伽课,您的建议已被采纳"),
     );
 
-    let mut question = open(FeedbackKind::Inquiry, "年卡能否转让给家人?");
+    let mut question = front_desk_feedback("S17-Q", FeedbackKind::Inquiry, "年卡能否转让给家人?");
     question.ok("fd", minutes(t0, 10), reply("可以转让一次,需双方到店办理"));
+}
+
+/// 意见类「…向部门主管或经理汇报、请示。…待领导作出批示后向答复推荐被采用状况。」: the report
+/// up (请示) is not the instruction (批示). Reported up on Mon 2 Mar 2026, the
+/// desk's answer is refused naming `after_acts` until the 前台经理 records his
+/// instruction (`instruction_given`, ruling 131), which the desk may not
+/// record for him; then it answers. Fails on the old file, which let the
+/// desk answer once the suggestion was reported up.
+#[test]
+fn s17_a_suggestion_waits_for_the_leaders_instruction() {
+    let t0 = beijing(2026, 3, 2, 15, 0);
+    let mut s = front_desk_feedback("S17-I", FeedbackKind::Suggestion, "建议前台提供充电宝租借");
+    s.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
+    let before = s.events.len();
+    let early = s
+        .run("fd", minutes(t0, 30), reply("您的建议已被采纳"))
+        .unwrap_err();
+    assert!(
+        matches!(&early, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("after_acts") && u.contains("instruction_given"))),
+        "{early}"
+    );
+    let own = s
+        .run(
+            "fd",
+            minutes(t0, 40),
+            act(tousu_policy::CaseAction::InstructionGiven, "自拟批示"),
+        )
+        .unwrap_err();
+    assert!(matches!(own, Rejection::NotPermitted { .. }), "{own}");
+    assert_eq!(s.events.len(), before);
+    s.ok(
+        "dm",
+        beijing(2026, 3, 3, 9, 0),
+        act(
+            tousu_policy::CaseAction::InstructionGiven,
+            "同意,下周起前台提供充电宝租借",
+        ),
+    );
+    s.ok(
+        "fd",
+        beijing(2026, 3, 3, 10, 0),
+        reply("经理批示:下周起前台提供充电宝租借,您的建议已被采纳"),
+    );
+    s.assert_replays();
 }
 
 /// 2.2.2「a、求助型:客户有困难或问题需给予帮忙解决的」「c、发泄型:客户带有某种不满,误会等造成的

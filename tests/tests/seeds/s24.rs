@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S24 — XXXX电气有限公司 质量投诉处理及服务管理制度
@@ -506,13 +507,9 @@ fn s24_management_does_not_report_a_case_to_itself() {
     assert_eq!(steps_taken(&s), ["manual-management"]);
 }
 
-/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.3 2): the 销售 rep answers a
-/// complaint only while it is with him (`holds_case`, ruling 121): not one
-/// 品质部 gave one of its own, whose handling clock his answer would end; one
-/// 品质部 hands him (a return) he answers.
-#[test]
-fn s24_sales_answers_only_a_case_handed_to_him() {
-    let p = policy("electrical-equipment-s24.toml");
+/// The 品质部 engineer and the 销售 rep who registers a 断路器 complaint on
+/// Mon 16 Mar 2026, which 品质部 accepts.
+fn sales_registered(id: &str) -> Scenario {
     let roster = roster(
         &[("pz", "品质部", None), ("xs", "销售部", None)],
         &[
@@ -521,37 +518,70 @@ fn s24_sales_answers_only_a_case_handed_to_him() {
         ],
     );
     let t0 = beijing(2026, 3, 16, 9, 0);
-    let filed = |s: &mut Scenario, id: &str| {
-        let c = Complaint::builder(t0, Channel::Phone, "断路器合闸后跳闸")
-            .complainant(person("某机电安装公司"))
-            .category(cat("product"))
-            .build()
-            .unwrap();
-        s.register("x1", id, c).unwrap();
-        s.ok("q1", minutes(t0, 10), accept());
-    };
-    // 品质部 keeps it: the rep who registered it does not answer.
-    let mut s = Scenario::new(p.clone(), roster.clone());
-    filed(&mut s, "S24-H1");
-    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    let c = Complaint::builder(t0, Channel::Phone, "断路器合闸后跳闸")
+        .complainant(person("某机电安装公司"))
+        .category(cat("product"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    s.register("x1", id, c).unwrap();
+    s.ok("q1", minutes(t0, 10), accept());
+    s
+}
+
+/// The 销售 rep's reply is refused for where the case is (`holds_case`),
+/// changing nothing; the refusal, for what it says.
+fn sales_reply_refused(s: &mut Scenario, at: DateTime<Utc>) -> Rejection {
     let before = s.events.len();
-    let answer = s
-        .run("x1", minutes(t0, 60), reply("已安排更换"))
-        .unwrap_err();
+    let answer = s.run("x1", at, reply("已安排更换")).unwrap_err();
     assert!(
         matches!(&answer, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case"))),
         "{answer}"
     );
     assert_eq!(s.events.len(), before);
+    answer
+}
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.3 2): the 销售 rep answers a
+/// complaint only while it is with him (`holds_case`, ruling 121): not one
+/// 品质部 gave one of its own, whose handling clock his answer would end; one
+/// 品质部 hands him (a return) he answers.
+#[test]
+fn s24_sales_answers_only_a_case_handed_to_him() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    // 品质部 keeps it: the rep who registered it does not answer.
+    let mut s = sales_registered("S24-H1");
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    let answer = sales_reply_refused(&mut s, minutes(t0, 60));
+    assert!(answer.to_string().contains("gone elsewhere"), "{answer}");
     s.ok("q1", minutes(t0, 90), reply("经分析,已安排更换"));
     s.assert_replays();
 
     // 品质部 hands him the return: he answers.
-    let mut s = Scenario::new(p, roster);
-    filed(&mut s, "S24-H2");
+    let mut s = sales_registered("S24-H2");
     s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
     s.ok("x1", minutes(t0, 60), reply("会同质检人员检定后已更换"));
+    s.assert_replays();
+}
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.3 2)「由销售人员会同质检人员…做出合理处理」:
+/// the 销售 rep who registered a complaint (5.3 1)) does not answer it
+/// before 品质部 hands it to him — nobody has been handed it yet, and the
+/// answer is 品质部's (`holds_case = "handed"`, ruling 130). Refused naming
+/// the hand-over, nothing changes, 品质部 answers. Fails on the old file,
+/// where a case nobody was handed was anyone's (ruling 121) and his reply
+/// was accepted.
+#[test]
+fn s24_sales_does_not_answer_a_complaint_nobody_handed_him() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let mut s = sales_registered("S24-H3");
+    let answer = sales_reply_refused(&mut s, minutes(t0, 30));
+    assert!(
+        answer.to_string().contains("nobody has been assigned it"),
+        "{answer}"
+    );
+    s.ok("q1", minutes(t0, 90), reply("经分析,已安排更换"));
     s.assert_replays();
 }
 

@@ -1685,3 +1685,50 @@ fn s30_the_team_does_not_handle_what_the_difficult_team_holds() {
     s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,已向您说明"));
     s.assert_replays();
 }
+
+/// 五(2)「…可直接转交至疑难投诉处理团队(经理级)」 and 2(2)「…提交“咨询工单—疑难客户”节点工单进行二次处理」:
+/// a team member the team named the handler is off the work order once the
+/// 疑难 team takes it over, as the rest of the team is: a take-over after the
+/// assignment displaces the handler named before (ruling 129). Refused as
+/// `holds_case`, nothing changes, the 疑难 team answers. Fails on the old
+/// engine, which read the named handler first and accepted his reply.
+#[test]
+fn s30_a_team_member_named_before_the_difficult_team_took_over_is_off_it() {
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let refused = |s: &mut Scenario, at| {
+        for cmd in [reply("已核实,向您致歉"), close()] {
+            let e = s.refused("jd1", at, cmd);
+            assert!(e.to_string().contains("holds_case"), "{e}");
+        }
+    };
+
+    // Named the handler, he finds the customer 疑难 and passes it on.
+    let mut s = at_the_team("ZD-HD1", t0);
+    s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        escalate_to("to-difficult-team", "转交至疑难投诉处理团队"),
+    );
+    refused(&mut s, minutes(t0, 60));
+    s.ok("yn1", minutes(t0, 90), reply("已核实,向您致歉"));
+    s.assert_replays();
+
+    // Named the handler, he answers; the customer is still unsatisfied and
+    // the 疑难 node takes the work order for the 二次处理.
+    let mut s = at_the_team("ZD-HD2", t0);
+    s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
+    to_the_difficult_node(&mut s, t0, (2026, 6, 2));
+    refused(&mut s, beijing(2026, 6, 3, 10, 0));
+    s.ok(
+        "yn1",
+        beijing(2026, 6, 3, 11, 0),
+        reply("经疑难团队复核,再次致歉"),
+    );
+    s.assert_replays();
+}

@@ -1167,12 +1167,26 @@ fn s34_a_round_the_district_head_reopens_is_still_supervised() {
 /// district head approve it (this test fails there).
 #[test]
 fn s34_a_district_head_approves_only_his_districts_cases() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = yuzhong_case("CQ-J", |s| {
+        s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    });
+    other_head_refused(&mut s, minutes(t0, 120));
+    s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
+    s.assert_replays();
+}
+
+/// A 渝中 case handled by 渝中's body, with 渝中's and 渝北's heads on the
+/// roster: registered on Mon 2 Mar 2026, accepted, handed over by
+/// `hand_over` (from 20 minutes), investigated and proposed without money
+/// at 90 minutes.
+fn yuzhong_case(id: &str, hand_over: impl FnOnce(&mut Scenario)) -> Scenario {
     let roster = two_districts();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
     s.register(
         "y1",
-        "CQ-J",
+        id,
         about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
             .first_responder(sid("y1"))
             .build()
@@ -1180,7 +1194,7 @@ fn s34_a_district_head_approves_only_his_districts_cases() {
     )
     .unwrap();
     s.ok("y1", minutes(t0, 10), accept());
-    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    hand_over(&mut s);
     s.ok("y1", minutes(t0, 30), investigate());
     s.ok(
         "y1",
@@ -1192,12 +1206,44 @@ fn s34_a_district_head_approves_only_his_districts_cases() {
         minutes(t0, 90),
         propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
     );
-    let other = s
-        .run("qz", minutes(t0, 120), CommandKind::Approve)
-        .unwrap_err();
-    assert!(refused_as_not_holding(&other), "{other}");
-    s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
-    s.assert_replays();
+    s
+}
+
+/// 渝北's head's approval of the 渝中 case is refused (`holds_case`),
+/// changing nothing.
+fn other_head_refused(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
+    let before = s.events.len();
+    let other = s.run("qz", at, CommandKind::Approve).unwrap_err();
+    assert!(
+        matches!(&other, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{other}"
+    );
+    assert_eq!(s.events.len(), before);
+}
+
+/// 第五条「负责处理本地区的建筑工程投诉」 and the assumed `head` step (a
+/// district body refers its case to its own head): a case 渝中's body
+/// assigned and then referred to its head is 渝中's head's, not every
+/// district head's — the step's role is read in the assignment's line (the
+/// lead department or above it; ruling 129). With nobody named at 渝中
+/// (fails on the old file, where the step gave the case to every
+/// district head and 渝北's approved it), and with 渝中's body member named
+/// the handler, whom the step displaces: 渝北's head is still refused.
+#[test]
+fn s34_a_case_referred_to_the_head_is_its_own_districts_heads() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    for (id, handler) in [("CQ-R1", None), ("CQ-R2", Some("y1"))] {
+        let mut s = yuzhong_case(id, |s| {
+            let to = handler.map_or_else(|| assign_department("yz"), |h| assign("yz", h));
+            s.ok("y1", minutes(t0, 20), to);
+            s.ok("y1", minutes(t0, 25), escalate("需区负责人决定"));
+            assert_eq!(steps_taken(s), ["head"]);
+        });
+        other_head_refused(&mut s, minutes(t0, 120));
+        s.ok("yzz", minutes(t0, 120), CommandKind::Approve);
+        s.assert_replays();
+    }
 }
 
 /// 第五条「负责处理本地区的建筑工程投诉」 bounds the district head to his

@@ -1,0 +1,122 @@
+//! A grant's `holds_case` read by the engine: a step that takes the case
+//! over after its assignment displaces the handler named before (ruling
+//! 129), and `"handed"` refuses a case nobody was handed (ruling 130).
+
+mod common;
+
+use common::*;
+use tousu_policy::{Action, Grant, Policy};
+use tousu_workflow::*;
+
+/// The default policy where the handler replies only while the case is
+/// with him, `holds_case` being `value` (`true` or `"handed"`).
+fn harness(value: serde_json::Value) -> Harness {
+    let mut policy = Policy::default_policy().unwrap();
+    for role in &mut policy.roles {
+        if role.id.as_str() == "handler" {
+            role.actions.retain(|a| *a != Action::Reply);
+            let grant: Grant = serde_json::from_value(serde_json::json!({
+                "actions": ["reply"],
+                "holds_case": value,
+            }))
+            .unwrap();
+            role.grants.push(grant);
+        }
+    }
+    policy.validate().unwrap();
+    let mut h = Harness::new();
+    h.rt = PolicyRuntime::new(policy).unwrap();
+    h
+}
+
+fn h1() -> Assignment {
+    Assignment {
+        lead: did("eng"),
+        handler: Some(sid("h1")),
+        co_handling: vec![],
+    }
+}
+
+fn to_h1() -> CommandKind {
+    CommandKind::Assign { assignment: h1() }
+}
+
+fn reply() -> CommandKind {
+    CommandKind::Reply {
+        text: "已安排维修".into(),
+        written: false,
+    }
+}
+
+/// The handler's reply, refused for where the case is and changing
+/// nothing; what the refusal says.
+fn refused(h: &mut Harness, at: chrono::DateTime<chrono::Utc>) -> String {
+    let before = h.events.len();
+    let err = h.run("h1", at, reply()).unwrap_err();
+    assert_eq!(h.events.len(), before);
+    match err {
+        Rejection::GrantConditionUnmet { unmet, .. } => {
+            assert_eq!(unmet.len(), 1, "{unmet:?}");
+            unmet.into_iter().next().unwrap_or_default()
+        }
+        other => panic!("expected grant_condition_unmet, got {other}"),
+    }
+}
+
+#[test]
+fn a_take_over_after_the_assignment_displaces_the_named_handler() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let mut h = harness(true.into());
+    h.register_default(t0);
+    let accept = CommandKind::Accept {
+        override_reason: None,
+    };
+    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+    h.run("kf1", Harness::minutes(t0, 10), to_h1()).unwrap();
+    // Named, he holds it; he reports it up to his head, who takes it over.
+    let escalate = CommandKind::Escalate {
+        reason: "需主管处理".into(),
+        step: None,
+    };
+    h.run("h1", Harness::minutes(t0, 20), escalate).unwrap();
+    assert!(h.case().assigned_before_take_over);
+    let said = refused(&mut h, Harness::minutes(t0, 30));
+    assert!(
+        said.contains("`holds_case`") && said.contains("gone elsewhere"),
+        "{said}"
+    );
+    // The head sends it back to the department, naming nobody: the
+    // assignment is the newer, and h1, in the department, holds it again.
+    let back = CommandKind::Transfer {
+        assignment: Assignment {
+            handler: None,
+            ..h1()
+        },
+        reason: "交还责任人处理".into(),
+    };
+    h.run("head1", Harness::minutes(t0, 40), back).unwrap();
+    h.run("h1", Harness::minutes(t0, 50), reply()).unwrap();
+}
+
+#[test]
+fn handed_refuses_a_case_nobody_was_handed() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let accepted = |value: serde_json::Value| {
+        let mut h = harness(value);
+        h.register_default(t0);
+        let accept = CommandKind::Accept {
+            override_reason: None,
+        };
+        h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+        h
+    };
+    // `true`: a case nobody was handed is anyone's (ruling 121).
+    let mut h = accepted(true.into());
+    h.run("h1", Harness::minutes(t0, 10), reply()).unwrap();
+    // `"handed"`: nobody's until handed.
+    let mut h = accepted("handed".into());
+    let said = refused(&mut h, Harness::minutes(t0, 10));
+    assert!(said.contains("nobody has been assigned it"), "{said}");
+    h.run("kf1", Harness::minutes(t0, 20), to_h1()).unwrap();
+    h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+}
