@@ -89,7 +89,11 @@ fn tells_itself(p: &Policy, step: &EscalationStep, role: &RoleId) -> bool {
         (Some(low), Some(high)) => low < high,
         _ => false,
     };
-    step.notify.contains(role) && step.take_over.as_ref().is_none_or(|r| r == role || below(r))
+    step.notify.contains(role)
+        && step
+            .take_over
+            .as_ref()
+            .is_none_or(|r| r == role || below(r))
 }
 
 /// The clocks `step` stops that `role` does not own, each as ", and it
