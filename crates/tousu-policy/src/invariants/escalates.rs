@@ -4,8 +4,8 @@
 //! A role that escalates without naming a step gets the first manual step
 //! not yet taken that it may take (`by` empty or naming it), in file order,
 //! and may name any such step. So a step is the role's whenever `by` does
-//! not exclude it, and two faults follow (the eleventh and twelfth audits
-//! found eleven of them by hand):
+//! not exclude it, and three faults follow (the eleventh to fourteenth
+//! audits found them by hand):
 //!
 //! 1. the step brings the case to the role itself and nobody else (takes
 //!    it over to the role, notifies only the role): the role reports a
@@ -14,7 +14,18 @@
 //! 2. the step takes the case over to a role that escalates into this one
 //!    by a later step (a manual step further up the ladder, which is in
 //!    file order, taking the case over to this role, that the other may
-//!    take): the role hands a case back down.
+//!    take): the role hands a case back down;
+//! 3. the step's `notify` names the role among others, and it takes the
+//!    case over to nobody, to the role, or to a role below it on the
+//!    approval ladder: the role reports a case to itself and uses the
+//!    step up; the finding names each clock of another role the step
+//!    stops (`escalated` in `stop`, `steps` empty or naming the step),
+//!    which the role's report to itself meets (S42's 部门经理 and 中心领导,
+//!    S22's 项目经理 and S44's 总经理 taking the report made to them).
+//!
+//! A step is not the role's where `by` excludes it, where its `levels`
+//! and the grant's meet at no level, or where the grant holds `escalate`
+//! only after steps that are the step itself or close it (`not_after`).
 
 use crate::authority::{Action, EscalationStep, EscalationTrigger, Grant, Role};
 use crate::milestone::{ClockEvent, MilestoneOwner};
@@ -103,6 +114,9 @@ fn others_clocks(p: &Policy, step: &EscalationStep, role: &RoleId) -> String {
     for (m, ms) in p.milestones.iter().enumerate() {
         let stops = ms.stop.contains(&ClockEvent::Escalated)
             && (ms.steps.is_empty() || ms.steps.contains(&step.id));
+        if !stops {
+            continue;
+        }
         let whose = match &ms.owner {
             MilestoneOwner::Role(r) if r == role => continue,
             MilestoneOwner::Holder(h) if h.role == *role => continue,
@@ -111,12 +125,10 @@ fn others_clocks(p: &Policy, step: &EscalationStep, role: &RoleId) -> String {
             MilestoneOwner::Assignee => "the handler".to_owned(),
             MilestoneOwner::FirstResponder => "the first responder".to_owned(),
         };
-        if stops {
-            said.push_str(&format!(
-                ", and it stops `milestones[{m}]` ({}), the clock of {whose}, with a report to itself",
-                ms.id
-            ));
-        }
+        said.push_str(&format!(
+            ", and it stops `milestones[{m}]` ({}), the clock of {whose}, with a report to itself",
+            ms.id
+        ));
     }
     said
 }
@@ -260,6 +272,14 @@ mod tests {
             .expect("the default policy has the step")
     }
 
+    /// `id` holds `escalate` only by `grant` (its own `escalate` dropped).
+    fn escalates_only(p: &mut Policy, id: &str, grant: serde_json::Value) {
+        let role = p.roles.iter_mut().find(|r| r.id.as_str() == id).unwrap();
+        role.actions
+            .retain(|a| *a != crate::authority::Action::Escalate);
+        role.grants.push(serde_json::from_value(grant).unwrap());
+    }
+
     /// The default as it was before its steps named their reporters: no
     /// `by` on `manual-head` and `manual-gm`, and the general manager
     /// holding `escalate` (where it stood, `actions[4]`).
@@ -319,18 +339,11 @@ mod tests {
     fn a_grant_only_at_other_levels_is_not_found() {
         let mut p = unfixed_default();
         step(&mut p, "manual-gm").levels = vec![LevelId::new("crisis").unwrap()];
-        for role in &mut p.roles {
-            if role.id.as_str() == "general_manager" {
-                role.actions
-                    .retain(|a| *a != crate::authority::Action::Escalate);
-                role.grants.push(
-                    serde_json::from_value(serde_json::json!({
-                        "actions": ["escalate"], "levels": ["major"]
-                    }))
-                    .unwrap(),
-                );
-            }
-        }
+        escalates_only(
+            &mut p,
+            "general_manager",
+            serde_json::json!({ "actions": ["escalate"], "levels": ["major"] }),
+        );
         let f = found(&p);
         assert!(
             !f.iter()
@@ -423,18 +436,10 @@ mod tests {
     fn none_when_the_grant_holds_only_after_a_step_that_closes_it() {
         let mut p = told_itself();
         let later = crate::EscalationId::new("gm-on-late-result").unwrap();
-        let head = p
-            .roles
-            .iter_mut()
-            .find(|r| r.id.as_str() == "department_head")
-            .unwrap();
-        head.actions
-            .retain(|a| *a != crate::authority::Action::Escalate);
-        head.grants.push(
-            serde_json::from_value(serde_json::json!({
-                "actions": ["escalate"], "after_escalation": ["gm-on-late-result"]
-            }))
-            .unwrap(),
+        escalates_only(
+            &mut p,
+            "department_head",
+            serde_json::json!({ "actions": ["escalate"], "after_escalation": ["gm-on-late-result"] }),
         );
         let found_at = |p: &Policy| {
             said(p)
