@@ -33,8 +33,9 @@
 //! `approve_extension` with no role that may `request_extension`), a
 //! closure that waits for a clock nobody can stop or for a callback a
 //! policy owing none requires (`closure_can_happen`), a role whose
-//! `escalate` takes a manual step that brings the case to itself or hands
-//! it back down to a role that escalates into it (`escalates_to_itself`).
+//! `escalate` takes a manual step that brings the case to itself, hands
+//! it back down to a role that escalates into it, or reports it to itself
+//! among others (naming the clocks of others it stops) (`escalates_to_itself`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
