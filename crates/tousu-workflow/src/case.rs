@@ -1019,7 +1019,7 @@ impl Case {
     /// already), so only the version, the instant and the event's own
     /// change are applied: a command's clock events cost no look-up in
     /// the participants or the applied commands (docs/performance.md,
-    /// "Sixteenth pass").
+    /// "Sixteenth pass: commands").
     pub(crate) fn apply_command(&mut self, events: &[Event]) {
         let mut previous: Option<&Event> = None;
         for event in events {

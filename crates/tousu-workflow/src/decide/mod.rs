@@ -204,12 +204,12 @@ fn required_before(
 }
 
 /// Room a case opened by [`handle`] gets for the clocks and the commands
-/// it is about to take, past those of its registration: the
-/// acceptance and first-response clocks start at registration, and the
-/// result and callback clocks after it; a case takes a handful of commands.
-/// Grown one command at a time, the vectors were reallocated and copied
-/// two or three times a case (docs/performance.md, "Sixteenth pass"); a
-/// replayed case ([`Case::replay_events`]) gets none.
+/// it is about to take, past those of its registration (in the default
+/// policy the acceptance and first-response clocks start at registration,
+/// the result and callback clocks after it; a case takes a handful of
+/// commands). Grown one command at a time, the vectors were reallocated
+/// and copied two or three times a case (docs/performance.md, "Sixteenth
+/// pass: commands"). A replayed case ([`Case::replay_events`]) gets none.
 const OPENED_ROOM: (usize, usize) = (2, 7);
 
 /// Decides `command` against the case so far — none before its
