@@ -503,6 +503,15 @@ impl Participants {
         }
     }
 
+    /// [`insert`](Self::insert) of a borrowed id, copied only when it is
+    /// not in already (an event's actor mostly is).
+    fn add(&mut self, staff: &StaffId) {
+        if let Err(i) = self.0.binary_search(staff) {
+            self.0.reserve_exact(1);
+            self.0.insert(i, staff.clone());
+        }
+    }
+
     /// Adds the people a replay met ([`Met`]): when nobody is in yet, one
     /// allocation of the exact size, sorted; otherwise one by one.
     fn add_met(&mut self, met: &mut Met<'_>) {
@@ -869,6 +878,22 @@ impl Case {
         I: IntoIterator<Item = &'e Event>,
         I::IntoIter: Clone,
     {
+        Case::replay_with_room(events, (0, 0))
+    }
+
+    /// [`Case::replay_events`], the clocks' and the applied commands'
+    /// vectors with room for `room.0` clocks and `room.1` commands more
+    /// than the events hold: a case about to take commands
+    /// ([`handle`](crate::handle)) grows them in place of reallocating
+    /// them a command at a time.
+    pub(crate) fn replay_with_room<'e, I>(
+        events: I,
+        room: (usize, usize),
+    ) -> Result<Case, ReplayError>
+    where
+        I: IntoIterator<Item = &'e Event>,
+        I::IntoIter: Clone,
+    {
         let mut iter = events.into_iter();
         // The first event of each command carries its fingerprint (events
         // stored before fingerprints undercount: the vector then grows).
@@ -882,7 +907,7 @@ impl Case {
         // The case is built in the `Result` returned, its vectors sized as
         // it is built (not reserved and replaced after): one copy of the
         // whole case fewer (docs/performance.md, "Thirteenth pass: replay").
-        let mut replayed = Case::registered(first, clocks, commands);
+        let mut replayed = Case::registered(first, clocks + room.0, commands + room.1);
         let Ok(case) = &mut replayed else {
             return replayed;
         };
@@ -993,11 +1018,38 @@ impl Case {
         })
     }
 
+    /// Applies the events one command caused, in order, as [`Case::apply`]
+    /// applies each ([`handle`](crate::handle)). Past the first, an event
+    /// with the actor and command id of the one before and no fingerprint
+    /// records nothing new (the actor is a participant and the id applied
+    /// already), so only the version, the instant and the event's own
+    /// change are applied: a command's clock events cost no look-up in
+    /// the participants or the applied commands (docs/performance.md,
+    /// "Sixteenth pass: commands").
+    pub(crate) fn apply_command(&mut self, events: &[Event]) {
+        let mut previous: Option<&Event> = None;
+        for event in events {
+            self.version = event.version;
+            let recorded = previous.is_some_and(|p| {
+                event.command_digest.is_none()
+                    && p.command_id == event.command_id
+                    && p.actor == event.actor
+            });
+            if recorded {
+                self.updated_at = event.at;
+            } else {
+                self.record_common(event);
+            }
+            fold(self, &event.kind, event.actor.as_ref(), event.at);
+            previous = Some(event);
+        }
+    }
+
     /// Records the actor and command of `event`, applied on its own, and
     /// when it happened.
     fn record_common(&mut self, event: &Event) {
         if let Some(actor) = &event.actor {
-            self.participants.insert(actor.clone());
+            self.participants.add(actor);
         }
         self.updated_at = event.at;
         if let Some(id) = &event.command_id {

@@ -35,6 +35,44 @@ use crate::{Ctx, Rejection};
 /// listing them allocated nothing.
 type Taken = smallvec::SmallVec<[EscalationId; 4]>;
 
+/// A command's triggers as bits, one per [`ClockEvent`], made once per
+/// [`react`]: whether an event of a milestone's `start`, `stop`, `pause` or
+/// `resume` list is one of them is then a test of a bit, not a search of
+/// the triggers for each (docs/performance.md, "Sixteenth pass: commands").
+#[derive(Clone, Copy)]
+struct EventSet<'t> {
+    bits: u64,
+    /// The triggers themselves, searched for an event past the 64th (the
+    /// enum has 30; none is lost if it grows).
+    events: &'t [ClockEvent],
+}
+
+impl<'t> EventSet<'t> {
+    fn of(events: &'t [ClockEvent]) -> Self {
+        let bits = events
+            .iter()
+            .fold(0, |bits, &e| bits | event_bit(e).unwrap_or(0));
+        EventSet { bits, events }
+    }
+
+    fn contains(self, e: ClockEvent) -> bool {
+        match event_bit(e) {
+            Some(bit) => self.bits & bit != 0,
+            None => self.events.contains(&e),
+        }
+    }
+
+    /// Whether one of `events` is in the set.
+    fn any_of(self, events: &[ClockEvent]) -> bool {
+        events.iter().any(|&e| self.contains(e))
+    }
+}
+
+/// `e`'s bit in an [`EventSet`], if it has one.
+fn event_bit(e: ClockEvent) -> Option<u64> {
+    1u64.checked_shl(e as u32)
+}
+
 /// What the clock rules read of a case: the case as it stands, or as it
 /// would stand after some events applied without an actor or a command (as
 /// [`evolve`](crate::evolve) applies them), borrowed rather than copied.
@@ -320,8 +358,8 @@ impl<'a> ClockCase<'a> {
     /// Whether `triggers` start `m`: one of its start events (the first,
     /// `start_when = "any"`), or (`"all"`, ruling 81) one of them once every
     /// other has happened in this round, so that it starts at the later.
-    fn starts(&self, m: &Milestone, triggers: &[ClockEvent], ctx: &Ctx<'_>) -> bool {
-        let fired = |e: ClockEvent| triggers.contains(&e) && self.fires(m, e);
+    fn starts(&self, m: &Milestone, triggers: EventSet<'_>, ctx: &Ctx<'_>) -> bool {
+        let fired = |e: ClockEvent| triggers.contains(e) && self.fires(m, e);
         if !m.start.iter().any(|&e| fired(e)) {
             return false;
         }
@@ -651,12 +689,19 @@ fn react(
     let mut r = Reaction {
         case,
         triggers,
+        fired: EventSet::of(triggers),
+        milestones: [None; MEMO],
         at,
         ctx,
         touched: smallvec::SmallVec::new(),
         taken,
         out: Vec::new(),
     };
+    for (slot, c) in r.milestones.iter_mut().zip(case.clocks.iter()) {
+        if c.is_open() {
+            *slot = ctx.policy.milestone(&c.milestone);
+        }
+    }
     // 1. Stop.
     r.stop()?;
     restore(&mut r.out, case, triggers, at, &mut r.taken, ctx)?;
@@ -665,14 +710,24 @@ fn react(
     // 3. Resume.
     r.resume()?;
     // 4. Start.
-    start(&mut r.out, case, triggers, at, ctx)?;
+    start(&mut r.out, case, (triggers, r.fired), at, ctx)?;
     Ok(r.out)
 }
+
+/// How many of a case's clocks [`Reaction`] keeps the milestone of: a case
+/// has four or five (a round's), more after a reopening.
+const MEMO: usize = 8;
 
 /// What [`react`]'s passes share.
 struct Reaction<'r, 'a> {
     case: &'r ClockCase<'a>,
     triggers: &'r [ClockEvent],
+    /// The triggers as a set.
+    fired: EventSet<'r>,
+    /// The milestone of each of the case's first [`MEMO`] clocks that is
+    /// open (`None` for the others and for an agreed deadline), looked up
+    /// once for the passes; a clock past them is looked up each time.
+    milestones: [Option<&'r Milestone>; MEMO],
     at: DateTime<Utc>,
     ctx: &'r Ctx<'r>,
     /// The clocks this command already stopped or paused: a few, kept inline.
@@ -683,21 +738,32 @@ struct Reaction<'r, 'a> {
 }
 
 impl<'r> Reaction<'r, '_> {
+    /// The milestone of the case's open clock at `i`.
+    fn milestone(&self, i: usize) -> Option<&'r Milestone> {
+        match self.milestones.get(i) {
+            Some(m) => *m,
+            None => {
+                let clock = self.case.clocks.get(i)?;
+                self.ctx.policy.milestone(&clock.milestone)
+            }
+        }
+    }
+
     /// Whether this command has not yet stopped or paused `c`.
     fn untouched(&self, c: &Clock) -> bool {
         !self
             .touched
             .iter()
-            .any(|(m, r)| **m == c.milestone && *r == c.round)
+            .any(|(m, r)| *r == c.round && **m == c.milestone)
     }
 
     /// Stops the clocks the triggers stop; a new round also closes
     /// whatever the last round left open.
     fn stop(&mut self) -> Result<(), Rejection> {
         let (case, triggers, at, ctx) = (self.case, self.triggers, self.at, self.ctx);
-        let reopened = triggers.contains(&ClockEvent::Reopened);
-        for clock in case.clocks.iter().filter(|c| c.is_open()) {
-            let m = ctx.policy.milestone(&clock.milestone);
+        let (fired, reopened) = (self.fired, self.fired.contains(ClockEvent::Reopened));
+        for (i, clock) in case.clocks.iter().enumerate().filter(|(_, c)| c.is_open()) {
+            let m = self.milestone(i);
             let stale_round = reopened && clock.round < case.round;
             let by_event = |e: ClockEvent| {
                 stops_on(m, clock, e, ctx)
@@ -706,7 +772,12 @@ impl<'r> Reaction<'r, '_> {
                     })
             };
             let by_validity_of = |e: ClockEvent| m.is_some_and(|m| case.validity_stops(m, e));
-            let stopped_by_event = stale_round || triggers.iter().any(|&e| by_event(e));
+            // A milestone's stop events, each looked up among the triggers.
+            let stopped_by_event = stale_round
+                || match m {
+                    Some(m) => m.stop.iter().any(|&e| fired.contains(e) && by_event(e)),
+                    None => triggers.iter().any(|&e| by_event(e)),
+                };
             // Stopped by the findings alone: findings recorded again that no
             // longer say it run it again (ruling 52).
             let by_validity = m
@@ -770,18 +841,17 @@ impl<'r> Reaction<'r, '_> {
     /// Pauses the running clocks of this round the triggers pause.
     fn pause(&mut self) -> Result<(), Rejection> {
         let (case, at, ctx) = (self.case, self.at, self.ctx);
-        for clock in case
+        for (i, clock) in case
             .clocks
             .iter()
-            .filter(|c| c.round == case.round && c.is_running())
+            .enumerate()
+            .filter(|(_, c)| c.round == case.round && c.is_running())
         {
-            if !self.untouched(clock) {
-                continue;
-            }
-            let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+            // The bits first: most commands pause nothing.
+            let Some(m) = self.milestone(i) else {
                 continue;
             };
-            if !self.triggers.iter().any(|e| m.pause.contains(e)) {
+            if !self.fired.any_of(&m.pause) || !self.untouched(clock) {
                 continue;
             }
             // A clock already past its deadline breaches before it pauses, so
@@ -816,20 +886,23 @@ impl<'r> Reaction<'r, '_> {
     /// Resumes the paused clocks of this round the triggers resume.
     fn resume(&mut self) -> Result<(), Rejection> {
         let (case, at, ctx) = (self.case, self.at, self.ctx);
-        for clock in case.clocks.iter().filter(|c| c.round == case.round) {
-            if !self.untouched(clock) {
-                continue;
-            }
+        for (i, clock) in case
+            .clocks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.round == case.round)
+        {
             let ClockState::Paused {
                 remaining_seconds, ..
             } = clock.state
             else {
                 continue;
             };
-            let Some(m) = ctx.policy.milestone(&clock.milestone) else {
+            // Paused is open: looked up with the others.
+            let Some(m) = self.milestone(i) else {
                 continue;
             };
-            if !self.triggers.iter().any(|e| m.resume.contains(e)) {
+            if !self.fired.any_of(&m.resume) || !self.untouched(clock) {
                 continue;
             }
             let (deadline, no_deadline) = resumed_deadline_of(ctx, clock, at, remaining_seconds)?;
@@ -945,7 +1018,7 @@ fn resumed_deadline_of(
 fn start(
     out: &mut Vec<EventKind>,
     case: &ClockCase<'_>,
-    triggers: &[ClockEvent],
+    (triggers, fired): (&[ClockEvent], EventSet<'_>),
     at: DateTime<Utc>,
     ctx: &Ctx<'_>,
 ) -> Result<(), Rejection> {
@@ -954,7 +1027,7 @@ fn start(
         return Ok(());
     };
     for m in &policy.milestones {
-        if !case.starts(m, triggers, ctx)
+        if !case.starts(m, fired, ctx)
             || !case.started_by(m, triggers, ctx)
             || !case.handed_down_by(m, ctx)
         {

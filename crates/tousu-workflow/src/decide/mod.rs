@@ -203,6 +203,15 @@ fn required_before(
     })
 }
 
+/// Room a case opened by [`handle`] gets for the clocks and the commands
+/// it is about to take, past those of its registration (in the default
+/// policy the acceptance and first-response clocks start at registration,
+/// the result and callback clocks after it; a case takes a handful of
+/// commands). Grown one command at a time, the vectors were reallocated
+/// and copied two or three times a case (docs/performance.md, "Sixteenth
+/// pass: commands"). A replayed case ([`Case::replay_events`]) gets none.
+const OPENED_ROOM: (usize, usize) = (2, 7);
+
 /// Decides `command` against the case so far — none before its
 /// registration — and applies the events to it in place: [`register`] for a
 /// new case, [`decide`] for an existing one. The one driver that tests,
@@ -216,16 +225,16 @@ pub fn handle(
     match case {
         Some(case) => {
             let events = decide(case, command, ctx)?;
-            for event in &events {
-                case.apply(event);
-            }
+            case.apply_command(&events);
             Ok(events)
         }
         None => {
             let events = register(command, ctx)?;
-            let registered = Case::replay_events(&events).map_err(|e| Rejection::InvalidInput {
-                path: "kind".to_owned(),
-                message: format!("the registration does not open a case: {e}"),
+            let registered = Case::replay_with_room(&events, OPENED_ROOM).map_err(|e| {
+                Rejection::InvalidInput {
+                    path: "kind".to_owned(),
+                    message: format!("the registration does not open a case: {e}"),
+                }
             })?;
             *case = Some(registered);
             Ok(events)
