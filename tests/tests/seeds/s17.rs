@@ -669,8 +669,11 @@ fn s17_records_are_kept_one_year_important_ones_longer() {
 }
 
 /// 6「客户投诉处理期限不能超过3个工作日,特殊状况不能超过5个工作日。」: 不能超过 admits no
-/// 延期 — the longer limit is the 特殊状况's five days, reached by reclassification. An
-/// extension the manager approves pauses no clock: the three working days stand.
+/// 延期 — the longer limit is the 特殊状况's five days, reached by reclassification.
+/// Nobody may ask for or grant an extension (ruling 133; fourteenth session:
+/// before, a request and the manager's approval were recorded, though they
+/// paused no clock — this test fails on that file): the three working days
+/// stand.
 #[test]
 fn s17_an_extension_does_not_stretch_the_three_working_days() {
     let p = policy("membership-cards-s17.toml");
@@ -692,20 +695,8 @@ fn s17_an_extension_does_not_stretch_the_three_working_days() {
     s.register("fd", "S17-EX", c).unwrap();
     s.ok("fd", minutes(t0, 5), accept());
     s.ok("fd", minutes(t0, 10), assign("sales", "inv"));
-    s.ok(
-        "inv",
-        beijing(2026, 3, 4, 10, 0),
-        CommandKind::RequestExtension {
-            reason: "需调取续卡合同".to_owned(),
-            until: None,
-        },
-    );
-    s.ok(
-        "dm",
-        beijing(2026, 3, 4, 11, 0),
-        CommandKind::ApproveExtension,
-    );
-    // 3 working days: 3, 4, 5 March, whatever was approved.
+    assert_no_extension(&mut s, "inv", "dm", beijing(2026, 3, 4, 10, 0));
+    // 3 working days: 3, 4, 5 March.
     assert_eq!(
         due(&s, beijing(2026, 3, 4, 11, 1), "handling"),
         "2026-03-06 00:00"

@@ -1642,8 +1642,8 @@ fn s30_the_team_does_not_take_back_what_the_difficult_team_holds() {
 /// 五(2)「…如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」: the
 /// work order passed on is the 疑难 team's to handle. The team's handling acts
 /// were held on every work order, so after passing one on it could still
-/// record findings on it, propose for it, ask for an extension that paused
-/// the 疑难 team's reply clock, or withdraw it; it now does so only while the
+/// record findings on it, propose for it, or withdraw it (or ask for an
+/// extension, which ruling 133 has since removed); it now does so only while the
 /// work order is with it (`holds_case`, ruling 121): refused, nothing
 /// changes, the 疑难 team handles. The fourteenth audit (fails on the old file,
 /// where the team's findings were recorded).
@@ -1663,10 +1663,6 @@ fn s30_the_team_does_not_handle_what_the_difficult_team_holds() {
     let attempts = [
         findings(FaultParty::Nobody, "复核:非客户代表原因"),
         propose(vec![rem(RemedyKind::Apology)], "致歉"),
-        CommandKind::RequestExtension {
-            reason: "待调取录音".to_owned(),
-            until: None,
-        },
         CommandKind::Withdraw {
             reason: Some("客户撤回".to_owned()),
         },
@@ -1731,4 +1727,29 @@ fn s30_a_team_member_named_before_the_difficult_team_took_over_is_off_it() {
         reply("经疑难团队复核,再次致歉"),
     );
     s.assert_replays();
+}
+
+/// Ruling 133: the text has no 延期, 延长 or 顺延, and the team's reply limits
+/// are assumed (no value survives), so they are not extended: the team may not
+/// ask and the 部门经理 may not grant, nothing is recorded, and the work order is
+/// late when its working day ends. Fails on the old file (the team's request
+/// was recorded, and an extension the 部门经理 approved paused `team_reply`).
+#[test]
+fn s30_the_team_reply_is_not_extended() {
+    let t0 = beijing(2026, 6, 2, 10, 0);
+    let mut s = at_the_team("ZD-NX", t0);
+    s.ok("jd1", minutes(t0, 30), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 40), investigate());
+    assert_no_extension(&mut s, "jd1", "jl", minutes(t0, 50));
+    // One working day (assumed, ordinary) from the acceptance on Tue 2 June: the end of Wed 3 June.
+    assert_eq!(due(&s, minutes(t0, 50), "team_reply"), "2026-06-04 00:00");
+    s.tick(beijing(2026, 6, 5, 9, 0));
+    s.assert_replays();
+    assert!(
+        breach_owners(&s)
+            .iter()
+            .any(|b| b.starts_with("team_reply@1")),
+        "{:?}",
+        breach_owners(&s)
+    );
 }
