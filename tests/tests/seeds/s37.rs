@@ -1253,19 +1253,13 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
     s.register("sw", "HSG-S", c).unwrap();
     s.ok("sw", minutes(t0, 5), accept());
     s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
-    for kind in [
-        reply("规划科答复"),
-        CommandKind::Withdraw { reason: None },
-    ] {
+    for kind in [reply("规划科答复"), CommandKind::Withdraw { reason: None }] {
         s.refused("gh", minutes(t0, 20), kind);
     }
     // Nor does the first receiver, once he has passed it to the section.
     s.refused("sw", minutes(t0, 25), reply("首问答复"));
     s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
-    for kind in [
-        callback(Satisfaction::Satisfied, "规划科回访"),
-        close(),
-    ] {
+    for kind in [callback(Satisfaction::Satisfied, "规划科回访"), close()] {
         s.refused("gh", minutes(t0, 40), kind);
     }
     s.ok("jb", minutes(t0, 50), close());
