@@ -658,3 +658,158 @@ pub fn no_role_promises_a_date(file: &str, c: Complaint) {
         "{file}: {refused:?}"
     );
 }
+
+// --- the act probe -------------------------------------------------------------
+
+/// A roster for `p` with two departments, `da` and `db`, under a head
+/// office `d0`: every role held by `ROLE-a` in `da` and `ROLE-b` in `db`.
+pub fn two_department_roster(p: &tousu_policy::Policy) -> Roster {
+    let ids: Vec<(String, [&str; 1], &'static str)> = p
+        .roles
+        .iter()
+        .flat_map(|r| {
+            [
+                (format!("{}-a", r.id), [r.id.as_str()], "da"),
+                (format!("{}-b", r.id), [r.id.as_str()], "db"),
+            ]
+        })
+        .collect();
+    let staff: Vec<StaffRow<'_>> = ids
+        .iter()
+        .map(|(id, roles, dept)| (id.as_str(), id.as_str(), *dept, &roles[..], None))
+        .collect();
+    roster(
+        &[
+            ("d0", "总部", None),
+            ("da", "甲", Some("d0")),
+            ("db", "乙", Some("d0")),
+        ],
+        &staff,
+    )
+}
+
+/// Tries `kind` on the case as it stands; the case is left as it was.
+fn taken(s: &mut Scenario, actor: &str, at: DateTime<Utc>, kind: CommandKind) -> bool {
+    let before = (s.case.clone(), s.events.len());
+    let ok = s.run(actor, at, kind).is_ok();
+    s.case = before.0;
+    s.events.truncate(before.1);
+    ok
+}
+
+/// Runs `kind` by the first of `actors` it is taken from; whether one was.
+fn by_first(s: &mut Scenario, actors: &[String], at: DateTime<Utc>, kind: &CommandKind) -> bool {
+    actors.iter().any(|a| s.run(a, at, kind.clone()).is_ok())
+}
+
+/// The act probe (fourteenth session): drives a case of `category` under
+/// `file` through its stages by department `da`'s staff and, at each,
+/// tries every act of every role by department `db`'s staff. Returns
+/// `stage: actor act` for each act taken.
+pub fn act_probe(file: &str) -> Vec<String> {
+    let p = policy(file);
+    let category = p.categories[0].id.to_string();
+    let r = two_department_roster(&p);
+    let roles: Vec<String> = p.roles.iter().map(|r| r.id.to_string()).collect();
+    let a_staff: Vec<String> = roles.iter().map(|r| format!("{r}-a")).collect();
+    let b_staff: Vec<String> = roles.iter().map(|r| format!("{r}-b")).collect();
+    let steps: Vec<String> = p.escalation.iter().map(|e| e.id.to_string()).collect();
+    let levels: Vec<String> = p.levels.iter().map(|l| l.id.to_string()).collect();
+    let mut s = Scenario::new(p, r);
+    let mut at = on_day(date(2025, 3, 3)) + chrono::Duration::hours(2);
+    let c = about(at, &category, "探针").build().unwrap();
+    let mut out = Vec::new();
+    let registered = a_staff.iter().any(|a| {
+        s.case = None;
+        s.register(a, "probe-1", c.clone()).is_ok()
+    });
+    if !registered {
+        return vec!["(no one in da registers)".into()];
+    }
+    let probe = |s: &mut Scenario, stage: &str, at: DateTime<Utc>, out: &mut Vec<String>| {
+        let mut kinds: Vec<(String, CommandKind)> = vec![
+            ("reply".into(), reply("乙答复")),
+            ("close".into(), close()),
+            (
+                "callback".into(),
+                callback(Satisfaction::Satisfied, "乙回访"),
+            ),
+            ("withdraw".into(), CommandKind::Withdraw { reason: None }),
+            ("investigate".into(), investigate()),
+            ("findings".into(), findings(FaultParty::Us, "乙")),
+            ("propose".into(), propose(vec![], "乙")),
+            ("approve".into(), approve()),
+            (
+                "send_back".into(),
+                CommandKind::SendBack {
+                    reason: "乙".into(),
+                },
+            ),
+            ("escalate".into(), escalate("乙")),
+            ("reopen".into(), reopen("乙")),
+            (
+                "close_abnormally".into(),
+                CommandKind::CloseAbnormally {
+                    reason: "乙".into(),
+                },
+            ),
+            ("accept".into(), accept()),
+        ];
+        for l in &levels {
+            kinds.push((format!("classify({l})"), classify_as(l, "乙")));
+        }
+        for st in &steps {
+            kinds.push((format!("escalate_to({st})"), escalate_to(st, "乙")));
+        }
+        for h in &b_staff {
+            kinds.push((format!("assign(db,{h})"), assign("db", h)));
+            kinds.push((format!("transfer(db,{h})"), transfer("db", h, "乙")));
+        }
+        for actor in &b_staff {
+            for (name, kind) in &kinds {
+                if taken(s, actor, at, kind.clone()) {
+                    out.push(format!("{stage}: {actor} {name}"));
+                }
+            }
+        }
+    };
+    probe(&mut s, "registered", at, &mut out);
+    at += chrono::Duration::minutes(10);
+    if by_first(&mut s, &a_staff, at, &accept()) {
+        probe(&mut s, "accepted", at, &mut out);
+    }
+    at += chrono::Duration::minutes(10);
+    let assigned = a_staff
+        .iter()
+        .any(|h| by_first(&mut s, &a_staff, at, &assign("da", h)));
+    if !assigned {
+        out.push("(no one in da assigns to da)".into());
+        return out;
+    }
+    let who = s.case().assignment.as_ref().and_then(|x| x.handler.clone());
+    probe(&mut s, &format!("assigned({who:?})"), at, &mut out);
+    let base = (s.case.clone(), s.events.len());
+    for n in 1..=4 {
+        at += chrono::Duration::minutes(10);
+        if !by_first(&mut s, &a_staff, at, &escalate("甲")) {
+            break;
+        }
+        let stage = format!("escalated{n}({:?})", steps_taken(&s));
+        probe(&mut s, &stage, at, &mut out);
+    }
+    s.case = base.0;
+    s.events.truncate(base.1);
+    at += chrono::Duration::minutes(10);
+    for kind in [
+        investigate(),
+        findings(FaultParty::Us, "甲"),
+        propose(vec![], "甲"),
+        approve(),
+        reply("甲答复"),
+    ] {
+        by_first(&mut s, &a_staff, at, &kind);
+    }
+    let stage = format!("after-reply({:?})", status(&s));
+    probe(&mut s, &stage, at, &mut out);
+    out
+}

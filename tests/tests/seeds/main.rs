@@ -24,6 +24,7 @@ use tousu_policy::{Acceptance, EvalInput, ViolationId};
 use tousu_workflow::*;
 
 mod duties;
+mod probe;
 mod s01;
 mod s03;
 mod s04;

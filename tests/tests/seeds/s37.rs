@@ -1221,3 +1221,47 @@ fn s37_a_complex_case_is_answered_once_the_leader_approved() {
     assert_eq!(status(&s), Status::Replied);
     s.assert_replays();
 }
+
+/// Fourteenth session (act probe): 首问负责制 第一条「…交经办科室 人)办理」 and 第四条
+/// 「告知有关经办人」 give a case to one section and its 经办人; another section
+/// answered, closed, recorded the callback of or withdrew it, ending the
+/// `completion` clock its 经办人 owns, and so could the first receiver who had
+/// passed it on. Now only the section it is with does (`holds_case`, ruling
+/// 121); that section still answers it (fails on the old file).
+#[test]
+fn s37_another_section_does_not_answer_or_close_a_sections_case() {
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("ywk", "项目服务科", Some("zsj")),
+            ("ghk", "规划建设科", Some("zsj")),
+        ],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办", "ywk", &["handling_section"], None),
+            ("gh", "规划科经办", "ghk", &["handling_section"], None),
+        ],
+    );
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "企业反映环评批复迟迟未下达")
+        .complainant(Complainant::organization("某化工有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-S", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    for kind in [reply("规划科答复"), CommandKind::Withdraw { reason: None }] {
+        s.refused("gh", minutes(t0, 20), kind);
+    }
+    // Nor does the first receiver, once he has passed it to the section.
+    s.refused("sw", minutes(t0, 25), reply("首问答复"));
+    s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
+    for kind in [callback(Satisfaction::Satisfied, "规划科回访"), close()] {
+        s.refused("gh", minutes(t0, 40), kind);
+    }
+    s.ok("jb", minutes(t0, 50), close());
+    assert_eq!(status(&s), Status::Closed);
+}
