@@ -242,6 +242,14 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
                 }
             },
         );
+        if !closure.needs_callback_at.is_empty() {
+            let ids: Vec<&str> = closure
+                .needs_callback_at
+                .iter()
+                .map(|l| l.as_str())
+                .collect();
+            parts.push(format!("at {} a satisfied one", ids.join(", ")));
+        }
         let _ = writeln!(out, "closure: {}", parts.join("; "));
     }
     if let Some(written) = &p.reply.written {

@@ -39,6 +39,23 @@
 //! callback_when = { channel = ["opinion_book"] }
 //! ```
 //!
+//! `needs_callback_at` names levels at which closing needs a satisfied
+//! callback whatever `callback` and `callback_when` say: the level of the
+//! case as it stands when it is closed, so a reclassification counts
+//! (ruling 146). `callback_when` reads only the complaint; a callback owed
+//! after an act such as a repair recorded done is a milestone started by
+//! that act and named in `awaits`:
+//!
+//! ```toml
+//! # S22 (四)「如遇维修事件,应在维修后,由投诉受理员负责回访」, (七)「并对重大投诉事件进行
+//! # 回访」: a callback after a repair (the milestone `callback`, started by
+//! # work_completed) and on a major case; none otherwise.
+//! [closure]
+//! awaits = ["callback"]
+//! callback = "none"
+//! needs_callback_at = ["major", "emergency"]
+//! ```
+//!
 //! `awaits_report` makes closing wait for the round's report
 //! (`record_action` of `report_submitted`) where the source owes one but
 //! gives it no time, so no clock can stand for it (ruling 126); `when`
@@ -54,7 +71,9 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use tousu_model::LevelId;
 
+use crate::authority::Action;
 use crate::error::Report;
 use crate::ids::MilestoneId;
 use crate::invariants::{Finding, Severity};
@@ -125,6 +144,11 @@ pub struct Closure {
     /// case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_when: Option<Predicate>,
+    /// Levels at which closing needs a satisfied callback whatever
+    /// `callback` and `callback_when` say (ruling 146): the case's level as
+    /// it stands when it is closed. Empty: the level changes nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_callback_at: Vec<LevelId>,
     /// A report owed before closing that the source gives no time (ruling
     /// 126): the round's `report_submitted`, in the cases its `when` holds
     /// for. Absent: no report is waited for but through `awaits`.
@@ -143,18 +167,28 @@ impl Closure {
         self.awaits.is_empty()
             && self.callback.is_default()
             && self.callback_when.is_none()
+            && self.needs_callback_at.is_empty()
             && self.awaits_report.is_none()
     }
 
-    /// What closing the replied complaint in `input` needs of the
-    /// callback: `callback` where `callback_when` holds or is absent, a
-    /// satisfied one elsewhere (ruling 120).
+    /// What closing the replied complaint in `input`, whose case stands at
+    /// `level`, needs of the callback: a satisfied one at a level of
+    /// `needs_callback_at` (ruling 146); elsewhere `callback` where
+    /// `callback_when` holds or is absent, a satisfied one where it does
+    /// not (ruling 120).
     #[must_use]
-    pub fn callback_for(&self, policy: &Policy, input: &EvalInput<'_>) -> ClosureCallback {
-        if self
-            .callback_when
-            .as_ref()
-            .is_none_or(|w| w.matches(policy, input))
+    pub fn callback_for(
+        &self,
+        policy: &Policy,
+        input: &EvalInput<'_>,
+        level: Option<&LevelId>,
+    ) -> ClosureCallback {
+        let owed_at_level = level.is_some_and(|l| self.needs_callback_at.contains(l));
+        if !owed_at_level
+            && self
+                .callback_when
+                .as_ref()
+                .is_none_or(|w| w.matches(policy, input))
         {
             self.callback
         } else {
@@ -166,7 +200,9 @@ impl Closure {
     /// for every case.
     #[must_use]
     pub fn never_needs_callback(&self) -> bool {
-        self.callback == ClosureCallback::None && self.callback_when.is_none()
+        self.callback == ClosureCallback::None
+            && self.callback_when.is_none()
+            && self.needs_callback_at.is_empty()
     }
 }
 
@@ -206,6 +242,32 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
             "limits `callback = \"none\"` to some cases, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop callback_when",
         );
     }
+    if !c.needs_callback_at.is_empty() && c.callback.is_default() {
+        r.error(
+            "closure.needs_callback_at",
+            "names levels that need a satisfied callback, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop needs_callback_at",
+        );
+    }
+    for (i, id) in c.needs_callback_at.iter().enumerate() {
+        let path = format!("closure.needs_callback_at[{i}]");
+        if c.needs_callback_at.iter().take(i).any(|x| x == id) {
+            r.error(path.clone(), format!("{id} is listed twice; list it once"));
+        }
+        if p.level(id).is_none() {
+            r.error(
+                path,
+                format!(
+                    "{:?} is not a level; levels are {}",
+                    id.as_str(),
+                    p.levels
+                        .iter()
+                        .map(|l| l.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
     for (i, id) in c.awaits.iter().enumerate() {
         let path = format!("closure.awaits[{i}]");
         if c.awaits.iter().take(i).any(|x| x == id) {
@@ -239,7 +301,8 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
 }
 
 /// Invariants (`closure_can_happen`): an awaited clock some role can stop
-/// by its own stop events, an awaited report some role may make, and no
+/// by its own stop events, an awaited report some role may make, a
+/// callback some role may record at each level that needs one, and no
 /// callback owed by a sign-off chain when closing needs none.
 pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
     let c = &p.closure;
@@ -276,6 +339,23 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
                         .map(ClockEvent::id)
                         .collect::<Vec<_>>()
                         .join(", ")
+                ),
+            });
+        }
+    }
+    for (i, level) in c.needs_callback_at.iter().enumerate() {
+        let recordable = p.roles.iter().any(|r| {
+            r.may(Action::RecordCallback)
+                || r.grants_of(Action::RecordCallback)
+                    .any(|(_, g)| g.levels.is_empty() || g.levels.contains(level))
+        });
+        if !recordable {
+            out.push(Finding {
+                severity: Severity::Error,
+                invariant: "closure_can_happen",
+                path: format!("closure.needs_callback_at[{i}]"),
+                message: format!(
+                    "no role may record_callback on a case at level {level} (`record_callback` in `actions`, or a grant of it at that level): such a case can never be closed, only closed abnormally or withdrawn"
                 ),
             });
         }

@@ -23,7 +23,9 @@
 //! whose `take_over` is the role was taken, the nearest holder up the
 //! roster's supervisor chain of the first responder), `"taken_over"` (while
 //! the last step that took the case over handed it to the role, the
-//! roster's holders; ruling 80), `"lead_department"` (once the case is
+//! roster's holders; ruling 80; with `until_handed_down = true`, either
+//! names nobody once the case was assigned after the last step that took
+//! it over, ruling 147), `"lead_department"` (once the case is
 //! assigned, the holders in its lead department), `"handed_down"` (as
 //! `"lead_department"`, but only for an assignment made after the last step
 //! that took the case over; ruling 123) or `"roster"` (the default: the
@@ -60,6 +62,13 @@ pub struct Holder {
     /// [`crate::handed_down_by`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handed_down_by: Vec<RoleId>,
+    /// `true`: with `among = "supervisors"` or `"taken_over"`, names the
+    /// holder only until the case is assigned after the last step that took
+    /// it over (ruling 147): the step's role answers while the case is with
+    /// it, not once it handed the case down to a handler. `false`, the
+    /// default: the take-over's holder outlives a later assignment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub until_handed_down: bool,
 }
 
 /// Where a [`Holder`] is looked for.
@@ -121,6 +130,16 @@ pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
         &format!("{path}.holder.handed_down_by"),
         r,
     );
+    if h.until_handed_down && !matches!(h.among, HolderAmong::Supervisors | HolderAmong::TakenOver)
+    {
+        r.error(
+            format!("{path}.holder.until_handed_down"),
+            format!(
+                "is said of a holder named once a step took the case over, but among is \"{}\"; write among = \"supervisors\" or \"taken_over\", or drop until_handed_down",
+                h.among.id()
+            ),
+        );
+    }
     if h.among == HolderAmong::HandedDown {
         if !p.escalation.iter().any(|s| s.take_over.is_some()) {
             r.error(
@@ -166,8 +185,9 @@ pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
 
 /// Invariant findings (`holders_can_act`): a holder owner of a role granted
 /// no action on a case is charged for a clock they can do nothing about,
-/// and one looked for in the lead department never names anyone when no
-/// role may assign or transfer a case.
+/// one looked for in the lead department never names anyone, and
+/// `until_handed_down` changes nothing, when no role may assign or transfer
+/// a case.
 pub(crate) fn invariants(p: &Policy) -> Vec<(Severity, String, String)> {
     let mut out = Vec::new();
     let assigns = p
@@ -234,6 +254,13 @@ fn holders_can_act<'p>(
                     "{:?} is granted no action on a case, so its holder would answer for {what} without being able to act on the case; name a role that handles cases",
                     h.role.as_str(),
                 ),
+            ));
+        }
+        if h.until_handed_down && !assigns {
+            out.push((
+                Severity::Warning,
+                format!("{path}.until_handed_down"),
+                "names the holder until the case is assigned after a take-over, but no role may assign or transfer a case, so it changes nothing; drop it".to_owned(),
             ));
         }
         if matches!(

@@ -11,6 +11,7 @@ use tousu_policy::{
 
 const S10: &str = include_str!("../../../policies/property-xx-s10.toml");
 const S14: &str = include_str!("../../../policies/logistics-s14.toml");
+const S22: &str = include_str!("../../../policies/campus-property-s22.toml");
 
 fn v2() -> Policy {
     let mut p = Policy::default_policy().unwrap();
@@ -206,6 +207,75 @@ fn callback_when_limits_the_closure_without_callback() {
     assert!(
         found.iter().any(|f| f.starts_with("closure.callback_when")),
         "{found:#?}"
+    );
+}
+
+/// `needs_callback_at` (ruling 146): levels that need a satisfied callback
+/// beside `callback = "none"`; S22 loads it; said of `"satisfied"` it limits
+/// nothing and is refused; each entry is a level, named once; the invariants
+/// report a level at which no role may record the callback, and the flow
+/// still needs someone who records it.
+#[test]
+fn needs_callback_at_names_levels_that_still_need_a_callback() {
+    let s22 = Policy::from_toml_str(S22).unwrap();
+    let levels: Vec<&str> = s22
+        .closure
+        .needs_callback_at
+        .iter()
+        .map(|l| l.as_str())
+        .collect();
+    assert_eq!(levels, ["major", "emergency"]);
+    assert!(!s22.closure.never_needs_callback());
+
+    let level = |s: &str| tousu_model::LevelId::new(s).unwrap();
+    let mut p = v2();
+    p.closure.callback = ClosureCallback::None;
+    p.closure.needs_callback_at = vec![level("major"), level("nope"), level("major")];
+    let found = errors(&p);
+    assert!(
+        has(
+            &found,
+            "closure.needs_callback_at[1]",
+            "\"nope\" is not a level; levels are"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, "closure.needs_callback_at[2]", "listed twice"),
+        "{found:#?}"
+    );
+
+    p.closure.needs_callback_at = vec![level("major")];
+    assert!(errors(&p).is_empty(), "{:#?}", errors(&p));
+    p.closure.callback = ClosureCallback::Satisfied;
+    assert!(
+        has(
+            &errors(&p),
+            "closure.needs_callback_at",
+            "callback = \"none\""
+        ),
+        "{:#?}",
+        errors(&p)
+    );
+
+    p.closure.callback = ClosureCallback::None;
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordCallback);
+    }
+    let found = check_invariants(&p);
+    assert!(
+        found.iter().any(|f| f.invariant == "closure_can_happen"
+            && f.path == "closure.needs_callback_at[0]"
+            && f.severity == Severity::Error),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.invariant == "essential_action_granted"
+                && f.message.contains("record_callback")),
+        "the major cases still need a callback"
     );
 }
 

@@ -142,6 +142,43 @@ fn a_role_granted_a_decision_another_role_is_named_for_is_found() {
 }
 
 #[test]
+fn a_holder_until_handed_down_loads_and_is_checked() {
+    // `until_handed_down` (ruling 147) loads beside `supervisors` or
+    // `taken_over`, is written back, and is a different owner from the same
+    // holder without it (tried after it, once the case is handed down).
+    let good = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"department_head\", among = \"supervisors\", until_handed_down = true } }, { holder = { role = \"department_head\", among = \"supervisors\" } }]",
+    );
+    let p = Policy::from_toml_str(&good).unwrap();
+    let owners = p.milestones[1].fallback_owner.as_ref().unwrap().owners();
+    assert!(matches!(&owners[0], MilestoneOwner::Holder(h) if h.until_handed_down));
+    assert!(matches!(&owners[1], MilestoneOwner::Holder(h) if !h.until_handed_down));
+    let json = serde_json::to_string(&owners[0]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"holder":{"role":"department_head","among":"supervisors","until_handed_down":true}}"#
+    );
+    // Said of a holder no step names (the roster's): refused, saying what is accepted.
+    let bad = with_first_fallback(
+        "fallback_owner = [{ holder = { role = \"general_manager\", until_handed_down = true } }]",
+    );
+    // Where no role may assign or transfer, the case is never handed down:
+    // the flag changes nothing, and the invariants say so.
+    let unassigned = good
+        .replace("\"assign\", \"transfer\",", "")
+        .replace("\"assign\", ", "");
+    let found = findings(&unassigned, "holders_can_act");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("milestones[1].fallback_owner[0].holder.until_handed_down: ")),
+        "{found:#?}"
+    );
+    assert!(findings(&good, "holders_can_act").is_empty());
+    insta::assert_snapshot!(report(&bad), @r#"milestones[1].fallback_owner[0].holder.until_handed_down: is said of a holder named once a step took the case over, but among is "roster"; write among = "supervisors" or "taken_over", or drop until_handed_down"#);
+}
+
+#[test]
 fn a_handed_down_holder_loads_and_is_checked() {
     // `handed_down` (ruling 123) loads in a policy where a step takes a case
     // over, and round-trips.

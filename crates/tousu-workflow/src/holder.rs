@@ -31,7 +31,8 @@ pub(crate) struct Handed<'a, I> {
 /// the top holder in the lead department (ruling 123); with `"roster"`,
 /// the roster's top holder ([`top`]). With `handed_down_by`, nobody unless
 /// the case's standing hand-over was made by a holder of one of its roles
-/// (ruling 125).
+/// (ruling 125). With `until_handed_down`, nobody once the case was
+/// assigned after the last step that took it over (ruling 147).
 pub(crate) fn find<'a, I>(h: &Holder, case: Handed<'a, I>, roster: &Roster) -> Option<StaffId>
 where
     I: IntoIterator<Item = &'a tousu_model::RoleId>,
@@ -41,6 +42,11 @@ where
         if !by.roles.iter().any(|r| h.handed_down_by.contains(r)) {
             return None;
         }
+    }
+    // Handed down to a handler after the take-over: no longer the step's
+    // role's (ruling 147).
+    if h.until_handed_down && case.handed_down {
+        return None;
     }
     match h.among {
         HolderAmong::Supervisors => {
@@ -159,6 +165,7 @@ mod tests {
             role: id(role),
             among,
             handed_down_by: Vec::new(),
+            until_handed_down: false,
         }
     }
 
@@ -296,6 +303,33 @@ mod tests {
             handed_down: false,
         };
         assert_eq!(find(&qa, older, &roster()), None);
+    }
+
+    #[test]
+    fn until_handed_down_names_nobody_once_the_case_is_handed_down() {
+        let mut sup = holder("dept_supervisor", HolderAmong::Supervisors);
+        sup.until_handed_down = true;
+        let first: StaffId = id("a1");
+        let taken: Vec<RoleId> = vec![id("dept_supervisor")];
+        let cs: DepartmentId = id("cs");
+        let at = |h: &Holder, lead: Option<&DepartmentId>, handed_down: bool| {
+            let case = Handed {
+                first_responder: Some(&first),
+                taken_over: taken.iter(),
+                lead,
+                handed_by: None,
+                handed_down,
+            };
+            find(h, case, &roster()).map(|s| s.as_str().to_owned())
+        };
+        // Taken over, not assigned since (or assigned before): the 部门主管.
+        assert_eq!(at(&sup, None, false).as_deref(), Some("s1"));
+        assert_eq!(at(&sup, Some(&cs), false).as_deref(), Some("s1"));
+        // Handed down to a handler after the take-over: nobody.
+        assert_eq!(at(&sup, Some(&cs), true), None);
+        // Without the flag the holder outlives the hand-down.
+        sup.until_handed_down = false;
+        assert_eq!(at(&sup, Some(&cs), true).as_deref(), Some("s1"));
     }
 
     #[test]

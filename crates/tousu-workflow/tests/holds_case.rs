@@ -98,6 +98,41 @@ fn a_take_over_after_the_assignment_displaces_the_named_handler() {
     h.run("h1", Harness::minutes(t0, 50), reply()).unwrap();
 }
 
+/// After a take-over the one it went to may hand the case back to the very
+/// handler it was taken from (批办 to him again): the same assignment made
+/// again is a transfer then, and the handler holds the case once more.
+/// Without a take-over since, it is still refused as nothing to transfer,
+/// changing nothing.
+#[test]
+fn a_case_taken_over_can_be_handed_back_to_its_handler() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let mut h = harness(true.into());
+    h.register_default(t0);
+    let accept = CommandKind::Accept {
+        override_reason: None,
+    };
+    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+    h.run("kf1", Harness::minutes(t0, 10), to_h1()).unwrap();
+    let again = || CommandKind::Transfer {
+        assignment: h1(),
+        reason: "交还责任人处理".into(),
+    };
+    let before = h.events.len();
+    let err = h.run("kf1", Harness::minutes(t0, 15), again()).unwrap_err();
+    assert!(err.to_string().contains("nothing to transfer"), "{err}");
+    assert_eq!(h.events.len(), before);
+    let escalate = CommandKind::Escalate {
+        reason: "需主管处理".into(),
+        step: None,
+    };
+    h.run("h1", Harness::minutes(t0, 20), escalate).unwrap();
+    refused(&mut h, Harness::minutes(t0, 30));
+    h.run("head1", Harness::minutes(t0, 40), again()).unwrap();
+    assert!(!h.case().assigned_before_take_over);
+    assert_eq!(h.case().assignment.as_ref(), Some(&h1()));
+    h.run("h1", Harness::minutes(t0, 50), reply()).unwrap();
+}
+
 #[test]
 fn handed_refuses_a_case_nobody_was_handed() {
     let t0 = beijing(2026, 3, 16, 9, 0);

@@ -1027,3 +1027,54 @@ fn s20_the_owners_written_opinion_is_kept_as_evidence() {
     assert_eq!(kept.content, said);
     assert_eq!(kept.attachments, [form]);
 }
+
+/// 1「若不能处理的,应将投诉的业主领至主管或经理处」: a 客服员 who made himself the
+/// handler and then took the owner to the supervisor no longer answers for
+/// the verification and the phone reply; the supervisor does, though he has
+/// not acted yet — until he hands the case back down to a 客服员 (`transfer`), whose they then
+/// are (`until_handed_down`, ruling 147). The fourteenth audit, new language:
+/// the handler named before the step stayed charged (fails on the old file,
+/// where both breaches were the 客服员's though the owner had been taken to
+/// the supervisor).
+#[test]
+fn s20_a_handler_who_took_the_owner_to_the_supervisor_is_no_longer_charged() {
+    // Wednesday 9 December 2026.
+    let t0 = beijing(2026, 12, 9, 10, 0);
+    let run = |handed_down: bool| {
+        let roster = roster(
+            &[("cs", "客服中心", None)],
+            &[
+                ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+                ("kf2", "客服员小罗", "cs", &["cs_staff"], Some("sup")),
+                ("sup", "客服主管", "cs", &["supervisor"], None),
+            ],
+        );
+        let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+        let c = Complaint::builder(t0, Channel::Visit, "楼道消防门闭门器损坏")
+            .complainant(person("业主 龚先生"))
+            .first_responder(sid("kf"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("kf", "S20-T", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+        s.ok(
+            "kf",
+            minutes(t0, 10),
+            escalate("不能当场处理，领业主至主管处"),
+        );
+        if handed_down {
+            s.ok(
+                "sup",
+                minutes(t0, 30),
+                transfer("cs", "kf2", "主管交客服员小罗处理"),
+            );
+        }
+        s.tick(beijing(2026, 12, 11, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(run(false), ["verify@1 → sup", "phone_reply@1 → sup"]);
+    assert_eq!(run(true), ["verify@1 → kf2", "phone_reply@1 → kf2"]);
+}

@@ -1130,3 +1130,99 @@ fn s22_the_repair_is_not_extended() {
     s.assert_replays();
     assert!(breach_owners(&s).contains(&"repair@1 → rep".to_owned()));
 }
+
+/// The centre's 值班员 (duty), 投诉受理员 (rec) and 项目经理 (pm), and a 维修工
+/// (wxg) of the 维修班 (wx).
+fn centre_with_repair_team() -> Scenario {
+    let roster = roster(
+        &[("fw", "物业服务中心", None), ("wx", "维修班", Some("fw"))],
+        &[
+            ("duty", "值班员 老王", "fw", &["duty_officer"], Some("pm")),
+            (
+                "rec",
+                "投诉受理员 小钟",
+                "fw",
+                &["receptionist"],
+                Some("pm"),
+            ),
+            ("pm", "项目经理", "fw", &["project_manager"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], Some("pm")),
+        ],
+    );
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// What survives calls back after a repair ((四)「如遇维修事件,应在维修后,由投诉受理员
+/// 负责回访,回访结果要做记录」) and on a major complaint ((七)「并对重大投诉事件进行回访」),
+/// nothing else; the file needed a satisfied callback of every case. Now an
+/// ordinary complaint the 值班员 settles at once closes on its reply
+/// (`on_reply`); a repair recorded done closes only once it is called back
+/// (`[closure] awaits` the milestone `callback`: refused as
+/// `closure_awaits_clock`, changing nothing); and a case the 项目经理
+/// reclassified major — the complaint alone is ordinary — closes only after a
+/// satisfied callback (`needs_callback_at`, ruling 146: the level as it
+/// stands). The fourteenth audit (fails on the old file, where the ordinary
+/// complaint could not be closed without a callback).
+#[test]
+fn s22_only_a_repair_or_a_major_case_is_called_back_before_closing() {
+    // Tuesday 12 May 2026.
+    let t0 = beijing(2026, 5, 12, 9, 0);
+    let registered = |no: &str| {
+        let mut s = centre_with_repair_team();
+        let c = Complaint::builder(t0, Channel::Visit, "宿舍楼道灯不亮")
+            .complainant(person("学生 小宋"))
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("duty", no, c).unwrap();
+        s.ok("duty", minutes(t0, 1), accept());
+        s
+    };
+
+    let mut at_once = registered("S22-N1");
+    at_once.ok("duty", minutes(t0, 5), reply("已更换保险丝,楼道灯恢复"));
+    at_once.ok("rec", minutes(t0, 10), close());
+    assert_eq!(closure_kind(&at_once), "OnReply");
+    at_once.assert_replays();
+
+    let mut repaired = registered("S22-N2");
+    repaired.ok("duty", minutes(t0, 3), assign("wx", "wxg"));
+    repaired.ok(
+        "wxg",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::WorkCompleted, "灯具已更换"),
+    );
+    repaired.ok("wxg", minutes(t0, 65), reply("灯具已更换"));
+    let before = repaired.case().clone();
+    let refused = repaired.run("rec", minutes(t0, 70), close()).unwrap_err();
+    assert_eq!(refused.kind(), "closure_awaits_clock", "{refused}");
+    assert_eq!(repaired.case(), &before, "the refusal changes nothing");
+    repaired.ok(
+        "rec",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "学生确认灯已亮"),
+    );
+    repaired.ok("rec", minutes(t0, 125), close());
+    assert_eq!(closure_kind(&repaired), "Satisfied");
+
+    let mut major = registered("S22-N3");
+    major.ok(
+        "pm",
+        minutes(t0, 2),
+        classify_as("major", "整栋楼道照明故障"),
+    );
+    assert_eq!(level_of(&major), "major");
+    major.ok("duty", minutes(t0, 30), reply("楼道照明线路已修复"));
+    let before = major.case().clone();
+    let refused = major.run("rec", minutes(t0, 40), close()).unwrap_err();
+    assert!(refused.to_string().contains("callback"), "{refused}");
+    assert_eq!(major.case(), &before, "the refusal changes nothing");
+    major.ok(
+        "pm",
+        minutes(t0, 50),
+        callback(Satisfaction::Satisfied, "项目经理回访,满意"),
+    );
+    major.ok("rec", minutes(t0, 55), close());
+    assert_eq!(closure_kind(&major), "Satisfied");
+    major.assert_replays();
+}

@@ -55,6 +55,14 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 6, 10, 0),
         escalate("涉及多个职能部门,报经领导批准协调"),
     );
+    // The report up takes the case to the leader, who 批办 it back to the
+    // section (ruling 125): the take-over displaced the handler named before
+    // it (ruling 129), so the section acts again once handed the case.
+    s.ok(
+        "jl",
+        beijing(2025, 5, 6, 11, 0),
+        transfer("ywk", "jb", "局领导批办,经办科室协调办理"),
+    );
     s.ok(
         "jb",
         beijing(2025, 5, 8, 10, 0),
@@ -87,6 +95,13 @@ fn s37_investment_bureau_complex_case_with_extension() {
         "jl",
         beijing(2025, 5, 26, 9, 30),
         escalate("国土部门迟迟不出具用地意见"),
+    );
+    // The leader keeps the case through the referral and hands it back to
+    // the section once the group has dealt with the obstruction.
+    s.ok(
+        "jl",
+        beijing(2025, 5, 30, 15, 0),
+        transfer("ywk", "jb", "领导小组已协调,经办科室办结"),
     );
     s.ok(
         "jb",

@@ -213,7 +213,9 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
     let policy = d.ctx.policy;
     let input = clocks::eval_input(d.case, d.at());
-    let owed = policy.closure.callback_for(policy, &input);
+    let owed = policy
+        .closure
+        .callback_for(policy, &input, d.case.level.as_ref());
     let closure = match (d.case.callback, owed) {
         (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
         (Some(_), _) => {

@@ -154,7 +154,9 @@ pub(super) fn assign(d: &Decision<'_, '_>, assignment: &Assignment) -> Result<Ef
     )
 }
 
-/// 转办: another assignment, with a reason.
+/// 转办: another assignment, with a reason. The current assignment made
+/// again is a transfer only after a step took the case over from it: the
+/// one it went to hands it back (批办, ruling 129) to whom it was with.
 pub(super) fn transfer(
     d: &Decision<'_, '_>,
     assignment: &Assignment,
@@ -162,10 +164,10 @@ pub(super) fn transfer(
 ) -> Result<Effects, Rejection> {
     non_blank("kind.reason", reason)?;
     let route = check_assignment(d, assignment)?;
-    if d.case.assignment.as_ref() == Some(assignment) {
+    if d.case.assignment.as_ref() == Some(assignment) && !d.case.assigned_before_take_over {
         return Err(input(
             "kind.assignment",
-            "is the current assignment; nothing to transfer",
+            "is the current assignment, and no step has taken the case over since; nothing to transfer",
         ));
     }
     Effects::one(
