@@ -1439,3 +1439,30 @@ fn s34_a_body_answers_and_closes_only_a_case_with_it() {
     s.ok("w1", minutes(t0, 60), reply("市建委已责令停工整改"));
     s.assert_replays();
 }
+
+/// 第六条(五)「交给各区县(自治县、市)建设行政主管部门、有关主管部门办理的投诉处理进行督办」:
+/// a case handed to 渝中's body is that body's to answer and close; the commission
+/// supervises it (it may still hear the complainant, its 督办 of the result) and
+/// neither answers nor closes it (fails on the file before the fourteenth
+/// session's act probe: the commission's reply ended the district's clocks). A
+/// case it keeps for its own officer it answers.
+#[test]
+fn s34_the_commission_does_not_answer_a_case_it_handed_down() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = commission_registered(&two_districts(), "CQ-H", t0);
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign("yz", "y1"));
+    for cmd in [reply("市建委已处理"), close()] {
+        let refused = s.refused("w1", minutes(t0, 30), cmd);
+        assert!(refused_as_not_holding(&refused), "{refused}");
+    }
+    s.ok("y1", minutes(t0, 40), investigate());
+    s.ok("y1", minutes(t0, 60), reply("已责令开发商维修"));
+
+    let mut s = commission_registered(&two_districts(), "CQ-K", t0);
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign("sjw", "w1"));
+    s.ok("w1", minutes(t0, 40), investigate());
+    s.ok("w1", minutes(t0, 60), reply("市建委已责令开发商维修"));
+    s.assert_replays();
+}
