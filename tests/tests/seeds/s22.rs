@@ -63,6 +63,13 @@ fn s22_campus_emergency_reported_and_called_back() {
         minutes(t0, 8),
         escalate("突发事件，迅速上报服务中心项目经理"),
     );
+    // The report hands the case to the 项目经理 (a take-over, ruling 129); he
+    // sends it back to the 维修工, who answers only a case handed to him.
+    s.ok(
+        "pm",
+        minutes(t0, 10),
+        transfer("repair", "rep", "项目经理批示：维修班立即处理"),
+    );
     s.ok("rep", minutes(t0, 20), investigate());
     s.ok(
         "rep",
@@ -1225,4 +1232,42 @@ fn s22_only_a_repair_or_a_major_case_is_called_back_before_closing() {
     major.ok("rec", minutes(t0, 55), close());
     assert_eq!(closure_kind(&major), "Satisfied");
     major.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时…尽快通知责任人」: the complaint is handed to
+/// one 责任人, whose repair the `repair` clock measures; another 班组's 责任人 (a
+/// 保洁员 on a repair the 维修工 holds) does not answer it and so end that clock.
+/// Refused as `holds_case`, nothing changes, the 维修工 answers. Fails on the
+/// old file (any 责任人's reply was accepted). Fourteenth session, act probe.
+#[test]
+fn s22_only_the_responsible_notified_answers() {
+    let roster = roster(
+        &[
+            ("fw", "服务中心", None),
+            ("wx", "维修班", None),
+            ("bj", "保洁班", None),
+        ],
+        &[
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("bjy", "保洁员 小田", "bj", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "5号楼208宿舍窗户关不上")
+        .complainant(person("学生 小柯"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-RN", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    // Nobody notified yet: no 责任人's case.
+    let e = s.refused("bjy", minutes(t0, 3), reply("已处理"));
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let e = s.refused("bjy", minutes(t0, 30), reply("窗户已修好"));
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok("wxg", minutes(t0, 90), reply("窗户合页已更换"));
+    s.assert_replays();
 }

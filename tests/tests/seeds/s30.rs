@@ -1753,3 +1753,30 @@ fn s30_the_team_reply_is_not_extended() {
         breach_owners(&s)
     );
 }
+
+/// 四 第三步「最终由服务监督团队…负责处理、回复客户、结束工单」 and 五(2)「…可直接转交至疑难投诉处理团队(经理级)」:
+/// the 疑难 team answers, calls back and closes only a work order handed to it
+/// (by the team's transfer or the 疑难 node), not one the supervision team
+/// holds. Refused as `holds_case`, nothing changes, the team answers and
+/// calls back. Fails on the old file (the 疑难 team's reply was accepted and
+/// stopped the team's clock). Fourteenth session, act probe.
+#[test]
+fn s30_the_difficult_team_does_not_answer_what_the_team_holds() {
+    let t0 = beijing(2026, 6, 9, 10, 0);
+    let mut s = at_the_team("ZD-DT", t0);
+    let e = s.refused("yn1", minutes(t0, 30), reply("经疑难团队复核,已向您说明"));
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok("jd1", minutes(t0, 40), reply("经核实,已向您说明"));
+    let e = s.refused(
+        "yn1",
+        minutes(t0, 60),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok(
+        "jd1",
+        minutes(t0, 70),
+        callback(Satisfaction::Satisfied, "客户满意"),
+    );
+    s.assert_replays();
+}
