@@ -668,25 +668,7 @@ fn s26_the_builders_rectification_deadline_is_not_the_inspectors() {
 /// escalation was recorded as `manual-station-head`).
 #[test]
 fn s26_the_station_head_does_not_escalate_to_himself() {
-    let roster = roster(
-        &[("zjz", "成都市建设工程质量监督站", None)],
-        &[
-            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
-            ("jd", "监督员 罗工", "zjz", &["inspector"], Some("zz")),
-            ("zz", "站长 唐站长", "zjz", &["station_head"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
-    let t0 = beijing(2026, 6, 15, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "主体结构梁出现斜裂缝")
-        .complainant(person("业主"))
-        .category(cat("structure"))
-        .fact(fact("negotiation_failed"), yes())
-        .build()
-        .unwrap();
-    s.register("sl", "CD-E", c).unwrap();
-    s.ok("sl", minutes(t0, 10), accept());
-    s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
+    let (mut s, t0) = s26_assigned_to_the_inspector("CD-E");
     let refused = s
         .run("zz", minutes(t0, 30), escalate("站长自行接手"))
         .unwrap_err();
@@ -785,6 +767,23 @@ fn s26_the_designated_person_receives_letters_calls_and_visits() {
 /// head approved paused the clock).
 #[test]
 fn s26_the_investigation_is_not_extended() {
+    let (mut s, t0) = s26_assigned_to_the_inspector("CD-X");
+    s.ok("jd", minutes(t0, 60), investigate());
+    assert_no_extension(&mut s, "jd", "zz", beijing(2026, 7, 1, 9, 0));
+    // 30 days (assumed) from Monday 15 June: the end of Wednesday 15 July.
+    assert_eq!(
+        due(&s, minutes(t0, 60), "investigation"),
+        "2026-07-16 00:00"
+    );
+    s.tick(beijing(2026, 7, 20, 9, 0));
+    s.assert_replays();
+    assert_eq!(breach_owners(&s), ["investigation@1 → jd"]);
+}
+
+/// The city station's intake officer, inspector and head; a complaint about
+/// a cracked beam registered at 10:00 on Monday 2026-06-15, accepted and
+/// assigned to the inspector (+20 min).
+fn s26_assigned_to_the_inspector(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
         &[("zjz", "成都市建设工程质量监督站", None)],
         &[
@@ -801,17 +800,8 @@ fn s26_the_investigation_is_not_extended() {
         .fact(fact("negotiation_failed"), yes())
         .build()
         .unwrap();
-    s.register("sl", "CD-X", c).unwrap();
+    s.register("sl", id, c).unwrap();
     s.ok("sl", minutes(t0, 10), accept());
     s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
-    s.ok("jd", minutes(t0, 60), investigate());
-    assert_no_extension(&mut s, "jd", "zz", beijing(2026, 7, 1, 9, 0));
-    // 30 days (assumed) from Monday 15 June: the end of Wednesday 15 July.
-    assert_eq!(
-        due(&s, minutes(t0, 60), "investigation"),
-        "2026-07-16 00:00"
-    );
-    s.tick(beijing(2026, 7, 20, 9, 0));
-    s.assert_replays();
-    assert_eq!(breach_owners(&s), ["investigation@1 → jd"]);
+    (s, t0)
 }
