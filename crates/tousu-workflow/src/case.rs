@@ -740,8 +740,11 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assigned_before_take_over: bool,
     /// The findings of this round.
+    // Inline, as `extension` and `closure`: one heap block fewer to
+    // allocate and free per case that has them (docs/performance.md,
+    // "Sixteenth pass: replay"); written and described as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub findings: Option<Box<Findings>>,
+    pub findings: Option<Findings>,
     /// Facts the investigation found (`record_facts`), over every round; the
     /// rules read them before the complaint's facts of the same name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -772,14 +775,14 @@ pub struct Case {
     pub agreed_deadline: Option<DateTime<Utc>>,
     /// The pending or approved extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extension: Option<Box<Extension>>,
+    pub extension: Option<Extension>,
     /// Escalations, in order.
     pub escalations: Vec<EscalationRecord>,
     /// Repeat cases merged in.
     pub repeats: Vec<CaseId>,
     /// How it was closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closure: Option<Box<Closure>>,
+    pub closure: Option<Closure>,
     /// Staff who acted on the case (for confidential viewing).
     pub participants: Participants,
     /// Notes added.
@@ -1582,13 +1585,13 @@ impl<'e> Fold<'e> for Case {
         by: Option<&'e StaffId>,
     ) {
         self.unsign(tousu_policy::SignedRecord::Findings);
-        self.findings = Some(Box::new(Findings {
+        self.findings = Some(Findings {
             validity,
             rule: rule.cloned(),
             fault,
             responsible: responsible.to_vec(),
             recorded_by: by.cloned(),
-        }));
+        });
     }
     fn proposed(
         &mut self,
@@ -1680,12 +1683,12 @@ impl<'e> Fold<'e> for Case {
     fn extension(&mut self, change: ExtensionChange<'e>) {
         match change {
             ExtensionChange::Requested { by, reason, until } => {
-                self.extension = Some(Box::new(Extension {
+                self.extension = Some(Extension {
                     requested_by: by.cloned(),
                     reason: reason.to_owned(),
                     until,
                     approved: false,
-                }));
+                });
             }
             ExtensionChange::Approved => {
                 if let Some(x) = self.extension.as_mut() {
@@ -1696,11 +1699,11 @@ impl<'e> Fold<'e> for Case {
         }
     }
     fn closed(&mut self, kind: ClosureKind, reason: Option<&'e String>, at: DateTime<Utc>) {
-        self.closure = Some(Box::new(Closure {
+        self.closure = Some(Closure {
             kind,
             at,
             reason: reason.cloned(),
-        }));
+        });
     }
     fn repeat_merged(&mut self, repeat: &'e CaseId) {
         self.repeats.push(repeat.clone());
