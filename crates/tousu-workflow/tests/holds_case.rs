@@ -63,9 +63,9 @@ fn refused(h: &mut Harness, at: chrono::DateTime<chrono::Utc>) -> String {
     }
 }
 
-#[test]
-fn a_take_over_after_the_assignment_displaces_the_named_handler() {
-    let t0 = beijing(2026, 3, 16, 9, 0);
+/// A default complaint registered at `t0`, accepted (+5 min) and assigned
+/// to h1 (+10 min), under `holds_case = true`.
+fn assigned_to_h1(t0: chrono::DateTime<chrono::Utc>) -> Harness {
     let mut h = harness(true.into());
     h.register_default(t0);
     let accept = CommandKind::Accept {
@@ -73,6 +73,13 @@ fn a_take_over_after_the_assignment_displaces_the_named_handler() {
     };
     h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
     h.run("kf1", Harness::minutes(t0, 10), to_h1()).unwrap();
+    h
+}
+
+#[test]
+fn a_take_over_after_the_assignment_displaces_the_named_handler() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let mut h = assigned_to_h1(t0);
     // Named, he holds it; he reports it up to his head, who takes it over.
     let escalate = CommandKind::Escalate {
         reason: "需主管处理".into(),
@@ -106,13 +113,7 @@ fn a_take_over_after_the_assignment_displaces_the_named_handler() {
 #[test]
 fn a_case_taken_over_can_be_handed_back_to_its_handler() {
     let t0 = beijing(2026, 3, 16, 9, 0);
-    let mut h = harness(true.into());
-    h.register_default(t0);
-    let accept = CommandKind::Accept {
-        override_reason: None,
-    };
-    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
-    h.run("kf1", Harness::minutes(t0, 10), to_h1()).unwrap();
+    let mut h = assigned_to_h1(t0);
     let again = || CommandKind::Transfer {
         assignment: h1(),
         reason: "交还责任人处理".into(),

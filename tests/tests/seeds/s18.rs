@@ -506,8 +506,18 @@ fn s18_the_department_hands_a_case_on_only_once_it_understands_it() {
 /// old file (the company leader's escalation was taken).
 #[test]
 fn s18_the_company_leader_does_not_hand_a_case_down() {
-    let (mut s, t0) = s18_pipe_case_assigned("CD-9", "water_quality", "自来水发黄");
-    let refused = s.refused("c0", minutes(t0, 20), escalate("公司领导关注"));
+    let (s, t0) = s18_pipe_case_assigned("CD-9", "water_quality", "自来水发黄");
+    s18_leader_refused_and_the_department_hands_up(s, t0, "c0");
+}
+
+/// `leader`'s escalation is refused as not permitted and takes no step;
+/// the department's `manual-leader` is still there for it to take.
+fn s18_leader_refused_and_the_department_hands_up(
+    mut s: Scenario,
+    t0: chrono::DateTime<chrono::Utc>,
+    leader: &str,
+) {
+    let refused = s.refused(leader, minutes(t0, 20), escalate("领导接手"));
     assert!(
         matches!(refused, Rejection::NotPermitted { .. }),
         "{refused}"
@@ -654,19 +664,8 @@ fn s18_the_intake_officer_hands_a_case_only_to_a_responsible_department() {
 /// leader's escalation was accepted).
 #[test]
 fn s18_the_department_leader_does_not_escalate_to_himself() {
-    let (mut s, t0) = s18_pipe_case_assigned("CD-10", "water_pressure", "水压不足");
-    let refused = s.refused("g0", minutes(t0, 20), escalate("主管领导接手"));
-    assert!(
-        matches!(refused, Rejection::NotPermitted { .. }),
-        "{refused}"
-    );
-    assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
-    // The department's step is still there for it to take.
-    s.ok("g1", minutes(t0, 30), escalate("需主管领导批示"));
-    assert_eq!(
-        steps_notified(&s),
-        ["manual-leader → dept_leader ⇒ dept_leader"]
-    );
+    let (s, t0) = s18_pipe_case_assigned("CD-10", "water_pressure", "水压不足");
+    s18_leader_refused_and_the_department_hands_up(s, t0, "g0");
 }
 
 /// 第三条「客服投诉受理人员负责…按照审批权限获得审批的处理结果向投诉客户的回复、解释」, 第十条
