@@ -813,3 +813,15 @@ pub fn act_probe(file: &str) -> Vec<String> {
     probe(&mut s, &stage, at, &mut out);
     out
 }
+
+/// Runs `kind` by `actor`, which must be refused because the case is not
+/// with the actor (a grant's `holds_case` unmet, rulings 121, 129, 130),
+/// and change nothing.
+pub fn refused_not_holding(s: &mut Scenario, actor: &str, at: DateTime<Utc>, kind: CommandKind) {
+    let refusal = s.refused(actor, at, kind);
+    assert!(
+        matches!(&refusal, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{actor}: {refusal}"
+    );
+}

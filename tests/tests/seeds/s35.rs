@@ -304,6 +304,64 @@ fn s35_a_complaint_is_handled_where_the_work_lies() {
     s.ok("m1", beijing(2025, 10, 9, 14, 0), investigate());
 }
 
+/// 第七条「市、县级住房城乡建设行政主管部门应指定专门机构负责本行政区域内…投诉受理和处理工作」,
+/// 第四条「属地管理、分级负责,谁主管、谁负责」 and 第八条 the 总站「对批转的投诉事项进行督办」: a
+/// case the 总站 passed down to 芜湖's body is that body's. 马鞍山's body may not
+/// investigate, answer, close, pass on or report it up, and the 总站 may not
+/// answer, close or take it back — it still approves, the approver the file
+/// assumes. Before (the act probe of 2026-11-28), another city's answer or
+/// the 总站's stopped 芜湖's `handling`. Fails on the old file.
+#[test]
+fn s35_a_body_acts_only_on_a_case_with_it() {
+    let roster = roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("wh", "芜湖市工程质量投诉处理机构", None),
+            ("mas", "马鞍山市工程质量投诉处理机构", None),
+        ],
+        &[
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("w1", "芜湖 钱工", "wh", &["city_body"], None),
+            ("m1", "马鞍山 孙工", "mas", &["city_body"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "新交付住宅楼梯间墙体裂缝")
+        .build()
+        .unwrap();
+    s.register("z1", "AH-H", c).unwrap();
+    s.ok("z1", minutes(t0, 10), accept());
+    s.ok("z1", minutes(t0, 20), assign("wh", "w1"));
+    s.ok("w1", minutes(t0, 60), investigate());
+    let at = beijing(2026, 3, 3, 9, 0);
+    for kind in [
+        findings(FaultParty::ThirdParty, "马鞍山：施工缺陷"),
+        reply("马鞍山站答复"),
+        close(),
+        transfer("mas", "m1", "马鞍山接手"),
+        escalate("报总站"),
+    ] {
+        refused_not_holding(&mut s, "m1", at, kind);
+    }
+    for kind in [reply("总站答复"), close(), transfer("zz", "z1", "总站收回")] {
+        refused_not_holding(&mut s, "z1", at, kind);
+    }
+    s.ok(
+        "w1",
+        at,
+        findings(FaultParty::ThirdParty, "施工单位砌体质量缺陷"),
+    );
+    s.ok(
+        "w1",
+        minutes(at, 10),
+        propose(vec![rem(RemedyKind::Repair)], "责成施工单位返修"),
+    );
+    s.ok("z1", minutes(at, 20), approve());
+    s.ok("w1", minutes(at, 30), reply("责成施工单位限期返修"));
+    assert_eq!(status(&s), Status::Replied);
+}
+
 /// 第七条 the city body 「负责本行政区域内…投诉受理和处理工作」, 第八条 the 总站
 /// 「对批转的投诉事项进行督办」: a complaint the 总站 hands to a city body with no
 /// person named is the city body's: whoever of it acted, and until then its
