@@ -439,6 +439,62 @@ fn s10_unreasonable_complaint_handed_to_the_head_and_the_dispatch() {
         ["dept-head-unreasonable → dept_head ⇒ dept_head"]
     );
 }
+/// 3「对于难以说服的顾客,则由部门负责人须出面协调解决」 and 2「于12小时内向相关部门传递」:
+/// the head who steps in is the head of the department the centre sent the
+/// case to. 秩序维护部's head may not answer, approve, pass on or take 工程部's
+/// case, before or after the centre hands it up (`dept-head-unreasonable`,
+/// read in the assignment's line, ruling 129); 工程部's head answers. Before
+/// (the act probe of 2026-11-28) any department's head could, stopping the
+/// handler's clocks. Fails on the old file.
+#[test]
+fn s10_only_the_head_of_the_department_with_the_case_steps_in() {
+    let roster = roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("fd", "前台小吴", "front", &["front_desk"], None),
+            ("eng1", "工程部维修工马师傅", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+            ("sh", "秩序维护部主管", "sec", &["dept_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "management_service", "要求物业赔偿小区外马路施工噪音")
+        .fact(fact("unreasonable"), yes())
+        .build()
+        .unwrap();
+    s.register("fd", "XX-H", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 20), investigate());
+    let stepping_in = |s: &mut Scenario, at| {
+        for kind in [
+            reply("秩序维护部主管答复"),
+            transfer("sec", "sh", "秩序维护部接手"),
+            classify_as("routine", "秩序维护部主管改定"),
+        ] {
+            refused_not_holding(s, "sh", at, kind);
+        }
+    };
+    stepping_in(&mut s, minutes(t0, 30));
+    s.ok(
+        "fd",
+        minutes(t0, 40),
+        escalate("已耐心解释,顾客难以说服,请部门负责人出面协调"),
+    );
+    stepping_in(&mut s, minutes(t0, 50));
+    s.ok(
+        "eh",
+        minutes(t0, 60),
+        reply("工程部主管出面解释:马路施工非物业所为"),
+    );
+    assert_eq!(status(&s), Status::Replied);
+}
+
 // --- issue 13 items 3 and 6: the written reports of 24 and 48 hours; the
 // response of a department that cannot finish on time ------------------------
 
