@@ -1323,3 +1323,49 @@ fn s12_an_unreachable_customer_gets_the_general_managers_extension() {
         breach_owners(&s)
     );
 }
+
+/// 第五条(二)「…并于10分钟内提交给被投诉部门经理(或其代理人)」: the work order is the
+/// manager's of the department complained about. 销售部's manager may not
+/// answer it, ask for more time on it, pass it on or report it up while it
+/// is with 维修车间; 维修车间's manager answers. Before (the act probe of
+/// 2026-11-28) any department's manager could, ending the handler's clocks.
+/// Fails on the old file.
+#[test]
+fn s12_only_the_manager_complained_about_answers_the_work_order() {
+    let roster = roster(
+        &[
+            ("cs", "客服部", None),
+            ("ws", "维修车间", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("hf", "回访专员周婷", "cs", &["callback_specialist"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+            ("xm", "销售部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s.register(
+        "hf",
+        "S12-H",
+        about(t0, "workshop", "保养后渗机油").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 8), assign("ws", "wm"));
+    s.ok("wm", minutes(t0, 15), investigate());
+    for kind in [
+        reply("销售部经理答复"),
+        CommandKind::RequestExtension {
+            reason: "销售部代为申请延期".into(),
+            until: None,
+        },
+        transfer("sales", "xm", "销售部接手"),
+        escalate("销售部上报"),
+    ] {
+        refused_not_holding(&mut s, "xm", minutes(t0, 20), kind);
+    }
+    s.ok("wm", minutes(t0, 40), reply("放油螺栓已按力矩重新拧紧"));
+    assert_eq!(status(&s), Status::Replied);
+}
