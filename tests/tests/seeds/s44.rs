@@ -921,3 +921,41 @@ fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relat
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
     s.ok("gw", beijing(2026, 3, 6, 10, 5), asked);
 }
+
+/// 一般 2「…确定投诉处理责任。按照客户投诉内容分类,确定具体的受理部门」: the 受理责任人 is
+/// the manager of the department the case was given to. The 服务经理 may not
+/// investigate, record findings on or propose the remedy for a case given to
+/// the 销售部, whose manager does. Before (the act probe of 2026-11-28) his
+/// proposal was taken, ending the 销售经理's `solution`. Fails on the old file.
+#[test]
+fn s44_only_the_department_given_the_case_works_on_it() {
+    let roster = roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("xs", "销售部", None),
+            ("fw", "售后服务部", None),
+        ],
+        &[
+            ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+            ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "sales_contract", "提车时承诺的脚垫和贴膜没有兑现")
+        .build()
+        .unwrap();
+    s.register("gw", "4S-H", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("xs", "xj"));
+    for kind in [
+        investigate(),
+        findings(FaultParty::Us, "服务部：交车漏项"),
+        propose(vec![rem(RemedyKind::Replacement)], "服务部补装"),
+    ] {
+        refused_not_holding(&mut s, "fj", minutes(t0, 30), kind);
+    }
+    s.ok("xj", minutes(t0, 60), investigate());
+    s.ok("xj", minutes(t0, 90), findings(FaultParty::Us, "交车漏项"));
+}
