@@ -512,3 +512,63 @@ fn s32_no_one_extends_the_handling() {
     assert_no_extension(&mut s, "gs", "km", minutes(t0, 60));
     s.assert_replays();
 }
+
+/// 第八条「当班人员应当合理地安排人员处理投诉,并将投诉事项详细告知投诉处理人」: the
+/// 投诉处理人 and his 责任主管 are those of the department the duty staff sent
+/// the case to. 保洁部's handler may not answer it before it is sent anywhere,
+/// and neither he nor 保洁部's supervisor may record findings on, answer,
+/// approve or report up a case sent to 工程部, whose handler and supervisor
+/// do. Before (the act probe of 2026-11-28) they could, ending 工程部's
+/// clocks. Fails on the old file.
+#[test]
+fn s32_only_the_department_sent_the_case_handles_it() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("gc", "工程部", None),
+            ("bj", "保洁部", None),
+        ],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], None),
+            ("gs", "工程部 维修工", "gc", &["handler"], None),
+            ("gz", "工程部主管", "gc", &["responsible_supervisor"], None),
+            ("bs", "保洁部 保洁员", "bj", &["handler"], None),
+            ("bz", "保洁部主管", "bj", &["responsible_supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "property_service", "维修时损坏业主地板")
+        .build()
+        .unwrap();
+    s.register("d1", "JB-H", c).unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    refused_not_holding(&mut s, "bs", minutes(t0, 2), reply("保洁部答复"));
+    s.ok("d1", minutes(t0, 3), assign("gc", "gs"));
+    s.ok("gs", minutes(t0, 30), investigate());
+    for (who, kind) in [
+        ("bs", findings(FaultParty::Us, "保洁部：地板打蜡过滑")),
+        ("bs", reply("保洁部答复")),
+        ("bz", findings(FaultParty::Us, "保洁部主管：地板打蜡过滑")),
+        ("bz", escalate("保洁部主管上报")),
+    ] {
+        refused_not_holding(&mut s, who, minutes(t0, 40), kind);
+    }
+    s.ok(
+        "gs",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "维修工搬运梯子划伤地板"),
+    );
+    s.ok(
+        "gs",
+        minutes(t0, 70),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "300")],
+            "赔偿地板修复费300元",
+        ),
+    );
+    refused_not_holding(&mut s, "bz", minutes(t0, 80), approve());
+    s.ok("gz", minutes(t0, 90), approve());
+    assert_eq!(status(&s), Status::Approved);
+}
