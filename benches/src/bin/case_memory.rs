@@ -8,10 +8,17 @@
 //! Then the memory store: 200,000 registrations stored without a due
 //! instant, then 200,000 more with one; the difference per case is what an
 //! entry of the store's due index costs, its lists' spare room included.
+//! Each store is also counted in heap bytes (a counting global allocator
+//! over the system's, `stats_alloc`: what the program holds, exact, without
+//! the allocator's pages and chunk headers that move a resident-set
+//! difference by tens of bytes an entry). The due instants are spread over
+//! 30 days, to the second, as a store's open cases' next warnings and
+//! deadlines are: all at one instant, the index would be one list.
 //!
 //! ```sh
 //! cargo run --release -p tousu-benches --bin case_memory
 //! ```
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use tousu::prelude::*;
 use tousu_benches::streams::{roster, stream};
 use tousu_benches::{Rng, ticks};
@@ -19,6 +26,18 @@ use tousu_policy::Policy;
 use tousu_workflow::PolicyRuntime;
 
 const CASES: usize = 100_000;
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
+
+/// Bytes the program holds on the heap, counted since `region` began
+/// (`stats_alloc` counts a reallocation's growth or shrinking in its bytes
+/// allocated or freed too).
+fn held(region: &Region<'_, std::alloc::System>) -> i64 {
+    let c = region.change();
+    let bytes = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    bytes(c.bytes_allocated) - bytes(c.bytes_deallocated)
+}
 
 /// `VmRSS` of this process in bytes, from `/proc/self/status`.
 fn rss() -> u64 {
@@ -65,24 +84,37 @@ fn main() {
     drop(cases);
 
     const STORED: usize = 200_000;
+    const SPREAD_SECONDS: i64 = 30 * 24 * 3600;
     let mut template = ticks::template(ticks::t0());
     let due = template.next_due.take();
-    let store_rss = |template: &ticks::Template, prefix: &str| {
-        let before = rss();
+    // (resident bytes, heap bytes held) of a store of STORED registrations;
+    // with `due`, the i-th is next due `due` plus a second count spread over
+    // 30 days (7919 is prime to the spread, so the instants are distinct).
+    let store_of = |template: &mut ticks::Template, prefix: &str, due: Option<_>| {
+        let (before, region) = (rss(), Region::new(GLOBAL));
         let mut store = MemoryStore::new();
         for i in 0..STORED {
+            let step = i64::try_from(i).unwrap_or(0) * 7919 % SPREAD_SECONDS;
+            template.next_due = due.map(|d| d + TimeDelta::seconds(step));
             ticks::add_copy(&mut store, &format!("{prefix}{i:07}"), template);
         }
-        (store, rss() - before)
+        let sizes = (rss() - before, held(&region));
+        (store, sizes)
     };
-    let (without, plain) = store_rss(&template, "A");
-    template.next_due = due;
-    let (with, indexed) = store_rss(&template, "B");
+    let (without, (plain, plain_heap)) = store_of(&mut template, "A", None);
+    let (with, (indexed, indexed_heap)) = store_of(&mut template, "B", due);
+    let per = |n: i64| n / i64::try_from(STORED).unwrap_or(1);
     println!(
         "memory store, {STORED} registrations: {} B per case without a due instant, {} B with; the due index {} B per entry",
         plain / STORED as u64,
         indexed / STORED as u64,
         (indexed.saturating_sub(plain)) / STORED as u64
+    );
+    println!(
+        "heap held: {} B per case without a due instant, {} B with; the due index {} B per entry (due instants over 30 days)",
+        per(plain_heap),
+        per(indexed_heap),
+        per(indexed_heap - plain_heap)
     );
     drop((without, with));
 }

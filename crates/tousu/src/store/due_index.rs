@@ -1,4 +1,4 @@
-//! The memory store's due index: a calendar queue of spans of 64 seconds.
+//! The memory store's due index: a calendar queue of spans of 1,024 seconds.
 //!
 //! A B-tree of every open case's entry (`BTreeSet<u128>`, until the eighth
 //! pass) cost about 530 instructions an insert at a million entries: a
@@ -18,10 +18,15 @@ use super::{DueKey, place_of};
 
 /// Bits of an entry below its instant's seconds (nanoseconds, then place).
 const BELOW_SECONDS: u32 = 64;
-/// A span is 2^6 = 64 seconds: short enough that the span a tick ends in
-/// holds few entries not yet due, long enough that cases due within a
-/// minute of each other share one list.
-const SPAN_BITS: u32 = 6;
+/// A span is 2^10 = 1,024 seconds (about 17 minutes). An entry costs its
+/// 16-byte key and its share of its list's spare room and of the span's
+/// own entry (map slot, list header, ordered set): with a store's next due
+/// instants spread over a month, 64-second spans held about five entries
+/// each and the index 38 bytes an entry, 1,024-second spans about eighty
+/// and 26 bytes (`case_memory`, docs/performance.md "The due index per
+/// entry"). The tick's instructions did not change (`tick_once`): it takes
+/// whole spans before the one it ends in, and splits only that one.
+const SPAN_BITS: u32 = 10;
 
 /// The span of an entry: its instant's seconds, shifted (the key's top 64
 /// bits are the seconds, offset to be unsigned, so spans order as instants).
@@ -183,9 +188,11 @@ mod tests {
     }
 
     fn op() -> impl Strategy<Value = Op> {
-        // Few places and instants around a few spans, so that entries
-        // collide in spans, in instants, and are taken mid-span.
-        let at = (1_000u64..1_400, 0u32..3);
+        // Few places, and instants within a minute either side of three
+        // span boundaries, so that entries collide in spans, in instants,
+        // and are taken mid-span.
+        let secs = (1u64..4, 0u64..120).prop_map(|(k, d)| (k << SPAN_BITS) - 60 + d);
+        let at = (secs, 0u32..3);
         prop_oneof![
             4 => (0u32..40, proptest::option::of(at.clone())).prop_map(|(p, a)| Op::Set(p, a)),
             1 => at.clone().prop_map(|(s, n)| Op::Take(s, n)),
