@@ -1279,3 +1279,52 @@ fn s15_the_reply_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["reply@1 → kf"]);
 }
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E「将管理层的
+/// 处理意见,与客户沟通,直至让客户满意为止」: the 事业部 answers, reopens and (assumed, ruling
+/// 28) ends abnormally only a case the rounds took to it. Before the fifteenth
+/// audit it held `reply`, `reopen` and `close_abnormally` on every case: it could
+/// answer a case the 客服经理 held (meeting his reply clock) and end a case abnormally
+/// while the staff and the manager were still in their rounds. Now each is refused
+/// as `grant_condition_unmet`, changing nothing, until the step
+/// `division-management` was taken (fails on the old file: the division's answer
+/// to the case passed to the 客服经理 was accepted).
+#[test]
+fn s15_the_division_acts_only_on_a_case_the_rounds_took_to_it() {
+    let refused_to_dm = |s: &mut Scenario, at, kinds: Vec<CommandKind>| {
+        let before = (s.case().clone(), s.events.len());
+        for kind in kinds {
+            let refused = s.run("dm", at, kind).unwrap_err();
+            assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+        }
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    };
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = passed_to_the_manager(t0, "S15-DV");
+    refused_to_dm(
+        &mut s,
+        minutes(t0, 60),
+        vec![
+            reply("事业部直接答复"),
+            CommandKind::CloseAbnormally {
+                reason: "事业部结案".into(),
+            },
+        ],
+    );
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    refused_to_dm(
+        &mut s,
+        beijing(2026, 4, 7, 17, 0),
+        vec![
+            reopen("事业部重新处理"),
+            CommandKind::CloseAbnormally {
+                reason: "事业部结案".into(),
+            },
+        ],
+    );
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s15_division_decides(&mut s);
+    s.assert_replays();
+}
