@@ -1426,3 +1426,52 @@ fn s04_the_result_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["result@1 → h1"]);
 }
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心」: the result clock is the
+/// department's, for a complaint the centre (or the 部长) sent it. A complaint the
+/// centre answered on the spot (三4) and the 部长 reopened after an unsatisfied
+/// callback is with nobody in 经营发展部: the centre may answer it again or send it
+/// on, and the department's clock starts only once it does. Before the fifteenth
+/// audit the reopening itself started the result clock on such a case, which no
+/// department had, and it breached charged to nobody (fails on the old file:
+/// `result → 2026-03-13` from the reopening, then `result@2 → -`).
+#[test]
+fn s04_a_reopened_complaint_no_department_had_starts_no_result_clock() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0); // Monday
+    let c = repair_call(
+        t0,
+        "物业费账单上多了一个月的垃圾清运费",
+        "业主 钱女士",
+        "5-2-301",
+    );
+    s.register("kf", "S04-RO", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        reply("核对账单: 清运费按季度收取, 当场解释清楚"),
+    );
+    s.ok(
+        "asst",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "业主仍认为多收"),
+    );
+    s.ok("min", minutes(t0, 70), reopen("业主不满意, 重新处理"));
+    assert!(
+        !due_all(&s, minutes(t0, 71))
+            .iter()
+            .any(|d| d.starts_with("result")),
+        "{:?}",
+        due_all(&s, minutes(t0, 71))
+    );
+    s.tick(beijing(2026, 3, 16, 9, 0));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    // Sent to 经营发展部 on Monday 16 March: 3 working days (assumed) from then.
+    s.ok("kf", beijing(2026, 3, 16, 10, 0), assign("bd", "h1"));
+    assert_eq!(
+        due(&s, beijing(2026, 3, 16, 10, 1), "result"),
+        "2026-03-20 00:00"
+    );
+    s.assert_replays();
+}
