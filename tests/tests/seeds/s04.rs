@@ -1475,3 +1475,41 @@ fn s04_a_reopened_complaint_no_department_had_starts_no_result_clock() {
     );
     s.assert_replays();
 }
+
+/// 一3「针对客户较严重的投诉,客户服务中心应及时向部长汇报,由部长组织相关人员进行协调,落实解决措施及
+/// 责任人」: a 较严重 complaint is the 部长's from its level on, and the centre does
+/// not answer it on the spot (三4) before he has organised the measures and named the
+/// 责任人: its answer is refused as `grant_condition_unmet` and changes nothing, and
+/// the case goes on to 经营发展部. An ordinary complaint is still answered on the spot
+/// (`s04_a_complaint_answered_on_the_spot_notifies_no_department`). Before the
+/// fifteenth audit the centre's answer went through, before any measure or 责任人,
+/// and a case never assigned owes no report (fails on the old file: the answer
+/// was accepted).
+#[test]
+fn s04_the_centre_does_not_answer_a_serious_complaint_on_the_spot() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "3号楼地下车库顶板渗水, 六户业主车位受影响",
+    )
+    .complainant(owner("业主代表 孙先生"))
+    .location("3号楼地下车库")
+    .category(cat("house_repair"))
+    .respondent(complained_of())
+    .collective_count(6)
+    .build()
+    .unwrap();
+    s.register("kf", "S04-SS", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    assert_eq!(level_of(&s), "serious");
+    assert_eq!(steps_taken(&s), ["minister-on-serious"]);
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run("kf", minutes(t0, 10), reply("已联系物业, 当场解释"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("min", minutes(t0, 20), assign("bd", "h1"));
+}
