@@ -1513,3 +1513,39 @@ fn s04_the_centre_does_not_answer_a_serious_complaint_on_the_spot() {
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     s.ok("min", minutes(t0, 20), assign("bd", "h1"));
 }
+
+/// Row 25 (assumed): the 制度 has no 非正常结案, and rounds are unlimited, so the
+/// 部长, who 「组织相关人员进行协调,落实解决措施」 (一3), ends a case the owner does
+/// not accept — answered, and called back unsatisfied. Before the fifteenth audit
+/// he held `close_abnormally` on every case and could end a complaint as soon as
+/// it was accepted, before anyone had answered it: now refused as
+/// `grant_condition_unmet`, changing nothing (fails on the old file: the closure
+/// was accepted).
+#[test]
+fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(
+        t0,
+        "物业费账单上多了一个月的垃圾清运费",
+        "业主 钱女士",
+        "5-2-301",
+    );
+    s.register("kf", "S04-AB", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "业主不接受处理意见".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("min", minutes(t0, 5), end()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("kf", minutes(t0, 10), reply("核对账单: 清运费按季度收取"));
+    s.ok(
+        "asst",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "业主坚持认为多收"),
+    );
+    s.ok("min", minutes(t0, 70), end());
+    assert_eq!(status(&s), Status::Closed);
+}

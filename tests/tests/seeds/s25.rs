@@ -471,3 +471,36 @@ fn s25_the_back_office_answers_only_a_call_passed_on_to_it() {
     s.ok("h1", minutes(t0, 90), reply("已预约今日下午上门"));
     assert!(!breached(&s.events, "reply"));
 }
+
+/// Row 14 (assumed): the code has no 非正常结案; 「有问而来,满意而归」 aims at a
+/// satisfied caller, so the team leader ends a call the caller does not accept —
+/// answered, and called back unsatisfied. Before the fifteenth audit he held
+/// `close_abnormally` on every call and could end one as soon as the agent had
+/// taken it, before any answer: now refused as `grant_condition_unmet`, changing
+/// nothing (fails on the old file: the closure was accepted).
+#[test]
+fn s25_the_team_leader_ends_abnormally_only_a_call_the_caller_does_not_accept() {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = about(t0, "complaint", "月租多扣了10元")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-A", c).unwrap();
+    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "用户不接受处理意见".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("bz", minutes(t0, 2), end()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("w1", minutes(t0, 5), reply("多扣为套餐折算, 已解释"));
+    s.ok(
+        "w1",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "用户坚持退费"),
+    );
+    s.ok("bz", minutes(t0, 70), end());
+    assert_eq!(status(&s), Status::Closed);
+}
