@@ -1427,6 +1427,36 @@ fn s04_the_result_is_not_extended() {
     assert_eq!(breach_owners(&s), ["result@1 → h1"]);
 }
 
+/// An owner's complaint about a fee at 09:00 on Monday 9 March 2026, registered by
+/// the centre `kf` and accepted two minutes later (an ordinary one, which the
+/// centre may answer on the spot).
+fn fee_complaint_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(
+        t0,
+        "物业费账单上多了一个月的垃圾清运费",
+        "业主 钱女士",
+        "5-2-301",
+    );
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    (s, t0)
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(
+    s: &mut Scenario,
+    who: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    kind: CommandKind,
+) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
+
 /// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心」: the result clock is the
 /// department's, for a complaint the centre (or the 部长) sent it. A complaint the
 /// centre answered on the spot (三4) and the 部长 reopened after an unsatisfied
@@ -1437,16 +1467,7 @@ fn s04_the_result_is_not_extended() {
 /// `result → 2026-03-13` from the reopening, then `result@2 → -`).
 #[test]
 fn s04_a_reopened_complaint_no_department_had_starts_no_result_clock() {
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
-    let t0 = beijing(2026, 3, 9, 9, 0); // Monday
-    let c = repair_call(
-        t0,
-        "物业费账单上多了一个月的垃圾清运费",
-        "业主 钱女士",
-        "5-2-301",
-    );
-    s.register("kf", "S04-RO", c).unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
+    let (mut s, t0) = fee_complaint_accepted("S04-RO");
     s.ok(
         "kf",
         minutes(t0, 10),
@@ -1505,12 +1526,7 @@ fn s04_the_centre_does_not_answer_a_serious_complaint_on_the_spot() {
     s.ok("kf", minutes(t0, 2), accept());
     assert_eq!(level_of(&s), "serious");
     assert_eq!(steps_taken(&s), ["minister-on-serious"]);
-    let before = (s.case().clone(), s.events.len());
-    let refused = s
-        .run("kf", minutes(t0, 10), reply("已联系物业, 当场解释"))
-        .unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    refused_unmet(&mut s, "kf", minutes(t0, 10), reply("已联系物业, 当场解释"));
     s.ok("min", minutes(t0, 20), assign("bd", "h1"));
 }
 
@@ -1523,23 +1539,11 @@ fn s04_the_centre_does_not_answer_a_serious_complaint_on_the_spot() {
 /// was accepted).
 #[test]
 fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
-    let t0 = beijing(2026, 3, 9, 9, 0);
-    let c = repair_call(
-        t0,
-        "物业费账单上多了一个月的垃圾清运费",
-        "业主 钱女士",
-        "5-2-301",
-    );
-    s.register("kf", "S04-AB", c).unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
+    let (mut s, t0) = fee_complaint_accepted("S04-AB");
     let end = || CommandKind::CloseAbnormally {
         reason: "业主不接受处理意见".into(),
     };
-    let before = (s.case().clone(), s.events.len());
-    let refused = s.run("min", minutes(t0, 5), end()).unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    refused_unmet(&mut s, "min", minutes(t0, 5), end());
     s.ok("kf", minutes(t0, 10), reply("核对账单: 清运费按季度收取"));
     s.ok(
         "asst",

@@ -454,12 +454,8 @@ fn s25_the_back_office_answers_only_a_call_passed_on_to_it() {
     s.register("w1", "DX-B", c).unwrap();
     s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
     let not_handed = |s: &mut Scenario, at| {
-        let before = (s.case().clone(), s.events.len());
-        for kind in [reply("后台直接答复"), investigate()] {
-            let refused = s.run("h1", at, kind).unwrap_err();
-            assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-        }
-        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+        refused_unmet(s, "h1", at, reply("后台直接答复"));
+        refused_unmet(s, "h1", at, investigate());
     };
     // The call is still the agent's.
     not_handed(&mut s, minutes(t0, 2));
@@ -491,10 +487,7 @@ fn s25_the_team_leader_ends_abnormally_only_a_call_the_caller_does_not_accept() 
     let end = || CommandKind::CloseAbnormally {
         reason: "用户不接受处理意见".into(),
     };
-    let before = (s.case().clone(), s.events.len());
-    let refused = s.run("bz", minutes(t0, 2), end()).unwrap_err();
-    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    refused_unmet(&mut s, "bz", minutes(t0, 2), end());
     s.ok("w1", minutes(t0, 5), reply("多扣为套餐折算, 已解释"));
     s.ok(
         "w1",
@@ -503,4 +496,17 @@ fn s25_the_team_leader_ends_abnormally_only_a_call_the_caller_does_not_accept() 
     );
     s.ok("bz", minutes(t0, 70), end());
     assert_eq!(status(&s), Status::Closed);
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(
+    s: &mut Scenario,
+    who: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    kind: CommandKind,
+) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
