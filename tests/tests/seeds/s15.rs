@@ -1292,12 +1292,9 @@ fn s15_the_reply_is_not_extended() {
 #[test]
 fn s15_the_division_acts_only_on_a_case_the_rounds_took_to_it() {
     let refused_to_dm = |s: &mut Scenario, at, kinds: Vec<CommandKind>| {
-        let before = (s.case().clone(), s.events.len());
         for kind in kinds {
-            let refused = s.run("dm", at, kind).unwrap_err();
-            assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+            refused_unmet(s, "dm", at, kind);
         }
-        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     };
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = passed_to_the_manager(t0, "S15-DV");
@@ -1327,4 +1324,35 @@ fn s15_the_division_acts_only_on_a_case_the_rounds_took_to_it() {
     s15_round_d(&mut s);
     s15_division_decides(&mut s);
     s.assert_replays();
+}
+
+/// 4.2 B「对不能及时处理的,或客户对即时处理意见不满意的,客户服务人员应告知客户处理答复的期限」: the
+/// deadline told is the staff's, for what they handle; a case they passed to the
+/// 客服经理 (4.1.4) is his to answer (`reply.owner`, ruling 80), and neither 4.1.4 nor
+/// C and D tell a deadline. Before the fifteenth audit the staff could still tell
+/// one there: it replaced the manager's backstop and charged him with the staff's
+/// date. Now refused as `grant_condition_unmet`, changing nothing, and the backstop
+/// stays (fails on the old file: the date was set).
+#[test]
+fn s15_the_staff_tell_no_deadline_on_a_case_passed_to_the_manager() {
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let mut s = passed_to_the_manager(t0, "S15-DL");
+    refused_unmet(
+        &mut s,
+        "kf",
+        minutes(t0, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 12, 0),
+        },
+    );
+    // 2 working days from Monday 2 March.
+    assert_eq!(due(&s, minutes(t0, 31), "reply"), "2026-03-05 00:00");
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(s: &mut Scenario, who: &str, at: DateTime<Utc>, kind: CommandKind) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
