@@ -1356,3 +1356,26 @@ fn refused_unmet(s: &mut Scenario, who: &str, at: DateTime<Utc>, kind: CommandKi
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
 }
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: once the staff
+/// passed a complaint to the 客服经理 it is his — C and D have him propose and
+/// negotiate 「与其它相关部门」 — so the staff do not take it back by naming
+/// themselves its handler, nor send his case on to a department: both are refused
+/// as `grant_condition_unmet` and change nothing, and the 客服经理 hands it on
+/// himself. Before the fifteenth audit the staff's assignment of the manager's case
+/// to themselves was accepted, and with it they told a deadline the manager was
+/// then charged with (`agreed_deadline@1 → csm`; fails on the old file).
+#[test]
+fn s15_the_staff_do_not_take_back_or_send_on_the_managers_case() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = passed_to_the_manager(t0, "S15-RT");
+    refused_unmet(&mut s, "kf", minutes(t0, 30), assign("cs", "kf"));
+    refused_unmet(&mut s, "kf", minutes(t0, 31), assign("ops", "op1"));
+    s.ok("csm", minutes(t0, 40), assign("ops", "op1"));
+    refused_unmet(
+        &mut s,
+        "kf",
+        minutes(t0, 50),
+        transfer("cs", "kf", "客服人员收回"),
+    );
+}
