@@ -1379,3 +1379,21 @@ fn s15_the_staff_do_not_take_back_or_send_on_the_managers_case() {
         transfer("cs", "kf", "客服人员收回"),
     );
 }
+
+/// 4.2 C「对上述A和B的处理,客户都不满意的,客户服务人员应及时报告客服经理,由客户服务部经理提出让客户
+/// 满意的处理措施」: after B the case is the 客服经理's (`cs-manager-after-b`), and the
+/// next round is his to open; the staff reopen only their own case (B after a failed
+/// A). Before the fifteenth audit the staff's reopening of the manager's case was
+/// accepted, starting his reply clock at their moment (fails on the old file).
+#[test]
+fn s15_the_staff_do_not_open_the_managers_round() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    refused_unmet(
+        &mut s,
+        "kf",
+        beijing(2026, 4, 8, 8, 30),
+        reopen("客服人员重新处理"),
+    );
+    s15_round_c(&mut s);
+}
