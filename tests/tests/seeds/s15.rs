@@ -1397,3 +1397,40 @@ fn s15_the_staff_do_not_open_the_managers_round() {
     );
     s15_round_c(&mut s);
 }
+
+/// 4.2 C「由客户服务部经理提出让客户满意的处理措施」: in the round after B the measures are
+/// the 客服经理's, on the case he took over; the staff investigate and propose on
+/// their own case (A「对可以自行处理的投诉,及时处理」, B「期限内,去调查投诉的内容」).
+/// Before the fifteenth audit the staff's investigation, findings and proposal on the
+/// manager's case were accepted (fails on the old file); now each is refused as
+/// `grant_condition_unmet`, changing nothing, and the manager proposes.
+#[test]
+fn s15_the_staff_do_not_propose_the_managers_measures() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s.ok(
+        "csm",
+        beijing(2026, 4, 8, 9, 0),
+        reopen("C: 客服经理提出处理措施"),
+    );
+    refused_unmet(&mut s, "kf", beijing(2026, 4, 8, 9, 10), investigate());
+    s.ok("csm", beijing(2026, 4, 8, 9, 30), investigate());
+    let measures = || {
+        propose(
+            vec![remedy(
+                RemedyKind::Compensation,
+                Some("1000"),
+                "赔付受损12箱成本价",
+            )],
+            "C",
+        )
+    };
+    refused_unmet(
+        &mut s,
+        "kf",
+        beijing(2026, 4, 8, 10, 0),
+        findings(FaultParty::Us, "客服人员查明"),
+    );
+    refused_unmet(&mut s, "kf", beijing(2026, 4, 8, 10, 30), measures());
+    s.ok("csm", beijing(2026, 4, 8, 11, 0), measures());
+}
