@@ -1426,3 +1426,130 @@ fn s04_the_result_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["result@1 → h1"]);
 }
+
+/// An owner's complaint about a fee at 09:00 on Monday 9 March 2026, registered by
+/// the centre `kf` and accepted two minutes later (an ordinary one, which the
+/// centre may answer on the spot).
+fn fee_complaint_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = repair_call(
+        t0,
+        "物业费账单上多了一个月的垃圾清运费",
+        "业主 钱女士",
+        "5-2-301",
+    );
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    (s, t0)
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(
+    s: &mut Scenario,
+    who: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    kind: CommandKind,
+) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心」: the result clock is the
+/// department's, for a complaint the centre (or the 部长) sent it. A complaint the
+/// centre answered on the spot (三4) and the 部长 reopened after an unsatisfied
+/// callback is with nobody in 经营发展部: the centre may answer it again or send it
+/// on, and the department's clock starts only once it does. Before the fifteenth
+/// audit the reopening itself started the result clock on such a case, which no
+/// department had, and it breached charged to nobody (fails on the old file:
+/// `result → 2026-03-13` from the reopening, then `result@2 → -`).
+#[test]
+fn s04_a_reopened_complaint_no_department_had_starts_no_result_clock() {
+    let (mut s, t0) = fee_complaint_accepted("S04-RO");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        reply("核对账单: 清运费按季度收取, 当场解释清楚"),
+    );
+    s.ok(
+        "asst",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "业主仍认为多收"),
+    );
+    s.ok("min", minutes(t0, 70), reopen("业主不满意, 重新处理"));
+    assert!(
+        !due_all(&s, minutes(t0, 71))
+            .iter()
+            .any(|d| d.starts_with("result")),
+        "{:?}",
+        due_all(&s, minutes(t0, 71))
+    );
+    s.tick(beijing(2026, 3, 16, 9, 0));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    // Sent to 经营发展部 on Monday 16 March: 3 working days (assumed) from then.
+    s.ok("kf", beijing(2026, 3, 16, 10, 0), assign("bd", "h1"));
+    assert_eq!(
+        due(&s, beijing(2026, 3, 16, 10, 1), "result"),
+        "2026-03-20 00:00"
+    );
+    s.assert_replays();
+}
+
+/// 一3「针对客户较严重的投诉,客户服务中心应及时向部长汇报,由部长组织相关人员进行协调,落实解决措施及
+/// 责任人」: a 较严重 complaint is the 部长's from its level on, and the centre does
+/// not answer it on the spot (三4) before he has organised the measures and named the
+/// 责任人: its answer is refused as `grant_condition_unmet` and changes nothing, and
+/// the case goes on to 经营发展部. An ordinary complaint is still answered on the spot
+/// (`s04_a_complaint_answered_on_the_spot_notifies_no_department`). Before the
+/// fifteenth audit the centre's answer went through, before any measure or 责任人,
+/// and a case never assigned owes no report (fails on the old file: the answer
+/// was accepted).
+#[test]
+fn s04_the_centre_does_not_answer_a_serious_complaint_on_the_spot() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Phone,
+        "3号楼地下车库顶板渗水, 六户业主车位受影响",
+    )
+    .complainant(owner("业主代表 孙先生"))
+    .location("3号楼地下车库")
+    .category(cat("house_repair"))
+    .respondent(complained_of())
+    .collective_count(6)
+    .build()
+    .unwrap();
+    s.register("kf", "S04-SS", c).unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    assert_eq!(level_of(&s), "serious");
+    assert_eq!(steps_taken(&s), ["minister-on-serious"]);
+    refused_unmet(&mut s, "kf", minutes(t0, 10), reply("已联系物业, 当场解释"));
+    s.ok("min", minutes(t0, 20), assign("bd", "h1"));
+}
+
+/// Row 25 (assumed): the 制度 has no 非正常结案, and rounds are unlimited, so the
+/// 部长, who 「组织相关人员进行协调,落实解决措施」 (一3), ends a case the owner does
+/// not accept — answered, and called back unsatisfied. Before the fifteenth audit
+/// he held `close_abnormally` on every case and could end a complaint as soon as
+/// it was accepted, before anyone had answered it: now refused as
+/// `grant_condition_unmet`, changing nothing (fails on the old file: the closure
+/// was accepted).
+#[test]
+fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
+    let (mut s, t0) = fee_complaint_accepted("S04-AB");
+    let end = || CommandKind::CloseAbnormally {
+        reason: "业主不接受处理意见".into(),
+    };
+    refused_unmet(&mut s, "min", minutes(t0, 5), end());
+    s.ok("kf", minutes(t0, 10), reply("核对账单: 清运费按季度收取"));
+    s.ok(
+        "asst",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "业主坚持认为多收"),
+    );
+    s.ok("min", minutes(t0, 70), end());
+    assert_eq!(status(&s), Status::Closed);
+}

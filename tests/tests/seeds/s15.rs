@@ -1279,3 +1279,158 @@ fn s15_the_reply_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["reply@1 → kf"]);
 }
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E「将管理层的
+/// 处理意见,与客户沟通,直至让客户满意为止」: the 事业部 answers, reopens and (assumed, ruling
+/// 28) ends abnormally only a case the rounds took to it. Before the fifteenth
+/// audit it held `reply`, `reopen` and `close_abnormally` on every case: it could
+/// answer a case the 客服经理 held (meeting his reply clock) and end a case abnormally
+/// while the staff and the manager were still in their rounds. Now each is refused
+/// as `grant_condition_unmet`, changing nothing, until the step
+/// `division-management` was taken (fails on the old file: the division's answer
+/// to the case passed to the 客服经理 was accepted).
+#[test]
+fn s15_the_division_acts_only_on_a_case_the_rounds_took_to_it() {
+    let refused_to_dm = |s: &mut Scenario, at, kinds: Vec<CommandKind>| {
+        for kind in kinds {
+            refused_unmet(s, "dm", at, kind);
+        }
+    };
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = passed_to_the_manager(t0, "S15-DV");
+    refused_to_dm(
+        &mut s,
+        minutes(t0, 60),
+        vec![
+            reply("事业部直接答复"),
+            CommandKind::CloseAbnormally {
+                reason: "事业部结案".into(),
+            },
+        ],
+    );
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    refused_to_dm(
+        &mut s,
+        beijing(2026, 4, 7, 17, 0),
+        vec![
+            reopen("事业部重新处理"),
+            CommandKind::CloseAbnormally {
+                reason: "事业部结案".into(),
+            },
+        ],
+    );
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s15_division_decides(&mut s);
+    s.assert_replays();
+}
+
+/// 4.2 B「对不能及时处理的,或客户对即时处理意见不满意的,客户服务人员应告知客户处理答复的期限」: the
+/// deadline told is the staff's, for what they handle; a case they passed to the
+/// 客服经理 (4.1.4) is his to answer (`reply.owner`, ruling 80), and neither 4.1.4 nor
+/// C and D tell a deadline. Before the fifteenth audit the staff could still tell
+/// one there: it replaced the manager's backstop and charged him with the staff's
+/// date. Now refused as `grant_condition_unmet`, changing nothing, and the backstop
+/// stays (fails on the old file: the date was set).
+#[test]
+fn s15_the_staff_tell_no_deadline_on_a_case_passed_to_the_manager() {
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let mut s = passed_to_the_manager(t0, "S15-DL");
+    refused_unmet(
+        &mut s,
+        "kf",
+        minutes(t0, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 3, 3, 12, 0),
+        },
+    );
+    // 2 working days from Monday 2 March.
+    assert_eq!(due(&s, minutes(t0, 31), "reply"), "2026-03-05 00:00");
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(s: &mut Scenario, who: &str, at: DateTime<Utc>, kind: CommandKind) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
+
+/// 4.1.4「客户服务人员认为无法自行处理的投诉必须转至客户服务部主管或经理」: once the staff
+/// passed a complaint to the 客服经理 it is his — C and D have him propose and
+/// negotiate 「与其它相关部门」 — so the staff do not take it back by naming
+/// themselves its handler, nor send his case on to a department: both are refused
+/// as `grant_condition_unmet` and change nothing, and the 客服经理 hands it on
+/// himself. Before the fifteenth audit the staff's assignment of the manager's case
+/// to themselves was accepted, and with it they told a deadline the manager was
+/// then charged with (`agreed_deadline@1 → csm`; fails on the old file).
+#[test]
+fn s15_the_staff_do_not_take_back_or_send_on_the_managers_case() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = passed_to_the_manager(t0, "S15-RT");
+    refused_unmet(&mut s, "kf", minutes(t0, 30), assign("cs", "kf"));
+    refused_unmet(&mut s, "kf", minutes(t0, 31), assign("ops", "op1"));
+    s.ok("csm", minutes(t0, 40), assign("ops", "op1"));
+    refused_unmet(
+        &mut s,
+        "kf",
+        minutes(t0, 50),
+        transfer("cs", "kf", "客服人员收回"),
+    );
+}
+
+/// 4.2 C「对上述A和B的处理,客户都不满意的,客户服务人员应及时报告客服经理,由客户服务部经理提出让客户
+/// 满意的处理措施」: after B the case is the 客服经理's (`cs-manager-after-b`), and the
+/// next round is his to open; the staff reopen only their own case (B after a failed
+/// A). Before the fifteenth audit the staff's reopening of the manager's case was
+/// accepted, starting his reply clock at their moment (fails on the old file).
+#[test]
+fn s15_the_staff_do_not_open_the_managers_round() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    refused_unmet(
+        &mut s,
+        "kf",
+        beijing(2026, 4, 8, 8, 30),
+        reopen("客服人员重新处理"),
+    );
+    s15_round_c(&mut s);
+}
+
+/// 4.2 C「由客户服务部经理提出让客户满意的处理措施」: in the round after B the measures are
+/// the 客服经理's, on the case he took over; the staff investigate and propose on
+/// their own case (A「对可以自行处理的投诉,及时处理」, B「期限内,去调查投诉的内容」).
+/// Before the fifteenth audit the staff's investigation, findings and proposal on the
+/// manager's case were accepted (fails on the old file); now each is refused as
+/// `grant_condition_unmet`, changing nothing, and the manager proposes.
+#[test]
+fn s15_the_staff_do_not_propose_the_managers_measures() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s.ok(
+        "csm",
+        beijing(2026, 4, 8, 9, 0),
+        reopen("C: 客服经理提出处理措施"),
+    );
+    refused_unmet(&mut s, "kf", beijing(2026, 4, 8, 9, 10), investigate());
+    s.ok("csm", beijing(2026, 4, 8, 9, 30), investigate());
+    let measures = || {
+        propose(
+            vec![remedy(
+                RemedyKind::Compensation,
+                Some("1000"),
+                "赔付受损12箱成本价",
+            )],
+            "C",
+        )
+    };
+    refused_unmet(
+        &mut s,
+        "kf",
+        beijing(2026, 4, 8, 10, 0),
+        findings(FaultParty::Us, "客服人员查明"),
+    );
+    refused_unmet(&mut s, "kf", beijing(2026, 4, 8, 10, 30), measures());
+    s.ok("csm", beijing(2026, 4, 8, 11, 0), measures());
+}

@@ -433,3 +433,80 @@ fn s25_the_reply_is_not_extended() {
         breach_owners(&s)
     );
 }
+
+/// 「复杂问题,及时转达」: the back office (assumed) has only what was passed
+/// on to it. Before the fifteenth audit it held `reply` and `investigate` on
+/// every call, so it could answer a call still with the agent who took it,
+/// or one the agent passed to the team leader that nobody had yet given it,
+/// and its answer met the first responder's reply clock (「第一受理,责任不
+/// 推」). Now both are refused as `grant_condition_unmet` and change
+/// nothing; once the team leader names its 装维 the handler, he investigates
+/// and answers. Fails on the old file (the back office's answer to the call
+/// the agent still held was accepted).
+#[test]
+fn s25_the_back_office_answers_only_a_call_passed_on_to_it() {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = about(t0, "fault_report", "宽带无法上网")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-B", c).unwrap();
+    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    let not_handed = |s: &mut Scenario, at| {
+        refused_unmet(s, "h1", at, reply("后台直接答复"));
+        refused_unmet(s, "h1", at, investigate());
+    };
+    // The call is still the agent's.
+    not_handed(&mut s, minutes(t0, 2));
+    // Passed on to the team leader, who has not yet given it to the back office.
+    s.ok("w1", minutes(t0, 5), escalate("需装维上门"));
+    not_handed(&mut s, minutes(t0, 6));
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.ok("h1", minutes(t0, 60), investigate());
+    s.ok("h1", minutes(t0, 90), reply("已预约今日下午上门"));
+    assert!(!breached(&s.events, "reply"));
+}
+
+/// Row 14 (assumed): the code has no 非正常结案; 「有问而来,满意而归」 aims at a
+/// satisfied caller, so the team leader ends a call the caller does not accept —
+/// answered, and called back unsatisfied. Before the fifteenth audit he held
+/// `close_abnormally` on every call and could end one as soon as the agent had
+/// taken it, before any answer: now refused as `grant_condition_unmet`, changing
+/// nothing (fails on the old file: the closure was accepted).
+#[test]
+fn s25_the_team_leader_ends_abnormally_only_a_call_the_caller_does_not_accept() {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = about(t0, "complaint", "月租多扣了10元")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-A", c).unwrap();
+    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "用户不接受处理意见".into(),
+    };
+    refused_unmet(&mut s, "bz", minutes(t0, 2), end());
+    s.ok("w1", minutes(t0, 5), reply("多扣为套餐折算, 已解释"));
+    s.ok(
+        "w1",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "用户坚持退费"),
+    );
+    s.ok("bz", minutes(t0, 70), end());
+    assert_eq!(status(&s), Status::Closed);
+}
+
+/// `who`'s `kind` at `at` is refused as `grant_condition_unmet` and changes nothing.
+fn refused_unmet(
+    s: &mut Scenario,
+    who: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    kind: CommandKind,
+) {
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run(who, at, kind).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
