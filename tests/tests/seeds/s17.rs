@@ -1156,8 +1156,16 @@ fn s17_a_hardware_complaint_sent_for_instruction_stays_the_departments() {
         },
     );
     assert_eq!(steps_taken(&s), ["gm-office"]);
-    s.ok("gc", minutes(t0, 60), findings(FaultParty::Us, "主板待厂家供货"));
-    s.ok("gc", minutes(t0, 90), reply("总经办批示：更换新机，先提供替代器械"));
+    s.ok(
+        "gc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "主板待厂家供货"),
+    );
+    s.ok(
+        "gc",
+        minutes(t0, 90),
+        reply("总经办批示：更换新机，先提供替代器械"),
+    );
     s.tick(beijing(2026, 6, 12, 10, 0));
     assert!(!breached(&s.events, "handling"), "{:?}", breach_list(&s));
     s.assert_replays();
@@ -1186,7 +1194,11 @@ fn s17_the_desk_answers_a_department_complaint_once_it_is_handled() {
     );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("inv", minutes(t0, 40), investigate());
-    s.ok("inv", minutes(t0, 60), findings(FaultParty::Us, "折扣未录入系统"));
+    s.ok(
+        "inv",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "折扣未录入系统"),
+    );
     s.ok(
         "inv",
         minutes(t0, 90),
@@ -1221,7 +1233,11 @@ fn s17_a_complaint_reported_to_the_manager_stays_the_investigators() {
     s.ok("fd", minutes(t0, 30), escalate("向部门经理汇报"));
     assert_eq!(steps_taken(&s), ["dept-manager"]);
     s.ok("inv", minutes(t0, 40), investigate());
-    s.ok("inv", minutes(t0, 60), findings(FaultParty::Us, "折扣未录入系统"));
+    s.ok(
+        "inv",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "折扣未录入系统"),
+    );
     s.ok("inv", minutes(t0, 90), reply("会籍部：按承诺折扣补差"));
     s.tick(beijing(2026, 6, 12, 10, 0));
     assert!(!breached(&s.events, "handling"), "{:?}", breach_list(&s));
