@@ -265,19 +265,7 @@ fn s26_the_station_head_is_not_named_the_handler() {
 #[test]
 fn s26_the_city_station_transfers_to_the_district() {
     let p = policy("construction-chengdu-s26.toml");
-    let roster = roster(
-        &[
-            ("cz", "成都市建设工程质量监督站", None),
-            ("wh", "武侯区质监站", None),
-        ],
-        &[
-            ("c1", "市站 受理员", "cz", &["intake_officer"], None),
-            ("c2", "市站 监督员", "cz", &["inspector"], None),
-            ("w1", "武侯区站 受理员", "wh", &["intake_officer"], None),
-            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
+    let mut s = Scenario::new(p, city_and_wuhou());
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
         .fact(fact("during_construction"), yes())
@@ -477,18 +465,7 @@ fn s26_the_national_warranty_terms() {
 /// 受理专人's.
 #[test]
 fn s26_a_case_handed_to_a_district_without_an_inspector_is_the_districts() {
-    let roster = roster(
-        &[
-            ("cz", "成都市建设工程质量监督站", None),
-            ("wh", "武侯区质监站", None),
-        ],
-        &[
-            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
-            ("c2", "市站 监督员", "cz", &["inspector"], None),
-            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
-            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
-        ],
-    );
+    let roster = city_and_wuhou();
     // Mon 1 Jun 2026, a referral: the 15 working days (assumed) to answer the
     // 交办部门 and the 30 days (assumed) to investigate have both run out by
     // Thu 2 Jul.
@@ -817,19 +794,7 @@ fn s26_assigned_to_the_inspector(id: &str) -> (Scenario, chrono::DateTime<chrono
 /// the old file, where the city inspector's answer was accepted).
 #[test]
 fn s26_an_inspector_acts_only_on_his_stations_case() {
-    let roster = roster(
-        &[
-            ("cz", "成都市建设工程质量监督站", None),
-            ("wh", "武侯区质监站", None),
-        ],
-        &[
-            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
-            ("c2", "市站 监督员", "cz", &["inspector"], None),
-            ("w2", "武侯区站 监督员", "wh", &["inspector"], Some("wz")),
-            ("wz", "武侯区站 站长", "wh", &["station_head"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), city_and_wuhou());
     let t0 = beijing(2026, 6, 15, 10, 0); // Monday
     let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
         .fact(fact("during_construction"), yes())
@@ -859,4 +824,22 @@ fn s26_an_inspector_acts_only_on_his_stations_case() {
     s.ok("w2", minutes(t0, 90), reply("已责成施工单位限期整改"));
     assert!(!breached(&s.events, "investigation"));
     s.assert_replays();
+}
+
+/// The city station (受理专人 c1, 监督员 c2) and 武侯区's station (受理专人 w1,
+/// 监督员 w2 under its 站长 wz), each a department of its own.
+fn city_and_wuhou() -> Roster {
+    roster(
+        &[
+            ("cz", "成都市建设工程质量监督站", None),
+            ("wh", "武侯区质监站", None),
+        ],
+        &[
+            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
+            ("c2", "市站 监督员", "cz", &["inspector"], None),
+            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
+            ("w2", "武侯区站 监督员", "wh", &["inspector"], Some("wz")),
+            ("wz", "武侯区站 站长", "wh", &["station_head"], None),
+        ],
+    )
 }
