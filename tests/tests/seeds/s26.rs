@@ -265,19 +265,7 @@ fn s26_the_station_head_is_not_named_the_handler() {
 #[test]
 fn s26_the_city_station_transfers_to_the_district() {
     let p = policy("construction-chengdu-s26.toml");
-    let roster = roster(
-        &[
-            ("cz", "成都市建设工程质量监督站", None),
-            ("wh", "武侯区质监站", None),
-        ],
-        &[
-            ("c1", "市站 受理员", "cz", &["intake_officer"], None),
-            ("c2", "市站 监督员", "cz", &["inspector"], None),
-            ("w1", "武侯区站 受理员", "wh", &["intake_officer"], None),
-            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
+    let mut s = Scenario::new(p, city_and_wuhou());
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
         .fact(fact("during_construction"), yes())
@@ -477,18 +465,7 @@ fn s26_the_national_warranty_terms() {
 /// 受理专人's.
 #[test]
 fn s26_a_case_handed_to_a_district_without_an_inspector_is_the_districts() {
-    let roster = roster(
-        &[
-            ("cz", "成都市建设工程质量监督站", None),
-            ("wh", "武侯区质监站", None),
-        ],
-        &[
-            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
-            ("c2", "市站 监督员", "cz", &["inspector"], None),
-            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
-            ("w2", "武侯区站 监督员", "wh", &["inspector"], None),
-        ],
-    );
+    let roster = city_and_wuhou();
     // Mon 1 Jun 2026, a referral: the 15 working days (assumed) to answer the
     // 交办部门 and the 30 days (assumed) to investigate have both run out by
     // Thu 2 Jul.
@@ -804,4 +781,65 @@ fn s26_assigned_to_the_inspector(id: &str) -> (Scenario, chrono::DateTime<chrono
     s.ok("sl", minutes(t0, 10), accept());
     s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
     (s, t0)
+}
+
+/// 第六条「各区(市)县建设行政主管部门…具体负责所辖行政范围内的房屋建筑工程的施工质量投诉处理
+/// 监督工作」, 第七条「属地管理、归口办理…“谁监督、谁负责”」: a case the city station handed
+/// to 武侯区's station, naming its inspector, is that inspector's to investigate and
+/// answer (`investigation`, owned by the handler). The city station's inspector
+/// investigated and answered it too, ending the district inspector's clock; now
+/// he is refused naming `holds_case` and nothing changes. The inspector still
+/// reports his own case to the station head, who no longer takes it over (the
+/// take-over left it with nobody who may answer). The fifteenth audit (fails on
+/// the old file, where the city inspector's answer was accepted).
+#[test]
+fn s26_an_inspector_acts_only_on_his_stations_case() {
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), city_and_wuhou());
+    let t0 = beijing(2026, 6, 15, 10, 0); // Monday
+    let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
+        .fact(fact("during_construction"), yes())
+        .build()
+        .unwrap();
+    s.register("c1", "CD-HC", c).unwrap();
+    s.ok("c1", minutes(t0, 10), accept());
+    s.ok("c1", minutes(t0, 20), assign("wh", "w2"));
+    let before = s.case().clone();
+    for cmd in [investigate(), reply("市站：已责成施工单位加固")] {
+        let refused = s.run("c2", minutes(t0, 30), cmd).unwrap_err();
+        assert!(
+            matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
+                if unmet.iter().any(|u| u.contains("holds_case"))),
+            "{refused}"
+        );
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    }
+    s.ok("w2", minutes(t0, 40), investigate());
+    s.ok("w2", minutes(t0, 50), escalate("报站负责人"));
+    assert_eq!(steps_notified(&s), ["manual-station-head → station_head"]);
+    s.ok(
+        "w2",
+        minutes(t0, 60),
+        findings(FaultParty::ThirdParty, "模板支撑间距超规范"),
+    );
+    s.ok("w2", minutes(t0, 90), reply("已责成施工单位限期整改"));
+    assert!(!breached(&s.events, "investigation"));
+    s.assert_replays();
+}
+
+/// The city station (受理专人 c1, 监督员 c2) and 武侯区's station (受理专人 w1,
+/// 监督员 w2 under its 站长 wz), each a department of its own.
+fn city_and_wuhou() -> Roster {
+    roster(
+        &[
+            ("cz", "成都市建设工程质量监督站", None),
+            ("wh", "武侯区质监站", None),
+        ],
+        &[
+            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
+            ("c2", "市站 监督员", "cz", &["inspector"], None),
+            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
+            ("w2", "武侯区站 监督员", "wh", &["inspector"], Some("wz")),
+            ("wz", "武侯区站 站长", "wh", &["station_head"], None),
+        ],
+    )
 }
