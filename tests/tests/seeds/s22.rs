@@ -1298,7 +1298,11 @@ fn s22_the_project_manager_does_not_answer_an_ordinary_repair() {
     assert_eq!(due(&s, minutes(t0, 31), "repair"), "2026-07-02 09:05");
     s.tick(beijing(2026, 7, 2, 9, 10));
     assert_eq!(breach_owners(&s), ["repair@1 → wxg"]);
-    s.ok("wxg", beijing(2026, 7, 2, 10, 0), reply("热水器温控器已更换"));
+    s.ok(
+        "wxg",
+        beijing(2026, 7, 2, 10, 0),
+        reply("热水器温控器已更换"),
+    );
     s.assert_replays();
 
     // A problem he found major himself is his to answer.
@@ -1306,7 +1310,11 @@ fn s22_the_project_manager_does_not_answer_an_ordinary_repair() {
     let c = about(t0, "repair", "6号楼整栋热水停供").build().unwrap();
     major.register("duty", "S22-PM2", c).unwrap();
     major.ok("duty", minutes(t0, 2), accept());
-    major.ok("pm", minutes(t0, 10), classify_as("major", "整栋楼停供热水"));
+    major.ok(
+        "pm",
+        minutes(t0, 10),
+        classify_as("major", "整栋楼停供热水"),
+    );
     major.ok("pm", minutes(t0, 40), reply("锅炉已抢修, 今晚恢复供热水"));
     major.assert_replays();
 }

@@ -639,7 +639,10 @@ fn s28_the_hall_supervisor_does_not_make_a_reported_case_a_batch() {
         minutes(t0, 30),
         classify_as("batch", "同小区又有多户反映断网"),
     );
-    assert_eq!(due(&beyond, minutes(t0, 31), "report_batch"), "2026-06-16 11:30");
+    assert_eq!(
+        due(&beyond, minutes(t0, 31), "report_batch"),
+        "2026-06-16 11:30"
+    );
     beyond.ok(
         "zr",
         minutes(t0, 50),
