@@ -1271,3 +1271,50 @@ fn s22_only_the_responsible_notified_answers() {
     s.ok("wxg", minutes(t0, 90), reply("窗户合页已更换"));
     s.assert_replays();
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大
+/// 问题应迅速上报服务中心项目经理」: an ordinary complaint goes to the 责任人, and only a
+/// major problem to the 项目经理, whose part (七) is 突发事件 and 重大投诉事件. He held
+/// `reply` on every case, so his answer to an ordinary repair handed to a 维修工
+/// ended the 维修工's `repair` clock as met though nothing was repaired (the fault
+/// the fourteenth audit fixed for the 值班员 and the 投诉受理员). He answers only a
+/// case at `major` or `emergency` now: refused as `grant_condition_unmet`,
+/// nothing changes, the repair runs on and is the 维修工's. The fifteenth audit
+/// (fails on the old file, where his answer was taken).
+#[test]
+fn s22_the_project_manager_does_not_answer_an_ordinary_repair() {
+    // Wednesday 1 July 2026.
+    let t0 = beijing(2026, 7, 1, 9, 0);
+    let mut s = centre_with_repair_team();
+    let c = about(t0, "repair", "6号楼312宿舍热水器不出热水")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-PM", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let e = s.refused("pm", minutes(t0, 30), reply("已安排维修"));
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert!(e.to_string().contains("major"), "{e}");
+    assert_eq!(due(&s, minutes(t0, 31), "repair"), "2026-07-02 09:05");
+    s.tick(beijing(2026, 7, 2, 9, 10));
+    assert_eq!(breach_owners(&s), ["repair@1 → wxg"]);
+    s.ok(
+        "wxg",
+        beijing(2026, 7, 2, 10, 0),
+        reply("热水器温控器已更换"),
+    );
+    s.assert_replays();
+
+    // A problem he found major himself is his to answer.
+    let mut major = centre_with_repair_team();
+    let c = about(t0, "repair", "6号楼整栋热水停供").build().unwrap();
+    major.register("duty", "S22-PM2", c).unwrap();
+    major.ok("duty", minutes(t0, 2), accept());
+    major.ok(
+        "pm",
+        minutes(t0, 10),
+        classify_as("major", "整栋楼停供热水"),
+    );
+    major.ok("pm", minutes(t0, 40), reply("锅炉已抢修, 今晚恢复供热水"));
+    major.assert_replays();
+}

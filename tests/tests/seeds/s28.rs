@@ -541,6 +541,23 @@ fn hall() -> Roster {
     )
 }
 
+/// A customer of the hall threatening to go to the media, taken in by the staff
+/// member `y1` at `t0` and accepted five minutes later.
+fn threatens_the_media(no: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), hall());
+    s.register(
+        "y1",
+        no,
+        about(t0, "problem_solving", "宽带多次断网,客户称要向媒体反映")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 5), accept());
+    s
+}
+
 /// 三6「●若遇到有升级投诉倾向的时候,要及时向上级上报。」: the hall reports to the 上级;
 /// the 上级 receives the report and the source gives it no act on the case.
 /// It held `reclassify`, and a 批量 it set started the hour the hall has to
@@ -553,17 +570,7 @@ fn hall() -> Roster {
 #[test]
 fn s28_the_superior_does_not_make_a_reported_case_a_batch() {
     let t0 = beijing(2026, 6, 15, 10, 0);
-    let mut s = Scenario::new(policy("business-hall-s28.toml"), hall());
-    s.register(
-        "y1",
-        "YYT-SJ",
-        about(t0, "problem_solving", "宽带多次断网,客户称要向媒体反映")
-            .first_responder(sid("y1"))
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    s.ok("y1", minutes(t0, 5), accept());
+    let mut s = threatens_the_media("YYT-SJ", t0);
     s.ok(
         "y1",
         minutes(t0, 10),
@@ -582,4 +589,58 @@ fn s28_the_superior_does_not_make_a_reported_case_a_batch() {
     assert_eq!(level_of(&s), "general");
     assert!(!breached(&s.tick(minutes(t0, 180)), "report_batch"));
     s.assert_replays();
+}
+
+/// 三6「●若遇到有升级投诉倾向的时候,要及时向上级上报。」: once the hall has
+/// reported the case, it is the 上级's (`escalation-tendency` takes it over).
+/// The hall supervisor still held `reclassify` on it, and a 批量 he set then
+/// started `report_batch` (from `classified`, ruling 38), met only by that
+/// report — a step taken once and already taken: the hour breached, charged to
+/// the staff member who had reported. He reclassifies only a case with the hall
+/// now (`holds_case`, ruling 121): refused, nothing changes, no report clock
+/// runs. Before the report, a case he took over beyond the staff's authority is
+/// his to make a batch, and the report meets the clock. The fifteenth audit
+/// (fails on the old file, where his 批量 was taken and started the report
+/// clock).
+#[test]
+fn s28_the_hall_supervisor_does_not_make_a_reported_case_a_batch() {
+    let t0 = beijing(2026, 6, 16, 10, 0);
+    let mut reported = threatens_the_media("YYT-ZR1", t0);
+    reported.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("escalation-tendency", "客户有升级投诉倾向"),
+    );
+    let e = reported.refused(
+        "zr",
+        minutes(t0, 30),
+        classify_as("batch", "同小区又有多户反映断网"),
+    );
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    assert_eq!(level_of(&reported), "general");
+    assert!(!breached(&reported.tick(minutes(t0, 180)), "report_batch"));
+    reported.assert_replays();
+
+    let mut beyond = threatens_the_media("YYT-ZR2", t0);
+    beyond.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("beyond-authority", "客户要求赔偿超出权限"),
+    );
+    beyond.ok(
+        "zr",
+        minutes(t0, 30),
+        classify_as("batch", "同小区又有多户反映断网"),
+    );
+    assert_eq!(
+        due(&beyond, minutes(t0, 31), "report_batch"),
+        "2026-06-16 11:30"
+    );
+    beyond.ok(
+        "zr",
+        minutes(t0, 50),
+        escalate_to("escalation-tendency", "批量断网,有升级投诉倾向"),
+    );
+    assert!(!breached(&beyond.tick(minutes(t0, 180)), "report_batch"));
+    beyond.assert_replays();
 }
