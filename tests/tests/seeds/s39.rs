@@ -634,3 +634,65 @@ fn s39_the_general_manager_reads_the_report_not_the_opinion() {
     s.ok("dz", minutes(t0, 170), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
 }
+
+/// 第九条「行政人事部在接到上述第一种情况的投诉记录卡时,要确定具体受理部门,指示受理部门调查。」
+/// and 第十一条「受理部门将调查情况汇总,填制“投诉调查报告”」: the 受理部门 行政人事部
+/// designates investigates and reports, and only it. 行政人事部 names as 受理部门
+/// one who may investigate — not the store, its superior or 营运部客服
+/// (`hand_over_refused`) — and another 受理部门 neither investigates nor
+/// reports on a case it was not given (`holds_case`). Nothing changes; the designated 受理部门 investigates and
+/// reports. Fails on the old file (行政人事部's assignment to the store was
+/// recorded; the act probe saw another 受理部门's investigation and findings
+/// taken there). Fifteenth audit, act probe.
+#[test]
+fn s39_only_the_designated_handling_department_investigates() {
+    let roster = roster(
+        &[
+            ("md", "万达店", None),
+            ("xz", "行政人事部", None),
+            ("cp", "商品部", None),
+            ("wl", "物流部", None),
+            ("yy", "营运部", None),
+        ],
+        &[
+            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+            ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+            ("w1", "物流部 严主管", "wl", &["handling_dept"], None),
+            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+        ],
+    );
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "送货上门的冰箱外壳凹陷,要求换货")
+        .complainant(person("顾客 成先生"))
+        .category(cat("exchange"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
+    s.register("d1", "KS-D", c).unwrap();
+    s.ok("dz", minutes(t0, 30), accept());
+    let not_holding = |s: &mut Scenario, at| {
+        let e = s.refused("w1", at, CommandKind::StartInvestigation);
+        assert!(e.to_string().contains("holds_case"), "{e}");
+    };
+    for (dept, who) in [("md", "d1"), ("md", "dz"), ("yy", "k1")] {
+        let e = s.refused("x1", minutes(t0, 50), assign(dept, who));
+        assert_eq!(e.kind(), "hand_over_refused", "{who}: {e}");
+    }
+    s.ok("x1", minutes(t0, 60), assign("cp", "c1"));
+    not_holding(&mut s, minutes(t0, 70));
+    s.ok("c1", minutes(t0, 80), CommandKind::StartInvestigation);
+    let e = s.refused(
+        "w1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "投诉调查报告:配送途中搬运不当"),
+    );
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok(
+        "c1",
+        minutes(t0, 100),
+        findings(FaultParty::Us, "投诉调查报告:配送途中搬运不当"),
+    );
+    s.assert_replays();
+}
