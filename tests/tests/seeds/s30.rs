@@ -1790,9 +1790,9 @@ fn s30_the_difficult_team_does_not_answer_what_the_team_holds() {
 /// longer records findings or proposes. Each refused naming `holds_case`,
 /// nothing changes; the team reviews and passes it on, and the 疑难 team then
 /// handles it. Fails on the old file (the team's reclassification while the
-/// 部门主管 had the work order was taken; the act probe saw the 疑难 team's
-/// reclassification and investigation, and the 部门主管's investigation, taken
-/// there on a work order the team held). Fifteenth audit, act probe.
+/// 部门主管 had the work order was taken; without that check, the 疑难 team's
+/// findings on the work order the team held were taken). Fifteenth audit, act
+/// probe.
 #[test]
 fn s30_only_the_team_holding_the_work_order_reviews_it() {
     let t0 = beijing(2026, 6, 16, 10, 0);
