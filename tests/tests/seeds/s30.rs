@@ -1785,7 +1785,7 @@ fn s30_the_difficult_team_does_not_answer_what_the_team_holds() {
 /// and 四 第三步「最终由服务监督团队…负责处理」: 疑难 is what the team's review
 /// finds of a work order submitted to it, and the 疑难 team handles only a work
 /// order handed to it. While the 部门主管 has the work order, neither team
-/// makes it 疑难; once it is with the team, the 疑难 team neither records
+/// makes it 疑难 (`holds_case`); once it is with the team, the 疑难 team neither records
 /// findings, proposes nor reclassifies, and the 部门主管 who passed it up no
 /// longer records findings or proposes. Each refused naming `holds_case`,
 /// nothing changes; the team reviews and passes it on, and the 疑难 team then
