@@ -640,8 +640,10 @@ fn s39_the_general_manager_reads_the_report_not_the_opinion() {
 /// designates investigates and reports, and only it. 行政人事部 names as 受理部门
 /// one who may investigate — not the store, its superior or 营运部客服
 /// (`hand_over_refused`) — and another 受理部门 neither investigates nor
-/// reports on a case it was not given (`holds_case`). Nothing changes; the designated 受理部门 investigates and
-/// reports. Fails on the old file (行政人事部's assignment to the store was
+/// reports on a case it was not given (`holds_case`). Nothing changes; the
+/// designated 受理部门 investigates and reports, also after 行政人事部 has
+/// brought the case to the general manager (`manual-gm`, a notice, no
+/// take-over). Fails on the old file (行政人事部's assignment to the store was
 /// recorded; the act probe saw another 受理部门's investigation and findings
 /// taken there). Fifteenth audit, act probe.
 #[test]
@@ -683,6 +685,8 @@ fn s39_only_the_designated_handling_department_investigates() {
     s.ok("x1", minutes(t0, 60), assign("cp", "c1"));
     not_holding(&mut s, minutes(t0, 70));
     s.ok("c1", minutes(t0, 80), CommandKind::StartInvestigation);
+    // Brought to the general manager (assumed), the case stays the 受理部门's.
+    s.ok("x1", minutes(t0, 85), escalate("请总经理关注"));
     let e = s.refused(
         "w1",
         minutes(t0, 90),
