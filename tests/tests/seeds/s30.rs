@@ -1813,7 +1813,12 @@ fn s30_only_the_team_holding_the_work_order_reviews_it() {
     };
     // With the 部门主管: no review yet.
     for who in ["jd1", "yn1"] {
-        not_holding(&mut s, who, minutes(t0, 15), classify_as("difficult", "属疑难客户"));
+        not_holding(
+            &mut s,
+            who,
+            minutes(t0, 15),
+            classify_as("difficult", "属疑难客户"),
+        );
     }
     s.ok(
         "zg",
