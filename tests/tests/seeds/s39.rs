@@ -661,7 +661,8 @@ fn s39_the_general_manager_reads_the_report_not_the_opinion() {
 /// designated 受理部门 investigates and reports, also after 行政人事部 has
 /// brought the case to the general manager (`manual-gm`, a notice, no
 /// take-over). Fails on the old file (行政人事部's assignment to the store was
-/// recorded; without that check, 物流部's investigation was taken there). Fifteenth audit, act probe.
+/// recorded; without that check, 物流部's investigation was taken there).
+/// Fifteenth audit, act probe.
 #[test]
 fn s39_only_the_designated_handling_department_investigates() {
     let t0 = beijing(2026, 6, 1, 10, 0);
