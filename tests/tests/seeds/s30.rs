@@ -32,9 +32,9 @@ fn centre() -> Roster {
     )
 }
 
-/// A complaint about 小黎 taken by 小白 at `t0`, submitted to the 部门主管,
-/// who passes it to the team: the team has it by the take-over, no one named.
-fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+/// A complaint about 小黎 taken by 小白 at `t0` and submitted to the 部门主管,
+/// who has it by the take-over.
+fn with_the_supervisor(id: &str, t0: DateTime<Utc>) -> Scenario {
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
         .complainant(person("用户 车先生"))
         .category(cat("agent_business"))
@@ -46,6 +46,13 @@ fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
     s.register("kd1", id, c).unwrap();
     s.ok("kd1", minutes(t0, 5), accept());
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s
+}
+
+/// [`with_the_supervisor`], and the 部门主管 passes it to the team: the team
+/// has it by the take-over, no one named.
+fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = with_the_supervisor(id, t0);
     s.ok(
         "zg",
         minutes(t0, 20),
@@ -1796,17 +1803,7 @@ fn s30_the_difficult_team_does_not_answer_what_the_team_holds() {
 #[test]
 fn s30_only_the_team_holding_the_work_order_reviews_it() {
     let t0 = beijing(2026, 6, 16, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
-        .complainant(person("用户 方先生"))
-        .category(cat("agent_service"))
-        .respondent(Respondent::staff(sid("kd2")))
-        .first_responder(sid("kd1"))
-        .build()
-        .unwrap();
-    let mut s = Scenario::new(policy("community-network-s30.toml"), centre());
-    s.register("kd1", "ZD-RV", c).unwrap();
-    s.ok("kd1", minutes(t0, 5), accept());
-    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    let mut s = with_the_supervisor("ZD-RV", t0);
     let not_holding = |s: &mut Scenario, who: &str, at, cmd| {
         let e = s.refused(who, at, cmd);
         assert!(e.to_string().contains("holds_case"), "{who}: {e}");
