@@ -32,9 +32,9 @@ fn centre() -> Roster {
     )
 }
 
-/// A complaint about 小黎 taken by 小白 at `t0`, submitted to the 部门主管,
-/// who passes it to the team: the team has it by the take-over, no one named.
-fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+/// A complaint about 小黎 taken by 小白 at `t0` and submitted to the 部门主管,
+/// who has it by the take-over.
+fn with_the_supervisor(id: &str, t0: DateTime<Utc>) -> Scenario {
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
         .complainant(person("用户 车先生"))
         .category(cat("agent_business"))
@@ -46,6 +46,13 @@ fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
     s.register("kd1", id, c).unwrap();
     s.ok("kd1", minutes(t0, 5), accept());
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s
+}
+
+/// [`with_the_supervisor`], and the 部门主管 passes it to the team: the team
+/// has it by the take-over, no one named.
+fn at_the_team(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = with_the_supervisor(id, t0);
     s.ok(
         "zg",
         minutes(t0, 20),
@@ -1778,5 +1785,76 @@ fn s30_the_difficult_team_does_not_answer_what_the_team_holds() {
         minutes(t0, 70),
         callback(Satisfaction::Satisfied, "客户满意"),
     );
+    s.assert_replays();
+}
+
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」
+/// and 四 第三步「最终由服务监督团队…负责处理」: 疑难 is what the team's review
+/// finds of a work order submitted to it, and the 疑难 team handles only a work
+/// order handed to it. While the 部门主管 has the work order, neither team
+/// makes it 疑难 (`holds_case`); once it is with the team, the 疑难 team neither records
+/// findings, proposes nor reclassifies, and the 部门主管 who passed it up no
+/// longer records findings or proposes. Each refused naming `holds_case`,
+/// nothing changes; the team reviews and passes it on, and the 疑难 team then
+/// handles it. Fails on the old file (the team's reclassification while the
+/// 部门主管 had the work order was taken; without that check, the 疑难 team's
+/// findings on the work order the team held were taken). Fifteenth audit, act
+/// probe.
+#[test]
+fn s30_only_the_team_holding_the_work_order_reviews_it() {
+    let t0 = beijing(2026, 6, 16, 10, 0);
+    let mut s = with_the_supervisor("ZD-RV", t0);
+    let not_holding = |s: &mut Scenario, who: &str, at, cmd| {
+        let e = s.refused(who, at, cmd);
+        assert!(e.to_string().contains("holds_case"), "{who}: {e}");
+    };
+    // With the 部门主管: no review yet.
+    for who in ["jd1", "yn1"] {
+        not_holding(
+            &mut s,
+            who,
+            minutes(t0, 15),
+            classify_as("difficult", "属疑难客户"),
+        );
+    }
+    s.ok(
+        "zg",
+        minutes(t0, 30),
+        escalate_to("to-supervision-team", "转服务监督团队处理"),
+    );
+    s.ok("jd1", minutes(t0, 35), assign("jd", "jd1"));
+    s.ok("jd1", minutes(t0, 38), investigate());
+    // With the team: the 疑难 team does not handle it, nor the 部门主管 any more.
+    let handling = || {
+        [
+            findings(FaultParty::Nobody, "复核:非客户代表原因"),
+            propose(vec![rem(RemedyKind::Apology)], "致歉"),
+            classify_as("difficult", "属疑难客户"),
+        ]
+    };
+    for cmd in handling() {
+        not_holding(&mut s, "yn1", minutes(t0, 40), cmd);
+    }
+    for cmd in handling().into_iter().take(2) {
+        not_holding(&mut s, "zg", minutes(t0, 40), cmd);
+    }
+    assert_eq!(level_of(&s), "ordinary");
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 55),
+        escalate_to("to-difficult-team", "转交至疑难投诉处理团队"),
+    );
+    s.ok(
+        "yn1",
+        minutes(t0, 70),
+        findings(FaultParty::Nobody, "复核:非客户代表原因"),
+    );
+    s.ok("yn1", minutes(t0, 90), reply("经疑难团队复核,已向您说明"));
+    assert_eq!(level_of(&s), "difficult");
     s.assert_replays();
 }

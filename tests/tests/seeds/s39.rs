@@ -1,9 +1,45 @@
 use super::*;
+use chrono::{DateTime, Utc};
 use tousu_policy::SignedRecord;
 
 // ---------------------------------------------------------------------------
 // S39 — 客户投诉案件处理办法 (零售连锁)
 // ---------------------------------------------------------------------------
+
+/// 万达店 (a clerk and her 上级主管), 行政人事部, 商品部 (a 受理部门) and 营运部客服,
+/// with `more` staff in `more_depts`: complaint `id` (`text`, a demand of
+/// `category`) registered by the clerk at `t0` and accepted by her superior
+/// half an hour later.
+fn wanda_accepted(
+    (id, t0, text, category): (&str, DateTime<Utc>, &str, &str),
+    more_depts: &[DeptRow<'_>],
+    more: &[StaffRow<'_>],
+) -> Scenario {
+    let mut depts = vec![
+        ("md", "万达店", None),
+        ("xz", "行政人事部", None),
+        ("cp", "商品部", None),
+        ("yy", "营运部", None),
+    ];
+    depts.extend_from_slice(more_depts);
+    let mut staff: Vec<StaffRow<'_>> = vec![
+        ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
+        ("dz", "上级主管 施店长", "md", &["store_superior"], None),
+        ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
+        ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+        ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
+    ];
+    staff.extend_from_slice(more);
+    let c = Complaint::builder(t0, Channel::Visit, text)
+        .complainant(person("顾客"))
+        .category(cat(category))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster(&depts, &staff));
+    s.register("d1", id, c).unwrap();
+    s.ok("dz", minutes(t0, 30), accept());
+    s
+}
 
 #[test]
 fn s39_retail_return_closed_late_after_national_day() {
@@ -466,31 +502,12 @@ fn s39_the_seven_days_admit_no_extension() {
 /// answers the customer (the 受理部门 returns its opinion to them).
 #[test]
 fn s39_admin_designates_and_customer_service_answers() {
-    let p = policy("retail-chain-s39.toml");
-    let roster = roster(
-        &[
-            ("md", "万达店", None),
-            ("xz", "行政人事部", None),
-            ("cp", "商品部", None),
-            ("yy", "营运部", None),
-        ],
-        &[
-            ("d1", "门店 店员 小鲁", "md", &["store"], Some("dz")),
-            ("dz", "上级主管 施店长", "md", &["store_superior"], None),
-            ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
-            ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
-            ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
-        ],
-    );
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "新买的保温杯不保温,要求换货")
-        .complainant(person("顾客 容女士"))
-        .category(cat("exchange"))
-        .build()
-        .unwrap();
-    let mut s = Scenario::new(p, roster);
-    s.register("d1", "KS-Y", c).unwrap();
-    s.ok("dz", minutes(t0, 60), accept());
+    let mut s = wanda_accepted(
+        ("KS-Y", t0, "新买的保温杯不保温,要求换货", "exchange"),
+        &[],
+        &[],
+    );
     for actor in ["d1", "dz"] {
         let own = s
             .run(actor, minutes(t0, 90), assign("cp", "c1"))
@@ -633,4 +650,47 @@ fn s39_the_general_manager_reads_the_report_not_the_opinion() {
     assert_eq!(status(&s), Status::AwaitingApproval);
     s.ok("dz", minutes(t0, 170), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
+}
+
+/// 第九条「行政人事部在接到上述第一种情况的投诉记录卡时,要确定具体受理部门,指示受理部门调查。」
+/// and 第十一条「受理部门将调查情况汇总,填制“投诉调查报告”」: the 受理部门 行政人事部
+/// designates investigates and reports, and only it. 行政人事部 names as 受理部门
+/// one who may investigate — not the store, its superior or 营运部客服
+/// (`hand_over_refused`) — and another 受理部门 neither investigates nor
+/// reports on a case it was not given (`holds_case`). Nothing changes; the
+/// designated 受理部门 investigates and reports, also after 行政人事部 has
+/// brought the case to the general manager (`manual-gm`, a notice, no
+/// take-over). Fails on the old file (行政人事部's assignment to the store was
+/// recorded; without that check, 物流部's investigation was taken there).
+/// Fifteenth audit, act probe.
+#[test]
+fn s39_only_the_designated_handling_department_investigates() {
+    let t0 = beijing(2026, 6, 1, 10, 0);
+    let mut s = wanda_accepted(
+        ("KS-D", t0, "送货上门的冰箱外壳凹陷,要求换货", "exchange"),
+        &[("wl", "物流部", None)],
+        &[("w1", "物流部 严主管", "wl", &["handling_dept"], None)],
+    );
+    for (dept, who) in [("md", "d1"), ("md", "dz"), ("yy", "k1")] {
+        let e = s.refused("x1", minutes(t0, 50), assign(dept, who));
+        assert_eq!(e.kind(), "hand_over_refused", "{who}: {e}");
+    }
+    s.ok("x1", minutes(t0, 60), assign("cp", "c1"));
+    let e = s.refused("w1", minutes(t0, 70), CommandKind::StartInvestigation);
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok("c1", minutes(t0, 80), CommandKind::StartInvestigation);
+    // Brought to the general manager (assumed), the case stays the 受理部门's.
+    s.ok("x1", minutes(t0, 85), escalate("请总经理关注"));
+    let e = s.refused(
+        "w1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "投诉调查报告:配送途中搬运不当"),
+    );
+    assert!(e.to_string().contains("holds_case"), "{e}");
+    s.ok(
+        "c1",
+        minutes(t0, 100),
+        findings(FaultParty::Us, "投诉调查报告:配送途中搬运不当"),
+    );
+    s.assert_replays();
 }
