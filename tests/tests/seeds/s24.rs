@@ -627,3 +627,25 @@ fn s24_quality_answers_and_records_a_quality_complaint() {
     s.ok("q1", minutes(t0, 70), answer);
     s.assert_replays();
 }
+
+
+/// 5.3 1)「对有些不能及时回复和处理的问题及时汇报」, 5.3 2)「由销售人员会同质检人员(技术人员进行协助)
+/// 对产品进行检定、核实,做出合理处理」: 品质部's report up (`manual-management`) is a
+/// report, as the same clause's report on the recorded fact (`report-cannot-handle`)
+/// is; a return 品质部 handed the 销售 rep stays his, and he answers it within the
+/// 2 days. The step took the case over to 公司领导, who may neither answer nor
+/// hand it on: the rep's reply was refused (`holds_case`), yet the late 2 days
+/// were still his (`handling@1 → x1`), a clock he could no longer stop. The
+/// fifteenth audit (fails on the old file, where his reply was refused).
+#[test]
+fn s24_a_return_reported_up_stays_with_the_sales_rep() {
+    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
+    let mut s = sales_registered("S24-R");
+    s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
+    s.ok("q1", minutes(t0, 30), escalate("不能及时处理,汇报领导"));
+    assert_eq!(steps_taken(&s), ["manual-management"]);
+    s.ok("x1", beijing(2026, 3, 18, 16, 0), reply("会同质检人员检定后已更换"));
+    s.tick(beijing(2026, 3, 20, 9, 0));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
