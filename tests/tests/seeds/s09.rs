@@ -1035,30 +1035,38 @@ fn s09_a_head_decides_only_for_his_own_departments_case() {
     s.assert_replays();
 }
 
-
 /// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理,并向客户确认投诉内容」, 第六条2
 /// 「通知时间以投诉接受后的15个工作日为限」, 第七条「如客户对我司的投诉处理结果不满意,客户可以向相关
-/// 行业协会或政府监管部门申请仲裁」: every complaint is confirmed, handled and given its
-/// result, and one the customer does not accept ends with the arbitration advice
-/// (one round, closed unsatisfied). No clause lets the company end a complaint
-/// otherwise; the 公司管理层's abnormal closure (assumed, with no reason) ended
-/// a complaint 财务部 held, before its content was confirmed or any result
-/// given, and no clock was owed. Refused now as `not_permitted`, changing
-/// nothing: the confirmation runs on and breaches to the 客服人员. The fifteenth
-/// audit (fails on the old file, where management closed the case).
+/// 行业协会或政府监管部门申请仲裁」: every complaint is confirmed and given its result,
+/// and one the customer does not accept ends with the arbitration advice (one
+/// round, closed unsatisfied). No clause ends a complaint before its result; the
+/// 公司管理层's abnormal closure (assumed, with no reason) ended one 财务部 held,
+/// before its content was confirmed or any result given, and no clock was owed.
+/// Refused now (`grant_condition_unmet`), changing nothing: the confirmation
+/// runs on and breaches to the 客服人员. Once the result is notified, management
+/// closes a complaint whose customer gives no answer (assumed). The fifteenth
+/// audit (fails on the old file, where management closed the case at once).
 #[test]
 fn s09_management_does_not_close_a_case_without_its_result() {
     let t0 = beijing(2026, 3, 2, 9, 0); // Monday
     let mut s = accepted_complaint(t0, "S09-AB");
     s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
-    let before = s.case().clone();
-    let closing = CommandKind::CloseAbnormally {
-        reason: "客户要求过高,管理层结案".to_owned(),
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户无回音,管理层结案".to_owned(),
     };
-    let refused = s.run("gm", minutes(t0, 30), closing).unwrap_err();
-    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    let before = s.case().clone();
+    let refused = s.run("gm", minutes(t0, 30), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.tick(beijing(2026, 3, 3, 9, 1));
     assert_eq!(breach_owners(&s), ["content_confirmation@1 → kf"]);
+    s.ok("fin1", beijing(2026, 3, 3, 10, 0), investigate());
+    s.ok(
+        "fin1",
+        beijing(2026, 3, 3, 11, 0),
+        reply("财务部：发票已按合同重开"),
+    );
+    s.ok("gm", beijing(2026, 3, 20, 9, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
