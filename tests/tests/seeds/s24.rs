@@ -691,3 +691,40 @@ fn s24_management_does_not_close_a_complaint_unanswered() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 5.2.1「质量部对客户的来电、来函及时回复」, 5.3 2)「由销售人员会同质检人员…做出合理处理」: the
+/// 销售 rep settles (proposes the remedy for) only a return handed to him. His
+/// proposal on a complaint 品质部 kept put it `awaiting_approval`, so 品质部 could
+/// not answer it until 公司领导 decided, while 品质部's 2 days ran. Refused now
+/// (`holds_case = "handed"`), changing nothing; 品质部 answers. The fifteenth
+/// audit (fails on the old file, where his proposal held 品质部's answer back).
+#[test]
+fn s24_sales_proposes_only_for_a_return_handed_to_him() {
+    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
+    let mut s = sales_registered("S24-P");
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    s.ok("q1", minutes(t0, 25), investigate());
+    let refund = || {
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("600"), "退货")],
+            "退货退款",
+        )
+    };
+    let before = s.case().clone();
+    let refused = s.run("x1", minutes(t0, 30), refund()).unwrap_err();
+    assert!(
+        matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case"))),
+        "{refused}"
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("q1", minutes(t0, 40), reply("经分析,已安排更换"));
+    s.assert_replays();
+
+    // A return 品质部 hands him he settles.
+    let mut s = sales_registered("S24-P2");
+    s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
+    s.ok("x1", minutes(t0, 25), investigate());
+    s.ok("x1", minutes(t0, 30), refund());
+    s.assert_replays();
+}
