@@ -514,14 +514,20 @@ fn sales_registered(id: &str) -> Scenario {
 /// The 销售 rep's reply is refused for where the case is (`holds_case`),
 /// changing nothing; the refusal, for what it says.
 fn sales_reply_refused(s: &mut Scenario, at: DateTime<Utc>) -> Rejection {
-    let before = s.events.len();
-    let answer = s.run("x1", at, reply("已安排更换")).unwrap_err();
+    sales_refused(s, at, reply("已安排更换"))
+}
+
+/// The 销售 rep's `command` is refused for where the case is (`holds_case`),
+/// changing nothing; the refusal, for what it says.
+fn sales_refused(s: &mut Scenario, at: DateTime<Utc>, command: CommandKind) -> Rejection {
+    let before = (s.case().clone(), s.events.len());
+    let answer = s.run("x1", at, command).unwrap_err();
     assert!(
         matches!(&answer, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case"))),
         "{answer}"
     );
-    assert_eq!(s.events.len(), before);
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     answer
 }
 
@@ -710,14 +716,7 @@ fn s24_sales_proposes_only_for_a_return_handed_to_him() {
             "退货退款",
         )
     };
-    let before = s.case().clone();
-    let refused = s.run("x1", minutes(t0, 30), refund()).unwrap_err();
-    assert!(
-        matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
-            if unmet.iter().any(|u| u.contains("holds_case"))),
-        "{refused}"
-    );
-    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    sales_refused(&mut s, minutes(t0, 30), refund());
     s.ok("q1", minutes(t0, 40), reply("经分析,已安排更换"));
     s.assert_replays();
 
