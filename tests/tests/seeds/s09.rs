@@ -890,13 +890,15 @@ fn s09_the_desk_registers_each_channel_with_its_evidence() {
     }
 }
 
-/// The 客服人员 and two 相关部门, 财务部 and 销售部, each with a handler and its head.
+/// The 客服人员, two 相关部门, 财务部 and 销售部, each with a handler and its
+/// head, and the 公司管理层.
 fn desk_and_two_departments() -> Roster {
     roster(
         &[
             ("cs", "客服部", None),
             ("fin", "财务部", None),
             ("sales", "销售部", None),
+            ("mg", "公司管理层", None),
         ],
         &[
             ("kf", "客服人员", "cs", &["cs_staff"], None),
@@ -904,6 +906,7 @@ fn desk_and_two_departments() -> Roster {
             ("fh", "财务部经理", "fin", &["dept_head"], None),
             ("xs1", "销售部专员", "sales", &["dept_handler"], Some("xh")),
             ("xh", "销售部经理", "sales", &["dept_head"], None),
+            ("gm", "总经理", "mg", &["management"], None),
         ],
     )
 }
@@ -1029,5 +1032,41 @@ fn s09_a_head_decides_only_for_his_own_departments_case() {
     assert!(unmet(&approved), "{approved}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("fh", minutes(t0, 120), approve());
+    s.assert_replays();
+}
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理,并向客户确认投诉内容」, 第六条2
+/// 「通知时间以投诉接受后的15个工作日为限」, 第七条「如客户对我司的投诉处理结果不满意,客户可以向相关
+/// 行业协会或政府监管部门申请仲裁」: every complaint is confirmed and given its result,
+/// and one the customer does not accept ends with the arbitration advice (one
+/// round, closed unsatisfied). No clause ends a complaint before its result; the
+/// 公司管理层's abnormal closure (assumed, with no reason) ended one 财务部 held,
+/// before its content was confirmed or any result given, and no clock was owed.
+/// Refused now (`grant_condition_unmet`), changing nothing: the confirmation
+/// runs on and breaches to the 客服人员. Once the result is notified, management
+/// closes a complaint whose customer gives no answer (assumed). The fifteenth
+/// audit (fails on the old file, where management closed the case at once).
+#[test]
+fn s09_management_does_not_close_a_case_without_its_result() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-AB");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户无回音,管理层结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("gm", minutes(t0, 30), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.tick(beijing(2026, 3, 3, 9, 1));
+    assert_eq!(breach_owners(&s), ["content_confirmation@1 → kf"]);
+    s.ok("fin1", beijing(2026, 3, 3, 10, 0), investigate());
+    s.ok(
+        "fin1",
+        beijing(2026, 3, 3, 11, 0),
+        reply("财务部：发票已按合同重开"),
+    );
+    s.ok("gm", beijing(2026, 3, 20, 9, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
