@@ -767,7 +767,11 @@ fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
 /// lead department (ruling 75) — not the commission's, which no longer holds
 /// it. The old file had no fallback owner for `commission_handed_down`: its
 /// breach was charged to nobody (this test fails there). `handling`, the
-/// case's own time, stays the commission's, which acted on it (ruling 73).
+/// case's own time, is that body's too: ruling 73 has it owned by whoever
+/// holds the case, 「the commission until the hand-over, the body after」, and
+/// the commission no longer answers or closes a case it handed down. Before the
+/// fifteenth audit `handling` stayed the commission's, which had acted on it as
+/// its receiver (fails on that file).
 #[test]
 fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     let roster = roster(
@@ -802,12 +806,39 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     };
     assert_eq!(
         run("yz"),
-        ["commission_handed_down@1 → y1", "handling@1 → w1"]
+        ["commission_handed_down@1 → y1", "handling@1 → y1"]
     );
     assert_eq!(
         run("zj"),
-        ["commission_handed_down@1 → z1", "handling@1 → w1"]
+        ["commission_handed_down@1 → z1", "handling@1 → z1"]
     );
+}
+
+/// The fifteenth audit's owner of `handling` for a case the commission handed
+/// down (above) is limited to the commission's own hand-over: a case 渝中's body
+/// sent to its own office with nobody named that then turns 重大 and is taken
+/// over by the commission (第六条(三)「负责处理重大的建筑工程投诉」) is the
+/// commission's when late, its officer who acted on it (ruling 69), not 渝中's.
+#[test]
+fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
+    let roster = roster(&[SJW, YZ], &[W1, Y1]);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "y1",
+        "CQ-B",
+        about(t0, "structure", "在建住宅楼板出现贯通裂缝")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign_department("yz"));
+    s.ok("w1", minutes(t0, 60), classify_as("major", "主体结构安全隐患"));
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
 }
 
 /// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only
