@@ -1269,6 +1269,14 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
 /// accepts and hands to 项目服务科's 经办人 `jb`; 规划建设科 (`gh`) and the bureau
 /// leader (`jl`) are in the roster.
 fn s37_two_sections() -> Scenario {
+    let mut s = s37_received();
+    s.ok("sw", minutes(beijing(2026, 4, 7, 9, 0), 10), assign("ywk", "jb"));
+    s
+}
+
+/// The complaint of `s37_two_sections`, accepted by the first receiver and not
+/// yet handed on.
+fn s37_received() -> Scenario {
     let roster = roster(
         &[
             ("zsj", "招商局", None),
@@ -1292,7 +1300,6 @@ fn s37_two_sections() -> Scenario {
         .unwrap();
     s.register("sw", "HSG-S", c).unwrap();
     s.ok("sw", minutes(t0, 5), accept());
-    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
     s
 }
 
@@ -1329,4 +1336,29 @@ fn s37_another_section_does_not_refer_or_extend_a_sections_case() {
     s.ok("jb", minutes(t0, 30), extend());
     s.ok("jb", minutes(t0, 40), escalate("情况复杂, 报请领导批准"));
     assert_eq!(steps_taken(&s), ["leader"]);
+}
+
+/// 首问负责制 第一条「接受询问的首位工作人员…必须解答、办理或者交经办科室 人)办理」: the
+/// section registers nothing; a case is its once the first receiver (or the leader)
+/// hands it over. While the first receiver still had it, a section could answer,
+/// close or withdraw it, ending the `completion` clock he owns (fifteenth audit;
+/// `holds_case = "handed"`, ruling 130). Fails on the old file: 项目服务科's answer to
+/// the first receiver's case was recorded.
+#[test]
+fn s37_a_section_acts_only_on_a_case_handed_to_it() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_received();
+    let version = s.case().version;
+    for kind in [
+        reply("经办科室答复"),
+        CommandKind::Withdraw { reason: None },
+        escalate("报经领导批准"),
+    ] {
+        let refused = s.run("jb", minutes(t0, 8), kind).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    // He answers it himself (首问负责制 第一条「必须解答」), or hands it over.
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
 }
