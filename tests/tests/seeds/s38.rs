@@ -1338,10 +1338,12 @@ fn s38_another_offices_note_does_not_make_it_answer_for_the_feedback() {
 }
 
 /// 4「如对病人投诉的问题没有能力解决,凡医疗投诉上交医教科、收费投诉上交财务科…处理」:
-/// 医教科 and 财务科 register nothing; a complaint is theirs once it is handed to
-/// them. While the desk still has it, 财务科 could answer or close it and 医教科
-/// note on it (fifteenth audit; `holds_case = "handed"`, ruling 130). Fails on the
-/// old file: 财务科's answer to the desk's complaint was recorded.
+/// 医教科, 财务科 and 综合办 register nothing (a complaint made at an office's desk is
+/// received by its staff as first receivers, 3); a complaint is an office's once
+/// it is handed to it. While the desk still had it, 财务科 or 综合办 could answer it,
+/// 财务科 close it and 医教科 note on it (fifteenth audit; `holds_case = "handed"`,
+/// ruling 130). Fails on the old file: 财务科's answer to the desk's complaint was
+/// recorded.
 #[test]
 fn s38_an_office_acts_only_on_a_complaint_handed_to_it() {
     let t0 = beijing(2026, 6, 1, 9, 0);
@@ -1352,6 +1354,8 @@ fn s38_an_office_acts_only_on_a_complaint_handed_to_it() {
         ("f1", close()),
         ("f1", investigate()),
         ("jk1", note("医教科: 该检查系医嘱开具")),
+        ("g1", reply("综合办答复")),
+        ("g1", investigate()),
     ] {
         let refused = s.run(who, minutes(t0, 8), kind).unwrap_err();
         assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
