@@ -841,6 +841,31 @@ fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
     assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
 }
 
+/// 第六条(五)「负责对影响较大的重点投诉…进行督办」 gives the 市建委 督办 of 重点 cases;
+/// a 重大 case is its own to handle (第六条(三)「负责处理重大的建筑工程投诉」). A late
+/// 重大 case the commission kept, its officer named, notified the commission of its
+/// own lateness (`supervise-key` at `major`): a 督办 of itself the source lacks
+/// (fifteenth audit). Fails on the old file: the step was recorded.
+#[test]
+fn s34_the_commission_does_not_supervise_its_own_major_case() {
+    let roster = roster(&[QX, SJW], &[Q1, W1]);
+    let t0 = beijing(2026, 4, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "q1",
+        "CQ-K",
+        about(t0, "safety", "在建商住楼塔吊附着杆件松动")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("q1", minutes(t0, 30), accept());
+    s.ok("w1", minutes(t0, 60), assign("sjw", "w1"));
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → w1"]);
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+}
+
 /// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only
 /// 「及时、依法解决」, and the file's handling limits are its own (assumed) — so the
 /// district's body may not set one of its own (`set_agreed_deadline`), a clock of
