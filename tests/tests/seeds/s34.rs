@@ -866,6 +866,48 @@ fn s34_the_commission_does_not_supervise_its_own_major_case() {
     assert_eq!(steps_taken(&s), ["commission-takes-major"]);
 }
 
+/// 第六条(三)「负责处理重大的建筑工程投诉」: a case 渝中's body assigned to its own
+/// officer that turns 重大 is the commission's from the take-over
+/// (`commission-takes-major`): the officer named before may no longer answer it
+/// (ruling 129), so a late `handling` is the commission's, not his. The old
+/// file charged the displaced handler (`owner = "assignee"`), who could do
+/// nothing about it (fifteenth audit; fails there). Once the commission hands
+/// the case down again, the handler it names answers.
+#[test]
+fn s34_a_handler_displaced_by_the_commissions_take_over_is_not_charged() {
+    let roster = roster(&[SJW, YZ], &[W1, Y1]);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |hand_back: bool| {
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+        s.register(
+            "y1",
+            "CQ-T",
+            about(t0, "structure", "在建住宅楼板出现贯通裂缝")
+                .first_responder(sid("y1"))
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        s.ok("y1", minutes(t0, 10), accept());
+        s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+        s.ok("w1", minutes(t0, 60), classify_as("major", "主体结构安全隐患"));
+        assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+        let refused = s.run("y1", minutes(t0, 70), reply("区里答复")).unwrap_err();
+        assert!(refused_as_not_holding(&refused), "{refused}");
+        if hand_back {
+            s.ok("w1", minutes(t0, 80), transfer("yz", "y1", "交渝中区办理"));
+        }
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+            .into_iter()
+            .filter(|b| b.starts_with("handling@"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(false), ["handling@1 → w1"]);
+    assert_eq!(run(true), ["handling@1 → y1"]);
+}
+
 /// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only
 /// 「及时、依法解决」, and the file's handling limits are its own (assumed) — so the
 /// district's body may not set one of its own (`set_agreed_deadline`), a clock of
