@@ -835,7 +835,11 @@ fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
     .unwrap();
     s.ok("y1", minutes(t0, 10), accept());
     s.ok("y1", minutes(t0, 20), assign_department("yz"));
-    s.ok("w1", minutes(t0, 60), classify_as("major", "主体结构安全隐患"));
+    s.ok(
+        "w1",
+        minutes(t0, 60),
+        classify_as("major", "主体结构安全隐患"),
+    );
     assert_eq!(steps_taken(&s), ["commission-takes-major"]);
     s.tick(beijing(2026, 5, 8, 9, 0));
     assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
@@ -890,7 +894,11 @@ fn s34_a_handler_displaced_by_the_commissions_take_over_is_not_charged() {
         .unwrap();
         s.ok("y1", minutes(t0, 10), accept());
         s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
-        s.ok("w1", minutes(t0, 60), classify_as("major", "主体结构安全隐患"));
+        s.ok(
+            "w1",
+            minutes(t0, 60),
+            classify_as("major", "主体结构安全隐患"),
+        );
         assert_eq!(steps_taken(&s), ["commission-takes-major"]);
         let refused = s.run("y1", minutes(t0, 70), reply("区里答复")).unwrap_err();
         assert!(refused_as_not_holding(&refused), "{refused}");

@@ -1270,7 +1270,11 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
 /// leader (`jl`) are in the roster.
 fn s37_two_sections() -> Scenario {
     let mut s = s37_received();
-    s.ok("sw", minutes(beijing(2026, 4, 7, 9, 0), 10), assign("ywk", "jb"));
+    s.ok(
+        "sw",
+        minutes(beijing(2026, 4, 7, 9, 0), 10),
+        assign("ywk", "jb"),
+    );
     s
 }
 

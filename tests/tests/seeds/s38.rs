@@ -1191,7 +1191,11 @@ fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
 /// are in the roster.
 fn s38_double_charge_with_finance() -> Scenario {
     let mut s = s38_double_charge_received();
-    s.ok("n1", minutes(beijing(2026, 6, 1, 9, 0), 10), assign("cw", "f1"));
+    s.ok(
+        "n1",
+        minutes(beijing(2026, 6, 1, 9, 0), 10),
+        assign("cw", "f1"),
+    );
     s
 }
 
@@ -1199,7 +1203,11 @@ fn s38_double_charge_with_finance() -> Scenario {
 /// nobody named there.
 fn s38_double_charge_sent_to_finance() -> Scenario {
     let mut s = s38_double_charge_received();
-    s.ok("n1", minutes(beijing(2026, 6, 1, 9, 0), 10), assign_department("cw"));
+    s.ok(
+        "n1",
+        minutes(beijing(2026, 6, 1, 9, 0), 10),
+        assign_department("cw"),
+    );
     s
 }
 
