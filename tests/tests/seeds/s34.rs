@@ -821,6 +821,15 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
 /// commission's when late, its officer who acted on it (ruling 69), not 渝中's.
 #[test]
 fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
+    let mut s = yuzhong_case_turning_major(assign_department("yz"));
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
+}
+
+/// A structural crack registered and accepted by 渝中's body on Mon 2 Mar 2026,
+/// handed on by `hand_over` (at 20 minutes) and classified 重大 by the
+/// commission an hour in, which takes it over (`commission-takes-major`).
+fn yuzhong_case_turning_major(hand_over: CommandKind) -> Scenario {
     let roster = roster(&[SJW, YZ], &[W1, Y1]);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
@@ -834,15 +843,14 @@ fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
     )
     .unwrap();
     s.ok("y1", minutes(t0, 10), accept());
-    s.ok("y1", minutes(t0, 20), assign_department("yz"));
+    s.ok("y1", minutes(t0, 20), hand_over);
     s.ok(
         "w1",
         minutes(t0, 60),
         classify_as("major", "主体结构安全隐患"),
     );
     assert_eq!(steps_taken(&s), ["commission-takes-major"]);
-    s.tick(beijing(2026, 5, 8, 9, 0));
-    assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
+    s
 }
 
 /// 第六条(五)「负责对影响较大的重点投诉…进行督办」 gives the 市建委 督办 of 重点 cases;
@@ -879,27 +887,9 @@ fn s34_the_commission_does_not_supervise_its_own_major_case() {
 /// the case down again, the handler it names answers.
 #[test]
 fn s34_a_handler_displaced_by_the_commissions_take_over_is_not_charged() {
-    let roster = roster(&[SJW, YZ], &[W1, Y1]);
     let t0 = beijing(2026, 3, 2, 10, 0);
     let run = |hand_back: bool| {
-        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
-        s.register(
-            "y1",
-            "CQ-T",
-            about(t0, "structure", "在建住宅楼板出现贯通裂缝")
-                .first_responder(sid("y1"))
-                .build()
-                .unwrap(),
-        )
-        .unwrap();
-        s.ok("y1", minutes(t0, 10), accept());
-        s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
-        s.ok(
-            "w1",
-            minutes(t0, 60),
-            classify_as("major", "主体结构安全隐患"),
-        );
-        assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+        let mut s = yuzhong_case_turning_major(assign("yz", "y1"));
         let refused = s.run("y1", minutes(t0, 70), reply("区里答复")).unwrap_err();
         assert!(refused_as_not_holding(&refused), "{refused}");
         if hand_back {
