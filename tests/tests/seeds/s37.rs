@@ -1266,8 +1266,8 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
 }
 
 /// A complaint phoned in on Tuesday 7 April 2026, which the first receiver `sw`
-/// accepts and hands to 项目服务科's 经办人 `jb`; 规划建设科 (`gh`) and the bureau
-/// leader (`jl`) are in the roster.
+/// accepts and hands to 项目服务科's 经办人 `jb` (under its 科长 `kz`); 规划建设科
+/// (`gh`) and the bureau leader (`jl`) are in the roster.
 fn s37_two_sections() -> Scenario {
     let mut s = s37_received();
     s.ok(
@@ -1289,7 +1289,8 @@ fn s37_received() -> Scenario {
         ],
         &[
             ("sw", "首问", "zsj", &["first_receiver"], None),
-            ("jb", "经办", "ywk", &["handling_section"], None),
+            ("kz", "项目服务科 科长", "ywk", &["handling_section"], None),
+            ("jb", "经办", "ywk", &["handling_section"], Some("kz")),
             ("gh", "规划科经办", "ghk", &["handling_section"], None),
             ("jl", "局领导", "zsj", &["bureau_leader"], None),
         ],
@@ -1365,4 +1366,26 @@ fn s37_a_section_acts_only_on_a_case_handed_to_it() {
     // He answers it himself (首问负责制 第一条「必须解答」), or hands it over.
     s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
     s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
+}
+
+/// 投诉受理制 第二条「按照投诉类别,及时了解处理」: an ordinary case is settled in the
+/// section that has it (assumed: by its head, `kz`). Another section's member
+/// approved the 经办人's proposal (fifteenth audit; `holds_case = "handed"`).
+/// Fails on the old file: 规划科's approval was recorded.
+#[test]
+fn s37_another_section_does_not_approve_a_sections_proposal() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    s.ok("jb", minutes(t0, 40), investigate());
+    s.ok(
+        "jb",
+        minutes(t0, 50),
+        propose(vec![rem(RemedyKind::Explanation)], "说明办理进度"),
+    );
+    let version = s.case().version;
+    let refused = s.run("gh", minutes(t0, 60), approve()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("kz", minutes(t0, 80), approve());
+    assert_eq!(status(&s), Status::Approved);
 }
