@@ -906,6 +906,53 @@ fn s34_a_handler_displaced_by_the_commissions_take_over_is_not_charged() {
     assert_eq!(run(true), ["handling@1 → y1"]);
 }
 
+/// The hand-down clocks as `handling` (fifteenth audit): a referral 渝中's body
+/// recorded and gave its officer (`handed_down`), or a case the commission handed
+/// to him itself (`commission_handed_down`), that turns 重大 is the commission's
+/// from its take-over (第六条(三)「负责处理重大的建筑工程投诉」); the officer may no
+/// longer answer it (ruling 129) and is not charged when the clock runs out. The
+/// old file charged him (fails there).
+#[test]
+fn s34_a_handed_down_case_the_commission_took_back_is_not_the_handlers() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |referral: bool| {
+        let roster = roster(&[SJW, YZ], &[W1, Y1]);
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+        let channel = if referral {
+            Channel::Referral
+        } else {
+            Channel::Letter
+        };
+        let (by, clock) = if referral {
+            ("y1", "handed_down")
+        } else {
+            ("w1", "commission_handed_down")
+        };
+        let c = Complaint::builder(t0, channel, "在建住宅楼板出现贯通裂缝")
+            .complainant(person("业主 周先生"))
+            .category(cat("structure"))
+            .build()
+            .unwrap();
+        s.register(by, "CQ-R", c).unwrap();
+        s.ok(by, minutes(t0, 10), accept());
+        s.ok(by, minutes(t0, 20), assign("yz", "y1"));
+        s.ok(
+            "w1",
+            minutes(t0, 60),
+            classify_as("major", "主体结构安全隐患"),
+        );
+        assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+            .into_iter()
+            .filter(|b| b.starts_with(clock))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(true), ["handed_down@1 → w1"]);
+    assert_eq!(run(false), ["commission_handed_down@1 → w1"]);
+}
+
 /// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only
 /// 「及时、依法解决」, and the file's handling limits are its own (assumed) — so the
 /// district's body may not set one of its own (`set_agreed_deadline`), a clock of
