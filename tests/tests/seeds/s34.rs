@@ -767,7 +767,11 @@ fn s34_a_major_case_the_commission_took_over_is_the_commissions_when_late() {
 /// lead department (ruling 75) — not the commission's, which no longer holds
 /// it. The old file had no fallback owner for `commission_handed_down`: its
 /// breach was charged to nobody (this test fails there). `handling`, the
-/// case's own time, stays the commission's, which acted on it (ruling 73).
+/// case's own time, is that body's too: ruling 73 has it owned by whoever
+/// holds the case, 「the commission until the hand-over, the body after」, and
+/// the commission no longer answers or closes a case it handed down. Before the
+/// fifteenth audit `handling` stayed the commission's, which had acted on it as
+/// its receiver (fails on that file).
 #[test]
 fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     let roster = roster(
@@ -802,12 +806,151 @@ fn s34_a_case_handed_down_without_a_handler_is_the_bodys_it_went_to() {
     };
     assert_eq!(
         run("yz"),
-        ["commission_handed_down@1 → y1", "handling@1 → w1"]
+        ["commission_handed_down@1 → y1", "handling@1 → y1"]
     );
     assert_eq!(
         run("zj"),
-        ["commission_handed_down@1 → z1", "handling@1 → w1"]
+        ["commission_handed_down@1 → z1", "handling@1 → z1"]
     );
+}
+
+/// The fifteenth audit's owner of `handling` for a case the commission handed
+/// down (above) is limited to the commission's own hand-over: a case 渝中's body
+/// sent to its own office with nobody named that then turns 重大 and is taken
+/// over by the commission (第六条(三)「负责处理重大的建筑工程投诉」) is the
+/// commission's when late, its officer who acted on it (ruling 69), not 渝中's.
+#[test]
+fn s34_a_major_case_a_district_handed_on_is_still_the_commissions() {
+    let mut s = yuzhong_case_turning_major(assign_department("yz"));
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert!(breach_owners(&s).contains(&"handling@1 → w1".to_owned()));
+}
+
+/// A structural crack registered and accepted by 渝中's body on Mon 2 Mar 2026,
+/// handed on by `hand_over` (at 20 minutes) and classified 重大 by the
+/// commission an hour in, which takes it over (`commission-takes-major`).
+fn yuzhong_case_turning_major(hand_over: CommandKind) -> Scenario {
+    let roster = roster(&[SJW, YZ], &[W1, Y1]);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "y1",
+        "CQ-B",
+        about(t0, "structure", "在建住宅楼板出现贯通裂缝")
+            .first_responder(sid("y1"))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), hand_over);
+    s.ok(
+        "w1",
+        minutes(t0, 60),
+        classify_as("major", "主体结构安全隐患"),
+    );
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+    s
+}
+
+/// 第六条(五)「负责对影响较大的重点投诉…进行督办」 gives the 市建委 督办 of 重点 cases;
+/// a 重大 case is its own to handle (第六条(三)「负责处理重大的建筑工程投诉」). A late
+/// 重大 case the commission kept, its officer named, notified the commission of its
+/// own lateness (`supervise-key` at `major`): a 督办 of itself the source lacks
+/// (fifteenth audit). Fails on the old file: the step was recorded.
+#[test]
+fn s34_the_commission_does_not_supervise_its_own_major_case() {
+    let roster = roster(&[QX, SJW], &[Q1, W1]);
+    let t0 = beijing(2026, 4, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+    s.register(
+        "q1",
+        "CQ-K",
+        about(t0, "safety", "在建商住楼塔吊附着杆件松动")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("q1", minutes(t0, 30), accept());
+    s.ok("w1", minutes(t0, 60), assign("sjw", "w1"));
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → w1"]);
+    assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+}
+
+/// 第六条(三)「负责处理重大的建筑工程投诉」: a case 渝中's body assigned to its own
+/// officer that turns 重大 is the commission's from the take-over
+/// (`commission-takes-major`): the officer named before may no longer answer it
+/// (ruling 129), so a late `handling` is the commission's, not his. The old
+/// file charged the displaced handler (`owner = "assignee"`), who could do
+/// nothing about it (fifteenth audit; fails there). Once the commission hands
+/// the case down again, the handler it names answers.
+#[test]
+fn s34_a_handler_displaced_by_the_commissions_take_over_is_not_charged() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |hand_back: bool| {
+        let mut s = yuzhong_case_turning_major(assign("yz", "y1"));
+        let refused = s.run("y1", minutes(t0, 70), reply("区里答复")).unwrap_err();
+        assert!(refused_as_not_holding(&refused), "{refused}");
+        if hand_back {
+            s.ok("w1", minutes(t0, 80), transfer("yz", "y1", "交渝中区办理"));
+        }
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+            .into_iter()
+            .filter(|b| b.starts_with("handling@"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(false), ["handling@1 → w1"]);
+    assert_eq!(run(true), ["handling@1 → y1"]);
+}
+
+/// The hand-down clocks as `handling` (fifteenth audit): a referral 渝中's body
+/// recorded and gave its officer (`handed_down`), or a case the commission handed
+/// to him itself (`commission_handed_down`), that turns 重大 is the commission's
+/// from its take-over (第六条(三)「负责处理重大的建筑工程投诉」); the officer may no
+/// longer answer it (ruling 129) and is not charged when the clock runs out. The
+/// old file charged him (fails there).
+#[test]
+fn s34_a_handed_down_case_the_commission_took_back_is_not_the_handlers() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let run = |referral: bool| {
+        let roster = roster(&[SJW, YZ], &[W1, Y1]);
+        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
+        let channel = if referral {
+            Channel::Referral
+        } else {
+            Channel::Letter
+        };
+        let (by, clock) = if referral {
+            ("y1", "handed_down")
+        } else {
+            ("w1", "commission_handed_down")
+        };
+        let c = Complaint::builder(t0, channel, "在建住宅楼板出现贯通裂缝")
+            .complainant(person("业主 周先生"))
+            .category(cat("structure"))
+            .build()
+            .unwrap();
+        s.register(by, "CQ-R", c).unwrap();
+        s.ok(by, minutes(t0, 10), accept());
+        s.ok(by, minutes(t0, 20), assign("yz", "y1"));
+        s.ok(
+            "w1",
+            minutes(t0, 60),
+            classify_as("major", "主体结构安全隐患"),
+        );
+        assert_eq!(steps_taken(&s), ["commission-takes-major"]);
+        s.tick(beijing(2026, 5, 8, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+            .into_iter()
+            .filter(|b| b.starts_with(clock))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(true), ["handed_down@1 → w1"]);
+    assert_eq!(run(false), ["commission_handed_down@1 → w1"]);
 }
 
 /// #13 (ninth audit): no clause promises the complainant a date — 第四条 asks only

@@ -1091,8 +1091,9 @@ fn s37_a_case_is_handed_only_to_the_handling_section() {
 /// (第四条 to the municipal group, 第五条 to the 上级部门). Escalating without
 /// naming a step, the leader took `leader` first, reporting the case to
 /// himself, not the obstruction to the group. Now only the first receiver and
-/// the section take `leader`. Fails on the old file (the leader's escalation
-/// was recorded as `leader`).
+/// the section take `leader`, the section only on a case with it (fifteenth
+/// audit). Fails on the old file (the leader's escalation was recorded as
+/// `leader`).
 #[test]
 fn s37_the_leader_does_not_report_a_case_to_himself() {
     let roster = roster(
@@ -1120,6 +1121,10 @@ fn s37_the_leader_does_not_report_a_case_to_himself() {
         .run("jl", minutes(t0, 70), escalate_to("leader", "报经领导批准"))
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    // The leader holds the case after his referral (a take-over); the section
+    // reports only a case with it (fifteenth audit), so once he hands it back.
+    s.refused("jb", minutes(t0, 75), escalate("报经领导批准"));
+    s.ok("jl", minutes(t0, 78), transfer("ywk", "jb", "批办经办科室"));
     s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
     assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
 }
@@ -1245,6 +1250,37 @@ fn s37_a_complex_case_is_answered_once_the_leader_approved() {
 /// 121); that section still answers it (fails on the old file).
 #[test]
 fn s37_another_section_does_not_answer_or_close_a_sections_case() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    for kind in [reply("规划科答复"), CommandKind::Withdraw { reason: None }] {
+        s.refused("gh", minutes(t0, 20), kind);
+    }
+    // Nor does the first receiver, once he has passed it to the section.
+    s.refused("sw", minutes(t0, 25), reply("首问答复"));
+    s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
+    for kind in [callback(Satisfaction::Satisfied, "规划科回访"), close()] {
+        s.refused("gh", minutes(t0, 40), kind);
+    }
+    s.ok("jb", minutes(t0, 50), close());
+    assert_eq!(status(&s), Status::Closed);
+}
+
+/// A complaint phoned in on Tuesday 7 April 2026, which the first receiver `sw`
+/// accepts and hands to 项目服务科's 经办人 `jb` (under its 科长 `kz`); 规划建设科
+/// (`gh`) and the bureau leader (`jl`) are in the roster.
+fn s37_two_sections() -> Scenario {
+    let mut s = s37_received();
+    s.ok(
+        "sw",
+        minutes(beijing(2026, 4, 7, 9, 0), 10),
+        assign("ywk", "jb"),
+    );
+    s
+}
+
+/// The complaint of `s37_two_sections`, accepted by the first receiver and not
+/// yet handed on.
+fn s37_received() -> Scenario {
     let roster = roster(
         &[
             ("zsj", "招商局", None),
@@ -1253,8 +1289,10 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
         ],
         &[
             ("sw", "首问", "zsj", &["first_receiver"], None),
-            ("jb", "经办", "ywk", &["handling_section"], None),
+            ("kz", "项目服务科 科长", "ywk", &["handling_section"], None),
+            ("jb", "经办", "ywk", &["handling_section"], Some("kz")),
             ("gh", "规划科经办", "ghk", &["handling_section"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
         ],
     );
     let t0 = beijing(2026, 4, 7, 9, 0);
@@ -1267,16 +1305,87 @@ fn s37_another_section_does_not_answer_or_close_a_sections_case() {
         .unwrap();
     s.register("sw", "HSG-S", c).unwrap();
     s.ok("sw", minutes(t0, 5), accept());
+    s
+}
+
+/// 投诉受理制 第三条「报经领导批准」「因特殊原因需延期处理,应及时向领导说明情况」 are the
+/// section's that handles the case, and 首问负责制 第四条「事权管辖不明确的,应及时报请领导
+/// 批办」 the first receiver's while the case is still with him. Another section could
+/// report a section's case to the leader (the step `leader`, a take-over that put the
+/// 经办人 off it) or ask to extend it, leaving the 经办人 to tell the investor of an
+/// extension he never asked for; and the first receiver who had passed the case on
+/// could still report it (fifteenth audit; `holds_case`, ruling 121). Fails on the
+/// old file: 规划科's report to the leader was recorded.
+#[test]
+fn s37_another_section_does_not_refer_or_extend_a_sections_case() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    let version = s.case().version;
+    let extend = || CommandKind::RequestExtension {
+        reason: "特殊原因延期".into(),
+        until: None,
+    };
+    for (who, kind) in [
+        ("gh", escalate("规划科报请领导")),
+        ("gh", escalate_to("leader", "规划科报请领导")),
+        ("gh", extend()),
+        ("sw", escalate("首问报请领导批办")),
+        ("sw", escalate_to("leader", "首问报请领导批办")),
+    ] {
+        let refused = s.run(who, minutes(t0, 20), kind).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert!(steps_taken(&s).is_empty());
+    // The section that has the case asks for more time and reports it up.
+    s.ok("jb", minutes(t0, 30), extend());
+    s.ok("jb", minutes(t0, 40), escalate("情况复杂, 报请领导批准"));
+    assert_eq!(steps_taken(&s), ["leader"]);
+}
+
+/// 首问负责制 第一条「接受询问的首位工作人员…必须解答、办理或者交经办科室 人)办理」: the
+/// section registers nothing; a case is its once the first receiver (or the leader)
+/// hands it over. While the first receiver still had it, a section could answer,
+/// close or withdraw it, ending the `completion` clock he owns (fifteenth audit;
+/// `holds_case = "handed"`, ruling 130). Fails on the old file: 项目服务科's answer to
+/// the first receiver's case was recorded.
+#[test]
+fn s37_a_section_acts_only_on_a_case_handed_to_it() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_received();
+    let version = s.case().version;
+    for kind in [
+        reply("经办科室答复"),
+        CommandKind::Withdraw { reason: None },
+        escalate("报经领导批准"),
+    ] {
+        let refused = s.run("jb", minutes(t0, 8), kind).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    // He answers it himself (首问负责制 第一条「必须解答」), or hands it over.
     s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
-    for kind in [reply("规划科答复"), CommandKind::Withdraw { reason: None }] {
-        s.refused("gh", minutes(t0, 20), kind);
-    }
-    // Nor does the first receiver, once he has passed it to the section.
-    s.refused("sw", minutes(t0, 25), reply("首问答复"));
     s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
-    for kind in [callback(Satisfaction::Satisfied, "规划科回访"), close()] {
-        s.refused("gh", minutes(t0, 40), kind);
-    }
-    s.ok("jb", minutes(t0, 50), close());
-    assert_eq!(status(&s), Status::Closed);
+}
+
+/// 投诉受理制 第二条「按照投诉类别,及时了解处理」: an ordinary case is settled in the
+/// section that has it (assumed: by its head, `kz`). Another section's member
+/// approved the 经办人's proposal (fifteenth audit; `holds_case = "handed"`).
+/// Fails on the old file: 规划科's approval was recorded.
+#[test]
+fn s37_another_section_does_not_approve_a_sections_proposal() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    s.ok("jb", minutes(t0, 40), investigate());
+    s.ok(
+        "jb",
+        minutes(t0, 50),
+        propose(vec![rem(RemedyKind::Explanation)], "说明办理进度"),
+    );
+    let version = s.case().version;
+    let refused = s.run("gh", minutes(t0, 60), approve()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("kz", minutes(t0, 80), approve());
+    assert_eq!(status(&s), Status::Approved);
 }

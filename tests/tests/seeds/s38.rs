@@ -1190,6 +1190,29 @@ fn s38_the_first_receiver_does_not_answer_what_she_passed_on() {
 /// Monday 1 June 2026, accepted and handed to 财务科's 周会计 (`f1`); 医教科 and 综合办
 /// are in the roster.
 fn s38_double_charge_with_finance() -> Scenario {
+    let mut s = s38_double_charge_received();
+    s.ok(
+        "n1",
+        minutes(beijing(2026, 6, 1, 9, 0), 10),
+        assign("cw", "f1"),
+    );
+    s
+}
+
+/// The double charge of `s38_double_charge_with_finance`, handed to 财务科 with
+/// nobody named there.
+fn s38_double_charge_sent_to_finance() -> Scenario {
+    let mut s = s38_double_charge_received();
+    s.ok(
+        "n1",
+        minutes(beijing(2026, 6, 1, 9, 0), 10),
+        assign_department("cw"),
+    );
+    s
+}
+
+/// The double charge, registered and accepted by the desk's `n1`.
+fn s38_double_charge_received() -> Scenario {
     let roster = roster(
         &[
             ("mz", "门诊服务台", None),
@@ -1213,7 +1236,6 @@ fn s38_double_charge_with_finance() -> Scenario {
         .unwrap();
     s.register("n1", "YY-X", c).unwrap();
     s.ok("n1", minutes(t0, 5), accept());
-    s.ok("n1", minutes(t0, 10), assign("cw", "f1"));
     s
 }
 
@@ -1301,4 +1323,53 @@ fn s38_every_ground_of_item_seven_gives_its_words() {
         }
     }
     assert_eq!(grounds, 5);
+}
+
+/// 4「凡医疗投诉上交医教科、收费投诉上交财务科、行风投诉上交综合办处理」: a billing
+/// complaint sent to 财务科 with nobody named is 财务科's when its feedback is late
+/// (ruling 75). 医教科 held `add_note` on every complaint, and a note put it on the
+/// case: the feedback's owners try 医教科's staff on the case first, so a note on
+/// 财务科's complaint made 医教科 answer for it (fifteenth audit). An office now
+/// notes only on a complaint with it, as it handles only those (`holds_case`,
+/// ruling 121). Fails on the old file: 医教科's note was recorded, and the late
+/// feedback charged to its 科长.
+#[test]
+fn s38_another_offices_note_does_not_make_it_answer_for_the_feedback() {
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let mut s = s38_double_charge_sent_to_finance();
+    let refused = s
+        .run("jk1", minutes(t0, 60), note("医教科: 该检查系医嘱开具"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.tick(beijing(2026, 6, 9, 9, 0));
+    assert_eq!(breach_owners(&s), ["feedback@1 → f1"]);
+}
+
+/// 4「如对病人投诉的问题没有能力解决,凡医疗投诉上交医教科、收费投诉上交财务科…处理」:
+/// 医教科, 财务科 and 综合办 register nothing (a complaint made at an office's desk is
+/// received by its staff as first receivers, 3); a complaint is an office's once
+/// it is handed to it. While the desk still had it, 财务科 or 综合办 could answer it,
+/// 财务科 close it and 医教科 note on it (fifteenth audit; `holds_case = "handed"`,
+/// ruling 130). Fails on the old file: 财务科's answer to the desk's complaint was
+/// recorded.
+#[test]
+fn s38_an_office_acts_only_on_a_complaint_handed_to_it() {
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let mut s = s38_double_charge_received();
+    let version = s.case().version;
+    for (who, kind) in [
+        ("f1", reply("答复: 已退费")),
+        ("f1", close()),
+        ("f1", investigate()),
+        ("jk1", note("医教科: 该检查系医嘱开具")),
+        ("g1", reply("综合办答复")),
+        ("g1", investigate()),
+    ] {
+        let refused = s.run(who, minutes(t0, 8), kind).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{who}: {refused}");
+    }
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("n1", minutes(t0, 10), assign("cw", "f1"));
+    s.ok("f1", minutes(t0, 20), note("财务科核对收费记录"));
+    s.ok("f1", minutes(t0, 30), reply("已核实重复收费, 办理退费"));
 }
