@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use tousu::policy::{Duration, MilestoneOwner, Policy};
+use tousu::policy::{AgreedOwners, Duration, MilestoneOwner, Policy};
 use tousu_serve::docs::{DeadlineDoc, PolicyRef};
 use tousu_serve::{ApiError, ErrorKind};
 
@@ -210,10 +210,15 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
     use std::fmt::Write as _;
     let agreed = &p.agreed_deadline;
     if !agreed.is_default() {
-        let mut owners = vec![owner_label(&agreed.owner)];
-        if let Some(f) = &agreed.fallback_owner {
-            owners.extend(f.owners().iter().map(owner_label));
-        }
+        // Who is charged is what the workflow reads (ruling 109): the
+        // table's owners when it names any, else the first milestone that
+        // stops on an agreed date — not the table's default owner.
+        let owners = p.agreed_deadline_owners();
+        let whose = match &owners {
+            AgreedOwners::AsMilestone(_, m) => format!(" (as {})", m.id),
+            _ => String::new(),
+        };
+        let chain: Vec<String> = owners.chain().into_iter().map(owner_label).collect();
         let replaces = if agreed.later_replaces {
             "; a later agreement replaces the running date"
         } else {
@@ -221,8 +226,8 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "agreed deadline: owned by {}{replaces}",
-            owners.join(", then ")
+            "agreed deadline: owned by {}{whose}{replaces}",
+            chain.join(", then ")
         );
     }
     let closure = &p.closure;
