@@ -702,103 +702,458 @@ fn by_first(s: &mut Scenario, actors: &[String], at: DateTime<Utc>, kind: &Comma
     actors.iter().any(|a| s.run(a, at, kind.clone()).is_ok())
 }
 
-/// The act probe (fourteenth session): drives a case of `category` under
-/// `file` through its stages by department `da`'s staff and, at each,
-/// tries every act of every role by department `db`'s staff. Returns
-/// `stage: actor act` for each act taken.
-pub fn act_probe(file: &str) -> Vec<String> {
-    let p = policy(file);
-    let category = p.categories[0].id.to_string();
-    let r = two_department_roster(&p);
-    let roles: Vec<String> = p.roles.iter().map(|r| r.id.to_string()).collect();
-    let a_staff: Vec<String> = roles.iter().map(|r| format!("{r}-a")).collect();
-    let b_staff: Vec<String> = roles.iter().map(|r| format!("{r}-b")).collect();
-    let steps: Vec<String> = p.escalation.iter().map(|e| e.id.to_string()).collect();
-    let levels: Vec<String> = p.levels.iter().map(|l| l.id.to_string()).collect();
-    let mut s = Scenario::new(p, r);
-    let mut at = on_day(date(2025, 3, 3)) + chrono::Duration::hours(2);
-    let c = about(at, &category, "探针").build().unwrap();
-    let mut out = Vec::new();
-    let registered = a_staff.iter().any(|a| {
-        s.case = None;
-        s.register(a, "probe-1", c.clone()).is_ok()
-    });
-    if !registered {
-        return vec!["(no one in da registers)".into()];
-    }
-    let probe = |s: &mut Scenario, stage: &str, at: DateTime<Utc>, out: &mut Vec<String>| {
-        let mut kinds: Vec<(String, CommandKind)> = vec![
-            ("reply".into(), reply("乙答复")),
-            ("close".into(), close()),
-            (
-                "callback".into(),
-                callback(Satisfaction::Satisfied, "乙回访"),
-            ),
-            ("withdraw".into(), CommandKind::Withdraw { reason: None }),
-            ("investigate".into(), investigate()),
-            ("findings".into(), findings(FaultParty::Us, "乙")),
-            ("propose".into(), propose(vec![], "乙")),
-            ("approve".into(), approve()),
-            (
-                "send_back".into(),
-                CommandKind::SendBack {
-                    reason: "乙".into(),
-                },
-            ),
-            ("escalate".into(), escalate("乙")),
-            ("reopen".into(), reopen("乙")),
-            (
-                "close_abnormally".into(),
-                CommandKind::CloseAbnormally {
-                    reason: "乙".into(),
-                },
-            ),
-            ("accept".into(), accept()),
-        ];
-        for l in &levels {
-            kinds.push((format!("classify({l})"), classify_as(l, "乙")));
-        }
-        for st in &steps {
-            kinds.push((format!("escalate_to({st})"), escalate_to(st, "乙")));
-        }
-        for h in &b_staff {
-            kinds.push((format!("assign(db,{h})"), assign("db", h)));
-            kinds.push((format!("transfer(db,{h})"), transfer("db", h, "乙")));
-        }
-        for actor in &b_staff {
-            for (name, kind) in &kinds {
-                if taken(s, actor, at, kind.clone()) {
-                    out.push(format!("{stage}: {actor} {name}"));
+/// Runs `kind` by the first of `actors` it is taken from, or says why the
+/// most telling of the refusals was given: one for a reason other than
+/// "not permitted", if any.
+fn by_first_or_why(
+    s: &mut Scenario,
+    actors: &[String],
+    at: DateTime<Utc>,
+    kind: &CommandKind,
+) -> Result<String, String> {
+    let mut why: Option<(bool, String)> = None;
+    for a in actors {
+        match s.run(a, at, kind.clone()) {
+            Ok(_) => return Ok(a.clone()),
+            Err(e) => {
+                let telling = e.kind() != "not_permitted";
+                if why.as_ref().is_none_or(|(t, _)| telling && !t) {
+                    why = Some((telling, format!("{a}: {e}")));
                 }
             }
         }
-    };
-    probe(&mut s, "registered", at, &mut out);
-    at += chrono::Duration::minutes(10);
-    if by_first(&mut s, &a_staff, at, &accept()) {
-        probe(&mut s, "accepted", at, &mut out);
     }
-    at += chrono::Duration::minutes(10);
-    let assigned = a_staff
+    Err(why.map_or_else(|| "no actor".to_owned(), |(_, w)| w))
+}
+
+/// The facts a predicate reads as `fact_true`, in order.
+fn facts_read(p: &tousu_policy::Predicate, out: &mut Vec<FactName>) {
+    use tousu_policy::Predicate as P;
+    match p {
+        P::All(ps) | P::Any(ps) => ps.iter().for_each(|q| facts_read(q, out)),
+        P::Not(q) => facts_read(q, out),
+        P::FactTrue(f) if !out.contains(f) => out.push(f.clone()),
+        _ => {}
+    }
+}
+
+/// The acceptance rule refusing `c` when it is received, if one does.
+fn refusing_rule<'p>(
+    p: &'p tousu_policy::Policy,
+    c: &Complaint,
+) -> Option<&'p tousu_policy::AcceptanceRule> {
+    let d = p.acceptance(&tousu_policy::EvalInput::new(c, c.received_at));
+    if d.outcome == tousu_policy::Acceptance::Accept {
+        return None;
+    }
+    let id = d.rule_id?;
+    p.acceptance.rules.iter().find(|r| r.id == id)
+}
+
+/// The complaints the probe tries, in order: for each category (in file
+/// order) and channel, one giving every field a registration may require
+/// (name, phone, e-mail, address, subject, place, time, respondent, the
+/// facts `[registration]` names), with the `fact_true` facts set that
+/// lift the acceptance rules refusing it, one rule at a time.
+fn probe_complaints(p: &tousu_policy::Policy, at: DateTime<Utc>) -> Vec<Complaint> {
+    let reg = p.registration.clone().unwrap_or_default();
+    let required: Vec<FactName> = reg
+        .required
         .iter()
-        .any(|h| by_first(&mut s, &a_staff, at, &assign("da", h)));
-    if !assigned {
-        out.push("(no one in da assigns to da)".into());
-        return out;
+        .chain(reg.before.iter().flat_map(|b| b.required.iter()))
+        .filter_map(|f| match f {
+            tousu_policy::RequiredField::Fact(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut who = person("投诉人");
+    who.contact.phone = Some("13800000000".into());
+    who.contact.email = Some("probe@example.com".into());
+    who.contact.address = Some("甲路1号".into());
+    let categories: Vec<Option<CategoryId>> = if p.categories.is_empty() {
+        vec![None]
+    } else {
+        p.categories.iter().map(|c| Some(c.id.clone())).collect()
+    };
+    let channels = [
+        Channel::Phone,
+        Channel::Letter,
+        Channel::Visit,
+        Channel::Email,
+        Channel::Web,
+        Channel::Referral,
+    ];
+    let mut out = Vec::new();
+    for category in &categories {
+        for channel in channels {
+            let mut b = Complaint::builder(at, channel, "探针")
+                .complainant(who.clone())
+                .subject("探针主题")
+                .location("1号楼101室")
+                .incident_at(at - chrono::Duration::days(1))
+                .respondent(Respondent::described("前台").unwrap());
+            if let Some(c) = category {
+                b = b.category(c.clone());
+            }
+            for f in &required {
+                b = b.fact(f.clone(), text("探针"));
+            }
+            let Ok(mut c) = b.build() else { continue };
+            for _ in 0..8 {
+                let Some(rule) = refusing_rule(p, &c) else {
+                    break;
+                };
+                let mut facts = Vec::new();
+                facts_read(&rule.when, &mut facts);
+                let lifted = facts.into_iter().find_map(|f| {
+                    let mut d = c.clone();
+                    d.facts.insert(f, yes());
+                    (refusing_rule(p, &d).map(|r| &r.id) != Some(&rule.id)).then_some(d)
+                });
+                let Some(d) = lifted else { break };
+                c = d;
+            }
+            out.push(c);
+        }
     }
-    let who = s.case().assignment.as_ref().and_then(|x| x.handler.clone());
-    probe(&mut s, &format!("assigned({who:?})"), at, &mut out);
-    let base = (s.case.clone(), s.events.len());
+    out
+}
+
+/// The staff of one department in the probe's roster, by role.
+struct ProbeCrew {
+    /// `ROLE-a`, department `da`'s staff: they drive the case.
+    a: Vec<String>,
+    /// `ROLE-b`, department `db`'s staff: they are probed.
+    b: Vec<String>,
+}
+
+/// Registers `c` and accepts it (where acceptance is an act) by `da`'s
+/// staff, calling `stage` at each stage reached; why acceptance was
+/// refused, if it was (some policies accept at registration).
+fn registered_and_accepted(
+    s: &mut Scenario,
+    crew: &ProbeCrew,
+    c: &Complaint,
+    stage: &mut dyn FnMut(&mut Scenario, &str, DateTime<Utc>),
+) -> Result<Option<String>, String> {
+    let at = c.received_at;
+    let register = CommandKind::Register {
+        case_id: case_id("probe-1"),
+        number: None,
+        complaint: Box::new(c.clone()),
+        repeat_count: 0,
+    };
+    s.case = None;
+    s.events.clear();
+    if let Err(why) = by_first_or_why(s, &crew.a, at, &register) {
+        return Err(format!("registration refused ({why})"));
+    }
+    stage(s, "registered", at);
+    let at = at + chrono::Duration::minutes(10);
+    match by_first_or_why(s, &crew.a, at, &accept()) {
+        Ok(_) => {
+            stage(s, "accepted", at);
+            Ok(None)
+        }
+        Err(why) => Ok(Some(why)),
+    }
+}
+
+/// Assigns the case within `da` by the first of `da`'s staff who may, to
+/// the first of them who may be named (or to the department); the
+/// assigner and the assignment, or why no one could.
+fn assigned_within_da(
+    s: &mut Scenario,
+    crew: &ProbeCrew,
+    at: DateTime<Utc>,
+) -> Result<(String, CommandKind), String> {
+    let mut why = None;
+    let kinds = crew
+        .a
+        .iter()
+        .map(|h| assign("da", h))
+        .chain([assign_department("da")]);
+    for kind in kinds {
+        match by_first_or_why(s, &crew.a, at, &kind) {
+            Ok(by) => return Ok((by, kind)),
+            Err(w) => {
+                why.get_or_insert(w);
+            }
+        }
+    }
+    Err(why.unwrap_or_default())
+}
+
+/// How far the probe's case got under a policy: assigned, or why not.
+pub struct ProbeReach {
+    /// The complaint that got furthest (the first assigned, if one was).
+    complaint: Option<Complaint>,
+    /// Why no case reached the assigned stage (`None`: one did).
+    pub short_of_assigned: Option<String>,
+}
+
+/// Tries the probe's complaints (`probe_complaints`) in turn until one is
+/// registered, accepted and assigned within `da`.
+pub fn probe_reach(file: &str) -> ProbeReach {
+    reach_where(&policy(file), &|_| true)
+}
+
+/// As `probe_reach`, over the probe's complaints that `keep` keeps.
+fn reach_where(p: &tousu_policy::Policy, keep: &dyn Fn(&Complaint) -> bool) -> ProbeReach {
+    let crew = probe_crew(p);
+    let at = on_day(date(2025, 3, 3)) + chrono::Duration::hours(2);
+    let mut s = Scenario::new(p.clone(), two_department_roster(p));
+    let mut furthest: Option<(Complaint, String)> = None;
+    for c in probe_complaints(p, at).into_iter().filter(|c| keep(c)) {
+        let why = match registered_and_accepted(&mut s, &crew, &c, &mut |_, _, _| {}) {
+            Err(why) => why,
+            Ok(refused) => match assigned_within_da(&mut s, &crew, minutes(at, 20)) {
+                Ok(_) => {
+                    return ProbeReach {
+                        complaint: Some(c),
+                        short_of_assigned: None,
+                    };
+                }
+                Err(why) => match refused {
+                    Some(r) => format!("acceptance refused ({r}); no assignment ({why})"),
+                    None => format!("no assignment ({why})"),
+                },
+            },
+        };
+        let registered = !why.starts_with("registration");
+        match &furthest {
+            Some((_, w)) if registered <= !w.starts_with("registration") => {}
+            _ => furthest = Some((c, why)),
+        }
+    }
+    let (complaint, why) = furthest.unzip();
+    ProbeReach {
+        complaint,
+        short_of_assigned: Some(why.unwrap_or_else(|| "no complaint could be built".into())),
+    }
+}
+
+fn probe_crew(p: &tousu_policy::Policy) -> ProbeCrew {
+    let roles = p.roles.iter().map(|r| r.id.to_string());
+    ProbeCrew {
+        a: roles.clone().map(|r| format!("{r}-a")).collect(),
+        b: roles.map(|r| format!("{r}-b")).collect(),
+    }
+}
+
+/// Every act the probe tries at a stage: the fixed ones, a classification
+/// at each level, each escalation step, and an assignment and a transfer
+/// to each of `db`'s staff.
+fn probe_kinds(p: &tousu_policy::Policy, crew: &ProbeCrew) -> Vec<(String, CommandKind)> {
+    let mut kinds: Vec<(String, CommandKind)> = vec![
+        ("reply".into(), reply("乙答复")),
+        ("close".into(), close()),
+        (
+            "callback".into(),
+            callback(Satisfaction::Satisfied, "乙回访"),
+        ),
+        ("withdraw".into(), CommandKind::Withdraw { reason: None }),
+        ("investigate".into(), investigate()),
+        ("findings".into(), findings(FaultParty::Us, "乙")),
+        ("propose".into(), propose(vec![], "乙")),
+        ("approve".into(), approve()),
+        (
+            "send_back".into(),
+            CommandKind::SendBack {
+                reason: "乙".into(),
+            },
+        ),
+        ("escalate".into(), escalate("乙")),
+        ("reopen".into(), reopen("乙")),
+        (
+            "close_abnormally".into(),
+            CommandKind::CloseAbnormally {
+                reason: "乙".into(),
+            },
+        ),
+        ("accept".into(), accept()),
+    ];
+    for l in &p.levels {
+        kinds.push((
+            format!("classify({})", l.id),
+            classify_as(l.id.as_str(), "乙"),
+        ));
+    }
+    for st in &p.escalation {
+        kinds.push((
+            format!("escalate_to({})", st.id),
+            escalate_to(st.id.as_str(), "乙"),
+        ));
+    }
+    for h in &crew.b {
+        kinds.push((format!("assign(db,{h})"), assign("db", h)));
+        kinds.push((format!("transfer(db,{h})"), transfer("db", h, "乙")));
+    }
+    kinds
+}
+
+/// Takes the manual escalation `step` by `da`'s staff on the case as it
+/// stands: at once, or after classifying the case at one of the step's
+/// levels (each level when it names none), or after the unnamed steps
+/// before it: the level it was classified at, if it was; why not, if the
+/// step cannot be taken.
+fn taken_over(
+    s: &mut Scenario,
+    crew: &ProbeCrew,
+    step: &tousu_policy::EscalationStep,
+    levels: &[tousu_policy::Level],
+    at: DateTime<Utc>,
+) -> Result<Option<String>, String> {
+    let kind = escalate_to(step.id.as_str(), "甲");
+    let start = (s.case.clone(), s.events.len());
+    let mut first_why = None;
+    let at_levels = levels
+        .iter()
+        .filter(|l| step.levels.is_empty() || step.levels.contains(&l.id))
+        .map(|l| Some(l.id.to_string()));
+    for prep in std::iter::once(None).chain(at_levels) {
+        s.case.clone_from(&start.0);
+        s.events.truncate(start.1);
+        if let Some(l) = &prep
+            && !by_first(s, &crew.a, at, &classify_as(l, "甲"))
+        {
+            continue;
+        }
+        for _ in 0..4 {
+            match by_first_or_why(s, &crew.a, at, &kind) {
+                Ok(_) => return Ok(prep),
+                Err(why) => first_why.get_or_insert(why),
+            };
+            if !by_first(s, &crew.a, at, &escalate("甲")) {
+                break;
+            }
+        }
+    }
+    s.case.clone_from(&start.0);
+    s.events.truncate(start.1);
+    Err(first_why.unwrap_or_default())
+}
+
+/// Department `db`'s staff trying every act at each stage, and the acts taken.
+struct Prober {
+    /// `db`'s staff.
+    b: Vec<String>,
+    kinds: Vec<(String, CommandKind)>,
+    out: Vec<String>,
+}
+
+impl Prober {
+    /// Tries every act by every one of `db`'s staff on the case as it stands.
+    fn stage(&mut self, s: &mut Scenario, stage: &str, at: DateTime<Utc>) {
+        for actor in &self.b {
+            for (name, kind) in &self.kinds {
+                if taken(s, actor, at, kind.clone()) {
+                    self.out.push(format!("{stage}: {actor} {name}"));
+                }
+            }
+        }
+    }
+}
+
+/// The act probe (fourteenth session; its reach, fifteenth): drives a
+/// case under `file` through its stages by department `da`'s staff and,
+/// at each, tries every act of every role by department `db`'s staff.
+/// Returns `stage: actor act` for each act taken, and `(…)` where a stage
+/// was not reached. The case is the first of the probe's complaints the
+/// policy lets `da` register, accept and assign (`probe_reach`); the
+/// stages: registered, accepted, co-handled (the assignment with `db`
+/// co-handling, where the policy allows it), assigned, escalated (each
+/// unnamed escalation in turn), taken over (each manual step with
+/// `take_over`, from the assigned case), after the reply.
+pub fn act_probe(file: &str) -> Vec<String> {
+    let p = policy(file);
+    let crew = probe_crew(&p);
+    let kinds = probe_kinds(&p, &crew);
+    let mut pr = Prober {
+        b: crew.b.clone(),
+        kinds,
+        out: Vec::new(),
+    };
+    let reach = probe_reach(file);
+    let why = reach.short_of_assigned.unwrap_or_default();
+    let Some(c) = reach.complaint else {
+        return vec![format!("(no one in da registers: {why})")];
+    };
+    let mut s = Scenario::new(p.clone(), two_department_roster(&p));
+    if registered_and_accepted(&mut s, &crew, &c, &mut |s, n, at| pr.stage(s, n, at)).is_err() {
+        return vec![format!("(no one in da registers: {why})")];
+    }
+    let mut at = c.received_at + chrono::Duration::minutes(20);
+    let before_assignment = (s.case.clone(), s.events.len());
+    let Ok((by, assignment)) = assigned_within_da(&mut s, &crew, at) else {
+        pr.out.push(format!("(no one in da assigns to da: {why})"));
+        return pr.out;
+    };
+    let handler = s.case().assignment.as_ref().and_then(|x| x.handler.clone());
+    let assigned = (s.case.clone(), s.events.len());
+    let rewind = |s: &mut Scenario, to: &(Option<Case>, usize)| {
+        s.case.clone_from(&to.0);
+        s.events.truncate(to.1);
+    };
+    // The same assignment with `db` co-handling, in place of the plain one.
+    if let CommandKind::Assign { mut assignment } = assignment {
+        rewind(&mut s, &before_assignment);
+        assignment.co_handling.push(did("db"));
+        if s.run(&by, at, CommandKind::Assign { assignment }).is_ok() {
+            pr.stage(&mut s, &format!("co-handled({handler:?})"), at);
+        }
+        rewind(&mut s, &assigned);
+    }
+    pr.stage(&mut s, &format!("assigned({handler:?})"), at);
     for n in 1..=4 {
         at += chrono::Duration::minutes(10);
-        if !by_first(&mut s, &a_staff, at, &escalate("甲")) {
+        if !by_first(&mut s, &crew.a, at, &escalate("甲")) {
             break;
         }
         let stage = format!("escalated{n}({:?})", steps_taken(&s));
-        probe(&mut s, &stage, at, &mut out);
+        pr.stage(&mut s, &stage, at);
     }
-    s.case = base.0;
-    s.events.truncate(base.1);
+    let take_overs = p.escalation.iter().filter(|e| {
+        e.take_over.is_some() && matches!(e.after, tousu_policy::EscalationTrigger::Manual)
+    });
+    for step in take_overs {
+        // A step for other categories is taken on a case of one of them.
+        let covers = |d: &Complaint| p.step_covers(step, d.category.as_ref());
+        let mut other = None;
+        if !covers(&c) {
+            let Some(d) = reach_where(&p, &covers).complaint else {
+                pr.out.push(format!(
+                    "(take-over {} not taken: no case of its categories is assigned)",
+                    step.id
+                ));
+                continue;
+            };
+            let mut o = Scenario::new(p.clone(), two_department_roster(&p));
+            let _ = registered_and_accepted(&mut o, &crew, &d, &mut |_, _, _| {});
+            let _ =
+                assigned_within_da(&mut o, &crew, d.received_at + chrono::Duration::minutes(20));
+            other = Some((o, d.category.map(|x| x.to_string()).unwrap_or_default()));
+        }
+        rewind(&mut s, &assigned);
+        let (case, category) = match &mut other {
+            Some((o, category)) => (o, Some(category.clone())),
+            None => (&mut s, None),
+        };
+        let mut stage = vec![
+            step.id.to_string(),
+            step.take_over.iter().map(ToString::to_string).collect(),
+        ];
+        match taken_over(case, &crew, step, &p.levels, at) {
+            Ok(level) => {
+                stage.extend(level.into_iter().chain(category));
+                pr.stage(case, &format!("taken-over({})", stage.join(",")), at);
+            }
+            Err(why) => pr
+                .out
+                .push(format!("(take-over {} not taken: {why})", step.id)),
+        }
+    }
+    rewind(&mut s, &assigned);
     at += chrono::Duration::minutes(10);
     for kind in [
         investigate(),
@@ -807,11 +1162,11 @@ pub fn act_probe(file: &str) -> Vec<String> {
         approve(),
         reply("甲答复"),
     ] {
-        by_first(&mut s, &a_staff, at, &kind);
+        by_first(&mut s, &crew.a, at, &kind);
     }
     let stage = format!("after-reply({:?})", status(&s));
-    probe(&mut s, &stage, at, &mut out);
-    out
+    pr.stage(&mut s, &stage, at);
+    pr.out
 }
 
 /// Runs `kind` by `actor`, which must be refused because the case is not
