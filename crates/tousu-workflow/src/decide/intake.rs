@@ -14,6 +14,11 @@ use crate::command::{Command, CommandKind, Details};
 use crate::event::{Event, EventKind, stamp};
 use crate::{Ctx, Rejection};
 
+/// The events a registration's vector has room for: the registration, the
+/// classification and the clocks they start (two in the default policy,
+/// the acceptance and first-response clocks; a few in others).
+const REGISTRATION_ROOM: usize = 6;
+
 /// Decides a registration: the first events of a new case.
 ///
 /// The complaint is validated, classified by the policy's rules, and the
@@ -80,20 +85,22 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     let eval = EvalInput::new(complaint, at).with_repeat_count(*repeat_count);
     let level = ctx.policy.classify(&eval);
     registration_granted(ctx, staff, eval, &level.outcome)?;
-    let mut kinds = vec![
-        EventKind::Registered {
-            number: number.clone().map(Box::new),
-            complaint: std::sync::Arc::new(complaint.clone()),
-            policy_id: ctx.policy.id.clone(),
-            policy_version: ctx.policy.version.clone(),
-            repeat_count: *repeat_count,
-        },
-        EventKind::Classified {
-            level: level.outcome,
-            rule: level.rule_id,
-            manual_reason: None,
-        },
-    ];
+    // Room for the clocks the registration starts too: built as the two
+    // events alone, the vector was reallocated and copied to take them
+    // (docs/performance.md, "Seventeenth pass: commands").
+    let mut kinds = Vec::with_capacity(REGISTRATION_ROOM);
+    kinds.push(EventKind::Registered {
+        number: number.clone().map(Box::new),
+        complaint: std::sync::Arc::new(complaint.clone()),
+        policy_id: ctx.policy.id.clone(),
+        policy_version: ctx.policy.version.clone(),
+        repeat_count: *repeat_count,
+    });
+    kinds.push(EventKind::Classified {
+        level: level.outcome,
+        rule: level.rule_id,
+        manual_reason: None,
+    });
     // The clocks see the case the registration creates, then classified.
     let participants = Participants::from_iter([command.actor.clone()]);
     let clock_events = {
