@@ -1232,3 +1232,57 @@ fn s17_a_complaint_reported_to_the_manager_stays_the_investigators() {
     assert!(!breached(&s.events, "handling"), "{:?}", breach_list(&s));
     s.assert_replays();
 }
+
+/// The source has no 非正常结案, and 8「各部门务必做到投诉件件有落实,事事有回复」 has
+/// every complaint answered. The 总经办's abnormal closure (assumed) ends only a
+/// complaint answered that cannot be closed — the feedback of 7 found the customer
+/// unsatisfied (`close` needs a satisfied callback): refused as
+/// `grant_condition_unmet` while 会籍部's 专人 handles it, nothing changes, and
+/// taken after the answer. Fails on the old file, where the 总经办 closed the
+/// complaint under investigation, ending its 3 working days unanswered. Second
+/// fifteenth-audit read.
+#[test]
+fn s17_the_gm_office_closes_abnormally_only_an_answered_complaint() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let rosters = roster(
+        &[
+            ("front", "前台", None),
+            ("sales", "会籍部", None),
+            ("zjb", "总经办", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["receiving_dept"], None),
+            ("inv", "会籍部专人", "sales", &["investigator"], Some("dm")),
+            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
+            ("gm", "总经办主任", "zjb", &["gm_office"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), rosters);
+    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
+        .complainant(person("会员 苏女士"))
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-AB", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 40), investigate());
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "总经办结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("gm", minutes(t0, 50), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    sales_solution(&mut s, t0);
+    s.ok("dm", minutes(t0, 100), approve());
+    s.ok("fd", minutes(t0, 110), reply("经核实，按承诺折扣补差300元"));
+    s.ok(
+        "fd",
+        minutes(t0, 120),
+        callback(Satisfaction::Unsatisfied, "会员要求退卡"),
+    );
+    s.ok("gm", beijing(2026, 6, 10, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

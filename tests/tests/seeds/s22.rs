@@ -63,13 +63,9 @@ fn s22_campus_emergency_reported_and_called_back() {
         minutes(t0, 8),
         escalate("突发事件，迅速上报服务中心项目经理"),
     );
-    // The report hands the case to the 项目经理 (a take-over, ruling 129); he
-    // sends it back to the 维修工, who answers only a case handed to him.
-    s.ok(
-        "pm",
-        minutes(t0, 10),
-        transfer("repair", "rep", "项目经理批示：维修班立即处理"),
-    );
+    // The report tells the 项目经理 and takes nothing over: the 维修工 notified
+    // keeps the repair and answers it (second fifteenth-audit read).
+    s.ok("pm", minutes(t0, 10), note("项目经理批示：维修班立即处理"));
     s.ok("rep", minutes(t0, 20), investigate());
     s.ok(
         "rep",
@@ -493,9 +489,10 @@ fn s22_a_late_report_no_duty_officer_acted_on_is_the_receptionists() {
 }
 
 /// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」: an emergency
-/// the duty officer reports up is taken over by the project manager, who sends
-/// it on to the repair team himself; the supervisor is told. (The patrol is
-/// supervision of staff, out of scope.)
+/// the duty officer reports up is the project manager's to handle: he sends it on
+/// to the repair team himself; the supervisor is told. The report takes nothing
+/// over (second fifteenth-audit read: (三)「上报」). (The patrol is supervision of
+/// staff, out of scope.)
 #[test]
 fn s22_the_project_manager_handles_an_emergency() {
     let roster = roster(
@@ -544,7 +541,7 @@ fn s22_the_project_manager_handles_an_emergency() {
     assert_eq!(steps_taken(&s), ["project-manager"]);
     assert_eq!(
         steps_notified(&s),
-        ["project-manager → project_manager, supervisor ⇒ project_manager"]
+        ["project-manager → project_manager, supervisor"]
     );
     let handler = |s: &Scenario| {
         s.case()
@@ -1317,4 +1314,43 @@ fn s22_the_project_manager_does_not_answer_an_ordinary_repair() {
     );
     major.ok("pm", minutes(t0, 40), reply("锅炉已抢修, 今晚恢复供热水"));
     major.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速
+/// 上报服务中心项目经理」: the report tells the 项目经理 of a major problem; it does
+/// not take the repair from the 维修工 notified. The step took the case over, so
+/// the 维修工 could no longer answer (`holds_case`, ruling 129) while the
+/// `repair` clock stayed his. Now he answers after the report, in time, and
+/// the 项目经理 is told. Fails on the old file, where his answer was refused.
+/// Second fifteenth-audit read.
+#[test]
+fn s22_a_repair_reported_to_the_project_manager_stays_the_repairers() {
+    let t0 = beijing(2026, 7, 8, 21, 0); // Wednesday
+    let mut s = centre_with_repair_team();
+    let c = about(t0, "repair", "8号楼三层整层停电,30多名学生无法照明")
+        .collective_count(30)
+        .build()
+        .unwrap();
+    s.register("duty", "S22-RP", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok(
+        "duty",
+        minutes(t0, 10),
+        escalate("重大问题,上报服务中心项目经理"),
+    );
+    s.ok(
+        "wxg",
+        minutes(t0, 20),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换三层总闸"),
+    );
+    s.ok("wxg", minutes(t0, 30), reply("三层总闸已更换, 恢复供电"));
+    assert_eq!(status(&s), Status::Replied);
+    assert_eq!(
+        steps_notified(&s),
+        ["project-manager → project_manager, supervisor"]
+    );
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
 }
