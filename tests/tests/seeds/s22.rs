@@ -1354,3 +1354,45 @@ fn s22_a_repair_reported_to_the_project_manager_stays_the_repairers() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
 }
+
+/// (一)「确保住宿学生及辅导员投诉随时得到处理」: the 服务中心经理's abnormal closure
+/// (assumed: the surviving text names none) ends only a case already answered.
+/// Refused as `grant_condition_unmet` while the 维修工 notified has the repair,
+/// nothing changes, and the repair stays his; taken once he has answered and
+/// the callback cannot be made. Fails on the old file, where the closure of
+/// the unanswered repair was taken. Second fifteenth-audit read.
+#[test]
+fn s22_the_centre_manager_closes_abnormally_only_an_answered_case() {
+    let roster = roster(
+        &[("fw", "物业服务中心", None), ("wx", "维修班", Some("fw"))],
+        &[
+            ("duty", "值班员 老王", "fw", &["duty_officer"], Some("cm")),
+            ("wxg", "维修工 老包", "wx", &["responsible"], Some("cm")),
+            ("cm", "服务中心经理", "fw", &["centre_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 7, 15, 9, 0); // Wednesday
+    let c = about(t0, "repair", "4号楼106宿舍空调不制冷")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-AB", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "学生已离校,无法回访".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("cm", minutes(t0, 30), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "wxg",
+        minutes(t0, 120),
+        act(tousu_policy::CaseAction::WorkCompleted, "补充冷媒"),
+    );
+    s.ok("wxg", minutes(t0, 130), reply("空调已补充冷媒, 制冷正常"));
+    s.ok("cm", beijing(2026, 7, 17, 9, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
