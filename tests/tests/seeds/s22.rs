@@ -1396,3 +1396,51 @@ fn s22_the_centre_manager_closes_abnormally_only_an_answered_case() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 责任人
+/// notified repairs, and no other. A 保洁员 of another 班组 recorded the repair
+/// of a case handed to the 维修工 done (`work_completed`), starting the
+/// 投诉受理员's callback (四「应在维修后…回访」) before anything was repaired, and
+/// could investigate and propose for it. Each is refused as `holds_case`,
+/// nothing changes, and the 维修工 repairs. Fails on the old file, where the
+/// 保洁员's investigation was taken. Second fifteenth-audit read.
+#[test]
+fn s22_only_the_responsible_notified_repairs() {
+    let roster = roster(
+        &[
+            ("fw", "服务中心", None),
+            ("wx", "维修班", None),
+            ("bj", "保洁班", None),
+        ],
+        &[
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("bjy", "保洁员 小田", "bj", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 7, 22, 10, 0); // Wednesday
+    let c = about(t0, "repair", "2号楼305宿舍水龙头漏水")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-RW", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    for cmd in [
+        investigate(),
+        act(tousu_policy::CaseAction::WorkCompleted, "已修好"),
+    ] {
+        let e = s.refused("bjy", minutes(t0, 10), cmd);
+        assert!(e.to_string().contains("holds_case"), "{e}");
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("wxg", minutes(t0, 20), investigate());
+    s.ok(
+        "wxg",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换水龙头阀芯"),
+    );
+    s.ok("wxg", minutes(t0, 65), reply("水龙头阀芯已更换"));
+    s.assert_replays();
+}
