@@ -1010,13 +1010,14 @@ fn s17_the_categories_of_a_valid_complaint() {
 }
 
 /// The front desk and two 职责部门, 会籍部 and 工程部, each with a 专人 and its
-/// 部门主管或经理.
+/// 部门主管或经理, and the 总经办.
 fn desk_and_two_departments() -> Roster {
     roster(
         &[
             ("front", "前台", None),
             ("sales", "会籍部", None),
             ("eng", "工程部", None),
+            ("zjb", "总经办", None),
         ],
         &[
             ("fd", "前台", "front", &["receiving_dept"], None),
@@ -1024,6 +1025,7 @@ fn desk_and_two_departments() -> Roster {
             ("dm", "会籍部经理", "sales", &["dept_manager"], None),
             ("gc", "工程专员", "eng", &["investigator"], Some("em")),
             ("em", "工程部经理", "eng", &["dept_manager"], None),
+            ("gm", "总经办主任", "zjb", &["gm_office"], None),
         ],
     )
 }
@@ -1244,27 +1246,7 @@ fn s17_a_complaint_reported_to_the_manager_stays_the_investigators() {
 #[test]
 fn s17_the_gm_office_closes_abnormally_only_an_answered_complaint() {
     let t0 = beijing(2026, 6, 8, 10, 0); // Monday
-    let rosters = roster(
-        &[
-            ("front", "前台", None),
-            ("sales", "会籍部", None),
-            ("zjb", "总经办", None),
-        ],
-        &[
-            ("fd", "前台", "front", &["receiving_dept"], None),
-            ("inv", "会籍部专人", "sales", &["investigator"], Some("dm")),
-            ("dm", "会籍部经理", "sales", &["dept_manager"], None),
-            ("gm", "总经办主任", "zjb", &["gm_office"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("membership-cards-s17.toml"), rosters);
-    let c = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
-        .complainant(person("会员 苏女士"))
-        .category(cat("card_sales"))
-        .build()
-        .unwrap();
-    s.register("fd", "S17-AB", c).unwrap();
-    s.ok("fd", minutes(t0, 5), accept());
+    let mut s = card_complaint_at_the_desk(t0, "S17-AB");
     s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
     s.ok("inv", minutes(t0, 40), investigate());
     let closing = || CommandKind::CloseAbnormally {

@@ -1238,19 +1238,7 @@ fn s22_only_a_repair_or_a_major_case_is_called_back_before_closing() {
 /// old file (any 责任人's reply was accepted). Fourteenth session, act probe.
 #[test]
 fn s22_only_the_responsible_notified_answers() {
-    let roster = roster(
-        &[
-            ("fw", "服务中心", None),
-            ("wx", "维修班", None),
-            ("bj", "保洁班", None),
-        ],
-        &[
-            ("duty", "值班员", "fw", &["duty_officer"], None),
-            ("wxg", "维修工 老包", "wx", &["responsible"], None),
-            ("bjy", "保洁员 小田", "bj", &["responsible"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let mut s = repair_and_cleaning_teams();
     let t0 = beijing(2026, 5, 6, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "5号楼208宿舍窗户关不上")
         .complainant(person("学生 小柯"))
@@ -1397,15 +1385,9 @@ fn s22_the_centre_manager_closes_abnormally_only_an_answered_case() {
     s.assert_replays();
 }
 
-/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 责任人
-/// notified repairs, and no other. A 保洁员 of another 班组 recorded the repair
-/// of a case handed to the 维修工 done (`work_completed`), starting the
-/// 投诉受理员's callback (四「应在维修后…回访」) before anything was repaired, and
-/// could investigate and propose for it. Each is refused as `holds_case`,
-/// nothing changes, and the 维修工 repairs. Fails on the old file, where the
-/// 保洁员's investigation was taken. Second fifteenth-audit read.
-#[test]
-fn s22_only_the_responsible_notified_repairs() {
+/// A 值班员 (`duty`), a 维修工 (`wxg`, 维修班) and a 保洁员 (`bjy`, 保洁班), each
+/// 班组 a department of its own.
+fn repair_and_cleaning_teams() -> Scenario {
     let roster = roster(
         &[
             ("fw", "服务中心", None),
@@ -1418,7 +1400,19 @@ fn s22_only_the_responsible_notified_repairs() {
             ("bjy", "保洁员 小田", "bj", &["responsible"], None),
         ],
     );
-    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 责任人
+/// notified repairs, and no other. A 保洁员 of another 班组 recorded the repair
+/// of a case handed to the 维修工 done (`work_completed`), starting the
+/// 投诉受理员's callback (四「应在维修后…回访」) before anything was repaired, and
+/// could investigate and propose for it. Each is refused as `holds_case`,
+/// nothing changes, and the 维修工 repairs. Fails on the old file, where the
+/// 保洁员's investigation was taken. Second fifteenth-audit read.
+#[test]
+fn s22_only_the_responsible_notified_repairs() {
+    let mut s = repair_and_cleaning_teams();
     let t0 = beijing(2026, 7, 22, 10, 0); // Wednesday
     let c = about(t0, "repair", "2号楼305宿舍水龙头漏水")
         .build()

@@ -32,9 +32,8 @@ fn centre() -> Roster {
     )
 }
 
-/// A complaint about 小黎 taken by 小白 at `t0` and submitted to the 部门主管,
-/// who has it by the take-over.
-fn with_the_supervisor(id: &str, t0: DateTime<Utc>) -> Scenario {
+/// A complaint about 小黎 taken by 小白 at `t0` and accepted five minutes later.
+fn accepted_at_the_desk(id: &str, t0: DateTime<Utc>) -> Scenario {
     let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎业务解答错误")
         .complainant(person("用户 车先生"))
         .category(cat("agent_business"))
@@ -45,6 +44,13 @@ fn with_the_supervisor(id: &str, t0: DateTime<Utc>) -> Scenario {
     let mut s = Scenario::new(policy("community-network-s30.toml"), centre());
     s.register("kd1", id, c).unwrap();
     s.ok("kd1", minutes(t0, 5), accept());
+    s
+}
+
+/// [`accepted_at_the_desk`], submitted to the 部门主管 at +10 min, who has it
+/// by the take-over.
+fn with_the_supervisor(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = accepted_at_the_desk(id, t0);
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
     s
 }
@@ -1912,16 +1918,7 @@ fn s30_each_passes_the_work_order_on_only_while_he_has_it() {
     s.assert_replays();
 
     // A work order the team took up at once and named one of its own for.
-    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
-        .complainant(person("用户 邢女士"))
-        .category(cat("agent_service"))
-        .respondent(Respondent::staff(sid("kd2")))
-        .first_responder(sid("kd1"))
-        .build()
-        .unwrap();
-    let mut t = Scenario::new(policy("community-network-s30.toml"), centre());
-    t.register("kd1", "ZD-PT", c).unwrap();
-    t.ok("kd1", minutes(t0, 5), accept());
+    let mut t = accepted_at_the_desk("ZD-PT", t0);
     t.ok("jd1", minutes(t0, 10), assign("jd", "jd1"));
     not_holding(&mut t, "kd1", minutes(t0, 15), "to-dept-supervisor");
     t.ok("jd1", minutes(t0, 40), reply("已核实,向您致歉"));
