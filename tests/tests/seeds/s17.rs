@@ -1268,3 +1268,48 @@ fn s17_the_gm_office_closes_abnormally_only_an_answered_complaint() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 咨询类「投诉部门能直接解答的,当即解答,不能解答的…在24小时内答复客户,在《客户意见/投诉登记表》
+/// 记录答复结果」: a 需求 ends with its answer; 7's feedback call (「征求投诉人对处理结果的意见」)
+/// is a complaint's. A consultation answered at once closes on the answer
+/// (`on_reply`, ruling 92); a complaint answered still waits for a satisfied
+/// feedback call (refused, naming the callback, nothing changes). Fails on
+/// the old file, where the consultation could not close without a satisfied
+/// callback. Second fifteenth-audit read.
+#[test]
+fn s17_a_consultation_closes_on_its_answer() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = Scenario::new(
+        policy("membership-cards-s17.toml"),
+        desk_and_two_departments(),
+    );
+    let c = Complaint::builder(t0, Channel::Phone, "年卡能否暂停两个月？")
+        .kind(FeedbackKind::Inquiry)
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-CQ", c).unwrap();
+    s.ok("fd", minutes(t0, 2), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 5),
+        reply("可以暂停, 每年一次, 最长两个月"),
+    );
+    s.ok("fd", minutes(t0, 6), close());
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+
+    let mut c = card_complaint_at_the_desk(t0, "S17-CC");
+    c.ok("fd", minutes(t0, 20), reply("经核实, 补差300元"));
+    let before = c.case().clone();
+    let e = c.refused("fd", minutes(t0, 30), close());
+    assert!(e.to_string().contains("callback"), "{e}");
+    assert_eq!(c.case(), &before, "the refusal changes nothing");
+    c.ok(
+        "fd",
+        minutes(t0, 40),
+        callback(Satisfaction::Satisfied, "会员认可补差"),
+    );
+    c.ok("fd", minutes(t0, 50), close());
+    assert_eq!(closure_kind(&c), "Satisfied");
+}
