@@ -839,20 +839,18 @@ fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
     assert_eq!(level_of(&s), "general");
     s.ok("duty", minutes(t0, 2), accept());
     let before = s.case().clone();
-    for (by, handler) in [
-        ("duty", "sup"),
-        ("duty", "duty2"),
-        ("sl", "duty"),
-        ("pm", "pm"),
+    // The 项目经理 hands on no ordinary complaint at all since the second
+    // fifteenth-audit read (his `assign` by level).
+    for (by, handler, kind) in [
+        ("duty", "sup", "hand_over_refused"),
+        ("duty", "duty2", "hand_over_refused"),
+        ("sl", "duty", "hand_over_refused"),
+        ("pm", "pm", "grant_condition_unmet"),
     ] {
         let refused = s
             .run(by, minutes(t0, 5), assign("centre", handler))
             .unwrap_err();
-        assert_eq!(
-            refused.kind(),
-            "hand_over_refused",
-            "{by} → {handler}: {refused}"
-        );
+        assert_eq!(refused.kind(), kind, "{by} → {handler}: {refused}");
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
     s.ok("duty", minutes(t0, 6), assign("repair", "rep"));
@@ -1135,8 +1133,8 @@ fn s22_the_repair_is_not_extended() {
     assert!(breach_owners(&s).contains(&"repair@1 → rep".to_owned()));
 }
 
-/// The centre's 值班员 (duty), 投诉受理员 (rec) and 项目经理 (pm), and a 维修工
-/// (wxg) of the 维修班 (wx).
+/// The centre's 值班员 (duty), 投诉受理员 (rec) and 项目经理 (pm), and two 维修工
+/// (wxg, wxg2) of the 维修班 (wx).
 fn centre_with_repair_team() -> Scenario {
     let roster = roster(
         &[("fw", "物业服务中心", None), ("wx", "维修班", Some("fw"))],
@@ -1151,6 +1149,7 @@ fn centre_with_repair_team() -> Scenario {
             ),
             ("pm", "项目经理", "fw", &["project_manager"], None),
             ("wxg", "维修工 老包", "wx", &["responsible"], Some("pm")),
+            ("wxg2", "维修工 小董", "wx", &["responsible"], Some("pm")),
         ],
     );
     Scenario::new(policy("campus-property-s22.toml"), roster)
@@ -1436,5 +1435,27 @@ fn s22_only_the_responsible_notified_repairs() {
         act(tousu_policy::CaseAction::WorkCompleted, "更换水龙头阀芯"),
     );
     s.ok("wxg", minutes(t0, 65), reply("水龙头阀芯已更换"));
+    s.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速
+/// 上报服务中心项目经理」: the notice of an ordinary complaint is the 值班员's, and only a
+/// major problem the 项目经理's ((七) adds 突发事件). His transfer took an
+/// ordinary repair from the 维修工 notified; refused now as
+/// `grant_condition_unmet`, nothing changes, and the 维修工 answers. Fails on
+/// the old file, where the transfer was taken. Second fifteenth-audit read.
+#[test]
+fn s22_the_project_manager_does_not_reassign_an_ordinary_repair() {
+    let t0 = beijing(2026, 7, 29, 9, 0); // Wednesday
+    let mut s = centre_with_repair_team();
+    let c = about(t0, "repair", "6号楼215宿舍门锁损坏").build().unwrap();
+    s.register("duty", "S22-PT", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    let e = s.refused("pm", minutes(t0, 10), transfer("wx", "wxg2", "改派小董"));
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("wxg", minutes(t0, 60), reply("门锁已更换"));
     s.assert_replays();
 }
