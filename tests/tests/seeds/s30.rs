@@ -1883,7 +1883,9 @@ fn s30_only_the_team_holding_the_work_order_reviews_it() {
 /// its review), the 部门主管's to the team on one the 部门经理 had, and the
 /// representative's to the 部门主管 on one the team had named a handler for (a
 /// take-over displacing him, ruling 129) are refused as `holds_case`, and
-/// nothing changes. Fails on the old file, where the team's step was taken.
+/// nothing changes; nor do the 部门主管 and the 部门经理 pass up a work order the
+/// 客户代表 has not submitted (`after_escalation`). Fails on the old file, where
+/// the team's step was taken.
 /// Second fifteenth-audit read.
 #[test]
 fn s30_each_passes_the_work_order_on_only_while_he_has_it() {
@@ -1916,6 +1918,22 @@ fn s30_each_passes_the_work_order_on_only_while_he_has_it() {
         ]
     );
     s.assert_replays();
+
+    // A work order the 客户代表 has not submitted: neither the 部门主管 nor the
+    // 部门经理 passes it up past the chain (四 第三步「请第一时间将工单提交部门主管」).
+    let mut u = accepted_at_the_desk("ZD-PU", t0);
+    for (who, step) in [
+        ("zg", "to-dept-manager"),
+        ("zg", "to-supervision-team"),
+        ("jl", "to-supervision-team"),
+    ] {
+        let before = u.case().clone();
+        let e = u.refused(who, minutes(t0, 8), escalate_to(step, "转交"));
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert_eq!(u.case(), &before, "the refusal changes nothing");
+    }
+    u.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    u.assert_replays();
 
     // A work order the team took up at once and named one of its own for.
     let mut t = accepted_at_the_desk("ZD-PT", t0);
