@@ -1010,13 +1010,14 @@ fn s17_the_categories_of_a_valid_complaint() {
 }
 
 /// The front desk and two 职责部门, 会籍部 and 工程部, each with a 专人 and its
-/// 部门主管或经理.
+/// 部门主管或经理, and the 总经办.
 fn desk_and_two_departments() -> Roster {
     roster(
         &[
             ("front", "前台", None),
             ("sales", "会籍部", None),
             ("eng", "工程部", None),
+            ("zjb", "总经办", None),
         ],
         &[
             ("fd", "前台", "front", &["receiving_dept"], None),
@@ -1024,6 +1025,7 @@ fn desk_and_two_departments() -> Roster {
             ("dm", "会籍部经理", "sales", &["dept_manager"], None),
             ("gc", "工程专员", "eng", &["investigator"], Some("em")),
             ("em", "工程部经理", "eng", &["dept_manager"], None),
+            ("gm", "总经办主任", "zjb", &["gm_office"], None),
         ],
     )
 }
@@ -1231,4 +1233,83 @@ fn s17_a_complaint_reported_to_the_manager_stays_the_investigators() {
     s.tick(beijing(2026, 6, 12, 10, 0));
     assert!(!breached(&s.events, "handling"), "{:?}", breach_list(&s));
     s.assert_replays();
+}
+
+/// The source has no 非正常结案, and 8「各部门务必做到投诉件件有落实,事事有回复」 has
+/// every complaint answered. The 总经办's abnormal closure (assumed) ends only a
+/// complaint answered that cannot be closed — the feedback of 7 found the customer
+/// unsatisfied (`close` needs a satisfied callback): refused as
+/// `grant_condition_unmet` while 会籍部's 专人 handles it, nothing changes, and
+/// taken after the answer. Fails on the old file, where the 总经办 closed the
+/// complaint under investigation, ending its 3 working days unanswered. Second
+/// fifteenth-audit read.
+#[test]
+fn s17_the_gm_office_closes_abnormally_only_an_answered_complaint() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-AB");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 40), investigate());
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "总经办结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("gm", minutes(t0, 50), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    sales_solution(&mut s, t0);
+    s.ok("dm", minutes(t0, 100), approve());
+    s.ok("fd", minutes(t0, 110), reply("经核实，按承诺折扣补差300元"));
+    s.ok(
+        "fd",
+        minutes(t0, 120),
+        callback(Satisfaction::Unsatisfied, "会员要求退卡"),
+    );
+    s.ok("gm", beijing(2026, 6, 10, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// 咨询类「投诉部门能直接解答的,当即解答,不能解答的…在24小时内答复客户,在《客户意见/投诉登记表》
+/// 记录答复结果」: a 需求 ends with its answer; 7's feedback call (「征求投诉人对处理结果的意见」)
+/// is a complaint's. A consultation answered at once closes on the answer
+/// (`on_reply`, ruling 92); a complaint answered still waits for a satisfied
+/// feedback call (refused, naming the callback, nothing changes). Fails on
+/// the old file, where the consultation could not close without a satisfied
+/// callback. Second fifteenth-audit read.
+#[test]
+fn s17_a_consultation_closes_on_its_answer() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = Scenario::new(
+        policy("membership-cards-s17.toml"),
+        desk_and_two_departments(),
+    );
+    let c = Complaint::builder(t0, Channel::Phone, "年卡能否暂停两个月？")
+        .kind(FeedbackKind::Inquiry)
+        .category(cat("card_sales"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-CQ", c).unwrap();
+    s.ok("fd", minutes(t0, 2), accept());
+    s.ok(
+        "fd",
+        minutes(t0, 5),
+        reply("可以暂停, 每年一次, 最长两个月"),
+    );
+    s.ok("fd", minutes(t0, 6), close());
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+
+    let mut c = card_complaint_at_the_desk(t0, "S17-CC");
+    c.ok("fd", minutes(t0, 20), reply("经核实, 补差300元"));
+    let before = c.case().clone();
+    let e = c.refused("fd", minutes(t0, 30), close());
+    assert!(e.to_string().contains("callback"), "{e}");
+    assert_eq!(c.case(), &before, "the refusal changes nothing");
+    c.ok(
+        "fd",
+        minutes(t0, 40),
+        callback(Satisfaction::Satisfied, "会员认可补差"),
+    );
+    c.ok("fd", minutes(t0, 50), close());
+    assert_eq!(closure_kind(&c), "Satisfied");
 }

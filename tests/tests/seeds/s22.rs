@@ -63,13 +63,9 @@ fn s22_campus_emergency_reported_and_called_back() {
         minutes(t0, 8),
         escalate("突发事件，迅速上报服务中心项目经理"),
     );
-    // The report hands the case to the 项目经理 (a take-over, ruling 129); he
-    // sends it back to the 维修工, who answers only a case handed to him.
-    s.ok(
-        "pm",
-        minutes(t0, 10),
-        transfer("repair", "rep", "项目经理批示：维修班立即处理"),
-    );
+    // The report tells the 项目经理 and takes nothing over: the 维修工 notified
+    // keeps the repair and answers it (second fifteenth-audit read).
+    s.ok("pm", minutes(t0, 10), note("项目经理批示：维修班立即处理"));
     s.ok("rep", minutes(t0, 20), investigate());
     s.ok(
         "rep",
@@ -493,9 +489,10 @@ fn s22_a_late_report_no_duty_officer_acted_on_is_the_receptionists() {
 }
 
 /// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」: an emergency
-/// the duty officer reports up is taken over by the project manager, who sends
-/// it on to the repair team himself; the supervisor is told. (The patrol is
-/// supervision of staff, out of scope.)
+/// the duty officer reports up is the project manager's to handle: he sends it on
+/// to the repair team himself; the supervisor is told. The report takes nothing
+/// over (second fifteenth-audit read: (三)「上报」). (The patrol is supervision of
+/// staff, out of scope.)
 #[test]
 fn s22_the_project_manager_handles_an_emergency() {
     let roster = roster(
@@ -544,7 +541,7 @@ fn s22_the_project_manager_handles_an_emergency() {
     assert_eq!(steps_taken(&s), ["project-manager"]);
     assert_eq!(
         steps_notified(&s),
-        ["project-manager → project_manager, supervisor ⇒ project_manager"]
+        ["project-manager → project_manager, supervisor"]
     );
     let handler = |s: &Scenario| {
         s.case()
@@ -842,20 +839,18 @@ fn s22_a_complaint_is_handed_only_to_the_person_responsible() {
     assert_eq!(level_of(&s), "general");
     s.ok("duty", minutes(t0, 2), accept());
     let before = s.case().clone();
-    for (by, handler) in [
-        ("duty", "sup"),
-        ("duty", "duty2"),
-        ("sl", "duty"),
-        ("pm", "pm"),
+    // The 项目经理 hands on no ordinary complaint at all since the second
+    // fifteenth-audit read (his `assign` by level).
+    for (by, handler, kind) in [
+        ("duty", "sup", "hand_over_refused"),
+        ("duty", "duty2", "hand_over_refused"),
+        ("sl", "duty", "hand_over_refused"),
+        ("pm", "pm", "grant_condition_unmet"),
     ] {
         let refused = s
             .run(by, minutes(t0, 5), assign("centre", handler))
             .unwrap_err();
-        assert_eq!(
-            refused.kind(),
-            "hand_over_refused",
-            "{by} → {handler}: {refused}"
-        );
+        assert_eq!(refused.kind(), kind, "{by} → {handler}: {refused}");
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
     s.ok("duty", minutes(t0, 6), assign("repair", "rep"));
@@ -1138,8 +1133,8 @@ fn s22_the_repair_is_not_extended() {
     assert!(breach_owners(&s).contains(&"repair@1 → rep".to_owned()));
 }
 
-/// The centre's 值班员 (duty), 投诉受理员 (rec) and 项目经理 (pm), and a 维修工
-/// (wxg) of the 维修班 (wx).
+/// The centre's 值班员 (duty), 投诉受理员 (rec) and 项目经理 (pm), and two 维修工
+/// (wxg, wxg2) of the 维修班 (wx).
 fn centre_with_repair_team() -> Scenario {
     let roster = roster(
         &[("fw", "物业服务中心", None), ("wx", "维修班", Some("fw"))],
@@ -1154,6 +1149,7 @@ fn centre_with_repair_team() -> Scenario {
             ),
             ("pm", "项目经理", "fw", &["project_manager"], None),
             ("wxg", "维修工 老包", "wx", &["responsible"], Some("pm")),
+            ("wxg2", "维修工 小董", "wx", &["responsible"], Some("pm")),
         ],
     );
     Scenario::new(policy("campus-property-s22.toml"), roster)
@@ -1241,19 +1237,7 @@ fn s22_only_a_repair_or_a_major_case_is_called_back_before_closing() {
 /// old file (any 责任人's reply was accepted). Fourteenth session, act probe.
 #[test]
 fn s22_only_the_responsible_notified_answers() {
-    let roster = roster(
-        &[
-            ("fw", "服务中心", None),
-            ("wx", "维修班", None),
-            ("bj", "保洁班", None),
-        ],
-        &[
-            ("duty", "值班员", "fw", &["duty_officer"], None),
-            ("wxg", "维修工 老包", "wx", &["responsible"], None),
-            ("bjy", "保洁员 小田", "bj", &["responsible"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let mut s = repair_and_cleaning_teams();
     let t0 = beijing(2026, 5, 6, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "5号楼208宿舍窗户关不上")
         .complainant(person("学生 小柯"))
@@ -1317,4 +1301,161 @@ fn s22_the_project_manager_does_not_answer_an_ordinary_repair() {
     );
     major.ok("pm", minutes(t0, 40), reply("锅炉已抢修, 今晚恢复供热水"));
     major.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速
+/// 上报服务中心项目经理」: the report tells the 项目经理 of a major problem; it does
+/// not take the repair from the 维修工 notified. The step took the case over, so
+/// the 维修工 could no longer answer (`holds_case`, ruling 129) while the
+/// `repair` clock stayed his. Now he answers after the report, in time, and
+/// the 项目经理 is told. Fails on the old file, where his answer was refused.
+/// Second fifteenth-audit read.
+#[test]
+fn s22_a_repair_reported_to_the_project_manager_stays_the_repairers() {
+    let t0 = beijing(2026, 7, 8, 21, 0); // Wednesday
+    let mut s = centre_with_repair_team();
+    let c = about(t0, "repair", "8号楼三层整层停电,30多名学生无法照明")
+        .collective_count(30)
+        .build()
+        .unwrap();
+    s.register("duty", "S22-RP", c).unwrap();
+    assert_eq!(level_of(&s), "major");
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok(
+        "duty",
+        minutes(t0, 10),
+        escalate("重大问题,上报服务中心项目经理"),
+    );
+    s.ok(
+        "wxg",
+        minutes(t0, 20),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换三层总闸"),
+    );
+    s.ok("wxg", minutes(t0, 30), reply("三层总闸已更换, 恢复供电"));
+    assert_eq!(status(&s), Status::Replied);
+    assert_eq!(
+        steps_notified(&s),
+        ["project-manager → project_manager, supervisor"]
+    );
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
+
+/// (一)「确保住宿学生及辅导员投诉随时得到处理」: the 服务中心经理's abnormal closure
+/// (assumed: the surviving text names none) ends only a case already answered.
+/// Refused as `grant_condition_unmet` while the 维修工 notified has the repair,
+/// nothing changes, and the repair stays his; taken once he has answered and
+/// the callback cannot be made. Fails on the old file, where the closure of
+/// the unanswered repair was taken. Second fifteenth-audit read.
+#[test]
+fn s22_the_centre_manager_closes_abnormally_only_an_answered_case() {
+    let roster = roster(
+        &[("fw", "物业服务中心", None), ("wx", "维修班", Some("fw"))],
+        &[
+            ("duty", "值班员 老王", "fw", &["duty_officer"], Some("cm")),
+            ("wxg", "维修工 老包", "wx", &["responsible"], Some("cm")),
+            ("cm", "服务中心经理", "fw", &["centre_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("campus-property-s22.toml"), roster);
+    let t0 = beijing(2026, 7, 15, 9, 0); // Wednesday
+    let c = about(t0, "repair", "4号楼106宿舍空调不制冷")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-AB", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "学生已离校,无法回访".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("cm", minutes(t0, 30), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "wxg",
+        minutes(t0, 120),
+        act(tousu_policy::CaseAction::WorkCompleted, "补充冷媒"),
+    );
+    s.ok("wxg", minutes(t0, 130), reply("空调已补充冷媒, 制冷正常"));
+    s.ok("cm", beijing(2026, 7, 17, 9, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// A 值班员 (`duty`), a 维修工 (`wxg`, 维修班) and a 保洁员 (`bjy`, 保洁班), each
+/// 班组 a department of its own.
+fn repair_and_cleaning_teams() -> Scenario {
+    let roster = roster(
+        &[
+            ("fw", "服务中心", None),
+            ("wx", "维修班", None),
+            ("bj", "保洁班", None),
+        ],
+        &[
+            ("duty", "值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("bjy", "保洁员 小田", "bj", &["responsible"], None),
+        ],
+    );
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 责任人
+/// notified repairs, and no other. A 保洁员 of another 班组 recorded the repair
+/// of a case handed to the 维修工 done (`work_completed`), starting the
+/// 投诉受理员's callback (四「应在维修后…回访」) before anything was repaired, and
+/// could investigate and propose for it. Each is refused as `holds_case`,
+/// nothing changes, and the 维修工 repairs. Fails on the old file, where the
+/// 保洁员's investigation was taken. Second fifteenth-audit read.
+#[test]
+fn s22_only_the_responsible_notified_repairs() {
+    let mut s = repair_and_cleaning_teams();
+    let t0 = beijing(2026, 7, 22, 10, 0); // Wednesday
+    let c = about(t0, "repair", "2号楼305宿舍水龙头漏水")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-RW", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    for cmd in [
+        investigate(),
+        act(tousu_policy::CaseAction::WorkCompleted, "已修好"),
+    ] {
+        let e = s.refused("bjy", minutes(t0, 10), cmd);
+        assert!(e.to_string().contains("holds_case"), "{e}");
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("wxg", minutes(t0, 20), investigate());
+    s.ok(
+        "wxg",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换水龙头阀芯"),
+    );
+    s.ok("wxg", minutes(t0, 65), reply("水龙头阀芯已更换"));
+    s.assert_replays();
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人,发现重大问题应迅速
+/// 上报服务中心项目经理」: the notice of an ordinary complaint is the 值班员's, and only a
+/// major problem the 项目经理's ((七) adds 突发事件). His transfer took an
+/// ordinary repair from the 维修工 notified; refused now as
+/// `grant_condition_unmet`, nothing changes, and the 维修工 answers. Fails on
+/// the old file, where the transfer was taken. Second fifteenth-audit read.
+#[test]
+fn s22_the_project_manager_does_not_reassign_an_ordinary_repair() {
+    let t0 = beijing(2026, 7, 29, 9, 0); // Wednesday
+    let mut s = centre_with_repair_team();
+    let c = about(t0, "repair", "6号楼215宿舍门锁损坏").build().unwrap();
+    s.register("duty", "S22-PT", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    let e = s.refused("pm", minutes(t0, 10), transfer("wx", "wxg2", "改派小董"));
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("wxg", minutes(t0, 60), reply("门锁已更换"));
+    s.assert_replays();
 }

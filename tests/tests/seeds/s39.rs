@@ -694,3 +694,87 @@ fn s39_only_the_designated_handling_department_investigates() {
     );
     s.assert_replays();
 }
+
+/// The source has no 非正常结案: 第十四条 has every case answered by 营运部客服
+/// 「根据主管审核意见」 and 第二十六条 closed 「至接到投诉7天结案」. The general
+/// manager's abnormal closure (assumed) ends only a case answered whose customer
+/// stays unsatisfied (`close` needs a satisfied callback): refused as
+/// `grant_condition_unmet` while the 受理部门 investigates, nothing changes, and
+/// taken once 营运部客服 has answered. Fails on the old file, where he closed the
+/// case under investigation. Second fifteenth-audit read.
+#[test]
+fn s39_the_general_manager_closes_abnormally_only_an_answered_case() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = wanda_accepted(
+        ("KS-AB", t0, "洗衣机安装后漏水,要求赔偿地板", "damages"),
+        &[("zjb", "总经办", None)],
+        &[("g1", "总经理 龙总", "zjb", &["general_manager"], None)],
+    );
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户对处理结果仍不满意,总经理结案".to_owned(),
+    };
+    s.ok("x1", minutes(t0, 40), assign("cp", "c1"));
+    s.ok("c1", minutes(t0, 50), CommandKind::StartInvestigation);
+    let before = s.case().clone();
+    let e = s.refused("g1", minutes(t0, 60), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    answered_with_the_approved_opinion(&mut s, t0);
+    s.ok(
+        "k1",
+        beijing(2026, 6, 9, 10, 0),
+        callback(Satisfaction::Unsatisfied, "客户要求更换整块地板"),
+    );
+    s.ok("g1", beijing(2026, 6, 10, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// On a damages case 商品部's 毕采购 (`c1`) investigates: his 调查报告 (+90 min)
+/// read by the 上级主管, 行政人事部 and the general manager (`g1`), his opinion
+/// of 300 元 approved by the 上级主管 (+170 min), and 营运部客服 answers with it
+/// (+200 min).
+fn answered_with_the_approved_opinion(s: &mut Scenario, t0: DateTime<Utc>) {
+    s.ok(
+        "c1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "投诉调查报告:安装工未接好排水管"),
+    );
+    s.ok("dz", minutes(t0, 100), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 110), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok(
+        "c1",
+        minutes(t0, 150),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "300")],
+            "赔偿地板300元",
+        ),
+    );
+    s.ok("dz", minutes(t0, 170), CommandKind::Approve);
+    s.ok("k1", minutes(t0, 200), reply("已按审核意见赔偿300元"));
+}
+
+/// The source has no 回访: 第十四条「由客服以书面或者口头形式答复客户」 is the last step of a
+/// case's handling and 第二十六条「至接到投诉7天结案」 closes it. 营运部客服 closes a case
+/// on its answer (`[closure] callback = "none"`, ruling 92: 答复结案); the file
+/// needed a satisfied callback, so a case whose customer was not called back
+/// stayed open and the seven days breached to 行政人事部. Fails on the old file,
+/// where the closure after the answer was refused. Second fifteenth-audit read.
+#[test]
+fn s39_customer_service_closes_on_its_answer() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = wanda_accepted(
+        ("KS-CL", t0, "洗衣机安装后漏水,要求赔偿地板", "damages"),
+        &[("zjb", "总经办", None)],
+        &[("g1", "总经理 龙总", "zjb", &["general_manager"], None)],
+    );
+    s.ok("x1", minutes(t0, 40), assign("cp", "c1"));
+    s.ok("c1", minutes(t0, 50), CommandKind::StartInvestigation);
+    answered_with_the_approved_opinion(&mut s, t0);
+    s.ok("k1", minutes(t0, 210), close());
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.tick(beijing(2026, 6, 16, 10, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
