@@ -593,3 +593,55 @@ fn s27_the_handling_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → zy"]);
 }
+
+/// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
+/// a case one bureau's tax-service department assigned is its own; another
+/// bureau's staff neither answer it (ending its handler's `handling` clock)
+/// nor take it by a transfer. Reported to the head (分级负责), it stays with
+/// the department's staff, who answer it (`holds_case`, ruling 121; the steps
+/// take nothing over: the head and the superior authority may neither assign
+/// nor answer). The fifteenth audit (fails on the old file, where the other
+/// bureau's reply was accepted).
+#[test]
+fn s27_another_bureau_does_not_answer_a_bureaus_case() {
+    let roster = roster(
+        &[
+            ("ns", "甲区税务局纳税服务科", None),
+            ("ns2", "乙区税务局纳税服务科", None),
+        ],
+        &[
+            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], Some("kz")),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+            ("zy2", "专职人员 周专员", "ns2", &["tax_service_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-J", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.case().clone();
+    for kind in [
+        reply("乙区：已核实，向您致歉"),
+        transfer("ns2", "zy2", "乙区接手"),
+        investigate(),
+    ] {
+        let e = s.run("zy2", minutes(t0, 20), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    assert_eq!(s.case(), &before, "a refusal changes nothing");
+    s.ok("zy", minutes(t0, 30), escalate("报部门负责人"));
+    assert_eq!(steps_taken(&s), ["manual-dept-head"]);
+    s.ok("zy", minutes(t0, 40), investigate());
+    s.ok("zy", minutes(t0, 60), reply("经核实，已对窗口人员批评教育，向您致歉"));
+    s.assert_replays();
+}
