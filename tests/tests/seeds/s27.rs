@@ -596,8 +596,8 @@ fn s27_the_handling_is_not_extended() {
 
 /// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
 /// a case one bureau's tax-service department assigned is its own; another
-/// bureau's staff neither answer it (ending its handler's `handling` clock)
-/// nor take it by a transfer. Reported to the head (分级负责), it stays with
+/// bureau's staff neither answer it (ending its handler's `handling` clock),
+/// take it by a transfer, nor call back or close it once answered. Reported to the head (分级负责), it stays with
 /// the department's staff, who answer it (`holds_case`, ruling 121; the steps
 /// take nothing over: the head and the superior authority may neither assign
 /// nor answer). The fifteenth audit (fails on the old file, where the other
@@ -643,5 +643,13 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
     assert_eq!(steps_taken(&s), ["manual-dept-head"]);
     s.ok("zy", minutes(t0, 40), investigate());
     s.ok("zy", minutes(t0, 60), reply("经核实，已对窗口人员批评教育，向您致歉"));
+    let answered = s.case().clone();
+    for kind in [callback(Satisfaction::Satisfied, "乙区回访：满意"), close()] {
+        let e = s.run("zy2", minutes(t0, 70), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    assert_eq!(s.case(), &answered, "a refusal changes nothing");
+    s.ok("zy", minutes(t0, 80), callback(Satisfaction::Satisfied, "回访：满意"));
+    s.ok("zy", minutes(t0, 90), close());
     s.assert_replays();
 }
