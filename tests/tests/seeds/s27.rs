@@ -597,7 +597,8 @@ fn s27_the_handling_is_not_extended() {
 /// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
 /// a case one bureau's tax-service department assigned is its own; another
 /// bureau's staff neither answer it (ending its handler's `handling` clock),
-/// take it by a transfer, nor call back or close it once answered. Reported to the head (分级负责), it stays with
+/// take it by a transfer, nor call back or close it once answered; nor does
+/// another bureau's head close it abnormally or report it up. Reported to the head (分级负责), it stays with
 /// the department's staff, who answer it (`holds_case`, ruling 121; the steps
 /// take nothing over: the head and the superior authority may neither assign
 /// nor answer). The fifteenth audit (fails on the old file, where the other
@@ -612,7 +613,8 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
         &[
             ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], Some("kz")),
             ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
-            ("zy2", "专职人员 周专员", "ns2", &["tax_service_staff"], None),
+            ("zy2", "专职人员 周专员", "ns2", &["tax_service_staff"], Some("kz2")),
+            ("kz2", "科长 吴科长", "ns2", &["service_dept_head"], None),
         ],
     );
     let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
@@ -636,6 +638,16 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
         investigate(),
     ] {
         let e = s.run("zy2", minutes(t0, 20), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    // Nor does 乙区's head decide on it or report it up (as S34, ruling 139).
+    for kind in [
+        CommandKind::CloseAbnormally {
+            reason: "乙区科长：诉求无法满足".into(),
+        },
+        escalate_to("manual-superior", "乙区科长上报"),
+    ] {
+        let e = s.run("kz2", minutes(t0, 25), kind).unwrap_err();
         assert!(unmet(&e), "{e}");
     }
     assert_eq!(s.case(), &before, "a refusal changes nothing");
