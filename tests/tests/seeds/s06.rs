@@ -1167,7 +1167,13 @@ fn s06_the_feedback_is_not_extended() {
 fn s06_quality_control_leaves_a_general_case_it_sent_up() {
     let t0 = beijing(2026, 3, 9, 10, 0);
     let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
-    rep_reports(&mut m, "S06-U", t0, "stain_absorption", "卫生间墙砖吸污发黄");
+    rep_reports(
+        &mut m,
+        "S06-U",
+        t0,
+        "stain_absorption",
+        "卫生间墙砖吸污发黄",
+    );
     assert_eq!(level_of(&m), "general");
     m.ok("qc", minutes(t0, 10), accept());
     m.ok("qc", minutes(t0, 20), assign("jt", "gqc"));

@@ -1123,7 +1123,10 @@ fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
     s.ok(
         "sup",
         minutes(t0, 40),
-        escalate_to("superior-dept", "业主不同意更换时间，经过已总结，上报管理处"),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
     );
     let after_up = s.events.len();
     for kind in [
@@ -1142,6 +1145,10 @@ fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
     assert!(unmet(&late), "{late}");
     assert_eq!(s.events.len(), after_up, "a refused act changes nothing");
     assert!(after_up > before);
-    s.ok("sd", minutes(t0, 70), reply("管理处：已更换道闸电机，今日恢复通行"));
+    s.ok(
+        "sd",
+        minutes(t0, 70),
+        reply("管理处：已更换道闸电机，今日恢复通行"),
+    );
     s.assert_replays();
 }

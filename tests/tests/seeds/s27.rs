@@ -611,9 +611,21 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
             ("ns2", "乙区税务局纳税服务科", None),
         ],
         &[
-            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], Some("kz")),
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
             ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
-            ("zy2", "专职人员 周专员", "ns2", &["tax_service_staff"], Some("kz2")),
+            (
+                "zy2",
+                "专职人员 周专员",
+                "ns2",
+                &["tax_service_staff"],
+                Some("kz2"),
+            ),
             ("kz2", "科长 吴科长", "ns2", &["service_dept_head"], None),
         ],
     );
@@ -654,14 +666,22 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
     s.ok("zy", minutes(t0, 30), escalate("报部门负责人"));
     assert_eq!(steps_taken(&s), ["manual-dept-head"]);
     s.ok("zy", minutes(t0, 40), investigate());
-    s.ok("zy", minutes(t0, 60), reply("经核实，已对窗口人员批评教育，向您致歉"));
+    s.ok(
+        "zy",
+        minutes(t0, 60),
+        reply("经核实，已对窗口人员批评教育，向您致歉"),
+    );
     let answered = s.case().clone();
     for kind in [callback(Satisfaction::Satisfied, "乙区回访：满意"), close()] {
         let e = s.run("zy2", minutes(t0, 70), kind).unwrap_err();
         assert!(unmet(&e), "{e}");
     }
     assert_eq!(s.case(), &answered, "a refusal changes nothing");
-    s.ok("zy", minutes(t0, 80), callback(Satisfaction::Satisfied, "回访：满意"));
+    s.ok(
+        "zy",
+        minutes(t0, 80),
+        callback(Satisfaction::Satisfied, "回访：满意"),
+    );
     s.ok("zy", minutes(t0, 90), close());
     s.assert_replays();
 }
