@@ -470,6 +470,35 @@ fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
     assert_eq!(steps_taken(&up), ["manual-superior"]);
 }
 
+/// Two bureaus' tax-service departments (第四条「属地管理」), each with a staff
+/// member under its head: 甲区 (zy, kz) and 乙区 (zy2, kz2).
+fn two_bureaus() -> Roster {
+    roster(
+        &[
+            ("ns", "甲区税务局纳税服务科", None),
+            ("ns2", "乙区税务局纳税服务科", None),
+        ],
+        &[
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+            (
+                "zy2",
+                "专职人员 周专员",
+                "ns2",
+                &["tax_service_staff"],
+                Some("kz2"),
+            ),
+            ("kz2", "科长 吴科长", "ns2", &["service_dept_head"], None),
+        ],
+    )
+}
+
 /// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
 /// a case the staff send to the tax-service department of the bureau where
 /// it belongs, naming nobody there, is that department's to handle. The
@@ -481,23 +510,7 @@ fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
 /// old file, which charged the sender).
 #[test]
 fn s27_a_case_sent_to_another_bureau_without_a_handler_is_that_bureaus() {
-    let roster = roster(
-        &[
-            ("ns", "甲区税务局纳税服务科", None),
-            ("ns2", "乙区税务局纳税服务科", None),
-        ],
-        &[
-            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], None),
-            (
-                "zy2",
-                "专职人员 周专员",
-                "ns2",
-                &["tax_service_staff"],
-                None,
-            ),
-        ],
-    );
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
     // Mon 15 Jun 2026; 10 working days (Dragon Boat, Fri 19 Jun, off) end with Tue 30 Jun.
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "乙区办税服务厅未一次性告知所需资料")
@@ -605,31 +618,7 @@ fn s27_the_handling_is_not_extended() {
 /// bureau's reply was accepted).
 #[test]
 fn s27_another_bureau_does_not_answer_a_bureaus_case() {
-    let roster = roster(
-        &[
-            ("ns", "甲区税务局纳税服务科", None),
-            ("ns2", "乙区税务局纳税服务科", None),
-        ],
-        &[
-            (
-                "zy",
-                "专职人员 钱专员",
-                "ns",
-                &["tax_service_staff"],
-                Some("kz"),
-            ),
-            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
-            (
-                "zy2",
-                "专职人员 周专员",
-                "ns2",
-                &["tax_service_staff"],
-                Some("kz2"),
-            ),
-            ("kz2", "科长 吴科长", "ns2", &["service_dept_head"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
         .complainant(person("纳税人"))
