@@ -610,7 +610,8 @@ fn s27_the_handling_is_not_extended() {
 /// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
 /// a case one bureau's tax-service department assigned is its own; another
 /// bureau's staff neither answer it (ending its handler's `handling` clock),
-/// take it by a transfer, nor call back or close it once answered; nor does
+/// take it by a transfer, report it up (using its one step to the head), nor
+/// call back or close it once answered; nor does
 /// another bureau's head close it abnormally or report it up. Reported to the head (分级负责), it stays with
 /// the department's staff, who answer it (`holds_case`, ruling 121; the steps
 /// take nothing over: the head and the superior authority may neither assign
@@ -637,6 +638,7 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
         reply("乙区：已核实，向您致歉"),
         transfer("ns2", "zy2", "乙区接手"),
         investigate(),
+        escalate("乙区报部门负责人"),
     ] {
         let e = s.run("zy2", minutes(t0, 20), kind).unwrap_err();
         assert!(unmet(&e), "{e}");
