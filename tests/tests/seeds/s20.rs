@@ -1113,6 +1113,11 @@ fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
         .run("kf", minutes(t0, 20), reply("客服员：维修人员下午到场"))
         .unwrap_err();
     assert!(unmet(&early), "{early}");
+    // Nor does the 上级部门 answer a case not yet handed over to it (7).
+    let unhanded = s
+        .run("sd", minutes(t0, 20), reply("管理处：维修人员下午到场"))
+        .unwrap_err();
+    assert!(unmet(&unhanded), "{unhanded}");
     s.ok(
         "sup",
         minutes(t0, 30),
