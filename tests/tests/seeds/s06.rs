@@ -783,12 +783,14 @@ fn s06_a_case_sent_to_the_group_with_nobody_named_is_the_groups() {
         breach_owners(&s),
         ["site_check@1 → gqc", "feedback@1 → gqc"]
     );
-    // Its record (the callback) is the group's too, though 品管部 passed the
-    // answer on: 3 working days from Wednesday 13 May, the end of Monday 18th.
+    // Its record (the callback) is the group's too: 3 working days from the
+    // group's answer on Wednesday 13 May, the end of Monday 18th. (品管部 may
+    // not answer a case it sent up: fifteenth audit,
+    // `s06_quality_control_leaves_a_general_case_it_sent_up`.)
     s.ok(
-        "qc",
+        "gqc",
         beijing(2026, 5, 13, 10, 0),
-        reply("品管部：已报集团品管部处理"),
+        reply("集团品管部：同意调换尺寸偏差批次"),
     );
     assert_eq!(
         due(&s, beijing(2026, 5, 13, 10, 1), "callback"),
@@ -1152,4 +1154,51 @@ fn s06_the_feedback_is_not_extended() {
     s.tick(beijing(2026, 3, 12, 9, 0));
     s.assert_replays();
     assert!(breach_owners(&s).contains(&"feedback@1 → qc".to_owned()));
+}
+
+/// 四「及时上报」: a general case 品管部 sent up to the group (assigned to the
+/// group's staff) is the group's to check and answer until it hands it back
+/// (ruling 128: each department acts on a case only while it is with it).
+/// 品管部's reply, findings, transfer back to itself and closing are refused
+/// and change nothing; the group answers. The fifteenth audit (fails on the
+/// old file, where 品管部's reply on the group's case was accepted, ending the
+/// group's feedback).
+#[test]
+fn s06_quality_control_leaves_a_general_case_it_sent_up() {
+    let t0 = beijing(2026, 3, 9, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    rep_reports(
+        &mut m,
+        "S06-U",
+        t0,
+        "stain_absorption",
+        "卫生间墙砖吸污发黄",
+    );
+    assert_eq!(level_of(&m), "general");
+    m.ok("qc", minutes(t0, 10), accept());
+    m.ok("qc", minutes(t0, 20), assign("jt", "gqc"));
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = m.case().clone();
+    for kind in [
+        reply("品管部：同意更换"),
+        findings(FaultParty::Us, "品管部：砖面毛细孔吸污"),
+        transfer("pg", "qc", "品管部收回"),
+    ] {
+        let e = m.run("qc", minutes(t0, 30), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    assert_eq!(m.case(), &before, "a refusal changes nothing");
+    m.ok("gqc", minutes(t0, 40), investigate());
+    m.ok(
+        "gqc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "集团：砖面毛细孔吸污"),
+    );
+    m.ok("gqc", minutes(t0, 90), reply("集团品管部：同意更换"));
+    let closed = m.run("qc", minutes(t0, 100), close()).unwrap_err();
+    assert!(unmet(&closed), "{closed}");
+    m.assert_replays();
 }

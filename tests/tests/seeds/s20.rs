@@ -1078,3 +1078,82 @@ fn s20_a_handler_who_took_the_owner_to_the_supervisor_is_no_longer_charged() {
     assert_eq!(run(false), ["verify@1 → sup", "phone_reply@1 → sup"]);
     assert_eq!(run(true), ["verify@1 → kf2", "phone_reply@1 → kf2"]);
 }
+
+/// 1「若不能处理的,应将投诉的业主领至主管或经理处」 and 7「上报和转交上级部门处理」: a case
+/// taken to the supervisor is no longer the 客服员's to answer, and a case handed
+/// over to the 上级部门 is no longer the supervisor's — to answer, to agree a
+/// time for, or to hand back down to a 客服员 (`holds_case`, rulings 121 and 129).
+/// The fifteenth audit: each role's reply was accepted on a case that had left
+/// it, ending the clocks of the one that now held it (fails on the old file).
+#[test]
+fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
+    let mut s = receiver_supervisor_and_superior();
+    // Monday 7 December 2026.
+    let t0 = beijing(2026, 12, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "小区东门道闸损坏，车辆无法进出")
+        .complainant(person("业主 沈先生"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-W", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.events.len();
+    let early = s
+        .run("kf", minutes(t0, 20), reply("客服员：维修人员下午到场"))
+        .unwrap_err();
+    assert!(unmet(&early), "{early}");
+    // Nor does the 上级部门 answer a case not yet handed over to it (7).
+    let unhanded = s
+        .run("sd", minutes(t0, 20), reply("管理处：维修人员下午到场"))
+        .unwrap_err();
+    assert!(unmet(&unhanded), "{unhanded}");
+    s.ok(
+        "sup",
+        minutes(t0, 30),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 12, 8, 12, 0),
+        },
+    );
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    let after_up = s.events.len();
+    for kind in [
+        reply("主管：道闸已修复"),
+        transfer("cs", "kf", "交回客服员处理"),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 12, 9, 12, 0),
+        },
+    ] {
+        let e = s.run("sup", minutes(t0, 50), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    let late = s
+        .run("kf", minutes(t0, 55), reply("客服员：道闸已修复"))
+        .unwrap_err();
+    assert!(unmet(&late), "{late}");
+    assert_eq!(s.events.len(), after_up, "a refused act changes nothing");
+    assert!(after_up > before);
+    s.ok(
+        "sd",
+        minutes(t0, 70),
+        reply("管理处：已更换道闸电机，今日恢复通行"),
+    );
+    s.assert_replays();
+}

@@ -470,6 +470,35 @@ fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
     assert_eq!(steps_taken(&up), ["manual-superior"]);
 }
 
+/// Two bureaus' tax-service departments (第四条「属地管理」), each with a staff
+/// member under its head: 甲区 (zy, kz) and 乙区 (zy2, kz2).
+fn two_bureaus() -> Roster {
+    roster(
+        &[
+            ("ns", "甲区税务局纳税服务科", None),
+            ("ns2", "乙区税务局纳税服务科", None),
+        ],
+        &[
+            (
+                "zy",
+                "专职人员 钱专员",
+                "ns",
+                &["tax_service_staff"],
+                Some("kz"),
+            ),
+            ("kz", "科长 孙科长", "ns", &["service_dept_head"], None),
+            (
+                "zy2",
+                "专职人员 周专员",
+                "ns2",
+                &["tax_service_staff"],
+                Some("kz2"),
+            ),
+            ("kz2", "科长 吴科长", "ns2", &["service_dept_head"], None),
+        ],
+    )
+}
+
 /// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
 /// a case the staff send to the tax-service department of the bureau where
 /// it belongs, naming nobody there, is that department's to handle. The
@@ -481,23 +510,7 @@ fn s27_the_staff_do_not_pass_over_the_head_nor_take_the_case_back() {
 /// old file, which charged the sender).
 #[test]
 fn s27_a_case_sent_to_another_bureau_without_a_handler_is_that_bureaus() {
-    let roster = roster(
-        &[
-            ("ns", "甲区税务局纳税服务科", None),
-            ("ns2", "乙区税务局纳税服务科", None),
-        ],
-        &[
-            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], None),
-            (
-                "zy2",
-                "专职人员 周专员",
-                "ns2",
-                &["tax_service_staff"],
-                None,
-            ),
-        ],
-    );
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
     // Mon 15 Jun 2026; 10 working days (Dragon Boat, Fri 19 Jun, off) end with Tue 30 Jun.
     let t0 = beijing(2026, 6, 15, 10, 0);
     let c = Complaint::builder(t0, Channel::Phone, "乙区办税服务厅未一次性告知所需资料")
@@ -592,4 +605,74 @@ fn s27_the_handling_is_not_extended() {
     s.tick(beijing(2026, 7, 10, 9, 0));
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → zy"]);
+}
+
+/// 第四条「属地管理、分级负责」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」:
+/// a case one bureau's tax-service department assigned is its own; another
+/// bureau's staff neither answer it (ending its handler's `handling` clock),
+/// take it by a transfer, report it up (using its one step to the head), nor
+/// call back or close it once answered; nor does
+/// another bureau's head close it abnormally or report it up. Reported to the head (分级负责), it stays with
+/// the department's staff, who answer it (`holds_case`, ruling 121; the steps
+/// take nothing over: the head and the superior authority may neither assign
+/// nor answer). The fifteenth audit (fails on the old file, where the other
+/// bureau's reply was accepted).
+#[test]
+fn s27_another_bureau_does_not_answer_a_bureaus_case() {
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-J", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    let unmet = |e: &Rejection| {
+        matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("holds_case")))
+    };
+    let before = s.case().clone();
+    for kind in [
+        reply("乙区：已核实，向您致歉"),
+        transfer("ns2", "zy2", "乙区接手"),
+        investigate(),
+        escalate("乙区报部门负责人"),
+    ] {
+        let e = s.run("zy2", minutes(t0, 20), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    // Nor does 乙区's head decide on it or report it up (as S34, ruling 139).
+    for kind in [
+        CommandKind::CloseAbnormally {
+            reason: "乙区科长：诉求无法满足".into(),
+        },
+        escalate_to("manual-superior", "乙区科长上报"),
+    ] {
+        let e = s.run("kz2", minutes(t0, 25), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    assert_eq!(s.case(), &before, "a refusal changes nothing");
+    s.ok("zy", minutes(t0, 30), escalate("报部门负责人"));
+    assert_eq!(steps_taken(&s), ["manual-dept-head"]);
+    s.ok("zy", minutes(t0, 40), investigate());
+    s.ok(
+        "zy",
+        minutes(t0, 60),
+        reply("经核实，已对窗口人员批评教育，向您致歉"),
+    );
+    let answered = s.case().clone();
+    for kind in [callback(Satisfaction::Satisfied, "乙区回访：满意"), close()] {
+        let e = s.run("zy2", minutes(t0, 70), kind).unwrap_err();
+        assert!(unmet(&e), "{e}");
+    }
+    assert_eq!(s.case(), &answered, "a refusal changes nothing");
+    s.ok(
+        "zy",
+        minutes(t0, 80),
+        callback(Satisfaction::Satisfied, "回访：满意"),
+    );
+    s.ok("zy", minutes(t0, 90), close());
+    s.assert_replays();
 }
