@@ -43,7 +43,12 @@ fn a_wrong_value_is_refused_with_its_path_and_what_is_accepted() {
     assert!(err.contains("line 59, column 47"), "{err}");
     assert!(err.contains("\"mine\" is not a `holds_case`"), "{err}");
     // It lists every value accepted.
-    for accepted in ["true, false", "\"handed\"", "\"co_handling\"", "\"in_line\""] {
+    for accepted in [
+        "true, false",
+        "\"handed\"",
+        "\"co_handling\"",
+        "\"in_line\"",
+    ] {
         assert!(err.contains(accepted), "{accepted}: {err}");
     }
 }

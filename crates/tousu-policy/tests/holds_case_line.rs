@@ -54,9 +54,10 @@ fn each_widens_true_by_its_own_reading_only() {
         .unwrap();
     let holds = |g: &Grant, w| g.unmet(&p, &view(&c, w)).is_empty();
     let (co, line) = (grant("co_handling"), grant("in_line"));
-    let plain: Grant =
-        serde_json::from_value(serde_json::json!({ "actions": ["investigate"], "holds_case": true }))
-            .unwrap();
+    let plain: Grant = serde_json::from_value(
+        serde_json::json!({ "actions": ["investigate"], "holds_case": true }),
+    )
+    .unwrap();
     // With the actor: all three hold.
     for g in [&plain, &co, &line] {
         assert!(holds(g, (true, false, false)));
@@ -69,10 +70,15 @@ fn each_widens_true_by_its_own_reading_only() {
     // Neither: each refusal names its own value.
     assert_eq!(
         co.unmet(&p, &view(&c, (false, false, false))),
-        ["the case must be with the actor or with a department its assignment called in to handle it jointly (`holds_case = \"co_handling\"`): the role a step took it over to after its assignment, else its named handler, the lead department or a co-handling department, else the role a step took it over to; it has gone elsewhere"]
+        [
+            "the case must be with the actor or with a department its assignment called in to handle it jointly (`holds_case = \"co_handling\"`): the role a step took it over to after its assignment, else its named handler, the lead department or a co-handling department, else the role a step took it over to; it has gone elsewhere"
+        ]
     );
     let unmet = line.unmet(&p, &view(&c, (false, false, false)));
     assert_eq!(unmet.len(), 1);
     assert!(unmet[0].contains("`holds_case = \"in_line\"`"), "{unmet:?}");
-    assert!(unmet[0].contains("a department above or under it"), "{unmet:?}");
+    assert!(
+        unmet[0].contains("a department above or under it"),
+        "{unmet:?}"
+    );
 }

@@ -202,7 +202,12 @@ fn co_handling_admits_a_department_called_in_and_true_does_not() {
     assert!(!manager(true.into(), &with_cs));
     assert!(!manager("co_handling".into(), &h1()));
     // The general manager's 总经理室 is above 客服部, not called in.
-    assert!(!replies("general_manager", "co_handling".into(), with_cs, "gm"));
+    assert!(!replies(
+        "general_manager",
+        "co_handling".into(),
+        with_cs,
+        "gm"
+    ));
 }
 
 #[test]
