@@ -333,6 +333,14 @@ pub struct CaseView<'a> {
     /// Whether anybody was ever handed the case — it was assigned, or a
     /// step took it over (`holds_case = "handed"`, ruling 130).
     pub handed: bool,
+    /// Whether the case's assignment, not taken over since, called the
+    /// actor's department (or one it is under) in to handle it jointly
+    /// (`holds_case = "co_handling"`, ruling 148).
+    pub co_handling: bool,
+    /// Whether the actor's department is above the lead department of the
+    /// case's assignment, not taken over since (`holds_case = "in_line"`,
+    /// ruling 149).
+    pub in_line: bool,
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],
@@ -427,13 +435,8 @@ impl Grant {
                     .to_owned(),
             );
         }
-        if !self.holds_case.holds(case.holds_case, case.handed) {
-            unmet.push(if case.holds_case {
-                "the case must have been handed to the actor (`holds_case = \"handed\"`): nobody has been assigned it and no step has taken it over".to_owned()
-            } else {
-                "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
-                    .to_owned()
-            });
+        if !self.holds_case.holds(case) {
+            unmet.push(self.holds_case.unmet_reason(case).to_owned());
         }
         if let Some(when) = &self.when
             && !when.matches(policy, &case.input)

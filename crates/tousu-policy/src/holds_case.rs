@@ -1,6 +1,7 @@
-//! A grant's `holds_case` (rulings 121, 129 and 130): whether the grant's
-//! actions need the case to be with the actor, and whether a case nobody
-//! was handed counts as with him.
+//! A grant's `holds_case` (rulings 121, 129, 130, 148 and 149): whether
+//! the grant's actions need the case to be with the actor, whether a case
+//! nobody was handed counts as with him, and whether the departments an
+//! assignment called in, or those above its lead, count as well.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -8,13 +9,21 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::CaseView;
+
 /// Where the case must be for a grant to hold. In a policy file: `false`
-/// (the default), `true`, or `"handed"`.
+/// (the default), `true`, `"handed"`, `"co_handling"` or `"in_line"`.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
 /// # nobody has been handed yet (S24 5.3 2); ruling 130)
 /// { actions = ["reply"], holds_case = "handed" }
+/// # investigates a case his department leads or was called in to handle
+/// # jointly (ruling 148)
+/// { actions = ["investigate"], holds_case = "co_handling" }
+/// # accepts a case his body leads, whether it went to his department, one
+/// # above it or one under it (ruling 149)
+/// { actions = ["close"], holds_case = "in_line" }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -31,6 +40,14 @@ pub enum HoldsCase {
     /// `"handed"`: as `true`, but a case neither assigned nor taken over
     /// is nobody's — only a case handed to the actor (ruling 130).
     Handed,
+    /// `"co_handling"`: as `true`, or the case's assignment (not taken over
+    /// since) called the actor's department, or one it is under, in to
+    /// handle the case jointly (`co_handling`, ruling 148).
+    CoHandling,
+    /// `"in_line"`: as `true`, or the actor's department is above the
+    /// lead department of the case's assignment (not taken over since):
+    /// the case is within the actor's body (ruling 149).
+    InLine,
 }
 
 impl HoldsCase {
@@ -47,15 +64,37 @@ impl HoldsCase {
         matches!(self, HoldsCase::Anywhere)
     }
 
-    /// Whether the condition holds, given whether the case is with the
-    /// actor as ruling 121 reads it (`with_actor`) and whether anybody was
-    /// ever handed it — assigned, or taken over by a step (`handed`).
+    /// Whether the condition holds for `case`, as the engine read where
+    /// the case is for the actor: with him as ruling 121 reads it
+    /// (`holds_case`), handed to anybody (`handed`), with a department the
+    /// assignment called in (`co_handling`), within his line (`in_line`).
     #[must_use]
-    pub const fn holds(self, with_actor: bool, handed: bool) -> bool {
+    pub const fn holds(self, case: &CaseView<'_>) -> bool {
         match self {
             HoldsCase::Anywhere => true,
-            HoldsCase::WithActor => with_actor,
-            HoldsCase::Handed => with_actor && handed,
+            HoldsCase::WithActor => case.holds_case,
+            HoldsCase::Handed => case.holds_case && case.handed,
+            HoldsCase::CoHandling => case.holds_case || case.co_handling,
+            HoldsCase::InLine => case.holds_case || case.in_line,
+        }
+    }
+
+    /// Why the condition does not hold for `case`, in words.
+    #[must_use]
+    pub fn unmet_reason(self, case: &CaseView<'_>) -> &'static str {
+        match self {
+            HoldsCase::Handed if case.holds_case => {
+                "the case must have been handed to the actor (`holds_case = \"handed\"`): nobody has been assigned it and no step has taken it over"
+            }
+            HoldsCase::CoHandling => {
+                "the case must be with the actor or with a department its assignment called in to handle it jointly (`holds_case = \"co_handling\"`): the role a step took it over to after its assignment, else its named handler, the lead department or a co-handling department, else the role a step took it over to; it has gone elsewhere"
+            }
+            HoldsCase::InLine => {
+                "the case must be within the actor's line (`holds_case = \"in_line\"`): the role a step took it over to after its assignment, else its named handler, the lead department or a department above or under it, else the role a step took it over to; it has gone elsewhere"
+            }
+            _ => {
+                "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
+            }
         }
     }
 }
@@ -66,6 +105,8 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Anywhere => "false",
             HoldsCase::WithActor => "true",
             HoldsCase::Handed => "\"handed\"",
+            HoldsCase::CoHandling => "\"co_handling\"",
+            HoldsCase::InLine => "\"in_line\"",
         })
     }
 }
@@ -76,9 +117,14 @@ impl Serialize for HoldsCase {
             HoldsCase::Anywhere => serializer.serialize_bool(false),
             HoldsCase::WithActor => serializer.serialize_bool(true),
             HoldsCase::Handed => serializer.serialize_str("handed"),
+            HoldsCase::CoHandling => serializer.serialize_str("co_handling"),
+            HoldsCase::InLine => serializer.serialize_str("in_line"),
         }
     }
 }
+
+/// The values a policy file may give `holds_case`, for errors.
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in) or \"in_line\" (or a department above the lead)";
 
 impl<'de> Deserialize<'de> for HoldsCase {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -86,7 +132,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = HoldsCase;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("true, false or \"handed\"")
+                f.write_str(ACCEPTED)
             }
             fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<HoldsCase, E> {
                 Ok(if v {
@@ -98,8 +144,10 @@ impl<'de> Deserialize<'de> for HoldsCase {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<HoldsCase, E> {
                 match v {
                     "handed" => Ok(HoldsCase::Handed),
+                    "co_handling" => Ok(HoldsCase::CoHandling),
+                    "in_line" => Ok(HoldsCase::InLine),
                     other => Err(E::custom(format_args!(
-                        "{other:?} is not a `holds_case`; expected true, false or \"handed\" (only a case handed to the actor)"
+                        "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
                 }
             }
@@ -115,10 +163,10 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130): false (anywhere), true (with the actor; a case nobody was handed is anyone's) or \"handed\" (with the actor, and handed to him: assigned or taken over).",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) or \"in_line\" (with the actor, or the actor's department is above the assignment's lead department).",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line"] },
             ],
         })
     }

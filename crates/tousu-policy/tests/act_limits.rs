@@ -38,6 +38,8 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         act,
         holds_case: true,
         handed: true,
+        co_handling: true,
+        in_line: true,
         acts_recorded: &[],
     };
     g.unmet(p, &view)

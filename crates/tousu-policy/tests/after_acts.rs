@@ -34,6 +34,8 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         act: None,
         holds_case: true,
         handed: true,
+        co_handling: true,
+        in_line: true,
         acts_recorded: acts,
     };
     let g = after_instruction();

@@ -42,6 +42,8 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         act: None,
         holds_case: true,
         handed: true,
+        co_handling: true,
+        in_line: true,
         acts_recorded: &[],
     }
 }

@@ -42,7 +42,15 @@ fn a_wrong_value_is_refused_with_its_path_and_what_is_accepted() {
     // A value the loader cannot read is placed by line and column.
     assert!(err.contains("line 59, column 47"), "{err}");
     assert!(err.contains("\"mine\" is not a `holds_case`"), "{err}");
-    assert!(err.contains("true, false or \"handed\""), "{err}");
+    // It lists every value accepted.
+    for accepted in [
+        "true, false",
+        "\"handed\"",
+        "\"co_handling\"",
+        "\"in_line\"",
+    ] {
+        assert!(err.contains(accepted), "{accepted}: {err}");
+    }
 }
 
 fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_> {
@@ -57,6 +65,8 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         act: None,
         holds_case: with_actor,
         handed,
+        co_handling: false,
+        in_line: false,
         acts_recorded: &[],
     }
 }

@@ -56,6 +56,8 @@ pub(crate) fn registration_granted(
         act: None,
         holds_case: true,
         handed: true,
+        co_handling: true,
+        in_line: true,
         acts_recorded: &[],
     };
     grants_hold(ctx, staff, Action::Register, &view)
@@ -109,43 +111,57 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         // the case once named); `granted_act` works it out for the actor.
         holds_case: true,
         handed: true,
+        co_handling: true,
+        in_line: true,
         acts_recorded: &case.acts_recorded,
     }
 }
 
-/// Whether the case is with `staff` (a grant's `holds_case`, rulings 121
-/// and 129), and whether anybody was ever handed it (ruling 130): a step
+/// Where the case is for `staff`, into `view` (a grant's `holds_case`):
+/// whether it is with them (rulings 121 and 129), whether anybody was ever
+/// handed it (ruling 130), whether its assignment called their department
+/// in (ruling 148) and whether it is in their line (ruling 149). A step
 /// that took it over after its assignment gave it to the holders of that
 /// step's role in the assignment's line — the lead department or a
 /// department above it — or, when no holder is there, to every holder,
-/// displacing the handler named before (ruling 129); else, with a handler
-/// named, they are the handler or in the lead department (or a department
-/// under it); with none named, the lead department's; with no assignment,
-/// the holders' of the role the last take-over gave it to; neither
-/// assigned nor taken over — anyone's (the desk that received it), but
-/// handed to nobody.
-pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case) -> (bool, bool) {
+/// displacing the handler named before and the departments called in
+/// (ruling 129); else, with a handler named, they are the handler or in the
+/// lead department (or a department under it); with none named, the lead
+/// department's; with no assignment, the holders' of the role the last
+/// take-over gave it to; neither assigned nor taken over — anyone's (the
+/// desk that received it), but handed to nobody. Under an assignment not
+/// taken over since, a co-handling department (or one under it) has it
+/// jointly, and a department above the lead has it in its line.
+pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut CaseView<'_>) {
     let departments = ctx.roster.departments();
-    let in_lead = |lead| departments.is_within(&staff.department, lead);
+    let in_dept = |dept| departments.is_within(&staff.department, dept);
     let taken_to = case
         .escalations
         .iter()
         .filter_map(|e| e.take_over.as_ref())
         .next_back();
-    let with_staff = match (&case.assignment, taken_to) {
+    let (with_staff, co_handling, in_line) = match (&case.assignment, taken_to) {
         (Some(a), Some(role)) if case.assigned_before_take_over => {
             // The assignment's line picks the holders (a district's head,
             // not another district's); a role outside it (a team of its
             // own) is all its holders'.
             let over_lead = |s: &Staff| departments.is_within(&a.lead, &s.department);
             let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
-            staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead))
+            let with = staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead));
+            (with, false, false)
         }
-        (Some(a), _) => a.handler.as_ref() == Some(&staff.id) || in_lead(&a.lead),
-        (None, Some(role)) => staff.has_role(role),
-        (None, None) => return (true, false),
+        (Some(a), _) => (
+            a.handler.as_ref() == Some(&staff.id) || in_dept(&a.lead),
+            a.co_handling.iter().any(in_dept),
+            departments.is_within(&a.lead, &staff.department),
+        ),
+        (None, Some(role)) => (staff.has_role(role), false, false),
+        (None, None) => (true, false, false),
     };
-    (with_staff, true)
+    view.holds_case = with_staff;
+    view.handed = case.assignment.is_some() || taken_to.is_some();
+    view.co_handling = co_handling;
+    view.in_line = in_line;
 }
 
 /// Whether one of `staff`'s roles grants `action` on `case`: in its
@@ -189,7 +205,7 @@ fn granted_act(
         .filter_map(|r| ctx.policy.role(r))
         .any(asks)
     {
-        (view.holds_case, view.handed) = holds_case(ctx, staff, case);
+        holds_case(ctx, staff, case, &mut view);
     }
     grants_hold(ctx, staff, action, &view)
 }

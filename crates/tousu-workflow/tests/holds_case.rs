@@ -1,6 +1,8 @@
 //! A grant's `holds_case` read by the engine: a step that takes the case
 //! over after its assignment displaces the handler named before (ruling
-//! 129), and `"handed"` refuses a case nobody was handed (ruling 130).
+//! 129), `"handed"` refuses a case nobody was handed (ruling 130),
+//! `"co_handling"` admits the departments the assignment called in (ruling
+//! 148) and `"in_line"` the departments above its lead (ruling 149).
 
 mod common;
 
@@ -11,9 +13,14 @@ use tousu_workflow::*;
 /// The default policy where the handler replies only while the case is
 /// with him, `holds_case` being `value` (`true` or `"handed"`).
 fn harness(value: serde_json::Value) -> Harness {
+    harness_for("handler", value)
+}
+
+/// The default policy where `role` replies only under `holds_case = value`.
+fn harness_for(role_id: &str, value: serde_json::Value) -> Harness {
     let mut policy = Policy::default_policy().unwrap();
     for role in &mut policy.roles {
-        if role.id.as_str() == "handler" {
+        if role.id.as_str() == role_id {
             role.actions.retain(|a| *a != Action::Reply);
             let grant: Grant = serde_json::from_value(serde_json::json!({
                 "actions": ["reply"],
@@ -155,4 +162,58 @@ fn handed_refuses_a_case_nobody_was_handed() {
     assert!(said.contains("nobody has been assigned it"), "{said}");
     h.run("kf1", Harness::minutes(t0, 20), to_h1()).unwrap();
     h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+}
+
+/// A default complaint accepted (+5 min) and assigned (+10 min) with
+/// `assignment`, `role` replying under `holds_case = value`; whether
+/// `actor` may reply then (+20 min; a refusal names `holds_case` and
+/// changes nothing).
+fn replies(role: &str, value: serde_json::Value, assignment: Assignment, actor: &str) -> bool {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let mut h = harness_for(role, value);
+    h.register_default(t0);
+    let accept = CommandKind::Accept {
+        override_reason: None,
+    };
+    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+    let assign = CommandKind::Assign { assignment };
+    h.run("kf1", Harness::minutes(t0, 10), assign).unwrap();
+    let before = h.events.len();
+    let done = h.run(actor, Harness::minutes(t0, 20), reply());
+    if let Err(e) = &done {
+        assert!(e.to_string().contains("holds_case"), "{e}");
+        assert_eq!(h.events.len(), before);
+    }
+    done.is_ok()
+}
+
+#[test]
+fn co_handling_admits_a_department_called_in_and_true_does_not() {
+    let with_cs = Assignment {
+        co_handling: vec![did("cs")],
+        ..h1()
+    };
+    let manager = |value: serde_json::Value, a: &Assignment| {
+        replies("complaint_manager", value, a.clone(), "kf1")
+    };
+    // 客服部 was called in beside 工程部: its manager acts under
+    // "co_handling", not under `true`; nor on a case it was not called in to.
+    assert!(manager("co_handling".into(), &with_cs));
+    assert!(!manager(true.into(), &with_cs));
+    assert!(!manager("co_handling".into(), &h1()));
+    // The general manager's 总经理室 is above 客服部, not called in.
+    assert!(!replies(
+        "general_manager",
+        "co_handling".into(),
+        with_cs,
+        "gm"
+    ));
+}
+
+#[test]
+fn in_line_admits_a_department_above_the_lead_not_beside_it() {
+    // 总经理室 is above 工程部, the lead: in line. 客服部 is beside it: not.
+    assert!(replies("general_manager", "in_line".into(), h1(), "gm"));
+    assert!(!replies("general_manager", true.into(), h1(), "gm"));
+    assert!(!replies("complaint_manager", "in_line".into(), h1(), "kf1"));
 }

@@ -280,19 +280,7 @@ fn a_late_answer_before_assignment_is_the_cs_staffs() {
 #[test]
 fn s15_cross_department_cases_are_handled_jointly() {
     let p = policy("cs-abcd-s15.toml");
-    let roster = roster(
-        &[
-            ("cs", "客户服务部", None),
-            ("ops", "运营部", None),
-            ("sales", "销售部", None),
-        ],
-        &[
-            ("kf", "客服人员王芳", "cs", &["cs_staff"], None),
-            ("op1", "运营部主管", "ops", &["ops_sales"], None),
-            ("xs1", "销售部客户经理", "sales", &["ops_sales"], None),
-        ],
-    );
-    let mut s = Scenario::new(p, roster);
+    let mut s = Scenario::new(p, ops_and_sales());
     let t0 = beijing(2026, 3, 2, 10, 0);
     s.register(
         "kf",
@@ -1433,4 +1421,62 @@ fn s15_the_staff_do_not_propose_the_managers_measures() {
     );
     refused_unmet(&mut s, "kf", beijing(2026, 4, 8, 10, 30), measures());
     s.ok("csm", beijing(2026, 4, 8, 11, 0), measures());
+}
+
+/// 3.2.1 / 3.3.1 「客户服务部转交的」 and 3.2.2 / 3.3.2 「与相关部门一起解决」: a
+/// department works a case the work order gave it, as the lead or called in
+/// beside it (`holds_case = "co_handling"`, ruling 148). On a work order
+/// given to 运营部 alone, 销售部 is refused naming `holds_case` and nothing
+/// changes; called in, it records findings. The fifteenth audit (fails on the
+/// old file, where 销售部 recorded findings on 运营部's case).
+#[test]
+fn s15_a_department_works_only_a_case_the_work_order_gave_it() {
+    let roster = ops_and_sales();
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let given = |co: &[&str]| {
+        let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster.clone());
+        let c = about(t0, "timeliness", "合同约定次日达,实际三日到")
+            .complainant(confirmed("投诉人"))
+            .build()
+            .unwrap();
+        s.register("kf", "S15-CO", c).unwrap();
+        s.ok("kf", minutes(t0, 5), accept());
+        s.ok("kf", minutes(t0, 10), assign_with("ops", "op1", co));
+        s
+    };
+    let mut alone = given(&[]);
+    let before = (alone.case().clone(), alone.events.len());
+    let found = || findings(FaultParty::Us, "销售部承诺的时效超出运营部线路能力");
+    for attempt in [investigate(), found()] {
+        let e = alone.run("xs1", minutes(t0, 20), attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+        assert!(
+            e.to_string().contains("holds_case = \"co_handling\""),
+            "{e}"
+        );
+    }
+    assert_eq!((alone.case(), alone.events.len()), (&before.0, before.1));
+    alone.ok("op1", minutes(t0, 30), investigate());
+
+    let mut joint = given(&["sales"]);
+    joint.ok("xs1", minutes(t0, 20), investigate());
+    joint.ok("xs1", minutes(t0, 30), found());
+    joint.assert_replays();
+}
+
+/// The CS staff member, 运营部's 主管 and 销售部's 客户经理, each department
+/// of its own: the cast of a work order handed on (3.2.1, 3.2.2).
+fn ops_and_sales() -> Roster {
+    roster(
+        &[
+            ("cs", "客户服务部", None),
+            ("ops", "运营部", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("kf", "客服人员王芳", "cs", &["cs_staff"], None),
+            ("op1", "运营部主管", "ops", &["ops_sales"], None),
+            ("xs1", "销售部客户经理", "sales", &["ops_sales"], None),
+        ],
+    )
 }

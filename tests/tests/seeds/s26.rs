@@ -843,3 +843,79 @@ fn city_and_wuhou() -> Roster {
         ],
     )
 }
+
+/// 第七条「属地管理、归口办理…“谁监督、谁负责”」: a case the city desk sent to 武侯区's
+/// 监督三科 is within 武侯区's station. Its 受理专人 and 站长, who sit above the 科,
+/// record the callbacks, reopen and close it (`holds_case = "in_line"`, ruling
+/// 149); the city station's desk and head, outside that line, are refused
+/// naming `holds_case`, changing nothing. The fifteenth audit (fails on the
+/// old file, where the city desk's answer was accepted).
+#[test]
+fn s26_the_desk_and_head_act_only_on_a_case_within_their_station() {
+    let roster = roster(
+        &[
+            ("cz", "成都市建设工程质量监督站", None),
+            ("wh", "武侯区质监站", None),
+            ("wh3", "武侯区站 监督三科", Some("wh")),
+        ],
+        &[
+            ("c1", "市站 受理专人", "cz", &["intake_officer"], None),
+            ("cz0", "市站 站长", "cz", &["station_head"], None),
+            ("w1", "武侯区站 受理专人", "wh", &["intake_officer"], None),
+            (
+                "w3",
+                "武侯区站 监督三科 监督员",
+                "wh3",
+                &["inspector"],
+                Some("wz"),
+            ),
+            ("wz", "武侯区站 站长", "wh", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0); // Monday
+    let c = about(t0, "structure", "在建住宅楼模板支撑不稳")
+        .fact(fact("during_construction"), yes())
+        .build()
+        .unwrap();
+    s.register("c1", "CD-IL", c).unwrap();
+    s.ok("c1", minutes(t0, 10), accept());
+    s.ok("c1", minutes(t0, 20), assign("wh3", "w3"));
+    let refused = |s: &mut Scenario, actor: &str, at, cmd| {
+        let before = s.case().clone();
+        let err = s.run(actor, at, cmd).unwrap_err();
+        assert!(
+            matches!(&err, Rejection::GrantConditionUnmet { unmet, .. }
+                if unmet.iter().any(|u| u.contains("holds_case = \"in_line\""))),
+            "{err}"
+        );
+        assert_eq!(s.case(), &before, "the refusal changes nothing");
+    };
+    refused(&mut s, "c1", minutes(t0, 30), reply("市站：已处理"));
+    s.ok("w3", minutes(t0, 40), investigate());
+    s.ok(
+        "w3",
+        minutes(t0, 50),
+        findings(FaultParty::ThirdParty, "模板支撑间距超规范"),
+    );
+    s.ok("w3", minutes(t0, 60), reply("已责成施工单位限期整改"));
+    s.ok(
+        "w1",
+        minutes(t0, 70),
+        callback(Satisfaction::Unsatisfied, "业主反映仍有隐患"),
+    );
+    let reopen = || CommandKind::Reopen {
+        reason: "业主反映仍有隐患".into(),
+    };
+    refused(&mut s, "cz0", minutes(t0, 80), reopen());
+    s.ok("wz", minutes(t0, 90), reopen());
+    s.ok("w3", minutes(t0, 100), reply("已加固模板支撑"));
+    s.ok(
+        "w1",
+        minutes(t0, 110),
+        callback(Satisfaction::Satisfied, "业主确认已加固"),
+    );
+    refused(&mut s, "c1", minutes(t0, 120), CommandKind::Close);
+    s.ok("w1", minutes(t0, 130), CommandKind::Close);
+    s.assert_replays();
+}

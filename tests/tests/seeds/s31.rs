@@ -1407,3 +1407,52 @@ fn s31_the_handling_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → ba"]);
 }
+
+/// 处理「由接到投诉的工程质量投诉处理机构负责处理」 and 「会同有关行政部门按照各自职责共同处理」:
+/// a 办案负责人 investigates and records findings on his body's case or one his
+/// body was called in to handle jointly (`holds_case = "co_handling"`, ruling
+/// 148). Changzhou's officer is refused on the case the province passed to
+/// Wuxi alone, naming `holds_case` and changing nothing, and works the case
+/// Wuxi leads with Changzhou called in. The fifteenth audit (fails on the old
+/// file, where any body's officer could investigate any case).
+#[test]
+fn s31_a_case_officer_investigates_only_his_bodys_or_a_joint_case() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let passed_to = |co: &[&str]| {
+        let mut s = Scenario::new(p.clone(), wuxi_changzhou_and_province());
+        s.register(
+            "sj1",
+            "SJ-CO",
+            filed(t0, "completed_in_warranty", "无锡某小区外墙保温层脱落"),
+        )
+        .unwrap();
+        s.ok("sj1", minutes(t0, 30), accept());
+        s.ok("sj1", minutes(t0, 40), assign_with("wx", "ba", co));
+        s
+    };
+    let mut alone = passed_to(&[]);
+    let before = (alone.case().clone(), alone.events.len());
+    for attempt in [
+        investigate(),
+        findings(FaultParty::ThirdParty, "保温层锚固不足"),
+    ] {
+        let e = alone.run("czba", minutes(t0, 60), attempt).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+        assert!(
+            e.to_string().contains("holds_case = \"co_handling\""),
+            "{e}"
+        );
+    }
+    assert_eq!((alone.case(), alone.events.len()), (&before.0, before.1));
+    alone.ok("ba", minutes(t0, 70), investigate());
+
+    let mut joint = passed_to(&["cz"]);
+    joint.ok("czba", minutes(t0, 60), investigate());
+    joint.ok(
+        "czba",
+        minutes(t0, 70),
+        findings(FaultParty::ThirdParty, "保温层锚固不足"),
+    );
+    joint.assert_replays();
+}
