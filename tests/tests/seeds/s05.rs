@@ -624,18 +624,7 @@ fn s05_the_engineer_promises_no_deadline_the_source_lacks() {
 /// 2026 Labour Day holiday, the 24 hours run into it.
 #[test]
 fn s05_the_verification_is_the_engineers_not_rds() {
-    let roster = roster(
-        &[
-            ("sales", "业务部", None),
-            ("qa", "品质部", None),
-            ("rd", "研发部", None),
-        ],
-        &[
-            ("yw1", "业务员周明", "sales", &["sales"], None),
-            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
-            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
-        ],
-    );
+    let roster = sales_quality_rd();
     let t0 = beijing(2026, 4, 30, 10, 0);
     let run = |engineer_verifies: bool| {
         let mut s = Scenario::new(policy("board-card-s05.toml"), roster.clone());
@@ -860,11 +849,9 @@ fn s05_the_improvement_report_is_not_extended() {
     assert!(breach_owners(&s).contains(&"improvement_report@1 → kfgc".to_owned()));
 }
 
-/// 业务部, 品质部 and 研发部: the rep, the 客服工程师 and a 研发部 engineer, with a
-/// software/hardware complaint accepted and assigned to the engineer, 研发部 called
-/// in and investigating.
-fn rd_called_in(t0: chrono::DateTime<chrono::Utc>) -> Scenario {
-    let roster = roster(
+/// 业务部, 品质部 and 研发部: the rep, the 客服工程师 and a 研发部 engineer.
+fn sales_quality_rd() -> Roster {
+    roster(
         &[
             ("sales", "业务部", None),
             ("qa", "品质部", None),
@@ -875,8 +862,13 @@ fn rd_called_in(t0: chrono::DateTime<chrono::Utc>) -> Scenario {
             ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
             ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
         ],
-    );
-    let mut s = Scenario::new(policy("board-card-s05.toml"), roster);
+    )
+}
+
+/// [`sales_quality_rd`] with a software/hardware complaint accepted and assigned
+/// to the engineer, 研发部 called in and investigating.
+fn rd_called_in(t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("board-card-s05.toml"), sales_quality_rd());
     let c = about(t0, "software_hardware", "偶发黑屏").build().unwrap();
     s.register("yw1", "S05-NR", c).unwrap();
     s.ok("kfgc", minutes(t0, 10), accept());
