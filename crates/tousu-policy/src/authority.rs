@@ -189,6 +189,17 @@ impl Role {
         self.may(action) || self.grants_of(action).next().is_some()
     }
 
+    /// Whether the role may record the fact `name` (`record_facts`) in some
+    /// case: `record_findings` in its `actions`, or a grant of it whose
+    /// `facts` admit the fact (ruling 150).
+    #[must_use]
+    pub fn may_record_fact_sometimes(&self, name: &FactName) -> bool {
+        self.may(Action::RecordFindings)
+            || self
+                .grants_of(Action::RecordFindings)
+                .any(|(_, g)| g.admits_fact(name))
+    }
+
     /// Whether the role may record `act` naming `milestone` in some case:
     /// `record_action` in its `actions`, or a grant of it whose `acts` and
     /// `milestones` admit the act.
@@ -239,12 +250,17 @@ impl Role {
 ///     # 相关负责人,向其提出问题」; ruling 137): a grant of `register` tests only
 ///     # the complaint (`when`) and the level its classification gives (`levels`)
 ///     { actions = ["register"], when = { category = ["problem"] } },
+///     # records its findings but not the responsibility, which the CS staff
+///     # judge (S36 四「客户服务部人员…判断客户投诉事项的责任」; ruling 150)
+///     { actions = ["record_findings"], facts = [] },
 /// ]
 /// ```
 ///
 /// `acts` and `milestones` limit a grant of `record_action` (and only
 /// such a grant) to some kinds of act and to acts that name one of some
-/// clocks: a role the regulation gives one act records no other.
+/// clocks: a role the regulation gives one act records no other. `facts`
+/// limits a grant of `record_findings` (and only such a grant) to the facts
+/// its `record_facts` may record (`[]`: none; ruling 150).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grant {
@@ -294,6 +310,11 @@ pub struct Grant {
     /// (the command's `milestone`; empty: any clock, or none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<MilestoneId>,
+    /// A grant of `record_findings` only: the facts its `record_facts` may
+    /// record (`["responsibility"]`; `[]`: none, the findings only).
+    /// Absent: any fact (ruling 150 in docs/rulings.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Vec<FactName>>,
     /// One of these acts has been recorded (`record_action`) in the case's
     /// round (empty: no act needed): an answer given only after a leader's
     /// instruction (`instruction_given`, 批示; ruling 131). Who may record
@@ -358,7 +379,30 @@ impl Grant {
             && !self.findings_recorded
             && !self.holds_case.is_set()
             && self.when.is_none()
-            && !self.limits_acts())
+            && !self.limits_acts()
+            && self.facts.is_none())
+    }
+
+    /// Whether the grant lets its holder record the fact `name` with
+    /// `record_facts`: it names no `facts`, or names this one.
+    #[must_use]
+    pub fn admits_fact(&self, name: &FactName) -> bool {
+        self.facts.as_ref().is_none_or(|f| f.contains(name))
+    }
+
+    /// Why the grant does not let its holder record the fact `name`, in
+    /// words naming what it admits; `None` when it does.
+    #[must_use]
+    pub fn fact_refused(&self, name: &FactName) -> Option<String> {
+        let facts = self.facts.as_ref().filter(|f| !f.contains(name))?;
+        let may = if facts.is_empty() {
+            "none: it records findings, not facts".to_owned()
+        } else {
+            list(facts)
+        };
+        Some(format!(
+            "the fact {name} is not one it may record (`facts`: {may})"
+        ))
     }
 
     /// Whether the grant limits the acts `record_action` may record

@@ -589,23 +589,33 @@ fn actions_name_their_clock(p: &Policy, out: &mut Findings) {
 }
 
 /// A step taken when a fact is recorded needs someone who may record facts
-/// (`record_findings`); without one it is never taken.
+/// (`record_findings`), and this fact (a grant's `facts`, ruling 150);
+/// without one it is never taken.
 fn fact_steps_can_fire(p: &Policy, out: &mut Findings) {
-    if some_role_may(p, Action::RecordFindings) {
-        return;
-    }
+    let any = some_role_may(p, Action::RecordFindings);
     for (i, s) in p.escalation.iter().enumerate() {
-        if let EscalationTrigger::FactRecorded(name) = &s.after {
-            out.add(
-                Severity::Error,
-                "fact_step_can_fire",
-                format!("escalation[{i}].after.fact_recorded"),
-                format!(
-                    "no role may record facts (`record_findings`), so {name} is never recorded and the step {} is never taken",
-                    s.id
-                ),
-            );
-        }
+        let EscalationTrigger::FactRecorded(name) = &s.after else {
+            continue;
+        };
+        let message = if !any {
+            format!(
+                "no role may record facts (`record_findings`), so {name} is never recorded and the step {} is never taken",
+                s.id
+            )
+        } else if !p.roles.iter().any(|r| r.may_record_fact_sometimes(name)) {
+            format!(
+                "every role that records findings is limited to other facts (a grant's `facts`), so {name} is never recorded and the step {} is never taken; name it in one",
+                s.id
+            )
+        } else {
+            continue;
+        };
+        out.add(
+            Severity::Error,
+            "fact_step_can_fire",
+            format!("escalation[{i}].after.fact_recorded"),
+            message,
+        );
     }
 }
 

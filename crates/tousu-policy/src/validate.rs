@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tousu_model::{CategoryId, LevelId, RoleId};
+use tousu_model::{CategoryId, FactName, LevelId, RoleId};
 
 use crate::authority::{Action, EscalationTrigger, RoundsAllowed, WhenRoundsExhausted};
 use crate::calendar::Calendar;
@@ -1415,11 +1415,14 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `findings_recorded`, `when`, `acts` or `milestones`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `findings_recorded`, `when`, `acts`, `milestones` or `facts`, or list its actions in the role's `actions`",
                 );
             }
             if g.limits_acts() {
                 act_limits(p, g, &path, r);
+            }
+            if let Some(facts) = &g.facts {
+                fact_limits(p, g, facts, &path, r);
             }
             for (k, l) in g.levels.iter().enumerate() {
                 names.level(r, &format!("{path}.levels[{k}]"), l);
@@ -1502,6 +1505,73 @@ fn act_limits(p: &Policy, g: &crate::authority::Grant, path: &str, r: &mut Repor
             );
         }
     }
+}
+
+/// A grant's `facts` (ruling 150): on a grant of `record_findings` alone,
+/// naming facts some rule of the policy reads (a misspelt name would
+/// refuse the fact meant and admit one nothing reads).
+fn fact_limits(
+    p: &Policy,
+    g: &crate::authority::Grant,
+    facts: &[FactName],
+    path: &str,
+    r: &mut Report,
+) {
+    if g.actions.iter().any(|a| *a != Action::RecordFindings) {
+        r.error(
+            format!("{path}.facts"),
+            "limits the facts `record_facts` records, so the grant lists only \"record_findings\" in `actions`; give the other actions a grant of their own",
+        );
+    }
+    let read = facts_read(p);
+    for (k, name) in facts.iter().enumerate() {
+        if !read.contains(name.as_str()) {
+            r.warning(
+                format!("{path}.facts[{k}]"),
+                format!(
+                    "{:?} is read by no rule of the policy (no `fact_true`, `fact_in`, `fact_at_least`, `fact_at_most` or `fact_recorded` names it), so recording it changes nothing; facts read: {}",
+                    name.as_str(),
+                    known(read.iter().map(String::as_str))
+                ),
+            );
+        }
+    }
+}
+
+/// The names of the facts the policy's rules read: every predicate
+/// (`fact_true`, `fact_in`, `fact_at_least`, `fact_at_most`) and every
+/// step taken on a fact (`fact_recorded`), wherever the file has them —
+/// read from the policy's serialized form, so a rule added later is seen.
+fn facts_read(p: &Policy) -> BTreeSet<String> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let name = match (key.as_str(), value) {
+                        ("fact_true" | "fact_recorded", serde_json::Value::String(n)) => {
+                            Some(n.as_str())
+                        }
+                        (
+                            "fact_in" | "fact_at_least" | "fact_at_most",
+                            serde_json::Value::Object(t),
+                        ) => t.get("name").and_then(serde_json::Value::as_str),
+                        _ => None,
+                    };
+                    if let Some(n) = name {
+                        out.insert(n.to_owned());
+                    }
+                    walk(value, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    if let Ok(v) = serde_json::to_value(p) {
+        walk(&v, &mut out);
+    }
+    out
 }
 
 /// Approval rules and sign-off chains.

@@ -3,8 +3,10 @@
 //! confidential case. Every command passes [`authorize`] before its handler
 //! runs; the handlers call the narrower checks where their command needs them.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
-use tousu_model::{Complaint, LevelId, Money, RoleId, Staff, StaffId};
+use tousu_model::{Complaint, FactName, FactValue, LevelId, Money, RoleId, Staff, StaffId};
 use tousu_policy::{
     Action, ApprovalAuthority, Approvers, CaseAction, CaseView, EvalInput, MilestoneId,
 };
@@ -397,4 +399,54 @@ pub fn can_view(actor: &StaffId, case: &Case, ctx: &Ctx<'_>) -> bool {
         || case.complaint.first_responder.as_ref() == Some(actor)
         || case.assignment.as_ref().and_then(|a| a.handler.as_ref()) == Some(actor);
     involved || granted(ctx, staff, case, Action::ViewConfidential, case.updated_at).is_ok()
+}
+
+/// Whether `staff` may record each of `facts` (`record_facts`, ruling
+/// 150): any fact through `record_findings` in one of their roles'
+/// `actions` or a grant of it naming no `facts`; else only the facts named
+/// by a grant of it that holds for the case. Refused as
+/// [`Rejection::GrantConditionUnmet`] naming the fact and what each grant
+/// that holds lets the actor record.
+pub(crate) fn facts_granted(
+    ctx: &Ctx<'_>,
+    staff: &Staff,
+    case: &Case,
+    facts: &BTreeMap<FactName, FactValue>,
+    at: DateTime<Utc>,
+) -> Result<(), Rejection> {
+    let action = Action::RecordFindings;
+    let roles = || staff.roles.iter().filter_map(|r| ctx.policy.role(r));
+    let grants =
+        || roles().flat_map(move |role| role.grants_of(action).map(move |(j, g)| (role, j, g)));
+    // Cheap where no grant limits facts: nothing more is read.
+    if staff.roles.iter().any(|r| ctx.policy.role_may(r, action))
+        || !grants().any(|(_, _, g)| g.facts.is_some())
+    {
+        return Ok(());
+    }
+    let mut view = case_view(case, at);
+    if grants().any(|(_, _, g)| g.holds_case.is_set()) {
+        (view.holds_case, view.handed) = holds_case(ctx, staff, case);
+    }
+    let holding: Vec<_> = grants()
+        .filter(|(_, _, g)| g.unmet(ctx.policy, &view).is_empty())
+        .collect();
+    for name in facts.keys() {
+        let refusals: Vec<String> = holding
+            .iter()
+            .map(|(role, j, g)| {
+                g.fact_refused(name)
+                    .map(|why| format!("role {} (grants[{j}]): {why}", role.id))
+            })
+            .collect::<Option<_>>()
+            .unwrap_or_default();
+        if !refusals.is_empty() {
+            return Err(Rejection::GrantConditionUnmet {
+                actor: staff.id.clone(),
+                action,
+                unmet: refusals,
+            });
+        }
+    }
+    Ok(())
 }

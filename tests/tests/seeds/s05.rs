@@ -624,18 +624,7 @@ fn s05_the_engineer_promises_no_deadline_the_source_lacks() {
 /// 2026 Labour Day holiday, the 24 hours run into it.
 #[test]
 fn s05_the_verification_is_the_engineers_not_rds() {
-    let roster = roster(
-        &[
-            ("sales", "业务部", None),
-            ("qa", "品质部", None),
-            ("rd", "研发部", None),
-        ],
-        &[
-            ("yw1", "业务员周明", "sales", &["sales"], None),
-            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
-            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
-        ],
-    );
+    let roster = sales_quality_rd();
     let t0 = beijing(2026, 4, 30, 10, 0);
     let run = |engineer_verifies: bool| {
         let mut s = Scenario::new(policy("board-card-s05.toml"), roster.clone());
@@ -858,4 +847,71 @@ fn s05_the_improvement_report_is_not_extended() {
     s.tick(beijing(2026, 3, 10, 9, 0));
     s.assert_replays();
     assert!(breach_owners(&s).contains(&"improvement_report@1 → kfgc".to_owned()));
+}
+
+/// 业务部, 品质部 and 研发部: the rep, the 客服工程师 and a 研发部 engineer.
+fn sales_quality_rd() -> Roster {
+    roster(
+        &[
+            ("sales", "业务部", None),
+            ("qa", "品质部", None),
+            ("rd", "研发部", None),
+        ],
+        &[
+            ("yw1", "业务员周明", "sales", &["sales"], None),
+            ("kfgc", "客服工程师林工", "qa", &["cs_engineer"], None),
+            ("rd1", "研发部硬件工程师吴工", "rd", &["rd"], None),
+        ],
+    )
+}
+
+/// [`sales_quality_rd`] with a software/hardware complaint accepted and assigned
+/// to the engineer, 研发部 called in and investigating.
+fn rd_called_in(t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("board-card-s05.toml"), sales_quality_rd());
+    let c = about(t0, "software_hardware", "偶发黑屏").build().unwrap();
+    s.register("yw1", "S05-NR", c).unwrap();
+    s.ok("kfgc", minutes(t0, 10), accept());
+    s.ok("kfgc", minutes(t0, 20), assign_with("qa", "kfgc", &["rd"]));
+    s.ok("rd1", minutes(t0, 30), investigate());
+    s
+}
+
+/// 3「品质部:客服工程师负责对客户投诉问题的核实」 and 「研发部:负责对客户投诉软件/硬件及产品
+/// 可靠性问题处理的技术支持」: whether the problem reproduces (the fact `not_reproduced`,
+/// which makes the complaint invalid) is the verification's, the engineer's to
+/// record; 研发部 records its technical findings but no fact (ruling 150). Fifteenth
+/// audit; fails on the old file (研发部's `not_reproduced` was recorded).
+#[test]
+fn s05_only_the_engineer_records_what_the_verification_found() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = rd_called_in(t0);
+    let not_reproduced = || CommandKind::RecordFacts {
+        facts: [(fact("not_reproduced"), yes())].into(),
+    };
+    let version = s.case().version;
+    match s.run("rd1", minutes(t0, 60), not_reproduced()) {
+        Err(Rejection::GrantConditionUnmet { unmet, .. }) => assert_eq!(
+            unmet,
+            [
+                "role rd (grants[1]): the fact not_reproduced is not one it may record (`facts`: none: it records findings, not facts)"
+            ]
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.case().version, version, "refused: nothing changed");
+    s.ok(
+        "rd1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "未能在实验室复现黑屏"),
+    );
+    s.ok("kfgc", minutes(t0, 120), not_reproduced());
+    s.ok(
+        "kfgc",
+        minutes(t0, 150),
+        findings(FaultParty::Nobody, "复测三次均未复现"),
+    );
+    let f = s.case().findings.as_ref().unwrap();
+    assert_eq!(f.validity, Validity::Invalid);
+    s.assert_replays();
 }

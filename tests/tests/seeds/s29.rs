@@ -463,17 +463,7 @@ fn s29_a_case_the_province_passes_down_reports_to_it() {
 /// (both were charged to the unit, the assignee).
 #[test]
 fn s29_the_station_answers_for_the_unit_it_directs() {
-    let roster = roster(
-        &[
-            ("nj", "南京市建设工程质量用户投诉站", None),
-            ("sg", "某建筑公司", None),
-        ],
-        &[
-            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
-            ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), station_and_unit());
     let t0 = beijing(2025, 11, 28, 9, 0);
     let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住户反映外墙面砖空鼓")
         .complainant(person("住户 李女士"))
@@ -755,4 +745,65 @@ fn s29_repeated_or_wide_complaints_are_serious() {
         level(EvalInput::new(&reported, t0)),
         ("serious".into(), Some("repeated".into()))
     );
+}
+
+/// 南京's station and a 施工单位 (the 质量责任单位).
+fn station_and_unit() -> Roster {
+    roster(
+        &[
+            ("nj", "南京市建设工程质量用户投诉站", None),
+            ("sg", "某建筑公司", None),
+        ],
+        &[
+            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+            ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
+        ],
+    )
+}
+
+/// 第六条(三)「责成并督促质量责任单位认真处理好用户投诉」: the unit the case is handed to
+/// investigates and records its findings, but whether there is a quality defect at
+/// all (`no_quality_defect`, which makes the complaint about its own work invalid)
+/// is the station's finding (ruling 150). Fifteenth audit; fails on the old file
+/// (the unit's `no_quality_defect` was recorded).
+#[test]
+fn s29_the_unit_does_not_find_its_own_work_free_of_defect() {
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), station_and_unit());
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映卫生间楼板渗水")
+        .complainant(person("住户 王先生"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-12", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    s.ok("g1", minutes(t0, 60), investigate());
+    let no_defect = || CommandKind::RecordFacts {
+        facts: [(fact("no_quality_defect"), yes())].into(),
+    };
+    let version = s.case().version;
+    match s.run("g1", minutes(t0, 90), no_defect()) {
+        Err(Rejection::GrantConditionUnmet { unmet, .. }) => assert_eq!(
+            unmet,
+            [
+                "role responsible_unit (grants[0]): the fact no_quality_defect is not one it may record (`facts`: none: it records findings, not facts)"
+            ]
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.case().version, version, "refused: nothing changed");
+    s.ok(
+        "g1",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "防水层搭接不足"),
+    );
+    assert_eq!(
+        s.case().findings.as_ref().unwrap().validity,
+        Validity::Valid
+    );
+    // The station's own investigation may find no defect.
+    s.ok("n1", minutes(t0, 150), no_defect());
+    s.assert_replays();
 }

@@ -560,3 +560,77 @@ fn s36_the_resolution_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["resolution@1 → kf1"]);
 }
+
+/// The CS department, the desk and a 客户经理 of the department the case is sent to.
+fn with_account_manager() -> Scenario {
+    let roster = roster(
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("pq", "片区", None),
+        ],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("k1", "客服专员", "kf", &["cs_staff"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], None),
+            ("jl", "客户经理 老魏", "pq", &["responsible"], None),
+        ],
+    );
+    Scenario::new(policy("distribution-centre-s36.toml"), roster)
+}
+
+/// 四「客户服务部人员针对投诉事项,判断客户投诉事项的责任」 and 五2「相关责任人根据部门
+/// 业务流程详细调查造成投诉的原因」: the 客户经理 the 处理单 is sent to investigates the
+/// cause and records his findings, but the responsibility — which chooses the remedy
+/// (四1) and whether a deadline is told (四2) — is the CS staff's to record (ruling
+/// 150). Fifteenth audit; fails on the old file (the 客户经理 recorded
+/// `responsibility = "product_quality"`, taking his own case off him).
+#[test]
+fn s36_only_the_cs_staff_record_the_responsibility() {
+    let mut s = with_account_manager();
+    let t0 = beijing(2026, 4, 14, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "客户经理答应的补货一直没有送到")
+        .complainant(person("零售户 蒋老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    s.register("r1", "PS-M", c).unwrap();
+    s.ok("r1", minutes(t0, 20), accept());
+    s.ok("kz", minutes(t0, 30), assign("pq", "jl"));
+    s.ok("jl", minutes(t0, 40), investigate());
+    let found = |responsibility: &str| CommandKind::RecordFacts {
+        facts: [(fact("responsibility"), text(responsibility))].into(),
+    };
+    let version = s.case().version;
+    match s.run("jl", minutes(t0, 50), found("product_quality")) {
+        Err(Rejection::GrantConditionUnmet { action, unmet, .. }) => {
+            assert_eq!(action, tousu_policy::Action::RecordFindings);
+            assert_eq!(
+                unmet,
+                [
+                    "role responsible (grants[0]): the fact responsibility is not one it may record (`facts`: none: it records findings, not facts)"
+                ]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Refused, nothing changed: no fact, no new version.
+    assert!(s.case().found_facts.is_empty());
+    assert_eq!(s.case().version, version);
+    // His findings of the cause (五2) he records.
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "补货单漏报"),
+    );
+    // The CS staff judge the responsibility (四), and tell the deadline (四2).
+    s.ok("k1", minutes(t0, 70), found("account_manager"));
+    s.ok(
+        "k1",
+        minutes(t0, 80),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 4, 16, 18, 0),
+        },
+    );
+    s.assert_replays();
+}

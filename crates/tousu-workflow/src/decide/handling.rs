@@ -15,7 +15,7 @@ use tousu_policy::{
 use super::Decision;
 use super::outcome::{Effects, input, non_blank};
 use crate::Rejection;
-use crate::authority::{check_not_own, check_recusal, within_limit};
+use crate::authority::{check_not_own, check_recusal, facts_granted, within_limit};
 use crate::case::{Proposal, Status};
 use crate::clocks::{self, ClockCase};
 use crate::command::{Assignment, Responsibility, ResponsibleParty};
@@ -262,6 +262,8 @@ pub(super) fn record_facts(
             "is empty; name at least one fact, e.g. { \"facts_match_complaint\": { \"bool\": false } }",
         ));
     }
+    // A role may record only the facts its grant names (ruling 150).
+    facts_granted(d.ctx, d.staff, d.case, facts, d.at())?;
     let recorded = EventKind::FactsRecorded {
         facts: facts.clone(),
     };
