@@ -426,7 +426,7 @@ pub(crate) fn facts_granted(
     }
     let mut view = case_view(case, at);
     if grants().any(|(_, _, g)| g.holds_case.is_set()) {
-        (view.holds_case, view.handed) = holds_case(ctx, staff, case);
+        holds_case(ctx, staff, case, &mut view);
     }
     let holding: Vec<_> = grants()
         .filter(|(_, _, g)| g.unmet(ctx.policy, &view).is_empty())
