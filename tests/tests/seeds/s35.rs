@@ -271,18 +271,7 @@ fn s35_city_body_and_station_receive_complaints_directly() {
 #[test]
 fn s35_a_complaint_is_handled_where_the_work_lies() {
     let p = policy("construction-anhui-s35.toml");
-    let roster = roster(
-        &[
-            ("zz", "省建设工程质量安全监督总站", None),
-            ("wh", "芜湖市工程质量投诉处理机构", None),
-            ("mas", "马鞍山市工程质量投诉处理机构", None),
-        ],
-        &[
-            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
-            ("w1", "芜湖 钱工", "wh", &["city_body"], None),
-            ("m1", "马鞍山 孙工", "mas", &["city_body"], None),
-        ],
-    );
+    let roster = wuhu_and_maanshan();
     let mut s = Scenario::new(p, roster);
     let t0 = beijing(2025, 9, 30, 9, 0);
     let c = Complaint::builder(t0, Channel::Letter, "新交付住宅楼梯间墙体裂缝")
@@ -313,18 +302,7 @@ fn s35_a_complaint_is_handled_where_the_work_lies() {
 /// the 总站's stopped 芜湖's `handling`. Fails on the old file.
 #[test]
 fn s35_a_body_acts_only_on_a_case_with_it() {
-    let roster = roster(
-        &[
-            ("zz", "省建设工程质量安全监督总站", None),
-            ("wh", "芜湖市工程质量投诉处理机构", None),
-            ("mas", "马鞍山市工程质量投诉处理机构", None),
-        ],
-        &[
-            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
-            ("w1", "芜湖 钱工", "wh", &["city_body"], None),
-            ("m1", "马鞍山 孙工", "mas", &["city_body"], None),
-        ],
-    );
+    let roster = wuhu_and_maanshan();
     let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
     let t0 = beijing(2026, 3, 2, 9, 0);
     let c = about(t0, "structure", "新交付住宅楼梯间墙体裂缝")
@@ -662,4 +640,20 @@ fn s35_the_handling_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → h1"]);
     assert_eq!(steps_taken(&s), ["station-supervises-late"]);
+}
+
+/// The 总站 and two city bodies, 芜湖's and 马鞍山's.
+fn wuhu_and_maanshan() -> Roster {
+    roster(
+        &[
+            ("zz", "省建设工程质量安全监督总站", None),
+            ("wh", "芜湖市工程质量投诉处理机构", None),
+            ("mas", "马鞍山市工程质量投诉处理机构", None),
+        ],
+        &[
+            ("z1", "总站 葛站长", "zz", &["supervision_station"], None),
+            ("w1", "芜湖 钱工", "wh", &["city_body"], None),
+            ("m1", "马鞍山 孙工", "mas", &["city_body"], None),
+        ],
+    )
 }
