@@ -1609,3 +1609,44 @@ fn s34_the_commission_does_not_answer_a_case_it_handed_down() {
     s.ok("w1", minutes(t0, 60), reply("市建委已责令开发商维修"));
     s.assert_replays();
 }
+
+/// 第五条「各区县…应指定专门机构,负责处理本地区的建筑工程投诉」 and 第六条(四)
+/// 「负责协调需多个部门或单位共同办理的建筑工程投诉」: a district's body
+/// investigates, records findings (a fact among them: `no_violation_found`
+/// makes the complaint invalid) and proposes only on a case with it or a
+/// joint one the commission called it in to (`holds_case = "co_handling"`,
+/// ruling 148). 渝北's body is refused on the case the commission handed to
+/// 渝中 alone, naming `holds_case` and changing nothing, and works the case
+/// 渝中 leads with 渝北 called in. The sixteenth audit (fails on the old
+/// file, where any body investigated and recorded facts on every case).
+#[test]
+fn s34_a_body_investigates_only_its_own_or_a_joint_case() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let handed_to = |co: &[&str]| {
+        let mut s = commission_registered(&two_districts(), "CQ-CO", t0);
+        s.ok("w1", minutes(t0, 10), accept());
+        s.ok("w1", minutes(t0, 20), assign_with("yz", "y1", co));
+        s
+    };
+    let mut alone = handed_to(&[]);
+    for attempt in [
+        investigate(),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_violation_found"), yes())].into(),
+        },
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
+    ] {
+        refused_not_holding(&mut alone, "q1", minutes(t0, 30), attempt);
+    }
+    alone.ok("y1", minutes(t0, 40), investigate());
+
+    let mut joint = handed_to(&["qx"]);
+    joint.ok("q1", minutes(t0, 30), investigate());
+    joint.ok(
+        "q1",
+        minutes(t0, 40),
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+    );
+    joint.assert_replays();
+}
