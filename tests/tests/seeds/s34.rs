@@ -1650,3 +1650,39 @@ fn s34_a_body_investigates_only_its_own_or_a_joint_case() {
     );
     joint.assert_replays();
 }
+
+/// 第六条(二)「负责全市建筑工程投诉处理的监督检查」 and (五)「…交给各区县…建设行政主管部门、
+/// 有关主管部门办理的投诉处理进行督办」: the commission supervises a case it handed
+/// to 渝中's body; it does not investigate it, find its facts (`no_violation_found`
+/// would make it invalid) or propose its solution (`holds_case`, ruling 150).
+/// A case it keeps for its own officer it works. The sixteenth audit (fails on
+/// the old file, where the commission's investigation of 渝中's case was taken).
+#[test]
+fn s34_the_commission_does_not_find_the_facts_of_a_case_it_handed_down() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = commission_registered(&two_districts(), "CQ-F", t0);
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign("yz", "y1"));
+    for attempt in [
+        investigate(),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_violation_found"), yes())].into(),
+        },
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
+    ] {
+        refused_not_holding(&mut s, "w1", minutes(t0, 30), attempt);
+    }
+    s.ok("y1", minutes(t0, 40), investigate());
+
+    let mut own = commission_registered(&two_districts(), "CQ-G", t0);
+    own.ok("w1", minutes(t0, 10), accept());
+    own.ok("w1", minutes(t0, 20), assign("sjw", "w1"));
+    own.ok("w1", minutes(t0, 30), investigate());
+    own.ok(
+        "w1",
+        minutes(t0, 40),
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+    );
+    own.assert_replays();
+}
