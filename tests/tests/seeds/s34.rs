@@ -1629,16 +1629,7 @@ fn s34_a_body_investigates_only_its_own_or_a_joint_case() {
         s
     };
     let mut alone = handed_to(&[]);
-    for attempt in [
-        investigate(),
-        CommandKind::RecordFacts {
-            facts: [(fact("no_violation_found"), yes())].into(),
-        },
-        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
-        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
-    ] {
-        refused_not_holding(&mut alone, "q1", minutes(t0, 30), attempt);
-    }
+    case_work_refused(&mut alone, "q1", minutes(t0, 30));
     alone.ok("y1", minutes(t0, 40), investigate());
 
     let mut joint = handed_to(&["qx"]);
@@ -1663,16 +1654,7 @@ fn s34_the_commission_does_not_find_the_facts_of_a_case_it_handed_down() {
     let mut s = commission_registered(&two_districts(), "CQ-F", t0);
     s.ok("w1", minutes(t0, 10), accept());
     s.ok("w1", minutes(t0, 20), assign("yz", "y1"));
-    for attempt in [
-        investigate(),
-        CommandKind::RecordFacts {
-            facts: [(fact("no_violation_found"), yes())].into(),
-        },
-        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
-        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
-    ] {
-        refused_not_holding(&mut s, "w1", minutes(t0, 30), attempt);
-    }
+    case_work_refused(&mut s, "w1", minutes(t0, 30));
     s.ok("y1", minutes(t0, 40), investigate());
 
     let mut own = commission_registered(&two_districts(), "CQ-G", t0);
@@ -1685,4 +1667,20 @@ fn s34_the_commission_does_not_find_the_facts_of_a_case_it_handed_down() {
         findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
     );
     own.assert_replays();
+}
+
+/// `actor`'s investigation, its finding of no violation (a fact that makes
+/// the complaint invalid), findings and proposal are each refused naming
+/// `holds_case`, changing nothing.
+fn case_work_refused(s: &mut Scenario, actor: &str, at: chrono::DateTime<chrono::Utc>) {
+    for attempt in [
+        investigate(),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_violation_found"), yes())].into(),
+        },
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
+    ] {
+        refused_not_holding(s, actor, at, attempt);
+    }
 }
