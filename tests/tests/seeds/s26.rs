@@ -919,3 +919,64 @@ fn s26_the_desk_and_head_act_only_on_a_case_within_their_station() {
     s.ok("w1", minutes(t0, 130), CommandKind::Close);
     s.assert_replays();
 }
+
+/// 第七条「质量投诉处理监督机构应在规定期限内向交办部门回复办理结果」: the answer to the
+/// referrer reports the result, so neither the desk nor the inspector makes it
+/// before there is one (refused while the case is assigned or under
+/// investigation, changing nothing, `answer_referrer` still running); once
+/// the order is approved the desk reports and the clock stops. The sixteenth
+/// audit (fails on the old file, where the desk's report at assignment
+/// stopped the clock with nothing handled).
+#[test]
+fn s26_the_referrer_is_answered_with_a_result() {
+    let roster = roster(
+        &[("zjz", "成都市建设工程质量监督站", None)],
+        &[
+            ("sl", "受理专人 邓科员", "zjz", &["intake_officer"], None),
+            ("jd", "监督员 罗工", "zjz", &["inspector"], None),
+            ("zz", "站长 唐站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), roster);
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "市建委交办:主体结构梁出现斜裂缝")
+        .complainant(person("业主"))
+        .category(cat("structure"))
+        .build()
+        .unwrap();
+    s.register("sl", "CD-R", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
+    let report = || CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some("已向交办部门回复办理结果".into()),
+        milestone: None,
+    };
+    s.refused("sl", minutes(t0, 30), report());
+    assert!(
+        s.deadlines(minutes(t0, 30))
+            .iter()
+            .any(|v| v.milestone.as_str() == "answer_referrer")
+    );
+    s.ok("jd", minutes(t0, 40), investigate());
+    s.refused("jd", minutes(t0, 50), report());
+    s.ok(
+        "jd",
+        minutes(t0, 60),
+        findings(FaultParty::ThirdParty, "梁裂缝超规范限值"),
+    );
+    s.ok(
+        "jd",
+        minutes(t0, 70),
+        propose(vec![rem(RemedyKind::Repair)], "责成施工单位限期加固"),
+    );
+    s.refused("sl", minutes(t0, 80), report());
+    s.ok("zz", minutes(t0, 90), approve());
+    s.ok("sl", minutes(t0, 100), report());
+    assert!(
+        s.deadlines(minutes(t0, 100))
+            .iter()
+            .all(|v| v.milestone.as_str() != "answer_referrer")
+    );
+    s.assert_replays();
+}

@@ -1609,3 +1609,78 @@ fn s34_the_commission_does_not_answer_a_case_it_handed_down() {
     s.ok("w1", minutes(t0, 60), reply("市建委已责令开发商维修"));
     s.assert_replays();
 }
+
+/// 第五条「各区县…应指定专门机构,负责处理本地区的建筑工程投诉」 and 第六条(四)
+/// 「负责协调需多个部门或单位共同办理的建筑工程投诉」: a district's body
+/// investigates, records findings (a fact among them: `no_violation_found`
+/// makes the complaint invalid) and proposes only on a case with it or a
+/// joint one the commission called it in to (`holds_case = "co_handling"`,
+/// ruling 148). 渝北's body is refused on the case the commission handed to
+/// 渝中 alone, naming `holds_case` and changing nothing, and works the case
+/// 渝中 leads with 渝北 called in. The sixteenth audit (fails on the old
+/// file, where any body investigated and recorded facts on every case).
+#[test]
+fn s34_a_body_investigates_only_its_own_or_a_joint_case() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let handed_to = |co: &[&str]| {
+        let mut s = commission_registered(&two_districts(), "CQ-CO", t0);
+        s.ok("w1", minutes(t0, 10), accept());
+        s.ok("w1", minutes(t0, 20), assign_with("yz", "y1", co));
+        s
+    };
+    let mut alone = handed_to(&[]);
+    case_work_refused(&mut alone, "q1", minutes(t0, 30));
+    alone.ok("y1", minutes(t0, 40), investigate());
+
+    let mut joint = handed_to(&["qx"]);
+    joint.ok("q1", minutes(t0, 30), investigate());
+    joint.ok(
+        "q1",
+        minutes(t0, 40),
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+    );
+    joint.assert_replays();
+}
+
+/// 第六条(二)「负责全市建筑工程投诉处理的监督检查」 and (五)「…交给各区县…建设行政主管部门、
+/// 有关主管部门办理的投诉处理进行督办」: the commission supervises a case it handed
+/// to 渝中's body; it does not investigate it, find its facts (`no_violation_found`
+/// would make it invalid) or propose its solution (`holds_case`, ruling 150).
+/// A case it keeps for its own officer it works. The sixteenth audit (fails on
+/// the old file, where the commission's investigation of 渝中's case was taken).
+#[test]
+fn s34_the_commission_does_not_find_the_facts_of_a_case_it_handed_down() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = commission_registered(&two_districts(), "CQ-F", t0);
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign("yz", "y1"));
+    case_work_refused(&mut s, "w1", minutes(t0, 30));
+    s.ok("y1", minutes(t0, 40), investigate());
+
+    let mut own = commission_registered(&two_districts(), "CQ-G", t0);
+    own.ok("w1", minutes(t0, 10), accept());
+    own.ok("w1", minutes(t0, 20), assign("sjw", "w1"));
+    own.ok("w1", minutes(t0, 30), investigate());
+    own.ok(
+        "w1",
+        minutes(t0, 40),
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+    );
+    own.assert_replays();
+}
+
+/// `actor`'s investigation, its finding of no violation (a fact that makes
+/// the complaint invalid), findings and proposal are each refused naming
+/// `holds_case`, changing nothing.
+fn case_work_refused(s: &mut Scenario, actor: &str, at: chrono::DateTime<chrono::Utc>) {
+    for attempt in [
+        investigate(),
+        CommandKind::RecordFacts {
+            facts: [(fact("no_violation_found"), yes())].into(),
+        },
+        findings(FaultParty::ThirdParty, "开发商未履行保修责任"),
+        propose(vec![rem(RemedyKind::Explanation)], "责令开发商限期维修"),
+    ] {
+        refused_not_holding(s, actor, at, attempt);
+    }
+}
