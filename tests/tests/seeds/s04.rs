@@ -1583,3 +1583,44 @@ fn s04_the_minister_sends_on_only_a_serious_complaint() {
     );
     s.assert_replays();
 }
+
+/// 一3「针对客户较严重的投诉…由部长组织相关人员进行协调,落实解决措施及责任人」: the 责任人
+/// of a 较严重 complaint is the one the 部长 names, and the centre, which notified
+/// the department (一2), does not replace him: its transfer of the case the 部长
+/// sent to 张工 is refused as `grant_condition_unmet` and changes nothing, and the
+/// 部长 may name another. An ordinary complaint the centre sent it still sends on
+/// elsewhere. Before the sixteenth audit the centre's transfer went through
+/// (fails on the old file: the case went to 李工).
+#[test]
+fn s04_the_centre_does_not_replace_the_ministers_responsible_person() {
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    s.register("kf", "S04-TR", repair_call(t0, "电梯困人", "业主 孙先生", "3栋"))
+        .unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    s.ok("min", minutes(t0, 5), classify_as("serious", "涉及安全"));
+    s.ok("min", minutes(t0, 10), assign("bd", "h1"));
+    refused_unmet(&mut s, "kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
+    s.ok("min", minutes(t0, 30), transfer("bd", "h2", "部长改定责任人"));
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
+    s.register("kf", "S04-TO", repair_call(t0, "门禁卡失灵", "业主 赵女士", "3栋"))
+        .unwrap();
+    s.ok("kf", minutes(t0, 2), accept());
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
+    s.assert_replays();
+}
+
+/// [`centre_and_repairs`] with a second engineer, 李工, in 经营发展部.
+fn two_engineers() -> Roster {
+    roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("h2", "经营发展部李工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    )
+}
