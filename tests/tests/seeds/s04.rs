@@ -1145,7 +1145,9 @@ fn s04_the_centre_hands_a_complaint_to_the_handling_department_only() {
     s.register("kf", "S04-H", c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     let before = s.case().clone();
-    let refused = s.run("kf", minutes(t0, 10), assign("bd", "rw")).unwrap_err();
+    let refused = s
+        .run("kf", minutes(t0, 10), assign("bd", "rw"))
+        .unwrap_err();
     assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("kf", minutes(t0, 15), assign("bd", "h1"));
@@ -1156,7 +1158,9 @@ fn s04_the_centre_hands_a_complaint_to_the_handling_department_only() {
     let (mut s, t0) = fee_complaint_accepted("S04-HM");
     s.ok("min", minutes(t0, 5), classify_as("serious", "涉及多户"));
     let before = s.case().clone();
-    let refused = s.run("min", minutes(t0, 10), assign("bd", "rw")).unwrap_err();
+    let refused = s
+        .run("min", minutes(t0, 10), assign("bd", "rw"))
+        .unwrap_err();
     assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("min", minutes(t0, 15), assign("bd", "h1"));
@@ -1595,16 +1599,28 @@ fn s04_the_minister_sends_on_only_a_serious_complaint() {
 fn s04_the_centre_does_not_replace_the_ministers_responsible_person() {
     let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
     let t0 = beijing(2026, 3, 9, 9, 0);
-    s.register("kf", "S04-TR", repair_call(t0, "电梯困人", "业主 孙先生", "3栋"))
-        .unwrap();
+    s.register(
+        "kf",
+        "S04-TR",
+        repair_call(t0, "电梯困人", "业主 孙先生", "3栋"),
+    )
+    .unwrap();
     s.ok("kf", minutes(t0, 2), accept());
     s.ok("min", minutes(t0, 5), classify_as("serious", "涉及安全"));
     s.ok("min", minutes(t0, 10), assign("bd", "h1"));
     refused_unmet(&mut s, "kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
-    s.ok("min", minutes(t0, 30), transfer("bd", "h2", "部长改定责任人"));
+    s.ok(
+        "min",
+        minutes(t0, 30),
+        transfer("bd", "h2", "部长改定责任人"),
+    );
     let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
-    s.register("kf", "S04-TO", repair_call(t0, "门禁卡失灵", "业主 赵女士", "3栋"))
-        .unwrap();
+    s.register(
+        "kf",
+        "S04-TO",
+        repair_call(t0, "门禁卡失灵", "业主 赵女士", "3栋"),
+    )
+    .unwrap();
     s.ok("kf", minutes(t0, 2), accept());
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
