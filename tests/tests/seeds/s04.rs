@@ -1597,15 +1597,16 @@ fn s04_the_minister_sends_on_only_a_serious_complaint() {
 /// (fails on the old file: the case went to 李工).
 #[test]
 fn s04_the_centre_does_not_replace_the_ministers_responsible_person() {
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
     let t0 = beijing(2026, 3, 9, 9, 0);
-    s.register(
-        "kf",
-        "S04-TR",
-        repair_call(t0, "电梯困人", "业主 孙先生", "3栋"),
-    )
-    .unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
+    // A complaint registered and accepted by the centre (+2 min).
+    let accepted = |id: &str, content: &str| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
+        s.register("kf", id, repair_call(t0, content, "业主 孙先生", "3栋"))
+            .unwrap();
+        s.ok("kf", minutes(t0, 2), accept());
+        s
+    };
+    let mut s = accepted("S04-TR", "电梯困人");
     s.ok("min", minutes(t0, 5), classify_as("serious", "涉及安全"));
     s.ok("min", minutes(t0, 10), assign("bd", "h1"));
     refused_unmet(&mut s, "kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
@@ -1614,14 +1615,7 @@ fn s04_the_centre_does_not_replace_the_ministers_responsible_person() {
         minutes(t0, 30),
         transfer("bd", "h2", "部长改定责任人"),
     );
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
-    s.register(
-        "kf",
-        "S04-TO",
-        repair_call(t0, "门禁卡失灵", "业主 赵女士", "3栋"),
-    )
-    .unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
+    let mut s = accepted("S04-TO", "门禁卡失灵");
     s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
     s.ok("kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
     s.assert_replays();

@@ -451,14 +451,7 @@ fn s25_the_reply_is_not_extended() {
 /// the agent still held was accepted).
 #[test]
 fn s25_the_back_office_answers_only_a_call_passed_on_to_it() {
-    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
-    let t0 = beijing(2026, 3, 9, 9, 0);
-    let c = about(t0, "fault_report", "宽带无法上网")
-        .first_responder(sid("w1"))
-        .build()
-        .unwrap();
-    s.register("w1", "DX-B", c).unwrap();
-    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    let (mut s, t0) = fault_answered("DX-B");
     let not_handed = |s: &mut Scenario, at| {
         refused_unmet(s, "h1", at, reply("后台直接答复"));
         refused_unmet(s, "h1", at, investigate());
@@ -527,16 +520,23 @@ fn refused_unmet(
 /// the old file: the assignment was accepted).
 #[test]
 fn s25_the_team_leader_hands_on_only_a_call_passed_on_to_him() {
+    let (mut s, t0) = fault_answered("DX-T");
+    refused_unmet(&mut s, "bz", minutes(t0, 2), assign("wh", "h1"));
+    s.ok("w1", minutes(t0, 5), escalate("需装维上门"));
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.assert_replays();
+}
+
+/// A broadband fault report `id` the agent 小周 took at 09:00 on Monday 9 March
+/// 2026 and answered 8 seconds later, still with him.
+fn fault_answered(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
     let t0 = beijing(2026, 3, 9, 9, 0);
     let c = about(t0, "fault_report", "宽带无法上网")
         .first_responder(sid("w1"))
         .build()
         .unwrap();
-    s.register("w1", "DX-T", c).unwrap();
+    s.register("w1", id, c).unwrap();
     s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
-    refused_unmet(&mut s, "bz", minutes(t0, 2), assign("wh", "h1"));
-    s.ok("w1", minutes(t0, 5), escalate("需装维上门"));
-    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
-    s.assert_replays();
+    (s, t0)
 }
