@@ -1145,15 +1145,25 @@ fn s04_the_centre_hands_a_complaint_to_the_handling_department_only() {
     s.register("kf", "S04-H", c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     let before = s.case().clone();
-    for who in ["kf", "min"] {
-        let refused = s.run(who, minutes(t0, 10), assign("bd", "rw")).unwrap_err();
-        assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
-        assert_eq!(s.case(), &before, "the refusal changes nothing");
-    }
+    let refused = s
+        .run("kf", minutes(t0, 10), assign("bd", "rw"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("kf", minutes(t0, 15), assign("bd", "h1"));
     // 3 working days (assumed) from Monday 9 March: the end of Thursday 12 March.
     s.tick(beijing(2026, 3, 13, 9, 0));
     assert_eq!(breach_owners(&s), ["result@1 → h1"]);
+    // The 部长 names the 责任人 of a 较严重 complaint (一3), and in 经营发展部 too.
+    let (mut s, t0) = fee_complaint_accepted("S04-HM");
+    s.ok("min", minutes(t0, 5), classify_as("serious", "涉及多户"));
+    let before = s.case().clone();
+    let refused = s
+        .run("min", minutes(t0, 10), assign("bd", "rw"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("min", minutes(t0, 15), assign("bd", "h1"));
 }
 
 /// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心,登记好《维修跟踪记录表》」: the
@@ -1552,4 +1562,75 @@ fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
     );
     s.ok("min", minutes(t0, 70), end());
     assert_eq!(status(&s), Status::Closed);
+}
+
+/// 一2「客服中心根据投诉内容进行核实之后通知相关权属部门并造表登记」 gives the sending of an
+/// ordinary complaint to the centre, after it has verified it; 一3 gives the 部长
+/// only 「客户较严重的投诉」, to 「落实解决措施及责任人」. He names the department's
+/// 责任人 of a 较严重 complaint (the scenario `s04_property_serious_leak_over_national_day`),
+/// not of an ordinary one the centre holds: his assignment and his transfer are
+/// refused as `grant_condition_unmet` and change nothing, and the centre sends it.
+/// Before the sixteenth audit he could send any complaint on, before the centre had
+/// verified it, and his assignment stopped the centre's notification clock (fails
+/// on the old file: the 部长's assignment of the ordinary complaint was accepted).
+#[test]
+fn s04_the_minister_sends_on_only_a_serious_complaint() {
+    let (mut s, t0) = fee_complaint_accepted("S04-MA");
+    assert_eq!(level_of(&s), "ordinary");
+    refused_unmet(&mut s, "min", minutes(t0, 5), assign("bd", "h1"));
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    refused_unmet(
+        &mut s,
+        "min",
+        minutes(t0, 15),
+        transfer("bd", "h1", "部长另定责任人"),
+    );
+    s.assert_replays();
+}
+
+/// 一3「针对客户较严重的投诉…由部长组织相关人员进行协调,落实解决措施及责任人」: the 责任人
+/// of a 较严重 complaint is the one the 部长 names, and the centre, which notified
+/// the department (一2), does not replace him: its transfer of the case the 部长
+/// sent to 张工 is refused as `grant_condition_unmet` and changes nothing, and the
+/// 部长 may name another. An ordinary complaint the centre sent it still sends on
+/// elsewhere. Before the sixteenth audit the centre's transfer went through
+/// (fails on the old file: the case went to 李工).
+#[test]
+fn s04_the_centre_does_not_replace_the_ministers_responsible_person() {
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    // A complaint registered and accepted by the centre (+2 min).
+    let accepted = |id: &str, content: &str| {
+        let mut s = Scenario::new(policy("property-system9-s04.toml"), two_engineers());
+        s.register("kf", id, repair_call(t0, content, "业主 孙先生", "3栋"))
+            .unwrap();
+        s.ok("kf", minutes(t0, 2), accept());
+        s
+    };
+    let mut s = accepted("S04-TR", "电梯困人");
+    s.ok("min", minutes(t0, 5), classify_as("serious", "涉及安全"));
+    s.ok("min", minutes(t0, 10), assign("bd", "h1"));
+    refused_unmet(&mut s, "kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
+    s.ok(
+        "min",
+        minutes(t0, 30),
+        transfer("bd", "h2", "部长改定责任人"),
+    );
+    let mut s = accepted("S04-TO", "门禁卡失灵");
+    s.ok("kf", minutes(t0, 10), assign("bd", "h1"));
+    s.ok("kf", minutes(t0, 20), transfer("bd", "h2", "改派"));
+    s.assert_replays();
+}
+
+/// [`centre_and_repairs`] with a second engineer, 李工, in 经营发展部.
+fn two_engineers() -> Roster {
+    roster(
+        &[("cs", "客户服务中心", None), ("bd", "经营发展部", None)],
+        &[
+            ("kf", "客服小李", "cs", &["service_centre"], None),
+            ("h1", "经营发展部张工", "bd", &["business_dev"], Some("dh")),
+            ("h2", "经营发展部李工", "bd", &["business_dev"], Some("dh")),
+            ("dh", "经营发展部王经理", "bd", &["solving_dept_head"], None),
+            ("min", "部长", "cs", &["minister"], None),
+        ],
+    )
 }

@@ -175,10 +175,16 @@ fn s25_the_agent_complained_about_does_not_handle_it() {
         s.run("w2", at_s(2026, 2, 2, 10, 1, 0), reply("误会"))
             .is_err()
     );
-    assert!(
-        s.run("bz", at_s(2026, 2, 2, 10, 2, 0), assign("kf", "w2"))
-            .is_err()
+    // Passed on to the team leader (「复杂问题,及时转达」), who hands it on.
+    s.ok(
+        "w1",
+        at_s(2026, 2, 2, 10, 1, 30),
+        escalate("投诉同事, 转主管"),
     );
+    let refused = s
+        .run("bz", at_s(2026, 2, 2, 10, 2, 0), assign("kf", "w2"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "recused", "{refused}");
     s.ok("bz", at_s(2026, 2, 2, 10, 3, 0), assign("kf", "w1"));
 }
 
@@ -445,14 +451,7 @@ fn s25_the_reply_is_not_extended() {
 /// the agent still held was accepted).
 #[test]
 fn s25_the_back_office_answers_only_a_call_passed_on_to_it() {
-    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
-    let t0 = beijing(2026, 3, 9, 9, 0);
-    let c = about(t0, "fault_report", "宽带无法上网")
-        .first_responder(sid("w1"))
-        .build()
-        .unwrap();
-    s.register("w1", "DX-B", c).unwrap();
-    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    let (mut s, t0) = fault_answered("DX-B");
     let not_handed = |s: &mut Scenario, at| {
         refused_unmet(s, "h1", at, reply("后台直接答复"));
         refused_unmet(s, "h1", at, investigate());
@@ -509,4 +508,35 @@ fn refused_unmet(
     let refused = s.run(who, at, kind).unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+}
+
+/// 「本职范围,当场解答,复杂问题,及时转达」: the call is the agent's who took it, and
+/// it is he who passes a complex one on (`pass-on`, to the team leader, assumed).
+/// The team leader (assumed: the code names nobody the call is passed to) gives
+/// the back office a call passed on to him, not one the agent is still answering:
+/// his assignment before the pass-on is refused as `grant_condition_unmet` and
+/// changes nothing. Before the sixteenth audit it went through, and the back
+/// office, now handed the call, could answer it in the agent's place (fails on
+/// the old file: the assignment was accepted).
+#[test]
+fn s25_the_team_leader_hands_on_only_a_call_passed_on_to_him() {
+    let (mut s, t0) = fault_answered("DX-T");
+    refused_unmet(&mut s, "bz", minutes(t0, 2), assign("wh", "h1"));
+    s.ok("w1", minutes(t0, 5), escalate("需装维上门"));
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.assert_replays();
+}
+
+/// A broadband fault report `id` the agent 小周 took at 09:00 on Monday 9 March
+/// 2026 and answered 8 seconds later, still with him.
+fn fault_answered(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), callcentre());
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let c = about(t0, "fault_report", "宽带无法上网")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", id, c).unwrap();
+    s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
+    (s, t0)
 }
