@@ -1373,3 +1373,67 @@ fn s38_an_office_acts_only_on_a_complaint_handed_to_it() {
     s.ok("f1", minutes(t0, 20), note("财务科核对收费记录"));
     s.ok("f1", minutes(t0, 30), reply("已核实重复收费, 办理退费"));
 }
+
+/// Sixteenth audit: 篇一 has no reopening (1~10: received, handed on, fed back,
+/// archived), and it gives the hospital's leaders only 8(2)'s 投诉分析会议; the
+/// leader's `reopen` (and `reclassify`) had no clause and no assumed reason,
+/// so he could make a billing complaint one of patient safety, shortening the
+/// feedback 财务科 answers for to 2 working days, and reopen one whose
+/// patient was recorded unsatisfied, restarting that clock. 综合办, the 投诉管理部门, keeps the
+/// assumed reopening an earlier audit kept. The old file let the leader do both
+/// (this test fails there).
+#[test]
+fn s38_the_leader_does_not_reopen_or_reclassify() {
+    let roster = roster(
+        &[
+            ("yy", "医院", None),
+            ("mz", "门诊", Some("yy")),
+            ("cw", "财务科", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            ("fw", "一站式服务台 小汤", "mz", &["first_receiver"], None),
+            ("cw1", "财务科 单会计", "cw", &["finance"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+            ("ld", "院长", "yy", &["hospital_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "门诊缴费多收挂号费20元")
+        .complainant(patient("患者 韦先生"))
+        .category(cat("billing"))
+        .first_responder(sid("fw"))
+        .build()
+        .unwrap();
+    s.register("fw", "YY-R", c).unwrap();
+    s.ok("fw", minutes(t0, 5), accept());
+    s.ok("fw", minutes(t0, 10), assign("cw", "cw1"));
+    let err = s
+        .run(
+            "ld",
+            minutes(t0, 30),
+            classify_as("serious", "院长认为涉及医疗安全"),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_permitted", "{err}");
+    assert_eq!(level_of(&s), "general");
+    s.ok(
+        "cw1",
+        beijing(2026, 5, 12, 10, 0),
+        reply("系重复挂号,已退还20元"),
+    );
+    s.ok(
+        "cw1",
+        beijing(2026, 5, 12, 15, 0),
+        callback(Satisfaction::Unsatisfied, "患者要求赔偿误工"),
+    );
+    let before = status(&s);
+    let err = s
+        .run("ld", beijing(2026, 5, 13, 9, 0), reopen("院长要求重新处理"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_permitted", "{err}");
+    assert_eq!(status(&s), before);
+    s.ok("zh1", beijing(2026, 5, 13, 9, 5), reopen("患者仍不满意"));
+    s.assert_replays();
+}
