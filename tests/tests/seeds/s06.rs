@@ -1202,3 +1202,57 @@ fn s06_quality_control_leaves_a_general_case_it_sent_up() {
     assert!(unmet(&closed), "{closed}");
     m.assert_replays();
 }
+
+/// 四「不当要求我们要适当拒绝」 (the reason the 质量总监's abnormal closure is given):
+/// a demand is refused in the feedback, after the site check — the flowchart
+/// has 「现场核实」「反 馈」 on both branches — so the director ends only a case
+/// whose feedback was given. Before it, on a case 品管部 holds, his closure is
+/// refused and changes nothing, and the site check runs on to 品管部. The
+/// sixteenth audit (fails on the old file, where he closed the case at once,
+/// stopping the site check and the feedback unmet).
+#[test]
+fn s06_the_director_ends_only_a_refused_demand() {
+    let roster = roster(
+        &[("xs", "销售公司", None), ("pg", "品管部", None)],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], None),
+            ("zj", "质量总监", "pg", &["quality_director"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    rep_reports(
+        &mut s,
+        "S06-AB",
+        t0,
+        "other_defect",
+        "经销商要求整批退货并赔偿误工费",
+    );
+    s.ok("qc", minutes(t0, 30), accept());
+    s.ok("qc", minutes(t0, 40), assign("pg", "qc"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "不当要求，予以拒绝".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("zj", minutes(t0, 50), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    // 3 working days (assumed) from Monday 2 March: due at the end of Thursday 5.
+    s.tick(beijing(2026, 3, 6, 9, 0));
+    assert_eq!(breach_owners(&s), ["site_check@1 → qc"]);
+    s.ok("qc", beijing(2026, 3, 6, 10, 0), investigate());
+    s.ok(
+        "qc",
+        beijing(2026, 3, 6, 11, 0),
+        findings(FaultParty::Customer, "品管部：铺贴不当，非产品质量问题"),
+    );
+    s.ok(
+        "qc",
+        beijing(2026, 3, 6, 14, 0),
+        reply("品管部：非产品质量问题，退货赔偿要求不予支持"),
+    );
+    s.ok("zj", beijing(2026, 3, 9, 9, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
