@@ -1157,3 +1157,44 @@ fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
     );
     s.assert_replays();
 }
+
+/// The abnormal closure is assumed to be the 上级部门's because 7
+/// 「上报和转交上级部门处理」 passes an unresolved complaint up to it; the
+/// handout gives it no other case. So it ends abnormally only a case handed
+/// over to it, not one the 客服员 has just registered, whose verification and
+/// phone reply are still running (`holds_case = "handed"`). The sixteenth
+/// audit: its `close_abnormally` held on every case (fails on the old file).
+#[test]
+fn s20_the_superior_department_ends_abnormally_only_a_case_passed_up() {
+    let mut s = receiver_supervisor_and_superior();
+    // Monday 7 December 2026.
+    let t0 = beijing(2026, 12, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
+        .complainant(person("业主 韩先生"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-AB", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "业主不接受处理意见".into(),
+    };
+    refused_not_holding(&mut s, "sd", minutes(t0, 10), end());
+    s.ok(
+        "kf",
+        minutes(t0, 15),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    refused_not_holding(&mut s, "sd", minutes(t0, 20), end());
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    s.ok("sd", minutes(t0, 60), end());
+    s.assert_replays();
+}
