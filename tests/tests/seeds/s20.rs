@@ -1198,3 +1198,32 @@ fn s20_the_superior_department_ends_abnormally_only_a_case_passed_up() {
     s.ok("sd", minutes(t0, 60), end());
     s.assert_replays();
 }
+
+/// 7「…上报和转交上级部门处理」 is the only way a case reaches the 上级部门, and the
+/// handout has no reopening: a case the centre answered itself, whose owner is
+/// not satisfied, is taken up again by the centre's supervisor, not by the
+/// 上级部门, which could reopen it and restart the centre's phone reply. Fails
+/// on the old file (the 上级部门's reopening was recorded).
+#[test]
+fn s20_the_superior_department_reopens_only_a_case_passed_up() {
+    let mut s = receiver_supervisor_and_superior();
+    // Monday 7 December 2026.
+    let t0 = beijing(2026, 12, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
+        .complainant(person("业主 韩先生"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-RO", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 30), reply("已更换灯管"));
+    s.ok(
+        "sup",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "业主称另一层仍不亮"),
+    );
+    refused_not_holding(&mut s, "sd", minutes(t0, 100), reopen("上级部门重新处理"));
+    s.ok("sup", minutes(t0, 110), reopen("客服主管安排再次处理"));
+    assert_eq!(s.case().round, 2);
+}
