@@ -1166,17 +1166,9 @@ fn s20_a_case_that_went_up_is_answered_by_whoever_has_it() {
 /// audit: its `close_abnormally` held on every case (fails on the old file).
 #[test]
 fn s20_the_superior_department_ends_abnormally_only_a_case_passed_up() {
-    let mut s = receiver_supervisor_and_superior();
     // Monday 7 December 2026.
     let t0 = beijing(2026, 12, 7, 10, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
-        .complainant(person("业主 韩先生"))
-        .first_responder(sid("kf"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("kf", "S20-AB", c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
+    let mut s = lamp_accepted(t0, "S20-AB");
     let end = || CommandKind::CloseAbnormally {
         reason: "业主不接受处理意见".into(),
     };
@@ -1206,17 +1198,9 @@ fn s20_the_superior_department_ends_abnormally_only_a_case_passed_up() {
 /// on the old file (the 上级部门's reopening was recorded).
 #[test]
 fn s20_the_superior_department_reopens_only_a_case_passed_up() {
-    let mut s = receiver_supervisor_and_superior();
     // Monday 7 December 2026.
     let t0 = beijing(2026, 12, 7, 10, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
-        .complainant(person("业主 韩先生"))
-        .first_responder(sid("kf"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("kf", "S20-RO", c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
+    let mut s = lamp_accepted(t0, "S20-RO");
     s.ok("kf", minutes(t0, 30), reply("已更换灯管"));
     s.ok(
         "sup",
@@ -1226,4 +1210,19 @@ fn s20_the_superior_department_reopens_only_a_case_passed_up() {
     refused_not_holding(&mut s, "sd", minutes(t0, 100), reopen("上级部门重新处理"));
     s.ok("sup", minutes(t0, 110), reopen("客服主管安排再次处理"));
     assert_eq!(s.case().round, 2);
+}
+
+/// A broken stair light reported at the desk at `t0` and accepted by the
+/// 客服员, with his supervisor and the 上级部门 in the roster.
+fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = receiver_supervisor_and_superior();
+    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
+        .complainant(person("业主 韩先生"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
 }
