@@ -36,7 +36,7 @@ fn penalty(c: &mut Criterion) {
         fnv1a(json.as_bytes())
     );
     // Recorded from the implementation before the output representation
-    // changed (docs/performance.md, "Penalty statements"): every change
+    // changed (docs/performance-history.md, "Penalty statements"): every change
     // since has to leave both as they are.
     assert_eq!(
         (fnv1a(markdown.as_bytes()), fnv1a(json.as_bytes())),

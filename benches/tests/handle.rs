@@ -1,7 +1,7 @@
 //! `handle`, the driver the `lifecycle` bench measures, leaves a case equal
 //! to the one its events give applied one by one ([`evolve`]) and replayed
 //! ([`Case::replay_events`]): it applies a command's events together,
-//! recording the actor and the command once (docs/performance.md,
+//! recording the actor and the command once (docs/performance-history.md,
 //! "Sixteenth pass: commands").
 
 use tousu_benches::Rng;

@@ -1,5 +1,5 @@
 //! Writes about a million workflow events (one JSON object per line) for
-//! measuring `tousu report` on a large input: see docs/performance.md.
+//! measuring `tousu report` on a large input: see docs/performance-history.md.
 //!
 //! ```sh
 //! cargo run --release -p tousu-examples --example million_events -- [EVENTS] [FILE]

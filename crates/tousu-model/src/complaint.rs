@@ -281,7 +281,7 @@ pub struct Complaint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_text: Option<String>,
     // Boxed: most complaints have none, and inline it took about 140 B of
-    // every case held in memory (docs/performance.md, "Sixth pass").
+    // every case held in memory (docs/performance-history.md, "Sixth pass").
     /// Product data (factories, distributors).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<Box<ProductData>>,

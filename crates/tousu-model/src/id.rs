@@ -119,7 +119,7 @@ where
 /// command? this clock?) would compare text, and every clone would write
 /// the count of a block nothing else touched — a cache line per id per
 /// event. Sharing makes those comparisons a pointer test and those clones
-/// touch a line already in cache (docs/performance.md, "Eleventh pass").
+/// touch a line already in cache (docs/performance-history.md, "Eleventh pass").
 ///
 /// A small table, one slot per hash of the text (its length, first and
 /// last bytes): an id read again while still in its slot is shared. It
@@ -199,7 +199,7 @@ macro_rules! __string_id {
         // statement line) is a reference count, not an allocation; and a
         // thin pointer (8 bytes, the length beside the count in the shared
         // block), so every event and case carries half the bytes per id
-        // that an `Arc<str>` took (docs/performance.md, "Ninth pass").
+        // that an `Arc<str>` took (docs/performance-history.md, "Ninth pass").
         #[derive(Clone, Debug)]
         pub struct $name($crate::__id_rules::ArcStr);
 

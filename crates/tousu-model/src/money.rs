@@ -176,7 +176,7 @@ impl Money {
     /// [`to_plain_string`](Self::to_plain_string)'s text written into
     /// `buf`, from its end: serializing an amount (every fingerprint of a
     /// remedy) allocated a string and ran the formatter for it before
-    /// (docs/performance.md, "Fourteenth pass: commands").
+    /// (docs/performance-history.md, "Fourteenth pass: commands").
     fn plain(self, buf: &mut [u8; PLAIN_LEN]) -> &str {
         let mut rest = self.fen.unsigned_abs();
         let mut at = PLAIN_LEN;

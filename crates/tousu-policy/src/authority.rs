@@ -988,7 +988,7 @@ pub struct EscalationStep {
     pub categories: Vec<CategoryId>,
     /// Roles to notify.
     // Shared (written and read as a list): the escalation events the step
-    // causes share it rather than copy it (docs/performance.md, "Eighth
+    // causes share it rather than copy it (docs/performance-history.md, "Eighth
     // pass: the tick").
     #[serde(default, skip_serializing_if = "<[RoleId]>::is_empty")]
     pub notify: std::sync::Arc<[RoleId]>,

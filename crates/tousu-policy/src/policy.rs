@@ -49,7 +49,7 @@ pub const DEFAULT_POLICY_TOML: &str = include_str!("../policies/default.toml");
 /// kept as text.
 // Shared text: every case and registration event holds its policy's
 // version, and a copy is a count, not an allocation, a copy and a free
-// (docs/performance.md, "Fifteenth pass: replay").
+// (docs/performance-history.md, "Fifteenth pass: replay").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PolicyVersion(Arc<str>);
 

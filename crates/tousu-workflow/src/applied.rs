@@ -26,7 +26,7 @@ const LINEAR: usize = 16;
 /// long-lived case's look-up stays a binary search. Before either, a
 /// 64-bit mask with one bit per id recorded (chosen by a hash of the id's
 /// end) answers most look-ups of a new id — every command's first — with
-/// no comparison at all (docs/performance.md, "Seventh pass: replay").
+/// no comparison at all (docs/performance-history.md, "Seventh pass: replay").
 ///
 /// A case document writes it as the two fields it always had: `command_ids`
 /// (every id, in id order) and `command_digests` (id → fingerprint, omitted

@@ -106,7 +106,7 @@ pub struct Clock {
 
 // A case's clocks are read by every tick and written by every replay: the
 // size is checked so that it does not grow unnoticed (256 bytes before the
-// eighth pass, docs/performance.md "Eighth pass: replay and event size";
+// eighth pass, docs/performance-history.md "Eighth pass: replay and event size";
 // 192 before the ids became thin pointers, "Ninth pass: replay and ids").
 const _: () = assert!(size_of::<Clock>() <= 176);
 
@@ -168,7 +168,7 @@ impl Clock {
     /// The clock a `clock_started` event starts at `at` (none for another event).
     // Inline: a replay's fold has matched the event already, so the `None`
     // arm goes, and the clock is built where it is pushed rather than
-    // returned through a slot and copied (docs/performance.md, "Thirteenth
+    // returned through a slot and copied (docs/performance-history.md, "Thirteenth
     // pass: replay").
     #[inline]
     pub(crate) fn started(kind: &EventKind, at: DateTime<Utc>) -> Option<Clock> {
@@ -477,7 +477,7 @@ pub struct Closure {
 /// A vector sized to them (16 B a person) where a `BTreeSet` allocated a
 /// node for eleven (about 200 B) for the one or two people most open cases
 /// have had: the largest single saving in a case's resident size
-/// (docs/performance.md, "Sixth pass"). Written and described exactly as
+/// (docs/performance-history.md, "Sixth pass"). Written and described exactly as
 /// the set was (a JSON array of ids, sorted, no repeats); any array of ids
 /// loads, sorted and without repeats as a set would keep it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
@@ -527,7 +527,7 @@ impl Participants {
         }
         // By key, the text only where the keys tie: the ids' order, most
         // comparisons an integer's rather than a call to the ids' `Ord`
-        // and `memcmp` (docs/performance.md, "Fifteenth pass: replay").
+        // and `memcmp` (docs/performance-history.md, "Fifteenth pass: replay").
         staff.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         // `meet_other` told people apart by their text's address: two
         // copies of one id (read apart, not shared) are next to each other
@@ -577,7 +577,7 @@ const MET: usize = 16;
 /// room reserved up front and shrunk after asked the allocator each time
 /// for a block of a size it rarely had free (the last replay's shrink had
 /// split it): about 1,000 instructions and 30 first-level read misses per
-/// case in glibc's `_int_malloc` (docs/performance.md, "Tenth pass").
+/// case in glibc's `_int_malloc` (docs/performance-history.md, "Tenth pass").
 struct Met<'e> {
     /// The first [`MET`] people met, in the order met, each with its
     /// [`order_key`]; `len` of them set.
@@ -741,7 +741,7 @@ pub struct Case {
     pub assigned_before_take_over: bool,
     /// The findings of this round.
     // Inline, as `extension` and `closure`: one heap block fewer to
-    // allocate and free per case that has them (docs/performance.md,
+    // allocate and free per case that has them (docs/performance-history.md,
     // "Sixteenth pass: replay"); written and described as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Findings>,
@@ -909,7 +909,7 @@ impl Case {
         let first = iter.next().ok_or(ReplayError::Empty)?;
         // The case is built in the `Result` returned, its vectors sized as
         // it is built (not reserved and replaced after): one copy of the
-        // whole case fewer (docs/performance.md, "Thirteenth pass: replay").
+        // whole case fewer (docs/performance-history.md, "Thirteenth pass: replay").
         let mut replayed = Case::registered(first, clocks + room.0, commands + room.1);
         let Ok(case) = &mut replayed else {
             return replayed;
@@ -1027,7 +1027,7 @@ impl Case {
     /// records nothing new (the actor is a participant and the id applied
     /// already), so only the version, the instant and the event's own
     /// change are applied: a command's clock events cost no look-up in
-    /// the participants or the applied commands (docs/performance.md,
+    /// the participants or the applied commands (docs/performance-history.md,
     /// "Sixteenth pass: commands").
     pub(crate) fn apply_command(&mut self, events: &[Event]) {
         let mut previous: Option<&Event> = None;

@@ -38,7 +38,7 @@ type Taken = smallvec::SmallVec<[EscalationId; 4]>;
 /// A command's triggers as bits, one per [`ClockEvent`], made once per
 /// [`react`]: whether an event of a milestone's `start`, `stop`, `pause` or
 /// `resume` list is one of them is then a test of a bit, not a search of
-/// the triggers for each (docs/performance.md, "Sixteenth pass: commands").
+/// the triggers for each (docs/performance-history.md, "Sixteenth pass: commands").
 #[derive(Clone, Copy)]
 struct EventSet<'t> {
     bits: u64,

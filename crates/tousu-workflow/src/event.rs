@@ -39,7 +39,7 @@ pub struct Event {
     /// before `at`, as the command said ([`Command::occurred_at`]). Absent
     /// on other events, and in events stored before late entries existed.
     // Boxed: few events have one, and 12 bytes inline in every event kept
-    // it from two cache lines (docs/performance.md, "Twelfth pass: replay").
+    // it from two cache lines (docs/performance-history.md, "Twelfth pass: replay").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurred_at: Option<Box<DateTime<Utc>>>,
     /// Who caused it; `None` for what the clocks did ([`tick`](crate::tick)).
@@ -52,7 +52,7 @@ pub struct Event {
     /// of its events, so a reused id with another payload is told from a
     /// retry. Absent in events stored before it was recorded.
     // Boxed: one event of each command has one, and 32 bytes inline in
-    // every event were a ninth of its size (docs/performance.md, "Eighth
+    // every event were a ninth of its size (docs/performance-history.md, "Eighth
     // pass"). Doc comments here are the JSON schema's descriptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command_digest: Option<Box<CommandDigest>>,
@@ -64,7 +64,7 @@ pub struct Event {
 // the sizes are checked here so that a new field or variant does not grow
 // them unnoticed. 296 bytes before the eighth pass, 208 before the ninth
 // (ids of 8 bytes), 168 before the twelfth (a 64-byte header, kinds of 64
-// bytes: two cache lines); see docs/performance.md ("Eighth pass: replay
+// bytes: two cache lines); see docs/performance-history.md ("Eighth pass: replay
 // and event size", "Ninth pass: replay and ids", "Twelfth pass: replay")
 // for what each part costs and how to print the layout.
 const _: () = assert!(size_of::<Event>() <= 128);
@@ -410,7 +410,7 @@ pub enum EventKind {
     Registered {
         /// The complaint number, if issued.
         // Boxed, as each field below that few events fill or that is read
-        // once per case: the kind stays within 64 bytes (docs/performance.md,
+        // once per case: the kind stays within 64 bytes (docs/performance-history.md,
         // "Twelfth pass: replay"), and is written and read as before.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         number: Option<Box<ComplaintNo>>,
@@ -508,7 +508,7 @@ pub enum EventKind {
     },
     /// A solution was proposed.
     // Boxed: one event in a case's life, 88 bytes that kept every event
-    // from two cache lines (docs/performance.md, "Twelfth pass: replay").
+    // from two cache lines (docs/performance-history.md, "Twelfth pass: replay").
     // Written and read as the struct's fields, and described by its schema.
     #[schemars(with = "ProposedSolution")]
     SolutionProposed(Box<ProposedSolution>),
@@ -654,7 +654,7 @@ pub enum EventKind {
     },
     /// A milestone clock started.
     // The fields few clocks have are boxed in `extras`, so that the kind
-    // stays within 64 bytes (docs/performance.md, "Twelfth pass: replay");
+    // stays within 64 bytes (docs/performance-history.md, "Twelfth pass: replay");
     // written and read as the flat fields they always were, and described
     // by their schema (`clock_started::Fields`).
     #[serde(

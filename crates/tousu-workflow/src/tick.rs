@@ -64,7 +64,7 @@ pub struct AfterTick {
 /// [`tick_with_next_due`], its events appended to `out` (left as it was
 /// on a rejection): a store that ticks many cases keeps one vector of
 /// their events rather than one allocation per case
-/// (docs/performance.md, "Eighth pass: the tick").
+/// (docs/performance-history.md, "Eighth pass: the tick").
 pub fn tick_with_next_due_into(
     case: &Case,
     ctx: &Ctx<'_>,
@@ -150,7 +150,7 @@ thread_local! {
     /// The kinds a tick decides, before they are stamped into events: kept
     /// by the thread between ticks, so that a tick of many cases allocates
     /// and frees no vector per case (about 230 instructions a case,
-    /// docs/performance.md "Ninth pass: the tick"). Only its capacity
+    /// docs/performance-history.md "Ninth pass: the tick"). Only its capacity
     /// outlives a tick: [`with_kinds`] hands it over empty.
     static KINDS: Cell<Vec<EventKind>> = const { Cell::new(Vec::new()) };
 }

@@ -539,7 +539,7 @@ type Positions = smallvec::SmallVec<[u32; 8]>;
 /// moves those stored already. The tick's events are kept as the decider
 /// built them and reported from the same list, where a log of events
 /// copied each one in (288 B an event, written to fresh memory: the
-/// tick's largest share of cache misses, docs/performance.md "Seventh
+/// tick's largest share of cache misses, docs/performance-history.md "Seventh
 /// pass").
 #[derive(Debug, Default)]
 struct Log {
@@ -678,7 +678,7 @@ struct Inner {
     /// million ids compares a dozen ids scattered over the heap (a cache
     /// miss each). Hashed with foldhash (seeded at random per map, as
     /// hashbrown's default) rather than the standard SipHash, which cost
-    /// about 190 instructions a lookup (docs/performance.md, "Fifth pass"):
+    /// about 190 instructions a lookup (docs/performance-history.md, "Fifth pass"):
     /// ids are numbered by the engine or given by the embedder, so SipHash's
     /// stronger resistance to chosen colliding keys buys little here.
     index: HashMap<CaseId, u32, foldhash::fast::RandomState>,
@@ -724,7 +724,7 @@ impl MemoryStore {
 /// sought among), for [`Store::due`] and [`Store::decide_due`]: the due
 /// cases lie scattered over a store of a million, and a tick read each
 /// cold, one cache miss after another (about 25 per due case,
-/// docs/performance.md "Sixth pass"). Read here, in one loop whose reads
+/// docs/performance-history.md "Sixth pass"). Read here, in one loop whose reads
 /// do not wait on each other, the misses overlap, and the tick that
 /// follows finds the lines in the cache ("Eighth pass": the fields read
 /// after this loop missed 7.8 times per due case before they were read

@@ -87,7 +87,7 @@ pub fn register(command: &Command, ctx: &Ctx<'_>) -> Result<Vec<Event>, Rejectio
     registration_granted(ctx, staff, eval, &level.outcome)?;
     // Room for the clocks the registration starts too: built as the two
     // events alone, the vector was reallocated and copied to take them
-    // (docs/performance.md, "Seventeenth pass: commands").
+    // (docs/performance-history.md, "Seventeenth pass: commands").
     let mut kinds = Vec::with_capacity(REGISTRATION_ROOM);
     kinds.push(EventKind::Registered {
         number: number.clone().map(Box::new),

@@ -208,7 +208,7 @@ fn required_before(
 /// policy the acceptance and first-response clocks start at registration,
 /// the result and callback clocks after it; a case takes a handful of
 /// commands). Grown one command at a time, the vectors were reallocated
-/// and copied two or three times a case (docs/performance.md, "Sixteenth
+/// and copied two or three times a case (docs/performance-history.md, "Sixteenth
 /// pass: commands"). A replayed case ([`Case::replay_events`]) gets none.
 const OPENED_ROOM: (usize, usize) = (2, 7);
 

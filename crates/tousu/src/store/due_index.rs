@@ -8,7 +8,7 @@
 //! a removal finds the entry where the index noted it (in the case's slot,
 //! [`Slots`], which the store keeps with the case) and swaps the span's
 //! last entry into its place; only the spans themselves are
-//! kept in order, and a tick sorts the few spans it takes (docs/performance.md,
+//! kept in order, and a tick sorts the few spans it takes (docs/performance-history.md,
 //! "Ninth pass: the tick"). What a tick takes, and in which order, is what
 //! the B-tree gave: every entry at or before `now`, by (instant, place).
 
@@ -23,7 +23,7 @@ const BELOW_SECONDS: u32 = 64;
 /// own entry (map slot, list header, ordered set): with a store's next due
 /// instants spread over a month, 64-second spans held about five entries
 /// each and the index 38 bytes an entry, 1,024-second spans about eighty
-/// and 26 bytes (`case_memory`, docs/performance.md "The due index per
+/// and 26 bytes (`case_memory`, docs/performance-history.md "The due index per
 /// entry"). The tick's instructions did not change (`tick_once`): it takes
 /// whole spans before the one it ends in, and splits only that one.
 const SPAN_BITS: u32 = 10;
