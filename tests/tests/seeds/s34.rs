@@ -984,24 +984,19 @@ fn s34_the_district_promises_no_deadline_the_source_lacks() {
     );
 }
 
-/// #11 and #8 (tenth audit): 第四条「分级管理、归口处理」 — a district's body that
-/// passes a complaint to the body whose it is, naming no handler (a municipal
-/// department, for a matter of its field: 第七条(三)「办理本部门管理范围内的建筑工程
-/// 投诉」; or the district where the works are, 第五条「负责处理本地区的建筑工程投诉」),
-/// no longer holds it: a late `handling` (or, for a referral, `handed_down`) is
-/// that body's, its holder of the role in the lead department (ruling 75), even
-/// once a clerk of it has taken the case up. The old file charged the district
-/// clerk who passed it on (this test fails there).
-#[test]
-fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
-    let roster = roster(
+/// 渝北's body (`q1`), a municipal department (`zj`: `z1` and his clerk
+/// `z2`), 江北's body (`jb`: `j1` and his clerk `j2`) and the commission's `w1`.
+fn bodies_passed_to() -> Roster {
+    roster(
         &[
             QX,
+            SJW,
             ("zj", "市级有关专业主管部门", None),
             ("jb", "江北区建设工程质量投诉办", None),
         ],
         &[
             Q1,
+            W1,
             (
                 "z1",
                 "专业主管部门 投诉办 谭工",
@@ -1025,32 +1020,55 @@ fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
                 Some("j1"),
             ),
         ],
+    )
+}
+
+/// 渝北's body (`q1`, its first responder) registers a complaint about a
+/// supervising firm on Mon 2 Mar 2026 at 10:00 (`channel`), accepts it at
+/// 10:30, assigns it to itself at 10:40 and passes it on 归口 at 10:50 to the
+/// body `to`, naming nobody there.
+fn q1_passes_on(roster: &Roster, channel: Channel, to: &str) -> Scenario {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
+    let c = Complaint::builder(t0, channel, "监理单位未对隐蔽工程旁站")
+        .complainant(person("业主 牟先生"))
+        .category(cat("supervision"))
+        .first_responder(sid("q1"))
+        .build()
+        .unwrap();
+    s.register("q1", "CQ-G", c).unwrap();
+    s.ok("q1", minutes(t0, 30), accept());
+    s.ok("q1", minutes(t0, 40), assign("qx", "q1"));
+    s.ok(
+        "q1",
+        minutes(t0, 50),
+        CommandKind::Transfer {
+            assignment: Assignment {
+                lead: did(to),
+                handler: None,
+                co_handling: vec![],
+            },
+            reason: "归口处理".into(),
+        },
     );
+    s
+}
+
+/// #11 and #8 (tenth audit): 第四条「分级管理、归口处理」 — a district's body that
+/// passes a complaint to the body whose it is, naming no handler (a municipal
+/// department, for a matter of its field: 第七条(三)「办理本部门管理范围内的建筑工程
+/// 投诉」; or the district where the works are, 第五条「负责处理本地区的建筑工程投诉」),
+/// no longer holds it: a late `handling` (or, for a referral, `handed_down`) is
+/// that body's, its holder of the role in the lead department (ruling 75), even
+/// once a clerk of it has taken the case up. The old file charged the district
+/// clerk who passed it on (this test fails there).
+#[test]
+fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
+    let roster = bodies_passed_to();
     let t0 = beijing(2026, 3, 2, 10, 0);
     // `to`: the body it is passed to; `by`: its clerk who takes it up, if any.
     let run = |channel: Channel, to: &str, by: Option<&str>| {
-        let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
-        let c = Complaint::builder(t0, channel, "监理单位未对隐蔽工程旁站")
-            .complainant(person("业主 牟先生"))
-            .category(cat("supervision"))
-            .first_responder(sid("q1"))
-            .build()
-            .unwrap();
-        s.register("q1", "CQ-G", c).unwrap();
-        s.ok("q1", minutes(t0, 30), accept());
-        s.ok("q1", minutes(t0, 40), assign("qx", "q1"));
-        s.ok(
-            "q1",
-            minutes(t0, 50),
-            CommandKind::Transfer {
-                assignment: Assignment {
-                    lead: did(to),
-                    handler: None,
-                    co_handling: vec![],
-                },
-                reason: "归口处理".into(),
-            },
-        );
+        let mut s = q1_passes_on(&roster, channel, to);
         if let Some(clerk) = by {
             s.ok(clerk, minutes(t0, 90), investigate());
         }
@@ -1066,6 +1084,29 @@ fn s34_a_case_passed_to_another_body_without_a_handler_is_that_bodys() {
         run(Channel::Referral, "jb", Some("j2")),
         ["handed_down@1 → j1"]
     );
+}
+
+/// Seventeenth audit: 第五条「市建设行政主管部门负责协调、监督、归口管理全市建筑工程投诉工作」
+/// and 第七条(三)「办理本部门管理范围内的建筑工程投诉」: a case 渝北's body passed on 归口
+/// to a department, naming nobody there, is the department's to handle; the
+/// commission supervising it is not charged for its lateness. `handling` tried
+/// the commission's staff on the case before the holder of the lead department,
+/// so a note the commission's officer put on the department's case (its
+/// supervision) made the commission answer for the department's late handling.
+/// The commission's staff on the case answer after the lead department's holder
+/// now. Fails on the old file: the breach was charged to `w1`.
+#[test]
+fn s34_the_commissions_note_does_not_make_it_answer_for_a_bodys_case() {
+    let mut s = q1_passes_on(&bodies_passed_to(), Channel::Phone, "zj");
+    s.ok(
+        "w1",
+        beijing(2026, 3, 3, 10, 0),
+        note("市建委: 请专业主管部门依法处理"),
+    );
+    // 60 days (assumed) from 2 March: 1 May, in the Labour Day holiday, rolls to 6 May.
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → z1"]);
+    s.assert_replays();
 }
 
 /// Eleventh audit: 第四条「建筑工程投诉处理实行分级管理、归口处理」, 第五条「各区县…应指定

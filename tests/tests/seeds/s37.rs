@@ -504,6 +504,37 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
     assert_eq!(steps_taken(&s), ["leader", "municipal-group"]);
 }
 
+/// A complaint beyond the 管委会 (a power line's rerouting awaiting the
+/// provincial grid's approval), received by the first receiver `sw` on Mon 3 Nov
+/// 2025 at 09:00, accepted and handed at 09:10 to the 经办人 `jb` of 项目服务科;
+/// the bureau leader `jl` is on the roster.
+fn power_line_case_with_the_section() -> Scenario {
+    let roster = roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", "首问", "zsj", &["first_receiver"], None),
+            ("jb", "经办", "ywk", &["handling_section"], None),
+            ("jl", "局领导", "zsj", &["bureau_leader"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(
+        t0,
+        Channel::Letter,
+        "园区外输电线路改道需省电力公司审批, 迟迟未办",
+    )
+    .complainant(Complainant::organization("某企业").unwrap())
+    .category(cat("commitment"))
+    .first_responder(sid("sw"))
+    .build()
+    .unwrap();
+    s.register("sw", "HSG-Y", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    s
+}
+
 /// 投诉受理制 第五条「对红沙岗管委会职权范围内不能解决的投诉,可向上级部门反映,并及时向
 /// 投资商说明情况。」: the leader may report such a complaint to a higher department
 /// (the step `superior-dept`), and the investor is told within the (assumed) working
@@ -512,29 +543,8 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
 #[test]
 fn s37_beyond_the_committee_goes_up_and_the_investor_is_told() {
     let run = |told: bool| {
-        let roster = roster(
-            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-            &[
-                ("sw", "首问", "zsj", &["first_receiver"], None),
-                ("jb", "经办", "ywk", &["handling_section"], None),
-                ("jl", "局领导", "zsj", &["bureau_leader"], None),
-            ],
-        );
-        let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+        let mut s = power_line_case_with_the_section();
         let t0 = beijing(2025, 11, 3, 9, 0);
-        let c = Complaint::builder(
-            t0,
-            Channel::Letter,
-            "园区外输电线路改道需省电力公司审批, 迟迟未办",
-        )
-        .complainant(Complainant::organization("某企业").unwrap())
-        .category(cat("commitment"))
-        .first_responder(sid("sw"))
-        .build()
-        .unwrap();
-        s.register("sw", "HSG-Y", c).unwrap();
-        s.ok("sw", minutes(t0, 5), accept());
-        s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
         // The section cannot take the step: it is the leader's to report up.
         assert!(
             s.run(
@@ -1388,4 +1398,32 @@ fn s37_another_section_does_not_approve_a_sections_proposal() {
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("kz", minutes(t0, 80), approve());
     assert_eq!(status(&s), Status::Approved);
+}
+
+/// Seventeenth audit: 投诉受理制 第五条「对红沙岗管委会职权范围内不能解决的投诉,可向上级部门
+/// 反映,并及时向投资商说明情况」: the leader reports such a complaint up (反映), which
+/// hands the case to nobody. The step `superior-dept` took the case over to the
+/// leader, displacing the 经办人 (ruling 129): he could no longer answer the
+/// investor or ask for more time, yet `completion` stayed his (`assignee`), a
+/// clock charged to one who cannot stop it, and the leader cannot answer. The
+/// step notifies the 上级部门 and leaves the case with the section now. Fails on
+/// the old file: the 经办人's answer after the report up was refused.
+#[test]
+fn s37_reporting_up_leaves_the_case_with_the_section() {
+    let mut s = power_line_case_with_the_section();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("superior-dept", "管委会职权范围内不能解决, 向上级部门反映"),
+    );
+    s.ok(
+        "jb",
+        minutes(t0, 120),
+        reply("已向上级部门反映, 省电力公司审批结果另行告知"),
+    );
+    s.ok("jb", minutes(t0, 150), close());
+    s.tick(beijing(2025, 11, 20, 9, 0));
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
 }

@@ -1437,3 +1437,38 @@ fn s38_the_leader_does_not_reopen_or_reclassify() {
     s.ok("zh1", beijing(2026, 5, 13, 9, 5), reopen("患者仍不满意"));
     s.assert_replays();
 }
+
+/// Seventeenth audit: the source has no 非正常结案; the file's (assumed, 综合办's
+/// `approval.abnormal_closure`) rests on 5「对投诉者的不正确意见和不合理要求,要耐心解释,
+/// 做好疏导工作,消除矛盾」, and 6 has every complaint not answered at once fed back
+/// 「在规定时日内把调查结果和处理意见反馈给投诉者」. 综合办 closed abnormally at any stage,
+/// so a billing complaint 财务科 was still looking into ended with no feedback and
+/// its `feedback` clock stopped. It closes abnormally only a complaint fed back
+/// (`replied`) whose patient, heard all the same, is still unsatisfied. Fails on
+/// the old file: the closure of the complaint with 财务科 was recorded.
+#[test]
+fn s38_the_office_closes_abnormally_only_a_complaint_fed_back() {
+    let t0 = beijing(2026, 6, 1, 9, 0);
+    let mut s = s38_double_charge_with_finance();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "患者要求不合理, 经耐心解释仍不接受".to_owned(),
+    };
+    s.ok("f1", minutes(t0, 20), investigate());
+    let before = s.case().clone();
+    let e = s.refused("g1", minutes(t0, 30), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "f1",
+        minutes(t0, 60),
+        reply("已核实: 第二次收费为复查费, 非重复收取"),
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "患者仍要求退还复查费"),
+    );
+    s.ok("g1", minutes(t0, 120), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

@@ -852,19 +852,20 @@ fn s42_the_manager_does_not_make_the_major_report_to_himself() {
     s42_only_the_receiver_reports("jl");
 }
 
-/// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息传递
-/// 并立即将情况回复客户」 and (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」:
-/// the receiver who passed the complaint on answers the customer; the 职能部门 is
-/// told (信息传递) and does the work. It held `reply`, and its answer stopped the
-/// receiver's `reply` clock (fourteenth audit). Fails on the old file: the
-/// department's reply was recorded.
-#[test]
-fn s42_the_department_does_not_answer_for_the_receiver() {
+/// A general complaint (half the car park's lights out) the receptionist `jd`
+/// registers on Mon 2 Mar 2026 at 10:00 as its first responder, accepts and
+/// passes at 10:02 to 工程部's `g1`; the centre's leader `ld` is on the roster.
+fn s42_lights_passed_to_engineering() -> Scenario {
     let roster = roster(
-        &[("kf", "客户服务中心", None), ("gc", "工程部", None)],
+        &[
+            ("kf", "客户服务中心", None),
+            ("gc", "工程部", None),
+            ("zx", "物业管理中心", None),
+        ],
         &[
             ("jd", "接待员 小宋", "kf", &["receptionist"], None),
             ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
+            ("ld", "物业管理中心 钟总", "zx", &["centre_leader"], None),
         ],
     );
     let mut s = Scenario::new(policy("property-office-s42.toml"), roster);
@@ -876,6 +877,19 @@ fn s42_the_department_does_not_answer_for_the_receiver() {
     s.register("jd", "WY-R", c).unwrap();
     s.ok("jd", minutes(t0, 1), accept());
     s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
+    s
+}
+
+/// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息传递
+/// 并立即将情况回复客户」 and (3)「受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」:
+/// the receiver who passed the complaint on answers the customer; the 职能部门 is
+/// told (信息传递) and does the work. It held `reply`, and its answer stopped the
+/// receiver's `reply` clock (fourteenth audit). Fails on the old file: the
+/// department's reply was recorded.
+#[test]
+fn s42_the_department_does_not_answer_for_the_receiver() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_passed_to_engineering();
     s.ok("g1", minutes(t0, 30), investigate());
     let version = s.case().version;
     let refused = s
@@ -884,5 +898,35 @@ fn s42_the_department_does_not_answer_for_the_receiver() {
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("jd", minutes(t0, 50), reply("工程部已更换灯管, 照明恢复"));
+    s.assert_replays();
+}
+
+/// Seventeenth audit: the source has no 非正常结案, and (3)「受理客户投诉要一跟到底,直到
+/// 问题得到解决并回复客户为止」 has every complaint followed until the customer is
+/// answered. The 物业管理中心领导's abnormal closure (assumed, `approval.abnormal_closure`,
+/// unmarked before) held at any stage, so a complaint 工程部 was still repairing
+/// ended unanswered and its `reply` clock stopped. He closes abnormally only a
+/// complaint answered (`replied`) whose customer, called back (8「进行客户回访」),
+/// stays unsatisfied. Fails on the old file: the closure of the unanswered
+/// complaint was recorded.
+#[test]
+fn s42_the_centre_leader_closes_abnormally_only_an_answered_complaint() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_passed_to_engineering();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户要求全部更换为LED灯, 超出物业服务范围".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("ld", minutes(t0, 20), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("jd", minutes(t0, 50), reply("工程部已更换灯管, 照明恢复"));
+    s.ok(
+        "jd",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "客户要求全部更换为LED灯"),
+    );
+    s.ok("ld", minutes(t0, 120), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
