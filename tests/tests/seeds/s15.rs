@@ -1480,3 +1480,25 @@ fn ops_and_sales() -> Roster {
         ],
     )
 }
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E「将管理层的
+/// 处理意见,与客户沟通,直至让客户满意为止」: once the rounds took the case to the 事业部 it
+/// is the division's (its take-over), and the 客服经理 hands on and opens a round only of
+/// a case with him (4.1.4, C, D; `holds_case`, ruling 121). Before the seventeenth
+/// audit he held `assign`, `transfer` and `reopen` on every case: his reopening of the
+/// division's case was accepted, starting the division's reply clock at his moment
+/// (fails on the old file); now each is refused as `grant_condition_unmet`, changing
+/// nothing, and the division opens its round (E) and decides.
+#[test]
+fn s15_the_manager_leaves_the_divisions_case_to_the_division() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    let at = beijing(2026, 4, 10, 13, 0);
+    refused_unmet(&mut s, "csm", at, reopen("客服经理再次协商"));
+    refused_unmet(&mut s, "csm", at, assign("ops", "op1"));
+    refused_unmet(&mut s, "csm", at, transfer("cs", "csm", "客服经理收回"));
+    s15_division_decides(&mut s);
+    s.assert_replays();
+}
