@@ -1070,3 +1070,27 @@ fn s09_management_does_not_close_a_case_without_its_result() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 第五条1「接到投诉后,相关部门应尽快打开调查」, 4「对于较为紧要的投诉案件,公司应组织相关部门
+/// 进行评估和改进」: the grade that sends a case to the evaluation is the company's
+/// (management) or, assumed, the head's of the 相关部门 the case was sent to, not
+/// another department's (`holds_case`, ruling 121). Before the seventeenth audit
+/// 销售部's head held `reclassify` on every case and made 财务部's case 较为紧要,
+/// taking the evaluation step (fails on the old file); now refused naming
+/// `holds_case`, changing nothing, and 财务部's head grades it.
+#[test]
+fn s09_a_head_grades_only_his_own_departments_case() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-RC");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    let pressing = || classify_as("pressing", "涉及媒体曝光");
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("xh", minutes(t0, 30), pressing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert!(steps_taken(&s).is_empty());
+    s.ok("fh", minutes(t0, 40), pressing());
+    assert_eq!(steps_taken(&s), ["evaluation"]);
+    s.assert_replays();
+}
