@@ -84,6 +84,13 @@ fn s33_property_model_one_month_becomes_major() {
     let late = s.tick(beijing(2026, 1, 16, 8, 0));
     assert!(breached(&late, "reasonable_resolution"));
     assert_eq!(level_of(&s), "major");
+    // The manager, who took the 重大 case over (assumed), hands it back to the
+    // 投诉处理人 (四(一)); taken over, it was no longer his (seventeenth audit).
+    s.ok(
+        "zr",
+        beijing(2026, 1, 16, 9, 0),
+        transfer("gc", "cl", "重大投诉,由工程组继续处理"),
+    );
     s.ok(
         "cl",
         beijing(2026, 1, 16, 9, 30),
@@ -1192,4 +1199,56 @@ fn s33_only_reception_agrees_a_reply_time() {
         )
         .unwrap_err();
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
+}
+
+/// 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 and 重大 c)「责任投诉在一个月内得不到合理
+/// 解决的投诉」: the 投诉处理人 is the one the complaint was handed to, and he works and
+/// resolves only a complaint with him (`holds_case`, ruling 121). Before the
+/// seventeenth audit any handler held his acts on every complaint: 保安组's handler
+/// recorded 工程组's complaint resolved (`work_completed`), ending its month though
+/// nothing was done (fails on the old file). Now his investigation, his record of the
+/// resolution and his passing it on are refused naming `holds_case`, changing nothing,
+/// and the month runs on to the 工程组 handler.
+#[test]
+fn s33_a_handler_works_only_a_complaint_handed_to_him() {
+    let roster = roster(
+        &[
+            ("glc", "管理处", None),
+            ("gc", "工程组", Some("glc")),
+            ("ba", "保安组", Some("glc")),
+        ],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("g1", "工程组 覃工", "gc", &["handler"], Some("zr")),
+            ("b1", "保安组 领班 小黎", "ba", &["handler"], Some("zr")),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库排水沟堵塞积水")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-H", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "g1"));
+    let before = (s.case().clone(), s.events.len());
+    for attempt in [
+        CommandKind::StartInvestigation,
+        act(tousu_policy::CaseAction::WorkCompleted, "已疏通"),
+        transfer("ba", "b1", "保安组接手"),
+    ] {
+        let refused = s.run("b1", minutes(t0, 30), attempt).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+        assert!(refused.to_string().contains("holds_case"), "{refused}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("g1", minutes(t0, 40), CommandKind::StartInvestigation);
+    // 一个月 from 2 March: the end of 2 April.
+    s.tick(beijing(2026, 4, 3, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(owners.contains(&"reasonable_resolution@1 → g1".to_owned()), "{owners:?}");
+    s.assert_replays();
 }
