@@ -1094,3 +1094,26 @@ fn s09_a_head_grades_only_his_own_departments_case() {
     assert_eq!(steps_taken(&s), ["evaluation"]);
     s.assert_replays();
 }
+
+/// 第五条1「接到投诉后,相关部门应尽快打开调查,核实投诉事实」: a case the 客服人员 sent to
+/// 财务部 is 财务部's to investigate within 第六条2's 15 working days, and its head
+/// passes it on; the 客服人员 hand on only a case they have (`holds_case`, ruling
+/// 121). Before the seventeenth audit they held `transfer` on every case and took
+/// the case from 财务部's handler to 销售部 (fails on the old file); now refused
+/// naming `holds_case`, changing nothing, and 财务部's head transfers it.
+#[test]
+fn s09_the_desk_hands_on_only_a_case_it_has() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-TR");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run("kf", minutes(t0, 30), transfer("sales", "xs1", "改派销售部"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("fh", minutes(t0, 40), transfer("sales", "xs1", "属销售合同问题"));
+    s.ok("xs1", minutes(t0, 50), investigate());
+    s.assert_replays();
+}
