@@ -1117,3 +1117,26 @@ fn s09_the_desk_hands_on_only_a_case_it_has() {
     s.ok("xs1", minutes(t0, 50), investigate());
     s.assert_replays();
 }
+
+/// 第六条1「公司应依据客户的要求,以书面形式或口头形式向客户通知投诉处理结果」 and 第七条「如客户
+/// 对我司的投诉处理结果不满意,客户可以向相关行业协会或政府监管部门申请仲裁」: the handling ends
+/// with the result notified; the 制度 has no 回访. Before the seventeenth audit closing
+/// waited for a satisfied callback (the default), so a notified complaint whose content
+/// was confirmed could not be closed (fails on the old file: the closing is refused for want of a satisfied callback); now
+/// the 客服人员 close it on its result (`callback = "none"`, ruling 92).
+#[test]
+fn s09_a_notified_complaint_closes_on_its_result() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-CL");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        contacted("content_confirmation", "电话向客户确认投诉内容"),
+    );
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 60), reply("发票已按合同金额重开并寄出"));
+    s.ok("kf", minutes(t0, 90), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
