@@ -1292,3 +1292,29 @@ fn s33_the_manager_closes_abnormally_only_an_answered_complaint() {
     assert!(!status(&s).is_open());
     s.assert_replays();
 }
+
+/// 三(三)「对于能够当时回复的要即时回复」: what survives of the model text (一~四(三)) ends
+/// a complaint with its answer and has no 回访. Before the seventeenth audit closing
+/// waited for a satisfied callback (the default), so reception could not close a
+/// complaint it answered at once (fails on the old file: the closing is refused for
+/// want of a callback); now it closes on its answer (`callback = "none"`, ruling 92).
+#[test]
+fn s33_an_answered_complaint_closes_on_its_answer() {
+    let roster = roster(
+        &[("glc", "管理处", None)],
+        &[("jd", "接待员 小甘", "glc", &["receptionist"], None)],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "询问停水通知为何未张贴")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-CL", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), reply("通知已补贴于各单元门口"));
+    s.ok("jd", minutes(t0, 15), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
