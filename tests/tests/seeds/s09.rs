@@ -1108,12 +1108,20 @@ fn s09_the_desk_hands_on_only_a_case_it_has() {
     s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
     let before = (s.case().clone(), s.events.len());
     let refused = s
-        .run("kf", minutes(t0, 30), transfer("sales", "xs1", "改派销售部"))
+        .run(
+            "kf",
+            minutes(t0, 30),
+            transfer("sales", "xs1", "改派销售部"),
+        )
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert!(refused.to_string().contains("holds_case"), "{refused}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
-    s.ok("fh", minutes(t0, 40), transfer("sales", "xs1", "属销售合同问题"));
+    s.ok(
+        "fh",
+        minutes(t0, 40),
+        transfer("sales", "xs1", "属销售合同问题"),
+    );
     s.ok("xs1", minutes(t0, 50), investigate());
     s.assert_replays();
 }

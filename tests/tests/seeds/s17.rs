@@ -1328,7 +1328,11 @@ fn s17_the_desk_hands_on_only_a_complaint_it_has() {
     s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
     let before = (s.case().clone(), s.events.len());
     let refused = s
-        .run("fd", minutes(t0, 30), transfer("eng", "gc", "前台改派工程部"))
+        .run(
+            "fd",
+            minutes(t0, 30),
+            transfer("eng", "gc", "前台改派工程部"),
+        )
         .unwrap_err();
     assert!(not_held(&refused), "{refused}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));

@@ -951,15 +951,7 @@ fn s33_a_month_late_on_a_team_without_a_handler_is_the_teams() {
 /// could not record the resolution at all (fails on the old file).
 #[test]
 fn s33_the_handler_meets_the_month_by_resolving_the_complaint() {
-    let roster = roster(
-        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
-        &[
-            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
-            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
-            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
     let t0 = beijing(2026, 3, 2, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏一周无人修")
         .complainant(person("业主 严女士"))
@@ -1249,7 +1241,10 @@ fn s33_a_handler_works_only_a_complaint_handed_to_him() {
     // 一个月 from 2 March: the end of 2 April.
     s.tick(beijing(2026, 4, 3, 9, 0));
     let owners = breach_owners(&s);
-    assert!(owners.contains(&"reasonable_resolution@1 → g1".to_owned()), "{owners:?}");
+    assert!(
+        owners.contains(&"reasonable_resolution@1 → g1".to_owned()),
+        "{owners:?}"
+    );
     s.assert_replays();
 }
 
@@ -1262,15 +1257,7 @@ fn s33_a_handler_works_only_a_complaint_handed_to_him() {
 /// a customer who gives no answer to the callback).
 #[test]
 fn s33_the_manager_closes_abnormally_only_an_answered_complaint() {
-    let roster = roster(
-        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
-        &[
-            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
-            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
-            ("g1", "工程组 覃工", "gc", &["handler"], Some("zr")),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
     let t0 = beijing(2026, 3, 2, 9, 0); // Monday
     let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱漏水")
         .complainant(person("业主 严女士"))
@@ -1279,7 +1266,7 @@ fn s33_the_manager_closes_abnormally_only_an_answered_complaint() {
         .unwrap();
     s.register("jd", "WY-AB", c).unwrap();
     s.ok("jd", minutes(t0, 5), accept());
-    s.ok("jd", minutes(t0, 10), assign("gc", "g1"));
+    s.ok("jd", minutes(t0, 10), assign("gc", "cl"));
     let closing = || CommandKind::CloseAbnormally {
         reason: "管理处结案".into(),
     };
@@ -1287,7 +1274,7 @@ fn s33_the_manager_closes_abnormally_only_an_answered_complaint() {
     let refused = s.run("zr", minutes(t0, 20), closing()).unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
-    s.ok("g1", minutes(t0, 30), reply("水箱已修复"));
+    s.ok("cl", minutes(t0, 30), reply("水箱已修复"));
     s.ok("zr", beijing(2026, 3, 9, 9, 0), closing());
     assert!(!status(&s).is_open());
     s.assert_replays();
@@ -1317,4 +1304,16 @@ fn s33_an_answered_complaint_closes_on_its_answer() {
     s.ok("jd", minutes(t0, 15), close());
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();
+}
+
+/// The 管理处's receptionist and manager, and one 工程组 handler (`cl`).
+fn office_with_one_handler() -> Roster {
+    roster(
+        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
+        ],
+    )
 }
