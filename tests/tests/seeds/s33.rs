@@ -1317,3 +1317,33 @@ fn office_with_one_handler() -> Roster {
         ],
     )
 }
+
+/// 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」 and 四(一)「投诉处理人对于投诉内容
+/// 应该进行调查和分析」: reception calls the manager in to explain; the complaint stays
+/// with the 投诉处理人 it was handed to. Before the seventeenth audit the step
+/// `manual-manager` took the complaint over to the manager, so the handler, who
+/// still answers for 重大 c)'s month, could no longer investigate it (fails on the
+/// old file: his investigation is refused naming `holds_case`). Now the step only
+/// notifies the manager, and the handler goes on.
+#[test]
+fn s33_the_manager_called_in_to_explain_takes_nothing_over() {
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "电梯每天停运两小时")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-MX", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "cl"));
+    s.ok("jd", minutes(t0, 15), escalate("请经理出面解释"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+    s.ok("cl", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "cl",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "电梯维保单位未按时保养"),
+    );
+    s.assert_replays();
+}
