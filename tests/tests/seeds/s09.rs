@@ -1070,3 +1070,81 @@ fn s09_management_does_not_close_a_case_without_its_result() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 第五条1「接到投诉后,相关部门应尽快打开调查」, 4「对于较为紧要的投诉案件,公司应组织相关部门
+/// 进行评估和改进」: the grade that sends a case to the evaluation is the company's
+/// (management) or, assumed, the head's of the 相关部门 the case was sent to, not
+/// another department's (`holds_case`, ruling 121). Before the seventeenth audit
+/// 销售部's head held `reclassify` on every case and made 财务部's case 较为紧要,
+/// taking the evaluation step (fails on the old file); now refused naming
+/// `holds_case`, changing nothing, and 财务部's head grades it.
+#[test]
+fn s09_a_head_grades_only_his_own_departments_case() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-RC");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    let pressing = || classify_as("pressing", "涉及媒体曝光");
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("xh", minutes(t0, 30), pressing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert!(steps_taken(&s).is_empty());
+    s.ok("fh", minutes(t0, 40), pressing());
+    assert_eq!(steps_taken(&s), ["evaluation"]);
+    s.assert_replays();
+}
+
+/// 第五条1「接到投诉后,相关部门应尽快打开调查,核实投诉事实」: a case the 客服人员 sent to
+/// 财务部 is 财务部's to investigate within 第六条2's 15 working days, and its head
+/// passes it on; the 客服人员 hand on only a case they have (`holds_case`, ruling
+/// 121). Before the seventeenth audit they held `transfer` on every case and took
+/// the case from 财务部's handler to 销售部 (fails on the old file); now refused
+/// naming `holds_case`, changing nothing, and 财务部's head transfers it.
+#[test]
+fn s09_the_desk_hands_on_only_a_case_it_has() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-TR");
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run(
+            "kf",
+            minutes(t0, 30),
+            transfer("sales", "xs1", "改派销售部"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok(
+        "fh",
+        minutes(t0, 40),
+        transfer("sales", "xs1", "属销售合同问题"),
+    );
+    s.ok("xs1", minutes(t0, 50), investigate());
+    s.assert_replays();
+}
+
+/// 第六条1「公司应依据客户的要求,以书面形式或口头形式向客户通知投诉处理结果」 and 第七条「如客户
+/// 对我司的投诉处理结果不满意,客户可以向相关行业协会或政府监管部门申请仲裁」: the handling ends
+/// with the result notified; the 制度 has no 回访. Before the seventeenth audit closing
+/// waited for a satisfied callback (the default), so a notified complaint whose content
+/// was confirmed could not be closed (fails on the old file: the closing is refused for want of a satisfied callback); now
+/// the 客服人员 close it on its result (`callback = "none"`, ruling 92).
+#[test]
+fn s09_a_notified_complaint_closes_on_its_result() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-CL");
+    s.ok(
+        "kf",
+        minutes(t0, 10),
+        contacted("content_confirmation", "电话向客户确认投诉内容"),
+    );
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.ok("fin1", minutes(t0, 60), reply("发票已按合同金额重开并寄出"));
+    s.ok("kf", minutes(t0, 90), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}

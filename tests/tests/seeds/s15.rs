@@ -1480,3 +1480,54 @@ fn ops_and_sales() -> Roster {
         ],
     )
 }
+
+/// 4.2 D「如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」 and E「将管理层的
+/// 处理意见,与客户沟通,直至让客户满意为止」: once the rounds took the case to the 事业部 it
+/// is the division's (its take-over), and the 客服经理 hands on and opens a round only of
+/// a case with him (4.1.4, C, D; `holds_case`, ruling 121). Before the seventeenth
+/// audit he held `assign`, `transfer` and `reopen` on every case: his reopening of the
+/// division's case was accepted, starting the division's reply clock at his moment
+/// (fails on the old file); now each is refused as `grant_condition_unmet`, changing
+/// nothing, and the division opens its round (E) and decides.
+#[test]
+fn s15_the_manager_leaves_the_divisions_case_to_the_division() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    let at = beijing(2026, 4, 10, 13, 0);
+    refused_unmet(&mut s, "csm", at, reopen("客服经理再次协商"));
+    refused_unmet(&mut s, "csm", at, assign("ops", "op1"));
+    refused_unmet(&mut s, "csm", at, transfer("cs", "csm", "客服经理收回"));
+    s15_division_decides(&mut s);
+    s.assert_replays();
+}
+
+/// 4.2 E「将管理层的处理意见,与客户沟通,直至让客户满意为止」: the 事业部's abnormal closure
+/// (assumed, ruling 28) ends a case whose round was answered, not one in the middle of
+/// its round, before the management's opinion is told. Before the seventeenth audit it
+/// held at any stage once the case reached the division: it closed the case it had just
+/// reopened for its round (fails on the old file). Now refused as
+/// `grant_condition_unmet`, changing nothing.
+#[test]
+fn s15_the_division_does_not_end_its_round_before_its_opinion_is_told() {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s.ok(
+        "dm",
+        beijing(2026, 4, 10, 14, 0),
+        reopen("E: 事业部管理层决定"),
+    );
+    s.ok("csm", beijing(2026, 4, 10, 14, 30), investigate());
+    refused_unmet(
+        &mut s,
+        "dm",
+        beijing(2026, 4, 10, 15, 0),
+        CommandKind::CloseAbnormally {
+            reason: "事业部结案".into(),
+        },
+    );
+    s.assert_replays();
+}

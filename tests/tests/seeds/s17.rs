@@ -1313,3 +1313,60 @@ fn s17_a_consultation_closes_on_its_answer() {
     c.ok("fd", minutes(t0, 50), close());
     assert_eq!(closure_kind(&c), "Satisfied");
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: once the receiving
+/// department has sent a complaint to a 职责部门, it is that department's, and its
+/// 部门主管或经理 passes it on; the desk hands on only a complaint it has
+/// (`holds_case`, ruling 121). Before the seventeenth audit the desk held `assign`
+/// and `transfer` on every case and took the complaint from 会籍部's 专人 to 工程部
+/// (fails on the old file); now refused naming `holds_case`, changing nothing, and
+/// 会籍部's manager transfers it.
+#[test]
+fn s17_the_desk_hands_on_only_a_complaint_it_has() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-TR");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run(
+            "fd",
+            minutes(t0, 30),
+            transfer("eng", "gc", "前台改派工程部"),
+        )
+        .unwrap_err();
+    assert!(not_held(&refused), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("dm", minutes(t0, 40), transfer("eng", "gc", "属设备问题"));
+    s.ok("gc", minutes(t0, 50), investigate());
+    s.assert_replays();
+}
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」, 6「客户投诉处理期限不能
+/// 超过3个工作日」: a complaint sent to 会籍部 and answered is 会籍部's to take up again,
+/// by its 部门主管或经理 (`holds_case`, ruling 121). Before the seventeenth audit any
+/// department's manager held `reopen` on every case: 工程部's manager reopened it,
+/// restarting 会籍部's 专人's 3 working days (fails on the old file). Now refused
+/// naming `holds_case`, changing nothing, and 会籍部's manager reopens it.
+#[test]
+fn s17_a_manager_reopens_only_his_own_departments_complaint() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-RO");
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("inv", minutes(t0, 20), investigate());
+    sales_solution(&mut s, t0);
+    s.ok("dm", minutes(t0, 100), approve());
+    s.ok("fd", minutes(t0, 120), reply("已退还折扣差额300元"));
+    s.ok(
+        "fd",
+        minutes(t0, 150),
+        callback(Satisfaction::Unsatisfied, "会员认为差额算错"),
+    );
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run("em", minutes(t0, 180), reopen("工程部经理重新处理"))
+        .unwrap_err();
+    assert!(not_held(&refused), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("dm", minutes(t0, 190), reopen("会员仍有异议,重新核实"));
+    s.assert_replays();
+}

@@ -84,6 +84,13 @@ fn s33_property_model_one_month_becomes_major() {
     let late = s.tick(beijing(2026, 1, 16, 8, 0));
     assert!(breached(&late, "reasonable_resolution"));
     assert_eq!(level_of(&s), "major");
+    // The manager, who took the 重大 case over (assumed), hands it back to the
+    // 投诉处理人 (四(一)); taken over, it was no longer his (seventeenth audit).
+    s.ok(
+        "zr",
+        beijing(2026, 1, 16, 9, 0),
+        transfer("gc", "cl", "重大投诉,由工程组继续处理"),
+    );
     s.ok(
         "cl",
         beijing(2026, 1, 16, 9, 30),
@@ -944,15 +951,7 @@ fn s33_a_month_late_on_a_team_without_a_handler_is_the_teams() {
 /// could not record the resolution at all (fails on the old file).
 #[test]
 fn s33_the_handler_meets_the_month_by_resolving_the_complaint() {
-    let roster = roster(
-        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
-        &[
-            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
-            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
-            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
     let t0 = beijing(2026, 3, 2, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏一周无人修")
         .complainant(person("业主 严女士"))
@@ -1192,4 +1191,159 @@ fn s33_only_reception_agrees_a_reply_time() {
         )
         .unwrap_err();
     assert_eq!(refused.kind(), "not_permitted", "{refused}");
+}
+
+/// 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 and 重大 c)「责任投诉在一个月内得不到合理
+/// 解决的投诉」: the 投诉处理人 is the one the complaint was handed to, and he works and
+/// resolves only a complaint with him (`holds_case`, ruling 121). Before the
+/// seventeenth audit any handler held his acts on every complaint: 保安组's handler
+/// recorded 工程组's complaint resolved (`work_completed`), ending its month though
+/// nothing was done (fails on the old file). Now his investigation, his record of the
+/// resolution and his passing it on are refused naming `holds_case`, changing nothing,
+/// and the month runs on to the 工程组 handler.
+#[test]
+fn s33_a_handler_works_only_a_complaint_handed_to_him() {
+    let roster = roster(
+        &[
+            ("glc", "管理处", None),
+            ("gc", "工程组", Some("glc")),
+            ("ba", "保安组", Some("glc")),
+        ],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("g1", "工程组 覃工", "gc", &["handler"], Some("zr")),
+            ("b1", "保安组 领班 小黎", "ba", &["handler"], Some("zr")),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库排水沟堵塞积水")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-H", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "g1"));
+    let before = (s.case().clone(), s.events.len());
+    for attempt in [
+        CommandKind::StartInvestigation,
+        act(tousu_policy::CaseAction::WorkCompleted, "已疏通"),
+        transfer("ba", "b1", "保安组接手"),
+    ] {
+        let refused = s.run("b1", minutes(t0, 30), attempt).unwrap_err();
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+        assert!(refused.to_string().contains("holds_case"), "{refused}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("g1", minutes(t0, 40), CommandKind::StartInvestigation);
+    // 一个月 from 2 March: the end of 2 April.
+    s.tick(beijing(2026, 4, 3, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"reasonable_resolution@1 → g1".to_owned()),
+        "{owners:?}"
+    );
+    s.assert_replays();
+}
+
+/// 三(三)「对于能够当时回复的要即时回复,当时无法回复的要与投诉人约定好回复时间」, 四(三)
+/// 「对无责任投诉,应向住户予以合理、耐心的解释」: every complaint is answered; the model
+/// text has no 非正常结案. Before the seventeenth audit the manager's abnormal closure
+/// (assumed) held at any stage and ended a complaint 工程组 held, unanswered, with its
+/// month (fails on the old file). Now refused as `grant_condition_unmet`, changing
+/// nothing; once the complaint is answered the manager may still close it (assumed:
+/// a customer who gives no answer to the callback).
+#[test]
+fn s33_the_manager_closes_abnormally_only_an_answered_complaint() {
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱漏水")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-AB", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "cl"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "管理处结案".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("zr", minutes(t0, 20), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("cl", minutes(t0, 30), reply("水箱已修复"));
+    s.ok("zr", beijing(2026, 3, 9, 9, 0), closing());
+    assert!(!status(&s).is_open());
+    s.assert_replays();
+}
+
+/// 三(三)「对于能够当时回复的要即时回复」: what survives of the model text (一~四(三)) ends
+/// a complaint with its answer and has no 回访. Before the seventeenth audit closing
+/// waited for a satisfied callback (the default), so reception could not close a
+/// complaint it answered at once (fails on the old file: the closing is refused for
+/// want of a callback); now it closes on its answer (`callback = "none"`, ruling 92).
+#[test]
+fn s33_an_answered_complaint_closes_on_its_answer() {
+    let roster = roster(
+        &[("glc", "管理处", None)],
+        &[("jd", "接待员 小甘", "glc", &["receptionist"], None)],
+    );
+    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "询问停水通知为何未张贴")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-CL", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), reply("通知已补贴于各单元门口"));
+    s.ok("jd", minutes(t0, 15), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// The 管理处's receptionist and manager, and one 工程组 handler (`cl`).
+fn office_with_one_handler() -> Roster {
+    roster(
+        &[("glc", "管理处", None), ("gc", "工程组", Some("glc"))],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
+        ],
+    )
+}
+
+/// 三(二)b)「必要时,通知客户服务中心经理或管理处主任出面解释」 and 四(一)「投诉处理人对于投诉内容
+/// 应该进行调查和分析」: reception calls the manager in to explain; the complaint stays
+/// with the 投诉处理人 it was handed to. Before the seventeenth audit the step
+/// `manual-manager` took the complaint over to the manager, so the handler, who
+/// still answers for 重大 c)'s month, could no longer investigate it (fails on the
+/// old file: his investigation is refused naming `holds_case`). Now the step only
+/// notifies the manager, and the handler goes on.
+#[test]
+fn s33_the_manager_called_in_to_explain_takes_nothing_over() {
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_one_handler());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "电梯每天停运两小时")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-MX", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "cl"));
+    s.ok("jd", minutes(t0, 15), escalate("请经理出面解释"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+    s.ok("cl", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "cl",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "电梯维保单位未按时保养"),
+    );
+    s.assert_replays();
 }
