@@ -620,16 +620,7 @@ fn s27_the_handling_is_not_extended() {
 /// bureau's reply was accepted).
 #[test]
 fn s27_another_bureau_does_not_answer_a_bureaus_case() {
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
-    let t0 = beijing(2026, 6, 15, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
-        .complainant(person("纳税人"))
-        .category(cat("service_system_breach"))
-        .build()
-        .unwrap();
-    s.register("zy", "NS-J", c).unwrap();
-    s.ok("zy", minutes(t0, 5), accept());
-    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    let (mut s, t0) = a_case_jia_assigned();
     let unmet = |e: &Rejection| {
         matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case")))
@@ -756,6 +747,45 @@ fn s27_the_cooperating_department_records_no_fact() {
         "z2",
         minutes(t0, 80),
         findings(FaultParty::Us, "征管科核实情况"),
+    );
+    s.assert_replays();
+}
+
+/// Mon 15 Jun 2026: a case 甲区's staff member `zy` registered, accepted and
+/// assigned to himself, among `two_bureaus`.
+fn a_case_jia_assigned() -> (Scenario, DateTime<Utc>) {
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-J", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    (s, t0)
+}
+
+/// 第四条「属地管理」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、
+/// 处理、反馈等事项」: a case one bureau assigned is its own, so the taxpayer's
+/// withdrawal is recorded there too. The old file left `withdraw` outside the
+/// staff's `holds_case` grant, so another bureau's staff member recorded it on
+/// 甲区's assigned case, ending its handler's `handling` clock (this test fails
+/// on that file); now it is refused and 甲区 records it.
+#[test]
+fn s27_another_bureau_does_not_record_a_withdrawal() {
+    let (mut s, t0) = a_case_jia_assigned();
+    refused_not_holding(
+        &mut s,
+        "zy2",
+        minutes(t0, 20),
+        CommandKind::Withdraw { reason: None },
+    );
+    s.ok(
+        "zy",
+        minutes(t0, 30),
+        CommandKind::Withdraw { reason: None },
     );
     s.assert_replays();
 }
