@@ -395,22 +395,7 @@ fn s24_a_complaint_another_department_registered_is_quality_s() {
 /// late reply is 品质部's handler's.
 #[test]
 fn s24_production_carries_out_but_is_not_handed_the_complaint() {
-    let roster = roster(
-        &[("pz", "品质部", None), ("sc", "生产部", None)],
-        &[
-            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
-            ("p1", "生产部 罗主任", "sc", &["production"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
-    // Mon 16 Mar 2026: two calendar days end with Wed 18 Mar.
-    let t0 = beijing(2026, 3, 16, 9, 0);
-    let c = about(t0, "product", "省内客户: 开关柜柜门变形无法闭合")
-        .complainant(person("本省某工厂 设备科"))
-        .build()
-        .unwrap();
-    s.register("q1", "ZL-S", c).unwrap();
-    s.ok("q1", minutes(t0, 10), accept());
+    let (mut s, t0) = production_beside_quality();
     let to_production = s
         .run("q1", minutes(t0, 20), assign("sc", "p1"))
         .unwrap_err();
@@ -725,5 +710,52 @@ fn s24_sales_proposes_only_for_a_return_handed_to_him() {
     s.ok("q1", minutes(t0, 20), assign("xs", "x1"));
     s.ok("x1", minutes(t0, 25), investigate());
     s.ok("x1", minutes(t0, 30), refund());
+    s.assert_replays();
+}
+
+/// A product complaint 品质部's `q1` registered and accepted on Mon 16 Mar 2026
+/// (two calendar days end with Wed 18 Mar), with 生产部's `p1` beside it.
+fn production_beside_quality() -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[("pz", "品质部", None), ("sc", "生产部", None)],
+        &[
+            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
+            ("p1", "生产部 罗主任", "sc", &["production"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let c = about(t0, "product", "省内客户: 开关柜柜门变形无法闭合")
+        .complainant(person("本省某工厂 设备科"))
+        .build()
+        .unwrap();
+    s.register("q1", "ZL-S", c).unwrap();
+    s.ok("q1", minutes(t0, 10), accept());
+    (s, t0)
+}
+
+/// 5.4.1「品质部接到客户质量投诉后,用《质量信息反馈单》的形式做好记录,进行质量问题分析,然后把
+/// 分析结果反馈给生产部进行落实处理」 and 5.3 2)「由销售人员会同质检人员(技术人员进行协助)对产品
+/// 进行检定、核实」: whether the user caused the damage (5.1.6, which makes the
+/// complaint invalid) is found by the inspection and 品质部's analysis; 生产部 carries
+/// the result out and records its findings, but no fact (`facts = []`, ruling 150).
+/// The old file let 生产部 record `user_caused_damage` (this test fails on that
+/// file); 品质部 still does.
+#[test]
+fn s24_production_records_no_fact() {
+    let (mut s, t0) = production_beside_quality();
+    s.ok("q1", minutes(t0, 30), assign("pz", "q1"));
+    s.ok("p1", minutes(t0, 40), investigate());
+    let user_caused = || CommandKind::RecordFacts {
+        facts: [(fact("user_caused_damage"), yes())].into(),
+    };
+    let refused = s.run("p1", minutes(t0, 50), user_caused()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok("q1", minutes(t0, 55), user_caused());
+    s.ok(
+        "p1",
+        minutes(t0, 60),
+        findings(FaultParty::Customer, "柜门受外力撞击变形"),
+    );
     s.assert_replays();
 }

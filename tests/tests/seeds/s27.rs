@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S27 — 纳税服务投诉管理办法
@@ -619,16 +620,7 @@ fn s27_the_handling_is_not_extended() {
 /// bureau's reply was accepted).
 #[test]
 fn s27_another_bureau_does_not_answer_a_bureaus_case() {
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
-    let t0 = beijing(2026, 6, 15, 10, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
-        .complainant(person("纳税人"))
-        .category(cat("service_system_breach"))
-        .build()
-        .unwrap();
-    s.register("zy", "NS-J", c).unwrap();
-    s.ok("zy", minutes(t0, 5), accept());
-    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    let (mut s, t0) = a_case_jia_assigned();
     let unmet = |e: &Rejection| {
         matches!(e, Rejection::GrantConditionUnmet { unmet, .. }
             if unmet.iter().any(|u| u.contains("holds_case")))
@@ -674,5 +666,126 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
         callback(Satisfaction::Satisfied, "回访：满意"),
     );
     s.ok("zy", minutes(t0, 90), close());
+    s.assert_replays();
+}
+
+/// A 纳税服务科 case and a 征管科 member (`coordinating_dept`), accepted and
+/// assigned to the service staff member `n1`, the 征管科 called in to it
+/// (`co_handling`) or not.
+fn s27_case_with_the_coordinating_dept(called_in: bool) -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[
+            ("jg", "某区税务局", None),
+            ("nf", "纳税服务科", Some("jg")),
+            ("zs", "征收管理科", Some("jg")),
+        ],
+        &[
+            ("n1", "纳服专职 欧阳", "nf", &["tax_service_staff"], None),
+            ("z2", "征管科 马科员", "zs", &["coordinating_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Web, "窗口人员未一次性告知所需资料,往返三次")
+        .complainant(Complainant::organization("某商贸有限公司").unwrap())
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("n1", "NF-9", c).unwrap();
+    s.ok("n1", minutes(t0, 30), accept());
+    s.ok(
+        "n1",
+        minutes(t0, 40),
+        CommandKind::Assign {
+            assignment: Assignment {
+                lead: did("nf"),
+                handler: Some(sid("n1")),
+                co_handling: if called_in { vec![did("zs")] } else { vec![] },
+            },
+        },
+    );
+    (s, t0)
+}
+
+/// 第七条「需要其他部门配合的,由纳税服务部门进行统筹协调」: another department cooperates
+/// on a case the 纳税服务部门 called it in to. The old file gave `coordinating_dept`
+/// `investigate` and `record_findings` outright, so a 征管科 member investigated and
+/// recorded the findings of a case nobody called his department to (this test
+/// fails on that file); now both are `holds_case = "co_handling"` (ruling 148).
+#[test]
+fn s27_a_department_not_called_in_does_not_investigate() {
+    let (mut s, t0) = s27_case_with_the_coordinating_dept(false);
+    refused_not_holding(&mut s, "z2", minutes(t0, 60), investigate());
+    s.ok("n1", minutes(t0, 70), investigate());
+    refused_not_holding(
+        &mut s,
+        "z2",
+        minutes(t0, 80),
+        findings(FaultParty::Us, "窗口人员未一次性告知"),
+    );
+    let (mut s, t0) = s27_case_with_the_coordinating_dept(true);
+    s.ok("z2", minutes(t0, 60), investigate());
+}
+
+/// 第七条「纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项。需要其他部门配合的,
+/// 由纳税服务部门进行统筹协调」 with 第五条「不得隐瞒、捏造、歪曲事实」: whether the taxpayer
+/// fabricated the facts, which makes the complaint malicious, is the 纳税服务部门's
+/// finding; the department called in to cooperate records its findings but no
+/// fact (`facts = []`, ruling 150). The old file let it record `facts_fabricated`
+/// (this test fails on that file); the service staff still do.
+#[test]
+fn s27_the_cooperating_department_records_no_fact() {
+    let (mut s, t0) = s27_case_with_the_coordinating_dept(true);
+    s.ok("z2", minutes(t0, 60), investigate());
+    let fabricated = || CommandKind::RecordFacts {
+        facts: [(fact("facts_fabricated"), yes())].into(),
+    };
+    let refused = s.run("z2", minutes(t0, 70), fabricated()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok("n1", minutes(t0, 75), fabricated());
+    s.ok(
+        "z2",
+        minutes(t0, 80),
+        findings(FaultParty::Us, "征管科核实情况"),
+    );
+    s.assert_replays();
+}
+
+/// Mon 15 Jun 2026: a case 甲区's staff member `zy` registered, accepted and
+/// assigned to himself, among `two_bureaus`.
+fn a_case_jia_assigned() -> (Scenario, DateTime<Utc>) {
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
+    let t0 = beijing(2026, 6, 15, 10, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "甲区办税服务厅未落实首问责任")
+        .complainant(person("纳税人"))
+        .category(cat("service_system_breach"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-J", c).unwrap();
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    (s, t0)
+}
+
+/// 第四条「属地管理」 and 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、
+/// 处理、反馈等事项」: a case one bureau assigned is its own, so the taxpayer's
+/// withdrawal is recorded there too. The old file left `withdraw` outside the
+/// staff's `holds_case` grant, so another bureau's staff member recorded it on
+/// 甲区's assigned case, ending its handler's `handling` clock (this test fails
+/// on that file); now it is refused and 甲区 records it.
+#[test]
+fn s27_another_bureau_does_not_record_a_withdrawal() {
+    let (mut s, t0) = a_case_jia_assigned();
+    refused_not_holding(
+        &mut s,
+        "zy2",
+        minutes(t0, 20),
+        CommandKind::Withdraw { reason: None },
+    );
+    s.ok(
+        "zy",
+        minutes(t0, 30),
+        CommandKind::Withdraw { reason: None },
+    );
     s.assert_replays();
 }

@@ -644,3 +644,35 @@ fn s28_the_hall_supervisor_does_not_make_a_reported_case_a_batch() {
     assert!(!breached(&beyond.tick(minutes(t0, 180)), "report_batch"));
     beyond.assert_replays();
 }
+
+/// 三6「●及时予以处理,力求在现场回复客户(包括请示上级 主管等方式);如不能现场答复的应告知客户
+/// 需要的时间」: every complaint is answered, on site or by the time told; the source
+/// has no 非正常结案. The old file let the hall supervisor close a complaint
+/// abnormally at any stage, ending it before any answer (this test fails on
+/// that file); now only an answered one (`statuses = ["replied"]`, as S24's
+/// management), which the customer did not accept.
+#[test]
+fn s28_the_hall_supervisor_does_not_close_a_complaint_unanswered() {
+    let t0 = beijing(2026, 6, 16, 10, 0);
+    let mut s = threatens_the_media("YY-AB", t0);
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户诉求无法满足,主任结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("zr", minutes(t0, 10), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "y1",
+        minutes(t0, 20),
+        reply("已现场答复: 已安排装维人员上门检修"),
+    );
+    s.ok(
+        "y1",
+        minutes(t0, 30),
+        callback(Satisfaction::Unsatisfied, "要求减免三个月费用"),
+    );
+    s.ok("zr", minutes(t0, 40), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

@@ -634,3 +634,39 @@ fn s36_only_the_cs_staff_record_the_responsibility() {
     );
     s.assert_replays();
 }
+
+/// 四1「要耐心、认真地向客户作出解释」, 四2「及时将投诉解决期限通知客户」 and 二2「力争在最短的
+/// 时间里全面解决,给客户一个圆满的结果」: every complaint is answered; the source has no
+/// 非正常结案. The old file let the 客户服务主管 close a complaint abnormally at any
+/// stage, ending it before any answer (this test fails on that file); now only
+/// an answered one (`statuses = ["replied"]`), which the customer did not accept.
+#[test]
+fn s36_the_cs_supervisor_does_not_close_a_complaint_unanswered() {
+    let mut s = with_account_manager();
+    let t0 = beijing(2026, 4, 14, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "送货车辆多次晚到")
+        .complainant(person("零售户 蒋老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    s.register("r1", "PS-AB", c).unwrap();
+    s.ok("r1", minutes(t0, 20), accept());
+    s.ok("kz", minutes(t0, 30), assign("kf", "k1"));
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户要求无法满足,主管结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("kz", minutes(t0, 40), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("k1", minutes(t0, 50), investigate());
+    s.ok("k1", minutes(t0, 60), reply("已调整配送线路,向您致歉"));
+    s.ok(
+        "k1",
+        minutes(t0, 70),
+        callback(Satisfaction::Unsatisfied, "要求赔偿误工损失"),
+    );
+    s.ok("kz", minutes(t0, 80), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
