@@ -555,15 +555,10 @@ fn s06_the_group_accepts_major_complaints_only() {
     m.ok("gqc", minutes(t0, 10), accept());
 }
 
-/// 五: 「品管部受理」「现场核实」「反 馈」 are 品管部's (集团品管部's on a major case); the
-/// factory's 「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」 and the rep's part help
-/// them. Making the factory's inspector or the rep the handler would charge him
-/// with the feedback he cannot give (neither may answer the checked complaint):
-/// the hand-over is refused and changes nothing (`hands_over_to`, ruling 78); the
-/// factory is called in, and a late feedback stays 品管部's. (The file let 品管部
-/// hand the case to anyone.)
-#[test]
-fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
+/// The rep, 品管部 and the factory's 工厂品质监督, each in his department; a
+/// general complaint of colour difference registered by the rep and accepted
+/// by 品管部 on Monday 2 March 2026 (`t0` 9:00).
+fn a_general_case_beside_the_factory() -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
         &[
             ("xs", "销售公司", None),
@@ -587,6 +582,51 @@ fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
     )
     .unwrap();
     s.ok("qc", minutes(t0, 10), accept());
+    (s, t0)
+}
+
+/// 五 「质量总监审批」「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」: the factory
+/// re-inspects when it is called in — the flowchart puts its 复检 after the
+/// sales company's 「书面申请」 and the director's 「审批」, not on a case
+/// 品管部 checks alone (「品管部受理」「现场核实」). Its 复检 and findings on a case
+/// 品管部 took without calling the factory in are refused (`holds_case =
+/// "co_handling"`, ruling 148) and change nothing; they would have ended
+/// 品管部's site check. Fails on the old file, where the factory investigated
+/// any case.
+#[test]
+fn s06_the_factory_re_inspects_only_when_called_in() {
+    let (mut s, t0) = a_general_case_beside_the_factory();
+    s.ok("qc", minutes(t0, 20), assign("pg", "qc"));
+    let before = s.case().clone();
+    let refused = s.run("fqc", minutes(t0, 30), investigate()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("qc", minutes(t0, 40), investigate());
+    let refused = s
+        .run(
+            "fqc",
+            minutes(t0, 50),
+            findings(FaultParty::Us, "复检:色号混批"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok(
+        "qc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "现场核实:色号混批"),
+    );
+}
+
+/// 五: 「品管部受理」「现场核实」「反 馈」 are 品管部's (集团品管部's on a major case); the
+/// factory's 「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」 and the rep's part help
+/// them. Making the factory's inspector or the rep the handler would charge him
+/// with the feedback he cannot give (neither may answer the checked complaint):
+/// the hand-over is refused and changes nothing (`hands_over_to`, ruling 78); the
+/// factory is called in, and a late feedback stays 品管部's. (The file let 品管部
+/// hand the case to anyone.)
+#[test]
+fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
+    let (mut s, t0) = a_general_case_beside_the_factory();
     let before = s.case().clone();
     for (dept, handler) in [("factory", "fqc"), ("xs", "rep")] {
         let refused = s

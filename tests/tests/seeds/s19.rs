@@ -113,7 +113,7 @@ fn s19_server_may_not_conclude_and_a_late_announcement() {
     assert!(breached(&s.events, "remedy"));
 }
 
-/// 「阐明解决问题需要的步骤,可告之现场管理」: the server tells the floor manager, who takes over.
+/// 「阐明解决问题需要的步骤,可告之现场管理」: the server tells the floor manager.
 #[test]
 fn the_server_tells_the_floor_manager() {
     let t0 = beijing(2026, 6, 15, 10, 0);
@@ -533,6 +533,19 @@ fn s19_the_time_agreed_with_the_guest_replaces_the_follow_up() {
 /// was recorded as `floor-manager`).
 #[test]
 fn s19_the_floor_manager_does_not_escalate_to_himself() {
+    let (mut s, t0) = slow_dish_accepted();
+    let refused = s
+        .run("fm", minutes(t0, 2), escalate("经理自行接手"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_permitted", "{refused}");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("w", minutes(t0, 3), escalate("告之现场管理"));
+    assert_eq!(steps_taken(&s), ["floor-manager"]);
+}
+
+/// The server and the 当班经理 of one restaurant; a slow dish complained of
+/// at the table and accepted by the server on 18 February 2026 (`t0` 12:00).
+fn slow_dish_accepted() -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
         &[("rest", "餐厅", None)],
         &[
@@ -549,13 +562,21 @@ fn s19_the_floor_manager_does_not_escalate_to_himself() {
         .unwrap();
     s.register("w", "S19-E", c).unwrap();
     s.ok("w", minutes(t0, 1), accept());
-    let refused = s
-        .run("fm", minutes(t0, 2), escalate("经理自行接手"))
-        .unwrap_err();
-    assert_eq!(refused.kind(), "not_permitted", "{refused}");
-    assert!(steps_taken(&s).is_empty());
+    (s, t0)
+}
+
+/// 「阐明解决问题需要的步骤,可告之现场管理」: the server tells (告之) the floor
+/// manager; the source does not hand him the case (no 移交, no 交由…处理):
+/// the escalation the case records names no take-over. Fails on the old
+/// file, where `floor-manager` took the case over for the floor manager.
+#[test]
+fn s19_telling_the_floor_manager_does_not_hand_him_the_case() {
+    let (mut s, t0) = slow_dish_accepted();
+    s.ok("w", minutes(t0, 2), assign("rest", "w"));
     s.ok("w", minutes(t0, 3), escalate("告之现场管理"));
     assert_eq!(steps_taken(&s), ["floor-manager"]);
+    let e = s.case().escalations.last().unwrap();
+    assert_eq!(e.take_over, None, "{e:?}");
 }
 
 /// 「食物变质有污染物,请当客人面处理掉,并协商经济补偿方法。」「告之您当班的其他服务人员客人的投诉,

@@ -715,24 +715,7 @@ fn s20_a_case_its_handler_passed_up_is_the_superior_departments() {
 /// reply was the inspector's (fails on the old file).
 #[test]
 fn s20_another_department_cooperates_and_is_not_handed_the_complaint() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("eng", "工程部", None)],
-        &[
-            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], None),
-            ("eng1", "工程部巡查员", "eng", &["dept_staff"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
-    // Monday 11 May 2026, after the Labour Day holiday.
-    let t0 = beijing(2026, 5, 11, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "小区北门道闸坏了三天，车辆只能人工放行")
-        .complainant(person("业主 严女士"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("kf", "S20-H", c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
+    let (mut s, t0) = gate_accepted_beside_engineering();
     let before = s.case().clone();
     for by in ["kf", "sup"] {
         let refused = s
@@ -753,6 +736,56 @@ fn s20_another_department_cooperates_and_is_not_handed_the_complaint() {
     s.tick(beijing(2026, 5, 13, 9, 0));
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["phone_reply@1 → kf"]);
+}
+
+/// The centre's 客服员 and supervisor and the 工程部's inspector; a broken
+/// car-park barrier phoned in and accepted by the 客服员 on Monday 11 May
+/// 2026 (`t0` 9:00), after the Labour Day holiday.
+fn gate_accepted_beside_engineering() -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("eng", "工程部", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("eng1", "工程部巡查员", "eng", &["dept_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "小区北门道闸坏了三天，车辆只能人工放行")
+        .complainant(person("业主 严女士"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-H", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    (s, t0)
+}
+
+/// 5「如有投诉需其他部门配合方能解决的问题时,应尽快与其他部门联系」: another
+/// department works a case when the centre contacts it (called in beside the
+/// handler), not one the centre keeps to itself: the 工程部's 核查 and findings
+/// on the 客服员's own case are refused (`holds_case = "co_handling"`, ruling
+/// 148) — its findings would have ended the centre's 「立即核实」 (the `verify`
+/// clock). Fails on the old file, where the other department investigated
+/// any case.
+#[test]
+fn s20_another_department_works_only_a_case_it_is_called_in_on() {
+    let (mut s, t0) = gate_accepted_beside_engineering();
+    s.ok("kf", minutes(t0, 10), assign("cs", "kf"));
+    refused_not_holding(&mut s, "eng1", minutes(t0, 20), investigate());
+    s.ok("kf", minutes(t0, 30), investigate());
+    refused_not_holding(
+        &mut s,
+        "eng1",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "道闸电机烧坏"),
+    );
+    s.ok(
+        "kf",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "道闸电机烧坏"),
+    );
 }
 
 /// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」: the case
