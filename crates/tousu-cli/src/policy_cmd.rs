@@ -255,6 +255,9 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
                 .collect();
             parts.push(format!("at {} a satisfied one", ids.join(", ")));
         }
+        if closure.needs_callback_when_handed {
+            parts.push("a satisfied one once handed on".to_owned());
+        }
         let _ = writeln!(out, "closure: {}", parts.join("; "));
     }
     if let Some(written) = &p.reply.written {

@@ -56,6 +56,19 @@
 //! needs_callback_at = ["major", "emergency"]
 //! ```
 //!
+//! `needs_callback_when_handed = true` asks a satisfied callback of every
+//! case that was ever handed on (assigned or transferred), whatever
+//! `callback` and `callback_when` say; a complaint answered where it was
+//! received closes on its reply (ruling 155):
+//!
+//! ```toml
+//! # S04 一4「经营发展部在处理完投诉后…并由客户服务助理安排回访」: the callback follows
+//! # a department's result; 三4「能当场做出解释应当场给客户解决」 names none.
+//! [closure]
+//! callback = "none"
+//! needs_callback_when_handed = true
+//! ```
+//!
 //! `awaits_report` makes closing wait for the round's report
 //! (`record_action` of `report_submitted`) where the source owes one but
 //! gives it no time, so no clock can stand for it (ruling 126); `when`
@@ -149,6 +162,14 @@ pub struct Closure {
     /// it stands when it is closed. Empty: the level changes nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs_callback_at: Vec<LevelId>,
+    /// `true`: closing needs a satisfied callback whatever `callback` and
+    /// `callback_when` say when the case was ever handed on (assigned or
+    /// transferred to a handler or department), so a complaint answered
+    /// where it was received closes on its reply (ruling 155: S04
+    /// 一4「经营发展部在处理完投诉后…并由客户服务助理安排回访」, 三4「能当场做出解释应当场给客户
+    /// 解决」). `false`, the default: whether it was handed changes nothing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_callback_when_handed: bool,
     /// A report owed before closing that the source gives no time (ruling
     /// 126): the round's `report_submitted`, in the cases its `when` holds
     /// for. Absent: no report is waited for but through `awaits`.
@@ -168,12 +189,14 @@ impl Closure {
             && self.callback.is_default()
             && self.callback_when.is_none()
             && self.needs_callback_at.is_empty()
+            && !self.needs_callback_when_handed
             && self.awaits_report.is_none()
     }
 
     /// What closing the replied complaint in `input`, whose case stands at
     /// `level`, needs of the callback: a satisfied one at a level of
-    /// `needs_callback_at` (ruling 146); elsewhere `callback` where
+    /// `needs_callback_at` (ruling 146) or on a case ever handed on when
+    /// `needs_callback_when_handed` (ruling 155); elsewhere `callback` where
     /// `callback_when` holds or is absent, a satisfied one where it does
     /// not (ruling 120).
     #[must_use]
@@ -182,9 +205,12 @@ impl Closure {
         policy: &Policy,
         input: &EvalInput<'_>,
         level: Option<&LevelId>,
+        handed: bool,
     ) -> ClosureCallback {
         let owed_at_level = level.is_some_and(|l| self.needs_callback_at.contains(l));
+        let owed_when_handed = handed && self.needs_callback_when_handed;
         if !owed_at_level
+            && !owed_when_handed
             && self
                 .callback_when
                 .as_ref()
@@ -203,6 +229,7 @@ impl Closure {
         self.callback == ClosureCallback::None
             && self.callback_when.is_none()
             && self.needs_callback_at.is_empty()
+            && !self.needs_callback_when_handed
     }
 }
 
@@ -246,6 +273,12 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
         r.error(
             "closure.needs_callback_at",
             "names levels that need a satisfied callback, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop needs_callback_at",
+        );
+    }
+    if c.needs_callback_when_handed && c.callback.is_default() {
+        r.error(
+            "closure.needs_callback_when_handed",
+            "asks a satisfied callback of a case handed on, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop needs_callback_when_handed (accepted: true beside callback = \"none\", or false)",
         );
     }
     for (i, id) in c.needs_callback_at.iter().enumerate() {
@@ -302,7 +335,8 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
 
 /// Invariants (`closure_can_happen`): an awaited clock some role can stop
 /// by its own stop events, an awaited report some role may make, a
-/// callback some role may record at each level that needs one, and no
+/// callback some role may record at each level that needs one and on a
+/// case handed on (ruling 155), and no
 /// callback owed by a sign-off chain when closing needs none.
 pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
     let c = &p.closure;
@@ -359,6 +393,18 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
                 ),
             });
         }
+    }
+    if c.needs_callback_when_handed
+        && !p.roles.iter().any(|r| {
+            r.may(Action::RecordCallback) || r.grants_of(Action::RecordCallback).next().is_some()
+        })
+    {
+        out.push(Finding {
+            severity: Severity::Error,
+            invariant: "closure_can_happen",
+            path: "closure.needs_callback_when_handed".to_owned(),
+            message: "no role may record_callback (`record_callback` in `actions`, or a grant of it): a case handed on can never be closed, only closed abnormally or withdrawn".to_owned(),
+        });
     }
     if c.callback == ClosureCallback::None
         && let Some(chain) = p.record_sign_off(SignedRecord::Callback)

@@ -338,3 +338,59 @@ fn awaits_report_is_checked_and_needs_someone_to_report() {
         .push(tousu_policy::Action::RecordAction);
     assert!(!reporting(&p));
 }
+
+/// `needs_callback_when_handed` (ruling 155): a case handed on needs a
+/// satisfied callback beside `callback = "none"`; said of `"satisfied"` it
+/// asks nothing more and is refused at its path; the invariants report it
+/// when no role may record the callback; older files lack it.
+#[test]
+fn needs_callback_when_handed_asks_a_callback_of_a_case_handed_on() {
+    let s22 = Policy::from_toml_str(S22).unwrap();
+    assert!(!s22.closure.needs_callback_when_handed);
+
+    let mut p = v2();
+    p.closure.callback = ClosureCallback::None;
+    p.closure.needs_callback_when_handed = true;
+    assert!(errors(&p).is_empty(), "{:#?}", errors(&p));
+    assert!(!p.closure.never_needs_callback());
+
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 2, 0, 0).unwrap();
+    let complaint = tousu_model::Complaint::builder(at, tousu_model::Channel::Phone, "当场解释")
+        .build()
+        .unwrap();
+    let input = tousu_policy::EvalInput::new(&complaint, at);
+    assert_eq!(
+        p.closure.callback_for(&p, &input, None, false),
+        ClosureCallback::None
+    );
+    assert_eq!(
+        p.closure.callback_for(&p, &input, None, true),
+        ClosureCallback::Satisfied
+    );
+
+    p.closure.callback = ClosureCallback::Satisfied;
+    assert!(
+        has(
+            &errors(&p),
+            "closure.needs_callback_when_handed",
+            "callback = \"none\""
+        ),
+        "{:#?}",
+        errors(&p)
+    );
+
+    p.closure.callback = ClosureCallback::None;
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| *a != tousu_policy::Action::RecordCallback);
+        role.grants
+            .retain(|g| !g.actions.contains(&tousu_policy::Action::RecordCallback));
+    }
+    let found = check_invariants(&p);
+    assert!(
+        found.iter().any(|f| f.invariant == "closure_can_happen"
+            && f.path == "closure.needs_callback_when_handed"
+            && f.severity == Severity::Error),
+        "{found:#?}"
+    );
+}

@@ -203,6 +203,13 @@ pub(super) fn record_callback(
     })
 }
 
+/// Whether the case was ever handed on (`assign` or `transfer`): it has an
+/// assignment, or a hand-over is on record (`closure.needs_callback_when_handed`,
+/// ruling 155).
+fn handed_on(case: &crate::Case) -> bool {
+    case.assignment.is_some() || case.handed_over_by.is_some()
+}
+
 /// 结案 after a satisfied callback — or on the reply where the policy owes
 /// none of the case (`closure.callback = "none"`, rulings 92 and 120) —
 /// once the clocks the policy's closure awaits have stopped (ruling 91) and
@@ -213,9 +220,10 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
     super::signing::require_signed(d, tousu_policy::SignedRecord::Callback)?;
     let policy = d.ctx.policy;
     let input = clocks::eval_input(d.case, d.at());
-    let owed = policy
-        .closure
-        .callback_for(policy, &input, d.case.level.as_ref());
+    let owed =
+        policy
+            .closure
+            .callback_for(policy, &input, d.case.level.as_ref(), handed_on(d.case));
     let closure = match (d.case.callback, owed) {
         (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
         (Some(_), _) => {
