@@ -362,6 +362,14 @@ pub struct CaseView<'a> {
     /// case's assignment, not taken over since (`holds_case = "in_line"`,
     /// ruling 149).
     pub in_line: bool,
+    /// Whether the actor is in the department of the one who received the
+    /// case (the complaint's first responder, 首问责任人), or none is
+    /// recorded (`holds_case = "received"`, ruling 151).
+    pub received: bool,
+    /// Whether the actor is in the department of the one who made the
+    /// case's standing hand-over (assigned or transferred it), not taken
+    /// over since (`holds_case = "sent"`, ruling 152).
+    pub sent: bool,
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::CaseView;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
-/// (the default), `true`, `"handed"`, `"co_handling"` or `"in_line"`.
+/// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
+/// `"received"` or `"sent"`.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -24,6 +25,11 @@ use crate::CaseView;
 /// # accepts a case his body leads, whether it went to his department, one
 /// # above it or one under it (ruling 149)
 /// { actions = ["close"], holds_case = "in_line" }
+/// # handles a case his department received until it is handed on
+/// # (首问负责制; ruling 151)
+/// { actions = ["investigate"], holds_case = "received" }
+/// # reports on a case his department handed on (S29; ruling 152)
+/// { actions = ["record_action"], holds_case = "sent" }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -48,6 +54,17 @@ pub enum HoldsCase {
     /// lead department of the case's assignment (not taken over since):
     /// the case is within the actor's body (ruling 149).
     InLine,
+    /// `"received"`: before any hand-over (neither assigned nor taken
+    /// over), only the department of the one who received the case (the
+    /// complaint's first responder, 首问责任人, or a department under it)
+    /// holds it — anyone, when none is recorded; after one, as `true`
+    /// (ruling 151).
+    Received,
+    /// `"sent"`: as `true`, or the actor's department is (or is under) the
+    /// department of the one who made the case's standing hand-over
+    /// (assigned or transferred it), not taken over since: the body that
+    /// sent the case on still answers for it (ruling 152).
+    Sent,
 }
 
 impl HoldsCase {
@@ -76,6 +93,14 @@ impl HoldsCase {
             HoldsCase::Handed => case.holds_case && case.handed,
             HoldsCase::CoHandling => case.holds_case || case.co_handling,
             HoldsCase::InLine => case.holds_case || case.in_line,
+            HoldsCase::Received => {
+                if case.handed {
+                    case.holds_case
+                } else {
+                    case.received
+                }
+            }
+            HoldsCase::Sent => case.holds_case || case.sent,
         }
     }
 
@@ -92,6 +117,12 @@ impl HoldsCase {
             HoldsCase::InLine => {
                 "the case must be within the actor's line (`holds_case = \"in_line\"`): the role a step took it over to after its assignment, else its named handler, the lead department or a department above or under it, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Received if !case.handed => {
+                "the case must be with the department that received it (`holds_case = \"received\"`): nobody has been handed it yet, and the actor is not in the department of its first responder"
+            }
+            HoldsCase::Sent => {
+                "the case must be with the actor or the department that handed it on (`holds_case = \"sent\"`): the role a step took it over to after its assignment, else its named handler, the lead department or the department of the one who assigned or transferred it, else the role a step took it over to; it has gone elsewhere"
+            }
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -107,6 +138,8 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Handed => "\"handed\"",
             HoldsCase::CoHandling => "\"co_handling\"",
             HoldsCase::InLine => "\"in_line\"",
+            HoldsCase::Received => "\"received\"",
+            HoldsCase::Sent => "\"sent\"",
         })
     }
 }
@@ -119,12 +152,14 @@ impl Serialize for HoldsCase {
             HoldsCase::Handed => serializer.serialize_str("handed"),
             HoldsCase::CoHandling => serializer.serialize_str("co_handling"),
             HoldsCase::InLine => serializer.serialize_str("in_line"),
+            HoldsCase::Received => serializer.serialize_str("received"),
+            HoldsCase::Sent => serializer.serialize_str("sent"),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in) or \"in_line\" (or a department above the lead)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it) or \"sent\" (or the department that handed it on)";
 
 impl<'de> Deserialize<'de> for HoldsCase {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -146,6 +181,8 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "handed" => Ok(HoldsCase::Handed),
                     "co_handling" => Ok(HoldsCase::CoHandling),
                     "in_line" => Ok(HoldsCase::InLine),
+                    "received" => Ok(HoldsCase::Received),
+                    "sent" => Ok(HoldsCase::Sent),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -163,10 +200,10 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) or \"in_line\" (with the actor, or the actor's department is above the assignment's lead department).",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) or \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case).",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent"] },
             ],
         })
     }

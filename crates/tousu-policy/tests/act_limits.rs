@@ -40,6 +40,8 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         handed: true,
         co_handling: true,
         in_line: true,
+        received: true,
+        sent: true,
         acts_recorded: &[],
     };
     g.unmet(p, &view)

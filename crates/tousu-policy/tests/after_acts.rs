@@ -36,6 +36,8 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         handed: true,
         co_handling: true,
         in_line: true,
+        received: true,
+        sent: true,
         acts_recorded: acts,
     };
     let g = after_instruction();

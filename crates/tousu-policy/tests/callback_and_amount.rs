@@ -44,6 +44,8 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         handed: true,
         co_handling: true,
         in_line: true,
+        received: true,
+        sent: true,
         acts_recorded: &[],
     }
 }

@@ -48,6 +48,8 @@ fn a_wrong_value_is_refused_with_its_path_and_what_is_accepted() {
         "\"handed\"",
         "\"co_handling\"",
         "\"in_line\"",
+        "\"received\"",
+        "\"sent\"",
     ] {
         assert!(err.contains(accepted), "{accepted}: {err}");
     }
@@ -67,6 +69,8 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         handed,
         co_handling: false,
         in_line: false,
+        received: false,
+        sent: false,
         acts_recorded: &[],
     }
 }

@@ -27,6 +27,8 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         handed: true,
         co_handling,
         in_line,
+        received: false,
+        sent: false,
         acts_recorded: &[],
     }
 }
@@ -80,5 +82,43 @@ fn each_widens_true_by_its_own_reading_only() {
     assert!(
         unmet[0].contains("a department above or under it"),
         "{unmet:?}"
+    );
+}
+
+#[test]
+fn received_and_sent_load_round_trip_and_read_their_own_fields() {
+    for (text, value) in [("received", HoldsCase::Received), ("sent", HoldsCase::Sent)] {
+        let g = grant(text);
+        assert_eq!(g.holds_case, value);
+        assert!(g.is_conditional() && g.holds_case.is_set());
+        assert_eq!(serde_json::to_value(&g).unwrap()["holds_case"], text);
+        assert_eq!(value.to_string(), format!("\"{text}\""));
+    }
+    let received_at = Utc.with_ymd_and_hms(2026, 3, 16, 1, 0, 0).unwrap();
+    let c = Complaint::builder(received_at, Channel::Phone, "断路器跳闸")
+        .build()
+        .unwrap();
+    let at = |with_actor, handed, received, sent| CaseView {
+        handed,
+        received,
+        sent,
+        ..view(&c, (with_actor, false, false))
+    };
+    // "received": before a hand-over, only the receiving department,
+    // whatever `true` says; after one, exactly `true`.
+    assert!(HoldsCase::Received.holds(&at(false, false, true, false)));
+    assert!(!HoldsCase::Received.holds(&at(true, false, false, false)));
+    assert!(HoldsCase::Received.holds(&at(true, true, false, false)));
+    assert!(!HoldsCase::Received.holds(&at(false, true, true, false)));
+    // "sent": `true`, or the department that handed it on.
+    assert!(HoldsCase::Sent.holds(&at(false, true, false, true)));
+    assert!(HoldsCase::Sent.holds(&at(true, true, false, false)));
+    assert!(!HoldsCase::Sent.holds(&at(false, true, true, false)));
+    let said = HoldsCase::Received.unmet_reason(&at(true, false, false, false));
+    assert!(said.contains("\"received\""), "{said}");
+    assert!(
+        HoldsCase::Sent
+            .unmet_reason(&at(false, true, false, false))
+            .contains("\"sent\"")
     );
 }

@@ -60,6 +60,8 @@ pub(crate) fn registration_granted(
         handed: true,
         co_handling: true,
         in_line: true,
+        received: true,
+        sent: true,
         acts_recorded: &[],
     };
     grants_hold(ctx, staff, Action::Register, &view)
@@ -115,6 +117,8 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         handed: true,
         co_handling: true,
         in_line: true,
+        received: true,
+        sent: true,
         acts_recorded: &case.acts_recorded,
     }
 }
@@ -142,6 +146,13 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
         .iter()
         .filter_map(|e| e.take_over.as_ref())
         .next_back();
+    // The department of a staff member on the roster, for `received` and
+    // `sent` (rulings 151, 152); someone off the roster names none.
+    let dept_of = |id: Option<&StaffId>| {
+        id.and_then(|id| ctx.roster.staff(id))
+            .map(|s| &s.department)
+    };
+    let mut sent = false;
     let (with_staff, co_handling, in_line) = match (&case.assignment, taken_to) {
         (Some(a), Some(role)) if case.assigned_before_take_over => {
             // The assignment's line picks the holders (a district's head,
@@ -152,11 +163,14 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
             let with = staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead));
             (with, false, false)
         }
-        (Some(a), _) => (
-            a.handler.as_ref() == Some(&staff.id) || in_dept(&a.lead),
-            a.co_handling.iter().any(in_dept),
-            departments.is_within(&a.lead, &staff.department),
-        ),
+        (Some(a), _) => {
+            sent = dept_of(case.handed_over_by.as_ref()).is_some_and(in_dept);
+            (
+                a.handler.as_ref() == Some(&staff.id) || in_dept(&a.lead),
+                a.co_handling.iter().any(in_dept),
+                departments.is_within(&a.lead, &staff.department),
+            )
+        }
         (None, Some(role)) => (staff.has_role(role), false, false),
         (None, None) => (true, false, false),
     };
@@ -164,6 +178,13 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.handed = case.assignment.is_some() || taken_to.is_some();
     view.co_handling = co_handling;
     view.in_line = in_line;
+    view.sent = sent;
+    // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
+    view.received = case
+        .complaint
+        .first_responder
+        .as_ref()
+        .is_none_or(|fr| dept_of(Some(fr)).is_some_and(in_dept));
 }
 
 /// Whether one of `staff`'s roles grants `action` on `case`: in its

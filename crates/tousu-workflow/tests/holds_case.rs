@@ -2,7 +2,10 @@
 //! over after its assignment displaces the handler named before (ruling
 //! 129), `"handed"` refuses a case nobody was handed (ruling 130),
 //! `"co_handling"` admits the departments the assignment called in (ruling
-//! 148) and `"in_line"` the departments above its lead (ruling 149).
+//! 148), `"in_line"` the departments above its lead (ruling 149),
+//! `"received"` only the department that received a case not yet handed
+//! on (ruling 151) and `"sent"` the department that handed it on too
+//! (ruling 152).
 
 mod common;
 
@@ -216,4 +219,47 @@ fn in_line_admits_a_department_above_the_lead_not_beside_it() {
     assert!(replies("general_manager", "in_line".into(), h1(), "gm"));
     assert!(!replies("general_manager", true.into(), h1(), "gm"));
     assert!(!replies("complaint_manager", "in_line".into(), h1(), "kf1"));
+}
+
+/// The default complaint's first responder is kf1 of 客服部: before any
+/// hand-over only 客服部 holds the case under `"received"` (under `true`,
+/// anyone does); once assigned to h1 of 工程部, h1 holds it and 客服部 no
+/// longer does.
+#[test]
+fn received_keeps_a_case_nobody_was_handed_with_the_department_that_received_it() {
+    let t0 = beijing(2026, 3, 16, 9, 0);
+    let accepted = |role: &str| {
+        let mut h = harness_for(role, "received".into());
+        h.register_default(t0);
+        let accept = CommandKind::Accept {
+            override_reason: None,
+        };
+        h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+        h
+    };
+    // 工程部's handler: not the receiving department, refused until handed.
+    let mut h = accepted("handler");
+    let said = refused(&mut h, Harness::minutes(t0, 10));
+    assert!(said.contains("department that received it"), "{said}");
+    h.run("kf1", Harness::minutes(t0, 20), to_h1()).unwrap();
+    h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+    // 客服部's manager: the receiving department, holds it until handed on.
+    let mut h = accepted("complaint_manager");
+    h.run("kf1", Harness::minutes(t0, 10), reply()).unwrap();
+    assert!(!replies(
+        "complaint_manager",
+        "received".into(),
+        h1(),
+        "kf1"
+    ));
+}
+
+/// kf1 of 客服部 assigns the case to 工程部: under `"sent"` 客服部 still
+/// holds it (under `true` it does not, above); 总经理室, above 客服部, does
+/// not.
+#[test]
+fn sent_keeps_a_case_with_the_department_that_handed_it_on() {
+    assert!(replies("complaint_manager", "sent".into(), h1(), "kf1"));
+    assert!(!replies("general_manager", "sent".into(), h1(), "gm"));
+    assert!(replies("handler", "sent".into(), h1(), "h1"));
 }
