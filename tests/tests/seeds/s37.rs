@@ -408,14 +408,7 @@ fn s37_the_first_receiver_refers_an_unclear_remit_to_the_leader() {
 #[test]
 fn s37_the_investor_is_told_of_an_extension() {
     let run = |told: bool| {
-        let roster = roster(
-            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-            &[
-                ("sw", "首问", "zsj", &["first_receiver"], None),
-                ("jb", "经办", "ywk", &["handling_section"], None),
-                ("jl", "局领导", "zsj", &["bureau_leader"], None),
-            ],
-        );
+        let roster = bureau_roster(["首问", "经办", "局领导"]);
         let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
         let t0 = beijing(2025, 11, 3, 9, 0);
         let c = Complaint::builder(t0, Channel::Visit, "施工许可办理拖延")
@@ -509,14 +502,7 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
 /// 2025 at 09:00, accepted and handed at 09:10 to the 经办人 `jb` of 项目服务科;
 /// the bureau leader `jl` is on the roster.
 fn power_line_case_with_the_section() -> Scenario {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问", "zsj", &["first_receiver"], None),
-            ("jb", "经办", "ywk", &["handling_section"], None),
-            ("jl", "局领导", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问", "经办", "局领导"]);
     let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(
@@ -591,14 +577,7 @@ fn s37_beyond_the_committee_goes_up_and_the_investor_is_told() {
 /// handling section's and the leader is told (`leader-on-late`, assumed).
 #[test]
 fn s37_an_ordinary_case_is_finished_in_five_working_days() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问", "zsj", &["first_receiver"], None),
-            ("jb", "经办", "ywk", &["handling_section"], None),
-            ("jl", "局领导", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问", "经办", "局领导"]);
     let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
     let t0 = beijing(2025, 9, 29, 9, 0);
     let c = Complaint::builder(
@@ -638,14 +617,7 @@ fn s37_an_ordinary_case_is_finished_in_five_working_days() {
 /// (this test fails there).
 #[test]
 fn s37_an_untold_extension_is_the_sections_without_a_handler() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
-            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
-            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
     let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(t0, Channel::Visit, "厂房竣工验收备案迟迟未办")
@@ -687,14 +659,7 @@ fn s37_an_untold_extension_is_the_sections_without_a_handler() {
 /// (ruling 77). The old file charged the first receiver either way.
 #[test]
 fn s37_a_case_the_section_took_up_without_a_handler_is_its_to_finish() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
-            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
-            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
     let t0 = beijing(2025, 11, 3, 9, 0);
     let run = |section_acts: bool| {
         let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
@@ -729,14 +694,7 @@ fn s37_a_case_the_section_took_up_without_a_handler_is_its_to_finish() {
 /// receiver's who passed it on. The old file charged the first receiver.
 #[test]
 fn s37_an_untold_report_up_is_the_sections_without_a_handler() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
-            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
-            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
     let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(t0, Channel::Letter, "园区外输电线路改道需省电力公司审批")
@@ -817,14 +775,7 @@ fn s37_no_one_promises_a_deadline_the_source_lacks() {
 #[test]
 fn s37_a_case_not_finished_in_time_is_explained_to_the_investor() {
     let run = |told: bool| {
-        let roster = roster(
-            &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-            &[
-                ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
-                ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
-                ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
-            ],
-        );
+        let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
         let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
         let t0 = beijing(2025, 9, 29, 9, 0);
         let c = Complaint::builder(t0, Channel::Phone, "企业反映水电接入手续迟迟未办")
@@ -1106,14 +1057,7 @@ fn s37_a_case_is_handed_only_to_the_handling_section() {
 /// `leader`).
 #[test]
 fn s37_the_leader_does_not_report_a_case_to_himself() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问 康科员", "zsj", &["first_receiver"], None),
-            ("jb", "经办 郑科员", "ywk", &["handling_section"], None),
-            ("jl", "局领导 左局长", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问 康科员", "经办 郑科员", "局领导 左局长"]);
     let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
     let t0 = beijing(2025, 6, 4, 10, 0);
     let c = Complaint::builder(t0, Channel::Visit, "规划部门三个月不出具规划意见")
@@ -1207,14 +1151,7 @@ fn s37_a_case_the_leader_hands_to_the_section_is_the_sections() {
 /// case with no solution put to the leader (this test fails there).
 #[test]
 fn s37_a_complex_case_is_answered_once_the_leader_approved() {
-    let roster = roster(
-        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
-        &[
-            ("sw", "首问", "zsj", &["first_receiver"], None),
-            ("jb", "经办人", "ywk", &["handling_section"], None),
-            ("jl", "局领导", "zsj", &["bureau_leader"], None),
-        ],
-    );
+    let roster = bureau_roster(["首问", "经办人", "局领导"]);
     let t0 = beijing(2026, 3, 9, 9, 0);
     let registered = |id: &str, text: &str, complex: bool| {
         let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster.clone());
@@ -1426,4 +1363,19 @@ fn s37_reporting_up_leaves_the_case_with_the_section() {
     s.tick(beijing(2025, 11, 20, 9, 0));
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
+}
+
+/// The bureau of most scenarios: 招商局 with 项目服务科 under it, the first
+/// receiver `sw` and the leader `jl` in the bureau, the 经办人 `jb` in the
+/// section, under the display names given (in that order).
+fn bureau_roster(names: [&str; 3]) -> Roster {
+    let [sw, jb, jl] = names;
+    roster(
+        &[("zsj", "招商局", None), ("ywk", "项目服务科", Some("zsj"))],
+        &[
+            ("sw", sw, "zsj", &["first_receiver"], None),
+            ("jb", jb, "ywk", &["handling_section"], None),
+            ("jl", jl, "zsj", &["bureau_leader"], None),
+        ],
+    )
 }
