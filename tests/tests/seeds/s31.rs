@@ -1456,3 +1456,52 @@ fn s31_a_case_officer_investigates_only_his_bodys_or_a_joint_case() {
     );
     joint.assert_replays();
 }
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理」 before anything is handed
+/// on: a complaint Wuxi's 受理人员 received (the first responder) is Wuxi's —
+/// the province does not investigate or answer it, Changzhou's 受理人员 does
+/// not hand it to his own case officer, and Changzhou's head does not end it;
+/// Wuxi hands it on. Under `holds_case = true` a case nobody was handed was
+/// anyone's (ruling 121); `"received"` keeps it with the body that received
+/// it (ruling 151). Fails on the old file: the province's investigation was
+/// taken.
+#[test]
+fn s31_a_case_not_yet_handed_on_is_the_receiving_bodys() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let roster = roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("czfz", "机构负责人 常主任", "cz", &["body_head"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, roster);
+    let c = grounded(t0, "in_construction", "在建住宅楼现浇板开裂")
+        .first_responder(sid("sl"))
+        .build()
+        .unwrap();
+    s.register("sl", "WX-R", c).unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    refused_not_holding(&mut s, "sj1", minutes(t0, 20), investigate());
+    refused_not_holding(&mut s, "czsl", minutes(t0, 20), assign("cz", "czba"));
+    refused_not_holding(
+        &mut s,
+        "czfz",
+        minutes(t0, 20),
+        CommandKind::CloseAbnormally {
+            reason: "常州机构结案".to_owned(),
+        },
+    );
+    s.ok("sl", minutes(t0, 30), assign("wx", "ba"));
+    s.ok("ba", minutes(t0, 40), investigate());
+    s.assert_replays();
+}
