@@ -1139,13 +1139,15 @@ fn s34_a_body_does_not_send_an_ordinary_case_up_to_the_commission() {
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), roster.clone());
-    let c = Complaint::builder(t0, Channel::Phone, "小区外墙装饰施工夜间噪音扰民")
-        .complainant(person("业主 牟先生"))
-        .category(cat("civilised_construction"))
-        .first_responder(sid("q1"))
-        .build()
-        .unwrap();
-    s.register("q1", "CQ-U", c.clone()).unwrap();
+    let noise = |first: &str| {
+        Complaint::builder(t0, Channel::Phone, "小区外墙装饰施工夜间噪音扰民")
+            .complainant(person("业主 牟先生"))
+            .category(cat("civilised_construction"))
+            .first_responder(sid(first))
+            .build()
+            .unwrap()
+    };
+    s.register("q1", "CQ-U", noise("q1")).unwrap();
     assert_eq!(level_of(&s), "general");
     s.ok("q1", minutes(t0, 30), accept());
     let assigned_up = s
@@ -1165,7 +1167,7 @@ fn s34_a_body_does_not_send_an_ordinary_case_up_to_the_commission() {
     );
     // A department's ordinary case does not go up either.
     let mut d = Scenario::new(policy("construction-chongqing-s34.toml"), roster);
-    d.register("z1", "CQ-D", c).unwrap();
+    d.register("z1", "CQ-D", noise("z1")).unwrap();
     d.ok("z1", minutes(t0, 30), accept());
     d.ok("z1", minutes(t0, 35), assign("zj", "z1"));
     let dept_up = d
@@ -1724,4 +1726,34 @@ fn case_work_refused(s: &mut Scenario, actor: &str, at: chrono::DateTime<chrono:
     ] {
         refused_not_holding(s, actor, at, attempt);
     }
+}
+
+/// 第五条「各区县…应指定专门机构,负责处理本地区的建筑工程投诉」 before anything is
+/// handed on: a complaint 渝中's body received (its officer the first
+/// responder) is 渝中's — 渝北's body does not take it to itself, and 渝北's
+/// head does not end it abnormally; 渝中 hands it on. Under `holds_case = true`
+/// a case nobody was handed was anyone's (ruling 121); `"received"` keeps it
+/// with the body that received it (ruling 151). Fails on the old file: 渝北's
+/// assignment was taken.
+#[test]
+fn s34_a_case_not_yet_handed_on_is_the_receiving_districts() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
+    let c = about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+        .first_responder(sid("y1"))
+        .build()
+        .unwrap();
+    s.register("y1", "CQ-R", c).unwrap();
+    s.ok("y1", minutes(t0, 30), accept());
+    refused_not_holding(&mut s, "q1", minutes(t0, 40), assign("qx", "q1"));
+    refused_not_holding(
+        &mut s,
+        "qz",
+        minutes(t0, 40),
+        CommandKind::CloseAbnormally {
+            reason: "渝北区结案".to_owned(),
+        },
+    );
+    s.ok("y1", minutes(t0, 50), assign("yz", "y1"));
+    s.assert_replays();
 }
