@@ -247,29 +247,8 @@ fn needs_callback_at_names_levels_that_still_need_a_callback() {
 
     p.closure.needs_callback_at = vec![level("major")];
     assert!(errors(&p).is_empty(), "{:#?}", errors(&p));
-    p.closure.callback = ClosureCallback::Satisfied;
-    assert!(
-        has(
-            &errors(&p),
-            "closure.needs_callback_at",
-            "callback = \"none\""
-        ),
-        "{:#?}",
-        errors(&p)
-    );
-
-    p.closure.callback = ClosureCallback::None;
-    for role in &mut p.roles {
-        role.actions
-            .retain(|a| *a != tousu_policy::Action::RecordCallback);
-    }
-    let found = check_invariants(&p);
-    assert!(
-        found.iter().any(|f| f.invariant == "closure_can_happen"
-            && f.path == "closure.needs_callback_at[0]"
-            && f.severity == Severity::Error),
-        "{found:#?}"
-    );
+    refused_beside_satisfied(&mut p, "closure.needs_callback_at");
+    let found = nobody_records_callback(&mut p, "closure.needs_callback_at[0]");
     assert!(
         found
             .iter()
@@ -368,29 +347,35 @@ fn needs_callback_when_handed_asks_a_callback_of_a_case_handed_on() {
         ClosureCallback::Satisfied
     );
 
-    p.closure.callback = ClosureCallback::Satisfied;
-    assert!(
-        has(
-            &errors(&p),
-            "closure.needs_callback_when_handed",
-            "callback = \"none\""
-        ),
-        "{:#?}",
-        errors(&p)
-    );
+    refused_beside_satisfied(&mut p, "closure.needs_callback_when_handed");
+    nobody_records_callback(&mut p, "closure.needs_callback_when_handed");
+}
 
+/// A field that asks a callback beside `callback = "none"` is refused at
+/// `path` once the policy already asks `"satisfied"`; it leaves the policy
+/// at `"none"` again.
+fn refused_beside_satisfied(p: &mut Policy, path: &str) {
+    p.closure.callback = ClosureCallback::Satisfied;
+    let found = errors(p);
+    assert!(has(&found, path, "callback = \"none\""), "{found:#?}");
     p.closure.callback = ClosureCallback::None;
+}
+
+/// With nobody granted `record_callback`, the invariants say at `path` that
+/// the closure it asks cannot happen; returns every finding.
+fn nobody_records_callback(p: &mut Policy, path: &str) -> Vec<tousu_policy::Finding> {
     for role in &mut p.roles {
         role.actions
             .retain(|a| *a != tousu_policy::Action::RecordCallback);
         role.grants
             .retain(|g| !g.actions.contains(&tousu_policy::Action::RecordCallback));
     }
-    let found = check_invariants(&p);
+    let found = check_invariants(p);
     assert!(
         found.iter().any(|f| f.invariant == "closure_can_happen"
-            && f.path == "closure.needs_callback_when_handed"
+            && f.path == path
             && f.severity == Severity::Error),
         "{found:#?}"
     );
+    found
 }
