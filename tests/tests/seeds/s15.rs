@@ -163,13 +163,27 @@ fn s15_round_d(s: &mut Scenario) {
     );
 }
 
-/// The 事业部管理层 decides the full value (beyond the 客服经理), and the customer is very satisfied.
-fn s15_division_decides(s: &mut Scenario) {
+/// S15 after rounds B, C and D: the rounds took the case to the 事业部.
+fn s15_at_the_division() -> Scenario {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
+    s15_round_b(&mut s);
+    s15_round_c(&mut s);
+    s15_round_d(&mut s);
+    s
+}
+
+/// 4.2 E: the 事业部管理层 opens its round.
+fn s15_division_reopens(s: &mut Scenario) {
     s.ok(
         "dm",
         beijing(2026, 4, 10, 14, 0),
         reopen("E: 事业部管理层决定"),
     );
+}
+
+/// The 事业部管理层 decides the full value (beyond the 客服经理), and the customer is very satisfied.
+fn s15_division_decides(s: &mut Scenario) {
+    s15_division_reopens(s);
     s.ok("csm", beijing(2026, 4, 10, 14, 30), investigate());
     s.ok(
         "csm",
@@ -1218,15 +1232,8 @@ fn s15_the_satisfaction_check_of_a_case_passed_to_the_manager_is_his() {
 /// fourteenth audit (fails on the old file, where the step was taken).
 #[test]
 fn s15_the_staff_do_not_hand_the_divisions_case_back_to_the_manager() {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
-    s15_round_b(&mut s);
-    s15_round_c(&mut s);
-    s15_round_d(&mut s);
-    s.ok(
-        "dm",
-        beijing(2026, 4, 10, 14, 0),
-        reopen("E: 事业部管理层决定"),
-    );
+    let mut s = s15_at_the_division();
+    s15_division_reopens(&mut s);
     let before = s.case().clone();
     let refused = s
         .run("kf", beijing(2026, 4, 10, 14, 10), escalate("转客服经理"))
@@ -1491,10 +1498,7 @@ fn ops_and_sales() -> Roster {
 /// nothing, and the division opens its round (E) and decides.
 #[test]
 fn s15_the_manager_leaves_the_divisions_case_to_the_division() {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
-    s15_round_b(&mut s);
-    s15_round_c(&mut s);
-    s15_round_d(&mut s);
+    let mut s = s15_at_the_division();
     let at = beijing(2026, 4, 10, 13, 0);
     refused_unmet(&mut s, "csm", at, reopen("客服经理再次协商"));
     refused_unmet(&mut s, "csm", at, assign("ops", "op1"));
@@ -1511,15 +1515,8 @@ fn s15_the_manager_leaves_the_divisions_case_to_the_division() {
 /// `grant_condition_unmet`, changing nothing.
 #[test]
 fn s15_the_division_does_not_end_its_round_before_its_opinion_is_told() {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), s15_roster());
-    s15_round_b(&mut s);
-    s15_round_c(&mut s);
-    s15_round_d(&mut s);
-    s.ok(
-        "dm",
-        beijing(2026, 4, 10, 14, 0),
-        reopen("E: 事业部管理层决定"),
-    );
+    let mut s = s15_at_the_division();
+    s15_division_reopens(&mut s);
     s.ok("csm", beijing(2026, 4, 10, 14, 30), investigate());
     refused_unmet(
         &mut s,

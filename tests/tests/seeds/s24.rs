@@ -564,14 +564,7 @@ fn s24_sales_does_not_answer_a_complaint_nobody_handed_him() {
 /// analysis out (5.4.1), may neither accept nor answer it.
 #[test]
 fn s24_quality_answers_and_records_a_quality_complaint() {
-    let roster = roster(
-        &[("pz", "品质部", None), ("sc", "生产部", None)],
-        &[
-            ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
-            ("p1", "生产部 罗主任", "sc", &["production"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    let mut s = quality_and_production();
     let t0 = beijing(2026, 3, 16, 9, 0);
     let c = about(t0, "product", "来函: 断路器合闸后跳闸")
         .complainant(person("本省某工厂 设备科"))
@@ -713,9 +706,8 @@ fn s24_sales_proposes_only_for_a_return_handed_to_him() {
     s.assert_replays();
 }
 
-/// A product complaint 品质部's `q1` registered and accepted on Mon 16 Mar 2026
-/// (two calendar days end with Wed 18 Mar), with 生产部's `p1` beside it.
-fn production_beside_quality() -> (Scenario, DateTime<Utc>) {
+/// S24 with 品质部's `q1` (`quality_dept`) and 生产部's `p1` (`production`).
+fn quality_and_production() -> Scenario {
     let roster = roster(
         &[("pz", "品质部", None), ("sc", "生产部", None)],
         &[
@@ -723,7 +715,13 @@ fn production_beside_quality() -> (Scenario, DateTime<Utc>) {
             ("p1", "生产部 罗主任", "sc", &["production"], None),
         ],
     );
-    let mut s = Scenario::new(policy("electrical-equipment-s24.toml"), roster);
+    Scenario::new(policy("electrical-equipment-s24.toml"), roster)
+}
+
+/// A product complaint 品质部's `q1` registered and accepted on Mon 16 Mar 2026
+/// (two calendar days end with Wed 18 Mar), with 生产部's `p1` beside it.
+fn production_beside_quality() -> (Scenario, DateTime<Utc>) {
+    let mut s = quality_and_production();
     let t0 = beijing(2026, 3, 16, 9, 0);
     let c = about(t0, "product", "省内客户: 开关柜柜门变形无法闭合")
         .complainant(person("本省某工厂 设备科"))

@@ -253,28 +253,9 @@ fn s27_every_complainant_is_kept_confidential() {
 /// staff member's.
 #[test]
 fn s27_another_department_cooperates_and_is_not_handed_the_case() {
-    let roster = roster(
-        &[
-            ("jg", "某区税务局", None),
-            ("nf", "纳税服务科", Some("jg")),
-            ("zs", "征收管理科", Some("jg")),
-        ],
-        &[
-            ("n1", "纳服专职 欧阳", "nf", &["tax_service_staff"], None),
-            ("z2", "征管科 马科员", "zs", &["coordinating_dept"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("tax-service-s27.toml"), roster);
     // Mon 2 Mar 2026: 10 working days (assumed), counted from the next day,
     // end with Mon 16 Mar.
-    let t0 = beijing(2026, 3, 2, 9, 0);
-    let c = Complaint::builder(t0, Channel::Web, "窗口人员未一次性告知所需资料,往返三次")
-        .complainant(Complainant::organization("某商贸有限公司").unwrap())
-        .category(cat("service_system_breach"))
-        .build()
-        .unwrap();
-    s.register("n1", "NF-7", c).unwrap();
-    s.ok("n1", minutes(t0, 30), accept());
+    let (mut s, t0) = s27_window_case_accepted("NF-7");
     let handed = s
         .run("n1", minutes(t0, 40), assign("zs", "z2"))
         .unwrap_err();
@@ -669,10 +650,10 @@ fn s27_another_bureau_does_not_answer_a_bureaus_case() {
     s.assert_replays();
 }
 
-/// A 纳税服务科 case and a 征管科 member (`coordinating_dept`), accepted and
-/// assigned to the service staff member `n1`, the 征管科 called in to it
-/// (`co_handling`) or not.
-fn s27_case_with_the_coordinating_dept(called_in: bool) -> (Scenario, DateTime<Utc>) {
+/// A 纳税服务科 case `id` (a window that did not tell everything at once),
+/// registered at 09:00 on Mon 2 Mar 2026 and accepted by the service staff
+/// member `n1`; the roster also has a 征管科 member `z2` (`coordinating_dept`).
+fn s27_window_case_accepted(id: &str) -> (Scenario, DateTime<Utc>) {
     let roster = roster(
         &[
             ("jg", "某区税务局", None),
@@ -691,8 +672,16 @@ fn s27_case_with_the_coordinating_dept(called_in: bool) -> (Scenario, DateTime<U
         .category(cat("service_system_breach"))
         .build()
         .unwrap();
-    s.register("n1", "NF-9", c).unwrap();
+    s.register("n1", id, c).unwrap();
     s.ok("n1", minutes(t0, 30), accept());
+    (s, t0)
+}
+
+/// A 纳税服务科 case and a 征管科 member (`coordinating_dept`), accepted and
+/// assigned to the service staff member `n1`, the 征管科 called in to it
+/// (`co_handling`) or not.
+fn s27_case_with_the_coordinating_dept(called_in: bool) -> (Scenario, DateTime<Utc>) {
+    let (mut s, t0) = s27_window_case_accepted("NF-9");
     s.ok(
         "n1",
         minutes(t0, 40),

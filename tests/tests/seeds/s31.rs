@@ -31,8 +31,8 @@ fn wuxi_and_province(more: &[DeptRow<'_>]) -> Roster {
     )
 }
 
-/// The Wuxi and Changzhou bodies (each an intake officer and a case officer)
-/// and the province: the cast of the tests of a case between two bodies.
+/// The Wuxi and Changzhou bodies (each an intake officer and a case officer,
+/// Changzhou's also its head) and the province: the cast of the tests of a case between two bodies.
 fn wuxi_changzhou_and_province() -> Roster {
     roster(
         &[
@@ -45,6 +45,7 @@ fn wuxi_changzhou_and_province() -> Roster {
             ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
             ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
             ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("czfz", "机构负责人 常主任", "cz", &["body_head"], None),
             ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
         ],
     )
@@ -1468,21 +1469,7 @@ fn s31_a_case_officer_investigates_only_his_bodys_or_a_joint_case() {
 #[test]
 fn s31_a_case_not_yet_handed_on_is_the_receiving_bodys() {
     let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = roster(
-        &[
-            ("wx", "无锡市工程质量投诉处理机构", None),
-            ("cz", "常州市工程质量投诉处理机构", None),
-            ("sj", "省工程质量投诉处理机构", None),
-        ],
-        &[
-            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
-            ("ba", "办案负责人 储工", "wx", &["case_officer"], None),
-            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
-            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
-            ("czfz", "机构负责人 常主任", "cz", &["body_head"], None),
-            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
-        ],
-    );
+    let roster = wuxi_changzhou_and_province();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(p, roster);
     let c = grounded(t0, "in_construction", "在建住宅楼现浇板开裂")

@@ -1577,6 +1577,20 @@ fn s34_the_handling_is_not_extended() {
     assert_eq!(breach_owners(&s), ["handling@1 → q1"]);
 }
 
+/// A complaint `id` (a cracked stairwell wall) 渝中's officer `y1` received
+/// and registered at 10:00 on Mon 2 Mar 2026, himself its first responder,
+/// between the two districts.
+fn yuzhong_stairwell_case(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
+    let c = about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
+        .first_responder(sid("y1"))
+        .build()
+        .unwrap();
+    s.register("y1", id, c).unwrap();
+    (s, t0)
+}
+
 /// 第五条「各区县(自治县、市)建设行政主管部门应指定专门机构,负责处理本地区的建筑工程投诉」,
 /// 第六条(三)「负责处理重大的建筑工程投诉」: a district's body answers, closes and hands
 /// on only a case that is with it (`holds_case`, ruling 121). 渝北's body may not
@@ -1587,13 +1601,7 @@ fn s34_the_handling_is_not_extended() {
 /// took the case over to a head who could neither hand it back nor answer it.
 #[test]
 fn s34_a_body_answers_and_closes_only_a_case_with_it() {
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
-    let c = about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
-        .first_responder(sid("y1"))
-        .build()
-        .unwrap();
-    s.register("y1", "CQ-B", c).unwrap();
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-B");
     s.ok("y1", minutes(t0, 10), accept());
     s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
     for cmd in [
@@ -1737,13 +1745,7 @@ fn case_work_refused(s: &mut Scenario, actor: &str, at: chrono::DateTime<chrono:
 /// assignment was taken.
 #[test]
 fn s34_a_case_not_yet_handed_on_is_the_receiving_districts() {
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    let mut s = Scenario::new(policy("construction-chongqing-s34.toml"), two_districts());
-    let c = about(t0, "structure", "商品房楼梯间墙面开裂, 开发商拒不维修")
-        .first_responder(sid("y1"))
-        .build()
-        .unwrap();
-    s.register("y1", "CQ-R", c).unwrap();
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-R");
     s.ok("y1", minutes(t0, 30), accept());
     refused_not_holding(&mut s, "q1", minutes(t0, 40), assign("qx", "q1"));
     refused_not_holding(
