@@ -1047,16 +1047,7 @@ fn s04_the_tracking_record_is_signed_after_the_result_before_the_callback() {
     assert_eq!(missing.kind(), "record_missing", "{missing}");
 
     // Answered on the spot (三4): no department, no report owed.
-    let mut s = Scenario::new(policy("property-system9-s04.toml"), roster.clone());
-    let c = Complaint::builder(t0, Channel::Visit, "物业费账单多收一个月垃圾清运费")
-        .complainant(owner("业主 钱女士"))
-        .location("5-2-301")
-        .category(cat("fees"))
-        .respondent(complained_of())
-        .build()
-        .unwrap();
-    s.register("kf", "S04-O", c).unwrap();
-    s.ok("kf", minutes(t0, 2), accept());
+    let mut s = fee_query_accepted(&roster, t0);
     s.ok(
         "kf",
         minutes(t0, 10),
