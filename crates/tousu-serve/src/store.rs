@@ -49,6 +49,13 @@ impl Store for AnyStore {
         each!(self, s => s.append(batch))
     }
 
+    fn append_all(
+        &mut self,
+        batches: &[Batch],
+    ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
+        each!(self, s => s.append_all(batches))
+    }
+
     fn file<E: From<StoreError>>(
         &mut self,
         month: Month,
@@ -75,6 +82,12 @@ impl Store for AnyStore {
         command: &CommandId,
     ) -> Result<Option<CommandRecord>, StoreError> {
         each!(self, s => s.command(case, command))
+    }
+
+    // Forwarded, not left to the default, which asks `command` of every
+    // case: each filing looks its command id up here.
+    fn registered_by(&self, command: &CommandId) -> Result<Option<CaseId>, StoreError> {
+        each!(self, s => s.registered_by(command))
     }
 
     fn case_ids(&self) -> Result<Vec<CaseId>, StoreError> {

@@ -354,6 +354,30 @@ impl Store for PgStore {
         Ok(position)
     }
 
+    /// One transaction for all of `batches`, each written in a savepoint of
+    /// its own, rolled back alone when it is refused. The global position's
+    /// row lock is held to the commit: other writers wait for the whole call.
+    fn append_all(
+        &mut self,
+        batches: &[Batch],
+    ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
+        let mut client = self.client()?;
+        let mut tx = client.transaction().map_err(backend)?;
+        let outcomes = batches
+            .iter()
+            .map(|batch| {
+                batch.check()?;
+                // Dropped uncommitted, a savepoint rolls back to where it began.
+                let mut savepoint = tx.transaction().map_err(backend)?;
+                let position = write(&mut savepoint, batch).map_err(|e| conflict_or(e, batch))?;
+                savepoint.commit().map_err(backend)?;
+                Ok(position)
+            })
+            .collect();
+        tx.commit().map_err(backend)?;
+        Ok(outcomes)
+    }
+
     fn file<E: From<StoreError>>(
         &mut self,
         month: Month,

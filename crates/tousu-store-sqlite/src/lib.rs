@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tousu::model::{CaseId, CommandId};
 use tousu::workflow::{Case, Event};
 use tousu::{
@@ -175,8 +175,9 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Writes a checked batch inside `tx`; returns the last event's position.
-fn write(tx: &Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
+/// Writes a checked batch inside a transaction or savepoint `tx`; returns
+/// the last event's position.
+fn write(tx: &Connection, batch: &Batch) -> Result<u64, StoreError> {
     let case = batch.case_id.as_str();
     let actual: i64 = tx
         .query_row(
@@ -281,6 +282,31 @@ impl Store for SqliteStore {
         let position = write(&tx, batch)?;
         tx.commit().map_err(backend)?;
         Ok(position)
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction for all of `batches`, each written
+    /// in a savepoint of its own, rolled back alone when it is refused.
+    fn append_all(
+        &mut self,
+        batches: &[Batch],
+    ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(backend)?;
+        let outcomes = batches
+            .iter()
+            .map(|batch| {
+                batch.check()?;
+                // Dropped uncommitted, a savepoint rolls back to where it began.
+                let savepoint = tx.savepoint().map_err(backend)?;
+                let position = write(&savepoint, batch)?;
+                savepoint.commit().map_err(backend)?;
+                Ok(position)
+            })
+            .collect();
+        tx.commit().map_err(backend)?;
+        Ok(outcomes)
     }
 
     fn file<E: From<StoreError>>(

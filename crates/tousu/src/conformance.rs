@@ -129,7 +129,8 @@ macro_rules! conformance_tests {
             append_and_load, conflicting_writers, idempotent_retries,
             filings_idempotent_by_command_id, numbering_under_concurrency, failed_writes_leave_nothing,
             due_index_agrees_with_replay, snapshots_agree_with_replay,
-            retries_across_fingerprint_schemes);
+            retries_across_fingerprint_schemes, append_all_writes_each_batch_on_its_own,
+            tick_all_reports_each_case_across_writes);
     };
     (@each $backend:expr; $($check:ident),*) => {
         $(
@@ -692,6 +693,187 @@ pub fn failed_writes_leave_nothing<B: Backend>(backend: &B) -> Result<(), Failur
     let number = next.case.number.map(|n| n.to_string()).unwrap_or_default();
     ensure(number == "202512-0002", || {
         format!("after a failed filing the next number is {number}, not 202512-0002")
+    })
+}
+
+/// [`Store::append_all`] writes each batch as `append` would, on its own: a
+/// conflict, a bad batch and a command repeated within the call are refused
+/// and change nothing, the batches around them are written, and the global
+/// position has no gap where a refused batch was.
+pub fn append_all_writes_each_batch_on_its_own<B: Backend>(backend: &B) -> Result<(), Failure> {
+    let mut e = engine(backend.empty().or_fail("empty store")?)?;
+    let mut cases = Vec::new();
+    for i in 0..3 {
+        let filed = e
+            .file(filing(&format!("f{i}"), None, at(6, 1, i)?)?)
+            .or_fail("filing")?;
+        let events = e.store().load(&filed.case.id).or_fail("load")?;
+        cases.push((filed.case.id, events));
+    }
+    // One more event after `version`, made by command `by`.
+    let next = |(case, events): &(CaseId, Vec<tousu_workflow::Event>),
+                expected_version: u64,
+                by: &str|
+     -> Result<Batch, Failure> {
+        let mut event = events
+            .last()
+            .cloned()
+            .ok_or_else(|| Failure("no events".to_owned()))?;
+        event.version = expected_version + 1;
+        event.command_id = Some(id(CommandId::new, by)?);
+        Ok(Batch {
+            case_id: case.clone(),
+            expected_version,
+            events: vec![event],
+            command: Some((
+                id(CommandId::new, by)?,
+                crate::CommandHash(tousu_workflow::CommandDigest::from_bytes([2; 32])),
+            )),
+            open: true,
+            next_due: None,
+            snapshot: None,
+        })
+    };
+    let [a, b, c] = &cases[..] else {
+        return Err(Failure("three cases filed".to_owned()));
+    };
+    let (va, vb, vc) = (a.1.len() as u64, b.1.len() as u64, c.1.len() as u64);
+    let mut bad = next(c, vc, "c0")?;
+    bad.events.extend(bad.events.clone()); // a version twice
+    let batches = [
+        next(a, va, "a1")?,
+        next(b, vb + 1, "b1")?, // the store has `vb`: a conflict
+        bad,
+        next(c, vc, "c1")?,
+        next(a, va + 1, "a1")?, // "a1" was applied just before
+    ];
+    let log_before = e
+        .store()
+        .events_since(0, usize::MAX)
+        .or_fail("events_since")?;
+    let mut store = backend.another(e.store()).or_fail("another handle")?;
+    let outcomes = store.append_all(&batches).or_fail("append_all")?;
+    let shape: Vec<&str> = outcomes
+        .iter()
+        .map(|o| match o {
+            Ok(_) => "written",
+            Err(StoreError::Conflict { .. }) => "conflict",
+            Err(StoreError::DuplicateCommand { .. }) => "duplicate",
+            Err(_) => "refused",
+        })
+        .collect();
+    ensure(
+        shape == ["written", "conflict", "refused", "written", "duplicate"],
+        || format!("append_all gave {shape:?}"),
+    )?;
+    let versions: Vec<usize> = cases
+        .iter()
+        .map(|(case, _)| e.store().load(case).map(|v| v.len()))
+        .collect::<Result<_, _>>()
+        .or_fail("load")?;
+    let expected = [a.1.len() + 1, b.1.len(), c.1.len() + 1];
+    ensure(versions == expected, || {
+        format!("the cases have {versions:?} events, expected {expected:?}")
+    })?;
+    let log = e
+        .store()
+        .events_since(0, usize::MAX)
+        .or_fail("events_since")?;
+    let positions: Vec<u64> = log.iter().map(|p| p.position).collect();
+    let gap_free: Vec<u64> = (1..=log.len() as u64).collect();
+    ensure(
+        positions == gap_free && log.len() == log_before.len() + 2,
+        || format!("positions after append_all: {positions:?}"),
+    )?;
+    for (case, by, kept) in [(&a.0, "a1", true), (&b.0, "b1", false), (&c.0, "c0", false)] {
+        let record = e
+            .store()
+            .command(case, &id(CommandId::new, by)?)
+            .or_fail("command")?;
+        ensure(record.is_some() == kept, || {
+            format!("command {by} on {case}: recorded {}", record.is_some())
+        })?;
+    }
+    Ok(())
+}
+
+/// [`Engine::tick_all`] over more due cases than one write takes
+/// ([`TICK_WRITE_CHUNK`](crate::TICK_WRITE_CHUNK)), two of them under a
+/// policy version the ticking engine does not hold: those two fail and stay
+/// due, every other case is ticked, and what the report lists is what the
+/// store holds, case by case, in the order the due index gave.
+pub fn tick_all_reports_each_case_across_writes<B: Backend>(backend: &B) -> Result<(), Failure> {
+    let store = backend.empty().or_fail("empty store")?;
+    let mut filer = engine(backend.another(&store).or_fail("another handle")?)?;
+    let v1 = Policy::default_policy().or_fail("default policy")?;
+    let mut v2 = v1.clone();
+    v2.version = id(tousu_policy::PolicyVersion::new, "2")?;
+    let count = crate::TICK_WRITE_CHUNK + 10;
+    let unheld = [3, crate::TICK_WRITE_CHUNK + 4];
+    let mut unheld_ids = BTreeSet::new();
+    for i in 0..count {
+        let under_v2 = unheld.contains(&i);
+        if under_v2 {
+            filer
+                .add_policy(v2.clone(), true)
+                .or_fail("policy version 2")?;
+        }
+        let filed = filer
+            .file(filing(&format!("f{i}"), None, at(7, 1, 0)?)?)
+            .or_fail("filing")?;
+        if under_v2 {
+            unheld_ids.insert(filed.case.id);
+            filer
+                .add_policy(v1.clone(), true)
+                .or_fail("policy version 1")?;
+        }
+    }
+    let before: Vec<Vec<tousu_workflow::Event>> = unheld_ids
+        .iter()
+        .map(|c| filer.store().load(c))
+        .collect::<Result<_, _>>()
+        .or_fail("load")?;
+    let mut e = engine(store)?;
+    let now = at(7, 1, 40)?;
+    let due = e.store().due(now, usize::MAX).or_fail("due")?;
+    ensure(due.len() == count, || {
+        format!("{} cases due, not {count}", due.len())
+    })?;
+    let report = e.tick_all(now).or_fail("tick_all")?;
+    let order: Vec<&CaseId> = report.cases.iter().map(|t| &t.case).collect();
+    ensure(order.iter().copied().eq(due.iter()), || {
+        "the report is not in the due index's order".to_owned()
+    })?;
+    let failed: BTreeSet<CaseId> = report.failures().map(|(c, _)| c.clone()).collect();
+    ensure(failed == unheld_ids, || {
+        format!("failed {failed:?}, expected {unheld_ids:?}")
+    })?;
+    for ticked in &report.cases {
+        let Ok(events) = &ticked.outcome else {
+            continue;
+        };
+        let stored = e.store().load(&ticked.case).or_fail("load")?;
+        ensure(!events.is_empty() && stored.ends_with(events), || {
+            format!(
+                "{}: the events reported are not the last stored",
+                ticked.case
+            )
+        })?;
+    }
+    let after: Vec<Vec<tousu_workflow::Event>> = unheld_ids
+        .iter()
+        .map(|c| e.store().load(c))
+        .collect::<Result<_, _>>()
+        .or_fail("load")?;
+    ensure(after == before, || "a failed tick stored events".to_owned())?;
+    let still: BTreeSet<CaseId> = e
+        .store()
+        .due(now, usize::MAX)
+        .or_fail("due")?
+        .into_iter()
+        .collect();
+    ensure(still == unheld_ids, || {
+        format!("due after the tick: {still:?}, expected {unheld_ids:?}")
     })
 }
 

@@ -158,6 +158,13 @@ pub struct WithoutDeadline {
 
 type PolicyKey = (PolicyId, PolicyVersion);
 
+/// How many due cases [`Engine::tick_all`] writes in one
+/// [`Store::append_all`] over a store that does not keep cases folded (the
+/// SQL stores): enough that a commit's cost is spread over many cases, few
+/// enough that other writers wait for one transaction of a few hundred
+/// small writes, not for the whole tick.
+pub const TICK_WRITE_CHUNK: usize = 256;
+
 /// Holds the policy versions, the roster and the store, and drives cases.
 ///
 /// Nothing here reads a clock: every operation that depends on time takes
@@ -717,15 +724,31 @@ impl<S: Store> Engine<S> {
         events: Vec<Event>,
         command: Option<(CommandId, CommandHash)>,
     ) -> Result<Vec<Event>, Error> {
+        let Some(batch) = self.batch(expected_version, after, events, command)? else {
+            return Ok(Vec::new());
+        };
+        self.store.append(&batch)?;
+        Ok(batch.events)
+    }
+
+    /// What [`Engine::write`] stores: the events with the case's index
+    /// entry and, when one is due, its snapshot; `None` for no events.
+    fn batch(
+        &self,
+        expected_version: u64,
+        after: Case,
+        events: Vec<Event>,
+        command: Option<(CommandId, CommandHash)>,
+    ) -> Result<Option<Batch>, Error> {
         if events.is_empty() {
-            return Ok(events);
+            return Ok(None);
         }
         let runtime = self.runtime_for(&after)?;
         let next_due =
             tousu_workflow::next_due(&after, &runtime.ctx(&self.roster, after.updated_at))?;
         let every = self.snapshot_every;
         let snapshot_due = every > 0 && after.version / every > expected_version / every;
-        let batch = Batch {
+        Ok(Some(Batch {
             case_id: after.id.clone(),
             expected_version,
             command,
@@ -733,9 +756,7 @@ impl<S: Store> Engine<S> {
             next_due,
             snapshot: snapshot_due.then(|| Box::new(after)),
             events,
-        };
-        self.store.append(&batch)?;
-        Ok(batch.events)
+        }))
     }
 
     /// Lets time pass for one case: stores and returns the warnings,
@@ -769,6 +790,16 @@ impl<S: Store> Engine<S> {
             Decided::Nothing => return Ok(Vec::new()),
             Decided::NotFolded => {}
         }
+        let Some(batch) = self.tick_loaded(case_id, now)? else {
+            return Ok(Vec::new());
+        };
+        self.store.append(&batch)?;
+        Ok(batch.events)
+    }
+
+    /// A tick of a case loaded from the store (not lent folded): what it
+    /// writes, or `None` when time does nothing to it at `now`.
+    fn tick_loaded(&self, case_id: &CaseId, now: DateTime<Utc>) -> Result<Option<Batch>, Error> {
         let mut case = self.case(case_id)?;
         let runtime = self.runtime_for(&case)?;
         let events = tousu_workflow::tick(&case, &runtime.ctx(&self.roster, now))?;
@@ -776,7 +807,7 @@ impl<S: Store> Engine<S> {
         for e in &events {
             case.apply(e);
         }
-        self.write(expected_version, case, events, None)
+        self.batch(expected_version, case, events, None)
     }
 
     /// Ticks the cases the store's due index says have something due at
@@ -795,6 +826,12 @@ impl<S: Store> Engine<S> {
     /// A store that keeps cases folded ([`MemoryStore`](crate::MemoryStore))
     /// decides and writes every due case under one lock
     /// ([`Store::decide_due`]), and the report shares the events it keeps.
+    /// Any other store (the SQL ones) has each due case loaded and decided
+    /// on its own, and the cases written [`TICK_WRITE_CHUNK`] at a time
+    /// through [`Store::append_all`]: one transaction a chunk, each case in
+    /// a savepoint of its own, so a case refused still changes nothing and
+    /// stops no other; should a chunk's transaction itself fail to commit,
+    /// each of its cases reports that failure and stays due.
     pub fn tick_all(&mut self, now: DateTime<Utc>) -> Result<TickReport, Error> {
         let Engine {
             current,
@@ -828,17 +865,61 @@ impl<S: Store> Engine<S> {
     }
 
     /// [`Engine::tick_all`] over a store that does not keep cases folded:
-    /// the due cases listed, then each ticked on its own.
+    /// the due cases listed, then loaded and decided each on its own and
+    /// written [`TICK_WRITE_CHUNK`] at a time through [`Store::append_all`]
+    /// (over SQL, one transaction a chunk, a savepoint a case).
     fn tick_one_by_one(&mut self, now: DateTime<Utc>) -> Result<TickReport, Error> {
         let due = self.store.due(now, usize::MAX)?;
         let mut report = TickReport {
             cases: Vec::with_capacity(due.len()),
         };
-        for case in due {
-            let outcome = self.tick(&case, now).map(Appended::from);
-            report.cases.push(Ticked { case, outcome });
+        let mut due = due.into_iter().peekable();
+        while due.peek().is_some() {
+            let chunk: Vec<CaseId> = due.by_ref().take(TICK_WRITE_CHUNK).collect();
+            self.tick_chunk(chunk, now, &mut report);
         }
         Ok(report)
+    }
+
+    /// Decides the ticks of `cases`, writes those that have events in one
+    /// [`Store::append_all`], and reports each case's outcome in order.
+    fn tick_chunk(&mut self, cases: Vec<CaseId>, now: DateTime<Utc>, report: &mut TickReport) {
+        let mut batches = Vec::with_capacity(cases.len());
+        // Per case: whether it has a batch (in `batches`, in order), or why not.
+        let decided: Vec<Result<bool, Error>> = cases
+            .iter()
+            .map(|case| {
+                let batch = self.tick_loaded(case, now)?;
+                Ok(batch.map(|b| batches.push(b)).is_some())
+            })
+            .collect();
+        let written = match self.store.append_all(&batches) {
+            Ok(outcomes) => outcomes,
+            // The transaction failed as a whole: none was written, and each
+            // case that had events says so (the error is not `Clone`).
+            Err(e) => {
+                let why = e.to_string();
+                batches
+                    .iter()
+                    .map(|_| Err(StoreError::backend(why.clone())))
+                    .collect()
+            }
+        };
+        let mut written = batches.into_iter().zip(written);
+        for (case, decided) in cases.into_iter().zip(decided) {
+            let outcome = match decided {
+                Ok(true) => match written.next() {
+                    Some((batch, Ok(_))) => Ok(Appended::from(batch.events)),
+                    Some((_, Err(e))) => Err(Error::from(e)),
+                    None => Err(Error::from(StoreError::backend(
+                        "the store reported fewer outcomes than it was given batches",
+                    ))),
+                },
+                Ok(false) => Ok(Appended::default()),
+                Err(e) => Err(e),
+            };
+            report.cases.push(Ticked { case, outcome });
+        }
     }
 
     fn ctx_for<'a>(&'a self, case: &Case, now: DateTime<Utc>) -> Result<Ctx<'a>, Error> {

@@ -132,7 +132,7 @@ mod store;
 pub mod testkit;
 mod ticks;
 
-pub use engine::{Engine, Filed, Filing, Overdue, WithoutDeadline};
+pub use engine::{Engine, Filed, Filing, Overdue, TICK_WRITE_CHUNK, WithoutDeadline};
 pub use error::Error;
 pub use store::{
     Appended, Batch, CommandHash, CommandRecord, Decided, DueDecided, DueOutcomes, Latest,

@@ -372,6 +372,26 @@ pub trait Store {
     /// global position of the batch's last event.
     fn append(&mut self, batch: &Batch) -> Result<u64, StoreError>;
 
+    /// Writes each of `batches` as [`Store::append`] would, in order, and
+    /// returns each one's outcome: a batch refused (a conflict, a command
+    /// already applied, a bad batch) changes nothing and does not stop the
+    /// ones after it. A store with transactions writes them all in one,
+    /// with a savepoint per batch, so that a thousand cases ticked cost one
+    /// commit and not a thousand; the outer `Err` says that transaction
+    /// could not begin or commit, and then **none** of them was written.
+    /// The default appends them one by one (never the outer `Err`).
+    ///
+    /// While the transaction lasts it holds the store's write lock (SQLite)
+    /// or the global position's row lock (PostgreSQL), so other writers
+    /// wait for the whole call: keep the slices short (the engine's tick
+    /// writes [`TICK_WRITE_CHUNK`](crate::TICK_WRITE_CHUNK) cases at a time).
+    fn append_all(
+        &mut self,
+        batches: &[Batch],
+    ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
+        Ok(batches.iter().map(|b| self.append(b)).collect())
+    }
+
     /// Registers a new case, numbered in the same write: takes the month's
     /// next sequence number (from 1), calls `build` with it, and writes the
     /// batch it returns (expected version 0). If `build` or the write
