@@ -26,8 +26,8 @@ fn open_cases() -> usize {
         .unwrap_or(100_000)
 }
 
-/// Stores a copy of `template` as case `id` in any store.
-fn add_copy<S: Store>(store: &mut S, id: &str, template: &Template) {
+/// A copy of `template` as case `id`.
+fn copy(id: &str, template: &Template) -> Batch {
     let case_id = CaseId::new(id).unwrap();
     let events = template
         .events
@@ -37,20 +37,34 @@ fn add_copy<S: Store>(store: &mut S, id: &str, template: &Template) {
             ..e.clone()
         })
         .collect();
-    store
-        .append(&Batch {
-            case_id,
-            expected_version: 0,
-            events,
-            command: Some((
-                CommandId::new(format!("f-{id}")).unwrap(),
-                CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
-            )),
-            open: true,
-            next_due: template.next_due,
-            snapshot: None,
-        })
-        .unwrap();
+    Batch {
+        case_id,
+        expected_version: 0,
+        events,
+        command: Some((
+            CommandId::new(format!("f-{id}")).unwrap(),
+            CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
+        )),
+        open: true,
+        next_due: template.next_due,
+        snapshot: None,
+    }
+}
+
+/// Stores copies of `template` as the cases `ids` in any store, a thousand
+/// a transaction (`Store::append_all`).
+fn add_copies<S: Store>(store: &mut S, ids: impl Iterator<Item = String>, template: &Template) {
+    let mut ids = ids.peekable();
+    while ids.peek().is_some() {
+        let batches: Vec<Batch> = ids
+            .by_ref()
+            .take(1000)
+            .map(|id| copy(&id, template))
+            .collect();
+        for outcome in store.append_all(&batches).unwrap() {
+            outcome.unwrap();
+        }
+    }
 }
 
 /// Ticks `engine` once per iteration after `add` has stored a fresh cohort
@@ -62,9 +76,11 @@ fn tick<S: Store, W: Store>(c: &mut Criterion, name: &str, mut engine: Engine<S>
     assert!(quiet.next_due.unwrap() > ticks::now());
     let filed = ticks::template(t0());
     assert!(filed.next_due.unwrap() <= ticks::now());
-    for i in 0..open - due {
-        add_copy(&mut writer, &format!("Q{i:07}"), &quiet);
-    }
+    add_copies(
+        &mut writer,
+        (0..open - due).map(|i| format!("Q{i:07}")),
+        &quiet,
+    );
     let mut cohort = 0usize;
     let mut group = c.benchmark_group("sql_ticks");
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
@@ -75,15 +91,16 @@ fn tick<S: Store, W: Store>(c: &mut Criterion, name: &str, mut engine: Engine<S>
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    for i in 0..due {
-                        add_copy(&mut writer, &format!("D{cohort:04}-{i:05}"), &filed);
-                    }
+                    let ids = (0..due).map(|i| format!("D{cohort:04}-{i:05}"));
+                    add_copies(&mut writer, ids, &filed);
                     cohort += 1;
                     let start = Instant::now();
                     let report = engine.tick_all(black_box(ticks::now())).unwrap();
                     total += start.elapsed();
                     assert_eq!(report.cases.len(), due);
                     assert_eq!(report.failures().count(), 0);
+                    // A warning and a breach for each case filed 40 minutes before.
+                    assert_eq!(report.events().count(), due * 2);
                 }
                 total
             });
