@@ -36,12 +36,13 @@
 )]
 #![doc(test(attr(deny(warnings))))]
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use postgres::error::SqlState;
 use postgres::types::ToSql;
-use postgres::{Client, NoTls, Transaction};
+use postgres::{Client, GenericClient, NoTls, Statement, Transaction};
 use tousu::model::{CaseId, CommandId};
 use tousu::workflow::{Case, Event};
 use tousu::{
@@ -73,8 +74,59 @@ pub const DUE_QUERY: &str = "SELECT case_id FROM tousu_cases
 /// `&mut` even to read, while [`Store`]'s reads take `&self`.
 pub struct PgStore {
     client: Mutex<Client>,
+    statements: Statements,
     params: String,
     schema: Option<String>,
+}
+
+/// The store's statements, prepared once on its connection: SQL text given
+/// to the client is parsed again at every call, a round trip of its own
+/// before the one that runs it. Named protocol-level statements outlive the
+/// transactions they were prepared in, rolled back or not.
+#[derive(Default)]
+struct Statements(Mutex<HashMap<&'static str, Statement>>);
+
+impl Statements {
+    /// Runs `sql`, prepared, on `client`; the rows it changed.
+    fn execute(
+        &self,
+        client: &mut impl GenericClient,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64, StoreError> {
+        let st = self.get(client, sql)?;
+        client.execute(&st, args).map_err(backend)
+    }
+
+    /// Runs `sql`, prepared, on `client`; its one row.
+    fn query_one(
+        &self,
+        client: &mut impl GenericClient,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<postgres::Row, StoreError> {
+        let st = self.get(client, sql)?;
+        client.query_one(&st, args).map_err(backend)
+    }
+
+    /// `sql` prepared on `client`'s connection (the store's, or a
+    /// transaction on it).
+    fn get(
+        &self,
+        client: &mut impl GenericClient,
+        sql: &'static str,
+    ) -> Result<Statement, StoreError> {
+        let poisoned = || StoreError::backend("a thread panicked while preparing a statement");
+        if let Some(st) = self.0.lock().map_err(|_| poisoned())?.get(sql) {
+            return Ok(st.clone());
+        }
+        let st = client.prepare(sql).map_err(backend)?;
+        self.0
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(sql, st.clone());
+        Ok(st)
+    }
 }
 
 impl std::fmt::Debug for PgStore {
@@ -136,6 +188,7 @@ impl PgStore {
         migrate(&mut client)?;
         Ok(PgStore {
             client: Mutex::new(client),
+            statements: Statements::default(),
             params: params.to_owned(),
             schema: schema.map(str::to_owned),
         })
@@ -152,16 +205,42 @@ impl PgStore {
     }
 
     /// The connection, for reading the tables directly (reports, plans).
+    /// The store keeps its statements prepared on it: do not `DISCARD ALL`
+    /// or `DEALLOCATE` them.
     pub fn client(&self) -> Result<MutexGuard<'_, Client>, StoreError> {
         self.client
             .lock()
             .map_err(|_| StoreError::backend("a thread panicked while using this connection"))
     }
 
-    fn events(&self, sql: &str, args: &[&(dyn ToSql + Sync)]) -> Result<Vec<Event>, StoreError> {
-        self.client()?
-            .query(sql, args)
-            .map_err(backend)?
+    /// The rows of the prepared statement `sql`.
+    fn rows(
+        &self,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<postgres::Row>, StoreError> {
+        let mut client = self.client()?;
+        let st = self.statements.get(&mut *client, sql)?;
+        client.query(&st, args).map_err(backend)
+    }
+
+    /// The row, if any, of the prepared statement `sql`.
+    fn row(
+        &self,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<postgres::Row>, StoreError> {
+        let mut client = self.client()?;
+        let st = self.statements.get(&mut *client, sql)?;
+        client.query_opt(&st, args).map_err(backend)
+    }
+
+    fn events(
+        &self,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Event>, StoreError> {
+        self.rows(sql, args)?
             .iter()
             .map(|row| {
                 let body: String = row.try_get(0).map_err(backend)?;
@@ -170,10 +249,12 @@ impl PgStore {
             .collect()
     }
 
-    fn ids(&self, sql: &str, args: &[&(dyn ToSql + Sync)]) -> Result<Vec<CaseId>, StoreError> {
-        self.client()?
-            .query(sql, args)
-            .map_err(backend)?
+    fn ids(
+        &self,
+        sql: &'static str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<CaseId>, StoreError> {
+        self.rows(sql, args)?
             .iter()
             .map(|row| {
                 let id: String = row.try_get(0).map_err(backend)?;
@@ -183,13 +264,10 @@ impl PgStore {
     }
 
     fn last_marker(&self, case: &CaseId) -> Result<Option<(u64, u64)>, StoreError> {
-        let row = self
-            .client()?
-            .query_opt(
-                "SELECT version, batch_end FROM tousu_events WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
-                &[&case.as_str()],
-            )
-            .map_err(backend)?;
+        let row = self.row(
+            "SELECT version, batch_end FROM tousu_events WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
+            &[&case.as_str()],
+        )?;
         row.map(|r| {
             let v: i64 = r.try_get(0).map_err(backend)?;
             let b: i64 = r.try_get(1).map_err(backend)?;
@@ -229,20 +307,24 @@ fn migrate(client: &mut Client) -> Result<(), StoreError> {
 }
 
 /// Writes a checked batch inside `tx`; returns the last event's position.
-fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
+fn write(
+    tx: &mut Transaction<'_>,
+    statements: &Statements,
+    batch: &Batch,
+) -> Result<u64, StoreError> {
     let case = batch.case_id.as_str();
     // A new case's row, so that two writers creating it queue on its lock.
-    tx.execute(
+    statements.execute(
+        tx,
         "INSERT INTO tousu_cases (case_id, version, open) VALUES ($1, 0, TRUE) ON CONFLICT (case_id) DO NOTHING",
         &[&case],
-    )
-    .map_err(backend)?;
-    let actual: i64 = tx
+    )?;
+    let actual: i64 = statements
         .query_one(
+            tx,
             "SELECT version FROM tousu_cases WHERE case_id = $1 FOR UPDATE",
             &[&case],
-        )
-        .map_err(backend)?
+        )?
         .try_get(0)
         .map_err(backend)?;
     let actual = to_u64(actual)?;
@@ -256,12 +338,12 @@ fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
     let count = to_i64(u64::try_from(batch.events.len()).unwrap_or(u64::MAX))?;
     // The row lock on the counter, held to commit, orders writers: positions
     // become visible in the order they were handed out, with no gap.
-    let last_position: i64 = tx
+    let last_position: i64 = statements
         .query_one(
+            tx,
             "UPDATE tousu_position SET last = last + $1 WHERE id = 1 RETURNING last",
             &[&count],
-        )
-        .map_err(backend)?
+        )?
         .try_get(0)
         .map_err(backend)?;
     let batch_end = to_i64(batch.last_version())?;
@@ -278,22 +360,21 @@ fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
         bodies.push(serde_json::to_string(e).map_err(backend)?);
     }
     // One statement for the whole batch.
-    tx.execute(
+    statements.execute(
+        tx,
         "INSERT INTO tousu_events (case_id, version, position, batch_end, command_id, at, body)
          SELECT $1, v, p, $2, c, a, b::jsonb
          FROM UNNEST($3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::text[]) AS t(v, p, c, a, b)",
         &[&case, &batch_end, &versions, &positions, &commands, &ats, &bodies],
-    )
-    .map_err(backend)?;
+    )?;
     if let Some((id, hash)) = &batch.command {
         let first = to_i64(batch.expected_version + 1)?;
-        let inserted = tx
-            .execute(
-                "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
+        let inserted = statements.execute(
+            tx,
+            "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                &[&case, &id.as_str(), &hash.to_text(), &first, &batch_end],
-            )
-            .map_err(backend)?;
+            &[&case, &id.as_str(), &hash.to_text(), &first, &batch_end],
+        )?;
         if inserted == 0 {
             // The events above are rolled back with the transaction.
             return Err(StoreError::DuplicateCommand {
@@ -307,19 +388,19 @@ fn write(tx: &mut Transaction<'_>, batch: &Batch) -> Result<u64, StoreError> {
         .filter(|_| batch.open)
         .map(instant_nanos)
         .transpose()?;
-    tx.execute(
+    statements.execute(
+        tx,
         "UPDATE tousu_cases SET version = $2, open = $3, next_due = $4 WHERE case_id = $1",
         &[&case, &batch_end, &batch.open, &next_due],
-    )
-    .map_err(backend)?;
+    )?;
     if let Some(snapshot) = &batch.snapshot {
         let body = serde_json::to_string(snapshot).map_err(backend)?;
-        tx.execute(
+        statements.execute(
+            tx,
             "INSERT INTO tousu_snapshots (case_id, version, body) VALUES ($1, $2, $3::text::jsonb)
              ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body",
             &[&case, &batch_end, &body],
-        )
-        .map_err(backend)?;
+        )?;
     }
     to_u64(last_position)
 }
@@ -349,7 +430,8 @@ impl Store for PgStore {
         batch.check()?;
         let mut client = self.client()?;
         let mut tx = client.transaction().map_err(backend)?;
-        let position = write(&mut tx, batch).map_err(|e| conflict_or(e, batch))?;
+        let position =
+            write(&mut tx, &self.statements, batch).map_err(|e| conflict_or(e, batch))?;
         tx.commit().map_err(backend)?;
         Ok(position)
     }
@@ -369,7 +451,8 @@ impl Store for PgStore {
                 batch.check()?;
                 // Dropped uncommitted, a savepoint rolls back to where it began.
                 let mut savepoint = tx.transaction().map_err(backend)?;
-                let position = write(&mut savepoint, batch).map_err(|e| conflict_or(e, batch))?;
+                let position = write(&mut savepoint, &self.statements, batch)
+                    .map_err(|e| conflict_or(e, batch))?;
                 savepoint.commit().map_err(backend)?;
                 Ok(position)
             })
@@ -389,13 +472,14 @@ impl Store for PgStore {
             .map_err(|_| StoreError::backend(format!("month {}", month.month())))?;
         // The month's row stays locked until commit: filings queue here, and
         // a rollback returns the number.
-        let seq: i64 = tx
+        let seq: i64 = self
+            .statements
             .query_one(
+                &mut tx,
                 "INSERT INTO tousu_sequences (year, month, last) VALUES ($1, $2, 1)
                  ON CONFLICT (year, month) DO UPDATE SET last = tousu_sequences.last + 1 RETURNING last",
                 &[&month.year(), &m],
-            )
-            .map_err(backend)?
+            )?
             .try_get(0)
             .map_err(backend)?;
         let seq = u32::try_from(seq)
@@ -412,8 +496,9 @@ impl Store for PgStore {
         if let Some((id, _)) = &batch.command {
             // After the month's row lock: a retry of the same filing (same
             // month) waits for this one and sees its commit here.
+            let registered = self.statements.get(&mut tx, REGISTERED_BY)?;
             if let Some(row) = tx
-                .query_opt(REGISTERED_BY, &[&id.as_str()])
+                .query_opt(&registered, &[&id.as_str()])
                 .map_err(backend)?
             {
                 let case: String = row.try_get(0).map_err(backend)?;
@@ -424,7 +509,8 @@ impl Store for PgStore {
                 .into());
             }
         }
-        let position = write(&mut tx, &batch).map_err(|e| conflict_or(e, &batch))?;
+        let position =
+            write(&mut tx, &self.statements, &batch).map_err(|e| conflict_or(e, &batch))?;
         tx.commit().map_err(backend)?;
         Ok((batch, position))
     }
@@ -439,13 +525,10 @@ impl Store for PgStore {
 
     fn load_latest(&self, case: &CaseId) -> Result<Latest, StoreError> {
         check_not_torn(case, self.last_marker(case)?)?;
-        let stored = self
-            .client()?
-            .query_opt(
-                "SELECT body::text FROM tousu_snapshots WHERE case_id = $1",
-                &[&case.as_str()],
-            )
-            .map_err(backend)?;
+        let stored = self.row(
+            "SELECT body::text FROM tousu_snapshots WHERE case_id = $1",
+            &[&case.as_str()],
+        )?;
         // A snapshot this version cannot read is ignored: the events are the truth.
         let snapshot = stored
             .and_then(|row| row.try_get::<_, String>(0).ok())
@@ -470,13 +553,10 @@ impl Store for PgStore {
         case: &CaseId,
         command: &CommandId,
     ) -> Result<Option<CommandRecord>, StoreError> {
-        let row = self
-            .client()?
-            .query_opt(
-                "SELECT hash, first_version, last_version FROM tousu_commands WHERE case_id = $1 AND command_id = $2",
-                &[&case.as_str(), &command.as_str()],
-            )
-            .map_err(backend)?;
+        let row = self.row(
+            "SELECT hash, first_version, last_version FROM tousu_commands WHERE case_id = $1 AND command_id = $2",
+            &[&case.as_str(), &command.as_str()],
+        )?;
         row.map(|r| {
             let hash: String = r.try_get(0).map_err(backend)?;
             let first: i64 = r.try_get(1).map_err(backend)?;
@@ -514,13 +594,11 @@ impl Store for PgStore {
     }
 
     fn events_since(&self, after: u64, n: usize) -> Result<Vec<Positioned>, StoreError> {
-        self.client()?
-            .query(
-                "SELECT position, body::text FROM tousu_events WHERE position > $1 ORDER BY position LIMIT $2",
-                &[&to_i64(after)?, &limit(n)],
-            )
-            .map_err(backend)?
-            .iter()
+        self.rows(
+            "SELECT position, body::text FROM tousu_events WHERE position > $1 ORDER BY position LIMIT $2",
+            &[&to_i64(after)?, &limit(n)],
+        )?
+        .iter()
             .map(|row| {
                 let position: i64 = row.try_get(0).map_err(backend)?;
                 let body: String = row.try_get(1).map_err(backend)?;
