@@ -102,6 +102,9 @@ impl SqliteStore {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(backend)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(backend)?;
+        // Room for every statement the store runs (about twenty), so that
+        // none is evicted and parsed again.
+        conn.set_prepared_statement_cache_capacity(32);
         migrate(&mut conn)?;
         Ok(SqliteStore { conn, path })
     }
@@ -177,14 +180,16 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 
 /// Writes a checked batch inside a transaction or savepoint `tx`; returns
 /// the last event's position.
+/// `sql` from the connection's statement cache: parsed once, not at every
+/// write.
+fn cached<'c>(tx: &'c Connection, sql: &str) -> Result<rusqlite::CachedStatement<'c>, StoreError> {
+    tx.prepare_cached(sql).map_err(backend)
+}
+
 fn write(tx: &Connection, batch: &Batch) -> Result<u64, StoreError> {
     let case = batch.case_id.as_str();
-    let actual: i64 = tx
-        .query_row(
-            "SELECT version FROM tousu_cases WHERE case_id = ?1",
-            [case],
-            |r| r.get(0),
-        )
+    let actual: i64 = cached(tx, "SELECT version FROM tousu_cases WHERE case_id = ?1")?
+        .query_row([case], |r| r.get(0))
         .optional()
         .map_err(backend)?
         .unwrap_or(0);
@@ -197,13 +202,12 @@ fn write(tx: &Connection, batch: &Batch) -> Result<u64, StoreError> {
         });
     }
     let count = to_i64(u64::try_from(batch.events.len()).unwrap_or(u64::MAX))?;
-    let last_position: i64 = tx
-        .query_row(
-            "UPDATE tousu_position SET last = last + ?1 WHERE id = 1 RETURNING last",
-            [count],
-            |r| r.get(0),
-        )
-        .map_err(backend)?;
+    let last_position: i64 = cached(
+        tx,
+        "UPDATE tousu_position SET last = last + ?1 WHERE id = 1 RETURNING last",
+    )?
+    .query_row([count], |r| r.get(0))
+    .map_err(backend)?;
     let batch_end = to_i64(batch.last_version())?;
     {
         let mut insert = tx
@@ -228,19 +232,19 @@ fn write(tx: &Connection, batch: &Batch) -> Result<u64, StoreError> {
         }
     }
     if let Some((id, hash)) = &batch.command {
-        let inserted = tx
-            .execute(
-                "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
+        let inserted = cached(
+            tx,
+            "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                params![
-                    case,
-                    id.as_str(),
-                    hash.to_text(),
-                    to_i64(batch.expected_version + 1)?,
-                    batch_end
-                ],
-            )
-            .map_err(backend)?;
+        )?
+        .execute(params![
+            case,
+            id.as_str(),
+            hash.to_text(),
+            to_i64(batch.expected_version + 1)?,
+            batch_end
+        ])
+        .map_err(backend)?;
         if inserted == 0 {
             // The events above are rolled back with the transaction.
             return Err(StoreError::DuplicateCommand {
@@ -254,19 +258,19 @@ fn write(tx: &Connection, batch: &Batch) -> Result<u64, StoreError> {
         .filter(|_| batch.open)
         .map(instant_nanos)
         .transpose()?;
-    tx.execute(
-        "INSERT INTO tousu_cases (case_id, version, open, next_due) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, open = excluded.open, next_due = excluded.next_due",
+    cached(tx, "INSERT INTO tousu_cases (case_id, version, open, next_due) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, open = excluded.open, next_due = excluded.next_due")?.execute(
         params![case, batch_end, batch.open, next_due],
     )
     .map_err(backend)?;
     if let Some(snapshot) = &batch.snapshot {
         let body = serde_json::to_string(snapshot).map_err(backend)?;
-        tx.execute(
+        cached(
+            tx,
             "INSERT INTO tousu_snapshots (case_id, version, body) VALUES (?1, ?2, ?3)
              ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body",
-            params![case, batch_end, body],
-        )
+        )?
+        .execute(params![case, batch_end, body])
         .map_err(backend)?;
     }
     to_u64(last_position)
