@@ -1379,3 +1379,41 @@ fn bureau_roster(names: [&str; 3]) -> Roster {
         ],
     )
 }
+
+/// 首问负责制 第一条「接受询问的首位工作人员在职能和岗位职责范围内必须解答、办理或者交经办科室
+/// 人)办理的制度」: before it is handed on, a case is its 首问责任人's section's
+/// (`holds_case = "received"`, ruling 151): a clerk of another section neither
+/// accepts, hands on, refers nor answers it. The old file let him answer it
+/// (`reply` under `true`), ending the clocks the 首问责任人 owns.
+#[test]
+fn s37_a_case_not_yet_handed_on_is_its_first_receivers() {
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("bgs", "办公室", Some("zsj")),
+            ("zhk", "综合科", Some("zsj")),
+            ("ywk", "项目服务科", Some("zsj")),
+        ],
+        &[
+            ("sw", "首问 康科员", "bgs", &["first_receiver"], None),
+            ("sw2", "综合科 晁科员", "zhk", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "企业用电报装手续迟迟未办")
+        .complainant(Complainant::organization("某企业").unwrap())
+        .category(cat("commitment"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-R", c).unwrap();
+    refused_not_holding(&mut s, "sw2", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), accept());
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), reply("已办结"));
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), assign("ywk", "jb"));
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), escalate("报请领导批办"));
+    s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.assert_replays();
+}
