@@ -1485,8 +1485,20 @@ fn two_wards_roster() -> Roster {
             ("zh", "综合办", Some("yy")),
         ],
         &[
-            ("hs", "心内科护士站 护士 小祁", "nk", &["first_receiver"], None),
-            ("hs2", "外科护士站 护士 小鲁", "wk", &["first_receiver"], None),
+            (
+                "hs",
+                "心内科护士站 护士 小祁",
+                "nk",
+                &["first_receiver"],
+                None,
+            ),
+            (
+                "hs2",
+                "外科护士站 护士 小鲁",
+                "wk",
+                &["first_receiver"],
+                None,
+            ),
             ("cw1", "财务科 单会计", "cw", &["finance"], None),
             ("zh1", "综合办 主任", "zh", &["general_office"], None),
         ],
