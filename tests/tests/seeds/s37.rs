@@ -96,13 +96,8 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 26, 9, 30),
         escalate("国土部门迟迟不出具用地意见"),
     );
-    // The leader keeps the case through the referral and hands it back to
-    // the section once the group has dealt with the obstruction.
-    s.ok(
-        "jl",
-        beijing(2025, 5, 30, 15, 0),
-        transfer("ywk", "jb", "领导小组已协调,经办科室办结"),
-    );
+    // The referral is a report (eighteenth audit): the section keeps the case
+    // and finishes it once the group has dealt with the obstruction.
     s.ok(
         "jb",
         beijing(2025, 5, 30, 16, 0),
@@ -350,7 +345,9 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
         matches!(&refused, Err(Rejection::NoEscalationStep { .. })),
         "{refused:?}"
     );
-    // Obstruction by another body: the group is told, the leader keeps the case.
+    // Obstruction by another body: the group is told; the referral hands the case
+    // to nobody (eighteenth audit), so it stays with the leader the section
+    // reported it to.
     let mut other = run("other_bodies");
     other.ok(
         "jl",
@@ -361,7 +358,7 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
         steps_notified(&other),
         [
             "leader → bureau_leader ⇒ bureau_leader",
-            "municipal-group → investment_env_group ⇒ bureau_leader"
+            "municipal-group → investment_env_group"
         ]
     );
     // The group takes no step of the bureau's ladder.
@@ -1075,10 +1072,8 @@ fn s37_the_leader_does_not_report_a_case_to_himself() {
         .run("jl", minutes(t0, 70), escalate_to("leader", "报经领导批准"))
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    // The leader holds the case after his referral (a take-over); the section
-    // reports only a case with it (fifteenth audit), so once he hands it back.
-    s.refused("jb", minutes(t0, 75), escalate("报经领导批准"));
-    s.ok("jl", minutes(t0, 78), transfer("ywk", "jb", "批办经办科室"));
+    // The referral hands the case to nobody (eighteenth audit): the section
+    // still has it and reports it to the leader itself.
     s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
     assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
 }
@@ -1415,5 +1410,52 @@ fn s37_a_case_not_yet_handed_on_is_its_first_receivers() {
     refused_not_holding(&mut s, "sw2", minutes(t0, 15), assign("ywk", "jb"));
     refused_not_holding(&mut s, "sw2", minutes(t0, 15), escalate("报请领导批办"));
     s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.assert_replays();
+}
+
+/// 投诉受理制 第四条「对有相关职能单位和个人拒绝受理、拖延处理投诉案件…经局领导批准,报请市投资
+/// 环境保障领导小组处理」: the group is told and deals with the obstructing body; the
+/// case stays with the 经办人 who has it, who answers the investor (`completion`
+/// is his). The old file's step took the case over for the leader, putting the
+/// 经办人 off it: his answer was refused while `completion` stayed his.
+#[test]
+fn s37_the_referral_to_the_group_leaves_the_case_with_the_section() {
+    let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "规划部门三个月未答复用地规划许可")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("other_bodies"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-M", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("municipal-group", "规划部门拖延处理"),
+    );
+    assert_eq!(steps_taken(&s), ["municipal-group"]);
+    // A complex case (another body's obstruction): answered once the leader
+    // approved its solution (投诉受理制 第三条).
+    s.ok("jb", minutes(t0, 70), CommandKind::StartInvestigation);
+    s.ok(
+        "jb",
+        minutes(t0, 75),
+        findings(FaultParty::ThirdParty, "规划部门拖延出具规划许可"),
+    );
+    s.ok(
+        "jb",
+        minutes(t0, 80),
+        propose(vec![rem(RemedyKind::Explanation)], "领导小组督办规划部门"),
+    );
+    s.ok("jl", minutes(t0, 85), CommandKind::Approve);
+    s.ok(
+        "jb",
+        minutes(t0, 90),
+        reply("已报请市投资环境保障领导小组督办, 规划许可本周内出具"),
+    );
     s.assert_replays();
 }
