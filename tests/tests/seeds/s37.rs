@@ -55,14 +55,8 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 6, 10, 0),
         escalate("涉及多个职能部门,报经领导批准协调"),
     );
-    // The report up takes the case to the leader, who 批办 it back to the
-    // section (ruling 125): the take-over displaced the handler named before
-    // it (ruling 129), so the section acts again once handed the case.
-    s.ok(
-        "jl",
-        beijing(2025, 5, 6, 11, 0),
-        transfer("ywk", "jb", "局领导批办,经办科室协调办理"),
-    );
+    // The report up asks for the leader's approval and hands the case to
+    // nobody (eighteenth audit): the section keeps it.
     s.ok(
         "jb",
         beijing(2025, 5, 8, 10, 0),
@@ -345,9 +339,8 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
         matches!(&refused, Err(Rejection::NoEscalationStep { .. })),
         "{refused:?}"
     );
-    // Obstruction by another body: the group is told; the referral hands the case
-    // to nobody (eighteenth audit), so it stays with the leader the section
-    // reported it to.
+    // Obstruction by another body: the group is told; neither the section's
+    // report nor the referral hands the case to anybody (eighteenth audit).
     let mut other = run("other_bodies");
     other.ok(
         "jl",
@@ -357,7 +350,7 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
     assert_eq!(
         steps_notified(&other),
         [
-            "leader → bureau_leader ⇒ bureau_leader",
+            "leader-report → bureau_leader",
             "municipal-group → investment_env_group"
         ]
     );
@@ -485,13 +478,13 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
     );
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("jb", minutes(t0, 31), escalate("报经领导批准"));
-    assert_eq!(steps_taken(&s), ["leader"]);
+    assert_eq!(steps_taken(&s), ["leader-report"]);
     s.ok(
         "jl",
         minutes(t0, 60),
         escalate_to("municipal-group", "规划部门拖延处理"),
     );
-    assert_eq!(steps_taken(&s), ["leader", "municipal-group"]);
+    assert_eq!(steps_taken(&s), ["leader-report", "municipal-group"]);
 }
 
 /// A complaint beyond the 管委会 (a power line's rerouting awaiting the
@@ -1075,7 +1068,7 @@ fn s37_the_leader_does_not_report_a_case_to_himself() {
     // The referral hands the case to nobody (eighteenth audit): the section
     // still has it and reports it to the leader itself.
     s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
-    assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
+    assert_eq!(steps_taken(&s), ["municipal-group", "leader-report"]);
 }
 
 /// #9 / #10 (twelfth session): 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」 — a
@@ -1282,7 +1275,7 @@ fn s37_another_section_does_not_refer_or_extend_a_sections_case() {
     // The section that has the case asks for more time and reports it up.
     s.ok("jb", minutes(t0, 30), extend());
     s.ok("jb", minutes(t0, 40), escalate("情况复杂, 报请领导批准"));
-    assert_eq!(steps_taken(&s), ["leader"]);
+    assert_eq!(steps_taken(&s), ["leader-report"]);
 }
 
 /// 首问负责制 第一条「接受询问的首位工作人员…必须解答、办理或者交经办科室 人)办理」: the
@@ -1457,5 +1450,28 @@ fn s37_the_referral_to_the_group_leaves_the_case_with_the_section() {
         minutes(t0, 90),
         reply("已报请市投资环境保障领导小组督办, 规划许可本周内出具"),
     );
+    s.assert_replays();
+}
+
+/// 投诉受理制 第三条「对情况复杂,涉及多个职能部门或重大的投诉案件,报经领导批准,协调组织解决」:
+/// the section reports to the leader for his approval and keeps the case, which it
+/// answers (`completion` is its 经办人's). The old file's step `leader` took the
+/// case over for the leader, putting the 经办人 off it: his answer was refused while
+/// `completion` stayed his.
+#[test]
+fn s37_the_sections_report_to_the_leader_leaves_it_the_case() {
+    let mut s = power_line_case_with_the_section();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s.ok(
+        "jb",
+        minutes(t0, 30),
+        escalate("涉及多个职能部门,报经领导批准"),
+    );
+    s.ok(
+        "jb",
+        minutes(t0, 60),
+        reply("已报局领导协调, 省电力公司审批进度已告知"),
+    );
+    assert_eq!(steps_taken(&s), ["leader-report"]);
     s.assert_replays();
 }
