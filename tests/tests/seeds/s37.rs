@@ -55,14 +55,8 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 6, 10, 0),
         escalate("涉及多个职能部门,报经领导批准协调"),
     );
-    // The report up takes the case to the leader, who 批办 it back to the
-    // section (ruling 125): the take-over displaced the handler named before
-    // it (ruling 129), so the section acts again once handed the case.
-    s.ok(
-        "jl",
-        beijing(2025, 5, 6, 11, 0),
-        transfer("ywk", "jb", "局领导批办,经办科室协调办理"),
-    );
+    // The report up asks for the leader's approval and hands the case to
+    // nobody (eighteenth audit): the section keeps it.
     s.ok(
         "jb",
         beijing(2025, 5, 8, 10, 0),
@@ -96,13 +90,8 @@ fn s37_investment_bureau_complex_case_with_extension() {
         beijing(2025, 5, 26, 9, 30),
         escalate("国土部门迟迟不出具用地意见"),
     );
-    // The leader keeps the case through the referral and hands it back to
-    // the section once the group has dealt with the obstruction.
-    s.ok(
-        "jl",
-        beijing(2025, 5, 30, 15, 0),
-        transfer("ywk", "jb", "领导小组已协调,经办科室办结"),
-    );
+    // The referral is a report (eighteenth audit): the section keeps the case
+    // and finishes it once the group has dealt with the obstruction.
     s.ok(
         "jb",
         beijing(2025, 5, 30, 16, 0),
@@ -350,7 +339,8 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
         matches!(&refused, Err(Rejection::NoEscalationStep { .. })),
         "{refused:?}"
     );
-    // Obstruction by another body: the group is told, the leader keeps the case.
+    // Obstruction by another body: the group is told; neither the section's
+    // report nor the referral hands the case to anybody (eighteenth audit).
     let mut other = run("other_bodies");
     other.ok(
         "jl",
@@ -360,8 +350,8 @@ fn s37_only_obstruction_goes_to_the_municipal_group() {
     assert_eq!(
         steps_notified(&other),
         [
-            "leader → bureau_leader ⇒ bureau_leader",
-            "municipal-group → investment_env_group ⇒ bureau_leader"
+            "leader-report → bureau_leader",
+            "municipal-group → investment_env_group"
         ]
     );
     // The group takes no step of the bureau's ladder.
@@ -488,13 +478,13 @@ fn s37_only_the_leader_refers_a_case_to_the_group() {
     );
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("jb", minutes(t0, 31), escalate("报经领导批准"));
-    assert_eq!(steps_taken(&s), ["leader"]);
+    assert_eq!(steps_taken(&s), ["leader-report"]);
     s.ok(
         "jl",
         minutes(t0, 60),
         escalate_to("municipal-group", "规划部门拖延处理"),
     );
-    assert_eq!(steps_taken(&s), ["leader", "municipal-group"]);
+    assert_eq!(steps_taken(&s), ["leader-report", "municipal-group"]);
 }
 
 /// A complaint beyond the 管委会 (a power line's rerouting awaiting the
@@ -1075,12 +1065,10 @@ fn s37_the_leader_does_not_report_a_case_to_himself() {
         .run("jl", minutes(t0, 70), escalate_to("leader", "报经领导批准"))
         .unwrap_err();
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    // The leader holds the case after his referral (a take-over); the section
-    // reports only a case with it (fifteenth audit), so once he hands it back.
-    s.refused("jb", minutes(t0, 75), escalate("报经领导批准"));
-    s.ok("jl", minutes(t0, 78), transfer("ywk", "jb", "批办经办科室"));
+    // The referral hands the case to nobody (eighteenth audit): the section
+    // still has it and reports it to the leader itself.
     s.ok("jb", minutes(t0, 80), escalate("报经领导批准"));
-    assert_eq!(steps_taken(&s), ["municipal-group", "leader"]);
+    assert_eq!(steps_taken(&s), ["municipal-group", "leader-report"]);
 }
 
 /// #9 / #10 (twelfth session): 首问负责制 第四条「事权管辖不明确的,应及时报请领导批办」 — a
@@ -1287,7 +1275,7 @@ fn s37_another_section_does_not_refer_or_extend_a_sections_case() {
     // The section that has the case asks for more time and reports it up.
     s.ok("jb", minutes(t0, 30), extend());
     s.ok("jb", minutes(t0, 40), escalate("情况复杂, 报请领导批准"));
-    assert_eq!(steps_taken(&s), ["leader"]);
+    assert_eq!(steps_taken(&s), ["leader-report"]);
 }
 
 /// 首问负责制 第一条「接受询问的首位工作人员…必须解答、办理或者交经办科室 人)办理」: the
@@ -1378,4 +1366,112 @@ fn bureau_roster(names: [&str; 3]) -> Roster {
             ("jl", jl, "zsj", &["bureau_leader"], None),
         ],
     )
+}
+
+/// 首问负责制 第一条「接受询问的首位工作人员在职能和岗位职责范围内必须解答、办理或者交经办科室
+/// 人)办理的制度」: before it is handed on, a case is its 首问责任人's section's
+/// (`holds_case = "received"`, ruling 151): a clerk of another section neither
+/// accepts, hands on, refers nor answers it. The old file let him answer it
+/// (`reply` under `true`), ending the clocks the 首问责任人 owns.
+#[test]
+fn s37_a_case_not_yet_handed_on_is_its_first_receivers() {
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("bgs", "办公室", Some("zsj")),
+            ("zhk", "综合科", Some("zsj")),
+            ("ywk", "项目服务科", Some("zsj")),
+        ],
+        &[
+            ("sw", "首问 康科员", "bgs", &["first_receiver"], None),
+            ("sw2", "综合科 晁科员", "zhk", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "企业用电报装手续迟迟未办")
+        .complainant(Complainant::organization("某企业").unwrap())
+        .category(cat("commitment"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-R", c).unwrap();
+    refused_not_holding(&mut s, "sw2", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), accept());
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), reply("已办结"));
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), assign("ywk", "jb"));
+    refused_not_holding(&mut s, "sw2", minutes(t0, 15), escalate("报请领导批办"));
+    s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.assert_replays();
+}
+
+/// 投诉受理制 第四条「对有相关职能单位和个人拒绝受理、拖延处理投诉案件…经局领导批准,报请市投资
+/// 环境保障领导小组处理」: the group is told and deals with the obstructing body; the
+/// case stays with the 经办人 who has it, who answers the investor (`completion`
+/// is his). The old file's step took the case over for the leader, putting the
+/// 经办人 off it: his answer was refused while `completion` stayed his.
+#[test]
+fn s37_the_referral_to_the_group_leaves_the_case_with_the_section() {
+    let roster = bureau_roster(["首问 康科员", "经办 阎科长", "局领导 左局长"]);
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 6, 3, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "规划部门三个月未答复用地规划许可")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("other_bodies"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-M", c).unwrap();
+    s.ok("sw", minutes(t0, 10), accept());
+    s.ok("sw", minutes(t0, 20), assign("ywk", "jb"));
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        escalate_to("municipal-group", "规划部门拖延处理"),
+    );
+    assert_eq!(steps_taken(&s), ["municipal-group"]);
+    // A complex case (another body's obstruction): answered once the leader
+    // approved its solution (投诉受理制 第三条).
+    s.ok("jb", minutes(t0, 70), CommandKind::StartInvestigation);
+    s.ok(
+        "jb",
+        minutes(t0, 75),
+        findings(FaultParty::ThirdParty, "规划部门拖延出具规划许可"),
+    );
+    s.ok(
+        "jb",
+        minutes(t0, 80),
+        propose(vec![rem(RemedyKind::Explanation)], "领导小组督办规划部门"),
+    );
+    s.ok("jl", minutes(t0, 85), CommandKind::Approve);
+    s.ok(
+        "jb",
+        minutes(t0, 90),
+        reply("已报请市投资环境保障领导小组督办, 规划许可本周内出具"),
+    );
+    s.assert_replays();
+}
+
+/// 投诉受理制 第三条「对情况复杂,涉及多个职能部门或重大的投诉案件,报经领导批准,协调组织解决」:
+/// the section reports to the leader for his approval and keeps the case, which it
+/// answers (`completion` is its 经办人's). The old file's step `leader` took the
+/// case over for the leader, putting the 经办人 off it: his answer was refused while
+/// `completion` stayed his.
+#[test]
+fn s37_the_sections_report_to_the_leader_leaves_it_the_case() {
+    let mut s = power_line_case_with_the_section();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s.ok(
+        "jb",
+        minutes(t0, 30),
+        escalate("涉及多个职能部门,报经领导批准"),
+    );
+    s.ok(
+        "jb",
+        minutes(t0, 60),
+        reply("已报局领导协调, 省电力公司审批进度已告知"),
+    );
+    assert_eq!(steps_taken(&s), ["leader-report"]);
+    s.assert_replays();
 }

@@ -1472,3 +1472,60 @@ fn s38_the_office_closes_abnormally_only_a_complaint_fed_back() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// Two wards' nurses, 财务科 and 综合办: `hs` of 心内科病区 receives, `hs2` of
+/// 外科病区 is another first receiver.
+fn two_wards_roster() -> Roster {
+    roster(
+        &[
+            ("yy", "医院", None),
+            ("nk", "心内科病区", Some("yy")),
+            ("wk", "外科病区", Some("yy")),
+            ("cw", "财务科", Some("yy")),
+            ("zh", "综合办", Some("yy")),
+        ],
+        &[
+            (
+                "hs",
+                "心内科护士站 护士 小祁",
+                "nk",
+                &["first_receiver"],
+                None,
+            ),
+            (
+                "hs2",
+                "外科护士站 护士 小鲁",
+                "wk",
+                &["first_receiver"],
+                None,
+            ),
+            ("cw1", "财务科 单会计", "cw", &["finance"], None),
+            ("zh1", "综合办 主任", "zh", &["general_office"], None),
+        ],
+    )
+}
+
+/// 3「凡第一位接到病人投诉的本院职工均为“投诉第一接待人”。“投诉第一接待人”必须严格按
+/// “首问负责制”对待病人的投诉」: before it is handed on, a complaint is its first
+/// receiver's (`holds_case = "received"`, ruling 151); a nurse of another ward
+/// neither accepts, hands on, promises a date on nor answers it. The old file
+/// (`true`) let her hand it to 财务科 and answer it, ending the `routing` clock
+/// the first receiver owns.
+#[test]
+fn s38_a_complaint_not_yet_handed_on_is_its_first_receivers() {
+    let mut s = Scenario::new(policy("hospital-s38.toml"), two_wards_roster());
+    let t0 = beijing(2026, 9, 7, 10, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住院押金退款少退200元")
+        .complainant(patient("患者 喻先生"))
+        .category(cat("billing"))
+        .first_responder(sid("hs"))
+        .build()
+        .unwrap();
+    s.register("hs", "YY-R", c).unwrap();
+    refused_not_holding(&mut s, "hs2", minutes(t0, 5), accept());
+    s.ok("hs", minutes(t0, 10), accept());
+    refused_not_holding(&mut s, "hs2", minutes(t0, 15), assign("cw", "cw1"));
+    refused_not_holding(&mut s, "hs2", minutes(t0, 15), reply("已核对,次日退还"));
+    s.ok("hs", minutes(t0, 20), assign("cw", "cw1"));
+    s.assert_replays();
+}

@@ -778,3 +778,44 @@ fn s39_customer_service_closes_on_its_answer() {
     assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
     s.assert_replays();
 }
+
+/// 第七条「各门店接到投诉后,应确认其投诉理由是否成立,呈报上级主管裁定是否受理」: the
+/// 上级主管 rules on a complaint his own store received (`holds_case = "received"`,
+/// ruling 151); another store's superior neither accepts, turns away nor
+/// classifies it. The old file let 万达店's superior accept 万象城店's complaint.
+#[test]
+fn s39_a_superior_rules_only_on_his_stores_complaint() {
+    let roster = roster(
+        &[("md", "万达店", None), ("wx", "万象城店", None)],
+        &[
+            ("d1", "万达店 店员 小鲁", "md", &["store"], Some("dz")),
+            (
+                "dz",
+                "万达店 上级主管 施店长",
+                "md",
+                &["store_superior"],
+                None,
+            ),
+            ("w1", "万象城店 店员 小计", "wx", &["store"], Some("wz")),
+            (
+                "wz",
+                "万象城店 上级主管 姬店长",
+                "wx",
+                &["store_superior"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
+    let t0 = beijing(2026, 5, 6, 15, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "新买的电饭煲内胆涂层脱落,要求换货")
+        .complainant(person("顾客 庞先生"))
+        .category(cat("exchange"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "KS-R", c).unwrap();
+    refused_not_holding(&mut s, "dz", minutes(t0, 10), accept());
+    s.ok("wz", minutes(t0, 20), accept());
+    s.assert_replays();
+}

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S42 — 五清楚 + 一般性投诉 / 重大投诉
@@ -7,45 +8,10 @@ use super::*;
 #[test]
 fn s42_office_tower_lift_entrapment_reported_at_once() {
     let p = policy("property-office-s42.toml");
-    let roster = roster(
-        &[
-            ("wy", "物业管理中心", None),
-            ("kf", "客户服务中心", Some("wy")),
-            ("gc", "工程部", Some("wy")),
-        ],
-        &[
-            ("j1", "接待 小容", "kf", &["receptionist"], Some("gm")),
-            (
-                "e1",
-                "工程部 电梯工 骆师傅",
-                "gc",
-                &["functional_dept"],
-                Some("gm"),
-            ),
-            (
-                "gm",
-                "工程部经理 聂经理",
-                "gc",
-                &["dept_manager"],
-                Some("ld"),
-            ),
-            ("ld", "物业管理中心 卓总", "wy", &["centre_leader"], None),
-        ],
-    );
+    let roster = tower_roster();
     let mut s = Scenario::new(p.clone(), roster.clone());
     let t0 = beijing(2025, 7, 15, 14, 0);
-    let c = Complaint::builder(
-        t0,
-        Channel::Phone,
-        "18楼客户:3号电梯困人,两名员工被困约10分钟",
-    )
-    .complainant(Complainant::organization("1803 某律师事务所").unwrap())
-    .category(cat("public_facilities"))
-    .first_responder(sid("j1"))
-    .fact(fact("event"), FactValue::Text("电梯困人".into()))
-    .build()
-    .unwrap();
-    s.register("j1", "DS-1", c).unwrap();
+    s.register("j1", "DS-1", lift_entrapment(t0)).unwrap();
     assert_eq!(level_of(&s), "major");
     assert_eq!(due(&s, t0, "major_report"), "2025-07-15 14:15");
     s.ok("j1", minutes(t0, 2), accept());
@@ -928,5 +894,80 @@ fn s42_the_centre_leader_closes_abnormally_only_an_answered_complaint() {
     );
     s.ok("ld", minutes(t0, 120), closing());
     assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// The tower's 客户服务中心 receptionist `j1`, 工程部's lift engineer `e1` and
+/// manager `gm`, and the 物业管理中心's leader `ld`.
+fn tower_roster() -> Roster {
+    roster(
+        &[
+            ("wy", "物业管理中心", None),
+            ("kf", "客户服务中心", Some("wy")),
+            ("gc", "工程部", Some("wy")),
+        ],
+        &[
+            ("j1", "接待 小容", "kf", &["receptionist"], Some("gm")),
+            (
+                "e1",
+                "工程部 电梯工 骆师傅",
+                "gc",
+                &["functional_dept"],
+                Some("gm"),
+            ),
+            (
+                "gm",
+                "工程部经理 聂经理",
+                "gc",
+                &["dept_manager"],
+                Some("ld"),
+            ),
+            ("ld", "物业管理中心 卓总", "wy", &["centre_leader"], None),
+        ],
+    )
+}
+
+/// A lift entrapment (重大: 「电梯困人」) phoned in at `t0`, received by `j1`.
+fn lift_entrapment(t0: DateTime<Utc>) -> Complaint {
+    Complaint::builder(
+        t0,
+        Channel::Phone,
+        "18楼客户:3号电梯困人,两名员工被困约10分钟",
+    )
+    .complainant(Complainant::organization("1803 某律师事务所").unwrap())
+    .category(cat("public_facilities"))
+    .first_responder(sid("j1"))
+    .fact(fact("event"), FactValue::Text("电梯困人".into()))
+    .build()
+    .unwrap()
+}
+
+/// (6)「报告:重大投诉,必须马上报告部门经理和物业管理中心领导。」 and (6)「须将投诉事项及时
+/// 上报部门经理和中心领导并向投诉客户解释原因,确定回复时间」: a report, not a hand-over; the
+/// receiver follows the complaint to the end ((3)「一跟到底」) and the 工程部 handler
+/// she named stays on it. The old file's step took the case over for the 部门经理
+/// (`take_over`), putting the handler off it.
+#[test]
+fn s42_the_major_report_does_not_hand_the_case_to_the_manager() {
+    let mut s = Scenario::new(policy("property-office-s42.toml"), tower_roster());
+    let t0 = beijing(2025, 7, 15, 14, 0);
+    s.register("j1", "DS-R", lift_entrapment(t0)).unwrap();
+    s.ok("j1", minutes(t0, 2), accept());
+    s.ok("j1", minutes(t0, 3), assign("gc", "e1"));
+    s.ok(
+        "j1",
+        minutes(t0, 5),
+        escalate_to("report-major", "电梯困人,马上报告"),
+    );
+    assert_eq!(steps_taken(&s), ["report-major"]);
+    let taken_over: Vec<_> = s
+        .case()
+        .escalations
+        .iter()
+        .filter_map(|e| e.take_over.clone())
+        .collect();
+    assert!(taken_over.is_empty(), "{taken_over:?}");
+    assert!(!s.case().assigned_before_take_over);
+    s.ok("e1", minutes(t0, 10), CommandKind::StartInvestigation);
     s.assert_replays();
 }
