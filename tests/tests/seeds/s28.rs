@@ -709,7 +709,12 @@ fn s28_another_halls_staff_do_not_act_on_a_halls_complaint() {
     let t0 = beijing(2026, 6, 18, 10, 0);
     let mut s = threatens_the_media_in(roster, "YY-XJ", t0);
     let before = s.case().clone();
-    refused_not_holding(&mut s, "y2", minutes(t0, 10), CommandKind::StartInvestigation);
+    refused_not_holding(
+        &mut s,
+        "y2",
+        minutes(t0, 10),
+        CommandKind::StartInvestigation,
+    );
     refused_not_holding(
         &mut s,
         "y2",
@@ -720,13 +725,21 @@ fn s28_another_halls_staff_do_not_act_on_a_halls_complaint() {
     );
     refused_not_holding(&mut s, "y2", minutes(t0, 10), reply("已答复: 明日上门检修"));
     assert_eq!(s.case(), &before, "the refusals change nothing");
-    s.ok("y1", minutes(t0, 20), reply("已现场答复: 已安排装维人员上门检修"));
+    s.ok(
+        "y1",
+        minutes(t0, 20),
+        reply("已现场答复: 已安排装维人员上门检修"),
+    );
     refused_not_holding(
         &mut s,
         "y2",
         minutes(t0, 30),
         callback(Satisfaction::Satisfied, "满意"),
     );
-    s.ok("y1", minutes(t0, 30), callback(Satisfaction::Satisfied, "满意"));
+    s.ok(
+        "y1",
+        minutes(t0, 30),
+        callback(Satisfaction::Satisfied, "满意"),
+    );
     s.assert_replays();
 }

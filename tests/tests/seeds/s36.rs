@@ -681,7 +681,11 @@ fn s36_the_cs_supervisor_does_not_close_a_complaint_unanswered() {
 #[test]
 fn s36_a_department_not_sent_the_form_does_not_investigate() {
     let roster = roster(
-        &[("ps", "配送中心", None), ("kf", "客户服务部", None), ("pq", "片区", None)],
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("pq", "片区", None),
+        ],
         &[
             ("r1", "受理专员", "ps", &["intake"], None),
             ("kz", "客服主管", "kf", &["cs_supervisor"], None),
