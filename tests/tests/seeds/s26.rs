@@ -1009,3 +1009,29 @@ fn s26_the_station_head_does_not_close_a_complaint_uninvestigated() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 第七条「属地管理、归口办理…“谁监督、谁负责”」 and 「对于质量投诉处理监督机构自行受理的质量投诉,应按规定程序办理」:
+/// a complaint the city station received is the city station's until it
+/// hands it on. The inspector's grants held `holds_case = true`, under which a
+/// case nobody was handed is anyone's, so 武侯区's inspector answered a
+/// complaint the city desk had just accepted (this test fails on
+/// that file); now, before any hand-over, only the station of the desk that
+/// received it (`holds_case = "received"`, ruling 151). The eighteenth audit.
+#[test]
+fn s26_another_stations_inspector_does_not_answer_a_case_not_handed_on() {
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), city_and_wuhou());
+    let t0 = beijing(2026, 6, 22, 10, 0); // Monday
+    let c = about(t0, "structure", "在建住宅楼外墙开裂")
+        .fact(fact("during_construction"), yes())
+        .first_responder(sid("c1"))
+        .build()
+        .unwrap();
+    s.register("c1", "CD-RC", c).unwrap();
+    s.ok("c1", minutes(t0, 10), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 20), reply("武侯区站：已责成整改"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("c1", minutes(t0, 25), assign("cz", "c2"));
+    s.ok("c2", minutes(t0, 30), investigate());
+    s.assert_replays();
+}
