@@ -757,3 +757,26 @@ fn s24_production_records_no_fact() {
     );
     s.assert_replays();
 }
+
+/// 5.4.1「品质部接到客户质量投诉后,用《质量信息反馈单》的形式做好记录,进行质量问题分析」 and
+/// 5.3 2)「由销售人员会同质检人员(技术人员进行协助)对产品进行检定、核实」: the 销售 rep
+/// inspects a return 品质部 hands him; a complaint 品质部 kept it analyses
+/// itself. He held `investigate` and `record_findings` on every case, so he
+/// investigated and recorded findings on a complaint 品质部 gave one of its own
+/// (this test fails on that file); now only on one handed to him
+/// (`holds_case = "handed"`, ruling 130), and refused changing nothing. The
+/// eighteenth audit.
+#[test]
+fn s24_sales_inspects_only_a_return_handed_to_him() {
+    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
+    let mut s = sales_registered("S24-I");
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    sales_refused(&mut s, minutes(t0, 25), investigate());
+    sales_refused(
+        &mut s,
+        minutes(t0, 30),
+        findings(FaultParty::Customer, "用户安装不当"),
+    );
+    s.ok("q1", minutes(t0, 35), investigate());
+    s.assert_replays();
+}

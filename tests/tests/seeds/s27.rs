@@ -778,3 +778,20 @@ fn s27_another_bureau_does_not_record_a_withdrawal() {
     );
     s.assert_replays();
 }
+
+/// 第六条「并应当对投诉人信息保密」 with 第四条「属地管理」: the complainant of a case
+/// one bureau handles is kept from another bureau. The staff and the head
+/// held `view_confidential` on every case, so 乙区's staff member and head saw
+/// who complained of 甲区 (this test fails on that file); they now see only a
+/// case with their department (`holds_case = "received"`, ruling 151), and
+/// 甲区's head still sees his.
+#[test]
+fn s27_another_bureau_does_not_see_a_bureaus_complainant() {
+    let (s, t0) = a_case_jia_assigned();
+    let ctx = s.rt.ctx(&s.roster, minutes(t0, 20));
+    assert!(s.case().complaint.flags.confidential);
+    assert!(can_view(&sid("kz"), s.case(), &ctx), "甲区's head");
+    for other in ["zy2", "kz2"] {
+        assert!(!can_view(&sid(other), s.case(), &ctx), "{other}");
+    }
+}

@@ -544,7 +544,12 @@ fn hall() -> Roster {
 /// A customer of the hall threatening to go to the media, taken in by the staff
 /// member `y1` at `t0` and accepted five minutes later.
 fn threatens_the_media(no: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
-    let mut s = Scenario::new(policy("business-hall-s28.toml"), hall());
+    threatens_the_media_in(hall(), no, t0)
+}
+
+/// [`threatens_the_media`] with the hall's people in `roster`.
+fn threatens_the_media_in(roster: Roster, no: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), roster);
     s.register(
         "y1",
         no,
@@ -674,5 +679,116 @@ fn s28_the_hall_supervisor_does_not_close_a_complaint_unanswered() {
     );
     s.ok("zr", minutes(t0, 40), closing());
     assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// 二「本规范适用于各营业厅日常的现场客户投诉处理服务工作」 and 三5「●首问责任制,不得推诿」:
+/// a hall handles the complaints made to it, and the staff member who took one
+/// answers for it. The staff held their acts on any case, so a staff member of
+/// another hall could investigate, set the time needed, answer, call back and
+/// close a complaint made at this hall that nobody had handed on. Those acts
+/// are now the hall's that received it (`holds_case = "received"`, ruling
+/// 151): the other hall's staff are refused, changing nothing, and the staff
+/// member who took it answers. The eighteenth audit (fails on the old file,
+/// where the other hall's staff member was let act).
+#[test]
+fn s28_another_halls_staff_do_not_act_on_a_halls_complaint() {
+    let roster = two_halls();
+    let t0 = beijing(2026, 6, 18, 10, 0);
+    let mut s = threatens_the_media_in(roster, "YY-XJ", t0);
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "y2",
+        minutes(t0, 10),
+        CommandKind::StartInvestigation,
+    );
+    refused_not_holding(
+        &mut s,
+        "y2",
+        minutes(t0, 10),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2026, 6, 19, 12, 0),
+        },
+    );
+    refused_not_holding(&mut s, "y2", minutes(t0, 10), reply("已答复: 明日上门检修"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok(
+        "y1",
+        minutes(t0, 20),
+        reply("已现场答复: 已安排装维人员上门检修"),
+    );
+    refused_not_holding(
+        &mut s,
+        "y2",
+        minutes(t0, 30),
+        callback(Satisfaction::Satisfied, "满意"),
+    );
+    s.ok(
+        "y1",
+        minutes(t0, 30),
+        callback(Satisfaction::Satisfied, "满意"),
+    );
+    s.assert_replays();
+}
+
+/// The hall of the S28 tests (`hall`) and 新街口营业厅 (`xjk`) with its staff
+/// member `y2` and its supervisor `xz`.
+fn two_halls() -> Roster {
+    roster(
+        &[
+            ("yyt", "营业厅", None),
+            ("xjk", "新街口营业厅", None),
+            ("fgs", "分公司客服中心", None),
+        ],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            (
+                "y2",
+                "新街口营业员 小马",
+                "xjk",
+                &["hall_staff"],
+                Some("xz"),
+            ),
+            (
+                "xz",
+                "新街口营业厅主任 包主任",
+                "xjk",
+                &["hall_supervisor"],
+                None,
+            ),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    )
+}
+
+/// 二, 三6「超出处理权限时应及 时上报上一级主管协调处理」: the supervisor a staff member
+/// reports to is his hall's. The hall supervisor held `investigate`, `reply`,
+/// `record_callback`, `close` and the rest on every case, so 新街口's
+/// supervisor answered a complaint this hall's staff member was handling,
+/// ending its on-site clock (this test fails on that file); now only a
+/// complaint his hall received or one taken up to him (`holds_case =
+/// "received"`, ruling 151). The eighteenth audit.
+#[test]
+fn s28_another_halls_supervisor_does_not_answer_a_halls_complaint() {
+    let t0 = beijing(2026, 6, 19, 10, 0);
+    let mut s = threatens_the_media_in(two_halls(), "YY-XZ", t0);
+    s.ok("zr", minutes(t0, 8), assign("yyt", "y1"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "xz",
+        minutes(t0, 10),
+        CommandKind::StartInvestigation,
+    );
+    refused_not_holding(&mut s, "xz", minutes(t0, 10), reply("新街口: 已答复"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok(
+        "y1",
+        minutes(t0, 15),
+        escalate_to("beyond-authority", "超出处理权限"),
+    );
+    s.ok("zr", minutes(t0, 20), reply("主任现场答复: 明日上门检修"));
     s.assert_replays();
 }

@@ -670,3 +670,44 @@ fn s36_the_cs_supervisor_does_not_close_a_complaint_unanswered() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 五2「客户服务主管向相关责任人送达《客户投诉处理单》副本,相关责任人根据部门业务流程详细调查造成投诉的原因」:
+/// the responsible person the 处理单 is sent to investigates and proposes.
+/// The responsible departments held `investigate`, `record_findings` and
+/// `propose_solution` on every case, so 调度运输 investigated and proposed on a
+/// complaint sent to the 片区's 客户经理 (this test fails on that file); they
+/// now act only on a case handed to them (`holds_case = "handed"`, ruling
+/// 130). The eighteenth audit.
+#[test]
+fn s36_a_department_not_sent_the_form_does_not_investigate() {
+    let roster = roster(
+        &[
+            ("ps", "配送中心", None),
+            ("kf", "客户服务部", None),
+            ("pq", "片区", None),
+        ],
+        &[
+            ("r1", "受理专员", "ps", &["intake"], None),
+            ("kz", "客服主管", "kf", &["cs_supervisor"], None),
+            ("jl", "客户经理 老魏", "pq", &["responsible"], None),
+            ("d1", "调度运输 童师傅", "ps", &["responsible"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("distribution-centre-s36.toml"), roster);
+    let t0 = beijing(2026, 4, 21, 9, 0);
+    s.register("r1", "PS-N", late_deliveries(t0)).unwrap();
+    s.ok("r1", minutes(t0, 20), accept());
+    refused_not_holding(&mut s, "jl", minutes(t0, 25), investigate());
+    s.ok("kz", minutes(t0, 30), assign("pq", "jl"));
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "d1", minutes(t0, 40), investigate());
+    refused_not_holding(
+        &mut s,
+        "d1",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "调度排车不足"),
+    );
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("jl", minutes(t0, 50), investigate());
+    s.assert_replays();
+}
