@@ -1203,20 +1203,7 @@ fn s33_only_reception_agrees_a_reply_time() {
 /// and the month runs on to the 工程组 handler.
 #[test]
 fn s33_a_handler_works_only_a_complaint_handed_to_him() {
-    let roster = roster(
-        &[
-            ("glc", "管理处", None),
-            ("gc", "工程组", Some("glc")),
-            ("ba", "保安组", Some("glc")),
-        ],
-        &[
-            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
-            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
-            ("g1", "工程组 覃工", "gc", &["handler"], Some("zr")),
-            ("b1", "保安组 领班 小黎", "ba", &["handler"], Some("zr")),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-model-s33.toml"), roster);
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_two_teams());
     let t0 = beijing(2026, 3, 2, 9, 0); // Monday
     let c = Complaint::builder(t0, Channel::Visit, "地下车库排水沟堵塞积水")
         .complainant(person("业主 严女士"))
@@ -1306,6 +1293,27 @@ fn s33_an_answered_complaint_closes_on_its_answer() {
     s.assert_replays();
 }
 
+/// The 管理处's receptionist and manager, a 工程组 handler (`g1`), a 保安组 one (`b1`)
+/// and the developer's contact (`kf`, 四(二)); the teams are not under the 管理处's
+/// desk (under it, `holds_case = "sent"` admits them as the sender's, ruling 152).
+fn office_with_two_teams() -> Roster {
+    roster(
+        &[
+            ("glc", "管理处", None),
+            ("gc", "工程组", None),
+            ("ba", "保安组", None),
+            ("fzs", "发展商客服部", None),
+        ],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            ("zr", "管理处主任 卢主任", "glc", &["cs_manager"], None),
+            ("g1", "工程组 覃工", "gc", &["handler"], Some("zr")),
+            ("b1", "保安组 领班 小黎", "ba", &["handler"], Some("zr")),
+            ("kf", "发展商 对接人", "fzs", &["handler"], None),
+        ],
+    )
+}
+
 /// The 管理处's receptionist and manager, and one 工程组 handler (`cl`).
 fn office_with_one_handler() -> Roster {
     roster(
@@ -1345,5 +1353,40 @@ fn s33_the_manager_called_in_to_explain_takes_nothing_over() {
         minutes(t0, 120),
         findings(FaultParty::Us, "电梯维保单位未按时保养"),
     );
+    s.assert_replays();
+}
+
+/// 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 and 四(二)「由投诉处理人转呈发展商处理,
+/// 投诉处理人应及时跟进投诉处理结果」: the 投诉处理人 answers a complaint handed to him, or
+/// one he passed on to the developer (`holds_case = "sent"`, ruling 152). Before the
+/// eighteenth audit his `reply` held on every complaint: 保安组's handler answered the
+/// complaint handed to 工程组, ending 三(三)'s answer clock and the complaint's round
+/// (fails on the old file). Now refused naming `holds_case`, changing nothing; the
+/// 工程组 handler who passed a developer's complaint on still answers it with the
+/// developer's result.
+#[test]
+fn s33_a_handler_answers_only_a_complaint_he_holds_or_passed_on() {
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_two_teams());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "开发商承诺的小区北门至今未开通")
+        .complainant(person("业主 邱先生"))
+        .category(cat("developer"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-R", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "g1"));
+    let before = (s.case().clone(), s.events.len());
+    let refused = s
+        .run("b1", minutes(t0, 20), reply("北门下月开通"))
+        .unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    // 四(二): g1 passes it to the developer's contact and answers with the result
+    // he followed.
+    s.ok("g1", minutes(t0, 30), transfer("fzs", "kf", "发展商原因,转呈发展商处理"));
+    s.ok("g1", minutes(t0, 90), reply("发展商答复:北门下月开通"));
+    assert_eq!(status(&s), Status::Replied);
     s.assert_replays();
 }
