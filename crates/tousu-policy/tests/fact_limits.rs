@@ -8,7 +8,8 @@ use tousu_model::FactName;
 use tousu_policy::{Grant, Policy, check_invariants};
 
 const S36: &str = include_str!("../../../policies/distribution-centre-s36.toml");
-const GRANT: &str = r#"grants = [{ actions = ["record_findings"], facts = [] }]"#;
+/// The department's grant of findings (`roles[3].grants[0]`), as the file writes it.
+const GRANT: &str = r#"{ actions = ["record_findings"], holds_case = "handed", facts = [], note = "五2: findings, no fact" },"#;
 
 fn role<'p>(p: &'p Policy, id: &str) -> &'p tousu_policy::Role {
     p.roles.iter().find(|r| r.id.as_str() == id).unwrap()
@@ -66,7 +67,7 @@ fn limits_are_validated_with_their_paths() {
     // On a grant of another action too: an error naming the field.
     let mixed = S36.replacen(
         GRANT,
-        r#"grants = [{ actions = ["record_findings", "reply"], facts = ["responsibility"] }]"#,
+        r#"{ actions = ["record_findings", "reply"], facts = ["responsibility"] },"#,
         1,
     );
     assert_ne!(mixed, S36);
@@ -78,7 +79,7 @@ fn limits_are_validated_with_their_paths() {
     // A fact no rule reads (misspelt): a warning naming the facts read.
     let misspelt = S36.replacen(
         GRANT,
-        r#"grants = [{ actions = ["record_findings"], facts = ["responsibilty"] }]"#,
+        r#"{ actions = ["record_findings"], facts = ["responsibilty"] },"#,
         1,
     );
     let p = Policy::from_toml_str(&misspelt).unwrap();

@@ -1385,7 +1385,11 @@ fn s33_a_handler_answers_only_a_complaint_he_holds_or_passed_on() {
     assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
     // 四(二): g1 passes it to the developer's contact and answers with the result
     // he followed.
-    s.ok("g1", minutes(t0, 30), transfer("fzs", "kf", "发展商原因,转呈发展商处理"));
+    s.ok(
+        "g1",
+        minutes(t0, 30),
+        transfer("fzs", "kf", "发展商原因,转呈发展商处理"),
+    );
     s.ok("g1", minutes(t0, 90), reply("发展商答复:北门下月开通"));
     assert_eq!(status(&s), Status::Replied);
     s.assert_replays();
