@@ -488,7 +488,7 @@ impl Grant {
             );
         }
         if !self.holds_case.holds(case) {
-            unmet.push(self.holds_case.unmet_reason(case).to_owned());
+            unmet.push(self.holds_case.unmet_reason(case).into_owned());
         }
         if let Some(when) = &self.when
             && !when.matches(policy, &case.input)

@@ -65,9 +65,57 @@ pub enum HoldsCase {
     /// (assigned or transferred it), not taken over since: the body that
     /// sent the case on still answers for it (ruling 152).
     Sent,
+    /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
+    /// of a case nobody was handed the list names (`"handed"` or
+    /// `"received"`; `true` when it names neither), or any of the
+    /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`). The
+    /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
+    /// that value.
+    AnyOf(u8),
 }
 
+/// The values a list may name, in the order they are written back.
+const LISTED: [HoldsCase; 5] = [
+    HoldsCase::Handed,
+    HoldsCase::Received,
+    HoldsCase::CoHandling,
+    HoldsCase::InLine,
+    HoldsCase::Sent,
+];
+
 impl HoldsCase {
+    /// The bit a single value has in a list ([`HoldsCase::AnyOf`]); `0`
+    /// for `false`, `true` and a list, which a list does not name.
+    #[must_use]
+    pub const fn bit(self) -> u8 {
+        match self {
+            HoldsCase::Handed => 1,
+            HoldsCase::Received => 2,
+            HoldsCase::CoHandling => 4,
+            HoldsCase::InLine => 8,
+            HoldsCase::Sent => 16,
+            HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
+        }
+    }
+
+    /// The single values a grant names: itself, or each one of its list.
+    pub fn values(self) -> impl Iterator<Item = HoldsCase> {
+        let one = (!matches!(self, HoldsCase::AnyOf(_))).then_some(self);
+        let bits = if let HoldsCase::AnyOf(b) = self { b } else { 0 };
+        one.into_iter()
+            .chain(LISTED.into_iter().filter(move |v| bits & v.bit() != 0))
+    }
+
+    /// Whether only a case handed to someone can hold: `"handed"`, alone or
+    /// in a list (every widening of a list needs an assignment too).
+    #[must_use]
+    pub const fn needs_hand_over(self) -> bool {
+        match self {
+            HoldsCase::Handed => true,
+            HoldsCase::AnyOf(b) => b & HoldsCase::Handed.bit() != 0,
+            _ => false,
+        }
+    }
     /// Whether the grant asks where the case is (`true` or `"handed"`).
     #[must_use]
     pub const fn is_set(self) -> bool {
@@ -101,13 +149,37 @@ impl HoldsCase {
                 }
             }
             HoldsCase::Sent => case.holds_case || case.sent,
+            HoldsCase::AnyOf(b) => {
+                let base = if b & HoldsCase::Handed.bit() != 0 {
+                    HoldsCase::Handed
+                } else if b & HoldsCase::Received.bit() != 0 {
+                    HoldsCase::Received
+                } else {
+                    HoldsCase::WithActor
+                };
+                base.holds(case)
+                    || (b & HoldsCase::CoHandling.bit() != 0 && case.co_handling)
+                    || (b & HoldsCase::InLine.bit() != 0 && case.in_line)
+                    || (b & HoldsCase::Sent.bit() != 0 && case.sent)
+            }
         }
     }
 
     /// Why the condition does not hold for `case`, in words.
     #[must_use]
-    pub fn unmet_reason(self, case: &CaseView<'_>) -> &'static str {
-        match self {
+    pub fn unmet_reason(self, case: &CaseView<'_>) -> Cow<'static, str> {
+        if let HoldsCase::AnyOf(_) = self {
+            let each: Vec<String> = self
+                .values()
+                .map(|v| format!("`holds_case = {v}`"))
+                .collect();
+            return format!(
+                "the case must be with the actor as one of the grant's values reads it (`holds_case = {self}`, ruling 156: {}): it is with none of them",
+                each.join(" or ")
+            )
+            .into();
+        }
+        Cow::Borrowed(match self {
             HoldsCase::Handed if case.holds_case => {
                 "the case must have been handed to the actor (`holds_case = \"handed\"`): nobody has been assigned it and no step has taken it over"
             }
@@ -126,12 +198,22 @@ impl HoldsCase {
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
-        }
+        })
     }
 }
 
 impl fmt::Display for HoldsCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let HoldsCase::AnyOf(_) = self {
+            f.write_str("[")?;
+            for (i, v) in self.values().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{v}")?;
+            }
+            return f.write_str("]");
+        }
         f.write_str(match self {
             HoldsCase::Anywhere => "false",
             HoldsCase::WithActor => "true",
@@ -140,6 +222,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::InLine => "\"in_line\"",
             HoldsCase::Received => "\"received\"",
             HoldsCase::Sent => "\"sent\"",
+            HoldsCase::AnyOf(_) => "",
         })
     }
 }
@@ -154,17 +237,47 @@ impl Serialize for HoldsCase {
             HoldsCase::InLine => serializer.serialize_str("in_line"),
             HoldsCase::Received => serializer.serialize_str("received"),
             HoldsCase::Sent => serializer.serialize_str("sent"),
+            HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it) or \"sent\" (or the department that handed it on)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
+
+/// Why a list cannot be a `holds_case`, if it cannot.
+fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
+    let mut bits = 0u8;
+    for &v in values {
+        if v.bit() == 0 {
+            return Err(format!(
+                "a `holds_case` list names strings only, not {v}; expected {ACCEPTED}"
+            ));
+        }
+        if bits & v.bit() != 0 {
+            return Err(format!(
+                "{v} is named twice in the `holds_case` list; expected {ACCEPTED}"
+            ));
+        }
+        bits |= v.bit();
+    }
+    let both = HoldsCase::Handed.bit() | HoldsCase::Received.bit();
+    match values {
+        [] => Err(format!(
+            "a `holds_case` list is empty, so nothing could hold; expected {ACCEPTED}"
+        )),
+        _ if bits & both == both => Err(format!(
+            "a `holds_case` list names both \"handed\" and \"received\", two readings of a case nobody was handed; expected {ACCEPTED}"
+        )),
+        [one] => Ok(*one),
+        _ => Ok(HoldsCase::AnyOf(bits)),
+    }
+}
 
 impl<'de> Deserialize<'de> for HoldsCase {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = HoldsCase;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(ACCEPTED)
@@ -188,6 +301,16 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     ))),
                 }
             }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<HoldsCase, A::Error> {
+                let mut values = Vec::new();
+                while let Some(v) = seq.next_element::<HoldsCase>()? {
+                    values.push(v);
+                }
+                list_of(&values).map_err(serde::de::Error::custom)
+            }
         }
         deserializer.deserialize_any(Visitor)
     }
@@ -200,10 +323,16 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) or \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case).",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\").",
             "anyOf": [
                 { "type": "boolean" },
                 { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent"] },
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": true,
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent"] },
+                },
             ],
         })
     }

@@ -832,7 +832,7 @@ fn acts_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut 
 /// 130) can hold: some role may hand a case over (`assign`, `transfer`) or
 /// some step takes a case over; else no case is ever handed to anyone.
 fn handed_can_hold(p: &Policy, g: &crate::authority::Grant, path: &str, out: &mut Findings) {
-    if g.holds_case != crate::HoldsCase::Handed {
+    if !g.holds_case.needs_hand_over() {
         return;
     }
     let hands_over = some_role_may(p, Action::Assign) || some_role_may(p, Action::Transfer);

@@ -1438,16 +1438,9 @@ fn s15_the_staff_do_not_propose_the_managers_measures() {
 /// old file, where 销售部 recorded findings on 运营部's case).
 #[test]
 fn s15_a_department_works_only_a_case_the_work_order_gave_it() {
-    let roster = ops_and_sales();
     let t0 = beijing(2026, 3, 2, 10, 0);
     let given = |co: &[&str]| {
-        let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster.clone());
-        let c = about(t0, "timeliness", "合同约定次日达,实际三日到")
-            .complainant(confirmed("投诉人"))
-            .build()
-            .unwrap();
-        s.register("kf", "S15-CO", c).unwrap();
-        s.ok("kf", minutes(t0, 5), accept());
+        let mut s = accepted_late_delivery(t0, "S15-CO");
         s.ok("kf", minutes(t0, 10), assign_with("ops", "op1", co));
         s
     };
@@ -1469,6 +1462,35 @@ fn s15_a_department_works_only_a_case_the_work_order_gave_it() {
     joint.ok("xs1", minutes(t0, 20), investigate());
     joint.ok("xs1", minutes(t0, 30), found());
     joint.assert_replays();
+}
+
+/// 3.2.1 / 3.3.1「跟进和处理客户服务部转交的属于本部门负责的客户投诉」: a complaint the
+/// 客户服务部 has not handed on by a work order is no department's yet, so 运营部
+/// neither investigates it nor records findings on it (`holds_case =
+/// ["handed", "co_handling"]`, ruling 156); once handed to it, it does.
+#[test]
+fn s15_a_department_does_not_work_a_case_not_yet_handed_on() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = accepted_late_delivery(t0, "S15-UN");
+    let before = (s.case().clone(), s.events.len());
+    refused_not_holding(&mut s, "op1", minutes(t0, 10), investigate());
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("kf", minutes(t0, 15), assign_with("ops", "op1", &[]));
+    s.ok("op1", minutes(t0, 20), investigate());
+    s.assert_replays();
+}
+
+/// A late delivery the CS staff registered and accepted, not yet handed on,
+/// with the cast of [`ops_and_sales`].
+fn accepted_late_delivery(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), ops_and_sales());
+    let c = about(t0, "timeliness", "合同约定次日达,实际三日到")
+        .complainant(confirmed("投诉人"))
+        .build()
+        .unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
 }
 
 /// The CS staff member, 运营部's 主管 and 销售部's 客户经理, each department

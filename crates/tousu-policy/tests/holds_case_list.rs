@@ -1,0 +1,107 @@
+//! A grant's `holds_case` as a list (ruling 156): the list's reading of a
+//! case nobody was handed (`"handed"` or `"received"`, else `true`), or any
+//! of its widenings; it loads and round-trips, a single value still loads
+//! as before, and an empty list, a value twice or both readings are refused
+//! with their place and what is accepted.
+
+use chrono::{TimeZone, Utc};
+use tousu_model::{Channel, Complaint};
+use tousu_policy::{CaseView, DEFAULT_POLICY_TOML, EvalInput, Grant, HoldsCase, Policy, Status};
+
+fn grant(value: serde_json::Value) -> Result<Grant, serde_json::Error> {
+    serde_json::from_value(serde_json::json!({ "actions": ["investigate"], "holds_case": value }))
+}
+
+#[test]
+fn a_list_loads_round_trips_and_one_value_is_that_value() {
+    let g = grant(serde_json::json!(["co_handling", "handed"])).unwrap();
+    assert!(g.is_conditional() && g.holds_case.is_set());
+    assert!(g.holds_case.needs_hand_over());
+    assert_eq!(
+        serde_json::to_value(&g).unwrap()["holds_case"],
+        serde_json::json!(["handed", "co_handling"])
+    );
+    assert_eq!(g.holds_case.to_string(), "[\"handed\", \"co_handling\"]");
+    let again = grant(serde_json::to_value(&g).unwrap()["holds_case"].clone()).unwrap();
+    assert_eq!(again.holds_case, g.holds_case);
+    let one = grant(serde_json::json!(["sent"])).unwrap();
+    assert_eq!(one.holds_case, HoldsCase::Sent);
+    assert_eq!(
+        grant(serde_json::json!(true)).unwrap().holds_case,
+        HoldsCase::WithActor
+    );
+}
+
+#[test]
+fn handed_or_called_in_reads_both_and_nothing_else() {
+    let p = Policy::from_toml_str(DEFAULT_POLICY_TOML).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 3, 16, 1, 0, 0).unwrap();
+    let c = Complaint::builder(at, Channel::Phone, "断路器跳闸")
+        .build()
+        .unwrap();
+    // (with the actor, handed, called in, above the lead)
+    let view = |(holds_case, handed, co_handling, in_line)| CaseView {
+        level: None,
+        status: Status::Accepted,
+        escalations: Vec::new(),
+        callback: None,
+        findings_recorded: false,
+        input: EvalInput::new(&c, c.received_at),
+        act: None,
+        holds_case,
+        handed,
+        co_handling,
+        in_line,
+        received: false,
+        sent: false,
+        acts_recorded: &[],
+    };
+    let both = grant(serde_json::json!(["handed", "co_handling"])).unwrap();
+    let co = grant(serde_json::json!("co_handling")).unwrap();
+    let holds = |g: &Grant, w| g.unmet(&p, &view(w)).is_empty();
+    // Nobody handed it: anyone's under "co_handling", nobody's under the list.
+    assert!(holds(&co, (true, false, false, false)));
+    assert!(!holds(&both, (true, false, false, false)));
+    // Handed to the actor, or his department called in: the list holds.
+    assert!(holds(&both, (true, true, false, false)));
+    assert!(holds(&both, (false, true, true, false)));
+    // Above the lead is not one of the list's widenings.
+    assert!(!holds(&both, (false, true, false, true)));
+    let unmet = both.unmet(&p, &view((false, true, false, false)));
+    assert_eq!(unmet.len(), 1);
+    for said in [
+        "`holds_case = [\"handed\", \"co_handling\"]`",
+        "`holds_case = \"handed\"`",
+        "`holds_case = \"co_handling\"`",
+        "ruling 156",
+    ] {
+        assert!(unmet[0].contains(said), "{unmet:?}");
+    }
+}
+
+#[test]
+fn a_wrong_list_is_refused_with_its_place_and_what_is_accepted() {
+    for (list, said) in [
+        ("[]", "list is empty"),
+        ("[\"handed\", \"handed\"]", "\"handed\" is named twice"),
+        (
+            "[\"handed\", \"received\"]",
+            "both \"handed\" and \"received\"",
+        ),
+        ("[true, \"sent\"]", "names strings only, not true"),
+        ("[\"mine\"]", "\"mine\" is not a `holds_case`"),
+    ] {
+        let text = DEFAULT_POLICY_TOML.replacen(
+            "id = \"handler\"\n",
+            &format!(
+                "id = \"handler\"\ngrants = [{{ actions = [\"close\"], holds_case = {list} }}]\n"
+            ),
+            1,
+        );
+        assert_ne!(text, DEFAULT_POLICY_TOML);
+        let err = Policy::from_toml_str(&text).unwrap_err().to_string();
+        assert!(err.contains("line 59"), "{list}: {err}");
+        assert!(err.contains(said), "{list}: {err}");
+        assert!(err.contains("or a list of these strings"), "{list}: {err}");
+    }
+}
