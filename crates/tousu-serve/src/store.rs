@@ -72,6 +72,13 @@ impl Store for AnyStore {
         each!(self, s => s.load_latest(case))
     }
 
+    fn load_latest_all(
+        &self,
+        cases: &[CaseId],
+    ) -> Result<Vec<Result<Latest, StoreError>>, StoreError> {
+        each!(self, s => s.load_latest_all(cases))
+    }
+
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {
         each!(self, s => s.load_range(case, from, to))
     }

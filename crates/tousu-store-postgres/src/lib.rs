@@ -46,8 +46,8 @@ use postgres::{Client, GenericClient, NoTls, Statement, Transaction};
 use tousu::model::{CaseId, CommandId};
 use tousu::workflow::{Case, Event};
 use tousu::{
-    Batch, CommandHash, CommandRecord, Latest, Month, Positioned, Store, StoreError,
-    check_not_torn, instant_nanos,
+    Batch, BulkRow, CommandHash, CommandRecord, Latest, Month, Positioned, Store, StoreError,
+    check_not_torn, instant_nanos, latest_in_bulk,
 };
 
 /// The schema, as numbered migrations applied in order on connect.
@@ -275,6 +275,28 @@ impl PgStore {
         })
         .transpose()
     }
+}
+
+/// The rows of a bulk read on `client`: the case's place (column 0,
+/// `WITH ORDINALITY`'s, from 1) and what `value` reads from the rest.
+fn bulk<T>(
+    client: &mut impl GenericClient,
+    statements: &Statements,
+    sql: &'static str,
+    args: &[&(dyn ToSql + Sync)],
+    value: impl Fn(&postgres::Row) -> Result<T, StoreError>,
+) -> Result<Vec<BulkRow<T>>, StoreError> {
+    let st = statements.get(client, sql)?;
+    client
+        .query(&st, args)
+        .map_err(backend)?
+        .iter()
+        .map(|row| {
+            let place: i64 = row.try_get(0).map_err(backend)?;
+            let place = usize::try_from(place - 1).map_err(backend)?;
+            Ok((place, value(row)?))
+        })
+        .collect()
 }
 
 /// Applies the migrations not yet applied, under an advisory lock so that
@@ -539,6 +561,62 @@ impl Store for PgStore {
             &[&case.as_str(), &after],
         )?;
         Ok(Latest { snapshot, events })
+    }
+
+    /// Three queries for all of `cases`, in one repeatable-read transaction
+    /// (so the three see the same moment): the cases go in as an array,
+    /// each row comes back with its case's place in it (`WITH ORDINALITY`).
+    fn load_latest_all(
+        &self,
+        cases: &[CaseId],
+    ) -> Result<Vec<Result<Latest, StoreError>>, StoreError> {
+        let ids: Vec<&str> = cases.iter().map(CaseId::as_str).collect();
+        let mut client = self.client()?;
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(backend)?;
+        let markers = bulk(
+            &mut tx,
+            &self.statements,
+            "SELECT j.place, e.version, e.batch_end
+             FROM unnest($1::text[]) WITH ORDINALITY AS j(case_id, place)
+             CROSS JOIN LATERAL (SELECT version, batch_end FROM tousu_events
+                 WHERE case_id = j.case_id ORDER BY version DESC LIMIT 1) e",
+            &[&ids],
+            |r| {
+                let (v, b): (i64, i64) = (
+                    r.try_get(1).map_err(backend)?,
+                    r.try_get(2).map_err(backend)?,
+                );
+                Ok((to_u64(v)?, to_u64(b)?))
+            },
+        )?;
+        let snapshots = bulk(
+            &mut tx,
+            &self.statements,
+            "SELECT j.place, s.body::text
+             FROM unnest($1::text[]) WITH ORDINALITY AS j(case_id, place)
+             JOIN tousu_snapshots s ON s.case_id = j.case_id",
+            &[&ids],
+            |r| r.try_get(1).map_err(backend),
+        )?;
+        let latest = latest_in_bulk(cases, markers, snapshots, |after| {
+            bulk(
+                &mut tx,
+                &self.statements,
+                "SELECT j.place, e.body::text
+                 FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS j(case_id, after, place)
+                 JOIN tousu_events e ON e.case_id = j.case_id AND e.version > j.after
+                 ORDER BY j.place, e.version",
+                &[&ids, &after],
+                |r| r.try_get(1).map_err(backend),
+            )
+        })?;
+        tx.commit().map_err(backend)?;
+        Ok(latest)
     }
 
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {

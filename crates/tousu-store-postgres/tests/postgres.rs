@@ -94,4 +94,14 @@ fn a_torn_batch_is_reported_not_loaded() {
         matches!(err, Error::Store(StoreError::Torn { version, batch_end, .. }) if version == last - 1 && batch_end == last),
         "{err}"
     );
+    // Read with others in bulk, the torn case is refused alone.
+    let good = CaseId::new("another").unwrap();
+    let bulk = engine
+        .store()
+        .load_latest_all(&[filed.case.id.clone(), good.clone()])
+        .unwrap();
+    assert!(
+        matches!(&bulk[..], [Err(StoreError::Torn { version, batch_end, .. }), Ok(_)] if *version == last - 1 && *batch_end == last),
+        "{bulk:?}"
+    );
 }

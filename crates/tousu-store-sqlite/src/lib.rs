@@ -44,8 +44,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tousu::model::{CaseId, CommandId};
 use tousu::workflow::{Case, Event};
 use tousu::{
-    Batch, CommandHash, CommandRecord, Latest, Month, Positioned, Store, StoreError,
-    check_not_torn, instant_nanos,
+    Batch, BulkRow, CommandHash, CommandRecord, Latest, Month, Positioned, Store, StoreError,
+    check_not_torn, instant_nanos, latest_in_bulk,
 };
 
 /// The schema, as numbered migrations applied in order on open.
@@ -133,6 +133,24 @@ impl SqliteStore {
             .collect()
     }
 
+    /// The rows of a bulk read: the case's place (column 0, `json_each`'s
+    /// key) and what `value` reads from the rest.
+    fn bulk<T>(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+        value: impl Fn(&rusqlite::Row<'_>) -> Result<T, StoreError>,
+    ) -> Result<Vec<BulkRow<T>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(backend)?;
+        let mut rows = stmt.query(args).map_err(backend)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(backend)? {
+            let place = usize::try_from(row.get::<_, i64>(0).map_err(backend)?).map_err(backend)?;
+            out.push((place, value(row)?));
+        }
+        Ok(out)
+    }
+
     /// The last stored (version, batch_end) of a case.
     fn last_marker(&self, case: &CaseId) -> Result<Option<(u64, u64)>, StoreError> {
         self.conn
@@ -146,6 +164,11 @@ impl SqliteStore {
             .map(|(v, b)| Ok((to_u64(v)?, to_u64(b)?)))
             .transpose()
     }
+}
+
+/// The ids of `cases` as text, for a bulk read's JSON array.
+fn ids_of(cases: &[CaseId]) -> impl Iterator<Item = &str> {
+    cases.iter().map(CaseId::as_str)
 }
 
 /// Applies the migrations not yet applied, each in its own transaction.
@@ -386,6 +409,47 @@ impl Store for SqliteStore {
             params![case.as_str(), after],
         )?;
         Ok(Latest { snapshot, events })
+    }
+
+    /// Three queries for all of `cases`, in one read transaction (so the
+    /// three see the same moment): the cases go in as a JSON array, each
+    /// row comes back with its case's place in it.
+    fn load_latest_all(
+        &self,
+        cases: &[CaseId],
+    ) -> Result<Vec<Result<Latest, StoreError>>, StoreError> {
+        let ids = serde_json::to_string(&ids_of(cases).collect::<Vec<_>>()).map_err(backend)?;
+        let tx = self.conn.unchecked_transaction().map_err(backend)?;
+        let markers = self.bulk(
+            "SELECT j.key, e.version, e.batch_end FROM json_each(?1) j
+             JOIN tousu_events e ON e.case_id = j.value
+              AND e.version = (SELECT MAX(version) FROM tousu_events WHERE case_id = j.value)",
+            [&ids],
+            |r| {
+                Ok((
+                    to_u64(r.get(1).map_err(backend)?)?,
+                    to_u64(r.get(2).map_err(backend)?)?,
+                ))
+            },
+        )?;
+        let snapshots = self.bulk(
+            "SELECT j.key, s.body FROM json_each(?1) j JOIN tousu_snapshots s ON s.case_id = j.value",
+            [&ids],
+            |r| r.get(1).map_err(backend),
+        )?;
+        let latest = latest_in_bulk(cases, markers, snapshots, |after| {
+            let wanted: Vec<(&str, i64)> = ids_of(cases).zip(after.iter().copied()).collect();
+            let wanted = serde_json::to_string(&wanted).map_err(backend)?;
+            self.bulk(
+                "SELECT j.key, e.body FROM json_each(?1) j
+                 JOIN tousu_events e ON e.case_id = j.value ->> 0 AND e.version > j.value ->> 1
+                 ORDER BY j.key, e.version",
+                [&wanted],
+                |r| r.get(1).map_err(backend),
+            )
+        })?;
+        tx.finish().map_err(backend)?;
+        Ok(latest)
     }
 
     fn load_range(&self, case: &CaseId, from: u64, to: u64) -> Result<Vec<Event>, StoreError> {

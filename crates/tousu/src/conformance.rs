@@ -130,7 +130,7 @@ macro_rules! conformance_tests {
             filings_idempotent_by_command_id, numbering_under_concurrency, failed_writes_leave_nothing,
             due_index_agrees_with_replay, snapshots_agree_with_replay,
             retries_across_fingerprint_schemes, append_all_writes_each_batch_on_its_own,
-            tick_all_reports_each_case_across_writes);
+            load_latest_all_reads_each_case_as_alone, tick_all_reports_each_case_across_writes);
     };
     (@each $backend:expr; $($check:ident),*) => {
         $(
@@ -694,6 +694,60 @@ pub fn failed_writes_leave_nothing<B: Backend>(backend: &B) -> Result<(), Failur
     ensure(number == "202512-0002", || {
         format!("after a failed filing the next number is {number}, not 202512-0002")
     })
+}
+
+/// [`Store::load_latest_all`] gives each case what [`Store::load_latest`]
+/// gives it alone: a case noted after its filing (over the SQL stores, a
+/// snapshot with events after it), a case just filed, an unknown case, and
+/// a case asked for twice.
+pub fn load_latest_all_reads_each_case_as_alone<B: Backend>(backend: &B) -> Result<(), Failure> {
+    let mut e = engine(backend.empty().or_fail("empty store")?)?.with_snapshots(3);
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let filed = e
+            .file(filing(&format!("f{i}"), None, at(7, 1, i)?)?)
+            .or_fail("filing")?;
+        ids.push(filed.case.id);
+    }
+    let [noted, ..] = &ids[..] else {
+        return Err(Failure("three cases filed".to_owned()));
+    };
+    let noted = noted.clone();
+    for i in 0..4 {
+        let cmd = command(&e, &noted, &format!("n{i}"), at(7, 2, i)?, note("备注"))?;
+        e.handle(&noted, &cmd).or_fail("a note")?;
+    }
+    ids.push(id(CaseId::new, "nobody-filed-this")?);
+    ids.push(noted);
+    let alone: Vec<_> = ids
+        .iter()
+        .map(|c| e.store().load_latest(c))
+        .collect::<Result<_, _>>()
+        .or_fail("load_latest")?;
+    let all = e.store().load_latest_all(&ids).or_fail("load_latest_all")?;
+    ensure(all.len() == ids.len(), || {
+        format!(
+            "load_latest_all gave {} outcomes for {} cases",
+            all.len(),
+            ids.len()
+        )
+    })?;
+    for ((case, alone), all) in ids.iter().zip(&alone).zip(all) {
+        let all = all.or_fail(&format!("load_latest_all of {case}"))?;
+        ensure(
+            all.snapshot == alone.snapshot && all.events == alone.events,
+            || {
+                format!(
+                    "load_latest_all read {case} as a snapshot at {:?} and {} events; alone, {:?} and {}",
+                    all.snapshot.as_ref().map(|c| c.version),
+                    all.events.len(),
+                    alone.snapshot.as_ref().map(|c| c.version),
+                    alone.events.len()
+                )
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// [`Store::append_all`] writes each batch as `append` would, on its own: a

@@ -15,7 +15,7 @@ use tousu_workflow::{
     PolicyRuntime, ReplayError, Status,
 };
 
-use crate::store::{Appended, Batch, CommandHash, Decided, DueDecided, Store, StoreError};
+use crate::store::{Appended, Batch, CommandHash, Decided, DueDecided, Latest, Store, StoreError};
 use crate::{Error, TickReport, Ticked};
 
 /// The registration of `filing` numbered with `seq` of `month`: the case id
@@ -411,7 +411,11 @@ impl<S: Store> Engine<S> {
     /// this version of tousu reads) with the events after it applied, or
     /// all its events replayed.
     pub fn case(&self, id: &CaseId) -> Result<Case, Error> {
-        let latest = self.store.load_latest(id)?;
+        self.case_from_latest(id, self.store.load_latest(id)?)
+    }
+
+    /// The case `id` from what [`Store::load_latest`] returned for it.
+    fn case_from_latest(&self, id: &CaseId, latest: Latest) -> Result<Case, Error> {
         let Some(mut case) = latest
             .snapshot
             .filter(|c| c.schema_version == CASE_SCHEMA_VERSION && &c.id == id)
@@ -790,7 +794,8 @@ impl<S: Store> Engine<S> {
             Decided::Nothing => return Ok(Vec::new()),
             Decided::NotFolded => {}
         }
-        let Some(batch) = self.tick_loaded(case_id, now)? else {
+        let latest = self.store.load_latest(case_id);
+        let Some(batch) = self.tick_loaded(case_id, latest, now)? else {
             return Ok(Vec::new());
         };
         self.store.append(&batch)?;
@@ -799,8 +804,13 @@ impl<S: Store> Engine<S> {
 
     /// A tick of a case loaded from the store (not lent folded): what it
     /// writes, or `None` when time does nothing to it at `now`.
-    fn tick_loaded(&self, case_id: &CaseId, now: DateTime<Utc>) -> Result<Option<Batch>, Error> {
-        let mut case = self.case(case_id)?;
+    fn tick_loaded(
+        &self,
+        case_id: &CaseId,
+        latest: Result<Latest, StoreError>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Batch>, Error> {
+        let mut case = self.case_from_latest(case_id, latest?)?;
         let runtime = self.runtime_for(&case)?;
         let events = tousu_workflow::tick(&case, &runtime.ctx(&self.roster, now))?;
         let expected_version = case.version;
@@ -885,11 +895,18 @@ impl<S: Store> Engine<S> {
     /// [`Store::append_all`], and reports each case's outcome in order.
     fn tick_chunk(&mut self, cases: Vec<CaseId>, now: DateTime<Utc>, report: &mut TickReport) {
         let mut batches = Vec::with_capacity(cases.len());
+        // Read in one go; should that fail, each case reads on its own and
+        // reports its own failure.
+        let loaded = match self.store.load_latest_all(&cases) {
+            Ok(loaded) if loaded.len() == cases.len() => loaded,
+            _ => cases.iter().map(|c| self.store.load_latest(c)).collect(),
+        };
         // Per case: whether it has a batch (in `batches`, in order), or why not.
         let decided: Vec<Result<bool, Error>> = cases
             .iter()
-            .map(|case| {
-                let batch = self.tick_loaded(case, now)?;
+            .zip(loaded)
+            .map(|(case, latest)| {
+                let batch = self.tick_loaded(case, latest, now)?;
                 Ok(batch.map(|b| batches.push(b)).is_some())
             })
             .collect();

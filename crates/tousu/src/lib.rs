@@ -135,8 +135,9 @@ mod ticks;
 pub use engine::{Engine, Filed, Filing, Overdue, TICK_WRITE_CHUNK, WithoutDeadline};
 pub use error::Error;
 pub use store::{
-    Appended, Batch, CommandHash, CommandRecord, Decided, DueDecided, DueOutcomes, Latest,
+    Appended, Batch, BulkRow, CommandHash, CommandRecord, Decided, DueDecided, DueOutcomes, Latest,
     MemoryStore, Month, Positioned, Store, StoreError, check_not_torn, instant_nanos,
+    latest_in_bulk,
 };
 pub use ticks::{TickReport, Ticked};
 

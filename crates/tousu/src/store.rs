@@ -360,6 +360,65 @@ pub fn check_not_torn(case: &CaseId, last: Option<(u64, u64)>) -> Result<(), Sto
     }
 }
 
+/// One row a bulk read returns for [`latest_in_bulk`]: the index of its
+/// case in the slice asked for, and the row's values.
+pub type BulkRow<T> = (usize, T);
+
+/// [`Store::load_latest_all`] for a store that reads many cases at once,
+/// from its three bulk reads: `markers`, each case's last stored
+/// `(version, batch_end)` (see [`check_not_torn`]); `snapshots`, each
+/// case's stored snapshot text; and `events`, given the version after which
+/// each case's events are wanted (its snapshot's, 0 without one, `i64::MAX`
+/// for a case already refused: SQL's integers), the text of those events
+/// in version order.
+/// The answer is, case by case, what [`Store::load_latest`] gives: a torn
+/// case is refused, a snapshot this version cannot read is ignored (the
+/// events are the truth), an event that does not read refuses its case
+/// alone. A row naming no case asked for is the store's fault: the outer
+/// `Err`.
+pub fn latest_in_bulk(
+    cases: &[CaseId],
+    markers: Vec<BulkRow<(u64, u64)>>,
+    snapshots: Vec<BulkRow<String>>,
+    events: impl FnOnce(&[i64]) -> Result<Vec<BulkRow<String>>, StoreError>,
+) -> Result<Vec<Result<Latest, StoreError>>, StoreError> {
+    let stray =
+        |i: usize| StoreError::backend(format!("a bulk read returned row {i} of {}", cases.len()));
+    let mut out: Vec<Result<Latest, StoreError>> =
+        cases.iter().map(|_| Ok(Latest::default())).collect();
+    for (i, marker) in markers {
+        let (case, slot) = cases.get(i).zip(out.get_mut(i)).ok_or_else(|| stray(i))?;
+        if let Err(e) = check_not_torn(case, Some(marker)) {
+            *slot = Err(e);
+        }
+    }
+    for (i, body) in snapshots {
+        if let Ok(latest) = out.get_mut(i).ok_or_else(|| stray(i))? {
+            latest.snapshot = serde_json::from_str::<Case>(&body).ok();
+        }
+    }
+    let after: Vec<i64> = out
+        .iter()
+        .map(|l| match l {
+            Ok(l) => l
+                .snapshot
+                .as_ref()
+                .map_or(0, |c| i64::try_from(c.version).unwrap_or(i64::MAX)),
+            Err(_) => i64::MAX,
+        })
+        .collect();
+    for (i, body) in events(&after)? {
+        let slot = out.get_mut(i).ok_or_else(|| stray(i))?;
+        if let Ok(latest) = slot {
+            match serde_json::from_str::<Event>(&body) {
+                Ok(event) => latest.events.push(event),
+                Err(e) => *slot = Err(StoreError::Backend(Box::new(e))),
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Event storage for cases, with optimistic concurrency, idempotency,
 /// gap-free numbering, a global position, snapshots and a due index.
 ///
@@ -418,6 +477,25 @@ pub trait Store {
             snapshot: None,
             events: self.load(case)?,
         })
+    }
+
+    /// [`Store::load_latest`] of each of `cases`, in order: each case's
+    /// outcome on its own (a torn case is its own `Err`, an unknown case
+    /// has no snapshot and no events), so one case read wrong stops no
+    /// other. A SQL store reads them all in a few queries (markers,
+    /// snapshots, events), not a few per case, which is what a tick of
+    /// [`TICK_WRITE_CHUNK`](crate::TICK_WRITE_CHUNK) due cases saves; the
+    /// outer `Err` says the store could not be read at all. The default
+    /// calls [`Store::load_latest`] per case (never the outer `Err`).
+    ///
+    /// Whatever a store does, each outcome must be what
+    /// [`Store::load_latest`] returns for that case at that moment (the
+    /// conformance kit's `load_latest_all_reads_each_case_as_alone`).
+    fn load_latest_all(
+        &self,
+        cases: &[CaseId],
+    ) -> Result<Vec<Result<Latest, StoreError>>, StoreError> {
+        Ok(cases.iter().map(|c| self.load_latest(c)).collect())
     }
 
     /// When the store keeps the case folded (as [`MemoryStore`] does):
