@@ -751,7 +751,7 @@ pub fn load_latest_all_reads_each_case_as_alone<B: Backend>(backend: &B) -> Resu
 }
 
 /// [`Store::append_all`] writes each batch as `append` would, on its own: a
-/// conflict, a bad batch and a command repeated within the call are refused
+/// conflict (also on a case nobody filed), a bad batch and a command repeated within the call are refused
 /// and change nothing, the batches around them are written, and the global
 /// position has no gap where a refused batch was.
 pub fn append_all_writes_each_batch_on_its_own<B: Backend>(backend: &B) -> Result<(), Failure> {
@@ -794,12 +794,19 @@ pub fn append_all_writes_each_batch_on_its_own<B: Backend>(backend: &B) -> Resul
     let (va, vb, vc) = (a.1.len() as u64, b.1.len() as u64, c.1.len() as u64);
     let mut bad = next(c, vc, "c0")?;
     bad.events.extend(bad.events.clone()); // a version twice
+    // A case nobody filed, written as if it had one event: a conflict.
+    let mut unknown = next(a, 1, "u1")?;
+    unknown.case_id = id(CaseId::new, "nobody-filed-this")?;
+    for event in &mut unknown.events {
+        event.case_id = unknown.case_id.clone();
+    }
     let batches = [
         next(a, va, "a1")?,
         next(b, vb + 1, "b1")?, // the store has `vb`: a conflict
         bad,
         next(c, vc, "c1")?,
         next(a, va + 1, "a1")?, // "a1" was applied just before
+        unknown,
     ];
     let log_before = e
         .store()
@@ -817,7 +824,15 @@ pub fn append_all_writes_each_batch_on_its_own<B: Backend>(backend: &B) -> Resul
         })
         .collect();
     ensure(
-        shape == ["written", "conflict", "refused", "written", "duplicate"],
+        shape
+            == [
+                "written",
+                "conflict",
+                "refused",
+                "written",
+                "duplicate",
+                "conflict",
+            ],
         || format!("append_all gave {shape:?}"),
     )?;
     let versions: Vec<usize> = cases
@@ -848,6 +863,10 @@ pub fn append_all_writes_each_batch_on_its_own<B: Backend>(backend: &B) -> Resul
             format!("command {by} on {case}: recorded {}", record.is_some())
         })?;
     }
+    let ids = e.store().case_ids().or_fail("case_ids")?;
+    ensure(ids.len() == cases.len(), || {
+        format!("the refused write to a case nobody filed left the cases {ids:?}")
+    })?;
     Ok(())
 }
 
