@@ -1,5 +1,6 @@
 //! `Engine::tick_all` over the SQL stores: 100,000 open cases (set
-//! `TOUSU_BENCH_SQL_OPEN` for another count) of which 1 % have something due,
+//! `TOUSU_BENCH_SQL_OPEN` for another count) of which 1 % have something due
+//! (set `TOUSU_BENCH_SQL_DUE_PERCENT` for another share, e.g. 10),
 //! in SQLite (a WAL file in a temporary directory) and, when
 //! `TOUSU_TEST_POSTGRES_URL` is set, PostgreSQL. The memory store's
 //! million-case figure is in the `stores` bench; this one shows that a SQL
@@ -7,7 +8,8 @@
 //! the quiet cases never are).
 //!
 //! Each iteration adds a fresh cohort of due cases through a second
-//! connection (outside the timing), so exactly 1 % is due at every tick.
+//! connection (outside the timing), so exactly that share is due at every
+//! tick.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -19,11 +21,12 @@ use tousu_benches::ticks::{self, Template, roster, t0};
 use tousu_store_postgres::PgStore;
 use tousu_store_sqlite::SqliteStore;
 
-fn open_cases() -> usize {
-    std::env::var("TOUSU_BENCH_SQL_OPEN")
+/// A count from the environment variable `name`, else `default`.
+fn env_count(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
+        .unwrap_or(default)
 }
 
 /// A copy of `template` as case `id`.
@@ -70,8 +73,9 @@ fn add_copies<S: Store>(store: &mut S, ids: impl Iterator<Item = String>, templa
 /// Ticks `engine` once per iteration after `add` has stored a fresh cohort
 /// of `due` due cases through its own connection.
 fn tick<S: Store, W: Store>(c: &mut Criterion, name: &str, mut engine: Engine<S>, mut writer: W) {
-    let open = open_cases();
-    let due = open / 100;
+    let open = env_count("TOUSU_BENCH_SQL_OPEN", 100_000);
+    let percent = env_count("TOUSU_BENCH_SQL_DUE_PERCENT", 1);
+    let due = open * percent / 100;
     let quiet = ticks::template(t0() + TimeDelta::days(1));
     assert!(quiet.next_due.unwrap() > ticks::now());
     let filed = ticks::template(t0());
@@ -86,7 +90,7 @@ fn tick<S: Store, W: Store>(c: &mut Criterion, name: &str, mut engine: Engine<S>
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.throughput(Throughput::Elements(due as u64));
     group.bench_function(
-        format!("tick_all {open} open cases, 1 % due ({name})"),
+        format!("tick_all {open} open cases, {percent} % due ({name})"),
         |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
