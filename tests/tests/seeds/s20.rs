@@ -840,6 +840,25 @@ fn s20_the_person_on_duty_does_not_pass_up_the_supervisors_case() {
     assert_eq!(steps_taken(&s), ["supervisor", "superior-dept"]);
 }
 
+/// 7「上报和转交上级部门处理」: a case handed over to the 上级部门 is its own, and so
+/// is taking it up again (reopening is assumed: the handout has none). The
+/// supervisor who passed it up may not reopen it (`holds_case`): his
+/// reopening restarted the 上级部门's phone reply; the 上级部门 reopens it. The
+/// nineteenth audit (fails on the old file, where the supervisor reopened it).
+#[test]
+fn s20_the_supervisor_does_not_reopen_a_case_passed_up() {
+    let (mut s, t0) = passed_up_at_night("S20-RU");
+    s.ok("sd", minutes(t0, 60), reply("已安排抽水并清理车库"));
+    s.ok(
+        "sup",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "业主称车库仍有积水"),
+    );
+    refused_not_holding(&mut s, "sup", minutes(t0, 100), reopen("客服主管重新处理"));
+    s.ok("sd", minutes(t0, 110), reopen("管理处重新处理"));
+    assert_eq!(s.case().round, 2);
+}
+
 /// 4「根据业主所投诉的事项作业务分类,并立即核实投诉事项是否真实、有效」 is the
 /// receiver's verification; the other department, called in by the centre
 /// (5「取得解决方案」), records its findings but not the fact
