@@ -780,8 +780,9 @@ fn s06_a_case_reported_to_the_director_stays_the_groups() {
         .unwrap();
     m.register("rep", "S06-Q", c).unwrap();
     assert_eq!(level_of(&m), "major");
+    // The group reports it up (the rep reports up general cases only, 四).
     m.ok(
-        "rep",
+        "gqc",
         minutes(t0, 10),
         escalate("媒体已报道，及时上报质量总监"),
     );
@@ -790,6 +791,42 @@ fn s06_a_case_reported_to_the_director_stays_the_groups() {
     m.tick(beijing(2026, 1, 6, 9, 0));
     assert_eq!(breach_owners(&m), ["site_check@1 → gqc"]);
     m.assert_replays();
+}
+
+/// 四「一般投诉的处理 : ☆ 注意倾听 ☆ 做好记录 ☆ 适当回应 ☆ 巧妙答复 ☆ 及时上报」: the
+/// rep's report up is of a general complaint; a major one went to 集团品管部 by
+/// its level (「重大 投诉」→「集团品管部」) and 四「重大投诉的处理」 has no 上报. The
+/// rep's escalation of a major case is refused and takes no step, so the
+/// group still reports it to the 质量总监; a general case he reports up.
+/// Fails on the old file, where the rep took the `director` step on the
+/// major case.
+#[test]
+fn s06_the_rep_reports_up_only_a_general_case() {
+    let t0 = beijing(2026, 4, 20, 10, 0);
+    let mut m = Scenario::new(policy("ceramic-tile-s06.toml"), sales_qc_and_group());
+    let c = about(t0, "stain_absorption", "楼盘大面积吸污，已上报纸")
+        .flags(ComplaintFlags {
+            media_exposure: true,
+            ..ComplaintFlags::default()
+        })
+        .build()
+        .unwrap();
+    m.register("rep", "S06-R", c).unwrap();
+    assert_eq!(level_of(&m), "major");
+    let refused = m
+        .run("rep", minutes(t0, 10), escalate("及时上报"))
+        .unwrap_err();
+    assert!(
+        matches!(refused, Rejection::GrantConditionUnmet { .. }),
+        "{refused}"
+    );
+    assert_eq!(steps_taken(&m), ["group-qc-for-major"]);
+    m.ok("gqc", minutes(t0, 20), escalate("集团上报质量总监"));
+    assert_eq!(steps_taken(&m), ["group-qc-for-major", "director"]);
+    let mut g = Scenario::new(policy("ceramic-tile-s06.toml"), sales_and_qc());
+    rep_reports(&mut g, "S06-S", t0, "other_defect", "墙砖色差明显");
+    g.ok("rep", minutes(t0, 10), escalate("及时上报"));
+    assert_eq!(steps_taken(&g), ["director"]);
 }
 
 /// 四 一般投诉「及时上报」, 五 「重大 投诉」→「集团品管部」: 品管部 may send a general
