@@ -1972,3 +1972,37 @@ fn s30_the_difficult_team_closes_abnormally_only_what_it_answered() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,
+/// 属疑难客户」: 疑难 is what the team's review finds. The file has no
+/// classification rule (the default is 普通), so the 客户代表's `classify` —
+/// the table run again — could only take a work order the team had found
+/// 疑难 back to 普通, with the ordinary level's rounds and reply limit (this
+/// test fails on the old file: the representative's classification was
+/// accepted and the level fell to 普通). Refused, nothing changes.
+#[test]
+fn s30_the_representative_does_not_undo_the_reviews_finding() {
+    let t0 = beijing(2026, 4, 21, 10, 0);
+    let mut s = at_the_team("ZD-UN", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    assert_eq!(level_of(&s), "difficult");
+    let before = (s.case().clone(), s.events.len());
+    let e = s
+        .run(
+            "kd1",
+            minutes(t0, 50),
+            CommandKind::Classify {
+                level: None,
+                reason: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert_eq!(level_of(&s), "difficult");
+    s.assert_replays();
+}
