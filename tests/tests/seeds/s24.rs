@@ -710,7 +710,11 @@ fn s24_sales_proposes_only_for_a_return_handed_to_him() {
 /// 技术部's `js` (`tech_dept`).
 fn quality_and_production() -> Scenario {
     let roster = roster(
-        &[("pz", "品质部", None), ("sc", "生产部", None), ("tech", "技术部", None)],
+        &[
+            ("pz", "品质部", None),
+            ("sc", "生产部", None),
+            ("tech", "技术部", None),
+        ],
         &[
             ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
             ("p1", "生产部 罗主任", "sc", &["production"], None),
@@ -809,7 +813,10 @@ fn s24_production_and_technicians_work_only_a_complaint_they_are_called_in_to() 
         ("js", findings(FaultParty::Us, "柜门铰链装配偏差")),
         (
             "p1",
-            propose(vec![remedy(RemedyKind::Repair, None, "返工更换铰链")], "返修"),
+            propose(
+                vec![remedy(RemedyKind::Repair, None, "返工更换铰链")],
+                "返修",
+            ),
         ),
     ] {
         let before = (s.case().clone(), s.events.len());
@@ -819,9 +826,21 @@ fn s24_production_and_technicians_work_only_a_complaint_they_are_called_in_to() 
     }
     // Fed back to 生产部, with 技术部 called in: both work it.
     let (mut s, t0) = production_beside_quality();
-    s.ok("q1", minutes(t0, 20), assign_with("pz", "q1", &["sc", "tech"]));
+    s.ok(
+        "q1",
+        minutes(t0, 20),
+        assign_with("pz", "q1", &["sc", "tech"]),
+    );
     s.ok("p1", minutes(t0, 25), investigate());
-    s.ok("js", minutes(t0, 30), findings(FaultParty::Us, "柜门铰链装配偏差"));
-    s.ok("p1", minutes(t0, 35), findings(FaultParty::Us, "返工更换铰链"));
+    s.ok(
+        "js",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "柜门铰链装配偏差"),
+    );
+    s.ok(
+        "p1",
+        minutes(t0, 35),
+        findings(FaultParty::Us, "返工更换铰链"),
+    );
     s.assert_replays();
 }

@@ -1058,7 +1058,12 @@ fn s26_another_stations_desk_does_not_take_a_case_not_handed_on() {
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("c1", minutes(t0, 10), accept());
     let before = s.case().clone();
-    refused_not_holding(&mut s, "w1", minutes(t0, 20), reply("武侯区站：已受理并答复"));
+    refused_not_holding(
+        &mut s,
+        "w1",
+        minutes(t0, 20),
+        reply("武侯区站：已受理并答复"),
+    );
     refused_not_holding(&mut s, "w1", minutes(t0, 20), assign("wh", "w2"));
     assert_eq!(s.case(), &before, "the refusals change nothing");
     // Handed to 武侯区's station, the complaint is within its line.

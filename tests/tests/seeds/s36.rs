@@ -731,6 +731,10 @@ fn s36_the_report_to_the_centre_leaves_the_case_with_the_department() {
     s.ok("kz", minutes(t0, 40), escalate("召回须中心决定"));
     assert_eq!(steps_taken(&s), ["manual-centre"]);
     s.ok("jl", minutes(t0, 50), investigate());
-    s.ok("jl", minutes(t0, 60), findings(FaultParty::Us, "片区排车不足"));
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "片区排车不足"),
+    );
     s.assert_replays();
 }
