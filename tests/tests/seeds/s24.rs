@@ -109,7 +109,7 @@ fn the_technical_department_registers() {
         .unwrap();
     s.register("js", "S24-T", c).unwrap();
     s.ok("pz", minutes(t0, 30), accept());
-    s.ok("pz", minutes(t0, 40), assign("qa", "pz"));
+    s.ok("pz", minutes(t0, 40), assign_with("qa", "pz", &["tech"]));
     s.ok("js", minutes(t0, 50), investigate());
 }
 
@@ -400,7 +400,7 @@ fn s24_production_carries_out_but_is_not_handed_the_complaint() {
         .run("q1", minutes(t0, 20), assign("sc", "p1"))
         .unwrap_err();
     assert_eq!(to_production.kind(), "hand_over_refused", "{to_production}");
-    s.ok("q1", minutes(t0, 30), assign("pz", "q1"));
+    s.ok("q1", minutes(t0, 30), assign_with("pz", "q1", &["sc"]));
     s.ok("p1", minutes(t0, 40), investigate());
     s.ok(
         "p1",
@@ -706,13 +706,19 @@ fn s24_sales_proposes_only_for_a_return_handed_to_him() {
     s.assert_replays();
 }
 
-/// S24 with 品质部's `q1` (`quality_dept`) and 生产部's `p1` (`production`).
+/// S24 with 品质部's `q1` (`quality_dept`), 生产部's `p1` (`production`) and
+/// 技术部's `js` (`tech_dept`).
 fn quality_and_production() -> Scenario {
     let roster = roster(
-        &[("pz", "品质部", None), ("sc", "生产部", None)],
+        &[
+            ("pz", "品质部", None),
+            ("sc", "生产部", None),
+            ("tech", "技术部", None),
+        ],
         &[
             ("q1", "品质部 杨工", "pz", &["quality_dept"], None),
             ("p1", "生产部 罗主任", "sc", &["production"], None),
+            ("js", "技术部 工程师", "tech", &["tech_dept"], None),
         ],
     );
     Scenario::new(policy("electrical-equipment-s24.toml"), roster)
@@ -742,7 +748,7 @@ fn production_beside_quality() -> (Scenario, DateTime<Utc>) {
 #[test]
 fn s24_production_records_no_fact() {
     let (mut s, t0) = production_beside_quality();
-    s.ok("q1", minutes(t0, 30), assign("pz", "q1"));
+    s.ok("q1", minutes(t0, 30), assign_with("pz", "q1", &["sc"]));
     s.ok("p1", minutes(t0, 40), investigate());
     let user_caused = || CommandKind::RecordFacts {
         facts: [(fact("user_caused_damage"), yes())].into(),
@@ -778,5 +784,63 @@ fn s24_sales_inspects_only_a_return_handed_to_him() {
         findings(FaultParty::Customer, "用户安装不当"),
     );
     s.ok("q1", minutes(t0, 35), investigate());
+    s.assert_replays();
+}
+
+/// 5.4.1「品质部接到客户质量投诉后,用《质量信息反馈单》的形式做好记录,进行质量问题分析,然后把
+/// 分析结果反馈给生产部进行落实处理」, 5.3 2)「由销售人员会同质检人员(技术人员进行协助)对产品进行
+/// 检定、核实」: 生产部 carries out what 品质部 feeds back to it, and 技术部's
+/// technicians assist an inspection they are called in to; a complaint 品质部
+/// keeps it analyses itself. The old file let both investigate (and 生产部
+/// propose) on every complaint (this test fails on that file: 生产部's
+/// investigation of a complaint 品质部 gave one of its own was accepted). Now
+/// each works a complaint only once 品质部's assignment calls its department in
+/// (`holds_case = "co_handling"`, ruling 148); refused, nothing changes. The
+/// nineteenth audit.
+#[test]
+fn s24_production_and_technicians_work_only_a_complaint_they_are_called_in_to() {
+    let (mut s, t0) = production_beside_quality();
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    for who in ["p1", "js"] {
+        let before = (s.case().clone(), s.events.len());
+        let e = s.run(who, minutes(t0, 25), investigate()).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    }
+    s.ok("q1", minutes(t0, 30), investigate());
+    for (who, command) in [
+        ("p1", findings(FaultParty::Us, "柜门铰链装配偏差")),
+        ("js", findings(FaultParty::Us, "柜门铰链装配偏差")),
+        (
+            "p1",
+            propose(
+                vec![remedy(RemedyKind::Repair, None, "返工更换铰链")],
+                "返修",
+            ),
+        ),
+    ] {
+        let before = (s.case().clone(), s.events.len());
+        let e = s.run(who, minutes(t0, 35), command).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+        assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    }
+    // Fed back to 生产部, with 技术部 called in: both work it.
+    let (mut s, t0) = production_beside_quality();
+    s.ok(
+        "q1",
+        minutes(t0, 20),
+        assign_with("pz", "q1", &["sc", "tech"]),
+    );
+    s.ok("p1", minutes(t0, 25), investigate());
+    s.ok(
+        "js",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "柜门铰链装配偏差"),
+    );
+    s.ok(
+        "p1",
+        minutes(t0, 35),
+        findings(FaultParty::Us, "返工更换铰链"),
+    );
     s.assert_replays();
 }

@@ -1035,3 +1035,39 @@ fn s26_another_stations_inspector_does_not_answer_a_case_not_handed_on() {
     s.ok("c2", minutes(t0, 30), investigate());
     s.assert_replays();
 }
+
+/// 第七条「实行属地管理、归口办理…“谁监督、谁负责”」: before the city station's desk hands a
+/// complaint on, it is the city station's. The desk's and the station head's
+/// grants held under `holds_case = "in_line"` alone, which leaves a case nobody
+/// was handed anyone's, so 武侯区's desk accepted and answered a complaint the
+/// city desk had received (this test fails on that file); now `["received",
+/// "in_line"]` (ruling 156): before a hand-over only the station that received
+/// it, refused changing nothing. The nineteenth audit.
+#[test]
+fn s26_another_stations_desk_does_not_take_a_case_not_handed_on() {
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), city_and_wuhou());
+    let t0 = beijing(2026, 6, 23, 10, 0); // Tuesday
+    let c = about(t0, "structure", "在建住宅楼楼板渗水")
+        .fact(fact("during_construction"), yes())
+        .first_responder(sid("c1"))
+        .build()
+        .unwrap();
+    s.register("c1", "CD-RD", c).unwrap();
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w1", minutes(t0, 5), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("c1", minutes(t0, 10), accept());
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "w1",
+        minutes(t0, 20),
+        reply("武侯区站：已受理并答复"),
+    );
+    refused_not_holding(&mut s, "w1", minutes(t0, 20), assign("wh", "w2"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    // Handed to 武侯区's station, the complaint is within its line.
+    s.ok("c1", minutes(t0, 25), assign("wh", "w2"));
+    s.ok("w1", minutes(t0, 30), reply("武侯区站：已责成整改"));
+    s.assert_replays();
+}

@@ -1972,3 +1972,59 @@ fn s30_the_difficult_team_closes_abnormally_only_what_it_answered() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,
+/// 属疑难客户」: 疑难 is what the team's review finds. The file has no
+/// classification rule (the default is 普通), so the 客户代表's `classify` —
+/// the table run again — could only take a work order the team had found
+/// 疑难 back to 普通, with the ordinary level's rounds and reply limit (this
+/// test fails on the old file: the representative's classification was
+/// accepted and the level fell to 普通). Refused, nothing changes.
+#[test]
+fn s30_the_representative_does_not_undo_the_reviews_finding() {
+    let t0 = beijing(2026, 4, 21, 10, 0);
+    let mut s = at_the_team("ZD-UN", t0);
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:非客户代表原因,属疑难客户"),
+    );
+    assert_eq!(level_of(&s), "difficult");
+    let before = (s.case().clone(), s.events.len());
+    let e = s
+        .run(
+            "kd1",
+            minutes(t0, 50),
+            CommandKind::Classify {
+                level: None,
+                reason: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "not_permitted", "{e}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert_eq!(level_of(&s), "difficult");
+    s.assert_replays();
+}
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理」: the 部门主管 hands a work order on once the 客户代表 submitted it to
+/// him, the 部门经理 once the 部门主管 did. A fresh work order reads as anyone's
+/// (ruling 121), so each assigned one the 客户代表 had not submitted to the team,
+/// past the representative and (the 部门经理) past the 部门主管 (this test fails
+/// on the old file: the 部门主管's assignment was taken; nineteenth audit, act
+/// probe). Refused, nothing changes; submitted to him, he hands it on.
+#[test]
+fn s30_the_chain_hands_on_only_a_work_order_submitted_to_it() {
+    let t0 = beijing(2026, 4, 28, 10, 0);
+    let mut s = accepted_at_the_desk("ZD-HS", t0);
+    let before = (s.case().clone(), s.events.len());
+    for who in ["zg", "jl"] {
+        let e = s.run(who, minutes(t0, 8), assign("jd", "jd1")).unwrap_err();
+        assert_eq!(e.kind(), "grant_condition_unmet", "{who}: {e}");
+    }
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    s.ok("zg", minutes(t0, 20), assign("jd", "jd1"));
+    s.assert_replays();
+}

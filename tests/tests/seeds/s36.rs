@@ -711,3 +711,30 @@ fn s36_a_department_not_sent_the_form_does_not_investigate() {
     s.ok("jl", minutes(t0, 50), investigate());
     s.assert_replays();
 }
+
+/// 五2「客户服务主管向相关责任人送达《客户投诉处理单》副本,相关责任人根据部门业务流程详细调查
+/// 造成投诉的原因」, 六2「投诉处理部门及时向客户服务部提出客户投诉处理的结果和建议」: the
+/// department the 处理单 was sent to investigates and proposes. The assumed step
+/// to the centre's head (the source names no centre head and no such step) took
+/// the case over, though the head may neither investigate nor answer: the
+/// 客户经理 it was sent to could no longer investigate or propose (this test
+/// fails on the old file: his investigation was refused as not holding the
+/// case). The step now tells the head and takes nothing over. The nineteenth
+/// audit.
+#[test]
+fn s36_the_report_to_the_centre_leaves_the_case_with_the_department() {
+    let mut s = with_account_manager();
+    let t0 = beijing(2026, 4, 21, 9, 0);
+    s.register("r1", "PS-C", late_deliveries(t0)).unwrap();
+    s.ok("r1", minutes(t0, 20), accept());
+    s.ok("kz", minutes(t0, 30), assign("pq", "jl"));
+    s.ok("kz", minutes(t0, 40), escalate("召回须中心决定"));
+    assert_eq!(steps_taken(&s), ["manual-centre"]);
+    s.ok("jl", minutes(t0, 50), investigate());
+    s.ok(
+        "jl",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "片区排车不足"),
+    );
+    s.assert_replays();
+}
