@@ -45,13 +45,16 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         due(&s, minutes(t0, 30), "rectification"),
         "2025-12-30 00:00"
     );
-    s.ok("n1", minutes(t0, 40), assign("sg", "g1"));
     // The province takes up a serious case directly (第五条(三)「可派人协助或直接组织有关方面调查处理」).
     s.ok(
         "n1",
-        minutes(t0, 50),
+        minutes(t0, 40),
         escalate("影响较大的批转件,由省投诉站直接组织处理"),
     );
+    // The 施工单位 is charged after the take-over, so it holds the case (a unit
+    // works a case handed to it; charged before, the take-over would have
+    // displaced it, ruling 129).
+    s.ok("n1", minutes(t0, 50), assign("sg", "g1"));
     s.ok(
         "g1",
         beijing(2025, 12, 2, 9, 0),
@@ -749,16 +752,72 @@ fn s29_repeated_or_wide_complaints_are_serious() {
 
 /// 南京's station and a 施工单位 (the 质量责任单位).
 fn station_and_unit() -> Roster {
-    roster(
-        &[
-            ("nj", "南京市建设工程质量用户投诉站", None),
-            ("sg", "某建筑公司", None),
-        ],
-        &[
-            ("n1", "市投诉站 周工", "nj", &["city_station"], None),
-            ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
-        ],
-    )
+    station_with(&[], &[])
+}
+
+/// 南京's station and a 施工单位, with `more` staff in `more_depts`.
+fn station_with(more_depts: &[DeptRow<'_>], more: &[StaffRow<'_>]) -> Roster {
+    let mut depts = vec![
+        ("nj", "南京市建设工程质量用户投诉站", None),
+        ("sg", "某建筑公司", None),
+    ];
+    depts.extend_from_slice(more_depts);
+    let mut staff: Vec<StaffRow<'_>> = vec![
+        ("n1", "市投诉站 周工", "nj", &["city_station"], None),
+        ("g1", "施工单位 项目经理", "sg", &["responsible_unit"], None),
+    ];
+    staff.extend_from_slice(more);
+    roster(&depts, &staff)
+}
+
+/// 第六条(三)「责成并督促质量责任单位认真处理好用户投诉」: the unit works the complaint
+/// the station charged it with (`holds_case = "handed"`, ruling 130): another unit
+/// (the 设计单位 here) neither investigates, records findings on nor proposes for
+/// the case charged to the 施工单位. Nineteenth audit; fails on the old file (the
+/// 设计单位's investigation was accepted).
+#[test]
+fn s29_a_unit_works_only_the_complaint_charged_to_it() {
+    let roster = station_with(
+        &[("sj", "某设计院", None)],
+        &[(
+            "h1",
+            "设计单位 设计负责人",
+            "sj",
+            &["responsible_unit"],
+            None,
+        )],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映外墙渗水")
+        .complainant(person("住户 赵女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-13", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    let version = s.case().version;
+    refused_not_holding(&mut s, "h1", minutes(t0, 30), investigate());
+    assert_eq!(s.case().version, version, "refused: nothing changed");
+    s.ok("g1", minutes(t0, 40), investigate());
+    refused_not_holding(
+        &mut s,
+        "h1",
+        minutes(t0, 45),
+        findings(FaultParty::Us, "外墙设计无误"),
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 50),
+        findings(FaultParty::Us, "外墙防水层破损"),
+    );
+    let proposal = || propose(vec![rem(RemedyKind::Repair)], "返修外墙防水层");
+    refused_not_holding(&mut s, "h1", minutes(t0, 55), proposal());
+    assert_eq!(s.case().version, version + 2, "only the 施工单位's acts");
+    s.ok("g1", minutes(t0, 60), proposal());
+    s.assert_replays();
 }
 
 /// 第六条(三)「责成并督促质量责任单位认真处理好用户投诉」: the unit the case is handed to

@@ -1468,15 +1468,8 @@ fn s31_a_case_officer_investigates_only_his_bodys_or_a_joint_case() {
 /// taken.
 #[test]
 fn s31_a_case_not_yet_handed_on_is_the_receiving_bodys() {
-    let p = policy("construction-jiangsu-summary-s31.toml");
-    let roster = wuxi_changzhou_and_province();
     let t0 = beijing(2026, 3, 2, 10, 0);
-    let mut s = Scenario::new(p, roster);
-    let c = grounded(t0, "in_construction", "在建住宅楼现浇板开裂")
-        .first_responder(sid("sl"))
-        .build()
-        .unwrap();
-    s.register("sl", "WX-R", c).unwrap();
+    let mut s = received_in_wuxi("WX-R", t0);
     s.ok("sl", minutes(t0, 10), accept());
     refused_not_holding(&mut s, "sj1", minutes(t0, 20), investigate());
     refused_not_holding(&mut s, "czsl", minutes(t0, 20), assign("cz", "czba"));
@@ -1490,5 +1483,41 @@ fn s31_a_case_not_yet_handed_on_is_the_receiving_bodys() {
     );
     s.ok("sl", minutes(t0, 30), assign("wx", "ba"));
     s.ok("ba", minutes(t0, 40), investigate());
+    s.assert_replays();
+}
+
+/// A complaint Wuxi's 受理人员 received (the first responder) at `t0`, in the
+/// roster of Wuxi, Changzhou and the province.
+fn received_in_wuxi(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = Scenario::new(
+        policy("construction-jiangsu-summary-s31.toml"),
+        wuxi_changzhou_and_province(),
+    );
+    let c = grounded(t0, "in_construction", "在建住宅楼现浇板开裂")
+        .first_responder(sid("sl"))
+        .build()
+        .unwrap();
+    s.register("sl", id, c).unwrap();
+    s
+}
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理」 and 「市、县(市)投诉处理机构在
+/// 接待投诉人投诉时…应当予以立案」: the body that received a complaint files it or
+/// not; Changzhou's 受理人员 and the province neither file nor refuse a complaint
+/// Wuxi's 受理人员 received (`holds_case = "received"`, ruling 151). Nineteenth
+/// audit, act probe; fails on the old file: Changzhou's filing was taken.
+#[test]
+fn s31_only_the_receiving_body_files_the_complaint() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = received_in_wuxi("WX-F", t0);
+    for who in ["czsl", "sj1"] {
+        refused_not_holding(&mut s, who, minutes(t0, 10), accept());
+        let refuse = CommandKind::NotAccept {
+            reason_zh: "不属于工程质量投诉".to_owned(),
+            advice_zh: None,
+        };
+        refused_not_holding(&mut s, who, minutes(t0, 10), refuse);
+    }
+    s.ok("sl", minutes(t0, 20), accept());
     s.assert_replays();
 }
