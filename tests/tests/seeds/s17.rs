@@ -1370,3 +1370,59 @@ fn s17_a_manager_reopens_only_his_own_departments_complaint() {
     s.ok("dm", minutes(t0, 190), reopen("会员仍有异议,重新核实"));
     s.assert_replays();
 }
+
+/// #21 (nineteenth audit): 意见类「由接收部门录入《客户意见/投诉登记表》向部门主管或经理汇报、
+/// 请示…待领导作出批示后向答复推荐被采用状况」 — the instruction (批示) the answer waits for
+/// is the one asked of the 部门主管或经理 the receiving department reported to, its own.
+/// The grant of `instruction_given` held on every case, so 工程部's manager, whom nobody
+/// asked, could give it for a suggestion the 前台 had reported to the 前台经理, and the
+/// desk then answered without its own manager's word (fails on the old file, where his
+/// instruction was accepted). Now refused naming `holds_case`, changing nothing; the
+/// 前台经理 instructs and the desk answers.
+#[test]
+fn s17_only_the_manager_reported_to_gives_the_instruction() {
+    let roster = roster(
+        &[("front", "前台", None), ("eng", "工程部", None)],
+        &[
+            ("fd", "前台小杨", "front", &["receiving_dept"], Some("dm")),
+            ("dm", "前台经理", "front", &["dept_manager"], None),
+            ("em", "工程部经理", "eng", &["dept_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 15, 0); // Monday
+    let mut s = Scenario::new(policy("membership-cards-s17.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "建议泳池延长开放时间")
+        .complainant(person("会员"))
+        .kind(FeedbackKind::Suggestion)
+        .first_responder(sid("fd"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-J", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 15), escalate("会员建议,请示经理"));
+    let before = (s.case().clone(), s.events.len());
+    let foreign = s
+        .run(
+            "em",
+            minutes(t0, 30),
+            act(tousu_policy::CaseAction::InstructionGiven, "同意延长"),
+        )
+        .unwrap_err();
+    assert!(not_held(&foreign), "{foreign}");
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    assert!(s.run("fd", minutes(t0, 40), reply("经理已同意")).is_err());
+    s.ok(
+        "dm",
+        beijing(2026, 3, 3, 9, 0),
+        act(
+            tousu_policy::CaseAction::InstructionGiven,
+            "同意,夏季延长一小时",
+        ),
+    );
+    s.ok(
+        "fd",
+        beijing(2026, 3, 3, 10, 0),
+        reply("经理批示:夏季泳池延长开放一小时,您的建议已被采纳"),
+    );
+    s.assert_replays();
+}

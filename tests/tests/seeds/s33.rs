@@ -1394,3 +1394,73 @@ fn s33_a_handler_answers_only_a_complaint_he_holds_or_passed_on() {
     assert_eq!(status(&s), Status::Replied);
     s.assert_replays();
 }
+
+/// The 管理处 of `office_with_one_handler`, with the company leader the manager
+/// brings a case to (`manual-company`, assumed).
+fn office_with_a_company_leader() -> Roster {
+    roster(
+        &[
+            ("glc", "管理处", None),
+            ("gc", "工程组", Some("glc")),
+            ("gs", "物业公司", None),
+        ],
+        &[
+            ("jd", "接待员 小甘", "glc", &["receptionist"], Some("zr")),
+            (
+                "zr",
+                "管理处主任 卢主任",
+                "glc",
+                &["cs_manager"],
+                Some("ld"),
+            ),
+            ("cl", "工程组 覃工", "gc", &["handler"], Some("zr")),
+            ("ld", "公司 分管领导", "gs", &["company_leader"], None),
+        ],
+    )
+}
+
+/// #16 (nineteenth audit): 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 — the manager's
+/// step to the company (`manual-company`, assumed: the text has no such step) told the
+/// company leader and took the complaint over to him, though he may neither
+/// investigate, reply nor close; the 投诉处理人 it was handed to, still charged with 重大
+/// c)'s month (`owner = "assignee"`), could then neither investigate it nor record it
+/// resolved (`holds_case`, ruling 129). Fails on the old file (his investigation is
+/// refused naming `holds_case`); now the step only notifies the company leader and the
+/// handler goes on and meets the month.
+#[test]
+fn s33_the_manager_bringing_a_case_to_the_company_takes_nothing_over() {
+    let mut s = Scenario::new(
+        policy("property-model-s33.toml"),
+        office_with_a_company_leader(),
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "地下车库积水两周未处理")
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .build()
+        .unwrap();
+    s.register("jd", "WY-MC", c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    s.ok("jd", minutes(t0, 10), assign("gc", "cl"));
+    s.ok(
+        "zr",
+        minutes(t0, 30),
+        escalate_to("manual-company", "报公司领导知悉"),
+    );
+    assert_eq!(steps_taken(&s), ["manual-company"]);
+    s.ok("cl", minutes(t0, 60), CommandKind::StartInvestigation);
+    s.ok(
+        "cl",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "排水泵损坏未及时更换"),
+    );
+    s.ok(
+        "cl",
+        beijing(2026, 3, 10, 10, 0),
+        act(tousu_policy::CaseAction::WorkCompleted, "排水泵已更换"),
+    );
+    let t = s.tick(beijing(2026, 4, 3, 9, 0));
+    assert!(!breached(&t, "reasonable_resolution"), "{t:#?}");
+    assert_eq!(level_of(&s), "general");
+    s.assert_replays();
+}
