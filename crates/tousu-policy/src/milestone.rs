@@ -329,6 +329,25 @@ pub enum MilestoneOwner {
     /// acted on it yet, found in the roster (ruling 75):
     /// `{ holder = { role = "dept_supervisor", among = "supervisors" } }`.
     Holder(crate::holder::Holder),
+    /// Whoever holds this role on the case in a department that holds it,
+    /// read as a `holds_case = "received"` grant reads it (ruling 161):
+    /// before any hand-over the department of the complaint's first
+    /// responder, after one the department it was handed to (its handler's,
+    /// its lead department or one under it, or the holders of the role a
+    /// step took it over to): `{ role_holding_case = "office" }`.
+    RoleHoldingCase(RoleId),
+}
+
+impl MilestoneOwner {
+    /// The role a role owner names, whether or not it is limited to the
+    /// department holding the case.
+    #[must_use]
+    pub fn role(&self) -> Option<&RoleId> {
+        match self {
+            MilestoneOwner::Role(r) | MilestoneOwner::RoleHoldingCase(r) => Some(r),
+            _ => None,
+        }
+    }
 }
 
 /// Targets that replace the level targets for a category and its

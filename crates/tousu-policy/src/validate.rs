@@ -234,14 +234,24 @@ fn schema_2_features(p: &Policy, r: &mut Report) {
             ("named_actions", m.named_actions),
             ("counted_from", m.counted_from.is_some()),
             ("breach_of", m.breach_of.is_some()),
-            ("owner", matches!(m.owner, crate::MilestoneOwner::Holder(_))),
+            (
+                "owner",
+                matches!(
+                    m.owner,
+                    crate::MilestoneOwner::Holder(_) | crate::MilestoneOwner::RoleHoldingCase(_)
+                ),
+            ),
             (
                 "fallback_owner",
                 m.fallback_owner.as_ref().is_some_and(|f| {
                     f.is_chain()
-                        || f.owners()
-                            .iter()
-                            .any(|o| matches!(o, crate::MilestoneOwner::Holder(_)))
+                        || f.owners().iter().any(|o| {
+                            matches!(
+                                o,
+                                crate::MilestoneOwner::Holder(_)
+                                    | crate::MilestoneOwner::RoleHoldingCase(_)
+                            )
+                        })
                 }),
             ),
             ("started_by", !m.started_by.is_empty()),
@@ -742,8 +752,12 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
         .map_or_else(Vec::new, crate::FallbackOwner::keyed);
     fallback_chain(&m.owner, m.fallback_owner.as_ref(), path, r);
     for (key, owner) in &fallbacks {
-        if let MilestoneOwner::Role(role) = owner {
-            names.role(r, &format!("{path}.{key}.role"), role);
+        match owner {
+            MilestoneOwner::Role(role) => names.role(r, &format!("{path}.{key}.role"), role),
+            MilestoneOwner::RoleHoldingCase(role) => {
+                names.role(r, &format!("{path}.{key}.role_holding_case"), role);
+            }
+            _ => {}
         }
     }
     let keyed = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks.iter().cloned());
@@ -759,8 +773,10 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
     }
     let owners = std::iter::once(("owner".to_owned(), &m.owner)).chain(fallbacks);
     for (key, owner) in owners {
-        let MilestoneOwner::Role(role) = owner else {
-            continue;
+        let (field, role) = match owner {
+            MilestoneOwner::Role(role) => ("role", role),
+            MilestoneOwner::RoleHoldingCase(role) => ("role_holding_case", role),
+            _ => continue,
         };
         let acts = p
             .roles
@@ -769,7 +785,7 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
             .map(|x| x.actions.iter().any(|a| *a != Action::ViewConfidential));
         if acts == Some(false) {
             r.warning(
-                format!("{path}.{key}.role"),
+                format!("{path}.{key}.{field}"),
                 format!(
                     "{:?} is granted no action on a case, so nobody holding it is ever among the staff who acted on one: a breach is charged to a holder only when the complaint's first responder holds it; name a role that handles cases",
                     role.as_str()
@@ -819,6 +835,9 @@ pub(crate) fn owner_list(
     for (key, owner) in std::iter::once(("owner".to_owned(), owner)).chain(fallbacks) {
         match owner {
             crate::MilestoneOwner::Role(role) => names.role(r, &format!("{path}.{key}.role"), role),
+            crate::MilestoneOwner::RoleHoldingCase(role) => {
+                names.role(r, &format!("{path}.{key}.role_holding_case"), role);
+            }
             crate::MilestoneOwner::Holder(h) => {
                 names.role(r, &format!("{path}.{key}.holder.role"), &h.role);
                 crate::holder::validate(p, h, &format!("{path}.{key}"), r);
@@ -852,6 +871,9 @@ fn fallback_chain(
                     "{} is tried already (as the owner or earlier in the list); each owner is tried once",
                     match owner {
                         crate::MilestoneOwner::Role(role) => format!("role {:?}", role.as_str()),
+                        crate::MilestoneOwner::RoleHoldingCase(role) => {
+                            format!("role {:?} holding the case", role.as_str())
+                        }
                         crate::MilestoneOwner::Holder(h) => format!(
                             "the holder of {:?} among {}",
                             h.role.as_str(),
@@ -889,8 +911,14 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
                 last = pct;
             }
         }
-        if let crate::milestone::MilestoneOwner::Role(role) = &m.owner {
-            names.role(r, &format!("{path}.owner.role"), role);
+        match &m.owner {
+            crate::milestone::MilestoneOwner::Role(role) => {
+                names.role(r, &format!("{path}.owner.role"), role);
+            }
+            crate::milestone::MilestoneOwner::RoleHoldingCase(role) => {
+                names.role(r, &format!("{path}.owner.role_holding_case"), role);
+            }
+            _ => {}
         }
         owners(p, m, &path, names, r);
         crate::charged::role_owner_charged(p, m, &path, r);

@@ -61,3 +61,37 @@ fn a_list_is_checked() {
     milestones[1].fallback_owner[4].role: "nobody" is not a role; roles are complaint_manager, handler, department_head, general_manager
     "#);
 }
+
+/// `{ role_holding_case = "…" }` (ruling 161): loads as its own owner, in
+/// schema 2 only, and its role is checked with its path.
+#[test]
+fn a_role_owner_limited_to_the_department_holding_the_case() {
+    let text = with_first_fallback(
+        "fallback_owner = [{ role_holding_case = \"department_head\" }, { role = \"complaint_manager\" }]",
+        2,
+    );
+    let p = Policy::from_toml_str(&text).unwrap();
+    let m = p.milestone(&"first_response".parse().unwrap()).unwrap();
+    let owners = m.fallback_owner.as_ref().unwrap().owners();
+    assert_eq!(
+        owners[0],
+        MilestoneOwner::RoleHoldingCase("department_head".parse().unwrap())
+    );
+    assert_eq!(
+        owners[0].role().map(|r| r.as_str()),
+        Some("department_head")
+    );
+    let v1 = with_first_fallback(
+        "fallback_owner = { role_holding_case = \"department_head\" }",
+        1,
+    );
+    insta::assert_snapshot!(report(&v1), @"milestones[1].fallback_owner: is an option of schema_version 2; write schema_version = 2");
+    let unknown = with_first_fallback(
+        "fallback_owner = [{ role_holding_case = \"nobody\" }, { role_holding_case = \"department_head\" }, { role_holding_case = \"department_head\" }]",
+        2,
+    );
+    insta::assert_snapshot!(report(&unknown), @r#"
+    milestones[1].fallback_owner[2]: role "department_head" holding the case is tried already (as the owner or earlier in the list); each owner is tried once
+    milestones[1].fallback_owner[0].role_holding_case: "nobody" is not a role; roles are complaint_manager, handler, department_head, general_manager
+    "#);
+}

@@ -139,52 +139,108 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
 /// taken over since, a co-handling department (or one under it) has it
 /// jointly, and a department above the lead has it in its line.
 pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut CaseView<'_>) {
-    let departments = ctx.roster.departments();
-    let in_dept = |dept| departments.is_within(&staff.department, dept);
     let taken_to = case
         .escalations
         .iter()
         .filter_map(|e| e.take_over.as_ref())
         .next_back();
-    // The department of a staff member on the roster, for `received` and
-    // `sent` (rulings 151, 152); someone off the roster names none.
-    let dept_of = |id: Option<&StaffId>| {
-        id.and_then(|id| ctx.roster.staff(id))
-            .map(|s| &s.department)
+    let held = Held {
+        first_responder: case.complaint.first_responder.as_ref(),
+        assignment: case.assignment.as_ref(),
+        taken_to,
+        assigned_before_take_over: case.assigned_before_take_over,
+        handed_over_by: case.handed_over_by.as_ref(),
     };
-    let mut sent = false;
-    let (with_staff, co_handling, in_line) = match (&case.assignment, taken_to) {
-        (Some(a), Some(role)) if case.assigned_before_take_over => {
-            // The assignment's line picks the holders (a district's head,
-            // not another district's); a role outside it (a team of its
-            // own) is all its holders'.
-            let over_lead = |s: &Staff| departments.is_within(&a.lead, &s.department);
-            let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
-            let with = staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead));
-            (with, false, false)
+    let reading = held.read(ctx, staff);
+    view.holds_case = reading.with_staff;
+    view.handed = reading.handed;
+    view.co_handling = reading.co_handling;
+    view.in_line = reading.in_line;
+    view.sent = reading.sent;
+    view.received = reading.received;
+}
+
+/// What a case records of where it is, as `holds_case` reads it: its
+/// first responder, its assignment, the role the last take-over gave it to,
+/// whether that take-over came after the assignment, and who made the
+/// standing hand-over. A clock's owner reads it too
+/// (`role_holding_case`, ruling 161).
+pub(crate) struct Held<'a> {
+    pub(crate) first_responder: Option<&'a StaffId>,
+    pub(crate) assignment: Option<&'a crate::command::Assignment>,
+    pub(crate) taken_to: Option<&'a RoleId>,
+    pub(crate) assigned_before_take_over: bool,
+    pub(crate) handed_over_by: Option<&'a StaffId>,
+}
+
+/// [`Held::read`]'s answer for one staff member.
+pub(crate) struct Reading {
+    pub(crate) with_staff: bool,
+    pub(crate) co_handling: bool,
+    pub(crate) in_line: bool,
+    pub(crate) sent: bool,
+    pub(crate) received: bool,
+    pub(crate) handed: bool,
+}
+
+impl Reading {
+    /// Whether the case is with the staff member as a `holds_case =
+    /// "received"` grant reads it (ruling 151): once handed to anybody, as
+    /// `true`; before, if their department received it.
+    pub(crate) fn holds_received(&self) -> bool {
+        if self.handed {
+            self.with_staff
+        } else {
+            self.received
         }
-        (Some(a), _) => {
-            sent = dept_of(case.handed_over_by.as_ref()).is_some_and(in_dept);
-            (
-                a.handler.as_ref() == Some(&staff.id) || in_dept(&a.lead),
-                a.co_handling.iter().any(in_dept),
-                departments.is_within(&a.lead, &staff.department),
-            )
+    }
+}
+
+impl Held<'_> {
+    /// Where the case is for `staff` ([`holds_case`]).
+    pub(crate) fn read(&self, ctx: &Ctx<'_>, staff: &Staff) -> Reading {
+        let departments = ctx.roster.departments();
+        let in_dept = |dept| departments.is_within(&staff.department, dept);
+        // The department of a staff member on the roster, for `received` and
+        // `sent` (rulings 151, 152); someone off the roster names none.
+        let dept_of = |id: Option<&StaffId>| {
+            id.and_then(|id| ctx.roster.staff(id))
+                .map(|s| &s.department)
+        };
+        let mut sent = false;
+        let (with_staff, co_handling, in_line) = match (self.assignment, self.taken_to) {
+            (Some(a), Some(role)) if self.assigned_before_take_over => {
+                // The assignment's line picks the holders (a district's head,
+                // not another district's); a role outside it (a team of its
+                // own) is all its holders'.
+                let over_lead = |s: &Staff| departments.is_within(&a.lead, &s.department);
+                let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
+                let with = staff.has_role(role) && (over_lead(staff) || !holders().any(over_lead));
+                (with, false, false)
+            }
+            (Some(a), _) => {
+                sent = dept_of(self.handed_over_by).is_some_and(in_dept);
+                (
+                    a.handler.as_ref() == Some(&staff.id) || in_dept(&a.lead),
+                    a.co_handling.iter().any(in_dept),
+                    departments.is_within(&a.lead, &staff.department),
+                )
+            }
+            (None, Some(role)) => (staff.has_role(role), false, false),
+            (None, None) => (true, false, false),
+        };
+        Reading {
+            with_staff,
+            co_handling,
+            in_line,
+            sent,
+            handed: self.assignment.is_some() || self.taken_to.is_some(),
+            // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
+            received: self
+                .first_responder
+                .is_none_or(|fr| dept_of(Some(fr)).is_some_and(in_dept)),
         }
-        (None, Some(role)) => (staff.has_role(role), false, false),
-        (None, None) => (true, false, false),
-    };
-    view.holds_case = with_staff;
-    view.handed = case.assignment.is_some() || taken_to.is_some();
-    view.co_handling = co_handling;
-    view.in_line = in_line;
-    view.sent = sent;
-    // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
-    view.received = case
-        .complaint
-        .first_responder
-        .as_ref()
-        .is_none_or(|fr| dept_of(Some(fr)).is_some_and(in_dept));
+    }
 }
 
 /// Whether one of `staff`'s roles grants `action` on `case`: in its

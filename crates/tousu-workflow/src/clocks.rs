@@ -143,6 +143,20 @@ impl<'a> ClockCase<'a> {
         }
     }
 
+    /// The role the last step that took the case over gave it to, the
+    /// steps applied on top included.
+    fn taken_to<'s>(&'s self, ctx: &'s Ctx<'_>) -> Option<&'s RoleId> {
+        let stepped = self.new_steps.iter().filter_map(|id| {
+            let step = ctx.policy.escalation.iter().find(|s| s.id == **id)?;
+            step.take_over.as_ref()
+        });
+        self.escalations
+            .iter()
+            .filter_map(|e| e.take_over.as_ref())
+            .chain(stepped)
+            .next_back()
+    }
+
     /// The case a registration by the actor in `participants` creates
     /// ([`Case::from_registration`]).
     pub(crate) fn registered(
@@ -1480,6 +1494,29 @@ fn resolve_owner(
         Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
         Some(MilestoneOwner::Role(r)) => {
             let holds = |s: &StaffId| ctx.roster.staff(s).is_some_and(|st| st.has_role(r));
+            let staff = case
+                .complaint
+                .first_responder
+                .iter()
+                .chain(case.participants.iter())
+                .find(|s| holds(s))
+                .cloned();
+            (staff, Some(r.clone()))
+        }
+        Some(MilestoneOwner::RoleHoldingCase(r)) => {
+            // Read as a `holds_case = "received"` grant reads it (ruling 161).
+            let held = crate::authority::Held {
+                first_responder: case.complaint.first_responder.as_ref(),
+                assignment: case.assignment,
+                taken_to: case.taken_to(ctx),
+                assigned_before_take_over: case.assigned_before_take_over,
+                handed_over_by: case.handed_by,
+            };
+            let holds = |s: &StaffId| {
+                ctx.roster
+                    .staff(s)
+                    .is_some_and(|st| st.has_role(r) && held.read(ctx, st).holds_received())
+            };
             let staff = case
                 .complaint
                 .first_responder

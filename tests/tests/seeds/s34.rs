@@ -1759,3 +1759,20 @@ fn s34_a_case_not_yet_handed_on_is_the_receiving_districts() {
     s.ok("y1", minutes(t0, 50), assign("yz", "y1"));
     s.assert_replays();
 }
+
+/// #4, nineteenth session (language, ruling 161): 第五条「各区县…应指定专门机构,负责
+/// 处理本地区的建筑工程投诉」 — a case 渝中's body received and accepted, not yet
+/// handed on, is 渝中's to handle; a note of the commission's supervision on it
+/// (第五条「市建设行政主管部门负责协调、监督」) does not make the commission answer for
+/// its late handling: `handling`'s role owners count only the body holding the
+/// case (`role_holding_case`). Fails on the old file: `handling@1 → w1`.
+#[test]
+fn s34_a_note_on_a_case_a_district_received_does_not_make_the_commission_answer() {
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-N");
+    s.ok("y1", minutes(t0, 30), accept());
+    s.ok("w1", minutes(t0, 60), note("市建委: 请渝中区依法处理"));
+    // 60 days (assumed) from 2 March: 1 May, in the Labour Day holiday, rolls to 6 May.
+    s.tick(beijing(2026, 5, 8, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → y1"]);
+    s.assert_replays();
+}
