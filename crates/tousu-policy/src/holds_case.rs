@@ -10,6 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::CaseView;
+use crate::authority::Action;
+use crate::policy::Policy;
+use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
@@ -336,4 +339,127 @@ impl JsonSchema for HoldsCase {
             ],
         })
     }
+}
+
+/// The actions the workflow takes only once a case was assigned: an
+/// investigation starts from `assigned` alone, and what follows it
+/// (findings, proposal, approval, send-back) and a transfer need one too.
+/// `record_findings` also records facts from the acceptance on when
+/// `validity.facts_from = "acceptance"` (ruling 97), before any hand-over.
+fn after_assignment(p: &Policy, a: Action) -> bool {
+    match a {
+        Action::Investigate
+        | Action::ProposeSolution
+        | Action::Approve
+        | Action::SendBack
+        | Action::Transfer => true,
+        Action::RecordFindings => p.validity.facts_from == crate::FactsFrom::Investigation,
+        _ => false,
+    }
+}
+
+/// The actions the workflow takes only before a case was ever assigned:
+/// registration and acceptance, and `assign` itself, which applies only to
+/// an accepted case (a reopened case that was assigned returns to
+/// `assigned`).
+const fn before_assignment(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Register
+            | Action::Accept
+            | Action::NotAccept
+            | Action::OverrideAcceptance
+            | Action::Assign
+    )
+}
+
+/// The statuses a case reaches only once it was assigned.
+const fn handed_status(s: Status) -> bool {
+    matches!(
+        s,
+        Status::Assigned | Status::Investigating | Status::AwaitingApproval | Status::Approved
+    )
+}
+
+/// `hc` without `value`: the list's other values, one value, or `true`.
+fn without(hc: HoldsCase, value: HoldsCase) -> HoldsCase {
+    let rest: Vec<HoldsCase> = hc.values().filter(|v| *v != value).collect();
+    match rest.as_slice() {
+        [] => HoldsCase::WithActor,
+        [one] => *one,
+        _ => HoldsCase::AnyOf(rest.iter().fold(0, |b, v| b | v.bit())),
+    }
+}
+
+/// Where a grant's `"received"` or `"sent"` (rulings 151, 152; alone or in
+/// a list, ruling 156) changes nothing, so the grant reads as if the value
+/// were not there and the author probably meant something else
+/// (`holds_case_applies`, ruling 157): `"received"` on a grant whose
+/// actions or statuses all come after an assignment (it limits only a case
+/// nobody has been handed); `"sent"` on a grant whose actions all come
+/// before one, or in a policy where no role may assign or transfer (only
+/// they make a sender). Each finding is the path of the grant's
+/// `holds_case` and what to write instead.
+pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let may = |a: Action| p.roles.iter().any(|r| r.may_sometimes(a));
+    let nobody_sends = !may(Action::Assign) && !may(Action::Transfer);
+    for (i, role) in p.roles.iter().enumerate() {
+        for (j, g) in role.grants.iter().enumerate() {
+            let path = format!("roles[{i}].grants[{j}].holds_case");
+            let names = |v: HoldsCase| g.holds_case.values().any(|x| x == v);
+            let acts = || {
+                g.actions
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if names(HoldsCase::Received) {
+                let by_actions =
+                    !g.actions.is_empty() && g.actions.iter().all(|a| after_assignment(p, *a));
+                let by_statuses =
+                    !g.statuses.is_empty() && g.statuses.iter().all(|s| handed_status(*s));
+                if by_actions || by_statuses {
+                    let why = if by_actions {
+                        format!(
+                            "its actions ({}) are taken only once the case was assigned",
+                            acts()
+                        )
+                    } else {
+                        "its statuses are reached only once the case was assigned".to_owned()
+                    };
+                    out.push((
+                        path.clone(),
+                        format!(
+                            "\"received\" limits only a case nobody has been handed yet (ruling 151) and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the department that received the case should keep it after handing it on, add \"sent\" (ruling 152)",
+                            without(g.holds_case, HoldsCase::Received)
+                        ),
+                    ));
+                }
+            }
+            if names(HoldsCase::Sent) {
+                let why = if nobody_sends {
+                    Some("no role may assign or transfer a case (a take-over makes no sender), so no case has a department that sent it on".to_owned())
+                } else if !g.actions.is_empty() && g.actions.iter().all(|a| before_assignment(*a)) {
+                    Some(format!(
+                        "its actions ({}) are taken only before a case is assigned",
+                        acts()
+                    ))
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    out.push((
+                        path,
+                        format!(
+                            "\"sent\" widens only a case assigned or transferred, to the department that did so (ruling 152), and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the case should stay with the department that received it until it is handed on, \"received\" (ruling 151)",
+                            without(g.holds_case, HoldsCase::Sent)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
 }

@@ -35,7 +35,9 @@
 //! policy owing none requires (`closure_can_happen`), a role whose
 //! `escalate` takes a manual step that brings the case to itself, hands
 //! it back down to a role that escalates into it, or reports it to itself
-//! among others (naming the clocks of others it stops) (`escalates_to_itself`).
+//! among others (naming the clocks of others it stops) (`escalates_to_itself`),
+//! a grant's `"received"` or `"sent"` where the moment it speaks of never
+//! comes (`holds_case_applies`, ruling 157).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -239,6 +241,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
         out.add(severity, "record_requirement_binds", path, message);
     }
     before_fields_completable(p, &mut out);
+    for (path, message) in crate::holds_case::invariants(p) {
+        out.add(Severity::Warning, "holds_case_applies", path, message);
+    }
     for (severity, path, message) in crate::holder::invariants(p) {
         out.add(severity, "holders_can_act", path, message);
     }
