@@ -493,3 +493,286 @@ impl std::fmt::Write for StackText {
         Ok(())
     }
 }
+
+/// Writes a command's kind canonically without `serde`'s `Serializer` for
+/// the kind itself and its fields: the same bytes [`value`] writes for
+/// `kind` (a property test holds the two equal, `direct_matches_serde`),
+/// but the type's own names — the internally tagged `type`, the variant
+/// names, the field names — are written as the constants they are and not
+/// shown to [`Sink::look`]; only text a person typed (ids, texts) is.
+///
+/// So are the labels (`Validity`, `FaultParty`, `Satisfaction`: their
+/// `serde` form is their id, `into = "&'static str"`) and the instants
+/// (their RFC 3339 text): no person typed those. Values with a shape of
+/// their own (the complaint, details, findings' responsibilities,
+/// remedies, facts, attachments, a case action, a signed record) still go
+/// through [`value`], which looks at every string in them.
+///
+/// Every variant and every field is named here: the match is exhaustive and
+/// each variant is destructured with all its fields (no `..`), so a new
+/// variant or field is a compile error here, not a value that silently
+/// escapes the fingerprint.
+pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(), Error> {
+    use crate::CommandKind as K;
+    let variant = kind.name();
+    // STRUCT, then the `type` field with the variant's name.
+    fixed_field(sink, Some(tag::STRUCT), "type");
+    fixed_str(sink, variant);
+    match kind {
+        K::Register {
+            case_id,
+            number,
+            complaint,
+            repeat_count,
+        } => {
+            fixed_field(sink, None, "case_id");
+            string(sink, case_id.as_str());
+            if let Some(number) = number {
+                fixed_field(sink, None, "number");
+                sink.put(&[tag::SOME]);
+                string(sink, number.as_str());
+            }
+            fixed_field(sink, None, "complaint");
+            value(sink, &**complaint)?;
+            fixed_field(sink, None, "repeat_count");
+            let mut out = [tag::U32, 0, 0, 0, 0];
+            let [_, rest @ ..] = &mut out;
+            *rest = repeat_count.to_be_bytes();
+            sink.put(&out);
+        }
+        K::Accept { override_reason } => opt_text(sink, "override_reason", override_reason),
+        K::NotAccept {
+            reason_zh,
+            advice_zh,
+        } => {
+            text(sink, "reason_zh", reason_zh);
+            opt_text(sink, "advice_zh", advice_zh);
+        }
+        K::Classify { level, reason } => {
+            if let Some(level) = level {
+                fixed_field(sink, None, "level");
+                sink.put(&[tag::SOME]);
+                string(sink, level.as_str());
+            }
+            opt_text(sink, "reason", reason);
+        }
+        K::Assign { assignment } => {
+            fixed_field(sink, None, "assignment");
+            self::assignment(sink, assignment);
+        }
+        K::Transfer { assignment, reason } => {
+            fixed_field(sink, None, "assignment");
+            self::assignment(sink, assignment);
+            text(sink, "reason", reason);
+        }
+        K::StartInvestigation | K::Approve | K::Close | K::ApproveExtension | K::EndExtension => {}
+        K::RecordFindings {
+            validity,
+            fault,
+            responsible,
+            note,
+        } => {
+            if let Some(validity) = validity {
+                fixed_field(sink, None, "validity");
+                sink.put(&[tag::SOME]);
+                own_str(sink, validity.id());
+            }
+            if let Some(fault) = fault {
+                fixed_field(sink, None, "fault");
+                sink.put(&[tag::SOME]);
+                own_str(sink, fault.id());
+            }
+            if !responsible.is_empty() {
+                fixed_field(sink, None, "responsible");
+                value(sink, responsible)?;
+            }
+            opt_text(sink, "note", note);
+        }
+        K::RecordFacts { facts } => {
+            fixed_field(sink, None, "facts");
+            value(sink, facts)?;
+        }
+        K::ProposeSolution { remedies, note } => {
+            fixed_field(sink, None, "remedies");
+            value(sink, remedies)?;
+            opt_text(sink, "note", note);
+        }
+        K::SendBack { reason }
+        | K::Reopen { reason }
+        | K::DenyExtension { reason }
+        | K::CloseAbnormally { reason } => text(sink, "reason", reason),
+        K::Reply {
+            text: body,
+            written,
+        } => {
+            text(sink, "text", body);
+            if *written {
+                fixed_field(sink, None, "written");
+                sink.put(&[tag::TRUE]);
+            }
+        }
+        K::RecordCallback { satisfaction, note } => {
+            fixed_field(sink, None, "satisfaction");
+            own_str(sink, satisfaction.id());
+            opt_text(sink, "note", note);
+        }
+        K::Escalate { reason, step } => {
+            text(sink, "reason", reason);
+            if let Some(step) = step {
+                fixed_field(sink, None, "step");
+                sink.put(&[tag::SOME]);
+                string(sink, step.as_str());
+            }
+        }
+        K::SetAgreedDeadline { deadline } => {
+            fixed_field(sink, None, "deadline");
+            rfc3339(sink, deadline);
+        }
+        K::RequestExtension { reason, until } => {
+            text(sink, "reason", reason);
+            if let Some(until) = until {
+                fixed_field(sink, None, "until");
+                sink.put(&[tag::SOME]);
+                rfc3339(sink, until);
+            }
+        }
+        K::CloseUnreachable { notified_at } => {
+            fixed_field(sink, None, "notified_at");
+            rfc3339(sink, notified_at);
+        }
+        K::Withdraw { reason } => opt_text(sink, "reason", reason),
+        K::MergeRepeat { repeat, new_facts } => {
+            fixed_field(sink, None, "repeat");
+            string(sink, repeat.as_str());
+            fixed_field(sink, None, "new_facts");
+            sink.put(&[if *new_facts { tag::TRUE } else { tag::FALSE }]);
+        }
+        K::AddNote {
+            text: body,
+            attachments,
+        } => {
+            text(sink, "text", body);
+            if !attachments.is_empty() {
+                fixed_field(sink, None, "attachments");
+                value(sink, attachments)?;
+            }
+        }
+        K::RecordAction {
+            action,
+            note,
+            milestone,
+        } => {
+            fixed_field(sink, None, "action");
+            value(sink, action)?;
+            opt_text(sink, "note", note);
+            if let Some(milestone) = milestone {
+                fixed_field(sink, None, "milestone");
+                sink.put(&[tag::SOME]);
+                string(sink, milestone.as_str());
+            }
+        }
+        K::CompleteDetails { details } => {
+            fixed_field(sink, None, "details");
+            value(sink, &**details)?;
+        }
+        K::SignRecord { record } => {
+            fixed_field(sink, None, "record");
+            value(sink, record)?;
+        }
+        K::MigratePolicy {
+            policy_id,
+            version,
+            reason,
+        } => {
+            fixed_field(sink, None, "policy_id");
+            string(sink, policy_id.as_str());
+            fixed_field(sink, None, "version");
+            string(sink, version.as_str());
+            text(sink, "reason", reason);
+        }
+    }
+    sink.put(&[tag::END]);
+    Ok(())
+}
+
+/// An [`Assignment`](crate::Assignment), destructured whole (a new field is
+/// a compile error here).
+fn assignment<S: Sink>(sink: &mut S, assignment: &crate::Assignment) {
+    let crate::Assignment {
+        lead,
+        handler,
+        co_handling,
+    } = assignment;
+    fixed_field(sink, Some(tag::STRUCT), "lead");
+    string(sink, lead.as_str());
+    if let Some(handler) = handler {
+        fixed_field(sink, None, "handler");
+        sink.put(&[tag::SOME]);
+        string(sink, handler.as_str());
+    }
+    if !co_handling.is_empty() {
+        fixed_field(sink, None, "co_handling");
+        sink.put(&[tag::SEQ]);
+        for department in co_handling {
+            sink.put(&[tag::ITEM]);
+            string(sink, department.as_str());
+        }
+        sink.put(&[tag::END]);
+    }
+    sink.put(&[tag::END]);
+}
+
+/// A field's mark and name — the type's own, not looked at — after an
+/// optional opening tag, in one piece.
+#[inline(always)]
+fn fixed_field<S: Sink>(sink: &mut S, open: Option<u8>, name: &'static str) {
+    let mut head = [0u8; 11];
+    let [o, field, len @ ..] = &mut head;
+    *o = open.unwrap_or_default();
+    *field = tag::FIELD;
+    *len = tagged_len(tag::STR, name.len());
+    sink.put(if open.is_some() {
+        &head
+    } else {
+        head.get(1..).unwrap_or_default()
+    });
+    sink.put(name.as_bytes());
+}
+
+/// A string that is the type's own (a variant's name): not looked at.
+#[inline(always)]
+fn fixed_str<S: Sink>(sink: &mut S, name: &'static str) {
+    own_str(sink, name);
+}
+
+/// A string no person typed (a label's id, an instant's text): the bytes
+/// of [`string`], not shown to [`Sink::look`].
+#[inline(always)]
+fn own_str<S: Sink>(sink: &mut S, text: &str) {
+    sink.put(&tagged_len(tag::STR, text.len()));
+    sink.put(text.as_bytes());
+}
+
+/// An instant inside the kind: the RFC 3339 string its `serde` form is
+/// (`tousu_model::instant::serialize`), written as [`own_str`].
+#[inline(always)]
+fn rfc3339<S: Sink>(sink: &mut S, at: &DateTime<Utc>) {
+    own_str(sink, tousu_model::instant::Rfc3339::new(at).as_str());
+}
+
+/// A text field a person typed.
+#[inline(always)]
+fn text<S: Sink>(sink: &mut S, name: &'static str, body: &str) {
+    fixed_field(sink, None, name);
+    string(sink, body);
+}
+
+/// An optional text field, skipped when absent.
+#[inline(always)]
+fn opt_text<S: Sink>(sink: &mut S, name: &'static str, body: &Option<String>) {
+    if let Some(body) = body {
+        fixed_field(sink, None, name);
+        sink.put(&[tag::SOME]);
+        string(sink, body);
+    }
+}

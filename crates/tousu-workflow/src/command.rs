@@ -204,6 +204,31 @@ impl Command {
                 canonical::instant(sink, occurred);
             }
         }
+        // Written directly (the type's names not looked at); the serde
+        // encoder, `canonical::value`, stays the reference
+        // (`encode_canonical_serde`, held equal by a property test).
+        canonical::kind(sink, &self.kind)
+    }
+
+    /// [`Command::encode_canonical`] with the kind written through `serde`:
+    /// the reference the direct writer is tested against.
+    #[cfg(test)]
+    pub(crate) fn encode_canonical_serde<S: crate::canonical::Sink>(
+        &self,
+        sink: &mut S,
+    ) -> Result<(), crate::canonical::Error> {
+        use crate::canonical;
+        sink.put(canonical::PREFIX);
+        canonical::string(sink, self.id.as_str());
+        canonical::string(sink, self.actor.as_str());
+        canonical::instant(sink, &self.at);
+        match &self.occurred_at {
+            None => sink.put(&[canonical::tag::NONE]),
+            Some(occurred) => {
+                sink.put(&[canonical::tag::SOME]);
+                canonical::instant(sink, occurred);
+            }
+        }
         canonical::value(sink, &self.kind)
     }
 
@@ -1469,11 +1494,146 @@ mod canonical_injectivity {
         )
     }
 
+    /// The kinds [`kind`] leaves out, for the direct writer's test (every
+    /// kind is written by it, so every kind is compared with serde's bytes).
+    fn other_kind() -> impl Strategy<Value = CommandKind> {
+        use tousu_model::{AttachmentId, RemedyKind};
+        use tousu_policy::SignedRecord;
+        let opt = || prop::option::of(text());
+        prop_oneof![
+            (text(), any::<bool>())
+                .prop_map(|(text, written)| CommandKind::Reply { text, written }),
+            (prop::collection::vec(any::<bool>(), 0..3), opt()).prop_map(|(rs, note)| {
+                CommandKind::ProposeSolution {
+                    remedies: rs
+                        .into_iter()
+                        .map(|a| {
+                            Remedy::new(if a {
+                                RemedyKind::Apology
+                            } else {
+                                RemedyKind::Compensation
+                            })
+                        })
+                        .collect(),
+                    note,
+                }
+            }),
+            (any::<bool>(), opt()).prop_map(|(s, note)| CommandKind::RecordCallback {
+                satisfaction: if s {
+                    Satisfaction::Satisfied
+                } else {
+                    Satisfaction::Unsatisfied
+                },
+                note,
+            }),
+            text().prop_map(|reason| CommandKind::DenyExtension { reason }),
+            text().prop_map(|reason| CommandKind::CloseAbnormally { reason }),
+            (
+                text(),
+                prop::collection::vec((id(), text(), opt(), opt()), 0..3)
+            )
+                .prop_map(|(text, atts)| CommandKind::AddNote {
+                    text,
+                    attachments: atts
+                        .into_iter()
+                        .map(|(id, name, media_type, sha256)| AttachmentRef {
+                            id: AttachmentId::new(id).unwrap(),
+                            name,
+                            media_type,
+                            sha256,
+                        })
+                        .collect(),
+                }),
+            prop::sample::select(vec![
+                SignedRecord::Findings,
+                SignedRecord::Callback,
+                SignedRecord::ResultReport,
+            ])
+            .prop_map(|record| CommandKind::SignRecord { record }),
+            // A registration with its number (`kind` leaves it out).
+            (id(), complaint(), 0u32..40).prop_map(|(case, complaint, seq)| {
+                let number = tousu_model::ComplaintNoPattern::default()
+                    .format(tousu_model::ComplaintNoParts {
+                        year: 2025,
+                        month: 10,
+                        seq: seq + 1,
+                    })
+                    .unwrap();
+                CommandKind::Register {
+                    case_id: CaseId::new(case).unwrap(),
+                    number: Some(number),
+                    complaint: Box::new(complaint),
+                    repeat_count: seq * 1000,
+                }
+            }),
+            // Every label the direct writer writes by its id.
+            (
+                prop::sample::select(tousu_model::Validity::ALL),
+                prop::sample::select(FaultParty::ALL),
+                opt()
+            )
+                .prop_map(|(validity, fault, note)| CommandKind::RecordFindings {
+                    validity: Some(validity),
+                    fault: Some(fault),
+                    responsible: Vec::new(),
+                    note,
+                }),
+            (
+                prop::sample::select(Satisfaction::ALL),
+                prop::sample::select(CaseAction::ALL),
+                opt()
+            )
+                .prop_map(|(satisfaction, action, note)| {
+                    if note.is_some() {
+                        CommandKind::RecordCallback { satisfaction, note }
+                    } else {
+                        CommandKind::RecordAction {
+                            action,
+                            note,
+                            milestone: None,
+                        }
+                    }
+                }),
+        ]
+    }
+
+    fn any_command() -> impl Strategy<Value = Command> {
+        (
+            prop_oneof![kind(), other_kind()],
+            id(),
+            id(),
+            instant(),
+            prop::option::of(instant()),
+        )
+            .prop_map(|(kind, id, actor, at, occurred_at)| {
+                let mut c = Command::new(
+                    CommandId::new(id).unwrap(),
+                    StaffId::new(actor).unwrap(),
+                    at,
+                    0,
+                    kind,
+                );
+                c.occurred_at = occurred_at;
+                c
+            })
+    }
+
     proptest! {
         #[test]
         fn different_commands_are_encoded_differently(a in command(), b in command()) {
             prop_assert_eq!(a == b, encoding(&a) == encoding(&b));
             prop_assert_eq!(a == b, a.digest() == b.digest());
+        }
+
+        #[test]
+        fn direct_matches_serde(a in any_command()) {
+            // The direct writer gives the serde encoder's bytes (or error).
+            let mut direct = Vec::new();
+            let d = a.encode_canonical(&mut direct).map_err(|e| e.to_string());
+            let mut reference = Vec::new();
+            let r = a.encode_canonical_serde(&mut reference).map_err(|e| e.to_string());
+            prop_assert_eq!(d, r);
+            prop_assert_eq!(direct, reference);
         }
 
         #[test]

@@ -56,8 +56,11 @@ pub(crate) fn check(command: &Command) -> Result<CommandDigest, Rejection> {
 
 /// Whether [`text`] may refuse `s`: it is longer than [`MAX_TEXT_CHARS`]
 /// characters or holds a byte that starts a refused character. Every string
-/// the fingerprint writes passes here (the command's id and actor, variant
-/// names and map keys included, so more than [`texts`] checks); the happy
+/// a person typed that the fingerprint writes passes here (the command's id
+/// and actor, ids, texts, and every string inside the values still written
+/// through `serde`: the complaint, facts and their keys, so more than
+/// [`texts`] checks); the kind's own names, its labels and its instants do
+/// not (`canonical::kind`). The happy
 /// path of [`check`] builds no `serde_json::Value` and no path, and
 /// [`text`] says which string is refused and why.
 fn may_refuse(s: &str) -> bool {
