@@ -524,22 +524,7 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
             number,
             complaint,
             repeat_count,
-        } => {
-            fixed_field(sink, None, "case_id");
-            string(sink, case_id.as_str());
-            if let Some(number) = number {
-                fixed_field(sink, None, "number");
-                sink.put(&[tag::SOME]);
-                string(sink, number.as_str());
-            }
-            fixed_field(sink, None, "complaint");
-            value(sink, &**complaint)?;
-            fixed_field(sink, None, "repeat_count");
-            let mut out = [tag::U32, 0, 0, 0, 0];
-            let [_, rest @ ..] = &mut out;
-            *rest = repeat_count.to_be_bytes();
-            sink.put(&out);
-        }
+        } => register(sink, case_id, number.as_ref(), complaint, *repeat_count)?,
         K::Accept { override_reason } => opt_text(sink, "override_reason", override_reason),
         K::NotAccept {
             reason_zh,
@@ -549,11 +534,7 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
             opt_text(sink, "advice_zh", advice_zh);
         }
         K::Classify { level, reason } => {
-            if let Some(level) = level {
-                fixed_field(sink, None, "level");
-                sink.put(&[tag::SOME]);
-                string(sink, level.as_str());
-            }
+            opt_string(sink, "level", level.as_ref().map(|v| v.as_str()));
             opt_text(sink, "reason", reason);
         }
         K::Assign { assignment } => {
@@ -572,16 +553,8 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
             responsible,
             note,
         } => {
-            if let Some(validity) = validity {
-                fixed_field(sink, None, "validity");
-                sink.put(&[tag::SOME]);
-                own_str(sink, validity.id());
-            }
-            if let Some(fault) = fault {
-                fixed_field(sink, None, "fault");
-                sink.put(&[tag::SOME]);
-                own_str(sink, fault.id());
-            }
+            opt_label(sink, "validity", validity.map(|v| v.id()));
+            opt_label(sink, "fault", fault.map(|f| f.id()));
             if !responsible.is_empty() {
                 fixed_field(sink, None, "responsible");
                 value(sink, responsible)?;
@@ -618,11 +591,7 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
         }
         K::Escalate { reason, step } => {
             text(sink, "reason", reason);
-            if let Some(step) = step {
-                fixed_field(sink, None, "step");
-                sink.put(&[tag::SOME]);
-                string(sink, step.as_str());
-            }
+            opt_string(sink, "step", step.as_ref().map(|v| v.as_str()));
         }
         K::SetAgreedDeadline { deadline } => {
             fixed_field(sink, None, "deadline");
@@ -665,11 +634,7 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
             fixed_field(sink, None, "action");
             value(sink, action)?;
             opt_text(sink, "note", note);
-            if let Some(milestone) = milestone {
-                fixed_field(sink, None, "milestone");
-                sink.put(&[tag::SOME]);
-                string(sink, milestone.as_str());
-            }
+            opt_string(sink, "milestone", milestone.as_ref().map(|v| v.as_str()));
         }
         K::CompleteDetails { details } => {
             fixed_field(sink, None, "details");
@@ -693,6 +658,49 @@ pub(crate) fn kind<S: Sink>(sink: &mut S, kind: &crate::CommandKind) -> Result<(
     }
     sink.put(&[tag::END]);
     Ok(())
+}
+
+/// The fields of a registration: the case id, its number if any, the
+/// complaint (through [`value`], every string checked) and the repeat count.
+fn register<S: Sink>(
+    sink: &mut S,
+    case_id: &tousu_model::CaseId,
+    number: Option<&tousu_model::ComplaintNo>,
+    complaint: &tousu_model::Complaint,
+    repeat_count: u32,
+) -> Result<(), Error> {
+    fixed_field(sink, None, "case_id");
+    string(sink, case_id.as_str());
+    opt_string(sink, "number", number.map(|n| n.as_str()));
+    fixed_field(sink, None, "complaint");
+    value(sink, complaint)?;
+    fixed_field(sink, None, "repeat_count");
+    let mut out = [tag::U32, 0, 0, 0, 0];
+    let [_, rest @ ..] = &mut out;
+    *rest = repeat_count.to_be_bytes();
+    sink.put(&out);
+    Ok(())
+}
+
+/// An optional label (its `id()`, which is its `serde` form): nothing when
+/// absent, else its name, `SOME` and the label, not checked (no person
+/// typed it).
+fn opt_label<S: Sink>(sink: &mut S, name: &'static str, label: Option<&'static str>) {
+    if let Some(label) = label {
+        fixed_field(sink, None, name);
+        sink.put(&[tag::SOME]);
+        own_str(sink, label);
+    }
+}
+
+/// An optional id-like field (`skip_serializing_if = "Option::is_none"`):
+/// nothing when absent, else its name, `SOME` and the text, checked.
+fn opt_string<S: Sink>(sink: &mut S, name: &'static str, v: Option<&str>) {
+    if let Some(v) = v {
+        fixed_field(sink, None, name);
+        sink.put(&[tag::SOME]);
+        string(sink, v);
+    }
 }
 
 /// An [`Assignment`](crate::Assignment), destructured whole (a new field is
