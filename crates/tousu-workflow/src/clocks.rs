@@ -1483,6 +1483,21 @@ fn owner_chain<'p>(
     std::iter::once(&m.owner).chain(fallbacks).collect()
 }
 
+/// The first on the case (its first responder, then whoever acted on it,
+/// in order) whom `fits` accepts: a role owner's holder.
+fn first_on_case(
+    case: &ClockCase<'_>,
+    ctx: &Ctx<'_>,
+    fits: impl Fn(&tousu_model::Staff) -> bool,
+) -> Option<StaffId> {
+    case.complaint
+        .first_responder
+        .iter()
+        .chain(case.participants.iter())
+        .find(|s| ctx.roster.staff(s).is_some_and(&fits))
+        .cloned()
+}
+
 fn resolve_owner(
     case: &ClockCase<'_>,
     owner: Option<&MilestoneOwner>,
@@ -1493,14 +1508,7 @@ fn resolve_owner(
         None | Some(MilestoneOwner::Assignee) => (assignee(), None),
         Some(MilestoneOwner::FirstResponder) => (case.complaint.first_responder.clone(), None),
         Some(MilestoneOwner::Role(r)) => {
-            let holds = |s: &StaffId| ctx.roster.staff(s).is_some_and(|st| st.has_role(r));
-            let staff = case
-                .complaint
-                .first_responder
-                .iter()
-                .chain(case.participants.iter())
-                .find(|s| holds(s))
-                .cloned();
+            let staff = first_on_case(case, ctx, |st| st.has_role(r));
             (staff, Some(r.clone()))
         }
         Some(MilestoneOwner::RoleHoldingCase(r)) => {
@@ -1512,18 +1520,9 @@ fn resolve_owner(
                 assigned_before_take_over: case.assigned_before_take_over,
                 handed_over_by: case.handed_by,
             };
-            let holds = |s: &StaffId| {
-                ctx.roster
-                    .staff(s)
-                    .is_some_and(|st| st.has_role(r) && held.read(ctx, st).holds_received())
-            };
-            let staff = case
-                .complaint
-                .first_responder
-                .iter()
-                .chain(case.participants.iter())
-                .find(|s| holds(s))
-                .cloned();
+            let staff = first_on_case(case, ctx, |st| {
+                st.has_role(r) && held.read(ctx, st).holds_received()
+            });
             (staff, Some(r.clone()))
         }
         Some(MilestoneOwner::Holder(h)) => {

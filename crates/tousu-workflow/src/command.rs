@@ -186,12 +186,9 @@ impl Command {
         )
     }
 
-    /// Writes the bytes [`DigestScheme::Canonical`] hashes (the layout is
-    /// in [`canonical`](crate::canonical)).
-    pub(crate) fn encode_canonical<S: crate::canonical::Sink>(
-        &self,
-        sink: &mut S,
-    ) -> Result<(), crate::canonical::Error> {
+    /// The canonical bytes before the kind: the prefix, the id, the actor
+    /// and the instants (the same for both writers of the kind).
+    fn encode_canonical_header<S: crate::canonical::Sink>(&self, sink: &mut S) {
         use crate::canonical;
         sink.put(canonical::PREFIX);
         canonical::string(sink, self.id.as_str());
@@ -204,10 +201,19 @@ impl Command {
                 canonical::instant(sink, occurred);
             }
         }
+    }
+
+    /// Writes the bytes [`DigestScheme::Canonical`] hashes (the layout is
+    /// in [`canonical`](crate::canonical)).
+    pub(crate) fn encode_canonical<S: crate::canonical::Sink>(
+        &self,
+        sink: &mut S,
+    ) -> Result<(), crate::canonical::Error> {
+        self.encode_canonical_header(sink);
         // Written directly (the type's names not looked at); the serde
         // encoder, `canonical::value`, stays the reference
         // (`encode_canonical_serde`, held equal by a property test).
-        canonical::kind(sink, &self.kind)
+        crate::canonical::kind(sink, &self.kind)
     }
 
     /// [`Command::encode_canonical`] with the kind written through `serde`:
@@ -217,19 +223,8 @@ impl Command {
         &self,
         sink: &mut S,
     ) -> Result<(), crate::canonical::Error> {
-        use crate::canonical;
-        sink.put(canonical::PREFIX);
-        canonical::string(sink, self.id.as_str());
-        canonical::string(sink, self.actor.as_str());
-        canonical::instant(sink, &self.at);
-        match &self.occurred_at {
-            None => sink.put(&[canonical::tag::NONE]),
-            Some(occurred) => {
-                sink.put(&[canonical::tag::SOME]);
-                canonical::instant(sink, occurred);
-            }
-        }
-        canonical::value(sink, &self.kind)
+        self.encode_canonical_header(sink);
+        crate::canonical::value(sink, &self.kind)
     }
 
     /// The fingerprint of scheme 1 ([`DigestScheme::Json`]).
