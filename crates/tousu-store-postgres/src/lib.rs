@@ -42,7 +42,7 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use postgres::error::SqlState;
 use postgres::types::ToSql;
-use postgres::{Client, GenericClient, NoTls, Statement, Transaction};
+use postgres::{Client, GenericClient, NoTls, Statement};
 use tousu::model::{CaseId, CommandId};
 use tousu::workflow::{Case, Event};
 use tousu::{
@@ -87,17 +87,6 @@ pub struct PgStore {
 struct Statements(Mutex<HashMap<&'static str, Statement>>);
 
 impl Statements {
-    /// Runs `sql`, prepared, on `client`; the rows it changed.
-    fn execute(
-        &self,
-        client: &mut impl GenericClient,
-        sql: &'static str,
-        args: &[&(dyn ToSql + Sync)],
-    ) -> Result<u64, StoreError> {
-        let st = self.get(client, sql)?;
-        client.execute(&st, args).map_err(backend)
-    }
-
     /// Runs `sql`, prepared, on `client`; its row, if any.
     fn query_opt(
         &self,
@@ -225,6 +214,53 @@ impl PgStore {
     }
 
     /// The rows of the prepared statement `sql`.
+    /// [`Store::append_all`] without savepoints, committed; `None`, rolled
+    /// back, when a batch's statement failed.
+    fn append_all_in_one(
+        &self,
+        client: &mut Client,
+        batches: &[Batch],
+    ) -> Result<Option<Vec<Result<u64, StoreError>>>, StoreError> {
+        let mut tx = client.transaction().map_err(backend)?;
+        let mut outcomes = Vec::with_capacity(batches.len());
+        for batch in batches {
+            let outcome = match batch.check() {
+                Ok(()) => match write(&mut tx, &self.statements, batch) {
+                    Ok(outcome) => outcome,
+                    // Dropped uncommitted, the transaction rolls back.
+                    Err(_) => return Ok(None),
+                },
+                Err(e) => Err(e),
+            };
+            outcomes.push(outcome);
+        }
+        tx.commit().map_err(backend)?;
+        Ok(Some(outcomes))
+    }
+
+    /// [`Store::append_all`] with a savepoint per batch: a batch whose
+    /// statement fails rolls back to its savepoint alone.
+    fn append_all_in_savepoints(
+        &self,
+        client: &mut Client,
+        batches: &[Batch],
+    ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
+        let mut tx = client.transaction().map_err(backend)?;
+        let outcomes = batches
+            .iter()
+            .map(|batch| {
+                batch.check()?;
+                // Dropped uncommitted, a savepoint rolls back to where it began.
+                let mut savepoint = tx.transaction().map_err(backend)?;
+                let position = write(&mut savepoint, &self.statements, batch)??;
+                savepoint.commit().map_err(backend)?;
+                Ok(position)
+            })
+            .collect();
+        tx.commit().map_err(backend)?;
+        Ok(outcomes)
+    }
+
     fn rows(
         &self,
         sql: &'static str,
@@ -339,164 +375,243 @@ fn migrate(client: &mut Client) -> Result<(), StoreError> {
     tx.commit().map_err(backend)
 }
 
-/// Writes a checked batch inside `tx`; returns the last event's position.
+/// The write of a batch to a case already stored, in one statement (one
+/// round trip, atomic on its own): lock the case's row, check its version,
+/// take the positions, insert the events and the command record, move the
+/// case's row and its snapshot. Data-modifying `WITH` clauses all run on the
+/// statement's one snapshot; each after `pos` writes only when `pos` has a
+/// row, that is when the version matched. A repeated command id breaks
+/// `tousu_commands_pkey` and fails the whole statement. Parameters: `$1`
+/// case, `$2` expected version, `$3` event count, `$4` batch end, `$5`..`$8`
+/// the events' versions, command ids, instants and bodies, `$9`/`$10` the
+/// command id and hash, `$11` open, `$12` next due, `$13` the snapshot.
+const WRITE_NEXT: &str = "WITH cur AS (
+    SELECT version FROM tousu_cases WHERE case_id = $1 FOR UPDATE
+), pos AS (
+    UPDATE tousu_position SET last = last + $3::bigint
+    WHERE id = 1 AND EXISTS (SELECT 1 FROM cur WHERE version = $2::bigint)
+    RETURNING last
+), ev AS (
+    INSERT INTO tousu_events (case_id, version, position, batch_end, command_id, at, body)
+    SELECT $1, t.v, pos.last - $3::bigint + t.o, $4::bigint, t.c, t.a, t.b::jsonb
+    FROM pos, UNNEST($5::bigint[], $6::text[], $7::timestamptz[], $8::text[])
+         WITH ORDINALITY AS t(v, c, a, b, o)
+), cmd AS (
+    INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
+    SELECT $1, $9::text, $10::text, $2::bigint + 1, $4::bigint FROM pos WHERE $9::text IS NOT NULL
+), upd AS (
+    UPDATE tousu_cases SET version = $4::bigint, open = $11::boolean, next_due = $12::bigint
+    WHERE case_id = $1 AND EXISTS (SELECT 1 FROM pos)
+), snap AS (
+    INSERT INTO tousu_snapshots (case_id, version, body)
+    SELECT $1, $4::bigint, $13::text::jsonb FROM pos WHERE $13::text IS NOT NULL
+    ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body
+)
+SELECT (SELECT version FROM cur), (SELECT last FROM pos)";
+
+/// [`WRITE_NEXT`] for a new case: its row is inserted with its final state
+/// (a row another writer created first, committed or not, makes the insert
+/// wait for it and then do nothing: a conflict). Same parameters.
+const WRITE_NEW: &str = "WITH cur AS (
+    INSERT INTO tousu_cases (case_id, version, open, next_due)
+    SELECT $1, $4::bigint, $11::boolean, $12::bigint WHERE $2::bigint = 0
+    ON CONFLICT (case_id) DO NOTHING
+    RETURNING 0::bigint AS version
+), pos AS (
+    UPDATE tousu_position SET last = last + $3::bigint
+    WHERE id = 1 AND EXISTS (SELECT 1 FROM cur)
+    RETURNING last
+), ev AS (
+    INSERT INTO tousu_events (case_id, version, position, batch_end, command_id, at, body)
+    SELECT $1, t.v, pos.last - $3::bigint + t.o, $4::bigint, t.c, t.a, t.b::jsonb
+    FROM pos, UNNEST($5::bigint[], $6::text[], $7::timestamptz[], $8::text[])
+         WITH ORDINALITY AS t(v, c, a, b, o)
+), cmd AS (
+    INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
+    SELECT $1, $9::text, $10::text, $2::bigint + 1, $4::bigint FROM pos WHERE $9::text IS NOT NULL
+), snap AS (
+    INSERT INTO tousu_snapshots (case_id, version, body)
+    SELECT $1, $4::bigint, $13::text::jsonb FROM pos WHERE $13::text IS NOT NULL
+    ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body
+)
+SELECT (SELECT version FROM cur), (SELECT last FROM pos)";
+
+/// Writes a checked batch in one statement ([`WRITE_NEXT`], [`WRITE_NEW`]) on
+/// `client` (the connection, a transaction or a savepoint); returns the last
+/// event's position. The position counter's row lock is held to commit, so
+/// positions become visible in the order they were handed out, with no gap.
+///
+/// Two kinds of refusal: the inner error leaves a transaction usable (a
+/// version conflict, found by a statement that succeeded; a batch that
+/// cannot be encoded); the outer one is a statement that failed, which
+/// aborts the transaction it ran in (a command applied already, a broken
+/// connection).
 fn write(
-    tx: &mut Transaction<'_>,
+    client: &mut impl GenericClient,
     statements: &Statements,
     batch: &Batch,
-) -> Result<u64, StoreError> {
-    let case = batch.case_id.as_str();
-    // A new case's row, so that two writers creating it queue on its lock.
-    // A batch expecting events already stored needs none: without the row
-    // the case has no events, and the batch is a conflict (a round trip
-    // less for every write but a filing).
-    if batch.expected_version == 0 {
-        statements.execute(
-            tx,
-            "INSERT INTO tousu_cases (case_id, version, open) VALUES ($1, 0, TRUE) ON CONFLICT (case_id) DO NOTHING",
-            &[&case],
-        )?;
-    }
-    let actual: i64 = match statements.query_opt(
-        tx,
-        "SELECT version FROM tousu_cases WHERE case_id = $1 FOR UPDATE",
-        &[&case],
-    )? {
-        Some(row) => row.try_get(0).map_err(backend)?,
-        None => 0,
+) -> Result<Result<u64, StoreError>, StoreError> {
+    let args = match WriteArgs::of(batch) {
+        Ok(args) => args,
+        Err(e) => return Ok(Err(e)),
     };
-    let actual = to_u64(actual)?;
-    if actual != batch.expected_version {
-        return Err(StoreError::Conflict {
-            case: batch.case_id.clone(),
-            expected: batch.expected_version,
-            actual,
-        });
+    let sql = if batch.expected_version == 0 {
+        WRITE_NEW
+    } else {
+        WRITE_NEXT
+    };
+    let row = statements
+        .query_one(client, sql, &args.params())
+        .map_err(|e| refused(e, batch))?;
+    let last: Option<i64> = row.try_get(1).map_err(backend)?;
+    if let Some(last) = last {
+        return Ok(to_u64(last));
     }
-    let count = to_i64(u64::try_from(batch.events.len()).unwrap_or(u64::MAX))?;
-    // The row lock on the counter, held to commit, orders writers: positions
-    // become visible in the order they were handed out, with no gap.
-    let last_position: i64 = statements
-        .query_one(
-            tx,
-            "UPDATE tousu_position SET last = last + $1 WHERE id = 1 RETURNING last",
-            &[&count],
-        )?
-        .try_get(0)
-        .map_err(backend)?;
-    let batch_end = to_i64(batch.last_version())?;
-    let mut versions = Vec::with_capacity(batch.events.len());
-    let mut positions = Vec::with_capacity(batch.events.len());
-    let mut commands = Vec::with_capacity(batch.events.len());
-    let mut ats = Vec::with_capacity(batch.events.len());
-    let mut bodies = Vec::with_capacity(batch.events.len());
-    for (e, position) in batch.events.iter().zip(last_position - count + 1..) {
-        versions.push(to_i64(e.version)?);
-        positions.push(position);
-        commands.push(e.command_id.as_ref().map(|c| c.as_str().to_owned()));
-        ats.push(e.at);
-        bodies.push(serde_json::to_string(e).map_err(backend)?);
-    }
-    // One statement for the whole batch.
-    statements.execute(
-        tx,
-        "INSERT INTO tousu_events (case_id, version, position, batch_end, command_id, at, body)
-         SELECT $1, v, p, $2, c, a, b::jsonb
-         FROM UNNEST($3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::text[]) AS t(v, p, c, a, b)",
-        &[&case, &batch_end, &versions, &positions, &commands, &ats, &bodies],
-    )?;
-    if let Some((id, hash)) = &batch.command {
-        let first = to_i64(batch.expected_version + 1)?;
-        let inserted = statements.execute(
-            tx,
-            "INSERT INTO tousu_commands (case_id, command_id, hash, first_version, last_version)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-            &[&case, &id.as_str(), &hash.to_text(), &first, &batch_end],
-        )?;
-        if inserted == 0 {
-            // The events above are rolled back with the transaction.
-            return Err(StoreError::DuplicateCommand {
-                case: batch.case_id.clone(),
-                command: id.clone(),
-            });
-        }
-    }
-    let next_due = batch
-        .next_due
-        .filter(|_| batch.open)
-        .map(instant_nanos)
-        .transpose()?;
-    statements.execute(
-        tx,
-        "UPDATE tousu_cases SET version = $2, open = $3, next_due = $4 WHERE case_id = $1",
-        &[&case, &batch_end, &batch.open, &next_due],
-    )?;
-    if let Some(snapshot) = &batch.snapshot {
-        let body = serde_json::to_string(snapshot).map_err(backend)?;
-        statements.execute(
-            tx,
-            "INSERT INTO tousu_snapshots (case_id, version, body) VALUES ($1, $2, $3::text::jsonb)
-             ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body",
-            &[&case, &batch_end, &body],
-        )?;
-    }
-    to_u64(last_position)
+    // Refused by its version: nothing was written. A new case's row that was
+    // there already is read now, for the conflict's "actual".
+    let actual: Option<i64> = if batch.expected_version == 0 {
+        statements
+            .query_opt(
+                client,
+                "SELECT version FROM tousu_cases WHERE case_id = $1",
+                &[&args.case],
+            )?
+            .map(|r| r.try_get(0))
+            .transpose()
+            .map_err(backend)?
+    } else {
+        row.try_get(0).map_err(backend)?
+    };
+    Ok(Err(StoreError::Conflict {
+        case: batch.case_id.clone(),
+        expected: batch.expected_version,
+        actual: actual.map_or(Ok(0), to_u64)?,
+    }))
 }
 
-/// A unique violation on the events' key is another writer's commit.
-fn conflict_or(e: StoreError, batch: &Batch) -> StoreError {
+/// A batch as the write statements' parameters (`$1` … `$13`).
+struct WriteArgs<'a> {
+    case: &'a str,
+    expected: i64,
+    count: i64,
+    batch_end: i64,
+    versions: Vec<i64>,
+    commands: Vec<Option<&'a str>>,
+    ats: Vec<DateTime<Utc>>,
+    bodies: Vec<String>,
+    command: Option<&'a str>,
+    hash: Option<String>,
+    open: bool,
+    next_due: Option<i64>,
+    snapshot: Option<String>,
+}
+
+impl<'a> WriteArgs<'a> {
+    fn of(batch: &'a Batch) -> Result<Self, StoreError> {
+        let n = batch.events.len();
+        let mut args = WriteArgs {
+            case: batch.case_id.as_str(),
+            expected: to_i64(batch.expected_version)?,
+            count: to_i64(u64::try_from(n).unwrap_or(u64::MAX))?,
+            batch_end: to_i64(batch.last_version())?,
+            versions: Vec::with_capacity(n),
+            commands: Vec::with_capacity(n),
+            ats: Vec::with_capacity(n),
+            bodies: Vec::with_capacity(n),
+            command: batch.command.as_ref().map(|(id, _)| id.as_str()),
+            hash: batch.command.as_ref().map(|(_, hash)| hash.to_text()),
+            open: batch.open,
+            next_due: batch
+                .next_due
+                .filter(|_| batch.open)
+                .map(instant_nanos)
+                .transpose()?,
+            snapshot: batch
+                .snapshot
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(backend)?,
+        };
+        for e in &batch.events {
+            args.versions.push(to_i64(e.version)?);
+            args.commands
+                .push(e.command_id.as_ref().map(CommandId::as_str));
+            args.ats.push(e.at);
+            args.bodies.push(serde_json::to_string(e).map_err(backend)?);
+        }
+        Ok(args)
+    }
+
+    fn params(&self) -> [&(dyn ToSql + Sync); 13] {
+        [
+            &self.case,
+            &self.expected,
+            &self.count,
+            &self.batch_end,
+            &self.versions,
+            &self.commands,
+            &self.ats,
+            &self.bodies,
+            &self.command,
+            &self.hash,
+            &self.open,
+            &self.next_due,
+            &self.snapshot,
+        ]
+    }
+}
+
+/// A unique violation is a refusal: on the command records, the command
+/// was applied already; on the events' key, another writer's commit.
+fn refused(e: StoreError, batch: &Batch) -> StoreError {
     let unique = match &e {
         StoreError::Backend(inner) => inner
             .downcast_ref::<postgres::Error>()
-            .and_then(postgres::Error::code)
-            .is_some_and(|c| *c == SqlState::UNIQUE_VIOLATION),
-        _ => false,
+            .and_then(postgres::Error::as_db_error)
+            .filter(|db| *db.code() == SqlState::UNIQUE_VIOLATION)
+            .map(|db| db.constraint() == Some("tousu_commands_pkey")),
+        _ => None,
     };
-    if unique {
-        StoreError::Conflict {
+    match (unique, &batch.command) {
+        (Some(true), Some((command, _))) => StoreError::DuplicateCommand {
+            case: batch.case_id.clone(),
+            command: command.clone(),
+        },
+        (Some(_), _) => StoreError::Conflict {
             case: batch.case_id.clone(),
             expected: batch.expected_version,
             actual: batch.expected_version.saturating_add(1),
-        }
-    } else {
-        e
+        },
+        (None, _) => e,
     }
 }
 
 impl Store for PgStore {
     fn append(&mut self, batch: &Batch) -> Result<u64, StoreError> {
         batch.check()?;
-        let mut client = self.client()?;
-        let mut tx = client.transaction().map_err(backend)?;
-        let position =
-            write(&mut tx, &self.statements, batch).map_err(|e| conflict_or(e, batch))?;
-        tx.commit().map_err(backend)?;
-        Ok(position)
+        // One statement, so no transaction of its own: one round trip.
+        write(&mut *self.client()?, &self.statements, batch)?
     }
 
-    /// One transaction for all of `batches`, each written in a savepoint of
-    /// its own, rolled back alone when it is refused. The global position's
-    /// row lock is held to the commit: other writers wait for the whole call.
+    /// One transaction for all of `batches`, each refused alone. The global
+    /// position's row lock is held to the commit: other writers wait for the
+    /// whole call.
+    ///
+    /// A batch refused by its version leaves the transaction usable, so the
+    /// batches are first written one statement each; only a statement that
+    /// fails (a command applied already) aborts the transaction, and then
+    /// the whole call is written again with a savepoint per batch, which
+    /// rolls back alone.
     fn append_all(
         &mut self,
         batches: &[Batch],
     ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
         let mut client = self.client()?;
-        let mut tx = client.transaction().map_err(backend)?;
-        let outcomes = batches
-            .iter()
-            .map(|batch| {
-                batch.check()?;
-                // Dropped uncommitted, a savepoint rolls back to where it began.
-                let mut savepoint = tx.transaction().map_err(backend)?;
-                let position = write(&mut savepoint, &self.statements, batch)
-                    .map_err(|e| conflict_or(e, batch))?;
-                savepoint.commit().map_err(backend)?;
-                Ok(position)
-            })
-            .collect();
-        tx.commit().map_err(backend)?;
-        Ok(outcomes)
+        match self.append_all_in_one(&mut client, batches)? {
+            Some(outcomes) => Ok(outcomes),
+            None => self.append_all_in_savepoints(&mut client, batches),
+        }
     }
 
     fn file<E: From<StoreError>>(
@@ -547,8 +662,7 @@ impl Store for PgStore {
                 .into());
             }
         }
-        let position =
-            write(&mut tx, &self.statements, &batch).map_err(|e| conflict_or(e, &batch))?;
+        let position = write(&mut tx, &self.statements, &batch)??;
         tx.commit().map_err(backend)?;
         Ok((batch, position))
     }
