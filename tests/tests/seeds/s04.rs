@@ -1589,7 +1589,7 @@ fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
     assert_eq!(status(&s), Status::Closed);
 }
 
-/// 一2「客服中心根据投诉内容进行核实之后通知相关权属部门并造表登记」 gives the sending of an
+/// 一2「客户服中心根据投诉内容进行核实之后通知相关权属部门并造表登记」 gives the sending of an
 /// ordinary complaint to the centre, after it has verified it; 一3 gives the 部长
 /// only 「客户较严重的投诉」, to 「落实解决措施及责任人」. He names the department's
 /// 责任人 of a 较严重 complaint (the scenario `s04_property_serious_leak_over_national_day`),
