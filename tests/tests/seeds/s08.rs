@@ -526,3 +526,36 @@ fn s08_the_head_office_does_not_answer_in_the_book() {
     assert_eq!(breach_owners(&s), Vec::<String>::new());
     s.assert_replays();
 }
+
+/// S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认;客户留有联系方式的,
+/// 必须回复客户」: a complaint written in the book is answered there. The branch
+/// head's abnormal closure (assumed: S11 has no 非正常结案) ends one only once the
+/// 投诉管理人 has answered it; before, it is refused as `grant_condition_unmet`
+/// and changes nothing, the book's 三日 still running. Twentieth audit; fails on
+/// the old file (the branch head closed the unanswered entry, meeting the 三日).
+#[test]
+fn s08_the_branch_head_does_not_end_an_unanswered_complaint_in_the_book() {
+    let mut s = branch_with_its_complaint_manager();
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：柜员态度恶劣")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("孙先生").with_phone("13903790005"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S08-AB", c).unwrap();
+    s.ok("tsm", minutes(t0, 30), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求无法满足".into(),
+    };
+    let refused = s.refused("bh", minutes(t0, 60), end());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok(
+        "tsm",
+        minutes(t0, 90),
+        reply("已在客户意见簿上回复处理意见并签字确认"),
+    );
+    s.ok("bh", minutes(t0, 120), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
