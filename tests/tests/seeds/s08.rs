@@ -595,3 +595,35 @@ fn s08_the_complaint_manager_does_not_send_the_book_to_the_head_office_unconfirm
     assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
     s.assert_replays();
 }
+
+/// S11 第九条「对属于本网点处理权限的投诉,应及时通知责任人进行处理;对超出本网点处理权限的投诉,
+/// 经网点负责人确认后,报总行规范服务管理部门处理」: a complaint in the book the branch handles is
+/// not the head office's. Its 专员's findings and proposal on one the 投诉管理人 is
+/// investigating, never reported, are refused (`holds_case`) and change nothing;
+/// the 投诉管理人 finds. Twentieth audit; fails on the old file (the head office's
+/// findings were recorded).
+#[test]
+fn s08_the_head_office_does_not_handle_a_complaint_the_branch_holds() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
+    let t0 = beijing(2026, 11, 10, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：理财产品介绍不清")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("吴先生").with_phone("13903790011"))
+        .category(cat("fees"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-HB", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    s.ok("tsm", minutes(t0, 61), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 62), investigate());
+    let found = || findings(FaultParty::Us, "介绍不充分");
+    refused_not_holding(&mut s, "ho1", minutes(t0, 90), found());
+    refused_not_holding(
+        &mut s,
+        "ho1",
+        minutes(t0, 95),
+        propose(vec![rem(RemedyKind::Apology)], "致歉"),
+    );
+    s.ok("tsm", minutes(t0, 100), found());
+    s.assert_replays();
+}
