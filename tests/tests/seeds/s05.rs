@@ -939,7 +939,11 @@ fn s05_the_quality_manager_ends_abnormally_only_an_answered_complaint() {
     };
     let refused = s.refused("pzjl", minutes(t0, 50), end());
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
-    s.ok("kfgc", minutes(t0, 60), reply("核实结论及改善方案: 按批次返修"));
+    s.ok(
+        "kfgc",
+        minutes(t0, 60),
+        reply("核实结论及改善方案: 按批次返修"),
+    );
     s.ok("pzjl", minutes(t0, 70), end());
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();

@@ -587,11 +587,7 @@ fn s08_the_complaint_manager_does_not_send_the_book_to_the_head_office_unconfirm
     let refused = s.refused("tsm", minutes(t0, 61), assign("ho", "ho1"));
     assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
     s.ok("tsm", minutes(t0, 62), assign("branch", "tsm"));
-    let refused = s.refused(
-        "tsm",
-        minutes(t0, 63),
-        transfer("ho", "ho1", "报总行处理"),
-    );
+    let refused = s.refused("tsm", minutes(t0, 63), transfer("ho", "ho1", "报总行处理"));
     assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
     s.assert_replays();
 }
