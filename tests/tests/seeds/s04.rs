@@ -1589,7 +1589,7 @@ fn s04_the_minister_ends_abnormally_only_a_case_the_owner_does_not_accept() {
     assert_eq!(status(&s), Status::Closed);
 }
 
-/// 一2「客服中心根据投诉内容进行核实之后通知相关权属部门并造表登记」 gives the sending of an
+/// 一2「客户服中心根据投诉内容进行核实之后通知相关权属部门并造表登记」 gives the sending of an
 /// ordinary complaint to the centre, after it has verified it; 一3 gives the 部长
 /// only 「客户较严重的投诉」, to 「落实解决措施及责任人」. He names the department's
 /// 责任人 of a 较严重 complaint (the scenario `s04_property_serious_leak_over_national_day`),
@@ -1658,4 +1658,27 @@ fn two_engineers() -> Roster {
             ("min", "部长", "cs", &["minister"], None),
         ],
     )
+}
+
+/// 一4「经营发展部在处理完投诉后,将处理结果报客户服务中心…维修人员和部长确认签字」: the handling
+/// is 经营发展部's, the 维修人员 signs. Whether a complaint is 一6「恶意投诉」 (the fact
+/// `malicious_complaint`, which makes it malicious) is the handling department's
+/// judgment: the repairer records his findings but no fact (ruling 150), refused
+/// as `grant_condition_unmet` and changing nothing, while the department's 张工
+/// records it. Twentieth audit; fails on the old file (the repairer's fact was
+/// recorded).
+#[test]
+fn s04_the_repairer_does_not_judge_a_complaint_malicious() {
+    let t0 = beijing(2026, 3, 9, 9, 0);
+    let mut s = Scenario::new(policy("property-system9-s04.toml"), centre_and_repairs());
+    let c = repair_call(t0, "以投诉要挟减免物业费", "业主 周先生", "5栋");
+    sent_to_repairs(&mut s, "S04-MAL", t0, c);
+    let malicious = || CommandKind::RecordFacts {
+        facts: [(fact("malicious_complaint"), yes())].into(),
+    };
+    let refused = s.refused("rw", minutes(t0, 40), malicious());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    found(&mut s, minutes(t0, 45));
+    s.ok("h1", minutes(t0, 50), malicious());
+    s.assert_replays();
 }

@@ -915,3 +915,36 @@ fn s05_only_the_engineer_records_what_the_verification_found() {
     assert_eq!(f.validity, Validity::Invalid);
     s.assert_replays();
 }
+
+/// 3「品质部:客服工程师负责对客户投诉问题的核实和反馈输出」: every complaint is verified and
+/// answered by the engineer; the 品质部经理's abnormal closure (assumed, 5 lost: the
+/// surviving text has no 非正常结案) ends only a complaint already answered. Before
+/// the answer it is refused as `grant_condition_unmet` and changes nothing, the
+/// engineer's verification and improvement report still running. Twentieth audit;
+/// fails on the old file (the manager closed the accepted complaint).
+#[test]
+fn s05_the_quality_manager_ends_abnormally_only_an_answered_complaint() {
+    let mut s = Scenario::new(policy("board-card-s05.toml"), sales_and_quality());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Email, "要求整批板卡退货并赔偿停线损失")
+        .complainant(Complainant::organization("苏州某整机厂").unwrap())
+        .category(cat("service"))
+        .build()
+        .unwrap();
+    s.register("yw1", "S05-AB", c).unwrap();
+    s.ok("kfgc", minutes(t0, 30), accept());
+    s.ok("kfgc", minutes(t0, 40), assign("qa", "kfgc"));
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求超出公司政策".into(),
+    };
+    let refused = s.refused("pzjl", minutes(t0, 50), end());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok(
+        "kfgc",
+        minutes(t0, 60),
+        reply("核实结论及改善方案: 按批次返修"),
+    );
+    s.ok("pzjl", minutes(t0, 70), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}

@@ -295,31 +295,7 @@ fn s08_no_reply_time_is_agreed_for_a_complaint_in_the_book() {
 /// with no confirmation).
 #[test]
 fn s08_only_the_branch_head_confirms_a_complaint_beyond_the_branch() {
-    let roster = roster(
-        &[
-            ("branch", "洛阳某支行营业部", None),
-            ("ho", "总行规范服务管理部门", None),
-        ],
-        &[
-            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-            (
-                "ho1",
-                "总行规范服务管理部专员",
-                "ho",
-                &["head_office"],
-                None,
-            ),
-        ],
-    );
-    let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
     // Written on Monday 9 November 2026.
     let t0 = beijing(2026, 11, 9, 10, 0);
     let c = Complaint::builder(
@@ -524,5 +500,126 @@ fn s08_the_head_office_does_not_answer_in_the_book() {
     assert_eq!(status(&s), Status::Closed);
     assert_eq!(closure_kind(&s), "OnReply");
     assert_eq!(breach_owners(&s), Vec::<String>::new());
+    s.assert_replays();
+}
+
+/// S11 第九条「投诉处理完毕,投诉管理人要在客户意见簿上回复相关处理意见,并签字确认;客户留有联系方式的,
+/// 必须回复客户」: a complaint written in the book is answered there. The branch
+/// head's abnormal closure (assumed: S11 has no 非正常结案) ends one only once the
+/// 投诉管理人 has answered it; before, it is refused as `grant_condition_unmet`
+/// and changes nothing, the book's 三日 still running. Twentieth audit; fails on
+/// the old file (the branch head closed the unanswered entry, meeting the 三日).
+#[test]
+fn s08_the_branch_head_does_not_end_an_unanswered_complaint_in_the_book() {
+    let mut s = branch_with_its_complaint_manager();
+    let t0 = beijing(2026, 6, 8, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：柜员态度恶劣")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("孙先生").with_phone("13903790005"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("tsm", "S08-AB", c).unwrap();
+    s.ok("tsm", minutes(t0, 30), accept());
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求无法满足".into(),
+    };
+    let refused = s.refused("bh", minutes(t0, 60), end());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    s.ok(
+        "tsm",
+        minutes(t0, 90),
+        reply("已在客户意见簿上回复处理意见并签字确认"),
+    );
+    s.ok("bh", minutes(t0, 120), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// A branch (teller, 投诉管理人, branch head) and the 总行规范服务管理部门's 专员.
+fn branch_and_head_office() -> Roster {
+    roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            ("gy", "柜员小王", "branch", &["staff"], Some("tsm")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    )
+}
+
+/// S11 第九条「对属于本网点处理权限的投诉,应及时通知责任人进行处理;对超出本网点处理权限的投诉,
+/// 经网点负责人确认后,报总行规范服务管理部门处理」: the 投诉管理人 hands a complaint in the book
+/// to the branch's 投诉管理人 or head; it reaches the head office only by the report made
+/// once the branch head confirmed it beyond the branch. His assignment and his
+/// transfer of an unconfirmed complaint to the head office's 专员 are refused as
+/// `hand_over_refused` and change nothing. Twentieth audit; fails on the old file
+/// (the complaint went to the head office unconfirmed).
+#[test]
+fn s08_the_complaint_manager_does_not_send_the_book_to_the_head_office_unconfirmed() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
+    let t0 = beijing(2026, 11, 9, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：取号机故障无人处理")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("周女士").with_phone("13903790010"))
+        .category(cat("waiting"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-HO", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    assert_eq!(level_of(&s), "branch");
+    let refused = s.refused("tsm", minutes(t0, 61), assign("ho", "ho1"));
+    assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+    s.ok("tsm", minutes(t0, 62), assign("branch", "tsm"));
+    let refused = s.refused("tsm", minutes(t0, 63), transfer("ho", "ho1", "报总行处理"));
+    assert_eq!(refused.kind(), "hand_over_refused", "{refused}");
+    s.assert_replays();
+}
+
+/// S11 第九条「对属于本网点处理权限的投诉,应及时通知责任人进行处理;对超出本网点处理权限的投诉,
+/// 经网点负责人确认后,报总行规范服务管理部门处理」: a complaint in the book the branch handles is
+/// not the head office's. Its 专员's findings and proposal on one the 投诉管理人 is
+/// investigating, never reported, are refused (`holds_case`) and change nothing;
+/// the 投诉管理人 finds. Twentieth audit; fails on the old file (the head office's
+/// findings were recorded).
+#[test]
+fn s08_the_head_office_does_not_handle_a_complaint_the_branch_holds() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
+    let t0 = beijing(2026, 11, 10, 10, 0);
+    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：理财产品介绍不清")
+        .kind(FeedbackKind::Complaint)
+        .complainant(person("吴先生").with_phone("13903790011"))
+        .category(cat("fees"))
+        .build()
+        .unwrap();
+    s.register("gy", "S08-HB", c).unwrap();
+    s.ok("tsm", minutes(t0, 60), accept());
+    s.ok("tsm", minutes(t0, 61), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 62), investigate());
+    let found = || findings(FaultParty::Us, "介绍不充分");
+    refused_not_holding(&mut s, "ho1", minutes(t0, 90), found());
+    refused_not_holding(
+        &mut s,
+        "ho1",
+        minutes(t0, 95),
+        propose(vec![rem(RemedyKind::Apology)], "致歉"),
+    );
+    s.ok("tsm", minutes(t0, 100), found());
     s.assert_replays();
 }
