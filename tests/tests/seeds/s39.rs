@@ -789,6 +789,16 @@ fn s39_customer_service_closes_on_its_answer() {
 /// classifies it. The old file let 万达店's superior accept 万象城店's complaint.
 #[test]
 fn s39_a_superior_rules_only_on_his_stores_complaint() {
+    let t0 = beijing(2026, 5, 6, 15, 0);
+    let mut s = wanxiang_received("KS-R", t0);
+    refused_not_holding(&mut s, "dz", minutes(t0, 10), accept());
+    s.ok("wz", minutes(t0, 20), accept());
+    s.assert_replays();
+}
+
+/// 万达店 and 万象城店, each a clerk and her 上级主管: complaint `id`, received by
+/// 万象城店's clerk (`w1`, its first responder) at `t0`.
+fn wanxiang_received(id: &str, t0: DateTime<Utc>) -> Scenario {
     let roster = roster(
         &[("md", "万达店", None), ("wx", "万象城店", None)],
         &[
@@ -811,17 +821,32 @@ fn s39_a_superior_rules_only_on_his_stores_complaint() {
         ],
     );
     let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
-    let t0 = beijing(2026, 5, 6, 15, 0);
     let c = Complaint::builder(t0, Channel::Visit, "新买的电饭煲内胆涂层脱落,要求换货")
         .complainant(person("顾客 庞先生"))
         .category(cat("exchange"))
         .first_responder(sid("w1"))
         .build()
         .unwrap();
-    s.register("w1", "KS-R", c).unwrap();
-    refused_not_holding(&mut s, "dz", minutes(t0, 10), accept());
-    s.ok("wz", minutes(t0, 20), accept());
-    s.assert_replays();
+    s.register("w1", id, c).unwrap();
+    s
+}
+
+/// Twentieth audit: 第七条「各门店接到投诉后,应确认其投诉理由是否成立,呈报上级主管裁定是否
+/// 受理」: the ruling owed, and the seven days until 行政人事部 acts, are the 上级主管's of
+/// the store that received the complaint (`role_holding_case`, ruling 161), never
+/// another store's for a note he put on it; with its own 主管 not yet on the case,
+/// the store that received it answers (ruling 79's exception). Fails on the old file,
+/// which charged both breaches to 万达店's 主管 for his note on 万象城店's complaint.
+#[test]
+fn s39_another_stores_superior_does_not_answer_for_a_note() {
+    let t0 = beijing(2026, 5, 6, 15, 0);
+    let mut s = wanxiang_received("KS-N", t0);
+    s.ok("dz", minutes(t0, 10), note("顾客曾在本店咨询过同款"));
+    s.tick(beijing(2026, 5, 15, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["closure@1 → w1", "acceptance_ruling@1 → w1"]
+    );
 }
 
 /// Twentieth audit: 第十一条「受理部门将调查情况汇总,填制“投诉调查报告”,随同原投诉书一同
