@@ -45,15 +45,9 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         due(&s, minutes(t0, 30), "rectification"),
         "2025-12-30 00:00"
     );
-    // The province takes up a serious case directly (第五条(三)「可派人协助或直接组织有关方面调查处理」).
-    s.ok(
-        "n1",
-        minutes(t0, 40),
-        escalate("影响较大的批转件,由省投诉站直接组织处理"),
-    );
-    // The 施工单位 is charged after the take-over, so it holds the case (a unit
-    // works a case handed to it; charged before, the take-over would have
-    // displaced it, ruling 129).
+    // 第六条(三): the station charges the 施工单位 (the province's taking a serious
+    // case up, and the station then off it, is
+    // `s29_a_station_works_only_the_complaints_of_its_area`).
     s.ok("n1", minutes(t0, 50), assign("sg", "g1"));
     s.ok(
         "g1",
@@ -865,4 +859,58 @@ fn s29_the_unit_does_not_find_its_own_work_free_of_defect() {
     // The station's own investigation may find no defect.
     s.ok("n1", minutes(t0, 150), no_defect());
     s.assert_replays();
+}
+
+/// Twentieth audit: 第六条(二)「受理本地区的工程质量投诉」 and (三)「责成并督促质量责任单位
+/// 认真处理好用户投诉」: a city station works the complaints of its own area — one it
+/// received (`"received"`, ruling 151) and one it charged to a 质量责任单位 (`"sent"`,
+/// ruling 152). 苏州's station neither accepts, answers nor closes a complaint
+/// 南京's station received and charged to a 施工单位, and nothing changes; 南京's
+/// does. A serious case the province took up (第五条(三)「直接组织有关方面调查处理」) is
+/// the province's: 南京's station no longer charges it to a unit (ruling 129).
+/// Fails on the old file (苏州's acceptance was recorded).
+#[test]
+fn s29_a_station_works_only_the_complaints_of_its_area() {
+    let roster = station_with(
+        &[("su", "苏州市建设工程质量用户投诉站", None)],
+        &[("u1", "苏州市投诉站 吕工", "su", &["city_station"], None)],
+    );
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let complaint = |serious: bool| {
+        Complaint::builder(t0, Channel::Visit, "住户反映外墙面砖空鼓脱落")
+            .complainant(person("住户 赵女士"))
+            .category(cat("civil_works"))
+            .product(delivered(date(2025, 6, 1)))
+            .flags(ComplaintFlags {
+                injury_or_safety: serious,
+                ..ComplaintFlags::default()
+            })
+            .first_responder(sid("n1"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster.clone());
+    s.register("n1", "SJ-21", complaint(false)).unwrap();
+    refused_not_holding(&mut s, "u1", minutes(t0, 5), accept());
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    refused_not_holding(&mut s, "u1", minutes(t0, 30), reply("已责成施工单位返修"));
+    refused_not_holding(&mut s, "u1", minutes(t0, 35), close());
+    assert!(
+        s.events.iter().all(|e| e.actor != Some(sid("u1"))),
+        "苏州's station recorded nothing"
+    );
+    s.ok("n1", minutes(t0, 40), reply("已责成施工单位返修"));
+    s.assert_replays();
+
+    let mut t = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    t.register("n1", "SJ-22", complaint(true)).unwrap();
+    assert_eq!(level_of(&t), "serious");
+    t.ok("n1", minutes(t0, 10), accept());
+    t.ok(
+        "n1",
+        minutes(t0, 20),
+        escalate("严重质量问题,由省投诉站直接组织处理"),
+    );
+    refused_not_holding(&mut t, "n1", minutes(t0, 30), assign("sg", "g1"));
 }
