@@ -914,3 +914,40 @@ fn s29_a_station_works_only_the_complaints_of_its_area() {
     );
     refused_not_holding(&mut t, "n1", minutes(t0, 30), assign("sg", "g1"));
 }
+
+/// Twentieth audit: 第五条(三)「受理全省范围内的工程质量投诉,按照属地解决的原则,交由工程所在地的
+/// 投诉处理机构处理,并要求报告处理结果」: a case the province passed down to 南京's
+/// station is the station's to handle; the province neither investigates, answers nor
+/// takes it back (`holds_case = "received"`, rulings 121, 151), and a complaint
+/// 南京's station received is not the province's to accept. Fails on the old file
+/// (the province's investigation of the case it passed down was recorded).
+#[test]
+fn s29_the_province_does_not_handle_a_case_it_passed_down() {
+    let roster = station_with(
+        &[("sz", "江苏省建设工程质量用户投诉站", None)],
+        &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
+    );
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let complaint = |by: &str| {
+        Complaint::builder(t0, Channel::Letter, "南京某小区墙体裂缝")
+            .complainant(person("业主 吴先生"))
+            .category(cat("civil_works"))
+            .product(delivered(date(2025, 3, 1)))
+            .first_responder(sid(by))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster.clone());
+    s.register("s1", "SZ-2", complaint("s1")).unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 50), assign("nj", "n1"));
+    refused_not_holding(&mut s, "s1", minutes(t0, 60), investigate());
+    refused_not_holding(&mut s, "s1", minutes(t0, 70), transfer("sz", "s1", "收回"));
+    s.ok("n1", minutes(t0, 80), investigate());
+    s.assert_replays();
+
+    let mut l = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    l.register("n1", "NJ-2", complaint("n1")).unwrap();
+    refused_not_holding(&mut l, "s1", minutes(t0, 10), accept());
+    l.ok("n1", minutes(t0, 20), accept());
+}
