@@ -951,3 +951,45 @@ fn s29_the_province_does_not_handle_a_case_it_passed_down() {
     refused_not_holding(&mut l, "s1", minutes(t0, 10), accept());
     l.ok("n1", minutes(t0, 20), accept());
 }
+
+/// Twentieth audit: 第六条(四)「对受理的工程质量投诉及处理情况进行登记…做到受理一件,处理一个,
+/// 件件有结果」: every case accepted has its result. The province's abnormal closure
+/// (assumed: the 细则 has none) ends only a case answered whose complainant stays
+/// unsatisfied: refused while the 施工单位 investigates, nothing changes, taken after
+/// the answer and an unsatisfied callback. Fails on the old file, where it closed the
+/// case under investigation.
+#[test]
+fn s29_the_province_closes_abnormally_only_an_answered_case() {
+    let roster = station_with(
+        &[("sz", "江苏省建设工程质量用户投诉站", None)],
+        &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映外墙渗水")
+        .complainant(person("住户 赵女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-31", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    s.ok("g1", minutes(t0, 30), investigate());
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "住户不认可返修结果".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("s1", minutes(t0, 40), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("n1", beijing(2025, 12, 22, 10, 0), reply("外墙防水已返修"));
+    s.ok(
+        "n1",
+        beijing(2025, 12, 24, 10, 0),
+        callback(Satisfaction::Unsatisfied, "住户认为仍有渗水"),
+    );
+    s.ok("s1", beijing(2025, 12, 26, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
