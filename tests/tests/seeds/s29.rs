@@ -993,3 +993,40 @@ fn s29_the_province_closes_abnormally_only_an_answered_case() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// Twentieth audit: 第五条(三)「交由工程所在地的投诉处理机构处理,并要求报告处理结果」 and 第六条
+/// (三)(五): a case the province passed down to 南京's station is 南京's to rectify
+/// and report on; 苏州's station, which only put a note on it, answers for neither
+/// when they are late (`role_holding_case`, ruling 161). Fails on the old file,
+/// which charged both breaches to 苏州's station, the first city station on the case.
+#[test]
+fn s29_another_citys_note_does_not_make_it_answer_for_a_case() {
+    let roster = station_with(
+        &[
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+            ("su", "苏州市建设工程质量用户投诉站", None),
+        ],
+        &[
+            ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
+            ("u1", "苏州市投诉站 吕工", "su", &["city_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "南京某小区墙体裂缝")
+        .complainant(person("业主 吴先生"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 3, 1)))
+        .first_responder(sid("s1"))
+        .build()
+        .unwrap();
+    s.register("s1", "SZ-3", c).unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 40), assign("nj", "n1"));
+    s.ok("u1", minutes(t0, 50), note("该开发商在苏州亦有类似投诉"));
+    s.tick(beijing(2026, 2, 10, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["rectification@1 → n1", "report_to_province@1 → n1"]
+    );
+}
