@@ -45,15 +45,9 @@ fn s29_jiangsu_referred_roof_leak_and_warranty_table() {
         due(&s, minutes(t0, 30), "rectification"),
         "2025-12-30 00:00"
     );
-    // The province takes up a serious case directly (第五条(三)「可派人协助或直接组织有关方面调查处理」).
-    s.ok(
-        "n1",
-        minutes(t0, 40),
-        escalate("影响较大的批转件,由省投诉站直接组织处理"),
-    );
-    // The 施工单位 is charged after the take-over, so it holds the case (a unit
-    // works a case handed to it; charged before, the take-over would have
-    // displaced it, ruling 129).
+    // 第六条(三): the station charges the 施工单位 (the province's taking a serious
+    // case up, and the station then off it, is
+    // `s29_a_station_works_only_the_complaints_of_its_area`).
     s.ok("n1", minutes(t0, 50), assign("sg", "g1"));
     s.ok(
         "g1",
@@ -865,4 +859,174 @@ fn s29_the_unit_does_not_find_its_own_work_free_of_defect() {
     // The station's own investigation may find no defect.
     s.ok("n1", minutes(t0, 150), no_defect());
     s.assert_replays();
+}
+
+/// Twentieth audit: 第六条(二)「受理本地区的工程质量投诉」 and (三)「责成并督促质量责任单位
+/// 认真处理好用户投诉」: a city station works the complaints of its own area — one it
+/// received (`"received"`, ruling 151) and one it charged to a 质量责任单位 (`"sent"`,
+/// ruling 152). 苏州's station neither accepts, answers nor closes a complaint
+/// 南京's station received and charged to a 施工单位, and nothing changes; 南京's
+/// does. A serious case the province took up (第五条(三)「直接组织有关方面调查处理」) is
+/// the province's: 南京's station no longer charges it to a unit (ruling 129).
+/// Fails on the old file (苏州's acceptance was recorded).
+#[test]
+fn s29_a_station_works_only_the_complaints_of_its_area() {
+    let roster = station_with(
+        &[("su", "苏州市建设工程质量用户投诉站", None)],
+        &[("u1", "苏州市投诉站 吕工", "su", &["city_station"], None)],
+    );
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let complaint = |serious: bool| {
+        Complaint::builder(t0, Channel::Visit, "住户反映外墙面砖空鼓脱落")
+            .complainant(person("住户 赵女士"))
+            .category(cat("civil_works"))
+            .product(delivered(date(2025, 6, 1)))
+            .flags(ComplaintFlags {
+                injury_or_safety: serious,
+                ..ComplaintFlags::default()
+            })
+            .first_responder(sid("n1"))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster.clone());
+    s.register("n1", "SJ-21", complaint(false)).unwrap();
+    refused_not_holding(&mut s, "u1", minutes(t0, 5), accept());
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    refused_not_holding(&mut s, "u1", minutes(t0, 30), reply("已责成施工单位返修"));
+    refused_not_holding(&mut s, "u1", minutes(t0, 35), close());
+    assert!(
+        s.events.iter().all(|e| e.actor != Some(sid("u1"))),
+        "苏州's station recorded nothing"
+    );
+    s.ok("n1", minutes(t0, 40), reply("已责成施工单位返修"));
+    s.assert_replays();
+
+    let mut t = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    t.register("n1", "SJ-22", complaint(true)).unwrap();
+    assert_eq!(level_of(&t), "serious");
+    t.ok("n1", minutes(t0, 10), accept());
+    t.ok(
+        "n1",
+        minutes(t0, 20),
+        escalate("严重质量问题,由省投诉站直接组织处理"),
+    );
+    refused_not_holding(&mut t, "n1", minutes(t0, 30), assign("sg", "g1"));
+}
+
+/// Twentieth audit: 第五条(三)「受理全省范围内的工程质量投诉,按照属地解决的原则,交由工程所在地的
+/// 投诉处理机构处理,并要求报告处理结果」: a case the province passed down to 南京's
+/// station is the station's to handle; the province neither investigates, answers nor
+/// takes it back (`holds_case = "received"`, rulings 121, 151), and a complaint
+/// 南京's station received is not the province's to accept. Fails on the old file
+/// (the province's investigation of the case it passed down was recorded).
+#[test]
+fn s29_the_province_does_not_handle_a_case_it_passed_down() {
+    let roster = station_with(
+        &[("sz", "江苏省建设工程质量用户投诉站", None)],
+        &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
+    );
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let complaint = |by: &str| {
+        Complaint::builder(t0, Channel::Letter, "南京某小区墙体裂缝")
+            .complainant(person("业主 吴先生"))
+            .category(cat("civil_works"))
+            .product(delivered(date(2025, 3, 1)))
+            .first_responder(sid(by))
+            .build()
+            .unwrap()
+    };
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster.clone());
+    s.register("s1", "SZ-2", complaint("s1")).unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 50), assign("nj", "n1"));
+    refused_not_holding(&mut s, "s1", minutes(t0, 60), investigate());
+    refused_not_holding(&mut s, "s1", minutes(t0, 70), transfer("sz", "s1", "收回"));
+    s.ok("n1", minutes(t0, 80), investigate());
+    s.assert_replays();
+
+    let mut l = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    l.register("n1", "NJ-2", complaint("n1")).unwrap();
+    refused_not_holding(&mut l, "s1", minutes(t0, 10), accept());
+    l.ok("n1", minutes(t0, 20), accept());
+}
+
+/// Twentieth audit: 第六条(四)「对受理的工程质量投诉及处理情况进行登记…做到受理一件,处理一个,
+/// 件件有结果」: every case accepted has its result. The province's abnormal closure
+/// (assumed: the 细则 has none) ends only a case answered whose complainant stays
+/// unsatisfied: refused while the 施工单位 investigates, nothing changes, taken after
+/// the answer and an unsatisfied callback. Fails on the old file, where it closed the
+/// case under investigation.
+#[test]
+fn s29_the_province_closes_abnormally_only_an_answered_case() {
+    let roster = station_with(
+        &[("sz", "江苏省建设工程质量用户投诉站", None)],
+        &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "住户反映外墙渗水")
+        .complainant(person("住户 赵女士"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", "SJ-31", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
+    s.ok("g1", minutes(t0, 30), investigate());
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "住户不认可返修结果".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("s1", minutes(t0, 40), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("n1", beijing(2025, 12, 22, 10, 0), reply("外墙防水已返修"));
+    s.ok(
+        "n1",
+        beijing(2025, 12, 24, 10, 0),
+        callback(Satisfaction::Unsatisfied, "住户认为仍有渗水"),
+    );
+    s.ok("s1", beijing(2025, 12, 26, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// Twentieth audit: 第五条(三)「交由工程所在地的投诉处理机构处理,并要求报告处理结果」 and 第六条
+/// (三)(五): a case the province passed down to 南京's station is 南京's to rectify
+/// and report on; 苏州's station, which only put a note on it, answers for neither
+/// when they are late (`role_holding_case`, ruling 161). Fails on the old file,
+/// which charged both breaches to 苏州's station, the first city station on the case.
+#[test]
+fn s29_another_citys_note_does_not_make_it_answer_for_a_case() {
+    let roster = station_with(
+        &[
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+            ("su", "苏州市建设工程质量用户投诉站", None),
+        ],
+        &[
+            ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
+            ("u1", "苏州市投诉站 吕工", "su", &["city_station"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Letter, "南京某小区墙体裂缝")
+        .complainant(person("业主 吴先生"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 3, 1)))
+        .first_responder(sid("s1"))
+        .build()
+        .unwrap();
+    s.register("s1", "SZ-3", c).unwrap();
+    s.ok("s1", minutes(t0, 30), accept());
+    s.ok("s1", minutes(t0, 40), assign("nj", "n1"));
+    s.ok("u1", minutes(t0, 50), note("该开发商在苏州亦有类似投诉"));
+    s.tick(beijing(2026, 2, 10, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["rectification@1 → n1", "report_to_province@1 → n1"]
+    );
 }

@@ -1521,3 +1521,39 @@ fn s31_only_the_receiving_body_files_the_complaint() {
     s.ok("sl", minutes(t0, 20), accept());
     s.assert_replays();
 }
+
+/// Twentieth audit (act probe): 处理「工程质量投诉处理机构受理的工程质量投诉案终结后,由办案负责人
+/// 整理卷宗,并报投诉处理机构负责人签字,予以结案」 closes a case after its 终结. The head's
+/// abnormal closure (assumed: the summary has none) ends only a case answered:
+/// refused as `grant_condition_unmet` while the 办案负责人 investigates, nothing
+/// changes, and taken after the answer. Fails on the old file, where the head
+/// closed the case under investigation.
+#[test]
+fn s31_the_head_closes_abnormally_only_an_ended_case() {
+    let mut s = Scenario::new(policy("construction-jiangsu-summary-s31.toml"), wuxi_body());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    s.register(
+        "sl",
+        "JS-AB",
+        filed(t0, "completed_in_warranty", "屋面渗漏"),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 30), accept());
+    s.ok("sl", minutes(t0, 40), assign("ts", "ba"));
+    s.ok("ba", minutes(t0, 60), investigate());
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "投诉人拒不配合调查".to_owned(),
+    };
+    let before = s.case().clone();
+    let e = s.refused("fz", minutes(t0, 90), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "ba",
+        beijing(2026, 3, 20, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    s.ok("fz", beijing(2026, 3, 23, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

@@ -6,7 +6,8 @@ use tousu_policy::SignedRecord;
 // S39 — 客户投诉案件处理办法 (零售连锁)
 // ---------------------------------------------------------------------------
 
-/// 万达店 (a clerk and her 上级主管), 行政人事部, 商品部 (a 受理部门) and 营运部客服,
+/// 万达店 (a clerk and her 上级主管), 行政人事部, 商品部 (a 受理部门 and its 主管) and
+/// 营运部客服,
 /// with `more` staff in `more_depts`: complaint `id` (`text`, a demand of
 /// `category`) registered by the clerk at `t0` and accepted by her superior
 /// half an hour later.
@@ -27,6 +28,7 @@ fn wanda_accepted(
         ("dz", "上级主管 施店长", "md", &["store_superior"], None),
         ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
         ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+        ("cz", "商品部 主管 司经理", "cp", &["store_superior"], None),
         ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
     ];
     staff.extend_from_slice(more);
@@ -57,6 +59,7 @@ fn s39_retail_return_closed_late_after_national_day() {
             ("dz", "上级主管 施店长", "md", &["store_superior"], None),
             ("x1", "行政人事部 付专员", "xz", &["admin_hr"], None),
             ("c1", "商品部 毕采购", "cp", &["handling_dept"], None),
+            ("cz", "商品部 主管 司经理", "cp", &["store_superior"], None),
             ("g1", "总经理 龙总", "zjb", &["general_manager"], None),
             ("k1", "营运部客服 小伍", "yy", &["ops_cs"], None),
         ],
@@ -92,8 +95,9 @@ fn s39_retail_return_closed_late_after_national_day() {
         ),
     );
     // 第十一条「交主管审核后,交行政人事部」, 第十二条「经整理审核附具体意见后,呈报总经理
-    // 批阅,回复受理部门」: the 调查报告 (the findings) is signed by the superior, then
-    // 行政人事部, then the general manager, before the department forms its opinion.
+    // 批阅,回复受理部门」: the 调查报告 (the findings) is signed by the 受理部门's
+    // superior, then 行政人事部, then the general manager, before the department
+    // forms its opinion.
     let out_of_turn = s
         .run(
             "x1",
@@ -106,7 +110,7 @@ fn s39_retail_return_closed_late_after_national_day() {
         "x1 may not sign the findings record: store_superior signs next (sign-off chain store_superior → admin_hr → general_manager; 0 signed)"
     );
     s.ok(
-        "dz",
+        "cz",
         beijing(2025, 9, 30, 12, 0),
         sign(SignedRecord::Findings),
     );
@@ -141,7 +145,7 @@ fn s39_retail_return_closed_late_after_national_day() {
             "同意退货退款399元,向供应商索赔",
         ),
     );
-    s.ok("dz", beijing(2025, 9, 30, 17, 0), CommandKind::Approve);
+    s.ok("cz", beijing(2025, 9, 30, 17, 0), CommandKind::Approve);
     assert_eq!(status(&s), Status::Approved);
     let signed: Vec<_> = s
         .case()
@@ -151,7 +155,7 @@ fn s39_retail_return_closed_late_after_national_day() {
         .collect();
     assert_eq!(
         signed,
-        ["store_superior dz", "admin_hr x1", "general_manager g1"]
+        ["store_superior cz", "admin_hr x1", "general_manager g1"]
     );
     s.ok(
         "k1",
@@ -246,8 +250,8 @@ fn s39_nobody_signs_twice_or_their_own_proposal() {
     let p = policy("retail-chain-s39.toml");
     let roster = roster(
         &[
-            ("md", "门店", None),
             ("xz", "行政人事部", None),
+            ("md", "门店", Some("xz")),
             ("zjb", "总经办", None),
         ],
         &[
@@ -731,8 +735,8 @@ fn s39_the_general_manager_closes_abnormally_only_an_answered_case() {
 }
 
 /// On a damages case 商品部's 毕采购 (`c1`) investigates: his 调查报告 (+90 min)
-/// read by the 上级主管, 行政人事部 and the general manager (`g1`), his opinion
-/// of 300 元 approved by the 上级主管 (+170 min), and 营运部客服 answers with it
+/// read by 商品部's 主管 (`cz`), 行政人事部 and the general manager (`g1`), his
+/// opinion of 300 元 approved by that 主管 (+170 min), and 营运部客服 answers with it
 /// (+200 min).
 fn answered_with_the_approved_opinion(s: &mut Scenario, t0: DateTime<Utc>) {
     s.ok(
@@ -740,7 +744,7 @@ fn answered_with_the_approved_opinion(s: &mut Scenario, t0: DateTime<Utc>) {
         minutes(t0, 90),
         findings(FaultParty::Us, "投诉调查报告:安装工未接好排水管"),
     );
-    s.ok("dz", minutes(t0, 100), sign(SignedRecord::Findings));
+    s.ok("cz", minutes(t0, 100), sign(SignedRecord::Findings));
     s.ok("x1", minutes(t0, 110), sign(SignedRecord::Findings));
     s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
     s.ok(
@@ -751,7 +755,7 @@ fn answered_with_the_approved_opinion(s: &mut Scenario, t0: DateTime<Utc>) {
             "赔偿地板300元",
         ),
     );
-    s.ok("dz", minutes(t0, 170), CommandKind::Approve);
+    s.ok("cz", minutes(t0, 170), CommandKind::Approve);
     s.ok("k1", minutes(t0, 200), reply("已按审核意见赔偿300元"));
 }
 
@@ -785,6 +789,16 @@ fn s39_customer_service_closes_on_its_answer() {
 /// classifies it. The old file let 万达店's superior accept 万象城店's complaint.
 #[test]
 fn s39_a_superior_rules_only_on_his_stores_complaint() {
+    let t0 = beijing(2026, 5, 6, 15, 0);
+    let mut s = wanxiang_received("KS-R", t0);
+    refused_not_holding(&mut s, "dz", minutes(t0, 10), accept());
+    s.ok("wz", minutes(t0, 20), accept());
+    s.assert_replays();
+}
+
+/// 万达店 and 万象城店, each a clerk and her 上级主管: complaint `id`, received by
+/// 万象城店's clerk (`w1`, its first responder) at `t0`.
+fn wanxiang_received(id: &str, t0: DateTime<Utc>) -> Scenario {
     let roster = roster(
         &[("md", "万达店", None), ("wx", "万象城店", None)],
         &[
@@ -807,15 +821,85 @@ fn s39_a_superior_rules_only_on_his_stores_complaint() {
         ],
     );
     let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
-    let t0 = beijing(2026, 5, 6, 15, 0);
     let c = Complaint::builder(t0, Channel::Visit, "新买的电饭煲内胆涂层脱落,要求换货")
         .complainant(person("顾客 庞先生"))
         .category(cat("exchange"))
         .first_responder(sid("w1"))
         .build()
         .unwrap();
-    s.register("w1", "KS-R", c).unwrap();
-    refused_not_holding(&mut s, "dz", minutes(t0, 10), accept());
-    s.ok("wz", minutes(t0, 20), accept());
+    s.register("w1", id, c).unwrap();
+    s
+}
+
+/// Twentieth audit: 第七条「各门店接到投诉后,应确认其投诉理由是否成立,呈报上级主管裁定是否
+/// 受理」: the ruling owed, and the seven days until 行政人事部 acts, are the 上级主管's of
+/// the store that received the complaint (`role_holding_case`, ruling 161), never
+/// another store's for a note he put on it; with its own 主管 not yet on the case,
+/// the store that received it answers (ruling 79's exception). Fails on the old file,
+/// which charged both breaches to 万达店's 主管 for his note on 万象城店's complaint.
+#[test]
+fn s39_another_stores_superior_does_not_answer_for_a_note() {
+    let t0 = beijing(2026, 5, 6, 15, 0);
+    let mut s = wanxiang_received("KS-N", t0);
+    s.ok("dz", minutes(t0, 10), note("顾客曾在本店咨询过同款"));
+    s.tick(beijing(2026, 5, 15, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["closure@1 → w1", "acceptance_ruling@1 → w1"]
+    );
+}
+
+/// Twentieth audit: 第十一条「受理部门将调查情况汇总,填制“投诉调查报告”,随同原投诉书一同
+/// 交主管审核后,交行政人事部」 and 第十三条「受理部门根据行政人事部意见,形成具体处理意见,报请
+/// 上级主管审核」: the 受理部门 takes its report and its opinion to its own 主管. The 主管
+/// of a store beside 商品部 — 万象城店's, and 万达店's, who ruled on the acceptance
+/// (第七条) — neither signs 商品部's 调查报告 nor approves its opinion
+/// (`holds_case = "in_line"`, ruling 149); 商品部's 主管 does both. Fails on the old
+/// file (万象城店's superior's signature was recorded).
+#[test]
+fn s39_the_handling_departments_superior_signs_and_approves() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = wanda_accepted(
+        ("KS-ZG", t0, "洗衣机安装后漏水,要求赔偿地板", "damages"),
+        &[("zjb", "总经办", None), ("wx", "万象城店", None)],
+        &[
+            ("g1", "总经理 龙总", "zjb", &["general_manager"], None),
+            (
+                "wz",
+                "万象城店 上级主管 姬店长",
+                "wx",
+                &["store_superior"],
+                None,
+            ),
+        ],
+    );
+    s.ok("x1", minutes(t0, 40), assign("cp", "c1"));
+    s.ok("c1", minutes(t0, 50), CommandKind::StartInvestigation);
+    s.ok(
+        "c1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "投诉调查报告:安装工未接好排水管"),
+    );
+    for other in ["wz", "dz"] {
+        refused_not_holding(&mut s, other, minutes(t0, 95), sign(SignedRecord::Findings));
+    }
+    s.ok("cz", minutes(t0, 100), sign(SignedRecord::Findings));
+    s.ok("x1", minutes(t0, 110), sign(SignedRecord::Findings));
+    s.ok("g1", minutes(t0, 120), sign(SignedRecord::Findings));
+    s.ok(
+        "c1",
+        minutes(t0, 150),
+        propose(
+            vec![rem_amt(RemedyKind::Compensation, "300")],
+            "赔偿地板300元",
+        ),
+    );
+    let version = s.case().version;
+    for other in ["wz", "dz"] {
+        refused_not_holding(&mut s, other, minutes(t0, 160), CommandKind::Approve);
+    }
+    assert_eq!(s.case().version, version, "refused: nothing changed");
+    s.ok("cz", minutes(t0, 170), CommandKind::Approve);
+    assert_eq!(status(&s), Status::Approved);
     s.assert_replays();
 }

@@ -820,17 +820,20 @@ fn s42_the_manager_does_not_make_the_major_report_to_himself() {
 
 /// A general complaint (half the car park's lights out) the receptionist `jd`
 /// registers on Mon 2 Mar 2026 at 10:00 as its first responder, accepts and
-/// passes at 10:02 to 工程部's `g1`; the centre's leader `ld` is on the roster.
+/// passes at 10:02 to 工程部's `g1`; 保安部's `b1` and the centre's leader `ld`
+/// are on the roster.
 fn s42_lights_passed_to_engineering() -> Scenario {
     let roster = roster(
         &[
             ("kf", "客户服务中心", None),
             ("gc", "工程部", None),
+            ("ba", "保安部", None),
             ("zx", "物业管理中心", None),
         ],
         &[
             ("jd", "接待员 小宋", "kf", &["receptionist"], None),
             ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
+            ("b1", "保安部 队长", "ba", &["functional_dept"], None),
             ("ld", "物业管理中心 钟总", "zx", &["centre_leader"], None),
         ],
     );
@@ -969,5 +972,27 @@ fn s42_the_major_report_does_not_hand_the_case_to_the_manager() {
     assert!(taken_over.is_empty(), "{taken_over:?}");
     assert!(!s.case().assigned_before_take_over);
     s.ok("e1", minutes(t0, 10), CommandKind::StartInvestigation);
+    s.assert_replays();
+}
+
+/// Twentieth audit: (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向
+/// 职能部门进行信息传递」: the 职能部门 the receiver passed the complaint to works it
+/// (`holds_case = "handed"`, ruling 130); 保安部 neither investigates, records the
+/// findings of nor proposes for the complaint passed to 工程部, and nothing changes.
+/// Fails on the old file (保安部's investigation was recorded).
+#[test]
+fn s42_only_the_department_passed_the_complaint_works_it() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_passed_to_engineering();
+    let version = s.case().version;
+    refused_not_holding(&mut s, "b1", minutes(t0, 10), investigate());
+    s.ok("g1", minutes(t0, 20), investigate());
+    let found = || findings(FaultParty::Us, "车库照明回路空开跳闸");
+    refused_not_holding(&mut s, "b1", minutes(t0, 30), found());
+    s.ok("g1", minutes(t0, 40), found());
+    let proposal = || propose(vec![rem(RemedyKind::Repair)], "更换空开并检修回路");
+    refused_not_holding(&mut s, "b1", minutes(t0, 45), proposal());
+    assert_eq!(s.case().version, version + 2, "only 工程部's acts");
+    s.ok("g1", minutes(t0, 50), proposal());
     s.assert_replays();
 }
