@@ -622,3 +622,32 @@ fn s19_spoiled_food_is_compensated_on_the_floor_managers_approval() {
     s.ok("fm", minutes(t0, 7), approve());
     assert_eq!(status(&s), Status::Approved);
 }
+
+/// 「迅速行动…投诉发生在服务完成之后,在最快时间内,通告处理方法」 and 「坚持不懈地重获顾客的
+/// 友善」: every complaint is acted on or its method announced, and the source
+/// has no 非正常结案. The 当班经理 held `close_abnormally` outright and ended a
+/// complaint before any answer; he closes abnormally only an answered one now
+/// (`statuses = ["replied"]`, as S28's hall supervisor): refused as
+/// `grant_condition_unmet`, nothing changes; answered, with the guest
+/// unsatisfied, it is closed abnormally. The twentieth audit's act probe
+/// (fails on the old file, where the first closure was taken).
+#[test]
+fn s19_the_floor_manager_does_not_close_a_complaint_unanswered() {
+    let (mut s, t0) = slow_dish_accepted();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "顾客已离店".to_owned(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("fm", minutes(t0, 5), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("w", minutes(t0, 10), reply("致歉, 菜品已催厨房优先出菜"));
+    s.ok(
+        "w",
+        minutes(t0, 20),
+        callback(Satisfaction::Unsatisfied, "要求免单"),
+    );
+    s.ok("fm", minutes(t0, 30), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
