@@ -1108,13 +1108,9 @@ fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
         escalate("不能当场处理，领业主至主管处"),
     );
     let before = s.case().clone();
-    let past = s
-        .run("kf", minutes(t0, 30), escalate("业主仍不满，再上报"))
-        .unwrap_err();
-    assert!(
-        matches!(&past, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
-        "{past}"
-    );
+    // The case is the supervisor's now: the 客服员 no longer escalates it
+    // (`holds_case`, twentieth audit; before, no step was left to him).
+    refused_not_holding(&mut s, "kf", minutes(t0, 30), escalate("业主仍不满，再上报"));
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     assert_eq!(steps_taken(&s), ["supervisor"]);
     s.ok(
@@ -1354,4 +1350,50 @@ fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s
+}
+
+/// 1「接到投诉…的客服员,能给予解释的就当场给予解释,若不能处理的,应将投诉的业主领至主管或经理处」:
+/// the 客服员 who cannot settle what he has takes the owner to the supervisor.
+/// His `escalate` held on every case, so a 客服员 of another centre took a case
+/// this centre had given its own 客服员 to the supervisor, displacing him
+/// (ruling 129). He takes only a case still with him now (`holds_case`,
+/// ruling 121): refused naming `holds_case`, nothing changes, and the 客服员
+/// who has it takes the owner there. The twentieth audit's act probe (fails on
+/// the old file, where the other centre's step was taken).
+#[test]
+fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("kfb", "二区客服员小温", "cs2", &["cs_staff"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 12, 14, 10, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱溢水")
+        .complainant(person("业主 邹女士"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", "S20-X", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "kfb",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 15),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    assert_eq!(steps_taken(&s), ["supervisor"]);
+    s.assert_replays();
 }
