@@ -568,7 +568,8 @@ fn two_callcentres() -> Roster {
 /// answers the call he took, and still answers for one his centre passed on.
 /// The 维系经理 held his acts on every call, so another centre's 维系经理
 /// answered a call this centre took, and approved the back office's remedy
-/// on a call this centre had passed on. They are a grant now on a call his
+/// on a call this centre had passed on, or passed one on (`pass-on`). They
+/// are a grant now on a call his
 /// centre took or sent on (`holds_case = ["received", "sent"]`, rulings 151,
 /// 152): each refused naming `holds_case`, nothing changes, and the first
 /// receiver approves and answers. The twentieth audit's act probe (fails on
@@ -587,7 +588,9 @@ fn s25_another_centres_agent_does_not_answer_a_centres_call() {
     s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
     let before = s.case().clone();
     refused_not_holding(&mut s, "w2", minutes(t0, 2), reply("已为您重启端口"));
-    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    refused_not_holding(&mut s, "w2", minutes(t0, 3), escalate("转主管"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    assert!(steps_taken(&s).is_empty());
     s.ok("w1", minutes(t0, 5), escalate("需装维上门,超出首问处理范围"));
     s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
     s.ok("h1", minutes(t0, 60), investigate());
