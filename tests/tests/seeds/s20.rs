@@ -1362,24 +1362,8 @@ fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
 /// the old file, where the other centre's step was taken).
 #[test]
 fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
-    let roster = roster(
-        &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
-        &[
-            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
-            ("sup", "客服主管", "cs", &["supervisor"], None),
-            ("kfb", "二区客服员小温", "cs2", &["cs_staff"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
     let t0 = beijing(2026, 12, 14, 10, 0); // Monday
-    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱溢水")
-        .complainant(person("业主 邹女士"))
-        .first_responder(sid("kf"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("kf", "S20-X", c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
+    let mut s = overflow_at_the_first_centre(t0, "S20-X");
     s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
     let before = s.case().clone();
     refused_not_holding(
@@ -1395,5 +1379,51 @@ fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
         escalate("不能当场处理，领业主至主管处"),
     );
     assert_eq!(steps_taken(&s), ["supervisor"]);
+    s.assert_replays();
+}
+
+/// Two centres: 客服中心 (`cs`: the 客服员 kf under the supervisor sup) and
+/// 二区客服中心 (`cs2`: the 客服员 kfb and the supervisor supb); an overflowing
+/// water tank reported at the first centre's desk at `t0`, taken by kf and
+/// accepted five minutes later.
+fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("kfb", "二区客服员小温", "cs2", &["cs_staff"], Some("supb")),
+            ("supb", "二区客服主管", "cs2", &["supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱溢水")
+        .complainant(person("业主 邹女士"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员,能给予解释的就当场给予解释」: a
+/// complaint nobody has been handed yet is the centre's that received it. Under
+/// `holds_case = true` it was anyone's, so another centre's 客服员 or supervisor
+/// answered it, ending its verification and phone reply. The grants read
+/// `"received"` now (ruling 151): each refused naming `holds_case`, nothing
+/// changes, and the 客服员 who took it answers. The twentieth audit's act probe
+/// (fails on the old file, where the other centre's answer was taken).
+#[test]
+fn s20_another_centre_does_not_answer_a_complaint_received_here() {
+    let t0 = beijing(2026, 12, 15, 10, 0); // Tuesday
+    let mut s = overflow_at_the_first_centre(t0, "S20-Y");
+    let before = s.case().clone();
+    for who in ["kfb", "supb"] {
+        refused_not_holding(&mut s, who, minutes(t0, 8), reply("已关闭进水阀"));
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("kf", minutes(t0, 10), reply("已关闭进水阀, 维修工已到场"));
     s.assert_replays();
 }
