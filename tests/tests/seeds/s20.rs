@@ -1110,7 +1110,12 @@ fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
     let before = s.case().clone();
     // The case is the supervisor's now: the 客服员 no longer escalates it
     // (`holds_case`, twentieth audit; before, no step was left to him).
-    refused_not_holding(&mut s, "kf", minutes(t0, 30), escalate("业主仍不满，再上报"));
+    refused_not_holding(
+        &mut s,
+        "kf",
+        minutes(t0, 30),
+        escalate("业主仍不满，再上报"),
+    );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     assert_eq!(steps_taken(&s), ["supervisor"]);
     s.ok(

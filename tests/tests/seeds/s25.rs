@@ -558,7 +558,13 @@ fn two_callcentres() -> Roster {
                 Some("bz"),
             ),
             ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
-            ("w2", "二中心维系经理 小陶", "kf2", &["retention_agent"], None),
+            (
+                "w2",
+                "二中心维系经理 小陶",
+                "kf2",
+                &["retention_agent"],
+                None,
+            ),
             ("h1", "装维 江师傅", "wh", &["back_office"], None),
         ],
     )
@@ -591,7 +597,11 @@ fn s25_another_centres_agent_does_not_answer_a_centres_call() {
     refused_not_holding(&mut s, "w2", minutes(t0, 3), escalate("转主管"));
     assert_eq!(s.case(), &before, "the refusals change nothing");
     assert!(steps_taken(&s).is_empty());
-    s.ok("w1", minutes(t0, 5), escalate("需装维上门,超出首问处理范围"));
+    s.ok(
+        "w1",
+        minutes(t0, 5),
+        escalate("需装维上门,超出首问处理范围"),
+    );
     s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
     s.ok("h1", minutes(t0, 60), investigate());
     s.ok(
@@ -603,7 +613,10 @@ fn s25_another_centres_agent_does_not_answer_a_centres_call() {
         "h1",
         minutes(t0, 100),
         propose(
-            vec![rem(RemedyKind::Repair), rem_amt(RemedyKind::Compensation, "10")],
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "10"),
+            ],
             "更换入户线并赠送10元话费",
         ),
     );
@@ -611,6 +624,10 @@ fn s25_another_centres_agent_does_not_answer_a_centres_call() {
     refused_not_holding(&mut s, "w2", minutes(t0, 110), CommandKind::Approve);
     assert_eq!(s.case(), &proposed, "the refusal changes nothing");
     s.ok("w1", minutes(t0, 120), CommandKind::Approve);
-    s.ok("w1", minutes(t0, 130), reply("已更换入户线, 10元话费已赠送"));
+    s.ok(
+        "w1",
+        minutes(t0, 130),
+        reply("已更换入户线, 10元话费已赠送"),
+    );
     s.assert_replays();
 }
