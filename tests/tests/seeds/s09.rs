@@ -1095,6 +1095,30 @@ fn s09_a_head_grades_only_his_own_departments_case() {
     s.assert_replays();
 }
 
+/// 第五条4「对于较为紧要的投诉案件,公司应组织相关部门进行评估和改进」: the grade is the
+/// company's (management) or, assumed, the head's of the department the case was
+/// sent to. Under `holds_case = true` a complaint the 客服人员 had accepted and
+/// sent nowhere yet was anyone's, so 销售部's head made it 较为紧要, taking the
+/// evaluation step. His grade needs a case sent to his department now
+/// (`holds_case = "handed"`, ruling 130): refused naming `holds_case`, nothing
+/// changes, and management grades it. The twentieth audit (fails on the old
+/// file, where the head's grade was taken).
+#[test]
+fn s09_no_head_grades_a_case_not_yet_sent_to_a_department() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = accepted_complaint(t0, "S09-RN");
+    let pressing = || classify_as("pressing", "涉及媒体曝光");
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("xh", minutes(t0, 30), pressing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("holds_case"), "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    assert!(steps_taken(&s).is_empty());
+    s.ok("gm", minutes(t0, 40), pressing());
+    assert_eq!(steps_taken(&s), ["evaluation"]);
+    s.assert_replays();
+}
+
 /// 第五条1「接到投诉后,相关部门应尽快打开调查,核实投诉事实」: a case the 客服人员 sent to
 /// 财务部 is 财务部's to investigate within 第六条2's 15 working days, and its head
 /// passes it on; the 客服人员 hand on only a case they have (`holds_case`, ruling

@@ -622,3 +622,79 @@ fn s19_spoiled_food_is_compensated_on_the_floor_managers_approval() {
     s.ok("fm", minutes(t0, 7), approve());
     assert_eq!(status(&s), Status::Approved);
 }
+
+/// 「迅速行动…投诉发生在服务完成之后,在最快时间内,通告处理方法」 and 「坚持不懈地重获顾客的
+/// 友善」: every complaint is acted on or its method announced, and the source
+/// has no 非正常结案. The 当班经理 held `close_abnormally` outright and ended a
+/// complaint before any answer; he closes abnormally only an answered one now
+/// (`statuses = ["replied"]`, as S28's hall supervisor): refused as
+/// `grant_condition_unmet`, nothing changes; answered, with the guest
+/// unsatisfied, it is closed abnormally. The twentieth audit's act probe
+/// (fails on the old file, where the first closure was taken).
+#[test]
+fn s19_the_floor_manager_does_not_close_a_complaint_unanswered() {
+    let (mut s, t0) = slow_dish_accepted();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "顾客已离店".to_owned(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("fm", minutes(t0, 5), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("w", minutes(t0, 10), reply("致歉, 菜品已催厨房优先出菜"));
+    s.ok(
+        "w",
+        minutes(t0, 20),
+        callback(Satisfaction::Unsatisfied, "要求免单"),
+    );
+    s.ok("fm", minutes(t0, 30), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}
+
+/// 「告之您当班的其他服务人员客人的投诉,大家能共同关注」 and 「可告之现场管理」: a guest's
+/// complaint is the outlet's whose server took it, shared with its servers on
+/// duty and its manager on the floor. Servers and floor managers held their
+/// acts on every complaint, so another outlet's server answered one, and its
+/// manager took one from the server handling it. They are grants now on a
+/// complaint of their outlet (`holds_case = "received"`, ruling 151): each
+/// refused naming `holds_case`, nothing changes, and the server who took it
+/// answers. The twentieth audit's act probe (fails on the old file, where the
+/// other outlet's answer was taken).
+#[test]
+fn s19_another_outlet_does_not_handle_a_guests_complaint() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("rest2", "西餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理 周经理", "rest", &["floor_manager"], None),
+            ("w2", "西餐厅服务员小齐", "rest2", &["server"], Some("fm2")),
+            ("fm2", "西餐厅当班经理", "rest2", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2026, 2, 20, 12, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "汤里有头发")
+        .complainant(person("顾客"))
+        .category(cat("during_service"))
+        .first_responder(sid("w"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-X", c).unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 2), reply("已为您更换"));
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("w", minutes(t0, 3), assign("rest", "w"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "fm2",
+        minutes(t0, 4),
+        transfer("rest2", "w2", "西餐厅接手"),
+    );
+    refused_not_holding(&mut s, "w2", minutes(t0, 4), reply("已为您更换"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("w", minutes(t0, 5), reply("致歉, 已当面撤下并重新上汤"));
+    s.assert_replays();
+}

@@ -1108,12 +1108,13 @@ fn s20_the_cs_staff_do_not_pass_a_case_past_the_supervisor() {
         escalate("不能当场处理，领业主至主管处"),
     );
     let before = s.case().clone();
-    let past = s
-        .run("kf", minutes(t0, 30), escalate("业主仍不满，再上报"))
-        .unwrap_err();
-    assert!(
-        matches!(&past, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
-        "{past}"
+    // The case is the supervisor's now: the 客服员 no longer escalates it
+    // (`holds_case`, twentieth audit; before, no step was left to him).
+    refused_not_holding(
+        &mut s,
+        "kf",
+        minutes(t0, 30),
+        escalate("业主仍不满，再上报"),
     );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     assert_eq!(steps_taken(&s), ["supervisor"]);
@@ -1354,4 +1355,80 @@ fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 5), accept());
     s
+}
+
+/// 1「接到投诉…的客服员,能给予解释的就当场给予解释,若不能处理的,应将投诉的业主领至主管或经理处」:
+/// the 客服员 who cannot settle what he has takes the owner to the supervisor.
+/// His `escalate` held on every case, so a 客服员 of another centre took a case
+/// this centre had given its own 客服员 to the supervisor, displacing him
+/// (ruling 129). He takes only a case still with him now (`holds_case`,
+/// ruling 121): refused naming `holds_case`, nothing changes, and the 客服员
+/// who has it takes the owner there. The twentieth audit's act probe (fails on
+/// the old file, where the other centre's step was taken).
+#[test]
+fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
+    let t0 = beijing(2026, 12, 14, 10, 0); // Monday
+    let mut s = overflow_at_the_first_centre(t0, "S20-X");
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "kfb",
+        minutes(t0, 10),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "kf",
+        minutes(t0, 15),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    assert_eq!(steps_taken(&s), ["supervisor"]);
+    s.assert_replays();
+}
+
+/// Two centres: 客服中心 (`cs`: the 客服员 kf under the supervisor sup) and
+/// 二区客服中心 (`cs2`: the 客服员 kfb and the supervisor supb); an overflowing
+/// water tank reported at the first centre's desk at `t0`, taken by kf and
+/// accepted five minutes later.
+fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
+        &[
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("kfb", "二区客服员小温", "cs2", &["cs_staff"], Some("supb")),
+            ("supb", "二区客服主管", "cs2", &["supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱溢水")
+        .complainant(person("业主 邹女士"))
+        .first_responder(sid("kf"))
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员,能给予解释的就当场给予解释」: a
+/// complaint nobody has been handed yet is the centre's that received it. Under
+/// `holds_case = true` it was anyone's, so another centre's 客服员 or supervisor
+/// answered it, ending its verification and phone reply. The grants read
+/// `"received"` now (ruling 151): each refused naming `holds_case`, nothing
+/// changes, and the 客服员 who took it answers. The twentieth audit's act probe
+/// (fails on the old file, where the other centre's answer was taken).
+#[test]
+fn s20_another_centre_does_not_answer_a_complaint_received_here() {
+    let t0 = beijing(2026, 12, 15, 10, 0); // Tuesday
+    let mut s = overflow_at_the_first_centre(t0, "S20-Y");
+    let before = s.case().clone();
+    for who in ["kfb", "supb"] {
+        refused_not_holding(&mut s, who, minutes(t0, 8), reply("已关闭进水阀"));
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("kf", minutes(t0, 10), reply("已关闭进水阀, 维修工已到场"));
+    s.assert_replays();
 }

@@ -1459,3 +1459,95 @@ fn s22_the_project_manager_does_not_reassign_an_ordinary_repair() {
     s.ok("wxg", minutes(t0, 60), reply("门锁已更换"));
     s.assert_replays();
 }
+
+/// Two 服务中心, each with its 值班员, its 投诉受理员 and a 维修班 under it (`wx`:
+/// 老包 and 小董; `wx2`: 小鲁).
+fn two_centres() -> Scenario {
+    let roster = roster(
+        &[
+            ("fw", "一区物业服务中心", None),
+            ("wx", "一区维修班", Some("fw")),
+            ("fw2", "二区物业服务中心", None),
+            ("wx2", "二区维修班", Some("fw2")),
+        ],
+        &[
+            ("duty", "一区值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("wxg2", "维修工 小董", "wx", &["responsible"], None),
+            ("rec", "一区投诉受理员", "fw", &["receptionist"], None),
+            ("duty2", "二区值班员", "fw2", &["duty_officer"], None),
+            ("wxg3", "二区维修工 小鲁", "wx2", &["responsible"], None),
+            ("rec2", "二区投诉受理员", "fw2", &["receptionist"], None),
+        ],
+    );
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 值班员
+/// notifies the 责任人 of what his centre's duty received, and may name another
+/// in his notice's place. His `transfer` had no condition, so another centre's
+/// 值班员 took a repair from the 维修工 this centre had notified and gave it to
+/// his own team. He transfers only a case his centre sent on now (`holds_case
+/// = "sent"`, ruling 152): the other centre's transfer is refused naming
+/// `holds_case`, nothing changes, and this centre's 值班员 re-notifies within
+/// his team. The twentieth audit (fails on the old file, where the other
+/// centre's transfer was taken).
+#[test]
+fn s22_the_duty_officer_transfers_only_what_his_centre_sent() {
+    let mut s = two_centres();
+    let t0 = beijing(2026, 8, 5, 21, 0); // Wednesday night
+    let c = about(t0, "repair", "一区5号楼108宿舍灯管不亮")
+        .build()
+        .unwrap();
+    s.register("duty", "S22-TC", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "duty2",
+        minutes(t0, 10),
+        transfer("wx2", "wxg3", "改派二区维修班"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "duty",
+        minutes(t0, 15),
+        transfer("wx", "wxg2", "老包休班, 改由小董维修"),
+    );
+    s.ok("wxg2", minutes(t0, 60), reply("灯管已更换"));
+    s.assert_replays();
+}
+
+/// (二)「保证服务中心内全天二十四小时有人值班」, (三)「值班员应认真做好值班记录,并尽快通知
+/// 责任人」, (四)「按规定接听学生电话和接待学生投诉来访」: each centre's duty desk
+/// handles the complaints it receives. The 值班员's and the 投诉受理员's notice,
+/// callback, report and the 投诉受理员's closing held on every case, and their
+/// answer on any case nobody had been handed, so another centre's 值班员
+/// notified his own team of this centre's complaint and its 投诉受理员 closed
+/// it. They are grants now on a complaint of their centre (`holds_case =
+/// ["received", "sent"]`, the answer `"received"`, rulings 151, 152): each
+/// refused naming `holds_case`, nothing changes, and this centre's desk
+/// answers and closes. The twentieth audit's act probe (fails on the old
+/// file, where the other centre's notice was taken).
+#[test]
+fn s22_another_centres_desk_does_not_handle_a_centres_complaint() {
+    let mut s = two_centres();
+    let t0 = beijing(2026, 8, 6, 20, 0); // Thursday evening
+    let c = about(t0, "cleaner", "一区3号楼走廊垃圾两天没人清")
+        .first_responder(sid("duty"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-DX", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "duty2", minutes(t0, 5), assign("wx2", "wxg3"));
+    refused_not_holding(&mut s, "rec2", minutes(t0, 5), reply("已安排保洁"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("duty", minutes(t0, 10), reply("已通知保洁员今晚清理"));
+    let replied = s.case().clone();
+    refused_not_holding(&mut s, "rec2", minutes(t0, 20), close());
+    assert_eq!(s.case(), &replied, "the refusal changes nothing");
+    s.ok("rec", minutes(t0, 30), close());
+    s.assert_replays();
+}

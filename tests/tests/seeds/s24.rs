@@ -844,3 +844,53 @@ fn s24_production_and_technicians_work_only_a_complaint_they_are_called_in_to() 
     );
     s.assert_replays();
 }
+
+/// 5.2.1「质量部对客户的来电、来函及时回复,并做好记录」: the handling ends with the answer
+/// recorded, and the source has no 回访 (5.3 3)「保证客户满意而归」 is said of a
+/// visit). The file had no `[closure]`, so closing waited for a satisfied
+/// callback no clause asks for; an answered complaint closes on its answer
+/// now (`callback = "none"`, ruling 92). The twentieth audit (fails on the
+/// old file, where the closing was refused for want of a callback).
+#[test]
+fn s24_an_answered_complaint_closes_without_a_callback() {
+    let (mut s, t0) = production_beside_quality();
+    s.ok("q1", minutes(t0, 20), assign("pz", "q1"));
+    s.ok("q1", minutes(t0, 30), investigate());
+    s.ok(
+        "q1",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "柜门铰链装配偏差"),
+    );
+    s.ok("q1", minutes(t0, 50), reply("已安排上门更换柜门铰链"));
+    s.ok("q1", minutes(t0, 55), CommandKind::Close);
+    assert!(breach_list(&s).is_empty(), "{:?}", breach_list(&s));
+    s.assert_replays();
+}
+
+/// 5.3 2)「由销售人员会同质检人员(技术人员进行协助)对产品进行检定、核实」 and 5.4.1
+/// 「品质部…进行质量问题分析」: 技术部's technicians assist the inspection; whether the
+/// user caused the damage (5.1.6, making the complaint invalid) is the
+/// inspection's and 品质部's. Called in, 技术部 recorded `user_caused_damage`; it
+/// records its findings but no fact now (`facts = []`, ruling 150): refused
+/// as `grant_condition_unmet`, nothing changes, and 品质部 records it. The
+/// twentieth audit (fails on the old file, where 技术部's fact was recorded).
+#[test]
+fn s24_technicians_called_in_record_no_fact() {
+    let (mut s, t0) = production_beside_quality();
+    s.ok("q1", minutes(t0, 20), assign_with("pz", "q1", &["tech"]));
+    s.ok("js", minutes(t0, 30), investigate());
+    let user_caused = || CommandKind::RecordFacts {
+        facts: [(fact("user_caused_damage"), yes())].into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("js", minutes(t0, 40), user_caused()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok(
+        "js",
+        minutes(t0, 45),
+        findings(FaultParty::Customer, "柜门受外力撞击变形"),
+    );
+    s.ok("q1", minutes(t0, 50), user_caused());
+    s.assert_replays();
+}

@@ -540,3 +540,94 @@ fn fault_answered(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     s.ok("w1", at_s(2026, 3, 9, 9, 0, 8), accept());
     (s, t0)
 }
+
+/// [`callcentre`] with a second 10000号 centre (`kf2`) and its 维系经理 `w2`.
+fn two_callcentres() -> Roster {
+    roster(
+        &[
+            ("kf", "10000号客服中心", None),
+            ("kf2", "10000号第二客服中心", None),
+            ("wh", "宽带维护中心", None),
+        ],
+        &[
+            (
+                "w1",
+                "维系经理 小周",
+                "kf",
+                &["retention_agent"],
+                Some("bz"),
+            ),
+            ("bz", "值班主管 孙主管", "kf", &["team_leader"], None),
+            (
+                "w2",
+                "二中心维系经理 小陶",
+                "kf2",
+                &["retention_agent"],
+                None,
+            ),
+            ("h1", "装维 江师傅", "wh", &["back_office"], None),
+        ],
+    )
+}
+
+/// 「第一受理,责任不推」「本职范围,当场解答,复杂问题,及时转达」: the first receiver
+/// answers the call he took, and still answers for one his centre passed on.
+/// The 维系经理 held his acts on every call, so another centre's 维系经理
+/// answered a call this centre took, and approved the back office's remedy
+/// on a call this centre had passed on, or passed one on (`pass-on`). They
+/// are a grant now on a call his
+/// centre took or sent on (`holds_case = ["received", "sent"]`, rulings 151,
+/// 152): each refused naming `holds_case`, nothing changes, and the first
+/// receiver approves and answers. The twentieth audit's act probe (fails on
+/// the old file, where the other centre's answer was taken).
+#[test]
+fn s25_another_centres_agent_does_not_answer_a_centres_call() {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), two_callcentres());
+    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "宽带晚上经常断线")
+        .complainant(person("庞先生"))
+        .category(cat("fault_report"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "DX-X", c).unwrap();
+    s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 2), reply("已为您重启端口"));
+    refused_not_holding(&mut s, "w2", minutes(t0, 3), escalate("转主管"));
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    assert!(steps_taken(&s).is_empty());
+    s.ok(
+        "w1",
+        minutes(t0, 5),
+        escalate("需装维上门,超出首问处理范围"),
+    );
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    s.ok("h1", minutes(t0, 60), investigate());
+    s.ok(
+        "h1",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "入户线老化"),
+    );
+    s.ok(
+        "h1",
+        minutes(t0, 100),
+        propose(
+            vec![
+                rem(RemedyKind::Repair),
+                rem_amt(RemedyKind::Compensation, "10"),
+            ],
+            "更换入户线并赠送10元话费",
+        ),
+    );
+    let proposed = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 110), CommandKind::Approve);
+    assert_eq!(s.case(), &proposed, "the refusal changes nothing");
+    s.ok("w1", minutes(t0, 120), CommandKind::Approve);
+    s.ok(
+        "w1",
+        minutes(t0, 130),
+        reply("已更换入户线, 10元话费已赠送"),
+    );
+    s.assert_replays();
+}

@@ -792,3 +792,46 @@ fn s28_another_halls_supervisor_does_not_answer_a_halls_complaint() {
     s.ok("zr", minutes(t0, 20), reply("主任现场答复: 明日上门检修"));
     s.assert_replays();
 }
+
+/// 二「本规范适用于各营业厅日常的现场客户投诉处理服务工作」, 三6「超出处理权限时应及
+/// 时上报上一级主管协调处理」: the supervisor a hall's case goes to is that hall's.
+/// The hall supervisor held `transfer`, `approve` and `send_back` on every case,
+/// so 新街口's supervisor took a case this hall had assigned to its staff member
+/// and gave it to his own, and could approve the solution beyond the staff
+/// member's authority. They need a case with his hall now (`holds_case`,
+/// ruling 121): each is refused naming `holds_case`, nothing changes, and this
+/// hall's supervisor approves. The twentieth audit (fails on the old file,
+/// where 新街口's transfer was taken).
+#[test]
+fn s28_another_halls_supervisor_does_not_take_or_approve_a_halls_case() {
+    let t0 = beijing(2026, 6, 22, 10, 0); // Monday
+    let mut s = threatens_the_media_in(two_halls(), "YY-XT", t0);
+    s.ok("zr", minutes(t0, 8), assign("yyt", "y1"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "xz",
+        minutes(t0, 10),
+        transfer("xjk", "y2", "改由新街口营业厅处理"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("y1", minutes(t0, 15), CommandKind::StartInvestigation);
+    s.ok(
+        "y1",
+        minutes(t0, 30),
+        findings(FaultParty::Us, "光猫故障导致反复断网"),
+    );
+    s.ok(
+        "y1",
+        minutes(t0, 35),
+        propose(
+            vec![rem_amt(RemedyKind::Refund, "300"), rem(RemedyKind::Apology)],
+            "减免三个月宽带费300元",
+        ),
+    );
+    let proposed = s.case().clone();
+    refused_not_holding(&mut s, "xz", minutes(t0, 40), CommandKind::Approve);
+    assert_eq!(s.case(), &proposed, "the refusal changes nothing");
+    s.ok("zr", minutes(t0, 45), CommandKind::Approve);
+    s.assert_replays();
+}

@@ -2028,3 +2028,43 @@ fn s30_the_chain_hands_on_only_a_work_order_submitted_to_it() {
     s.ok("zg", minutes(t0, 20), assign("jd", "jd1"));
     s.assert_replays();
 }
+
+/// 「遇客户投诉热线客户代表来电,一律由客户代表直接在线提交工单受理」, 四 受理原则「不允许私下
+/// 自行处…理或让别人代为处理」 and 第三步「请第一时间将工单提交部门主管」: the
+/// representative who took the call submits the work order. His `escalate`
+/// held on any work order nobody had been handed yet (`holds_case = true`), so
+/// a 客户代表 of another 客服 department (二部's 小萧) submitted this department's
+/// work order to the 部门主管. It is the department's that took the call now
+/// (`holds_case = "received"`, ruling 151): refused naming `holds_case`,
+/// nothing changes, and 小白, who took it, submits it. The twentieth audit
+/// (fails on the old file, where 小萧's submission was taken).
+#[test]
+fn s30_another_departments_representative_does_not_submit_a_work_order() {
+    let t0 = beijing(2026, 9, 7, 10, 0); // Monday
+    let two = roster(
+        &[("kfzx", "客服中心", None), ("kf2", "客服二部", None)],
+        &[
+            ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+            ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+            ("zg", "部门主管 龚主管", "kfzx", &["dept_supervisor"], None),
+            ("kd3", "客户代表 小萧", "kf2", &["agent"], None),
+        ],
+    );
+    let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
+        .complainant(person("用户 甘女士"))
+        .category(cat("agent_service"))
+        .respondent(Respondent::staff(sid("kd2")))
+        .first_responder(sid("kd1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("community-network-s30.toml"), two);
+    s.register("kd1", "ZD-RX", c).unwrap();
+    s.ok("kd1", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "kd3", minutes(t0, 8), escalate("代为提交"));
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    assert_eq!(steps_taken(&s), ["to-dept-supervisor"]);
+    s.assert_replays();
+}
