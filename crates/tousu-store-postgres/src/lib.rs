@@ -222,6 +222,7 @@ impl PgStore {
         batches: &[Batch],
     ) -> Result<Option<Vec<Result<u64, StoreError>>>, StoreError> {
         let mut tx = client.transaction().map_err(backend)?;
+        lock_cases(&mut tx, &self.statements, batches)?;
         let mut outcomes = Vec::with_capacity(batches.len());
         for batch in batches {
             let outcome = match batch.check() {
@@ -246,6 +247,7 @@ impl PgStore {
         batches: &[Batch],
     ) -> Result<Vec<Result<u64, StoreError>>, StoreError> {
         let mut tx = client.transaction().map_err(backend)?;
+        lock_cases(&mut tx, &self.statements, batches)?;
         let outcomes = batches
             .iter()
             .map(|batch| {
@@ -561,6 +563,28 @@ impl<'a> WriteArgs<'a> {
         ]
     }
 }
+
+/// Locks the stored rows of `batches`' cases, in the order of their ids,
+/// before any write takes the position counter. A write holds its case's
+/// lock and then waits for the counter, which `append_all` holds to its
+/// commit: were the chunk's later cases locked only as it reached them, a
+/// command on one of them, arriving meanwhile, would hold that case and
+/// wait for the counter while the chunk waited for the case — a deadlock.
+/// Two chunks lock in one order, so they queue instead.
+fn lock_cases(
+    tx: &mut impl GenericClient,
+    statements: &Statements,
+    batches: &[Batch],
+) -> Result<(), StoreError> {
+    let cases: Vec<&str> = batches.iter().map(|b| b.case_id.as_str()).collect();
+    let st = statements.get(tx, LOCK_CASES)?;
+    tx.query(&st, &[&cases]).map_err(backend)?;
+    Ok(())
+}
+
+/// [`lock_cases`]' statement.
+const LOCK_CASES: &str = "SELECT 1 FROM tousu_cases WHERE case_id = ANY($1::text[])
+     ORDER BY case_id FOR UPDATE";
 
 /// A unique violation is a refusal: on the command records, the command
 /// was applied already; on the events' key, another writer's commit.
