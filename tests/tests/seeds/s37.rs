@@ -1498,3 +1498,27 @@ fn s37_another_sections_investigation_does_not_make_it_answer_for_the_case() {
         ["completion@1 → sw", "late_explained@1 → sw"]
     );
 }
+
+/// 投诉受理制 第二条「受理投资商及企业的一般信函、电话、来访投诉后,按照投诉类别,及时了解处理」
+/// and 首问负责制 第三条「首问责任人应当在限定时限内办结,手续不全或未能及时办结的,应主动说明原因」:
+/// an accepted complaint is handled and answered. Neither code has a 非正常结案;
+/// the leader's (assumed) abnormal closure held at any stage, so he ended a case
+/// handed to the section before any 了解处理, stopping `completion` (this test
+/// fails on that file). He now closes abnormally only an answered complaint
+/// (`statuses = ["replied"]`): refused changing nothing, then taken once the
+/// section answered. The twentieth audit.
+#[test]
+fn s37_the_leader_does_not_close_a_complaint_unanswered() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "局领导：投资商诉求无法满足,结案".into(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("jl", minutes(t0, 20), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
+    s.ok("jl", minutes(t0, 40), closing());
+    s.assert_replays();
+}
