@@ -850,13 +850,7 @@ fn s27_a_superior_sees_only_its_own_bureaus_complainant() {
             ("sj2", "乙市税务局纳税服务处", None),
         ],
         &[
-            (
-                "zy",
-                "专职人员 钱专员",
-                "ns",
-                &["tax_service_staff"],
-                None,
-            ),
+            ("zy", "专职人员 钱专员", "ns", &["tax_service_staff"], None),
             ("cz", "甲市 处长", "sj", &["superior_authority"], None),
             ("cz2", "乙市 处长", "sj2", &["superior_authority"], None),
         ],
