@@ -947,11 +947,7 @@ fn s26_the_referrer_is_answered_with_a_result() {
     s.register("sl", "CD-R", c).unwrap();
     s.ok("sl", minutes(t0, 10), accept());
     s.ok("sl", minutes(t0, 20), assign("zjz", "jd"));
-    let report = || CommandKind::RecordAction {
-        action: tousu_policy::CaseAction::ReportSubmitted,
-        note: Some("已向交办部门回复办理结果".into()),
-        milestone: None,
-    };
+    let report = report_to_referrer;
     s.refused("sl", minutes(t0, 30), report());
     assert!(
         s.deadlines(minutes(t0, 30))
@@ -1069,5 +1065,48 @@ fn s26_another_stations_desk_does_not_take_a_case_not_handed_on() {
     // Handed to 武侯区's station, the complaint is within its line.
     s.ok("c1", minutes(t0, 25), assign("wh", "w2"));
     s.ok("w1", minutes(t0, 30), reply("武侯区站：已责成整改"));
+    s.assert_replays();
+}
+
+/// 第七条「质量投诉处理监督机构应在规定期限内向交办部门回复办理结果」: the answer to the
+/// 交办部门, recorded as `report_submitted`.
+fn report_to_referrer() -> CommandKind {
+    CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some("已向交办部门回复办理结果".into()),
+        milestone: None,
+    }
+}
+
+/// 第七条「实行属地管理、归口办理」「质量投诉处理监督机构应在规定期限内向交办部门回复办理结果」:
+/// a referral the city station's desk received and answered itself, not handed
+/// on, is the city station's to report to the 交办部门. The inspector's grant of
+/// that report held under `holds_case = true`, under which a case nobody was
+/// handed is anyone's, so 武侯区's inspector recorded it and stopped
+/// `answer_referrer` for the city station (this test fails on that file); now
+/// `"received"` (ruling 151), as his other acts since the eighteenth audit:
+/// refused changing nothing, the city desk reports. The twentieth audit.
+#[test]
+fn s26_another_stations_inspector_does_not_answer_the_referrer_for_a_case_not_handed_on() {
+    let mut s = Scenario::new(policy("construction-chengdu-s26.toml"), city_and_wuhou());
+    let t0 = beijing(2026, 6, 24, 10, 0); // Wednesday
+    let c = Complaint::builder(t0, Channel::Referral, "市建委交办:住宅楼外墙渗水")
+        .complainant(person("业主"))
+        .category(cat("waterproofing"))
+        .first_responder(sid("c1"))
+        .build()
+        .unwrap();
+    s.register("c1", "CD-RR", c).unwrap();
+    s.ok("c1", minutes(t0, 10), accept());
+    s.ok("c1", minutes(t0, 20), reply("市站：已责成建设单位限期整改"));
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 30), report_to_referrer());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("c1", minutes(t0, 40), report_to_referrer());
+    assert!(
+        s.deadlines(minutes(t0, 40))
+            .iter()
+            .all(|v| v.milestone.as_str() != "answer_referrer")
+    );
     s.assert_replays();
 }

@@ -1475,3 +1475,50 @@ fn s37_the_sections_report_to_the_leader_leaves_it_the_case() {
     assert_eq!(steps_taken(&s), ["leader-report"]);
     s.assert_replays();
 }
+
+/// 首问负责制 第一条「接受询问的首位工作人员…必须解答、办理或者交经办科室 人)办理」 and 第三条
+/// 「首问责任人应当在限定时限内办结…未能及时办结的,应主动说明原因」: a case the first
+/// receiver sent to 项目服务科 naming no 经办人 is that section's once one of it
+/// acts, and his until then (ruling 77). 规划建设科, called in to look into it
+/// (投诉受理制 第三条「涉及多个职能部门」), does not hold it: `completion`'s fallback
+/// `{ role = "handling_section" }` counted any section's member who acted, so
+/// 规划科's investigation charged it with 项目服务科's late case and the reason
+/// owed for it (this test fails on that file); now `{ role_holding_case = … }`
+/// (ruling 161), and the first receiver answers. The twentieth audit.
+#[test]
+fn s37_another_sections_investigation_does_not_make_it_answer_for_the_case() {
+    let mut s = s37_received();
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    s.ok("sw", minutes(t0, 10), assign_department("ywk"));
+    s.ok("gh", minutes(t0, 20), investigate());
+    s.tick(beijing(2026, 4, 15, 9, 0));
+    s.tick(beijing(2026, 4, 17, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["completion@1 → sw", "late_explained@1 → sw"]
+    );
+}
+
+/// 投诉受理制 第二条「受理投资商及企业的一般信函、电话、来访投诉后,按照投诉类别,及时了解处理」
+/// and 首问负责制 第三条「首问责任人应当在限定时限内办结,手续不全或未能及时办结的,应主动说明原因」:
+/// an accepted complaint is handled and answered. Neither code has a 非正常结案;
+/// the leader's (assumed) abnormal closure held at any stage, so he ended a case
+/// handed to the section before any 了解处理, stopping `completion` (this test
+/// fails on that file). He now closes abnormally only an answered complaint
+/// (`statuses = ["replied"]`): refused changing nothing, then taken once the
+/// section answered. The twentieth audit.
+#[test]
+fn s37_the_leader_does_not_close_a_complaint_unanswered() {
+    let t0 = beijing(2026, 4, 7, 9, 0);
+    let mut s = s37_two_sections();
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "局领导：投资商诉求无法满足,结案".into(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("jl", minutes(t0, 20), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("jb", minutes(t0, 30), reply("环评批复已于今日下达"));
+    s.ok("jl", minutes(t0, 40), closing());
+    s.assert_replays();
+}

@@ -1529,3 +1529,45 @@ fn s38_a_complaint_not_yet_handed_on_is_its_first_receivers() {
     s.ok("hs", minutes(t0, 20), assign("cw", "cw1"));
     s.assert_replays();
 }
+
+/// 1「将综合办、医教科、护理部、服务台、总值班设为常规投诉接待处」, 3「凡第一位接到病人投诉的本院职工均为
+/// "投诉第一接待人"」 and 4「如对病人投诉的问题没有能力解决,凡医疗投诉上交医教科、收费投诉上交财务科、
+/// 行风投诉上交综合办处理」: a billing complaint received at 医教科, a regular
+/// reception point, and handed up to 财务科 with no handler named is 财务科's to
+/// feed back (6「在规定时日内把调查结果和处理意见反馈给投诉者」). `feedback`'s fallback
+/// `{ role = "medical_affairs" }` counted the first holder of the role on the
+/// case in any office — the 医教科 clerk who received it and passed it on — so
+/// 财务科's late feedback was charged to her (this test fails on that file);
+/// now `{ role_holding_case = "…" }` (ruling 161): only the office holding the
+/// complaint, and 财务科's holder answers. The twentieth audit.
+#[test]
+fn s38_a_complaint_passed_on_from_another_reception_point_is_the_receiving_offices() {
+    let roster = roster(
+        &[("jk", "医教科", None), ("cw", "财务科", None)],
+        &[
+            (
+                "jk3",
+                "医教科 接待干事",
+                "jk",
+                &["first_receiver", "medical_affairs"],
+                None,
+            ),
+            ("cw1", "财务科 科长", "cw", &["finance"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("hospital-s38.toml"), roster);
+    let t0 = beijing(2026, 9, 8, 9, 0); // Tuesday
+    let c = Complaint::builder(t0, Channel::Visit, "出院结算重复收取检查费")
+        .complainant(patient("患者 孙女士"))
+        .category(cat("billing"))
+        .first_responder(sid("jk3"))
+        .build()
+        .unwrap();
+    s.register("jk3", "YY-CW", c).unwrap();
+    s.ok("jk3", minutes(t0, 2), accept());
+    s.ok("jk3", minutes(t0, 5), assign_department("cw"));
+    // 5 working days (assumed) from Tuesday 8 September: the end of the 15th.
+    assert_eq!(due(&s, minutes(t0, 6), "feedback"), "2026-09-16 00:00");
+    s.tick(beijing(2026, 9, 16, 9, 0));
+    assert_eq!(breach_owners(&s), ["feedback@1 → cw1"]);
+}
