@@ -516,10 +516,9 @@ fn s11_the_branch_head_does_not_report_a_case_to_himself() {
         .unwrap();
     s.register("tsm", "S11-E", c).unwrap();
     s.ok("tsm", minutes(t0, 5), accept());
-    assert!(
-        s.run("bh", minutes(t0, 8), escalate("网点负责人上报"))
-            .is_err()
-    );
+    assert!(s
+        .run("bh", minutes(t0, 8), escalate("网点负责人上报"))
+        .is_err());
     assert!(steps_notified(&s).is_empty());
     s.ok("tsm", minutes(t0, 10), escalate("向营业网点负责人汇报"));
     assert_eq!(steps_notified(&s), ["branch-head → branch_head"]);
@@ -564,4 +563,64 @@ fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
     assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
     s.tick(beijing(2025, 10, 17, 9, 0));
     assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+}
+
+/// A complaint made at the counter on Monday 16 November 2026, which the teller
+/// could not answer and the 投诉管理人 took up: registered and accepted.
+fn s11_counter_complaint_taken_up(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
+    let t0 = beijing(2026, 11, 16, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "柜员拒绝办理挂失补卡，称须回开户网点")
+        .complainant(person("周先生").with_phone("13703793333"))
+        .category(cat("business_process"))
+        .build()
+        .unwrap();
+    s.register("teller", number, c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    t0
+}
+
+/// 第七条(二)「能立即答复的要当场予以答复;对当场不能答复的,应在三日内回复客户」 (第八条(三)
+/// 「投诉处理完毕后将处理情况回复客户」): every complaint is answered. The 网点负责人's assumed
+/// abnormal closure (S11 has none) ended a counter complaint as it was accepted,
+/// unanswered, which met the 三日 (`reply`) with no reply; it is now his only once the
+/// complaint was answered (`statuses = ["replied"]`, as S08's book since the
+/// twentieth audit). Twentieth audit; fails on the old file (the closure was taken).
+#[test]
+fn s11_the_branch_head_does_not_end_an_unanswered_complaint() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-X");
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求超出本行规定".into(),
+    };
+    let refused = s.refused("bh", minutes(t0, 30), end());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(due(&s, minutes(t0, 31), "reply"), "2026-11-20 00:00");
+    s.ok(
+        "tsm",
+        minutes(t0, 60),
+        reply("已说明挂失补卡须本人持证件办理"),
+    );
+    s.ok("bh", minutes(t0, 90), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// 第六条「由投诉管理人负责协调、解决,并将处理结果回复客户」 and 第七条(三)「对超出本网点处理权限的
+/// 投诉,应及时向总行规范服务管理部门报告。营业网点要及时跟踪投诉处理情况,确保及时回复客户」: the
+/// 总行规范服务管理部门 answers a case reported or handed to it, not one the branch
+/// holds. Its `reply` held on every complaint but the book's, so its 专员's answer to
+/// a counter complaint never reported to it met the branch's 三日. Now it answers
+/// only a case handed to it (`holds_case = "handed"`). Twentieth audit; fails on the
+/// old file (the head office's reply was taken).
+#[test]
+fn s11_the_head_office_does_not_answer_a_complaint_the_branch_holds() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-Y");
+    let answer = || reply("总行答复：挂失补卡可在任一网点办理");
+    refused_not_holding(&mut s, "ho1", minutes(t0, 10), answer());
+    s.ok("tsm", minutes(t0, 15), assign("branch", "tsm"));
+    refused_not_holding(&mut s, "ho1", minutes(t0, 20), answer());
+    assert_eq!(due(&s, minutes(t0, 21), "reply"), "2026-11-20 00:00");
+    s.ok("tsm", minutes(t0, 30), answer());
+    s.assert_replays();
 }
