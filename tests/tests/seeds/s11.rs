@@ -516,9 +516,10 @@ fn s11_the_branch_head_does_not_report_a_case_to_himself() {
         .unwrap();
     s.register("tsm", "S11-E", c).unwrap();
     s.ok("tsm", minutes(t0, 5), accept());
-    assert!(s
-        .run("bh", minutes(t0, 8), escalate("网点负责人上报"))
-        .is_err());
+    assert!(
+        s.run("bh", minutes(t0, 8), escalate("网点负责人上报"))
+            .is_err()
+    );
     assert!(steps_notified(&s).is_empty());
     s.ok("tsm", minutes(t0, 10), escalate("向营业网点负责人汇报"));
     assert_eq!(steps_notified(&s), ["branch-head → branch_head"]);
