@@ -625,3 +625,36 @@ fn s11_the_head_office_does_not_answer_a_complaint_the_branch_holds() {
     s.ok("tsm", minutes(t0, 30), answer());
     s.assert_replays();
 }
+
+/// 第八条(四)「经网点负责人确认,客户投诉超出本网点处理权限的,要及时将客户投诉报总行规范服务管理部门
+/// 处理」 and 第十条(四)「及时配合了解总行投诉处理情况,并在登记薄予以记录」: once the case was
+/// reported, the head office handles it and the branch follows it. The 投诉管理人 held
+/// `investigate`, `record_findings`, `propose_solution`, `assign` and `transfer` on
+/// every case, so he could find and propose on a case the head office had taken
+/// over, or hand it back to himself; now they hold on a case with the branch
+/// (`holds_case = true`). He still answers the customer (第七条(三)「确保及时回复客户」).
+/// Twentieth audit; fails on the old file (his findings were recorded).
+#[test]
+fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-Z");
+    s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 15), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 20),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("异地挂失补卡属总行规定，超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok("tsm", minutes(t0, 25), escalate("报总行规范服务管理部门"));
+    refused_not_holding(&mut s, "tsm", minutes(t0, 30), investigate());
+    refused_not_holding(&mut s, "tsm", minutes(t0, 31), assign("branch", "tsm"));
+    s.ok("ho1", minutes(t0, 40), investigate());
+    let found = || findings(FaultParty::Us, "柜员未执行通挂通补规定");
+    refused_not_holding(&mut s, "tsm", minutes(t0, 50), found());
+    s.ok("ho1", minutes(t0, 60), found());
+    s.ok("tsm", minutes(t0, 90), reply("总行已核实，可在本网点补卡"));
+    s.assert_replays();
+}
