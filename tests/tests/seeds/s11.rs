@@ -658,3 +658,24 @@ fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() 
     s.ok("tsm", minutes(t0, 90), reply("总行已核实，可在本网点补卡"));
     s.assert_replays();
 }
+
+/// 第八条(一)「对能给予答复的问题,应立即向客户解释说明。无法答复的,应立即转交投诉管理人」 and
+/// 第六条「该员工应及时将投诉问题转交负责客投诉管理人处理,由投诉管理人负责协调、解决,并将处理结果
+/// 回复客户」: the teller answers what he can at once; a complaint handed to the
+/// 投诉管理人 is the 投诉管理人's to answer. The teller's `reply` held on every counter
+/// complaint, so his answer to one assigned to the 投诉管理人 met the 三日; now it holds
+/// only before the case is assigned (`statuses = ["accepted"]`) or taken over by the
+/// head office (`holds_case = true`). Twentieth audit; fails on the old file (the
+/// teller's reply was taken).
+#[test]
+fn s11_the_teller_does_not_answer_a_complaint_handed_to_the_complaint_manager() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-W");
+    s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
+    let answer = || reply("已向客户解释挂失补卡流程");
+    let refused = s.refused("teller", minutes(t0, 20), answer());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(due(&s, minutes(t0, 21), "reply"), "2026-11-20 00:00");
+    s.ok("tsm", minutes(t0, 30), answer());
+    s.assert_replays();
+}
