@@ -532,6 +532,22 @@ fn s11_the_branch_head_does_not_report_a_case_to_himself() {
 #[test]
 fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_annual_fee_refund_proposed(&mut s);
+    let version = s.case().version;
+    let refused = s.run("bh", minutes(t0, 50), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
+    s.tick(beijing(2025, 10, 17, 9, 0));
+    assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+}
+
+/// A phone complaint of Monday 13 October 2025 the 投诉管理人 took, investigated and
+/// found the bank's fault in, proposing an 800 元 refund (beyond the branch head's 500).
+fn s11_annual_fee_refund_proposed(s: &mut Scenario) -> chrono::DateTime<chrono::Utc> {
     let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
     let c = Complaint::builder(t0, Channel::Phone, "信用卡年费误扣")
         .category(cat("fees"))
@@ -554,16 +570,33 @@ fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
             "退还误扣年费800元",
         ),
     );
-    let version = s.case().version;
-    let refused = s.run("bh", minutes(t0, 50), approve()).unwrap_err();
-    assert!(
-        matches!(refused, Rejection::OutOfAuthority { .. }),
-        "{refused}"
+    t0
+}
+
+/// 第八条(四)「经网点负责人确认,客户投诉超出本网点处理权限的,要及时将客户投诉报总行规范服务管理部门
+/// 处理」 (第九条, 第十条(三) likewise): a remedy beyond the branch's authority is the head
+/// office's to decide once the branch head confirmed the case beyond the branch and it
+/// was reported. The head office held `approve` and `send_back` on every case, so it
+/// approved the 投诉管理人's 800 元 refund on a case the branch held, unconfirmed and
+/// never reported; now only on a case with it (`holds_case = true`). Twentieth audit;
+/// fails on the old file (the approval was taken).
+#[test]
+fn s11_the_head_office_decides_only_a_case_reported_to_it() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_annual_fee_refund_proposed(&mut s);
+    refused_not_holding(&mut s, "ho1", minutes(t0, 50), approve());
+    s.ok("tsm", minutes(t0, 55), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 60),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("退还800元超出本网点处理权限".to_owned()),
+        },
     );
-    assert_eq!(s.case().version, version, "nothing recorded");
-    assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
-    s.tick(beijing(2025, 10, 17, 9, 0));
-    assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+    s.ok("tsm", minutes(t0, 65), escalate("报总行规范服务管理部门"));
+    s.ok("ho1", minutes(t0, 90), approve());
+    s.assert_replays();
 }
 
 /// A complaint made at the counter on Monday 16 November 2026, which the teller
