@@ -532,6 +532,22 @@ fn s11_the_branch_head_does_not_report_a_case_to_himself() {
 #[test]
 fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_annual_fee_refund_proposed(&mut s);
+    let version = s.case().version;
+    let refused = s.run("bh", minutes(t0, 50), approve()).unwrap_err();
+    assert!(
+        matches!(refused, Rejection::OutOfAuthority { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
+    s.tick(beijing(2025, 10, 17, 9, 0));
+    assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+}
+
+/// A phone complaint of Monday 13 October 2025 the 投诉管理人 took, investigated and
+/// found the bank's fault in, proposing an 800 元 refund (beyond the branch head's 500).
+fn s11_annual_fee_refund_proposed(s: &mut Scenario) -> chrono::DateTime<chrono::Utc> {
     let t0 = beijing(2025, 10, 13, 10, 0); // a Monday
     let c = Complaint::builder(t0, Channel::Phone, "信用卡年费误扣")
         .category(cat("fees"))
@@ -554,14 +570,145 @@ fn s11_the_branch_head_approves_within_the_branch_and_hears_of_a_late_reply() {
             "退还误扣年费800元",
         ),
     );
-    let version = s.case().version;
-    let refused = s.run("bh", minutes(t0, 50), approve()).unwrap_err();
-    assert!(
-        matches!(refused, Rejection::OutOfAuthority { .. }),
-        "{refused}"
+    t0
+}
+
+/// 第八条(四)「经网点负责人确认,客户投诉超出本网点处理权限的,要及时将客户投诉报总行规范服务管理部门
+/// 处理」 (第九条, 第十条(三) likewise): a remedy beyond the branch's authority is the head
+/// office's to decide once the branch head confirmed the case beyond the branch and it
+/// was reported. The head office held `approve` and `send_back` on every case, so it
+/// approved the 投诉管理人's 800 元 refund on a case the branch held, unconfirmed and
+/// never reported; now only on a case with it (`holds_case = true`). Twentieth audit;
+/// fails on the old file (the approval was taken).
+#[test]
+fn s11_the_head_office_decides_only_a_case_reported_to_it() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_annual_fee_refund_proposed(&mut s);
+    refused_not_holding(&mut s, "ho1", minutes(t0, 50), approve());
+    s.ok("tsm", minutes(t0, 55), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 60),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("退还800元超出本网点处理权限".to_owned()),
+        },
     );
-    assert_eq!(s.case().version, version, "nothing recorded");
-    assert_eq!(due(&s, minutes(t0, 50), "reply"), "2025-10-17 00:00");
-    s.tick(beijing(2025, 10, 17, 9, 0));
-    assert_eq!(steps_notified(&s), ["late-reply → branch_head"]);
+    s.ok("tsm", minutes(t0, 65), escalate("报总行规范服务管理部门"));
+    s.ok("ho1", minutes(t0, 90), approve());
+    s.assert_replays();
+}
+
+/// A complaint made at the counter on Monday 16 November 2026, which the teller
+/// could not answer and the 投诉管理人 took up: registered and accepted.
+fn s11_counter_complaint_taken_up(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
+    let t0 = beijing(2026, 11, 16, 10, 0); // a Monday
+    let c = Complaint::builder(t0, Channel::Visit, "柜员拒绝办理挂失补卡，称须回开户网点")
+        .complainant(person("周先生").with_phone("13703793333"))
+        .category(cat("business_process"))
+        .build()
+        .unwrap();
+    s.register("teller", number, c).unwrap();
+    s.ok("tsm", minutes(t0, 5), accept());
+    t0
+}
+
+/// 第七条(二)「能立即答复的要当场予以答复;对当场不能答复的,应在三日内回复客户」 (第八条(三)
+/// 「投诉处理完毕后将处理情况回复客户」): every complaint is answered. The 网点负责人's assumed
+/// abnormal closure (S11 has none) ended a counter complaint as it was accepted,
+/// unanswered, which met the 三日 (`reply`) with no reply; it is now his only once the
+/// complaint was answered (`statuses = ["replied"]`, as S08's book since the
+/// twentieth audit). Twentieth audit; fails on the old file (the closure was taken).
+#[test]
+fn s11_the_branch_head_does_not_end_an_unanswered_complaint() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-X");
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求超出本行规定".into(),
+    };
+    let refused = s.refused("bh", minutes(t0, 30), end());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(due(&s, minutes(t0, 31), "reply"), "2026-11-20 00:00");
+    s.ok(
+        "tsm",
+        minutes(t0, 60),
+        reply("已说明挂失补卡须本人持证件办理"),
+    );
+    s.ok("bh", minutes(t0, 90), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
+
+/// 第六条「由投诉管理人负责协调、解决,并将处理结果回复客户」 and 第七条(三)「对超出本网点处理权限的
+/// 投诉,应及时向总行规范服务管理部门报告。营业网点要及时跟踪投诉处理情况,确保及时回复客户」: the
+/// 总行规范服务管理部门 answers a case reported or handed to it, not one the branch
+/// holds. Its `reply` held on every complaint but the book's, so its 专员's answer to
+/// a counter complaint never reported to it met the branch's 三日. Now it answers
+/// only a case handed to it (`holds_case = "handed"`). Twentieth audit; fails on the
+/// old file (the head office's reply was taken).
+#[test]
+fn s11_the_head_office_does_not_answer_a_complaint_the_branch_holds() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-Y");
+    let answer = || reply("总行答复：挂失补卡可在任一网点办理");
+    refused_not_holding(&mut s, "ho1", minutes(t0, 10), answer());
+    s.ok("tsm", minutes(t0, 15), assign("branch", "tsm"));
+    refused_not_holding(&mut s, "ho1", minutes(t0, 20), answer());
+    assert_eq!(due(&s, minutes(t0, 21), "reply"), "2026-11-20 00:00");
+    s.ok("tsm", minutes(t0, 30), answer());
+    s.assert_replays();
+}
+
+/// 第八条(四)「经网点负责人确认,客户投诉超出本网点处理权限的,要及时将客户投诉报总行规范服务管理部门
+/// 处理」 and 第十条(四)「及时配合了解总行投诉处理情况,并在登记薄予以记录」: once the case was
+/// reported, the head office handles it and the branch follows it. The 投诉管理人 held
+/// `investigate`, `record_findings`, `propose_solution`, `assign` and `transfer` on
+/// every case, so he could find and propose on a case the head office had taken
+/// over, or hand it back to himself; now they hold on a case with the branch
+/// (`holds_case = true`). He still answers the customer (第七条(三)「确保及时回复客户」).
+/// Twentieth audit; fails on the old file (his findings were recorded).
+#[test]
+fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-Z");
+    s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 15), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 20),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("异地挂失补卡属总行规定，超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok("tsm", minutes(t0, 25), escalate("报总行规范服务管理部门"));
+    refused_not_holding(&mut s, "tsm", minutes(t0, 30), investigate());
+    refused_not_holding(&mut s, "tsm", minutes(t0, 31), assign("branch", "tsm"));
+    s.ok("ho1", minutes(t0, 40), investigate());
+    let found = || findings(FaultParty::Us, "柜员未执行通挂通补规定");
+    refused_not_holding(&mut s, "tsm", minutes(t0, 50), found());
+    s.ok("ho1", minutes(t0, 60), found());
+    s.ok("tsm", minutes(t0, 90), reply("总行已核实，可在本网点补卡"));
+    s.assert_replays();
+}
+
+/// 第八条(一)「对能给予答复的问题,应立即向客户解释说明。无法答复的,应立即转交投诉管理人」 and
+/// 第六条「该员工应及时将投诉问题转交负责客投诉管理人处理,由投诉管理人负责协调、解决,并将处理结果
+/// 回复客户」: the teller answers what he can at once; a complaint handed to the
+/// 投诉管理人 is the 投诉管理人's to answer. The teller's `reply` held on every counter
+/// complaint, so his answer to one assigned to the 投诉管理人 met the 三日; now it holds
+/// only before the case is assigned (`statuses = ["accepted"]`) or taken over by the
+/// head office (`holds_case = true`). Twentieth audit; fails on the old file (the
+/// teller's reply was taken).
+#[test]
+fn s11_the_teller_does_not_answer_a_complaint_handed_to_the_complaint_manager() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-W");
+    s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
+    let answer = || reply("已向客户解释挂失补卡流程");
+    let refused = s.refused("teller", minutes(t0, 20), answer());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(due(&s, minutes(t0, 21), "reply"), "2026-11-20 00:00");
+    s.ok("tsm", minutes(t0, 30), answer());
+    s.assert_replays();
 }
