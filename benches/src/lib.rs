@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod lifecycle;
 pub mod month_end;
 pub mod streams;
 pub mod ticks;
