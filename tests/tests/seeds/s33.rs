@@ -1464,3 +1464,78 @@ fn s33_the_manager_bringing_a_case_to_the_company_takes_nothing_over() {
     assert_eq!(level_of(&s), "general");
     s.assert_replays();
 }
+
+/// A liability complaint registered and accepted by reception (`jd`) in
+/// `office_with_two_teams`, handed to nobody yet; and its time of receipt.
+fn accepted_at_reception(number: &str, text: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let mut s = Scenario::new(policy("property-model-s33.toml"), office_with_two_teams());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Visit, text)
+        .complainant(person("业主 严女士"))
+        .category(cat("liability"))
+        .first_responder(sid("jd"))
+        .build()
+        .unwrap();
+    s.register("jd", number, c).unwrap();
+    s.ok("jd", minutes(t0, 5), accept());
+    (s, t0)
+}
+
+/// #14 (twentieth audit): 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 — the 投诉处理人
+/// works a complaint handed to him. His answer and his record of the resolution held
+/// `holds_case = "sent"` / `true`, which leave a complaint nobody was handed anyone's:
+/// 保安组's handler answered a complaint reception had accepted and not sent on, ending
+/// 三(三)'s clock at reception, and recorded it resolved, ending 重大 c)'s month (fails on
+/// the old file: his answer was accepted). Now both are refused naming `holds_case`,
+/// changing nothing; reception answers it, and once it is handed to 工程组 its handler
+/// records it resolved.
+#[test]
+fn s33_a_handler_does_not_answer_a_complaint_nobody_handed_him() {
+    let (mut s, t0) = accepted_at_reception("WY-T1", "楼道灯坏了一周");
+    for attempt in [
+        reply("已修好"),
+        act(tousu_policy::CaseAction::WorkCompleted, "已修好"),
+    ] {
+        refused_not_holding(&mut s, "b1", minutes(t0, 10), attempt);
+    }
+    s.ok("jd", minutes(t0, 15), assign("gc", "g1"));
+    s.ok(
+        "g1",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::WorkCompleted, "已更换灯具"),
+    );
+    s.assert_replays();
+}
+
+/// #5 (twentieth audit): 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 with 三(一)'s
+/// register — reception records resolved a complaint it answered at once and sent
+/// nowhere (ruling 111), not one it handed to 工程组: her record held on every
+/// complaint and ended 重大 c)'s month of a complaint 工程组's handler had not resolved
+/// (fails on the old file: her record was accepted). Now refused naming `holds_case`
+/// (`"received"`, ruling 151), changing nothing, and the month runs on to 工程组's
+/// handler; a complaint she keeps she still records resolved.
+#[test]
+fn s33_reception_records_resolved_only_a_complaint_it_kept() {
+    let (mut s, t0) = accepted_at_reception("WY-T2", "电梯按钮失灵");
+    s.ok("jd", minutes(t0, 10), assign("gc", "g1"));
+    refused_not_holding(
+        &mut s,
+        "jd",
+        minutes(t0, 20),
+        act(tousu_policy::CaseAction::WorkCompleted, "已处理"),
+    );
+    // 一个月 from 2 March: the end of 2 April.
+    s.tick(beijing(2026, 4, 3, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"reasonable_resolution@1 → g1".to_owned()),
+        "{owners:?}"
+    );
+    let (mut kept, t1) = accepted_at_reception("WY-T3", "门禁卡无法使用");
+    kept.ok(
+        "jd",
+        minutes(t1, 10),
+        act(tousu_policy::CaseAction::WorkCompleted, "当场重新授权"),
+    );
+    kept.assert_replays();
+}

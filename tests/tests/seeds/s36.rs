@@ -738,3 +738,26 @@ fn s36_the_report_to_the_centre_leaves_the_case_with_the_department() {
     );
     s.assert_replays();
 }
+
+/// #19 (twentieth audit): 四1「要耐心、认真地向客户作出解释」 and 四2「及时将投诉解决期限通知
+/// 客户」 — the surviving text (一~六3) ends a complaint with the CS department's answer
+/// and has no 回访. The file had no `[closure]`, so closing waited for a satisfied
+/// callback no clause asks for (fails on the old file: the CS staff's closing of an
+/// answered complaint is refused). Now an answered complaint closes on its answer
+/// (`callback = "none"`, ruling 92).
+#[test]
+fn s36_an_answered_complaint_closes_on_its_answer() {
+    let mut s = with_account_manager();
+    let t0 = beijing(2026, 4, 14, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "送货单与实收数量不符")
+        .complainant(person("零售户 蒋老板"))
+        .category(cat("delivery"))
+        .build()
+        .unwrap();
+    s.register("r1", "PS-CL", c).unwrap();
+    s.ok("r1", minutes(t0, 20), accept());
+    s.ok("k1", minutes(t0, 40), reply("已核实少送两件,今日补送"));
+    s.ok("k1", minutes(t0, 50), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
