@@ -1554,3 +1554,33 @@ fn s17_another_desk_does_not_feed_back_the_desks_complaint() {
     s.ok("fd", minutes(t0, 130), close());
     s.assert_replays();
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」 and 意见类「由接收部门
+/// 录入…向部门主管或经理汇报」: a complaint the 前台 received and has not sent on is the
+/// 前台's, and its 部门主管或经理's; 销售部's manager does not answer, reclassify or send it
+/// on before it is sent to 销售部. The grant held under `holds_case = true` (anyone's
+/// before a hand-over) and `assign` on every case (twentieth audit; fails on the old
+/// file, where his answer was taken). Now refused naming `holds_case`.
+#[test]
+fn s17_another_departments_manager_leaves_a_complaint_the_desk_received() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let complaint = Complaint::builder(t0, Channel::Visit, "续卡时承诺的折扣没有兑现")
+        .category(cat("card_sales"));
+    let mut s = received_at_the_front(t0, complaint);
+    let before = (s.case().clone(), s.events.len());
+    for cmd in [
+        reply("销售部经理：已处理"),
+        CommandKind::Classify {
+            level: Some(LevelId::new("special").unwrap()),
+            reason: Some("特殊状况".into()),
+        },
+        assign("sales", "inv"),
+    ] {
+        let e = s.run("dm", minutes(t0, 10), cmd).unwrap_err();
+        assert!(not_held(&e), "{e}");
+    }
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    s.ok("fd", minutes(t0, 15), assign("sales", "inv"));
+    s.ok("dm", minutes(t0, 20), investigate());
+    s.assert_replays();
+}
