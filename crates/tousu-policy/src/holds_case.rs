@@ -1,4 +1,5 @@
-//! A grant's `holds_case` (rulings 121, 129, 130, 148 and 149): whether
+//! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156
+//! and 162): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -16,7 +17,7 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"` or `"sent"`.
+/// `"received"`, `"sent"`, `"followed"`, or a list of the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -33,6 +34,9 @@ use crate::status::Status;
 /// { actions = ["investigate"], holds_case = "received" }
 /// # reports on a case his department handed on (S29; ruling 152)
 /// { actions = ["record_action"], holds_case = "sent" }
+/// # answers a case his department received, before and after any
+/// # hand-over: 一跟到底 (S42 (3); ruling 162)
+/// { actions = ["reply"], holds_case = ["received", "followed"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -68,22 +72,33 @@ pub enum HoldsCase {
     /// (assigned or transferred it), not taken over since: the body that
     /// sent the case on still answers for it (ruling 152).
     Sent,
+    /// `"followed"`: as `true`, or the case was handed on (assigned or
+    /// taken over) and the actor is in the department of the one who
+    /// received it (the complaint's first responder, or a department under
+    /// it; anyone, when none is recorded): the desk that received a case
+    /// follows it through every hand-over, transfer and take-over
+    /// (一跟到底, ruling 162). Before a hand-over it adds nothing; with
+    /// `"received"` in a list, the receiving department holds the case
+    /// from intake to the end.
+    Followed,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"` or
     /// `"received"`; `true` when it names neither), or any of the
-    /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`). The
+    /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
+    /// `"followed"`). The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
     AnyOf(u8),
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 5] = [
+const LISTED: [HoldsCase; 6] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::CoHandling,
     HoldsCase::InLine,
     HoldsCase::Sent,
+    HoldsCase::Followed,
 ];
 
 impl HoldsCase {
@@ -97,6 +112,7 @@ impl HoldsCase {
             HoldsCase::CoHandling => 4,
             HoldsCase::InLine => 8,
             HoldsCase::Sent => 16,
+            HoldsCase::Followed => 32,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -152,6 +168,7 @@ impl HoldsCase {
                 }
             }
             HoldsCase::Sent => case.holds_case || case.sent,
+            HoldsCase::Followed => case.holds_case || (case.handed && case.received),
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -164,6 +181,7 @@ impl HoldsCase {
                     || (b & HoldsCase::CoHandling.bit() != 0 && case.co_handling)
                     || (b & HoldsCase::InLine.bit() != 0 && case.in_line)
                     || (b & HoldsCase::Sent.bit() != 0 && case.sent)
+                    || (b & HoldsCase::Followed.bit() != 0 && case.handed && case.received)
             }
         }
     }
@@ -198,6 +216,9 @@ impl HoldsCase {
             HoldsCase::Sent => {
                 "the case must be with the actor or the department that handed it on (`holds_case = \"sent\"`): the role a step took it over to after its assignment, else its named handler, the lead department or the department of the one who assigned or transferred it, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Followed => {
+                "the case must be with the actor or, once handed on, with the department that received it (`holds_case = \"followed\"`, ruling 162): the role a step took it over to after its assignment, else its named handler, the lead department or the department of its first responder, else the role a step took it over to; it has gone elsewhere"
+            }
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -225,6 +246,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::InLine => "\"in_line\"",
             HoldsCase::Received => "\"received\"",
             HoldsCase::Sent => "\"sent\"",
+            HoldsCase::Followed => "\"followed\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -240,13 +262,14 @@ impl Serialize for HoldsCase {
             HoldsCase::InLine => serializer.serialize_str("in_line"),
             HoldsCase::Received => serializer.serialize_str("received"),
             HoldsCase::Sent => serializer.serialize_str("sent"),
+            HoldsCase::Followed => serializer.serialize_str("followed"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
@@ -299,6 +322,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "in_line" => Ok(HoldsCase::InLine),
                     "received" => Ok(HoldsCase::Received),
                     "sent" => Ok(HoldsCase::Sent),
+                    "followed" => Ok(HoldsCase::Followed),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -326,15 +350,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
                 },
             ],
         })
@@ -398,12 +422,18 @@ fn without(hc: HoldsCase, value: HoldsCase) -> HoldsCase {
 /// actions or statuses all come after an assignment (it limits only a case
 /// nobody has been handed); `"sent"` on a grant whose actions all come
 /// before one, or in a policy where no role may assign or transfer (only
-/// they make a sender). Each finding is the path of the grant's
-/// `holds_case` and what to write instead.
+/// they make a sender); `"followed"` (ruling 162) in a policy where no case
+/// is ever handed on — no role may assign or transfer and no escalation
+/// step takes a case over — or on a grant whose actions are all taken only
+/// before an assignment and whose list reads a case nobody was handed as
+/// `"received"` (the receiving department holds it then already, and no
+/// take-over can come first when no step takes over). Each finding is the
+/// path of the grant's `holds_case` and what to write instead.
 pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let may = |a: Action| p.roles.iter().any(|r| r.may_sometimes(a));
     let nobody_sends = !may(Action::Assign) && !may(Action::Transfer);
+    let nobody_takes_over = p.escalation.iter().all(|s| s.take_over.is_none());
     for (i, role) in p.roles.iter().enumerate() {
         for (j, g) in role.grants.iter().enumerate() {
             let path = format!("roles[{i}].grants[{j}].holds_case");
@@ -432,7 +462,7 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
                     out.push((
                         path.clone(),
                         format!(
-                            "\"received\" limits only a case nobody has been handed yet (ruling 151) and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the department that received the case should keep it after handing it on, add \"sent\" (ruling 152)",
+                            "\"received\" limits only a case nobody has been handed yet (ruling 151) and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the department that received the case should keep it after handing it on, \"followed\" (ruling 162; \"sent\", ruling 152, keeps it with the department that handed it on)",
                             without(g.holds_case, HoldsCase::Received)
                         ),
                     ));
@@ -451,10 +481,35 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
                 };
                 if let Some(why) = why {
                     out.push((
-                        path,
+                        path.clone(),
                         format!(
                             "\"sent\" widens only a case assigned or transferred, to the department that did so (ruling 152), and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the case should stay with the department that received it until it is handed on, \"received\" (ruling 151)",
                             without(g.holds_case, HoldsCase::Sent)
+                        ),
+                    ));
+                }
+            }
+            if names(HoldsCase::Followed) {
+                let why = if nobody_sends && nobody_takes_over {
+                    Some("no role may assign or transfer a case and no escalation step takes one over, so no case is ever handed on".to_owned())
+                } else if names(HoldsCase::Received)
+                    && nobody_takes_over
+                    && !g.actions.is_empty()
+                    && g.actions.iter().all(|a| before_assignment(*a))
+                {
+                    Some(format!(
+                        "its actions ({}) are taken only before a case is assigned, when \"received\" already keeps it with the department that received it (no step takes a case over first)",
+                        acts()
+                    ))
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    out.push((
+                        path,
+                        format!(
+                            "\"followed\" widens only a case handed on, to the department that received it (ruling 162), and {why}, so here it reads as if absent; write `holds_case = {}`",
+                            without(g.holds_case, HoldsCase::Followed)
                         ),
                     ));
                 }

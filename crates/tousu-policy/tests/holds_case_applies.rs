@@ -134,3 +134,66 @@ fn sent_where_no_role_assigns_or_transfers_is_found() {
     );
     assert!(msgs[0].contains("write `holds_case = true`"), "{}", msgs[0]);
 }
+
+/// Ruling 162: `"followed"` widens a case handed on; where nothing is ever
+/// handed on (no assignment, no transfer, no take-over), or on actions taken
+/// only before an assignment beside `"received"` with no take-over, it
+/// changes nothing and is found, with the rest of the list to write.
+#[test]
+fn followed_where_no_case_is_handed_on_is_found() {
+    let mut p = default();
+    let g = json!({ "actions": ["reply"], "holds_case": ["received", "followed"] });
+    assert_eq!(found(&mut p, g.clone()), Vec::<String>::new());
+    // The default policy's `gm-after-rounds` takes a case over, so a
+    // take-over may come before an assignment: `assign` beside "received"
+    // is not found.
+    let early = json!({ "actions": ["assign"], "holds_case": ["received", "followed"] });
+    assert_eq!(found(&mut p, early.clone()), Vec::<String>::new());
+    for step in &mut p.escalation {
+        step.take_over = None;
+    }
+    let msgs = found(&mut p, early);
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("ruling 162"), "{}", msgs[0]);
+    assert!(
+        msgs[0].contains("only before a case is assigned"),
+        "{}",
+        msgs[0]
+    );
+    assert!(
+        msgs[0].contains("write `holds_case = \"received\"`"),
+        "{}",
+        msgs[0]
+    );
+    assert_eq!(found(&mut p, g.clone()), Vec::<String>::new());
+    for role in &mut p.roles {
+        role.actions
+            .retain(|a| !matches!(a, Action::Assign | Action::Transfer));
+        role.grants.retain(|g| {
+            !g.actions
+                .iter()
+                .any(|a| matches!(a, Action::Assign | Action::Transfer))
+        });
+    }
+    let msgs = found(&mut p, g);
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("no case is ever handed on"), "{}", msgs[0]);
+    assert!(
+        msgs[0].contains("write `holds_case = \"received\"`"),
+        "{}",
+        msgs[0]
+    );
+}
+
+/// The "received" finding points to "followed" for a receiving department
+/// that keeps the case after handing it on (ruling 162).
+#[test]
+fn received_after_an_assignment_points_to_followed() {
+    let mut p = default();
+    let msgs = found(
+        &mut p,
+        json!({ "actions": ["investigate"], "holds_case": "received" }),
+    );
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("\"followed\" (ruling 162"), "{}", msgs[0]);
+}

@@ -105,3 +105,75 @@ fn a_wrong_list_is_refused_with_its_place_and_what_is_accepted() {
         assert!(err.contains("or a list of these strings"), "{list}: {err}");
     }
 }
+
+/// Ruling 162: `"followed"` loads alone and in a list, round-trips, and
+/// holds where `true` holds or, once the case was handed on, for the
+/// department that received it; with `"received"` that department holds
+/// it from intake to the end, and nobody else before a hand-over.
+#[test]
+fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
+    let g = grant(serde_json::json!(["followed", "received"])).unwrap();
+    assert_eq!(
+        serde_json::to_value(&g).unwrap()["holds_case"],
+        serde_json::json!(["received", "followed"])
+    );
+    assert_eq!(g.holds_case.to_string(), "[\"received\", \"followed\"]");
+    assert!(!g.holds_case.needs_hand_over());
+    let one = grant(serde_json::json!("followed")).unwrap();
+    assert_eq!(one.holds_case, HoldsCase::Followed);
+    assert_eq!(
+        grant(serde_json::json!(["followed"])).unwrap().holds_case,
+        HoldsCase::Followed
+    );
+    let p = Policy::from_toml_str(DEFAULT_POLICY_TOML).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 3, 16, 1, 0, 0).unwrap();
+    let c = Complaint::builder(at, Channel::Phone, "车库照明不亮")
+        .build()
+        .unwrap();
+    // (with the actor, handed, in the receiving department)
+    let view = |(holds_case, handed, received)| CaseView {
+        level: None,
+        status: Status::Investigating,
+        escalations: Vec::new(),
+        callback: None,
+        findings_recorded: false,
+        input: EvalInput::new(&c, c.received_at),
+        act: None,
+        holds_case,
+        handed,
+        co_handling: false,
+        in_line: false,
+        received,
+        sent: false,
+        acts_recorded: &[],
+    };
+    let holds = |g: &Grant, w| g.unmet(&p, &view(w)).is_empty();
+    // Before a hand-over: the receiving department only (the list); anyone
+    // under "followed" alone, as `true`.
+    assert!(holds(&g, (true, false, true)));
+    assert!(!holds(&g, (true, false, false)));
+    assert!(holds(&one, (true, false, false)));
+    // Handed on and gone elsewhere: the receiving department still holds it.
+    assert!(holds(&g, (false, true, true)));
+    assert!(holds(&one, (false, true, true)));
+    assert!(!holds(&g, (false, true, false)));
+    // With the actor it holds as `true` does.
+    assert!(holds(&g, (true, true, false)));
+    let unmet = one.unmet(&p, &view((false, true, false)));
+    assert_eq!(unmet.len(), 1);
+    assert!(
+        unmet[0].contains("`holds_case = \"followed\"`"),
+        "{unmet:?}"
+    );
+    assert!(unmet[0].contains("ruling 162"), "{unmet:?}");
+    // Named twice: refused with what is accepted.
+    let err = grant(serde_json::json!(["followed", "followed"])).unwrap_err();
+    assert!(
+        err.to_string().contains("\"followed\" is named twice"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("\"followed\" (or, once handed on"),
+        "{err}"
+    );
+}

@@ -820,20 +820,33 @@ fn s42_the_manager_does_not_make_the_major_report_to_himself() {
 
 /// A general complaint (half the car park's lights out) the receptionist `jd`
 /// registers on Mon 2 Mar 2026 at 10:00 as its first responder, accepts and
-/// passes at 10:02 to 工程部's `g1`; 保安部's `b1` and the centre's leader `ld`
-/// are on the roster.
+/// passes at 10:02 to 工程部's `g1`; the centre's leader `ld`, 工程部's
+/// manager `gm`, 保安部's `b1` and `jb` at the B座 service desk are on the
+/// roster.
 fn s42_lights_passed_to_engineering() -> Scenario {
+    let mut s = s42_lights_received();
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
+    s
+}
+
+/// [`s42_lights_passed_to_engineering`] before the hand-over: registered by
+/// `jd` and accepted at 10:01.
+fn s42_lights_received() -> Scenario {
     let roster = roster(
         &[
             ("kf", "客户服务中心", None),
+            ("kb", "B座服务台", None),
             ("gc", "工程部", None),
             ("ba", "保安部", None),
             ("zx", "物业管理中心", None),
         ],
         &[
             ("jd", "接待员 小宋", "kf", &["receptionist"], None),
+            ("jb", "B座接待员 小何", "kb", &["receptionist"], None),
             ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
-            ("b1", "保安部 队长", "ba", &["functional_dept"], None),
+            ("gm", "工程部经理", "gc", &["dept_manager"], None),
+            ("b1", "保安部 领班", "ba", &["functional_dept"], None),
             ("ld", "物业管理中心 钟总", "zx", &["centre_leader"], None),
         ],
     );
@@ -845,8 +858,38 @@ fn s42_lights_passed_to_engineering() -> Scenario {
         .unwrap();
     s.register("jd", "WY-R", c).unwrap();
     s.ok("jd", minutes(t0, 1), accept());
-    s.ok("jd", minutes(t0, 2), assign("gc", "g1"));
     s
+}
+
+/// (3)「跟清楚:受理客户投诉要一跟到底,直到问题得到解决并回复客户为止」: the desk that
+/// received the complaint follows it to the end — through the 职能部门's handling
+/// and the 部门经理's transfer (ruling 162, `holds_case = ["received",
+/// "followed"]`) — and another desk neither passes it on nor answers it. Fails
+/// on the old file: every receptionist held these acts on every case, so the
+/// B座 desk's hand-over before the receiver's and its reply after the transfer
+/// were recorded. (`["received", "sent"]` would refuse the receiver's own reply
+/// after the transfer, the 部门经理 being then the one who handed it on.)
+#[test]
+fn s42_the_receiving_desk_follows_the_complaint_to_the_end() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_received();
+    refused_not_holding(&mut s, "jb", minutes(t0, 2), assign("gc", "g1"));
+    s.ok("jd", minutes(t0, 3), assign("gc", "g1"));
+    s.ok(
+        "gm",
+        minutes(t0, 20),
+        transfer("ba", "b1", "车库照明线路属保安部监控系统"),
+    );
+    refused_not_holding(&mut s, "jb", minutes(t0, 40), reply("照明已恢复"));
+    s.ok("jd", minutes(t0, 50), reply("保安部已修复线路, 照明恢复"));
+    s.ok(
+        "jd",
+        minutes(t0, 90),
+        callback(Satisfaction::Satisfied, "客户确认"),
+    );
+    refused_not_holding(&mut s, "jb", minutes(t0, 95), CommandKind::Close);
+    s.ok("jd", minutes(t0, 100), CommandKind::Close);
+    s.assert_replays();
 }
 
 /// (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向职能部门进行信息传递
