@@ -910,26 +910,35 @@ pub struct Calendar {
     /// `NaiveDate` is four bytes, as an index was): the N-th working day
     /// after a date is a load, not a load and a conversion back.
     select: Vec<NaiveDate>,
-    /// `year_days[y]`: the index of the UTC day before 1 January of year
-    /// `first_year + y`, one less again when the offset is negative: an
-    /// instant's local day is this plus its UTC ordinal, plus one if its UTC
-    /// time of day plus `offset_into_day` reaches a day. Filled only for a
-    /// calendar of whole days whose working time fits (the common case):
-    /// `working_time_between`'s inline path reads it, and an empty table
-    /// sends every other calendar out of line without a test of its own.
-    year_days: Vec<i64>,
+    /// The working time before each local day, one slot per day at
+    /// `year << 9 | ordinal` (less `slot_base`): chrono packs a date as
+    /// `year << 13 | ordinal << 4 | flags`, so an instant's slot is its UTC
+    /// date shifted, plus one when its UTC time of day plus
+    /// `offset_into_day` reaches a day, less `slot_base` (which takes a day
+    /// off again west of UTC). A year's slot `ordinal = 0` holds the day
+    /// before its 1 January and `ordinal = days + 1` the 1 January after,
+    /// so crossing a year needs no test; the slots past that are never
+    /// reached. The first slot is the tables' first day, the last their
+    /// last: an instant's slot is bounds-checked once, and before the
+    /// tables it is negative, as a `u64` one no table holds.
+    ///
+    /// An entry is the working nanoseconds at days before it (the working
+    /// days before it times a day's working time), bitwise negated when the
+    /// day works: the sign is the working-day mask, one shift away.
+    /// Filled only for a calendar of whole days whose working time fits
+    /// (the common case): `working_time_between`'s inline path reads it,
+    /// and an empty table sends every other calendar out of line without a
+    /// test of its own.
+    day_slots: Vec<i64>,
     /// The same for a calendar with business hours (when its working time
     /// fits), read by `working_time_between`'s out-of-line path.
-    window_year_days: Vec<i64>,
+    window_day_slots: Vec<i64>,
+    /// `first_year << 9 | 1` (1 January of the first year), plus one west
+    /// of UTC: the slot key less this is the index in `day_slots`.
+    slot_base: i64,
     /// The offset in seconds, plus a day when it is negative: in `[0, 1 day)`,
     /// so the local time of day is a comparison away, not a division.
     offset_into_day: i64,
-    /// `working_before[i]`: the working nanoseconds at indices before `i`
-    /// (the working days before it times a day's working time), with bit 0
-    /// set when day `i` works. Those sums are multiples of a minute's
-    /// nanoseconds, so even, and the bit costs nothing: the working time
-    /// before an instant is one load (only filled when the working time fits).
-    working_before: Vec<i64>,
     /// `minute_before[m]`: the windows' working nanoseconds before minute
     /// `m` of a day (1,441 entries, only with business hours). Windows
     /// start and end on whole minutes, so a minute is wholly in or out.
@@ -1283,10 +1292,10 @@ impl Calendar {
             year_start: Vec::new(),
             rank: Vec::new(),
             select: Vec::new(),
-            year_days: Vec::new(),
-            window_year_days: Vec::new(),
+            day_slots: Vec::new(),
+            window_day_slots: Vec::new(),
+            slot_base: 0,
             offset_into_day: 0,
-            working_before: Vec::new(),
             minute_before: Vec::new(),
             all_covered: !years.contains(&YearCoverage::Uncovered),
             years,
@@ -1392,11 +1401,8 @@ impl Calendar {
         self.rank.push(running);
         // `working_time_between` may take its unchecked paths when every
         // year is covered and the working time of all the tables' days fits
-        // an `i64` of nanoseconds (about 290 years of whole days do). Even
-        // sums keep bit 0 of `working_before` free (windows are whole
-        // minutes, so this always holds; checked rather than assumed).
+        // an `i64` of nanoseconds (about 290 years of whole days do).
         let fits = self.all_covered
-            && self.day_nanos % 2 == 0
             && i64::from(running)
                 .checked_add(1)
                 .and_then(|days| days.checked_mul(self.day_nanos))
@@ -1414,31 +1420,51 @@ impl Calendar {
         // West of UTC the local day starts a day earlier than the UTC one.
         let west = i64::from(offset < 0);
         self.offset_into_day = offset + west * 86_400;
-        let year_days = self
-            .year_start
-            .iter()
-            .map(|&start| i64::from(start) - 1 - west)
-            .collect();
+        self.slot_base = ((i64::from(self.first_year) << 9) | 1) + west;
+        let slots = self.day_slots_table();
         if self.has_business_hours {
-            self.window_year_days = year_days;
+            self.window_day_slots = slots;
         } else {
-            self.year_days = year_days;
+            self.day_slots = slots;
         }
-        self.working_before = self
-            .rank
-            .windows(2)
-            .map(|pair| match *pair {
-                [before, through] => {
-                    (i64::from(before) * self.day_nanos) | i64::from(through > before)
-                }
-                _ => 0,
-            })
-            .collect();
         if self.has_business_hours {
             self.minute_before = (0..=24 * 60)
                 .map(|m| self.window_overlap(0, m * NANOS_PER_MINUTE))
                 .collect();
         }
+    }
+
+    /// `day_slots` (see there): for each year of the tables 512 slots, from
+    /// the day before its 1 January to the 1 January after (the rest
+    /// zero, never read), cut to the tables' first and last days.
+    fn day_slots_table(&self) -> Vec<i64> {
+        let entry = |idx: usize| -> Option<i64> {
+            let (before, through) = (*self.rank.get(idx)?, *self.rank.get(idx + 1)?);
+            let nanos = i64::from(before) * self.day_nanos;
+            Some(if through > before { !nanos } else { nanos })
+        };
+        let mut slots = Vec::with_capacity(self.year_start.len() * 512);
+        for (slot, &start) in self.year_start.iter().enumerate() {
+            let start = start as usize;
+            let end = self
+                .year_start
+                .get(slot + 1)
+                .map_or(self.len_days, |&next| next as usize);
+            // Slot `ordinal = 0`, the day before 1 January, is the previous
+            // year's last (its 512th) slot; the first year has none.
+            if slot > 0 {
+                slots.push(entry(start - 1).unwrap_or(0));
+            }
+            let last = end == self.len_days;
+            // 1 January to 31 December, then (but after the last year) the
+            // 1 January after.
+            let through = if last { end } else { end + 1 };
+            slots.extend((start..through).map(|idx| entry(idx).unwrap_or(0)));
+            if !last {
+                slots.resize((slot + 1) * 512 - 1, 0);
+            }
+        }
+        slots
     }
 
     /// Slot of `year` in `years` (may be out of bounds; use with `.get`).
@@ -2004,7 +2030,7 @@ impl Calendar {
         // difference is ≤ 0 exactly when `b` is not after `a`: clamping it
         // answers that case without comparing the instants first. Only the
         // whole-day path is here, small enough to inline into the caller;
-        // `year_days` is empty for any other calendar, which sends it out
+        // `day_slots` is empty for any other calendar, which sends it out
         // of line.
         if let Some(wa) = self.whole_day_time_at(a)
             && let Some(wb) = self.whole_day_time_at(b)
@@ -2073,53 +2099,51 @@ impl Calendar {
         delta_from_nanos(total)
     }
 
-    /// The local day of instant `t` (its index in the tables, not yet
-    /// bounds-checked) and the nanoseconds into it, when its UTC year is in
-    /// `year_days` (`year_days` or `window_year_days`).
+    /// The entry of instant `t`'s local day in `slots` (`day_slots` or
+    /// `window_day_slots`) and the nanoseconds into that day, when the day
+    /// is in the tables.
     ///
-    /// The UTC date's index is its year's entry plus its ordinal, read from
-    /// chrono's packed date; the offset is under a day, so the local day is
-    /// that or the next (the entry already holds the previous one west of
-    /// UTC), and which is one comparison of the UTC time of day plus
-    /// `offset_into_day` with a day. Before the tables' first local day the
-    /// index is negative, and as a `u64` one no table holds, so the caller's
-    /// one bounds check refuses both ends. A leap second counts as the
-    /// second before, as everywhere in the calendar.
+    /// The slot is the UTC date's `year << 9 | ordinal` (chrono's packed
+    /// date shifted) plus one when the UTC time of day plus
+    /// `offset_into_day` reaches a day (the offset is under a day, so the
+    /// local day is the UTC one or the next; `slot_base` already takes a
+    /// day off west of UTC), so one bounds check refuses both ends. A leap
+    /// second counts as the second before, as everywhere in the calendar.
     #[inline(always)]
-    fn local_day_at(&self, year_days: &[i64], t: DateTime<Utc>) -> Option<(usize, i64)> {
+    fn slot_at(&self, slots: &[i64], t: DateTime<Utc>) -> Option<(i64, i64)> {
         const SECS_PER_DAY: i64 = 86_400;
         let utc = t.naive_utc();
         let (date, time) = (utc.date(), utc.time());
-        let slot =
-            usize::try_from(date.year().wrapping_sub(self.first_year).cast_unsigned()).ok()?;
+        let key = i64::from((date.year() << 9) | date.ordinal().cast_signed());
         let secs = i64::from(time.num_seconds_from_midnight()) + self.offset_into_day;
         let next = secs >= SECS_PER_DAY;
-        let day = *year_days.get(slot)? + i64::from(date.ordinal()) + i64::from(next);
+        let slot = key + i64::from(next) - self.slot_base;
+        let entry = *slots.get(usize::try_from(slot.cast_unsigned()).ok()?)?;
         let secs = if next { secs - SECS_PER_DAY } else { secs };
         let nanos = secs * 1_000_000_000 + i64::from(time.nanosecond().min(999_999_999));
-        Some((usize::try_from(day.cast_unsigned()).ok()?, nanos))
+        Some((entry, nanos))
     }
 
     /// The working nanoseconds in the tables before instant `t` on a
-    /// calendar of whole days (`year_days` filled, so nothing here can
+    /// calendar of whole days (`day_slots` filled, so nothing here can
     /// overflow): the working time before its local day plus, if that day
     /// works, the time into it.
     #[inline(always)]
     fn whole_day_time_at(&self, t: DateTime<Utc>) -> Option<i64> {
-        let (day, nanos) = self.local_day_at(&self.year_days, t)?;
-        let before = *self.working_before.get(day)?;
-        // Bit 0 says whether the day works: all ones then, else nothing.
-        Some((before & !1) + (nanos & (before & 1).wrapping_neg()))
+        let (entry, nanos) = self.slot_at(&self.day_slots, t)?;
+        // The sign says whether the day works: all ones then, else nothing.
+        let works = entry >> 63;
+        Some((entry ^ works) + (nanos & works))
     }
 
-    /// The same with business hours (`window_year_days` filled): the
+    /// The same with business hours (`window_day_slots` filled): the
     /// windows' time up to `t` instead of the time into the day.
     #[inline]
     fn window_time_at(&self, t: DateTime<Utc>) -> Option<i64> {
-        let (day, nanos) = self.local_day_at(&self.window_year_days, t)?;
-        let before = *self.working_before.get(day)?;
+        let (entry, nanos) = self.slot_at(&self.window_day_slots, t)?;
         let into_day = self.window_time_before(nanos)?;
-        Some((before & !1) + (into_day & (before & 1).wrapping_neg()))
+        let works = entry >> 63;
+        Some((entry ^ works) + (into_day & works))
     }
 
     /// The windows' time before `nanos` into a working day: the whole
@@ -2463,5 +2487,236 @@ impl Calendar {
             }
         }
         Ok(names)
+    }
+}
+
+/// The sixth pass's inline path (a year table, then a day index into a
+/// table with the working-day flag in bit 0), kept as the reference the
+/// slot path must equal to the nanosecond: rebuilt here from the same
+/// `rank`, `year_start` and offset, and checked against
+/// `working_time_between` on calendars east and west of UTC, with business
+/// hours, and with uncovered years.
+#[cfg(test)]
+mod sixth_pass_reference {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    /// The sixth pass's tables: `year_days` (the index of the UTC day
+    /// before each 1 January, one less west of UTC), `working_before` (the
+    /// working nanoseconds before each day, bit 0 set when it works), and
+    /// the offset plus a day when negative. Empty when the working time
+    /// did not fit (then the checked path answered).
+    struct Old {
+        year_days: Vec<i64>,
+        working_before: Vec<i64>,
+        offset_into_day: i64,
+    }
+
+    fn old_tables(cal: &Calendar) -> Old {
+        let running = cal.rank.last().copied().unwrap_or(0);
+        let fits = cal.all_covered
+            && cal.day_nanos % 2 == 0
+            && i64::from(running)
+                .checked_add(1)
+                .and_then(|days| days.checked_mul(cal.day_nanos))
+                .is_some();
+        if !fits || cal.first_year > cal.last_year {
+            return Old {
+                year_days: Vec::new(),
+                working_before: Vec::new(),
+                offset_into_day: 0,
+            };
+        }
+        let offset = i64::from(cal.offset.local_minus_utc());
+        let west = i64::from(offset < 0);
+        Old {
+            year_days: cal
+                .year_start
+                .iter()
+                .map(|&start| i64::from(start) - 1 - west)
+                .collect(),
+            working_before: cal
+                .rank
+                .windows(2)
+                .map(|pair| match *pair {
+                    [before, through] => {
+                        (i64::from(before) * cal.day_nanos) | i64::from(through > before)
+                    }
+                    _ => 0,
+                })
+                .collect(),
+            offset_into_day: offset + west * 86_400,
+        }
+    }
+
+    /// The sixth pass's `local_day_at`.
+    fn old_local_day_at(cal: &Calendar, old: &Old, t: DateTime<Utc>) -> Option<(usize, i64)> {
+        const SECS_PER_DAY: i64 = 86_400;
+        let utc = t.naive_utc();
+        let (date, time) = (utc.date(), utc.time());
+        let slot =
+            usize::try_from(date.year().wrapping_sub(cal.first_year).cast_unsigned()).ok()?;
+        let secs = i64::from(time.num_seconds_from_midnight()) + old.offset_into_day;
+        let next = secs >= SECS_PER_DAY;
+        let day = *old.year_days.get(slot)? + i64::from(date.ordinal()) + i64::from(next);
+        let secs = if next { secs - SECS_PER_DAY } else { secs };
+        let nanos = secs * 1_000_000_000 + i64::from(time.nanosecond().min(999_999_999));
+        Some((usize::try_from(day.cast_unsigned()).ok()?, nanos))
+    }
+
+    /// The sixth pass's `whole_day_time_at` and `window_time_at` in one.
+    fn old_time_at(cal: &Calendar, old: &Old, t: DateTime<Utc>) -> Option<i64> {
+        let (day, nanos) = old_local_day_at(cal, old, t)?;
+        let before = *old.working_before.get(day)?;
+        let into_day = if cal.has_business_hours {
+            cal.window_time_before(nanos)?
+        } else {
+            nanos
+        };
+        Some((before & !1) + (into_day & (before & 1).wrapping_neg()))
+    }
+
+    /// The sixth pass's `working_time_between`.
+    fn old_working_time_between(
+        cal: &Calendar,
+        old: &Old,
+        a: DateTime<Utc>,
+        b: DateTime<Utc>,
+    ) -> Result<TimeDelta, CalendarError> {
+        if let Some(wa) = old_time_at(cal, old, a)
+            && let Some(wb) = old_time_at(cal, old, b)
+        {
+            return Ok(TimeDelta::nanoseconds((wb - wa).max(0)));
+        }
+        cal.working_time_checked(a, b)
+    }
+
+    fn calendar(toml_text: &str) -> Calendar {
+        Calendar::from_spec(&toml::from_str(toml_text).unwrap()).unwrap()
+    }
+
+    /// China at +08:00, −09:30 and UTC; with business hours east and west;
+    /// with no fallback (uncovered years: the checked path); and a
+    /// calendar of three years with a supplied one.
+    static CALENDARS: LazyLock<Vec<(Calendar, Old)>> = LazyLock::new(|| {
+        let office = r#"
+            business_hours = [
+                { start = "08:30", end = "12:00" },
+                { start = "13:30", end = "17:30" },
+            ]"#;
+        [
+            Calendar::china().unwrap(),
+            calendar(r#"utc_offset = "-09:30""#),
+            calendar(r#"utc_offset = "Z""#),
+            calendar(r#"utc_offset = "+14:00""#),
+            calendar(office),
+            calendar(&format!("utc_offset = \"-05:00\"\n{office}")),
+            calendar(r#"uncovered = "error""#),
+            calendar(
+                r#"
+                utc_offset = "-01:00"
+                uncovered = "error"
+                [[years]]
+                year = 2027
+                citation = "国办发明电〔2026〕X号"
+                holidays = [{ name = "元旦", from = "2027-01-01" }]
+                "#,
+            ),
+        ]
+        .into_iter()
+        .map(|cal| {
+            let old = old_tables(&cal);
+            (cal, old)
+        })
+        .collect()
+    });
+
+    const NANOS_PER_DAY: i64 = 86_400_000_000_000;
+
+    /// An instant: anywhere in 1990–2300 with nanoseconds; at a UTC or a
+    /// local (±14:00) midnight, a window's edge or the day's end, give or
+    /// take a nanosecond or a second, on the days around a year's turn
+    /// (the tables' first and last days among them) or any day of
+    /// 2023–2102; or a leap second.
+    fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+        let at = |d: NaiveDate, nanos: i64| {
+            d.and_hms_opt(0, 0, 0).unwrap().and_utc() + TimeDelta::nanoseconds(nanos)
+        };
+        let day = |year: i32, ordinal: u32| {
+            NaiveDate::from_yo_opt(year, 1)
+                .unwrap()
+                .checked_add_days(Days::new(u64::from(ordinal)))
+                .unwrap()
+        };
+        let offsets = [0i64, 8 * 60, -(9 * 60 + 30), -5 * 60, -60, 14 * 60];
+        let edges = [
+            0i64,
+            8 * 60 + 30,
+            12 * 60,
+            13 * 60 + 30,
+            17 * 60 + 30,
+            24 * 60,
+        ];
+        let by = prop_oneof![
+            Just(0i64),
+            Just(1),
+            Just(-1),
+            Just(1_000_000_000),
+            Just(-1_000_000_000)
+        ];
+        let edge = (
+            proptest::sample::select(offsets.to_vec()),
+            proptest::sample::select(edges.to_vec()),
+            by,
+        )
+            .prop_map(|(offset, edge, by)| (edge - offset) * 60_000_000_000 + by);
+        prop_oneof![
+            (1990..2300i32, 0..366u32, 0..NANOS_PER_DAY)
+                .prop_map(move |(y, o, n)| at(day(y, o), n)),
+            (2023..2103i32, 0..366u32, edge.clone()).prop_map(move |(y, o, n)| at(day(y, o), n)),
+            (prop_oneof![2023..2030i32, 2097..2103i32], -3i64..3, edge,).prop_map(
+                move |(y, o, n)| {
+                    let jan1 = NaiveDate::from_yo_opt(y, 1).unwrap();
+                    at(jan1 + TimeDelta::days(o), n)
+                }
+            ),
+            (2023..2103i32, 0..366u32, 0u32..1_000_000_000).prop_map(move |(y, o, leap)| {
+                day(y, o)
+                    .and_hms_nano_opt(23, 59, 59, 1_000_000_000 + leap)
+                    .unwrap()
+                    .and_utc()
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// The slot path equals the sixth pass's path, in either order and
+        /// for the same instant, on every calendar above.
+        #[test]
+        fn slots_equal_the_sixth_pass(a in instant(), b in instant()) {
+            for (cal, old) in CALENDARS.iter() {
+                for (x, y) in [(a, b), (b, a), (a, a)] {
+                    prop_assert_eq!(
+                        cal.working_time_between(x, y),
+                        old_working_time_between(cal, old, x, y),
+                        "{} to {} at {}", x, y, cal.offset()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every calendar above but the strict ones takes the tables' paths
+    /// (so the proptest compares the slots, not the checked path twice).
+    #[test]
+    fn the_fast_tables_are_filled() {
+        for (cal, old) in CALENDARS.iter() {
+            let fast = !cal.day_slots.is_empty() || !cal.window_day_slots.is_empty();
+            assert_eq!(fast, !old.working_before.is_empty(), "{}", cal.offset());
+            assert_eq!(fast, cal.all_covered, "{}", cal.offset());
+        }
     }
 }
