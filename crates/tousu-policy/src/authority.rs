@@ -321,6 +321,14 @@ pub struct Grant {
     /// the act is the `record_action` grants' (`acts`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after_acts: Vec<CaseAction>,
+    /// A grant of `assign` or `transfer` only: where the hand-overs it
+    /// grants may send a case, in place of the role's `hands_over_to`
+    /// (schema 2, ruling 158 in docs/rulings.md): a lead department where
+    /// someone holds one of these roles, and a handler who holds one
+    /// himself, while the grant holds (its `levels`…). Empty: the role's
+    /// list. See [`crate::hands_over`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hands_over_to: Vec<RoleId>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -234,6 +234,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     for (path, message) in crate::hands_over::receivers_cannot_handle(p) {
         out.add(Severity::Warning, "hand_overs_received", path, message);
     }
+    for (path, message) in crate::hands_over::grant_lists_limit_nothing(p) {
+        out.add(Severity::Warning, "hand_over_lists_limit", path, message);
+    }
     for (path, message) in crate::registration::refusals_blocked(p) {
         out.add(Severity::Warning, "refusals_registrable", path, message);
     }

@@ -177,7 +177,8 @@ fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>
 /// Who the handler named by an assignment or a transfer may be, by role
 /// (ruling 95), each with the roles whose hand-overs may name him: a role
 /// that may (always or by a grant) assign or transfer names a handler
-/// holding one of its `hands_over_to`; one without a list names anyone,
+/// holding one of its `hands_over_to` (or a grant's, ruling 158); one
+/// that may hand over without a list names anyone,
 /// and of anyone the roles that may `investigate` — the handler's work —
 /// are counted (a role that never handles a case is not named to).
 /// Routing narrows a routed category's handler further, but a case with no
@@ -197,11 +198,8 @@ fn handler_candidates(p: &Policy) -> Vec<(RoleId, Vec<RoleId>)> {
         {
             continue;
         }
-        let named = if by.hands_over_to.is_empty() {
-            &investigators
-        } else {
-            &by.hands_over_to
-        };
+        let listed = by.hand_over_targets();
+        let named = listed.as_ref().unwrap_or(&investigators);
         for role in named {
             match out.iter_mut().find(|(r, _)| r == role) {
                 Some((_, bys)) => bys.push(by.id.clone()),
@@ -342,7 +340,7 @@ fn cannot_stop_message(
             let how: Vec<String> = by
                 .iter()
                 .map(|b| {
-                    let listed = p.role(b).is_some_and(|r| !r.hands_over_to.is_empty());
+                    let listed = p.role(b).is_some_and(|r| r.hand_over_targets().is_some());
                     if listed {
                         format!("{:?}'s hands_over_to lists it", b.as_str())
                     } else {

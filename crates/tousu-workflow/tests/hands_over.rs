@@ -116,3 +116,42 @@ fn a_role_of_the_actor_without_a_list_lets_the_hand_over_through() {
         .unwrap();
     assert_eq!(h.case().assignment.as_ref().unwrap().lead, did("hq"));
 }
+
+/// [`limited`], and the desk's `assign` also granted in `status` with a
+/// list of its own naming the general manager (ruling 158).
+fn granted_in(status: &str) -> PolicyRuntime {
+    let mut p = limited().policy.clone();
+    let i = p
+        .roles
+        .iter()
+        .position(|r| r.id.as_str() == "complaint_manager")
+        .unwrap();
+    let grant = serde_json::json!({
+        "actions": ["assign"], "statuses": [status],
+        "hands_over_to": ["handler", "general_manager"],
+    });
+    p.roles[i]
+        .grants
+        .push(serde_json::from_value(grant).unwrap());
+    p.validate().unwrap();
+    PolicyRuntime::new(p).unwrap()
+}
+
+#[test]
+fn a_grants_own_list_holds_only_where_the_grant_does() {
+    let mut h = Harness::new();
+    let t0 = accepted(&mut h);
+    // The grant holds only in another status: the role's list decides.
+    h.rt = granted_in("investigating");
+    let before = h.case().clone();
+    let err = h
+        .run("kf1", Harness::minutes(t0, 10), assign("hq", Some("gm")))
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    assert_eq!(err.details()["accepted"], serde_json::json!(["handler"]));
+    assert_eq!(h.case(), &before);
+    // Where it holds, its list lets the case go to the general manager.
+    h.rt = granted_in("accepted");
+    h.run("kf1", Harness::minutes(t0, 10), assign("hq", Some("gm")))
+        .unwrap();
+}

@@ -1235,7 +1235,7 @@ fn s30_the_chain_does_not_hand_the_work_order_past_the_teams_review() {
     s.ok(
         "jd1",
         minutes(t0, 60),
-        note("复核:不属于客户代表原因,属疑难客户"),
+        classify_as("difficult", "复核:不属于客户代表原因,属疑难客户"),
     );
     s.ok(
         "jd1",
@@ -1437,6 +1437,11 @@ fn s30_the_team_does_not_answer_what_the_difficult_team_holds() {
 
     // Passed on by naming a 疑难 team member the handler: the same.
     let mut s = at_team("ZD-HC2");
+    s.ok(
+        "jd1",
+        minutes(t0, 30),
+        classify_as("difficult", "不属于客户代表原因,属疑难客户"),
+    );
     s.ok("jd1", minutes(t0, 40), assign("yn", "yn1"));
     let answer = s
         .run("jd1", minutes(t0, 60), reply("已核实,向您致歉"))
@@ -2066,5 +2071,43 @@ fn s30_another_departments_representative_does_not_submit_a_work_order() {
     assert!(steps_taken(&s).is_empty());
     s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
     assert_eq!(steps_taken(&s), ["to-dept-supervisor"]);
+    s.assert_replays();
+}
+
+/// 五(2)「部门服务监督团队(主管级)在处理时需先复核客户代表是否存在问题,如不属于客户代表原因,属疑难客户,可直接转交至疑难投诉处理团队(经理级)」:
+/// the team hands a work order to the 疑难 team only once its review found it
+/// 疑难. Its `assign` and `transfer` sent an ordinary one there too (the
+/// role's `hands_over_to` named the 疑难 team at every level; a grant's own
+/// list, ruling 158, now says it for the 疑难 level alone). Fails on the old
+/// file, where the team's assignment of an ordinary work order to a 疑难 team
+/// member was taken.
+#[test]
+fn s30_the_team_hands_only_a_difficult_work_order_to_the_difficult_team() {
+    let t0 = beijing(2026, 6, 23, 10, 0);
+    let mut s = at_the_team("ZD-LV", t0);
+    let refused = |s: &mut Scenario, at: i64, cmd: CommandKind| {
+        let before = (s.case().clone(), s.events.len());
+        let err = s.run("jd1", minutes(t0, at), cmd).unwrap_err();
+        assert_eq!(err.kind(), "hand_over_refused", "{err}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    };
+    refused(&mut s, 30, assign("yn", "yn1"));
+    refused(&mut s, 30, assign_department("yn"));
+    // Within the team an ordinary work order is handed on as before, but not
+    // on to the 疑难 team.
+    s.ok("jd1", minutes(t0, 35), assign("jd", "jd1"));
+    refused(&mut s, 38, transfer("yn", "yn1", "转疑难团队"));
+    // Found 疑难 by the review, it goes to the 疑难 team.
+    s.ok(
+        "jd1",
+        minutes(t0, 40),
+        classify_as("difficult", "复核:不属于客户代表原因,属疑难客户"),
+    );
+    s.ok(
+        "jd1",
+        minutes(t0, 50),
+        transfer("yn", "yn1", "复核属疑难客户"),
+    );
+    s.ok("yn1", minutes(t0, 55), investigate());
     s.assert_replays();
 }

@@ -1,13 +1,13 @@
 //! Where the actor's roles may send a case (`roles[].hands_over_to`,
-//! ruling 78 in docs/rulings.md): the lead department of an `assign` or
+//! ruling 78 in docs/rulings.md, or a grant's own list, ruling 158): the lead department of an `assign` or
 //! `transfer` has someone holding a role listed, and the handler named
 //! holds one himself. S31: a city or county body sends its case to another
 //! such body, never up to the province; S26: the intake officer names an
 //! inspector the handler, not the station head who works beside them.
 
 use tousu_model::{DepartmentId, StaffId};
-use tousu_policy::Action;
 use tousu_policy::authority::Role;
+use tousu_policy::hands_over::HandOverLimit;
 
 use super::Decision;
 use crate::Rejection;
@@ -23,49 +23,57 @@ use crate::command::Assignment;
 pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
     let ctx = d.ctx;
     let action = d.command.kind.action();
-    let mut limiting: Vec<&Role> = Vec::new();
+    let view = case_view(d.case, d.at());
+    let mut roles: Vec<&Role> = Vec::new();
+    let mut limits: Vec<HandOverLimit<'_>> = Vec::new();
     for role in d.staff.roles.iter().filter_map(|r| ctx.policy.role(r)) {
-        if !grants_now(d, role, action) {
-            continue;
+        // The ways the role holds the action now (ruling 158): its
+        // `actions`, or a grant whose conditions hold.
+        let now = role.hand_over_limits(action).filter(|l| {
+            l.grant
+                .and_then(|j| role.grants.get(j))
+                .is_none_or(|g| g.unmet(ctx.policy, &view).is_empty())
+        });
+        for limit in now {
+            if limit.to.is_empty() {
+                return Ok(());
+            }
+            if !roles.iter().any(|r| r.id == role.id) {
+                roles.push(role);
+            }
+            limits.push(limit);
         }
-        if role.hands_over_to.is_empty() {
-            return Ok(());
-        }
-        limiting.push(role);
     }
-    if limiting.is_empty() {
+    if limits.is_empty() {
         return Ok(());
     }
     let refused = |what, handler: Option<&StaffId>, department: &DepartmentId| {
-        let mut accepted: Vec<_> = limiting
-            .iter()
-            .flat_map(|r| r.hands_over_to.iter().cloned())
-            .collect();
+        let mut accepted: Vec<_> = limits.iter().flat_map(|l| l.to.iter().cloned()).collect();
         accepted.sort();
         accepted.dedup();
         Rejection::HandOverRefused {
             actor: d.staff.id.clone(),
             action,
-            roles: limiting.iter().map(|r| r.id.clone()).collect(),
+            roles: roles.iter().map(|r| r.id.clone()).collect(),
             what,
             handler: handler.cloned(),
             department: department.clone(),
             accepted,
         }
     };
-    let lead_fits = limiting.iter().any(|role| {
+    let lead_fits = limits.iter().any(|limit| {
         ctx.roster
             .in_department(&a.lead)
-            .any(|s| role.hands_over_to_any(s.roles.iter()))
+            .any(|s| limit.admits(s.roles.iter()))
     });
     if !lead_fits {
         return Err(refused("the lead department", None, &a.lead));
     }
     // A handler not on the roster is refused before this check.
     if let Some(handler) = a.handler.as_ref().and_then(|h| ctx.roster.staff(h))
-        && !limiting
+        && !limits
             .iter()
-            .any(|role| role.hands_over_to_any(handler.roles.iter()))
+            .any(|limit| limit.admits(handler.roles.iter()))
     {
         return Err(refused(
             "the handler",
@@ -74,13 +82,4 @@ pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejectio
         ));
     }
     Ok(())
-}
-
-/// Whether `role` grants `action` on the case now: in its `actions`, or by
-/// a grant whose conditions hold (as `authority::granted` reads them).
-fn grants_now(d: &Decision<'_, '_>, role: &Role, action: Action) -> bool {
-    role.may(action)
-        || role
-            .grants_of(action)
-            .any(|(_, g)| g.unmet(d.ctx.policy, &case_view(d.case, d.at())).is_empty())
 }
