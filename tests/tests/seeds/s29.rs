@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S29 — 江苏省实施《建设工程质量投诉处理暂行规定》细则 苏建质(1997)373号
@@ -341,16 +342,7 @@ fn s29_the_investigation_finds_no_defect() {
         &[("nj", "南京市建设工程质量用户投诉站", None)],
         &[("n1", "市投诉站 周工", "nj", &["city_station"], None)],
     );
-    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
-    let t0 = beijing(2025, 11, 28, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "住户认为地面不平")
-        .complainant(person("住户 李女士"))
-        .category(cat("civil_works"))
-        .product(delivered(date(2025, 6, 1)))
-        .build()
-        .unwrap();
-    s.register("n1", "SJ-10", c).unwrap();
-    s.ok("n1", minutes(t0, 10), accept());
+    let (mut s, t0) = civil_works_accepted(roster, "SJ-10", "住户认为地面不平", "住户 李女士");
     s.ok("n1", minutes(t0, 20), assign("nj", "n1"));
     s.ok("n1", minutes(t0, 30), investigate());
     s.ok(
@@ -744,6 +736,27 @@ fn s29_repeated_or_wide_complaints_are_serious() {
     );
 }
 
+/// A civil-works complaint (delivered 1 Jun 2025) registered by the station's
+/// `n1` as `number` on Fri 28 Nov 2025 at 09:00 and accepted at 09:10.
+fn civil_works_accepted(
+    roster: Roster,
+    number: &str,
+    text: &str,
+    complainant: &str,
+) -> (Scenario, DateTime<Utc>) {
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Visit, text)
+        .complainant(person(complainant))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .build()
+        .unwrap();
+    s.register("n1", number, c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    (s, t0)
+}
+
 /// 南京's station and a 施工单位 (the 质量责任单位).
 fn station_and_unit() -> Roster {
     station_with(&[], &[])
@@ -781,16 +794,7 @@ fn s29_a_unit_works_only_the_complaint_charged_to_it() {
             None,
         )],
     );
-    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
-    let t0 = beijing(2025, 11, 28, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "住户反映外墙渗水")
-        .complainant(person("住户 赵女士"))
-        .category(cat("civil_works"))
-        .product(delivered(date(2025, 6, 1)))
-        .build()
-        .unwrap();
-    s.register("n1", "SJ-13", c).unwrap();
-    s.ok("n1", minutes(t0, 10), accept());
+    let (mut s, t0) = civil_works_accepted(roster, "SJ-13", "住户反映外墙渗水", "住户 赵女士");
     s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
     let version = s.case().version;
     refused_not_holding(&mut s, "h1", minutes(t0, 30), investigate());
@@ -821,16 +825,12 @@ fn s29_a_unit_works_only_the_complaint_charged_to_it() {
 /// (the unit's `no_quality_defect` was recorded).
 #[test]
 fn s29_the_unit_does_not_find_its_own_work_free_of_defect() {
-    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), station_and_unit());
-    let t0 = beijing(2025, 11, 28, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "住户反映卫生间楼板渗水")
-        .complainant(person("住户 王先生"))
-        .category(cat("civil_works"))
-        .product(delivered(date(2025, 6, 1)))
-        .build()
-        .unwrap();
-    s.register("n1", "SJ-12", c).unwrap();
-    s.ok("n1", minutes(t0, 10), accept());
+    let (mut s, t0) = civil_works_accepted(
+        station_and_unit(),
+        "SJ-12",
+        "住户反映卫生间楼板渗水",
+        "住户 王先生",
+    );
     s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
     s.ok("g1", minutes(t0, 60), investigate());
     let no_defect = || CommandKind::RecordFacts {
@@ -964,16 +964,7 @@ fn s29_the_province_closes_abnormally_only_an_answered_case() {
         &[("sz", "江苏省建设工程质量用户投诉站", None)],
         &[("s1", "省投诉站 严站长", "sz", &["provincial_station"], None)],
     );
-    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
-    let t0 = beijing(2025, 11, 28, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "住户反映外墙渗水")
-        .complainant(person("住户 赵女士"))
-        .category(cat("civil_works"))
-        .product(delivered(date(2025, 6, 1)))
-        .build()
-        .unwrap();
-    s.register("n1", "SJ-31", c).unwrap();
-    s.ok("n1", minutes(t0, 10), accept());
+    let (mut s, t0) = civil_works_accepted(roster, "SJ-31", "住户反映外墙渗水", "住户 赵女士");
     s.ok("n1", minutes(t0, 20), assign("sg", "g1"));
     s.ok("g1", minutes(t0, 30), investigate());
     let closing = || CommandKind::CloseAbnormally {
