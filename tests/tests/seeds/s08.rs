@@ -421,29 +421,7 @@ fn s08_a_complaint_in_the_book_closes_on_its_reply_in_the_book() {
 /// audit (fails on the old file, where the head office's reply was taken).
 #[test]
 fn s08_the_head_office_does_not_answer_in_the_book() {
-    let roster = roster(
-        &[
-            ("branch", "洛阳某支行营业部", None),
-            ("ho", "总行规范服务管理部门", None),
-        ],
-        &[
-            (
-                "tsm",
-                "投诉管理人",
-                "branch",
-                &["complaint_manager"],
-                Some("bh"),
-            ),
-            ("bh", "网点负责人", "branch", &["branch_head"], None),
-            (
-                "ho1",
-                "总行规范服务管理部专员",
-                "ho",
-                &["head_office"],
-                None,
-            ),
-        ],
-    );
+    let roster = branch_and_head_office();
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), roster);
     // Written on Monday 9 November 2026.
     let t0 = beijing(2026, 11, 9, 10, 0);
