@@ -1345,9 +1345,21 @@ fn s20_the_superior_department_reopens_only_a_case_passed_up() {
 /// A broken stair light reported at the desk at `t0` and accepted by the
 /// 客服员, with his supervisor and the 上级部门 in the roster.
 fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
-    let mut s = receiver_supervisor_and_superior();
-    let c = Complaint::builder(t0, Channel::Visit, "楼道照明损坏，夜间无法通行")
-        .complainant(person("业主 韩先生"))
+    let s = receiver_supervisor_and_superior();
+    repair_taken_by_kf(s, t0, id, "楼道照明损坏，夜间无法通行", "业主 韩先生")
+}
+
+/// A repair complaint `what` from `owner` reported at the desk at `t0`, taken
+/// by the 客服员 `kf` (its first responder) and accepted five minutes later.
+fn repair_taken_by_kf(
+    mut s: Scenario,
+    t0: DateTime<Utc>,
+    id: &str,
+    what: &str,
+    owner: &str,
+) -> Scenario {
+    let c = Complaint::builder(t0, Channel::Visit, what)
+        .complainant(person(owner))
         .first_responder(sid("kf"))
         .category(cat("repair"))
         .build()
@@ -1401,16 +1413,8 @@ fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
             ("supb", "二区客服主管", "cs2", &["supervisor"], None),
         ],
     );
-    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
-    let c = Complaint::builder(t0, Channel::Visit, "楼顶水箱溢水")
-        .complainant(person("业主 邹女士"))
-        .first_responder(sid("kf"))
-        .category(cat("repair"))
-        .build()
-        .unwrap();
-    s.register("kf", id, c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
-    s
+    let s = Scenario::new(policy("property-training-s20.toml"), roster);
+    repair_taken_by_kf(s, t0, id, "楼顶水箱溢水", "业主 邹女士")
 }
 
 /// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员,能给予解释的就当场给予解释」: a
