@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S08 — 中信银行客户意见簿, a form folded into the S11 file: what each box of the
@@ -204,12 +205,13 @@ fn s08_a_complaint_in_the_book_is_the_complaint_managers_to_answer() {
     let mut s = branch_with_its_complaint_manager();
     // Written on Monday 18 May 2026.
     let t0 = beijing(2026, 5, 18, 11, 0);
-    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：大堂经理未告知需要预约")
-        .kind(FeedbackKind::Complaint)
-        .complainant(person("孙先生").with_phone("13903790002"))
-        .category(cat("business_process"))
-        .build()
-        .unwrap();
+    let c = book_complaint(
+        t0,
+        "我要投诉：大堂经理未告知需要预约",
+        "孙先生",
+        "13903790002",
+        "business_process",
+    );
     s.register("gy", "S08-C", c).unwrap();
     // Nobody acts on it. 三日: 19, 20 and 21 May, due at the end of the 21st;
     // the reading was due at the end of the 19th.
@@ -491,12 +493,13 @@ fn s08_the_head_office_does_not_answer_in_the_book() {
 fn s08_the_branch_head_does_not_end_an_unanswered_complaint_in_the_book() {
     let mut s = branch_with_its_complaint_manager();
     let t0 = beijing(2026, 6, 8, 10, 0);
-    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：柜员态度恶劣")
-        .kind(FeedbackKind::Complaint)
-        .complainant(person("孙先生").with_phone("13903790005"))
-        .category(cat("waiting"))
-        .build()
-        .unwrap();
+    let c = book_complaint(
+        t0,
+        "我要投诉：柜员态度恶劣",
+        "孙先生",
+        "13903790005",
+        "waiting",
+    );
     s.register("tsm", "S08-AB", c).unwrap();
     s.ok("tsm", minutes(t0, 30), accept());
     let end = || CommandKind::CloseAbnormally {
@@ -553,12 +556,13 @@ fn branch_and_head_office() -> Roster {
 fn s08_the_complaint_manager_does_not_send_the_book_to_the_head_office_unconfirmed() {
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
     let t0 = beijing(2026, 11, 9, 10, 0);
-    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：取号机故障无人处理")
-        .kind(FeedbackKind::Complaint)
-        .complainant(person("周女士").with_phone("13903790010"))
-        .category(cat("waiting"))
-        .build()
-        .unwrap();
+    let c = book_complaint(
+        t0,
+        "我要投诉：取号机故障无人处理",
+        "周女士",
+        "13903790010",
+        "waiting",
+    );
     s.register("gy", "S08-HO", c).unwrap();
     s.ok("tsm", minutes(t0, 60), accept());
     assert_eq!(level_of(&s), "branch");
@@ -580,12 +584,13 @@ fn s08_the_complaint_manager_does_not_send_the_book_to_the_head_office_unconfirm
 fn s08_the_head_office_does_not_handle_a_complaint_the_branch_holds() {
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_and_head_office());
     let t0 = beijing(2026, 11, 10, 10, 0);
-    let c = Complaint::builder(t0, Channel::OpinionBook, "我要投诉：理财产品介绍不清")
-        .kind(FeedbackKind::Complaint)
-        .complainant(person("吴先生").with_phone("13903790011"))
-        .category(cat("fees"))
-        .build()
-        .unwrap();
+    let c = book_complaint(
+        t0,
+        "我要投诉：理财产品介绍不清",
+        "吴先生",
+        "13903790011",
+        "fees",
+    );
     s.register("gy", "S08-HB", c).unwrap();
     s.ok("tsm", minutes(t0, 60), accept());
     s.ok("tsm", minutes(t0, 61), assign("branch", "tsm"));
@@ -600,4 +605,21 @@ fn s08_the_head_office_does_not_handle_a_complaint_the_branch_holds() {
     );
     s.ok("tsm", minutes(t0, 100), found());
     s.assert_replays();
+}
+
+/// A complaint written in the opinion book at `t0` by `who` (phone `phone`),
+/// of category `category`.
+fn book_complaint(
+    t0: DateTime<Utc>,
+    text: &str,
+    who: &str,
+    phone: &str,
+    category: &str,
+) -> Complaint {
+    Complaint::builder(t0, Channel::OpinionBook, text)
+        .kind(FeedbackKind::Complaint)
+        .complainant(person(who).with_phone(phone))
+        .category(cat(category))
+        .build()
+        .unwrap()
 }
