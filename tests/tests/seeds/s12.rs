@@ -1369,3 +1369,46 @@ fn s12_only_the_manager_complained_about_answers_the_work_order() {
     s.ok("wm", minutes(t0, 40), reply("放油螺栓已按力矩重新拧紧"));
     assert_eq!(status(&s), Status::Replied);
 }
+
+/// 第五条(三)「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」 and
+/// (二)「提交给被投诉部门经理(或其代理人)」: a work order first sent to 销售部, whose
+/// manager passes it on to 维修车间, is 维修车间's manager's to agree and to make
+/// the first contact on. `{ role = "dept_manager" }` charged the first manager
+/// on the case in any department: the 销售部经理 who passed it on answered for
+/// both. Now the manager of the department holding it (`role_holding_case`,
+/// ruling 161). The twenty-first audit (fails on the old file).
+#[test]
+fn s12_a_work_order_passed_on_is_the_receiving_managers() {
+    let roster = roster(
+        &[
+            ("cs", "客服部", None),
+            ("ws", "维修车间", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("hf", "回访专员周婷", "cs", &["callback_specialist"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+            ("xm", "销售部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s.register(
+        "hf",
+        "S12-P",
+        about(t0, "workshop", "新车交车时承诺的保养未做").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign("sales", "xm"));
+    s.ok("xm", minutes(t0, 8), transfer("ws", "wm", "保养属维修车间"));
+    s.tick(minutes(t0, 35));
+    let owners = breach_owners(&s);
+    for clock in ["initial_agreement", "first_contact"] {
+        assert!(
+            owners.contains(&format!("{clock}@1 → wm")),
+            "{clock}: {owners:?}"
+        );
+    }
+    assert!(!owners.iter().any(|o| o.ends_with("→ xm")), "{owners:?}");
+}
