@@ -1584,3 +1584,60 @@ fn s17_another_departments_manager_leaves_a_complaint_the_desk_received() {
     s.ok("dm", minutes(t0, 20), investigate());
     s.assert_replays();
 }
+
+/// 「职责部门接到投诉后,要根据资料分类处理,要求职责部门有专人进行调查」: a complaint sent
+/// first to 工程部, whose 专人 began on it, and passed on by its manager to 会籍部
+/// with no one named is 会籍部's: its 专人 answers for 6「客户投诉处理期限不能超过3个
+/// 工作日」. `{ role = "investigator" }` charged the first 专人 on the case in any
+/// department, 工程部's, who no longer had it. Now the 专人 of the department
+/// holding it (`role_holding_case`, ruling 161), else its 专人 at the top. The
+/// twenty-first audit (fails on the old file).
+#[test]
+fn s17_a_complaint_passed_on_is_the_new_departments_investigators() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = card_complaint_at_the_desk(t0, "S17-PO");
+    s.ok("fd", minutes(t0, 10), assign("eng", "gc"));
+    s.ok("gc", minutes(t0, 30), investigate());
+    s.ok(
+        "em",
+        minutes(t0, 60),
+        transfer_department("sales", "折扣属会籍部"),
+    );
+    s.tick(beijing(2026, 6, 13, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → inv"]);
+    s.assert_replays();
+}
+
+/// 7「接诉部门在投诉处理完毕后,将处理结果反馈给投诉人,征求投诉人对处理结果的意见和推荐」: the
+/// 前台 that received a complaint feeds the result back and closes it though the 职责部门
+/// it sent it to (工程部) passed it on to another (会籍部). Its feedback and closing read
+/// `["received", "sent"]`, and the sender was then 工程部, so the 前台's feedback was
+/// refused; `"followed"` (ruling 162) keeps the case with the receiving department
+/// through every hand-over. The twenty-first audit (fails on the old file).
+#[test]
+fn s17_the_desk_feeds_back_a_complaint_passed_on_between_departments() {
+    let t0 = beijing(2026, 6, 8, 10, 0); // Monday
+    let mut s = Scenario::new(
+        policy("membership-cards-s17.toml"),
+        desk_and_two_departments(),
+    );
+    let c = about(t0, "card_sales", "续卡时承诺的折扣没有兑现")
+        .first_responder(sid("fd"))
+        .build()
+        .unwrap();
+    s.register("fd", "S17-FB", c).unwrap();
+    s.ok("fd", minutes(t0, 5), accept());
+    s.ok("fd", minutes(t0, 10), assign("eng", "gc"));
+    s.ok("em", minutes(t0, 30), transfer("sales", "inv", "折扣属会籍部"));
+    s.ok("inv", minutes(t0, 40), investigate());
+    sales_solution(&mut s, t0);
+    s.ok("dm", minutes(t0, 100), approve());
+    s.ok("inv", minutes(t0, 110), reply("经核实，按承诺折扣补差300元"));
+    s.ok(
+        "fd",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "会员认可补差"),
+    );
+    s.ok("fd", minutes(t0, 125), close());
+    s.assert_replays();
+}
