@@ -1551,3 +1551,50 @@ fn s22_another_centres_desk_does_not_handle_a_centres_complaint() {
     s.ok("rec", minutes(t0, 30), close());
     s.assert_replays();
 }
+
+/// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: a case
+/// the 值班员 first sent to the 保洁班, whose 保洁员 looked at it, then passed on to
+/// the 维修班 with no one named is the 维修班's: until one of it acts, the 值班员
+/// whose notice named nobody answers for the repair. `{ role = "responsible" }`
+/// charged the first 责任人 on the case in any 班组, the 保洁员 who no longer had
+/// it. Now the 责任人 of the 班组 holding it (`role_holding_case`, ruling 161).
+/// The twenty-first audit (fails on the old file).
+#[test]
+fn s22_a_repair_passed_on_is_not_the_first_teams() {
+    let mut s = repair_and_cleaning_teams();
+    let t0 = beijing(2026, 8, 10, 9, 0);
+    let c = about(t0, "repair", "7号楼楼道地面积水").build().unwrap();
+    s.register("duty", "S22-PO", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("bj", "bjy"));
+    s.ok("bjy", minutes(t0, 30), investigate());
+    s.ok(
+        "duty",
+        minutes(t0, 40),
+        transfer_department("wx", "积水系水管渗漏, 改派维修班"),
+    );
+    s.tick(beijing(2026, 8, 11, 9, 10));
+    assert_eq!(breach_owners(&s), ["repair@1 → duty"]);
+    s.assert_replays();
+}
+
+/// (二)「保证服务中心内全天二十四小时有人值班」, (三)「值班员…尽快通知责任人」: the notice
+/// of a complaint 一区's 投诉受理员 received is 一区's duty desk's. 二区's 值班员, who
+/// only noted it (the student had called 二区 first), was charged with the late
+/// notice as the first 值班员 on the case (`{ role = "duty_officer" }`). Now the
+/// centre holding it (`role_holding_case`, ruling 161): with no 一区 值班员 on the
+/// case, its 投诉受理员 who took it. The twenty-first audit (fails on the old file).
+#[test]
+fn s22_a_late_notice_is_the_receiving_centres() {
+    let mut s = two_centres();
+    let t0 = beijing(2026, 8, 12, 20, 0);
+    let c = about(t0, "repair", "一区2号楼热水器不出热水")
+        .first_responder(sid("rec"))
+        .build()
+        .unwrap();
+    s.register("rec", "S22-LN", c).unwrap();
+    s.ok("rec", minutes(t0, 2), accept());
+    s.ok("duty2", minutes(t0, 5), note("学生先打到二区值班室, 已转一区"));
+    s.tick(minutes(t0, 40));
+    assert_eq!(breach_owners(&s), ["notify_responsible@1 → rec"]);
+}
