@@ -1436,3 +1436,29 @@ fn s20_another_centre_does_not_answer_a_complaint_received_here() {
     s.ok("kf", minutes(t0, 10), reply("已关闭进水阀, 维修工已到场"));
     s.assert_replays();
 }
+
+/// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员」 and 8「当投诉处理完毕时,投诉受理人员…
+/// 及时做好投诉处理结果记录」: the withdrawal the owner asks for, the callback and the
+/// written record are the receiving centre's. They were among the 客服员's
+/// `actions`, held on every case, so 二区's 客服员 could withdraw a complaint the
+/// first centre's 客服员 was handling, ending its verification and phone reply, or
+/// record a callback on it. Now a grant on his centre's complaints (`["received",
+/// "followed"]`): each refused naming `holds_case`, nothing changes, and the 客服员
+/// who has it answers. The twenty-first audit (fails on the old file, where the
+/// withdrawal was taken).
+#[test]
+fn s20_another_centre_does_not_withdraw_a_complaint_received_here() {
+    let t0 = beijing(2026, 12, 16, 10, 0); // Wednesday
+    let mut s = overflow_at_the_first_centre(t0, "S20-W");
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let before = s.case().clone();
+    for kind in [
+        CommandKind::Withdraw { reason: None },
+        callback(Satisfaction::Satisfied, "二区代为回访"),
+    ] {
+        refused_not_holding(&mut s, "kfb", minutes(t0, 10), kind);
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("kf", minutes(t0, 15), reply("已关闭进水阀, 维修工已到场"));
+    s.assert_replays();
+}
