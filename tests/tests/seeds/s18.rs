@@ -816,3 +816,79 @@ fn s18_the_assumed_limits_dispatch_approval_and_callback() {
     s.ok("k1", minutes(t0, 140), reply("已修复并补偿1,500元"));
     assert_eq!(due(&s, minutes(t0, 140), "callback"), "2026-03-06 00:00");
 }
+
+/// The 客服中心, the 管网所 (班长 gw1) and the 水质检测中心 (检测员 jc1); a water-quality
+/// complaint the intake officer accepts and hands to gw1 on Monday 2026-05-11,
+/// which gw1 starts on and records his findings for (10:40, 11:00).
+fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let roster = roster(
+        &[
+            ("cs", "客服中心", None),
+            ("pipe", "管网所", None),
+            ("lab", "水质检测中心", None),
+        ],
+        &[
+            ("kf", "客服受理员", "cs", &["cs_intake"], None),
+            ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
+            ("jc1", "水质检测员", "lab", &["responsible_dept"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
+    let t0 = beijing(2026, 5, 11, 9, 0); // a Monday
+    let c = about(t0, "water_quality", "自来水有异味").build().unwrap();
+    s.register("kf", id, c).unwrap();
+    s.ok("kf", minutes(t0, 10), accept());
+    s.ok("kf", minutes(t0, 30), assign("pipe", "gw1"));
+    s.ok("gw1", minutes(t0, 100), investigate());
+    s.ok(
+        "gw1",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "管网末梢水滞留，需检测中心化验余氯"),
+    );
+    (s, t0)
+}
+
+/// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」 and 提出解决方案阶段「将需要其他部门协助
+/// 处理的投诉记录传递给其他相关部门」: the department that has the case passes it on or
+/// hands it up. The other 责任部门's `escalate` and `transfer` held on every case, so
+/// the 水质检测中心 could hand the 管网所's case up to a 主管领导 (`manual-leader` takes
+/// it over) or pass it on once the 管网所 had recorded its findings, taking it from
+/// its 班长. Both refused naming `holds_case` now, nothing changes, and the 管网所
+/// passes it on. The twenty-first audit's act probe (fails on the old file).
+#[test]
+fn s18_another_department_does_not_pass_on_or_hand_up_a_case() {
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-AD");
+    let before = s.case().clone();
+    for kind in [
+        escalate("检测中心报主管领导"),
+        transfer("lab", "jc1", "检测中心接手"),
+    ] {
+        refused_not_holding(&mut s, "jc1", minutes(t0, 130), kind);
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok(
+        "gw1",
+        minutes(t0, 140),
+        transfer("lab", "jc1", "需水质检测中心协助检测"),
+    );
+    s.assert_replays();
+}
+
+/// 第五条「投诉处理责任部门、人员应在24小时内电话答复客户」 and 第三条「收到客户投诉的投诉责任部门、
+/// 人员应及时处理投诉」: a case the 管网所 passed on to the 水质检测中心 with no person named is
+/// the 检测中心's to call back within 24 hours. `{ role = "responsible_dept" }` charged
+/// the first 责任部门 member on the case in any department, the 管网所's 班长 who had
+/// passed it on. Now the department holding it (`role_holding_case`, ruling 161), its
+/// holder at the top before anyone of it acts. The twenty-first audit (fails on the
+/// old file).
+#[test]
+fn s18_a_case_passed_on_is_the_receiving_departments_to_call_back() {
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-PO");
+    s.ok(
+        "gw1",
+        minutes(t0, 130),
+        transfer_department("lab", "需水质检测中心协助检测"),
+    );
+    s.tick(beijing(2026, 5, 12, 11, 30));
+    assert_eq!(breach_owners(&s), ["phone_reply@1 → jc1"]);
+}
