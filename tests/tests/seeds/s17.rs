@@ -1641,3 +1641,21 @@ fn s17_the_desk_feeds_back_a_complaint_passed_on_between_departments() {
     s.ok("fd", minutes(t0, 125), close());
     s.assert_replays();
 }
+
+/// 咨询类「投诉部门能直接解答的,当即解答」 and 7「接诉部门在投诉处理完毕后,将处理结果反馈给投诉人」:
+/// the complaint is the receiving department's to the end, and so is the withdrawal it
+/// records. `withdraw` was among the receiving desk's `actions`, so 会籍部's desk could
+/// withdraw a complaint the 前台 received, ending its clocks. Now in the grant on its
+/// own cases: refused naming `holds_case`, nothing changes. The twenty-first audit's
+/// act probe (fails on the old file, where the withdrawal was taken).
+#[test]
+fn s17_another_desk_does_not_withdraw_the_desks_complaint() {
+    let t0 = beijing(2026, 3, 3, 15, 0); // Tuesday
+    let c = Complaint::builder(t0, Channel::Visit, "私教课时被多扣两节").category(cat("service"));
+    let mut s = received_at_the_front(t0, c);
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "gw", minutes(t0, 10), CommandKind::Withdraw { reason: None });
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("fd", minutes(t0, 20), CommandKind::Withdraw { reason: None });
+    s.assert_replays();
+}
