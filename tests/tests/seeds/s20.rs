@@ -936,10 +936,9 @@ fn s20_the_supervisor_does_not_take_back_a_case_passed_up() {
     let back = s
         .run("sup", minutes(t0, 30), escalate("交上级处理"))
         .unwrap_err();
-    assert!(
-        matches!(&back, Rejection::NoEscalationStep { accepted, .. } if accepted.is_empty()),
-        "{back}"
-    );
+    // Refused as the case is not his centre's any more (`holds_case`, twenty-first
+    // audit), before the step is looked for (no step is left to him either).
+    assert_eq!(back.kind(), "grant_condition_unmet", "{back}");
     let named = s
         .run(
             "sup",
@@ -1460,5 +1459,28 @@ fn s20_another_centre_does_not_withdraw_a_complaint_received_here() {
     }
     assert_eq!(s.case(), &before, "the refusals change nothing");
     s.ok("kf", minutes(t0, 15), reply("已关闭进水阀, 维修工已到场"));
+    s.assert_replays();
+}
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」: the supervisor
+/// passes up a case his centre has. His `escalate` was among `actions`, held on every
+/// case, so 二区's supervisor could pass up a complaint the first centre's 客服员 was
+/// handling (`superior-dept` takes it over), taking it from him. Now in his grant on
+/// his centre's cases (`"received"`): refused naming `holds_case`, nothing changes.
+/// The twenty-first audit's act probe (fails on the old file, where the step was taken).
+#[test]
+fn s20_another_centres_supervisor_does_not_pass_a_case_up() {
+    let t0 = beijing(2026, 12, 17, 10, 0); // Thursday
+    let mut s = overflow_at_the_first_centre(t0, "S20-U");
+    s.ok("kf", minutes(t0, 6), assign("cs", "kf"));
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "supb",
+        minutes(t0, 10),
+        escalate_to("superior-dept", "业主不同意更换时间"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(steps_taken(&s).is_empty());
     s.assert_replays();
 }
