@@ -1598,3 +1598,62 @@ fn s22_a_late_notice_is_the_receiving_centres() {
     s.tick(minutes(t0, 40));
     assert_eq!(breach_owners(&s), ["notify_responsible@1 → rec"]);
 }
+
+/// Two centres, each with its 维修班 under it, a 值班员, a 主管 and a 项目经理.
+fn two_centres_with_heads() -> Scenario {
+    let roster = roster(
+        &[
+            ("fw", "一区物业服务中心", None),
+            ("wx", "一区维修班", Some("fw")),
+            ("fw2", "二区物业服务中心", None),
+            ("wx2", "二区维修班", Some("fw2")),
+        ],
+        &[
+            ("duty", "一区值班员", "fw", &["duty_officer"], None),
+            ("wxg", "维修工 老包", "wx", &["responsible"], None),
+            ("sup", "一区主管", "fw", &["supervisor"], None),
+            ("pm", "一区项目经理", "fw", &["project_manager"], None),
+            ("sup2", "二区主管", "fw2", &["supervisor"], None),
+            ("pm2", "二区项目经理", "fw2", &["project_manager"], None),
+        ],
+    );
+    Scenario::new(policy("campus-property-s22.toml"), roster)
+}
+
+/// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」 and (三)「发现重大问题
+/// 应迅速上报服务中心项目经理」: a centre's 主管 and 项目经理 act on their own centre's
+/// cases. Their reclassification, and their answer, callback and hand-over at 重大 and
+/// 突发, held on every case, so 二区's 主管 could make 一区's repair 重大 (starting its
+/// `report_major`) and 二区's 项目经理 answer it. Now on a case their centre received,
+/// sent on or has a 班组 under it handling (`["received", "sent", "in_line"]`): each
+/// refused naming `holds_case`, nothing changes, and 一区's 主管 reclassifies. The
+/// twenty-first audit's act probe (fails on the old file).
+#[test]
+fn s22_another_centres_heads_do_not_reclassify_or_answer() {
+    let mut s = two_centres_with_heads();
+    let t0 = beijing(2026, 8, 13, 21, 0);
+    let c = about(t0, "repair", "一区4号楼顶层漏水, 多间宿舍进水")
+        .first_responder(sid("duty"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-HD", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    let before = s.case().clone();
+    for who in ["sup2", "pm2"] {
+        refused_not_holding(
+            &mut s,
+            who,
+            minutes(t0, 10),
+            classify_as("major", "多间宿舍进水"),
+        );
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("sup", minutes(t0, 12), classify_as("major", "多间宿舍进水"));
+    assert_eq!(level_of(&s), "major");
+    let major = s.case().clone();
+    refused_not_holding(&mut s, "pm2", minutes(t0, 15), reply("二区已处理"));
+    assert_eq!(s.case(), &major, "the refusal changes nothing");
+    s.ok("pm", minutes(t0, 20), reply("已关闭顶层水阀, 维修班抢修"));
+    s.assert_replays();
+}
