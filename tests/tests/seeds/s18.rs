@@ -817,7 +817,8 @@ fn s18_the_assumed_limits_dispatch_approval_and_callback() {
     assert_eq!(due(&s, minutes(t0, 140), "callback"), "2026-03-06 00:00");
 }
 
-/// The 客服中心, the 管网所 (班长 gw1) and the 水质检测中心 (检测员 jc1); a water-quality
+/// The 客服中心, the 管网所 (班长 gw1, 主管领导 gw0) and the 水质检测中心 (检测员 jc1, 主管领导
+/// jc0); a water-quality
 /// complaint the intake officer accepts and hands to gw1 on Monday 2026-05-11,
 /// which gw1 starts on and records his findings for (10:40, 11:00).
 fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
@@ -831,6 +832,8 @@ fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chr
             ("kf", "客服受理员", "cs", &["cs_intake"], None),
             ("gw1", "管网所班长", "pipe", &["responsible_dept"], None),
             ("jc1", "水质检测员", "lab", &["responsible_dept"], None),
+            ("gw0", "管网所主管领导", "pipe", &["dept_leader"], None),
+            ("jc0", "检测中心主管领导", "lab", &["dept_leader"], None),
         ],
     );
     let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
@@ -891,4 +894,27 @@ fn s18_a_case_passed_on_is_the_receiving_departments_to_call_back() {
     );
     s.tick(beijing(2026, 5, 12, 11, 30));
     assert_eq!(breach_owners(&s), ["phone_reply@1 → jc1"]);
+}
+
+/// 第十条「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: the 主管领导 of the department
+/// handling the case rules on its solution. Any department's leader could approve (or
+/// send back, reclassify, reopen) another's case, and the intake officer then answered
+/// with a solution its own leader never saw. Now a grant on his department's case
+/// (`holds_case`): the 检测中心's leader is refused naming `holds_case`, nothing changes,
+/// and the 管网所's approves. The twenty-first audit (fails on the old file, where the
+/// other leader's approval was taken).
+#[test]
+fn s18_only_the_handling_departments_leader_approves() {
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-LA");
+    s.ok(
+        "gw1",
+        minutes(t0, 130),
+        propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
+    );
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "jc0", minutes(t0, 140), approve());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("gw0", minutes(t0, 150), approve());
+    s.ok("kf", minutes(t0, 160), reply("已冲洗管网末梢, 水质恢复正常"));
+    s.assert_replays();
 }
