@@ -1399,7 +1399,7 @@ fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
 }
 
 /// Two centres: 客服中心 (`cs`: the 客服员 kf under the supervisor sup) and
-/// 二区客服中心 (`cs2`: the 客服员 kfb and the supervisor supb); an overflowing
+/// 二区客服中心 (`cs2`: the 客服员 kfb, the supervisor supb and the person on duty zbb); an overflowing
 /// water tank reported at the first centre's desk at `t0`, taken by kf and
 /// accepted five minutes later.
 fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
@@ -1410,6 +1410,7 @@ fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
             ("sup", "客服主管", "cs", &["supervisor"], None),
             ("kfb", "二区客服员小温", "cs2", &["cs_staff"], Some("supb")),
             ("supb", "二区客服主管", "cs2", &["supervisor"], None),
+            ("zbb", "二区值班人员", "cs2", &["duty_staff"], None),
         ],
     );
     let s = Scenario::new(policy("property-training-s20.toml"), roster);
@@ -1482,5 +1483,39 @@ fn s20_another_centres_supervisor_does_not_pass_a_case_up() {
     );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     assert!(steps_taken(&s).is_empty());
+    s.assert_replays();
+}
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录」 and 1「应将投诉
+/// 的业主领至主管或经理处」: the callback, the record and the closing of a complaint are the
+/// receiving centre's. The supervisor's `record_callback` and `close` and the person on
+/// duty's `record_callback` and `record_action` were among `actions`, held on every case,
+/// so 二区's supervisor or person on duty could record the owner's satisfaction with a
+/// repair the first centre answered, or hand in its record. Now grants on their centre's
+/// complaints (`["received", "followed"]`): each refused naming `holds_case`, nothing
+/// changes, and the first centre's supervisor calls back. The twenty-first audit's act
+/// probe (fails on the old file, where 二区's callback was taken).
+#[test]
+fn s20_another_centre_does_not_call_back_a_complaint_answered_here() {
+    let t0 = beijing(2026, 12, 18, 10, 0); // Friday
+    let mut s = overflow_at_the_first_centre(t0, "S20-CB");
+    s.ok("kf", minutes(t0, 10), reply("已关闭进水阀, 浮球阀已更换"));
+    let before = s.case().clone();
+    for who in ["supb", "zbb"] {
+        refused_not_holding(
+            &mut s,
+            who,
+            minutes(t0, 60),
+            callback(Satisfaction::Satisfied, "二区代为回访"),
+        );
+    }
+    refused_not_holding(
+        &mut s,
+        "zbb",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::ReportSubmitted, "二区代交记录"),
+    );
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("sup", minutes(t0, 90), callback(Satisfaction::Satisfied, "业主满意"));
     s.assert_replays();
 }
