@@ -1519,3 +1519,35 @@ fn s20_another_centre_does_not_call_back_a_complaint_answered_here() {
     s.ok("sup", minutes(t0, 90), callback(Satisfaction::Satisfied, "业主满意"));
     s.assert_replays();
 }
+
+/// 8「当投诉处理完毕时,投诉受理人员在目送业主出大门后,及时做好投诉处理结果记录」: the record is
+/// the receiver's — here the person on duty who took the complaint (6「当值班人员无法现场解决
+/// 时」) and took it to the supervisor, who handed it to a 客服员 to answer. The owner
+/// `{ role = "cs_staff" }` charged the first 客服员 on the case, the one who only
+/// answered it; now the complaint's first responder (`owner = "first_responder"`). The
+/// twenty-first audit (fails on the old file: the late record was the 客服员's).
+#[test]
+fn s20_the_record_is_the_receivers_who_took_the_complaint() {
+    let roster = roster(
+        &[("cs", "客服中心", None)],
+        &[
+            ("zb", "值班人员老顾", "cs", &["duty_staff"], Some("sup")),
+            ("kf", "客服员小蒋", "cs", &["cs_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let t0 = beijing(2026, 12, 21, 19, 0); // Monday evening
+    let c = about(t0, "repair", "地下车库排水沟堵塞")
+        .first_responder(sid("zb"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-RR", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok("zb", minutes(t0, 10), escalate_to("supervisor", "当晚无法疏通"));
+    s.ok("sup", minutes(t0, 20), assign("cs", "kf"));
+    s.ok("kf", minutes(t0, 60), reply("排水沟已疏通"));
+    s.tick(beijing(2026, 12, 24, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(owners.contains(&"result_record@1 → zb".to_owned()), "{owners:?}");
+}
