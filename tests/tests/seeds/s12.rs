@@ -1396,7 +1396,9 @@ fn s12_a_work_order_passed_on_is_the_receiving_managers() {
     s.register(
         "hf",
         "S12-P",
-        about(t0, "workshop", "新车交车时承诺的保养未做").build().unwrap(),
+        about(t0, "workshop", "新车交车时承诺的保养未做")
+            .build()
+            .unwrap(),
     )
     .unwrap();
     s.ok("hf", minutes(t0, 2), accept());

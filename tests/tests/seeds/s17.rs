@@ -1628,11 +1628,19 @@ fn s17_the_desk_feeds_back_a_complaint_passed_on_between_departments() {
     s.register("fd", "S17-FB", c).unwrap();
     s.ok("fd", minutes(t0, 5), accept());
     s.ok("fd", minutes(t0, 10), assign("eng", "gc"));
-    s.ok("em", minutes(t0, 30), transfer("sales", "inv", "折扣属会籍部"));
+    s.ok(
+        "em",
+        minutes(t0, 30),
+        transfer("sales", "inv", "折扣属会籍部"),
+    );
     s.ok("inv", minutes(t0, 40), investigate());
     sales_solution(&mut s, t0);
     s.ok("dm", minutes(t0, 100), approve());
-    s.ok("inv", minutes(t0, 110), reply("经核实，按承诺折扣补差300元"));
+    s.ok(
+        "inv",
+        minutes(t0, 110),
+        reply("经核实，按承诺折扣补差300元"),
+    );
     s.ok(
         "fd",
         minutes(t0, 120),
@@ -1654,8 +1662,17 @@ fn s17_another_desk_does_not_withdraw_the_desks_complaint() {
     let c = Complaint::builder(t0, Channel::Visit, "私教课时被多扣两节").category(cat("service"));
     let mut s = received_at_the_front(t0, c);
     let before = s.case().clone();
-    refused_not_holding(&mut s, "gw", minutes(t0, 10), CommandKind::Withdraw { reason: None });
+    refused_not_holding(
+        &mut s,
+        "gw",
+        minutes(t0, 10),
+        CommandKind::Withdraw { reason: None },
+    );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
-    s.ok("fd", minutes(t0, 20), CommandKind::Withdraw { reason: None });
+    s.ok(
+        "fd",
+        minutes(t0, 20),
+        CommandKind::Withdraw { reason: None },
+    );
     s.assert_replays();
 }

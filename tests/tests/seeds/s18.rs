@@ -915,6 +915,10 @@ fn s18_only_the_handling_departments_leader_approves() {
     refused_not_holding(&mut s, "jc0", minutes(t0, 140), approve());
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("gw0", minutes(t0, 150), approve());
-    s.ok("kf", minutes(t0, 160), reply("已冲洗管网末梢, 水质恢复正常"));
+    s.ok(
+        "kf",
+        minutes(t0, 160),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
     s.assert_replays();
 }

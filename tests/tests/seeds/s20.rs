@@ -1516,7 +1516,11 @@ fn s20_another_centre_does_not_call_back_a_complaint_answered_here() {
         act(tousu_policy::CaseAction::ReportSubmitted, "二区代交记录"),
     );
     assert_eq!(s.case(), &before, "the refusals change nothing");
-    s.ok("sup", minutes(t0, 90), callback(Satisfaction::Satisfied, "业主满意"));
+    s.ok(
+        "sup",
+        minutes(t0, 90),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
     s.assert_replays();
 }
 
@@ -1544,10 +1548,17 @@ fn s20_the_record_is_the_receivers_who_took_the_complaint() {
         .unwrap();
     s.register("zb", "S20-RR", c).unwrap();
     s.ok("zb", minutes(t0, 5), accept());
-    s.ok("zb", minutes(t0, 10), escalate_to("supervisor", "当晚无法疏通"));
+    s.ok(
+        "zb",
+        minutes(t0, 10),
+        escalate_to("supervisor", "当晚无法疏通"),
+    );
     s.ok("sup", minutes(t0, 20), assign("cs", "kf"));
     s.ok("kf", minutes(t0, 60), reply("排水沟已疏通"));
     s.tick(beijing(2026, 12, 24, 9, 0));
     let owners = breach_owners(&s);
-    assert!(owners.contains(&"result_record@1 → zb".to_owned()), "{owners:?}");
+    assert!(
+        owners.contains(&"result_record@1 → zb".to_owned()),
+        "{owners:?}"
+    );
 }

@@ -1594,7 +1594,11 @@ fn s22_a_late_notice_is_the_receiving_centres() {
         .unwrap();
     s.register("rec", "S22-LN", c).unwrap();
     s.ok("rec", minutes(t0, 2), accept());
-    s.ok("duty2", minutes(t0, 5), note("学生先打到二区值班室, 已转一区"));
+    s.ok(
+        "duty2",
+        minutes(t0, 5),
+        note("学生先打到二区值班室, 已转一区"),
+    );
     s.tick(minutes(t0, 40));
     assert_eq!(breach_owners(&s), ["notify_responsible@1 → rec"]);
 }
