@@ -642,6 +642,26 @@ fn s35_the_handling_is_not_extended() {
     assert_eq!(steps_taken(&s), ["station-supervises-late"]);
 }
 
+/// 第七条「市、县级住房城乡建设行政主管部门应指定专门机构负责本行政区域内房屋建筑和市政基础
+/// 设施工程质量投诉受理和处理工作」: a complaint 芜湖's body received about work in
+/// 马鞍山 and handed to 马鞍山's body, naming nobody, is 马鞍山's to handle; its
+/// late handling is charged there (its holder at the top, ruling 75), not to
+/// 芜湖's officer who received it (`role_holding_case`, ruling 161). Fails on
+/// the old file: `handling@1 → w1`.
+#[test]
+fn s35_a_body_that_passed_a_case_to_another_area_does_not_answer_for_it() {
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), wuhu_and_maanshan());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "当涂县新交付住宅楼梯间墙体裂缝")
+        .build()
+        .unwrap();
+    s.register("w1", "AH-W", c).unwrap();
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign_department("mas"));
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → m1"]);
+}
+
 /// The 总站 and two city bodies, 芜湖's and 马鞍山's.
 fn wuhu_and_maanshan() -> Roster {
     roster(
