@@ -610,7 +610,19 @@ fn s41_a_late_report_without_a_handler_is_the_sections() {
 /// Who is charged with the late report of a case the 业务科 sent to the 品质科
 /// naming nobody, whose findings `investigator` recorded on Friday 2025-11-07
 /// (the report due three days later).
-fn s41_late_report_owners(mut s: Scenario, case: &str, investigator: &str) -> Vec<String> {
+fn s41_late_report_owners(s: Scenario, case: &str, investigator: &str) -> Vec<String> {
+    s41_late_report_owners_in(s, case, "pz", investigator, None)
+}
+
+/// The same late report with the case sent to `lead`, and `noter` (if any)
+/// having put a note on it before the 业务科 sent it.
+fn s41_late_report_owners_in(
+    mut s: Scenario,
+    case: &str,
+    lead: &str,
+    investigator: &str,
+    noter: Option<&str>,
+) -> Vec<String> {
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "货架立柱变形")
         .category(cat("quality"))
@@ -618,7 +630,10 @@ fn s41_late_report_owners(mut s: Scenario, case: &str, investigator: &str) -> Ve
         .unwrap();
     s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
-    s.ok("b1", minutes(t0, 60), assign_department("pz"));
+    if let Some(who) = noter {
+        s.ok(who, minutes(t0, 30), note("品质科: 立柱属安装问题,请工程科处理"));
+    }
+    s.ok("b1", minutes(t0, 60), assign_department(lead));
     s.ok(investigator, beijing(2025, 11, 4, 9, 0), investigate());
     s.ok(
         investigator,
@@ -1052,5 +1067,35 @@ fn s41_the_closure_is_not_extended() {
         breach_owners(&s).contains(&"closure@1 → b1".to_owned()),
         "{:?}",
         breach_owners(&s)
+    );
+}
+
+/// 5.1.3「业务人员应立即反应到品质科人员或工程科」, 5.1.4「由品质科或工程科有关人员于进行
+/// 调查处理后,将结果三天内提出报告呈总经理批示」: the report is the section's the case
+/// was sent to. A 品质科 member who only put a note on a case the 业务科 then sent
+/// to the 工程科 does not answer for the 工程科's late report (`role_holding_case`,
+/// ruling 161). Fails on the old file: `report@1 → p0`.
+#[test]
+fn s41_a_note_by_the_other_section_does_not_make_it_answer_for_the_report() {
+    let s = Scenario::new(
+        policy("hardware-shelf-wanhao-s41.toml"),
+        roster(
+            &[
+                ("qt", "前台", None),
+                ("yw", "业务科", None),
+                ("pz", "品质科", None),
+                ("gc", "工程科", None),
+            ],
+            &[
+                ("f1", "前台", "qt", &["front_desk"], None),
+                ("b1", "业务科", "yw", &["business_section"], None),
+                ("p0", "品质科", "pz", &["quality_section"], None),
+                ("q1", "工程科", "gc", &["quality_section"], None),
+            ],
+        ),
+    );
+    assert_eq!(
+        s41_late_report_owners_in(s, "WH-G", "gc", "q1", Some("p0")),
+        ["report@1 → q1"]
     );
 }
