@@ -409,11 +409,33 @@ fn s44_a_case_the_manager_has_not_touched_is_still_his() {
 }
 
 fn s44_sent_to_sales(acts: bool) {
+    assert_eq!(s44_late_solution_at_sales(acts, false), ["solution@1 → xj"]);
+}
+
+/// 「销售经理/服务经理。本部门的主要投诉受理人」, 一般 2「确定具体的受理部门」: a case the
+/// 客户关系顾问 sends to 销售部 after the 服务经理 put a note on it (thinking it a
+/// repair) is the 销售经理's, who answers for its late solution; the 服务经理, whose
+/// department was never given it, does not (`role_holding_case`, ruling 161).
+/// Fails on the old file: `solution@1 → fj`.
+#[test]
+fn s44_a_note_by_the_other_departments_manager_does_not_make_him_answer() {
+    assert_eq!(s44_late_solution_at_sales(false, true), ["solution@1 → xj"]);
+}
+
+/// Breach owners of a case sent to 销售部 naming nobody, left without a solution
+/// past its working day; `acts`: the 销售经理 investigated it; `noted`: the
+/// 服务经理 put a note on it before it was sent.
+fn s44_late_solution_at_sales(acts: bool, noted: bool) -> Vec<String> {
     let roster = roster(
-        &[("kg", "客户关系部", None), ("xs", "销售部", None)],
+        &[
+            ("kg", "客户关系部", None),
+            ("xs", "销售部", None),
+            ("fw", "售后服务部", None),
+        ],
         &[
             ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
             ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
         ],
     );
     let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
@@ -426,13 +448,16 @@ fn s44_sent_to_sales(acts: bool) {
     s.register("gw", "4S-O", c).unwrap();
     assert_eq!(level_of(&s), "general");
     s.ok("gw", minutes(t0, 5), accept());
+    if noted {
+        s.ok("fj", minutes(t0, 7), note("服务经理: 不是维修问题,应由销售部处理"));
+    }
     s.ok("gw", minutes(t0, 10), assign_department("xs"));
     if acts {
         s.ok("xj", minutes(t0, 60), investigate());
     }
     // One working day from Mon 2 March: the end of Tue 3 March.
     s.tick(beijing(2026, 3, 4, 9, 0));
-    assert_eq!(breach_owners(&s), ["solution@1 → xj"]);
+    breach_owners(&s)
 }
 
 /// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: in an
