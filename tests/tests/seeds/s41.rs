@@ -1099,3 +1099,30 @@ fn s41_a_note_by_the_other_section_does_not_make_it_answer_for_the_report() {
         ["report@1 → q1"]
     );
 }
+
+/// 5.1.6「业务人员收到总经理已审批的《客户投诉处理表》时,应立即向客户说明、交涉」, 5.1.12
+/// 「对《客户投诉处理表》的批示事项据以书信或电话转答客户」: the 办法 has no 非正常结案, and
+/// every complaint is answered with what the 总经理 decided. His abnormal closure
+/// (assumed) ends only an answered complaint: refused as `grant_condition_unmet` on
+/// a case just sent to the 品质科, nothing changes, and taken on the first round's
+/// answered case whose customer stays unsatisfied. Fails on the old file, where he
+/// closed the case just sent (twenty-first audit).
+#[test]
+fn s41_the_general_manager_closes_abnormally_only_an_answered_complaint() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户拒不接受批示结论,总经理结案".to_owned(),
+    };
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-AB", t0);
+    let before = s.case().clone();
+    let e = s.refused("zj", minutes(t0, 90), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let mut answered = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), s41_roster());
+    s41_first_round(&mut answered);
+    answered.ok("zj", beijing(2025, 11, 13, 10, 0), closing());
+    assert_eq!(closure_kind(&answered), "Abnormal");
+    answered.assert_replays();
+}
+
