@@ -258,13 +258,18 @@ fn s41_desk() -> Scenario {
 }
 
 fn s41_assigned(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
+    s41_accepted(s, case, t0);
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+}
+
+/// A 品质类 complaint phoned in at `t0`, registered and accepted by the 前台.
+fn s41_accepted(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
     let c = Complaint::builder(t0, Channel::Phone, "货架横梁挂钩开焊")
         .category(cat("quality"))
         .build()
         .unwrap();
     s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
-    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
 }
 
 /// 5.1.4 「于进行调查处理后,将结果三天内提出报告」: the three days count from the
@@ -1124,5 +1129,24 @@ fn s41_the_general_manager_closes_abnormally_only_an_answered_complaint() {
     answered.ok("zj", beijing(2025, 11, 13, 10, 0), closing());
     assert_eq!(closure_kind(&answered), "Abnormal");
     answered.assert_replays();
+}
+
+/// 5.1.3「业务人员应立即反应到品质科人员或工程科,会同生产部门人员共同前往处理」 (and 5.1.7's
+/// 生产部, 5.1.14's 综合部): the 业务科 sends a complaint to those who investigate it,
+/// never to the 前台, the 副总 or the 总经理 as its handler (`hands_over_to`, ruling
+/// 78; S40's 生产管理组 has had its list since the eleventh-session audit). Fails on
+/// the old file, where the 业务科 could name anyone.
+#[test]
+fn s41_the_business_section_sends_a_complaint_only_to_those_who_investigate() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_accepted(&mut s, "WH-HO", t0);
+    for (dept, to) in [("qt", "f1"), ("zjb", "fz"), ("zjb", "zj")] {
+        let before = (s.case().clone(), s.events.len());
+        let refused = s.run("b1", minutes(t0, 40), assign(dept, to)).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{to}: {refused}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    s.ok("b1", minutes(t0, 45), assign("pz", "p0"));
 }
 
