@@ -1203,4 +1203,3 @@ fn s40_the_general_manager_closes_abnormally_only_an_answered_claim() {
     assert_eq!(closure_kind(&answered), "Abnormal");
     answered.assert_replays();
 }
-

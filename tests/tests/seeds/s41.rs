@@ -636,7 +636,11 @@ fn s41_late_report_owners_in(
     s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
     if let Some(who) = noter {
-        s.ok(who, minutes(t0, 30), note("品质科: 立柱属安装问题,请工程科处理"));
+        s.ok(
+            who,
+            minutes(t0, 30),
+            note("品质科: 立柱属安装问题,请工程科处理"),
+        );
     }
     s.ok("b1", minutes(t0, 60), assign_department(lead));
     s.ok(investigator, beijing(2025, 11, 4, 9, 0), investigate());
@@ -1149,4 +1153,3 @@ fn s41_the_business_section_sends_a_complaint_only_to_those_who_investigate() {
     }
     s.ok("b1", minutes(t0, 45), assign("pz", "p0"));
 }
-

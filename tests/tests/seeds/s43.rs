@@ -605,7 +605,13 @@ fn s43_the_manager_closes_abnormally_only_an_answered_complaint() {
     let roster = roster(
         &[("xs", "销售部", None), ("js", "技术部", None)],
         &[
-            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], Some("xm")),
+            (
+                "hq",
+                "销售部后勤 小翟",
+                "xs",
+                &["sales_logistics"],
+                Some("xm"),
+            ),
             ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
             ("xm", "销售部经理 蓝经理", "xs", &["sales_manager"], None),
         ],
@@ -622,7 +628,11 @@ fn s43_the_manager_closes_abnormally_only_an_answered_complaint() {
     let e = s.refused("xm", minutes(t0, 20), closing());
     assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
     assert_eq!(s.case(), &before, "the refusal changes nothing");
-    s.ok("jt", minutes(t0, 120), reply("属个体乳糖不耐受,建议停用并退货"));
+    s.ok(
+        "jt",
+        minutes(t0, 120),
+        reply("属个体乳糖不耐受,建议停用并退货"),
+    );
     s.ok(
         "hq",
         minutes(t0, 240),
@@ -632,4 +642,3 @@ fn s43_the_manager_closes_abnormally_only_an_answered_complaint() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
-

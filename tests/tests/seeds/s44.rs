@@ -449,7 +449,11 @@ fn s44_late_solution_at_sales(acts: bool, noted: bool) -> Vec<String> {
     assert_eq!(level_of(&s), "general");
     s.ok("gw", minutes(t0, 5), accept());
     if noted {
-        s.ok("fj", minutes(t0, 7), note("服务经理: 不是维修问题,应由销售部处理"));
+        s.ok(
+            "fj",
+            minutes(t0, 7),
+            note("服务经理: 不是维修问题,应由销售部处理"),
+        );
     }
     s.ok("gw", minutes(t0, 10), assign_department("xs"));
     if acts {
@@ -1022,4 +1026,3 @@ fn s44_the_general_manager_closes_abnormally_only_an_answered_case() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
-
