@@ -302,17 +302,7 @@ fn s35_a_complaint_is_handled_where_the_work_lies() {
 /// the 总站's stopped 芜湖's `handling`. Fails on the old file.
 #[test]
 fn s35_a_body_acts_only_on_a_case_with_it() {
-    let roster = wuhu_and_maanshan();
-    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
-    let t0 = beijing(2026, 3, 2, 9, 0);
-    let c = about(t0, "structure", "新交付住宅楼梯间墙体裂缝")
-        .build()
-        .unwrap();
-    s.register("z1", "AH-H", c).unwrap();
-    s.ok("z1", minutes(t0, 10), accept());
-    s.ok("z1", minutes(t0, 20), assign("wh", "w1"));
-    s.ok("w1", minutes(t0, 60), investigate());
-    let at = beijing(2026, 3, 3, 9, 0);
+    let (mut s, at) = s35_handed_to_wuhu("AH-H");
     for kind in [
         findings(FaultParty::ThirdParty, "马鞍山：施工缺陷"),
         reply("马鞍山站答复"),
@@ -325,6 +315,29 @@ fn s35_a_body_acts_only_on_a_case_with_it() {
     for kind in [reply("总站答复"), close(), transfer("zz", "z1", "总站收回")] {
         refused_not_holding(&mut s, "z1", at, kind);
     }
+    s35_wuhu_answers(&mut s, at);
+    assert_eq!(status(&s), Status::Replied);
+}
+
+/// A stairwell crack the 总站 (`z1`) received at 09:00 on Monday 2026-03-02 and
+/// handed to 芜湖's `w1`, who started investigating; and the next morning (returned).
+fn s35_handed_to_wuhu(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let roster = wuhu_and_maanshan();
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "新交付住宅楼梯间墙体裂缝")
+        .build()
+        .unwrap();
+    s.register("z1", id, c).unwrap();
+    s.ok("z1", minutes(t0, 10), accept());
+    s.ok("z1", minutes(t0, 20), assign("wh", "w1"));
+    s.ok("w1", minutes(t0, 60), investigate());
+    (s, beijing(2026, 3, 3, 9, 0))
+}
+
+/// 芜湖's findings, proposal, the 总站's approval and 芜湖's answer, from `at`
+/// (+30 min).
+fn s35_wuhu_answers(s: &mut Scenario, at: chrono::DateTime<chrono::Utc>) {
     s.ok(
         "w1",
         at,
@@ -337,7 +350,35 @@ fn s35_a_body_acts_only_on_a_case_with_it() {
     );
     s.ok("z1", minutes(at, 20), approve());
     s.ok("w1", minutes(at, 30), reply("责成施工单位限期返修"));
-    assert_eq!(status(&s), Status::Replied);
+}
+
+/// 第四条「坚持属地管理、分级负责,谁主管、谁负责,依法、及时、就地解决的原则」: the 办法 has no
+/// 非正常结案, and every complaint is resolved by the body handling it. The 总站's
+/// abnormal closure (assumed) ends only a complaint resolved — its solution
+/// approved (the complainant lost: `s35_waterproofing_five_years_and_the_station_approves`)
+/// or answered, here with the complainant unsatisfied: refused as
+/// `grant_condition_unmet` while 芜湖 investigates, nothing changes, and taken
+/// once 芜湖 has answered. Fails on the old file, where the 总站 closed the case
+/// 芜湖 was investigating (twenty-first audit).
+#[test]
+fn s35_the_station_closes_abnormally_only_a_resolved_complaint() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "投诉人对处理结果仍不满意,总站结案".to_owned(),
+    };
+    let (mut s, at) = s35_handed_to_wuhu("AH-AB");
+    let before = s.case().clone();
+    let e = s.refused("z1", at, closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s35_wuhu_answers(&mut s, at);
+    s.ok(
+        "w1",
+        minutes(at, 120),
+        callback(Satisfaction::Unsatisfied, "业主要求拆除重砌"),
+    );
+    s.ok("z1", minutes(at, 180), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
 }
 
 /// 第七条 the city body 「负责本行政区域内…投诉受理和处理工作」, 第八条 the 总站
@@ -640,6 +681,26 @@ fn s35_the_handling_is_not_extended() {
     s.assert_replays();
     assert_eq!(breach_owners(&s), ["handling@1 → h1"]);
     assert_eq!(steps_taken(&s), ["station-supervises-late"]);
+}
+
+/// 第七条「市、县级住房城乡建设行政主管部门应指定专门机构负责本行政区域内房屋建筑和市政基础
+/// 设施工程质量投诉受理和处理工作」: a complaint 芜湖's body received about work in
+/// 马鞍山 and handed to 马鞍山's body, naming nobody, is 马鞍山's to handle; its
+/// late handling is charged there (its holder at the top, ruling 75), not to
+/// 芜湖's officer who received it (`role_holding_case`, ruling 161). Fails on
+/// the old file: `handling@1 → w1`.
+#[test]
+fn s35_a_body_that_passed_a_case_to_another_area_does_not_answer_for_it() {
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), wuhu_and_maanshan());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "当涂县新交付住宅楼梯间墙体裂缝")
+        .build()
+        .unwrap();
+    s.register("w1", "AH-W", c).unwrap();
+    s.ok("w1", minutes(t0, 10), accept());
+    s.ok("w1", minutes(t0, 20), assign_department("mas"));
+    s.tick(beijing(2026, 5, 7, 9, 0));
+    assert_eq!(breach_owners(&s), ["handling@1 → m1"]);
 }
 
 /// The 总站 and two city bodies, 芜湖's and 马鞍山's.

@@ -1178,3 +1178,28 @@ fn s40_an_overdue_case_is_chased_not_fined() {
     let result = statements(&s, "2026-03", |_| {});
     assert_eq!(result.summary.gross, money("0"));
 }
+
+/// 第九条(十)「对“客户抱怨处理表”的批示事项据以书信或电话转答客户」, 第十条「处理期限自总经理室
+/// 受理起国内十五天国外二十天内结案」: the 办法 has no 非正常结案, and every claim is answered
+/// with what was decided. The 总经理's abnormal closure (assumed) ends only an answered
+/// claim: refused as `grant_condition_unmet` on a claim the 生产管理组 has just
+/// accepted, nothing changes, and taken on the first round's answered claim whose
+/// customer stays unsatisfied. Fails on the old file, where he closed the claim
+/// just accepted (twenty-first audit).
+#[test]
+fn s40_the_general_manager_closes_abnormally_only_an_answered_claim() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户拒不接受核决结论,总经理结案".to_owned(),
+    };
+    let (mut s, t0) = s40_head_office_case("KS-AB", "客户来函:纸箱印刷色差");
+    s.ok("pm", minutes(t0, 30), accept());
+    let before = s.case().clone();
+    let e = s.refused("gm", minutes(t0, 60), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let mut answered = Scenario::new(policy("factory-claims-s40.toml"), s40_roster());
+    s40_first_round(&mut answered);
+    answered.ok("zj", beijing(2026, 1, 7, 10, 0), closing());
+    assert_eq!(closure_kind(&answered), "Abnormal");
+    answered.assert_replays();
+}

@@ -258,13 +258,18 @@ fn s41_desk() -> Scenario {
 }
 
 fn s41_assigned(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
+    s41_accepted(s, case, t0);
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+}
+
+/// A 品质类 complaint phoned in at `t0`, registered and accepted by the 前台.
+fn s41_accepted(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
     let c = Complaint::builder(t0, Channel::Phone, "货架横梁挂钩开焊")
         .category(cat("quality"))
         .build()
         .unwrap();
     s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
-    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
 }
 
 /// 5.1.4 「于进行调查处理后,将结果三天内提出报告」: the three days count from the
@@ -610,7 +615,19 @@ fn s41_a_late_report_without_a_handler_is_the_sections() {
 /// Who is charged with the late report of a case the 业务科 sent to the 品质科
 /// naming nobody, whose findings `investigator` recorded on Friday 2025-11-07
 /// (the report due three days later).
-fn s41_late_report_owners(mut s: Scenario, case: &str, investigator: &str) -> Vec<String> {
+fn s41_late_report_owners(s: Scenario, case: &str, investigator: &str) -> Vec<String> {
+    s41_late_report_owners_in(s, case, "pz", investigator, None)
+}
+
+/// The same late report with the case sent to `lead`, and `noter` (if any)
+/// having put a note on it before the 业务科 sent it.
+fn s41_late_report_owners_in(
+    mut s: Scenario,
+    case: &str,
+    lead: &str,
+    investigator: &str,
+    noter: Option<&str>,
+) -> Vec<String> {
     let t0 = beijing(2025, 11, 3, 9, 0);
     let c = Complaint::builder(t0, Channel::Phone, "货架立柱变形")
         .category(cat("quality"))
@@ -618,7 +635,14 @@ fn s41_late_report_owners(mut s: Scenario, case: &str, investigator: &str) -> Ve
         .unwrap();
     s.register("f1", case, c).unwrap();
     s.ok("f1", minutes(t0, 10), accept());
-    s.ok("b1", minutes(t0, 60), assign_department("pz"));
+    if let Some(who) = noter {
+        s.ok(
+            who,
+            minutes(t0, 30),
+            note("品质科: 立柱属安装问题,请工程科处理"),
+        );
+    }
+    s.ok("b1", minutes(t0, 60), assign_department(lead));
     s.ok(investigator, beijing(2025, 11, 4, 9, 0), investigate());
     s.ok(
         investigator,
@@ -1053,4 +1077,79 @@ fn s41_the_closure_is_not_extended() {
         "{:?}",
         breach_owners(&s)
     );
+}
+
+/// 5.1.3「业务人员应立即反应到品质科人员或工程科」, 5.1.4「由品质科或工程科有关人员于进行
+/// 调查处理后,将结果三天内提出报告呈总经理批示」: the report is the section's the case
+/// was sent to. A 品质科 member who only put a note on a case the 业务科 then sent
+/// to the 工程科 does not answer for the 工程科's late report (`role_holding_case`,
+/// ruling 161). Fails on the old file: `report@1 → p0`.
+#[test]
+fn s41_a_note_by_the_other_section_does_not_make_it_answer_for_the_report() {
+    let s = Scenario::new(
+        policy("hardware-shelf-wanhao-s41.toml"),
+        roster(
+            &[
+                ("qt", "前台", None),
+                ("yw", "业务科", None),
+                ("pz", "品质科", None),
+                ("gc", "工程科", None),
+            ],
+            &[
+                ("f1", "前台", "qt", &["front_desk"], None),
+                ("b1", "业务科", "yw", &["business_section"], None),
+                ("p0", "品质科", "pz", &["quality_section"], None),
+                ("q1", "工程科", "gc", &["quality_section"], None),
+            ],
+        ),
+    );
+    assert_eq!(
+        s41_late_report_owners_in(s, "WH-G", "gc", "q1", Some("p0")),
+        ["report@1 → q1"]
+    );
+}
+
+/// 5.1.6「业务人员收到总经理已审批的《客户投诉处理表》时,应立即向客户说明、交涉」, 5.1.12
+/// 「对《客户投诉处理表》的批示事项据以书信或电话转答客户」: the 办法 has no 非正常结案, and
+/// every complaint is answered with what the 总经理 decided. His abnormal closure
+/// (assumed) ends only an answered complaint: refused as `grant_condition_unmet` on
+/// a case just sent to the 品质科, nothing changes, and taken on the first round's
+/// answered case whose customer stays unsatisfied. Fails on the old file, where he
+/// closed the case just sent (twenty-first audit).
+#[test]
+fn s41_the_general_manager_closes_abnormally_only_an_answered_complaint() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户拒不接受批示结论,总经理结案".to_owned(),
+    };
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-AB", t0);
+    let before = s.case().clone();
+    let e = s.refused("zj", minutes(t0, 90), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let mut answered = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), s41_roster());
+    s41_first_round(&mut answered);
+    answered.ok("zj", beijing(2025, 11, 13, 10, 0), closing());
+    assert_eq!(closure_kind(&answered), "Abnormal");
+    answered.assert_replays();
+}
+
+/// 5.1.3「业务人员应立即反应到品质科人员或工程科,会同生产部门人员共同前往处理」 (and 5.1.7's
+/// 生产部, 5.1.14's 综合部): the 业务科 sends a complaint to those who investigate it,
+/// never to the 前台, the 副总 or the 总经理 as its handler (`hands_over_to`, ruling
+/// 78; S40's 生产管理组 has had its list since the eleventh-session audit). Fails on
+/// the old file, where the 业务科 could name anyone.
+#[test]
+fn s41_the_business_section_sends_a_complaint_only_to_those_who_investigate() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_accepted(&mut s, "WH-HO", t0);
+    for (dept, to) in [("qt", "f1"), ("zjb", "fz"), ("zjb", "zj")] {
+        let before = (s.case().clone(), s.events.len());
+        let refused = s.run("b1", minutes(t0, 40), assign(dept, to)).unwrap_err();
+        assert_eq!(refused.kind(), "hand_over_refused", "{to}: {refused}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    }
+    s.ok("b1", minutes(t0, 45), assign("pz", "p0"));
 }

@@ -847,6 +847,7 @@ fn s42_lights_received() -> Scenario {
             ("g1", "工程部 维修主管", "gc", &["functional_dept"], None),
             ("gm", "工程部经理", "gc", &["dept_manager"], None),
             ("b1", "保安部 领班", "ba", &["functional_dept"], None),
+            ("bm", "保安部经理", "ba", &["dept_manager"], None),
             ("ld", "物业管理中心 钟总", "zx", &["centre_leader"], None),
         ],
     );
@@ -1037,5 +1038,30 @@ fn s42_only_the_department_passed_the_complaint_works_it() {
     refused_not_holding(&mut s, "b1", minutes(t0, 45), proposal());
     assert_eq!(s.case().version, version + 2, "only 工程部's acts");
     s.ok("g1", minutes(t0, 50), proposal());
+    s.assert_replays();
+}
+
+/// Twenty-first audit: (4)「当接到一般性投诉时,将投诉情况记录在《客户投诉记录表》上,及时向
+/// 职能部门进行信息传递」 and (3)「受理客户投诉要一跟到底」: a complaint the receiver passed
+/// to 工程部 is 工程部's and the receiving desk's; 保安部's 部门经理, whose department
+/// neither received nor was given it, does not pass it on (to his own department)
+/// or reclassify it, and nothing changes; 工程部's manager does (`holds_case =
+/// "followed"`, ruling 162). Fails on the old file: 保安部's manager's transfer
+/// was recorded.
+#[test]
+fn s42_another_departments_manager_does_not_pass_on_a_complaint_passed_to_engineering() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_passed_to_engineering();
+    let version = s.case().version;
+    let to_security = || transfer("ba", "b1", "车库照明线路属保安部监控系统");
+    refused_not_holding(&mut s, "bm", minutes(t0, 10), to_security());
+    refused_not_holding(
+        &mut s,
+        "bm",
+        minutes(t0, 12),
+        classify_as("major", "车库照明属主要设备设施"),
+    );
+    assert_eq!(s.case().version, version, "nothing recorded");
+    s.ok("gm", minutes(t0, 20), to_security());
     s.assert_replays();
 }

@@ -590,3 +590,55 @@ fn s43_the_ladder_is_deducted_up_to_the_whole_bonus() {
         (money("300"), money("200"), money("200"))
     );
 }
+
+/// 4.3.3「技术部根据销售部后勤,上报的资料1个工作日内给客户回复」: the 制度 has no 非正常结案,
+/// and an adverse reaction is answered by 技术部. The 销售部经理's abnormal closure
+/// (assumed) ends only an answered complaint whose customer stays unsatisfied:
+/// refused as `grant_condition_unmet` on an adverse reaction just reported to
+/// 技术部, nothing changes, and taken once 技术部 has answered. Fails on the old
+/// file, where he closed the case before 技术部's answer (twenty-first audit).
+#[test]
+fn s43_the_manager_closes_abnormally_only_an_answered_complaint() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "顾客不接受解释,要求高额赔偿".to_owned(),
+    };
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            (
+                "hq",
+                "销售部后勤 小翟",
+                "xs",
+                &["sales_logistics"],
+                Some("xm"),
+            ),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+            ("xm", "销售部经理 蓝经理", "xs", &["sales_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "adverse_reaction", "服用蛋白粉后腹泻")
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-AB", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    s.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    let before = s.case().clone();
+    let e = s.refused("xm", minutes(t0, 20), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "jt",
+        minutes(t0, 120),
+        reply("属个体乳糖不耐受,建议停用并退货"),
+    );
+    s.ok(
+        "hq",
+        minutes(t0, 240),
+        callback(Satisfaction::Unsatisfied, "顾客要求赔偿医药费"),
+    );
+    s.ok("xm", minutes(t0, 300), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

@@ -409,11 +409,33 @@ fn s44_a_case_the_manager_has_not_touched_is_still_his() {
 }
 
 fn s44_sent_to_sales(acts: bool) {
+    assert_eq!(s44_late_solution_at_sales(acts, false), ["solution@1 → xj"]);
+}
+
+/// 「销售经理/服务经理。本部门的主要投诉受理人」, 一般 2「确定具体的受理部门」: a case the
+/// 客户关系顾问 sends to 销售部 after the 服务经理 put a note on it (thinking it a
+/// repair) is the 销售经理's, who answers for its late solution; the 服务经理, whose
+/// department was never given it, does not (`role_holding_case`, ruling 161).
+/// Fails on the old file: `solution@1 → fj`.
+#[test]
+fn s44_a_note_by_the_other_departments_manager_does_not_make_him_answer() {
+    assert_eq!(s44_late_solution_at_sales(false, true), ["solution@1 → xj"]);
+}
+
+/// Breach owners of a case sent to 销售部 naming nobody, left without a solution
+/// past its working day; `acts`: the 销售经理 investigated it; `noted`: the
+/// 服务经理 put a note on it before it was sent.
+fn s44_late_solution_at_sales(acts: bool, noted: bool) -> Vec<String> {
     let roster = roster(
-        &[("kg", "客户关系部", None), ("xs", "销售部", None)],
+        &[
+            ("kg", "客户关系部", None),
+            ("xs", "销售部", None),
+            ("fw", "售后服务部", None),
+        ],
         &[
             ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
             ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
         ],
     );
     let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
@@ -426,13 +448,20 @@ fn s44_sent_to_sales(acts: bool) {
     s.register("gw", "4S-O", c).unwrap();
     assert_eq!(level_of(&s), "general");
     s.ok("gw", minutes(t0, 5), accept());
+    if noted {
+        s.ok(
+            "fj",
+            minutes(t0, 7),
+            note("服务经理: 不是维修问题,应由销售部处理"),
+        );
+    }
     s.ok("gw", minutes(t0, 10), assign_department("xs"));
     if acts {
         s.ok("xj", minutes(t0, 60), investigate());
     }
     // One working day from Mon 2 March: the end of Tue 3 March.
     s.tick(beijing(2026, 3, 4, 9, 0));
-    assert_eq!(breach_owners(&s), ["solution@1 → xj"]);
+    breach_owners(&s)
 }
 
 /// 一般 4「投诉解决办法经总经理同意后,客户关系专员或客户关系经理迅速通知客户」: in an
@@ -771,25 +800,7 @@ fn s44_nobody_hands_an_ordinary_case_to_the_general_manager() {
 /// staff tell the customer the solution once the 总经理 has agreed to it.
 #[test]
 fn s44_the_relations_staff_answer_only_after_the_general_manager_agrees() {
-    let t0 = beijing(2026, 3, 2, 10, 0);
-    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
-    let c = about(t0, "service_quality", "预约后到店仍需排队两小时")
-        .build()
-        .unwrap();
-    s.register("gw", "S44-R", c).unwrap();
-    s.ok("gw", minutes(t0, 5), accept());
-    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
-    s.ok("fj", minutes(t0, 60), investigate());
-    s.ok(
-        "fj",
-        minutes(t0, 90),
-        findings(FaultParty::Us, "预约系统排班错误"),
-    );
-    s.ok(
-        "fj",
-        minutes(t0, 100),
-        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
-    );
+    let (mut s, t0) = s44_queue_case_proposed("S44-R");
     for who in ["gw", "kj"] {
         let version = s.case().version;
         assert!(
@@ -958,4 +969,60 @@ fn s44_only_the_department_given_the_case_works_on_it() {
     }
     s.ok("xj", minutes(t0, 60), investigate());
     s.ok("xj", minutes(t0, 90), findings(FaultParty::Us, "交车漏项"));
+}
+
+/// An ordinary 服务质量 case registered by `gw` at 10:00 on Monday 2026-03-02,
+/// sent to 售后服务部's 服务经理 `fj`, who investigates and proposes an apology
+/// (+100 min), awaiting the 总经理's approval.
+fn s44_queue_case_proposed(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), dealer_roster());
+    let c = about(t0, "service_quality", "预约后到店仍需排队两小时")
+        .build()
+        .unwrap();
+    s.register("gw", id, c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    s.ok("gw", minutes(t0, 10), assign("fw", "fj"));
+    s.ok("fj", minutes(t0, 60), investigate());
+    s.ok(
+        "fj",
+        minutes(t0, 90),
+        findings(FaultParty::Us, "预约系统排班错误"),
+    );
+    s.ok(
+        "fj",
+        minutes(t0, 100),
+        propose(vec![rem(RemedyKind::Apology)], "致歉并优先安排"),
+    );
+    (s, t0)
+}
+
+/// 一般 3「在一个工作日内提出解决办法」, 4「投诉解决办法经总经理同意后,客户关系专员或客户关系
+/// 经理迅速通知客户」, 罚则 2「对不及时处理投诉造成延误的投诉受理人进行责任处罚」: the 制度 has
+/// no 非正常结案 and every case is solved and answered. The 总经理's abnormal closure
+/// (assumed) ends only an answered case whose customer stays unsatisfied: refused
+/// as `grant_condition_unmet` on a case accepted and not yet solved, nothing
+/// changes, and taken once the customer, told the solution, is unsatisfied. Fails
+/// on the old file, where he closed the case just accepted (twenty-first audit).
+#[test]
+fn s44_the_general_manager_closes_abnormally_only_an_answered_case() {
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户拒绝解决办法,总经理结案".to_owned(),
+    };
+    let (mut s, t0) = s44_ordinary_case_accepted();
+    let before = s.case().clone();
+    let e = s.refused("zj", minutes(t0, 30), closing());
+    assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let (mut s, t0) = s44_queue_case_proposed("S44-AB");
+    s.ok("zj", minutes(t0, 120), approve());
+    s.ok("gw", minutes(t0, 130), reply("致歉并优先安排"));
+    s.ok(
+        "gw",
+        minutes(t0, 200),
+        callback(Satisfaction::Unsatisfied, "客户要求赔偿误工费"),
+    );
+    s.ok("zj", minutes(t0, 240), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
 }
