@@ -1472,3 +1472,80 @@ fn s10_a_routine_case_is_called_back_within_two_working_days() {
     let result = statements(&s, "2025-10", |_| {});
     assert_eq!(result.summary.gross, money("0"));
 }
+
+/// 工程部 (a member and its head) and 秩序维护部 (a member, no head on the
+/// roster), with the front desk.
+fn s10_two_departments() -> Roster {
+    roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("eng1", "工程部维修工", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+            ("sec1", "秩序维护部队员", "sec", &["dept"], None),
+        ],
+    )
+}
+
+/// 4「相关责任部门接到客户中心传递信息或调度后…须在接到调度后的2个小时内向客户中心前台作出回应」,
+/// 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」 and 2「向相关部门传递,要求限期处理和
+/// 回复」: the response, the feedback and the 限期 are the department's the case
+/// was sent to. A case 工程部 looked at and then went on to 秩序维护部 with nobody
+/// named there was charged to 工程部's member (`{ role = "dept" }`, the first on
+/// the case in any department), and its 限期 to 工程部's head who sent it on;
+/// now to 秩序维护部's member who acted, and (no head of 秩序维护部 on the roster)
+/// to the front desk that set the 限期 (`role_holding_case`, ruling 161).
+/// Twenty-first audit (fails on the old file: `→ eng1`, `→ eh`).
+#[test]
+fn s10_a_case_sent_on_is_the_receiving_departments() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let moved = |no: &str, by: &str| {
+        let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+        let c = Complaint::builder(t0, Channel::Phone, "地下车库道闸损坏")
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("fd", no, c).unwrap();
+        s.ok("fd", minutes(t0, 1), accept());
+        s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+        s.ok("eng1", minutes(t0, 5), investigate());
+        s.ok(
+            by,
+            minutes(t0, 10),
+            transfer_department("sec", "道闸归秩序维护部管理"),
+        );
+        s
+    };
+    let mut silent = moved("XX-M1", "fd");
+    silent.ok(
+        "sec1",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("cannot_finish_on_time"), yes())].into(),
+        },
+    );
+    silent.tick(minutes(t0, 200));
+    assert_eq!(breach_owners(&silent), ["dept_response@1 → sec1"]);
+    let mut done = moved("XX-M2", "fd");
+    done.ok(
+        "sec1",
+        minutes(t0, 60),
+        action(CaseAction::WorkCompleted, "道闸已复位"),
+    );
+    done.tick(minutes(t0, 181));
+    assert_eq!(breach_owners(&done), ["completion_feedback@1 → sec1"]);
+    let mut limited = moved("XX-M3", "eh");
+    limited.ok(
+        "fd",
+        minutes(t0, 20),
+        CommandKind::SetAgreedDeadline {
+            deadline: minutes(t0, 180),
+        },
+    );
+    limited.tick(minutes(t0, 181));
+    assert_eq!(breach_owners(&limited), ["agreed_deadline@1 → fd"]);
+}
