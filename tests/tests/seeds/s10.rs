@@ -1549,3 +1549,31 @@ fn s10_a_case_sent_on_is_the_receiving_departments() {
     limited.tick(minutes(t0, 181));
     assert_eq!(breach_owners(&limited), ["agreed_deadline@1 → fd"]);
 }
+
+/// 2「客户中心前台接到投诉信息后…并于12小时内向相关部门传递,要求限期处理和回复」, 8「客户中心协调
+/// 处理完毕,须于2小时内反馈首问责任人」: every complaint is passed on and answered; the
+/// source has no 非正常结案. The 主管领导's assumed abnormal closure held at every
+/// stage, so he ended a complaint the front desk had just accepted, before its
+/// dispatch; refused now (`statuses = ["replied"]`), changing nothing, and the
+/// 12 hours run on. Once answered he may still end it. Twenty-first audit
+/// (fails on the old file: the closure was taken).
+#[test]
+fn s10_the_company_leader_ends_only_an_answered_complaint() {
+    let mut s = s10_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-AB", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    let ending = || CommandKind::CloseAbnormally {
+        reason: "主管领导结案".to_owned(),
+    };
+    let refused = s.refused("cl", minutes(t0, 5), ending());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(s10_open(&s, minutes(t0, 6), "dispatch"));
+    s.ok("fd", minutes(t0, 10), reply("已安排电工当日维修"));
+    s.ok("cl", minutes(t0, 20), ending());
+    s.assert_replays();
+}
