@@ -1577,3 +1577,29 @@ fn s10_the_company_leader_ends_only_an_answered_complaint() {
     s.ok("cl", minutes(t0, 20), ending());
     s.assert_replays();
 }
+
+/// 2「客户中心前台接到投诉信息后,必须做好汇总、核实、分析…并于12小时内向相关部门传递,要求限期处理
+/// 和回复」, 3「由部门负责人须出面协调解决」: the front desk passes a complaint on; the
+/// 部门负责人 acts on a case sent to his department or handed up to him. Under
+/// `holds_case = true` a case not yet handed on was anyone's, so 工程部's head
+/// assigned it to his own department (meeting the front desk's 12 hours) or
+/// answered it; refused now (`"handed"`, ruling 130), changing nothing, and once
+/// the front desk sent it to 工程部 he answers. Twenty-first audit (fails on the
+/// old file: the head's assignment was taken).
+#[test]
+fn s10_a_head_acts_only_once_the_case_is_sent_on() {
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库漏水")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-HD", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    refused_not_holding(&mut s, "eh", minutes(t0, 5), assign("eng", "eng1"));
+    refused_not_holding(&mut s, "eh", minutes(t0, 6), reply("工程部主管答复"));
+    assert!(s10_open(&s, minutes(t0, 7), "dispatch"));
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eh", minutes(t0, 20), reply("工程部主管答复:今日修复"));
+    s.assert_replays();
+}
