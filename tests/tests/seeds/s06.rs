@@ -1333,3 +1333,71 @@ fn s06_the_director_ends_only_a_refused_demand() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 五「业务人员 现场了解 要求寄样 或寄照片」, 四「一般投诉的处理 : ☆ 注意倾听 ☆ 做好记录 ☆ 适当回应
+/// ☆ 巧妙答复 ☆ 及时上报」, 表单记录《销售公司产品 质量信息反馈表》: the rep who heard the
+/// dealer reports the complaint up, passes on the approved solution and records
+/// the callback. A rep of another 销售公司 could do each on a complaint the first
+/// company's rep received (his acts had no `holds_case`); refused now, changing
+/// nothing (`holds_case = "followed"`, ruling 162, with `"received"` before the
+/// hand-over, ruling 151), and the receiving rep does them. Twenty-first audit
+/// (the twentieth recorded it as needing language; fails on the old file).
+#[test]
+fn s06_only_the_rep_who_heard_the_complaint_acts_for_it() {
+    let roster = roster(
+        &[
+            ("xs", "销售公司", None),
+            ("xs2", "另一销售公司", None),
+            ("pg", "品管部", None),
+        ],
+        &[
+            ("rep", "业务员 小封", "xs", &["sales_rep"], None),
+            ("rep2", "业务员 小李", "xs2", &["sales_rep"], None),
+            ("qc", "品管部 专员", "pg", &["qc_dept"], Some("qcm")),
+            ("qcm", "品管经理", "pg", &["qc_manager"], None),
+        ],
+    );
+    let mut g = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0); // Monday
+    let c = about(t0, "other_defect", "客厅地砖色差")
+        .first_responder(sid("rep"))
+        .build()
+        .unwrap();
+    g.register("rep", "S06-F", c).unwrap();
+    for kind in [
+        escalate("及时上报"),
+        CommandKind::Withdraw {
+            reason: Some("经销商撤诉".to_owned()),
+        },
+    ] {
+        refused_not_holding(&mut g, "rep2", minutes(t0, 5), kind);
+    }
+    g.ok("qc", minutes(t0, 10), accept());
+    g.ok("qc", minutes(t0, 30), assign("pg", "qc"));
+    g.ok("qc", minutes(t0, 40), investigate());
+    g.ok(
+        "qc",
+        minutes(t0, 60),
+        findings(FaultParty::Us, "现场核实：同批次色号不一"),
+    );
+    g.ok(
+        "qc",
+        minutes(t0, 70),
+        propose(vec![rem_amt(RemedyKind::Repair, "800")], "上门返修色差区域"),
+    );
+    g.ok("qcm", minutes(t0, 80), approve());
+    refused_not_holding(&mut g, "rep2", minutes(t0, 90), reply("公司安排上门返修"));
+    g.ok("rep", minutes(t0, 95), reply("公司安排上门返修色差区域"));
+    refused_not_holding(
+        &mut g,
+        "rep2",
+        minutes(t0, 100),
+        callback(Satisfaction::Satisfied, "反馈表已签回"),
+    );
+    g.ok(
+        "rep",
+        minutes(t0, 110),
+        callback(Satisfaction::Satisfied, "反馈表已签回"),
+    );
+    g.assert_replays();
+}

@@ -1172,3 +1172,75 @@ fn s09_a_notified_complaint_closes_on_its_result() {
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
     s.assert_replays();
 }
+
+/// 第五条「1.调审核实:接到投诉后,相关部门应尽快打开调查…3.处理结果:相关部门应及时将投诉处理结果
+/// 反馈给客户」: the 15 working days (第六条2) of a case no handler is named for
+/// are the 相关部门's the case is with. 财务部's member investigated, then 财务部's
+/// head sent the case on to 销售部 naming nobody there: the late result was charged
+/// to 财务部's member (`{ role = "dept_handler" }`, the first on the case in any
+/// department), and an extension 销售部 asked for and never told the customer too.
+/// Now `role_holding_case` (ruling 161): 销售部's member who acted, else its top
+/// holder. Twenty-first audit (fails on the old file: `→ fin1`).
+#[test]
+fn s09_a_result_owed_after_a_transfer_is_the_receiving_departments() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let run = |asks_extension: bool| {
+        let mut s = accepted_complaint(t0, "S09-RH");
+        s.ok(
+            "kf",
+            minutes(t0, 6),
+            contacted("content_confirmation", "确认投诉内容"),
+        );
+        s.ok("kf", minutes(t0, 10), assign("fin", "fin1"));
+        s.ok("fin1", minutes(t0, 20), investigate());
+        s.ok(
+            "fh",
+            minutes(t0, 30),
+            transfer_department("sales", "合同价由销售部核定"),
+        );
+        if asks_extension {
+            s.ok(
+                "xs1",
+                minutes(t0, 60),
+                CommandKind::RequestExtension {
+                    reason: "特殊情况：需客户补充合同原件".to_owned(),
+                    until: None,
+                },
+            );
+            s.ok("xh", minutes(t0, 70), CommandKind::ApproveExtension);
+        }
+        s.tick(beijing(2026, 3, 31, 9, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // Nobody of 销售部 acted: its top 相关部门 holder answers.
+    assert_eq!(run(false), ["result_notice@1 → xs1"]);
+    // 销售部's member asked for the extension and told nobody.
+    assert_eq!(run(true), ["extension_notice@1 → xs1"]);
+}
+
+/// 第四条1「我司客服人员接到客户投诉后,应在24小时内予以受理」, 第五条1「接到投诉后,相关部门应
+/// 尽快打开调查」: a complaint the 客服人员 received and accepted is theirs to send on
+/// to a 相关部门. 销售部's head could assign it to his own department (his
+/// `assign` held on every case) before the 客服人员 sent it anywhere; refused now
+/// (`holds_case = "received"`, ruling 151), changing nothing, and the 客服人员 send
+/// it. Twenty-first audit (fails on the old file: the head's assignment was taken).
+#[test]
+fn s09_a_head_does_not_take_a_complaint_the_desk_received() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = Scenario::new(
+        policy("generic-company-s09.toml"),
+        desk_and_two_departments(),
+    );
+    let c = Complaint::builder(t0, Channel::Phone, "发票金额与合同不符")
+        .complainant(person("客户 孙女士"))
+        .category(cat("transaction"))
+        .first_responder(sid("kf"))
+        .build()
+        .unwrap();
+    s.register("kf", "S09-RA", c).unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    refused_not_holding(&mut s, "xh", minutes(t0, 10), assign("sales", "xs1"));
+    s.ok("kf", minutes(t0, 20), assign("fin", "fin1"));
+    s.assert_replays();
+}

@@ -1472,3 +1472,122 @@ fn s10_a_routine_case_is_called_back_within_two_working_days() {
     let result = statements(&s, "2025-10", |_| {});
     assert_eq!(result.summary.gross, money("0"));
 }
+
+/// 工程部 (a member and its head) and 秩序维护部 (a member, no head on the
+/// roster), with the front desk.
+fn s10_two_departments() -> Roster {
+    roster(
+        &[
+            ("front", "客户中心", None),
+            ("eng", "工程部", None),
+            ("sec", "秩序维护部", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], None),
+            ("eng1", "工程部维修工", "eng", &["dept"], Some("eh")),
+            ("eh", "工程部主管", "eng", &["dept_head"], None),
+            ("sec1", "秩序维护部队员", "sec", &["dept"], None),
+        ],
+    )
+}
+
+/// 4「相关责任部门接到客户中心传递信息或调度后…须在接到调度后的2个小时内向客户中心前台作出回应」,
+/// 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」: the response and the feedback
+/// are the department's the case was sent to. A case 工程部 looked at and then
+/// went on to 秩序维护部 with nobody named there was charged to 工程部's member
+/// (`{ role = "dept" }`, the first on the case in any department); now to
+/// 秩序维护部's member who acted (`role_holding_case`, ruling 161). Twenty-first
+/// audit (fails on the old file: `→ eng1`).
+#[test]
+fn s10_a_case_sent_on_is_the_receiving_departments() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let moved = |no: &str| {
+        let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+        let c = Complaint::builder(t0, Channel::Phone, "地下车库道闸损坏")
+            .category(cat("repair"))
+            .build()
+            .unwrap();
+        s.register("fd", no, c).unwrap();
+        s.ok("fd", minutes(t0, 1), accept());
+        s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+        s.ok("eng1", minutes(t0, 5), investigate());
+        s.ok(
+            "fd",
+            minutes(t0, 10),
+            transfer_department("sec", "道闸归秩序维护部管理"),
+        );
+        s
+    };
+    let mut silent = moved("XX-M1");
+    silent.ok(
+        "sec1",
+        minutes(t0, 30),
+        CommandKind::RecordFacts {
+            facts: [(fact("cannot_finish_on_time"), yes())].into(),
+        },
+    );
+    silent.tick(minutes(t0, 200));
+    assert_eq!(breach_owners(&silent), ["dept_response@1 → sec1"]);
+    let mut done = moved("XX-M2");
+    done.ok(
+        "sec1",
+        minutes(t0, 60),
+        action(CaseAction::WorkCompleted, "道闸已复位"),
+    );
+    done.tick(minutes(t0, 181));
+    assert_eq!(breach_owners(&done), ["completion_feedback@1 → sec1"]);
+}
+
+/// 2「客户中心前台接到投诉信息后…并于12小时内向相关部门传递,要求限期处理和回复」, 8「客户中心协调
+/// 处理完毕,须于2小时内反馈首问责任人」: every complaint is passed on and answered; the
+/// source has no 非正常结案. The 主管领导's assumed abnormal closure held at every
+/// stage, so he ended a complaint the front desk had just accepted, before its
+/// dispatch; refused now (`statuses = ["replied"]`), changing nothing, and the
+/// 12 hours run on. Once answered he may still end it. Twenty-first audit
+/// (fails on the old file: the closure was taken).
+#[test]
+fn s10_the_company_leader_ends_only_an_answered_complaint() {
+    let mut s = s10_desk();
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "楼道灯不亮")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-AB", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    let ending = || CommandKind::CloseAbnormally {
+        reason: "主管领导结案".to_owned(),
+    };
+    let refused = s.refused("cl", minutes(t0, 5), ending());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(s10_open(&s, minutes(t0, 6), "dispatch"));
+    s.ok("fd", minutes(t0, 10), reply("已安排电工当日维修"));
+    s.ok("cl", minutes(t0, 20), ending());
+    s.assert_replays();
+}
+
+/// 2「客户中心前台接到投诉信息后,必须做好汇总、核实、分析…并于12小时内向相关部门传递,要求限期处理
+/// 和回复」, 3「由部门负责人须出面协调解决」: the front desk passes a complaint on; the
+/// 部门负责人 acts on a case sent to his department or handed up to him. Under
+/// `holds_case = true` a case not yet handed on was anyone's, so 工程部's head
+/// assigned it to his own department (meeting the front desk's 12 hours) or
+/// answered it; refused now (`"handed"`, ruling 130), changing nothing, and once
+/// the front desk sent it to 工程部 he answers. Twenty-first audit (fails on the
+/// old file: the head's assignment was taken).
+#[test]
+fn s10_a_head_acts_only_once_the_case_is_sent_on() {
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库漏水")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-HD", c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    refused_not_holding(&mut s, "eh", minutes(t0, 5), assign("eng", "eng1"));
+    refused_not_holding(&mut s, "eh", minutes(t0, 6), reply("工程部主管答复"));
+    assert!(s10_open(&s, minutes(t0, 7), "dispatch"));
+    s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
+    s.ok("eh", minutes(t0, 20), reply("工程部主管答复:今日修复"));
+    s.assert_replays();
+}

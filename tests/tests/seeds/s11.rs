@@ -670,7 +670,21 @@ fn s11_the_head_office_does_not_answer_a_complaint_the_branch_holds() {
 #[test]
 fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() {
     let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
-    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-Z");
+    let t0 = s11_reported_to_head_office(&mut s, "S11-Z");
+    refused_not_holding(&mut s, "tsm", minutes(t0, 30), investigate());
+    refused_not_holding(&mut s, "tsm", minutes(t0, 31), assign("branch", "tsm"));
+    s.ok("ho1", minutes(t0, 40), investigate());
+    let found = || findings(FaultParty::Us, "柜员未执行通挂通补规定");
+    refused_not_holding(&mut s, "tsm", minutes(t0, 50), found());
+    s.ok("ho1", minutes(t0, 60), found());
+    s.ok("tsm", minutes(t0, 90), reply("总行已核实，可在本网点补卡"));
+    s.assert_replays();
+}
+
+/// A counter complaint the 投诉管理人 took on, reported to the branch head, confirmed
+/// beyond the branch and reported to the head office (its step takes it over).
+fn s11_reported_to_head_office(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
+    let t0 = s11_counter_complaint_taken_up(s, number);
     s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
     s.ok("tsm", minutes(t0, 15), escalate("向营业网点负责人汇报"));
     s.ok(
@@ -682,14 +696,7 @@ fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() 
         },
     );
     s.ok("tsm", minutes(t0, 25), escalate("报总行规范服务管理部门"));
-    refused_not_holding(&mut s, "tsm", minutes(t0, 30), investigate());
-    refused_not_holding(&mut s, "tsm", minutes(t0, 31), assign("branch", "tsm"));
-    s.ok("ho1", minutes(t0, 40), investigate());
-    let found = || findings(FaultParty::Us, "柜员未执行通挂通补规定");
-    refused_not_holding(&mut s, "tsm", minutes(t0, 50), found());
-    s.ok("ho1", minutes(t0, 60), found());
-    s.ok("tsm", minutes(t0, 90), reply("总行已核实，可在本网点补卡"));
-    s.assert_replays();
+    t0
 }
 
 /// 第八条(一)「对能给予答复的问题,应立即向客户解释说明。无法答复的,应立即转交投诉管理人」 and
@@ -710,5 +717,28 @@ fn s11_the_teller_does_not_answer_a_complaint_handed_to_the_complaint_manager() 
     assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert_eq!(due(&s, minutes(t0, 21), "reply"), "2026-11-20 00:00");
     s.ok("tsm", minutes(t0, 30), answer());
+    s.assert_replays();
+}
+
+/// 第九条「对超出本网点处理权限的投诉,经网点负责人确认后,报总行规范服务管理部门处理」 and 第七条(三)
+/// 「营业网点要及时跟踪投诉处理情况,确保及时回复客户」: a case reported to the head office is
+/// its to handle; the branch follows it. The 网点负责人's `assign` / `transfer` held on
+/// every case, so he took a case the head office had taken over back to the
+/// branch's 投诉管理人 (who could then record findings on it again). Refused now,
+/// changing nothing; he names the head office's 专员 only on a case not yet
+/// assigned. Twenty-first audit
+/// (fails on the old file: the transfer back was taken).
+#[test]
+fn s11_the_branch_head_does_not_take_back_a_case_the_head_office_took_over() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), s11_roster());
+    let t0 = s11_reported_to_head_office(&mut s, "S11-V");
+    refused_not_holding(
+        &mut s,
+        "bh",
+        minutes(t0, 30),
+        transfer("branch", "tsm", "收回网点处理"),
+    );
+    refused_not_holding(&mut s, "tsm", minutes(t0, 40), investigate());
+    s.ok("ho1", minutes(t0, 50), investigate());
     s.assert_replays();
 }
