@@ -1180,3 +1180,15 @@ pub fn refused_not_holding(s: &mut Scenario, actor: &str, at: DateTime<Utc>, kin
         "{actor}: {refusal}"
     );
 }
+
+/// Transfer to another lead department with no handler named: the case waits
+/// for that department (as [`assign_department`]).
+pub fn transfer_department(lead: &str, reason: &str) -> CommandKind {
+    let CommandKind::Assign { assignment } = assign_department(lead) else {
+        unreachable!()
+    };
+    CommandKind::Transfer {
+        assignment,
+        reason: reason.into(),
+    }
+}
