@@ -1004,7 +1004,13 @@ fn accepted_at_the_sub_centre(number: &str) -> (Scenario, chrono::DateTime<chron
         ],
         &[
             ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
-            ("zr", "分中心主办 林工", "fzx", &["sub_centre_officer"], Some("zz")),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                Some("zz"),
+            ),
             ("zz", "站长", "fzx", &["station_head"], None),
             ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
             ("jd2", "监督员 吴工", "je", &["supervision_section"], None),
@@ -1037,7 +1043,11 @@ fn s23_a_section_works_only_a_case_handed_to_it() {
         refused_not_holding(&mut s, "jd2", minutes(t0, 90), kind);
     }
     s.ok("jd1", minutes(t0, 120), investigate());
-    s.ok("jd1", beijing(2026, 3, 10, 10, 0), reply("已责成施工单位整改"));
+    s.ok(
+        "jd1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责成施工单位整改"),
+    );
     s.assert_replays();
 }
 
@@ -1058,7 +1068,11 @@ fn s23_the_station_head_closes_abnormally_only_an_answered_complaint() {
     ));
     s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
     s.ok("jd1", minutes(t0, 120), investigate());
-    s.ok("jd1", beijing(2026, 3, 10, 10, 0), reply("已责成施工单位整改"));
+    s.ok(
+        "jd1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责成施工单位整改"),
+    );
     s.ok("zz", beijing(2026, 3, 20, 10, 0), abnormal());
     s.assert_replays();
 }

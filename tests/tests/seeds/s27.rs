@@ -897,7 +897,11 @@ fn s27_the_head_closes_abnormally_only_an_answered_complaint() {
     ));
     s.ok("zy", minutes(t0, 30), assign("ns", "zy"));
     s.ok("zy", minutes(t0, 40), investigate());
-    s.ok("zy", minutes(t0, 60), reply("经核实,已对窗口人员批评教育,向您致歉"));
+    s.ok(
+        "zy",
+        minutes(t0, 60),
+        reply("经核实,已对窗口人员批评教育,向您致歉"),
+    );
     s.ok("kz", minutes(t0, 90), abnormal());
     s.assert_replays();
 }

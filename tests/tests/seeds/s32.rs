@@ -577,7 +577,11 @@ fn floor_found_and_proposed(s: &mut Scenario, t0: chrono::DateTime<chrono::Utc>)
 #[test]
 fn s32_the_manager_closes_abnormally_only_an_answered_complaint() {
     let roster = roster(
-        &[("kf", "客户服务部", None), ("dd", "调度中心", Some("kf")), ("gc", "工程部", None)],
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("gc", "工程部", None),
+        ],
         &[
             ("d1", "当班 小冯", "dd", &["duty_staff"], Some("km")),
             ("km", "客户服务部经理", "kf", &["cs_manager"], None),
