@@ -991,3 +991,88 @@ fn s23_one_level_the_waterproofing_term_and_a_late_result() {
         steps_notified(&s)
     );
 }
+
+/// The 分中心 (duty officer `zb`, 主办 `zr`), its station head (`zz`) and two
+/// 监督科室 (`jd1` of 监督一科, `jd2` of 监督二科); and a 外墙渗水 complaint the 分中心
+/// registered and accepted on Mon 2 Mar 2026 09:30, handed to nobody yet.
+fn accepted_at_the_sub_centre(number: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let roster = roster(
+        &[
+            ("fzx", "分中心", None),
+            ("jd", "监督一科", None),
+            ("je", "监督二科", None),
+        ],
+        &[
+            ("zb", "值班员 陈工", "fzx", &["duty_officer"], None),
+            (
+                "zr",
+                "分中心主办 林工",
+                "fzx",
+                &["sub_centre_officer"],
+                Some("zz"),
+            ),
+            ("zz", "站长", "fzx", &["station_head"], None),
+            ("jd1", "监督员 黄工", "jd", &["supervision_section"], None),
+            ("jd2", "监督员 吴工", "je", &["supervision_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("construction-xiamen-s23.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 9, 0); // a Monday
+    s.register(
+        "zb",
+        number,
+        about(t0, "waterproofing", "外墙渗水").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("zr", minutes(t0, 30), accept());
+    (s, t0)
+}
+
+/// 第四条「分中心…对内协调质量投诉处理并跟踪督办」 and 第五条「各监督科室」 (twenty-first
+/// audit): a 监督科室 investigates and answers a case the 分中心 handed to it. Any
+/// section's 监督员 held `investigate` … `reply` on every case: 监督二科's answered a
+/// case the 分中心 had not handed on, and one it had handed to 监督一科, ending
+/// `handling` (fails on the old file: his answer was accepted). Now refused naming
+/// `holds_case`; 监督一科's 监督员 investigates and answers.
+#[test]
+fn s23_a_section_works_only_a_case_handed_to_it() {
+    let (mut s, t0) = accepted_at_the_sub_centre("XM-S1");
+    refused_not_holding(&mut s, "jd2", minutes(t0, 40), reply("监督二科答复"));
+    s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
+    for kind in [investigate(), reply("监督二科答复")] {
+        refused_not_holding(&mut s, "jd2", minutes(t0, 90), kind);
+    }
+    s.ok("jd1", minutes(t0, 120), investigate());
+    s.ok(
+        "jd1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责成施工单位整改"),
+    );
+    s.assert_replays();
+}
+
+/// 第四条「分中心…跟踪督办、汇总、反馈质量投诉情况」 (twenty-first audit): the station head's
+/// abnormal closure (assumed: the 细则 has none) ends only an answered complaint. He
+/// closed one at any stage, before any investigation or answer, stopping `handling`
+/// (fails on the old file: the closure was accepted). Now refused; answered, it is his
+/// to end.
+#[test]
+fn s23_the_station_head_closes_abnormally_only_an_answered_complaint() {
+    let (mut s, t0) = accepted_at_the_sub_centre("XM-S2");
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "投诉人失联".into(),
+    };
+    assert!(matches!(
+        s.run("zz", minutes(t0, 40), abnormal()),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
+    s.ok("jd1", minutes(t0, 120), investigate());
+    s.ok(
+        "jd1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责成施工单位整改"),
+    );
+    s.ok("zz", beijing(2026, 3, 20, 10, 0), abnormal());
+    s.assert_replays();
+}

@@ -1110,3 +1110,22 @@ fn s26_another_stations_inspector_does_not_answer_the_referrer_for_a_case_not_ha
     );
     s.assert_replays();
 }
+
+/// 第三条「投诉处理是指质量投诉处理监督机构…调查核实,责成建设责任主体单位对质量问题进行限期整改的
+/// 行为」 (twenty-first audit): the surviving 办法 has no 回访 or 满意, so a case closes on
+/// its answer. The file had no `[closure]`, and closing waited for a satisfied callback
+/// no clause asks for (fails on the old file: the desk's closure after the answer was
+/// refused). Now it closes on the reply (`callback = "none"`, ruling 92).
+#[test]
+fn s26_an_answered_case_closes_without_a_callback() {
+    let (mut s, t0) = s26_assigned_to_the_inspector("CD-CB");
+    s.ok("jd", minutes(t0, 60), investigate());
+    s.ok(
+        "jd",
+        beijing(2026, 6, 25, 10, 0),
+        reply("经调查核实,已责成施工单位限期整改"),
+    );
+    s.ok("sl", beijing(2026, 6, 25, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}

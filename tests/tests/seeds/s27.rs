@@ -870,3 +870,38 @@ fn s27_a_superior_sees_only_its_own_bureaus_complainant() {
     assert!(can_view(&sid("cz"), s.case(), &ctx), "甲市's superior");
     assert!(!can_view(&sid("cz2"), s.case(), &ctx), "乙市's superior");
 }
+
+/// 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」
+/// (twenty-first audit): the head's abnormal closure (assumed: the surviving articles
+/// have none) ends only a complaint answered. He closed one at any stage: accepted and
+/// not investigated, it ended `handling` with no 调查 or 反馈 (fails on the old file: the
+/// closure was accepted). Now refused; answered, it is his to end.
+#[test]
+fn s27_the_head_closes_abnormally_only_an_answered_complaint() {
+    let mut s = Scenario::new(policy("tax-service-s27.toml"), two_bureaus());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = Complaint::builder(t0, Channel::Web, "办税服务厅窗口人员态度生硬")
+        .complainant(Complainant::organization("某商贸有限公司").unwrap())
+        .category(cat("service_behaviour"))
+        .first_responder(sid("zy"))
+        .build()
+        .unwrap();
+    s.register("zy", "NS-A", c).unwrap();
+    s.ok("zy", minutes(t0, 10), accept());
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "纳税人诉求无法满足".into(),
+    };
+    assert!(matches!(
+        s.run("kz", minutes(t0, 20), abnormal()),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.ok("zy", minutes(t0, 30), assign("ns", "zy"));
+    s.ok("zy", minutes(t0, 40), investigate());
+    s.ok(
+        "zy",
+        minutes(t0, 60),
+        reply("经核实,已对窗口人员批评教育,向您致歉"),
+    );
+    s.ok("kz", minutes(t0, 90), abnormal());
+    s.assert_replays();
+}

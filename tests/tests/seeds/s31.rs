@@ -1557,3 +1557,40 @@ fn s31_the_head_closes_abnormally_only_an_ended_case() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 处理「工程质量投诉案终结后,由办案负责人整理卷宗,并报投诉处理机构负责人签字,予以结案」
+/// (twenty-first audit, ruling 161): the dossier is the 办案负责人's of the body the
+/// case is with. 无锡's 办案负责人 (`ba`), handed a complaint about works in 常州, sent
+/// it on to the 常州 body naming nobody (「应向被投诉工程所在地的工程质量投诉处理机构投诉」);
+/// 常州's 办案负责人 (`czba`) answered it. The clock's `{ role = "case_officer" }`
+/// fallback charged the first case officer on the case in any body — `ba`, whose body
+/// no longer had it and who may not report its dossier (fails on the old file:
+/// `→ ba`). Now `{ role_holding_case = "case_officer" }`: `czba`.
+#[test]
+fn s31_a_dossier_sent_on_to_another_body_is_not_the_senders() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let t0 = beijing(2026, 9, 14, 10, 0);
+    let mut s = Scenario::new(p, wuxi_changzhou_and_province());
+    s.register(
+        "sl",
+        "WX-CZ2",
+        filed(t0, "completed_in_warranty", "常州某小区外墙渗水"),
+    )
+    .unwrap();
+    s.ok("sl", minutes(t0, 10), accept());
+    s.ok("sl", minutes(t0, 20), assign("wx", "ba"));
+    s.ok(
+        "ba",
+        minutes(t0, 60),
+        transfer_department("cz", "工程在常州, 转被投诉工程所在地"),
+    );
+    s.ok("czba", minutes(t0, 120), investigate());
+    s.ok(
+        "czba",
+        beijing(2026, 9, 25, 10, 0),
+        reply("责成施工单位返修,已完成"),
+    );
+    s.tick(beijing(2026, 10, 16, 9, 0));
+    assert_eq!(breach_owners(&s), ["closure_signature@1 → czba"]);
+    s.assert_replays();
+}

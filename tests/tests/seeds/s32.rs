@@ -566,3 +566,48 @@ fn floor_found_and_proposed(s: &mut Scenario, t0: chrono::DateTime<chrono::Utc>)
         ),
     );
 }
+
+/// 第七条「当班人员在接到投诉后,必须在首报五分钟内调度相关部门进行处理」 and 第一条
+/// 「客户服务部是投诉受理、处理、回访…的主要责任部门」 (twenty-first audit): the assumed
+/// abnormal closure of the 客户服务部经理 ends only a complaint handled and answered.
+/// He closed one at any stage: closed two minutes after the first report, nothing
+/// dispatched, it stopped `dispatch` and the 附则's 30 元 (fails on the old file: the
+/// closure was accepted). Now refused, the dispatch runs late to the 当班人员; once
+/// dispatched and answered he may end it.
+#[test]
+fn s32_the_manager_closes_abnormally_only_an_answered_complaint() {
+    let roster = roster(
+        &[
+            ("kf", "客户服务部", None),
+            ("dd", "调度中心", Some("kf")),
+            ("gc", "工程部", None),
+        ],
+        &[
+            ("d1", "当班 小冯", "dd", &["duty_staff"], Some("km")),
+            ("km", "客户服务部经理", "kf", &["cs_manager"], None),
+            ("gs", "工程部 维修工", "gc", &["handler"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-jinbi-s32.toml"), roster);
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let c = about(t0, "property_service", "地下车库照明损坏")
+        .first_responder(sid("d1"))
+        .build()
+        .unwrap();
+    s.register("d1", "JB-A", c).unwrap();
+    s.ok("d1", minutes(t0, 1), accept());
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "业主不再联系".into(),
+    };
+    assert!(matches!(
+        s.run("km", minutes(t0, 2), abnormal()),
+        Err(Rejection::GrantConditionUnmet { .. })
+    ));
+    s.tick(minutes(t0, 6));
+    assert!(breach_owners(&s).contains(&"dispatch@1 → d1".to_owned()));
+    s.ok("d1", minutes(t0, 8), assign("gc", "gs"));
+    s.ok("gs", minutes(t0, 30), investigate());
+    s.ok("gs", minutes(t0, 60), reply("已更换灯管"));
+    s.ok("km", minutes(t0, 90), abnormal());
+    s.assert_replays();
+}

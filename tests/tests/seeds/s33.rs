@@ -1539,3 +1539,30 @@ fn s33_reception_records_resolved_only_a_complaint_it_kept() {
     );
     kept.assert_replays();
 }
+
+/// #5 (twenty-first audit, ruling 161): 四(一)「投诉处理人对于投诉内容应该进行调查和分析」 —
+/// a complaint sent to a team with no handler named is that team's month. 保安组's
+/// handler (`b1`), handed the complaint, found it an engineering matter and passed it
+/// on to 工程组 naming nobody; the month's `{ role = "handler" }` owner charged the
+/// first handler on the complaint in any team, so `b1`, whose team no longer had it,
+/// answered for 工程组's month (fails on the old file: `→ b1`). Now
+/// `{ role_holding_case = "handler" }`: 工程组's holder of the role (`g1`).
+#[test]
+fn s33_a_month_passed_on_to_another_team_is_not_the_senders() {
+    let (mut s, t0) = accepted_at_reception("WY-T4", "地下车库顶板渗水");
+    s.ok("jd", minutes(t0, 10), assign("ba", "b1"));
+    s.ok("b1", minutes(t0, 30), investigate());
+    s.ok(
+        "b1",
+        minutes(t0, 60),
+        transfer_department("gc", "属工程维修, 转工程组"),
+    );
+    // 一个月 from 2 March: the end of 2 April.
+    s.tick(beijing(2026, 4, 3, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"reasonable_resolution@1 → g1".to_owned()),
+        "{owners:?}"
+    );
+    s.assert_replays();
+}
