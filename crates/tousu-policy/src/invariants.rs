@@ -37,7 +37,9 @@
 //! it back down to a role that escalates into it, or reports it to itself
 //! among others (naming the clocks of others it stops) (`escalates_to_itself`),
 //! a grant's `"received"` or `"sent"` where the moment it speaks of never
-//! comes (`holds_case_applies`, ruling 157).
+//! comes (`holds_case_applies`, ruling 157), an approval a grant waits for
+//! that may be given where nothing was asked, or by the role that asked
+//! (`approval_follows_request`, ruling 163).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -49,6 +51,7 @@
 
 use std::fmt;
 
+mod approvals;
 mod escalates;
 
 use schemars::JsonSchema;
@@ -151,7 +154,9 @@ pub(crate) fn causes(event: ClockEvent) -> &'static [Option<Action>] {
         | ClockEvent::ReportSubmitted
         | ClockEvent::VerificationDone
         | ClockEvent::CustomerVisited
-        | ClockEvent::InstructionGiven => &[Some(A::RecordAction)],
+        | ClockEvent::InstructionGiven
+        | ClockEvent::ApprovalRequested
+        | ClockEvent::ApprovalGiven => &[Some(A::RecordAction)],
         ClockEvent::FactsRecorded => &[Some(A::RecordFindings)],
         ClockEvent::ResultReportSigned => &[Some(A::SignRecord)],
         // The engine makes it, when the clock `breach_of` names breaches.
@@ -217,6 +222,7 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     decisions_have_standing(p, &mut out);
     grants_usable(p, &mut out);
     escalates::escalates_to_itself(p, &mut out);
+    approvals::approval_follows_request(p, &mut out);
     for (path, message) in crate::started_by::never_started(p) {
         out.add(Severity::Warning, "handover_clocks_start", path, message);
     }

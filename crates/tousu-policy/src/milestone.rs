@@ -105,6 +105,12 @@ pub enum ClockEvent {
     /// A leader gave his instruction on what was reported to him (批示),
     /// recorded with [`CaseAction::InstructionGiven`] (ruling 131).
     InstructionGiven,
+    /// Someone asked for an approval before an act (书面申请 / 请示),
+    /// recorded with [`CaseAction::ApprovalRequested`] (ruling 163).
+    ApprovalRequested,
+    /// The approver consented to what was asked (审批 / 同意), recorded
+    /// with [`CaseAction::ApprovalGiven`] (ruling 163).
+    ApprovalGiven,
     /// Facts were recorded mid-case (`record_facts`, schema 2): a clock
     /// whose `applies_when` reads such a fact starts when the fact arises
     /// (S10 「不能按时完成的」).
@@ -149,6 +155,8 @@ impl ClockEvent {
         ClockEvent::VerificationDone,
         ClockEvent::CustomerVisited,
         ClockEvent::InstructionGiven,
+        ClockEvent::ApprovalRequested,
+        ClockEvent::ApprovalGiven,
         ClockEvent::FactsRecorded,
         ClockEvent::ResultReportSigned,
         ClockEvent::Breached,
@@ -186,6 +194,8 @@ impl ClockEvent {
             ClockEvent::VerificationDone => "verification_done",
             ClockEvent::CustomerVisited => "customer_visited",
             ClockEvent::InstructionGiven => "instruction_given",
+            ClockEvent::ApprovalRequested => "approval_requested",
+            ClockEvent::ApprovalGiven => "approval_given",
             ClockEvent::FactsRecorded => "facts_recorded",
             ClockEvent::ResultReportSigned => "result_report_signed",
             ClockEvent::Breached => "breached",
@@ -236,6 +246,14 @@ pub enum CaseAction {
     /// A leader gave his instruction on what was reported to him (领导批示;
     /// S17 意见类「待领导作出批示后」, ruling 131).
     InstructionGiven,
+    /// Someone asked for an approval before an act (申请 / 请示; S06 五
+    /// 「销售公司 书面申请」, S20 4「请示上级后」, ruling 163).
+    ApprovalRequested,
+    /// The approver consented to what was asked (审批 / 同意; S06 五
+    /// 「质量总监审批」, ruling 163): recorded only when given, a refusal is a
+    /// note. A grant waits for it with `after_acts = ["approval_given"]`,
+    /// the approver's grant with `after_acts = ["approval_requested"]`.
+    ApprovalGiven,
 }
 
 impl CaseAction {
@@ -247,6 +265,8 @@ impl CaseAction {
         CaseAction::VerificationDone,
         CaseAction::CustomerVisited,
         CaseAction::InstructionGiven,
+        CaseAction::ApprovalRequested,
+        CaseAction::ApprovalGiven,
     ];
 
     /// The clock event recording it causes.
@@ -259,6 +279,8 @@ impl CaseAction {
             CaseAction::VerificationDone => ClockEvent::VerificationDone,
             CaseAction::CustomerVisited => ClockEvent::CustomerVisited,
             CaseAction::InstructionGiven => ClockEvent::InstructionGiven,
+            CaseAction::ApprovalRequested => ClockEvent::ApprovalRequested,
+            CaseAction::ApprovalGiven => ClockEvent::ApprovalGiven,
         }
     }
 }

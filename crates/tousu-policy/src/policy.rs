@@ -30,7 +30,7 @@ use crate::warranty::{Retention, Warranty};
 /// - **1**: the first.
 /// - **2**: adds action events — the clock events `customer_contacted`,
 ///   `work_completed`, `report_submitted`, `verification_done`,
-///   `customer_visited`, `instruction_given` and the role action `record_action` that records
+///   `customer_visited`, `instruction_given`, `approval_requested`, `approval_given` and the role action `record_action` that records
 ///   them; the clock event `facts_recorded`; a milestone's
 ///   `loosen_on_reclassify`, `reminder`, `repeat`, `steps` and `stop_on_validity`; `rounds.when_exhausted
 ///   = "until_satisfied"`; the penalty options `overtime_by_milestone`,

@@ -516,7 +516,7 @@ fn named_actions_needs_schema_2_and_an_action_to_name() {
     );
     insta::assert_snapshot!(report(&named), @r#"
     milestones[0].named_actions: is an option of schema_version 2; write schema_version = 2
-    warning: milestones[0].named_actions: is set, but `stop` lists no recorded action (customer_contacted, work_completed, report_submitted, verification_done, customer_visited, instruction_given): nothing names it
+    warning: milestones[0].named_actions: is set, but `stop` lists no recorded action (customer_contacted, work_completed, report_submitted, verification_done, customer_visited, instruction_given, approval_requested, approval_given): nothing names it
     "#);
     let v2 = named
         .replacen("schema_version = 1", "schema_version = 2", 1)

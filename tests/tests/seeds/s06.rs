@@ -27,6 +27,31 @@ fn sales_qc_and_group() -> Roster {
     )
 }
 
+/// 五「销售公司 书面申请」→「质量总监审批」: the rep `rep` records the sales
+/// company's written application at `t`, and the 质量总监 `director` approves
+/// it an hour later (ruling 163), before the factory re-inspects.
+fn application_approved(
+    s: &mut Scenario,
+    rep: &str,
+    director: &str,
+    t: chrono::DateTime<chrono::Utc>,
+) {
+    use tousu_policy::CaseAction::{ApprovalGiven, ApprovalRequested};
+    s.ok(
+        rep,
+        t,
+        act(
+            ApprovalRequested,
+            "销售公司书面申请:工厂复检、派人现场质量鉴定",
+        ),
+    );
+    s.ok(
+        director,
+        minutes(t, 60),
+        act(ApprovalGiven, "质量总监审批:同意复检"),
+    );
+}
+
 /// The rep registers what a customer reported at `t0`, in `category`.
 fn rep_reports(
     s: &mut Scenario,
@@ -94,6 +119,7 @@ fn s06_ceramic_major_claim_needs_quality_director() {
         minutes(t0, 70),
         assign_with("gqc", "gqc1", &["factory", "qc"]),
     );
+    application_approved(&mut s, "rep", "qd", beijing(2025, 5, 29, 16, 0));
     s.ok("fqc", beijing(2025, 5, 30, 9, 0), investigate());
     s.ok("fqc", beijing(2025, 5, 30, 16, 0), findings_of(FaultParty::Us, &[], "派人现场质量鉴定 + 工厂留样复检: 该批次防污层偏薄（产品微小毛细孔易吸污）；另有部分区域为装修期间水泥浆污染（保养不当）"));
     s.ok(
@@ -564,11 +590,13 @@ fn a_general_case_beside_the_factory() -> (Scenario, chrono::DateTime<chrono::Ut
             ("xs", "销售公司", None),
             ("pg", "品管部", None),
             ("factory", "工厂", None),
+            ("jt", "集团品管部", None),
         ],
         &[
             ("rep", "业务员 小封", "xs", &["sales_rep"], None),
             ("qc", "品管部 专员", "pg", &["qc_dept"], None),
             ("fqc", "工厂品质监督何工", "factory", &["factory_qc"], None),
+            ("qd", "质量总监", "jt", &["quality_director"], None),
         ],
     );
     let mut s = Scenario::new(policy("ceramic-tile-s06.toml"), roster);
@@ -617,6 +645,56 @@ fn s06_the_factory_re_inspects_only_when_called_in() {
     );
 }
 
+/// 五「销售公司 书面申请」→「质量总监审批」→「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」: the
+/// factory re-inspects a case quality control called it in on only once the
+/// 质量总监 approved the sales company's written application (ruling 163).
+/// Called in on Monday 2 March 2026, its re-inspection is refused, changing
+/// nothing; the director approves nothing not yet asked; the rep's
+/// application alone is not the approval, nor his to give; once the director
+/// approved it, the factory re-inspects and records its appraisal. Fails on
+/// the old file, where the factory re-inspected as soon as it was called in.
+#[test]
+fn s06_the_factory_re_inspects_only_once_the_director_approved_the_application() {
+    use tousu_policy::CaseAction::{ApprovalGiven, ApprovalRequested};
+    let (mut s, t0) = a_general_case_beside_the_factory();
+    s.ok("qc", minutes(t0, 20), assign_with("pg", "qc", &["factory"]));
+    let before = s.case().clone();
+    let refused = s.run("fqc", minutes(t0, 30), investigate()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(refused.to_string().contains("after_acts"), "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let unasked = s
+        .run("qd", minutes(t0, 40), act(ApprovalGiven, "质量总监审批"))
+        .unwrap_err();
+    assert_eq!(unasked.kind(), "grant_condition_unmet", "{unasked}");
+    assert_eq!(s.case(), &before, "nothing was asked: nothing is approved");
+    s.ok(
+        "rep",
+        minutes(t0, 50),
+        act(ApprovalRequested, "销售公司书面申请"),
+    );
+    assert!(
+        s.run("fqc", minutes(t0, 60), investigate()).is_err(),
+        "asked, not approved"
+    );
+    assert!(
+        s.run("rep", minutes(t0, 70), act(ApprovalGiven, "同意"))
+            .is_err(),
+        "the rep does not approve his own application"
+    );
+    s.ok(
+        "qd",
+        minutes(t0, 80),
+        act(ApprovalGiven, "质量总监审批:同意复检"),
+    );
+    s.ok("fqc", minutes(t0, 90), investigate());
+    s.ok(
+        "fqc",
+        minutes(t0, 120),
+        findings(FaultParty::Us, "复检、派人现场质量鉴定:色号混批"),
+    );
+}
+
 /// 五: 「品管部受理」「现场核实」「反 馈」 are 品管部's (集团品管部's on a major case); the
 /// factory's 「工厂品质 监Βιβλιοθήκη 复检」「派人现场 质量鉴定」 and the rep's part help
 /// them. Making the factory's inspector or the rep the handler would charge him
@@ -636,10 +714,11 @@ fn s06_quality_control_calls_the_factory_in_and_keeps_the_case() {
         assert_eq!(s.case(), &before, "the refusal changes nothing");
     }
     s.ok("qc", minutes(t0, 30), assign_with("pg", "qc", &["factory"]));
-    s.ok("fqc", minutes(t0, 60), investigate());
+    application_approved(&mut s, "rep", "qd", minutes(t0, 40));
+    s.ok("fqc", minutes(t0, 110), investigate());
     s.ok(
         "fqc",
-        minutes(t0, 90),
+        minutes(t0, 120),
         findings(FaultParty::Us, "复检:色号混批"),
     );
     // 7 working days (assumed) from Monday 2 March: the end of Wednesday 11 March.

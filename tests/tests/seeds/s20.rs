@@ -52,12 +52,13 @@ fn s20_property_agreed_reply_missed_then_superior() {
         ),
     );
     // 「可跟业主协商处理时间,请示上级后,给予限时进行电话回复」: the 客服员 does not
-    // give the time alone; the supervisor asked sets it.
+    // give the time alone, before the supervisor consented (ruling 163); the
+    // supervisor asked sets it.
     let agreed = || CommandKind::SetAgreedDeadline {
         deadline: beijing(2025, 12, 31, 12, 0),
     };
     let alone = s.run("kf", minutes(t0, 44), agreed()).unwrap_err();
-    assert!(matches!(alone, Rejection::NotPermitted { .. }), "{alone}");
+    assert_eq!(alone.kind(), "grant_condition_unmet", "{alone}");
     s.ok("sup", minutes(t0, 45), agreed());
     s.tick(beijing(2025, 12, 31, 13, 0));
     // 6: the owner calls again, unsatisfied → 交上级处理.
@@ -1346,6 +1347,55 @@ fn s20_the_superior_department_reopens_only_a_case_passed_up() {
 fn lamp_accepted(t0: DateTime<Utc>, id: &str) -> Scenario {
     let s = receiver_supervisor_and_superior();
     repair_taken_by_kf(s, t0, id, "楼道照明损坏，夜间无法通行", "业主 韩先生")
+}
+
+/// 4「若不能当场处理的,可跟业主协商处理时间,请示上级后,给予限时进行电话回复」: the
+/// 客服员 who agreed a time with the owner gives it once he has asked the
+/// supervisor (请示上级, `approval_requested`) and the supervisor consented
+/// (`approval_given`, ruling 163). On Wednesday 9 December 2026 his time
+/// before the consent is refused naming `after_acts`, changing nothing; he
+/// does not consent to his own request, nor does the supervisor consent to
+/// what was not asked; asked and consented, his time (Thursday 10:00) stands
+/// in place of the backstop. Fails on the old file, where the 客服员 could not
+/// give the time at all (`not_permitted`) and the supervisor had to set it.
+#[test]
+fn s20_the_cs_staff_gives_the_time_once_the_supervisor_consented() {
+    use tousu_policy::CaseAction::{ApprovalGiven, ApprovalRequested};
+    let t0 = beijing(2026, 12, 9, 10, 0);
+    let mut s = lamp_accepted(t0, "S20-Q");
+    let agreed = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 12, 10, 10, 0),
+    };
+    let before = s.case().clone();
+    let alone = s.run("kf", minutes(t0, 10), agreed()).unwrap_err();
+    assert_eq!(alone.kind(), "grant_condition_unmet", "{alone}");
+    assert!(alone.to_string().contains("after_acts"), "{alone}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    let unasked = s
+        .run("sup", minutes(t0, 15), act(ApprovalGiven, "同意"))
+        .unwrap_err();
+    assert_eq!(unasked.kind(), "grant_condition_unmet", "{unasked}");
+    s.ok(
+        "kf",
+        minutes(t0, 20),
+        act(ApprovalRequested, "请示上级:与业主约定明天10点前电话回复"),
+    );
+    assert!(
+        s.run("kf", minutes(t0, 25), act(ApprovalGiven, "同意"))
+            .is_err(),
+        "the 客服员 does not consent to his own request"
+    );
+    s.ok(
+        "sup",
+        minutes(t0, 30),
+        act(ApprovalGiven, "同意明天10点前回复"),
+    );
+    s.ok("kf", minutes(t0, 35), agreed());
+    assert_eq!(
+        due(&s, minutes(t0, 36), "agreed_deadline"),
+        "2026-12-10 10:00"
+    );
+    s.assert_replays();
 }
 
 /// A repair complaint `what` from `owner` reported at the desk at `t0`, taken
