@@ -6,8 +6,7 @@
 use chrono::{TimeZone, Utc};
 use tousu_model::{Channel, Complaint};
 use tousu_policy::{
-    CaseView, DEFAULT_POLICY_TOML, EscalationId, EvalInput, Grant, Policy, Status,
-    check_invariants,
+    CaseView, DEFAULT_POLICY_TOML, EscalationId, EvalInput, Grant, Policy, Status, check_invariants,
 };
 
 fn grant(json: serde_json::Value) -> Grant {
@@ -66,7 +65,10 @@ fn not_after_escalation_holds_until_a_step_is_taken_and_says_which() {
         ]
     );
     let json = serde_json::to_value(&g).unwrap();
-    assert_eq!(json["not_after_escalation"], serde_json::json!(["manual-head"]));
+    assert_eq!(
+        json["not_after_escalation"],
+        serde_json::json!(["manual-head"])
+    );
     // Left out, it is empty and not written: older files load as before.
     let plain = grant(serde_json::json!({ "actions": ["reply"], "levels": ["major"] }));
     assert!(plain.not_after_escalation.is_empty());

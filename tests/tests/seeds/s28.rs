@@ -596,9 +596,8 @@ fn s28_the_hall_supervisor_does_not_make_a_reported_case_a_batch() {
     );
     assert_eq!(e.kind(), "grant_condition_unmet", "{e}");
     assert!(
-        e.to_string().contains(
-            "`not_after_escalation`; escalation-tendency has been"
-        ),
+        e.to_string()
+            .contains("`not_after_escalation`; escalation-tendency has been"),
         "{e}"
     );
     assert_eq!(level_of(&reported), "general");
