@@ -227,6 +227,10 @@ impl Role {
 ///     { actions = ["record_callback"], levels = ["major"] },
 ///     # approves only once the case was escalated to them
 ///     { actions = ["approve"], after_escalation = ["supervisor"] },
+///     # makes a case a batch only until it was reported up: the report,
+///     # taken once, could not meet the clock a later 批量 starts (S28 三6;
+///     # ruling 159)
+///     { actions = ["reclassify"], not_after_escalation = ["report-up"] },
 ///     # replies on the spot to a complaint made in person, before assignment
 ///     { actions = ["reply"], statuses = ["accepted"], when = { channel = ["visit"] } },
 ///     # closes abnormally only once the customer rejected the answer (S01 3.3
@@ -278,6 +282,16 @@ pub struct Grant {
     /// escalation needed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after_escalation: Vec<EscalationId>,
+    /// None of these escalation steps has been taken on the case, in any
+    /// round (empty: any step may have been): the grant ends once one of
+    /// them is taken (schema 2, ruling 159 in docs/rulings.md). A step that
+    /// only reports (no `take_over`) leaves the case where it was; an act
+    /// that must not follow the report is bounded here, not by moving the
+    /// case (S28 三6「要及时向上级上报」: the hall supervisor's 批量 on a case
+    /// already reported would start a report clock that report, taken
+    /// once, can no longer meet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_after_escalation: Vec<EscalationId>,
     /// The last callback (回访) of the case's round — since its last reply —
     /// answered one of these (empty: no callback needed). A round without a
     /// callback yet fails it (ruling 60 in docs/rulings.md).
@@ -390,6 +404,7 @@ impl Grant {
         !(self.levels.is_empty()
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
+            && self.not_after_escalation.is_empty()
             && self.after_acts.is_empty()
             && self.callback.is_empty()
             && !self.findings_recorded
@@ -466,6 +481,16 @@ impl Grant {
             unmet.push(format!(
                 "one of the escalation steps {} must have been taken (none has)",
                 list(&self.after_escalation)
+            ));
+        }
+        if let Some(taken) = self
+            .not_after_escalation
+            .iter()
+            .find(|s| case.escalations.contains(s))
+        {
+            unmet.push(format!(
+                "none of the escalation steps {} may have been taken (`not_after_escalation`; {taken} has been)",
+                list(&self.not_after_escalation)
             ));
         }
         if !self.after_acts.is_empty()

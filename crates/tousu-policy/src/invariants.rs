@@ -810,12 +810,40 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
                     "names only final statuses (closed, not_accepted), where a case takes notes alone; the grant's other actions are never possible".to_owned(),
                 );
             }
+            steps_can_hold(g, &path, out);
             callback_can_hold(p, g, &path, out);
             findings_can_hold(p, g, &path, out);
             handed_can_hold(p, g, &path, out);
             acts_can_hold(p, g, &path, out);
         }
     }
+}
+
+/// A grant that waits for escalation steps (`after_escalation`) and ends
+/// with others (`not_after_escalation`, ruling 159) can hold: one step it
+/// waits for is not among those that end it.
+fn steps_can_hold(g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.after_escalation.is_empty()
+        || !g
+            .after_escalation
+            .iter()
+            .all(|s| g.not_after_escalation.contains(s))
+    {
+        return;
+    }
+    out.add(
+        Severity::Error,
+        "grants_can_hold",
+        format!("{path}.not_after_escalation"),
+        format!(
+            "names every step the grant waits for ({}): once one of them is taken the grant has ended, so it never holds; a grant that ends with a step waits for an earlier one, or for none",
+            g.after_escalation
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
 }
 
 /// A grant waiting for an act (`after_acts`, ruling 131) can hold: some

@@ -1443,7 +1443,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation`, `callback`, `findings_recorded`, `when`, `acts`, `milestones` or `facts`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `not_after_escalation`, `callback`, `findings_recorded`, `when`, `acts`, `milestones` or `facts`, or list its actions in the role's `actions`",
                 );
             }
             if g.limits_acts() {
@@ -1457,6 +1457,9 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             }
             for (k, step) in g.after_escalation.iter().enumerate() {
                 step_ref(p, r, &format!("{path}.after_escalation[{k}]"), step);
+            }
+            for (k, step) in g.not_after_escalation.iter().enumerate() {
+                step_ref(p, r, &format!("{path}.not_after_escalation[{k}]"), step);
             }
             if let Some(when) = &g.when {
                 predicate(p, names, r, &format!("{path}.when"), when);
@@ -1472,6 +1475,7 @@ fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
     let case_only = [
         ("statuses", !g.statuses.is_empty()),
         ("after_escalation", !g.after_escalation.is_empty()),
+        ("not_after_escalation", !g.not_after_escalation.is_empty()),
         ("callback", !g.callback.is_empty()),
         ("findings_recorded", g.findings_recorded),
         ("holds_case", g.holds_case.is_set()),
@@ -1692,7 +1696,8 @@ fn warranties(p: &Policy, names: &Names<'_>, r: &mut Report) {
 }
 
 /// A reference to an escalation step (a milestone's `steps`, a grant's
-/// `after_escalation`, a step's `not_after`) names one the policy has.
+/// `after_escalation` or `not_after_escalation`, a step's `not_after`)
+/// names one the policy has.
 fn step_ref(p: &Policy, r: &mut Report, path: &str, step: &EscalationId) {
     if !p.escalation.iter().any(|e| e.id == *step) {
         r.error(
