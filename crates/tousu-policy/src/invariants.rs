@@ -247,6 +247,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     for (path, message) in crate::holds_case::invariants(p) {
         out.add(Severity::Warning, "holds_case_applies", path, message);
     }
+    for (path, message) in crate::any_case::invariants(p) {
+        out.add(Severity::Info, "acts_on_any_case", path, message);
+    }
     for (severity, path, message) in crate::holder::invariants(p) {
         out.add(severity, "holders_can_act", path, message);
     }
