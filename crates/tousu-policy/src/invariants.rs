@@ -37,7 +37,9 @@
 //! it back down to a role that escalates into it, or reports it to itself
 //! among others (naming the clocks of others it stops) (`escalates_to_itself`),
 //! a grant's `"received"` or `"sent"` where the moment it speaks of never
-//! comes (`holds_case_applies`, ruling 157).
+//! comes (`holds_case_applies`, ruling 157), and, as a note for an audit,
+//! the acts a role read as held in departments takes on any department's
+//! case (`acts_on_any_case`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
