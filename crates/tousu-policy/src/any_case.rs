@@ -216,21 +216,21 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
     any_case_acts(p)
         .into_iter()
         .filter(|r| !r.why.is_empty())
-        .map(|r| {
-            let role: &RoleId = &p.roles[r.role].id;
+        .filter_map(|r| {
+            let role: &RoleId = &p.roles.get(r.role)?.id;
             let acts: Vec<String> = r
                 .acts
                 .iter()
                 .map(|(at, a, what)| format!("{a} ({at}: {what})"))
                 .collect();
-            (
+            Some((
                 format!("roles[{}]", r.role),
                 format!(
                     "role \"{role}\" may be found in more than one department ({}), yet these acts hold on a case any department holds (no `holds_case`): {}; check each against the source: where only the holder of the case may act, scope it with `holds_case` — true (the case with the actor; before any hand-over, anyone's), \"handed\" (only once handed to him, ruling 130), \"received\" (before a hand-over only the department that received it, ruling 151), or a list adding \"co_handling\", \"in_line\", \"sent\" or \"followed\" (rulings 148, 149, 152, 162); where the source gives the act to every holder of the role, leave it and say so in the file",
                     r.why.join("; "),
                     acts.join(", ")
                 ),
-            )
+            ))
         })
         .collect()
 }
