@@ -39,7 +39,9 @@
 //! a grant's `"received"` or `"sent"` where the moment it speaks of never
 //! comes (`holds_case_applies`, ruling 157), an approval a grant waits for
 //! that may be given where nothing was asked, or by the role that asked
-//! (`approval_follows_request`, ruling 163).
+//! (`approval_follows_request`, ruling 163), and, as a note for an audit,
+//! the acts a role read as held in departments takes on any department's
+//! case (`acts_on_any_case`).
 //!
 //! ```
 //! use tousu_policy::{check_invariants, Policy, Severity};
@@ -252,6 +254,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     before_fields_completable(p, &mut out);
     for (path, message) in crate::holds_case::invariants(p) {
         out.add(Severity::Warning, "holds_case_applies", path, message);
+    }
+    for (path, message) in crate::any_case::invariants(p) {
+        out.add(Severity::Info, "acts_on_any_case", path, message);
     }
     for (severity, path, message) in crate::holder::invariants(p) {
         out.add(severity, "holders_can_act", path, message);

@@ -95,6 +95,7 @@ pub use tousu_calendar::duration;
 pub mod penalty_schedule;
 
 pub mod agreed_deadline;
+mod any_case;
 pub mod authority;
 pub mod breach_of;
 mod charged;

@@ -829,23 +829,42 @@ struct ProbeCrew {
 
 /// Registers `c` and accepts it (where acceptance is an act) by `da`'s
 /// staff, calling `stage` at each stage reached; why acceptance was
-/// refused, if it was (some policies accept at registration).
+/// refused, if it was (some policies accept at registration). With
+/// `first_responder`, the one of `da`'s staff who registers it is
+/// recorded as its first responder (首问责任人), so the case was received
+/// by `da` (rulings 151, 162); without, nobody is recorded.
 fn registered_and_accepted(
     s: &mut Scenario,
     crew: &ProbeCrew,
-    c: &Complaint,
+    (c, first_responder): (&Complaint, bool),
     stage: &mut dyn FnMut(&mut Scenario, &str, DateTime<Utc>),
 ) -> Result<Option<String>, String> {
     let at = c.received_at;
-    let register = CommandKind::Register {
-        case_id: case_id("probe-1"),
-        number: None,
-        complaint: Box::new(c.clone()),
-        repeat_count: 0,
+    let register = |by: Option<&String>| {
+        let mut c = c.clone();
+        c.first_responder = by.map(|b| sid(b));
+        CommandKind::Register {
+            case_id: case_id("probe-1"),
+            number: None,
+            complaint: Box::new(c),
+            repeat_count: 0,
+        }
     };
     s.case = None;
     s.events.clear();
-    if let Err(why) = by_first_or_why(s, &crew.a, at, &register) {
+    let registered = if first_responder {
+        let mut why = Err("no actor".to_owned());
+        for a in &crew.a {
+            why = by_first_or_why(s, std::slice::from_ref(a), at, &register(Some(a)));
+            if why.is_ok() {
+                break;
+            }
+        }
+        why
+    } else {
+        by_first_or_why(s, &crew.a, at, &register(None))
+    };
+    if let Err(why) = registered {
         return Err(format!("registration refused ({why})"));
     }
     stage(s, "registered", at);
@@ -905,7 +924,7 @@ fn reach_where(p: &tousu_policy::Policy, keep: &dyn Fn(&Complaint) -> bool) -> P
     let mut s = Scenario::new(p.clone(), two_department_roster(p));
     let mut furthest: Option<(Complaint, String)> = None;
     for c in probe_complaints(p, at).into_iter().filter(|c| keep(c)) {
-        let why = match registered_and_accepted(&mut s, &crew, &c, &mut |_, _, _| {}) {
+        let why = match registered_and_accepted(&mut s, &crew, (&c, false), &mut |_, _, _| {}) {
             Err(why) => why,
             Ok(refused) => match assigned_within_da(&mut s, &crew, minutes(at, 20)) {
                 Ok(_) => {
@@ -1040,17 +1059,23 @@ struct Prober {
     b: Vec<String>,
     kinds: Vec<(String, CommandKind)>,
     out: Vec<String>,
+    /// Whether a stage where `db` takes nothing says so (`STAGE: nothing`).
+    say_nothing: bool,
 }
 
 impl Prober {
     /// Tries every act by every one of `db`'s staff on the case as it stands.
     fn stage(&mut self, s: &mut Scenario, stage: &str, at: DateTime<Utc>) {
+        let before = self.out.len();
         for actor in &self.b {
             for (name, kind) in &self.kinds {
                 if taken(s, actor, at, kind.clone()) {
                     self.out.push(format!("{stage}: {actor} {name}"));
                 }
             }
+        }
+        if self.say_nothing && self.out.len() == before {
+            self.out.push(format!("{stage}: nothing"));
         }
     }
 }
@@ -1060,19 +1085,45 @@ impl Prober {
 /// at each, tries every act of every role by department `db`'s staff.
 /// Returns `stage: actor act` for each act taken, and `(…)` where a stage
 /// was not reached. The case is the first of the probe's complaints the
-/// policy lets `da` register, accept and assign (`probe_reach`); the
-/// stages: registered, accepted, co-handled (the assignment with `db`
-/// co-handling, where the policy allows it), assigned, escalated (each
-/// unnamed escalation in turn), taken over (each manual step with
-/// `take_over`, from the assigned case), after the reply.
+/// policy lets `da` register, accept and assign (`probe_reach`), with no
+/// first responder recorded; the stages: registered, accepted, co-handled
+/// (the assignment with `db` co-handling, where the policy allows it),
+/// assigned, escalated (each unnamed escalation in turn), taken over (each
+/// manual step with `take_over`, from the assigned case), after the reply.
 pub fn act_probe(file: &str) -> Vec<String> {
+    probe_run(file, false)
+}
+
+/// The act probe of a case `da` received (twenty-first session): as
+/// [`act_probe`], but the one of `da`'s staff who registers the case is
+/// its first responder, so a grant's `holds_case = "received"` (ruling
+/// 151) and `"followed"` (ruling 162) read as they would on a case a desk
+/// took in, not as `true`; the stages are those before any hand-over
+/// (registered, accepted), the assignment to a handler in `da` and each
+/// take-over, each named `received/STAGE`, and a stage where `db` takes
+/// nothing says so (`received/STAGE: nothing`). An act `db`'s staff take
+/// here is one on a case another department holds: a lead for the audit.
+pub fn act_probe_received(file: &str) -> Vec<String> {
+    probe_run(file, true)
+}
+
+/// The act probe, with `da`'s first responder recorded (`received`) or not.
+fn probe_run(file: &str, received: bool) -> Vec<String> {
     let p = policy(file);
     let crew = probe_crew(&p);
     let kinds = probe_kinds(&p, &crew);
+    let named = |stage: &str| {
+        if received {
+            format!("received/{stage}")
+        } else {
+            stage.to_owned()
+        }
+    };
     let mut pr = Prober {
         b: crew.b.clone(),
         kinds,
         out: Vec::new(),
+        say_nothing: received,
     };
     let reach = probe_reach(file);
     let why = reach.short_of_assigned.unwrap_or_default();
@@ -1080,7 +1131,8 @@ pub fn act_probe(file: &str) -> Vec<String> {
         return vec![format!("(no one in da registers: {why})")];
     };
     let mut s = Scenario::new(p.clone(), two_department_roster(&p));
-    if registered_and_accepted(&mut s, &crew, &c, &mut |s, n, at| pr.stage(s, n, at)).is_err() {
+    let mut stage = |s: &mut Scenario, n: &str, at| pr.stage(s, &named(n), at);
+    if registered_and_accepted(&mut s, &crew, (&c, received), &mut stage).is_err() {
         return vec![format!("(no one in da registers: {why})")];
     }
     let mut at = c.received_at + chrono::Duration::minutes(20);
@@ -1096,7 +1148,9 @@ pub fn act_probe(file: &str) -> Vec<String> {
         s.events.truncate(to.1);
     };
     // The same assignment with `db` co-handling, in place of the plain one.
-    if let CommandKind::Assign { mut assignment } = assignment {
+    if let CommandKind::Assign { mut assignment } = assignment
+        && !received
+    {
         rewind(&mut s, &before_assignment);
         assignment.co_handling.push(did("db"));
         if s.run(&by, at, CommandKind::Assign { assignment }).is_ok() {
@@ -1104,8 +1158,8 @@ pub fn act_probe(file: &str) -> Vec<String> {
         }
         rewind(&mut s, &assigned);
     }
-    pr.stage(&mut s, &format!("assigned({handler:?})"), at);
-    for n in 1..=4 {
+    pr.stage(&mut s, &named(&format!("assigned({handler:?})")), at);
+    for n in (1..=4).filter(|_| !received) {
         at += chrono::Duration::minutes(10);
         if !by_first(&mut s, &crew.a, at, &escalate("甲")) {
             break;
@@ -1129,7 +1183,7 @@ pub fn act_probe(file: &str) -> Vec<String> {
                 continue;
             };
             let mut o = Scenario::new(p.clone(), two_department_roster(&p));
-            let _ = registered_and_accepted(&mut o, &crew, &d, &mut |_, _, _| {});
+            let _ = registered_and_accepted(&mut o, &crew, (&d, received), &mut |_, _, _| {});
             let _ =
                 assigned_within_da(&mut o, &crew, d.received_at + chrono::Duration::minutes(20));
             other = Some((o, d.category.map(|x| x.to_string()).unwrap_or_default()));
@@ -1146,12 +1200,16 @@ pub fn act_probe(file: &str) -> Vec<String> {
         match taken_over(case, &crew, step, &p.levels, at) {
             Ok(level) => {
                 stage.extend(level.into_iter().chain(category));
-                pr.stage(case, &format!("taken-over({})", stage.join(",")), at);
+                let stage = named(&format!("taken-over({})", stage.join(",")));
+                pr.stage(case, &stage, at);
             }
             Err(why) => pr
                 .out
                 .push(format!("(take-over {} not taken: {why})", step.id)),
         }
+    }
+    if received {
+        return pr.out;
     }
     rewind(&mut s, &assigned);
     at += chrono::Duration::minutes(10);
