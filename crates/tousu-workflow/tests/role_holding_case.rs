@@ -117,14 +117,20 @@ fn role_holding_case_holds_sent_counts_the_department_that_handed_the_case_on() 
     // `"sent"` keeps it with the department that handed it on (ruling 152).
     assert_eq!(manager_charged(None, true).as_deref(), Some("-"));
     let sent = serde_json::json!(["received", "sent"]);
-    assert_eq!(manager_charged(Some(sent.clone()), true).as_deref(), Some("kf1"));
+    assert_eq!(
+        manager_charged(Some(sent.clone()), true).as_deref(),
+        Some("kf1")
+    );
     assert_eq!(manager_charged(Some(sent), false).as_deref(), Some("kf1"));
 }
 
 #[test]
 fn role_holding_case_holds_followed_counts_the_department_that_received_it() {
     let followed = serde_json::json!(["received", "followed"]);
-    assert_eq!(manager_charged(Some(followed), true).as_deref(), Some("kf1"));
+    assert_eq!(
+        manager_charged(Some(followed), true).as_deref(),
+        Some("kf1")
+    );
 }
 
 #[test]
@@ -167,7 +173,11 @@ fn role_holding_case_holds_loads_writes_back_and_refuses_false_with_its_place() 
         "{ role_holding_case = { role = \"receptionist\", holds = [\"received\", \"sent\"] } }",
     )
     .unwrap();
-    let m = p.milestones.iter().find(|m| m.id.as_str() == "notify_responsible").unwrap();
+    let m = p
+        .milestones
+        .iter()
+        .find(|m| m.id.as_str() == "notify_responsible")
+        .unwrap();
     let written = serde_json::to_value(&m.fallback_owner).unwrap();
     assert_eq!(
         written,
@@ -176,7 +186,11 @@ fn role_holding_case_holds_loads_writes_back_and_refuses_false_with_its_place() 
     // The role alone is `"received"` and is written back as the role alone.
     let p = toml_owner("{ role_holding_case = { role = \"receptionist\", holds = \"received\" } }")
         .unwrap();
-    let m = p.milestones.iter().find(|m| m.id.as_str() == "notify_responsible").unwrap();
+    let m = p
+        .milestones
+        .iter()
+        .find(|m| m.id.as_str() == "notify_responsible")
+        .unwrap();
     assert_eq!(
         serde_json::to_value(&m.fallback_owner).unwrap(),
         serde_json::json!({ "role_holding_case": "receptionist" })
