@@ -288,7 +288,9 @@ fn owner_label(o: &MilestoneOwner) -> String {
     match o {
         MilestoneOwner::FirstResponder => "the first responder".to_owned(),
         MilestoneOwner::Role(r) => format!("role {r}"),
-        MilestoneOwner::RoleHoldingCase(r) => format!("role {r} holding the case"),
+        MilestoneOwner::RoleHoldingCase(tousu::policy::HeldRole { role: r, .. }) => {
+            format!("role {r} holding the case")
+        }
         MilestoneOwner::Holder(h) => format!("the holder of {} among {}", h.role, h.among.id()),
         _ => "the handler".to_owned(),
     }

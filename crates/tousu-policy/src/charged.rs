@@ -46,7 +46,9 @@ fn other_starter<'p>(
 /// Warns, at `path.fallback_owner`, when `m` is owned by a role, names no
 /// fallback owner, and can start without a holder of that role acting.
 pub(crate) fn role_owner_charged(p: &Policy, m: &Milestone, path: &str, r: &mut Report) {
-    let (MilestoneOwner::Role(owner) | MilestoneOwner::RoleHoldingCase(owner)) = &m.owner else {
+    let (MilestoneOwner::Role(owner)
+    | MilestoneOwner::RoleHoldingCase(crate::HeldRole { role: owner, .. })) = &m.owner
+    else {
         return;
     };
     if m.reminder || m.fallback_owner.is_some() {

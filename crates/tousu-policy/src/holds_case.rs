@@ -91,6 +91,26 @@ pub enum HoldsCase {
     AnyOf(u8),
 }
 
+/// Where a case is for one staff member, as the engine reads it: the part
+/// of [`CaseView`] a `holds_case` reads, for a grant's actor or a
+/// `role_holding_case` owner's holder (ruling 172).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct Whereabouts {
+    /// With him as ruling 121 reads it ([`CaseView::holds_case`]).
+    pub holds_case: bool,
+    /// Handed to anybody ([`CaseView::handed`]).
+    pub handed: bool,
+    /// His department was called in ([`CaseView::co_handling`]).
+    pub co_handling: bool,
+    /// Within his line ([`CaseView::in_line`]).
+    pub in_line: bool,
+    /// His department received it ([`CaseView::received`]).
+    pub received: bool,
+    /// His department sent it on ([`CaseView::sent`]).
+    pub sent: bool,
+}
+
 /// The values a list may name, in the order they are written back.
 const LISTED: [HoldsCase; 6] = [
     HoldsCase::Handed,
@@ -154,6 +174,21 @@ impl HoldsCase {
     /// assignment called in (`co_handling`), within his line (`in_line`).
     #[must_use]
     pub const fn holds(self, case: &CaseView<'_>) -> bool {
+        self.holds_at(&Whereabouts {
+            holds_case: case.holds_case,
+            handed: case.handed,
+            co_handling: case.co_handling,
+            in_line: case.in_line,
+            received: case.received,
+            sent: case.sent,
+        })
+    }
+
+    /// Whether the condition holds where the case is for one staff member
+    /// ([`Whereabouts`]): a grant's actor, or a holder of the role a
+    /// `role_holding_case` owner names (rulings 161, 172).
+    #[must_use]
+    pub const fn holds_at(self, case: &Whereabouts) -> bool {
         match self {
             HoldsCase::Anywhere => true,
             HoldsCase::WithActor => case.holds_case,
@@ -177,7 +212,7 @@ impl HoldsCase {
                 } else {
                     HoldsCase::WithActor
                 };
-                base.holds(case)
+                base.holds_at(case)
                     || (b & HoldsCase::CoHandling.bit() != 0 && case.co_handling)
                     || (b & HoldsCase::InLine.bit() != 0 && case.in_line)
                     || (b & HoldsCase::Sent.bit() != 0 && case.sent)

@@ -159,11 +159,11 @@ pub use duties::{Duty, DutyId, DutyPeriod, OnMiss};
 pub use error::{Format, PolicyError, Report};
 pub use fallback_owner::FallbackOwner;
 pub use holder::{Holder, HolderAmong};
-pub use holds_case::HoldsCase;
+pub use holds_case::{HoldsCase, Whereabouts};
 pub use ids::{EscalationId, MilestoneId, PolicyId, RuleId};
 pub use milestone::{
-    CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, Milestone, MilestoneOwner,
-    OnReopen, StartWhen,
+    CaseAction, CategoryOverride, ClockEvent, ConditionalTarget, HeldRole, Milestone,
+    MilestoneOwner, OnReopen, StartWhen,
 };
 pub use policy::{
     Category, DEFAULT_POLICY_TOML, Level, POLICY_SCHEMA_VERSION, Policy, PolicyVersion,

@@ -356,8 +356,112 @@ pub enum MilestoneOwner {
     /// before any hand-over the department of the complaint's first
     /// responder, after one the department it was handed to (its handler's,
     /// its lead department or one under it, or the holders of the role a
-    /// step took it over to): `{ role_holding_case = "office" }`.
-    RoleHoldingCase(RoleId),
+    /// step took it over to): `{ role_holding_case = "office" }`; or read as
+    /// another `holds_case` reads it (ruling 172): `{ role_holding_case = {
+    /// role = "duty_officer", holds = ["received", "sent"] } }`.
+    RoleHoldingCase(HeldRole),
+}
+
+/// A role owner limited to the departments holding the case
+/// ([`MilestoneOwner::RoleHoldingCase`]): the role, and the `holds_case`
+/// reading that says which departments hold it — `"received"` (ruling 161)
+/// when written as the role alone, `{ role_holding_case = "office" }`; any
+/// other value or list of a grant's `holds_case` in the table form
+/// `{ role_holding_case = { role = "office", holds = ["received", "sent"] } }`
+/// (ruling 172).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct HeldRole {
+    /// The role.
+    pub role: RoleId,
+    /// Where the case must be for a holder of the role to count, as a
+    /// grant's `holds_case` reads it for the holder (default `"received"`).
+    pub holds: crate::HoldsCase,
+}
+
+impl HeldRole {
+    /// The role, read as `holds_case = "received"` reads it (ruling 161).
+    #[must_use]
+    pub fn received(role: RoleId) -> Self {
+        HeldRole {
+            role,
+            holds: crate::HoldsCase::Received,
+        }
+    }
+}
+
+/// The table form of [`HeldRole`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeldRoleTable {
+    role: RoleId,
+    #[serde(default = "received")]
+    holds: crate::HoldsCase,
+}
+
+const fn received() -> crate::HoldsCase {
+    crate::HoldsCase::Received
+}
+
+impl Serialize for HeldRole {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.holds == crate::HoldsCase::Received {
+            self.role.serialize(serializer)
+        } else {
+            HeldRoleTable {
+                role: self.role.clone(),
+                holds: self.holds,
+            }
+            .serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HeldRole {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = HeldRole;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a role, or a table { role = \"…\", holds = … } whose `holds` is a grant's `holds_case` (ruling 172)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<HeldRole, E> {
+                RoleId::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+                    .map(HeldRole::received)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<HeldRole, A::Error> {
+                let t =
+                    HeldRoleTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(HeldRole {
+                    role: t.role,
+                    holds: t.holds,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for HeldRole {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HeldRole".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let role = generator.subschema_for::<RoleId>();
+        let holds = generator.subschema_for::<crate::HoldsCase>();
+        schemars::json_schema!({
+            "description": "A role owner limited to the departments holding the case: the role alone reads them as `holds_case = \"received\"` does (ruling 161); a table `{ role = \"…\", holds = … }` as its `holds` does, any value or list of a grant's `holds_case` but false (ruling 172): `{ role = \"duty_officer\", holds = [\"received\", \"sent\"] }`.",
+            "anyOf": [
+                role,
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["role"],
+                    "properties": { "role": role, "holds": holds },
+                },
+            ],
+        })
+    }
 }
 
 impl MilestoneOwner {
@@ -366,7 +470,9 @@ impl MilestoneOwner {
     #[must_use]
     pub fn role(&self) -> Option<&RoleId> {
         match self {
-            MilestoneOwner::Role(r) | MilestoneOwner::RoleHoldingCase(r) => Some(r),
+            MilestoneOwner::Role(r) | MilestoneOwner::RoleHoldingCase(HeldRole { role: r, .. }) => {
+                Some(r)
+            }
             _ => None,
         }
     }

@@ -162,7 +162,10 @@ fn stopping_actions(m: &Milestone, events: &[ClockEvent], role: &RoleId) -> Vec<
 /// the complaint: no role is determinable, and nothing is checked.
 fn named_roles(p: &Policy, owner: &MilestoneOwner) -> Vec<(RoleId, Option<usize>)> {
     match owner {
-        MilestoneOwner::Role(r) | MilestoneOwner::RoleHoldingCase(r) => vec![(r.clone(), None)],
+        MilestoneOwner::Role(r)
+        | MilestoneOwner::RoleHoldingCase(crate::HeldRole { role: r, .. }) => {
+            vec![(r.clone(), None)]
+        }
         MilestoneOwner::Holder(h) => vec![(h.role.clone(), None)],
         MilestoneOwner::Assignee => p
             .routing

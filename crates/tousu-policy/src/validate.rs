@@ -754,8 +754,9 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
     for (key, owner) in &fallbacks {
         match owner {
             MilestoneOwner::Role(role) => names.role(r, &format!("{path}.{key}.role"), role),
-            MilestoneOwner::RoleHoldingCase(role) => {
-                names.role(r, &format!("{path}.{key}.role_holding_case"), role);
+            MilestoneOwner::RoleHoldingCase(h) => {
+                names.role(r, &format!("{path}.{key}.role_holding_case"), &h.role);
+                held_role(h, &format!("{path}.{key}.role_holding_case"), r);
             }
             _ => {}
         }
@@ -775,7 +776,7 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
     for (key, owner) in owners {
         let (field, role) = match owner {
             MilestoneOwner::Role(role) => ("role", role),
-            MilestoneOwner::RoleHoldingCase(role) => ("role_holding_case", role),
+            MilestoneOwner::RoleHoldingCase(h) => ("role_holding_case", &h.role),
             _ => continue,
         };
         let acts = p
@@ -817,6 +818,21 @@ fn owners(p: &Policy, m: &Milestone, path: &str, names: &Names<'_>, r: &mut Repo
 /// The owners of an `[agreed_deadline]` table at `path` (ruling 109),
 /// checked as a milestone's are: known roles, holders that can name
 /// someone, a fallback list that tries each owner once.
+/// A `role_holding_case` owner's `holds` (ruling 172): `false` would read
+/// every department as holding the case, which `{ role = "…" }` says.
+fn held_role(h: &crate::HeldRole, path: &str, r: &mut Report) {
+    if !h.holds.is_set() {
+        r.error(
+            format!("{path}.holds"),
+            format!(
+                "`holds = false` counts a holder of {:?} in any department, as `{{ role = {:?} }}` does; name where the case must be (a grant's `holds_case`: true, \"received\", [\"received\", \"sent\"], …; ruling 172) or write the role owner",
+                h.role.as_str(),
+                h.role.as_str()
+            ),
+        );
+    }
+}
+
 pub(crate) fn owner_list(
     p: &Policy,
     owner: &crate::MilestoneOwner,
@@ -835,8 +851,9 @@ pub(crate) fn owner_list(
     for (key, owner) in std::iter::once(("owner".to_owned(), owner)).chain(fallbacks) {
         match owner {
             crate::MilestoneOwner::Role(role) => names.role(r, &format!("{path}.{key}.role"), role),
-            crate::MilestoneOwner::RoleHoldingCase(role) => {
-                names.role(r, &format!("{path}.{key}.role_holding_case"), role);
+            crate::MilestoneOwner::RoleHoldingCase(h) => {
+                names.role(r, &format!("{path}.{key}.role_holding_case"), &h.role);
+                held_role(h, &format!("{path}.{key}.role_holding_case"), r);
             }
             crate::MilestoneOwner::Holder(h) => {
                 names.role(r, &format!("{path}.{key}.holder.role"), &h.role);
@@ -871,8 +888,8 @@ fn fallback_chain(
                     "{} is tried already (as the owner or earlier in the list); each owner is tried once",
                     match owner {
                         crate::MilestoneOwner::Role(role) => format!("role {:?}", role.as_str()),
-                        crate::MilestoneOwner::RoleHoldingCase(role) => {
-                            format!("role {:?} holding the case", role.as_str())
+                        crate::MilestoneOwner::RoleHoldingCase(h) => {
+                            format!("role {:?} holding the case", h.role.as_str())
                         }
                         crate::MilestoneOwner::Holder(h) => format!(
                             "the holder of {:?} among {}",
@@ -915,8 +932,9 @@ fn milestones(p: &Policy, names: &Names<'_>, r: &mut Report) {
             crate::milestone::MilestoneOwner::Role(role) => {
                 names.role(r, &format!("{path}.owner.role"), role);
             }
-            crate::milestone::MilestoneOwner::RoleHoldingCase(role) => {
-                names.role(r, &format!("{path}.owner.role_holding_case"), role);
+            crate::milestone::MilestoneOwner::RoleHoldingCase(h) => {
+                names.role(r, &format!("{path}.owner.role_holding_case"), &h.role);
+                held_role(h, &format!("{path}.owner.role_holding_case"), r);
             }
             _ => {}
         }

@@ -75,7 +75,9 @@ fn a_role_owner_limited_to_the_department_holding_the_case() {
     let owners = m.fallback_owner.as_ref().unwrap().owners();
     assert_eq!(
         owners[0],
-        MilestoneOwner::RoleHoldingCase("department_head".parse().unwrap())
+        MilestoneOwner::RoleHoldingCase(tousu_policy::HeldRole::received(
+            "department_head".parse().unwrap()
+        ))
     );
     assert_eq!(
         owners[0].role().map(|r| r.as_str()),

@@ -141,7 +141,7 @@ fn unowned_reason(role: Option<&RoleId>, tried: &[MilestoneOwner]) -> String {
                     MilestoneOwner::Role(r) => format!(
                         "role {r}, {rank}: nobody who holds it received the case or acted on it"
                     ),
-                    MilestoneOwner::RoleHoldingCase(r) => format!(
+                    MilestoneOwner::RoleHoldingCase(tousu_policy::HeldRole { role: r, .. }) => format!(
                         "role {r} holding the case, {rank}: nobody who holds it in the department holding the case received it or acted on it"
                     ),
                     MilestoneOwner::FirstResponder => {

@@ -184,14 +184,16 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
-    /// Whether the case is with the staff member as a `holds_case =
-    /// "received"` grant reads it (ruling 151): once handed to anybody, as
-    /// `true`; before, if their department received it.
-    pub(crate) fn holds_received(&self) -> bool {
-        if self.handed {
-            self.with_staff
-        } else {
-            self.received
+    /// The reading as a `holds_case` takes it (a `role_holding_case`
+    /// owner's `holds`, rulings 161, 172).
+    pub(crate) fn whereabouts(&self) -> tousu_policy::Whereabouts {
+        tousu_policy::Whereabouts {
+            holds_case: self.with_staff,
+            handed: self.handed,
+            co_handling: self.co_handling,
+            in_line: self.in_line,
+            received: self.received,
+            sent: self.sent,
         }
     }
 }

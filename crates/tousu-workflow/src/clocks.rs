@@ -1511,8 +1511,9 @@ fn resolve_owner(
             let staff = first_on_case(case, ctx, |st| st.has_role(r));
             (staff, Some(r.clone()))
         }
-        Some(MilestoneOwner::RoleHoldingCase(r)) => {
-            // Read as a `holds_case = "received"` grant reads it (ruling 161).
+        Some(MilestoneOwner::RoleHoldingCase(h)) => {
+            // Read as a grant's `holds_case` reads it: `"received"` unless the
+            // owner says another (rulings 161, 172).
             let held = crate::authority::Held {
                 first_responder: case.complaint.first_responder.as_ref(),
                 assignment: case.assignment,
@@ -1521,9 +1522,9 @@ fn resolve_owner(
                 handed_over_by: case.handed_by,
             };
             let staff = first_on_case(case, ctx, |st| {
-                st.has_role(r) && held.read(ctx, st).holds_received()
+                st.has_role(&h.role) && h.holds.holds_at(&held.read(ctx, st).whereabouts())
             });
-            (staff, Some(r.clone()))
+            (staff, Some(h.role.clone()))
         }
         Some(MilestoneOwner::Holder(h)) => {
             let stepped = case.new_steps.iter().filter_map(|id| {

@@ -1661,3 +1661,33 @@ fn s22_another_centres_heads_do_not_reclassify_or_answer() {
     s.ok("pm", minutes(t0, 20), reply("已关闭顶层水阀, 维修班抢修"));
     s.assert_replays();
 }
+
+/// (四)「如遇维修事件,应在维修后,由投诉受理员负责回访」 and (二)「保证服务中心内全天二十四小时
+/// 有人值班」: the callback of a repair a centre sent to its 班组 is that centre's
+/// desk's. Its owner was the first 投诉受理员 on the case in any centre, so
+/// another centre's, for a note, was charged with a callback it may not make
+/// (its `record_callback` reads `["received", "sent"]`). The owners read the case
+/// as the grants do now (`role_holding_case` with `holds = ["received",
+/// "sent"]`, ruling 172): the 值班员 who notified the 维修工 answers. Twenty-first
+/// session, language (fails on the old file, which charged `rec2`).
+#[test]
+fn s22_the_callback_is_owed_by_the_centre_that_sent_the_repair() {
+    let mut s = two_centres();
+    let t0 = beijing(2026, 8, 10, 21, 0); // Monday night
+    let c = about(t0, "repair", "一区7号楼水龙头漏水")
+        .first_responder(sid("duty"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-CB", c).unwrap();
+    s.ok("duty", minutes(t0, 2), accept());
+    s.ok("duty", minutes(t0, 5), assign("wx", "wxg"));
+    s.ok("rec2", minutes(t0, 10), note("二区也有同型号水龙头漏水"));
+    s.ok(
+        "wxg",
+        minutes(t0, 60),
+        act(tousu_policy::CaseAction::WorkCompleted, "更换水龙头"),
+    );
+    s.tick(beijing(2026, 8, 14, 9, 0));
+    // The 维修工 never answered: his repair clock breached too (his own).
+    assert_eq!(breach_owners(&s), ["repair@1 → wxg", "callback@1 → duty"]);
+}

@@ -992,14 +992,28 @@ fn s29_the_province_closes_abnormally_only_an_answered_case() {
 /// which charged both breaches to 苏州's station, the first city station on the case.
 #[test]
 fn s29_another_citys_note_does_not_make_it_answer_for_a_case() {
+    let (mut s, _) = passed_down_to_nanjing_and_noted_elsewhere("u1");
+    s.tick(beijing(2026, 2, 10, 9, 0));
+    assert_eq!(
+        breach_owners(&s),
+        ["rectification@1 → n1", "report_to_province@1 → n1"]
+    );
+}
+
+/// A case the province (`s1`) registered and passed down to 南京's station
+/// (`n1`), on which another city's station (`noted_by`: 苏州's `u1` or
+/// 常州's `c1`) then put a note.
+fn passed_down_to_nanjing_and_noted_elsewhere(noted_by: &str) -> (Scenario, DateTime<Utc>) {
     let roster = station_with(
         &[
             ("sz", "江苏省建设工程质量用户投诉站", None),
             ("su", "苏州市建设工程质量用户投诉站", None),
+            ("cz", "常州市建设工程质量用户投诉站", None),
         ],
         &[
             ("s1", "省投诉站 严站长", "sz", &["provincial_station"], None),
             ("u1", "苏州市投诉站 吕工", "su", &["city_station"], None),
+            ("c1", "常州市投诉站 钱工", "cz", &["city_station"], None),
         ],
     );
     let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
@@ -1014,7 +1028,28 @@ fn s29_another_citys_note_does_not_make_it_answer_for_a_case() {
     s.register("s1", "SZ-3", c).unwrap();
     s.ok("s1", minutes(t0, 30), accept());
     s.ok("s1", minutes(t0, 40), assign("nj", "n1"));
-    s.ok("u1", minutes(t0, 50), note("该开发商在苏州亦有类似投诉"));
+    s.ok(
+        noted_by,
+        minutes(t0, 50),
+        note("该开发商在本市亦有类似投诉"),
+    );
+    (s, t0)
+}
+
+/// Twenty-first session (language): 第六条(三)「责成并督促质量责任单位认真处理好用户投诉」
+/// and (五) keep the rectification and the report with the station that charged the
+/// 质量责任单位: once 南京's station charged the 施工单位, its clocks are still 南京's
+/// (`role_holding_case` with `holds = ["received", "sent"]`, ruling 172), not 常州's,
+/// the first city station on the case (the first in the roster's order of ids), for
+/// a note. Fails on the old file (both breaches charged to `c1`).
+#[test]
+fn s29_the_station_that_charged_the_unit_still_answers_for_its_clocks() {
+    let (mut s, t0) = passed_down_to_nanjing_and_noted_elsewhere("c1");
+    s.ok(
+        "n1",
+        minutes(t0, 60),
+        transfer("sg", "g1", "责成施工单位整改"),
+    );
     s.tick(beijing(2026, 2, 10, 9, 0));
     assert_eq!(
         breach_owners(&s),

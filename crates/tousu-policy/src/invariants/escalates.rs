@@ -118,10 +118,15 @@ fn others_clocks(p: &Policy, step: &EscalationStep, role: &RoleId) -> String {
             continue;
         }
         let whose = match &ms.owner {
-            MilestoneOwner::Role(r) | MilestoneOwner::RoleHoldingCase(r) if r == role => continue,
+            MilestoneOwner::Role(r)
+            | MilestoneOwner::RoleHoldingCase(crate::HeldRole { role: r, .. })
+                if r == role =>
+            {
+                continue;
+            }
             MilestoneOwner::Holder(h) if h.role == *role => continue,
             MilestoneOwner::Role(r) => r.to_string(),
-            MilestoneOwner::RoleHoldingCase(r) => format!("{r} holding the case"),
+            MilestoneOwner::RoleHoldingCase(h) => format!("{} holding the case", h.role),
             MilestoneOwner::Holder(h) => format!("the holder of {}", h.role),
             MilestoneOwner::Assignee => "the handler".to_owned(),
             MilestoneOwner::FirstResponder => "the first responder".to_owned(),
