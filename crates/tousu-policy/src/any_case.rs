@@ -85,7 +85,7 @@ fn departmental(p: &Policy, role: &Role) -> Vec<String> {
             let fallback = m.fallback_owner.as_ref().map_or(&[][..], |f| f.owners());
             std::iter::once(&m.owner)
                 .chain(fallback)
-                .any(|o| matches!(o, MilestoneOwner::RoleHoldingCase(r) if r == id))
+                .any(|o| matches!(o, MilestoneOwner::RoleHoldingCase(r) if &r.role == id))
         })
         .map(|m| format!("\"{}\"", m.id))
         .collect();
