@@ -1491,6 +1491,27 @@ fn s10_two_departments() -> Roster {
     )
 }
 
+/// A repair the front desk sent to 工程部's member at `t0` + 2 min, who looked
+/// at it, then sent on to 秩序维护部 (nobody named there) by `mover` at
+/// `t0` + 10 min ([`s10_two_departments`]).
+fn s10_sent_on(no: &str, t0: DateTime<Utc>, mover: &str) -> Scenario {
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库道闸损坏")
+        .category(cat("repair"))
+        .build()
+        .unwrap();
+    s.register("fd", no, c).unwrap();
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("eng1", minutes(t0, 5), investigate());
+    s.ok(
+        mover,
+        minutes(t0, 10),
+        transfer_department("sec", "道闸归秩序维护部管理"),
+    );
+    s
+}
+
 /// 4「相关责任部门接到客户中心传递信息或调度后…须在接到调度后的2个小时内向客户中心前台作出回应」,
 /// 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」: the response and the feedback
 /// are the department's the case was sent to. A case 工程部 looked at and then
@@ -1501,23 +1522,7 @@ fn s10_two_departments() -> Roster {
 #[test]
 fn s10_a_case_sent_on_is_the_receiving_departments() {
     let t0 = beijing(2026, 3, 2, 9, 0); // Monday
-    let moved = |no: &str| {
-        let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
-        let c = Complaint::builder(t0, Channel::Phone, "地下车库道闸损坏")
-            .category(cat("repair"))
-            .build()
-            .unwrap();
-        s.register("fd", no, c).unwrap();
-        s.ok("fd", minutes(t0, 1), accept());
-        s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
-        s.ok("eng1", minutes(t0, 5), investigate());
-        s.ok(
-            "fd",
-            minutes(t0, 10),
-            transfer_department("sec", "道闸归秩序维护部管理"),
-        );
-        s
-    };
+    let moved = |no: &str| s10_sent_on(no, t0, "fd");
     let mut silent = moved("XX-M1");
     silent.ok(
         "sec1",
@@ -1590,4 +1595,27 @@ fn s10_a_head_acts_only_once_the_case_is_sent_on() {
     s.ok("fd", minutes(t0, 10), assign("eng", "eng1"));
     s.ok("eh", minutes(t0, 20), reply("工程部主管答复:今日修复"));
     s.assert_replays();
+}
+
+/// 2「客户中心前台接到投诉信息后…并于12小时内向相关部门传递,要求限期处理和回复」: the 限期
+/// the front desk sets is the department's it sent the case to. 工程部's head
+/// sent a case on to 秩序维护部 (no head of it on the roster), and the 限期 the
+/// front desk then set 秩序维护部 lapsed charged to him (`fallback_owner`
+/// `{ role = "dept_head" }`, a head who acted on the case in any department);
+/// now a head of the department with the case (`role_holding_case`, ruling
+/// 161), and with none, the front desk that set it. Twenty-first audit follow-up
+/// (fails on the old file: `agreed_deadline@1 → eh`).
+#[test]
+fn s10_a_limit_set_after_the_case_is_sent_on_is_not_the_senders() {
+    let t0 = beijing(2026, 3, 2, 9, 0); // Monday
+    let mut s = s10_sent_on("XX-LS", t0, "eh");
+    s.ok(
+        "fd",
+        minutes(t0, 15),
+        CommandKind::SetAgreedDeadline {
+            deadline: minutes(t0, 180),
+        },
+    );
+    s.tick(minutes(t0, 181));
+    assert_eq!(breach_owners(&s), ["agreed_deadline@1 → fd"]);
 }
