@@ -872,6 +872,17 @@ fn s10_a_department_sent_a_case_without_a_person_still_answers() {
 /// at 11:00 on `t0`'s day (`t0` at 9:00): the feedback to the first asker
 /// runs from 11:00.
 fn s10_called_back(no: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = s10_replied(no, t0);
+    s.ok(
+        "fd",
+        minutes(t0, 120),
+        callback(Satisfaction::Satisfied, "业主满意"),
+    );
+    s
+}
+
+/// The routine repair of [`s10_called_back`], replied at 10:30, not yet called back.
+fn s10_replied(no: &str, t0: DateTime<Utc>) -> Scenario {
     let mut s = s10_desk();
     let c = Complaint::builder(t0, Channel::Phone, "单元门禁损坏")
         .category(cat("repair"))
@@ -893,11 +904,6 @@ fn s10_called_back(no: &str, t0: DateTime<Utc>) -> Scenario {
     );
     s.ok("sm", minutes(t0, 80), approve());
     s.ok("fd", minutes(t0, 90), reply("门禁已修复"));
-    s.ok(
-        "fd",
-        minutes(t0, 120),
-        callback(Satisfaction::Satisfied, "业主满意"),
-    );
     s
 }
 
@@ -1618,4 +1624,24 @@ fn s10_a_limit_set_after_the_case_is_sent_on_is_not_the_senders() {
     );
     s.tick(minutes(t0, 181));
     assert_eq!(breach_owners(&s), ["agreed_deadline@1 → fd"]);
+}
+
+/// 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心,以便跟进验证和回访顾客(回访时效在2个
+/// 工作日内执行)」 and 7「物业公司主管领导遇不能协调解决的重要重大事项…处理完毕后,由发展商客户服务部
+/// 会同物业公司于8小时内跟进验证,并于完成后的2个工作日内回访客户」: the 发展商客户服务部 calls
+/// back only a 重要重大 (emergency) matter; a routine complaint is the 客户中心's to
+/// call back. Its `record_callback` held on every case, so its callback of a
+/// routine repair ended the centre's 2 working days. Refused now (a grant at the
+/// level `emergency`), changing nothing; the centre calls back. Twenty-first
+/// audit (fails on the old file: the developer's callback was taken).
+#[test]
+fn s10_the_developer_calls_back_only_an_emergency() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = s10_replied("XX-DV", t0);
+    let called = || callback(Satisfaction::Satisfied, "业主满意");
+    let refused = s.refused("dcs", minutes(t0, 100), called());
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert!(s10_open(&s, minutes(t0, 101), "callback"));
+    s.ok("fd", minutes(t0, 120), called());
+    s.assert_replays();
 }
