@@ -208,7 +208,7 @@ fn policy_check_summarises_the_agreed_deadline_closure_and_duties() {
     let o = tousu(&["policy", "check", "policies/property-xx-s10.toml"]);
     let out = stdout(&o);
     assert!(
-        out.contains("agreed deadline: owned by the holder of dept_head among lead_department, then role dept_head, then role front_desk; one agreement a round"),
+        out.contains("agreed deadline: owned by the holder of dept_head among lead_department, then role dept_head holding the case, then role front_desk; one agreement a round"),
         "{out}"
     );
     assert!(

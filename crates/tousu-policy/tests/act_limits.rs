@@ -135,10 +135,18 @@ fn invariants_read_the_limits() {
             .iter()
             .any(|f| f.invariant == "grants_restrict")
     );
-    // A role that records any act anyway: its limit restricts nothing.
+    // A role that records any act anyway: its limit restricts nothing. The
+    // developer's service (its `actions` line, then its grant of the
+    // verification).
+    let developer = "actions = [\"add_note\"]\ngrants = [\n    { actions = [\"record_action\"], acts = [\"verification_done\"]";
+    assert_eq!(S10.matches(developer).count(), 1);
     let loose = S10.replacen(
-        r#"actions = ["record_callback", "add_note"]"#,
-        r#"actions = ["record_callback", "add_note", "record_action"]"#,
+        developer,
+        &developer.replacen(
+            r#"actions = ["add_note"]"#,
+            r#"actions = ["add_note", "record_action"]"#,
+            1,
+        ),
         1,
     );
     assert_ne!(loose, S10);

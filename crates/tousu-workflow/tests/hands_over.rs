@@ -155,3 +155,77 @@ fn a_grants_own_list_holds_only_where_the_grant_does() {
     h.run("kf1", Harness::minutes(t0, 10), assign("hq", Some("gm")))
         .unwrap();
 }
+
+/// The default policy whose complaint desk holds `transfer` only by two
+/// grants: one while the case is with it (`holds_case = true`) with no list
+/// (the role has none either: anywhere), one that does not ask for the case
+/// (on an assigned case) sending it only where someone is a handler (ruling
+/// 158).
+fn transfer_by_two_grants() -> PolicyRuntime {
+    let mut p = Policy::default_policy().unwrap();
+    p.schema_version = 2;
+    let i = p
+        .roles
+        .iter()
+        .position(|r| r.id.as_str() == "complaint_manager")
+        .unwrap();
+    p.roles[i]
+        .actions
+        .retain(|a| *a != tousu_policy::authority::Action::Transfer);
+    for grant in [
+        serde_json::json!({ "actions": ["transfer"], "holds_case": true }),
+        serde_json::json!({ "actions": ["transfer"], "statuses": ["assigned"], "hands_over_to": ["handler"] }),
+    ] {
+        p.roles[i]
+            .grants
+            .push(serde_json::from_value(grant).unwrap());
+    }
+    p.validate().unwrap();
+    PolicyRuntime::new(p).unwrap()
+}
+
+/// Ruling 158, 「the ways that hold on the case decide」: a grant counts only
+/// where its conditions hold, `holds_case` among them. The desk sent the
+/// case to 工程部's handler, so it is no longer the desk's: the grant that
+/// asks for the case (no list) does not hold, and the other grant's list
+/// decides — the desk may not send the case on to the general manager in
+/// 总经理室, where nobody is a handler. (`assign` is taken only on an
+/// accepted case, which before any hand-over is anyone's under
+/// `holds_case = true`; `transfer` is the same check on a case held
+/// elsewhere.)
+#[test]
+fn a_grant_that_asks_for_the_case_does_not_count_where_the_case_is_elsewhere() {
+    let mut h = Harness::new();
+    h.rt = transfer_by_two_grants();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    h.register_default(t0);
+    let accept = CommandKind::Accept {
+        override_reason: None,
+    };
+    h.run("kf1", Harness::minutes(t0, 5), accept).unwrap();
+    h.run("kf1", Harness::minutes(t0, 10), assign("eng", Some("h1")))
+        .unwrap();
+    let before = h.case().clone();
+    let transfer_to = |lead: &str, handler: Option<&str>| CommandKind::Transfer {
+        assignment: Assignment {
+            lead: did(lead),
+            handler: handler.map(sid),
+            co_handling: vec![],
+        },
+        reason: "转总经理室".to_owned(),
+    };
+    let err = h
+        .run(
+            "kf1",
+            Harness::minutes(t0, 20),
+            transfer_to("hq", Some("gm")),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "hand_over_refused", "{err}");
+    assert_eq!(err.details()["accepted"], serde_json::json!(["handler"]));
+    assert_eq!(h.case(), &before);
+    // The other grant's list lets the case go where a handler is.
+    h.run("kf1", Harness::minutes(t0, 20), transfer_to("eng", None))
+        .unwrap();
+    assert_eq!(h.case().assignment.as_ref().unwrap().handler, None);
+}

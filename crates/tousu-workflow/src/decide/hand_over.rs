@@ -11,11 +11,12 @@ use tousu_policy::hands_over::HandOverLimit;
 
 use super::Decision;
 use crate::Rejection;
-use crate::authority::case_view;
+use crate::authority::{case_view, holds_case};
 use crate::command::Assignment;
 
 /// The roles of the actor that grant the command's action on the case
-/// decide: one with no list lets the hand-over through; otherwise some
+/// decide, each grant only where its conditions hold for the actor, where
+/// the case is for him included (`holds_case`): one with no list lets the hand-over through; otherwise some
 /// list must fit the lead department, and some list must hold a role of
 /// the handler named — a handler is charged with the case's clocks, so
 /// working beside those who may stop them is not enough. Co-handling
@@ -23,7 +24,13 @@ use crate::command::Assignment;
 pub(super) fn check(d: &Decision<'_, '_>, a: &Assignment) -> Result<(), Rejection> {
     let ctx = d.ctx;
     let action = d.command.kind.action();
-    let view = case_view(d.case, d.at());
+    let mut view = case_view(d.case, d.at());
+    // Where the case is for the actor (rulings 121 and 158): a grant that
+    // asks for the case (`holds_case`) counts only where it holds for him,
+    // as when the action was authorised; read for nobody in particular, a
+    // grant with no list let any hand-over through wherever another grant
+    // authorised it.
+    holds_case(ctx, d.staff, d.case, &mut view);
     let mut roles: Vec<&Role> = Vec::new();
     let mut limits: Vec<HandOverLimit<'_>> = Vec::new();
     for role in d.staff.roles.iter().filter_map(|r| ctx.policy.role(r)) {
