@@ -160,11 +160,11 @@ fn role_holding_case_holds_loads_writes_back_and_refuses_false_with_its_place() 
             "/../../policies/campus-property-s22.toml"
         ))
         .unwrap();
-        let text = text.replacen(
-            "fallback_owner = { role = \"receptionist\" }",
-            &format!("fallback_owner = {owner}"),
-            1,
-        );
+        // `notify_responsible`'s fallback, the file's first with the role
+        // alone: the anchor must be there, or the owner tested is not this.
+        let anchor = "fallback_owner = { role_holding_case = \"receptionist\" }";
+        assert!(text.contains(anchor), "S22 no longer has {anchor}");
+        let text = text.replacen(anchor, &format!("fallback_owner = {owner}"), 1);
         let p = Policy::from_toml_str(&text).map_err(|e| e.to_string())?;
         p.validate().map_err(|e| e.to_string())?;
         Ok(p)
