@@ -1460,27 +1460,30 @@ fn s22_the_project_manager_does_not_reassign_an_ordinary_repair() {
     s.assert_replays();
 }
 
+/// Two 服务中心 (`fw`, `fw2`), each with a 维修班 under it (`wx`, `wx2`),
+/// staffed as given.
+fn two_centres_staffed(staff: &[StaffRow<'_>]) -> Scenario {
+    let depts = [
+        ("fw", "一区物业服务中心", None),
+        ("wx", "一区维修班", Some("fw")),
+        ("fw2", "二区物业服务中心", None),
+        ("wx2", "二区维修班", Some("fw2")),
+    ];
+    Scenario::new(policy("campus-property-s22.toml"), roster(&depts, staff))
+}
+
 /// Two 服务中心, each with its 值班员, its 投诉受理员 and a 维修班 under it (`wx`:
 /// 老包 and 小董; `wx2`: 小鲁).
 fn two_centres() -> Scenario {
-    let roster = roster(
-        &[
-            ("fw", "一区物业服务中心", None),
-            ("wx", "一区维修班", Some("fw")),
-            ("fw2", "二区物业服务中心", None),
-            ("wx2", "二区维修班", Some("fw2")),
-        ],
-        &[
-            ("duty", "一区值班员", "fw", &["duty_officer"], None),
-            ("wxg", "维修工 老包", "wx", &["responsible"], None),
-            ("wxg2", "维修工 小董", "wx", &["responsible"], None),
-            ("rec", "一区投诉受理员", "fw", &["receptionist"], None),
-            ("duty2", "二区值班员", "fw2", &["duty_officer"], None),
-            ("wxg3", "二区维修工 小鲁", "wx2", &["responsible"], None),
-            ("rec2", "二区投诉受理员", "fw2", &["receptionist"], None),
-        ],
-    );
-    Scenario::new(policy("campus-property-s22.toml"), roster)
+    two_centres_staffed(&[
+        ("duty", "一区值班员", "fw", &["duty_officer"], None),
+        ("wxg", "维修工 老包", "wx", &["responsible"], None),
+        ("wxg2", "维修工 小董", "wx", &["responsible"], None),
+        ("rec", "一区投诉受理员", "fw", &["receptionist"], None),
+        ("duty2", "二区值班员", "fw2", &["duty_officer"], None),
+        ("wxg3", "二区维修工 小鲁", "wx2", &["responsible"], None),
+        ("rec2", "二区投诉受理员", "fw2", &["receptionist"], None),
+    ])
 }
 
 /// (三)「当遇投诉报修无法立即处理时,值班员应认真做好值班记录,并尽快通知责任人」: the 值班员
@@ -1605,23 +1608,14 @@ fn s22_a_late_notice_is_the_receiving_centres() {
 
 /// Two centres, each with its 维修班 under it, a 值班员, a 主管 and a 项目经理.
 fn two_centres_with_heads() -> Scenario {
-    let roster = roster(
-        &[
-            ("fw", "一区物业服务中心", None),
-            ("wx", "一区维修班", Some("fw")),
-            ("fw2", "二区物业服务中心", None),
-            ("wx2", "二区维修班", Some("fw2")),
-        ],
-        &[
-            ("duty", "一区值班员", "fw", &["duty_officer"], None),
-            ("wxg", "维修工 老包", "wx", &["responsible"], None),
-            ("sup", "一区主管", "fw", &["supervisor"], None),
-            ("pm", "一区项目经理", "fw", &["project_manager"], None),
-            ("sup2", "二区主管", "fw2", &["supervisor"], None),
-            ("pm2", "二区项目经理", "fw2", &["project_manager"], None),
-        ],
-    );
-    Scenario::new(policy("campus-property-s22.toml"), roster)
+    two_centres_staffed(&[
+        ("duty", "一区值班员", "fw", &["duty_officer"], None),
+        ("wxg", "维修工 老包", "wx", &["responsible"], None),
+        ("sup", "一区主管", "fw", &["supervisor"], None),
+        ("pm", "一区项目经理", "fw", &["project_manager"], None),
+        ("sup2", "二区主管", "fw2", &["supervisor"], None),
+        ("pm2", "二区项目经理", "fw2", &["project_manager"], None),
+    ])
 }
 
 /// (七)「服务中心项目经理、主管等应不定期对值班情况进行巡视,及时处理突发事件」 and (三)「发现重大问题
