@@ -846,26 +846,42 @@ fn s10_a_department_sent_a_case_without_a_person_still_answers() {
         s.ok("eng1", minutes(t0, 10), investigate());
         s
     };
-    // Cannot finish on time, and says nothing.
-    let mut silent = sent("XX-O1");
+    // Cannot finish on time, and says nothing; done, and the centre not told
+    // within 2 hours.
+    let (silent, done) = silent_and_done(sent, ["XX-O1", "XX-O2"], "eng1", t0, 151, "已修复");
+    assert_eq!(silent, ["dept_response@1 → eng1"]);
+    assert_eq!(done, ["completion_feedback@1 → eng1"]);
+}
+
+/// The breaches of two cases `sent` builds, where `worker` records at 30
+/// minutes that he cannot finish on time and says nothing until `silent_at`,
+/// and where he reports the work done (`done_note`) at 60 minutes and nobody
+/// tells the centre by 181.
+fn silent_and_done(
+    sent: impl Fn(&str) -> Scenario,
+    numbers: [&str; 2],
+    worker: &str,
+    t0: DateTime<Utc>,
+    silent_at: i64,
+    done_note: &str,
+) -> (Vec<String>, Vec<String>) {
+    let mut silent = sent(numbers[0]);
     silent.ok(
-        "eng1",
+        worker,
         minutes(t0, 30),
         CommandKind::RecordFacts {
             facts: [(fact("cannot_finish_on_time"), yes())].into(),
         },
     );
-    silent.tick(minutes(t0, 151));
-    assert_eq!(breach_owners(&silent), ["dept_response@1 → eng1"]);
-    // Done, and the centre not told within 2 hours.
-    let mut done = sent("XX-O2");
+    silent.tick(minutes(t0, silent_at));
+    let mut done = sent(numbers[1]);
     done.ok(
-        "eng1",
+        worker,
         minutes(t0, 60),
-        action(CaseAction::WorkCompleted, "已修复"),
+        action(CaseAction::WorkCompleted, done_note),
     );
     done.tick(minutes(t0, 181));
-    assert_eq!(breach_owners(&done), ["completion_feedback@1 → eng1"]);
+    (breach_owners(&silent), breach_owners(&done))
 }
 
 /// A routine repair on the desk, replied at 10:30 and called back satisfied
@@ -1529,24 +1545,9 @@ fn s10_sent_on(no: &str, t0: DateTime<Utc>, mover: &str) -> Scenario {
 fn s10_a_case_sent_on_is_the_receiving_departments() {
     let t0 = beijing(2026, 3, 2, 9, 0); // Monday
     let moved = |no: &str| s10_sent_on(no, t0, "fd");
-    let mut silent = moved("XX-M1");
-    silent.ok(
-        "sec1",
-        minutes(t0, 30),
-        CommandKind::RecordFacts {
-            facts: [(fact("cannot_finish_on_time"), yes())].into(),
-        },
-    );
-    silent.tick(minutes(t0, 200));
-    assert_eq!(breach_owners(&silent), ["dept_response@1 → sec1"]);
-    let mut done = moved("XX-M2");
-    done.ok(
-        "sec1",
-        minutes(t0, 60),
-        action(CaseAction::WorkCompleted, "道闸已复位"),
-    );
-    done.tick(minutes(t0, 181));
-    assert_eq!(breach_owners(&done), ["completion_feedback@1 → sec1"]);
+    let (silent, done) = silent_and_done(moved, ["XX-M1", "XX-M2"], "sec1", t0, 200, "道闸已复位");
+    assert_eq!(silent, ["dept_response@1 → sec1"]);
+    assert_eq!(done, ["completion_feedback@1 → sec1"]);
 }
 
 /// 2「客户中心前台接到投诉信息后…并于12小时内向相关部门传递,要求限期处理和回复」, 8「客户中心协调
