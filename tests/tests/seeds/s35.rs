@@ -718,3 +718,37 @@ fn wuhu_and_maanshan() -> Roster {
         ],
     )
 }
+
+/// 第七条「市、县级住房城乡建设行政主管部门应指定专门机构负责本行政区域内…投诉受理和处理工作」,
+/// 第四条「属地管理、分级负责」: a complaint 芜湖's body received (its first
+/// responder `w1`) is 芜湖's to accept or refuse, hand on or answer until it is
+/// handed on (`holds_case = "received"`, ruling 151). 马鞍山's body and the 总站
+/// neither turn it away nor accept, hand on or answer it; 芜湖 accepts and hands
+/// it on. Fails on the old file (twenty-second audit): 马鞍山's refusal
+/// (`not_accept` on every case) was recorded, the complaint turned away.
+#[test]
+fn s35_a_complaint_a_body_received_is_its_own_to_accept_or_refuse() {
+    let mut s = Scenario::new(policy("construction-anhui-s35.toml"), wuhu_and_maanshan());
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let c = about(t0, "structure", "新交付住宅楼梯间墙体裂缝")
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", "AH-RC", c).unwrap();
+    let refuse = || CommandKind::NotAccept {
+        reason_zh: "不属本行政区域".into(),
+        advice_zh: None,
+    };
+    for who in ["m1", "z1"] {
+        refused_not_holding(&mut s, who, minutes(t0, 5), refuse());
+        refused_not_holding(&mut s, who, minutes(t0, 5), accept());
+    }
+    s.ok("w1", minutes(t0, 10), accept());
+    for who in ["m1", "z1"] {
+        refused_not_holding(&mut s, who, minutes(t0, 15), assign("mas", "m1"));
+        refused_not_holding(&mut s, who, minutes(t0, 15), reply("已处理"));
+    }
+    s.ok("w1", minutes(t0, 20), assign("wh", "w1"));
+    assert_eq!(status(&s), Status::Assigned);
+    s.assert_replays();
+}
