@@ -1522,3 +1522,54 @@ fn s37_the_leader_does_not_close_a_complaint_unanswered() {
     s.ok("jl", minutes(t0, 40), closing());
     s.assert_replays();
 }
+
+/// 首问负责制 第三条「首问责任人…未能及时办结的,应主动说明原因」, 投诉受理制 第三条「并转告投资商」:
+/// the investor is told why a late case is late by those who have it — the
+/// 经办人 of the section it was handed to, or the 首问责任人's own section. A first
+/// receiver of another section (`sw2`, 综合科) and another handling section (`gh`,
+/// 规划建设科) record no contact naming `late_explained` on 项目服务科's case; its 经办人
+/// does, and the reason is given in time. Fails on the old file (twenty-second
+/// audit): `record_action` held on every case, and `sw2`'s contact stopped the
+/// clock `jb` owns.
+#[test]
+fn s37_only_those_with_the_case_tell_the_investor_why_it_is_late() {
+    let roster = roster(
+        &[
+            ("zsj", "招商局", None),
+            ("bgs", "办公室", Some("zsj")),
+            ("zhk", "综合科", Some("zsj")),
+            ("ywk", "项目服务科", Some("zsj")),
+            ("ghk", "规划建设科", Some("zsj")),
+        ],
+        &[
+            ("sw", "首问 康科员", "bgs", &["first_receiver"], None),
+            ("sw2", "综合科 晁科员", "zhk", &["first_receiver"], None),
+            ("jb", "经办 阎科长", "ywk", &["handling_section"], None),
+            ("gh", "规划科经办", "ghk", &["handling_section"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("industrial-park-s37.toml"), roster);
+    let t0 = beijing(2025, 9, 29, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "企业反映水电接入手续迟迟未办")
+        .complainant(Complainant::organization("某新材料有限公司").unwrap())
+        .category(cat("service_efficiency"))
+        .first_responder(sid("sw"))
+        .build()
+        .unwrap();
+    s.register("sw", "HSG-LX", c).unwrap();
+    s.ok("sw", minutes(t0, 5), accept());
+    s.ok("sw", minutes(t0, 10), assign("ywk", "jb"));
+    s.tick(beijing(2025, 10, 14, 9, 0));
+    let explain = || CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::CustomerContacted,
+        note: Some("已向企业说明供电部门尚未批复".into()),
+        milestone: Some(tousu_policy::MilestoneId::new("late_explained").unwrap()),
+    };
+    for who in ["sw2", "gh"] {
+        refused_not_holding(&mut s, who, beijing(2025, 10, 14, 10, 0), explain());
+    }
+    s.ok("jb", beijing(2025, 10, 14, 11, 0), explain());
+    s.tick(beijing(2025, 10, 16, 9, 0));
+    assert_eq!(breach_owners(&s), ["completion@1 → jb"]);
+    s.assert_replays();
+}
