@@ -1401,6 +1401,19 @@ fn s20_the_cs_staff_gives_the_time_once_the_supervisor_consented() {
 /// A repair complaint `what` from `owner` reported at the desk at `t0`, taken
 /// by the 客服员 `kf` (its first responder) and accepted five minutes later.
 fn repair_taken_by_kf(
+    s: Scenario,
+    t0: DateTime<Utc>,
+    id: &str,
+    what: &str,
+    owner: &str,
+) -> Scenario {
+    let mut s = repair_received_by_kf(s, t0, id, what, owner);
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// The complaint of `repair_taken_by_kf`, registered and not yet accepted.
+fn repair_received_by_kf(
     mut s: Scenario,
     t0: DateTime<Utc>,
     id: &str,
@@ -1414,7 +1427,6 @@ fn repair_taken_by_kf(
         .build()
         .unwrap();
     s.register("kf", id, c).unwrap();
-    s.ok("kf", minutes(t0, 5), accept());
     s
 }
 
@@ -1453,6 +1465,14 @@ fn s20_another_centres_cs_staff_does_not_take_a_case_to_the_supervisor() {
 /// water tank reported at the first centre's desk at `t0`, taken by kf and
 /// accepted five minutes later.
 fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = overflow_received_at_the_first_centre(t0, id);
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// The complaint of `overflow_at_the_first_centre`, registered by kf and not yet
+/// accepted.
+fn overflow_received_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
     let roster = roster(
         &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
         &[
@@ -1464,7 +1484,7 @@ fn overflow_at_the_first_centre(t0: DateTime<Utc>, id: &str) -> Scenario {
         ],
     );
     let s = Scenario::new(policy("property-training-s20.toml"), roster);
-    repair_taken_by_kf(s, t0, id, "楼顶水箱溢水", "业主 邹女士")
+    repair_received_by_kf(s, t0, id, "楼顶水箱溢水", "业主 邹女士")
 }
 
 /// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员,能给予解释的就当场给予解释」: a
@@ -1611,4 +1631,23 @@ fn s20_the_record_is_the_receivers_who_took_the_complaint() {
         owners.contains(&"result_record@1 → zb".to_owned()),
         "{owners:?}"
     );
+}
+
+/// 1「接到投诉(电话投诉、现场投诉、前台投诉)的客服员」, 4「根据业主所投诉的事项作业务分类,
+/// 并立即核实投诉事项是否真实、有效」: the complaint received at the first centre is
+/// its to accept. `accept` was among the 客服员's and the person on duty's
+/// `actions`, held on every case, so 二区's 客服员 or person on duty accepted it,
+/// starting its phone reply (the twenty-second audit's act probe). Now in their
+/// `"received"` grants (ruling 151): refused naming `holds_case`, and kf accepts.
+/// Fails on the old file, where 二区's acceptance was taken.
+#[test]
+fn s20_another_centre_does_not_accept_a_complaint_received_here() {
+    let t0 = beijing(2026, 12, 16, 10, 0); // Wednesday
+    let mut s = overflow_received_at_the_first_centre(t0, "S20-AC");
+    for who in ["kfb", "zbb"] {
+        refused_not_holding(&mut s, who, minutes(t0, 3), accept());
+    }
+    s.ok("kf", minutes(t0, 5), accept());
+    assert_eq!(status(&s), Status::Accepted);
+    s.assert_replays();
 }
