@@ -1448,6 +1448,13 @@ fn two_desks() -> Roster {
 
 /// Feedback the 前台 received (its first responder) and accepted at `t0`.
 fn received_at_the_front(t0: chrono::DateTime<chrono::Utc>, c: ComplaintBuilder) -> Scenario {
+    let mut s = registered_at_the_front(c);
+    s.ok("fd", minutes(t0, 5), accept());
+    s
+}
+
+/// Feedback the 前台 received (its first responder), not yet accepted.
+fn registered_at_the_front(c: ComplaintBuilder) -> Scenario {
     let mut s = Scenario::new(policy("membership-cards-s17.toml"), two_desks());
     let c = c
         .complainant(person("会员"))
@@ -1455,7 +1462,6 @@ fn received_at_the_front(t0: chrono::DateTime<chrono::Utc>, c: ComplaintBuilder)
         .build()
         .unwrap();
     s.register("fd", "S17-TD", c).unwrap();
-    s.ok("fd", minutes(t0, 5), accept());
     s
 }
 
@@ -1675,4 +1681,25 @@ fn s17_another_desk_does_not_withdraw_the_desks_complaint() {
         CommandKind::Withdraw { reason: None },
     );
     s.assert_replays();
+}
+
+/// 意见类「由接收部门录入《客户意见/投诉登记表》」, 7「接诉部门」: a complaint the 前台 received is
+/// the 前台's to accept. `accept` was among the receiving desk's `actions`, held on
+/// every case, so 会籍部's desk accepted the 前台's complaint (the twenty-second
+/// audit's act probe). Now in its `"received"` grant (ruling 151): refused naming
+/// `holds_case`, changing nothing, and the 前台 accepts. Fails on the old file,
+/// where 会籍部's acceptance was taken.
+#[test]
+fn s17_another_desk_does_not_accept_the_desks_complaint() {
+    let t0 = beijing(2026, 6, 9, 10, 0); // Tuesday
+    let mut s = registered_at_the_front(
+        Complaint::builder(t0, Channel::Visit, "更衣柜门锁损坏,物品被盗")
+            .category(cat("equipment")),
+    );
+    let before = (s.case().clone(), s.events.len());
+    let e = s.run("gw", minutes(t0, 3), accept()).unwrap_err();
+    assert!(not_held(&e), "{e}");
+    assert_eq!((s.case().clone(), s.events.len()), before);
+    s.ok("fd", minutes(t0, 5), accept());
+    assert_eq!(status(&s), Status::Accepted);
 }
