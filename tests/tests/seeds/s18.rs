@@ -817,8 +817,8 @@ fn s18_the_assumed_limits_dispatch_approval_and_callback() {
     assert_eq!(due(&s, minutes(t0, 140), "callback"), "2026-03-06 00:00");
 }
 
-/// The 客服中心, the 管网所 (班长 gw1, 主管领导 gw0) and the 水质检测中心 (检测员 jc1, 主管领导
-/// jc0); a water-quality complaint the intake officer accepts on Monday 2026-05-11
+/// The 客服中心, the 管网所 (班长 gw1, 主管领导 gw0), the 水质检测中心 (检测员 jc1, 主管领导
+/// jc0) and the 公司分管领导 (fg); a water-quality complaint the intake officer accepts on Monday 2026-05-11
 /// (09:10), not yet handed on.
 fn water_quality_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
@@ -826,6 +826,7 @@ fn water_quality_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>)
             ("cs", "客服中心", None),
             ("pipe", "管网所", None),
             ("lab", "水质检测中心", None),
+            ("board", "公司领导", None),
         ],
         &[
             ("kf", "客服受理员", "cs", &["cs_intake"], None),
@@ -833,6 +834,7 @@ fn water_quality_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>)
             ("jc1", "水质检测员", "lab", &["responsible_dept"], None),
             ("gw0", "管网所主管领导", "pipe", &["dept_leader"], None),
             ("jc0", "检测中心主管领导", "lab", &["dept_leader"], None),
+            ("fg", "公司分管领导", "board", &["company_leader"], None),
         ],
     );
     let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
@@ -975,5 +977,35 @@ fn s18_another_department_does_not_call_promise_or_answer_a_case() {
     s.ok("gw1", minutes(t0, 160), reply("已冲洗管网末梢, 水质恢复正常"));
     s.tick(beijing(2026, 5, 12, 11, 30));
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
+
+/// 第三条「按照审批权限获得审批的处理结果向投诉客户的回复、解释」, 第五条「投诉处理责任部门、人员应在
+/// 24小时内电话答复客户」: every complaint is phoned and answered. The company leader's
+/// abnormal closure (assumed: the 制度 has none) held at any stage, so he ended a complaint
+/// handed to the 管网所 before any call or answer, meeting its 24 hours and its result. Now
+/// only an answered complaint (`statuses = ["replied"]`): refused as
+/// `grant_condition_unmet`, nothing changes; once answered he may end it. The
+/// twenty-second audit's act probe (fails on the old file, where the closure was taken).
+#[test]
+fn s18_the_company_leader_closes_abnormally_only_an_answered_complaint() {
+    let close = || CommandKind::CloseAbnormally {
+        reason: "客户诉求无法满足".into(),
+    };
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-CA");
+    let refusal = s.refused("fg", minutes(t0, 125), close());
+    assert!(
+        matches!(refusal, Rejection::GrantConditionUnmet { .. }),
+        "{refusal}"
+    );
+    s.ok(
+        "gw1",
+        minutes(t0, 130),
+        propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
+    );
+    s.ok("gw0", minutes(t0, 140), approve());
+    s.ok("kf", minutes(t0, 150), reply("已冲洗管网末梢, 水质恢复正常"));
+    s.ok("fg", minutes(t0, 160), close());
+    assert!(!status(&s).is_open());
     s.assert_replays();
 }
