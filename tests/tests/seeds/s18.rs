@@ -974,7 +974,11 @@ fn s18_another_department_does_not_call_promise_or_answer_a_case() {
     let approved = s.case().clone();
     refused_not_holding(&mut s, "jc1", minutes(t0, 150), reply("水质已恢复"));
     assert_eq!(s.case(), &approved, "the refusal changes nothing");
-    s.ok("gw1", minutes(t0, 160), reply("已冲洗管网末梢, 水质恢复正常"));
+    s.ok(
+        "gw1",
+        minutes(t0, 160),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
     s.tick(beijing(2026, 5, 12, 11, 30));
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
     s.assert_replays();
@@ -1004,7 +1008,11 @@ fn s18_the_company_leader_closes_abnormally_only_an_answered_complaint() {
         propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
     );
     s.ok("gw0", minutes(t0, 140), approve());
-    s.ok("kf", minutes(t0, 150), reply("已冲洗管网末梢, 水质恢复正常"));
+    s.ok(
+        "kf",
+        minutes(t0, 150),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
     s.ok("fg", minutes(t0, 160), close());
     assert!(!status(&s).is_open());
     s.assert_replays();
