@@ -1483,7 +1483,12 @@ fn s15_a_department_does_not_work_a_case_not_yet_handed_on() {
 /// A late delivery the CS staff registered and accepted, not yet handed on,
 /// with the cast of [`ops_and_sales`].
 fn accepted_late_delivery(t0: DateTime<Utc>, id: &str) -> Scenario {
-    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), ops_and_sales());
+    accepted_late_delivery_among(ops_and_sales(), t0, id)
+}
+
+/// [`accepted_late_delivery`] with the cast `roster`.
+fn accepted_late_delivery_among(roster: Roster, t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = Scenario::new(policy("cs-abcd-s15.toml"), roster);
     let c = about(t0, "timeliness", "合同约定次日达,实际三日到")
         .complainant(confirmed("投诉人"))
         .build()
@@ -1548,5 +1553,31 @@ fn s15_the_division_does_not_end_its_round_before_its_opinion_is_told() {
             reason: "事业部结案".into(),
         },
     );
+    s.assert_replays();
+}
+
+/// 4.2 B「涉及到其他部门的,将《客服工单》移交给负责部门」, D「由客户服务部经理与其它相关部门再次商议解决
+/// 办法…如此反复,还无法满足客户投诉需求,将此次投诉上报给事业部更高管理层」: the work order goes to
+/// 运营部 / 销售部, and a case reaches the 事业部 only by the rounds' step. The staff and the
+/// 客服经理 could name any handler, a 事业部 member too, who may not answer before that
+/// step, and the case was then no longer with either of them. Now `hands_over_to` (ruling
+/// 78): each assignment to the 事业部 is refused as `hand_over_refused`, changing nothing,
+/// and the work order goes to 运营部. The twenty-second audit's act probe (fails on the old
+/// file, where the staff's assignment to the 事业部 was taken).
+#[test]
+fn s15_no_one_hands_a_case_to_the_division_before_the_rounds() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = accepted_late_delivery_among(s15_roster(), t0, "S15-HD");
+    let to_the_division = |s: &mut Scenario, who: &str, at| {
+        let refusal = s.refused(who, at, assign("div", "dm"));
+        assert!(
+            matches!(refusal, Rejection::HandOverRefused { .. }),
+            "{who}: {refusal}"
+        );
+    };
+    to_the_division(&mut s, "kf", minutes(t0, 10));
+    s.ok("kf", minutes(t0, 20), escalate("涉及赔偿, 无法自行处理"));
+    to_the_division(&mut s, "csm", minutes(t0, 30));
+    s.ok("csm", minutes(t0, 40), assign("ops", "op1"));
     s.assert_replays();
 }

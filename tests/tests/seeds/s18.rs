@@ -817,16 +817,16 @@ fn s18_the_assumed_limits_dispatch_approval_and_callback() {
     assert_eq!(due(&s, minutes(t0, 140), "callback"), "2026-03-06 00:00");
 }
 
-/// The 客服中心, the 管网所 (班长 gw1, 主管领导 gw0) and the 水质检测中心 (检测员 jc1, 主管领导
-/// jc0); a water-quality
-/// complaint the intake officer accepts and hands to gw1 on Monday 2026-05-11,
-/// which gw1 starts on and records his findings for (10:40, 11:00).
-fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+/// The 客服中心, the 管网所 (班长 gw1, 主管领导 gw0), the 水质检测中心 (检测员 jc1, 主管领导
+/// jc0) and the 公司分管领导 (fg); a water-quality complaint the intake officer accepts on Monday 2026-05-11
+/// (09:10), not yet handed on.
+fn water_quality_accepted(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     let roster = roster(
         &[
             ("cs", "客服中心", None),
             ("pipe", "管网所", None),
             ("lab", "水质检测中心", None),
+            ("board", "公司领导", None),
         ],
         &[
             ("kf", "客服受理员", "cs", &["cs_intake"], None),
@@ -834,6 +834,7 @@ fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chr
             ("jc1", "水质检测员", "lab", &["responsible_dept"], None),
             ("gw0", "管网所主管领导", "pipe", &["dept_leader"], None),
             ("jc0", "检测中心主管领导", "lab", &["dept_leader"], None),
+            ("fg", "公司分管领导", "board", &["company_leader"], None),
         ],
     );
     let mut s = Scenario::new(policy("water-chengdu-s18.toml"), roster);
@@ -841,6 +842,13 @@ fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chr
     let c = about(t0, "water_quality", "自来水有异味").build().unwrap();
     s.register("kf", id, c).unwrap();
     s.ok("kf", minutes(t0, 10), accept());
+    (s, t0)
+}
+
+/// [`water_quality_accepted`], handed to gw1 (09:30), who starts on it and records
+/// his findings (10:40, 11:00).
+fn water_quality_at_the_pipe_office(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let (mut s, t0) = water_quality_accepted(id);
     s.ok("kf", minutes(t0, 30), assign("pipe", "gw1"));
     s.ok("gw1", minutes(t0, 100), investigate());
     s.ok(
@@ -920,5 +928,92 @@ fn s18_only_the_handling_departments_leader_approves() {
         minutes(t0, 160),
         reply("已冲洗管网末梢, 水质恢复正常"),
     );
+    s.assert_replays();
+}
+
+/// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」, 第五条「投诉处理责任部门、人员应在24小时
+/// 内电话答复客户」, 提出解决方案阶段(二)「向客户说明解决问题所需要的时间,及其原因」: the
+/// department the case was handed to phones the customer, tells him the time it needs and
+/// answers. The 责任部门's `record_action` and `set_agreed_deadline` held on every case,
+/// and its `reply` once approved, so the 水质检测中心's call met the 管网所's 24 hours, its
+/// date replaced the 管网所's result, and its answer ended the case; and its `escalate`
+/// (`holds_case = true`) held on a complaint the intake officer had not yet handed on.
+/// Now `holds_case = "handed"`: each refused naming `holds_case`, nothing changes, and
+/// the 管网所 acts. The twenty-second audit (`acts_on_any_case`; fails on the old file,
+/// where the other department's escalation before the hand-over was taken).
+#[test]
+fn s18_another_department_does_not_call_promise_or_answer_a_case() {
+    let call = || {
+        act(
+            tousu_policy::CaseAction::CustomerContacted,
+            "已电话告知:正在检测水质",
+        )
+    };
+    let date = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 5, 13, 18, 0),
+    };
+    let (mut s, t0) = water_quality_accepted("S18-ND");
+    let before = s.case().clone();
+    for kind in [escalate("检测中心报主管领导"), call(), date()] {
+        refused_not_holding(&mut s, "jc1", minutes(t0, 20), kind);
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-NA");
+    let assigned = s.case().clone();
+    for kind in [call(), date()] {
+        refused_not_holding(&mut s, "jc1", minutes(t0, 125), kind);
+    }
+    assert_eq!(s.case(), &assigned, "the refusals change nothing");
+    s.ok("gw1", minutes(t0, 125), call());
+    s.ok(
+        "gw1",
+        minutes(t0, 130),
+        propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
+    );
+    s.ok("gw0", minutes(t0, 140), approve());
+    let approved = s.case().clone();
+    refused_not_holding(&mut s, "jc1", minutes(t0, 150), reply("水质已恢复"));
+    assert_eq!(s.case(), &approved, "the refusal changes nothing");
+    s.ok(
+        "gw1",
+        minutes(t0, 160),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
+    s.tick(beijing(2026, 5, 12, 11, 30));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
+
+/// 第三条「按照审批权限获得审批的处理结果向投诉客户的回复、解释」, 第五条「投诉处理责任部门、人员应在
+/// 24小时内电话答复客户」: every complaint is phoned and answered. The company leader's
+/// abnormal closure (assumed: the 制度 has none) held at any stage, so he ended a complaint
+/// handed to the 管网所 before any call or answer, meeting its 24 hours and its result. Now
+/// only an answered complaint (`statuses = ["replied"]`): refused as
+/// `grant_condition_unmet`, nothing changes; once answered he may end it. The
+/// twenty-second audit's act probe (fails on the old file, where the closure was taken).
+#[test]
+fn s18_the_company_leader_closes_abnormally_only_an_answered_complaint() {
+    let close = || CommandKind::CloseAbnormally {
+        reason: "客户诉求无法满足".into(),
+    };
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-CA");
+    let refusal = s.refused("fg", minutes(t0, 125), close());
+    assert!(
+        matches!(refusal, Rejection::GrantConditionUnmet { .. }),
+        "{refusal}"
+    );
+    s.ok(
+        "gw1",
+        minutes(t0, 130),
+        propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
+    );
+    s.ok("gw0", minutes(t0, 140), approve());
+    s.ok(
+        "kf",
+        minutes(t0, 150),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
+    s.ok("fg", minutes(t0, 160), close());
+    assert!(!status(&s).is_open());
     s.assert_replays();
 }

@@ -570,6 +570,21 @@ fn two_callcentres() -> Roster {
     )
 }
 
+/// A fault call that came in to [`two_callcentres`]' first centre, its 维系经理 `w1`
+/// the first receiver, registered on Monday 16 March 2026 at 09:00.
+fn call_to_the_first_centre(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
+    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), two_callcentres());
+    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
+    let c = Complaint::builder(t0, Channel::Phone, "宽带晚上经常断线")
+        .complainant(person("庞先生"))
+        .category(cat("fault_report"))
+        .first_responder(sid("w1"))
+        .build()
+        .unwrap();
+    s.register("w1", id, c).unwrap();
+    (s, t0)
+}
+
 /// 「第一受理,责任不推」「本职范围,当场解答,复杂问题,及时转达」: the first receiver
 /// answers the call he took, and still answers for one his centre passed on.
 /// The 维系经理 held his acts on every call, so another centre's 维系经理
@@ -582,15 +597,7 @@ fn two_callcentres() -> Roster {
 /// the old file, where the other centre's answer was taken).
 #[test]
 fn s25_another_centres_agent_does_not_answer_a_centres_call() {
-    let mut s = Scenario::new(policy("telecom-callcentre-s25.toml"), two_callcentres());
-    let t0 = beijing(2026, 3, 16, 9, 0); // Monday
-    let c = Complaint::builder(t0, Channel::Phone, "宽带晚上经常断线")
-        .complainant(person("庞先生"))
-        .category(cat("fault_report"))
-        .first_responder(sid("w1"))
-        .build()
-        .unwrap();
-    s.register("w1", "DX-X", c).unwrap();
+    let (mut s, t0) = call_to_the_first_centre("DX-X");
     s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
     let before = s.case().clone();
     refused_not_holding(&mut s, "w2", minutes(t0, 2), reply("已为您重启端口"));
@@ -629,5 +636,25 @@ fn s25_another_centres_agent_does_not_answer_a_centres_call() {
         minutes(t0, 130),
         reply("已更换入户线, 10元话费已赠送"),
     );
+    s.assert_replays();
+}
+
+/// 「“首问责任制”为基础: 接待客户,周到热情,问明情况,记录详尽」「第一受理,责任不推」: the call
+/// that came in to one centre's 维系经理 is answered there (`accept`, which stops
+/// 「应答时限:小于15秒」, the first receiver's clock). Another centre's 维系经理 held `accept`
+/// on every call, so his answer met the first receiver's 15 seconds. Now in the grant
+/// on a call his centre took (`holds_case = ["received", "sent"]`, ruling 151): refused
+/// naming `holds_case`, nothing changes, and the first receiver answers in time. The
+/// twenty-second audit (`acts_on_any_case`; fails on the old file, where the other
+/// centre's acceptance was taken).
+#[test]
+fn s25_another_centres_agent_does_not_take_a_centres_call() {
+    let (mut s, t0) = call_to_the_first_centre("DX-A");
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", at_s(2026, 3, 16, 9, 0, 5), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
+    s.tick(minutes(t0, 1));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
     s.assert_replays();
 }
