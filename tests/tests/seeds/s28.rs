@@ -865,7 +865,11 @@ fn s28_another_halls_staff_do_not_hand_on_or_report_a_halls_complaint() {
         refused_not_holding(&mut s, who, at, escalate_to("escalation-tendency", "上报"));
     }
     assert_eq!(s.case(), &before, "the refusals change nothing");
-    s.ok("y1", minutes(t0, 10), escalate_to("escalation-tendency", "客户称要向媒体反映"));
+    s.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("escalation-tendency", "客户称要向媒体反映"),
+    );
     s.assert_replays();
 }
 
@@ -881,12 +885,25 @@ fn s28_another_halls_supervisor_does_not_close_or_reopen_a_halls_complaint() {
     let t0 = beijing(2026, 6, 25, 10, 0);
     let mut s = threatens_the_media_in(two_halls(), "YY-XC", t0);
     let unsatisfied = |s: &mut Scenario, at: i64| {
-        s.ok("y1", minutes(t0, at), reply("已现场答复: 已安排装维人员上门检修"));
-        s.ok("y1", minutes(t0, at + 5), callback(Satisfaction::Unsatisfied, "要求减免费用"));
+        s.ok(
+            "y1",
+            minutes(t0, at),
+            reply("已现场答复: 已安排装维人员上门检修"),
+        );
+        s.ok(
+            "y1",
+            minutes(t0, at + 5),
+            callback(Satisfaction::Unsatisfied, "要求减免费用"),
+        );
     };
     unsatisfied(&mut s, 20);
     let before = s.case().clone();
-    refused_not_holding(&mut s, "xz", minutes(t0, 30), reopen("新街口: 客户仍不满意"));
+    refused_not_holding(
+        &mut s,
+        "xz",
+        minutes(t0, 30),
+        reopen("新街口: 客户仍不满意"),
+    );
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("zr", minutes(t0, 35), reopen("客户仍不满意, 重新处理"));
     unsatisfied(&mut s, 40);

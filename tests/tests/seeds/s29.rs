@@ -1102,7 +1102,11 @@ fn s29_another_citys_station_does_not_report_a_referral_it_did_not_receive() {
     let before = s.case().clone();
     refused_not_holding(&mut s, "u1", minutes(t0, 20), report());
     assert_eq!(s.case(), &before, "the refusal changes nothing");
-    s.ok("n1", minutes(t0, 30), escalate("严重质量问题,由省投诉站直接组织处理"));
+    s.ok(
+        "n1",
+        minutes(t0, 30),
+        escalate("严重质量问题,由省投诉站直接组织处理"),
+    );
     refused_not_holding(&mut s, "u1", minutes(t0, 40), report());
     s.ok("n1", beijing(2025, 12, 23, 10, 0), report());
     s.assert_replays();

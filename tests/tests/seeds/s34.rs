@@ -1810,7 +1810,12 @@ fn s34_another_body_does_not_file_or_take_a_complaint_a_district_received() {
     assert_eq!(s.case(), &accepted, "the refusals change nothing");
     s.ok("y1", minutes(t0, 50), assign("yz", "y1"));
     let assigned = s.case().clone();
-    refused_not_holding(&mut s, "w1", minutes(t0, 60), transfer("qx", "q1", "改由渝北区办理"));
+    refused_not_holding(
+        &mut s,
+        "w1",
+        minutes(t0, 60),
+        transfer("qx", "q1", "改由渝北区办理"),
+    );
     assert_eq!(s.case(), &assigned, "the refusal changes nothing");
     s.assert_replays();
 }
