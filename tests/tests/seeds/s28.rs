@@ -841,3 +841,78 @@ fn s28_another_halls_supervisor_does_not_take_a_complaint_nobody_handed_on() {
     s.ok("y1", minutes(t0, 15), CommandKind::StartInvestigation);
     s.assert_replays();
 }
+
+/// 三5「●首问责任制,不得推诿」, 三6「超出处理权限时应及 时上报上一级主管协调处理」 and
+/// 「若遇到有升级投诉倾向的时候,要及时向上级上报」: the staff member who took a complaint
+/// hands it on and reports it up, and his hall reports it to the 上级. The
+/// staff's `assign` and `escalate` and the supervisor's `escalate` held on
+/// every case: 新街口's staff member gave this hall's complaint to his own hall
+/// or took it up to a supervisor, and 新街口's supervisor reported it to the
+/// 上级, meeting this hall's report clock with no report of its own. They
+/// need a complaint their hall received now (`holds_case = "received"`,
+/// ruling 151): each refused naming `holds_case`, nothing changes, and this
+/// hall's staff member reports. The twenty-second audit (fails on the old
+/// file, where 新街口's assignment was taken).
+#[test]
+fn s28_another_halls_staff_do_not_hand_on_or_report_a_halls_complaint() {
+    let t0 = beijing(2026, 6, 24, 10, 0);
+    let mut s = threatens_the_media_in(two_halls(), "YY-XS", t0);
+    let before = s.case().clone();
+    let at = minutes(t0, 8);
+    refused_not_holding(&mut s, "y2", at, assign("xjk", "y2"));
+    refused_not_holding(&mut s, "y2", at, escalate_to("beyond-authority", "超权限"));
+    for who in ["y2", "xz"] {
+        refused_not_holding(&mut s, who, at, escalate_to("escalation-tendency", "上报"));
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok(
+        "y1",
+        minutes(t0, 10),
+        escalate_to("escalation-tendency", "客户称要向媒体反映"),
+    );
+    s.assert_replays();
+}
+
+/// The assumed abnormal closure of an answered complaint (三6「如不能现场答复的应告知客户
+/// 需要的时间」, the source has no 非正常结案) and a complaint reopened are the
+/// hall's own supervisor's (二「本规范适用于各营业厅日常的现场客户投诉处理服务工作」).
+/// Both held on every case: 新街口's supervisor reopened this hall's complaint
+/// its customer did not accept, or closed it abnormally. Now refused naming
+/// `holds_case`, nothing changes, and this hall's supervisor acts. The
+/// twenty-second audit (fails on the old file, where 新街口's reopening was taken).
+#[test]
+fn s28_another_halls_supervisor_does_not_close_or_reopen_a_halls_complaint() {
+    let t0 = beijing(2026, 6, 25, 10, 0);
+    let mut s = threatens_the_media_in(two_halls(), "YY-XC", t0);
+    let unsatisfied = |s: &mut Scenario, at: i64| {
+        s.ok(
+            "y1",
+            minutes(t0, at),
+            reply("已现场答复: 已安排装维人员上门检修"),
+        );
+        s.ok(
+            "y1",
+            minutes(t0, at + 5),
+            callback(Satisfaction::Unsatisfied, "要求减免费用"),
+        );
+    };
+    unsatisfied(&mut s, 20);
+    let before = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "xz",
+        minutes(t0, 30),
+        reopen("新街口: 客户仍不满意"),
+    );
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("zr", minutes(t0, 35), reopen("客户仍不满意, 重新处理"));
+    unsatisfied(&mut s, 40);
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "客户诉求无法满足,主任结案".to_owned(),
+    };
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "xz", minutes(t0, 50), closing());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("zr", minutes(t0, 55), closing());
+    s.assert_replays();
+}

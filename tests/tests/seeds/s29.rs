@@ -1056,3 +1056,58 @@ fn s29_the_station_that_charged_the_unit_still_answers_for_its_clocks() {
         ["rectification@1 → n1", "report_to_province@1 → n1"]
     );
 }
+
+/// 第六条(五)「认真处理上级有关部门批转的工程质量投诉,并在三个月内将调查和处理情况报原批转机关」:
+/// the station that received a referral reports on it, also once the province
+/// took the serious case up (第五条(三)「直接组织有关方面调查处理」). The station's
+/// `record_action` held on every case, so 苏州's station recorded the report of
+/// a referral 南京's station received, meeting 南京's `report_to_referrer` with
+/// no report of 南京's. Now the report to the referrer is the receiving
+/// station's (`holds_case = ["received", "sent", "followed"]`): 苏州's is
+/// refused naming `holds_case`, nothing changes, and 南京's reports after the
+/// province's take-over. The twenty-second audit (fails on the old file, where
+/// 苏州's report was taken).
+#[test]
+fn s29_another_citys_station_does_not_report_a_referral_it_did_not_receive() {
+    let roster = station_with(
+        &[
+            ("su", "苏州市建设工程质量用户投诉站", None),
+            ("sz", "江苏省建设工程质量用户投诉站", None),
+        ],
+        &[
+            ("u1", "苏州市投诉站 吕工", "su", &["city_station"], None),
+            ("p1", "省投诉站 钱工", "sz", &["provincial_station"], None),
+        ],
+    );
+    let t0 = beijing(2025, 11, 28, 9, 0);
+    let c = Complaint::builder(t0, Channel::Referral, "省建委批转:住宅楼阳台栏杆松动")
+        .complainant(person("住户 王先生"))
+        .category(cat("civil_works"))
+        .product(delivered(date(2025, 6, 1)))
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .first_responder(sid("n1"))
+        .build()
+        .unwrap();
+    let mut s = Scenario::new(policy("construction-jiangsu-s29.toml"), roster);
+    s.register("n1", "SJ-31", c).unwrap();
+    s.ok("n1", minutes(t0, 10), accept());
+    let report = || CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some("已将调查和处理情况报原批转机关".into()),
+        milestone: Some(tousu_policy::MilestoneId::new("report_to_referrer").unwrap()),
+    };
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "u1", minutes(t0, 20), report());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "n1",
+        minutes(t0, 30),
+        escalate("严重质量问题,由省投诉站直接组织处理"),
+    );
+    refused_not_holding(&mut s, "u1", minutes(t0, 40), report());
+    s.ok("n1", beijing(2025, 12, 23, 10, 0), report());
+    s.assert_replays();
+}

@@ -2046,6 +2046,20 @@ fn s30_the_chain_hands_on_only_a_work_order_submitted_to_it() {
 #[test]
 fn s30_another_departments_representative_does_not_submit_a_work_order() {
     let t0 = beijing(2026, 9, 7, 10, 0); // Monday
+    let mut s = called_in_at_two_departments("ZD-RX", t0);
+    s.ok("kd1", minutes(t0, 5), accept());
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "kd3", minutes(t0, 8), escalate("代为提交"));
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    assert!(steps_taken(&s).is_empty());
+    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+    assert_eq!(steps_taken(&s), ["to-dept-supervisor"]);
+    s.assert_replays();
+}
+
+/// A call about 小黎 that 小白 (`kd1`, 客服中心) took and registered at `t0`, with
+/// 客服二部's 客户代表 小萧 (`kd3`) on the roster.
+fn called_in_at_two_departments(id: &str, t0: DateTime<Utc>) -> Scenario {
     let two = roster(
         &[("kfzx", "客服中心", None), ("kf2", "客服二部", None)],
         &[
@@ -2063,14 +2077,26 @@ fn s30_another_departments_representative_does_not_submit_a_work_order() {
         .build()
         .unwrap();
     let mut s = Scenario::new(policy("community-network-s30.toml"), two);
-    s.register("kd1", "ZD-RX", c).unwrap();
-    s.ok("kd1", minutes(t0, 5), accept());
+    s.register("kd1", id, c).unwrap();
+    s
+}
+
+/// 「遇客户投诉热线客户代表来电,一律由客户代表直接在线提交工单受理」, 四 受理原则「不允许私下
+/// 自行处…理或让别人代为处理」: the representative who took the call submits the
+/// work order (`accept`, which meets `submit_work_order`). It held on every
+/// call, so 客服二部's 小萧 submitted a work order 小白's department took,
+/// meeting the clock charged to 小白. Now it is the department's that took the
+/// call (`holds_case = "received"`, ruling 151): refused naming `holds_case`,
+/// nothing changes, and 小白 submits it. The twenty-second audit (fails on the
+/// old file, where 小萧's submission was taken).
+#[test]
+fn s30_another_departments_representative_does_not_accept_a_work_order() {
+    let t0 = beijing(2026, 9, 8, 10, 0); // Tuesday
+    let mut s = called_in_at_two_departments("ZD-RA", t0);
     let before = s.case().clone();
-    refused_not_holding(&mut s, "kd3", minutes(t0, 8), escalate("代为提交"));
+    refused_not_holding(&mut s, "kd3", minutes(t0, 5), accept());
     assert_eq!(s.case(), &before, "the refusal changes nothing");
-    assert!(steps_taken(&s).is_empty());
-    s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
-    assert_eq!(steps_taken(&s), ["to-dept-supervisor"]);
+    s.ok("kd1", minutes(t0, 10), accept());
     s.assert_replays();
 }
 

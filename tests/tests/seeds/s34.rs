@@ -1776,3 +1776,46 @@ fn s34_a_note_on_a_case_a_district_received_does_not_make_the_commission_answer(
     assert_eq!(breach_owners(&s), ["handling@1 → y1"]);
     s.assert_replays();
 }
+
+/// 第五条「各区县(自治县、市)建设行政主管部门应指定专门机构,负责处理本地区的建筑工程投诉」,
+/// 第七条(四)「负责本部门所办理建筑工程投诉的立案建档工作」, 第六条(五)「交给各区县…、有关主管部门
+/// 办理的投诉处理进行督办」: the body that received a complaint files it (立案) or
+/// refuses it, and the commission answers, hands on or re-routes only a case
+/// with it or one it handed down. `accept` and `not_accept` held on every case
+/// (the commission's `assign` and `transfer` too, its `reply` and `close` under
+/// `holds_case = true`, anyone's before a hand-over): 渝北's body or the
+/// commission filed or refused 渝中's complaint, ending 渝中's `filing`; the
+/// commission answered it, took it, or moved the case 渝中 had handed to its own
+/// officer. Now each is refused naming `holds_case`, nothing changes, and 渝中
+/// acts. The twenty-second audit (fails on the old file, where 渝北's acceptance
+/// was taken).
+#[test]
+fn s34_another_body_does_not_file_or_take_a_complaint_a_district_received() {
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-F");
+    let before = s.case().clone();
+    let refuse = || CommandKind::NotAccept {
+        reason_zh: "不属本区".into(),
+        advice_zh: None,
+    };
+    for who in ["q1", "w1"] {
+        refused_not_holding(&mut s, who, minutes(t0, 20), accept());
+        refused_not_holding(&mut s, who, minutes(t0, 20), refuse());
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("y1", minutes(t0, 30), accept());
+    let accepted = s.case().clone();
+    for attempt in [reply("市建委: 已答复"), close(), assign("sjw", "w1")] {
+        refused_not_holding(&mut s, "w1", minutes(t0, 40), attempt);
+    }
+    assert_eq!(s.case(), &accepted, "the refusals change nothing");
+    s.ok("y1", minutes(t0, 50), assign("yz", "y1"));
+    let assigned = s.case().clone();
+    refused_not_holding(
+        &mut s,
+        "w1",
+        minutes(t0, 60),
+        transfer("qx", "q1", "改由渝北区办理"),
+    );
+    assert_eq!(s.case(), &assigned, "the refusal changes nothing");
+    s.assert_replays();
+}
