@@ -939,12 +939,14 @@ fn s10_the_first_asker_is_told_by_the_centres_report() {
         due(&told, minutes(t0, 120), "first_asker_feedback"),
         "2025-10-09 13:00"
     );
-    // The department's report to the centre is not the centre's feedback.
-    told.ok(
+    // The department's report to the centre is not the centre's feedback
+    // (since the twenty-second audit it may not name that clock at all).
+    let refused = told.refused(
         "eng1",
         minutes(t0, 150),
         report("first_asker_feedback", "维修工告知首问人"),
     );
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     assert!(s10_open(&told, minutes(t0, 150), "first_asker_feedback"));
     let stopped = told.ok(
         "fd",
@@ -991,12 +993,14 @@ fn s10_the_centre_closes_only_after_telling_the_first_asker() {
         "{err}"
     );
     assert_eq!(status(&s), Status::Replied);
-    // The department's report is not the centre's feedback: still refused.
-    s.ok(
+    // The department's report is not the centre's feedback: refused, and the
+    // closing still is.
+    let refused = s.refused(
         "eng1",
         minutes(t0, 160),
         report("first_asker_feedback", "维修工告知首问人"),
     );
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
     let err = s.run("fd", minutes(t0, 170), close()).unwrap_err();
     assert_eq!(err.kind(), "closure_awaits_clock", "{err}");
     s.ok(
@@ -1055,6 +1059,56 @@ fn s10_a_sanction_for_not_cooperating_is_one_of_the_five() {
     let schedule = s.rt.policy.penalties.clone().unwrap();
     let err = tousu_penalty::compute_statements(&schedule, &s.roster, &facts, None).unwrap_err();
     assert!(err.to_string().contains("public_criticism"), "{err}");
+}
+
+/// 4「若遇特殊情况或客观等原因不能按规定时间完成工作的,须在接到调度后的2个小时内向客户中心前台作出
+/// 回应」 and 5「相关部门将问题处理妥善后,须于2小时内反馈客户中心」: the 相关责任部门's acts are
+/// its 处理完毕 and its two reports to the centre. Its `record_action` recorded any
+/// act, so the repairer's report naming `company_written_report` met the 管理处负责人's
+/// 24 hours (6「并于24小时内提交相关书面报告」), one naming `board_written_report` the
+/// 主管领导's 48 hours (7「并在48小时内提交书面报告」), and his `verification_done` the
+/// 发展商客户服务部's 8 hours (7「由发展商客户服务部会同物业公司于8小时内跟进验证」). Each is
+/// refused now, changing nothing; his own acts are taken. Twenty-second audit;
+/// fails on the old file (the report naming `company_written_report` was taken).
+#[test]
+fn s10_the_department_records_only_its_own_acts() {
+    let t0 = beijing(2025, 10, 9, 9, 0); // a Thursday
+    let mut s = s10_desk();
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    s.ok("sm", minutes(t0, 4), escalate("上报主管领导"));
+    s.ok("cl", minutes(t0, 12), escalate("电话上报董事领导决策"));
+    let at = minutes(t0, 60);
+    for kind in [
+        report("company_written_report", "维修工代写管理处书面报告"),
+        report("board_written_report", "维修工代写主管领导书面报告"),
+        report("feed_front_desk", "维修工代首问人反馈前台"),
+        action(CaseAction::VerificationDone, "维修工自验合格"),
+    ] {
+        let refused = s.refused("eng1", at, kind);
+        assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    }
+    assert!(s10_open(&s, at, "company_written_report"));
+    assert!(s10_open(&s, at, "board_written_report"));
+    s.ok(
+        "eng1",
+        minutes(t0, 90),
+        action(CaseAction::WorkCompleted, "抢修完毕"),
+    );
+    s.ok(
+        "eng1",
+        minutes(t0, 100),
+        report("completion_feedback", "已反馈客户中心"),
+    );
+    assert!(s10_open(&s, minutes(t0, 100), "verification"));
+    s.ok(
+        "sm",
+        minutes(t0, 110),
+        report("company_written_report", "管理处书面报告"),
+    );
+    assert!(!s10_open(&s, minutes(t0, 110), "company_written_report"));
+    s.assert_replays();
 }
 
 /// The source gives each of these roles one act: the 客户中心 its feedback to

@@ -602,14 +602,22 @@ fn s11_the_head_office_decides_only_a_case_reported_to_it() {
 /// A complaint made at the counter on Monday 16 November 2026, which the teller
 /// could not answer and the 投诉管理人 took up: registered and accepted.
 fn s11_counter_complaint_taken_up(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
+    let t0 = s11_counter_complaint_received(s, number);
+    s.ok("tsm", minutes(t0, 5), accept());
+    t0
+}
+
+/// The same complaint, registered by the teller who first heard it (its first
+/// responder, 第六条「首问负责制」), not yet accepted.
+fn s11_counter_complaint_received(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
     let t0 = beijing(2026, 11, 16, 10, 0); // a Monday
     let c = Complaint::builder(t0, Channel::Visit, "柜员拒绝办理挂失补卡，称须回开户网点")
         .complainant(person("周先生").with_phone("13703793333"))
         .category(cat("business_process"))
+        .first_responder(sid("teller"))
         .build()
         .unwrap();
     s.register("teller", number, c).unwrap();
-    s.ok("tsm", minutes(t0, 5), accept());
     t0
 }
 
@@ -740,5 +748,166 @@ fn s11_the_branch_head_does_not_take_back_a_case_the_head_office_took_over() {
     );
     refused_not_holding(&mut s, "tsm", minutes(t0, 40), investigate());
     s.ok("ho1", minutes(t0, 50), investigate());
+    s.assert_replays();
+}
+
+/// Two branches of the bank (第二条「本规范适用于我行各分行及下属各营业网点」), each with its
+/// teller, 投诉管理人 and head (第四条), and the head office.
+fn two_branch_roster() -> Roster {
+    roster(
+        &[
+            ("branch", "洛阳某支行营业部", None),
+            ("branch2", "洛阳另一支行营业部", None),
+            ("ho", "总行规范服务管理部门", None),
+        ],
+        &[
+            ("teller", "柜员小王", "branch", &["staff"], Some("bh")),
+            (
+                "tsm",
+                "投诉管理人",
+                "branch",
+                &["complaint_manager"],
+                Some("bh"),
+            ),
+            ("bh", "网点负责人", "branch", &["branch_head"], None),
+            (
+                "teller2",
+                "另一网点柜员",
+                "branch2",
+                &["staff"],
+                Some("bh2"),
+            ),
+            (
+                "tsm2",
+                "另一网点投诉管理人",
+                "branch2",
+                &["complaint_manager"],
+                Some("bh2"),
+            ),
+            ("bh2", "另一网点负责人", "branch2", &["branch_head"], None),
+            (
+                "ho1",
+                "总行规范服务管理部专员",
+                "ho",
+                &["head_office"],
+                None,
+            ),
+        ],
+    )
+}
+
+/// 第二条「本规范适用于我行各分行及下属各营业网点」, 第六条「营业网点受理客户投诉实行“首问负责制”,
+/// 即第一位受理客户投诉的员工应在其处理权限内负责解决问题」: a complaint made at one branch is
+/// taken up and answered there. Another branch's teller accepted it and answered it,
+/// ending the 三日 (`holds_case = "received"` now, ruling 151). Twenty-second audit;
+/// fails on the old file (the other teller's acceptance was taken).
+#[test]
+fn s11_another_branchs_teller_does_not_take_up_a_complaint_made_here() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), two_branch_roster());
+    let t0 = s11_counter_complaint_received(&mut s, "S11-R1");
+    refused_not_holding(&mut s, "teller2", minutes(t0, 2), accept());
+    s.ok("teller", minutes(t0, 3), accept());
+    let answer = || reply("已解释挂失补卡可在任一网点办理");
+    refused_not_holding(&mut s, "teller2", minutes(t0, 4), answer());
+    assert_eq!(due(&s, minutes(t0, 5), "reply"), "2026-11-20 00:00");
+    s.ok("teller", minutes(t0, 6), answer());
+    s.assert_replays();
+}
+
+/// 第四条「各营业网点负责人…指定专人负责营业网点的投诉管理」, 第六条「该员工应及时将投诉问题转交负责客
+/// 投诉管理人处理,由投诉管理人负责协调、解决,并将处理结果回复客户」 and 第七条(三)「营业网点要及时跟踪
+/// 投诉处理情况,确保及时回复客户」: the complaint is the 投诉管理人's of the branch that
+/// received it, to the end. Another branch's 投诉管理人 accepted it, agreed a reply time
+/// (stopping the 三日), withdrew, reported or assigned it to himself, and answered it
+/// after the head office took it over; now `["received", "followed"]` (rulings 151,
+/// 162), his handing on `"received"`. Twenty-second audit; fails on the old file (the
+/// other 投诉管理人's acceptance was taken).
+#[test]
+fn s11_another_branchs_complaint_manager_does_not_handle_a_complaint_made_here() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), two_branch_roster());
+    let t0 = s11_counter_complaint_received(&mut s, "S11-R2");
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 2), accept());
+    s.ok("tsm", minutes(t0, 5), accept());
+    let agreed = || CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 11, 25, 17, 0),
+    };
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 6), agreed());
+    refused_not_holding(
+        &mut s,
+        "tsm2",
+        minutes(t0, 7),
+        escalate("向营业网点负责人汇报"),
+    );
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 8), assign("branch2", "tsm2"));
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 9), reply("另一网点答复"));
+    let withdrawn = || CommandKind::Withdraw {
+        reason: Some("客户撤回".into()),
+    };
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 9), withdrawn());
+    assert_eq!(due(&s, minutes(t0, 9), "reply"), "2026-11-20 00:00");
+    s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 15), escalate("向营业网点负责人汇报"));
+    s.ok(
+        "bh",
+        minutes(t0, 20),
+        CommandKind::Classify {
+            level: Some(level("beyond_branch")),
+            reason: Some("异地挂失补卡属总行规定，超出本网点处理权限".to_owned()),
+        },
+    );
+    s.ok("tsm", minutes(t0, 25), escalate("报总行规范服务管理部门"));
+    refused_not_holding(&mut s, "tsm2", minutes(t0, 30), reply("另一网点答复"));
+    s.ok("tsm", minutes(t0, 40), reply("总行已核实，可在本网点补卡"));
+    s.assert_replays();
+}
+
+/// 第四条「各营业网点负责人为客户投诉处理的主要责任人」, 第八条(三)「请示网点负责人处理…并由网点负责人
+/// 签字确认」, (四)「经网点负责人确认,客户投诉超出本网点处理权限的」: the head of the branch that
+/// received the complaint confirms, decides, signs and closes it. Another branch's head
+/// confirmed it beyond the branch, named its handler, approved its remedy, ended it,
+/// signed its record and closed it; now `["received", "followed"]` (rulings 151, 162),
+/// his handing on within the branch `"received"`. Twenty-second audit; fails on the
+/// old file (the other head's reclassification was taken).
+#[test]
+fn s11_another_branchs_head_does_not_decide_a_complaint_made_here() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), two_branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-R3");
+    let beyond = || CommandKind::Classify {
+        level: Some(level("beyond_branch")),
+        reason: Some("另一网点确认".to_owned()),
+    };
+    refused_not_holding(&mut s, "bh2", minutes(t0, 6), beyond());
+    refused_not_holding(&mut s, "bh2", minutes(t0, 7), assign("branch2", "tsm2"));
+    s.ok("bh", minutes(t0, 8), assign("branch", "tsm"));
+    s.ok("tsm", minutes(t0, 10), investigate());
+    s.ok(
+        "tsm",
+        minutes(t0, 20),
+        findings(FaultParty::Us, "柜员未执行通挂通补规定"),
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 25),
+        propose(
+            vec![remedy(RemedyKind::Refund, Some("20"), "退还补卡工本费")],
+            "当场补卡并退还工本费",
+        ),
+    );
+    refused_not_holding(&mut s, "bh2", minutes(t0, 30), approve());
+    s.ok("bh", minutes(t0, 31), approve());
+    s.ok("tsm", minutes(t0, 40), reply("已为客户补卡并退还工本费"));
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客户要求超出本行规定".into(),
+    };
+    refused_not_holding(&mut s, "bh2", minutes(t0, 45), end());
+    s.ok(
+        "tsm",
+        minutes(t0, 50),
+        callback(Satisfaction::Satisfied, "意见登记簿已记录处理和回复情况"),
+    );
+    refused_not_holding(&mut s, "bh2", minutes(t0, 55), sign(SignedRecord::Callback));
+    s.ok("bh", minutes(t0, 56), sign(SignedRecord::Callback));
+    refused_not_holding(&mut s, "bh2", minutes(t0, 57), close());
+    s.ok("bh", minutes(t0, 58), close());
     s.assert_replays();
 }

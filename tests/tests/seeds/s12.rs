@@ -1332,19 +1332,7 @@ fn s12_an_unreachable_customer_gets_the_general_managers_extension() {
 /// Fails on the old file.
 #[test]
 fn s12_only_the_manager_complained_about_answers_the_work_order() {
-    let roster = roster(
-        &[
-            ("cs", "客服部", None),
-            ("ws", "维修车间", None),
-            ("sales", "销售部", None),
-        ],
-        &[
-            ("hf", "回访专员周婷", "cs", &["callback_specialist"], None),
-            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
-            ("xm", "销售部经理", "sales", &["dept_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let mut s = s12_three_departments();
     let t0 = beijing(2025, 10, 9, 9, 0);
     s.register(
         "hf",
@@ -1379,19 +1367,7 @@ fn s12_only_the_manager_complained_about_answers_the_work_order() {
 /// ruling 161). The twenty-first audit (fails on the old file).
 #[test]
 fn s12_a_work_order_passed_on_is_the_receiving_managers() {
-    let roster = roster(
-        &[
-            ("cs", "客服部", None),
-            ("ws", "维修车间", None),
-            ("sales", "销售部", None),
-        ],
-        &[
-            ("hf", "回访专员周婷", "cs", &["callback_specialist"], None),
-            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
-            ("xm", "销售部经理", "sales", &["dept_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let mut s = s12_three_departments();
     let t0 = beijing(2025, 10, 9, 9, 0);
     s.register(
         "hf",
@@ -1413,4 +1389,67 @@ fn s12_a_work_order_passed_on_is_the_receiving_managers() {
         );
     }
     assert!(!owners.iter().any(|o| o.ends_with("→ xm")), "{owners:?}");
+}
+
+/// 客服部's 回访专员 and two departments with their managers, 维修车间 and 销售部.
+fn s12_three_departments() -> Scenario {
+    let roster = roster(
+        &[
+            ("cs", "客服部", None),
+            ("ws", "维修车间", None),
+            ("sales", "销售部", None),
+        ],
+        &[
+            ("hf", "回访专员周婷", "cs", &["callback_specialist"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+            ("xm", "销售部经理", "sales", &["dept_manager"], None),
+        ],
+    );
+    Scenario::new(policy("four-level-s12.toml"), roster)
+}
+
+/// 第五条(三)「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」 and its
+/// 注「务必在20分钟内与客户有第一次电话接触」: the agreement and the first contact of a work
+/// order are the manager's of the department complained about. 销售部's manager could
+/// propose a solution, agree a time or record a first contact on a work order
+/// 维修车间 held, meeting 维修车间's initial agreement, first contact and 初次对应 (fined,
+/// 第六条). Refused now (`holds_case = true`), changing nothing; 维修车间's manager does
+/// it. Twenty-second audit; fails on the old file (销售部's investigation was taken).
+#[test]
+fn s12_another_departments_manager_does_not_meet_the_work_orders_clocks() {
+    let mut s = s12_three_departments();
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s.register(
+        "hf",
+        "S12-W",
+        about(t0, "workshop", "更换刹车片后异响").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 5), assign("ws", "wm"));
+    refused_not_holding(&mut s, "xm", minutes(t0, 6), investigate());
+    s.ok("wm", minutes(t0, 6), investigate());
+    let contact = || CommandKind::RecordAction {
+        action: CaseAction::CustomerContacted,
+        note: Some("销售部经理致电客户".into()),
+        milestone: Some(tousu_policy::MilestoneId::new("first_contact").unwrap()),
+    };
+    for kind in [
+        propose(vec![rem(RemedyKind::Repair)], "销售部代拟方案"),
+        CommandKind::SetAgreedDeadline {
+            deadline: beijing(2025, 10, 10, 12, 0),
+        },
+        contact(),
+    ] {
+        refused_not_holding(&mut s, "xm", minutes(t0, 7), kind);
+    }
+    s.ok(
+        "wm",
+        minutes(t0, 9),
+        propose(vec![rem(RemedyKind::Repair)], "重新校正刹车卡钳"),
+    );
+    s.tick(minutes(t0, 40));
+    let owners = breach_owners(&s);
+    assert!(!owners.iter().any(|o| o.ends_with("→ xm")), "{owners:?}");
+    s.assert_replays();
 }
