@@ -122,11 +122,13 @@ fn run<S: Store, W: Store>(store: S, mut writer: W, open: usize, percent: usize,
         assert_eq!(report.failures().count(), 0);
         // A warning and a breach for each case filed 40 minutes before.
         assert_eq!(report.events().count(), due * 2);
+        #[allow(clippy::float_arithmetic)] // printed only
+        let per_case = took.as_secs_f64() * 1000.0 / f64::from(u32::try_from(due).unwrap());
         println!(
             "tick {k}: {due} due among {open} open: {:.3} s, {:.3} ms a due case \
              (cohort filed in {:.1} s), load {before} → {}",
             took.as_secs_f64(),
-            took.as_secs_f64() * 1000.0 / due as f64,
+            per_case,
             filing.as_secs_f64(),
             load()
         );
