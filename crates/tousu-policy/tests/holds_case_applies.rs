@@ -95,7 +95,8 @@ fn received_in_line_on_actions_only_an_assigned_case_takes_is_found() {
     ] {
         assert!(msgs[0].contains(said), "{}", msgs[0]);
     }
-    let g = json!({ "actions": ["accept", "approve"], "holds_case": ["received_in_line", "in_line"] });
+    let g =
+        json!({ "actions": ["accept", "approve"], "holds_case": ["received_in_line", "in_line"] });
     assert_eq!(found(&mut p, g), Vec::<String>::new());
 }
 

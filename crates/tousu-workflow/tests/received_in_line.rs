@@ -78,10 +78,20 @@ fn replies(role: &str, value: serde_json::Value, actor: &str, assigned: bool) ->
 fn received_in_line_admits_the_receiver_and_the_departments_above_it_before_a_hand_over() {
     // 总经理室 is above 客服部, which received the case: in its line, though
     // `"received"` admits only 客服部 and those under it.
-    assert!(replies("general_manager", "received_in_line".into(), "gm", false));
+    assert!(replies(
+        "general_manager",
+        "received_in_line".into(),
+        "gm",
+        false
+    ));
     assert!(!replies("general_manager", "received".into(), "gm", false));
     // 客服部 itself.
-    assert!(replies("complaint_manager", "received_in_line".into(), "kf1", false));
+    assert!(replies(
+        "complaint_manager",
+        "received_in_line".into(),
+        "kf1",
+        false
+    ));
     // 工程部 is beside 客服部: not in its line.
     assert!(!replies("handler", "received_in_line".into(), "h1", false));
 }
@@ -106,8 +116,18 @@ fn received_in_line_refuses_a_department_beside_the_receiver_naming_the_value() 
 fn received_in_line_reads_a_handed_case_as_true_and_with_in_line_as_the_leads_line() {
     // Handed to h1 of 工程部: the receiver's line no longer counts (as
     // `"received"`), so 总经理室 and 客服部 are refused and h1 holds it.
-    assert!(!replies("general_manager", "received_in_line".into(), "gm", true));
-    assert!(!replies("complaint_manager", "received_in_line".into(), "kf1", true));
+    assert!(!replies(
+        "general_manager",
+        "received_in_line".into(),
+        "gm",
+        true
+    ));
+    assert!(!replies(
+        "complaint_manager",
+        "received_in_line".into(),
+        "kf1",
+        true
+    ));
     assert!(replies("handler", "received_in_line".into(), "h1", true));
     // Beside "in_line": the line of whoever holds it, before and after.
     let line = || serde_json::json!(["received_in_line", "in_line"]);

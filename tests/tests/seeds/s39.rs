@@ -916,8 +916,20 @@ fn region_store_received(id: &str, t0: DateTime<Utc>) -> Scenario {
         ],
         &[
             ("d1", "万达店 店员 小鲁", "md", &["store"], Some("qz")),
-            ("qz", "华东区 上级主管 区域经理", "hd", &["store_superior"], None),
-            ("wz", "万象城店 上级主管 姬店长", "wx", &["store_superior"], None),
+            (
+                "qz",
+                "华东区 上级主管 区域经理",
+                "hd",
+                &["store_superior"],
+                None,
+            ),
+            (
+                "wz",
+                "万象城店 上级主管 姬店长",
+                "wx",
+                &["store_superior"],
+                None,
+            ),
         ],
     );
     let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
