@@ -2,7 +2,7 @@
 //! of `policy check`): the audits' commonest wrong rule was a
 //! role of one department answering, closing, withdrawing, handing on or
 //! stopping a clock of a case another department held, because the grant
-//! had no `holds_case` (rulings 121, 130, 151, 162). Whether the source
+//! had no `holds_case` (rulings 121, 130, 151, 162, 170). Whether the source
 //! gives the act to any holder of the role or only to the one holding the
 //! case is a reading of the source, so the finding is an audit list, not
 //! an error: for each role that may be found in more than one department
@@ -226,7 +226,7 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
             Some((
                 format!("roles[{}]", r.role),
                 format!(
-                    "role \"{role}\" may be found in more than one department ({}), yet these acts hold on a case any department holds (no `holds_case`): {}; check each against the source: where only the holder of the case may act, scope it with `holds_case` — true (the case with the actor; before any hand-over, anyone's), \"handed\" (only once handed to him, ruling 130), \"received\" (before a hand-over only the department that received it, ruling 151), or a list adding \"co_handling\", \"in_line\", \"sent\" or \"followed\" (rulings 148, 149, 152, 162); where the source gives the act to every holder of the role, leave it and say so in the file",
+                    "role \"{role}\" may be found in more than one department ({}), yet these acts hold on a case any department holds (no `holds_case`): {}; check each against the source: where only the holder of the case may act, scope it with `holds_case` — true (the case with the actor; before any hand-over, anyone's), \"handed\" (only once handed to him, ruling 130), \"received\" (before a hand-over only the department that received it, ruling 151), \"received_in_line\" (before a hand-over that department, one under it or one above it, ruling 170), or a list adding \"co_handling\", \"in_line\", \"sent\" or \"followed\" (rulings 148, 149, 152, 162); where the source gives the act to every holder of the role, leave it and say so in the file",
                     r.why.join("; "),
                     acts.join(", ")
                 ),

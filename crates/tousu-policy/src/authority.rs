@@ -388,6 +388,11 @@ pub struct CaseView<'a> {
     /// case (the complaint's first responder, 首问责任人), or none is
     /// recorded (`holds_case = "received"`, ruling 151).
     pub received: bool,
+    /// Whether the actor's department is in the line of the one that
+    /// received the case: that of the complaint's first responder, one
+    /// under it or one above it, or none is recorded (`holds_case =
+    /// "received_in_line"`, ruling 170).
+    pub received_in_line: bool,
     /// Whether the actor is in the department of the one who made the
     /// case's standing hand-over (assigned or transferred it), not taken
     /// over since (`holds_case = "sent"`, ruling 152).

@@ -1,5 +1,5 @@
-//! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156
-//! and 162): whether
+//! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
+//! 162 and 170): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -17,7 +17,8 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"`, `"sent"`, `"followed"`, or a list of the strings.
+/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, or a list of
+/// the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -32,6 +33,9 @@ use crate::status::Status;
 /// # handles a case his department received until it is handed on
 /// # (首问负责制; ruling 151)
 /// { actions = ["investigate"], holds_case = "received" }
+/// # rules on a complaint a store under him received (呈报上级主管), and
+/// # approves within the line of the department it was handed to (ruling 170)
+/// { actions = ["accept", "approve"], holds_case = ["received_in_line", "in_line"] }
 /// # reports on a case his department handed on (S29; ruling 152)
 /// { actions = ["record_action"], holds_case = "sent" }
 /// # answers a case his department received, before and after any
@@ -67,6 +71,14 @@ pub enum HoldsCase {
     /// holds it — anyone, when none is recorded; after one, as `true`
     /// (ruling 151).
     Received,
+    /// `"received_in_line"`: before any hand-over, the line of the
+    /// department that received the case — the department of the
+    /// complaint's first responder, one under it or one above it (anyone,
+    /// when none is recorded); after one, as `true` (ruling 170). The
+    /// reading `"received"` with the departments above the receiver: with
+    /// `"in_line"` in a list, the line of whoever holds the case, before a
+    /// hand-over and after it.
+    ReceivedInLine,
     /// `"sent"`: as `true`, or the actor's department is (or is under) the
     /// department of the one who made the case's standing hand-over
     /// (assigned or transferred it), not taken over since: the body that
@@ -82,8 +94,9 @@ pub enum HoldsCase {
     /// from intake to the end.
     Followed,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
-    /// of a case nobody was handed the list names (`"handed"` or
-    /// `"received"`; `true` when it names neither), or any of the
+    /// of a case nobody was handed the list names (`"handed"`,
+    /// `"received"` or `"received_in_line"`, ruling 170; `true` when it
+    /// names none), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
     /// `"followed"`). The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
@@ -107,14 +120,18 @@ pub struct Whereabouts {
     pub in_line: bool,
     /// His department received it ([`CaseView::received`]).
     pub received: bool,
+    /// His department is in the line of the one that received it
+    /// ([`CaseView::received_in_line`], ruling 170).
+    pub received_in_line: bool,
     /// His department sent it on ([`CaseView::sent`]).
     pub sent: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 6] = [
+const LISTED: [HoldsCase; 7] = [
     HoldsCase::Handed,
     HoldsCase::Received,
+    HoldsCase::ReceivedInLine,
     HoldsCase::CoHandling,
     HoldsCase::InLine,
     HoldsCase::Sent,
@@ -133,6 +150,7 @@ impl HoldsCase {
             HoldsCase::InLine => 8,
             HoldsCase::Sent => 16,
             HoldsCase::Followed => 32,
+            HoldsCase::ReceivedInLine => 64,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -180,6 +198,7 @@ impl HoldsCase {
             co_handling: case.co_handling,
             in_line: case.in_line,
             received: case.received,
+            received_in_line: case.received_in_line,
             sent: case.sent,
         })
     }
@@ -202,6 +221,13 @@ impl HoldsCase {
                     case.received
                 }
             }
+            HoldsCase::ReceivedInLine => {
+                if case.handed {
+                    case.holds_case
+                } else {
+                    case.received_in_line
+                }
+            }
             HoldsCase::Sent => case.holds_case || case.sent,
             HoldsCase::Followed => case.holds_case || (case.handed && case.received),
             HoldsCase::AnyOf(b) => {
@@ -209,6 +235,8 @@ impl HoldsCase {
                     HoldsCase::Handed
                 } else if b & HoldsCase::Received.bit() != 0 {
                     HoldsCase::Received
+                } else if b & HoldsCase::ReceivedInLine.bit() != 0 {
+                    HoldsCase::ReceivedInLine
                 } else {
                     HoldsCase::WithActor
                 };
@@ -248,6 +276,9 @@ impl HoldsCase {
             HoldsCase::Received if !case.handed => {
                 "the case must be with the department that received it (`holds_case = \"received\"`): nobody has been handed it yet, and the actor is not in the department of its first responder"
             }
+            HoldsCase::ReceivedInLine if !case.handed => {
+                "the case must be within the line of the department that received it (`holds_case = \"received_in_line\"`, ruling 170): nobody has been handed it yet, and the actor's department is neither that of its first responder nor one above or under it"
+            }
             HoldsCase::Sent => {
                 "the case must be with the actor or the department that handed it on (`holds_case = \"sent\"`): the role a step took it over to after its assignment, else its named handler, the lead department or the department of the one who assigned or transferred it, else the role a step took it over to; it has gone elsewhere"
             }
@@ -280,6 +311,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::CoHandling => "\"co_handling\"",
             HoldsCase::InLine => "\"in_line\"",
             HoldsCase::Received => "\"received\"",
+            HoldsCase::ReceivedInLine => "\"received_in_line\"",
             HoldsCase::Sent => "\"sent\"",
             HoldsCase::Followed => "\"followed\"",
             HoldsCase::AnyOf(_) => "",
@@ -296,6 +328,7 @@ impl Serialize for HoldsCase {
             HoldsCase::CoHandling => serializer.serialize_str("co_handling"),
             HoldsCase::InLine => serializer.serialize_str("in_line"),
             HoldsCase::Received => serializer.serialize_str("received"),
+            HoldsCase::ReceivedInLine => serializer.serialize_str("received_in_line"),
             HoldsCase::Sent => serializer.serialize_str("sent"),
             HoldsCase::Followed => serializer.serialize_str("followed"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
@@ -304,7 +337,7 @@ impl Serialize for HoldsCase {
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
@@ -322,13 +355,22 @@ fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
         }
         bits |= v.bit();
     }
-    let both = HoldsCase::Handed.bit() | HoldsCase::Received.bit();
+    let readings: Vec<String> = [
+        HoldsCase::Handed,
+        HoldsCase::Received,
+        HoldsCase::ReceivedInLine,
+    ]
+    .into_iter()
+    .filter(|r| bits & r.bit() != 0)
+    .map(|r| r.to_string())
+    .collect();
     match values {
         [] => Err(format!(
             "a `holds_case` list is empty, so nothing could hold; expected {ACCEPTED}"
         )),
-        _ if bits & both == both => Err(format!(
-            "a `holds_case` list names both \"handed\" and \"received\", two readings of a case nobody was handed; expected {ACCEPTED}"
+        _ if readings.len() > 1 => Err(format!(
+            "a `holds_case` list names both {}, two readings of a case nobody was handed; expected {ACCEPTED}",
+            readings.join(" and ")
         )),
         [one] => Ok(*one),
         _ => Ok(HoldsCase::AnyOf(bits)),
@@ -356,6 +398,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "co_handling" => Ok(HoldsCase::CoHandling),
                     "in_line" => Ok(HoldsCase::InLine),
                     "received" => Ok(HoldsCase::Received),
+                    "received_in_line" => Ok(HoldsCase::ReceivedInLine),
                     "sent" => Ok(HoldsCase::Sent),
                     "followed" => Ok(HoldsCase::Followed),
                     other => Err(E::custom(format_args!(
@@ -385,15 +428,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 170): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed"] },
                 },
             ],
         })
@@ -453,7 +496,8 @@ fn without(hc: HoldsCase, value: HoldsCase) -> HoldsCase {
 /// Where a grant's `"received"` or `"sent"` (rulings 151, 152; alone or in
 /// a list, ruling 156) changes nothing, so the grant reads as if the value
 /// were not there and the author probably meant something else
-/// (`holds_case_applies`, ruling 157): `"received"` on a grant whose
+/// (`holds_case_applies`, ruling 157): `"received"` (or
+/// `"received_in_line"`, ruling 170) on a grant whose
 /// actions or statuses all come after an assignment (it limits only a case
 /// nobody has been handed); `"sent"` on a grant whose actions all come
 /// before one, or in a policy where no role may assign or transfer (only
@@ -480,7 +524,11 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            if names(HoldsCase::Received) {
+            // `"received_in_line"` (ruling 170) limits the same moment.
+            let receiving = [HoldsCase::Received, HoldsCase::ReceivedInLine]
+                .into_iter()
+                .find(|v| names(*v));
+            if let Some(value) = receiving {
                 let by_actions =
                     !g.actions.is_empty() && g.actions.iter().all(|a| after_assignment(p, *a));
                 let by_statuses =
@@ -497,8 +545,9 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
                     out.push((
                         path.clone(),
                         format!(
-                            "\"received\" limits only a case nobody has been handed yet (ruling 151) and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the department that received the case should keep it after handing it on, \"followed\" (ruling 162; \"sent\", ruling 152, keeps it with the department that handed it on)",
-                            without(g.holds_case, HoldsCase::Received)
+                            "{value} limits only a case nobody has been handed yet (ruling {}) and {why}, so here it reads as if absent; write `holds_case = {}`, or, if the department that received the case should keep it after handing it on, \"followed\" (ruling 162; \"sent\", ruling 152, keeps it with the department that handed it on)",
+                            if value == HoldsCase::Received { 151 } else { 170 },
+                            without(g.holds_case, value)
                         ),
                     ));
                 }
@@ -527,14 +576,15 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
             if names(HoldsCase::Followed) {
                 let why = if nobody_sends && nobody_takes_over {
                     Some("no role may assign or transfer a case and no escalation step takes one over, so no case is ever handed on".to_owned())
-                } else if names(HoldsCase::Received)
+                } else if receiving.is_some()
                     && nobody_takes_over
                     && !g.actions.is_empty()
                     && g.actions.iter().all(|a| before_assignment(*a))
                 {
                     Some(format!(
-                        "its actions ({}) are taken only before a case is assigned, when \"received\" already keeps it with the department that received it (no step takes a case over first)",
-                        acts()
+                        "its actions ({}) are taken only before a case is assigned, when {} already keeps it with the department that received it (no step takes a case over first)",
+                        acts(),
+                        receiving.unwrap_or(HoldsCase::Received)
                     ))
                 } else {
                     None

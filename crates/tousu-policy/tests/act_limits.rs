@@ -41,6 +41,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: &[],
     };

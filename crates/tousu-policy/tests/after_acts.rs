@@ -37,6 +37,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: acts,
     };

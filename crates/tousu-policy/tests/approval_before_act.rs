@@ -67,6 +67,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: acts,
     };

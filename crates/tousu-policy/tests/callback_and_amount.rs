@@ -45,6 +45,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: &[],
     }

@@ -79,6 +79,27 @@ fn received_on_actions_only_an_assigned_case_takes_is_found() {
     }
 }
 
+/// Ruling 170: `"received_in_line"` limits the same moment as `"received"`.
+#[test]
+fn received_in_line_on_actions_only_an_assigned_case_takes_is_found() {
+    let mut p = default();
+    let msgs = found(
+        &mut p,
+        json!({ "actions": ["approve", "send_back"], "holds_case": ["received_in_line", "in_line"] }),
+    );
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    for said in [
+        "\"received_in_line\" limits only",
+        "ruling 170",
+        "write `holds_case = \"in_line\"`",
+    ] {
+        assert!(msgs[0].contains(said), "{}", msgs[0]);
+    }
+    let g =
+        json!({ "actions": ["accept", "approve"], "holds_case": ["received_in_line", "in_line"] });
+    assert_eq!(found(&mut p, g), Vec::<String>::new());
+}
+
 #[test]
 fn received_on_findings_counts_facts_recorded_from_the_acceptance() {
     let mut p = default();

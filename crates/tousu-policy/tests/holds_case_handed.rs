@@ -70,6 +70,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         co_handling: false,
         in_line: false,
         received: false,
+        received_in_line: false,
         sent: false,
         acts_recorded: &[],
     }

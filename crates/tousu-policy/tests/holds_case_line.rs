@@ -28,6 +28,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         co_handling,
         in_line,
         received: false,
+        received_in_line: false,
         sent: false,
         acts_recorded: &[],
     }

@@ -53,6 +53,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         co_handling,
         in_line,
         received: false,
+        received_in_line: false,
         sent: false,
         acts_recorded: &[],
     };
@@ -87,6 +88,14 @@ fn a_wrong_list_is_refused_with_its_place_and_what_is_accepted() {
         (
             "[\"handed\", \"received\"]",
             "both \"handed\" and \"received\"",
+        ),
+        (
+            "[\"received\", \"received_in_line\"]",
+            "both \"received\" and \"received_in_line\"",
+        ),
+        (
+            "[\"handed\", \"received_in_line\", \"in_line\"]",
+            "both \"handed\" and \"received_in_line\"",
         ),
         ("[true, \"sent\"]", "names strings only, not true"),
         ("[\"mine\"]", "\"mine\" is not a `holds_case`"),
@@ -144,6 +153,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         co_handling: false,
         in_line: false,
         received,
+        received_in_line: received,
         sent: false,
         acts_recorded: &[],
     };

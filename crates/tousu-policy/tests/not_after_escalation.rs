@@ -40,6 +40,7 @@ fn view<'a>(
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: &[],
     }

@@ -61,6 +61,7 @@ pub(crate) fn registration_granted(
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: &[],
     };
@@ -118,6 +119,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         co_handling: true,
         in_line: true,
         received: true,
+        received_in_line: true,
         sent: true,
         acts_recorded: &case.acts_recorded,
     }
@@ -126,7 +128,8 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
 /// Where the case is for `staff`, into `view` (a grant's `holds_case`):
 /// whether it is with them (rulings 121 and 129), whether anybody was ever
 /// handed it (ruling 130), whether its assignment called their department
-/// in (ruling 148) and whether it is in their line (ruling 149). A step
+/// in (ruling 148), whether it is in their line (ruling 149) and whether
+/// their department received it or is in its line (rulings 151, 170). A step
 /// that took it over after its assignment gave it to the holders of that
 /// step's role in the assignment's line — the lead department or a
 /// department above it — or, when no holder is there, to every holder,
@@ -158,6 +161,7 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.in_line = reading.in_line;
     view.sent = reading.sent;
     view.received = reading.received;
+    view.received_in_line = reading.received_in_line;
 }
 
 /// What a case records of where it is, as `holds_case` reads it: its
@@ -180,6 +184,7 @@ pub(crate) struct Reading {
     pub(crate) in_line: bool,
     pub(crate) sent: bool,
     pub(crate) received: bool,
+    pub(crate) received_in_line: bool,
     pub(crate) handed: bool,
 }
 
@@ -193,6 +198,7 @@ impl Reading {
             co_handling: self.co_handling,
             in_line: self.in_line,
             received: self.received,
+            received_in_line: self.received_in_line,
             sent: self.sent,
         }
     }
@@ -203,8 +209,9 @@ impl Held<'_> {
     pub(crate) fn read(&self, ctx: &Ctx<'_>, staff: &Staff) -> Reading {
         let departments = ctx.roster.departments();
         let in_dept = |dept| departments.is_within(&staff.department, dept);
-        // The department of a staff member on the roster, for `received` and
-        // `sent` (rulings 151, 152); someone off the roster names none.
+        // The department of a staff member on the roster, for `received`,
+        // `received_in_line` and `sent` (rulings 151, 170, 152); someone off
+        // the roster names none.
         let dept_of = |id: Option<&StaffId>| {
             id.and_then(|id| ctx.roster.staff(id))
                 .map(|s| &s.department)
@@ -241,6 +248,12 @@ impl Held<'_> {
             received: self
                 .first_responder
                 .is_none_or(|fr| dept_of(Some(fr)).is_some_and(in_dept)),
+            // The receiver's line: its department, one under it or one
+            // above it (ruling 170); anyone's when nobody is recorded.
+            received_in_line: self.first_responder.is_none_or(|fr| {
+                dept_of(Some(fr))
+                    .is_some_and(|d| in_dept(d) || departments.is_within(d, &staff.department))
+            }),
         }
     }
 }

@@ -1700,3 +1700,42 @@ fn s10_the_developer_calls_back_only_an_emergency() {
     s.ok("fd", minutes(t0, 120), called());
     s.assert_replays();
 }
+
+/// Twenty-second session, language (ruling 170): 6「各管理处负责人遇不能解决之重要重大
+/// 事项,须于接报后的5分钟内上报物业公司主管领导」 — the 5 minutes are the 管理处负责人's of
+/// the 管理处 over the case: before any hand-over, over the 客户中心 that received it.
+/// Two 管理处 side by side, the 客户中心 under the first: both 负责人 put a note on the
+/// emergency, and the old owner `{ role = "site_manager" }` (a 管理处负责人 on the
+/// case in any 管理处, the first by id) charged the second's (fails on the old file:
+/// `→ am`); now `role_holding_case` with `holds = ["received_in_line", "in_line"]`
+/// charges the first's.
+#[test]
+fn s10_the_five_minutes_are_the_site_managers_over_the_case() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let roster = roster(
+        &[
+            ("site", "一号管理处", None),
+            ("front", "客户中心", Some("site")),
+            ("site2", "二号管理处", None),
+        ],
+        &[
+            ("fd", "前台", "front", &["front_desk"], Some("sm")),
+            ("sm", "一号管理处负责人", "site", &["site_manager"], None),
+            ("am", "二号管理处负责人", "site2", &["site_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "地下车库消防水管爆裂")
+        .category(cat("emergency_repair"))
+        .first_responder(sid("fd"))
+        .build()
+        .unwrap();
+    s.register("fd", "XX-SM", c).unwrap();
+    s.ok("am", minutes(t0, 1), note("二号管理处可支援抽水泵"));
+    s.ok("sm", minutes(t0, 2), note("一号管理处负责人已赶赴现场"));
+    let late = s.tick(minutes(t0, 6));
+    assert_eq!(
+        s10_charged(&late, "report_to_company"),
+        Some(Some(sid("sm")))
+    );
+}

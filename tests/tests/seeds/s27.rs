@@ -843,6 +843,16 @@ fn s27_another_bureau_does_not_take_a_complaint_not_handed_on() {
 /// not. The twentieth audit.
 #[test]
 fn s27_a_superior_sees_only_its_own_bureaus_complainant() {
+    let (mut s, t0) = two_superiors_jia_received("NS-S");
+    s.ok("zy", minutes(t0, 5), accept());
+    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
+    assert_only_jias_superior_sees(&s, minutes(t0, 20));
+}
+
+/// 甲区's tax-service department under 甲市's 处 (its 上级税务机关, cz) and 乙市's 处
+/// beside them (cz2): a complaint 甲区's staff member `zy` received (its first
+/// responder) on Wed 17 Jun 2026, registered as `id`.
+fn two_superiors_jia_received(id: &str) -> (Scenario, DateTime<Utc>) {
     let roster = roster(
         &[
             ("sj", "甲市税务局纳税服务处", None),
@@ -863,12 +873,31 @@ fn s27_a_superior_sees_only_its_own_bureaus_complainant() {
         .first_responder(sid("zy"))
         .build()
         .unwrap();
-    s.register("zy", "NS-S", c).unwrap();
-    s.ok("zy", minutes(t0, 5), accept());
-    s.ok("zy", minutes(t0, 10), assign("ns", "zy"));
-    let ctx = s.rt.ctx(&s.roster, minutes(t0, 20));
+    s.register("zy", id, c).unwrap();
+    (s, t0)
+}
+
+/// 甲市's superior sees the complainant of the case at `at`; 乙市's does not.
+fn assert_only_jias_superior_sees(s: &Scenario, at: DateTime<Utc>) {
+    let ctx = s.rt.ctx(&s.roster, at);
+    assert!(s.case().complaint.flags.confidential);
     assert!(can_view(&sid("cz"), s.case(), &ctx), "甲市's superior");
     assert!(!can_view(&sid("cz2"), s.case(), &ctx), "乙市's superior");
+}
+
+/// Twenty-second session, language (ruling 170): 第四条「属地管理、
+/// 分级负责」 and 第六条「并应当对投诉人信息保密」 keep the complainant of a complaint 甲区
+/// received and has not handed on from the superior of another line too. Under
+/// `"in_line"` alone a case nobody was handed is anyone's, so 乙市's superior saw who
+/// complained of 甲区 before its assignment (fails on the old file); now
+/// `["received_in_line", "in_line"]`: before a hand-over the line of the bureau
+/// that received it (甲区, 甲市 above it), after one the lead's.
+#[test]
+fn s27_a_superior_sees_no_other_lines_complainant_before_a_hand_over() {
+    let (mut s, t0) = two_superiors_jia_received("NS-L");
+    assert_only_jias_superior_sees(&s, minutes(t0, 2));
+    s.ok("zy", minutes(t0, 5), accept());
+    assert_only_jias_superior_sees(&s, minutes(t0, 6));
 }
 
 /// 第七条「各级税务机关的纳税服务部门…负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」

@@ -903,3 +903,76 @@ fn s39_the_handling_departments_superior_signs_and_approves() {
     assert_eq!(status(&s), Status::Approved);
     s.assert_replays();
 }
+
+/// 华东区 (its 上级主管 `qz`) over 万达店 (a clerk `d1`), and 万象城店 beside it (its
+/// 上级主管 `wz`): complaint `id`, received by 万达店's clerk (its first responder)
+/// at `t0`.
+fn region_store_received(id: &str, t0: DateTime<Utc>) -> Scenario {
+    let roster = roster(
+        &[
+            ("hd", "华东区", None),
+            ("md", "万达店", Some("hd")),
+            ("wx", "万象城店", None),
+        ],
+        &[
+            ("d1", "万达店 店员 小鲁", "md", &["store"], Some("qz")),
+            (
+                "qz",
+                "华东区 上级主管 区域经理",
+                "hd",
+                &["store_superior"],
+                None,
+            ),
+            (
+                "wz",
+                "万象城店 上级主管 姬店长",
+                "wx",
+                &["store_superior"],
+                None,
+            ),
+        ],
+    );
+    let mut s = Scenario::new(policy("retail-chain-s39.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "新买的微波炉不加热,要求退货")
+        .complainant(person("顾客 邹女士"))
+        .category(cat("return"))
+        .first_responder(sid("d1"))
+        .build()
+        .unwrap();
+    s.register("d1", id, c).unwrap();
+    s
+}
+
+/// Twenty-second session, language (ruling 170): 第七条「各门店接到投诉后,应确认其投诉
+/// 理由是否成立,呈报上级主管裁定是否受理」 — the store's 上级主管 may sit in the department
+/// above it (华东区 over 万达店). Under `holds_case = "received"` only the receiving
+/// store and those under it held the complaint, so the region's 主管 was refused the
+/// ruling on his own store's complaint (fails on the old file); now
+/// `"received_in_line"`: 万达店's line, above it too, and still not 万象城店's 主管
+/// beside it.
+#[test]
+fn s39_a_superior_above_the_store_rules_on_its_complaint() {
+    let t0 = beijing(2026, 6, 9, 10, 0); // Tuesday
+    let mut s = region_store_received("KS-Q", t0);
+    refused_not_holding(&mut s, "wz", minutes(t0, 10), accept());
+    s.ok("qz", minutes(t0, 20), accept());
+    s.assert_replays();
+}
+
+/// Twenty-second session, language (ruling 170): 第七条「…呈报上级主管裁定是否受理」 —
+/// the ruling owed is the 上级主管's over the store that received the complaint, in
+/// its department or the one above it
+/// (`role_holding_case = { role = "store_superior", holds = "received_in_line" }`).
+/// The region's 主管, who put a note on 万达店's complaint and did not rule, is
+/// charged with the late ruling; the old file (`"received"`) passed over him to the
+/// clerk (fails on it: `acceptance_ruling@1 → d1`). 万象城店's 主管, beside it, is
+/// never charged for his note.
+#[test]
+fn s39_the_ruling_owed_is_the_superiors_above_the_store() {
+    let t0 = beijing(2026, 6, 9, 10, 0); // Tuesday
+    let mut s = region_store_received("KS-QN", t0);
+    s.ok("wz", minutes(t0, 5), note("本店也卖过同款"));
+    s.ok("qz", minutes(t0, 10), note("区域经理已知悉"));
+    s.tick(beijing(2026, 6, 12, 9, 0));
+    assert_eq!(breach_owners(&s), ["acceptance_ruling@1 → qz"]);
+}
