@@ -43,6 +43,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         received: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     };
     g.unmet(p, &view)
 }

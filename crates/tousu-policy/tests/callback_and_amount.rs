@@ -47,6 +47,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         received: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 

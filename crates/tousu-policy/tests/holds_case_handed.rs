@@ -72,6 +72,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         received: false,
         sent: false,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 

@@ -30,6 +30,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         received: false,
         sent: false,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 

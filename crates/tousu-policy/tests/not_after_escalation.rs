@@ -42,6 +42,7 @@ fn view<'a>(
         received: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 
