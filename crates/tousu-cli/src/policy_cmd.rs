@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use tousu::policy::{AgreedOwners, Duration, MilestoneOwner, Policy};
+use tousu::policy::{AgreedOwners, ClosureCallback, Duration, MilestoneOwner, Policy};
 use tousu_serve::docs::{DeadlineDoc, PolicyRef};
 use tousu_serve::{ApiError, ErrorKind};
 
@@ -237,16 +237,20 @@ fn case_rules_summary(p: &Policy, out: &mut String) {
             let ids: Vec<&str> = closure.awaits.iter().map(|m| m.as_str()).collect();
             parts.push(format!("waits for {}", ids.join(", ")));
         }
-        parts.push(
-            match (closure.callback.is_default(), &closure.callback_when) {
-                (true, _) => "needs a satisfied callback".to_owned(),
-                (false, None) => "needs no callback".to_owned(),
-                (false, Some(_)) => {
-                    "needs no callback where its condition holds, a satisfied one elsewhere"
-                        .to_owned()
-                }
-            },
-        );
+        let needs = |c: ClosureCallback| match c {
+            ClosureCallback::Satisfied => "a satisfied callback",
+            ClosureCallback::None => "no callback",
+            ClosureCallback::Any => "a callback of any answer",
+        };
+        parts.push(if closure.callback_when.is_some() {
+            format!(
+                "needs {} where its condition holds, {} elsewhere",
+                needs(closure.callback),
+                needs(closure.callback_otherwise)
+            )
+        } else {
+            format!("needs {}", needs(closure.callback))
+        });
         if !closure.needs_callback_at.is_empty() {
             let ids: Vec<&str> = closure
                 .needs_callback_at

@@ -231,6 +231,10 @@ impl Role {
 ///     # taken once, could not meet the clock a later 批量 starts (S28 三6;
 ///     # ruling 159)
 ///     { actions = ["reclassify"], not_after_escalation = ["report-up"] },
+///     # ends a case abnormally only once it answered the case the rounds
+///     # took up to it, not on the answer of the round below (S15 4.2 E;
+///     # ruling 168)
+///     { actions = ["close_abnormally"], replied_since_escalation = ["division"] },
 ///     # replies on the spot to a complaint made in person, before assignment
 ///     { actions = ["reply"], statuses = ["accepted"], when = { channel = ["visit"] } },
 ///     # closes abnormally only once the customer rejected the answer (S01 3.3
@@ -292,6 +296,16 @@ pub struct Grant {
     /// once, can no longer meet).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_after_escalation: Vec<EscalationId>,
+    /// The case was answered (a `reply`) since one of these escalation
+    /// steps was last taken (empty: no such reply needed; schema 2, ruling
+    /// 168 in docs/rulings.md): the step's role has given its own answer. A
+    /// step none of whose steps was taken fails it. A case a step takes up
+    /// on an unsatisfied callback is still `replied` from the round below,
+    /// so `statuses = ["replied"]` alone holds the moment it arrives (S15
+    /// 4.2 E「将管理层的处理意见,与客户沟通,直至让客户满意为止」: the 事业部 ends a case
+    /// abnormally only once its own opinion was told).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replied_since_escalation: Vec<EscalationId>,
     /// The last callback (回访) of the case's round — since its last reply —
     /// answered one of these (empty: no callback needed). A round without a
     /// callback yet fails it (ruling 60 in docs/rulings.md).
@@ -400,6 +414,10 @@ pub struct CaseView<'a> {
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],
+    /// The escalation steps taken on the case whose last taking was
+    /// followed by a reply (`replied`), in any round, for a grant's
+    /// `replied_since_escalation` (ruling 168).
+    pub replied_since: Vec<&'a EscalationId>,
 }
 
 impl Grant {
@@ -410,6 +428,7 @@ impl Grant {
             && self.statuses.is_empty()
             && self.after_escalation.is_empty()
             && self.not_after_escalation.is_empty()
+            && self.replied_since_escalation.is_empty()
             && self.after_acts.is_empty()
             && self.callback.is_empty()
             && !self.findings_recorded
@@ -496,6 +515,26 @@ impl Grant {
             unmet.push(format!(
                 "none of the escalation steps {} may have been taken (`not_after_escalation`; {taken} has been)",
                 list(&self.not_after_escalation)
+            ));
+        }
+        if !self.replied_since_escalation.is_empty()
+            && !self
+                .replied_since_escalation
+                .iter()
+                .any(|s| case.replied_since.contains(&s))
+        {
+            let why = if self
+                .replied_since_escalation
+                .iter()
+                .any(|s| case.escalations.contains(&s))
+            {
+                "there has been none since"
+            } else {
+                "none has been taken"
+            };
+            unmet.push(format!(
+                "the case must have been answered since one of the escalation steps {} was taken (`replied_since_escalation`; {why})",
+                list(&self.replied_since_escalation)
             ));
         }
         if !self.after_acts.is_empty()

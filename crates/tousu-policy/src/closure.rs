@@ -24,8 +24,11 @@
 //! `callback` says what closing a replied case needs of the callback (回访):
 //! a satisfied one (`"satisfied"`, the default, as before), or none
 //! (`"none"`, where the source has no callback: the case closes on the
-//! reply, as closure kind `on_reply`). A callback recorded all the same
-//! must then be satisfied, as before.
+//! reply, as closure kind `on_reply`; a callback recorded all the same
+//! must then be satisfied, as before), or one of any answer (`"any"`,
+//! ruling 169: the record the source asks after the reply, whatever the
+//! customer said; after an unsatisfied one the case closes as
+//! `unsatisfied`).
 //!
 //! `callback_when` limits `callback` to the cases a predicate (the type of
 //! a milestone's `applies_when`) holds for; the others need a satisfied
@@ -37,6 +40,18 @@
 //! [closure]
 //! callback = "none"
 //! callback_when = { channel = ["opinion_book"] }
+//! ```
+//!
+//! `callback_otherwise` says what the cases `callback_when` does not hold
+//! for need in its place (default `"satisfied"`; ruling 169):
+//!
+//! ```toml
+//! # S11 第八条(三)「投诉管理人要在意见登记薄上记录处理和回复情况,并由网点负责人签字确认」:
+//! # off the book, the record of the reply, whatever the customer said.
+//! [closure]
+//! callback = "none"
+//! callback_when = { channel = ["opinion_book"] }
+//! callback_otherwise = "any"
 //! ```
 //!
 //! `needs_callback_at` names levels at which closing needs a satisfied
@@ -106,6 +121,12 @@ pub enum ClosureCallback {
     /// the reply (ruling 92). A callback recorded all the same must be
     /// satisfied.
     None,
+    /// A callback (回访) or record of the answer is made first, whatever it
+    /// answered (ruling 169): the source asks a record of the handling and
+    /// reply, not the customer's satisfaction (S11 第八条(三)「投诉管理人要在意见
+    /// 登记薄上记录处理和回复情况,并由网点负责人签字确认」). After an unsatisfied one
+    /// the case closes as `unsatisfied` (不满意结案).
+    Any,
 }
 
 impl ClosureCallback {
@@ -153,10 +174,15 @@ pub struct Closure {
     #[serde(default, skip_serializing_if = "ClosureCallback::is_default")]
     pub callback: ClosureCallback,
     /// The cases `callback` is said of (ruling 120): where this predicate
-    /// does not hold, closing needs a satisfied callback. Absent: every
+    /// does not hold, closing needs what `callback_otherwise` says (a satisfied callback, by default). Absent: every
     /// case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_when: Option<Predicate>,
+    /// What closing needs of the callback in the cases `callback_when` does
+    /// not hold for: `"satisfied"` (the default, ruling 120), `"none"` or
+    /// `"any"` (ruling 169). Only beside `callback_when`.
+    #[serde(default, skip_serializing_if = "ClosureCallback::is_default")]
+    pub callback_otherwise: ClosureCallback,
     /// Levels at which closing needs a satisfied callback whatever
     /// `callback` and `callback_when` say (ruling 146): the case's level as
     /// it stands when it is closed. Empty: the level changes nothing.
@@ -188,17 +214,27 @@ impl Closure {
         self.awaits.is_empty()
             && self.callback.is_default()
             && self.callback_when.is_none()
+            && self.callback_otherwise.is_default()
             && self.needs_callback_at.is_empty()
             && !self.needs_callback_when_handed
             && self.awaits_report.is_none()
+    }
+
+    /// Whether every case needs a satisfied callback whatever the level and
+    /// the hand-over: `callback` is `"satisfied"`, and so is
+    /// `callback_otherwise` where `callback_when` limits it.
+    #[must_use]
+    pub fn always_satisfied(&self) -> bool {
+        self.callback.is_default()
+            && (self.callback_when.is_none() || self.callback_otherwise.is_default())
     }
 
     /// What closing the replied complaint in `input`, whose case stands at
     /// `level`, needs of the callback: a satisfied one at a level of
     /// `needs_callback_at` (ruling 146) or on a case ever handed on when
     /// `needs_callback_when_handed` (ruling 155); elsewhere `callback` where
-    /// `callback_when` holds or is absent, a satisfied one where it does
-    /// not (ruling 120).
+    /// `callback_when` holds or is absent, `callback_otherwise` (by default
+    /// a satisfied one) where it does not (rulings 120, 169).
     #[must_use]
     pub fn callback_for(
         &self,
@@ -209,16 +245,16 @@ impl Closure {
     ) -> ClosureCallback {
         let owed_at_level = level.is_some_and(|l| self.needs_callback_at.contains(l));
         let owed_when_handed = handed && self.needs_callback_when_handed;
-        if !owed_at_level
-            && !owed_when_handed
-            && self
-                .callback_when
-                .as_ref()
-                .is_none_or(|w| w.matches(policy, input))
+        if owed_at_level || owed_when_handed {
+            ClosureCallback::Satisfied
+        } else if self
+            .callback_when
+            .as_ref()
+            .is_none_or(|w| w.matches(policy, input))
         {
             self.callback
         } else {
-            ClosureCallback::Satisfied
+            self.callback_otherwise
         }
     }
 
@@ -263,19 +299,32 @@ pub(crate) fn check(p: &Policy, r: &mut Report) {
             "is a table of schema_version 2; write schema_version = 2",
         );
     }
-    if c.callback_when.is_some() && c.callback.is_default() {
+    if c.callback_when.is_some() && c.callback == c.callback_otherwise {
+        if c.callback.is_default() {
+            r.error(
+                "closure.callback_when",
+                "limits `callback = \"none\"` to some cases, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop callback_when",
+            );
+        } else {
+            r.error(
+                "closure.callback_when",
+                "limits `callback` to some cases, but `callback_otherwise` says the same of the others; drop callback_when and callback_otherwise",
+            );
+        }
+    }
+    if c.callback_when.is_none() && !c.callback_otherwise.is_default() {
         r.error(
-            "closure.callback_when",
-            "limits `callback = \"none\"` to some cases, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop callback_when",
+            "closure.callback_otherwise",
+            "says what the cases `callback_when` does not hold for need, but there is no callback_when, so every case takes `callback`; give callback_when or drop callback_otherwise",
         );
     }
-    if !c.needs_callback_at.is_empty() && c.callback.is_default() {
+    if !c.needs_callback_at.is_empty() && c.always_satisfied() {
         r.error(
             "closure.needs_callback_at",
             "names levels that need a satisfied callback, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop needs_callback_at",
         );
     }
-    if c.needs_callback_when_handed && c.callback.is_default() {
+    if c.needs_callback_when_handed && c.always_satisfied() {
         r.error(
             "closure.needs_callback_when_handed",
             "asks a satisfied callback of a case handed on, but `callback` is \"satisfied\", which every case needs anyway; write callback = \"none\" or drop needs_callback_when_handed (accepted: true beside callback = \"none\", or false)",
@@ -406,14 +455,21 @@ pub(crate) fn invariants(p: &Policy) -> Vec<Finding> {
             message: "no role may record_callback (`record_callback` in `actions`, or a grant of it): a case handed on can never be closed, only closed abnormally or withdrawn".to_owned(),
         });
     }
-    if c.callback == ClosureCallback::None
-        && let Some(chain) = p.record_sign_off(SignedRecord::Callback)
-        && chain.required
+    let required = p
+        .record_sign_off(SignedRecord::Callback)
+        .is_some_and(|chain| chain.required);
+    let said = [
+        ("closure.callback", c.callback),
+        ("closure.callback_otherwise", c.callback_otherwise),
+    ];
+    for (path, _) in said
+        .iter()
+        .filter(|(_, cb)| required && *cb == ClosureCallback::None)
     {
         out.push(Finding {
             severity: Severity::Error,
             invariant: "closure_can_happen",
-            path: "closure.callback".to_owned(),
+            path: (*path).to_owned(),
             message: "is \"none\", but record_sign_offs requires the callback record (`required = true`): closing without a callback is refused as record_missing; drop `required` or the callback = \"none\"".to_owned(),
         });
     }

@@ -816,11 +816,41 @@ fn grants_can_hold(p: &Policy, out: &mut Findings) {
                 );
             }
             steps_can_hold(g, &path, out);
+            replied_since_can_hold(g, &path, out);
             callback_can_hold(p, g, &path, out);
             findings_can_hold(p, g, &path, out);
             handed_can_hold(p, g, &path, out);
             acts_can_hold(p, g, &path, out);
         }
+    }
+}
+
+/// A grant that waits for a reply since escalation steps
+/// (`replied_since_escalation`, ruling 168) can hold: one of those steps
+/// does not end it (`not_after_escalation`).
+fn replied_since_can_hold(g: &crate::authority::Grant, path: &str, out: &mut Findings) {
+    if g.replied_since_escalation.is_empty() {
+        return;
+    }
+    let names = |v: &[crate::ids::EscalationId]| {
+        v.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if g.replied_since_escalation
+        .iter()
+        .all(|s| g.not_after_escalation.contains(s))
+    {
+        out.add(
+            Severity::Error,
+            "grants_can_hold",
+            format!("{path}.replied_since_escalation"),
+            format!(
+                "names only steps that end the grant (`not_after_escalation`: {}): a reply since one of them comes after it was taken, when the grant has ended, so it never holds",
+                names(&g.not_after_escalation)
+            ),
+        );
     }
 }
 

@@ -1461,7 +1461,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if !g.is_conditional() {
                 r.error(
                     path.clone(),
-                    "has no condition; give `levels`, `statuses`, `after_escalation`, `not_after_escalation`, `callback`, `findings_recorded`, `when`, `acts`, `milestones` or `facts`, or list its actions in the role's `actions`",
+                    "has no condition; give `levels`, `statuses`, `after_escalation`, `not_after_escalation`, `replied_since_escalation`, `callback`, `findings_recorded`, `when`, `acts`, `milestones` or `facts`, or list its actions in the role's `actions`",
                 );
             }
             if g.limits_acts() {
@@ -1479,6 +1479,15 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             for (k, step) in g.not_after_escalation.iter().enumerate() {
                 step_ref(p, r, &format!("{path}.not_after_escalation[{k}]"), step);
             }
+            if p.schema_version < 2 && !g.replied_since_escalation.is_empty() {
+                r.error(
+                    format!("{path}.replied_since_escalation"),
+                    "is an option of schema_version 2; write schema_version = 2",
+                );
+            }
+            for (k, step) in g.replied_since_escalation.iter().enumerate() {
+                step_ref(p, r, &format!("{path}.replied_since_escalation[{k}]"), step);
+            }
             if let Some(when) = &g.when {
                 predicate(p, names, r, &format!("{path}.when"), when);
             }
@@ -1494,6 +1503,10 @@ fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
         ("statuses", !g.statuses.is_empty()),
         ("after_escalation", !g.after_escalation.is_empty()),
         ("not_after_escalation", !g.not_after_escalation.is_empty()),
+        (
+            "replied_since_escalation",
+            !g.replied_since_escalation.is_empty(),
+        ),
         ("callback", !g.callback.is_empty()),
         ("findings_recorded", g.findings_recorded),
         ("holds_case", g.holds_case.is_set()),

@@ -44,6 +44,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         received_in_line: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     };
     g.unmet(p, &view)
 }

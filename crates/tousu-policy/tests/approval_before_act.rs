@@ -70,6 +70,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
         received_in_line: true,
         sent: true,
         acts_recorded: acts,
+        replied_since: Vec::new(),
     };
     let g =
         grant(serde_json::json!({ "actions": ["investigate"], "after_acts": ["approval_given"] }));

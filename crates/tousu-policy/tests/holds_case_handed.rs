@@ -73,6 +73,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         received_in_line: false,
         sent: false,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 

@@ -56,6 +56,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         received_in_line: false,
         sent: false,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     };
     let both = grant(serde_json::json!(["handed", "co_handling"])).unwrap();
     let co = grant(serde_json::json!("co_handling")).unwrap();
@@ -156,6 +157,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         received_in_line: received,
         sent: false,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     };
     let holds = |g: &Grant, w| g.unmet(&p, &view(w)).is_empty();
     // Before a hand-over: the receiving department only (the list); anyone

@@ -43,6 +43,7 @@ fn view<'a>(
         received_in_line: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     }
 }
 

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use tousu_model::{Complaint, FactName, FactValue, LevelId, Money, RoleId, Staff, StaffId};
 use tousu_policy::{
-    Action, ApprovalAuthority, Approvers, CaseAction, CaseView, EvalInput, MilestoneId,
+    Action, ApprovalAuthority, Approvers, CaseAction, CaseView, EscalationId, EvalInput,
+    MilestoneId,
 };
 
 use crate::case::Case;
@@ -64,6 +65,7 @@ pub(crate) fn registration_granted(
         received_in_line: true,
         sent: true,
         acts_recorded: &[],
+        replied_since: Vec::new(),
     };
     grants_hold(ctx, staff, Action::Register, &view)
 }
@@ -122,7 +124,24 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         received_in_line: true,
         sent: true,
         acts_recorded: &case.acts_recorded,
+        replied_since: replied_since(case),
     }
+}
+
+/// The escalation steps taken on `case` whose last taking came before its
+/// last reply (`replied_since_escalation`, ruling 168): those among the
+/// escalations recorded when it was answered that were not taken again
+/// since.
+fn replied_since(case: &Case) -> Vec<&EscalationId> {
+    let before = usize::try_from(case.escalations_before_reply)
+        .unwrap_or(usize::MAX)
+        .min(case.escalations.len());
+    let (answered, since) = case.escalations.split_at(before);
+    answered
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .filter(|s| !since.iter().any(|e| e.step.as_ref() == Some(*s)))
+        .collect()
 }
 
 /// Where the case is for `staff`, into `view` (a grant's `holds_case`):

@@ -560,6 +560,11 @@ impl Participants {
 /// past its end. Two ids whose keys differ are in the keys' order: a text
 /// that ends first is a prefix of the other there, and so the smaller,
 /// unless the other's next bytes are zeros, and then the keys tie.
+/// Whether a count is zero (not written).
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 fn order_key(id: &StaffId) -> u64 {
     let text = id.as_str().as_bytes();
     let head = text.get(..8).unwrap_or(text);
@@ -778,6 +783,14 @@ pub struct Case {
     pub extension: Option<Extension>,
     /// Escalations, in order.
     pub escalations: Vec<EscalationRecord>,
+    /// How many of `escalations` had been recorded when the case was last
+    /// answered (`replied`, in any round; 0 before any reply): a step whose
+    /// last record is among them was answered since (a grant's
+    /// `replied_since_escalation`, ruling 168). Absent from a document
+    /// written before it was kept (read as 0: no reply since any step); a
+    /// replay finds it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub escalations_before_reply: u32,
     /// Repeat cases merged in.
     pub repeats: Vec<CaseId>,
     /// How it was closed.
@@ -1011,6 +1024,7 @@ impl Case {
             agreed_deadline: None,
             extension: None,
             escalations: Vec::new(),
+            escalations_before_reply: 0,
             repeats: Vec::new(),
             closure: None,
             participants: Participants::default(),
@@ -1161,6 +1175,8 @@ pub(crate) trait Fold<'e> {
     fn approved(&mut self, by: Option<&'e StaffId>);
     /// The round's callback answer (none after a new reply).
     fn callback(&mut self, satisfaction: Option<Satisfaction>);
+    /// The case answered (`replied`), after the escalations so far.
+    fn replied(&mut self);
     /// An action done on the case (`record_action`).
     fn action_recorded(&mut self, action: tousu_policy::CaseAction);
     /// A new round begins.
@@ -1300,6 +1316,7 @@ pub(crate) fn fold<'e>(
         }
         EventKind::Replied { .. } => {
             case.callback(None);
+            case.replied();
             Some(Status::Replied)
         }
         EventKind::CallbackRecorded { satisfaction, .. } => {
@@ -1641,6 +1658,9 @@ impl<'e> Fold<'e> for Case {
     fn callback(&mut self, satisfaction: Option<Satisfaction>) {
         self.callback = satisfaction;
         self.unsign(tousu_policy::SignedRecord::Callback);
+    }
+    fn replied(&mut self) {
+        self.escalations_before_reply = u32::try_from(self.escalations.len()).unwrap_or(u32::MAX);
     }
     fn action_recorded(&mut self, action: tousu_policy::CaseAction) {
         if !self.acts_recorded.contains(&action) {

@@ -455,6 +455,7 @@ impl<'a> Fold<'a> for ClockCase<'a> {
     }
     fn approved(&mut self, _by: Option<&'a StaffId>) {}
     fn callback(&mut self, _satisfaction: Option<Satisfaction>) {}
+    fn replied(&mut self) {}
     fn action_recorded(&mut self, _action: tousu_policy::CaseAction) {}
     fn reopened(&mut self, round: u32) {
         self.round = round;

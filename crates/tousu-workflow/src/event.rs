@@ -92,7 +92,9 @@ pub enum ClosureKind {
     /// 结案: the customer was satisfied at the callback.
     Satisfied,
     /// Closed unsatisfied: rounds exhausted, customer still unsatisfied
-    /// (ruling 11 in docs/rulings.md).
+    /// (ruling 11 in docs/rulings.md), or closed after an unsatisfied
+    /// callback where the policy asks a callback of any answer
+    /// (`closure.callback = "any"`, ruling 169).
     Unsatisfied,
     /// 非正常结案: demands beyond law or policy, closed with approval.
     Abnormal,

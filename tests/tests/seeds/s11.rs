@@ -911,3 +911,40 @@ fn s11_another_branchs_head_does_not_decide_a_complaint_made_here() {
     s.ok("bh", minutes(t0, 58), close());
     s.assert_replays();
 }
+
+/// 第八条(三)「投诉处理完毕后将处理情况回复客户,投诉管理人要在意见登记薄上记录处理和回复情况,并由
+/// 网点负责人签字确认」 (第十条(二) likewise): closing a complaint off the book waits for the
+/// 投诉管理人's record of the handling and the reply, signed by the 网点负责人 — not for the
+/// customer's satisfaction. The file asked a satisfied callback there (the default), so
+/// a counter complaint recorded with the customer still unsatisfied could not be closed
+/// (fails on the old file: the branch head's closure was refused). Now
+/// `closure.callback_otherwise = "any"` (ruling 169): closing before the record is
+/// refused, and the signed record of an unsatisfied customer closes the case as
+/// 不满意结案.
+#[test]
+fn s11_the_signed_record_of_the_reply_closes_whatever_the_customer_said() {
+    let mut s = Scenario::new(policy("bank-branch-s11.toml"), branch_roster());
+    let t0 = s11_counter_complaint_taken_up(&mut s, "S11-RC");
+    s.ok(
+        "tsm",
+        minutes(t0, 60),
+        reply("已说明挂失补卡须本人持证件办理"),
+    );
+    let unrecorded = s.refused("bh", minutes(t0, 70), close());
+    assert!(
+        unrecorded.to_string().contains("before closing"),
+        "{unrecorded}"
+    );
+    s.ok(
+        "tsm",
+        minutes(t0, 80),
+        callback(
+            Satisfaction::Unsatisfied,
+            "意见登记薄已记录处理和回复情况:客户仍不满意",
+        ),
+    );
+    s.ok("bh", minutes(t0, 90), sign(SignedRecord::Callback));
+    s.ok("bh", minutes(t0, 100), close());
+    assert_eq!(closure_kind(&s), "Unsatisfied");
+    s.assert_replays();
+}

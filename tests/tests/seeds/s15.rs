@@ -1581,3 +1581,35 @@ fn s15_no_one_hands_a_case_to_the_division_before_the_rounds() {
     s.ok("csm", minutes(t0, 40), assign("ops", "op1"));
     s.assert_replays();
 }
+
+/// 4.2 E「将管理层的处理意见,与客户沟通,直至让客户满意为止」 (abnormal closure assumed, ruling
+/// 28): the 事业部 ends a case abnormally only once its own round has answered, its
+/// opinion told. A case the rounds take to it is still `replied` from the 客服经理's
+/// round D, so `statuses = ["replied"]` alone let it end the case the moment it
+/// arrived (fails on the old file: the closure was accepted). Now refused as
+/// `grant_condition_unmet` naming `replied_since_escalation` (ruling 168), changing
+/// nothing, until the division's round is answered; then taken.
+#[test]
+fn s15_the_division_does_not_end_a_case_on_the_managers_answer() {
+    let division_ends = || CommandKind::CloseAbnormally {
+        reason: "事业部结案".into(),
+    };
+    let mut s = s15_at_the_division();
+    assert_eq!(status(&s), Status::Replied);
+    let refused = s.refused("dm", beijing(2026, 4, 10, 11, 0), division_ends());
+    assert!(
+        matches!(&refused, Rejection::GrantConditionUnmet { unmet, .. }
+            if unmet.iter().any(|u| u.contains("replied_since_escalation"))),
+        "{refused}"
+    );
+    s15_division_reopens(&mut s);
+    s.ok("csm", beijing(2026, 4, 10, 14, 30), investigate());
+    s.ok(
+        "kf",
+        beijing(2026, 4, 10, 16, 0),
+        reply("事业部管理层的处理意见:维持赔付1000元并免一个月仓储费"),
+    );
+    s.ok("dm", beijing(2026, 4, 10, 16, 30), division_ends());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

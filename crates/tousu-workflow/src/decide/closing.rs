@@ -211,7 +211,8 @@ fn handed_on(case: &crate::Case) -> bool {
 }
 
 /// 结案 after a satisfied callback — or on the reply where the policy owes
-/// none of the case (`closure.callback = "none"`, rulings 92 and 120) —
+/// none of the case (`closure.callback = "none"`, rulings 92 and 120), or
+/// after a callback of any answer where it owes that (`"any"`, ruling 169) —
 /// once the clocks the policy's closure awaits have stopped (ruling 91) and
 /// the round's report it awaits is made (`closure.awaits_report`, ruling
 /// 126).
@@ -226,6 +227,9 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
             .callback_for(policy, &input, d.case.level.as_ref(), handed_on(d.case));
     let closure = match (d.case.callback, owed) {
         (Some(s), _) if s.is_satisfied() => ClosureKind::Satisfied,
+        // A record of any answer (ruling 169): the customer stays
+        // unsatisfied, and the case closes so.
+        (Some(_), ClosureCallback::Any) => ClosureKind::Unsatisfied,
         (Some(_), _) => {
             return Err(invalid(
                 d.case.status,
@@ -239,6 +243,13 @@ pub(super) fn close(d: &Decision<'_, '_>) -> Result<Effects, Rejection> {
                 d.case.status,
                 kind,
                 "record a satisfied callback (回访) before closing",
+            ));
+        }
+        (None, ClosureCallback::Any) => {
+            return Err(invalid(
+                d.case.status,
+                kind,
+                "record the callback (回访, the record of the reply; any answer) before closing",
             ));
         }
     };
