@@ -663,24 +663,8 @@ fn s19_the_floor_manager_does_not_close_a_complaint_unanswered() {
 /// other outlet's answer was taken).
 #[test]
 fn s19_another_outlet_does_not_handle_a_guests_complaint() {
-    let roster = roster(
-        &[("rest", "中餐厅", None), ("rest2", "西餐厅", None)],
-        &[
-            ("w", "服务员小何", "rest", &["server"], Some("fm")),
-            ("fm", "当班经理 周经理", "rest", &["floor_manager"], None),
-            ("w2", "西餐厅服务员小齐", "rest2", &["server"], Some("fm2")),
-            ("fm2", "西餐厅当班经理", "rest2", &["floor_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
     let t0 = beijing(2026, 2, 20, 12, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "汤里有头发")
-        .complainant(person("顾客"))
-        .category(cat("during_service"))
-        .first_responder(sid("w"))
-        .build()
-        .unwrap();
-    s.register("w", "S19-X", c).unwrap();
+    let mut s = two_outlets_soup_complaint(t0);
     s.ok("w", minutes(t0, 1), accept());
     let before = s.case().clone();
     refused_not_holding(&mut s, "w2", minutes(t0, 2), reply("已为您更换"));
@@ -696,5 +680,62 @@ fn s19_another_outlet_does_not_handle_a_guests_complaint() {
     refused_not_holding(&mut s, "w2", minutes(t0, 4), reply("已为您更换"));
     assert_eq!(s.case(), &before, "the refusals change nothing");
     s.ok("w", minutes(t0, 5), reply("致歉, 已当面撤下并重新上汤"));
+    s.assert_replays();
+}
+
+/// Two outlets (中餐厅 `rest`: server w, floor manager fm; 西餐厅 `rest2`: w2,
+/// fm2), and a guest's complaint of hair in the soup taken by w at `t0`.
+fn two_outlets_soup_complaint(t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("rest2", "西餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], Some("fm")),
+            ("fm", "当班经理 周经理", "rest", &["floor_manager"], None),
+            ("w2", "西餐厅服务员小齐", "rest2", &["server"], Some("fm2")),
+            ("fm2", "西餐厅当班经理", "rest2", &["floor_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "汤里有头发")
+        .complainant(person("顾客"))
+        .category(cat("during_service"))
+        .first_responder(sid("w"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-X", c).unwrap();
+    s
+}
+
+/// 「告之您当班的其他服务人员客人的投诉,大家能共同关注」, 「阐明解决问题需要的步骤,可告之现场
+/// 管理」: the complaint a server of the 中餐厅 took is the 中餐厅's to accept and to
+/// tell its floor manager of. `accept` (the servers' and the floor managers')
+/// and `escalate` (the servers') held on every case, so the 西餐厅's server
+/// accepted it and took its one step to the 现场管理, and the 西餐厅's manager
+/// accepted it. They are in the outlet's grants now (`holds_case =
+/// "received"`, ruling 151): each refused naming `holds_case`, nothing
+/// changes, and the 中餐厅's server accepts and tells his floor manager. The
+/// twenty-second audit's act probe, received stage (fails on the old file,
+/// where the 西餐厅's acceptance was taken).
+#[test]
+fn s19_another_outlet_does_not_accept_or_report_a_guests_complaint() {
+    let t0 = beijing(2026, 2, 21, 12, 0);
+    let mut s = two_outlets_soup_complaint(t0);
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "w2", minutes(t0, 1), accept());
+    refused_not_holding(&mut s, "fm2", minutes(t0, 1), accept());
+    refused_not_holding(
+        &mut s,
+        "w2",
+        minutes(t0, 1),
+        escalate_to("floor-manager", "汤里有头发"),
+    );
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("w", minutes(t0, 2), accept());
+    s.ok(
+        "w",
+        minutes(t0, 3),
+        escalate_to("floor-manager", "客人要求见经理"),
+    );
+    assert_eq!(steps_taken(&s), ["floor-manager"]);
     s.assert_replays();
 }

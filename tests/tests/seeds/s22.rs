@@ -1685,3 +1685,28 @@ fn s22_the_callback_is_owed_by_the_centre_that_sent_the_repair() {
     // The 维修工 never answered: his repair clock breached too (his own).
     assert_eq!(breach_owners(&s), ["repair@1 → wxg", "callback@1 → duty"]);
 }
+
+/// (二)「保证服务中心内全天二十四小时有人值班,本着对学生负责的精神,认真听取投诉意见」,
+/// (四)「按规定接听学生电话和接待学生投诉来访」: a complaint 一区's 值班员 took in is
+/// 一区's to accept. `accept` was among the 值班员's and the 投诉受理员's actions,
+/// held on every case, so 二区's desk accepted it before anyone of 一区 had. It
+/// is a grant on a complaint their centre received now (`holds_case =
+/// "received"`, ruling 151): each refused naming `holds_case`, nothing changes,
+/// and 一区's 投诉受理员 accepts. The twenty-second audit's act probe, received
+/// stage (fails on the old file, where 二区's acceptance was taken).
+#[test]
+fn s22_another_centres_desk_does_not_accept_a_centres_complaint() {
+    let mut s = two_centres();
+    let t0 = beijing(2026, 8, 13, 21, 0);
+    let c = about(t0, "repair", "一区4号楼206宿舍门锁坏了")
+        .first_responder(sid("duty"))
+        .build()
+        .unwrap();
+    s.register("duty", "S22-AC", c).unwrap();
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "duty2", minutes(t0, 2), accept());
+    refused_not_holding(&mut s, "rec2", minutes(t0, 2), accept());
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("rec", minutes(t0, 3), accept());
+    s.assert_replays();
+}

@@ -522,6 +522,17 @@ fn threatens_the_media(no: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario 
 
 /// [`threatens_the_media`] with the hall's people in `roster`.
 fn threatens_the_media_in(roster: Roster, no: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = media_threat_registered(roster, no, t0);
+    s.ok("y1", minutes(t0, 5), accept());
+    s
+}
+
+/// [`threatens_the_media_in`] before its acceptance: registered by `y1` at `t0`.
+fn media_threat_registered(
+    roster: Roster,
+    no: &str,
+    t0: chrono::DateTime<chrono::Utc>,
+) -> Scenario {
     let mut s = Scenario::new(policy("business-hall-s28.toml"), roster);
     s.register(
         "y1",
@@ -532,7 +543,6 @@ fn threatens_the_media_in(roster: Roster, no: &str, t0: chrono::DateTime<chrono:
             .unwrap(),
     )
     .unwrap();
-    s.ok("y1", minutes(t0, 5), accept());
     s
 }
 
@@ -914,5 +924,24 @@ fn s28_another_halls_supervisor_does_not_close_or_reopen_a_halls_complaint() {
     refused_not_holding(&mut s, "xz", minutes(t0, 50), closing());
     assert_eq!(s.case(), &before, "the refusal changes nothing");
     s.ok("zr", minutes(t0, 55), closing());
+    s.assert_replays();
+}
+
+/// 二「本规范适用于各营业厅日常的现场客户投诉处理服务工作」, 三5「●首问责任制,不得推诿」: a
+/// complaint this hall's staff member took in is this hall's to accept (受理).
+/// `accept` was among the staff's actions, held on every case, so 新街口's staff
+/// member accepted it before this hall had. It is in the hall's grant now
+/// (`holds_case = "received"`, ruling 151): refused naming `holds_case`,
+/// nothing changes, and this hall's staff member accepts. The twenty-second
+/// audit (aud22-e), act probe's received stage (fails on the old file, where
+/// 新街口's acceptance was taken).
+#[test]
+fn s28_another_halls_staff_do_not_accept_a_halls_complaint() {
+    let t0 = beijing(2026, 6, 25, 10, 0);
+    let mut s = media_threat_registered(two_halls(), "YY-XA", t0);
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "y2", minutes(t0, 2), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("y1", minutes(t0, 5), accept());
     s.assert_replays();
 }

@@ -833,6 +833,15 @@ fn s42_lights_passed_to_engineering() -> Scenario {
 /// [`s42_lights_passed_to_engineering`] before the hand-over: registered by
 /// `jd` and accepted at 10:01.
 fn s42_lights_received() -> Scenario {
+    let mut s = s42_lights_registered();
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    s.ok("jd", minutes(t0, 1), accept());
+    s
+}
+
+/// [`s42_lights_received`] before its acceptance: registered by `jd` (客户服务中心)
+/// at 10:00, with the B座 desk, 工程部, 保安部 and the 物业管理中心 on the roster.
+fn s42_lights_registered() -> Scenario {
     let roster = roster(
         &[
             ("kf", "客户服务中心", None),
@@ -858,7 +867,6 @@ fn s42_lights_received() -> Scenario {
         .build()
         .unwrap();
     s.register("jd", "WY-R", c).unwrap();
-    s.ok("jd", minutes(t0, 1), accept());
     s
 }
 
@@ -1063,5 +1071,23 @@ fn s42_another_departments_manager_does_not_pass_on_a_complaint_passed_to_engine
     );
     assert_eq!(s.case().version, version, "nothing recorded");
     s.ok("gm", minutes(t0, 20), to_security());
+    s.assert_replays();
+}
+
+/// (3)「跟清楚:受理客户投诉要一跟到底」: the complaint the 客户服务中心's desk took in is
+/// its to accept (受理). `accept` was among every receptionist's actions, held
+/// on every case, so the B座 desk accepted it before the receiver had. It is in
+/// the receiving desk's grant now (`holds_case = ["received", "followed"]`,
+/// rulings 151, 162): refused naming `holds_case`, nothing changes, and the
+/// receiver accepts. The twenty-second audit's act probe, received stage
+/// (fails on the old file, where the B座 desk's acceptance was taken).
+#[test]
+fn s42_another_desk_does_not_accept_a_complaint_received_here() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_registered();
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "jb", minutes(t0, 1), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("jd", minutes(t0, 2), accept());
     s.assert_replays();
 }
