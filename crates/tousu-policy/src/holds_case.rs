@@ -1,5 +1,5 @@
-//! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156
-//! and 162): whether
+//! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
+//! 162 and 173): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -17,7 +17,8 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"`, `"sent"`, `"followed"`, or a list of the strings.
+/// `"received"`, `"sent"`, `"followed"`, `"lead"`, or a list of the
+/// strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -37,6 +38,9 @@ use crate::status::Status;
 /// # answers a case his department received, before and after any
 /// # hand-over: 一跟到底 (S42 (3); ruling 162)
 /// { actions = ["reply"], holds_case = ["received", "followed"] }
+/// # works a case handed to his department, also once a step took it over
+/// # to a superior (S18; ruling 173)
+/// { actions = ["record_action"], holds_case = ["handed", "lead"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -81,11 +85,18 @@ pub enum HoldsCase {
     /// `"received"` in a list, the receiving department holds the case
     /// from intake to the end.
     Followed,
+    /// `"lead"`: as `true`, or the actor is the named handler of the case's
+    /// standing assignment (the last assignment or transfer) or in its lead
+    /// department (or one under it), also after a step took the case over
+    /// since: the department handling it keeps it while a superior holds it
+    /// over it (ruling 173). Without a take-over after the assignment it
+    /// adds nothing to `true`; without an assignment, nothing at all.
+    Lead,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"` or
     /// `"received"`; `true` when it names neither), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
-    /// `"followed"`). The
+    /// `"followed"`, `"lead"`). The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
     AnyOf(u8),
@@ -109,16 +120,20 @@ pub struct Whereabouts {
     pub received: bool,
     /// His department sent it on ([`CaseView::sent`]).
     pub sent: bool,
+    /// He or his department leads its standing assignment, taken over
+    /// since or not ([`CaseView::lead`], ruling 173).
+    pub lead: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 6] = [
+const LISTED: [HoldsCase; 7] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::CoHandling,
     HoldsCase::InLine,
     HoldsCase::Sent,
     HoldsCase::Followed,
+    HoldsCase::Lead,
 ];
 
 impl HoldsCase {
@@ -133,6 +148,7 @@ impl HoldsCase {
             HoldsCase::InLine => 8,
             HoldsCase::Sent => 16,
             HoldsCase::Followed => 32,
+            HoldsCase::Lead => 64,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -181,6 +197,7 @@ impl HoldsCase {
             in_line: case.in_line,
             received: case.received,
             sent: case.sent,
+            lead: case.lead,
         })
     }
 
@@ -204,6 +221,7 @@ impl HoldsCase {
             }
             HoldsCase::Sent => case.holds_case || case.sent,
             HoldsCase::Followed => case.holds_case || (case.handed && case.received),
+            HoldsCase::Lead => case.holds_case || case.lead,
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -217,6 +235,7 @@ impl HoldsCase {
                     || (b & HoldsCase::InLine.bit() != 0 && case.in_line)
                     || (b & HoldsCase::Sent.bit() != 0 && case.sent)
                     || (b & HoldsCase::Followed.bit() != 0 && case.handed && case.received)
+                    || (b & HoldsCase::Lead.bit() != 0 && case.lead)
             }
         }
     }
@@ -254,6 +273,9 @@ impl HoldsCase {
             HoldsCase::Followed => {
                 "the case must be with the actor or, once handed on, with the department that received it (`holds_case = \"followed\"`, ruling 162): the role a step took it over to after its assignment, else its named handler, the lead department or the department of its first responder, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Lead => {
+                "the case must be with the actor or with the lead of its standing assignment (`holds_case = \"lead\"`, ruling 173): the role a step took it over to after its assignment, or that assignment's named handler or lead department, else the role a step took it over to; it has gone elsewhere"
+            }
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -282,6 +304,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Received => "\"received\"",
             HoldsCase::Sent => "\"sent\"",
             HoldsCase::Followed => "\"followed\"",
+            HoldsCase::Lead => "\"lead\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -298,13 +321,14 @@ impl Serialize for HoldsCase {
             HoldsCase::Received => serializer.serialize_str("received"),
             HoldsCase::Sent => serializer.serialize_str("sent"),
             HoldsCase::Followed => serializer.serialize_str("followed"),
+            HoldsCase::Lead => serializer.serialize_str("lead"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), or a list of these strings (ruling 156: at most one of \"handed\" and \"received\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
@@ -358,6 +382,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "received" => Ok(HoldsCase::Received),
                     "sent" => Ok(HoldsCase::Sent),
                     "followed" => Ok(HoldsCase::Followed),
+                    "lead" => Ok(HoldsCase::Lead),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -385,15 +410,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true) \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\" or \"received\", at most one; true when neither), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed", "lead"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "sent", "followed", "lead"] },
                 },
             ],
         })

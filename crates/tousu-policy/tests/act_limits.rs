@@ -42,6 +42,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
     };
     g.unmet(p, &view)

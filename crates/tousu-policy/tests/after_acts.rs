@@ -38,6 +38,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: acts,
     };
     let g = after_instruction();

@@ -68,6 +68,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: acts,
     };
     let g =

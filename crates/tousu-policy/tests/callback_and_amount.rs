@@ -46,6 +46,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
     }
 }

@@ -71,6 +71,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         in_line: false,
         received: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
     }
 }

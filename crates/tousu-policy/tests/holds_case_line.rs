@@ -29,6 +29,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         in_line,
         received: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
     }
 }

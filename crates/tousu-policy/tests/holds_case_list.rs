@@ -54,6 +54,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         in_line,
         received: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
     };
     let both = grant(serde_json::json!(["handed", "co_handling"])).unwrap();
@@ -145,6 +146,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         in_line: false,
         received,
         sent: false,
+        lead: false,
         acts_recorded: &[],
     };
     let holds = |g: &Grant, w| g.unmet(&p, &view(w)).is_empty();

@@ -41,6 +41,7 @@ fn view<'a>(
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
     }
 }

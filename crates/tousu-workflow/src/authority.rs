@@ -62,6 +62,7 @@ pub(crate) fn registration_granted(
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
     };
     grants_hold(ctx, staff, Action::Register, &view)
@@ -119,6 +120,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         in_line: true,
         received: true,
         sent: true,
+        lead: true,
         acts_recorded: &case.acts_recorded,
     }
 }
@@ -158,6 +160,7 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.in_line = reading.in_line;
     view.sent = reading.sent;
     view.received = reading.received;
+    view.lead = reading.lead;
 }
 
 /// What a case records of where it is, as `holds_case` reads it: its
@@ -181,6 +184,7 @@ pub(crate) struct Reading {
     pub(crate) sent: bool,
     pub(crate) received: bool,
     pub(crate) handed: bool,
+    pub(crate) lead: bool,
 }
 
 impl Reading {
@@ -194,6 +198,7 @@ impl Reading {
             in_line: self.in_line,
             received: self.received,
             sent: self.sent,
+            lead: self.lead,
         }
     }
 }
@@ -237,11 +242,28 @@ impl Held<'_> {
             in_line,
             sent,
             handed: self.assignment.is_some() || self.taken_to.is_some(),
+            lead: self.lead(ctx, staff),
             // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
             received: self
                 .first_responder
                 .is_none_or(|fr| dept_of(Some(fr)).is_some_and(in_dept)),
         }
+    }
+}
+
+impl Held<'_> {
+    /// Whether `staff` is the named handler of the case's standing
+    /// assignment or in its lead department (or one under it), whatever
+    /// step took the case over since (`holds_case = "lead"`, ruling 173):
+    /// `true`'s reading of the assignment, kept through a take-over.
+    fn lead(&self, ctx: &Ctx<'_>, staff: &Staff) -> bool {
+        self.assignment.is_some_and(|a| {
+            a.handler.as_ref() == Some(&staff.id)
+                || ctx
+                    .roster
+                    .departments()
+                    .is_within(&staff.department, &a.lead)
+        })
     }
 }
 
