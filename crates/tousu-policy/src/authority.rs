@@ -411,6 +411,10 @@ pub struct CaseView<'a> {
     /// case's standing hand-over (assigned or transferred it), not taken
     /// over since (`holds_case = "sent"`, ruling 152).
     pub sent: bool,
+    /// Whether the actor is the named handler of the case's standing
+    /// assignment or in its lead department (or one under it), whatever
+    /// step took the case over since (`holds_case = "lead"`, ruling 173).
+    pub lead: bool,
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],

@@ -1,5 +1,5 @@
 //! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
-//! 162 and 170): whether
+//! 162, 170 and 173): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -17,8 +17,8 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, or a list of
-/// the strings.
+/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`, or a
+/// list of the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -41,6 +41,9 @@ use crate::status::Status;
 /// # answers a case his department received, before and after any
 /// # hand-over: 一跟到底 (S42 (3); ruling 162)
 /// { actions = ["reply"], holds_case = ["received", "followed"] }
+/// # works a case handed to his department, also once a step took it over
+/// # to a superior (S18; ruling 173)
+/// { actions = ["record_action"], holds_case = ["handed", "lead"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -93,12 +96,19 @@ pub enum HoldsCase {
     /// `"received"` in a list, the receiving department holds the case
     /// from intake to the end.
     Followed,
+    /// `"lead"`: as `true`, or the actor is the named handler of the case's
+    /// standing assignment (the last assignment or transfer) or in its lead
+    /// department (or one under it), also after a step took the case over
+    /// since: the department handling it keeps it while a superior holds it
+    /// over it (ruling 173). Without a take-over after the assignment it
+    /// adds nothing to `true`; without an assignment, nothing at all.
+    Lead,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"`,
     /// `"received"` or `"received_in_line"`, ruling 170; `true` when it
     /// names none), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
-    /// `"followed"`). The
+    /// `"followed"`, `"lead"`). The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
     AnyOf(u8),
@@ -125,10 +135,13 @@ pub struct Whereabouts {
     pub received_in_line: bool,
     /// His department sent it on ([`CaseView::sent`]).
     pub sent: bool,
+    /// He or his department leads its standing assignment, taken over
+    /// since or not ([`CaseView::lead`], ruling 173).
+    pub lead: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 7] = [
+const LISTED: [HoldsCase; 8] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::ReceivedInLine,
@@ -136,6 +149,7 @@ const LISTED: [HoldsCase; 7] = [
     HoldsCase::InLine,
     HoldsCase::Sent,
     HoldsCase::Followed,
+    HoldsCase::Lead,
 ];
 
 impl HoldsCase {
@@ -151,6 +165,7 @@ impl HoldsCase {
             HoldsCase::Sent => 16,
             HoldsCase::Followed => 32,
             HoldsCase::ReceivedInLine => 64,
+            HoldsCase::Lead => 128,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -200,6 +215,7 @@ impl HoldsCase {
             received: case.received,
             received_in_line: case.received_in_line,
             sent: case.sent,
+            lead: case.lead,
         })
     }
 
@@ -230,6 +246,7 @@ impl HoldsCase {
             }
             HoldsCase::Sent => case.holds_case || case.sent,
             HoldsCase::Followed => case.holds_case || (case.handed && case.received),
+            HoldsCase::Lead => case.holds_case || case.lead,
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -245,6 +262,7 @@ impl HoldsCase {
                     || (b & HoldsCase::InLine.bit() != 0 && case.in_line)
                     || (b & HoldsCase::Sent.bit() != 0 && case.sent)
                     || (b & HoldsCase::Followed.bit() != 0 && case.handed && case.received)
+                    || (b & HoldsCase::Lead.bit() != 0 && case.lead)
             }
         }
     }
@@ -285,6 +303,9 @@ impl HoldsCase {
             HoldsCase::Followed => {
                 "the case must be with the actor or, once handed on, with the department that received it (`holds_case = \"followed\"`, ruling 162): the role a step took it over to after its assignment, else its named handler, the lead department or the department of its first responder, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Lead => {
+                "the case must be with the actor or with the lead of its standing assignment (`holds_case = \"lead\"`, ruling 173): the role a step took it over to after its assignment, or that assignment's named handler or lead department, else the role a step took it over to; it has gone elsewhere"
+            }
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -314,6 +335,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::ReceivedInLine => "\"received_in_line\"",
             HoldsCase::Sent => "\"sent\"",
             HoldsCase::Followed => "\"followed\"",
+            HoldsCase::Lead => "\"lead\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -331,13 +353,14 @@ impl Serialize for HoldsCase {
             HoldsCase::ReceivedInLine => serializer.serialize_str("received_in_line"),
             HoldsCase::Sent => serializer.serialize_str("sent"),
             HoldsCase::Followed => serializer.serialize_str("followed"),
+            HoldsCase::Lead => serializer.serialize_str("lead"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
@@ -401,6 +424,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "received_in_line" => Ok(HoldsCase::ReceivedInLine),
                     "sent" => Ok(HoldsCase::Sent),
                     "followed" => Ok(HoldsCase::Followed),
+                    "lead" => Ok(HoldsCase::Lead),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -428,15 +452,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 170): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
                 },
             ],
         })

@@ -37,7 +37,8 @@
 //! it back down to a role that escalates into it, or reports it to itself
 //! among others (naming the clocks of others it stops) (`escalates_to_itself`),
 //! a grant's `"received"` or `"sent"` where the moment it speaks of never
-//! comes (`holds_case_applies`, ruling 157), an approval a grant waits for
+//! comes, or its `"lead"` where no case is taken over (`holds_case_applies`,
+//! rulings 157, 173), an approval a grant waits for
 //! that may be given where nothing was asked, or by the role that asked
 //! (`approval_follows_request`, ruling 163), and, as a note for an audit,
 //! the acts a role read as held in departments takes on any department's
@@ -253,6 +254,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     }
     before_fields_completable(p, &mut out);
     for (path, message) in crate::holds_case::invariants(p) {
+        out.add(Severity::Warning, "holds_case_applies", path, message);
+    }
+    for (path, message) in crate::holds_lead::invariants(p) {
         out.add(Severity::Warning, "holds_case_applies", path, message);
     }
     for (path, message) in crate::any_case::invariants(p) {

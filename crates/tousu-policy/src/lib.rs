@@ -108,6 +108,7 @@ pub mod handed_down_by;
 pub mod hands_over;
 pub mod holder;
 mod holds_case;
+mod holds_lead;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;

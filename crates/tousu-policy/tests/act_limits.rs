@@ -43,6 +43,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -39,6 +39,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

@@ -47,6 +47,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

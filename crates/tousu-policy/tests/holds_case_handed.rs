@@ -72,6 +72,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         received: false,
         received_in_line: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -30,6 +30,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         received: false,
         received_in_line: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

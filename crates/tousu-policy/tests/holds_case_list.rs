@@ -55,6 +55,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         received: false,
         received_in_line: false,
         sent: false,
+        lead: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -156,6 +157,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         received,
         received_in_line: received,
         sent: false,
+        lead: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -42,6 +42,7 @@ fn view<'a>(
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -64,6 +64,7 @@ pub(crate) fn registration_granted(
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -123,6 +124,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         received: true,
         received_in_line: true,
         sent: true,
+        lead: true,
         acts_recorded: &case.acts_recorded,
         replied_since: replied_since(case),
     }
@@ -181,6 +183,7 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.sent = reading.sent;
     view.received = reading.received;
     view.received_in_line = reading.received_in_line;
+    view.lead = reading.lead;
 }
 
 /// What a case records of where it is, as `holds_case` reads it: its
@@ -205,6 +208,7 @@ pub(crate) struct Reading {
     pub(crate) received: bool,
     pub(crate) received_in_line: bool,
     pub(crate) handed: bool,
+    pub(crate) lead: bool,
 }
 
 impl Reading {
@@ -219,6 +223,7 @@ impl Reading {
             received: self.received,
             received_in_line: self.received_in_line,
             sent: self.sent,
+            lead: self.lead,
         }
     }
 }
@@ -263,6 +268,7 @@ impl Held<'_> {
             in_line,
             sent,
             handed: self.assignment.is_some() || self.taken_to.is_some(),
+            lead: self.lead(ctx, staff),
             // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
             received: self
                 .first_responder
@@ -274,6 +280,22 @@ impl Held<'_> {
                     .is_some_and(|d| in_dept(d) || departments.is_within(d, &staff.department))
             }),
         }
+    }
+}
+
+impl Held<'_> {
+    /// Whether `staff` is the named handler of the case's standing
+    /// assignment or in its lead department (or one under it), whatever
+    /// step took the case over since (`holds_case = "lead"`, ruling 173):
+    /// `true`'s reading of the assignment, kept through a take-over.
+    fn lead(&self, ctx: &Ctx<'_>, staff: &Staff) -> bool {
+        self.assignment.is_some_and(|a| {
+            a.handler.as_ref() == Some(&staff.id)
+                || ctx
+                    .roster
+                    .departments()
+                    .is_within(&staff.department, &a.lead)
+        })
     }
 }
 

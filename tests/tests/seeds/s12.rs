@@ -1332,16 +1332,7 @@ fn s12_an_unreachable_customer_gets_the_general_managers_extension() {
 /// Fails on the old file.
 #[test]
 fn s12_only_the_manager_complained_about_answers_the_work_order() {
-    let mut s = s12_three_departments();
-    let t0 = beijing(2025, 10, 9, 9, 0);
-    s.register(
-        "hf",
-        "S12-H",
-        about(t0, "workshop", "保养后渗机油").build().unwrap(),
-    )
-    .unwrap();
-    s.ok("hf", minutes(t0, 2), accept());
-    s.ok("hf", minutes(t0, 8), assign("ws", "wm"));
+    let (mut s, t0) = workshop_work_order("S12-H");
     s.ok("wm", minutes(t0, 15), investigate());
     for kind in [
         reply("销售部经理答复"),
@@ -1356,6 +1347,57 @@ fn s12_only_the_manager_complained_about_answers_the_work_order() {
     }
     s.ok("wm", minutes(t0, 40), reply("放油螺栓已按力矩重新拧紧"));
     assert_eq!(status(&s), Status::Replied);
+}
+
+/// A work order about 维修车间 registered by the 回访专员 at `t0`, accepted and
+/// handed to the 车间经理 `wm` (+8 min); 销售部's manager `xm` is on the roster.
+fn workshop_work_order(id: &str) -> (Scenario, DateTime<Utc>) {
+    let mut s = s12_three_departments();
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s.register(
+        "hf",
+        id,
+        about(t0, "workshop", "保养后渗机油").build().unwrap(),
+    )
+    .unwrap();
+    s.ok("hf", minutes(t0, 2), accept());
+    s.ok("hf", minutes(t0, 8), assign("ws", "wm"));
+    (s, t0)
+}
+
+/// 第五条(二)「…并于10分钟内提交给被投诉部门经理(或其代理人)」: the work on the work order
+/// (investigation, findings, proposal, agreed time, first contact) is the manager's of
+/// the department complained about, also once he reported it up to the 总经理
+/// (`manual-gm` takes it over). 销售部's manager's first contact, investigation and
+/// proposal on 维修车间's work order are refused naming `holds_case`, before and after
+/// the report up, and change nothing; 维修车间's manager still proposes. Before
+/// (twenty-first audit, act probe: "needs language") the work was any department
+/// manager's; now `holds_case = "lead"` (ruling 173). Twenty-second session, language
+/// (fails on the old file, where 销售部's first contact was taken).
+#[test]
+fn s12_the_work_is_the_managers_complained_about_also_in_the_general_managers_round() {
+    let (mut s, t0) = workshop_work_order("S12-LD");
+    let contact = || act(CaseAction::CustomerContacted, "销售部致电客户");
+    let proposal = || propose(vec![rem(RemedyKind::Repair)], "重新拧紧放油螺栓");
+    let before = s.case().clone();
+    for kind in [contact(), investigate()] {
+        refused_not_holding(&mut s, "xm", minutes(t0, 10), kind);
+    }
+    assert_eq!(s.case(), &before, "the refusals change nothing");
+    s.ok("wm", minutes(t0, 15), investigate());
+    s.ok(
+        "wm",
+        minutes(t0, 20),
+        findings(FaultParty::Us, "放油螺栓未按力矩拧紧"),
+    );
+    s.ok("wm", minutes(t0, 25), escalate_to("manual-gm", "报总经理"));
+    let up = s.case().clone();
+    for kind in [contact(), proposal()] {
+        refused_not_holding(&mut s, "xm", minutes(t0, 30), kind);
+    }
+    assert_eq!(s.case(), &up, "the refusals change nothing");
+    s.ok("wm", minutes(t0, 35), proposal());
+    s.assert_replays();
 }
 
 /// 第五条(三)「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」 and

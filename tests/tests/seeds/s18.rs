@@ -943,15 +943,6 @@ fn s18_only_the_handling_departments_leader_approves() {
 /// where the other department's escalation before the hand-over was taken).
 #[test]
 fn s18_another_department_does_not_call_promise_or_answer_a_case() {
-    let call = || {
-        act(
-            tousu_policy::CaseAction::CustomerContacted,
-            "已电话告知:正在检测水质",
-        )
-    };
-    let date = || CommandKind::SetAgreedDeadline {
-        deadline: beijing(2026, 5, 13, 18, 0),
-    };
     let (mut s, t0) = water_quality_accepted("S18-ND");
     let before = s.case().clone();
     for kind in [escalate("检测中心报主管领导"), call(), date()] {
@@ -970,6 +961,56 @@ fn s18_another_department_does_not_call_promise_or_answer_a_case() {
         minutes(t0, 130),
         propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢"),
     );
+    s.ok("gw0", minutes(t0, 140), approve());
+    let approved = s.case().clone();
+    refused_not_holding(&mut s, "jc1", minutes(t0, 150), reply("水质已恢复"));
+    assert_eq!(s.case(), &approved, "the refusal changes nothing");
+    s.ok(
+        "gw1",
+        minutes(t0, 160),
+        reply("已冲洗管网末梢, 水质恢复正常"),
+    );
+    s.tick(beijing(2026, 5, 12, 11, 30));
+    assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
+
+/// The department's call to the customer (第五条, stopping `phone_reply`).
+fn call() -> CommandKind {
+    act(
+        tousu_policy::CaseAction::CustomerContacted,
+        "已电话告知:正在检测水质",
+    )
+}
+
+/// The time the department tells the customer (提出解决方案阶段(二), an agreed wait).
+fn date() -> CommandKind {
+    CommandKind::SetAgreedDeadline {
+        deadline: beijing(2026, 5, 13, 18, 0),
+    }
+}
+
+/// 第三条「收到客户投诉的投诉责任部门、人员应及时处理投诉」, 第五条「投诉处理责任部门、人员应在24小时
+/// 内电话答复客户」, 第十条「投诉处理责任部门主管领导应对投诉处理方案,及时做出批示」: once the
+/// 管网所 hands its case up to its 主管领导 (`manual-leader`, a take-over) the leader rules
+/// on its solution, and the 管网所 still calls, proposes and answers; the 水质检测中心 does
+/// none of it (each refused naming `holds_case`, nothing changes). The old file gave these
+/// acts after the step to any 责任部门 (`after_escalation = ["manual-leader"]`, "needs
+/// language") and the proposal to any 责任部门 throughout; now `holds_case = ["handed",
+/// "lead"]` (ruling 173). Twenty-second session, language (fails on the old file, where
+/// the 检测中心's call was taken).
+#[test]
+fn s18_the_department_keeps_its_case_handed_up_to_its_leader() {
+    let (mut s, t0) = water_quality_at_the_pipe_office("S18-LD");
+    s.ok("gw1", minutes(t0, 122), escalate("管网所报主管领导"));
+    let up = s.case().clone();
+    let proposal = || propose(vec![rem(RemedyKind::Repair)], "冲洗管网末梢");
+    for kind in [call(), date(), proposal()] {
+        refused_not_holding(&mut s, "jc1", minutes(t0, 125), kind);
+    }
+    assert_eq!(s.case(), &up, "the refusals change nothing");
+    s.ok("gw1", minutes(t0, 125), call());
+    s.ok("gw1", minutes(t0, 130), proposal());
     s.ok("gw0", minutes(t0, 140), approve());
     let approved = s.case().clone();
     refused_not_holding(&mut s, "jc1", minutes(t0, 150), reply("水质已恢复"));
