@@ -610,8 +610,19 @@ fn s11_counter_complaint_taken_up(s: &mut Scenario, number: &str) -> chrono::Dat
 /// The same complaint, registered by the teller who first heard it (its first
 /// responder, 第六条「首问负责制」), not yet accepted.
 fn s11_counter_complaint_received(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
+    s11_complaint_received(s, number, Channel::Visit)
+}
+
+/// The same complaint made by `channel` (e.g. written in the branch's 客户意见簿),
+/// registered by the teller, its first responder.
+fn s11_complaint_received(
+    s: &mut Scenario,
+    number: &str,
+    channel: Channel,
+) -> chrono::DateTime<chrono::Utc> {
     let t0 = beijing(2026, 11, 16, 10, 0); // a Monday
-    let c = Complaint::builder(t0, Channel::Visit, "柜员拒绝办理挂失补卡，称须回开户网点")
+    let c = Complaint::builder(t0, channel, "柜员拒绝办理挂失补卡，称须回开户网点")
+        .kind(FeedbackKind::Complaint)
         .complainant(person("周先生").with_phone("13703793333"))
         .category(cat("business_process"))
         .first_responder(sid("teller"))
@@ -693,6 +704,13 @@ fn s11_the_complaint_manager_does_not_handle_a_case_the_head_office_took_over() 
 /// beyond the branch and reported to the head office (its step takes it over).
 fn s11_reported_to_head_office(s: &mut Scenario, number: &str) -> chrono::DateTime<chrono::Utc> {
     let t0 = s11_counter_complaint_taken_up(s, number);
+    s11_report_to_head_office(s, t0);
+    t0
+}
+
+/// The 投诉管理人 assigns the accepted complaint to himself, reports it to the branch
+/// head, who confirms it beyond the branch, and reports it to the head office.
+fn s11_report_to_head_office(s: &mut Scenario, t0: chrono::DateTime<chrono::Utc>) {
     s.ok("tsm", minutes(t0, 10), assign("branch", "tsm"));
     s.ok("tsm", minutes(t0, 15), escalate("向营业网点负责人汇报"));
     s.ok(
@@ -704,7 +722,6 @@ fn s11_reported_to_head_office(s: &mut Scenario, number: &str) -> chrono::DateTi
         },
     );
     s.ok("tsm", minutes(t0, 25), escalate("报总行规范服务管理部门"));
-    t0
 }
 
 /// 第八条(一)「对能给予答复的问题,应立即向客户解释说明。无法答复的,应立即转交投诉管理人」 and
@@ -947,4 +964,44 @@ fn s11_the_signed_record_of_the_reply_closes_whatever_the_customer_said() {
     s.ok("bh", minutes(t0, 100), close());
     assert_eq!(closure_kind(&s), "Unsatisfied");
     s.assert_replays();
+}
+
+/// 第四条「各营业网点负责人…指定专人负责营业网点的投诉管理」, 第六条「营业网点受理客户投诉实行“首问负责制”…
+/// 该员工应及时将投诉问题转交负责客投诉管理人处理,由投诉管理人负责协调、解决,并将处理结果回复客户」,
+/// 第七条(三)「营业网点要及时跟踪投诉处理情况,确保及时回复客户」 and 第九条「投诉管理人应每日查阅客户
+/// 意见簿…投诉管理人要在客户意见簿上回复相关处理意见」: the 三日, the book's reply and its daily
+/// reading are owed by the 投诉管理人 of the branch that received the complaint, also
+/// once the head office has taken it over. The clocks' owner `{ role =
+/// "complaint_manager" }` charged the first 投诉管理人 on the case in any branch: another
+/// branch's, who only added a note, where this branch's had not acted. Now
+/// `{ role_holding_case = { role = "complaint_manager", holds = ["received",
+/// "followed"] } }` (rulings 151, 162, 172): before this branch's 投诉管理人 acts, the
+/// fallback answers (the roster names two 投诉管理人 at the top, so the teller who
+/// took it, ruling 75). Twenty-second audit follow-up (fix-aa); fails on the old file
+/// (`reply@1 → tsm2`).
+#[test]
+fn s11_the_receiving_branchs_complaint_manager_answers_for_its_clocks() {
+    let late_owners = |channel: Channel, reported: bool| {
+        let mut s = Scenario::new(policy("bank-branch-s11.toml"), two_branch_roster());
+        let t0 = s11_complaint_received(&mut s, "S11-R4", channel);
+        s.ok(
+            "tsm2",
+            minutes(t0, 2),
+            note("另一网点投诉管理人：客户曾在本网点咨询"),
+        );
+        if reported {
+            s.ok("tsm", minutes(t0, 5), accept());
+            s11_report_to_head_office(&mut s, t0);
+        }
+        s.tick(beijing(2026, 11, 23, 10, 0));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    assert_eq!(late_owners(Channel::Visit, false), ["reply@1 → teller"]);
+    assert_eq!(
+        late_owners(Channel::OpinionBook, false),
+        ["book_reply@1 → teller", "opinion_book_review@1 → teller"]
+    );
+    // Reported to the head office: this branch's 投诉管理人 follows it (`"followed"`).
+    assert_eq!(late_owners(Channel::Visit, true), ["reply@1 → tsm"]);
 }
