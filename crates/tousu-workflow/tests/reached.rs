@@ -68,7 +68,8 @@ fn decided(h: &mut Harness, t0: chrono::DateTime<chrono::Utc>) {
         note: None,
     };
     h.run("h1", Harness::minutes(t0, 50), findings).unwrap();
-    let remedies = vec![Remedy::with_amount(RemedyKind::Compensation, "500".parse().unwrap()).unwrap()];
+    let remedies =
+        vec![Remedy::with_amount(RemedyKind::Compensation, "500".parse().unwrap()).unwrap()];
     let propose = CommandKind::ProposeSolution {
         remedies,
         note: None,
@@ -108,7 +109,10 @@ fn reached_holds_in_a_later_round_and_the_case_keeps_what_it_entered() {
     };
     h.run("gm", Harness::minutes(t0, 120), reopen).unwrap();
     assert_eq!(h.case().round, 2);
-    assert!(!matches!(h.case().status, Status::Approved | Status::Replied));
+    assert!(!matches!(
+        h.case().status,
+        Status::Approved | Status::Replied
+    ));
     assert!(h.case().statuses_reached.contains(&Status::Replied));
     // The second round's status is not a decision; the first round's was.
     h.run("h1", Harness::minutes(t0, 130), escalate()).unwrap();
@@ -146,7 +150,10 @@ fn with(g: &str) -> String {
 fn reached_is_refused_empty_registered_or_on_a_register_grant_by_path() {
     let report = |g: &str| Policy::parse_toml(&with(g)).unwrap().check().to_string();
     let empty = report(r#"{ actions = ["close"], reached = [] }"#);
-    assert!(empty.contains("roles[1].grants[0].reached: is empty"), "{empty}");
+    assert!(
+        empty.contains("roles[1].grants[0].reached: is empty"),
+        "{empty}"
+    );
     let always = report(r#"{ actions = ["close"], reached = ["replied", "registered"] }"#);
     assert!(
         always.contains("roles[1].grants[0].reached[1]: every case starts registered"),
