@@ -235,6 +235,9 @@ impl Role {
 ///     # took up to it, not on the answer of the round below (S15 4.2 E;
 ///     # ruling 168)
 ///     { actions = ["close_abnormally"], replied_since_escalation = ["division"] },
+///     # files a 签呈 only once the case was decided, in any round (S41
+///     # 5.1.13「对客户投诉处理决议有异议时」; ruling 160)
+///     { actions = ["escalate"], reached = ["approved", "replied"] },
 ///     # replies on the spot to a complaint made in person, before assignment
 ///     { actions = ["reply"], statuses = ["accepted"], when = { channel = ["visit"] } },
 ///     # closes abnormally only once the customer rejected the answer (S01 3.3
@@ -282,6 +285,14 @@ pub struct Grant {
     /// The case is in one of these statuses (empty: any status).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<Status>,
+    /// The case has been in one of these statuses at some time, in this
+    /// round or an earlier one (absent: no condition; `[]` is refused): an
+    /// act the regulation allows only once something happened that the
+    /// current status no longer shows, as a 签呈 against a decision
+    /// (`reached = ["approved", "replied"]`, S41 5.1.13
+    /// 「对客户投诉处理决议有异议时」; schema 2, ruling 160 in docs/rulings.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<Vec<Status>>,
     /// One of these escalation steps has been taken on the case (empty: no
     /// escalation needed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -371,6 +382,9 @@ pub struct CaseView<'a> {
     pub level: Option<&'a LevelId>,
     /// The status.
     pub status: Status,
+    /// Every status the case has been in, in any round (a grant's
+    /// `reached`, ruling 160); the current one counts even when missing.
+    pub reached: &'a [Status],
     /// The escalation steps taken so far, in any round.
     pub escalations: Vec<&'a EscalationId>,
     /// The answer of the round's last callback, if one was recorded since
@@ -430,6 +444,7 @@ impl Grant {
     pub fn is_conditional(&self) -> bool {
         !(self.levels.is_empty()
             && self.statuses.is_empty()
+            && self.reached.is_none()
             && self.after_escalation.is_empty()
             && self.not_after_escalation.is_empty()
             && self.replied_since_escalation.is_empty()
@@ -499,6 +514,9 @@ impl Grant {
                 list(&self.statuses),
                 case.status
             ));
+        }
+        if let Some(why) = self.unreached(case) {
+            unmet.push(why);
         }
         if !self.after_escalation.is_empty()
             && !self
@@ -613,7 +631,7 @@ impl Grant {
 }
 
 /// `a, b, c` of anything displayed.
-fn list<T: fmt::Display>(items: &[T]) -> String {
+pub(crate) fn list<T: fmt::Display>(items: &[T]) -> String {
     items
         .iter()
         .map(ToString::to_string)

@@ -116,6 +116,7 @@ pub mod milestone;
 mod owners;
 mod policy;
 pub mod predicate;
+mod reached;
 pub mod record_sign_off;
 pub mod registration;
 pub mod remedy_rules;

@@ -1470,6 +1470,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if let Some(facts) = &g.facts {
                 fact_limits(p, g, facts, &path, r);
             }
+            crate::reached::validate(g, &path, r);
             for (k, l) in g.levels.iter().enumerate() {
                 names.level(r, &format!("{path}.levels[{k}]"), l);
             }
@@ -1501,6 +1502,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
 fn register_grant(g: &crate::authority::Grant, path: &str, r: &mut Report) {
     let case_only = [
         ("statuses", !g.statuses.is_empty()),
+        ("reached", g.reached.is_some()),
         ("after_escalation", !g.after_escalation.is_empty()),
         ("not_after_escalation", !g.not_after_escalation.is_empty()),
         (

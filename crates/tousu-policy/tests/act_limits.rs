@@ -31,6 +31,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
     let view = CaseView {
         level: None,
         status: Status::Replied,
+        reached: &[],
         escalations: Vec::new(),
         callback: Some(tousu_model::Satisfaction::Satisfied),
         findings_recorded: false,

@@ -35,6 +35,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
     CaseView {
         level: None,
         status: Status::Replied,
+        reached: &[],
         escalations: Vec::new(),
         callback,
         findings_recorded: false,

@@ -30,6 +30,7 @@ fn view<'a>(
     CaseView {
         level: None,
         status: Status::Investigating,
+        reached: &[],
         escalations,
         callback: None,
         findings_recorded: false,

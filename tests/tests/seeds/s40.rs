@@ -293,8 +293,9 @@ fn s40_january_statements(s: &Scenario) {
 
 /// 第十四条 「对于逾期案件应开立“催办单”催促有关部门处理」: a case not closed 「国内
 /// 十五天」 after acceptance (第十条) tells 生产管理 and the 总经理 (`chase-overdue`);
-/// 第九条(七) 「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」: the dissent goes
-/// to the 总经理, who takes the case (`dissent`). 第三条: a quality problem that
+/// 第九条(十一) 「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」: a 催办 is no
+/// 决议, so the 生产管理组's 签呈 waits for one (`reached`, ruling 160; before the
+/// twenty-second session it was taken here). 第三条: a quality problem that
 /// caused no loss is not a 客诉 (「应填报“异常处理单”反应有关单位改善」); 客诉不成立 →
 /// invalid.
 #[test]
@@ -329,17 +330,10 @@ fn s40_overdue_chased_dissent_and_no_loss() {
         steps_notified(&s),
         ["chase-overdue → production_mgmt, general_manager"]
     );
-    s.ok(
-        "pm",
-        beijing(2026, 3, 18, 10, 0),
-        escalate("签呈:质量管理部与业务部对责任归属有异议"),
-    );
+    s40_no_dissent_yet(&mut s, "pm", beijing(2026, 3, 18, 10, 0));
     assert_eq!(
         steps_notified(&s),
-        [
-            "chase-overdue → production_mgmt, general_manager",
-            "dissent → general_manager ⇒ general_manager",
-        ]
+        ["chase-overdue → production_mgmt, general_manager"]
     );
 
     let no_loss = about(t0, "quality_abnormality", "客户反映标签印刷偏位,未影响使用")
@@ -385,7 +379,8 @@ fn s40_any_department_files_a_dissent() {
         s.register("y1", "KS-9", c).unwrap();
         s.ok("pm", minutes(t0, 30), accept());
         s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
-        s.ok(who, minutes(t0, 60), escalate("签呈:对责任归属判定有异议"));
+        s40_decided(&mut s, "q1", minutes(t0, 50));
+        s.ok(who, minutes(t0, 150), escalate("签呈:对责任归属判定有异议"));
         steps_notified(&s)
     };
     for who in ["q1", "y1"] {
@@ -1015,9 +1010,14 @@ fn s40_the_group_sends_the_case_only_to_those_who_report() {
 /// 总经理, no pay.
 fn s40_head_office() -> Roster {
     roster(
-        &[("yw", "业务部", None), ("zjs", "总经理室", None)],
+        &[
+            ("yw", "业务部", None),
+            ("zg", "质量管理部", None),
+            ("zjs", "总经理室", None),
+        ],
         &[
             ("y1", "业务员 高先生", "yw", &["sales_dept"], None),
+            ("q1", "品管 邵工", "zg", &["quality_dept"], None),
             ("pm", "生产管理 谢组长", "zjs", &["production_mgmt"], None),
             ("fz", "副总经理", "zjs", &["deputy_gm"], None),
             ("gm", "总经理", "zjs", &["general_manager"], None),
@@ -1043,15 +1043,12 @@ fn s40_head_office_case(id: &str, content: &str) -> (Scenario, chrono::DateTime<
 /// recorded as `dissent`).
 #[test]
 fn s40_the_general_manager_does_not_escalate_to_himself() {
-    let (mut s, t0) = s40_head_office_case("KS-G", "客户来函:纸箱印刷色差");
-    s.ok("pm", minutes(t0, 30), accept());
-    let refused = s.refused("gm", minutes(t0, 60), escalate("总经理亲自处理"));
-    assert!(
-        matches!(refused, Rejection::NotPermitted { .. }),
-        "{refused}"
+    s40_only_a_department_files_the_dissent(
+        "gm",
+        "KS-G",
+        "客户来函:纸箱印刷色差",
+        "总经理亲自处理",
     );
-    s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
-    assert_eq!(steps_taken(&s), ["dissent"]);
 }
 
 /// Twelfth audit: the 签呈 of 第九条(十一) is the departments' (「各部门」); the
@@ -1061,14 +1058,23 @@ fn s40_the_general_manager_does_not_escalate_to_himself() {
 /// file (the 副总经理's escalation was recorded as `dissent`).
 #[test]
 fn s40_the_deputy_does_not_take_the_departments_dissent() {
-    let (mut s, t0) = s40_head_office_case("KS-D", "客户来函:纸箱尺寸偏差");
+    s40_only_a_department_files_the_dissent("fz", "KS-D", "客户来函:纸箱尺寸偏差", "呈总经理");
+}
+
+/// On a case of [`s40_head_office_case`] accepted by the 生产管理组: `actor`'s
+/// escalation is refused (he holds no `escalate`), and the 业务部's 签呈
+/// (第九条(十一)) is taken as `dissent` once the 质量管理部's treatment is approved.
+fn s40_only_a_department_files_the_dissent(actor: &str, id: &str, content: &str, reason: &str) {
+    let (mut s, t0) = s40_head_office_case(id, content);
     s.ok("pm", minutes(t0, 30), accept());
-    let refused = s.refused("fz", minutes(t0, 60), escalate("呈总经理"));
+    let refused = s.refused(actor, minutes(t0, 60), escalate(reason));
     assert!(
         matches!(refused, Rejection::NotPermitted { .. }),
         "{refused}"
     );
-    s.ok("y1", minutes(t0, 90), escalate("签呈:对责任归属有异议"));
+    s.ok("pm", minutes(t0, 70), assign("zg", "q1"));
+    s40_decided(&mut s, "q1", minutes(t0, 80));
+    s.ok("y1", minutes(t0, 180), escalate("签呈:对责任归属有异议"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
 
@@ -1140,6 +1146,7 @@ fn s40_the_manufacturing_department_reports_and_dissents() {
     );
     assert!(stopped.iter().any(|e| matches!(&e.kind,
         EventKind::ClockStopped { milestone, met: true, .. } if milestone.as_str() == "investigation_report")));
+    s40_approved(&mut s, "y1", beijing(2026, 3, 4, 11, 0));
     s.ok(
         "m1",
         beijing(2026, 3, 5, 10, 0),
@@ -1202,4 +1209,71 @@ fn s40_the_general_manager_closes_abnormally_only_an_answered_claim() {
     answered.ok("zj", beijing(2026, 1, 7, 10, 0), closing());
     assert_eq!(closure_kind(&answered), "Abnormal");
     answered.assert_replays();
+}
+
+/// The 质量管理部's `investigator` investigates from `at` and records its
+/// findings 30 minutes later; its treatment is proposed and approved
+/// ([`s40_approved`]) from 60 minutes: the 决议 of 第九条(十一).
+fn s40_decided(s: &mut Scenario, investigator: &str, at: chrono::DateTime<chrono::Utc>) {
+    s.ok(investigator, at, investigate());
+    s.ok(
+        investigator,
+        minutes(at, 30),
+        findings(FaultParty::Us, "纸箱抗压不足"),
+    );
+    s40_approved(s, investigator, minutes(at, 60));
+}
+
+/// `proposer` proposes the treatment at `at` and the 总经理 approves it 30
+/// minutes later (核决).
+fn s40_approved(s: &mut Scenario, proposer: &str, at: chrono::DateTime<chrono::Utc>) {
+    s.ok(proposer, at, propose(vec![rem(RemedyKind::Repair)], "返工"));
+    s.ok("gm", minutes(at, 30), approve());
+}
+
+/// No 决议 yet: `who`'s 签呈 is refused on the grant's `reached` and nothing
+/// is recorded.
+fn s40_no_dissent_yet(s: &mut Scenario, who: &str, at: chrono::DateTime<chrono::Utc>) {
+    let version = s.case().version;
+    let early = s.run(who, at, escalate("签呈:对处理决议有异议"));
+    assert!(
+        matches!(&early, Err(Rejection::GrantConditionUnmet { unmet, .. }) if unmet.iter().any(|u| u.contains("`reached`"))),
+        "{who}: {early:?}"
+    );
+    assert_eq!(s.case().version, version, "{who}: nothing recorded");
+}
+
+/// 第九条(十一)「各部门对客诉处理决议有异议时得以“签呈”专案呈报处理」 and (十三)「业务员在接到
+/// “客户抱怨处理表”时…如客户有异议时,再呈报上级进行处理」: the 签呈 disputes a 决议, so no
+/// department files one before the treatment is approved (核决; `reached =
+/// ["approved", "replied"]`, ruling 160) — not while the 质量管理部 investigates,
+/// nor while its proposal awaits approval — and every department may once it
+/// is. Fails on the old file (the 签呈 was taken on a claim nobody had decided).
+#[test]
+fn s40_a_dissent_waits_for_a_decision() {
+    let (mut s, t0) = s40_head_office_case("KS-DQ", "客户来函:纸箱抗压不足,要求退货");
+    s.ok("pm", minutes(t0, 30), accept());
+    s.ok("pm", minutes(t0, 40), assign("zg", "q1"));
+    s.ok("q1", minutes(t0, 50), investigate());
+    for who in ["q1", "y1", "pm"] {
+        s40_no_dissent_yet(&mut s, who, minutes(t0, 60));
+    }
+    s.ok(
+        "q1",
+        minutes(t0, 70),
+        findings(FaultParty::Us, "纸箱抗压不足"),
+    );
+    s.ok(
+        "q1",
+        minutes(t0, 80),
+        propose(vec![rem(RemedyKind::Repair)], "返工"),
+    );
+    s40_no_dissent_yet(&mut s, "q1", minutes(t0, 90));
+    s.ok("gm", minutes(t0, 100), approve());
+    s.ok(
+        "q1",
+        minutes(t0, 110),
+        escalate("签呈:对责任归属判定有异议"),
+    );
+    assert_eq!(steps_taken(&s), ["dissent"]);
 }

@@ -262,6 +262,25 @@ fn s41_assigned(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
     s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
 }
 
+/// The 品质科 investigates from `at`, finds and reports (at 120 minutes),
+/// and the 总经理 approves its report at 180 minutes: the 决议 of 5.1.13.
+fn s41_decided(s: &mut Scenario, at: DateTime<Utc>) {
+    s41_reported(s, at);
+    s.ok("zj", minutes(at, 180), approve());
+}
+
+/// The 品质科 investigates from `at`, records its findings at 60 minutes and
+/// reports (`propose_solution`) at 120: 5.1.4, before the 总经理's 批示.
+fn s41_reported(s: &mut Scenario, at: DateTime<Utc>) {
+    s.ok("p0", at, investigate());
+    s.ok("p0", minutes(at, 60), findings(FaultParty::Us, "焊点不良"));
+    s.ok(
+        "p0",
+        minutes(at, 120),
+        propose(vec![rem(RemedyKind::Repair)], "补焊"),
+    );
+}
+
 /// A 品质类 complaint phoned in at `t0`, registered and accepted by the 前台.
 fn s41_accepted(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
     let c = Complaint::builder(t0, Channel::Phone, "货架横梁挂钩开焊")
@@ -311,11 +330,12 @@ fn s41_dissent_goes_to_the_general_manager() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
     s41_assigned(&mut s, "WH-10", t0);
+    s41_decided(&mut s, minutes(t0, 90));
     // The department files it (5.1.13); the 总经理, whom it reaches, holds no
     // `escalate` (twelfth session, escalation check).
     let events = s.ok(
         "p0",
-        minutes(t0, 120),
+        minutes(t0, 300),
         escalate("品质科对处理决议有异议,签呈"),
     );
     let (step, take_over) = events
@@ -370,14 +390,7 @@ fn s41_unattributed_workshop_loss_split_by_base_points() {
 
 /// One round of handling that leaves the customer unsatisfied.
 fn s41_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>) -> Vec<Event> {
-    s.ok("p0", at, investigate());
-    s.ok("p0", minutes(at, 60), findings(FaultParty::Us, "焊点不良"));
-    s.ok(
-        "p0",
-        minutes(at, 120),
-        propose(vec![rem(RemedyKind::Repair)], "补焊"),
-    );
-    s.ok("zj", minutes(at, 180), approve());
+    s41_decided(s, at);
     s.ok("b1", minutes(at, 240), reply("已补焊"));
     s.ok(
         "b1",
@@ -542,9 +555,10 @@ fn s41_the_departments_file_their_own_dissent() {
         let mut s = s41_desk();
         let t0 = beijing(2025, 11, 3, 9, 0);
         s41_assigned(&mut s, "WH-12", t0);
+        s41_decided(&mut s, minutes(t0, 90));
         s.ok(
             who,
-            minutes(t0, 120),
+            minutes(t0, 300),
             escalate_to("dissent", "对处理决议有异议,签呈"),
         );
         assert_eq!(
@@ -832,7 +846,8 @@ fn s41_a_departments_dissent_on_a_major_case_is_not_taken_as_the_review() {
     s.ok("f1", minutes(t0, 10), accept());
     assert_eq!(level_of(&s), "major");
     s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
-    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    s41_decided(&mut s, minutes(t0, 90));
+    s.ok("p0", minutes(t0, 300), escalate("对处理决议有异议,签呈"));
     assert_eq!(
         steps_notified(&s),
         ["dissent → general_manager ⇒ general_manager"]
@@ -968,7 +983,8 @@ fn only_a_department_files_the_dissent(actor: &str, case: &str, content: &str, r
         "{refused}"
     );
     assert_eq!(s.case().version, version, "nothing recorded");
-    s.ok("p0", minutes(t0, 120), escalate("对处理决议有异议,签呈"));
+    s41_decided(&mut s, minutes(t0, 100));
+    s.ok("p0", minutes(t0, 300), escalate("对处理决议有异议,签呈"));
     assert_eq!(steps_taken(&s), ["dissent"]);
 }
 
@@ -1152,4 +1168,67 @@ fn s41_the_business_section_sends_a_complaint_only_to_those_who_investigate() {
         assert_eq!((s.case().clone(), s.events.len()), before);
     }
     s.ok("b1", minutes(t0, 45), assign("pz", "p0"));
+}
+
+/// 5.1.13「各部门对客户投诉处理决议有异议时得以“签呈”专案呈报处理」 and 5.1.15「业务员接获
+/// 《客户投诉处理表》时…如客户有异议时,再以“签呈”呈报上级处理」: the 签呈 disputes a
+/// 决议, so no department files one before the 总经理 has decided (`reached =
+/// ["approved", "replied"]`, ruling 160) — not while the case is investigated,
+/// nor while the 品质科's report awaits his 批示 — and every department may once
+/// he has. Fails on the old file (the 品质科's 签呈 was taken on a case nobody had
+/// decided).
+#[test]
+fn s41_a_dissent_waits_for_a_decision() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_assigned(&mut s, "WH-DQ", t0);
+    s41_no_dissent_yet(&mut s, minutes(t0, 70));
+    s41_reported(&mut s, minutes(t0, 90));
+    s41_no_dissent_yet(&mut s, minutes(t0, 240));
+    s.ok("zj", minutes(t0, 270), approve());
+    s.ok("p0", minutes(t0, 300), escalate("对处理决议有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["dissent"]);
+}
+
+/// On a major case the 业务科 sends the 升级 form for review (5.1.5) before any
+/// decision, as before; once the review is held its 签呈 (5.1.13) waits for the
+/// 总经理's 批示 like every department's. Fails on the old file (the 业务科's
+/// second escalation was taken as `dissent` with nothing decided).
+#[test]
+fn s41_the_review_is_sent_before_the_decision_the_dissent_after() {
+    let mut s = s41_desk();
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let c = Complaint::builder(t0, Channel::Phone, "整排货架倒塌,要求赔偿货损")
+        .category(cat("quality"))
+        .request(rem_amt(RemedyKind::Compensation, "30000"))
+        .build()
+        .unwrap();
+    s.register("f1", "WH-MR", c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(&s), "major");
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    s.ok(
+        "b1",
+        minutes(t0, 65),
+        escalate("开具《客户升级\\重大投诉处理表》"),
+    );
+    assert_eq!(steps_taken(&s), ["major-review"]);
+    s41_no_dissent_yet(&mut s, minutes(t0, 70));
+    s41_decided(&mut s, minutes(t0, 90));
+    s.ok("b1", minutes(t0, 300), escalate("客户有异议,签呈"));
+    assert_eq!(steps_taken(&s), ["major-review", "dissent"]);
+}
+
+/// No 决议 yet: the 品质科's and the 业务科's 签呈 are refused on the grant's
+/// `reached`, and nothing is recorded.
+fn s41_no_dissent_yet(s: &mut Scenario, at: DateTime<Utc>) {
+    for who in ["p0", "b1"] {
+        let version = s.case().version;
+        let early = s.run(who, at, escalate("对处理决议有异议,签呈"));
+        assert!(
+            matches!(&early, Err(Rejection::GrantConditionUnmet { unmet, .. }) if unmet.iter().any(|u| u.contains("`reached`"))),
+            "{who}: {early:?}"
+        );
+        assert_eq!(s.case().version, version, "{who}: nothing recorded");
+    }
 }
