@@ -384,7 +384,7 @@ pub struct CaseView<'a> {
     pub status: Status,
     /// Every status the case has been in, in any round (a grant's
     /// `reached`, ruling 160); the current one counts even when missing.
-    pub reached: &'a [Status],
+    pub reached: crate::StatusSet,
     /// The escalation steps taken so far, in any round.
     pub escalations: Vec<&'a EscalationId>,
     /// The answer of the round's last callback, if one was recorded since

@@ -176,5 +176,5 @@ pub use rules::{
     Acceptance, AcceptanceRule, AcceptanceTable, ClassificationRule, ClassificationTable, Decision,
     FactsFrom, ValidityRule, ValidityTable,
 };
-pub use status::Status;
+pub use status::{Status, StatusSet};
 pub use warranty::{Retention, RetentionPeriod, Warranty, WarrantyTerm};

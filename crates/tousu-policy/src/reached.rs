@@ -24,7 +24,7 @@ impl Grant {
     /// as reached (a case stored before the history was kept has only it).
     pub(crate) fn unreached(&self, case: &CaseView<'_>) -> Option<String> {
         let reached = self.reached.as_ref()?;
-        let been = |s: &Status| *s == case.status || case.reached.contains(s);
+        let been = |s: &Status| *s == case.status || case.reached.contains(*s);
         if reached.iter().any(been) {
             return None;
         }

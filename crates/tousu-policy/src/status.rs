@@ -82,3 +82,113 @@ impl std::fmt::Display for Status {
         f.write_str(self.id())
     }
 }
+
+/// A set of statuses, a bit each: the statuses a case has entered, which a
+/// grant's `reached` reads (ruling 160). `Copy` and allocation-free, so a
+/// case keeps it at no cost on replay; written as the list of its statuses
+/// in the lifecycle's order (`["accepted", "assigned", …]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StatusSet(u16);
+
+impl StatusSet {
+    /// Every status, in the lifecycle's order (the order a set is written in).
+    const ALL: [Status; 9] = [
+        Status::Registered,
+        Status::Accepted,
+        Status::NotAccepted,
+        Status::Assigned,
+        Status::Investigating,
+        Status::AwaitingApproval,
+        Status::Approved,
+        Status::Replied,
+        Status::Closed,
+    ];
+
+    const fn bit(status: Status) -> u16 {
+        1 << status as u16
+    }
+
+    /// Whether `status` is in the set.
+    #[must_use]
+    pub const fn contains(self, status: Status) -> bool {
+        self.0 & Self::bit(status) != 0
+    }
+
+    /// Puts `status` in the set.
+    pub const fn insert(&mut self, status: Status) {
+        self.0 |= Self::bit(status);
+    }
+
+    /// Whether the set is empty.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The statuses in the set, in the lifecycle's order.
+    pub fn iter(self) -> impl Iterator<Item = Status> {
+        Self::ALL.into_iter().filter(move |s| self.contains(*s))
+    }
+}
+
+impl FromIterator<Status> for StatusSet {
+    fn from_iter<I: IntoIterator<Item = Status>>(iter: I) -> Self {
+        let mut set = StatusSet::default();
+        for s in iter {
+            set.insert(s);
+        }
+        set
+    }
+}
+
+impl serde::Serialize for StatusSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatusSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Status>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
+    }
+}
+
+impl schemars::JsonSchema for StatusSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "StatusSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Status>>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod status_set_tests {
+    use super::{Status, StatusSet};
+
+    #[test]
+    fn every_status_has_its_own_bit_and_the_set_writes_in_lifecycle_order() {
+        let set: StatusSet = [Status::Closed, Status::Accepted, Status::Closed]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [Status::Accepted, Status::Closed]
+        );
+        assert_eq!(
+            StatusSet::ALL
+                .into_iter()
+                .collect::<StatusSet>()
+                .iter()
+                .count(),
+            9
+        );
+        let json = serde_json::to_string(&set).unwrap();
+        assert_eq!(json, r#"["accepted","closed"]"#);
+        assert_eq!(serde_json::from_str::<StatusSet>(&json).unwrap(), set);
+        assert!(StatusSet::default().is_empty());
+    }
+}

@@ -31,7 +31,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
     let view = CaseView {
         level: None,
         status: Status::Replied,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: Some(tousu_model::Satisfaction::Satisfied),
         findings_recorded: false,

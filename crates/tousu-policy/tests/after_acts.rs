@@ -27,7 +27,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
     let view = |acts: &'static [CaseAction]| CaseView {
         level: None,
         status: Status::Investigating,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,

@@ -57,7 +57,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
     let view = |acts: &'static [CaseAction]| CaseView {
         level: None,
         status: Status::Assigned,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,

@@ -35,7 +35,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
     CaseView {
         level: None,
         status: Status::Replied,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback,
         findings_recorded: false,

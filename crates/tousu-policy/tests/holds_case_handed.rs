@@ -60,7 +60,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
     CaseView {
         level: None,
         status: Status::Accepted,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,

@@ -18,7 +18,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
     CaseView {
         level: None,
         status: Status::Accepted,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,

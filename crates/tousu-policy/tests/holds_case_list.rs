@@ -43,7 +43,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
     let view = |(holds_case, handed, co_handling, in_line)| CaseView {
         level: None,
         status: Status::Accepted,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,
@@ -146,7 +146,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
     let view = |(holds_case, handed, received)| CaseView {
         level: None,
         status: Status::Investigating,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,

@@ -30,7 +30,7 @@ fn view<'a>(
     CaseView {
         level: None,
         status: Status::Investigating,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations,
         callback: None,
         findings_recorded: false,

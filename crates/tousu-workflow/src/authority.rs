@@ -52,7 +52,7 @@ pub(crate) fn registration_granted(
     let view = CaseView {
         level: Some(level),
         status: tousu_policy::Status::Registered,
-        reached: &[],
+        reached: tousu_policy::StatusSet::default(),
         escalations: Vec::new(),
         callback: None,
         findings_recorded: false,
@@ -105,7 +105,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
     CaseView {
         level: case.level.as_ref(),
         status: case.status,
-        reached: &case.statuses_reached,
+        reached: case.statuses_reached,
         escalations: case
             .escalations
             .iter()

@@ -774,12 +774,12 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acts_recorded: Vec<tousu_policy::CaseAction>,
     /// Every status the case has entered since its registration, in any
-    /// round, each once in the order first entered: a grant's `reached`
+    /// round, a bit each (written in the lifecycle's order): a grant's `reached`
     /// reads it (ruling 160). Absent from a document written before it
     /// was kept (the grant then sees the current status alone); a replay
     /// finds it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub statuses_reached: Vec<Status>,
+    #[serde(default, skip_serializing_if = "tousu_policy::StatusSet::is_empty")]
+    pub statuses_reached: tousu_policy::StatusSet,
     /// Every clock of every round.
     pub clocks: Vec<Clock>,
     /// A deadline agreed with the customer.
@@ -1027,7 +1027,7 @@ impl Case {
             record_signatures: Vec::new(),
             result_reported: false,
             acts_recorded: Vec::new(),
-            statuses_reached: Vec::new(),
+            statuses_reached: tousu_policy::StatusSet::default(),
             clocks: Vec::with_capacity(clocks),
             agreed_deadline: None,
             extension: None,
@@ -1574,9 +1574,7 @@ impl<'e> Fold<'e> for Case {
     }
     fn set_status(&mut self, status: Status) {
         self.status = status;
-        if !self.statuses_reached.contains(&status) {
-            self.statuses_reached.push(status);
-        }
+        self.statuses_reached.insert(status);
     }
     fn is_assigned(&self) -> bool {
         self.assignment.is_some()

@@ -113,7 +113,7 @@ fn reached_holds_in_a_later_round_and_the_case_keeps_what_it_entered() {
         h.case().status,
         Status::Approved | Status::Replied
     ));
-    assert!(h.case().statuses_reached.contains(&Status::Replied));
+    assert!(h.case().statuses_reached.contains(Status::Replied));
     // The second round's status is not a decision; the first round's was.
     h.run("h1", Harness::minutes(t0, 130), escalate()).unwrap();
     let replayed = Case::replay_events(&h.events).unwrap();
