@@ -31,36 +31,11 @@
 use std::time::Instant;
 
 use chrono::TimeDelta;
+use tousu::Batch;
 use tousu::prelude::*;
-use tousu::{Batch, CommandHash};
 use tousu_benches::ticks::{self, Template, roster, t0};
 use tousu_store_postgres::PgStore;
 use tousu_store_sqlite::SqliteStore;
-
-/// A copy of `template` as case `id` (the bench's `copy`).
-fn copy(id: &str, template: &Template) -> Batch {
-    let case_id = CaseId::new(id).unwrap();
-    let events = template
-        .events
-        .iter()
-        .map(|e| Event {
-            case_id: case_id.clone(),
-            ..e.clone()
-        })
-        .collect();
-    Batch {
-        case_id,
-        expected_version: 0,
-        events,
-        command: Some((
-            CommandId::new(format!("f-{id}")).unwrap(),
-            CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
-        )),
-        open: true,
-        next_due: template.next_due,
-        snapshot: None,
-    }
-}
 
 /// Files copies of `template` as the cases `ids`, a thousand a
 /// transaction; with `resume`, a thousand whose last case is stored already
@@ -71,7 +46,10 @@ fn add_copies<S: Store>(store: &mut S, ids: &[String], template: &Template, resu
         if resume && !store.load(&last).unwrap().is_empty() {
             continue;
         }
-        let batches: Vec<Batch> = chunk.iter().map(|id| copy(id, template)).collect();
+        let batches: Vec<Batch> = chunk
+            .iter()
+            .map(|id| ticks::batch_copy(id, template))
+            .collect();
         for outcome in store.append_all(&batches).unwrap() {
             outcome.unwrap();
         }

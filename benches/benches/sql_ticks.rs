@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use chrono::TimeDelta;
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use tousu::Batch;
 use tousu::prelude::*;
-use tousu::{Batch, CommandHash};
 use tousu_benches::ticks::{self, Template, roster, t0};
 use tousu_store_postgres::PgStore;
 use tousu_store_sqlite::SqliteStore;
@@ -29,31 +29,6 @@ fn env_count(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// A copy of `template` as case `id`.
-fn copy(id: &str, template: &Template) -> Batch {
-    let case_id = CaseId::new(id).unwrap();
-    let events = template
-        .events
-        .iter()
-        .map(|e| Event {
-            case_id: case_id.clone(),
-            ..e.clone()
-        })
-        .collect();
-    Batch {
-        case_id,
-        expected_version: 0,
-        events,
-        command: Some((
-            CommandId::new(format!("f-{id}")).unwrap(),
-            CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
-        )),
-        open: true,
-        next_due: template.next_due,
-        snapshot: None,
-    }
-}
-
 /// Stores copies of `template` as the cases `ids` in any store, a thousand
 /// a transaction (`Store::append_all`).
 fn add_copies<S: Store>(store: &mut S, ids: impl Iterator<Item = String>, template: &Template) {
@@ -62,7 +37,7 @@ fn add_copies<S: Store>(store: &mut S, ids: impl Iterator<Item = String>, templa
         let batches: Vec<Batch> = ids
             .by_ref()
             .take(1000)
-            .map(|id| copy(&id, template))
+            .map(|id| ticks::batch_copy(&id, template))
             .collect();
         for outcome in store.append_all(&batches).unwrap() {
             outcome.unwrap();

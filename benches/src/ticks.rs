@@ -73,6 +73,33 @@ pub fn template(when: DateTime<Utc>) -> Template {
     }
 }
 
+/// A copy of `template` as case `id`, filed by command `f-{id}`: the batch
+/// the SQL tick benches append (their stores keep a command id per case).
+#[must_use]
+pub fn batch_copy(id: &str, template: &Template) -> Batch {
+    let case_id = CaseId::new(id).unwrap();
+    let events = template
+        .events
+        .iter()
+        .map(|e| Event {
+            case_id: case_id.clone(),
+            ..e.clone()
+        })
+        .collect();
+    Batch {
+        case_id,
+        expected_version: 0,
+        events,
+        command: Some((
+            CommandId::new(format!("f-{id}")).unwrap(),
+            CommandHash(tousu_workflow::CommandDigest::from_bytes([0; 32])),
+        )),
+        open: true,
+        next_due: template.next_due,
+        snapshot: None,
+    }
+}
+
 /// Stores a copy of the template under a new case id.
 pub fn add_copy(store: &mut MemoryStore, id: &str, template: &Template) {
     let case_id = CaseId::new(id).unwrap();

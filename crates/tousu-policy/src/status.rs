@@ -156,6 +156,11 @@ impl<'de> serde::Deserialize<'de> for StatusSet {
 }
 
 impl schemars::JsonSchema for StatusSet {
+    // Written where it is used, as the list of statuses it is.
+    fn inline_schema() -> bool {
+        true
+    }
+
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "StatusSet".into()
     }
