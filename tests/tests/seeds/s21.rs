@@ -623,3 +623,45 @@ fn s21_the_assumed_levels_acceptance_days_and_late_investigation() {
         steps_notified(&s)
     );
 }
+
+/// 第四条「本办法所称投诉处理,是指建筑工程质量投诉处理机构…按投诉处理程序调查核实,督促和责成责任单位对质量缺陷进行限期修复和对投诉及被投诉双方发生的分歧进行调解的活动」,
+/// 第六条(二)「受理、协调解决本市行政区域范围内的建筑工程质量投诉」: the 办法 has no
+/// 非正常结案; the station head's (assumed) abnormal closure ends only a
+/// complaint answered. He closed one abnormally at any stage: as registered,
+/// before the acceptance rules decided it, and accepted, before any
+/// investigation. Both are refused now (`grant_condition_unmet`, nothing
+/// changes); after the reply he may. The twenty-third audit (fails on the
+/// old file, where the closure at registration was taken).
+#[test]
+fn s21_the_station_head_closes_abnormally_only_an_answered_complaint() {
+    let roster = roster(
+        &[("zjz", "质监站", None)],
+        &[
+            ("io", "受理人员", "zjz", &["intake_officer"], None),
+            ("sh", "站长", "zjz", &["station_head"], None),
+        ],
+    );
+    let t0 = beijing(2025, 6, 9, 9, 0);
+    let mut s = Scenario::new(policy("construction-zhenjiang-s21.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Phone, "阳台栏杆松动")
+        .fact(fact("developer_failed_warranty"), FactValue::Bool(true))
+        .build()
+        .unwrap();
+    s.register("io", "ZJ-AB", c).unwrap();
+    let abnormal = || CommandKind::CloseAbnormally {
+        reason: "投诉人要求超出保修责任".to_owned(),
+    };
+    let refused = |s: &mut Scenario, at: chrono::DateTime<chrono::Utc>| {
+        let before = (s.case().clone(), s.events.len());
+        let err = s.run("sh", at, abnormal()).unwrap_err();
+        assert_eq!(err.kind(), "grant_condition_unmet", "{err}");
+        assert_eq!((s.case().clone(), s.events.len()), before);
+    };
+    refused(&mut s, minutes(t0, 10));
+    s.ok("io", minutes(t0, 30), accept());
+    refused(&mut s, minutes(t0, 40));
+    s.ok("io", beijing(2025, 6, 20, 10, 0), reply("已责成施工单位限期修复"));
+    s.ok("sh", beijing(2025, 6, 21, 10, 0), abnormal());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
