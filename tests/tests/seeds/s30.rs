@@ -2137,3 +2137,56 @@ fn s30_the_team_hands_only_a_difficult_work_order_to_the_difficult_team() {
     s.ok("yn1", minutes(t0, 55), investigate());
     s.assert_replays();
 }
+
+/// 四 第三步「请第一时间将工单提交部门主管,交由部门主管来处理,进过核实,还是未能与客户达成协议的,
+/// 可直接提交部门经理」: the team's late reply, before the team has the work
+/// order, is the representative's own 部门主管 or 部门经理's (up his supervisors),
+/// not another department's. `team_reply` charged `{ role = "dept_manager" }`
+/// and `{ role = "dept_supervisor" }`, the first of either on the work order in
+/// any department: 客服二部's 部门经理 or 部门主管, who had only noted on it,
+/// answered for a work order submitted to 客服中心's 龚主管 (or not yet
+/// submitted by 小白). Now the representative's supervisors come first, then
+/// the role in the department holding the work order (`role_holding_case`,
+/// ruling 161). The twenty-third audit (fails on the old file).
+#[test]
+fn s30_another_departments_chain_is_not_charged_for_the_team_reply() {
+    let two = || {
+        roster(
+            &[("kfzx", "客服中心", None), ("kf2", "客服二部", None)],
+            &[
+                ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
+                ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
+                ("zg", "部门主管 龚主管", "kfzx", &["dept_supervisor"], Some("jl")),
+                ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
+                ("zg2", "部门主管 邹主管", "kf2", &["dept_supervisor"], Some("jl2")),
+                ("jl2", "部门经理 洪经理", "kf2", &["dept_manager"], None),
+            ],
+        )
+    };
+    // Tue 2 Dec 2025: the team's 1 working day (assumed) ends with Wed 3 Dec.
+    let t0 = beijing(2025, 12, 2, 10, 0);
+    let late = |id: &str, submitted: bool, noter: &str| {
+        let mut s = Scenario::new(policy("community-network-s30.toml"), two());
+        let c = Complaint::builder(t0, Channel::Phone, "投诉客户代表小黎语气生硬")
+            .complainant(person("用户 鲁先生"))
+            .category(cat("agent_service"))
+            .respondent(Respondent::staff(sid("kd2")))
+            .first_responder(sid("kd1"))
+            .build()
+            .unwrap();
+        s.register("kd1", id, c).unwrap();
+        s.ok("kd1", minutes(t0, 5), accept());
+        if submitted {
+            s.ok("kd1", minutes(t0, 10), escalate("客户不接受初步解释"));
+        }
+        s.ok(noter, minutes(t0, 20), note("另一部门查看工单"));
+        assert!(breached(&s.tick(beijing(2025, 12, 4, 9, 0)), "team_reply"));
+        s.assert_replays();
+        breach_owners(&s)
+    };
+    // Submitted to 龚主管: his, whoever of 客服二部 noted on it.
+    assert_eq!(late("ZD-X1", true, "jl2"), ["team_reply@1 → zg"]);
+    assert_eq!(late("ZD-X2", true, "zg2"), ["team_reply@1 → zg"]);
+    // Not yet submitted: the representative's who took the call.
+    assert_eq!(late("ZD-X3", false, "zg2"), ["team_reply@1 → kd1"]);
+}
