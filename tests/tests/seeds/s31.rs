@@ -1594,3 +1594,48 @@ fn s31_a_dossier_sent_on_to_another_body_is_not_the_senders() {
     assert_eq!(breach_owners(&s), ["closure_signature@1 → czba"]);
     s.assert_replays();
 }
+
+/// 处理「工程质量投诉由接到投诉的工程质量投诉处理机构负责处理。…市、县(市)工程质量投诉处理机构接到省投诉处理机构转交办理的投诉后,应按规定处理,并把处理结果及时上报省工程质量投诉处理机构备案」:
+/// a case the province passes down to 常州 naming no handler, where two
+/// intake officers tie at the top (no holder), is not 无锡's. `handling` and
+/// `result_report_to_province` fell back to `{ role = "intake_officer" }`,
+/// the first on the case in any body: 无锡's 陆科员, who had only noted on it,
+/// answered for 常州's handling and for the result 常州 owed the province. Now
+/// the intake officer of the body holding the case (`role_holding_case`,
+/// ruling 161): nobody at 常州 has acted, so the province's staff member who
+/// passed it down answers for the handling (the file's last owner), and the
+/// report, owed to the province, is nobody's. The twenty-third audit (fails
+/// on the old file: both `→ sl`).
+#[test]
+fn s31_another_bodys_intake_officer_is_not_charged_for_a_case_passed_down() {
+    let p = policy("construction-jiangsu-summary-s31.toml");
+    let two_desks = roster(
+        &[
+            ("wx", "无锡市工程质量投诉处理机构", None),
+            ("cz", "常州市工程质量投诉处理机构", None),
+            ("sj", "省工程质量投诉处理机构", None),
+        ],
+        &[
+            ("sl", "受理 陆科员", "wx", &["intake_officer"], None),
+            ("czsl", "受理 常科员", "cz", &["intake_officer"], None),
+            ("czsl2", "受理 屠科员", "cz", &["intake_officer"], None),
+            ("czba", "办案负责人 钱工", "cz", &["case_officer"], None),
+            ("sj1", "省机构 卞处长", "sj", &["provincial_body"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(p, two_desks);
+    s.register("sj1", "SJ-X", filed(t0, "completed_in_warranty", "常州某小区地下室渗水"))
+        .unwrap();
+    s.ok("sj1", minutes(t0, 30), accept());
+    s.ok("sj1", minutes(t0, 40), assign_department("cz"));
+    s.ok("sl", minutes(t0, 50), note("无锡受理人员查阅"));
+    s.tick(beijing(2026, 5, 7, 0, 1));
+    let mut owners = breach_owners(&s);
+    owners.sort();
+    assert_eq!(
+        owners,
+        ["handling@1 → sj1", "result_report_to_province@1 → -"]
+    );
+    s.assert_replays();
+}
