@@ -660,7 +660,11 @@ fn s21_the_station_head_closes_abnormally_only_an_answered_complaint() {
     refused(&mut s, minutes(t0, 10));
     s.ok("io", minutes(t0, 30), accept());
     refused(&mut s, minutes(t0, 40));
-    s.ok("io", beijing(2025, 6, 20, 10, 0), reply("已责成施工单位限期修复"));
+    s.ok(
+        "io",
+        beijing(2025, 6, 20, 10, 0),
+        reply("已责成施工单位限期修复"),
+    );
     s.ok("sh", beijing(2025, 6, 21, 10, 0), abnormal());
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();

@@ -2156,9 +2156,21 @@ fn s30_another_departments_chain_is_not_charged_for_the_team_reply() {
             &[
                 ("kd1", "客户代表 小白", "kfzx", &["agent"], Some("zg")),
                 ("kd2", "客户代表 小黎", "kfzx", &["agent"], Some("zg")),
-                ("zg", "部门主管 龚主管", "kfzx", &["dept_supervisor"], Some("jl")),
+                (
+                    "zg",
+                    "部门主管 龚主管",
+                    "kfzx",
+                    &["dept_supervisor"],
+                    Some("jl"),
+                ),
                 ("jl", "部门经理 汤经理", "kfzx", &["dept_manager"], None),
-                ("zg2", "部门主管 邹主管", "kf2", &["dept_supervisor"], Some("jl2")),
+                (
+                    "zg2",
+                    "部门主管 邹主管",
+                    "kf2",
+                    &["dept_supervisor"],
+                    Some("jl2"),
+                ),
                 ("jl2", "部门经理 洪经理", "kf2", &["dept_manager"], None),
             ],
         )

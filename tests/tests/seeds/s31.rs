@@ -1625,8 +1625,12 @@ fn s31_another_bodys_intake_officer_is_not_charged_for_a_case_passed_down() {
     );
     let t0 = beijing(2026, 3, 2, 10, 0);
     let mut s = Scenario::new(p, two_desks);
-    s.register("sj1", "SJ-X", filed(t0, "completed_in_warranty", "常州某小区地下室渗水"))
-        .unwrap();
+    s.register(
+        "sj1",
+        "SJ-X",
+        filed(t0, "completed_in_warranty", "常州某小区地下室渗水"),
+    )
+    .unwrap();
     s.ok("sj1", minutes(t0, 30), accept());
     s.ok("sj1", minutes(t0, 40), assign_department("cz"));
     s.ok("sl", minutes(t0, 50), note("无锡受理人员查阅"));
