@@ -642,3 +642,31 @@ fn s43_the_manager_closes_abnormally_only_an_answered_complaint() {
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
+
+/// 4.3.3「技术部根据销售部后勤,上报的资料1个工作日内给客户回复」, 4.3.2「解释正常范围内的投诉
+/// 问题,…专业性问题由技术部解答」: 技术部 answers a complaint the desk reported to it, and
+/// keeps answering it once the 销售部经理 took it over; one the desk has not reported is
+/// the desk's to answer. Fails on the old file (twenty-third audit), where 技术部
+/// answered a complaint the desk still held.
+#[test]
+fn s43_the_technical_department_answers_only_what_was_reported_to_it() {
+    let roster = roster(
+        &[("xs", "销售部", None), ("js", "技术部", None)],
+        &[
+            ("hq", "销售部后勤 小翟", "xs", &["sales_logistics"], None),
+            ("jt", "技术部 药师 季工", "js", &["technical_dept"], None),
+            ("xm", "销售部经理 蓝经理", "xs", &["sales_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("health-products-s43.toml"), roster);
+    let c = about(t0, "adverse_reaction", "服用鱼油后轻微头晕")
+        .build()
+        .unwrap();
+    s.register("hq", "BJ-AC", c).unwrap();
+    s.ok("hq", minutes(t0, 5), accept());
+    refused_not_holding(&mut s, "jt", minutes(t0, 8), reply("属正常反应"));
+    s.ok("hq", minutes(t0, 10), assign("js", "jt"));
+    s.ok("hq", minutes(t0, 20), escalate("顾客要求经理出面"));
+    s.ok("jt", minutes(t0, 60), reply("属正常反应,饭后服用可预防"));
+}

@@ -940,19 +940,7 @@ fn s44_a_late_solution_goes_to_the_general_manager_and_the_callback_is_the_relat
 /// proposal was taken, ending the 销售经理's `solution`. Fails on the old file.
 #[test]
 fn s44_only_the_department_given_the_case_works_on_it() {
-    let roster = roster(
-        &[
-            ("kg", "客户关系部", None),
-            ("xs", "销售部", None),
-            ("fw", "售后服务部", None),
-        ],
-        &[
-            ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
-            ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
-            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), roster);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), sales_and_service_roster());
     let t0 = beijing(2026, 3, 2, 10, 0);
     let c = about(t0, "sales_contract", "提车时承诺的脚垫和贴膜没有兑现")
         .build()
@@ -1025,4 +1013,44 @@ fn s44_the_general_manager_closes_abnormally_only_an_answered_case() {
     s.ok("zj", minutes(t0, 240), closing());
     assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
+}
+
+/// The 客户关系顾问 `gw`, the 销售经理 `xj` (销售部) and the 服务经理 `fj` (售后服务部).
+fn sales_and_service_roster() -> Roster {
+    roster(
+        &[
+            ("kg", "客户关系部", None),
+            ("xs", "销售部", None),
+            ("fw", "售后服务部", None),
+        ],
+        &[
+            ("gw", "客户关系顾问 小苗", "kg", &["cr_advisor"], None),
+            ("xj", "销售经理 钟经理", "xs", &["dept_manager"], None),
+            ("fj", "服务经理 戴经理", "fw", &["dept_manager"], None),
+        ],
+    )
+}
+
+/// 一般 2「按照客户投诉内容分类,确定具体的受理部门」, 重大 2「客户关系经理将投诉内容迅速传递给
+/// 责任部门经理」, 3「拟订解决办法后由业务部门经理和客户关系经理出面与客户协商解决」: the
+/// 销售经理 or 服务经理 answers a 重大 case, and works on one, once it was given to
+/// his department, not before: a 重大 case the 客户关系 staff have not passed on
+/// is neither manager's. Fails on the old file (`holds_case = true`: before any
+/// hand-over the case was anyone's, so the 销售经理 answered a 重大 case nobody
+/// gave him; twenty-third audit).
+#[test]
+fn s44_a_manager_acts_only_on_a_case_given_to_his_department() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = Scenario::new(policy("auto-dealer-s44.toml"), sales_and_service_roster());
+    let c = about(t0, "sales_contract", "新车交付后发现是事故修复车,要求退车")
+        .request(rem_amt(RemedyKind::Compensation, "80000"))
+        .build()
+        .unwrap();
+    s.register("gw", "4S-M", c).unwrap();
+    s.ok("gw", minutes(t0, 5), accept());
+    assert_eq!(level_of(&s), "major");
+    refused_not_holding(&mut s, "xj", minutes(t0, 8), reply("同意退车"));
+    s.ok("gw", minutes(t0, 10), assign("xs", "xj"));
+    refused_not_holding(&mut s, "fj", minutes(t0, 20), investigate());
+    s.ok("xj", minutes(t0, 30), investigate());
 }
