@@ -813,21 +813,7 @@ fn s12_a_late_second_contact_is_the_callback_specialists() {
 /// clock's fallback owner) but refused him `assign`. Fails on the old file.
 #[test]
 fn s12_the_staff_member_submits_the_work_order() {
-    let roster = roster(
-        &[("fr", "前台", None), ("ws", "维修车间", None)],
-        &[
-            ("qt", "前台接待小李", "fr", &["staff"], None),
-            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
-    let t0 = beijing(2025, 10, 13, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
-        .complainant(person("车主钱女士"))
-        .category(cat("workshop"))
-        .build()
-        .unwrap();
-    s.register("qt", "S12-S", c).unwrap();
+    let (mut s, t0) = front_desk_complaint("S12-S", None);
     s.ok("qt", minutes(t0, 5), accept());
     s.ok("qt", minutes(t0, 8), assign_with("ws", "wm", &[]));
     s.tick(minutes(t0, 11));
@@ -836,6 +822,50 @@ fn s12_the_staff_member_submits_the_work_order() {
         !breaches.iter().any(|b| b.starts_with("work_order_submit")),
         "{breaches:?}"
     );
+}
+
+/// 前台's staff member `qt` (its 首问, when `first` is given) registers at `t0` a
+/// complaint about the 维修车间, where staff member `wq` and the manager `wm` work.
+fn front_desk_complaint(id: &str, first: Option<&str>) -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[("fr", "前台", None), ("ws", "维修车间", None)],
+        &[
+            ("qt", "前台接待小李", "fr", &["staff"], None),
+            ("wq", "车间接待小王", "ws", &["staff"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let mut c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
+        .complainant(person("车主钱女士"))
+        .category(cat("workshop"));
+    if let Some(f) = first {
+        c = c.first_responder(sid(f));
+    }
+    s.register("qt", id, c.build().unwrap()).unwrap();
+    (s, t0)
+}
+
+/// 第五条(二)「其他工作人员在与客户沟通时发现客户有意见时应及时记录客户意见…同时填写《协调工作单》
+/// 并于10分钟内提交给被投诉部门经理(或其代理人)」: the staff member who found the complaint
+/// takes it on and submits its work order. 维修车间's staff member `wq` accepted the
+/// complaint 前台's `qt` took in, and handed it to his own manager, meeting
+/// `work_order_submit`; both are refused now naming `holds_case` (`"received"`,
+/// ruling 151), changing nothing, and `qt` does both. Twenty-third audit (act
+/// probe, received stage); fails on the old file (`wq`'s acceptance was taken).
+#[test]
+fn s12_another_departments_staff_do_not_take_on_a_complaint_found_here() {
+    let (mut s, t0) = front_desk_complaint("S12-R", Some("qt"));
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "wq", minutes(t0, 2), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("qt", minutes(t0, 3), accept());
+    let accepted = s.case().clone();
+    refused_not_holding(&mut s, "wq", minutes(t0, 4), assign_with("ws", "wm", &[]));
+    assert_eq!(s.case(), &accepted, "the refusal changes nothing");
+    s.ok("qt", minutes(t0, 8), assign_with("ws", "wm", &[]));
+    s.assert_replays();
 }
 
 /// 第五条(五)「将其处理结果记录在《协调工作单》,并于12小时内交于客户回访专员」: a work
