@@ -469,6 +469,29 @@ fn s12_case(s: &mut Scenario, no: &str, t0: DateTime<Utc>) {
     s.ok("hf", minutes(t0, 5), assign_with("ws", "wm", &[]));
 }
 
+/// 第五条(三)「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」,
+/// (八)「进行再次投诉处理,直至客户满意为止」: the 总经理's assumed abnormal closure ends
+/// only an answered complaint. Before, he ended a work order 维修车间 had just been
+/// handed, unanswered; refused now (`grant_condition_unmet`), changing nothing; once
+/// the manager answers, he may. Twenty-third audit (act probe); fails on the old file.
+#[test]
+fn s12_the_general_manager_ends_abnormally_only_an_answered_complaint() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s12_case(&mut s, "S12-AB", t0);
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "总经理结案".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("gm", minutes(t0, 6), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("wm", minutes(t0, 9), reply("故障灯系传感器插头松动,已复位"));
+    s.ok("gm", minutes(t0, 30), closing());
+    assert!(!status(&s).is_open());
+    s.assert_replays();
+}
+
 /// One round of handling, from the investigation to an unsatisfied callback.
 fn s12_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>, approver: &str) -> Vec<Event> {
     s.ok("wm", at, investigate());
