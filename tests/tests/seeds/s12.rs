@@ -492,6 +492,29 @@ fn s12_the_general_manager_ends_abnormally_only_an_answered_complaint() {
     s.assert_replays();
 }
 
+/// 第三条「现场立即处理(或开《协调工作单》)→部门经理→班组(个人)→回访员→总经理」, 第五条(三)
+/// 「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」: the 总经理
+/// answers only a case that reached him. Before, his answer to a work order 维修车间 had
+/// just been handed met its manager's 初次对应 (fined), initial agreement and first
+/// contact; refused now (`grant_condition_unmet`), changing nothing; once the manager
+/// reports it up (`manual-gm`), he answers. Twenty-third audit (act probe); fails on
+/// the old file (his answer was taken).
+#[test]
+fn s12_the_general_manager_answers_only_a_case_that_reached_him() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s12_case(&mut s, "S12-GR", t0);
+    let answer = || reply("总经理致电客户");
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("gm", minutes(t0, 6), answer()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("wm", minutes(t0, 8), escalate_to("manual-gm", "报总经理"));
+    s.ok("gm", minutes(t0, 9), answer());
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
+
 /// One round of handling, from the investigation to an unsatisfied callback.
 fn s12_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>, approver: &str) -> Vec<Event> {
     s.ok("wm", at, investigate());
