@@ -469,6 +469,52 @@ fn s12_case(s: &mut Scenario, no: &str, t0: DateTime<Utc>) {
     s.ok("hf", minutes(t0, 5), assign_with("ws", "wm", &[]));
 }
 
+/// 第五条(三)「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」,
+/// (八)「进行再次投诉处理,直至客户满意为止」: the 总经理's assumed abnormal closure ends
+/// only an answered complaint. Before, he ended a work order 维修车间 had just been
+/// handed, unanswered; refused now (`grant_condition_unmet`), changing nothing; once
+/// the manager answers, he may. Twenty-third audit (act probe); fails on the old file.
+#[test]
+fn s12_the_general_manager_ends_abnormally_only_an_answered_complaint() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s12_case(&mut s, "S12-AB", t0);
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "总经理结案".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("gm", minutes(t0, 6), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("wm", minutes(t0, 9), reply("故障灯系传感器插头松动,已复位"));
+    s.ok("gm", minutes(t0, 30), closing());
+    assert!(!status(&s).is_open());
+    s.assert_replays();
+}
+
+/// 第三条「现场立即处理(或开《协调工作单》)→部门经理→班组(个人)→回访员→总经理」, 第五条(三)
+/// 「被投诉部门经理(或其代理人)需在10分钟内整理方案与客户进行沟通达成初步协议」: the 总经理
+/// answers only a case that reached him. Before, his answer to a work order 维修车间 had
+/// just been handed met its manager's 初次对应 (fined), initial agreement and first
+/// contact; refused now (`grant_condition_unmet`), changing nothing; once the manager
+/// reports it up (`manual-gm`), he answers. Twenty-third audit (act probe); fails on
+/// the old file (his answer was taken).
+#[test]
+fn s12_the_general_manager_answers_only_a_case_that_reached_him() {
+    let mut s = Scenario::new(policy("four-level-s12.toml"), s12_roster());
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    s12_case(&mut s, "S12-GR", t0);
+    let answer = || reply("总经理致电客户");
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("gm", minutes(t0, 6), answer()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("wm", minutes(t0, 8), escalate_to("manual-gm", "报总经理"));
+    s.ok("gm", minutes(t0, 9), answer());
+    assert_eq!(status(&s), Status::Replied);
+    s.assert_replays();
+}
+
 /// One round of handling, from the investigation to an unsatisfied callback.
 fn s12_unsatisfied_round(s: &mut Scenario, at: DateTime<Utc>, approver: &str) -> Vec<Event> {
     s.ok("wm", at, investigate());
@@ -813,21 +859,7 @@ fn s12_a_late_second_contact_is_the_callback_specialists() {
 /// clock's fallback owner) but refused him `assign`. Fails on the old file.
 #[test]
 fn s12_the_staff_member_submits_the_work_order() {
-    let roster = roster(
-        &[("fr", "前台", None), ("ws", "维修车间", None)],
-        &[
-            ("qt", "前台接待小李", "fr", &["staff"], None),
-            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
-        ],
-    );
-    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
-    let t0 = beijing(2025, 10, 13, 9, 0);
-    let c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
-        .complainant(person("车主钱女士"))
-        .category(cat("workshop"))
-        .build()
-        .unwrap();
-    s.register("qt", "S12-S", c).unwrap();
+    let (mut s, t0) = front_desk_complaint("S12-S", None);
     s.ok("qt", minutes(t0, 5), accept());
     s.ok("qt", minutes(t0, 8), assign_with("ws", "wm", &[]));
     s.tick(minutes(t0, 11));
@@ -836,6 +868,50 @@ fn s12_the_staff_member_submits_the_work_order() {
         !breaches.iter().any(|b| b.starts_with("work_order_submit")),
         "{breaches:?}"
     );
+}
+
+/// 前台's staff member `qt` (its 首问, when `first` is given) registers at `t0` a
+/// complaint about the 维修车间, where staff member `wq` and the manager `wm` work.
+fn front_desk_complaint(id: &str, first: Option<&str>) -> (Scenario, DateTime<Utc>) {
+    let roster = roster(
+        &[("fr", "前台", None), ("ws", "维修车间", None)],
+        &[
+            ("qt", "前台接待小李", "fr", &["staff"], None),
+            ("wq", "车间接待小王", "ws", &["staff"], None),
+            ("wm", "车间经理韩强", "ws", &["dept_manager"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("four-level-s12.toml"), roster);
+    let t0 = beijing(2025, 10, 13, 9, 0);
+    let mut c = Complaint::builder(t0, Channel::Visit, "取车时发现车门有划痕")
+        .complainant(person("车主钱女士"))
+        .category(cat("workshop"));
+    if let Some(f) = first {
+        c = c.first_responder(sid(f));
+    }
+    s.register("qt", id, c.build().unwrap()).unwrap();
+    (s, t0)
+}
+
+/// 第五条(二)「其他工作人员在与客户沟通时发现客户有意见时应及时记录客户意见…同时填写《协调工作单》
+/// 并于10分钟内提交给被投诉部门经理(或其代理人)」: the staff member who found the complaint
+/// takes it on and submits its work order. 维修车间's staff member `wq` accepted the
+/// complaint 前台's `qt` took in, and handed it to his own manager, meeting
+/// `work_order_submit`; both are refused now naming `holds_case` (`"received"`,
+/// ruling 151), changing nothing, and `qt` does both. Twenty-third audit (act
+/// probe, received stage); fails on the old file (`wq`'s acceptance was taken).
+#[test]
+fn s12_another_departments_staff_do_not_take_on_a_complaint_found_here() {
+    let (mut s, t0) = front_desk_complaint("S12-R", Some("qt"));
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "wq", minutes(t0, 2), accept());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("qt", minutes(t0, 3), accept());
+    let accepted = s.case().clone();
+    refused_not_holding(&mut s, "wq", minutes(t0, 4), assign_with("ws", "wm", &[]));
+    assert_eq!(s.case(), &accepted, "the refusal changes nothing");
+    s.ok("qt", minutes(t0, 8), assign_with("ws", "wm", &[]));
+    s.assert_replays();
 }
 
 /// 第五条(五)「将其处理结果记录在《协调工作单》,并于12小时内交于客户回访专员」: a work

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 // ---------------------------------------------------------------------------
 // S16 — law firm: recusal of the lawyer complained about, the partners'
@@ -680,29 +681,71 @@ fn s16_the_partner_does_not_report_a_case_to_the_partners() {
     assert!(steps_notified(&s).is_empty(), "{:?}", steps_notified(&s));
 }
 
-/// 二(六)「处理人员应当签署明确处理意见,并将相关材料移交专门负责人,由专门负责人组织实施」,
-/// 二(七)3「在作来源理决定前不得做任何承诺」: the 专门负责人's written reply carries the
-/// opinion the partner signed; he may not reply before it. Fails on the old file
-/// (the reply was accepted with the proposal still awaiting the partner).
-#[test]
-fn s16_the_reply_follows_the_partners_signed_opinion() {
+/// The 投诉办公室's 专门负责人 `zm`, 诉讼部's partners `p1` (in charge) and `p2` (主任),
+/// and the 合伙人会议 `pm`; `zm` registers (at `t0`, a Monday) and accepts (+30 min) a
+/// complaint about fees.
+fn fees_complaint(id: &str) -> (Scenario, DateTime<Utc>) {
     let roster = roster(
-        &[("office", "投诉办公室", None), ("lit", "诉讼部", None)],
+        &[
+            ("office", "投诉办公室", None),
+            ("lit", "诉讼部", None),
+            ("partners", "合伙人会议", None),
+        ],
         &[
             ("zm", "专门负责人", "office", &["complaint_officer"], None),
             ("p1", "业务分管合伙人", "lit", &["partner"], None),
             ("p2", "主任", "lit", &["partner"], None),
+            ("pm", "合伙人会议", "partners", &["partners_meeting"], None),
         ],
     );
     let t0 = beijing(2026, 5, 11, 10, 0); // a Monday
     let mut s = Scenario::new(policy("law-firm-s16.toml"), roster);
     s.register(
         "zm",
-        "S16-R",
+        id,
         about(t0, "fees", "对律师费结算有异议").build().unwrap(),
     )
     .unwrap();
     s.ok("zm", minutes(t0, 30), accept());
+    (s, t0)
+}
+
+/// 二(六)「由专门负责人组织实施」, 二(七)5「原则上要求采用书面形式回复意见」: the meeting's
+/// assumed abnormal closure ends only an answered complaint. Before, it ended one the
+/// 专门负责人 had just accepted, before any opinion or reply; refused now
+/// (`grant_condition_unmet`), changing nothing; once answered, it may. Twenty-third
+/// audit (act probe); fails on the old file (the closure was taken).
+#[test]
+fn s16_the_meeting_ends_abnormally_only_an_answered_complaint() {
+    let (mut s, t0) = fees_complaint("S16-AB");
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "合伙人会议决定结案".into(),
+    };
+    let before = (s.case().clone(), s.events.len());
+    let refused = s.run("pm", minutes(t0, 40), closing()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!((s.case(), s.events.len()), (&before.0, before.1));
+    s.ok("zm", minutes(t0, 60), assign_with("lit", "p1", &[]));
+    s.ok("p1", minutes(t0, 120), investigate());
+    s.ok(
+        "p1",
+        minutes(t0, 200),
+        propose(vec![rem(RemedyKind::Apology)], "书面致歉"),
+    );
+    s.ok("p2", minutes(t0, 240), approve());
+    s.ok("zm", minutes(t0, 300), reply("经核查,书面致歉"));
+    s.ok("pm", minutes(t0, 400), closing());
+    assert!(!status(&s).is_open());
+    s.assert_replays();
+}
+
+/// 二(六)「处理人员应当签署明确处理意见,并将相关材料移交专门负责人,由专门负责人组织实施」,
+/// 二(七)3「在作来源理决定前不得做任何承诺」: the 专门负责人's written reply carries the
+/// opinion the partner signed; he may not reply before it. Fails on the old file
+/// (the reply was accepted with the proposal still awaiting the partner).
+#[test]
+fn s16_the_reply_follows_the_partners_signed_opinion() {
+    let (mut s, t0) = fees_complaint("S16-R");
     assert!(
         s.run("zm", minutes(t0, 40), reply("经研究,维持原结算"))
             .is_err()
