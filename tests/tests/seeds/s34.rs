@@ -1819,3 +1819,20 @@ fn s34_another_body_does_not_file_or_take_a_complaint_a_district_received() {
     assert_eq!(s.case(), &assigned, "the refusal changes nothing");
     s.assert_replays();
 }
+
+/// 第四条「及时、依法解决」, 第五条「负责处理本地区的建筑工程投诉」 (twenty-third audit): the
+/// 办法's surviving text (第一~第七条) has no 回访 and no 满意: a complaint ends with the
+/// body's answer. The file had no `[closure]`, so closing waited for a satisfied
+/// callback the 办法 never asks (ruling 92). Now 渝中's body closes its answered case on
+/// the answer. Fails on the old file: the closing was refused.
+#[test]
+fn s34_an_answered_complaint_closes_without_a_callback() {
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-CB");
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    s.ok("y1", beijing(2026, 3, 16, 10, 0), reply("已责令开发商维修"));
+    s.ok("y1", beijing(2026, 3, 16, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+}
