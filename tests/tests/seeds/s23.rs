@@ -1076,3 +1076,34 @@ fn s23_the_station_head_closes_abnormally_only_an_answered_complaint() {
     s.ok("zz", beijing(2026, 3, 20, 10, 0), abnormal());
     s.assert_replays();
 }
+
+/// 第四条「分中心…对内协调质量投诉处理并跟踪督办」, 第五条「各监督科室」 (twenty-third audit):
+/// the 分中心's report up to the station head (`manual-station-head`, assumed: the 细则
+/// names no head) takes the case over, which put the 监督科室 it was handed to off it
+/// (ruling 129): its 监督员 could no longer investigate or answer, and the head holds
+/// neither `assign` nor `reply` to give it back. Nothing in the 细则 takes the case from
+/// the section it was handed to; the head is over it (fails on the old file: 监督一科's
+/// investigation after the report was refused naming `holds_case`). Another section
+/// still does not work it (`holds_case = ["handed", "lead"]`, ruling 173).
+#[test]
+fn s23_the_section_keeps_its_case_reported_to_the_station_head() {
+    let (mut s, t0) = accepted_at_the_sub_centre("XM-S3");
+    s.ok("zr", minutes(t0, 60), assign_with("jd", "jd1", &[]));
+    s.ok(
+        "zr",
+        minutes(t0, 90),
+        escalate("涉及多家责任单位,报站长协调"),
+    );
+    assert_eq!(
+        steps_notified(&s),
+        ["manual-station-head → station_head ⇒ station_head"]
+    );
+    refused_not_holding(&mut s, "jd2", minutes(t0, 100), investigate());
+    s.ok("jd1", minutes(t0, 120), investigate());
+    s.ok(
+        "jd1",
+        beijing(2026, 3, 10, 10, 0),
+        reply("已责成施工单位整改"),
+    );
+    s.assert_replays();
+}

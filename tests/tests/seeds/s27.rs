@@ -934,3 +934,23 @@ fn s27_the_head_closes_abnormally_only_an_answered_complaint() {
     s.ok("kz", minutes(t0, 90), abnormal());
     s.assert_replays();
 }
+
+/// 第七条「负责纳税服务投诉的接收、受理、调查、处理、反馈等事项」 (twenty-third audit): the
+/// 办法's surviving text has no 回访 and no 满意: the 反馈 ends the handling. The file had
+/// no `[closure]`, so closing waited for a satisfied callback the 办法 never asks (ruling
+/// 92). Now the 纳税服务科 closes its answered case on the answer. Fails on the old file:
+/// the closing was refused.
+#[test]
+fn s27_an_answered_complaint_closes_without_a_callback() {
+    let (mut s, t0) = s27_case_with_the_coordinating_dept(false);
+    s.ok("n1", minutes(t0, 45), investigate());
+    s.ok(
+        "n1",
+        minutes(t0, 60),
+        reply("经核实，已对窗口人员批评教育，向您致歉"),
+    );
+    s.ok("n1", minutes(t0, 70), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+}

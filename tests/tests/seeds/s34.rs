@@ -1819,3 +1819,48 @@ fn s34_another_body_does_not_file_or_take_a_complaint_a_district_received() {
     assert_eq!(s.case(), &assigned, "the refusal changes nothing");
     s.assert_replays();
 }
+
+/// 第四条「及时、依法解决」, 第五条「负责处理本地区的建筑工程投诉」 (twenty-third audit): the
+/// 办法's surviving text (第一~第七条) has no 回访 and no 满意: a complaint ends with the
+/// body's answer. The file had no `[closure]`, so closing waited for a satisfied
+/// callback the 办法 never asks (ruling 92). Now 渝中's body closes its answered case on
+/// the answer. Fails on the old file: the closing was refused.
+#[test]
+fn s34_an_answered_complaint_closes_without_a_callback() {
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-CB");
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    s.ok("y1", beijing(2026, 3, 16, 10, 0), reply("已责令开发商维修"));
+    s.ok("y1", beijing(2026, 3, 16, 11, 0), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+}
+
+/// 第四条「及时、依法解决」 (twenty-third audit): the district head's abnormal closure
+/// (assumed: the 办法 has none) ends only a complaint resolved, its solution approved
+/// or answered, as S35's 总站's. He ended his district's case at any stage, while
+/// 渝中's body was still investigating, stopping `handling` as met (fails on the old
+/// file: the closure was taken). Now refused, nothing changes; answered, it is his
+/// to end.
+#[test]
+fn s34_the_district_head_closes_abnormally_only_a_resolved_complaint() {
+    let (mut s, t0) = yuzhong_stairwell_case("CQ-AB");
+    let closing = || CommandKind::CloseAbnormally {
+        reason: "投诉人对处理结果仍不满意".to_owned(),
+    };
+    s.ok("y1", minutes(t0, 10), accept());
+    s.ok("y1", minutes(t0, 20), assign("yz", "y1"));
+    s.ok("y1", minutes(t0, 30), investigate());
+    let before = s.case().clone();
+    let refused = s.refused("yzz", minutes(t0, 40), closing());
+    assert!(
+        matches!(refused, Rejection::GrantConditionUnmet { .. }),
+        "{refused}"
+    );
+    assert_eq!(s.case(), &before, "a refusal changes nothing");
+    s.ok("y1", beijing(2026, 3, 16, 10, 0), reply("已责令开发商维修"));
+    s.ok("yzz", beijing(2026, 3, 20, 10, 0), closing());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

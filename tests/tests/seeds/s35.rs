@@ -752,3 +752,18 @@ fn s35_a_complaint_a_body_received_is_its_own_to_accept_or_refuse() {
     assert_eq!(status(&s), Status::Assigned);
     s.assert_replays();
 }
+
+/// 第七条「负责…工程质量投诉受理和处理工作」, 第四条「依法、及时、就地解决」 (twenty-third audit):
+/// the 办法's surviving text (第一~第九条) has no 回访 and no 满意: a complaint ends with
+/// the handling body's answer. The file had no `[closure]`, so closing waited for a
+/// satisfied callback the 办法 never asks (ruling 92). Now 芜湖 closes its answered case
+/// on the answer. Fails on the old file: the closing was refused.
+#[test]
+fn s35_an_answered_complaint_closes_without_a_callback() {
+    let (mut s, at) = s35_handed_to_wuhu("AH-CB");
+    s35_wuhu_answers(&mut s, at);
+    s.ok("w1", minutes(at, 60), close());
+    assert_eq!(status(&s), Status::Closed);
+    assert_eq!(closure_kind(&s), "OnReply");
+    s.assert_replays();
+}

@@ -1091,3 +1091,32 @@ fn s42_another_desk_does_not_accept_a_complaint_received_here() {
     s.ok("jd", minutes(t0, 2), accept());
     s.assert_replays();
 }
+
+/// (4)「及时向职能部门进行信息传递」 (twenty-third audit): the receiver brings a 一般性
+/// complaint she passed to 工程部 to the 部门经理 (`manual-manager`, assumed: the source
+/// has a step for 重大 complaints only, a report, (6)); the step takes the case over,
+/// which put 工程部 off it (ruling 129): its 维修主管 could no longer investigate,
+/// record findings or propose, though nothing in the source takes the complaint from
+/// the 职能部门 it was passed to. Now 工程部 keeps it under the manager (`holds_case =
+/// ["handed", "lead"]`, ruling 173), and 保安部 still does not work it. Fails on the old
+/// file: 工程部's investigation after the step was refused naming `holds_case`.
+#[test]
+fn s42_engineering_keeps_the_complaint_brought_to_the_manager() {
+    let t0 = beijing(2026, 3, 2, 10, 0);
+    let mut s = s42_lights_passed_to_engineering();
+    s.ok("jd", minutes(t0, 5), escalate("客户要求经理出面"));
+    assert_eq!(steps_taken(&s), ["manual-manager"]);
+    refused_not_holding(&mut s, "b1", minutes(t0, 10), investigate());
+    s.ok("g1", minutes(t0, 20), investigate());
+    s.ok(
+        "g1",
+        minutes(t0, 40),
+        findings(FaultParty::Us, "车库照明回路空开跳闸"),
+    );
+    s.ok(
+        "g1",
+        minutes(t0, 50),
+        propose(vec![rem(RemedyKind::Repair)], "更换空开并检修回路"),
+    );
+    s.assert_replays();
+}
