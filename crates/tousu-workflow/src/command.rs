@@ -280,92 +280,51 @@ impl Command {
     }
 }
 
-/// SHA-256 over what `serde_json` or the canonical encoder writes, kept
-/// by hand around `sha2`'s compression function: the bytes go straight into
-/// the one 64-byte block being filled, and each full block is compressed
-/// where it fills. Through `sha2::Sha256` they were copied twice (into a
-/// 512-byte buffer, zeroed per command, then into the hasher's own block
-/// buffer) and each block went through its buffering code
-/// (docs/performance-history.md, "Twenty-third pass: commands"). The
-/// result is the same SHA-256 (`the_block_sink_is_sha256`).
+/// Feeds what `serde_json` or the canonical encoder writes to SHA-256 in
+/// blocks of a few hundred bytes: one hash update per block instead of one
+/// per token.
 struct HashSink {
-    state: [u32; 8],
-    block: [u8; 64],
-    /// Bytes in `block`, at most 64 (a full block is compressed when more
-    /// come, or at the end).
+    hasher: sha2::Sha256,
+    buf: [u8; HashSink::CAPACITY],
     len: usize,
-    /// Whole blocks compressed so far.
-    blocks: u64,
 }
 
 impl HashSink {
-    /// SHA-256's initial state (FIPS 180-4, 5.3.3).
-    const INITIAL: [u32; 8] = [
-        0x6a09_e667,
-        0xbb67_ae85,
-        0x3c6e_f372,
-        0xa54f_f53a,
-        0x510e_527f,
-        0x9b05_688c,
-        0x1f83_d9ab,
-        0x5be0_cd19,
-    ];
+    const CAPACITY: usize = 512;
 
     fn new() -> Self {
+        use sha2::Digest as _;
         HashSink {
-            state: Self::INITIAL,
-            block: [0; 64],
+            hasher: sha2::Sha256::new(),
+            buf: [0; HashSink::CAPACITY],
             len: 0,
-            blocks: 0,
         }
     }
 
-    /// Compresses the (full) block being filled.
-    #[inline]
-    fn compress_block(&mut self) {
-        sha2::block_api::compress256(&mut self.state, std::slice::from_ref(&self.block));
-        self.blocks += 1;
+    fn flush_buf(&mut self) {
+        use sha2::Digest as _;
+        self.hasher
+            .update(self.buf.get(..self.len).unwrap_or_default());
         self.len = 0;
     }
 
-    /// The SHA-256 of everything taken (FIPS 180-4, 5.1.1: `0x80`, zeros
-    /// and the length in bits in the last eight bytes of the last block).
+    /// The SHA-256 of everything taken, computed in place: the sink (its
+    /// buffer is half a kilobyte) is not moved to be consumed.
     fn finish(&mut self) -> [u8; 32] {
-        if self.len == self.block.len() {
-            self.compress_block();
-        }
-        let bits = (self.blocks * 64 + self.len as u64) * 8;
-        if let Some((mark, zeros)) = self
-            .block
-            .get_mut(self.len..)
-            .and_then(<[u8]>::split_first_mut)
-        {
-            *mark = 0x80;
-            zeros.fill(0);
-        }
-        if self.len >= 56 {
-            sha2::block_api::compress256(&mut self.state, std::slice::from_ref(&self.block));
-            self.block = [0; 64];
-        }
-        if let Some(length) = self.block.get_mut(56..) {
-            length.copy_from_slice(&bits.to_be_bytes());
-        }
-        sha2::block_api::compress256(&mut self.state, std::slice::from_ref(&self.block));
-        let mut out = [0u8; 32];
-        for (bytes, word) in out.chunks_exact_mut(4).zip(self.state) {
-            bytes.copy_from_slice(&word.to_be_bytes());
-        }
-        *self = HashSink::new();
-        out
+        use sha2::Digest as _;
+        self.flush_buf();
+        self.hasher.finalize_reset().into()
     }
+}
 
+impl HashSink {
     /// Takes all of `bytes`. Most pieces written are one to a few bytes
     /// (a tag, a length, a quote, a short key): always inlined, so the room
     /// test and a copy of a known length stay in the writer's code, with no
-    /// call to `memcpy`; a full block is the out-of-line [`Self::spill`].
+    /// call to `memcpy`; a full buffer is the out-of-line [`Self::spill`].
     #[inline(always)]
     fn take(&mut self, bytes: &[u8]) {
-        match self.block.get_mut(self.len..self.len + bytes.len()) {
+        match self.buf.get_mut(self.len..self.len + bytes.len()) {
             Some(room) => {
                 room.copy_from_slice(bytes);
                 self.len += bytes.len();
@@ -374,27 +333,20 @@ impl HashSink {
         }
     }
 
-    /// [`Self::take`] when `bytes` do not fit in what is left of the block:
-    /// the block is filled and compressed, whole blocks of `bytes` are
-    /// compressed where they lie, and the rest starts the next block.
+    /// [`Self::take`] when `bytes` do not fit in what is left of the buffer.
     #[cold]
     #[inline(never)]
     fn spill(&mut self, bytes: &[u8]) {
-        let free = self.block.len() - self.len;
-        let (head, rest) = bytes.split_at(free.min(bytes.len()));
-        if let Some(room) = self.block.get_mut(self.len..) {
-            room.copy_from_slice(head);
+        use sha2::Digest as _;
+        self.flush_buf();
+        match self.buf.get_mut(..bytes.len()) {
+            Some(room) => {
+                room.copy_from_slice(bytes);
+                self.len = bytes.len();
+            }
+            // Longer than the buffer (a long text): hashed as it comes.
+            None => self.hasher.update(bytes),
         }
-        self.compress_block();
-        let (blocks, tail) = rest.as_chunks::<64>();
-        if !blocks.is_empty() {
-            sha2::block_api::compress256(&mut self.state, blocks);
-            self.blocks += blocks.len() as u64;
-        }
-        if let Some(room) = self.block.get_mut(..tail.len()) {
-            room.copy_from_slice(tail);
-        }
-        self.len = tail.len();
     }
 }
 
@@ -1014,26 +966,6 @@ mod details_tests {
 mod digest_tests {
     use super::*;
     use sha2::Digest as _;
-
-    /// The hand-kept sink is SHA-256: every length from 0 to 300 bytes,
-    /// written in pieces of every size from 1 to 70 bytes (so pieces fill,
-    /// cross and skip whole blocks, and the padding falls on either side
-    /// of a block's 56th byte), twice from one sink (it starts again).
-    #[test]
-    fn the_block_sink_is_sha256() {
-        let data: Vec<u8> = (0..300u32).map(|i| (i * 7 + 3) as u8).collect();
-        let mut sink = HashSink::new();
-        for n in 0..=data.len() {
-            let bytes = data.get(..n).unwrap();
-            let expected: [u8; 32] = sha2::Sha256::digest(bytes).into();
-            for piece in 1..=70 {
-                for _ in 0..2 {
-                    bytes.chunks(piece).for_each(|c| sink.take(c));
-                    assert_eq!(sink.finish(), expected, "{n} bytes in pieces of {piece}");
-                }
-            }
-        }
-    }
 
     fn command(text: &str) -> Command {
         Command::new(
