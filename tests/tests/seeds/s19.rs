@@ -739,3 +739,36 @@ fn s19_another_outlet_does_not_accept_or_report_a_guests_complaint() {
     assert_eq!(steps_taken(&s), ["floor-manager"]);
     s.assert_replays();
 }
+
+/// 「告之您当班的其他服务人员客人的投诉,大家能共同关注」: a complaint with nobody assigned
+/// is the outlet's that has it, its late remedy charged to that outlet's server
+/// (`fallback_owner`, assumed: the desk that registers it). `{ role = "server" }`
+/// charged the first server on the case in any outlet: the 西餐厅's `a2`, who only
+/// put a note on a complaint the 中餐厅's server took and handed to his own outlet,
+/// answered for its breach. Now `{ role_holding_case = "server" }` first (ruling
+/// 161): the servers of the outlet the case is with. The twenty-third audit,
+/// follow-up (fails on the old file, where the breach was charged to `a2`).
+#[test]
+fn s19_a_note_from_another_outlet_does_not_make_its_server_answer() {
+    let roster = roster(
+        &[("rest", "中餐厅", None), ("rest2", "西餐厅", None)],
+        &[
+            ("w", "服务员小何", "rest", &["server"], None),
+            ("a2", "西餐厅服务员小齐", "rest2", &["server"], None),
+        ],
+    );
+    let mut s = Scenario::new(policy("service-recovery-s19.toml"), roster);
+    let t0 = beijing(2026, 6, 26, 12, 0);
+    let c = Complaint::builder(t0, Channel::Visit, "汤里有头发")
+        .complainant(person("8号桌客人"))
+        .category(cat("during_service"))
+        .build()
+        .unwrap();
+    s.register("w", "S19-N", c).unwrap();
+    s.ok("w", minutes(t0, 1), accept());
+    s.ok("w", minutes(t0, 2), assign_department("rest"));
+    s.ok("a2", minutes(t0, 3), note("西餐厅: 今日汤品同一批次"));
+    s.tick(minutes(t0, 15));
+    assert_eq!(breach_owners(&s), ["remedy@1 → w"]);
+    s.assert_replays();
+}

@@ -1651,3 +1651,37 @@ fn s20_another_centre_does_not_accept_a_complaint_received_here() {
     assert_eq!(status(&s), Status::Accepted);
     s.assert_replays();
 }
+
+/// 6「当值班人员无法现场解决时」, 1「接到投诉…的客服员」: a complaint the person on duty of a
+/// centre received and nobody was handed is his centre's, and its verification
+/// (4「立即核实」) his. The last owners of `verify` and `phone_reply`, `{ role =
+/// "cs_staff" }` then `{ role = "duty_staff" }`, charged the first 客服员 on the case
+/// in any centre before him: 二区's `kfb`, who only put a note on it, answered for
+/// its breach. Now `role_holding_case` (ruling 161): the 客服员, then the person on
+/// duty, of the centre the case is with. The twenty-third audit, follow-up
+/// (fails on the old file, where the breach was charged to `kfb`).
+#[test]
+fn s20_a_note_from_another_centre_does_not_make_its_cs_staff_answer() {
+    let roster = roster(
+        &[("cs", "客服中心", None), ("cs2", "二区客服中心", None)],
+        &[
+            ("zb", "值班员小罗", "cs", &["duty_staff"], Some("sup")),
+            ("sup", "客服主管", "cs", &["supervisor"], None),
+            ("kfb", "二区客服员小温", "cs2", &["cs_staff"], None),
+        ],
+    );
+    let t0 = beijing(2026, 12, 14, 10, 0); // Monday
+    let mut s = Scenario::new(policy("property-training-s20.toml"), roster);
+    let c = Complaint::builder(t0, Channel::Visit, "楼上装修噪音")
+        .complainant(person("业主 江先生"))
+        .first_responder(sid("zb"))
+        .category(cat("neighbourhood"))
+        .build()
+        .unwrap();
+    s.register("zb", "S20-NB", c).unwrap();
+    s.ok("zb", minutes(t0, 5), accept());
+    s.ok("kfb", minutes(t0, 10), note("二区: 同一装修队也在二区施工"));
+    s.tick(beijing(2026, 12, 14, 13, 0));
+    assert_eq!(breach_owners(&s), ["verify@1 → zb"]);
+    s.assert_replays();
+}

@@ -945,3 +945,50 @@ fn s28_another_halls_staff_do_not_accept_a_halls_complaint() {
     s.ok("y1", minutes(t0, 5), accept());
     s.assert_replays();
 }
+
+/// The hall of the S28 tests (`hall`) and a staff member `x2` of 新街口营业厅,
+/// whose id comes before this hall's staff on a case's list of participants.
+fn hall_and_a_neighbour() -> Roster {
+    roster(
+        &[
+            ("yyt", "营业厅", None),
+            ("xjk", "新街口营业厅", None),
+            ("fgs", "分公司客服中心", None),
+        ],
+        &[
+            ("y1", "营业员 小唐", "yyt", &["hall_staff"], Some("zr")),
+            ("zr", "营业厅主任 韦主任", "yyt", &["hall_supervisor"], None),
+            ("x2", "新街口营业员 小马", "xjk", &["hall_staff"], None),
+            ("sj", "客服中心 潘经理", "fgs", &["superior"], None),
+        ],
+    )
+}
+
+/// 三5「●首问责任制,不得推诿」: a complaint recorded without a first responder is
+/// the hall's that handles it, its on-site reply and its batch report charged
+/// to that hall's staff. The fallback owner `{ role = "hall_staff" }` charged
+/// the first staff member on the case in any hall: 新街口's `x2`, who only put
+/// a note on a batch this hall had assigned to its staff member, answered for
+/// both breaches. Now `{ role_holding_case = "hall_staff" }` (ruling 161): the
+/// staff of the hall the case is with. The twenty-third audit, follow-up
+/// (fails on the old file, where both breaches were charged to `x2`).
+#[test]
+fn s28_a_note_from_another_hall_does_not_make_its_staff_answer() {
+    let t0 = beijing(2026, 6, 26, 10, 0);
+    let mut s = Scenario::new(policy("business-hall-s28.toml"), hall_and_a_neighbour());
+    s.register(
+        "y1",
+        "YY-XN",
+        about(t0, "product_service_defect", "三位客户同时反映宽带断网")
+            .collective_count(3)
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("y1", minutes(t0, 3), accept());
+    s.ok("zr", minutes(t0, 5), assign("yyt", "y1"));
+    s.ok("x2", minutes(t0, 10), note("新街口: 本厅也有客户反映断网"));
+    s.tick(minutes(t0, 65));
+    assert_eq!(breach_owners(&s), ["on_site@1 → y1", "report_batch@1 → y1"]);
+    s.assert_replays();
+}
