@@ -368,6 +368,15 @@ pub struct Grant {
     /// list. See [`crate::hands_over`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hands_over_to: Vec<RoleId>,
+    /// A grant of `escalate` only: the manual escalation steps it lets its
+    /// holder take (empty: any the holder may take). An escalation named to
+    /// another step is refused, and one naming none takes the first open
+    /// step among these (schema 2, ruling 166 in docs/rulings.md: S41's
+    /// 业务科 sends the 升级 form to review, `major-review`, before any
+    /// decision, and files the 签呈, `dissent`, only once one was given).
+    /// See [`crate::grant_steps`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<EscalationId>,
     /// The clause it encodes, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -429,6 +438,15 @@ pub struct CaseView<'a> {
     /// assignment or in its lead department (or one under it), whatever
     /// step took the case over since (`holds_case = "lead"`, ruling 173).
     pub lead: bool,
+    /// Whether the actor is in the department of the one who made the
+    /// case's standing hand-over, whatever step took the case over since
+    /// (`holds_case = "sender"`, ruling 166).
+    pub sender: bool,
+    /// Whether the case's standing assignment went where no holder of the
+    /// role of the grant being read is — neither its named handler nor
+    /// anyone in its lead department (`holds_case = "role_absent"`, ruling
+    /// 166); the engine sets it for each grant's role.
+    pub role_absent: bool,
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],
@@ -454,6 +472,7 @@ impl Grant {
             && !self.holds_case.is_set()
             && self.when.is_none()
             && !self.limits_acts()
+            && self.steps.is_empty()
             && self.facts.is_none())
     }
 

@@ -1,5 +1,5 @@
 //! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
-//! 162, 170 and 173): whether
+//! 162, 166, 170 and 173): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -17,8 +17,8 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`, or a
-/// list of the strings.
+/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`,
+/// `"sender"`, `"role_absent"`, or a list of the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -44,6 +44,12 @@ use crate::status::Status;
 /// # works a case handed to his department, also once a step took it over
 /// # to a superior (S18; ruling 173)
 /// { actions = ["record_action"], holds_case = ["handed", "lead"] }
+/// # reports to the province on a case passed to his station, also once
+/// # he charged a unit with it and the province took it up (S29; ruling 166)
+/// { actions = ["record_action"], holds_case = ["received", "lead", "sender"] }
+/// # reports on a case sent to his section, else, when it was sent where
+/// # no section is, whichever section (S41 5.1.3, 5.1.4; ruling 166)
+/// { actions = ["propose_solution"], holds_case = ["lead", "role_absent"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -103,15 +109,30 @@ pub enum HoldsCase {
     /// over it (ruling 173). Without a take-over after the assignment it
     /// adds nothing to `true`; without an assignment, nothing at all.
     Lead,
+    /// `"sender"`: as `true`, or the actor's department is (or is under)
+    /// the department of the one who made the case's standing hand-over
+    /// (assigned or transferred it), also after a step took the case over
+    /// since: `"sent"` kept through a take-over, as `"lead"` keeps `true`'s
+    /// lead (ruling 166). The body that passed the case on still reports
+    /// on it while a superior holds it.
+    Sender,
+    /// `"role_absent"`: as `true`, or the case's standing assignment (taken
+    /// over since or not) went where no holder of the grant's role is: its
+    /// named handler does not hold the role and nobody in its lead
+    /// department (or one under it) does; then every holder of the role
+    /// holds it (ruling 166: 「由品质科或工程科有关人员…提出报告」 when the
+    /// 副总 sent a department that is neither section). Without an
+    /// assignment it adds nothing.
+    RoleAbsent,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"`,
     /// `"received"` or `"received_in_line"`, ruling 170; `true` when it
     /// names none), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
-    /// `"followed"`, `"lead"`). The
+    /// `"followed"`, `"lead"`, `"sender"`, `"role_absent"`). The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
-    AnyOf(u8),
+    AnyOf(u16),
 }
 
 /// Where a case is for one staff member, as the engine reads it: the part
@@ -138,10 +159,16 @@ pub struct Whereabouts {
     /// He or his department leads its standing assignment, taken over
     /// since or not ([`CaseView::lead`], ruling 173).
     pub lead: bool,
+    /// His department made its standing hand-over, taken over since or not
+    /// ([`CaseView::sender`], ruling 166).
+    pub sender: bool,
+    /// Its standing assignment went where no holder of the role asked
+    /// about is ([`CaseView::role_absent`], ruling 166).
+    pub role_absent: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 8] = [
+const LISTED: [HoldsCase; 10] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::ReceivedInLine,
@@ -150,13 +177,15 @@ const LISTED: [HoldsCase; 8] = [
     HoldsCase::Sent,
     HoldsCase::Followed,
     HoldsCase::Lead,
+    HoldsCase::Sender,
+    HoldsCase::RoleAbsent,
 ];
 
 impl HoldsCase {
     /// The bit a single value has in a list ([`HoldsCase::AnyOf`]); `0`
     /// for `false`, `true` and a list, which a list does not name.
     #[must_use]
-    pub const fn bit(self) -> u8 {
+    pub const fn bit(self) -> u16 {
         match self {
             HoldsCase::Handed => 1,
             HoldsCase::Received => 2,
@@ -166,6 +195,10 @@ impl HoldsCase {
             HoldsCase::Followed => 32,
             HoldsCase::ReceivedInLine => 64,
             HoldsCase::Lead => 128,
+            // lang-ff (ruling 166): the next free bits after the values
+            // above; the coordinator renumbers on merge if two collide.
+            HoldsCase::Sender => 256,
+            HoldsCase::RoleAbsent => 512,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -216,6 +249,8 @@ impl HoldsCase {
             received_in_line: case.received_in_line,
             sent: case.sent,
             lead: case.lead,
+            sender: case.sender,
+            role_absent: case.role_absent,
         })
     }
 
@@ -247,6 +282,8 @@ impl HoldsCase {
             HoldsCase::Sent => case.holds_case || case.sent,
             HoldsCase::Followed => case.holds_case || (case.handed && case.received),
             HoldsCase::Lead => case.holds_case || case.lead,
+            HoldsCase::Sender => case.holds_case || case.sender,
+            HoldsCase::RoleAbsent => case.holds_case || case.role_absent,
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -263,6 +300,8 @@ impl HoldsCase {
                     || (b & HoldsCase::Sent.bit() != 0 && case.sent)
                     || (b & HoldsCase::Followed.bit() != 0 && case.handed && case.received)
                     || (b & HoldsCase::Lead.bit() != 0 && case.lead)
+                    || (b & HoldsCase::Sender.bit() != 0 && case.sender)
+                    || (b & HoldsCase::RoleAbsent.bit() != 0 && case.role_absent)
             }
         }
     }
@@ -306,6 +345,12 @@ impl HoldsCase {
             HoldsCase::Lead => {
                 "the case must be with the actor or with the lead of its standing assignment (`holds_case = \"lead\"`, ruling 173): the role a step took it over to after its assignment, or that assignment's named handler or lead department, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Sender => {
+                "the case must be with the actor or the department that made its standing hand-over (`holds_case = \"sender\"`, ruling 166): the role a step took it over to after its assignment, or the department of the one who assigned or transferred it, else its named handler or the lead department; it has gone elsewhere"
+            }
+            HoldsCase::RoleAbsent => {
+                "the case must be with the actor, or its standing assignment must have gone where no holder of the grant's role is (`holds_case = \"role_absent\"`, ruling 166): its named handler or lead department holds the role, or it was never assigned; it has gone elsewhere"
+            }
             _ => {
                 "the case must be with the actor (`holds_case`): the role a step took it over to after its assignment, else its named handler or the lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -336,6 +381,8 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Sent => "\"sent\"",
             HoldsCase::Followed => "\"followed\"",
             HoldsCase::Lead => "\"lead\"",
+            HoldsCase::Sender => "\"sender\"",
+            HoldsCase::RoleAbsent => "\"role_absent\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -354,17 +401,19 @@ impl Serialize for HoldsCase {
             HoldsCase::Sent => serializer.serialize_str("sent"),
             HoldsCase::Followed => serializer.serialize_str("followed"),
             HoldsCase::Lead => serializer.serialize_str("lead"),
+            HoldsCase::Sender => serializer.serialize_str("sender"),
+            HoldsCase::RoleAbsent => serializer.serialize_str("role_absent"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), \"sender\" (or the department that handed it on, also after a take-over), \"role_absent\" (or any holder of the grant's role when its standing assignment went where none is), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
-    let mut bits = 0u8;
+    let mut bits = 0u16;
     for &v in values {
         if v.bit() == 0 {
             return Err(format!(
@@ -425,6 +474,8 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "sent" => Ok(HoldsCase::Sent),
                     "followed" => Ok(HoldsCase::Followed),
                     "lead" => Ok(HoldsCase::Lead),
+                    "sender" => Ok(HoldsCase::Sender),
+                    "role_absent" => Ok(HoldsCase::RoleAbsent),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -452,15 +503,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 166, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), \"sender\" (with the actor, or the actor's department is that of the one who assigned or transferred the case, also after a step took it over since: ruling 166), \"role_absent\" (with the actor, or the case's standing assignment went where no holder of the grant's role is, neither its named handler nor anyone in its lead department: then any holder: ruling 166), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\", \"sender\", \"role_absent\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent"] },
                 },
             ],
         })

@@ -16,7 +16,7 @@ use crate::predicate::Predicate;
 use crate::rules::Acceptance;
 
 /// A list of known ids for messages: `a, b, c` (at most 12, then `…`).
-fn known<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn known<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
     let mut ids: Vec<&str> = ids.into_iter().collect();
     let mut seen = BTreeSet::new();
     ids.retain(|id| seen.insert(*id));
@@ -1470,6 +1470,7 @@ fn grants(p: &Policy, names: &Names<'_>, r: &mut Report) {
             if let Some(facts) = &g.facts {
                 fact_limits(p, g, facts, &path, r);
             }
+            crate::grant_steps::validate(p, role, g, &path, r);
             crate::reached::validate(g, &path, r);
             for (k, l) in g.levels.iter().enumerate() {
                 names.level(r, &format!("{path}.levels[{k}]"), l);

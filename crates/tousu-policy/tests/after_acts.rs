@@ -41,6 +41,8 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         received_in_line: true,
         sent: true,
         lead: true,
+        sender: true,
+        role_absent: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

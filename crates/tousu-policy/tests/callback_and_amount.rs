@@ -49,6 +49,8 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         received_in_line: true,
         sent: true,
         lead: true,
+        sender: true,
+        role_absent: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -74,6 +74,8 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         received_in_line: false,
         sent: false,
         lead: false,
+        sender: false,
+        role_absent: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

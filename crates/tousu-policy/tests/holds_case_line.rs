@@ -32,6 +32,8 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         received_in_line: false,
         sent: false,
         lead: false,
+        sender: false,
+        role_absent: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -57,6 +57,8 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         received_in_line: false,
         sent: false,
         lead: false,
+        sender: false,
+        role_absent: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -160,6 +162,8 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         received_in_line: received,
         sent: false,
         lead: false,
+        sender: false,
+        role_absent: false,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -44,6 +44,8 @@ fn view<'a>(
         received_in_line: true,
         sent: true,
         lead: true,
+        sender: true,
+        role_absent: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

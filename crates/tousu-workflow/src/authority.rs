@@ -66,10 +66,12 @@ pub(crate) fn registration_granted(
         received_in_line: true,
         sent: true,
         lead: true,
+        sender: true,
+        role_absent: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
-    grants_hold(ctx, staff, Action::Register, &view)
+    grants_hold(ctx, staff, Action::Register, &view, |_| true)
 }
 
 /// The act a `record_action` records and the clock it names, which a
@@ -127,6 +129,8 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         received_in_line: true,
         sent: true,
         lead: true,
+        sender: true,
+        role_absent: true,
         acts_recorded: &case.acts_recorded,
         replied_since: replied_since(case),
     }
@@ -165,19 +169,7 @@ fn replied_since(case: &Case) -> Vec<&EscalationId> {
 /// taken over since, a co-handling department (or one under it) has it
 /// jointly, and a department above the lead has it in its line.
 pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut CaseView<'_>) {
-    let taken_to = case
-        .escalations
-        .iter()
-        .filter_map(|e| e.take_over.as_ref())
-        .next_back();
-    let held = Held {
-        first_responder: case.complaint.first_responder.as_ref(),
-        assignment: case.assignment.as_ref(),
-        taken_to,
-        assigned_before_take_over: case.assigned_before_take_over,
-        handed_over_by: case.handed_over_by.as_ref(),
-    };
-    let reading = held.read(ctx, staff);
+    let reading = held(case).read(ctx, staff);
     view.holds_case = reading.with_staff;
     view.handed = reading.handed;
     view.co_handling = reading.co_handling;
@@ -186,6 +178,23 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.received = reading.received;
     view.received_in_line = reading.received_in_line;
     view.lead = reading.lead;
+    view.sender = reading.sender;
+}
+
+/// What `case` records of where it is ([`Held`]).
+fn held(case: &Case) -> Held<'_> {
+    let taken_to = case
+        .escalations
+        .iter()
+        .filter_map(|e| e.take_over.as_ref())
+        .next_back();
+    Held {
+        first_responder: case.complaint.first_responder.as_ref(),
+        assignment: case.assignment.as_ref(),
+        taken_to,
+        assigned_before_take_over: case.assigned_before_take_over,
+        handed_over_by: case.handed_over_by.as_ref(),
+    }
 }
 
 /// What a case records of where it is, as `holds_case` reads it: its
@@ -211,6 +220,7 @@ pub(crate) struct Reading {
     pub(crate) received_in_line: bool,
     pub(crate) handed: bool,
     pub(crate) lead: bool,
+    pub(crate) sender: bool,
 }
 
 impl Reading {
@@ -226,6 +236,9 @@ impl Reading {
             received_in_line: self.received_in_line,
             sent: self.sent,
             lead: self.lead,
+            sender: self.sender,
+            // Read per role: the caller sets it ([`Held::role_absent`]).
+            role_absent: false,
         }
     }
 }
@@ -243,6 +256,9 @@ impl Held<'_> {
                 .map(|s| &s.department)
         };
         let mut sent = false;
+        // `"sender"` (ruling 166): the standing hand-over's maker, whatever
+        // took the case over since.
+        let sender = self.assignment.is_some() && dept_of(self.handed_over_by).is_some_and(in_dept);
         let (with_staff, co_handling, in_line) = match (self.assignment, self.taken_to) {
             (Some(a), Some(role)) if self.assigned_before_take_over => {
                 // The assignment's line picks the holders (a district's head,
@@ -271,6 +287,7 @@ impl Held<'_> {
             sent,
             handed: self.assignment.is_some() || self.taken_to.is_some(),
             lead: self.lead(ctx, staff),
+            sender,
             // Nobody recorded as receiving it: anyone's, as `true` (ruling 151).
             received: self
                 .first_responder
@@ -286,6 +303,22 @@ impl Held<'_> {
 }
 
 impl Held<'_> {
+    /// Whether the case's standing assignment (taken over since or not)
+    /// went where no holder of `role` is: its named handler does not hold
+    /// it and nobody in its lead department (or one under it) does
+    /// (`holds_case = "role_absent"`, ruling 166); `false` with no
+    /// assignment.
+    pub(crate) fn role_absent(&self, ctx: &Ctx<'_>, role: &RoleId) -> bool {
+        self.assignment.is_some_and(|a| {
+            let departments = ctx.roster.departments();
+            !ctx.roster.all_staff().any(|s| {
+                s.has_role(role)
+                    && (a.handler.as_ref() == Some(&s.id)
+                        || departments.is_within(&s.department, &a.lead))
+            })
+        })
+    }
+
     /// Whether `staff` is the named handler of the case's standing
     /// assignment or in its lead department (or one under it), whatever
     /// step took the case over since (`holds_case = "lead"`, ruling 173):
@@ -299,6 +332,43 @@ impl Held<'_> {
                     .is_within(&staff.department, &a.lead)
         })
     }
+}
+
+/// The manual escalation steps `staff`'s grants of `escalate` that hold on
+/// `case` at `at` let him take (`steps`, ruling 166); `None`: any step —
+/// `escalate` is among one of his roles' `actions`, or a grant without
+/// `steps` holds.
+pub(crate) fn escalation_steps<'p>(
+    ctx: &Ctx<'p>,
+    staff: &Staff,
+    case: &Case,
+    at: DateTime<Utc>,
+) -> Option<Vec<&'p EscalationId>> {
+    let policy: &'p tousu_policy::Policy = ctx.policy;
+    if staff
+        .roles
+        .iter()
+        .any(|r| policy.role_may(r, Action::Escalate))
+    {
+        return None;
+    }
+    let mut view = case_view(case, at);
+    holds_case(ctx, staff, case, &mut view);
+    let held = held(case);
+    let mut steps = Vec::new();
+    for role in staff.roles.iter().filter_map(|r| policy.role(r)) {
+        for (_, g) in role.grants_of(Action::Escalate) {
+            let mut own = view.clone();
+            own.role_absent = held.role_absent(ctx, &role.id);
+            if g.unmet(policy, &own).is_empty() {
+                if g.steps.is_empty() {
+                    return None;
+                }
+                steps.extend(g.steps.iter());
+            }
+        }
+    }
+    Some(steps)
 }
 
 /// Whether one of `staff`'s roles grants `action` on `case`: in its
@@ -344,7 +414,10 @@ fn granted_act(
     {
         holds_case(ctx, staff, case, &mut view);
     }
-    grants_hold(ctx, staff, action, &view)
+    let held = held(case);
+    grants_hold(ctx, staff, action, &view, |role| {
+        held.role_absent(ctx, role)
+    })
 }
 
 /// Whether a grant of `action` among `staff`'s roles holds for `view`;
@@ -355,6 +428,7 @@ fn grants_hold(
     staff: &Staff,
     action: Action,
     view: &CaseView<'_>,
+    role_absent: impl Fn(&RoleId) -> bool,
 ) -> Result<(), Rejection> {
     let roles = staff.roles.iter().filter_map(|r| ctx.policy.role(r));
     let mut grants = roles
@@ -365,7 +439,18 @@ fn grants_hold(
     }
     let mut unmet = Vec::new();
     for (role, j, grant) in grants {
-        let failed = grant.unmet(ctx.policy, view);
+        // `"role_absent"` reads the grant's own role (ruling 166).
+        let failed = if grant
+            .holds_case
+            .values()
+            .any(|v| v == tousu_policy::HoldsCase::RoleAbsent)
+        {
+            let mut own = view.clone();
+            own.role_absent = role_absent(&role.id);
+            grant.unmet(ctx.policy, &own)
+        } else {
+            grant.unmet(ctx.policy, view)
+        };
         if failed.is_empty() {
             return Ok(());
         }

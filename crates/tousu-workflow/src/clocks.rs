@@ -1523,7 +1523,9 @@ fn resolve_owner(
                 handed_over_by: case.handed_by,
             };
             let staff = first_on_case(case, ctx, |st| {
-                st.has_role(&h.role) && h.holds.holds_at(&held.read(ctx, st).whereabouts())
+                let mut at = held.read(ctx, st).whereabouts();
+                at.role_absent = held.role_absent(ctx, &h.role);
+                st.has_role(&h.role) && h.holds.holds_at(&at)
             });
             (staff, Some(h.role.clone()))
         }

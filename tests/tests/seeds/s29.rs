@@ -1004,6 +1004,12 @@ fn s29_another_citys_note_does_not_make_it_answer_for_a_case() {
 /// (`n1`), on which another city's station (`noted_by`: 苏州's `u1` or
 /// 常州's `c1`) then put a note.
 fn passed_down_to_nanjing_and_noted_elsewhere(noted_by: &str) -> (Scenario, DateTime<Utc>) {
+    passed_down_to_nanjing_with(noted_by, ComplaintFlags::default())
+}
+
+/// [`passed_down_to_nanjing_and_noted_elsewhere`], the complaint carrying `flags`
+/// (`injury_or_safety`: a serious case, which `province-on-serious` takes up).
+fn passed_down_to_nanjing_with(noted_by: &str, flags: ComplaintFlags) -> (Scenario, DateTime<Utc>) {
     let roster = station_with(
         &[
             ("sz", "江苏省建设工程质量用户投诉站", None),
@@ -1022,6 +1028,7 @@ fn passed_down_to_nanjing_and_noted_elsewhere(noted_by: &str) -> (Scenario, Date
         .complainant(person("业主 吴先生"))
         .category(cat("civil_works"))
         .product(delivered(date(2025, 3, 1)))
+        .flags(flags)
         .first_responder(sid("s1"))
         .build()
         .unwrap();
@@ -1110,4 +1117,66 @@ fn s29_another_citys_station_does_not_report_a_referral_it_did_not_receive() {
     refused_not_holding(&mut s, "u1", minutes(t0, 40), report());
     s.ok("n1", beijing(2025, 12, 23, 10, 0), report());
     s.assert_replays();
+}
+
+/// Thirteenth session (language, ruling 166): 第五条(三)「交由工程所在地的投诉处理机构处理,
+/// 并要求报告处理结果」: the report to the province is the station's the case was passed
+/// to, also once it charged a 质量责任单位 (第六条(三)「责成并督促质量责任单位认真处理好用户
+/// 投诉」) and the province took the serious case up again (「直接组织有关方面调查处理」).
+/// The station's `record_action` for `report_to_province` held on every case, so
+/// 苏州's station reported 南京's case to the province, meeting 南京's clock. Now
+/// `holds_case = ["received", "lead", "sender"]`: 苏州's report is refused naming
+/// `holds_case`, nothing changes, and 南京's, the sender of the standing hand-over,
+/// is taken. Fails on the old file (苏州's report was taken).
+#[test]
+fn s29_only_the_station_it_was_passed_to_reports_to_the_province() {
+    let (mut s, t0) = charged_and_taken_up("u1");
+    let report = || CommandKind::RecordAction {
+        action: tousu_policy::CaseAction::ReportSubmitted,
+        note: Some("已将处理结果报告省投诉站".into()),
+        milestone: Some(tousu_policy::MilestoneId::new("report_to_province").unwrap()),
+    };
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "u1", minutes(t0, 90), report());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("n1", beijing(2025, 12, 23, 10, 0), report());
+    s.assert_replays();
+}
+
+/// The same station answers for the report's lateness (`report_to_province`'s
+/// owner reads the case as the grant does, ruling 172): after the take-over,
+/// 南京's, not 常州's, the first city station on the case for a note. Fails on the
+/// old file (charged to `c1`).
+#[test]
+fn s29_the_station_it_was_passed_to_answers_for_the_report_after_the_take_over() {
+    let (mut s, _) = charged_and_taken_up("c1");
+    s.tick(beijing(2026, 2, 10, 9, 0));
+    assert!(
+        breach_owners(&s).contains(&"report_to_province@1 → n1".to_owned()),
+        "{:?}",
+        breach_owners(&s)
+    );
+}
+
+/// A serious case the province passed down to 南京's station, noted by
+/// `noted_by`'s station; 南京's station charged the 施工单位, and the province
+/// took the case up (`province-on-serious`).
+fn charged_and_taken_up(noted_by: &str) -> (Scenario, DateTime<Utc>) {
+    let serious = ComplaintFlags {
+        injury_or_safety: true,
+        ..ComplaintFlags::default()
+    };
+    let (mut s, t0) = passed_down_to_nanjing_with(noted_by, serious);
+    s.ok(
+        "n1",
+        minutes(t0, 60),
+        transfer("sg", "g1", "责成施工单位整改"),
+    );
+    s.ok(
+        "s1",
+        minutes(t0, 80),
+        escalate("严重质量问题,由省投诉站直接组织处理"),
+    );
+    assert_eq!(steps_taken(&s), ["province-on-serious"]);
+    (s, t0)
 }

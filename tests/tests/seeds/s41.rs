@@ -1102,7 +1102,16 @@ fn s41_the_closure_is_not_extended() {
 /// ruling 161). Fails on the old file: `report@1 → p0`.
 #[test]
 fn s41_a_note_by_the_other_section_does_not_make_it_answer_for_the_report() {
-    let s = Scenario::new(
+    assert_eq!(
+        s41_late_report_owners_in(s41_two_sections(), "WH-G", "gc", "q1", Some("p0")),
+        ["report@1 → q1"]
+    );
+}
+
+/// The 前台, the 业务科, the 品质科 (`p0`), the 工程科 (`q1`), the 生产部 (`s1`)
+/// and the 副总 (`fz`).
+fn s41_two_sections() -> Scenario {
+    Scenario::new(
         policy("hardware-shelf-wanhao-s41.toml"),
         roster(
             &[
@@ -1110,19 +1119,52 @@ fn s41_a_note_by_the_other_section_does_not_make_it_answer_for_the_report() {
                 ("yw", "业务科", None),
                 ("pz", "品质科", None),
                 ("gc", "工程科", None),
+                ("sc", "生产部", None),
+                ("zjb", "总经办", None),
             ],
             &[
                 ("f1", "前台", "qt", &["front_desk"], None),
                 ("b1", "业务科", "yw", &["business_section"], None),
                 ("p0", "品质科", "pz", &["quality_section"], None),
                 ("q1", "工程科", "gc", &["quality_section"], None),
+                ("s1", "生产部 组长", "sc", &["production"], None),
+                ("fz", "副总", "zjb", &["deputy_gm"], None),
             ],
         ),
-    );
-    assert_eq!(
-        s41_late_report_owners_in(s, "WH-G", "gc", "q1", Some("p0")),
-        ["report@1 → q1"]
-    );
+    )
+}
+
+/// Thirteenth session (language, ruling 166): 5.1.4「由品质科或工程科有关人员于进行调查
+/// 处理后,将结果三天内提出报告呈总经理批示」 is the report of the section the case was
+/// sent to: the 品质科's report on a case the 业务科 sent to the 工程科 is refused
+/// naming `holds_case`, nothing changes, and the 工程科's is taken. 5.1.3「若品质科或
+/// 工程科人员无法及时前往时由副总指派有关人员前往处理」: on a case the 副总 sent to the
+/// 生产部, which may not report (ruling 95), either section reports
+/// (`"role_absent"`). Fails on the old file, where any section reported on any case.
+#[test]
+fn s41_the_report_is_made_by_the_section_the_case_was_sent_to() {
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    let report = || propose(vec![rem(RemedyKind::Repair)], "更换立柱");
+    // A case `sender` sent to `lead`, whose findings `investigator` recorded.
+    let sent_to = |sender: &str, lead: &str, investigator: &str| {
+        let mut s = s41_two_sections();
+        s41_accepted(&mut s, "WH-R", t0);
+        s.ok(sender, minutes(t0, 60), assign_department(lead));
+        s.ok(investigator, minutes(t0, 90), investigate());
+        s.ok(
+            investigator,
+            minutes(t0, 120),
+            findings(FaultParty::Us, "立柱钢板厚度不足"),
+        );
+        s
+    };
+    let mut s = sent_to("b1", "gc", "q1");
+    let before = s.case().clone();
+    refused_not_holding(&mut s, "p0", minutes(t0, 150), report());
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("q1", minutes(t0, 160), report());
+    let mut d = sent_to("fz", "sc", "s1");
+    d.ok("p0", minutes(t0, 170), report());
 }
 
 /// 5.1.6「业务人员收到总经理已审批的《客户投诉处理表》时,应立即向客户说明、交涉」, 5.1.12
@@ -1198,15 +1240,7 @@ fn s41_a_dissent_waits_for_a_decision() {
 fn s41_the_review_is_sent_before_the_decision_the_dissent_after() {
     let mut s = s41_desk();
     let t0 = beijing(2025, 11, 3, 9, 0);
-    let c = Complaint::builder(t0, Channel::Phone, "整排货架倒塌,要求赔偿货损")
-        .category(cat("quality"))
-        .request(rem_amt(RemedyKind::Compensation, "30000"))
-        .build()
-        .unwrap();
-    s.register("f1", "WH-MR", c).unwrap();
-    s.ok("f1", minutes(t0, 10), accept());
-    assert_eq!(level_of(&s), "major");
-    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+    s41_major_assigned(&mut s, "WH-MR", t0);
     s.ok(
         "b1",
         minutes(t0, 65),
@@ -1231,4 +1265,47 @@ fn s41_no_dissent_yet(s: &mut Scenario, at: DateTime<Utc>) {
         );
         assert_eq!(s.case().version, version, "{who}: nothing recorded");
     }
+}
+
+/// A 重大 complaint (a 30,000 元 claim) phoned in at `t0`, accepted by the 前台
+/// and sent by the 业务科 to the 品质科's `p0` (+60 minutes).
+fn s41_major_assigned(s: &mut Scenario, case: &str, t0: DateTime<Utc>) {
+    let c = Complaint::builder(t0, Channel::Phone, "整排货架倒塌,要求赔偿货损")
+        .category(cat("quality"))
+        .request(rem_amt(RemedyKind::Compensation, "30000"))
+        .build()
+        .unwrap();
+    s.register("f1", case, c).unwrap();
+    s.ok("f1", minutes(t0, 10), accept());
+    assert_eq!(level_of(s), "major");
+    s.ok("b1", minutes(t0, 60), assign("pz", "p0"));
+}
+
+/// Thirteenth session (language, ruling 166): 5.1.5「综合部接到前台或业务科的《客户升级\重大
+/// 投诉处理表》后,应组织相关部门进行评审」 before any decision; 5.1.13「各部门对客户投诉处理
+/// 决议有异议时得以“签呈”专案呈报处理」 only once there is one. On a major case before its
+/// review the 业务科's and 综合部's grant for the review let them name the 签呈
+/// (`dissent`) itself; each grant now takes its own step (`steps`): the 签呈 named
+/// before any decision is refused naming `steps`, nothing changes, and the review
+/// is taken. Fails on the old file (the 业务科's `dissent` was taken).
+#[test]
+fn s41_the_review_grant_does_not_file_the_dissent() {
+    let mut s = Scenario::new(policy("hardware-shelf-wanhao-s41.toml"), s41_roster());
+    let t0 = beijing(2025, 11, 3, 9, 0);
+    s41_major_assigned(&mut s, "WH-MS", t0);
+    for (who, at) in [("b1", 70), ("zh1", 75)] {
+        let before = s.case().clone();
+        let early = s.refused(who, minutes(t0, at), escalate_to("dissent", "签呈"));
+        assert!(
+            matches!(&early, Rejection::GrantConditionUnmet { unmet, .. } if unmet.iter().any(|u| u.contains("`steps`"))),
+            "{who}: {early}"
+        );
+        assert_eq!(s.case(), &before, "{who}: nothing recorded");
+    }
+    s.ok(
+        "b1",
+        minutes(t0, 80),
+        escalate("开具《客户升级\\重大投诉处理表》"),
+    );
+    assert_eq!(steps_taken(&s), ["major-review"]);
 }

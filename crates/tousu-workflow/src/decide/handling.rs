@@ -562,12 +562,32 @@ pub(super) fn escalate(
         .collect();
     // A step only some roles take (`by`): refused to others when named, and
     // passed over when the next step is taken without a name.
-    let may_take = |s: &EscalationStep| s.by.is_empty() || s.by.iter().any(|r| d.staff.has_role(r));
+    let by = |s: &EscalationStep| s.by.is_empty() || s.by.iter().any(|r| d.staff.has_role(r));
+    // The steps the actor's grants of `escalate` name (`steps`, ruling 166).
+    let granted = crate::authority::escalation_steps(d.ctx, d.staff, case, d.at());
+    let in_grant = |s: &EscalationStep| granted.as_ref().is_none_or(|g| g.contains(&&s.id));
+    let may_take = |s: &EscalationStep| by(s) && in_grant(s);
     let step = match requested {
         Some(id) => open.iter().find(|s| s.id == *id),
         None => open.iter().find(|s| may_take(s)),
     };
-    if let Some(s) = step.filter(|s| !may_take(s)) {
+    if let Some(s) = step.filter(|s| by(s) && !in_grant(s)) {
+        let named: Vec<String> = granted.iter().flatten().map(ToString::to_string).collect();
+        return Err(Rejection::GrantConditionUnmet {
+            actor: d.staff.id.clone(),
+            action: Action::Escalate,
+            unmet: vec![format!(
+                "the escalation step {} is not one the actor's grants of escalate that hold name (`steps`: {}; ruling 166)",
+                s.id,
+                if named.is_empty() {
+                    "none".to_owned()
+                } else {
+                    named.join(", ")
+                }
+            )],
+        });
+    }
+    if let Some(s) = step.filter(|s| !by(s)) {
         return Err(Rejection::GrantConditionUnmet {
             actor: d.staff.id.clone(),
             action: Action::Escalate,
