@@ -641,3 +641,62 @@ fn s13_no_one_reports_a_case_to_himself_or_down() {
         ["crisis-top → general_manager ⇒ general_manager"]
     );
 }
+
+/// A food-poisoning crisis (eight guests) registered by the server `w1` at `t0`.
+fn s13_crisis_registered(roster: Roster, id: &str, t0: DateTime<Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("restaurant-s13.toml"), roster);
+    let c = about(t0, "food_poisoning", "婚宴八位宾客饭后呕吐腹泻,已送医")
+        .flags(ComplaintFlags {
+            injury_or_safety: true,
+            ..ComplaintFlags::default()
+        })
+        .collective_count(8)
+        .build()
+        .unwrap();
+    s.register("w1", id, c).unwrap();
+    assert_eq!(level_of(&s), "crisis");
+    s
+}
+
+/// 技巧六「负责处理投诉的管理人员要不断跟进,负责到底,及时向客人反馈处理的进展情况…直至
+/// 圆满解决问题」: the source ends no complaint unanswered, and the 总经理's abnormal
+/// closure is assumed. He held it at any stage: closing a crisis just registered,
+/// he stopped the server's on-site response and the 餐饮经理's crisis report as met
+/// (this test fails on the old file, where the closure was taken). Now he ends
+/// abnormally only an answered complaint (`statuses = ["replied"]`): a crisis
+/// reported to him and answered by him, the guests still unsatisfied.
+#[test]
+fn s13_the_general_manager_does_not_close_a_complaint_unanswered() {
+    let roster = roster(
+        &[
+            ("rest", "中餐厅", None),
+            ("fb", "餐饮部", None),
+            ("gm", "总经理室", None),
+        ],
+        &[
+            ("w1", "服务员小郑", "rest", &["server"], Some("fbm")),
+            ("fbm", "中餐部经理", "fb", &["fb_manager"], Some("zj")),
+            ("zj", "总经理", "gm", &["general_manager"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 13, 0);
+    let mut s = s13_crisis_registered(roster, "CT-AB", t0);
+    let end = || CommandKind::CloseAbnormally {
+        reason: "客人诉求无法满足,总经理结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("zj", minutes(t0, 2), end()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("w1", minutes(t0, 3), accept());
+    s.ok("w1", minutes(t0, 4), escalate("危机事件,马上向总经理汇报"));
+    s.ok("zj", minutes(t0, 30), reply("总经理致歉,承担全部医药费"));
+    s.ok(
+        "fbm",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "客人另要求精神赔偿"),
+    );
+    s.ok("zj", minutes(t0, 100), end());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

@@ -569,3 +569,59 @@ fn s14_the_manager_approves_up_to_five_hundred() {
     s.ok("ld", minutes(t0, 40), approve());
     assert_eq!(status(&s), Status::Approved);
 }
+
+/// An insurance claim registered and accepted by the 客服专员 `kf` at `t0`.
+fn s14_claim_accepted(roster: Roster, id: &str, t0: chrono::DateTime<chrono::Utc>) -> Scenario {
+    let mut s = Scenario::new(policy("logistics-s14.toml"), roster);
+    s.register(
+        "kf",
+        id,
+        about(t0, "insurance_claim", "货损理赔三个月未到账")
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    s.ok("kf", minutes(t0, 5), accept());
+    s
+}
+
+/// 第十七条「如果客户投诉问题解决不了,应及早上报直接领导,并回复客户耐心等待」: a case the
+/// 直接领导 is brought is one still owed 第十六条's 「尽快回复客户处理结果」; the 细则
+/// ends none without it, and his abnormal closure is assumed. He held it at any
+/// stage: closing a complaint just accepted, he stopped the 客服专员's `plan` and
+/// `result` as met (this test fails on the old file, where the closure was
+/// taken). Now he ends abnormally only a complaint whose result was given
+/// (`statuses = ["replied"]`), which the customer does not accept.
+#[test]
+fn s14_the_direct_leader_does_not_close_a_complaint_unanswered() {
+    let roster = roster(
+        &[("cs", "客户服务部", None), ("mgmt", "公司领导", None)],
+        &[
+            ("kf", "客服专员韩梅", "cs", &["cs_agent"], None),
+            ("ld", "分管副总", "mgmt", &["direct_leader"], None),
+        ],
+    );
+    let t0 = beijing(2026, 3, 2, 9, 0);
+    let mut s = s14_claim_accepted(roster, "WL-AB", t0);
+    let end = || CommandKind::CloseAbnormally {
+        reason: "保险公司拒赔,领导结案".to_owned(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("ld", minutes(t0, 10), end()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok("kf", minutes(t0, 20), escalate("理赔处理不了,上报直接领导"));
+    s.ok(
+        "ld",
+        minutes(t0, 120),
+        reply("保险公司拒赔,公司先行赔付500元"),
+    );
+    s.ok(
+        "kf",
+        minutes(t0, 150),
+        callback(Satisfaction::Unsatisfied, "客户要求全额赔付"),
+    );
+    s.ok("ld", minutes(t0, 160), end());
+    assert_eq!(closure_kind(&s), "Abnormal");
+    s.assert_replays();
+}

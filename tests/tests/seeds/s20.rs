@@ -1317,7 +1317,68 @@ fn s20_the_superior_department_ends_abnormally_only_a_case_passed_up() {
             "业主不同意更换时间，经过已总结，上报管理处",
         ),
     );
+    // Answered first (twenty-third audit, below).
+    s.ok(
+        "sd",
+        minutes(t0, 50),
+        reply("管理处：灯管已订货，三日内更换"),
+    );
     s.ok("sd", minutes(t0, 60), end());
+    s.assert_replays();
+}
+
+/// A lamp complaint the 客服员 took to the supervisor and the supervisor passed
+/// up to the 上级部门 (7「上报和转交上级部门处理」), at `t0` + 15 and + 40 minutes.
+fn lamp_passed_up(t0: DateTime<Utc>, id: &str) -> Scenario {
+    let mut s = lamp_accepted(t0, id);
+    s.ok(
+        "kf",
+        minutes(t0, 15),
+        escalate("不能当场处理，领业主至主管处"),
+    );
+    s.ok(
+        "sup",
+        minutes(t0, 40),
+        escalate_to(
+            "superior-dept",
+            "业主不同意更换时间，经过已总结，上报管理处",
+        ),
+    );
+    s
+}
+
+/// 7「当业主不同意更换时间时,简要地将投诉处理经过总结,上报和转交上级部门处理」 passes up a
+/// complaint whose owner refused a new time for the phone reply (6「并限时给予回复」);
+/// the handout ends none unanswered (「需要一个真正能为其解决,而且负责解决的人」), and the
+/// 上级部门's abnormal closure is assumed. It held it on any case handed over to
+/// it: closing one just passed up, it stopped the phone reply as met with no
+/// answer given (this test fails on the old file, where the closure was taken).
+/// Now it ends abnormally only a case it answered (`statuses = ["replied"]`),
+/// whose owner is not satisfied with the result (6「业主不满意处理结果时」).
+#[test]
+fn s20_the_superior_department_does_not_close_a_case_unanswered() {
+    // Monday 7 December 2026.
+    let t0 = beijing(2026, 12, 7, 10, 0);
+    let mut s = lamp_passed_up(t0, "S20-UA");
+    let end = || CommandKind::CloseAbnormally {
+        reason: "业主不接受处理意见".into(),
+    };
+    let before = s.case().clone();
+    let refused = s.run("sd", minutes(t0, 50), end()).unwrap_err();
+    assert_eq!(refused.kind(), "grant_condition_unmet", "{refused}");
+    assert_eq!(s.case(), &before, "the refusal changes nothing");
+    s.ok(
+        "sd",
+        minutes(t0, 60),
+        reply("管理处：灯管已订货，三日内更换"),
+    );
+    s.ok(
+        "kf",
+        minutes(t0, 90),
+        callback(Satisfaction::Unsatisfied, "业主要求当日更换"),
+    );
+    s.ok("sd", minutes(t0, 100), end());
+    assert_eq!(closure_kind(&s), "Abnormal");
     s.assert_replays();
 }
 
