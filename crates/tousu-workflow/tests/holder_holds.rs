@@ -126,17 +126,19 @@ fn holder_holds_reads_the_case_handed_on_as_the_grant_reads_it() {
 #[test]
 fn holder_holds_loads_writes_back_and_refuses_what_cannot_apply() {
     // Without `holds` a holder is written as before (older files unchanged).
-    let p = policy_with(manager(None)).unwrap();
-    let m = p.milestones.iter().find(|m| m.id.as_str() == "held").unwrap();
+    let written = |holder: serde_json::Value| {
+        let p = policy_with(holder).unwrap();
+        let m = p.milestones.iter().find(|m| m.id.as_str() == "held");
+        serde_json::to_value(&m.unwrap().owner).unwrap()
+    };
     assert_eq!(
-        serde_json::to_value(&m.owner).unwrap(),
+        written(manager(None)),
         serde_json::json!({ "holder": { "role": "complaint_manager" } })
     );
-    let p = policy_with(manager(Some(serde_json::json!(["received", "followed"])))).unwrap();
-    let m = p.milestones.iter().find(|m| m.id.as_str() == "held").unwrap();
+    let followed = serde_json::json!(["received", "followed"]);
     assert_eq!(
-        serde_json::to_value(&m.owner).unwrap(),
-        serde_json::json!({ "holder": { "role": "complaint_manager", "holds": ["received", "followed"] } })
+        written(manager(Some(followed.clone()))),
+        serde_json::json!({ "holder": { "role": "complaint_manager", "holds": followed } })
     );
     // `false` counts every department, as no `holds` does.
     let err = policy_with(manager(Some(serde_json::json!(false)))).unwrap_err();
