@@ -213,6 +213,7 @@ mod tests {
                 lead: Some(&qa),
                 handed_by: by.as_ref(),
                 handed_down: true,
+                holding: None,
             };
             find(&lead, case, &roster()).map(|s| s.as_str().to_owned())
         };
@@ -313,6 +314,7 @@ mod tests {
             lead: Some(&lead),
             handed_by: None,
             handed_down: false,
+            holding: None,
         };
         assert_eq!(find(&qa, older, &roster()), None);
     }
@@ -331,6 +333,7 @@ mod tests {
                 lead,
                 handed_by: None,
                 handed_down,
+                holding: None,
             };
             find(h, case, &roster()).map(|s| s.as_str().to_owned())
         };
