@@ -295,7 +295,16 @@ fn owner_label(o: &MilestoneOwner) -> String {
         MilestoneOwner::RoleHoldingCase(tousu::policy::HeldRole { role: r, .. }) => {
             format!("role {r} holding the case")
         }
-        MilestoneOwner::Holder(h) => format!("the holder of {} among {}", h.role, h.among.id()),
+        MilestoneOwner::Holder(h) => format!(
+            "the holder of {} among {}{}",
+            h.role,
+            h.among.id(),
+            if h.holds.is_some() {
+                " holding the case"
+            } else {
+                ""
+            }
+        ),
         _ => "the handler".to_owned(),
     }
 }

@@ -7,7 +7,8 @@
 //! case is a reading of the source, so the finding is an audit list, not
 //! an error: for each role that may be found in more than one department
 //! (some of its own grants already ask where the case is, a clock is
-//! charged to it in the department holding the case, or a hand-over's
+//! charged to it in the department holding the case — `role_holding_case`,
+//! or a `holder` with `holds`, ruling 164 — or a hand-over's
 //! `hands_over_to` or a route names it while another role's grant asks
 //! where the case is), the acts of its `actions` and of its
 //! grants without `holds_case` that answer (`reply`), close (`close`,
@@ -85,7 +86,7 @@ fn departmental(p: &Policy, role: &Role) -> Vec<String> {
             let fallback = m.fallback_owner.as_ref().map_or(&[][..], |f| f.owners());
             std::iter::once(&m.owner)
                 .chain(fallback)
-                .any(|o| matches!(o, MilestoneOwner::RoleHoldingCase(r) if &r.role == id))
+                .any(|o| charged_where_held(o, id))
         })
         .map(|m| format!("\"{}\"", m.id))
         .collect();
@@ -109,6 +110,17 @@ fn departmental(p: &Policy, role: &Role) -> Vec<String> {
         ));
     }
     why
+}
+
+/// Whether `owner` charges a holder of `role` only in a department holding
+/// the case: `role_holding_case` (rulings 161, 172), or a roster holder
+/// with `holds` (ruling 164).
+fn charged_where_held(owner: &MilestoneOwner, role: &RoleId) -> bool {
+    match owner {
+        MilestoneOwner::RoleHoldingCase(r) => r.role == *role,
+        MilestoneOwner::Holder(h) => h.role == *role && h.holds.is_some(),
+        _ => false,
+    }
 }
 
 /// What `action`, taken by a holder of `role` under `grant` (`None`: its

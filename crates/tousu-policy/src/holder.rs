@@ -33,6 +33,21 @@
 //! department or the roster name the one at the top — the only holder
 //! with no other holder up their supervisor chain —, and nobody when more
 //! than one is at the top: the next owner in the list is then tried.
+//!
+//! `holds` (ruling 164) counts, of the roster's holders, only those in a
+//! department holding the case, read as a grant's `holds_case` reads it for
+//! each of them (the rules of ruling 156, as a `role_holding_case` owner's
+//! `holds`, ruling 172): where every branch has its own 投诉管理人, the one
+//! of the branch that received the complaint answers before he acts on it.
+//!
+//! ```toml
+//! # S11 第六条「该员工应及时将投诉问题转交负责客投诉管理人处理」: the receiving
+//! # branch's 投诉管理人, though he has not acted on the complaint yet.
+//! fallback_owner = [
+//!     { holder = { role = "complaint_manager", holds = ["received", "followed"] } },
+//!     { role = "staff" },
+//! ]
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -69,6 +84,14 @@ pub struct Holder {
     /// default: the take-over's holder outlives a later assignment.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub until_handed_down: bool,
+    /// Only the holders in a department holding the case, read as a grant's
+    /// `holds_case` reads it for each of them (ruling 164): `["received",
+    /// "followed"]` names the receiving branch's 投诉管理人 where each branch
+    /// has one. With `among = "roster"` only; `false` is refused (it counts
+    /// every department, as leaving it out does). None (the default): the
+    /// holders wherever `among` looks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holds: Option<crate::HoldsCase>,
 }
 
 /// Where a [`Holder`] is looked for.
@@ -124,6 +147,7 @@ impl HolderAmong {
 /// or `"taken_over"` some escalation step hands the case to it, and for
 /// `"handed_down"` some step takes a case over at all.
 pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
+    validate_holds(h, path, r);
     crate::started_by::validate_roles(
         p,
         &h.handed_down_by,
@@ -178,6 +202,31 @@ pub(crate) fn validate(p: &Policy, h: &Holder, path: &str, r: &mut Report) {
                 } else {
                     steps.join(", ")
                 }
+            ),
+        );
+    }
+}
+
+/// A holder's `holds` (ruling 164): `false` counts every department, as no
+/// `holds` does, and any `among` but the roster already says where the
+/// holder is looked for (a department the case was handed to, or the
+/// supervisors of its first responder), so `holds` would say it twice.
+fn validate_holds(h: &Holder, path: &str, r: &mut Report) {
+    let Some(holds) = h.holds else { return };
+    if !holds.is_set() {
+        r.error(
+            format!("{path}.holder.holds"),
+            format!(
+                "`holds = false` counts the roster's holders of {:?} in any department, as a holder without `holds` does; name where the case must be (a grant's `holds_case`: \"received\", [\"received\", \"followed\"], …; ruling 164) or leave `holds` out",
+                h.role.as_str()
+            ),
+        );
+    } else if h.among != HolderAmong::Roster {
+        r.error(
+            format!("{path}.holder.holds"),
+            format!(
+                "`holds` limits the roster's holders to a department holding the case, but among = \"{}\" already says where the holder is looked for; leave `among` out (the roster) or drop `holds` (ruling 164)",
+                h.among.id()
             ),
         );
     }

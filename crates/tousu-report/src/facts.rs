@@ -148,9 +148,14 @@ fn unowned_reason(role: Option<&RoleId>, tried: &[MilestoneOwner]) -> String {
                         format!("the first responder, {rank}: none was recorded")
                     }
                     MilestoneOwner::Holder(h) => format!(
-                        "the holder of role {}, {rank}: the case was not handed to one among {}, or the roster names no single holder there",
+                        "the holder of role {}, {rank}: the case was not handed to one among {}, or the roster names no single holder there{}",
                         h.role,
-                        h.among.id()
+                        h.among.id(),
+                        if h.holds.is_some() {
+                            " in a department holding the case"
+                        } else {
+                            ""
+                        }
                     ),
                     _ => format!("the handler, {rank}: nobody was assigned"),
                 }

@@ -1530,6 +1530,19 @@ fn resolve_owner(
             (staff, Some(h.role.clone()))
         }
         Some(MilestoneOwner::Holder(h)) => {
+            // `holds` (ruling 164): the roster's holders in a department
+            // holding the case, read as a `role_holding_case` owner reads it.
+            let held = crate::authority::Held {
+                first_responder: case.complaint.first_responder.as_ref(),
+                assignment: case.assignment,
+                taken_to: case.taken_to(ctx),
+                assigned_before_take_over: case.assigned_before_take_over,
+                handed_over_by: case.handed_by,
+            };
+            let holding = |st: &tousu_model::Staff| {
+                h.holds
+                    .is_some_and(|holds| holds.holds_at(&held.read(ctx, st).whereabouts()))
+            };
             let stepped = case.new_steps.iter().filter_map(|id| {
                 let step = ctx.policy.escalation.iter().find(|s| s.id == **id)?;
                 step.take_over.as_ref()
@@ -1544,6 +1557,10 @@ fn resolve_owner(
                 lead: case.assignment.map(|a| &a.lead),
                 handed_by: case.handed_by,
                 handed_down: case.assignment.is_some() && !case.assigned_before_take_over,
+                holding: h
+                    .holds
+                    .is_some()
+                    .then_some(&holding as &dyn Fn(&tousu_model::Staff) -> bool),
             };
             let staff = crate::holder::find(h, handed, ctx.roster);
             (staff, Some(h.role.clone()))

@@ -19,6 +19,9 @@ pub(crate) struct Handed<'a, I> {
     /// The assignment, if any, was made after the last step that took the
     /// case over (or none did).
     pub(crate) handed_down: bool,
+    /// Whether a staff member is in a department holding the case, as the
+    /// holder's `holds` reads it (ruling 164); None when it has no `holds`.
+    pub(crate) holding: Option<&'a dyn Fn(&Staff) -> bool>,
 }
 
 /// The staff member `h` names on a case, or nobody: with `among =
@@ -32,7 +35,9 @@ pub(crate) struct Handed<'a, I> {
 /// the roster's top holder ([`top`]). With `handed_down_by`, nobody unless
 /// the case's standing hand-over was made by a holder of one of its roles
 /// (ruling 125). With `until_handed_down`, nobody once the case was
-/// assigned after the last step that took it over (ruling 147).
+/// assigned after the last step that took it over (ruling 147). With
+/// `holds`, the roster's holders are those in a department holding the
+/// case (`case.holding`, ruling 164).
 pub(crate) fn find<'a, I>(h: &Holder, case: Handed<'a, I>, roster: &Roster) -> Option<StaffId>
 where
     I: IntoIterator<Item = &'a tousu_model::RoleId>,
@@ -90,7 +95,12 @@ where
             }
             top(roster, roster.all_staff().filter(|s| s.has_role(&h.role)))
         }
-        HolderAmong::Roster => top(roster, roster.all_staff().filter(|s| s.has_role(&h.role))),
+        HolderAmong::Roster => top(
+            roster,
+            roster
+                .all_staff()
+                .filter(|s| s.has_role(&h.role) && case.holding.is_none_or(|f| f(s))),
+        ),
         _ => None,
     }
 }
@@ -166,6 +176,7 @@ mod tests {
             among,
             handed_down_by: Vec::new(),
             until_handed_down: false,
+            holds: None,
         }
     }
 
@@ -184,6 +195,7 @@ mod tests {
             lead: lead.as_ref(),
             handed_by: None,
             handed_down: true,
+            holding: None,
         };
         find(h, case, &roster()).map(|s| s.as_str().to_owned())
     }
@@ -201,6 +213,7 @@ mod tests {
                 lead: Some(&qa),
                 handed_by: by.as_ref(),
                 handed_down: true,
+                holding: None,
             };
             find(&lead, case, &roster()).map(|s| s.as_str().to_owned())
         };
@@ -301,6 +314,7 @@ mod tests {
             lead: Some(&lead),
             handed_by: None,
             handed_down: false,
+            holding: None,
         };
         assert_eq!(find(&qa, older, &roster()), None);
     }
@@ -319,6 +333,7 @@ mod tests {
                 lead,
                 handed_by: None,
                 handed_down,
+                holding: None,
             };
             find(h, case, &roster()).map(|s| s.as_str().to_owned())
         };

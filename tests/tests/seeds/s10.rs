@@ -1739,3 +1739,44 @@ fn s10_the_five_minutes_are_the_site_managers_over_the_case() {
         Some(Some(sid("sm")))
     );
 }
+
+/// Thirteenth session, language (lang-dd; ruling 173's `"lead"`): 4「相关责任部门接到客户
+/// 中心传递信息或调度后,须及时核实,并组织落实相应工作」 and 5「相关部门将问题处理妥善后,须于2小时内
+/// 反馈客户中心」 give the repair, its findings and its reports to the department the
+/// case was sent to (2「于12小时内向相关部门传递」, 6「知会相关部门作应急处理」), and it keeps
+/// them while 6「上报物业公司主管领导」 and 7「电话上报董事领导决策处理」 take the case over.
+/// The department's investigation, findings, solution and records held on any
+/// department's case, so 秩序维护部 investigated a repair sent to 工程部 (fails on the
+/// old file: 秩序维护部's investigation was taken); now `["handed", "lead"]`: nobody's
+/// before the dispatch, 工程部's after it and through both take-overs (`"handed"`
+/// alone would refuse 工程部 once the leaders took the case over, ruling 129), never
+/// 秩序维护部's.
+#[test]
+fn s10_the_department_keeps_its_repair_through_the_leaders_take_over() {
+    let t0 = beijing(2025, 10, 9, 9, 0);
+    let mut s = Scenario::new(policy("property-xx-s10.toml"), s10_two_departments());
+    s10_emergency(&mut s, t0);
+    s.ok("fd", minutes(t0, 1), accept());
+    s.ok("fd", minutes(t0, 2), assign("eng", "eng1"));
+    refused_not_holding(&mut s, "sec1", minutes(t0, 3), investigate());
+    s.ok("eng1", minutes(t0, 3), investigate());
+    for (step, why) in [
+        ("company-leader", "管理处无法解决,上报主管领导"),
+        ("board-leader", "电话上报董事领导决策"),
+    ] {
+        s.ok("fd", minutes(t0, 4), escalate_to(step, why));
+    }
+    let fixed = || findings(FaultParty::Us, "爆管已更换");
+    let done = || action(CaseAction::WorkCompleted, "抢修完毕");
+    let fed_back = || report("completion_feedback", "完成后反馈客户中心");
+    let proposal = || propose(vec![rem(RemedyKind::Repair)], "更换爆裂管段");
+    for kind in [fixed(), proposal(), done()] {
+        refused_not_holding(&mut s, "sec1", minutes(t0, 90), kind);
+    }
+    s.ok("eng1", minutes(t0, 100), fixed());
+    s.ok("eng1", minutes(t0, 110), proposal());
+    s.ok("eng1", minutes(t0, 120), done());
+    refused_not_holding(&mut s, "sec1", minutes(t0, 121), fed_back());
+    s.ok("eng1", minutes(t0, 130), fed_back());
+    s.assert_replays();
+}

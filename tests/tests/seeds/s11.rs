@@ -975,10 +975,13 @@ fn s11_the_signed_record_of_the_reply_closes_whatever_the_customer_said() {
 /// "complaint_manager" }` charged the first 投诉管理人 on the case in any branch: another
 /// branch's, who only added a note, where this branch's had not acted. Now
 /// `{ role_holding_case = { role = "complaint_manager", holds = ["received",
-/// "followed"] } }` (rulings 151, 162, 172): before this branch's 投诉管理人 acts, the
-/// fallback answers (the roster names two 投诉管理人 at the top, so the teller who
-/// took it, ruling 75). Twenty-second audit follow-up (fix-aa); fails on the old file
-/// (`reply@1 → tsm2`).
+/// "followed"] } }` (rulings 151, 162, 172). Twenty-second audit follow-up (fix-aa);
+/// fails on that old file (`reply@1 → tsm2`). Before this branch's 投诉管理人 acts, the
+/// fallback answers: the roster's holder `{ holder = { role = "complaint_manager" } }`
+/// named nobody where the roster has two 投诉管理人 at the top, and the teller who took
+/// it was charged; the holder is now the receiving branch's (`holds = ["received",
+/// "followed"]`, ruling 164), so this branch's 投诉管理人 answers, and never the other
+/// branch's (thirteenth session, lang-dd; fails on the old file: `reply@1 → teller`).
 #[test]
 fn s11_the_receiving_branchs_complaint_manager_answers_for_its_clocks() {
     let late_owners = |channel: Channel, reported: bool| {
@@ -997,10 +1000,10 @@ fn s11_the_receiving_branchs_complaint_manager_answers_for_its_clocks() {
         s.assert_replays();
         breach_owners(&s)
     };
-    assert_eq!(late_owners(Channel::Visit, false), ["reply@1 → teller"]);
+    assert_eq!(late_owners(Channel::Visit, false), ["reply@1 → tsm"]);
     assert_eq!(
         late_owners(Channel::OpinionBook, false),
-        ["book_reply@1 → teller", "opinion_book_review@1 → teller"]
+        ["book_reply@1 → tsm", "opinion_book_review@1 → tsm"]
     );
     // Reported to the head office: this branch's 投诉管理人 follows it (`"followed"`).
     assert_eq!(late_owners(Channel::Visit, true), ["reply@1 → tsm"]);
