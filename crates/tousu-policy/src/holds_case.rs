@@ -1,5 +1,5 @@
 //! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
-//! 162, 170 and 173): whether
+//! 162, 165, 170 and 173): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -17,8 +17,8 @@ use crate::status::Status;
 
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
-/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`, or a
-/// list of the strings.
+/// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`,
+/// `"reported"`, or a list of the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -44,6 +44,9 @@ use crate::status::Status;
 /// # works a case handed to his department, also once a step took it over
 /// # to a superior (S18; ruling 173)
 /// { actions = ["record_action"], holds_case = ["handed", "lead"] }
+/// # hands on a case his department reported up and must still send on,
+/// # or one his own department's staff passed up to him (ruling 165)
+/// { actions = ["assign"], holds_case = ["handed", "reported"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -103,15 +106,27 @@ pub enum HoldsCase {
     /// over it (ruling 173). Without a take-over after the assignment it
     /// adds nothing to `true`; without an assignment, nothing at all.
     Lead,
+    /// `"reported"`: as `true`, except while the case stands taken over by
+    /// a step someone took by hand (a report up): then with the holders of
+    /// that step's role in the line of the reporter's department — that
+    /// department or one above it; every holder when none is there (ruling
+    /// 129's reading, with the reporter's department for the lead) — and
+    /// with the reporter's department (or one under it), which keeps the
+    /// case it reported (ruling 165). A step a rule took, or one recorded
+    /// before the reporter was kept, reads as under `true`. It reads that
+    /// moment instead of `true`, so with `"handed"`, `"received"` or
+    /// `"received_in_line"` in a list it replaces `true` in their reading.
+    Reported,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"`,
     /// `"received"` or `"received_in_line"`, ruling 170; `true` when it
     /// names none), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
-    /// `"followed"`, `"lead"`). The
+    /// `"followed"`, `"lead"`), with `"reported"` (ruling 165) reading a
+    /// case a step took over by hand. The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
-    AnyOf(u8),
+    AnyOf(u16),
 }
 
 /// Where a case is for one staff member, as the engine reads it: the part
@@ -138,10 +153,13 @@ pub struct Whereabouts {
     /// He or his department leads its standing assignment, taken over
     /// since or not ([`CaseView::lead`], ruling 173).
     pub lead: bool,
+    /// With him as `"reported"` reads it ([`CaseView::reported`], ruling
+    /// 165).
+    pub reported: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 8] = [
+const LISTED: [HoldsCase; 9] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::ReceivedInLine,
@@ -150,13 +168,14 @@ const LISTED: [HoldsCase; 8] = [
     HoldsCase::Sent,
     HoldsCase::Followed,
     HoldsCase::Lead,
+    HoldsCase::Reported,
 ];
 
 impl HoldsCase {
     /// The bit a single value has in a list ([`HoldsCase::AnyOf`]); `0`
     /// for `false`, `true` and a list, which a list does not name.
     #[must_use]
-    pub const fn bit(self) -> u8 {
+    pub const fn bit(self) -> u16 {
         match self {
             HoldsCase::Handed => 1,
             HoldsCase::Received => 2,
@@ -166,6 +185,8 @@ impl HoldsCase {
             HoldsCase::Followed => 32,
             HoldsCase::ReceivedInLine => 64,
             HoldsCase::Lead => 128,
+            // lang-ee (ruling 165): the next free bit after `"lead"`.
+            HoldsCase::Reported => 256,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -216,6 +237,7 @@ impl HoldsCase {
             received_in_line: case.received_in_line,
             sent: case.sent,
             lead: case.lead,
+            reported: case.reported,
         })
     }
 
@@ -247,6 +269,16 @@ impl HoldsCase {
             HoldsCase::Sent => case.holds_case || case.sent,
             HoldsCase::Followed => case.holds_case || (case.handed && case.received),
             HoldsCase::Lead => case.holds_case || case.lead,
+            HoldsCase::Reported => case.reported,
+            HoldsCase::AnyOf(b) if b & HoldsCase::Reported.bit() != 0 => {
+                // `"reported"` reads a case a step took over by hand instead
+                // of `true` (ruling 165): the rest of the list on that reading.
+                let read = Whereabouts {
+                    holds_case: case.reported,
+                    ..*case
+                };
+                HoldsCase::AnyOf(b & !HoldsCase::Reported.bit()).holds_at(&read)
+            }
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -303,6 +335,9 @@ impl HoldsCase {
             HoldsCase::Followed => {
                 "the case must be with the actor or, once handed on, with the department that received it (`holds_case = \"followed\"`, ruling 162): the role a step took it over to after its assignment, else its named handler, the lead department or the department of its first responder, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Reported => {
+                "the case must be with the actor as `holds_case = \"reported\"` reads it (ruling 165): once a step someone took by hand took it over, with that step's role in the line of the reporter's department (or every holder when none is there) or with the reporter's department; else the role a step took it over to after its assignment, its named handler or the lead department; it has gone elsewhere"
+            }
             HoldsCase::Lead => {
                 "the case must be with the actor or with the lead of its standing assignment (`holds_case = \"lead\"`, ruling 173): the role a step took it over to after its assignment, or that assignment's named handler or lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -336,6 +371,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Sent => "\"sent\"",
             HoldsCase::Followed => "\"followed\"",
             HoldsCase::Lead => "\"lead\"",
+            HoldsCase::Reported => "\"reported\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -354,17 +390,18 @@ impl Serialize for HoldsCase {
             HoldsCase::Sent => serializer.serialize_str("sent"),
             HoldsCase::Followed => serializer.serialize_str("followed"),
             HoldsCase::Lead => serializer.serialize_str("lead"),
+            HoldsCase::Reported => serializer.serialize_str("reported"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), \"reported\" (once a step someone took by hand took it over, that step's role in the reporter's line, or the reporter's department, ruling 165), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
-    let mut bits = 0u8;
+    let mut bits = 0u16;
     for &v in values {
         if v.bit() == 0 {
             return Err(format!(
@@ -425,6 +462,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "sent" => Ok(HoldsCase::Sent),
                     "followed" => Ok(HoldsCase::Followed),
                     "lead" => Ok(HoldsCase::Lead),
+                    "reported" => Ok(HoldsCase::Reported),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -452,15 +490,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 165, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), \"reported\" (as true, except once a step someone took by hand took the case over: then that step's role in the line of the reporter's department, that department or one above it, every holder when none is there, and the reporter's department, which keeps the case it reported: ruling 165; in a list it replaces true in the list's reading), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "reported"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "reported"] },
                 },
             ],
         })

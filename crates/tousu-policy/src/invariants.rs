@@ -259,6 +259,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     for (path, message) in crate::holds_lead::invariants(p) {
         out.add(Severity::Warning, "holds_case_applies", path, message);
     }
+    for (path, message) in crate::holds_reported::invariants(p) {
+        out.add(Severity::Warning, "holds_case_applies", path, message);
+    }
     for (path, message) in crate::reached::invariants(p) {
         out.add(Severity::Error, "grants_can_hold", path, message);
     }

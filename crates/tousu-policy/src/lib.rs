@@ -109,6 +109,7 @@ pub mod hands_over;
 pub mod holder;
 mod holds_case;
 mod holds_lead;
+mod holds_reported;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;

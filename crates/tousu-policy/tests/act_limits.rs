@@ -45,6 +45,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         received_in_line: true,
         sent: true,
         lead: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -41,6 +41,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         received_in_line: true,
         sent: true,
         lead: true,
+        reported: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

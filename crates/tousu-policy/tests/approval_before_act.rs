@@ -71,6 +71,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
         received_in_line: true,
         sent: true,
         lead: true,
+        reported: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

@@ -49,6 +49,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         received_in_line: true,
         sent: true,
         lead: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -74,6 +74,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         received_in_line: false,
         sent: false,
         lead: false,
+        reported: with_actor,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

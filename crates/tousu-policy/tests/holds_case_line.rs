@@ -32,6 +32,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         received_in_line: false,
         sent: false,
         lead: false,
+        reported: with_actor,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -57,6 +57,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         received_in_line: false,
         sent: false,
         lead: false,
+        reported: holds_case,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -160,6 +161,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         received_in_line: received,
         sent: false,
         lead: false,
+        reported: holds_case,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -44,6 +44,7 @@ fn view<'a>(
         received_in_line: true,
         sent: true,
         lead: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

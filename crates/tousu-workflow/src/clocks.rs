@@ -91,6 +91,9 @@ pub(crate) struct ClockCase<'a> {
     round: u32,
     clocks: Cow<'a, [Clock]>,
     escalations: &'a [EscalationRecord],
+    /// Who took the last step that took the case over by hand, the steps
+    /// applied on top included (`"reported"`, ruling 165).
+    reported_by: Option<&'a StaffId>,
     /// Escalation steps taken by the events applied on top of the case.
     new_steps: Vec<&'a EscalationId>,
     /// The milestone a recorded action applied on top names (ruling 29).
@@ -129,6 +132,12 @@ impl<'a> ClockCase<'a> {
             round: case.round,
             clocks: Cow::Borrowed(&case.clocks),
             escalations: &case.escalations,
+            reported_by: case
+                .escalations
+                .iter()
+                .filter(|e| e.take_over.is_some())
+                .next_back()
+                .and_then(|e| e.by.as_ref()),
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
@@ -176,6 +185,7 @@ impl<'a> ClockCase<'a> {
             round: 1,
             clocks: Cow::Borrowed(&[]),
             escalations: &[],
+            reported_by: None,
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
@@ -201,6 +211,7 @@ impl<'a> ClockCase<'a> {
             round: self.round,
             clocks: Cow::Borrowed(&self.clocks),
             escalations: self.escalations,
+            reported_by: self.reported_by,
             new_steps: self.new_steps.clone(),
             named: self.named,
             found_facts: Cow::Borrowed(&self.found_facts),
@@ -468,10 +479,15 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         &mut self,
         step: Option<&'a EscalationId>,
         take_over: Option<&'a RoleId>,
+        (manual, actor): (bool, Option<&'a StaffId>),
         _at: DateTime<Utc>,
     ) {
         if take_over.is_some() && self.assignment.is_some() {
             self.assigned_before_take_over = true;
+        }
+        if take_over.is_some() {
+            // Applied on top without an actor: the command's own step.
+            self.reported_by = if manual { actor.or(self.actor) } else { None };
         }
         self.new_steps.extend(step);
     }
@@ -1521,6 +1537,7 @@ fn resolve_owner(
                 taken_to: case.taken_to(ctx),
                 assigned_before_take_over: case.assigned_before_take_over,
                 handed_over_by: case.handed_by,
+                reported_by: case.reported_by,
             };
             let staff = first_on_case(case, ctx, |st| {
                 st.has_role(&h.role) && h.holds.holds_at(&held.read(ctx, st).whereabouts())
