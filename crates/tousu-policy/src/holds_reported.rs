@@ -64,9 +64,7 @@ pub(crate) fn any_case_hint(p: &Policy, role: &Role) -> Option<String> {
         .grants
         .iter()
         .enumerate()
-        .filter(|(_, g)| {
-            !g.holds_case.is_set() && g.after_escalation.iter().any(|s| reports(p, s))
-        })
+        .filter(|(_, g)| !g.holds_case.is_set() && g.after_escalation.iter().any(|s| reports(p, s)))
         .map(|(j, _)| format!("grants[{j}]"))
         .collect();
     (!grants.is_empty()).then(|| {

@@ -317,7 +317,7 @@ impl Held<'_> {
         let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
         Some(
             departments.is_within(&staff.department, &by.department)
-                || staff.has_role(role) && (over(staff) || !holders().any(over)),
+                || (staff.has_role(role) && (over(staff) || !holders().any(over))),
         )
     }
 

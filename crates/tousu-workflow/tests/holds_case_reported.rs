@@ -45,7 +45,9 @@ fn roster_with_two_lines() -> Roster {
     departments.push(Department::new(did("ops"), "运维部", Some(did("hq"))));
     let mut staff: Vec<Staff> = base.all_staff().cloned().collect();
     let role = |r: &str| RoleId::new(r).unwrap();
-    staff.push(Staff::new(sid("oh"), "运维部 钱主管", did("ops")).with_role(role("department_head")));
+    staff.push(
+        Staff::new(sid("oh"), "运维部 钱主管", did("ops")).with_role(role("department_head")),
+    );
     staff.push(Staff::new(sid("o1"), "运维部 周师傅", did("ops")).with_role(role("handler")));
     staff.push(Staff::new(sid("c2"), "客服部 值班员", did("cs")).with_role(role("handler")));
     Roster::new(DepartmentTree::new(departments).unwrap(), staff).unwrap()
@@ -127,7 +129,12 @@ fn reported_gives_the_step_to_the_head_in_the_reporters_line_only() {
         .unwrap();
     // Under "reported" only the head in 工程部's line does.
     let mut h = reported_by("h1", "reported".into(), t0);
-    let said = refused(&mut h, "oh", Harness::minutes(t0, 20), assign_to("ops", "o1"));
+    let said = refused(
+        &mut h,
+        "oh",
+        Harness::minutes(t0, 20),
+        assign_to("ops", "o1"),
+    );
     assert!(
         said.contains("`holds_case = \"reported\"`") && said.contains("ruling 165"),
         "{said}"
@@ -166,11 +173,21 @@ fn handed_and_reported_refuses_a_case_nobody_was_handed() {
     let list = serde_json::json!(["handed", "reported"]);
     // Nobody handed it: nobody's, as under "handed" (ruling 130).
     let mut h = accepted(list.clone(), t0);
-    let said = refused(&mut h, "head1", Harness::minutes(t0, 8), assign_to("eng", "h1"));
+    let said = refused(
+        &mut h,
+        "head1",
+        Harness::minutes(t0, 8),
+        assign_to("eng", "h1"),
+    );
     assert!(said.contains("ruling 156"), "{said}");
     // Reported up: the head in the reporter's line, not the one beside it.
     let mut h = reported_by("h1", list, t0);
-    refused(&mut h, "oh", Harness::minutes(t0, 20), assign_to("ops", "o1"));
+    refused(
+        &mut h,
+        "oh",
+        Harness::minutes(t0, 20),
+        assign_to("ops", "o1"),
+    );
     h.run("head1", Harness::minutes(t0, 30), assign_to("eng", "h1"))
         .unwrap();
 }

@@ -566,7 +566,13 @@ fn two_callcentres() -> Roster {
                 &["retention_agent"],
                 None,
             ),
-            ("bz2", "二中心值班主管 林主管", "kf2", &["team_leader"], None),
+            (
+                "bz2",
+                "二中心值班主管 林主管",
+                "kf2",
+                &["team_leader"],
+                None,
+            ),
             ("h1", "装维 江师傅", "wh", &["back_office"], None),
         ],
     )
@@ -675,7 +681,11 @@ fn s25_another_centres_agent_does_not_take_a_centres_call() {
 fn s25_another_centres_team_leader_does_not_hand_on_a_centres_call() {
     let (mut s, t0) = call_to_the_first_centre("DX-P");
     s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
-    s.ok("w1", minutes(t0, 5), escalate("需装维上门,超出首问处理范围"));
+    s.ok(
+        "w1",
+        minutes(t0, 5),
+        escalate("需装维上门,超出首问处理范围"),
+    );
     refused_not_holding(&mut s, "bz2", minutes(t0, 8), assign("wh", "h1"));
     s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
     refused_not_holding(
