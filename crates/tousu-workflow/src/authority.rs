@@ -167,11 +167,7 @@ fn replied_since(case: &Case) -> Vec<&EscalationId> {
 /// taken over since, a co-handling department (or one under it) has it
 /// jointly, and a department above the lead has it in its line.
 pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut CaseView<'_>) {
-    let last_take_over = case
-        .escalations
-        .iter()
-        .filter(|e| e.take_over.is_some())
-        .next_back();
+    let last_take_over = case.escalations.iter().rfind(|e| e.take_over.is_some());
     let held = Held {
         first_responder: case.complaint.first_responder.as_ref(),
         assignment: case.assignment.as_ref(),

@@ -135,8 +135,7 @@ impl<'a> ClockCase<'a> {
             reported_by: case
                 .escalations
                 .iter()
-                .filter(|e| e.take_over.is_some())
-                .next_back()
+                .rfind(|e| e.take_over.is_some())
                 .and_then(|e| e.by.as_ref()),
             new_steps: Vec::new(),
             named: None,
