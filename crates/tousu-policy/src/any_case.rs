@@ -240,13 +240,19 @@ pub(crate) fn invariants(p: &Policy) -> Vec<(String, String)> {
                 .get(r.role)
                 .and_then(|role| crate::holds_lead::any_case_hint(p, role))
                 .map_or_else(String::new, |h| format!("; {h}"));
+            let reported = p
+                .roles
+                .get(r.role)
+                .and_then(|role| crate::holds_reported::any_case_hint(p, role))
+                .map_or_else(String::new, |h| format!("; {h}"));
             Some((
                 format!("roles[{}]", r.role),
                 format!(
-                    "role \"{role}\" may be found in more than one department ({}), yet these acts hold on a case any department holds (no `holds_case`): {}; check each against the source: where only the holder of the case may act, scope it with `holds_case` — true (the case with the actor; before any hand-over, anyone's), \"handed\" (only once handed to him, ruling 130), \"received\" (before a hand-over only the department that received it, ruling 151), \"received_in_line\" (before a hand-over that department, one under it or one above it, ruling 170), or a list adding \"co_handling\", \"in_line\", \"sent\" or \"followed\" (rulings 148, 149, 152, 162), \"sender\" (the department that handed it on, also after a take-over) or \"role_absent\" (any holder of the role when the case went where none is; both ruling 166); where the source gives the act to every holder of the role, leave it and say so in the file{}",
+                    "role \"{role}\" may be found in more than one department ({}), yet these acts hold on a case any department holds (no `holds_case`): {}; check each against the source: where only the holder of the case may act, scope it with `holds_case` — true (the case with the actor; before any hand-over, anyone's), \"handed\" (only once handed to him, ruling 130), \"received\" (before a hand-over only the department that received it, ruling 151), \"received_in_line\" (before a hand-over that department, one under it or one above it, ruling 170), \"reported\" (once a step taken by hand took it over, that step's role in the reporter's line, or the reporter's department, ruling 165), or a list adding \"co_handling\", \"in_line\", \"sent\" or \"followed\" (rulings 148, 149, 152, 162), \"sender\" (the department that handed it on, also after a take-over) or \"role_absent\" (any holder of the role when the case went where none is; both ruling 166); where the source gives the act to every holder of the role, leave it and say so in the file{}{}",
                     r.why.join("; "),
                     acts.join(", "),
-                    lead
+                    lead,
+                    reported
                 ),
             ))
         })

@@ -447,6 +447,13 @@ pub struct CaseView<'a> {
     /// anyone in its lead department (`holds_case = "role_absent"`, ruling
     /// 166); the engine sets it for each grant's role.
     pub role_absent: bool,
+    /// Whether the case is with the actor as `holds_case = "reported"`
+    /// reads it (ruling 165): while a step someone took by hand stands
+    /// taken over, the actor holds that step's role in the line of the
+    /// reporter's department (that department or one above it; any
+    /// holder when none is there) or is in the reporter's department (or
+    /// one under it); otherwise as [`CaseView::holds_case`].
+    pub reported: bool,
     /// The acts recorded (`record_action`) in the case's round, for a
     /// grant's `after_acts` (ruling 131).
     pub acts_recorded: &'a [CaseAction],

@@ -1,5 +1,5 @@
 //! A grant's `holds_case` (rulings 121, 129, 130, 148, 149, 151, 152, 156,
-//! 162, 166, 170 and 173): whether
+//! 162, 165, 166, 170 and 173): whether
 //! the grant's actions need the case to be with the actor, whether a case
 //! nobody was handed counts as with him, and whether the departments an
 //! assignment called in, or those above its lead, count as well.
@@ -18,7 +18,7 @@ use crate::status::Status;
 /// Where the case must be for a grant to hold. In a policy file: `false`
 /// (the default), `true`, `"handed"`, `"co_handling"`, `"in_line"`,
 /// `"received"`, `"received_in_line"`, `"sent"`, `"followed"`, `"lead"`,
-/// `"sender"`, `"role_absent"`, or a list of the strings.
+/// `"sender"`, `"role_absent"`, `"reported"`, or a list of the strings.
 ///
 /// ```toml
 /// # answers only a case handed to him: not one he registered that
@@ -50,6 +50,9 @@ use crate::status::Status;
 /// # reports on a case sent to his section, else, when it was sent where
 /// # no section is, whichever section (S41 5.1.3, 5.1.4; ruling 166)
 /// { actions = ["propose_solution"], holds_case = ["lead", "role_absent"] }
+/// # hands on a case his department reported up and must still send on,
+/// # or one his own department's staff passed up to him (ruling 165)
+/// { actions = ["assign"], holds_case = ["handed", "reported"] }
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -124,12 +127,24 @@ pub enum HoldsCase {
     /// 副总 sent a department that is neither section). Without an
     /// assignment it adds nothing.
     RoleAbsent,
+    /// `"reported"`: as `true`, except while the case stands taken over by
+    /// a step someone took by hand (a report up): then with the holders of
+    /// that step's role in the line of the reporter's department — that
+    /// department or one above it; every holder when none is there (ruling
+    /// 129's reading, with the reporter's department for the lead) — and
+    /// with the reporter's department (or one under it), which keeps the
+    /// case it reported (ruling 165). A step a rule took, or one recorded
+    /// before the reporter was kept, reads as under `true`. It reads that
+    /// moment instead of `true`, so with `"handed"`, `"received"` or
+    /// `"received_in_line"` in a list it replaces `true` in their reading.
+    Reported,
     /// A list, `["handed", "co_handling"]` (ruling 156): the one reading
     /// of a case nobody was handed the list names (`"handed"`,
     /// `"received"` or `"received_in_line"`, ruling 170; `true` when it
     /// names none), or any of the
     /// widenings it names (`"co_handling"`, `"in_line"`, `"sent"`,
-    /// `"followed"`, `"lead"`, `"sender"`, `"role_absent"`). The
+    /// `"followed"`, `"lead"`, `"sender"`, `"role_absent"`), with `"reported"` (ruling 165) reading a
+    /// case a step took over by hand. The
     /// bits are those of [`HoldsCase::bit`]; a list of one value loads as
     /// that value.
     AnyOf(u16),
@@ -165,10 +180,13 @@ pub struct Whereabouts {
     /// Its standing assignment went where no holder of the role asked
     /// about is ([`CaseView::role_absent`], ruling 166).
     pub role_absent: bool,
+    /// With him as `"reported"` reads it ([`CaseView::reported`], ruling
+    /// 165).
+    pub reported: bool,
 }
 
 /// The values a list may name, in the order they are written back.
-const LISTED: [HoldsCase; 10] = [
+const LISTED: [HoldsCase; 11] = [
     HoldsCase::Handed,
     HoldsCase::Received,
     HoldsCase::ReceivedInLine,
@@ -179,6 +197,7 @@ const LISTED: [HoldsCase; 10] = [
     HoldsCase::Lead,
     HoldsCase::Sender,
     HoldsCase::RoleAbsent,
+    HoldsCase::Reported,
 ];
 
 impl HoldsCase {
@@ -195,10 +214,9 @@ impl HoldsCase {
             HoldsCase::Followed => 32,
             HoldsCase::ReceivedInLine => 64,
             HoldsCase::Lead => 128,
-            // lang-ff (ruling 166): the next free bits after the values
-            // above; the coordinator renumbers on merge if two collide.
             HoldsCase::Sender => 256,
             HoldsCase::RoleAbsent => 512,
+            HoldsCase::Reported => 1024,
             HoldsCase::Anywhere | HoldsCase::WithActor | HoldsCase::AnyOf(_) => 0,
         }
     }
@@ -251,6 +269,7 @@ impl HoldsCase {
             lead: case.lead,
             sender: case.sender,
             role_absent: case.role_absent,
+            reported: case.reported,
         })
     }
 
@@ -284,6 +303,16 @@ impl HoldsCase {
             HoldsCase::Lead => case.holds_case || case.lead,
             HoldsCase::Sender => case.holds_case || case.sender,
             HoldsCase::RoleAbsent => case.holds_case || case.role_absent,
+            HoldsCase::Reported => case.reported,
+            HoldsCase::AnyOf(b) if b & HoldsCase::Reported.bit() != 0 => {
+                // `"reported"` reads a case a step took over by hand instead
+                // of `true` (ruling 165): the rest of the list on that reading.
+                let read = Whereabouts {
+                    holds_case: case.reported,
+                    ..*case
+                };
+                HoldsCase::AnyOf(b & !HoldsCase::Reported.bit()).holds_at(&read)
+            }
             HoldsCase::AnyOf(b) => {
                 let base = if b & HoldsCase::Handed.bit() != 0 {
                     HoldsCase::Handed
@@ -342,6 +371,9 @@ impl HoldsCase {
             HoldsCase::Followed => {
                 "the case must be with the actor or, once handed on, with the department that received it (`holds_case = \"followed\"`, ruling 162): the role a step took it over to after its assignment, else its named handler, the lead department or the department of its first responder, else the role a step took it over to; it has gone elsewhere"
             }
+            HoldsCase::Reported => {
+                "the case must be with the actor as `holds_case = \"reported\"` reads it (ruling 165): once a step someone took by hand took it over, with that step's role in the line of the reporter's department (or every holder when none is there) or with the reporter's department; else the role a step took it over to after its assignment, its named handler or the lead department; it has gone elsewhere"
+            }
             HoldsCase::Lead => {
                 "the case must be with the actor or with the lead of its standing assignment (`holds_case = \"lead\"`, ruling 173): the role a step took it over to after its assignment, or that assignment's named handler or lead department, else the role a step took it over to; it has gone elsewhere"
             }
@@ -383,6 +415,7 @@ impl fmt::Display for HoldsCase {
             HoldsCase::Lead => "\"lead\"",
             HoldsCase::Sender => "\"sender\"",
             HoldsCase::RoleAbsent => "\"role_absent\"",
+            HoldsCase::Reported => "\"reported\"",
             HoldsCase::AnyOf(_) => "",
         })
     }
@@ -403,13 +436,14 @@ impl Serialize for HoldsCase {
             HoldsCase::Lead => serializer.serialize_str("lead"),
             HoldsCase::Sender => serializer.serialize_str("sender"),
             HoldsCase::RoleAbsent => serializer.serialize_str("role_absent"),
+            HoldsCase::Reported => serializer.serialize_str("reported"),
             HoldsCase::AnyOf(_) => serializer.collect_seq(self.values()),
         }
     }
 }
 
 /// The values a policy file may give `holds_case`, for errors.
-const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), \"sender\" (or the department that handed it on, also after a take-over), \"role_absent\" (or any holder of the grant's role when its standing assignment went where none is), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
+const ACCEPTED: &str = "true, false, \"handed\" (only a case handed to the actor), \"co_handling\" (or a department its assignment called in), \"in_line\" (or a department above the lead), \"received\" (before a hand-over, only the department that received it), \"received_in_line\" (before a hand-over, the department that received it, one under it or one above it), \"sent\" (or the department that handed it on), \"followed\" (or, once handed on, the department that received it), \"lead\" (or the lead of its standing assignment, also after a take-over), \"reported\" (once a step someone took by hand took it over, that step's role in the reporter's line, or the reporter's department, ruling 165), \"sender\" (or the department that handed it on, also after a take-over), \"role_absent\" (or any holder of the grant's role when its standing assignment went where none is), or a list of these strings (rulings 156, 170: at most one of \"handed\", \"received\" and \"received_in_line\", no value twice)";
 
 /// Why a list cannot be a `holds_case`, if it cannot.
 fn list_of(values: &[HoldsCase]) -> Result<HoldsCase, String> {
@@ -476,6 +510,7 @@ impl<'de> Deserialize<'de> for HoldsCase {
                     "lead" => Ok(HoldsCase::Lead),
                     "sender" => Ok(HoldsCase::Sender),
                     "role_absent" => Ok(HoldsCase::RoleAbsent),
+                    "reported" => Ok(HoldsCase::Reported),
                     other => Err(E::custom(format_args!(
                         "{other:?} is not a `holds_case`; expected {ACCEPTED}"
                     ))),
@@ -503,15 +538,15 @@ impl JsonSchema for HoldsCase {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 166, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), \"sender\" (with the actor, or the actor's department is that of the one who assigned or transferred the case, also after a step took it over since: ruling 166), \"role_absent\" (with the actor, or the case's standing assignment went where no holder of the grant's role is, neither its named handler nor anyone in its lead department: then any holder: ruling 166), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\", \"sender\", \"role_absent\").",
+            "description": "Where the case must be for the grant to hold (rulings 121, 129, 130, 148, 149, 151, 152, 156, 162, 165, 166, 170, 173): false (anywhere), true (with the actor; a case nobody was handed is anyone's), \"handed\" (with the actor, and handed to him: assigned or taken over), \"co_handling\" (with the actor, or its assignment called the actor's department in to handle it jointly) \"in_line\" (with the actor, or the actor's department is above the assignment's lead department), \"received\" (before any hand-over, only the department of the complaint's first responder, the one who received it; after one, as true), \"received_in_line\" (before any hand-over, the department of the complaint's first responder, one under it or one above it: the receiver's line, ruling 170; after one, as true), \"sent\" (with the actor, or the actor's department is that of the one who assigned or transferred the case), \"followed\" (with the actor, or, once the case was handed on by an assignment, transfer or take-over, the actor's department is that of the complaint's first responder: 一跟到底, ruling 162), \"lead\" (with the actor, or the actor is the named handler of the case's standing assignment or in its lead department, also after a step took the case over since: ruling 173), \"reported\" (as true, except once a step someone took by hand took the case over: then that step's role in the line of the reporter's department, that department or one above it, every holder when none is there, and the reporter's department, which keeps the case it reported: ruling 165; in a list it replaces true in the list's reading), \"sender\" (with the actor, or the actor's department is that of the one who assigned or transferred the case, also after a step took it over since: ruling 166), \"role_absent\" (with the actor, or the case's standing assignment went where no holder of the grant's role is, neither its named handler nor anyone in its lead department: then any holder: ruling 166), or a list of these strings (ruling 156): the list's reading of a case nobody was handed (\"handed\", \"received\" or \"received_in_line\", at most one; true when none), or any of its widenings (\"co_handling\", \"in_line\", \"sent\", \"followed\", \"lead\", \"sender\", \"role_absent\").",
             "anyOf": [
                 { "type": "boolean" },
-                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent"] },
+                { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent", "reported"] },
                 {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": true,
-                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent"] },
+                    "items": { "type": "string", "enum": ["handed", "co_handling", "in_line", "received", "received_in_line", "sent", "followed", "lead", "sender", "role_absent", "reported"] },
                 },
             ],
         })

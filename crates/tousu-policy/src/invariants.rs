@@ -262,6 +262,9 @@ pub fn check_invariants(p: &Policy) -> Vec<Finding> {
     for (path, message) in crate::holds_sender::invariants(p) {
         out.add(Severity::Warning, "holds_case_applies", path, message);
     }
+    for (path, message) in crate::holds_reported::invariants(p) {
+        out.add(Severity::Warning, "holds_case_applies", path, message);
+    }
     for (path, message) in crate::reached::invariants(p) {
         out.add(Severity::Error, "grants_can_hold", path, message);
     }

@@ -111,6 +111,7 @@ pub mod holder;
 mod holds_case;
 mod holds_lead;
 mod holds_sender;
+mod holds_reported;
 pub mod ids;
 pub mod invariants;
 pub mod late_entry;

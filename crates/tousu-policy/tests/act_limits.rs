@@ -47,6 +47,7 @@ fn unmet(g: &Grant, p: &Policy, act: Option<(CaseAction, Option<&MilestoneId>)>)
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

@@ -43,6 +43,7 @@ fn after_acts_holds_once_an_act_is_recorded_and_says_which() {
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

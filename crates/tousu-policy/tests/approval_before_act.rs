@@ -73,6 +73,7 @@ fn approval_acts_are_named_and_a_grant_waits_for_the_approval() {
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: acts,
         replied_since: Vec::new(),
     };

@@ -51,6 +51,7 @@ fn view<'a>(input: EvalInput<'a>, callback: Option<Satisfaction>) -> CaseView<'a
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -76,6 +76,7 @@ fn view(with_actor: bool, handed: bool, at_complaint: &Complaint) -> CaseView<'_
         lead: false,
         sender: false,
         role_absent: false,
+        reported: with_actor,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

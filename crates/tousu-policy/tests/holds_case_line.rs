@@ -34,6 +34,7 @@ fn view(c: &Complaint, (with_actor, co_handling, in_line): (bool, bool, bool)) -
         lead: false,
         sender: false,
         role_absent: false,
+        reported: with_actor,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

@@ -59,6 +59,7 @@ fn handed_or_called_in_reads_both_and_nothing_else() {
         lead: false,
         sender: false,
         role_absent: false,
+        reported: holds_case,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -164,6 +165,7 @@ fn followed_keeps_a_handed_case_with_the_department_that_received_it() {
         lead: false,
         sender: false,
         role_absent: false,
+        reported: holds_case,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };

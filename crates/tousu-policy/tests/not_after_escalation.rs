@@ -46,6 +46,7 @@ fn view<'a>(
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     }

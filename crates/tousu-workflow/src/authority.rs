@@ -68,6 +68,7 @@ pub(crate) fn registration_granted(
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: &[],
         replied_since: Vec::new(),
     };
@@ -131,6 +132,7 @@ pub(crate) fn case_view(case: &Case, at: DateTime<Utc>) -> CaseView<'_> {
         lead: true,
         sender: true,
         role_absent: true,
+        reported: true,
         acts_recorded: &case.acts_recorded,
         replied_since: replied_since(case),
     }
@@ -179,21 +181,19 @@ pub(crate) fn holds_case(ctx: &Ctx<'_>, staff: &Staff, case: &Case, view: &mut C
     view.received_in_line = reading.received_in_line;
     view.lead = reading.lead;
     view.sender = reading.sender;
+    view.reported = reading.reported;
 }
 
 /// What `case` records of where it is ([`Held`]).
 fn held(case: &Case) -> Held<'_> {
-    let taken_to = case
-        .escalations
-        .iter()
-        .filter_map(|e| e.take_over.as_ref())
-        .next_back();
+    let last_take_over = case.escalations.iter().rfind(|e| e.take_over.is_some());
     Held {
         first_responder: case.complaint.first_responder.as_ref(),
         assignment: case.assignment.as_ref(),
-        taken_to,
+        taken_to: last_take_over.and_then(|e| e.take_over.as_ref()),
         assigned_before_take_over: case.assigned_before_take_over,
         handed_over_by: case.handed_over_by.as_ref(),
+        reported_by: last_take_over.and_then(|e| e.by.as_ref()),
     }
 }
 
@@ -208,6 +208,10 @@ pub(crate) struct Held<'a> {
     pub(crate) taken_to: Option<&'a RoleId>,
     pub(crate) assigned_before_take_over: bool,
     pub(crate) handed_over_by: Option<&'a StaffId>,
+    /// Who took the last step that took the case over, by hand (a report
+    /// up; `None` for a step a rule took): `"reported"` reads it (ruling
+    /// 165).
+    pub(crate) reported_by: Option<&'a StaffId>,
 }
 
 /// [`Held::read`]'s answer for one staff member.
@@ -221,6 +225,7 @@ pub(crate) struct Reading {
     pub(crate) handed: bool,
     pub(crate) lead: bool,
     pub(crate) sender: bool,
+    pub(crate) reported: bool,
 }
 
 impl Reading {
@@ -239,6 +244,7 @@ impl Reading {
             sender: self.sender,
             // Read per role: the caller sets it ([`Held::role_absent`]).
             role_absent: false,
+            reported: self.reported,
         }
     }
 }
@@ -280,7 +286,9 @@ impl Held<'_> {
             (None, Some(role)) => (staff.has_role(role), false, false),
             (None, None) => (true, false, false),
         };
+        let reported = self.reported(ctx, staff).unwrap_or(with_staff);
         Reading {
+            reported,
             with_staff,
             co_handling,
             in_line,
@@ -317,6 +325,29 @@ impl Held<'_> {
                         || departments.is_within(&s.department, &a.lead))
             })
         })
+    }
+
+    /// Where a case a step took over by hand is for `staff` (`holds_case =
+    /// "reported"`, ruling 165): while that take-over stands (no assignment
+    /// since), with the holders of the step's role in the line of the
+    /// reporter's department — that department or one above it; every
+    /// holder when none is there, as ruling 129 reads the assignment's
+    /// line — and with the reporter's department or one under it. `None`
+    /// (read as `true`) when no such take-over stands, a rule took the
+    /// step, or the reporter is off the roster.
+    fn reported(&self, ctx: &Ctx<'_>, staff: &Staff) -> Option<bool> {
+        let role = self.taken_to?;
+        if self.assignment.is_some() && !self.assigned_before_take_over {
+            return None;
+        }
+        let by = ctx.roster.staff(self.reported_by?)?;
+        let departments = ctx.roster.departments();
+        let over = |s: &Staff| departments.is_within(&by.department, &s.department);
+        let holders = || ctx.roster.all_staff().filter(|s| s.has_role(role));
+        Some(
+            departments.is_within(&staff.department, &by.department)
+                || (staff.has_role(role) && (over(staff) || !holders().any(over))),
+        )
     }
 
     /// Whether `staff` is the named handler of the case's standing

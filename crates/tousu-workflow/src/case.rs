@@ -452,6 +452,12 @@ pub struct EscalationRecord {
     /// The role that took over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub take_over: Option<RoleId>,
+    /// Who took the step by hand (a manual escalation: the report up);
+    /// absent for a step a rule took. `holds_case = "reported"` reads it
+    /// (ruling 165). Absent from a document written before it was kept (read
+    /// as a step no one took by hand); a replay finds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<StaffId>,
     /// When.
     pub at: DateTime<Utc>,
     /// The round it happened in.
@@ -1189,11 +1195,13 @@ pub(crate) trait Fold<'e> {
     fn action_recorded(&mut self, action: tousu_policy::CaseAction);
     /// A new round begins.
     fn reopened(&mut self, round: u32);
-    /// An escalation step taken (or none left) at `at`.
+    /// An escalation step taken (or none left) at `at`; by hand
+    /// (`manual`) by `actor`, the reporter `"reported"` reads (ruling 165).
     fn escalated(
         &mut self,
         step: Option<&'e EscalationId>,
         take_over: Option<&'e RoleId>,
+        by_hand: (bool, Option<&'e StaffId>),
         at: DateTime<Utc>,
     );
     /// A deadline agreed with the customer.
@@ -1340,9 +1348,13 @@ pub(crate) fn fold<'e>(
             })
         }
         EventKind::Escalated {
-            step, take_over, ..
+            step,
+            take_over,
+            cause,
+            ..
         } => {
-            case.escalated(step.as_ref(), take_over.as_ref(), at);
+            let manual = matches!(cause, crate::event::EscalationCause::Manual { .. });
+            case.escalated(step.as_ref(), take_over.as_ref(), (manual, actor), at);
             None
         }
         EventKind::AgreedDeadlineSet { deadline } => {
@@ -1694,6 +1706,7 @@ impl<'e> Fold<'e> for Case {
         &mut self,
         step: Option<&'e EscalationId>,
         take_over: Option<&'e RoleId>,
+        (manual, actor): (bool, Option<&'e StaffId>),
         at: DateTime<Utc>,
     ) {
         if take_over.is_some() && self.assignment.is_some() {
@@ -1702,6 +1715,7 @@ impl<'e> Fold<'e> for Case {
         self.escalations.push(EscalationRecord {
             step: step.cloned(),
             take_over: take_over.cloned(),
+            by: actor.filter(|_| manual).cloned(),
             at,
             round: self.round,
         });

@@ -91,6 +91,9 @@ pub(crate) struct ClockCase<'a> {
     round: u32,
     clocks: Cow<'a, [Clock]>,
     escalations: &'a [EscalationRecord],
+    /// Who took the last step that took the case over by hand, the steps
+    /// applied on top included (`"reported"`, ruling 165).
+    reported_by: Option<&'a StaffId>,
     /// Escalation steps taken by the events applied on top of the case.
     new_steps: Vec<&'a EscalationId>,
     /// The milestone a recorded action applied on top names (ruling 29).
@@ -129,6 +132,11 @@ impl<'a> ClockCase<'a> {
             round: case.round,
             clocks: Cow::Borrowed(&case.clocks),
             escalations: &case.escalations,
+            reported_by: case
+                .escalations
+                .iter()
+                .rfind(|e| e.take_over.is_some())
+                .and_then(|e| e.by.as_ref()),
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Borrowed(&case.found_facts),
@@ -157,6 +165,19 @@ impl<'a> ClockCase<'a> {
             .next_back()
     }
 
+    /// Where the case is, read as a grant's `holds_case` reads it (the
+    /// `role_holding_case` and `holder` owners, rulings 161, 164, 172).
+    fn held<'s>(&'s self, ctx: &'s Ctx<'_>) -> crate::authority::Held<'s> {
+        crate::authority::Held {
+            first_responder: self.complaint.first_responder.as_ref(),
+            assignment: self.assignment,
+            taken_to: self.taken_to(ctx),
+            assigned_before_take_over: self.assigned_before_take_over,
+            handed_over_by: self.handed_by,
+            reported_by: self.reported_by,
+        }
+    }
+
     /// The case a registration by the actor in `participants` creates
     /// ([`Case::from_registration`]).
     pub(crate) fn registered(
@@ -176,6 +197,7 @@ impl<'a> ClockCase<'a> {
             round: 1,
             clocks: Cow::Borrowed(&[]),
             escalations: &[],
+            reported_by: None,
             new_steps: Vec::new(),
             named: None,
             found_facts: Cow::Owned(BTreeMap::new()),
@@ -201,6 +223,7 @@ impl<'a> ClockCase<'a> {
             round: self.round,
             clocks: Cow::Borrowed(&self.clocks),
             escalations: self.escalations,
+            reported_by: self.reported_by,
             new_steps: self.new_steps.clone(),
             named: self.named,
             found_facts: Cow::Borrowed(&self.found_facts),
@@ -468,10 +491,15 @@ impl<'a> Fold<'a> for ClockCase<'a> {
         &mut self,
         step: Option<&'a EscalationId>,
         take_over: Option<&'a RoleId>,
+        (manual, actor): (bool, Option<&'a StaffId>),
         _at: DateTime<Utc>,
     ) {
         if take_over.is_some() && self.assignment.is_some() {
             self.assigned_before_take_over = true;
+        }
+        if take_over.is_some() {
+            // Applied on top without an actor: the command's own step.
+            self.reported_by = if manual { actor.or(self.actor) } else { None };
         }
         self.new_steps.extend(step);
     }
@@ -1515,13 +1543,7 @@ fn resolve_owner(
         Some(MilestoneOwner::RoleHoldingCase(h)) => {
             // Read as a grant's `holds_case` reads it: `"received"` unless the
             // owner says another (rulings 161, 172).
-            let held = crate::authority::Held {
-                first_responder: case.complaint.first_responder.as_ref(),
-                assignment: case.assignment,
-                taken_to: case.taken_to(ctx),
-                assigned_before_take_over: case.assigned_before_take_over,
-                handed_over_by: case.handed_by,
-            };
+            let held = case.held(ctx);
             let staff = first_on_case(case, ctx, |st| {
                 let mut at = held.read(ctx, st).whereabouts();
                 at.role_absent = held.role_absent(ctx, &h.role);
@@ -1532,16 +1554,13 @@ fn resolve_owner(
         Some(MilestoneOwner::Holder(h)) => {
             // `holds` (ruling 164): the roster's holders in a department
             // holding the case, read as a `role_holding_case` owner reads it.
-            let held = crate::authority::Held {
-                first_responder: case.complaint.first_responder.as_ref(),
-                assignment: case.assignment,
-                taken_to: case.taken_to(ctx),
-                assigned_before_take_over: case.assigned_before_take_over,
-                handed_over_by: case.handed_by,
-            };
+            let held = case.held(ctx);
             let holding = |st: &tousu_model::Staff| {
-                h.holds
-                    .is_some_and(|holds| holds.holds_at(&held.read(ctx, st).whereabouts()))
+                h.holds.is_some_and(|holds| {
+                    let mut at = held.read(ctx, st).whereabouts();
+                    at.role_absent = held.role_absent(ctx, &h.role);
+                    holds.holds_at(&at)
+                })
             };
             let stepped = case.new_steps.iter().filter_map(|id| {
                 let step = ctx.policy.escalation.iter().find(|s| s.id == **id)?;

@@ -541,7 +541,8 @@ fn fault_answered(id: &str) -> (Scenario, chrono::DateTime<chrono::Utc>) {
     (s, t0)
 }
 
-/// [`callcentre`] with a second 10000号 centre (`kf2`) and its 维系经理 `w2`.
+/// [`callcentre`] with a second 10000号 centre (`kf2`), its 维系经理 `w2` and its
+/// team leader `bz2`.
 fn two_callcentres() -> Roster {
     roster(
         &[
@@ -563,6 +564,13 @@ fn two_callcentres() -> Roster {
                 "二中心维系经理 小陶",
                 "kf2",
                 &["retention_agent"],
+                None,
+            ),
+            (
+                "bz2",
+                "二中心值班主管 林主管",
+                "kf2",
+                &["team_leader"],
                 None,
             ),
             ("h1", "装维 江师傅", "wh", &["back_office"], None),
@@ -656,5 +664,35 @@ fn s25_another_centres_agent_does_not_take_a_centres_call() {
     s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
     s.tick(minutes(t0, 1));
     assert!(breach_owners(&s).is_empty(), "{:?}", breach_owners(&s));
+    s.assert_replays();
+}
+
+/// 「第一受理,责任不推」「本职范围,当场解答,复杂问题,及时转达」: the agent passes a call
+/// he cannot settle to his own team leader (`pass-on`, assumed), who hands it on to
+/// the back office. The step takes the call over before any assignment, which
+/// under the old grant gave it to every team leader: another centre's leader
+/// handed on (and, once it was handed on, transferred) a call this centre's agent
+/// had passed to his own. Now the leader in the line of the agent's centre
+/// (`holds_case = ["reported", "sent"]`, ruling 165): the other centre's leader is
+/// refused naming `holds_case`, nothing changes, and the centre's own leader hands
+/// the call on. Thirteenth session, language (fails on the old file, where the
+/// other centre's assignment was taken).
+#[test]
+fn s25_another_centres_team_leader_does_not_hand_on_a_centres_call() {
+    let (mut s, t0) = call_to_the_first_centre("DX-P");
+    s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
+    s.ok(
+        "w1",
+        minutes(t0, 5),
+        escalate("需装维上门,超出首问处理范围"),
+    );
+    refused_not_holding(&mut s, "bz2", minutes(t0, 8), assign("wh", "h1"));
+    s.ok("bz", minutes(t0, 10), assign("wh", "h1"));
+    refused_not_holding(
+        &mut s,
+        "bz2",
+        minutes(t0, 20),
+        transfer_department("wh", "改派装维"),
+    );
     s.assert_replays();
 }

@@ -1571,3 +1571,25 @@ fn s38_a_complaint_passed_on_from_another_reception_point_is_the_receiving_offic
     s.tick(beijing(2026, 9, 16, 9, 0));
     assert_eq!(breach_owners(&s), ["feedback@1 → cw1"]);
 }
+
+/// 3「凡第一位接到病人投诉的本院职工均为“投诉第一接待人”。“投诉第一接待人”必须严格按“首问负责制”
+/// 对待病人的投诉」: a complaint a ward's nurse received and has not handed on is hers;
+/// 综合办 (the 投诉管理部门, assumed) held `assign` on every complaint and took it
+/// from her. Now it assigns a complaint its own desk received, and one it reported
+/// to the leaders (`manual-leader`), which it must still send on (`holds_case =
+/// ["received", "reported"]`, ruling 165): its assignment of the ward's complaint is
+/// refused naming `holds_case` and changes nothing; passed to it (`manual-office`)
+/// and reported up, it names the handler. Thirteenth session, language (fails on
+/// the old file, where the assignment was taken).
+#[test]
+fn s38_the_office_does_not_take_a_complaint_a_ward_still_holds() {
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = s38_red_envelope_complaint();
+    s.ok("hs", minutes(t0, 5), accept());
+    refused_not_holding(&mut s, "zh1", minutes(t0, 10), assign("zh", "zh1"));
+    s.ok("hs", minutes(t0, 15), escalate("上交综合办"));
+    s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
+    assert_eq!(steps_taken(&s), ["manual-office", "manual-leader"]);
+    s.ok("zh1", minutes(t0, 80), assign("zh", "zh1"));
+    s.assert_replays();
+}
