@@ -696,3 +696,29 @@ fn s25_another_centres_team_leader_does_not_hand_on_a_centres_call() {
     );
     s.assert_replays();
 }
+
+/// 「第一受理,责任不推」「有问而来,满意而归」: the team leader's assumed abnormal closure
+/// of a call the caller does not accept is the leader's of the centre that took the
+/// call (`holds_case = ["received", "followed"]`, rulings 151, 162). It held on every
+/// centre's call, so another centre's leader ended a call this centre had answered
+/// and its caller disputed: refused naming `holds_case`, nothing changes, and the
+/// centre's own leader ends it (fails on the old file, where the other centre's
+/// closure was taken).
+#[test]
+fn s25_another_centres_team_leader_does_not_end_a_centres_call() {
+    let (mut s, t0) = call_to_the_first_centre("DX-E");
+    s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
+    s.ok("w1", minutes(t0, 5), reply("已远程重置端口"));
+    s.ok(
+        "w1",
+        minutes(t0, 60),
+        callback(Satisfaction::Unsatisfied, "用户仍称断线"),
+    );
+    let end = || CommandKind::CloseAbnormally {
+        reason: "用户不接受处理意见".into(),
+    };
+    refused_not_holding(&mut s, "bz2", minutes(t0, 70), end());
+    s.ok("bz", minutes(t0, 75), end());
+    assert_eq!(status(&s), Status::Closed);
+    s.assert_replays();
+}
