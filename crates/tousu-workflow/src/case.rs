@@ -424,6 +424,17 @@ pub(crate) struct ProposalApprovers<'e> {
     pub(crate) sign_off: &'e [RoleId],
 }
 
+impl<'e> ProposalApprovers<'e> {
+    /// Who approves `p`, as its event recorded it.
+    fn of(p: &'e crate::event::ProposedSolution) -> Self {
+        ProposalApprovers {
+            required_role: p.required_role.as_ref(),
+            rule: p.approval_rule.as_ref(),
+            sign_off: &p.sign_off,
+        }
+    }
+}
+
 /// A requested or approved extension.
 #[derive(
     Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
@@ -1310,12 +1321,7 @@ pub(crate) fn fold<'e>(
             None
         }
         EventKind::SolutionProposed(p) => {
-            let approvers = ProposalApprovers {
-                required_role: p.required_role.as_ref(),
-                rule: p.approval_rule.as_ref(),
-                sign_off: &p.sign_off,
-            };
-            case.proposed(&p.remedies, p.amount, approvers, actor);
+            case.proposed(&p.remedies, p.amount, ProposalApprovers::of(p), actor);
             Some(Status::AwaitingApproval)
         }
         EventKind::SignedOff { role } => {

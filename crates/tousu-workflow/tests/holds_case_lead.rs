@@ -8,48 +8,24 @@
 mod common;
 
 use common::*;
-use tousu_model::{Department, DepartmentTree, RoleId, Roster, Staff};
+use tousu_model::Roster;
 use tousu_policy::{Action, Grant, Policy, check_invariants};
 use tousu_workflow::*;
 
 /// The default policy where the handler replies only under `holds_case =
 /// value`.
 fn policy(value: &serde_json::Value) -> Policy {
-    let mut policy = Policy::default_policy().unwrap();
-    for role in &mut policy.roles {
-        if role.id.as_str() == "handler" {
-            role.actions.retain(|a| *a != Action::Reply);
-            let grant: Grant = serde_json::from_value(serde_json::json!({
-                "actions": ["reply"],
-                "holds_case": value,
-            }))
-            .unwrap();
-            role.grants.push(grant);
-        }
-    }
-    policy.validate().unwrap();
-    policy
+    policy_holding(&[("handler", Action::Reply)], value)
 }
 
 /// The common roster, a handler `o1` of 运维部, a department beside 工程部
 /// under 总经理室, and a second handler `h2` of 工程部 (`resp` is the
 /// default complaint's respondent, recused).
 fn roster_with_another_department() -> Roster {
-    let base = roster();
-    let mut departments: Vec<Department> = base.departments().iter().cloned().collect();
-    departments.push(Department::new(did("ops"), "运维部", Some(did("hq"))));
-    let mut staff: Vec<Staff> = base.all_staff().cloned().collect();
-    let handler = || RoleId::new("handler").unwrap();
-    staff.push(Staff::new(sid("o1"), "周师傅", did("ops")).with_role(handler()));
-    staff.push(Staff::new(sid("h2"), "吴师傅", did("eng")).with_role(handler()));
-    Roster::new(DepartmentTree::new(departments).unwrap(), staff).unwrap()
-}
-
-fn reply() -> CommandKind {
-    CommandKind::Reply {
-        text: "已安排维修".into(),
-        written: false,
-    }
+    roster_with_ops(&[
+        ("o1", "周师傅", "ops", "handler"),
+        ("h2", "吴师傅", "eng", "handler"),
+    ])
 }
 
 /// A default complaint registered at `t0` and accepted (+5 min), the
@@ -94,7 +70,7 @@ fn taken_over(value: serde_json::Value, t0: chrono::DateTime<chrono::Utc>) -> Ha
 /// what the refusal says.
 fn refused(h: &mut Harness, actor: &str, at: chrono::DateTime<chrono::Utc>) -> String {
     let before = h.events.len();
-    let err = h.run(actor, at, reply()).unwrap_err();
+    let err = h.run(actor, at, spoken_reply()).unwrap_err();
     assert_eq!(h.events.len(), before);
     match err {
         Rejection::GrantConditionUnmet { unmet, .. } => unmet.join("; "),
@@ -111,9 +87,11 @@ fn lead_keeps_the_handler_and_his_department_through_a_take_over() {
     assert!(said.contains("gone elsewhere"), "{said}");
     // Under "lead" he keeps it, and so does his department.
     let mut h = taken_over("lead".into(), t0);
-    h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h1", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     let mut h = taken_over("lead".into(), t0);
-    h.run("h2", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
 }
 
 #[test]
@@ -139,7 +117,8 @@ fn lead_does_not_admit_a_department_beside_the_lead() {
     )
     .unwrap();
     refused(&mut h, "o1", Harness::minutes(t0, 15));
-    h.run("h1", Harness::minutes(t0, 20), reply()).unwrap();
+    h.run("h1", Harness::minutes(t0, 20), spoken_reply())
+        .unwrap();
 }
 
 #[test]
@@ -153,7 +132,8 @@ fn handed_and_lead_refuses_a_case_nobody_was_handed_and_keeps_a_taken_over_one()
     assert!(said.contains("ruling 156"), "{said}");
     // Assigned, then taken over: the handler keeps it.
     let mut h = taken_over(list, t0);
-    h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h1", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     refused(&mut h, "o1", Harness::minutes(t0, 40));
 }
 

@@ -11,53 +11,30 @@
 mod common;
 
 use common::*;
-use tousu_model::{Department, DepartmentTree, RoleId, Roster, Staff};
+use tousu_model::Roster;
 use tousu_policy::{Action, Grant, Policy, check_invariants};
 use tousu_workflow::*;
 
 /// The default policy where the department head assigns, and the handler
 /// replies, only under `holds_case = value`.
 fn policy(value: &serde_json::Value) -> Policy {
-    let mut policy = Policy::default_policy().unwrap();
-    for role in &mut policy.roles {
-        let action = match role.id.as_str() {
-            "department_head" => Action::Assign,
-            "handler" => Action::Reply,
-            _ => continue,
-        };
-        role.actions.retain(|a| *a != action);
-        let grant: Grant = serde_json::from_value(serde_json::json!({
-            "actions": [action],
-            "holds_case": value,
-        }))
-        .unwrap();
-        role.grants.push(grant);
-    }
-    policy.validate().unwrap();
-    policy
+    policy_holding(
+        &[
+            ("department_head", Action::Assign),
+            ("handler", Action::Reply),
+        ],
+        value,
+    )
 }
 
 /// The common roster with 运维部 beside 工程部 (its head `oh`, its handler
 /// `o1`) and a handler `c2` in 客服部, where no department head sits.
 fn roster_with_two_lines() -> Roster {
-    let base = roster();
-    let mut departments: Vec<Department> = base.departments().iter().cloned().collect();
-    departments.push(Department::new(did("ops"), "运维部", Some(did("hq"))));
-    let mut staff: Vec<Staff> = base.all_staff().cloned().collect();
-    let role = |r: &str| RoleId::new(r).unwrap();
-    staff.push(
-        Staff::new(sid("oh"), "运维部 钱主管", did("ops")).with_role(role("department_head")),
-    );
-    staff.push(Staff::new(sid("o1"), "运维部 周师傅", did("ops")).with_role(role("handler")));
-    staff.push(Staff::new(sid("c2"), "客服部 值班员", did("cs")).with_role(role("handler")));
-    Roster::new(DepartmentTree::new(departments).unwrap(), staff).unwrap()
-}
-
-fn reply() -> CommandKind {
-    CommandKind::Reply {
-        text: "已安排维修".into(),
-        written: false,
-    }
+    roster_with_ops(&[
+        ("oh", "运维部 钱主管", "ops", "department_head"),
+        ("o1", "运维部 周师傅", "ops", "handler"),
+        ("c2", "客服部 值班员", "cs", "handler"),
+    ])
 }
 
 fn assign_to(lead: &str, handler: &str) -> CommandKind {
@@ -142,7 +119,8 @@ fn reported_gives_the_step_to_the_head_in_the_reporters_line_only() {
     h.run("head1", Harness::minutes(t0, 30), assign_to("eng", "h1"))
         .unwrap();
     // Assigned after the take-over: read as `true`, the handler's.
-    h.run("h1", Harness::minutes(t0, 40), reply()).unwrap();
+    h.run("h1", Harness::minutes(t0, 40), spoken_reply())
+        .unwrap();
 }
 
 #[test]
@@ -159,12 +137,13 @@ fn reported_keeps_the_case_with_the_reporters_department() {
     let t0 = beijing(2026, 3, 16, 9, 0);
     // Under `true` the reporter is off the case it reported.
     let mut h = reported_by("h1", true.into(), t0);
-    let said = refused(&mut h, "h1", Harness::minutes(t0, 20), reply());
+    let said = refused(&mut h, "h1", Harness::minutes(t0, 20), spoken_reply());
     assert!(said.contains("gone elsewhere"), "{said}");
     // Under "reported" his department keeps it; 运维部 does not.
     let mut h = reported_by("h1", "reported".into(), t0);
-    refused(&mut h, "o1", Harness::minutes(t0, 20), reply());
-    h.run("h1", Harness::minutes(t0, 30), reply()).unwrap();
+    refused(&mut h, "o1", Harness::minutes(t0, 20), spoken_reply());
+    h.run("h1", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
 }
 
 #[test]

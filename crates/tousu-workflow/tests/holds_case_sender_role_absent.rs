@@ -11,47 +11,23 @@
 mod common;
 
 use common::*;
-use tousu_model::{Department, DepartmentTree, RoleId, Roster, Staff};
+use tousu_model::Roster;
 use tousu_policy::{Action, Grant, HoldsCase, Policy, check_invariants};
 use tousu_workflow::*;
 
 /// The default policy where the handler replies only under `holds_case =
 /// value`.
 fn policy(value: &serde_json::Value) -> Policy {
-    let mut policy = Policy::default_policy().unwrap();
-    for role in &mut policy.roles {
-        if role.id.as_str() == "handler" {
-            role.actions.retain(|a| *a != Action::Reply);
-            let grant: Grant = serde_json::from_value(serde_json::json!({
-                "actions": ["reply"],
-                "holds_case": value,
-            }))
-            .unwrap();
-            role.grants.push(grant);
-        }
-    }
-    policy.validate().unwrap();
-    policy
+    policy_holding(&[("handler", Action::Reply)], value)
 }
 
 /// The common roster, with 运维部 beside 工程部 under 总经理室 (a handler
 /// `o1`), and a second handler `h2` of 工程部.
-fn roster_with_ops() -> Roster {
-    let base = roster();
-    let mut departments: Vec<Department> = base.departments().iter().cloned().collect();
-    departments.push(Department::new(did("ops"), "运维部", Some(did("hq"))));
-    let mut staff: Vec<Staff> = base.all_staff().cloned().collect();
-    let handler = || RoleId::new("handler").unwrap();
-    staff.push(Staff::new(sid("o1"), "周师傅", did("ops")).with_role(handler()));
-    staff.push(Staff::new(sid("h2"), "吴师傅", did("eng")).with_role(handler()));
-    Roster::new(DepartmentTree::new(departments).unwrap(), staff).unwrap()
-}
-
-fn reply() -> CommandKind {
-    CommandKind::Reply {
-        text: "已安排维修".into(),
-        written: false,
-    }
+fn roster_with_handlers() -> Roster {
+    roster_with_ops(&[
+        ("o1", "周师傅", "ops", "handler"),
+        ("h2", "吴师傅", "eng", "handler"),
+    ])
 }
 
 /// A default complaint registered at `t0`, accepted (+5 min) and assigned
@@ -60,7 +36,7 @@ fn reply() -> CommandKind {
 fn assigned(value: serde_json::Value, lead: &str, t0: chrono::DateTime<chrono::Utc>) -> Harness {
     let mut h = Harness::new();
     h.rt = PolicyRuntime::new(policy(&value)).unwrap();
-    h.roster = roster_with_ops();
+    h.roster = roster_with_handlers();
     h.register_default(t0);
     let accept = CommandKind::Accept {
         override_reason: None,
@@ -113,7 +89,7 @@ fn sent_on(
 /// what the refusal says.
 fn refused(h: &mut Harness, actor: &str, at: chrono::DateTime<chrono::Utc>) -> String {
     let before = h.events.len();
-    let err = h.run(actor, at, reply()).unwrap_err();
+    let err = h.run(actor, at, spoken_reply()).unwrap_err();
     assert_eq!(h.events.len(), before);
     match err {
         Rejection::GrantConditionUnmet { unmet, .. } => unmet.join("; "),
@@ -126,14 +102,17 @@ fn sender_keeps_the_department_that_handed_the_case_on_through_a_take_over() {
     let t0 = beijing(2026, 3, 16, 9, 0);
     // Not taken over: "sent" and "sender" alike admit 工程部, which sent it.
     let mut h = sent_on("sent".into(), false, t0);
-    h.run("h2", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     let mut h = sent_on("sender".into(), false, t0);
-    h.run("h2", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     // Taken over: "sent" loses 工程部 (ruling 152), "sender" keeps it.
     let mut h = sent_on("sent".into(), true, t0);
     refused(&mut h, "h2", Harness::minutes(t0, 30));
     let mut h = sent_on("sender".into(), true, t0);
-    h.run("h2", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
 }
 
 #[test]
@@ -147,11 +126,13 @@ fn sender_does_not_admit_the_lead_after_a_take_over_nor_a_department_beside() {
         "{said}"
     );
     let mut h = sent_on(serde_json::json!(["lead", "sender"]), true, t0);
-    h.run("o1", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("o1", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     // Assigned by 客服部 (no handler there) to 工程部: 运维部 is beside it.
     let mut h = assigned("sender".into(), "eng", t0);
     refused(&mut h, "o1", Harness::minutes(t0, 30));
-    h.run("h2", Harness::minutes(t0, 35), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 35), spoken_reply())
+        .unwrap();
 }
 
 #[test]
@@ -164,10 +145,12 @@ fn role_absent_admits_every_holder_only_when_the_case_went_where_none_is() {
         said.contains("`holds_case = \"role_absent\"`") && said.contains("ruling 166"),
         "{said}"
     );
-    h.run("h2", Harness::minutes(t0, 35), reply()).unwrap();
+    h.run("h2", Harness::minutes(t0, 35), spoken_reply())
+        .unwrap();
     // Sent to 客服部, where no handler is: every handler holds it.
     let mut h = assigned("role_absent".into(), "cs", t0);
-    h.run("o1", Harness::minutes(t0, 30), reply()).unwrap();
+    h.run("o1", Harness::minutes(t0, 30), spoken_reply())
+        .unwrap();
     // Under `true` none of them does.
     let mut h = assigned(true.into(), "cs", t0);
     refused(&mut h, "o1", Harness::minutes(t0, 30));
@@ -181,7 +164,8 @@ fn role_absent_reads_the_assignment_through_a_take_over_with_lead() {
     // 工程部 does not.
     let mut h = sent_on(list.clone(), true, t0);
     refused(&mut h, "h2", Harness::minutes(t0, 30));
-    h.run("o1", Harness::minutes(t0, 35), reply()).unwrap();
+    h.run("o1", Harness::minutes(t0, 35), spoken_reply())
+        .unwrap();
 }
 
 #[test]

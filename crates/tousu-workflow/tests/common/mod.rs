@@ -262,3 +262,49 @@ pub fn timeline(events: &[Event]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The default policy with each `(role, action)` of `moved` taken out of the
+/// role's actions into a grant held under `holds_case = value` (the
+/// holds_case readings' tests, rulings 165, 166, 173).
+pub fn policy_holding(moved: &[(&str, tousu_policy::Action)], value: &serde_json::Value) -> Policy {
+    let mut policy = Policy::default_policy().unwrap();
+    for (role_id, action) in moved {
+        let role = policy
+            .roles
+            .iter_mut()
+            .find(|r| r.id.as_str() == *role_id)
+            .unwrap();
+        role.actions.retain(|a| a != action);
+        let grant: tousu_policy::Grant = serde_json::from_value(serde_json::json!({
+            "actions": [action],
+            "holds_case": value,
+        }))
+        .unwrap();
+        role.grants.push(grant);
+    }
+    policy.validate().unwrap();
+    policy
+}
+
+/// [`roster`] with 运维部 (`ops`) beside 工程部 under 总经理室, and `extra`
+/// staff, each `(id, name, department, role)`.
+pub fn roster_with_ops(extra: &[(&str, &str, &str, &str)]) -> Roster {
+    let base = roster();
+    let mut departments: Vec<Department> = base.departments().iter().cloned().collect();
+    departments.push(Department::new(did("ops"), "运维部", Some(did("hq"))));
+    let mut staff: Vec<Staff> = base.all_staff().cloned().collect();
+    for (id, name, department, role) in extra {
+        staff.push(
+            Staff::new(sid(id), *name, did(department)).with_role(RoleId::new(*role).unwrap()),
+        );
+    }
+    Roster::new(DepartmentTree::new(departments).unwrap(), staff).unwrap()
+}
+
+/// A spoken reply: 「已安排维修」.
+pub fn spoken_reply() -> CommandKind {
+    CommandKind::Reply {
+        text: "已安排维修".into(),
+        written: false,
+    }
+}
