@@ -722,3 +722,27 @@ fn s25_another_centres_team_leader_does_not_end_a_centres_call() {
     assert_eq!(status(&s), Status::Closed);
     s.assert_replays();
 }
+
+/// 「第一受理,责任不推」: the team leader approves (assumed: above the agent's 50 元)
+/// a remedy for a call his centre took, not another centre's (`holds_case =
+/// ["received", "followed"]`, rulings 151, 162). His `approve`, `send_back`,
+/// `reclassify` and `reopen` held on every centre's call, so another centre's
+/// leader approved this centre's 80 元 refund: refused naming `holds_case`,
+/// nothing changes, and the centre's own leader approves (fails on the old file,
+/// where the other centre's approval was taken).
+#[test]
+fn s25_another_centres_team_leader_does_not_approve_a_centres_remedy() {
+    let (mut s, t0) = call_to_the_first_centre("DX-R");
+    s.ok("w1", at_s(2026, 3, 16, 9, 0, 8), accept());
+    s.ok("w1", minutes(t0, 2), assign("kf", "w1"));
+    s.ok("w1", minutes(t0, 5), investigate());
+    s.ok("w1", minutes(t0, 8), findings(FaultParty::Us, "计费错误"));
+    s.ok(
+        "w1",
+        minutes(t0, 9),
+        propose(vec![rem_amt(RemedyKind::Refund, "80")], "退还80元"),
+    );
+    refused_not_holding(&mut s, "bz2", minutes(t0, 10), approve());
+    s.ok("bz", minutes(t0, 12), approve());
+    s.assert_replays();
+}
