@@ -1593,3 +1593,26 @@ fn s38_the_office_does_not_take_a_complaint_a_ward_still_holds() {
     s.ok("zh1", minutes(t0, 80), assign("zh", "zh1"));
     s.assert_replays();
 }
+
+/// 6「在规定时日内把调查结果和处理意见反馈给投诉者」, 4「行风投诉上交综合办处理」: a complaint
+/// the first receiver passed to 综合办 (`manual-office`) is 综合办's, not hers (the
+/// tenth audit's reading of the clock's owners), also once 综合办 reported it to the
+/// leaders (`manual-leader`, a take-over naming nobody): its late feedback is
+/// charged to the 综合办 member who reported it (`role_holding_case` reading
+/// `"reported"`, ruling 165). It fell to the first receiver (thirteenth session;
+/// fails on the old file, where `feedback` was charged to `hs`).
+#[test]
+fn s38_the_feedback_of_a_complaint_reported_to_the_leaders_is_the_offices() {
+    let t0 = beijing(2026, 5, 11, 9, 0);
+    let mut s = s38_red_envelope_complaint();
+    s.ok("hs", minutes(t0, 5), escalate("上交综合办"));
+    s.ok("zh1", minutes(t0, 30), accept());
+    s.ok("zh1", minutes(t0, 60), escalate("涉及收受红包, 上交院领导"));
+    s.tick(beijing(2026, 5, 25, 9, 0));
+    let owners = breach_owners(&s);
+    assert!(
+        owners.contains(&"feedback@1 → zh1".to_string()),
+        "{owners:?}"
+    );
+    assert!(!owners.iter().any(|o| o.ends_with("→ hs")), "{owners:?}");
+}
