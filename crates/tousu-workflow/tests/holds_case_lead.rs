@@ -196,22 +196,8 @@ fn lead_where_no_step_takes_a_case_over_is_found() {
 /// case handed up to its 主管领导 before the value existed.
 #[test]
 fn acts_on_any_case_names_lead_for_a_grant_after_a_take_over() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../policies/water-chengdu-s18.toml"
-    );
-    let mut p = Policy::from_toml_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let i = p
-        .roles
-        .iter()
-        .position(|r| r.id.as_str() == "responsible_dept")
-        .unwrap();
-    let note = |p: &Policy| {
-        check_invariants(p)
-            .into_iter()
-            .find(|f| f.invariant == "acts_on_any_case" && f.path == format!("roles[{i}]"))
-            .map(|f| f.message)
-    };
+    let (mut p, i) = s18_responsible_dept();
+    let note = |p: &Policy| any_case_note(p, i);
     assert!(note(&p).is_none_or(|m| !m.contains("ruling 173")));
     let grant: Grant = serde_json::from_value(serde_json::json!({
         "actions": ["reply"],

@@ -308,3 +308,28 @@ pub fn spoken_reply() -> CommandKind {
         written: false,
     }
 }
+
+/// S18's policy file and the index of its role `responsible_dept`, whose
+/// grants after the `manual-leader` take-over the `acts_on_any_case` tests
+/// read (rulings 165, 173).
+pub fn s18_responsible_dept() -> (Policy, usize) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../policies/water-chengdu-s18.toml"
+    );
+    let p = Policy::from_toml_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let i = p
+        .roles
+        .iter()
+        .position(|r| r.id.as_str() == "responsible_dept")
+        .unwrap();
+    (p, i)
+}
+
+/// The `acts_on_any_case` note `policy check` prints for `roles[i]`, if any.
+pub fn any_case_note(p: &Policy, i: usize) -> Option<String> {
+    tousu_policy::check_invariants(p)
+        .into_iter()
+        .find(|f| f.invariant == "acts_on_any_case" && f.path == format!("roles[{i}]"))
+        .map(|f| f.message)
+}
